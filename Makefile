@@ -1,0 +1,56 @@
+# portkey-typed developer commands. `make demo` and `make test` do all the setup they need.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+REFERENCE_SPEC ?= ../shared/reference/portkey-openapi.yaml
+
+.PHONY: setup generate check-generated lint typecheck test test-unit test-integration demo bench reference-check clean
+
+setup: $(STAMP) $(NODE_STAMP)
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24"
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+generate: $(STAMP)
+	$(PY) -m generator
+
+check-generated: $(STAMP)
+	$(PY) -m generator --check
+
+reference-check: $(STAMP)
+	$(PY) -m generator --spec $(REFERENCE_SPEC) --out $$(mktemp -d)/reference --typecheck
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check portkey_typed generator tests examples typed_examples bench scripts
+	$(VENV)/bin/ruff format --check portkey_typed generator tests examples typed_examples bench scripts
+
+typecheck: setup
+	$(VENV)/bin/mypy
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" npx --no-install pyright
+
+test: setup
+	$(PY) -m pytest -q
+
+test-unit: $(STAMP)
+	$(PY) -m pytest -q tests/unit tests/generator
+
+test-integration: setup
+	$(PY) -m pytest -q tests/integration
+
+demo: setup
+	$(PY) scripts/demo.py
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache .ruff_cache
