@@ -1,0 +1,95 @@
+"""Emit the client's header options and the typed Portkey response headers from the description.
+
+Every `x-portkey-*` header parameter in `components/parameters` that names its client keyword
+(`x-sdk-option`) becomes a row of `header_options.HEADER_OPTIONS` and a key of the
+`PortkeyHeaderOptions` TypedDict that types the client's keywords. Every `x-portkey-*` header in
+`components/headers` becomes a field of `response_headers.PortkeyResponseHeaders`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+TEMPLATES = Path(__file__).parent / "templates" / "resources"
+PREFIX = "x-portkey-"
+ENCODING_TYPES = {
+    "string": "str",
+    "boolean": "bool",
+    "integer": "int",
+    "json": "Mapping[str, Any]",
+    "csv": "Sequence[str]",
+}
+RESPONSE_TYPES = {"integer": "int", "boolean": "bool"}
+
+
+def emit(spec: dict[str, Any], package_dir: Path) -> None:
+    """Write `header_options.py` and `response_headers.py` into the generated package."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    components = spec.get("components", {})
+    options = sorted(_options(components.get("parameters", {})), key=lambda o: o["name"])
+    uses_config = any("GatewayConfig" in o["type"] for o in options)
+    (package_dir / "header_options.py").write_text(
+        env.get_template("header_options.py.jinja").render(options=options, uses_config=uses_config)
+    )
+    fields = sorted(_response_fields(components.get("headers", {})), key=lambda f: f["name"])
+    (package_dir / "response_headers.py").write_text(
+        env.get_template("response_headers.py.jinja").render(fields=fields)
+    )
+
+
+def _options(parameters: dict[str, Any]) -> list[dict[str, Any]]:
+    found = []
+    for param in parameters.values():
+        name = param.get("x-sdk-option")
+        header = str(param.get("name", ""))
+        if param.get("in") != "header" or not name or not header.lower().startswith(PREFIX):
+            continue
+        encoding = param.get("x-sdk-encoding", "string")
+        if encoding not in ENCODING_TYPES:
+            raise ValueError(f"{header}: x-sdk-encoding {encoding!r} is not one of {sorted(ENCODING_TYPES)}")
+        found.append(
+            {
+                "name": name,
+                "header": header.lower(),
+                "encoding": encoding,
+                "secret": bool(param.get("x-sdk-secret")),
+                "type": param.get("x-sdk-type") or ENCODING_TYPES[encoding],
+                "description": _doc(param.get("description") or (param.get("schema") or {}).get("description")),
+            }
+        )
+    names = [o["name"] for o in found]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ValueError(f"x-sdk-option names used by more than one header: {duplicates}")
+    return found
+
+
+def _response_fields(headers: dict[str, Any]) -> list[dict[str, Any]]:
+    fields = []
+    for header, spec in headers.items():
+        if not header.lower().startswith(PREFIX):
+            continue
+        schema = spec.get("schema") or {}
+        fields.append(
+            {
+                "name": header.lower()[len(PREFIX) :].replace("-", "_"),
+                "header": header.lower(),
+                "kind": schema.get("type", "string"),
+                "type": RESPONSE_TYPES.get(schema.get("type"), "str"),
+                "description": _doc(spec.get("description")),
+            }
+        )
+    return fields
+
+
+def _doc(text: Any) -> str:
+    return " ".join(str(text or "").split()).replace("\\", "\\\\").replace('"""', "'''")
