@@ -5,19 +5,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.harness.recording import RecordedRequest
+
+
+def requested_model(request: RecordedRequest) -> str | None:
+    body = request.json
+    model = body.get("model") if isinstance(body, dict) else None
+    return model if isinstance(model, str) else None
+
 
 @dataclass
 class Fault:
     """What to do differently for matching requests.
 
-    `prefix` and `route` select requests (None matches any); `times` is how many requests the
-    fault applies to (None: all of them). A `status` without a `body` answers an OpenAI-style
-    error body. `cut_stream_after` drops the connection after that many stream events;
+    `prefix`, `route` and `model` (the JSON body's "model") select requests, None matching any;
+    `times` is how many requests the fault applies to (None: all of them). A `status` without a
+    `body` answers an OpenAI-style error body. `cut_stream_after` drops the connection after that many stream events;
     `sse_error_event` sends an `event: error` carrying it after `sse_error_after` events.
     """
 
     prefix: str | None = None
     route: str | None = None
+    model: str | None = None
     times: int | None = 1
     status: int | None = None
     body: Any = None
@@ -27,10 +36,12 @@ class Fault:
     sse_error_event: Mapping[str, Any] | None = None
     sse_error_after: int = 1
 
-    def matches(self, prefix: str, route: str) -> bool:
-        if self.prefix is not None and self.prefix != prefix:
+    def matches(self, request: RecordedRequest) -> bool:
+        if self.prefix is not None and self.prefix != request.prefix:
             return False
-        return self.route is None or self.route == route
+        if self.route is not None and self.route != request.route:
+            return False
+        return self.model is None or requested_model(request) == self.model
 
 
 class FaultPlan:
@@ -44,11 +55,11 @@ class FaultPlan:
         with self._lock:
             self._faults.append(fault)
 
-    def take(self, prefix: str, route: str) -> Fault | None:
+    def take(self, request: RecordedRequest) -> Fault | None:
         """The first fault matching this request, spending one of its uses."""
         with self._lock:
             for fault in self._faults:
-                if fault.matches(prefix, route):
+                if fault.matches(request):
                     if fault.times is not None:
                         fault.times -= 1
                         if fault.times <= 0:

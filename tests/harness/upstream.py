@@ -51,6 +51,7 @@ class Upstream:
         *,
         prefix: str | None = None,
         route: str | None = None,
+        model: str | None = None,
         status: int | None = None,
         times: int | None = 1,
         body: Any = None,
@@ -64,6 +65,7 @@ class Upstream:
         fault = Fault(
             prefix=prefix,
             route=route,
+            model=model,
             times=times,
             status=status,
             body=body,
@@ -173,7 +175,7 @@ class UpstreamHandler(BaseHTTPRequestHandler):
             body=self.read_body(),
         )
         owner.log.add(request)
-        fault = owner.faults.take(prefix, route)
+        fault = owner.faults.take(request)
         if fault is not None and fault.delay_ms:
             time.sleep(fault.delay_ms / 1000)
         reply = self.answer(request, fault, located is not None)

@@ -53,3 +53,10 @@ def test_reset_clears_record_and_plan(upstream: Upstream) -> None:
     upstream.reset()
     assert upstream.requests == []
     assert httpx.get(f"{upstream.url()}/models").status_code == 200
+
+
+def test_fault_selected_by_model(upstream: Upstream) -> None:
+    upstream.plan(model="missing-model", status=404, times=None)
+    url = f"{upstream.url()}/chat/completions"
+    assert httpx.post(url, json={**CHAT, "model": "missing-model"}).status_code == 404
+    assert httpx.post(url, json=CHAT).status_code == 200
