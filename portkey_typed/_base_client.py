@@ -1,0 +1,416 @@
+"""What the sync and async clients share: options, headers, request building, errors, decoding."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import os
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NamedTuple, TypeVar
+
+import httpx
+from portkey_generated.header_options import HEADER_OPTIONS
+from portkey_generated.resources._base import (
+    NOT_GIVEN,
+    Body,
+    CallOptions,
+    NotGiven,
+    Operation,
+    Query,
+    Timeout,
+)
+
+from ._config import encode_config
+from ._encoding import bearer, check_value, compact_json, encode, json_or_text, metadata
+from ._exceptions import (
+    APIResponseValidationError,
+    APIStatusError,
+    PortkeyValidationError,
+    error_message,
+    status_error_class,
+)
+from ._legacy import LLMOptions, legacy_config
+
+T = TypeVar("T")
+log = logging.getLogger("portkey_typed")
+
+HOSTED_BASE_URL = "https://api.portkey.ai/v1"
+LOCAL_BASE_URL = "http://localhost:8787/v1"
+DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+TIMEOUT_MARGIN = 1.0
+"""Seconds the client waits beyond the gateway's own `request_timeout`, so the gateway's 408 arrives first."""
+ENVIRONMENT = {
+    "api_key": "PORTKEY_API_KEY",
+    "virtual_key": "PORTKEY_VIRTUAL_KEY",
+    "config": "PORTKEY_CONFIG",
+    "provider": "PORTKEY_PROVIDER",
+}
+CLIENT_SETTINGS = frozenset(
+    {"base_url", "authorization", "timeout", "max_retries", "default_headers", "http_client", "mode", "llms"}
+)
+_SECRET_WORDS = (
+    "authorization",
+    "api-key",
+    "apikey",
+    "secret",
+    "token",
+    "password",
+    "private-key",
+    "passphrase",
+)
+_LOOPBACK_NAMES = {"localhost", "host.docker.internal"}
+
+
+class InsecureTransportWarning(UserWarning):
+    """A credential is about to travel over plain http to a host that is not this machine."""
+
+
+class Prepared(NamedTuple):
+    """A request ready to send, the same bytes on every attempt."""
+
+    method: str
+    url: str
+    headers: dict[str, str]
+    params: dict[str, Any] | None
+    content: bytes | None
+    data: dict[str, Any] | None
+    files: list[tuple[str, Any]] | None
+    timeout: httpx.Timeout
+    max_retries: int
+
+
+class ClientCore:
+    """The state and the request-building logic of `Portkey` and `AsyncPortkey`."""
+
+    _base_url: str
+    _headers: dict[str, str]
+    _options: dict[str, Any]
+    _settings: dict[str, Any]
+    _metadata: dict[str, str]
+    _timeout: httpx.Timeout
+    _max_retries: int
+    _secrets: tuple[str, ...]
+    _secret_headers: frozenset[str]
+
+    def _configure(self, settings: dict[str, Any], options: dict[str, Any]) -> None:
+        """Check every option and build the headers once; raises before any request is made."""
+        unknown = sorted(set(options) - set(HEADER_OPTIONS))
+        if unknown:
+            raise TypeError(
+                f"{type(self).__name__}() got unexpected keyword argument(s): {', '.join(unknown)}"
+            )
+        options = {k: v for k, v in options.items() if v is not None}
+        for name, variable in ENVIRONMENT.items():
+            if name not in options and os.environ.get(variable):
+                options[name] = (
+                    json_or_text(os.environ[variable]) if name == "config" else os.environ[variable]
+                )
+        mode, llms = settings.get("mode"), settings.get("llms")
+        if mode is not None or llms is not None:
+            if "config" in options and not os.environ.get("PORTKEY_CONFIG"):
+                raise PortkeyValidationError(
+                    "config", "give either config= or the older mode= and llms=, not both"
+                )
+            config, trace_id, llm_metadata = legacy_config(mode or "single", _llm_list(llms))
+            options["config"] = config
+            if trace_id is not None:
+                options.setdefault("trace_id", trace_id)
+            if llm_metadata:
+                options["metadata"] = {**llm_metadata, **options.get("metadata", {})}
+
+        headers: dict[str, str] = {}
+        for key, value in (settings.get("default_headers") or {}).items():
+            headers[check_value(f"default_headers[{key!r}]", key).lower()] = check_value(
+                f"default_headers[{key!r}]", value
+            )
+        for name, value in sorted(options.items()):
+            option = HEADER_OPTIONS[name]
+            headers[option.header] = encode_config(value) if name == "config" else encode(option, value)
+        authorization = settings.get("authorization")
+        if authorization:
+            headers["authorization"] = bearer(authorization)
+
+        self._settings = settings
+        self._options = options
+        self._headers = headers
+        self._metadata = metadata(options["metadata"]) if "metadata" in options else {}
+        self._base_url = _base_url(settings.get("base_url"), "api_key" in options)
+        self._max_retries = _max_retries(settings.get("max_retries", DEFAULT_MAX_RETRIES))
+        self._timeout = _with_floor(_timeout(settings.get("timeout", NOT_GIVEN)), options)
+        self._secret_headers = frozenset(
+            {o.header for o in HEADER_OPTIONS.values() if o.secret} | {h for h in headers if _looks_secret(h)}
+        )
+        self._secrets = tuple(v for h, v in headers.items() if h in self._secret_headers and v)
+        if self._secrets and not _safe_transport(self._base_url):
+            warnings.warn(
+                f"a Portkey or provider key will be sent over plain http to {httpx.URL(self._base_url).host}; "
+                "use https, or a gateway on this machine",
+                InsecureTransportWarning,
+                stacklevel=4,
+            )
+
+    def _changed(self, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The settings and options of a copy with `changes`: any value overrides (False, 0 and "" too),
+        None removes an option, and metadata is merged key by key."""
+        unknown = sorted(set(changes) - set(HEADER_OPTIONS) - CLIENT_SETTINGS)
+        if unknown:
+            raise TypeError(f"with_options() got unexpected keyword argument(s): {', '.join(unknown)}")
+        settings = {**self._settings}
+        options = {**self._options}
+        for key, value in changes.items():
+            if key in CLIENT_SETTINGS:
+                settings[key] = value
+            elif key == "metadata" and value is not None:
+                options["metadata"] = {**self._metadata, **metadata(value)}
+            elif value is None:
+                options.pop(key, None)
+            else:
+                options[key] = value
+        if "mode" in changes or "llms" in changes:
+            if "config" not in changes:
+                options.pop("config", None)
+        else:
+            settings["mode"] = settings["llms"] = None
+        return settings, options
+
+    def _prepare(
+        self, op: Operation, path: str, query: Query | None, body: Body | None, call: CallOptions
+    ) -> Prepared:
+        headers = self._headers
+        params = dict(query) if query else None
+        timeout = self._timeout
+        max_retries = self._max_retries
+        if call != _DEFAULT_CALL:
+            headers = {**headers, **self._call_headers(call)}
+            if call.extra_query:
+                params = {**(params or {}), **call.extra_query}
+            if not isinstance(call.timeout, NotGiven):
+                timeout = _with_floor(_timeout(call.timeout), self._options)
+            if isinstance(call.config, Mapping):
+                timeout = _with_floor(timeout, {**self._options, "config": call.config})
+            if not isinstance(call.max_retries, NotGiven):
+                max_retries = _max_retries(call.max_retries)
+            if call.extra_body:
+                body = {**(body or {}), **call.extra_body}
+        content = data = files = None
+        if op.body == "multipart" and body:
+            data, files = _multipart(body)
+        elif body is not None:
+            content = compact_json(body).encode()
+            headers = {**headers, "content-type": "application/json"}
+        return Prepared(
+            op.method, self._base_url + path, headers, params, content, data, files, timeout, max_retries
+        )
+
+    def _call_headers(self, call: CallOptions) -> dict[str, str]:
+        headers: dict[str, str] = {}
+        if not isinstance(call.trace_id, NotGiven):
+            headers["x-portkey-trace-id"] = encode(HEADER_OPTIONS["trace_id"], call.trace_id)
+        if not isinstance(call.metadata, NotGiven):
+            headers["x-portkey-metadata"] = compact_json({**self._metadata, **metadata(call.metadata)})
+        if not isinstance(call.config, NotGiven):
+            headers["x-portkey-config"] = encode_config(call.config)
+        if not isinstance(call.cache_force_refresh, NotGiven):
+            headers["x-portkey-cache-force-refresh"] = encode(
+                HEADER_OPTIONS["cache_force_refresh"], call.cache_force_refresh
+            )
+        if not isinstance(call.cache_namespace, NotGiven):
+            headers["x-portkey-cache-namespace"] = encode(
+                HEADER_OPTIONS["cache_namespace"], call.cache_namespace
+            )
+        for key, value in (call.extra_headers or {}).items():
+            name = check_value(f"extra_headers[{key!r}]", key).lower()
+            headers[name] = check_value(f"extra_headers[{key!r}]", value)
+        return headers
+
+    def _status_error(self, response: httpx.Response) -> APIStatusError:
+        body = _body(response)
+        message = self._redact(
+            error_message(body, response.status_code, response.headers.get("content-type", ""))
+        )
+        return status_error_class(response.status_code)(message, response=response, body=body)
+
+    def _decode(self, op: Operation, decode: Callable[[Any], T], response: httpx.Response) -> T:
+        kind = op.response
+        if kind == "binary":
+            return decode(response.content)
+        if kind == "text":
+            return decode(response.text)
+        if kind == "none" or not response.content:
+            return decode(None)
+        try:
+            data = response.json()
+        except ValueError:
+            raise APIResponseValidationError(
+                f"{op.operation_id}: HTTP {response.status_code} with a body that is not JSON: {response.text[:200]!r}",
+                response=response,
+                body=response.text,
+            ) from None
+        try:
+            return decode(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise APIResponseValidationError(
+                f"{op.operation_id}: the response does not match its schema ({type(exc).__name__}: {exc})",
+                response=response,
+                body=data,
+            ) from None
+
+    def _redact(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    def _log_attempt(self, prepared: Prepared, attempt: int) -> None:
+        if log.isEnabledFor(logging.DEBUG):
+            shown = {
+                k: ("***" if k in self._secret_headers or _looks_secret(k) else v)
+                for k, v in prepared.headers.items()
+            }
+            log.debug(
+                "%s %s attempt %d of %d headers=%s",
+                prepared.method,
+                prepared.url,
+                attempt + 1,
+                prepared.max_retries + 1,
+                shown,
+            )
+
+    def __repr__(self) -> str:
+        shown = {
+            "base_url": self._base_url,
+            **{k: v for k, v in self._options.items() if not HEADER_OPTIONS[k].secret},
+        }
+        hidden = [k for k in self._options if HEADER_OPTIONS[k].secret]
+        if self._settings.get("authorization"):
+            hidden.append("authorization")
+        text = ", ".join(f"{k}={v!r}" for k, v in shown.items())
+        if hidden:
+            text += ", " + ", ".join(f"{k}='***'" for k in sorted(hidden))
+        return f"{type(self).__name__}({text})"
+
+
+_DEFAULT_CALL = CallOptions()
+
+
+def _llm_list(llms: object) -> Sequence[LLMOptions]:
+    if llms is None:
+        raise PortkeyValidationError("llms", "mode= needs llms=[LLMOptions(...), ...]")
+    if not isinstance(llms, Sequence) or isinstance(llms, str):
+        raise PortkeyValidationError("llms", f"must be a list of LLMOptions, not {type(llms).__name__}")
+    return llms
+
+
+def _base_url(explicit: str | None, has_api_key: bool) -> str:
+    url = (
+        explicit or os.environ.get("PORTKEY_BASE_URL") or (HOSTED_BASE_URL if has_api_key else LOCAL_BASE_URL)
+    )
+    check_value("base_url", url)
+    parsed = httpx.URL(url)
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise PortkeyValidationError(
+            "base_url", f"must be an http(s) URL such as {LOCAL_BASE_URL}, not {url!r}"
+        )
+    return url.rstrip("/")
+
+
+def _timeout(value: Timeout | NotGiven) -> httpx.Timeout:
+    if isinstance(value, NotGiven):
+        return DEFAULT_TIMEOUT
+    if isinstance(value, httpx.Timeout):
+        return value
+    if value is None:
+        return httpx.Timeout(None)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise PortkeyValidationError(
+            "timeout", f"must be seconds > 0, an httpx.Timeout or None, not {value!r}"
+        )
+    return httpx.Timeout(float(value))
+
+
+def _max_retries(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise PortkeyValidationError("max_retries", f"must be an integer >= 0, not {value!r}")
+    return value
+
+
+def _with_floor(timeout: httpx.Timeout, options: Mapping[str, Any]) -> httpx.Timeout:
+    """Raise the read timeout to the gateway's own `request_timeout` (plus a margin) when that is longer."""
+    millis = [options["request_timeout"]] if isinstance(options.get("request_timeout"), int) else []
+    config = options.get("config")
+    if isinstance(config, Mapping):
+        millis += _config_timeouts(config)
+    if not millis or timeout.read is None:
+        return timeout
+    floor = max(millis) / 1000 + TIMEOUT_MARGIN
+    if timeout.read >= floor:
+        return timeout
+    return httpx.Timeout(connect=timeout.connect, read=floor, write=timeout.write, pool=timeout.pool)
+
+
+def _config_timeouts(config: Mapping[str, Any]) -> list[int]:
+    found = [config["request_timeout"]] if isinstance(config.get("request_timeout"), int) else []
+    for target in config.get("targets") or ():
+        if isinstance(target, Mapping):
+            found += _config_timeouts(target)
+    return found
+
+
+def _multipart(body: Body) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
+    """Split a multipart body into form fields and files; files are rewound so a retry re-sends them whole."""
+    data: dict[str, Any] = {}
+    files: list[tuple[str, Any]] = []
+    for key, value in body.items():
+        items = value if isinstance(value, list) and value and all(_is_file(v) for v in value) else [value]
+        for item in items:
+            if _is_file(item):
+                files.append((key, _file(item)))
+            elif item is None:
+                continue
+            elif isinstance(item, bool):
+                data[key] = "true" if item else "false"
+            elif isinstance(item, (str, int, float)):
+                data[key] = str(item)
+            else:
+                data[key] = compact_json(item)
+    return data, files
+
+
+def _is_file(value: object) -> bool:
+    return isinstance(value, (bytes, bytearray, tuple)) or hasattr(value, "read")
+
+
+def _file(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return (value[0], _file(value[1]), *value[2:])
+    if hasattr(value, "read"):
+        if getattr(value, "seekable", lambda: False)():
+            value.seek(0)
+        return value.read()
+    return bytes(value)
+
+
+def _body(response: httpx.Response) -> object | None:
+    text = response.text
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _looks_secret(header: str) -> bool:
+    return any(word in header for word in _SECRET_WORDS)
+
+
+def _safe_transport(base_url: str) -> bool:
+    url = httpx.URL(base_url)
+    if url.scheme == "https" or url.host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(url.host).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,353 @@
+"""`Portkey` and `AsyncPortkey`: the clients users build, and how they send a call."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import httpx
+from portkey_generated.header_options import PortkeyHeaderOptions
+from portkey_generated.resources import AsyncResources, SyncResources
+from portkey_generated.resources._base import (
+    NOT_GIVEN,
+    Body,
+    CallOptions,
+    NotGiven,
+    Operation,
+    Query,
+    Timeout,
+)
+from typing_extensions import Self, Unpack
+
+from ._base_client import DEFAULT_MAX_RETRIES, ClientCore, Prepared, log
+from ._exceptions import APIConnectionError, APITimeoutError
+from ._legacy import LLMOptions
+from ._response import APIResponse
+from ._retries import retry_delay, should_retry
+
+if TYPE_CHECKING:
+    from portkey_generated.resources.chat import AsyncChatCompletions, ChatCompletions
+
+    from ._streaming import AsyncStream, Stream
+
+T = TypeVar("T")
+
+__all__ = ["AsyncPortkey", "ClientChanges", "Portkey"]
+
+
+class ClientChanges(PortkeyHeaderOptions, total=False):
+    """What `with_options` takes: any constructor keyword but `http_client`."""
+
+    base_url: str
+    authorization: str
+    timeout: Timeout
+    max_retries: int
+    default_headers: Mapping[str, str]
+    mode: Literal["single", "fallback", "loadbalance"]
+    llms: Sequence[LLMOptions]
+
+
+class Portkey(SyncResources, ClientCore):
+    """A synchronous client of the Portkey gateway.
+
+    Every keyword of `PortkeyHeaderOptions` (provider, config, trace_id, metadata, virtual_key,
+    custom_host, the aws_*, azure_*, vertex_* keys...) becomes its `x-portkey-*` header. `base_url`
+    defaults to `PORTKEY_BASE_URL`, then to hosted Portkey when a Portkey API key is set, then to a
+    gateway on this machine (`http://localhost:8787/v1`). `authorization` is the provider's key.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        authorization: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+        mode: Literal["single", "fallback", "loadbalance"] | None = None,
+        llms: Sequence[LLMOptions] | None = None,
+        **options: Unpack[PortkeyHeaderOptions],
+    ) -> None:
+        settings = {
+            "base_url": base_url,
+            "authorization": authorization,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "default_headers": default_headers,
+            "mode": mode,
+            "llms": llms,
+        }
+        self._configure(settings, dict(options))
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(timeout=self._timeout)
+
+    def with_options(self, **changes: Unpack[ClientChanges]) -> Self:
+        """A copy with some options changed, sharing this client's connection pool."""
+        settings, options = self._changed(dict(changes))
+        clone = type(self).__new__(type(self))
+        clone._configure(settings, options)
+        clone._http = self._http
+        clone._owns_http = False
+        return clone
+
+    @property
+    def chat_completions(self) -> ChatCompletions:
+        """The older spelling of `chat.completions`."""
+        return self.chat.completions
+
+    def close(self) -> None:
+        """Close the connection pool (unless it is an `http_client` you passed in)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _request(
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: Body | None,
+        options: CallOptions,
+        /,
+    ) -> T:
+        response = self._send(self._prepare(op, path, query, body, options), stream=False)
+        return self._decode(op, decode, response)
+
+    def _request_stream(
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: Body | None,
+        options: CallOptions,
+        /,
+    ) -> Stream[T]:
+        from ._streaming import Stream
+
+        return Stream(self._send(self._prepare(op, path, query, body, options), stream=True), decode)
+
+    def _request_raw(
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: Body | None,
+        options: CallOptions,
+        /,
+    ) -> APIResponse[T]:
+        response = self._send(self._prepare(op, path, query, body, options), stream=False)
+        return APIResponse(response, lambda: self._decode(op, decode, response))
+
+    def _request_raw_stream(
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: Body | None,
+        options: CallOptions,
+        /,
+    ) -> APIResponse[Stream[T]]:
+        stream = self._request_stream(op, decode, path, query, body, options)
+        return APIResponse(stream.response, lambda: stream)
+
+    def _send(self, prepared: Prepared, *, stream: bool) -> httpx.Response:
+        retries = 0
+        while True:
+            request = self._http.build_request(
+                prepared.method,
+                prepared.url,
+                headers=prepared.headers,
+                params=prepared.params,
+                content=prepared.content,
+                data=prepared.data,
+                files=prepared.files,
+                timeout=prepared.timeout,
+            )
+            self._log_attempt(prepared, retries)
+            try:
+                response = self._http.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                if retries < prepared.max_retries:
+                    time.sleep(_wait(retries, None, exc))
+                    retries += 1
+                    continue
+                raise _transport_error(exc, request) from exc
+            if response.status_code < 400:
+                return response
+            response.read()
+            if retries < prepared.max_retries and should_retry(response):
+                response.close()
+                time.sleep(_wait(retries, response, None))
+                retries += 1
+                continue
+            raise self._status_error(response)
+
+
+class AsyncPortkey(AsyncResources, ClientCore):
+    """An asynchronous client of the Portkey gateway; it takes the same options as `Portkey`."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        authorization: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        mode: Literal["single", "fallback", "loadbalance"] | None = None,
+        llms: Sequence[LLMOptions] | None = None,
+        **options: Unpack[PortkeyHeaderOptions],
+    ) -> None:
+        settings = {
+            "base_url": base_url,
+            "authorization": authorization,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "default_headers": default_headers,
+            "mode": mode,
+            "llms": llms,
+        }
+        self._configure(settings, dict(options))
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(timeout=self._timeout)
+
+    def with_options(self, **changes: Unpack[ClientChanges]) -> Self:
+        """A copy with some options changed, sharing this client's connection pool."""
+        settings, options = self._changed(dict(changes))
+        clone = type(self).__new__(type(self))
+        clone._configure(settings, options)
+        clone._http = self._http
+        clone._owns_http = False
+        return clone
+
+    @property
+    def chat_completions(self) -> AsyncChatCompletions:
+        """The older spelling of `chat.completions`."""
+        return self.chat.completions
+
+    async def close(self) -> None:
+        """Close the connection pool (unless it is an `http_client` you passed in)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def _request(
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: Body | None,
+        options: CallOptions,
+        /,
+    ) -> T:
+        response = await self._send(self._prepare(op, path, query, body, options), stream=False)
+        return self._decode(op, decode, response)
+
+    async def _request_stream(
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: Body | None,
+        options: CallOptions,
+        /,
+    ) -> AsyncStream[T]:
+        from ._streaming import AsyncStream
+
+        return AsyncStream(
+            await self._send(self._prepare(op, path, query, body, options), stream=True), decode
+        )
+
+    async def _request_raw(
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: Body | None,
+        options: CallOptions,
+        /,
+    ) -> APIResponse[T]:
+        response = await self._send(self._prepare(op, path, query, body, options), stream=False)
+        return APIResponse(response, lambda: self._decode(op, decode, response))
+
+    async def _request_raw_stream(
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: Body | None,
+        options: CallOptions,
+        /,
+    ) -> APIResponse[AsyncStream[T]]:
+        stream = await self._request_stream(op, decode, path, query, body, options)
+        return APIResponse(stream.response, lambda: stream)
+
+    async def _send(self, prepared: Prepared, *, stream: bool) -> httpx.Response:
+        retries = 0
+        while True:
+            request = self._http.build_request(
+                prepared.method,
+                prepared.url,
+                headers=prepared.headers,
+                params=prepared.params,
+                content=prepared.content,
+                data=prepared.data,
+                files=prepared.files,
+                timeout=prepared.timeout,
+            )
+            self._log_attempt(prepared, retries)
+            try:
+                response = await self._http.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                if retries < prepared.max_retries:
+                    await asyncio.sleep(_wait(retries, None, exc))
+                    retries += 1
+                    continue
+                raise _transport_error(exc, request) from exc
+            if response.status_code < 400:
+                return response
+            await response.aread()
+            if retries < prepared.max_retries and should_retry(response):
+                await response.aclose()
+                await asyncio.sleep(_wait(retries, response, None))
+                retries += 1
+                continue
+            raise self._status_error(response)
+
+
+def _wait(retries: int, response: httpx.Response | None, error: Exception | None) -> float:
+    delay = retry_delay(retries, response)
+    if log.isEnabledFor(logging.DEBUG):
+        cause = f"HTTP {response.status_code}" if response is not None else type(error).__name__
+        log.debug("retrying after %s in %.2f s", cause, delay)
+    return delay
+
+
+def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    where = f"{request.method} {request.url.copy_with(query=None)}"
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{where} timed out ({type(exc).__name__})", request=request)
+    return APIConnectionError(f"{where} failed: {type(exc).__name__}: {exc}", request=request)

@@ -1,0 +1,103 @@
+"""One rule for turning client options into `x-portkey-*` header values, with the checks before sending."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from portkey_generated.header_options import HeaderOption
+
+from ._exceptions import PortkeyValidationError
+
+_BAD_CHARS = re.compile(r"[\r\n\x00]")
+_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+
+
+def check_value(option: str, value: str) -> str:
+    """Refuse a header value that would split the request (CR, LF or NUL)."""
+    if _BAD_CHARS.search(value):
+        raise PortkeyValidationError(
+            option, "header values cannot contain CR, LF or NUL characters; remove the line breaks"
+        )
+    return value
+
+
+def compact_json(value: object) -> str:
+    """Compact JSON, the form every JSON-valued header and body goes out in."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def encode(option: HeaderOption, value: object) -> str:
+    """The header value of an option, checked; raises `PortkeyValidationError` naming the option."""
+    name = option.name
+    if option.encoding == "boolean":
+        if not isinstance(value, bool):
+            raise PortkeyValidationError(name, f"must be True or False, not {type(value).__name__}")
+        return "true" if value else "false"
+    if option.encoding == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise PortkeyValidationError(name, f"must be an integer, not {type(value).__name__}")
+        if value < 0:
+            raise PortkeyValidationError(name, f"must be >= 0, not {value}")
+        return str(value)
+    if option.encoding == "csv":
+        return ",".join(header_names(name, value))
+    if option.encoding == "json":
+        if isinstance(value, str):
+            return check_value(name, value)
+        if name == "metadata":
+            return compact_json(metadata(value))
+        return check_value(name, compact_json(value))
+    if not isinstance(value, str):
+        raise PortkeyValidationError(name, f"must be a string, not {type(value).__name__}")
+    if not value:
+        raise PortkeyValidationError(name, "must not be empty; leave the option out instead")
+    return check_value(name, value)
+
+
+def metadata(value: object, option: str = "metadata") -> dict[str, str]:
+    """Check metadata: a mapping of string keys to string values (the gateway drops anything else)."""
+    if not isinstance(value, Mapping):
+        raise PortkeyValidationError(
+            option, f"must be a mapping of strings to strings, not {type(value).__name__}"
+        )
+    for key, item in value.items():
+        if not isinstance(key, str):
+            raise PortkeyValidationError(option, f"keys must be strings; {key!r} is {type(key).__name__}")
+        if not isinstance(item, str):
+            raise PortkeyValidationError(
+                f"{option}[{key!r}]",
+                f"values must be strings, not {type(item).__name__}; convert it with str()",
+            )
+        check_value(f"{option}[{key!r}]", item)
+    return dict(value)
+
+
+def header_names(option: str, value: object) -> list[str]:
+    """Check a list of header names (forward_headers); they go out lower-cased, as HTTP compares them."""
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise PortkeyValidationError(option, "must be a list of header names, e.g. ['x-custom-header']")
+    names = []
+    for item in value:
+        if not isinstance(item, str) or not _TOKEN.match(item):
+            raise PortkeyValidationError(option, f"{item!r} is not a valid header name")
+        names.append(item.lower())
+    return names
+
+
+def bearer(value: str) -> str:
+    """An Authorization value: `Bearer ` is added when the value has no scheme."""
+    check_value("authorization", value)
+    return value if " " in value.strip() else f"Bearer {value.strip()}"
+
+
+def json_or_text(value: Any) -> Any:
+    """Parse a JSON environment value, or keep it as text (a config slug, say)."""
+    if isinstance(value, str) and value.lstrip().startswith(("{", "[")):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value

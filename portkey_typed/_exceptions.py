@@ -1,0 +1,196 @@
+"""The errors portkey-typed raises, named as the openai SDK names them so `except` clauses port over."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APIStreamError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PortkeyError",
+    "PortkeyValidationError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "UnprocessableEntityError",
+]
+
+
+class PortkeyError(Exception):
+    """Base of every error portkey-typed raises."""
+
+
+class PortkeyValidationError(PortkeyError, ValueError):
+    """An option or argument is wrong; raised before anything is sent."""
+
+    def __init__(self, option: str, problem: str) -> None:
+        super().__init__(f"{option}: {problem}")
+        self.option = option
+        self.problem = problem
+
+
+class APIError(PortkeyError):
+    """A call failed: the gateway could not be reached, or it answered with an error."""
+
+    message: str
+    request: httpx.Request | None
+    body: object | None
+    """The parsed error body (JSON), or the raw text when it is not JSON, or None."""
+
+    def __init__(
+        self, message: str, *, request: httpx.Request | None = None, body: object | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+        self.body = body
+
+
+class APIConnectionError(APIError):
+    """The request did not get an answer: connection refused or reset, DNS, a stream cut short."""
+
+    def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request took longer than its timeout."""
+
+    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class APIResponseValidationError(APIError):
+    """The gateway answered 2xx, but the body does not match the type the description promises."""
+
+    response: httpx.Response
+    status_code: int
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object | None) -> None:
+        super().__init__(message, request=response.request, body=body)
+        self.response = response
+        self.status_code = response.status_code
+
+
+class APIStatusError(APIError):
+    """The gateway answered with a 4xx or 5xx status."""
+
+    response: httpx.Response
+    status_code: int
+    request_id: str | None
+    trace_id: str | None
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object | None) -> None:
+        super().__init__(message, request=response.request, body=body)
+        self.response = response
+        self.status_code = response.status_code
+        self.request_id = response.headers.get("x-request-id") or response.headers.get("request-id")
+        self.trace_id = response.headers.get("x-portkey-trace-id") or None
+
+    def __str__(self) -> str:
+        return f"Error code: {self.status_code} - {self.message}"
+
+
+class BadRequestError(APIStatusError):
+    """400: the gateway or the provider rejected the request."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: a key is missing or wrong."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such route or object."""
+
+
+class RequestTimeoutError(APIStatusError):
+    """408: the gateway's `request_timeout` ran out before the provider answered."""
+
+
+class ConflictError(APIStatusError):
+    """409: the object is in a state that conflicts with the request."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request is well-formed but cannot be processed."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests."""
+
+
+class InternalServerError(APIStatusError):
+    """A 5xx status: the gateway or the provider failed."""
+
+
+class APIStreamError(APIError):
+    """The server sent an error inside a stream that had started well (an `event: error`)."""
+
+    status_code: int | None
+    response: httpx.Response
+
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: object | None, status_code: int | None
+    ) -> None:
+        super().__init__(message, request=response.request, body=body)
+        self.response = response
+        self.status_code = status_code
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    408: RequestTimeoutError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status: int) -> type[APIStatusError]:
+    """The error class for an HTTP status."""
+    if status >= 500:
+        return InternalServerError
+    return _BY_STATUS.get(status, APIStatusError)
+
+
+def error_message(body: Any, status: int, content_type: str) -> str:
+    """A clean message out of any of the gateway's error bodies, or one that says what came instead."""
+    if isinstance(body, dict):
+        error = body.get("error")
+        if isinstance(error, dict) and error.get("message"):
+            return str(error["message"])
+        if isinstance(error, str) and error:
+            return error
+        for key in ("message", "html-message", "detail"):
+            if body.get(key):
+                return str(body[key])
+        return f"HTTP {status} with a JSON body that carries no message: {_short(body)}"
+    if body is None or body == "":
+        return f"HTTP {status} with an empty body"
+    text = str(body)
+    if "html" in content_type or text.lstrip().lower().startswith(("<!doctype", "<html")):
+        return f"HTTP {status} with an HTML page instead of JSON: {_short(text)}"
+    return f"HTTP {status} with a body that is not JSON: {_short(text)}"
+
+
+def _short(value: object, limit: int = 200) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,179 @@
+"""Server-sent event streams of typed chunks, closed on exit, on `break` and on error."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
+from typing import Any, Generic, TypeVar
+
+import httpx
+from httpx_sse import EventSource, ServerSentEvent
+from typing_extensions import Self
+
+from ._exceptions import APIConnectionError, APIStreamError, APITimeoutError
+
+T = TypeVar("T")
+
+DONE = "[DONE]"
+TERMINAL_TYPES = frozenset({"message_stop", "response.completed", "response.failed", "response.incomplete"})
+
+
+class _EventDecoder(Generic[T]):
+    """Turns events into chunks; remembers whether the stream reached its end marker."""
+
+    __slots__ = ("_decode", "_response", "finished")
+
+    def __init__(self, response: httpx.Response, decode: Callable[[Any], T]) -> None:
+        self._response = response
+        self._decode = decode
+        self.finished = False
+
+    def chunk(self, event: ServerSentEvent) -> T | None:
+        """The chunk an event carries; None for keep-alives and the end marker; raises on an error event."""
+        data = event.data
+        if data == DONE:
+            self.finished = True
+            return None
+        if not data:
+            return None
+        try:
+            payload = json.loads(data)
+        except ValueError:
+            raise APIStreamError(
+                f"the stream sent data that is not JSON: {data[:200]!r}",
+                response=self._response,
+                body=data,
+                status_code=None,
+            ) from None
+        if event.event == "error" or _is_error(payload):
+            raise _stream_error(self._response, payload)
+        if isinstance(payload, dict) and payload.get("type") in TERMINAL_TYPES:
+            self.finished = True
+        return self._decode(payload)
+
+    def cut_short(self) -> APIConnectionError:
+        return APIConnectionError(
+            "the stream ended before its end marker: the connection was closed mid-way",
+            request=self._response.request,
+        )
+
+
+class Stream(Generic[T]):
+    """A synchronous stream of chunks (implements `portkey_typed.Stream`)."""
+
+    def __init__(self, response: httpx.Response, decode: Callable[[Any], T]) -> None:
+        self._response = response
+        self._decoder = _EventDecoder(response, decode)
+        self._iterator = self._chunks()
+
+    @property
+    def response(self) -> httpx.Response:
+        return self._response
+
+    def _chunks(self) -> Generator[T, None, None]:
+        try:
+            for event in EventSource(self._response).iter_sse():
+                chunk = self._decoder.chunk(event)
+                if chunk is not None:
+                    yield chunk
+                if self._decoder.finished:
+                    return
+            raise self._decoder.cut_short()
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(
+                "the stream timed out waiting for the next event", request=self._response.request
+            ) from exc
+        except httpx.TransportError as exc:
+            raise APIConnectionError(
+                f"the stream broke: {type(exc).__name__}", request=self._response.request
+            ) from exc
+        finally:
+            self._response.close()
+
+    def __iter__(self) -> Iterator[T]:
+        return self._iterator
+
+    def __next__(self) -> T:
+        return next(self._iterator)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._iterator.close()
+        self._response.close()
+
+
+class AsyncStream(Generic[T]):
+    """An asynchronous stream of chunks (implements `portkey_typed.AsyncStream`)."""
+
+    def __init__(self, response: httpx.Response, decode: Callable[[Any], T]) -> None:
+        self._response = response
+        self._decoder = _EventDecoder(response, decode)
+        self._iterator = self._chunks()
+
+    @property
+    def response(self) -> httpx.Response:
+        return self._response
+
+    async def _chunks(self) -> AsyncGenerator[T, None]:
+        try:
+            async for event in EventSource(self._response).aiter_sse():
+                chunk = self._decoder.chunk(event)
+                if chunk is not None:
+                    yield chunk
+                if self._decoder.finished:
+                    return
+            raise self._decoder.cut_short()
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(
+                "the stream timed out waiting for the next event", request=self._response.request
+            ) from exc
+        except httpx.TransportError as exc:
+            raise APIConnectionError(
+                f"the stream broke: {type(exc).__name__}", request=self._response.request
+            ) from exc
+        finally:
+            await self._response.aclose()
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._iterator
+
+    async def __anext__(self) -> T:
+        return await self._iterator.__anext__()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        await self._iterator.aclose()
+        await self._response.aclose()
+
+
+def _is_error(payload: Any) -> bool:
+    if not isinstance(payload, dict):
+        return False
+    return payload.get("type") == "error" or (
+        isinstance(payload.get("error"), dict) and "choices" not in payload
+    )
+
+
+def _stream_error(response: httpx.Response, payload: Any) -> APIStreamError:
+    error = payload.get("error") if isinstance(payload, dict) else None
+    detail = error if isinstance(error, dict) else payload if isinstance(payload, dict) else {}
+    message = str(detail.get("message") or payload)
+    status = (
+        detail.get("status")
+        or detail.get("status_code")
+        or (payload.get("status") if isinstance(payload, dict) else None)
+    )
+    code = status if isinstance(status, int) else None
+    return APIStreamError(
+        f"the stream sent an error: {message}", response=response, body=payload, status_code=code
+    )
