@@ -2,6 +2,7 @@
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -31,6 +32,23 @@ def test_gateway_is_ready_on_loopback(gateway: Gateway) -> None:
     assert answer.status_code == 200
     assert "AI Gateway says hey!" in answer.text
     assert 0 < gateway.ready_seconds < 30
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses (hex, as the kernel lists them) of the sockets listening on `port`."""
+    found = set()
+    for table in (Path("/proc/net/tcp"), Path("/proc/net/tcp6")):
+        for row in table.read_text().splitlines()[1:]:
+            local, state = row.split()[1], row.split()[3]
+            address, _, hex_port = local.partition(":")
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(address)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux's /proc/net socket tables")
+def test_gateway_listens_on_loopback_only(gateway: Gateway) -> None:
+    assert listening_addresses(gateway.port) == {"0100007F"}
 
 
 def test_provider_header_and_custom_host_reach_the_upstream(http: httpx.Client, upstream: Upstream) -> None:
