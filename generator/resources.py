@@ -62,7 +62,10 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
         body_ref = _body_ref(op)
         if body_ref is not None:
             props = _object_properties(spec, schemas.get(body_ref, {}))
-            clash = {name for name in props if name in HEADER_OPTIONS}
+            # On the data plane the per-call Portkey option keeps its name and the body field of the same
+            # name travels in `extra_body`; on the control plane (configs.create's `config`...) the field wins.
+            data_plane = op.get("x-portkey-plane", "data") == "data"
+            clash = {name for name in props if name in HEADER_OPTIONS} if data_plane else set()
             if "x-stream-chunk" in op and "stream" in props:
                 clash.add("stream")
             if clash:
