@@ -40,7 +40,7 @@ def emit(spec: dict[str, Any], package_dir: Path) -> None:
     (package_dir / "header_options.py").write_text(
         env.get_template("header_options.py.jinja").render(options=options, uses_config=uses_config)
     )
-    fields = sorted(_response_fields(components.get("headers", {})), key=lambda f: f["name"])
+    fields = sorted(_response_fields(spec).values(), key=lambda f: f["name"])
     (package_dir / "response_headers.py").write_text(
         env.get_template("response_headers.py.jinja").render(fields=fields)
     )
@@ -73,22 +73,38 @@ def _options(parameters: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def _response_fields(headers: dict[str, Any]) -> list[dict[str, Any]]:
-    fields = []
-    for header, spec in headers.items():
-        if not header.lower().startswith(PREFIX):
-            continue
-        schema = spec.get("schema") or {}
-        fields.append(
-            {
-                "name": header.lower()[len(PREFIX) :].replace("-", "_"),
-                "header": header.lower(),
-                "kind": schema.get("type", "string"),
+def _response_fields(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every `x-portkey-*` header a response of the description declares, by header name."""
+    components = spec.get("components", {})
+    responses = list(components.get("responses", {}).values())
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            if isinstance(op, dict):
+                responses += list((op.get("responses") or {}).values())
+    fields: dict[str, dict[str, Any]] = {}
+    for response in responses:
+        for header, declared in ((response or {}).get("headers") or {}).items():
+            header = header.lower()
+            if not header.startswith(PREFIX) or header in fields:
+                continue
+            declared = _resolve(spec, declared)
+            schema = _resolve(spec, declared.get("schema") or {})
+            fields[header] = {
+                "name": header[len(PREFIX) :].replace("-", "_"),
+                "header": header,
                 "type": RESPONSE_TYPES.get(schema.get("type"), "str"),
-                "description": _doc(spec.get("description")),
+                "description": _doc(declared.get("description")),
             }
-        )
     return fields
+
+
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
 
 
 def _doc(text: Any) -> str:
