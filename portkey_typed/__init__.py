@@ -6,6 +6,8 @@ client = Portkey(provider="openai", authorization="sk-...")
 chat = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}])
 """
 
+from typing import TYPE_CHECKING, Any
+
 from portkey_generated.header_options import PortkeyHeaderOptions
 from portkey_generated.resources._base import NOT_GIVEN, AsyncStream, NotGiven, RawResponse, Stream
 from portkey_generated.response_headers import PortkeyResponseHeaders
@@ -33,6 +35,26 @@ from ._exceptions import (
 )
 from ._legacy import LLMOptions
 from ._response import APIResponse
+
+if TYPE_CHECKING:
+    from ._chat_stream import accumulate_chat_completion, async_accumulate_chat_completion
+
+_LAZY = {
+    "accumulate_chat_completion": "._chat_stream",
+    "async_accumulate_chat_completion": "._chat_stream",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the helpers that need generated models only when they are first used."""
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "HOSTED_BASE_URL",
@@ -67,4 +89,6 @@ __all__ = [
     "RequestTimeoutError",
     "Stream",
     "UnprocessableEntityError",
+    "accumulate_chat_completion",
+    "async_accumulate_chat_completion",
 ]
