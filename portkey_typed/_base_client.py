@@ -6,6 +6,7 @@ import ipaddress
 import json
 import logging
 import os
+import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
@@ -23,6 +24,7 @@ from portkey_generated.resources._base import (
 )
 
 from ._config import encode_config
+from ._version import __version__
 from ._encoding import bearer, check_value, compact_json, encode, json_or_text, metadata
 from ._exceptions import (
     APIResponseValidationError,
@@ -40,6 +42,7 @@ HOSTED_BASE_URL = "https://api.portkey.ai/v1"
 LOCAL_BASE_URL = "http://localhost:8787/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
+USER_AGENT = f"portkey-typed/{__version__} python/{sys.version_info.major}.{sys.version_info.minor}"
 TIMEOUT_MARGIN = 1.0
 """Seconds the client waits beyond the gateway's own `request_timeout`, so the gateway's 408 arrives first."""
 ENVIRONMENT = {
@@ -121,7 +124,7 @@ class ClientCore:
             if llm_metadata:
                 options["metadata"] = {**llm_metadata, **options.get("metadata", {})}
 
-        headers: dict[str, str] = {}
+        headers: dict[str, str] = {"user-agent": USER_AGENT}
         for key, value in (settings.get("default_headers") or {}).items():
             headers[check_value(f"default_headers[{key!r}]", key).lower()] = check_value(
                 f"default_headers[{key!r}]", value
