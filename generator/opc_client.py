@@ -1,0 +1,94 @@
+"""Stage 3: openapi-python-client 0.29.1, in-process, with our config and templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from openapi_python_client import Project
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import GeneratorError
+from openapi_python_client.strings import PythonIdentifier
+
+from generator.errors import GenerationError
+from generator.normalize.media import is_json
+from generator.spec_walk import Spec, iter_operations
+
+PACKAGE_NAME = "portkey_generated"
+TEMPLATES = Path(__file__).parent / "templates" / "opc"
+FIELD_PREFIX = "field_"
+
+
+@dataclass(frozen=True)
+class ClientOutput:
+    """What opc produced: its class names, its endpoints and what it reported along the way."""
+
+    class_names: frozenset[str]
+    endpoint_count: int
+    problems: tuple[str, ...]
+
+
+def _content_type_overrides(spec: Spec) -> dict[str, str]:
+    """Send content types opc does not know to the handling it has: JSON-like ones to JSON, other
+    non-text, non-form ones (audio, images, archives...) to raw bytes."""
+    known = ("application/json", "application/octet-stream", "application/x-www-form-urlencoded", "multipart/form-data")
+    overrides: dict[str, str] = {}
+    for _path, _method, operation in iter_operations(spec):
+        bodies = [operation.get("requestBody") or {}, *(operation.get("responses") or {}).values()]
+        for body in bodies:
+            for content_type in (body.get("content") or {}) if isinstance(body, dict) else {}:
+                essence = content_type.split(";", 1)[0].strip().lower()
+                if essence in known or essence.startswith("text/") or essence.endswith("+json"):
+                    continue
+                overrides[content_type] = "application/json" if is_json(content_type) else "application/octet-stream"
+    return dict(sorted(overrides.items()))
+
+
+def opc_config(spec: Spec, package_dir: Path, source: Path) -> Config:
+    config_file = ConfigFile(
+        literal_enums=True,
+        docstrings_on_attributes=True,
+        package_name_override=PACKAGE_NAME,
+        project_name_override=PACKAGE_NAME,
+        field_prefix=FIELD_PREFIX,
+        post_hooks=[],
+        content_type_overrides=_content_type_overrides(spec),
+    )
+    return Config.from_sources(config_file, MetaType.NONE, source, "utf-8", True, package_dir)
+
+
+def _describe(error: GeneratorError) -> str:
+    detail = f": {error.detail}" if error.detail else ""
+    return f"{error.header or 'problem'}{detail}".replace("\n", " ").strip()
+
+
+def _annotate_modules(spec: Spec, data: GeneratorData) -> None:
+    """Record on each operation the module opc wrote for it, as `x-generated-module`."""
+    modules = {}
+    for tag, collection in data.endpoint_collections_by_tag.items():
+        for endpoint in collection.endpoints:
+            module = PythonIdentifier(endpoint.name, FIELD_PREFIX)
+            modules[(endpoint.path, endpoint.method)] = f"{PACKAGE_NAME}.api.{tag}.{module}"
+    for path, method, operation in iter_operations(spec):
+        module = modules.get((path, method))
+        if module is not None:
+            operation["x-generated-module"] = module
+
+
+def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput:
+    """Write opc's package for `spec` into `package_dir` and annotate `spec` with module names."""
+    config = opc_config(spec, package_dir, source)
+    data = GeneratorData.from_dict(spec, config=config)
+    if isinstance(data, GeneratorError):
+        raise GenerationError(f"openapi-python-client cannot read the description: {_describe(data)}")
+    project = Project(openapi=data, config=config, custom_template_path=TEMPLATES)
+    problems = [_describe(error) for error in project.build()]
+    _annotate_modules(spec, data)
+    collections = data.endpoint_collections_by_tag.values()
+    class_names = {model.class_info.name for model in data.models} | {enum.class_info.name for enum in data.enums}
+    return ClientOutput(
+        class_names=frozenset(class_names),
+        endpoint_count=sum(len(collection.endpoints) for collection in collections),
+        problems=tuple(problems),
+    )
