@@ -177,6 +177,8 @@ def emit(spec: dict[str, Any], package_dir: Path) -> None:
     root = Node(path=())
     imports: dict[str, _Imports] = {}
     for path, method, op in _operations(spec):
+        if op.get("x-portkey-transport", "http") != "http":
+            continue
         resource = tuple(op["x-sdk-resource"].split("."))
         node = root
         for depth in range(1, len(resource) + 1):
