@@ -24,8 +24,7 @@ from portkey_generated.resources._base import (
 )
 
 from ._config import encode_config
-from ._version import __version__
-from ._encoding import bearer, check_value, compact_json, encode, json_or_text, metadata
+from ._encoding import bearer, check_value, compact_json, encode, header_json, json_or_text, metadata
 from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
@@ -34,6 +33,7 @@ from ._exceptions import (
     status_error_class,
 )
 from ._legacy import LLMOptions, legacy_config
+from ._version import __version__
 
 T = TypeVar("T")
 log = logging.getLogger("portkey_typed")
@@ -213,7 +213,7 @@ class ClientCore:
         if not isinstance(call.trace_id, NotGiven):
             headers["x-portkey-trace-id"] = encode(HEADER_OPTIONS["trace_id"], call.trace_id)
         if not isinstance(call.metadata, NotGiven):
-            headers["x-portkey-metadata"] = compact_json({**self._metadata, **metadata(call.metadata)})
+            headers["x-portkey-metadata"] = header_json({**self._metadata, **metadata(call.metadata)})
         if not isinstance(call.config, NotGiven):
             headers["x-portkey-config"] = encode_config(call.config)
         if not isinstance(call.cache_force_refresh, NotGiven):

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ._encoding import check_value, compact_json
+from ._encoding import check_value, header_json
 from ._exceptions import PortkeyValidationError
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def encode_config(value: object, option: str = "config") -> str:
             option, f"must be a config slug (str) or a config mapping, not {type(value).__name__}"
         )
     validate_config(value, option)
-    return compact_json(value)
+    return header_json(value)
 
 
 def validate_config(value: Mapping[str, Any], option: str = "config") -> None:

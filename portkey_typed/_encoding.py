@@ -16,17 +16,31 @@ _TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 
 
 def check_value(option: str, value: str) -> str:
-    """Refuse a header value that would split the request (CR, LF or NUL)."""
-    if _BAD_CHARS.search(value):
+    """Refuse a header value that would split the request (CR, LF or NUL) or that HTTP cannot carry (non-ASCII)."""
+    _refuse_line_breaks(option, value)
+    if not value.isascii():
         raise PortkeyValidationError(
-            option, "header values cannot contain CR, LF or NUL characters; remove the line breaks"
+            option,
+            "header values must be ASCII text; non-ASCII text fits only in JSON options such as metadata",
         )
     return value
 
 
+def _refuse_line_breaks(option: str, value: str) -> None:
+    if _BAD_CHARS.search(value):
+        raise PortkeyValidationError(
+            option, "header values cannot contain CR, LF or NUL characters; remove the line breaks"
+        )
+
+
 def compact_json(value: object) -> str:
-    """Compact JSON, the form every JSON-valued header and body goes out in."""
+    """Compact JSON, the form every JSON body goes out in."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def header_json(value: object) -> str:
+    """Compact JSON with non-ASCII characters escaped, the form every JSON-valued header goes out in."""
+    return json.dumps(value, separators=(",", ":"))
 
 
 def encode(option: HeaderOption, value: object) -> str:
@@ -48,8 +62,8 @@ def encode(option: HeaderOption, value: object) -> str:
         if isinstance(value, str):
             return check_value(name, value)
         if name == "metadata":
-            return compact_json(metadata(value))
-        return check_value(name, compact_json(value))
+            return header_json(metadata(value))
+        return check_value(name, header_json(value))
     if not isinstance(value, str):
         raise PortkeyValidationError(name, f"must be a string, not {type(value).__name__}")
     if not value:
@@ -71,7 +85,7 @@ def metadata(value: object, option: str = "metadata") -> dict[str, str]:
                 f"{option}[{key!r}]",
                 f"values must be strings, not {type(item).__name__}; convert it with str()",
             )
-        check_value(f"{option}[{key!r}]", item)
+        _refuse_line_breaks(f"{option}[{key!r}]", item)
     return dict(value)
 
 
