@@ -60,7 +60,9 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     schemas: dict[str, Any] = spec.setdefault("components", {}).setdefault("schemas", {})
     for _path, _method, op in _operations(spec):
         body_ref = _body_ref(op)
-        if body_ref is not None:
+        if body_ref is not None and not _is_model(spec, schemas.get(body_ref, {})):
+            op["x-sdk-body"] = body_ref
+        elif body_ref is not None:
             props = _object_properties(spec, schemas.get(body_ref, {}))
             # On the data plane the per-call Portkey option keeps its name and the body field of the same
             # name travels in `extra_body`; on the control plane (configs.create's `config`...) the field wins.
@@ -138,6 +140,7 @@ class Method:
     path_params: list[Param]
     query_params: list[Param]
     params_typed_dict: str | None
+    body_type: str | None
     path_expr: str
     returns: str
     decode: str
@@ -222,7 +225,7 @@ def emit(spec: dict[str, Any], package_dir: Path) -> None:
 
 @dataclass
 class _Imports:
-    models: set[tuple[str, str]] = field(default_factory=set)
+    models: set[str] = field(default_factory=set)
     type_only: set[tuple[str, str]] = field(default_factory=set)
     params: set[str] = field(default_factory=set)
     decoders: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -237,14 +240,17 @@ def _method(
     imports: _Imports,
     has_config: bool,
 ) -> Method:
-    params = [_resolve(spec, p) for p in op.get("parameters", [])]
+    params = _parameters(spec, spec["paths"][path], op)
     body_props = set()
     params_typed_dict = op.get("x-sdk-params")
     if params_typed_dict:
         schemas = spec["components"]["schemas"]
         body_props = set(_object_properties(spec, schemas[params_typed_dict]))
         imports.params.add(params_typed_dict)
-    taken = set(body_props) | set(TRANSPORT_OPTIONS) | {"self", "stream", "params"}
+    body_type = op.get("x-sdk-body")
+    if body_type:
+        imports.params.add(body_type)
+    taken = set(body_props) | set(TRANSPORT_OPTIONS) | {"self", "stream", "params", "body"}
     path_params = [_param(spec, p, taken) for p in params if p.get("in") == "path"]
     query_params = [_param(spec, p, taken) for p in params if p.get("in") == "query"]
     header_options = []
@@ -270,6 +276,7 @@ def _method(
         path_params=path_params,
         query_params=query_params,
         params_typed_dict=params_typed_dict,
+        body_type=body_type,
         path_expr=_path_expr(path, path_params),
         returns=returns,
         decode=decode,
@@ -308,47 +315,62 @@ def _decoder(spec: dict[str, Any], package_dir: Path, name: str, imports: _Impor
     schema = spec["components"]["schemas"].get(name, {})
     if _is_model(spec, schema):
         cls = str(ClassName(name, ""))
-        imports.models.add((_model_module(cls), cls))
-        return cls, f"{cls}.from_dict"
+        module = _model_module(cls)
+        imports.models.add(module)
+        return f"_m_{module}.{cls}", f"_m_{module}.{cls}.from_dict"
     envelope = str(ClassName(f"{name}{ENVELOPE_SUFFIX}", ""))
     module = _model_module(envelope)
-    imports.models.add((module, envelope))
+    imports.models.add(module)
     annotation, names = _envelope_annotation(package_dir / "models" / f"{module}.py")
-    for used in names:
-        imports.type_only.add(_type_import(used))
+    imports.type_only |= names
     function = f"_decode_{PythonIdentifier(name, 'x')}"
-    imports.decoders[function] = (envelope, annotation)
+    imports.decoders[function] = (f"_m_{module}.{envelope}", annotation)
     return annotation, function
 
 
-def _envelope_annotation(module: Path) -> tuple[str, set[str]]:
+def _envelope_annotation(module: Path) -> tuple[str, set[tuple[str, str]]]:
+    """The type of an envelope's `data`, with model names qualified as `_models.Name`, and its imports."""
     tree = ast.parse(module.read_text())
     for node in ast.walk(tree):
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "data":
             annotation = node.annotation
             if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
                 annotation = ast.parse(annotation.value, mode="eval").body
-            names = {n.id for n in ast.walk(annotation) if isinstance(n, ast.Name)}
-            names |= {n.value for n in ast.walk(annotation) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
-            text = ast.unparse(annotation).replace("'", "")
-            return text, {n for n in names if n.isidentifier()}
+            imports: set[tuple[str, str]] = set()
+            qualified = _Qualify(imports).visit(annotation)
+            return ast.unparse(qualified), imports
     raise ResourceError(f"{module}: no `data` attribute in the envelope model")
 
 
-_TYPING_NAMES = {"Union": "typing", "Any": "typing", "Literal": "typing", "Optional": "typing", "cast": "typing"}
-_BUILTIN_NAMES = {"list", "dict", "str", "int", "float", "bool", "None", "bytes", "tuple", "set"}
+class _Qualify(ast.NodeTransformer):
+    """Rewrites the names of an annotation so that they resolve in a resource module."""
 
+    _TYPING = frozenset({"Union", "Any", "Literal", "Optional"})
+    _BUILTIN = frozenset({"list", "dict", "str", "int", "float", "bool", "None", "bytes", "tuple", "set"})
 
-def _type_import(name: str) -> tuple[str, str]:
-    if name in _TYPING_NAMES:
-        return _TYPING_NAMES[name], name
-    if name in _BUILTIN_NAMES:
-        return "", name
-    if name in {"Unset", "File", "UNSET"}:
-        return "..types", name
-    if name in {"datetime", "date"}:
-        return "datetime", name
-    return "..models", name
+    def __init__(self, imports: set[tuple[str, str]]) -> None:
+        self.imports = imports
+
+    def visit_Constant(self, node: ast.Constant) -> ast.AST:
+        if isinstance(node.value, str) and node.value.isidentifier():
+            return self.visit_Name(ast.Name(id=node.value, ctx=ast.Load()))
+        return node
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        name = node.id
+        if name in self._TYPING:
+            self.imports.add(("typing", name))
+            return node
+        if name in self._BUILTIN:
+            return node
+        if name in {"Unset", "File"}:
+            self.imports.add(("..types", name))
+            return node
+        if name in {"datetime", "date"}:
+            self.imports.add(("datetime", name))
+            return node
+        self.imports.add(("..", "models as _models"))
+        return ast.Attribute(value=ast.Name(id="_models", ctx=ast.Load()), attr=name, ctx=ast.Load())
 
 
 def _param(spec: dict[str, Any], param: dict[str, Any], taken: set[str]) -> Param:
@@ -367,6 +389,15 @@ def _param(spec: dict[str, Any], param: dict[str, Any], taken: set[str]) -> Para
         required=bool(param.get("required")) or param.get("in") == "path",
         description=" ".join(str(param.get("description") or schema.get("description") or "").split()),
     )
+
+
+def _parameters(spec: dict[str, Any], item: dict[str, Any], op: dict[str, Any]) -> list[dict[str, Any]]:
+    """The operation's parameters, with those declared on its path item (the operation's own win)."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for param in [*item.get("parameters", []), *op.get("parameters", [])]:
+        resolved = _resolve(spec, param)
+        merged[(resolved.get("in", ""), resolved.get("name", ""))] = resolved
+    return list(merged.values())
 
 
 def _py_type(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> str:

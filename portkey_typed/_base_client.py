@@ -9,7 +9,7 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 import httpx
 from portkey_generated.header_options import HEADER_OPTIONS
@@ -33,6 +33,7 @@ from ._exceptions import (
     status_error_class,
 )
 from ._legacy import LLMOptions, legacy_config
+from ._redaction import masked, secret_strings
 from ._version import __version__
 
 T = TypeVar("T")
@@ -146,13 +147,13 @@ class ClientCore:
         self._secret_headers = frozenset(
             {o.header for o in HEADER_OPTIONS.values() if o.secret} | {h for h in headers if _looks_secret(h)}
         )
-        self._secrets = tuple(v for h, v in headers.items() if h in self._secret_headers and v)
+        self._secrets = _secret_values(headers, self._secret_headers, options)
         if self._secrets and not _safe_transport(self._base_url):
             warnings.warn(
                 f"a Portkey or provider key will be sent over plain http to {httpx.URL(self._base_url).host}; "
                 "use https, or a gateway on this machine",
                 InsecureTransportWarning,
-                stacklevel=4,
+                stacklevel=3,
             )
 
     def _changed(self, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -197,9 +198,14 @@ class ClientCore:
             if not isinstance(call.max_retries, NotGiven):
                 max_retries = _max_retries(call.max_retries)
             if call.extra_body:
+                if body is not None and not isinstance(body, Mapping):
+                    raise PortkeyValidationError(
+                        "extra_body",
+                        f"{op.operation_id} sends a {type(body).__name__}, not an object, so extra_body cannot be merged into it",
+                    )
                 body = {**(body or {}), **call.extra_body}
         content = data = files = None
-        if op.body == "multipart" and body:
+        if op.body == "multipart" and isinstance(body, Mapping):
             data, files = _multipart(body)
         elif body is not None:
             content = compact_json(body).encode()
@@ -269,7 +275,11 @@ class ClientCore:
     def _log_attempt(self, prepared: Prepared, attempt: int) -> None:
         if log.isEnabledFor(logging.DEBUG):
             shown = {
-                k: ("***" if k in self._secret_headers or _looks_secret(k) else v)
+                k: (
+                    "***"
+                    if k in self._secret_headers or _looks_secret(k)
+                    else self._redact(_masked_header(k, v))
+                )
                 for k, v in prepared.headers.items()
             }
             log.debug(
@@ -284,7 +294,7 @@ class ClientCore:
     def __repr__(self) -> str:
         shown = {
             "base_url": self._base_url,
-            **{k: v for k, v in self._options.items() if not HEADER_OPTIONS[k].secret},
+            **{k: masked(v) for k, v in self._options.items() if not HEADER_OPTIONS[k].secret},
         }
         hidden = [k for k in self._options if HEADER_OPTIONS[k].secret]
         if self._settings.get("authorization"):
@@ -400,9 +410,31 @@ def _body(response: httpx.Response) -> object | None:
     if not text:
         return None
     try:
-        return json.loads(text)
+        return cast(object, json.loads(text))
     except ValueError:
         return text
+
+
+def _secret_values(
+    headers: Mapping[str, str], secret_headers: frozenset[str], options: Mapping[str, Any]
+) -> tuple[str, ...]:
+    """Every credential the client sends, longest first: secret header values, the token of an
+    `Authorization: <scheme> <token>`, and the keys inside JSON options such as a config's targets."""
+    found = {v for h, v in headers.items() if h in secret_headers and v}
+    found |= {token for v in list(found) if (token := v.partition(" ")[2].strip())}
+    for name, value in options.items():
+        found.update(secret_strings(value, inside_secret=HEADER_OPTIONS[name].secret))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _masked_header(name: str, value: str) -> str:
+    """A JSON header value (a per-call config, say) with its keys masked, for the debug log."""
+    if name.startswith("x-portkey-") and value.startswith("{"):
+        try:
+            return header_json(masked(json.loads(value)))
+        except ValueError:
+            return value
+    return value
 
 
 def _looks_secret(header: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._encoding import check_value, header_json
 from ._exceptions import PortkeyValidationError
@@ -64,9 +64,10 @@ def _path(option: str, error: ValidationError) -> str:
 
 
 def _problem(error: ValidationError) -> str:
-    keyword, expected, instance = error.validator, error.validator_value, error.instance
+    keyword, expected, instance = error.validator, cast(Any, error.validator_value), error.instance
     if keyword == "additionalProperties" and isinstance(instance, Mapping):
-        known = set((error.schema.get("properties") or {}) if isinstance(error.schema, Mapping) else ())
+        schema = error.schema if isinstance(error.schema, Mapping) else {}
+        known = {str(k) for k in schema.get("properties") or {}}
         unknown = sorted(str(k) for k in instance if k not in known)
         hint = f"; known keys: {', '.join(sorted(known))}" if known else ""
         return f"unknown key {', '.join(repr(k) for k in unknown)}{hint}"

@@ -75,7 +75,7 @@ class LLMOptions:
                     f"{where}.retry", f"must be from 0 to 5 attempts, not {self.retry}"
                 )
             target["retry"] = {"attempts": self.retry}
-        elif self.retry is not None:
+        elif isinstance(self.retry, Mapping):
             target["retry"] = dict(self.retry)
         if self.cache_status is not None:
             target["cache"] = {"mode": self.cache_status}

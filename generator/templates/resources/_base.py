@@ -129,19 +129,19 @@ class SyncRequester(Protocol):
     """What a synchronous client offers the generated resources."""
 
     def _request(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: Body | None, options: CallOptions, /
+        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
     ) -> T: ...
 
     def _request_stream(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: Body | None, options: CallOptions, /
+        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
     ) -> Stream[T]: ...
 
     def _request_raw(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: Body | None, options: CallOptions, /
+        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
     ) -> RawResponse[T]: ...
 
     def _request_raw_stream(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: Body | None, options: CallOptions, /
+        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
     ) -> RawResponse[Stream[T]]: ...
 
 
@@ -149,19 +149,19 @@ class AsyncRequester(Protocol):
     """What an asynchronous client offers the generated resources."""
 
     async def _request(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: Body | None, options: CallOptions, /
+        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
     ) -> T: ...
 
     async def _request_stream(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: Body | None, options: CallOptions, /
+        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
     ) -> AsyncStream[T]: ...
 
     async def _request_raw(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: Body | None, options: CallOptions, /
+        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
     ) -> RawResponse[T]: ...
 
     async def _request_raw_stream(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: Body | None, options: CallOptions, /
+        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
     ) -> RawResponse[AsyncStream[T]]: ...
 
 
