@@ -31,8 +31,16 @@ class LoadedSpec:
     @property
     def sha256(self) -> str:
         """Digest of the bundled description as canonical JSON (sorted keys, no whitespace)."""
-        canonical = json.dumps(self.spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        return hashlib.sha256(canonical.encode()).hexdigest()
+        return canonical_sha256(self.spec)
+
+    @property
+    def config_sha256(self) -> str:
+        return canonical_sha256(self.config_schema)
+
+
+def canonical_sha256(document: Any) -> str:
+    canonical = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def _plain(node: Any) -> Any:

@@ -1,0 +1,59 @@
+"""What went in and what came out: operations, and the schemas that were lost on the way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.normalize.schema_shapes import is_class_shaped
+from generator.opc_client import ClientOutput
+from generator.params import TypedDictOutput
+from generator.spec_walk import Spec, component_schemas
+
+_UNPARSED_SCHEMA = re.compile(r"schema /components/schemas/([^\s:]+)")
+_OMITTED_RESPONSE = re.compile(r"parsing (\w+ \S+) .*Cannot parse response")
+
+
+@dataclass(frozen=True)
+class Accounting:
+    operations: int  # operations in the input description
+    generated: int  # endpoint modules openapi-python-client wrote
+    lost: tuple[str, ...]  # one line per lost schema, saying where it went missing
+    problems: tuple[str, ...]  # everything openapi-python-client reported
+
+    @property
+    def ok(self) -> bool:
+        return self.generated == self.operations and not self.lost
+
+    def summary(self) -> str:
+        return f"operations: {self.operations}, generated: {self.generated}, schemas lost: {len(self.lost)}"
+
+
+def lost_schemas(
+    spec: Spec, client: ClientOutput, typed_dicts: dict[str, TypedDictOutput]
+) -> list[str]:
+    """See generator/README.md, "Counting what is lost"."""
+    lost = {
+        f"{name}: no model class"
+        for name, schema in component_schemas(spec).items()
+        if is_class_shaped(schema) and name not in client.class_names
+    }
+    for problem in client.problems:
+        for name in _UNPARSED_SCHEMA.findall(problem):
+            lost.add(f"{name}: openapi-python-client could not parse it")
+        for operation in _OMITTED_RESPONSE.findall(problem):
+            lost.add(f"{operation}: openapi-python-client left a response out")
+    for module, output in typed_dicts.items():
+        lost.update(f"{name}: not in {module}" for name in output.expected - output.defined)
+    return sorted(lost)
+
+
+def account(
+    input_operations: int, spec: Spec, client: ClientOutput, typed_dicts: dict[str, TypedDictOutput]
+) -> Accounting:
+    return Accounting(
+        operations=input_operations,
+        generated=client.endpoint_count,
+        lost=tuple(lost_schemas(spec, client, typed_dicts)),
+        problems=client.problems,
+    )

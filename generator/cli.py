@@ -1,0 +1,87 @@
+"""`python -m generator [--spec FILE] [--out DIR] [--check] [--typecheck]`."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generator.bundle import LoadedSpec, load_file, load_folder
+from generator.compare import differing_files
+from generator.errors import GenerationError
+from generator.opc_client import PACKAGE_NAME
+from generator.pipeline import build
+from generator.finalize import STATS_FILE
+from generator.typecheck import import_all, run_mypy
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SPEC_DIR = REPO_ROOT / "openapi"
+DEFAULT_OUT = REPO_ROOT / "generated"
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--spec", type=Path, help="one OpenAPI file (YAML or JSON); default: the openapi/ folder")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: generated/)")
+    parser.add_argument("--check", action="store_true", help="fail, listing files, when --out is not up to date")
+    parser.add_argument("--typecheck", action="store_true", help="also import every module and run mypy --strict")
+    return parser.parse_args(argv)
+
+
+def _install(staging: Path, out_dir: Path) -> None:
+    """Replace the package and stats file in `out_dir` by the freshly built ones."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out_dir / PACKAGE_NAME, ignore_errors=True)
+    shutil.move(str(staging / PACKAGE_NAME), str(out_dir / PACKAGE_NAME))
+    shutil.copyfile(staging / STATS_FILE, out_dir / STATS_FILE)
+
+
+def _checks(out_dir: Path) -> list[str]:
+    """Import every module and run mypy; problems as messages."""
+    try:
+        modules = import_all(out_dir)
+        print(f"imported: {modules} modules; mypy --strict: {run_mypy(out_dir)}")
+    except RuntimeError as error:
+        return [str(error)]
+    return []
+
+
+def run(arguments: argparse.Namespace) -> int:
+    started = time.monotonic()
+    source: LoadedSpec = load_file(arguments.spec) if arguments.spec else load_folder(DEFAULT_SPEC_DIR)
+    out_dir: Path = arguments.out
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="portkey-generator-") as scratch:
+        staging = Path(scratch)
+        result = build(source, staging)
+        print(result.summary())
+        for problem in result.problems:
+            print(f"openapi-python-client: {problem}", file=sys.stderr)
+        failures.extend(f"lost: {line}" for line in result.lost)
+        if result.generated != result.operations:
+            failures.append(f"{result.operations - result.generated} operation(s) not generated")
+        if arguments.check:
+            differences = differing_files(staging, out_dir)
+            failures.extend(f"{out_dir} is out of date: {line}" for line in differences)
+            checked_dir = out_dir
+        else:
+            _install(staging, out_dir)
+            checked_dir = out_dir
+    if arguments.typecheck and not failures:
+        failures.extend(_checks(checked_dir))
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    print(f"took {time.monotonic() - started:.1f} s", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parse_arguments(argv)
+    try:
+        return run(arguments)
+    except GenerationError as error:
+        print(f"generator: {error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,101 @@
+"""Stage 4: TypedDicts for what a caller sends: request bodies (`params.py`) and the gateway config."""
+
+from __future__ import annotations
+
+import pprint
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.normalize.media import body_kind
+from generator.normalize.schema_shapes import is_class_shaped
+from generator.spec_walk import SCHEMA_REF_PREFIX, Schema, Spec, component_schemas, iter_operations, iter_refs, ref_target_name
+from generator.typed_dicts import write_typed_dicts
+
+TEMPLATES = Path(__file__).parent / "templates" / "package"
+CONFIG_ROOT = "GatewayConfig"
+
+
+@dataclass(frozen=True)
+class TypedDictOutput:
+    """The class-shaped schemas a module should define and the names it does define."""
+
+    expected: frozenset[str]
+    defined: frozenset[str]
+
+
+def request_roots(spec: Spec) -> list[str]:
+    """Component schemas a caller sends: request bodies and the resources' keyword-argument schemas."""
+    roots: list[str] = []
+    for _path, _method, operation in iter_operations(spec):
+        body = operation.get("requestBody") or {}
+        for content_type, media in (body.get("content") or {}).items():
+            if body_kind(content_type) and isinstance(media, dict):
+                roots.extend(ref_target_name(ref) or "" for ref in iter_refs(media.get("schema")))
+        if isinstance(operation.get("x-sdk-params"), str):
+            roots.append(operation["x-sdk-params"])
+    roots.extend(name for name, schema in component_schemas(spec).items() if schema.get("x-sdk-params-only"))
+    return [root for root in roots if root]
+
+
+def reachable(schemas: dict[str, Schema], roots: list[str]) -> dict[str, Schema]:
+    """`roots` and every component they refer to, transitively, in component order."""
+    seen: set[str] = set()
+    stack = [root for root in roots if root in schemas]
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for ref in iter_refs(schemas[name]):
+            target = ref_target_name(ref)
+            if target in schemas and target not in seen:
+                stack.append(target)
+    return {name: schema for name, schema in schemas.items() if name in seen}
+
+
+def write_file_types(package_dir: Path) -> None:
+    """`_file_types.py`: the `FileInput` type that binary fields of the TypedDicts use."""
+    template = (TEMPLATES / "_file_types.py.jinja").read_text(encoding="utf-8")
+    (package_dir / "_file_types.py").write_text(template, encoding="utf-8")
+
+
+def write_request_params(spec: Spec, package_dir: Path) -> TypedDictOutput:
+    """`params.py`: one TypedDict per component schema reachable from a request body."""
+    schemas = reachable(component_schemas(spec), request_roots(spec))
+    write_file_types(package_dir)
+    defined = write_typed_dicts(schemas, package_dir / "params.py")
+    expected = {name for name, schema in schemas.items() if is_class_shaped(schema)}
+    return TypedDictOutput(expected=frozenset(expected), defined=frozenset(defined))
+
+
+def _config_schemas(config_schema: dict[str, Any]) -> dict[str, Schema]:
+    """The config schema's `$defs`, with `#/$defs/` references pointing at components instead."""
+    return {name: _retarget(schema) for name, schema in (config_schema.get("$defs") or {}).items()}
+
+
+def _retarget(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: value.replace("#/$defs/", SCHEMA_REF_PREFIX) if key == "$ref" and isinstance(value, str) else _retarget(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_retarget(value) for value in node]
+    return node
+
+
+def write_gateway_config(config_schema: dict[str, Any], package_dir: Path) -> TypedDictOutput:
+    """`gateway_config.py` (TypedDicts, root `GatewayConfig`) and `gateway_config_schema.py`
+    (the JSON Schema as a Python literal, so validating a config reads no file)."""
+    schemas = _config_schemas(config_schema)
+    defined = write_typed_dicts(schemas, package_dir / "gateway_config.py")
+    literal = pprint.pformat(config_schema, sort_dicts=False, width=110)
+    (package_dir / "gateway_config_schema.py").write_text(
+        '"""The gateway config JSON Schema (openapi/gateway-config.schema.json) as a Python value."""\n\n'
+        "from typing import Any, Final\n\n"
+        f"SCHEMA: Final[dict[str, Any]] = {literal}\n",
+        encoding="utf-8",
+    )
+    expected = {name for name, schema in schemas.items() if is_class_shaped(schema)} | {CONFIG_ROOT}
+    return TypedDictOutput(expected=frozenset(expected), defined=frozenset(defined))

@@ -1,0 +1,45 @@
+"""The stages in order: bundle -> normalize -> prepare -> opc -> TypedDicts -> emit -> finalize."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+from generator import lead_hooks
+from generator.accounting import Accounting, account
+from generator.bundle import LoadedSpec
+from generator.finalize import finalize, tool_versions, write_stats
+from generator.normalize import normalize
+from generator.opc_client import PACKAGE_NAME, generate_client
+from generator.params import TypedDictOutput, write_gateway_config, write_request_params
+from generator.spec_walk import count_operations
+
+
+def build(source: LoadedSpec, out_dir: Path) -> Accounting:
+    """Generate `<out_dir>/portkey_generated/` and `<out_dir>/generation-stats.json` (`out_dir` is
+    expected to be empty)."""
+    package_dir = out_dir / PACKAGE_NAME
+    spec = lead_hooks.prepare(normalize(source.spec))
+    with contextlib.redirect_stdout(io.StringIO()):  # opc prints "Generating <dir>"
+        client = generate_client(spec, package_dir, Path(source.label))
+    typed_dicts: dict[str, TypedDictOutput] = {"params.py": write_request_params(spec, package_dir)}
+    if source.config_schema is not None:
+        typed_dicts["gateway_config.py"] = write_gateway_config(source.config_schema, package_dir)
+    lead_hooks.emit(spec, package_dir)
+    finalize(package_dir, source.label)
+    result = account(count_operations(source.spec), spec, client, typed_dicts)
+    stats = {
+        "source": source.label,
+        "spec_sha256": source.sha256,
+        "tools": tool_versions(),
+        "operations": result.operations,
+        "generated": result.generated,
+        "schemas": len(spec["components"]["schemas"]),
+        "model_classes": len(client.class_names),
+        "schemas_lost": len(result.lost),
+    }
+    if source.config_schema is not None:
+        stats["gateway_config_sha256"] = source.config_sha256
+    write_stats(out_dir, stats)
+    return result

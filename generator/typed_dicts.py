@@ -1,0 +1,161 @@
+"""datamodel-code-generator 0.89.0 turning named schemas into TypedDicts (one module per call)."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from generator.errors import GenerationError
+from generator.normalize.hoisting import plain_ref
+from generator.normalize.schema_shapes import types_of
+from generator.spec_walk import SCHEMA_REF_PREFIX, Schema, iter_schema_tree, ref_target_name, transform_schemas
+
+FILE_INPUT = "FileInput"
+FILE_INPUT_IMPORT = "portkey_generated._file_types.FileInput"
+
+DMCG_OPTIONS = (
+    "--input-file-type=openapi",
+    "--output-model-type=typing.TypedDict",
+    "--enum-field-as-literal=all",
+    "--use-field-description",
+    "--use-schema-description",
+    "--disable-timestamp",
+    "--target-python-version=3.10",
+    "--use-standard-collections",
+    "--use-union-operator",
+    "--use-double-quotes",
+    "--keep-model-order",
+    "--formatters=builtin",
+    "--no-use-closed-typed-dict",  # mypy does not read PEP 728 `extra_items` yet
+)
+
+
+def _for_typed_dicts(schema: Schema) -> None:
+    """Rewrite one schema the way the TypedDict output wants it."""
+    if schema.get("type") == "string" and schema.get("format") == "binary":
+        description = schema.get("description")
+        schema.clear()
+        schema["$ref"] = SCHEMA_REF_PREFIX + FILE_INPUT
+        if description:
+            schema["description"] = description
+        return
+    target = plain_ref(schema)
+    if target is not None and "allOf" in schema:
+        # `{allOf: [{$ref}], description}` is opc's idiom; for TypedDicts a described `$ref` reads better.
+        del schema["allOf"]
+        schema["$ref"] = target
+    schema.pop("discriminator", None)
+
+
+def _object_parts(schema: Schema, schemas: dict[str, Schema], seen: frozenset[str]) -> list[Schema] | None:
+    """The object schemas an `allOf` combines (references followed, nested `allOf`s opened), or None
+    when one part is not a plain object (a union, a scalar...)."""
+    parts: list[Schema] = []
+    for member in schema.get("allOf") or []:
+        target = ref_target_name(str(member.get("$ref", ""))) if isinstance(member, dict) else None
+        if target is not None:
+            if target in seen or target not in schemas:
+                return None
+            member, seen = schemas[target], seen | {target}
+        if not isinstance(member, dict) or member.get("anyOf") or member.get("oneOf"):
+            return None
+        if types_of(member) not in ([], ["object"]):
+            return None
+        nested = _object_parts(member, schemas, seen) if "allOf" in member else []
+        if nested is None:
+            return None
+        parts.extend([*nested, {key: value for key, value in member.items() if key != "allOf"}])
+    return parts
+
+
+def _flatten_all_of(schema: Schema, schemas: dict[str, Schema]) -> None:
+    """Merge an `allOf` of objects into one object: a TypedDict cannot inherit from a base whose
+    optional key it makes required, so each TypedDict lists all its keys itself."""
+    parts = _object_parts(schema, schemas, frozenset())
+    if not parts:
+        return
+    own = {key: value for key, value in schema.items() if key != "allOf"}
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for part in [*parts, own]:
+        properties.update(part.get("properties") or {})
+        required.extend(name for name in part.get("required") or [] if name not in required)
+    schema.clear()
+    schema.update(own)
+    schema["type"] = "object"
+    schema["properties"] = properties
+    if required:
+        schema["required"] = required
+
+
+def typed_dicts_input(schemas: dict[str, Schema]) -> dict[str, Any]:
+    """An OpenAPI document holding `schemas` (copied and rewritten), ready for datamodel-code-generator."""
+    document_schemas = copy.deepcopy(schemas)
+    document: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "portkey-typed TypedDicts", "version": "0"},
+        "paths": {},
+        "components": {"schemas": document_schemas},
+    }
+    originals = copy.deepcopy(schemas)
+    transform_schemas(document, lambda schema: _flatten_all_of(schema, originals))
+    transform_schemas(document, _for_typed_dicts)
+    uses_files = any(
+        node.get("$ref") == SCHEMA_REF_PREFIX + FILE_INPUT
+        for schema in document_schemas.values()
+        for node in iter_schema_tree(schema)
+    )
+    if uses_files:
+        document_schemas[FILE_INPUT] = {"type": "string", "format": "binary"}
+    return document
+
+
+def defined_names(module: Path) -> set[str]:
+    """Top-level names a generated module defines (classes, assignments, type aliases)."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(target.id for target in node.targets if isinstance(target, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return names
+
+
+def write_typed_dicts(schemas: dict[str, Schema], output: Path) -> set[str]:
+    """Write one TypedDict (or type alias) per schema into `output`; return the names it defines."""
+    document = typed_dicts_input(schemas)
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / "schemas.json"
+        source.write_text(json.dumps(document, indent=1), encoding="utf-8")
+        command = [
+            sys.executable,
+            "-m",
+            "datamodel_code_generator",
+            f"--input={source}",
+            f"--output={output}",
+            *DMCG_OPTIONS,
+        ]
+        if FILE_INPUT in document["components"]["schemas"]:
+            command.append("--type-overrides=" + json.dumps({FILE_INPUT: FILE_INPUT_IMPORT}))
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise GenerationError(f"datamodel-code-generator failed on {output.name}:\n{result.stderr.strip()}")
+    _drop_tool_header(output)
+    return defined_names(output) - {FILE_INPUT}
+
+
+def _drop_tool_header(module: Path) -> None:
+    """Remove datamodel-code-generator's own comment header (it names a temporary file)."""
+    lines = module.read_text(encoding="utf-8").splitlines(keepends=True)
+    while lines and (lines[0].startswith("#") or not lines[0].strip()):
+        lines.pop(0)
+    module.write_text("".join(lines), encoding="utf-8")
