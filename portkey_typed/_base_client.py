@@ -181,7 +181,7 @@ class ClientCore:
         return settings, options
 
     def _prepare(
-        self, op: Operation, path: str, query: Query | None, body: Body | None, call: CallOptions
+        self, op: Operation, path: str, query: Query | None, body: object, call: CallOptions
     ) -> Prepared:
         headers = self._headers
         params = dict(query) if query else None

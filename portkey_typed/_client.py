@@ -13,7 +13,6 @@ from portkey_generated.header_options import PortkeyHeaderOptions
 from portkey_generated.resources import AsyncResources, SyncResources
 from portkey_generated.resources._base import (
     NOT_GIVEN,
-    Body,
     CallOptions,
     NotGiven,
     Operation,
@@ -116,7 +115,7 @@ class Portkey(SyncResources, ClientCore):
         decode: Callable[[Any], T],
         path: str,
         query: Query | None,
-        body: Body | None,
+        body: object,
         options: CallOptions,
         /,
     ) -> T:
@@ -129,7 +128,7 @@ class Portkey(SyncResources, ClientCore):
         decode: Callable[[Any], T],
         path: str,
         query: Query | None,
-        body: Body | None,
+        body: object,
         options: CallOptions,
         /,
     ) -> Stream[T]:
@@ -143,7 +142,7 @@ class Portkey(SyncResources, ClientCore):
         decode: Callable[[Any], T],
         path: str,
         query: Query | None,
-        body: Body | None,
+        body: object,
         options: CallOptions,
         /,
     ) -> APIResponse[T]:
@@ -156,7 +155,7 @@ class Portkey(SyncResources, ClientCore):
         decode: Callable[[Any], T],
         path: str,
         query: Query | None,
-        body: Body | None,
+        body: object,
         options: CallOptions,
         /,
     ) -> APIResponse[Stream[T]]:
@@ -256,7 +255,7 @@ class AsyncPortkey(AsyncResources, ClientCore):
         decode: Callable[[Any], T],
         path: str,
         query: Query | None,
-        body: Body | None,
+        body: object,
         options: CallOptions,
         /,
     ) -> T:
@@ -269,7 +268,7 @@ class AsyncPortkey(AsyncResources, ClientCore):
         decode: Callable[[Any], T],
         path: str,
         query: Query | None,
-        body: Body | None,
+        body: object,
         options: CallOptions,
         /,
     ) -> AsyncStream[T]:
@@ -285,7 +284,7 @@ class AsyncPortkey(AsyncResources, ClientCore):
         decode: Callable[[Any], T],
         path: str,
         query: Query | None,
-        body: Body | None,
+        body: object,
         options: CallOptions,
         /,
     ) -> APIResponse[T]:
@@ -298,7 +297,7 @@ class AsyncPortkey(AsyncResources, ClientCore):
         decode: Callable[[Any], T],
         path: str,
         query: Query | None,
-        body: Body | None,
+        body: object,
         options: CallOptions,
         /,
     ) -> APIResponse[AsyncStream[T]]:

@@ -1,0 +1,77 @@
+"""Chat completions: plain, streamed, raw, async."""
+
+from __future__ import annotations
+
+from portkey_generated.models.chat_completion import ChatCompletion
+from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
+from portkey_typed import (
+    AsyncPortkey,
+    AsyncStream,
+    Portkey,
+    PortkeyResponseHeaders,
+    RawResponse,
+    Stream,
+    accumulate_chat_completion,
+)
+
+
+def answer(client: Portkey) -> str | None:
+    completion: ChatCompletion = client.chat.completions.create(
+        model="gpt-4o-mini",
+        messages=[
+            {"role": "system", "content": "Be brief."},
+            {"role": "user", "content": [{"type": "text", "text": "Hello"}]},
+        ],
+        temperature=0.2,
+        max_tokens=64,
+        trace_id="trace-1",
+        metadata={"_user": "u-1"},
+    )
+    return completion.choices[0].message.content
+
+
+def streamed(client: Portkey) -> str:
+    parts: list[str] = []
+    stream: Stream[ChatCompletionChunk] = client.chat.completions.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}], stream=True
+    )
+    with stream:
+        for chunk in stream:
+            delta = chunk.choices[0].delta.content if chunk.choices else None
+            if isinstance(delta, str):
+                parts.append(delta)
+    return "".join(parts)
+
+
+def joined(client: Portkey) -> ChatCompletion:
+    stream = client.chat.completions.create(model="m", messages=[{"role": "user", "content": "Hi"}], stream=True)
+    return accumulate_chat_completion(stream)
+
+
+def headers(client: Portkey) -> tuple[str | None, ChatCompletion]:
+    raw: RawResponse[ChatCompletion] = client.chat.completions.with_raw_response.create(
+        model="m", messages=[{"role": "user", "content": "Hi"}]
+    )
+    portkey: PortkeyResponseHeaders = raw.portkey
+    return portkey.last_used_option_index, raw.parse()
+
+
+async def async_answer(client: AsyncPortkey) -> int:
+    completion = await client.chat.completions.create(model="m", messages=[{"role": "user", "content": "Hi"}])
+    stream: AsyncStream[ChatCompletionChunk] = await client.chat.completions.create(
+        model="m", messages=[{"role": "user", "content": "Hi"}], stream=True
+    )
+    count = 0
+    async with stream:
+        async for _chunk in stream:
+            count += 1
+    return count + len(completion.choices)
+
+
+def rejected(client: Portkey) -> None:
+    client.chat.completions.create(
+        model="m",
+        messages=[{"role": "wizard", "content": "Hi"}],  # type: ignore[misc, list-item]  # pyright: ignore[reportArgumentType]
+    )
+    client.chat.completions.create(messages=[{"role": "user", "content": "Hi"}])  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
+    client.chat.completions.create(model="m", messages=[], temperatur=1)  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
