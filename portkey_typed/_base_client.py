@@ -159,7 +159,7 @@ class ClientCore:
     def _changed(self, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """The settings and options of a copy with `changes`: any value overrides (False, 0 and "" too),
         None removes an option, and metadata is merged key by key."""
-        unknown = sorted(set(changes) - set(HEADER_OPTIONS) - CLIENT_SETTINGS)
+        unknown = sorted(set(changes) - set(HEADER_OPTIONS) - (CLIENT_SETTINGS - {"http_client"}))
         if unknown:
             raise TypeError(f"with_options() got unexpected keyword argument(s): {', '.join(unknown)}")
         settings = {**self._settings}
