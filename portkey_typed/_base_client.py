@@ -20,7 +20,6 @@ from portkey_generated.resources._base import (
     NotGiven,
     Operation,
     Query,
-    Timeout,
 )
 
 from ._config import encode_config
@@ -126,7 +125,8 @@ class ClientCore:
                 options["metadata"] = {**llm_metadata, **options.get("metadata", {})}
 
         headers: dict[str, str] = {"user-agent": USER_AGENT}
-        for key, value in (settings.get("default_headers") or {}).items():
+        default_headers: Mapping[str, str] = settings.get("default_headers") or {}
+        for key, value in default_headers.items():
             headers[check_value(f"default_headers[{key!r}]", key).lower()] = check_value(
                 f"default_headers[{key!r}]", value
             )
@@ -203,10 +203,10 @@ class ClientCore:
                         "extra_body",
                         f"{op.operation_id} sends a {type(body).__name__}, not an object, so extra_body cannot be merged into it",
                     )
-                body = {**(body or {}), **call.extra_body}
+                body = {**cast("Mapping[str, object]", body or {}), **call.extra_body}
         content = data = files = None
         if op.body == "multipart" and isinstance(body, Mapping):
-            data, files = _multipart(body)
+            data, files = _multipart(cast("Mapping[str, object]", body))
         elif body is not None:
             content = compact_json(body).encode()
             headers = {**headers, "content-type": "application/json"}
@@ -313,7 +313,7 @@ def _llm_list(llms: object) -> Sequence[LLMOptions]:
         raise PortkeyValidationError("llms", "mode= needs llms=[LLMOptions(...), ...]")
     if not isinstance(llms, Sequence) or isinstance(llms, str):
         raise PortkeyValidationError("llms", f"must be a list of LLMOptions, not {type(llms).__name__}")
-    return llms
+    return cast("Sequence[LLMOptions]", llms)
 
 
 def _base_url(explicit: str | None, has_api_key: bool) -> str:
@@ -329,7 +329,7 @@ def _base_url(explicit: str | None, has_api_key: bool) -> str:
     return url.rstrip("/")
 
 
-def _timeout(value: Timeout | NotGiven) -> httpx.Timeout:
+def _timeout(value: object) -> httpx.Timeout:
     if isinstance(value, NotGiven):
         return DEFAULT_TIMEOUT
     if isinstance(value, httpx.Timeout):
@@ -354,7 +354,7 @@ def _with_floor(timeout: httpx.Timeout, options: Mapping[str, Any]) -> httpx.Tim
     millis = [options["request_timeout"]] if isinstance(options.get("request_timeout"), int) else []
     config = options.get("config")
     if isinstance(config, Mapping):
-        millis += _config_timeouts(config)
+        millis += _config_timeouts(cast("Mapping[str, Any]", config))
     if not millis or timeout.read is None:
         return timeout
     floor = max(millis) / 1000 + TIMEOUT_MARGIN
@@ -367,7 +367,7 @@ def _config_timeouts(config: Mapping[str, Any]) -> list[int]:
     found = [config["request_timeout"]] if isinstance(config.get("request_timeout"), int) else []
     for target in config.get("targets") or ():
         if isinstance(target, Mapping):
-            found += _config_timeouts(target)
+            found += _config_timeouts(cast("Mapping[str, Any]", target))
     return found
 
 
@@ -376,7 +376,9 @@ def _multipart(body: Body) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
     data: dict[str, Any] = {}
     files: list[tuple[str, Any]] = []
     for key, value in body.items():
-        items = value if isinstance(value, list) and value and all(_is_file(v) for v in value) else [value]
+        items: list[object] = cast("list[object]", value) if isinstance(value, list) else [value]
+        if not items or not all(_is_file(item) for item in items):
+            items = [value]
         for item in items:
             if _is_file(item):
                 files.append((key, _file(item)))

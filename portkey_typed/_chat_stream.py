@@ -41,7 +41,8 @@ class _Joined:
             }
         if chunk.get("usage"):
             self.head["usage"] = chunk["usage"]
-        for choice in chunk.get("choices") or ():
+        choices: list[dict[str, Any]] = chunk.get("choices") or []
+        for choice in choices:
             self._add_choice(choice)
 
     def _add_choice(self, choice: dict[str, Any]) -> None:
@@ -50,19 +51,20 @@ class _Joined:
             index, {"index": index, "message": {"role": "assistant", "content": None}, "finish_reason": None}
         )
         message = joined["message"]
-        delta = choice.get("delta") or {}
+        delta: dict[str, Any] = choice.get("delta") or {}
         if delta.get("role"):
             message["role"] = delta["role"]
         for key in ("content", "refusal"):
             if delta.get(key):
                 message[key] = (message.get(key) or "") + delta[key]
-        for call in delta.get("tool_calls") or ():
+        calls: list[dict[str, Any]] = delta.get("tool_calls") or []
+        for call in calls:
             self._add_tool_call(message, call)
         if choice.get("finish_reason"):
             joined["finish_reason"] = choice["finish_reason"]
         logprobs = choice.get("logprobs")
         if logprobs:
-            mine = joined.setdefault("logprobs", {})
+            mine: dict[str, Any] = joined.setdefault("logprobs", {})
             for key in ("content", "refusal"):
                 if logprobs.get(key):
                     mine[key] = (mine.get(key) or []) + logprobs[key]
@@ -70,7 +72,7 @@ class _Joined:
     @staticmethod
     def _add_tool_call(message: dict[str, Any], delta: dict[str, Any]) -> None:
         calls: list[dict[str, Any]] = message.setdefault("tool_calls", [])
-        index = delta.get("index", len(calls))
+        index: int = delta.get("index", len(calls))
         while len(calls) <= index:
             calls.append({"id": "", "type": "function", "function": {"name": "", "arguments": ""}})
         call = calls[index]
@@ -78,7 +80,7 @@ class _Joined:
             call["id"] = delta["id"]
         if delta.get("type"):
             call["type"] = delta["type"]
-        function = delta.get("function") or {}
+        function: dict[str, Any] = delta.get("function") or {}
         if function.get("name"):
             call["function"]["name"] += function["name"]
         if function.get("arguments"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -35,15 +35,17 @@ def encode_config(value: object, option: str = "config") -> str:
         raise PortkeyValidationError(
             option, f"must be a config slug (str) or a config mapping, not {type(value).__name__}"
         )
-    validate_config(value, option)
-    return header_json(value)
+    config = cast("Mapping[str, Any]", value)
+    validate_config(config, option)
+    return header_json(config)
 
 
 def validate_config(value: Mapping[str, Any], option: str = "config") -> None:
     """Raise `PortkeyValidationError` naming the first wrong place in the config, e.g. `config.targets[1].weight`."""
-    from jsonschema.exceptions import best_match
+    from jsonschema.exceptions import best_match  # pyright: ignore[reportUnknownVariableType]
 
-    error = best_match(_validator().iter_errors(value))
+    errors: Iterator[ValidationError] = _validator().iter_errors(value)  # pyright: ignore[reportUnknownMemberType]
+    error: ValidationError | None = best_match(errors)  # pyright: ignore[reportUnknownVariableType]
     if error is not None:
         raise PortkeyValidationError(_path(option, error), _problem(error)) from None
 
@@ -56,19 +58,22 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(SCHEMA)
 
 
-def _path(option: str, error: ValidationError) -> str:
+def _path(option: str, error: Any) -> str:
     text = option
     for part in error.absolute_path:
         text += f"[{part}]" if isinstance(part, int) else f".{part}"
     return text
 
 
-def _problem(error: ValidationError) -> str:
-    keyword, expected, instance = error.validator, cast(Any, error.validator_value), error.instance
+def _problem(error: Any) -> str:
+    keyword, expected, instance = error.validator, error.validator_value, error.instance
+    message = str(error.message)
     if keyword == "additionalProperties" and isinstance(instance, Mapping):
-        schema = error.schema if isinstance(error.schema, Mapping) else {}
-        known = {str(k) for k in schema.get("properties") or {}}
-        unknown = sorted(str(k) for k in instance if k not in known)
+        schema: Any = error.schema
+        fields: Mapping[str, Any] = cast("Mapping[str, Any]", schema) if isinstance(schema, Mapping) else {}
+        properties: Mapping[str, Any] = fields.get("properties") or {}
+        known = {str(k) for k in properties}
+        unknown = sorted(str(k) for k in cast("Mapping[str, Any]", instance) if k not in known)
         hint = f"; known keys: {', '.join(sorted(known))}" if known else ""
         return f"unknown key {', '.join(repr(k) for k in unknown)}{hint}"
     if keyword == "minimum":
@@ -80,7 +85,7 @@ def _problem(error: ValidationError) -> str:
     if keyword == "enum":
         return f"must be one of {', '.join(repr(v) for v in expected)}, not {instance!r}"
     if keyword == "required":
-        return error.message.replace("is a required property", "is required but missing")
+        return message.replace("is a required property", "is required but missing")
     if keyword == "type":
         return f"must be of type {expected}, not {type(instance).__name__} ({instance!r})"
-    return error.message
+    return message

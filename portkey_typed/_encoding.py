@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from portkey_generated.header_options import HeaderOption
 
@@ -77,7 +77,8 @@ def metadata(value: object, option: str = "metadata") -> dict[str, str]:
         raise PortkeyValidationError(
             option, f"must be a mapping of strings to strings, not {type(value).__name__}"
         )
-    for key, item in value.items():
+    pairs = cast("Mapping[object, object]", value)
+    for key, item in pairs.items():
         if not isinstance(key, str):
             raise PortkeyValidationError(option, f"keys must be strings; {key!r} is {type(key).__name__}")
         if not isinstance(item, str):
@@ -86,15 +87,15 @@ def metadata(value: object, option: str = "metadata") -> dict[str, str]:
                 f"values must be strings, not {type(item).__name__}; convert it with str()",
             )
         _refuse_line_breaks(f"{option}[{key!r}]", item)
-    return dict(value)
+    return cast("dict[str, str]", dict(pairs))
 
 
 def header_names(option: str, value: object) -> list[str]:
     """Check a list of header names (forward_headers); they go out lower-cased, as HTTP compares them."""
     if isinstance(value, str) or not isinstance(value, Sequence):
         raise PortkeyValidationError(option, "must be a list of header names, e.g. ['x-custom-header']")
-    names = []
-    for item in value:
+    names: list[str] = []
+    for item in cast("Sequence[object]", value):
         if not isinstance(item, str) or not _TOKEN.match(item):
             raise PortkeyValidationError(option, f"{item!r} is not a valid header name")
         names.append(item.lower())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -174,9 +174,10 @@ def status_error_class(status: int) -> type[APIStatusError]:
 def error_message(body: Any, status: int, content_type: str) -> str:
     """A clean message out of any of the gateway's error bodies, or one that says what came instead."""
     if isinstance(body, dict):
-        error = body.get("error")
-        if isinstance(error, dict) and error.get("message"):
-            return str(error["message"])
+        body = cast("dict[str, Any]", body)
+        error: Any = body.get("error")
+        if isinstance(error, dict) and cast("dict[str, Any]", error).get("message"):
+            return str(cast("dict[str, Any]", error)["message"])
         if isinstance(error, str) and error:
             return error
         for key in ("message", "html-message", "detail"):

@@ -78,9 +78,10 @@ class LLMOptions:
         elif isinstance(self.retry, Mapping):
             target["retry"] = dict(self.retry)
         if self.cache_status is not None:
-            target["cache"] = {"mode": self.cache_status}
+            cache: dict[str, Any] = {"mode": self.cache_status}
             if self.cache_age is not None:
-                target["cache"]["max_age"] = self.cache_age
+                cache["max_age"] = self.cache_age
+            target["cache"] = cache
         elif self.cache_age is not None:
             raise PortkeyValidationError(
                 f"{where}.cache_age", "needs cache_status ('simple' or 'semantic') as well"
@@ -92,7 +93,7 @@ class LLMOptions:
         return target
 
 
-def legacy_config(mode: str, llms: Sequence[LLMOptions]) -> tuple[dict[str, Any], str | None, dict[str, str]]:
+def legacy_config(mode: str, llms: Sequence[object]) -> tuple[dict[str, Any], str | None, dict[str, str]]:
     """The config, trace id and metadata that `mode` + `llms` stand for."""
     if mode not in MODES:
         raise PortkeyValidationError("mode", f"must be one of {', '.join(map(repr, MODES))}, not {mode!r}")
@@ -102,8 +103,8 @@ def legacy_config(mode: str, llms: Sequence[LLMOptions]) -> tuple[dict[str, Any]
         raise PortkeyValidationError(
             "llms", f"mode 'single' takes exactly one LLM, not {len(llms)}; use 'fallback' or 'loadbalance'"
         )
-    targets = []
-    trace_ids = set()
+    targets: list[dict[str, Any]] = []
+    trace_ids: set[str] = set()
     metadata: dict[str, str] = {}
     for index, llm in enumerate(llms):
         if not isinstance(llm, LLMOptions):
@@ -119,5 +120,5 @@ def legacy_config(mode: str, llms: Sequence[LLMOptions]) -> tuple[dict[str, Any]
             metadata[key] = value
     if len(trace_ids) > 1:
         raise PortkeyValidationError("llms.trace_id", "differs between LLMs; one request has one trace id")
-    config = {"strategy": {"mode": mode}, "targets": targets}
+    config: dict[str, Any] = {"strategy": {"mode": mode}, "targets": targets}
     return config, next(iter(trace_ids), None), metadata

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import httpx
 from httpx_sse import EventSource, ServerSentEvent
@@ -45,9 +45,10 @@ class _EventDecoder(Generic[T]):
                 body=data,
                 status_code=None,
             ) from None
-        if event.event == "error" or _is_error(payload):
-            raise _stream_error(self._response, payload)
-        if isinstance(payload, dict) and payload.get("type") in TERMINAL_TYPES:
+        fields = _fields(payload)
+        if event.event == "error" or _is_error(fields):
+            raise _stream_error(self._response, payload, fields)
+        if fields.get("type") in TERMINAL_TYPES:
             self.finished = True
         return self._decode(payload)
 
@@ -156,23 +157,21 @@ class AsyncStream(Generic[T]):
         await self._response.aclose()
 
 
-def _is_error(payload: Any) -> bool:
-    if not isinstance(payload, dict):
-        return False
-    return payload.get("type") == "error" or (
-        isinstance(payload.get("error"), dict) and "choices" not in payload
+def _fields(payload: object) -> dict[str, Any]:
+    """The top-level fields of an event's JSON (none when it is not an object)."""
+    return cast("dict[str, Any]", payload) if isinstance(payload, dict) else {}
+
+
+def _is_error(fields: dict[str, Any]) -> bool:
+    return fields.get("type") == "error" or (
+        isinstance(fields.get("error"), dict) and "choices" not in fields
     )
 
 
-def _stream_error(response: httpx.Response, payload: Any) -> APIStreamError:
-    error = payload.get("error") if isinstance(payload, dict) else None
-    detail = error if isinstance(error, dict) else payload if isinstance(payload, dict) else {}
+def _stream_error(response: httpx.Response, payload: object, fields: dict[str, Any]) -> APIStreamError:
+    detail = _fields(fields.get("error")) or fields
     message = str(detail.get("message") or payload)
-    status = (
-        detail.get("status")
-        or detail.get("status_code")
-        or (payload.get("status") if isinstance(payload, dict) else None)
-    )
+    status = detail.get("status") or detail.get("status_code") or fields.get("status")
     code = status if isinstance(status, int) else None
     return APIStreamError(
         f"the stream sent an error: {message}", response=response, body=payload, status_code=code
