@@ -19,13 +19,13 @@ def extract_event_streams(spec: Spec) -> None:
             if not is_success_status(status) or not isinstance(responses[status], dict):
                 continue
             response = responses[status]
+            if "$ref" in response:
+                response = inline_component_ref(spec, response)
             content = response.get("content") or {}
             streams = [content_type for content_type in content if is_event_stream(content_type)]
             if not streams:
                 continue
-            if "$ref" in response:
-                response = responses[status] = inline_component_ref(spec, response)
-                content = response["content"]
+            responses[status] = response
             for content_type in streams:
                 media = content.pop(content_type)
                 schema = media.get("schema") if isinstance(media, dict) else None

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.naming import camel_case, is_camel_case, pascal_case, snake_case, unique_name
 from generator.spec_walk import Spec, iter_operations
 
+_VERSION = re.compile(r"^v[0-9]+$")
 _VERBS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
 
 
 def derive_operation_id(path: str, method: str) -> str:
     """A name from the method and the path: `GET /virtual-keys/{slug}` -> `retrieveVirtualKeysBySlug`.
 
-    `GET` on a path that ends in a parameter reads one item (`retrieve`), other `GET`s `list`.
+    `GET` on a path that ends in a parameter reads one item (`retrieve`), other `GET`s `list`;
+    version segments (`v1`) are left out.
     """
-    segments = [segment for segment in path.split("/") if segment]
+    segments = [segment for segment in path.split("/") if segment and not _VERSION.match(segment)]
     ends_in_parameter = bool(segments) and segments[-1].startswith("{")
     verb = ("retrieve" if ends_in_parameter else "list") if method == "get" else _VERBS.get(method, method)
     words = [verb]

@@ -15,15 +15,29 @@ def resource_from_tag(tag: str) -> str:
     return ".".join(python_identifier(part) for part in parts) or "default"
 
 
+def _forms(word: str) -> set[str]:
+    """The word and what it would be without a plural ending, so `key` matches `keys`,
+    `batch` matches `batches`, `cache` matches `caches` and `policy` matches `policies`."""
+    forms = {word}
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    return forms
+
+
 def _method_from_operation_id(operation_id: str, resource: str) -> str:
-    resource_words = set(re.split(r"[._]", resource))
-    words = [word for word in snake_case(operation_id).split("_") if word not in resource_words]
+    resource_forms = set().union(*(_forms(word) for word in re.split(r"[._]", resource)))
+    words = [word for word in snake_case(operation_id).split("_") if not _forms(word) & resource_forms]
     return python_identifier("_".join(words)) if words else ""
 
 
 def fill_sdk_names(spec: Spec) -> None:
     """Fill absent `x-sdk-resource` from the operation's tag and absent `x-sdk-method` from its
-    operationId minus the resource's words (`listVirtualKeys` under `virtual_keys` -> `list`).
+    operationId minus the resource's words, singular or plural (`listVirtualKeys` and
+    `createVirtualKey` under `virtual_keys` -> `list`, `create`).
     A derived method that repeats another in the same resource falls back to the full snake_case
     operationId (then a number). Present values are kept. Needs operationIds and single tags."""
     operations = [operation for _path, _method, operation in iter_operations(spec)]
