@@ -39,6 +39,8 @@ class _EventDecoder(Generic[T]):
         try:
             payload = json.loads(data)
         except ValueError:
+            if event.event == "error":
+                raise _stream_error(self._response, data, {}) from None
             raise APIStreamError(
                 f"the stream sent data that is not JSON: {data[:200]!r}",
                 response=self._response,
@@ -64,32 +66,11 @@ class Stream(Generic[T]):
 
     def __init__(self, response: httpx.Response, decode: Callable[[Any], T]) -> None:
         self._response = response
-        self._decoder = _EventDecoder(response, decode)
-        self._iterator = self._chunks()
+        self._iterator = _chunks(response, _EventDecoder(response, decode))
 
     @property
     def response(self) -> httpx.Response:
         return self._response
-
-    def _chunks(self) -> Generator[T, None, None]:
-        try:
-            for event in EventSource(self._response).iter_sse():
-                chunk = self._decoder.chunk(event)
-                if chunk is not None:
-                    yield chunk
-                if self._decoder.finished:
-                    return
-            raise self._decoder.cut_short()
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(
-                "the stream timed out waiting for the next event", request=self._response.request
-            ) from exc
-        except httpx.TransportError as exc:
-            raise APIConnectionError(
-                f"the stream broke: {type(exc).__name__}", request=self._response.request
-            ) from exc
-        finally:
-            self._response.close()
 
     def __iter__(self) -> Iterator[T]:
         return self._iterator
@@ -113,32 +94,11 @@ class AsyncStream(Generic[T]):
 
     def __init__(self, response: httpx.Response, decode: Callable[[Any], T]) -> None:
         self._response = response
-        self._decoder = _EventDecoder(response, decode)
-        self._iterator = self._chunks()
+        self._iterator = _async_chunks(response, _EventDecoder(response, decode))
 
     @property
     def response(self) -> httpx.Response:
         return self._response
-
-    async def _chunks(self) -> AsyncGenerator[T, None]:
-        try:
-            async for event in EventSource(self._response).aiter_sse():
-                chunk = self._decoder.chunk(event)
-                if chunk is not None:
-                    yield chunk
-                if self._decoder.finished:
-                    return
-            raise self._decoder.cut_short()
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(
-                "the stream timed out waiting for the next event", request=self._response.request
-            ) from exc
-        except httpx.TransportError as exc:
-            raise APIConnectionError(
-                f"the stream broke: {type(exc).__name__}", request=self._response.request
-            ) from exc
-        finally:
-            await self._response.aclose()
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._iterator
@@ -155,6 +115,49 @@ class AsyncStream(Generic[T]):
     async def close(self) -> None:
         await self._iterator.aclose()
         await self._response.aclose()
+
+
+# The chunk generators are functions, not methods: a generator that held its stream object would make
+# a reference cycle, and a `break` out of `for chunk in client...create(stream=True)` would then leave
+# the response open until the garbage collector ran.
+
+
+def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T, None, None]:
+    try:
+        for event in EventSource(response).iter_sse():
+            chunk = decoder.chunk(event)
+            if chunk is not None:
+                yield chunk
+            if decoder.finished:
+                return
+        raise decoder.cut_short()
+    except httpx.TimeoutException as exc:
+        raise APITimeoutError(
+            "the stream timed out waiting for the next event", request=response.request
+        ) from exc
+    except httpx.TransportError as exc:
+        raise APIConnectionError(f"the stream broke: {type(exc).__name__}", request=response.request) from exc
+    finally:
+        response.close()
+
+
+async def _async_chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> AsyncGenerator[T, None]:
+    try:
+        async for event in EventSource(response).aiter_sse():
+            chunk = decoder.chunk(event)
+            if chunk is not None:
+                yield chunk
+            if decoder.finished:
+                return
+        raise decoder.cut_short()
+    except httpx.TimeoutException as exc:
+        raise APITimeoutError(
+            "the stream timed out waiting for the next event", request=response.request
+        ) from exc
+    except httpx.TransportError as exc:
+        raise APIConnectionError(f"the stream broke: {type(exc).__name__}", request=response.request) from exc
+    finally:
+        await response.aclose()
 
 
 def _fields(payload: object) -> dict[str, Any]:
