@@ -19,10 +19,6 @@ def _integer(value: str | None) -> int | None:
         return None
 
 
-def _boolean(value: str | None) -> bool | None:
-    return None if not value else value.strip().lower() == "true"
-
-
 @frozen
 class PortkeyResponseHeaders:
     """What the gateway says about a call in its `x-portkey-*` response headers (None when absent)."""
