@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar, cast
 
 import httpx
+
 from portkey_generated.header_options import HEADER_OPTIONS
 from portkey_generated.resources._base import (
     NOT_GIVEN,

@@ -9,6 +9,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import httpx
+from typing_extensions import Self, Unpack
+
 from portkey_generated.header_options import PortkeyHeaderOptions
 from portkey_generated.resources import AsyncResources, SyncResources
 from portkey_generated.resources._base import (
@@ -19,7 +21,6 @@ from portkey_generated.resources._base import (
     Query,
     Timeout,
 )
-from typing_extensions import Self, Unpack
 
 from ._base_client import DEFAULT_MAX_RETRIES, ClientCore, Prepared, log
 from ._exceptions import APIConnectionError, APITimeoutError

@@ -53,6 +53,7 @@ def validate_config(value: Mapping[str, Any], option: str = "config") -> None:
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
     from jsonschema import Draft202012Validator
+
     from portkey_generated.gateway_config_schema import SCHEMA
 
     return Draft202012Validator(SCHEMA)

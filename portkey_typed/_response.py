@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import httpx
+
 from portkey_generated.response_headers import PortkeyResponseHeaders
 
 T = TypeVar("T")

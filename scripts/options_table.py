@@ -17,8 +17,14 @@ def table() -> str:
     """The markdown table, one row per option, sorted by keyword."""
     rows = ["| keyword | header | encoding | secret |", "|---|---|---|---|"]
     for option in sorted(HEADER_OPTIONS.values()):
-        encoding = "a slug as given, or the checked config as compact JSON" if option.name == "config" else ENCODINGS[option.encoding]
-        rows.append(f"| `{option.name}` | `{option.header}` | {encoding} | {'yes' if option.secret else ''} |")
+        encoding = (
+            "a slug as given, or the checked config as compact JSON"
+            if option.name == "config"
+            else ENCODINGS[option.encoding]
+        )
+        rows.append(
+            f"| `{option.name}` | `{option.header}` | {encoding} | {'yes' if option.secret else ''} |"
+        )
     return "\n".join(rows)
 
 

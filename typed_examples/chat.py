@@ -44,7 +44,9 @@ def streamed(client: Portkey) -> str:
 
 
 def joined(client: Portkey) -> ChatCompletion:
-    stream = client.chat.completions.create(model="m", messages=[{"role": "user", "content": "Hi"}], stream=True)
+    stream = client.chat.completions.create(
+        model="m", messages=[{"role": "user", "content": "Hi"}], stream=True
+    )
     return accumulate_chat_completion(stream)
 
 

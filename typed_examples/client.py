@@ -37,7 +37,9 @@ def legacy() -> Portkey:
         mode="loadbalance",
         llms=[
             LLMOptions(provider="openai", virtual_key="vk-1", model="gpt-4o-mini", weight=0.7),
-            LLMOptions(provider="anthropic", virtual_key="vk-2", model="claude-3-5-haiku", weight=0.3, retry=2),
+            LLMOptions(
+                provider="anthropic", virtual_key="vk-2", model="claude-3-5-haiku", weight=0.3, retry=2
+            ),
         ],
     )
 
