@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import pytest
+
 from portkey_generated.header_options import HEADER_OPTIONS, HeaderOption
 
 from .conftest import ClientFactory

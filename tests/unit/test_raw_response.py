@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import httpx
+
 from portkey_generated.models.chat_completion import ChatCompletion
 from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
-
 from portkey_typed import APIResponse, PortkeyResponseHeaders, RawResponse
 
 from .conftest import ClientFactory

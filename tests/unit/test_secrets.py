@@ -6,8 +6,8 @@ import warnings
 from typing import Any
 
 import pytest
-from portkey_generated.header_options import HEADER_OPTIONS
 
+from portkey_generated.header_options import HEADER_OPTIONS
 from portkey_typed import AuthenticationError, InsecureTransportWarning, LLMOptions, Portkey
 
 from .conftest import ClientFactory

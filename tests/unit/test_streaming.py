@@ -8,10 +8,10 @@ from typing import Any
 
 import httpx
 import pytest
-from portkey_generated.models.chat_completion import ChatCompletion
-from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
 
 import portkey_typed
+from portkey_generated.models.chat_completion import ChatCompletion
+from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
 from portkey_typed import APIConnectionError, APIStreamError, AsyncPortkey, Portkey
 from portkey_typed._streaming import AsyncStream, Stream
 

@@ -10,7 +10,6 @@ from functools import cached_property
 from typing import Any
 
 from portkey_generated.resources import AsyncResources, SyncResources
-
 from portkey_typed import AsyncPortkey, Portkey
 
 _ASYNC_NAMES = re.compile(r"\bAsync(?=[A-Z])")

@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from portkey_generated.resources import AsyncResources, SyncResources
 
+from portkey_generated.resources import AsyncResources, SyncResources
 from portkey_typed import APIError, Portkey
 from portkey_typed._base_client import DEFAULT_TIMEOUT
 

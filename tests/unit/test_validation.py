@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from portkey_generated.header_options import HEADER_OPTIONS
 
+from portkey_generated.header_options import HEADER_OPTIONS
 from portkey_typed import AsyncPortkey, LLMOptions, Portkey, PortkeyValidationError
 
 from .flavors import resolve
