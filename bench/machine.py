@@ -1,0 +1,68 @@
+"""What the figures were measured on: CPU, cores, Python, OS, load, and the versions under test."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from bench.environment import ROOT
+
+VERSIONS_SNIPPET = (
+    "import importlib.metadata as m, json\n"
+    "names = ['portkey-ai', 'openai', 'httpx', 'httpx-sse', 'pydantic', 'attrs']\n"
+    "print(json.dumps({n: m.version(n) for n in names}))\n"
+)
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def os_name() -> str:
+    try:
+        for line in Path("/etc/os-release").read_text().splitlines():
+            if line.startswith("PRETTY_NAME="):
+                return f"{line.split('=', 1)[1].strip(chr(34))} (kernel {platform.release()})"
+    except OSError:
+        pass
+    return platform.platform()
+
+
+def load_average() -> list[float]:
+    return [round(value, 2) for value in os.getloadavg()]
+
+
+def commit() -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout.strip() or "unknown"
+
+
+def describe(bench_python: Path) -> dict[str, Any]:
+    versions = subprocess.run(
+        [str(bench_python), "-c", VERSIONS_SNIPPET], capture_output=True, text=True, check=True
+    ).stdout
+    python = subprocess.run(
+        [str(bench_python), "-c", "import platform; print(platform.python_version())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return {
+        "cpu": cpu_model(),
+        "cores": os.cpu_count(),
+        "python": python,
+        "os": os_name(),
+        "load_average_at_start": load_average(),
+        "portkey_typed_commit": commit(),
+        "versions": json.loads(versions),
+    }

@@ -1,0 +1,77 @@
+"""`python -m bench.profiles SDK CALLS`: where one SDK spends its time, by cProfile, printed as JSON.
+
+Profiles `CALLS` small chat completions and one long stream (MockTransport); lists the functions with the
+most own time per call (per stream), so a missed target can be traced to the code that costs.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import json
+import pstats
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench import payloads
+from bench.subjects import SUBJECTS, Subject, Target
+from bench.transport import json_transport, sse_transport
+
+TOP = 12
+_ROOT = str(Path(__file__).resolve().parents[1])
+
+
+def hot_functions(run: Callable[[], object], repeat: int) -> list[dict[str, Any]]:
+    """The `TOP` functions by own time, in microseconds per repetition."""
+    profiler = cProfile.Profile()
+    profiler.runcall(run)
+    stats = pstats.Stats(profiler)
+    rows = []
+    for (filename, line, function), (_, calls, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        rows.append(
+            {
+                "function": f"{_short(filename)}:{line}({function})",
+                "calls": calls / repeat,
+                "own_us": own / repeat * 1e6,
+                "cumulative_us": cumulative / repeat * 1e6,
+            }
+        )
+    rows.sort(key=lambda row: -row["own_us"])
+    return rows[:TOP]
+
+
+def _short(filename: str) -> str:
+    """A file name without the folders every reader knows (site-packages, this checkout)."""
+    for marker in ("site-packages/", f"{_ROOT}/generated/", f"{_ROOT}/", "/lib/"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename
+
+
+def profile(subject: Subject, calls: int) -> dict[str, Any]:
+    small = subject.sync_client(Target(), httpx.Client(transport=json_transport(payloads.small_chat())))
+    streamer = subject.sync_client(Target(), httpx.Client(transport=sse_transport(payloads.stream_frames())))
+    subject.chat(small)
+    for _ in subject.stream(streamer):
+        pass
+
+    def many_calls() -> None:
+        for _ in range(calls):
+            subject.chat(small)
+
+    def one_stream() -> None:
+        for _ in subject.stream(streamer):
+            pass
+
+    return {"per_call": hot_functions(many_calls, calls), "per_stream": hot_functions(one_stream, 1)}
+
+
+def main(argv: list[str]) -> None:
+    print(json.dumps(profile(SUBJECTS[argv[0]], int(argv[1]))))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,289 @@
+"""Turn the collected figures into `docs/benchmarks.json` and the tables of `docs/benchmarks.md`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.budget import Budget
+from bench.names import SDK_NAMES
+
+TYPED, OFFICIAL, RAW = "portkey-typed", "portkey-ai", "httpx+json"
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    unit: str
+    digits: int
+    higher_is_better: bool = False
+
+
+FIGURES = (
+    Figure("import_ms", "Cold `import` (median)", "ms", 1),
+    Figure("import_modules", "Modules the import loads", "", 0),
+    Figure("first_call_ms", "First call: import + client + 1 chat (fresh process)", "ms", 1),
+    Figure("overhead_sync_us", "Per request, sync (small chat, MockTransport)", "µs", 0),
+    Figure("overhead_async_us", "Per request, async (small chat, MockTransport)", "µs", 0),
+    Figure("large_chat_ms", "Decode 64 choices x 4 tool calls", "ms", 2),
+    Figure("embeddings_ms", "Decode 256 embeddings x 1,536 floats", "ms", 1),
+    Figure("stream_sync_chunks_per_s", "Stream 10,002 chunks, sync", "chunks/s", 0, True),
+    Figure("stream_async_chunks_per_s", "Stream 10,002 chunks, async", "chunks/s", 0, True),
+    Figure(
+        "gateway_throughput_rps", "Real gateway: throughput (1,000 async, 50 in flight)", "req/s", 0, True
+    ),
+    Figure("gateway_p50_ms", "Real gateway: p50 latency", "ms", 1),
+    Figure("gateway_p99_ms", "Real gateway: p99 latency", "ms", 1),
+    Figure("rss_import_mb", "RSS after import", "MiB", 1),
+    Figure("rss_requests_mb", "RSS after 1,000 requests", "MiB", 1),
+)
+
+
+def value(figures: dict[str, Any], key: str, sdk: str) -> float | None:
+    """The median of a figure for one SDK (None when that stage did not run)."""
+    entry = figures.get(key, {}).get(sdk)
+    if entry is None:
+        return None
+    return float(entry["median"] if isinstance(entry, dict) else entry)
+
+
+@dataclass(frozen=True)
+class Target:
+    goal: str
+    figure: str
+    measure: Callable[[dict[str, Any]], float | None]
+    """The ratio the goal bounds, from the figures."""
+    limit: float
+    at_least: bool = False
+
+    def check(self, figures: dict[str, Any]) -> dict[str, Any]:
+        ratio = self.measure(figures)
+        met = None if ratio is None else (ratio >= self.limit if self.at_least else ratio <= self.limit)
+        return {"goal": self.goal, "figure": self.figure, "ratio": ratio, "limit": self.limit, "met": met}
+
+
+def _ratio(key: str, over: str) -> Callable[[dict[str, Any]], float | None]:
+    def measure(figures: dict[str, Any]) -> float | None:
+        mine, theirs = value(figures, key, TYPED), value(figures, key, over)
+        return None if mine is None or not theirs else mine / theirs
+
+    return measure
+
+
+TARGETS = (
+    Target("import <= 1/10 of portkey-ai's", "import_ms", _ratio("import_ms", OFFICIAL), 0.1),
+    Target("import within 1.5x of httpx alone", "import_ms", _ratio("import_ms", RAW), 1.5),
+    Target(
+        "sync per-request <= 1/2 of portkey-ai's",
+        "overhead_sync_us",
+        _ratio("overhead_sync_us", OFFICIAL),
+        0.5,
+    ),
+    Target(
+        "async per-request <= 1/2 of portkey-ai's",
+        "overhead_async_us",
+        _ratio("overhead_async_us", OFFICIAL),
+        0.5,
+    ),
+    Target(
+        "sync per-request within 1.5x of httpx+json", "overhead_sync_us", _ratio("overhead_sync_us", RAW), 1.5
+    ),
+    Target(
+        "async per-request within 1.5x of httpx+json",
+        "overhead_async_us",
+        _ratio("overhead_async_us", RAW),
+        1.5,
+    ),
+    Target(
+        "sync streaming >= portkey-ai's chunks/s",
+        "stream_sync_chunks_per_s",
+        _ratio("stream_sync_chunks_per_s", OFFICIAL),
+        1.0,
+        at_least=True,
+    ),
+    Target(
+        "async streaming >= portkey-ai's chunks/s",
+        "stream_async_chunks_per_s",
+        _ratio("stream_async_chunks_per_s", OFFICIAL),
+        1.0,
+        at_least=True,
+    ),
+    Target(
+        "RSS after import <= 1/3 of portkey-ai's", "rss_import_mb", _ratio("rss_import_mb", OFFICIAL), 1 / 3
+    ),
+)
+
+
+def _number(amount: float | None, digits: int) -> str:
+    if amount is None:
+        return "-"
+    return f"{amount:,.{digits}f}"
+
+
+def results_table(figures: dict[str, Any]) -> list[str]:
+    head = ["Figure", *SDK_NAMES, "portkey-typed / portkey-ai"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for figure in FIGURES:
+        if figure.key not in figures:
+            continue
+        unit = f" ({figure.unit})" if figure.unit else ""
+        better = "higher is better" if figure.higher_is_better else "lower is better"
+        cells = [f"{figure.label}{unit}, {better}"]
+        cells += [_number(value(figures, figure.key, sdk), figure.digits) for sdk in SDK_NAMES]
+        mine, theirs = value(figures, figure.key, TYPED), value(figures, figure.key, OFFICIAL)
+        cells.append(f"{mine / theirs:.2f}x" if mine is not None and theirs else "-")
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def targets_table(checks: list[dict[str, Any]]) -> list[str]:
+    lines = ["| Target | Measured ratio | Limit | Status |", "|---|---|---|---|"]
+    for check in checks:
+        status = {True: "met", False: "**missed**", None: "not measured"}[check["met"]]
+        ratio = "-" if check["ratio"] is None else f"{check['ratio']:.3f}"
+        lines.append(f"| {check['goal']} | {ratio} | {check['limit']:.3f} | {status} |")
+    return lines
+
+
+def machine_table(machine: dict[str, Any], seconds: float) -> list[str]:
+    versions = ", ".join(f"{name} {version}" for name, version in machine["versions"].items())
+    rows = [
+        ("CPU", machine["cpu"]),
+        ("Cores", str(machine["cores"])),
+        ("Python", machine["python"]),
+        ("OS", machine["os"]),
+        (
+            "Load average (1, 5, 15 min)",
+            f"{machine['load_average_at_start']} at start, {machine['load_average_at_end']} at end",
+        ),
+        ("portkey-typed commit", machine["portkey_typed_commit"]),
+        ("Packages in .bench-venv", versions),
+        ("Whole run", f"{seconds:.0f} s"),
+    ]
+    return ["| | |", "|---|---|", *(f"| {name} | {text} |" for name, text in rows)]
+
+
+def profile_tables(profiles: dict[str, Any]) -> list[str]:
+    lines: list[str] = []
+    extra = profiles.get("import_beyond_httpx")
+    if extra:
+        lines += [
+            "",
+            "`import portkey_typed`: the modules it loads that `import httpx` does not, by own time "
+            "(one `-X importtime` run, so single figures are noisy):",
+            "",
+            "| Module | Own (ms) | Cumulative (ms) |",
+            "|---|---|---|",
+            *(f"| `{row['module']}` | {row['self_ms']:.1f} | {row['cumulative_ms']:.1f} |" for row in extra),
+        ]
+    for key, title in (
+        ("per_call", "one small sync chat call (µs per call)"),
+        ("per_stream", "one 10,002-chunk sync stream (µs per stream)"),
+    ):
+        rows = profiles.get("portkey_typed", {}).get(key)
+        if not rows:
+            continue
+        lines += [
+            "",
+            f"portkey-typed, cProfile of {title}, the functions with the most own time "
+            "(profiling slows every call; compare rows with each other, not with the tables above):",
+            "",
+            "| Function | Calls | Own (µs) | Cumulative (µs) |",
+            "|---|---|---|---|",
+            *(
+                f"| `{row['function']}` | {row['calls']:,.0f} | {row['own_us']:,.1f} | {row['cumulative_us']:,.1f} |"
+                for row in rows
+            ),
+        ]
+    return lines
+
+
+def method_lines(budget: Budget) -> list[str]:
+    b = budget
+    return [
+        f"- Cold import: `python -c 'import X'` in {b.import_runs} fresh processes per SDK after one warm-up run "
+        "(bytecode cached), timed inside the process around the `import` statement; modules = growth of "
+        "`sys.modules`. The httpx+json column is `import httpx`.",
+        f"- First call: {b.first_call_runs} fresh processes per SDK, each timing import, client construction and "
+        "one small chat completion answered by an in-process `httpx.MockTransport`.",
+        f"- Per request, large decodes and streaming: {b.inprocess_rounds} processes per SDK, interleaved "
+        "with the other SDKs; each figure is the median over those processes. Each process makes "
+        f"{b.overhead_calls} warm-up calls, then times {b.overhead_calls} sequential small chat calls (its "
+        "figure is the mean time per call), sync and async. Every SDK gets the same httpx client type over "
+        "the same MockTransport and the same answer bytes; httpx+json is `json.dumps` + `httpx.post` + "
+        "`json.loads`, the floor.",
+        f"- Large decodes: in each process, the median of {b.large_chat_runs} (chat) and {b.embedding_runs} "
+        '(embeddings) calls after a warm-up; every SDK asks for `encoding_format="float"` so all decode '
+        "the same JSON numbers.",
+        "- Streaming: 10,000 content chunks plus a role and a finish chunk, one SSE event per network read; "
+        "in each process one whole stream after a warm-up stream, each SDK yielding its own typed chunks "
+        "(httpx+json yields dicts).",
+        f"- Real gateway: `@portkey-ai/gateway` from node_modules and the tests/harness upstream on loopback, "
+        f"{b.gateway_requests} async requests with {b.gateway_concurrency} in flight on a pool of "
+        f"{b.gateway_concurrency} connections after 50 warm-up requests; {b.gateway_rounds} rounds, SDKs "
+        "interleaved; the figure is the median of the rounds. Client, gateway and upstream share the 2 cores.",
+        f"- Memory: VmRSS in fresh processes after `import X` and after {b.memory_requests} small chat calls, "
+        f"median of {b.memory_runs}; the bare interpreter is given for scale.",
+        "- Runs of different SDKs are interleaved, so load from elsewhere on the machine spreads over all of "
+        "them. Medians are reported; docs/benchmarks.json also has the best run and every run.",
+    ]
+
+
+def write(
+    out_dir: Path,
+    *,
+    machine: dict[str, Any],
+    budget: Budget,
+    figures: dict[str, Any],
+    profiles: dict[str, Any],
+    seconds: float,
+) -> list[dict[str, Any]]:
+    """Write both files; returns the target checks."""
+    checks = [target.check(figures) for target in TARGETS]
+    document = {
+        "machine": machine,
+        "budget": budget.as_dict(),
+        "seconds": seconds,
+        "figures": figures,
+        "targets": checks,
+        "profiles": profiles,
+    }
+    (out_dir / "benchmarks.json").write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n")
+    bare = figures.get("rss_bare_mb")
+    lines = [
+        "# Benchmarks: portkey-typed next to the official portkey-ai SDK",
+        "",
+        "Written by `make bench` (`bench/run.py`); do not edit by hand. Every figure is a median; the raw runs "
+        "are in [benchmarks.json](benchmarks.json). No test asserts a time: these figures are for reading.",
+        "",
+        "## Machine",
+        "",
+        *machine_table(machine, seconds),
+        "",
+        "## Results",
+        "",
+        "openai is the openai SDK pointed at the gateway with the Portkey headers added by hand; httpx+json is "
+        "the floor (no SDK).",
+        "",
+        *results_table(figures),
+        "",
+        f"The bare interpreter's RSS is {bare:.1f} MiB." if isinstance(bare, float) else "",
+        "",
+        "## Targets",
+        "",
+        *targets_table(checks),
+        "",
+        "## How it is measured",
+        "",
+        *method_lines(budget),
+        "",
+        "## Where the time goes",
+        *profile_tables(profiles),
+        "",
+    ]
+    (out_dir / "benchmarks.md").write_text("\n".join(lines))
+    return checks

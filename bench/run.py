@@ -1,0 +1,76 @@
+"""`make bench`: measure portkey-typed next to portkey-ai, openai and raw httpx; write docs/benchmarks.*.
+
+Usage: python bench/run.py [--quick] [--generated DIR] [--skip-gateway] [--out DIR]
+
+The SDKs run in `.bench-venv` (created from bench/requirements.txt on first use); this script only starts
+worker processes there, plus the real gateway for the load stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import machine, probes, report
+from bench.budget import FULL, QUICK
+from bench.environment import ROOT, ensure_bench_venv, generated_root, worker_env
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--quick", action="store_true", help="few repetitions: a smoke run, not for publishing"
+    )
+    parser.add_argument("--generated", help="folder holding portkey_generated/ (default: generated/)")
+    parser.add_argument("--skip-gateway", action="store_true", help="leave out the real-gateway stage")
+    parser.add_argument("--out", default=str(ROOT / "docs"), help="where benchmarks.md and .json go")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    budget = QUICK if args.quick else FULL
+    started = time.monotonic()
+    workers = probes.Workers(ensure_bench_venv(), worker_env(generated_root(args.generated)))
+    about = machine.describe(workers.python)
+
+    stages = [
+        ("cold imports", probes.cold_imports),
+        ("first calls", probes.first_calls),
+        ("memory", probes.memory),
+        ("overhead, decoding, streaming", probes.in_process),
+    ]
+    if not args.skip_gateway:
+        stages.append(("real gateway", probes.through_gateway))
+    figures: dict[str, Any] = {}
+    for title, stage in stages:
+        stage_started = time.monotonic()
+        figures.update(stage(workers, budget))
+        print(f"bench: {title}: {time.monotonic() - stage_started:.0f} s", file=sys.stderr)
+
+    profiles = {
+        "import_beyond_httpx": probes.import_profile(workers, "portkey_typed", "httpx"),
+        "portkey_typed": workers.json("bench.profiles", "portkey-typed", str(budget.overhead_calls)),
+    }
+    about["load_average_at_end"] = machine.load_average()
+    seconds = time.monotonic() - started
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    checks = report.write(
+        out, machine=about, budget=budget, figures=figures, profiles=profiles, seconds=seconds
+    )
+    for check in checks:
+        ratio = "-" if check["ratio"] is None else f"{check['ratio']:.3f}"
+        status = {True: "met", False: "MISSED", None: "not measured"}[check["met"]]
+        print(f"bench: {status:>12}  {check['goal']} (ratio {ratio})", file=sys.stderr)
+    print(f"bench: wrote {out / 'benchmarks.md'} in {seconds:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
