@@ -29,9 +29,7 @@ class Accounting:
         return f"operations: {self.operations}, generated: {self.generated}, schemas lost: {len(self.lost)}"
 
 
-def lost_schemas(
-    spec: Spec, client: ClientOutput, typed_dicts: dict[str, TypedDictOutput]
-) -> list[str]:
+def lost_schemas(spec: Spec, client: ClientOutput, typed_dicts: dict[str, TypedDictOutput]) -> list[str]:
     """See generator/README.md, "Counting what is lost"."""
     lost = {
         f"{name}: no model class"

@@ -73,7 +73,9 @@ def _merge_area(root: Spec, area: Spec, area_name: str, origins: dict[tuple[str,
     """Merge one area file into the root, refusing any key defined twice."""
     extra = set(area) - AREA_KEYS
     if extra:
-        raise GenerationError(f"{area_name}: unexpected top-level keys {sorted(extra)} (allowed: paths, components, tags)")
+        raise GenerationError(
+            f"{area_name}: unexpected top-level keys {sorted(extra)} (allowed: paths, components, tags)"
+        )
     sections: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         ("paths", root.setdefault("paths", {}), area.get("paths") or {})
     ]

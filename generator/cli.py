@@ -12,9 +12,9 @@ from pathlib import Path
 from generator.bundle import LoadedSpec, load_file, load_folder
 from generator.compare import differing_files
 from generator.errors import GenerationError
+from generator.finalize import STATS_FILE
 from generator.opc_client import PACKAGE_NAME
 from generator.pipeline import build
-from generator.finalize import STATS_FILE
 from generator.typecheck import import_all, run_mypy
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -24,10 +24,16 @@ DEFAULT_OUT = REPO_ROOT / "generated"
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("--spec", type=Path, help="one OpenAPI file (YAML or JSON); default: the openapi/ folder")
+    parser.add_argument(
+        "--spec", type=Path, help="one OpenAPI file (YAML or JSON); default: the openapi/ folder"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: generated/)")
-    parser.add_argument("--check", action="store_true", help="fail, listing files, when --out is not up to date")
-    parser.add_argument("--typecheck", action="store_true", help="also import every module and run mypy --strict")
+    parser.add_argument(
+        "--check", action="store_true", help="fail, listing files, when --out is not up to date"
+    )
+    parser.add_argument(
+        "--typecheck", action="store_true", help="also import every module and run mypy --strict"
+    )
     return parser.parse_args(argv)
 
 

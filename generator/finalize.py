@@ -35,10 +35,21 @@ def generated_files(root: Path) -> list[Path]:
 def _ruff(*arguments: str, package_dir: Path) -> None:
     # Run from the package's parent: `python -m` puts the working directory on sys.path, and the
     # package's own `types.py` must not shadow the standard library's.
-    command = [sys.executable, "-m", "ruff", *arguments, "--config", str(RUFF_CONFIG), "--no-cache", package_dir.name]
+    command = [
+        sys.executable,
+        "-m",
+        "ruff",
+        *arguments,
+        "--config",
+        str(RUFF_CONFIG),
+        "--no-cache",
+        package_dir.name,
+    ]
     result = subprocess.run(command, cwd=package_dir.parent, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise GenerationError(f"ruff {arguments[0]} failed on the generated code:\n{result.stdout}{result.stderr}")
+        raise GenerationError(
+            f"ruff {arguments[0]} failed on the generated code:\n{result.stdout}{result.stderr}"
+        )
 
 
 def format_package(package_dir: Path) -> None:

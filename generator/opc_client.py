@@ -9,6 +9,7 @@ from openapi_python_client import Project
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
+from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import PythonIdentifier
 
 from generator.errors import GenerationError
@@ -32,7 +33,12 @@ class ClientOutput:
 def _content_type_overrides(spec: Spec) -> dict[str, str]:
     """Send content types opc does not know to the handling it has: JSON-like ones to JSON, other
     non-text, non-form ones (audio, images, archives...) to raw bytes."""
-    known = ("application/json", "application/octet-stream", "application/x-www-form-urlencoded", "multipart/form-data")
+    known = (
+        "application/json",
+        "application/octet-stream",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    )
     overrides: dict[str, str] = {}
     for _path, _method, operation in iter_operations(spec):
         bodies = [operation.get("requestBody") or {}, *(operation.get("responses") or {}).values()]
@@ -41,7 +47,9 @@ def _content_type_overrides(spec: Spec) -> dict[str, str]:
                 essence = content_type.split(";", 1)[0].strip().lower()
                 if essence in known or essence.startswith("text/") or essence.endswith("+json"):
                     continue
-                overrides[content_type] = "application/json" if is_json(content_type) else "application/octet-stream"
+                overrides[content_type] = (
+                    "application/json" if is_json(content_type) else "application/octet-stream"
+                )
     return dict(sorted(overrides.items()))
 
 
@@ -55,7 +63,8 @@ def opc_config(spec: Spec, package_dir: Path, source: Path) -> Config:
         post_hooks=[],
         content_type_overrides=_content_type_overrides(spec),
     )
-    return Config.from_sources(config_file, MetaType.NONE, source, "utf-8", True, package_dir)
+    meta_none = MetaType("none")  # the bare package, no pyproject/README around it
+    return Config.from_sources(config_file, meta_none, source, "utf-8", True, package_dir)
 
 
 def _describe(error: GeneratorError) -> str:
@@ -65,15 +74,15 @@ def _describe(error: GeneratorError) -> str:
 
 def _annotate_modules(spec: Spec, data: GeneratorData) -> None:
     """Record on each operation the module opc wrote for it, as `x-generated-module`."""
-    modules = {}
+    modules: dict[tuple[str, str], str] = {}
     for tag, collection in data.endpoint_collections_by_tag.items():
         for endpoint in collection.endpoints:
-            module = PythonIdentifier(endpoint.name, FIELD_PREFIX)
-            modules[(endpoint.path, endpoint.method)] = f"{PACKAGE_NAME}.api.{tag}.{module}"
+            raw = endpoint.path
+            key = (raw.get_untrusted_value() if isinstance(raw, UntrustedString) else str(raw), endpoint.method)
+            modules[key] = f"{PACKAGE_NAME}.api.{tag}.{PythonIdentifier(endpoint.name, FIELD_PREFIX)}"
     for path, method, operation in iter_operations(spec):
-        module = modules.get((path, method))
-        if module is not None:
-            operation["x-generated-module"] = module
+        if (path, method) in modules:
+            operation["x-generated-module"] = modules[(path, method)]
 
 
 def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput:
@@ -86,7 +95,9 @@ def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput
     problems = [_describe(error) for error in project.build()]
     _annotate_modules(spec, data)
     collections = data.endpoint_collections_by_tag.values()
-    class_names = {model.class_info.name for model in data.models} | {enum.class_info.name for enum in data.enums}
+    class_names = {model.class_info.name for model in data.models} | {
+        enum.class_info.name for enum in data.enums
+    }
     return ClientOutput(
         class_names=frozenset(class_names),
         endpoint_count=sum(len(collection.endpoints) for collection in collections),

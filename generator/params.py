@@ -9,7 +9,15 @@ from typing import Any
 
 from generator.normalize.media import body_kind
 from generator.normalize.schema_shapes import is_class_shaped
-from generator.spec_walk import SCHEMA_REF_PREFIX, Schema, Spec, component_schemas, iter_operations, iter_refs, ref_target_name
+from generator.spec_walk import (
+    SCHEMA_REF_PREFIX,
+    Schema,
+    Spec,
+    component_schemas,
+    iter_operations,
+    iter_refs,
+    ref_target_name,
+)
 from generator.typed_dicts import write_typed_dicts
 
 TEMPLATES = Path(__file__).parent / "templates" / "package"
@@ -77,7 +85,9 @@ def _config_schemas(config_schema: dict[str, Any]) -> dict[str, Schema]:
 def _retarget(node: Any) -> Any:
     if isinstance(node, dict):
         return {
-            key: value.replace("#/$defs/", SCHEMA_REF_PREFIX) if key == "$ref" and isinstance(value, str) else _retarget(value)
+            key: value.replace("#/$defs/", SCHEMA_REF_PREFIX)
+            if key == "$ref" and isinstance(value, str)
+            else _retarget(value)
             for key, value in node.items()
         }
     if isinstance(node, list):

@@ -24,7 +24,11 @@ def import_all(out_dir: Path) -> int:
     """Import the package and each of its modules in a fresh interpreter; return how many."""
     env = {**os.environ, "PYTHONPATH": str(out_dir), "PYTHONDONTWRITEBYTECODE": "1"}
     result = subprocess.run(
-        [sys.executable, "-c", _IMPORT_ALL, PACKAGE_NAME], capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-c", _IMPORT_ALL, PACKAGE_NAME],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(f"importing the generated modules failed:\n{result.stderr.strip()}")

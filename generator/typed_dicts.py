@@ -14,7 +14,13 @@ from typing import Any
 from generator.errors import GenerationError
 from generator.normalize.hoisting import plain_ref
 from generator.normalize.schema_shapes import types_of
-from generator.spec_walk import SCHEMA_REF_PREFIX, Schema, iter_schema_tree, ref_target_name, transform_schemas
+from generator.spec_walk import (
+    SCHEMA_REF_PREFIX,
+    Schema,
+    iter_schema_tree,
+    ref_target_name,
+    transform_schemas,
+)
 
 FILE_INPUT = "FileInput"
 FILE_INPUT_IMPORT = "portkey_generated._file_types.FileInput"

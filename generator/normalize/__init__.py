@@ -18,10 +18,11 @@ from generator.normalize.inline_models import hoist_inline_models
 from generator.normalize.nullable import nullable_components_to_ref_sites, nullable_inline_models_to_unions
 from generator.normalize.openapi31 import upgrade_to_openapi_3_1
 from generator.normalize.operation_ids import ensure_operation_ids
+from generator.normalize.parameter_descriptions import parameter_descriptions_to_schemas
 from generator.normalize.property_names import untype_clashing_properties
 from generator.normalize.ref_siblings import wrap_ref_siblings
-from generator.normalize.servers import move_operation_servers
 from generator.normalize.sdk_names import fill_sdk_names
+from generator.normalize.servers import move_operation_servers
 from generator.normalize.tags import ensure_single_tag
 from generator.normalize.titles import drop_schema_titles
 from generator.spec_walk import Spec
@@ -37,6 +38,7 @@ PASSES: tuple[Pass, ...] = (
     ensure_single_tag,
     move_operation_servers,
     scalar_header_parameters,
+    parameter_descriptions_to_schemas,
     stabilize_component_names,
     extract_event_streams,
     hoist_body_schemas,

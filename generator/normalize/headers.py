@@ -12,7 +12,9 @@ SCALAR_TYPES = frozenset({"string", "integer", "number", "boolean"})
 
 def _resolved(spec: Spec, schema: Schema) -> Schema:
     seen: set[str] = set()
-    while isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/") and schema["$ref"] not in seen:
+    while (
+        isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/") and schema["$ref"] not in seen
+    ):
         seen.add(schema["$ref"])
         schema = resolve_local_ref(spec, schema["$ref"])
     return schema
@@ -32,7 +34,11 @@ def _is_scalar(spec: Spec, schema: Schema) -> bool:
 def _is_scalar_list(spec: Spec, schema: Schema) -> bool:
     schema = _resolved(spec, schema)
     items = schema.get("items")
-    return types_of(schema) in (["array"], ["array", "null"]) and isinstance(items, dict) and _is_scalar(spec, items)
+    return (
+        types_of(schema) in (["array"], ["array", "null"])
+        and isinstance(items, dict)
+        and _is_scalar(spec, items)
+    )
 
 
 def _scalarize(spec: Spec, parameter: dict[str, Any]) -> None:

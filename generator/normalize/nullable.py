@@ -13,8 +13,8 @@ from generator.normalize.schema_shapes import is_class_shaped, is_nullable, spli
 from generator.spec_walk import (
     Schema,
     Spec,
-    component_schemas,
     child_slots,
+    component_schemas,
     ref_target_name,
     transform_schemas,
 )

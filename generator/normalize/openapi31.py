@@ -40,9 +40,8 @@ def _upgrade_schema(schema: Schema) -> None:
         # OpenAPI 3.0 ignores every sibling of `$ref`; annotations are kept for the docs.
         for key in [key for key in schema if key not in ("$ref", "nullable") and not is_annotation(key)]:
             del schema[key]
-    if "nullable" in schema:
-        if schema.pop("nullable") is True:
-            _make_nullable(schema)
+    if "nullable" in schema and schema.pop("nullable") is True:
+        _make_nullable(schema)
     for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
         flag = schema.get(exclusive)
         if isinstance(flag, bool):

@@ -8,7 +8,9 @@ from generator.spec_walk import Schema, Spec, transform_schemas
 
 FIELD_PREFIX = "field_"
 # Members every opc model defines besides its properties.
-MODEL_MEMBERS = frozenset({"additional_properties", "additional_keys", "to_dict", "from_dict", "to_multipart"})
+MODEL_MEMBERS = frozenset(
+    {"additional_properties", "additional_keys", "to_dict", "from_dict", "to_multipart"}
+)
 
 
 def _untype_clashes(schema: Schema) -> None:

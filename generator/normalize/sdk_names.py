@@ -52,7 +52,9 @@ def fill_sdk_names(spec: Spec) -> None:
     for operation in operations:
         if not operation.get("x-sdk-method"):
             resource = operation["x-sdk-resource"]
-            derived[resource].append((operation, _method_from_operation_id(operation["operationId"], resource)))
+            derived[resource].append(
+                (operation, _method_from_operation_id(operation["operationId"], resource))
+            )
     for resource, candidates in derived.items():
         counts: dict[str, int] = defaultdict(int)
         for _operation, method in candidates:

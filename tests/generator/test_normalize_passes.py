@@ -23,7 +23,9 @@ def dump(spec: object) -> str:
 
 
 def test_every_pass_has_a_case() -> None:
-    assert sorted(path.name for path in CASES.iterdir() if path.is_dir()) == sorted(p.__name__ for p in PASSES)
+    assert sorted(path.name for path in CASES.iterdir() if path.is_dir()) == sorted(
+        p.__name__ for p in PASSES
+    )
 
 
 @pytest.mark.parametrize("normalization_pass", PASSES, ids=lambda p: p.__name__)

@@ -1,0 +1,46 @@
+"""`python -m generator --check` and the summary line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SMALL_SPEC
+
+from generator import lead_hooks
+from generator.cli import main
+
+
+@pytest.fixture(autouse=True)
+def without_lead_stages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lead_hooks, "prepare", lambda spec: spec)
+    monkeypatch.setattr(lead_hooks, "emit", lambda spec, package_dir: None)
+
+
+def test_check_fails_listing_files_until_the_output_is_up_to_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "generated"
+    assert main(["--spec", str(SMALL_SPEC), "--out", str(out), "--check"]) == 1
+    captured = capsys.readouterr()
+    assert "operations: 7, generated: 7, schemas lost: 0" in captured.out
+    assert "out of date: missing: portkey_generated/models/pet.py" in captured.err
+    assert not out.exists()
+
+    assert main(["--spec", str(SMALL_SPEC), "--out", str(out)]) == 0
+    assert (out / "portkey_generated" / "models" / "pet.py").is_file()
+    assert main(["--spec", str(SMALL_SPEC), "--out", str(out), "--check"]) == 0
+
+    (out / "portkey_generated" / "models" / "pet.py").write_text("# edited by hand\n", encoding="utf-8")
+    (out / "portkey_generated" / "stray.py").write_text("", encoding="utf-8")
+    assert main(["--spec", str(SMALL_SPEC), "--out", str(out), "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "differs: portkey_generated/models/pet.py" in err
+    assert "not generated any more: portkey_generated/stray.py" in err
+
+
+def test_a_broken_spec_stops_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: [unclosed\n", encoding="utf-8")
+    assert main(["--spec", str(broken), "--out", str(tmp_path / "out")]) == 1
+    assert "broken.yaml is not valid YAML/JSON" in capsys.readouterr().err

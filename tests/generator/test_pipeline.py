@@ -1,0 +1,116 @@
+"""The whole pipeline on the small fixture: counts, layout, headers, determinism, typing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SMALL_SPEC, build_small
+
+from generator.accounting import Accounting
+from generator.compare import differing_files
+from generator.finalize import generated_files, header
+from generator.typecheck import import_all, run_mypy
+
+PACKAGE = "portkey_generated"
+
+
+def run_python(out_dir: Path, code: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(out_dir), "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
+def test_every_operation_and_schema_is_generated(small_build: tuple[Path, Accounting]) -> None:
+    _, result = small_build
+    assert result.summary() == "operations: 7, generated: 7, schemas lost: 0"
+    assert result.problems == ()
+    assert result.ok
+
+
+def test_two_runs_write_identical_files(small_build: tuple[Path, Accounting], tmp_path: Path) -> None:
+    first, _ = small_build
+    build_small(tmp_path)
+    assert differing_files(first, tmp_path) == []
+
+
+def test_every_generated_file_starts_with_the_header(small_build: tuple[Path, Accounting]) -> None:
+    out_dir, _ = small_build
+    line = header(SMALL_SPEC.name)
+    files = generated_files(out_dir / PACKAGE)
+    assert len(files) > 20
+    for path in files:
+        assert path.read_text(encoding="utf-8").startswith(line + "\n"), path
+
+
+def test_stats_file_records_digest_tools_and_counts(small_build: tuple[Path, Accounting]) -> None:
+    out_dir, _ = small_build
+    stats = json.loads((out_dir / "generation-stats.json").read_text(encoding="utf-8"))
+    assert stats["source"] == "api.yaml"
+    assert len(stats["spec_sha256"]) == 64
+    assert stats["tools"]["openapi-python-client"] == "0.29.1"
+    assert stats["tools"]["datamodel-code-generator"] == "0.89.0"
+    assert "ruff" in stats["tools"]
+    assert (stats["operations"], stats["generated"], stats["schemas_lost"]) == (7, 7, 0)
+
+
+def test_models_load_lazily(small_build: tuple[Path, Accounting]) -> None:
+    out_dir, _ = small_build
+    loaded = run_python(
+        out_dir,
+        "import sys; import portkey_generated.api.pets.create_pet\n"
+        "print(sorted(m for m in sys.modules if m.startswith('portkey_generated.models.')))",
+    )
+    assert "portkey_generated.models.pet_event" not in loaded
+    assert "portkey_generated.models.upload_photo_body" not in loaded
+    assert run_python(out_dir, "from portkey_generated.models import Owner; print(Owner.__module__)") == (
+        "portkey_generated.models.owner"
+    )
+
+
+def test_models_init_lists_every_class(small_build: tuple[Path, Accounting]) -> None:
+    out_dir, _ = small_build
+    names = run_python(out_dir, "import portkey_generated.models as m; print(len(m.__all__), len(dir(m)))")
+    count = len([p for p in (out_dir / PACKAGE / "models").glob("*.py") if p.name != "__init__.py"])
+    assert names == f"{count} {count}"
+
+
+def test_request_bodies_become_typed_dicts(small_build: tuple[Path, Accounting]) -> None:
+    out_dir, _ = small_build
+    params = (out_dir / PACKAGE / "params.py").read_text(encoding="utf-8")
+    assert "class UploadPhotoBody(TypedDict):" in params
+    assert "    file: FileInput\n" in params
+    assert '    """\n    The picture.\n    """' in params
+    assert 'CreateFeedbackBodyLang: TypeAlias = Literal["C#", "C++", "C"]' in params
+    file_types = (out_dir / PACKAGE / "_file_types.py").read_text(encoding="utf-8")
+    assert "FileInput: TypeAlias" in file_types
+
+
+def test_gateway_config_beside_the_spec_is_generated(small_build: tuple[Path, Accounting]) -> None:
+    out_dir, _ = small_build
+    assert "class GatewayConfig(TypedDict):" in (out_dir / PACKAGE / "gateway_config.py").read_text(
+        encoding="utf-8"
+    )
+    schema = run_python(
+        out_dir,
+        "from portkey_generated.gateway_config_schema import SCHEMA; import json; print(json.dumps(SCHEMA))",
+    )
+    expected = json.loads((SMALL_SPEC.parent / "gateway-config.schema.json").read_text(encoding="utf-8"))
+    assert json.loads(schema) == expected
+
+
+def test_attributes_and_parameters_carry_their_descriptions(small_build: tuple[Path, Accounting]) -> None:
+    out_dir, _ = small_build
+    pet = (out_dir / PACKAGE / "models" / "pet.py").read_text(encoding="utf-8")
+    assert '    name: str\n    """ What it answers to. """' in pet
+    list_pets = (out_dir / PACKAGE / "api" / "pets" / "list_pets.py").read_text(encoding="utf-8")
+    assert "Free-form tags for the request." in list_pets
+
+
+def test_output_imports_and_passes_mypy_strict(small_build: tuple[Path, Accounting]) -> None:
+    out_dir, _ = small_build
+    assert import_all(out_dir) > 20
+    assert run_mypy(out_dir).startswith("Success")
