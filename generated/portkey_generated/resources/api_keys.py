@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from typing_extensions import Unpack
@@ -56,8 +56,8 @@ class ApiKeys(SyncResource):
 
     def create(
         self,
-        type_: Literal["organisation", "workspace"],
-        sub_type: Literal["user", "service"],
+        type_: Any,
+        sub_type: Any,
         *,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -321,8 +321,8 @@ class ApiKeysWithRawResponse(SyncResource):
 
     def create(
         self,
-        type_: Literal["organisation", "workspace"],
-        sub_type: Literal["user", "service"],
+        type_: Any,
+        sub_type: Any,
         *,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -591,8 +591,8 @@ class AsyncApiKeys(AsyncResource):
 
     async def create(
         self,
-        type_: Literal["organisation", "workspace"],
-        sub_type: Literal["user", "service"],
+        type_: Any,
+        sub_type: Any,
         *,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -856,8 +856,8 @@ class AsyncApiKeysWithRawResponse(AsyncResource):
 
     async def create(
         self,
-        type_: Literal["organisation", "workspace"],
-        sub_type: Literal["user", "service"],
+        type_: Any,
+        sub_type: Any,
         *,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from typing_extensions import Unpack
@@ -144,7 +144,7 @@ class SecretReferences(SyncResource):
     def list(
         self,
         *,
-        manager_type: Literal["aws_sm", "azure_kv", "hashicorp_vault"] | NotGiven = NOT_GIVEN,
+        manager_type: Any | NotGiven = NOT_GIVEN,
         tags: str | NotGiven = NOT_GIVEN,
         search: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
@@ -367,7 +367,7 @@ class SecretReferencesWithRawResponse(SyncResource):
     def list(
         self,
         *,
-        manager_type: Literal["aws_sm", "azure_kv", "hashicorp_vault"] | NotGiven = NOT_GIVEN,
+        manager_type: Any | NotGiven = NOT_GIVEN,
         tags: str | NotGiven = NOT_GIVEN,
         search: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
@@ -595,7 +595,7 @@ class AsyncSecretReferences(AsyncResource):
     async def list(
         self,
         *,
-        manager_type: Literal["aws_sm", "azure_kv", "hashicorp_vault"] | NotGiven = NOT_GIVEN,
+        manager_type: Any | NotGiven = NOT_GIVEN,
         tags: str | NotGiven = NOT_GIVEN,
         search: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
@@ -818,7 +818,7 @@ class AsyncSecretReferencesWithRawResponse(AsyncResource):
     async def list(
         self,
         *,
-        manager_type: Literal["aws_sm", "azure_kv", "hashicorp_vault"] | NotGiven = NOT_GIVEN,
+        manager_type: Any | NotGiven = NOT_GIVEN,
         tags: str | NotGiven = NOT_GIVEN,
         search: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,

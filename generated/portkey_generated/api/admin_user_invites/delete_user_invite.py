@@ -148,7 +148,7 @@ def sync_detailed(
      Withdraws an invitation so that its link can no longer be used.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +181,7 @@ def sync(
      Withdraws an invitation so that its link can no longer be used.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +209,7 @@ async def asyncio_detailed(
      Withdraws an invitation so that its link can no longer be used.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,7 +240,7 @@ async def asyncio(
      Withdraws an invitation so that its link can no longer be used.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

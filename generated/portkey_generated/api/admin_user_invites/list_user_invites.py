@@ -173,11 +173,11 @@ def sync_detailed(
      Pages through the organisation's invitations, optionally narrowed by role, address or state.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        role (ListUserInvitesRole | Unset):
-        email (str | Unset):
-        status (ListUserInvitesStatus | Unset):
+        page_size (int | Unset): How many invitations one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        role (ListUserInvitesRole | Unset): Only invitations offering this organisation role.
+        email (str | Unset): Only invitations sent to this address.
+        status (ListUserInvitesStatus | Unset): Only invitations in this state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,11 +216,11 @@ def sync(
      Pages through the organisation's invitations, optionally narrowed by role, address or state.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        role (ListUserInvitesRole | Unset):
-        email (str | Unset):
-        status (ListUserInvitesStatus | Unset):
+        page_size (int | Unset): How many invitations one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        role (ListUserInvitesRole | Unset): Only invitations offering this organisation role.
+        email (str | Unset): Only invitations sent to this address.
+        status (ListUserInvitesStatus | Unset): Only invitations in this state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -254,11 +254,11 @@ async def asyncio_detailed(
      Pages through the organisation's invitations, optionally narrowed by role, address or state.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        role (ListUserInvitesRole | Unset):
-        email (str | Unset):
-        status (ListUserInvitesStatus | Unset):
+        page_size (int | Unset): How many invitations one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        role (ListUserInvitesRole | Unset): Only invitations offering this organisation role.
+        email (str | Unset): Only invitations sent to this address.
+        status (ListUserInvitesStatus | Unset): Only invitations in this state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -295,11 +295,11 @@ async def asyncio(
      Pages through the organisation's invitations, optionally narrowed by role, address or state.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        role (ListUserInvitesRole | Unset):
-        email (str | Unset):
-        status (ListUserInvitesStatus | Unset):
+        page_size (int | Unset): How many invitations one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        role (ListUserInvitesRole | Unset): Only invitations offering this organisation role.
+        email (str | Unset): Only invitations sent to this address.
+        status (ListUserInvitesStatus | Unset): Only invitations in this state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -146,7 +146,7 @@ def sync_detailed(
      Emails an existing invitation once more and hands back the link it carries.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation to send again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ def sync(
      Emails an existing invitation once more and hands back the link it carries.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation to send again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +205,7 @@ async def asyncio_detailed(
      Emails an existing invitation once more and hands back the link it carries.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation to send again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,7 +234,7 @@ async def asyncio(
      Emails an existing invitation once more and hands back the link it carries.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation to send again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

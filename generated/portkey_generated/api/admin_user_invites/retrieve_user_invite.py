@@ -142,7 +142,7 @@ def sync_detailed(
      Returns one invitation with its state and the workspaces it grants.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ def sync(
      Returns one invitation with its state and the workspaces it grants.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio_detailed(
      Returns one invitation with its state and the workspaces it grants.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +228,7 @@ async def asyncio(
      Returns one invitation with its state and the workspaces it grants.
 
     Args:
-        invite_id (str):
+        invite_id (str): Identifier of the invitation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -148,7 +148,7 @@ def sync_detailed(
      Takes a person out of the organisation and all of its workspaces.
 
     Args:
-        user_id (str):
+        user_id (str): Identifier of the organisation user.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +181,7 @@ def sync(
      Takes a person out of the organisation and all of its workspaces.
 
     Args:
-        user_id (str):
+        user_id (str): Identifier of the organisation user.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +209,7 @@ async def asyncio_detailed(
      Takes a person out of the organisation and all of its workspaces.
 
     Args:
-        user_id (str):
+        user_id (str): Identifier of the organisation user.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,7 +240,7 @@ async def asyncio(
      Takes a person out of the organisation and all of its workspaces.
 
     Args:
-        user_id (str):
+        user_id (str): Identifier of the organisation user.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -164,10 +164,10 @@ def sync_detailed(
      Pages through the members of the organisation, optionally narrowed by role or address.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        role (ListUsersRole | Unset):
-        email (str | Unset):
+        page_size (int | Unset): How many users one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        role (ListUsersRole | Unset): Only users holding this organisation role.
+        email (str | Unset): Only the user with this address.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,10 +204,10 @@ def sync(
      Pages through the members of the organisation, optionally narrowed by role or address.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        role (ListUsersRole | Unset):
-        email (str | Unset):
+        page_size (int | Unset): How many users one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        role (ListUsersRole | Unset): Only users holding this organisation role.
+        email (str | Unset): Only the user with this address.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,10 +239,10 @@ async def asyncio_detailed(
      Pages through the members of the organisation, optionally narrowed by role or address.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        role (ListUsersRole | Unset):
-        email (str | Unset):
+        page_size (int | Unset): How many users one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        role (ListUsersRole | Unset): Only users holding this organisation role.
+        email (str | Unset): Only the user with this address.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -277,10 +277,10 @@ async def asyncio(
      Pages through the members of the organisation, optionally narrowed by role or address.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        role (ListUsersRole | Unset):
-        email (str | Unset):
+        page_size (int | Unset): How many users one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        role (ListUsersRole | Unset): Only users holding this organisation role.
+        email (str | Unset): Only the user with this address.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -197,7 +197,7 @@ def sync_detailed(
      Sets the organisation role of an existing member.
 
     Args:
-        user_id (str):
+        user_id (str): Identifier of the organisation user.
         body (AdminUserUpdateRequest): New organisation role for a user.
 
     Raises:
@@ -233,7 +233,7 @@ def sync(
      Sets the organisation role of an existing member.
 
     Args:
-        user_id (str):
+        user_id (str): Identifier of the organisation user.
         body (AdminUserUpdateRequest): New organisation role for a user.
 
     Raises:
@@ -264,7 +264,7 @@ async def asyncio_detailed(
      Sets the organisation role of an existing member.
 
     Args:
-        user_id (str):
+        user_id (str): Identifier of the organisation user.
         body (AdminUserUpdateRequest): New organisation role for a user.
 
     Raises:
@@ -298,7 +298,7 @@ async def asyncio(
      Sets the organisation role of an existing member.
 
     Args:
-        user_id (str):
+        user_id (str): Identifier of the organisation user.
         body (AdminUserUpdateRequest): New organisation role for a user.
 
     Raises:

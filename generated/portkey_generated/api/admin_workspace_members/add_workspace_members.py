@@ -197,7 +197,7 @@ def sync_detailed(
      Places one or more organisation users in the workspace, each with a workspace role.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
         body (AdminWorkspaceMembersAddRequest): The users to add to a workspace.
 
     Raises:
@@ -233,7 +233,7 @@ def sync(
      Places one or more organisation users in the workspace, each with a workspace role.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
         body (AdminWorkspaceMembersAddRequest): The users to add to a workspace.
 
     Raises:
@@ -264,7 +264,7 @@ async def asyncio_detailed(
      Places one or more organisation users in the workspace, each with a workspace role.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
         body (AdminWorkspaceMembersAddRequest): The users to add to a workspace.
 
     Raises:
@@ -298,7 +298,7 @@ async def asyncio(
      Places one or more organisation users in the workspace, each with a workspace role.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
         body (AdminWorkspaceMembersAddRequest): The users to add to a workspace.
 
     Raises:

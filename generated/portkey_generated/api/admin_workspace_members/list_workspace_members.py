@@ -219,11 +219,11 @@ def sync_detailed(
      Pages through the members of one workspace, optionally narrowed by role or address.
 
     Args:
-        workspace_id (str):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        role (ListWorkspaceMembersRole | Unset):
-        email (str | Unset):
+        workspace_id (str): Identifier or slug of the workspace.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many members one page holds.
+        role (ListWorkspaceMembersRole | Unset): Only members holding this workspace role.
+        email (str | Unset): Only the member with this address.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -269,11 +269,11 @@ def sync(
      Pages through the members of one workspace, optionally narrowed by role or address.
 
     Args:
-        workspace_id (str):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        role (ListWorkspaceMembersRole | Unset):
-        email (str | Unset):
+        workspace_id (str): Identifier or slug of the workspace.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many members one page holds.
+        role (ListWorkspaceMembersRole | Unset): Only members holding this workspace role.
+        email (str | Unset): Only the member with this address.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -309,11 +309,11 @@ async def asyncio_detailed(
      Pages through the members of one workspace, optionally narrowed by role or address.
 
     Args:
-        workspace_id (str):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        role (ListWorkspaceMembersRole | Unset):
-        email (str | Unset):
+        workspace_id (str): Identifier or slug of the workspace.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many members one page holds.
+        role (ListWorkspaceMembersRole | Unset): Only members holding this workspace role.
+        email (str | Unset): Only the member with this address.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -357,11 +357,11 @@ async def asyncio(
      Pages through the members of one workspace, optionally narrowed by role or address.
 
     Args:
-        workspace_id (str):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        role (ListWorkspaceMembersRole | Unset):
-        email (str | Unset):
+        workspace_id (str): Identifier or slug of the workspace.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many members one page holds.
+        role (ListWorkspaceMembersRole | Unset): Only members holding this workspace role.
+        email (str | Unset): Only the member with this address.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

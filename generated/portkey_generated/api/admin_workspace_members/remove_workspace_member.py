@@ -151,8 +151,8 @@ def sync_detailed(
      Takes a user out of one workspace; they stay in the organisation.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,8 +187,8 @@ def sync(
      Takes a user out of one workspace; they stay in the organisation.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,8 +218,8 @@ async def asyncio_detailed(
      Takes a user out of one workspace; they stay in the organisation.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,8 +252,8 @@ async def asyncio(
      Takes a user out of one workspace; they stay in the organisation.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -151,8 +151,8 @@ def sync_detailed(
      Returns one member of a workspace with their roles and granted scopes.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,8 +187,8 @@ def sync(
      Returns one member of a workspace with their roles and granted scopes.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,8 +218,8 @@ async def asyncio_detailed(
      Returns one member of a workspace with their roles and granted scopes.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,8 +252,8 @@ async def asyncio(
      Returns one member of a workspace with their roles and granted scopes.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -200,8 +200,8 @@ def sync_detailed(
      Sets the role a user holds inside one workspace.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
         body (AdminWorkspaceMemberUpdateRequest): New workspace role for a member.
 
     Raises:
@@ -239,8 +239,8 @@ def sync(
      Sets the role a user holds inside one workspace.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
         body (AdminWorkspaceMemberUpdateRequest): New workspace role for a member.
 
     Raises:
@@ -273,8 +273,8 @@ async def asyncio_detailed(
      Sets the role a user holds inside one workspace.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
         body (AdminWorkspaceMemberUpdateRequest): New workspace role for a member.
 
     Raises:
@@ -310,8 +310,8 @@ async def asyncio(
      Sets the role a user holds inside one workspace.
 
     Args:
-        workspace_id (str):
-        user_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
+        user_id (str): Identifier of the organisation user inside that workspace.
         body (AdminWorkspaceMemberUpdateRequest): New workspace role for a member.
 
     Raises:

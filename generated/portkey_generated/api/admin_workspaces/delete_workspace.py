@@ -140,7 +140,7 @@ def sync_detailed(
      Removes a workspace from the organisation. The answer has no body.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +171,7 @@ def sync(
      Removes a workspace from the organisation. The answer has no body.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +197,7 @@ async def asyncio_detailed(
      Removes a workspace from the organisation. The answer has no body.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +226,7 @@ async def asyncio(
      Removes a workspace from the organisation. The answer has no body.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

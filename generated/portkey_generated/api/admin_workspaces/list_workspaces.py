@@ -172,11 +172,11 @@ def sync_detailed(
      Pages through the organisation's workspaces, optionally narrowed by name or state.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        name (str | Unset):
-        exact_name (str | Unset):
-        status (ListWorkspacesStatus | Unset):
+        page_size (int | Unset): How many workspaces one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        name (str | Unset): Only workspaces whose name contains this text (case matters).
+        exact_name (str | Unset): Only the workspace whose name is exactly this text.
+        status (ListWorkspacesStatus | Unset): Only workspaces in this state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,11 +215,11 @@ def sync(
      Pages through the organisation's workspaces, optionally narrowed by name or state.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        name (str | Unset):
-        exact_name (str | Unset):
-        status (ListWorkspacesStatus | Unset):
+        page_size (int | Unset): How many workspaces one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        name (str | Unset): Only workspaces whose name contains this text (case matters).
+        exact_name (str | Unset): Only the workspace whose name is exactly this text.
+        status (ListWorkspacesStatus | Unset): Only workspaces in this state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,11 +255,11 @@ async def asyncio_detailed(
      Pages through the organisation's workspaces, optionally narrowed by name or state.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        name (str | Unset):
-        exact_name (str | Unset):
-        status (ListWorkspacesStatus | Unset):
+        page_size (int | Unset): How many workspaces one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        name (str | Unset): Only workspaces whose name contains this text (case matters).
+        exact_name (str | Unset): Only the workspace whose name is exactly this text.
+        status (ListWorkspacesStatus | Unset): Only workspaces in this state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -296,11 +296,11 @@ async def asyncio(
      Pages through the organisation's workspaces, optionally narrowed by name or state.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        name (str | Unset):
-        exact_name (str | Unset):
-        status (ListWorkspacesStatus | Unset):
+        page_size (int | Unset): How many workspaces one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
+        name (str | Unset): Only workspaces whose name contains this text (case matters).
+        exact_name (str | Unset): Only the workspace whose name is exactly this text.
+        status (ListWorkspacesStatus | Unset): Only workspaces in this state.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

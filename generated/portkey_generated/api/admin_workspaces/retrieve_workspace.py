@@ -148,7 +148,7 @@ def sync_detailed(
      Returns one workspace together with its members and defaults.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +181,7 @@ def sync(
      Returns one workspace together with its members and defaults.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +209,7 @@ async def asyncio_detailed(
      Returns one workspace together with its members and defaults.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,7 +240,7 @@ async def asyncio(
      Returns one workspace together with its members and defaults.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

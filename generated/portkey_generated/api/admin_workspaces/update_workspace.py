@@ -197,7 +197,7 @@ def sync_detailed(
      Changes the name, description, defaults or limits of a workspace; fields left out stay as they are.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
         body (AdminWorkspaceUpdateRequest): Workspace fields to change; the ones left out keep
             their values.
 
@@ -234,7 +234,7 @@ def sync(
      Changes the name, description, defaults or limits of a workspace; fields left out stay as they are.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
         body (AdminWorkspaceUpdateRequest): Workspace fields to change; the ones left out keep
             their values.
 
@@ -266,7 +266,7 @@ async def asyncio_detailed(
      Changes the name, description, defaults or limits of a workspace; fields left out stay as they are.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
         body (AdminWorkspaceUpdateRequest): Workspace fields to change; the ones left out keep
             their values.
 
@@ -301,7 +301,7 @@ async def asyncio(
      Changes the name, description, defaults or limits of a workspace; fields left out stay as they are.
 
     Args:
-        workspace_id (str):
+        workspace_id (str): Identifier or slug of the workspace.
         body (AdminWorkspaceUpdateRequest): Workspace fields to change; the ones left out keep
             their values.
 

@@ -238,28 +238,42 @@ def sync_detailed(
      Counts the matching requests that failed, in time buckets.
 
     Args:
-        time_of_generation_min (datetime.datetime):
-        time_of_generation_max (datetime.datetime):
-        workspace_slug (str | Unset):
-        total_units_min (int | Unset):
-        total_units_max (int | Unset):
-        cost_min (float | Unset):
-        cost_max (float | Unset):
-        prompt_token_min (int | Unset):
-        prompt_token_max (int | Unset):
-        completion_token_min (int | Unset):
-        completion_token_max (int | Unset):
-        status_code (str | Unset):
-        weighted_feedback_min (float | Unset):
-        weighted_feedback_max (float | Unset):
-        virtual_keys (str | Unset):
-        configs (str | Unset):
-        api_key_ids (str | Unset):
-        metadata (str | Unset):
-        ai_org_model (str | Unset):
-        trace_id (str | Unset):
-        span_id (str | Unset):
-        prompt_slug (str | Unset):
+        time_of_generation_min (datetime.datetime): Start of the time window, as an ISO 8601
+            timestamp with offset (for example 2025-03-01T00:00:00+00:00).
+        time_of_generation_max (datetime.datetime): End of the time window, as an ISO 8601
+            timestamp with offset.
+        workspace_slug (str | Unset): Workspace to report on. Ignored when the call uses a
+            workspace API key; with an organisation key and no value, the default workspace is used.
+        total_units_min (int | Unset): Only requests with at least this many tokens in total.
+        total_units_max (int | Unset): Only requests with at most this many tokens in total.
+        cost_min (float | Unset): Only requests that cost at least this much, in cents.
+        cost_max (float | Unset): Only requests that cost at most this much, in cents.
+        prompt_token_min (int | Unset): Only requests with at least this many prompt tokens.
+        prompt_token_max (int | Unset): Only requests with at most this many prompt tokens.
+        completion_token_min (int | Unset): Only requests with at least this many completion
+            tokens.
+        completion_token_max (int | Unset): Only requests with at most this many completion
+            tokens.
+        status_code (str | Unset): Only requests answered with one of these HTTP statuses, comma-
+            separated (for example 401,403).
+        weighted_feedback_min (float | Unset): Only requests whose weighted feedback is at least
+            this value (-10 to 10).
+        weighted_feedback_max (float | Unset): Only requests whose weighted feedback is at most
+            this value (-10 to 10).
+        virtual_keys (str | Unset): Only requests made through these virtual keys, as comma-
+            separated slugs.
+        configs (str | Unset): Only requests routed by these configs, as comma-separated slugs.
+        api_key_ids (str | Unset): Only requests made with these Portkey API keys, as comma-
+            separated UUIDs.
+        metadata (str | Unset): Only requests carrying all of these metadata pairs, given as a
+            JSON object serialised to a string (for example {"env":"staging"}).
+        ai_org_model (str | Unset): Only requests served by these provider and model pairs, comma-
+            separated, each written `provider__model` with two underscores (for example
+            openai__gpt-4o).
+        trace_id (str | Unset): Only requests of these traces, as comma-separated trace ids.
+        span_id (str | Unset): Only requests of these spans, as comma-separated span ids.
+        prompt_slug (str | Unset): Only requests that ran these saved prompts, as comma-separated
+            slugs.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -332,28 +346,42 @@ def sync(
      Counts the matching requests that failed, in time buckets.
 
     Args:
-        time_of_generation_min (datetime.datetime):
-        time_of_generation_max (datetime.datetime):
-        workspace_slug (str | Unset):
-        total_units_min (int | Unset):
-        total_units_max (int | Unset):
-        cost_min (float | Unset):
-        cost_max (float | Unset):
-        prompt_token_min (int | Unset):
-        prompt_token_max (int | Unset):
-        completion_token_min (int | Unset):
-        completion_token_max (int | Unset):
-        status_code (str | Unset):
-        weighted_feedback_min (float | Unset):
-        weighted_feedback_max (float | Unset):
-        virtual_keys (str | Unset):
-        configs (str | Unset):
-        api_key_ids (str | Unset):
-        metadata (str | Unset):
-        ai_org_model (str | Unset):
-        trace_id (str | Unset):
-        span_id (str | Unset):
-        prompt_slug (str | Unset):
+        time_of_generation_min (datetime.datetime): Start of the time window, as an ISO 8601
+            timestamp with offset (for example 2025-03-01T00:00:00+00:00).
+        time_of_generation_max (datetime.datetime): End of the time window, as an ISO 8601
+            timestamp with offset.
+        workspace_slug (str | Unset): Workspace to report on. Ignored when the call uses a
+            workspace API key; with an organisation key and no value, the default workspace is used.
+        total_units_min (int | Unset): Only requests with at least this many tokens in total.
+        total_units_max (int | Unset): Only requests with at most this many tokens in total.
+        cost_min (float | Unset): Only requests that cost at least this much, in cents.
+        cost_max (float | Unset): Only requests that cost at most this much, in cents.
+        prompt_token_min (int | Unset): Only requests with at least this many prompt tokens.
+        prompt_token_max (int | Unset): Only requests with at most this many prompt tokens.
+        completion_token_min (int | Unset): Only requests with at least this many completion
+            tokens.
+        completion_token_max (int | Unset): Only requests with at most this many completion
+            tokens.
+        status_code (str | Unset): Only requests answered with one of these HTTP statuses, comma-
+            separated (for example 401,403).
+        weighted_feedback_min (float | Unset): Only requests whose weighted feedback is at least
+            this value (-10 to 10).
+        weighted_feedback_max (float | Unset): Only requests whose weighted feedback is at most
+            this value (-10 to 10).
+        virtual_keys (str | Unset): Only requests made through these virtual keys, as comma-
+            separated slugs.
+        configs (str | Unset): Only requests routed by these configs, as comma-separated slugs.
+        api_key_ids (str | Unset): Only requests made with these Portkey API keys, as comma-
+            separated UUIDs.
+        metadata (str | Unset): Only requests carrying all of these metadata pairs, given as a
+            JSON object serialised to a string (for example {"env":"staging"}).
+        ai_org_model (str | Unset): Only requests served by these provider and model pairs, comma-
+            separated, each written `provider__model` with two underscores (for example
+            openai__gpt-4o).
+        trace_id (str | Unset): Only requests of these traces, as comma-separated trace ids.
+        span_id (str | Unset): Only requests of these spans, as comma-separated span ids.
+        prompt_slug (str | Unset): Only requests that ran these saved prompts, as comma-separated
+            slugs.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -423,28 +451,42 @@ async def asyncio_detailed(
      Counts the matching requests that failed, in time buckets.
 
     Args:
-        time_of_generation_min (datetime.datetime):
-        time_of_generation_max (datetime.datetime):
-        workspace_slug (str | Unset):
-        total_units_min (int | Unset):
-        total_units_max (int | Unset):
-        cost_min (float | Unset):
-        cost_max (float | Unset):
-        prompt_token_min (int | Unset):
-        prompt_token_max (int | Unset):
-        completion_token_min (int | Unset):
-        completion_token_max (int | Unset):
-        status_code (str | Unset):
-        weighted_feedback_min (float | Unset):
-        weighted_feedback_max (float | Unset):
-        virtual_keys (str | Unset):
-        configs (str | Unset):
-        api_key_ids (str | Unset):
-        metadata (str | Unset):
-        ai_org_model (str | Unset):
-        trace_id (str | Unset):
-        span_id (str | Unset):
-        prompt_slug (str | Unset):
+        time_of_generation_min (datetime.datetime): Start of the time window, as an ISO 8601
+            timestamp with offset (for example 2025-03-01T00:00:00+00:00).
+        time_of_generation_max (datetime.datetime): End of the time window, as an ISO 8601
+            timestamp with offset.
+        workspace_slug (str | Unset): Workspace to report on. Ignored when the call uses a
+            workspace API key; with an organisation key and no value, the default workspace is used.
+        total_units_min (int | Unset): Only requests with at least this many tokens in total.
+        total_units_max (int | Unset): Only requests with at most this many tokens in total.
+        cost_min (float | Unset): Only requests that cost at least this much, in cents.
+        cost_max (float | Unset): Only requests that cost at most this much, in cents.
+        prompt_token_min (int | Unset): Only requests with at least this many prompt tokens.
+        prompt_token_max (int | Unset): Only requests with at most this many prompt tokens.
+        completion_token_min (int | Unset): Only requests with at least this many completion
+            tokens.
+        completion_token_max (int | Unset): Only requests with at most this many completion
+            tokens.
+        status_code (str | Unset): Only requests answered with one of these HTTP statuses, comma-
+            separated (for example 401,403).
+        weighted_feedback_min (float | Unset): Only requests whose weighted feedback is at least
+            this value (-10 to 10).
+        weighted_feedback_max (float | Unset): Only requests whose weighted feedback is at most
+            this value (-10 to 10).
+        virtual_keys (str | Unset): Only requests made through these virtual keys, as comma-
+            separated slugs.
+        configs (str | Unset): Only requests routed by these configs, as comma-separated slugs.
+        api_key_ids (str | Unset): Only requests made with these Portkey API keys, as comma-
+            separated UUIDs.
+        metadata (str | Unset): Only requests carrying all of these metadata pairs, given as a
+            JSON object serialised to a string (for example {"env":"staging"}).
+        ai_org_model (str | Unset): Only requests served by these provider and model pairs, comma-
+            separated, each written `provider__model` with two underscores (for example
+            openai__gpt-4o).
+        trace_id (str | Unset): Only requests of these traces, as comma-separated trace ids.
+        span_id (str | Unset): Only requests of these spans, as comma-separated span ids.
+        prompt_slug (str | Unset): Only requests that ran these saved prompts, as comma-separated
+            slugs.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -515,28 +557,42 @@ async def asyncio(
      Counts the matching requests that failed, in time buckets.
 
     Args:
-        time_of_generation_min (datetime.datetime):
-        time_of_generation_max (datetime.datetime):
-        workspace_slug (str | Unset):
-        total_units_min (int | Unset):
-        total_units_max (int | Unset):
-        cost_min (float | Unset):
-        cost_max (float | Unset):
-        prompt_token_min (int | Unset):
-        prompt_token_max (int | Unset):
-        completion_token_min (int | Unset):
-        completion_token_max (int | Unset):
-        status_code (str | Unset):
-        weighted_feedback_min (float | Unset):
-        weighted_feedback_max (float | Unset):
-        virtual_keys (str | Unset):
-        configs (str | Unset):
-        api_key_ids (str | Unset):
-        metadata (str | Unset):
-        ai_org_model (str | Unset):
-        trace_id (str | Unset):
-        span_id (str | Unset):
-        prompt_slug (str | Unset):
+        time_of_generation_min (datetime.datetime): Start of the time window, as an ISO 8601
+            timestamp with offset (for example 2025-03-01T00:00:00+00:00).
+        time_of_generation_max (datetime.datetime): End of the time window, as an ISO 8601
+            timestamp with offset.
+        workspace_slug (str | Unset): Workspace to report on. Ignored when the call uses a
+            workspace API key; with an organisation key and no value, the default workspace is used.
+        total_units_min (int | Unset): Only requests with at least this many tokens in total.
+        total_units_max (int | Unset): Only requests with at most this many tokens in total.
+        cost_min (float | Unset): Only requests that cost at least this much, in cents.
+        cost_max (float | Unset): Only requests that cost at most this much, in cents.
+        prompt_token_min (int | Unset): Only requests with at least this many prompt tokens.
+        prompt_token_max (int | Unset): Only requests with at most this many prompt tokens.
+        completion_token_min (int | Unset): Only requests with at least this many completion
+            tokens.
+        completion_token_max (int | Unset): Only requests with at most this many completion
+            tokens.
+        status_code (str | Unset): Only requests answered with one of these HTTP statuses, comma-
+            separated (for example 401,403).
+        weighted_feedback_min (float | Unset): Only requests whose weighted feedback is at least
+            this value (-10 to 10).
+        weighted_feedback_max (float | Unset): Only requests whose weighted feedback is at most
+            this value (-10 to 10).
+        virtual_keys (str | Unset): Only requests made through these virtual keys, as comma-
+            separated slugs.
+        configs (str | Unset): Only requests routed by these configs, as comma-separated slugs.
+        api_key_ids (str | Unset): Only requests made with these Portkey API keys, as comma-
+            separated UUIDs.
+        metadata (str | Unset): Only requests carrying all of these metadata pairs, given as a
+            JSON object serialised to a string (for example {"env":"staging"}).
+        ai_org_model (str | Unset): Only requests served by these provider and model pairs, comma-
+            separated, each written `provider__model` with two underscores (for example
+            openai__gpt-4o).
+        trace_id (str | Unset): Only requests of these traces, as comma-separated trace ids.
+        span_id (str | Unset): Only requests of these spans, as comma-separated span ids.
+        prompt_slug (str | Unset): Only requests that ran these saved prompts, as comma-separated
+            slugs.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

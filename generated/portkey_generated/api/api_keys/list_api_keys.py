@@ -155,9 +155,9 @@ def sync_detailed(
      Returns one page of the API keys of the organisation, or of one workspace.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        workspace_id (str | Unset):
+        page_size (int | Unset): Number of keys per page.
+        current_page (int | Unset): Zero-based index of the page to return.
+        workspace_id (str | Unset): Only list the keys of this workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,9 +192,9 @@ def sync(
      Returns one page of the API keys of the organisation, or of one workspace.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        workspace_id (str | Unset):
+        page_size (int | Unset): Number of keys per page.
+        current_page (int | Unset): Zero-based index of the page to return.
+        workspace_id (str | Unset): Only list the keys of this workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,9 +224,9 @@ async def asyncio_detailed(
      Returns one page of the API keys of the organisation, or of one workspace.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        workspace_id (str | Unset):
+        page_size (int | Unset): Number of keys per page.
+        current_page (int | Unset): Zero-based index of the page to return.
+        workspace_id (str | Unset): Only list the keys of this workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -259,9 +259,9 @@ async def asyncio(
      Returns one page of the API keys of the organisation, or of one workspace.
 
     Args:
-        page_size (int | Unset):
-        current_page (int | Unset):
-        workspace_id (str | Unset):
+        page_size (int | Unset): Number of keys per page.
+        current_page (int | Unset): Zero-based index of the page to return.
+        workspace_id (str | Unset): Only list the keys of this workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -143,7 +143,7 @@ def sync_detailed(
      Returns one API key with its settings.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +174,7 @@ def sync(
      Returns one API key with its settings.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,7 +200,7 @@ async def asyncio_detailed(
      Returns one API key with its settings.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,7 +229,7 @@ async def asyncio(
      Returns one API key with its settings.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

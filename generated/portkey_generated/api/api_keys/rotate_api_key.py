@@ -198,7 +198,7 @@ def sync_detailed(
     period, until the returned `key_transition_expires_at`.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
         body (ApiKeyRotateRequest | Unset): Options of a rotation.
 
     Raises:
@@ -233,7 +233,7 @@ def sync(
     period, until the returned `key_transition_expires_at`.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
         body (ApiKeyRotateRequest | Unset): Options of a rotation.
 
     Raises:
@@ -265,7 +265,7 @@ async def asyncio_detailed(
     period, until the returned `key_transition_expires_at`.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
         body (ApiKeyRotateRequest | Unset): Options of a rotation.
 
     Raises:
@@ -298,7 +298,7 @@ async def asyncio(
     period, until the returned `key_transition_expires_at`.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
         body (ApiKeyRotateRequest | Unset): Options of a rotation.
 
     Raises:

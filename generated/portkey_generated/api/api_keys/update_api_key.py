@@ -193,7 +193,7 @@ def sync_detailed(
     exists.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
         body (ApiKeyUpdateRequest): The settings of an API key to change; every field is optional.
 
     Raises:
@@ -228,7 +228,7 @@ def sync(
     exists.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
         body (ApiKeyUpdateRequest): The settings of an API key to change; every field is optional.
 
     Raises:
@@ -258,7 +258,7 @@ async def asyncio_detailed(
     exists.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
         body (ApiKeyUpdateRequest): The settings of an API key to change; every field is optional.
 
     Raises:
@@ -291,7 +291,7 @@ async def asyncio(
     exists.
 
     Args:
-        id (UUID):
+        id (UUID): Identifier (UUID) of the API key.
         body (ApiKeyUpdateRequest): The settings of an API key to change; every field is optional.
 
     Raises:

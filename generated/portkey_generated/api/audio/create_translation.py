@@ -293,12 +293,20 @@ def sync_detailed(
      Uploads an audio file in any supported language and returns an English transcript of it.
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
         body (TranslationCreateRequest): Multipart form carrying the audio file and the
             translation options.
 
@@ -343,12 +351,20 @@ def sync(
      Uploads an audio file in any supported language and returns an English transcript of it.
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
         body (TranslationCreateRequest): Multipart form carrying the audio file and the
             translation options.
 
@@ -388,12 +404,20 @@ async def asyncio_detailed(
      Uploads an audio file in any supported language and returns an English transcript of it.
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
         body (TranslationCreateRequest): Multipart form carrying the audio file and the
             translation options.
 
@@ -436,12 +460,20 @@ async def asyncio(
      Uploads an audio file in any supported language and returns an English transcript of it.
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
         body (TranslationCreateRequest): Multipart form carrying the audio file and the
             translation options.
 

@@ -218,23 +218,24 @@ def sync_detailed(
     narrowed by who acted, on what, and with which outcome.
 
     Args:
-        start_time (str):
-        end_time (str):
-        organisation_id (str):
+        start_time (str): Start of the time window, as an ISO 8601 timestamp.
+        end_time (str): End of the time window, as an ISO 8601 timestamp.
+        organisation_id (str): Organisation whose records are read.
         method (AuditLogMethod | Unset): HTTP method of an audited action (reads are not audited).
-        uri (str | Unset):
-        request_id (str | Unset):
-        user_id (str | Unset):
+        uri (str | Unset): Only actions on this URI path.
+        request_id (str | Unset): Only the action of this request id.
+        user_id (str | Unset): Only actions of this user or API key id.
         user_type (AuditLogUserType | Unset): Whether an audited action was taken by a person or
             by an API key.
-        workspace_id (str | Unset):
-        response_status_code (int | Unset):
-        resource_type (str | Unset):
-        action (str | Unset):
-        client_ip (str | Unset):
-        country (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
+        workspace_id (str | Unset): Only actions on resources of this workspace.
+        response_status_code (int | Unset): Only actions that were answered with this HTTP status.
+        resource_type (str | Unset): Only actions on this kind of resource (for example configs or
+            api-keys).
+        action (str | Unset): Only this kind of action (for example create or delete).
+        client_ip (str | Unset): Only actions sent from this IP address.
+        country (str | Unset): Only actions sent from this country.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many records one page holds, at most 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -296,23 +297,24 @@ def sync(
     narrowed by who acted, on what, and with which outcome.
 
     Args:
-        start_time (str):
-        end_time (str):
-        organisation_id (str):
+        start_time (str): Start of the time window, as an ISO 8601 timestamp.
+        end_time (str): End of the time window, as an ISO 8601 timestamp.
+        organisation_id (str): Organisation whose records are read.
         method (AuditLogMethod | Unset): HTTP method of an audited action (reads are not audited).
-        uri (str | Unset):
-        request_id (str | Unset):
-        user_id (str | Unset):
+        uri (str | Unset): Only actions on this URI path.
+        request_id (str | Unset): Only the action of this request id.
+        user_id (str | Unset): Only actions of this user or API key id.
         user_type (AuditLogUserType | Unset): Whether an audited action was taken by a person or
             by an API key.
-        workspace_id (str | Unset):
-        response_status_code (int | Unset):
-        resource_type (str | Unset):
-        action (str | Unset):
-        client_ip (str | Unset):
-        country (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
+        workspace_id (str | Unset): Only actions on resources of this workspace.
+        response_status_code (int | Unset): Only actions that were answered with this HTTP status.
+        resource_type (str | Unset): Only actions on this kind of resource (for example configs or
+            api-keys).
+        action (str | Unset): Only this kind of action (for example create or delete).
+        client_ip (str | Unset): Only actions sent from this IP address.
+        country (str | Unset): Only actions sent from this country.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many records one page holds, at most 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -369,23 +371,24 @@ async def asyncio_detailed(
     narrowed by who acted, on what, and with which outcome.
 
     Args:
-        start_time (str):
-        end_time (str):
-        organisation_id (str):
+        start_time (str): Start of the time window, as an ISO 8601 timestamp.
+        end_time (str): End of the time window, as an ISO 8601 timestamp.
+        organisation_id (str): Organisation whose records are read.
         method (AuditLogMethod | Unset): HTTP method of an audited action (reads are not audited).
-        uri (str | Unset):
-        request_id (str | Unset):
-        user_id (str | Unset):
+        uri (str | Unset): Only actions on this URI path.
+        request_id (str | Unset): Only the action of this request id.
+        user_id (str | Unset): Only actions of this user or API key id.
         user_type (AuditLogUserType | Unset): Whether an audited action was taken by a person or
             by an API key.
-        workspace_id (str | Unset):
-        response_status_code (int | Unset):
-        resource_type (str | Unset):
-        action (str | Unset):
-        client_ip (str | Unset):
-        country (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
+        workspace_id (str | Unset): Only actions on resources of this workspace.
+        response_status_code (int | Unset): Only actions that were answered with this HTTP status.
+        resource_type (str | Unset): Only actions on this kind of resource (for example configs or
+            api-keys).
+        action (str | Unset): Only this kind of action (for example create or delete).
+        client_ip (str | Unset): Only actions sent from this IP address.
+        country (str | Unset): Only actions sent from this country.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many records one page holds, at most 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -445,23 +448,24 @@ async def asyncio(
     narrowed by who acted, on what, and with which outcome.
 
     Args:
-        start_time (str):
-        end_time (str):
-        organisation_id (str):
+        start_time (str): Start of the time window, as an ISO 8601 timestamp.
+        end_time (str): End of the time window, as an ISO 8601 timestamp.
+        organisation_id (str): Organisation whose records are read.
         method (AuditLogMethod | Unset): HTTP method of an audited action (reads are not audited).
-        uri (str | Unset):
-        request_id (str | Unset):
-        user_id (str | Unset):
+        uri (str | Unset): Only actions on this URI path.
+        request_id (str | Unset): Only the action of this request id.
+        user_id (str | Unset): Only actions of this user or API key id.
         user_type (AuditLogUserType | Unset): Whether an audited action was taken by a person or
             by an API key.
-        workspace_id (str | Unset):
-        response_status_code (int | Unset):
-        resource_type (str | Unset):
-        action (str | Unset):
-        client_ip (str | Unset):
-        country (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
+        workspace_id (str | Unset): Only actions on resources of this workspace.
+        response_status_code (int | Unset): Only actions that were answered with this HTTP status.
+        resource_type (str | Unset): Only actions on this kind of resource (for example configs or
+            api-keys).
+        action (str | Unset): Only this kind of action (for example create or delete).
+        client_ip (str | Unset): Only actions sent from this IP address.
+        country (str | Unset): Only actions sent from this country.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many records one page holds, at most 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -299,14 +299,23 @@ def sync_detailed(
      Returns one page of the batch jobs known to the provider, newest first.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        after (str | Unset): Cursor for the next page; the id of the last batch of the previous
+            page.
+        limit (int | Unset): Largest number of batches to return, 1 to 100 (20 when left out).
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -351,14 +360,23 @@ def sync(
      Returns one page of the batch jobs known to the provider, newest first.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        after (str | Unset): Cursor for the next page; the id of the last batch of the previous
+            page.
+        limit (int | Unset): Largest number of batches to return, 1 to 100 (20 when left out).
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -398,14 +416,23 @@ async def asyncio_detailed(
      Returns one page of the batch jobs known to the provider, newest first.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        after (str | Unset): Cursor for the next page; the id of the last batch of the previous
+            page.
+        limit (int | Unset): Largest number of batches to return, 1 to 100 (20 when left out).
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -448,14 +475,23 @@ async def asyncio(
      Returns one page of the batch jobs known to the provider, newest first.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        after (str | Unset): Cursor for the next page; the id of the last batch of the previous
+            page.
+        limit (int | Unset): Largest number of batches to return, 1 to 100 (20 when left out).
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

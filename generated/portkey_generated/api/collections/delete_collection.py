@@ -149,7 +149,7 @@ def sync_detailed(
     not found.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +183,7 @@ def sync(
     not found.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,7 +212,7 @@ async def asyncio_detailed(
     not found.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,7 +244,7 @@ async def asyncio(
     not found.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -199,10 +199,10 @@ def sync_detailed(
     filtered by a name search.
 
     Args:
-        workspace_id (str):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        workspace_id (str): Workspace whose collections are listed, by id or slug.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many collections one page holds.
+        search (str | Unset): Text that collection names must contain.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,10 +240,10 @@ def sync(
     filtered by a name search.
 
     Args:
-        workspace_id (str):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        workspace_id (str): Workspace whose collections are listed, by id or slug.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many collections one page holds.
+        search (str | Unset): Text that collection names must contain.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -276,10 +276,10 @@ async def asyncio_detailed(
     filtered by a name search.
 
     Args:
-        workspace_id (str):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        workspace_id (str): Workspace whose collections are listed, by id or slug.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many collections one page holds.
+        search (str | Unset): Text that collection names must contain.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -315,10 +315,10 @@ async def asyncio(
     filtered by a name search.
 
     Args:
-        workspace_id (str):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        workspace_id (str): Workspace whose collections are listed, by id or slug.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many collections one page holds.
+        search (str | Unset): Text that collection names must contain.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

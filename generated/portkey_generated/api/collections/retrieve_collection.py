@@ -142,7 +142,7 @@ def sync_detailed(
      Reads one collection together with the collections nested directly inside it.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ def sync(
      Reads one collection together with the collections nested directly inside it.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio_detailed(
      Reads one collection together with the collections nested directly inside it.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +228,7 @@ async def asyncio(
      Reads one collection together with the collections nested directly inside it.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -197,7 +197,7 @@ def sync_detailed(
      Gives a collection a new name; its id, slug and contents stay the same.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
         body (CollectionUpdateRequest): New values for a collection.
 
     Raises:
@@ -233,7 +233,7 @@ def sync(
      Gives a collection a new name; its id, slug and contents stay the same.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
         body (CollectionUpdateRequest): New values for a collection.
 
     Raises:
@@ -264,7 +264,7 @@ async def asyncio_detailed(
      Gives a collection a new name; its id, slug and contents stay the same.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
         body (CollectionUpdateRequest): New values for a collection.
 
     Raises:
@@ -298,7 +298,7 @@ async def asyncio(
      Gives a collection a new name; its id, slug and contents stay the same.
 
     Args:
-        collection_id (str):
+        collection_id (str): The collection, by id or slug.
         body (CollectionUpdateRequest): New values for a collection.
 
     Raises:

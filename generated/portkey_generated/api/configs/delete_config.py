@@ -142,7 +142,7 @@ def sync_detailed(
      Removes a saved config; requests that still name its slug start failing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ def sync(
      Removes a saved config; requests that still name its slug start failing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio_detailed(
      Removes a saved config; requests that still name its slug start failing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +228,7 @@ async def asyncio(
      Removes a saved config; requests that still name its slug start failing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

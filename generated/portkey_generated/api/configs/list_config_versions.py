@@ -146,7 +146,7 @@ def sync_detailed(
      Returns every saved version of one config, each with its body as a JSON string.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ def sync(
      Returns every saved version of one config, each with its body as a JSON string.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +205,7 @@ async def asyncio_detailed(
      Returns every saved version of one config, each with its body as a JSON string.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,7 +234,7 @@ async def asyncio(
      Returns every saved version of one config, each with its body as a JSON string.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

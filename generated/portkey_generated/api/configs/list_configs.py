@@ -147,7 +147,7 @@ def sync_detailed(
      Returns the saved configs of the workspace, without their JSON bodies.
 
     Args:
-        workspace_id (str | Unset):
+        workspace_id (str | Unset): Workspace to list; only needed with an organisation admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +178,7 @@ def sync(
      Returns the saved configs of the workspace, without their JSON bodies.
 
     Args:
-        workspace_id (str | Unset):
+        workspace_id (str | Unset): Workspace to list; only needed with an organisation admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +204,7 @@ async def asyncio_detailed(
      Returns the saved configs of the workspace, without their JSON bodies.
 
     Args:
-        workspace_id (str | Unset):
+        workspace_id (str | Unset): Workspace to list; only needed with an organisation admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,7 +233,7 @@ async def asyncio(
      Returns the saved configs of the workspace, without their JSON bodies.
 
     Args:
-        workspace_id (str | Unset):
+        workspace_id (str | Unset): Workspace to list; only needed with an organisation admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

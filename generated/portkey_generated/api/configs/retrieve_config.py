@@ -148,7 +148,7 @@ def sync_detailed(
      Returns one saved config with its JSON body.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +181,7 @@ def sync(
      Returns one saved config with its JSON body.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +209,7 @@ async def asyncio_detailed(
      Returns one saved config with its JSON body.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,7 +240,7 @@ async def asyncio(
      Returns one saved config with its JSON body.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

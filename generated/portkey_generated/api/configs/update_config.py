@@ -195,7 +195,7 @@ def sync_detailed(
      Changes the name, body or status of a saved config. A new version is recorded and its id returned.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
         body (ConfigUpdateRequest): The fields of a config to change; every field is optional.
 
     Raises:
@@ -229,7 +229,7 @@ def sync(
      Changes the name, body or status of a saved config. A new version is recorded and its id returned.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
         body (ConfigUpdateRequest): The fields of a config to change; every field is optional.
 
     Raises:
@@ -260,7 +260,7 @@ async def asyncio_detailed(
      Changes the name, body or status of a saved config. A new version is recorded and its id returned.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
         body (ConfigUpdateRequest): The fields of a config to change; every field is optional.
 
     Raises:
@@ -292,7 +292,7 @@ async def asyncio(
      Changes the name, body or status of a saved config. A new version is recorded and its id returned.
 
     Args:
-        slug (str):
+        slug (str): Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
         body (ConfigUpdateRequest): The fields of a config to change; every field is optional.
 
     Raises:

@@ -321,17 +321,30 @@ def sync_detailed(
     upload into the S3 bucket named by `x-portkey-aws-s3-bucket`).
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
-        x_portkey_file_purpose (str | Unset):
-        x_portkey_provider_file_name (str | Unset):
-        x_portkey_provider_model (str | Unset):
-        x_portkey_model_type (str | Unset):
-        x_portkey_file_upload_size (int | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
+        x_portkey_file_purpose (str | Unset): Purpose of a file being uploaded through the gateway
+            (for example `batch` or `fine-tune`).
+        x_portkey_provider_file_name (str | Unset): Name to give the file at the provider when
+            uploading through the gateway.
+        x_portkey_provider_model (str | Unset): Provider-side model name used when a file or batch
+            operation must name one (Vertex AI, Bedrock).
+        x_portkey_model_type (str | Unset): Kind of model a file upload targets, for providers
+            that need it to convert the file.
+        x_portkey_file_upload_size (int | Unset): Size in bytes of the file being uploaded, for
+            providers that must know it before the upload starts.
         body (FileCreateRequest): Multipart form carrying the file and what it is for.
 
     Raises:
@@ -388,17 +401,30 @@ def sync(
     upload into the S3 bucket named by `x-portkey-aws-s3-bucket`).
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
-        x_portkey_file_purpose (str | Unset):
-        x_portkey_provider_file_name (str | Unset):
-        x_portkey_provider_model (str | Unset):
-        x_portkey_model_type (str | Unset):
-        x_portkey_file_upload_size (int | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
+        x_portkey_file_purpose (str | Unset): Purpose of a file being uploaded through the gateway
+            (for example `batch` or `fine-tune`).
+        x_portkey_provider_file_name (str | Unset): Name to give the file at the provider when
+            uploading through the gateway.
+        x_portkey_provider_model (str | Unset): Provider-side model name used when a file or batch
+            operation must name one (Vertex AI, Bedrock).
+        x_portkey_model_type (str | Unset): Kind of model a file upload targets, for providers
+            that need it to convert the file.
+        x_portkey_file_upload_size (int | Unset): Size in bytes of the file being uploaded, for
+            providers that must know it before the upload starts.
         body (FileCreateRequest): Multipart form carrying the file and what it is for.
 
     Raises:
@@ -450,17 +476,30 @@ async def asyncio_detailed(
     upload into the S3 bucket named by `x-portkey-aws-s3-bucket`).
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
-        x_portkey_file_purpose (str | Unset):
-        x_portkey_provider_file_name (str | Unset):
-        x_portkey_provider_model (str | Unset):
-        x_portkey_model_type (str | Unset):
-        x_portkey_file_upload_size (int | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
+        x_portkey_file_purpose (str | Unset): Purpose of a file being uploaded through the gateway
+            (for example `batch` or `fine-tune`).
+        x_portkey_provider_file_name (str | Unset): Name to give the file at the provider when
+            uploading through the gateway.
+        x_portkey_provider_model (str | Unset): Provider-side model name used when a file or batch
+            operation must name one (Vertex AI, Bedrock).
+        x_portkey_model_type (str | Unset): Kind of model a file upload targets, for providers
+            that need it to convert the file.
+        x_portkey_file_upload_size (int | Unset): Size in bytes of the file being uploaded, for
+            providers that must know it before the upload starts.
         body (FileCreateRequest): Multipart form carrying the file and what it is for.
 
     Raises:
@@ -515,17 +554,30 @@ async def asyncio(
     upload into the S3 bucket named by `x-portkey-aws-s3-bucket`).
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
-        x_portkey_file_purpose (str | Unset):
-        x_portkey_provider_file_name (str | Unset):
-        x_portkey_provider_model (str | Unset):
-        x_portkey_model_type (str | Unset):
-        x_portkey_file_upload_size (int | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
+        x_portkey_file_purpose (str | Unset): Purpose of a file being uploaded through the gateway
+            (for example `batch` or `fine-tune`).
+        x_portkey_provider_file_name (str | Unset): Name to give the file at the provider when
+            uploading through the gateway.
+        x_portkey_provider_model (str | Unset): Provider-side model name used when a file or batch
+            operation must name one (Vertex AI, Bedrock).
+        x_portkey_model_type (str | Unset): Kind of model a file upload targets, for providers
+            that need it to convert the file.
+        x_portkey_file_upload_size (int | Unset): Size in bytes of the file being uploaded, for
+            providers that must know it before the upload starts.
         body (FileCreateRequest): Multipart form carrying the file and what it is for.
 
     Raises:

@@ -312,16 +312,26 @@ def sync_detailed(
      Returns the files stored with the provider, optionally only those uploaded for one purpose.
 
     Args:
-        purpose (str | Unset):
-        limit (int | Unset):
-        order (ListFilesOrder | Unset):
-        after (str | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        purpose (str | Unset): Only return files uploaded for this purpose (for example `batch` or
+            `fine-tune`).
+        limit (int | Unset): Largest number of files to return, 1 to 10000.
+        order (ListFilesOrder | Unset): Sort by creation time, `asc` or `desc`.
+        after (str | Unset): Cursor for the next page; the id of the last file of the previous
+            page.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -370,16 +380,26 @@ def sync(
      Returns the files stored with the provider, optionally only those uploaded for one purpose.
 
     Args:
-        purpose (str | Unset):
-        limit (int | Unset):
-        order (ListFilesOrder | Unset):
-        after (str | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        purpose (str | Unset): Only return files uploaded for this purpose (for example `batch` or
+            `fine-tune`).
+        limit (int | Unset): Largest number of files to return, 1 to 10000.
+        order (ListFilesOrder | Unset): Sort by creation time, `asc` or `desc`.
+        after (str | Unset): Cursor for the next page; the id of the last file of the previous
+            page.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -423,16 +443,26 @@ async def asyncio_detailed(
      Returns the files stored with the provider, optionally only those uploaded for one purpose.
 
     Args:
-        purpose (str | Unset):
-        limit (int | Unset):
-        order (ListFilesOrder | Unset):
-        after (str | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        purpose (str | Unset): Only return files uploaded for this purpose (for example `batch` or
+            `fine-tune`).
+        limit (int | Unset): Largest number of files to return, 1 to 10000.
+        order (ListFilesOrder | Unset): Sort by creation time, `asc` or `desc`.
+        after (str | Unset): Cursor for the next page; the id of the last file of the previous
+            page.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -479,16 +509,26 @@ async def asyncio(
      Returns the files stored with the provider, optionally only those uploaded for one purpose.
 
     Args:
-        purpose (str | Unset):
-        limit (int | Unset):
-        order (ListFilesOrder | Unset):
-        after (str | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        purpose (str | Unset): Only return files uploaded for this purpose (for example `batch` or
+            `fine-tune`).
+        limit (int | Unset): Largest number of files to return, 1 to 10000.
+        order (ListFilesOrder | Unset): Sort by creation time, `asc` or `desc`.
+        after (str | Unset): Cursor for the next page; the id of the last file of the previous
+            page.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -294,12 +294,20 @@ def sync_detailed(
     provider and can be followed with retrieve and list_events.
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
         body (FineTuningJobCreateRequest): The base model, the training data and the training
             settings. `job_name`, `role_arn`, `output_file`, `portkey_options` and `provider_options`
             are read by providers other than OpenAI.
@@ -346,12 +354,20 @@ def sync(
     provider and can be followed with retrieve and list_events.
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
         body (FineTuningJobCreateRequest): The base model, the training data and the training
             settings. `job_name`, `role_arn`, `output_file`, `portkey_options` and `provider_options`
             are read by providers other than OpenAI.
@@ -393,12 +409,20 @@ async def asyncio_detailed(
     provider and can be followed with retrieve and list_events.
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
         body (FineTuningJobCreateRequest): The base model, the training data and the training
             settings. `job_name`, `role_arn`, `output_file`, `portkey_options` and `provider_options`
             are read by providers other than OpenAI.
@@ -443,12 +467,20 @@ async def asyncio(
     provider and can be followed with retrieve and list_events.
 
     Args:
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
         body (FineTuningJobCreateRequest): The base model, the training data and the training
             settings. `job_name`, `role_arn`, `output_file`, `portkey_options` and `provider_options`
             are read by providers other than OpenAI.

@@ -140,7 +140,7 @@ def sync_detailed(
      Removes a guardrail. The answer has no body.
 
     Args:
-        guardrail_id (str):
+        guardrail_id (str): The guardrail's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +171,7 @@ def sync(
      Removes a guardrail. The answer has no body.
 
     Args:
-        guardrail_id (str):
+        guardrail_id (str): The guardrail's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,7 +197,7 @@ async def asyncio_detailed(
      Removes a guardrail. The answer has no body.
 
     Args:
-        guardrail_id (str):
+        guardrail_id (str): The guardrail's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,7 +226,7 @@ async def asyncio(
      Removes a guardrail. The answer has no body.
 
     Args:
-        guardrail_id (str):
+        guardrail_id (str): The guardrail's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -166,10 +166,10 @@ def sync_detailed(
      Returns one page of the guardrails of a workspace or of the organisation.
 
     Args:
-        workspace_id (UUID | Unset):
-        organisation_id (UUID | Unset):
-        page_size (int | Unset):  Default: 100.
-        current_page (int | Unset):  Default: 0.
+        workspace_id (UUID | Unset): Only guardrails of this workspace.
+        organisation_id (UUID | Unset): Only guardrails of this organisation.
+        page_size (int | Unset): Number of guardrails per page, from 1 to 1000. Default: 100.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,10 +206,10 @@ def sync(
      Returns one page of the guardrails of a workspace or of the organisation.
 
     Args:
-        workspace_id (UUID | Unset):
-        organisation_id (UUID | Unset):
-        page_size (int | Unset):  Default: 100.
-        current_page (int | Unset):  Default: 0.
+        workspace_id (UUID | Unset): Only guardrails of this workspace.
+        organisation_id (UUID | Unset): Only guardrails of this organisation.
+        page_size (int | Unset): Number of guardrails per page, from 1 to 1000. Default: 100.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,10 +241,10 @@ async def asyncio_detailed(
      Returns one page of the guardrails of a workspace or of the organisation.
 
     Args:
-        workspace_id (UUID | Unset):
-        organisation_id (UUID | Unset):
-        page_size (int | Unset):  Default: 100.
-        current_page (int | Unset):  Default: 0.
+        workspace_id (UUID | Unset): Only guardrails of this workspace.
+        organisation_id (UUID | Unset): Only guardrails of this organisation.
+        page_size (int | Unset): Number of guardrails per page, from 1 to 1000. Default: 100.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -279,10 +279,10 @@ async def asyncio(
      Returns one page of the guardrails of a workspace or of the organisation.
 
     Args:
-        workspace_id (UUID | Unset):
-        organisation_id (UUID | Unset):
-        page_size (int | Unset):  Default: 100.
-        current_page (int | Unset):  Default: 0.
+        workspace_id (UUID | Unset): Only guardrails of this workspace.
+        organisation_id (UUID | Unset): Only guardrails of this organisation.
+        page_size (int | Unset): Number of guardrails per page, from 1 to 1000. Default: 100.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -197,7 +197,7 @@ def sync_detailed(
      Changes the name, checks or actions of a guardrail; a new version is recorded.
 
     Args:
-        guardrail_id (str):
+        guardrail_id (str): The guardrail's UUID or its slug.
         body (GuardrailUpdateRequest): The parts of a guardrail to change; every field is
             optional.
 
@@ -234,7 +234,7 @@ def sync(
      Changes the name, checks or actions of a guardrail; a new version is recorded.
 
     Args:
-        guardrail_id (str):
+        guardrail_id (str): The guardrail's UUID or its slug.
         body (GuardrailUpdateRequest): The parts of a guardrail to change; every field is
             optional.
 
@@ -266,7 +266,7 @@ async def asyncio_detailed(
      Changes the name, checks or actions of a guardrail; a new version is recorded.
 
     Args:
-        guardrail_id (str):
+        guardrail_id (str): The guardrail's UUID or its slug.
         body (GuardrailUpdateRequest): The parts of a guardrail to change; every field is
             optional.
 
@@ -301,7 +301,7 @@ async def asyncio(
      Changes the name, checks or actions of a guardrail; a new version is recorded.
 
     Args:
-        guardrail_id (str):
+        guardrail_id (str): The guardrail's UUID or its slug.
         body (GuardrailUpdateRequest): The parts of a guardrail to change; every field is
             optional.
 

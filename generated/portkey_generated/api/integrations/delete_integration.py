@@ -142,7 +142,7 @@ def sync_detailed(
      Removes an integration and the credential it holds.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ def sync(
      Removes an integration and the credential it holds.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio_detailed(
      Removes an integration and the credential it holds.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +228,7 @@ async def asyncio(
      Removes an integration and the credential it holds.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -191,8 +191,8 @@ def sync_detailed(
      Removes several custom models from the integration, named by their slugs.
 
     Args:
-        slug (str):
-        slugs (str):
+        slug (str): Slug of the integration.
+        slugs (str): Slugs of the custom models to remove, joined by commas.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,8 +225,8 @@ def sync(
      Removes several custom models from the integration, named by their slugs.
 
     Args:
-        slug (str):
-        slugs (str):
+        slug (str): Slug of the integration.
+        slugs (str): Slugs of the custom models to remove, joined by commas.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -254,8 +254,8 @@ async def asyncio_detailed(
      Removes several custom models from the integration, named by their slugs.
 
     Args:
-        slug (str):
-        slugs (str):
+        slug (str): Slug of the integration.
+        slugs (str): Slugs of the custom models to remove, joined by commas.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -286,8 +286,8 @@ async def asyncio(
      Removes several custom models from the integration, named by their slugs.
 
     Args:
-        slug (str):
-        slugs (str):
+        slug (str): Slug of the integration.
+        slugs (str): Slugs of the custom models to remove, joined by commas.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

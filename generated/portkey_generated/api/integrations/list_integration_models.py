@@ -148,7 +148,7 @@ def sync_detailed(
      Returns every model the integration knows, whether it is enabled, and its pricing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +181,7 @@ def sync(
      Returns every model the integration knows, whether it is enabled, and its pricing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +209,7 @@ async def asyncio_detailed(
      Returns every model the integration knows, whether it is enabled, and its pricing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,7 +240,7 @@ async def asyncio(
      Returns every model the integration knows, whether it is enabled, and its pricing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -153,7 +153,7 @@ def sync_detailed(
      Returns which workspaces may use the integration, with their budgets and rate limits.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +191,7 @@ def sync(
      Returns which workspaces may use the integration, with their budgets and rate limits.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,7 +219,7 @@ async def asyncio_detailed(
      Returns which workspaces may use the integration, with their budgets and rate limits.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,7 +255,7 @@ async def asyncio(
      Returns which workspaces may use the integration, with their budgets and rate limits.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -164,9 +164,10 @@ def sync_detailed(
      Returns one page of integrations, organisation-wide ones, workspace ones, or both.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of integrations per page. Default: 100.
+        workspace_id (str | Unset): Only integrations this workspace can use. With a workspace API
+            key the key's own workspace is applied whatever is sent.
         type_ (IntegrationScopeFilter | Unset): `workspace` returns only integrations defined
             inside a workspace, `organisation` only those defined for the whole organisation, `all`
             both.
@@ -206,9 +207,10 @@ def sync(
      Returns one page of integrations, organisation-wide ones, workspace ones, or both.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of integrations per page. Default: 100.
+        workspace_id (str | Unset): Only integrations this workspace can use. With a workspace API
+            key the key's own workspace is applied whatever is sent.
         type_ (IntegrationScopeFilter | Unset): `workspace` returns only integrations defined
             inside a workspace, `organisation` only those defined for the whole organisation, `all`
             both.
@@ -243,9 +245,10 @@ async def asyncio_detailed(
      Returns one page of integrations, organisation-wide ones, workspace ones, or both.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of integrations per page. Default: 100.
+        workspace_id (str | Unset): Only integrations this workspace can use. With a workspace API
+            key the key's own workspace is applied whatever is sent.
         type_ (IntegrationScopeFilter | Unset): `workspace` returns only integrations defined
             inside a workspace, `organisation` only those defined for the whole organisation, `all`
             both.
@@ -283,9 +286,10 @@ async def asyncio(
      Returns one page of integrations, organisation-wide ones, workspace ones, or both.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of integrations per page. Default: 100.
+        workspace_id (str | Unset): Only integrations this workspace can use. With a workspace API
+            key the key's own workspace is applied whatever is sent.
         type_ (IntegrationScopeFilter | Unset): `workspace` returns only integrations defined
             inside a workspace, `organisation` only those defined for the whole organisation, `all`
             both.

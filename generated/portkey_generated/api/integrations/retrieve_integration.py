@@ -146,7 +146,7 @@ def sync_detailed(
      Returns one integration with its settings; secret settings come back masked.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ def sync(
      Returns one integration with its settings; secret settings come back masked.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +205,7 @@ async def asyncio_detailed(
      Returns one integration with its settings; secret settings come back masked.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,7 +234,7 @@ async def asyncio(
      Returns one integration with its settings; secret settings come back masked.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

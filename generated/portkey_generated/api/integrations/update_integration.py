@@ -191,7 +191,7 @@ def sync_detailed(
      Changes the name, description, credential, settings, secret mappings or pricing adjustments.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationUpdateRequest): The fields of an integration to change; every field is
             optional.
 
@@ -226,7 +226,7 @@ def sync(
      Changes the name, description, credential, settings, secret mappings or pricing adjustments.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationUpdateRequest): The fields of an integration to change; every field is
             optional.
 
@@ -256,7 +256,7 @@ async def asyncio_detailed(
      Changes the name, description, credential, settings, secret mappings or pricing adjustments.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationUpdateRequest): The fields of an integration to change; every field is
             optional.
 
@@ -289,7 +289,7 @@ async def asyncio(
      Changes the name, description, credential, settings, secret mappings or pricing adjustments.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationUpdateRequest): The fields of an integration to change; every field is
             optional.
 

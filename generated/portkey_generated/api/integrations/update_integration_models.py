@@ -192,7 +192,7 @@ def sync_detailed(
     pricing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationModelsUpdateRequest): Changes to several models of an integration.
 
     Raises:
@@ -227,7 +227,7 @@ def sync(
     pricing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationModelsUpdateRequest): Changes to several models of an integration.
 
     Raises:
@@ -257,7 +257,7 @@ async def asyncio_detailed(
     pricing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationModelsUpdateRequest): Changes to several models of an integration.
 
     Raises:
@@ -290,7 +290,7 @@ async def asyncio(
     pricing.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationModelsUpdateRequest): Changes to several models of an integration.
 
     Raises:

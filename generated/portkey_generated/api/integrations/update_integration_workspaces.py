@@ -192,7 +192,7 @@ def sync_detailed(
     listed workspaces or for every workspace at once.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationWorkspacesUpdateRequest): Changes to the workspace access of an
             integration.
 
@@ -228,7 +228,7 @@ def sync(
     listed workspaces or for every workspace at once.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationWorkspacesUpdateRequest): Changes to the workspace access of an
             integration.
 
@@ -259,7 +259,7 @@ async def asyncio_detailed(
     listed workspaces or for every workspace at once.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationWorkspacesUpdateRequest): Changes to the workspace access of an
             integration.
 
@@ -293,7 +293,7 @@ async def asyncio(
     listed workspaces or for every workspace at once.
 
     Args:
-        slug (str):
+        slug (str): Slug of the integration.
         body (IntegrationWorkspacesUpdateRequest): Changes to the workspace access of an
             integration.
 

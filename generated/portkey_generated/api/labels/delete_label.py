@@ -182,7 +182,7 @@ def sync_detailed(
      Removes a label; prompt versions that carried it lose the marker.
 
     Args:
-        label_id (UUID):
+        label_id (UUID): UUID of the label.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +213,7 @@ def sync(
      Removes a label; prompt versions that carried it lose the marker.
 
     Args:
-        label_id (UUID):
+        label_id (UUID): UUID of the label.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,7 +239,7 @@ async def asyncio_detailed(
      Removes a label; prompt versions that carried it lose the marker.
 
     Args:
-        label_id (UUID):
+        label_id (UUID): UUID of the label.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,7 +268,7 @@ async def asyncio(
      Removes a label; prompt versions that carried it lose the marker.
 
     Args:
-        label_id (UUID):
+        label_id (UUID): UUID of the label.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

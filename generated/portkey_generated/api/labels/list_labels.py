@@ -168,11 +168,11 @@ def sync_detailed(
     workspace and filtered by a name search.
 
     Args:
-        organisation_id (UUID | Unset):
-        workspace_id (str | Unset):
-        search (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
+        organisation_id (UUID | Unset): Only labels of this organisation (UUID).
+        workspace_id (str | Unset): Only labels usable in this workspace, given by id or slug.
+        search (str | Unset): Text that label names must contain.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many labels one page holds.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,11 +212,11 @@ def sync(
     workspace and filtered by a name search.
 
     Args:
-        organisation_id (UUID | Unset):
-        workspace_id (str | Unset):
-        search (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
+        organisation_id (UUID | Unset): Only labels of this organisation (UUID).
+        workspace_id (str | Unset): Only labels usable in this workspace, given by id or slug.
+        search (str | Unset): Text that label names must contain.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many labels one page holds.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -251,11 +251,11 @@ async def asyncio_detailed(
     workspace and filtered by a name search.
 
     Args:
-        organisation_id (UUID | Unset):
-        workspace_id (str | Unset):
-        search (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
+        organisation_id (UUID | Unset): Only labels of this organisation (UUID).
+        workspace_id (str | Unset): Only labels usable in this workspace, given by id or slug.
+        search (str | Unset): Text that label names must contain.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many labels one page holds.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -293,11 +293,11 @@ async def asyncio(
     workspace and filtered by a name search.
 
     Args:
-        organisation_id (UUID | Unset):
-        workspace_id (str | Unset):
-        search (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
+        organisation_id (UUID | Unset): Only labels of this organisation (UUID).
+        workspace_id (str | Unset): Only labels usable in this workspace, given by id or slug.
+        search (str | Unset): Text that label names must contain.
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many labels one page holds.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -199,9 +199,9 @@ def sync_detailed(
      Reads one label by its id, with its colour, scope and timestamps.
 
     Args:
-        label_id (UUID):
-        organisation_id (UUID | Unset):
-        workspace_id (str | Unset):
+        label_id (UUID): UUID of the label.
+        organisation_id (UUID | Unset): Organisation (UUID) the label is looked up in.
+        workspace_id (str | Unset): Workspace, by id or slug, the label is looked up in.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,9 +236,9 @@ def sync(
      Reads one label by its id, with its colour, scope and timestamps.
 
     Args:
-        label_id (UUID):
-        organisation_id (UUID | Unset):
-        workspace_id (str | Unset):
+        label_id (UUID): UUID of the label.
+        organisation_id (UUID | Unset): Organisation (UUID) the label is looked up in.
+        workspace_id (str | Unset): Workspace, by id or slug, the label is looked up in.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,9 +268,9 @@ async def asyncio_detailed(
      Reads one label by its id, with its colour, scope and timestamps.
 
     Args:
-        label_id (UUID):
-        organisation_id (UUID | Unset):
-        workspace_id (str | Unset):
+        label_id (UUID): UUID of the label.
+        organisation_id (UUID | Unset): Organisation (UUID) the label is looked up in.
+        workspace_id (str | Unset): Workspace, by id or slug, the label is looked up in.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -303,9 +303,9 @@ async def asyncio(
      Reads one label by its id, with its colour, scope and timestamps.
 
     Args:
-        label_id (UUID):
-        organisation_id (UUID | Unset):
-        workspace_id (str | Unset):
+        label_id (UUID): UUID of the label.
+        organisation_id (UUID | Unset): Organisation (UUID) the label is looked up in.
+        workspace_id (str | Unset): Workspace, by id or slug, the label is looked up in.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -192,7 +192,7 @@ def sync_detailed(
      Changes the name, description or colour of a label; fields left out keep their value.
 
     Args:
-        label_id (UUID):
+        label_id (UUID): UUID of the label.
         body (LabelUpdateRequest): Label fields to change; every field is optional.
 
     Raises:
@@ -226,7 +226,7 @@ def sync(
      Changes the name, description or colour of a label; fields left out keep their value.
 
     Args:
-        label_id (UUID):
+        label_id (UUID): UUID of the label.
         body (LabelUpdateRequest): Label fields to change; every field is optional.
 
     Raises:
@@ -255,7 +255,7 @@ async def asyncio_detailed(
      Changes the name, description or colour of a label; fields left out keep their value.
 
     Args:
-        label_id (UUID):
+        label_id (UUID): UUID of the label.
         body (LabelUpdateRequest): Label fields to change; every field is optional.
 
     Raises:
@@ -287,7 +287,7 @@ async def asyncio(
      Changes the name, description or colour of a label; fields left out keep their value.
 
     Args:
-        label_id (UUID):
+        label_id (UUID): UUID of the label.
         body (LabelUpdateRequest): Label fields to change; every field is optional.
 
     Raises:

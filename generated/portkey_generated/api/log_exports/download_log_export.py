@@ -146,7 +146,7 @@ def sync_detailed(
      Returns a short-lived pre-signed URL from which a finished export's file can be fetched.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ def sync(
      Returns a short-lived pre-signed URL from which a finished export's file can be fetched.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +205,7 @@ async def asyncio_detailed(
      Returns a short-lived pre-signed URL from which a finished export's file can be fetched.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,7 +234,7 @@ async def asyncio(
      Returns a short-lived pre-signed URL from which a finished export's file can be fetched.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

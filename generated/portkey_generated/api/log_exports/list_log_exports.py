@@ -108,7 +108,7 @@ def sync_detailed(
      Returns the log exports defined so far, optionally only those of one workspace.
 
     Args:
-        workspace_id (str | Unset):
+        workspace_id (str | Unset): Only exports of this workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,7 +139,7 @@ def sync(
      Returns the log exports defined so far, optionally only those of one workspace.
 
     Args:
-        workspace_id (str | Unset):
+        workspace_id (str | Unset): Only exports of this workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +165,7 @@ async def asyncio_detailed(
      Returns the log exports defined so far, optionally only those of one workspace.
 
     Args:
-        workspace_id (str | Unset):
+        workspace_id (str | Unset): Only exports of this workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,7 +194,7 @@ async def asyncio(
      Returns the log exports defined so far, optionally only those of one workspace.
 
     Args:
-        workspace_id (str | Unset):
+        workspace_id (str | Unset): Only exports of this workspace.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

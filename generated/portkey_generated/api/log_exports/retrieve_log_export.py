@@ -142,7 +142,7 @@ def sync_detailed(
      Reads one export's definition and its current state.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ def sync(
      Reads one export's definition and its current state.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio_detailed(
      Reads one export's definition and its current state.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +228,7 @@ async def asyncio(
      Reads one export's definition and its current state.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -197,7 +197,7 @@ def sync_detailed(
      Replaces the filters, and optionally the chosen fields, of an export.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
         body (LogExportUpdateRequest): New definition for an existing log export.
 
     Raises:
@@ -233,7 +233,7 @@ def sync(
      Replaces the filters, and optionally the chosen fields, of an export.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
         body (LogExportUpdateRequest): New definition for an existing log export.
 
     Raises:
@@ -264,7 +264,7 @@ async def asyncio_detailed(
      Replaces the filters, and optionally the chosen fields, of an export.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
         body (LogExportUpdateRequest): New definition for an existing log export.
 
     Raises:
@@ -298,7 +298,7 @@ async def asyncio(
      Replaces the filters, and optionally the chosen fields, of an export.
 
     Args:
-        export_id (str):
+        export_id (str): Id of the log export.
         body (LogExportUpdateRequest): New definition for an existing log export.
 
     Raises:

@@ -143,7 +143,7 @@ def sync_detailed(
     are present only when debug logging was on or the request failed.
 
     Args:
-        log_id (str):
+        log_id (str): Id of the log entry.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +175,7 @@ def sync(
     are present only when debug logging was on or the request failed.
 
     Args:
-        log_id (str):
+        log_id (str): Id of the log entry.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     are present only when debug logging was on or the request failed.
 
     Args:
-        log_id (str):
+        log_id (str): Id of the log entry.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,7 +232,7 @@ async def asyncio(
     are present only when debug logging was on or the request failed.
 
     Args:
-        log_id (str):
+        log_id (str): Id of the log entry.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -218,10 +218,10 @@ def sync_detailed(
     with whether it is switched on at integration level, plus counts per kind.
 
     Args:
-        mcp_integration_id (str):
-        page (int | Unset):  Default: 1.
-        page_size (int | Unset):  Default: 100.
-        type_ (ListMcpIntegrationCapabilitiesType | Unset):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
+        page (int | Unset): One-based index of the page to return. Default: 1.
+        page_size (int | Unset): How many capabilities one page holds (1 to 500). Default: 100.
+        type_ (ListMcpIntegrationCapabilitiesType | Unset): Only capabilities of this kind.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -266,10 +266,10 @@ def sync(
     with whether it is switched on at integration level, plus counts per kind.
 
     Args:
-        mcp_integration_id (str):
-        page (int | Unset):  Default: 1.
-        page_size (int | Unset):  Default: 100.
-        type_ (ListMcpIntegrationCapabilitiesType | Unset):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
+        page (int | Unset): One-based index of the page to return. Default: 1.
+        page_size (int | Unset): How many capabilities one page holds (1 to 500). Default: 100.
+        type_ (ListMcpIntegrationCapabilitiesType | Unset): Only capabilities of this kind.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -304,10 +304,10 @@ async def asyncio_detailed(
     with whether it is switched on at integration level, plus counts per kind.
 
     Args:
-        mcp_integration_id (str):
-        page (int | Unset):  Default: 1.
-        page_size (int | Unset):  Default: 100.
-        type_ (ListMcpIntegrationCapabilitiesType | Unset):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
+        page (int | Unset): One-based index of the page to return. Default: 1.
+        page_size (int | Unset): How many capabilities one page holds (1 to 500). Default: 100.
+        type_ (ListMcpIntegrationCapabilitiesType | Unset): Only capabilities of this kind.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -350,10 +350,10 @@ async def asyncio(
     with whether it is switched on at integration level, plus counts per kind.
 
     Args:
-        mcp_integration_id (str):
-        page (int | Unset):  Default: 1.
-        page_size (int | Unset):  Default: 100.
-        type_ (ListMcpIntegrationCapabilitiesType | Unset):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
+        page (int | Unset): One-based index of the page to return. Default: 1.
+        page_size (int | Unset): How many capabilities one page holds (1 to 500). Default: 100.
+        type_ (ListMcpIntegrationCapabilitiesType | Unset): Only capabilities of this kind.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -202,7 +202,7 @@ def sync_detailed(
      Enables or disables several tools, prompts or resources at integration level in one call.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationCapabilitiesUpdateRequest): The capabilities to switch on or off.
 
     Raises:
@@ -243,7 +243,7 @@ def sync(
      Enables or disables several tools, prompts or resources at integration level in one call.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationCapabilitiesUpdateRequest): The capabilities to switch on or off.
 
     Raises:
@@ -274,7 +274,7 @@ async def asyncio_detailed(
      Enables or disables several tools, prompts or resources at integration level in one call.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationCapabilitiesUpdateRequest): The capabilities to switch on or off.
 
     Raises:
@@ -313,7 +313,7 @@ async def asyncio(
      Enables or disables several tools, prompts or resources at integration level in one call.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationCapabilitiesUpdateRequest): The capabilities to switch on or off.
 
     Raises:

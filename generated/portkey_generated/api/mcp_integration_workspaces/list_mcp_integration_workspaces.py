@@ -199,8 +199,8 @@ def sync_detailed(
     answer comes back.
 
     Args:
-        mcp_integration_id (str):
-        version (str | Unset):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
+        version (str | Unset): Any value asks for the `data`/`total` shape of the answer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -243,8 +243,8 @@ def sync(
     answer comes back.
 
     Args:
-        mcp_integration_id (str):
-        version (str | Unset):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
+        version (str | Unset): Any value asks for the `data`/`total` shape of the answer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -281,8 +281,8 @@ async def asyncio_detailed(
     answer comes back.
 
     Args:
-        mcp_integration_id (str):
-        version (str | Unset):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
+        version (str | Unset): Any value asks for the `data`/`total` shape of the answer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -323,8 +323,8 @@ async def asyncio(
     answer comes back.
 
     Args:
-        mcp_integration_id (str):
-        version (str | Unset):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
+        version (str | Unset): Any value asks for the `data`/`total` shape of the answer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -211,7 +211,7 @@ def sync_detailed(
     default.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationWorkspacesUpdateRequest): Workspace access changes for an integration.
 
     Raises:
@@ -253,7 +253,7 @@ def sync(
     default.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationWorkspacesUpdateRequest): Workspace access changes for an integration.
 
     Raises:
@@ -289,7 +289,7 @@ async def asyncio_detailed(
     default.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationWorkspacesUpdateRequest): Workspace access changes for an integration.
 
     Raises:
@@ -329,7 +329,7 @@ async def asyncio(
     default.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationWorkspacesUpdateRequest): Workspace access changes for an integration.
 
     Raises:

@@ -161,7 +161,7 @@ def sync_detailed(
      Removes an integration so that no workspace can build MCP servers on it any more.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ def sync(
      Removes an integration so that no workspace can build MCP servers on it any more.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,7 +231,7 @@ async def asyncio_detailed(
      Removes an integration so that no workspace can build MCP servers on it any more.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,7 +267,7 @@ async def asyncio(
      Removes an integration so that no workspace can build MCP servers on it any more.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

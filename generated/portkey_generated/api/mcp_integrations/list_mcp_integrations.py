@@ -181,12 +181,13 @@ def sync_detailed(
     optionally filtered by a text search.
 
     Args:
-        organisation_id (UUID | Unset):
-        type_ (ListMcpIntegrationsType | Unset):
-        workspace_id (str | Unset):
-        page_size (int | Unset):  Default: 100.
-        current_page (int | Unset):  Default: 0.
-        search (str | Unset):
+        organisation_id (UUID | Unset): Organisation to list; needed with an organisation admin
+            key.
+        type_ (ListMcpIntegrationsType | Unset): Which level of integrations to return.
+        workspace_id (str | Unset): Workspace, by id or slug, whose integrations to return.
+        page_size (int | Unset): How many integrations one page holds (1 to 1000). Default: 100.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        search (str | Unset): Text the integrations must match.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,12 +229,13 @@ def sync(
     optionally filtered by a text search.
 
     Args:
-        organisation_id (UUID | Unset):
-        type_ (ListMcpIntegrationsType | Unset):
-        workspace_id (str | Unset):
-        page_size (int | Unset):  Default: 100.
-        current_page (int | Unset):  Default: 0.
-        search (str | Unset):
+        organisation_id (UUID | Unset): Organisation to list; needed with an organisation admin
+            key.
+        type_ (ListMcpIntegrationsType | Unset): Which level of integrations to return.
+        workspace_id (str | Unset): Workspace, by id or slug, whose integrations to return.
+        page_size (int | Unset): How many integrations one page holds (1 to 1000). Default: 100.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        search (str | Unset): Text the integrations must match.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -272,12 +274,13 @@ async def asyncio_detailed(
     optionally filtered by a text search.
 
     Args:
-        organisation_id (UUID | Unset):
-        type_ (ListMcpIntegrationsType | Unset):
-        workspace_id (str | Unset):
-        page_size (int | Unset):  Default: 100.
-        current_page (int | Unset):  Default: 0.
-        search (str | Unset):
+        organisation_id (UUID | Unset): Organisation to list; needed with an organisation admin
+            key.
+        type_ (ListMcpIntegrationsType | Unset): Which level of integrations to return.
+        workspace_id (str | Unset): Workspace, by id or slug, whose integrations to return.
+        page_size (int | Unset): How many integrations one page holds (1 to 1000). Default: 100.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        search (str | Unset): Text the integrations must match.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -317,12 +320,13 @@ async def asyncio(
     optionally filtered by a text search.
 
     Args:
-        organisation_id (UUID | Unset):
-        type_ (ListMcpIntegrationsType | Unset):
-        workspace_id (str | Unset):
-        page_size (int | Unset):  Default: 100.
-        current_page (int | Unset):  Default: 0.
-        search (str | Unset):
+        organisation_id (UUID | Unset): Organisation to list; needed with an organisation admin
+            key.
+        type_ (ListMcpIntegrationsType | Unset): Which level of integrations to return.
+        workspace_id (str | Unset): Workspace, by id or slug, whose integrations to return.
+        page_size (int | Unset): How many integrations one page holds (1 to 1000). Default: 100.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        search (str | Unset): Text the integrations must match.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

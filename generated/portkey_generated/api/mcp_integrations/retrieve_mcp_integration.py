@@ -142,7 +142,7 @@ def sync_detailed(
      Returns one integration with its connection settings and workspace access.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ def sync(
      Returns one integration with its connection settings and workspace access.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio_detailed(
      Returns one integration with its connection settings and workspace access.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +228,7 @@ async def asyncio(
      Returns one integration with its connection settings and workspace access.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -210,7 +210,7 @@ def sync_detailed(
      Changes the name, address, transport, authentication or settings of an integration.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationUpdateRequest): MCP integration fields to change; at least one must be
             given.
 
@@ -252,7 +252,7 @@ def sync(
      Changes the name, address, transport, authentication or settings of an integration.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationUpdateRequest): MCP integration fields to change; at least one must be
             given.
 
@@ -288,7 +288,7 @@ async def asyncio_detailed(
      Changes the name, address, transport, authentication or settings of an integration.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationUpdateRequest): MCP integration fields to change; at least one must be
             given.
 
@@ -328,7 +328,7 @@ async def asyncio(
      Changes the name, address, transport, authentication or settings of an integration.
 
     Args:
-        mcp_integration_id (str):
+        mcp_integration_id (str): The MCP integration's UUID or slug.
         body (McpIntegrationUpdateRequest): MCP integration fields to change; at least one must be
             given.
 

@@ -211,9 +211,10 @@ def sync_detailed(
     disconnects its own user when `user_id` is left out.
 
     Args:
-        mcp_server_id (str):
-        user_id (UUID | Unset):
-        workspace_id (str | Unset):
+        mcp_server_id (str): The MCP server's UUID or slug.
+        user_id (UUID | Unset): UUID of the user to disconnect.
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -256,9 +257,10 @@ def sync(
     disconnects its own user when `user_id` is left out.
 
     Args:
-        mcp_server_id (str):
-        user_id (UUID | Unset):
-        workspace_id (str | Unset):
+        mcp_server_id (str): The MCP server's UUID or slug.
+        user_id (UUID | Unset): UUID of the user to disconnect.
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -291,9 +293,10 @@ async def asyncio_detailed(
     disconnects its own user when `user_id` is left out.
 
     Args:
-        mcp_server_id (str):
-        user_id (UUID | Unset):
-        workspace_id (str | Unset):
+        mcp_server_id (str): The MCP server's UUID or slug.
+        user_id (UUID | Unset): UUID of the user to disconnect.
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -334,9 +337,10 @@ async def asyncio(
     disconnects its own user when `user_id` is left out.
 
     Args:
-        mcp_server_id (str):
-        user_id (UUID | Unset):
-        workspace_id (str | Unset):
+        mcp_server_id (str): The MCP server's UUID or slug.
+        user_id (UUID | Unset): UUID of the user to disconnect.
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -215,11 +215,12 @@ def sync_detailed(
     unless `user_id` names another; a service key sees every connection.
 
     Args:
-        mcp_server_id (str):
-        user_id (str | Unset):
-        workspace_id (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
+        mcp_server_id (str): The MCP server's UUID or slug.
+        user_id (str | Unset): UUID of the user whose connections to return.
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): How many connections one page holds (1 to 500). Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -266,11 +267,12 @@ def sync(
     unless `user_id` names another; a service key sees every connection.
 
     Args:
-        mcp_server_id (str):
-        user_id (str | Unset):
-        workspace_id (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
+        mcp_server_id (str): The MCP server's UUID or slug.
+        user_id (str | Unset): UUID of the user whose connections to return.
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): How many connections one page holds (1 to 500). Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -307,11 +309,12 @@ async def asyncio_detailed(
     unless `user_id` names another; a service key sees every connection.
 
     Args:
-        mcp_server_id (str):
-        user_id (str | Unset):
-        workspace_id (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
+        mcp_server_id (str): The MCP server's UUID or slug.
+        user_id (str | Unset): UUID of the user whose connections to return.
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): How many connections one page holds (1 to 500). Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -356,11 +359,12 @@ async def asyncio(
     unless `user_id` names another; a service key sees every connection.
 
     Args:
-        mcp_server_id (str):
-        user_id (str | Unset):
-        workspace_id (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
+        mcp_server_id (str): The MCP server's UUID or slug.
+        user_id (str | Unset): UUID of the user whose connections to return.
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): How many connections one page holds (1 to 500). Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -211,10 +211,10 @@ def sync_detailed(
     from a per-user override, and whether they have connected.
 
     Args:
-        mcp_server_id (str):
-        page (int | Unset):  Default: 1.
-        page_size (int | Unset):  Default: 100.
-        search (str | Unset):
+        mcp_server_id (str): The MCP server's UUID or slug.
+        page (int | Unset): One-based index of the page to return. Default: 1.
+        page_size (int | Unset): How many users one page holds (1 to 500). Default: 100.
+        search (str | Unset): Only users whose name or address contains this text.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -259,10 +259,10 @@ def sync(
     from a per-user override, and whether they have connected.
 
     Args:
-        mcp_server_id (str):
-        page (int | Unset):  Default: 1.
-        page_size (int | Unset):  Default: 100.
-        search (str | Unset):
+        mcp_server_id (str): The MCP server's UUID or slug.
+        page (int | Unset): One-based index of the page to return. Default: 1.
+        page_size (int | Unset): How many users one page holds (1 to 500). Default: 100.
+        search (str | Unset): Only users whose name or address contains this text.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -297,10 +297,10 @@ async def asyncio_detailed(
     from a per-user override, and whether they have connected.
 
     Args:
-        mcp_server_id (str):
-        page (int | Unset):  Default: 1.
-        page_size (int | Unset):  Default: 100.
-        search (str | Unset):
+        mcp_server_id (str): The MCP server's UUID or slug.
+        page (int | Unset): One-based index of the page to return. Default: 1.
+        page_size (int | Unset): How many users one page holds (1 to 500). Default: 100.
+        search (str | Unset): Only users whose name or address contains this text.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -343,10 +343,10 @@ async def asyncio(
     from a per-user override, and whether they have connected.
 
     Args:
-        mcp_server_id (str):
-        page (int | Unset):  Default: 1.
-        page_size (int | Unset):  Default: 100.
-        search (str | Unset):
+        mcp_server_id (str): The MCP server's UUID or slug.
+        page (int | Unset): One-based index of the page to return. Default: 1.
+        page_size (int | Unset): How many users one page holds (1 to 500). Default: 100.
+        search (str | Unset): Only users whose name or address contains this text.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

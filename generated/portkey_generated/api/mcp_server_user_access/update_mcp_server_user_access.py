@@ -202,7 +202,7 @@ def sync_detailed(
      Sets per-user overrides and the server-wide default for users without one.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
         body (McpServerUserAccessUpdateRequest): Per-user rules and the default for an MCP server.
 
     Raises:
@@ -243,7 +243,7 @@ def sync(
      Sets per-user overrides and the server-wide default for users without one.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
         body (McpServerUserAccessUpdateRequest): Per-user rules and the default for an MCP server.
 
     Raises:
@@ -274,7 +274,7 @@ async def asyncio_detailed(
      Sets per-user overrides and the server-wide default for users without one.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
         body (McpServerUserAccessUpdateRequest): Per-user rules and the default for an MCP server.
 
     Raises:
@@ -313,7 +313,7 @@ async def asyncio(
      Sets per-user overrides and the server-wide default for users without one.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
         body (McpServerUserAccessUpdateRequest): Per-user rules and the default for an MCP server.
 
     Raises:

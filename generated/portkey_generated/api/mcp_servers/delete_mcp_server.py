@@ -153,7 +153,7 @@ def sync_detailed(
      Removes an MCP server from its workspace; the integration it was built on stays.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,7 +191,7 @@ def sync(
      Removes an MCP server from its workspace; the integration it was built on stays.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,7 +219,7 @@ async def asyncio_detailed(
      Removes an MCP server from its workspace; the integration it was built on stays.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,7 +255,7 @@ async def asyncio(
      Removes an MCP server from its workspace; the integration it was built on stays.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

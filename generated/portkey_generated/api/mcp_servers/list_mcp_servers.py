@@ -163,11 +163,12 @@ def sync_detailed(
      Pages through the MCP servers of a workspace, optionally narrowed by id or a text search.
 
     Args:
-        workspace_id (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        id (str | Unset):
-        search (str | Unset):
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): How many servers one page holds (1 to 100). Default: 100.
+        id (str | Unset): Only these servers, as a comma-separated list of ids.
+        search (str | Unset): Text the servers must match.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,11 +207,12 @@ def sync(
      Pages through the MCP servers of a workspace, optionally narrowed by id or a text search.
 
     Args:
-        workspace_id (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        id (str | Unset):
-        search (str | Unset):
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): How many servers one page holds (1 to 100). Default: 100.
+        id (str | Unset): Only these servers, as a comma-separated list of ids.
+        search (str | Unset): Text the servers must match.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,11 +246,12 @@ async def asyncio_detailed(
      Pages through the MCP servers of a workspace, optionally narrowed by id or a text search.
 
     Args:
-        workspace_id (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        id (str | Unset):
-        search (str | Unset):
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): How many servers one page holds (1 to 100). Default: 100.
+        id (str | Unset): Only these servers, as a comma-separated list of ids.
+        search (str | Unset): Text the servers must match.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -285,11 +288,12 @@ async def asyncio(
      Pages through the MCP servers of a workspace, optionally narrowed by id or a text search.
 
     Args:
-        workspace_id (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 100.
-        id (str | Unset):
-        search (str | Unset):
+        workspace_id (str | Unset): Workspace, by id or slug. Needed with an organisation admin
+            key; a workspace key implies it.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): How many servers one page holds (1 to 100). Default: 100.
+        id (str | Unset): Only these servers, as a comma-separated list of ids.
+        search (str | Unset): Text the servers must match.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

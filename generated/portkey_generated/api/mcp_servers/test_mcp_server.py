@@ -147,7 +147,7 @@ def sync_detailed(
     what status and how fast.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +179,7 @@ def sync(
     what status and how fast.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,7 +208,7 @@ async def asyncio_detailed(
     what status and how fast.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,7 +238,7 @@ async def asyncio(
     what status and how fast.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

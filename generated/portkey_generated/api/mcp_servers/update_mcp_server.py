@@ -202,7 +202,7 @@ def sync_detailed(
      Renames an MCP server or changes its description.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
         body (McpServerUpdateRequest): MCP server fields to change; at least one must be given.
 
     Raises:
@@ -243,7 +243,7 @@ def sync(
      Renames an MCP server or changes its description.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
         body (McpServerUpdateRequest): MCP server fields to change; at least one must be given.
 
     Raises:
@@ -274,7 +274,7 @@ async def asyncio_detailed(
      Renames an MCP server or changes its description.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
         body (McpServerUpdateRequest): MCP server fields to change; at least one must be given.
 
     Raises:
@@ -313,7 +313,7 @@ async def asyncio(
      Renames an MCP server or changes its description.
 
     Args:
-        mcp_server_id (str):
+        mcp_server_id (str): The MCP server's UUID or slug.
         body (McpServerUpdateRequest): MCP server fields to change; at least one must be given.
 
     Raises:

@@ -111,8 +111,9 @@ def sync_detailed(
     token, or per unit for extra charges). No API key is needed.
 
     Args:
-        provider (str):
-        model (str):
+        provider (str): Portkey provider id, lower case with dashes, such as `openai`, `anthropic`
+            or `azure-openai`.
+        model (str): Model name exactly as the provider spells it, such as `gpt-4o`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,8 +147,9 @@ def sync(
     token, or per unit for extra charges). No API key is needed.
 
     Args:
-        provider (str):
-        model (str):
+        provider (str): Portkey provider id, lower case with dashes, such as `openai`, `anthropic`
+            or `azure-openai`.
+        model (str): Model name exactly as the provider spells it, such as `gpt-4o`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,8 +180,9 @@ async def asyncio_detailed(
     token, or per unit for extra charges). No API key is needed.
 
     Args:
-        provider (str):
-        model (str):
+        provider (str): Portkey provider id, lower case with dashes, such as `openai`, `anthropic`
+            or `azure-openai`.
+        model (str): Model name exactly as the provider spells it, such as `gpt-4o`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,8 +214,9 @@ async def asyncio(
     token, or per unit for extra charges). No API key is needed.
 
     Args:
-        provider (str):
-        model (str):
+        provider (str): Portkey provider id, lower case with dashes, such as `openai`, `anthropic`
+            or `azure-openai`.
+        model (str): Model name exactly as the provider spells it, such as `gpt-4o`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

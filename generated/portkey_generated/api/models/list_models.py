@@ -327,18 +327,28 @@ def sync_detailed(
     parameters.
 
     Args:
-        ai_service (str | Unset):
-        provider (str | Unset):
-        limit (int | Unset):
-        offset (int | Unset):
-        sort (ListModelsSort | Unset):
-        order (ListModelsOrder | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        ai_service (str | Unset): Only models of this kind of service (for example `chat` or
+            `embedding`); Portkey catalogue only.
+        provider (str | Unset): Only models served by this provider slug; Portkey catalogue only.
+        limit (int | Unset): Largest number of models to return; Portkey catalogue only.
+        offset (int | Unset): Number of models to skip before the first returned; Portkey
+            catalogue only.
+        sort (ListModelsSort | Unset): Field to sort by; Portkey catalogue only.
+        order (ListModelsOrder | Unset): Sort direction; Portkey catalogue only.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -393,18 +403,28 @@ def sync(
     parameters.
 
     Args:
-        ai_service (str | Unset):
-        provider (str | Unset):
-        limit (int | Unset):
-        offset (int | Unset):
-        sort (ListModelsSort | Unset):
-        order (ListModelsOrder | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        ai_service (str | Unset): Only models of this kind of service (for example `chat` or
+            `embedding`); Portkey catalogue only.
+        provider (str | Unset): Only models served by this provider slug; Portkey catalogue only.
+        limit (int | Unset): Largest number of models to return; Portkey catalogue only.
+        offset (int | Unset): Number of models to skip before the first returned; Portkey
+            catalogue only.
+        sort (ListModelsSort | Unset): Field to sort by; Portkey catalogue only.
+        order (ListModelsOrder | Unset): Sort direction; Portkey catalogue only.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -454,18 +474,28 @@ async def asyncio_detailed(
     parameters.
 
     Args:
-        ai_service (str | Unset):
-        provider (str | Unset):
-        limit (int | Unset):
-        offset (int | Unset):
-        sort (ListModelsSort | Unset):
-        order (ListModelsOrder | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        ai_service (str | Unset): Only models of this kind of service (for example `chat` or
+            `embedding`); Portkey catalogue only.
+        provider (str | Unset): Only models served by this provider slug; Portkey catalogue only.
+        limit (int | Unset): Largest number of models to return; Portkey catalogue only.
+        offset (int | Unset): Number of models to skip before the first returned; Portkey
+            catalogue only.
+        sort (ListModelsSort | Unset): Field to sort by; Portkey catalogue only.
+        order (ListModelsOrder | Unset): Sort direction; Portkey catalogue only.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -518,18 +548,28 @@ async def asyncio(
     parameters.
 
     Args:
-        ai_service (str | Unset):
-        provider (str | Unset):
-        limit (int | Unset):
-        offset (int | Unset):
-        sort (ListModelsSort | Unset):
-        order (ListModelsOrder | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        ai_service (str | Unset): Only models of this kind of service (for example `chat` or
+            `embedding`); Portkey catalogue only.
+        provider (str | Unset): Only models served by this provider slug; Portkey catalogue only.
+        limit (int | Unset): Largest number of models to return; Portkey catalogue only.
+        offset (int | Unset): Number of models to skip before the first returned; Portkey
+            catalogue only.
+        sort (ListModelsSort | Unset): Field to sort by; Portkey catalogue only.
+        order (ListModelsOrder | Unset): Sort direction; Portkey catalogue only.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

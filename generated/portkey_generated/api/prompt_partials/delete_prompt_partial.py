@@ -185,7 +185,7 @@ def sync_detailed(
      Removes a partial and all of its versions.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +216,7 @@ def sync(
      Removes a partial and all of its versions.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,7 +244,7 @@ async def asyncio_detailed(
      Removes a partial and all of its versions.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -273,7 +273,7 @@ async def asyncio(
      Removes a partial and all of its versions.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

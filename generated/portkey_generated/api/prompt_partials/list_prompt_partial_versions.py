@@ -199,7 +199,7 @@ def sync_detailed(
      Returns every saved version of a partial as a plain array.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,7 +237,7 @@ def sync(
      Returns every saved version of a partial as a plain array.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -265,7 +265,7 @@ async def asyncio_detailed(
      Returns every saved version of a partial as a plain array.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -301,7 +301,7 @@ async def asyncio(
      Returns every saved version of a partial as a plain array.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -204,7 +204,7 @@ def sync_detailed(
      Returns the saved partials, optionally only those of one collection, as a plain array.
 
     Args:
-        collection_id (str | Unset):
+        collection_id (str | Unset): Only partials in this collection (id or slug).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,7 +242,7 @@ def sync(
      Returns the saved partials, optionally only those of one collection, as a plain array.
 
     Args:
-        collection_id (str | Unset):
+        collection_id (str | Unset): Only partials in this collection (id or slug).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -270,7 +270,7 @@ async def asyncio_detailed(
      Returns the saved partials, optionally only those of one collection, as a plain array.
 
     Args:
-        collection_id (str | Unset):
+        collection_id (str | Unset): Only partials in this collection (id or slug).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -306,7 +306,7 @@ async def asyncio(
      Returns the saved partials, optionally only those of one collection, as a plain array.
 
     Args:
-        collection_id (str | Unset):
+        collection_id (str | Unset): Only partials in this collection (id or slug).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -195,7 +195,7 @@ def sync_detailed(
      Chooses which version of the partial is inserted into the prompts that include it.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
         body (PromptPublishRequest): Which version to make the default.
 
     Raises:
@@ -229,7 +229,7 @@ def sync(
      Chooses which version of the partial is inserted into the prompts that include it.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
         body (PromptPublishRequest): Which version to make the default.
 
     Raises:
@@ -260,7 +260,7 @@ async def asyncio_detailed(
      Chooses which version of the partial is inserted into the prompts that include it.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
         body (PromptPublishRequest): Which version to make the default.
 
     Raises:
@@ -292,7 +292,7 @@ async def asyncio(
      Chooses which version of the partial is inserted into the prompts that include it.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
         body (PromptPublishRequest): Which version to make the default.
 
     Raises:

@@ -202,7 +202,7 @@ def sync_detailed(
      Changes a partial's name, text, description or status; new text makes a new version.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
         body (PromptPartialUpdateRequest): Changes to a partial; every field is optional.
 
     Raises:
@@ -243,7 +243,7 @@ def sync(
      Changes a partial's name, text, description or status; new text makes a new version.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
         body (PromptPartialUpdateRequest): Changes to a partial; every field is optional.
 
     Raises:
@@ -274,7 +274,7 @@ async def asyncio_detailed(
      Changes a partial's name, text, description or status; new text makes a new version.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
         body (PromptPartialUpdateRequest): Changes to a partial; every field is optional.
 
     Raises:
@@ -313,7 +313,7 @@ async def asyncio(
      Changes a partial's name, text, description or status; new text makes a new version.
 
     Args:
-        prompt_partial_id (str):
+        prompt_partial_id (str): The partial, by id or slug.
         body (PromptPartialUpdateRequest): Changes to a partial; every field is optional.
 
     Raises:

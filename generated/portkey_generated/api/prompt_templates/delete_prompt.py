@@ -185,7 +185,7 @@ def sync_detailed(
      Removes a saved prompt and all of its versions.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +216,7 @@ def sync(
      Removes a saved prompt and all of its versions.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,7 +244,7 @@ async def asyncio_detailed(
      Removes a saved prompt and all of its versions.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -273,7 +273,7 @@ async def asyncio(
      Removes a saved prompt and all of its versions.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

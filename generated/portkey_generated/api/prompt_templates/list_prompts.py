@@ -164,11 +164,11 @@ def sync_detailed(
     a name search.
 
     Args:
-        collection_id (str | Unset):
-        workspace_id (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        collection_id (str | Unset): Only prompts in this collection (id or slug).
+        workspace_id (str | Unset): Only prompts of this workspace (id or slug).
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many prompts one page holds.
+        search (str | Unset): Text that prompt names must contain.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,11 +208,11 @@ def sync(
     a name search.
 
     Args:
-        collection_id (str | Unset):
-        workspace_id (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        collection_id (str | Unset): Only prompts in this collection (id or slug).
+        workspace_id (str | Unset): Only prompts of this workspace (id or slug).
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many prompts one page holds.
+        search (str | Unset): Text that prompt names must contain.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,11 +247,11 @@ async def asyncio_detailed(
     a name search.
 
     Args:
-        collection_id (str | Unset):
-        workspace_id (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        collection_id (str | Unset): Only prompts in this collection (id or slug).
+        workspace_id (str | Unset): Only prompts of this workspace (id or slug).
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many prompts one page holds.
+        search (str | Unset): Text that prompt names must contain.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -289,11 +289,11 @@ async def asyncio(
     a name search.
 
     Args:
-        collection_id (str | Unset):
-        workspace_id (str | Unset):
-        current_page (int | Unset):
-        page_size (int | Unset):
-        search (str | Unset):
+        collection_id (str | Unset): Only prompts in this collection (id or slug).
+        workspace_id (str | Unset): Only prompts of this workspace (id or slug).
+        current_page (int | Unset): Zero-based index of the page to return.
+        page_size (int | Unset): How many prompts one page holds.
+        search (str | Unset): Text that prompt names must contain.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

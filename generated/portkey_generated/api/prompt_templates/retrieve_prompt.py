@@ -181,7 +181,7 @@ def sync_detailed(
      Reads a saved prompt as of its default version, template text and settings included.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,7 +212,7 @@ def sync(
      Reads a saved prompt as of its default version, template text and settings included.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,7 +238,7 @@ async def asyncio_detailed(
      Reads a saved prompt as of its default version, template text and settings included.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,7 +267,7 @@ async def asyncio(
      Reads a saved prompt as of its default version, template text and settings included.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

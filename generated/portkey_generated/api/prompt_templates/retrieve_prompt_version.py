@@ -185,8 +185,8 @@ def sync_detailed(
      Reads a prompt as it was in the given version, whether or not that version is the default.
 
     Args:
-        prompt_id (str):
-        version_id (UUID):
+        prompt_id (str): The saved prompt, by id or slug.
+        version_id (UUID): UUID of the prompt version.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,8 +219,8 @@ def sync(
      Reads a prompt as it was in the given version, whether or not that version is the default.
 
     Args:
-        prompt_id (str):
-        version_id (UUID):
+        prompt_id (str): The saved prompt, by id or slug.
+        version_id (UUID): UUID of the prompt version.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,8 +248,8 @@ async def asyncio_detailed(
      Reads a prompt as it was in the given version, whether or not that version is the default.
 
     Args:
-        prompt_id (str):
-        version_id (UUID):
+        prompt_id (str): The saved prompt, by id or slug.
+        version_id (UUID): UUID of the prompt version.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -280,8 +280,8 @@ async def asyncio(
      Reads a prompt as it was in the given version, whether or not that version is the default.
 
     Args:
-        prompt_id (str):
-        version_id (UUID):
+        prompt_id (str): The saved prompt, by id or slug.
+        version_id (UUID): UUID of the prompt version.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

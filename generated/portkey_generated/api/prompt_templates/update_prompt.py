@@ -197,7 +197,7 @@ def sync_detailed(
     `patch: true` the fields left out are copied from the latest version.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
         body (PromptUpdateRequest): Changes to a prompt. Every field is optional, but template
             content (`string`, `parameters`, `model`) must come complete unless `patch` is true.
 
@@ -234,7 +234,7 @@ def sync(
     `patch: true` the fields left out are copied from the latest version.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
         body (PromptUpdateRequest): Changes to a prompt. Every field is optional, but template
             content (`string`, `parameters`, `model`) must come complete unless `patch` is true.
 
@@ -268,7 +268,7 @@ async def asyncio_detailed(
     `patch: true` the fields left out are copied from the latest version.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
         body (PromptUpdateRequest): Changes to a prompt. Every field is optional, but template
             content (`string`, `parameters`, `model`) must come complete unless `patch` is true.
 
@@ -303,7 +303,7 @@ async def asyncio(
     `patch: true` the fields left out are copied from the latest version.
 
     Args:
-        prompt_id (str):
+        prompt_id (str): The saved prompt, by id or slug.
         body (PromptUpdateRequest): Changes to a prompt. Every field is optional, but template
             content (`string`, `parameters`, `model`) must come complete unless `patch` is true.
 

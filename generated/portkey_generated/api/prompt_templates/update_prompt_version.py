@@ -200,8 +200,8 @@ def sync_detailed(
     parameters are fixed once saved, and new content goes through updatePrompt instead.
 
     Args:
-        prompt_id (str):
-        version_id (UUID):
+        prompt_id (str): The saved prompt, by id or slug.
+        version_id (UUID): UUID of the prompt version.
         body (PromptVersionUpdateRequest): Metadata of a prompt version that may change.
 
     Raises:
@@ -238,8 +238,8 @@ def sync(
     parameters are fixed once saved, and new content goes through updatePrompt instead.
 
     Args:
-        prompt_id (str):
-        version_id (UUID):
+        prompt_id (str): The saved prompt, by id or slug.
+        version_id (UUID): UUID of the prompt version.
         body (PromptVersionUpdateRequest): Metadata of a prompt version that may change.
 
     Raises:
@@ -273,8 +273,8 @@ async def asyncio_detailed(
     parameters are fixed once saved, and new content goes through updatePrompt instead.
 
     Args:
-        prompt_id (str):
-        version_id (UUID):
+        prompt_id (str): The saved prompt, by id or slug.
+        version_id (UUID): UUID of the prompt version.
         body (PromptVersionUpdateRequest): Metadata of a prompt version that may change.
 
     Raises:
@@ -309,8 +309,8 @@ async def asyncio(
     parameters are fixed once saved, and new content goes through updatePrompt instead.
 
     Args:
-        prompt_id (str):
-        version_id (UUID):
+        prompt_id (str): The saved prompt, by id or slug.
+        version_id (UUID): UUID of the prompt version.
         body (PromptVersionUpdateRequest): Metadata of a prompt version that may change.
 
     Raises:

@@ -152,8 +152,9 @@ def sync_detailed(
      Removes a provider from the workspace; the integration behind it is kept.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,8 +187,9 @@ def sync(
      Removes a provider from the workspace; the integration behind it is kept.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,8 +217,9 @@ async def asyncio_detailed(
      Removes a provider from the workspace; the integration behind it is kept.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,8 +250,9 @@ async def asyncio(
      Removes a provider from the workspace; the integration behind it is kept.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -155,9 +155,10 @@ def sync_detailed(
      Returns one page of the providers of a workspace.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 50.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of providers per page. Default: 50.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,9 +193,10 @@ def sync(
      Returns one page of the providers of a workspace.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 50.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of providers per page. Default: 50.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,9 +226,10 @@ async def asyncio_detailed(
      Returns one page of the providers of a workspace.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 50.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of providers per page. Default: 50.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -259,9 +262,10 @@ async def asyncio(
      Returns one page of the providers of a workspace.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 50.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of providers per page. Default: 50.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -152,8 +152,9 @@ def sync_detailed(
      Returns one provider with its limits and state.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,8 +187,9 @@ def sync(
      Returns one provider with its limits and state.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,8 +217,9 @@ async def asyncio_detailed(
      Returns one provider with its limits and state.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,8 +250,9 @@ async def asyncio(
      Returns one provider with its limits and state.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -206,8 +206,9 @@ def sync_detailed(
      Changes the name, note, limits or expiry of a provider, or sets its usage back to zero.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
         body (ProviderUpdateRequest): The fields of a provider to change; every field is optional.
 
     Raises:
@@ -245,8 +246,9 @@ def sync(
      Changes the name, note, limits or expiry of a provider, or sets its usage back to zero.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
         body (ProviderUpdateRequest): The fields of a provider to change; every field is optional.
 
     Raises:
@@ -279,8 +281,9 @@ async def asyncio_detailed(
      Changes the name, note, limits or expiry of a provider, or sets its usage back to zero.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
         body (ProviderUpdateRequest): The fields of a provider to change; every field is optional.
 
     Raises:
@@ -316,8 +319,9 @@ async def asyncio(
      Changes the name, note, limits or expiry of a provider, or sets its usage back to zero.
 
     Args:
-        slug (str):
-        workspace_id (str | Unset):
+        slug (str): Slug of the provider.
+        workspace_id (str | Unset): Workspace of the provider; only needed with an organisation
+            admin key.
         body (ProviderUpdateRequest): The fields of a provider to change; every field is optional.
 
     Raises:

@@ -149,7 +149,7 @@ def sync_detailed(
      Removes the policy so that it no longer caps any request.
 
     Args:
-        rate_limits_policy_id (UUID):
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ def sync(
      Removes the policy so that it no longer caps any request.
 
     Args:
-        rate_limits_policy_id (UUID):
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,7 +210,7 @@ async def asyncio_detailed(
      Removes the policy so that it no longer caps any request.
 
     Args:
-        rate_limits_policy_id (UUID):
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,7 +241,7 @@ async def asyncio(
      Removes the policy so that it no longer caps any request.
 
     Args:
-        rate_limits_policy_id (UUID):
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

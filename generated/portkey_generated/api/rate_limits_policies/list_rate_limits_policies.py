@@ -193,12 +193,13 @@ def sync_detailed(
     window.
 
     Args:
-        workspace_id (str | Unset):
-        status (ListRateLimitsPoliciesStatus | Unset):  Default: 'active'.
-        type_ (ListRateLimitsPoliciesType | Unset):
-        unit (ListRateLimitsPoliciesUnit | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        workspace_id (str | Unset): Only policies of this workspace, given by id or slug.
+        status (ListRateLimitsPoliciesStatus | Unset): Only policies in this state; active ones
+            when left out. Default: 'active'.
+        type_ (ListRateLimitsPoliciesType | Unset): Only policies that count this quantity.
+        unit (ListRateLimitsPoliciesUnit | Unset): Only policies with this time window.
+        page_size (int | Unset): How many policies one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,12 +241,13 @@ def sync(
     window.
 
     Args:
-        workspace_id (str | Unset):
-        status (ListRateLimitsPoliciesStatus | Unset):  Default: 'active'.
-        type_ (ListRateLimitsPoliciesType | Unset):
-        unit (ListRateLimitsPoliciesUnit | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        workspace_id (str | Unset): Only policies of this workspace, given by id or slug.
+        status (ListRateLimitsPoliciesStatus | Unset): Only policies in this state; active ones
+            when left out. Default: 'active'.
+        type_ (ListRateLimitsPoliciesType | Unset): Only policies that count this quantity.
+        unit (ListRateLimitsPoliciesUnit | Unset): Only policies with this time window.
+        page_size (int | Unset): How many policies one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -284,12 +286,13 @@ async def asyncio_detailed(
     window.
 
     Args:
-        workspace_id (str | Unset):
-        status (ListRateLimitsPoliciesStatus | Unset):  Default: 'active'.
-        type_ (ListRateLimitsPoliciesType | Unset):
-        unit (ListRateLimitsPoliciesUnit | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        workspace_id (str | Unset): Only policies of this workspace, given by id or slug.
+        status (ListRateLimitsPoliciesStatus | Unset): Only policies in this state; active ones
+            when left out. Default: 'active'.
+        type_ (ListRateLimitsPoliciesType | Unset): Only policies that count this quantity.
+        unit (ListRateLimitsPoliciesUnit | Unset): Only policies with this time window.
+        page_size (int | Unset): How many policies one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -329,12 +332,13 @@ async def asyncio(
     window.
 
     Args:
-        workspace_id (str | Unset):
-        status (ListRateLimitsPoliciesStatus | Unset):  Default: 'active'.
-        type_ (ListRateLimitsPoliciesType | Unset):
-        unit (ListRateLimitsPoliciesUnit | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        workspace_id (str | Unset): Only policies of this workspace, given by id or slug.
+        status (ListRateLimitsPoliciesStatus | Unset): Only policies in this state; active ones
+            when left out. Default: 'active'.
+        type_ (ListRateLimitsPoliciesType | Unset): Only policies that count this quantity.
+        unit (ListRateLimitsPoliciesUnit | Unset): Only policies with this time window.
+        page_size (int | Unset): How many policies one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

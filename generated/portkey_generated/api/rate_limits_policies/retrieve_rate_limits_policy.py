@@ -199,8 +199,9 @@ def sync_detailed(
      Returns one rate limits policy with its conditions, grouping and cap.
 
     Args:
-        rate_limits_policy_id (UUID):
-        status (RetrieveRateLimitsPolicyStatus | Unset):  Default: 'active'.
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
+        status (RetrieveRateLimitsPolicyStatus | Unset): Look the policy up among policies in this
+            state; active ones when left out. Default: 'active'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,8 +234,9 @@ def sync(
      Returns one rate limits policy with its conditions, grouping and cap.
 
     Args:
-        rate_limits_policy_id (UUID):
-        status (RetrieveRateLimitsPolicyStatus | Unset):  Default: 'active'.
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
+        status (RetrieveRateLimitsPolicyStatus | Unset): Look the policy up among policies in this
+            state; active ones when left out. Default: 'active'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -262,8 +264,9 @@ async def asyncio_detailed(
      Returns one rate limits policy with its conditions, grouping and cap.
 
     Args:
-        rate_limits_policy_id (UUID):
-        status (RetrieveRateLimitsPolicyStatus | Unset):  Default: 'active'.
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
+        status (RetrieveRateLimitsPolicyStatus | Unset): Look the policy up among policies in this
+            state; active ones when left out. Default: 'active'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -294,8 +297,9 @@ async def asyncio(
      Returns one rate limits policy with its conditions, grouping and cap.
 
     Args:
-        rate_limits_policy_id (UUID):
-        status (RetrieveRateLimitsPolicyStatus | Unset):  Default: 'active'.
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
+        status (RetrieveRateLimitsPolicyStatus | Unset): Look the policy up among policies in this
+            state; active ones when left out. Default: 'active'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

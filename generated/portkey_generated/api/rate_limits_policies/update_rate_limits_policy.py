@@ -198,7 +198,7 @@ def sync_detailed(
      Changes the name, window or cap of a policy; fields left out keep their values.
 
     Args:
-        rate_limits_policy_id (UUID):
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
         body (PolicyRateLimitUpdateRequest): Rate limits policy fields to change; the ones left
             out keep their values.
 
@@ -235,7 +235,7 @@ def sync(
      Changes the name, window or cap of a policy; fields left out keep their values.
 
     Args:
-        rate_limits_policy_id (UUID):
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
         body (PolicyRateLimitUpdateRequest): Rate limits policy fields to change; the ones left
             out keep their values.
 
@@ -267,7 +267,7 @@ async def asyncio_detailed(
      Changes the name, window or cap of a policy; fields left out keep their values.
 
     Args:
-        rate_limits_policy_id (UUID):
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
         body (PolicyRateLimitUpdateRequest): Rate limits policy fields to change; the ones left
             out keep their values.
 
@@ -302,7 +302,7 @@ async def asyncio(
      Changes the name, window or cap of a policy; fields left out keep their values.
 
     Args:
-        rate_limits_policy_id (UUID):
+        rate_limits_policy_id (UUID): UUID of the rate limits policy.
         body (PolicyRateLimitUpdateRequest): Rate limits policy fields to change; the ones left
             out keep their values.
 

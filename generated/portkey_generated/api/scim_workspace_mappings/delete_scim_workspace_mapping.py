@@ -162,7 +162,7 @@ def sync_detailed(
     left in place.
 
     Args:
-        scim_workspace_group_id (str):
+        scim_workspace_group_id (str): Identifier of the mapping (not of the SCIM group).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +201,7 @@ def sync(
     left in place.
 
     Args:
-        scim_workspace_group_id (str):
+        scim_workspace_group_id (str): Identifier of the mapping (not of the SCIM group).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,7 +234,7 @@ async def asyncio_detailed(
     left in place.
 
     Args:
-        scim_workspace_group_id (str):
+        scim_workspace_group_id (str): Identifier of the mapping (not of the SCIM group).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -271,7 +271,7 @@ async def asyncio(
     left in place.
 
     Args:
-        scim_workspace_group_id (str):
+        scim_workspace_group_id (str): Identifier of the mapping (not of the SCIM group).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

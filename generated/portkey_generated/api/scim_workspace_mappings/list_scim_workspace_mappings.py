@@ -174,9 +174,10 @@ def sync_detailed(
     one workspace, one group or one role.
 
     Args:
-        workspace_id (str | Unset):
-        scim_group_id (str | Unset):
-        role (ListScimWorkspaceMappingsRole | Unset):
+        workspace_id (str | Unset): Only mappings into this workspace, given by id or slug.
+        scim_group_id (str | Unset): Only mappings of this SCIM group.
+        role (ListScimWorkspaceMappingsRole | Unset): Only mappings that grant this workspace
+            role.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,9 +220,10 @@ def sync(
     one workspace, one group or one role.
 
     Args:
-        workspace_id (str | Unset):
-        scim_group_id (str | Unset):
-        role (ListScimWorkspaceMappingsRole | Unset):
+        workspace_id (str | Unset): Only mappings into this workspace, given by id or slug.
+        scim_group_id (str | Unset): Only mappings of this SCIM group.
+        role (ListScimWorkspaceMappingsRole | Unset): Only mappings that grant this workspace
+            role.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -254,9 +256,10 @@ async def asyncio_detailed(
     one workspace, one group or one role.
 
     Args:
-        workspace_id (str | Unset):
-        scim_group_id (str | Unset):
-        role (ListScimWorkspaceMappingsRole | Unset):
+        workspace_id (str | Unset): Only mappings into this workspace, given by id or slug.
+        scim_group_id (str | Unset): Only mappings of this SCIM group.
+        role (ListScimWorkspaceMappingsRole | Unset): Only mappings that grant this workspace
+            role.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -297,9 +300,10 @@ async def asyncio(
     one workspace, one group or one role.
 
     Args:
-        workspace_id (str | Unset):
-        scim_group_id (str | Unset):
-        role (ListScimWorkspaceMappingsRole | Unset):
+        workspace_id (str | Unset): Only mappings into this workspace, given by id or slug.
+        scim_group_id (str | Unset): Only mappings of this SCIM group.
+        role (ListScimWorkspaceMappingsRole | Unset): Only mappings that grant this workspace
+            role.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -186,7 +186,7 @@ def sync_detailed(
     maps one of its fields to it.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +218,7 @@ def sync(
     maps one of its fields to it.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,7 +247,7 @@ async def asyncio_detailed(
     maps one of its fields to it.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -277,7 +277,7 @@ async def asyncio(
     maps one of its fields to it.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -177,10 +177,11 @@ def sync_detailed(
     Args:
         manager_type (SecretReferenceManagerType | Unset): The secret manager that holds the
             secret.
-        tags (str | Unset):
-        search (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 20.
+        tags (str | Unset): Tag filter, written as a JSON object of tag names to values (sent as a
+            JSON string).
+        search (str | Unset): Text matched against the reference names.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of references per page, between 1 and 100. Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,10 +223,11 @@ def sync(
     Args:
         manager_type (SecretReferenceManagerType | Unset): The secret manager that holds the
             secret.
-        tags (str | Unset):
-        search (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 20.
+        tags (str | Unset): Tag filter, written as a JSON object of tag names to values (sent as a
+            JSON string).
+        search (str | Unset): Text matched against the reference names.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of references per page, between 1 and 100. Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,10 +266,11 @@ async def asyncio_detailed(
     Args:
         manager_type (SecretReferenceManagerType | Unset): The secret manager that holds the
             secret.
-        tags (str | Unset):
-        search (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 20.
+        tags (str | Unset): Tag filter, written as a JSON object of tag names to values (sent as a
+            JSON string).
+        search (str | Unset): Text matched against the reference names.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of references per page, between 1 and 100. Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -307,10 +310,11 @@ async def asyncio(
     Args:
         manager_type (SecretReferenceManagerType | Unset): The secret manager that holds the
             secret.
-        tags (str | Unset):
-        search (str | Unset):
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 20.
+        tags (str | Unset): Tag filter, written as a JSON object of tag names to values (sent as a
+            JSON string).
+        search (str | Unset): Text matched against the reference names.
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of references per page, between 1 and 100. Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -148,7 +148,7 @@ def sync_detailed(
      Returns one secret reference. Credentials inside its authentication settings come back masked.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +181,7 @@ def sync(
      Returns one secret reference. Credentials inside its authentication settings come back masked.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +209,7 @@ async def asyncio_detailed(
      Returns one secret reference. Credentials inside its authentication settings come back masked.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,7 +240,7 @@ async def asyncio(
      Returns one secret reference. Credentials inside its authentication settings come back masked.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -196,7 +196,7 @@ def sync_detailed(
     are merged into the stored ones.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
         body (SecretReferenceUpdateRequest): The fields of a secret reference to change; every
             field is optional.
 
@@ -232,7 +232,7 @@ def sync(
     are merged into the stored ones.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
         body (SecretReferenceUpdateRequest): The fields of a secret reference to change; every
             field is optional.
 
@@ -265,7 +265,7 @@ async def asyncio_detailed(
     are merged into the stored ones.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
         body (SecretReferenceUpdateRequest): The fields of a secret reference to change; every
             field is optional.
 
@@ -299,7 +299,7 @@ async def asyncio(
     are merged into the stored ones.
 
     Args:
-        secret_reference_id (str):
+        secret_reference_id (str): The reference's UUID or its slug.
         body (SecretReferenceUpdateRequest): The fields of a secret reference to change; every
             field is optional.
 

@@ -317,17 +317,27 @@ def sync_detailed(
      Returns one page of the runs started on a thread.
 
     Args:
-        thread_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListThreadRunsOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        thread_id (str): Id of the thread (`thread_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListThreadRunsOrder | Unset): Sort direction on `created_at`. Default: 'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -378,17 +388,27 @@ def sync(
      Returns one page of the runs started on a thread.
 
     Args:
-        thread_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListThreadRunsOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        thread_id (str): Id of the thread (`thread_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListThreadRunsOrder | Unset): Sort direction on `created_at`. Default: 'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -434,17 +454,27 @@ async def asyncio_detailed(
      Returns one page of the runs started on a thread.
 
     Args:
-        thread_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListThreadRunsOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        thread_id (str): Id of the thread (`thread_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListThreadRunsOrder | Unset): Sort direction on `created_at`. Default: 'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -493,17 +523,27 @@ async def asyncio(
      Returns one page of the runs started on a thread.
 
     Args:
-        thread_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListThreadRunsOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        thread_id (str): Id of the thread (`thread_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListThreadRunsOrder | Unset): Sort direction on `created_at`. Default: 'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

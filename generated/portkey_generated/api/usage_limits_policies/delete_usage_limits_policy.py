@@ -149,7 +149,7 @@ def sync_detailed(
      Archives the policy; it stops applying but can still be listed with `status=archived`.
 
     Args:
-        policy_usage_limits_id (UUID):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ def sync(
      Archives the policy; it stops applying but can still be listed with `status=archived`.
 
     Args:
-        policy_usage_limits_id (UUID):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,7 +210,7 @@ async def asyncio_detailed(
      Archives the policy; it stops applying but can still be listed with `status=archived`.
 
     Args:
-        policy_usage_limits_id (UUID):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,7 +241,7 @@ async def asyncio(
      Archives the policy; it stops applying but can still be listed with `status=archived`.
 
     Args:
-        policy_usage_limits_id (UUID):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -183,11 +183,12 @@ def sync_detailed(
      Pages through usage limits policies, optionally narrowed by workspace, state or budget type.
 
     Args:
-        workspace_id (str | Unset):
-        status (ListUsageLimitsPoliciesStatus | Unset):  Default: 'active'.
-        type_ (ListUsageLimitsPoliciesType | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        workspace_id (str | Unset): Only policies of this workspace, given by id or slug.
+        status (ListUsageLimitsPoliciesStatus | Unset): Only policies in this state; active ones
+            when left out. Default: 'active'.
+        type_ (ListUsageLimitsPoliciesType | Unset): Only policies that count this quantity.
+        page_size (int | Unset): How many policies one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,11 +229,12 @@ def sync(
      Pages through usage limits policies, optionally narrowed by workspace, state or budget type.
 
     Args:
-        workspace_id (str | Unset):
-        status (ListUsageLimitsPoliciesStatus | Unset):  Default: 'active'.
-        type_ (ListUsageLimitsPoliciesType | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        workspace_id (str | Unset): Only policies of this workspace, given by id or slug.
+        status (ListUsageLimitsPoliciesStatus | Unset): Only policies in this state; active ones
+            when left out. Default: 'active'.
+        type_ (ListUsageLimitsPoliciesType | Unset): Only policies that count this quantity.
+        page_size (int | Unset): How many policies one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,11 +270,12 @@ async def asyncio_detailed(
      Pages through usage limits policies, optionally narrowed by workspace, state or budget type.
 
     Args:
-        workspace_id (str | Unset):
-        status (ListUsageLimitsPoliciesStatus | Unset):  Default: 'active'.
-        type_ (ListUsageLimitsPoliciesType | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        workspace_id (str | Unset): Only policies of this workspace, given by id or slug.
+        status (ListUsageLimitsPoliciesStatus | Unset): Only policies in this state; active ones
+            when left out. Default: 'active'.
+        type_ (ListUsageLimitsPoliciesType | Unset): Only policies that count this quantity.
+        page_size (int | Unset): How many policies one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -311,11 +314,12 @@ async def asyncio(
      Pages through usage limits policies, optionally narrowed by workspace, state or budget type.
 
     Args:
-        workspace_id (str | Unset):
-        status (ListUsageLimitsPoliciesStatus | Unset):  Default: 'active'.
-        type_ (ListUsageLimitsPoliciesType | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        workspace_id (str | Unset): Only policies of this workspace, given by id or slug.
+        status (ListUsageLimitsPoliciesStatus | Unset): Only policies in this state; active ones
+            when left out. Default: 'active'.
+        type_ (ListUsageLimitsPoliciesType | Unset): Only policies that count this quantity.
+        page_size (int | Unset): How many policies one page holds.
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

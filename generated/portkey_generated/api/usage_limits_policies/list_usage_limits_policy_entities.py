@@ -223,11 +223,12 @@ def sync_detailed(
     with what it has consumed so far.
 
     Args:
-        policy_usage_limits_id (UUID):
-        status (ListUsageLimitsPolicyEntitiesStatus | Unset):
-        search (str | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        status (ListUsageLimitsPolicyEntitiesStatus | Unset): Only entities whose budget is in
+            this state.
+        search (str | Unset): Only entities whose value key contains this text.
+        page_size (int | Unset): How many entities one page holds (1 to 100).
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -274,11 +275,12 @@ def sync(
     with what it has consumed so far.
 
     Args:
-        policy_usage_limits_id (UUID):
-        status (ListUsageLimitsPolicyEntitiesStatus | Unset):
-        search (str | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        status (ListUsageLimitsPolicyEntitiesStatus | Unset): Only entities whose budget is in
+            this state.
+        search (str | Unset): Only entities whose value key contains this text.
+        page_size (int | Unset): How many entities one page holds (1 to 100).
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -315,11 +317,12 @@ async def asyncio_detailed(
     with what it has consumed so far.
 
     Args:
-        policy_usage_limits_id (UUID):
-        status (ListUsageLimitsPolicyEntitiesStatus | Unset):
-        search (str | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        status (ListUsageLimitsPolicyEntitiesStatus | Unset): Only entities whose budget is in
+            this state.
+        search (str | Unset): Only entities whose value key contains this text.
+        page_size (int | Unset): How many entities one page holds (1 to 100).
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -364,11 +367,12 @@ async def asyncio(
     with what it has consumed so far.
 
     Args:
-        policy_usage_limits_id (UUID):
-        status (ListUsageLimitsPolicyEntitiesStatus | Unset):
-        search (str | Unset):
-        page_size (int | Unset):
-        current_page (int | Unset):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        status (ListUsageLimitsPolicyEntitiesStatus | Unset): Only entities whose budget is in
+            this state.
+        search (str | Unset): Only entities whose value key contains this text.
+        page_size (int | Unset): How many entities one page holds (1 to 100).
+        current_page (int | Unset): Zero-based index of the page to return.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -152,8 +152,8 @@ def sync_detailed(
      Sets what one entity has consumed under the policy back to zero, reopening an exhausted budget.
 
     Args:
-        policy_usage_limits_id (UUID):
-        entity_id (str):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        entity_id (str): Identifier of the counted entity inside that policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,8 +188,8 @@ def sync(
      Sets what one entity has consumed under the policy back to zero, reopening an exhausted budget.
 
     Args:
-        policy_usage_limits_id (UUID):
-        entity_id (str):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        entity_id (str): Identifier of the counted entity inside that policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,8 +219,8 @@ async def asyncio_detailed(
      Sets what one entity has consumed under the policy back to zero, reopening an exhausted budget.
 
     Args:
-        policy_usage_limits_id (UUID):
-        entity_id (str):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        entity_id (str): Identifier of the counted entity inside that policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,8 +253,8 @@ async def asyncio(
      Sets what one entity has consumed under the policy back to zero, reopening an exhausted budget.
 
     Args:
-        policy_usage_limits_id (UUID):
-        entity_id (str):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        entity_id (str): Identifier of the counted entity inside that policy.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

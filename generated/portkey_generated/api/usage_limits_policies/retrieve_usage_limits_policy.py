@@ -204,9 +204,11 @@ def sync_detailed(
     it counts.
 
     Args:
-        policy_usage_limits_id (UUID):
-        status (RetrieveUsageLimitsPolicyStatus | Unset):  Default: 'active'.
-        include_usage (bool | Unset):  Default: False.
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        status (RetrieveUsageLimitsPolicyStatus | Unset): Look the policy up among policies in
+            this state; active ones when left out. Default: 'active'.
+        include_usage (bool | Unset): When true, the answer carries `value_key_usage_map` with
+            per-value consumption. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,9 +244,11 @@ def sync(
     it counts.
 
     Args:
-        policy_usage_limits_id (UUID):
-        status (RetrieveUsageLimitsPolicyStatus | Unset):  Default: 'active'.
-        include_usage (bool | Unset):  Default: False.
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        status (RetrieveUsageLimitsPolicyStatus | Unset): Look the policy up among policies in
+            this state; active ones when left out. Default: 'active'.
+        include_usage (bool | Unset): When true, the answer carries `value_key_usage_map` with
+            per-value consumption. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -275,9 +279,11 @@ async def asyncio_detailed(
     it counts.
 
     Args:
-        policy_usage_limits_id (UUID):
-        status (RetrieveUsageLimitsPolicyStatus | Unset):  Default: 'active'.
-        include_usage (bool | Unset):  Default: False.
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        status (RetrieveUsageLimitsPolicyStatus | Unset): Look the policy up among policies in
+            this state; active ones when left out. Default: 'active'.
+        include_usage (bool | Unset): When true, the answer carries `value_key_usage_map` with
+            per-value consumption. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -311,9 +317,11 @@ async def asyncio(
     it counts.
 
     Args:
-        policy_usage_limits_id (UUID):
-        status (RetrieveUsageLimitsPolicyStatus | Unset):  Default: 'active'.
-        include_usage (bool | Unset):  Default: False.
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
+        status (RetrieveUsageLimitsPolicyStatus | Unset): Look the policy up among policies in
+            this state; active ones when left out. Default: 'active'.
+        include_usage (bool | Unset): When true, the answer carries `value_key_usage_map` with
+            per-value consumption. Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -199,7 +199,7 @@ def sync_detailed(
     counted value back to zero. Fields left out keep their values.
 
     Args:
-        policy_usage_limits_id (UUID):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
         body (PolicyUsageLimitUpdateRequest): Usage limits policy fields to change; the ones left
             out keep their values.
 
@@ -237,7 +237,7 @@ def sync(
     counted value back to zero. Fields left out keep their values.
 
     Args:
-        policy_usage_limits_id (UUID):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
         body (PolicyUsageLimitUpdateRequest): Usage limits policy fields to change; the ones left
             out keep their values.
 
@@ -270,7 +270,7 @@ async def asyncio_detailed(
     counted value back to zero. Fields left out keep their values.
 
     Args:
-        policy_usage_limits_id (UUID):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
         body (PolicyUsageLimitUpdateRequest): Usage limits policy fields to change; the ones left
             out keep their values.
 
@@ -306,7 +306,7 @@ async def asyncio(
     counted value back to zero. Fields left out keep their values.
 
     Args:
-        policy_usage_limits_id (UUID):
+        policy_usage_limits_id (UUID): UUID of the usage limits policy.
         body (PolicyUsageLimitUpdateRequest): Usage limits policy fields to change; the ones left
             out keep their values.
 

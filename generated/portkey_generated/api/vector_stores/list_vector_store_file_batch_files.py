@@ -337,19 +337,31 @@ def sync_detailed(
      Returns one page of the files that belong to a batch, optionally only those in one processing state.
 
     Args:
-        vector_store_id (str):
-        batch_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListVectorStoreFileBatchFilesOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        filter_ (ListVectorStoreFileBatchFilesFilter | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        vector_store_id (str): Id of the vector store (`vs_...`).
+        batch_id (str): Id of the file batch (`vsfb_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListVectorStoreFileBatchFilesOrder | Unset): Sort direction on `created_at`.
+            Default: 'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        filter_ (ListVectorStoreFileBatchFilesFilter | Unset): Keep only the files in this
+            processing state.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -404,19 +416,31 @@ def sync(
      Returns one page of the files that belong to a batch, optionally only those in one processing state.
 
     Args:
-        vector_store_id (str):
-        batch_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListVectorStoreFileBatchFilesOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        filter_ (ListVectorStoreFileBatchFilesFilter | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        vector_store_id (str): Id of the vector store (`vs_...`).
+        batch_id (str): Id of the file batch (`vsfb_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListVectorStoreFileBatchFilesOrder | Unset): Sort direction on `created_at`.
+            Default: 'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        filter_ (ListVectorStoreFileBatchFilesFilter | Unset): Keep only the files in this
+            processing state.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -468,19 +492,31 @@ async def asyncio_detailed(
      Returns one page of the files that belong to a batch, optionally only those in one processing state.
 
     Args:
-        vector_store_id (str):
-        batch_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListVectorStoreFileBatchFilesOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        filter_ (ListVectorStoreFileBatchFilesFilter | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        vector_store_id (str): Id of the vector store (`vs_...`).
+        batch_id (str): Id of the file batch (`vsfb_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListVectorStoreFileBatchFilesOrder | Unset): Sort direction on `created_at`.
+            Default: 'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        filter_ (ListVectorStoreFileBatchFilesFilter | Unset): Keep only the files in this
+            processing state.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -533,19 +569,31 @@ async def asyncio(
      Returns one page of the files that belong to a batch, optionally only those in one processing state.
 
     Args:
-        vector_store_id (str):
-        batch_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListVectorStoreFileBatchFilesOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        filter_ (ListVectorStoreFileBatchFilesFilter | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        vector_store_id (str): Id of the vector store (`vs_...`).
+        batch_id (str): Id of the file batch (`vsfb_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListVectorStoreFileBatchFilesOrder | Unset): Sort direction on `created_at`.
+            Default: 'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        filter_ (ListVectorStoreFileBatchFilesFilter | Unset): Keep only the files in this
+            processing state.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

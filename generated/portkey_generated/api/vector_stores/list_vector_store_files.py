@@ -335,18 +335,30 @@ def sync_detailed(
     state.
 
     Args:
-        vector_store_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListVectorStoreFilesOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        filter_ (ListVectorStoreFilesFilter | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        vector_store_id (str): Id of the vector store (`vs_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListVectorStoreFilesOrder | Unset): Sort direction on `created_at`. Default:
+            'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        filter_ (ListVectorStoreFilesFilter | Unset): Keep only the files in this processing
+            state.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -400,18 +412,30 @@ def sync(
     state.
 
     Args:
-        vector_store_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListVectorStoreFilesOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        filter_ (ListVectorStoreFilesFilter | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        vector_store_id (str): Id of the vector store (`vs_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListVectorStoreFilesOrder | Unset): Sort direction on `created_at`. Default:
+            'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        filter_ (ListVectorStoreFilesFilter | Unset): Keep only the files in this processing
+            state.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -462,18 +486,30 @@ async def asyncio_detailed(
     state.
 
     Args:
-        vector_store_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListVectorStoreFilesOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        filter_ (ListVectorStoreFilesFilter | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        vector_store_id (str): Id of the vector store (`vs_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListVectorStoreFilesOrder | Unset): Sort direction on `created_at`. Default:
+            'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        filter_ (ListVectorStoreFilesFilter | Unset): Keep only the files in this processing
+            state.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -525,18 +561,30 @@ async def asyncio(
     state.
 
     Args:
-        vector_store_id (str):
-        limit (int | Unset):  Default: 20.
-        order (ListVectorStoreFilesOrder | Unset):  Default: 'desc'.
-        after (str | Unset):
-        before (str | Unset):
-        filter_ (ListVectorStoreFilesFilter | Unset):
-        x_portkey_provider (str | Unset):
-        x_portkey_config (str | Unset):
-        x_portkey_trace_id (str | Unset):
-        x_portkey_metadata (str | Unset):
-        x_portkey_cache_namespace (str | Unset):
-        x_portkey_cache_force_refresh (bool | Unset):
+        vector_store_id (str): Id of the vector store (`vs_...`).
+        limit (int | Unset): Page size, from 1 to 100. Default: 20.
+        order (ListVectorStoreFilesOrder | Unset): Sort direction on `created_at`. Default:
+            'desc'.
+        after (str | Unset): Cursor; pass the `last_id` of the previous page to get the page that
+            follows it.
+        before (str | Unset): Cursor; pass the `first_id` of the current page to get the page that
+            precedes it.
+        filter_ (ListVectorStoreFilesFilter | Unset): Keep only the files in this processing
+            state.
+        x_portkey_provider (str | Unset): Which upstream provider serves the call (for example
+            `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is
+            required.
+        x_portkey_config (str | Unset): Routing config: a JSON object (strategy, targets, retry,
+            cache, request_timeout, ...) sent as a JSON string, or the slug of a config saved in
+            Portkey.
+        x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
+            logs. The gateway echoes it back in the response.
+        x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
+            attached to the request's log entry; conditional routing can match on it.
+        x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
+            share cached answers within the same namespace.
+        x_portkey_cache_force_refresh (bool | Unset): When `true`, skip any cached answer and
+            store the fresh one (hosted cache).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -155,9 +155,9 @@ def sync_detailed(
      Returns one page of the virtual keys the caller can see.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 50.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of virtual keys per page. Default: 50.
+        workspace_id (str | Unset): Workspace to list; only needed with an organisation admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,9 +192,9 @@ def sync(
      Returns one page of the virtual keys the caller can see.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 50.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of virtual keys per page. Default: 50.
+        workspace_id (str | Unset): Workspace to list; only needed with an organisation admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,9 +224,9 @@ async def asyncio_detailed(
      Returns one page of the virtual keys the caller can see.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 50.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of virtual keys per page. Default: 50.
+        workspace_id (str | Unset): Workspace to list; only needed with an organisation admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -259,9 +259,9 @@ async def asyncio(
      Returns one page of the virtual keys the caller can see.
 
     Args:
-        current_page (int | Unset):  Default: 0.
-        page_size (int | Unset):  Default: 50.
-        workspace_id (str | Unset):
+        current_page (int | Unset): Zero-based index of the page to return. Default: 0.
+        page_size (int | Unset): Number of virtual keys per page. Default: 50.
+        workspace_id (str | Unset): Workspace to list; only needed with an organisation admin key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -142,7 +142,7 @@ def sync_detailed(
      Returns one virtual key, without its secret.
 
     Args:
-        slug (str):
+        slug (str): Slug of the virtual key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ def sync(
      Returns one virtual key, without its secret.
 
     Args:
-        slug (str):
+        slug (str): Slug of the virtual key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +199,7 @@ async def asyncio_detailed(
      Returns one virtual key, without its secret.
 
     Args:
-        slug (str):
+        slug (str): Slug of the virtual key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +228,7 @@ async def asyncio(
      Returns one virtual key, without its secret.
 
     Args:
-        slug (str):
+        slug (str): Slug of the virtual key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -191,7 +191,7 @@ def sync_detailed(
      Changes the name, secret, note, deployments, limits or secret mappings of a virtual key.
 
     Args:
-        slug (str):
+        slug (str): Slug of the virtual key.
         body (VirtualKeyUpdateRequest): The fields of a virtual key to change; every field is
             optional.
 
@@ -226,7 +226,7 @@ def sync(
      Changes the name, secret, note, deployments, limits or secret mappings of a virtual key.
 
     Args:
-        slug (str):
+        slug (str): Slug of the virtual key.
         body (VirtualKeyUpdateRequest): The fields of a virtual key to change; every field is
             optional.
 
@@ -256,7 +256,7 @@ async def asyncio_detailed(
      Changes the name, secret, note, deployments, limits or secret mappings of a virtual key.
 
     Args:
-        slug (str):
+        slug (str): Slug of the virtual key.
         body (VirtualKeyUpdateRequest): The fields of a virtual key to change; every field is
             optional.
 
@@ -289,7 +289,7 @@ async def asyncio(
      Changes the name, secret, note, deployments, limits or secret mappings of a virtual key.
 
     Args:
-        slug (str):
+        slug (str): Slug of the virtual key.
         body (VirtualKeyUpdateRequest): The fields of a virtual key to change; every field is
             optional.
 
