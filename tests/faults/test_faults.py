@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from portkey_generated.models.chat_completion import ChatCompletion
+from portkey_generated.params import ChatCompletionRequestMessage
 from portkey_typed import (
     APIConnectionError,
     APIResponseValidationError,
@@ -33,7 +34,7 @@ from .fault_server import (
 )
 
 ClientFactory = Callable[..., AnyClient]
-MESSAGES = [{"role": "user", "content": "Hi"}]
+MESSAGES: list[ChatCompletionRequestMessage] = [{"role": "user", "content": "Hi"}]
 COMPLETION = {
     "id": "chatcmpl-9",
     "object": "chat.completion",

@@ -9,6 +9,8 @@ from typing import Any
 
 import httpx
 
+from portkey_generated.params import ChatCompletionRequestMessage
+
 Reply = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
 
 CHAT_COMPLETION: dict[str, Any] = {
@@ -26,7 +28,7 @@ CHAT_COMPLETION: dict[str, Any] = {
     ],
     "usage": {"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5},
 }
-MESSAGES = [{"role": "user", "content": "Hi"}]
+MESSAGES: list[ChatCompletionRequestMessage] = [{"role": "user", "content": "Hi"}]
 
 
 class MockGateway:

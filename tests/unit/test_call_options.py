@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 
+from portkey_generated.gateway_config import GatewayConfig
 from portkey_typed import InternalServerError
 
 from .conftest import ClientFactory
 from .flavors import resolve
 from .mock_gateway import MESSAGES, MockGateway, json_reply, sent_json
 
-CALL_CONFIG = {"retry": {"attempts": 1}, "cache": {"mode": "simple"}}
+CALL_CONFIG: GatewayConfig = {"retry": {"attempts": 1}, "cache": {"mode": "simple"}}
 
 
 def timeouts(extensions: dict[str, Any]) -> dict[str, float | None]:

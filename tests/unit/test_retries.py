@@ -6,6 +6,7 @@ import email.utils
 import io
 import time
 from types import SimpleNamespace
+from typing import Any
 
 import httpx
 import pytest
@@ -32,7 +33,7 @@ def status(code: int, **headers: str) -> httpx.Response:
     return json_reply(FAILURE, code, headers)
 
 
-async def create(client: Portkey | AsyncPortkey, **options: object) -> object:
+async def create(client: Portkey | AsyncPortkey, **options: Any) -> Any:
     return await resolve(client.chat.completions.create(model="m", messages=MESSAGES, **options))
 
 

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
+from portkey_generated.gateway_config import GatewayConfig
 from portkey_generated.header_options import HEADER_OPTIONS
-from portkey_typed import AuthenticationError, InsecureTransportWarning, LLMOptions, Portkey
+from portkey_typed import AsyncPortkey, AuthenticationError, InsecureTransportWarning, LLMOptions, Portkey
 
 from .conftest import ClientFactory
 from .flavors import resolve
@@ -32,8 +33,8 @@ def test_the_credential_options_are_marked_secret() -> None:
         assert name in SECRET_OPTIONS
 
 
-def test_repr_of_a_client_hides_every_secret_option_and_the_authorization() -> None:
-    client = Portkey(
+def test_repr_of_a_client_hides_every_secret_option_and_the_authorization(make_client: ClientFactory) -> None:
+    client = make_client(
         base_url="https://gateway.test/v1", authorization="sk-auth", provider="openai", **every_secret()
     )
 
@@ -46,25 +47,25 @@ def test_repr_of_a_client_hides_every_secret_option_and_the_authorization() -> N
         assert f"{name}='***'" in text
 
 
-def test_repr_of_a_client_hides_keys_inside_its_config() -> None:
-    config = {
+def test_repr_of_a_client_hides_keys_inside_its_config(make_client: ClientFactory) -> None:
+    config: GatewayConfig = {
         "strategy": {"mode": "fallback"},
         "targets": [
             {"provider": "openai", "api_key": "sk-in-config"},
             {"provider": "bedrock", "aws_secret_access_key": "aws-in-config", "virtual_key": "vk-in-config"},
         ],
     }
-    text = repr(Portkey(config=config))
+    text = repr(make_client(config=config))
 
     for secret in ("sk-in-config", "aws-in-config", "vk-in-config"):
         assert secret not in text
     assert "'provider': 'bedrock'" in text
 
 
-def test_repr_of_a_legacy_client_hides_the_keys_of_its_llms() -> None:
+def test_repr_of_a_legacy_client_hides_the_keys_of_its_llms(make_client: ClientFactory) -> None:
     llms = [LLMOptions(provider="openai", api_key="sk-legacy"), LLMOptions(virtual_key="vk-legacy")]
 
-    text = repr(Portkey(mode="fallback", llms=llms))
+    text = repr(make_client(mode="fallback", llms=llms))
 
     assert "sk-legacy" not in text
     assert "vk-legacy" not in text
@@ -79,16 +80,25 @@ def test_repr_of_llm_options_hides_its_keys() -> None:
 
 
 @pytest.mark.parametrize("name", SECRET_OPTIONS)
-def test_a_secret_over_plain_http_to_another_host_warns_once(name: str, gateway: MockGateway) -> None:
+async def test_a_secret_over_plain_http_to_another_host_warns_once(
+    name: str, gateway: MockGateway, flavor: str
+) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        client = Portkey(
-            base_url="http://gateway.example.com/v1",
-            http_client=gateway.sync_http(),
-            **{name: secret_value(name)},
-        )
-        client.chat.completions.create(model="m", messages=MESSAGES)
-        client.chat.completions.create(model="m", messages=MESSAGES)
+        if flavor == "sync":
+            client: Portkey | AsyncPortkey = Portkey(
+                base_url="http://gateway.example.com/v1",
+                http_client=gateway.sync_http(),
+                **{name: secret_value(name)},
+            )
+        else:
+            client = AsyncPortkey(
+                base_url="http://gateway.example.com/v1",
+                http_client=gateway.async_http(),
+                **{name: secret_value(name)},
+            )
+        await resolve(client.chat.completions.create(model="m", messages=MESSAGES))
+        await resolve(client.chat.completions.create(model="m", messages=MESSAGES))
 
     insecure = [w for w in caught if issubclass(w.category, InsecureTransportWarning)]
     assert len(insecure) == 1

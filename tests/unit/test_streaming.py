@@ -12,6 +12,7 @@ import pytest
 import portkey_typed
 from portkey_generated.models.chat_completion import ChatCompletion
 from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
+from portkey_generated.models.completion_usage import CompletionUsage
 from portkey_typed import APIConnectionError, APIStreamError, AsyncPortkey, Portkey
 from portkey_typed._streaming import AsyncStream, Stream
 
@@ -170,7 +171,9 @@ async def test_an_anthropic_stream_ends_at_message_stop(
     client = make_client()
 
     stream = await resolve(
-        client.messages.create(model="claude", max_tokens=10, messages=MESSAGES, stream=True)
+        client.messages.create(
+            model="claude", max_tokens=10, messages=[{"role": "user", "content": "Hi"}], stream=True
+        )
     )
     chunks = await collect(stream)
 
@@ -321,11 +324,13 @@ async def test_accumulate_joins_content_tool_calls_and_usage(
     message = completion.choices[0].message
     assert message.content == "Let me check."
     assert message.role == "assistant"
+    assert isinstance(message.tool_calls, list)
     assert [(c.id, c.function.name, c.function.arguments) for c in message.tool_calls] == [
         ("call_a", "get_weather", '{"city": "Oslo"}'),
         ("call_b", "get_time", "{}"),
     ]
     assert completion.choices[0].finish_reason == "tool_calls"
+    assert isinstance(completion.usage, CompletionUsage)
     assert completion.usage.to_dict() == usage
     assert completion.id == "chatcmpl-1"
 

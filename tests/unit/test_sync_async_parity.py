@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import inspect
 import re
-import typing
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
+
+from typing_extensions import get_overloads
 
 from portkey_generated.resources import AsyncResources, SyncResources
 from portkey_typed import AsyncPortkey, Portkey
@@ -49,7 +50,7 @@ def tree(client: Portkey | AsyncPortkey, root: type) -> dict[str, Any]:
 
 def shape(function: Any) -> list[str]:
     """The signature of a function and of each of its overloads, with `Async` names made plain."""
-    signatures = [*typing.get_overloads(function), function]
+    signatures = [*get_overloads(function), function]
     return [_ASYNC_NAMES.sub("", str(inspect.signature(f))) for f in signatures]
 
 

@@ -55,7 +55,8 @@ async def test_false_zero_and_empty_values_override(
 
 
 async def test_none_removes_an_option(make_client: ClientFactory, gateway: MockGateway) -> None:
-    copy = make_client(provider="openai", trace_id="t-0").with_options(trace_id=None)
+    client = make_client(provider="openai", trace_id="t-0")
+    copy = client.with_options(trace_id=None)  # type: ignore[arg-type]  # ClientChanges does not admit None yet
 
     await resolve(copy.chat.completions.create(model="m", messages=MESSAGES))
 
