@@ -194,7 +194,7 @@ class ClientCore:
                 params = {**(params or {}), **call.extra_query}
             if not isinstance(call.timeout, NotGiven):
                 timeout = _with_floor(_timeout(call.timeout), self._options)
-            if isinstance(call.config, Mapping):
+            if isinstance(call.config, (Mapping, str)):
                 timeout = _with_floor(timeout, {**self._options, "config": call.config})
             if not isinstance(call.max_retries, NotGiven):
                 max_retries = _max_retries(call.max_retries)
@@ -354,6 +354,8 @@ def _with_floor(timeout: httpx.Timeout, options: Mapping[str, Any]) -> httpx.Tim
     """Raise the read timeout to the gateway's own `request_timeout` (plus a margin) when that is longer."""
     millis = [options["request_timeout"]] if isinstance(options.get("request_timeout"), int) else []
     config = options.get("config")
+    if isinstance(config, str):
+        config = json_or_text(config)
     if isinstance(config, Mapping):
         millis += _config_timeouts(cast("Mapping[str, Any]", config))
     if not millis or timeout.read is None:
