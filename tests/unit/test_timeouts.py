@@ -15,7 +15,7 @@ from portkey_typed._base_client import DEFAULT_TIMEOUT
 from .conftest import ClientFactory
 from .flavors import resolve
 from .mock_gateway import MESSAGES, MockGateway
-from .test_sync_async_parity import methods, tree
+from .test_sync_async_parity import is_pager, methods, tree
 
 DEFAULT = {"connect": 5.0, "read": 600.0, "write": 600.0, "pool": 600.0}
 
@@ -38,6 +38,14 @@ def dummy_arguments(function: Any) -> tuple[list[str], dict[str, str]]:
     return args, kwargs
 
 
+async def first_item(pages: Any) -> None:
+    """Start a `list_all` walk: its first page is fetched when the first item is asked for."""
+    if hasattr(pages, "__anext__"):
+        await anext(pages, None)
+    else:
+        next(pages, None)
+
+
 def test_the_default_timeout() -> None:
     assert dict(DEFAULT_TIMEOUT.as_dict()) == DEFAULT
 
@@ -57,6 +65,8 @@ async def test_the_default_timeout_applies_to_every_endpoint(
             before = len(gateway.requests)
             try:
                 result = await resolve(getattr(resource, name)(*args, **kwargs))
+                if is_pager(function):
+                    await first_item(result)
             except APIError:
                 result = None
             if hasattr(result, "close"):
@@ -105,6 +115,7 @@ async def test_a_call_timeout_applies_to_that_call_only(
     [
         {"request_timeout": 5000},
         {"config": {"request_timeout": 5000}},
+        {"config": '{"request_timeout": 5000}'},
         {
             "config": {
                 "strategy": {"mode": "fallback"},
@@ -112,7 +123,7 @@ async def test_a_call_timeout_applies_to_that_call_only(
             }
         },
     ],
-    ids=["header", "config", "nested-target"],
+    ids=["header", "config", "config-json-text", "nested-target"],
 )
 async def test_the_read_timeout_is_never_shorter_than_the_gateways(
     options: dict[str, Any], make_client: ClientFactory, gateway: MockGateway
@@ -152,6 +163,11 @@ async def test_a_call_config_with_request_timeout_raises_the_read_timeout(
         client.chat.completions.create(model="m", messages=MESSAGES, config={"request_timeout": 9000})
     )
     assert sent_timeout(gateway.last)["read"] == 10.0
+
+    await resolve(
+        client.chat.completions.create(model="m", messages=MESSAGES, config='{"request_timeout": 7000}')
+    )
+    assert sent_timeout(gateway.last)["read"] == 8.0
 
     await resolve(client.chat.completions.create(model="m", messages=MESSAGES))
     assert sent_timeout(gateway.last)["read"] == 2.0
