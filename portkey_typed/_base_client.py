@@ -107,6 +107,7 @@ class ClientCore:
                 f"{type(self).__name__}() got unexpected keyword argument(s): {', '.join(unknown)}"
             )
         options = {k: v for k, v in options.items() if v is not None}
+        explicit_config = "config" in options
         for name, variable in ENVIRONMENT.items():
             if name not in options and os.environ.get(variable):
                 options[name] = (
@@ -114,7 +115,7 @@ class ClientCore:
                 )
         mode, llms = settings.get("mode"), settings.get("llms")
         if mode is not None or llms is not None:
-            if "config" in options and not os.environ.get("PORTKEY_CONFIG"):
+            if explicit_config:
                 raise PortkeyValidationError(
                     "config", "give either config= or the older mode= and llms=, not both"
                 )
