@@ -175,3 +175,25 @@ def test_wrong_legacy_options_are_refused(
         make_client(**options)
 
     assert caught.value.option == option
+
+
+def test_config_and_legacy_mode_together_are_refused_even_with_a_config_variable(
+    monkeypatch: pytest.MonkeyPatch, make_client: ClientFactory
+) -> None:
+    monkeypatch.setenv("PORTKEY_CONFIG", "pc-from-env")
+
+    with pytest.raises(PortkeyValidationError) as caught:
+        make_client(config={"retry": {"attempts": 2}}, mode="single", llms=[LLMOptions(provider="openai")])
+
+    assert caught.value.option == "config"
+
+
+async def test_legacy_mode_wins_over_the_config_variable(
+    monkeypatch: pytest.MonkeyPatch, make_client: ClientFactory, gateway: MockGateway
+) -> None:
+    monkeypatch.setenv("PORTKEY_CONFIG", "pc-from-env")
+    client = make_client(mode="single", llms=[LLMOptions(provider="openai")])
+
+    await resolve(client.chat.completions.create(model="m", messages=MESSAGES))
+
+    assert sent_legacy_config(gateway.last.headers)["strategy"] == {"mode": "single"}
