@@ -83,6 +83,8 @@ def _object_parts(schema: Schema, schemas: dict[str, Schema], seen: frozenset[st
 def _flatten_all_of(schema: Schema, schemas: dict[str, Schema]) -> None:
     """Merge an `allOf` of objects into one object: a TypedDict cannot inherit from a base whose
     optional key it makes required, so each TypedDict lists all its keys itself."""
+    if plain_ref(schema) is not None:
+        return  # `{allOf: [{$ref}], description}` names a class; it is not a merge
     parts = _object_parts(schema, schemas, frozenset())
     if not parts:
         return

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +24,6 @@ from ._base import (
 )
 
 if TYPE_CHECKING:
-    from ..gateway_config import GatewayConfig
-
     pass
 
 
@@ -60,11 +57,6 @@ class AuditLogs(SyncResource):
         country: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
         page_size: int | NotGiven = NOT_GIVEN,
-        trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        config: str | GatewayConfig | NotGiven = NOT_GIVEN,
-        cache_force_refresh: bool | NotGiven = NOT_GIVEN,
-        cache_namespace: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -118,16 +110,11 @@ class AuditLogs(SyncResource):
             ),
             None,
             CallOptions(
-                trace_id,
-                metadata,
-                config,
-                cache_force_refresh,
-                cache_namespace,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -154,11 +141,6 @@ class AuditLogsWithRawResponse(SyncResource):
         country: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
         page_size: int | NotGiven = NOT_GIVEN,
-        trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        config: str | GatewayConfig | NotGiven = NOT_GIVEN,
-        cache_force_refresh: bool | NotGiven = NOT_GIVEN,
-        cache_namespace: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -212,16 +194,11 @@ class AuditLogsWithRawResponse(SyncResource):
             ),
             None,
             CallOptions(
-                trace_id,
-                metadata,
-                config,
-                cache_force_refresh,
-                cache_namespace,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -253,11 +230,6 @@ class AsyncAuditLogs(AsyncResource):
         country: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
         page_size: int | NotGiven = NOT_GIVEN,
-        trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        config: str | GatewayConfig | NotGiven = NOT_GIVEN,
-        cache_force_refresh: bool | NotGiven = NOT_GIVEN,
-        cache_namespace: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -311,16 +283,11 @@ class AsyncAuditLogs(AsyncResource):
             ),
             None,
             CallOptions(
-                trace_id,
-                metadata,
-                config,
-                cache_force_refresh,
-                cache_namespace,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -347,11 +314,6 @@ class AsyncAuditLogsWithRawResponse(AsyncResource):
         country: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
         page_size: int | NotGiven = NOT_GIVEN,
-        trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        config: str | GatewayConfig | NotGiven = NOT_GIVEN,
-        cache_force_refresh: bool | NotGiven = NOT_GIVEN,
-        cache_namespace: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -405,15 +367,10 @@ class AsyncAuditLogsWithRawResponse(AsyncResource):
             ),
             None,
             CallOptions(
-                trace_id,
-                metadata,
-                config,
-                cache_force_refresh,
-                cache_namespace,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
         )

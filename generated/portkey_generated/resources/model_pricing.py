@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -25,13 +24,17 @@ from ._base import (
 )
 
 if TYPE_CHECKING:
-    from ..gateway_config import GatewayConfig
-
     pass
 
 
 _OP_RETRIEVEMODELPRICING = Operation(
-    "retrieveModelPricing", "GET", "/model-configs/pricing/{provider}/{model}", "control", "none", "json"
+    "retrieveModelPricing",
+    "GET",
+    "/model-configs/pricing/{provider}/{model}",
+    "control",
+    "none",
+    "json",
+    base_suffix_dropped="/v1",
 )
 
 
@@ -48,11 +51,6 @@ class ModelPricing(SyncResource):
         provider: str,
         model: str,
         *,
-        trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        config: str | GatewayConfig | NotGiven = NOT_GIVEN,
-        cache_force_refresh: bool | NotGiven = NOT_GIVEN,
-        cache_namespace: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -73,16 +71,11 @@ class ModelPricing(SyncResource):
             None,
             None,
             CallOptions(
-                trace_id,
-                metadata,
-                config,
-                cache_force_refresh,
-                cache_namespace,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -95,11 +88,6 @@ class ModelPricingWithRawResponse(SyncResource):
         provider: str,
         model: str,
         *,
-        trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        config: str | GatewayConfig | NotGiven = NOT_GIVEN,
-        cache_force_refresh: bool | NotGiven = NOT_GIVEN,
-        cache_namespace: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -120,16 +108,11 @@ class ModelPricingWithRawResponse(SyncResource):
             None,
             None,
             CallOptions(
-                trace_id,
-                metadata,
-                config,
-                cache_force_refresh,
-                cache_namespace,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -147,11 +130,6 @@ class AsyncModelPricing(AsyncResource):
         provider: str,
         model: str,
         *,
-        trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        config: str | GatewayConfig | NotGiven = NOT_GIVEN,
-        cache_force_refresh: bool | NotGiven = NOT_GIVEN,
-        cache_namespace: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -172,16 +150,11 @@ class AsyncModelPricing(AsyncResource):
             None,
             None,
             CallOptions(
-                trace_id,
-                metadata,
-                config,
-                cache_force_refresh,
-                cache_namespace,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -194,11 +167,6 @@ class AsyncModelPricingWithRawResponse(AsyncResource):
         provider: str,
         model: str,
         *,
-        trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        config: str | GatewayConfig | NotGiven = NOT_GIVEN,
-        cache_force_refresh: bool | NotGiven = NOT_GIVEN,
-        cache_namespace: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -219,15 +187,10 @@ class AsyncModelPricingWithRawResponse(AsyncResource):
             None,
             None,
             CallOptions(
-                trace_id,
-                metadata,
-                config,
-                cache_force_refresh,
-                cache_namespace,
-                extra_headers,
-                extra_query,
-                extra_body,
-                timeout,
-                max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
         )
