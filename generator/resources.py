@@ -5,6 +5,18 @@
 responses that are not objects). `emit` runs after it and writes `resources/`: for every operation a
 typed method on the resource named by its `x-sdk-resource` / `x-sdk-method`, sync and async, each
 with a `with_raw_response` twin.
+
+Rules the resource tree follows:
+- Control-plane operations (`x-portkey-plane: control`) take no per-call Portkey header options: those
+  options steer the gateway's routing, which a management call does not go through.
+- A list operation is paged when its query has a cursor (`after`, `starting_after` or `before`) or a page
+  number (`page`, `current_page`), plus a page size (`limit`, `page_size`, `per_page`), and its JSON answer
+  is an object whose `data` property is an array (parameter names compared in snake_case, so `currentPage`
+  counts). Next to it goes an iterator over the items of every page: `list_all` for `list`, else
+  `<method>_all` (see `cursor_items` / `numbered_items` in `_base.py` for how pages are walked).
+- An operation whose own server (`x-servers`, from a path's or operation's `servers`) has a shorter path
+  than the description's first server (the API root instead of `/v1`) names the end of the base URL to
+  leave out in `Operation.base_suffix_dropped`; a path its server adds goes in front of its own path.
 """
 
 from __future__ import annotations
@@ -17,7 +29,8 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import jinja2
 from openapi_python_client.strings import ClassName, PythonIdentifier
@@ -43,7 +56,17 @@ TRANSPORT_OPTIONS: dict[str, str] = {
 }
 PARAMS_SUFFIX = "Params"
 ENVELOPE_SUFFIX = "Envelope"
-BINARY_TYPES = ("application/octet-stream", "audio/", "image/", "video/", "application/pdf", "application/zip")
+CURSOR_PARAMETERS = ("after", "starting_after", "before")
+PAGE_NUMBER_PARAMETERS = ("page", "current_page")
+PAGE_SIZE_PARAMETERS = ("limit", "page_size", "per_page")
+BINARY_TYPES = (
+    "application/octet-stream",
+    "audio/",
+    "image/",
+    "video/",
+    "application/pdf",
+    "application/zip",
+)
 
 
 class ResourceError(Exception):
@@ -127,6 +150,19 @@ class Param:
 
 
 @dataclass
+class Paging:
+    """How the iterator next to a paged list method walks its pages."""
+
+    name: str
+    style: Literal["cursor", "number"]
+    param: str
+    size_param: str
+    first: int
+    backwards: bool
+    item: str
+
+
+@dataclass
 class Method:
     """One operation as a resource method."""
 
@@ -134,6 +170,7 @@ class Method:
     operation_id: str
     http_method: str
     path: str
+    base_suffix_dropped: str
     plane: str
     body: str
     response: str
@@ -149,6 +186,7 @@ class Method:
     stream_only: bool
     header_options: list[tuple[str, str, str]]
     docstring: str
+    paging: Paging | None
 
 
 @dataclass
@@ -162,6 +200,11 @@ class Node:
     @property
     def class_name(self) -> str:
         return "".join(_pascal(part) for part in self.path)
+
+    def names(self) -> list[str]:
+        """Every attribute name the resource class defines: methods, iterators, children."""
+        iterators = [m.paging.name for m in self.methods.values() if m.paging]
+        return [*self.methods, *iterators, *self.children]
 
     def walk(self) -> Iterator[Node]:
         yield self
@@ -195,9 +238,12 @@ def emit(spec: dict[str, Any], package_dir: Path) -> None:
             )
         node.methods[built.name] = built
     for node in root.walk():
-        clash = set(node.methods) & set(node.children)
+        names = node.names()
+        clash = sorted({name for name in names if names.count(name) > 1})
         if clash:
-            raise ResourceError(f"{'.'.join(node.path) or 'client'}: {sorted(clash)} is both a method and a resource")
+            raise ResourceError(
+                f"{'.'.join(node.path) or 'client'}: {clash} named twice (methods, iterators, resources)"
+            )
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -253,11 +299,14 @@ def _method(
     taken = set(body_props) | set(TRANSPORT_OPTIONS) | {"self", "stream", "params", "body"}
     path_params = [_param(spec, p, taken) for p in params if p.get("in") == "path"]
     query_params = [_param(spec, p, taken) for p in params if p.get("in") == "query"]
+    plane = op.get("x-portkey-plane", "data")
     header_options = []
     names = {p.name for p in path_params + query_params} | body_props
-    for option in HEADER_OPTIONS:
+    for option in HEADER_OPTIONS if plane == "data" else ():
         arg = f"portkey_{option}" if option in names else option
         header_options.append((arg, option, HEADER_OPTIONS[option]))
+    base_suffix_dropped, path_prefix = _server_paths(spec, op)
+    full_path = path_prefix + path
 
     response, returns, decode = _success(spec, package_dir, op, imports)
     chunk = op.get("x-stream-chunk")
@@ -269,15 +318,16 @@ def _method(
         name=op["x-sdk-method"],
         operation_id=op["operationId"],
         http_method=http_method.upper(),
-        path=path,
-        plane=op.get("x-portkey-plane", "data"),
+        path=full_path,
+        base_suffix_dropped=base_suffix_dropped,
+        plane=plane,
         body=body,
         response=response,
         path_params=path_params,
         query_params=query_params,
         params_typed_dict=params_typed_dict,
         body_type=body_type,
-        path_expr=_path_expr(path, path_params),
+        path_expr=_path_expr(full_path, path_params),
         returns=returns,
         decode=decode,
         chunk=chunk_type,
@@ -285,10 +335,73 @@ def _method(
         stream_only=bool(chunk) and response == "none",
         header_options=header_options,
         docstring=_docstring(op, path_params + query_params),
+        paging=_paging(spec, package_dir, op, params, query_params, imports)
+        if response == "json" and not chunk
+        else None,
     )
 
 
-def _success(spec: dict[str, Any], package_dir: Path, op: dict[str, Any], imports: _Imports) -> tuple[str, str, str]:
+def _server_paths(spec: dict[str, Any], op: dict[str, Any]) -> tuple[str, str]:
+    """What the operation's own server changes in its URL: the end of the base URL's path to leave out,
+    and the path to put in front of the operation's own (both empty without `x-servers`)."""
+    servers = op.get("x-servers") or []
+    if not servers:
+        return "", ""
+    root = _server_path((spec.get("servers") or [{}])[0])
+    own = _server_path(servers[0])
+    if root.startswith(own):
+        return root[len(own) :], ""
+    return root, own
+
+
+def _server_path(server: dict[str, Any]) -> str:
+    return urlsplit(str(server.get("url", ""))).path.rstrip("/")
+
+
+def _paging(
+    spec: dict[str, Any],
+    package_dir: Path,
+    op: dict[str, Any],
+    params: list[dict[str, Any]],
+    query: list[Param],
+    imports: _Imports,
+) -> Paging | None:
+    """How to walk the pages of a list operation, or None when it is not paged (rule in the module doc)."""
+    by_rule = {_snake(p.wire): p for p in query}
+    cursor = next((by_rule[n] for n in CURSOR_PARAMETERS if n in by_rule), None)
+    number = next((by_rule[n] for n in PAGE_NUMBER_PARAMETERS if n in by_rule), None)
+    size = next((by_rule[n] for n in PAGE_SIZE_PARAMETERS if n in by_rule), None)
+    pager = cursor or number
+    page_ref = _success_ref(op)
+    if size is None or pager is None or pager.required or page_ref is None:
+        return None
+    data = _object_properties(spec, spec["components"]["schemas"].get(page_ref, {})).get("data")
+    if data is None or _resolve(spec, data).get("type") != "array":
+        return None
+    item = _item_annotation(
+        package_dir / "models" / f"{_model_module(str(ClassName(page_ref, '')))}.py", imports
+    )
+    name = "list_all" if op["x-sdk-method"] == "list" else f"{op['x-sdk-method']}_all"
+    if pager is cursor:
+        backwards = _snake(pager.wire) == "before"
+        return Paging(name, "cursor", pager.name, size.name, 0, backwards, item)
+    schema = next((_resolve(spec, p.get("schema") or {}) for p in params if p.get("name") == pager.wire), {})
+    first = int(schema.get("default", schema.get("minimum", 0)))
+    return Paging(name, "number", pager.name, size.name, first, False, item)
+
+
+def _item_annotation(module: Path, imports: _Imports) -> str:
+    """The type of one element of a page model's `data` list, qualified for a resource module."""
+    annotation = _field_annotation(module, "data")
+    for node in ast.walk(annotation):
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "list":
+            return ast.unparse(_Qualify(imports.type_only).visit(node.slice))
+    raise ResourceError(f"{module}: `data` is not a list")
+
+
+def _success(
+    spec: dict[str, Any], package_dir: Path, op: dict[str, Any], imports: _Imports
+) -> tuple[str, str, str]:
     """The response kind, the return annotation and the decoder of an operation's success."""
     for code, response in sorted(op.get("responses", {}).items()):
         if not str(code).startswith("2"):
@@ -330,16 +443,21 @@ def _decoder(spec: dict[str, Any], package_dir: Path, name: str, imports: _Impor
 
 def _envelope_annotation(module: Path) -> tuple[str, set[tuple[str, str]]]:
     """The type of an envelope's `data`, with model names qualified as `_models.Name`, and its imports."""
+    imports: set[tuple[str, str]] = set()
+    qualified = _Qualify(imports).visit(_field_annotation(module, "data"))
+    return ast.unparse(qualified), imports
+
+
+def _field_annotation(module: Path, name: str) -> ast.expr:
+    """The annotation of a model class's attribute, as written in its generated module."""
     tree = ast.parse(module.read_text())
     for node in ast.walk(tree):
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "data":
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
             annotation = node.annotation
             if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
                 annotation = ast.parse(annotation.value, mode="eval").body
-            imports: set[tuple[str, str]] = set()
-            qualified = _Qualify(imports).visit(annotation)
-            return ast.unparse(qualified), imports
-    raise ResourceError(f"{module}: no `data` attribute in the envelope model")
+            return annotation
+    raise ResourceError(f"{module}: no `{name}` attribute in the model")
 
 
 class _Qualify(ast.NodeTransformer):
@@ -404,7 +522,9 @@ def _py_type(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> st
     schema = _resolve(spec, schema)
     if depth > 4:
         return "Any"
-    if "enum" in schema and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in schema["enum"]):
+    if "enum" in schema and all(
+        isinstance(v, (str, int)) and not isinstance(v, bool) for v in schema["enum"]
+    ):
         return f"Literal[{', '.join(repr(v) for v in schema['enum'])}]"
     members = schema.get("anyOf") or schema.get("oneOf")
     if members:
@@ -525,6 +645,10 @@ def _object_required(spec: dict[str, Any], schema: dict[str, Any]) -> list[str]:
     for part in schema.get("allOf", []):
         required += _object_required(spec, part)
     return list(dict.fromkeys(required + list(schema.get("required", []))))
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
 def _pascal(word: str) -> str:

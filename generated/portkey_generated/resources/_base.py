@@ -9,7 +9,7 @@ arguments, to a requester: the handwritten `portkey_typed` client implements `Sy
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
-from typing import Any, Literal, NamedTuple, Protocol, TypeVar, Union, cast, runtime_checkable
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar, cast, runtime_checkable
 
 import httpx
 from typing_extensions import Self
@@ -36,7 +36,7 @@ class NotGiven:
 
 NOT_GIVEN = NotGiven()
 
-Timeout = Union[float, httpx.Timeout, None]
+Timeout = float | httpx.Timeout | None
 """Seconds for the whole request, an `httpx.Timeout`, or None for no timeout."""
 Headers = Mapping[str, str]
 Query = Mapping[str, object]

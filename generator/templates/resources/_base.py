@@ -7,16 +7,18 @@ arguments, to a requester: the handwritten `portkey_typed` client implements `Sy
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import Any, Literal, NamedTuple, Protocol, TypeVar, Union, cast, runtime_checkable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar, cast, runtime_checkable
 
 import httpx
 from typing_extensions import Self
 
 from ..response_headers import PortkeyResponseHeaders
+from ..types import Unset
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
+P = TypeVar("P")
 
 
 class NotGiven:
@@ -33,7 +35,7 @@ class NotGiven:
 
 NOT_GIVEN = NotGiven()
 
-Timeout = Union[float, httpx.Timeout, None]
+Timeout = float | httpx.Timeout | None
 """Seconds for the whole request, an `httpx.Timeout`, or None for no timeout."""
 Headers = Mapping[str, str]
 Query = Mapping[str, object]
@@ -50,6 +52,9 @@ class Operation(NamedTuple):
     plane: Literal["data", "control"]
     body: Literal["json", "multipart", "none"]
     response: Literal["json", "binary", "text", "none"]
+    base_suffix_dropped: str = ""
+    """The end of the client's base URL (`/v1`) that this operation's own server does not have:
+    the client leaves it out of the URL when the base URL ends with it."""
 
 
 class CallOptions(NamedTuple):
@@ -129,19 +134,47 @@ class SyncRequester(Protocol):
     """What a synchronous client offers the generated resources."""
 
     def _request(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: object,
+        options: CallOptions,
+        /,
     ) -> T: ...
 
     def _request_stream(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: object,
+        options: CallOptions,
+        /,
     ) -> Stream[T]: ...
 
     def _request_raw(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: object,
+        options: CallOptions,
+        /,
     ) -> RawResponse[T]: ...
 
     def _request_raw_stream(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: object,
+        options: CallOptions,
+        /,
     ) -> RawResponse[Stream[T]]: ...
 
 
@@ -149,19 +182,47 @@ class AsyncRequester(Protocol):
     """What an asynchronous client offers the generated resources."""
 
     async def _request(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: object,
+        options: CallOptions,
+        /,
     ) -> T: ...
 
     async def _request_stream(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: object,
+        options: CallOptions,
+        /,
     ) -> AsyncStream[T]: ...
 
     async def _request_raw(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: object,
+        options: CallOptions,
+        /,
     ) -> RawResponse[T]: ...
 
     async def _request_raw_stream(
-        self, op: Operation, decode: Callable[[Any], T], path: str, query: Query | None, body: object, options: CallOptions, /
+        self,
+        op: Operation,
+        decode: Callable[[Any], T],
+        path: str,
+        query: Query | None,
+        body: object,
+        options: CallOptions,
+        /,
     ) -> RawResponse[AsyncStream[T]]: ...
 
 
@@ -207,3 +268,150 @@ def as_json(data: Any) -> Any:
 def as_none(data: Any) -> None:
     """Decoder of empty bodies."""
     return None
+
+
+# ----------------------------------------------------------------------------------------------
+# Pages: the `list_all` iterators call a list method again and again, one page at a time.
+
+
+def cursor_items(
+    fetch: Callable[[str | NotGiven], P],
+    items: Callable[[P], Sequence[T] | Unset],
+    start: str | NotGiven,
+    *,
+    backwards: bool = False,
+) -> Iterator[T]:
+    """The items of every page of a cursor-paged list, fetched as the iteration reaches them.
+
+    Each page after the first is asked for with the cursor of the page before (its `last_id`, else
+    its last item's `id`; `first_id` / first item going `backwards`). It stops after an empty page,
+    a page with `has_more: false`, or a page that gives no new cursor."""
+    cursor = start
+    while True:
+        page = fetch(cursor)
+        found = _items(items(page))
+        yield from found
+        following = _next_cursor(page, found, backwards)
+        if not found or _field(page, "has_more") is False or following is None or following == cursor:
+            return
+        cursor = following
+
+
+async def async_cursor_items(
+    fetch: Callable[[str | NotGiven], Awaitable[P]],
+    items: Callable[[P], Sequence[T] | Unset],
+    start: str | NotGiven,
+    *,
+    backwards: bool = False,
+) -> AsyncIterator[T]:
+    """The async form of `cursor_items`."""
+    cursor = start
+    while True:
+        page = await fetch(cursor)
+        found = _items(items(page))
+        for item in found:
+            yield item
+        following = _next_cursor(page, found, backwards)
+        if not found or _field(page, "has_more") is False or following is None or following == cursor:
+            return
+        cursor = following
+
+
+def numbered_items(
+    fetch: Callable[[int | NotGiven], P],
+    items: Callable[[P], Sequence[T] | Unset],
+    start: int | NotGiven,
+    page_size: int | NotGiven,
+    *,
+    first: int,
+) -> Iterator[T]:
+    """The items of every page of a list paged by number, fetched as the iteration reaches them.
+
+    The first request sends the caller's page number (or none: the server's first page, numbered
+    `first`); each next one asks for the number after. It stops after an empty page, a page shorter
+    than the page size (the caller's, else the length of the first page), `has_more: false`, once
+    the pages so far hold the list's `total`, or when a page repeats the one before."""
+    walk = _PageWalk(start, page_size, first)
+    number = start
+    while True:
+        page = fetch(number)
+        found = _items(items(page))
+        if walk.repeats(found):
+            return
+        yield from found
+        if walk.is_last(page, found):
+            return
+        number = walk.advance()
+
+
+async def async_numbered_items(
+    fetch: Callable[[int | NotGiven], Awaitable[P]],
+    items: Callable[[P], Sequence[T] | Unset],
+    start: int | NotGiven,
+    page_size: int | NotGiven,
+    *,
+    first: int,
+) -> AsyncIterator[T]:
+    """The async form of `numbered_items`."""
+    walk = _PageWalk(start, page_size, first)
+    number = start
+    while True:
+        page = await fetch(number)
+        found = _items(items(page))
+        if walk.repeats(found):
+            return
+        for item in found:
+            yield item
+        if walk.is_last(page, found):
+            return
+        number = walk.advance()
+
+
+class _PageWalk:
+    """Where a walk over numbered pages is, and whether the page just read was the last one."""
+
+    __slots__ = ("first", "number", "previous", "size")
+
+    def __init__(self, start: int | NotGiven, page_size: int | NotGiven, first: int) -> None:
+        self.first = first
+        self.number = first if isinstance(start, NotGiven) else start
+        self.size = None if isinstance(page_size, NotGiven) else page_size
+        self.previous: Sequence[object] = ()
+
+    def repeats(self, found: Sequence[object]) -> bool:
+        """Whether the server answered this number with the page before (it ignores the number)."""
+        return bool(found) and list(found) == list(self.previous)
+
+    def is_last(self, page: object, found: Sequence[object]) -> bool:
+        self.previous = found
+        if self.size is None:
+            self.size = len(found)
+        total = _field(page, "total")
+        read = (self.number - self.first) * self.size + len(found)
+        return (
+            not found
+            or len(found) < self.size
+            or _field(page, "has_more") is False
+            or (isinstance(total, int) and read >= total)
+        )
+
+    def advance(self) -> int:
+        self.number += 1
+        return self.number
+
+
+def _items(data: Sequence[T] | Unset) -> Sequence[T]:
+    return () if isinstance(data, Unset) else data
+
+
+def _field(page: object, name: str) -> object:
+    """A page's optional field; None when the answer left it out."""
+    value: object = getattr(page, name, None)
+    return None if isinstance(value, Unset) else value
+
+
+def _next_cursor(page: object, found: Sequence[object], backwards: bool) -> str | None:
+    edge = _field(page, "first_id" if backwards else "last_id")
+    if not isinstance(edge, str) and found:
+        edge = _field(found[0] if backwards else found[-1], "id")
+    return edge if isinstance(edge, str) and edge else None
