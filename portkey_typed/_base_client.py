@@ -91,6 +91,7 @@ class ClientCore:
 
     _base_url: str
     _headers: dict[str, str]
+    _control_headers: dict[str, str]
     _options: dict[str, Any]
     _settings: dict[str, Any]
     _metadata: dict[str, str]
@@ -142,6 +143,7 @@ class ClientCore:
         self._settings = settings
         self._options = options
         self._headers = headers
+        self._control_headers = {k: v for k, v in headers.items() if k not in _GATEWAY_HEADERS}
         self._metadata = metadata(options["metadata"]) if "metadata" in options else {}
         self._base_url = _base_url(settings.get("base_url"), "api_key" in options)
         self._max_retries = _max_retries(settings.get("max_retries", DEFAULT_MAX_RETRIES))
@@ -185,7 +187,7 @@ class ClientCore:
     def _prepare(
         self, op: Operation, path: str, query: Query | None, body: object, call: CallOptions
     ) -> Prepared:
-        headers = self._headers
+        headers = self._headers if op.plane == "data" else self._control_headers
         params = dict(query) if query else None
         timeout = self._timeout
         max_retries = self._max_retries
@@ -213,7 +215,15 @@ class ClientCore:
             content = compact_json(body).encode()
             headers = {**headers, "content-type": "application/json"}
         return Prepared(
-            op.method, self._base_url + path, headers, params, content, data, files, timeout, max_retries
+            op.method,
+            _operation_base(self._base_url, op) + path,
+            headers,
+            params,
+            content,
+            data,
+            files,
+            timeout,
+            max_retries,
         )
 
     def _call_headers(self, call: CallOptions) -> dict[str, str]:
@@ -308,6 +318,17 @@ class ClientCore:
 
 
 _DEFAULT_CALL = CallOptions()
+_GATEWAY_HEADERS = frozenset(
+    {o.header for o in HEADER_OPTIONS.values() if o.name != "api_key"} | {"authorization"}
+)
+"""The client's headers that steer the gateway (provider, config, credentials of the provider...):
+control-plane calls (Portkey's management API) leave them out and authenticate with the API key."""
+
+
+def _operation_base(base_url: str, op: Operation) -> str:
+    """The base URL of one operation: without the suffix (`/v1`) its own server does not have."""
+    suffix = op.base_suffix_dropped
+    return base_url[: -len(suffix)] if suffix and base_url.endswith(suffix) else base_url
 
 
 def _llm_list(llms: object) -> Sequence[LLMOptions]:
