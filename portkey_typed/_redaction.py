@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import cast
 
 from portkey_generated.header_options import HEADER_OPTIONS
 
@@ -22,22 +22,23 @@ def is_secret_key(key: str) -> bool:
     return name.endswith(_SECRET_ENDINGS) or not _SECRET_WORDS.isdisjoint(re.split(r"_+", name))
 
 
-def masked(value: Any) -> Any:
+def masked(value: object) -> object:
     """A copy of a JSON-like value with the value of every secret key replaced by `***`."""
     if isinstance(value, Mapping):
-        return {k: MASK if is_secret_key(str(k)) else masked(v) for k, v in value.items()}
+        pairs = cast("Mapping[object, object]", value)
+        return {k: MASK if is_secret_key(str(k)) else masked(v) for k, v in pairs.items()}
     if isinstance(value, (list, tuple)):
-        return [masked(item) for item in value]
+        return [masked(item) for item in cast("Sequence[object]", value)]
     return value
 
 
-def secret_strings(value: Any, *, inside_secret: bool = False) -> Iterator[str]:
+def secret_strings(value: object, *, inside_secret: bool = False) -> Iterator[str]:
     """Every non-empty string held under a secret key of a JSON-like value (all of them if `inside_secret`)."""
     if isinstance(value, Mapping):
-        for key, item in value.items():
+        for key, item in cast("Mapping[object, object]", value).items():
             yield from secret_strings(item, inside_secret=inside_secret or is_secret_key(str(key)))
     elif isinstance(value, (list, tuple)):
-        for item in value:
+        for item in cast("Sequence[object]", value):
             yield from secret_strings(item, inside_secret=inside_secret)
     elif inside_secret and isinstance(value, str) and value:
         yield value
