@@ -126,5 +126,8 @@ def start_gateway(
             failure = error
             if "EADDRINUSE" not in gateway.log_text() or attempt == PORT_ATTEMPTS - 1:
                 break
+        except BaseException:
+            gateway.stop()  # interrupted while waiting: leave no process behind
+            raise
     assert failure is not None
     raise failure
