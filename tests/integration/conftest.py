@@ -1,9 +1,10 @@
 """Session fixtures for the integration suite: the test-owned upstream and the real gateway on loopback."""
 
-from collections.abc import Generator, Iterator
+from collections.abc import AsyncIterator, Generator, Iterator
 
 import pytest
 
+from portkey_typed import AsyncPortkey, Portkey
 from tests.harness import Gateway, GatewayNotInstalledError, Upstream, start_gateway, start_upstream
 
 GATEWAY_LOG_TAIL_CHARS = 4000
@@ -50,3 +51,48 @@ def pytest_runtest_makereport(
         tail = running.log_text()[-GATEWAY_LOG_TAIL_CHARS:]
         report.sections.append(("gateway log", f"{running.log_path}\n{tail}"))
     return report
+
+
+@pytest.fixture
+def client(gateway: Gateway, upstream: Upstream) -> Iterator[Portkey]:
+    """A facade client sending to upstream prefix `/a` through the gateway, without client retries."""
+    portkey = Portkey(
+        base_url=gateway.base_url,
+        provider="openai",
+        custom_host=upstream.url("/a"),
+        authorization="sk-test",
+        max_retries=0,
+        timeout=10.0,
+    )
+    with portkey:
+        yield portkey
+
+
+@pytest.fixture
+async def async_client(gateway: Gateway, upstream: Upstream) -> AsyncIterator[AsyncPortkey]:
+    portkey = AsyncPortkey(
+        base_url=gateway.base_url,
+        provider="openai",
+        custom_host=upstream.url("/a"),
+        authorization="sk-test",
+        max_retries=0,
+        timeout=10.0,
+    )
+    async with portkey:
+        yield portkey
+
+
+@pytest.fixture
+def config_client(gateway: Gateway) -> Iterator[Portkey]:
+    """A facade client with no provider or custom host of its own: calls route by the config they pass.
+
+    (The gateway lets an `x-portkey-custom-host` header override every target's `custom_host`.)
+    """
+    with Portkey(base_url=gateway.base_url, max_retries=0, timeout=10.0) as portkey:
+        yield portkey
+
+
+@pytest.fixture
+async def async_config_client(gateway: Gateway) -> AsyncIterator[AsyncPortkey]:
+    async with AsyncPortkey(base_url=gateway.base_url, max_retries=0, timeout=10.0) as portkey:
+        yield portkey
