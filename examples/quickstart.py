@@ -9,8 +9,9 @@ Self-hosted gateway plus any OpenAI-compatible server (this is what `make demo` 
 
   Requests go to the gateway with provider `openai` and the server as its custom host.
 
-Hosted Portkey (leave DEMO_UPSTREAM_URL and PORTKEY_BASE_URL unset; the client then uses
-https://api.portkey.ai/v1 because an API key is given)::
+Hosted Portkey: leave DEMO_UPSTREAM_URL and PORTKEY_BASE_URL unset. The client reads PORTKEY_API_KEY,
+PORTKEY_VIRTUAL_KEY and PORTKEY_PROVIDER itself and, since an API key is set, calls
+https://api.portkey.ai/v1::
 
     PORTKEY_API_KEY=pk-... PORTKEY_VIRTUAL_KEY=openai-vk-... python examples/quickstart.py
     PORTKEY_API_KEY=pk-... PORTKEY_PROVIDER=openai PROVIDER_API_KEY=sk-... python examples/quickstart.py
@@ -24,66 +25,44 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from typing import Any
 
-from portkey_typed import APIError, Portkey
+from portkey_generated.gateway_config import GatewayConfig, Target
+from portkey_typed import APIError, Portkey, PortkeyResponseHeaders
 
 MODEL = os.environ.get("DEMO_MODEL", "gpt-4o-mini")
 FAILING_MODEL = os.environ.get("DEMO_FAILING_MODEL", "model-that-does-not-exist")
 LOCAL_PROVIDER_KEY = "sk-local-demo"  # any value: a local OpenAI-compatible server does not check it
 
 
-@dataclass(frozen=True)
-class Connection:
-    """Where requests go: the client's options, and the same provider as a config target."""
-
-    client_options: dict[str, Any]
-    target: dict[str, Any]
-
-
-def local_connection(upstream_url: str) -> Connection:
-    return Connection(
-        client_options={
-            "provider": "openai",
-            "custom_host": upstream_url,
-            "authorization": LOCAL_PROVIDER_KEY,
-        },
-        target={"provider": "openai", "api_key": LOCAL_PROVIDER_KEY, "custom_host": upstream_url},
-    )
+def local_client(upstream_url: str) -> tuple[Portkey, Target]:
+    """A client for a self-hosted gateway (PORTKEY_BASE_URL) in front of an OpenAI-compatible server."""
+    client = Portkey(provider="openai", custom_host=upstream_url, authorization=LOCAL_PROVIDER_KEY)
+    target: Target = {"provider": "openai", "api_key": LOCAL_PROVIDER_KEY, "custom_host": upstream_url}
+    return client, target
 
 
-def hosted_connection() -> Connection:
-    virtual_key = os.environ.get("PORTKEY_VIRTUAL_KEY")
-    if virtual_key:
-        return Connection(client_options={"virtual_key": virtual_key}, target={"virtual_key": virtual_key})
-    provider = os.environ.get("PORTKEY_PROVIDER")
-    if not provider:
-        sys.exit("Set DEMO_UPSTREAM_URL (self-hosted) or PORTKEY_VIRTUAL_KEY / PORTKEY_PROVIDER (hosted).")
-    options: dict[str, Any] = {"provider": provider}
-    target: dict[str, Any] = {"provider": provider}
+def hosted_client() -> tuple[Portkey, Target]:
+    """A client for hosted Portkey; the keys come from the environment."""
     provider_key = os.environ.get("PROVIDER_API_KEY")
-    if provider_key:
-        options["authorization"] = provider_key
-        target["api_key"] = provider_key
-    return Connection(client_options=options, target=target)
+    virtual_key = os.environ.get("PORTKEY_VIRTUAL_KEY")
+    provider = os.environ.get("PORTKEY_PROVIDER")
+    if virtual_key:
+        target: Target = {"virtual_key": virtual_key}
+    elif provider:
+        target = {"provider": provider}
+        if provider_key:
+            target["api_key"] = provider_key
+    else:
+        sys.exit("Set DEMO_UPSTREAM_URL (self-hosted), or PORTKEY_VIRTUAL_KEY or PORTKEY_PROVIDER (hosted).")
+    return Portkey(authorization=provider_key), target
 
 
-def make_client(connection: Connection) -> Portkey:
-    options = dict(connection.client_options)
-    if os.environ.get("PORTKEY_BASE_URL"):
-        options["base_url"] = os.environ["PORTKEY_BASE_URL"]
-    if os.environ.get("PORTKEY_API_KEY"):
-        options["api_key"] = os.environ["PORTKEY_API_KEY"]
-    return Portkey(**options)
-
-
-def describe(portkey_headers: Any) -> str:
+def describe(headers: PortkeyResponseHeaders) -> str:
     """One line out of the Portkey response headers."""
     return (
-        f"trace id={portkey_headers.trace_id!r} provider={portkey_headers.provider!r} "
-        f"option used={portkey_headers.last_used_option_index!r} "
-        f"retries={portkey_headers.retry_attempt_count!r} cache={portkey_headers.cache_status!r}"
+        f"trace id={headers.trace_id!r} provider={headers.provider!r} "
+        f"option used={headers.last_used_option_index!r} "
+        f"retries={headers.retry_attempt_count!r} cache={headers.cache_status!r}"
     )
 
 
@@ -94,8 +73,7 @@ def chat(client: Portkey) -> None:
         messages=[{"role": "user", "content": "Say hello in five words."}],
         trace_id="quickstart-chat",
     )
-    completion = raw.parse()
-    print(f"answer : {completion.choices[0].message.content}")
+    print(f"answer : {raw.parse().choices[0].message.content}")
     print(f"headers: {describe(raw.portkey)}")
 
 
@@ -114,12 +92,10 @@ def streamed_chat(client: Portkey) -> None:
     print()
 
 
-def fallback(client: Portkey, connection: Connection) -> None:
+def fallback(client: Portkey, target: Target) -> None:
     print("== fallback: the first target asks for a model that does not exist")
-    config = {
-        "strategy": {"mode": "fallback"},
-        "targets": [{**connection.target, "override_params": {"model": FAILING_MODEL}}, connection.target],
-    }
+    failing: Target = {**target, "override_params": {"model": FAILING_MODEL}}
+    config: GatewayConfig = {"strategy": {"mode": "fallback"}, "targets": [failing, target]}
     raw = client.chat.completions.with_raw_response.create(
         model=MODEL,
         messages=[{"role": "user", "content": "Which target answered?"}],
@@ -132,12 +108,12 @@ def fallback(client: Portkey, connection: Connection) -> None:
 
 def main() -> int:
     upstream_url = os.environ.get("DEMO_UPSTREAM_URL")
-    connection = local_connection(upstream_url) if upstream_url else hosted_connection()
-    with make_client(connection) as client:
+    client, target = local_client(upstream_url) if upstream_url else hosted_client()
+    with client:
         try:
             chat(client)
             streamed_chat(client)
-            fallback(client, connection)
+            fallback(client, target)
         except APIError as error:
             print(f"request failed: {type(error).__name__}: {error}", file=sys.stderr)
             return 1

@@ -70,6 +70,7 @@ def main() -> int:
         print("\ninterrupted", file=sys.stderr)
         return 130
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup short
         if gateway is not None:
             gateway.stop()
         upstream.close()
