@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import copy
 import json
+import keyword
 import subprocess
 import sys
 import tempfile
@@ -158,7 +159,69 @@ def write_typed_dicts(schemas: dict[str, Schema], output: Path) -> set[str]:
     if result.returncode != 0:
         raise GenerationError(f"datamodel-code-generator failed on {output.name}:\n{result.stderr.strip()}")
     _drop_tool_header(output)
+    with_docs = keep_key_docstrings(output.read_text(encoding="utf-8"), document["components"]["schemas"])
+    output.write_text(with_docs, encoding="utf-8")
     return defined_names(output) - {FILE_INPUT}
+
+
+def _docstring(text: str, indent: str) -> str:
+    escaped = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    body = "\n".join(f"{indent}{line}".rstrip() for line in escaped.splitlines())
+    return f'{indent}"""\n{body}\n{indent}"""\n'
+
+
+def _class_form(name: str, keys: list[tuple[str, str]], schema: Schema) -> str:
+    """A functional TypedDict split in two: a private functional base with the keys that cannot be
+    class attributes, and a class with the others, each documented."""
+    odd = [(key, value) for key, value in keys if not key.isidentifier() or keyword.iskeyword(key)]
+    plain = [(key, value) for key, value in keys if (key, value) not in odd]
+    base = f"_{name}Keys"
+    entries = "".join(f"        {json.dumps(key)}: {value},\n" for key, value in odd)
+    lines = [
+        f'{base} = TypedDict(\n    "{base}",\n    {{\n{entries}    }},\n)\n\n\n',
+        f"class {name}({base}):\n",
+    ]
+    if schema.get("description"):
+        lines.append(_docstring(str(schema["description"]), "    ") + "\n")
+    properties = schema.get("properties") or {}
+    for key, value in plain:
+        lines.append(f"    {key}: {value}\n")
+        description = (properties.get(key) or {}).get("description")
+        if description:
+            lines.append(_docstring(str(description), "    "))
+    if not plain and not schema.get("description"):
+        lines.append("    pass\n")
+    return "".join(lines)
+
+
+def keep_key_docstrings(source: str, schemas: dict[str, Schema]) -> str:
+    """datamodel-code-generator writes a TypedDict with a non-identifier key (`self-harm/intent`,
+    `not`) in the functional syntax, which has no room for docstrings. Rewrite each one as a class
+    (documented like the others) on top of a functional base that holds only those keys."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    for node in reversed(tree.body):
+        call = node.value if isinstance(node, ast.Assign) else None
+        if not (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Name)
+            and call.func.id == "TypedDict"
+            and len(call.args) == 2
+            and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[1], ast.Dict)
+            and not call.keywords
+        ):
+            continue
+        name = str(call.args[0].value)
+        keys = [
+            (str(key.value), ast.get_source_segment(source, value) or "Any")
+            for key, value in zip(call.args[1].keys, call.args[1].values, strict=True)
+            if isinstance(key, ast.Constant)
+        ]
+        replacement = _class_form(name, keys, schemas.get(name, {}))
+        assert node.end_lineno is not None
+        lines[node.lineno - 1 : node.end_lineno] = [replacement]
+    return "".join(lines)
 
 
 def _drop_tool_header(module: Path) -> None:

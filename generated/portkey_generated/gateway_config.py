@@ -388,19 +388,47 @@ class GatewayConfig(TypedDict):
     """
 
 
-Hook = TypedDict(
-    "Hook",
+_HookKeys = TypedDict(
+    "_HookKeys",
     {
-        "id": str,
-        "type": NotRequired[Literal["guardrail", "mutator"]],
-        "checks": NotRequired[list["HookCheck"]],
-        "deny": NotRequired[bool],
         "async": NotRequired[bool],
-        "sequential": NotRequired[bool],
-        "on_fail": NotRequired["HookOutcome"],
-        "on_success": NotRequired["HookOutcome"],
     },
 )
+
+
+class Hook(_HookKeys):
+    """
+    A before- or after-request hook in its full form.
+    """
+
+    id: str
+    """
+    Unique id of the hook within the request.
+    """
+    type: NotRequired[Literal["guardrail", "mutator"]]
+    """
+    Kind of hook.
+    """
+    checks: NotRequired[list["HookCheck"]]
+    """
+    Checks the hook runs.
+    """
+    deny: NotRequired[bool]
+    """
+    Block the request when the verdict is false.
+    """
+    sequential: NotRequired[bool]
+    """
+    Run the checks one after another.
+    """
+    on_fail: NotRequired["HookOutcome"]
+    """
+    What to record when the verdict is false.
+    """
+    on_success: NotRequired["HookOutcome"]
+    """
+    What to record when the verdict is true.
+    """
 
 
 class HookCheck(TypedDict):
@@ -452,19 +480,47 @@ class HookOutcome(TypedDict):
     """
 
 
-InlineGuardrail = TypedDict(
-    "InlineGuardrail",
+_InlineGuardrailKeys = TypedDict(
+    "_InlineGuardrailKeys",
     {
-        "id": NotRequired[str],
-        "type": NotRequired[Literal["guardrail", "mutator"]],
-        "deny": NotRequired[bool],
         "async": NotRequired[bool],
-        "sequential": NotRequired[bool],
-        "on_fail": NotRequired[HookOutcome],
-        "on_success": NotRequired[HookOutcome],
-        "guardrail_version_id": NotRequired[str],
     },
 )
+
+
+class InlineGuardrail(_InlineGuardrailKeys):
+    """
+    An inline guardrail: the control keys below, and every other key names a check (e.g. `default.contains`) whose value holds that check's parameters.
+    """
+
+    id: NotRequired[str]
+    """
+    Id for the resulting hook; generated when absent.
+    """
+    type: NotRequired[Literal["guardrail", "mutator"]]
+    """
+    Kind of hook the guardrail becomes.
+    """
+    deny: NotRequired[bool]
+    """
+    Block the request (446 status) when the verdict is false, instead of only reporting it.
+    """
+    sequential: NotRequired[bool]
+    """
+    Run the checks one after another instead of in parallel.
+    """
+    on_fail: NotRequired[HookOutcome]
+    """
+    What to record when the verdict is false.
+    """
+    on_success: NotRequired[HookOutcome]
+    """
+    What to record when the verdict is true.
+    """
+    guardrail_version_id: NotRequired[str]
+    """
+    Version of a saved guardrail this inline copy came from.
+    """
 
 
 GuardrailList: TypeAlias = list[str] | list[InlineGuardrail]

@@ -948,8 +948,8 @@ class BatchCreateRequestProviderOptions(TypedDict):
     """
 
 
-BatchPortkeyOptions = TypedDict(
-    "BatchPortkeyOptions",
+_BatchPortkeyOptionsKeys = TypedDict(
+    "_BatchPortkeyOptionsKeys",
     {
         "x-portkey-virtual-key": NotRequired[str],
         "x-portkey-aws-s3-bucket": NotRequired[str],
@@ -957,6 +957,12 @@ BatchPortkeyOptions = TypedDict(
         "x-portkey-provider-model": NotRequired[str],
     },
 )
+
+
+class BatchPortkeyOptions(_BatchPortkeyOptionsKeys):
+    """
+    Portkey headers to apply when Portkey's hosted gateway runs the batch itself (for example with `completion_window: immediate`), keyed by header name.
+    """
 
 
 class ChatCompletionAssistantAudioRef(TypedDict):
@@ -2727,15 +2733,31 @@ class FineTuningWandbIntegration(TypedDict):
     """
 
 
-GuardrailActions = TypedDict(
-    "GuardrailActions",
+_GuardrailActionsKeys = TypedDict(
+    "_GuardrailActionsKeys",
     {
-        "deny": bool,
         "async": bool,
-        "on_success": "GuardrailOutcomeAction",
-        "on_fail": "GuardrailOutcomeAction",
     },
 )
+
+
+class GuardrailActions(_GuardrailActionsKeys):
+    """
+    What the gateway does once the checks have given their verdict.
+    """
+
+    deny: bool
+    """
+    True to refuse the request when a check fails; false only records the verdict.
+    """
+    on_success: "GuardrailOutcomeAction"
+    """
+    What to record when the checks pass.
+    """
+    on_fail: "GuardrailOutcomeAction"
+    """
+    What to record when a check fails.
+    """
 
 
 GuardrailAcuvityLanguage: TypeAlias = Literal[
@@ -3189,14 +3211,27 @@ Kind of check.
 """
 
 
-GuardrailCharacterCountParameters = TypedDict(
-    "GuardrailCharacterCountParameters",
+_GuardrailCharacterCountParametersKeys = TypedDict(
+    "_GuardrailCharacterCountParametersKeys",
     {
-        "minCharacters": NotRequired[float],
-        "maxCharacters": NotRequired[float],
         "not": NotRequired[bool],
     },
 )
+
+
+class GuardrailCharacterCountParameters(_GuardrailCharacterCountParametersKeys):
+    """
+    Settings of the character-count check.
+    """
+
+    minCharacters: NotRequired[float]
+    """
+    Fewest characters allowed.
+    """
+    maxCharacters: NotRequired[float]
+    """
+    Most characters allowed.
+    """
 
 
 class GuardrailCheckBase(TypedDict):
@@ -3304,13 +3339,23 @@ Kind of check.
 """
 
 
-GuardrailContainsCodeParameters = TypedDict(
-    "GuardrailContainsCodeParameters",
+_GuardrailContainsCodeParametersKeys = TypedDict(
+    "_GuardrailContainsCodeParametersKeys",
     {
-        "format": GuardrailCodeFormat,
         "not": NotRequired[bool],
     },
 )
+
+
+class GuardrailContainsCodeParameters(_GuardrailContainsCodeParametersKeys):
+    """
+    Settings of the code-detection check.
+    """
+
+    format: GuardrailCodeFormat
+    """
+    Language of code to look for.
+    """
 
 
 class GuardrailContainsParameters(TypedDict):
@@ -3384,13 +3429,23 @@ Kind of check.
 """
 
 
-GuardrailEndsWithParameters = TypedDict(
-    "GuardrailEndsWithParameters",
+_GuardrailEndsWithParametersKeys = TypedDict(
+    "_GuardrailEndsWithParametersKeys",
     {
-        "suffix": str,
         "not": NotRequired[bool],
     },
 )
+
+
+class GuardrailEndsWithParameters(_GuardrailEndsWithParametersKeys):
+    """
+    Settings of the ends-with check.
+    """
+
+    suffix: str
+    """
+    Text the content must end with.
+    """
 
 
 class GuardrailFeedback(TypedDict):
@@ -3485,13 +3540,23 @@ Kind of check.
 """
 
 
-GuardrailJsonSchemaParameters = TypedDict(
-    "GuardrailJsonSchemaParameters",
+_GuardrailJsonSchemaParametersKeys = TypedDict(
+    "_GuardrailJsonSchemaParametersKeys",
     {
-        "schema": "GuardrailJsonSchemaParametersSchema",
         "not": NotRequired[bool],
     },
 )
+
+
+class GuardrailJsonSchemaParameters(_GuardrailJsonSchemaParametersKeys):
+    """
+    Settings of the JSON Schema check.
+    """
+
+    schema: "GuardrailJsonSchemaParametersSchema"
+    """
+    The JSON Schema the output must satisfy.
+    """
 
 
 class GuardrailJsonSchemaParametersSchema(TypedDict):
@@ -3968,14 +4033,27 @@ Kind of check.
 """
 
 
-GuardrailPortkeyLanguageParameters = TypedDict(
-    "GuardrailPortkeyLanguageParameters",
+_GuardrailPortkeyLanguageParametersKeys = TypedDict(
+    "_GuardrailPortkeyLanguageParametersKeys",
     {
-        "language": NotRequired[GuardrailLanguage],
         "not": NotRequired[bool],
-        "timeout": NotRequired[float],
     },
 )
+
+
+class GuardrailPortkeyLanguageParameters(_GuardrailPortkeyLanguageParametersKeys):
+    """
+    Settings of Portkey's language check.
+    """
+
+    language: NotRequired[GuardrailLanguage]
+    """
+    Language the content must be written in.
+    """
+    timeout: NotRequired[float]
+    """
+    Milliseconds to wait for the verdict.
+    """
 
 
 class GuardrailPortkeyModerationCheck(TypedDict):
@@ -4191,13 +4269,23 @@ Kind of check.
 """
 
 
-GuardrailRegexMatchParameters = TypedDict(
-    "GuardrailRegexMatchParameters",
+_GuardrailRegexMatchParametersKeys = TypedDict(
+    "_GuardrailRegexMatchParametersKeys",
     {
-        "rule": str,
         "not": NotRequired[bool],
     },
 )
+
+
+class GuardrailRegexMatchParameters(_GuardrailRegexMatchParametersKeys):
+    """
+    Settings of the regular-expression check.
+    """
+
+    rule: str
+    """
+    The regular expression.
+    """
 
 
 GuardrailRequestType: TypeAlias = Literal[
@@ -4310,14 +4398,27 @@ Kind of check.
 """
 
 
-GuardrailSentenceCountParameters = TypedDict(
-    "GuardrailSentenceCountParameters",
+_GuardrailSentenceCountParametersKeys = TypedDict(
+    "_GuardrailSentenceCountParametersKeys",
     {
-        "minSentences": NotRequired[float],
-        "maxSentences": NotRequired[float],
         "not": NotRequired[bool],
     },
 )
+
+
+class GuardrailSentenceCountParameters(_GuardrailSentenceCountParametersKeys):
+    """
+    Settings of the sentence-count check.
+    """
+
+    minSentences: NotRequired[float]
+    """
+    Fewest sentences allowed.
+    """
+    maxSentences: NotRequired[float]
+    """
+    Most sentences allowed.
+    """
 
 
 class GuardrailSydeGuardCheck(TypedDict):
@@ -4420,10 +4521,18 @@ Kind of check.
 """
 
 
-GuardrailUppercaseParameters = TypedDict(
-    "GuardrailUppercaseParameters",
-    {"not": NotRequired[bool]},
+_GuardrailUppercaseParametersKeys = TypedDict(
+    "_GuardrailUppercaseParametersKeys",
+    {
+        "not": NotRequired[bool],
+    },
 )
+
+
+class GuardrailUppercaseParameters(_GuardrailUppercaseParametersKeys):
+    """
+    Settings of the upper-case check.
+    """
 
 
 class GuardrailValidUrlsCheck(TypedDict):
@@ -4455,13 +4564,23 @@ Kind of check.
 """
 
 
-GuardrailValidUrlsParameters = TypedDict(
-    "GuardrailValidUrlsParameters",
+_GuardrailValidUrlsParametersKeys = TypedDict(
+    "_GuardrailValidUrlsParametersKeys",
     {
-        "onlyDNS": NotRequired[bool],
         "not": NotRequired[bool],
     },
 )
+
+
+class GuardrailValidUrlsParameters(_GuardrailValidUrlsParametersKeys):
+    """
+    Settings of the valid-URL check.
+    """
+
+    onlyDNS: NotRequired[bool]
+    """
+    True to only check that each domain resolves, which is much faster.
+    """
 
 
 class GuardrailWebhookCheck(TypedDict):
@@ -4590,14 +4709,27 @@ Kind of check.
 """
 
 
-GuardrailWordCountParameters = TypedDict(
-    "GuardrailWordCountParameters",
+_GuardrailWordCountParametersKeys = TypedDict(
+    "_GuardrailWordCountParametersKeys",
     {
-        "minWords": NotRequired[float],
-        "maxWords": NotRequired[float],
         "not": NotRequired[bool],
     },
 )
+
+
+class GuardrailWordCountParameters(_GuardrailWordCountParametersKeys):
+    """
+    Settings of the word-count check.
+    """
+
+    minWords: NotRequired[float]
+    """
+    Fewest words allowed.
+    """
+    maxWords: NotRequired[float]
+    """
+    Most words allowed.
+    """
 
 
 class ImageEditRequest(TypedDict):
@@ -9560,20 +9692,45 @@ class ThreadUpdateRequestParams(TypedDict):
     """
 
 
-TranscriptionCreateRequest = TypedDict(
-    "TranscriptionCreateRequest",
+_TranscriptionCreateRequestKeys = TypedDict(
+    "_TranscriptionCreateRequestKeys",
     {
-        "file": FileInput,
-        "model": str,
-        "language": NotRequired[str],
-        "prompt": NotRequired[str],
-        "response_format": NotRequired["TranscriptionCreateRequestResponseFormat"],
-        "temperature": NotRequired[float],
         "timestamp_granularities[]": NotRequired[
             list["TranscriptionCreateRequestTimestampGranularitiesItem"]
         ],
     },
 )
+
+
+class TranscriptionCreateRequest(_TranscriptionCreateRequestKeys):
+    """
+    Multipart form carrying the audio file and the transcription options.
+    """
+
+    file: FileInput
+    """
+    The recording (flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm).
+    """
+    model: str
+    """
+    Speech-to-text model as the provider names it (for example `whisper-1` or `gpt-4o-transcribe`).
+    """
+    language: NotRequired[str]
+    """
+    Spoken language as an ISO-639-1 code (such as `en`); helps accuracy and speed.
+    """
+    prompt: NotRequired[str]
+    """
+    Text that sets the style or spelling to follow, or continues an earlier segment; in the audio's language.
+    """
+    response_format: NotRequired["TranscriptionCreateRequestResponseFormat"]
+    """
+    `json` returns only the text; `verbose_json` adds language, duration, segments and words. The plain-text formats (`text`, `srt`, `vtt`) are not described here.
+    """
+    temperature: NotRequired[float]
+    """
+    Sampling temperature from 0 to 1; 0 lets the model pick one by log probability.
+    """
 
 
 TranscriptionCreateRequestResponseFormat: TypeAlias = Literal["json", "verbose_json"]

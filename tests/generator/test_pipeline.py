@@ -85,6 +85,11 @@ def test_request_bodies_become_typed_dicts(small_build: tuple[Path, Accounting])
     assert "    file: FileInput\n" in params
     assert '    """\n    The picture.\n    """' in params
     assert 'CreateFeedbackBodyLang: TypeAlias = Literal["C#", "C++", "C"]' in params
+    assert '_NewPetKeys = TypedDict(\n    "_NewPetKeys",\n    {\n        "not": NotRequired[bool],' in params
+    assert '"x-shop/channel": NotRequired[str],' in params
+    assert (
+        'class NewPet(_NewPetKeys):\n    name: str\n    """\n    What it will answer to.\n    """' in params
+    )
     file_types = (out_dir / PACKAGE / "_file_types.py").read_text(encoding="utf-8")
     assert "FileInput: TypeAlias" in file_types
 
