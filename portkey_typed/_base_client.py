@@ -254,6 +254,17 @@ class ClientCore:
         )
         return status_error_class(response.status_code)(message, response=response, body=body)
 
+    def _not_a_stream(self, op: Operation, response: httpx.Response) -> APIResponseValidationError:
+        """The error for a streamed call answered with something other than an event stream."""
+        body = _body(response)
+        kind = response.headers.get("content-type") or "no content type"
+        detail = self._redact(error_message(body, response.status_code, kind))
+        return APIResponseValidationError(
+            f"{op.operation_id}: asked for an event stream but got HTTP {response.status_code} with {kind}: {detail}",
+            response=response,
+            body=body,
+        )
+
     def _decode(self, op: Operation, decode: Callable[[Any], T], response: httpx.Response) -> T:
         kind = op.response
         if kind == "binary":

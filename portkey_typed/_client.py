@@ -135,7 +135,12 @@ class Portkey(SyncResources, ClientCore):
     ) -> Stream[T]:
         from ._streaming import Stream
 
-        return Stream(self._send(self._prepare(op, path, query, body, options), stream=True), decode)
+        response = self._send(self._prepare(op, path, query, body, options), stream=True)
+        if not _is_event_stream(response):
+            response.read()
+            response.close()
+            raise self._not_a_stream(op, response)
+        return Stream(response, decode)
 
     def _request_raw(
         self,
@@ -275,9 +280,12 @@ class AsyncPortkey(AsyncResources, ClientCore):
     ) -> AsyncStream[T]:
         from ._streaming import AsyncStream
 
-        return AsyncStream(
-            await self._send(self._prepare(op, path, query, body, options), stream=True), decode
-        )
+        response = await self._send(self._prepare(op, path, query, body, options), stream=True)
+        if not _is_event_stream(response):
+            await response.aread()
+            await response.aclose()
+            raise self._not_a_stream(op, response)
+        return AsyncStream(response, decode)
 
     async def _request_raw(
         self,
@@ -336,6 +344,10 @@ class AsyncPortkey(AsyncResources, ClientCore):
                 retries += 1
                 continue
             raise self._status_error(response)
+
+
+def _is_event_stream(response: httpx.Response) -> bool:
+    return str(response.headers.get("content-type", "")).startswith("text/event-stream")
 
 
 def _wait(retries: int, response: httpx.Response | None, error: Exception | None) -> float:
