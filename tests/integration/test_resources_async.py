@@ -49,6 +49,8 @@ async def test_images_and_audio(async_client: AsyncPortkey) -> None:
     assert audio.endswith(b"read this")
     transcript = await async_client.audio.transcriptions.create(file=("a.mp3", b"words"), model="whisper-1")
     assert transcript.text == echo_of("words")
+    translated = await async_client.audio.translations.create(file=("a.mp3", b"hola"), model="whisper-1")
+    assert translated.text == echo_of("hola")
 
 
 async def test_moderation(async_client: AsyncPortkey) -> None:
@@ -58,11 +60,14 @@ async def test_moderation(async_client: AsyncPortkey) -> None:
 
 async def test_files_and_batches(async_client: AsyncPortkey) -> None:
     uploaded = await async_client.files.create(file=("rows.jsonl", b"{}\n"), purpose="batch")
+    assert uploaded.id in [item.id for item in (await async_client.files.list()).data]
     assert (await async_client.files.retrieve(uploaded.id)).id == uploaded.id
     assert await async_client.files.content(uploaded.id) == b"{}\n"
     batch = await async_client.batches.create(
         input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h"
     )
+    assert batch.id in [item.id for item in (await async_client.batches.list()).data]
+    assert (await async_client.batches.retrieve(batch.id)).status == "validating"
     assert (await async_client.batches.cancel(batch.id)).status == "cancelling"
     assert (await async_client.files.delete(uploaded.id)).deleted is True
 
@@ -72,6 +77,7 @@ async def test_responses(async_client: AsyncPortkey) -> None:
     assert isinstance(created, ResponseObject)
     assert output_text(created) == echo_of(PROMPT)
     assert (await async_client.responses.retrieve(created.id)).id == created.id
+    assert len((await async_client.responses.input_items.list(created.id)).data) == 1
     assert (await async_client.responses.delete(created.id)).deleted is True
 
 
@@ -82,3 +88,10 @@ async def test_anthropic_messages(async_client: AsyncPortkey) -> None:
     )
     assert isinstance(message, Message)
     assert message_text(message) == echo_of(PROMPT)
+
+
+async def test_anthropic_count_tokens(async_client: AsyncPortkey) -> None:
+    counted = await async_client.with_options(provider="anthropic").messages.count_tokens(
+        model="claude-3-5-haiku", messages=ANTHROPIC_MESSAGES
+    )
+    assert counted.input_tokens == len(PROMPT.split())

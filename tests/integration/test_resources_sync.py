@@ -98,6 +98,11 @@ def test_transcription_uploads_the_file(client: Portkey, upstream: Upstream) -> 
     assert upstream.last.headers["content-type"].startswith("multipart/form-data")
 
 
+def test_translation(client: Portkey) -> None:
+    translated = client.audio.translations.create(file=("talk.mp3", b"hola"), model="whisper-1")
+    assert translated.text == echo_of("hola")
+
+
 def test_moderation(client: Portkey) -> None:
     moderated = client.moderations.create(input=["a calm day", "an attack"])
     assert [result.flagged for result in moderated.results] == [False, True]
@@ -145,3 +150,10 @@ def test_anthropic_messages(client: Portkey, upstream: Upstream) -> None:
     assert message_text(message) == echo_of(PROMPT)
     assert message.stop_reason == "end_turn"
     assert upstream.last.headers["x-api-key"] == "sk-test"
+
+
+def test_anthropic_count_tokens(client: Portkey) -> None:
+    counted = client.with_options(provider="anthropic").messages.count_tokens(
+        model="claude-3-5-haiku", messages=ANTHROPIC_MESSAGES
+    )
+    assert counted.input_tokens == len(PROMPT.split())

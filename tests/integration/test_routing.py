@@ -31,6 +31,7 @@ def test_provider_by_header_and_custom_host(client: Portkey, upstream: Upstream)
     assert raw.status_code == 200
     assert raw.portkey.provider == "openai"
     assert raw.portkey.last_used_option_index == "config"
+    assert raw.portkey.trace_id is None  # the gateway echoes an empty header when none was sent
     assert raw.parse().choices[0].message.content == echo_of(PROMPT)
     assert (upstream.last.prefix, upstream.last.headers["authorization"]) == ("/a", "Bearer sk-test")
     assert not any(name.startswith("x-portkey-") for name in upstream.last.headers)
