@@ -9,11 +9,12 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, Generic, Literal, NamedTuple, TypeVar, cast
 
 import httpx
+from typing_extensions import Self, Unpack
 
-from portkey_generated.header_options import HEADER_OPTIONS
+from portkey_generated.header_options import HEADER_OPTIONS, PortkeyHeaderOptions
 from portkey_generated.resources._base import (
     NOT_GIVEN,
     Body,
@@ -21,6 +22,7 @@ from portkey_generated.resources._base import (
     NotGiven,
     Operation,
     Query,
+    Timeout,
 )
 
 from ._config import encode_config
@@ -86,8 +88,26 @@ class Prepared(NamedTuple):
     max_retries: int
 
 
-class ClientCore:
+class ClientChanges(PortkeyHeaderOptions, total=False):
+    """What `with_options` takes: any constructor keyword but `http_client`."""
+
+    base_url: str
+    authorization: str
+    timeout: Timeout
+    max_retries: int
+    default_headers: Mapping[str, str]
+    mode: Literal["single", "fallback", "loadbalance"]
+    llms: Sequence[LLMOptions]
+
+
+HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
+
+
+class ClientCore(Generic[HttpClientT]):
     """The state and the request-building logic of `Portkey` and `AsyncPortkey`."""
+
+    _http: HttpClientT
+    _owns_http: bool
 
     _base_url: str
     _headers: dict[str, str]
@@ -159,6 +179,15 @@ class ClientCore:
                 InsecureTransportWarning,
                 stacklevel=3,
             )
+
+    def with_options(self, **changes: Unpack[ClientChanges]) -> Self:
+        """A copy with some options changed, sharing this client's connection pool."""
+        settings, options = self._changed(dict(changes))
+        clone = type(self).__new__(type(self))
+        clone._configure(settings, options)
+        clone._http = self._http
+        clone._owns_http = False
+        return clone
 
     def _changed(self, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """The settings and options of a copy with `changes`: any value overrides (False, 0 and "" too),

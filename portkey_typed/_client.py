@@ -22,7 +22,7 @@ from portkey_generated.resources._base import (
     Timeout,
 )
 
-from ._base_client import DEFAULT_MAX_RETRIES, ClientCore, Prepared, log
+from ._base_client import DEFAULT_MAX_RETRIES, ClientChanges, ClientCore, Prepared, log
 from ._exceptions import APIConnectionError, APITimeoutError
 from ._legacy import LLMOptions
 from ._response import APIResponse
@@ -38,19 +38,7 @@ T = TypeVar("T")
 __all__ = ["AsyncPortkey", "ClientChanges", "Portkey"]
 
 
-class ClientChanges(PortkeyHeaderOptions, total=False):
-    """What `with_options` takes: any constructor keyword but `http_client`."""
-
-    base_url: str
-    authorization: str
-    timeout: Timeout
-    max_retries: int
-    default_headers: Mapping[str, str]
-    mode: Literal["single", "fallback", "loadbalance"]
-    llms: Sequence[LLMOptions]
-
-
-class Portkey(SyncResources, ClientCore):
+class Portkey(SyncResources, ClientCore[httpx.Client]):
     """A synchronous client of the Portkey gateway.
 
     Every keyword of `PortkeyHeaderOptions` (provider, config, trace_id, metadata, virtual_key,
@@ -84,15 +72,6 @@ class Portkey(SyncResources, ClientCore):
         self._configure(settings, dict(options))
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self._timeout)
-
-    def with_options(self, **changes: Unpack[ClientChanges]) -> Self:
-        """A copy with some options changed, sharing this client's connection pool."""
-        settings, options = self._changed(dict(changes))
-        clone = type(self).__new__(type(self))
-        clone._configure(settings, options)
-        clone._http = self._http
-        clone._owns_http = False
-        return clone
 
     @property
     def chat_completions(self) -> ChatCompletions:
@@ -201,7 +180,7 @@ class Portkey(SyncResources, ClientCore):
             raise self._status_error(response)
 
 
-class AsyncPortkey(AsyncResources, ClientCore):
+class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
     """An asynchronous client of the Portkey gateway; it takes the same options as `Portkey`."""
 
     def __init__(
@@ -229,15 +208,6 @@ class AsyncPortkey(AsyncResources, ClientCore):
         self._configure(settings, dict(options))
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=self._timeout)
-
-    def with_options(self, **changes: Unpack[ClientChanges]) -> Self:
-        """A copy with some options changed, sharing this client's connection pool."""
-        settings, options = self._changed(dict(changes))
-        clone = type(self).__new__(type(self))
-        clone._configure(settings, options)
-        clone._http = self._http
-        clone._owns_http = False
-        return clone
 
     @property
     def chat_completions(self) -> AsyncChatCompletions:
