@@ -24,6 +24,8 @@ class Budget:
     """Rounds of the gateway load; each round runs every SDK once, in turn."""
     gateway_requests: int
     gateway_concurrency: int
+    gateway_warm_up: int
+    """Requests each gateway run sends first, not counted: they open the pool's connections."""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -41,6 +43,7 @@ FULL = Budget(
     gateway_rounds=3,
     gateway_requests=1_000,
     gateway_concurrency=50,
+    gateway_warm_up=50,
 )
 
 QUICK = Budget(
@@ -55,5 +58,6 @@ QUICK = Budget(
     gateway_rounds=1,
     gateway_requests=200,
     gateway_concurrency=50,
+    gateway_warm_up=50,
 )
 """A smoke run of every stage (`bench/run.py --quick`); its figures are too noisy to publish."""

@@ -1,13 +1,15 @@
 """The separate `.bench-venv` that holds the official SDKs, and how worker processes are started in it.
 
-portkey-typed itself is not installed there: workers get this checkout (and the generated package) on
-PYTHONPATH, with portkey-typed's runtime dependencies installed from `pyproject.toml`.
+portkey-typed itself is not installed there: its runtime dependencies are (from `pyproject.toml`), and
+workers import a snapshot of `portkey_typed/` and `portkey_generated/` taken when the run starts, so an
+edit or a `make generate` during the run cannot mix two versions into one set of figures.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -67,9 +69,17 @@ def generated_root(explicit: str | None) -> Path:
     return folder
 
 
-def worker_env(generated: Path) -> dict[str, str]:
-    """The environment of a worker process: this checkout and the generated package importable."""
+def snapshot(generated: Path, into: Path) -> Path:
+    """Copy `portkey_typed/` and `portkey_generated/` (sources only) into `into`; returns `into`."""
+    sources = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "portkey_typed", into / "portkey_typed", ignore=sources)
+    shutil.copytree(generated / "portkey_generated", into / "portkey_generated", ignore=sources)
+    return into
+
+
+def worker_env(code: Path) -> dict[str, str]:
+    """The environment of a worker process: the snapshot `code` first, then this checkout for `bench`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PORTKEY_", "OPENAI_"))}
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(generated)])
+    env["PYTHONPATH"] = os.pathsep.join([str(code), str(ROOT)])
     env["PYTHONHASHSEED"] = "0"
     return env

@@ -2,6 +2,8 @@
 
 Measures one SDK once, in a process of its own, against in-process MockTransports, and prints one JSON
 object. The orchestrator starts several such processes per SDK, interleaved with the other SDKs.
+Times are this process's CPU time (`time.process_time`): the work is CPU-bound, and on a shared machine
+CPU time stays steady where wall time swings with whatever else runs.
 """
 
 from __future__ import annotations
@@ -36,14 +38,14 @@ def count_of(result: Any, field: str) -> int:
 
 
 def per_call_us(call: Callable[[], object], calls: int) -> float:
-    """Mean time of one call in microseconds over `calls` calls, after as many warm-up calls."""
+    """Mean CPU time of one call in microseconds over `calls` calls, after as many warm-up calls."""
     for _ in range(calls):
         call()
     gc.collect()
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(calls):
         call()
-    return (time.perf_counter() - started) / calls * 1e6
+    return (time.process_time() - started) / calls * 1e6
 
 
 async def async_per_call_us(subject: Subject, client: Any, calls: int) -> float:
@@ -51,21 +53,21 @@ async def async_per_call_us(subject: Subject, client: Any, calls: int) -> float:
     for _ in range(calls):
         await subject.achat(client)
     gc.collect()
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(calls):
         await subject.achat(client)
-    return (time.perf_counter() - started) / calls * 1e6
+    return (time.process_time() - started) / calls * 1e6
 
 
 def timed_ms(call: Callable[[], object], runs: int) -> float:
-    """Median wall time of `call` in milliseconds over `runs` calls, after one warm-up call."""
+    """Median CPU time of `call` in milliseconds over `runs` calls, after one warm-up call."""
     call()
     times = []
     for _ in range(runs):
         gc.collect()
-        started = time.perf_counter()
+        started = time.process_time()
         call()
-        times.append((time.perf_counter() - started) * 1e3)
+        times.append((time.process_time() - started) * 1e3)
     return median(times)
 
 
@@ -87,11 +89,11 @@ async def async_stream_rate(subject: Subject, client: Any) -> float:
     elapsed = 0.0
     for _ in range(2):
         gc.collect()
-        started = time.perf_counter()
+        started = time.process_time()
         seen = 0
         async for _ in await subject.astream(client):
             seen += 1
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         if seen != expected:
             raise AssertionError(f"{subject.name}: {seen} chunks, expected {expected}")
     return expected / elapsed

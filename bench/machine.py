@@ -42,9 +42,17 @@ def load_average() -> list[float]:
     return [round(value, 2) for value in os.getloadavg()]
 
 
-def commit() -> str:
-    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    return done.stdout.strip() or "unknown"
+def code_state() -> str:
+    """The commit, and how many files of the measured code differ from it (generated/ may be uncommitted)."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    changed = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all", "--", "portkey_typed", "generated"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    state = head.stdout.strip() or "unknown"
+    return f"{state} (+{len(changed)} changed files in portkey_typed/, generated/)" if changed else state
 
 
 def describe(bench_python: Path) -> dict[str, Any]:
@@ -63,6 +71,6 @@ def describe(bench_python: Path) -> dict[str, Any]:
         "python": python,
         "os": os_name(),
         "load_average_at_start": load_average(),
-        "portkey_typed_commit": commit(),
+        "portkey_typed_commit": code_state(),
         "versions": json.loads(versions),
     }

@@ -7,6 +7,7 @@ machine spreads over all of them instead of landing on one.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -22,13 +23,12 @@ from bench.stats import median
 IMPORT_SNIPPET = (
     "import sys, time\n"
     "before = len(sys.modules)\n"
-    "started = time.perf_counter()\n"
+    "started, started_cpu = time.perf_counter(), time.process_time()\n"
     "import {module}\n"
-    "elapsed = time.perf_counter() - started\n"
-    "print(elapsed * 1e3, len(sys.modules) - before)\n"
+    "wall, cpu = time.perf_counter() - started, time.process_time() - started_cpu\n"
+    "print(wall * 1e3, cpu * 1e3, len(sys.modules) - before)\n"
 )
 WORKER_TIMEOUT = 300
-UPSTREAM_BACKLOG = 256
 
 
 @dataclass(frozen=True)
@@ -62,29 +62,35 @@ def summary(values: Sequence[float]) -> dict[str, Any]:
 
 
 def cold_imports(workers: Workers, budget: Budget) -> dict[str, Any]:
-    """`import X` in fresh processes: milliseconds and modules added to `sys.modules`."""
-    times: dict[str, list[float]] = {name: [] for name in SDK_NAMES}
+    """`import X` in fresh processes: CPU and wall milliseconds, modules added to `sys.modules`."""
+    cpu: dict[str, list[float]] = {name: [] for name in SDK_NAMES}
+    wall: dict[str, list[float]] = {name: [] for name in SDK_NAMES}
     modules: dict[str, int] = {}
     for run in range(budget.import_runs + 1):
         for name in SDK_NAMES:
             snippet = IMPORT_SNIPPET.format(module=MODULES[name])
-            elapsed, loaded = workers.output(["-c", snippet]).stdout.split()
+            wall_ms, cpu_ms, loaded = workers.output(["-c", snippet]).stdout.split()
             if run:
-                times[name].append(float(elapsed))
+                cpu[name].append(float(cpu_ms))
+                wall[name].append(float(wall_ms))
             modules[name] = int(loaded)
     return {
-        "import_ms": {name: summary(values) for name, values in times.items()},
+        "import_ms": {name: summary(values) for name, values in cpu.items()},
+        "import_wall_ms": {name: summary(values) for name, values in wall.items()},
         "import_modules": modules,
     }
 
 
 def first_calls(workers: Workers, budget: Budget) -> dict[str, Any]:
-    """Import, build a client and make one chat completion, in fresh processes."""
-    totals: dict[str, list[float]] = {name: [] for name in SDK_NAMES}
+    """Import, build a client and make one chat completion, in fresh processes (CPU and wall ms)."""
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in SDK_NAMES}
     for _ in range(budget.first_call_runs):
         for name in SDK_NAMES:
-            totals[name].append(workers.json("bench.fresh", "first_call", name)["total_ms"])
-    return {"first_call_ms": {name: summary(values) for name, values in totals.items()}}
+            runs[name].append(workers.json("bench.fresh", "first_call", name))
+    return {
+        "first_call_ms": {name: summary([run["cpu_ms"] for run in runs[name]]) for name in SDK_NAMES},
+        "first_call_wall_ms": {name: summary([run["wall_ms"] for run in runs[name]]) for name in SDK_NAMES},
+    }
 
 
 def memory(workers: Workers, budget: Budget) -> dict[str, Any]:
@@ -117,22 +123,22 @@ def in_process(workers: Workers, budget: Budget) -> dict[str, Any]:
     }
 
 
-@contextmanager
-def local_gateway() -> Iterator[tuple[str, str]]:
-    """The real gateway and the harness upstream on loopback: (gateway URL, upstream URL)."""
-    from tests.harness import start_gateway
-    from tests.harness.upstream import Upstream, UpstreamHandler
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far (Linux `/proc`)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    # The harness upstream writes headers and body in two sends: with Nagle's algorithm on, every
-    # keep-alive answer waits ~40 ms for a delayed ACK. Its listen backlog of 5 also resets connections
-    # when 50 arrive at once. Both are tuned here, for this process only.
-    UpstreamHandler.disable_nagle_algorithm = True
-    upstream = Upstream()
-    upstream._server.socket.listen(UPSTREAM_BACKLOG)
+
+@contextmanager
+def local_gateway() -> Iterator[tuple[str, str, int]]:
+    """The real gateway and the harness upstream on loopback: (gateway URL, upstream URL, gateway pid)."""
+    from tests.harness import start_gateway, start_upstream
+
+    upstream = start_upstream()
     try:
         gateway = start_gateway(ROOT)
         try:
-            yield gateway.base_url, upstream.url()
+            yield gateway.base_url, upstream.url(), gateway.pid
         finally:
             gateway.stop()
     finally:
@@ -142,7 +148,7 @@ def local_gateway() -> Iterator[tuple[str, str]]:
 def through_gateway(workers: Workers, budget: Budget) -> dict[str, Any]:
     """Async requests at fixed concurrency through the real gateway, rounds interleaved across SDKs."""
     rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in SDK_NAMES}
-    with local_gateway() as (gateway, upstream):
+    with local_gateway() as (gateway, upstream, gateway_pid):
         for _ in range(budget.gateway_rounds):
             for name in SDK_NAMES:
                 args = [
@@ -151,30 +157,42 @@ def through_gateway(workers: Workers, budget: Budget) -> dict[str, Any]:
                     upstream,
                     str(budget.gateway_requests),
                     str(budget.gateway_concurrency),
+                    str(budget.gateway_warm_up),
                 ]
-                rounds[name].append(workers.json("bench.gateway_load", *args))
+                before = cpu_seconds(gateway_pid)
+                result = workers.json("bench.gateway_load", *args)
+                sent = budget.gateway_requests + budget.gateway_warm_up
+                result["gateway_cpu_us"] = (cpu_seconds(gateway_pid) - before) / sent * 1e6
+                rounds[name].append(result)
     return {
         f"gateway_{figure}": {name: summary([r[figure] for r in runs]) for name, runs in rounds.items()}
-        for figure in ("throughput_rps", "p50_ms", "p99_ms")
+        for figure in ("throughput_rps", "p50_ms", "p99_ms", "client_cpu_us", "gateway_cpu_us")
     }
 
 
-def import_profile(workers: Workers, module: str, baseline: str, limit: int = 12) -> list[dict[str, Any]]:
-    """The modules `import module` loads beyond `import baseline`, by self time (`-X importtime`)."""
-    own = _importtime(workers, module)
-    base = _importtime(workers, baseline)
+def import_profile(
+    workers: Workers, module: str, baseline: str, runs: int = 5, limit: int = 12
+) -> list[dict[str, Any]]:
+    """The modules `import module` loads beyond `import baseline`, by median own time (`-X importtime`)."""
+    own = _importtimes(workers, module, runs)
+    base = _importtimes(workers, baseline, 1)
     extra = sorted((name for name in own if name not in base), key=lambda name: -own[name][0])
     return [
         {"module": name, "self_ms": own[name][0], "cumulative_ms": own[name][1]} for name in extra[:limit]
     ]
 
 
-def _importtime(workers: Workers, module: str) -> dict[str, tuple[float, float]]:
-    stderr = workers.output(["-c", f"import {module}"], python_flags=["-X", "importtime"]).stderr
-    found: dict[str, tuple[float, float]] = {}
-    for line in stderr.splitlines():
-        if not line.startswith("import time:") or "self [us]" in line:
-            continue
-        self_us, cumulative_us, name = line.removeprefix("import time:").split("|")
-        found[name.strip()] = (int(self_us) / 1e3, int(cumulative_us) / 1e3)
-    return found
+def _importtimes(workers: Workers, module: str, runs: int) -> dict[str, tuple[float, float]]:
+    """Per module imported: median own and cumulative milliseconds over `runs` fresh processes."""
+    readings: dict[str, list[tuple[float, float]]] = {}
+    for _ in range(runs):
+        stderr = workers.output(["-c", f"import {module}"], python_flags=["-X", "importtime"]).stderr
+        for line in stderr.splitlines():
+            if not line.startswith("import time:") or "self [us]" in line:
+                continue
+            self_us, cumulative_us, name = line.removeprefix("import time:").split("|")
+            readings.setdefault(name.strip(), []).append((int(self_us) / 1e3, int(cumulative_us) / 1e3))
+    return {
+        name: (median([own for own, _ in values]), median([total for _, total in values]))
+        for name, values in readings.items()
+    }

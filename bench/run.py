@@ -1,6 +1,7 @@
 """`make bench`: measure portkey-typed next to portkey-ai, openai and raw httpx; write docs/benchmarks.*.
 
 Usage: python bench/run.py [--quick] [--generated DIR] [--skip-gateway] [--out DIR]
+(`make bench BENCH_ARGS=--quick` passes options through make.)
 
 The SDKs run in `.bench-venv` (created from bench/requirements.txt on first use); this script only starts
 worker processes there, plus the real gateway for the load stage.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -17,8 +19,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import machine, probes, report
-from bench.budget import FULL, QUICK
-from bench.environment import ROOT, ensure_bench_venv, generated_root, worker_env
+from bench.budget import FULL, QUICK, Budget
+from bench.environment import ROOT, ensure_bench_venv, generated_root, snapshot, worker_env
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -32,31 +34,39 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str]) -> int:
-    args = parse_args(argv)
-    budget = QUICK if args.quick else FULL
-    started = time.monotonic()
-    workers = probes.Workers(ensure_bench_venv(), worker_env(generated_root(args.generated)))
-    about = machine.describe(workers.python)
-
+def measure(
+    workers: probes.Workers, budget: Budget, with_gateway: bool
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Every stage in turn: (figures, profiles)."""
     stages = [
         ("cold imports", probes.cold_imports),
         ("first calls", probes.first_calls),
         ("memory", probes.memory),
         ("overhead, decoding, streaming", probes.in_process),
     ]
-    if not args.skip_gateway:
+    if with_gateway:
         stages.append(("real gateway", probes.through_gateway))
     figures: dict[str, Any] = {}
     for title, stage in stages:
-        stage_started = time.monotonic()
+        started = time.monotonic()
         figures.update(stage(workers, budget))
-        print(f"bench: {title}: {time.monotonic() - stage_started:.0f} s", file=sys.stderr)
-
+        print(f"bench: {title}: {time.monotonic() - started:.0f} s", file=sys.stderr)
     profiles = {
         "import_beyond_httpx": probes.import_profile(workers, "portkey_typed", "httpx"),
         "portkey_typed": workers.json("bench.profiles", "portkey-typed", str(budget.overhead_calls)),
     }
+    return figures, profiles
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    budget = QUICK if args.quick else FULL
+    started = time.monotonic()
+    python = ensure_bench_venv()
+    about = machine.describe(python)
+    with tempfile.TemporaryDirectory(prefix="portkey-bench-") as folder:
+        code = snapshot(generated_root(args.generated), Path(folder))
+        figures, profiles = measure(probes.Workers(python, worker_env(code)), budget, not args.skip_gateway)
     about["load_average_at_end"] = machine.load_average()
     seconds = time.monotonic() - started
     out = Path(args.out)
