@@ -171,15 +171,22 @@ def through_gateway(workers: Workers, budget: Budget) -> dict[str, Any]:
 
 
 def import_profile(
-    workers: Workers, module: str, baseline: str, runs: int = 5, limit: int = 12
+    workers: Workers, module: str, baseline: str, runs: int = 5, limit: int = 10
 ) -> list[dict[str, Any]]:
-    """The modules `import module` loads beyond `import baseline`, by median own time (`-X importtime`)."""
+    """What `import module` loads beyond `import baseline`, grouped by top-level package, costliest first.
+
+    Own times come from `-X importtime` (median per module over `runs` fresh processes)."""
     own = _importtimes(workers, module, runs)
     base = _importtimes(workers, baseline, 1)
-    extra = sorted((name for name in own if name not in base), key=lambda name: -own[name][0])
-    return [
-        {"module": name, "self_ms": own[name][0], "cumulative_ms": own[name][1]} for name in extra[:limit]
-    ]
+    packages: dict[str, dict[str, Any]] = {}
+    for name, (self_ms, _) in own.items():
+        if name in base:
+            continue
+        package = packages.setdefault(name.split(".")[0], {"modules": 0, "self_ms": 0.0})
+        package["modules"] += 1
+        package["self_ms"] += self_ms
+    rows = [{"package": name, **figures} for name, figures in packages.items()]
+    return sorted(rows, key=lambda row: -row["self_ms"])[:limit]
 
 
 def _importtimes(workers: Workers, module: str, runs: int) -> dict[str, tuple[float, float]]:

@@ -175,12 +175,12 @@ def profile_tables(profiles: dict[str, Any]) -> list[str]:
     if extra:
         lines += [
             "",
-            "`import portkey_typed`: the modules it loads that `import httpx` does not, by own time "
-            "(`-X importtime`, wall time, median of 5 fresh processes):",
+            "`import portkey_typed`: what it loads that `import httpx` does not, by top-level package "
+            "(`-X importtime` own time, wall clock, median of 5 fresh processes per module):",
             "",
-            "| Module | Own (ms) | Cumulative (ms) |",
+            "| Package | Modules | Own time (ms) |",
             "|---|---|---|",
-            *(f"| `{row['module']}` | {row['self_ms']:.1f} | {row['cumulative_ms']:.1f} |" for row in extra),
+            *(f"| `{row['package']}` | {row['modules']} | {row['self_ms']:.1f} |" for row in extra),
         ]
     for key, title in (
         ("per_call", "one small sync chat call (µs per call)"),
