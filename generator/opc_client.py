@@ -78,7 +78,10 @@ def _annotate_modules(spec: Spec, data: GeneratorData) -> None:
     for tag, collection in data.endpoint_collections_by_tag.items():
         for endpoint in collection.endpoints:
             raw = endpoint.path
-            key = (raw.get_untrusted_value() if isinstance(raw, UntrustedString) else str(raw), endpoint.method)
+            key = (
+                raw.get_untrusted_value() if isinstance(raw, UntrustedString) else str(raw),
+                endpoint.method,
+            )
             modules[key] = f"{PACKAGE_NAME}.api.{tag}.{PythonIdentifier(endpoint.name, FIELD_PREFIX)}"
     for path, method, operation in iter_operations(spec):
         if (path, method) in modules:

@@ -3,7 +3,7 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeGuard, TypeVar
 
 from attrs import define
 
@@ -24,6 +24,16 @@ FileTypes = (
     | tuple[str | None, FileContent, str | None, Mapping[str, str]]
 )
 RequestFiles = list[tuple[str, FileTypes]]
+
+
+def is_json_object(value: object) -> TypeGuard[dict[str, Any]]:
+    """Whether decoded JSON `value` is an object; narrows it to `dict[str, Any]`."""
+    return isinstance(value, dict)
+
+
+def is_json_array(value: object) -> TypeGuard[list[Any]]:
+    """Whether decoded JSON `value` is an array; narrows it to `list[Any]`."""
+    return isinstance(value, list)
 
 
 @define
@@ -52,4 +62,13 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "is_json_array",
+    "is_json_object",
+]

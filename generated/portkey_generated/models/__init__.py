@@ -2310,7 +2310,8 @@ _MODULE_OF: dict[str, str] = {
     "VirtualKeyUpdateRequest": ".virtual_key_update_request",
 }
 
-__all__ = (
+# Annotated: past a few hundred items pyright no longer infers the tuple's item type.
+__all__: tuple[str, ...] = (
     "AdminInvite",
     "AdminInviteApiKeyDetails",
     "AdminInviteCreated",

@@ -44,7 +44,7 @@ class AdminInvite:
     """ Identifier of the user who sent it. """
     workspaces: list[AdminInviteWorkspace] | Unset = UNSET
     """ Workspaces the invitation grants, each with its role. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_

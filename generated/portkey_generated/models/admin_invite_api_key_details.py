@@ -16,7 +16,7 @@ class AdminInviteApiKeyDetails:
 
     scopes: list[str]
     """ Permission scopes of that key, such as `logs.list` or `workspaces.list`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         scopes = self.scopes

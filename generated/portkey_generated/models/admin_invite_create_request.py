@@ -33,14 +33,14 @@ class AdminInviteCreateRequest:
     """ Workspaces the person joins on accepting, each with a workspace role. """
     workspace_api_key_details: AdminInviteApiKeyDetails | Unset = UNSET
     """ Settings of the workspace API key created for the person once they accept. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
 
         role: str = self.role
 
-        workspaces = []
+        workspaces: list[dict[str, Any]] = []
         for workspaces_item_data in self.workspaces:
             workspaces_item = workspaces_item_data.to_dict()
             workspaces.append(workspaces_item)
@@ -73,7 +73,7 @@ class AdminInviteCreateRequest:
 
         role = check_admin_invite_create_request_role(_d.pop("role"))
 
-        workspaces = []
+        workspaces: list[AdminInviteWorkspaceGrant] = []
         _workspaces = _d.pop("workspaces")
         for workspaces_item_data in _workspaces:
             workspaces_item = AdminInviteWorkspaceGrant.from_dict(workspaces_item_data)

@@ -18,7 +18,7 @@ class AdminInviteCreated:
     """ Identifier of the invitation. """
     invite_link: str
     """ Link the invited person follows to join. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -27,7 +27,7 @@ class AdminInviteList:
     """ How many invitations match the filters across all pages. """
     data: list[AdminInvite] | Unset = UNSET
     """ The invitations on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str | Unset = UNSET

@@ -18,7 +18,7 @@ class AdminInviteResent:
 
     invite_link: str | Unset = UNSET
     """ Link carried by the resent invitation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         invite_link = self.invite_link

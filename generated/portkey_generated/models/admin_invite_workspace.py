@@ -20,7 +20,7 @@ class AdminInviteWorkspace:
     """ Identifier of the workspace. """
     role: str | Unset = UNSET
     """ Workspace role granted there. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         workspace_id = self.workspace_id

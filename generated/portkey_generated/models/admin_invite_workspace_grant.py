@@ -23,7 +23,7 @@ class AdminInviteWorkspaceGrant:
     """ Slug of the workspace. """
     role: AdminInviteWorkspaceGrantRole
     """ Workspace role granted on accepting. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

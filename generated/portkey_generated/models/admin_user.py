@@ -38,7 +38,7 @@ class AdminUser:
     """ When the record last changed. """
     workspace_ids: list[str] | Unset = UNSET
     """ Workspaces the user belongs to. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str | Unset = UNSET

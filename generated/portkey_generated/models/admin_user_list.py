@@ -27,7 +27,7 @@ class AdminUserList:
     """ How many users match the filters across all pages. """
     data: list[AdminUser] | Unset = UNSET
     """ The users on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str | Unset = UNSET

@@ -22,7 +22,7 @@ class AdminUserUpdateRequest:
 
     role: AdminUserUpdateRequestRole | Unset = UNSET
     """ Organisation role to give the user. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         role: str | Unset = UNSET

@@ -22,7 +22,7 @@ class AdminWorkspaceCreateDefaults:
 
     metadata: AdminWorkspaceCreateDefaultsMetadata | Unset = UNSET
     """ Metadata keys and values attached to each request of the workspace. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         metadata: dict[str, Any] | Unset = UNSET

@@ -36,7 +36,7 @@ class AdminWorkspaceDefaults:
     """ Config applied by default to user API keys of the workspace, if any. """
     object_: AdminWorkspaceDefaultsObject | Unset = UNSET
     """ Kind of record; always `workspace`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         metadata: dict[str, Any] | Unset = UNSET

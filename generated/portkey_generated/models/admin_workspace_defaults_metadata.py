@@ -14,7 +14,7 @@ T = TypeVar("T", bound="AdminWorkspaceDefaultsMetadata")
 class AdminWorkspaceDefaultsMetadata:
     """Metadata keys and values attached to each request of the workspace."""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

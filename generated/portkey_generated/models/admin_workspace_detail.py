@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.admin_workspace_defaults import AdminWorkspaceDefaults
@@ -44,7 +44,7 @@ class AdminWorkspaceDetail:
     """ Budgets that apply to the whole workspace. """
     rate_limits: list[RateLimitPolicy] | Unset = UNSET
     """ Throughput caps that apply to the whole workspace. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.admin_workspace_defaults import AdminWorkspaceDefaults  # noqa: PLC0415
@@ -167,7 +167,7 @@ class AdminWorkspaceDetail:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 defaults_type_0 = AdminWorkspaceDefaults.from_dict(data)
 

@@ -27,7 +27,7 @@ class AdminWorkspaceList:
     """ How many workspaces match the filters across all pages. """
     data: list[AdminWorkspace] | Unset = UNSET
     """ The workspaces on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str | Unset = UNSET

@@ -22,7 +22,7 @@ from ..models.admin_workspace_member_status import (
     AdminWorkspaceMemberStatus,
     check_admin_workspace_member_status,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.admin_workspace_member_settings import AdminWorkspaceMemberSettings
@@ -61,7 +61,7 @@ class AdminWorkspaceMember:
     """ Permission scopes the user has in the workspace, such as `configs.read`. """
     settings: AdminWorkspaceMemberSettings | None | Unset = UNSET
     """ Per-member settings, when any are stored. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.admin_workspace_member_settings import AdminWorkspaceMemberSettings  # noqa: PLC0415
@@ -223,7 +223,7 @@ class AdminWorkspaceMember:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 settings_type_0 = AdminWorkspaceMemberSettings.from_dict(data)
 

@@ -25,7 +25,7 @@ class AdminWorkspaceMemberAssignment:
     """ Identifier of the organisation user. """
     role: AdminWorkspaceMemberAssignmentRole | Unset = UNSET
     """ Workspace role to give them. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

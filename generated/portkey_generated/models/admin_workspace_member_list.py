@@ -30,7 +30,7 @@ class AdminWorkspaceMemberList:
     """ How many members match the filters across all pages. """
     data: list[AdminWorkspaceMember] | Unset = UNSET
     """ The members on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str | Unset = UNSET

@@ -12,7 +12,7 @@ T = TypeVar("T", bound="AdminWorkspaceMemberSettings")
 
 @_attrs_define
 class AdminWorkspaceMemberSettings:
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

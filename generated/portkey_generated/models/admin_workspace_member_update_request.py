@@ -22,7 +22,7 @@ class AdminWorkspaceMemberUpdateRequest:
 
     role: AdminWorkspaceMemberUpdateRequestRole | Unset = UNSET
     """ Workspace role to give the member. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         role: str | Unset = UNSET

@@ -22,7 +22,7 @@ class AdminWorkspaceMembersAddRequest:
 
     users: list[AdminWorkspaceMemberAssignment] | Unset = UNSET
     """ Each user with the workspace role they get. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         users: list[dict[str, Any]] | Unset = UNSET

@@ -29,7 +29,7 @@ class AdminWorkspaceUpdateDefaults:
     user_api_key_config: None | str | Unset = UNSET
     """ Config (its `pc-` slug or its UUID, from this workspace) to apply by default to user API keys; null removes
     the default. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         metadata: dict[str, Any] | Unset = UNSET

@@ -32,7 +32,7 @@ class AdminWorkspaceUpdateRequest:
     """ Budgets for the whole workspace. """
     rate_limits: list[RateLimitPolicy] | Unset = UNSET
     """ Throughput caps for the whole workspace. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

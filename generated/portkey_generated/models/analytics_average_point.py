@@ -19,7 +19,7 @@ class AnalyticsAveragePoint:
     """ Start of the bucket. """
     avg: float
     """ Mean within the bucket. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp.isoformat()

@@ -16,7 +16,7 @@ class AnalyticsAverageSummary:
 
     avg: float
     """ Mean over the whole window. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         avg = self.avg

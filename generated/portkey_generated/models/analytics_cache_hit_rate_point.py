@@ -27,7 +27,7 @@ class AnalyticsCacheHitRatePoint:
     """ Savings from simple-cache hits, summed from the start of the window to this bucket. """
     cumulative_semantic_cache_savings: float
     """ Savings from semantic-cache hits, summed from the start of the window to this bucket. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp.isoformat()

@@ -18,7 +18,7 @@ class AnalyticsCacheHitRateSummary:
     """ Cache hits over the whole window. """
     rate: float
     """ Percentage of requests answered from the cache. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total

@@ -27,7 +27,7 @@ class AnalyticsCacheSummary:
     """ Cache use over the whole window. """
     object_: AnalyticsCacheSummaryObject
     """ Kind of object; always `analytics-summary`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         summary = self.summary.to_dict()

@@ -24,7 +24,7 @@ class AnalyticsCacheSummaryFigures:
     """ All requests in the window. """
     cache_speedup: float | Unset = UNSET
     """ How much faster cache hits were than provider calls. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         hits = self.hits

@@ -16,7 +16,7 @@ class AnalyticsCountSummary:
 
     total: int
     """ Sum over the whole window. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="AnalyticsEmptySummary")
 class AnalyticsEmptySummary:
     """Window summary of graphs that have no whole-window figures; an empty object."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -23,12 +23,12 @@ class AnalyticsErrorStackPoint:
     """ Start of the bucket. """
     stats: list[AnalyticsStatusCodeCount]
     """ One entry per status seen in the bucket. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp.isoformat()
 
-        stats = []
+        stats: list[dict[str, Any]] = []
         for stats_item_data in self.stats:
             stats_item = stats_item_data.to_dict()
             stats.append(stats_item)
@@ -51,7 +51,7 @@ class AnalyticsErrorStackPoint:
         _d = dict(src_dict)
         timestamp = datetime.datetime.fromisoformat(_d.pop("timestamp"))
 
-        stats = []
+        stats: list[AnalyticsStatusCodeCount] = []
         _stats = _d.pop("stats")
         for stats_item_data in _stats:
             stats_item = AnalyticsStatusCodeCount.from_dict(stats_item_data)

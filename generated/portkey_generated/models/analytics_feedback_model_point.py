@@ -20,7 +20,7 @@ class AnalyticsFeedbackModelPoint:
     """ Feedback entries for that model. """
     avg_weighted_feedback: float
     """ Their mean weighted score. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         ai_model = self.ai_model

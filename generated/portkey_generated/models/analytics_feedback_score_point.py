@@ -18,7 +18,7 @@ class AnalyticsFeedbackScorePoint:
     """ The score value. """
     total: int
     """ Entries with that score. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         score = self.score

@@ -25,7 +25,7 @@ class AnalyticsLatencyPoint:
     """ Response time that 90% of the bucket's requests beat. """
     p99: float
     """ Response time that 99% of the bucket's requests beat. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp.isoformat()

@@ -22,7 +22,7 @@ class AnalyticsLatencySummary:
     """ Response time that 90% of requests beat. """
     p99: float
     """ Response time that 99% of requests beat. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         avg = self.avg

@@ -34,7 +34,7 @@ class AnalyticsMetadataGroup:
     """ Time of the latest request carrying the value. """
     object_: AnalyticsGroupObject | Unset = UNSET
     """ Kind of object of every group row; always `analytics-group`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         metadata_value = self.metadata_value

@@ -19,7 +19,7 @@ class AnalyticsRatePoint:
     """ Start of the bucket. """
     rate: float
     """ Percentage within the bucket. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp.isoformat()

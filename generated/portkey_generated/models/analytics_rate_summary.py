@@ -16,7 +16,7 @@ class AnalyticsRateSummary:
 
     rate: float
     """ Percentage over the whole window. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         rate = self.rate

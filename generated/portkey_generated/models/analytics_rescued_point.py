@@ -25,12 +25,12 @@ class AnalyticsRescuedPoint:
     """ Requests saved by retries, split by how many retries they took. """
     fallback: int
     """ Requests saved by a fallback target. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp.isoformat()
 
-        retry = []
+        retry: list[dict[str, Any]] = []
         for retry_item_data in self.retry:
             retry_item = retry_item_data.to_dict()
             retry.append(retry_item)
@@ -56,7 +56,7 @@ class AnalyticsRescuedPoint:
         _d = dict(src_dict)
         timestamp = datetime.datetime.fromisoformat(_d.pop("timestamp"))
 
-        retry = []
+        retry: list[AnalyticsRetryBucket] = []
         _retry = _d.pop("retry")
         for retry_item_data in _retry:
             retry_item = AnalyticsRetryBucket.from_dict(retry_item_data)

@@ -18,7 +18,7 @@ class AnalyticsRescuedSummary:
     """ Requests that succeeded after one or more retries. """
     fallback: int
     """ Requests that succeeded on a fallback target. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         retry = self.retry

@@ -20,7 +20,7 @@ class AnalyticsRetryBucket:
     """ Retries it took to succeed. """
     count: int | Unset = UNSET
     """ Requests that needed that many. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         retry_success_count = self.retry_success_count

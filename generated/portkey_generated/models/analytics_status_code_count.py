@@ -20,7 +20,7 @@ class AnalyticsStatusCodeCount:
     """ The HTTP status. """
     count: int | Unset = UNSET
     """ Failures with that status. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         response_status_code = self.response_status_code

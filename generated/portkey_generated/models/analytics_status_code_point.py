@@ -18,7 +18,7 @@ class AnalyticsStatusCodePoint:
     """ The HTTP status. """
     count: int
     """ Failures with that status. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         status_code = self.status_code

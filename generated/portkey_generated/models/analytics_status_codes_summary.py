@@ -18,7 +18,7 @@ class AnalyticsStatusCodesSummary:
     """ Failed requests over the whole window. """
     unique_error_codes: int
     """ Distinct HTTP statuses among them. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total_errors = self.total_errors

@@ -27,12 +27,12 @@ class AnalyticsTotalAverageGraph:
     """ One entry per time bucket, oldest first. """
     object_: AnalyticsGraphObject
     """ Kind of object of every graph answer; always `analytics-graph`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         summary = self.summary.to_dict()
 
-        data_points = []
+        data_points: list[dict[str, Any]] = []
         for data_points_item_data in self.data_points:
             data_points_item = data_points_item_data.to_dict()
             data_points.append(data_points_item)
@@ -59,7 +59,7 @@ class AnalyticsTotalAverageGraph:
         _d = dict(src_dict)
         summary = AnalyticsTotalAverageSummary.from_dict(_d.pop("summary"))
 
-        data_points = []
+        data_points: list[AnalyticsTotalAveragePoint] = []
         _data_points = _d.pop("data_points")
         for data_points_item_data in _data_points:
             data_points_item = AnalyticsTotalAveragePoint.from_dict(data_points_item_data)

@@ -21,7 +21,7 @@ class AnalyticsTotalAveragePoint:
     """ Sum within the bucket. """
     avg: float
     """ Mean per request within the bucket. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp.isoformat()

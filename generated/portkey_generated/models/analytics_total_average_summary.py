@@ -18,7 +18,7 @@ class AnalyticsTotalAverageSummary:
     """ Sum over the whole window. """
     avg: float
     """ Mean per request over the whole window. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total

@@ -25,7 +25,7 @@ class AnalyticsUserGroup:
     """ Their cost in cents (a number sent as a string). """
     object_: AnalyticsGroupObject | Unset = UNSET
     """ Kind of object of every group row; always `analytics-group`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         user = self.user

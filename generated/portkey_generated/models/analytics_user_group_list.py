@@ -26,14 +26,14 @@ class AnalyticsUserGroupList:
     """ Number of users, over all pages. """
     data: list[AnalyticsUserGroup]
     """ The rows on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str = self.object_
 
         total = self.total
 
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -59,7 +59,7 @@ class AnalyticsUserGroupList:
 
         total = _d.pop("total")
 
-        data = []
+        data: list[AnalyticsUserGroup] = []
         _data = _d.pop("data")
         for data_item_data in _data:
             data_item = AnalyticsUserGroup.from_dict(data_item_data)

@@ -20,7 +20,7 @@ class AnalyticsUserRequestsSummary:
     """ Distinct users over the whole window. """
     avg: float
     """ Requests per user over the whole window. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total

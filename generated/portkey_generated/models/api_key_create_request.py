@@ -9,7 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.api_key_defaults import ApiKeyDefaults
@@ -50,7 +50,7 @@ class ApiKeyCreateRequest:
     """ When the key should stop working; within the longest lifetime the organisation allows. """
     rotation_policy: ApiKeyRotationPolicy | None | Unset = UNSET
     """ Automatic rotation to set up for the key. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.api_key_rotation_policy import ApiKeyRotationPolicy  # noqa: PLC0415
@@ -178,9 +178,9 @@ class ApiKeyCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                rate_limits_type_0 = []
+                rate_limits_type_0: list[RateLimitPolicy] = []
                 _rate_limits_type_0 = data
                 for rate_limits_type_0_item_data in _rate_limits_type_0:
                     rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)
@@ -233,7 +233,7 @@ class ApiKeyCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 rotation_policy_type_0 = ApiKeyRotationPolicy.from_dict(data)
 

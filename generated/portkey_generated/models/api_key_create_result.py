@@ -24,7 +24,7 @@ class ApiKeyCreateResult:
     """ Full key value; store it now, later reads return it masked. """
     object_: ApiKeyCreateResultObject | Unset = UNSET
     """ Kind of object, always `api-key`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -26,7 +26,7 @@ class ApiKeyDefaults:
     """ Saved config applied to every request made with the key. """
     allow_config_override: bool | Unset = True
     """ When false, a request cannot replace the config given in `config_id`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         metadata: dict[str, Any] | Unset = UNSET

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="ApiKeyDefaultsMetadata")
 class ApiKeyDefaultsMetadata:
     """Metadata attached to every request made with the key."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

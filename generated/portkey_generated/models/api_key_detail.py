@@ -13,7 +13,7 @@ from ..models.api_key_creation_mode import ApiKeyCreationMode, check_api_key_cre
 from ..models.api_key_detail_object import ApiKeyDetailObject, check_api_key_detail_object
 from ..models.api_key_kind import ApiKeyKind, check_api_key_kind
 from ..models.api_key_status import ApiKeyStatus, check_api_key_status
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.api_key_defaults import ApiKeyDefaults
@@ -68,7 +68,7 @@ class ApiKeyDetail:
     """ When the key stops working; null if it never expires. """
     object_: ApiKeyDetailObject | Unset = UNSET
     """ Kind of object, always `api-key`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
@@ -322,9 +322,9 @@ class ApiKeyDetail:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                rate_limits_type_0 = []
+                rate_limits_type_0: list[RateLimitPolicy] = []
                 _rate_limits_type_0 = data
                 for rate_limits_type_0_item_data in _rate_limits_type_0:
                     rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)
@@ -344,7 +344,7 @@ class ApiKeyDetail:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 usage_limits_type_0 = UsageLimitPolicy.from_dict(data)
 

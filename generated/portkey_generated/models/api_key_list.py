@@ -27,7 +27,7 @@ class ApiKeyList:
     """ Kind of object, always `list`. """
     data: list[ApiKeyDetail] | Unset = UNSET
     """ The keys on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total

@@ -18,7 +18,7 @@ class ApiKeyRotateRequest:
 
     key_transition_period_ms: int | Unset = UNSET
     """ How long, in milliseconds, the old value keeps working; at least 30 minutes. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         key_transition_period_ms = self.key_transition_period_ms

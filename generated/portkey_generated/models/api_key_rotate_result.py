@@ -24,7 +24,7 @@ class ApiKeyRotateResult:
     """ The new full key value. """
     key_transition_expires_at: datetime.datetime | Unset = UNSET
     """ Moment after which the old value is refused. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

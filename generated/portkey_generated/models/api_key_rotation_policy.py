@@ -25,14 +25,12 @@ class ApiKeyRotationPolicy:
     key_transition_period_ms: int | Unset = UNSET
     """ How long, in milliseconds, the old value keeps working after a rotation; at least 30 minutes and shorter
     than the rotation cycle. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         rotation_period: None | str | Unset
         if isinstance(self.rotation_period, Unset):
             rotation_period = UNSET
-        elif isinstance(self.rotation_period, str):
-            rotation_period = self.rotation_period
         else:
             rotation_period = self.rotation_period
 

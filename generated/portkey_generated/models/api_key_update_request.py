@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.api_key_defaults import ApiKeyDefaults
@@ -45,7 +45,7 @@ class ApiKeyUpdateRequest:
     """ New expiry; null removes it. """
     rotation_policy: ApiKeyRotationPolicy | None | Unset = UNSET
     """ New automatic rotation settings; they replace the stored ones. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.api_key_rotation_policy import ApiKeyRotationPolicy  # noqa: PLC0415
@@ -144,9 +144,9 @@ class ApiKeyUpdateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                rate_limits_type_0 = []
+                rate_limits_type_0: list[RateLimitPolicy] = []
                 _rate_limits_type_0 = data
                 for rate_limits_type_0_item_data in _rate_limits_type_0:
                     rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)
@@ -203,7 +203,7 @@ class ApiKeyUpdateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 rotation_policy_type_0 = ApiKeyRotationPolicy.from_dict(data)
 

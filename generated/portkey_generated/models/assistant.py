@@ -12,7 +12,7 @@ from ..models.assistant_response_format_mode import (
     AssistantResponseFormatMode,
     check_assistant_response_format_mode,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -56,7 +56,7 @@ class Assistant:
     """ Nucleus sampling mass, 0 to 1; the provider uses 1 when unset. """
     response_format: AssistantResponseFormat | AssistantResponseFormatMode | None | Unset = UNSET
     """ Output format the model is held to. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
@@ -82,7 +82,7 @@ class Assistant:
         instructions: None | str
         instructions = self.instructions
 
-        tools = []
+        tools: list[dict[str, Any]] = []
         for tools_item_data in self.tools:
             tools_item: dict[str, Any]
             if isinstance(tools_item_data, AssistantToolCodeInterpreter):
@@ -123,8 +123,6 @@ class Assistant:
         response_format: dict[str, Any] | None | str | Unset
         if isinstance(self.response_format, Unset):
             response_format = UNSET
-        elif isinstance(self.response_format, str):
-            response_format = self.response_format
         elif isinstance(self.response_format, AssistantResponseFormat):
             response_format = self.response_format.to_dict()
         else:
@@ -195,7 +193,7 @@ class Assistant:
 
         instructions = _parse_instructions(_d.pop("instructions"))
 
-        tools = []
+        tools: list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction] = []
         _tools = _d.pop("tools")
         for tools_item_data in _tools:
 
@@ -203,7 +201,7 @@ class Assistant:
                 data: object,
             ) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_assistant_tool_type_0 = AssistantToolCodeInterpreter.from_dict(data)
 
@@ -211,14 +209,14 @@ class Assistant:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_assistant_tool_type_1 = AssistantToolFileSearch.from_dict(data)
 
                     return componentsschemas_assistant_tool_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_assistant_tool_type_2 = AssistantToolFunction.from_dict(data)
 
@@ -232,7 +230,7 @@ class Assistant:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = AssistantMetadata.from_dict(data)
 
@@ -249,7 +247,7 @@ class Assistant:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 tool_resources_type_0 = AssistantToolResources.from_dict(data)
 
@@ -296,7 +294,7 @@ class Assistant:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_assistant_response_format_option_type_1 = AssistantResponseFormat.from_dict(
                     data

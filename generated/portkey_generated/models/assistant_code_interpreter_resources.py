@@ -18,7 +18,7 @@ class AssistantCodeInterpreterResources:
 
     file_ids: list[str] | Unset = UNSET
     """ Up to 20 uploaded file ids. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         file_ids: list[str] | Unset = UNSET

@@ -11,7 +11,7 @@ from ..models.assistant_response_format_mode import (
     AssistantResponseFormatMode,
     check_assistant_response_format_mode,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -51,7 +51,7 @@ class AssistantCreateRequest:
     """ Nucleus sampling mass, 0 to 1 (provider default 1). Tune this or temperature, not both. """
     response_format: AssistantResponseFormat | AssistantResponseFormatMode | None | Unset = UNSET
     """ Output format to hold the model to. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
@@ -125,8 +125,6 @@ class AssistantCreateRequest:
         response_format: dict[str, Any] | None | str | Unset
         if isinstance(self.response_format, Unset):
             response_format = UNSET
-        elif isinstance(self.response_format, str):
-            response_format = self.response_format
         elif isinstance(self.response_format, AssistantResponseFormat):
             response_format = self.response_format.to_dict()
         else:
@@ -211,7 +209,7 @@ class AssistantCreateRequest:
                     data: object,
                 ) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_assistant_tool_type_0 = AssistantToolCodeInterpreter.from_dict(data)
 
@@ -219,14 +217,14 @@ class AssistantCreateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_assistant_tool_type_1 = AssistantToolFileSearch.from_dict(data)
 
                         return componentsschemas_assistant_tool_type_1
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_assistant_tool_type_2 = AssistantToolFunction.from_dict(data)
 
@@ -242,7 +240,7 @@ class AssistantCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 tool_resources_type_0 = AssistantToolResourcesCreate.from_dict(data)
 
@@ -259,7 +257,7 @@ class AssistantCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = AssistantMetadata.from_dict(data)
 
@@ -306,7 +304,7 @@ class AssistantCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_assistant_response_format_option_type_1 = AssistantResponseFormat.from_dict(
                     data

@@ -18,7 +18,7 @@ class AssistantFileSearchOptions:
 
     max_num_results: int | Unset = UNSET
     """ Most results the search may return, 1 to 50 (the provider picks a default per model). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         max_num_results = self.max_num_results

@@ -18,7 +18,7 @@ class AssistantFileSearchResources:
 
     vector_store_ids: list[str] | Unset = UNSET
     """ Id of the one vector store to search. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         vector_store_ids: list[str] | Unset = UNSET

@@ -27,7 +27,7 @@ class AssistantFileSearchResourcesCreate:
     """ Id of an existing vector store to search. """
     vector_stores: list[AssistantVectorStoreSeed] | Unset = UNSET
     """ A vector store to build from files and attach. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         vector_store_ids: list[str] | Unset = UNSET

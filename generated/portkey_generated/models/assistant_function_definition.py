@@ -28,7 +28,7 @@ class AssistantFunctionDefinition:
     """ A JSON Schema document, kept as a free-form object. """
     strict: bool | None | Unset = UNSET
     """ When true, the model's arguments follow `parameters` exactly (provider default false). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -28,7 +28,7 @@ class AssistantJsonSchemaFormat:
     """ A JSON Schema document, kept as a free-form object. """
     strict: bool | None | Unset = UNSET
     """ When true, the output follows the schema exactly. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

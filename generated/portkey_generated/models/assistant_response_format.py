@@ -31,7 +31,7 @@ class AssistantResponseFormat:
     """ Output kind. """
     json_schema: AssistantJsonSchemaFormat | Unset = UNSET
     """ A named JSON Schema the model's output must match. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -28,7 +28,7 @@ class AssistantToolFileSearch:
     """ Tool kind; always `file_search`. """
     file_search: AssistantFileSearchOptions | Unset = UNSET
     """ Settings that tune the file search tool. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

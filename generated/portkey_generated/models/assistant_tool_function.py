@@ -27,7 +27,7 @@ class AssistantToolFunction:
     """ Tool kind; always `function`. """
     function: AssistantFunctionDefinition
     """ Name, purpose and argument schema of a callable function. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -25,7 +25,7 @@ class AssistantToolResources:
     """ Files the code interpreter may open. """
     file_search: AssistantFileSearchResources | Unset = UNSET
     """ Vector stores the file search tool queries. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         code_interpreter: dict[str, Any] | Unset = UNSET

@@ -26,7 +26,7 @@ class AssistantToolResourcesCreate:
     file_search: AssistantFileSearchResourcesCreate | Unset = UNSET
     """ Vector store for the file search tool at creation time: give `vector_store_ids` to use an existing store or
     `vector_stores` to have one built from files, not both. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         code_interpreter: dict[str, Any] | Unset = UNSET

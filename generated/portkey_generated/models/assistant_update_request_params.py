@@ -11,7 +11,7 @@ from ..models.assistant_response_format_mode import (
     AssistantResponseFormatMode,
     check_assistant_response_format_mode,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_response_format import AssistantResponseFormat
@@ -48,7 +48,7 @@ class AssistantUpdateRequestParams:
     """ New nucleus sampling mass, 0 to 1. """
     response_format: AssistantResponseFormat | AssistantResponseFormatMode | None | Unset = UNSET
     """ New output format. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
@@ -113,8 +113,6 @@ class AssistantUpdateRequestParams:
         response_format: dict[str, Any] | None | str | Unset
         if isinstance(self.response_format, Unset):
             response_format = UNSET
-        elif isinstance(self.response_format, str):
-            response_format = self.response_format
         elif isinstance(self.response_format, AssistantResponseFormat):
             response_format = self.response_format.to_dict()
         else:
@@ -194,7 +192,7 @@ class AssistantUpdateRequestParams:
                     data: object,
                 ) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_assistant_tool_type_0 = AssistantToolCodeInterpreter.from_dict(data)
 
@@ -202,14 +200,14 @@ class AssistantUpdateRequestParams:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_assistant_tool_type_1 = AssistantToolFileSearch.from_dict(data)
 
                         return componentsschemas_assistant_tool_type_1
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_assistant_tool_type_2 = AssistantToolFunction.from_dict(data)
 
@@ -225,7 +223,7 @@ class AssistantUpdateRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 tool_resources_type_0 = AssistantToolResources.from_dict(data)
 
@@ -272,7 +270,7 @@ class AssistantUpdateRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_assistant_response_format_option_type_1 = AssistantResponseFormat.from_dict(
                     data

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -29,7 +29,7 @@ class AssistantVectorStoreSeed:
     metadata: AssistantMetadata | Unset = UNSET
     """ Caller-defined labels stored on an object: at most 16 pairs, keys up to 64 characters and values up to 512
     characters. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
@@ -77,7 +77,7 @@ class AssistantVectorStoreSeed:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_vector_store_chunking_strategy_request_type_0 = (
                     VectorStoreAutoChunkingStrategy.from_dict(data)
@@ -86,7 +86,7 @@ class AssistantVectorStoreSeed:
                 return componentsschemas_vector_store_chunking_strategy_request_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_vector_store_chunking_strategy_request_type_1 = (
                 VectorStoreStaticChunkingStrategy.from_dict(data)

@@ -26,7 +26,7 @@ class AuditLogList:
     """ Number of records returned. """
     object_: str | Unset = UNSET
     """ Kind of object returned. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         records: list[dict[str, Any]] | Unset = UNSET

@@ -51,7 +51,7 @@ class AuditLogRecord:
     """ IP address the action came from. """
     country: str | Unset = UNSET
     """ Country of that IP address. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         timestamp = self.timestamp

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.batch_errors import BatchErrors
@@ -66,7 +66,7 @@ class Batch:
     """ How many of the batch's requests are done. """
     metadata: BatchMetadata | None | Unset = UNSET
     """ The key/value pairs stored with the batch. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.batch_errors import BatchErrors  # noqa: PLC0415
@@ -255,7 +255,7 @@ class Batch:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 errors_type_0 = BatchErrors.from_dict(data)
 
@@ -370,7 +370,7 @@ class Batch:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 request_counts_type_0 = BatchRequestCounts.from_dict(data)
 
@@ -387,7 +387,7 @@ class Batch:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = BatchMetadata.from_dict(data)
 

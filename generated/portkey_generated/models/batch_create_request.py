@@ -15,7 +15,7 @@ from ..models.batch_create_request_endpoint import (
     BatchCreateRequestEndpoint,
     check_batch_create_request_endpoint,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.batch_create_request_metadata import BatchCreateRequestMetadata
@@ -55,7 +55,7 @@ class BatchCreateRequest:
     `completion_window: immediate`), keyed by header name. """
     provider_options: BatchCreateRequestProviderOptions | Unset = UNSET
     """ Extra fields passed to the provider's batch API as they are. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.batch_create_request_metadata import BatchCreateRequestMetadata  # noqa: PLC0415
@@ -135,7 +135,7 @@ class BatchCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = BatchCreateRequestMetadata.from_dict(data)
 

@@ -49,7 +49,7 @@ class BatchCreateRequestParams:
     `completion_window: immediate`), keyed by header name. """
     provider_options: BatchCreateRequestProviderOptions | Unset = UNSET
     """ Extra fields passed to the provider's batch API as they are. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         input_file_id = self.input_file_id

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="BatchCreateRequestProviderOptions")
 class BatchCreateRequestProviderOptions:
     """Extra fields passed to the provider's batch API as they are."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -24,7 +24,7 @@ class BatchError:
     """ Name of the offending parameter, if any. """
     line: int | None | Unset = UNSET
     """ Line of the input file with the problem, if any. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         code: None | str | Unset

@@ -24,7 +24,7 @@ class BatchErrors:
     """ Always `list`. """
     data: list[BatchError] | Unset = UNSET
     """ One entry per problem. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_

@@ -30,10 +30,10 @@ class BatchList:
     """ Id of the last batch of the page; pass it as `after` to get the next page. """
     has_more: bool | Unset = UNSET
     """ Whether more batches follow this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -77,7 +77,7 @@ class BatchList:
         from ..models.batch import Batch  # noqa: PLC0415
 
         _d = dict(src_dict)
-        data = []
+        data: list[Batch] = []
         _data = _d.pop("data")
         for data_item_data in _data:
             data_item = Batch.from_dict(data_item_data)

@@ -12,7 +12,7 @@ T = TypeVar("T", bound="BatchMetadata")
 
 @_attrs_define
 class BatchMetadata:
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

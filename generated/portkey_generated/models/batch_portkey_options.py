@@ -27,7 +27,7 @@ class BatchPortkeyOptions:
     """ Cloud Storage bucket for Vertex AI batch files. """
     x_portkey_provider_model: str | Unset = UNSET
     """ Provider model name the batch file was prepared for. """
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         x_portkey_virtual_key = self.x_portkey_virtual_key

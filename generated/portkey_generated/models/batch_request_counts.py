@@ -20,7 +20,7 @@ class BatchRequestCounts:
     """ Requests that finished successfully. """
     failed: int
     """ Requests that failed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total

@@ -37,7 +37,7 @@ class ChatCompletion:
     """ Identifies the backend configuration that served the request. """
     service_tier: None | str | Unset = UNSET
     """ Processing tier that actually served the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -48,7 +48,7 @@ class ChatCompletion:
 
         model = self.model
 
-        choices = []
+        choices: list[dict[str, Any]] = []
         for choices_item_data in self.choices:
             choices_item = choices_item_data.to_dict()
             choices.append(choices_item)
@@ -97,15 +97,16 @@ class ChatCompletion:
         _d = dict(src_dict)
         id = _d.pop("id")
 
-        object_ = cast(Literal["chat.completion"], _d.pop("object"))
-        if object_ != "chat.completion":
-            raise ValueError(f"object must match const 'chat.completion', got '{object_}'")
+        _object_: Any = _d.pop("object")
+        if _object_ != "chat.completion":
+            raise ValueError(f"object must match const 'chat.completion', got '{_object_}'")
+        object_: Literal["chat.completion"] = _object_
 
         created = _d.pop("created")
 
         model = _d.pop("model")
 
-        choices = []
+        choices: list[ChatCompletionChoice] = []
         _choices = _d.pop("choices")
         for choices_item_data in _choices:
             choices_item = ChatCompletionChoice.from_dict(choices_item_data)

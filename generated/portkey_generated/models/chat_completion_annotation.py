@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class ChatCompletionAnnotation:
     """ Always `url_citation`. """
     url_citation: ChatCompletionUrlCitation
     """ A web page cited by a span of the reply. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class ChatCompletionAnnotation:
         from ..models.chat_completion_url_citation import ChatCompletionUrlCitation  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["url_citation"], _d.pop("type"))
-        if type_ != "url_citation":
-            raise ValueError(f"type must match const 'url_citation', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "url_citation":
+            raise ValueError(f"type must match const 'url_citation', got '{_type_}'")
+        type_: Literal["url_citation"] = _type_
 
         url_citation = ChatCompletionUrlCitation.from_dict(_d.pop("url_citation"))
 

@@ -16,7 +16,7 @@ class ChatCompletionAssistantAudioRef:
 
     id: str
     """ ID of the earlier audio reply. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -23,7 +23,7 @@ class ChatCompletionAudioParams:
     """ Voice name, such as `alloy`, `coral` or `verse`. """
     format_: ChatCompletionAudioParamsFormat
     """ Audio encoding of the spoken reply. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         voice = self.voice

@@ -11,7 +11,7 @@ from ..models.chat_completion_finish_reason import (
     ChatCompletionFinishReason,
     check_chat_completion_finish_reason,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs
@@ -33,7 +33,7 @@ class ChatCompletionChoice:
     """ Why the model stopped generating. """
     logprobs: ChatCompletionChoiceLogprobs | None | Unset = UNSET
     """ Token log probabilities, when they were requested. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs  # noqa: PLC0415
@@ -43,10 +43,7 @@ class ChatCompletionChoice:
         message = self.message.to_dict()
 
         finish_reason: None | str
-        if isinstance(self.finish_reason, str):
-            finish_reason = self.finish_reason
-        else:
-            finish_reason = self.finish_reason
+        finish_reason = self.finish_reason
 
         logprobs: dict[str, Any] | None | Unset
         if isinstance(self.logprobs, Unset):
@@ -101,7 +98,7 @@ class ChatCompletionChoice:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 logprobs_type_0 = ChatCompletionChoiceLogprobs.from_dict(data)
 

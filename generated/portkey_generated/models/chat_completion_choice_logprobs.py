@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array
 
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
@@ -24,7 +24,7 @@ class ChatCompletionChoiceLogprobs:
     """ One entry per content token. """
     refusal: list[ChatCompletionTokenLogprob] | None | Unset = UNSET
     """ One entry per refusal token. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         content: list[dict[str, Any]] | None | Unset
@@ -73,9 +73,9 @@ class ChatCompletionChoiceLogprobs:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_0 = []
+                content_type_0: list[ChatCompletionTokenLogprob] = []
                 _content_type_0 = data
                 for content_type_0_item_data in _content_type_0:
                     content_type_0_item = ChatCompletionTokenLogprob.from_dict(content_type_0_item_data)
@@ -95,9 +95,9 @@ class ChatCompletionChoiceLogprobs:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                refusal_type_0 = []
+                refusal_type_0: list[ChatCompletionTokenLogprob] = []
                 _refusal_type_0 = data
                 for refusal_type_0_item_data in _refusal_type_0:
                     refusal_type_0_item = ChatCompletionTokenLogprob.from_dict(refusal_type_0_item_data)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice
@@ -37,7 +37,7 @@ class ChatCompletionChunk:
     """ Identifies the backend configuration that served the request. """
     service_tier: None | str | Unset = UNSET
     """ Processing tier that actually served the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
@@ -50,7 +50,7 @@ class ChatCompletionChunk:
 
         model = self.model
 
-        choices = []
+        choices: list[dict[str, Any]] = []
         for choices_item_data in self.choices:
             choices_item = choices_item_data.to_dict()
             choices.append(choices_item)
@@ -103,15 +103,16 @@ class ChatCompletionChunk:
         _d = dict(src_dict)
         id = _d.pop("id")
 
-        object_ = cast(Literal["chat.completion.chunk"], _d.pop("object"))
-        if object_ != "chat.completion.chunk":
-            raise ValueError(f"object must match const 'chat.completion.chunk', got '{object_}'")
+        _object_: Any = _d.pop("object")
+        if _object_ != "chat.completion.chunk":
+            raise ValueError(f"object must match const 'chat.completion.chunk', got '{_object_}'")
+        object_: Literal["chat.completion.chunk"] = _object_
 
         created = _d.pop("created")
 
         model = _d.pop("model")
 
-        choices = []
+        choices: list[ChatCompletionChunkChoice] = []
         _choices = _d.pop("choices")
         for choices_item_data in _choices:
             choices_item = ChatCompletionChunkChoice.from_dict(choices_item_data)
@@ -124,7 +125,7 @@ class ChatCompletionChunk:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 usage_type_0 = CompletionUsage.from_dict(data)
 

@@ -11,7 +11,7 @@ from ..models.chat_completion_finish_reason import (
     ChatCompletionFinishReason,
     check_chat_completion_finish_reason,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs
@@ -33,7 +33,7 @@ class ChatCompletionChunkChoice:
     """ Why generation stopped; null until the reply's last chunk. """
     logprobs: ChatCompletionChoiceLogprobs | None | Unset = UNSET
     """ Log probabilities of the tokens in this increment, when requested. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs  # noqa: PLC0415
@@ -45,8 +45,6 @@ class ChatCompletionChunkChoice:
         finish_reason: None | str | Unset
         if isinstance(self.finish_reason, Unset):
             finish_reason = UNSET
-        elif isinstance(self.finish_reason, str):
-            finish_reason = self.finish_reason
         else:
             finish_reason = self.finish_reason
 
@@ -106,7 +104,7 @@ class ChatCompletionChunkChoice:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 logprobs_type_0 = ChatCompletionChoiceLogprobs.from_dict(data)
 

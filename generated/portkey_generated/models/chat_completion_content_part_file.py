@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class ChatCompletionContentPartFile:
     """ Always `file`. """
     file: ChatCompletionInputFile
     """ A file given either by the ID of an upload or by its base64 content. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class ChatCompletionContentPartFile:
         from ..models.chat_completion_input_file import ChatCompletionInputFile  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["file"], _d.pop("type"))
-        if type_ != "file":
-            raise ValueError(f"type must match const 'file', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "file":
+            raise ValueError(f"type must match const 'file', got '{_type_}'")
+        type_: Literal["file"] = _type_
 
         file = ChatCompletionInputFile.from_dict(_d.pop("file"))
 

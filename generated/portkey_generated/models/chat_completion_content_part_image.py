@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class ChatCompletionContentPartImage:
     """ Always `image_url`. """
     image_url: ChatCompletionImageUrl
     """ Where the image is and how closely the model should look at it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class ChatCompletionContentPartImage:
         from ..models.chat_completion_image_url import ChatCompletionImageUrl  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["image_url"], _d.pop("type"))
-        if type_ != "image_url":
-            raise ValueError(f"type must match const 'image_url', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "image_url":
+            raise ValueError(f"type must match const 'image_url', got '{_type_}'")
+        type_: Literal["image_url"] = _type_
 
         image_url = ChatCompletionImageUrl.from_dict(_d.pop("image_url"))
 

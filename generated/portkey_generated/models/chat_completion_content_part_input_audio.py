@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class ChatCompletionContentPartInputAudio:
     """ Always `input_audio`. """
     input_audio: ChatCompletionInputAudio
     """ Base64 audio bytes and their encoding. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class ChatCompletionContentPartInputAudio:
         from ..models.chat_completion_input_audio import ChatCompletionInputAudio  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["input_audio"], _d.pop("type"))
-        if type_ != "input_audio":
-            raise ValueError(f"type must match const 'input_audio', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "input_audio":
+            raise ValueError(f"type must match const 'input_audio', got '{_type_}'")
+        type_: Literal["input_audio"] = _type_
 
         input_audio = ChatCompletionInputAudio.from_dict(_d.pop("input_audio"))
 

@@ -18,7 +18,7 @@ class ChatCompletionFunctionCall:
     """ Name of the function. """
     arguments: str
     """ The arguments as a JSON string; the model may produce invalid JSON, so validate it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -20,7 +20,7 @@ class ChatCompletionFunctionCallDelta:
     """ The function name (first piece only). """
     arguments: str | Unset = UNSET
     """ The next characters of the JSON arguments string. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -26,7 +26,7 @@ class ChatCompletionFunctions:
     """ What the function does, to help the model decide when to call it. """
     parameters: ChatFunctionParameters | Unset = UNSET
     """ JSON Schema object describing the function's arguments. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

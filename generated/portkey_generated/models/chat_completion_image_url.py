@@ -24,7 +24,7 @@ class ChatCompletionImageUrl:
     """ An https URL of the image, or a `data:` URL with its base64 bytes. """
     detail: ChatCompletionImageUrlDetail | Unset = UNSET
     """ Resolution the model views the image at; `low` is cheaper. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

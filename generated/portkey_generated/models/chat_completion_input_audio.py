@@ -23,7 +23,7 @@ class ChatCompletionInputAudio:
     """ The audio, base64-encoded. """
     format_: ChatCompletionInputAudioFormat
     """ Encoding of the audio bytes. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data

@@ -22,7 +22,7 @@ class ChatCompletionInputFile:
     """ The file's content as a base64 `data:` URL. """
     filename: str | Unset = UNSET
     """ Name of the file, used with `file_data`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         file_id = self.file_id

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,7 +24,7 @@ class ChatCompletionMessageToolCall:
     """ Always `function`. """
     function: ChatCompletionFunctionCall
     """ Which function to run and with what arguments. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -52,9 +52,10 @@ class ChatCompletionMessageToolCall:
         _d = dict(src_dict)
         id = _d.pop("id")
 
-        type_ = cast(Literal["function"], _d.pop("type"))
-        if type_ != "function":
-            raise ValueError(f"type must match const 'function', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "function":
+            raise ValueError(f"type must match const 'function', got '{_type_}'")
+        type_: Literal["function"] = _type_
 
         function = ChatCompletionFunctionCall.from_dict(_d.pop("function"))
 

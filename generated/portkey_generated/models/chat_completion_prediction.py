@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_array
+
 if TYPE_CHECKING:
     from ..models.chat_completion_content_part_text import ChatCompletionContentPartText
 
@@ -22,7 +24,7 @@ class ChatCompletionPrediction:
     """ Always `content`. """
     content: list[ChatCompletionContentPartText] | str
     """ The text the reply is expected to match closely. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -53,15 +55,16 @@ class ChatCompletionPrediction:
         from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["content"], _d.pop("type"))
-        if type_ != "content":
-            raise ValueError(f"type must match const 'content', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "content":
+            raise ValueError(f"type must match const 'content', got '{_type_}'")
+        type_: Literal["content"] = _type_
 
         def _parse_content(data: object) -> list[ChatCompletionContentPartText] | str:
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_1 = []
+                content_type_1: list[ChatCompletionContentPartText] = []
                 _content_type_1 = data
                 for content_type_1_item_data in _content_type_1:
                     content_type_1_item = ChatCompletionContentPartText.from_dict(content_type_1_item_data)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_assistant_audio_ref import ChatCompletionAssistantAudioRef
@@ -40,7 +40,7 @@ class ChatCompletionRequestAssistantMessage:
     """ Tool calls the model made in that turn. """
     function_call: ChatCompletionFunctionCall | None | Unset = UNSET
     """ Function call the model made (older form of `tool_calls`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chat_completion_assistant_audio_ref import ChatCompletionAssistantAudioRef  # noqa: PLC0415
@@ -128,9 +128,10 @@ class ChatCompletionRequestAssistantMessage:
         from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
 
         _d = dict(src_dict)
-        role = cast(Literal["assistant"], _d.pop("role"))
-        if role != "assistant":
-            raise ValueError(f"role must match const 'assistant', got '{role}'")
+        _role: Any = _d.pop("role")
+        if _role != "assistant":
+            raise ValueError(f"role must match const 'assistant', got '{_role}'")
+        role: Literal["assistant"] = _role
 
         def _parse_content(
             data: object,
@@ -140,9 +141,9 @@ class ChatCompletionRequestAssistantMessage:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_1 = []
+                content_type_1: list[ChatCompletionContentPartRefusal | ChatCompletionContentPartText] = []
                 _content_type_1 = data
                 for content_type_1_item_data in _content_type_1:
 
@@ -150,7 +151,7 @@ class ChatCompletionRequestAssistantMessage:
                         data: object,
                     ) -> ChatCompletionContentPartRefusal | ChatCompletionContentPartText:
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_chat_completion_assistant_content_part_type_0 = (
                                 ChatCompletionContentPartText.from_dict(data)
@@ -159,7 +160,7 @@ class ChatCompletionRequestAssistantMessage:
                             return componentsschemas_chat_completion_assistant_content_part_type_0
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_chat_completion_assistant_content_part_type_1 = (
                             ChatCompletionContentPartRefusal.from_dict(data)
@@ -198,7 +199,7 @@ class ChatCompletionRequestAssistantMessage:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 audio_type_0 = ChatCompletionAssistantAudioRef.from_dict(data)
 
@@ -224,7 +225,7 @@ class ChatCompletionRequestAssistantMessage:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 function_call_type_0 = ChatCompletionFunctionCall.from_dict(data)
 

@@ -20,7 +20,7 @@ class ChatCompletionRequestFunctionMessage:
     """ The function's output. """
     name: str
     """ Name of the function that ran. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         role = self.role
@@ -45,9 +45,10 @@ class ChatCompletionRequestFunctionMessage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        role = cast(Literal["function"], _d.pop("role"))
-        if role != "function":
-            raise ValueError(f"role must match const 'function', got '{role}'")
+        _role: Any = _d.pop("role")
+        if _role != "function":
+            raise ValueError(f"role must match const 'function', got '{_role}'")
+        role: Literal["function"] = _role
 
         def _parse_content(data: object) -> None | str:
             if data is None:

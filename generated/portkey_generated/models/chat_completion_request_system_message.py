@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array
 
 if TYPE_CHECKING:
     from ..models.chat_completion_content_part_text import ChatCompletionContentPartText
@@ -26,7 +26,7 @@ class ChatCompletionRequestSystemMessage:
     """ The instructions, as a string or as text parts. """
     name: str | Unset = UNSET
     """ Optional name that tells apart participants sharing a role. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         role = self.role
@@ -61,15 +61,16 @@ class ChatCompletionRequestSystemMessage:
         from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
 
         _d = dict(src_dict)
-        role = cast(Literal["system"], _d.pop("role"))
-        if role != "system":
-            raise ValueError(f"role must match const 'system', got '{role}'")
+        _role: Any = _d.pop("role")
+        if _role != "system":
+            raise ValueError(f"role must match const 'system', got '{_role}'")
+        role: Literal["system"] = _role
 
         def _parse_content(data: object) -> list[ChatCompletionContentPartText] | str:
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_1 = []
+                content_type_1: list[ChatCompletionContentPartText] = []
                 _content_type_1 = data
                 for content_type_1_item_data in _content_type_1:
                     content_type_1_item = ChatCompletionContentPartText.from_dict(content_type_1_item_data)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_array
+
 if TYPE_CHECKING:
     from ..models.chat_completion_content_part_text import ChatCompletionContentPartText
 
@@ -24,7 +26,7 @@ class ChatCompletionRequestToolMessage:
     """ The tool's output, as a string or as text parts. """
     tool_call_id: str
     """ ID of the tool call this message answers. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         role = self.role
@@ -58,15 +60,16 @@ class ChatCompletionRequestToolMessage:
         from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
 
         _d = dict(src_dict)
-        role = cast(Literal["tool"], _d.pop("role"))
-        if role != "tool":
-            raise ValueError(f"role must match const 'tool', got '{role}'")
+        _role: Any = _d.pop("role")
+        if _role != "tool":
+            raise ValueError(f"role must match const 'tool', got '{_role}'")
+        role: Literal["tool"] = _role
 
         def _parse_content(data: object) -> list[ChatCompletionContentPartText] | str:
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_1 = []
+                content_type_1: list[ChatCompletionContentPartText] = []
                 _content_type_1 = data
                 for content_type_1_item_data in _content_type_1:
                     content_type_1_item = ChatCompletionContentPartText.from_dict(content_type_1_item_data)

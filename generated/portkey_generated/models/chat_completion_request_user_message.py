@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_content_part_file import ChatCompletionContentPartFile
@@ -37,7 +37,7 @@ class ChatCompletionRequestUserMessage:
     """ The message, as a string or as a list of text, image, audio and file parts. """
     name: str | Unset = UNSET
     """ Optional name that tells apart participants sharing a role. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chat_completion_content_part_image import ChatCompletionContentPartImage  # noqa: PLC0415
@@ -88,9 +88,10 @@ class ChatCompletionRequestUserMessage:
         from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
 
         _d = dict(src_dict)
-        role = cast(Literal["user"], _d.pop("role"))
-        if role != "user":
-            raise ValueError(f"role must match const 'user', got '{role}'")
+        _role: Any = _d.pop("role")
+        if _role != "user":
+            raise ValueError(f"role must match const 'user', got '{_role}'")
+        role: Literal["user"] = _role
 
         def _parse_content(
             data: object,
@@ -104,9 +105,14 @@ class ChatCompletionRequestUserMessage:
             | str
         ):
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_1 = []
+                content_type_1: list[
+                    ChatCompletionContentPartFile
+                    | ChatCompletionContentPartImage
+                    | ChatCompletionContentPartInputAudio
+                    | ChatCompletionContentPartText
+                ] = []
                 _content_type_1 = data
                 for content_type_1_item_data in _content_type_1:
 
@@ -119,7 +125,7 @@ class ChatCompletionRequestUserMessage:
                         | ChatCompletionContentPartText
                     ):
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_chat_completion_user_content_part_type_0 = (
                                 ChatCompletionContentPartText.from_dict(data)
@@ -129,7 +135,7 @@ class ChatCompletionRequestUserMessage:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_chat_completion_user_content_part_type_1 = (
                                 ChatCompletionContentPartImage.from_dict(data)
@@ -139,7 +145,7 @@ class ChatCompletionRequestUserMessage:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_chat_completion_user_content_part_type_2 = (
                                 ChatCompletionContentPartInputAudio.from_dict(data)
@@ -148,7 +154,7 @@ class ChatCompletionRequestUserMessage:
                             return componentsschemas_chat_completion_user_content_part_type_2
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_chat_completion_user_content_part_type_3 = (
                             ChatCompletionContentPartFile.from_dict(data)

@@ -22,7 +22,7 @@ class ChatCompletionResponseAudio:
     """ The audio bytes, base64-encoded in the requested format. """
     transcript: str
     """ What was said. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_annotation import ChatCompletionAnnotation
@@ -37,7 +37,7 @@ class ChatCompletionResponseMessage:
     """ The spoken reply, when audio output was requested. """
     annotations: list[ChatCompletionAnnotation] | Unset = UNSET
     """ Citations attached to the text, such as web pages found by web search. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chat_completion_function_call import ChatCompletionFunctionCall  # noqa: PLC0415
@@ -113,9 +113,10 @@ class ChatCompletionResponseMessage:
         from ..models.chat_completion_response_audio import ChatCompletionResponseAudio  # noqa: PLC0415
 
         _d = dict(src_dict)
-        role = cast(Literal["assistant"], _d.pop("role"))
-        if role != "assistant":
-            raise ValueError(f"role must match const 'assistant', got '{role}'")
+        _role: Any = _d.pop("role")
+        if _role != "assistant":
+            raise ValueError(f"role must match const 'assistant', got '{_role}'")
+        role: Literal["assistant"] = _role
 
         def _parse_content(data: object) -> None | str:
             if data is None:
@@ -148,7 +149,7 @@ class ChatCompletionResponseMessage:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 function_call_type_0 = ChatCompletionFunctionCall.from_dict(data)
 
@@ -165,7 +166,7 @@ class ChatCompletionResponseMessage:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 audio_type_0 = ChatCompletionResponseAudio.from_dict(data)
 

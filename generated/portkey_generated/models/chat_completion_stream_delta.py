@@ -11,7 +11,7 @@ from ..models.chat_completion_stream_delta_role import (
     ChatCompletionStreamDeltaRole,
     check_chat_completion_stream_delta_role,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_function_call_delta import ChatCompletionFunctionCallDelta
@@ -35,7 +35,7 @@ class ChatCompletionStreamDelta:
     """ Pieces of tool calls, matched up by `index`. """
     function_call: ChatCompletionFunctionCallDelta | None | Unset = UNSET
     """ Piece of a deprecated function call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chat_completion_function_call_delta import ChatCompletionFunctionCallDelta  # noqa: PLC0415
@@ -133,7 +133,7 @@ class ChatCompletionStreamDelta:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 function_call_type_0 = ChatCompletionFunctionCallDelta.from_dict(data)
 

@@ -19,7 +19,7 @@ class ChatCompletionStreamOptions:
     include_usage: bool | Unset = UNSET
     """ When true, one more chunk with empty `choices` and the token `usage` is sent just before the end of the
     stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         include_usage = self.include_usage

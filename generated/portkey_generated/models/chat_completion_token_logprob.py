@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_array
+
 if TYPE_CHECKING:
     from ..models.chat_completion_top_logprob import ChatCompletionTopLogprob
 
@@ -26,7 +28,7 @@ class ChatCompletionTokenLogprob:
     """ UTF-8 bytes of the token, for tokens that split a character. """
     top_logprobs: list[ChatCompletionTopLogprob]
     """ The most likely tokens at this position. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         token = self.token
@@ -40,7 +42,7 @@ class ChatCompletionTokenLogprob:
         else:
             bytes_ = self.bytes_
 
-        top_logprobs = []
+        top_logprobs: list[dict[str, Any]] = []
         for top_logprobs_item_data in self.top_logprobs:
             top_logprobs_item = top_logprobs_item_data.to_dict()
             top_logprobs.append(top_logprobs_item)
@@ -71,7 +73,7 @@ class ChatCompletionTokenLogprob:
             if data is None:
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 bytes_type_0 = cast(list[int], data)
 
@@ -82,7 +84,7 @@ class ChatCompletionTokenLogprob:
 
         bytes_ = _parse_bytes_(_d.pop("bytes"))
 
-        top_logprobs = []
+        top_logprobs: list[ChatCompletionTopLogprob] = []
         _top_logprobs = _d.pop("top_logprobs")
         for top_logprobs_item_data in _top_logprobs:
             top_logprobs_item = ChatCompletionTopLogprob.from_dict(top_logprobs_item_data)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class ChatCompletionTool:
     """ Always `function`. """
     function: ChatFunctionDefinition
     """ Name, purpose and argument schema of a callable function. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class ChatCompletionTool:
         from ..models.chat_function_definition import ChatFunctionDefinition  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["function"], _d.pop("type"))
-        if type_ != "function":
-            raise ValueError(f"type must match const 'function', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "function":
+            raise ValueError(f"type must match const 'function', got '{_type_}'")
+        type_: Literal["function"] = _type_
 
         function = ChatFunctionDefinition.from_dict(_d.pop("function"))
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,7 +28,7 @@ class ChatCompletionToolCallDelta:
     """ Always `function` (first piece only). """
     function: ChatCompletionFunctionCallDelta | Unset = UNSET
     """ A piece of a function name and its JSON arguments. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index
@@ -66,9 +66,10 @@ class ChatCompletionToolCallDelta:
 
         id = _d.pop("id", UNSET)
 
-        type_ = cast(Literal["function"] | Unset, _d.pop("type", UNSET))
-        if type_ != "function" and not isinstance(type_, Unset):
-            raise ValueError(f"type must match const 'function', got '{type_}'")
+        _type_: Any = _d.pop("type", UNSET)
+        if _type_ != "function" and not isinstance(_type_, Unset):
+            raise ValueError(f"type must match const 'function', got '{_type_}'")
+        type_: Literal["function"] | Unset = _type_
 
         _function = _d.pop("function", UNSET)
         function: ChatCompletionFunctionCallDelta | Unset

@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_array
+
 T = TypeVar("T", bound="ChatCompletionTopLogprob")
 
 
@@ -20,7 +22,7 @@ class ChatCompletionTopLogprob:
     """ Its log probability. """
     bytes_: list[int] | None
     """ UTF-8 bytes of the token. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         token = self.token
@@ -57,7 +59,7 @@ class ChatCompletionTopLogprob:
             if data is None:
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 bytes_type_0 = cast(list[int], data)
 

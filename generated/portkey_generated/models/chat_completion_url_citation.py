@@ -22,7 +22,7 @@ class ChatCompletionUrlCitation:
     """ Address of the cited page. """
     title: str
     """ Title of the cited page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         start_index = self.start_index

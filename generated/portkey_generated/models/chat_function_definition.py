@@ -28,7 +28,7 @@ class ChatFunctionDefinition:
     """ JSON Schema object describing the function's arguments. """
     strict: bool | None | Unset = UNSET
     """ When true, generated arguments follow `parameters` exactly. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="ChatFunctionParameters")
 class ChatFunctionParameters:
     """JSON Schema object describing the function's arguments."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

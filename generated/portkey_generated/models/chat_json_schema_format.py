@@ -28,7 +28,7 @@ class ChatJsonSchemaFormat:
     """ The JSON Schema itself. """
     strict: bool | None | Unset = UNSET
     """ When true, the output follows the schema exactly (only a subset of JSON Schema is allowed). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class ChatResponseFormatJsonSchema:
     """ Always `json_schema`. """
     json_schema: ChatJsonSchemaFormat
     """ A named JSON Schema that the output must follow. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class ChatResponseFormatJsonSchema:
         from ..models.chat_json_schema_format import ChatJsonSchemaFormat  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["json_schema"], _d.pop("type"))
-        if type_ != "json_schema":
-            raise ValueError(f"type must match const 'json_schema', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "json_schema":
+            raise ValueError(f"type must match const 'json_schema', got '{_type_}'")
+        type_: Literal["json_schema"] = _type_
 
         json_schema = ChatJsonSchemaFormat.from_dict(_d.pop("json_schema"))
 

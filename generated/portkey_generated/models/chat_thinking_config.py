@@ -21,7 +21,7 @@ class ChatThinkingConfig:
     """ Whether the model reasons at length before answering. """
     budget_tokens: int | Unset = UNSET
     """ Most tokens the model may spend on reasoning. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -24,7 +24,7 @@ class ChatWebSearchApproximateLocation:
     """ State or region name. """
     timezone: str | Unset = UNSET
     """ IANA time zone, such as `Europe/Paris`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         city = self.city

@@ -11,7 +11,7 @@ from ..models.chat_web_search_options_search_context_size import (
     ChatWebSearchOptionsSearchContextSize,
     check_chat_web_search_options_search_context_size,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_web_search_user_location import ChatWebSearchUserLocation
@@ -28,7 +28,7 @@ class ChatWebSearchOptions:
     """ How much retrieved web content the model may use. """
     user_location: ChatWebSearchUserLocation | None | Unset = UNSET
     """ Rough location of the user, to localise search results. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chat_web_search_user_location import ChatWebSearchUserLocation  # noqa: PLC0415
@@ -73,7 +73,7 @@ class ChatWebSearchOptions:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 user_location_type_0 = ChatWebSearchUserLocation.from_dict(data)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class ChatWebSearchUserLocation:
     """ Always `approximate`. """
     approximate: ChatWebSearchApproximateLocation
     """ Free-text parts of an approximate location; any may be left out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class ChatWebSearchUserLocation:
         from ..models.chat_web_search_approximate_location import ChatWebSearchApproximateLocation  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["approximate"], _d.pop("type"))
-        if type_ != "approximate":
-            raise ValueError(f"type must match const 'approximate', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "approximate":
+            raise ValueError(f"type must match const 'approximate', got '{_type_}'")
+        type_: Literal["approximate"] = _type_
 
         approximate = ChatWebSearchApproximateLocation.from_dict(_d.pop("approximate"))
 

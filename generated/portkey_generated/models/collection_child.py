@@ -30,7 +30,7 @@ class CollectionChild:
     """ Time of its last change. """
     collection_details: CollectionStats | Unset = UNSET
     """ Counts and freshness of what a collection holds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

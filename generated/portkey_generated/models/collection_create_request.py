@@ -22,7 +22,7 @@ class CollectionCreateRequest:
     """ Workspace the collection belongs to, by id or slug. """
     parent_collection_id: str | Unset = UNSET
     """ Collection, by id or slug, to nest the new one under; omit for a top-level one. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -21,7 +21,7 @@ class CollectionCreateResult:
     """ UUID given to the collection. """
     slug: str | Unset = UNSET
     """ URL-safe handle given to the collection. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

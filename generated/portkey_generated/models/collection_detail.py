@@ -43,7 +43,7 @@ class CollectionDetail:
     """ Time of the last change. """
     child_collections: list[CollectionChild] | Unset = UNSET
     """ Collections whose parent is this one. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

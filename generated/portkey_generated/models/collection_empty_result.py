@@ -14,7 +14,7 @@ T = TypeVar("T", bound="CollectionEmptyResult")
 class CollectionEmptyResult:
     """Empty JSON object returned by collection updates and deletions."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -37,7 +37,7 @@ class CollectionRecord:
     """ Creation time. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ Time of the last change. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -25,7 +25,7 @@ class CollectionStats:
     """ Latest change among the nested collections; null when there are none. """
     prompts_last_updated_at: datetime.datetime | None | Unset = UNSET
     """ Latest change among the prompts; null when there are none. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         child_collections_count = self.child_collections_count

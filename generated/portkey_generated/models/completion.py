@@ -35,7 +35,7 @@ class Completion:
     """ Token counts of a request, shared by chat and legacy completions. """
     system_fingerprint: None | str | Unset = UNSET
     """ Identifies the backend configuration that served the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -46,7 +46,7 @@ class Completion:
 
         model = self.model
 
-        choices = []
+        choices: list[dict[str, Any]] = []
         for choices_item_data in self.choices:
             choices_item = choices_item_data.to_dict()
             choices.append(choices_item)
@@ -87,15 +87,16 @@ class Completion:
         _d = dict(src_dict)
         id = _d.pop("id")
 
-        object_ = cast(Literal["text_completion"], _d.pop("object"))
-        if object_ != "text_completion":
-            raise ValueError(f"object must match const 'text_completion', got '{object_}'")
+        _object_: Any = _d.pop("object")
+        if _object_ != "text_completion":
+            raise ValueError(f"object must match const 'text_completion', got '{_object_}'")
+        object_: Literal["text_completion"] = _object_
 
         created = _d.pop("created")
 
         model = _d.pop("model")
 
-        choices = []
+        choices: list[CompletionChoice] = []
         _choices = _d.pop("choices")
         for choices_item_data in _choices:
             choices_item = CompletionChoice.from_dict(choices_item_data)

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.completion_finish_reason import CompletionFinishReason, check_completion_finish_reason
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.completion_logprobs import CompletionLogprobs
@@ -29,7 +29,7 @@ class CompletionChoice:
     """ Why the model stopped generating. """
     logprobs: CompletionLogprobs | None | Unset = UNSET
     """ Token log probabilities, when they were requested. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.completion_logprobs import CompletionLogprobs  # noqa: PLC0415
@@ -39,10 +39,7 @@ class CompletionChoice:
         text = self.text
 
         finish_reason: None | str
-        if isinstance(self.finish_reason, str):
-            finish_reason = self.finish_reason
-        else:
-            finish_reason = self.finish_reason
+        finish_reason = self.finish_reason
 
         logprobs: dict[str, Any] | None | Unset
         if isinstance(self.logprobs, Unset):
@@ -96,7 +93,7 @@ class CompletionChoice:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 logprobs_type_0 = CompletionLogprobs.from_dict(data)
 

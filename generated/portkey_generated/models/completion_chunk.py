@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.completion_choice import CompletionChoice
@@ -38,7 +38,7 @@ class CompletionChunk:
     """ Token counts; only in the last chunk, and only when `stream_options.include_usage` was set. """
     system_fingerprint: None | str | Unset = UNSET
     """ Identifies the backend configuration that served the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
@@ -51,7 +51,7 @@ class CompletionChunk:
 
         model = self.model
 
-        choices = []
+        choices: list[dict[str, Any]] = []
         for choices_item_data in self.choices:
             choices_item = choices_item_data.to_dict()
             choices.append(choices_item)
@@ -96,15 +96,16 @@ class CompletionChunk:
         _d = dict(src_dict)
         id = _d.pop("id")
 
-        object_ = cast(Literal["text_completion"], _d.pop("object"))
-        if object_ != "text_completion":
-            raise ValueError(f"object must match const 'text_completion', got '{object_}'")
+        _object_: Any = _d.pop("object")
+        if _object_ != "text_completion":
+            raise ValueError(f"object must match const 'text_completion', got '{_object_}'")
+        object_: Literal["text_completion"] = _object_
 
         created = _d.pop("created")
 
         model = _d.pop("model")
 
-        choices = []
+        choices: list[CompletionChoice] = []
         _choices = _d.pop("choices")
         for choices_item_data in _choices:
             choices_item = CompletionChoice.from_dict(choices_item_data)
@@ -117,7 +118,7 @@ class CompletionChunk:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 usage_type_0 = CompletionUsage.from_dict(data)
 

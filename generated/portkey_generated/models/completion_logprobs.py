@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.completion_logprobs_top_logprobs_item import CompletionLogprobsTopLogprobsItem
@@ -28,7 +28,7 @@ class CompletionLogprobs:
     """ For each position, the likeliest tokens and their log probabilities. """
     text_offset: list[int] | Unset = UNSET
     """ Character offset of each token in the text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.completion_logprobs_top_logprobs_item import CompletionLogprobsTopLogprobsItem  # noqa: PLC0415
@@ -106,7 +106,7 @@ class CompletionLogprobs:
                     if data is None:
                         return data
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         top_logprobs_item_type_0 = CompletionLogprobsTopLogprobsItem.from_dict(data)
 

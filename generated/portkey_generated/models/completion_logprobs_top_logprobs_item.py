@@ -12,7 +12,7 @@ T = TypeVar("T", bound="CompletionLogprobsTopLogprobsItem")
 
 @_attrs_define
 class CompletionLogprobsTopLogprobsItem:
-    additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, float] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -24,7 +24,7 @@ class CompletionTokensDetails:
     """ Predicted tokens that appeared in the reply. """
     rejected_prediction_tokens: int | Unset = UNSET
     """ Predicted tokens that did not appear in the reply (still billed). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         reasoning_tokens = self.reasoning_tokens

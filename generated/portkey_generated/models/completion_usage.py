@@ -31,7 +31,7 @@ class CompletionUsage:
     """ Breakdown of the input tokens. """
     completion_tokens_details: CompletionTokensDetails | Unset = UNSET
     """ Breakdown of the generated tokens. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         prompt_tokens = self.prompt_tokens

@@ -30,7 +30,7 @@ class ConfigCreateRequest:
     """ 1 to make this the workspace's default config, 0 (or left out) otherwise. """
     workspace_id: UUID | Unset = UNSET
     """ Workspace that will own the config; only needed with an organisation admin key. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

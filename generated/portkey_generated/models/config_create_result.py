@@ -24,7 +24,7 @@ class ConfigCreateResult:
     """ True when the config was saved. """
     data: ConfigCreated | Unset = UNSET
     """ Identifies a newly saved config. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

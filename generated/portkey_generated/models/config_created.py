@@ -21,7 +21,7 @@ class ConfigCreated:
     """ Identifier of the config. """
     version_id: UUID | Unset = UNSET
     """ Identifier of its first version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -55,7 +55,7 @@ class ConfigDetail:
     """ Identifier of the version returned. """
     object_: str | Unset = UNSET
     """ Kind of object, `config`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

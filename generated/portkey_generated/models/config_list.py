@@ -24,7 +24,7 @@ class ConfigList:
     """ True when the list was read. """
     data: list[ConfigSummary] | Unset = UNSET
     """ The configs. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

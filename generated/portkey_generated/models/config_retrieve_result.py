@@ -24,7 +24,7 @@ class ConfigRetrieveResult:
     """ True when the config was read. """
     data: ConfigDetail | Unset = UNSET
     """ A saved config with its body. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

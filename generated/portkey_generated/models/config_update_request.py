@@ -27,7 +27,7 @@ class ConfigUpdateRequest:
     `openapi/gateway-config.schema.json`. """
     status: str | Unset = UNSET
     """ New lifecycle state, such as `active`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -24,7 +24,7 @@ class ConfigUpdateResult:
     """ True when the config was updated. """
     data: ConfigUpdated | Unset = UNSET
     """ Identifies the version an update produced. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

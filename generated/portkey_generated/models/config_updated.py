@@ -19,7 +19,7 @@ class ConfigUpdated:
 
     version_id: UUID | Unset = UNSET
     """ Identifier of the new version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         version_id: str | Unset = UNSET

@@ -27,7 +27,7 @@ class ConfigVersionList:
     """ Number of versions. """
     data: list[ConfigVersion] | Unset = UNSET
     """ The versions. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str | Unset = UNSET

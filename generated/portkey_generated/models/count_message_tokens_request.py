@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_param import MessageParam
@@ -42,7 +42,7 @@ class CountMessageTokensRequest:
     """ Whether and which tool the model must use. """
     thinking: MessageThinkingDisabled | MessageThinkingEnabled | Unset = UNSET
     """ Whether the model reasons at length before answering. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_thinking_enabled import MessageThinkingEnabled  # noqa: PLC0415
@@ -52,7 +52,7 @@ class CountMessageTokensRequest:
 
         model = self.model
 
-        messages = []
+        messages: list[dict[str, Any]] = []
         for messages_item_data in self.messages:
             messages_item = messages_item_data.to_dict()
             messages.append(messages_item)
@@ -132,7 +132,7 @@ class CountMessageTokensRequest:
         _d = dict(src_dict)
         model = _d.pop("model")
 
-        messages = []
+        messages: list[MessageParam] = []
         _messages = _d.pop("messages")
         for messages_item_data in _messages:
             messages_item = MessageParam.from_dict(messages_item_data)
@@ -143,9 +143,9 @@ class CountMessageTokensRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                componentsschemas_message_system_prompt_type_1 = []
+                componentsschemas_message_system_prompt_type_1: list[MessageTextBlockParam] = []
                 _componentsschemas_message_system_prompt_type_1 = data
                 for (
                     componentsschemas_message_system_prompt_type_1_item_data
@@ -186,7 +186,7 @@ class CountMessageTokensRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_tool_choice_type_0 = MessageToolChoiceAuto.from_dict(data)
 
@@ -194,7 +194,7 @@ class CountMessageTokensRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_tool_choice_type_1 = MessageToolChoiceAny.from_dict(data)
 
@@ -202,14 +202,14 @@ class CountMessageTokensRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_tool_choice_type_2 = MessageToolChoiceTool.from_dict(data)
 
                 return componentsschemas_message_tool_choice_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_message_tool_choice_type_3 = MessageToolChoiceNone.from_dict(data)
 
@@ -221,14 +221,14 @@ class CountMessageTokensRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_thinking_config_type_0 = MessageThinkingEnabled.from_dict(data)
 
                 return componentsschemas_message_thinking_config_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_message_thinking_config_type_1 = MessageThinkingDisabled.from_dict(data)
 

@@ -12,7 +12,7 @@ from ..models.chat_function_call_mode import ChatFunctionCallMode, check_chat_fu
 from ..models.chat_reasoning_effort import ChatReasoningEffort, check_chat_reasoning_effort
 from ..models.chat_service_tier import ChatServiceTier, check_chat_service_tier
 from ..models.chat_tool_choice_mode import ChatToolChoiceMode, check_chat_tool_choice_mode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_audio_params import ChatCompletionAudioParams
@@ -121,10 +121,12 @@ class CreateChatCompletionRequest:
     """ Older form of `tool_choice` for `functions`. """
     functions: list[ChatCompletionFunctions] | Unset = UNSET
     """ Older form of `tools`; prefer `tools`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chat_completion_audio_params import ChatCompletionAudioParams  # noqa: PLC0415
+        from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption  # noqa: PLC0415
+        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
         from ..models.chat_completion_prediction import ChatCompletionPrediction  # noqa: PLC0415
         from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
         from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
@@ -138,7 +140,7 @@ class CreateChatCompletionRequest:
         from ..models.create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias  # noqa: PLC0415
         from ..models.create_chat_completion_request_metadata import CreateChatCompletionRequestMetadata  # noqa: PLC0415
 
-        messages = []
+        messages: list[dict[str, Any]] = []
         for messages_item_data in self.messages:
             messages_item: dict[str, Any]
             if isinstance(messages_item_data, ChatCompletionRequestSystemMessage):
@@ -239,8 +241,6 @@ class CreateChatCompletionRequest:
         reasoning_effort: None | str | Unset
         if isinstance(self.reasoning_effort, Unset):
             reasoning_effort = UNSET
-        elif isinstance(self.reasoning_effort, str):
-            reasoning_effort = self.reasoning_effort
         else:
             reasoning_effort = self.reasoning_effort
 
@@ -263,8 +263,6 @@ class CreateChatCompletionRequest:
         service_tier: None | str | Unset
         if isinstance(self.service_tier, Unset):
             service_tier = UNSET
-        elif isinstance(self.service_tier, str):
-            service_tier = self.service_tier
         else:
             service_tier = self.service_tier
 
@@ -313,10 +311,10 @@ class CreateChatCompletionRequest:
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
-        elif isinstance(self.tool_choice, str):
-            tool_choice = self.tool_choice
-        else:
+        elif isinstance(self.tool_choice, ChatCompletionNamedToolChoice):
             tool_choice = self.tool_choice.to_dict()
+        else:
+            tool_choice = self.tool_choice
 
         parallel_tool_calls = self.parallel_tool_calls
 
@@ -351,10 +349,10 @@ class CreateChatCompletionRequest:
         function_call: dict[str, Any] | str | Unset
         if isinstance(self.function_call, Unset):
             function_call = UNSET
-        elif isinstance(self.function_call, str):
-            function_call = self.function_call
-        else:
+        elif isinstance(self.function_call, ChatCompletionFunctionCallOption):
             function_call = self.function_call.to_dict()
+        else:
+            function_call = self.function_call
 
         functions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.functions, Unset):
@@ -458,7 +456,14 @@ class CreateChatCompletionRequest:
         from ..models.create_chat_completion_request_metadata import CreateChatCompletionRequestMetadata  # noqa: PLC0415
 
         _d = dict(src_dict)
-        messages = []
+        messages: list[
+            ChatCompletionRequestAssistantMessage
+            | ChatCompletionRequestDeveloperMessage
+            | ChatCompletionRequestFunctionMessage
+            | ChatCompletionRequestSystemMessage
+            | ChatCompletionRequestToolMessage
+            | ChatCompletionRequestUserMessage
+        ] = []
         _messages = _d.pop("messages")
         for messages_item_data in _messages:
 
@@ -473,7 +478,7 @@ class CreateChatCompletionRequest:
                 | ChatCompletionRequestUserMessage
             ):
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_chat_completion_request_message_type_0 = (
                         ChatCompletionRequestSystemMessage.from_dict(data)
@@ -483,7 +488,7 @@ class CreateChatCompletionRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_chat_completion_request_message_type_1 = (
                         ChatCompletionRequestDeveloperMessage.from_dict(data)
@@ -493,7 +498,7 @@ class CreateChatCompletionRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_chat_completion_request_message_type_2 = (
                         ChatCompletionRequestUserMessage.from_dict(data)
@@ -503,7 +508,7 @@ class CreateChatCompletionRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_chat_completion_request_message_type_3 = (
                         ChatCompletionRequestAssistantMessage.from_dict(data)
@@ -513,7 +518,7 @@ class CreateChatCompletionRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_chat_completion_request_message_type_4 = (
                         ChatCompletionRequestToolMessage.from_dict(data)
@@ -522,7 +527,7 @@ class CreateChatCompletionRequest:
                     return componentsschemas_chat_completion_request_message_type_4
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_chat_completion_request_message_type_5 = (
                     ChatCompletionRequestFunctionMessage.from_dict(data)
@@ -560,7 +565,7 @@ class CreateChatCompletionRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 logit_bias_type_0 = CreateChatCompletionRequestLogitBias.from_dict(data)
 
@@ -622,9 +627,9 @@ class CreateChatCompletionRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                modalities_type_0 = []
+                modalities_type_0: list[ChatCompletionModality] = []
                 _modalities_type_0 = data
                 for modalities_type_0_item_data in _modalities_type_0:
                     modalities_type_0_item = check_chat_completion_modality(modalities_type_0_item_data)
@@ -644,7 +649,7 @@ class CreateChatCompletionRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 audio_type_0 = ChatCompletionAudioParams.from_dict(data)
 
@@ -661,7 +666,7 @@ class CreateChatCompletionRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 prediction_type_0 = ChatCompletionPrediction.from_dict(data)
 
@@ -695,7 +700,7 @@ class CreateChatCompletionRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_chat_response_format_type_0 = ChatResponseFormatText.from_dict(data)
 
@@ -703,14 +708,14 @@ class CreateChatCompletionRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_chat_response_format_type_1 = ChatResponseFormatJsonObject.from_dict(data)
 
                 return componentsschemas_chat_response_format_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_chat_response_format_type_2 = ChatResponseFormatJsonSchema.from_dict(data)
 
@@ -750,7 +755,7 @@ class CreateChatCompletionRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 stop_type_1 = cast(list[str], data)
 
@@ -776,7 +781,7 @@ class CreateChatCompletionRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 stream_options_type_0 = ChatCompletionStreamOptions.from_dict(data)
 
@@ -827,7 +832,7 @@ class CreateChatCompletionRequest:
                 return componentsschemas_chat_completion_tool_choice_option_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_chat_completion_tool_choice_option_type_1 = (
                 ChatCompletionNamedToolChoice.from_dict(data)
@@ -847,7 +852,7 @@ class CreateChatCompletionRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = CreateChatCompletionRequestMetadata.from_dict(data)
 
@@ -880,7 +885,7 @@ class CreateChatCompletionRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 thinking_type_0 = ChatThinkingConfig.from_dict(data)
 
@@ -904,7 +909,7 @@ class CreateChatCompletionRequest:
                 return function_call_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             function_call_type_1 = ChatCompletionFunctionCallOption.from_dict(data)
 

@@ -12,7 +12,7 @@ T = TypeVar("T", bound="CreateChatCompletionRequestLogitBias")
 
 @_attrs_define
 class CreateChatCompletionRequestLogitBias:
-    additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, int] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

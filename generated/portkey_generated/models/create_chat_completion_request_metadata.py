@@ -12,7 +12,7 @@ T = TypeVar("T", bound="CreateChatCompletionRequestMetadata")
 
 @_attrs_define
 class CreateChatCompletionRequestMetadata:
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -12,7 +12,7 @@ T = TypeVar("T", bound="CreateCompletionRequestLogitBias")
 
 @_attrs_define
 class CreateCompletionRequestLogitBias:
-    additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, int] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

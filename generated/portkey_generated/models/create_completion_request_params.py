@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_stream_options import ChatCompletionStreamOptions
@@ -57,7 +57,7 @@ class CreateCompletionRequestParams:
     """ Stable identifier of the end user, for abuse monitoring. """
     seed: int | None | Unset = UNSET
     """ Seed for best-effort deterministic sampling. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
@@ -68,16 +68,6 @@ class CreateCompletionRequestParams:
         prompt: list[int] | list[list[int]] | list[str] | None | str
         if isinstance(self.prompt, list):
             prompt = self.prompt
-
-        elif isinstance(self.prompt, list):
-            prompt = self.prompt
-
-        elif isinstance(self.prompt, list):
-            prompt = []
-            for prompt_type_3_item_data in self.prompt:
-                prompt_type_3_item = prompt_type_3_item_data
-
-                prompt.append(prompt_type_3_item)
 
         else:
             prompt = self.prompt
@@ -228,7 +218,7 @@ class CreateCompletionRequestParams:
             if data is None:
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 prompt_type_1 = cast(list[str], data)
 
@@ -236,7 +226,7 @@ class CreateCompletionRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 prompt_type_2 = cast(list[int], data)
 
@@ -244,9 +234,9 @@ class CreateCompletionRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                prompt_type_3 = []
+                prompt_type_3: list[list[int]] = []
                 _prompt_type_3 = data
                 for prompt_type_3_item_data in _prompt_type_3:
                     prompt_type_3_item = cast(list[int], prompt_type_3_item_data)
@@ -311,7 +301,7 @@ class CreateCompletionRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 stream_options_type_0 = ChatCompletionStreamOptions.from_dict(data)
 
@@ -346,7 +336,7 @@ class CreateCompletionRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 stop_type_1 = cast(list[str], data)
 
@@ -390,7 +380,7 @@ class CreateCompletionRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 logit_bias_type_0 = CreateCompletionRequestLogitBias.from_dict(data)
 

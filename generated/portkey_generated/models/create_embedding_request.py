@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.embedding_encoding_format import EmbeddingEncodingFormat, check_embedding_encoding_format
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array
 
 T = TypeVar("T", bound="CreateEmbeddingRequest")
 
@@ -29,22 +29,12 @@ class CreateEmbeddingRequest:
     """ Length of the returned vectors, for models that can shorten them. """
     user: str | Unset = UNSET
     """ Stable identifier of the end user, for abuse monitoring. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         input_: list[int] | list[list[int]] | list[str] | str
         if isinstance(self.input_, list):
             input_ = self.input_
-
-        elif isinstance(self.input_, list):
-            input_ = self.input_
-
-        elif isinstance(self.input_, list):
-            input_ = []
-            for input_type_3_item_data in self.input_:
-                input_type_3_item = input_type_3_item_data
-
-                input_.append(input_type_3_item)
 
         else:
             input_ = self.input_
@@ -82,7 +72,7 @@ class CreateEmbeddingRequest:
 
         def _parse_input_(data: object) -> list[int] | list[list[int]] | list[str] | str:
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 input_type_1 = cast(list[str], data)
 
@@ -90,7 +80,7 @@ class CreateEmbeddingRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 input_type_2 = cast(list[int], data)
 
@@ -98,9 +88,9 @@ class CreateEmbeddingRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                input_type_3 = []
+                input_type_3: list[list[int]] = []
                 _input_type_3 = data
                 for input_type_3_item_data in _input_type_3:
                     input_type_3_item = cast(list[int], input_type_3_item_data)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_param import MessageParam
@@ -52,7 +52,7 @@ class CreateMessageRequestParams:
     """ Whether and which tool the model must use. """
     thinking: MessageThinkingDisabled | MessageThinkingEnabled | Unset = UNSET
     """ Whether the model reasons at length before answering. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_thinking_enabled import MessageThinkingEnabled  # noqa: PLC0415
@@ -64,7 +64,7 @@ class CreateMessageRequestParams:
 
         max_tokens = self.max_tokens
 
-        messages = []
+        messages: list[dict[str, Any]] = []
         for messages_item_data in self.messages:
             messages_item = messages_item_data.to_dict()
             messages.append(messages_item)
@@ -165,7 +165,7 @@ class CreateMessageRequestParams:
 
         max_tokens = _d.pop("max_tokens")
 
-        messages = []
+        messages: list[MessageParam] = []
         _messages = _d.pop("messages")
         for messages_item_data in _messages:
             messages_item = MessageParam.from_dict(messages_item_data)
@@ -176,9 +176,9 @@ class CreateMessageRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                componentsschemas_message_system_prompt_type_1 = []
+                componentsschemas_message_system_prompt_type_1: list[MessageTextBlockParam] = []
                 _componentsschemas_message_system_prompt_type_1 = data
                 for (
                     componentsschemas_message_system_prompt_type_1_item_data
@@ -227,7 +227,7 @@ class CreateMessageRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_tool_choice_type_0 = MessageToolChoiceAuto.from_dict(data)
 
@@ -235,7 +235,7 @@ class CreateMessageRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_tool_choice_type_1 = MessageToolChoiceAny.from_dict(data)
 
@@ -243,14 +243,14 @@ class CreateMessageRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_tool_choice_type_2 = MessageToolChoiceTool.from_dict(data)
 
                 return componentsschemas_message_tool_choice_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_message_tool_choice_type_3 = MessageToolChoiceNone.from_dict(data)
 
@@ -262,14 +262,14 @@ class CreateMessageRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_thinking_config_type_0 = MessageThinkingEnabled.from_dict(data)
 
                 return componentsschemas_message_thinking_config_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_message_thinking_config_type_1 = MessageThinkingDisabled.from_dict(data)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.moderation_image_input import ModerationImageInput
@@ -25,7 +25,7 @@ class CreateModerationRequest:
     """ One text, several texts, or (for multimodal moderation models) a list of text and image parts. """
     model: str | Unset = UNSET
     """ Moderation model, such as `omni-moderation-latest` or `text-moderation-latest`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.moderation_image_input import ModerationImageInput  # noqa: PLC0415
@@ -70,9 +70,9 @@ class CreateModerationRequest:
 
         def _parse_input_(data: object) -> list[ModerationImageInput | ModerationTextInput | str] | str:
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                input_type_1 = []
+                input_type_1: list[ModerationImageInput | ModerationTextInput | str] = []
                 _input_type_1 = data
                 for input_type_1_item_data in _input_type_1:
 
@@ -80,7 +80,7 @@ class CreateModerationRequest:
                         data: object,
                     ) -> ModerationImageInput | ModerationTextInput | str:
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_moderation_input_part_type_0 = ModerationTextInput.from_dict(
                                 data
@@ -90,7 +90,7 @@ class CreateModerationRequest:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_moderation_input_part_type_1 = ModerationImageInput.from_dict(
                                 data

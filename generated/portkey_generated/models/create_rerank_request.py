@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.rerank_document_object import RerankDocumentObject
@@ -37,7 +37,7 @@ class CreateRerankRequest:
     """ Cohere's limit on tokens per document; longer documents are cut. """
     rank_fields: list[str] | Unset = UNSET
     """ For object documents, which fields to score on (Pinecone). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.rerank_document_object import RerankDocumentObject  # noqa: PLC0415
@@ -46,7 +46,7 @@ class CreateRerankRequest:
 
         query = self.query
 
-        documents = []
+        documents: list[dict[str, Any] | str] = []
         for documents_item_data in self.documents:
             documents_item: dict[str, Any] | str
             if isinstance(documents_item_data, RerankDocumentObject):
@@ -98,13 +98,13 @@ class CreateRerankRequest:
 
         query = _d.pop("query")
 
-        documents = []
+        documents: list[RerankDocumentObject | str] = []
         _documents = _d.pop("documents")
         for documents_item_data in _documents:
 
             def _parse_documents_item(data: object) -> RerankDocumentObject | str:
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_rerank_document_type_1 = RerankDocumentObject.from_dict(data)
 

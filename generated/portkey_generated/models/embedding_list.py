@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -27,12 +27,12 @@ class EmbeddingList:
     """ The model that produced the vectors. """
     usage: EmbeddingUsage
     """ Tokens counted for an embedding request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_
 
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -60,11 +60,12 @@ class EmbeddingList:
         from ..models.embedding_vector import EmbeddingVector  # noqa: PLC0415
 
         _d = dict(src_dict)
-        object_ = cast(Literal["list"], _d.pop("object"))
-        if object_ != "list":
-            raise ValueError(f"object must match const 'list', got '{object_}'")
+        _object_: Any = _d.pop("object")
+        if _object_ != "list":
+            raise ValueError(f"object must match const 'list', got '{_object_}'")
+        object_: Literal["list"] = _object_
 
-        data = []
+        data: list[EmbeddingVector] = []
         _data = _d.pop("data")
         for data_item_data in _data:
             data_item = EmbeddingVector.from_dict(data_item_data)

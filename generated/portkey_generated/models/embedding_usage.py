@@ -18,7 +18,7 @@ class EmbeddingUsage:
     """ Tokens in the input. """
     total_tokens: int
     """ All tokens billed for the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         prompt_tokens = self.prompt_tokens

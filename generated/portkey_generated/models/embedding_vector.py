@@ -7,6 +7,8 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_array
+
 T = TypeVar("T", bound="EmbeddingVector")
 
 
@@ -21,7 +23,7 @@ class EmbeddingVector:
     embedding: list[float] | str
     """ The vector: a list of numbers, or a base64 string when `encoding_format` was `base64`. Its length depends on
     the model and on `dimensions`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_
@@ -50,15 +52,16 @@ class EmbeddingVector:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        object_ = cast(Literal["embedding"], _d.pop("object"))
-        if object_ != "embedding":
-            raise ValueError(f"object must match const 'embedding', got '{object_}'")
+        _object_: Any = _d.pop("object")
+        if _object_ != "embedding":
+            raise ValueError(f"object must match const 'embedding', got '{_object_}'")
+        object_: Literal["embedding"] = _object_
 
         index = _d.pop("index")
 
         def _parse_embedding(data: object) -> list[float] | str:
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 embedding_type_0 = cast(list[float], data)
 

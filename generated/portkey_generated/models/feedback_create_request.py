@@ -28,7 +28,7 @@ class FeedbackCreateRequest:
     """ How much this score counts, from 0 to 1; 1 when left out. """
     metadata: FeedbackCreateRequestMetadata | Unset = UNSET
     """ Extra details stored with the feedback (for example the user who gave it). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         trace_id = self.trace_id

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="FeedbackCreateRequestMetadata")
 class FeedbackCreateRequestMetadata:
     """Extra details stored with the feedback (for example the user who gave it)."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

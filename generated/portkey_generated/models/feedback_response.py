@@ -22,7 +22,7 @@ class FeedbackResponse:
     """ Human-readable outcome. """
     feedback_ids: list[str] | Unset = UNSET
     """ Ids of the stored feedback records, for later updates. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status

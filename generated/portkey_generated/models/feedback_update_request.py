@@ -26,7 +26,7 @@ class FeedbackUpdateRequest:
     """ How much this score counts, from 0 to 1; 1 when left out. """
     metadata: FeedbackUpdateRequestMetadata | Unset = UNSET
     """ Extra details stored with the feedback. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         value = self.value

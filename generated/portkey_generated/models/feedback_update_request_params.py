@@ -20,7 +20,7 @@ class FeedbackUpdateRequestParams:
     """ The score, a whole number from -10 (worst) to 10 (best). """
     weight: float | Unset = UNSET
     """ How much this score counts, from 0 to 1; 1 when left out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         value = self.value

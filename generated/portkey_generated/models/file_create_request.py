@@ -23,7 +23,7 @@ class FileCreateRequest:
     """ The file to store (JSONL for batches and fine-tuning). """
     purpose: FileCreateRequestPurpose
     """ What the file will be used for; the provider checks its format against it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         file = self.file.to_tuple()

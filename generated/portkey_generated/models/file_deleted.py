@@ -22,7 +22,7 @@ class FileDeleted:
     """ Whether the file was deleted. """
     object_: str | Unset = UNSET
     """ Always `file`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

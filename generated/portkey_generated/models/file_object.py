@@ -35,7 +35,7 @@ class FileObject:
     """ Processing state, `uploaded`, `processed` or `error` (deprecated by OpenAI). """
     status_details: None | str | Unset = UNSET
     """ Why validation failed, for files rejected for fine-tuning (deprecated by OpenAI). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -30,7 +30,7 @@ class FineTuningCheckpointMetrics:
     """ Loss on the whole validation file. """
     full_valid_mean_token_accuracy: float | Unset = UNSET
     """ Share of tokens of the whole validation file predicted right. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         step = self.step

@@ -27,7 +27,7 @@ class FineTuningHyperparameters:
     """ Scale applied to the base learning rate. """
     beta: float | None | str | Unset = UNSET
     """ For `dpo`, how strongly the model is held to its starting behaviour. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         n_epochs: int | None | str | Unset

@@ -27,7 +27,7 @@ class FineTuningIntegration:
     """ The service; only Weights & Biases (`wandb`) exists today. """
     wandb: FineTuningWandbIntegration
     """ Where in Weights & Biases the job's metrics go. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters
@@ -65,7 +65,7 @@ class FineTuningJob:
     """ Outside services the job reports to. """
     metadata: FineTuningJobMetadata | None | Unset = UNSET
     """ The key/value pairs stored with the job. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
@@ -295,7 +295,7 @@ class FineTuningJob:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 hyperparameters_type_0 = FineTuningHyperparameters.from_dict(data)
 
@@ -312,7 +312,7 @@ class FineTuningJob:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 method_type_0 = FineTuningMethod.from_dict(data)
 
@@ -329,7 +329,7 @@ class FineTuningJob:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 error_type_0 = FineTuningJobError.from_dict(data)
 
@@ -359,9 +359,9 @@ class FineTuningJob:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                integrations_type_0 = []
+                integrations_type_0: list[FineTuningIntegration] = []
                 _integrations_type_0 = data
                 for integrations_type_0_item_data in _integrations_type_0:
                     integrations_type_0_item = FineTuningIntegration.from_dict(integrations_type_0_item_data)
@@ -381,7 +381,7 @@ class FineTuningJob:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = FineTuningJobMetadata.from_dict(data)
 

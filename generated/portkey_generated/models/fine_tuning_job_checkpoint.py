@@ -34,7 +34,7 @@ class FineTuningJobCheckpoint:
     """ Training step at which it was saved. """
     metrics: FineTuningCheckpointMetrics | Unset = UNSET
     """ Training and validation figures at a checkpoint. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -30,10 +30,10 @@ class FineTuningJobCheckpointList:
     """ Id of the last checkpoint of the page; pass it as `after` to get the next page. """
     has_more: bool | Unset = UNSET
     """ Whether more checkpoints follow this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -77,7 +77,7 @@ class FineTuningJobCheckpointList:
         from ..models.fine_tuning_job_checkpoint import FineTuningJobCheckpoint  # noqa: PLC0415
 
         _d = dict(src_dict)
-        data = []
+        data: list[FineTuningJobCheckpoint] = []
         _data = _d.pop("data")
         for data_item_data in _data:
             data_item = FineTuningJobCheckpoint.from_dict(data_item_data)

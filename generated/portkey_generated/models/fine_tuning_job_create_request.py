@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters
@@ -62,7 +62,7 @@ class FineTuningJobCreateRequest:
     """
     provider_options: FineTuningJobCreateRequestProviderOptions | Unset = UNSET
     """ Extra fields passed to the provider's fine-tuning API as they are. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.fine_tuning_job_create_request_metadata import FineTuningJobCreateRequestMetadata  # noqa: PLC0415
@@ -202,7 +202,7 @@ class FineTuningJobCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = FineTuningJobCreateRequestMetadata.from_dict(data)
 

@@ -56,7 +56,7 @@ class FineTuningJobCreateRequestParams:
     """
     provider_options: FineTuningJobCreateRequestProviderOptions | Unset = UNSET
     """ Extra fields passed to the provider's fine-tuning API as they are. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="FineTuningJobCreateRequestPortkeyOptions")
 class FineTuningJobCreateRequestPortkeyOptions:
     """Portkey headers for the provider the job runs on, keyed by header name (such as `x-portkey-virtual-key`)."""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

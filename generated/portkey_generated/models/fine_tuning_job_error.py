@@ -22,7 +22,7 @@ class FineTuningJobError:
     """ What went wrong. """
     param: None | str | Unset = UNSET
     """ The parameter at fault (often `training_file`), if any. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.fine_tuning_job_event_data import FineTuningJobEventData
@@ -34,7 +34,7 @@ class FineTuningJobEvent:
     """ `message` for text events, `metrics` for events whose `data` holds training metrics. """
     data: FineTuningJobEventData | None | Unset = UNSET
     """ Structured details of the event, such as the step's metrics. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.fine_tuning_job_event_data import FineTuningJobEventData  # noqa: PLC0415
@@ -103,7 +103,7 @@ class FineTuningJobEvent:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 data_type_0 = FineTuningJobEventData.from_dict(data)
 

@@ -26,10 +26,10 @@ class FineTuningJobEventList:
     """ Always `list`. """
     has_more: bool | Unset = UNSET
     """ Whether more events follow this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -57,7 +57,7 @@ class FineTuningJobEventList:
         from ..models.fine_tuning_job_event import FineTuningJobEvent  # noqa: PLC0415
 
         _d = dict(src_dict)
-        data = []
+        data: list[FineTuningJobEvent] = []
         _data = _d.pop("data")
         for data_item_data in _data:
             data_item = FineTuningJobEvent.from_dict(data_item_data)

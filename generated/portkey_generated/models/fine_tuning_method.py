@@ -32,7 +32,7 @@ class FineTuningMethod:
     """ Settings of direct preference optimisation. """
     reinforcement: FineTuningMethodReinforcement | Unset = UNSET
     """ Settings of reinforcement fine-tuning (grader and hyper-parameters), passed through as given. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="FineTuningMethodReinforcement")
 class FineTuningMethodReinforcement:
     """Settings of reinforcement fine-tuning (grader and hyper-parameters), passed through as given."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -23,7 +23,7 @@ class FineTuningSupervisedMethod:
     hyperparameters: FineTuningHyperparameters | Unset = UNSET
     """ Training settings; each is a number or `auto` (the provider picks). Jobs translated from other providers may
     report null for values they do not have. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         hyperparameters: dict[str, Any] | Unset = UNSET

@@ -24,7 +24,7 @@ class FineTuningWandbIntegration:
     """ Team or user owning the run; your default entity when left out. """
     tags: list[str] | Unset = UNSET
     """ Tags added to the run. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         project = self.project

@@ -23,7 +23,7 @@ class GatewayFailure:
     """ What went wrong, in plain words. """
     errors: list[str] | Unset = UNSET
     """ One entry per schema fault when the gateway rejected a config. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         status: str = self.status

@@ -16,7 +16,7 @@ class GatewayFetchFailure:
 
     html_message: str
     """ The low-level failure text (for example a failed fetch and its cause). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         html_message = self.html_message

@@ -26,7 +26,7 @@ class GuardrailActions:
     """ True to refuse the request when a check fails; false only records the verdict. """
     async_: bool = False
     """ True to run the checks without holding up the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         deny = self.deny

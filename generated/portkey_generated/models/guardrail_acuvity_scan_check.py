@@ -33,7 +33,7 @@ class GuardrailAcuvityScanCheck:
     parameters: GuardrailAcuvityScanParameters | Unset = UNSET
     """ Settings of the Acuvity scan. Each detector can be switched on or off, and the scored ones fail above a
     threshold from 0 to 1. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -70,7 +70,7 @@ class GuardrailAcuvityScanParameters:
     """ Kinds of secret to look for. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         prompt_injection = self.prompt_injection

@@ -33,7 +33,7 @@ class GuardrailAllowedRequestTypesCheck:
     parameters: GuardrailAllowedRequestTypesParameters | Unset = UNSET
     """ Settings of the request-type check. Give an allow-list, a block-list or both; a type on both lists is
     blocked. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -21,7 +21,7 @@ class GuardrailAllowedRequestTypesParameters:
     """ Only these kinds of request may pass. """
     blocked_types: list[GuardrailRequestType] | Unset = UNSET
     """ These kinds of request are refused. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         allowed_types: list[str] | Unset = UNSET

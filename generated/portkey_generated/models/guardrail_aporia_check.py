@@ -29,7 +29,7 @@ class GuardrailAporiaCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailAporiaParameters | Unset = UNSET
     """ Settings of the Aporia check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -30,7 +30,7 @@ class GuardrailAzureContentSafetyParameters:
     """ Harm categories to evaluate. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         blocklist_names: list[str] | Unset = UNSET

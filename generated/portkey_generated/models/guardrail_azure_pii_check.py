@@ -29,7 +29,7 @@ class GuardrailAzurePiiCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailAzurePiiParameters | Unset = UNSET
     """ Settings of the Azure PII check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -27,7 +27,7 @@ class GuardrailAzurePiiParameters:
     """ True to mask the personal data found. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         domain: str | Unset = UNSET

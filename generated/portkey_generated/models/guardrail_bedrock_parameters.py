@@ -24,7 +24,7 @@ class GuardrailBedrockParameters:
     """ True to mask the personal data Bedrock finds. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         guardrail_version = self.guardrail_version

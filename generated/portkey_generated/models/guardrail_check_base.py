@@ -20,7 +20,7 @@ class GuardrailCheckBase:
     """ Your own name for this check. """
     is_enabled: bool | Unset = True
     """ False to keep the check in the guardrail without running it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -32,7 +32,7 @@ class GuardrailContainsCodeCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailContainsCodeParameters | Unset = UNSET
     """ Settings of the code-detection check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.guardrail_actions import GuardrailActions
@@ -96,7 +96,7 @@ class GuardrailCreateRequest:
     """ Workspace to save it in; give this or `organisation_id` unless an API key decides. """
     organisation_id: UUID | Unset = UNSET
     """ Organisation to save it in; give this or `workspace_id` unless an API key decides. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.guardrail_acuvity_scan_check import GuardrailAcuvityScanCheck  # noqa: PLC0415
@@ -133,7 +133,7 @@ class GuardrailCreateRequest:
 
         name = self.name
 
-        checks = []
+        checks: list[dict[str, Any]] = []
         for checks_item_data in self.checks:
             checks_item: dict[str, Any]
             if isinstance(checks_item_data, GuardrailJwtCheck):
@@ -268,7 +268,40 @@ class GuardrailCreateRequest:
         _d = dict(src_dict)
         name = _d.pop("name")
 
-        checks = []
+        checks: list[
+            GuardrailAcuvityScanCheck
+            | GuardrailAllowedRequestTypesCheck
+            | GuardrailAporiaCheck
+            | GuardrailAzureContentSafetyCheck
+            | GuardrailAzurePiiCheck
+            | GuardrailBedrockCheck
+            | GuardrailCharacterCountCheck
+            | GuardrailContainsCheck
+            | GuardrailContainsCodeCheck
+            | GuardrailEndsWithCheck
+            | GuardrailJsonKeysCheck
+            | GuardrailJsonSchemaCheck
+            | GuardrailJwtCheck
+            | GuardrailMistralModerationCheck
+            | GuardrailModelWhitelistCheck
+            | GuardrailOtherCheck
+            | GuardrailPatronusCheck
+            | GuardrailPatronusCustomCheck
+            | GuardrailPillarScanCheck
+            | GuardrailPortkeyLanguageCheck
+            | GuardrailPortkeyModerationCheck
+            | GuardrailPortkeyPiiCheck
+            | GuardrailPrismaAirsCheck
+            | GuardrailPromptfooCheck
+            | GuardrailRegexMatchCheck
+            | GuardrailRequiredMetadataKeysCheck
+            | GuardrailSentenceCountCheck
+            | GuardrailSydeGuardCheck
+            | GuardrailUppercaseCheck
+            | GuardrailValidUrlsCheck
+            | GuardrailWebhookCheck
+            | GuardrailWordCountCheck
+        ] = []
         _checks = _d.pop("checks")
         for checks_item_data in _checks:
 
@@ -309,7 +342,7 @@ class GuardrailCreateRequest:
                 | GuardrailWordCountCheck
             ):
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_0 = GuardrailJwtCheck.from_dict(data)
 
@@ -317,7 +350,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_1 = GuardrailModelWhitelistCheck.from_dict(data)
 
@@ -325,7 +358,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_2 = GuardrailRegexMatchCheck.from_dict(data)
 
@@ -333,7 +366,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_3 = GuardrailSentenceCountCheck.from_dict(data)
 
@@ -341,7 +374,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_4 = GuardrailWordCountCheck.from_dict(data)
 
@@ -349,7 +382,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_5 = GuardrailCharacterCountCheck.from_dict(data)
 
@@ -357,7 +390,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_6 = GuardrailJsonSchemaCheck.from_dict(data)
 
@@ -365,7 +398,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_7 = GuardrailJsonKeysCheck.from_dict(data)
 
@@ -373,7 +406,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_8 = GuardrailContainsCheck.from_dict(data)
 
@@ -381,7 +414,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_9 = GuardrailValidUrlsCheck.from_dict(data)
 
@@ -389,7 +422,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_10 = GuardrailContainsCodeCheck.from_dict(data)
 
@@ -397,7 +430,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_11 = GuardrailWebhookCheck.from_dict(data)
 
@@ -405,7 +438,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_12 = GuardrailEndsWithCheck.from_dict(data)
 
@@ -413,7 +446,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_13 = GuardrailUppercaseCheck.from_dict(data)
 
@@ -421,7 +454,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_14 = GuardrailRequiredMetadataKeysCheck.from_dict(
                         data
@@ -431,7 +464,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_15 = GuardrailAllowedRequestTypesCheck.from_dict(
                         data
@@ -441,7 +474,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_16 = GuardrailPortkeyModerationCheck.from_dict(
                         data
@@ -451,7 +484,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_17 = GuardrailPortkeyLanguageCheck.from_dict(data)
 
@@ -459,7 +492,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_18 = GuardrailPortkeyPiiCheck.from_dict(data)
 
@@ -467,7 +500,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_19 = GuardrailSydeGuardCheck.from_dict(data)
 
@@ -475,7 +508,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_20 = GuardrailAporiaCheck.from_dict(data)
 
@@ -483,7 +516,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_21 = GuardrailPillarScanCheck.from_dict(data)
 
@@ -491,7 +524,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_22 = GuardrailPatronusCheck.from_dict(data)
 
@@ -499,7 +532,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_23 = GuardrailPatronusCustomCheck.from_dict(data)
 
@@ -507,7 +540,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_24 = GuardrailMistralModerationCheck.from_dict(
                         data
@@ -517,7 +550,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_25 = GuardrailBedrockCheck.from_dict(data)
 
@@ -525,7 +558,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_26 = GuardrailPromptfooCheck.from_dict(data)
 
@@ -533,7 +566,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_27 = GuardrailAcuvityScanCheck.from_dict(data)
 
@@ -541,7 +574,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_28 = GuardrailAzureContentSafetyCheck.from_dict(
                         data
@@ -551,7 +584,7 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_29 = GuardrailAzurePiiCheck.from_dict(data)
 
@@ -559,14 +592,14 @@ class GuardrailCreateRequest:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_30 = GuardrailPrismaAirsCheck.from_dict(data)
 
                     return componentsschemas_guardrail_check_type_30
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_guardrail_check_type_31 = GuardrailOtherCheck.from_dict(data)
 

@@ -20,7 +20,7 @@ class GuardrailCreateResult:
     """ Slug of the guardrail. """
     version_id: str
     """ Identifier of its first version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -10,7 +10,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.guardrail_status import GuardrailStatus, check_guardrail_status
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.guardrail_actions import GuardrailActions
@@ -115,7 +115,7 @@ class GuardrailDetail:
     """ The checks of the guardrail. """
     actions: GuardrailActions | Unset = UNSET
     """ What the gateway does once the checks have given their verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.guardrail_acuvity_scan_check import GuardrailAcuvityScanCheck  # noqa: PLC0415
@@ -465,7 +465,7 @@ class GuardrailDetail:
                     | GuardrailWordCountCheck
                 ):
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_0 = GuardrailJwtCheck.from_dict(data)
 
@@ -473,7 +473,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_1 = GuardrailModelWhitelistCheck.from_dict(
                             data
@@ -483,7 +483,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_2 = GuardrailRegexMatchCheck.from_dict(data)
 
@@ -491,7 +491,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_3 = GuardrailSentenceCountCheck.from_dict(data)
 
@@ -499,7 +499,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_4 = GuardrailWordCountCheck.from_dict(data)
 
@@ -507,7 +507,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_5 = GuardrailCharacterCountCheck.from_dict(
                             data
@@ -517,7 +517,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_6 = GuardrailJsonSchemaCheck.from_dict(data)
 
@@ -525,7 +525,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_7 = GuardrailJsonKeysCheck.from_dict(data)
 
@@ -533,7 +533,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_8 = GuardrailContainsCheck.from_dict(data)
 
@@ -541,7 +541,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_9 = GuardrailValidUrlsCheck.from_dict(data)
 
@@ -549,7 +549,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_10 = GuardrailContainsCodeCheck.from_dict(data)
 
@@ -557,7 +557,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_11 = GuardrailWebhookCheck.from_dict(data)
 
@@ -565,7 +565,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_12 = GuardrailEndsWithCheck.from_dict(data)
 
@@ -573,7 +573,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_13 = GuardrailUppercaseCheck.from_dict(data)
 
@@ -581,7 +581,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_14 = (
                             GuardrailRequiredMetadataKeysCheck.from_dict(data)
@@ -591,7 +591,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_15 = (
                             GuardrailAllowedRequestTypesCheck.from_dict(data)
@@ -601,7 +601,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_16 = GuardrailPortkeyModerationCheck.from_dict(
                             data
@@ -611,7 +611,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_17 = GuardrailPortkeyLanguageCheck.from_dict(
                             data
@@ -621,7 +621,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_18 = GuardrailPortkeyPiiCheck.from_dict(data)
 
@@ -629,7 +629,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_19 = GuardrailSydeGuardCheck.from_dict(data)
 
@@ -637,7 +637,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_20 = GuardrailAporiaCheck.from_dict(data)
 
@@ -645,7 +645,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_21 = GuardrailPillarScanCheck.from_dict(data)
 
@@ -653,7 +653,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_22 = GuardrailPatronusCheck.from_dict(data)
 
@@ -661,7 +661,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_23 = GuardrailPatronusCustomCheck.from_dict(
                             data
@@ -671,7 +671,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_24 = GuardrailMistralModerationCheck.from_dict(
                             data
@@ -681,7 +681,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_25 = GuardrailBedrockCheck.from_dict(data)
 
@@ -689,7 +689,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_26 = GuardrailPromptfooCheck.from_dict(data)
 
@@ -697,7 +697,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_27 = GuardrailAcuvityScanCheck.from_dict(data)
 
@@ -705,7 +705,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_28 = (
                             GuardrailAzureContentSafetyCheck.from_dict(data)
@@ -715,7 +715,7 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_29 = GuardrailAzurePiiCheck.from_dict(data)
 
@@ -723,14 +723,14 @@ class GuardrailDetail:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_30 = GuardrailPrismaAirsCheck.from_dict(data)
 
                         return componentsschemas_guardrail_check_type_30
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_31 = GuardrailOtherCheck.from_dict(data)
 

@@ -29,7 +29,7 @@ class GuardrailEndsWithCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailEndsWithParameters | Unset = UNSET
     """ Settings of the ends-with check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -23,7 +23,7 @@ class GuardrailFeedback:
     """ Weight of the score. """
     metadata: str
     """ Extra text stored with the feedback. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         value = self.value

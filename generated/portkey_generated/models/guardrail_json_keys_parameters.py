@@ -20,7 +20,7 @@ class GuardrailJsonKeysParameters:
     """ Keys to look for. """
     operator: GuardrailKeyOperator
     """ Whether any, all or none of the listed items must be present. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         keys = self.keys

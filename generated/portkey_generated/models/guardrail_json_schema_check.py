@@ -32,7 +32,7 @@ class GuardrailJsonSchemaCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailJsonSchemaParameters | Unset = UNSET
     """ Settings of the JSON Schema check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -24,7 +24,7 @@ class GuardrailJsonSchemaParameters:
     """ The JSON Schema the output must satisfy. """
     not_: bool | Unset = False
     """ True to turn the verdict around. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         schema = self.schema.to_dict()

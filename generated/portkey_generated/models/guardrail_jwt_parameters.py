@@ -28,7 +28,7 @@ class GuardrailJwtParameters:
     """ Oldest accepted token, as a duration such as `1d`. """
     algorithms: list[str] | Unset = UNSET
     """ Signing algorithms accepted. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         jwks_uri = self.jwks_uri

@@ -22,10 +22,10 @@ class GuardrailList:
     """ The guardrails on this page. """
     total: int
     """ Number of guardrails over all pages. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -48,7 +48,7 @@ class GuardrailList:
         from ..models.guardrail_summary import GuardrailSummary  # noqa: PLC0415
 
         _d = dict(src_dict)
-        data = []
+        data: list[GuardrailSummary] = []
         _data = _d.pop("data")
         for data_item_data in _data:
             data_item = GuardrailSummary.from_dict(data_item_data)

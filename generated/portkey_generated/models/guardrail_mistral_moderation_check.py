@@ -32,7 +32,7 @@ class GuardrailMistralModerationCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailMistralModerationParameters | Unset = UNSET
     """ Settings of the Mistral moderation check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

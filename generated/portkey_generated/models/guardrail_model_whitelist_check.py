@@ -32,7 +32,7 @@ class GuardrailModelWhitelistCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailModelWhitelistParameters | Unset = UNSET
     """ Settings of the model allow-list check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -16,7 +16,7 @@ class GuardrailModelWhitelistParameters:
 
     models: list[str]
     """ Models that requests may ask for. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         models = self.models

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="GuardrailOpenParameters")
 class GuardrailOpenParameters:
     """Settings of a check kind that has no dedicated form; any fields the check accepts."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -31,7 +31,7 @@ class GuardrailOtherCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailOpenParameters | Unset = UNSET
     """ Settings of a check kind that has no dedicated form; any fields the check accepts. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

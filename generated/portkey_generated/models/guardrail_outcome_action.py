@@ -21,7 +21,7 @@ class GuardrailOutcomeAction:
     feedback: GuardrailFeedback
     """ Feedback attached to a request's log after the checks. Usual values are 5 for a pass and -5 for a failure,
     with weight 1 and empty metadata. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         feedback = self.feedback.to_dict()

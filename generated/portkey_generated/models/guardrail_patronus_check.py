@@ -29,7 +29,7 @@ class GuardrailPatronusCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailPatronusParameters | Unset = UNSET
     """ Settings of the ready-made Patronus evaluators. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -32,7 +32,7 @@ class GuardrailPatronusCustomCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailPatronusCustomParameters | Unset = UNSET
     """ Settings of a custom Patronus evaluator. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

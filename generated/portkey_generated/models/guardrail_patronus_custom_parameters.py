@@ -20,7 +20,7 @@ class GuardrailPatronusCustomParameters:
     """ Evaluator profile to run, such as `system:is-concise`. """
     timeout: float | Unset = 15000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         profile = self.profile

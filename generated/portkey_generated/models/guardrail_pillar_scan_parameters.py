@@ -21,10 +21,10 @@ class GuardrailPillarScanParameters:
     """ Scanners to run. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        scanners = []
+        scanners: list[str] = []
         for scanners_item_data in self.scanners:
             scanners_item: str = scanners_item_data
             scanners.append(scanners_item)
@@ -46,7 +46,7 @@ class GuardrailPillarScanParameters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        scanners = []
+        scanners: list[GuardrailPillarScanner] = []
         _scanners = _d.pop("scanners")
         for scanners_item_data in _scanners:
             scanners_item = check_guardrail_pillar_scanner(scanners_item_data)

@@ -32,7 +32,7 @@ class GuardrailPortkeyLanguageCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailPortkeyLanguageParameters | Unset = UNSET
     """ Settings of Portkey's language check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -23,7 +23,7 @@ class GuardrailPortkeyLanguageParameters:
     """ True to turn the verdict around. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         language: str | Unset = UNSET

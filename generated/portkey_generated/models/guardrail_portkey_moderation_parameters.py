@@ -24,10 +24,10 @@ class GuardrailPortkeyModerationParameters:
     """ Categories that make the check fail. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        categories = []
+        categories: list[str] = []
         for categories_item_data in self.categories:
             categories_item: str = categories_item_data
             categories.append(categories_item)
@@ -49,7 +49,7 @@ class GuardrailPortkeyModerationParameters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        categories = []
+        categories: list[GuardrailModerationCategory] = []
         _categories = _d.pop("categories")
         for categories_item_data in _categories:
             categories_item = check_guardrail_moderation_category(categories_item_data)

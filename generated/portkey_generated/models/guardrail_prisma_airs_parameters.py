@@ -22,7 +22,7 @@ class GuardrailPrismaAirsParameters:
     """ Model name reported to Prisma AIRS. """
     app_user: str | Unset = UNSET
     """ End-user identifier reported to Prisma AIRS. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         profile_name = self.profile_name

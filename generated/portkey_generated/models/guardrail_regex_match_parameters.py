@@ -20,7 +20,7 @@ class GuardrailRegexMatchParameters:
     """ The regular expression. """
     not_: bool | Unset = False
     """ True to fail when the expression matches instead of when it does not. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         rule = self.rule

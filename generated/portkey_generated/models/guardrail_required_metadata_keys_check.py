@@ -32,7 +32,7 @@ class GuardrailRequiredMetadataKeysCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailRequiredMetadataKeysParameters | Unset = UNSET
     """ Settings of the required-metadata check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

@@ -22,7 +22,7 @@ class GuardrailSentenceCountParameters:
     """ Most sentences allowed. """
     not_: bool | Unset = False
     """ True to turn the verdict around. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         min_sentences = self.min_sentences

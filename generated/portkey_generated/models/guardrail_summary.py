@@ -39,7 +39,7 @@ class GuardrailSummary:
     """ Lifecycle state of a guardrail. """
     updated_by: None | Unset | UUID = UNSET
     """ User who made the last change. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -32,7 +32,7 @@ class GuardrailSydeGuardCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailSydeGuardParameters | Unset = UNSET
     """ Settings of the SydeGuard check; each threshold is a risk score from 0 to 1. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str = self.id

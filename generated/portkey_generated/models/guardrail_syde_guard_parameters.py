@@ -24,7 +24,7 @@ class GuardrailSydeGuardParameters:
     """ Evasion score above which the check fails. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         prompt_injection_threshold = self.prompt_injection_threshold

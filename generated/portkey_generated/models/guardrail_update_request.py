@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.guardrail_actions import GuardrailActions
@@ -94,7 +94,7 @@ class GuardrailUpdateRequest:
     """ New list of checks; it replaces the stored one. """
     actions: GuardrailActions | Unset = UNSET
     """ What the gateway does once the checks have given their verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.guardrail_acuvity_scan_check import GuardrailAcuvityScanCheck  # noqa: PLC0415
@@ -337,7 +337,7 @@ class GuardrailUpdateRequest:
                     | GuardrailWordCountCheck
                 ):
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_0 = GuardrailJwtCheck.from_dict(data)
 
@@ -345,7 +345,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_1 = GuardrailModelWhitelistCheck.from_dict(
                             data
@@ -355,7 +355,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_2 = GuardrailRegexMatchCheck.from_dict(data)
 
@@ -363,7 +363,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_3 = GuardrailSentenceCountCheck.from_dict(data)
 
@@ -371,7 +371,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_4 = GuardrailWordCountCheck.from_dict(data)
 
@@ -379,7 +379,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_5 = GuardrailCharacterCountCheck.from_dict(
                             data
@@ -389,7 +389,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_6 = GuardrailJsonSchemaCheck.from_dict(data)
 
@@ -397,7 +397,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_7 = GuardrailJsonKeysCheck.from_dict(data)
 
@@ -405,7 +405,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_8 = GuardrailContainsCheck.from_dict(data)
 
@@ -413,7 +413,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_9 = GuardrailValidUrlsCheck.from_dict(data)
 
@@ -421,7 +421,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_10 = GuardrailContainsCodeCheck.from_dict(data)
 
@@ -429,7 +429,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_11 = GuardrailWebhookCheck.from_dict(data)
 
@@ -437,7 +437,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_12 = GuardrailEndsWithCheck.from_dict(data)
 
@@ -445,7 +445,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_13 = GuardrailUppercaseCheck.from_dict(data)
 
@@ -453,7 +453,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_14 = (
                             GuardrailRequiredMetadataKeysCheck.from_dict(data)
@@ -463,7 +463,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_15 = (
                             GuardrailAllowedRequestTypesCheck.from_dict(data)
@@ -473,7 +473,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_16 = GuardrailPortkeyModerationCheck.from_dict(
                             data
@@ -483,7 +483,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_17 = GuardrailPortkeyLanguageCheck.from_dict(
                             data
@@ -493,7 +493,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_18 = GuardrailPortkeyPiiCheck.from_dict(data)
 
@@ -501,7 +501,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_19 = GuardrailSydeGuardCheck.from_dict(data)
 
@@ -509,7 +509,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_20 = GuardrailAporiaCheck.from_dict(data)
 
@@ -517,7 +517,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_21 = GuardrailPillarScanCheck.from_dict(data)
 
@@ -525,7 +525,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_22 = GuardrailPatronusCheck.from_dict(data)
 
@@ -533,7 +533,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_23 = GuardrailPatronusCustomCheck.from_dict(
                             data
@@ -543,7 +543,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_24 = GuardrailMistralModerationCheck.from_dict(
                             data
@@ -553,7 +553,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_25 = GuardrailBedrockCheck.from_dict(data)
 
@@ -561,7 +561,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_26 = GuardrailPromptfooCheck.from_dict(data)
 
@@ -569,7 +569,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_27 = GuardrailAcuvityScanCheck.from_dict(data)
 
@@ -577,7 +577,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_28 = (
                             GuardrailAzureContentSafetyCheck.from_dict(data)
@@ -587,7 +587,7 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_29 = GuardrailAzurePiiCheck.from_dict(data)
 
@@ -595,14 +595,14 @@ class GuardrailUpdateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_guardrail_check_type_30 = GuardrailPrismaAirsCheck.from_dict(data)
 
                         return componentsschemas_guardrail_check_type_30
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_guardrail_check_type_31 = GuardrailOtherCheck.from_dict(data)
 

@@ -22,7 +22,7 @@ class GuardrailUpdateResult:
     """ Slug of the guardrail. """
     version_id: str | Unset = UNSET
     """ Identifier of the version the update produced. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -20,7 +20,7 @@ class GuardrailValidUrlsParameters:
     """ True to only check that each domain resolves, which is much faster. """
     not_: bool | Unset = False
     """ True to turn the verdict around. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         only_dns = self.only_dns

@@ -28,7 +28,7 @@ class GuardrailWebhookParameters:
     """ Milliseconds to wait for the endpoint. """
     fail_on_error: bool | Unset = False
     """ True to fail the check when the endpoint errs, answers non-200 or times out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         webhook_url = self.webhook_url

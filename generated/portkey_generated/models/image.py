@@ -22,7 +22,7 @@ class Image:
     """ Temporary address of the picture (OpenAI keeps it for about an hour). """
     revised_prompt: None | str | Unset = UNSET
     """ The prompt the model actually drew from, when it rewrote yours. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         b64_json: None | str | Unset

@@ -55,7 +55,7 @@ class ImageEditRequest:
     """ Compression level in percent for `jpeg` and `webp` output. """
     user: str | Unset = UNSET
     """ Identifier of your end user, passed on for abuse monitoring. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         image = self.image.to_tuple()

@@ -65,7 +65,7 @@ class ImageGenerateRequest:
     """ Strictness of the provider's content filter, for models that allow tuning it. """
     user: str | Unset = UNSET
     """ Identifier of your end user, passed on for abuse monitoring. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         prompt = self.prompt

@@ -38,7 +38,7 @@ class ImageVariationRequest:
     """ Return each picture as a temporary `url` or inline as `b64_json`. """
     user: str | Unset = UNSET
     """ Identifier of your end user, passed on for abuse monitoring. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         image = self.image.to_tuple()

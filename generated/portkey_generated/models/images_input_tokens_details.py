@@ -20,7 +20,7 @@ class ImagesInputTokensDetails:
     """ Tokens of the text prompt. """
     image_tokens: int | Unset = UNSET
     """ Tokens of the input pictures. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         text_tokens = self.text_tokens

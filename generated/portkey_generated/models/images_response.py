@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.image import Image
@@ -35,14 +35,14 @@ class ImagesResponse:
     """ Size of the pictures, when the model reports it. """
     usage: ImagesUsage | None | Unset = UNSET
     """ Token counts, for token-billed image models. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.images_usage import ImagesUsage  # noqa: PLC0415
 
         created = self.created
 
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -92,7 +92,7 @@ class ImagesResponse:
         _d = dict(src_dict)
         created = _d.pop("created")
 
-        data = []
+        data: list[Image] = []
         _data = _d.pop("data")
         for data_item_data in _data:
             data_item = Image.from_dict(data_item_data)
@@ -113,7 +113,7 @@ class ImagesResponse:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 usage_type_0 = ImagesUsage.from_dict(data)
 

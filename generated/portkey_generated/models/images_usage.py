@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.images_input_tokens_details import ImagesInputTokensDetails
@@ -28,7 +28,7 @@ class ImagesUsage:
     """ Tokens of the produced pictures. """
     input_tokens_details: ImagesInputTokensDetails | None | Unset = UNSET
     """ How the input tokens split between text and pictures. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.images_input_tokens_details import ImagesInputTokensDetails  # noqa: PLC0415
@@ -78,7 +78,7 @@ class ImagesUsage:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 input_tokens_details_type_0 = ImagesInputTokensDetails.from_dict(data)
 

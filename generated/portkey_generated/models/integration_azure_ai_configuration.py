@@ -34,7 +34,7 @@ class IntegrationAzureAIConfiguration:
     """ Application client secret, for `entra` authentication. """
     azure_managed_client_id: str | Unset = UNSET
     """ Client id of a user-assigned identity, for `managed` authentication. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         azure_auth_mode: str = self.azure_auth_mode

@@ -26,7 +26,7 @@ class IntegrationAzureDeployment:
     """ Short name that requests can use to pick this deployment. """
     is_default: bool | Unset = False
     """ True for the deployment used when a request names none. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         azure_api_version = self.azure_api_version

@@ -36,14 +36,14 @@ class IntegrationAzureOpenAIConfiguration:
     """ Application client secret, for `entra` authentication. """
     azure_managed_client_id: str | Unset = UNSET
     """ Client id of a user-assigned identity, for `managed` authentication. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         azure_auth_mode: str = self.azure_auth_mode
 
         azure_resource_name = self.azure_resource_name
 
-        azure_deployment_config = []
+        azure_deployment_config: list[dict[str, Any]] = []
         for azure_deployment_config_item_data in self.azure_deployment_config:
             azure_deployment_config_item = azure_deployment_config_item_data.to_dict()
             azure_deployment_config.append(azure_deployment_config_item)
@@ -85,7 +85,7 @@ class IntegrationAzureOpenAIConfiguration:
 
         azure_resource_name = _d.pop("azure_resource_name")
 
-        azure_deployment_config = []
+        azure_deployment_config: list[IntegrationAzureDeployment] = []
         _azure_deployment_config = _d.pop("azure_deployment_config")
         for azure_deployment_config_item_data in _azure_deployment_config:
             azure_deployment_config_item = IntegrationAzureDeployment.from_dict(

@@ -16,7 +16,7 @@ class IntegrationCortexConfiguration:
 
     snowflake_account: str
     """ Identifier of the Snowflake account to call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         snowflake_account = self.snowflake_account

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.integration_azure_ai_configuration import IntegrationAzureAIConfiguration
@@ -68,7 +68,7 @@ class IntegrationCreateRequest:
     once). A mapped `key` need not be sent. """
     pricing_adjustments: IntegrationPricingAdjustments | None | Unset = UNSET
     """ Multipliers to apply to Portkey's list prices. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.integration_azure_ai_configuration import IntegrationAzureAIConfiguration  # noqa: PLC0415
@@ -212,7 +212,7 @@ class IntegrationCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_0 = (
                     IntegrationAzureOpenAIConfiguration.from_dict(data)
@@ -222,7 +222,7 @@ class IntegrationCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_1 = (
                     IntegrationSageMakerConfiguration.from_dict(data)
@@ -232,7 +232,7 @@ class IntegrationCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_2 = (
                     IntegrationBedrockConfiguration.from_dict(data)
@@ -242,7 +242,7 @@ class IntegrationCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_3 = (
                     IntegrationVertexAIConfiguration.from_dict(data)
@@ -252,7 +252,7 @@ class IntegrationCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_4 = (
                     IntegrationAzureAIConfiguration.from_dict(data)
@@ -262,7 +262,7 @@ class IntegrationCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_5 = (
                     IntegrationWorkersAIConfiguration.from_dict(data)
@@ -272,7 +272,7 @@ class IntegrationCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_6 = (
                     IntegrationCortexConfiguration.from_dict(data)
@@ -282,7 +282,7 @@ class IntegrationCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_7 = (
                     IntegrationOpenAIConfiguration.from_dict(data)
@@ -292,7 +292,7 @@ class IntegrationCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_8 = (
                     IntegrationHuggingFaceConfiguration.from_dict(data)
@@ -301,7 +301,7 @@ class IntegrationCreateRequest:
                 return componentsschemas_integration_configurations_type_8
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_integration_configurations_type_9 = (
                 IntegrationCustomHostConfiguration.from_dict(data)
@@ -330,7 +330,7 @@ class IntegrationCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 pricing_adjustments_type_0 = IntegrationPricingAdjustments.from_dict(data)
 

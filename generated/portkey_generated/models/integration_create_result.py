@@ -21,7 +21,7 @@ class IntegrationCreateResult:
     """ Identifier of the integration. """
     slug: str | Unset = UNSET
     """ Slug of the integration. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -26,7 +26,7 @@ class IntegrationCustomHostConfiguration:
     """ Base URL to send requests to instead of the provider's own. """
     custom_headers: IntegrationCustomHostConfigurationCustomHeaders | Unset = UNSET
     """ Extra headers added to every request, as name to value. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         custom_host = self.custom_host

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="IntegrationCustomHostConfigurationCustomHeaders")
 class IntegrationCustomHostConfigurationCustomHeaders:
     """Extra headers added to every request, as name to value."""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 
 from ..models.integration_status import IntegrationStatus, check_integration_status
 from ..models.integration_summary_object import IntegrationSummaryObject, check_integration_summary_object
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.integration_global_workspace_access import IntegrationGlobalWorkspaceAccess
@@ -62,7 +62,7 @@ class IntegrationDetail:
     """ Fields filled from secret references (`key` or `configurations.<field>`). """
     pricing_adjustments: IntegrationPricingAdjustments | None | Unset = UNSET
     """ Multipliers applied to Portkey's list prices for this integration. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.integration_global_workspace_access import IntegrationGlobalWorkspaceAccess  # noqa: PLC0415
@@ -273,7 +273,7 @@ class IntegrationDetail:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 global_workspace_access_settings_type_0 = IntegrationGlobalWorkspaceAccess.from_dict(data)
 
@@ -305,7 +305,7 @@ class IntegrationDetail:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 pricing_adjustments_type_0 = IntegrationPricingAdjustments.from_dict(data)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array
 
 if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
@@ -27,7 +27,7 @@ class IntegrationGlobalWorkspaceAccess:
     """ Budget each workspace gets (at most one entry). """
     rate_limits: list[RateLimitPolicy] | None | Unset = UNSET
     """ Rate limit each workspace gets (at most one entry). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         enabled = self.enabled
@@ -84,9 +84,9 @@ class IntegrationGlobalWorkspaceAccess:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                usage_limits_type_0 = []
+                usage_limits_type_0: list[UsageLimitPolicy] = []
                 _usage_limits_type_0 = data
                 for usage_limits_type_0_item_data in _usage_limits_type_0:
                     usage_limits_type_0_item = UsageLimitPolicy.from_dict(usage_limits_type_0_item_data)
@@ -106,9 +106,9 @@ class IntegrationGlobalWorkspaceAccess:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                rate_limits_type_0 = []
+                rate_limits_type_0: list[RateLimitPolicy] = []
                 _rate_limits_type_0 = data
                 for rate_limits_type_0_item_data in _rate_limits_type_0:
                     rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)

@@ -18,7 +18,7 @@ class IntegrationHuggingFaceConfiguration:
 
     huggingface_base_url: str | Unset = UNSET
     """ Base URL to call instead of Hugging Face's default one. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         huggingface_base_url = self.huggingface_base_url

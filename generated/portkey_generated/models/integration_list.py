@@ -27,7 +27,7 @@ class IntegrationList:
     """ Number of integrations over all pages. """
     data: list[IntegrationSummary] | Unset = UNSET
     """ The integrations on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str | Unset = UNSET

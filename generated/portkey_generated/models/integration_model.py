@@ -34,7 +34,7 @@ class IntegrationModel:
     """ Model a fine-tuned model was trained from. """
     pricing_config: IntegrationModelPricing | Unset = UNSET
     """ How a model of the integration is priced. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         slug = self.slug

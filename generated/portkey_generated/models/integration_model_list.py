@@ -24,7 +24,7 @@ class IntegrationModelList:
     """ Number of models. """
     models: list[IntegrationModel] | Unset = UNSET
     """ The models. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total

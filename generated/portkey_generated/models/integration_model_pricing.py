@@ -28,7 +28,7 @@ class IntegrationModelPricing:
     """ Pricing scheme; `static` means fixed per-token prices. """
     pay_as_you_go: IntegrationModelTokenPrices | Unset = UNSET
     """ Pay-as-you-go token prices of a model. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET

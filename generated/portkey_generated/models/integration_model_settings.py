@@ -18,7 +18,7 @@ class IntegrationModelSettings:
 
     custom_host: str | Unset = UNSET
     """ Base URL to call for this model instead of the integration's one. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         custom_host = self.custom_host

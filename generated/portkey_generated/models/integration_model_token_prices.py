@@ -24,7 +24,7 @@ class IntegrationModelTokenPrices:
     """ Price of one token. """
     response_token: IntegrationTokenPrice | Unset = UNSET
     """ Price of one token. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         request_token: dict[str, Any] | Unset = UNSET

@@ -24,10 +24,10 @@ class IntegrationModelsUpdateRequest:
     """ The models to change. """
     allow_all_models: bool | Unset = UNSET
     """ True to enable models the provider adds later automatically. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        models = []
+        models: list[dict[str, Any]] = []
         for models_item_data in self.models:
             models_item = models_item_data.to_dict()
             models.append(models_item)
@@ -51,7 +51,7 @@ class IntegrationModelsUpdateRequest:
         from ..models.integration_model_update import IntegrationModelUpdate  # noqa: PLC0415
 
         _d = dict(src_dict)
-        models = []
+        models: list[IntegrationModelUpdate] = []
         _models = _d.pop("models")
         for models_item_data in _models:
             models_item = IntegrationModelUpdate.from_dict(models_item_data)

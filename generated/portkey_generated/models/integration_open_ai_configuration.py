@@ -20,7 +20,7 @@ class IntegrationOpenAIConfiguration:
     """ OpenAI organization id sent with each request. """
     openai_project: str | Unset = UNSET
     """ OpenAI project id sent with each request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         openai_organization = self.openai_organization

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.integration_image_pricing_multiplier import IntegrationImagePricingMultiplier
@@ -446,7 +446,7 @@ class IntegrationPricingMultiplier:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 image_type_0 = IntegrationImagePricingMultiplier.from_dict(data)
 
@@ -463,7 +463,7 @@ class IntegrationPricingMultiplier:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 additional_units_type_0 = IntegrationUnitPricingMultipliers.from_dict(data)
 

@@ -47,7 +47,7 @@ class IntegrationSageMakerConfiguration:
     """ Session to route stateful calls to. """
     amzn_sagemaker_model_name: str | Unset = UNSET
     """ Name of the SageMaker model. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         aws_auth_type: str = self.aws_auth_type

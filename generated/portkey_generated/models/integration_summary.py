@@ -40,7 +40,7 @@ class IntegrationSummary:
     """ Free-text description. """
     object_: IntegrationSummaryObject | Unset = UNSET
     """ Kind of object, always `integration`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -18,7 +18,7 @@ class IntegrationTokenPrice:
 
     price: float | Unset = UNSET
     """ Price per token, in US cents. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         price = self.price

@@ -17,7 +17,7 @@ class IntegrationUnitPricingMultipliers:
 
     """
 
-    additional_properties: dict[str, float | None] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, float | None] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -32,7 +32,7 @@ class IntegrationUnitPricingMultipliers:
         _d = dict(src_dict)
         _instance = cls()
 
-        _additional_properties = {}
+        _additional_properties: dict[str, float | None] = {}
         for _prop_name, _prop_dict in _d.items():
 
             def _parse_additional_property(data: object) -> float | None:

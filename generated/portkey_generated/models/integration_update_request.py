@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.integration_azure_ai_configuration import IntegrationAzureAIConfiguration
@@ -56,7 +56,7 @@ class IntegrationUpdateRequest:
     """ New list of fields filled from secret references (`key` or `configurations.<field>`, each at most once). """
     pricing_adjustments: IntegrationPricingAdjustments | None | Unset = UNSET
     """ New price multipliers; null removes them. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.integration_azure_ai_configuration import IntegrationAzureAIConfiguration  # noqa: PLC0415
@@ -173,7 +173,7 @@ class IntegrationUpdateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_0 = (
                     IntegrationAzureOpenAIConfiguration.from_dict(data)
@@ -183,7 +183,7 @@ class IntegrationUpdateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_1 = (
                     IntegrationSageMakerConfiguration.from_dict(data)
@@ -193,7 +193,7 @@ class IntegrationUpdateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_2 = (
                     IntegrationBedrockConfiguration.from_dict(data)
@@ -203,7 +203,7 @@ class IntegrationUpdateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_3 = (
                     IntegrationVertexAIConfiguration.from_dict(data)
@@ -213,7 +213,7 @@ class IntegrationUpdateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_4 = (
                     IntegrationAzureAIConfiguration.from_dict(data)
@@ -223,7 +223,7 @@ class IntegrationUpdateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_5 = (
                     IntegrationWorkersAIConfiguration.from_dict(data)
@@ -233,7 +233,7 @@ class IntegrationUpdateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_6 = (
                     IntegrationCortexConfiguration.from_dict(data)
@@ -243,7 +243,7 @@ class IntegrationUpdateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_7 = (
                     IntegrationOpenAIConfiguration.from_dict(data)
@@ -253,7 +253,7 @@ class IntegrationUpdateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_integration_configurations_type_8 = (
                     IntegrationHuggingFaceConfiguration.from_dict(data)
@@ -262,7 +262,7 @@ class IntegrationUpdateRequest:
                 return componentsschemas_integration_configurations_type_8
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_integration_configurations_type_9 = (
                 IntegrationCustomHostConfiguration.from_dict(data)
@@ -287,7 +287,7 @@ class IntegrationUpdateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 pricing_adjustments_type_0 = IntegrationPricingAdjustments.from_dict(data)
 

@@ -34,7 +34,7 @@ class IntegrationVertexAIConfiguration:
     """ Google Cloud project, for `basic` authentication. """
     vertex_service_account_json: IntegrationVertexAIConfigurationVertexServiceAccountJson | Unset = UNSET
     """ Service-account key file contents, for `serviceAccount` authentication. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         vertex_auth_type: str = self.vertex_auth_type

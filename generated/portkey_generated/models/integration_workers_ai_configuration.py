@@ -16,7 +16,7 @@ class IntegrationWorkersAIConfiguration:
 
     workers_ai_account_id: str
     """ Cloudflare account id. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         workers_ai_account_id = self.workers_ai_account_id

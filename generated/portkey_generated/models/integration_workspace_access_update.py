@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array
 
 if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
@@ -36,7 +36,7 @@ class IntegrationWorkspaceAccessUpdate:
     default_provider_slug: str | Unset = UNSET
     """ Slug of the provider created in this workspace; overrides the request-wide one. The call fails if it is
     already taken. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -110,9 +110,9 @@ class IntegrationWorkspaceAccessUpdate:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                usage_limits_type_0 = []
+                usage_limits_type_0: list[UsageLimitPolicy] = []
                 _usage_limits_type_0 = data
                 for usage_limits_type_0_item_data in _usage_limits_type_0:
                     usage_limits_type_0_item = UsageLimitPolicy.from_dict(usage_limits_type_0_item_data)
@@ -132,9 +132,9 @@ class IntegrationWorkspaceAccessUpdate:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                rate_limits_type_0 = []
+                rate_limits_type_0: list[RateLimitPolicy] = []
                 _rate_limits_type_0 = data
                 for rate_limits_type_0_item_data in _rate_limits_type_0:
                     rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)

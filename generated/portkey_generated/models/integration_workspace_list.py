@@ -24,7 +24,7 @@ class IntegrationWorkspaceList:
     """ Number of workspaces listed. """
     workspaces: list[IntegrationWorkspaceAccess] | Unset = UNSET
     """ Access of each workspace. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total

@@ -32,7 +32,7 @@ class IntegrationWorkspacesUpdateRequest:
     default_provider_slug: str | Unset = UNSET
     """ Slug of the providers created that way, unless a workspace entry gives its own. The call fails if a slug is
     already taken. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         workspaces: list[dict[str, Any]] | Unset = UNSET

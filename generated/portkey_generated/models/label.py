@@ -38,7 +38,7 @@ class Label:
     """ Time of the last change. """
     status: str | Unset = UNSET
     """ Lifecycle state of the label (for example active). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

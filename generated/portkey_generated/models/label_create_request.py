@@ -27,7 +27,7 @@ class LabelCreateRequest:
     """ Free text saying what the label is for. """
     color_code: str | Unset = UNSET
     """ Colour shown for the label in the Portkey app (for example a hex code). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

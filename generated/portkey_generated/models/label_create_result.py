@@ -19,7 +19,7 @@ class LabelCreateResult:
 
     id: UUID | Unset = UNSET
     """ UUID given to the new label. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="LabelEmptyResult")
 class LabelEmptyResult:
     """Empty JSON object returned by label updates and deletions."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -24,7 +24,7 @@ class LabelList:
     """ Number of labels matching the filters, over all pages. """
     data: list[Label] | Unset = UNSET
     """ The labels on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total

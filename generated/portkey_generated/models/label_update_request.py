@@ -22,7 +22,7 @@ class LabelUpdateRequest:
     """ New free-text description. """
     color_code: str | Unset = UNSET
     """ New display colour. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -28,7 +28,7 @@ class LogCustomEntry:
     """ The answering side of a custom log entry. """
     metadata: LogCustomMetadata | Unset = UNSET
     """ Tracing ids plus any other string-valued tags for a custom log entry. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         request = self.request.to_dict()

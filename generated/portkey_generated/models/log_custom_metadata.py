@@ -22,7 +22,7 @@ class LogCustomMetadata:
     """ Span id of the entry within its trace. """
     span_name: str | Unset = UNSET
     """ Readable name of that span. """
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         trace_id = self.trace_id

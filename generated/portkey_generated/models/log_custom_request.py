@@ -29,7 +29,7 @@ class LogCustomRequest:
     """ HTTP method of the call. """
     headers: LogCustomRequestHeaders | Unset = UNSET
     """ Request headers, by name. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="LogCustomRequestHeaders")
 class LogCustomRequestHeaders:
     """Request headers, by name."""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

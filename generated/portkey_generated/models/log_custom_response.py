@@ -29,7 +29,7 @@ class LogCustomResponse:
     """ Response headers, by name. """
     response_time: int | Unset = UNSET
     """ How long the call took, in milliseconds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         body = self.body.to_dict()

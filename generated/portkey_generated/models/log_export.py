@@ -46,7 +46,7 @@ class LogExport:
     """ Workspace whose logs it covers. """
     object_: LogExportObject
     """ Kind of object; always `export`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -55,7 +55,7 @@ class LogExport:
 
         filters = self.filters.to_dict()
 
-        requested_data = []
+        requested_data: list[str] = []
         for requested_data_item_data in self.requested_data:
             requested_data_item: str = requested_data_item_data
             requested_data.append(requested_data_item)
@@ -105,7 +105,7 @@ class LogExport:
 
         filters = LogExportFilters.from_dict(_d.pop("filters"))
 
-        requested_data = []
+        requested_data: list[LogExportField] = []
         _requested_data = _d.pop("requested_data")
         for requested_data_item_data in _requested_data:
             requested_data_item = check_log_export_field(requested_data_item_data)

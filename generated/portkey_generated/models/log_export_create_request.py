@@ -29,12 +29,12 @@ class LogExportCreateRequest:
     """ Workspace whose logs are exported. """
     description: str | Unset = UNSET
     """ Free text describing the export. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         filters = self.filters.to_dict()
 
-        requested_data = []
+        requested_data: list[str] = []
         for requested_data_item_data in self.requested_data:
             requested_data_item: str = requested_data_item_data
             requested_data.append(requested_data_item)
@@ -65,7 +65,7 @@ class LogExportCreateRequest:
         _d = dict(src_dict)
         filters = LogExportFilters.from_dict(_d.pop("filters"))
 
-        requested_data = []
+        requested_data: list[LogExportField] = []
         _requested_data = _d.pop("requested_data")
         for requested_data_item_data in _requested_data:
             requested_data_item = check_log_export_field(requested_data_item_data)

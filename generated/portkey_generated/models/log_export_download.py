@@ -16,7 +16,7 @@ class LogExportDownload:
 
     signed_url: str
     """ Pre-signed URL of the export file; it expires after a short while. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         signed_url = self.signed_url

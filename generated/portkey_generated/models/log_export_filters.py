@@ -67,7 +67,7 @@ class LogExportFilters:
     """ Most logs to export (up to 50000, which is also the default). """
     current_page: float | Unset = UNSET
     """ Zero-based page of matching logs to export. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         time_of_generation_min: str | Unset = UNSET

@@ -27,7 +27,7 @@ class LogExportList:
     """ Number of exports returned. """
     data: list[LogExport] | Unset = UNSET
     """ The exports. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str | Unset = UNSET

@@ -23,7 +23,7 @@ class LogExportTaskResult:
     """ What happened to the export, in plain words. """
     object_: LogExportTaskResultObject
     """ Kind of object; always `export`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message

@@ -27,7 +27,7 @@ class LogExportUpdateRequest:
     """ Workspace whose logs are exported. """
     requested_data: list[LogExportField] | Unset = UNSET
     """ Which fields of each log to include. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         filters = self.filters.to_dict()

@@ -26,7 +26,7 @@ class LogExportWriteResult:
     """ Number of logs the export covers. """
     object_: LogExportWriteResultObject
     """ Kind of object; always `export`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)

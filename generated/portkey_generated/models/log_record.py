@@ -43,7 +43,7 @@ class LogRecord:
     """ A request or response captured at one stage of the gateway's processing. """
     transformed_request: LogRecordMessage | Unset = UNSET
     """ A request or response captured at one stage of the gateway's processing. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         field_id: None | str

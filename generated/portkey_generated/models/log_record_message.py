@@ -29,7 +29,7 @@ class LogRecordMessage:
     """ The URL, when captured. """
     method: str | Unset = UNSET
     """ The HTTP method, when captured. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] | Unset = UNSET

@@ -118,7 +118,7 @@ class LogRecordMetrics:
     """ Milliseconds the gateway itself took. """
     upstream_response_time: int | Unset = UNSET
     """ Milliseconds the provider took. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

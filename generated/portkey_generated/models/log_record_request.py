@@ -33,7 +33,7 @@ class LogRecordRequest:
     """ Request headers (debug logging only). """
     body: LogRecordRequestBody | Unset = UNSET
     """ Request body (debug logging only). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

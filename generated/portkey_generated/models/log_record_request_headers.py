@@ -14,7 +14,7 @@ T = TypeVar("T", bound="LogRecordRequestHeaders")
 class LogRecordRequestHeaders:
     """Request headers (debug logging only)."""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="LogRecordRequestPortkeyHeaders")
 class LogRecordRequestPortkeyHeaders:
     """The `x-portkey-*` headers the request carried."""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -31,7 +31,7 @@ class LogRecordResponse:
     """ Response headers (debug logging, or failed requests). """
     body: LogRecordResponseBody | Unset = UNSET
     """ Response body (debug logging, or failed requests); may be redacted for some embedding models. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status

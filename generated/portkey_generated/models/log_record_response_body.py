@@ -14,7 +14,7 @@ T = TypeVar("T", bound="LogRecordResponseBody")
 class LogRecordResponseBody:
     """Response body (debug logging, or failed requests); may be redacted for some embedding models."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -12,7 +12,7 @@ from attrs import field as _attrs_field
 from ..models.mcp_integration_auth_type import McpIntegrationAuthType, check_mcp_integration_auth_type
 from ..models.mcp_integration_transport import McpIntegrationTransport, check_mcp_integration_transport
 from ..models.mcp_integration_type import McpIntegrationType, check_mcp_integration_type
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_configurations import McpIntegrationConfigurations
@@ -59,7 +59,7 @@ class McpIntegration:
     """ When the integration was created. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the integration last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mcp_integration_configurations import McpIntegrationConfigurations  # noqa: PLC0415
@@ -241,7 +241,7 @@ class McpIntegration:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 configurations_type_0 = McpIntegrationConfigurations.from_dict(data)
 
@@ -260,7 +260,7 @@ class McpIntegration:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 global_workspace_access_type_0 = McpIntegrationGlobalWorkspaceAccess.from_dict(data)
 

@@ -12,7 +12,7 @@ from ..models.mcp_integration_capability_type import (
     McpIntegrationCapabilityType,
     check_mcp_integration_capability_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_capability_annotations import McpIntegrationCapabilityAnnotations
@@ -64,7 +64,7 @@ class McpIntegrationCapability:
     """ When the capability was first synced. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the capability last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mcp_integration_capability_annotations import McpIntegrationCapabilityAnnotations  # noqa: PLC0415
@@ -263,9 +263,9 @@ class McpIntegrationCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                icons_type_0 = []
+                icons_type_0: list[McpIntegrationCapabilityIconsItem] = []
                 _icons_type_0 = data
                 for icons_type_0_item_data in _icons_type_0:
                     icons_type_0_item = McpIntegrationCapabilityIconsItem.from_dict(icons_type_0_item_data)
@@ -287,7 +287,7 @@ class McpIntegrationCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 input_schema_type_0 = McpIntegrationCapabilityInputSchema.from_dict(data)
 
@@ -304,7 +304,7 @@ class McpIntegrationCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 output_schema_type_0 = McpIntegrationCapabilityOutputSchema.from_dict(data)
 
@@ -321,7 +321,7 @@ class McpIntegrationCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 execution_type_0 = McpIntegrationCapabilityExecution.from_dict(data)
 
@@ -338,7 +338,7 @@ class McpIntegrationCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 annotations_type_0 = McpIntegrationCapabilityAnnotations.from_dict(data)
 
@@ -355,9 +355,9 @@ class McpIntegrationCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                arguments_type_0 = []
+                arguments_type_0: list[McpIntegrationCapabilityArgumentsItem] = []
                 _arguments_type_0 = data
                 for arguments_type_0_item_data in _arguments_type_0:
                     arguments_type_0_item = McpIntegrationCapabilityArgumentsItem.from_dict(

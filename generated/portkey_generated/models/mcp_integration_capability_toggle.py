@@ -25,7 +25,7 @@ class McpIntegrationCapabilityToggle:
     """ Kind of capability. """
     enabled: bool
     """ True to switch it on, false to switch it off. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

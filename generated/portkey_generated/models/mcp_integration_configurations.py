@@ -32,7 +32,7 @@ class McpIntegrationConfigurations:
     """ Headers the gateway adds to every call to the remote MCP server. """
     passthrough_header: McpIntegrationConfigurationsPassthroughHeader | Unset = UNSET
     """ Headers copied from the caller's request onto the call to the remote MCP server. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         custom_headers: dict[str, Any] | Unset = UNSET

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="McpIntegrationConfigurationsCustomHeaders")
 class McpIntegrationConfigurationsCustomHeaders:
     """Headers the gateway adds to every call to the remote MCP server."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

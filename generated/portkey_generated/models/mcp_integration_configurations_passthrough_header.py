@@ -14,7 +14,7 @@ T = TypeVar("T", bound="McpIntegrationConfigurationsPassthroughHeader")
 class McpIntegrationConfigurationsPassthroughHeader:
     """Headers copied from the caller's request onto the call to the remote MCP server."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

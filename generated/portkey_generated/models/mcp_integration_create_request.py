@@ -56,7 +56,7 @@ class McpIntegrationCreateRequest:
     secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
     """ Settings filled from secret references each time the integration is used; each `target_field` is
     `configurations.<field>` and appears once. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -21,7 +21,7 @@ class McpIntegrationCreated:
     """ UUID of the new integration. """
     slug: str | Unset = UNSET
     """ Handle of the new integration. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

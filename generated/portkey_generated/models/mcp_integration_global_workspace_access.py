@@ -18,7 +18,7 @@ class McpIntegrationGlobalWorkspaceAccess:
 
     enabled: bool | Unset = UNSET
     """ True when every workspace may use the integration unless one is excluded. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         enabled = self.enabled

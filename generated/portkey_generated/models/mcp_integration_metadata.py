@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_metadata_capability_flags import McpIntegrationMetadataCapabilityFlags
@@ -35,7 +35,7 @@ class McpIntegrationMetadata:
     """ When the capabilities were last synced. """
     sync_error: None | str | Unset = UNSET
     """ Why the last sync failed, if it did. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mcp_integration_metadata_capability_flags import McpIntegrationMetadataCapabilityFlags  # noqa: PLC0415
@@ -145,7 +145,7 @@ class McpIntegrationMetadata:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 capability_flags_type_0 = McpIntegrationMetadataCapabilityFlags.from_dict(data)
 

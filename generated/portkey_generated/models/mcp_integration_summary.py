@@ -68,7 +68,7 @@ class McpIntegrationSummary:
     """ When the integration was created. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the integration last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -27,7 +27,7 @@ class McpIntegrationWorkspace:
     """ When the access record was created. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the access record last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess
@@ -27,12 +27,12 @@ class McpIntegrationWorkspaceList:
     """ Organisation-wide access setting, if one is set. """
     total: int | Unset = UNSET
     """ How many workspace entries there are. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
 
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -67,7 +67,7 @@ class McpIntegrationWorkspaceList:
         from ..models.mcp_integration_workspace import McpIntegrationWorkspace  # noqa: PLC0415
 
         _d = dict(src_dict)
-        data = []
+        data: list[McpIntegrationWorkspace] = []
         _data = _d.pop("data")
         for data_item_data in _data:
             data_item = McpIntegrationWorkspace.from_dict(data_item_data)
@@ -82,7 +82,7 @@ class McpIntegrationWorkspaceList:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 global_workspace_access_type_0 = McpIntegrationGlobalWorkspaceAccess.from_dict(data)
 

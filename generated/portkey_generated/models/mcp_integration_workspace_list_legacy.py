@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess
@@ -25,12 +25,12 @@ class McpIntegrationWorkspaceListLegacy:
     """ One entry per workspace. """
     global_workspace_access: McpIntegrationGlobalWorkspaceAccess | None | Unset = UNSET
     """ Organisation-wide access setting, if one is set. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
 
-        workspaces = []
+        workspaces: list[dict[str, Any]] = []
         for workspaces_item_data in self.workspaces:
             workspaces_item = workspaces_item_data.to_dict()
             workspaces.append(workspaces_item)
@@ -61,7 +61,7 @@ class McpIntegrationWorkspaceListLegacy:
         from ..models.mcp_integration_workspace import McpIntegrationWorkspace  # noqa: PLC0415
 
         _d = dict(src_dict)
-        workspaces = []
+        workspaces: list[McpIntegrationWorkspace] = []
         _workspaces = _d.pop("workspaces")
         for workspaces_item_data in _workspaces:
             workspaces_item = McpIntegrationWorkspace.from_dict(workspaces_item_data)
@@ -76,7 +76,7 @@ class McpIntegrationWorkspaceListLegacy:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 global_workspace_access_type_0 = McpIntegrationGlobalWorkspaceAccess.from_dict(data)
 

@@ -18,7 +18,7 @@ class McpIntegrationWorkspaceToggle:
     """ The workspace, by id or slug. """
     enabled: bool
     """ True to let the workspace use the integration, false to withdraw it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

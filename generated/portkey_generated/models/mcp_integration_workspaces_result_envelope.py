@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_object
+
 if TYPE_CHECKING:
     from ..models.mcp_integration_workspace_list import McpIntegrationWorkspaceList
     from ..models.mcp_integration_workspace_list_legacy import McpIntegrationWorkspaceListLegacy
@@ -22,7 +24,7 @@ class McpIntegrationWorkspacesResultEnvelope:
     data: McpIntegrationWorkspaceList | McpIntegrationWorkspaceListLegacy
     """ Workspace access of an integration: the `data` shape when the `version` query parameter is sent, the
     `workspaces` shape otherwise. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mcp_integration_workspace_list import McpIntegrationWorkspaceList  # noqa: PLC0415
@@ -52,7 +54,7 @@ class McpIntegrationWorkspacesResultEnvelope:
 
         def _parse_data(data: object) -> McpIntegrationWorkspaceList | McpIntegrationWorkspaceListLegacy:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_mcp_integration_workspaces_result_type_0 = (
                     McpIntegrationWorkspaceList.from_dict(data)
@@ -61,7 +63,7 @@ class McpIntegrationWorkspacesResultEnvelope:
                 return componentsschemas_mcp_integration_workspaces_result_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_mcp_integration_workspaces_result_type_1 = (
                 McpIntegrationWorkspaceListLegacy.from_dict(data)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess
@@ -27,12 +27,12 @@ class McpIntegrationWorkspacesUpdateRequest:
     """ New organisation-wide access setting; null removes it. """
     override_existing_workspace_access: bool | Unset = False
     """ When true, the organisation-wide setting also replaces per-workspace choices made before. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
 
-        workspaces = []
+        workspaces: list[dict[str, Any]] = []
         for workspaces_item_data in self.workspaces:
             workspaces_item = workspaces_item_data.to_dict()
             workspaces.append(workspaces_item)
@@ -67,7 +67,7 @@ class McpIntegrationWorkspacesUpdateRequest:
         from ..models.mcp_integration_workspace_toggle import McpIntegrationWorkspaceToggle  # noqa: PLC0415
 
         _d = dict(src_dict)
-        workspaces = []
+        workspaces: list[McpIntegrationWorkspaceToggle] = []
         _workspaces = _d.pop("workspaces")
         for workspaces_item_data in _workspaces:
             workspaces_item = McpIntegrationWorkspaceToggle.from_dict(workspaces_item_data)
@@ -82,7 +82,7 @@ class McpIntegrationWorkspacesUpdateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 global_workspace_access_type_0 = McpIntegrationGlobalWorkspaceAccess.from_dict(data)
 

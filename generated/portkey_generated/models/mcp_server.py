@@ -9,7 +9,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.mcp_server_integration_details import McpServerIntegrationDetails
@@ -40,7 +40,7 @@ class McpServer:
     """ Details of that integration; only filled in for system and service callers. """
     workspace_id: None | str | Unset = UNSET
     """ Workspace the server belongs to; only filled in for system and service callers. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mcp_server_integration_details import McpServerIntegrationDetails  # noqa: PLC0415
@@ -147,7 +147,7 @@ class McpServer:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 mcp_integration_details_type_0 = McpServerIntegrationDetails.from_dict(data)
 

@@ -20,10 +20,10 @@ class McpServerCapabilitiesUpdateRequest:
 
     capabilities: list[McpServerCapabilityToggle]
     """ One entry per capability to change; at least one. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        capabilities = []
+        capabilities: list[dict[str, Any]] = []
         for capabilities_item_data in self.capabilities:
             capabilities_item = capabilities_item_data.to_dict()
             capabilities.append(capabilities_item)
@@ -43,7 +43,7 @@ class McpServerCapabilitiesUpdateRequest:
         from ..models.mcp_server_capability_toggle import McpServerCapabilityToggle  # noqa: PLC0415
 
         _d = dict(src_dict)
-        capabilities = []
+        capabilities: list[McpServerCapabilityToggle] = []
         _capabilities = _d.pop("capabilities")
         for capabilities_item_data in _capabilities:
             capabilities_item = McpServerCapabilityToggle.from_dict(capabilities_item_data)

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.mcp_server_capability_type import McpServerCapabilityType, check_mcp_server_capability_type
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.mcp_server_capability_annotations import McpServerCapabilityAnnotations
@@ -58,7 +58,7 @@ class McpServerCapability:
     """ Media type of a resource. """
     size: float | None | Unset = UNSET
     """ Size of a resource in bytes, when known. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mcp_server_capability_annotations import McpServerCapabilityAnnotations  # noqa: PLC0415
@@ -253,9 +253,9 @@ class McpServerCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                icons_type_0 = []
+                icons_type_0: list[McpServerCapabilityIconsItem] = []
                 _icons_type_0 = data
                 for icons_type_0_item_data in _icons_type_0:
                     icons_type_0_item = McpServerCapabilityIconsItem.from_dict(icons_type_0_item_data)
@@ -286,7 +286,7 @@ class McpServerCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 input_schema_type_0 = McpServerCapabilityInputSchema.from_dict(data)
 
@@ -303,7 +303,7 @@ class McpServerCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 output_schema_type_0 = McpServerCapabilityOutputSchema.from_dict(data)
 
@@ -320,7 +320,7 @@ class McpServerCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 execution_type_0 = McpServerCapabilityExecution.from_dict(data)
 
@@ -337,7 +337,7 @@ class McpServerCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 annotations_type_0 = McpServerCapabilityAnnotations.from_dict(data)
 
@@ -354,9 +354,9 @@ class McpServerCapability:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                arguments_type_0 = []
+                arguments_type_0: list[McpServerCapabilityArgumentsItem] = []
                 _arguments_type_0 = data
                 for arguments_type_0_item_data in _arguments_type_0:
                     arguments_type_0_item = McpServerCapabilityArgumentsItem.from_dict(

@@ -12,7 +12,7 @@ T = TypeVar("T", bound="McpServerCapabilityAnnotations")
 
 @_attrs_define
 class McpServerCapabilityAnnotations:
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

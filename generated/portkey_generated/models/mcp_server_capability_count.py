@@ -20,7 +20,7 @@ class McpServerCapabilityCount:
     """ All capabilities of this kind. """
     enabled: int | Unset = UNSET
     """ Those switched on. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total

@@ -28,7 +28,7 @@ class McpServerCapabilityCounts:
     """ How many capabilities of one kind a server has, and how many are switched on. """
     resource_templates: McpServerCapabilityCount | Unset = UNSET
     """ How many capabilities of one kind a server has, and how many are switched on. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         tools: dict[str, Any] | Unset = UNSET

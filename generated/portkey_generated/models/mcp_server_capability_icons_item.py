@@ -14,7 +14,7 @@ T = TypeVar("T", bound="McpServerCapabilityIconsItem")
 class McpServerCapabilityIconsItem:
     """One icon entry, passed on as the remote server sent it."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -29,7 +29,7 @@ class McpServerCapabilityList:
     """ How many capabilities match the filters across all pages. """
     has_more: bool | Unset = UNSET
     """ True when a later page exists. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         data: list[dict[str, Any]] | Unset = UNSET

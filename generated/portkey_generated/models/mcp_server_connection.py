@@ -26,7 +26,7 @@ class McpServerConnection:
     """ When the user first connected. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the connection last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         user_id: str | Unset = UNSET

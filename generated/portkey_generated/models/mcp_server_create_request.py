@@ -27,7 +27,7 @@ class McpServerCreateRequest:
     """ Free text about the server. """
     slug: str | Unset = UNSET
     """ Handle for the server, unique in the organisation; generated when left out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -21,7 +21,7 @@ class McpServerCreated:
     """ UUID of the new server. """
     slug: str | Unset = UNSET
     """ Handle of the new server. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.mcp_server_integration_details_configurations import (
@@ -36,7 +36,7 @@ class McpServerIntegrationDetails:
     """ Transport used to talk to the remote server. """
     auth_type: str | Unset = UNSET
     """ How the gateway authenticates to the remote server. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mcp_server_integration_details_configurations import (
@@ -102,7 +102,7 @@ class McpServerIntegrationDetails:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 configurations_type_0 = McpServerIntegrationDetailsConfigurations.from_dict(data)
 

@@ -24,7 +24,7 @@ class McpServerList:
     """ The servers on this page. """
     total: int | Unset = UNSET
     """ How many servers match the filters across all pages. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         data: list[dict[str, Any]] | Unset = UNSET

@@ -18,7 +18,7 @@ class McpServerSuccessResult:
 
     success: bool | Unset = UNSET
     """ True when the change was applied. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

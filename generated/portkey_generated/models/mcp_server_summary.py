@@ -50,7 +50,7 @@ class McpServerSummary:
     """ How the gateway authenticates to the remote server. """
     url: str | Unset = UNSET
     """ The gateway address clients use for this server, of the form `<gateway>/<slug>/mcp`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -28,7 +28,7 @@ class McpServerTestResult:
     """ Name of the MCP server that was tested. """
     error: None | str | Unset = UNSET
     """ Why the test failed, when `success` is false. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -20,7 +20,7 @@ class McpServerUpdateRequest:
     """ New display name. """
     description: None | str | Unset = UNSET
     """ New free text about the server; null clears it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -32,7 +32,7 @@ class McpServerUserAccessEntry:
     """ True when `enabled` comes from a per-user rule rather than the server default. """
     connection_status: McpServerUserAccessEntryConnectionStatus | Unset = UNSET
     """ Whether the user has connected to the server. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id

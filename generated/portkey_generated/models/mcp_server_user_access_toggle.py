@@ -18,7 +18,7 @@ class McpServerUserAccessToggle:
     """ The user's id; a global user id or an organisation membership id, depending on the key. """
     enabled: bool
     """ True to let the user use the server, false to keep them out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id

@@ -28,7 +28,7 @@ class McpServerUserAccessUpdateRequest:
     """ Per-user rules to set. """
     default_user_access: McpServerUserAccessUpdateRequestDefaultUserAccess | Unset = UNSET
     """ What applies to users who have no per-user rule. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         user_access: list[dict[str, Any]] | Unset = UNSET

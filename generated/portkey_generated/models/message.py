@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_stop_reason import MessageStopReason, check_message_stop_reason
+from ..types import is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_redacted_thinking_block import MessageRedactedThinkingBlock
@@ -42,7 +43,7 @@ class Message:
     """ The stop sequence that ended generation, if one did. """
     usage: MessageUsage
     """ Tokens billed for a turn. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_text_block import MessageTextBlock  # noqa: PLC0415
@@ -55,7 +56,7 @@ class Message:
 
         role = self.role
 
-        content = []
+        content: list[dict[str, Any]] = []
         for content_item_data in self.content:
             content_item: dict[str, Any]
             if isinstance(content_item_data, MessageTextBlock):
@@ -72,10 +73,7 @@ class Message:
         model = self.model
 
         stop_reason: None | str
-        if isinstance(self.stop_reason, str):
-            stop_reason = self.stop_reason
-        else:
-            stop_reason = self.stop_reason
+        stop_reason = self.stop_reason
 
         stop_sequence: None | str
         stop_sequence = self.stop_sequence
@@ -110,15 +108,19 @@ class Message:
         _d = dict(src_dict)
         id = _d.pop("id")
 
-        type_ = cast(Literal["message"], _d.pop("type"))
-        if type_ != "message":
-            raise ValueError(f"type must match const 'message', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "message":
+            raise ValueError(f"type must match const 'message', got '{_type_}'")
+        type_: Literal["message"] = _type_
 
-        role = cast(Literal["assistant"], _d.pop("role"))
-        if role != "assistant":
-            raise ValueError(f"role must match const 'assistant', got '{role}'")
+        _role: Any = _d.pop("role")
+        if _role != "assistant":
+            raise ValueError(f"role must match const 'assistant', got '{_role}'")
+        role: Literal["assistant"] = _role
 
-        content = []
+        content: list[
+            MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock
+        ] = []
         _content = _d.pop("content")
         for content_item_data in _content:
 
@@ -126,7 +128,7 @@ class Message:
                 data: object,
             ) -> MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock:
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_message_content_block_type_0 = MessageTextBlock.from_dict(data)
 
@@ -134,7 +136,7 @@ class Message:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_message_content_block_type_1 = MessageToolUseBlock.from_dict(data)
 
@@ -142,14 +144,14 @@ class Message:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_message_content_block_type_2 = MessageThinkingBlock.from_dict(data)
 
                     return componentsschemas_message_content_block_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_content_block_type_3 = MessageRedactedThinkingBlock.from_dict(data)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,7 +25,7 @@ class MessageBase64ImageSource:
     """ Format of the image. """
     data: str
     """ The image bytes, base64-encoded. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -49,9 +49,10 @@ class MessageBase64ImageSource:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["base64"], _d.pop("type"))
-        if type_ != "base64":
-            raise ValueError(f"type must match const 'base64', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "base64":
+            raise ValueError(f"type must match const 'base64', got '{_type_}'")
+        type_: Literal["base64"] = _type_
 
         media_type = check_message_base_64_image_source_media_type(_d.pop("media_type"))
 

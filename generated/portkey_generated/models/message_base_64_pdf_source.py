@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,7 +20,7 @@ class MessageBase64PdfSource:
     """ Always `application/pdf`. """
     data: str
     """ The PDF bytes, base64-encoded. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -44,13 +44,15 @@ class MessageBase64PdfSource:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["base64"], _d.pop("type"))
-        if type_ != "base64":
-            raise ValueError(f"type must match const 'base64', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "base64":
+            raise ValueError(f"type must match const 'base64', got '{_type_}'")
+        type_: Literal["base64"] = _type_
 
-        media_type = cast(Literal["application/pdf"], _d.pop("media_type"))
-        if media_type != "application/pdf":
-            raise ValueError(f"media_type must match const 'application/pdf', got '{media_type}'")
+        _media_type: Any = _d.pop("media_type")
+        if _media_type != "application/pdf":
+            raise ValueError(f"media_type must match const 'application/pdf', got '{_media_type}'")
+        media_type: Literal["application/pdf"] = _media_type
 
         data = _d.pop("data")
 

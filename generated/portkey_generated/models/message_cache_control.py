@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,7 +21,7 @@ class MessageCacheControl:
     """ Always `ephemeral`. """
     ttl: MessageCacheControlTtl | Unset = UNSET
     """ How long the cached prefix is kept. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class MessageCacheControl:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["ephemeral"], _d.pop("type"))
-        if type_ != "ephemeral":
-            raise ValueError(f"type must match const 'ephemeral', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "ephemeral":
+            raise ValueError(f"type must match const 'ephemeral', got '{_type_}'")
+        type_: Literal["ephemeral"] = _type_
 
         _ttl = _d.pop("ttl", UNSET)
         ttl: MessageCacheControlTtl | Unset

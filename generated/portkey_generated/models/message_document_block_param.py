@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_base_64_pdf_source import MessageBase64PdfSource
@@ -33,7 +33,7 @@ class MessageDocumentBlockParam:
     """ Extra context about the document that is not part of it. """
     cache_control: MessageCacheControl | None | Unset = UNSET
     """ Makes the prompt up to this block cacheable. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_base_64_pdf_source import MessageBase64PdfSource  # noqa: PLC0415
@@ -95,13 +95,14 @@ class MessageDocumentBlockParam:
         from ..models.message_url_source import MessageUrlSource  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["document"], _d.pop("type"))
-        if type_ != "document":
-            raise ValueError(f"type must match const 'document', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "document":
+            raise ValueError(f"type must match const 'document', got '{_type_}'")
+        type_: Literal["document"] = _type_
 
         def _parse_source(data: object) -> MessageBase64PdfSource | MessagePlainTextSource | MessageUrlSource:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_document_source_type_0 = MessageBase64PdfSource.from_dict(data)
 
@@ -109,14 +110,14 @@ class MessageDocumentBlockParam:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_document_source_type_1 = MessagePlainTextSource.from_dict(data)
 
                 return componentsschemas_message_document_source_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_message_document_source_type_2 = MessageUrlSource.from_dict(data)
 
@@ -148,7 +149,7 @@ class MessageDocumentBlockParam:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 cache_control_type_0 = MessageCacheControl.from_dict(data)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_base_64_image_source import MessageBase64ImageSource
@@ -28,7 +28,7 @@ class MessageImageBlockParam:
     """ Where an image's bytes come from. """
     cache_control: MessageCacheControl | None | Unset = UNSET
     """ Makes the prompt up to this block cacheable. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_base_64_image_source import MessageBase64ImageSource  # noqa: PLC0415
@@ -70,20 +70,21 @@ class MessageImageBlockParam:
         from ..models.message_url_source import MessageUrlSource  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["image"], _d.pop("type"))
-        if type_ != "image":
-            raise ValueError(f"type must match const 'image', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "image":
+            raise ValueError(f"type must match const 'image', got '{_type_}'")
+        type_: Literal["image"] = _type_
 
         def _parse_source(data: object) -> MessageBase64ImageSource | MessageUrlSource:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_image_source_type_0 = MessageBase64ImageSource.from_dict(data)
 
                 return componentsschemas_message_image_source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_message_image_source_type_1 = MessageUrlSource.from_dict(data)
 
@@ -97,7 +98,7 @@ class MessageImageBlockParam:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 cache_control_type_0 = MessageCacheControl.from_dict(data)
 

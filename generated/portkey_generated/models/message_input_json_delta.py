@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,7 +18,7 @@ class MessageInputJsonDelta:
     """ Always `input_json_delta`. """
     partial_json: str
     """ JSON text to append; the whole input parses only once the block stops. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -39,9 +39,10 @@ class MessageInputJsonDelta:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["input_json_delta"], _d.pop("type"))
-        if type_ != "input_json_delta":
-            raise ValueError(f"type must match const 'input_json_delta', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "input_json_delta":
+            raise ValueError(f"type must match const 'input_json_delta', got '{_type_}'")
+        type_: Literal["input_json_delta"] = _type_
 
         partial_json = _d.pop("partial_json")
 

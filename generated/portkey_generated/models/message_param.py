@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.message_param_role import MessageParamRole, check_message_param_role
+from ..types import is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_document_block_param import MessageDocumentBlockParam
@@ -41,7 +42,7 @@ class MessageParam:
         | str
     )
     """ The turn, as plain text or as a list of content blocks. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_document_block_param import MessageDocumentBlockParam  # noqa: PLC0415
@@ -117,9 +118,17 @@ class MessageParam:
             | str
         ):
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_1 = []
+                content_type_1: list[
+                    MessageDocumentBlockParam
+                    | MessageImageBlockParam
+                    | MessageRedactedThinkingBlockParam
+                    | MessageTextBlockParam
+                    | MessageThinkingBlockParam
+                    | MessageToolResultBlockParam
+                    | MessageToolUseBlockParam
+                ] = []
                 _content_type_1 = data
                 for content_type_1_item_data in _content_type_1:
 
@@ -135,7 +144,7 @@ class MessageParam:
                         | MessageToolUseBlockParam
                     ):
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_message_content_block_param_type_0 = (
                                 MessageTextBlockParam.from_dict(data)
@@ -145,7 +154,7 @@ class MessageParam:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_message_content_block_param_type_1 = (
                                 MessageImageBlockParam.from_dict(data)
@@ -155,7 +164,7 @@ class MessageParam:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_message_content_block_param_type_2 = (
                                 MessageDocumentBlockParam.from_dict(data)
@@ -165,7 +174,7 @@ class MessageParam:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_message_content_block_param_type_3 = (
                                 MessageToolUseBlockParam.from_dict(data)
@@ -175,7 +184,7 @@ class MessageParam:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_message_content_block_param_type_4 = (
                                 MessageToolResultBlockParam.from_dict(data)
@@ -185,7 +194,7 @@ class MessageParam:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_message_content_block_param_type_5 = (
                                 MessageThinkingBlockParam.from_dict(data)
@@ -194,7 +203,7 @@ class MessageParam:
                             return componentsschemas_message_content_block_param_type_5
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_message_content_block_param_type_6 = (
                             MessageRedactedThinkingBlockParam.from_dict(data)

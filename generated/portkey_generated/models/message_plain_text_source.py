@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,7 +20,7 @@ class MessagePlainTextSource:
     """ Always `text/plain`. """
     data: str
     """ The document text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -44,13 +44,15 @@ class MessagePlainTextSource:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["text"], _d.pop("type"))
-        if type_ != "text":
-            raise ValueError(f"type must match const 'text', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "text":
+            raise ValueError(f"type must match const 'text', got '{_type_}'")
+        type_: Literal["text"] = _type_
 
-        media_type = cast(Literal["text/plain"], _d.pop("media_type"))
-        if media_type != "text/plain":
-            raise ValueError(f"media_type must match const 'text/plain', got '{media_type}'")
+        _media_type: Any = _d.pop("media_type")
+        if _media_type != "text/plain":
+            raise ValueError(f"media_type must match const 'text/plain', got '{_media_type}'")
+        media_type: Literal["text/plain"] = _media_type
 
         data = _d.pop("data")
 

@@ -18,7 +18,7 @@ class MessageRequestMetadata:
 
     user_id: None | str | Unset = UNSET
     """ Opaque identifier of the end user (no names or contact details). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         user_id: None | str | Unset

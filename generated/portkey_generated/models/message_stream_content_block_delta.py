@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_input_json_delta import MessageInputJsonDelta
@@ -27,7 +29,7 @@ class MessageStreamContentBlockDelta:
     """ Position of the block being extended. """
     delta: MessageInputJsonDelta | MessageSignatureDelta | MessageTextDelta | MessageThinkingDelta
     """ The increment a `content_block_delta` event carries. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_input_json_delta import MessageInputJsonDelta  # noqa: PLC0415
@@ -68,9 +70,10 @@ class MessageStreamContentBlockDelta:
         from ..models.message_thinking_delta import MessageThinkingDelta  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["content_block_delta"], _d.pop("type"))
-        if type_ != "content_block_delta":
-            raise ValueError(f"type must match const 'content_block_delta', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "content_block_delta":
+            raise ValueError(f"type must match const 'content_block_delta', got '{_type_}'")
+        type_: Literal["content_block_delta"] = _type_
 
         index = _d.pop("index")
 
@@ -78,7 +81,7 @@ class MessageStreamContentBlockDelta:
             data: object,
         ) -> MessageInputJsonDelta | MessageSignatureDelta | MessageTextDelta | MessageThinkingDelta:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_content_block_delta_payload_type_0 = MessageTextDelta.from_dict(
                     data
@@ -88,7 +91,7 @@ class MessageStreamContentBlockDelta:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_content_block_delta_payload_type_1 = (
                     MessageInputJsonDelta.from_dict(data)
@@ -98,7 +101,7 @@ class MessageStreamContentBlockDelta:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_content_block_delta_payload_type_2 = MessageThinkingDelta.from_dict(
                     data
@@ -107,7 +110,7 @@ class MessageStreamContentBlockDelta:
                 return componentsschemas_message_content_block_delta_payload_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_message_content_block_delta_payload_type_3 = MessageSignatureDelta.from_dict(
                 data

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_redacted_thinking_block import MessageRedactedThinkingBlock
@@ -29,7 +31,7 @@ class MessageStreamContentBlockStart:
         MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock
     )
     """ A block of content in the model's turn. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_text_block import MessageTextBlock  # noqa: PLC0415
@@ -70,9 +72,10 @@ class MessageStreamContentBlockStart:
         from ..models.message_tool_use_block import MessageToolUseBlock  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["content_block_start"], _d.pop("type"))
-        if type_ != "content_block_start":
-            raise ValueError(f"type must match const 'content_block_start', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "content_block_start":
+            raise ValueError(f"type must match const 'content_block_start', got '{_type_}'")
+        type_: Literal["content_block_start"] = _type_
 
         index = _d.pop("index")
 
@@ -80,7 +83,7 @@ class MessageStreamContentBlockStart:
             data: object,
         ) -> MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_content_block_type_0 = MessageTextBlock.from_dict(data)
 
@@ -88,7 +91,7 @@ class MessageStreamContentBlockStart:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_content_block_type_1 = MessageToolUseBlock.from_dict(data)
 
@@ -96,14 +99,14 @@ class MessageStreamContentBlockStart:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_content_block_type_2 = MessageThinkingBlock.from_dict(data)
 
                 return componentsschemas_message_content_block_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_message_content_block_type_3 = MessageRedactedThinkingBlock.from_dict(data)
 

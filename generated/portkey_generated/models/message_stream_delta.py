@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,7 +25,7 @@ class MessageStreamDelta:
     """ The message fields that are only known at the end. """
     usage: MessageStreamDeltaUsage
     """ Running token counts; the counts are totals so far, not increments. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -52,9 +52,10 @@ class MessageStreamDelta:
         from ..models.message_stream_delta_usage import MessageStreamDeltaUsage  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["message_delta"], _d.pop("type"))
-        if type_ != "message_delta":
-            raise ValueError(f"type must match const 'message_delta', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "message_delta":
+            raise ValueError(f"type must match const 'message_delta', got '{_type_}'")
+        type_: Literal["message_delta"] = _type_
 
         delta = MessageStreamDeltaFields.from_dict(_d.pop("delta"))
 

@@ -21,14 +21,12 @@ class MessageStreamDeltaFields:
     """ Why generation ended. """
     stop_sequence: None | str | Unset = UNSET
     """ The stop sequence that ended generation, if one did. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         stop_reason: None | str | Unset
         if isinstance(self.stop_reason, Unset):
             stop_reason = UNSET
-        elif isinstance(self.stop_reason, str):
-            stop_reason = self.stop_reason
         else:
             stop_reason = self.stop_reason
 

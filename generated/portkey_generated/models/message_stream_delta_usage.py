@@ -24,7 +24,7 @@ class MessageStreamDeltaUsage:
     """ Input tokens written to the prompt cache. """
     cache_read_input_tokens: int | None | Unset = UNSET
     """ Input tokens read from the prompt cache. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         output_tokens = self.output_tokens

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class MessageStreamError:
     """ Always `error`. """
     error: MessageStreamErrorDetail
     """ What went wrong in a failed stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class MessageStreamError:
         from ..models.message_stream_error_detail import MessageStreamErrorDetail  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["error"], _d.pop("type"))
-        if type_ != "error":
-            raise ValueError(f"type must match const 'error', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "error":
+            raise ValueError(f"type must match const 'error', got '{_type_}'")
+        type_: Literal["error"] = _type_
 
         error = MessageStreamErrorDetail.from_dict(_d.pop("error"))
 

@@ -18,7 +18,7 @@ class MessageStreamErrorDetail:
     """ Error category, such as `overloaded_error` or `api_error`. """
     message: str
     """ Human-readable explanation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

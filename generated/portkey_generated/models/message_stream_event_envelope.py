@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_object
+
 if TYPE_CHECKING:
     from ..models.message_stream_content_block_delta import MessageStreamContentBlockDelta
     from ..models.message_stream_content_block_start import MessageStreamContentBlockStart
@@ -36,7 +38,7 @@ class MessageStreamEventEnvelope:
         | MessageStreamStop
     )
     """ The JSON payload of one server-sent event of a streamed message. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_stream_content_block_delta import MessageStreamContentBlockDelta  # noqa: PLC0415
@@ -101,7 +103,7 @@ class MessageStreamEventEnvelope:
             | MessageStreamStop
         ):
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_stream_event_type_0 = MessageStreamStart.from_dict(data)
 
@@ -109,7 +111,7 @@ class MessageStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_stream_event_type_1 = MessageStreamContentBlockStart.from_dict(data)
 
@@ -117,7 +119,7 @@ class MessageStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_stream_event_type_2 = MessageStreamContentBlockDelta.from_dict(data)
 
@@ -125,7 +127,7 @@ class MessageStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_stream_event_type_3 = MessageStreamContentBlockStop.from_dict(data)
 
@@ -133,7 +135,7 @@ class MessageStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_stream_event_type_4 = MessageStreamDelta.from_dict(data)
 
@@ -141,7 +143,7 @@ class MessageStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_stream_event_type_5 = MessageStreamStop.from_dict(data)
 
@@ -149,14 +151,14 @@ class MessageStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_message_stream_event_type_6 = MessageStreamPing.from_dict(data)
 
                 return componentsschemas_message_stream_event_type_6
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_message_stream_event_type_7 = MessageStreamError.from_dict(data)
 

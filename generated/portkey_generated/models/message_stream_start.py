@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class MessageStreamStart:
     """ Always `message_start`. """
     message: Message
     """ The model's turn, in Anthropic's format. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class MessageStreamStart:
         from ..models.message import Message  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["message_start"], _d.pop("type"))
-        if type_ != "message_start":
-            raise ValueError(f"type must match const 'message_start', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "message_start":
+            raise ValueError(f"type must match const 'message_start', got '{_type_}'")
+        type_: Literal["message_start"] = _type_
 
         message = Message.from_dict(_d.pop("message"))
 

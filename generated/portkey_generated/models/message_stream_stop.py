@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,7 +16,7 @@ class MessageStreamStop:
 
     type_: Literal["message_stop"]
     """ Always `message_stop`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -34,9 +34,10 @@ class MessageStreamStop:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["message_stop"], _d.pop("type"))
-        if type_ != "message_stop":
-            raise ValueError(f"type must match const 'message_stop', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "message_stop":
+            raise ValueError(f"type must match const 'message_stop', got '{_type_}'")
+        type_: Literal["message_stop"] = _type_
 
         _instance = cls(
             type_=type_,

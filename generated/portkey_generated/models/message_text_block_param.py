@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_cache_control import MessageCacheControl
@@ -26,7 +26,7 @@ class MessageTextBlockParam:
     """ The text. """
     cache_control: MessageCacheControl | None | Unset = UNSET
     """ Makes the prompt up to this block cacheable. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
@@ -61,9 +61,10 @@ class MessageTextBlockParam:
         from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["text"], _d.pop("type"))
-        if type_ != "text":
-            raise ValueError(f"type must match const 'text', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "text":
+            raise ValueError(f"type must match const 'text', got '{_type_}'")
+        type_: Literal["text"] = _type_
 
         text = _d.pop("text")
 
@@ -73,7 +74,7 @@ class MessageTextBlockParam:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 cache_control_type_0 = MessageCacheControl.from_dict(data)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,7 +20,7 @@ class MessageThinkingBlock:
     """ The reasoning text. """
     signature: str
     """ Signature to send back with the block in later turns. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -44,9 +44,10 @@ class MessageThinkingBlock:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["thinking"], _d.pop("type"))
-        if type_ != "thinking":
-            raise ValueError(f"type must match const 'thinking', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "thinking":
+            raise ValueError(f"type must match const 'thinking', got '{_type_}'")
+        type_: Literal["thinking"] = _type_
 
         thinking = _d.pop("thinking")
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,7 +18,7 @@ class MessageThinkingEnabled:
     """ Always `enabled`. """
     budget_tokens: int
     """ Most tokens the model may spend reasoning; must be less than `max_tokens`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -39,9 +39,10 @@ class MessageThinkingEnabled:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["enabled"], _d.pop("type"))
-        if type_ != "enabled":
-            raise ValueError(f"type must match const 'enabled', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "enabled":
+            raise ValueError(f"type must match const 'enabled', got '{_type_}'")
+        type_: Literal["enabled"] = _type_
 
         budget_tokens = _d.pop("budget_tokens")
 

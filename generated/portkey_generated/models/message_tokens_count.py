@@ -16,7 +16,7 @@ class MessageTokensCount:
 
     input_tokens: int
     """ Input tokens the request would use. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         input_tokens = self.input_tokens

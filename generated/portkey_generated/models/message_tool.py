@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_cache_control import MessageCacheControl
@@ -29,7 +29,7 @@ class MessageTool:
     """ What the tool does and when to use it; detailed descriptions help the model. """
     cache_control: MessageCacheControl | None | Unset = UNSET
     """ Makes the prompt up to this tool cacheable. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
@@ -81,7 +81,7 @@ class MessageTool:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 cache_control_type_0 = MessageCacheControl.from_dict(data)
 

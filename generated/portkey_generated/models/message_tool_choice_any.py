@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,7 +20,7 @@ class MessageToolChoiceAny:
     """ Always `any`. """
     disable_parallel_tool_use: bool | Unset = UNSET
     """ When true, the model uses exactly one tool. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -42,9 +42,10 @@ class MessageToolChoiceAny:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["any"], _d.pop("type"))
-        if type_ != "any":
-            raise ValueError(f"type must match const 'any', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "any":
+            raise ValueError(f"type must match const 'any', got '{_type_}'")
+        type_: Literal["any"] = _type_
 
         disable_parallel_tool_use = _d.pop("disable_parallel_tool_use", UNSET)
 

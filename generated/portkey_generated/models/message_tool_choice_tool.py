@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class MessageToolChoiceTool:
     """ Name of the tool to use. """
     disable_parallel_tool_use: bool | Unset = UNSET
     """ When true, the model uses exactly one tool. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -47,9 +47,10 @@ class MessageToolChoiceTool:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["tool"], _d.pop("type"))
-        if type_ != "tool":
-            raise ValueError(f"type must match const 'tool', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "tool":
+            raise ValueError(f"type must match const 'tool', got '{_type_}'")
+        type_: Literal["tool"] = _type_
 
         name = _d.pop("name")
 

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="MessageToolInput")
 class MessageToolInput:
     """Arguments of a tool call, as a JSON object matching the tool's input schema."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_tool_input_schema_properties import MessageToolInputSchemaProperties
@@ -26,7 +26,7 @@ class MessageToolInputSchema:
     """ Schemas of the input's fields. """
     required: list[str] | None | Unset = UNSET
     """ Names of the fields the input must have. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_tool_input_schema_properties import MessageToolInputSchemaProperties  # noqa: PLC0415
@@ -69,9 +69,10 @@ class MessageToolInputSchema:
         from ..models.message_tool_input_schema_properties import MessageToolInputSchemaProperties  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["object"], _d.pop("type"))
-        if type_ != "object":
-            raise ValueError(f"type must match const 'object', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "object":
+            raise ValueError(f"type must match const 'object', got '{_type_}'")
+        type_: Literal["object"] = _type_
 
         def _parse_properties(data: object) -> MessageToolInputSchemaProperties | None | Unset:
             if data is None:
@@ -79,7 +80,7 @@ class MessageToolInputSchema:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 properties_type_0 = MessageToolInputSchemaProperties.from_dict(data)
 
@@ -96,7 +97,7 @@ class MessageToolInputSchema:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 required_type_0 = cast(list[str], data)
 

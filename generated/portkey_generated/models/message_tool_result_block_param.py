@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_cache_control import MessageCacheControl
@@ -32,7 +32,7 @@ class MessageToolResultBlockParam:
     """ True when the tool failed and the content describes the failure. """
     cache_control: MessageCacheControl | None | Unset = UNSET
     """ Makes the prompt up to this block cacheable. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
@@ -93,9 +93,10 @@ class MessageToolResultBlockParam:
         from ..models.message_text_block_param import MessageTextBlockParam  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["tool_result"], _d.pop("type"))
-        if type_ != "tool_result":
-            raise ValueError(f"type must match const 'tool_result', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "tool_result":
+            raise ValueError(f"type must match const 'tool_result', got '{_type_}'")
+        type_: Literal["tool_result"] = _type_
 
         tool_use_id = _d.pop("tool_use_id")
 
@@ -105,9 +106,9 @@ class MessageToolResultBlockParam:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_1 = []
+                content_type_1: list[MessageImageBlockParam | MessageTextBlockParam] = []
                 _content_type_1 = data
                 for content_type_1_item_data in _content_type_1:
 
@@ -115,7 +116,7 @@ class MessageToolResultBlockParam:
                         data: object,
                     ) -> MessageImageBlockParam | MessageTextBlockParam:
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_message_tool_result_content_block_type_0 = (
                                 MessageTextBlockParam.from_dict(data)
@@ -124,7 +125,7 @@ class MessageToolResultBlockParam:
                             return componentsschemas_message_tool_result_content_block_type_0
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_message_tool_result_content_block_type_1 = (
                             MessageImageBlockParam.from_dict(data)
@@ -151,7 +152,7 @@ class MessageToolResultBlockParam:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 cache_control_type_0 = MessageCacheControl.from_dict(data)
 

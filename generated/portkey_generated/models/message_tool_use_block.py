@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -26,7 +26,7 @@ class MessageToolUseBlock:
     """ Name of the tool to run. """
     input_: MessageToolInput
     """ Arguments of a tool call, as a JSON object matching the tool's input schema. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -55,9 +55,10 @@ class MessageToolUseBlock:
         from ..models.message_tool_input import MessageToolInput  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["tool_use"], _d.pop("type"))
-        if type_ != "tool_use":
-            raise ValueError(f"type must match const 'tool_use', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "tool_use":
+            raise ValueError(f"type must match const 'tool_use', got '{_type_}'")
+        type_: Literal["tool_use"] = _type_
 
         id = _d.pop("id")
 

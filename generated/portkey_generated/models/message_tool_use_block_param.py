@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.message_cache_control import MessageCacheControl
@@ -31,7 +31,7 @@ class MessageToolUseBlockParam:
     """ Arguments of a tool call, as a JSON object matching the tool's input schema. """
     cache_control: MessageCacheControl | None | Unset = UNSET
     """ Makes the prompt up to this block cacheable. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
@@ -73,9 +73,10 @@ class MessageToolUseBlockParam:
         from ..models.message_tool_input import MessageToolInput  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["tool_use"], _d.pop("type"))
-        if type_ != "tool_use":
-            raise ValueError(f"type must match const 'tool_use', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "tool_use":
+            raise ValueError(f"type must match const 'tool_use', got '{_type_}'")
+        type_: Literal["tool_use"] = _type_
 
         id = _d.pop("id")
 
@@ -89,7 +90,7 @@ class MessageToolUseBlockParam:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 cache_control_type_0 = MessageCacheControl.from_dict(data)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,7 +18,7 @@ class MessageUrlSource:
     """ Always `url`. """
     url: str
     """ Address of the file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -39,9 +39,10 @@ class MessageUrlSource:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["url"], _d.pop("type"))
-        if type_ != "url":
-            raise ValueError(f"type must match const 'url', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "url":
+            raise ValueError(f"type must match const 'url', got '{_type_}'")
+        type_: Literal["url"] = _type_
 
         url = _d.pop("url")
 

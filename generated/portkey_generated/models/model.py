@@ -27,7 +27,7 @@ class Model:
     """ When the model was published, in Unix seconds. """
     owned_by: str | Unset = UNSET
     """ Organisation that owns the model. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -22,7 +22,7 @@ class ModelDeleted:
     """ Whether the model was deleted. """
     object_: str | Unset = UNSET
     """ Always `model`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -24,10 +24,10 @@ class ModelList:
     """ The models. """
     object_: str | Unset = UNSET
     """ Always `list`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -51,7 +51,7 @@ class ModelList:
         from ..models.model import Model  # noqa: PLC0415
 
         _d = dict(src_dict)
-        data = []
+        data: list[Model] = []
         _data = _d.pop("data")
         for data_item_data in _data:
             data_item = Model.from_dict(data_item_data)

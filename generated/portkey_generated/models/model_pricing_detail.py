@@ -34,7 +34,7 @@ class ModelPricingDetail:
     """ Currency of every price; always `USD` (amounts are in cents). """
     finetune_config: ModelPricingFinetune | Unset = UNSET
     """ Prices of fine-tuning. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         pay_as_you_go: dict[str, Any] | Unset = UNSET

@@ -24,7 +24,7 @@ class ModelPricingFinetune:
     """ One price. """
     pay_per_hour: ModelPricingPrice | Unset = UNSET
     """ One price. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         pay_per_token: dict[str, Any] | Unset = UNSET

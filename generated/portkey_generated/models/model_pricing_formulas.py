@@ -24,7 +24,7 @@ class ModelPricingFormulas:
     """ An arithmetic step of a cost formula. """
     response: ModelPricingOperation | Unset = UNSET
     """ An arithmetic step of a cost formula. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         request: dict[str, Any] | Unset = UNSET

@@ -18,7 +18,9 @@ T = TypeVar("T", bound="ModelPricingImageRates")
 class ModelPricingImageRates:
     """Image generation prices keyed by quality, then by image size."""
 
-    additional_properties: dict[str, ModelPricingImageSizeRates] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, ModelPricingImageSizeRates] = _attrs_field(
+        init=False, factory=lambda: {}
+    )
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -35,7 +37,7 @@ class ModelPricingImageRates:
         _d = dict(src_dict)
         _instance = cls()
 
-        _additional_properties = {}
+        _additional_properties: dict[str, ModelPricingImageSizeRates] = {}
         for _prop_name, _prop_dict in _d.items():
             additional_property = ModelPricingImageSizeRates.from_dict(_prop_dict)
 

@@ -18,7 +18,7 @@ T = TypeVar("T", bound="ModelPricingImageSizeRates")
 class ModelPricingImageSizeRates:
     """Prices of one image quality, keyed by image size."""
 
-    additional_properties: dict[str, ModelPricingPrice] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, ModelPricingPrice] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -35,7 +35,7 @@ class ModelPricingImageSizeRates:
         _d = dict(src_dict)
         _instance = cls()
 
-        _additional_properties = {}
+        _additional_properties: dict[str, ModelPricingPrice] = {}
         for _prop_name, _prop_dict in _d.items():
             additional_property = ModelPricingPrice.from_dict(_prop_dict)
 

@@ -11,6 +11,7 @@ from ..models.model_pricing_operation_operation import (
     ModelPricingOperationOperation,
     check_model_pricing_operation_operation,
 )
+from ..types import is_json_object
 
 if TYPE_CHECKING:
     from ..models.model_pricing_value import ModelPricingValue
@@ -27,12 +28,12 @@ class ModelPricingOperation:
     """ Whether the operands are added or multiplied. """
     operands: list[ModelPricingOperation | ModelPricingValue]
     """ Inputs of the step - nested steps or named values. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         operation: str = self.operation
 
-        operands = []
+        operands: list[dict[str, Any]] = []
         for operands_item_data in self.operands:
             operands_item: dict[str, Any]
             if isinstance(operands_item_data, ModelPricingOperation):
@@ -60,20 +61,20 @@ class ModelPricingOperation:
         _d = dict(src_dict)
         operation = check_model_pricing_operation_operation(_d.pop("operation"))
 
-        operands = []
+        operands: list[ModelPricingOperation | ModelPricingValue] = []
         _operands = _d.pop("operands")
         for operands_item_data in _operands:
 
             def _parse_operands_item(data: object) -> ModelPricingOperation | ModelPricingValue:
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_model_pricing_operand_type_0 = ModelPricingOperation.from_dict(data)
 
                     return componentsschemas_model_pricing_operand_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_model_pricing_operand_type_1 = ModelPricingValue.from_dict(data)
 

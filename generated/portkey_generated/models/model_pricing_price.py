@@ -18,7 +18,7 @@ class ModelPricingPrice:
 
     price: float | Unset = UNSET
     """ Amount in US cents per token or per unit (0.003 cents per token is $0.03 per thousand tokens). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         price = self.price

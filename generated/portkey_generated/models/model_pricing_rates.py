@@ -41,7 +41,7 @@ class ModelPricingRates:
     or video seconds. """
     image: ModelPricingImageRates | Unset = UNSET
     """ Image generation prices keyed by quality, then by image size. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         request_token: dict[str, Any] | Unset = UNSET

@@ -21,7 +21,7 @@ class ModelPricingUnitRates:
 
     """
 
-    additional_properties: dict[str, ModelPricingPrice] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, ModelPricingPrice] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -38,7 +38,7 @@ class ModelPricingUnitRates:
         _d = dict(src_dict)
         _instance = cls()
 
-        _additional_properties = {}
+        _additional_properties: dict[str, ModelPricingPrice] = {}
         for _prop_name, _prop_dict in _d.items():
             additional_property = ModelPricingPrice.from_dict(_prop_dict)
 

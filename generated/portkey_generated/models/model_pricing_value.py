@@ -17,7 +17,7 @@ class ModelPricingValue:
     value: str
     """ Name of a count or a rate, such as `input_tokens`, `output_tokens`, `rates.request_token` or
     `rates.response_token`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         value = self.value

@@ -45,7 +45,7 @@ class ModerationCategories:
     """ Advice or instructions for committing wrongdoing. """
     illicitviolent: bool | None | Unset = UNSET
     """ Advice or instructions for wrongdoing that also involves violence or weapons. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         harassment = self.harassment

@@ -43,7 +43,7 @@ class ModerationCategoryInputTypes:
     """ Input kinds that were checked for violence. """
     violencegraphic: list[ModerationInputType] | Unset = UNSET
     """ Input kinds that were checked for violence/graphic. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         harassment: list[str] | Unset = UNSET

@@ -42,7 +42,7 @@ class ModerationCategoryScores:
     """ Model confidence, 0 to 1, for illicit. """
     illicitviolent: float | Unset = UNSET
     """ Model confidence, 0 to 1, for illicit/violent. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         harassment = self.harassment

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class ModerationImageInput:
     """ Always `image_url`. """
     image_url: ModerationImageUrl
     """ Location of an image to classify. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -45,9 +45,10 @@ class ModerationImageInput:
         from ..models.moderation_image_url import ModerationImageUrl  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["image_url"], _d.pop("type"))
-        if type_ != "image_url":
-            raise ValueError(f"type must match const 'image_url', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "image_url":
+            raise ValueError(f"type must match const 'image_url', got '{_type_}'")
+        type_: Literal["image_url"] = _type_
 
         image_url = ModerationImageUrl.from_dict(_d.pop("image_url"))
 

@@ -16,7 +16,7 @@ class ModerationImageUrl:
 
     url: str
     """ An https URL of the image, or a `data:` URL with its base64 bytes. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

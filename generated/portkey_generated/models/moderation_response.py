@@ -24,14 +24,14 @@ class ModerationResponse:
     """ The moderation model that ran. """
     results: list[ModerationResult]
     """ One result per input, in input order. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
         model = self.model
 
-        results = []
+        results: list[dict[str, Any]] = []
         for results_item_data in self.results:
             results_item = results_item_data.to_dict()
             results.append(results_item)
@@ -57,7 +57,7 @@ class ModerationResponse:
 
         model = _d.pop("model")
 
-        results = []
+        results: list[ModerationResult] = []
         _results = _d.pop("results")
         for results_item_data in _results:
             results_item = ModerationResult.from_dict(results_item_data)

@@ -31,7 +31,7 @@ class ModerationResult:
     """ The model's confidence, from 0 to 1, for each category. """
     category_applied_input_types: ModerationCategoryInputTypes | Unset = UNSET
     """ For each category, the kinds of input it was evaluated on (multimodal models only). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         flagged = self.flagged

@@ -18,7 +18,7 @@ class NotFoundBody:
     """ Always `Not Found`. """
     ok: bool
     """ Always `false`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message

@@ -19,7 +19,7 @@ class PolicyCondition:
     (such as `metadata.team`). """
     value: str
     """ The value that key must have. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         key = self.key

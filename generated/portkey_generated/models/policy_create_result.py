@@ -21,7 +21,7 @@ class PolicyCreateResult:
     """ UUID of the new policy. """
     object_: str | Unset = UNSET
     """ Kind of record created. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

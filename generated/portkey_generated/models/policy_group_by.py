@@ -17,7 +17,7 @@ class PolicyGroupBy:
     key: str
     """ What to count by: `api_key`, `organisation_id`, `workspace_id`, or a metadata field written
     `metadata.<name>`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         key = self.key

@@ -52,7 +52,7 @@ class PolicyRateLimit:
     """ Tests a request must pass for the policy to apply. """
     group_by: list[PolicyGroupBy] | Unset = UNSET
     """ Keys whose values each get their own counter. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)

@@ -46,15 +46,15 @@ class PolicyRateLimitCreateRequest:
     """ Workspace (id or slug) the policy belongs to; needed unless the API key already fixes it. """
     organisation_id: UUID | Unset = UNSET
     """ Organisation the policy belongs to; needed unless the API key already fixes it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        conditions = []
+        conditions: list[dict[str, Any]] = []
         for conditions_item_data in self.conditions:
             conditions_item = conditions_item_data.to_dict()
             conditions.append(conditions_item)
 
-        group_by = []
+        group_by: list[dict[str, Any]] = []
         for group_by_item_data in self.group_by:
             group_by_item = group_by_item_data.to_dict()
             group_by.append(group_by_item)
@@ -99,14 +99,14 @@ class PolicyRateLimitCreateRequest:
         from ..models.policy_group_by import PolicyGroupBy  # noqa: PLC0415
 
         _d = dict(src_dict)
-        conditions = []
+        conditions: list[PolicyCondition] = []
         _conditions = _d.pop("conditions")
         for conditions_item_data in _conditions:
             conditions_item = PolicyCondition.from_dict(conditions_item_data)
 
             conditions.append(conditions_item)
 
-        group_by = []
+        group_by: list[PolicyGroupBy] = []
         _group_by = _d.pop("group_by")
         for group_by_item_data in _group_by:
             group_by_item = PolicyGroupBy.from_dict(group_by_item_data)

@@ -26,7 +26,7 @@ class PolicyRateLimitUpdateRequest:
     """ New time window. """
     value: float | Unset = UNSET
     """ New cap per window. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

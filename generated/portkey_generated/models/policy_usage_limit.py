@@ -66,7 +66,7 @@ class PolicyUsageLimit:
     """ When consumption was last set back to zero. """
     value_key_usage_map: PolicyUsageLimitValueKeyUsageMap | Unset = UNSET
     """ Consumption per counted value, keyed by value; only sent when `include_usage` is true. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -116,8 +116,6 @@ class PolicyUsageLimit:
         periodic_reset: None | str | Unset
         if isinstance(self.periodic_reset, Unset):
             periodic_reset = UNSET
-        elif isinstance(self.periodic_reset, str):
-            periodic_reset = self.periodic_reset
         else:
             periodic_reset = self.periodic_reset
 

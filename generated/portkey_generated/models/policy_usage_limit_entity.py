@@ -22,7 +22,7 @@ class PolicyUsageLimitEntity:
     """ The counted value, written as its key, such as `metadata._user:alice`. """
     current_usage: float | Unset = UNSET
     """ How much the value has consumed in the current period. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

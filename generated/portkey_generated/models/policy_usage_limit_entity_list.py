@@ -26,7 +26,7 @@ class PolicyUsageLimitEntityList:
     """ The entities on this page. """
     total: int | Unset = UNSET
     """ How many entities match the filters across all pages. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_

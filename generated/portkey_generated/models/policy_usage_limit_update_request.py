@@ -30,7 +30,7 @@ class PolicyUsageLimitUpdateRequest:
     """ New reset cycle; null stops periodic resets. """
     reset_usage_for_value: str | Unset = UNSET
     """ A counted value (an API key, for example) whose consumption is set back to zero. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -46,8 +46,6 @@ class PolicyUsageLimitUpdateRequest:
         periodic_reset: None | str | Unset
         if isinstance(self.periodic_reset, Unset):
             periodic_reset = UNSET
-        elif isinstance(self.periodic_reset, str):
-            periodic_reset = self.periodic_reset
         else:
             periodic_reset = self.periodic_reset
 

@@ -18,7 +18,9 @@ T = TypeVar("T", bound="PolicyUsageLimitValueKeyUsageMap")
 class PolicyUsageLimitValueKeyUsageMap:
     """Consumption per counted value, keyed by value; only sent when `include_usage` is true."""
 
-    additional_properties: dict[str, PolicyUsageLimitValueUsage] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, PolicyUsageLimitValueUsage] = _attrs_field(
+        init=False, factory=lambda: {}
+    )
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -35,7 +37,7 @@ class PolicyUsageLimitValueKeyUsageMap:
         _d = dict(src_dict)
         _instance = cls()
 
-        _additional_properties = {}
+        _additional_properties: dict[str, PolicyUsageLimitValueUsage] = {}
         for _prop_name, _prop_dict in _d.items():
             additional_property = PolicyUsageLimitValueUsage.from_dict(_prop_dict)
 

@@ -28,7 +28,7 @@ class PolicyUsageLimitValueUsage:
     """ True once the alert for crossing the alert level has gone out. """
     is_exhausted_alerts_sent: bool | Unset = UNSET
     """ True once the alert for running out of budget has gone out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         current_usage = self.current_usage

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_tool_choice_mode import ChatToolChoiceMode, check_chat_tool_choice_mode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
@@ -66,9 +66,10 @@ class PromptCompletionRequestParams:
     """ The shape the model's output must take. """
     stream_options: ChatCompletionStreamOptions | Unset = UNSET
     """ Options that apply only when `stream` is true. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
         from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
         from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
 
@@ -119,10 +120,10 @@ class PromptCompletionRequestParams:
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
-        elif isinstance(self.tool_choice, str):
-            tool_choice = self.tool_choice
-        else:
+        elif isinstance(self.tool_choice, ChatCompletionNamedToolChoice):
             tool_choice = self.tool_choice.to_dict()
+        else:
+            tool_choice = self.tool_choice
 
         response_format: dict[str, Any] | Unset
         if isinstance(self.response_format, Unset):
@@ -214,7 +215,7 @@ class PromptCompletionRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 stop_type_1 = cast(list[str], data)
 
@@ -262,7 +263,7 @@ class PromptCompletionRequestParams:
                 return componentsschemas_chat_completion_tool_choice_option_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_chat_completion_tool_choice_option_type_1 = (
                 ChatCompletionNamedToolChoice.from_dict(data)
@@ -278,7 +279,7 @@ class PromptCompletionRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_chat_response_format_type_0 = ChatResponseFormatText.from_dict(data)
 
@@ -286,14 +287,14 @@ class PromptCompletionRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_chat_response_format_type_1 = ChatResponseFormatJsonObject.from_dict(data)
 
                 return componentsschemas_chat_response_format_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_chat_response_format_type_2 = ChatResponseFormatJsonSchema.from_dict(data)
 

@@ -47,7 +47,7 @@ class PromptCreateRequest:
     """ Note stored with the first version. """
     template_metadata: PromptTemplateMetadata | Unset = UNSET
     """ Free-form key-value data kept alongside a prompt version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -26,7 +26,7 @@ class PromptCreateResult:
     """ UUID of the first version. """
     object_: PromptCreateResultObject | Unset = UNSET
     """ Kind of object; always `prompt`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="PromptEmptyResult")
 class PromptEmptyResult:
     """Empty JSON object returned by prompt and partial calls that have nothing to report."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="PromptFunctionDefinition")
 class PromptFunctionDefinition:
     """A function the model may call, in OpenAI's function-definition shape."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

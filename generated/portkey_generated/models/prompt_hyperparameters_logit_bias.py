@@ -14,7 +14,7 @@ T = TypeVar("T", bound="PromptHyperparametersLogitBias")
 class PromptHyperparametersLogitBias:
     """Maps token ids (as strings) to a bias from -100 to 100."""
 
-    additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, int] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -24,7 +24,7 @@ class PromptList:
     """ The prompts on this page. """
     total: int | Unset = UNSET
     """ Number of prompts matching the filters, over all pages. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         data: list[dict[str, Any]] | Unset = UNSET

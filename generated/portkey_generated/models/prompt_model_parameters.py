@@ -14,7 +14,7 @@ T = TypeVar("T", bound="PromptModelParameters")
 class PromptModelParameters:
     """Model settings saved with a version (temperature, max_tokens, messages and the like), keyed by request field name."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

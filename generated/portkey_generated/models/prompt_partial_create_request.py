@@ -24,7 +24,7 @@ class PromptPartialCreateRequest:
     """ Workspace for the partial; needed when calling with an organisation-level (admin) key. """
     version_description: str | Unset = UNSET
     """ Note stored with the first version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -23,7 +23,7 @@ class PromptPartialCreateResult:
     """ URL-safe handle of the partial, which templates use to include it. """
     version_id: UUID | Unset = UNSET
     """ UUID of the first version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -41,7 +41,7 @@ class PromptPartialDetail:
     """ Time of the last change. """
     status: PromptVersionStatus | Unset = UNSET
     """ Whether a version is current or archived. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

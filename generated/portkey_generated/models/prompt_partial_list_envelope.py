@@ -20,10 +20,10 @@ class PromptPartialListEnvelope:
 
     data: list[PromptPartialSummary]
     """ The partials matching a listing. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
+        data: list[dict[str, Any]] = []
         for componentsschemas_prompt_partial_list_item_data in self.data:
             componentsschemas_prompt_partial_list_item = (
                 componentsschemas_prompt_partial_list_item_data.to_dict()
@@ -45,7 +45,7 @@ class PromptPartialListEnvelope:
         from ..models.prompt_partial_summary import PromptPartialSummary  # noqa: PLC0415
 
         _d = dict(src_dict)
-        data = []
+        data: list[PromptPartialSummary] = []
         _data = _d.pop("data")
         for componentsschemas_prompt_partial_list_item_data in _data:
             componentsschemas_prompt_partial_list_item = PromptPartialSummary.from_dict(

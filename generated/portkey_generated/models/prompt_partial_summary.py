@@ -39,7 +39,7 @@ class PromptPartialSummary:
     """ Whether a version is current or archived. """
     object_: PromptPartialSummaryObject | Unset = UNSET
     """ Kind of object; always `partial`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -24,7 +24,7 @@ class PromptPartialUpdateRequest:
     """ Note stored with the new version. """
     status: str | Unset = UNSET
     """ New lifecycle state of the partial. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

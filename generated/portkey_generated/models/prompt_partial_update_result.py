@@ -19,7 +19,7 @@ class PromptPartialUpdateResult:
 
     prompt_partial_version_id: UUID | Unset = UNSET
     """ UUID of the version now holding the partial's text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         prompt_partial_version_id: str | Unset = UNSET

@@ -41,7 +41,7 @@ class PromptPartialVersion:
     """ Whether a version is current or archived. """
     object_: PromptPartialVersionObject | Unset = UNSET
     """ Kind of object; always `partial`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         prompt_partial_id: str | Unset = UNSET

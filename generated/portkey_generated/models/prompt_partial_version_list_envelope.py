@@ -20,10 +20,10 @@ class PromptPartialVersionListEnvelope:
 
     data: list[PromptPartialVersion]
     """ Every version of a partial. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
+        data: list[dict[str, Any]] = []
         for componentsschemas_prompt_partial_version_list_item_data in self.data:
             componentsschemas_prompt_partial_version_list_item = (
                 componentsschemas_prompt_partial_version_list_item_data.to_dict()
@@ -45,7 +45,7 @@ class PromptPartialVersionListEnvelope:
         from ..models.prompt_partial_version import PromptPartialVersion  # noqa: PLC0415
 
         _d = dict(src_dict)
-        data = []
+        data: list[PromptPartialVersion] = []
         _data = _d.pop("data")
         for componentsschemas_prompt_partial_version_list_item_data in _data:
             componentsschemas_prompt_partial_version_list_item = PromptPartialVersion.from_dict(

@@ -16,7 +16,7 @@ class PromptPublishRequest:
 
     version: int
     """ Version number (1, 2, ...) to serve by default. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         version = self.version

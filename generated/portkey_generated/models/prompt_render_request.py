@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_tool_choice_mode import ChatToolChoiceMode, check_chat_tool_choice_mode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
@@ -63,9 +63,10 @@ class PromptRenderRequest:
         ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema | ChatResponseFormatText | Unset
     ) = UNSET
     """ The shape the model's output must take. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
         from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
         from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
 
@@ -116,10 +117,10 @@ class PromptRenderRequest:
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
-        elif isinstance(self.tool_choice, str):
-            tool_choice = self.tool_choice
-        else:
+        elif isinstance(self.tool_choice, ChatCompletionNamedToolChoice):
             tool_choice = self.tool_choice.to_dict()
+        else:
+            tool_choice = self.tool_choice
 
         response_format: dict[str, Any] | Unset
         if isinstance(self.response_format, Unset):
@@ -204,7 +205,7 @@ class PromptRenderRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 stop_type_1 = cast(list[str], data)
 
@@ -252,7 +253,7 @@ class PromptRenderRequest:
                 return componentsschemas_chat_completion_tool_choice_option_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_chat_completion_tool_choice_option_type_1 = (
                 ChatCompletionNamedToolChoice.from_dict(data)
@@ -268,7 +269,7 @@ class PromptRenderRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_chat_response_format_type_0 = ChatResponseFormatText.from_dict(data)
 
@@ -276,14 +277,14 @@ class PromptRenderRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_chat_response_format_type_1 = ChatResponseFormatJsonObject.from_dict(data)
 
                 return componentsschemas_chat_response_format_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_chat_response_format_type_2 = ChatResponseFormatJsonSchema.from_dict(data)
 

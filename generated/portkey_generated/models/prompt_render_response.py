@@ -23,7 +23,7 @@ class PromptRenderResponse:
     data: PromptRenderedRequest
     """ The request body a template renders to: `messages` for chat templates, `prompt` for completion templates,
     with the model settings saved in the template. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_tool_choice_mode import ChatToolChoiceMode, check_chat_tool_choice_mode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
@@ -85,9 +85,10 @@ class PromptRenderedRequest:
     """ The prompt text, with variables filled in (completion templates). """
     stream: bool | Unset = UNSET
     """ Whether the template asks for streaming. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
         from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
         from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
         from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage  # noqa: PLC0415
@@ -141,10 +142,10 @@ class PromptRenderedRequest:
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
-        elif isinstance(self.tool_choice, str):
-            tool_choice = self.tool_choice
-        else:
+        elif isinstance(self.tool_choice, ChatCompletionNamedToolChoice):
             tool_choice = self.tool_choice.to_dict()
+        else:
+            tool_choice = self.tool_choice
 
         response_format: dict[str, Any] | Unset
         if isinstance(self.response_format, Unset):
@@ -258,7 +259,7 @@ class PromptRenderedRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
                 stop_type_1 = cast(list[str], data)
 
@@ -306,7 +307,7 @@ class PromptRenderedRequest:
                 return componentsschemas_chat_completion_tool_choice_option_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_chat_completion_tool_choice_option_type_1 = (
                 ChatCompletionNamedToolChoice.from_dict(data)
@@ -322,7 +323,7 @@ class PromptRenderedRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_chat_response_format_type_0 = ChatResponseFormatText.from_dict(data)
 
@@ -330,14 +331,14 @@ class PromptRenderedRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_chat_response_format_type_1 = ChatResponseFormatJsonObject.from_dict(data)
 
                 return componentsschemas_chat_response_format_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_chat_response_format_type_2 = ChatResponseFormatJsonSchema.from_dict(data)
 
@@ -372,7 +373,7 @@ class PromptRenderedRequest:
                     | ChatCompletionRequestUserMessage
                 ):
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_chat_completion_request_message_type_0 = (
                             ChatCompletionRequestSystemMessage.from_dict(data)
@@ -382,7 +383,7 @@ class PromptRenderedRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_chat_completion_request_message_type_1 = (
                             ChatCompletionRequestDeveloperMessage.from_dict(data)
@@ -392,7 +393,7 @@ class PromptRenderedRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_chat_completion_request_message_type_2 = (
                             ChatCompletionRequestUserMessage.from_dict(data)
@@ -402,7 +403,7 @@ class PromptRenderedRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_chat_completion_request_message_type_3 = (
                             ChatCompletionRequestAssistantMessage.from_dict(data)
@@ -412,7 +413,7 @@ class PromptRenderedRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_chat_completion_request_message_type_4 = (
                             ChatCompletionRequestToolMessage.from_dict(data)
@@ -421,7 +422,7 @@ class PromptRenderedRequest:
                         return componentsschemas_chat_completion_request_message_type_4
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_chat_completion_request_message_type_5 = (
                         ChatCompletionRequestFunctionMessage.from_dict(data)

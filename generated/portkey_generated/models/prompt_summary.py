@@ -37,7 +37,7 @@ class PromptSummary:
     """ Time of the last change. """
     object_: PromptSummaryObject | Unset = UNSET
     """ Kind of object; always `prompt`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

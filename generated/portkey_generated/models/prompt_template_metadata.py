@@ -14,7 +14,7 @@ T = TypeVar("T", bound="PromptTemplateMetadata")
 class PromptTemplateMetadata:
     """Free-form key-value data kept alongside a prompt version."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -20,7 +20,7 @@ class PromptTokensDetails:
     """ Input tokens read from the provider's prompt cache. """
     audio_tokens: int | Unset = UNSET
     """ Input tokens that were audio. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         cached_tokens = self.cached_tokens

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="PromptToolChoice")
 class PromptToolChoice:
     """How the model should pick among the tools, in OpenAI's tool_choice shape."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

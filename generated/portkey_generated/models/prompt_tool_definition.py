@@ -14,7 +14,7 @@ T = TypeVar("T", bound="PromptToolDefinition")
 class PromptToolDefinition:
     """A tool the model may call, in OpenAI's tool shape."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -59,7 +59,7 @@ class PromptUpdateRequest:
     """ 1 when `string` is sent as raw text, 0 when it is processed as a template. """
     prompt_metadata: PromptTemplateMetadata | Unset = UNSET
     """ Free-form key-value data kept alongside a prompt version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         patch = self.patch

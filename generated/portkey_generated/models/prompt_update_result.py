@@ -23,7 +23,7 @@ class PromptUpdateResult:
     """ URL-safe handle of the prompt. """
     prompt_version_id: UUID | Unset = UNSET
     """ UUID of the version now holding the prompt's content. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

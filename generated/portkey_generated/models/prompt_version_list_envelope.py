@@ -20,10 +20,10 @@ class PromptVersionListEnvelope:
 
     data: list[PromptVersionSummary]
     """ Every version of a prompt. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        data = []
+        data: list[dict[str, Any]] = []
         for componentsschemas_prompt_version_list_item_data in self.data:
             componentsschemas_prompt_version_list_item = (
                 componentsschemas_prompt_version_list_item_data.to_dict()
@@ -45,7 +45,7 @@ class PromptVersionListEnvelope:
         from ..models.prompt_version_summary import PromptVersionSummary  # noqa: PLC0415
 
         _d = dict(src_dict)
-        data = []
+        data: list[PromptVersionSummary] = []
         _data = _d.pop("data")
         for componentsschemas_prompt_version_list_item_data in _data:
             componentsschemas_prompt_version_list_item = PromptVersionSummary.from_dict(

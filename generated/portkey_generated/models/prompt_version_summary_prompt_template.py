@@ -14,7 +14,7 @@ T = TypeVar("T", bound="PromptVersionSummaryPromptTemplate")
 class PromptVersionSummaryPromptTemplate:
     """The version's stored content (template text, model, parameters and the rest)."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

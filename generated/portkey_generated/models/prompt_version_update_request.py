@@ -19,7 +19,7 @@ class PromptVersionUpdateRequest:
 
     label_id: UUID | Unset = UNSET
     """ UUID of the label to attach to the version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         label_id: str | Unset = UNSET

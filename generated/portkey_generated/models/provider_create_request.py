@@ -40,7 +40,7 @@ class ProviderCreateRequest:
     """ A cap on how many requests or tokens may pass within one time window. """
     expires_at: datetime.datetime | Unset = UNSET
     """ When the provider should stop working. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

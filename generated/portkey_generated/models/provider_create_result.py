@@ -20,7 +20,7 @@ class ProviderCreateResult:
     """ Identifier of the provider. """
     slug: str | Unset = UNSET
     """ Slug of the provider. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -24,7 +24,7 @@ class ProviderError:
     """ The request field the error concerns, if any. """
     code: None | str | Unset = UNSET
     """ Machine-readable error code, if the provider gave one. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message

@@ -24,7 +24,7 @@ class ProviderErrorEnvelope:
     """ OpenAI-style error details, passed through or translated from the provider's answer. """
     provider: str | Unset = UNSET
     """ The provider that answered with the error. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error.to_dict()

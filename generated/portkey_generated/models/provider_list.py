@@ -27,7 +27,7 @@ class ProviderList:
     """ Number of providers over all pages. """
     data: list[ProviderDetail] | Unset = UNSET
     """ The providers on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str | Unset = UNSET

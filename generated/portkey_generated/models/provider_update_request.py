@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
@@ -34,7 +34,7 @@ class ProviderUpdateRequest:
     """ New expiry; null removes it. """
     reset_usage: bool | Unset = UNSET
     """ True to set usage back to zero; an exhausted provider becomes active again. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
@@ -99,7 +99,7 @@ class ProviderUpdateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 usage_limits_type_0 = UsageLimitPolicy.from_dict(data)
 

@@ -25,7 +25,7 @@ class RateLimitPolicy:
     week. `rps` and `rpw` are accepted on API keys; the other owners take `rpd`, `rph` and `rpm`. """
     value: int | Unset = UNSET
     """ How many requests or tokens one window allows. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET

@@ -16,7 +16,7 @@ class RerankDocumentObject:
 
     text: str
     """ The document text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text

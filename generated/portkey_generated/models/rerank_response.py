@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -33,10 +33,10 @@ class RerankResponse:
     """ What the request cost at the provider. """
     provider: str | Unset = UNSET
     """ The provider that served the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        results = []
+        results: list[dict[str, Any]] = []
         for results_item_data in self.results:
             results_item = results_item_data.to_dict()
             results.append(results_item)
@@ -79,7 +79,7 @@ class RerankResponse:
         from ..models.rerank_usage import RerankUsage  # noqa: PLC0415
 
         _d = dict(src_dict)
-        results = []
+        results: list[RerankResult] = []
         _results = _d.pop("results")
         for results_item_data in _results:
             results_item = RerankResult.from_dict(results_item_data)
@@ -88,9 +88,10 @@ class RerankResponse:
 
         id = _d.pop("id", UNSET)
 
-        object_ = cast(Literal["list"] | Unset, _d.pop("object", UNSET))
-        if object_ != "list" and not isinstance(object_, Unset):
-            raise ValueError(f"object must match const 'list', got '{object_}'")
+        _object_: Any = _d.pop("object", UNSET)
+        if _object_ != "list" and not isinstance(_object_, Unset):
+            raise ValueError(f"object must match const 'list', got '{_object_}'")
+        object_: Literal["list"] | Unset = _object_
 
         model = _d.pop("model", UNSET)
 

@@ -26,7 +26,7 @@ class RerankResult:
     """ How relevant the document is; higher is better, usually between 0 and 1. """
     document: RerankResultDocument | Unset = UNSET
     """ The scored document, present when `return_documents` was true. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

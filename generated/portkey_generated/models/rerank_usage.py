@@ -18,7 +18,7 @@ class RerankUsage:
 
     search_units: int | Unset = UNSET
     """ Search units billed (the provider's billing unit for rerank calls). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         search_units = self.search_units

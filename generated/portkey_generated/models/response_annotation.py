@@ -35,7 +35,7 @@ class ResponseAnnotation:
     """ Name of the cited file. """
     index: int | Unset = UNSET
     """ Position in the text where the file is cited. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_output_refusal import ResponseOutputRefusal
@@ -34,7 +34,7 @@ class ResponseContentPartAddedEvent:
     """ The part as first announced (usually empty). """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_output_refusal import ResponseOutputRefusal  # noqa: PLC0415
@@ -81,9 +81,10 @@ class ResponseContentPartAddedEvent:
         from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["response.content_part.added"], _d.pop("type"))
-        if type_ != "response.content_part.added":
-            raise ValueError(f"type must match const 'response.content_part.added', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "response.content_part.added":
+            raise ValueError(f"type must match const 'response.content_part.added', got '{_type_}'")
+        type_: Literal["response.content_part.added"] = _type_
 
         item_id = _d.pop("item_id")
 
@@ -93,7 +94,7 @@ class ResponseContentPartAddedEvent:
 
         def _parse_part(data: object) -> ResponseOutputRefusal | ResponseOutputText | ResponseUnknownItem:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_output_content_type_0 = ResponseOutputText.from_dict(data)
 
@@ -101,14 +102,14 @@ class ResponseContentPartAddedEvent:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_output_content_type_1 = ResponseOutputRefusal.from_dict(data)
 
                 return componentsschemas_response_output_content_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             part_type_1 = ResponseUnknownItem.from_dict(data)
 

@@ -16,7 +16,7 @@ from ..models.response_create_request_truncation import (
     check_response_create_request_truncation,
 )
 from ..models.response_tool_choice_mode import ResponseToolChoiceMode, check_response_tool_choice_mode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_create_request_metadata import ResponseCreateRequestMetadata
@@ -111,7 +111,7 @@ class ResponseCreateRequest:
     """ Key that groups similar requests so the provider's prompt cache hits more often. """
     safety_identifier: str | Unset = UNSET
     """ Stable, hashed identifier of your end user for the provider's abuse detection. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_create_request_metadata import ResponseCreateRequestMetadata  # noqa: PLC0415
@@ -125,6 +125,7 @@ class ResponseCreateRequest:
         from ..models.response_reasoning_config import ResponseReasoningConfig  # noqa: PLC0415
         from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
         from ..models.response_tool_choice_function import ResponseToolChoiceFunction  # noqa: PLC0415
+        from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted  # noqa: PLC0415
         from ..models.response_web_search_tool import ResponseWebSearchTool  # noqa: PLC0415
 
         model = self.model
@@ -187,12 +188,12 @@ class ResponseCreateRequest:
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
-        elif isinstance(self.tool_choice, str):
-            tool_choice = self.tool_choice
         elif isinstance(self.tool_choice, ResponseToolChoiceFunction):
             tool_choice = self.tool_choice.to_dict()
-        else:
+        elif isinstance(self.tool_choice, ResponseToolChoiceHosted):
             tool_choice = self.tool_choice.to_dict()
+        else:
+            tool_choice = self.tool_choice
 
         parallel_tool_calls: bool | None | Unset
         if isinstance(self.parallel_tool_calls, Unset):
@@ -381,9 +382,17 @@ class ResponseCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                input_type_1 = []
+                input_type_1: list[
+                    ResponseFunctionCallOutput
+                    | ResponseFunctionToolCall
+                    | ResponseInputMessage
+                    | ResponseItemReference
+                    | ResponseOutputMessage
+                    | ResponseReasoningItem
+                    | ResponseUnknownItem
+                ] = []
                 _input_type_1 = data
                 for input_type_1_item_data in _input_type_1:
 
@@ -399,7 +408,7 @@ class ResponseCreateRequest:
                         | ResponseUnknownItem
                     ):
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_item_type_0 = ResponseOutputMessage.from_dict(
                                 data
@@ -409,7 +418,7 @@ class ResponseCreateRequest:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_item_type_1 = ResponseInputMessage.from_dict(
                                 data
@@ -419,7 +428,7 @@ class ResponseCreateRequest:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_item_type_2 = ResponseFunctionToolCall.from_dict(
                                 data
@@ -429,7 +438,7 @@ class ResponseCreateRequest:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_item_type_3 = (
                                 ResponseFunctionCallOutput.from_dict(data)
@@ -439,7 +448,7 @@ class ResponseCreateRequest:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_item_type_4 = ResponseReasoningItem.from_dict(
                                 data
@@ -449,7 +458,7 @@ class ResponseCreateRequest:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_item_type_5 = ResponseItemReference.from_dict(
                                 data
@@ -458,7 +467,7 @@ class ResponseCreateRequest:
                             return componentsschemas_response_input_item_type_5
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_response_input_item_type_6 = ResponseUnknownItem.from_dict(data)
 
@@ -524,7 +533,7 @@ class ResponseCreateRequest:
                     | ResponseWebSearchTool
                 ):
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_response_tool_type_0 = ResponseFunctionTool.from_dict(data)
 
@@ -532,7 +541,7 @@ class ResponseCreateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_response_tool_type_1 = ResponseFileSearchTool.from_dict(data)
 
@@ -540,14 +549,14 @@ class ResponseCreateRequest:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_response_tool_type_2 = ResponseWebSearchTool.from_dict(data)
 
                         return componentsschemas_response_tool_type_2
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     tools_item_type_1 = ResponseUnknownItem.from_dict(data)
 
@@ -571,14 +580,14 @@ class ResponseCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_tool_choice_type_1 = ResponseToolChoiceFunction.from_dict(data)
 
                 return componentsschemas_response_tool_choice_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_response_tool_choice_type_2 = ResponseToolChoiceHosted.from_dict(data)
 
@@ -646,7 +655,7 @@ class ResponseCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 reasoning_type_0 = ResponseReasoningConfig.from_dict(data)
 
@@ -706,7 +715,7 @@ class ResponseCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = ResponseCreateRequestMetadata.from_dict(data)
 

@@ -20,7 +20,7 @@ class ResponseError:
     """ What went wrong. """
     code: str | Unset = UNSET
     """ Machine-readable kind of failure (such as `server_error`, `rate_limit_exceeded` or `invalid_prompt`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message

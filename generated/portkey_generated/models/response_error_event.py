@@ -26,7 +26,7 @@ class ResponseErrorEvent:
     """ The parameter at fault, if any. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -67,9 +67,10 @@ class ResponseErrorEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["error"], _d.pop("type"))
-        if type_ != "error":
-            raise ValueError(f"type must match const 'error', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "error":
+            raise ValueError(f"type must match const 'error', got '{_type_}'")
+        type_: Literal["error"] = _type_
 
         message = _d.pop("message")
 

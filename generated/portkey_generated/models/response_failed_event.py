@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -26,7 +26,7 @@ class ResponseFailedEvent:
     """ A model response with its output items and token usage. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -53,9 +53,10 @@ class ResponseFailedEvent:
         from ..models.response_object import ResponseObject  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["response.failed"], _d.pop("type"))
-        if type_ != "response.failed":
-            raise ValueError(f"type must match const 'response.failed', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "response.failed":
+            raise ValueError(f"type must match const 'response.failed', got '{_type_}'")
+        type_: Literal["response.failed"] = _type_
 
         response = ResponseObject.from_dict(_d.pop("response"))
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_file_search_tool_filters import ResponseFileSearchToolFilters
@@ -31,7 +31,7 @@ class ResponseFileSearchTool:
     """ Attribute filter applied to the files (comparison or compound filter). """
     ranking_options: ResponseFileSearchToolRankingOptions | Unset = UNSET
     """ Ranker and score threshold of the search. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_file_search_tool_filters import ResponseFileSearchToolFilters  # noqa: PLC0415
@@ -77,9 +77,10 @@ class ResponseFileSearchTool:
         from ..models.response_file_search_tool_ranking_options import ResponseFileSearchToolRankingOptions  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["file_search"], _d.pop("type"))
-        if type_ != "file_search":
-            raise ValueError(f"type must match const 'file_search', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "file_search":
+            raise ValueError(f"type must match const 'file_search', got '{_type_}'")
+        type_: Literal["file_search"] = _type_
 
         vector_store_ids = cast(list[str], _d.pop("vector_store_ids"))
 
@@ -91,7 +92,7 @@ class ResponseFileSearchTool:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 filters_type_0 = ResponseFileSearchToolFilters.from_dict(data)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array
 
 if TYPE_CHECKING:
     from ..models.response_file_search_tool_call_results_item import ResponseFileSearchToolCallResultsItem
@@ -30,7 +30,7 @@ class ResponseFileSearchToolCall:
     """ The search queries used. """
     results: list[ResponseFileSearchToolCallResultsItem] | None | Unset = UNSET
     """ The matching file chunks, when `file_search_call.results` was included. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -77,9 +77,10 @@ class ResponseFileSearchToolCall:
         from ..models.response_file_search_tool_call_results_item import ResponseFileSearchToolCallResultsItem  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["file_search_call"], _d.pop("type"))
-        if type_ != "file_search_call":
-            raise ValueError(f"type must match const 'file_search_call', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "file_search_call":
+            raise ValueError(f"type must match const 'file_search_call', got '{_type_}'")
+        type_: Literal["file_search_call"] = _type_
 
         id = _d.pop("id")
 
@@ -93,9 +94,9 @@ class ResponseFileSearchToolCall:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                results_type_0 = []
+                results_type_0: list[ResponseFileSearchToolCallResultsItem] = []
                 _results_type_0 = data
                 for results_type_0_item_data in _results_type_0:
                     results_type_0_item = ResponseFileSearchToolCallResultsItem.from_dict(

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -26,7 +26,7 @@ class ResponseFunctionCallArgumentsDeltaEvent:
     """ The next piece of the arguments' JSON text. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -57,9 +57,12 @@ class ResponseFunctionCallArgumentsDeltaEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["response.function_call_arguments.delta"], _d.pop("type"))
-        if type_ != "response.function_call_arguments.delta":
-            raise ValueError(f"type must match const 'response.function_call_arguments.delta', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "response.function_call_arguments.delta":
+            raise ValueError(
+                f"type must match const 'response.function_call_arguments.delta', got '{_type_}'"
+            )
+        type_: Literal["response.function_call_arguments.delta"] = _type_
 
         item_id = _d.pop("item_id")
 

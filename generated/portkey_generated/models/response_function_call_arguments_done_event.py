@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,7 +28,7 @@ class ResponseFunctionCallArgumentsDoneEvent:
     """ Name of the function, when the provider repeats it here. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -63,9 +63,10 @@ class ResponseFunctionCallArgumentsDoneEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["response.function_call_arguments.done"], _d.pop("type"))
-        if type_ != "response.function_call_arguments.done":
-            raise ValueError(f"type must match const 'response.function_call_arguments.done', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "response.function_call_arguments.done":
+            raise ValueError(f"type must match const 'response.function_call_arguments.done', got '{_type_}'")
+        type_: Literal["response.function_call_arguments.done"] = _type_
 
         item_id = _d.pop("item_id")
 

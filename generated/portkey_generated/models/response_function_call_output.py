@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_input_file import ResponseInputFile
@@ -33,7 +33,7 @@ class ResponseFunctionCallOutput:
     """ Id of the item, on items read back from a stored response. """
     status: None | str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_input_file import ResponseInputFile  # noqa: PLC0415
@@ -99,9 +99,10 @@ class ResponseFunctionCallOutput:
         from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["function_call_output"], _d.pop("type"))
-        if type_ != "function_call_output":
-            raise ValueError(f"type must match const 'function_call_output', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "function_call_output":
+            raise ValueError(f"type must match const 'function_call_output', got '{_type_}'")
+        type_: Literal["function_call_output"] = _type_
 
         call_id = _d.pop("call_id")
 
@@ -109,9 +110,11 @@ class ResponseFunctionCallOutput:
             data: object,
         ) -> list[ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem] | str:
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                output_type_1 = []
+                output_type_1: list[
+                    ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem
+                ] = []
                 _output_type_1 = data
                 for output_type_1_item_data in _output_type_1:
 
@@ -119,7 +122,7 @@ class ResponseFunctionCallOutput:
                         data: object,
                     ) -> ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem:
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_content_type_0 = ResponseInputText.from_dict(
                                 data
@@ -129,7 +132,7 @@ class ResponseFunctionCallOutput:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_content_type_1 = ResponseInputImage.from_dict(
                                 data
@@ -139,7 +142,7 @@ class ResponseFunctionCallOutput:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_content_type_2 = ResponseInputFile.from_dict(
                                 data
@@ -148,7 +151,7 @@ class ResponseFunctionCallOutput:
                             return componentsschemas_response_input_content_type_2
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         output_type_1_item_type_1 = ResponseUnknownItem.from_dict(data)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_function_tool_parameters import ResponseFunctionToolParameters
@@ -30,7 +30,7 @@ class ResponseFunctionTool:
     """ JSON Schema of the arguments. """
     strict: bool | None | Unset = UNSET
     """ Make the model's arguments follow `parameters` exactly. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_function_tool_parameters import ResponseFunctionToolParameters  # noqa: PLC0415
@@ -81,9 +81,10 @@ class ResponseFunctionTool:
         from ..models.response_function_tool_parameters import ResponseFunctionToolParameters  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["function"], _d.pop("type"))
-        if type_ != "function":
-            raise ValueError(f"type must match const 'function', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "function":
+            raise ValueError(f"type must match const 'function', got '{_type_}'")
+        type_: Literal["function"] = _type_
 
         name = _d.pop("name")
 
@@ -102,7 +103,7 @@ class ResponseFunctionTool:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 parameters_type_0 = ResponseFunctionToolParameters.from_dict(data)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,7 +28,7 @@ class ResponseFunctionToolCall:
     """ Id of the item. """
     status: str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -63,9 +63,10 @@ class ResponseFunctionToolCall:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["function_call"], _d.pop("type"))
-        if type_ != "function_call":
-            raise ValueError(f"type must match const 'function_call', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "function_call":
+            raise ValueError(f"type must match const 'function_call', got '{_type_}'")
+        type_: Literal["function_call"] = _type_
 
         call_id = _d.pop("call_id")
 

@@ -18,7 +18,7 @@ class ResponseIncompleteDetails:
 
     reason: str | Unset = UNSET
     """ `max_output_tokens` or `content_filter`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         reason = self.reason

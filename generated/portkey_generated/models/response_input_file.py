@@ -26,7 +26,7 @@ class ResponseInputFile:
     """ The file's content, base64-encoded (as a `data:` URL). """
     filename: str | Unset = UNSET
     """ Name of the file, when sent inline. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -64,9 +64,10 @@ class ResponseInputFile:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["input_file"], _d.pop("type"))
-        if type_ != "input_file":
-            raise ValueError(f"type must match const 'input_file', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "input_file":
+            raise ValueError(f"type must match const 'input_file', got '{_type_}'")
+        type_: Literal["input_file"] = _type_
 
         def _parse_file_id(data: object) -> None | str | Unset:
             if data is None:

@@ -24,7 +24,7 @@ class ResponseInputImage:
     """ Id of an uploaded image file. """
     detail: str | Unset = UNSET
     """ Resolution the model looks at, `low`, `high` or `auto` (the default). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -62,9 +62,10 @@ class ResponseInputImage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["input_image"], _d.pop("type"))
-        if type_ != "input_image":
-            raise ValueError(f"type must match const 'input_image', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "input_image":
+            raise ValueError(f"type must match const 'input_image', got '{_type_}'")
+        type_: Literal["input_image"] = _type_
 
         def _parse_image_url(data: object) -> None | str | Unset:
             if data is None:

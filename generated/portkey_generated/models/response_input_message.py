@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.response_input_message_role import ResponseInputMessageRole, check_response_input_message_role
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_input_file import ResponseInputFile
@@ -34,7 +34,7 @@ class ResponseInputMessage:
     """ Id of the item, on items read back from a stored response. """
     status: str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`, on items read back from a stored response. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_input_file import ResponseInputFile  # noqa: PLC0415
@@ -99,9 +99,11 @@ class ResponseInputMessage:
             data: object,
         ) -> list[ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem] | str:
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_1 = []
+                content_type_1: list[
+                    ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem
+                ] = []
                 _content_type_1 = data
                 for content_type_1_item_data in _content_type_1:
 
@@ -109,7 +111,7 @@ class ResponseInputMessage:
                         data: object,
                     ) -> ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem:
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_content_type_0 = ResponseInputText.from_dict(
                                 data
@@ -119,7 +121,7 @@ class ResponseInputMessage:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_content_type_1 = ResponseInputImage.from_dict(
                                 data
@@ -129,7 +131,7 @@ class ResponseInputMessage:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_input_content_type_2 = ResponseInputFile.from_dict(
                                 data
@@ -138,7 +140,7 @@ class ResponseInputMessage:
                             return componentsschemas_response_input_content_type_2
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         content_type_1_item_type_1 = ResponseUnknownItem.from_dict(data)
 
@@ -158,9 +160,10 @@ class ResponseInputMessage:
 
         content = _parse_content(_d.pop("content"))
 
-        type_ = cast(Literal["message"] | Unset, _d.pop("type", UNSET))
-        if type_ != "message" and not isinstance(type_, Unset):
-            raise ValueError(f"type must match const 'message', got '{type_}'")
+        _type_: Any = _d.pop("type", UNSET)
+        if _type_ != "message" and not isinstance(_type_, Unset):
+            raise ValueError(f"type must match const 'message', got '{_type_}'")
+        type_: Literal["message"] | Unset = _type_
 
         id = _d.pop("id", UNSET)
 

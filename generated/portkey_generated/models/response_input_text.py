@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,7 +18,7 @@ class ResponseInputText:
     """ Always `input_text`. """
     text: str
     """ The text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -39,9 +39,10 @@ class ResponseInputText:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["input_text"], _d.pop("type"))
-        if type_ != "input_text":
-            raise ValueError(f"type must match const 'input_text', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "input_text":
+            raise ValueError(f"type must match const 'input_text', got '{_type_}'")
+        type_: Literal["input_text"] = _type_
 
         text = _d.pop("text")
 

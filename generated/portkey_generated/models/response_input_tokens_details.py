@@ -18,7 +18,7 @@ class ResponseInputTokensDetails:
 
     cached_tokens: int | Unset = UNSET
     """ Input tokens served from the provider's prompt cache. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         cached_tokens = self.cached_tokens

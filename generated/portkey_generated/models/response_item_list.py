@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_function_call_output import ResponseFunctionCallOutput
@@ -44,7 +44,7 @@ class ResponseItemList:
     """ Id of the last item of the page; pass it as `after` to get the next page. """
     has_more: bool | Unset = UNSET
     """ Whether more items follow this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_function_call_output import ResponseFunctionCallOutput  # noqa: PLC0415
@@ -54,7 +54,7 @@ class ResponseItemList:
         from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
         from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
 
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item: dict[str, Any]
             if isinstance(data_item_data, ResponseOutputMessage):
@@ -119,7 +119,15 @@ class ResponseItemList:
         from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
 
         _d = dict(src_dict)
-        data = []
+        data: list[
+            ResponseFunctionCallOutput
+            | ResponseFunctionToolCall
+            | ResponseInputMessage
+            | ResponseItemReference
+            | ResponseOutputMessage
+            | ResponseReasoningItem
+            | ResponseUnknownItem
+        ] = []
         _data = _d.pop("data")
         for data_item_data in _data:
 
@@ -135,7 +143,7 @@ class ResponseItemList:
                 | ResponseUnknownItem
             ):
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_response_input_item_type_0 = ResponseOutputMessage.from_dict(data)
 
@@ -143,7 +151,7 @@ class ResponseItemList:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_response_input_item_type_1 = ResponseInputMessage.from_dict(data)
 
@@ -151,7 +159,7 @@ class ResponseItemList:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_response_input_item_type_2 = ResponseFunctionToolCall.from_dict(data)
 
@@ -159,7 +167,7 @@ class ResponseItemList:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_response_input_item_type_3 = ResponseFunctionCallOutput.from_dict(data)
 
@@ -167,7 +175,7 @@ class ResponseItemList:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_response_input_item_type_4 = ResponseReasoningItem.from_dict(data)
 
@@ -175,14 +183,14 @@ class ResponseItemList:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_response_input_item_type_5 = ResponseItemReference.from_dict(data)
 
                     return componentsschemas_response_input_item_type_5
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_input_item_type_6 = ResponseUnknownItem.from_dict(data)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,7 +18,7 @@ class ResponseItemReference:
     """ Always `item_reference`. """
     id: str
     """ Id of the referenced item. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -39,9 +39,10 @@ class ResponseItemReference:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["item_reference"], _d.pop("type"))
-        if type_ != "item_reference":
-            raise ValueError(f"type must match const 'item_reference', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "item_reference":
+            raise ValueError(f"type must match const 'item_reference', got '{_type_}'")
+        type_: Literal["item_reference"] = _type_
 
         id = _d.pop("id")
 

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.response_tool_choice_mode import ResponseToolChoiceMode, check_response_tool_choice_mode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_error import ResponseError
@@ -111,7 +111,7 @@ class ResponseObject:
     """ The prompt cache key sent with the request. """
     safety_identifier: None | str | Unset = UNSET
     """ The safety identifier sent with the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_error import ResponseError  # noqa: PLC0415
@@ -215,8 +215,6 @@ class ResponseObject:
         tool_choice: dict[str, Any] | None | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
-        elif isinstance(self.tool_choice, str):
-            tool_choice = self.tool_choice
         elif isinstance(self.tool_choice, ResponseToolChoiceFunction):
             tool_choice = self.tool_choice.to_dict()
         elif isinstance(self.tool_choice, ResponseToolChoiceHosted):
@@ -429,7 +427,7 @@ class ResponseObject:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 error_type_0 = ResponseError.from_dict(data)
 
@@ -446,7 +444,7 @@ class ResponseObject:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 incomplete_details_type_0 = ResponseIncompleteDetails.from_dict(data)
 
@@ -495,7 +493,7 @@ class ResponseObject:
                     | ResponseWebSearchToolCall
                 ):
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_response_output_item_type_0 = ResponseOutputMessage.from_dict(data)
 
@@ -503,7 +501,7 @@ class ResponseObject:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_response_output_item_type_1 = ResponseFunctionToolCall.from_dict(
                             data
@@ -513,7 +511,7 @@ class ResponseObject:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_response_output_item_type_2 = ResponseReasoningItem.from_dict(data)
 
@@ -521,7 +519,7 @@ class ResponseObject:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_response_output_item_type_3 = ResponseFileSearchToolCall.from_dict(
                             data
@@ -531,7 +529,7 @@ class ResponseObject:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_response_output_item_type_4 = ResponseWebSearchToolCall.from_dict(
                             data
@@ -540,7 +538,7 @@ class ResponseObject:
                         return componentsschemas_response_output_item_type_4
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     output_item_type_1 = ResponseUnknownItem.from_dict(data)
 
@@ -556,7 +554,7 @@ class ResponseObject:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 usage_type_0 = ResponseUsage.from_dict(data)
 
@@ -579,9 +577,14 @@ class ResponseObject:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                tools_type_0 = []
+                tools_type_0: list[
+                    ResponseFileSearchTool
+                    | ResponseFunctionTool
+                    | ResponseUnknownItem
+                    | ResponseWebSearchTool
+                ] = []
                 _tools_type_0 = data
                 for tools_type_0_item_data in _tools_type_0:
 
@@ -594,7 +597,7 @@ class ResponseObject:
                         | ResponseWebSearchTool
                     ):
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_tool_type_0 = ResponseFunctionTool.from_dict(data)
 
@@ -602,7 +605,7 @@ class ResponseObject:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_tool_type_1 = ResponseFileSearchTool.from_dict(data)
 
@@ -610,14 +613,14 @@ class ResponseObject:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_response_tool_type_2 = ResponseWebSearchTool.from_dict(data)
 
                             return componentsschemas_response_tool_type_2
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         tools_type_0_item_type_1 = ResponseUnknownItem.from_dict(data)
 
@@ -660,7 +663,7 @@ class ResponseObject:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_tool_choice_type_1 = ResponseToolChoiceFunction.from_dict(data)
 
@@ -668,7 +671,7 @@ class ResponseObject:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_tool_choice_type_2 = ResponseToolChoiceHosted.from_dict(data)
 
@@ -699,7 +702,7 @@ class ResponseObject:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 reasoning_type_0 = ResponseReasoningConfig.from_dict(data)
 
@@ -716,7 +719,7 @@ class ResponseObject:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 text_type_0 = ResponseTextConfig.from_dict(data)
 
@@ -814,7 +817,7 @@ class ResponseObject:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = ResponseObjectMetadata.from_dict(data)
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_file_search_tool_call import ResponseFileSearchToolCall
@@ -40,7 +40,7 @@ class ResponseOutputItemDoneEvent:
     """ The finished item. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
@@ -93,9 +93,10 @@ class ResponseOutputItemDoneEvent:
         from ..models.response_web_search_tool_call import ResponseWebSearchToolCall  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["response.output_item.done"], _d.pop("type"))
-        if type_ != "response.output_item.done":
-            raise ValueError(f"type must match const 'response.output_item.done', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "response.output_item.done":
+            raise ValueError(f"type must match const 'response.output_item.done', got '{_type_}'")
+        type_: Literal["response.output_item.done"] = _type_
 
         output_index = _d.pop("output_index")
 
@@ -110,7 +111,7 @@ class ResponseOutputItemDoneEvent:
             | ResponseWebSearchToolCall
         ):
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_output_item_type_0 = ResponseOutputMessage.from_dict(data)
 
@@ -118,7 +119,7 @@ class ResponseOutputItemDoneEvent:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_output_item_type_1 = ResponseFunctionToolCall.from_dict(data)
 
@@ -126,7 +127,7 @@ class ResponseOutputItemDoneEvent:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_output_item_type_2 = ResponseReasoningItem.from_dict(data)
 
@@ -134,7 +135,7 @@ class ResponseOutputItemDoneEvent:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_output_item_type_3 = ResponseFileSearchToolCall.from_dict(data)
 
@@ -142,14 +143,14 @@ class ResponseOutputItemDoneEvent:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_output_item_type_4 = ResponseWebSearchToolCall.from_dict(data)
 
                 return componentsschemas_response_output_item_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             item_type_1 = ResponseUnknownItem.from_dict(data)
 

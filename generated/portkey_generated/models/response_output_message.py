@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_output_refusal import ResponseOutputRefusal
@@ -32,7 +32,7 @@ class ResponseOutputMessage:
     """ The message's parts, in order. """
     status: str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_output_refusal import ResponseOutputRefusal  # noqa: PLC0415
@@ -44,7 +44,7 @@ class ResponseOutputMessage:
 
         role = self.role
 
-        content = []
+        content: list[dict[str, Any]] = []
         for content_item_data in self.content:
             content_item: dict[str, Any]
             if isinstance(content_item_data, ResponseOutputText):
@@ -80,17 +80,19 @@ class ResponseOutputMessage:
         from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["message"], _d.pop("type"))
-        if type_ != "message":
-            raise ValueError(f"type must match const 'message', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "message":
+            raise ValueError(f"type must match const 'message', got '{_type_}'")
+        type_: Literal["message"] = _type_
 
         id = _d.pop("id")
 
-        role = cast(Literal["assistant"], _d.pop("role"))
-        if role != "assistant":
-            raise ValueError(f"role must match const 'assistant', got '{role}'")
+        _role: Any = _d.pop("role")
+        if _role != "assistant":
+            raise ValueError(f"role must match const 'assistant', got '{_role}'")
+        role: Literal["assistant"] = _role
 
-        content = []
+        content: list[ResponseOutputRefusal | ResponseOutputText | ResponseUnknownItem] = []
         _content = _d.pop("content")
         for content_item_data in _content:
 
@@ -98,7 +100,7 @@ class ResponseOutputMessage:
                 data: object,
             ) -> ResponseOutputRefusal | ResponseOutputText | ResponseUnknownItem:
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_response_output_content_type_0 = ResponseOutputText.from_dict(data)
 
@@ -106,14 +108,14 @@ class ResponseOutputMessage:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_response_output_content_type_1 = ResponseOutputRefusal.from_dict(data)
 
                     return componentsschemas_response_output_content_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 content_item_type_1 = ResponseUnknownItem.from_dict(data)
 

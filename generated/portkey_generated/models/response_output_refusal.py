@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,7 +18,7 @@ class ResponseOutputRefusal:
     """ Always `refusal`. """
     refusal: str
     """ Why the model refused. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -39,9 +39,10 @@ class ResponseOutputRefusal:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["refusal"], _d.pop("type"))
-        if type_ != "refusal":
-            raise ValueError(f"type must match const 'refusal', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "refusal":
+            raise ValueError(f"type must match const 'refusal', got '{_type_}'")
+        type_: Literal["refusal"] = _type_
 
         refusal = _d.pop("refusal")
 

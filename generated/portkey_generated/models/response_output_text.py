@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -29,7 +29,7 @@ class ResponseOutputText:
     """ Citations and file references attached to spans of the text. """
     logprobs: list[ResponseOutputTextLogprobsItem] | Unset = UNSET
     """ Log probabilities of the tokens, when `message.output_text.logprobs` was included. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -71,9 +71,10 @@ class ResponseOutputText:
         from ..models.response_output_text_logprobs_item import ResponseOutputTextLogprobsItem  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["output_text"], _d.pop("type"))
-        if type_ != "output_text":
-            raise ValueError(f"type must match const 'output_text', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "output_text":
+            raise ValueError(f"type must match const 'output_text', got '{_type_}'")
+        type_: Literal["output_text"] = _type_
 
         text = _d.pop("text")
 

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="ResponseOutputTextLogprobsItem")
 class ResponseOutputTextLogprobsItem:
     """One token with its log probability and the most likely alternatives."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

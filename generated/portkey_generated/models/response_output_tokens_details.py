@@ -18,7 +18,7 @@ class ResponseOutputTokensDetails:
 
     reasoning_tokens: int | Unset = UNSET
     """ Output tokens spent on reasoning. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         reasoning_tokens = self.reasoning_tokens

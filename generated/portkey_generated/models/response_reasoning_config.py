@@ -20,7 +20,7 @@ class ResponseReasoningConfig:
     """ How much the model should reason, `minimal`, `low`, `medium` or `high`; less is faster and cheaper. """
     summary: None | str | Unset = UNSET
     """ Summary of the reasoning to return, `auto`, `concise` or `detailed`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         effort: None | str | Unset

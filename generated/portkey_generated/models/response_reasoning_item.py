@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array
 
 if TYPE_CHECKING:
     from ..models.response_reasoning_text import ResponseReasoningText
@@ -32,7 +32,7 @@ class ResponseReasoningItem:
     """ Opaque reasoning state to pass back in later input, when `reasoning.encrypted_content` was included. """
     status: None | str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -94,9 +94,10 @@ class ResponseReasoningItem:
         from ..models.response_reasoning_text import ResponseReasoningText  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["reasoning"], _d.pop("type"))
-        if type_ != "reasoning":
-            raise ValueError(f"type must match const 'reasoning', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "reasoning":
+            raise ValueError(f"type must match const 'reasoning', got '{_type_}'")
+        type_: Literal["reasoning"] = _type_
 
         id = _d.pop("id")
 
@@ -115,9 +116,9 @@ class ResponseReasoningItem:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_0 = []
+                content_type_0: list[ResponseReasoningText] = []
                 _content_type_0 = data
                 for content_type_0_item_data in _content_type_0:
                     content_type_0_item = ResponseReasoningText.from_dict(content_type_0_item_data)

@@ -18,7 +18,7 @@ class ResponseReasoningText:
     """ `summary_text` or `reasoning_text`. """
     text: str
     """ The text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

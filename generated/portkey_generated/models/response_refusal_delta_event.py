@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,7 +28,7 @@ class ResponseRefusalDeltaEvent:
     """ The new refusal text. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -62,9 +62,10 @@ class ResponseRefusalDeltaEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = cast(Literal["response.refusal.delta"], _d.pop("type"))
-        if type_ != "response.refusal.delta":
-            raise ValueError(f"type must match const 'response.refusal.delta', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "response.refusal.delta":
+            raise ValueError(f"type must match const 'response.refusal.delta', got '{_type_}'")
+        type_: Literal["response.refusal.delta"] = _type_
 
         item_id = _d.pop("item_id")
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_object
+
 if TYPE_CHECKING:
     from ..models.response_completed_event import ResponseCompletedEvent
     from ..models.response_content_part_added_event import ResponseContentPartAddedEvent
@@ -55,7 +57,7 @@ class ResponseStreamEventEnvelope:
     )
     """ One server-sent event of a streamed response: one of the event types modelled here, or, for any other type
     (reasoning summaries, tool progress...), a `ResponseUnknownStreamEvent`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_completed_event import ResponseCompletedEvent  # noqa: PLC0415
@@ -173,7 +175,7 @@ class ResponseStreamEventEnvelope:
             | ResponseUnknownStreamEvent
         ):
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_0 = ResponseCreatedEvent.from_dict(data)
 
@@ -181,7 +183,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_1 = ResponseInProgressEvent.from_dict(data)
 
@@ -189,7 +191,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_2 = ResponseCompletedEvent.from_dict(data)
 
@@ -197,7 +199,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_3 = ResponseFailedEvent.from_dict(data)
 
@@ -205,7 +207,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_4 = ResponseIncompleteEvent.from_dict(data)
 
@@ -213,7 +215,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_5 = ResponseOutputItemAddedEvent.from_dict(
                     data
@@ -223,7 +225,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_6 = ResponseOutputItemDoneEvent.from_dict(
                     data
@@ -233,7 +235,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_7 = (
                     ResponseContentPartAddedEvent.from_dict(data)
@@ -243,7 +245,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_8 = ResponseContentPartDoneEvent.from_dict(
                     data
@@ -253,7 +255,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_9 = ResponseTextDeltaEvent.from_dict(data)
 
@@ -261,7 +263,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_10 = ResponseTextDoneEvent.from_dict(data)
 
@@ -269,7 +271,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_11 = (
                     ResponseFunctionCallArgumentsDeltaEvent.from_dict(data)
@@ -279,7 +281,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_12 = (
                     ResponseFunctionCallArgumentsDoneEvent.from_dict(data)
@@ -289,7 +291,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_13 = ResponseRefusalDeltaEvent.from_dict(
                     data
@@ -299,7 +301,7 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_14 = ResponseRefusalDoneEvent.from_dict(
                     data
@@ -309,14 +311,14 @@ class ResponseStreamEventEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_known_stream_event_type_15 = ResponseErrorEvent.from_dict(data)
 
                 return componentsschemas_response_known_stream_event_type_15
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_response_stream_event_type_1 = ResponseUnknownStreamEvent.from_dict(data)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_text_format_json_object import ResponseTextFormatJsonObject
@@ -28,7 +28,7 @@ class ResponseTextConfig:
     """ Shape the text output must take. """
     verbosity: None | str | Unset = UNSET
     """ How long the answer should be, `low`, `medium` or `high`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_text_format_json_schema import ResponseTextFormatJsonSchema  # noqa: PLC0415
@@ -74,7 +74,7 @@ class ResponseTextConfig:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_text_format_type_0 = ResponseTextFormatText.from_dict(data)
 
@@ -82,14 +82,14 @@ class ResponseTextConfig:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_response_text_format_type_1 = ResponseTextFormatJsonSchema.from_dict(data)
 
                 return componentsschemas_response_text_format_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_response_text_format_type_2 = ResponseTextFormatJsonObject.from_dict(data)
 

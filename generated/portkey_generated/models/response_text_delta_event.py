@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -34,7 +34,7 @@ class ResponseTextDeltaEvent:
     """ Log probabilities of the new tokens, when asked for. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -79,9 +79,10 @@ class ResponseTextDeltaEvent:
         from ..models.response_text_delta_event_logprobs_item import ResponseTextDeltaEventLogprobsItem  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["response.output_text.delta"], _d.pop("type"))
-        if type_ != "response.output_text.delta":
-            raise ValueError(f"type must match const 'response.output_text.delta', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "response.output_text.delta":
+            raise ValueError(f"type must match const 'response.output_text.delta', got '{_type_}'")
+        type_: Literal["response.output_text.delta"] = _type_
 
         item_id = _d.pop("item_id")
 

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="ResponseTextDoneEventLogprobsItem")
 class ResponseTextDoneEventLogprobsItem:
     """One token with its log probability."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

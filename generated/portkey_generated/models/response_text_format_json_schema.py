@@ -30,7 +30,7 @@ class ResponseTextFormatJsonSchema:
     """ What the output is for, to guide the model. """
     strict: bool | None | Unset = UNSET
     """ Enforce the schema exactly (only a subset of JSON Schema is allowed then). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -68,9 +68,10 @@ class ResponseTextFormatJsonSchema:
         from ..models.response_text_format_json_schema_schema import ResponseTextFormatJsonSchemaSchema  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["json_schema"], _d.pop("type"))
-        if type_ != "json_schema":
-            raise ValueError(f"type must match const 'json_schema', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "json_schema":
+            raise ValueError(f"type must match const 'json_schema', got '{_type_}'")
+        type_: Literal["json_schema"] = _type_
 
         name = _d.pop("name")
 

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="ResponseTextFormatJsonSchemaSchema")
 class ResponseTextFormatJsonSchemaSchema:
     """The JSON Schema the output must satisfy."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

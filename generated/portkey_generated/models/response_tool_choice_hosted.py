@@ -20,7 +20,7 @@ class ResponseToolChoiceHosted:
     type_: str
     """ The built-in tool, such as `file_search`, `web_search_preview`, `computer_use_preview` or
     `image_generation`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_input_tokens_details import ResponseInputTokensDetails
@@ -31,7 +31,7 @@ class ResponseUsage:
     """ Breakdown of the input tokens. """
     output_tokens_details: None | ResponseOutputTokensDetails | Unset = UNSET
     """ Breakdown of the output tokens. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_input_tokens_details import ResponseInputTokensDetails  # noqa: PLC0415
@@ -93,7 +93,7 @@ class ResponseUsage:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 input_tokens_details_type_0 = ResponseInputTokensDetails.from_dict(data)
 
@@ -110,7 +110,7 @@ class ResponseUsage:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 output_tokens_details_type_0 = ResponseOutputTokensDetails.from_dict(data)
 

@@ -15,7 +15,7 @@ from ..models.response_web_search_tool_type import (
     ResponseWebSearchToolType,
     check_response_web_search_tool_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.response_web_search_tool_filters import ResponseWebSearchToolFilters
@@ -37,7 +37,7 @@ class ResponseWebSearchTool:
     """ Approximate location of the user (country, region, city, timezone) to localise results. """
     filters: None | ResponseWebSearchToolFilters | Unset = UNSET
     """ Limits on the search, such as allowed domains. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.response_web_search_tool_filters import ResponseWebSearchToolFilters  # noqa: PLC0415
@@ -102,7 +102,7 @@ class ResponseWebSearchTool:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 user_location_type_0 = ResponseWebSearchToolUserLocation.from_dict(data)
 
@@ -119,7 +119,7 @@ class ResponseWebSearchTool:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 filters_type_0 = ResponseWebSearchToolFilters.from_dict(data)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,7 +28,7 @@ class ResponseWebSearchToolCall:
     """ `in_progress`, `searching`, `completed` or `failed`. """
     action: ResponseWebSearchToolCallAction | Unset = UNSET
     """ What was done (`search` with its query, `open_page`, `find`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -61,9 +61,10 @@ class ResponseWebSearchToolCall:
         from ..models.response_web_search_tool_call_action import ResponseWebSearchToolCallAction  # noqa: PLC0415
 
         _d = dict(src_dict)
-        type_ = cast(Literal["web_search_call"], _d.pop("type"))
-        if type_ != "web_search_call":
-            raise ValueError(f"type must match const 'web_search_call', got '{type_}'")
+        _type_: Any = _d.pop("type")
+        if _type_ != "web_search_call":
+            raise ValueError(f"type must match const 'web_search_call', got '{_type_}'")
+        type_: Literal["web_search_call"] = _type_
 
         id = _d.pop("id")
 

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="ResponseWebSearchToolCallAction")
 class ResponseWebSearchToolCallAction:
     """What was done (`search` with its query, `open_page`, `find`)."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

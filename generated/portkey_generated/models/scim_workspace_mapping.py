@@ -27,7 +27,7 @@ class ScimWorkspaceMapping:
     """ Identifier of the SCIM group. """
     role: ScimWorkspaceMappingRole | Unset = UNSET
     """ Workspace role the group's members receive. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

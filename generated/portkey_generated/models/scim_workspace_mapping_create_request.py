@@ -32,7 +32,7 @@ class ScimWorkspaceMappingCreateRequest:
     scim_group_name: str | Unset = UNSET
     """ Display name of the group, created here when it does not exist yet; use instead of `scim_group_id`. It may
     not look like an automatically provisioned group name (the `ws-<name>-role-<role>` pattern). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         workspace_id = self.workspace_id

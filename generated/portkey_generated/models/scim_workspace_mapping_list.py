@@ -24,7 +24,7 @@ class ScimWorkspaceMappingList:
     """ The mappings. """
     total_count: int | Unset = UNSET
     """ How many mappings the list holds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         mappings: list[dict[str, Any]] | Unset = UNSET

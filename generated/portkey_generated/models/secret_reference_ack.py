@@ -14,7 +14,7 @@ T = TypeVar("T", bound="SecretReferenceAck")
 class SecretReferenceAck:
     """Acknowledgement of an update or delete; it carries no documented fields."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

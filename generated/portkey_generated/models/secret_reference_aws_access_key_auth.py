@@ -27,7 +27,7 @@ class SecretReferenceAwsAccessKeyAuth:
     """ AWS secret access key. """
     aws_region: str
     """ AWS region of the secret manager. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         aws_auth_type: str = self.aws_auth_type

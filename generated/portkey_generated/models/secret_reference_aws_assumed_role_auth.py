@@ -28,7 +28,7 @@ class SecretReferenceAwsAssumedRoleAuth:
     """ AWS region of the secret manager. """
     aws_external_id: None | str | Unset = UNSET
     """ External id the role's trust policy asks for, if any. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         aws_auth_type: str = self.aws_auth_type

@@ -24,7 +24,7 @@ class SecretReferenceAwsServiceRoleAuth:
     """ Always `serviceRole`. """
     aws_region: str | Unset = UNSET
     """ AWS region of the secret manager. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         aws_auth_type: str = self.aws_auth_type

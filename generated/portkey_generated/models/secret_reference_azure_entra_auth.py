@@ -29,7 +29,7 @@ class SecretReferenceAzureEntraAuth:
     """ Application client secret. """
     azure_vault_url: str
     """ URL of the key vault. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         azure_auth_mode: str = self.azure_auth_mode

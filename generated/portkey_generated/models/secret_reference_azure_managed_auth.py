@@ -26,7 +26,7 @@ class SecretReferenceAzureManagedAuth:
     """ URL of the key vault. """
     azure_managed_client_id: str | Unset = UNSET
     """ Client id of a user-assigned identity; leave out for the system identity. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         azure_auth_mode: str = self.azure_auth_mode

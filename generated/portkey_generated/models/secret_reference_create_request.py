@@ -12,7 +12,7 @@ from ..models.secret_reference_manager_type import (
     SecretReferenceManagerType,
     check_secret_reference_manager_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.secret_reference_aws_access_key_auth import SecretReferenceAwsAccessKeyAuth
@@ -67,7 +67,7 @@ class SecretReferenceCreateRequest:
     """ Workspaces (UUIDs or slugs) allowed to use the reference; excludes `allow_all_workspaces`. """
     tags: None | SecretReferenceTags | Unset = UNSET
     """ Labels to attach to the reference. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.secret_reference_aws_access_key_auth import SecretReferenceAwsAccessKeyAuth  # noqa: PLC0415
@@ -197,7 +197,7 @@ class SecretReferenceCreateRequest:
             | SecretReferenceVaultTokenAuth
         ):
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_secret_reference_aws_auth_type_0 = (
                     SecretReferenceAwsAccessKeyAuth.from_dict(data)
@@ -207,7 +207,7 @@ class SecretReferenceCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_secret_reference_aws_auth_type_1 = (
                     SecretReferenceAwsAssumedRoleAuth.from_dict(data)
@@ -217,7 +217,7 @@ class SecretReferenceCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_secret_reference_aws_auth_type_2 = (
                     SecretReferenceAwsServiceRoleAuth.from_dict(data)
@@ -227,7 +227,7 @@ class SecretReferenceCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_secret_reference_azure_auth_type_0 = (
                     SecretReferenceAzureEntraAuth.from_dict(data)
@@ -237,7 +237,7 @@ class SecretReferenceCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_secret_reference_azure_auth_type_1 = (
                     SecretReferenceAzureManagedAuth.from_dict(data)
@@ -247,7 +247,7 @@ class SecretReferenceCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_secret_reference_azure_auth_type_2 = (
                     SecretReferenceAzureDefaultAuth.from_dict(data)
@@ -257,7 +257,7 @@ class SecretReferenceCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_secret_reference_vault_auth_type_0 = (
                     SecretReferenceVaultTokenAuth.from_dict(data)
@@ -267,7 +267,7 @@ class SecretReferenceCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_secret_reference_vault_auth_type_1 = (
                     SecretReferenceVaultAppRoleAuth.from_dict(data)
@@ -276,7 +276,7 @@ class SecretReferenceCreateRequest:
                 return componentsschemas_secret_reference_vault_auth_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_secret_reference_vault_auth_type_2 = (
                 SecretReferenceVaultKubernetesAuth.from_dict(data)
@@ -325,7 +325,7 @@ class SecretReferenceCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 tags_type_0 = SecretReferenceTags.from_dict(data)
 

@@ -27,7 +27,7 @@ class SecretReferenceCreateResult:
     """ Short name of the new reference. """
     object_: SecretReferenceCreateResultObject | Unset = UNSET
     """ Kind of object, always `secret-reference`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

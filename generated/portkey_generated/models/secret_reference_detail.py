@@ -18,7 +18,7 @@ from ..models.secret_reference_manager_type import (
     check_secret_reference_manager_type,
 )
 from ..models.secret_reference_status import SecretReferenceStatus, check_secret_reference_status
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.secret_reference_detail_auth_config import SecretReferenceDetailAuthConfig
@@ -65,7 +65,7 @@ class SecretReferenceDetail:
     user. """
     object_: SecretReferenceDetailObject | Unset = UNSET
     """ Kind of object, always `secret-reference`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
@@ -229,7 +229,7 @@ class SecretReferenceDetail:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 tags_type_0 = SecretReferenceTags.from_dict(data)
 

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="SecretReferenceDetailAuthConfig")
 class SecretReferenceDetailAuthConfig:
     """How Portkey signs in to the secret manager. Secret values in it are masked unless the caller is a system user."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -30,7 +30,7 @@ class SecretReferenceList:
     """ Number of references matching the filters, over all pages. """
     data: list[SecretReferenceSummary] | Unset = UNSET
     """ The references on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_: str | Unset = UNSET

@@ -32,7 +32,7 @@ class SecretReferenceMapping:
     """ Key to read inside a multi-value secret, in place of the one set on the reference. """
     value_format: None | SecretReferenceValueFormat | Unset = UNSET
     """ How to read the secret value before placing it in the target field. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         target_field = self.target_field
@@ -48,8 +48,6 @@ class SecretReferenceMapping:
         value_format: None | str | Unset
         if isinstance(self.value_format, Unset):
             value_format = UNSET
-        elif isinstance(self.value_format, str):
-            value_format = self.value_format
         else:
             value_format = self.value_format
 

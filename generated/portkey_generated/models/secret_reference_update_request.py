@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.secret_reference_tags import SecretReferenceTags
@@ -39,7 +39,7 @@ class SecretReferenceUpdateRequest:
     `allow_all_workspaces` off. """
     tags: None | SecretReferenceTags | Unset = UNSET
     """ New labels for the reference. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
@@ -147,7 +147,7 @@ class SecretReferenceUpdateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 tags_type_0 = SecretReferenceTags.from_dict(data)
 

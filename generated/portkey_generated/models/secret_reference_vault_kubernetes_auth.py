@@ -28,7 +28,7 @@ class SecretReferenceVaultKubernetesAuth:
     """ Vault role bound to the service account. """
     vault_namespace: str | Unset = UNSET
     """ Vault namespace (Vault Enterprise), if any. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         vault_auth_type: str = self.vault_auth_type

@@ -33,7 +33,7 @@ class SpeechCreateRequest:
     """ Audio encoding of the result; `mp3` when left out. """
     speed: float | Unset = UNSET
     """ Playback speed from 0.25 to 4.0; 1.0 is normal. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         model = self.model

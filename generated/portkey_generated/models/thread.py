@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.thread_object import ThreadObject, check_thread_object
+from ..types import is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -31,7 +32,7 @@ class Thread:
     """ Files and vector stores the tools may read while working on this thread. """
     metadata: AssistantMetadata | None
     """ Labels attached by the caller. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
@@ -85,7 +86,7 @@ class Thread:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 tool_resources_type_0 = AssistantToolResources.from_dict(data)
 
@@ -100,7 +101,7 @@ class Thread:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = AssistantMetadata.from_dict(data)
 

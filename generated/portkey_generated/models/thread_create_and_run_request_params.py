@@ -12,7 +12,7 @@ from ..models.assistant_response_format_mode import (
     check_assistant_response_format_mode,
 )
 from ..models.thread_run_tool_choice_mode import ThreadRunToolChoiceMode, check_thread_run_tool_choice_mode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_response_format import AssistantResponseFormat
@@ -62,7 +62,7 @@ class ThreadCreateAndRunRequestParams:
     """ Whether the model may call several functions in one turn (provider default true). """
     response_format: AssistantResponseFormat | AssistantResponseFormatMode | None | Unset = UNSET
     """ Output format to hold the model to. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
@@ -152,8 +152,6 @@ class ThreadCreateAndRunRequestParams:
         tool_choice: dict[str, Any] | None | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
-        elif isinstance(self.tool_choice, str):
-            tool_choice = self.tool_choice
         elif isinstance(self.tool_choice, ThreadRunNamedToolChoice):
             tool_choice = self.tool_choice.to_dict()
         else:
@@ -164,8 +162,6 @@ class ThreadCreateAndRunRequestParams:
         response_format: dict[str, Any] | None | str | Unset
         if isinstance(self.response_format, Unset):
             response_format = UNSET
-        elif isinstance(self.response_format, str):
-            response_format = self.response_format
         elif isinstance(self.response_format, AssistantResponseFormat):
             response_format = self.response_format.to_dict()
         else:
@@ -258,9 +254,11 @@ class ThreadCreateAndRunRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                tools_type_0 = []
+                tools_type_0: list[
+                    AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction
+                ] = []
                 _tools_type_0 = data
                 for tools_type_0_item_data in _tools_type_0:
 
@@ -268,7 +266,7 @@ class ThreadCreateAndRunRequestParams:
                         data: object,
                     ) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_assistant_tool_type_0 = AssistantToolCodeInterpreter.from_dict(
                                 data
@@ -278,14 +276,14 @@ class ThreadCreateAndRunRequestParams:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_assistant_tool_type_1 = AssistantToolFileSearch.from_dict(data)
 
                             return componentsschemas_assistant_tool_type_1
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_assistant_tool_type_2 = AssistantToolFunction.from_dict(data)
 
@@ -313,7 +311,7 @@ class ThreadCreateAndRunRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 tool_resources_type_0 = AssistantToolResources.from_dict(data)
 
@@ -366,7 +364,7 @@ class ThreadCreateAndRunRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 truncation_strategy_type_0 = ThreadRunTruncationStrategy.from_dict(data)
 
@@ -393,7 +391,7 @@ class ThreadCreateAndRunRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_tool_choice_type_1 = ThreadRunNamedToolChoice.from_dict(data)
 
@@ -424,7 +422,7 @@ class ThreadCreateAndRunRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_assistant_response_format_option_type_1 = AssistantResponseFormat.from_dict(
                     data

@@ -22,7 +22,7 @@ class ThreadDeleted:
     """ Kind of object; always `thread.deleted`. """
     deleted: bool
     """ True when the thread was removed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..models.thread_message_object import ThreadMessageObject, check_thread_message_object
 from ..models.thread_message_role import ThreadMessageRole, check_thread_message_role
 from ..models.thread_message_status import ThreadMessageStatus, check_thread_message_status
+from ..types import is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -61,7 +62,7 @@ class ThreadMessage:
     """ Files attached to the message and the tools they were handed to. """
     metadata: AssistantMetadata | None
     """ Labels attached by the caller. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
@@ -94,7 +95,7 @@ class ThreadMessage:
 
         role: str = self.role
 
-        content = []
+        content: list[dict[str, Any]] = []
         for content_item_data in self.content:
             content_item: dict[str, Any]
             if isinstance(content_item_data, ThreadMessageContentImageFile):
@@ -178,7 +179,7 @@ class ThreadMessage:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 incomplete_details_type_0 = ThreadMessageIncompleteDetails.from_dict(data)
 
@@ -205,7 +206,12 @@ class ThreadMessage:
 
         role = check_thread_message_role(_d.pop("role"))
 
-        content = []
+        content: list[
+            ThreadMessageContentImageFile
+            | ThreadMessageContentImageUrl
+            | ThreadMessageContentRefusal
+            | ThreadMessageContentText
+        ] = []
         _content = _d.pop("content")
         for content_item_data in _content:
 
@@ -218,7 +224,7 @@ class ThreadMessage:
                 | ThreadMessageContentText
             ):
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_message_content_part_type_0 = (
                         ThreadMessageContentImageFile.from_dict(data)
@@ -228,7 +234,7 @@ class ThreadMessage:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_message_content_part_type_1 = (
                         ThreadMessageContentImageUrl.from_dict(data)
@@ -238,7 +244,7 @@ class ThreadMessage:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_message_content_part_type_2 = ThreadMessageContentText.from_dict(
                         data
@@ -247,7 +253,7 @@ class ThreadMessage:
                     return componentsschemas_thread_message_content_part_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_message_content_part_type_3 = ThreadMessageContentRefusal.from_dict(
                     data
@@ -277,9 +283,9 @@ class ThreadMessage:
             if data is None:
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                attachments_type_0 = []
+                attachments_type_0: list[ThreadMessageAttachment] = []
                 _attachments_type_0 = data
                 for attachments_type_0_item_data in _attachments_type_0:
                     attachments_type_0_item = ThreadMessageAttachment.from_dict(attachments_type_0_item_data)
@@ -297,7 +303,7 @@ class ThreadMessage:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = AssistantMetadata.from_dict(data)
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_object
+
 if TYPE_CHECKING:
     from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter
     from ..models.thread_message_attachment_file_search import ThreadMessageAttachmentFileSearch
@@ -23,14 +25,14 @@ class ThreadMessageAttachment:
     """ Id of the uploaded file. """
     tools: list[AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch]
     """ Tools that receive the file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
 
         file_id = self.file_id
 
-        tools = []
+        tools: list[dict[str, Any]] = []
         for tools_item_data in self.tools:
             tools_item: dict[str, Any]
             if isinstance(tools_item_data, AssistantToolCodeInterpreter):
@@ -59,7 +61,7 @@ class ThreadMessageAttachment:
         _d = dict(src_dict)
         file_id = _d.pop("file_id")
 
-        tools = []
+        tools: list[AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch] = []
         _tools = _d.pop("tools")
         for tools_item_data in _tools:
 
@@ -67,7 +69,7 @@ class ThreadMessageAttachment:
                 data: object,
             ) -> AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch:
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_message_attachment_tool_type_0 = (
                         AssistantToolCodeInterpreter.from_dict(data)
@@ -76,7 +78,7 @@ class ThreadMessageAttachment:
                     return componentsschemas_thread_message_attachment_tool_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_message_attachment_tool_type_1 = (
                     ThreadMessageAttachmentFileSearch.from_dict(data)

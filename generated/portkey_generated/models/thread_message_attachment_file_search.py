@@ -21,7 +21,7 @@ class ThreadMessageAttachmentFileSearch:
 
     type_: ThreadMessageAttachmentFileSearchType
     """ Tool kind; always `file_search`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

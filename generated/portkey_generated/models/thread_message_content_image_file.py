@@ -27,7 +27,7 @@ class ThreadMessageContentImageFile:
     """ Part kind; always `image_file`. """
     image_file: ThreadMessageImageFile
     """ Reference to an uploaded image file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -27,7 +27,7 @@ class ThreadMessageContentImageUrl:
     """ Part kind; always `image_url`. """
     image_url: ThreadMessageImageUrl
     """ Reference to an image on the web. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

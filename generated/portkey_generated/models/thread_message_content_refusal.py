@@ -23,7 +23,7 @@ class ThreadMessageContentRefusal:
     """ Part kind; always `refusal`. """
     refusal: str
     """ The model's explanation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -27,7 +27,7 @@ class ThreadMessageContentText:
     """ Part kind; always `text`. """
     text: ThreadMessageText
     """ Text written into a message, with the citations and file links found in it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -23,7 +23,7 @@ class ThreadMessageContentTextInput:
     """ Part kind; always `text`. """
     text: str
     """ The text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

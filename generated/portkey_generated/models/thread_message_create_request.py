@@ -11,7 +11,7 @@ from ..models.thread_message_create_request_role import (
     ThreadMessageCreateRequestRole,
     check_thread_message_create_request_role,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -40,7 +40,7 @@ class ThreadMessageCreateRequest:
     """ Uploaded files to attach, each with the tools that should receive it. """
     metadata: AssistantMetadata | None | Unset = UNSET
     """ Labels to attach. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
@@ -119,9 +119,13 @@ class ThreadMessageCreateRequest:
             | str
         ):
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_1 = []
+                content_type_1: list[
+                    ThreadMessageContentImageFile
+                    | ThreadMessageContentImageUrl
+                    | ThreadMessageContentTextInput
+                ] = []
                 _content_type_1 = data
                 for content_type_1_item_data in _content_type_1:
 
@@ -133,7 +137,7 @@ class ThreadMessageCreateRequest:
                         | ThreadMessageContentTextInput
                     ):
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_thread_message_content_part_input_type_0 = (
                                 ThreadMessageContentImageFile.from_dict(data)
@@ -143,7 +147,7 @@ class ThreadMessageCreateRequest:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_thread_message_content_part_input_type_1 = (
                                 ThreadMessageContentImageUrl.from_dict(data)
@@ -152,7 +156,7 @@ class ThreadMessageCreateRequest:
                             return componentsschemas_thread_message_content_part_input_type_1
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_thread_message_content_part_input_type_2 = (
                             ThreadMessageContentTextInput.from_dict(data)
@@ -185,9 +189,9 @@ class ThreadMessageCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                attachments_type_0 = []
+                attachments_type_0: list[ThreadMessageAttachment] = []
                 _attachments_type_0 = data
                 for attachments_type_0_item_data in _attachments_type_0:
                     attachments_type_0_item = ThreadMessageAttachment.from_dict(attachments_type_0_item_data)
@@ -207,7 +211,7 @@ class ThreadMessageCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = AssistantMetadata.from_dict(data)
 

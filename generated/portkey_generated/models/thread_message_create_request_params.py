@@ -11,7 +11,7 @@ from ..models.thread_message_create_request_role import (
     ThreadMessageCreateRequestRole,
     check_thread_message_create_request_role,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.thread_message_attachment import ThreadMessageAttachment
@@ -37,7 +37,7 @@ class ThreadMessageCreateRequestParams:
     """ The message as plain text, or as a list of text and image parts. """
     attachments: list[ThreadMessageAttachment] | None | Unset = UNSET
     """ Uploaded files to attach, each with the tools that should receive it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.thread_message_content_image_file import ThreadMessageContentImageFile  # noqa: PLC0415
@@ -104,9 +104,13 @@ class ThreadMessageCreateRequestParams:
             | str
         ):
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                content_type_1 = []
+                content_type_1: list[
+                    ThreadMessageContentImageFile
+                    | ThreadMessageContentImageUrl
+                    | ThreadMessageContentTextInput
+                ] = []
                 _content_type_1 = data
                 for content_type_1_item_data in _content_type_1:
 
@@ -118,7 +122,7 @@ class ThreadMessageCreateRequestParams:
                         | ThreadMessageContentTextInput
                     ):
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_thread_message_content_part_input_type_0 = (
                                 ThreadMessageContentImageFile.from_dict(data)
@@ -128,7 +132,7 @@ class ThreadMessageCreateRequestParams:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_thread_message_content_part_input_type_1 = (
                                 ThreadMessageContentImageUrl.from_dict(data)
@@ -137,7 +141,7 @@ class ThreadMessageCreateRequestParams:
                             return componentsschemas_thread_message_content_part_input_type_1
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_thread_message_content_part_input_type_2 = (
                             ThreadMessageContentTextInput.from_dict(data)
@@ -170,9 +174,9 @@ class ThreadMessageCreateRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                attachments_type_0 = []
+                attachments_type_0: list[ThreadMessageAttachment] = []
                 _attachments_type_0 = data
                 for attachments_type_0_item_data in _attachments_type_0:
                     attachments_type_0_item = ThreadMessageAttachment.from_dict(attachments_type_0_item_data)

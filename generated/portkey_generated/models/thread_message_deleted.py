@@ -25,7 +25,7 @@ class ThreadMessageDeleted:
     """ Kind of object; always `thread.message.deleted`. """
     deleted: bool
     """ True when the message was removed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

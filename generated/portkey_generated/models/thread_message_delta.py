@@ -26,7 +26,7 @@ class ThreadMessageDelta:
     """ Kind of object; always `thread.message.delta`. """
     delta: ThreadMessageDeltaBody
     """ Changed fields of a streamed message. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -11,7 +11,7 @@ from ..models.thread_message_delta_body_role import (
     ThreadMessageDeltaBodyRole,
     check_thread_message_delta_body_role,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.thread_message_delta_content_image_file import ThreadMessageDeltaContentImageFile
@@ -39,7 +39,7 @@ class ThreadMessageDeltaBody:
         | Unset
     ) = UNSET
     """ New or extended content parts, each placed by its `index`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.thread_message_delta_content_image_file import ThreadMessageDeltaContentImageFile  # noqa: PLC0415
@@ -114,7 +114,7 @@ class ThreadMessageDeltaBody:
                     | ThreadMessageDeltaContentText
                 ):
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_thread_message_delta_content_part_type_0 = (
                             ThreadMessageDeltaContentImageFile.from_dict(data)
@@ -124,7 +124,7 @@ class ThreadMessageDeltaBody:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_thread_message_delta_content_part_type_1 = (
                             ThreadMessageDeltaContentImageUrl.from_dict(data)
@@ -134,7 +134,7 @@ class ThreadMessageDeltaBody:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_thread_message_delta_content_part_type_2 = (
                             ThreadMessageDeltaContentText.from_dict(data)
@@ -143,7 +143,7 @@ class ThreadMessageDeltaBody:
                         return componentsschemas_thread_message_delta_content_part_type_2
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_message_delta_content_part_type_3 = (
                         ThreadMessageDeltaContentRefusal.from_dict(data)

@@ -30,7 +30,7 @@ class ThreadMessageDeltaContentImageFile:
     """ Part kind; always `image_file`. """
     image_file: ThreadMessageDeltaImageFile | Unset = UNSET
     """ Reference to an uploaded image, as streamed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

@@ -30,7 +30,7 @@ class ThreadMessageDeltaContentImageUrl:
     """ Part kind; always `image_url`. """
     image_url: ThreadMessageDeltaImageUrl | Unset = UNSET
     """ Reference to an image on the web, as streamed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

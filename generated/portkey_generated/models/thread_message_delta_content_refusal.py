@@ -26,7 +26,7 @@ class ThreadMessageDeltaContentRefusal:
     """ Part kind; always `refusal`. """
     refusal: str | Unset = UNSET
     """ The characters to append to the refusal. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

@@ -30,7 +30,7 @@ class ThreadMessageDeltaContentText:
     """ Part kind; always `text`. """
     text: ThreadMessageDeltaText | Unset = UNSET
     """ Text added to a streamed text part. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

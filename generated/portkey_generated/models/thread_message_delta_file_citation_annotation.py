@@ -36,7 +36,7 @@ class ThreadMessageDeltaFileCitationAnnotation:
     """ Offset in the text where the span starts. """
     end_index: int | Unset = UNSET
     """ Offset in the text where the span ends. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

@@ -24,7 +24,7 @@ class ThreadMessageDeltaImageFile:
     """ Id of the uploaded image. """
     detail: ThreadMessageDeltaImageFileDetail | Unset = UNSET
     """ Resolution the model looks at. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         file_id = self.file_id

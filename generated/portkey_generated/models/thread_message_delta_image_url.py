@@ -24,7 +24,7 @@ class ThreadMessageDeltaImageUrl:
     """ Address of the image. """
     detail: ThreadMessageDeltaImageUrlDetail | Unset = UNSET
     """ Resolution the model looks at. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.thread_message_delta_file_citation_annotation import (
@@ -29,7 +29,7 @@ class ThreadMessageDeltaText:
         list[ThreadMessageDeltaFileCitationAnnotation | ThreadMessageDeltaFilePathAnnotation] | Unset
     ) = UNSET
     """ Annotations that appeared with this fragment. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.thread_message_delta_file_citation_annotation import (
@@ -82,7 +82,7 @@ class ThreadMessageDeltaText:
                     data: object,
                 ) -> ThreadMessageDeltaFileCitationAnnotation | ThreadMessageDeltaFilePathAnnotation:
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_thread_message_delta_annotation_type_0 = (
                             ThreadMessageDeltaFileCitationAnnotation.from_dict(data)
@@ -91,7 +91,7 @@ class ThreadMessageDeltaText:
                         return componentsschemas_thread_message_delta_annotation_type_0
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_message_delta_annotation_type_1 = (
                         ThreadMessageDeltaFilePathAnnotation.from_dict(data)

@@ -20,7 +20,7 @@ class ThreadMessageFileCitation:
     """ Id of the cited file. """
     quote: str | Unset = UNSET
     """ The quoted passage, when the provider still reports it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         file_id = self.file_id

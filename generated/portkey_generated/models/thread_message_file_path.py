@@ -16,7 +16,7 @@ class ThreadMessageFilePath:
 
     file_id: str
     """ Id of the generated file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         file_id = self.file_id

@@ -33,7 +33,7 @@ class ThreadMessageFilePathAnnotation:
     """ Offset in the text where the span starts. """
     end_index: int
     """ Offset in the text where the span ends. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

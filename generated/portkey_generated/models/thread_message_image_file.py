@@ -24,7 +24,7 @@ class ThreadMessageImageFile:
     """ Id of the uploaded image; upload it with purpose `vision` when it is to be shown in content. """
     detail: ThreadMessageImageFileDetail | Unset = UNSET
     """ Resolution the model looks at; `low` costs fewer tokens (provider default `auto`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         file_id = self.file_id

@@ -24,7 +24,7 @@ class ThreadMessageImageUrl:
     """ Address of a JPEG, PNG, GIF or WebP image. """
     detail: ThreadMessageImageUrlDetail | Unset = UNSET
     """ Resolution the model looks at; `low` costs fewer tokens (provider default `auto`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         url = self.url

@@ -21,7 +21,7 @@ class ThreadMessageIncompleteDetails:
 
     reason: ThreadMessageIncompleteDetailsReason
     """ What stopped the message. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         reason: str = self.reason

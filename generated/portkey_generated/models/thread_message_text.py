@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_object
+
 if TYPE_CHECKING:
     from ..models.thread_message_file_citation_annotation import ThreadMessageFileCitationAnnotation
     from ..models.thread_message_file_path_annotation import ThreadMessageFilePathAnnotation
@@ -23,14 +25,14 @@ class ThreadMessageText:
     """ The text. """
     annotations: list[ThreadMessageFileCitationAnnotation | ThreadMessageFilePathAnnotation]
     """ Spans of `value` that cite a file or link to a generated file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.thread_message_file_citation_annotation import ThreadMessageFileCitationAnnotation  # noqa: PLC0415
 
         value = self.value
 
-        annotations = []
+        annotations: list[dict[str, Any]] = []
         for annotations_item_data in self.annotations:
             annotations_item: dict[str, Any]
             if isinstance(annotations_item_data, ThreadMessageFileCitationAnnotation):
@@ -59,7 +61,7 @@ class ThreadMessageText:
         _d = dict(src_dict)
         value = _d.pop("value")
 
-        annotations = []
+        annotations: list[ThreadMessageFileCitationAnnotation | ThreadMessageFilePathAnnotation] = []
         _annotations = _d.pop("annotations")
         for annotations_item_data in _annotations:
 
@@ -67,7 +69,7 @@ class ThreadMessageText:
                 data: object,
             ) -> ThreadMessageFileCitationAnnotation | ThreadMessageFilePathAnnotation:
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_message_annotation_type_0 = (
                         ThreadMessageFileCitationAnnotation.from_dict(data)
@@ -76,7 +78,7 @@ class ThreadMessageText:
                     return componentsschemas_thread_message_annotation_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_message_annotation_type_1 = (
                     ThreadMessageFilePathAnnotation.from_dict(data)

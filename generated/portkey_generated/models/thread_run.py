@@ -14,7 +14,7 @@ from ..models.assistant_response_format_mode import (
 from ..models.thread_run_object import ThreadRunObject, check_thread_run_object
 from ..models.thread_run_status import ThreadRunStatus, check_thread_run_status
 from ..models.thread_run_tool_choice_mode import ThreadRunToolChoiceMode, check_thread_run_tool_choice_mode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -92,7 +92,7 @@ class ThreadRun:
     """ Sampling temperature of the run (1 when unset). """
     top_p: float | None | Unset = UNSET
     """ Nucleus sampling mass of the run (1 when unset). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
@@ -155,7 +155,7 @@ class ThreadRun:
 
         instructions = self.instructions
 
-        tools = []
+        tools: list[dict[str, Any]] = []
         for tools_item_data in self.tools:
             tools_item: dict[str, Any]
             if isinstance(tools_item_data, AssistantToolCodeInterpreter):
@@ -192,9 +192,7 @@ class ThreadRun:
             truncation_strategy = self.truncation_strategy
 
         tool_choice: dict[str, Any] | None | str
-        if isinstance(self.tool_choice, str):
-            tool_choice = self.tool_choice
-        elif isinstance(self.tool_choice, ThreadRunNamedToolChoice):
+        if isinstance(self.tool_choice, ThreadRunNamedToolChoice):
             tool_choice = self.tool_choice.to_dict()
         else:
             tool_choice = self.tool_choice
@@ -202,9 +200,7 @@ class ThreadRun:
         parallel_tool_calls = self.parallel_tool_calls
 
         response_format: dict[str, Any] | None | str
-        if isinstance(self.response_format, str):
-            response_format = self.response_format
-        elif isinstance(self.response_format, AssistantResponseFormat):
+        if isinstance(self.response_format, AssistantResponseFormat):
             response_format = self.response_format.to_dict()
         else:
             response_format = self.response_format
@@ -290,7 +286,7 @@ class ThreadRun:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 required_action_type_0 = ThreadRunRequiredAction.from_dict(data)
 
@@ -305,7 +301,7 @@ class ThreadRun:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 last_error_type_0 = ThreadRunLastError.from_dict(data)
 
@@ -355,7 +351,7 @@ class ThreadRun:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 incomplete_details_type_0 = ThreadRunIncompleteDetails.from_dict(data)
 
@@ -370,7 +366,7 @@ class ThreadRun:
 
         instructions = _d.pop("instructions")
 
-        tools = []
+        tools: list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction] = []
         _tools = _d.pop("tools")
         for tools_item_data in _tools:
 
@@ -378,7 +374,7 @@ class ThreadRun:
                 data: object,
             ) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_assistant_tool_type_0 = AssistantToolCodeInterpreter.from_dict(data)
 
@@ -386,14 +382,14 @@ class ThreadRun:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_assistant_tool_type_1 = AssistantToolFileSearch.from_dict(data)
 
                     return componentsschemas_assistant_tool_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_assistant_tool_type_2 = AssistantToolFunction.from_dict(data)
 
@@ -407,7 +403,7 @@ class ThreadRun:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = AssistantMetadata.from_dict(data)
 
@@ -422,7 +418,7 @@ class ThreadRun:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 usage_type_0 = ThreadRunUsage.from_dict(data)
 
@@ -451,7 +447,7 @@ class ThreadRun:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 truncation_strategy_type_0 = ThreadRunTruncationStrategy.from_dict(data)
 
@@ -474,7 +470,7 @@ class ThreadRun:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_tool_choice_type_1 = ThreadRunNamedToolChoice.from_dict(data)
 
@@ -503,7 +499,7 @@ class ThreadRun:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_assistant_response_format_option_type_1 = AssistantResponseFormat.from_dict(
                     data

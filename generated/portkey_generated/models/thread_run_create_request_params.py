@@ -12,7 +12,7 @@ from ..models.assistant_response_format_mode import (
     check_assistant_response_format_mode,
 )
 from ..models.thread_run_tool_choice_mode import ThreadRunToolChoiceMode, check_thread_run_tool_choice_mode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_response_format import AssistantResponseFormat
@@ -61,7 +61,7 @@ class ThreadRunCreateRequestParams:
     """ Whether the model may call several functions in one turn (provider default true). """
     response_format: AssistantResponseFormat | AssistantResponseFormatMode | None | Unset = UNSET
     """ Output format to hold the model to. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
@@ -156,8 +156,6 @@ class ThreadRunCreateRequestParams:
         tool_choice: dict[str, Any] | None | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
-        elif isinstance(self.tool_choice, str):
-            tool_choice = self.tool_choice
         elif isinstance(self.tool_choice, ThreadRunNamedToolChoice):
             tool_choice = self.tool_choice.to_dict()
         else:
@@ -168,8 +166,6 @@ class ThreadRunCreateRequestParams:
         response_format: dict[str, Any] | None | str | Unset
         if isinstance(self.response_format, Unset):
             response_format = UNSET
-        elif isinstance(self.response_format, str):
-            response_format = self.response_format
         elif isinstance(self.response_format, AssistantResponseFormat):
             response_format = self.response_format.to_dict()
         else:
@@ -257,9 +253,9 @@ class ThreadRunCreateRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                additional_messages_type_0 = []
+                additional_messages_type_0: list[ThreadMessageCreateRequest] = []
                 _additional_messages_type_0 = data
                 for additional_messages_type_0_item_data in _additional_messages_type_0:
                     additional_messages_type_0_item = ThreadMessageCreateRequest.from_dict(
@@ -287,9 +283,11 @@ class ThreadRunCreateRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                tools_type_0 = []
+                tools_type_0: list[
+                    AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction
+                ] = []
                 _tools_type_0 = data
                 for tools_type_0_item_data in _tools_type_0:
 
@@ -297,7 +295,7 @@ class ThreadRunCreateRequestParams:
                         data: object,
                     ) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_assistant_tool_type_0 = AssistantToolCodeInterpreter.from_dict(
                                 data
@@ -307,14 +305,14 @@ class ThreadRunCreateRequestParams:
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
                         try:
-                            if not isinstance(data, dict):
+                            if not is_json_object(data):
                                 raise TypeError()
                             componentsschemas_assistant_tool_type_1 = AssistantToolFileSearch.from_dict(data)
 
                             return componentsschemas_assistant_tool_type_1
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_assistant_tool_type_2 = AssistantToolFunction.from_dict(data)
 
@@ -378,7 +376,7 @@ class ThreadRunCreateRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 truncation_strategy_type_0 = ThreadRunTruncationStrategy.from_dict(data)
 
@@ -405,7 +403,7 @@ class ThreadRunCreateRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_tool_choice_type_1 = ThreadRunNamedToolChoice.from_dict(data)
 
@@ -436,7 +434,7 @@ class ThreadRunCreateRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_assistant_response_format_option_type_1 = AssistantResponseFormat.from_dict(
                     data

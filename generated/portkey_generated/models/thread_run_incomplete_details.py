@@ -22,7 +22,7 @@ class ThreadRunIncompleteDetails:
 
     reason: ThreadRunIncompleteDetailsReason | Unset = UNSET
     """ The token budget that ran out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         reason: str | Unset = UNSET

@@ -16,7 +16,7 @@ class ThreadRunNamedFunction:
 
     name: str
     """ Name of the function. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -28,7 +28,7 @@ class ThreadRunNamedToolChoice:
     """ Kind of tool to force; with `function`, also name it in `function`. """
     function: ThreadRunNamedFunction | Unset = UNSET
     """ Names the function the model must call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -20,10 +20,10 @@ class ThreadRunPendingToolCalls:
 
     tool_calls: list[ThreadRunToolCall]
     """ The calls to execute; answer each one by its `id`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        tool_calls = []
+        tool_calls: list[dict[str, Any]] = []
         for tool_calls_item_data in self.tool_calls:
             tool_calls_item = tool_calls_item_data.to_dict()
             tool_calls.append(tool_calls_item)
@@ -43,7 +43,7 @@ class ThreadRunPendingToolCalls:
         from ..models.thread_run_tool_call import ThreadRunToolCall  # noqa: PLC0415
 
         _d = dict(src_dict)
-        tool_calls = []
+        tool_calls: list[ThreadRunToolCall] = []
         _tool_calls = _d.pop("tool_calls")
         for tool_calls_item_data in _tool_calls:
             tool_calls_item = ThreadRunToolCall.from_dict(tool_calls_item_data)

@@ -27,7 +27,7 @@ class ThreadRunRequiredAction:
     """ Action kind; only `submit_tool_outputs` exists. """
     submit_tool_outputs: ThreadRunPendingToolCalls
     """ Function calls a run is waiting on. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

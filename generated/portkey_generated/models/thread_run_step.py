@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..models.thread_run_step_object import ThreadRunStepObject, check_thread_run_step_object
 from ..models.thread_run_step_status import ThreadRunStepStatus, check_thread_run_step_status
 from ..models.thread_run_step_type import ThreadRunStepType, check_thread_run_step_type
+from ..types import is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -58,7 +59,7 @@ class ThreadRunStep:
     """ Labels attached by the caller. """
     usage: None | ThreadRunUsage
     """ Tokens the step used; null while it is still in progress. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
@@ -172,7 +173,7 @@ class ThreadRunStep:
             data: object,
         ) -> ThreadRunStepMessageCreationDetails | ThreadRunStepToolCallsDetails:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_step_details_type_0 = (
                     ThreadRunStepMessageCreationDetails.from_dict(data)
@@ -181,7 +182,7 @@ class ThreadRunStep:
                 return componentsschemas_thread_run_step_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_thread_run_step_details_type_1 = ThreadRunStepToolCallsDetails.from_dict(data)
 
@@ -193,7 +194,7 @@ class ThreadRunStep:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 last_error_type_0 = ThreadRunStepLastError.from_dict(data)
 
@@ -236,7 +237,7 @@ class ThreadRunStep:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = AssistantMetadata.from_dict(data)
 
@@ -251,7 +252,7 @@ class ThreadRunStep:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 usage_type_0 = ThreadRunUsage.from_dict(data)
 

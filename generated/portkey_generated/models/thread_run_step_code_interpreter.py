@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_object
+
 if TYPE_CHECKING:
     from ..models.thread_run_step_code_interpreter_image import ThreadRunStepCodeInterpreterImage
     from ..models.thread_run_step_code_interpreter_logs import ThreadRunStepCodeInterpreterLogs
@@ -23,14 +25,14 @@ class ThreadRunStepCodeInterpreter:
     """ The code that was run. """
     outputs: list[ThreadRunStepCodeInterpreterImage | ThreadRunStepCodeInterpreterLogs]
     """ Log text and images the code produced, in order. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.thread_run_step_code_interpreter_logs import ThreadRunStepCodeInterpreterLogs  # noqa: PLC0415
 
         input_ = self.input_
 
-        outputs = []
+        outputs: list[dict[str, Any]] = []
         for outputs_item_data in self.outputs:
             outputs_item: dict[str, Any]
             if isinstance(outputs_item_data, ThreadRunStepCodeInterpreterLogs):
@@ -59,7 +61,7 @@ class ThreadRunStepCodeInterpreter:
         _d = dict(src_dict)
         input_ = _d.pop("input")
 
-        outputs = []
+        outputs: list[ThreadRunStepCodeInterpreterImage | ThreadRunStepCodeInterpreterLogs] = []
         _outputs = _d.pop("outputs")
         for outputs_item_data in _outputs:
 
@@ -67,7 +69,7 @@ class ThreadRunStepCodeInterpreter:
                 data: object,
             ) -> ThreadRunStepCodeInterpreterImage | ThreadRunStepCodeInterpreterLogs:
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_run_step_code_interpreter_output_type_0 = (
                         ThreadRunStepCodeInterpreterLogs.from_dict(data)
@@ -76,7 +78,7 @@ class ThreadRunStepCodeInterpreter:
                     return componentsschemas_thread_run_step_code_interpreter_output_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_step_code_interpreter_output_type_1 = (
                     ThreadRunStepCodeInterpreterImage.from_dict(data)

@@ -29,7 +29,7 @@ class ThreadRunStepCodeInterpreterCall:
     """ Call kind; always `code_interpreter`. """
     code_interpreter: ThreadRunStepCodeInterpreter
     """ Code the interpreter ran and what came out of it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

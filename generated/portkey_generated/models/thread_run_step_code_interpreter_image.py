@@ -27,7 +27,7 @@ class ThreadRunStepCodeInterpreterImage:
     """ Output kind; always `image`. """
     image: ThreadRunStepImageFile
     """ A file the code interpreter stored. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

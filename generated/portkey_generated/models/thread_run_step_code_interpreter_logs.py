@@ -23,7 +23,7 @@ class ThreadRunStepCodeInterpreterLogs:
     """ Output kind; always `logs`. """
     logs: str
     """ The printed text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

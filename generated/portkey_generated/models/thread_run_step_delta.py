@@ -26,7 +26,7 @@ class ThreadRunStepDelta:
     """ Kind of object; always `thread.run.step.delta`. """
     delta: ThreadRunStepDeltaBody
     """ Changed fields of a streamed run step. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_delta_message_creation_details import (
@@ -27,7 +27,7 @@ class ThreadRunStepDeltaBody:
         UNSET
     )
     """ A fragment of what a streamed run step did, told apart by `type`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.thread_run_step_delta_message_creation_details import (
@@ -65,7 +65,7 @@ class ThreadRunStepDeltaBody:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_step_delta_details_type_0 = (
                     ThreadRunStepDeltaMessageCreationDetails.from_dict(data)
@@ -74,7 +74,7 @@ class ThreadRunStepDeltaBody:
                 return componentsschemas_thread_run_step_delta_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_thread_run_step_delta_details_type_1 = (
                 ThreadRunStepDeltaToolCallsDetails.from_dict(data)

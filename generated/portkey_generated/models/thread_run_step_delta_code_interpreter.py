@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_delta_code_interpreter_image import ThreadRunStepDeltaCodeInterpreterImage
@@ -27,7 +27,7 @@ class ThreadRunStepDeltaCodeInterpreter:
         UNSET
     )
     """ New outputs, each placed by its `index`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.thread_run_step_delta_code_interpreter_logs import ThreadRunStepDeltaCodeInterpreterLogs  # noqa: PLC0415
@@ -78,7 +78,7 @@ class ThreadRunStepDeltaCodeInterpreter:
                     data: object,
                 ) -> ThreadRunStepDeltaCodeInterpreterImage | ThreadRunStepDeltaCodeInterpreterLogs:
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_thread_run_step_delta_code_interpreter_output_type_0 = (
                             ThreadRunStepDeltaCodeInterpreterLogs.from_dict(data)
@@ -87,7 +87,7 @@ class ThreadRunStepDeltaCodeInterpreter:
                         return componentsschemas_thread_run_step_delta_code_interpreter_output_type_0
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_run_step_delta_code_interpreter_output_type_1 = (
                         ThreadRunStepDeltaCodeInterpreterImage.from_dict(data)

@@ -32,7 +32,7 @@ class ThreadRunStepDeltaCodeInterpreterCall:
     """ Id of the tool call. """
     code_interpreter: ThreadRunStepDeltaCodeInterpreter | Unset = UNSET
     """ Code and outputs added to a streamed code interpreter call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

@@ -30,7 +30,7 @@ class ThreadRunStepDeltaCodeInterpreterImage:
     """ Output kind; always `image`. """
     image: ThreadRunStepImageFile | Unset = UNSET
     """ A file the code interpreter stored. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

@@ -26,7 +26,7 @@ class ThreadRunStepDeltaCodeInterpreterLogs:
     """ Output kind; always `logs`. """
     logs: str | Unset = UNSET
     """ The printed text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

@@ -32,7 +32,7 @@ class ThreadRunStepDeltaFileSearchCall:
     """ Provider-reported details of a file search; often an empty object. """
     id: str | Unset = UNSET
     """ Id of the tool call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

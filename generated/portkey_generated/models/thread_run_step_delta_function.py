@@ -22,7 +22,7 @@ class ThreadRunStepDeltaFunction:
     """ Argument characters to append to the JSON-encoded arguments. """
     output: None | str | Unset = UNSET
     """ The submitted output, once there is one. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

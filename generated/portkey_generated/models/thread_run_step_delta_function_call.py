@@ -32,7 +32,7 @@ class ThreadRunStepDeltaFunctionCall:
     """ Id of the tool call. """
     function: ThreadRunStepDeltaFunction | Unset = UNSET
     """ Parts of a function call added in one stream fragment. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         index = self.index

@@ -11,7 +11,7 @@ from ..models.thread_run_step_delta_tool_calls_details_type import (
     ThreadRunStepDeltaToolCallsDetailsType,
     check_thread_run_step_delta_tool_calls_details_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_delta_code_interpreter_call import ThreadRunStepDeltaCodeInterpreterCall
@@ -37,7 +37,7 @@ class ThreadRunStepDeltaToolCallsDetails:
         | Unset
     ) = UNSET
     """ Fragments of the tool calls, each placed by its `index`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.thread_run_step_delta_code_interpreter_call import ThreadRunStepDeltaCodeInterpreterCall  # noqa: PLC0415
@@ -101,7 +101,7 @@ class ThreadRunStepDeltaToolCallsDetails:
                     | ThreadRunStepDeltaFunctionCall
                 ):
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_thread_run_step_delta_tool_call_type_0 = (
                             ThreadRunStepDeltaCodeInterpreterCall.from_dict(data)
@@ -111,7 +111,7 @@ class ThreadRunStepDeltaToolCallsDetails:
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     try:
-                        if not isinstance(data, dict):
+                        if not is_json_object(data):
                             raise TypeError()
                         componentsschemas_thread_run_step_delta_tool_call_type_1 = (
                             ThreadRunStepDeltaFileSearchCall.from_dict(data)
@@ -120,7 +120,7 @@ class ThreadRunStepDeltaToolCallsDetails:
                         return componentsschemas_thread_run_step_delta_tool_call_type_1
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_run_step_delta_tool_call_type_2 = (
                         ThreadRunStepDeltaFunctionCall.from_dict(data)

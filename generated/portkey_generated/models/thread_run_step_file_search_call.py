@@ -29,7 +29,7 @@ class ThreadRunStepFileSearchCall:
     """ Call kind; always `file_search`. """
     file_search: ThreadRunStepFileSearchResult
     """ Provider-reported details of a file search; often an empty object. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="ThreadRunStepFileSearchResult")
 class ThreadRunStepFileSearchResult:
     """Provider-reported details of a file search; often an empty object."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

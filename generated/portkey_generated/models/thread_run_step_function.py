@@ -20,7 +20,7 @@ class ThreadRunStepFunction:
     """ The arguments, as a JSON-encoded object. """
     output: None | str
     """ The output the caller submitted; null until it was submitted. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

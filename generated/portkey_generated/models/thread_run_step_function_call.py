@@ -29,7 +29,7 @@ class ThreadRunStepFunctionCall:
     """ Call kind; always `function`. """
     function: ThreadRunStepFunction
     """ A function call as recorded in a run step. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

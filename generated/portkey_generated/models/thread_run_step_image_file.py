@@ -18,7 +18,7 @@ class ThreadRunStepImageFile:
 
     file_id: str | Unset = UNSET
     """ Id of the stored file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         file_id = self.file_id

@@ -16,7 +16,7 @@ class ThreadRunStepMessageCreation:
 
     message_id: str
     """ Id of the message. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         message_id = self.message_id

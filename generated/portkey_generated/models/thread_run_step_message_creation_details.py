@@ -27,7 +27,7 @@ class ThreadRunStepMessageCreationDetails:
     """ Detail kind; always `message_creation`. """
     message_creation: ThreadRunStepMessageCreation
     """ Points at the message a step wrote. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -11,6 +11,7 @@ from ..models.thread_run_step_tool_calls_details_type import (
     ThreadRunStepToolCallsDetailsType,
     check_thread_run_step_tool_calls_details_type,
 )
+from ..types import is_json_object
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_code_interpreter_call import ThreadRunStepCodeInterpreterCall
@@ -31,7 +32,7 @@ class ThreadRunStepToolCallsDetails:
         ThreadRunStepCodeInterpreterCall | ThreadRunStepFileSearchCall | ThreadRunStepFunctionCall
     ]
     """ The tool calls made in the step. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.thread_run_step_code_interpreter_call import ThreadRunStepCodeInterpreterCall  # noqa: PLC0415
@@ -39,7 +40,7 @@ class ThreadRunStepToolCallsDetails:
 
         type_: str = self.type_
 
-        tool_calls = []
+        tool_calls: list[dict[str, Any]] = []
         for tool_calls_item_data in self.tool_calls:
             tool_calls_item: dict[str, Any]
             if isinstance(tool_calls_item_data, ThreadRunStepCodeInterpreterCall):
@@ -71,7 +72,9 @@ class ThreadRunStepToolCallsDetails:
         _d = dict(src_dict)
         type_ = check_thread_run_step_tool_calls_details_type(_d.pop("type"))
 
-        tool_calls = []
+        tool_calls: list[
+            ThreadRunStepCodeInterpreterCall | ThreadRunStepFileSearchCall | ThreadRunStepFunctionCall
+        ] = []
         _tool_calls = _d.pop("tool_calls")
         for tool_calls_item_data in _tool_calls:
 
@@ -79,7 +82,7 @@ class ThreadRunStepToolCallsDetails:
                 data: object,
             ) -> ThreadRunStepCodeInterpreterCall | ThreadRunStepFileSearchCall | ThreadRunStepFunctionCall:
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_run_step_tool_call_type_0 = (
                         ThreadRunStepCodeInterpreterCall.from_dict(data)
@@ -89,7 +92,7 @@ class ThreadRunStepToolCallsDetails:
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 try:
-                    if not isinstance(data, dict):
+                    if not is_json_object(data):
                         raise TypeError()
                     componentsschemas_thread_run_step_tool_call_type_1 = (
                         ThreadRunStepFileSearchCall.from_dict(data)
@@ -98,7 +101,7 @@ class ThreadRunStepToolCallsDetails:
                     return componentsschemas_thread_run_step_tool_call_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_step_tool_call_type_2 = ThreadRunStepFunctionCall.from_dict(data)
 

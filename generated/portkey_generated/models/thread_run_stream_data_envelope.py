@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import is_json_object
+
 if TYPE_CHECKING:
     from ..models.thread import Thread
     from ..models.thread_message import ThreadMessage
@@ -28,7 +30,7 @@ class ThreadRunStreamDataEnvelope:
     Thread, `thread.run.*` a ThreadRun, `thread.run.step.*` a ThreadRunStep (or a ThreadRunStepDelta for
     `thread.run.step.delta`), `thread.message.*` a ThreadMessage (or a ThreadMessageDelta for
     `thread.message.delta`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.thread import Thread  # noqa: PLC0415
@@ -76,7 +78,7 @@ class ThreadRunStreamDataEnvelope:
             data: object,
         ) -> Thread | ThreadMessage | ThreadMessageDelta | ThreadRun | ThreadRunStep | ThreadRunStepDelta:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_stream_data_type_0 = Thread.from_dict(data)
 
@@ -84,7 +86,7 @@ class ThreadRunStreamDataEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_stream_data_type_1 = ThreadRun.from_dict(data)
 
@@ -92,7 +94,7 @@ class ThreadRunStreamDataEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_stream_data_type_2 = ThreadRunStep.from_dict(data)
 
@@ -100,7 +102,7 @@ class ThreadRunStreamDataEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_stream_data_type_3 = ThreadRunStepDelta.from_dict(data)
 
@@ -108,14 +110,14 @@ class ThreadRunStreamDataEnvelope:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_thread_run_stream_data_type_4 = ThreadMessage.from_dict(data)
 
                 return componentsschemas_thread_run_stream_data_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_thread_run_stream_data_type_5 = ThreadMessageDelta.from_dict(data)
 

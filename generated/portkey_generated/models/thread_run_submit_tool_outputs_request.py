@@ -24,10 +24,10 @@ class ThreadRunSubmitToolOutputsRequest:
     """ One entry per pending call, all sent together. """
     stream: bool | None | Unset = UNSET
     """ When true, the answer is an event stream that follows the resumed run until it stops. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        tool_outputs = []
+        tool_outputs: list[dict[str, Any]] = []
         for tool_outputs_item_data in self.tool_outputs:
             tool_outputs_item = tool_outputs_item_data.to_dict()
             tool_outputs.append(tool_outputs_item)
@@ -55,7 +55,7 @@ class ThreadRunSubmitToolOutputsRequest:
         from ..models.thread_run_tool_output import ThreadRunToolOutput  # noqa: PLC0415
 
         _d = dict(src_dict)
-        tool_outputs = []
+        tool_outputs: list[ThreadRunToolOutput] = []
         _tool_outputs = _d.pop("tool_outputs")
         for tool_outputs_item_data in _tool_outputs:
             tool_outputs_item = ThreadRunToolOutput.from_dict(tool_outputs_item_data)

@@ -20,10 +20,10 @@ class ThreadRunSubmitToolOutputsRequestParams:
 
     tool_outputs: list[ThreadRunToolOutput]
     """ One entry per pending call, all sent together. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        tool_outputs = []
+        tool_outputs: list[dict[str, Any]] = []
         for tool_outputs_item_data in self.tool_outputs:
             tool_outputs_item = tool_outputs_item_data.to_dict()
             tool_outputs.append(tool_outputs_item)
@@ -43,7 +43,7 @@ class ThreadRunSubmitToolOutputsRequestParams:
         from ..models.thread_run_tool_output import ThreadRunToolOutput  # noqa: PLC0415
 
         _d = dict(src_dict)
-        tool_outputs = []
+        tool_outputs: list[ThreadRunToolOutput] = []
         _tool_outputs = _d.pop("tool_outputs")
         for tool_outputs_item_data in _tool_outputs:
             tool_outputs_item = ThreadRunToolOutput.from_dict(tool_outputs_item_data)

@@ -26,7 +26,7 @@ class ThreadRunToolCall:
     """ Call kind; only `function` exists. """
     function: ThreadRunToolCallFunction
     """ Name and arguments of a requested function call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

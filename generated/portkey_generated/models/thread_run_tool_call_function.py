@@ -18,7 +18,7 @@ class ThreadRunToolCallFunction:
     """ Name of the function to call. """
     arguments: str
     """ The arguments, as a JSON-encoded object. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -20,7 +20,7 @@ class ThreadRunToolOutput:
     """ The `id` of the call in the run's `required_action`. """
     output: str | Unset = UNSET
     """ What the function returned, as text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         tool_call_id = self.tool_call_id

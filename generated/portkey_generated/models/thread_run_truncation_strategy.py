@@ -25,7 +25,7 @@ class ThreadRunTruncationStrategy:
     most recent `last_messages` messages. """
     last_messages: int | None | Unset = UNSET
     """ How many recent messages to keep with `last_messages`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

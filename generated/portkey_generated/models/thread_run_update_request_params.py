@@ -14,7 +14,7 @@ T = TypeVar("T", bound="ThreadRunUpdateRequestParams")
 class ThreadRunUpdateRequestParams:
     """The keyword arguments of `ThreadRunUpdateRequest` that are not per-call options (left out: metadata)."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

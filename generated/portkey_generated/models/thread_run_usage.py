@@ -20,7 +20,7 @@ class ThreadRunUsage:
     """ Tokens the model generated. """
     total_tokens: int
     """ Sum of prompt and completion tokens. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         prompt_tokens = self.prompt_tokens

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_tool_resources import AssistantToolResources
@@ -22,7 +22,7 @@ class ThreadUpdateRequestParams:
 
     tool_resources: AssistantToolResources | None | Unset = UNSET
     """ Replacement file and vector store ids for the tools. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
@@ -55,7 +55,7 @@ class ThreadUpdateRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 tool_resources_type_0 = AssistantToolResources.from_dict(data)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.transcription_segment import TranscriptionSegment
@@ -34,7 +34,7 @@ class Transcription:
     """ The transcript cut into timed segments. """
     usage: None | TranscriptionUsage | Unset = UNSET
     """ What the call was billed on, for models that report it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.transcription_usage import TranscriptionUsage  # noqa: PLC0415
@@ -124,7 +124,7 @@ class Transcription:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 usage_type_0 = TranscriptionUsage.from_dict(data)
 

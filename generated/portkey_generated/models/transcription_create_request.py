@@ -42,7 +42,7 @@ class TranscriptionCreateRequest:
     """ Sampling temperature from 0 to 1; 0 lets the model pick one by log probability. """
     timestamp_granularities: list[TranscriptionCreateRequestTimestampGranularitiesItem] | Unset = UNSET
     """ With `verbose_json`, which timestamps to include; `segment` when left out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         file = self.file.to_tuple()

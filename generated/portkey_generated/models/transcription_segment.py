@@ -36,7 +36,7 @@ class TranscriptionSegment:
     """ Compression ratio of the text; above 2.4 suggests a failed decode. """
     no_speech_prob: float | Unset = UNSET
     """ Probability that the segment holds no speech. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

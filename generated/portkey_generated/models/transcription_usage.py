@@ -26,7 +26,7 @@ class TranscriptionUsage:
     """ Input plus output tokens. """
     seconds: float | Unset = UNSET
     """ Seconds of audio billed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

@@ -20,7 +20,7 @@ class TranscriptionWord:
     """ Start of the word, in seconds from the beginning of the recording. """
     end: float
     """ End of the word, in seconds from the beginning of the recording. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         word = self.word

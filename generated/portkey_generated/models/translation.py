@@ -28,7 +28,7 @@ class Translation:
     """ Length of the recording in seconds. """
     segments: list[TranscriptionSegment] | Unset = UNSET
     """ The transcript cut into timed segments. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text

@@ -33,7 +33,7 @@ class TranslationCreateRequest:
     (`text`, `srt`, `vtt`) are not described here. """
     temperature: float | Unset = UNSET
     """ Sampling temperature from 0 to 1. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         file = self.file.to_tuple()

@@ -34,7 +34,7 @@ class UsageLimitPolicy:
     """ Set usage back to zero every this many days (1 to 365) instead of on a calendar cycle. """
     next_usage_reset_at: datetime.datetime | None | Unset = UNSET
     """ When usage is next set back to zero; computed from the reset settings when left out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         credit_limit: int | None | Unset
@@ -56,8 +56,6 @@ class UsageLimitPolicy:
         periodic_reset: None | str | Unset
         if isinstance(self.periodic_reset, Unset):
             periodic_reset = UNSET
-        elif isinstance(self.periodic_reset, str):
-            periodic_reset = self.periodic_reset
         else:
             periodic_reset = self.periodic_reset
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.vector_store_object import VectorStoreObject, check_vector_store_object
 from ..models.vector_store_status import VectorStoreStatus, check_vector_store_status
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.vector_store_expiration import VectorStoreExpiration
@@ -46,7 +46,7 @@ class VectorStore:
     """ Policy that lets a vector store expire a number of days after it was last used. """
     expires_at: int | None | Unset = UNSET
     """ When the store expires, Unix seconds; null without an expiry policy. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.vector_store_metadata import VectorStoreMetadata  # noqa: PLC0415
@@ -144,7 +144,7 @@ class VectorStore:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 metadata_type_0 = VectorStoreMetadata.from_dict(data)
 

@@ -21,7 +21,7 @@ class VectorStoreAutoChunkingStrategy:
 
     type_: VectorStoreAutoChunkingStrategyType
     """ Strategy kind; always `auto`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

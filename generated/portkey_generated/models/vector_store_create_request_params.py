@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy
@@ -30,7 +30,7 @@ class VectorStoreCreateRequestParams:
     """ Policy that lets a vector store expire a number of days after it was last used. """
     chunking_strategy: Unset | VectorStoreAutoChunkingStrategy | VectorStoreStaticChunkingStrategy = UNSET
     """ How files are split into chunks before embedding, told apart by `type`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
@@ -91,7 +91,7 @@ class VectorStoreCreateRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_vector_store_chunking_strategy_request_type_0 = (
                     VectorStoreAutoChunkingStrategy.from_dict(data)
@@ -100,7 +100,7 @@ class VectorStoreCreateRequestParams:
                 return componentsschemas_vector_store_chunking_strategy_request_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_vector_store_chunking_strategy_request_type_1 = (
                 VectorStoreStaticChunkingStrategy.from_dict(data)

@@ -22,7 +22,7 @@ class VectorStoreDeleted:
     """ Kind of object; always `vector_store.deleted`. """
     deleted: bool
     """ True when the store was removed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -23,7 +23,7 @@ class VectorStoreExpiration:
     """ Timestamp the countdown starts from; only `last_active_at` exists. """
     days: int
     """ Days after the anchor before the store expires, 1 to 365. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         anchor: str = self.anchor

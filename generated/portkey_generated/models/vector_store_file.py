@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.vector_store_file_object import VectorStoreFileObject, check_vector_store_file_object
 from ..models.vector_store_file_status import VectorStoreFileStatus, check_vector_store_file_status
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.vector_store_file_error import VectorStoreFileError
@@ -40,7 +40,7 @@ class VectorStoreFile:
     """ Why indexing failed; null when it did not. """
     chunking_strategy: Unset | VectorStoreOtherChunkingStrategy | VectorStoreStaticChunkingStrategy = UNSET
     """ How a file was split into chunks, told apart by `type`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.vector_store_file_error import VectorStoreFileError  # noqa: PLC0415
@@ -113,7 +113,7 @@ class VectorStoreFile:
             if data is None:
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 last_error_type_0 = VectorStoreFileError.from_dict(data)
 
@@ -130,7 +130,7 @@ class VectorStoreFile:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_vector_store_chunking_strategy_type_0 = (
                     VectorStoreStaticChunkingStrategy.from_dict(data)
@@ -139,7 +139,7 @@ class VectorStoreFile:
                 return componentsschemas_vector_store_chunking_strategy_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_vector_store_chunking_strategy_type_1 = (
                 VectorStoreOtherChunkingStrategy.from_dict(data)

@@ -39,7 +39,7 @@ class VectorStoreFileBatch:
     """ State of the batch as a whole. """
     file_counts: VectorStoreFileCounts
     """ Number of files per processing state. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -24,7 +24,7 @@ class VectorStoreFileCounts:
     """ Files whose indexing was cancelled. """
     total: int
     """ All files counted. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         in_progress = self.in_progress

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy
@@ -25,7 +25,7 @@ class VectorStoreFileCreateRequest:
     """ Id of the uploaded file to index. """
     chunking_strategy: Unset | VectorStoreAutoChunkingStrategy | VectorStoreStaticChunkingStrategy = UNSET
     """ How files are split into chunks before embedding, told apart by `type`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
@@ -66,7 +66,7 @@ class VectorStoreFileCreateRequest:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_vector_store_chunking_strategy_request_type_0 = (
                     VectorStoreAutoChunkingStrategy.from_dict(data)
@@ -75,7 +75,7 @@ class VectorStoreFileCreateRequest:
                 return componentsschemas_vector_store_chunking_strategy_request_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_vector_store_chunking_strategy_request_type_1 = (
                 VectorStoreStaticChunkingStrategy.from_dict(data)

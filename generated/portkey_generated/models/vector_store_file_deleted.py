@@ -25,7 +25,7 @@ class VectorStoreFileDeleted:
     """ Kind of object; always `vector_store.file.deleted`. """
     deleted: bool
     """ True when the file left the store. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

@@ -20,7 +20,7 @@ class VectorStoreFileError:
     """ Machine-readable error code. """
     message: str
     """ Human-readable explanation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         code: str = self.code

@@ -28,12 +28,12 @@ class VectorStoreFileList:
     """ Id of the last item on the page (null on an empty page); use as `after`. """
     has_more: bool
     """ Whether more items follow this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         object_ = self.object_
 
-        data = []
+        data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
             data.append(data_item)
@@ -67,7 +67,7 @@ class VectorStoreFileList:
         _d = dict(src_dict)
         object_ = _d.pop("object")
 
-        data = []
+        data: list[VectorStoreFile] = []
         _data = _d.pop("data")
         for data_item_data in _data:
             data_item = VectorStoreFile.from_dict(data_item_data)

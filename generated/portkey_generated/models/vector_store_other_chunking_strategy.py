@@ -21,7 +21,7 @@ class VectorStoreOtherChunkingStrategy:
 
     type_: VectorStoreOtherChunkingStrategyType
     """ Strategy kind; always `other`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

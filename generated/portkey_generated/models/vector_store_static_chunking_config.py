@@ -18,7 +18,7 @@ class VectorStoreStaticChunkingConfig:
     """ Largest chunk, 100 to 4096 tokens (provider default 800). """
     chunk_overlap_tokens: int
     """ Tokens shared by neighbouring chunks; at most half of `max_chunk_size_tokens` (provider default 400). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         max_chunk_size_tokens = self.max_chunk_size_tokens

@@ -27,7 +27,7 @@ class VectorStoreStaticChunkingStrategy:
     """ Strategy kind; always `static`. """
     static: VectorStoreStaticChunkingConfig
     """ Chunk size and overlap, in tokens. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.vector_store_expiration import VectorStoreExpiration
@@ -24,7 +24,7 @@ class VectorStoreUpdateRequestParams:
     """ New display name. """
     expires_after: None | Unset | VectorStoreExpiration = UNSET
     """ New expiry policy. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.vector_store_expiration import VectorStoreExpiration  # noqa: PLC0415
@@ -74,7 +74,7 @@ class VectorStoreUpdateRequestParams:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 expires_after_type_0 = VectorStoreExpiration.from_dict(data)
 

@@ -57,7 +57,7 @@ class VirtualKeyCreateRequest:
     secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
     """ Fields to fill from secret references at request time (`key` or `model_config.<field>`, each at most once).
     """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -24,7 +24,7 @@ class VirtualKeyCreateResult:
     """ True when the key was stored. """
     data: VirtualKeyCreated | Unset = UNSET
     """ Identifies a newly created virtual key. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

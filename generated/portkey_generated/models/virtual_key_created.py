@@ -18,7 +18,7 @@ class VirtualKeyCreated:
 
     slug: str | Unset = UNSET
     """ Slug that requests use to select the new key. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         slug = self.slug

@@ -24,7 +24,7 @@ class VirtualKeyDeployment:
     """ Short name that requests can use to pick this deployment. """
     is_default: bool | Unset = UNSET
     """ True for the deployment used when a request names none. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         api_version = self.api_version

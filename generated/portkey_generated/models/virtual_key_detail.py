@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.virtual_key_detail_object import VirtualKeyDetailObject, check_virtual_key_detail_object
 from ..models.virtual_key_status import VirtualKeyStatus, check_virtual_key_status
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
@@ -50,7 +50,7 @@ class VirtualKeyDetail:
     """ Fields of the key filled from secret references (`key` or `model_config.<field>`). """
     object_: VirtualKeyDetailObject | Unset = UNSET
     """ Kind of object, always `virtual-key`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
@@ -184,7 +184,7 @@ class VirtualKeyDetail:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 usage_limits_type_0 = UsageLimitPolicy.from_dict(data)
 
@@ -226,9 +226,9 @@ class VirtualKeyDetail:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, list):
+                if not is_json_array(data):
                     raise TypeError()
-                rate_limits_type_0 = []
+                rate_limits_type_0: list[RateLimitPolicy] = []
                 _rate_limits_type_0 = data
                 for rate_limits_type_0_item_data in _rate_limits_type_0:
                     rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="VirtualKeyModelConfig")
 class VirtualKeyModelConfig:
     """Provider-specific settings stored with the key (Azure resource, AWS region and the like)."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
 

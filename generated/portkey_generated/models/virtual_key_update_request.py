@@ -38,7 +38,7 @@ class VirtualKeyUpdateRequest:
     """ New rate limits. """
     secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
     """ New list of fields filled from secret references (`key` or `model_config.<field>`, each at most once). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

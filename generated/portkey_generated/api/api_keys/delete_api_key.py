@@ -13,7 +13,7 @@ from ...models.gateway_failure import GatewayFailure
 from ...models.gateway_fetch_failure import GatewayFetchFailure
 from ...models.not_found_body import NotFoundBody
 from ...models.provider_error_envelope import ProviderErrorEnvelope
-from ...types import Response
+from ...types import Response, is_json_object
 
 
 def _get_kwargs(
@@ -44,7 +44,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -52,7 +52,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -60,14 +60,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -83,7 +83,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -91,7 +91,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -99,14 +99,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 

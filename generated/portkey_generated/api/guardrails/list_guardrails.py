@@ -12,7 +12,7 @@ from ...models.gateway_fetch_failure import GatewayFetchFailure
 from ...models.guardrail_list import GuardrailList
 from ...models.not_found_body import NotFoundBody
 from ...models.provider_error_envelope import ProviderErrorEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, is_json_object
 
 
 def _get_kwargs(
@@ -64,7 +64,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -72,7 +72,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -80,14 +80,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -103,7 +103,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -111,7 +111,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -119,14 +119,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 

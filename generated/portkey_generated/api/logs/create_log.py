@@ -11,7 +11,7 @@ from ...models.gateway_fetch_failure import GatewayFetchFailure
 from ...models.log_custom_entry import LogCustomEntry
 from ...models.not_found_body import NotFoundBody
 from ...models.provider_error_envelope import ProviderErrorEnvelope
-from ...types import Response
+from ...types import Response, is_json_object
 
 
 def _get_kwargs(
@@ -28,12 +28,15 @@ def _get_kwargs(
     if isinstance(body, LogCustomEntry):
         _kwargs["json"] = body.to_dict()
     else:
-        _kwargs["json"] = []
+        _componentsschemas_log_custom_entry_batch_item_list: list[dict[str, Any]] = []
         for componentsschemas_log_custom_entry_batch_item_data in body:
             componentsschemas_log_custom_entry_batch_item = (
                 componentsschemas_log_custom_entry_batch_item_data.to_dict()
             )
-            _kwargs["json"].append(componentsschemas_log_custom_entry_batch_item)
+            _componentsschemas_log_custom_entry_batch_item_list.append(
+                componentsschemas_log_custom_entry_batch_item
+            )
+        _kwargs["json"] = _componentsschemas_log_custom_entry_batch_item_list
 
     headers["Content-Type"] = "application/json"
 
@@ -54,7 +57,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -62,7 +65,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -70,14 +73,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -93,7 +96,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -101,7 +104,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -109,14 +112,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 

@@ -13,7 +13,7 @@ from ...models.list_models_sort import ListModelsSort
 from ...models.model_list import ModelList
 from ...models.not_found_body import NotFoundBody
 from ...models.provider_error_envelope import ProviderErrorEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, is_json_object
 
 
 def _get_kwargs(
@@ -98,7 +98,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -106,7 +106,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -114,14 +114,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -137,7 +137,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -145,7 +145,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -153,14 +153,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -176,7 +176,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -184,7 +184,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -192,14 +192,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -215,7 +215,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -223,7 +223,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -231,14 +231,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -254,7 +254,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -262,7 +262,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -270,14 +270,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 

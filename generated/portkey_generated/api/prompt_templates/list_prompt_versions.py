@@ -12,7 +12,7 @@ from ...models.gateway_fetch_failure import GatewayFetchFailure
 from ...models.not_found_body import NotFoundBody
 from ...models.prompt_version_summary import PromptVersionSummary
 from ...models.provider_error_envelope import ProviderErrorEnvelope
-from ...types import Response
+from ...types import Response, is_json_object
 
 
 def _get_kwargs(
@@ -40,7 +40,7 @@ def _parse_response(
     | None
 ):
     if response.status_code == 200:
-        response_200 = []
+        response_200: list[PromptVersionSummary] = []
         _response_200 = response.json()
         for componentsschemas_prompt_version_list_item_data in _response_200:
             componentsschemas_prompt_version_list_item = PromptVersionSummary.from_dict(
@@ -57,7 +57,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -65,7 +65,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -73,14 +73,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -96,7 +96,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -104,7 +104,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -112,14 +112,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -135,7 +135,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -143,7 +143,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -151,14 +151,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 

@@ -16,7 +16,7 @@ from ...models.provider_error_envelope import ProviderErrorEnvelope
 from ...models.retrieve_usage_limits_policy_status import (
     RetrieveUsageLimitsPolicyStatus,
 )
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, is_json_object
 
 
 def _get_kwargs(
@@ -63,7 +63,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -71,7 +71,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -79,14 +79,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -102,7 +102,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -110,7 +110,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -118,14 +118,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
@@ -141,7 +141,7 @@ def _parse_response(
             data: object,
         ) -> GatewayFailure | GatewayFetchFailure | NotFoundBody | ProviderErrorEnvelope:
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_0 = ProviderErrorEnvelope.from_dict(data)
 
@@ -149,7 +149,7 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_1 = GatewayFailure.from_dict(data)
 
@@ -157,14 +157,14 @@ def _parse_response(
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
-                if not isinstance(data, dict):
+                if not is_json_object(data):
                     raise TypeError()
                 componentsschemas_error_body_type_2 = GatewayFetchFailure.from_dict(data)
 
                 return componentsschemas_error_body_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, dict):
+            if not is_json_object(data):
                 raise TypeError()
             componentsschemas_error_body_type_3 = NotFoundBody.from_dict(data)
 
