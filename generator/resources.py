@@ -526,6 +526,8 @@ def _py_type(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> st
         isinstance(v, (str, int)) and not isinstance(v, bool) for v in schema["enum"]
     ):
         return f"Literal[{', '.join(repr(v) for v in schema['enum'])}]"
+    if len(schema.get("allOf", [])) == 1:  # a described `$ref`, wrapped by normalisation
+        return _py_type(spec, schema["allOf"][0], depth + 1)
     members = schema.get("anyOf") or schema.get("oneOf")
     if members:
         types = [_py_type(spec, m, depth + 1) for m in members]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
 from typing_extensions import Unpack
@@ -58,8 +58,8 @@ class ApiKeys(SyncResource):
 
     def create(
         self,
-        type_: Any,
-        sub_type: Any,
+        type_: Literal["organisation", "workspace"],
+        sub_type: Literal["user", "service"],
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -295,8 +295,8 @@ class ApiKeysWithRawResponse(SyncResource):
 
     def create(
         self,
-        type_: Any,
-        sub_type: Any,
+        type_: Literal["organisation", "workspace"],
+        sub_type: Literal["user", "service"],
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -505,8 +505,8 @@ class AsyncApiKeys(AsyncResource):
 
     async def create(
         self,
-        type_: Any,
-        sub_type: Any,
+        type_: Literal["organisation", "workspace"],
+        sub_type: Literal["user", "service"],
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -742,8 +742,8 @@ class AsyncApiKeysWithRawResponse(AsyncResource):
 
     async def create(
         self,
-        type_: Any,
-        sub_type: Any,
+        type_: Literal["organisation", "workspace"],
+        sub_type: Literal["user", "service"],
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

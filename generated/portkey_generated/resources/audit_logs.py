@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from ..models import audit_log_list as _m_audit_log_list
 from ._base import (
@@ -44,11 +44,11 @@ class AuditLogs(SyncResource):
         start_time: str,
         end_time: str,
         organisation_id: str,
-        method: Any | NotGiven = NOT_GIVEN,
+        method: Literal["POST", "PUT", "DELETE"] | NotGiven = NOT_GIVEN,
         uri: str | NotGiven = NOT_GIVEN,
         request_id: str | NotGiven = NOT_GIVEN,
         user_id: str | NotGiven = NOT_GIVEN,
-        user_type: Any | NotGiven = NOT_GIVEN,
+        user_type: Literal["user", "api_key"] | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         response_status_code: int | NotGiven = NOT_GIVEN,
         resource_type: str | NotGiven = NOT_GIVEN,
@@ -128,11 +128,11 @@ class AuditLogsWithRawResponse(SyncResource):
         start_time: str,
         end_time: str,
         organisation_id: str,
-        method: Any | NotGiven = NOT_GIVEN,
+        method: Literal["POST", "PUT", "DELETE"] | NotGiven = NOT_GIVEN,
         uri: str | NotGiven = NOT_GIVEN,
         request_id: str | NotGiven = NOT_GIVEN,
         user_id: str | NotGiven = NOT_GIVEN,
-        user_type: Any | NotGiven = NOT_GIVEN,
+        user_type: Literal["user", "api_key"] | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         response_status_code: int | NotGiven = NOT_GIVEN,
         resource_type: str | NotGiven = NOT_GIVEN,
@@ -217,11 +217,11 @@ class AsyncAuditLogs(AsyncResource):
         start_time: str,
         end_time: str,
         organisation_id: str,
-        method: Any | NotGiven = NOT_GIVEN,
+        method: Literal["POST", "PUT", "DELETE"] | NotGiven = NOT_GIVEN,
         uri: str | NotGiven = NOT_GIVEN,
         request_id: str | NotGiven = NOT_GIVEN,
         user_id: str | NotGiven = NOT_GIVEN,
-        user_type: Any | NotGiven = NOT_GIVEN,
+        user_type: Literal["user", "api_key"] | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         response_status_code: int | NotGiven = NOT_GIVEN,
         resource_type: str | NotGiven = NOT_GIVEN,
@@ -301,11 +301,11 @@ class AsyncAuditLogsWithRawResponse(AsyncResource):
         start_time: str,
         end_time: str,
         organisation_id: str,
-        method: Any | NotGiven = NOT_GIVEN,
+        method: Literal["POST", "PUT", "DELETE"] | NotGiven = NOT_GIVEN,
         uri: str | NotGiven = NOT_GIVEN,
         request_id: str | NotGiven = NOT_GIVEN,
         user_id: str | NotGiven = NOT_GIVEN,
-        user_type: Any | NotGiven = NOT_GIVEN,
+        user_type: Literal["user", "api_key"] | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         response_status_code: int | NotGiven = NOT_GIVEN,
         resource_type: str | NotGiven = NOT_GIVEN,

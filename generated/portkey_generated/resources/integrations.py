@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
 from typing_extensions import Unpack
@@ -155,7 +155,7 @@ class Integrations(SyncResource):
         current_page: int | NotGiven = NOT_GIVEN,
         page_size: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        type_: Any | NotGiven = NOT_GIVEN,
+        type_: Literal["workspace", "organisation", "all"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -199,7 +199,7 @@ class Integrations(SyncResource):
         current_page: int | NotGiven = NOT_GIVEN,
         page_size: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        type_: Any | NotGiven = NOT_GIVEN,
+        type_: Literal["workspace", "organisation", "all"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -359,7 +359,7 @@ class IntegrationsWithRawResponse(SyncResource):
         current_page: int | NotGiven = NOT_GIVEN,
         page_size: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        type_: Any | NotGiven = NOT_GIVEN,
+        type_: Literal["workspace", "organisation", "all"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -894,7 +894,7 @@ class AsyncIntegrations(AsyncResource):
         current_page: int | NotGiven = NOT_GIVEN,
         page_size: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        type_: Any | NotGiven = NOT_GIVEN,
+        type_: Literal["workspace", "organisation", "all"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -938,7 +938,7 @@ class AsyncIntegrations(AsyncResource):
         current_page: int | NotGiven = NOT_GIVEN,
         page_size: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        type_: Any | NotGiven = NOT_GIVEN,
+        type_: Literal["workspace", "organisation", "all"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -1098,7 +1098,7 @@ class AsyncIntegrationsWithRawResponse(AsyncResource):
         current_page: int | NotGiven = NOT_GIVEN,
         page_size: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        type_: Any | NotGiven = NOT_GIVEN,
+        type_: Literal["workspace", "organisation", "all"] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,

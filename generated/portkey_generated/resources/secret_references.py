@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
 from typing_extensions import Unpack
@@ -126,7 +126,7 @@ class SecretReferences(SyncResource):
     def list(
         self,
         *,
-        manager_type: Any | NotGiven = NOT_GIVEN,
+        manager_type: Literal["aws_sm", "azure_kv", "hashicorp_vault"] | NotGiven = NOT_GIVEN,
         tags: str | NotGiven = NOT_GIVEN,
         search: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
@@ -173,7 +173,7 @@ class SecretReferences(SyncResource):
     def list_all(
         self,
         *,
-        manager_type: Any | NotGiven = NOT_GIVEN,
+        manager_type: Literal["aws_sm", "azure_kv", "hashicorp_vault"] | NotGiven = NOT_GIVEN,
         tags: str | NotGiven = NOT_GIVEN,
         search: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
@@ -335,7 +335,7 @@ class SecretReferencesWithRawResponse(SyncResource):
     def list(
         self,
         *,
-        manager_type: Any | NotGiven = NOT_GIVEN,
+        manager_type: Literal["aws_sm", "azure_kv", "hashicorp_vault"] | NotGiven = NOT_GIVEN,
         tags: str | NotGiven = NOT_GIVEN,
         search: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
@@ -513,7 +513,7 @@ class AsyncSecretReferences(AsyncResource):
     async def list(
         self,
         *,
-        manager_type: Any | NotGiven = NOT_GIVEN,
+        manager_type: Literal["aws_sm", "azure_kv", "hashicorp_vault"] | NotGiven = NOT_GIVEN,
         tags: str | NotGiven = NOT_GIVEN,
         search: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
@@ -560,7 +560,7 @@ class AsyncSecretReferences(AsyncResource):
     def list_all(
         self,
         *,
-        manager_type: Any | NotGiven = NOT_GIVEN,
+        manager_type: Literal["aws_sm", "azure_kv", "hashicorp_vault"] | NotGiven = NOT_GIVEN,
         tags: str | NotGiven = NOT_GIVEN,
         search: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
@@ -722,7 +722,7 @@ class AsyncSecretReferencesWithRawResponse(AsyncResource):
     async def list(
         self,
         *,
-        manager_type: Any | NotGiven = NOT_GIVEN,
+        manager_type: Literal["aws_sm", "azure_kv", "hashicorp_vault"] | NotGiven = NOT_GIVEN,
         tags: str | NotGiven = NOT_GIVEN,
         search: str | NotGiven = NOT_GIVEN,
         current_page: int | NotGiven = NOT_GIVEN,
