@@ -63,7 +63,9 @@ def _options(parameters: dict[str, Any]) -> list[dict[str, Any]]:
                 "encoding": encoding,
                 "secret": bool(param.get("x-sdk-secret")),
                 "type": param.get("x-sdk-type") or ENCODING_TYPES[encoding],
-                "description": _doc(param.get("description") or (param.get("schema") or {}).get("description")),
+                "description": _doc(
+                    param.get("description") or (param.get("schema") or {}).get("description")
+                ),
             }
         )
     names = [o["name"] for o in found]
