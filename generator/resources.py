@@ -87,10 +87,12 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
             op["x-sdk-body"] = body_ref
         elif body_ref is not None:
             props = _object_properties(spec, schemas.get(body_ref, {}))
-            # On the data plane the per-call Portkey option keeps its name and the body field of the same
-            # name travels in `extra_body`; on the control plane (configs.create's `config`...) the field wins.
+            # On the data plane the per-call Portkey option keeps its name and an optional body field of
+            # the same name travels in `extra_body`; a required one (feedback's `trace_id`) wins, as every
+            # field does on the control plane, and the option is then spelt `portkey_<name>`.
             data_plane = op.get("x-portkey-plane", "data") == "data"
-            clash = {name for name in props if name in HEADER_OPTIONS} if data_plane else set()
+            required = set(_object_required(spec, schemas.get(body_ref, {})))
+            clash = {n for n in props if n in HEADER_OPTIONS and n not in required} if data_plane else set()
             if "x-stream-chunk" in op and "stream" in props:
                 clash.add("stream")
             if clash:

@@ -2396,9 +2396,13 @@ class FeedbackCreateRequestMetadata(TypedDict):
 
 class FeedbackCreateRequestParams(TypedDict):
     """
-    The keyword arguments of `FeedbackCreateRequest` that are not per-call options (left out: metadata, trace_id).
+    The keyword arguments of `FeedbackCreateRequest` that are not per-call options (left out: metadata).
     """
 
+    trace_id: str
+    """
+    Trace id the scored requests were sent with (`x-portkey-trace-id`).
+    """
     value: int
     """
     The score, a whole number from -10 (worst) to 10 (best).

@@ -14,8 +14,10 @@ T = TypeVar("T", bound="FeedbackCreateRequestParams")
 
 @_attrs_define
 class FeedbackCreateRequestParams:
-    """The keyword arguments of `FeedbackCreateRequest` that are not per-call options (left out: metadata, trace_id)."""
+    """The keyword arguments of `FeedbackCreateRequest` that are not per-call options (left out: metadata)."""
 
+    trace_id: str
+    """ Trace id the scored requests were sent with (`x-portkey-trace-id`). """
     value: int
     """ The score, a whole number from -10 (worst) to 10 (best). """
     weight: float | Unset = UNSET
@@ -23,6 +25,8 @@ class FeedbackCreateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        trace_id = self.trace_id
+
         value = self.value
 
         weight = self.weight
@@ -31,6 +35,7 @@ class FeedbackCreateRequestParams:
         _field_dict.update(self.additional_properties)
         _field_dict.update(
             {
+                "trace_id": trace_id,
                 "value": value,
             }
         )
@@ -42,11 +47,14 @@ class FeedbackCreateRequestParams:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
+        trace_id = _d.pop("trace_id")
+
         value = _d.pop("value")
 
         weight = _d.pop("weight", UNSET)
 
         _instance = cls(
+            trace_id=trace_id,
             value=value,
             weight=weight,
         )

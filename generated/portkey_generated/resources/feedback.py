@@ -48,7 +48,7 @@ class Feedback(SyncResource):
     def create(
         self,
         *,
-        trace_id: str | NotGiven = NOT_GIVEN,
+        portkey_trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
@@ -70,7 +70,7 @@ class Feedback(SyncResource):
             None,
             params,
             CallOptions(
-                trace_id=trace_id,
+                trace_id=portkey_trace_id,
                 metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
@@ -132,7 +132,7 @@ class FeedbackWithRawResponse(SyncResource):
     def create(
         self,
         *,
-        trace_id: str | NotGiven = NOT_GIVEN,
+        portkey_trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
@@ -154,7 +154,7 @@ class FeedbackWithRawResponse(SyncResource):
             None,
             params,
             CallOptions(
-                trace_id=trace_id,
+                trace_id=portkey_trace_id,
                 metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
@@ -221,7 +221,7 @@ class AsyncFeedback(AsyncResource):
     async def create(
         self,
         *,
-        trace_id: str | NotGiven = NOT_GIVEN,
+        portkey_trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
@@ -243,7 +243,7 @@ class AsyncFeedback(AsyncResource):
             None,
             params,
             CallOptions(
-                trace_id=trace_id,
+                trace_id=portkey_trace_id,
                 metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
@@ -305,7 +305,7 @@ class AsyncFeedbackWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
-        trace_id: str | NotGiven = NOT_GIVEN,
+        portkey_trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
@@ -327,7 +327,7 @@ class AsyncFeedbackWithRawResponse(AsyncResource):
             None,
             params,
             CallOptions(
-                trace_id=trace_id,
+                trace_id=portkey_trace_id,
                 metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
