@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -165,7 +164,7 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
                 response = self._http.send(request, stream=stream)
             except httpx.TransportError as exc:
                 if retries < prepared.max_retries:
-                    time.sleep(_wait(retries, None, exc))
+                    _sleep(_wait(retries, None, exc))
                     retries += 1
                     continue
                 raise _transport_error(exc, request) from exc
@@ -174,7 +173,7 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
             response.read()
             if retries < prepared.max_retries and should_retry(response):
                 response.close()
-                time.sleep(_wait(retries, response, None))
+                _sleep(_wait(retries, response, None))
                 retries += 1
                 continue
             raise self._status_error(response)
@@ -301,7 +300,7 @@ class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
                 response = await self._http.send(request, stream=stream)
             except httpx.TransportError as exc:
                 if retries < prepared.max_retries:
-                    await asyncio.sleep(_wait(retries, None, exc))
+                    await _async_sleep(_wait(retries, None, exc))
                     retries += 1
                     continue
                 raise _transport_error(exc, request) from exc
@@ -310,10 +309,19 @@ class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
             await response.aread()
             if retries < prepared.max_retries and should_retry(response):
                 await response.aclose()
-                await asyncio.sleep(_wait(retries, response, None))
+                await _async_sleep(_wait(retries, response, None))
                 retries += 1
                 continue
             raise self._status_error(response)
+
+
+_sleep = time.sleep
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # not at import time: `import portkey_typed` stays as light as httpx
+
+    await asyncio.sleep(seconds)
 
 
 def _is_event_stream(response: httpx.Response) -> bool:

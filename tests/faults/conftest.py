@@ -19,17 +19,6 @@ SETTLE_SECONDS = 3.0
 AnyClient = Portkey | AsyncPortkey
 
 
-class _WithSleep:
-    """A module whose `sleep` only records; every other attribute is the real module's."""
-
-    def __init__(self, module: Any, sleep: Callable[[float], Any]) -> None:
-        self._module = module
-        self.sleep = sleep
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._module, name)
-
-
 @pytest.fixture(autouse=True)
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     recorded: list[float] = []
@@ -37,8 +26,8 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def async_sleep(delay: float) -> None:
         recorded.append(delay)
 
-    monkeypatch.setattr(client_module, "time", _WithSleep(time, recorded.append))
-    monkeypatch.setattr(client_module, "asyncio", _WithSleep(asyncio, async_sleep))
+    monkeypatch.setattr(client_module, "_sleep", recorded.append)
+    monkeypatch.setattr(client_module, "_async_sleep", async_sleep)
     return recorded
 
 

@@ -3,8 +3,6 @@ a clean environment and recorded (never slept) retry waits."""
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -27,17 +25,6 @@ AnyClient = Portkey | AsyncPortkey
 ClientFactory = Callable[..., AnyClient]
 
 
-class _WithSleep:
-    """A module whose `sleep` is replaced; every other attribute is the real module's."""
-
-    def __init__(self, module: Any, sleep: Callable[[float], Any]) -> None:
-        self._module = module
-        self.sleep = sleep
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._module, name)
-
-
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in PORTKEY_VARIABLES:
@@ -52,8 +39,8 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def async_sleep(delay: float) -> None:
         recorded.append(delay)
 
-    monkeypatch.setattr(client_module, "time", _WithSleep(time, recorded.append))
-    monkeypatch.setattr(client_module, "asyncio", _WithSleep(asyncio, async_sleep))
+    monkeypatch.setattr(client_module, "_sleep", recorded.append)
+    monkeypatch.setattr(client_module, "_async_sleep", async_sleep)
     return recorded
 
 
