@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.normalize.schema_shapes import is_class_shaped
+from generator.normalize.schema_shapes import defines_class
 from generator.opc_client import ClientOutput
 from generator.params import TypedDictOutput
+from generator.places import Place, describe, expected_classes
 from generator.spec_walk import Spec, component_schemas
 
 _UNPARSED_SCHEMA = re.compile(r"schema /components/schemas/([^\s:]+)")
@@ -34,7 +35,7 @@ def lost_schemas(spec: Spec, client: ClientOutput, typed_dicts: dict[str, TypedD
     lost = {
         f"{name}: no model class"
         for name, schema in component_schemas(spec).items()
-        if is_class_shaped(schema) and name not in client.class_names
+        if defines_class(schema) and name not in client.class_names
     }
     for problem in client.problems:
         for name in _UNPARSED_SCHEMA.findall(problem):
@@ -43,7 +44,30 @@ def lost_schemas(spec: Spec, client: ClientOutput, typed_dicts: dict[str, TypedD
             lost.add(f"{operation}: openapi-python-client left a response out")
     for module, output in typed_dicts.items():
         lost.update(f"{name}: not in {module}" for name in output.expected - output.defined)
+        lost.update(output.missing_members)
+    lost.update(missing_from_places(expected_classes(spec), client.place_classes))
     return sorted(lost)
+
+
+def missing_from_places(expected: dict[Place, frozenset[str]], used: dict[Place, frozenset[str]]) -> set[str]:
+    """Classes the description allows at a place (a body, a response, a property, list items) that
+    opc's type for that place leaves out, e.g. union members it merged into another member's class.
+    Places of an operation or model opc did not write are counted elsewhere."""
+    owners = {owner for owner, _slot in used}
+    missing: set[str] = set()
+    for place, names in expected.items():
+        if place[0] not in owners:
+            continue
+        typed = used.get(place, frozenset())
+        missing.update(
+            f"{name}: missing from the {describe(place)} (typed as {_listing(typed)})"
+            for name in names - typed
+        )
+    return missing
+
+
+def _listing(names: frozenset[str]) -> str:
+    return " | ".join(sorted(names)) or "no class"
 
 
 def account(

@@ -9,12 +9,13 @@ from openapi_python_client import Project
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
-from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import PythonIdentifier
 
 from generator.errors import GenerationError
 from generator.normalize.media import is_json
-from generator.spec_walk import Spec, iter_operations
+from generator.opc_places import used_classes
+from generator.places import Place
+from generator.spec_walk import Spec, iter_operations, path_shape
 
 PACKAGE_NAME = "portkey_generated"
 TEMPLATES = Path(__file__).parent / "templates" / "opc"
@@ -23,11 +24,13 @@ FIELD_PREFIX = "field_"
 
 @dataclass(frozen=True)
 class ClientOutput:
-    """What opc produced: its class names, its endpoints and what it reported along the way."""
+    """What opc produced: its class names, its endpoints, the classes it typed each place with
+    (`places.py`) and what it reported along the way."""
 
     class_names: frozenset[str]
     endpoint_count: int
     problems: tuple[str, ...]
+    place_classes: dict[Place, frozenset[str]]
 
 
 def _content_type_overrides(spec: Spec) -> dict[str, str]:
@@ -72,17 +75,23 @@ def _describe(error: GeneratorError) -> str:
     return f"{error.header or 'problem'}{detail}".replace("\n", " ").strip()
 
 
+def spec_paths(spec: Spec) -> dict[tuple[str, str], str]:
+    """(method, path shape) -> the path as the description writes it; opc's endpoints carry the path
+    with Python names for its parameters (`{userId}` -> `{user_id}`)."""
+    return {(method, path_shape(path)): path for path, method, _operation in iter_operations(spec)}
+
+
 def _annotate_modules(spec: Spec, data: GeneratorData) -> None:
     """Record on each operation the module opc wrote for it, as `x-generated-module`."""
+    paths = spec_paths(spec)
     modules: dict[tuple[str, str], str] = {}
     for tag, collection in data.endpoint_collections_by_tag.items():
         for endpoint in collection.endpoints:
-            raw = endpoint.path
-            key = (
-                raw.get_untrusted_value() if isinstance(raw, UntrustedString) else str(raw),
-                endpoint.method,
-            )
-            modules[key] = f"{PACKAGE_NAME}.api.{tag}.{PythonIdentifier(endpoint.name, FIELD_PREFIX)}"
+            path = paths.get((endpoint.method, path_shape(endpoint.path.get_untrusted_value())))
+            if path is not None:
+                modules[(path, endpoint.method)] = (
+                    f"{PACKAGE_NAME}.api.{tag}.{PythonIdentifier(endpoint.name, FIELD_PREFIX)}"
+                )
     for path, method, operation in iter_operations(spec):
         if (path, method) in modules:
             operation["x-generated-module"] = modules[(path, method)]
@@ -105,4 +114,5 @@ def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput
         class_names=frozenset(class_names),
         endpoint_count=sum(len(collection.endpoints) for collection in collections),
         problems=tuple(problems),
+        place_classes=used_classes(data, spec_paths(spec)),
     )

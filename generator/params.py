@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.normalize.hoisting import plain_ref
 from generator.normalize.media import body_kind
 from generator.normalize.schema_shapes import is_class_shaped
 from generator.spec_walk import (
@@ -18,7 +19,7 @@ from generator.spec_walk import (
     iter_refs,
     ref_target_name,
 )
-from generator.typed_dicts import write_typed_dicts
+from generator.typed_dicts import referenced_names, write_typed_dicts
 
 TEMPLATES = Path(__file__).parent / "templates" / "package"
 CONFIG_ROOT = "GatewayConfig"
@@ -26,10 +27,12 @@ CONFIG_ROOT = "GatewayConfig"
 
 @dataclass(frozen=True)
 class TypedDictOutput:
-    """The class-shaped schemas a module should define and the names it does define."""
+    """The class-shaped schemas a module should define, the names it does define, and one line per
+    union member its union type aliases leave out."""
 
     expected: frozenset[str]
     defined: frozenset[str]
+    missing_members: frozenset[str] = frozenset()
 
 
 def request_roots(spec: Spec) -> list[str]:
@@ -62,6 +65,22 @@ def reachable(schemas: dict[str, Schema], roots: list[str]) -> dict[str, Schema]
     return {name: schema for name, schema in schemas.items() if name in seen}
 
 
+def missing_union_members(schemas: dict[str, Schema], module: Path) -> set[str]:
+    """Members of each union schema (its referenced components) that its type alias in `module` does
+    not name."""
+    references = referenced_names(module)
+    missing: set[str] = set()
+    for name, schema in schemas.items():
+        members = [*(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]
+        if is_class_shaped(schema) or not members or name not in references:
+            continue
+        for member in members:
+            target = ref_target_name(plain_ref(member) or "")
+            if target is not None and target not in references[name]:
+                missing.add(f"{target}: missing from the union {name} in {module.name}")
+    return missing
+
+
 def write_file_types(package_dir: Path) -> None:
     """`_file_types.py`: the `FileInput` type that binary fields of the TypedDicts use."""
     template = (TEMPLATES / "_file_types.py.jinja").read_text(encoding="utf-8")
@@ -74,7 +93,11 @@ def write_request_params(spec: Spec, package_dir: Path) -> TypedDictOutput:
     write_file_types(package_dir)
     defined = write_typed_dicts(schemas, package_dir / "params.py")
     expected = {name for name, schema in schemas.items() if is_class_shaped(schema)}
-    return TypedDictOutput(expected=frozenset(expected), defined=frozenset(defined))
+    return TypedDictOutput(
+        expected=frozenset(expected),
+        defined=frozenset(defined),
+        missing_members=frozenset(missing_union_members(schemas, package_dir / "params.py")),
+    )
 
 
 def _config_schemas(config_schema: dict[str, Any]) -> dict[str, Schema]:
@@ -108,4 +131,8 @@ def write_gateway_config(config_schema: dict[str, Any], package_dir: Path) -> Ty
         encoding="utf-8",
     )
     expected = {name for name, schema in schemas.items() if is_class_shaped(schema)} | {CONFIG_ROOT}
-    return TypedDictOutput(expected=frozenset(expected), defined=frozenset(defined))
+    return TypedDictOutput(
+        expected=frozenset(expected),
+        defined=frozenset(defined),
+        missing_members=frozenset(missing_union_members(schemas, package_dir / "gateway_config.py")),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -38,6 +39,11 @@ def iter_operations(spec: Spec) -> Iterator[tuple[str, str, dict[str, Any]]]:
             operation = path_item.get(method)
             if isinstance(operation, dict):
                 yield path, method, operation
+
+
+def path_shape(path: str) -> str:
+    """The path with its parameter names blanked (`/users/{}`): opc renames them to Python names."""
+    return re.sub(r"\{[^}]*\}", "{}", path)
 
 
 def count_operations(spec: Spec) -> int:

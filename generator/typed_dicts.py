@@ -139,6 +139,22 @@ def defined_names(module: Path) -> set[str]:
     return names
 
 
+def referenced_names(module: Path) -> dict[str, set[str]]:
+    """For each top-level assignment (type aliases, functional TypedDicts), the names its value uses."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    references: dict[str, set[str]] = {}
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets = [node.target]
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        used = {child.id for child in ast.walk(value) if isinstance(child, ast.Name)} if value else set()
+        for target in targets:
+            if isinstance(target, ast.Name):
+                references[target.id] = used
+    return references
+
+
 def write_typed_dicts(schemas: dict[str, Schema], output: Path) -> set[str]:
     """Write one TypedDict (or type alias) per schema into `output`; return the names it defines."""
     document = typed_dicts_input(schemas)

@@ -19,8 +19,10 @@ from generator.normalize.nullable import nullable_components_to_ref_sites, nulla
 from generator.normalize.openapi31 import upgrade_to_openapi_3_1
 from generator.normalize.operation_ids import ensure_operation_ids
 from generator.normalize.parameter_descriptions import parameter_descriptions_to_schemas
+from generator.normalize.presence_unions import move_presence_unions
 from generator.normalize.property_names import untype_clashing_properties
 from generator.normalize.ref_siblings import wrap_ref_siblings
+from generator.normalize.reference_extensions import separate_reference_extensions
 from generator.normalize.sdk_names import fill_sdk_names
 from generator.normalize.servers import move_operation_servers
 from generator.normalize.tags import ensure_single_tag
@@ -34,6 +36,8 @@ PASSES: tuple[Pass, ...] = (
     drop_schema_titles,
     fill_missing_array_items,
     untype_clashing_properties,
+    move_presence_unions,
+    separate_reference_extensions,
     ensure_operation_ids,
     ensure_single_tag,
     move_operation_servers,

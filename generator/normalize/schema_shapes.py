@@ -75,3 +75,9 @@ def is_class_shaped(schema: Schema) -> bool:
     if len(all_of) == 1 and isinstance(all_of[0], dict) and "$ref" in all_of[0]:
         return False
     return kind == "object" or bool(all_of) or (kind is None and "properties" in schema)
+
+
+def defines_class(schema: Schema) -> bool:
+    """Whether the schema describes a class of its own: it is class-shaped, or it has properties of
+    its own beside a single reference or a union (opc then drops them, a loss to be counted)."""
+    return is_class_shaped(schema) or bool(schema.get("properties"))

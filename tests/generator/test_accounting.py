@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.accounting import account
+from generator.accounting import account, missing_from_places
 from generator.opc_client import ClientOutput
 from generator.params import TypedDictOutput
 
@@ -20,7 +20,10 @@ SPEC = {
 
 def test_nothing_lost() -> None:
     client = ClientOutput(
-        class_names=frozenset({"Pet", "Kind", "ListPetsOrder"}), endpoint_count=2, problems=()
+        class_names=frozenset({"Pet", "Kind", "ListPetsOrder"}),
+        endpoint_count=2,
+        problems=(),
+        place_classes={},
     )
     result = account(
         2, SPEC, client, {"params.py": TypedDictOutput(frozenset({"Pet"}), frozenset({"Pet", "Name"}))}
@@ -36,13 +39,37 @@ def test_missing_classes_unparsed_schemas_omitted_responses_and_typed_dicts_coun
             "Unable to parse schema /components/schemas/Either: Invalid property in union",
             "WARNING parsing GET /pets within pets.: Cannot parse response for status code 200",
         ),
+        place_classes={},
     )
-    result = account(2, SPEC, client, {"params.py": TypedDictOutput(frozenset({"Pet"}), frozenset())})
+    params = TypedDictOutput(
+        frozenset({"Pet"}), frozenset(), frozenset({"Pet: missing from the union Either in params.py"})
+    )
+    result = account(2, SPEC, client, {"params.py": params})
     assert result.lost == (
         "Either: openapi-python-client could not parse it",
         "GET /pets: openapi-python-client left a response out",
         "Kind: no model class",
+        "Pet: missing from the union Either in params.py",
         "Pet: not in params.py",
     )
-    assert result.summary() == "operations: 2, generated: 1, schemas lost: 4"
+    assert result.summary() == "operations: 2, generated: 1, schemas lost: 5"
     assert not result.ok
+
+
+def test_union_members_missing_from_a_typed_place_count() -> None:
+    expected = {
+        ("POST /jobs", "body application/json"): frozenset({"Job", "CloudJob"}),
+        ("POST /jobs", "response 200"): frozenset({"Job"}),
+        ("Queue", "property jobs[]"): frozenset({"Job", "CloudJob"}),
+        ("GET /gone", "response 200"): frozenset({"Job"}),  # an operation opc did not write
+    }
+    used = {
+        ("POST /jobs", "body application/json"): frozenset({"Job"}),
+        ("POST /jobs", "response 200"): frozenset({"Job"}),
+        ("Queue", "property jobs[]"): frozenset(),
+    }
+    assert sorted(missing_from_places(expected, used)) == [
+        "CloudJob: missing from the body application/json of POST /jobs (typed as Job)",
+        "CloudJob: missing from the property jobs[] of Queue (typed as no class)",
+        "Job: missing from the property jobs[] of Queue (typed as no class)",
+    ]

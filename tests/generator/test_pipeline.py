@@ -26,7 +26,7 @@ def run_python(out_dir: Path, code: str) -> str:
 
 def test_every_operation_and_schema_is_generated(small_build: tuple[Path, Accounting]) -> None:
     _, result = small_build
-    assert result.summary() == "operations: 7, generated: 7, schemas lost: 0"
+    assert result.summary() == "operations: 8, generated: 8, schemas lost: 0"
     assert result.problems == ()
     assert result.ok
 
@@ -54,7 +54,7 @@ def test_stats_file_records_digest_tools_and_counts(small_build: tuple[Path, Acc
     assert stats["tools"]["openapi-python-client"] == "0.29.1"
     assert stats["tools"]["datamodel-code-generator"] == "0.89.0"
     assert "ruff" in stats["tools"]
-    assert (stats["operations"], stats["generated"], stats["schemas_lost"]) == (7, 7, 0)
+    assert (stats["operations"], stats["generated"], stats["schemas_lost"]) == (8, 8, 0)
 
 
 def test_models_load_lazily(small_build: tuple[Path, Accounting]) -> None:
@@ -92,6 +92,19 @@ def test_request_bodies_become_typed_dicts(small_build: tuple[Path, Accounting])
     )
     file_types = (out_dir / PACKAGE / "_file_types.py").read_text(encoding="utf-8")
     assert "FileInput: TypeAlias" in file_types
+
+
+def test_a_union_of_a_schema_and_its_extension_keeps_every_member(
+    small_build: tuple[Path, Accounting],
+) -> None:
+    out_dir, _ = small_build
+    adopt = (out_dir / PACKAGE / "api" / "pets" / "adopt_pet.py").read_text(encoding="utf-8")
+    assert "    body: Adoption | ShelterAdoption,\n" in adopt
+    shelter = (out_dir / PACKAGE / "models" / "shelter_adoption.py").read_text(encoding="utf-8")
+    assert "    family: str\n" in shelter and "    shelter: str\n" in shelter
+    params = (out_dir / PACKAGE / "params.py").read_text(encoding="utf-8")
+    assert "AdoptPetBody: TypeAlias = Adoption | ShelterAdoption" in params
+    assert "-> AdoptionRecord | None:" in adopt  # a "one of these keys" rule leaves the class whole
 
 
 def test_gateway_config_beside_the_spec_is_generated(small_build: tuple[Path, Accounting]) -> None:
