@@ -27,7 +27,7 @@ def test_every_area_has_a_case_for_each_of_its_operations() -> None:
     covered = 0
     for area in sorted(areas - set(TESTED_ELSEWHERE)):
         module = importlib.import_module(f"{__package__}.test_{area}")
-        assert module.AREA == area
+        assert area == module.AREA
         cases: list[Case] = module.CASES
         calls = {case.call for case in cases}
         assert by_area[area] - calls == set(), f"{area}: operations without a case"
