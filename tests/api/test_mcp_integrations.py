@@ -3,6 +3,8 @@ them and the tools, prompts and resources they offer (control plane)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from .cases import Case, ErrorCase, check, check_error, management_error
@@ -10,7 +12,7 @@ from .cases import Case, ErrorCase, check, check_error, management_error
 AREA = "mcp_integrations"
 INTEGRATION_ID = "0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a"
 OWNER = "1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b"
-RECORD = {
+RECORD: dict[str, Any] = {
     "id": INTEGRATION_ID,
     "name": "Linear",
     "description": "Issue tracker tools",

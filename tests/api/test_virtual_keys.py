@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from .cases import Case, ErrorCase, check, check_error, management_error
 
 AREA = "virtual_keys"
-DETAIL = {
+DETAIL: dict[str, Any] = {
     "name": "Azure EU",
     "note": None,
     "status": "active",
