@@ -15,7 +15,7 @@ from generator.errors import GenerationError
 from generator.finalize import STATS_FILE
 from generator.opc_client import PACKAGE_NAME
 from generator.pipeline import build
-from generator.typecheck import import_all, run_mypy
+from generator.typecheck import import_all, run_mypy, run_pyright
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC_DIR = REPO_ROOT / "openapi"
@@ -32,7 +32,9 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         "--check", action="store_true", help="fail, listing files, when --out is not up to date"
     )
     parser.add_argument(
-        "--typecheck", action="store_true", help="also import every module and run mypy --strict"
+        "--typecheck",
+        action="store_true",
+        help="also import every module and run mypy --strict and pyright strict",
     )
     return parser.parse_args(argv)
 
@@ -46,13 +48,19 @@ def _install(staging: Path, out_dir: Path) -> None:
 
 
 def _checks(out_dir: Path) -> list[str]:
-    """Import every module and run mypy; problems as messages."""
+    """Import every module, then run mypy and pyright (both, even when the first fails); problems as
+    messages."""
     try:
-        modules = import_all(out_dir)
-        print(f"imported: {modules} modules; mypy --strict: {run_mypy(out_dir)}")
+        print(f"imported: {import_all(out_dir)} modules")
     except RuntimeError as error:
         return [str(error)]
-    return []
+    problems: list[str] = []
+    for label, checker in (("mypy --strict", run_mypy), ("pyright strict", run_pyright)):
+        try:
+            print(f"{label}: {checker(out_dir)}")
+        except RuntimeError as error:
+            problems.append(str(error))
+    return problems
 
 
 def run(arguments: argparse.Namespace) -> int:

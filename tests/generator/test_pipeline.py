@@ -13,7 +13,7 @@ from conftest import SMALL_SPEC, build_small
 from generator.accounting import Accounting
 from generator.compare import differing_files
 from generator.finalize import generated_files, header
-from generator.typecheck import import_all, run_mypy
+from generator.typecheck import import_all, run_mypy, run_pyright
 
 PACKAGE = "portkey_generated"
 
@@ -128,7 +128,8 @@ def test_attributes_and_parameters_carry_their_descriptions(small_build: tuple[P
     assert "Free-form tags for the request." in list_pets
 
 
-def test_output_imports_and_passes_mypy_strict(small_build: tuple[Path, Accounting]) -> None:
+def test_output_imports_and_passes_mypy_and_pyright_strict(small_build: tuple[Path, Accounting]) -> None:
     out_dir, _ = small_build
     assert import_all(out_dir) > 20
     assert run_mypy(out_dir).startswith("Success")
+    assert run_pyright(out_dir).endswith(" files, 0 errors")
