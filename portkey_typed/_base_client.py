@@ -439,25 +439,36 @@ def _config_timeouts(config: Mapping[str, Any]) -> list[int]:
 
 
 def _multipart(body: Body) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
-    """Split a multipart body into form fields and files; files are rewound so a retry re-sends them whole."""
+    """Split a multipart body into form fields and files; files are read whole, so a retry re-sends the
+    same bytes. A list of files or of scalars becomes one part per item under the same name."""
     data: dict[str, Any] = {}
     files: list[tuple[str, Any]] = []
     for key, value in body.items():
-        items: list[object] = cast("list[object]", value) if isinstance(value, list) else [value]
-        if not items or not all(_is_file(item) for item in items):
-            items = [value]
-        for item in items:
-            if _is_file(item):
-                files.append((key, _file(item)))
-            elif item is None:
-                continue
-            elif isinstance(item, bool):
-                data[key] = "true" if item else "false"
-            elif isinstance(item, (str, int, float)):
-                data[key] = str(item)
-            else:
-                data[key] = compact_json(item)
+        items = _as_list(value)
+        if items and all(_is_file(item) for item in items):
+            files.extend((key, _file(item)) for item in items)
+        elif _is_file(value):
+            files.append((key, _file(value)))
+        elif items is not None and all(_is_scalar(item) for item in items):
+            data[key] = [_form_value(item) for item in items]
+        elif value is not None:
+            data[key] = _form_value(value) if _is_scalar(value) else compact_json(value)
     return data, files
+
+
+def _as_list(value: object) -> list[object] | None:
+    """The items of a list value (a tuple is one file: `(name, content[, type])`), or None."""
+    return list(cast("list[object]", value)) if isinstance(value, list) else None
+
+
+def _is_scalar(value: object) -> bool:
+    return isinstance(value, (str, int, float, bool))
+
+
+def _form_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _is_file(value: object) -> bool:

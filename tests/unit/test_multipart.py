@@ -1,0 +1,40 @@
+"""Multipart bodies: files as parts, list fields as one part per item, objects as JSON."""
+
+from __future__ import annotations
+
+import io
+
+import httpx
+
+from portkey_typed import Portkey
+
+from .mock_gateway import MockGateway, json_reply
+
+
+def _parts(request: httpx.Request) -> list[tuple[str, bytes]]:
+    boundary = request.headers["content-type"].split("boundary=")[1].encode()
+    parts = []
+    for chunk in request.read().split(b"--" + boundary)[1:-1]:
+        head, _, payload = chunk.strip(b"\r\n").partition(b"\r\n\r\n")
+        name = head.split(b'name="')[1].split(b'"')[0].decode()
+        parts.append((name, payload))
+    return parts
+
+
+def test_list_fields_go_out_as_repeated_parts_and_files_whole(gateway: MockGateway) -> None:
+    gateway.script(json_reply({"text": "hello"}))
+    client = Portkey(provider="openai", http_client=gateway.sync_http())
+    upload = io.BytesIO(b"RIFF-audio-bytes")
+    upload.read(4)  # a caller's half-read file is still sent from its start
+    client.audio.transcriptions.create(
+        file=("clip.wav", upload, "audio/wav"),
+        model="whisper-1",
+        temperature=0.5,
+        **{"timestamp_granularities[]": ["word", "segment"]},
+    )
+    parts = _parts(gateway.last)
+    assert ("timestamp_granularities[]", b"word") in parts
+    assert ("timestamp_granularities[]", b"segment") in parts
+    assert ("model", b"whisper-1") in parts
+    assert ("temperature", b"0.5") in parts
+    assert ("file", b"RIFF-audio-bytes") in parts
