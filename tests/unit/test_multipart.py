@@ -30,7 +30,7 @@ def test_list_fields_go_out_as_repeated_parts_and_files_whole(gateway: MockGatew
         file=("clip.wav", upload, "audio/wav"),
         model="whisper-1",
         temperature=0.5,
-        **{"timestamp_granularities[]": ["word", "segment"]},
+        extra_body={"timestamp_granularities[]": ["word", "segment"]},
     )
     parts = _parts(gateway.last)
     assert ("timestamp_granularities[]", b"word") in parts
