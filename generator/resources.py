@@ -9,8 +9,8 @@ with a `with_raw_response` twin.
 Rules the resource tree follows:
 - Control-plane operations (`x-portkey-plane: control`) take no per-call Portkey header options: those
   options steer the gateway's routing, which a management call does not go through.
-- A list operation is paged when its query has a cursor (`after`, `starting_after` or `before`) or a page
-  number (`page`, `current_page`), plus a page size (`limit`, `page_size`, `per_page`), and its JSON answer
+- A list operation is paged when its query has a cursor (`after`, `starting_after` or `before`) or an
+  integer page number (`page`, `current_page`), plus a page size (`limit`, `page_size`, `per_page`), and its JSON answer
   is an object whose `data` property is an array (parameter names compared in snake_case, so `currentPage`
   counts). Next to it goes an iterator over the items of every page: `list_all` for `list`, else
   `<method>_all` (see `cursor_items` / `numbered_items` in `_base.py` for how pages are walked).
@@ -377,6 +377,8 @@ def _paging(
     page_ref = _success_ref(op)
     if size is None or pager is None or pager.required or page_ref is None:
         return None
+    if pager is number and "int" != pager.annotation:
+        return None  # a `number`-typed page is a description's slip; walking it would pass floats
     data = _object_properties(spec, spec["components"]["schemas"].get(page_ref, {})).get("data")
     if data is None or _resolve(spec, data).get("type") != "array":
         return None
