@@ -49,6 +49,13 @@ def request_roots(spec: Spec) -> list[str]:
     return [root for root in roots if root]
 
 
+def keyword_schemas(spec: Spec) -> frozenset[str]:
+    """The schemas the resources unpack as keyword arguments (`**params: Unpack[Name]`)."""
+    names = {operation.get("x-sdk-params") for _path, _method, operation in iter_operations(spec)}
+    names.update(name for name, schema in component_schemas(spec).items() if schema.get("x-sdk-params-only"))
+    return frozenset(name for name in names if isinstance(name, str))
+
+
 def reachable(schemas: dict[str, Schema], roots: list[str]) -> dict[str, Schema]:
     """`roots` and every component they refer to, transitively, in component order."""
     seen: set[str] = set()
@@ -91,7 +98,7 @@ def write_request_params(spec: Spec, package_dir: Path) -> TypedDictOutput:
     """`params.py`: one TypedDict per component schema reachable from a request body."""
     schemas = reachable(component_schemas(spec), request_roots(spec))
     write_file_types(package_dir)
-    defined = write_typed_dicts(schemas, package_dir / "params.py")
+    defined = write_typed_dicts(schemas, package_dir / "params.py", keyword_schemas(spec))
     expected = {name for name, schema in schemas.items() if is_class_shaped(schema)}
     return TypedDictOutput(
         expected=frozenset(expected),

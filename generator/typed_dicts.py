@@ -60,6 +60,17 @@ def _for_typed_dicts(schema: Schema) -> None:
     schema.pop("discriminator", None)
 
 
+def _is_free_form_object(schema: Schema) -> bool:
+    """An object that names no keys and accepts any (a JSON Schema, free-form metadata): as a TypedDict
+    it would be an empty class, which no dict literal with keys matches."""
+    shaping = ("properties", "patternProperties", "allOf", "anyOf", "oneOf", "$ref")
+    return (
+        [kind for kind in types_of(schema) if kind != "null"] == ["object"]
+        and not any(schema.get(keyword) for keyword in shaping)
+        and schema.get("additionalProperties", True) is True
+    )
+
+
 def _object_parts(schema: Schema, schemas: dict[str, Schema], seen: frozenset[str]) -> list[Schema] | None:
     """The object schemas an `allOf` combines (references followed, nested `allOf`s opened), or None
     when one part is not a plain object (a union, a scalar...)."""
@@ -103,8 +114,24 @@ def _flatten_all_of(schema: Schema, schemas: dict[str, Schema]) -> None:
         schema["required"] = required
 
 
-def typed_dicts_input(schemas: dict[str, Schema]) -> dict[str, Any]:
-    """An OpenAPI document holding `schemas` (copied and rewritten), ready for datamodel-code-generator."""
+def _free_forms_to_maps(document: dict[str, Any], keep: list[Schema]) -> None:
+    """Free-form objects become `dict[str, Any]` (datamodel-code-generator's form for
+    `additionalProperties: {}`), except the schemas in `keep`."""
+    kept = {id(schema) for schema in keep}
+
+    def to_map(schema: Schema) -> None:
+        if id(schema) not in kept and _is_free_form_object(schema):
+            schema["additionalProperties"] = {}
+
+    transform_schemas(document, to_map)
+
+
+def typed_dicts_input(
+    schemas: dict[str, Schema], keyword_schemas: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """An OpenAPI document holding `schemas` (copied and rewritten), ready for datamodel-code-generator.
+    `keyword_schemas` are unpacked as keyword arguments (`**params: Unpack[Name]`): they stay
+    TypedDicts even when they name no key."""
     document_schemas = copy.deepcopy(schemas)
     document: dict[str, Any] = {
         "openapi": "3.1.0",
@@ -115,6 +142,9 @@ def typed_dicts_input(schemas: dict[str, Schema]) -> dict[str, Any]:
     originals = copy.deepcopy(schemas)
     transform_schemas(document, lambda schema: _flatten_all_of(schema, originals))
     transform_schemas(document, _for_typed_dicts)
+    _free_forms_to_maps(
+        document, [document_schemas[name] for name in keyword_schemas if name in document_schemas]
+    )
     uses_files = any(
         node.get("$ref") == SCHEMA_REF_PREFIX + FILE_INPUT
         for schema in document_schemas.values()
@@ -155,9 +185,12 @@ def referenced_names(module: Path) -> dict[str, set[str]]:
     return references
 
 
-def write_typed_dicts(schemas: dict[str, Schema], output: Path) -> set[str]:
-    """Write one TypedDict (or type alias) per schema into `output`; return the names it defines."""
-    document = typed_dicts_input(schemas)
+def write_typed_dicts(
+    schemas: dict[str, Schema], output: Path, keyword_schemas: frozenset[str] = frozenset()
+) -> set[str]:
+    """Write one TypedDict (or type alias) per schema into `output`; return the names it defines.
+    See `typed_dicts_input` for `keyword_schemas`."""
+    document = typed_dicts_input(schemas, keyword_schemas)
     with tempfile.TemporaryDirectory() as scratch:
         source = Path(scratch) / "schemas.json"
         source.write_text(json.dumps(document, indent=1), encoding="utf-8")
