@@ -98,7 +98,12 @@ def write_request_params(spec: Spec, package_dir: Path) -> TypedDictOutput:
     """`params.py`: one TypedDict per component schema reachable from a request body."""
     schemas = reachable(component_schemas(spec), request_roots(spec))
     write_file_types(package_dir)
-    defined = write_typed_dicts(schemas, package_dir / "params.py", keyword_schemas(spec))
+    # Callers build these, so arrays and maps are `Sequence`/`Mapping` (they accept a caller's narrower
+    # list, and tuples, which go out as JSON arrays). Configs keep `list`/`dict`: the facade validates
+    # them with jsonschema, whose `array` is a list.
+    defined = write_typed_dicts(
+        schemas, package_dir / "params.py", keyword_schemas(spec), abstract_containers=True
+    )
     expected = {name for name, schema in schemas.items() if is_class_shaped(schema)}
     return TypedDictOutput(
         expected=frozenset(expected),

@@ -26,6 +26,9 @@ from generator.spec_walk import (
 FILE_INPUT = "FileInput"
 FILE_INPUT_IMPORT = "portkey_generated._file_types.FileInput"
 
+# Arrays and maps as `Sequence`/`Mapping`: covariant, so a caller's `list[UserMessage]` fits where
+# `Sequence[Message]` is asked (a `list[Message]` would refuse it), and tuples fit too.
+ABSTRACT_CONTAINERS = "--use-generic-container-types"
 DMCG_OPTIONS = (
     "--input-file-type=openapi",
     "--output-model-type=typing.TypedDict",
@@ -186,10 +189,14 @@ def referenced_names(module: Path) -> dict[str, set[str]]:
 
 
 def write_typed_dicts(
-    schemas: dict[str, Schema], output: Path, keyword_schemas: frozenset[str] = frozenset()
+    schemas: dict[str, Schema],
+    output: Path,
+    keyword_schemas: frozenset[str] = frozenset(),
+    abstract_containers: bool = False,
 ) -> set[str]:
     """Write one TypedDict (or type alias) per schema into `output`; return the names it defines.
-    See `typed_dicts_input` for `keyword_schemas`."""
+    See `typed_dicts_input` for `keyword_schemas`; `abstract_containers` types arrays and maps as
+    `Sequence` and `Mapping` instead of `list` and `dict`."""
     document = typed_dicts_input(schemas, keyword_schemas)
     with tempfile.TemporaryDirectory() as scratch:
         source = Path(scratch) / "schemas.json"
@@ -202,6 +209,8 @@ def write_typed_dicts(
             f"--output={output}",
             *DMCG_OPTIONS,
         ]
+        if abstract_containers:
+            command.append(ABSTRACT_CONTAINERS)
         if FILE_INPUT in document["components"]["schemas"]:
             command.append("--type-overrides=" + json.dumps({FILE_INPUT: FILE_INPUT_IMPORT}))
         result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from portkey_generated.models.chat_completion import ChatCompletion
 from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
+from portkey_generated.params import ChatCompletionRequestUserMessage
 from portkey_typed import (
     AsyncPortkey,
     AsyncStream,
@@ -28,6 +29,28 @@ def answer(client: Portkey) -> str | None:
         metadata={"_user": "u-1"},
     )
     return completion.choices[0].message.content
+
+
+def with_a_tool(client: Portkey) -> ChatCompletion:
+    # A list of one message type where a list of any message is asked; a tool's JSON Schema as a dict.
+    history: list[ChatCompletionRequestUserMessage] = [{"role": "user", "content": "Weather in Paris?"}]
+    return client.chat.completions.create(
+        model="gpt-4o-mini",
+        messages=history,
+        tools=[
+            {
+                "type": "function",
+                "function": {
+                    "name": "get_weather",
+                    "parameters": {
+                        "type": "object",
+                        "properties": {"city": {"type": "string"}},
+                        "required": ["city"],
+                    },
+                },
+            }
+        ],
+    )
 
 
 def streamed(client: Portkey) -> str:
