@@ -49,6 +49,18 @@ def request_roots(spec: Spec) -> list[str]:
     return [root for root in roots if root]
 
 
+def form_bodies(spec: Spec) -> frozenset[str]:
+    """The schemas of multipart and form bodies, and the keyword-argument schemas made of them."""
+    names: set[str] = set()
+    for _path, _method, operation in iter_operations(spec):
+        body = operation.get("requestBody") or {}
+        for content_type, media in (body.get("content") or {}).items():
+            if body_kind(content_type) in ("Multipart", "Form") and isinstance(media, dict):
+                names.update(ref_target_name(ref) or "" for ref in iter_refs(media.get("schema")))
+                names.add(operation.get("x-sdk-params") or "")
+    return frozenset(name for name in names if name)
+
+
 def keyword_schemas(spec: Spec) -> frozenset[str]:
     """The schemas the resources unpack as keyword arguments (`**params: Unpack[Name]`)."""
     names = {operation.get("x-sdk-params") for _path, _method, operation in iter_operations(spec)}
@@ -99,10 +111,15 @@ def write_request_params(spec: Spec, package_dir: Path) -> TypedDictOutput:
     schemas = reachable(component_schemas(spec), request_roots(spec))
     write_file_types(package_dir)
     # Callers build these, so arrays and maps are `Sequence`/`Mapping` (they accept a caller's narrower
-    # list, and tuples, which go out as JSON arrays). Configs keep `list`/`dict`: the facade validates
-    # them with jsonschema, whose `array` is a list.
+    # list, and tuples, which go out as JSON arrays). The top-level fields of multipart and form bodies
+    # keep `list`: the facade sends a list there as one part per item, and takes a tuple for a file.
+    # Configs keep `list`/`dict`: the facade validates them with jsonschema, whose `array` is a list.
     defined = write_typed_dicts(
-        schemas, package_dir / "params.py", keyword_schemas(spec), abstract_containers=True
+        schemas,
+        package_dir / "params.py",
+        keyword_schemas(spec),
+        abstract_containers=True,
+        concrete_roots=form_bodies(spec),
     )
     expected = {name for name, schema in schemas.items() if is_class_shaped(schema)}
     return TypedDictOutput(

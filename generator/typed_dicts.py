@@ -188,15 +188,51 @@ def referenced_names(module: Path) -> dict[str, set[str]]:
     return references
 
 
+_CONCRETE = (("Sequence[", "list["), ("Mapping[", "dict["))
+
+
+def concrete_fields(source: str, names: frozenset[str]) -> str:
+    """The fields of the TypedDicts `names` (their functional `_<Name>Keys` bases too) typed with
+    `list`/`dict` instead of `Sequence`/`Mapping`."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    spans: list[tuple[int, int]] = []
+    bases = {f"_{name}Keys" for name in names}
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name in names:
+            spans.extend(
+                (item.lineno, item.end_lineno or item.lineno)
+                for item in node.body
+                if isinstance(item, ast.AnnAssign)
+            )
+        elif (
+            isinstance(node, ast.Assign)
+            and any(isinstance(target, ast.Name) and target.id in bases for target in node.targets)
+            and isinstance(node.value, ast.Call)
+            and len(node.value.args) == 2
+            and isinstance(node.value.args[1], ast.Dict)
+        ):
+            spans.extend(
+                (value.lineno, value.end_lineno or value.lineno) for value in node.value.args[1].values
+            )
+    for first, last in spans:
+        for index in range(first - 1, last):
+            for abstract, concrete in _CONCRETE:
+                lines[index] = lines[index].replace(abstract, concrete)
+    return "".join(lines)
+
+
 def write_typed_dicts(
     schemas: dict[str, Schema],
     output: Path,
     keyword_schemas: frozenset[str] = frozenset(),
     abstract_containers: bool = False,
+    concrete_roots: frozenset[str] = frozenset(),
 ) -> set[str]:
     """Write one TypedDict (or type alias) per schema into `output`; return the names it defines.
     See `typed_dicts_input` for `keyword_schemas`; `abstract_containers` types arrays and maps as
-    `Sequence` and `Mapping` instead of `list` and `dict`."""
+    `Sequence` and `Mapping` instead of `list` and `dict`, except in the own fields of
+    `concrete_roots`."""
     document = typed_dicts_input(schemas, keyword_schemas)
     with tempfile.TemporaryDirectory() as scratch:
         source = Path(scratch) / "schemas.json"
@@ -218,7 +254,7 @@ def write_typed_dicts(
         raise GenerationError(f"datamodel-code-generator failed on {output.name}:\n{result.stderr.strip()}")
     _drop_tool_header(output)
     with_docs = keep_key_docstrings(output.read_text(encoding="utf-8"), document["components"]["schemas"])
-    output.write_text(with_docs, encoding="utf-8")
+    output.write_text(concrete_fields(with_docs, concrete_roots), encoding="utf-8")
     return defined_names(output) - {FILE_INPUT}
 
 

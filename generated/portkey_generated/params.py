@@ -9696,7 +9696,7 @@ _TranscriptionCreateRequestKeys = TypedDict(
     "_TranscriptionCreateRequestKeys",
     {
         "timestamp_granularities[]": NotRequired[
-            Sequence["TranscriptionCreateRequestTimestampGranularitiesItem"]
+            list["TranscriptionCreateRequestTimestampGranularitiesItem"]
         ],
     },
 )

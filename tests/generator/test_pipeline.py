@@ -88,6 +88,7 @@ def test_request_bodies_become_typed_dicts(small_build: tuple[Path, Accounting])
     assert '_NewPetKeys = TypedDict(\n    "_NewPetKeys",\n    {\n        "not": NotRequired[bool],' in params
     assert '"x-shop/channel": NotRequired[str],' in params
     assert "    nicknames: NotRequired[Sequence[str]]\n" in params  # a caller's tuple or list fits
+    assert "    labels: NotRequired[list[str]]\n" in params  # multipart: a list is one part per item
     assert "NewPetTraits: TypeAlias = Mapping[str, Any]\n" in params  # free-form: not an empty TypedDict
     assert (
         'class NewPet(_NewPetKeys):\n    name: str\n    """\n    What it will answer to.\n    """' in params

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.typed_dicts import write_typed_dicts
+from generator.typed_dicts import concrete_fields, write_typed_dicts
 
 CASES = Path(__file__).parent / "golden" / "typed_dicts"
 
@@ -25,3 +25,24 @@ def test_module_matches_golden_output(case: str, tmp_path: Path) -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         expected_path.write_text(actual, encoding="utf-8")
     assert actual == expected_path.read_text(encoding="utf-8")
+
+
+def test_concrete_fields_turn_abstract_containers_of_the_named_typed_dicts_concrete() -> None:
+    source = (
+        '_UploadKeys = TypedDict("_UploadKeys", {"parts[]": NotRequired[Sequence[str]]})\n'
+        "class Upload(_UploadKeys):\n"
+        "    labels: Sequence[Sequence[str]]\n"
+        '    """Sequence[ stays in words."""\n'
+        "    extra: Mapping[str, Any]\n"
+        "class Other(TypedDict):\n"
+        "    labels: Sequence[str]\n"
+    )
+    assert concrete_fields(source, frozenset({"Upload"})) == (
+        '_UploadKeys = TypedDict("_UploadKeys", {"parts[]": NotRequired[list[str]]})\n'
+        "class Upload(_UploadKeys):\n"
+        "    labels: list[list[str]]\n"
+        '    """Sequence[ stays in words."""\n'
+        "    extra: dict[str, Any]\n"
+        "class Other(TypedDict):\n"
+        "    labels: Sequence[str]\n"
+    )
