@@ -377,7 +377,7 @@ def _paging(
     page_ref = _success_ref(op)
     if size is None or pager is None or pager.required or page_ref is None:
         return None
-    if pager is number and "int" != pager.annotation:
+    if pager is number and pager.annotation != "int":
         return None  # a `number`-typed page is a description's slip; walking it would pass floats
     data = _object_properties(spec, spec["components"]["schemas"].get(page_ref, {})).get("data")
     if data is None or _resolve(spec, data).get("type") != "array":
