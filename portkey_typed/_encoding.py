@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from typing import Any, cast
 
 from portkey_generated.header_options import HeaderOption
@@ -35,12 +35,23 @@ def _refuse_line_breaks(option: str, value: str) -> None:
 
 def compact_json(value: object) -> str:
     """Compact JSON, the form every JSON body goes out in."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=_plain)
 
 
 def header_json(value: object) -> str:
     """Compact JSON with non-ASCII characters escaped, the form every JSON-valued header goes out in."""
-    return json.dumps(value, separators=(",", ":"))
+    return json.dumps(value, separators=(",", ":"), default=_plain)
+
+
+def _plain(value: object) -> object:
+    """JSON for the containers the typed parameters accept beyond dict and list (any Mapping or Sequence)."""
+    if isinstance(value, Mapping):
+        return dict(cast("Mapping[object, object]", value))
+    if isinstance(value, (Sequence, Set)) and not isinstance(value, (str, bytes, bytearray)):
+        return list(cast("Sequence[object]", value))
+    raise TypeError(
+        f"{type(value).__name__} is not JSON serializable; pass dicts, lists, strings, numbers or bools"
+    )
 
 
 def encode(option: HeaderOption, value: object) -> str:

@@ -1,4 +1,4 @@
-"""Multipart bodies: files as parts, list fields as one part per item, objects as JSON."""
+"""Request bodies: multipart files and list fields, and JSON from any Mapping or Sequence."""
 
 from __future__ import annotations
 
@@ -38,3 +38,17 @@ def test_list_fields_go_out_as_repeated_parts_and_files_whole(gateway: MockGatew
     assert ("model", b"whisper-1") in parts
     assert ("temperature", b"0.5") in parts
     assert ("file", b"RIFF-audio-bytes") in parts
+
+
+def test_json_bodies_accept_any_mapping_and_sequence(gateway: MockGateway) -> None:
+    from types import MappingProxyType
+
+    client = Portkey(provider="openai", http_client=gateway.sync_http())
+    client.chat.completions.create(
+        model="m",
+        messages=(MappingProxyType({"role": "user", "content": "Hi"}),),  # type: ignore[arg-type]
+        stop=("a", "b"),
+    )
+    assert gateway.last.content == (
+        b'{"model":"m","messages":[{"role":"user","content":"Hi"}],"stop":["a","b"]}'
+    )
