@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_SPEC
+from small_fixture import SMALL_SPEC
 
 from generator import lead_hooks
 from generator.cli import main

@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 import pytest
-from conftest import SMALL_SPEC
 from openapi_python_client.strings import pascal_case
+from small_fixture import SMALL_SPEC
 
 from generator.bundle import load_file
 from generator.naming import GENERATED_CODE_NAMES, is_reserved_word, snake_case

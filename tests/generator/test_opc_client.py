@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SMALL_SPEC
+from small_fixture import SMALL_SPEC
 
 from generator.bundle import load_file
 from generator.normalize import normalize

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import SMALL_SPEC, build_small
+from small_fixture import SMALL_SPEC, build_small, run_python
 
 from generator.accounting import Accounting
 from generator.compare import differing_files
@@ -16,12 +13,6 @@ from generator.finalize import generated_files, header
 from generator.typecheck import import_all, run_mypy, run_pyright
 
 PACKAGE = "portkey_generated"
-
-
-def run_python(out_dir: Path, code: str) -> str:
-    env = {**os.environ, "PYTHONPATH": str(out_dir), "PYTHONDONTWRITEBYTECODE": "1"}
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    return result.stdout.strip()
 
 
 def test_every_operation_and_schema_is_generated(small_build: tuple[Path, Accounting]) -> None:
