@@ -20,6 +20,9 @@ from generator.spec_walk import Spec, iter_operations, path_shape
 PACKAGE_NAME = "portkey_generated"
 TEMPLATES = Path(__file__).parent / "templates" / "opc"
 FIELD_PREFIX = "field_"
+SHADOWING_PROPERTY_NAMES = frozenset({"import_models", "models_imported"})
+"""Python names of properties whose `_<name>` local in a model's `from_dict` would hide the module's
+`_import_models` and `_models_imported`, which that method reads first (templates/opc/model.py.jinja)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,20 @@ def spec_paths(spec: Spec) -> dict[tuple[str, str], str]:
     return {(method, path_shape(path)): path for path, method, _operation in iter_operations(spec)}
 
 
+def _check_property_names(data: GeneratorData) -> None:
+    clashes = sorted(
+        f"{model.class_info.name}.{prop.name.get_untrusted_value()}"
+        for model in data.models
+        for prop in (*(model.required_properties or ()), *(model.optional_properties or ()))
+        if prop.python_name in SHADOWING_PROPERTY_NAMES
+    )
+    if clashes:
+        raise GenerationError(
+            f"rename these properties: {', '.join(clashes)}; as Python names "
+            f"{' or '.join(sorted(SHADOWING_PROPERTY_NAMES))} they would hide a name the generated from_dict uses"
+        )
+
+
 def _annotate_modules(spec: Spec, data: GeneratorData) -> None:
     """Record on each operation the module opc wrote for it, as `x-generated-module`."""
     paths = spec_paths(spec)
@@ -103,6 +120,7 @@ def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput
     data = GeneratorData.from_dict(spec, config=config)
     if isinstance(data, GeneratorError):
         raise GenerationError(f"openapi-python-client cannot read the description: {_describe(data)}")
+    _check_property_names(data)
     project = Project(openapi=data, config=config, custom_template_path=TEMPLATES)
     problems = [_describe(error) for error in project.build()]
     _annotate_modules(spec, data)

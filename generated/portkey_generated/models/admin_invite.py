@@ -16,6 +16,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.admin_invite_workspace import AdminInviteWorkspace
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AdminInviteWorkspace
+    from ..models.admin_invite_workspace import AdminInviteWorkspace  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AdminInvite")
 
@@ -47,6 +58,8 @@ class AdminInvite:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         object_ = self.object_
 
         id: str | Unset = UNSET
@@ -118,8 +131,8 @@ class AdminInvite:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.admin_invite_workspace import AdminInviteWorkspace  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         object_ = _d.pop("object", UNSET)
 
@@ -166,7 +179,7 @@ class AdminInvite:
                 return accepted_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         accepted_at = _parse_accepted_at(_d.pop("accepted_at", UNSET))
 

@@ -34,7 +34,7 @@ class AdminInviteApiKeyDetails:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        scopes = cast(list[str], _d.pop("scopes"))
+        scopes = cast("list[str]", _d.pop("scopes"))
 
         _instance = cls(
             scopes=scopes,

@@ -17,6 +17,18 @@ if TYPE_CHECKING:
     from ..models.admin_invite_api_key_details import AdminInviteApiKeyDetails
     from ..models.admin_invite_workspace_grant import AdminInviteWorkspaceGrant
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AdminInviteApiKeyDetails, AdminInviteWorkspaceGrant
+    from ..models.admin_invite_api_key_details import AdminInviteApiKeyDetails  # noqa: PLC0415
+    from ..models.admin_invite_workspace_grant import AdminInviteWorkspaceGrant  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AdminInviteCreateRequest")
 
@@ -36,6 +48,8 @@ class AdminInviteCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         email = self.email
 
         role: str = self.role
@@ -65,9 +79,8 @@ class AdminInviteCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.admin_invite_api_key_details import AdminInviteApiKeyDetails  # noqa: PLC0415
-        from ..models.admin_invite_workspace_grant import AdminInviteWorkspaceGrant  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         email = _d.pop("email")
 

@@ -139,7 +139,7 @@ class AdminUser:
         else:
             last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
 
-        workspace_ids = cast(list[str], _d.pop("workspace_ids", UNSET))
+        workspace_ids = cast("list[str]", _d.pop("workspace_ids", UNSET))
 
         _instance = cls(
             object_=object_,

@@ -15,6 +15,19 @@ if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
     from ..models.usage_limit_policy import UsageLimitPolicy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AdminWorkspaceDefaults, RateLimitPolicy, UsageLimitPolicy
+    from ..models.admin_workspace_defaults import AdminWorkspaceDefaults  # noqa: PLC0415
+    from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
+    from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AdminWorkspace")
 
@@ -44,8 +57,8 @@ class AdminWorkspace:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.admin_workspace_defaults import AdminWorkspaceDefaults  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         slug = self.slug
@@ -114,10 +127,8 @@ class AdminWorkspace:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.admin_workspace_defaults import AdminWorkspaceDefaults  # noqa: PLC0415
-        from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id", UNSET)
 
@@ -130,7 +141,7 @@ class AdminWorkspace:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -161,7 +172,7 @@ class AdminWorkspace:
                 return defaults_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AdminWorkspaceDefaults | None | Unset, data)
+            return cast("AdminWorkspaceDefaults | None | Unset", data)
 
         defaults = _parse_defaults(_d.pop("defaults", UNSET))
 

@@ -16,6 +16,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.admin_workspace_defaults_metadata import AdminWorkspaceDefaultsMetadata
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AdminWorkspaceDefaultsMetadata
+    from ..models.admin_workspace_defaults_metadata import AdminWorkspaceDefaultsMetadata  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AdminWorkspaceDefaults")
 
@@ -39,6 +50,8 @@ class AdminWorkspaceDefaults:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
@@ -83,8 +96,8 @@ class AdminWorkspaceDefaults:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.admin_workspace_defaults_metadata import AdminWorkspaceDefaultsMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _metadata = _d.pop("metadata", UNSET)
         metadata: AdminWorkspaceDefaultsMetadata | Unset
@@ -95,16 +108,16 @@ class AdminWorkspaceDefaults:
 
         is_default = _d.pop("is_default", UNSET)
 
-        input_guardrails = cast(list[str], _d.pop("input_guardrails", UNSET))
+        input_guardrails = cast("list[str]", _d.pop("input_guardrails", UNSET))
 
-        output_guardrails = cast(list[str], _d.pop("output_guardrails", UNSET))
+        output_guardrails = cast("list[str]", _d.pop("output_guardrails", UNSET))
 
         def _parse_user_api_key_config(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         user_api_key_config = _parse_user_api_key_config(_d.pop("user_api_key_config", UNSET))
 

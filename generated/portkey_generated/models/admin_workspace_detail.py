@@ -16,6 +16,20 @@ if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
     from ..models.usage_limit_policy import UsageLimitPolicy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AdminWorkspaceDefaults, AdminWorkspaceMember, RateLimitPolicy, UsageLimitPolicy
+    from ..models.admin_workspace_defaults import AdminWorkspaceDefaults  # noqa: PLC0415
+    from ..models.admin_workspace_member import AdminWorkspaceMember  # noqa: PLC0415
+    from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
+    from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AdminWorkspaceDetail")
 
@@ -47,8 +61,8 @@ class AdminWorkspaceDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.admin_workspace_defaults import AdminWorkspaceDefaults  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         slug = self.slug
@@ -126,11 +140,8 @@ class AdminWorkspaceDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.admin_workspace_defaults import AdminWorkspaceDefaults  # noqa: PLC0415
-        from ..models.admin_workspace_member import AdminWorkspaceMember  # noqa: PLC0415
-        from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id", UNSET)
 
@@ -143,7 +154,7 @@ class AdminWorkspaceDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -174,7 +185,7 @@ class AdminWorkspaceDetail:
                 return defaults_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AdminWorkspaceDefaults | None | Unset, data)
+            return cast("AdminWorkspaceDefaults | None | Unset", data)
 
         defaults = _parse_defaults(_d.pop("defaults", UNSET))
 

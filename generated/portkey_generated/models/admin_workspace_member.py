@@ -27,6 +27,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.admin_workspace_member_settings import AdminWorkspaceMemberSettings
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AdminWorkspaceMemberSettings
+    from ..models.admin_workspace_member_settings import AdminWorkspaceMemberSettings  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AdminWorkspaceMember")
 
@@ -64,8 +75,8 @@ class AdminWorkspaceMember:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.admin_workspace_member_settings import AdminWorkspaceMemberSettings  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
@@ -150,8 +161,8 @@ class AdminWorkspaceMember:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.admin_workspace_member_settings import AdminWorkspaceMemberSettings  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _object_ = _d.pop("object", UNSET)
         object_: AdminWorkspaceMemberObject | Unset
@@ -215,7 +226,7 @@ class AdminWorkspaceMember:
 
         email = _d.pop("email", UNSET)
 
-        scopes = cast(list[str], _d.pop("scopes", UNSET))
+        scopes = cast("list[str]", _d.pop("scopes", UNSET))
 
         def _parse_settings(data: object) -> AdminWorkspaceMemberSettings | None | Unset:
             if data is None:
@@ -230,7 +241,7 @@ class AdminWorkspaceMember:
                 return settings_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AdminWorkspaceMemberSettings | None | Unset, data)
+            return cast("AdminWorkspaceMemberSettings | None | Unset", data)
 
         settings = _parse_settings(_d.pop("settings", UNSET))
 

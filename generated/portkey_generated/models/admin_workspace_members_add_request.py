@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.admin_workspace_member_assignment import AdminWorkspaceMemberAssignment
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AdminWorkspaceMemberAssignment
+    from ..models.admin_workspace_member_assignment import AdminWorkspaceMemberAssignment  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AdminWorkspaceMembersAddRequest")
 
@@ -25,6 +36,8 @@ class AdminWorkspaceMembersAddRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         users: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.users, Unset):
             users = []
@@ -42,8 +55,8 @@ class AdminWorkspaceMembersAddRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.admin_workspace_member_assignment import AdminWorkspaceMemberAssignment  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _users = _d.pop("users", UNSET)
         users: list[AdminWorkspaceMemberAssignment] | Unset = UNSET

@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
     from ..models.usage_limit_policy import UsageLimitPolicy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AdminWorkspaceUpdateDefaults, RateLimitPolicy, UsageLimitPolicy
+    from ..models.admin_workspace_update_defaults import AdminWorkspaceUpdateDefaults  # noqa: PLC0415
+    from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
+    from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AdminWorkspaceUpdateRequest")
 
@@ -35,6 +48,8 @@ class AdminWorkspaceUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         description = self.description
@@ -75,10 +90,8 @@ class AdminWorkspaceUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.admin_workspace_update_defaults import AdminWorkspaceUpdateDefaults  # noqa: PLC0415
-        from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 

@@ -15,6 +15,17 @@ from ..models.analytics_cache_summary_object import (
 if TYPE_CHECKING:
     from ..models.analytics_cache_summary_figures import AnalyticsCacheSummaryFigures
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AnalyticsCacheSummaryFigures
+    from ..models.analytics_cache_summary_figures import AnalyticsCacheSummaryFigures  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AnalyticsCacheSummary")
 
@@ -30,6 +41,8 @@ class AnalyticsCacheSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         summary = self.summary.to_dict()
 
         object_: str = self.object_
@@ -47,8 +60,8 @@ class AnalyticsCacheSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.analytics_cache_summary_figures import AnalyticsCacheSummaryFigures  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         summary = AnalyticsCacheSummaryFigures.from_dict(_d.pop("summary"))
 

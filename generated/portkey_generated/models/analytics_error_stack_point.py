@@ -11,6 +11,17 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.analytics_status_code_count import AnalyticsStatusCodeCount
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AnalyticsStatusCodeCount
+    from ..models.analytics_status_code_count import AnalyticsStatusCodeCount  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AnalyticsErrorStackPoint")
 
@@ -26,6 +37,8 @@ class AnalyticsErrorStackPoint:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         timestamp = self.timestamp.isoformat()
 
         stats: list[dict[str, Any]] = []
@@ -46,8 +59,8 @@ class AnalyticsErrorStackPoint:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.analytics_status_code_count import AnalyticsStatusCodeCount  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         timestamp = datetime.datetime.fromisoformat(_d.pop("timestamp"))
 

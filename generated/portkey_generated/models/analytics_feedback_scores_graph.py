@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.analytics_count_summary import AnalyticsCountSummary
     from ..models.analytics_feedback_score_point import AnalyticsFeedbackScorePoint
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AnalyticsCountSummary, AnalyticsFeedbackScorePoint
+    from ..models.analytics_count_summary import AnalyticsCountSummary  # noqa: PLC0415
+    from ..models.analytics_feedback_score_point import AnalyticsFeedbackScorePoint  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AnalyticsFeedbackScoresGraph")
 
@@ -30,6 +42,8 @@ class AnalyticsFeedbackScoresGraph:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         summary = self.summary.to_dict()
 
         data_points: list[dict[str, Any]] = []
@@ -53,9 +67,8 @@ class AnalyticsFeedbackScoresGraph:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.analytics_count_summary import AnalyticsCountSummary  # noqa: PLC0415
-        from ..models.analytics_feedback_score_point import AnalyticsFeedbackScorePoint  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         summary = AnalyticsCountSummary.from_dict(_d.pop("summary"))
 

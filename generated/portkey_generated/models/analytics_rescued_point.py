@@ -11,6 +11,17 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.analytics_retry_bucket import AnalyticsRetryBucket
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AnalyticsRetryBucket
+    from ..models.analytics_retry_bucket import AnalyticsRetryBucket  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AnalyticsRescuedPoint")
 
@@ -28,6 +39,8 @@ class AnalyticsRescuedPoint:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         timestamp = self.timestamp.isoformat()
 
         retry: list[dict[str, Any]] = []
@@ -51,8 +64,8 @@ class AnalyticsRescuedPoint:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.analytics_retry_bucket import AnalyticsRetryBucket  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         timestamp = datetime.datetime.fromisoformat(_d.pop("timestamp"))
 

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.analytics_total_average_point import AnalyticsTotalAveragePoint
     from ..models.analytics_total_average_summary import AnalyticsTotalAverageSummary
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AnalyticsTotalAveragePoint, AnalyticsTotalAverageSummary
+    from ..models.analytics_total_average_point import AnalyticsTotalAveragePoint  # noqa: PLC0415
+    from ..models.analytics_total_average_summary import AnalyticsTotalAverageSummary  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AnalyticsTotalAverageGraph")
 
@@ -30,6 +42,8 @@ class AnalyticsTotalAverageGraph:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         summary = self.summary.to_dict()
 
         data_points: list[dict[str, Any]] = []
@@ -53,9 +67,8 @@ class AnalyticsTotalAverageGraph:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.analytics_total_average_point import AnalyticsTotalAveragePoint  # noqa: PLC0415
-        from ..models.analytics_total_average_summary import AnalyticsTotalAverageSummary  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         summary = AnalyticsTotalAverageSummary.from_dict(_d.pop("summary"))
 

@@ -12,6 +12,17 @@ from ..models.analytics_list_object import AnalyticsListObject, check_analytics_
 if TYPE_CHECKING:
     from ..models.analytics_user_group import AnalyticsUserGroup
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AnalyticsUserGroup
+    from ..models.analytics_user_group import AnalyticsUserGroup  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AnalyticsUserGroupList")
 
@@ -29,6 +40,8 @@ class AnalyticsUserGroupList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         object_: str = self.object_
 
         total = self.total
@@ -52,8 +65,8 @@ class AnalyticsUserGroupList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.analytics_user_group import AnalyticsUserGroup  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         object_ = check_analytics_list_object(_d.pop("object"))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.api_key_defaults_metadata import ApiKeyDefaultsMetadata
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ApiKeyDefaultsMetadata
+    from ..models.api_key_defaults_metadata import ApiKeyDefaultsMetadata  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ApiKeyDefaults")
 
@@ -29,6 +40,8 @@ class ApiKeyDefaults:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
@@ -51,8 +64,8 @@ class ApiKeyDefaults:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.api_key_defaults_metadata import ApiKeyDefaultsMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _metadata = _d.pop("metadata", UNSET)
         metadata: ApiKeyDefaultsMetadata | Unset

@@ -20,6 +20,19 @@ if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
     from ..models.usage_limit_policy import UsageLimitPolicy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ApiKeyDefaults, RateLimitPolicy, UsageLimitPolicy
+    from ..models.api_key_defaults import ApiKeyDefaults  # noqa: PLC0415
+    from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
+    from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ApiKeyDetail")
 
@@ -71,8 +84,8 @@ class ApiKeyDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -223,10 +236,8 @@ class ApiKeyDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.api_key_defaults import ApiKeyDefaults  # noqa: PLC0415
-        from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _id = _d.pop("id", UNSET)
         id: UUID | Unset
@@ -244,7 +255,7 @@ class ApiKeyDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -267,7 +278,7 @@ class ApiKeyDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
 
@@ -284,7 +295,7 @@ class ApiKeyDetail:
                 return user_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         user_id = _parse_user_id(_d.pop("user_id", UNSET))
 
@@ -334,7 +345,7 @@ class ApiKeyDetail:
                 return rate_limits_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[RateLimitPolicy] | None | Unset, data)
+            return cast("list[RateLimitPolicy] | None | Unset", data)
 
         rate_limits = _parse_rate_limits(_d.pop("rate_limits", UNSET))
 
@@ -351,7 +362,7 @@ class ApiKeyDetail:
                 return usage_limits_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UsageLimitPolicy, data)
+            return cast("None | Unset | UsageLimitPolicy", data)
 
         usage_limits = _parse_usage_limits(_d.pop("usage_limits", UNSET))
 
@@ -360,11 +371,11 @@ class ApiKeyDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         reset_usage = _parse_reset_usage(_d.pop("reset_usage", UNSET))
 
-        scopes = cast(list[str], _d.pop("scopes", UNSET))
+        scopes = cast("list[str]", _d.pop("scopes", UNSET))
 
         _defaults = _d.pop("defaults", UNSET)
         defaults: ApiKeyDefaults | Unset
@@ -373,7 +384,7 @@ class ApiKeyDetail:
         else:
             defaults = ApiKeyDefaults.from_dict(_defaults)
 
-        alert_emails = cast(list[str], _d.pop("alert_emails", UNSET))
+        alert_emails = cast("list[str]", _d.pop("alert_emails", UNSET))
 
         def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -388,7 +399,7 @@ class ApiKeyDetail:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
 

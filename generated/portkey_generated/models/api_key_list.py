@@ -13,6 +13,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.api_key_detail import ApiKeyDetail
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ApiKeyDetail
+    from ..models.api_key_detail import ApiKeyDetail  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ApiKeyList")
 
@@ -30,6 +41,8 @@ class ApiKeyList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         total = self.total
 
         object_: str | Unset = UNSET
@@ -57,8 +70,8 @@ class ApiKeyList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.api_key_detail import ApiKeyDetail  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         total = _d.pop("total", UNSET)
 

@@ -73,7 +73,7 @@ class ApiKeyRotationPolicy:
                 return rotation_period_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ApiKeyRotationPeriod | None | Unset, data)
+            return cast("ApiKeyRotationPeriod | None | Unset", data)
 
         rotation_period = _parse_rotation_period(_d.pop("rotation_period", UNSET))
 
@@ -90,7 +90,7 @@ class ApiKeyRotationPolicy:
                 return next_rotation_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         next_rotation_at = _parse_next_rotation_at(_d.pop("next_rotation_at", UNSET))
 

@@ -16,6 +16,20 @@ if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
     from ..models.usage_limit_policy import UsageLimitPolicy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ApiKeyDefaults, ApiKeyRotationPolicy, RateLimitPolicy, UsageLimitPolicy
+    from ..models.api_key_defaults import ApiKeyDefaults  # noqa: PLC0415
+    from ..models.api_key_rotation_policy import ApiKeyRotationPolicy  # noqa: PLC0415
+    from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
+    from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ApiKeyUpdateRequest")
 
@@ -48,8 +62,8 @@ class ApiKeyUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.api_key_rotation_policy import ApiKeyRotationPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         description = self.description
@@ -128,11 +142,8 @@ class ApiKeyUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.api_key_defaults import ApiKeyDefaults  # noqa: PLC0415
-        from ..models.api_key_rotation_policy import ApiKeyRotationPolicy  # noqa: PLC0415
-        from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 
@@ -156,7 +167,7 @@ class ApiKeyUpdateRequest:
                 return rate_limits_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[RateLimitPolicy] | None | Unset, data)
+            return cast("list[RateLimitPolicy] | None | Unset", data)
 
         rate_limits = _parse_rate_limits(_d.pop("rate_limits", UNSET))
 
@@ -169,7 +180,7 @@ class ApiKeyUpdateRequest:
 
         reset_usage = _d.pop("reset_usage", UNSET)
 
-        scopes = cast(list[str], _d.pop("scopes", UNSET))
+        scopes = cast("list[str]", _d.pop("scopes", UNSET))
 
         _defaults = _d.pop("defaults", UNSET)
         defaults: ApiKeyDefaults | Unset
@@ -178,7 +189,7 @@ class ApiKeyUpdateRequest:
         else:
             defaults = ApiKeyDefaults.from_dict(_defaults)
 
-        alert_emails = cast(list[str], _d.pop("alert_emails", UNSET))
+        alert_emails = cast("list[str]", _d.pop("alert_emails", UNSET))
 
         def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -193,7 +204,7 @@ class ApiKeyUpdateRequest:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
 
@@ -210,7 +221,7 @@ class ApiKeyUpdateRequest:
                 return rotation_policy_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ApiKeyRotationPolicy | None | Unset, data)
+            return cast("ApiKeyRotationPolicy | None | Unset", data)
 
         rotation_policy = _parse_rotation_policy(_d.pop("rotation_policy", UNSET))
 

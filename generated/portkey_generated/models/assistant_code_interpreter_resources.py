@@ -36,7 +36,7 @@ class AssistantCodeInterpreterResources:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        file_ids = cast(list[str], _d.pop("file_ids", UNSET))
+        file_ids = cast("list[str]", _d.pop("file_ids", UNSET))
 
         _instance = cls(
             file_ids=file_ids,

@@ -21,6 +21,29 @@ if TYPE_CHECKING:
     from ..models.assistant_tool_function import AssistantToolFunction
     from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        AssistantMetadata, \
+        AssistantResponseFormat, \
+        AssistantToolCodeInterpreter, \
+        AssistantToolFileSearch, \
+        AssistantToolFunction, \
+        AssistantToolResourcesCreate
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+    from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
+    from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
+    from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
+    from ..models.assistant_tool_function import AssistantToolFunction  # noqa: PLC0415
+    from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AssistantCreateRequest")
 
@@ -54,12 +77,8 @@ class AssistantCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
-        from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         model = self.model
 
         name: None | str | Unset
@@ -160,13 +179,8 @@ class AssistantCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
-        from ..models.assistant_tool_function import AssistantToolFunction  # noqa: PLC0415
-        from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         model = _d.pop("model")
 
@@ -175,7 +189,7 @@ class AssistantCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         name = _parse_name(_d.pop("name", UNSET))
 
@@ -184,7 +198,7 @@ class AssistantCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -193,7 +207,7 @@ class AssistantCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         instructions = _parse_instructions(_d.pop("instructions", UNSET))
 
@@ -247,7 +261,7 @@ class AssistantCreateRequest:
                 return tool_resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantToolResourcesCreate | None | Unset, data)
+            return cast("AssistantToolResourcesCreate | None | Unset", data)
 
         tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
 
@@ -264,7 +278,7 @@ class AssistantCreateRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantMetadata | None | Unset, data)
+            return cast("AssistantMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 
@@ -273,7 +287,7 @@ class AssistantCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -282,7 +296,7 @@ class AssistantCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 
@@ -313,7 +327,7 @@ class AssistantCreateRequest:
                 return componentsschemas_assistant_response_format_option_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantResponseFormat | AssistantResponseFormatMode | None | Unset, data)
+            return cast("AssistantResponseFormat | AssistantResponseFormatMode | None | Unset", data)
 
         response_format = _parse_response_format(_d.pop("response_format", UNSET))
 

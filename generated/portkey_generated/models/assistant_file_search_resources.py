@@ -36,7 +36,7 @@ class AssistantFileSearchResources:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        vector_store_ids = cast(list[str], _d.pop("vector_store_ids", UNSET))
+        vector_store_ids = cast("list[str]", _d.pop("vector_store_ids", UNSET))
 
         _instance = cls(
             vector_store_ids=vector_store_ids,

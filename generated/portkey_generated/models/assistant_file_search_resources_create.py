@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.assistant_vector_store_seed import AssistantVectorStoreSeed
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantVectorStoreSeed
+    from ..models.assistant_vector_store_seed import AssistantVectorStoreSeed  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AssistantFileSearchResourcesCreate")
 
@@ -30,6 +41,8 @@ class AssistantFileSearchResourcesCreate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         vector_store_ids: list[str] | Unset = UNSET
         if not isinstance(self.vector_store_ids, Unset):
             vector_store_ids = self.vector_store_ids
@@ -53,10 +66,10 @@ class AssistantFileSearchResourcesCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_vector_store_seed import AssistantVectorStoreSeed  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
-        vector_store_ids = cast(list[str], _d.pop("vector_store_ids", UNSET))
+        vector_store_ids = cast("list[str]", _d.pop("vector_store_ids", UNSET))
 
         _vector_stores = _d.pop("vector_stores", UNSET)
         vector_stores: list[AssistantVectorStoreSeed] | Unset = UNSET

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.assistant_json_schema import AssistantJsonSchema
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantJsonSchema
+    from ..models.assistant_json_schema import AssistantJsonSchema  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AssistantFunctionDefinition")
 
@@ -31,6 +42,8 @@ class AssistantFunctionDefinition:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         description = self.description
@@ -63,8 +76,8 @@ class AssistantFunctionDefinition:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_json_schema import AssistantJsonSchema  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name")
 
@@ -82,7 +95,7 @@ class AssistantFunctionDefinition:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         strict = _parse_strict(_d.pop("strict", UNSET))
 

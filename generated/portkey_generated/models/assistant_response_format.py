@@ -16,6 +16,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.assistant_json_schema_format import AssistantJsonSchemaFormat
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantJsonSchemaFormat
+    from ..models.assistant_json_schema_format import AssistantJsonSchemaFormat  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AssistantResponseFormat")
 
@@ -34,6 +45,8 @@ class AssistantResponseFormat:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         json_schema: dict[str, Any] | Unset = UNSET
@@ -54,8 +67,8 @@ class AssistantResponseFormat:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_json_schema_format import AssistantJsonSchemaFormat  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_assistant_response_format_type(_d.pop("type"))
 

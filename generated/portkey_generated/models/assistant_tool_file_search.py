@@ -16,6 +16,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.assistant_file_search_options import AssistantFileSearchOptions
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantFileSearchOptions
+    from ..models.assistant_file_search_options import AssistantFileSearchOptions  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AssistantToolFileSearch")
 
@@ -31,6 +42,8 @@ class AssistantToolFileSearch:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         file_search: dict[str, Any] | Unset = UNSET
@@ -51,8 +64,8 @@ class AssistantToolFileSearch:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_file_search_options import AssistantFileSearchOptions  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_assistant_tool_file_search_type(_d.pop("type"))
 

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.assistant_code_interpreter_resources import AssistantCodeInterpreterResources
     from ..models.assistant_file_search_resources import AssistantFileSearchResources
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantCodeInterpreterResources, AssistantFileSearchResources
+    from ..models.assistant_code_interpreter_resources import AssistantCodeInterpreterResources  # noqa: PLC0415
+    from ..models.assistant_file_search_resources import AssistantFileSearchResources  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AssistantToolResources")
 
@@ -28,6 +40,8 @@ class AssistantToolResources:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         code_interpreter: dict[str, Any] | Unset = UNSET
         if not isinstance(self.code_interpreter, Unset):
             code_interpreter = self.code_interpreter.to_dict()
@@ -48,9 +62,8 @@ class AssistantToolResources:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_code_interpreter_resources import AssistantCodeInterpreterResources  # noqa: PLC0415
-        from ..models.assistant_file_search_resources import AssistantFileSearchResources  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _code_interpreter = _d.pop("code_interpreter", UNSET)
         code_interpreter: AssistantCodeInterpreterResources | Unset

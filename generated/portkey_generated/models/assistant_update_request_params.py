@@ -20,6 +20,27 @@ if TYPE_CHECKING:
     from ..models.assistant_tool_function import AssistantToolFunction
     from ..models.assistant_tool_resources import AssistantToolResources
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        AssistantResponseFormat, \
+        AssistantToolCodeInterpreter, \
+        AssistantToolFileSearch, \
+        AssistantToolFunction, \
+        AssistantToolResources
+    from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
+    from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
+    from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
+    from ..models.assistant_tool_function import AssistantToolFunction  # noqa: PLC0415
+    from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AssistantUpdateRequestParams")
 
@@ -51,11 +72,8 @@ class AssistantUpdateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
-        from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         model = self.model
 
         name: None | str | Unset
@@ -144,12 +162,8 @@ class AssistantUpdateRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
-        from ..models.assistant_tool_function import AssistantToolFunction  # noqa: PLC0415
-        from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         model = _d.pop("model", UNSET)
 
@@ -158,7 +172,7 @@ class AssistantUpdateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         name = _parse_name(_d.pop("name", UNSET))
 
@@ -167,7 +181,7 @@ class AssistantUpdateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -176,7 +190,7 @@ class AssistantUpdateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         instructions = _parse_instructions(_d.pop("instructions", UNSET))
 
@@ -230,7 +244,7 @@ class AssistantUpdateRequestParams:
                 return tool_resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantToolResources | None | Unset, data)
+            return cast("AssistantToolResources | None | Unset", data)
 
         tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
 
@@ -239,7 +253,7 @@ class AssistantUpdateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -248,7 +262,7 @@ class AssistantUpdateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 
@@ -279,7 +293,7 @@ class AssistantUpdateRequestParams:
                 return componentsschemas_assistant_response_format_option_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantResponseFormat | AssistantResponseFormatMode | None | Unset, data)
+            return cast("AssistantResponseFormat | AssistantResponseFormatMode | None | Unset", data)
 
         response_format = _parse_response_format(_d.pop("response_format", UNSET))
 

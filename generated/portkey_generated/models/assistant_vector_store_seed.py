@@ -14,6 +14,23 @@ if TYPE_CHECKING:
     from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy
     from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        AssistantMetadata, \
+        VectorStoreAutoChunkingStrategy, \
+        VectorStoreStaticChunkingStrategy
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+    from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
+    from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AssistantVectorStoreSeed")
 
@@ -32,8 +49,8 @@ class AssistantVectorStoreSeed:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         file_ids: list[str] | Unset = UNSET
         if not isinstance(self.file_ids, Unset):
             file_ids = self.file_ids
@@ -64,12 +81,10 @@ class AssistantVectorStoreSeed:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
-        from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
-        file_ids = cast(list[str], _d.pop("file_ids", UNSET))
+        file_ids = cast("list[str]", _d.pop("file_ids", UNSET))
 
         def _parse_chunking_strategy(
             data: object,

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.audit_log_record import AuditLogRecord
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AuditLogRecord
+    from ..models.audit_log_record import AuditLogRecord  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="AuditLogList")
 
@@ -29,6 +40,8 @@ class AuditLogList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         records: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.records, Unset):
             records = []
@@ -54,8 +67,8 @@ class AuditLogList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audit_log_record import AuditLogRecord  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _records = _d.pop("records", UNSET)
         records: list[AuditLogRecord] | Unset = UNSET

@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from ..models.batch_metadata import BatchMetadata
     from ..models.batch_request_counts import BatchRequestCounts
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, BatchErrors, BatchMetadata, BatchRequestCounts
+    from ..models.batch_errors import BatchErrors  # noqa: PLC0415
+    from ..models.batch_metadata import BatchMetadata  # noqa: PLC0415
+    from ..models.batch_request_counts import BatchRequestCounts  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="Batch")
 
@@ -69,10 +82,8 @@ class Batch:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.batch_errors import BatchErrors  # noqa: PLC0415
-        from ..models.batch_metadata import BatchMetadata  # noqa: PLC0415
-        from ..models.batch_request_counts import BatchRequestCounts  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_ = self.object_
@@ -229,10 +240,8 @@ class Batch:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_errors import BatchErrors  # noqa: PLC0415
-        from ..models.batch_metadata import BatchMetadata  # noqa: PLC0415
-        from ..models.batch_request_counts import BatchRequestCounts  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -245,7 +254,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         model = _parse_model(_d.pop("model", UNSET))
 
@@ -262,7 +271,7 @@ class Batch:
                 return errors_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(BatchErrors | None | Unset, data)
+            return cast("BatchErrors | None | Unset", data)
 
         errors = _parse_errors(_d.pop("errors", UNSET))
 
@@ -277,7 +286,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         output_file_id = _parse_output_file_id(_d.pop("output_file_id", UNSET))
 
@@ -286,7 +295,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         error_file_id = _parse_error_file_id(_d.pop("error_file_id", UNSET))
 
@@ -297,7 +306,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         in_progress_at = _parse_in_progress_at(_d.pop("in_progress_at", UNSET))
 
@@ -306,7 +315,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
 
@@ -315,7 +324,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         finalizing_at = _parse_finalizing_at(_d.pop("finalizing_at", UNSET))
 
@@ -324,7 +333,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         completed_at = _parse_completed_at(_d.pop("completed_at", UNSET))
 
@@ -333,7 +342,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         failed_at = _parse_failed_at(_d.pop("failed_at", UNSET))
 
@@ -342,7 +351,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         expired_at = _parse_expired_at(_d.pop("expired_at", UNSET))
 
@@ -351,7 +360,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         cancelling_at = _parse_cancelling_at(_d.pop("cancelling_at", UNSET))
 
@@ -360,7 +369,7 @@ class Batch:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         cancelled_at = _parse_cancelled_at(_d.pop("cancelled_at", UNSET))
 
@@ -377,7 +386,7 @@ class Batch:
                 return request_counts_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(BatchRequestCounts | None | Unset, data)
+            return cast("BatchRequestCounts | None | Unset", data)
 
         request_counts = _parse_request_counts(_d.pop("request_counts", UNSET))
 
@@ -394,7 +403,7 @@ class Batch:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(BatchMetadata | None | Unset, data)
+            return cast("BatchMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 

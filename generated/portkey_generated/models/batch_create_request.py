@@ -22,6 +22,23 @@ if TYPE_CHECKING:
     from ..models.batch_create_request_provider_options import BatchCreateRequestProviderOptions
     from ..models.batch_portkey_options import BatchPortkeyOptions
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        BatchCreateRequestMetadata, \
+        BatchCreateRequestProviderOptions, \
+        BatchPortkeyOptions
+    from ..models.batch_create_request_metadata import BatchCreateRequestMetadata  # noqa: PLC0415
+    from ..models.batch_create_request_provider_options import BatchCreateRequestProviderOptions  # noqa: PLC0415
+    from ..models.batch_portkey_options import BatchPortkeyOptions  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="BatchCreateRequest")
 
@@ -58,8 +75,8 @@ class BatchCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.batch_create_request_metadata import BatchCreateRequestMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         input_file_id = self.input_file_id
 
         endpoint: str = self.endpoint
@@ -118,10 +135,8 @@ class BatchCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_create_request_metadata import BatchCreateRequestMetadata  # noqa: PLC0415
-        from ..models.batch_create_request_provider_options import BatchCreateRequestProviderOptions  # noqa: PLC0415
-        from ..models.batch_portkey_options import BatchPortkeyOptions  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         input_file_id = _d.pop("input_file_id")
 
@@ -142,7 +157,7 @@ class BatchCreateRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(BatchCreateRequestMetadata | None | Unset, data)
+            return cast("BatchCreateRequestMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 

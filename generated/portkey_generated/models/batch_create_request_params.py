@@ -21,6 +21,18 @@ if TYPE_CHECKING:
     from ..models.batch_create_request_provider_options import BatchCreateRequestProviderOptions
     from ..models.batch_portkey_options import BatchPortkeyOptions
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, BatchCreateRequestProviderOptions, BatchPortkeyOptions
+    from ..models.batch_create_request_provider_options import BatchCreateRequestProviderOptions  # noqa: PLC0415
+    from ..models.batch_portkey_options import BatchPortkeyOptions  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="BatchCreateRequestParams")
 
@@ -52,6 +64,8 @@ class BatchCreateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         input_file_id = self.input_file_id
 
         endpoint: str = self.endpoint
@@ -100,9 +114,8 @@ class BatchCreateRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_create_request_provider_options import BatchCreateRequestProviderOptions  # noqa: PLC0415
-        from ..models.batch_portkey_options import BatchPortkeyOptions  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         input_file_id = _d.pop("input_file_id")
 

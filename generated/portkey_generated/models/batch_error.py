@@ -74,7 +74,7 @@ class BatchError:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         code = _parse_code(_d.pop("code", UNSET))
 
@@ -83,7 +83,7 @@ class BatchError:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         message = _parse_message(_d.pop("message", UNSET))
 
@@ -92,7 +92,7 @@ class BatchError:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         param = _parse_param(_d.pop("param", UNSET))
 
@@ -101,7 +101,7 @@ class BatchError:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         line = _parse_line(_d.pop("line", UNSET))
 

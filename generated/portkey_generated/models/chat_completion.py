@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.chat_completion_choice import ChatCompletionChoice
     from ..models.completion_usage import CompletionUsage
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ChatCompletionChoice, CompletionUsage
+    from ..models.chat_completion_choice import ChatCompletionChoice  # noqa: PLC0415
+    from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatCompletion")
 
@@ -40,6 +52,8 @@ class ChatCompletion:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_ = self.object_
@@ -91,9 +105,8 @@ class ChatCompletion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_choice import ChatCompletionChoice  # noqa: PLC0415
-        from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -125,7 +138,7 @@ class ChatCompletion:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         system_fingerprint = _parse_system_fingerprint(_d.pop("system_fingerprint", UNSET))
 
@@ -134,7 +147,7 @@ class ChatCompletion:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         service_tier = _parse_service_tier(_d.pop("service_tier", UNSET))
 

@@ -17,6 +17,18 @@ if TYPE_CHECKING:
     from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs
     from ..models.chat_completion_response_message import ChatCompletionResponseMessage
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ChatCompletionChoiceLogprobs, ChatCompletionResponseMessage
+    from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs  # noqa: PLC0415
+    from ..models.chat_completion_response_message import ChatCompletionResponseMessage  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatCompletionChoice")
 
@@ -36,8 +48,8 @@ class ChatCompletionChoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         index = self.index
 
         message = self.message.to_dict()
@@ -69,9 +81,8 @@ class ChatCompletionChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs  # noqa: PLC0415
-        from ..models.chat_completion_response_message import ChatCompletionResponseMessage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         index = _d.pop("index")
 
@@ -88,7 +99,7 @@ class ChatCompletionChoice:
                 return finish_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionFinishReason | None, data)
+            return cast("ChatCompletionFinishReason | None", data)
 
         finish_reason = _parse_finish_reason(_d.pop("finish_reason"))
 
@@ -105,7 +116,7 @@ class ChatCompletionChoice:
                 return logprobs_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionChoiceLogprobs | None | Unset, data)
+            return cast("ChatCompletionChoiceLogprobs | None | Unset", data)
 
         logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_array
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ChatCompletionTokenLogprob
+    from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatCompletionChoiceLogprobs")
 
@@ -27,6 +38,8 @@ class ChatCompletionChoiceLogprobs:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         content: list[dict[str, Any]] | None | Unset
         if isinstance(self.content, Unset):
             content = UNSET
@@ -63,8 +76,8 @@ class ChatCompletionChoiceLogprobs:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_content(data: object) -> list[ChatCompletionTokenLogprob] | None | Unset:
@@ -85,7 +98,7 @@ class ChatCompletionChoiceLogprobs:
                 return content_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionTokenLogprob] | None | Unset, data)
+            return cast("list[ChatCompletionTokenLogprob] | None | Unset", data)
 
         content = _parse_content(_d.pop("content", UNSET))
 
@@ -107,7 +120,7 @@ class ChatCompletionChoiceLogprobs:
                 return refusal_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionTokenLogprob] | None | Unset, data)
+            return cast("list[ChatCompletionTokenLogprob] | None | Unset", data)
 
         refusal = _parse_refusal(_d.pop("refusal", UNSET))
 

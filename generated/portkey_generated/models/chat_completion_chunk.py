@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice
     from ..models.completion_usage import CompletionUsage
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ChatCompletionChunkChoice, CompletionUsage
+    from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice  # noqa: PLC0415
+    from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatCompletionChunk")
 
@@ -40,8 +52,8 @@ class ChatCompletionChunk:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_ = self.object_
@@ -97,9 +109,8 @@ class ChatCompletionChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice  # noqa: PLC0415
-        from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -132,7 +143,7 @@ class ChatCompletionChunk:
                 return usage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CompletionUsage | None | Unset, data)
+            return cast("CompletionUsage | None | Unset", data)
 
         usage = _parse_usage(_d.pop("usage", UNSET))
 
@@ -141,7 +152,7 @@ class ChatCompletionChunk:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         system_fingerprint = _parse_system_fingerprint(_d.pop("system_fingerprint", UNSET))
 
@@ -150,7 +161,7 @@ class ChatCompletionChunk:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         service_tier = _parse_service_tier(_d.pop("service_tier", UNSET))
 

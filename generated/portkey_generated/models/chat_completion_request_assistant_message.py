@@ -16,6 +16,27 @@ if TYPE_CHECKING:
     from ..models.chat_completion_function_call import ChatCompletionFunctionCall
     from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ChatCompletionAssistantAudioRef, \
+        ChatCompletionContentPartRefusal, \
+        ChatCompletionContentPartText, \
+        ChatCompletionFunctionCall, \
+        ChatCompletionMessageToolCall
+    from ..models.chat_completion_assistant_audio_ref import ChatCompletionAssistantAudioRef  # noqa: PLC0415
+    from ..models.chat_completion_content_part_refusal import ChatCompletionContentPartRefusal  # noqa: PLC0415
+    from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
+    from ..models.chat_completion_function_call import ChatCompletionFunctionCall  # noqa: PLC0415
+    from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatCompletionRequestAssistantMessage")
 
@@ -43,10 +64,8 @@ class ChatCompletionRequestAssistantMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_assistant_audio_ref import ChatCompletionAssistantAudioRef  # noqa: PLC0415
-        from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
-        from ..models.chat_completion_function_call import ChatCompletionFunctionCall  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         role = self.role
 
         content: list[dict[str, Any]] | None | str | Unset
@@ -121,12 +140,8 @@ class ChatCompletionRequestAssistantMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_assistant_audio_ref import ChatCompletionAssistantAudioRef  # noqa: PLC0415
-        from ..models.chat_completion_content_part_refusal import ChatCompletionContentPartRefusal  # noqa: PLC0415
-        from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
-        from ..models.chat_completion_function_call import ChatCompletionFunctionCall  # noqa: PLC0415
-        from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _role: Any = _d.pop("role")
         if _role != "assistant":
@@ -176,7 +191,7 @@ class ChatCompletionRequestAssistantMessage:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                list[ChatCompletionContentPartRefusal | ChatCompletionContentPartText] | None | str | Unset,
+                "list[ChatCompletionContentPartRefusal | ChatCompletionContentPartText] | None | str | Unset",
                 data,
             )
 
@@ -187,7 +202,7 @@ class ChatCompletionRequestAssistantMessage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         refusal = _parse_refusal(_d.pop("refusal", UNSET))
 
@@ -206,7 +221,7 @@ class ChatCompletionRequestAssistantMessage:
                 return audio_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionAssistantAudioRef | None | Unset, data)
+            return cast("ChatCompletionAssistantAudioRef | None | Unset", data)
 
         audio = _parse_audio(_d.pop("audio", UNSET))
 
@@ -232,7 +247,7 @@ class ChatCompletionRequestAssistantMessage:
                 return function_call_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionFunctionCall | None | Unset, data)
+            return cast("ChatCompletionFunctionCall | None | Unset", data)
 
         function_call = _parse_function_call(_d.pop("function_call", UNSET))
 

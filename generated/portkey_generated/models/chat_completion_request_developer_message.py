@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_array
 if TYPE_CHECKING:
     from ..models.chat_completion_content_part_text import ChatCompletionContentPartText
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ChatCompletionContentPartText
+    from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatCompletionRequestDeveloperMessage")
 
@@ -29,6 +40,8 @@ class ChatCompletionRequestDeveloperMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         role = self.role
 
         content: list[dict[str, Any]] | str
@@ -58,8 +71,8 @@ class ChatCompletionRequestDeveloperMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _role: Any = _d.pop("role")
         if _role != "developer":
@@ -80,7 +93,7 @@ class ChatCompletionRequestDeveloperMessage:
                 return content_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionContentPartText] | str, data)
+            return cast("list[ChatCompletionContentPartText] | str", data)
 
         content = _parse_content(_d.pop("content"))
 

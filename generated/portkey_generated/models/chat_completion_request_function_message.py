@@ -53,7 +53,7 @@ class ChatCompletionRequestFunctionMessage:
         def _parse_content(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         content = _parse_content(_d.pop("content"))
 

@@ -15,6 +15,25 @@ if TYPE_CHECKING:
     from ..models.chat_completion_content_part_input_audio import ChatCompletionContentPartInputAudio
     from ..models.chat_completion_content_part_text import ChatCompletionContentPartText
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ChatCompletionContentPartFile, \
+        ChatCompletionContentPartImage, \
+        ChatCompletionContentPartInputAudio, \
+        ChatCompletionContentPartText
+    from ..models.chat_completion_content_part_file import ChatCompletionContentPartFile  # noqa: PLC0415
+    from ..models.chat_completion_content_part_image import ChatCompletionContentPartImage  # noqa: PLC0415
+    from ..models.chat_completion_content_part_input_audio import ChatCompletionContentPartInputAudio  # noqa: PLC0415
+    from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatCompletionRequestUserMessage")
 
@@ -40,10 +59,8 @@ class ChatCompletionRequestUserMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_content_part_image import ChatCompletionContentPartImage  # noqa: PLC0415
-        from ..models.chat_completion_content_part_input_audio import ChatCompletionContentPartInputAudio  # noqa: PLC0415
-        from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         role = self.role
 
         content: list[dict[str, Any]] | str
@@ -82,11 +99,8 @@ class ChatCompletionRequestUserMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_content_part_file import ChatCompletionContentPartFile  # noqa: PLC0415
-        from ..models.chat_completion_content_part_image import ChatCompletionContentPartImage  # noqa: PLC0415
-        from ..models.chat_completion_content_part_input_audio import ChatCompletionContentPartInputAudio  # noqa: PLC0415
-        from ..models.chat_completion_content_part_text import ChatCompletionContentPartText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _role: Any = _d.pop("role")
         if _role != "user":
@@ -170,13 +184,7 @@ class ChatCompletionRequestUserMessage:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                list[
-                    ChatCompletionContentPartFile
-                    | ChatCompletionContentPartImage
-                    | ChatCompletionContentPartInputAudio
-                    | ChatCompletionContentPartText
-                ]
-                | str,
+                "list[ChatCompletionContentPartFile | ChatCompletionContentPartImage | ChatCompletionContentPartInputAudio | ChatCompletionContentPartText] | str",
                 data,
             )
 

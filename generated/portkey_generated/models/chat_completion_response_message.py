@@ -15,6 +15,25 @@ if TYPE_CHECKING:
     from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall
     from ..models.chat_completion_response_audio import ChatCompletionResponseAudio
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ChatCompletionAnnotation, \
+        ChatCompletionFunctionCall, \
+        ChatCompletionMessageToolCall, \
+        ChatCompletionResponseAudio
+    from ..models.chat_completion_annotation import ChatCompletionAnnotation  # noqa: PLC0415
+    from ..models.chat_completion_function_call import ChatCompletionFunctionCall  # noqa: PLC0415
+    from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
+    from ..models.chat_completion_response_audio import ChatCompletionResponseAudio  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatCompletionResponseMessage")
 
@@ -40,9 +59,8 @@ class ChatCompletionResponseMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_function_call import ChatCompletionFunctionCall  # noqa: PLC0415
-        from ..models.chat_completion_response_audio import ChatCompletionResponseAudio  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         role = self.role
 
         content: None | str
@@ -107,11 +125,8 @@ class ChatCompletionResponseMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_annotation import ChatCompletionAnnotation  # noqa: PLC0415
-        from ..models.chat_completion_function_call import ChatCompletionFunctionCall  # noqa: PLC0415
-        from ..models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: PLC0415
-        from ..models.chat_completion_response_audio import ChatCompletionResponseAudio  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _role: Any = _d.pop("role")
         if _role != "assistant":
@@ -121,7 +136,7 @@ class ChatCompletionResponseMessage:
         def _parse_content(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         content = _parse_content(_d.pop("content"))
 
@@ -130,7 +145,7 @@ class ChatCompletionResponseMessage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         refusal = _parse_refusal(_d.pop("refusal", UNSET))
 
@@ -156,7 +171,7 @@ class ChatCompletionResponseMessage:
                 return function_call_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionFunctionCall | None | Unset, data)
+            return cast("ChatCompletionFunctionCall | None | Unset", data)
 
         function_call = _parse_function_call(_d.pop("function_call", UNSET))
 
@@ -173,7 +188,7 @@ class ChatCompletionResponseMessage:
                 return audio_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionResponseAudio | None | Unset, data)
+            return cast("ChatCompletionResponseAudio | None | Unset", data)
 
         audio = _parse_audio(_d.pop("audio", UNSET))
 

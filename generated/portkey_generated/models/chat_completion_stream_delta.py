@@ -17,6 +17,18 @@ if TYPE_CHECKING:
     from ..models.chat_completion_function_call_delta import ChatCompletionFunctionCallDelta
     from ..models.chat_completion_tool_call_delta import ChatCompletionToolCallDelta
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ChatCompletionFunctionCallDelta, ChatCompletionToolCallDelta
+    from ..models.chat_completion_function_call_delta import ChatCompletionFunctionCallDelta  # noqa: PLC0415
+    from ..models.chat_completion_tool_call_delta import ChatCompletionToolCallDelta  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatCompletionStreamDelta")
 
@@ -38,8 +50,8 @@ class ChatCompletionStreamDelta:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_function_call_delta import ChatCompletionFunctionCallDelta  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role
@@ -89,9 +101,8 @@ class ChatCompletionStreamDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_function_call_delta import ChatCompletionFunctionCallDelta  # noqa: PLC0415
-        from ..models.chat_completion_tool_call_delta import ChatCompletionToolCallDelta  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _role = _d.pop("role", UNSET)
         role: ChatCompletionStreamDeltaRole | Unset
@@ -105,7 +116,7 @@ class ChatCompletionStreamDelta:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         content = _parse_content(_d.pop("content", UNSET))
 
@@ -114,7 +125,7 @@ class ChatCompletionStreamDelta:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         refusal = _parse_refusal(_d.pop("refusal", UNSET))
 
@@ -140,7 +151,7 @@ class ChatCompletionStreamDelta:
                 return function_call_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionFunctionCallDelta | None | Unset, data)
+            return cast("ChatCompletionFunctionCallDelta | None | Unset", data)
 
         function_call = _parse_function_call(_d.pop("function_call", UNSET))
 

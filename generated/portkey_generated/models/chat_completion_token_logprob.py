@@ -12,6 +12,17 @@ from ..types import is_json_array
 if TYPE_CHECKING:
     from ..models.chat_completion_top_logprob import ChatCompletionTopLogprob
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ChatCompletionTopLogprob
+    from ..models.chat_completion_top_logprob import ChatCompletionTopLogprob  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatCompletionTokenLogprob")
 
@@ -31,6 +42,8 @@ class ChatCompletionTokenLogprob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         token = self.token
 
         logprob = self.logprob
@@ -62,8 +75,8 @@ class ChatCompletionTokenLogprob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_top_logprob import ChatCompletionTopLogprob  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         token = _d.pop("token")
 
@@ -75,12 +88,12 @@ class ChatCompletionTokenLogprob:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                bytes_type_0 = cast(list[int], data)
+                bytes_type_0 = cast("list[int]", data)
 
                 return bytes_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[int] | None, data)
+            return cast("list[int] | None", data)
 
         bytes_ = _parse_bytes_(_d.pop("bytes"))
 

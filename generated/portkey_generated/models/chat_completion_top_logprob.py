@@ -61,12 +61,12 @@ class ChatCompletionTopLogprob:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                bytes_type_0 = cast(list[int], data)
+                bytes_type_0 = cast("list[int]", data)
 
                 return bytes_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[int] | None, data)
+            return cast("list[int] | None", data)
 
         bytes_ = _parse_bytes_(_d.pop("bytes"))
 

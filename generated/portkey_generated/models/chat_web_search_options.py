@@ -16,6 +16,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.chat_web_search_user_location import ChatWebSearchUserLocation
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ChatWebSearchUserLocation
+    from ..models.chat_web_search_user_location import ChatWebSearchUserLocation  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ChatWebSearchOptions")
 
@@ -31,8 +42,8 @@ class ChatWebSearchOptions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_web_search_user_location import ChatWebSearchUserLocation  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         search_context_size: str | Unset = UNSET
         if not isinstance(self.search_context_size, Unset):
             search_context_size = self.search_context_size
@@ -57,8 +68,8 @@ class ChatWebSearchOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_web_search_user_location import ChatWebSearchUserLocation  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _search_context_size = _d.pop("search_context_size", UNSET)
         search_context_size: ChatWebSearchOptionsSearchContextSize | Unset
@@ -80,7 +91,7 @@ class ChatWebSearchOptions:
                 return user_location_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatWebSearchUserLocation | None | Unset, data)
+            return cast("ChatWebSearchUserLocation | None | Unset", data)
 
         user_location = _parse_user_location(_d.pop("user_location", UNSET))
 

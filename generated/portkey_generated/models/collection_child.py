@@ -14,6 +14,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.collection_stats import CollectionStats
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, CollectionStats
+    from ..models.collection_stats import CollectionStats  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CollectionChild")
 
@@ -33,6 +44,8 @@ class CollectionChild:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -63,8 +76,8 @@ class CollectionChild:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_stats import CollectionStats  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _id = _d.pop("id", UNSET)
         id: UUID | Unset

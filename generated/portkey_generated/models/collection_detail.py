@@ -15,6 +15,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.collection_child import CollectionChild
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, CollectionChild
+    from ..models.collection_child import CollectionChild  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CollectionDetail")
 
@@ -46,6 +57,8 @@ class CollectionDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -115,8 +128,8 @@ class CollectionDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_child import CollectionChild  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _id = _d.pop("id", UNSET)
         id: UUID | Unset
@@ -149,7 +162,7 @@ class CollectionDetail:
                 return parent_collection_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         parent_collection_id = _parse_parent_collection_id(_d.pop("parent_collection_id", UNSET))
 

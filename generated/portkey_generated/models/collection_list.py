@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.collection_list_item import CollectionListItem
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, CollectionListItem
+    from ..models.collection_list_item import CollectionListItem  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CollectionList")
 
@@ -27,6 +38,8 @@ class CollectionList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         total = self.total
 
         data: list[dict[str, Any]] | Unset = UNSET
@@ -48,8 +61,8 @@ class CollectionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.collection_list_item import CollectionListItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         total = _d.pop("total", UNSET)
 

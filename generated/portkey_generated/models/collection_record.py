@@ -132,7 +132,7 @@ class CollectionRecord:
                 return parent_collection_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         parent_collection_id = _parse_parent_collection_id(_d.pop("parent_collection_id", UNSET))
 

@@ -82,7 +82,7 @@ class CollectionStats:
                 return child_collections_last_updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         child_collections_last_updated_at = _parse_child_collections_last_updated_at(
             _d.pop("child_collections_last_updated_at", UNSET)
@@ -101,7 +101,7 @@ class CollectionStats:
                 return prompts_last_updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         prompts_last_updated_at = _parse_prompts_last_updated_at(_d.pop("prompts_last_updated_at", UNSET))
 

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.completion_choice import CompletionChoice
     from ..models.completion_usage import CompletionUsage
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, CompletionChoice, CompletionUsage
+    from ..models.completion_choice import CompletionChoice  # noqa: PLC0415
+    from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="Completion")
 
@@ -38,6 +50,8 @@ class Completion:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_ = self.object_
@@ -81,9 +95,8 @@ class Completion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.completion_choice import CompletionChoice  # noqa: PLC0415
-        from ..models.completion_usage import CompletionUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -115,7 +128,7 @@ class Completion:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         system_fingerprint = _parse_system_fingerprint(_d.pop("system_fingerprint", UNSET))
 

@@ -13,6 +13,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.completion_logprobs import CompletionLogprobs
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, CompletionLogprobs
+    from ..models.completion_logprobs import CompletionLogprobs  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CompletionChoice")
 
@@ -32,8 +43,8 @@ class CompletionChoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.completion_logprobs import CompletionLogprobs  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         index = self.index
 
         text = self.text
@@ -65,8 +76,8 @@ class CompletionChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.completion_logprobs import CompletionLogprobs  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         index = _d.pop("index")
 
@@ -83,7 +94,7 @@ class CompletionChoice:
                 return finish_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CompletionFinishReason | None, data)
+            return cast("CompletionFinishReason | None", data)
 
         finish_reason = _parse_finish_reason(_d.pop("finish_reason"))
 
@@ -100,7 +111,7 @@ class CompletionChoice:
                 return logprobs_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CompletionLogprobs | None | Unset, data)
+            return cast("CompletionLogprobs | None | Unset", data)
 
         logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
 

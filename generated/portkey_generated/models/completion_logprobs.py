@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.completion_logprobs_top_logprobs_item import CompletionLogprobsTopLogprobsItem
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, CompletionLogprobsTopLogprobsItem
+    from ..models.completion_logprobs_top_logprobs_item import CompletionLogprobsTopLogprobsItem  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CompletionLogprobs")
 
@@ -31,8 +42,8 @@ class CompletionLogprobs:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.completion_logprobs_top_logprobs_item import CompletionLogprobsTopLogprobsItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         tokens: list[str] | Unset = UNSET
         if not isinstance(self.tokens, Unset):
             tokens = self.tokens
@@ -76,10 +87,10 @@ class CompletionLogprobs:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.completion_logprobs_top_logprobs_item import CompletionLogprobsTopLogprobsItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
-        tokens = cast(list[str], _d.pop("tokens", UNSET))
+        tokens = cast("list[str]", _d.pop("tokens", UNSET))
 
         _token_logprobs = _d.pop("token_logprobs", UNSET)
         token_logprobs: list[float | None] | Unset = UNSET
@@ -90,7 +101,7 @@ class CompletionLogprobs:
                 def _parse_token_logprobs_item(data: object) -> float | None:
                     if data is None:
                         return data
-                    return cast(float | None, data)
+                    return cast("float | None", data)
 
                 token_logprobs_item = _parse_token_logprobs_item(token_logprobs_item_data)
 
@@ -113,13 +124,13 @@ class CompletionLogprobs:
                         return top_logprobs_item_type_0
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
-                    return cast(CompletionLogprobsTopLogprobsItem | None, data)
+                    return cast("CompletionLogprobsTopLogprobsItem | None", data)
 
                 top_logprobs_item = _parse_top_logprobs_item(top_logprobs_item_data)
 
                 top_logprobs.append(top_logprobs_item)
 
-        text_offset = cast(list[int], _d.pop("text_offset", UNSET))
+        text_offset = cast("list[int]", _d.pop("text_offset", UNSET))
 
         _instance = cls(
             tokens=tokens,

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.completion_tokens_details import CompletionTokensDetails
     from ..models.prompt_tokens_details import PromptTokensDetails
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, CompletionTokensDetails, PromptTokensDetails
+    from ..models.completion_tokens_details import CompletionTokensDetails  # noqa: PLC0415
+    from ..models.prompt_tokens_details import PromptTokensDetails  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CompletionUsage")
 
@@ -34,6 +46,8 @@ class CompletionUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         prompt_tokens = self.prompt_tokens
 
         completion_tokens = self.completion_tokens
@@ -66,9 +80,8 @@ class CompletionUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.completion_tokens_details import CompletionTokensDetails  # noqa: PLC0415
-        from ..models.prompt_tokens_details import PromptTokensDetails  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         prompt_tokens = _d.pop("prompt_tokens")
 

@@ -14,6 +14,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.config_body import ConfigBody
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ConfigBody
+    from ..models.config_body import ConfigBody  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ConfigDetail")
 
@@ -58,6 +69,8 @@ class ConfigDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -152,8 +165,8 @@ class ConfigDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.config_body import ConfigBody  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _id = _d.pop("id", UNSET)
         id: UUID | Unset
@@ -204,7 +217,7 @@ class ConfigDetail:
                 return updated_by_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         updated_by = _parse_updated_by(_d.pop("updated_by", UNSET))
 

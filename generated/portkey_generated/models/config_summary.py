@@ -163,7 +163,7 @@ class ConfigSummary:
                 return updated_by_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         updated_by = _parse_updated_by(_d.pop("updated_by", UNSET))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.config_body import ConfigBody
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ConfigBody
+    from ..models.config_body import ConfigBody  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ConfigUpdateRequest")
 
@@ -30,6 +41,8 @@ class ConfigUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         config: dict[str, Any] | Unset = UNSET
@@ -52,8 +65,8 @@ class ConfigUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.config_body import ConfigBody  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 

@@ -36,6 +36,57 @@ if TYPE_CHECKING:
     from ..models.create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias
     from ..models.create_chat_completion_request_metadata import CreateChatCompletionRequestMetadata
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ChatCompletionAudioParams, \
+        ChatCompletionFunctionCallOption, \
+        ChatCompletionFunctions, \
+        ChatCompletionNamedToolChoice, \
+        ChatCompletionPrediction, \
+        ChatCompletionRequestAssistantMessage, \
+        ChatCompletionRequestDeveloperMessage, \
+        ChatCompletionRequestFunctionMessage, \
+        ChatCompletionRequestSystemMessage, \
+        ChatCompletionRequestToolMessage, \
+        ChatCompletionRequestUserMessage, \
+        ChatCompletionStreamOptions, \
+        ChatCompletionTool, \
+        ChatResponseFormatJsonObject, \
+        ChatResponseFormatJsonSchema, \
+        ChatResponseFormatText, \
+        ChatThinkingConfig, \
+        ChatWebSearchOptions, \
+        CreateChatCompletionRequestLogitBias, \
+        CreateChatCompletionRequestMetadata
+    from ..models.chat_completion_audio_params import ChatCompletionAudioParams  # noqa: PLC0415
+    from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption  # noqa: PLC0415
+    from ..models.chat_completion_functions import ChatCompletionFunctions  # noqa: PLC0415
+    from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
+    from ..models.chat_completion_prediction import ChatCompletionPrediction  # noqa: PLC0415
+    from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
+    from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
+    from ..models.chat_completion_request_function_message import ChatCompletionRequestFunctionMessage  # noqa: PLC0415
+    from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage  # noqa: PLC0415
+    from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage  # noqa: PLC0415
+    from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage  # noqa: PLC0415
+    from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
+    from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
+    from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
+    from ..models.chat_response_format_json_schema import ChatResponseFormatJsonSchema  # noqa: PLC0415
+    from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
+    from ..models.chat_thinking_config import ChatThinkingConfig  # noqa: PLC0415
+    from ..models.chat_web_search_options import ChatWebSearchOptions  # noqa: PLC0415
+    from ..models.create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias  # noqa: PLC0415
+    from ..models.create_chat_completion_request_metadata import CreateChatCompletionRequestMetadata  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CreateChatCompletionRequest")
 
@@ -124,22 +175,8 @@ class CreateChatCompletionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_audio_params import ChatCompletionAudioParams  # noqa: PLC0415
-        from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption  # noqa: PLC0415
-        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
-        from ..models.chat_completion_prediction import ChatCompletionPrediction  # noqa: PLC0415
-        from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage  # noqa: PLC0415
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
-        from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
-        from ..models.chat_thinking_config import ChatThinkingConfig  # noqa: PLC0415
-        from ..models.create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias  # noqa: PLC0415
-        from ..models.create_chat_completion_request_metadata import CreateChatCompletionRequestMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         messages: list[dict[str, Any]] = []
         for messages_item_data in self.messages:
             messages_item: dict[str, Any]
@@ -434,27 +471,8 @@ class CreateChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_audio_params import ChatCompletionAudioParams  # noqa: PLC0415
-        from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption  # noqa: PLC0415
-        from ..models.chat_completion_functions import ChatCompletionFunctions  # noqa: PLC0415
-        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
-        from ..models.chat_completion_prediction import ChatCompletionPrediction  # noqa: PLC0415
-        from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_function_message import ChatCompletionRequestFunctionMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage  # noqa: PLC0415
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
-        from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
-        from ..models.chat_response_format_json_schema import ChatResponseFormatJsonSchema  # noqa: PLC0415
-        from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
-        from ..models.chat_thinking_config import ChatThinkingConfig  # noqa: PLC0415
-        from ..models.chat_web_search_options import ChatWebSearchOptions  # noqa: PLC0415
-        from ..models.create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias  # noqa: PLC0415
-        from ..models.create_chat_completion_request_metadata import CreateChatCompletionRequestMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         messages: list[
             ChatCompletionRequestAssistantMessage
@@ -546,7 +564,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         frequency_penalty = _parse_frequency_penalty(_d.pop("frequency_penalty", UNSET))
 
@@ -555,7 +573,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         presence_penalty = _parse_presence_penalty(_d.pop("presence_penalty", UNSET))
 
@@ -572,7 +590,7 @@ class CreateChatCompletionRequest:
                 return logit_bias_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateChatCompletionRequestLogitBias | None | Unset, data)
+            return cast("CreateChatCompletionRequestLogitBias | None | Unset", data)
 
         logit_bias = _parse_logit_bias(_d.pop("logit_bias", UNSET))
 
@@ -581,7 +599,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
 
@@ -590,7 +608,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         top_logprobs = _parse_top_logprobs(_d.pop("top_logprobs", UNSET))
 
@@ -599,7 +617,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_tokens = _parse_max_tokens(_d.pop("max_tokens", UNSET))
 
@@ -608,7 +626,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_completion_tokens = _parse_max_completion_tokens(_d.pop("max_completion_tokens", UNSET))
 
@@ -617,7 +635,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         n = _parse_n(_d.pop("n", UNSET))
 
@@ -639,7 +657,7 @@ class CreateChatCompletionRequest:
                 return modalities_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionModality] | None | Unset, data)
+            return cast("list[ChatCompletionModality] | None | Unset", data)
 
         modalities = _parse_modalities(_d.pop("modalities", UNSET))
 
@@ -656,7 +674,7 @@ class CreateChatCompletionRequest:
                 return audio_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionAudioParams | None | Unset, data)
+            return cast("ChatCompletionAudioParams | None | Unset", data)
 
         audio = _parse_audio(_d.pop("audio", UNSET))
 
@@ -673,7 +691,7 @@ class CreateChatCompletionRequest:
                 return prediction_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionPrediction | None | Unset, data)
+            return cast("ChatCompletionPrediction | None | Unset", data)
 
         prediction = _parse_prediction(_d.pop("prediction", UNSET))
 
@@ -690,7 +708,7 @@ class CreateChatCompletionRequest:
                 return reasoning_effort_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatReasoningEffort | None | Unset, data)
+            return cast("ChatReasoningEffort | None | Unset", data)
 
         reasoning_effort = _parse_reasoning_effort(_d.pop("reasoning_effort", UNSET))
 
@@ -728,7 +746,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         seed = _parse_seed(_d.pop("seed", UNSET))
 
@@ -745,7 +763,7 @@ class CreateChatCompletionRequest:
                 return service_tier_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatServiceTier | None | Unset, data)
+            return cast("ChatServiceTier | None | Unset", data)
 
         service_tier = _parse_service_tier(_d.pop("service_tier", UNSET))
 
@@ -757,12 +775,12 @@ class CreateChatCompletionRequest:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                stop_type_1 = cast(list[str], data)
+                stop_type_1 = cast("list[str]", data)
 
                 return stop_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | str | Unset, data)
+            return cast("list[str] | None | str | Unset", data)
 
         stop = _parse_stop(_d.pop("stop", UNSET))
 
@@ -771,7 +789,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         stream = _parse_stream(_d.pop("stream", UNSET))
 
@@ -788,7 +806,7 @@ class CreateChatCompletionRequest:
                 return stream_options_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionStreamOptions | None | Unset, data)
+            return cast("ChatCompletionStreamOptions | None | Unset", data)
 
         stream_options = _parse_stream_options(_d.pop("stream_options", UNSET))
 
@@ -797,7 +815,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -806,7 +824,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 
@@ -859,7 +877,7 @@ class CreateChatCompletionRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateChatCompletionRequestMetadata | None | Unset, data)
+            return cast("CreateChatCompletionRequestMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 
@@ -868,7 +886,7 @@ class CreateChatCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         store = _parse_store(_d.pop("store", UNSET))
 
@@ -892,7 +910,7 @@ class CreateChatCompletionRequest:
                 return thinking_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatThinkingConfig | None | Unset, data)
+            return cast("ChatThinkingConfig | None | Unset", data)
 
         thinking = _parse_thinking(_d.pop("thinking", UNSET))
 

@@ -35,6 +35,55 @@ if TYPE_CHECKING:
     from ..models.chat_web_search_options import ChatWebSearchOptions
     from ..models.create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ChatCompletionAudioParams, \
+        ChatCompletionFunctionCallOption, \
+        ChatCompletionFunctions, \
+        ChatCompletionNamedToolChoice, \
+        ChatCompletionPrediction, \
+        ChatCompletionRequestAssistantMessage, \
+        ChatCompletionRequestDeveloperMessage, \
+        ChatCompletionRequestFunctionMessage, \
+        ChatCompletionRequestSystemMessage, \
+        ChatCompletionRequestToolMessage, \
+        ChatCompletionRequestUserMessage, \
+        ChatCompletionStreamOptions, \
+        ChatCompletionTool, \
+        ChatResponseFormatJsonObject, \
+        ChatResponseFormatJsonSchema, \
+        ChatResponseFormatText, \
+        ChatThinkingConfig, \
+        ChatWebSearchOptions, \
+        CreateChatCompletionRequestLogitBias
+    from ..models.chat_completion_audio_params import ChatCompletionAudioParams  # noqa: PLC0415
+    from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption  # noqa: PLC0415
+    from ..models.chat_completion_functions import ChatCompletionFunctions  # noqa: PLC0415
+    from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
+    from ..models.chat_completion_prediction import ChatCompletionPrediction  # noqa: PLC0415
+    from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
+    from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
+    from ..models.chat_completion_request_function_message import ChatCompletionRequestFunctionMessage  # noqa: PLC0415
+    from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage  # noqa: PLC0415
+    from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage  # noqa: PLC0415
+    from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage  # noqa: PLC0415
+    from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
+    from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
+    from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
+    from ..models.chat_response_format_json_schema import ChatResponseFormatJsonSchema  # noqa: PLC0415
+    from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
+    from ..models.chat_thinking_config import ChatThinkingConfig  # noqa: PLC0415
+    from ..models.chat_web_search_options import ChatWebSearchOptions  # noqa: PLC0415
+    from ..models.create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CreateChatCompletionRequestParams")
 
@@ -116,21 +165,8 @@ class CreateChatCompletionRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_audio_params import ChatCompletionAudioParams  # noqa: PLC0415
-        from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption  # noqa: PLC0415
-        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
-        from ..models.chat_completion_prediction import ChatCompletionPrediction  # noqa: PLC0415
-        from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage  # noqa: PLC0415
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
-        from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
-        from ..models.chat_thinking_config import ChatThinkingConfig  # noqa: PLC0415
-        from ..models.create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         messages: list[dict[str, Any]] = []
         for messages_item_data in self.messages:
             messages_item: dict[str, Any]
@@ -407,26 +443,8 @@ class CreateChatCompletionRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_audio_params import ChatCompletionAudioParams  # noqa: PLC0415
-        from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption  # noqa: PLC0415
-        from ..models.chat_completion_functions import ChatCompletionFunctions  # noqa: PLC0415
-        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
-        from ..models.chat_completion_prediction import ChatCompletionPrediction  # noqa: PLC0415
-        from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_function_message import ChatCompletionRequestFunctionMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage  # noqa: PLC0415
-        from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage  # noqa: PLC0415
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
-        from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
-        from ..models.chat_response_format_json_schema import ChatResponseFormatJsonSchema  # noqa: PLC0415
-        from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
-        from ..models.chat_thinking_config import ChatThinkingConfig  # noqa: PLC0415
-        from ..models.chat_web_search_options import ChatWebSearchOptions  # noqa: PLC0415
-        from ..models.create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         messages: list[
             ChatCompletionRequestAssistantMessage
@@ -518,7 +536,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         frequency_penalty = _parse_frequency_penalty(_d.pop("frequency_penalty", UNSET))
 
@@ -527,7 +545,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         presence_penalty = _parse_presence_penalty(_d.pop("presence_penalty", UNSET))
 
@@ -544,7 +562,7 @@ class CreateChatCompletionRequestParams:
                 return logit_bias_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateChatCompletionRequestLogitBias | None | Unset, data)
+            return cast("CreateChatCompletionRequestLogitBias | None | Unset", data)
 
         logit_bias = _parse_logit_bias(_d.pop("logit_bias", UNSET))
 
@@ -553,7 +571,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
 
@@ -562,7 +580,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         top_logprobs = _parse_top_logprobs(_d.pop("top_logprobs", UNSET))
 
@@ -571,7 +589,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_tokens = _parse_max_tokens(_d.pop("max_tokens", UNSET))
 
@@ -580,7 +598,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_completion_tokens = _parse_max_completion_tokens(_d.pop("max_completion_tokens", UNSET))
 
@@ -589,7 +607,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         n = _parse_n(_d.pop("n", UNSET))
 
@@ -611,7 +629,7 @@ class CreateChatCompletionRequestParams:
                 return modalities_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatCompletionModality] | None | Unset, data)
+            return cast("list[ChatCompletionModality] | None | Unset", data)
 
         modalities = _parse_modalities(_d.pop("modalities", UNSET))
 
@@ -628,7 +646,7 @@ class CreateChatCompletionRequestParams:
                 return audio_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionAudioParams | None | Unset, data)
+            return cast("ChatCompletionAudioParams | None | Unset", data)
 
         audio = _parse_audio(_d.pop("audio", UNSET))
 
@@ -645,7 +663,7 @@ class CreateChatCompletionRequestParams:
                 return prediction_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionPrediction | None | Unset, data)
+            return cast("ChatCompletionPrediction | None | Unset", data)
 
         prediction = _parse_prediction(_d.pop("prediction", UNSET))
 
@@ -662,7 +680,7 @@ class CreateChatCompletionRequestParams:
                 return reasoning_effort_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatReasoningEffort | None | Unset, data)
+            return cast("ChatReasoningEffort | None | Unset", data)
 
         reasoning_effort = _parse_reasoning_effort(_d.pop("reasoning_effort", UNSET))
 
@@ -700,7 +718,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         seed = _parse_seed(_d.pop("seed", UNSET))
 
@@ -717,7 +735,7 @@ class CreateChatCompletionRequestParams:
                 return service_tier_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatServiceTier | None | Unset, data)
+            return cast("ChatServiceTier | None | Unset", data)
 
         service_tier = _parse_service_tier(_d.pop("service_tier", UNSET))
 
@@ -729,12 +747,12 @@ class CreateChatCompletionRequestParams:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                stop_type_1 = cast(list[str], data)
+                stop_type_1 = cast("list[str]", data)
 
                 return stop_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | str | Unset, data)
+            return cast("list[str] | None | str | Unset", data)
 
         stop = _parse_stop(_d.pop("stop", UNSET))
 
@@ -751,7 +769,7 @@ class CreateChatCompletionRequestParams:
                 return stream_options_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionStreamOptions | None | Unset, data)
+            return cast("ChatCompletionStreamOptions | None | Unset", data)
 
         stream_options = _parse_stream_options(_d.pop("stream_options", UNSET))
 
@@ -760,7 +778,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -769,7 +787,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 
@@ -814,7 +832,7 @@ class CreateChatCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         store = _parse_store(_d.pop("store", UNSET))
 
@@ -838,7 +856,7 @@ class CreateChatCompletionRequestParams:
                 return thinking_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatThinkingConfig | None | Unset, data)
+            return cast("ChatThinkingConfig | None | Unset", data)
 
         thinking = _parse_thinking(_d.pop("thinking", UNSET))
 

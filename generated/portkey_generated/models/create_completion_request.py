@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.chat_completion_stream_options import ChatCompletionStreamOptions
     from ..models.create_completion_request_logit_bias import CreateCompletionRequestLogitBias
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ChatCompletionStreamOptions, CreateCompletionRequestLogitBias
+    from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
+    from ..models.create_completion_request_logit_bias import CreateCompletionRequestLogitBias  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CreateCompletionRequest")
 
@@ -62,9 +74,8 @@ class CreateCompletionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.create_completion_request_logit_bias import CreateCompletionRequestLogitBias  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         model = self.model
 
         prompt: list[int] | list[list[int]] | list[str] | None | str
@@ -218,9 +229,8 @@ class CreateCompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.create_completion_request_logit_bias import CreateCompletionRequestLogitBias  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         model = _d.pop("model")
 
@@ -230,7 +240,7 @@ class CreateCompletionRequest:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                prompt_type_1 = cast(list[str], data)
+                prompt_type_1 = cast("list[str]", data)
 
                 return prompt_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -238,7 +248,7 @@ class CreateCompletionRequest:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                prompt_type_2 = cast(list[int], data)
+                prompt_type_2 = cast("list[int]", data)
 
                 return prompt_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -249,14 +259,14 @@ class CreateCompletionRequest:
                 prompt_type_3: list[list[int]] = []
                 _prompt_type_3 = data
                 for prompt_type_3_item_data in _prompt_type_3:
-                    prompt_type_3_item = cast(list[int], prompt_type_3_item_data)
+                    prompt_type_3_item = cast("list[int]", prompt_type_3_item_data)
 
                     prompt_type_3.append(prompt_type_3_item)
 
                 return prompt_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[int] | list[list[int]] | list[str] | None | str, data)
+            return cast("list[int] | list[list[int]] | list[str] | None | str", data)
 
         prompt = _parse_prompt(_d.pop("prompt"))
 
@@ -265,7 +275,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         suffix = _parse_suffix(_d.pop("suffix", UNSET))
 
@@ -274,7 +284,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_tokens = _parse_max_tokens(_d.pop("max_tokens", UNSET))
 
@@ -283,7 +293,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -292,7 +302,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 
@@ -301,7 +311,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         n = _parse_n(_d.pop("n", UNSET))
 
@@ -310,7 +320,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         stream = _parse_stream(_d.pop("stream", UNSET))
 
@@ -327,7 +337,7 @@ class CreateCompletionRequest:
                 return stream_options_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionStreamOptions | None | Unset, data)
+            return cast("ChatCompletionStreamOptions | None | Unset", data)
 
         stream_options = _parse_stream_options(_d.pop("stream_options", UNSET))
 
@@ -336,7 +346,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
 
@@ -345,7 +355,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         echo = _parse_echo(_d.pop("echo", UNSET))
 
@@ -357,12 +367,12 @@ class CreateCompletionRequest:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                stop_type_1 = cast(list[str], data)
+                stop_type_1 = cast("list[str]", data)
 
                 return stop_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | str | Unset, data)
+            return cast("list[str] | None | str | Unset", data)
 
         stop = _parse_stop(_d.pop("stop", UNSET))
 
@@ -371,7 +381,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         presence_penalty = _parse_presence_penalty(_d.pop("presence_penalty", UNSET))
 
@@ -380,7 +390,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         frequency_penalty = _parse_frequency_penalty(_d.pop("frequency_penalty", UNSET))
 
@@ -389,7 +399,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         best_of = _parse_best_of(_d.pop("best_of", UNSET))
 
@@ -406,7 +416,7 @@ class CreateCompletionRequest:
                 return logit_bias_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateCompletionRequestLogitBias | None | Unset, data)
+            return cast("CreateCompletionRequestLogitBias | None | Unset", data)
 
         logit_bias = _parse_logit_bias(_d.pop("logit_bias", UNSET))
 
@@ -417,7 +427,7 @@ class CreateCompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         seed = _parse_seed(_d.pop("seed", UNSET))
 

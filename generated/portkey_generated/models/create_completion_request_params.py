@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.chat_completion_stream_options import ChatCompletionStreamOptions
     from ..models.create_completion_request_logit_bias import CreateCompletionRequestLogitBias
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ChatCompletionStreamOptions, CreateCompletionRequestLogitBias
+    from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
+    from ..models.create_completion_request_logit_bias import CreateCompletionRequestLogitBias  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CreateCompletionRequestParams")
 
@@ -60,9 +72,8 @@ class CreateCompletionRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.create_completion_request_logit_bias import CreateCompletionRequestLogitBias  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         model = self.model
 
         prompt: list[int] | list[list[int]] | list[str] | None | str
@@ -208,9 +219,8 @@ class CreateCompletionRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.create_completion_request_logit_bias import CreateCompletionRequestLogitBias  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         model = _d.pop("model")
 
@@ -220,7 +230,7 @@ class CreateCompletionRequestParams:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                prompt_type_1 = cast(list[str], data)
+                prompt_type_1 = cast("list[str]", data)
 
                 return prompt_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -228,7 +238,7 @@ class CreateCompletionRequestParams:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                prompt_type_2 = cast(list[int], data)
+                prompt_type_2 = cast("list[int]", data)
 
                 return prompt_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -239,14 +249,14 @@ class CreateCompletionRequestParams:
                 prompt_type_3: list[list[int]] = []
                 _prompt_type_3 = data
                 for prompt_type_3_item_data in _prompt_type_3:
-                    prompt_type_3_item = cast(list[int], prompt_type_3_item_data)
+                    prompt_type_3_item = cast("list[int]", prompt_type_3_item_data)
 
                     prompt_type_3.append(prompt_type_3_item)
 
                 return prompt_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[int] | list[list[int]] | list[str] | None | str, data)
+            return cast("list[int] | list[list[int]] | list[str] | None | str", data)
 
         prompt = _parse_prompt(_d.pop("prompt"))
 
@@ -255,7 +265,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         suffix = _parse_suffix(_d.pop("suffix", UNSET))
 
@@ -264,7 +274,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_tokens = _parse_max_tokens(_d.pop("max_tokens", UNSET))
 
@@ -273,7 +283,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -282,7 +292,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 
@@ -291,7 +301,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         n = _parse_n(_d.pop("n", UNSET))
 
@@ -308,7 +318,7 @@ class CreateCompletionRequestParams:
                 return stream_options_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionStreamOptions | None | Unset, data)
+            return cast("ChatCompletionStreamOptions | None | Unset", data)
 
         stream_options = _parse_stream_options(_d.pop("stream_options", UNSET))
 
@@ -317,7 +327,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
 
@@ -326,7 +336,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         echo = _parse_echo(_d.pop("echo", UNSET))
 
@@ -338,12 +348,12 @@ class CreateCompletionRequestParams:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                stop_type_1 = cast(list[str], data)
+                stop_type_1 = cast("list[str]", data)
 
                 return stop_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | str | Unset, data)
+            return cast("list[str] | None | str | Unset", data)
 
         stop = _parse_stop(_d.pop("stop", UNSET))
 
@@ -352,7 +362,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         presence_penalty = _parse_presence_penalty(_d.pop("presence_penalty", UNSET))
 
@@ -361,7 +371,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         frequency_penalty = _parse_frequency_penalty(_d.pop("frequency_penalty", UNSET))
 
@@ -370,7 +380,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         best_of = _parse_best_of(_d.pop("best_of", UNSET))
 
@@ -387,7 +397,7 @@ class CreateCompletionRequestParams:
                 return logit_bias_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CreateCompletionRequestLogitBias | None | Unset, data)
+            return cast("CreateCompletionRequestLogitBias | None | Unset", data)
 
         logit_bias = _parse_logit_bias(_d.pop("logit_bias", UNSET))
 
@@ -398,7 +408,7 @@ class CreateCompletionRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         seed = _parse_seed(_d.pop("seed", UNSET))
 

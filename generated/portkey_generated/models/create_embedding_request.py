@@ -74,7 +74,7 @@ class CreateEmbeddingRequest:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                input_type_1 = cast(list[str], data)
+                input_type_1 = cast("list[str]", data)
 
                 return input_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -82,7 +82,7 @@ class CreateEmbeddingRequest:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                input_type_2 = cast(list[int], data)
+                input_type_2 = cast("list[int]", data)
 
                 return input_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -93,14 +93,14 @@ class CreateEmbeddingRequest:
                 input_type_3: list[list[int]] = []
                 _input_type_3 = data
                 for input_type_3_item_data in _input_type_3:
-                    input_type_3_item = cast(list[int], input_type_3_item_data)
+                    input_type_3_item = cast("list[int]", input_type_3_item_data)
 
                     input_type_3.append(input_type_3_item)
 
                 return input_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[int] | list[list[int]] | list[str] | str, data)
+            return cast("list[int] | list[list[int]] | list[str] | str", data)
 
         input_ = _parse_input_(_d.pop("input"))
 

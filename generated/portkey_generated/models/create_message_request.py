@@ -21,6 +21,37 @@ if TYPE_CHECKING:
     from ..models.message_tool_choice_none import MessageToolChoiceNone
     from ..models.message_tool_choice_tool import MessageToolChoiceTool
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        MessageParam, \
+        MessageRequestMetadata, \
+        MessageTextBlockParam, \
+        MessageThinkingDisabled, \
+        MessageThinkingEnabled, \
+        MessageTool, \
+        MessageToolChoiceAny, \
+        MessageToolChoiceAuto, \
+        MessageToolChoiceNone, \
+        MessageToolChoiceTool
+    from ..models.message_param import MessageParam  # noqa: PLC0415
+    from ..models.message_request_metadata import MessageRequestMetadata  # noqa: PLC0415
+    from ..models.message_text_block_param import MessageTextBlockParam  # noqa: PLC0415
+    from ..models.message_thinking_disabled import MessageThinkingDisabled  # noqa: PLC0415
+    from ..models.message_thinking_enabled import MessageThinkingEnabled  # noqa: PLC0415
+    from ..models.message_tool import MessageTool  # noqa: PLC0415
+    from ..models.message_tool_choice_any import MessageToolChoiceAny  # noqa: PLC0415
+    from ..models.message_tool_choice_auto import MessageToolChoiceAuto  # noqa: PLC0415
+    from ..models.message_tool_choice_none import MessageToolChoiceNone  # noqa: PLC0415
+    from ..models.message_tool_choice_tool import MessageToolChoiceTool  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CreateMessageRequest")
 
@@ -60,11 +91,8 @@ class CreateMessageRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_thinking_enabled import MessageThinkingEnabled  # noqa: PLC0415
-        from ..models.message_tool_choice_any import MessageToolChoiceAny  # noqa: PLC0415
-        from ..models.message_tool_choice_auto import MessageToolChoiceAuto  # noqa: PLC0415
-        from ..models.message_tool_choice_tool import MessageToolChoiceTool  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         model = self.model
 
         max_tokens = self.max_tokens
@@ -165,17 +193,8 @@ class CreateMessageRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_param import MessageParam  # noqa: PLC0415
-        from ..models.message_request_metadata import MessageRequestMetadata  # noqa: PLC0415
-        from ..models.message_text_block_param import MessageTextBlockParam  # noqa: PLC0415
-        from ..models.message_thinking_disabled import MessageThinkingDisabled  # noqa: PLC0415
-        from ..models.message_thinking_enabled import MessageThinkingEnabled  # noqa: PLC0415
-        from ..models.message_tool import MessageTool  # noqa: PLC0415
-        from ..models.message_tool_choice_any import MessageToolChoiceAny  # noqa: PLC0415
-        from ..models.message_tool_choice_auto import MessageToolChoiceAuto  # noqa: PLC0415
-        from ..models.message_tool_choice_none import MessageToolChoiceNone  # noqa: PLC0415
-        from ..models.message_tool_choice_tool import MessageToolChoiceTool  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         model = _d.pop("model")
 
@@ -210,7 +229,7 @@ class CreateMessageRequest:
                 return componentsschemas_message_system_prompt_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[MessageTextBlockParam] | str | Unset, data)
+            return cast("list[MessageTextBlockParam] | str | Unset", data)
 
         system = _parse_system(_d.pop("system", UNSET))
 
@@ -221,7 +240,7 @@ class CreateMessageRequest:
         else:
             metadata = MessageRequestMetadata.from_dict(_metadata)
 
-        stop_sequences = cast(list[str], _d.pop("stop_sequences", UNSET))
+        stop_sequences = cast("list[str]", _d.pop("stop_sequences", UNSET))
 
         stream = _d.pop("stream", UNSET)
 

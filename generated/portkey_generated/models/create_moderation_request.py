@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.moderation_image_input import ModerationImageInput
     from ..models.moderation_text_input import ModerationTextInput
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ModerationImageInput, ModerationTextInput
+    from ..models.moderation_image_input import ModerationImageInput  # noqa: PLC0415
+    from ..models.moderation_text_input import ModerationTextInput  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CreateModerationRequest")
 
@@ -28,9 +40,8 @@ class CreateModerationRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.moderation_image_input import ModerationImageInput  # noqa: PLC0415
-        from ..models.moderation_text_input import ModerationTextInput  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         input_: list[dict[str, Any] | str] | str
         if isinstance(self.input_, list):
             input_ = []
@@ -63,9 +74,8 @@ class CreateModerationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.moderation_image_input import ModerationImageInput  # noqa: PLC0415
-        from ..models.moderation_text_input import ModerationTextInput  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_input_(data: object) -> list[ModerationImageInput | ModerationTextInput | str] | str:
@@ -99,7 +109,7 @@ class CreateModerationRequest:
                             return componentsschemas_moderation_input_part_type_1
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
-                        return cast(ModerationImageInput | ModerationTextInput | str, data)
+                        return cast("ModerationImageInput | ModerationTextInput | str", data)
 
                     input_type_1_item = _parse_input_type_1_item(input_type_1_item_data)
 
@@ -108,7 +118,7 @@ class CreateModerationRequest:
                 return input_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ModerationImageInput | ModerationTextInput | str] | str, data)
+            return cast("list[ModerationImageInput | ModerationTextInput | str] | str", data)
 
         input_ = _parse_input_(_d.pop("input"))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.rerank_document_object import RerankDocumentObject
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, RerankDocumentObject
+    from ..models.rerank_document_object import RerankDocumentObject  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="CreateRerankRequest")
 
@@ -40,8 +51,8 @@ class CreateRerankRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.rerank_document_object import RerankDocumentObject  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         model = self.model
 
         query = self.query
@@ -91,8 +102,8 @@ class CreateRerankRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rerank_document_object import RerankDocumentObject  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         model = _d.pop("model")
 
@@ -111,7 +122,7 @@ class CreateRerankRequest:
                     return componentsschemas_rerank_document_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-                return cast(RerankDocumentObject | str, data)
+                return cast("RerankDocumentObject | str", data)
 
             documents_item = _parse_documents_item(documents_item_data)
 
@@ -125,7 +136,7 @@ class CreateRerankRequest:
 
         max_tokens_per_doc = _d.pop("max_tokens_per_doc", UNSET)
 
-        rank_fields = cast(list[str], _d.pop("rank_fields", UNSET))
+        rank_fields = cast("list[str]", _d.pop("rank_fields", UNSET))
 
         _instance = cls(
             model=model,

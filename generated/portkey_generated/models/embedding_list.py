@@ -11,6 +11,18 @@ if TYPE_CHECKING:
     from ..models.embedding_usage import EmbeddingUsage
     from ..models.embedding_vector import EmbeddingVector
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, EmbeddingUsage, EmbeddingVector
+    from ..models.embedding_usage import EmbeddingUsage  # noqa: PLC0415
+    from ..models.embedding_vector import EmbeddingVector  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="EmbeddingList")
 
@@ -30,6 +42,8 @@ class EmbeddingList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         object_ = self.object_
 
         data: list[dict[str, Any]] = []
@@ -56,9 +70,8 @@ class EmbeddingList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.embedding_usage import EmbeddingUsage  # noqa: PLC0415
-        from ..models.embedding_vector import EmbeddingVector  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _object_: Any = _d.pop("object")
         if _object_ != "list":

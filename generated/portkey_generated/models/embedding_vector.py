@@ -63,12 +63,12 @@ class EmbeddingVector:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                embedding_type_0 = cast(list[float], data)
+                embedding_type_0 = cast("list[float]", data)
 
                 return embedding_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[float] | str, data)
+            return cast("list[float] | str", data)
 
         embedding = _parse_embedding(_d.pop("embedding"))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.feedback_create_request_metadata import FeedbackCreateRequestMetadata
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, FeedbackCreateRequestMetadata
+    from ..models.feedback_create_request_metadata import FeedbackCreateRequestMetadata  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FeedbackCreateRequest")
 
@@ -31,6 +42,8 @@ class FeedbackCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         trace_id = self.trace_id
 
         value = self.value
@@ -58,8 +71,8 @@ class FeedbackCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.feedback_create_request_metadata import FeedbackCreateRequestMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         trace_id = _d.pop("trace_id")
 

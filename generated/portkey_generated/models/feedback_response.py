@@ -52,7 +52,7 @@ class FeedbackResponse:
 
         message = _d.pop("message", UNSET)
 
-        feedback_ids = cast(list[str], _d.pop("feedback_ids", UNSET))
+        feedback_ids = cast("list[str]", _d.pop("feedback_ids", UNSET))
 
         _instance = cls(
             status=status,

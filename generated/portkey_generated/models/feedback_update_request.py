@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.feedback_update_request_metadata import FeedbackUpdateRequestMetadata
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, FeedbackUpdateRequestMetadata
+    from ..models.feedback_update_request_metadata import FeedbackUpdateRequestMetadata  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FeedbackUpdateRequest")
 
@@ -29,6 +40,8 @@ class FeedbackUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         value = self.value
 
         weight = self.weight
@@ -53,8 +66,8 @@ class FeedbackUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.feedback_update_request_metadata import FeedbackUpdateRequestMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         value = _d.pop("value")
 

@@ -110,7 +110,7 @@ class FileObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         bytes_ = _parse_bytes_(_d.pop("bytes", UNSET))
 
@@ -121,7 +121,7 @@ class FileObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
 
@@ -134,7 +134,7 @@ class FileObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         status = _parse_status(_d.pop("status", UNSET))
 
@@ -143,7 +143,7 @@ class FileObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         status_details = _parse_status_details(_d.pop("status_details", UNSET))
 

@@ -77,7 +77,7 @@ class FineTuningHyperparameters:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | str | Unset, data)
+            return cast("int | None | str | Unset", data)
 
         n_epochs = _parse_n_epochs(_d.pop("n_epochs", UNSET))
 
@@ -86,7 +86,7 @@ class FineTuningHyperparameters:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | str | Unset, data)
+            return cast("int | None | str | Unset", data)
 
         batch_size = _parse_batch_size(_d.pop("batch_size", UNSET))
 
@@ -95,7 +95,7 @@ class FineTuningHyperparameters:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast("float | None | str | Unset", data)
 
         learning_rate_multiplier = _parse_learning_rate_multiplier(_d.pop("learning_rate_multiplier", UNSET))
 
@@ -104,7 +104,7 @@ class FineTuningHyperparameters:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast("float | None | str | Unset", data)
 
         beta = _parse_beta(_d.pop("beta", UNSET))
 

@@ -16,6 +16,27 @@ if TYPE_CHECKING:
     from ..models.fine_tuning_job_metadata import FineTuningJobMetadata
     from ..models.fine_tuning_method import FineTuningMethod
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        FineTuningHyperparameters, \
+        FineTuningIntegration, \
+        FineTuningJobError, \
+        FineTuningJobMetadata, \
+        FineTuningMethod
+    from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
+    from ..models.fine_tuning_integration import FineTuningIntegration  # noqa: PLC0415
+    from ..models.fine_tuning_job_error import FineTuningJobError  # noqa: PLC0415
+    from ..models.fine_tuning_job_metadata import FineTuningJobMetadata  # noqa: PLC0415
+    from ..models.fine_tuning_method import FineTuningMethod  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FineTuningJob")
 
@@ -68,11 +89,8 @@ class FineTuningJob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
-        from ..models.fine_tuning_job_error import FineTuningJobError  # noqa: PLC0415
-        from ..models.fine_tuning_job_metadata import FineTuningJobMetadata  # noqa: PLC0415
-        from ..models.fine_tuning_method import FineTuningMethod  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_ = self.object_
@@ -223,12 +241,8 @@ class FineTuningJob:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
-        from ..models.fine_tuning_integration import FineTuningIntegration  # noqa: PLC0415
-        from ..models.fine_tuning_job_error import FineTuningJobError  # noqa: PLC0415
-        from ..models.fine_tuning_job_metadata import FineTuningJobMetadata  # noqa: PLC0415
-        from ..models.fine_tuning_method import FineTuningMethod  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -241,7 +255,7 @@ class FineTuningJob:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         finished_at = _parse_finished_at(_d.pop("finished_at", UNSET))
 
@@ -250,7 +264,7 @@ class FineTuningJob:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         estimated_finish = _parse_estimated_finish(_d.pop("estimated_finish", UNSET))
 
@@ -263,7 +277,7 @@ class FineTuningJob:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         fine_tuned_model = _parse_fine_tuned_model(_d.pop("fine_tuned_model", UNSET))
 
@@ -274,18 +288,18 @@ class FineTuningJob:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         validation_file = _parse_validation_file(_d.pop("validation_file", UNSET))
 
-        result_files = cast(list[str], _d.pop("result_files", UNSET))
+        result_files = cast("list[str]", _d.pop("result_files", UNSET))
 
         def _parse_trained_tokens(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         trained_tokens = _parse_trained_tokens(_d.pop("trained_tokens", UNSET))
 
@@ -302,7 +316,7 @@ class FineTuningJob:
                 return hyperparameters_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FineTuningHyperparameters | None | Unset, data)
+            return cast("FineTuningHyperparameters | None | Unset", data)
 
         hyperparameters = _parse_hyperparameters(_d.pop("hyperparameters", UNSET))
 
@@ -319,7 +333,7 @@ class FineTuningJob:
                 return method_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FineTuningMethod | None | Unset, data)
+            return cast("FineTuningMethod | None | Unset", data)
 
         method = _parse_method(_d.pop("method", UNSET))
 
@@ -336,7 +350,7 @@ class FineTuningJob:
                 return error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FineTuningJobError | None | str | Unset, data)
+            return cast("FineTuningJobError | None | str | Unset", data)
 
         error = _parse_error(_d.pop("error", UNSET))
 
@@ -349,7 +363,7 @@ class FineTuningJob:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         suffix = _parse_suffix(_d.pop("suffix", UNSET))
 
@@ -371,7 +385,7 @@ class FineTuningJob:
                 return integrations_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[FineTuningIntegration] | None | Unset, data)
+            return cast("list[FineTuningIntegration] | None | Unset", data)
 
         integrations = _parse_integrations(_d.pop("integrations", UNSET))
 
@@ -388,7 +402,7 @@ class FineTuningJob:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FineTuningJobMetadata | None | Unset, data)
+            return cast("FineTuningJobMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 

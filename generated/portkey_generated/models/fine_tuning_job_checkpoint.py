@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.fine_tuning_checkpoint_metrics import FineTuningCheckpointMetrics
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, FineTuningCheckpointMetrics
+    from ..models.fine_tuning_checkpoint_metrics import FineTuningCheckpointMetrics  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FineTuningJobCheckpoint")
 
@@ -37,6 +48,8 @@ class FineTuningJobCheckpoint:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         fine_tuned_model_checkpoint = self.fine_tuned_model_checkpoint
@@ -76,8 +89,8 @@ class FineTuningJobCheckpoint:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fine_tuning_checkpoint_metrics import FineTuningCheckpointMetrics  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 

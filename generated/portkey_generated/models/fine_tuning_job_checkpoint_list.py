@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.fine_tuning_job_checkpoint import FineTuningJobCheckpoint
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, FineTuningJobCheckpoint
+    from ..models.fine_tuning_job_checkpoint import FineTuningJobCheckpoint  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FineTuningJobCheckpointList")
 
@@ -33,6 +44,8 @@ class FineTuningJobCheckpointList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
@@ -74,8 +87,8 @@ class FineTuningJobCheckpointList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fine_tuning_job_checkpoint import FineTuningJobCheckpoint  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         data: list[FineTuningJobCheckpoint] = []
         _data = _d.pop("data")
@@ -91,7 +104,7 @@ class FineTuningJobCheckpointList:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         first_id = _parse_first_id(_d.pop("first_id", UNSET))
 
@@ -100,7 +113,7 @@ class FineTuningJobCheckpointList:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         last_id = _parse_last_id(_d.pop("last_id", UNSET))
 

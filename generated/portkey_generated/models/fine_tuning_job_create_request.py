@@ -21,6 +21,33 @@ if TYPE_CHECKING:
     )
     from ..models.fine_tuning_method import FineTuningMethod
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        FineTuningHyperparameters, \
+        FineTuningIntegration, \
+        FineTuningJobCreateRequestMetadata, \
+        FineTuningJobCreateRequestPortkeyOptions, \
+        FineTuningJobCreateRequestProviderOptions, \
+        FineTuningMethod
+    from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
+    from ..models.fine_tuning_integration import FineTuningIntegration  # noqa: PLC0415
+    from ..models.fine_tuning_job_create_request_metadata import FineTuningJobCreateRequestMetadata  # noqa: PLC0415
+    from ..models.fine_tuning_job_create_request_portkey_options import (
+        FineTuningJobCreateRequestPortkeyOptions,  # noqa: PLC0415
+    )
+    from ..models.fine_tuning_job_create_request_provider_options import (
+        FineTuningJobCreateRequestProviderOptions,  # noqa: PLC0415
+    )
+    from ..models.fine_tuning_method import FineTuningMethod  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FineTuningJobCreateRequest")
 
@@ -65,8 +92,8 @@ class FineTuningJobCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.fine_tuning_job_create_request_metadata import FineTuningJobCreateRequestMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         model = self.model
 
         training_file = self.training_file
@@ -151,17 +178,8 @@ class FineTuningJobCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
-        from ..models.fine_tuning_integration import FineTuningIntegration  # noqa: PLC0415
-        from ..models.fine_tuning_job_create_request_metadata import FineTuningJobCreateRequestMetadata  # noqa: PLC0415
-        from ..models.fine_tuning_job_create_request_portkey_options import (
-            FineTuningJobCreateRequestPortkeyOptions,  # noqa: PLC0415
-        )
-        from ..models.fine_tuning_job_create_request_provider_options import (
-            FineTuningJobCreateRequestProviderOptions,  # noqa: PLC0415
-        )
-        from ..models.fine_tuning_method import FineTuningMethod  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         model = _d.pop("model")
 
@@ -209,7 +227,7 @@ class FineTuningJobCreateRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FineTuningJobCreateRequestMetadata | None | Unset, data)
+            return cast("FineTuningJobCreateRequestMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 

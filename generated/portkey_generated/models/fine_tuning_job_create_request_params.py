@@ -20,6 +20,31 @@ if TYPE_CHECKING:
     )
     from ..models.fine_tuning_method import FineTuningMethod
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        FineTuningHyperparameters, \
+        FineTuningIntegration, \
+        FineTuningJobCreateRequestPortkeyOptions, \
+        FineTuningJobCreateRequestProviderOptions, \
+        FineTuningMethod
+    from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
+    from ..models.fine_tuning_integration import FineTuningIntegration  # noqa: PLC0415
+    from ..models.fine_tuning_job_create_request_portkey_options import (
+        FineTuningJobCreateRequestPortkeyOptions,  # noqa: PLC0415
+    )
+    from ..models.fine_tuning_job_create_request_provider_options import (
+        FineTuningJobCreateRequestProviderOptions,  # noqa: PLC0415
+    )
+    from ..models.fine_tuning_method import FineTuningMethod  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FineTuningJobCreateRequestParams")
 
@@ -59,6 +84,8 @@ class FineTuningJobCreateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         model = self.model
 
         training_file = self.training_file
@@ -133,16 +160,8 @@ class FineTuningJobCreateRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
-        from ..models.fine_tuning_integration import FineTuningIntegration  # noqa: PLC0415
-        from ..models.fine_tuning_job_create_request_portkey_options import (
-            FineTuningJobCreateRequestPortkeyOptions,  # noqa: PLC0415
-        )
-        from ..models.fine_tuning_job_create_request_provider_options import (
-            FineTuningJobCreateRequestProviderOptions,  # noqa: PLC0415
-        )
-        from ..models.fine_tuning_method import FineTuningMethod  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         model = _d.pop("model")
 

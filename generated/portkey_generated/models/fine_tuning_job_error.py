@@ -59,7 +59,7 @@ class FineTuningJobError:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         param = _parse_param(_d.pop("param", UNSET))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.fine_tuning_job_event_data import FineTuningJobEventData
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, FineTuningJobEventData
+    from ..models.fine_tuning_job_event_data import FineTuningJobEventData  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FineTuningJobEvent")
 
@@ -37,8 +48,8 @@ class FineTuningJobEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.fine_tuning_job_event_data import FineTuningJobEventData  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         message = self.message
@@ -82,8 +93,8 @@ class FineTuningJobEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fine_tuning_job_event_data import FineTuningJobEventData  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -110,7 +121,7 @@ class FineTuningJobEvent:
                 return data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FineTuningJobEventData | None | Unset, data)
+            return cast("FineTuningJobEventData | None | Unset", data)
 
         data = _parse_data(_d.pop("data", UNSET))
 

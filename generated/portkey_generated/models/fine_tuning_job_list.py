@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.fine_tuning_job import FineTuningJob
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, FineTuningJob
+    from ..models.fine_tuning_job import FineTuningJob  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FineTuningJobList")
 
@@ -29,6 +40,8 @@ class FineTuningJobList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
@@ -54,8 +67,8 @@ class FineTuningJobList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fine_tuning_job import FineTuningJob  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         data: list[FineTuningJob] = []
         _data = _d.pop("data")

@@ -15,6 +15,19 @@ if TYPE_CHECKING:
     from ..models.fine_tuning_method_reinforcement import FineTuningMethodReinforcement
     from ..models.fine_tuning_supervised_method import FineTuningSupervisedMethod
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, FineTuningDpoMethod, FineTuningMethodReinforcement, FineTuningSupervisedMethod
+    from ..models.fine_tuning_dpo_method import FineTuningDpoMethod  # noqa: PLC0415
+    from ..models.fine_tuning_method_reinforcement import FineTuningMethodReinforcement  # noqa: PLC0415
+    from ..models.fine_tuning_supervised_method import FineTuningSupervisedMethod  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FineTuningMethod")
 
@@ -35,6 +48,8 @@ class FineTuningMethod:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         supervised: dict[str, Any] | Unset = UNSET
@@ -67,10 +82,8 @@ class FineTuningMethod:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fine_tuning_dpo_method import FineTuningDpoMethod  # noqa: PLC0415
-        from ..models.fine_tuning_method_reinforcement import FineTuningMethodReinforcement  # noqa: PLC0415
-        from ..models.fine_tuning_supervised_method import FineTuningSupervisedMethod  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_fine_tuning_method_type(_d.pop("type"))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, FineTuningHyperparameters
+    from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="FineTuningSupervisedMethod")
 
@@ -26,6 +37,8 @@ class FineTuningSupervisedMethod:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         hyperparameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.hyperparameters, Unset):
             hyperparameters = self.hyperparameters.to_dict()
@@ -40,8 +53,8 @@ class FineTuningSupervisedMethod:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _hyperparameters = _d.pop("hyperparameters", UNSET)
         hyperparameters: FineTuningHyperparameters | Unset

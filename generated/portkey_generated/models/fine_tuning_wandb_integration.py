@@ -71,7 +71,7 @@ class FineTuningWandbIntegration:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         name = _parse_name(_d.pop("name", UNSET))
 
@@ -80,11 +80,11 @@ class FineTuningWandbIntegration:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         entity = _parse_entity(_d.pop("entity", UNSET))
 
-        tags = cast(list[str], _d.pop("tags", UNSET))
+        tags = cast("list[str]", _d.pop("tags", UNSET))
 
         _instance = cls(
             project=project,

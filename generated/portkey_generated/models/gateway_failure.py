@@ -54,7 +54,7 @@ class GatewayFailure:
 
         message = _d.pop("message")
 
-        errors = cast(list[str], _d.pop("errors", UNSET))
+        errors = cast("list[str]", _d.pop("errors", UNSET))
 
         _instance = cls(
             status=status,

@@ -10,6 +10,17 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.guardrail_outcome_action import GuardrailOutcomeAction
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, GuardrailOutcomeAction
+    from ..models.guardrail_outcome_action import GuardrailOutcomeAction  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="GuardrailActions")
 
@@ -29,6 +40,8 @@ class GuardrailActions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         deny = self.deny
 
         async_ = self.async_
@@ -52,8 +65,8 @@ class GuardrailActions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.guardrail_outcome_action import GuardrailOutcomeAction  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         deny = _d.pop("deny")
 

@@ -16,6 +16,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.guardrail_allowed_request_types_parameters import GuardrailAllowedRequestTypesParameters
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, GuardrailAllowedRequestTypesParameters
+    from ..models.guardrail_allowed_request_types_parameters import GuardrailAllowedRequestTypesParameters  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="GuardrailAllowedRequestTypesCheck")
 
@@ -36,6 +47,8 @@ class GuardrailAllowedRequestTypesCheck:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id: str = self.id
 
         name = self.name
@@ -64,8 +77,8 @@ class GuardrailAllowedRequestTypesCheck:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.guardrail_allowed_request_types_parameters import GuardrailAllowedRequestTypesParameters  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = check_guardrail_allowed_request_types_check_id(_d.pop("id"))
 

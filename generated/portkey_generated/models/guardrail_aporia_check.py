@@ -13,6 +13,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.guardrail_aporia_parameters import GuardrailAporiaParameters
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, GuardrailAporiaParameters
+    from ..models.guardrail_aporia_parameters import GuardrailAporiaParameters  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="GuardrailAporiaCheck")
 
@@ -32,6 +43,8 @@ class GuardrailAporiaCheck:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id: str = self.id
 
         name = self.name
@@ -60,8 +73,8 @@ class GuardrailAporiaCheck:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.guardrail_aporia_parameters import GuardrailAporiaParameters  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = check_guardrail_aporia_check_id(_d.pop("id"))
 

@@ -69,7 +69,7 @@ class GuardrailAzureContentSafetyParameters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        blocklist_names = cast(list[str], _d.pop("blocklistNames", UNSET))
+        blocklist_names = cast("list[str]", _d.pop("blocklistNames", UNSET))
 
         api_version = _d.pop("apiVersion", UNSET)
 

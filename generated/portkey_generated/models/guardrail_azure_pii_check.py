@@ -13,6 +13,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.guardrail_azure_pii_parameters import GuardrailAzurePiiParameters
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, GuardrailAzurePiiParameters
+    from ..models.guardrail_azure_pii_parameters import GuardrailAzurePiiParameters  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="GuardrailAzurePiiCheck")
 
@@ -32,6 +43,8 @@ class GuardrailAzurePiiCheck:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id: str = self.id
 
         name = self.name
@@ -60,8 +73,8 @@ class GuardrailAzurePiiCheck:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.guardrail_azure_pii_parameters import GuardrailAzurePiiParameters  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = check_guardrail_azure_pii_check_id(_d.pop("id"))
 

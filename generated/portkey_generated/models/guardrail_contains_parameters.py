@@ -41,7 +41,7 @@ class GuardrailContainsParameters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        words = cast(list[str], _d.pop("words"))
+        words = cast("list[str]", _d.pop("words"))
 
         operator = check_guardrail_key_operator(_d.pop("operator"))
 

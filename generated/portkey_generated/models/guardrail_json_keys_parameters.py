@@ -41,7 +41,7 @@ class GuardrailJsonKeysParameters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        keys = cast(list[str], _d.pop("keys"))
+        keys = cast("list[str]", _d.pop("keys"))
 
         operator = check_guardrail_key_operator(_d.pop("operator"))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.guardrail_json_schema_parameters_schema import GuardrailJsonSchemaParametersSchema
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, GuardrailJsonSchemaParametersSchema
+    from ..models.guardrail_json_schema_parameters_schema import GuardrailJsonSchemaParametersSchema  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="GuardrailJsonSchemaParameters")
 
@@ -27,6 +38,8 @@ class GuardrailJsonSchemaParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         schema = self.schema.to_dict()
 
         not_ = self.not_
@@ -45,8 +58,8 @@ class GuardrailJsonSchemaParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.guardrail_json_schema_parameters_schema import GuardrailJsonSchemaParametersSchema  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         schema = GuardrailJsonSchemaParametersSchema.from_dict(_d.pop("schema"))
 

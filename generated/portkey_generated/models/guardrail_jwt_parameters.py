@@ -77,7 +77,7 @@ class GuardrailJwtParameters:
 
         max_token_age = _d.pop("maxTokenAge", UNSET)
 
-        algorithms = cast(list[str], _d.pop("algorithms", UNSET))
+        algorithms = cast("list[str]", _d.pop("algorithms", UNSET))
 
         _instance = cls(
             jwks_uri=jwks_uri,

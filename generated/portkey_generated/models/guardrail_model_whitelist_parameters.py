@@ -34,7 +34,7 @@ class GuardrailModelWhitelistParameters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        models = cast(list[str], _d.pop("models"))
+        models = cast("list[str]", _d.pop("models"))
 
         _instance = cls(
             models=models,

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.guardrail_open_parameters import GuardrailOpenParameters
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, GuardrailOpenParameters
+    from ..models.guardrail_open_parameters import GuardrailOpenParameters  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="GuardrailOtherCheck")
 
@@ -34,6 +45,8 @@ class GuardrailOtherCheck:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         name = self.name
@@ -62,8 +75,8 @@ class GuardrailOtherCheck:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.guardrail_open_parameters import GuardrailOpenParameters  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 

@@ -10,6 +10,17 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.guardrail_feedback import GuardrailFeedback
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, GuardrailFeedback
+    from ..models.guardrail_feedback import GuardrailFeedback  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="GuardrailOutcomeAction")
 
@@ -24,6 +35,8 @@ class GuardrailOutcomeAction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         feedback = self.feedback.to_dict()
 
         _field_dict: dict[str, Any] = {}
@@ -38,8 +51,8 @@ class GuardrailOutcomeAction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.guardrail_feedback import GuardrailFeedback  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         feedback = GuardrailFeedback.from_dict(_d.pop("feedback"))
 

@@ -41,7 +41,7 @@ class GuardrailRequiredMetadataKeysParameters:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        metadata_keys = cast(list[str], _d.pop("metadataKeys"))
+        metadata_keys = cast("list[str]", _d.pop("metadataKeys"))
 
         operator = check_guardrail_key_operator(_d.pop("operator"))
 

@@ -136,7 +136,7 @@ class GuardrailSummary:
                 return workspace_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
 
@@ -160,7 +160,7 @@ class GuardrailSummary:
                 return updated_by_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         updated_by = _parse_updated_by(_d.pop("updated_by", UNSET))
 

@@ -44,6 +44,83 @@ if TYPE_CHECKING:
     from ..models.guardrail_webhook_check import GuardrailWebhookCheck
     from ..models.guardrail_word_count_check import GuardrailWordCountCheck
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        GuardrailActions, \
+        GuardrailAcuvityScanCheck, \
+        GuardrailAllowedRequestTypesCheck, \
+        GuardrailAporiaCheck, \
+        GuardrailAzureContentSafetyCheck, \
+        GuardrailAzurePiiCheck, \
+        GuardrailBedrockCheck, \
+        GuardrailCharacterCountCheck, \
+        GuardrailContainsCheck, \
+        GuardrailContainsCodeCheck, \
+        GuardrailEndsWithCheck, \
+        GuardrailJsonKeysCheck, \
+        GuardrailJsonSchemaCheck, \
+        GuardrailJwtCheck, \
+        GuardrailMistralModerationCheck, \
+        GuardrailModelWhitelistCheck, \
+        GuardrailOtherCheck, \
+        GuardrailPatronusCheck, \
+        GuardrailPatronusCustomCheck, \
+        GuardrailPillarScanCheck, \
+        GuardrailPortkeyLanguageCheck, \
+        GuardrailPortkeyModerationCheck, \
+        GuardrailPortkeyPiiCheck, \
+        GuardrailPrismaAirsCheck, \
+        GuardrailPromptfooCheck, \
+        GuardrailRegexMatchCheck, \
+        GuardrailRequiredMetadataKeysCheck, \
+        GuardrailSentenceCountCheck, \
+        GuardrailSydeGuardCheck, \
+        GuardrailUppercaseCheck, \
+        GuardrailValidUrlsCheck, \
+        GuardrailWebhookCheck, \
+        GuardrailWordCountCheck
+    from ..models.guardrail_actions import GuardrailActions  # noqa: PLC0415
+    from ..models.guardrail_acuvity_scan_check import GuardrailAcuvityScanCheck  # noqa: PLC0415
+    from ..models.guardrail_allowed_request_types_check import GuardrailAllowedRequestTypesCheck  # noqa: PLC0415
+    from ..models.guardrail_aporia_check import GuardrailAporiaCheck  # noqa: PLC0415
+    from ..models.guardrail_azure_content_safety_check import GuardrailAzureContentSafetyCheck  # noqa: PLC0415
+    from ..models.guardrail_azure_pii_check import GuardrailAzurePiiCheck  # noqa: PLC0415
+    from ..models.guardrail_bedrock_check import GuardrailBedrockCheck  # noqa: PLC0415
+    from ..models.guardrail_character_count_check import GuardrailCharacterCountCheck  # noqa: PLC0415
+    from ..models.guardrail_contains_check import GuardrailContainsCheck  # noqa: PLC0415
+    from ..models.guardrail_contains_code_check import GuardrailContainsCodeCheck  # noqa: PLC0415
+    from ..models.guardrail_ends_with_check import GuardrailEndsWithCheck  # noqa: PLC0415
+    from ..models.guardrail_json_keys_check import GuardrailJsonKeysCheck  # noqa: PLC0415
+    from ..models.guardrail_json_schema_check import GuardrailJsonSchemaCheck  # noqa: PLC0415
+    from ..models.guardrail_jwt_check import GuardrailJwtCheck  # noqa: PLC0415
+    from ..models.guardrail_mistral_moderation_check import GuardrailMistralModerationCheck  # noqa: PLC0415
+    from ..models.guardrail_model_whitelist_check import GuardrailModelWhitelistCheck  # noqa: PLC0415
+    from ..models.guardrail_other_check import GuardrailOtherCheck  # noqa: PLC0415
+    from ..models.guardrail_patronus_check import GuardrailPatronusCheck  # noqa: PLC0415
+    from ..models.guardrail_patronus_custom_check import GuardrailPatronusCustomCheck  # noqa: PLC0415
+    from ..models.guardrail_pillar_scan_check import GuardrailPillarScanCheck  # noqa: PLC0415
+    from ..models.guardrail_portkey_language_check import GuardrailPortkeyLanguageCheck  # noqa: PLC0415
+    from ..models.guardrail_portkey_moderation_check import GuardrailPortkeyModerationCheck  # noqa: PLC0415
+    from ..models.guardrail_portkey_pii_check import GuardrailPortkeyPiiCheck  # noqa: PLC0415
+    from ..models.guardrail_prisma_airs_check import GuardrailPrismaAirsCheck  # noqa: PLC0415
+    from ..models.guardrail_promptfoo_check import GuardrailPromptfooCheck  # noqa: PLC0415
+    from ..models.guardrail_regex_match_check import GuardrailRegexMatchCheck  # noqa: PLC0415
+    from ..models.guardrail_required_metadata_keys_check import GuardrailRequiredMetadataKeysCheck  # noqa: PLC0415
+    from ..models.guardrail_sentence_count_check import GuardrailSentenceCountCheck  # noqa: PLC0415
+    from ..models.guardrail_syde_guard_check import GuardrailSydeGuardCheck  # noqa: PLC0415
+    from ..models.guardrail_uppercase_check import GuardrailUppercaseCheck  # noqa: PLC0415
+    from ..models.guardrail_valid_urls_check import GuardrailValidUrlsCheck  # noqa: PLC0415
+    from ..models.guardrail_webhook_check import GuardrailWebhookCheck  # noqa: PLC0415
+    from ..models.guardrail_word_count_check import GuardrailWordCountCheck  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="GuardrailUpdateRequest")
 
@@ -97,38 +174,8 @@ class GuardrailUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.guardrail_acuvity_scan_check import GuardrailAcuvityScanCheck  # noqa: PLC0415
-        from ..models.guardrail_allowed_request_types_check import GuardrailAllowedRequestTypesCheck  # noqa: PLC0415
-        from ..models.guardrail_aporia_check import GuardrailAporiaCheck  # noqa: PLC0415
-        from ..models.guardrail_azure_content_safety_check import GuardrailAzureContentSafetyCheck  # noqa: PLC0415
-        from ..models.guardrail_azure_pii_check import GuardrailAzurePiiCheck  # noqa: PLC0415
-        from ..models.guardrail_bedrock_check import GuardrailBedrockCheck  # noqa: PLC0415
-        from ..models.guardrail_character_count_check import GuardrailCharacterCountCheck  # noqa: PLC0415
-        from ..models.guardrail_contains_check import GuardrailContainsCheck  # noqa: PLC0415
-        from ..models.guardrail_contains_code_check import GuardrailContainsCodeCheck  # noqa: PLC0415
-        from ..models.guardrail_ends_with_check import GuardrailEndsWithCheck  # noqa: PLC0415
-        from ..models.guardrail_json_keys_check import GuardrailJsonKeysCheck  # noqa: PLC0415
-        from ..models.guardrail_json_schema_check import GuardrailJsonSchemaCheck  # noqa: PLC0415
-        from ..models.guardrail_jwt_check import GuardrailJwtCheck  # noqa: PLC0415
-        from ..models.guardrail_mistral_moderation_check import GuardrailMistralModerationCheck  # noqa: PLC0415
-        from ..models.guardrail_model_whitelist_check import GuardrailModelWhitelistCheck  # noqa: PLC0415
-        from ..models.guardrail_patronus_check import GuardrailPatronusCheck  # noqa: PLC0415
-        from ..models.guardrail_patronus_custom_check import GuardrailPatronusCustomCheck  # noqa: PLC0415
-        from ..models.guardrail_pillar_scan_check import GuardrailPillarScanCheck  # noqa: PLC0415
-        from ..models.guardrail_portkey_language_check import GuardrailPortkeyLanguageCheck  # noqa: PLC0415
-        from ..models.guardrail_portkey_moderation_check import GuardrailPortkeyModerationCheck  # noqa: PLC0415
-        from ..models.guardrail_portkey_pii_check import GuardrailPortkeyPiiCheck  # noqa: PLC0415
-        from ..models.guardrail_prisma_airs_check import GuardrailPrismaAirsCheck  # noqa: PLC0415
-        from ..models.guardrail_promptfoo_check import GuardrailPromptfooCheck  # noqa: PLC0415
-        from ..models.guardrail_regex_match_check import GuardrailRegexMatchCheck  # noqa: PLC0415
-        from ..models.guardrail_required_metadata_keys_check import GuardrailRequiredMetadataKeysCheck  # noqa: PLC0415
-        from ..models.guardrail_sentence_count_check import GuardrailSentenceCountCheck  # noqa: PLC0415
-        from ..models.guardrail_syde_guard_check import GuardrailSydeGuardCheck  # noqa: PLC0415
-        from ..models.guardrail_uppercase_check import GuardrailUppercaseCheck  # noqa: PLC0415
-        from ..models.guardrail_valid_urls_check import GuardrailValidUrlsCheck  # noqa: PLC0415
-        from ..models.guardrail_webhook_check import GuardrailWebhookCheck  # noqa: PLC0415
-        from ..models.guardrail_word_count_check import GuardrailWordCountCheck  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         checks: list[dict[str, Any]] | Unset = UNSET
@@ -221,40 +268,8 @@ class GuardrailUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.guardrail_actions import GuardrailActions  # noqa: PLC0415
-        from ..models.guardrail_acuvity_scan_check import GuardrailAcuvityScanCheck  # noqa: PLC0415
-        from ..models.guardrail_allowed_request_types_check import GuardrailAllowedRequestTypesCheck  # noqa: PLC0415
-        from ..models.guardrail_aporia_check import GuardrailAporiaCheck  # noqa: PLC0415
-        from ..models.guardrail_azure_content_safety_check import GuardrailAzureContentSafetyCheck  # noqa: PLC0415
-        from ..models.guardrail_azure_pii_check import GuardrailAzurePiiCheck  # noqa: PLC0415
-        from ..models.guardrail_bedrock_check import GuardrailBedrockCheck  # noqa: PLC0415
-        from ..models.guardrail_character_count_check import GuardrailCharacterCountCheck  # noqa: PLC0415
-        from ..models.guardrail_contains_check import GuardrailContainsCheck  # noqa: PLC0415
-        from ..models.guardrail_contains_code_check import GuardrailContainsCodeCheck  # noqa: PLC0415
-        from ..models.guardrail_ends_with_check import GuardrailEndsWithCheck  # noqa: PLC0415
-        from ..models.guardrail_json_keys_check import GuardrailJsonKeysCheck  # noqa: PLC0415
-        from ..models.guardrail_json_schema_check import GuardrailJsonSchemaCheck  # noqa: PLC0415
-        from ..models.guardrail_jwt_check import GuardrailJwtCheck  # noqa: PLC0415
-        from ..models.guardrail_mistral_moderation_check import GuardrailMistralModerationCheck  # noqa: PLC0415
-        from ..models.guardrail_model_whitelist_check import GuardrailModelWhitelistCheck  # noqa: PLC0415
-        from ..models.guardrail_other_check import GuardrailOtherCheck  # noqa: PLC0415
-        from ..models.guardrail_patronus_check import GuardrailPatronusCheck  # noqa: PLC0415
-        from ..models.guardrail_patronus_custom_check import GuardrailPatronusCustomCheck  # noqa: PLC0415
-        from ..models.guardrail_pillar_scan_check import GuardrailPillarScanCheck  # noqa: PLC0415
-        from ..models.guardrail_portkey_language_check import GuardrailPortkeyLanguageCheck  # noqa: PLC0415
-        from ..models.guardrail_portkey_moderation_check import GuardrailPortkeyModerationCheck  # noqa: PLC0415
-        from ..models.guardrail_portkey_pii_check import GuardrailPortkeyPiiCheck  # noqa: PLC0415
-        from ..models.guardrail_prisma_airs_check import GuardrailPrismaAirsCheck  # noqa: PLC0415
-        from ..models.guardrail_promptfoo_check import GuardrailPromptfooCheck  # noqa: PLC0415
-        from ..models.guardrail_regex_match_check import GuardrailRegexMatchCheck  # noqa: PLC0415
-        from ..models.guardrail_required_metadata_keys_check import GuardrailRequiredMetadataKeysCheck  # noqa: PLC0415
-        from ..models.guardrail_sentence_count_check import GuardrailSentenceCountCheck  # noqa: PLC0415
-        from ..models.guardrail_syde_guard_check import GuardrailSydeGuardCheck  # noqa: PLC0415
-        from ..models.guardrail_uppercase_check import GuardrailUppercaseCheck  # noqa: PLC0415
-        from ..models.guardrail_valid_urls_check import GuardrailValidUrlsCheck  # noqa: PLC0415
-        from ..models.guardrail_webhook_check import GuardrailWebhookCheck  # noqa: PLC0415
-        from ..models.guardrail_word_count_check import GuardrailWordCountCheck  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.guardrail_webhook_parameters_headers import GuardrailWebhookParametersHeaders
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, GuardrailWebhookParametersHeaders
+    from ..models.guardrail_webhook_parameters_headers import GuardrailWebhookParametersHeaders  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="GuardrailWebhookParameters")
 
@@ -31,6 +42,8 @@ class GuardrailWebhookParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         webhook_url = self.webhook_url
 
         headers: dict[str, Any] | Unset = UNSET
@@ -59,8 +72,8 @@ class GuardrailWebhookParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.guardrail_webhook_parameters_headers import GuardrailWebhookParametersHeaders  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         webhook_url = _d.pop("webhookURL")
 

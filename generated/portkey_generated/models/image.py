@@ -64,7 +64,7 @@ class Image:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         b64_json = _parse_b64_json(_d.pop("b64_json", UNSET))
 
@@ -73,7 +73,7 @@ class Image:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         url = _parse_url(_d.pop("url", UNSET))
 
@@ -82,7 +82,7 @@ class Image:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         revised_prompt = _parse_revised_prompt(_d.pop("revised_prompt", UNSET))
 

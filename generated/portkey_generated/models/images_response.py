@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.image import Image
     from ..models.images_usage import ImagesUsage
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, Image, ImagesUsage
+    from ..models.image import Image  # noqa: PLC0415
+    from ..models.images_usage import ImagesUsage  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ImagesResponse")
 
@@ -38,8 +50,8 @@ class ImagesResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.images_usage import ImagesUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         created = self.created
 
         data: list[dict[str, Any]] = []
@@ -86,9 +98,8 @@ class ImagesResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.image import Image  # noqa: PLC0415
-        from ..models.images_usage import ImagesUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         created = _d.pop("created")
 
@@ -120,7 +131,7 @@ class ImagesResponse:
                 return usage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ImagesUsage | None | Unset, data)
+            return cast("ImagesUsage | None | Unset", data)
 
         usage = _parse_usage(_d.pop("usage", UNSET))
 

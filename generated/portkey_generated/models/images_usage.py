@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.images_input_tokens_details import ImagesInputTokensDetails
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ImagesInputTokensDetails
+    from ..models.images_input_tokens_details import ImagesInputTokensDetails  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ImagesUsage")
 
@@ -31,8 +42,8 @@ class ImagesUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.images_input_tokens_details import ImagesInputTokensDetails  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         total_tokens = self.total_tokens
 
         input_tokens = self.input_tokens
@@ -63,8 +74,8 @@ class ImagesUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.images_input_tokens_details import ImagesInputTokensDetails  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         total_tokens = _d.pop("total_tokens", UNSET)
 
@@ -85,7 +96,7 @@ class ImagesUsage:
                 return input_tokens_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ImagesInputTokensDetails | None | Unset, data)
+            return cast("ImagesInputTokensDetails | None | Unset", data)
 
         input_tokens_details = _parse_input_tokens_details(_d.pop("input_tokens_details", UNSET))
 

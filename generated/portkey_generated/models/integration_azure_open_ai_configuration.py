@@ -13,6 +13,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.integration_azure_deployment import IntegrationAzureDeployment
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationAzureDeployment
+    from ..models.integration_azure_deployment import IntegrationAzureDeployment  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationAzureOpenAIConfiguration")
 
@@ -39,6 +50,8 @@ class IntegrationAzureOpenAIConfiguration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         azure_auth_mode: str = self.azure_auth_mode
 
         azure_resource_name = self.azure_resource_name
@@ -78,8 +91,8 @@ class IntegrationAzureOpenAIConfiguration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_azure_deployment import IntegrationAzureDeployment  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         azure_auth_mode = check_integration_azure_auth_mode(_d.pop("azure_auth_mode"))
 

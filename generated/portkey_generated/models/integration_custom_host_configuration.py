@@ -14,6 +14,19 @@ if TYPE_CHECKING:
         IntegrationCustomHostConfigurationCustomHeaders,
     )
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationCustomHostConfigurationCustomHeaders
+    from ..models.integration_custom_host_configuration_custom_headers import (
+        IntegrationCustomHostConfigurationCustomHeaders,  # noqa: PLC0415
+    )
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationCustomHostConfiguration")
 
@@ -29,6 +42,8 @@ class IntegrationCustomHostConfiguration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         custom_host = self.custom_host
 
         custom_headers: dict[str, Any] | Unset = UNSET
@@ -47,10 +62,8 @@ class IntegrationCustomHostConfiguration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_custom_host_configuration_custom_headers import (
-            IntegrationCustomHostConfigurationCustomHeaders,  # noqa: PLC0415
-        )
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         custom_host = _d.pop("custom_host", UNSET)
 

@@ -19,6 +19,25 @@ if TYPE_CHECKING:
     from ..models.integration_pricing_adjustments import IntegrationPricingAdjustments
     from ..models.secret_reference_mapping import SecretReferenceMapping
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        IntegrationGlobalWorkspaceAccess, \
+        IntegrationMaskedConfigurations, \
+        IntegrationPricingAdjustments, \
+        SecretReferenceMapping
+    from ..models.integration_global_workspace_access import IntegrationGlobalWorkspaceAccess  # noqa: PLC0415
+    from ..models.integration_masked_configurations import IntegrationMaskedConfigurations  # noqa: PLC0415
+    from ..models.integration_pricing_adjustments import IntegrationPricingAdjustments  # noqa: PLC0415
+    from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationDetail")
 
@@ -65,9 +84,8 @@ class IntegrationDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.integration_global_workspace_access import IntegrationGlobalWorkspaceAccess  # noqa: PLC0415
-        from ..models.integration_pricing_adjustments import IntegrationPricingAdjustments  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -183,11 +201,8 @@ class IntegrationDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_global_workspace_access import IntegrationGlobalWorkspaceAccess  # noqa: PLC0415
-        from ..models.integration_masked_configurations import IntegrationMaskedConfigurations  # noqa: PLC0415
-        from ..models.integration_pricing_adjustments import IntegrationPricingAdjustments  # noqa: PLC0415
-        from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _id = _d.pop("id", UNSET)
         id: UUID | Unset
@@ -234,7 +249,7 @@ class IntegrationDetail:
                 return last_updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         last_updated_at = _parse_last_updated_at(_d.pop("last_updated_at", UNSET))
 
@@ -245,7 +260,7 @@ class IntegrationDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -280,7 +295,7 @@ class IntegrationDetail:
                 return global_workspace_access_settings_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(IntegrationGlobalWorkspaceAccess | None | Unset, data)
+            return cast("IntegrationGlobalWorkspaceAccess | None | Unset", data)
 
         global_workspace_access_settings = _parse_global_workspace_access_settings(
             _d.pop("global_workspace_access_settings", UNSET)
@@ -312,7 +327,7 @@ class IntegrationDetail:
                 return pricing_adjustments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(IntegrationPricingAdjustments | None | Unset, data)
+            return cast("IntegrationPricingAdjustments | None | Unset", data)
 
         pricing_adjustments = _parse_pricing_adjustments(_d.pop("pricing_adjustments", UNSET))
 

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
     from ..models.usage_limit_policy import UsageLimitPolicy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, RateLimitPolicy, UsageLimitPolicy
+    from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
+    from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationGlobalWorkspaceAccess")
 
@@ -30,6 +42,8 @@ class IntegrationGlobalWorkspaceAccess:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         enabled = self.enabled
 
         usage_limits: list[dict[str, Any]] | None | Unset
@@ -72,9 +86,8 @@ class IntegrationGlobalWorkspaceAccess:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         enabled = _d.pop("enabled")
 
@@ -96,7 +109,7 @@ class IntegrationGlobalWorkspaceAccess:
                 return usage_limits_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[UsageLimitPolicy] | None | Unset, data)
+            return cast("list[UsageLimitPolicy] | None | Unset", data)
 
         usage_limits = _parse_usage_limits(_d.pop("usage_limits", UNSET))
 
@@ -118,7 +131,7 @@ class IntegrationGlobalWorkspaceAccess:
                 return rate_limits_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[RateLimitPolicy] | None | Unset, data)
+            return cast("list[RateLimitPolicy] | None | Unset", data)
 
         rate_limits = _parse_rate_limits(_d.pop("rate_limits", UNSET))
 

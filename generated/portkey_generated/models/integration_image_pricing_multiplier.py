@@ -42,7 +42,7 @@ class IntegrationImagePricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         default = _parse_default(_d.pop("default", UNSET))
 

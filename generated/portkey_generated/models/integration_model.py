@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.integration_model_pricing import IntegrationModelPricing
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationModelPricing
+    from ..models.integration_model_pricing import IntegrationModelPricing  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationModel")
 
@@ -37,6 +48,8 @@ class IntegrationModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         slug = self.slug
 
         name = self.name
@@ -87,8 +100,8 @@ class IntegrationModel:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_model_pricing import IntegrationModelPricing  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         slug = _d.pop("slug", UNSET)
 
@@ -101,7 +114,7 @@ class IntegrationModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         is_custom = _parse_is_custom(_d.pop("is_custom", UNSET))
 
@@ -110,7 +123,7 @@ class IntegrationModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         is_finetune = _parse_is_finetune(_d.pop("is_finetune", UNSET))
 
@@ -119,7 +132,7 @@ class IntegrationModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         base_model_slug = _parse_base_model_slug(_d.pop("base_model_slug", UNSET))
 

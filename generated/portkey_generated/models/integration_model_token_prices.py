@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.integration_token_price import IntegrationTokenPrice
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationTokenPrice
+    from ..models.integration_token_price import IntegrationTokenPrice  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationModelTokenPrices")
 
@@ -27,6 +38,8 @@ class IntegrationModelTokenPrices:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         request_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.request_token, Unset):
             request_token = self.request_token.to_dict()
@@ -47,8 +60,8 @@ class IntegrationModelTokenPrices:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_token_price import IntegrationTokenPrice  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _request_token = _d.pop("request_token", UNSET)
         request_token: IntegrationTokenPrice | Unset

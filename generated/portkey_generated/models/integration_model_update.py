@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.integration_model_pricing import IntegrationModelPricing
     from ..models.integration_model_settings import IntegrationModelSettings
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationModelPricing, IntegrationModelSettings
+    from ..models.integration_model_pricing import IntegrationModelPricing  # noqa: PLC0415
+    from ..models.integration_model_settings import IntegrationModelSettings  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationModelUpdate")
 
@@ -38,6 +50,8 @@ class IntegrationModelUpdate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         slug = self.slug
 
         enabled = self.enabled
@@ -91,9 +105,8 @@ class IntegrationModelUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_model_pricing import IntegrationModelPricing  # noqa: PLC0415
-        from ..models.integration_model_settings import IntegrationModelSettings  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         slug = _d.pop("slug")
 
@@ -104,7 +117,7 @@ class IntegrationModelUpdate:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         is_custom = _parse_is_custom(_d.pop("is_custom", UNSET))
 
@@ -113,7 +126,7 @@ class IntegrationModelUpdate:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         is_finetune = _parse_is_finetune(_d.pop("is_finetune", UNSET))
 
@@ -122,7 +135,7 @@ class IntegrationModelUpdate:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         base_model_slug = _parse_base_model_slug(_d.pop("base_model_slug", UNSET))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.integration_model_update import IntegrationModelUpdate
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationModelUpdate
+    from ..models.integration_model_update import IntegrationModelUpdate  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationModelsUpdateRequest")
 
@@ -27,6 +38,8 @@ class IntegrationModelsUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         models: list[dict[str, Any]] = []
         for models_item_data in self.models:
             models_item = models_item_data.to_dict()
@@ -48,8 +61,8 @@ class IntegrationModelsUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_model_update import IntegrationModelUpdate  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         models: list[IntegrationModelUpdate] = []
         _models = _d.pop("models")

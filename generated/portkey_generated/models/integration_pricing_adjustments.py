@@ -11,6 +11,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.integration_pricing_multiplier import IntegrationPricingMultiplier
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationPricingMultiplier
+    from ..models.integration_pricing_multiplier import IntegrationPricingMultiplier  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationPricingAdjustments")
 
@@ -27,6 +38,8 @@ class IntegrationPricingAdjustments:
     out or null uses `default`; with no `default` the list price stands. All values are zero or more. """
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         multiplier: dict[str, Any] | Unset = UNSET
         if not isinstance(self.multiplier, Unset):
             multiplier = self.multiplier.to_dict()
@@ -41,8 +54,8 @@ class IntegrationPricingAdjustments:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_pricing_multiplier import IntegrationPricingMultiplier  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _multiplier = _d.pop("multiplier", UNSET)
         multiplier: IntegrationPricingMultiplier | Unset

@@ -12,6 +12,18 @@ if TYPE_CHECKING:
     from ..models.integration_image_pricing_multiplier import IntegrationImagePricingMultiplier
     from ..models.integration_unit_pricing_multipliers import IntegrationUnitPricingMultipliers
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationImagePricingMultiplier, IntegrationUnitPricingMultipliers
+    from ..models.integration_image_pricing_multiplier import IntegrationImagePricingMultiplier  # noqa: PLC0415
+    from ..models.integration_unit_pricing_multipliers import IntegrationUnitPricingMultipliers  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationPricingMultiplier")
 
@@ -67,9 +79,8 @@ class IntegrationPricingMultiplier:
     """ Multipliers for per-unit charges. """
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.integration_image_pricing_multiplier import IntegrationImagePricingMultiplier  # noqa: PLC0415
-        from ..models.integration_unit_pricing_multipliers import IntegrationUnitPricingMultipliers  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         default: float | None | Unset
         if isinstance(self.default, Unset):
             default = UNSET
@@ -250,9 +261,8 @@ class IntegrationPricingMultiplier:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_image_pricing_multiplier import IntegrationImagePricingMultiplier  # noqa: PLC0415
-        from ..models.integration_unit_pricing_multipliers import IntegrationUnitPricingMultipliers  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_default(data: object) -> float | None | Unset:
@@ -260,7 +270,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         default = _parse_default(_d.pop("default", UNSET))
 
@@ -269,7 +279,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         request_token = _parse_request_token(_d.pop("request_token", UNSET))
 
@@ -278,7 +288,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         response_token = _parse_response_token(_d.pop("response_token", UNSET))
 
@@ -287,7 +297,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         cache_read_input_token = _parse_cache_read_input_token(_d.pop("cache_read_input_token", UNSET))
 
@@ -296,7 +306,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         cache_write_input_token = _parse_cache_write_input_token(_d.pop("cache_write_input_token", UNSET))
 
@@ -305,7 +315,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         cache_read_audio_input_token = _parse_cache_read_audio_input_token(
             _d.pop("cache_read_audio_input_token", UNSET)
@@ -316,7 +326,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         request_audio_token = _parse_request_audio_token(_d.pop("request_audio_token", UNSET))
 
@@ -325,7 +335,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         response_audio_token = _parse_response_audio_token(_d.pop("response_audio_token", UNSET))
 
@@ -334,7 +344,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         reasoning_token = _parse_reasoning_token(_d.pop("reasoning_token", UNSET))
 
@@ -343,7 +353,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         prediction_accepted_token = _parse_prediction_accepted_token(
             _d.pop("prediction_accepted_token", UNSET)
@@ -354,7 +364,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         prediction_rejected_token = _parse_prediction_rejected_token(
             _d.pop("prediction_rejected_token", UNSET)
@@ -365,7 +375,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         request_image_token = _parse_request_image_token(_d.pop("request_image_token", UNSET))
 
@@ -374,7 +384,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         response_image_token = _parse_response_image_token(_d.pop("response_image_token", UNSET))
 
@@ -383,7 +393,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         request_text_token = _parse_request_text_token(_d.pop("request_text_token", UNSET))
 
@@ -392,7 +402,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         response_text_token = _parse_response_text_token(_d.pop("response_text_token", UNSET))
 
@@ -401,7 +411,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         cache_read_image_input_token = _parse_cache_read_image_input_token(
             _d.pop("cache_read_image_input_token", UNSET)
@@ -412,7 +422,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         cache_read_text_input_token = _parse_cache_read_text_input_token(
             _d.pop("cache_read_text_input_token", UNSET)
@@ -423,7 +433,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         cache_write_text_input_token = _parse_cache_write_text_input_token(
             _d.pop("cache_write_text_input_token", UNSET)
@@ -434,7 +444,7 @@ class IntegrationPricingMultiplier:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         cache_write_image_input_token = _parse_cache_write_image_input_token(
             _d.pop("cache_write_image_input_token", UNSET)
@@ -453,7 +463,7 @@ class IntegrationPricingMultiplier:
                 return image_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(IntegrationImagePricingMultiplier | None | Unset, data)
+            return cast("IntegrationImagePricingMultiplier | None | Unset", data)
 
         image = _parse_image(_d.pop("image", UNSET))
 
@@ -470,7 +480,7 @@ class IntegrationPricingMultiplier:
                 return additional_units_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(IntegrationUnitPricingMultipliers | None | Unset, data)
+            return cast("IntegrationUnitPricingMultipliers | None | Unset", data)
 
         additional_units = _parse_additional_units(_d.pop("additional_units", UNSET))
 

@@ -157,7 +157,7 @@ class IntegrationSummary:
                 return last_updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         last_updated_at = _parse_last_updated_at(_d.pop("last_updated_at", UNSET))
 
@@ -168,7 +168,7 @@ class IntegrationSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 

@@ -38,7 +38,7 @@ class IntegrationUnitPricingMultipliers:
             def _parse_additional_property(data: object) -> float | None:
                 if data is None:
                     return data
-                return cast(float | None, data)
+                return cast("float | None", data)
 
             additional_property = _parse_additional_property(_prop_dict)
 

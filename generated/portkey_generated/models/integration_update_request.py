@@ -23,6 +23,41 @@ if TYPE_CHECKING:
     from ..models.integration_workers_ai_configuration import IntegrationWorkersAIConfiguration
     from ..models.secret_reference_mapping import SecretReferenceMapping
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        IntegrationAzureAIConfiguration, \
+        IntegrationAzureOpenAIConfiguration, \
+        IntegrationBedrockConfiguration, \
+        IntegrationCortexConfiguration, \
+        IntegrationCustomHostConfiguration, \
+        IntegrationHuggingFaceConfiguration, \
+        IntegrationOpenAIConfiguration, \
+        IntegrationPricingAdjustments, \
+        IntegrationSageMakerConfiguration, \
+        IntegrationVertexAIConfiguration, \
+        IntegrationWorkersAIConfiguration, \
+        SecretReferenceMapping
+    from ..models.integration_azure_ai_configuration import IntegrationAzureAIConfiguration  # noqa: PLC0415
+    from ..models.integration_azure_open_ai_configuration import IntegrationAzureOpenAIConfiguration  # noqa: PLC0415
+    from ..models.integration_bedrock_configuration import IntegrationBedrockConfiguration  # noqa: PLC0415
+    from ..models.integration_cortex_configuration import IntegrationCortexConfiguration  # noqa: PLC0415
+    from ..models.integration_custom_host_configuration import IntegrationCustomHostConfiguration  # noqa: PLC0415
+    from ..models.integration_hugging_face_configuration import IntegrationHuggingFaceConfiguration  # noqa: PLC0415
+    from ..models.integration_open_ai_configuration import IntegrationOpenAIConfiguration  # noqa: PLC0415
+    from ..models.integration_pricing_adjustments import IntegrationPricingAdjustments  # noqa: PLC0415
+    from ..models.integration_sage_maker_configuration import IntegrationSageMakerConfiguration  # noqa: PLC0415
+    from ..models.integration_vertex_ai_configuration import IntegrationVertexAIConfiguration  # noqa: PLC0415
+    from ..models.integration_workers_ai_configuration import IntegrationWorkersAIConfiguration  # noqa: PLC0415
+    from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationUpdateRequest")
 
@@ -59,17 +94,8 @@ class IntegrationUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.integration_azure_ai_configuration import IntegrationAzureAIConfiguration  # noqa: PLC0415
-        from ..models.integration_azure_open_ai_configuration import IntegrationAzureOpenAIConfiguration  # noqa: PLC0415
-        from ..models.integration_bedrock_configuration import IntegrationBedrockConfiguration  # noqa: PLC0415
-        from ..models.integration_cortex_configuration import IntegrationCortexConfiguration  # noqa: PLC0415
-        from ..models.integration_hugging_face_configuration import IntegrationHuggingFaceConfiguration  # noqa: PLC0415
-        from ..models.integration_open_ai_configuration import IntegrationOpenAIConfiguration  # noqa: PLC0415
-        from ..models.integration_pricing_adjustments import IntegrationPricingAdjustments  # noqa: PLC0415
-        from ..models.integration_sage_maker_configuration import IntegrationSageMakerConfiguration  # noqa: PLC0415
-        from ..models.integration_vertex_ai_configuration import IntegrationVertexAIConfiguration  # noqa: PLC0415
-        from ..models.integration_workers_ai_configuration import IntegrationWorkersAIConfiguration  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         key = self.key
@@ -135,19 +161,8 @@ class IntegrationUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_azure_ai_configuration import IntegrationAzureAIConfiguration  # noqa: PLC0415
-        from ..models.integration_azure_open_ai_configuration import IntegrationAzureOpenAIConfiguration  # noqa: PLC0415
-        from ..models.integration_bedrock_configuration import IntegrationBedrockConfiguration  # noqa: PLC0415
-        from ..models.integration_cortex_configuration import IntegrationCortexConfiguration  # noqa: PLC0415
-        from ..models.integration_custom_host_configuration import IntegrationCustomHostConfiguration  # noqa: PLC0415
-        from ..models.integration_hugging_face_configuration import IntegrationHuggingFaceConfiguration  # noqa: PLC0415
-        from ..models.integration_open_ai_configuration import IntegrationOpenAIConfiguration  # noqa: PLC0415
-        from ..models.integration_pricing_adjustments import IntegrationPricingAdjustments  # noqa: PLC0415
-        from ..models.integration_sage_maker_configuration import IntegrationSageMakerConfiguration  # noqa: PLC0415
-        from ..models.integration_vertex_ai_configuration import IntegrationVertexAIConfiguration  # noqa: PLC0415
-        from ..models.integration_workers_ai_configuration import IntegrationWorkersAIConfiguration  # noqa: PLC0415
-        from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 
@@ -294,7 +309,7 @@ class IntegrationUpdateRequest:
                 return pricing_adjustments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(IntegrationPricingAdjustments | None | Unset, data)
+            return cast("IntegrationPricingAdjustments | None | Unset", data)
 
         pricing_adjustments = _parse_pricing_adjustments(_d.pop("pricing_adjustments", UNSET))
 

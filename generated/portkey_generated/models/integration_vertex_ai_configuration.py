@@ -18,6 +18,19 @@ if TYPE_CHECKING:
         IntegrationVertexAIConfigurationVertexServiceAccountJson,
     )
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationVertexAIConfigurationVertexServiceAccountJson
+    from ..models.integration_vertex_ai_configuration_vertex_service_account_json import (
+        IntegrationVertexAIConfigurationVertexServiceAccountJson,  # noqa: PLC0415
+    )
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationVertexAIConfiguration")
 
@@ -37,6 +50,8 @@ class IntegrationVertexAIConfiguration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         vertex_auth_type: str = self.vertex_auth_type
 
         vertex_region = self.vertex_region
@@ -64,10 +79,8 @@ class IntegrationVertexAIConfiguration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_vertex_ai_configuration_vertex_service_account_json import (
-            IntegrationVertexAIConfigurationVertexServiceAccountJson,  # noqa: PLC0415
-        )
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         vertex_auth_type = check_integration_vertex_auth_type(_d.pop("vertex_auth_type"))
 

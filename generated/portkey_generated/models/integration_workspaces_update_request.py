@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.integration_global_workspace_access import IntegrationGlobalWorkspaceAccess
     from ..models.integration_workspace_access_update import IntegrationWorkspaceAccessUpdate
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationGlobalWorkspaceAccess, IntegrationWorkspaceAccessUpdate
+    from ..models.integration_global_workspace_access import IntegrationGlobalWorkspaceAccess  # noqa: PLC0415
+    from ..models.integration_workspace_access_update import IntegrationWorkspaceAccessUpdate  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationWorkspacesUpdateRequest")
 
@@ -35,6 +47,8 @@ class IntegrationWorkspacesUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         workspaces: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.workspaces, Unset):
             workspaces = []
@@ -70,9 +84,8 @@ class IntegrationWorkspacesUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.integration_global_workspace_access import IntegrationGlobalWorkspaceAccess  # noqa: PLC0415
-        from ..models.integration_workspace_access_update import IntegrationWorkspaceAccessUpdate  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _workspaces = _d.pop("workspaces", UNSET)
         workspaces: list[IntegrationWorkspaceAccessUpdate] | Unset = UNSET

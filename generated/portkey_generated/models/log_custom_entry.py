@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from ..models.log_custom_request import LogCustomRequest
     from ..models.log_custom_response import LogCustomResponse
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, LogCustomMetadata, LogCustomRequest, LogCustomResponse
+    from ..models.log_custom_metadata import LogCustomMetadata  # noqa: PLC0415
+    from ..models.log_custom_request import LogCustomRequest  # noqa: PLC0415
+    from ..models.log_custom_response import LogCustomResponse  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="LogCustomEntry")
 
@@ -31,6 +44,8 @@ class LogCustomEntry:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         request = self.request.to_dict()
 
         response = self.response.to_dict()
@@ -54,10 +69,8 @@ class LogCustomEntry:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log_custom_metadata import LogCustomMetadata  # noqa: PLC0415
-        from ..models.log_custom_request import LogCustomRequest  # noqa: PLC0415
-        from ..models.log_custom_response import LogCustomResponse  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         request = LogCustomRequest.from_dict(_d.pop("request"))
 

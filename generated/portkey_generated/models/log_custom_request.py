@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.log_custom_request_body import LogCustomRequestBody
     from ..models.log_custom_request_headers import LogCustomRequestHeaders
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, LogCustomRequestBody, LogCustomRequestHeaders
+    from ..models.log_custom_request_body import LogCustomRequestBody  # noqa: PLC0415
+    from ..models.log_custom_request_headers import LogCustomRequestHeaders  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="LogCustomRequest")
 
@@ -32,6 +44,8 @@ class LogCustomRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         url = self.url
 
         body = self.body.to_dict()
@@ -59,9 +73,8 @@ class LogCustomRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log_custom_request_body import LogCustomRequestBody  # noqa: PLC0415
-        from ..models.log_custom_request_headers import LogCustomRequestHeaders  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         url = _d.pop("url")
 

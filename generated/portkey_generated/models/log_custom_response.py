@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.log_custom_response_body import LogCustomResponseBody
     from ..models.log_custom_response_headers import LogCustomResponseHeaders
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, LogCustomResponseBody, LogCustomResponseHeaders
+    from ..models.log_custom_response_body import LogCustomResponseBody  # noqa: PLC0415
+    from ..models.log_custom_response_headers import LogCustomResponseHeaders  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="LogCustomResponse")
 
@@ -32,6 +44,8 @@ class LogCustomResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         body = self.body.to_dict()
 
         status = self.status
@@ -60,9 +74,8 @@ class LogCustomResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log_custom_response_body import LogCustomResponseBody  # noqa: PLC0415
-        from ..models.log_custom_response_headers import LogCustomResponseHeaders  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         body = LogCustomResponseBody.from_dict(_d.pop("body"))
 

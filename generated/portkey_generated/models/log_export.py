@@ -16,6 +16,17 @@ from ..models.log_export_status import LogExportStatus, check_log_export_status
 if TYPE_CHECKING:
     from ..models.log_export_filters import LogExportFilters
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, LogExportFilters
+    from ..models.log_export_filters import LogExportFilters  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="LogExport")
 
@@ -49,6 +60,8 @@ class LogExport:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id = str(self.id)
 
         organisation_id = str(self.organisation_id)
@@ -96,8 +109,8 @@ class LogExport:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log_export_filters import LogExportFilters  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = UUID(_d.pop("id"))
 

@@ -13,6 +13,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.log_export_filters_metadata import LogExportFiltersMetadata
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, LogExportFiltersMetadata
+    from ..models.log_export_filters_metadata import LogExportFiltersMetadata  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="LogExportFilters")
 
@@ -70,6 +81,8 @@ class LogExportFilters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         time_of_generation_min: str | Unset = UNSET
         if not isinstance(self.time_of_generation_min, Unset):
             time_of_generation_min = self.time_of_generation_min.isoformat()
@@ -176,8 +189,8 @@ class LogExportFilters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log_export_filters_metadata import LogExportFiltersMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _time_of_generation_min = _d.pop("time_of_generation_min", UNSET)
         time_of_generation_min: datetime.datetime | Unset

@@ -17,6 +17,20 @@ if TYPE_CHECKING:
     from ..models.log_record_request import LogRecordRequest
     from ..models.log_record_response import LogRecordResponse
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, LogRecordMessage, LogRecordMetrics, LogRecordRequest, LogRecordResponse
+    from ..models.log_record_message import LogRecordMessage  # noqa: PLC0415
+    from ..models.log_record_metrics import LogRecordMetrics  # noqa: PLC0415
+    from ..models.log_record_request import LogRecordRequest  # noqa: PLC0415
+    from ..models.log_record_response import LogRecordResponse  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="LogRecord")
 
@@ -46,6 +60,8 @@ class LogRecord:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         field_id: None | str
         if isinstance(self.field_id, UUID):
             field_id = str(self.field_id)
@@ -105,11 +121,8 @@ class LogRecord:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log_record_message import LogRecordMessage  # noqa: PLC0415
-        from ..models.log_record_metrics import LogRecordMetrics  # noqa: PLC0415
-        from ..models.log_record_request import LogRecordRequest  # noqa: PLC0415
-        from ..models.log_record_response import LogRecordResponse  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_field_id(data: object) -> None | UUID:
@@ -123,7 +136,7 @@ class LogRecord:
                 return field_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UUID, data)
+            return cast("None | UUID", data)
 
         field_id = _parse_field_id(_d.pop("_id"))
 
@@ -134,7 +147,7 @@ class LogRecord:
         def _parse_organisation_id(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         organisation_id = _parse_organisation_id(_d.pop("organisation_id"))
 
@@ -149,7 +162,7 @@ class LogRecord:
                 return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
+            return cast("datetime.datetime | None", data)
 
         created_at = _parse_created_at(_d.pop("created_at"))
 

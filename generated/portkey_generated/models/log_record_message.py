@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.log_record_message_body import LogRecordMessageBody
     from ..models.log_record_message_headers import LogRecordMessageHeaders
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, LogRecordMessageBody, LogRecordMessageHeaders
+    from ..models.log_record_message_body import LogRecordMessageBody  # noqa: PLC0415
+    from ..models.log_record_message_headers import LogRecordMessageHeaders  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="LogRecordMessage")
 
@@ -32,6 +44,8 @@ class LogRecordMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         body: dict[str, Any] | Unset = UNSET
         if not isinstance(self.body, Unset):
             body = self.body.to_dict()
@@ -60,9 +74,8 @@ class LogRecordMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log_record_message_body import LogRecordMessageBody  # noqa: PLC0415
-        from ..models.log_record_message_headers import LogRecordMessageHeaders  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _body = _d.pop("body", UNSET)
         body: LogRecordMessageBody | Unset

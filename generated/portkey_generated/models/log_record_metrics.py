@@ -417,7 +417,7 @@ class LogRecordMetrics:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         cache_status = _parse_cache_status(_d.pop("cache_status", UNSET))
 
@@ -426,7 +426,7 @@ class LogRecordMetrics:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         cache_type = _parse_cache_type(_d.pop("cache_type", UNSET))
 
@@ -435,7 +435,7 @@ class LogRecordMetrics:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         stream_mode = _parse_stream_mode(_d.pop("stream_mode", UNSET))
 
@@ -476,7 +476,7 @@ class LogRecordMetrics:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         workspace_slug = _parse_workspace_slug(_d.pop("workspace_slug", UNSET))
 
@@ -491,7 +491,7 @@ class LogRecordMetrics:
                 def _parse_metadata_key_item(data: object) -> None | str:
                     if data is None:
                         return data
-                    return cast(None | str, data)
+                    return cast("None | str", data)
 
                 metadata_key_item = _parse_metadata_key_item(metadata_key_item_data)
 
@@ -506,7 +506,7 @@ class LogRecordMetrics:
                 def _parse_metadata_value_item(data: object) -> None | str:
                     if data is None:
                         return data
-                    return cast(None | str, data)
+                    return cast("None | str", data)
 
                 metadata_value_item = _parse_metadata_value_item(metadata_value_item_data)
 

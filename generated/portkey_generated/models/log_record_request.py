@@ -15,6 +15,19 @@ if TYPE_CHECKING:
     from ..models.log_record_request_headers import LogRecordRequestHeaders
     from ..models.log_record_request_portkey_headers import LogRecordRequestPortkeyHeaders
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, LogRecordRequestBody, LogRecordRequestHeaders, LogRecordRequestPortkeyHeaders
+    from ..models.log_record_request_body import LogRecordRequestBody  # noqa: PLC0415
+    from ..models.log_record_request_headers import LogRecordRequestHeaders  # noqa: PLC0415
+    from ..models.log_record_request_portkey_headers import LogRecordRequestPortkeyHeaders  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="LogRecordRequest")
 
@@ -36,6 +49,8 @@ class LogRecordRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         url = self.url
 
         method: str = self.method
@@ -68,10 +83,8 @@ class LogRecordRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log_record_request_body import LogRecordRequestBody  # noqa: PLC0415
-        from ..models.log_record_request_headers import LogRecordRequestHeaders  # noqa: PLC0415
-        from ..models.log_record_request_portkey_headers import LogRecordRequestPortkeyHeaders  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         url = _d.pop("url")
 

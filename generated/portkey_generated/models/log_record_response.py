@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.log_record_response_body import LogRecordResponseBody
     from ..models.log_record_response_headers import LogRecordResponseHeaders
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, LogRecordResponseBody, LogRecordResponseHeaders
+    from ..models.log_record_response_body import LogRecordResponseBody  # noqa: PLC0415
+    from ..models.log_record_response_headers import LogRecordResponseHeaders  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="LogRecordResponse")
 
@@ -34,6 +46,8 @@ class LogRecordResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         status = self.status
 
         response_time = self.response_time
@@ -66,9 +80,8 @@ class LogRecordResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log_record_response_body import LogRecordResponseBody  # noqa: PLC0415
-        from ..models.log_record_response_headers import LogRecordResponseHeaders  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         status = _d.pop("status")
 

@@ -19,6 +19,23 @@ if TYPE_CHECKING:
     from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess
     from ..models.secret_reference_mapping import SecretReferenceMapping
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        McpIntegrationConfigurations, \
+        McpIntegrationGlobalWorkspaceAccess, \
+        SecretReferenceMapping
+    from ..models.mcp_integration_configurations import McpIntegrationConfigurations  # noqa: PLC0415
+    from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
+    from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegration")
 
@@ -62,9 +79,8 @@ class McpIntegration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.mcp_integration_configurations import McpIntegrationConfigurations  # noqa: PLC0415
-        from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -174,10 +190,8 @@ class McpIntegration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_configurations import McpIntegrationConfigurations  # noqa: PLC0415
-        from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
-        from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _id = _d.pop("id", UNSET)
         id: UUID | Unset
@@ -193,7 +207,7 @@ class McpIntegration:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -215,7 +229,7 @@ class McpIntegration:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
 
@@ -248,7 +262,7 @@ class McpIntegration:
                 return configurations_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpIntegrationConfigurations | None | Unset, data)
+            return cast("McpIntegrationConfigurations | None | Unset", data)
 
         configurations = _parse_configurations(_d.pop("configurations", UNSET))
 
@@ -267,7 +281,7 @@ class McpIntegration:
                 return global_workspace_access_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpIntegrationGlobalWorkspaceAccess | None | Unset, data)
+            return cast("McpIntegrationGlobalWorkspaceAccess | None | Unset", data)
 
         global_workspace_access = _parse_global_workspace_access(_d.pop("global_workspace_access", UNSET))
 

@@ -22,6 +22,29 @@ if TYPE_CHECKING:
     from ..models.mcp_integration_capability_input_schema import McpIntegrationCapabilityInputSchema
     from ..models.mcp_integration_capability_output_schema import McpIntegrationCapabilityOutputSchema
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        McpIntegrationCapabilityAnnotations, \
+        McpIntegrationCapabilityArgumentsItem, \
+        McpIntegrationCapabilityExecution, \
+        McpIntegrationCapabilityIconsItem, \
+        McpIntegrationCapabilityInputSchema, \
+        McpIntegrationCapabilityOutputSchema
+    from ..models.mcp_integration_capability_annotations import McpIntegrationCapabilityAnnotations  # noqa: PLC0415
+    from ..models.mcp_integration_capability_arguments_item import McpIntegrationCapabilityArgumentsItem  # noqa: PLC0415
+    from ..models.mcp_integration_capability_execution import McpIntegrationCapabilityExecution  # noqa: PLC0415
+    from ..models.mcp_integration_capability_icons_item import McpIntegrationCapabilityIconsItem  # noqa: PLC0415
+    from ..models.mcp_integration_capability_input_schema import McpIntegrationCapabilityInputSchema  # noqa: PLC0415
+    from ..models.mcp_integration_capability_output_schema import McpIntegrationCapabilityOutputSchema  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegrationCapability")
 
@@ -67,11 +90,8 @@ class McpIntegrationCapability:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.mcp_integration_capability_annotations import McpIntegrationCapabilityAnnotations  # noqa: PLC0415
-        from ..models.mcp_integration_capability_execution import McpIntegrationCapabilityExecution  # noqa: PLC0415
-        from ..models.mcp_integration_capability_input_schema import McpIntegrationCapabilityInputSchema  # noqa: PLC0415
-        from ..models.mcp_integration_capability_output_schema import McpIntegrationCapabilityOutputSchema  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         type_: str | Unset = UNSET
@@ -222,13 +242,8 @@ class McpIntegrationCapability:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_capability_annotations import McpIntegrationCapabilityAnnotations  # noqa: PLC0415
-        from ..models.mcp_integration_capability_arguments_item import McpIntegrationCapabilityArgumentsItem  # noqa: PLC0415
-        from ..models.mcp_integration_capability_execution import McpIntegrationCapabilityExecution  # noqa: PLC0415
-        from ..models.mcp_integration_capability_icons_item import McpIntegrationCapabilityIconsItem  # noqa: PLC0415
-        from ..models.mcp_integration_capability_input_schema import McpIntegrationCapabilityInputSchema  # noqa: PLC0415
-        from ..models.mcp_integration_capability_output_schema import McpIntegrationCapabilityOutputSchema  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 
@@ -244,7 +259,7 @@ class McpIntegrationCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         title = _parse_title(_d.pop("title", UNSET))
 
@@ -253,7 +268,7 @@ class McpIntegrationCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -275,7 +290,7 @@ class McpIntegrationCapability:
                 return icons_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[McpIntegrationCapabilityIconsItem] | None | Unset, data)
+            return cast("list[McpIntegrationCapabilityIconsItem] | None | Unset", data)
 
         icons = _parse_icons(_d.pop("icons", UNSET))
 
@@ -294,7 +309,7 @@ class McpIntegrationCapability:
                 return input_schema_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpIntegrationCapabilityInputSchema | None | Unset, data)
+            return cast("McpIntegrationCapabilityInputSchema | None | Unset", data)
 
         input_schema = _parse_input_schema(_d.pop("input_schema", UNSET))
 
@@ -311,7 +326,7 @@ class McpIntegrationCapability:
                 return output_schema_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpIntegrationCapabilityOutputSchema | None | Unset, data)
+            return cast("McpIntegrationCapabilityOutputSchema | None | Unset", data)
 
         output_schema = _parse_output_schema(_d.pop("output_schema", UNSET))
 
@@ -328,7 +343,7 @@ class McpIntegrationCapability:
                 return execution_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpIntegrationCapabilityExecution | None | Unset, data)
+            return cast("McpIntegrationCapabilityExecution | None | Unset", data)
 
         execution = _parse_execution(_d.pop("execution", UNSET))
 
@@ -345,7 +360,7 @@ class McpIntegrationCapability:
                 return annotations_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpIntegrationCapabilityAnnotations | None | Unset, data)
+            return cast("McpIntegrationCapabilityAnnotations | None | Unset", data)
 
         annotations = _parse_annotations(_d.pop("annotations", UNSET))
 
@@ -369,7 +384,7 @@ class McpIntegrationCapability:
                 return arguments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[McpIntegrationCapabilityArgumentsItem] | None | Unset, data)
+            return cast("list[McpIntegrationCapabilityArgumentsItem] | None | Unset", data)
 
         arguments = _parse_arguments(_d.pop("arguments", UNSET))
 
@@ -378,7 +393,7 @@ class McpIntegrationCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         uri = _parse_uri(_d.pop("uri", UNSET))
 
@@ -387,7 +402,7 @@ class McpIntegrationCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         uri_template = _parse_uri_template(_d.pop("uri_template", UNSET))
 
@@ -396,7 +411,7 @@ class McpIntegrationCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         mime_type = _parse_mime_type(_d.pop("mime_type", UNSET))
 
@@ -405,7 +420,7 @@ class McpIntegrationCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         size = _parse_size(_d.pop("size", UNSET))
 

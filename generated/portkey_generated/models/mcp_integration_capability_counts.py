@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.mcp_integration_capability_count import McpIntegrationCapabilityCount
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpIntegrationCapabilityCount
+    from ..models.mcp_integration_capability_count import McpIntegrationCapabilityCount  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegrationCapabilityCounts")
 
@@ -31,6 +42,8 @@ class McpIntegrationCapabilityCounts:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         tools: dict[str, Any] | Unset = UNSET
         if not isinstance(self.tools, Unset):
             tools = self.tools.to_dict()
@@ -63,8 +76,8 @@ class McpIntegrationCapabilityCounts:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_capability_count import McpIntegrationCapabilityCount  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _tools = _d.pop("tools", UNSET)
         tools: McpIntegrationCapabilityCount | Unset

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.mcp_integration_capability import McpIntegrationCapability
     from ..models.mcp_integration_capability_counts import McpIntegrationCapabilityCounts
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpIntegrationCapability, McpIntegrationCapabilityCounts
+    from ..models.mcp_integration_capability import McpIntegrationCapability  # noqa: PLC0415
+    from ..models.mcp_integration_capability_counts import McpIntegrationCapabilityCounts  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegrationCapabilityList")
 
@@ -32,6 +44,8 @@ class McpIntegrationCapabilityList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         data: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.data, Unset):
             data = []
@@ -63,9 +77,8 @@ class McpIntegrationCapabilityList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_capability import McpIntegrationCapability  # noqa: PLC0415
-        from ..models.mcp_integration_capability_counts import McpIntegrationCapabilityCounts  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _data = _d.pop("data", UNSET)
         data: list[McpIntegrationCapability] | Unset = UNSET

@@ -17,6 +17,25 @@ if TYPE_CHECKING:
         McpIntegrationConfigurationsPassthroughHeader,
     )
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        McpIntegrationConfigurationsCustomHeaders, \
+        McpIntegrationConfigurationsPassthroughHeader
+    from ..models.mcp_integration_configurations_custom_headers import (
+        McpIntegrationConfigurationsCustomHeaders,  # noqa: PLC0415
+    )
+    from ..models.mcp_integration_configurations_passthrough_header import (
+        McpIntegrationConfigurationsPassthroughHeader,  # noqa: PLC0415
+    )
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegrationConfigurations")
 
@@ -35,6 +54,8 @@ class McpIntegrationConfigurations:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         custom_headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.custom_headers, Unset):
             custom_headers = self.custom_headers.to_dict()
@@ -55,13 +76,8 @@ class McpIntegrationConfigurations:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_configurations_custom_headers import (
-            McpIntegrationConfigurationsCustomHeaders,  # noqa: PLC0415
-        )
-        from ..models.mcp_integration_configurations_passthrough_header import (
-            McpIntegrationConfigurationsPassthroughHeader,  # noqa: PLC0415
-        )
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _custom_headers = _d.pop("custom_headers", UNSET)
         custom_headers: McpIntegrationConfigurationsCustomHeaders | Unset

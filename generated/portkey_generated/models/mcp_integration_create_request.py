@@ -22,6 +22,18 @@ if TYPE_CHECKING:
     from ..models.mcp_integration_configurations import McpIntegrationConfigurations
     from ..models.secret_reference_mapping import SecretReferenceMapping
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpIntegrationConfigurations, SecretReferenceMapping
+    from ..models.mcp_integration_configurations import McpIntegrationConfigurations  # noqa: PLC0415
+    from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegrationCreateRequest")
 
@@ -59,6 +71,8 @@ class McpIntegrationCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         url = self.url
@@ -121,9 +135,8 @@ class McpIntegrationCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_configurations import McpIntegrationConfigurations  # noqa: PLC0415
-        from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name")
 
@@ -154,7 +167,7 @@ class McpIntegrationCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 

@@ -13,6 +13,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.mcp_integration_metadata_capability_flags import McpIntegrationMetadataCapabilityFlags
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpIntegrationMetadataCapabilityFlags
+    from ..models.mcp_integration_metadata_capability_flags import McpIntegrationMetadataCapabilityFlags  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegrationMetadata")
 
@@ -38,8 +49,8 @@ class McpIntegrationMetadata:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.mcp_integration_metadata_capability_flags import McpIntegrationMetadataCapabilityFlags  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         server_name: None | str | Unset
         if isinstance(self.server_name, Unset):
             server_name = UNSET
@@ -108,8 +119,8 @@ class McpIntegrationMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_metadata_capability_flags import McpIntegrationMetadataCapabilityFlags  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_server_name(data: object) -> None | str | Unset:
@@ -117,7 +128,7 @@ class McpIntegrationMetadata:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         server_name = _parse_server_name(_d.pop("server_name", UNSET))
 
@@ -126,7 +137,7 @@ class McpIntegrationMetadata:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         server_version = _parse_server_version(_d.pop("server_version", UNSET))
 
@@ -135,7 +146,7 @@ class McpIntegrationMetadata:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         protocol_version = _parse_protocol_version(_d.pop("protocol_version", UNSET))
 
@@ -152,7 +163,7 @@ class McpIntegrationMetadata:
                 return capability_flags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpIntegrationMetadataCapabilityFlags | None | Unset, data)
+            return cast("McpIntegrationMetadataCapabilityFlags | None | Unset", data)
 
         capability_flags = _parse_capability_flags(_d.pop("capability_flags", UNSET))
 
@@ -161,7 +172,7 @@ class McpIntegrationMetadata:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         sync_status = _parse_sync_status(_d.pop("sync_status", UNSET))
 
@@ -178,7 +189,7 @@ class McpIntegrationMetadata:
                 return last_synced_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         last_synced_at = _parse_last_synced_at(_d.pop("last_synced_at", UNSET))
 
@@ -187,7 +198,7 @@ class McpIntegrationMetadata:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         sync_error = _parse_sync_error(_d.pop("sync_error", UNSET))
 

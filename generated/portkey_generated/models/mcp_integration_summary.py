@@ -27,6 +27,18 @@ if TYPE_CHECKING:
     from ..models.mcp_integration_configurations import McpIntegrationConfigurations
     from ..models.secret_reference_mapping import SecretReferenceMapping
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpIntegrationConfigurations, SecretReferenceMapping
+    from ..models.mcp_integration_configurations import McpIntegrationConfigurations  # noqa: PLC0415
+    from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegrationSummary")
 
@@ -71,6 +83,8 @@ class McpIntegrationSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -174,9 +188,8 @@ class McpIntegrationSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_configurations import McpIntegrationConfigurations  # noqa: PLC0415
-        from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _id = _d.pop("id", UNSET)
         id: UUID | Unset
@@ -192,7 +205,7 @@ class McpIntegrationSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -214,7 +227,7 @@ class McpIntegrationSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
 
@@ -246,7 +259,7 @@ class McpIntegrationSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         workspaces_count = _parse_workspaces_count(_d.pop("workspaces_count", UNSET))
 

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess
     from ..models.mcp_integration_workspace import McpIntegrationWorkspace
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpIntegrationGlobalWorkspaceAccess, McpIntegrationWorkspace
+    from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
+    from ..models.mcp_integration_workspace import McpIntegrationWorkspace  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegrationWorkspaceList")
 
@@ -30,8 +42,8 @@ class McpIntegrationWorkspaceList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
@@ -63,9 +75,8 @@ class McpIntegrationWorkspaceList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
-        from ..models.mcp_integration_workspace import McpIntegrationWorkspace  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         data: list[McpIntegrationWorkspace] = []
         _data = _d.pop("data")
@@ -89,7 +100,7 @@ class McpIntegrationWorkspaceList:
                 return global_workspace_access_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpIntegrationGlobalWorkspaceAccess | None | Unset, data)
+            return cast("McpIntegrationGlobalWorkspaceAccess | None | Unset", data)
 
         global_workspace_access = _parse_global_workspace_access(_d.pop("global_workspace_access", UNSET))
 

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess
     from ..models.mcp_integration_workspace import McpIntegrationWorkspace
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpIntegrationGlobalWorkspaceAccess, McpIntegrationWorkspace
+    from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
+    from ..models.mcp_integration_workspace import McpIntegrationWorkspace  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegrationWorkspaceListLegacy")
 
@@ -28,8 +40,8 @@ class McpIntegrationWorkspaceListLegacy:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         workspaces: list[dict[str, Any]] = []
         for workspaces_item_data in self.workspaces:
             workspaces_item = workspaces_item_data.to_dict()
@@ -57,9 +69,8 @@ class McpIntegrationWorkspaceListLegacy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess  # noqa: PLC0415
-        from ..models.mcp_integration_workspace import McpIntegrationWorkspace  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         workspaces: list[McpIntegrationWorkspace] = []
         _workspaces = _d.pop("workspaces")
@@ -83,7 +94,7 @@ class McpIntegrationWorkspaceListLegacy:
                 return global_workspace_access_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpIntegrationGlobalWorkspaceAccess | None | Unset, data)
+            return cast("McpIntegrationGlobalWorkspaceAccess | None | Unset", data)
 
         global_workspace_access = _parse_global_workspace_access(_d.pop("global_workspace_access", UNSET))
 

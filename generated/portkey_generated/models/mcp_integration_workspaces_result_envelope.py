@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.mcp_integration_workspace_list import McpIntegrationWorkspaceList
     from ..models.mcp_integration_workspace_list_legacy import McpIntegrationWorkspaceListLegacy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpIntegrationWorkspaceList, McpIntegrationWorkspaceListLegacy
+    from ..models.mcp_integration_workspace_list import McpIntegrationWorkspaceList  # noqa: PLC0415
+    from ..models.mcp_integration_workspace_list_legacy import McpIntegrationWorkspaceListLegacy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpIntegrationWorkspacesResultEnvelope")
 
@@ -27,8 +39,8 @@ class McpIntegrationWorkspacesResultEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.mcp_integration_workspace_list import McpIntegrationWorkspaceList  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         data: dict[str, Any]
         if isinstance(self.data, McpIntegrationWorkspaceList):
             data = self.data.to_dict()
@@ -47,9 +59,8 @@ class McpIntegrationWorkspacesResultEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_integration_workspace_list import McpIntegrationWorkspaceList  # noqa: PLC0415
-        from ..models.mcp_integration_workspace_list_legacy import McpIntegrationWorkspaceListLegacy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_data(data: object) -> McpIntegrationWorkspaceList | McpIntegrationWorkspaceListLegacy:

@@ -14,6 +14,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.mcp_server_integration_details import McpServerIntegrationDetails
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpServerIntegrationDetails
+    from ..models.mcp_server_integration_details import McpServerIntegrationDetails  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpServer")
 
@@ -43,8 +54,8 @@ class McpServer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.mcp_server_integration_details import McpServerIntegrationDetails  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -107,8 +118,8 @@ class McpServer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_server_integration_details import McpServerIntegrationDetails  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _id = _d.pop("id", UNSET)
         id: UUID | Unset
@@ -128,7 +139,7 @@ class McpServer:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -154,7 +165,7 @@ class McpServer:
                 return mcp_integration_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpServerIntegrationDetails | None | Unset, data)
+            return cast("McpServerIntegrationDetails | None | Unset", data)
 
         mcp_integration_details = _parse_mcp_integration_details(_d.pop("mcp_integration_details", UNSET))
 
@@ -163,7 +174,7 @@ class McpServer:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
 

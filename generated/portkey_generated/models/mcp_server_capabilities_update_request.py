@@ -10,6 +10,17 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.mcp_server_capability_toggle import McpServerCapabilityToggle
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpServerCapabilityToggle
+    from ..models.mcp_server_capability_toggle import McpServerCapabilityToggle  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpServerCapabilitiesUpdateRequest")
 
@@ -23,6 +34,8 @@ class McpServerCapabilitiesUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         capabilities: list[dict[str, Any]] = []
         for capabilities_item_data in self.capabilities:
             capabilities_item = capabilities_item_data.to_dict()
@@ -40,8 +53,8 @@ class McpServerCapabilitiesUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_server_capability_toggle import McpServerCapabilityToggle  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         capabilities: list[McpServerCapabilityToggle] = []
         _capabilities = _d.pop("capabilities")

@@ -18,6 +18,29 @@ if TYPE_CHECKING:
     from ..models.mcp_server_capability_input_schema import McpServerCapabilityInputSchema
     from ..models.mcp_server_capability_output_schema import McpServerCapabilityOutputSchema
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        McpServerCapabilityAnnotations, \
+        McpServerCapabilityArgumentsItem, \
+        McpServerCapabilityExecution, \
+        McpServerCapabilityIconsItem, \
+        McpServerCapabilityInputSchema, \
+        McpServerCapabilityOutputSchema
+    from ..models.mcp_server_capability_annotations import McpServerCapabilityAnnotations  # noqa: PLC0415
+    from ..models.mcp_server_capability_arguments_item import McpServerCapabilityArgumentsItem  # noqa: PLC0415
+    from ..models.mcp_server_capability_execution import McpServerCapabilityExecution  # noqa: PLC0415
+    from ..models.mcp_server_capability_icons_item import McpServerCapabilityIconsItem  # noqa: PLC0415
+    from ..models.mcp_server_capability_input_schema import McpServerCapabilityInputSchema  # noqa: PLC0415
+    from ..models.mcp_server_capability_output_schema import McpServerCapabilityOutputSchema  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpServerCapability")
 
@@ -61,11 +84,8 @@ class McpServerCapability:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.mcp_server_capability_annotations import McpServerCapabilityAnnotations  # noqa: PLC0415
-        from ..models.mcp_server_capability_execution import McpServerCapabilityExecution  # noqa: PLC0415
-        from ..models.mcp_server_capability_input_schema import McpServerCapabilityInputSchema  # noqa: PLC0415
-        from ..models.mcp_server_capability_output_schema import McpServerCapabilityOutputSchema  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         type_: str | Unset = UNSET
@@ -212,13 +232,8 @@ class McpServerCapability:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_server_capability_annotations import McpServerCapabilityAnnotations  # noqa: PLC0415
-        from ..models.mcp_server_capability_arguments_item import McpServerCapabilityArgumentsItem  # noqa: PLC0415
-        from ..models.mcp_server_capability_execution import McpServerCapabilityExecution  # noqa: PLC0415
-        from ..models.mcp_server_capability_icons_item import McpServerCapabilityIconsItem  # noqa: PLC0415
-        from ..models.mcp_server_capability_input_schema import McpServerCapabilityInputSchema  # noqa: PLC0415
-        from ..models.mcp_server_capability_output_schema import McpServerCapabilityOutputSchema  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 
@@ -234,7 +249,7 @@ class McpServerCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         title = _parse_title(_d.pop("title", UNSET))
 
@@ -243,7 +258,7 @@ class McpServerCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -265,7 +280,7 @@ class McpServerCapability:
                 return icons_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[McpServerCapabilityIconsItem] | None | Unset, data)
+            return cast("list[McpServerCapabilityIconsItem] | None | Unset", data)
 
         icons = _parse_icons(_d.pop("icons", UNSET))
 
@@ -276,7 +291,7 @@ class McpServerCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         integration_enabled = _parse_integration_enabled(_d.pop("integration_enabled", UNSET))
 
@@ -293,7 +308,7 @@ class McpServerCapability:
                 return input_schema_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpServerCapabilityInputSchema | None | Unset, data)
+            return cast("McpServerCapabilityInputSchema | None | Unset", data)
 
         input_schema = _parse_input_schema(_d.pop("input_schema", UNSET))
 
@@ -310,7 +325,7 @@ class McpServerCapability:
                 return output_schema_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpServerCapabilityOutputSchema | None | Unset, data)
+            return cast("McpServerCapabilityOutputSchema | None | Unset", data)
 
         output_schema = _parse_output_schema(_d.pop("output_schema", UNSET))
 
@@ -327,7 +342,7 @@ class McpServerCapability:
                 return execution_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpServerCapabilityExecution | None | Unset, data)
+            return cast("McpServerCapabilityExecution | None | Unset", data)
 
         execution = _parse_execution(_d.pop("execution", UNSET))
 
@@ -344,7 +359,7 @@ class McpServerCapability:
                 return annotations_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpServerCapabilityAnnotations | None | Unset, data)
+            return cast("McpServerCapabilityAnnotations | None | Unset", data)
 
         annotations = _parse_annotations(_d.pop("annotations", UNSET))
 
@@ -368,7 +383,7 @@ class McpServerCapability:
                 return arguments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[McpServerCapabilityArgumentsItem] | None | Unset, data)
+            return cast("list[McpServerCapabilityArgumentsItem] | None | Unset", data)
 
         arguments = _parse_arguments(_d.pop("arguments", UNSET))
 
@@ -377,7 +392,7 @@ class McpServerCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         uri = _parse_uri(_d.pop("uri", UNSET))
 
@@ -386,7 +401,7 @@ class McpServerCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         uri_template = _parse_uri_template(_d.pop("uri_template", UNSET))
 
@@ -395,7 +410,7 @@ class McpServerCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         mime_type = _parse_mime_type(_d.pop("mime_type", UNSET))
 
@@ -404,7 +419,7 @@ class McpServerCapability:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         size = _parse_size(_d.pop("size", UNSET))
 

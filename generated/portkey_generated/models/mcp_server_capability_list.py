@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.mcp_server_capability import McpServerCapability
     from ..models.mcp_server_capability_counts import McpServerCapabilityCounts
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpServerCapability, McpServerCapabilityCounts
+    from ..models.mcp_server_capability import McpServerCapability  # noqa: PLC0415
+    from ..models.mcp_server_capability_counts import McpServerCapabilityCounts  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpServerCapabilityList")
 
@@ -32,6 +44,8 @@ class McpServerCapabilityList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         data: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.data, Unset):
             data = []
@@ -63,9 +77,8 @@ class McpServerCapabilityList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_server_capability import McpServerCapability  # noqa: PLC0415
-        from ..models.mcp_server_capability_counts import McpServerCapabilityCounts  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _data = _d.pop("data", UNSET)
         data: list[McpServerCapability] | Unset = UNSET

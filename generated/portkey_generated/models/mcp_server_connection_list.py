@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.mcp_server_connection import McpServerConnection
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpServerConnection
+    from ..models.mcp_server_connection import McpServerConnection  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpServerConnectionList")
 
@@ -29,6 +40,8 @@ class McpServerConnectionList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         data: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.data, Unset):
             data = []
@@ -54,8 +67,8 @@ class McpServerConnectionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_server_connection import McpServerConnection  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _data = _d.pop("data", UNSET)
         data: list[McpServerConnection] | Unset = UNSET

@@ -14,6 +14,19 @@ if TYPE_CHECKING:
         McpServerIntegrationDetailsConfigurations,
     )
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpServerIntegrationDetailsConfigurations
+    from ..models.mcp_server_integration_details_configurations import (
+        McpServerIntegrationDetailsConfigurations,  # noqa: PLC0415
+    )
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpServerIntegrationDetails")
 
@@ -39,10 +52,8 @@ class McpServerIntegrationDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.mcp_server_integration_details_configurations import (
-            McpServerIntegrationDetailsConfigurations,  # noqa: PLC0415
-        )
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         slug = self.slug
@@ -85,10 +96,8 @@ class McpServerIntegrationDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_server_integration_details_configurations import (
-            McpServerIntegrationDetailsConfigurations,  # noqa: PLC0415
-        )
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id", UNSET)
 
@@ -109,7 +118,7 @@ class McpServerIntegrationDetails:
                 return configurations_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(McpServerIntegrationDetailsConfigurations | None | Unset, data)
+            return cast("McpServerIntegrationDetailsConfigurations | None | Unset", data)
 
         configurations = _parse_configurations(_d.pop("configurations", UNSET))
 

@@ -170,7 +170,7 @@ class McpServerSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -192,7 +192,7 @@ class McpServerSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
 
@@ -201,7 +201,7 @@ class McpServerSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         workspace_name = _parse_workspace_name(_d.pop("workspace_name", UNSET))
 
@@ -210,7 +210,7 @@ class McpServerSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         workspace_slug = _parse_workspace_slug(_d.pop("workspace_slug", UNSET))
 
@@ -221,7 +221,7 @@ class McpServerSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         mcp_integration_slug = _parse_mcp_integration_slug(_d.pop("mcp_integration_slug", UNSET))
 
@@ -230,7 +230,7 @@ class McpServerSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         mcp_integration_url = _parse_mcp_integration_url(_d.pop("mcp_integration_url", UNSET))
 

@@ -87,7 +87,7 @@ class McpServerTestResult:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         status_code = _parse_status_code(_d.pop("status_code", UNSET))
 
@@ -96,7 +96,7 @@ class McpServerTestResult:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         response_time_ms = _parse_response_time_ms(_d.pop("response_time_ms", UNSET))
 
@@ -105,7 +105,7 @@ class McpServerTestResult:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         url = _parse_url(_d.pop("url", UNSET))
 
@@ -116,7 +116,7 @@ class McpServerTestResult:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         error = _parse_error(_d.pop("error", UNSET))
 

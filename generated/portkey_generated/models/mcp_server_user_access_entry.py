@@ -85,7 +85,7 @@ class McpServerUserAccessEntry:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         first_name = _parse_first_name(_d.pop("first_name", UNSET))
 
@@ -94,7 +94,7 @@ class McpServerUserAccessEntry:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         last_name = _parse_last_name(_d.pop("last_name", UNSET))
 

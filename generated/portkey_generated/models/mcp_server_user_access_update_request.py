@@ -16,6 +16,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.mcp_server_user_access_toggle import McpServerUserAccessToggle
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, McpServerUserAccessToggle
+    from ..models.mcp_server_user_access_toggle import McpServerUserAccessToggle  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="McpServerUserAccessUpdateRequest")
 
@@ -31,6 +42,8 @@ class McpServerUserAccessUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         user_access: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.user_access, Unset):
             user_access = []
@@ -54,8 +67,8 @@ class McpServerUserAccessUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.mcp_server_user_access_toggle import McpServerUserAccessToggle  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _user_access = _d.pop("user_access", UNSET)
         user_access: list[McpServerUserAccessToggle] | Unset = UNSET

@@ -17,6 +17,27 @@ if TYPE_CHECKING:
     from ..models.message_tool_use_block import MessageToolUseBlock
     from ..models.message_usage import MessageUsage
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        MessageRedactedThinkingBlock, \
+        MessageTextBlock, \
+        MessageThinkingBlock, \
+        MessageToolUseBlock, \
+        MessageUsage
+    from ..models.message_redacted_thinking_block import MessageRedactedThinkingBlock  # noqa: PLC0415
+    from ..models.message_text_block import MessageTextBlock  # noqa: PLC0415
+    from ..models.message_thinking_block import MessageThinkingBlock  # noqa: PLC0415
+    from ..models.message_tool_use_block import MessageToolUseBlock  # noqa: PLC0415
+    from ..models.message_usage import MessageUsage  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="Message")
 
@@ -46,10 +67,8 @@ class Message:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_text_block import MessageTextBlock  # noqa: PLC0415
-        from ..models.message_thinking_block import MessageThinkingBlock  # noqa: PLC0415
-        from ..models.message_tool_use_block import MessageToolUseBlock  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         type_ = self.type_
@@ -99,12 +118,8 @@ class Message:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_redacted_thinking_block import MessageRedactedThinkingBlock  # noqa: PLC0415
-        from ..models.message_text_block import MessageTextBlock  # noqa: PLC0415
-        from ..models.message_thinking_block import MessageThinkingBlock  # noqa: PLC0415
-        from ..models.message_tool_use_block import MessageToolUseBlock  # noqa: PLC0415
-        from ..models.message_usage import MessageUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -174,14 +189,14 @@ class Message:
                 return stop_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageStopReason | None, data)
+            return cast("MessageStopReason | None", data)
 
         stop_reason = _parse_stop_reason(_d.pop("stop_reason"))
 
         def _parse_stop_sequence(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         stop_sequence = _parse_stop_sequence(_d.pop("stop_sequence"))
 

@@ -15,6 +15,25 @@ if TYPE_CHECKING:
     from ..models.message_plain_text_source import MessagePlainTextSource
     from ..models.message_url_source import MessageUrlSource
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        MessageBase64PdfSource, \
+        MessageCacheControl, \
+        MessagePlainTextSource, \
+        MessageUrlSource
+    from ..models.message_base_64_pdf_source import MessageBase64PdfSource  # noqa: PLC0415
+    from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
+    from ..models.message_plain_text_source import MessagePlainTextSource  # noqa: PLC0415
+    from ..models.message_url_source import MessageUrlSource  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageDocumentBlockParam")
 
@@ -36,10 +55,8 @@ class MessageDocumentBlockParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_base_64_pdf_source import MessageBase64PdfSource  # noqa: PLC0415
-        from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
-        from ..models.message_plain_text_source import MessagePlainTextSource  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         source: dict[str, Any]
@@ -89,11 +106,8 @@ class MessageDocumentBlockParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_base_64_pdf_source import MessageBase64PdfSource  # noqa: PLC0415
-        from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
-        from ..models.message_plain_text_source import MessagePlainTextSource  # noqa: PLC0415
-        from ..models.message_url_source import MessageUrlSource  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "document":
@@ -130,7 +144,7 @@ class MessageDocumentBlockParam:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         title = _parse_title(_d.pop("title", UNSET))
 
@@ -139,7 +153,7 @@ class MessageDocumentBlockParam:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         context = _parse_context(_d.pop("context", UNSET))
 
@@ -156,7 +170,7 @@ class MessageDocumentBlockParam:
                 return cache_control_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageCacheControl | None | Unset, data)
+            return cast("MessageCacheControl | None | Unset", data)
 
         cache_control = _parse_cache_control(_d.pop("cache_control", UNSET))
 

@@ -19,6 +19,31 @@ if TYPE_CHECKING:
     from ..models.message_tool_result_block_param import MessageToolResultBlockParam
     from ..models.message_tool_use_block_param import MessageToolUseBlockParam
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        MessageDocumentBlockParam, \
+        MessageImageBlockParam, \
+        MessageRedactedThinkingBlockParam, \
+        MessageTextBlockParam, \
+        MessageThinkingBlockParam, \
+        MessageToolResultBlockParam, \
+        MessageToolUseBlockParam
+    from ..models.message_document_block_param import MessageDocumentBlockParam  # noqa: PLC0415
+    from ..models.message_image_block_param import MessageImageBlockParam  # noqa: PLC0415
+    from ..models.message_redacted_thinking_block_param import MessageRedactedThinkingBlockParam  # noqa: PLC0415
+    from ..models.message_text_block_param import MessageTextBlockParam  # noqa: PLC0415
+    from ..models.message_thinking_block_param import MessageThinkingBlockParam  # noqa: PLC0415
+    from ..models.message_tool_result_block_param import MessageToolResultBlockParam  # noqa: PLC0415
+    from ..models.message_tool_use_block_param import MessageToolUseBlockParam  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageParam")
 
@@ -45,13 +70,8 @@ class MessageParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_document_block_param import MessageDocumentBlockParam  # noqa: PLC0415
-        from ..models.message_image_block_param import MessageImageBlockParam  # noqa: PLC0415
-        from ..models.message_text_block_param import MessageTextBlockParam  # noqa: PLC0415
-        from ..models.message_thinking_block_param import MessageThinkingBlockParam  # noqa: PLC0415
-        from ..models.message_tool_result_block_param import MessageToolResultBlockParam  # noqa: PLC0415
-        from ..models.message_tool_use_block_param import MessageToolUseBlockParam  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         role: str = self.role
 
         content: list[dict[str, Any]] | str
@@ -92,14 +112,8 @@ class MessageParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_document_block_param import MessageDocumentBlockParam  # noqa: PLC0415
-        from ..models.message_image_block_param import MessageImageBlockParam  # noqa: PLC0415
-        from ..models.message_redacted_thinking_block_param import MessageRedactedThinkingBlockParam  # noqa: PLC0415
-        from ..models.message_text_block_param import MessageTextBlockParam  # noqa: PLC0415
-        from ..models.message_thinking_block_param import MessageThinkingBlockParam  # noqa: PLC0415
-        from ..models.message_tool_result_block_param import MessageToolResultBlockParam  # noqa: PLC0415
-        from ..models.message_tool_use_block_param import MessageToolUseBlockParam  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         role = check_message_param_role(_d.pop("role"))
 
@@ -219,16 +233,7 @@ class MessageParam:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                list[
-                    MessageDocumentBlockParam
-                    | MessageImageBlockParam
-                    | MessageRedactedThinkingBlockParam
-                    | MessageTextBlockParam
-                    | MessageThinkingBlockParam
-                    | MessageToolResultBlockParam
-                    | MessageToolUseBlockParam
-                ]
-                | str,
+                "list[MessageDocumentBlockParam | MessageImageBlockParam | MessageRedactedThinkingBlockParam | MessageTextBlockParam | MessageThinkingBlockParam | MessageToolResultBlockParam | MessageToolUseBlockParam] | str",
                 data,
             )
 

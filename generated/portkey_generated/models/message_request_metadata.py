@@ -44,7 +44,7 @@ class MessageRequestMetadata:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         user_id = _parse_user_id(_d.pop("user_id", UNSET))
 

@@ -15,6 +15,25 @@ if TYPE_CHECKING:
     from ..models.message_text_delta import MessageTextDelta
     from ..models.message_thinking_delta import MessageThinkingDelta
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        MessageInputJsonDelta, \
+        MessageSignatureDelta, \
+        MessageTextDelta, \
+        MessageThinkingDelta
+    from ..models.message_input_json_delta import MessageInputJsonDelta  # noqa: PLC0415
+    from ..models.message_signature_delta import MessageSignatureDelta  # noqa: PLC0415
+    from ..models.message_text_delta import MessageTextDelta  # noqa: PLC0415
+    from ..models.message_thinking_delta import MessageThinkingDelta  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageStreamContentBlockDelta")
 
@@ -32,10 +51,8 @@ class MessageStreamContentBlockDelta:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_input_json_delta import MessageInputJsonDelta  # noqa: PLC0415
-        from ..models.message_text_delta import MessageTextDelta  # noqa: PLC0415
-        from ..models.message_thinking_delta import MessageThinkingDelta  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         index = self.index
@@ -64,11 +81,8 @@ class MessageStreamContentBlockDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_input_json_delta import MessageInputJsonDelta  # noqa: PLC0415
-        from ..models.message_signature_delta import MessageSignatureDelta  # noqa: PLC0415
-        from ..models.message_text_delta import MessageTextDelta  # noqa: PLC0415
-        from ..models.message_thinking_delta import MessageThinkingDelta  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "content_block_delta":

@@ -15,6 +15,25 @@ if TYPE_CHECKING:
     from ..models.message_thinking_block import MessageThinkingBlock
     from ..models.message_tool_use_block import MessageToolUseBlock
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        MessageRedactedThinkingBlock, \
+        MessageTextBlock, \
+        MessageThinkingBlock, \
+        MessageToolUseBlock
+    from ..models.message_redacted_thinking_block import MessageRedactedThinkingBlock  # noqa: PLC0415
+    from ..models.message_text_block import MessageTextBlock  # noqa: PLC0415
+    from ..models.message_thinking_block import MessageThinkingBlock  # noqa: PLC0415
+    from ..models.message_tool_use_block import MessageToolUseBlock  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageStreamContentBlockStart")
 
@@ -34,10 +53,8 @@ class MessageStreamContentBlockStart:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_text_block import MessageTextBlock  # noqa: PLC0415
-        from ..models.message_thinking_block import MessageThinkingBlock  # noqa: PLC0415
-        from ..models.message_tool_use_block import MessageToolUseBlock  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         index = self.index
@@ -66,11 +83,8 @@ class MessageStreamContentBlockStart:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_redacted_thinking_block import MessageRedactedThinkingBlock  # noqa: PLC0415
-        from ..models.message_text_block import MessageTextBlock  # noqa: PLC0415
-        from ..models.message_thinking_block import MessageThinkingBlock  # noqa: PLC0415
-        from ..models.message_tool_use_block import MessageToolUseBlock  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "content_block_start":

@@ -11,6 +11,18 @@ if TYPE_CHECKING:
     from ..models.message_stream_delta_fields import MessageStreamDeltaFields
     from ..models.message_stream_delta_usage import MessageStreamDeltaUsage
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, MessageStreamDeltaFields, MessageStreamDeltaUsage
+    from ..models.message_stream_delta_fields import MessageStreamDeltaFields  # noqa: PLC0415
+    from ..models.message_stream_delta_usage import MessageStreamDeltaUsage  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageStreamDelta")
 
@@ -28,6 +40,8 @@ class MessageStreamDelta:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         delta = self.delta.to_dict()
@@ -48,9 +62,8 @@ class MessageStreamDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_stream_delta_fields import MessageStreamDeltaFields  # noqa: PLC0415
-        from ..models.message_stream_delta_usage import MessageStreamDeltaUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "message_delta":

@@ -63,7 +63,7 @@ class MessageStreamDeltaFields:
                 return stop_reason_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageStopReason | None | Unset, data)
+            return cast("MessageStopReason | None | Unset", data)
 
         stop_reason = _parse_stop_reason(_d.pop("stop_reason", UNSET))
 
@@ -72,7 +72,7 @@ class MessageStreamDeltaFields:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         stop_sequence = _parse_stop_sequence(_d.pop("stop_sequence", UNSET))
 

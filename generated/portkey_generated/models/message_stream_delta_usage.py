@@ -73,7 +73,7 @@ class MessageStreamDeltaUsage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         input_tokens = _parse_input_tokens(_d.pop("input_tokens", UNSET))
 
@@ -82,7 +82,7 @@ class MessageStreamDeltaUsage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         cache_creation_input_tokens = _parse_cache_creation_input_tokens(
             _d.pop("cache_creation_input_tokens", UNSET)
@@ -93,7 +93,7 @@ class MessageStreamDeltaUsage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         cache_read_input_tokens = _parse_cache_read_input_tokens(_d.pop("cache_read_input_tokens", UNSET))
 

@@ -19,6 +19,33 @@ if TYPE_CHECKING:
     from ..models.message_stream_start import MessageStreamStart
     from ..models.message_stream_stop import MessageStreamStop
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        MessageStreamContentBlockDelta, \
+        MessageStreamContentBlockStart, \
+        MessageStreamContentBlockStop, \
+        MessageStreamDelta, \
+        MessageStreamError, \
+        MessageStreamPing, \
+        MessageStreamStart, \
+        MessageStreamStop
+    from ..models.message_stream_content_block_delta import MessageStreamContentBlockDelta  # noqa: PLC0415
+    from ..models.message_stream_content_block_start import MessageStreamContentBlockStart  # noqa: PLC0415
+    from ..models.message_stream_content_block_stop import MessageStreamContentBlockStop  # noqa: PLC0415
+    from ..models.message_stream_delta import MessageStreamDelta  # noqa: PLC0415
+    from ..models.message_stream_error import MessageStreamError  # noqa: PLC0415
+    from ..models.message_stream_ping import MessageStreamPing  # noqa: PLC0415
+    from ..models.message_stream_start import MessageStreamStart  # noqa: PLC0415
+    from ..models.message_stream_stop import MessageStreamStop  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageStreamEventEnvelope")
 
@@ -41,14 +68,8 @@ class MessageStreamEventEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_stream_content_block_delta import MessageStreamContentBlockDelta  # noqa: PLC0415
-        from ..models.message_stream_content_block_start import MessageStreamContentBlockStart  # noqa: PLC0415
-        from ..models.message_stream_content_block_stop import MessageStreamContentBlockStop  # noqa: PLC0415
-        from ..models.message_stream_delta import MessageStreamDelta  # noqa: PLC0415
-        from ..models.message_stream_ping import MessageStreamPing  # noqa: PLC0415
-        from ..models.message_stream_start import MessageStreamStart  # noqa: PLC0415
-        from ..models.message_stream_stop import MessageStreamStop  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         data: dict[str, Any]
         if isinstance(self.data, MessageStreamStart):
             data = self.data.to_dict()
@@ -79,15 +100,8 @@ class MessageStreamEventEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_stream_content_block_delta import MessageStreamContentBlockDelta  # noqa: PLC0415
-        from ..models.message_stream_content_block_start import MessageStreamContentBlockStart  # noqa: PLC0415
-        from ..models.message_stream_content_block_stop import MessageStreamContentBlockStop  # noqa: PLC0415
-        from ..models.message_stream_delta import MessageStreamDelta  # noqa: PLC0415
-        from ..models.message_stream_error import MessageStreamError  # noqa: PLC0415
-        from ..models.message_stream_ping import MessageStreamPing  # noqa: PLC0415
-        from ..models.message_stream_start import MessageStreamStart  # noqa: PLC0415
-        from ..models.message_stream_stop import MessageStreamStop  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_data(

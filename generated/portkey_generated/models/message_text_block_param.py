@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.message_cache_control import MessageCacheControl
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, MessageCacheControl
+    from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageTextBlockParam")
 
@@ -29,8 +40,8 @@ class MessageTextBlockParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         text = self.text
@@ -58,8 +69,8 @@ class MessageTextBlockParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "text":
@@ -81,7 +92,7 @@ class MessageTextBlockParam:
                 return cache_control_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageCacheControl | None | Unset, data)
+            return cast("MessageCacheControl | None | Unset", data)
 
         cache_control = _parse_cache_control(_d.pop("cache_control", UNSET))
 

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.message_cache_control import MessageCacheControl
     from ..models.message_tool_input_schema import MessageToolInputSchema
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, MessageCacheControl, MessageToolInputSchema
+    from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
+    from ..models.message_tool_input_schema import MessageToolInputSchema  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageTool")
 
@@ -32,8 +44,8 @@ class MessageTool:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         input_schema = self.input_schema.to_dict()
@@ -65,9 +77,8 @@ class MessageTool:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
-        from ..models.message_tool_input_schema import MessageToolInputSchema  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name")
 
@@ -88,7 +99,7 @@ class MessageTool:
                 return cache_control_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageCacheControl | None | Unset, data)
+            return cast("MessageCacheControl | None | Unset", data)
 
         cache_control = _parse_cache_control(_d.pop("cache_control", UNSET))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_array, is_json_object
 if TYPE_CHECKING:
     from ..models.message_tool_input_schema_properties import MessageToolInputSchemaProperties
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, MessageToolInputSchemaProperties
+    from ..models.message_tool_input_schema_properties import MessageToolInputSchemaProperties  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageToolInputSchema")
 
@@ -29,8 +40,8 @@ class MessageToolInputSchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_tool_input_schema_properties import MessageToolInputSchemaProperties  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         properties: dict[str, Any] | None | Unset
@@ -66,8 +77,8 @@ class MessageToolInputSchema:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_tool_input_schema_properties import MessageToolInputSchemaProperties  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "object":
@@ -87,7 +98,7 @@ class MessageToolInputSchema:
                 return properties_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageToolInputSchemaProperties | None | Unset, data)
+            return cast("MessageToolInputSchemaProperties | None | Unset", data)
 
         properties = _parse_properties(_d.pop("properties", UNSET))
 
@@ -99,12 +110,12 @@ class MessageToolInputSchema:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                required_type_0 = cast(list[str], data)
+                required_type_0 = cast("list[str]", data)
 
                 return required_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         required = _parse_required(_d.pop("required", UNSET))
 

@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from ..models.message_image_block_param import MessageImageBlockParam
     from ..models.message_text_block_param import MessageTextBlockParam
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, MessageCacheControl, MessageImageBlockParam, MessageTextBlockParam
+    from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
+    from ..models.message_image_block_param import MessageImageBlockParam  # noqa: PLC0415
+    from ..models.message_text_block_param import MessageTextBlockParam  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageToolResultBlockParam")
 
@@ -35,9 +48,8 @@ class MessageToolResultBlockParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
-        from ..models.message_text_block_param import MessageTextBlockParam  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         tool_use_id = self.tool_use_id
@@ -88,10 +100,8 @@ class MessageToolResultBlockParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
-        from ..models.message_image_block_param import MessageImageBlockParam  # noqa: PLC0415
-        from ..models.message_text_block_param import MessageTextBlockParam  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "tool_result":
@@ -140,7 +150,7 @@ class MessageToolResultBlockParam:
                 return content_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[MessageImageBlockParam | MessageTextBlockParam] | str | Unset, data)
+            return cast("list[MessageImageBlockParam | MessageTextBlockParam] | str | Unset", data)
 
         content = _parse_content(_d.pop("content", UNSET))
 
@@ -159,7 +169,7 @@ class MessageToolResultBlockParam:
                 return cache_control_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageCacheControl | None | Unset, data)
+            return cast("MessageCacheControl | None | Unset", data)
 
         cache_control = _parse_cache_control(_d.pop("cache_control", UNSET))
 

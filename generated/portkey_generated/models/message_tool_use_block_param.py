@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.message_cache_control import MessageCacheControl
     from ..models.message_tool_input import MessageToolInput
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, MessageCacheControl, MessageToolInput
+    from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
+    from ..models.message_tool_input import MessageToolInput  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="MessageToolUseBlockParam")
 
@@ -34,8 +46,8 @@ class MessageToolUseBlockParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         id = self.id
@@ -69,9 +81,8 @@ class MessageToolUseBlockParam:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message_cache_control import MessageCacheControl  # noqa: PLC0415
-        from ..models.message_tool_input import MessageToolInput  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "tool_use":
@@ -97,7 +108,7 @@ class MessageToolUseBlockParam:
                 return cache_control_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MessageCacheControl | None | Unset, data)
+            return cast("MessageCacheControl | None | Unset", data)
 
         cache_control = _parse_cache_control(_d.pop("cache_control", UNSET))
 

@@ -70,7 +70,7 @@ class MessageUsage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         cache_creation_input_tokens = _parse_cache_creation_input_tokens(
             _d.pop("cache_creation_input_tokens", UNSET)
@@ -81,7 +81,7 @@ class MessageUsage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         cache_read_input_tokens = _parse_cache_read_input_tokens(_d.pop("cache_read_input_tokens", UNSET))
 

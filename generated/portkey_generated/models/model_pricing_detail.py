@@ -18,6 +18,19 @@ if TYPE_CHECKING:
     from ..models.model_pricing_formulas import ModelPricingFormulas
     from ..models.model_pricing_rates import ModelPricingRates
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ModelPricingFinetune, ModelPricingFormulas, ModelPricingRates
+    from ..models.model_pricing_finetune import ModelPricingFinetune  # noqa: PLC0415
+    from ..models.model_pricing_formulas import ModelPricingFormulas  # noqa: PLC0415
+    from ..models.model_pricing_rates import ModelPricingRates  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ModelPricingDetail")
 
@@ -37,6 +50,8 @@ class ModelPricingDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         pay_as_you_go: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pay_as_you_go, Unset):
             pay_as_you_go = self.pay_as_you_go.to_dict()
@@ -69,10 +84,8 @@ class ModelPricingDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.model_pricing_finetune import ModelPricingFinetune  # noqa: PLC0415
-        from ..models.model_pricing_formulas import ModelPricingFormulas  # noqa: PLC0415
-        from ..models.model_pricing_rates import ModelPricingRates  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _pay_as_you_go = _d.pop("pay_as_you_go", UNSET)
         pay_as_you_go: ModelPricingRates | Unset

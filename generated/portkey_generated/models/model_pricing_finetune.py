@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.model_pricing_price import ModelPricingPrice
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ModelPricingPrice
+    from ..models.model_pricing_price import ModelPricingPrice  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ModelPricingFinetune")
 
@@ -27,6 +38,8 @@ class ModelPricingFinetune:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         pay_per_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pay_per_token, Unset):
             pay_per_token = self.pay_per_token.to_dict()
@@ -47,8 +60,8 @@ class ModelPricingFinetune:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.model_pricing_price import ModelPricingPrice  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _pay_per_token = _d.pop("pay_per_token", UNSET)
         pay_per_token: ModelPricingPrice | Unset

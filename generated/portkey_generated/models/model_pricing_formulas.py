@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.model_pricing_operation import ModelPricingOperation
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ModelPricingOperation
+    from ..models.model_pricing_operation import ModelPricingOperation  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ModelPricingFormulas")
 
@@ -27,6 +38,8 @@ class ModelPricingFormulas:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         request: dict[str, Any] | Unset = UNSET
         if not isinstance(self.request, Unset):
             request = self.request.to_dict()
@@ -47,8 +60,8 @@ class ModelPricingFormulas:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.model_pricing_operation import ModelPricingOperation  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _request = _d.pop("request", UNSET)
         request: ModelPricingOperation | Unset

@@ -10,6 +10,17 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.model_pricing_price import ModelPricingPrice
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ModelPricingPrice
+    from ..models.model_pricing_price import ModelPricingPrice  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ModelPricingImageSizeRates")
 
@@ -21,6 +32,8 @@ class ModelPricingImageSizeRates:
     additional_properties: dict[str, ModelPricingPrice] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
 
         _field_dict: dict[str, Any] = {}
         for _prop_name, _prop in self.additional_properties.items():
@@ -30,8 +43,8 @@ class ModelPricingImageSizeRates:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.model_pricing_price import ModelPricingPrice  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _instance = cls()
 

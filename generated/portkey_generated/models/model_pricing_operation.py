@@ -16,6 +16,17 @@ from ..types import is_json_object
 if TYPE_CHECKING:
     from ..models.model_pricing_value import ModelPricingValue
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ModelPricingValue
+    from ..models.model_pricing_value import ModelPricingValue  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ModelPricingOperation")
 
@@ -31,6 +42,8 @@ class ModelPricingOperation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         operation: str = self.operation
 
         operands: list[dict[str, Any]] = []
@@ -56,8 +69,8 @@ class ModelPricingOperation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.model_pricing_value import ModelPricingValue  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         operation = check_model_pricing_operation_operation(_d.pop("operation"))
 

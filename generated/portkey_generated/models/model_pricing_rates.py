@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from ..models.model_pricing_price import ModelPricingPrice
     from ..models.model_pricing_unit_rates import ModelPricingUnitRates
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ModelPricingImageRates, ModelPricingPrice, ModelPricingUnitRates
+    from ..models.model_pricing_image_rates import ModelPricingImageRates  # noqa: PLC0415
+    from ..models.model_pricing_price import ModelPricingPrice  # noqa: PLC0415
+    from ..models.model_pricing_unit_rates import ModelPricingUnitRates  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ModelPricingRates")
 
@@ -44,6 +57,8 @@ class ModelPricingRates:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         request_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.request_token, Unset):
             request_token = self.request_token.to_dict()
@@ -106,10 +121,8 @@ class ModelPricingRates:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.model_pricing_image_rates import ModelPricingImageRates  # noqa: PLC0415
-        from ..models.model_pricing_price import ModelPricingPrice  # noqa: PLC0415
-        from ..models.model_pricing_unit_rates import ModelPricingUnitRates  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _request_token = _d.pop("request_token", UNSET)
         request_token: ModelPricingPrice | Unset

@@ -136,7 +136,7 @@ class ModerationCategories:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         illicit = _parse_illicit(_d.pop("illicit", UNSET))
 
@@ -145,7 +145,7 @@ class ModerationCategories:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         illicitviolent = _parse_illicitviolent(_d.pop("illicit/violent", UNSET))
 

@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from ..models.moderation_category_input_types import ModerationCategoryInputTypes
     from ..models.moderation_category_scores import ModerationCategoryScores
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ModerationCategories, ModerationCategoryInputTypes, ModerationCategoryScores
+    from ..models.moderation_categories import ModerationCategories  # noqa: PLC0415
+    from ..models.moderation_category_input_types import ModerationCategoryInputTypes  # noqa: PLC0415
+    from ..models.moderation_category_scores import ModerationCategoryScores  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ModerationResult")
 
@@ -34,6 +47,8 @@ class ModerationResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         flagged = self.flagged
 
         categories = self.categories.to_dict()
@@ -60,10 +75,8 @@ class ModerationResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.moderation_categories import ModerationCategories  # noqa: PLC0415
-        from ..models.moderation_category_input_types import ModerationCategoryInputTypes  # noqa: PLC0415
-        from ..models.moderation_category_scores import ModerationCategoryScores  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         flagged = _d.pop("flagged")
 

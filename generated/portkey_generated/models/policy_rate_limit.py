@@ -18,6 +18,18 @@ if TYPE_CHECKING:
     from ..models.policy_condition import PolicyCondition
     from ..models.policy_group_by import PolicyGroupBy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, PolicyCondition, PolicyGroupBy
+    from ..models.policy_condition import PolicyCondition  # noqa: PLC0415
+    from ..models.policy_group_by import PolicyGroupBy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PolicyRateLimit")
 
@@ -55,6 +67,8 @@ class PolicyRateLimit:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id = str(self.id)
 
         type_: str = self.type_
@@ -123,9 +137,8 @@ class PolicyRateLimit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.policy_condition import PolicyCondition  # noqa: PLC0415
-        from ..models.policy_group_by import PolicyGroupBy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = UUID(_d.pop("id"))
 
@@ -152,7 +165,7 @@ class PolicyRateLimit:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         name = _parse_name(_d.pop("name", UNSET))
 

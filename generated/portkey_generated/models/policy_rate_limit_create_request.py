@@ -22,6 +22,18 @@ if TYPE_CHECKING:
     from ..models.policy_condition import PolicyCondition
     from ..models.policy_group_by import PolicyGroupBy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, PolicyCondition, PolicyGroupBy
+    from ..models.policy_condition import PolicyCondition  # noqa: PLC0415
+    from ..models.policy_group_by import PolicyGroupBy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PolicyRateLimitCreateRequest")
 
@@ -49,6 +61,8 @@ class PolicyRateLimitCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         conditions: list[dict[str, Any]] = []
         for conditions_item_data in self.conditions:
             conditions_item = conditions_item_data.to_dict()
@@ -95,9 +109,8 @@ class PolicyRateLimitCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.policy_condition import PolicyCondition  # noqa: PLC0415
-        from ..models.policy_group_by import PolicyGroupBy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         conditions: list[PolicyCondition] = []
         _conditions = _d.pop("conditions")

@@ -22,6 +22,19 @@ if TYPE_CHECKING:
     from ..models.policy_group_by import PolicyGroupBy
     from ..models.policy_usage_limit_value_key_usage_map import PolicyUsageLimitValueKeyUsageMap
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, PolicyCondition, PolicyGroupBy, PolicyUsageLimitValueKeyUsageMap
+    from ..models.policy_condition import PolicyCondition  # noqa: PLC0415
+    from ..models.policy_group_by import PolicyGroupBy  # noqa: PLC0415
+    from ..models.policy_usage_limit_value_key_usage_map import PolicyUsageLimitValueKeyUsageMap  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PolicyUsageLimit")
 
@@ -69,6 +82,8 @@ class PolicyUsageLimit:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id = str(self.id)
 
         type_: str = self.type_
@@ -185,10 +200,8 @@ class PolicyUsageLimit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.policy_condition import PolicyCondition  # noqa: PLC0415
-        from ..models.policy_group_by import PolicyGroupBy  # noqa: PLC0415
-        from ..models.policy_usage_limit_value_key_usage_map import PolicyUsageLimitValueKeyUsageMap  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = UUID(_d.pop("id"))
 
@@ -211,7 +224,7 @@ class PolicyUsageLimit:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         name = _parse_name(_d.pop("name", UNSET))
 
@@ -240,7 +253,7 @@ class PolicyUsageLimit:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         alert_threshold = _parse_alert_threshold(_d.pop("alert_threshold", UNSET))
 
@@ -257,7 +270,7 @@ class PolicyUsageLimit:
                 return periodic_reset_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PolicyUsageLimitPeriodicReset | Unset, data)
+            return cast("None | PolicyUsageLimitPeriodicReset | Unset", data)
 
         periodic_reset = _parse_periodic_reset(_d.pop("periodic_reset", UNSET))
 
@@ -266,7 +279,7 @@ class PolicyUsageLimit:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         periodic_reset_days = _parse_periodic_reset_days(_d.pop("periodic_reset_days", UNSET))
 
@@ -283,7 +296,7 @@ class PolicyUsageLimit:
                 return next_usage_reset_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         next_usage_reset_at = _parse_next_usage_reset_at(_d.pop("next_usage_reset_at", UNSET))
 
@@ -300,7 +313,7 @@ class PolicyUsageLimit:
                 return last_reset_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         last_reset_at = _parse_last_reset_at(_d.pop("last_reset_at", UNSET))
 

@@ -22,6 +22,18 @@ if TYPE_CHECKING:
     from ..models.policy_condition import PolicyCondition
     from ..models.policy_group_by import PolicyGroupBy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, PolicyCondition, PolicyGroupBy
+    from ..models.policy_condition import PolicyCondition  # noqa: PLC0415
+    from ..models.policy_group_by import PolicyGroupBy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PolicyUsageLimitCreateRequest")
 
@@ -51,6 +63,8 @@ class PolicyUsageLimitCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         conditions: list[dict[str, Any]] = []
         for conditions_item_data in self.conditions:
             conditions_item = conditions_item_data.to_dict()
@@ -110,9 +124,8 @@ class PolicyUsageLimitCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.policy_condition import PolicyCondition  # noqa: PLC0415
-        from ..models.policy_group_by import PolicyGroupBy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         conditions: list[PolicyCondition] = []
         _conditions = _d.pop("conditions")
@@ -139,7 +152,7 @@ class PolicyUsageLimitCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         alert_threshold = _parse_alert_threshold(_d.pop("alert_threshold", UNSET))
 
@@ -156,7 +169,7 @@ class PolicyUsageLimitCreateRequest:
                 return periodic_reset_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PolicyUsageLimitCreateRequestPeriodicReset | Unset, data)
+            return cast("None | PolicyUsageLimitCreateRequestPeriodicReset | Unset", data)
 
         periodic_reset = _parse_periodic_reset(_d.pop("periodic_reset", UNSET))
 

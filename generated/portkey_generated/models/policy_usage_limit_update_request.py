@@ -79,7 +79,7 @@ class PolicyUsageLimitUpdateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         alert_threshold = _parse_alert_threshold(_d.pop("alert_threshold", UNSET))
 
@@ -96,7 +96,7 @@ class PolicyUsageLimitUpdateRequest:
                 return periodic_reset_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PolicyUsageLimitUpdateRequestPeriodicReset | Unset, data)
+            return cast("None | PolicyUsageLimitUpdateRequestPeriodicReset | Unset", data)
 
         periodic_reset = _parse_periodic_reset(_d.pop("periodic_reset", UNSET))
 

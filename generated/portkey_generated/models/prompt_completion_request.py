@@ -20,6 +20,33 @@ if TYPE_CHECKING:
     from ..models.prompt_hyperparameters_logit_bias import PromptHyperparametersLogitBias
     from ..models.prompt_render_request_variables import PromptRenderRequestVariables
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ChatCompletionNamedToolChoice, \
+        ChatCompletionStreamOptions, \
+        ChatCompletionTool, \
+        ChatResponseFormatJsonObject, \
+        ChatResponseFormatJsonSchema, \
+        ChatResponseFormatText, \
+        PromptHyperparametersLogitBias, \
+        PromptRenderRequestVariables
+    from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
+    from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
+    from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
+    from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
+    from ..models.chat_response_format_json_schema import ChatResponseFormatJsonSchema  # noqa: PLC0415
+    from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
+    from ..models.prompt_hyperparameters_logit_bias import PromptHyperparametersLogitBias  # noqa: PLC0415
+    from ..models.prompt_render_request_variables import PromptRenderRequestVariables  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PromptCompletionRequest")
 
@@ -71,10 +98,8 @@ class PromptCompletionRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
-        from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
-        from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         variables = self.variables.to_dict()
 
         model = self.model
@@ -191,15 +216,8 @@ class PromptCompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
-        from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
-        from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
-        from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
-        from ..models.chat_response_format_json_schema import ChatResponseFormatJsonSchema  # noqa: PLC0415
-        from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
-        from ..models.prompt_hyperparameters_logit_bias import PromptHyperparametersLogitBias  # noqa: PLC0415
-        from ..models.prompt_render_request_variables import PromptRenderRequestVariables  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         variables = PromptRenderRequestVariables.from_dict(_d.pop("variables"))
 
@@ -223,12 +241,12 @@ class PromptCompletionRequest:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                stop_type_1 = cast(list[str], data)
+                stop_type_1 = cast("list[str]", data)
 
                 return stop_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | str | Unset, data)
+            return cast("list[str] | str | Unset", data)
 
         stop = _parse_stop(_d.pop("stop", UNSET))
 

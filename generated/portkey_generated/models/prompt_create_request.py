@@ -16,6 +16,27 @@ if TYPE_CHECKING:
     from ..models.prompt_tool_choice import PromptToolChoice
     from ..models.prompt_tool_definition import PromptToolDefinition
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        PromptFunctionDefinition, \
+        PromptModelParameters, \
+        PromptTemplateMetadata, \
+        PromptToolChoice, \
+        PromptToolDefinition
+    from ..models.prompt_function_definition import PromptFunctionDefinition  # noqa: PLC0415
+    from ..models.prompt_model_parameters import PromptModelParameters  # noqa: PLC0415
+    from ..models.prompt_template_metadata import PromptTemplateMetadata  # noqa: PLC0415
+    from ..models.prompt_tool_choice import PromptToolChoice  # noqa: PLC0415
+    from ..models.prompt_tool_definition import PromptToolDefinition  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PromptCreateRequest")
 
@@ -50,6 +71,8 @@ class PromptCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         collection_id = self.collection_id
@@ -114,12 +137,8 @@ class PromptCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.prompt_function_definition import PromptFunctionDefinition  # noqa: PLC0415
-        from ..models.prompt_model_parameters import PromptModelParameters  # noqa: PLC0415
-        from ..models.prompt_template_metadata import PromptTemplateMetadata  # noqa: PLC0415
-        from ..models.prompt_tool_choice import PromptToolChoice  # noqa: PLC0415
-        from ..models.prompt_tool_definition import PromptToolDefinition  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name")
 

@@ -18,6 +18,29 @@ if TYPE_CHECKING:
     from ..models.chat_response_format_text import ChatResponseFormatText
     from ..models.prompt_hyperparameters_logit_bias import PromptHyperparametersLogitBias
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ChatCompletionNamedToolChoice, \
+        ChatCompletionTool, \
+        ChatResponseFormatJsonObject, \
+        ChatResponseFormatJsonSchema, \
+        ChatResponseFormatText, \
+        PromptHyperparametersLogitBias
+    from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
+    from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
+    from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
+    from ..models.chat_response_format_json_schema import ChatResponseFormatJsonSchema  # noqa: PLC0415
+    from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
+    from ..models.prompt_hyperparameters_logit_bias import PromptHyperparametersLogitBias  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PromptHyperparameters")
 
@@ -66,10 +89,8 @@ class PromptHyperparameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
-        from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
-        from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         model = self.model
 
         temperature = self.temperature
@@ -170,13 +191,8 @@ class PromptHyperparameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
-        from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
-        from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
-        from ..models.chat_response_format_json_schema import ChatResponseFormatJsonSchema  # noqa: PLC0415
-        from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
-        from ..models.prompt_hyperparameters_logit_bias import PromptHyperparametersLogitBias  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         model = _d.pop("model", UNSET)
 
@@ -198,12 +214,12 @@ class PromptHyperparameters:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                stop_type_1 = cast(list[str], data)
+                stop_type_1 = cast("list[str]", data)
 
                 return stop_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | str | Unset, data)
+            return cast("list[str] | str | Unset", data)
 
         stop = _parse_stop(_d.pop("stop", UNSET))
 

@@ -10,6 +10,17 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.prompt_partial_summary import PromptPartialSummary
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, PromptPartialSummary
+    from ..models.prompt_partial_summary import PromptPartialSummary  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PromptPartialListEnvelope")
 
@@ -23,6 +34,8 @@ class PromptPartialListEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         data: list[dict[str, Any]] = []
         for componentsschemas_prompt_partial_list_item_data in self.data:
             componentsschemas_prompt_partial_list_item = (
@@ -42,8 +55,8 @@ class PromptPartialListEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.prompt_partial_summary import PromptPartialSummary  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         data: list[PromptPartialSummary] = []
         _data = _d.pop("data")

@@ -10,6 +10,17 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.prompt_rendered_request import PromptRenderedRequest
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, PromptRenderedRequest
+    from ..models.prompt_rendered_request import PromptRenderedRequest  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PromptRenderResponse")
 
@@ -26,6 +37,8 @@ class PromptRenderResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         success = self.success
 
         data = self.data.to_dict()
@@ -43,8 +56,8 @@ class PromptRenderResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.prompt_rendered_request import PromptRenderedRequest  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         success = _d.pop("success")
 

@@ -20,6 +20,27 @@ if TYPE_CHECKING:
     from ..models.prompt_tool_choice import PromptToolChoice
     from ..models.prompt_tool_definition import PromptToolDefinition
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        PromptFunctionDefinition, \
+        PromptModelParameters, \
+        PromptTemplateMetadata, \
+        PromptToolChoice, \
+        PromptToolDefinition
+    from ..models.prompt_function_definition import PromptFunctionDefinition  # noqa: PLC0415
+    from ..models.prompt_model_parameters import PromptModelParameters  # noqa: PLC0415
+    from ..models.prompt_template_metadata import PromptTemplateMetadata  # noqa: PLC0415
+    from ..models.prompt_tool_choice import PromptToolChoice  # noqa: PLC0415
+    from ..models.prompt_tool_definition import PromptToolDefinition  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PromptUpdateRequest")
 
@@ -62,6 +83,8 @@ class PromptUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         patch = self.patch
 
         name = self.name
@@ -140,12 +163,8 @@ class PromptUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.prompt_function_definition import PromptFunctionDefinition  # noqa: PLC0415
-        from ..models.prompt_model_parameters import PromptModelParameters  # noqa: PLC0415
-        from ..models.prompt_template_metadata import PromptTemplateMetadata  # noqa: PLC0415
-        from ..models.prompt_tool_choice import PromptToolChoice  # noqa: PLC0415
-        from ..models.prompt_tool_definition import PromptToolDefinition  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         patch = _d.pop("patch", UNSET)
 

@@ -19,6 +19,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.prompt_version_summary_prompt_template import PromptVersionSummaryPromptTemplate
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, PromptVersionSummaryPromptTemplate
+    from ..models.prompt_version_summary_prompt_template import PromptVersionSummaryPromptTemplate  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="PromptVersionSummary")
 
@@ -48,6 +59,8 @@ class PromptVersionSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -106,8 +119,8 @@ class PromptVersionSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.prompt_version_summary_prompt_template import PromptVersionSummaryPromptTemplate  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _id = _d.pop("id", UNSET)
         id: UUID | Unset

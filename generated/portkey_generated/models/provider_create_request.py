@@ -15,6 +15,18 @@ if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
     from ..models.usage_limit_policy import UsageLimitPolicy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, RateLimitPolicy, UsageLimitPolicy
+    from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
+    from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ProviderCreateRequest")
 
@@ -43,6 +55,8 @@ class ProviderCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         integration_id = self.integration_id
@@ -96,9 +110,8 @@ class ProviderCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name")
 
@@ -118,7 +131,7 @@ class ProviderCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         note = _parse_note(_d.pop("note", UNSET))
 

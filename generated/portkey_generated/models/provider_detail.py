@@ -16,6 +16,18 @@ if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
     from ..models.usage_limit_policy import UsageLimitPolicy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, RateLimitPolicy, UsageLimitPolicy
+    from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
+    from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ProviderDetail")
 
@@ -49,8 +61,8 @@ class ProviderDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         integration_id = self.integration_id
@@ -139,9 +151,8 @@ class ProviderDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 
@@ -152,7 +163,7 @@ class ProviderDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         note = _parse_note(_d.pop("note", UNSET))
 
@@ -176,7 +187,7 @@ class ProviderDetail:
                 return usage_limits_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UsageLimitPolicy, data)
+            return cast("None | Unset | UsageLimitPolicy", data)
 
         usage_limits = _parse_usage_limits(_d.pop("usage_limits", UNSET))
 
@@ -185,7 +196,7 @@ class ProviderDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         reset_usage = _parse_reset_usage(_d.pop("reset_usage", UNSET))
 
@@ -216,7 +227,7 @@ class ProviderDetail:
                 return rate_limits_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[RateLimitPolicy] | None | Unset, data)
+            return cast("list[RateLimitPolicy] | None | Unset", data)
 
         rate_limits = _parse_rate_limits(_d.pop("rate_limits", UNSET))
 
@@ -233,7 +244,7 @@ class ProviderDetail:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
 

@@ -73,7 +73,7 @@ class ProviderError:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         type_ = _parse_type_(_d.pop("type", UNSET))
 
@@ -82,7 +82,7 @@ class ProviderError:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         param = _parse_param(_d.pop("param", UNSET))
 
@@ -91,7 +91,7 @@ class ProviderError:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         code = _parse_code(_d.pop("code", UNSET))
 

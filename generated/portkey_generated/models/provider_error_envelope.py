@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.provider_error import ProviderError
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ProviderError
+    from ..models.provider_error import ProviderError  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ProviderErrorEnvelope")
 
@@ -27,6 +38,8 @@ class ProviderErrorEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         error = self.error.to_dict()
 
         provider = self.provider
@@ -45,8 +58,8 @@ class ProviderErrorEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.provider_error import ProviderError  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         error = ProviderError.from_dict(_d.pop("error"))
 

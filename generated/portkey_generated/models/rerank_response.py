@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.rerank_result import RerankResult
     from ..models.rerank_usage import RerankUsage
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, RerankResult, RerankUsage
+    from ..models.rerank_result import RerankResult  # noqa: PLC0415
+    from ..models.rerank_usage import RerankUsage  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="RerankResponse")
 
@@ -36,6 +48,8 @@ class RerankResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         results: list[dict[str, Any]] = []
         for results_item_data in self.results:
             results_item = results_item_data.to_dict()
@@ -75,9 +89,8 @@ class RerankResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rerank_result import RerankResult  # noqa: PLC0415
-        from ..models.rerank_usage import RerankUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         results: list[RerankResult] = []
         _results = _d.pop("results")

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.rerank_result_document import RerankResultDocument
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, RerankResultDocument
+    from ..models.rerank_result_document import RerankResultDocument  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="RerankResult")
 
@@ -29,6 +40,8 @@ class RerankResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         index = self.index
 
         relevance_score = self.relevance_score
@@ -52,8 +65,8 @@ class RerankResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rerank_result_document import RerankResultDocument  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         index = _d.pop("index")
 

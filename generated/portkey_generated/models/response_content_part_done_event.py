@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from ..models.response_output_text import ResponseOutputText
     from ..models.response_unknown_item import ResponseUnknownItem
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseOutputRefusal, ResponseOutputText, ResponseUnknownItem
+    from ..models.response_output_refusal import ResponseOutputRefusal  # noqa: PLC0415
+    from ..models.response_output_text import ResponseOutputText  # noqa: PLC0415
+    from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseContentPartDoneEvent")
 
@@ -37,9 +50,8 @@ class ResponseContentPartDoneEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_output_refusal import ResponseOutputRefusal  # noqa: PLC0415
-        from ..models.response_output_text import ResponseOutputText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         item_id = self.item_id
@@ -76,10 +88,8 @@ class ResponseContentPartDoneEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_output_refusal import ResponseOutputRefusal  # noqa: PLC0415
-        from ..models.response_output_text import ResponseOutputText  # noqa: PLC0415
-        from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "response.content_part.done":

@@ -34,6 +34,45 @@ if TYPE_CHECKING:
     from ..models.response_unknown_item import ResponseUnknownItem
     from ..models.response_web_search_tool import ResponseWebSearchTool
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ResponseFileSearchTool, \
+        ResponseFunctionCallOutput, \
+        ResponseFunctionTool, \
+        ResponseFunctionToolCall, \
+        ResponseInputMessage, \
+        ResponseItemReference, \
+        ResponseOutputMessage, \
+        ResponseReasoningConfig, \
+        ResponseReasoningItem, \
+        ResponseTextConfig, \
+        ResponseToolChoiceFunction, \
+        ResponseToolChoiceHosted, \
+        ResponseUnknownItem, \
+        ResponseWebSearchTool
+    from ..models.response_file_search_tool import ResponseFileSearchTool  # noqa: PLC0415
+    from ..models.response_function_call_output import ResponseFunctionCallOutput  # noqa: PLC0415
+    from ..models.response_function_tool import ResponseFunctionTool  # noqa: PLC0415
+    from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
+    from ..models.response_input_message import ResponseInputMessage  # noqa: PLC0415
+    from ..models.response_item_reference import ResponseItemReference  # noqa: PLC0415
+    from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
+    from ..models.response_reasoning_config import ResponseReasoningConfig  # noqa: PLC0415
+    from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
+    from ..models.response_text_config import ResponseTextConfig  # noqa: PLC0415
+    from ..models.response_tool_choice_function import ResponseToolChoiceFunction  # noqa: PLC0415
+    from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted  # noqa: PLC0415
+    from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
+    from ..models.response_web_search_tool import ResponseWebSearchTool  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseCreateRequestParams")
 
@@ -109,19 +148,8 @@ class ResponseCreateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_file_search_tool import ResponseFileSearchTool  # noqa: PLC0415
-        from ..models.response_function_call_output import ResponseFunctionCallOutput  # noqa: PLC0415
-        from ..models.response_function_tool import ResponseFunctionTool  # noqa: PLC0415
-        from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
-        from ..models.response_input_message import ResponseInputMessage  # noqa: PLC0415
-        from ..models.response_item_reference import ResponseItemReference  # noqa: PLC0415
-        from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
-        from ..models.response_reasoning_config import ResponseReasoningConfig  # noqa: PLC0415
-        from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
-        from ..models.response_tool_choice_function import ResponseToolChoiceFunction  # noqa: PLC0415
-        from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted  # noqa: PLC0415
-        from ..models.response_web_search_tool import ResponseWebSearchTool  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         model = self.model
 
         input_: list[dict[str, Any]] | str | Unset
@@ -321,21 +349,8 @@ class ResponseCreateRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_file_search_tool import ResponseFileSearchTool  # noqa: PLC0415
-        from ..models.response_function_call_output import ResponseFunctionCallOutput  # noqa: PLC0415
-        from ..models.response_function_tool import ResponseFunctionTool  # noqa: PLC0415
-        from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
-        from ..models.response_input_message import ResponseInputMessage  # noqa: PLC0415
-        from ..models.response_item_reference import ResponseItemReference  # noqa: PLC0415
-        from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
-        from ..models.response_reasoning_config import ResponseReasoningConfig  # noqa: PLC0415
-        from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
-        from ..models.response_text_config import ResponseTextConfig  # noqa: PLC0415
-        from ..models.response_tool_choice_function import ResponseToolChoiceFunction  # noqa: PLC0415
-        from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted  # noqa: PLC0415
-        from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
-        from ..models.response_web_search_tool import ResponseWebSearchTool  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         model = _d.pop("model")
 
@@ -456,17 +471,7 @@ class ResponseCreateRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                list[
-                    ResponseFunctionCallOutput
-                    | ResponseFunctionToolCall
-                    | ResponseInputMessage
-                    | ResponseItemReference
-                    | ResponseOutputMessage
-                    | ResponseReasoningItem
-                    | ResponseUnknownItem
-                ]
-                | str
-                | Unset,
+                "list[ResponseFunctionCallOutput | ResponseFunctionToolCall | ResponseInputMessage | ResponseItemReference | ResponseOutputMessage | ResponseReasoningItem | ResponseUnknownItem] | str | Unset",
                 data,
             )
 
@@ -477,7 +482,7 @@ class ResponseCreateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         instructions = _parse_instructions(_d.pop("instructions", UNSET))
 
@@ -486,7 +491,7 @@ class ResponseCreateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         previous_response_id = _parse_previous_response_id(_d.pop("previous_response_id", UNSET))
 
@@ -575,7 +580,7 @@ class ResponseCreateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         parallel_tool_calls = _parse_parallel_tool_calls(_d.pop("parallel_tool_calls", UNSET))
 
@@ -584,7 +589,7 @@ class ResponseCreateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_tool_calls = _parse_max_tool_calls(_d.pop("max_tool_calls", UNSET))
 
@@ -593,7 +598,7 @@ class ResponseCreateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_output_tokens = _parse_max_output_tokens(_d.pop("max_output_tokens", UNSET))
 
@@ -602,7 +607,7 @@ class ResponseCreateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -611,7 +616,7 @@ class ResponseCreateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 
@@ -620,7 +625,7 @@ class ResponseCreateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         top_logprobs = _parse_top_logprobs(_d.pop("top_logprobs", UNSET))
 
@@ -637,7 +642,7 @@ class ResponseCreateRequestParams:
                 return reasoning_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseReasoningConfig | Unset, data)
+            return cast("None | ResponseReasoningConfig | Unset", data)
 
         reasoning = _parse_reasoning(_d.pop("reasoning", UNSET))
 
@@ -655,14 +660,14 @@ class ResponseCreateRequestParams:
         else:
             truncation = check_response_create_request_truncation(_truncation)
 
-        include = cast(list[str], _d.pop("include", UNSET))
+        include = cast("list[str]", _d.pop("include", UNSET))
 
         def _parse_store(data: object) -> bool | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         store = _parse_store(_d.pop("store", UNSET))
 
@@ -671,7 +676,7 @@ class ResponseCreateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         background = _parse_background(_d.pop("background", UNSET))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.response_object import ResponseObject
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseObject
+    from ..models.response_object import ResponseObject  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseCreatedEvent")
 
@@ -29,6 +40,8 @@ class ResponseCreatedEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         response = self.response.to_dict()
@@ -50,8 +63,8 @@ class ResponseCreatedEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_object import ResponseObject  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "response.created":

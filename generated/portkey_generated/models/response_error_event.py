@@ -79,7 +79,7 @@ class ResponseErrorEvent:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         code = _parse_code(_d.pop("code", UNSET))
 
@@ -88,7 +88,7 @@ class ResponseErrorEvent:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         param = _parse_param(_d.pop("param", UNSET))
 

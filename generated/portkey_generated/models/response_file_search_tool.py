@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.response_file_search_tool_filters import ResponseFileSearchToolFilters
     from ..models.response_file_search_tool_ranking_options import ResponseFileSearchToolRankingOptions
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseFileSearchToolFilters, ResponseFileSearchToolRankingOptions
+    from ..models.response_file_search_tool_filters import ResponseFileSearchToolFilters  # noqa: PLC0415
+    from ..models.response_file_search_tool_ranking_options import ResponseFileSearchToolRankingOptions  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseFileSearchTool")
 
@@ -34,8 +46,8 @@ class ResponseFileSearchTool:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_file_search_tool_filters import ResponseFileSearchToolFilters  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         vector_store_ids = self.vector_store_ids
@@ -73,16 +85,15 @@ class ResponseFileSearchTool:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_file_search_tool_filters import ResponseFileSearchToolFilters  # noqa: PLC0415
-        from ..models.response_file_search_tool_ranking_options import ResponseFileSearchToolRankingOptions  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "file_search":
             raise ValueError(f"type must match const 'file_search', got '{_type_}'")
         type_: Literal["file_search"] = _type_
 
-        vector_store_ids = cast(list[str], _d.pop("vector_store_ids"))
+        vector_store_ids = cast("list[str]", _d.pop("vector_store_ids"))
 
         max_num_results = _d.pop("max_num_results", UNSET)
 
@@ -99,7 +110,7 @@ class ResponseFileSearchTool:
                 return filters_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseFileSearchToolFilters | Unset, data)
+            return cast("None | ResponseFileSearchToolFilters | Unset", data)
 
         filters = _parse_filters(_d.pop("filters", UNSET))
 

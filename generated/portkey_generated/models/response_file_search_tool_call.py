@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_array
 if TYPE_CHECKING:
     from ..models.response_file_search_tool_call_results_item import ResponseFileSearchToolCallResultsItem
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseFileSearchToolCallResultsItem
+    from ..models.response_file_search_tool_call_results_item import ResponseFileSearchToolCallResultsItem  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseFileSearchToolCall")
 
@@ -33,6 +44,8 @@ class ResponseFileSearchToolCall:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         id = self.id
@@ -74,8 +87,8 @@ class ResponseFileSearchToolCall:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_file_search_tool_call_results_item import ResponseFileSearchToolCallResultsItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "file_search_call":
@@ -86,7 +99,7 @@ class ResponseFileSearchToolCall:
 
         status = _d.pop("status", UNSET)
 
-        queries = cast(list[str], _d.pop("queries", UNSET))
+        queries = cast("list[str]", _d.pop("queries", UNSET))
 
         def _parse_results(data: object) -> list[ResponseFileSearchToolCallResultsItem] | None | Unset:
             if data is None:
@@ -108,7 +121,7 @@ class ResponseFileSearchToolCall:
                 return results_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ResponseFileSearchToolCallResultsItem] | None | Unset, data)
+            return cast("list[ResponseFileSearchToolCallResultsItem] | None | Unset", data)
 
         results = _parse_results(_d.pop("results", UNSET))
 

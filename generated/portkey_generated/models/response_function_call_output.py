@@ -15,6 +15,20 @@ if TYPE_CHECKING:
     from ..models.response_input_text import ResponseInputText
     from ..models.response_unknown_item import ResponseUnknownItem
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseInputFile, ResponseInputImage, ResponseInputText, ResponseUnknownItem
+    from ..models.response_input_file import ResponseInputFile  # noqa: PLC0415
+    from ..models.response_input_image import ResponseInputImage  # noqa: PLC0415
+    from ..models.response_input_text import ResponseInputText  # noqa: PLC0415
+    from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseFunctionCallOutput")
 
@@ -36,10 +50,8 @@ class ResponseFunctionCallOutput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_input_file import ResponseInputFile  # noqa: PLC0415
-        from ..models.response_input_image import ResponseInputImage  # noqa: PLC0415
-        from ..models.response_input_text import ResponseInputText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         call_id = self.call_id
@@ -93,11 +105,8 @@ class ResponseFunctionCallOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_input_file import ResponseInputFile  # noqa: PLC0415
-        from ..models.response_input_image import ResponseInputImage  # noqa: PLC0415
-        from ..models.response_input_text import ResponseInputText  # noqa: PLC0415
-        from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "function_call_output":
@@ -165,7 +174,7 @@ class ResponseFunctionCallOutput:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                list[ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem] | str,
+                "list[ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem] | str",
                 data,
             )
 
@@ -176,7 +185,7 @@ class ResponseFunctionCallOutput:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         id = _parse_id(_d.pop("id", UNSET))
 
@@ -185,7 +194,7 @@ class ResponseFunctionCallOutput:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         status = _parse_status(_d.pop("status", UNSET))
 

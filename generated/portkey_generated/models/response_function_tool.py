@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.response_function_tool_parameters import ResponseFunctionToolParameters
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseFunctionToolParameters
+    from ..models.response_function_tool_parameters import ResponseFunctionToolParameters  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseFunctionTool")
 
@@ -33,8 +44,8 @@ class ResponseFunctionTool:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_function_tool_parameters import ResponseFunctionToolParameters  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         name = self.name
@@ -78,8 +89,8 @@ class ResponseFunctionTool:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_function_tool_parameters import ResponseFunctionToolParameters  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "function":
@@ -93,7 +104,7 @@ class ResponseFunctionTool:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -110,7 +121,7 @@ class ResponseFunctionTool:
                 return parameters_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseFunctionToolParameters | Unset, data)
+            return cast("None | ResponseFunctionToolParameters | Unset", data)
 
         parameters = _parse_parameters(_d.pop("parameters", UNSET))
 
@@ -119,7 +130,7 @@ class ResponseFunctionTool:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         strict = _parse_strict(_d.pop("strict", UNSET))
 

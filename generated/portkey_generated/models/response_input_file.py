@@ -74,7 +74,7 @@ class ResponseInputFile:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         file_id = _parse_file_id(_d.pop("file_id", UNSET))
 

@@ -72,7 +72,7 @@ class ResponseInputImage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         image_url = _parse_image_url(_d.pop("image_url", UNSET))
 
@@ -81,7 +81,7 @@ class ResponseInputImage:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         file_id = _parse_file_id(_d.pop("file_id", UNSET))
 

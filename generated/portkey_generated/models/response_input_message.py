@@ -16,6 +16,20 @@ if TYPE_CHECKING:
     from ..models.response_input_text import ResponseInputText
     from ..models.response_unknown_item import ResponseUnknownItem
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseInputFile, ResponseInputImage, ResponseInputText, ResponseUnknownItem
+    from ..models.response_input_file import ResponseInputFile  # noqa: PLC0415
+    from ..models.response_input_image import ResponseInputImage  # noqa: PLC0415
+    from ..models.response_input_text import ResponseInputText  # noqa: PLC0415
+    from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseInputMessage")
 
@@ -37,10 +51,8 @@ class ResponseInputMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_input_file import ResponseInputFile  # noqa: PLC0415
-        from ..models.response_input_image import ResponseInputImage  # noqa: PLC0415
-        from ..models.response_input_text import ResponseInputText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         role: str = self.role
 
         content: list[dict[str, Any]] | str
@@ -87,11 +99,8 @@ class ResponseInputMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_input_file import ResponseInputFile  # noqa: PLC0415
-        from ..models.response_input_image import ResponseInputImage  # noqa: PLC0415
-        from ..models.response_input_text import ResponseInputText  # noqa: PLC0415
-        from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         role = check_response_input_message_role(_d.pop("role"))
 
@@ -154,7 +163,7 @@ class ResponseInputMessage:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                list[ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem] | str,
+                "list[ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem] | str",
                 data,
             )
 

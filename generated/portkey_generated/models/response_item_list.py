@@ -18,6 +18,31 @@ if TYPE_CHECKING:
     from ..models.response_reasoning_item import ResponseReasoningItem
     from ..models.response_unknown_item import ResponseUnknownItem
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ResponseFunctionCallOutput, \
+        ResponseFunctionToolCall, \
+        ResponseInputMessage, \
+        ResponseItemReference, \
+        ResponseOutputMessage, \
+        ResponseReasoningItem, \
+        ResponseUnknownItem
+    from ..models.response_function_call_output import ResponseFunctionCallOutput  # noqa: PLC0415
+    from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
+    from ..models.response_input_message import ResponseInputMessage  # noqa: PLC0415
+    from ..models.response_item_reference import ResponseItemReference  # noqa: PLC0415
+    from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
+    from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
+    from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseItemList")
 
@@ -47,13 +72,8 @@ class ResponseItemList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_function_call_output import ResponseFunctionCallOutput  # noqa: PLC0415
-        from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
-        from ..models.response_input_message import ResponseInputMessage  # noqa: PLC0415
-        from ..models.response_item_reference import ResponseItemReference  # noqa: PLC0415
-        from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
-        from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         data: list[dict[str, Any]] = []
         for data_item_data in self.data:
             data_item: dict[str, Any]
@@ -110,14 +130,8 @@ class ResponseItemList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_function_call_output import ResponseFunctionCallOutput  # noqa: PLC0415
-        from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
-        from ..models.response_input_message import ResponseInputMessage  # noqa: PLC0415
-        from ..models.response_item_reference import ResponseItemReference  # noqa: PLC0415
-        from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
-        from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
-        from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         data: list[
             ResponseFunctionCallOutput
@@ -207,7 +221,7 @@ class ResponseItemList:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         first_id = _parse_first_id(_d.pop("first_id", UNSET))
 
@@ -216,7 +230,7 @@ class ResponseItemList:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         last_id = _parse_last_id(_d.pop("last_id", UNSET))
 

@@ -29,6 +29,51 @@ if TYPE_CHECKING:
     from ..models.response_web_search_tool import ResponseWebSearchTool
     from ..models.response_web_search_tool_call import ResponseWebSearchToolCall
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ResponseError, \
+        ResponseFileSearchTool, \
+        ResponseFileSearchToolCall, \
+        ResponseFunctionTool, \
+        ResponseFunctionToolCall, \
+        ResponseIncompleteDetails, \
+        ResponseObjectMetadata, \
+        ResponseOutputMessage, \
+        ResponseReasoningConfig, \
+        ResponseReasoningItem, \
+        ResponseTextConfig, \
+        ResponseToolChoiceFunction, \
+        ResponseToolChoiceHosted, \
+        ResponseUnknownItem, \
+        ResponseUsage, \
+        ResponseWebSearchTool, \
+        ResponseWebSearchToolCall
+    from ..models.response_error import ResponseError  # noqa: PLC0415
+    from ..models.response_file_search_tool import ResponseFileSearchTool  # noqa: PLC0415
+    from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
+    from ..models.response_function_tool import ResponseFunctionTool  # noqa: PLC0415
+    from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
+    from ..models.response_incomplete_details import ResponseIncompleteDetails  # noqa: PLC0415
+    from ..models.response_object_metadata import ResponseObjectMetadata  # noqa: PLC0415
+    from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
+    from ..models.response_reasoning_config import ResponseReasoningConfig  # noqa: PLC0415
+    from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
+    from ..models.response_text_config import ResponseTextConfig  # noqa: PLC0415
+    from ..models.response_tool_choice_function import ResponseToolChoiceFunction  # noqa: PLC0415
+    from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted  # noqa: PLC0415
+    from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
+    from ..models.response_usage import ResponseUsage  # noqa: PLC0415
+    from ..models.response_web_search_tool import ResponseWebSearchTool  # noqa: PLC0415
+    from ..models.response_web_search_tool_call import ResponseWebSearchToolCall  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseObject")
 
@@ -114,23 +159,8 @@ class ResponseObject:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_error import ResponseError  # noqa: PLC0415
-        from ..models.response_file_search_tool import ResponseFileSearchTool  # noqa: PLC0415
-        from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
-        from ..models.response_function_tool import ResponseFunctionTool  # noqa: PLC0415
-        from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
-        from ..models.response_incomplete_details import ResponseIncompleteDetails  # noqa: PLC0415
-        from ..models.response_object_metadata import ResponseObjectMetadata  # noqa: PLC0415
-        from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
-        from ..models.response_reasoning_config import ResponseReasoningConfig  # noqa: PLC0415
-        from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
-        from ..models.response_text_config import ResponseTextConfig  # noqa: PLC0415
-        from ..models.response_tool_choice_function import ResponseToolChoiceFunction  # noqa: PLC0415
-        from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted  # noqa: PLC0415
-        from ..models.response_usage import ResponseUsage  # noqa: PLC0415
-        from ..models.response_web_search_tool import ResponseWebSearchTool  # noqa: PLC0415
-        from ..models.response_web_search_tool_call import ResponseWebSearchToolCall  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_ = self.object_
@@ -394,24 +424,8 @@ class ResponseObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_error import ResponseError  # noqa: PLC0415
-        from ..models.response_file_search_tool import ResponseFileSearchTool  # noqa: PLC0415
-        from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
-        from ..models.response_function_tool import ResponseFunctionTool  # noqa: PLC0415
-        from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
-        from ..models.response_incomplete_details import ResponseIncompleteDetails  # noqa: PLC0415
-        from ..models.response_object_metadata import ResponseObjectMetadata  # noqa: PLC0415
-        from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
-        from ..models.response_reasoning_config import ResponseReasoningConfig  # noqa: PLC0415
-        from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
-        from ..models.response_text_config import ResponseTextConfig  # noqa: PLC0415
-        from ..models.response_tool_choice_function import ResponseToolChoiceFunction  # noqa: PLC0415
-        from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted  # noqa: PLC0415
-        from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
-        from ..models.response_usage import ResponseUsage  # noqa: PLC0415
-        from ..models.response_web_search_tool import ResponseWebSearchTool  # noqa: PLC0415
-        from ..models.response_web_search_tool_call import ResponseWebSearchToolCall  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -434,7 +448,7 @@ class ResponseObject:
                 return error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseError | Unset, data)
+            return cast("None | ResponseError | Unset", data)
 
         error = _parse_error(_d.pop("error", UNSET))
 
@@ -451,7 +465,7 @@ class ResponseObject:
                 return incomplete_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseIncompleteDetails | Unset, data)
+            return cast("None | ResponseIncompleteDetails | Unset", data)
 
         incomplete_details = _parse_incomplete_details(_d.pop("incomplete_details", UNSET))
 
@@ -462,7 +476,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         instructions = _parse_instructions(_d.pop("instructions", UNSET))
 
@@ -561,7 +575,7 @@ class ResponseObject:
                 return usage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseUsage | Unset, data)
+            return cast("None | ResponseUsage | Unset", data)
 
         usage = _parse_usage(_d.pop("usage", UNSET))
 
@@ -634,14 +648,7 @@ class ResponseObject:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                list[
-                    ResponseFileSearchTool
-                    | ResponseFunctionTool
-                    | ResponseUnknownItem
-                    | ResponseWebSearchTool
-                ]
-                | None
-                | Unset,
+                "list[ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool] | None | Unset",
                 data,
             )
 
@@ -679,7 +686,7 @@ class ResponseObject:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                None | ResponseToolChoiceFunction | ResponseToolChoiceHosted | ResponseToolChoiceMode | Unset,
+                "None | ResponseToolChoiceFunction | ResponseToolChoiceHosted | ResponseToolChoiceMode | Unset",
                 data,
             )
 
@@ -692,7 +699,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         previous_response_id = _parse_previous_response_id(_d.pop("previous_response_id", UNSET))
 
@@ -709,7 +716,7 @@ class ResponseObject:
                 return reasoning_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseReasoningConfig | Unset, data)
+            return cast("None | ResponseReasoningConfig | Unset", data)
 
         reasoning = _parse_reasoning(_d.pop("reasoning", UNSET))
 
@@ -726,7 +733,7 @@ class ResponseObject:
                 return text_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseTextConfig | Unset, data)
+            return cast("None | ResponseTextConfig | Unset", data)
 
         text = _parse_text(_d.pop("text", UNSET))
 
@@ -735,7 +742,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -744,7 +751,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 
@@ -753,7 +760,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         top_logprobs = _parse_top_logprobs(_d.pop("top_logprobs", UNSET))
 
@@ -762,7 +769,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_output_tokens = _parse_max_output_tokens(_d.pop("max_output_tokens", UNSET))
 
@@ -771,7 +778,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_tool_calls = _parse_max_tool_calls(_d.pop("max_tool_calls", UNSET))
 
@@ -780,7 +787,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         truncation = _parse_truncation(_d.pop("truncation", UNSET))
 
@@ -789,7 +796,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         store = _parse_store(_d.pop("store", UNSET))
 
@@ -798,7 +805,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         background = _parse_background(_d.pop("background", UNSET))
 
@@ -807,7 +814,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         service_tier = _parse_service_tier(_d.pop("service_tier", UNSET))
 
@@ -824,7 +831,7 @@ class ResponseObject:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseObjectMetadata | Unset, data)
+            return cast("None | ResponseObjectMetadata | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 
@@ -833,7 +840,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         user = _parse_user(_d.pop("user", UNSET))
 
@@ -842,7 +849,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         prompt_cache_key = _parse_prompt_cache_key(_d.pop("prompt_cache_key", UNSET))
 
@@ -851,7 +858,7 @@ class ResponseObject:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         safety_identifier = _parse_safety_identifier(_d.pop("safety_identifier", UNSET))
 

@@ -17,6 +17,29 @@ if TYPE_CHECKING:
     from ..models.response_unknown_item import ResponseUnknownItem
     from ..models.response_web_search_tool_call import ResponseWebSearchToolCall
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ResponseFileSearchToolCall, \
+        ResponseFunctionToolCall, \
+        ResponseOutputMessage, \
+        ResponseReasoningItem, \
+        ResponseUnknownItem, \
+        ResponseWebSearchToolCall
+    from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
+    from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
+    from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
+    from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
+    from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
+    from ..models.response_web_search_tool_call import ResponseWebSearchToolCall  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseOutputItemDoneEvent")
 
@@ -43,12 +66,8 @@ class ResponseOutputItemDoneEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
-        from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
-        from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
-        from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
-        from ..models.response_web_search_tool_call import ResponseWebSearchToolCall  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         output_index = self.output_index
@@ -85,13 +104,8 @@ class ResponseOutputItemDoneEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
-        from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
-        from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
-        from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
-        from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
-        from ..models.response_web_search_tool_call import ResponseWebSearchToolCall  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "response.output_item.done":

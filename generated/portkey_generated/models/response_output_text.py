@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.response_annotation import ResponseAnnotation
     from ..models.response_output_text_logprobs_item import ResponseOutputTextLogprobsItem
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseAnnotation, ResponseOutputTextLogprobsItem
+    from ..models.response_annotation import ResponseAnnotation  # noqa: PLC0415
+    from ..models.response_output_text_logprobs_item import ResponseOutputTextLogprobsItem  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseOutputText")
 
@@ -32,6 +44,8 @@ class ResponseOutputText:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         text = self.text
@@ -67,9 +81,8 @@ class ResponseOutputText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_annotation import ResponseAnnotation  # noqa: PLC0415
-        from ..models.response_output_text_logprobs_item import ResponseOutputTextLogprobsItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "output_text":

@@ -54,7 +54,7 @@ class ResponseReasoningConfig:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         effort = _parse_effort(_d.pop("effort", UNSET))
 
@@ -63,7 +63,7 @@ class ResponseReasoningConfig:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         summary = _parse_summary(_d.pop("summary", UNSET))
 

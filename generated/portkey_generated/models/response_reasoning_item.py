@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_array
 if TYPE_CHECKING:
     from ..models.response_reasoning_text import ResponseReasoningText
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseReasoningText
+    from ..models.response_reasoning_text import ResponseReasoningText  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseReasoningItem")
 
@@ -35,6 +46,8 @@ class ResponseReasoningItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         id = self.id
@@ -91,8 +104,8 @@ class ResponseReasoningItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_reasoning_text import ResponseReasoningText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "reasoning":
@@ -128,7 +141,7 @@ class ResponseReasoningItem:
                 return content_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ResponseReasoningText] | None | Unset, data)
+            return cast("list[ResponseReasoningText] | None | Unset", data)
 
         content = _parse_content(_d.pop("content", UNSET))
 
@@ -137,7 +150,7 @@ class ResponseReasoningItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         encrypted_content = _parse_encrypted_content(_d.pop("encrypted_content", UNSET))
 
@@ -146,7 +159,7 @@ class ResponseReasoningItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         status = _parse_status(_d.pop("status", UNSET))
 

@@ -28,6 +28,51 @@ if TYPE_CHECKING:
     from ..models.response_text_done_event import ResponseTextDoneEvent
     from ..models.response_unknown_stream_event import ResponseUnknownStreamEvent
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ResponseCompletedEvent, \
+        ResponseContentPartAddedEvent, \
+        ResponseContentPartDoneEvent, \
+        ResponseCreatedEvent, \
+        ResponseErrorEvent, \
+        ResponseFailedEvent, \
+        ResponseFunctionCallArgumentsDeltaEvent, \
+        ResponseFunctionCallArgumentsDoneEvent, \
+        ResponseInProgressEvent, \
+        ResponseIncompleteEvent, \
+        ResponseOutputItemAddedEvent, \
+        ResponseOutputItemDoneEvent, \
+        ResponseRefusalDeltaEvent, \
+        ResponseRefusalDoneEvent, \
+        ResponseTextDeltaEvent, \
+        ResponseTextDoneEvent, \
+        ResponseUnknownStreamEvent
+    from ..models.response_completed_event import ResponseCompletedEvent  # noqa: PLC0415
+    from ..models.response_content_part_added_event import ResponseContentPartAddedEvent  # noqa: PLC0415
+    from ..models.response_content_part_done_event import ResponseContentPartDoneEvent  # noqa: PLC0415
+    from ..models.response_created_event import ResponseCreatedEvent  # noqa: PLC0415
+    from ..models.response_error_event import ResponseErrorEvent  # noqa: PLC0415
+    from ..models.response_failed_event import ResponseFailedEvent  # noqa: PLC0415
+    from ..models.response_function_call_arguments_delta_event import ResponseFunctionCallArgumentsDeltaEvent  # noqa: PLC0415
+    from ..models.response_function_call_arguments_done_event import ResponseFunctionCallArgumentsDoneEvent  # noqa: PLC0415
+    from ..models.response_in_progress_event import ResponseInProgressEvent  # noqa: PLC0415
+    from ..models.response_incomplete_event import ResponseIncompleteEvent  # noqa: PLC0415
+    from ..models.response_output_item_added_event import ResponseOutputItemAddedEvent  # noqa: PLC0415
+    from ..models.response_output_item_done_event import ResponseOutputItemDoneEvent  # noqa: PLC0415
+    from ..models.response_refusal_delta_event import ResponseRefusalDeltaEvent  # noqa: PLC0415
+    from ..models.response_refusal_done_event import ResponseRefusalDoneEvent  # noqa: PLC0415
+    from ..models.response_text_delta_event import ResponseTextDeltaEvent  # noqa: PLC0415
+    from ..models.response_text_done_event import ResponseTextDoneEvent  # noqa: PLC0415
+    from ..models.response_unknown_stream_event import ResponseUnknownStreamEvent  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseStreamEventEnvelope")
 
@@ -60,27 +105,8 @@ class ResponseStreamEventEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_completed_event import ResponseCompletedEvent  # noqa: PLC0415
-        from ..models.response_content_part_added_event import ResponseContentPartAddedEvent  # noqa: PLC0415
-        from ..models.response_content_part_done_event import ResponseContentPartDoneEvent  # noqa: PLC0415
-        from ..models.response_created_event import ResponseCreatedEvent  # noqa: PLC0415
-        from ..models.response_error_event import ResponseErrorEvent  # noqa: PLC0415
-        from ..models.response_failed_event import ResponseFailedEvent  # noqa: PLC0415
-        from ..models.response_function_call_arguments_delta_event import (
-            ResponseFunctionCallArgumentsDeltaEvent,  # noqa: PLC0415
-        )
-        from ..models.response_function_call_arguments_done_event import (
-            ResponseFunctionCallArgumentsDoneEvent,  # noqa: PLC0415
-        )
-        from ..models.response_in_progress_event import ResponseInProgressEvent  # noqa: PLC0415
-        from ..models.response_incomplete_event import ResponseIncompleteEvent  # noqa: PLC0415
-        from ..models.response_output_item_added_event import ResponseOutputItemAddedEvent  # noqa: PLC0415
-        from ..models.response_output_item_done_event import ResponseOutputItemDoneEvent  # noqa: PLC0415
-        from ..models.response_refusal_delta_event import ResponseRefusalDeltaEvent  # noqa: PLC0415
-        from ..models.response_refusal_done_event import ResponseRefusalDoneEvent  # noqa: PLC0415
-        from ..models.response_text_delta_event import ResponseTextDeltaEvent  # noqa: PLC0415
-        from ..models.response_text_done_event import ResponseTextDoneEvent  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         data: dict[str, Any]
         if isinstance(self.data, ResponseCreatedEvent):
             data = self.data.to_dict()
@@ -129,28 +155,8 @@ class ResponseStreamEventEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_completed_event import ResponseCompletedEvent  # noqa: PLC0415
-        from ..models.response_content_part_added_event import ResponseContentPartAddedEvent  # noqa: PLC0415
-        from ..models.response_content_part_done_event import ResponseContentPartDoneEvent  # noqa: PLC0415
-        from ..models.response_created_event import ResponseCreatedEvent  # noqa: PLC0415
-        from ..models.response_error_event import ResponseErrorEvent  # noqa: PLC0415
-        from ..models.response_failed_event import ResponseFailedEvent  # noqa: PLC0415
-        from ..models.response_function_call_arguments_delta_event import (
-            ResponseFunctionCallArgumentsDeltaEvent,  # noqa: PLC0415
-        )
-        from ..models.response_function_call_arguments_done_event import (
-            ResponseFunctionCallArgumentsDoneEvent,  # noqa: PLC0415
-        )
-        from ..models.response_in_progress_event import ResponseInProgressEvent  # noqa: PLC0415
-        from ..models.response_incomplete_event import ResponseIncompleteEvent  # noqa: PLC0415
-        from ..models.response_output_item_added_event import ResponseOutputItemAddedEvent  # noqa: PLC0415
-        from ..models.response_output_item_done_event import ResponseOutputItemDoneEvent  # noqa: PLC0415
-        from ..models.response_refusal_delta_event import ResponseRefusalDeltaEvent  # noqa: PLC0415
-        from ..models.response_refusal_done_event import ResponseRefusalDoneEvent  # noqa: PLC0415
-        from ..models.response_text_delta_event import ResponseTextDeltaEvent  # noqa: PLC0415
-        from ..models.response_text_done_event import ResponseTextDoneEvent  # noqa: PLC0415
-        from ..models.response_unknown_stream_event import ResponseUnknownStreamEvent  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_data(

@@ -14,6 +14,23 @@ if TYPE_CHECKING:
     from ..models.response_text_format_json_schema import ResponseTextFormatJsonSchema
     from ..models.response_text_format_text import ResponseTextFormatText
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ResponseTextFormatJsonObject, \
+        ResponseTextFormatJsonSchema, \
+        ResponseTextFormatText
+    from ..models.response_text_format_json_object import ResponseTextFormatJsonObject  # noqa: PLC0415
+    from ..models.response_text_format_json_schema import ResponseTextFormatJsonSchema  # noqa: PLC0415
+    from ..models.response_text_format_text import ResponseTextFormatText  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseTextConfig")
 
@@ -31,9 +48,8 @@ class ResponseTextConfig:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_text_format_json_schema import ResponseTextFormatJsonSchema  # noqa: PLC0415
-        from ..models.response_text_format_text import ResponseTextFormatText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         format_: dict[str, Any] | Unset
         if isinstance(self.format_, Unset):
             format_ = UNSET
@@ -62,10 +78,8 @@ class ResponseTextConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_text_format_json_object import ResponseTextFormatJsonObject  # noqa: PLC0415
-        from ..models.response_text_format_json_schema import ResponseTextFormatJsonSchema  # noqa: PLC0415
-        from ..models.response_text_format_text import ResponseTextFormatText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_format_(
@@ -102,7 +116,7 @@ class ResponseTextConfig:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         verbosity = _parse_verbosity(_d.pop("verbosity", UNSET))
 

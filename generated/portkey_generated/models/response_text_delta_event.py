@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.response_text_delta_event_logprobs_item import ResponseTextDeltaEventLogprobsItem
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseTextDeltaEventLogprobsItem
+    from ..models.response_text_delta_event_logprobs_item import ResponseTextDeltaEventLogprobsItem  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseTextDeltaEvent")
 
@@ -37,6 +48,8 @@ class ResponseTextDeltaEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         item_id = self.item_id
@@ -76,8 +89,8 @@ class ResponseTextDeltaEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_text_delta_event_logprobs_item import ResponseTextDeltaEventLogprobsItem  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "response.output_text.delta":

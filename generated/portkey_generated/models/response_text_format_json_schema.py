@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.response_text_format_json_schema_schema import ResponseTextFormatJsonSchemaSchema
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseTextFormatJsonSchemaSchema
+    from ..models.response_text_format_json_schema_schema import ResponseTextFormatJsonSchemaSchema  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseTextFormatJsonSchema")
 
@@ -33,6 +44,8 @@ class ResponseTextFormatJsonSchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_ = self.type_
 
         name = self.name
@@ -65,8 +78,8 @@ class ResponseTextFormatJsonSchema:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_text_format_json_schema_schema import ResponseTextFormatJsonSchemaSchema  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _type_: Any = _d.pop("type")
         if _type_ != "json_schema":
@@ -84,7 +97,7 @@ class ResponseTextFormatJsonSchema:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         strict = _parse_strict(_d.pop("strict", UNSET))
 

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.response_input_tokens_details import ResponseInputTokensDetails
     from ..models.response_output_tokens_details import ResponseOutputTokensDetails
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseInputTokensDetails, ResponseOutputTokensDetails
+    from ..models.response_input_tokens_details import ResponseInputTokensDetails  # noqa: PLC0415
+    from ..models.response_output_tokens_details import ResponseOutputTokensDetails  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseUsage")
 
@@ -34,9 +46,8 @@ class ResponseUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_input_tokens_details import ResponseInputTokensDetails  # noqa: PLC0415
-        from ..models.response_output_tokens_details import ResponseOutputTokensDetails  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         input_tokens = self.input_tokens
 
         output_tokens = self.output_tokens
@@ -77,9 +88,8 @@ class ResponseUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_input_tokens_details import ResponseInputTokensDetails  # noqa: PLC0415
-        from ..models.response_output_tokens_details import ResponseOutputTokensDetails  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         input_tokens = _d.pop("input_tokens")
 
@@ -100,7 +110,7 @@ class ResponseUsage:
                 return input_tokens_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseInputTokensDetails | Unset, data)
+            return cast("None | ResponseInputTokensDetails | Unset", data)
 
         input_tokens_details = _parse_input_tokens_details(_d.pop("input_tokens_details", UNSET))
 
@@ -117,7 +127,7 @@ class ResponseUsage:
                 return output_tokens_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseOutputTokensDetails | Unset, data)
+            return cast("None | ResponseOutputTokensDetails | Unset", data)
 
         output_tokens_details = _parse_output_tokens_details(_d.pop("output_tokens_details", UNSET))
 

@@ -21,6 +21,18 @@ if TYPE_CHECKING:
     from ..models.response_web_search_tool_filters import ResponseWebSearchToolFilters
     from ..models.response_web_search_tool_user_location import ResponseWebSearchToolUserLocation
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ResponseWebSearchToolFilters, ResponseWebSearchToolUserLocation
+    from ..models.response_web_search_tool_filters import ResponseWebSearchToolFilters  # noqa: PLC0415
+    from ..models.response_web_search_tool_user_location import ResponseWebSearchToolUserLocation  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ResponseWebSearchTool")
 
@@ -40,9 +52,8 @@ class ResponseWebSearchTool:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.response_web_search_tool_filters import ResponseWebSearchToolFilters  # noqa: PLC0415
-        from ..models.response_web_search_tool_user_location import ResponseWebSearchToolUserLocation  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         search_context_size: str | Unset = UNSET
@@ -83,9 +94,8 @@ class ResponseWebSearchTool:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.response_web_search_tool_filters import ResponseWebSearchToolFilters  # noqa: PLC0415
-        from ..models.response_web_search_tool_user_location import ResponseWebSearchToolUserLocation  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_response_web_search_tool_type(_d.pop("type"))
 
@@ -109,7 +119,7 @@ class ResponseWebSearchTool:
                 return user_location_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseWebSearchToolUserLocation | Unset, data)
+            return cast("None | ResponseWebSearchToolUserLocation | Unset", data)
 
         user_location = _parse_user_location(_d.pop("user_location", UNSET))
 
@@ -126,7 +136,7 @@ class ResponseWebSearchTool:
                 return filters_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ResponseWebSearchToolFilters | Unset, data)
+            return cast("None | ResponseWebSearchToolFilters | Unset", data)
 
         filters = _parse_filters(_d.pop("filters", UNSET))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.scim_workspace_mapping import ScimWorkspaceMapping
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ScimWorkspaceMapping
+    from ..models.scim_workspace_mapping import ScimWorkspaceMapping  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ScimWorkspaceMappingList")
 
@@ -27,6 +38,8 @@ class ScimWorkspaceMappingList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         mappings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.mappings, Unset):
             mappings = []
@@ -48,8 +61,8 @@ class ScimWorkspaceMappingList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.scim_workspace_mapping import ScimWorkspaceMapping  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _mappings = _d.pop("mappings", UNSET)
         mappings: list[ScimWorkspaceMapping] | Unset = UNSET

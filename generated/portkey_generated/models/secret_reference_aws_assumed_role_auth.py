@@ -71,7 +71,7 @@ class SecretReferenceAwsAssumedRoleAuth:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         aws_external_id = _parse_aws_external_id(_d.pop("aws_external_id", UNSET))
 

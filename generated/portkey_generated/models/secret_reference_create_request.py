@@ -26,6 +26,37 @@ if TYPE_CHECKING:
     from ..models.secret_reference_vault_kubernetes_auth import SecretReferenceVaultKubernetesAuth
     from ..models.secret_reference_vault_token_auth import SecretReferenceVaultTokenAuth
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        SecretReferenceAwsAccessKeyAuth, \
+        SecretReferenceAwsAssumedRoleAuth, \
+        SecretReferenceAwsServiceRoleAuth, \
+        SecretReferenceAzureDefaultAuth, \
+        SecretReferenceAzureEntraAuth, \
+        SecretReferenceAzureManagedAuth, \
+        SecretReferenceTags, \
+        SecretReferenceVaultAppRoleAuth, \
+        SecretReferenceVaultKubernetesAuth, \
+        SecretReferenceVaultTokenAuth
+    from ..models.secret_reference_aws_access_key_auth import SecretReferenceAwsAccessKeyAuth  # noqa: PLC0415
+    from ..models.secret_reference_aws_assumed_role_auth import SecretReferenceAwsAssumedRoleAuth  # noqa: PLC0415
+    from ..models.secret_reference_aws_service_role_auth import SecretReferenceAwsServiceRoleAuth  # noqa: PLC0415
+    from ..models.secret_reference_azure_default_auth import SecretReferenceAzureDefaultAuth  # noqa: PLC0415
+    from ..models.secret_reference_azure_entra_auth import SecretReferenceAzureEntraAuth  # noqa: PLC0415
+    from ..models.secret_reference_azure_managed_auth import SecretReferenceAzureManagedAuth  # noqa: PLC0415
+    from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
+    from ..models.secret_reference_vault_app_role_auth import SecretReferenceVaultAppRoleAuth  # noqa: PLC0415
+    from ..models.secret_reference_vault_kubernetes_auth import SecretReferenceVaultKubernetesAuth  # noqa: PLC0415
+    from ..models.secret_reference_vault_token_auth import SecretReferenceVaultTokenAuth  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="SecretReferenceCreateRequest")
 
@@ -70,16 +101,8 @@ class SecretReferenceCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.secret_reference_aws_access_key_auth import SecretReferenceAwsAccessKeyAuth  # noqa: PLC0415
-        from ..models.secret_reference_aws_assumed_role_auth import SecretReferenceAwsAssumedRoleAuth  # noqa: PLC0415
-        from ..models.secret_reference_aws_service_role_auth import SecretReferenceAwsServiceRoleAuth  # noqa: PLC0415
-        from ..models.secret_reference_azure_default_auth import SecretReferenceAzureDefaultAuth  # noqa: PLC0415
-        from ..models.secret_reference_azure_entra_auth import SecretReferenceAzureEntraAuth  # noqa: PLC0415
-        from ..models.secret_reference_azure_managed_auth import SecretReferenceAzureManagedAuth  # noqa: PLC0415
-        from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
-        from ..models.secret_reference_vault_app_role_auth import SecretReferenceVaultAppRoleAuth  # noqa: PLC0415
-        from ..models.secret_reference_vault_token_auth import SecretReferenceVaultTokenAuth  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         manager_type: str = self.manager_type
@@ -167,17 +190,8 @@ class SecretReferenceCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.secret_reference_aws_access_key_auth import SecretReferenceAwsAccessKeyAuth  # noqa: PLC0415
-        from ..models.secret_reference_aws_assumed_role_auth import SecretReferenceAwsAssumedRoleAuth  # noqa: PLC0415
-        from ..models.secret_reference_aws_service_role_auth import SecretReferenceAwsServiceRoleAuth  # noqa: PLC0415
-        from ..models.secret_reference_azure_default_auth import SecretReferenceAzureDefaultAuth  # noqa: PLC0415
-        from ..models.secret_reference_azure_entra_auth import SecretReferenceAzureEntraAuth  # noqa: PLC0415
-        from ..models.secret_reference_azure_managed_auth import SecretReferenceAzureManagedAuth  # noqa: PLC0415
-        from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
-        from ..models.secret_reference_vault_app_role_auth import SecretReferenceVaultAppRoleAuth  # noqa: PLC0415
-        from ..models.secret_reference_vault_kubernetes_auth import SecretReferenceVaultKubernetesAuth  # noqa: PLC0415
-        from ..models.secret_reference_vault_token_auth import SecretReferenceVaultTokenAuth  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name")
 
@@ -302,7 +316,7 @@ class SecretReferenceCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -311,13 +325,13 @@ class SecretReferenceCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         secret_key = _parse_secret_key(_d.pop("secret_key", UNSET))
 
         allow_all_workspaces = _d.pop("allow_all_workspaces", UNSET)
 
-        allowed_workspaces = cast(list[str], _d.pop("allowed_workspaces", UNSET))
+        allowed_workspaces = cast("list[str]", _d.pop("allowed_workspaces", UNSET))
 
         def _parse_tags(data: object) -> None | SecretReferenceTags | Unset:
             if data is None:
@@ -332,7 +346,7 @@ class SecretReferenceCreateRequest:
                 return tags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | SecretReferenceTags | Unset, data)
+            return cast("None | SecretReferenceTags | Unset", data)
 
         tags = _parse_tags(_d.pop("tags", UNSET))
 

@@ -24,6 +24,18 @@ if TYPE_CHECKING:
     from ..models.secret_reference_detail_auth_config import SecretReferenceDetailAuthConfig
     from ..models.secret_reference_tags import SecretReferenceTags
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, SecretReferenceDetailAuthConfig, SecretReferenceTags
+    from ..models.secret_reference_detail_auth_config import SecretReferenceDetailAuthConfig  # noqa: PLC0415
+    from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="SecretReferenceDetail")
 
@@ -68,8 +80,8 @@ class SecretReferenceDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -172,9 +184,8 @@ class SecretReferenceDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.secret_reference_detail_auth_config import SecretReferenceDetailAuthConfig  # noqa: PLC0415
-        from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _id = _d.pop("id", UNSET)
         id: UUID | Unset
@@ -199,7 +210,7 @@ class SecretReferenceDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -217,7 +228,7 @@ class SecretReferenceDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         secret_key = _parse_secret_key(_d.pop("secret_key", UNSET))
 
@@ -236,7 +247,7 @@ class SecretReferenceDetail:
                 return tags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | SecretReferenceTags | Unset, data)
+            return cast("None | SecretReferenceTags | Unset", data)
 
         tags = _parse_tags(_d.pop("tags", UNSET))
 

@@ -78,7 +78,7 @@ class SecretReferenceMapping:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         secret_key = _parse_secret_key(_d.pop("secret_key", UNSET))
 
@@ -95,7 +95,7 @@ class SecretReferenceMapping:
                 return value_format_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | SecretReferenceValueFormat | Unset, data)
+            return cast("None | SecretReferenceValueFormat | Unset", data)
 
         value_format = _parse_value_format(_d.pop("value_format", UNSET))
 

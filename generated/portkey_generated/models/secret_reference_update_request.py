@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.secret_reference_tags import SecretReferenceTags
     from ..models.secret_reference_update_request_auth_config import SecretReferenceUpdateRequestAuthConfig
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, SecretReferenceTags, SecretReferenceUpdateRequestAuthConfig
+    from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
+    from ..models.secret_reference_update_request_auth_config import SecretReferenceUpdateRequestAuthConfig  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="SecretReferenceUpdateRequest")
 
@@ -42,8 +54,8 @@ class SecretReferenceUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         description: None | str | Unset
@@ -102,11 +114,8 @@ class SecretReferenceUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.secret_reference_tags import SecretReferenceTags  # noqa: PLC0415
-        from ..models.secret_reference_update_request_auth_config import (
-            SecretReferenceUpdateRequestAuthConfig,  # noqa: PLC0415
-        )
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 
@@ -115,7 +124,7 @@ class SecretReferenceUpdateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         description = _parse_description(_d.pop("description", UNSET))
 
@@ -133,13 +142,13 @@ class SecretReferenceUpdateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         secret_key = _parse_secret_key(_d.pop("secret_key", UNSET))
 
         allow_all_workspaces = _d.pop("allow_all_workspaces", UNSET)
 
-        allowed_workspaces = cast(list[str], _d.pop("allowed_workspaces", UNSET))
+        allowed_workspaces = cast("list[str]", _d.pop("allowed_workspaces", UNSET))
 
         def _parse_tags(data: object) -> None | SecretReferenceTags | Unset:
             if data is None:
@@ -154,7 +163,7 @@ class SecretReferenceUpdateRequest:
                 return tags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | SecretReferenceTags | Unset, data)
+            return cast("None | SecretReferenceTags | Unset", data)
 
         tags = _parse_tags(_d.pop("tags", UNSET))
 

@@ -14,6 +14,18 @@ if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
     from ..models.assistant_tool_resources import AssistantToolResources
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantMetadata, AssistantToolResources
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+    from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="Thread")
 
@@ -35,9 +47,8 @@ class Thread:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_: str = self.object_
@@ -72,9 +83,8 @@ class Thread:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -93,7 +103,7 @@ class Thread:
                 return tool_resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantToolResources | None, data)
+            return cast("AssistantToolResources | None", data)
 
         tool_resources = _parse_tool_resources(_d.pop("tool_resources"))
 
@@ -108,7 +118,7 @@ class Thread:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantMetadata | None, data)
+            return cast("AssistantMetadata | None", data)
 
         metadata = _parse_metadata(_d.pop("metadata"))
 

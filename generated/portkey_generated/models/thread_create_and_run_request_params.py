@@ -24,6 +24,33 @@ if TYPE_CHECKING:
     from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice
     from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        AssistantResponseFormat, \
+        AssistantToolCodeInterpreter, \
+        AssistantToolFileSearch, \
+        AssistantToolFunction, \
+        AssistantToolResources, \
+        ThreadCreateRequest, \
+        ThreadRunNamedToolChoice, \
+        ThreadRunTruncationStrategy
+    from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
+    from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
+    from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
+    from ..models.assistant_tool_function import AssistantToolFunction  # noqa: PLC0415
+    from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
+    from ..models.thread_create_request import ThreadCreateRequest  # noqa: PLC0415
+    from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice  # noqa: PLC0415
+    from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadCreateAndRunRequestParams")
 
@@ -65,13 +92,8 @@ class ThreadCreateAndRunRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
-        from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
-        from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice  # noqa: PLC0415
-        from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         assistant_id = self.assistant_id
 
         thread: dict[str, Any] | Unset = UNSET
@@ -205,15 +227,8 @@ class ThreadCreateAndRunRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
-        from ..models.assistant_tool_function import AssistantToolFunction  # noqa: PLC0415
-        from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
-        from ..models.thread_create_request import ThreadCreateRequest  # noqa: PLC0415
-        from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice  # noqa: PLC0415
-        from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         assistant_id = _d.pop("assistant_id")
 
@@ -229,7 +244,7 @@ class ThreadCreateAndRunRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         model = _parse_model(_d.pop("model", UNSET))
 
@@ -238,7 +253,7 @@ class ThreadCreateAndRunRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         instructions = _parse_instructions(_d.pop("instructions", UNSET))
 
@@ -297,9 +312,7 @@ class ThreadCreateAndRunRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction]
-                | None
-                | Unset,
+                "list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction] | None | Unset",
                 data,
             )
 
@@ -318,7 +331,7 @@ class ThreadCreateAndRunRequestParams:
                 return tool_resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantToolResources | None | Unset, data)
+            return cast("AssistantToolResources | None | Unset", data)
 
         tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
 
@@ -327,7 +340,7 @@ class ThreadCreateAndRunRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -336,7 +349,7 @@ class ThreadCreateAndRunRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 
@@ -345,7 +358,7 @@ class ThreadCreateAndRunRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_prompt_tokens = _parse_max_prompt_tokens(_d.pop("max_prompt_tokens", UNSET))
 
@@ -354,7 +367,7 @@ class ThreadCreateAndRunRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_completion_tokens = _parse_max_completion_tokens(_d.pop("max_completion_tokens", UNSET))
 
@@ -371,7 +384,7 @@ class ThreadCreateAndRunRequestParams:
                 return truncation_strategy_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunTruncationStrategy | Unset, data)
+            return cast("None | ThreadRunTruncationStrategy | Unset", data)
 
         truncation_strategy = _parse_truncation_strategy(_d.pop("truncation_strategy", UNSET))
 
@@ -398,7 +411,7 @@ class ThreadCreateAndRunRequestParams:
                 return componentsschemas_thread_run_tool_choice_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunNamedToolChoice | ThreadRunToolChoiceMode | Unset, data)
+            return cast("None | ThreadRunNamedToolChoice | ThreadRunToolChoiceMode | Unset", data)
 
         tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
 
@@ -431,7 +444,7 @@ class ThreadCreateAndRunRequestParams:
                 return componentsschemas_assistant_response_format_option_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantResponseFormat | AssistantResponseFormatMode | None | Unset, data)
+            return cast("AssistantResponseFormat | AssistantResponseFormatMode | None | Unset", data)
 
         response_format = _parse_response_format(_d.pop("response_format", UNSET))
 

@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate
     from ..models.thread_message_create_request import ThreadMessageCreateRequest
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantMetadata, AssistantToolResourcesCreate, ThreadMessageCreateRequest
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+    from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate  # noqa: PLC0415
+    from ..models.thread_message_create_request import ThreadMessageCreateRequest  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadCreateRequest")
 
@@ -31,9 +44,8 @@ class ThreadCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         messages: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.messages, Unset):
             messages = []
@@ -71,10 +83,8 @@ class ThreadCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate  # noqa: PLC0415
-        from ..models.thread_message_create_request import ThreadMessageCreateRequest  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _messages = _d.pop("messages", UNSET)
         messages: list[ThreadMessageCreateRequest] | Unset = UNSET
@@ -98,7 +108,7 @@ class ThreadCreateRequest:
                 return tool_resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantToolResourcesCreate | None | Unset, data)
+            return cast("AssistantToolResourcesCreate | None | Unset", data)
 
         tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
 
@@ -115,7 +125,7 @@ class ThreadCreateRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantMetadata | None | Unset, data)
+            return cast("AssistantMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate
     from ..models.thread_message_create_request import ThreadMessageCreateRequest
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantToolResourcesCreate, ThreadMessageCreateRequest
+    from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate  # noqa: PLC0415
+    from ..models.thread_message_create_request import ThreadMessageCreateRequest  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadCreateRequestParams")
 
@@ -28,8 +40,8 @@ class ThreadCreateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         messages: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.messages, Unset):
             messages = []
@@ -57,9 +69,8 @@ class ThreadCreateRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_tool_resources_create import AssistantToolResourcesCreate  # noqa: PLC0415
-        from ..models.thread_message_create_request import ThreadMessageCreateRequest  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _messages = _d.pop("messages", UNSET)
         messages: list[ThreadMessageCreateRequest] | Unset = UNSET
@@ -83,7 +94,7 @@ class ThreadCreateRequestParams:
                 return tool_resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantToolResourcesCreate | None | Unset, data)
+            return cast("AssistantToolResourcesCreate | None | Unset", data)
 
         tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
 

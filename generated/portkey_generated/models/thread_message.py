@@ -21,6 +21,31 @@ if TYPE_CHECKING:
     from ..models.thread_message_content_text import ThreadMessageContentText
     from ..models.thread_message_incomplete_details import ThreadMessageIncompleteDetails
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        AssistantMetadata, \
+        ThreadMessageAttachment, \
+        ThreadMessageContentImageFile, \
+        ThreadMessageContentImageUrl, \
+        ThreadMessageContentRefusal, \
+        ThreadMessageContentText, \
+        ThreadMessageIncompleteDetails
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+    from ..models.thread_message_attachment import ThreadMessageAttachment  # noqa: PLC0415
+    from ..models.thread_message_content_image_file import ThreadMessageContentImageFile  # noqa: PLC0415
+    from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl  # noqa: PLC0415
+    from ..models.thread_message_content_refusal import ThreadMessageContentRefusal  # noqa: PLC0415
+    from ..models.thread_message_content_text import ThreadMessageContentText  # noqa: PLC0415
+    from ..models.thread_message_incomplete_details import ThreadMessageIncompleteDetails  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadMessage")
 
@@ -65,12 +90,8 @@ class ThreadMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.thread_message_content_image_file import ThreadMessageContentImageFile  # noqa: PLC0415
-        from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl  # noqa: PLC0415
-        from ..models.thread_message_content_text import ThreadMessageContentText  # noqa: PLC0415
-        from ..models.thread_message_incomplete_details import ThreadMessageIncompleteDetails  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_: str = self.object_
@@ -156,14 +177,8 @@ class ThreadMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.thread_message_attachment import ThreadMessageAttachment  # noqa: PLC0415
-        from ..models.thread_message_content_image_file import ThreadMessageContentImageFile  # noqa: PLC0415
-        from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl  # noqa: PLC0415
-        from ..models.thread_message_content_refusal import ThreadMessageContentRefusal  # noqa: PLC0415
-        from ..models.thread_message_content_text import ThreadMessageContentText  # noqa: PLC0415
-        from ..models.thread_message_incomplete_details import ThreadMessageIncompleteDetails  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -186,21 +201,21 @@ class ThreadMessage:
                 return incomplete_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadMessageIncompleteDetails, data)
+            return cast("None | ThreadMessageIncompleteDetails", data)
 
         incomplete_details = _parse_incomplete_details(_d.pop("incomplete_details"))
 
         def _parse_completed_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         completed_at = _parse_completed_at(_d.pop("completed_at"))
 
         def _parse_incomplete_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         incomplete_at = _parse_incomplete_at(_d.pop("incomplete_at"))
 
@@ -268,14 +283,14 @@ class ThreadMessage:
         def _parse_assistant_id(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         assistant_id = _parse_assistant_id(_d.pop("assistant_id"))
 
         def _parse_run_id(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         run_id = _parse_run_id(_d.pop("run_id"))
 
@@ -295,7 +310,7 @@ class ThreadMessage:
                 return attachments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ThreadMessageAttachment] | None, data)
+            return cast("list[ThreadMessageAttachment] | None", data)
 
         attachments = _parse_attachments(_d.pop("attachments"))
 
@@ -310,7 +325,7 @@ class ThreadMessage:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantMetadata | None, data)
+            return cast("AssistantMetadata | None", data)
 
         metadata = _parse_metadata(_d.pop("metadata"))
 

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter
     from ..models.thread_message_attachment_file_search import ThreadMessageAttachmentFileSearch
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantToolCodeInterpreter, ThreadMessageAttachmentFileSearch
+    from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
+    from ..models.thread_message_attachment_file_search import ThreadMessageAttachmentFileSearch  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadMessageAttachment")
 
@@ -28,8 +40,8 @@ class ThreadMessageAttachment:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         file_id = self.file_id
 
         tools: list[dict[str, Any]] = []
@@ -55,9 +67,8 @@ class ThreadMessageAttachment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.thread_message_attachment_file_search import ThreadMessageAttachmentFileSearch  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         file_id = _d.pop("file_id")
 

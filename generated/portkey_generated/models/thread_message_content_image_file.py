@@ -15,6 +15,17 @@ from ..models.thread_message_content_image_file_type import (
 if TYPE_CHECKING:
     from ..models.thread_message_image_file import ThreadMessageImageFile
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadMessageImageFile
+    from ..models.thread_message_image_file import ThreadMessageImageFile  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadMessageContentImageFile")
 
@@ -30,6 +41,8 @@ class ThreadMessageContentImageFile:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         image_file = self.image_file.to_dict()
@@ -47,8 +60,8 @@ class ThreadMessageContentImageFile:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_message_image_file import ThreadMessageImageFile  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_thread_message_content_image_file_type(_d.pop("type"))
 

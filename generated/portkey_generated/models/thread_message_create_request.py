@@ -20,6 +20,27 @@ if TYPE_CHECKING:
     from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl
     from ..models.thread_message_content_text_input import ThreadMessageContentTextInput
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        AssistantMetadata, \
+        ThreadMessageAttachment, \
+        ThreadMessageContentImageFile, \
+        ThreadMessageContentImageUrl, \
+        ThreadMessageContentTextInput
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+    from ..models.thread_message_attachment import ThreadMessageAttachment  # noqa: PLC0415
+    from ..models.thread_message_content_image_file import ThreadMessageContentImageFile  # noqa: PLC0415
+    from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl  # noqa: PLC0415
+    from ..models.thread_message_content_text_input import ThreadMessageContentTextInput  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadMessageCreateRequest")
 
@@ -43,10 +64,8 @@ class ThreadMessageCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.thread_message_content_image_file import ThreadMessageContentImageFile  # noqa: PLC0415
-        from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         role: str = self.role
 
         content: list[dict[str, Any]] | str
@@ -103,12 +122,8 @@ class ThreadMessageCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.thread_message_attachment import ThreadMessageAttachment  # noqa: PLC0415
-        from ..models.thread_message_content_image_file import ThreadMessageContentImageFile  # noqa: PLC0415
-        from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl  # noqa: PLC0415
-        from ..models.thread_message_content_text_input import ThreadMessageContentTextInput  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         role = check_thread_message_create_request_role(_d.pop("role"))
 
@@ -172,12 +187,7 @@ class ThreadMessageCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                list[
-                    ThreadMessageContentImageFile
-                    | ThreadMessageContentImageUrl
-                    | ThreadMessageContentTextInput
-                ]
-                | str,
+                "list[ThreadMessageContentImageFile | ThreadMessageContentImageUrl | ThreadMessageContentTextInput] | str",
                 data,
             )
 
@@ -201,7 +211,7 @@ class ThreadMessageCreateRequest:
                 return attachments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ThreadMessageAttachment] | None | Unset, data)
+            return cast("list[ThreadMessageAttachment] | None | Unset", data)
 
         attachments = _parse_attachments(_d.pop("attachments", UNSET))
 
@@ -218,7 +228,7 @@ class ThreadMessageCreateRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantMetadata | None | Unset, data)
+            return cast("AssistantMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 

@@ -12,6 +12,17 @@ from ..models.thread_message_delta_object import ThreadMessageDeltaObject, check
 if TYPE_CHECKING:
     from ..models.thread_message_delta_body import ThreadMessageDeltaBody
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadMessageDeltaBody
+    from ..models.thread_message_delta_body import ThreadMessageDeltaBody  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadMessageDelta")
 
@@ -29,6 +40,8 @@ class ThreadMessageDelta:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_: str = self.object_
@@ -49,8 +62,8 @@ class ThreadMessageDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_message_delta_body import ThreadMessageDeltaBody  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 

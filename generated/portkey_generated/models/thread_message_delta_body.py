@@ -19,6 +19,25 @@ if TYPE_CHECKING:
     from ..models.thread_message_delta_content_refusal import ThreadMessageDeltaContentRefusal
     from ..models.thread_message_delta_content_text import ThreadMessageDeltaContentText
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ThreadMessageDeltaContentImageFile, \
+        ThreadMessageDeltaContentImageUrl, \
+        ThreadMessageDeltaContentRefusal, \
+        ThreadMessageDeltaContentText
+    from ..models.thread_message_delta_content_image_file import ThreadMessageDeltaContentImageFile  # noqa: PLC0415
+    from ..models.thread_message_delta_content_image_url import ThreadMessageDeltaContentImageUrl  # noqa: PLC0415
+    from ..models.thread_message_delta_content_refusal import ThreadMessageDeltaContentRefusal  # noqa: PLC0415
+    from ..models.thread_message_delta_content_text import ThreadMessageDeltaContentText  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadMessageDeltaBody")
 
@@ -42,10 +61,8 @@ class ThreadMessageDeltaBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.thread_message_delta_content_image_file import ThreadMessageDeltaContentImageFile  # noqa: PLC0415
-        from ..models.thread_message_delta_content_image_url import ThreadMessageDeltaContentImageUrl  # noqa: PLC0415
-        from ..models.thread_message_delta_content_text import ThreadMessageDeltaContentText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role
@@ -78,11 +95,8 @@ class ThreadMessageDeltaBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_message_delta_content_image_file import ThreadMessageDeltaContentImageFile  # noqa: PLC0415
-        from ..models.thread_message_delta_content_image_url import ThreadMessageDeltaContentImageUrl  # noqa: PLC0415
-        from ..models.thread_message_delta_content_refusal import ThreadMessageDeltaContentRefusal  # noqa: PLC0415
-        from ..models.thread_message_delta_content_text import ThreadMessageDeltaContentText  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         _role = _d.pop("role", UNSET)
         role: ThreadMessageDeltaBodyRole | Unset

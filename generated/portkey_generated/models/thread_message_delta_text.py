@@ -15,6 +15,20 @@ if TYPE_CHECKING:
     )
     from ..models.thread_message_delta_file_path_annotation import ThreadMessageDeltaFilePathAnnotation
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadMessageDeltaFileCitationAnnotation, ThreadMessageDeltaFilePathAnnotation
+    from ..models.thread_message_delta_file_citation_annotation import (
+        ThreadMessageDeltaFileCitationAnnotation,  # noqa: PLC0415
+    )
+    from ..models.thread_message_delta_file_path_annotation import ThreadMessageDeltaFilePathAnnotation  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadMessageDeltaText")
 
@@ -32,10 +46,8 @@ class ThreadMessageDeltaText:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.thread_message_delta_file_citation_annotation import (
-            ThreadMessageDeltaFileCitationAnnotation,  # noqa: PLC0415
-        )
-
+        if not _models_imported:
+            _import_models()
         value = self.value
 
         annotations: list[dict[str, Any]] | Unset = UNSET
@@ -62,11 +74,8 @@ class ThreadMessageDeltaText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_message_delta_file_citation_annotation import (
-            ThreadMessageDeltaFileCitationAnnotation,  # noqa: PLC0415
-        )
-        from ..models.thread_message_delta_file_path_annotation import ThreadMessageDeltaFilePathAnnotation  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         value = _d.pop("value", UNSET)
 

@@ -15,6 +15,17 @@ from ..models.thread_message_file_path_annotation_type import (
 if TYPE_CHECKING:
     from ..models.thread_message_file_path import ThreadMessageFilePath
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadMessageFilePath
+    from ..models.thread_message_file_path import ThreadMessageFilePath  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadMessageFilePathAnnotation")
 
@@ -36,6 +47,8 @@ class ThreadMessageFilePathAnnotation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         text = self.text
@@ -62,8 +75,8 @@ class ThreadMessageFilePathAnnotation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_message_file_path import ThreadMessageFilePath  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_thread_message_file_path_annotation_type(_d.pop("type"))
 

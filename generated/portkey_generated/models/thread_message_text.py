@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.thread_message_file_citation_annotation import ThreadMessageFileCitationAnnotation
     from ..models.thread_message_file_path_annotation import ThreadMessageFilePathAnnotation
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadMessageFileCitationAnnotation, ThreadMessageFilePathAnnotation
+    from ..models.thread_message_file_citation_annotation import ThreadMessageFileCitationAnnotation  # noqa: PLC0415
+    from ..models.thread_message_file_path_annotation import ThreadMessageFilePathAnnotation  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadMessageText")
 
@@ -28,8 +40,8 @@ class ThreadMessageText:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.thread_message_file_citation_annotation import ThreadMessageFileCitationAnnotation  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         value = self.value
 
         annotations: list[dict[str, Any]] = []
@@ -55,9 +67,8 @@ class ThreadMessageText:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_message_file_citation_annotation import ThreadMessageFileCitationAnnotation  # noqa: PLC0415
-        from ..models.thread_message_file_path_annotation import ThreadMessageFilePathAnnotation  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         value = _d.pop("value")
 

@@ -29,6 +29,39 @@ if TYPE_CHECKING:
     from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy
     from ..models.thread_run_usage import ThreadRunUsage
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        AssistantMetadata, \
+        AssistantResponseFormat, \
+        AssistantToolCodeInterpreter, \
+        AssistantToolFileSearch, \
+        AssistantToolFunction, \
+        ThreadRunIncompleteDetails, \
+        ThreadRunLastError, \
+        ThreadRunNamedToolChoice, \
+        ThreadRunRequiredAction, \
+        ThreadRunTruncationStrategy, \
+        ThreadRunUsage
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+    from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
+    from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
+    from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
+    from ..models.assistant_tool_function import AssistantToolFunction  # noqa: PLC0415
+    from ..models.thread_run_incomplete_details import ThreadRunIncompleteDetails  # noqa: PLC0415
+    from ..models.thread_run_last_error import ThreadRunLastError  # noqa: PLC0415
+    from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice  # noqa: PLC0415
+    from ..models.thread_run_required_action import ThreadRunRequiredAction  # noqa: PLC0415
+    from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy  # noqa: PLC0415
+    from ..models.thread_run_usage import ThreadRunUsage  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRun")
 
@@ -95,17 +128,8 @@ class ThreadRun:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
-        from ..models.thread_run_incomplete_details import ThreadRunIncompleteDetails  # noqa: PLC0415
-        from ..models.thread_run_last_error import ThreadRunLastError  # noqa: PLC0415
-        from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice  # noqa: PLC0415
-        from ..models.thread_run_required_action import ThreadRunRequiredAction  # noqa: PLC0415
-        from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy  # noqa: PLC0415
-        from ..models.thread_run_usage import ThreadRunUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_: str = self.object_
@@ -257,18 +281,8 @@ class ThreadRun:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
-        from ..models.assistant_tool_function import AssistantToolFunction  # noqa: PLC0415
-        from ..models.thread_run_incomplete_details import ThreadRunIncompleteDetails  # noqa: PLC0415
-        from ..models.thread_run_last_error import ThreadRunLastError  # noqa: PLC0415
-        from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice  # noqa: PLC0415
-        from ..models.thread_run_required_action import ThreadRunRequiredAction  # noqa: PLC0415
-        from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy  # noqa: PLC0415
-        from ..models.thread_run_usage import ThreadRunUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -293,7 +307,7 @@ class ThreadRun:
                 return required_action_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunRequiredAction, data)
+            return cast("None | ThreadRunRequiredAction", data)
 
         required_action = _parse_required_action(_d.pop("required_action"))
 
@@ -308,42 +322,42 @@ class ThreadRun:
                 return last_error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunLastError, data)
+            return cast("None | ThreadRunLastError", data)
 
         last_error = _parse_last_error(_d.pop("last_error"))
 
         def _parse_expires_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         expires_at = _parse_expires_at(_d.pop("expires_at"))
 
         def _parse_started_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         started_at = _parse_started_at(_d.pop("started_at"))
 
         def _parse_cancelled_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         cancelled_at = _parse_cancelled_at(_d.pop("cancelled_at"))
 
         def _parse_failed_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         failed_at = _parse_failed_at(_d.pop("failed_at"))
 
         def _parse_completed_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         completed_at = _parse_completed_at(_d.pop("completed_at"))
 
@@ -358,7 +372,7 @@ class ThreadRun:
                 return incomplete_details_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunIncompleteDetails, data)
+            return cast("None | ThreadRunIncompleteDetails", data)
 
         incomplete_details = _parse_incomplete_details(_d.pop("incomplete_details"))
 
@@ -410,7 +424,7 @@ class ThreadRun:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantMetadata | None, data)
+            return cast("AssistantMetadata | None", data)
 
         metadata = _parse_metadata(_d.pop("metadata"))
 
@@ -425,21 +439,21 @@ class ThreadRun:
                 return usage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunUsage, data)
+            return cast("None | ThreadRunUsage", data)
 
         usage = _parse_usage(_d.pop("usage"))
 
         def _parse_max_prompt_tokens(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         max_prompt_tokens = _parse_max_prompt_tokens(_d.pop("max_prompt_tokens"))
 
         def _parse_max_completion_tokens(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         max_completion_tokens = _parse_max_completion_tokens(_d.pop("max_completion_tokens"))
 
@@ -454,7 +468,7 @@ class ThreadRun:
                 return truncation_strategy_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunTruncationStrategy, data)
+            return cast("None | ThreadRunTruncationStrategy", data)
 
         truncation_strategy = _parse_truncation_strategy(_d.pop("truncation_strategy"))
 
@@ -477,7 +491,7 @@ class ThreadRun:
                 return componentsschemas_thread_run_tool_choice_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunNamedToolChoice | ThreadRunToolChoiceMode, data)
+            return cast("None | ThreadRunNamedToolChoice | ThreadRunToolChoiceMode", data)
 
         tool_choice = _parse_tool_choice(_d.pop("tool_choice"))
 
@@ -508,7 +522,7 @@ class ThreadRun:
                 return componentsschemas_assistant_response_format_option_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantResponseFormat | AssistantResponseFormatMode | None, data)
+            return cast("AssistantResponseFormat | AssistantResponseFormatMode | None", data)
 
         response_format = _parse_response_format(_d.pop("response_format"))
 
@@ -517,7 +531,7 @@ class ThreadRun:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -526,7 +540,7 @@ class ThreadRun:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 

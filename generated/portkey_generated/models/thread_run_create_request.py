@@ -24,6 +24,33 @@ if TYPE_CHECKING:
     from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice
     from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        AssistantMetadata, \
+        AssistantResponseFormat, \
+        AssistantToolCodeInterpreter, \
+        AssistantToolFileSearch, \
+        AssistantToolFunction, \
+        ThreadMessageCreateRequest, \
+        ThreadRunNamedToolChoice, \
+        ThreadRunTruncationStrategy
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+    from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
+    from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
+    from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
+    from ..models.assistant_tool_function import AssistantToolFunction  # noqa: PLC0415
+    from ..models.thread_message_create_request import ThreadMessageCreateRequest  # noqa: PLC0415
+    from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice  # noqa: PLC0415
+    from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunCreateRequest")
 
@@ -69,13 +96,8 @@ class ThreadRunCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
-        from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice  # noqa: PLC0415
-        from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         assistant_id = self.assistant_id
 
         model: None | str | Unset
@@ -233,15 +255,8 @@ class ThreadRunCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_response_format import AssistantResponseFormat  # noqa: PLC0415
-        from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter  # noqa: PLC0415
-        from ..models.assistant_tool_file_search import AssistantToolFileSearch  # noqa: PLC0415
-        from ..models.assistant_tool_function import AssistantToolFunction  # noqa: PLC0415
-        from ..models.thread_message_create_request import ThreadMessageCreateRequest  # noqa: PLC0415
-        from ..models.thread_run_named_tool_choice import ThreadRunNamedToolChoice  # noqa: PLC0415
-        from ..models.thread_run_truncation_strategy import ThreadRunTruncationStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         assistant_id = _d.pop("assistant_id")
 
@@ -250,7 +265,7 @@ class ThreadRunCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         model = _parse_model(_d.pop("model", UNSET))
 
@@ -259,7 +274,7 @@ class ThreadRunCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         instructions = _parse_instructions(_d.pop("instructions", UNSET))
 
@@ -268,7 +283,7 @@ class ThreadRunCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         additional_instructions = _parse_additional_instructions(_d.pop("additional_instructions", UNSET))
 
@@ -292,7 +307,7 @@ class ThreadRunCreateRequest:
                 return additional_messages_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ThreadMessageCreateRequest] | None | Unset, data)
+            return cast("list[ThreadMessageCreateRequest] | None | Unset", data)
 
         additional_messages = _parse_additional_messages(_d.pop("additional_messages", UNSET))
 
@@ -351,9 +366,7 @@ class ThreadRunCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction]
-                | None
-                | Unset,
+                "list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction] | None | Unset",
                 data,
             )
 
@@ -372,7 +385,7 @@ class ThreadRunCreateRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantMetadata | None | Unset, data)
+            return cast("AssistantMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 
@@ -381,7 +394,7 @@ class ThreadRunCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(_d.pop("temperature", UNSET))
 
@@ -390,7 +403,7 @@ class ThreadRunCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(_d.pop("top_p", UNSET))
 
@@ -399,7 +412,7 @@ class ThreadRunCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         stream = _parse_stream(_d.pop("stream", UNSET))
 
@@ -408,7 +421,7 @@ class ThreadRunCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_prompt_tokens = _parse_max_prompt_tokens(_d.pop("max_prompt_tokens", UNSET))
 
@@ -417,7 +430,7 @@ class ThreadRunCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_completion_tokens = _parse_max_completion_tokens(_d.pop("max_completion_tokens", UNSET))
 
@@ -434,7 +447,7 @@ class ThreadRunCreateRequest:
                 return truncation_strategy_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunTruncationStrategy | Unset, data)
+            return cast("None | ThreadRunTruncationStrategy | Unset", data)
 
         truncation_strategy = _parse_truncation_strategy(_d.pop("truncation_strategy", UNSET))
 
@@ -461,7 +474,7 @@ class ThreadRunCreateRequest:
                 return componentsschemas_thread_run_tool_choice_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunNamedToolChoice | ThreadRunToolChoiceMode | Unset, data)
+            return cast("None | ThreadRunNamedToolChoice | ThreadRunToolChoiceMode | Unset", data)
 
         tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
 
@@ -494,7 +507,7 @@ class ThreadRunCreateRequest:
                 return componentsschemas_assistant_response_format_option_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantResponseFormat | AssistantResponseFormatMode | None | Unset, data)
+            return cast("AssistantResponseFormat | AssistantResponseFormatMode | None | Unset", data)
 
         response_format = _parse_response_format(_d.pop("response_format", UNSET))
 

@@ -16,6 +16,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.thread_run_named_function import ThreadRunNamedFunction
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadRunNamedFunction
+    from ..models.thread_run_named_function import ThreadRunNamedFunction  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunNamedToolChoice")
 
@@ -31,6 +42,8 @@ class ThreadRunNamedToolChoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         function: dict[str, Any] | Unset = UNSET
@@ -51,8 +64,8 @@ class ThreadRunNamedToolChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_run_named_function import ThreadRunNamedFunction  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_thread_run_named_tool_choice_type(_d.pop("type"))
 

@@ -19,6 +19,27 @@ if TYPE_CHECKING:
     from ..models.thread_run_step_tool_calls_details import ThreadRunStepToolCallsDetails
     from ..models.thread_run_usage import ThreadRunUsage
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        AssistantMetadata, \
+        ThreadRunStepLastError, \
+        ThreadRunStepMessageCreationDetails, \
+        ThreadRunStepToolCallsDetails, \
+        ThreadRunUsage
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+    from ..models.thread_run_step_last_error import ThreadRunStepLastError  # noqa: PLC0415
+    from ..models.thread_run_step_message_creation_details import ThreadRunStepMessageCreationDetails  # noqa: PLC0415
+    from ..models.thread_run_step_tool_calls_details import ThreadRunStepToolCallsDetails  # noqa: PLC0415
+    from ..models.thread_run_usage import ThreadRunUsage  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunStep")
 
@@ -62,11 +83,8 @@ class ThreadRunStep:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.thread_run_step_last_error import ThreadRunStepLastError  # noqa: PLC0415
-        from ..models.thread_run_step_message_creation_details import ThreadRunStepMessageCreationDetails  # noqa: PLC0415
-        from ..models.thread_run_usage import ThreadRunUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_: str = self.object_
@@ -146,12 +164,8 @@ class ThreadRunStep:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.thread_run_step_last_error import ThreadRunStepLastError  # noqa: PLC0415
-        from ..models.thread_run_step_message_creation_details import ThreadRunStepMessageCreationDetails  # noqa: PLC0415
-        from ..models.thread_run_step_tool_calls_details import ThreadRunStepToolCallsDetails  # noqa: PLC0415
-        from ..models.thread_run_usage import ThreadRunUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -201,35 +215,35 @@ class ThreadRunStep:
                 return last_error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunStepLastError, data)
+            return cast("None | ThreadRunStepLastError", data)
 
         last_error = _parse_last_error(_d.pop("last_error"))
 
         def _parse_expired_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         expired_at = _parse_expired_at(_d.pop("expired_at"))
 
         def _parse_cancelled_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         cancelled_at = _parse_cancelled_at(_d.pop("cancelled_at"))
 
         def _parse_failed_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         failed_at = _parse_failed_at(_d.pop("failed_at"))
 
         def _parse_completed_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         completed_at = _parse_completed_at(_d.pop("completed_at"))
 
@@ -244,7 +258,7 @@ class ThreadRunStep:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantMetadata | None, data)
+            return cast("AssistantMetadata | None", data)
 
         metadata = _parse_metadata(_d.pop("metadata"))
 
@@ -259,7 +273,7 @@ class ThreadRunStep:
                 return usage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ThreadRunUsage, data)
+            return cast("None | ThreadRunUsage", data)
 
         usage = _parse_usage(_d.pop("usage"))
 

@@ -15,6 +15,17 @@ from ..models.thread_run_step_code_interpreter_call_type import (
 if TYPE_CHECKING:
     from ..models.thread_run_step_code_interpreter import ThreadRunStepCodeInterpreter
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadRunStepCodeInterpreter
+    from ..models.thread_run_step_code_interpreter import ThreadRunStepCodeInterpreter  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunStepCodeInterpreterCall")
 
@@ -32,6 +43,8 @@ class ThreadRunStepCodeInterpreterCall:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         type_: str = self.type_
@@ -52,8 +65,8 @@ class ThreadRunStepCodeInterpreterCall:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_run_step_code_interpreter import ThreadRunStepCodeInterpreter  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 

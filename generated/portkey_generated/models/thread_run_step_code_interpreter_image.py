@@ -15,6 +15,17 @@ from ..models.thread_run_step_code_interpreter_image_type import (
 if TYPE_CHECKING:
     from ..models.thread_run_step_image_file import ThreadRunStepImageFile
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadRunStepImageFile
+    from ..models.thread_run_step_image_file import ThreadRunStepImageFile  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunStepCodeInterpreterImage")
 
@@ -30,6 +41,8 @@ class ThreadRunStepCodeInterpreterImage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         image = self.image.to_dict()
@@ -47,8 +60,8 @@ class ThreadRunStepCodeInterpreterImage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_run_step_image_file import ThreadRunStepImageFile  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_thread_run_step_code_interpreter_image_type(_d.pop("type"))
 

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
     )
     from ..models.thread_run_step_delta_tool_calls_details import ThreadRunStepDeltaToolCallsDetails
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadRunStepDeltaMessageCreationDetails, ThreadRunStepDeltaToolCallsDetails
+    from ..models.thread_run_step_delta_message_creation_details import (
+        ThreadRunStepDeltaMessageCreationDetails,  # noqa: PLC0415
+    )
+    from ..models.thread_run_step_delta_tool_calls_details import ThreadRunStepDeltaToolCallsDetails  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunStepDeltaBody")
 
@@ -30,10 +44,8 @@ class ThreadRunStepDeltaBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.thread_run_step_delta_message_creation_details import (
-            ThreadRunStepDeltaMessageCreationDetails,  # noqa: PLC0415
-        )
-
+        if not _models_imported:
+            _import_models()
         step_details: dict[str, Any] | Unset
         if isinstance(self.step_details, Unset):
             step_details = UNSET
@@ -52,11 +64,8 @@ class ThreadRunStepDeltaBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_run_step_delta_message_creation_details import (
-            ThreadRunStepDeltaMessageCreationDetails,  # noqa: PLC0415
-        )
-        from ..models.thread_run_step_delta_tool_calls_details import ThreadRunStepDeltaToolCallsDetails  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_step_details(

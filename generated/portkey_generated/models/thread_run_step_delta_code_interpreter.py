@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.thread_run_step_delta_code_interpreter_image import ThreadRunStepDeltaCodeInterpreterImage
     from ..models.thread_run_step_delta_code_interpreter_logs import ThreadRunStepDeltaCodeInterpreterLogs
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadRunStepDeltaCodeInterpreterImage, ThreadRunStepDeltaCodeInterpreterLogs
+    from ..models.thread_run_step_delta_code_interpreter_image import ThreadRunStepDeltaCodeInterpreterImage  # noqa: PLC0415
+    from ..models.thread_run_step_delta_code_interpreter_logs import ThreadRunStepDeltaCodeInterpreterLogs  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunStepDeltaCodeInterpreter")
 
@@ -30,8 +42,8 @@ class ThreadRunStepDeltaCodeInterpreter:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.thread_run_step_delta_code_interpreter_logs import ThreadRunStepDeltaCodeInterpreterLogs  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         input_ = self.input_
 
         outputs: list[dict[str, Any]] | Unset = UNSET
@@ -58,11 +70,8 @@ class ThreadRunStepDeltaCodeInterpreter:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_run_step_delta_code_interpreter_image import (
-            ThreadRunStepDeltaCodeInterpreterImage,  # noqa: PLC0415
-        )
-        from ..models.thread_run_step_delta_code_interpreter_logs import ThreadRunStepDeltaCodeInterpreterLogs  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         input_ = _d.pop("input", UNSET)
 

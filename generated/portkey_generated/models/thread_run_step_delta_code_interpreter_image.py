@@ -16,6 +16,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.thread_run_step_image_file import ThreadRunStepImageFile
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadRunStepImageFile
+    from ..models.thread_run_step_image_file import ThreadRunStepImageFile  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunStepDeltaCodeInterpreterImage")
 
@@ -33,6 +44,8 @@ class ThreadRunStepDeltaCodeInterpreterImage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         index = self.index
 
         type_: str = self.type_
@@ -56,8 +69,8 @@ class ThreadRunStepDeltaCodeInterpreterImage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_run_step_image_file import ThreadRunStepImageFile  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         index = _d.pop("index")
 

@@ -59,7 +59,7 @@ class ThreadRunStepDeltaFunction:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         output = _parse_output(_d.pop("output", UNSET))
 

@@ -18,6 +18,23 @@ if TYPE_CHECKING:
     from ..models.thread_run_step_delta_file_search_call import ThreadRunStepDeltaFileSearchCall
     from ..models.thread_run_step_delta_function_call import ThreadRunStepDeltaFunctionCall
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ThreadRunStepDeltaCodeInterpreterCall, \
+        ThreadRunStepDeltaFileSearchCall, \
+        ThreadRunStepDeltaFunctionCall
+    from ..models.thread_run_step_delta_code_interpreter_call import ThreadRunStepDeltaCodeInterpreterCall  # noqa: PLC0415
+    from ..models.thread_run_step_delta_file_search_call import ThreadRunStepDeltaFileSearchCall  # noqa: PLC0415
+    from ..models.thread_run_step_delta_function_call import ThreadRunStepDeltaFunctionCall  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunStepDeltaToolCallsDetails")
 
@@ -40,9 +57,8 @@ class ThreadRunStepDeltaToolCallsDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.thread_run_step_delta_code_interpreter_call import ThreadRunStepDeltaCodeInterpreterCall  # noqa: PLC0415
-        from ..models.thread_run_step_delta_file_search_call import ThreadRunStepDeltaFileSearchCall  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         tool_calls: list[dict[str, Any]] | Unset = UNSET
@@ -73,10 +89,8 @@ class ThreadRunStepDeltaToolCallsDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_run_step_delta_code_interpreter_call import ThreadRunStepDeltaCodeInterpreterCall  # noqa: PLC0415
-        from ..models.thread_run_step_delta_file_search_call import ThreadRunStepDeltaFileSearchCall  # noqa: PLC0415
-        from ..models.thread_run_step_delta_function_call import ThreadRunStepDeltaFunctionCall  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_thread_run_step_delta_tool_calls_details_type(_d.pop("type"))
 

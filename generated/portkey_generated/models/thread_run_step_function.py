@@ -52,7 +52,7 @@ class ThreadRunStepFunction:
         def _parse_output(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         output = _parse_output(_d.pop("output"))
 

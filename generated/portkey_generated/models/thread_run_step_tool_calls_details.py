@@ -18,6 +18,23 @@ if TYPE_CHECKING:
     from ..models.thread_run_step_file_search_call import ThreadRunStepFileSearchCall
     from ..models.thread_run_step_function_call import ThreadRunStepFunctionCall
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        ThreadRunStepCodeInterpreterCall, \
+        ThreadRunStepFileSearchCall, \
+        ThreadRunStepFunctionCall
+    from ..models.thread_run_step_code_interpreter_call import ThreadRunStepCodeInterpreterCall  # noqa: PLC0415
+    from ..models.thread_run_step_file_search_call import ThreadRunStepFileSearchCall  # noqa: PLC0415
+    from ..models.thread_run_step_function_call import ThreadRunStepFunctionCall  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunStepToolCallsDetails")
 
@@ -35,9 +52,8 @@ class ThreadRunStepToolCallsDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.thread_run_step_code_interpreter_call import ThreadRunStepCodeInterpreterCall  # noqa: PLC0415
-        from ..models.thread_run_step_file_search_call import ThreadRunStepFileSearchCall  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         tool_calls: list[dict[str, Any]] = []
@@ -65,10 +81,8 @@ class ThreadRunStepToolCallsDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_run_step_code_interpreter_call import ThreadRunStepCodeInterpreterCall  # noqa: PLC0415
-        from ..models.thread_run_step_file_search_call import ThreadRunStepFileSearchCall  # noqa: PLC0415
-        from ..models.thread_run_step_function_call import ThreadRunStepFunctionCall  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_thread_run_step_tool_calls_details_type(_d.pop("type"))
 

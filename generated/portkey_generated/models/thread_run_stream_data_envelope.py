@@ -17,6 +17,29 @@ if TYPE_CHECKING:
     from ..models.thread_run_step import ThreadRunStep
     from ..models.thread_run_step_delta import ThreadRunStepDelta
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        Thread, \
+        ThreadMessage, \
+        ThreadMessageDelta, \
+        ThreadRun, \
+        ThreadRunStep, \
+        ThreadRunStepDelta
+    from ..models.thread import Thread  # noqa: PLC0415
+    from ..models.thread_message import ThreadMessage  # noqa: PLC0415
+    from ..models.thread_message_delta import ThreadMessageDelta  # noqa: PLC0415
+    from ..models.thread_run import ThreadRun  # noqa: PLC0415
+    from ..models.thread_run_step import ThreadRunStep  # noqa: PLC0415
+    from ..models.thread_run_step_delta import ThreadRunStepDelta  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunStreamDataEnvelope")
 
@@ -33,12 +56,8 @@ class ThreadRunStreamDataEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.thread import Thread  # noqa: PLC0415
-        from ..models.thread_message import ThreadMessage  # noqa: PLC0415
-        from ..models.thread_run import ThreadRun  # noqa: PLC0415
-        from ..models.thread_run_step import ThreadRunStep  # noqa: PLC0415
-        from ..models.thread_run_step_delta import ThreadRunStepDelta  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         data: dict[str, Any]
         if isinstance(self.data, Thread):
             data = self.data.to_dict()
@@ -65,13 +84,8 @@ class ThreadRunStreamDataEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread import Thread  # noqa: PLC0415
-        from ..models.thread_message import ThreadMessage  # noqa: PLC0415
-        from ..models.thread_message_delta import ThreadMessageDelta  # noqa: PLC0415
-        from ..models.thread_run import ThreadRun  # noqa: PLC0415
-        from ..models.thread_run_step import ThreadRunStep  # noqa: PLC0415
-        from ..models.thread_run_step_delta import ThreadRunStepDelta  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_data(

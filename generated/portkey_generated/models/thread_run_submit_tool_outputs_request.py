@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.thread_run_tool_output import ThreadRunToolOutput
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadRunToolOutput
+    from ..models.thread_run_tool_output import ThreadRunToolOutput  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunSubmitToolOutputsRequest")
 
@@ -27,6 +38,8 @@ class ThreadRunSubmitToolOutputsRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         tool_outputs: list[dict[str, Any]] = []
         for tool_outputs_item_data in self.tool_outputs:
             tool_outputs_item = tool_outputs_item_data.to_dict()
@@ -52,8 +65,8 @@ class ThreadRunSubmitToolOutputsRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_run_tool_output import ThreadRunToolOutput  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         tool_outputs: list[ThreadRunToolOutput] = []
         _tool_outputs = _d.pop("tool_outputs")
@@ -67,7 +80,7 @@ class ThreadRunSubmitToolOutputsRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         stream = _parse_stream(_d.pop("stream", UNSET))
 

@@ -10,6 +10,17 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.thread_run_tool_output import ThreadRunToolOutput
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, ThreadRunToolOutput
+    from ..models.thread_run_tool_output import ThreadRunToolOutput  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunSubmitToolOutputsRequestParams")
 
@@ -23,6 +34,8 @@ class ThreadRunSubmitToolOutputsRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         tool_outputs: list[dict[str, Any]] = []
         for tool_outputs_item_data in self.tool_outputs:
             tool_outputs_item = tool_outputs_item_data.to_dict()
@@ -40,8 +53,8 @@ class ThreadRunSubmitToolOutputsRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.thread_run_tool_output import ThreadRunToolOutput  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         tool_outputs: list[ThreadRunToolOutput] = []
         _tool_outputs = _d.pop("tool_outputs")

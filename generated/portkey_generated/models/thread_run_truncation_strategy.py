@@ -58,7 +58,7 @@ class ThreadRunTruncationStrategy:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         last_messages = _parse_last_messages(_d.pop("last_messages", UNSET))
 

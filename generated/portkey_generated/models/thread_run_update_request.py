@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantMetadata
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadRunUpdateRequest")
 
@@ -25,8 +36,8 @@ class ThreadRunUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
             metadata = UNSET
@@ -45,8 +56,8 @@ class ThreadRunUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_metadata(data: object) -> AssistantMetadata | None | Unset:
@@ -62,7 +73,7 @@ class ThreadRunUpdateRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantMetadata | None | Unset, data)
+            return cast("AssistantMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 

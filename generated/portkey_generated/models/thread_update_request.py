@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
     from ..models.assistant_tool_resources import AssistantToolResources
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantMetadata, AssistantToolResources
+    from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
+    from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadUpdateRequest")
 
@@ -28,9 +40,8 @@ class ThreadUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         tool_resources: dict[str, Any] | None | Unset
         if isinstance(self.tool_resources, Unset):
             tool_resources = UNSET
@@ -59,9 +70,8 @@ class ThreadUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-        from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_tool_resources(data: object) -> AssistantToolResources | None | Unset:
@@ -77,7 +87,7 @@ class ThreadUpdateRequest:
                 return tool_resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantToolResources | None | Unset, data)
+            return cast("AssistantToolResources | None | Unset", data)
 
         tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
 
@@ -94,7 +104,7 @@ class ThreadUpdateRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantMetadata | None | Unset, data)
+            return cast("AssistantMetadata | None | Unset", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.assistant_tool_resources import AssistantToolResources
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, AssistantToolResources
+    from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="ThreadUpdateRequestParams")
 
@@ -25,8 +36,8 @@ class ThreadUpdateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         tool_resources: dict[str, Any] | None | Unset
         if isinstance(self.tool_resources, Unset):
             tool_resources = UNSET
@@ -45,8 +56,8 @@ class ThreadUpdateRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.assistant_tool_resources import AssistantToolResources  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_tool_resources(data: object) -> AssistantToolResources | None | Unset:
@@ -62,7 +73,7 @@ class ThreadUpdateRequestParams:
                 return tool_resources_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AssistantToolResources | None | Unset, data)
+            return cast("AssistantToolResources | None | Unset", data)
 
         tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
 

@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from ..models.transcription_usage import TranscriptionUsage
     from ..models.transcription_word import TranscriptionWord
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, TranscriptionSegment, TranscriptionUsage, TranscriptionWord
+    from ..models.transcription_segment import TranscriptionSegment  # noqa: PLC0415
+    from ..models.transcription_usage import TranscriptionUsage  # noqa: PLC0415
+    from ..models.transcription_word import TranscriptionWord  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="Transcription")
 
@@ -37,8 +50,8 @@ class Transcription:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.transcription_usage import TranscriptionUsage  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         text = self.text
 
         language = self.language
@@ -89,10 +102,8 @@ class Transcription:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transcription_segment import TranscriptionSegment  # noqa: PLC0415
-        from ..models.transcription_usage import TranscriptionUsage  # noqa: PLC0415
-        from ..models.transcription_word import TranscriptionWord  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         text = _d.pop("text")
 
@@ -131,7 +142,7 @@ class Transcription:
                 return usage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | TranscriptionUsage | Unset, data)
+            return cast("None | TranscriptionUsage | Unset", data)
 
         usage = _parse_usage(_d.pop("usage", UNSET))
 

@@ -99,7 +99,7 @@ class TranscriptionSegment:
 
         seek = _d.pop("seek", UNSET)
 
-        tokens = cast(list[int], _d.pop("tokens", UNSET))
+        tokens = cast("list[int]", _d.pop("tokens", UNSET))
 
         temperature = _d.pop("temperature", UNSET)
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.transcription_segment import TranscriptionSegment
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, TranscriptionSegment
+    from ..models.transcription_segment import TranscriptionSegment  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="Translation")
 
@@ -31,6 +42,8 @@ class Translation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         text = self.text
 
         language = self.language
@@ -62,8 +75,8 @@ class Translation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.transcription_segment import TranscriptionSegment  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         text = _d.pop("text")
 

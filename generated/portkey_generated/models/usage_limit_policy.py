@@ -100,7 +100,7 @@ class UsageLimitPolicy:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         credit_limit = _parse_credit_limit(_d.pop("credit_limit", UNSET))
 
@@ -116,7 +116,7 @@ class UsageLimitPolicy:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         alert_threshold = _parse_alert_threshold(_d.pop("alert_threshold", UNSET))
 
@@ -133,7 +133,7 @@ class UsageLimitPolicy:
                 return periodic_reset_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UsageLimitResetPeriod, data)
+            return cast("None | Unset | UsageLimitResetPeriod", data)
 
         periodic_reset = _parse_periodic_reset(_d.pop("periodic_reset", UNSET))
 
@@ -142,7 +142,7 @@ class UsageLimitPolicy:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         periodic_reset_days = _parse_periodic_reset_days(_d.pop("periodic_reset_days", UNSET))
 
@@ -159,7 +159,7 @@ class UsageLimitPolicy:
                 return next_usage_reset_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         next_usage_reset_at = _parse_next_usage_reset_at(_d.pop("next_usage_reset_at", UNSET))
 

@@ -16,6 +16,19 @@ if TYPE_CHECKING:
     from ..models.vector_store_file_counts import VectorStoreFileCounts
     from ..models.vector_store_metadata import VectorStoreMetadata
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, VectorStoreExpiration, VectorStoreFileCounts, VectorStoreMetadata
+    from ..models.vector_store_expiration import VectorStoreExpiration  # noqa: PLC0415
+    from ..models.vector_store_file_counts import VectorStoreFileCounts  # noqa: PLC0415
+    from ..models.vector_store_metadata import VectorStoreMetadata  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VectorStore")
 
@@ -49,8 +62,8 @@ class VectorStore:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.vector_store_metadata import VectorStoreMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_: str = self.object_
@@ -109,10 +122,8 @@ class VectorStore:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.vector_store_expiration import VectorStoreExpiration  # noqa: PLC0415
-        from ..models.vector_store_file_counts import VectorStoreFileCounts  # noqa: PLC0415
-        from ..models.vector_store_metadata import VectorStoreMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -123,7 +134,7 @@ class VectorStore:
         def _parse_name(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         name = _parse_name(_d.pop("name"))
 
@@ -136,7 +147,7 @@ class VectorStore:
         def _parse_last_active_at(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         last_active_at = _parse_last_active_at(_d.pop("last_active_at"))
 
@@ -151,7 +162,7 @@ class VectorStore:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | VectorStoreMetadata, data)
+            return cast("None | VectorStoreMetadata", data)
 
         metadata = _parse_metadata(_d.pop("metadata"))
 
@@ -167,7 +178,7 @@ class VectorStore:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
 

@@ -15,6 +15,25 @@ if TYPE_CHECKING:
     from ..models.vector_store_metadata import VectorStoreMetadata
     from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        VectorStoreAutoChunkingStrategy, \
+        VectorStoreExpiration, \
+        VectorStoreMetadata, \
+        VectorStoreStaticChunkingStrategy
+    from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
+    from ..models.vector_store_expiration import VectorStoreExpiration  # noqa: PLC0415
+    from ..models.vector_store_metadata import VectorStoreMetadata  # noqa: PLC0415
+    from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VectorStoreCreateRequest")
 
@@ -36,9 +55,8 @@ class VectorStoreCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
-        from ..models.vector_store_metadata import VectorStoreMetadata  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         file_ids: list[str] | Unset = UNSET
@@ -83,15 +101,12 @@ class VectorStoreCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
-        from ..models.vector_store_expiration import VectorStoreExpiration  # noqa: PLC0415
-        from ..models.vector_store_metadata import VectorStoreMetadata  # noqa: PLC0415
-        from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 
-        file_ids = cast(list[str], _d.pop("file_ids", UNSET))
+        file_ids = cast("list[str]", _d.pop("file_ids", UNSET))
 
         _expires_after = _d.pop("expires_after", UNSET)
         expires_after: VectorStoreExpiration | Unset
@@ -138,7 +153,7 @@ class VectorStoreCreateRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | VectorStoreMetadata, data)
+            return cast("None | Unset | VectorStoreMetadata", data)
 
         metadata = _parse_metadata(_d.pop("metadata", UNSET))
 

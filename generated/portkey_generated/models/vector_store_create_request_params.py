@@ -14,6 +14,23 @@ if TYPE_CHECKING:
     from ..models.vector_store_expiration import VectorStoreExpiration
     from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        VectorStoreAutoChunkingStrategy, \
+        VectorStoreExpiration, \
+        VectorStoreStaticChunkingStrategy
+    from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
+    from ..models.vector_store_expiration import VectorStoreExpiration  # noqa: PLC0415
+    from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VectorStoreCreateRequestParams")
 
@@ -33,8 +50,8 @@ class VectorStoreCreateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         file_ids: list[str] | Unset = UNSET
@@ -69,14 +86,12 @@ class VectorStoreCreateRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
-        from ..models.vector_store_expiration import VectorStoreExpiration  # noqa: PLC0415
-        from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 
-        file_ids = cast(list[str], _d.pop("file_ids", UNSET))
+        file_ids = cast("list[str]", _d.pop("file_ids", UNSET))
 
         _expires_after = _d.pop("expires_after", UNSET)
         expires_after: VectorStoreExpiration | Unset

@@ -16,6 +16,23 @@ if TYPE_CHECKING:
     from ..models.vector_store_other_chunking_strategy import VectorStoreOtherChunkingStrategy
     from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global \
+        _models_imported, \
+        VectorStoreFileError, \
+        VectorStoreOtherChunkingStrategy, \
+        VectorStoreStaticChunkingStrategy
+    from ..models.vector_store_file_error import VectorStoreFileError  # noqa: PLC0415
+    from ..models.vector_store_other_chunking_strategy import VectorStoreOtherChunkingStrategy  # noqa: PLC0415
+    from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VectorStoreFile")
 
@@ -43,9 +60,8 @@ class VectorStoreFile:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.vector_store_file_error import VectorStoreFileError  # noqa: PLC0415
-        from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_: str = self.object_
@@ -92,10 +108,8 @@ class VectorStoreFile:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.vector_store_file_error import VectorStoreFileError  # noqa: PLC0415
-        from ..models.vector_store_other_chunking_strategy import VectorStoreOtherChunkingStrategy  # noqa: PLC0415
-        from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 
@@ -120,7 +134,7 @@ class VectorStoreFile:
                 return last_error_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | VectorStoreFileError, data)
+            return cast("None | VectorStoreFileError", data)
 
         last_error = _parse_last_error(_d.pop("last_error"))
 

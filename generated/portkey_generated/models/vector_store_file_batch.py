@@ -19,6 +19,17 @@ from ..models.vector_store_file_batch_status import (
 if TYPE_CHECKING:
     from ..models.vector_store_file_counts import VectorStoreFileCounts
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, VectorStoreFileCounts
+    from ..models.vector_store_file_counts import VectorStoreFileCounts  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VectorStoreFileBatch")
 
@@ -42,6 +53,8 @@ class VectorStoreFileBatch:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         id = self.id
 
         object_: str = self.object_
@@ -71,8 +84,8 @@ class VectorStoreFileBatch:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.vector_store_file_counts import VectorStoreFileCounts  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         id = _d.pop("id")
 

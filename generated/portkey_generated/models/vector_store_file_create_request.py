@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy
     from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, VectorStoreAutoChunkingStrategy, VectorStoreStaticChunkingStrategy
+    from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
+    from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VectorStoreFileCreateRequest")
 
@@ -28,8 +40,8 @@ class VectorStoreFileCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         file_id = self.file_id
 
         chunking_strategy: dict[str, Any] | Unset
@@ -54,9 +66,8 @@ class VectorStoreFileCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy  # noqa: PLC0415
-        from ..models.vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         file_id = _d.pop("file_id")
 

@@ -10,6 +10,17 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.vector_store import VectorStore
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, VectorStore
+    from ..models.vector_store import VectorStore  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VectorStoreList")
 
@@ -31,6 +42,8 @@ class VectorStoreList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         object_ = self.object_
 
         data: list[dict[str, Any]] = []
@@ -62,8 +75,8 @@ class VectorStoreList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.vector_store import VectorStore  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         object_ = _d.pop("object")
 
@@ -77,14 +90,14 @@ class VectorStoreList:
         def _parse_first_id(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         first_id = _parse_first_id(_d.pop("first_id"))
 
         def _parse_last_id(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(None | str, data)
+            return cast("None | str", data)
 
         last_id = _parse_last_id(_d.pop("last_id"))
 

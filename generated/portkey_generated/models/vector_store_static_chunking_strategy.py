@@ -15,6 +15,17 @@ from ..models.vector_store_static_chunking_strategy_type import (
 if TYPE_CHECKING:
     from ..models.vector_store_static_chunking_config import VectorStoreStaticChunkingConfig
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, VectorStoreStaticChunkingConfig
+    from ..models.vector_store_static_chunking_config import VectorStoreStaticChunkingConfig  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VectorStoreStaticChunkingStrategy")
 
@@ -30,6 +41,8 @@ class VectorStoreStaticChunkingStrategy:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         type_: str = self.type_
 
         static = self.static.to_dict()
@@ -47,8 +60,8 @@ class VectorStoreStaticChunkingStrategy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.vector_store_static_chunking_config import VectorStoreStaticChunkingConfig  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         type_ = check_vector_store_static_chunking_strategy_type(_d.pop("type"))
 

@@ -12,6 +12,17 @@ from ..types import UNSET, Unset, is_json_object
 if TYPE_CHECKING:
     from ..models.vector_store_expiration import VectorStoreExpiration
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, VectorStoreExpiration
+    from ..models.vector_store_expiration import VectorStoreExpiration  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VectorStoreUpdateRequestParams")
 
@@ -27,8 +38,8 @@ class VectorStoreUpdateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.vector_store_expiration import VectorStoreExpiration  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
@@ -55,8 +66,8 @@ class VectorStoreUpdateRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.vector_store_expiration import VectorStoreExpiration  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
 
         def _parse_name(data: object) -> None | str | Unset:
@@ -64,7 +75,7 @@ class VectorStoreUpdateRequestParams:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         name = _parse_name(_d.pop("name", UNSET))
 
@@ -81,7 +92,7 @@ class VectorStoreUpdateRequestParams:
                 return expires_after_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | VectorStoreExpiration, data)
+            return cast("None | Unset | VectorStoreExpiration", data)
 
         expires_after = _parse_expires_after(_d.pop("expires_after", UNSET))
 

@@ -17,6 +17,20 @@ if TYPE_CHECKING:
     from ..models.usage_limit_policy import UsageLimitPolicy
     from ..models.virtual_key_deployment import VirtualKeyDeployment
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, RateLimitPolicy, SecretReferenceMapping, UsageLimitPolicy, VirtualKeyDeployment
+    from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
+    from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
+    from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
+    from ..models.virtual_key_deployment import VirtualKeyDeployment  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VirtualKeyCreateRequest")
 
@@ -60,6 +74,8 @@ class VirtualKeyCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         provider = self.provider
@@ -154,11 +170,8 @@ class VirtualKeyCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
-        from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-        from ..models.virtual_key_deployment import VirtualKeyDeployment  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 
@@ -171,7 +184,7 @@ class VirtualKeyCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         note = _parse_note(_d.pop("note", UNSET))
 
@@ -180,7 +193,7 @@ class VirtualKeyCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         api_version = _parse_api_version(_d.pop("apiVersion", UNSET))
 
@@ -189,7 +202,7 @@ class VirtualKeyCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         resource_name = _parse_resource_name(_d.pop("resourceName", UNSET))
 
@@ -198,7 +211,7 @@ class VirtualKeyCreateRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         deployment_name = _parse_deployment_name(_d.pop("deploymentName", UNSET))
 

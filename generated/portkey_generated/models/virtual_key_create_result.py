@@ -12,6 +12,17 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.virtual_key_created import VirtualKeyCreated
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, VirtualKeyCreated
+    from ..models.virtual_key_created import VirtualKeyCreated  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VirtualKeyCreateResult")
 
@@ -27,6 +38,8 @@ class VirtualKeyCreateResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
         success = self.success
 
         data: dict[str, Any] | Unset = UNSET
@@ -45,8 +58,8 @@ class VirtualKeyCreateResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.virtual_key_created import VirtualKeyCreated  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         success = _d.pop("success", UNSET)
 

@@ -18,6 +18,20 @@ if TYPE_CHECKING:
     from ..models.usage_limit_policy import UsageLimitPolicy
     from ..models.virtual_key_model_config import VirtualKeyModelConfig
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, RateLimitPolicy, SecretReferenceMapping, UsageLimitPolicy, VirtualKeyModelConfig
+    from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
+    from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
+    from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
+    from ..models.virtual_key_model_config import VirtualKeyModelConfig  # noqa: PLC0415
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="VirtualKeyDetail")
 
@@ -53,8 +67,8 @@ class VirtualKeyDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         name = self.name
 
         note: None | str | Unset
@@ -154,11 +168,8 @@ class VirtualKeyDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.rate_limit_policy import RateLimitPolicy  # noqa: PLC0415
-        from ..models.secret_reference_mapping import SecretReferenceMapping  # noqa: PLC0415
-        from ..models.usage_limit_policy import UsageLimitPolicy  # noqa: PLC0415
-        from ..models.virtual_key_model_config import VirtualKeyModelConfig  # noqa: PLC0415
-
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
         name = _d.pop("name", UNSET)
 
@@ -167,7 +178,7 @@ class VirtualKeyDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         note = _parse_note(_d.pop("note", UNSET))
 
@@ -191,7 +202,7 @@ class VirtualKeyDetail:
                 return usage_limits_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UsageLimitPolicy, data)
+            return cast("None | Unset | UsageLimitPolicy", data)
 
         usage_limits = _parse_usage_limits(_d.pop("usage_limits", UNSET))
 
@@ -200,7 +211,7 @@ class VirtualKeyDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         reset_usage = _parse_reset_usage(_d.pop("reset_usage", UNSET))
 
@@ -238,7 +249,7 @@ class VirtualKeyDetail:
                 return rate_limits_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[RateLimitPolicy] | None | Unset, data)
+            return cast("list[RateLimitPolicy] | None | Unset", data)
 
         rate_limits = _parse_rate_limits(_d.pop("rate_limits", UNSET))
 
@@ -255,7 +266,7 @@ class VirtualKeyDetail:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
 
