@@ -11,9 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import jinja2
+from .resources import templates
 
-TEMPLATES = Path(__file__).parent / "templates" / "resources"
 PREFIX = "x-portkey-"
 ENCODING_TYPES = {
     "string": "str",
@@ -27,13 +26,7 @@ RESPONSE_TYPES = {"integer": "int", "boolean": "bool"}
 
 def emit(spec: dict[str, Any], package_dir: Path) -> None:
     """Write `header_options.py` and `response_headers.py` into the generated package."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    env = templates()
     components = spec.get("components", {})
     options = sorted(_options(components.get("parameters", {})), key=lambda o: o["name"])
     uses_config = any("GatewayConfig" in o["type"] for o in options)

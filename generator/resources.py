@@ -69,6 +69,17 @@ BINARY_TYPES = (
 )
 
 
+def templates() -> jinja2.Environment:
+    """The Jinja environment of the templates in `templates/resources/` (strict about undefined names)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
 class ResourceError(Exception):
     """The description asks for a resource tree that cannot be built (two methods with one name...)."""
 
@@ -247,13 +258,7 @@ def emit(spec: dict[str, Any], package_dir: Path) -> None:
                 f"{'.'.join(node.path) or 'client'}: {clash} named twice (methods, iterators, resources)"
             )
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    env = templates()
     module = env.get_template("module.py.jinja")
     for top in sorted(root.children):
         node = root.children[top]

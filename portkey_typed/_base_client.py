@@ -108,6 +108,34 @@ class ClientCore(Generic[HttpClientT]):
 
     _http: HttpClientT
     _owns_http: bool
+    _http_class: type[HttpClientT]
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        authorization: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: HttpClientT | None = None,
+        mode: Literal["single", "fallback", "loadbalance"] | None = None,
+        llms: Sequence[LLMOptions] | None = None,
+        **options: Unpack[PortkeyHeaderOptions],
+    ) -> None:
+        """See `Portkey`: every option is checked and its header built here, before any request."""
+        settings = {
+            "base_url": base_url,
+            "authorization": authorization,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "default_headers": default_headers,
+            "mode": mode,
+            "llms": llms,
+        }
+        self._configure(settings, dict(options))
+        self._owns_http = http_client is None
+        self._http = http_client or self._http_class(timeout=self._timeout)
 
     _base_url: str
     _headers: dict[str, str]

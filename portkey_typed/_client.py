@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-from typing_extensions import Self, Unpack
+from typing_extensions import Self
 
-from portkey_generated.header_options import PortkeyHeaderOptions
 from portkey_generated.resources import AsyncResources, SyncResources
 from portkey_generated.resources._base import (
-    NOT_GIVEN,
     CallOptions,
-    NotGiven,
     Operation,
     Query,
-    Timeout,
 )
 
-from ._base_client import DEFAULT_MAX_RETRIES, ClientChanges, ClientCore, Prepared, log
+from ._base_client import ClientChanges, ClientCore, Prepared, log
 from ._exceptions import APIConnectionError, APITimeoutError
-from ._legacy import LLMOptions
 from ._response import APIResponse
 from ._retries import retry_delay, should_retry
 
@@ -46,31 +41,7 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
     gateway on this machine (`http://localhost:8787/v1`). `authorization` is the provider's key.
     """
 
-    def __init__(
-        self,
-        *,
-        base_url: str | None = None,
-        authorization: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.Client | None = None,
-        mode: Literal["single", "fallback", "loadbalance"] | None = None,
-        llms: Sequence[LLMOptions] | None = None,
-        **options: Unpack[PortkeyHeaderOptions],
-    ) -> None:
-        settings = {
-            "base_url": base_url,
-            "authorization": authorization,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "default_headers": default_headers,
-            "mode": mode,
-            "llms": llms,
-        }
-        self._configure(settings, dict(options))
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=self._timeout)
+    _http_class = httpx.Client
 
     @property
     def chat_completions(self) -> ChatCompletions:
@@ -182,31 +153,7 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
 class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
     """An asynchronous client of the Portkey gateway; it takes the same options as `Portkey`."""
 
-    def __init__(
-        self,
-        *,
-        base_url: str | None = None,
-        authorization: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.AsyncClient | None = None,
-        mode: Literal["single", "fallback", "loadbalance"] | None = None,
-        llms: Sequence[LLMOptions] | None = None,
-        **options: Unpack[PortkeyHeaderOptions],
-    ) -> None:
-        settings = {
-            "base_url": base_url,
-            "authorization": authorization,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "default_headers": default_headers,
-            "mode": mode,
-            "llms": llms,
-        }
-        self._configure(settings, dict(options))
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(timeout=self._timeout)
+    _http_class = httpx.AsyncClient
 
     @property
     def chat_completions(self) -> AsyncChatCompletions:
