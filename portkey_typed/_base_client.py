@@ -55,7 +55,7 @@ ENVIRONMENT = {
     "provider": "PORTKEY_PROVIDER",
 }
 CLIENT_SETTINGS = frozenset(
-    {"base_url", "authorization", "timeout", "max_retries", "default_headers", "http_client", "mode", "llms"}
+    {"base_url", "authorization", "timeout", "max_retries", "default_headers", "mode", "llms"}
 )
 _SECRET_WORDS = (
     "authorization",
@@ -109,6 +109,16 @@ class ClientCore(Generic[HttpClientT]):
     _http: HttpClientT
     _owns_http: bool
     _http_class: type[HttpClientT]
+    _base_url: str
+    _headers: dict[str, str]
+    _control_headers: dict[str, str]
+    _options: dict[str, Any]
+    _settings: dict[str, Any]
+    _metadata: dict[str, str]
+    _timeout: httpx.Timeout
+    _max_retries: int
+    _secrets: tuple[str, ...]
+    _secret_headers: frozenset[str]
 
     def __init__(
         self,
@@ -133,20 +143,10 @@ class ClientCore(Generic[HttpClientT]):
             "mode": mode,
             "llms": llms,
         }
-        self._configure(settings, dict(options))
+        legacy = mode is not None or llms is not None
+        self._configure(settings, _with_environment(dict(options), legacy=legacy))
         self._owns_http = http_client is None
         self._http = http_client or self._http_class(timeout=self._timeout)
-
-    _base_url: str
-    _headers: dict[str, str]
-    _control_headers: dict[str, str]
-    _options: dict[str, Any]
-    _settings: dict[str, Any]
-    _metadata: dict[str, str]
-    _timeout: httpx.Timeout
-    _max_retries: int
-    _secrets: tuple[str, ...]
-    _secret_headers: frozenset[str]
 
     def _configure(self, settings: dict[str, Any], options: dict[str, Any]) -> None:
         """Check every option and build the headers once; raises before any request is made."""
@@ -156,15 +156,9 @@ class ClientCore(Generic[HttpClientT]):
                 f"{type(self).__name__}() got unexpected keyword argument(s): {', '.join(unknown)}"
             )
         options = {k: v for k, v in options.items() if v is not None}
-        explicit_config = "config" in options
-        for name, variable in ENVIRONMENT.items():
-            if name not in options and os.environ.get(variable):
-                options[name] = (
-                    json_or_text(os.environ[variable]) if name == "config" else os.environ[variable]
-                )
         mode, llms = settings.get("mode"), settings.get("llms")
         if mode is not None or llms is not None:
-            if explicit_config:
+            if "config" in options:
                 raise PortkeyValidationError(
                     "config", "give either config= or the older mode= and llms=, not both"
                 )
@@ -220,7 +214,7 @@ class ClientCore(Generic[HttpClientT]):
     def _changed(self, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """The settings and options of a copy with `changes`: any value overrides (False, 0 and "" too),
         None removes an option, and metadata is merged key by key."""
-        unknown = sorted(set(changes) - set(HEADER_OPTIONS) - (CLIENT_SETTINGS - {"http_client"}))
+        unknown = sorted(set(changes) - set(HEADER_OPTIONS) - CLIENT_SETTINGS)
         if unknown:
             raise TypeError(f"with_options() got unexpected keyword argument(s): {', '.join(unknown)}")
         settings = {**self._settings}
@@ -285,20 +279,15 @@ class ClientCore(Generic[HttpClientT]):
 
     def _call_headers(self, call: CallOptions) -> dict[str, str]:
         headers: dict[str, str] = {}
-        if not isinstance(call.trace_id, NotGiven):
-            headers["x-portkey-trace-id"] = encode(HEADER_OPTIONS["trace_id"], call.trace_id)
+        for name in ("trace_id", "cache_force_refresh", "cache_namespace"):
+            value = getattr(call, name)
+            if not isinstance(value, NotGiven):
+                headers[HEADER_OPTIONS[name].header] = encode(HEADER_OPTIONS[name], value)
         if not isinstance(call.metadata, NotGiven):
-            headers["x-portkey-metadata"] = header_json({**self._metadata, **metadata(call.metadata)})
+            merged = {**self._metadata, **metadata(call.metadata)}
+            headers[HEADER_OPTIONS["metadata"].header] = header_json(merged)
         if not isinstance(call.config, NotGiven):
-            headers["x-portkey-config"] = encode_config(call.config)
-        if not isinstance(call.cache_force_refresh, NotGiven):
-            headers["x-portkey-cache-force-refresh"] = encode(
-                HEADER_OPTIONS["cache_force_refresh"], call.cache_force_refresh
-            )
-        if not isinstance(call.cache_namespace, NotGiven):
-            headers["x-portkey-cache-namespace"] = encode(
-                HEADER_OPTIONS["cache_namespace"], call.cache_namespace
-            )
+            headers[HEADER_OPTIONS["config"].header] = encode_config(call.config)
         for key, value in (call.extra_headers or {}).items():
             name = check_value(f"extra_headers[{key!r}]", key).lower()
             headers[name] = check_value(f"extra_headers[{key!r}]", value)
@@ -388,6 +377,18 @@ class ClientCore(Generic[HttpClientT]):
 
 
 _DEFAULT_CALL = CallOptions()
+
+
+def _with_environment(options: dict[str, Any], *, legacy: bool) -> dict[str, Any]:
+    """The constructor's options, with those it leaves out read from PORTKEY_* variables (once: a
+    `with_options` copy keeps what its client had). The older `mode` + `llms` make their own config."""
+    for name, variable in ENVIRONMENT.items():
+        value = os.environ.get(variable)
+        if options.get(name) is None and value and not (legacy and name == "config"):
+            options[name] = json_or_text(value) if name == "config" else value
+    return options
+
+
 _GATEWAY_HEADERS = frozenset(
     {o.header for o in HEADER_OPTIONS.values() if o.name != "api_key"} | {"authorization"}
 )

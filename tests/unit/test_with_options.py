@@ -133,3 +133,15 @@ async def test_changing_the_legacy_mode_rebuilds_the_config(
     config = json.loads(gateway.last.headers["x-portkey-config"])
     assert config["strategy"] == {"mode": "loadbalance"}
     assert [t["provider"] for t in config["targets"]] == ["openai", "anthropic"]
+
+
+async def test_removing_an_option_does_not_read_the_environment_again(
+    make_client: ClientFactory, gateway: MockGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = make_client(provider="openai")
+    monkeypatch.setenv("PORTKEY_PROVIDER", "anthropic")
+
+    copy = client.with_options(provider=None)  # type: ignore[arg-type]
+
+    await resolve(copy.chat.completions.create(model="m", messages=MESSAGES))
+    assert "x-portkey-provider" not in gateway.last.headers
