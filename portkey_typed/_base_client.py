@@ -296,9 +296,7 @@ class ClientCore(Generic[HttpClientT]):
     def _status_error(self, response: httpx.Response) -> APIStatusError:
         body = _body(response)
         message = self._redact(
-            error_message(
-                _management_error(body), response.status_code, response.headers.get("content-type", "")
-            )
+            error_message(body, response.status_code, response.headers.get("content-type", ""))
         )
         return status_error_class(response.status_code)(message, response=response, body=body)
 
@@ -522,18 +520,6 @@ def _body(response: httpx.Response) -> object | None:
         return cast(object, json.loads(text))
     except ValueError:
         return text
-
-
-def _management_error(body: object | None) -> object | None:
-    """Portkey's management API wraps its errors as `{"success": false, "data": {"message": ...}}`:
-    the inner object, which carries the message; any other body as it is."""
-    if not isinstance(body, dict):
-        return body
-    fields = cast("dict[str, object]", body)
-    inner = fields.get("data")
-    if fields.get("success") is False and isinstance(inner, dict) and "message" in inner:
-        return cast("dict[str, object]", inner)
-    return fields
 
 
 def _secret_values(

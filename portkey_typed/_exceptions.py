@@ -172,12 +172,15 @@ def status_error_class(status: int) -> type[APIStatusError]:
 
 
 def error_message(body: Any, status: int, content_type: str) -> str:
-    """A clean message out of any of the gateway's error bodies, or one that says what came instead."""
+    """A clean message out of any of the gateway's error bodies (and the management API's
+    `{"success": false, "data": {"message": ...}}`), or one that says what came instead."""
     if isinstance(body, dict):
         body = cast("dict[str, Any]", body)
+        for nested in ("error", "data"):
+            inner: Any = body.get(nested)
+            if isinstance(inner, dict) and cast("dict[str, Any]", inner).get("message"):
+                return str(cast("dict[str, Any]", inner)["message"])
         error: Any = body.get("error")
-        if isinstance(error, dict) and cast("dict[str, Any]", error).get("message"):
-            return str(cast("dict[str, Any]", error)["message"])
         if isinstance(error, str) and error:
             return error
         for key in ("message", "html-message", "detail"):
