@@ -16,6 +16,7 @@ from typing_extensions import Self, Unpack
 
 from portkey_generated.header_options import HEADER_OPTIONS, PortkeyHeaderOptions
 from portkey_generated.resources._base import (
+    DEFAULT_CALL_OPTIONS,
     NOT_GIVEN,
     Body,
     CallOptions,
@@ -242,7 +243,7 @@ class ClientCore(Generic[HttpClientT]):
         params = dict(query) if query else None
         timeout = self._timeout
         max_retries = self._max_retries
-        if call != _DEFAULT_CALL:
+        if call != DEFAULT_CALL_OPTIONS:
             headers = {**headers, **self._call_headers(call)}
             if call.extra_query:
                 params = {**(params or {}), **call.extra_query}
@@ -372,9 +373,6 @@ class ClientCore(Generic[HttpClientT]):
         if hidden:
             text += ", " + ", ".join(f"{k}='***'" for k in sorted(hidden))
         return f"{type(self).__name__}({text})"
-
-
-_DEFAULT_CALL = CallOptions()
 
 
 def _with_environment(options: dict[str, Any], *, legacy: bool) -> dict[str, Any]:

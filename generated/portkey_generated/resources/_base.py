@@ -41,7 +41,6 @@ Timeout = float | httpx.Timeout | None
 Headers = Mapping[str, str]
 Query = Mapping[str, object]
 Body = Mapping[str, object]
-JSONValue = Any
 
 
 class Operation(NamedTuple):

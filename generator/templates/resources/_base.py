@@ -40,7 +40,6 @@ Timeout = float | httpx.Timeout | None
 Headers = Mapping[str, str]
 Query = Mapping[str, object]
 Body = Mapping[str, object]
-JSONValue = Any
 
 
 class Operation(NamedTuple):
