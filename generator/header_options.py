@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .resources import templates
+from .spec_walk import resolve
 
 PREFIX = "x-portkey-"
 ENCODING_TYPES = {
@@ -82,8 +83,8 @@ def _response_fields(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
             header = header.lower()
             if not header.startswith(PREFIX) or header in fields:
                 continue
-            declared = _resolve(spec, declared)
-            schema = _resolve(spec, declared.get("schema") or {})
+            declared = resolve(spec, declared)
+            schema = resolve(spec, declared.get("schema") or {})
             fields[header] = {
                 "name": header[len(PREFIX) :].replace("-", "_"),
                 "header": header,
@@ -91,15 +92,6 @@ def _response_fields(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 "description": _doc(declared.get("description")),
             }
     return fields
-
-
-def _resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 def _doc(text: Any) -> str:

@@ -35,8 +35,9 @@ from urllib.parse import urlsplit
 import jinja2
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
+from .spec_walk import iter_operations, ref_target_name, resolve
+
 TEMPLATES = Path(__file__).parent / "templates" / "resources"
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 # Per-call options every method takes. The Portkey header options give way to an operation's own
 # field of the same name (which keeps its name; the option is then spelt `portkey_<name>`).
@@ -132,7 +133,7 @@ def _add_params_schema(
     name = f"{body_ref}{PARAMS_SUFFIX}"
     while name in schemas and not schemas[name].get("x-sdk-params-only"):
         name += PARAMS_SUFFIX
-    body = _resolve(spec, schemas[body_ref])
+    body = resolve(spec, schemas[body_ref])
     required = [r for r in _object_required(spec, body) if r not in drop]
     derived: dict[str, Any] = {
         "type": "object",
@@ -385,7 +386,7 @@ def _paging(
     if pager is number and pager.annotation != "int":
         return None  # a `number`-typed page is a description's slip; walking it would pass floats
     data = _object_properties(spec, spec["components"]["schemas"].get(page_ref, {})).get("data")
-    if data is None or _resolve(spec, data).get("type") != "array":
+    if data is None or resolve(spec, data).get("type") != "array":
         return None
     item = _item_annotation(
         package_dir / "models" / f"{_model_module(str(ClassName(page_ref, '')))}.py", imports
@@ -394,7 +395,9 @@ def _paging(
     if pager is cursor:
         backwards = _snake(pager.wire) == "before"
         return Paging(name, "cursor", pager.name, size.name, 0, backwards, item)
-    schema = next((_resolve(spec, p.get("schema") or {}) for p in params if p.get("name") == pager.wire), {})
+    schema: dict[str, Any] = next(
+        (resolve(spec, p.get("schema") or {}) for p in params if p.get("name") == pager.wire), {}
+    )
     first = int(schema.get("default", schema.get("minimum", 0)))
     return Paging(name, "number", pager.name, size.name, first, False, item)
 
@@ -415,7 +418,7 @@ def _success(
     for code, response in sorted(op.get("responses", {}).items()):
         if not str(code).startswith("2"):
             continue
-        content = _resolve(spec, response).get("content") or {}
+        content = resolve(spec, response).get("content") or {}
         for media_type, media in content.items():
             if "json" in media_type:
                 ref = _ref_name(media.get("schema", {}))
@@ -522,13 +525,13 @@ def _parameters(spec: dict[str, Any], item: dict[str, Any], op: dict[str, Any]) 
     """The operation's parameters, with those declared on its path item (the operation's own win)."""
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for param in [*item.get("parameters", []), *op.get("parameters", [])]:
-        resolved = _resolve(spec, param)
+        resolved = resolve(spec, param)
         merged[(resolved.get("in", ""), resolved.get("name", ""))] = resolved
     return list(merged.values())
 
 
 def _py_type(spec: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> str:
-    schema = _resolve(spec, schema)
+    schema = resolve(spec, schema)
     if depth > 4:
         return "Any"
     if "enum" in schema and all(
@@ -581,28 +584,12 @@ def _docstring(op: dict[str, Any], params: list[Param]) -> str:
 
 
 def _operations(spec: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for path in sorted(spec.get("paths", {})):
-        item = spec["paths"][path]
-        for method in HTTP_METHODS:
-            if method in item:
-                yield path, method, item[method]
+    """Every operation, paths in sorted order (the emitted modules do not depend on file order)."""
+    return iter(sorted(iter_operations(spec), key=lambda found: found[0]))
 
 
-def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    seen = 0
-    while isinstance(node, dict) and "$ref" in node and seen < 20:
-        target: Any = spec
-        for part in node["$ref"].lstrip("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-        seen += 1
-    return node
-
-
-def _ref_name(schema: dict[str, Any]) -> str | None:
-    ref = schema.get("$ref", "") if isinstance(schema, dict) else ""
-    prefix = "#/components/schemas/"
-    return ref[len(prefix) :] if ref.startswith(prefix) else None
+def _ref_name(schema: Any) -> str | None:
+    return ref_target_name(str(schema.get("$ref", ""))) if isinstance(schema, dict) else None
 
 
 def _body_ref(op: dict[str, Any]) -> str | None:
@@ -632,7 +619,7 @@ def _success_ref(op: dict[str, Any]) -> str | None:
 
 def _is_model(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
     """Whether openapi-python-client makes an attrs class (with `from_dict`) of this schema."""
-    schema = _resolve(spec, schema)
+    schema = resolve(spec, schema)
     if "enum" in schema or "oneOf" in schema or "anyOf" in schema:
         return False
     if "allOf" in schema:
@@ -642,7 +629,7 @@ def _is_model(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
 
 
 def _object_properties(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    schema = _resolve(spec, schema)
+    schema = resolve(spec, schema)
     props: dict[str, Any] = {}
     for part in schema.get("allOf", []):
         props.update(_object_properties(spec, part))
@@ -651,7 +638,7 @@ def _object_properties(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str
 
 
 def _object_required(spec: dict[str, Any], schema: dict[str, Any]) -> list[str]:
-    schema = _resolve(spec, schema)
+    schema = resolve(spec, schema)
     required: list[str] = []
     for part in schema.get("allOf", []):
         required += _object_required(spec, part)

@@ -172,6 +172,13 @@ def resolve_local_ref(spec: Spec, ref: str) -> Any:
     return node
 
 
+def resolve(spec: Spec, node: Any) -> Any:
+    """A node with its local `$ref`s followed (a parameter, a response, a schema...)."""
+    while isinstance(node, dict) and "$ref" in node:
+        node = resolve_local_ref(spec, node["$ref"])
+    return node
+
+
 def iter_refs(node: Any) -> Iterator[str]:
     """Every `$ref` string anywhere under `node`."""
     stack = [node]
