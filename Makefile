@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 REFERENCE_SPEC ?= ../shared/reference/portkey-openapi.yaml
 
-.PHONY: setup generate check-generated lint typecheck test test-unit test-integration demo bench reference-check clean
+.PHONY: setup generate check-generated lint typecheck test test-unit test-integration demo bench reference-check drift clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -28,6 +28,9 @@ check-generated: $(STAMP)
 
 reference-check: $(STAMP)
 	$(PY) -m generator --spec $(REFERENCE_SPEC) --out $$(mktemp -d)/reference --typecheck
+
+drift: $(STAMP)
+	$(PY) -m generator drift --reference $(REFERENCE_SPEC)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check portkey_typed generator tests examples typed_examples bench scripts

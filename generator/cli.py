@@ -1,4 +1,4 @@
-"""`python -m generator [--spec FILE] [--out DIR] [--check] [--typecheck]`."""
+"""`python -m generator [--spec FILE] [--out DIR] [--check] [--typecheck]`; `python -m generator drift --reference FILE`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from generator import drift
 from generator.bundle import LoadedSpec, load_file, load_folder
 from generator.compare import differing_files
 from generator.errors import GenerationError
@@ -93,6 +94,9 @@ def run(arguments: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["drift"]:
+        return drift.main(argv[1:], DEFAULT_SPEC_DIR)
     arguments = parse_arguments(argv)
     try:
         return run(arguments)

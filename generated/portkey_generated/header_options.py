@@ -155,6 +155,7 @@ HEADER_OPTIONS: Final[dict[str, HeaderOption]] = {
     ),
     "oracle_tenancy": HeaderOption("oracle_tenancy", "x-portkey-oracle-tenancy", "string", False),
     "oracle_user": HeaderOption("oracle_user", "x-portkey-oracle-user", "string", False),
+    "parent_span_id": HeaderOption("parent_span_id", "x-portkey-parent-span-id", "string", False),
     "provider": HeaderOption("provider", "x-portkey-provider", "string", False),
     "provider_batch_endpoint": HeaderOption(
         "provider_batch_endpoint", "x-portkey-provider-batch-endpoint", "string", False
@@ -163,6 +164,8 @@ HEADER_OPTIONS: Final[dict[str, HeaderOption]] = {
     "provider_model": HeaderOption("provider_model", "x-portkey-provider-model", "string", False),
     "request_timeout": HeaderOption("request_timeout", "x-portkey-request-timeout", "integer", False),
     "snowflake_account": HeaderOption("snowflake_account", "x-portkey-snowflake-account", "string", False),
+    "span_id": HeaderOption("span_id", "x-portkey-span-id", "string", False),
+    "span_name": HeaderOption("span_name", "x-portkey-span-name", "string", False),
     "stability_client_id": HeaderOption(
         "stability_client_id", "x-portkey-stability-client-id", "string", False
     ),
@@ -389,6 +392,9 @@ class PortkeyHeaderOptions(TypedDict, total=False):
     oracle_user: str
     """OCID of the Oracle Cloud user whose key signs the request. (`x-portkey-oracle-user`)"""
 
+    parent_span_id: str
+    """Span ID of the request this one is a child of, within the same trace. (`x-portkey-parent-span-id`)"""
+
     provider: str
     """Which upstream provider serves the call (for example `openai`, `anthropic`, `azure-openai`, `bedrock`). Either this header or a config is required. (`x-portkey-provider`)"""
 
@@ -406,6 +412,12 @@ class PortkeyHeaderOptions(TypedDict, total=False):
 
     snowflake_account: str
     """Snowflake account identifier for Cortex calls. (`x-portkey-snowflake-account`)"""
+
+    span_id: str
+    """ID of this request as a span of its trace, for hierarchical tracing in the logs. (`x-portkey-span-id`)"""
+
+    span_name: str
+    """Human-readable name of this span, shown in the trace view of the logs. (`x-portkey-span-name`)"""
 
     stability_client_id: str
     """Stability AI client ID header value. (`x-portkey-stability-client-id`)"""

@@ -877,9 +877,9 @@ class BatchCreateRequest(TypedDict):
     """
     Portkey headers for a batch that Portkey's hosted gateway runs itself.
     """
-    provider_options: NotRequired[BatchCreateRequestProviderOptions]
+    provider_options: NotRequired[BatchProviderOptions]
     """
-    Extra fields passed to the provider's batch API as they are.
+    Provider settings of the batch, when not given at the top level of the body.
     """
 
 
@@ -937,16 +937,10 @@ class BatchCreateRequestParams(TypedDict):
     """
     Portkey headers for a batch that Portkey's hosted gateway runs itself.
     """
-    provider_options: NotRequired[BatchCreateRequestProviderOptions]
+    provider_options: NotRequired[BatchProviderOptions]
     """
-    Extra fields passed to the provider's batch API as they are.
+    Provider settings of the batch, when not given at the top level of the body.
     """
-
-
-BatchCreateRequestProviderOptions: TypeAlias = Mapping[str, Any]
-"""
-Extra fields passed to the provider's batch API as they are.
-"""
 
 
 _BatchPortkeyOptionsKeys = TypedDict(
@@ -963,6 +957,29 @@ _BatchPortkeyOptionsKeys = TypedDict(
 class BatchPortkeyOptions(_BatchPortkeyOptionsKeys):
     """
     Portkey headers to apply when Portkey's hosted gateway runs the batch itself (for example with `completion_window: immediate`), keyed by header name.
+    """
+
+
+class BatchProviderOptions(TypedDict):
+    """
+    Provider settings of a batch (Bedrock, Vertex AI), for a batch that Portkey's hosted gateway runs; the same fields may be given at the top level of the body instead. Other fields are passed on as they are.
+    """
+
+    model: NotRequired[str]
+    """
+    Model the batch runs on.
+    """
+    role_arn: NotRequired[str]
+    """
+    IAM role Bedrock assumes to read the input and write the output in S3.
+    """
+    job_name: NotRequired[str]
+    """
+    Name given to the job at the provider.
+    """
+    output_data_config: NotRequired[str]
+    """
+    Where the provider writes the results (an S3 or Cloud Storage URI), when not the default.
     """
 
 
@@ -2358,6 +2375,24 @@ class CreateRerankRequest(TypedDict):
     """
     For object documents, which fields to score on (Pinecone).
     """
+    parameters: NotRequired[CreateRerankRequestParameters]
+    """
+    Further settings passed to the provider as they are (Pinecone).
+    """
+    priority: NotRequired[float]
+    """
+    How urgently the provider should serve the request (Cohere).
+    """
+    truncation: NotRequired[bool]
+    """
+    Whether documents longer than the model's context are cut rather than refused (Voyage).
+    """
+
+
+CreateRerankRequestParameters: TypeAlias = Mapping[str, Any]
+"""
+Further settings passed to the provider as they are (Pinecone).
+"""
 
 
 EmbeddingEncodingFormat: TypeAlias = Literal["float", "base64"]
@@ -2585,13 +2620,13 @@ class FineTuningJobCreateRequest(TypedDict):
     """
     Where the provider writes the training output (an S3 URI for Bedrock).
     """
-    portkey_options: NotRequired[FineTuningJobCreateRequestPortkeyOptions]
+    portkey_options: NotRequired[FineTuningPortkeyOptions]
     """
-    Portkey headers for the provider the job runs on, keyed by header name (such as `x-portkey-virtual-key`).
+    Portkey headers for the provider the job runs on, when Portkey's hosted gateway runs the job.
     """
-    provider_options: NotRequired[FineTuningJobCreateRequestProviderOptions]
+    provider_options: NotRequired[FineTuningProviderOptions]
     """
-    Extra fields passed to the provider's fine-tuning API as they are.
+    Provider settings of the job, when not given at the top level of the body.
     """
 
 
@@ -2647,26 +2682,14 @@ class FineTuningJobCreateRequestParams(TypedDict):
     """
     Where the provider writes the training output (an S3 URI for Bedrock).
     """
-    portkey_options: NotRequired[FineTuningJobCreateRequestPortkeyOptions]
+    portkey_options: NotRequired[FineTuningPortkeyOptions]
     """
-    Portkey headers for the provider the job runs on, keyed by header name (such as `x-portkey-virtual-key`).
+    Portkey headers for the provider the job runs on, when Portkey's hosted gateway runs the job.
     """
-    provider_options: NotRequired[FineTuningJobCreateRequestProviderOptions]
+    provider_options: NotRequired[FineTuningProviderOptions]
     """
-    Extra fields passed to the provider's fine-tuning API as they are.
+    Provider settings of the job, when not given at the top level of the body.
     """
-
-
-FineTuningJobCreateRequestPortkeyOptions: TypeAlias = Mapping[str, str]
-"""
-Portkey headers for the provider the job runs on, keyed by header name (such as `x-portkey-virtual-key`).
-"""
-
-
-FineTuningJobCreateRequestProviderOptions: TypeAlias = Mapping[str, Any]
-"""
-Extra fields passed to the provider's fine-tuning API as they are.
-"""
 
 
 class FineTuningMethod(TypedDict):
@@ -2702,6 +2725,41 @@ FineTuningMethodType: TypeAlias = Literal["supervised", "dpo", "reinforcement"]
 """
 `supervised` learns from example answers, `dpo` from preferred and rejected pairs, `reinforcement` from graded attempts.
 """
+
+
+_FineTuningPortkeyOptionsKeys = TypedDict(
+    "_FineTuningPortkeyOptionsKeys",
+    {
+        "x-portkey-virtual-key": NotRequired[str],
+        "x-portkey-aws-s3-bucket": NotRequired[str],
+        "x-portkey-vertex-storage-bucket-name": NotRequired[str],
+    },
+)
+
+
+class FineTuningPortkeyOptions(_FineTuningPortkeyOptionsKeys):
+    """
+    Portkey headers for the provider a hosted fine-tuning job runs on, keyed by header name. Other `x-portkey-*` headers may be given too.
+    """
+
+
+class FineTuningProviderOptions(TypedDict):
+    """
+    Provider settings of a fine-tuning job (Bedrock), for a job that Portkey's hosted gateway runs; the same fields may be given at the top level of the body instead. Other fields are passed on as they are.
+    """
+
+    job_name: NotRequired[str]
+    """
+    Name given to the job at the provider.
+    """
+    role_arn: NotRequired[str]
+    """
+    IAM role Bedrock assumes to read the training data and write the model.
+    """
+    output_file: NotRequired[str]
+    """
+    Where the provider writes the training output (an S3 URI for Bedrock).
+    """
 
 
 class FineTuningSupervisedMethod(TypedDict):
@@ -7675,15 +7733,15 @@ class RateLimitPolicy(TypedDict):
     A cap on how many requests or tokens may pass within one time window.
     """
 
-    type: NotRequired[RateLimitType]
+    type: RateLimitType
     """
     Whether the cap counts requests or tokens.
     """
-    unit: NotRequired[RateLimitUnit]
+    unit: RateLimitUnit
     """
     Length of the window.
     """
-    value: NotRequired[int]
+    value: int
     """
     How many requests or tokens one window allows.
     """
@@ -7757,14 +7815,154 @@ class ResponseAnnotation(TypedDict):
     """
 
 
+class ResponseComputerAction(TypedDict):
+    """
+    One computer action: `click`, `double_click`, `drag`, `keypress`, `move`, `screenshot`, `scroll`, `type` or `wait`, with its coordinates, keys or text as extra properties.
+    """
+
+    type: str
+    """
+    The action.
+    """
+
+
+class ResponseComputerCallOutput(TypedDict):
+    """
+    The screenshot taken after carrying out a computer action.
+    """
+
+    type: Literal["computer_call_output"]
+    """
+    Always `computer_call_output`.
+    """
+    id: NotRequired[str]
+    """
+    Id of the item, on items read back from a stored response.
+    """
+    call_id: str
+    """
+    The `call_id` of the `computer_call` this answers.
+    """
+    output: ResponseComputerScreenshot
+    """
+    The screenshot.
+    """
+    acknowledged_safety_checks: NotRequired[Sequence[ResponseComputerSafetyCheck]]
+    """
+    The pending safety checks the caller acknowledged.
+    """
+    status: NotRequired[str]
+    """
+    `in_progress`, `completed` or `incomplete`, on items read back.
+    """
+
+
+class ResponseComputerSafetyCheck(TypedDict):
+    """
+    A safety check raised about a computer action.
+    """
+
+    id: str
+    """
+    Id of the check, quoted when acknowledging it.
+    """
+    code: str
+    """
+    Kind of check.
+    """
+    message: str
+    """
+    What the check is about.
+    """
+
+
+class ResponseComputerScreenshot(TypedDict):
+    """
+    A screenshot of the computer, by URL or uploaded file.
+    """
+
+    type: Literal["computer_screenshot"]
+    """
+    Always `computer_screenshot`.
+    """
+    image_url: NotRequired[str]
+    """
+    The screenshot as a URL or a base64 data URL.
+    """
+    file_id: NotRequired[str]
+    """
+    Id of an uploaded file holding the screenshot.
+    """
+
+
+class ResponseComputerTool(TypedDict):
+    """
+    Lets the model operate a computer through screenshots and actions you carry out.
+    """
+
+    type: Literal["computer_use_preview"]
+    """
+    Always `computer_use_preview`.
+    """
+    display_width: int
+    """
+    Width of the screen, in pixels.
+    """
+    display_height: int
+    """
+    Height of the screen, in pixels.
+    """
+    environment: ResponseComputerToolEnvironment
+    """
+    Kind of computer the model is operating.
+    """
+
+
+class ResponseComputerToolCall(TypedDict):
+    """
+    An action the model wants carried out on the computer; answer with a `computer_call_output` item.
+    """
+
+    type: Literal["computer_call"]
+    """
+    Always `computer_call`.
+    """
+    id: str
+    """
+    Id of the item.
+    """
+    call_id: str
+    """
+    Id to quote in the `computer_call_output` that answers it.
+    """
+    action: ResponseComputerAction
+    """
+    What to do.
+    """
+    pending_safety_checks: Sequence[ResponseComputerSafetyCheck]
+    """
+    Checks the caller must acknowledge before carrying out the action.
+    """
+    status: str
+    """
+    `in_progress`, `completed` or `incomplete`.
+    """
+
+
+ResponseComputerToolEnvironment: TypeAlias = Literal["windows", "mac", "linux", "ubuntu", "browser"]
+"""
+Kind of computer the model is operating.
+"""
+
+
 class ResponseCreateRequest(TypedDict):
     """
     What the model should respond to, and how.
     """
 
-    model: str
+    model: NotRequired[str]
     """
-    Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`).
+    Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). May be left out when a config's `override_params` or a stored prompt names it.
     """
     input: NotRequired[str | Sequence[ResponseInputItem]]
     """
@@ -7868,9 +8066,9 @@ class ResponseCreateRequestParams(TypedDict):
     The keyword arguments of `ResponseCreateRequest` that are not per-call options (left out: metadata, stream).
     """
 
-    model: str
+    model: NotRequired[str]
     """
-    Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`).
+    Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). May be left out when a config's `override_params` or a stored prompt names it.
     """
     input: NotRequired[str | Sequence[ResponseInputItem]]
     """
@@ -7995,6 +8193,39 @@ class ResponseFileSearchTool(TypedDict):
     """
     Ranker and score threshold of the search.
     """
+
+
+class ResponseFileSearchToolCall(TypedDict):
+    """
+    A file search the model ran, with its queries and (when included) results.
+    """
+
+    type: Literal["file_search_call"]
+    """
+    Always `file_search_call`.
+    """
+    id: str
+    """
+    Id of the item.
+    """
+    status: NotRequired[str]
+    """
+    `in_progress`, `searching`, `completed`, `incomplete` or `failed`.
+    """
+    queries: NotRequired[Sequence[str]]
+    """
+    The search queries used.
+    """
+    results: NotRequired[Sequence[ResponseFileSearchToolCallResultsItem] | None]
+    """
+    The matching file chunks, when `file_search_call.results` was included.
+    """
+
+
+ResponseFileSearchToolCallResultsItem: TypeAlias = Mapping[str, Any]
+"""
+One matching chunk (file id, name, text, score, attributes).
+"""
 
 
 ResponseFileSearchToolFilters: TypeAlias = Mapping[str, Any]
@@ -8303,6 +8534,10 @@ class ResponseReasoningConfig(TypedDict):
     """
     Summary of the reasoning to return, `auto`, `concise` or `detailed`.
     """
+    generate_summary: NotRequired[str | None]
+    """
+    Older name of `summary`.
+    """
 
 
 class ResponseReasoningItem(TypedDict):
@@ -8449,10 +8684,18 @@ class ResponseToolChoiceHosted(TypedDict):
     Forces the use of one built-in tool. Also decodes any other object-valued choice that names a `type` (its other fields are kept as extra properties).
     """
 
-    type: str
+    type: ResponseToolChoiceHostedTypeType0 | str
     """
-    The built-in tool, such as `file_search`, `web_search_preview`, `computer_use_preview` or `image_generation`.
+    The built-in tool.
     """
+
+
+ResponseToolChoiceHostedTypeType0: TypeAlias = Literal[
+    "file_search", "web_search_preview", "web_search_preview_2025_03_11", "computer_use_preview"
+]
+"""
+A built-in tool this description knows.
+"""
 
 
 ResponseToolChoiceMode: TypeAlias = Literal["none", "auto", "required"]
@@ -8478,20 +8721,6 @@ class ResponseUnknownItem(TypedDict):
     """
 
 
-ResponseInputItem: TypeAlias = (
-    ResponseOutputMessage
-    | ResponseInputMessage
-    | ResponseFunctionToolCall
-    | ResponseFunctionCallOutput
-    | ResponseReasoningItem
-    | ResponseItemReference
-    | ResponseUnknownItem
-)
-"""
-One item of a response's input. A message's `type` may be left out, so the members are told apart by shape (in the order listed); types not modelled here decode as `ResponseUnknownItem`.
-"""
-
-
 class ResponseWebSearchTool(TypedDict):
     """
     Search the web.
@@ -8515,9 +8744,58 @@ class ResponseWebSearchTool(TypedDict):
     """
 
 
-ResponseTool: TypeAlias = ResponseFunctionTool | ResponseFileSearchTool | ResponseWebSearchTool
+ResponseTool: TypeAlias = (
+    ResponseFunctionTool | ResponseFileSearchTool | ResponseWebSearchTool | ResponseComputerTool
+)
 """
 A tool the model may call.
+"""
+
+
+class ResponseWebSearchToolCall(TypedDict):
+    """
+    A web search the model ran.
+    """
+
+    type: Literal["web_search_call"]
+    """
+    Always `web_search_call`.
+    """
+    id: str
+    """
+    Id of the item.
+    """
+    status: NotRequired[str]
+    """
+    `in_progress`, `searching`, `completed` or `failed`.
+    """
+    action: NotRequired[ResponseWebSearchToolCallAction]
+    """
+    What was done (`search` with its query, `open_page`, `find`).
+    """
+
+
+ResponseInputItem: TypeAlias = (
+    ResponseOutputMessage
+    | ResponseInputMessage
+    | ResponseFunctionToolCall
+    | ResponseFunctionCallOutput
+    | ResponseReasoningItem
+    | ResponseFileSearchToolCall
+    | ResponseWebSearchToolCall
+    | ResponseComputerToolCall
+    | ResponseComputerCallOutput
+    | ResponseItemReference
+    | ResponseUnknownItem
+)
+"""
+One item of a response's input. A message's `type` may be left out, so the members are told apart by shape (in the order listed); types not modelled here decode as `ResponseUnknownItem`.
+"""
+
+
+ResponseWebSearchToolCallAction: TypeAlias = Mapping[str, Any]
+"""
+What was done (`search` with its query, `open_page`, `find`).
 """
 
 
@@ -9193,21 +9471,6 @@ class ThreadCreateRequestParams(TypedDict):
     """
 
 
-class ThreadMessageAttachment(TypedDict):
-    """
-    An uploaded file attached to a message and the tools it is handed to.
-    """
-
-    file_id: str
-    """
-    Id of the uploaded file.
-    """
-    tools: Sequence[ThreadMessageAttachmentTool]
-    """
-    Tools that receive the file.
-    """
-
-
 class ThreadMessageAttachmentFileSearch(TypedDict):
     """
     Hands the attached file to the file search tool (through the thread's vector store).
@@ -9223,6 +9486,21 @@ ThreadMessageAttachmentFileSearchType: TypeAlias = Literal["file_search"]
 """
 Tool kind; always `file_search`.
 """
+
+
+class ThreadMessageAttachmentParam(TypedDict):
+    """
+    An uploaded file to attach to a message, and the tools to hand it to.
+    """
+
+    file_id: str
+    """
+    Id of the uploaded file.
+    """
+    tools: Sequence[ThreadMessageAttachmentTool]
+    """
+    Tools that receive the file.
+    """
 
 
 ThreadMessageAttachmentTool: TypeAlias = AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch
@@ -9315,7 +9593,7 @@ class ThreadMessageCreateRequest(TypedDict):
     """
     The message as plain text, or as a list of text and image parts.
     """
-    attachments: NotRequired[Sequence[ThreadMessageAttachment] | None]
+    attachments: NotRequired[Sequence[ThreadMessageAttachmentParam] | None]
     """
     Uploaded files to attach, each with the tools that should receive it.
     """
@@ -9338,7 +9616,7 @@ class ThreadMessageCreateRequestParams(TypedDict):
     """
     The message as plain text, or as a list of text and image parts.
     """
-    attachments: NotRequired[Sequence[ThreadMessageAttachment] | None]
+    attachments: NotRequired[Sequence[ThreadMessageAttachmentParam] | None]
     """
     Uploaded files to attach, each with the tools that should receive it.
     """

@@ -68,7 +68,10 @@ CASES = [
         reply={
             **SUMMARY,
             "masked_key": "sk-l*****************-key",
-            "configurations": {"openai_organization": "org-4f1b"},
+            "configurations": {
+                "openai_organization": "org-4f1b",
+                "masked_vertex_service_account_json": "ey****",
+            },
             "global_workspace_access_settings": {"enabled": True, "usage_limits": None, "rate_limits": None},
             "allow_all_models": False,
             "workspace_count": 3,
@@ -78,7 +81,8 @@ CASES = [
         returns="IntegrationDetail",
         expect={
             "masked_key": "sk-l*****************-key",
-            "configurations.additional_properties": {"openai_organization": "org-4f1b"},
+            "configurations.openai_organization": "org-4f1b",
+            "configurations.masked_vertex_service_account_json": "ey****",
             "global_workspace_access_settings.enabled": True,
             "pricing_adjustments.multiplier.default": 0.9,
             "workspace_count": 3,

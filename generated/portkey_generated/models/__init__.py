@@ -161,12 +161,12 @@ if TYPE_CHECKING:
     from .batch_create_request_endpoint import BatchCreateRequestEndpoint
     from .batch_create_request_metadata import BatchCreateRequestMetadata
     from .batch_create_request_params import BatchCreateRequestParams
-    from .batch_create_request_provider_options import BatchCreateRequestProviderOptions
     from .batch_error import BatchError
     from .batch_errors import BatchErrors
     from .batch_list import BatchList
     from .batch_metadata import BatchMetadata
     from .batch_portkey_options import BatchPortkeyOptions
+    from .batch_provider_options import BatchProviderOptions
     from .batch_request_counts import BatchRequestCounts
     from .chat_completion import ChatCompletion
     from .chat_completion_annotation import ChatCompletionAnnotation
@@ -276,6 +276,7 @@ if TYPE_CHECKING:
     from .create_message_request_params import CreateMessageRequestParams
     from .create_moderation_request import CreateModerationRequest
     from .create_rerank_request import CreateRerankRequest
+    from .create_rerank_request_parameters import CreateRerankRequestParameters
     from .embedding_encoding_format import EmbeddingEncodingFormat
     from .embedding_list import EmbeddingList
     from .embedding_usage import EmbeddingUsage
@@ -303,8 +304,6 @@ if TYPE_CHECKING:
     from .fine_tuning_job_create_request import FineTuningJobCreateRequest
     from .fine_tuning_job_create_request_metadata import FineTuningJobCreateRequestMetadata
     from .fine_tuning_job_create_request_params import FineTuningJobCreateRequestParams
-    from .fine_tuning_job_create_request_portkey_options import FineTuningJobCreateRequestPortkeyOptions
-    from .fine_tuning_job_create_request_provider_options import FineTuningJobCreateRequestProviderOptions
     from .fine_tuning_job_error import FineTuningJobError
     from .fine_tuning_job_event import FineTuningJobEvent
     from .fine_tuning_job_event_data import FineTuningJobEventData
@@ -314,6 +313,8 @@ if TYPE_CHECKING:
     from .fine_tuning_method import FineTuningMethod
     from .fine_tuning_method_reinforcement import FineTuningMethodReinforcement
     from .fine_tuning_method_type import FineTuningMethodType
+    from .fine_tuning_portkey_options import FineTuningPortkeyOptions
+    from .fine_tuning_provider_options import FineTuningProviderOptions
     from .fine_tuning_supervised_method import FineTuningSupervisedMethod
     from .fine_tuning_wandb_integration import FineTuningWandbIntegration
     from .gateway_failure import GatewayFailure
@@ -481,6 +482,7 @@ if TYPE_CHECKING:
     from .integration_list import IntegrationList
     from .integration_list_object import IntegrationListObject
     from .integration_masked_configurations import IntegrationMaskedConfigurations
+    from .integration_masked_configurations_custom_headers import IntegrationMaskedConfigurationsCustomHeaders
     from .integration_model import IntegrationModel
     from .integration_model_list import IntegrationModelList
     from .integration_model_pricing import IntegrationModelPricing
@@ -832,6 +834,13 @@ if TYPE_CHECKING:
     from .rerank_usage import RerankUsage
     from .response_annotation import ResponseAnnotation
     from .response_completed_event import ResponseCompletedEvent
+    from .response_computer_action import ResponseComputerAction
+    from .response_computer_call_output import ResponseComputerCallOutput
+    from .response_computer_safety_check import ResponseComputerSafetyCheck
+    from .response_computer_screenshot import ResponseComputerScreenshot
+    from .response_computer_tool import ResponseComputerTool
+    from .response_computer_tool_call import ResponseComputerToolCall
+    from .response_computer_tool_environment import ResponseComputerToolEnvironment
     from .response_content_part_added_event import ResponseContentPartAddedEvent
     from .response_content_part_done_event import ResponseContentPartDoneEvent
     from .response_create_request import ResponseCreateRequest
@@ -892,6 +901,7 @@ if TYPE_CHECKING:
     from .response_text_format_text import ResponseTextFormatText
     from .response_tool_choice_function import ResponseToolChoiceFunction
     from .response_tool_choice_hosted import ResponseToolChoiceHosted
+    from .response_tool_choice_hosted_type_type_0 import ResponseToolChoiceHostedTypeType0
     from .response_tool_choice_mode import ResponseToolChoiceMode
     from .response_unknown_item import ResponseUnknownItem
     from .response_unknown_stream_event import ResponseUnknownStreamEvent
@@ -972,6 +982,7 @@ if TYPE_CHECKING:
     from .thread_message_attachment import ThreadMessageAttachment
     from .thread_message_attachment_file_search import ThreadMessageAttachmentFileSearch
     from .thread_message_attachment_file_search_type import ThreadMessageAttachmentFileSearchType
+    from .thread_message_attachment_param import ThreadMessageAttachmentParam
     from .thread_message_content_image_file import ThreadMessageContentImageFile
     from .thread_message_content_image_file_type import ThreadMessageContentImageFileType
     from .thread_message_content_image_url import ThreadMessageContentImageUrl
@@ -1326,12 +1337,12 @@ _MODULE_OF: dict[str, str] = {
     "BatchCreateRequestEndpoint": ".batch_create_request_endpoint",
     "BatchCreateRequestMetadata": ".batch_create_request_metadata",
     "BatchCreateRequestParams": ".batch_create_request_params",
-    "BatchCreateRequestProviderOptions": ".batch_create_request_provider_options",
     "BatchError": ".batch_error",
     "BatchErrors": ".batch_errors",
     "BatchList": ".batch_list",
     "BatchMetadata": ".batch_metadata",
     "BatchPortkeyOptions": ".batch_portkey_options",
+    "BatchProviderOptions": ".batch_provider_options",
     "BatchRequestCounts": ".batch_request_counts",
     "ChatCompletion": ".chat_completion",
     "ChatCompletionAnnotation": ".chat_completion_annotation",
@@ -1441,6 +1452,7 @@ _MODULE_OF: dict[str, str] = {
     "CreateMessageRequestParams": ".create_message_request_params",
     "CreateModerationRequest": ".create_moderation_request",
     "CreateRerankRequest": ".create_rerank_request",
+    "CreateRerankRequestParameters": ".create_rerank_request_parameters",
     "EmbeddingEncodingFormat": ".embedding_encoding_format",
     "EmbeddingList": ".embedding_list",
     "EmbeddingUsage": ".embedding_usage",
@@ -1468,8 +1480,6 @@ _MODULE_OF: dict[str, str] = {
     "FineTuningJobCreateRequest": ".fine_tuning_job_create_request",
     "FineTuningJobCreateRequestMetadata": ".fine_tuning_job_create_request_metadata",
     "FineTuningJobCreateRequestParams": ".fine_tuning_job_create_request_params",
-    "FineTuningJobCreateRequestPortkeyOptions": ".fine_tuning_job_create_request_portkey_options",
-    "FineTuningJobCreateRequestProviderOptions": ".fine_tuning_job_create_request_provider_options",
     "FineTuningJobError": ".fine_tuning_job_error",
     "FineTuningJobEvent": ".fine_tuning_job_event",
     "FineTuningJobEventData": ".fine_tuning_job_event_data",
@@ -1479,6 +1489,8 @@ _MODULE_OF: dict[str, str] = {
     "FineTuningMethod": ".fine_tuning_method",
     "FineTuningMethodReinforcement": ".fine_tuning_method_reinforcement",
     "FineTuningMethodType": ".fine_tuning_method_type",
+    "FineTuningPortkeyOptions": ".fine_tuning_portkey_options",
+    "FineTuningProviderOptions": ".fine_tuning_provider_options",
     "FineTuningSupervisedMethod": ".fine_tuning_supervised_method",
     "FineTuningWandbIntegration": ".fine_tuning_wandb_integration",
     "GatewayFailure": ".gateway_failure",
@@ -1644,6 +1656,7 @@ _MODULE_OF: dict[str, str] = {
     "IntegrationList": ".integration_list",
     "IntegrationListObject": ".integration_list_object",
     "IntegrationMaskedConfigurations": ".integration_masked_configurations",
+    "IntegrationMaskedConfigurationsCustomHeaders": ".integration_masked_configurations_custom_headers",
     "IntegrationModel": ".integration_model",
     "IntegrationModelList": ".integration_model_list",
     "IntegrationModelPricing": ".integration_model_pricing",
@@ -1989,6 +2002,13 @@ _MODULE_OF: dict[str, str] = {
     "RerankUsage": ".rerank_usage",
     "ResponseAnnotation": ".response_annotation",
     "ResponseCompletedEvent": ".response_completed_event",
+    "ResponseComputerAction": ".response_computer_action",
+    "ResponseComputerCallOutput": ".response_computer_call_output",
+    "ResponseComputerSafetyCheck": ".response_computer_safety_check",
+    "ResponseComputerScreenshot": ".response_computer_screenshot",
+    "ResponseComputerTool": ".response_computer_tool",
+    "ResponseComputerToolCall": ".response_computer_tool_call",
+    "ResponseComputerToolEnvironment": ".response_computer_tool_environment",
     "ResponseContentPartAddedEvent": ".response_content_part_added_event",
     "ResponseContentPartDoneEvent": ".response_content_part_done_event",
     "ResponseCreateRequest": ".response_create_request",
@@ -2049,6 +2069,7 @@ _MODULE_OF: dict[str, str] = {
     "ResponseTextFormatText": ".response_text_format_text",
     "ResponseToolChoiceFunction": ".response_tool_choice_function",
     "ResponseToolChoiceHosted": ".response_tool_choice_hosted",
+    "ResponseToolChoiceHostedTypeType0": ".response_tool_choice_hosted_type_type_0",
     "ResponseToolChoiceMode": ".response_tool_choice_mode",
     "ResponseUnknownItem": ".response_unknown_item",
     "ResponseUnknownStreamEvent": ".response_unknown_stream_event",
@@ -2117,6 +2138,7 @@ _MODULE_OF: dict[str, str] = {
     "ThreadMessageAttachment": ".thread_message_attachment",
     "ThreadMessageAttachmentFileSearch": ".thread_message_attachment_file_search",
     "ThreadMessageAttachmentFileSearchType": ".thread_message_attachment_file_search_type",
+    "ThreadMessageAttachmentParam": ".thread_message_attachment_param",
     "ThreadMessageContentImageFile": ".thread_message_content_image_file",
     "ThreadMessageContentImageFileType": ".thread_message_content_image_file_type",
     "ThreadMessageContentImageUrl": ".thread_message_content_image_url",
@@ -2466,12 +2488,12 @@ __all__: tuple[str, ...] = (
     "BatchCreateRequestEndpoint",
     "BatchCreateRequestMetadata",
     "BatchCreateRequestParams",
-    "BatchCreateRequestProviderOptions",
     "BatchError",
     "BatchErrors",
     "BatchList",
     "BatchMetadata",
     "BatchPortkeyOptions",
+    "BatchProviderOptions",
     "BatchRequestCounts",
     "ChatCompletion",
     "ChatCompletionAnnotation",
@@ -2581,6 +2603,7 @@ __all__: tuple[str, ...] = (
     "CreateMessageRequestParams",
     "CreateModerationRequest",
     "CreateRerankRequest",
+    "CreateRerankRequestParameters",
     "EmbeddingEncodingFormat",
     "EmbeddingList",
     "EmbeddingUsage",
@@ -2608,8 +2631,6 @@ __all__: tuple[str, ...] = (
     "FineTuningJobCreateRequest",
     "FineTuningJobCreateRequestMetadata",
     "FineTuningJobCreateRequestParams",
-    "FineTuningJobCreateRequestPortkeyOptions",
-    "FineTuningJobCreateRequestProviderOptions",
     "FineTuningJobError",
     "FineTuningJobEvent",
     "FineTuningJobEventData",
@@ -2619,6 +2640,8 @@ __all__: tuple[str, ...] = (
     "FineTuningMethod",
     "FineTuningMethodReinforcement",
     "FineTuningMethodType",
+    "FineTuningPortkeyOptions",
+    "FineTuningProviderOptions",
     "FineTuningSupervisedMethod",
     "FineTuningWandbIntegration",
     "GatewayFailure",
@@ -2784,6 +2807,7 @@ __all__: tuple[str, ...] = (
     "IntegrationList",
     "IntegrationListObject",
     "IntegrationMaskedConfigurations",
+    "IntegrationMaskedConfigurationsCustomHeaders",
     "IntegrationModel",
     "IntegrationModelList",
     "IntegrationModelPricing",
@@ -3129,6 +3153,13 @@ __all__: tuple[str, ...] = (
     "RerankUsage",
     "ResponseAnnotation",
     "ResponseCompletedEvent",
+    "ResponseComputerAction",
+    "ResponseComputerCallOutput",
+    "ResponseComputerSafetyCheck",
+    "ResponseComputerScreenshot",
+    "ResponseComputerTool",
+    "ResponseComputerToolCall",
+    "ResponseComputerToolEnvironment",
     "ResponseContentPartAddedEvent",
     "ResponseContentPartDoneEvent",
     "ResponseCreatedEvent",
@@ -3189,6 +3220,7 @@ __all__: tuple[str, ...] = (
     "ResponseTextFormatText",
     "ResponseToolChoiceFunction",
     "ResponseToolChoiceHosted",
+    "ResponseToolChoiceHostedTypeType0",
     "ResponseToolChoiceMode",
     "ResponseUnknownItem",
     "ResponseUnknownStreamEvent",
@@ -3257,6 +3289,7 @@ __all__: tuple[str, ...] = (
     "ThreadMessageAttachment",
     "ThreadMessageAttachmentFileSearch",
     "ThreadMessageAttachmentFileSearchType",
+    "ThreadMessageAttachmentParam",
     "ThreadMessageContentImageFile",
     "ThreadMessageContentImageFileType",
     "ThreadMessageContentImageUrl",

@@ -18,8 +18,8 @@ from ..models.batch_create_request_endpoint import (
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.batch_create_request_provider_options import BatchCreateRequestProviderOptions
     from ..models.batch_portkey_options import BatchPortkeyOptions
+    from ..models.batch_provider_options import BatchProviderOptions
 
 _models_imported = False
 
@@ -27,9 +27,9 @@ _models_imported = False
 def _import_models() -> None:
     """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
     load every model they reach."""
-    global _models_imported, BatchCreateRequestProviderOptions, BatchPortkeyOptions
-    from ..models.batch_create_request_provider_options import BatchCreateRequestProviderOptions  # noqa: PLC0415
+    global _models_imported, BatchPortkeyOptions, BatchProviderOptions
     from ..models.batch_portkey_options import BatchPortkeyOptions  # noqa: PLC0415
+    from ..models.batch_provider_options import BatchProviderOptions  # noqa: PLC0415
 
     _models_imported = True
 
@@ -59,8 +59,9 @@ class BatchCreateRequestParams:
     portkey_options: BatchPortkeyOptions | Unset = UNSET
     """ Portkey headers to apply when Portkey's hosted gateway runs the batch itself (for example with
     `completion_window: immediate`), keyed by header name. """
-    provider_options: BatchCreateRequestProviderOptions | Unset = UNSET
-    """ Extra fields passed to the provider's batch API as they are. """
+    provider_options: BatchProviderOptions | Unset = UNSET
+    """ Provider settings of a batch (Bedrock, Vertex AI), for a batch that Portkey's hosted gateway runs; the same
+    fields may be given at the top level of the body instead. Other fields are passed on as they are. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
@@ -139,11 +140,11 @@ class BatchCreateRequestParams:
             portkey_options = BatchPortkeyOptions.from_dict(_portkey_options)
 
         _provider_options = _d.pop("provider_options", UNSET)
-        provider_options: BatchCreateRequestProviderOptions | Unset
+        provider_options: BatchProviderOptions | Unset
         if isinstance(_provider_options, Unset):
             provider_options = UNSET
         else:
-            provider_options = BatchCreateRequestProviderOptions.from_dict(_provider_options)
+            provider_options = BatchProviderOptions.from_dict(_provider_options)
 
         _instance = cls(
             input_file_id=input_file_id,

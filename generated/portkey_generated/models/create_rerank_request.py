@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
+    from ..models.create_rerank_request_parameters import CreateRerankRequestParameters
     from ..models.rerank_document_object import RerankDocumentObject
 
 _models_imported = False
@@ -18,7 +19,8 @@ _models_imported = False
 def _import_models() -> None:
     """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
     load every model they reach."""
-    global _models_imported, RerankDocumentObject
+    global _models_imported, CreateRerankRequestParameters, RerankDocumentObject
+    from ..models.create_rerank_request_parameters import CreateRerankRequestParameters  # noqa: PLC0415
     from ..models.rerank_document_object import RerankDocumentObject  # noqa: PLC0415
 
     _models_imported = True
@@ -48,6 +50,12 @@ class CreateRerankRequest:
     """ Cohere's limit on tokens per document; longer documents are cut. """
     rank_fields: list[str] | Unset = UNSET
     """ For object documents, which fields to score on (Pinecone). """
+    parameters: CreateRerankRequestParameters | Unset = UNSET
+    """ Further settings passed to the provider as they are (Pinecone). """
+    priority: float | Unset = UNSET
+    """ How urgently the provider should serve the request (Cohere). """
+    truncation: bool | Unset = UNSET
+    """ Whether documents longer than the model's context are cut rather than refused (Voyage). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,6 +86,14 @@ class CreateRerankRequest:
         if not isinstance(self.rank_fields, Unset):
             rank_fields = self.rank_fields
 
+        parameters: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.parameters, Unset):
+            parameters = self.parameters.to_dict()
+
+        priority = self.priority
+
+        truncation = self.truncation
+
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
         _field_dict.update(
@@ -97,6 +113,12 @@ class CreateRerankRequest:
             _field_dict["max_tokens_per_doc"] = max_tokens_per_doc
         if rank_fields is not UNSET:
             _field_dict["rank_fields"] = rank_fields
+        if parameters is not UNSET:
+            _field_dict["parameters"] = parameters
+        if priority is not UNSET:
+            _field_dict["priority"] = priority
+        if truncation is not UNSET:
+            _field_dict["truncation"] = truncation
 
         return _field_dict
 
@@ -138,6 +160,17 @@ class CreateRerankRequest:
 
         rank_fields = cast("list[str]", _d.pop("rank_fields", UNSET))
 
+        _parameters = _d.pop("parameters", UNSET)
+        parameters: CreateRerankRequestParameters | Unset
+        if isinstance(_parameters, Unset):
+            parameters = UNSET
+        else:
+            parameters = CreateRerankRequestParameters.from_dict(_parameters)
+
+        priority = _d.pop("priority", UNSET)
+
+        truncation = _d.pop("truncation", UNSET)
+
         _instance = cls(
             model=model,
             query=query,
@@ -147,6 +180,9 @@ class CreateRerankRequest:
             max_chunks_per_doc=max_chunks_per_doc,
             max_tokens_per_doc=max_tokens_per_doc,
             rank_fields=rank_fields,
+            parameters=parameters,
+            priority=priority,
+            truncation=truncation,
         )
 
         _instance.additional_properties = _d

@@ -12,13 +12,9 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters
     from ..models.fine_tuning_integration import FineTuningIntegration
-    from ..models.fine_tuning_job_create_request_portkey_options import (
-        FineTuningJobCreateRequestPortkeyOptions,
-    )
-    from ..models.fine_tuning_job_create_request_provider_options import (
-        FineTuningJobCreateRequestProviderOptions,
-    )
     from ..models.fine_tuning_method import FineTuningMethod
+    from ..models.fine_tuning_portkey_options import FineTuningPortkeyOptions
+    from ..models.fine_tuning_provider_options import FineTuningProviderOptions
 
 _models_imported = False
 
@@ -30,18 +26,14 @@ def _import_models() -> None:
         _models_imported, \
         FineTuningHyperparameters, \
         FineTuningIntegration, \
-        FineTuningJobCreateRequestPortkeyOptions, \
-        FineTuningJobCreateRequestProviderOptions, \
-        FineTuningMethod
+        FineTuningMethod, \
+        FineTuningPortkeyOptions, \
+        FineTuningProviderOptions
     from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters  # noqa: PLC0415
     from ..models.fine_tuning_integration import FineTuningIntegration  # noqa: PLC0415
-    from ..models.fine_tuning_job_create_request_portkey_options import (
-        FineTuningJobCreateRequestPortkeyOptions,  # noqa: PLC0415
-    )
-    from ..models.fine_tuning_job_create_request_provider_options import (
-        FineTuningJobCreateRequestProviderOptions,  # noqa: PLC0415
-    )
     from ..models.fine_tuning_method import FineTuningMethod  # noqa: PLC0415
+    from ..models.fine_tuning_portkey_options import FineTuningPortkeyOptions  # noqa: PLC0415
+    from ..models.fine_tuning_provider_options import FineTuningProviderOptions  # noqa: PLC0415
 
     _models_imported = True
 
@@ -76,11 +68,12 @@ class FineTuningJobCreateRequestParams:
     """ IAM role Bedrock assumes to read the training data and write the model. """
     output_file: str | Unset = UNSET
     """ Where the provider writes the training output (an S3 URI for Bedrock). """
-    portkey_options: FineTuningJobCreateRequestPortkeyOptions | Unset = UNSET
-    """ Portkey headers for the provider the job runs on, keyed by header name (such as `x-portkey-virtual-key`).
-    """
-    provider_options: FineTuningJobCreateRequestProviderOptions | Unset = UNSET
-    """ Extra fields passed to the provider's fine-tuning API as they are. """
+    portkey_options: FineTuningPortkeyOptions | Unset = UNSET
+    """ Portkey headers for the provider a hosted fine-tuning job runs on, keyed by header name. Other `x-portkey-*`
+    headers may be given too. """
+    provider_options: FineTuningProviderOptions | Unset = UNSET
+    """ Provider settings of a fine-tuning job (Bedrock), for a job that Portkey's hosted gateway runs; the same
+    fields may be given at the top level of the body instead. Other fields are passed on as they are. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
@@ -203,18 +196,18 @@ class FineTuningJobCreateRequestParams:
         output_file = _d.pop("output_file", UNSET)
 
         _portkey_options = _d.pop("portkey_options", UNSET)
-        portkey_options: FineTuningJobCreateRequestPortkeyOptions | Unset
+        portkey_options: FineTuningPortkeyOptions | Unset
         if isinstance(_portkey_options, Unset):
             portkey_options = UNSET
         else:
-            portkey_options = FineTuningJobCreateRequestPortkeyOptions.from_dict(_portkey_options)
+            portkey_options = FineTuningPortkeyOptions.from_dict(_portkey_options)
 
         _provider_options = _d.pop("provider_options", UNSET)
-        provider_options: FineTuningJobCreateRequestProviderOptions | Unset
+        provider_options: FineTuningProviderOptions | Unset
         if isinstance(_provider_options, Unset):
             provider_options = UNSET
         else:
-            provider_options = FineTuningJobCreateRequestProviderOptions.from_dict(_provider_options)
+            provider_options = FineTuningProviderOptions.from_dict(_provider_options)
 
         _instance = cls(
             model=model,

@@ -2,10 +2,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..models.integration_aws_auth_type import IntegrationAwsAuthType, check_integration_aws_auth_type
+from ..models.integration_azure_auth_mode import IntegrationAzureAuthMode, check_integration_azure_auth_mode
+from ..models.integration_vertex_auth_type import (
+    IntegrationVertexAuthType,
+    check_integration_vertex_auth_type,
+)
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.integration_azure_deployment import IntegrationAzureDeployment
+    from ..models.integration_masked_configurations_custom_headers import (
+        IntegrationMaskedConfigurationsCustomHeaders,
+    )
+
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Bind the models this module decodes and encodes as globals, on first use, not with the module: that would
+    load every model they reach."""
+    global _models_imported, IntegrationAzureDeployment, IntegrationMaskedConfigurationsCustomHeaders
+    from ..models.integration_azure_deployment import IntegrationAzureDeployment  # noqa: PLC0415
+    from ..models.integration_masked_configurations_custom_headers import (
+        IntegrationMaskedConfigurationsCustomHeaders,  # noqa: PLC0415
+    )
+
+    _models_imported = True
+
 
 T = TypeVar("T", bound="IntegrationMaskedConfigurations")
 
@@ -17,19 +46,402 @@ class IntegrationMaskedConfigurations:
 
     """
 
+    azure_auth_mode: IntegrationAzureAuthMode | Unset = UNSET
+    """ How Portkey authenticates to Azure - with the stored key (`default`), an Entra ID application (`entra`) or a
+    managed identity (`managed`). """
+    azure_resource_name: str | Unset = UNSET
+    """ Name of the Azure OpenAI resource. """
+    azure_deployment_config: list[IntegrationAzureDeployment] | Unset = UNSET
+    """ Deployments reachable through the integration. """
+    azure_entra_tenant_id: str | Unset = UNSET
+    """ Entra ID tenant, for `entra` authentication. """
+    azure_entra_client_id: str | Unset = UNSET
+    """ Application (client) id, for `entra` authentication. """
+    masked_azure_entra_client_secret: str | Unset = UNSET
+    """ `azure_entra_client_secret` with most of it hidden. """
+    azure_managed_client_id: str | Unset = UNSET
+    """ Client id of a user-assigned identity, for `managed` authentication. """
+    aws_auth_type: IntegrationAwsAuthType | Unset = UNSET
+    """ How Portkey authenticates to AWS - with an access key pair or by assuming a role. """
+    aws_region: str | Unset = UNSET
+    """ AWS region to call. """
+    aws_access_key_id: str | Unset = UNSET
+    """ AWS access key id, for `accessKey` authentication. """
+    masked_aws_secret_access_key: str | Unset = UNSET
+    """ `aws_secret_access_key` with most of it hidden. """
+    aws_role_arn: str | Unset = UNSET
+    """ ARN of the role to assume, for `assumedRole` authentication. """
+    aws_external_id: None | str | Unset = UNSET
+    """ External id the role's trust policy asks for, if any. """
+    amzn_sagemaker_custom_attributes: str | Unset = UNSET
+    """ Value of SageMaker's custom-attributes header. """
+    amzn_sagemaker_target_model: str | Unset = UNSET
+    """ Model to call on a multi-model endpoint. """
+    amzn_sagemaker_target_variant: str | Unset = UNSET
+    """ Production variant to call. """
+    amzn_sagemaker_target_container_hostname: str | Unset = UNSET
+    """ Container to call on a multi-container endpoint. """
+    amzn_sagemaker_inference_id: str | Unset = UNSET
+    """ Identifier attached to each inference. """
+    amzn_sagemaker_enable_explanations: str | Unset = UNSET
+    """ Expression that turns on model explanations. """
+    amzn_sagemaker_inference_component: str | Unset = UNSET
+    """ Inference component to call. """
+    amzn_sagemaker_session_id: str | Unset = UNSET
+    """ Session to route stateful calls to. """
+    amzn_sagemaker_model_name: str | Unset = UNSET
+    """ Name of the SageMaker model. """
+    vertex_auth_type: IntegrationVertexAuthType | Unset = UNSET
+    """ How Portkey authenticates to Vertex AI - with a project id (`basic`) or a service account. """
+    vertex_region: str | Unset = UNSET
+    """ Google Cloud region to call. """
+    vertex_project_id: str | Unset = UNSET
+    """ Google Cloud project, for `basic` authentication. """
+    masked_vertex_service_account_json: str | Unset = UNSET
+    """ `vertex_service_account_json` with most of it hidden. """
+    azure_foundry_url: str | Unset = UNSET
+    """ Endpoint URL of the Azure AI Foundry deployment. """
+    azure_api_version: str | Unset = UNSET
+    """ Azure API version to call. """
+    azure_deployment_name: str | Unset = UNSET
+    """ Name of the deployment. """
+    workers_ai_account_id: str | Unset = UNSET
+    """ Cloudflare account id. """
+    snowflake_account: str | Unset = UNSET
+    """ Identifier of the Snowflake account to call. """
+    openai_organization: str | Unset = UNSET
+    """ OpenAI organization id sent with each request. """
+    openai_project: str | Unset = UNSET
+    """ OpenAI project id sent with each request. """
+    huggingface_base_url: str | Unset = UNSET
+    """ Base URL to call instead of Hugging Face's default one. """
+    custom_host: str | Unset = UNSET
+    """ Base URL to send requests to instead of the provider's own. """
+    custom_headers: IntegrationMaskedConfigurationsCustomHeaders | Unset = UNSET
+    """ Extra headers added to every request, as name to value. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        if not _models_imported:
+            _import_models()
+        azure_auth_mode: str | Unset = UNSET
+        if not isinstance(self.azure_auth_mode, Unset):
+            azure_auth_mode = self.azure_auth_mode
+
+        azure_resource_name = self.azure_resource_name
+
+        azure_deployment_config: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.azure_deployment_config, Unset):
+            azure_deployment_config = []
+            for azure_deployment_config_item_data in self.azure_deployment_config:
+                azure_deployment_config_item = azure_deployment_config_item_data.to_dict()
+                azure_deployment_config.append(azure_deployment_config_item)
+
+        azure_entra_tenant_id = self.azure_entra_tenant_id
+
+        azure_entra_client_id = self.azure_entra_client_id
+
+        masked_azure_entra_client_secret = self.masked_azure_entra_client_secret
+
+        azure_managed_client_id = self.azure_managed_client_id
+
+        aws_auth_type: str | Unset = UNSET
+        if not isinstance(self.aws_auth_type, Unset):
+            aws_auth_type = self.aws_auth_type
+
+        aws_region = self.aws_region
+
+        aws_access_key_id = self.aws_access_key_id
+
+        masked_aws_secret_access_key = self.masked_aws_secret_access_key
+
+        aws_role_arn = self.aws_role_arn
+
+        aws_external_id: None | str | Unset
+        if isinstance(self.aws_external_id, Unset):
+            aws_external_id = UNSET
+        else:
+            aws_external_id = self.aws_external_id
+
+        amzn_sagemaker_custom_attributes = self.amzn_sagemaker_custom_attributes
+
+        amzn_sagemaker_target_model = self.amzn_sagemaker_target_model
+
+        amzn_sagemaker_target_variant = self.amzn_sagemaker_target_variant
+
+        amzn_sagemaker_target_container_hostname = self.amzn_sagemaker_target_container_hostname
+
+        amzn_sagemaker_inference_id = self.amzn_sagemaker_inference_id
+
+        amzn_sagemaker_enable_explanations = self.amzn_sagemaker_enable_explanations
+
+        amzn_sagemaker_inference_component = self.amzn_sagemaker_inference_component
+
+        amzn_sagemaker_session_id = self.amzn_sagemaker_session_id
+
+        amzn_sagemaker_model_name = self.amzn_sagemaker_model_name
+
+        vertex_auth_type: str | Unset = UNSET
+        if not isinstance(self.vertex_auth_type, Unset):
+            vertex_auth_type = self.vertex_auth_type
+
+        vertex_region = self.vertex_region
+
+        vertex_project_id = self.vertex_project_id
+
+        masked_vertex_service_account_json = self.masked_vertex_service_account_json
+
+        azure_foundry_url = self.azure_foundry_url
+
+        azure_api_version = self.azure_api_version
+
+        azure_deployment_name = self.azure_deployment_name
+
+        workers_ai_account_id = self.workers_ai_account_id
+
+        snowflake_account = self.snowflake_account
+
+        openai_organization = self.openai_organization
+
+        openai_project = self.openai_project
+
+        huggingface_base_url = self.huggingface_base_url
+
+        custom_host = self.custom_host
+
+        custom_headers: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.custom_headers, Unset):
+            custom_headers = self.custom_headers.to_dict()
 
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
+        _field_dict.update({})
+        if azure_auth_mode is not UNSET:
+            _field_dict["azure_auth_mode"] = azure_auth_mode
+        if azure_resource_name is not UNSET:
+            _field_dict["azure_resource_name"] = azure_resource_name
+        if azure_deployment_config is not UNSET:
+            _field_dict["azure_deployment_config"] = azure_deployment_config
+        if azure_entra_tenant_id is not UNSET:
+            _field_dict["azure_entra_tenant_id"] = azure_entra_tenant_id
+        if azure_entra_client_id is not UNSET:
+            _field_dict["azure_entra_client_id"] = azure_entra_client_id
+        if masked_azure_entra_client_secret is not UNSET:
+            _field_dict["masked_azure_entra_client_secret"] = masked_azure_entra_client_secret
+        if azure_managed_client_id is not UNSET:
+            _field_dict["azure_managed_client_id"] = azure_managed_client_id
+        if aws_auth_type is not UNSET:
+            _field_dict["aws_auth_type"] = aws_auth_type
+        if aws_region is not UNSET:
+            _field_dict["aws_region"] = aws_region
+        if aws_access_key_id is not UNSET:
+            _field_dict["aws_access_key_id"] = aws_access_key_id
+        if masked_aws_secret_access_key is not UNSET:
+            _field_dict["masked_aws_secret_access_key"] = masked_aws_secret_access_key
+        if aws_role_arn is not UNSET:
+            _field_dict["aws_role_arn"] = aws_role_arn
+        if aws_external_id is not UNSET:
+            _field_dict["aws_external_id"] = aws_external_id
+        if amzn_sagemaker_custom_attributes is not UNSET:
+            _field_dict["amzn_sagemaker_custom_attributes"] = amzn_sagemaker_custom_attributes
+        if amzn_sagemaker_target_model is not UNSET:
+            _field_dict["amzn_sagemaker_target_model"] = amzn_sagemaker_target_model
+        if amzn_sagemaker_target_variant is not UNSET:
+            _field_dict["amzn_sagemaker_target_variant"] = amzn_sagemaker_target_variant
+        if amzn_sagemaker_target_container_hostname is not UNSET:
+            _field_dict["amzn_sagemaker_target_container_hostname"] = amzn_sagemaker_target_container_hostname
+        if amzn_sagemaker_inference_id is not UNSET:
+            _field_dict["amzn_sagemaker_inference_id"] = amzn_sagemaker_inference_id
+        if amzn_sagemaker_enable_explanations is not UNSET:
+            _field_dict["amzn_sagemaker_enable_explanations"] = amzn_sagemaker_enable_explanations
+        if amzn_sagemaker_inference_component is not UNSET:
+            _field_dict["amzn_sagemaker_inference_component"] = amzn_sagemaker_inference_component
+        if amzn_sagemaker_session_id is not UNSET:
+            _field_dict["amzn_sagemaker_session_id"] = amzn_sagemaker_session_id
+        if amzn_sagemaker_model_name is not UNSET:
+            _field_dict["amzn_sagemaker_model_name"] = amzn_sagemaker_model_name
+        if vertex_auth_type is not UNSET:
+            _field_dict["vertex_auth_type"] = vertex_auth_type
+        if vertex_region is not UNSET:
+            _field_dict["vertex_region"] = vertex_region
+        if vertex_project_id is not UNSET:
+            _field_dict["vertex_project_id"] = vertex_project_id
+        if masked_vertex_service_account_json is not UNSET:
+            _field_dict["masked_vertex_service_account_json"] = masked_vertex_service_account_json
+        if azure_foundry_url is not UNSET:
+            _field_dict["azure_foundry_url"] = azure_foundry_url
+        if azure_api_version is not UNSET:
+            _field_dict["azure_api_version"] = azure_api_version
+        if azure_deployment_name is not UNSET:
+            _field_dict["azure_deployment_name"] = azure_deployment_name
+        if workers_ai_account_id is not UNSET:
+            _field_dict["workers_ai_account_id"] = workers_ai_account_id
+        if snowflake_account is not UNSET:
+            _field_dict["snowflake_account"] = snowflake_account
+        if openai_organization is not UNSET:
+            _field_dict["openai_organization"] = openai_organization
+        if openai_project is not UNSET:
+            _field_dict["openai_project"] = openai_project
+        if huggingface_base_url is not UNSET:
+            _field_dict["huggingface_base_url"] = huggingface_base_url
+        if custom_host is not UNSET:
+            _field_dict["custom_host"] = custom_host
+        if custom_headers is not UNSET:
+            _field_dict["custom_headers"] = custom_headers
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not _models_imported:
+            _import_models()
         _d = dict(src_dict)
-        _instance = cls()
+        _azure_auth_mode = _d.pop("azure_auth_mode", UNSET)
+        azure_auth_mode: IntegrationAzureAuthMode | Unset
+        if isinstance(_azure_auth_mode, Unset):
+            azure_auth_mode = UNSET
+        else:
+            azure_auth_mode = check_integration_azure_auth_mode(_azure_auth_mode)
+
+        azure_resource_name = _d.pop("azure_resource_name", UNSET)
+
+        _azure_deployment_config = _d.pop("azure_deployment_config", UNSET)
+        azure_deployment_config: list[IntegrationAzureDeployment] | Unset = UNSET
+        if _azure_deployment_config is not UNSET:
+            azure_deployment_config = []
+            for azure_deployment_config_item_data in _azure_deployment_config:
+                azure_deployment_config_item = IntegrationAzureDeployment.from_dict(
+                    azure_deployment_config_item_data
+                )
+
+                azure_deployment_config.append(azure_deployment_config_item)
+
+        azure_entra_tenant_id = _d.pop("azure_entra_tenant_id", UNSET)
+
+        azure_entra_client_id = _d.pop("azure_entra_client_id", UNSET)
+
+        masked_azure_entra_client_secret = _d.pop("masked_azure_entra_client_secret", UNSET)
+
+        azure_managed_client_id = _d.pop("azure_managed_client_id", UNSET)
+
+        _aws_auth_type = _d.pop("aws_auth_type", UNSET)
+        aws_auth_type: IntegrationAwsAuthType | Unset
+        if isinstance(_aws_auth_type, Unset):
+            aws_auth_type = UNSET
+        else:
+            aws_auth_type = check_integration_aws_auth_type(_aws_auth_type)
+
+        aws_region = _d.pop("aws_region", UNSET)
+
+        aws_access_key_id = _d.pop("aws_access_key_id", UNSET)
+
+        masked_aws_secret_access_key = _d.pop("masked_aws_secret_access_key", UNSET)
+
+        aws_role_arn = _d.pop("aws_role_arn", UNSET)
+
+        def _parse_aws_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast("None | str | Unset", data)
+
+        aws_external_id = _parse_aws_external_id(_d.pop("aws_external_id", UNSET))
+
+        amzn_sagemaker_custom_attributes = _d.pop("amzn_sagemaker_custom_attributes", UNSET)
+
+        amzn_sagemaker_target_model = _d.pop("amzn_sagemaker_target_model", UNSET)
+
+        amzn_sagemaker_target_variant = _d.pop("amzn_sagemaker_target_variant", UNSET)
+
+        amzn_sagemaker_target_container_hostname = _d.pop("amzn_sagemaker_target_container_hostname", UNSET)
+
+        amzn_sagemaker_inference_id = _d.pop("amzn_sagemaker_inference_id", UNSET)
+
+        amzn_sagemaker_enable_explanations = _d.pop("amzn_sagemaker_enable_explanations", UNSET)
+
+        amzn_sagemaker_inference_component = _d.pop("amzn_sagemaker_inference_component", UNSET)
+
+        amzn_sagemaker_session_id = _d.pop("amzn_sagemaker_session_id", UNSET)
+
+        amzn_sagemaker_model_name = _d.pop("amzn_sagemaker_model_name", UNSET)
+
+        _vertex_auth_type = _d.pop("vertex_auth_type", UNSET)
+        vertex_auth_type: IntegrationVertexAuthType | Unset
+        if isinstance(_vertex_auth_type, Unset):
+            vertex_auth_type = UNSET
+        else:
+            vertex_auth_type = check_integration_vertex_auth_type(_vertex_auth_type)
+
+        vertex_region = _d.pop("vertex_region", UNSET)
+
+        vertex_project_id = _d.pop("vertex_project_id", UNSET)
+
+        masked_vertex_service_account_json = _d.pop("masked_vertex_service_account_json", UNSET)
+
+        azure_foundry_url = _d.pop("azure_foundry_url", UNSET)
+
+        azure_api_version = _d.pop("azure_api_version", UNSET)
+
+        azure_deployment_name = _d.pop("azure_deployment_name", UNSET)
+
+        workers_ai_account_id = _d.pop("workers_ai_account_id", UNSET)
+
+        snowflake_account = _d.pop("snowflake_account", UNSET)
+
+        openai_organization = _d.pop("openai_organization", UNSET)
+
+        openai_project = _d.pop("openai_project", UNSET)
+
+        huggingface_base_url = _d.pop("huggingface_base_url", UNSET)
+
+        custom_host = _d.pop("custom_host", UNSET)
+
+        _custom_headers = _d.pop("custom_headers", UNSET)
+        custom_headers: IntegrationMaskedConfigurationsCustomHeaders | Unset
+        if isinstance(_custom_headers, Unset):
+            custom_headers = UNSET
+        else:
+            custom_headers = IntegrationMaskedConfigurationsCustomHeaders.from_dict(_custom_headers)
+
+        _instance = cls(
+            azure_auth_mode=azure_auth_mode,
+            azure_resource_name=azure_resource_name,
+            azure_deployment_config=azure_deployment_config,
+            azure_entra_tenant_id=azure_entra_tenant_id,
+            azure_entra_client_id=azure_entra_client_id,
+            masked_azure_entra_client_secret=masked_azure_entra_client_secret,
+            azure_managed_client_id=azure_managed_client_id,
+            aws_auth_type=aws_auth_type,
+            aws_region=aws_region,
+            aws_access_key_id=aws_access_key_id,
+            masked_aws_secret_access_key=masked_aws_secret_access_key,
+            aws_role_arn=aws_role_arn,
+            aws_external_id=aws_external_id,
+            amzn_sagemaker_custom_attributes=amzn_sagemaker_custom_attributes,
+            amzn_sagemaker_target_model=amzn_sagemaker_target_model,
+            amzn_sagemaker_target_variant=amzn_sagemaker_target_variant,
+            amzn_sagemaker_target_container_hostname=amzn_sagemaker_target_container_hostname,
+            amzn_sagemaker_inference_id=amzn_sagemaker_inference_id,
+            amzn_sagemaker_enable_explanations=amzn_sagemaker_enable_explanations,
+            amzn_sagemaker_inference_component=amzn_sagemaker_inference_component,
+            amzn_sagemaker_session_id=amzn_sagemaker_session_id,
+            amzn_sagemaker_model_name=amzn_sagemaker_model_name,
+            vertex_auth_type=vertex_auth_type,
+            vertex_region=vertex_region,
+            vertex_project_id=vertex_project_id,
+            masked_vertex_service_account_json=masked_vertex_service_account_json,
+            azure_foundry_url=azure_foundry_url,
+            azure_api_version=azure_api_version,
+            azure_deployment_name=azure_deployment_name,
+            workers_ai_account_id=workers_ai_account_id,
+            snowflake_account=snowflake_account,
+            openai_organization=openai_organization,
+            openai_project=openai_project,
+            huggingface_base_url=huggingface_base_url,
+            custom_host=custom_host,
+            custom_headers=custom_headers,
+        )
 
         _instance.additional_properties = _d
         return _instance

@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.chat_function_call_mode import ChatFunctionCallMode, check_chat_function_call_mode
 from ..models.chat_tool_choice_mode import ChatToolChoiceMode, check_chat_tool_choice_mode
 from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
+    from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption
+    from ..models.chat_completion_functions import ChatCompletionFunctions
     from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
     from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage
     from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage
@@ -18,10 +21,12 @@ if TYPE_CHECKING:
     from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage
     from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage
     from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage
+    from ..models.chat_completion_stream_options import ChatCompletionStreamOptions
     from ..models.chat_completion_tool import ChatCompletionTool
     from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject
     from ..models.chat_response_format_json_schema import ChatResponseFormatJsonSchema
     from ..models.chat_response_format_text import ChatResponseFormatText
+    from ..models.chat_thinking_config import ChatThinkingConfig
     from ..models.prompt_hyperparameters_logit_bias import PromptHyperparametersLogitBias
 
 _models_imported = False
@@ -32,6 +37,8 @@ def _import_models() -> None:
     load every model they reach."""
     global \
         _models_imported, \
+        ChatCompletionFunctionCallOption, \
+        ChatCompletionFunctions, \
         ChatCompletionNamedToolChoice, \
         ChatCompletionRequestAssistantMessage, \
         ChatCompletionRequestDeveloperMessage, \
@@ -39,11 +46,15 @@ def _import_models() -> None:
         ChatCompletionRequestSystemMessage, \
         ChatCompletionRequestToolMessage, \
         ChatCompletionRequestUserMessage, \
+        ChatCompletionStreamOptions, \
         ChatCompletionTool, \
         ChatResponseFormatJsonObject, \
         ChatResponseFormatJsonSchema, \
         ChatResponseFormatText, \
+        ChatThinkingConfig, \
         PromptHyperparametersLogitBias
+    from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption  # noqa: PLC0415
+    from ..models.chat_completion_functions import ChatCompletionFunctions  # noqa: PLC0415
     from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice  # noqa: PLC0415
     from ..models.chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage  # noqa: PLC0415
     from ..models.chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage  # noqa: PLC0415
@@ -51,10 +62,12 @@ def _import_models() -> None:
     from ..models.chat_completion_request_system_message import ChatCompletionRequestSystemMessage  # noqa: PLC0415
     from ..models.chat_completion_request_tool_message import ChatCompletionRequestToolMessage  # noqa: PLC0415
     from ..models.chat_completion_request_user_message import ChatCompletionRequestUserMessage  # noqa: PLC0415
+    from ..models.chat_completion_stream_options import ChatCompletionStreamOptions  # noqa: PLC0415
     from ..models.chat_completion_tool import ChatCompletionTool  # noqa: PLC0415
     from ..models.chat_response_format_json_object import ChatResponseFormatJsonObject  # noqa: PLC0415
     from ..models.chat_response_format_json_schema import ChatResponseFormatJsonSchema  # noqa: PLC0415
     from ..models.chat_response_format_text import ChatResponseFormatText  # noqa: PLC0415
+    from ..models.chat_thinking_config import ChatThinkingConfig  # noqa: PLC0415
     from ..models.prompt_hyperparameters_logit_bias import PromptHyperparametersLogitBias  # noqa: PLC0415
 
     _models_imported = True
@@ -120,6 +133,27 @@ class PromptRenderedRequest:
     """ The prompt text, with variables filled in (completion templates). """
     stream: bool | Unset = UNSET
     """ Whether the template asks for streaming. """
+    stream_options: ChatCompletionStreamOptions | Unset = UNSET
+    """ Options that apply only when `stream` is true. """
+    parallel_tool_calls: bool | Unset = UNSET
+    """ Whether the model may request several tool calls in one turn (chat templates). """
+    logprobs: bool | int | None | Unset = UNSET
+    """ Log probabilities: a boolean for chat templates, the number of most likely tokens for completion templates.
+    """
+    top_logprobs: int | None | Unset = UNSET
+    """ How many most likely tokens to report at each position (chat templates). """
+    thinking: ChatThinkingConfig | None | Unset = UNSET
+    """ Extended reasoning settings saved with the template, for models that offer it. """
+    functions: list[ChatCompletionFunctions] | Unset = UNSET
+    """ Older form of `tools`, when the template still uses it. """
+    function_call: ChatCompletionFunctionCallOption | ChatFunctionCallMode | Unset = UNSET
+    """ Older form of `tool_choice`, when the template still uses it. """
+    suffix: None | str | Unset = UNSET
+    """ Text that comes after the completion (completion templates). """
+    echo: bool | None | Unset = UNSET
+    """ Whether the answer repeats the prompt before the completion (completion templates). """
+    best_of: int | None | Unset = UNSET
+    """ How many completions the provider makes to return the best (completion templates). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
@@ -209,6 +243,65 @@ class PromptRenderedRequest:
 
         stream = self.stream
 
+        stream_options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.stream_options, Unset):
+            stream_options = self.stream_options.to_dict()
+
+        parallel_tool_calls = self.parallel_tool_calls
+
+        logprobs: bool | int | None | Unset
+        if isinstance(self.logprobs, Unset):
+            logprobs = UNSET
+        else:
+            logprobs = self.logprobs
+
+        top_logprobs: int | None | Unset
+        if isinstance(self.top_logprobs, Unset):
+            top_logprobs = UNSET
+        else:
+            top_logprobs = self.top_logprobs
+
+        thinking: dict[str, Any] | None | Unset
+        if isinstance(self.thinking, Unset):
+            thinking = UNSET
+        elif isinstance(self.thinking, ChatThinkingConfig):
+            thinking = self.thinking.to_dict()
+        else:
+            thinking = self.thinking
+
+        functions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.functions, Unset):
+            functions = []
+            for functions_item_data in self.functions:
+                functions_item = functions_item_data.to_dict()
+                functions.append(functions_item)
+
+        function_call: dict[str, Any] | str | Unset
+        if isinstance(self.function_call, Unset):
+            function_call = UNSET
+        elif isinstance(self.function_call, ChatCompletionFunctionCallOption):
+            function_call = self.function_call.to_dict()
+        else:
+            function_call = self.function_call
+
+        suffix: None | str | Unset
+        if isinstance(self.suffix, Unset):
+            suffix = UNSET
+        else:
+            suffix = self.suffix
+
+        echo: bool | None | Unset
+        if isinstance(self.echo, Unset):
+            echo = UNSET
+        else:
+            echo = self.echo
+
+        best_of: int | None | Unset
+        if isinstance(self.best_of, Unset):
+            best_of = UNSET
+        else:
+            best_of = self.best_of
+
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
         _field_dict.update({})
@@ -250,6 +343,26 @@ class PromptRenderedRequest:
             _field_dict["prompt"] = prompt
         if stream is not UNSET:
             _field_dict["stream"] = stream
+        if stream_options is not UNSET:
+            _field_dict["stream_options"] = stream_options
+        if parallel_tool_calls is not UNSET:
+            _field_dict["parallel_tool_calls"] = parallel_tool_calls
+        if logprobs is not UNSET:
+            _field_dict["logprobs"] = logprobs
+        if top_logprobs is not UNSET:
+            _field_dict["top_logprobs"] = top_logprobs
+        if thinking is not UNSET:
+            _field_dict["thinking"] = thinking
+        if functions is not UNSET:
+            _field_dict["functions"] = functions
+        if function_call is not UNSET:
+            _field_dict["function_call"] = function_call
+        if suffix is not UNSET:
+            _field_dict["suffix"] = suffix
+        if echo is not UNSET:
+            _field_dict["echo"] = echo
+        if best_of is not UNSET:
+            _field_dict["best_of"] = best_of
 
         return _field_dict
 
@@ -455,6 +568,107 @@ class PromptRenderedRequest:
 
         stream = _d.pop("stream", UNSET)
 
+        _stream_options = _d.pop("stream_options", UNSET)
+        stream_options: ChatCompletionStreamOptions | Unset
+        if isinstance(_stream_options, Unset):
+            stream_options = UNSET
+        else:
+            stream_options = ChatCompletionStreamOptions.from_dict(_stream_options)
+
+        parallel_tool_calls = _d.pop("parallel_tool_calls", UNSET)
+
+        def _parse_logprobs(data: object) -> bool | int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast("bool | int | None | Unset", data)
+
+        logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
+
+        def _parse_top_logprobs(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast("int | None | Unset", data)
+
+        top_logprobs = _parse_top_logprobs(_d.pop("top_logprobs", UNSET))
+
+        def _parse_thinking(data: object) -> ChatThinkingConfig | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not is_json_object(data):
+                    raise TypeError()
+                thinking_type_0 = ChatThinkingConfig.from_dict(data)
+
+                return thinking_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast("ChatThinkingConfig | None | Unset", data)
+
+        thinking = _parse_thinking(_d.pop("thinking", UNSET))
+
+        _functions = _d.pop("functions", UNSET)
+        functions: list[ChatCompletionFunctions] | Unset = UNSET
+        if _functions is not UNSET:
+            functions = []
+            for functions_item_data in _functions:
+                functions_item = ChatCompletionFunctions.from_dict(functions_item_data)
+
+                functions.append(functions_item)
+
+        def _parse_function_call(
+            data: object,
+        ) -> ChatCompletionFunctionCallOption | ChatFunctionCallMode | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                function_call_type_0 = check_chat_function_call_mode(data)
+
+                return function_call_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not is_json_object(data):
+                raise TypeError()
+            function_call_type_1 = ChatCompletionFunctionCallOption.from_dict(data)
+
+            return function_call_type_1
+
+        function_call = _parse_function_call(_d.pop("function_call", UNSET))
+
+        def _parse_suffix(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast("None | str | Unset", data)
+
+        suffix = _parse_suffix(_d.pop("suffix", UNSET))
+
+        def _parse_echo(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast("bool | None | Unset", data)
+
+        echo = _parse_echo(_d.pop("echo", UNSET))
+
+        def _parse_best_of(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast("int | None | Unset", data)
+
+        best_of = _parse_best_of(_d.pop("best_of", UNSET))
+
         _instance = cls(
             model=model,
             temperature=temperature,
@@ -475,6 +689,16 @@ class PromptRenderedRequest:
             messages=messages,
             prompt=prompt,
             stream=stream,
+            stream_options=stream_options,
+            parallel_tool_calls=parallel_tool_calls,
+            logprobs=logprobs,
+            top_logprobs=top_logprobs,
+            thinking=thinking,
+            functions=functions,
+            function_call=function_call,
+            suffix=suffix,
+            echo=echo,
+            best_of=best_of,
         )
 
         _instance.additional_properties = _d

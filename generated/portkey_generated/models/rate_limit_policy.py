@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.rate_limit_type import RateLimitType, check_rate_limit_type
 from ..models.rate_limit_unit import RateLimitUnit, check_rate_limit_unit
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RateLimitPolicy")
 
@@ -18,56 +17,42 @@ T = TypeVar("T", bound="RateLimitPolicy")
 class RateLimitPolicy:
     """A cap on how many requests or tokens may pass within one time window."""
 
-    type_: RateLimitType | Unset = UNSET
+    type_: RateLimitType
     """ What a rate limit counts. """
-    unit: RateLimitUnit | Unset = UNSET
+    unit: RateLimitUnit
     """ Time window a rate limit counts over: `rpd` a day, `rph` an hour, `rpm` a minute, `rps` a second, `rpw` a
     week. `rps` and `rpw` are accepted on API keys; the other owners take `rpd`, `rph` and `rpm`. """
-    value: int | Unset = UNSET
+    value: int
     """ How many requests or tokens one window allows. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
+        type_: str = self.type_
 
-        unit: str | Unset = UNSET
-        if not isinstance(self.unit, Unset):
-            unit = self.unit
+        unit: str = self.unit
 
         value = self.value
 
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
-        if unit is not UNSET:
-            _field_dict["unit"] = unit
-        if value is not UNSET:
-            _field_dict["value"] = value
+        _field_dict.update(
+            {
+                "type": type_,
+                "unit": unit,
+                "value": value,
+            }
+        )
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        _type_ = _d.pop("type", UNSET)
-        type_: RateLimitType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_rate_limit_type(_type_)
+        type_ = check_rate_limit_type(_d.pop("type"))
 
-        _unit = _d.pop("unit", UNSET)
-        unit: RateLimitUnit | Unset
-        if isinstance(_unit, Unset):
-            unit = UNSET
-        else:
-            unit = check_rate_limit_unit(_unit)
+        unit = check_rate_limit_unit(_d.pop("unit"))
 
-        value = _d.pop("value", UNSET)
+        value = _d.pop("value")
 
         _instance = cls(
             type_=type_,

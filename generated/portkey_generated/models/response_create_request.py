@@ -19,8 +19,12 @@ from ..models.response_tool_choice_mode import ResponseToolChoiceMode, check_res
 from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
+    from ..models.response_computer_call_output import ResponseComputerCallOutput
+    from ..models.response_computer_tool import ResponseComputerTool
+    from ..models.response_computer_tool_call import ResponseComputerToolCall
     from ..models.response_create_request_metadata import ResponseCreateRequestMetadata
     from ..models.response_file_search_tool import ResponseFileSearchTool
+    from ..models.response_file_search_tool_call import ResponseFileSearchToolCall
     from ..models.response_function_call_output import ResponseFunctionCallOutput
     from ..models.response_function_tool import ResponseFunctionTool
     from ..models.response_function_tool_call import ResponseFunctionToolCall
@@ -34,6 +38,7 @@ if TYPE_CHECKING:
     from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted
     from ..models.response_unknown_item import ResponseUnknownItem
     from ..models.response_web_search_tool import ResponseWebSearchTool
+    from ..models.response_web_search_tool_call import ResponseWebSearchToolCall
 
 _models_imported = False
 
@@ -43,8 +48,12 @@ def _import_models() -> None:
     load every model they reach."""
     global \
         _models_imported, \
+        ResponseComputerCallOutput, \
+        ResponseComputerTool, \
+        ResponseComputerToolCall, \
         ResponseCreateRequestMetadata, \
         ResponseFileSearchTool, \
+        ResponseFileSearchToolCall, \
         ResponseFunctionCallOutput, \
         ResponseFunctionTool, \
         ResponseFunctionToolCall, \
@@ -57,9 +66,14 @@ def _import_models() -> None:
         ResponseToolChoiceFunction, \
         ResponseToolChoiceHosted, \
         ResponseUnknownItem, \
-        ResponseWebSearchTool
+        ResponseWebSearchTool, \
+        ResponseWebSearchToolCall
+    from ..models.response_computer_call_output import ResponseComputerCallOutput  # noqa: PLC0415
+    from ..models.response_computer_tool import ResponseComputerTool  # noqa: PLC0415
+    from ..models.response_computer_tool_call import ResponseComputerToolCall  # noqa: PLC0415
     from ..models.response_create_request_metadata import ResponseCreateRequestMetadata  # noqa: PLC0415
     from ..models.response_file_search_tool import ResponseFileSearchTool  # noqa: PLC0415
+    from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
     from ..models.response_function_call_output import ResponseFunctionCallOutput  # noqa: PLC0415
     from ..models.response_function_tool import ResponseFunctionTool  # noqa: PLC0415
     from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
@@ -73,6 +87,7 @@ def _import_models() -> None:
     from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted  # noqa: PLC0415
     from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
     from ..models.response_web_search_tool import ResponseWebSearchTool  # noqa: PLC0415
+    from ..models.response_web_search_tool_call import ResponseWebSearchToolCall  # noqa: PLC0415
 
     _models_imported = True
 
@@ -84,17 +99,22 @@ T = TypeVar("T", bound="ResponseCreateRequest")
 class ResponseCreateRequest:
     """What the model should respond to, and how."""
 
-    model: str
-    """ Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). """
+    model: str | Unset = UNSET
+    """ Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). May be left out when a
+    config's `override_params` or a stored prompt names it. """
     input_: (
         list[
-            ResponseFunctionCallOutput
+            ResponseComputerCallOutput
+            | ResponseComputerToolCall
+            | ResponseFileSearchToolCall
+            | ResponseFunctionCallOutput
             | ResponseFunctionToolCall
             | ResponseInputMessage
             | ResponseItemReference
             | ResponseOutputMessage
             | ResponseReasoningItem
             | ResponseUnknownItem
+            | ResponseWebSearchToolCall
         ]
         | str
         | Unset
@@ -105,7 +125,13 @@ class ResponseCreateRequest:
     previous_response_id: None | str | Unset = UNSET
     """ Id of an earlier stored response to continue the conversation from. """
     tools: (
-        list[ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool]
+        list[
+            ResponseComputerTool
+            | ResponseFileSearchTool
+            | ResponseFunctionTool
+            | ResponseUnknownItem
+            | ResponseWebSearchTool
+        ]
         | Unset
     ) = UNSET
     """ Tools the model may call. Types not modelled here (MCP, code interpreter...) can be sent as unknown items.
@@ -176,6 +202,14 @@ class ResponseCreateRequest:
                     input_type_1_item = input_type_1_item_data.to_dict()
                 elif isinstance(input_type_1_item_data, ResponseReasoningItem):
                     input_type_1_item = input_type_1_item_data.to_dict()
+                elif isinstance(input_type_1_item_data, ResponseFileSearchToolCall):
+                    input_type_1_item = input_type_1_item_data.to_dict()
+                elif isinstance(input_type_1_item_data, ResponseWebSearchToolCall):
+                    input_type_1_item = input_type_1_item_data.to_dict()
+                elif isinstance(input_type_1_item_data, ResponseComputerToolCall):
+                    input_type_1_item = input_type_1_item_data.to_dict()
+                elif isinstance(input_type_1_item_data, ResponseComputerCallOutput):
+                    input_type_1_item = input_type_1_item_data.to_dict()
                 elif isinstance(input_type_1_item_data, ResponseItemReference):
                     input_type_1_item = input_type_1_item_data.to_dict()
                 else:
@@ -208,6 +242,8 @@ class ResponseCreateRequest:
                 elif isinstance(tools_item_data, ResponseFileSearchTool):
                     tools_item = tools_item_data.to_dict()
                 elif isinstance(tools_item_data, ResponseWebSearchTool):
+                    tools_item = tools_item_data.to_dict()
+                elif isinstance(tools_item_data, ResponseComputerTool):
                     tools_item = tools_item_data.to_dict()
                 else:
                     tools_item = tools_item_data.to_dict()
@@ -318,11 +354,9 @@ class ResponseCreateRequest:
 
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "model": model,
-            }
-        )
+        _field_dict.update({})
+        if model is not UNSET:
+            _field_dict["model"] = model
         if input_ is not UNSET:
             _field_dict["input"] = input_
         if instructions is not UNSET:
@@ -377,19 +411,23 @@ class ResponseCreateRequest:
         if not _models_imported:
             _import_models()
         _d = dict(src_dict)
-        model = _d.pop("model")
+        model = _d.pop("model", UNSET)
 
         def _parse_input_(
             data: object,
         ) -> (
             list[
-                ResponseFunctionCallOutput
+                ResponseComputerCallOutput
+                | ResponseComputerToolCall
+                | ResponseFileSearchToolCall
+                | ResponseFunctionCallOutput
                 | ResponseFunctionToolCall
                 | ResponseInputMessage
                 | ResponseItemReference
                 | ResponseOutputMessage
                 | ResponseReasoningItem
                 | ResponseUnknownItem
+                | ResponseWebSearchToolCall
             ]
             | str
             | Unset
@@ -400,13 +438,17 @@ class ResponseCreateRequest:
                 if not is_json_array(data):
                     raise TypeError()
                 input_type_1: list[
-                    ResponseFunctionCallOutput
+                    ResponseComputerCallOutput
+                    | ResponseComputerToolCall
+                    | ResponseFileSearchToolCall
+                    | ResponseFunctionCallOutput
                     | ResponseFunctionToolCall
                     | ResponseInputMessage
                     | ResponseItemReference
                     | ResponseOutputMessage
                     | ResponseReasoningItem
                     | ResponseUnknownItem
+                    | ResponseWebSearchToolCall
                 ] = []
                 _input_type_1 = data
                 for input_type_1_item_data in _input_type_1:
@@ -414,13 +456,17 @@ class ResponseCreateRequest:
                     def _parse_input_type_1_item(
                         data: object,
                     ) -> (
-                        ResponseFunctionCallOutput
+                        ResponseComputerCallOutput
+                        | ResponseComputerToolCall
+                        | ResponseFileSearchToolCall
+                        | ResponseFunctionCallOutput
                         | ResponseFunctionToolCall
                         | ResponseInputMessage
                         | ResponseItemReference
                         | ResponseOutputMessage
                         | ResponseReasoningItem
                         | ResponseUnknownItem
+                        | ResponseWebSearchToolCall
                     ):
                         try:
                             if not is_json_object(data):
@@ -475,18 +521,58 @@ class ResponseCreateRequest:
                         try:
                             if not is_json_object(data):
                                 raise TypeError()
-                            componentsschemas_response_input_item_type_5 = ResponseItemReference.from_dict(
-                                data
+                            componentsschemas_response_input_item_type_5 = (
+                                ResponseFileSearchToolCall.from_dict(data)
                             )
 
                             return componentsschemas_response_input_item_type_5
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
+                        try:
+                            if not is_json_object(data):
+                                raise TypeError()
+                            componentsschemas_response_input_item_type_6 = (
+                                ResponseWebSearchToolCall.from_dict(data)
+                            )
+
+                            return componentsschemas_response_input_item_type_6
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not is_json_object(data):
+                                raise TypeError()
+                            componentsschemas_response_input_item_type_7 = ResponseComputerToolCall.from_dict(
+                                data
+                            )
+
+                            return componentsschemas_response_input_item_type_7
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not is_json_object(data):
+                                raise TypeError()
+                            componentsschemas_response_input_item_type_8 = (
+                                ResponseComputerCallOutput.from_dict(data)
+                            )
+
+                            return componentsschemas_response_input_item_type_8
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not is_json_object(data):
+                                raise TypeError()
+                            componentsschemas_response_input_item_type_9 = ResponseItemReference.from_dict(
+                                data
+                            )
+
+                            return componentsschemas_response_input_item_type_9
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
                         if not is_json_object(data):
                             raise TypeError()
-                        componentsschemas_response_input_item_type_6 = ResponseUnknownItem.from_dict(data)
+                        componentsschemas_response_input_item_type_10 = ResponseUnknownItem.from_dict(data)
 
-                        return componentsschemas_response_input_item_type_6
+                        return componentsschemas_response_input_item_type_10
 
                     input_type_1_item = _parse_input_type_1_item(input_type_1_item_data)
 
@@ -496,7 +582,7 @@ class ResponseCreateRequest:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                "list[ResponseFunctionCallOutput | ResponseFunctionToolCall | ResponseInputMessage | ResponseItemReference | ResponseOutputMessage | ResponseReasoningItem | ResponseUnknownItem] | str | Unset",
+                "list[ResponseComputerCallOutput | ResponseComputerToolCall | ResponseFileSearchToolCall | ResponseFunctionCallOutput | ResponseFunctionToolCall | ResponseInputMessage | ResponseItemReference | ResponseOutputMessage | ResponseReasoningItem | ResponseUnknownItem | ResponseWebSearchToolCall] | str | Unset",
                 data,
             )
 
@@ -522,7 +608,13 @@ class ResponseCreateRequest:
 
         _tools = _d.pop("tools", UNSET)
         tools: (
-            list[ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool]
+            list[
+                ResponseComputerTool
+                | ResponseFileSearchTool
+                | ResponseFunctionTool
+                | ResponseUnknownItem
+                | ResponseWebSearchTool
+            ]
             | Unset
         ) = UNSET
         if _tools is not UNSET:
@@ -532,7 +624,8 @@ class ResponseCreateRequest:
                 def _parse_tools_item(
                     data: object,
                 ) -> (
-                    ResponseFileSearchTool
+                    ResponseComputerTool
+                    | ResponseFileSearchTool
                     | ResponseFunctionTool
                     | ResponseUnknownItem
                     | ResponseWebSearchTool
@@ -559,6 +652,14 @@ class ResponseCreateRequest:
                         componentsschemas_response_tool_type_2 = ResponseWebSearchTool.from_dict(data)
 
                         return componentsschemas_response_tool_type_2
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not is_json_object(data):
+                            raise TypeError()
+                        componentsschemas_response_tool_type_3 = ResponseComputerTool.from_dict(data)
+
+                        return componentsschemas_response_tool_type_3
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     if not is_json_object(data):

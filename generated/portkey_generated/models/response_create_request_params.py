@@ -19,7 +19,11 @@ from ..models.response_tool_choice_mode import ResponseToolChoiceMode, check_res
 from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
+    from ..models.response_computer_call_output import ResponseComputerCallOutput
+    from ..models.response_computer_tool import ResponseComputerTool
+    from ..models.response_computer_tool_call import ResponseComputerToolCall
     from ..models.response_file_search_tool import ResponseFileSearchTool
+    from ..models.response_file_search_tool_call import ResponseFileSearchToolCall
     from ..models.response_function_call_output import ResponseFunctionCallOutput
     from ..models.response_function_tool import ResponseFunctionTool
     from ..models.response_function_tool_call import ResponseFunctionToolCall
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
     from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted
     from ..models.response_unknown_item import ResponseUnknownItem
     from ..models.response_web_search_tool import ResponseWebSearchTool
+    from ..models.response_web_search_tool_call import ResponseWebSearchToolCall
 
 _models_imported = False
 
@@ -42,7 +47,11 @@ def _import_models() -> None:
     load every model they reach."""
     global \
         _models_imported, \
+        ResponseComputerCallOutput, \
+        ResponseComputerTool, \
+        ResponseComputerToolCall, \
         ResponseFileSearchTool, \
+        ResponseFileSearchToolCall, \
         ResponseFunctionCallOutput, \
         ResponseFunctionTool, \
         ResponseFunctionToolCall, \
@@ -55,8 +64,13 @@ def _import_models() -> None:
         ResponseToolChoiceFunction, \
         ResponseToolChoiceHosted, \
         ResponseUnknownItem, \
-        ResponseWebSearchTool
+        ResponseWebSearchTool, \
+        ResponseWebSearchToolCall
+    from ..models.response_computer_call_output import ResponseComputerCallOutput  # noqa: PLC0415
+    from ..models.response_computer_tool import ResponseComputerTool  # noqa: PLC0415
+    from ..models.response_computer_tool_call import ResponseComputerToolCall  # noqa: PLC0415
     from ..models.response_file_search_tool import ResponseFileSearchTool  # noqa: PLC0415
+    from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
     from ..models.response_function_call_output import ResponseFunctionCallOutput  # noqa: PLC0415
     from ..models.response_function_tool import ResponseFunctionTool  # noqa: PLC0415
     from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
@@ -70,6 +84,7 @@ def _import_models() -> None:
     from ..models.response_tool_choice_hosted import ResponseToolChoiceHosted  # noqa: PLC0415
     from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
     from ..models.response_web_search_tool import ResponseWebSearchTool  # noqa: PLC0415
+    from ..models.response_web_search_tool_call import ResponseWebSearchToolCall  # noqa: PLC0415
 
     _models_imported = True
 
@@ -81,17 +96,22 @@ T = TypeVar("T", bound="ResponseCreateRequestParams")
 class ResponseCreateRequestParams:
     """The keyword arguments of `ResponseCreateRequest` that are not per-call options (left out: metadata, stream)."""
 
-    model: str
-    """ Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). """
+    model: str | Unset = UNSET
+    """ Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). May be left out when a
+    config's `override_params` or a stored prompt names it. """
     input_: (
         list[
-            ResponseFunctionCallOutput
+            ResponseComputerCallOutput
+            | ResponseComputerToolCall
+            | ResponseFileSearchToolCall
+            | ResponseFunctionCallOutput
             | ResponseFunctionToolCall
             | ResponseInputMessage
             | ResponseItemReference
             | ResponseOutputMessage
             | ResponseReasoningItem
             | ResponseUnknownItem
+            | ResponseWebSearchToolCall
         ]
         | str
         | Unset
@@ -102,7 +122,13 @@ class ResponseCreateRequestParams:
     previous_response_id: None | str | Unset = UNSET
     """ Id of an earlier stored response to continue the conversation from. """
     tools: (
-        list[ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool]
+        list[
+            ResponseComputerTool
+            | ResponseFileSearchTool
+            | ResponseFunctionTool
+            | ResponseUnknownItem
+            | ResponseWebSearchTool
+        ]
         | Unset
     ) = UNSET
     """ Tools the model may call. Types not modelled here (MCP, code interpreter...) can be sent as unknown items.
@@ -169,6 +195,14 @@ class ResponseCreateRequestParams:
                     input_type_1_item = input_type_1_item_data.to_dict()
                 elif isinstance(input_type_1_item_data, ResponseReasoningItem):
                     input_type_1_item = input_type_1_item_data.to_dict()
+                elif isinstance(input_type_1_item_data, ResponseFileSearchToolCall):
+                    input_type_1_item = input_type_1_item_data.to_dict()
+                elif isinstance(input_type_1_item_data, ResponseWebSearchToolCall):
+                    input_type_1_item = input_type_1_item_data.to_dict()
+                elif isinstance(input_type_1_item_data, ResponseComputerToolCall):
+                    input_type_1_item = input_type_1_item_data.to_dict()
+                elif isinstance(input_type_1_item_data, ResponseComputerCallOutput):
+                    input_type_1_item = input_type_1_item_data.to_dict()
                 elif isinstance(input_type_1_item_data, ResponseItemReference):
                     input_type_1_item = input_type_1_item_data.to_dict()
                 else:
@@ -201,6 +235,8 @@ class ResponseCreateRequestParams:
                 elif isinstance(tools_item_data, ResponseFileSearchTool):
                     tools_item = tools_item_data.to_dict()
                 elif isinstance(tools_item_data, ResponseWebSearchTool):
+                    tools_item = tools_item_data.to_dict()
+                elif isinstance(tools_item_data, ResponseComputerTool):
                     tools_item = tools_item_data.to_dict()
                 else:
                     tools_item = tools_item_data.to_dict()
@@ -297,11 +333,9 @@ class ResponseCreateRequestParams:
 
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "model": model,
-            }
-        )
+        _field_dict.update({})
+        if model is not UNSET:
+            _field_dict["model"] = model
         if input_ is not UNSET:
             _field_dict["input"] = input_
         if instructions is not UNSET:
@@ -352,19 +386,23 @@ class ResponseCreateRequestParams:
         if not _models_imported:
             _import_models()
         _d = dict(src_dict)
-        model = _d.pop("model")
+        model = _d.pop("model", UNSET)
 
         def _parse_input_(
             data: object,
         ) -> (
             list[
-                ResponseFunctionCallOutput
+                ResponseComputerCallOutput
+                | ResponseComputerToolCall
+                | ResponseFileSearchToolCall
+                | ResponseFunctionCallOutput
                 | ResponseFunctionToolCall
                 | ResponseInputMessage
                 | ResponseItemReference
                 | ResponseOutputMessage
                 | ResponseReasoningItem
                 | ResponseUnknownItem
+                | ResponseWebSearchToolCall
             ]
             | str
             | Unset
@@ -375,13 +413,17 @@ class ResponseCreateRequestParams:
                 if not is_json_array(data):
                     raise TypeError()
                 input_type_1: list[
-                    ResponseFunctionCallOutput
+                    ResponseComputerCallOutput
+                    | ResponseComputerToolCall
+                    | ResponseFileSearchToolCall
+                    | ResponseFunctionCallOutput
                     | ResponseFunctionToolCall
                     | ResponseInputMessage
                     | ResponseItemReference
                     | ResponseOutputMessage
                     | ResponseReasoningItem
                     | ResponseUnknownItem
+                    | ResponseWebSearchToolCall
                 ] = []
                 _input_type_1 = data
                 for input_type_1_item_data in _input_type_1:
@@ -389,13 +431,17 @@ class ResponseCreateRequestParams:
                     def _parse_input_type_1_item(
                         data: object,
                     ) -> (
-                        ResponseFunctionCallOutput
+                        ResponseComputerCallOutput
+                        | ResponseComputerToolCall
+                        | ResponseFileSearchToolCall
+                        | ResponseFunctionCallOutput
                         | ResponseFunctionToolCall
                         | ResponseInputMessage
                         | ResponseItemReference
                         | ResponseOutputMessage
                         | ResponseReasoningItem
                         | ResponseUnknownItem
+                        | ResponseWebSearchToolCall
                     ):
                         try:
                             if not is_json_object(data):
@@ -450,18 +496,58 @@ class ResponseCreateRequestParams:
                         try:
                             if not is_json_object(data):
                                 raise TypeError()
-                            componentsschemas_response_input_item_type_5 = ResponseItemReference.from_dict(
-                                data
+                            componentsschemas_response_input_item_type_5 = (
+                                ResponseFileSearchToolCall.from_dict(data)
                             )
 
                             return componentsschemas_response_input_item_type_5
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
+                        try:
+                            if not is_json_object(data):
+                                raise TypeError()
+                            componentsschemas_response_input_item_type_6 = (
+                                ResponseWebSearchToolCall.from_dict(data)
+                            )
+
+                            return componentsschemas_response_input_item_type_6
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not is_json_object(data):
+                                raise TypeError()
+                            componentsschemas_response_input_item_type_7 = ResponseComputerToolCall.from_dict(
+                                data
+                            )
+
+                            return componentsschemas_response_input_item_type_7
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not is_json_object(data):
+                                raise TypeError()
+                            componentsschemas_response_input_item_type_8 = (
+                                ResponseComputerCallOutput.from_dict(data)
+                            )
+
+                            return componentsschemas_response_input_item_type_8
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not is_json_object(data):
+                                raise TypeError()
+                            componentsschemas_response_input_item_type_9 = ResponseItemReference.from_dict(
+                                data
+                            )
+
+                            return componentsschemas_response_input_item_type_9
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
                         if not is_json_object(data):
                             raise TypeError()
-                        componentsschemas_response_input_item_type_6 = ResponseUnknownItem.from_dict(data)
+                        componentsschemas_response_input_item_type_10 = ResponseUnknownItem.from_dict(data)
 
-                        return componentsschemas_response_input_item_type_6
+                        return componentsschemas_response_input_item_type_10
 
                     input_type_1_item = _parse_input_type_1_item(input_type_1_item_data)
 
@@ -471,7 +557,7 @@ class ResponseCreateRequestParams:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                "list[ResponseFunctionCallOutput | ResponseFunctionToolCall | ResponseInputMessage | ResponseItemReference | ResponseOutputMessage | ResponseReasoningItem | ResponseUnknownItem] | str | Unset",
+                "list[ResponseComputerCallOutput | ResponseComputerToolCall | ResponseFileSearchToolCall | ResponseFunctionCallOutput | ResponseFunctionToolCall | ResponseInputMessage | ResponseItemReference | ResponseOutputMessage | ResponseReasoningItem | ResponseUnknownItem | ResponseWebSearchToolCall] | str | Unset",
                 data,
             )
 
@@ -497,7 +583,13 @@ class ResponseCreateRequestParams:
 
         _tools = _d.pop("tools", UNSET)
         tools: (
-            list[ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool]
+            list[
+                ResponseComputerTool
+                | ResponseFileSearchTool
+                | ResponseFunctionTool
+                | ResponseUnknownItem
+                | ResponseWebSearchTool
+            ]
             | Unset
         ) = UNSET
         if _tools is not UNSET:
@@ -507,7 +599,8 @@ class ResponseCreateRequestParams:
                 def _parse_tools_item(
                     data: object,
                 ) -> (
-                    ResponseFileSearchTool
+                    ResponseComputerTool
+                    | ResponseFileSearchTool
                     | ResponseFunctionTool
                     | ResponseUnknownItem
                     | ResponseWebSearchTool
@@ -534,6 +627,14 @@ class ResponseCreateRequestParams:
                         componentsschemas_response_tool_type_2 = ResponseWebSearchTool.from_dict(data)
 
                         return componentsschemas_response_tool_type_2
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not is_json_object(data):
+                            raise TypeError()
+                        componentsschemas_response_tool_type_3 = ResponseComputerTool.from_dict(data)
+
+                        return componentsschemas_response_tool_type_3
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
                     if not is_json_object(data):

@@ -10,6 +10,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
+    from ..models.response_computer_call_output import ResponseComputerCallOutput
+    from ..models.response_computer_tool_call import ResponseComputerToolCall
+    from ..models.response_file_search_tool_call import ResponseFileSearchToolCall
     from ..models.response_function_call_output import ResponseFunctionCallOutput
     from ..models.response_function_tool_call import ResponseFunctionToolCall
     from ..models.response_input_message import ResponseInputMessage
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
     from ..models.response_output_message import ResponseOutputMessage
     from ..models.response_reasoning_item import ResponseReasoningItem
     from ..models.response_unknown_item import ResponseUnknownItem
+    from ..models.response_web_search_tool_call import ResponseWebSearchToolCall
 
 _models_imported = False
 
@@ -26,13 +30,20 @@ def _import_models() -> None:
     load every model they reach."""
     global \
         _models_imported, \
+        ResponseComputerCallOutput, \
+        ResponseComputerToolCall, \
+        ResponseFileSearchToolCall, \
         ResponseFunctionCallOutput, \
         ResponseFunctionToolCall, \
         ResponseInputMessage, \
         ResponseItemReference, \
         ResponseOutputMessage, \
         ResponseReasoningItem, \
-        ResponseUnknownItem
+        ResponseUnknownItem, \
+        ResponseWebSearchToolCall
+    from ..models.response_computer_call_output import ResponseComputerCallOutput  # noqa: PLC0415
+    from ..models.response_computer_tool_call import ResponseComputerToolCall  # noqa: PLC0415
+    from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
     from ..models.response_function_call_output import ResponseFunctionCallOutput  # noqa: PLC0415
     from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
     from ..models.response_input_message import ResponseInputMessage  # noqa: PLC0415
@@ -40,6 +51,7 @@ def _import_models() -> None:
     from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
     from ..models.response_reasoning_item import ResponseReasoningItem  # noqa: PLC0415
     from ..models.response_unknown_item import ResponseUnknownItem  # noqa: PLC0415
+    from ..models.response_web_search_tool_call import ResponseWebSearchToolCall  # noqa: PLC0415
 
     _models_imported = True
 
@@ -52,13 +64,17 @@ class ResponseItemList:
     """A page of a response's input items."""
 
     data: list[
-        ResponseFunctionCallOutput
+        ResponseComputerCallOutput
+        | ResponseComputerToolCall
+        | ResponseFileSearchToolCall
+        | ResponseFunctionCallOutput
         | ResponseFunctionToolCall
         | ResponseInputMessage
         | ResponseItemReference
         | ResponseOutputMessage
         | ResponseReasoningItem
         | ResponseUnknownItem
+        | ResponseWebSearchToolCall
     ]
     """ The items. """
     object_: str | Unset = UNSET
@@ -86,6 +102,14 @@ class ResponseItemList:
             elif isinstance(data_item_data, ResponseFunctionCallOutput):
                 data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, ResponseReasoningItem):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, ResponseFileSearchToolCall):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, ResponseWebSearchToolCall):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, ResponseComputerToolCall):
+                data_item = data_item_data.to_dict()
+            elif isinstance(data_item_data, ResponseComputerCallOutput):
                 data_item = data_item_data.to_dict()
             elif isinstance(data_item_data, ResponseItemReference):
                 data_item = data_item_data.to_dict()
@@ -134,13 +158,17 @@ class ResponseItemList:
             _import_models()
         _d = dict(src_dict)
         data: list[
-            ResponseFunctionCallOutput
+            ResponseComputerCallOutput
+            | ResponseComputerToolCall
+            | ResponseFileSearchToolCall
+            | ResponseFunctionCallOutput
             | ResponseFunctionToolCall
             | ResponseInputMessage
             | ResponseItemReference
             | ResponseOutputMessage
             | ResponseReasoningItem
             | ResponseUnknownItem
+            | ResponseWebSearchToolCall
         ] = []
         _data = _d.pop("data")
         for data_item_data in _data:
@@ -148,13 +176,17 @@ class ResponseItemList:
             def _parse_data_item(
                 data: object,
             ) -> (
-                ResponseFunctionCallOutput
+                ResponseComputerCallOutput
+                | ResponseComputerToolCall
+                | ResponseFileSearchToolCall
+                | ResponseFunctionCallOutput
                 | ResponseFunctionToolCall
                 | ResponseInputMessage
                 | ResponseItemReference
                 | ResponseOutputMessage
                 | ResponseReasoningItem
                 | ResponseUnknownItem
+                | ResponseWebSearchToolCall
             ):
                 try:
                     if not is_json_object(data):
@@ -199,16 +231,48 @@ class ResponseItemList:
                 try:
                     if not is_json_object(data):
                         raise TypeError()
-                    componentsschemas_response_input_item_type_5 = ResponseItemReference.from_dict(data)
+                    componentsschemas_response_input_item_type_5 = ResponseFileSearchToolCall.from_dict(data)
 
                     return componentsschemas_response_input_item_type_5
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not is_json_object(data):
+                        raise TypeError()
+                    componentsschemas_response_input_item_type_6 = ResponseWebSearchToolCall.from_dict(data)
+
+                    return componentsschemas_response_input_item_type_6
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not is_json_object(data):
+                        raise TypeError()
+                    componentsschemas_response_input_item_type_7 = ResponseComputerToolCall.from_dict(data)
+
+                    return componentsschemas_response_input_item_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not is_json_object(data):
+                        raise TypeError()
+                    componentsschemas_response_input_item_type_8 = ResponseComputerCallOutput.from_dict(data)
+
+                    return componentsschemas_response_input_item_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not is_json_object(data):
+                        raise TypeError()
+                    componentsschemas_response_input_item_type_9 = ResponseItemReference.from_dict(data)
+
+                    return componentsschemas_response_input_item_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not is_json_object(data):
                     raise TypeError()
-                componentsschemas_response_input_item_type_6 = ResponseUnknownItem.from_dict(data)
+                componentsschemas_response_input_item_type_10 = ResponseUnknownItem.from_dict(data)
 
-                return componentsschemas_response_input_item_type_6
+                return componentsschemas_response_input_item_type_10
 
             data_item = _parse_data_item(data_item_data)
 

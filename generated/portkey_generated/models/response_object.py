@@ -11,6 +11,8 @@ from ..models.response_tool_choice_mode import ResponseToolChoiceMode, check_res
 from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
+    from ..models.response_computer_tool import ResponseComputerTool
+    from ..models.response_computer_tool_call import ResponseComputerToolCall
     from ..models.response_error import ResponseError
     from ..models.response_file_search_tool import ResponseFileSearchTool
     from ..models.response_file_search_tool_call import ResponseFileSearchToolCall
@@ -37,6 +39,8 @@ def _import_models() -> None:
     load every model they reach."""
     global \
         _models_imported, \
+        ResponseComputerTool, \
+        ResponseComputerToolCall, \
         ResponseError, \
         ResponseFileSearchTool, \
         ResponseFileSearchToolCall, \
@@ -54,6 +58,8 @@ def _import_models() -> None:
         ResponseUsage, \
         ResponseWebSearchTool, \
         ResponseWebSearchToolCall
+    from ..models.response_computer_tool import ResponseComputerTool  # noqa: PLC0415
+    from ..models.response_computer_tool_call import ResponseComputerToolCall  # noqa: PLC0415
     from ..models.response_error import ResponseError  # noqa: PLC0415
     from ..models.response_file_search_tool import ResponseFileSearchTool  # noqa: PLC0415
     from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
@@ -100,7 +106,8 @@ class ResponseObject:
     """ The instructions the response was run with. """
     output: (
         list[
-            ResponseFileSearchToolCall
+            ResponseComputerToolCall
+            | ResponseFileSearchToolCall
             | ResponseFunctionToolCall
             | ResponseOutputMessage
             | ResponseReasoningItem
@@ -113,7 +120,13 @@ class ResponseObject:
     usage: None | ResponseUsage | Unset = UNSET
     """ Token counts of the response. """
     tools: (
-        list[ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool]
+        list[
+            ResponseComputerTool
+            | ResponseFileSearchTool
+            | ResponseFunctionTool
+            | ResponseUnknownItem
+            | ResponseWebSearchTool
+        ]
         | None
         | Unset
     ) = UNSET
@@ -208,6 +221,8 @@ class ResponseObject:
                     output_item = output_item_data.to_dict()
                 elif isinstance(output_item_data, ResponseWebSearchToolCall):
                     output_item = output_item_data.to_dict()
+                elif isinstance(output_item_data, ResponseComputerToolCall):
+                    output_item = output_item_data.to_dict()
                 else:
                     output_item = output_item_data.to_dict()
 
@@ -233,6 +248,8 @@ class ResponseObject:
                 elif isinstance(tools_type_0_item_data, ResponseFileSearchTool):
                     tools_type_0_item = tools_type_0_item_data.to_dict()
                 elif isinstance(tools_type_0_item_data, ResponseWebSearchTool):
+                    tools_type_0_item = tools_type_0_item_data.to_dict()
+                elif isinstance(tools_type_0_item_data, ResponseComputerTool):
                     tools_type_0_item = tools_type_0_item_data.to_dict()
                 else:
                     tools_type_0_item = tools_type_0_item_data.to_dict()
@@ -483,7 +500,8 @@ class ResponseObject:
         _output = _d.pop("output", UNSET)
         output: (
             list[
-                ResponseFileSearchToolCall
+                ResponseComputerToolCall
+                | ResponseFileSearchToolCall
                 | ResponseFunctionToolCall
                 | ResponseOutputMessage
                 | ResponseReasoningItem
@@ -499,7 +517,8 @@ class ResponseObject:
                 def _parse_output_item(
                     data: object,
                 ) -> (
-                    ResponseFileSearchToolCall
+                    ResponseComputerToolCall
+                    | ResponseFileSearchToolCall
                     | ResponseFunctionToolCall
                     | ResponseOutputMessage
                     | ResponseReasoningItem
@@ -552,6 +571,16 @@ class ResponseObject:
                         return componentsschemas_response_output_item_type_4
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
+                    try:
+                        if not is_json_object(data):
+                            raise TypeError()
+                        componentsschemas_response_output_item_type_5 = ResponseComputerToolCall.from_dict(
+                            data
+                        )
+
+                        return componentsschemas_response_output_item_type_5
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                     if not is_json_object(data):
                         raise TypeError()
                     output_item_type_1 = ResponseUnknownItem.from_dict(data)
@@ -582,7 +611,13 @@ class ResponseObject:
         def _parse_tools(
             data: object,
         ) -> (
-            list[ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool]
+            list[
+                ResponseComputerTool
+                | ResponseFileSearchTool
+                | ResponseFunctionTool
+                | ResponseUnknownItem
+                | ResponseWebSearchTool
+            ]
             | None
             | Unset
         ):
@@ -594,7 +629,8 @@ class ResponseObject:
                 if not is_json_array(data):
                     raise TypeError()
                 tools_type_0: list[
-                    ResponseFileSearchTool
+                    ResponseComputerTool
+                    | ResponseFileSearchTool
                     | ResponseFunctionTool
                     | ResponseUnknownItem
                     | ResponseWebSearchTool
@@ -605,7 +641,8 @@ class ResponseObject:
                     def _parse_tools_type_0_item(
                         data: object,
                     ) -> (
-                        ResponseFileSearchTool
+                        ResponseComputerTool
+                        | ResponseFileSearchTool
                         | ResponseFunctionTool
                         | ResponseUnknownItem
                         | ResponseWebSearchTool
@@ -634,6 +671,14 @@ class ResponseObject:
                             return componentsschemas_response_tool_type_2
                         except (TypeError, ValueError, AttributeError, KeyError):
                             pass
+                        try:
+                            if not is_json_object(data):
+                                raise TypeError()
+                            componentsschemas_response_tool_type_3 = ResponseComputerTool.from_dict(data)
+
+                            return componentsschemas_response_tool_type_3
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
                         if not is_json_object(data):
                             raise TypeError()
                         tools_type_0_item_type_1 = ResponseUnknownItem.from_dict(data)
@@ -648,7 +693,7 @@ class ResponseObject:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                "list[ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool] | None | Unset",
+                "list[ResponseComputerTool | ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool] | None | Unset",
                 data,
             )
 

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
+    from ..models.response_computer_tool_call import ResponseComputerToolCall
     from ..models.response_file_search_tool_call import ResponseFileSearchToolCall
     from ..models.response_function_tool_call import ResponseFunctionToolCall
     from ..models.response_output_message import ResponseOutputMessage
@@ -25,12 +26,14 @@ def _import_models() -> None:
     load every model they reach."""
     global \
         _models_imported, \
+        ResponseComputerToolCall, \
         ResponseFileSearchToolCall, \
         ResponseFunctionToolCall, \
         ResponseOutputMessage, \
         ResponseReasoningItem, \
         ResponseUnknownItem, \
         ResponseWebSearchToolCall
+    from ..models.response_computer_tool_call import ResponseComputerToolCall  # noqa: PLC0415
     from ..models.response_file_search_tool_call import ResponseFileSearchToolCall  # noqa: PLC0415
     from ..models.response_function_tool_call import ResponseFunctionToolCall  # noqa: PLC0415
     from ..models.response_output_message import ResponseOutputMessage  # noqa: PLC0415
@@ -53,7 +56,8 @@ class ResponseOutputItemAddedEvent:
     output_index: int
     """ Position of the item in the response's output. """
     item: (
-        ResponseFileSearchToolCall
+        ResponseComputerToolCall
+        | ResponseFileSearchToolCall
         | ResponseFunctionToolCall
         | ResponseOutputMessage
         | ResponseReasoningItem
@@ -82,6 +86,8 @@ class ResponseOutputItemAddedEvent:
         elif isinstance(self.item, ResponseFileSearchToolCall):
             item = self.item.to_dict()
         elif isinstance(self.item, ResponseWebSearchToolCall):
+            item = self.item.to_dict()
+        elif isinstance(self.item, ResponseComputerToolCall):
             item = self.item.to_dict()
         else:
             item = self.item.to_dict()
@@ -117,7 +123,8 @@ class ResponseOutputItemAddedEvent:
         def _parse_item(
             data: object,
         ) -> (
-            ResponseFileSearchToolCall
+            ResponseComputerToolCall
+            | ResponseFileSearchToolCall
             | ResponseFunctionToolCall
             | ResponseOutputMessage
             | ResponseReasoningItem
@@ -162,6 +169,14 @@ class ResponseOutputItemAddedEvent:
                 componentsschemas_response_output_item_type_4 = ResponseWebSearchToolCall.from_dict(data)
 
                 return componentsschemas_response_output_item_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not is_json_object(data):
+                    raise TypeError()
+                componentsschemas_response_output_item_type_5 = ResponseComputerToolCall.from_dict(data)
+
+                return componentsschemas_response_output_item_type_5
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             if not is_json_object(data):

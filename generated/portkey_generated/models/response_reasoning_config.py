@@ -20,6 +20,8 @@ class ResponseReasoningConfig:
     """ How much the model should reason, `minimal`, `low`, `medium` or `high`; less is faster and cheaper. """
     summary: None | str | Unset = UNSET
     """ Summary of the reasoning to return, `auto`, `concise` or `detailed`. """
+    generate_summary: None | str | Unset = UNSET
+    """ Older name of `summary`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,6 +37,12 @@ class ResponseReasoningConfig:
         else:
             summary = self.summary
 
+        generate_summary: None | str | Unset
+        if isinstance(self.generate_summary, Unset):
+            generate_summary = UNSET
+        else:
+            generate_summary = self.generate_summary
+
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
         _field_dict.update({})
@@ -42,6 +50,8 @@ class ResponseReasoningConfig:
             _field_dict["effort"] = effort
         if summary is not UNSET:
             _field_dict["summary"] = summary
+        if generate_summary is not UNSET:
+            _field_dict["generate_summary"] = generate_summary
 
         return _field_dict
 
@@ -67,9 +77,19 @@ class ResponseReasoningConfig:
 
         summary = _parse_summary(_d.pop("summary", UNSET))
 
+        def _parse_generate_summary(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast("None | str | Unset", data)
+
+        generate_summary = _parse_generate_summary(_d.pop("generate_summary", UNSET))
+
         _instance = cls(
             effort=effort,
             summary=summary,
+            generate_summary=generate_summary,
         )
 
         _instance.additional_properties = _d

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..models.response_tool_choice_hosted_type_type_0 import (
+    ResponseToolChoiceHostedTypeType0,
+    check_response_tool_choice_hosted_type_type_0,
+)
 
 T = TypeVar("T", bound="ResponseToolChoiceHosted")
 
@@ -17,12 +22,12 @@ class ResponseToolChoiceHosted:
 
     """
 
-    type_: str
-    """ The built-in tool, such as `file_search`, `web_search_preview`, `computer_use_preview` or
-    `image_generation`. """
+    type_: ResponseToolChoiceHostedTypeType0 | str
+    """ The built-in tool. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        type_: str
         type_ = self.type_
 
         _field_dict: dict[str, Any] = {}
@@ -38,7 +43,19 @@ class ResponseToolChoiceHosted:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        type_ = _d.pop("type")
+
+        def _parse_type_(data: object) -> ResponseToolChoiceHostedTypeType0 | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = check_response_tool_choice_hosted_type_type_0(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast("ResponseToolChoiceHostedTypeType0 | str", data)
+
+        type_ = _parse_type_(_d.pop("type"))
 
         _instance = cls(
             type_=type_,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_object
+from ..types import UNSET, Unset, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter
@@ -33,9 +33,9 @@ T = TypeVar("T", bound="ThreadMessageAttachment")
 class ThreadMessageAttachment:
     """An uploaded file attached to a message and the tools it is handed to."""
 
-    file_id: str
+    file_id: str | Unset = UNSET
     """ Id of the uploaded file. """
-    tools: list[AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch]
+    tools: list[AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch] | Unset = UNSET
     """ Tools that receive the file. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
@@ -44,24 +44,25 @@ class ThreadMessageAttachment:
             _import_models()
         file_id = self.file_id
 
-        tools: list[dict[str, Any]] = []
-        for tools_item_data in self.tools:
-            tools_item: dict[str, Any]
-            if isinstance(tools_item_data, AssistantToolCodeInterpreter):
-                tools_item = tools_item_data.to_dict()
-            else:
-                tools_item = tools_item_data.to_dict()
+        tools: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tools, Unset):
+            tools = []
+            for tools_item_data in self.tools:
+                tools_item: dict[str, Any]
+                if isinstance(tools_item_data, AssistantToolCodeInterpreter):
+                    tools_item = tools_item_data.to_dict()
+                else:
+                    tools_item = tools_item_data.to_dict()
 
-            tools.append(tools_item)
+                tools.append(tools_item)
 
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "file_id": file_id,
-                "tools": tools,
-            }
-        )
+        _field_dict.update({})
+        if file_id is not UNSET:
+            _field_dict["file_id"] = file_id
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
 
         return _field_dict
 
@@ -70,36 +71,38 @@ class ThreadMessageAttachment:
         if not _models_imported:
             _import_models()
         _d = dict(src_dict)
-        file_id = _d.pop("file_id")
+        file_id = _d.pop("file_id", UNSET)
 
-        tools: list[AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch] = []
-        _tools = _d.pop("tools")
-        for tools_item_data in _tools:
+        _tools = _d.pop("tools", UNSET)
+        tools: list[AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch] | Unset = UNSET
+        if _tools is not UNSET:
+            tools = []
+            for tools_item_data in _tools:
 
-            def _parse_tools_item(
-                data: object,
-            ) -> AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch:
-                try:
+                def _parse_tools_item(
+                    data: object,
+                ) -> AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch:
+                    try:
+                        if not is_json_object(data):
+                            raise TypeError()
+                        componentsschemas_thread_message_attachment_tool_type_0 = (
+                            AssistantToolCodeInterpreter.from_dict(data)
+                        )
+
+                        return componentsschemas_thread_message_attachment_tool_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                     if not is_json_object(data):
                         raise TypeError()
-                    componentsschemas_thread_message_attachment_tool_type_0 = (
-                        AssistantToolCodeInterpreter.from_dict(data)
+                    componentsschemas_thread_message_attachment_tool_type_1 = (
+                        ThreadMessageAttachmentFileSearch.from_dict(data)
                     )
 
-                    return componentsschemas_thread_message_attachment_tool_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_message_attachment_tool_type_1 = (
-                    ThreadMessageAttachmentFileSearch.from_dict(data)
-                )
+                    return componentsschemas_thread_message_attachment_tool_type_1
 
-                return componentsschemas_thread_message_attachment_tool_type_1
+                tools_item = _parse_tools_item(tools_item_data)
 
-            tools_item = _parse_tools_item(tools_item_data)
-
-            tools.append(tools_item)
+                tools.append(tools_item)
 
         _instance = cls(
             file_id=file_id,

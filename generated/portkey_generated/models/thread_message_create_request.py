@@ -15,7 +15,7 @@ from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
-    from ..models.thread_message_attachment import ThreadMessageAttachment
+    from ..models.thread_message_attachment_param import ThreadMessageAttachmentParam
     from ..models.thread_message_content_image_file import ThreadMessageContentImageFile
     from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl
     from ..models.thread_message_content_text_input import ThreadMessageContentTextInput
@@ -29,12 +29,12 @@ def _import_models() -> None:
     global \
         _models_imported, \
         AssistantMetadata, \
-        ThreadMessageAttachment, \
+        ThreadMessageAttachmentParam, \
         ThreadMessageContentImageFile, \
         ThreadMessageContentImageUrl, \
         ThreadMessageContentTextInput
     from ..models.assistant_metadata import AssistantMetadata  # noqa: PLC0415
-    from ..models.thread_message_attachment import ThreadMessageAttachment  # noqa: PLC0415
+    from ..models.thread_message_attachment_param import ThreadMessageAttachmentParam  # noqa: PLC0415
     from ..models.thread_message_content_image_file import ThreadMessageContentImageFile  # noqa: PLC0415
     from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl  # noqa: PLC0415
     from ..models.thread_message_content_text_input import ThreadMessageContentTextInput  # noqa: PLC0415
@@ -57,7 +57,7 @@ class ThreadMessageCreateRequest:
         | str
     )
     """ The message as plain text, or as a list of text and image parts. """
-    attachments: list[ThreadMessageAttachment] | None | Unset = UNSET
+    attachments: list[ThreadMessageAttachmentParam] | None | Unset = UNSET
     """ Uploaded files to attach, each with the tools that should receive it. """
     metadata: AssistantMetadata | None | Unset = UNSET
     """ Labels to attach. """
@@ -193,7 +193,7 @@ class ThreadMessageCreateRequest:
 
         content = _parse_content(_d.pop("content"))
 
-        def _parse_attachments(data: object) -> list[ThreadMessageAttachment] | None | Unset:
+        def _parse_attachments(data: object) -> list[ThreadMessageAttachmentParam] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -201,17 +201,19 @@ class ThreadMessageCreateRequest:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                attachments_type_0: list[ThreadMessageAttachment] = []
+                attachments_type_0: list[ThreadMessageAttachmentParam] = []
                 _attachments_type_0 = data
                 for attachments_type_0_item_data in _attachments_type_0:
-                    attachments_type_0_item = ThreadMessageAttachment.from_dict(attachments_type_0_item_data)
+                    attachments_type_0_item = ThreadMessageAttachmentParam.from_dict(
+                        attachments_type_0_item_data
+                    )
 
                     attachments_type_0.append(attachments_type_0_item)
 
                 return attachments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast("list[ThreadMessageAttachment] | None | Unset", data)
+            return cast("list[ThreadMessageAttachmentParam] | None | Unset", data)
 
         attachments = _parse_attachments(_d.pop("attachments", UNSET))
 

@@ -14,7 +14,7 @@ from ..models.thread_message_create_request_role import (
 from ..types import UNSET, Unset, is_json_array, is_json_object
 
 if TYPE_CHECKING:
-    from ..models.thread_message_attachment import ThreadMessageAttachment
+    from ..models.thread_message_attachment_param import ThreadMessageAttachmentParam
     from ..models.thread_message_content_image_file import ThreadMessageContentImageFile
     from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl
     from ..models.thread_message_content_text_input import ThreadMessageContentTextInput
@@ -27,11 +27,11 @@ def _import_models() -> None:
     load every model they reach."""
     global \
         _models_imported, \
-        ThreadMessageAttachment, \
+        ThreadMessageAttachmentParam, \
         ThreadMessageContentImageFile, \
         ThreadMessageContentImageUrl, \
         ThreadMessageContentTextInput
-    from ..models.thread_message_attachment import ThreadMessageAttachment  # noqa: PLC0415
+    from ..models.thread_message_attachment_param import ThreadMessageAttachmentParam  # noqa: PLC0415
     from ..models.thread_message_content_image_file import ThreadMessageContentImageFile  # noqa: PLC0415
     from ..models.thread_message_content_image_url import ThreadMessageContentImageUrl  # noqa: PLC0415
     from ..models.thread_message_content_text_input import ThreadMessageContentTextInput  # noqa: PLC0415
@@ -54,7 +54,7 @@ class ThreadMessageCreateRequestParams:
         | str
     )
     """ The message as plain text, or as a list of text and image parts. """
-    attachments: list[ThreadMessageAttachment] | None | Unset = UNSET
+    attachments: list[ThreadMessageAttachmentParam] | None | Unset = UNSET
     """ Uploaded files to attach, each with the tools that should receive it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
@@ -178,7 +178,7 @@ class ThreadMessageCreateRequestParams:
 
         content = _parse_content(_d.pop("content"))
 
-        def _parse_attachments(data: object) -> list[ThreadMessageAttachment] | None | Unset:
+        def _parse_attachments(data: object) -> list[ThreadMessageAttachmentParam] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -186,17 +186,19 @@ class ThreadMessageCreateRequestParams:
             try:
                 if not is_json_array(data):
                     raise TypeError()
-                attachments_type_0: list[ThreadMessageAttachment] = []
+                attachments_type_0: list[ThreadMessageAttachmentParam] = []
                 _attachments_type_0 = data
                 for attachments_type_0_item_data in _attachments_type_0:
-                    attachments_type_0_item = ThreadMessageAttachment.from_dict(attachments_type_0_item_data)
+                    attachments_type_0_item = ThreadMessageAttachmentParam.from_dict(
+                        attachments_type_0_item_data
+                    )
 
                     attachments_type_0.append(attachments_type_0_item)
 
                 return attachments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast("list[ThreadMessageAttachment] | None | Unset", data)
+            return cast("list[ThreadMessageAttachmentParam] | None | Unset", data)
 
         attachments = _parse_attachments(_d.pop("attachments", UNSET))
 

@@ -706,13 +706,17 @@ class ResponsesInputItems(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Iterator[
-        _models.ResponseFunctionCallOutput
+        _models.ResponseComputerCallOutput
+        | _models.ResponseComputerToolCall
+        | _models.ResponseFileSearchToolCall
+        | _models.ResponseFunctionCallOutput
         | _models.ResponseFunctionToolCall
         | _models.ResponseInputMessage
         | _models.ResponseItemReference
         | _models.ResponseOutputMessage
         | _models.ResponseReasoningItem
         | _models.ResponseUnknownItem
+        | _models.ResponseWebSearchToolCall
     ]:
         """The items of every page of `list`, fetched one page at a time as the iteration goes.
 
@@ -1430,13 +1434,17 @@ class AsyncResponsesInputItems(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[
-        _models.ResponseFunctionCallOutput
+        _models.ResponseComputerCallOutput
+        | _models.ResponseComputerToolCall
+        | _models.ResponseFileSearchToolCall
+        | _models.ResponseFunctionCallOutput
         | _models.ResponseFunctionToolCall
         | _models.ResponseInputMessage
         | _models.ResponseItemReference
         | _models.ResponseOutputMessage
         | _models.ResponseReasoningItem
         | _models.ResponseUnknownItem
+        | _models.ResponseWebSearchToolCall
     ]:
         """The items of every page of `list`, fetched one page at a time as the iteration goes.
 

@@ -21,6 +21,9 @@ def _get_kwargs(
     x_portkey_provider: str | Unset = UNSET,
     x_portkey_config: str | Unset = UNSET,
     x_portkey_trace_id: str | Unset = UNSET,
+    x_portkey_span_id: str | Unset = UNSET,
+    x_portkey_span_name: str | Unset = UNSET,
+    x_portkey_parent_span_id: str | Unset = UNSET,
     x_portkey_metadata: str | Unset = UNSET,
     x_portkey_cache_namespace: str | Unset = UNSET,
     x_portkey_cache_force_refresh: bool | Unset = UNSET,
@@ -34,6 +37,15 @@ def _get_kwargs(
 
     if not isinstance(x_portkey_trace_id, Unset):
         headers["x-portkey-trace-id"] = x_portkey_trace_id
+
+    if not isinstance(x_portkey_span_id, Unset):
+        headers["x-portkey-span-id"] = x_portkey_span_id
+
+    if not isinstance(x_portkey_span_name, Unset):
+        headers["x-portkey-span-name"] = x_portkey_span_name
+
+    if not isinstance(x_portkey_parent_span_id, Unset):
+        headers["x-portkey-parent-span-id"] = x_portkey_parent_span_id
 
     if not isinstance(x_portkey_metadata, Unset):
         headers["x-portkey-metadata"] = x_portkey_metadata
@@ -284,6 +296,9 @@ def sync_detailed(
     x_portkey_provider: str | Unset = UNSET,
     x_portkey_config: str | Unset = UNSET,
     x_portkey_trace_id: str | Unset = UNSET,
+    x_portkey_span_id: str | Unset = UNSET,
+    x_portkey_span_name: str | Unset = UNSET,
+    x_portkey_parent_span_id: str | Unset = UNSET,
     x_portkey_metadata: str | Unset = UNSET,
     x_portkey_cache_namespace: str | Unset = UNSET,
     x_portkey_cache_force_refresh: bool | Unset = UNSET,
@@ -304,6 +319,12 @@ def sync_detailed(
             Portkey.
         x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
             logs. The gateway echoes it back in the response.
+        x_portkey_span_id (str | Unset): ID of this request as a span of its trace, for
+            hierarchical tracing in the logs.
+        x_portkey_span_name (str | Unset): Human-readable name of this span, shown in the trace
+            view of the logs.
+        x_portkey_parent_span_id (str | Unset): Span ID of the request this one is a child of,
+            within the same trace.
         x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
             attached to the request's log entry; conditional routing can match on it.
         x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
@@ -326,6 +347,9 @@ def sync_detailed(
         x_portkey_provider=x_portkey_provider,
         x_portkey_config=x_portkey_config,
         x_portkey_trace_id=x_portkey_trace_id,
+        x_portkey_span_id=x_portkey_span_id,
+        x_portkey_span_name=x_portkey_span_name,
+        x_portkey_parent_span_id=x_portkey_parent_span_id,
         x_portkey_metadata=x_portkey_metadata,
         x_portkey_cache_namespace=x_portkey_cache_namespace,
         x_portkey_cache_force_refresh=x_portkey_cache_force_refresh,
@@ -345,6 +369,9 @@ def sync(
     x_portkey_provider: str | Unset = UNSET,
     x_portkey_config: str | Unset = UNSET,
     x_portkey_trace_id: str | Unset = UNSET,
+    x_portkey_span_id: str | Unset = UNSET,
+    x_portkey_span_name: str | Unset = UNSET,
+    x_portkey_parent_span_id: str | Unset = UNSET,
     x_portkey_metadata: str | Unset = UNSET,
     x_portkey_cache_namespace: str | Unset = UNSET,
     x_portkey_cache_force_refresh: bool | Unset = UNSET,
@@ -365,6 +392,12 @@ def sync(
             Portkey.
         x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
             logs. The gateway echoes it back in the response.
+        x_portkey_span_id (str | Unset): ID of this request as a span of its trace, for
+            hierarchical tracing in the logs.
+        x_portkey_span_name (str | Unset): Human-readable name of this span, shown in the trace
+            view of the logs.
+        x_portkey_parent_span_id (str | Unset): Span ID of the request this one is a child of,
+            within the same trace.
         x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
             attached to the request's log entry; conditional routing can match on it.
         x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
@@ -388,6 +421,9 @@ def sync(
         x_portkey_provider=x_portkey_provider,
         x_portkey_config=x_portkey_config,
         x_portkey_trace_id=x_portkey_trace_id,
+        x_portkey_span_id=x_portkey_span_id,
+        x_portkey_span_name=x_portkey_span_name,
+        x_portkey_parent_span_id=x_portkey_parent_span_id,
         x_portkey_metadata=x_portkey_metadata,
         x_portkey_cache_namespace=x_portkey_cache_namespace,
         x_portkey_cache_force_refresh=x_portkey_cache_force_refresh,
@@ -401,6 +437,9 @@ async def asyncio_detailed(
     x_portkey_provider: str | Unset = UNSET,
     x_portkey_config: str | Unset = UNSET,
     x_portkey_trace_id: str | Unset = UNSET,
+    x_portkey_span_id: str | Unset = UNSET,
+    x_portkey_span_name: str | Unset = UNSET,
+    x_portkey_parent_span_id: str | Unset = UNSET,
     x_portkey_metadata: str | Unset = UNSET,
     x_portkey_cache_namespace: str | Unset = UNSET,
     x_portkey_cache_force_refresh: bool | Unset = UNSET,
@@ -421,6 +460,12 @@ async def asyncio_detailed(
             Portkey.
         x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
             logs. The gateway echoes it back in the response.
+        x_portkey_span_id (str | Unset): ID of this request as a span of its trace, for
+            hierarchical tracing in the logs.
+        x_portkey_span_name (str | Unset): Human-readable name of this span, shown in the trace
+            view of the logs.
+        x_portkey_parent_span_id (str | Unset): Span ID of the request this one is a child of,
+            within the same trace.
         x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
             attached to the request's log entry; conditional routing can match on it.
         x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
@@ -443,6 +488,9 @@ async def asyncio_detailed(
         x_portkey_provider=x_portkey_provider,
         x_portkey_config=x_portkey_config,
         x_portkey_trace_id=x_portkey_trace_id,
+        x_portkey_span_id=x_portkey_span_id,
+        x_portkey_span_name=x_portkey_span_name,
+        x_portkey_parent_span_id=x_portkey_parent_span_id,
         x_portkey_metadata=x_portkey_metadata,
         x_portkey_cache_namespace=x_portkey_cache_namespace,
         x_portkey_cache_force_refresh=x_portkey_cache_force_refresh,
@@ -460,6 +508,9 @@ async def asyncio(
     x_portkey_provider: str | Unset = UNSET,
     x_portkey_config: str | Unset = UNSET,
     x_portkey_trace_id: str | Unset = UNSET,
+    x_portkey_span_id: str | Unset = UNSET,
+    x_portkey_span_name: str | Unset = UNSET,
+    x_portkey_parent_span_id: str | Unset = UNSET,
     x_portkey_metadata: str | Unset = UNSET,
     x_portkey_cache_namespace: str | Unset = UNSET,
     x_portkey_cache_force_refresh: bool | Unset = UNSET,
@@ -480,6 +531,12 @@ async def asyncio(
             Portkey.
         x_portkey_trace_id (str | Unset): Caller-chosen ID that groups related requests in the
             logs. The gateway echoes it back in the response.
+        x_portkey_span_id (str | Unset): ID of this request as a span of its trace, for
+            hierarchical tracing in the logs.
+        x_portkey_span_name (str | Unset): Human-readable name of this span, shown in the trace
+            view of the logs.
+        x_portkey_parent_span_id (str | Unset): Span ID of the request this one is a child of,
+            within the same trace.
         x_portkey_metadata (str | Unset): JSON object of string values, sent as a JSON string,
             attached to the request's log entry; conditional routing can match on it.
         x_portkey_cache_namespace (str | Unset): Partition key for the hosted cache: requests only
@@ -504,6 +561,9 @@ async def asyncio(
             x_portkey_provider=x_portkey_provider,
             x_portkey_config=x_portkey_config,
             x_portkey_trace_id=x_portkey_trace_id,
+            x_portkey_span_id=x_portkey_span_id,
+            x_portkey_span_name=x_portkey_span_name,
+            x_portkey_parent_span_id=x_portkey_parent_span_id,
             x_portkey_metadata=x_portkey_metadata,
             x_portkey_cache_namespace=x_portkey_cache_namespace,
             x_portkey_cache_force_refresh=x_portkey_cache_force_refresh,

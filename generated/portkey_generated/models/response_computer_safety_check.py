@@ -7,26 +7,54 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="BatchCreateRequestProviderOptions")
+T = TypeVar("T", bound="ResponseComputerSafetyCheck")
 
 
 @_attrs_define
-class BatchCreateRequestProviderOptions:
-    """Extra fields passed to the provider's batch API as they are."""
+class ResponseComputerSafetyCheck:
+    """A safety check raised about a computer action."""
 
+    id: str
+    """ Id of the check, quoted when acknowledging it. """
+    code: str
+    """ Kind of check. """
+    message: str
+    """ What the check is about. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        code = self.code
+
+        message = self.message
 
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
+        _field_dict.update(
+            {
+                "id": id,
+                "code": code,
+                "message": message,
+            }
+        )
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _d = dict(src_dict)
-        _instance = cls()
+        id = _d.pop("id")
+
+        code = _d.pop("code")
+
+        message = _d.pop("message")
+
+        _instance = cls(
+            id=id,
+            code=code,
+            message=message,
+        )
 
         _instance.additional_properties = _d
         return _instance

@@ -7,12 +7,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="FineTuningJobCreateRequestPortkeyOptions")
+T = TypeVar("T", bound="IntegrationMaskedConfigurationsCustomHeaders")
 
 
 @_attrs_define
-class FineTuningJobCreateRequestPortkeyOptions:
-    """Portkey headers for the provider the job runs on, keyed by header name (such as `x-portkey-virtual-key`)."""
+class IntegrationMaskedConfigurationsCustomHeaders:
+    """Extra headers added to every request, as name to value."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 

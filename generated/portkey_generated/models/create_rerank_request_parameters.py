@@ -7,12 +7,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="FineTuningJobCreateRequestProviderOptions")
+T = TypeVar("T", bound="CreateRerankRequestParameters")
 
 
 @_attrs_define
-class FineTuningJobCreateRequestProviderOptions:
-    """Extra fields passed to the provider's fine-tuning API as they are."""
+class CreateRerankRequestParameters:
+    """Further settings passed to the provider as they are (Pinecone)."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
