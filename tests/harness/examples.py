@@ -46,12 +46,11 @@ def example_environment(example: Path, gateway_url: str, upstream: Upstream) -> 
     if example.name in CONTROL_PLANE_EXAMPLES:
         env.update(PORTKEY_BASE_URL=upstream.url(), PORTKEY_API_KEY=LOCAL_PORTKEY_KEY)
         return env
-    env.update(
-        PORTKEY_BASE_URL=gateway_url,
-        PORTKEY_CONFIG=json.dumps(local_target(upstream)),
-        DEMO_UPSTREAM_URL=upstream.url(),  # examples/quickstart.py's own spelling
-        DEMO_FAILING_MODEL=MISSING_MODEL,
-    )
+    env["PORTKEY_BASE_URL"] = gateway_url
+    if example.name == "quickstart.py":  # it builds its client from these instead of PORTKEY_CONFIG
+        env.update(DEMO_UPSTREAM_URL=upstream.url(), DEMO_FAILING_MODEL=MISSING_MODEL)
+    else:
+        env["PORTKEY_CONFIG"] = json.dumps(local_target(upstream))
     return env
 
 
