@@ -121,3 +121,9 @@ UPSTREAM_CHECKS: dict[str, Callable[[Upstream], None]] = {
     "control_plane.py": management_calls_carry_the_api_key_only,
     "errors.py": client_retried_the_rate_limit,
 }
+
+
+@pytest.mark.parametrize("name", [*SCRIPTS, "service/app.py"])
+def test_the_readme_links_the_example(name: str) -> None:
+    readme = (EXAMPLES.parent / "README.md").read_text()
+    assert f"](examples/{name})" in readme
