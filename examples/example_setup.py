@@ -1,7 +1,7 @@
 """What the examples share: the types they annotate with, and the provider the environment names.
 
-The types are imported here, in one place, from where they live today; the examples import them
-from this module so that a move is a one-line change.
+The types are imported here, in one place, from where they live today (the generated package; a
+public `portkey_typed.types` is to replace it), so that the move is a change to this file only.
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ What it shows:
   request the model refused, 502 when the gateway or provider fails. An error in the middle of a
   stream (when the status is already sent) becomes an `event: error`.
 
-Install and run (its dependencies are the `service` extra, not the client's)::
+Install and run (its dependencies are the `service` extra, not the client's; `make setup` installs it)::
 
-    pip install 'portkey-typed[service]'
+    pip install '.[service]'    # from a checkout
     # against a self-hosted gateway:
     PORTKEY_BASE_URL=http://127.0.0.1:8787/v1 PORTKEY_CONFIG='{"provider": "openai", "api_key": "sk-..."}' \\
         uvicorn app:app --app-dir examples/service --port 8000
