@@ -77,7 +77,7 @@ class ChatRequest(BaseModel):
     messages: list[ChatMessage] = Field(min_length=1)
     model: str = DEFAULT_MODEL
     stream: bool = True
-    max_tokens: int | None = Field(default=None, ge=1)
+    max_tokens: int = Field(default=512, ge=1, le=4096)  # a cap of the service's own
 
 
 @asynccontextmanager
