@@ -50,7 +50,7 @@ test-integration: setup
 	$(PY) -m pytest -q tests/integration
 
 demo: setup
-	$(PY) scripts/demo.py
+	$(PY) scripts/demo.py $(EXAMPLE)
 
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)

@@ -26,8 +26,9 @@ from __future__ import annotations
 import os
 import sys
 
-from portkey_generated.gateway_config import GatewayConfig, Target
 from portkey_typed import APIError, Portkey, PortkeyResponseHeaders
+
+from example_setup import GatewayConfig, Target
 
 MODEL = os.environ.get("DEMO_MODEL", "gpt-4o-mini")
 FAILING_MODEL = os.environ.get("DEMO_FAILING_MODEL", "model-that-does-not-exist")
@@ -68,10 +69,10 @@ def describe(headers: PortkeyResponseHeaders) -> str:
 
 def chat(client: Portkey) -> None:
     print("== chat completion")
-    raw = client.chat.completions.with_raw_response.create(
+    traced = client.with_options(trace_id="quickstart-chat")  # Portkey options for these calls only
+    raw = traced.chat.completions.with_raw_response.create(
         model=MODEL,
         messages=[{"role": "user", "content": "Say hello in five words."}],
-        trace_id="quickstart-chat",
     )
     print(f"answer : {raw.parse().choices[0].message.content}")
     print(f"headers: {describe(raw.portkey)}")
@@ -80,11 +81,10 @@ def chat(client: Portkey) -> None:
 def streamed_chat(client: Portkey) -> None:
     print("== streamed chat completion")
     print("answer : ", end="", flush=True)
-    with client.chat.completions.create(
+    with client.with_options(trace_id="quickstart-stream").chat.completions.create(
         model=MODEL,
         messages=[{"role": "user", "content": "Count from one to five."}],
         stream=True,
-        trace_id="quickstart-stream",
     ) as stream:
         for chunk in stream:
             if chunk.choices:
@@ -96,11 +96,10 @@ def fallback(client: Portkey, target: Target) -> None:
     print("== fallback: the first target asks for a model that does not exist")
     failing: Target = {**target, "override_params": {"model": FAILING_MODEL}}
     config: GatewayConfig = {"strategy": {"mode": "fallback"}, "targets": [failing, target]}
-    raw = client.chat.completions.with_raw_response.create(
+    routed = client.with_options(config=config, trace_id="quickstart-fallback")
+    raw = routed.chat.completions.with_raw_response.create(
         model=MODEL,
         messages=[{"role": "user", "content": "Which target answered?"}],
-        config=config,
-        trace_id="quickstart-fallback",
     )
     print(f"answer : {raw.parse().choices[0].message.content}")
     print(f"headers: {describe(raw.portkey)}")

@@ -33,6 +33,21 @@ def last_user_text(messages: Any) -> str:
     return ""
 
 
+def tool_result(messages: Any) -> str | None:
+    """The tool's output when the conversation ends with a tool message (the model's turn to reply)."""
+    if isinstance(messages, list) and messages:
+        last = messages[-1]
+        if isinstance(last, Mapping) and last.get("role") == "tool":
+            return text_of(last.get("content"))
+    return None
+
+
+def answer_to(messages: Any) -> str:
+    """What the model says: the echo of a tool's result that just came back, else of the user's prompt."""
+    result = tool_result(messages)
+    return echo_of(last_user_text(messages) if result is None else result)
+
+
 def pieces(text: str) -> list[str]:
     """Split text into stream deltas (word plus its trailing space); joining them gives it back."""
     return re.findall(r"\s*\S+\s*", text) or [text]
@@ -64,10 +79,13 @@ def usage(prompt: int, completion: int) -> dict[str, Any]:
 
 
 def requested_tool(request: Mapping[str, Any]) -> str | None:
-    """The function the model should call: the one tool_choice names, else the first tool."""
+    """The function the model should call: the one tool_choice names, else the first tool; none once
+    a tool's result came back (the model answers with it then, unless tool_choice forces a call)."""
     tools = request.get("tools")
     choice = request.get("tool_choice")
     if not tools or choice == "none":
+        return None
+    if choice in (None, "auto") and tool_result(request.get("messages")) is not None:
         return None
     if isinstance(choice, Mapping):
         name = choice.get("function", {}).get("name")
@@ -78,23 +96,40 @@ def requested_tool(request: Mapping[str, Any]) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def tool_call(name: str, text: str) -> dict[str, Any]:
+def tool_arguments(request: Mapping[str, Any], name: str, text: str) -> dict[str, Any]:
+    """The arguments of a call: the prompt in each required string parameter the tool declares,
+    else `{"text": prompt}`."""
+    for tool in request.get("tools") or []:
+        function = tool.get("function", {}) if isinstance(tool, Mapping) else {}
+        if function.get("name") != name:
+            continue
+        schema = function.get("parameters") or {}
+        properties = schema.get("properties") or {}
+        required = [
+            key for key in schema.get("required") or [] if properties.get(key, {}).get("type") == "string"
+        ]
+        if required:
+            return dict.fromkeys(required, text)
+    return {"text": text}
+
+
+def tool_call(name: str, arguments: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "id": new_id("call_"),
         "type": "function",
-        "function": {"name": name, "arguments": json.dumps({"text": text})},
+        "function": {"name": name, "arguments": json.dumps(arguments)},
     }
 
 
 def chat_completion(request: Mapping[str, Any]) -> dict[str, Any]:
     messages = request.get("messages")
     prompt = last_user_text(messages)
-    answer = echo_of(prompt)
+    answer = answer_to(messages)
     tool = requested_tool(request)
     message: dict[str, Any] = {"role": "assistant", "content": answer, "refusal": None, "annotations": []}
     if tool is not None:
         message["content"] = None
-        message["tool_calls"] = [tool_call(tool, prompt)]
+        message["tool_calls"] = [tool_call(tool, tool_arguments(request, tool, prompt))]
     return {
         "id": new_id("chatcmpl-"),
         "object": "chat.completion",
@@ -118,7 +153,7 @@ def chat_chunks(request: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The chunk objects of a streamed chat completion (without the final `[DONE]`)."""
     messages = request.get("messages")
     prompt = last_user_text(messages)
-    answer = echo_of(prompt)
+    answer = answer_to(messages)
     tool = requested_tool(request)
     base = {
         "id": new_id("chatcmpl-"),
@@ -137,7 +172,7 @@ def chat_chunks(request: Mapping[str, Any]) -> list[dict[str, Any]]:
         chunks += [chunk({"content": piece}) for piece in pieces(answer)]
         chunks.append(chunk({}, "stop"))
     else:
-        call = tool_call(tool, prompt)
+        call = tool_call(tool, tool_arguments(request, tool, prompt))
         head = {"index": 0, "id": call["id"], "type": "function", "function": {"name": tool, "arguments": ""}}
         chunks.append(chunk({"tool_calls": [head]}))
         for part in pieces(call["function"]["arguments"]):

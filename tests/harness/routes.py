@@ -5,7 +5,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tests.harness import anthropic_bodies, chat_bodies, openai_bodies, responses_bodies
+from tests.harness import anthropic_bodies, chat_bodies, management, openai_bodies, responses_bodies
 from tests.harness.multipart import parse_form
 from tests.harness.recording import RecordedRequest
 from tests.harness.replies import Reply, bytes_reply, json_reply, openai_error, sse_frame, sse_reply
@@ -207,6 +207,7 @@ ROUTES: list[tuple[str, str, Handler]] = [
     ("GET", "responses/{id}/input_items", response_input_items),
     ("POST", "messages", messages),
     ("POST", "messages/count_tokens", count_message_tokens),
+    *management.ROUTES,
 ]
 
 COMPILED = [

@@ -1,9 +1,11 @@
-"""What the upstream keeps between requests: uploaded files, batches, stored responses."""
+"""What the upstream keeps between requests: uploaded files, batches, stored responses, and the
+management API's configs and virtual keys."""
 
 import threading
 from collections.abc import Mapping
 from typing import Any
 
+from tests.harness.management import ControlPlaneStore
 from tests.harness.replies import new_id, now
 
 
@@ -17,6 +19,7 @@ class Store:
         self.batches: dict[str, dict[str, Any]] = {}
         self.responses: dict[str, dict[str, Any]] = {}
         self.response_inputs: dict[str, list[dict[str, Any]]] = {}
+        self.control = ControlPlaneStore()
 
     def add_file(self, filename: str, purpose: str, content: bytes) -> dict[str, Any]:
         file_id = new_id("file-")
