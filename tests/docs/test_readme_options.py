@@ -16,7 +16,6 @@ from portkey_typed import Portkey, PortkeyValidationError
 from scripts.options_table import README, table, table_in
 
 SECRET_SAMPLE = "s3cr3t-sample-value"
-Claim = Callable[[str], None]
 
 
 def rows() -> dict[str, list[str]]:
