@@ -33,11 +33,10 @@ PACKAGE_TESTS = ("tests/unit", "tests/integration", "tests/faults")
 
 
 def interpreter(version: str) -> str:
-    """The path of `python<version>`: on PATH, else under pyenv's versions."""
+    """The path of a working `python<version>`: on PATH, else under pyenv's versions."""
     found = shutil.which(f"python{version}")
     pyenv = os.path.expanduser(f"~/.pyenv/versions/{version}.*/bin/python{version}")
-    candidates = [found] if found else sorted(glob.glob(pyenv))
-    for candidate in candidates:
+    for candidate in [*([found] if found else []), *sorted(glob.glob(pyenv))]:  # a pyenv shim may refuse
         if subprocess.run([candidate, "--version"], capture_output=True).returncode == 0:
             return candidate
     raise SystemExit(f"python{version}: not found on PATH nor as {pyenv}; install it or leave it out")
