@@ -72,7 +72,8 @@ _LOOPBACK_NAMES = {"localhost", "host.docker.internal"}
 
 
 class InsecureTransportWarning(UserWarning):
-    """A credential is about to travel over plain http to a host that is not this machine."""
+    """A credential (the client's own, or one given for a single call in `extra_headers` or a config) is
+    about to travel over plain http to a host that is not this machine."""
 
 
 class Prepared(NamedTuple):
@@ -199,7 +200,9 @@ class ClientCore(Generic[HttpClientT]):
             _warn_if_insecure(self._base_url)
 
     def with_options(self, **changes: Unpack[ClientChanges]) -> Self:
-        """A copy with some options changed, sharing this client's connection pool."""
+        """A copy with some options changed, sharing this client's connection pool. Any value overrides
+        (False, 0 and "" too), None removes an option, metadata is merged key by key, and the
+        environment is not read again."""
         settings, options = self._changed(dict(changes))
         clone = type(self).__new__(type(self))
         clone._configure(settings, options)

@@ -75,8 +75,6 @@ def test_python_blocks_run(path: Path, loopback_only: Upstream) -> None:
             ) from error
         if is_code(example):
             ran.append(example.line)
-    if not ran and not skipped:
-        pytest.skip(f"{path.name} has no Python blocks")
     print(f"{path.name}: ran blocks at lines {ran}; skipped {skipped}")
 
 
