@@ -8,7 +8,7 @@ import re
 import httpx
 import pytest
 
-from portkey_typed import BadRequestError, NotFoundError, Portkey
+from portkey_typed import APIStatusError, BadRequestError, NotFoundError, Portkey
 from tests.api import spec
 from tests.docs.blocks import ROOT
 from tests.harness import Gateway, Upstream
@@ -62,3 +62,21 @@ def test_the_client_raises_the_documented_class(servers: tuple[Gateway, Upstream
     client = Portkey(base_url=gateway.base_url, provider="openai", custom_host=upstream.url(), max_retries=0)
     with client, pytest.raises(errors[documented()[method][2]]):
         call(client)
+
+
+def test_hosted_only_calls_of_the_gateways_side_get_the_documented_answers(
+    servers: tuple[Gateway, Upstream],
+) -> None:
+    gateway, upstream = servers
+    upstream.reset()
+    client = Portkey(
+        base_url=gateway.base_url, provider="openai", custom_host=upstream.url("/fb"), max_retries=0
+    )
+    with client:
+        with pytest.raises(APIStatusError):
+            client.feedback.create(trace_id="t-1", value=1)
+        assert [(r.method, r.path) for r in upstream.requests_to("/fb")] == [("POST", "/fb/v1/feedback")]
+        with pytest.raises(NotFoundError):
+            client.feedback.update("f-1", value=1)
+        with pytest.raises(APIStatusError):  # offline: 500, InternalServerError; online it depends on Portkey
+            client.prompts.render("pp-1", variables={})
