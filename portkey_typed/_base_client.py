@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import ipaddress
 import json
 import logging
@@ -577,9 +578,12 @@ def _warn_if_insecure(base_url: str) -> None:
 def _caller_level() -> int:
     """The `stacklevel` of the first frame outside portkey_typed and portkey_generated, seen from the
     function that calls `warnings.warn`."""
-    level, frame = 2, sys._getframe(2)
-    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(
-        ("portkey_typed", "portkey_generated")
+    here = inspect.currentframe()
+    level, frame = 2, here.f_back.f_back if here is not None and here.f_back is not None else None
+    while (
+        frame is not None
+        and frame.f_back is not None
+        and frame.f_globals.get("__name__", "").startswith(("portkey_typed", "portkey_generated"))
     ):
         level, frame = level + 1, frame.f_back
     return level
