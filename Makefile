@@ -6,11 +6,12 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 REFERENCE_SPEC ?= ../shared/reference/portkey-openapi.yaml
 
-.PHONY: setup generate check-generated lint typecheck test test-unit test-integration demo bench reference-check drift clean
+.PHONY: setup generate check-generated lint typecheck test test-unit test-integration demo bench reference-check drift clean python-matrix change-report
 
 setup: $(STAMP) $(NODE_STAMP)
 
 $(STAMP): pyproject.toml requirements/constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "the development setup needs Python 3.11+ (the package itself runs on 3.10+): make setup PYTHON=python3.11")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
@@ -22,6 +23,10 @@ $(NODE_STAMP): package.json package-lock.json
 
 generate: $(STAMP)
 	$(PY) -m generator
+	$(PY) -m generator.change_report
+
+change-report: $(STAMP)
+	$(PY) -m generator.change_report $(CHANGE_REPORT_ARGS)
 
 check-generated: $(STAMP)
 	$(PY) -m generator --check
@@ -39,6 +44,8 @@ lint: $(STAMP)
 typecheck: setup
 	$(VENV)/bin/mypy
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" npx --no-install pyright
+	$(PY) -m tests.docs.blocks build/docs-blocks
+	$(VENV)/bin/mypy build/docs-blocks
 
 test: setup
 	$(PY) -m pytest -q
@@ -48,6 +55,9 @@ test-unit: $(STAMP)
 
 test-integration: setup
 	$(PY) -m pytest -q tests/integration
+
+python-matrix: setup
+	$(PY) scripts/python_matrix.py
 
 demo: setup
 	$(PY) scripts/demo.py $(EXAMPLE)

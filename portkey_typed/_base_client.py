@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import ipaddress
 import json
 import logging
@@ -72,7 +73,8 @@ _LOOPBACK_NAMES = {"localhost", "host.docker.internal"}
 
 
 class InsecureTransportWarning(UserWarning):
-    """A credential is about to travel over plain http to a host that is not this machine."""
+    """A credential (the client's own, or one given for a single call in `extra_headers` or a config) is
+    about to travel over plain http to a host that is not this machine."""
 
 
 class Prepared(NamedTuple):
@@ -136,7 +138,7 @@ class ClientCore(Generic[HttpClientT]):
     ) -> None:
         """See `Portkey`: every option is checked and its header built here, before any request."""
         settings = {
-            "base_url": base_url,
+            "base_url": base_url or os.environ.get("PORTKEY_BASE_URL") or None,
             "authorization": authorization,
             "timeout": timeout,
             "max_retries": max_retries,
@@ -195,16 +197,13 @@ class ClientCore(Generic[HttpClientT]):
             {o.header for o in HEADER_OPTIONS.values() if o.secret} | {h for h in headers if _looks_secret(h)}
         )
         self._secrets = _secret_values(headers, self._secret_headers, options)
-        if self._secrets and not _safe_transport(self._base_url):
-            warnings.warn(
-                f"a Portkey or provider key will be sent over plain http to {httpx.URL(self._base_url).host}; "
-                "use https, or a gateway on this machine",
-                InsecureTransportWarning,
-                stacklevel=3,
-            )
+        if self._secrets:
+            _warn_if_insecure(self._base_url)
 
     def with_options(self, **changes: Unpack[ClientChanges]) -> Self:
-        """A copy with some options changed, sharing this client's connection pool."""
+        """A copy with some options changed, sharing this client's connection pool. Any value overrides
+        (False, 0 and "" too), None removes an option, metadata is merged key by key, and the
+        environment is not read again."""
         settings, options = self._changed(dict(changes))
         clone = type(self).__new__(type(self))
         clone._configure(settings, options)
@@ -244,7 +243,10 @@ class ClientCore(Generic[HttpClientT]):
         timeout = self._timeout
         max_retries = self._max_retries
         if call != DEFAULT_CALL_OPTIONS:
-            headers = {**headers, **self._call_headers(call)}
+            call_headers = self._call_headers(call)
+            headers = {**headers, **call_headers}
+            if _call_has_secrets(call_headers, call.config):
+                _warn_if_insecure(self._base_url)
             if call.extra_query:
                 params = {**(params or {}), **call.extra_query}
             if not isinstance(call.timeout, NotGiven):
@@ -407,9 +409,8 @@ def _llm_list(llms: object) -> Sequence[LLMOptions]:
 
 
 def _base_url(explicit: str | None, has_api_key: bool) -> str:
-    url = (
-        explicit or os.environ.get("PORTKEY_BASE_URL") or (HOSTED_BASE_URL if has_api_key else LOCAL_BASE_URL)
-    )
+    """The base URL given (or read from PORTKEY_BASE_URL, once, by the constructor), else the default."""
+    url = explicit or (HOSTED_BASE_URL if has_api_key else LOCAL_BASE_URL)
     check_value("base_url", url)
     parsed = httpx.URL(url)
     if parsed.scheme not in ("http", "https") or not parsed.host:
@@ -544,6 +545,48 @@ def _masked_header(name: str, value: str) -> str:
 
 def _looks_secret(header: str) -> bool:
     return any(word in header for word in _SECRET_WORDS)
+
+
+def _call_has_secrets(call_headers: Mapping[str, str], config: object) -> bool:
+    """Whether one call's own options carry a credential: a secret header in `extra_headers` (an
+    `Authorization`, an API key...) or a key inside its config."""
+    if any(
+        value and (name in _SECRET_OPTION_HEADERS or _looks_secret(name))
+        for name, value in call_headers.items()
+    ):
+        return True
+    if isinstance(config, str):
+        config = json_or_text(config)
+    return any(secret_strings(config))
+
+
+_SECRET_OPTION_HEADERS = frozenset(o.header for o in HEADER_OPTIONS.values() if o.secret)
+
+
+def _warn_if_insecure(base_url: str) -> None:
+    """Warn, at the caller's line, when a credential is about to go over plain http to another machine."""
+    if _safe_transport(base_url):
+        return
+    warnings.warn(
+        f"a Portkey or provider key will be sent over plain http to {httpx.URL(base_url).host}; "
+        "use https, or a gateway on this machine",
+        InsecureTransportWarning,
+        stacklevel=_caller_level(),
+    )
+
+
+def _caller_level() -> int:
+    """The `stacklevel` of the first frame outside portkey_typed and portkey_generated, seen from the
+    function that calls `warnings.warn`."""
+    here = inspect.currentframe()
+    level, frame = 2, here.f_back.f_back if here is not None and here.f_back is not None else None
+    while (
+        frame is not None
+        and frame.f_back is not None
+        and frame.f_globals.get("__name__", "").startswith(("portkey_typed", "portkey_generated"))
+    ):
+        level, frame = level + 1, frame.f_back
+    return level
 
 
 def _safe_transport(base_url: str) -> bool:

@@ -36,9 +36,11 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
     """A synchronous client of the Portkey gateway.
 
     Every keyword of `PortkeyHeaderOptions` (provider, config, trace_id, metadata, virtual_key,
-    custom_host, the aws_*, azure_*, vertex_* keys...) becomes its `x-portkey-*` header. `base_url`
-    defaults to `PORTKEY_BASE_URL`, then to hosted Portkey when a Portkey API key is set, then to a
-    gateway on this machine (`http://localhost:8787/v1`). `authorization` is the provider's key.
+    custom_host, the aws_*, azure_*, vertex_* keys...) becomes its `x-portkey-*` header. The base URL is
+    `base_url=`, else `PORTKEY_BASE_URL`, else `https://api.portkey.ai/v1` when a Portkey API key is set,
+    else `http://localhost:8787/v1` (a gateway on this machine); the PORTKEY_* variables are read once,
+    here. `authorization` is the provider's key. A key about to go over plain http to another machine
+    draws an `InsecureTransportWarning`.
     """
 
     _http_class = httpx.Client

@@ -145,3 +145,15 @@ async def test_removing_an_option_does_not_read_the_environment_again(
 
     await resolve(copy.chat.completions.create(model="m", messages=MESSAGES))
     assert "x-portkey-provider" not in gateway.last.headers
+
+
+async def test_a_copy_keeps_the_base_url_its_client_read_from_the_environment(
+    make_client: ClientFactory, gateway: MockGateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PORTKEY_BASE_URL", "http://127.0.0.1:1111/v1")
+    client = make_client(provider="openai")
+    monkeypatch.setenv("PORTKEY_BASE_URL", "http://127.0.0.1:2222/v1")
+
+    await resolve(client.with_options(trace_id="t").chat.completions.create(model="m", messages=MESSAGES))
+
+    assert gateway.last.url.port == 1111
