@@ -32,13 +32,16 @@ T = TypeVar("T")
 __all__ = ["AsyncPortkey", "ClientChanges", "Portkey"]
 
 
-class Portkey(SyncResources, ClientCore[httpx.Client]):
-    """A synchronous client of the Portkey gateway.
+class Portkey(ClientCore[httpx.Client], SyncResources):
+    """A synchronous client of the Portkey gateway: `client.chat.completions.create(...)` and every other
+    resource, sent through the gateway with this client's options.
 
-    Every keyword of `PortkeyHeaderOptions` (provider, config, trace_id, metadata, virtual_key,
-    custom_host, the aws_*, azure_*, vertex_* keys...) becomes its `x-portkey-*` header. `base_url`
-    defaults to `PORTKEY_BASE_URL`, then to hosted Portkey when a Portkey API key is set, then to a
-    gateway on this machine (`http://localhost:8787/v1`). `authorization` is the provider's key.
+    Options: `api_key` (hosted Portkey), `virtual_key` or `provider` with `authorization` (the provider's
+    key), `config` (a saved config's slug or a `GatewayConfig`), `trace_id`, `metadata`, `custom_host`,
+    the provider-specific keys (aws_*, azure_*, vertex_*...): each becomes its `x-portkey-*` header.
+    `base_url` defaults to `PORTKEY_BASE_URL`, then to hosted Portkey when a Portkey API key is set, then
+    to a gateway on this machine (`http://localhost:8787/v1`). `timeout` and `max_retries` apply to every
+    call; `with_options(...)` makes a copy with some options changed.
     """
 
     _http_class = httpx.Client
@@ -150,8 +153,13 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
             raise self._status_error(response)
 
 
-class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
-    """An asynchronous client of the Portkey gateway; it takes the same options as `Portkey`."""
+class AsyncPortkey(ClientCore[httpx.AsyncClient], AsyncResources):
+    """An asynchronous client of the Portkey gateway: `await client.chat.completions.create(...)`.
+
+    It takes the same options as `Portkey`: `api_key` (hosted Portkey), `virtual_key` or `provider` with
+    `authorization` (the provider's key), `config`, `trace_id`, `metadata`, `custom_host`, the
+    provider-specific keys (each becomes its `x-portkey-*` header), `base_url`, `timeout`, `max_retries`.
+    """
 
     _http_class = httpx.AsyncClient
 
