@@ -4,9 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+PARITY_VENV := .parity-venv
+PARITY_STAMP := $(PARITY_VENV)/.installed
 REFERENCE_SPEC ?= ../shared/reference/portkey-openapi.yaml
 
-.PHONY: setup generate check-generated lint typecheck test test-unit test-integration demo bench reference-check clean
+.PHONY: setup generate check-generated lint typecheck test test-unit test-integration parity demo bench reference-check clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -46,6 +48,16 @@ test-unit: $(STAMP)
 test-integration: setup
 	$(PY) -m pytest -q tests/integration
 
+# The official portkey-ai in a venv of its own, and the same user scripts run with it and with portkey-typed.
+$(PARITY_STAMP): tests/parity/requirements.txt
+	rm -rf $(PARITY_VENV)
+	$(PYTHON) -m venv $(PARITY_VENV)
+	$(PARITY_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/parity/requirements.txt
+	touch $(PARITY_STAMP)
+
+parity: setup $(PARITY_STAMP)
+	PARITY_PYTHON=$(CURDIR)/$(PARITY_VENV)/bin/python $(PY) -m pytest -q tests/parity
+
 demo: setup
 	$(PY) scripts/demo.py
 
@@ -53,4 +65,4 @@ bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(PARITY_VENV) node_modules .mypy_cache .pytest_cache .ruff_cache

@@ -576,12 +576,21 @@ def _is_file(value: object) -> bool:
 
 
 def _file(value: Any) -> Any:
+    """One file part: `(name, content[, type])` as given, an open file under its own base name, or bytes."""
     if isinstance(value, tuple):
-        return (value[0], _file(value[1]), *value[2:])
+        return (value[0], _content(value[1]), *value[2:])
+    name = getattr(value, "name", None)
+    if hasattr(value, "read") and isinstance(name, str) and name:
+        return (os.path.basename(name), _content(value))
+    return _content(value)
+
+
+def _content(value: Any) -> bytes:
     if hasattr(value, "read"):
         if getattr(value, "seekable", lambda: False)():
             value.seek(0)
-        return value.read()
+        data = value.read()
+        return data.encode() if isinstance(data, str) else bytes(data)
     return bytes(value)
 
 
