@@ -72,8 +72,9 @@ def encode(option: HeaderOption, value: object) -> str:
     if option.encoding == "json":
         if name == "metadata":
             checked = metadata(value)
-            as_given = isinstance(value, str) and value.isascii() and not _BAD_CHARS.search(value)
-            return value if as_given else header_json(checked)
+            if isinstance(value, str) and value.isascii() and not _BAD_CHARS.search(value):
+                return value  # a JSON string is sent as given when a header can carry it
+            return header_json(checked)
         if isinstance(value, str):
             return check_value(name, value)
         return check_value(name, header_json(value))

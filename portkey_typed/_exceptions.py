@@ -61,8 +61,9 @@ class APIError(PortkeyError):
         super().__init__(message)
         self.message = message
         self.request = request
-        self.body = error_object(body)
-        fields = cast("dict[str, Any]", self.body) if isinstance(self.body, dict) else {}
+        inner = error_object(body)
+        self.body = inner
+        fields = cast("dict[str, Any]", inner) if isinstance(inner, dict) else {}
         self.code, self.type, self.param = (_text(fields.get(k)) for k in ("code", "type", "param"))
 
 
@@ -206,11 +207,12 @@ def error_message(body: Any, status: int, content_type: str) -> str:
 
 def error_object(body: object) -> object:
     """The inner `error` object of a `{"error": {...}}` body, else the body itself."""
+    found: object = body
     if isinstance(body, dict):
-        inner = cast("dict[str, Any]", body).get("error")
+        inner: object = cast("dict[str, Any]", body).get("error")
         if isinstance(inner, dict):
-            return cast("dict[str, Any]", inner)
-    return body
+            found = cast(object, inner)
+    return found
 
 
 def _text(value: object) -> str | None:
