@@ -427,7 +427,7 @@ class PortkeyHeaderOptions(TypedDict, total=False):
     """Stability AI client version header value. (`x-portkey-stability-client-version`)"""
 
     strict_open_ai_compliance: bool
-    """When `false`, the gateway may add provider-specific fields to OpenAI-shaped responses; by default it keeps them strictly OpenAI-shaped. (`x-portkey-strict-open-ai-compliance`)"""
+    """When `false`, the gateway may add provider-specific fields to OpenAI-shaped responses (Anthropic's `content_blocks`, say); without the header it keeps them strictly OpenAI-shaped. The client sends `false` unless the option is set. (`x-portkey-strict-open-ai-compliance`)"""
 
     trace_id: str
     """Caller-chosen ID that groups related requests in the logs. The gateway echoes it back in the response. (`x-portkey-trace-id`)"""
@@ -554,11 +554,14 @@ class ClientOptions(Generic[HttpClientT, LLMOptionsT]):
         mode: Literal["single", "fallback", "loadbalance"] | None = None,
         llms: Sequence[LLMOptionsT] | None = None,
     ) -> None:
-        """Build a client; every keyword is optional and checked here, before any request.
+        """Build a client of the Portkey gateway; every keyword is optional and checked here, before any request.
 
-        Each Portkey option (every keyword but `base_url`, `authorization`, `timeout`, `max_retries`,
-        `default_headers`, `http_client`, `websocket_base_url`, `webhook_secret`, `instrumentation`,
-        `calculate_audio_duration`, `mode` and `llms`) becomes one `x-portkey-*` header.
+        `api_key` is for hosted Portkey; `provider` with `authorization` (the provider's own key), or a
+        `virtual_key`, picks the model provider; `config` (a saved config's slug or a `GatewayConfig`)
+        routes, retries and falls back. Each Portkey option (every keyword but `base_url`,
+        `authorization`, `timeout`, `max_retries`, `default_headers`, `http_client`, `websocket_base_url`,
+        `webhook_secret`, `instrumentation`, `calculate_audio_duration`, `mode` and `llms`) becomes one
+        `x-portkey-*` header. `with_options(...)` makes a copy with some options changed.
 
         Args:
             base_url: The gateway's URL with its version path. Default: `PORTKEY_BASE_URL`, else https://api.portkey.ai/v1 when a Portkey API key is set, else http://localhost:8787/v1.
@@ -573,7 +576,7 @@ class ClientOptions(Generic[HttpClientT, LLMOptionsT]):
             metadata: JSON object of string values, sent as a JSON string, attached to the request's log entry; conditional routing can match on it. (`x-portkey-metadata`)
             forward_headers: Comma-separated names of request headers the gateway should pass on to the provider unchanged. (`x-portkey-forward-headers`)
             request_timeout: Milliseconds the gateway waits for the provider before answering 408. (`x-portkey-request-timeout`)
-            strict_open_ai_compliance: When `false`, the gateway may add provider-specific fields to OpenAI-shaped responses; by default it keeps them strictly OpenAI-shaped. (`x-portkey-strict-open-ai-compliance`)
+            strict_open_ai_compliance: When `false`, the gateway may add provider-specific fields to OpenAI-shaped responses (Anthropic's `content_blocks`, say); without the header it keeps them strictly OpenAI-shaped. The client sends `false` unless the option is set. (`x-portkey-strict-open-ai-compliance`)
             debug: When `false`, hosted Portkey keeps no log of the request and response bodies; a self-hosted gateway ignores it. (`x-portkey-debug`)
             default_input_guardrails: JSON list of guardrail IDs to run on every request before it is sent upstream. (`x-portkey-default-input-guardrails`)
             default_output_guardrails: JSON list of guardrail IDs to run on every response before it is returned. (`x-portkey-default-output-guardrails`)
