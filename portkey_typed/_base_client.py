@@ -109,6 +109,9 @@ class ClientChanges(PortkeyHeaderOptions, total=False):
 
     base_url: str
     authorization: str
+    Authorization: str
+    instrumentation: bool
+    calculate_audio_duration: bool
     timeout: Timeout
     max_retries: int
     default_headers: Mapping[str, str]
@@ -143,7 +146,7 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
     def _setup_client(self, settings: dict[str, Any], options: dict[str, Any]) -> None:
         """The constructor's work (its signature is the generated `ClientOptions.__init__`)."""
         http_client = settings.pop("http_client")
-        _compatibility_settings(settings)
+        _compatibility_settings(settings, stacklevel=4)
         legacy = settings["mode"] is not None or settings["llms"] is not None
         self._configure(settings, _with_defaults(options, legacy=legacy), stacklevel=4)
         self._owns_http = http_client is None
@@ -223,6 +226,7 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
     def _changed(self, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """The settings and options of a copy with `changes`: any value overrides (False, 0 and "" too),
         None removes an option, and metadata is merged key by key."""
+        _compatibility_settings(changes, stacklevel=4)
         unknown = sorted(set(changes) - set(HEADER_OPTIONS) - CLIENT_SETTINGS)
         if unknown:
             raise TypeError(f"with_options() got unexpected keyword argument(s): {', '.join(unknown)}")
@@ -399,22 +403,23 @@ def _with_defaults(options: dict[str, Any], *, legacy: bool) -> dict[str, Any]:
     return options
 
 
-def _compatibility_settings(settings: dict[str, Any]) -> None:
+def _compatibility_settings(settings: dict[str, Any], *, stacklevel: int) -> None:
     """Fold portkey-ai's spellings into ours: `Authorization=` is `authorization=`; `instrumentation=True`
     and `calculate_audio_duration=True` have no counterpart here and say what to use instead."""
-    spelt = settings.pop("Authorization")
+    spelt = settings.pop("Authorization", None)
     if spelt is not None:
-        if settings["authorization"] is not None and settings["authorization"] != spelt:
+        bearer(spelt, "Authorization")
+        if settings.get("authorization") not in (None, spelt):
             raise PortkeyValidationError(
                 "Authorization", "give the provider key once, as authorization= or Authorization="
             )
         settings["authorization"] = spelt
     for name in ("instrumentation", "calculate_audio_duration"):
-        value = settings.pop(name)
+        value = settings.pop(name, None)
         if value is not None and not isinstance(value, bool):
             raise PortkeyValidationError(name, f"must be True or False, not {type(value).__name__}")
         if value:
-            warnings.warn(UNSUPPORTED[name], UnsupportedOptionWarning, stacklevel=4)
+            warnings.warn(UNSUPPORTED[name], UnsupportedOptionWarning, stacklevel=stacklevel)
 
 
 UNSUPPORTED = {

@@ -134,9 +134,13 @@ def header_names(option: str, value: object) -> list[str]:
     return names
 
 
-def bearer(value: str) -> str:
+def bearer(value: object, option: str = "authorization") -> str:
     """An Authorization value: `Bearer ` is added when the value has no scheme."""
-    check_value("authorization", value)
+    if not isinstance(value, str):
+        raise PortkeyValidationError(
+            option, f"must be the provider's key as a string, not {type(value).__name__}"
+        )
+    check_value(option, value)
     return value if " " in value.strip() else f"Bearer {value.strip()}"
 
 

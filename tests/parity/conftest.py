@@ -1,7 +1,8 @@
 """The parity suite's setting: the tests' upstream, the real gateway, and a recorder in front of it.
 
-The official SDK runs in `.parity-venv` (`make parity` creates it from tests/parity/requirements.txt),
-or in the interpreter named by `PARITY_PYTHON`; without it the suite is skipped with that hint.
+The official SDK runs in the interpreter named by `PARITY_PYTHON`: `make parity` creates `.parity-venv`
+from tests/parity/requirements.txt and sets it. Without it (in `make test`, say) the scripts are skipped
+with that hint; the check that every difference is documented runs everywhere.
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ import pytest
 from tests.harness import Gateway, GatewayNotInstalledError, Upstream, start_gateway, start_upstream
 from tests.parity.recorder import Recorder
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="session")
 def official_python() -> Path:
-    python = Path(os.environ.get("PARITY_PYTHON") or ROOT / ".parity-venv" / "bin" / "python")
+    named = os.environ.get("PARITY_PYTHON")
+    if not named:
+        pytest.skip("the parity scripts run with `make parity` (it installs portkey-ai in .parity-venv)")
+    python = Path(named)
     if not python.exists():
-        pytest.skip(f"{python} is missing: `make parity` installs portkey-ai there and runs this suite")
+        pytest.fail(f"PARITY_PYTHON={python} does not exist; `make parity` creates it", pytrace=False)
     return python
 
 

@@ -132,7 +132,12 @@ async def test_every_official_keyword_is_accepted_at_once(
 async def test_authorization_in_either_spelling_is_the_provider_key(
     make_client: ClientFactory, gateway: MockGateway
 ) -> None:
-    for client in (make_client(Authorization="sk-1"), make_client(authorization="Bearer sk-1")):
+    clients = (
+        make_client(Authorization="sk-1"),
+        make_client(authorization="Bearer sk-1"),
+        make_client(authorization="sk-0").with_options(Authorization="sk-1"),
+    )
+    for client in clients:
         await resolve(client.chat.completions.create(model="m", messages=MESSAGES))
         assert gateway.last.headers["authorization"] == "Bearer sk-1"
     assert "sk-1" not in repr(make_client(Authorization="sk-1"))
@@ -185,13 +190,15 @@ async def test_webhook_secret_is_kept_but_never_shown(
 def test_options_with_no_counterpart_warn_and_say_what_to_use(name: str) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        Portkey(**{name: True})
+        client = Portkey(**{name: True})
         Portkey(**{name: False})
+        client.with_options(**{name: True})
 
-    assert len(caught) == 1
-    assert caught[0].category is UnsupportedOptionWarning
-    assert str(caught[0].message).startswith(f"{name}=True: ")
-    assert caught[0].filename == __file__
+    assert len(caught) == 2
+    for warning in caught:
+        assert warning.category is UnsupportedOptionWarning
+        assert str(warning.message).startswith(f"{name}=True: ")
+        assert warning.filename == __file__
 
 
 @pytest.mark.parametrize(
@@ -205,7 +212,8 @@ def test_options_with_no_counterpart_warn_and_say_what_to_use(name: str) -> None
         ({"instrumentation": "on"}, "instrumentation"),
         ({"calculate_audio_duration": 1}, "calculate_audio_duration"),
         ({"Authorization": "sk-1", "authorization": "sk-2"}, "Authorization"),
-        ({"Authorization": "sk-1\r\nx-evil: 1"}, "authorization"),
+        ({"Authorization": "sk-1\r\nx-evil: 1"}, "Authorization"),
+        ({"Authorization": 42}, "Authorization"),
         ({"metadata": "not json"}, "metadata"),
         ({"metadata": '["a list"]'}, "metadata"),
         ({"metadata": '{"n": 1}'}, "metadata['n']"),
