@@ -419,14 +419,14 @@ def _compatibility_settings(settings: dict[str, Any], *, stacklevel: int) -> Non
         if value is not None and not isinstance(value, bool):
             raise PortkeyValidationError(name, f"must be True or False, not {type(value).__name__}")
         if value:
-            warnings.warn(UNSUPPORTED[name], UnsupportedOptionWarning, stacklevel=stacklevel)
+            warnings.warn(_UNSUPPORTED[name], UnsupportedOptionWarning, stacklevel=stacklevel)
 
 
-UNSUPPORTED = {
+_UNSUPPORTED = {
     "instrumentation": (
-        "instrumentation=True: portkey-typed installs no OpenTelemetry instrumentation; every call is "
-        "already traced by the gateway (give trace_id= to group calls), or instrument the httpx client "
-        "you pass as http_client= (opentelemetry-instrumentation-httpx)"
+        "instrumentation=True: portkey-typed installs no OpenTelemetry instrumentation; group calls in "
+        "Portkey's logs with trace_id=, or instrument the httpx client you pass as http_client= "
+        "(opentelemetry-instrumentation-httpx)"
     ),
     "calculate_audio_duration": (
         "calculate_audio_duration=True: portkey-typed does not measure audio files; to have hosted "
