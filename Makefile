@@ -4,9 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+PARITY_VENV := .parity-venv
+PARITY_STAMP := $(PARITY_VENV)/.installed
 REFERENCE_SPEC ?= ../shared/reference/portkey-openapi.yaml
 
-.PHONY: setup generate check-generated lint typecheck test test-unit test-integration demo bench reference-check drift clean python-matrix change-report
+.PHONY: setup generate check-generated lint typecheck test test-unit test-integration parity demo bench reference-check drift clean python-matrix change-report
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -59,6 +61,16 @@ test-integration: setup
 python-matrix: setup
 	$(PY) scripts/python_matrix.py
 
+# The official portkey-ai in a venv of its own, and the same user scripts run with it and with portkey-typed.
+$(PARITY_STAMP): tests/parity/requirements.txt
+	rm -rf $(PARITY_VENV)
+	$(PYTHON) -m venv $(PARITY_VENV)
+	$(PARITY_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/parity/requirements.txt
+	touch $(PARITY_STAMP)
+
+parity: setup $(PARITY_STAMP)
+	PARITY_PYTHON=$(CURDIR)/$(PARITY_VENV)/bin/python $(PY) -m pytest -q tests/parity
+
 demo: setup
 	$(PY) scripts/demo.py $(EXAMPLE)
 
@@ -66,4 +78,4 @@ bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(PARITY_VENV) node_modules .mypy_cache .pytest_cache .ruff_cache

@@ -2,14 +2,16 @@
 
 Every `x-portkey-*` header parameter in `components/parameters` that names its client keyword
 (`x-sdk-option`) becomes a row of `header_options.HEADER_OPTIONS` and a key of the
-`PortkeyHeaderOptions` TypedDict that types the client's keywords. Every `x-portkey-*` header in
-`components/headers` becomes a field of `response_headers.PortkeyResponseHeaders`.
+`PortkeyHeaderOptions` TypedDict that types the client's keywords, and a keyword of the explicit
+constructor `ClientOptions.__init__` (with the client's own settings below), so that every editor, jedi
+included, lists each keyword by name. Every `x-portkey-*` header in `components/headers` becomes a
+field of `response_headers.PortkeyResponseHeaders`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .resources import templates
 from .spec_walk import resolve
@@ -25,14 +27,105 @@ ENCODING_TYPES = {
 RESPONSE_TYPES = {"integer": "int", "boolean": "bool"}
 
 
+class Setting(NamedTuple):
+    """A constructor keyword of the client that is not a header option."""
+
+    name: str
+    type: str
+    default: str
+    description: str
+
+
+# The client's own keywords, around the header options in the constructor's signature. `HttpClientT`
+# and `LLMOptionsT` are the generated class's type parameters (the facade binds them).
+LEADING_SETTINGS = (
+    Setting(
+        "base_url",
+        "str | None",
+        "None",
+        "The gateway's URL with its version path. Default: `PORTKEY_BASE_URL`, else "
+        "https://api.portkey.ai/v1 when a Portkey API key is set, else http://localhost:8787/v1.",
+    ),
+    Setting(
+        "authorization",
+        "str | None",
+        "None",
+        "The provider's own key, sent as `Authorization: Bearer ...` (`Bearer ` is added when missing).",
+    ),
+    Setting(
+        "Authorization", "str | None", "None", "The same as `authorization`, spelt as portkey-ai spells it."
+    ),
+)
+TRAILING_SETTINGS = (
+    Setting(
+        "timeout",
+        "Timeout | NotGiven",
+        "NOT_GIVEN",
+        "Seconds, an `httpx.Timeout`, or None for none. Default: 600 s, 5 s to connect.",
+    ),
+    Setting(
+        "max_retries",
+        "int | NotGiven",
+        "NOT_GIVEN",
+        "Retries of connection errors, timeouts, 408, 409, 429 and 5xx. Default: 2.",
+    ),
+    Setting("default_headers", "Mapping[str, str] | None", "None", "Headers sent with every request."),
+    Setting(
+        "http_client",
+        "HttpClientT | None",
+        "None",
+        "An `httpx.Client` (`httpx.AsyncClient` for `AsyncPortkey`) you own; the client never closes it.",
+    ),
+    Setting(
+        "websocket_base_url",
+        "str | None",
+        "None",
+        "The realtime WebSocket base URL (`ws://` or `wss://`). Default: `base_url` with its scheme "
+        "turned into `ws`/`wss`.",
+    ),
+    Setting(
+        "webhook_secret",
+        "str | None",
+        "None",
+        "The secret that webhook signatures are checked with (`client.webhooks`).",
+    ),
+    Setting(
+        "instrumentation",
+        "bool | None",
+        "None",
+        "Accepted for portkey-ai's sake: this client installs no OpenTelemetry instrumentation (True warns).",
+    ),
+    Setting(
+        "calculate_audio_duration",
+        "bool | None",
+        "None",
+        "Accepted for portkey-ai's sake: this client does not measure audio files (True warns).",
+    ),
+    Setting(
+        "mode",
+        'Literal["single", "fallback", "loadbalance"] | None',
+        "None",
+        "The older API: the strategy over `llms`, translated into a config.",
+    ),
+    Setting("llms", "Sequence[LLMOptionsT] | None", "None", "The older API: one `LLMOptions` per target."),
+)
+
+
 def emit(spec: dict[str, Any], package_dir: Path) -> None:
     """Write `header_options.py` and `response_headers.py` into the generated package."""
     env = templates()
     components = spec.get("components", {})
-    options = sorted(_options(components.get("parameters", {})), key=lambda o: o["name"])
+    in_spec_order = _options(components.get("parameters", {}))
+    options = sorted(in_spec_order, key=lambda o: o["name"])
     uses_config = any("GatewayConfig" in o["type"] for o in options)
     (package_dir / "header_options.py").write_text(
-        env.get_template("header_options.py.jinja").render(options=options, uses_config=uses_config)
+        env.get_template("header_options.py.jinja").render(
+            options=options,
+            init_options=in_spec_order,
+            leading=LEADING_SETTINGS,
+            trailing=TRAILING_SETTINGS,
+            uses_config=uses_config,
+        )
     )
     fields = sorted(_response_fields(spec).values(), key=lambda f: f["name"])
     (package_dir / "response_headers.py").write_text(
@@ -62,10 +155,12 @@ def _options(parameters: dict[str, Any]) -> list[dict[str, Any]]:
                 ),
             }
         )
-    names = [o["name"] for o in found]
+    names = [o["name"] for o in found] + [s.name for s in (*LEADING_SETTINGS, *TRAILING_SETTINGS)]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
-        raise ValueError(f"x-sdk-option names used by more than one header: {duplicates}")
+        raise ValueError(
+            f"x-sdk-option names used twice (by two headers, or a header and a setting): {duplicates}"
+        )
     return found
 
 

@@ -12,7 +12,7 @@ from portkey_generated.header_options import PortkeyHeaderOptions
 from portkey_generated.resources._base import NOT_GIVEN, AsyncStream, NotGiven, RawResponse, Stream
 from portkey_generated.response_headers import PortkeyResponseHeaders
 
-from ._base_client import HOSTED_BASE_URL, LOCAL_BASE_URL, InsecureTransportWarning
+from ._base_client import HOSTED_BASE_URL, LOCAL_BASE_URL, InsecureTransportWarning, UnsupportedOptionWarning
 from ._client import AsyncPortkey, ClientChanges, Portkey
 from ._exceptions import (
     APIConnectionError,
@@ -35,6 +35,7 @@ from ._exceptions import (
 )
 from ._legacy import LLMOptions
 from ._response import APIResponse
+from ._version import __version__
 
 if TYPE_CHECKING:
     from ._chat_stream import accumulate_chat_completion, async_accumulate_chat_completion
@@ -89,6 +90,8 @@ __all__ = [
     "RequestTimeoutError",
     "Stream",
     "UnprocessableEntityError",
+    "UnsupportedOptionWarning",
+    "__version__",
     "accumulate_chat_completion",
     "async_accumulate_chat_completion",
 ]

@@ -10,12 +10,12 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Generic, Literal, NamedTuple, TypeVar, cast
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 import httpx
 from typing_extensions import Self, Unpack
 
-from portkey_generated.header_options import HEADER_OPTIONS, PortkeyHeaderOptions
+from portkey_generated.header_options import HEADER_OPTIONS, ClientOptions, PortkeyHeaderOptions
 from portkey_generated.resources._base import (
     DEFAULT_CALL_OPTIONS,
     NOT_GIVEN,
@@ -57,8 +57,19 @@ ENVIRONMENT = {
     "provider": "PORTKEY_PROVIDER",
 }
 CLIENT_SETTINGS = frozenset(
-    {"base_url", "authorization", "timeout", "max_retries", "default_headers", "mode", "llms"}
+    {
+        "base_url",
+        "authorization",
+        "timeout",
+        "max_retries",
+        "default_headers",
+        "mode",
+        "llms",
+        "websocket_base_url",
+        "webhook_secret",
+    }
 )
+"""The settings (not header options) that `with_options` can change."""
 _SECRET_WORDS = (
     "authorization",
     "api-key",
@@ -75,6 +86,10 @@ _LOOPBACK_NAMES = {"localhost", "host.docker.internal"}
 class InsecureTransportWarning(UserWarning):
     """A credential (the client's own, or one given for a single call in `extra_headers` or a config) is
     about to travel over plain http to a host that is not this machine."""
+
+
+class UnsupportedOptionWarning(UserWarning):
+    """A portkey-ai keyword this client accepts but has no use for; the message says what to use instead."""
 
 
 class Prepared(NamedTuple):
@@ -96,17 +111,22 @@ class ClientChanges(PortkeyHeaderOptions, total=False):
 
     base_url: str
     authorization: str
+    Authorization: str
+    instrumentation: bool
+    calculate_audio_duration: bool
     timeout: Timeout
     max_retries: int
     default_headers: Mapping[str, str]
     mode: Literal["single", "fallback", "loadbalance"]
     llms: Sequence[LLMOptions]
+    websocket_base_url: str
+    webhook_secret: str
 
 
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
 
 
-class ClientCore(Generic[HttpClientT]):
+class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
     """The state and the request-building logic of `Portkey` and `AsyncPortkey`."""
 
     _http: HttpClientT
@@ -122,42 +142,21 @@ class ClientCore(Generic[HttpClientT]):
     _max_retries: int
     _secrets: tuple[str, ...]
     _secret_headers: frozenset[str]
+    _websocket_base_url: str
+    _webhook_secret: str | None
 
-    def __init__(
-        self,
-        *,
-        base_url: str | None = None,
-        authorization: str | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: HttpClientT | None = None,
-        mode: Literal["single", "fallback", "loadbalance"] | None = None,
-        llms: Sequence[LLMOptions] | None = None,
-        **options: Unpack[PortkeyHeaderOptions],
-    ) -> None:
-        """See `Portkey`: every option is checked and its header built here, before any request."""
-        settings = {
-            "base_url": base_url or os.environ.get("PORTKEY_BASE_URL") or None,
-            "authorization": authorization,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "default_headers": default_headers,
-            "mode": mode,
-            "llms": llms,
-        }
-        legacy = mode is not None or llms is not None
-        self._configure(settings, _with_environment(dict(options), legacy=legacy))
+    def _setup_client(self, settings: dict[str, Any], options: dict[str, Any]) -> None:
+        """The constructor's work (its signature is the generated `ClientOptions.__init__`)."""
+        http_client = settings.pop("http_client")
+        settings["base_url"] = settings["base_url"] or os.environ.get("PORTKEY_BASE_URL") or None
+        _compatibility_settings(settings, stacklevel=4)
+        legacy = settings["mode"] is not None or settings["llms"] is not None
+        self._configure(settings, _with_defaults(options, legacy=legacy))
         self._owns_http = http_client is None
         self._http = http_client or self._http_class(timeout=self._timeout)
 
     def _configure(self, settings: dict[str, Any], options: dict[str, Any]) -> None:
         """Check every option and build the headers once; raises before any request is made."""
-        unknown = sorted(set(options) - set(HEADER_OPTIONS))
-        if unknown:
-            raise TypeError(
-                f"{type(self).__name__}() got unexpected keyword argument(s): {', '.join(unknown)}"
-            )
         options = {k: v for k, v in options.items() if v is not None}
         mode, llms = settings.get("mode"), settings.get("llms")
         if mode is not None or llms is not None:
@@ -196,9 +195,21 @@ class ClientCore(Generic[HttpClientT]):
         self._secret_headers = frozenset(
             {o.header for o in HEADER_OPTIONS.values() if o.secret} | {h for h in headers if _looks_secret(h)}
         )
-        self._secrets = _secret_values(headers, self._secret_headers, options)
+        self._websocket_base_url = _websocket_base_url(settings.get("websocket_base_url"), self._base_url)
+        self._webhook_secret = _webhook_secret(settings.get("webhook_secret"))
+        self._secrets = _secret_values(headers, self._secret_headers, options, self._webhook_secret)
         if self._secrets:
             _warn_if_insecure(self._base_url)
+
+    @property
+    def websocket_base_url(self) -> str:
+        """The base URL of realtime WebSocket sessions: `websocket_base_url=`, else `base_url` as ws(s)."""
+        return self._websocket_base_url
+
+    @property
+    def webhook_secret(self) -> str | None:
+        """The secret webhook signatures are checked with (`webhook_secret=`), or None."""
+        return self._webhook_secret
 
     def with_options(self, **changes: Unpack[ClientChanges]) -> Self:
         """A copy with some options changed, sharing this client's connection pool. Any value overrides
@@ -214,6 +225,7 @@ class ClientCore(Generic[HttpClientT]):
     def _changed(self, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """The settings and options of a copy with `changes`: any value overrides (False, 0 and "" too),
         None removes an option, and metadata is merged key by key."""
+        _compatibility_settings(changes, stacklevel=4)
         unknown = sorted(set(changes) - set(HEADER_OPTIONS) - CLIENT_SETTINGS)
         if unknown:
             raise TypeError(f"with_options() got unexpected keyword argument(s): {', '.join(unknown)}")
@@ -371,20 +383,86 @@ class ClientCore(Generic[HttpClientT]):
         hidden = [k for k in self._options if HEADER_OPTIONS[k].secret]
         if self._settings.get("authorization"):
             hidden.append("authorization")
+        if self._webhook_secret:
+            hidden.append("webhook_secret")
         text = ", ".join(f"{k}={v!r}" for k, v in shown.items())
         if hidden:
             text += ", " + ", ".join(f"{k}='***'" for k in sorted(hidden))
         return f"{type(self).__name__}({text})"
 
 
-def _with_environment(options: dict[str, Any], *, legacy: bool) -> dict[str, Any]:
+def _with_defaults(options: dict[str, Any], *, legacy: bool) -> dict[str, Any]:
     """The constructor's options, with those it leaves out read from PORTKEY_* variables (once: a
-    `with_options` copy keeps what its client had). The older `mode` + `llms` make their own config."""
+    `with_options` copy keeps what its client had). The older `mode` + `llms` make their own config.
+    `strict_open_ai_compliance` defaults to False, as portkey-ai sends it: the gateway reads a missing
+    header as strict and would drop provider-specific fields (Anthropic's `content_blocks`, say)."""
     for name, variable in ENVIRONMENT.items():
         value = os.environ.get(variable)
         if options.get(name) is None and value and not (legacy and name == "config"):
             options[name] = json_or_text(value) if name == "config" else value
+    if options.get("strict_open_ai_compliance") is None:
+        options["strict_open_ai_compliance"] = False
     return options
+
+
+def _compatibility_settings(settings: dict[str, Any], *, stacklevel: int) -> None:
+    """Fold portkey-ai's spellings into ours: `Authorization=` is `authorization=`; `instrumentation=True`
+    and `calculate_audio_duration=True` have no counterpart here and say what to use instead."""
+    spelt = settings.pop("Authorization", None)
+    if spelt is not None:
+        bearer(spelt, "Authorization")
+        if settings.get("authorization") not in (None, spelt):
+            raise PortkeyValidationError(
+                "Authorization", "give the provider key once, as authorization= or Authorization="
+            )
+        settings["authorization"] = spelt
+    for name in ("instrumentation", "calculate_audio_duration"):
+        value = settings.pop(name, None)
+        if value is not None and not isinstance(value, bool):
+            raise PortkeyValidationError(name, f"must be True or False, not {type(value).__name__}")
+        if value:
+            warnings.warn(_UNSUPPORTED[name], UnsupportedOptionWarning, stacklevel=stacklevel)
+
+
+_UNSUPPORTED = {
+    "instrumentation": (
+        "instrumentation=True: portkey-typed installs no OpenTelemetry instrumentation; group calls in "
+        "Portkey's logs with trace_id=, or instrument the httpx client you pass as http_client= "
+        "(opentelemetry-instrumentation-httpx)"
+    ),
+    "calculate_audio_duration": (
+        "calculate_audio_duration=True: portkey-typed does not measure audio files; to have hosted "
+        "Portkey price a transcription by its length, pass "
+        "extra_headers={'x-portkey-audio-file-duration': '<milliseconds>'} on the call"
+    ),
+}
+
+
+def _websocket_base_url(value: object, base_url: str) -> str:
+    """The realtime base URL: the one given (ws:// or wss://), else `base_url` with a ws(s) scheme."""
+    if value is None:
+        url = httpx.URL(base_url)
+        return str(url.copy_with(scheme="wss" if url.scheme == "https" else "ws"))
+    if not isinstance(value, (str, httpx.URL)):
+        raise PortkeyValidationError("websocket_base_url", f"must be a string, not {type(value).__name__}")
+    text = check_value("websocket_base_url", str(value))
+    parsed = httpx.URL(text)
+    if parsed.scheme not in ("ws", "wss") or not parsed.host:
+        raise PortkeyValidationError(
+            "websocket_base_url",
+            f"must be a ws:// or wss:// URL such as wss://api.portkey.ai/v1, not {text!r}",
+        )
+    return text.rstrip("/")
+
+
+def _webhook_secret(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise PortkeyValidationError(
+            "webhook_secret", "must be the webhook's signing secret, a non-empty string"
+        )
+    return value
 
 
 _GATEWAY_HEADERS = frozenset(
@@ -435,6 +513,8 @@ def _timeout(value: object) -> httpx.Timeout:
 
 
 def _max_retries(value: object) -> int:
+    if isinstance(value, NotGiven):
+        return DEFAULT_MAX_RETRIES
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise PortkeyValidationError("max_retries", f"must be an integer >= 0, not {value!r}")
     return value
@@ -502,12 +582,21 @@ def _is_file(value: object) -> bool:
 
 
 def _file(value: Any) -> Any:
+    """One file part: `(name, content[, type])` as given, an open file under its own base name, or bytes."""
     if isinstance(value, tuple):
-        return (value[0], _file(value[1]), *value[2:])
+        return (value[0], _content(value[1]), *value[2:])
+    name = getattr(value, "name", None)
+    if hasattr(value, "read") and isinstance(name, str) and name:
+        return (os.path.basename(name), _content(value))
+    return _content(value)
+
+
+def _content(value: Any) -> bytes:
     if hasattr(value, "read"):
         if getattr(value, "seekable", lambda: False)():
             value.seek(0)
-        return value.read()
+        data = value.read()
+        return data.encode() if isinstance(data, str) else bytes(data)
     return bytes(value)
 
 
@@ -522,11 +611,17 @@ def _body(response: httpx.Response) -> object | None:
 
 
 def _secret_values(
-    headers: Mapping[str, str], secret_headers: frozenset[str], options: Mapping[str, Any]
+    headers: Mapping[str, str],
+    secret_headers: frozenset[str],
+    options: Mapping[str, Any],
+    webhook_secret: str | None,
 ) -> tuple[str, ...]:
-    """Every credential the client sends, longest first: secret header values, the token of an
-    `Authorization: <scheme> <token>`, and the keys inside JSON options such as a config's targets."""
+    """Every credential the client holds, longest first: secret header values, the token of an
+    `Authorization: <scheme> <token>`, the keys inside JSON options such as a config's targets, and
+    the webhook secret."""
     found = {v for h, v in headers.items() if h in secret_headers and v}
+    if webhook_secret:
+        found.add(webhook_secret)
     found |= {token for v in list(found) if (token := v.partition(" ")[2].strip())}
     for name, value in options.items():
         found.update(secret_strings(value, inside_secret=HEADER_OPTIONS[name].secret))

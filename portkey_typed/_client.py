@@ -32,15 +32,18 @@ T = TypeVar("T")
 __all__ = ["AsyncPortkey", "ClientChanges", "Portkey"]
 
 
-class Portkey(SyncResources, ClientCore[httpx.Client]):
-    """A synchronous client of the Portkey gateway.
+class Portkey(ClientCore[httpx.Client], SyncResources):
+    """A synchronous client of the Portkey gateway: `client.chat.completions.create(...)` and every other
+    resource, sent through the gateway with this client's options.
 
-    Every keyword of `PortkeyHeaderOptions` (provider, config, trace_id, metadata, virtual_key,
-    custom_host, the aws_*, azure_*, vertex_* keys...) becomes its `x-portkey-*` header. The base URL is
-    `base_url=`, else `PORTKEY_BASE_URL`, else `https://api.portkey.ai/v1` when a Portkey API key is set,
-    else `http://localhost:8787/v1` (a gateway on this machine); the PORTKEY_* variables are read once,
-    here. `authorization` is the provider's key. A key about to go over plain http to another machine
-    draws an `InsecureTransportWarning`.
+    Options: `api_key` (hosted Portkey), `virtual_key` or `provider` with `authorization` (the provider's
+    key), `config` (a saved config's slug or a `GatewayConfig`), `trace_id`, `metadata`, `custom_host`,
+    the provider-specific keys (aws_*, azure_*, vertex_*...): each becomes its `x-portkey-*` header.
+    The base URL is `base_url=`, else `PORTKEY_BASE_URL`, else `https://api.portkey.ai/v1` when a
+    Portkey API key is set, else `http://localhost:8787/v1` (a gateway on this machine); the PORTKEY_*
+    variables are read once, here. `timeout` and `max_retries` apply to every call; `with_options(...)`
+    makes a copy with some options changed. A key about to go over plain http to another machine draws
+    an `InsecureTransportWarning`.
     """
 
     _http_class = httpx.Client
@@ -152,8 +155,13 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
             raise self._status_error(response)
 
 
-class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
-    """An asynchronous client of the Portkey gateway; it takes the same options as `Portkey`."""
+class AsyncPortkey(ClientCore[httpx.AsyncClient], AsyncResources):
+    """An asynchronous client of the Portkey gateway: `await client.chat.completions.create(...)`.
+
+    It takes the same options as `Portkey`: `api_key` (hosted Portkey), `virtual_key` or `provider` with
+    `authorization` (the provider's key), `config`, `trace_id`, `metadata`, `custom_host`, the
+    provider-specific keys (each becomes its `x-portkey-*` header), `base_url`, `timeout`, `max_retries`.
+    """
 
     _http_class = httpx.AsyncClient
 

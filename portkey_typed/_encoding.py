@@ -70,10 +70,13 @@ def encode(option: HeaderOption, value: object) -> str:
     if option.encoding == "csv":
         return ",".join(header_names(name, value))
     if option.encoding == "json":
+        if name == "metadata":
+            checked = metadata(value)
+            if isinstance(value, str) and value.isascii() and not _BAD_CHARS.search(value):
+                return value  # a JSON string is sent as given when a header can carry it
+            return header_json(checked)
         if isinstance(value, str):
             return check_value(name, value)
-        if name == "metadata":
-            return header_json(metadata(value))
         return check_value(name, header_json(value))
     if not isinstance(value, str):
         raise PortkeyValidationError(name, f"must be a string, not {type(value).__name__}")
@@ -83,7 +86,10 @@ def encode(option: HeaderOption, value: object) -> str:
 
 
 def metadata(value: object, option: str = "metadata") -> dict[str, str]:
-    """Check metadata: a mapping of string keys to string values (the gateway drops anything else)."""
+    """Check metadata: a mapping of string keys to string values, or a JSON object of them as a string
+    (the gateway drops anything else)."""
+    if isinstance(value, str):
+        value = _json_object(option, value)
     if not isinstance(value, Mapping):
         raise PortkeyValidationError(
             option, f"must be a mapping of strings to strings, not {type(value).__name__}"
@@ -101,6 +107,21 @@ def metadata(value: object, option: str = "metadata") -> dict[str, str]:
     return cast("dict[str, str]", dict(pairs))
 
 
+def _json_object(option: str, text: str) -> object:
+    try:
+        parsed: object = json.loads(text)
+    except ValueError as exc:
+        raise PortkeyValidationError(
+            option,
+            f'a string must be a JSON object such as \'{{"_user": "u-1"}}\'; this one is not JSON ({exc})',
+        ) from None
+    if not isinstance(parsed, dict):
+        raise PortkeyValidationError(
+            option, f"a string must be a JSON object of string values, not a JSON {type(parsed).__name__}"
+        )
+    return cast(object, parsed)
+
+
 def header_names(option: str, value: object) -> list[str]:
     """Check a list of header names (forward_headers); they go out lower-cased, as HTTP compares them."""
     if isinstance(value, str) or not isinstance(value, Sequence):
@@ -113,9 +134,13 @@ def header_names(option: str, value: object) -> list[str]:
     return names
 
 
-def bearer(value: str) -> str:
+def bearer(value: object, option: str = "authorization") -> str:
     """An Authorization value: `Bearer ` is added when the value has no scheme."""
-    check_value("authorization", value)
+    if not isinstance(value, str):
+        raise PortkeyValidationError(
+            option, f"must be the provider's key as a string, not {type(value).__name__}"
+        )
+    check_value(option, value)
     return value if " " in value.strip() else f"Bearer {value.strip()}"
 
 

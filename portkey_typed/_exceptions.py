@@ -46,7 +46,14 @@ class APIError(PortkeyError):
     message: str
     request: httpx.Request | None
     body: object | None
-    """The parsed error body (JSON), or the raw text when it is not JSON, or None."""
+    """The error: the inner `error` object of a `{"error": {...}}` body (as the openai SDK gives it), else
+    the parsed body (JSON), or the raw text when it is not JSON, or None."""
+    code: str | None
+    """The error's `code` (`"invalid_api_key"`, say), when the body has one."""
+    type: str | None
+    """The error's `type` (`"invalid_request_error"`, say), when the body has one."""
+    param: str | None
+    """The request parameter the error is about, when the body names one."""
 
     def __init__(
         self, message: str, *, request: httpx.Request | None = None, body: object | None = None
@@ -54,7 +61,10 @@ class APIError(PortkeyError):
         super().__init__(message)
         self.message = message
         self.request = request
-        self.body = body
+        inner = error_object(body)
+        self.body = inner
+        fields = cast("dict[str, Any]", inner) if isinstance(inner, dict) else {}
+        self.code, self.type, self.param = (_text(fields.get(k)) for k in ("code", "type", "param"))
 
 
 class APIConnectionError(APIError):
@@ -193,6 +203,20 @@ def error_message(body: Any, status: int, content_type: str) -> str:
     if "html" in content_type or text.lstrip().lower().startswith(("<!doctype", "<html")):
         return f"HTTP {status} with an HTML page instead of JSON: {_short(text)}"
     return f"HTTP {status} with a body that is not JSON: {_short(text)}"
+
+
+def error_object(body: object) -> object:
+    """The inner `error` object of a `{"error": {...}}` body, else the body itself."""
+    found: object = body
+    if isinstance(body, dict):
+        inner: object = cast("dict[str, Any]", body).get("error")
+        if isinstance(inner, dict):
+            found = cast(object, inner)
+    return found
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _short(value: object, limit: int = 200) -> str:

@@ -21,7 +21,7 @@ ENCODINGS = {
 }
 OWN_ENCODINGS = {
     "config": "a slug as given, or the checked config as compact JSON",
-    "metadata": "compact JSON of a mapping of strings to strings",
+    "metadata": "compact JSON of a mapping of strings to strings; a JSON string of one is sent as given",
 }
 """Options the client encodes beyond their kind: a config is checked against its schema, metadata's values
 must be strings."""

@@ -116,7 +116,10 @@ async def check_error(case: ErrorCase, flavor: str, area: str) -> None:
         assert type(error) is case.error
         assert error.status_code == case.status
         assert error.message == case.message
-        assert error.body == case.reply
+        assert error.body == (
+            case.reply["error"] if isinstance(case.reply.get("error"), dict) else case.reply
+        )
+        assert error.response.json() == case.reply
     else:
         raise AssertionError(f"{case.call} did not raise on HTTP {case.status}")
     request = gateway.last

@@ -70,7 +70,8 @@ def string_mapping(name: str) -> None:
     assert (
         sent(name, {"user": "ana", "team": "ml"})[HEADER_OPTIONS[name].header] == '{"user":"ana","team":"ml"}'
     )
-    for refused in ({"n": 1}, '{"user": "ana"}'):
+    assert sent(name, '{"user": "ana"}')[HEADER_OPTIONS[name].header] == '{"user": "ana"}'
+    for refused in ({"n": 1}, '{"n": 1}', "user=ana"):
         with pytest.raises(PortkeyValidationError, match=name):
             sent(name, refused)
 
@@ -92,7 +93,7 @@ ENCODING_CLAIMS: dict[str, Callable[[str], None]] = {
     '`"true"` / `"false"`': boolean,
     "decimal": decimal,
     "compact JSON (a string is sent as given)": json_or_string,
-    "compact JSON of a mapping of strings to strings": string_mapping,
+    "compact JSON of a mapping of strings to strings; a JSON string of one is sent as given": string_mapping,
     "comma-joined, lower-cased": header_names,
     "a slug as given, or the checked config as compact JSON": slug_or_config,
 }

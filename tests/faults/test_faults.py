@@ -208,7 +208,8 @@ async def test_a_stream_with_an_error_event(
 
     assert str(caught.value) == "the stream sent an error: Rate limit reached for gpt-4o-mini"
     assert caught.value.status_code == 429
-    assert caught.value.body == error
+    assert caught.value.body == error["error"]
+    assert caught.value.type == "rate_limit_error"
     assert len(server.received) == 1
     await assert_clean(server, threads_before)
 

@@ -85,7 +85,8 @@ def test_error_event_in_stream_raises(client: Portkey, upstream: Upstream) -> No
     ):
         received.extend(stream)
     assert len(received) == 2
-    assert raised.value.body == error_body
+    assert raised.value.body == error_body["error"]
+    assert raised.value.type == "server_error"
 
 
 def test_stream_cut_short_raises(client: Portkey, upstream: Upstream) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import httpx
 
@@ -52,3 +53,14 @@ def test_json_bodies_accept_any_mapping_and_sequence(gateway: MockGateway) -> No
     assert gateway.last.content == (
         b'{"model":"m","messages":[{"role":"user","content":"Hi"}],"stop":["a","b"]}'
     )
+
+
+def test_an_open_file_goes_out_under_its_own_name(gateway: MockGateway, tmp_path: Path) -> None:
+    gateway.script(json_reply({"id": "file-1", "object": "file", "purpose": "batch"}))
+    client = Portkey(provider="openai", http_client=gateway.sync_http())
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"custom_id": "r1"}\n')
+    with path.open("rb") as upload:
+        client.files.create(file=upload, purpose="batch")
+    assert b'filename="batch.jsonl"' in gateway.last.read()
+    assert ("file", b'{"custom_id": "r1"}') in _parts(gateway.last)

@@ -13,6 +13,8 @@ from .conftest import ClientFactory
 from .flavors import resolve
 from .mock_gateway import MESSAGES, MockGateway
 
+DEFAULT_HEADERS = {"x-portkey-strict-open-ai-compliance": "false"}
+"""What a client sends with no options, as portkey-ai does: the gateway reads a missing header as strict."""
 SECRET_OPTION_SAMPLES = {"vertex_service_account_json": {"type": "service_account", "private_key": "k"}}
 JSON_SAMPLES: dict[str, tuple[Any, str]] = {
     "config": (
@@ -50,7 +52,7 @@ async def test_option_goes_out_as_its_header(
     await resolve(client.chat.completions.create(model="m", messages=MESSAGES))
 
     portkey_headers = {k: v for k, v in gateway.last.headers.items() if k.startswith("x-portkey-")}
-    assert portkey_headers == {option.header: expected}
+    assert portkey_headers == {**DEFAULT_HEADERS, option.header: expected}
 
 
 def test_every_header_is_an_x_portkey_header_named_after_its_option() -> None:
@@ -76,7 +78,22 @@ async def test_unset_and_none_options_send_nothing(make_client: ClientFactory, g
 
     await resolve(client.chat.completions.create(model="m", messages=MESSAGES))
 
-    assert [k for k in gateway.last.headers if k.startswith("x-portkey-")] == []
+    assert {k: v for k, v in gateway.last.headers.items() if k.startswith("x-portkey-")} == DEFAULT_HEADERS
+
+
+async def test_strict_compliance_is_false_unless_set_and_with_options_can_drop_it(
+    make_client: ClientFactory, gateway: MockGateway
+) -> None:
+    client = make_client()
+
+    await resolve(
+        client.with_options(strict_open_ai_compliance=None).chat.completions.create(
+            model="m", messages=MESSAGES
+        )
+    )
+    assert "x-portkey-strict-open-ai-compliance" not in gateway.last.headers
+    await resolve(client.chat.completions.create(model="m", messages=MESSAGES))
+    assert gateway.last.headers["x-portkey-strict-open-ai-compliance"] == "false"
 
 
 async def test_no_authorization_header_unless_one_is_given(

@@ -59,7 +59,8 @@ async def failure(make_client: ClientFactory, gateway: MockGateway, reply: httpx
 async def test_each_status_maps_to_its_class(
     status: int, error_class: type[APIStatusError], make_client: ClientFactory, gateway: MockGateway
 ) -> None:
-    body = {"error": {"message": f"failed with {status}", "type": "x"}, "provider": "openai"}
+    inner = {"message": f"failed with {status}", "type": "x", "code": "c", "param": "p"}
+    body = {"error": inner, "provider": "openai"}
 
     error = await failure(make_client, gateway, json_reply(body, status, ERROR_HEADERS))
 
@@ -67,7 +68,8 @@ async def test_each_status_maps_to_its_class(
     assert isinstance(error, APIError)
     assert isinstance(error, PortkeyError)
     assert error.status_code == status
-    assert error.body == body
+    assert error.body == inner
+    assert (error.code, error.type, error.param) == ("c", "x", "p")
     assert error.message == f"failed with {status}"
     assert str(error) == f"Error code: {status} - failed with {status}"
     assert error.request_id == "req-42"
@@ -112,7 +114,46 @@ async def test_gateway_error_bodies_give_a_clean_message(
     error = await failure(make_client, gateway, json_reply(body, 400))
 
     assert error.message == message
-    assert error.body == body
+    assert error.body == (body["error"] if isinstance(body.get("error"), dict) else body)
+
+
+@pytest.mark.parametrize(
+    ("body", "inner", "fields"),
+    [
+        ({"status": "failure", "message": "Invalid config passed"}, None, (None, None, None)),
+        (
+            {
+                "error": {
+                    "message": "The model `x` does not exist",
+                    "type": "invalid_request_error",
+                    "param": "model",
+                    "code": "model_not_found",
+                },
+                "provider": "openai",
+            },
+            "error",
+            ("model_not_found", "invalid_request_error", "model"),
+        ),
+        ({"html-message": "Message: fetch failed Cause: connect ECONNREFUSED"}, None, (None, None, None)),
+        ({"success": False, "data": {"message": "Workspace not found"}}, None, (None, None, None)),
+    ],
+)
+async def test_errors_carry_the_openai_attributes_for_every_error_shape(
+    body: dict[str, Any],
+    inner: str | None,
+    fields: tuple[str | None, str | None, str | None],
+    make_client: ClientFactory,
+    gateway: MockGateway,
+) -> None:
+    error = await failure(make_client, gateway, json_reply(body, 404, ERROR_HEADERS))
+
+    assert error.status_code == 404
+    assert error.body == (body[inner] if inner else body)
+    assert (error.code, error.type, error.param) == fields
+    assert error.request_id == "req-42"
+    assert error.response.json() == body
+    assert error.trace_id == "trace-42"
+    assert error.message
 
 
 async def test_an_html_page_says_so(make_client: ClientFactory, gateway: MockGateway) -> None:

@@ -138,7 +138,7 @@ async def test_an_error_event_keeps_its_status(make_client: ClientFactory, gatew
         await collect(await stream_of(make_client()))
 
     assert caught.value.status_code == 429
-    assert caught.value.body == {"error": {"message": "slow down", "status": 429}}
+    assert caught.value.body == {"message": "slow down", "status": 429}
 
 
 @pytest.mark.parametrize("cut", [False, True])
