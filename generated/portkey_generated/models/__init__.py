@@ -125,7 +125,6 @@ if TYPE_CHECKING:
     from .assistant import Assistant
     from .assistant_code_interpreter_resources import AssistantCodeInterpreterResources
     from .assistant_create_request import AssistantCreateRequest
-    from .assistant_create_request_params import AssistantCreateRequestParams
     from .assistant_deleted import AssistantDeleted
     from .assistant_deleted_object import AssistantDeletedObject
     from .assistant_file_search_options import AssistantFileSearchOptions
@@ -149,7 +148,6 @@ if TYPE_CHECKING:
     from .assistant_tool_resources import AssistantToolResources
     from .assistant_tool_resources_create import AssistantToolResourcesCreate
     from .assistant_update_request import AssistantUpdateRequest
-    from .assistant_update_request_params import AssistantUpdateRequestParams
     from .assistant_vector_store_seed import AssistantVectorStoreSeed
     from .audit_log_list import AuditLogList
     from .audit_log_method import AuditLogMethod
@@ -160,7 +158,6 @@ if TYPE_CHECKING:
     from .batch_create_request_completion_window import BatchCreateRequestCompletionWindow
     from .batch_create_request_endpoint import BatchCreateRequestEndpoint
     from .batch_create_request_metadata import BatchCreateRequestMetadata
-    from .batch_create_request_params import BatchCreateRequestParams
     from .batch_create_request_provider_options import BatchCreateRequestProviderOptions
     from .batch_error import BatchError
     from .batch_errors import BatchErrors
@@ -267,13 +264,10 @@ if TYPE_CHECKING:
     from .create_chat_completion_request import CreateChatCompletionRequest
     from .create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias
     from .create_chat_completion_request_metadata import CreateChatCompletionRequestMetadata
-    from .create_chat_completion_request_params import CreateChatCompletionRequestParams
     from .create_completion_request import CreateCompletionRequest
     from .create_completion_request_logit_bias import CreateCompletionRequestLogitBias
-    from .create_completion_request_params import CreateCompletionRequestParams
     from .create_embedding_request import CreateEmbeddingRequest
     from .create_message_request import CreateMessageRequest
-    from .create_message_request_params import CreateMessageRequestParams
     from .create_moderation_request import CreateModerationRequest
     from .create_rerank_request import CreateRerankRequest
     from .embedding_encoding_format import EmbeddingEncodingFormat
@@ -282,11 +276,9 @@ if TYPE_CHECKING:
     from .embedding_vector import EmbeddingVector
     from .feedback_create_request import FeedbackCreateRequest
     from .feedback_create_request_metadata import FeedbackCreateRequestMetadata
-    from .feedback_create_request_params import FeedbackCreateRequestParams
     from .feedback_response import FeedbackResponse
     from .feedback_update_request import FeedbackUpdateRequest
     from .feedback_update_request_metadata import FeedbackUpdateRequestMetadata
-    from .feedback_update_request_params import FeedbackUpdateRequestParams
     from .file_create_request import FileCreateRequest
     from .file_create_request_purpose import FileCreateRequestPurpose
     from .file_deleted import FileDeleted
@@ -302,7 +294,6 @@ if TYPE_CHECKING:
     from .fine_tuning_job_checkpoint_list import FineTuningJobCheckpointList
     from .fine_tuning_job_create_request import FineTuningJobCreateRequest
     from .fine_tuning_job_create_request_metadata import FineTuningJobCreateRequestMetadata
-    from .fine_tuning_job_create_request_params import FineTuningJobCreateRequestParams
     from .fine_tuning_job_create_request_portkey_options import FineTuningJobCreateRequestPortkeyOptions
     from .fine_tuning_job_create_request_provider_options import FineTuningJobCreateRequestProviderOptions
     from .fine_tuning_job_error import FineTuningJobError
@@ -768,7 +759,6 @@ if TYPE_CHECKING:
     from .policy_usage_limit_value_usage import PolicyUsageLimitValueUsage
     from .policy_usage_limit_value_usage_status import PolicyUsageLimitValueUsageStatus
     from .prompt_completion_request import PromptCompletionRequest
-    from .prompt_completion_request_params import PromptCompletionRequestParams
     from .prompt_create_request import PromptCreateRequest
     from .prompt_create_result import PromptCreateResult
     from .prompt_create_result_object import PromptCreateResultObject
@@ -836,7 +826,6 @@ if TYPE_CHECKING:
     from .response_content_part_done_event import ResponseContentPartDoneEvent
     from .response_create_request import ResponseCreateRequest
     from .response_create_request_metadata import ResponseCreateRequestMetadata
-    from .response_create_request_params import ResponseCreateRequestParams
     from .response_create_request_service_tier import ResponseCreateRequestServiceTier
     from .response_create_request_truncation import ResponseCreateRequestTruncation
     from .response_created_event import ResponseCreatedEvent
@@ -963,9 +952,7 @@ if TYPE_CHECKING:
     from .speech_create_request_response_format import SpeechCreateRequestResponseFormat
     from .thread import Thread
     from .thread_create_and_run_request import ThreadCreateAndRunRequest
-    from .thread_create_and_run_request_params import ThreadCreateAndRunRequestParams
     from .thread_create_request import ThreadCreateRequest
-    from .thread_create_request_params import ThreadCreateRequestParams
     from .thread_deleted import ThreadDeleted
     from .thread_deleted_object import ThreadDeletedObject
     from .thread_message import ThreadMessage
@@ -983,7 +970,6 @@ if TYPE_CHECKING:
     from .thread_message_content_text_input_type import ThreadMessageContentTextInputType
     from .thread_message_content_text_type import ThreadMessageContentTextType
     from .thread_message_create_request import ThreadMessageCreateRequest
-    from .thread_message_create_request_params import ThreadMessageCreateRequestParams
     from .thread_message_create_request_role import ThreadMessageCreateRequestRole
     from .thread_message_deleted import ThreadMessageDeleted
     from .thread_message_deleted_object import ThreadMessageDeletedObject
@@ -1028,11 +1014,9 @@ if TYPE_CHECKING:
     from .thread_message_status import ThreadMessageStatus
     from .thread_message_text import ThreadMessageText
     from .thread_message_update_request import ThreadMessageUpdateRequest
-    from .thread_message_update_request_params import ThreadMessageUpdateRequestParams
     from .thread_object import ThreadObject
     from .thread_run import ThreadRun
     from .thread_run_create_request import ThreadRunCreateRequest
-    from .thread_run_create_request_params import ThreadRunCreateRequestParams
     from .thread_run_incomplete_details import ThreadRunIncompleteDetails
     from .thread_run_incomplete_details_reason import ThreadRunIncompleteDetailsReason
     from .thread_run_last_error import ThreadRunLastError
@@ -1095,7 +1079,6 @@ if TYPE_CHECKING:
     from .thread_run_step_type import ThreadRunStepType
     from .thread_run_stream_data_envelope import ThreadRunStreamDataEnvelope
     from .thread_run_submit_tool_outputs_request import ThreadRunSubmitToolOutputsRequest
-    from .thread_run_submit_tool_outputs_request_params import ThreadRunSubmitToolOutputsRequestParams
     from .thread_run_tool_call import ThreadRunToolCall
     from .thread_run_tool_call_function import ThreadRunToolCallFunction
     from .thread_run_tool_call_type import ThreadRunToolCallType
@@ -1104,10 +1087,8 @@ if TYPE_CHECKING:
     from .thread_run_truncation_strategy import ThreadRunTruncationStrategy
     from .thread_run_truncation_strategy_type import ThreadRunTruncationStrategyType
     from .thread_run_update_request import ThreadRunUpdateRequest
-    from .thread_run_update_request_params import ThreadRunUpdateRequestParams
     from .thread_run_usage import ThreadRunUsage
     from .thread_update_request import ThreadUpdateRequest
-    from .thread_update_request_params import ThreadUpdateRequestParams
     from .transcription import Transcription
     from .transcription_create_request import TranscriptionCreateRequest
     from .transcription_create_request_response_format import TranscriptionCreateRequestResponseFormat
@@ -1127,7 +1108,6 @@ if TYPE_CHECKING:
     from .vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy
     from .vector_store_auto_chunking_strategy_type import VectorStoreAutoChunkingStrategyType
     from .vector_store_create_request import VectorStoreCreateRequest
-    from .vector_store_create_request_params import VectorStoreCreateRequestParams
     from .vector_store_deleted import VectorStoreDeleted
     from .vector_store_deleted_object import VectorStoreDeletedObject
     from .vector_store_expiration import VectorStoreExpiration
@@ -1156,7 +1136,6 @@ if TYPE_CHECKING:
     from .vector_store_static_chunking_strategy_type import VectorStoreStaticChunkingStrategyType
     from .vector_store_status import VectorStoreStatus
     from .vector_store_update_request import VectorStoreUpdateRequest
-    from .vector_store_update_request_params import VectorStoreUpdateRequestParams
     from .virtual_key_ack import VirtualKeyAck
     from .virtual_key_create_request import VirtualKeyCreateRequest
     from .virtual_key_create_result import VirtualKeyCreateResult
@@ -1290,7 +1269,6 @@ _MODULE_OF: dict[str, str] = {
     "Assistant": ".assistant",
     "AssistantCodeInterpreterResources": ".assistant_code_interpreter_resources",
     "AssistantCreateRequest": ".assistant_create_request",
-    "AssistantCreateRequestParams": ".assistant_create_request_params",
     "AssistantDeleted": ".assistant_deleted",
     "AssistantDeletedObject": ".assistant_deleted_object",
     "AssistantFileSearchOptions": ".assistant_file_search_options",
@@ -1314,7 +1292,6 @@ _MODULE_OF: dict[str, str] = {
     "AssistantToolResources": ".assistant_tool_resources",
     "AssistantToolResourcesCreate": ".assistant_tool_resources_create",
     "AssistantUpdateRequest": ".assistant_update_request",
-    "AssistantUpdateRequestParams": ".assistant_update_request_params",
     "AssistantVectorStoreSeed": ".assistant_vector_store_seed",
     "AuditLogList": ".audit_log_list",
     "AuditLogMethod": ".audit_log_method",
@@ -1325,7 +1302,6 @@ _MODULE_OF: dict[str, str] = {
     "BatchCreateRequestCompletionWindow": ".batch_create_request_completion_window",
     "BatchCreateRequestEndpoint": ".batch_create_request_endpoint",
     "BatchCreateRequestMetadata": ".batch_create_request_metadata",
-    "BatchCreateRequestParams": ".batch_create_request_params",
     "BatchCreateRequestProviderOptions": ".batch_create_request_provider_options",
     "BatchError": ".batch_error",
     "BatchErrors": ".batch_errors",
@@ -1432,13 +1408,10 @@ _MODULE_OF: dict[str, str] = {
     "CreateChatCompletionRequest": ".create_chat_completion_request",
     "CreateChatCompletionRequestLogitBias": ".create_chat_completion_request_logit_bias",
     "CreateChatCompletionRequestMetadata": ".create_chat_completion_request_metadata",
-    "CreateChatCompletionRequestParams": ".create_chat_completion_request_params",
     "CreateCompletionRequest": ".create_completion_request",
     "CreateCompletionRequestLogitBias": ".create_completion_request_logit_bias",
-    "CreateCompletionRequestParams": ".create_completion_request_params",
     "CreateEmbeddingRequest": ".create_embedding_request",
     "CreateMessageRequest": ".create_message_request",
-    "CreateMessageRequestParams": ".create_message_request_params",
     "CreateModerationRequest": ".create_moderation_request",
     "CreateRerankRequest": ".create_rerank_request",
     "EmbeddingEncodingFormat": ".embedding_encoding_format",
@@ -1447,11 +1420,9 @@ _MODULE_OF: dict[str, str] = {
     "EmbeddingVector": ".embedding_vector",
     "FeedbackCreateRequest": ".feedback_create_request",
     "FeedbackCreateRequestMetadata": ".feedback_create_request_metadata",
-    "FeedbackCreateRequestParams": ".feedback_create_request_params",
     "FeedbackResponse": ".feedback_response",
     "FeedbackUpdateRequest": ".feedback_update_request",
     "FeedbackUpdateRequestMetadata": ".feedback_update_request_metadata",
-    "FeedbackUpdateRequestParams": ".feedback_update_request_params",
     "FileCreateRequest": ".file_create_request",
     "FileCreateRequestPurpose": ".file_create_request_purpose",
     "FileDeleted": ".file_deleted",
@@ -1467,7 +1438,6 @@ _MODULE_OF: dict[str, str] = {
     "FineTuningJobCheckpointList": ".fine_tuning_job_checkpoint_list",
     "FineTuningJobCreateRequest": ".fine_tuning_job_create_request",
     "FineTuningJobCreateRequestMetadata": ".fine_tuning_job_create_request_metadata",
-    "FineTuningJobCreateRequestParams": ".fine_tuning_job_create_request_params",
     "FineTuningJobCreateRequestPortkeyOptions": ".fine_tuning_job_create_request_portkey_options",
     "FineTuningJobCreateRequestProviderOptions": ".fine_tuning_job_create_request_provider_options",
     "FineTuningJobError": ".fine_tuning_job_error",
@@ -1925,7 +1895,6 @@ _MODULE_OF: dict[str, str] = {
     "PolicyUsageLimitValueUsage": ".policy_usage_limit_value_usage",
     "PolicyUsageLimitValueUsageStatus": ".policy_usage_limit_value_usage_status",
     "PromptCompletionRequest": ".prompt_completion_request",
-    "PromptCompletionRequestParams": ".prompt_completion_request_params",
     "PromptCreateRequest": ".prompt_create_request",
     "PromptCreateResult": ".prompt_create_result",
     "PromptCreateResultObject": ".prompt_create_result_object",
@@ -1993,7 +1962,6 @@ _MODULE_OF: dict[str, str] = {
     "ResponseContentPartDoneEvent": ".response_content_part_done_event",
     "ResponseCreateRequest": ".response_create_request",
     "ResponseCreateRequestMetadata": ".response_create_request_metadata",
-    "ResponseCreateRequestParams": ".response_create_request_params",
     "ResponseCreateRequestServiceTier": ".response_create_request_service_tier",
     "ResponseCreateRequestTruncation": ".response_create_request_truncation",
     "ResponseCreatedEvent": ".response_created_event",
@@ -2108,9 +2076,7 @@ _MODULE_OF: dict[str, str] = {
     "SpeechCreateRequestResponseFormat": ".speech_create_request_response_format",
     "Thread": ".thread",
     "ThreadCreateAndRunRequest": ".thread_create_and_run_request",
-    "ThreadCreateAndRunRequestParams": ".thread_create_and_run_request_params",
     "ThreadCreateRequest": ".thread_create_request",
-    "ThreadCreateRequestParams": ".thread_create_request_params",
     "ThreadDeleted": ".thread_deleted",
     "ThreadDeletedObject": ".thread_deleted_object",
     "ThreadMessage": ".thread_message",
@@ -2128,7 +2094,6 @@ _MODULE_OF: dict[str, str] = {
     "ThreadMessageContentTextInputType": ".thread_message_content_text_input_type",
     "ThreadMessageContentTextType": ".thread_message_content_text_type",
     "ThreadMessageCreateRequest": ".thread_message_create_request",
-    "ThreadMessageCreateRequestParams": ".thread_message_create_request_params",
     "ThreadMessageCreateRequestRole": ".thread_message_create_request_role",
     "ThreadMessageDeleted": ".thread_message_deleted",
     "ThreadMessageDeletedObject": ".thread_message_deleted_object",
@@ -2171,11 +2136,9 @@ _MODULE_OF: dict[str, str] = {
     "ThreadMessageStatus": ".thread_message_status",
     "ThreadMessageText": ".thread_message_text",
     "ThreadMessageUpdateRequest": ".thread_message_update_request",
-    "ThreadMessageUpdateRequestParams": ".thread_message_update_request_params",
     "ThreadObject": ".thread_object",
     "ThreadRun": ".thread_run",
     "ThreadRunCreateRequest": ".thread_run_create_request",
-    "ThreadRunCreateRequestParams": ".thread_run_create_request_params",
     "ThreadRunIncompleteDetails": ".thread_run_incomplete_details",
     "ThreadRunIncompleteDetailsReason": ".thread_run_incomplete_details_reason",
     "ThreadRunLastError": ".thread_run_last_error",
@@ -2236,7 +2199,6 @@ _MODULE_OF: dict[str, str] = {
     "ThreadRunStepType": ".thread_run_step_type",
     "ThreadRunStreamDataEnvelope": ".thread_run_stream_data_envelope",
     "ThreadRunSubmitToolOutputsRequest": ".thread_run_submit_tool_outputs_request",
-    "ThreadRunSubmitToolOutputsRequestParams": ".thread_run_submit_tool_outputs_request_params",
     "ThreadRunToolCall": ".thread_run_tool_call",
     "ThreadRunToolCallFunction": ".thread_run_tool_call_function",
     "ThreadRunToolCallType": ".thread_run_tool_call_type",
@@ -2245,10 +2207,8 @@ _MODULE_OF: dict[str, str] = {
     "ThreadRunTruncationStrategy": ".thread_run_truncation_strategy",
     "ThreadRunTruncationStrategyType": ".thread_run_truncation_strategy_type",
     "ThreadRunUpdateRequest": ".thread_run_update_request",
-    "ThreadRunUpdateRequestParams": ".thread_run_update_request_params",
     "ThreadRunUsage": ".thread_run_usage",
     "ThreadUpdateRequest": ".thread_update_request",
-    "ThreadUpdateRequestParams": ".thread_update_request_params",
     "Transcription": ".transcription",
     "TranscriptionCreateRequest": ".transcription_create_request",
     "TranscriptionCreateRequestResponseFormat": ".transcription_create_request_response_format",
@@ -2266,7 +2226,6 @@ _MODULE_OF: dict[str, str] = {
     "VectorStoreAutoChunkingStrategy": ".vector_store_auto_chunking_strategy",
     "VectorStoreAutoChunkingStrategyType": ".vector_store_auto_chunking_strategy_type",
     "VectorStoreCreateRequest": ".vector_store_create_request",
-    "VectorStoreCreateRequestParams": ".vector_store_create_request_params",
     "VectorStoreDeleted": ".vector_store_deleted",
     "VectorStoreDeletedObject": ".vector_store_deleted_object",
     "VectorStoreExpiration": ".vector_store_expiration",
@@ -2295,7 +2254,6 @@ _MODULE_OF: dict[str, str] = {
     "VectorStoreStaticChunkingStrategyType": ".vector_store_static_chunking_strategy_type",
     "VectorStoreStatus": ".vector_store_status",
     "VectorStoreUpdateRequest": ".vector_store_update_request",
-    "VectorStoreUpdateRequestParams": ".vector_store_update_request_params",
     "VirtualKeyAck": ".virtual_key_ack",
     "VirtualKeyCreateRequest": ".virtual_key_create_request",
     "VirtualKeyCreateResult": ".virtual_key_create_result",
@@ -2430,7 +2388,6 @@ __all__: tuple[str, ...] = (
     "Assistant",
     "AssistantCodeInterpreterResources",
     "AssistantCreateRequest",
-    "AssistantCreateRequestParams",
     "AssistantDeleted",
     "AssistantDeletedObject",
     "AssistantFileSearchOptions",
@@ -2454,7 +2411,6 @@ __all__: tuple[str, ...] = (
     "AssistantToolResources",
     "AssistantToolResourcesCreate",
     "AssistantUpdateRequest",
-    "AssistantUpdateRequestParams",
     "AssistantVectorStoreSeed",
     "AuditLogList",
     "AuditLogMethod",
@@ -2465,7 +2421,6 @@ __all__: tuple[str, ...] = (
     "BatchCreateRequestCompletionWindow",
     "BatchCreateRequestEndpoint",
     "BatchCreateRequestMetadata",
-    "BatchCreateRequestParams",
     "BatchCreateRequestProviderOptions",
     "BatchError",
     "BatchErrors",
@@ -2572,13 +2527,10 @@ __all__: tuple[str, ...] = (
     "CreateChatCompletionRequest",
     "CreateChatCompletionRequestLogitBias",
     "CreateChatCompletionRequestMetadata",
-    "CreateChatCompletionRequestParams",
     "CreateCompletionRequest",
     "CreateCompletionRequestLogitBias",
-    "CreateCompletionRequestParams",
     "CreateEmbeddingRequest",
     "CreateMessageRequest",
-    "CreateMessageRequestParams",
     "CreateModerationRequest",
     "CreateRerankRequest",
     "EmbeddingEncodingFormat",
@@ -2587,11 +2539,9 @@ __all__: tuple[str, ...] = (
     "EmbeddingVector",
     "FeedbackCreateRequest",
     "FeedbackCreateRequestMetadata",
-    "FeedbackCreateRequestParams",
     "FeedbackResponse",
     "FeedbackUpdateRequest",
     "FeedbackUpdateRequestMetadata",
-    "FeedbackUpdateRequestParams",
     "FileCreateRequest",
     "FileCreateRequestPurpose",
     "FileDeleted",
@@ -2607,7 +2557,6 @@ __all__: tuple[str, ...] = (
     "FineTuningJobCheckpointList",
     "FineTuningJobCreateRequest",
     "FineTuningJobCreateRequestMetadata",
-    "FineTuningJobCreateRequestParams",
     "FineTuningJobCreateRequestPortkeyOptions",
     "FineTuningJobCreateRequestProviderOptions",
     "FineTuningJobError",
@@ -3065,7 +3014,6 @@ __all__: tuple[str, ...] = (
     "PolicyUsageLimitValueUsage",
     "PolicyUsageLimitValueUsageStatus",
     "PromptCompletionRequest",
-    "PromptCompletionRequestParams",
     "PromptCreateRequest",
     "PromptCreateResult",
     "PromptCreateResultObject",
@@ -3134,7 +3082,6 @@ __all__: tuple[str, ...] = (
     "ResponseCreatedEvent",
     "ResponseCreateRequest",
     "ResponseCreateRequestMetadata",
-    "ResponseCreateRequestParams",
     "ResponseCreateRequestServiceTier",
     "ResponseCreateRequestTruncation",
     "ResponseDeleted",
@@ -3248,9 +3195,7 @@ __all__: tuple[str, ...] = (
     "SpeechCreateRequestResponseFormat",
     "Thread",
     "ThreadCreateAndRunRequest",
-    "ThreadCreateAndRunRequestParams",
     "ThreadCreateRequest",
-    "ThreadCreateRequestParams",
     "ThreadDeleted",
     "ThreadDeletedObject",
     "ThreadMessage",
@@ -3268,7 +3213,6 @@ __all__: tuple[str, ...] = (
     "ThreadMessageContentTextInputType",
     "ThreadMessageContentTextType",
     "ThreadMessageCreateRequest",
-    "ThreadMessageCreateRequestParams",
     "ThreadMessageCreateRequestRole",
     "ThreadMessageDeleted",
     "ThreadMessageDeletedObject",
@@ -3311,11 +3255,9 @@ __all__: tuple[str, ...] = (
     "ThreadMessageStatus",
     "ThreadMessageText",
     "ThreadMessageUpdateRequest",
-    "ThreadMessageUpdateRequestParams",
     "ThreadObject",
     "ThreadRun",
     "ThreadRunCreateRequest",
-    "ThreadRunCreateRequestParams",
     "ThreadRunIncompleteDetails",
     "ThreadRunIncompleteDetailsReason",
     "ThreadRunLastError",
@@ -3376,7 +3318,6 @@ __all__: tuple[str, ...] = (
     "ThreadRunStepType",
     "ThreadRunStreamDataEnvelope",
     "ThreadRunSubmitToolOutputsRequest",
-    "ThreadRunSubmitToolOutputsRequestParams",
     "ThreadRunToolCall",
     "ThreadRunToolCallFunction",
     "ThreadRunToolCallType",
@@ -3385,10 +3326,8 @@ __all__: tuple[str, ...] = (
     "ThreadRunTruncationStrategy",
     "ThreadRunTruncationStrategyType",
     "ThreadRunUpdateRequest",
-    "ThreadRunUpdateRequestParams",
     "ThreadRunUsage",
     "ThreadUpdateRequest",
-    "ThreadUpdateRequestParams",
     "Transcription",
     "TranscriptionCreateRequest",
     "TranscriptionCreateRequestResponseFormat",
@@ -3406,7 +3345,6 @@ __all__: tuple[str, ...] = (
     "VectorStoreAutoChunkingStrategy",
     "VectorStoreAutoChunkingStrategyType",
     "VectorStoreCreateRequest",
-    "VectorStoreCreateRequestParams",
     "VectorStoreDeleted",
     "VectorStoreDeletedObject",
     "VectorStoreExpiration",
@@ -3435,7 +3373,6 @@ __all__: tuple[str, ...] = (
     "VectorStoreStaticChunkingStrategyType",
     "VectorStoreStatus",
     "VectorStoreUpdateRequest",
-    "VectorStoreUpdateRequestParams",
     "VirtualKeyAck",
     "VirtualKeyCreated",
     "VirtualKeyCreateRequest",
