@@ -26,8 +26,8 @@ from __future__ import annotations
 import os
 import sys
 
-from portkey_generated.gateway_config import GatewayConfig, Target
 from portkey_typed import APIError, Portkey, PortkeyResponseHeaders
+from portkey_typed.types import GatewayConfig, Target
 
 MODEL = os.environ.get("DEMO_MODEL", "gpt-4o-mini")
 FAILING_MODEL = os.environ.get("DEMO_FAILING_MODEL", "model-that-does-not-exist")
