@@ -40,6 +40,7 @@ from urllib.parse import urlsplit
 import jinja2
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
+from . import api_reference
 from .annotations import Names, model_type, request_type
 from .params import form_bodies
 from .spec_walk import iter_operations, ref_target_name, resolve
@@ -251,6 +252,7 @@ def emit(spec: dict[str, Any], package_dir: Path) -> None:
     init = env.get_template("init.py.jinja")
     tops = [(name, _module_name(name), root.children[name].class_name) for name in sorted(root.children)]
     (out / "__init__.py").write_text(init.render(tops=tops))
+    api_reference.write(root, package_dir.parent)
 
 
 @dataclass

@@ -57,7 +57,11 @@ def emit(
         lines.append(f"    from {module} import {', '.join(sorted(imports[module]))}")
     lines += ["", "_WHERE: dict[str, tuple[str, str]] = {"]
     lines += [f'    "{public}": ("{module}", "{name}"),' for public, (module, name) in where.items()]
-    lines += ["}", "", "# Annotated: past a few hundred items pyright no longer infers the tuple's item type."]
+    lines += [
+        "}",
+        "",
+        "# Annotated: past a few hundred items pyright no longer infers the tuple's item type.",
+    ]
     lines += ["__all__: tuple[str, ...] = ("]
     lines += [f'    "{public}",' for public in where]
     lines += [
