@@ -6,6 +6,7 @@ vary with its load; nothing asserts them.
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -57,7 +58,9 @@ def main() -> None:
         "`textDocument/completion` as an editor asks it. *first*: the first request at that position",
         f"(pyright's first one also analyses the imports); *warm*: median of the next {REPEATS - 1}.",
         "Times in milliseconds, on the shared 2-core machine; *items*: how many labels came back, and",
-        "whether every expected one was among them.",
+        "whether every expected one was among them. Load average when measured: "
+        + ", ".join(f"{load:.1f}" for load in os.getloadavg())
+        + " (on 2 cores).",
         "",
         "| client | position | jedi first | jedi warm | jedi items | pyright first | pyright warm | pyright items |",
         "|---|---|---|---|---|---|---|---|",
