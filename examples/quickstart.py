@@ -27,6 +27,7 @@ import os
 import sys
 
 from portkey_typed import APIError, Portkey, PortkeyResponseHeaders
+from portkey_typed.types import GatewayConfig, Target
 
 from example_setup import GatewayConfig, Target
 

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from generator import drift
+from generator.api_reference import FILE_NAME as API_REFERENCE
 from generator.bundle import LoadedSpec, load_file, load_folder
 from generator.compare import differing_files
 from generator.errors import GenerationError
@@ -21,6 +22,7 @@ from generator.typecheck import import_all, run_mypy, run_pyright
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC_DIR = REPO_ROOT / "openapi"
 DEFAULT_OUT = REPO_ROOT / "generated"
+DEFAULT_API_DOC = REPO_ROOT / "docs" / API_REFERENCE
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -40,12 +42,19 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def api_doc_path(out_dir: Path) -> Path:
+    """Where the API reference goes: `docs/api.md` for the project's own build, else beside the package."""
+    return DEFAULT_API_DOC if out_dir.resolve() == DEFAULT_OUT else out_dir / API_REFERENCE
+
+
 def _install(staging: Path, out_dir: Path) -> None:
-    """Replace the package and stats file in `out_dir` by the freshly built ones."""
+    """Replace the package, stats file and API reference of `out_dir` by the freshly built ones."""
     out_dir.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(out_dir / PACKAGE_NAME, ignore_errors=True)
     shutil.move(str(staging / PACKAGE_NAME), str(out_dir / PACKAGE_NAME))
     shutil.copyfile(staging / STATS_FILE, out_dir / STATS_FILE)
+    if (staging / API_REFERENCE).is_file():
+        shutil.copyfile(staging / API_REFERENCE, api_doc_path(out_dir))
 
 
 def _checks(out_dir: Path) -> list[str]:
@@ -79,7 +88,13 @@ def run(arguments: argparse.Namespace) -> int:
         if result.generated != result.operations:
             failures.append(f"{result.operations - result.generated} operation(s) not generated")
         if arguments.check:
-            differences = differing_files(staging, out_dir)
+            differences = []
+            fresh, api_doc = staging / API_REFERENCE, api_doc_path(out_dir)
+            if fresh.is_file() and api_doc != out_dir / API_REFERENCE:  # docs/api.md: compared on its own
+                if not api_doc.is_file() or api_doc.read_bytes() != fresh.read_bytes():
+                    differences.append(f"differs: {api_doc}")
+                fresh.unlink()
+            differences += differing_files(staging, out_dir)
             failures.extend(f"{out_dir} is out of date: {line}" for line in differences)
             checked_dir = out_dir
         else:

@@ -45,7 +45,6 @@ def request_roots(spec: Spec) -> list[str]:
                 roots.extend(ref_target_name(ref) or "" for ref in iter_refs(media.get("schema")))
         if isinstance(operation.get("x-sdk-params"), str):
             roots.append(operation["x-sdk-params"])
-    roots.extend(name for name, schema in component_schemas(spec).items() if schema.get("x-sdk-params-only"))
     return [root for root in roots if root]
 
 
@@ -62,9 +61,8 @@ def form_bodies(spec: Spec) -> frozenset[str]:
 
 
 def keyword_schemas(spec: Spec) -> frozenset[str]:
-    """The schemas the resources unpack as keyword arguments (`**params: Unpack[Name]`)."""
+    """The object bodies whose fields are the resources' keyword parameters (`x-sdk-params`)."""
     names = {operation.get("x-sdk-params") for _path, _method, operation in iter_operations(spec)}
-    names.update(name for name, schema in component_schemas(spec).items() if schema.get("x-sdk-params-only"))
     return frozenset(name for name in names if isinstance(name, str))
 
 

@@ -1,4 +1,4 @@
-"""The stages in order: bundle -> normalize -> prepare -> opc -> TypedDicts -> emit -> finalize."""
+"""The stages in order: bundle -> normalize -> prepare -> opc -> TypedDicts -> emit -> type index -> finalize."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import contextlib
 import io
 from pathlib import Path
 
-from generator import lead_hooks
+from generator import lead_hooks, type_index
 from generator.accounting import Accounting, account
 from generator.bundle import LoadedSpec
 from generator.finalize import finalize, tool_versions, write_stats
@@ -27,6 +27,14 @@ def build(source: LoadedSpec, out_dir: Path) -> Accounting:
     if source.config_schema is not None:
         typed_dicts["gateway_config.py"] = write_gateway_config(source.config_schema, package_dir)
     lead_hooks.emit(spec, package_dir)
+    config = typed_dicts.get("gateway_config.py")
+    type_index.emit(
+        spec,
+        package_dir,
+        client.class_names,
+        typed_dicts["params.py"].defined,
+        config.defined if config else frozenset(),
+    )
     finalize(package_dir, source.label)
     result = account(count_operations(source.spec), spec, client, typed_dicts)
     stats = {

@@ -7,8 +7,14 @@ typed method on the resource named by its `x-sdk-resource` / `x-sdk-method`, syn
 with a `with_raw_response` twin.
 
 Rules the resource tree follows:
-- Control-plane operations (`x-portkey-plane: control`) take no per-call Portkey header options: those
-  options steer the gateway's routing, which a management call does not go through.
+- Each field of an object request body is a keyword parameter of its own, named as the field
+  (`_keyword_name` says what happens to names that cannot be Python parameters); required fields have
+  no default, the others default to `NOT_GIVEN` and are left out of the body when not given.
+- A keyword that names a body field is that body field. The per-call Portkey options (`HEADER_OPTIONS`)
+  are keywords of data-plane methods only where no parameter of the operation has their name; every
+  one of them is always available through `client.with_options(...)`. Control-plane operations
+  (`x-portkey-plane: control`) take none: those options steer the gateway's routing, which a
+  management call does not go through.
 - A list operation is paged when its query has a cursor (`after`, `starting_after` or `before`) or an
   integer page number (`page`, `current_page`), plus a page size (`limit`, `page_size`, `per_page`), and its JSON answer
   is an object whose `data` property is an array (parameter names compared in snake_case, so `currentPage`
@@ -21,7 +27,6 @@ Rules the resource tree follows:
 
 from __future__ import annotations
 
-import ast
 import copy
 import keyword
 import re
@@ -35,12 +40,15 @@ from urllib.parse import urlsplit
 import jinja2
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
+from . import api_reference
+from .annotations import Names, model_type, request_type
+from .params import form_bodies
 from .spec_walk import iter_operations, ref_target_name, resolve
 
 TEMPLATES = Path(__file__).parent / "templates" / "resources"
 
-# Per-call options every method takes. The Portkey header options give way to an operation's own
-# field of the same name (which keeps its name; the option is then spelt `portkey_<name>`).
+# Per-call options. The Portkey header options give way to an operation's own parameter of the same
+# name (rule in the module docstring); the transport options are keywords of every method.
 HEADER_OPTIONS: dict[str, str] = {
     "trace_id": "str | NotGiven = NOT_GIVEN",
     "metadata": "Mapping[str, str] | NotGiven = NOT_GIVEN",
@@ -55,7 +63,6 @@ TRANSPORT_OPTIONS: dict[str, str] = {
     "timeout": "Timeout | NotGiven = NOT_GIVEN",
     "max_retries": "int | NotGiven = NOT_GIVEN",
 }
-PARAMS_SUFFIX = "Params"
 ENVELOPE_SUFFIX = "Envelope"
 CURSOR_PARAMETERS = ("after", "starting_after", "before")
 PAGE_NUMBER_PARAMETERS = ("page", "current_page")
@@ -90,27 +97,15 @@ class ResourceError(Exception):
 
 
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
-    """Add the keyword-argument and envelope schemas the resources use; return the new spec."""
+    """Mark each operation's body (`x-sdk-params`: an object whose fields become keyword parameters;
+    `x-sdk-body`: anything else, passed as `body=`) and add envelopes for responses that are not
+    objects; return the new spec."""
     spec = copy.deepcopy(spec)
     schemas: dict[str, Any] = spec.setdefault("components", {}).setdefault("schemas", {})
     for _path, _method, op in _operations(spec):
         body_ref = _body_ref(op)
-        if body_ref is not None and not _is_model(spec, schemas.get(body_ref, {})):
-            op["x-sdk-body"] = body_ref
-        elif body_ref is not None:
-            props = _object_properties(spec, schemas.get(body_ref, {}))
-            # On the data plane the per-call Portkey option keeps its name and an optional body field of
-            # the same name travels in `extra_body`; a required one (feedback's `trace_id`) wins, as every
-            # field does on the control plane, and the option is then spelt `portkey_<name>`.
-            data_plane = op.get("x-portkey-plane", "data") == "data"
-            required = set(_object_required(spec, schemas.get(body_ref, {})))
-            clash = {n for n in props if n in HEADER_OPTIONS and n not in required} if data_plane else set()
-            if "x-stream-chunk" in op and "stream" in props:
-                clash.add("stream")
-            if clash:
-                op["x-sdk-params"] = _add_params_schema(spec, schemas, body_ref, props, clash)
-            else:
-                op["x-sdk-params"] = body_ref
+        if body_ref is not None:
+            op["x-sdk-params" if _is_model(spec, schemas.get(body_ref, {})) else "x-sdk-body"] = body_ref
         for name in (_success_ref(op), op.get("x-stream-chunk")):
             if name and not _is_model(spec, schemas.get(name, {})):
                 envelope = f"{name}{ENVELOPE_SUFFIX}"
@@ -127,34 +122,13 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
-def _add_params_schema(
-    spec: dict[str, Any], schemas: dict[str, Any], body_ref: str, props: dict[str, Any], drop: set[str]
-) -> str:
-    name = f"{body_ref}{PARAMS_SUFFIX}"
-    while name in schemas and not schemas[name].get("x-sdk-params-only"):
-        name += PARAMS_SUFFIX
-    body = resolve(spec, schemas[body_ref])
-    required = [r for r in _object_required(spec, body) if r not in drop]
-    derived: dict[str, Any] = {
-        "type": "object",
-        "description": f"The keyword arguments of `{body_ref}` that are not per-call options "
-        f"(left out: {', '.join(sorted(drop))}).",
-        "properties": {k: v for k, v in props.items() if k not in drop},
-        "x-sdk-params-only": True,
-    }
-    if required:
-        derived["required"] = required
-    schemas[name] = derived
-    return name
-
-
 # ----------------------------------------------------------------------------------------------
 # emit
 
 
 @dataclass
 class Param:
-    """A path or query parameter of a method."""
+    """A path or query parameter, or a body field, of a method."""
 
     wire: str
     name: str
@@ -190,15 +164,18 @@ class Method:
     response: str
     path_params: list[Param]
     query_params: list[Param]
-    params_typed_dict: str | None
+    body_fields: list[Param]
+    body_schema: str | None
+    """The component whose fields are `body_fields` (None: the body is not an object)."""
     body_type: str | None
+    """The type of `body=`, for a body that is not an object (an array, a union...)."""
     path_expr: str
     returns: str
     decode: str
     chunk: str | None
     chunk_decode: str | None
     stream_only: bool
-    header_options: list[tuple[str, str, str]]
+    header_options: list[tuple[str, str]]
     docstring: str
     paging: Paging | None
 
@@ -233,7 +210,7 @@ def emit(spec: dict[str, Any], package_dir: Path) -> None:
         shutil.rmtree(out)
     out.mkdir()
     shutil.copyfile(TEMPLATES / "_base.py", out / "_base.py")
-    has_config = (package_dir / "gateway_config.py").exists()
+    has_config = (package_dir / "gateway_config.py").exists()  # written by this run's earlier stage
     root = Node(path=())
     imports: dict[str, _Imports] = {}
     for path, method, op in _operations(spec):
@@ -244,7 +221,7 @@ def emit(spec: dict[str, Any], package_dir: Path) -> None:
         for depth in range(1, len(resource) + 1):
             node = node.children.setdefault(resource[depth - 1], Node(path=resource[:depth]))
         module_imports = imports.setdefault(resource[0], _Imports())
-        built = _method(spec, package_dir, path, method, op, module_imports, has_config)
+        built = _method(spec, path, method, op, module_imports)
         if built.name in node.methods:
             raise ResourceError(
                 f"two operations are {op['x-sdk-resource']}.{built.name}: "
@@ -275,6 +252,7 @@ def emit(spec: dict[str, Any], package_dir: Path) -> None:
     init = env.get_template("init.py.jinja")
     tops = [(name, _module_name(name), root.children[name].class_name) for name in sorted(root.children)]
     (out / "__init__.py").write_text(init.render(tops=tops))
+    api_reference.write(root, package_dir.parent)
 
 
 @dataclass
@@ -287,40 +265,37 @@ class _Imports:
 
 def _method(
     spec: dict[str, Any],
-    package_dir: Path,
     path: str,
     http_method: str,
     op: dict[str, Any],
     imports: _Imports,
-    has_config: bool,
 ) -> Method:
     params = _parameters(spec, spec["paths"][path], op)
-    body_props = set()
-    params_typed_dict = op.get("x-sdk-params")
-    if params_typed_dict:
-        schemas = spec["components"]["schemas"]
-        body_props = set(_object_properties(spec, schemas[params_typed_dict]))
-        imports.params.add(params_typed_dict)
+    taken = set(TRANSPORT_OPTIONS) | {"self", "body"}
+    streams = "x-stream-chunk" in op
+    body_schema = op.get("x-sdk-params")
+    body_fields = _body_fields(spec, body_schema, taken, imports, streams) if body_schema else []
     body_type = op.get("x-sdk-body")
     if body_type:
         imports.params.add(body_type)
-    taken = set(body_props) | set(TRANSPORT_OPTIONS) | {"self", "stream", "params", "body"}
+    if streams:
+        taken.add("stream")
     path_params = [_param(spec, p, taken) for p in params if p.get("in") == "path"]
     query_params = [_param(spec, p, taken) for p in params if p.get("in") == "query"]
     plane = op.get("x-portkey-plane", "data")
-    header_options = []
-    names = {p.name for p in path_params + query_params} | body_props
-    for option in HEADER_OPTIONS if plane == "data" else ():
-        arg = f"portkey_{option}" if option in names else option
-        header_options.append((arg, option, HEADER_OPTIONS[option]))
+    header_options = [
+        (option, HEADER_OPTIONS[option])
+        for option in (HEADER_OPTIONS if plane == "data" else ())
+        if option not in taken
+    ]
     base_suffix_dropped, path_prefix = _server_paths(spec, op)
     full_path = path_prefix + path
 
-    response, returns, decode = _success(spec, package_dir, op, imports)
+    response, returns, decode = _success(spec, op, imports)
     chunk = op.get("x-stream-chunk")
     chunk_type = chunk_decode = None
     if chunk:
-        chunk_type, chunk_decode = _decoder(spec, package_dir, chunk, imports)
+        chunk_type, chunk_decode = _decoder(spec, chunk, imports)
     body = _body_kind(op)
     return Method(
         name=op["x-sdk-method"],
@@ -333,7 +308,8 @@ def _method(
         response=response,
         path_params=path_params,
         query_params=query_params,
-        params_typed_dict=params_typed_dict,
+        body_fields=body_fields,
+        body_schema=body_schema,
         body_type=body_type,
         path_expr=_path_expr(full_path, path_params),
         returns=returns,
@@ -342,11 +318,59 @@ def _method(
         chunk_decode=chunk_decode,
         stream_only=bool(chunk) and response == "none",
         header_options=header_options,
-        docstring=_docstring(op, path_params + query_params),
-        paging=_paging(spec, package_dir, op, params, query_params, imports)
-        if response == "json" and not chunk
-        else None,
+        docstring=_docstring(op, path_params + body_fields + query_params),
+        paging=_paging(spec, op, params, query_params, imports) if response == "json" and not chunk else None,
     )
+
+
+def _body_fields(
+    spec: dict[str, Any], schema_name: str, taken: set[str], imports: _Imports, streams: bool
+) -> list[Param]:
+    """The keyword parameters of an object body: required fields first, then the others, each in the
+    description's order. `stream` is left to the method's overloads when the operation streams."""
+    schema = spec["components"]["schemas"][schema_name]
+    required = set(_object_required(spec, schema))
+    form = schema_name in form_bodies(spec)  # their top-level arrays are `list`s in params.py
+    fields: list[Param] = []
+    props = _object_properties(spec, schema)
+    for wire in sorted(props, key=lambda name: name not in required):
+        if streams and wire == "stream":
+            continue
+        names = Names()
+        annotation = request_type(spec, props[wire], names, concrete=form)
+        imports.params |= names.params
+        imports.type_only |= names.imports
+        field_schema = resolve(spec, props[wire])
+        description = field_schema.get("description") if isinstance(field_schema, dict) else None
+        fields.append(
+            Param(
+                wire=wire,
+                name=_keyword_name(wire, taken),
+                annotation=annotation,
+                required=wire in required,
+                description=" ".join(str(props[wire].get("description") or description or "").split()),
+            )
+        )
+    return fields
+
+
+def _keyword_name(wire: str, taken: set[str]) -> str:
+    """The Python keyword of a body field: its own name when that can be one; otherwise every run of
+    characters an identifier cannot hold becomes `_` (`timestamp_granularities[]` ->
+    `timestamp_granularities`, `self-harm/intent` -> `self_harm_intent`), a leading digit gets `field_`
+    in front and a Python keyword `_` behind (`from` -> `from_`). A name the method already uses (another
+    field, a transport option such as `timeout`) gets `_` behind until it is free."""
+    name = wire
+    if not name.isidentifier():
+        name = re.sub(r"[^0-9A-Za-z_]+", "_", name).strip("_") or "field"
+        if name[0].isdigit():
+            name = f"field_{name}"
+    if keyword.iskeyword(name):
+        name += "_"
+    while name in taken:
+        name += "_"
+    taken.add(name)
+    return name
 
 
 def _server_paths(spec: dict[str, Any], op: dict[str, Any]) -> tuple[str, str]:
@@ -368,7 +392,6 @@ def _server_path(server: dict[str, Any]) -> str:
 
 def _paging(
     spec: dict[str, Any],
-    package_dir: Path,
     op: dict[str, Any],
     params: list[dict[str, Any]],
     query: list[Param],
@@ -388,9 +411,7 @@ def _paging(
     data = _object_properties(spec, spec["components"]["schemas"].get(page_ref, {})).get("data")
     if data is None or resolve(spec, data).get("type") != "array":
         return None
-    item = _item_annotation(
-        package_dir / "models" / f"{_model_module(str(ClassName(page_ref, '')))}.py", imports
-    )
+    item = _model_annotation(spec, resolve(spec, data).get("items"), imports)
     name = "list_all" if op["x-sdk-method"] == "list" else f"{op['x-sdk-method']}_all"
     if pager is cursor:
         backwards = _snake(pager.wire) == "before"
@@ -402,18 +423,17 @@ def _paging(
     return Paging(name, "number", pager.name, size.name, first, False, item)
 
 
-def _item_annotation(module: Path, imports: _Imports) -> str:
-    """The type of one element of a page model's `data` list, qualified for a resource module."""
-    annotation = _field_annotation(module, "data")
-    for node in ast.walk(annotation):
-        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "list":
-            return ast.unparse(_Qualify(imports.type_only).visit(node.slice))
-    raise ResourceError(f"{module}: `data` is not a list")
+def _model_annotation(spec: dict[str, Any], schema: Any, imports: _Imports) -> str:
+    """The type openapi-python-client gives a value of this schema, written for a resource module."""
+    names = Names()
+    annotation = model_type(spec, schema, names)
+    if names.models:
+        imports.type_only.add(("..", "models as _models"))
+    imports.type_only |= names.imports
+    return annotation
 
 
-def _success(
-    spec: dict[str, Any], package_dir: Path, op: dict[str, Any], imports: _Imports
-) -> tuple[str, str, str]:
+def _success(spec: dict[str, Any], op: dict[str, Any], imports: _Imports) -> tuple[str, str, str]:
     """The response kind, the return annotation and the decoder of an operation's success."""
     for code, response in sorted(op.get("responses", {}).items()):
         if not str(code).startswith("2"):
@@ -424,7 +444,7 @@ def _success(
                 ref = _ref_name(media.get("schema", {}))
                 if ref is None:
                     return "json", "Any", "as_json"
-                annotation, decoder = _decoder(spec, package_dir, ref, imports)
+                annotation, decoder = _decoder(spec, ref, imports)
                 return "json", annotation, decoder
             if media_type.startswith("text/") and media_type != "text/event-stream":
                 return "text", "str", "as_text"
@@ -435,7 +455,7 @@ def _success(
     return "none", "None", "as_none"
 
 
-def _decoder(spec: dict[str, Any], package_dir: Path, name: str, imports: _Imports) -> tuple[str, str]:
+def _decoder(spec: dict[str, Any], name: str, imports: _Imports) -> tuple[str, str]:
     """The annotation and decoder of a named component: `Model.from_dict`, or via its envelope."""
     schema = spec["components"]["schemas"].get(name, {})
     if _is_model(spec, schema):
@@ -446,61 +466,10 @@ def _decoder(spec: dict[str, Any], package_dir: Path, name: str, imports: _Impor
     envelope = str(ClassName(f"{name}{ENVELOPE_SUFFIX}", ""))
     module = _model_module(envelope)
     imports.models.add(module)
-    annotation, names = _envelope_annotation(package_dir / "models" / f"{module}.py")
-    imports.type_only |= names
+    annotation = _model_annotation(spec, {"$ref": f"#/components/schemas/{name}"}, imports)
     function = f"_decode_{PythonIdentifier(name, 'x')}"
     imports.decoders[function] = (f"_m_{module}.{envelope}", annotation)
     return annotation, function
-
-
-def _envelope_annotation(module: Path) -> tuple[str, set[tuple[str, str]]]:
-    """The type of an envelope's `data`, with model names qualified as `_models.Name`, and its imports."""
-    imports: set[tuple[str, str]] = set()
-    qualified = _Qualify(imports).visit(_field_annotation(module, "data"))
-    return ast.unparse(qualified), imports
-
-
-def _field_annotation(module: Path, name: str) -> ast.expr:
-    """The annotation of a model class's attribute, as written in its generated module."""
-    tree = ast.parse(module.read_text())
-    for node in ast.walk(tree):
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
-            annotation = node.annotation
-            if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
-                annotation = ast.parse(annotation.value, mode="eval").body
-            return annotation
-    raise ResourceError(f"{module}: no `{name}` attribute in the model")
-
-
-class _Qualify(ast.NodeTransformer):
-    """Rewrites the names of an annotation so that they resolve in a resource module."""
-
-    _TYPING = frozenset({"Union", "Any", "Literal", "Optional"})
-    _BUILTIN = frozenset({"list", "dict", "str", "int", "float", "bool", "None", "bytes", "tuple", "set"})
-
-    def __init__(self, imports: set[tuple[str, str]]) -> None:
-        self.imports = imports
-
-    def visit_Constant(self, node: ast.Constant) -> ast.AST:
-        if isinstance(node.value, str) and node.value.isidentifier():
-            return self.visit_Name(ast.Name(id=node.value, ctx=ast.Load()))
-        return node
-
-    def visit_Name(self, node: ast.Name) -> ast.AST:
-        name = node.id
-        if name in self._TYPING:
-            self.imports.add(("typing", name))
-            return node
-        if name in self._BUILTIN:
-            return node
-        if name in {"Unset", "File"}:
-            self.imports.add(("..types", name))
-            return node
-        if name in {"datetime", "date"}:
-            self.imports.add(("datetime", name))
-            return node
-        self.imports.add(("..", "models as _models"))
-        return ast.Attribute(value=ast.Name(id="_models", ctx=ast.Load()), attr=name, ctx=ast.Load())
 
 
 def _param(spec: dict[str, Any], param: dict[str, Any], taken: set[str]) -> Param:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from portkey_generated.models.chat_completion import ChatCompletion
-from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
-from portkey_generated.params import ChatCompletionRequestUserMessage
 from portkey_typed import (
     AsyncPortkey,
     AsyncStream,
@@ -14,10 +11,13 @@ from portkey_typed import (
     Stream,
     accumulate_chat_completion,
 )
+from portkey_typed.types import ChatCompletion, ChatCompletionChunk, ChatCompletionRequestUserMessageParam
 
 
 def answer(client: Portkey) -> str | None:
-    completion: ChatCompletion = client.chat.completions.create(
+    # Portkey's per-call options through with_options; `metadata=` on create is OpenAI's body field.
+    scoped = client.with_options(trace_id="trace-1", metadata={"_user": "u-1"})
+    completion: ChatCompletion = scoped.chat.completions.create(
         model="gpt-4o-mini",
         messages=[
             {"role": "system", "content": "Be brief."},
@@ -25,15 +25,15 @@ def answer(client: Portkey) -> str | None:
         ],
         temperature=0.2,
         max_tokens=64,
-        trace_id="trace-1",
-        metadata={"_user": "u-1"},
+        metadata={"purpose": "eval"},
+        store=True,
     )
     return completion.choices[0].message.content
 
 
 def with_a_tool(client: Portkey) -> ChatCompletion:
     # A list of one message type where a list of any message is asked; a tool's JSON Schema as a dict.
-    history: list[ChatCompletionRequestUserMessage] = [{"role": "user", "content": "Weather in Paris?"}]
+    history: list[ChatCompletionRequestUserMessageParam] = [{"role": "user", "content": "Weather in Paris?"}]
     return client.chat.completions.create(
         model="gpt-4o-mini",
         messages=history,
@@ -100,3 +100,20 @@ def rejected(client: Portkey) -> None:
     )
     client.chat.completions.create(messages=[{"role": "user", "content": "Hi"}])  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
     client.chat.completions.create(model="m", messages=[], temperatur=1)  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
+
+
+def misspelt(client: Portkey) -> None:
+    # A misspelt keyword, on its own line: pyright reports it there ("No parameter named
+    # "dimension""); mypy names it at the call ("Unexpected keyword argument "dimension" for "create" of
+    # "Embeddings"; did you mean "dimensions"?").
+    client.embeddings.create(  # type: ignore[call-arg]
+        model="text-embedding-3-small",
+        input="x",
+        dimension=3,  # pyright: ignore[reportCallIssue]
+    )
+    # A per-call option where the body has a field of that name: only the field exists (no alias).
+    client.feedback.create(  # type: ignore[call-arg]
+        trace_id="trace-1",
+        value=1,
+        portkey_trace_id="trace-1",  # pyright: ignore[reportCallIssue]
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from portkey_generated.gateway_config import GatewayConfig
 from portkey_typed import LLMOptions, Portkey
+from portkey_typed.types import GatewayConfig
 
 FALLBACK: GatewayConfig = {
     "strategy": {"mode": "fallback", "on_status_codes": [429, 500]},

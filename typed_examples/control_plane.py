@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from portkey_generated.models.config_create_result import ConfigCreateResult
-from portkey_generated.models.file_object import FileObject
 from portkey_typed import AsyncPortkey, Portkey
+from portkey_typed.types import ConfigCreateResult, FileObject
 
 
 def save_config(client: Portkey) -> ConfigCreateResult:

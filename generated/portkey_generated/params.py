@@ -461,49 +461,6 @@ class AssistantCreateRequest(TypedDict):
     """
 
 
-class AssistantCreateRequestParams(TypedDict):
-    """
-    The keyword arguments of `AssistantCreateRequest` that are not per-call options (left out: metadata).
-    """
-
-    model: str
-    """
-    Model to run the assistant on, e.g. `gpt-4o`.
-    """
-    name: NotRequired[str | None]
-    """
-    Display name (up to 256 characters).
-    """
-    description: NotRequired[str | None]
-    """
-    Free text about the assistant (up to 512 characters).
-    """
-    instructions: NotRequired[str | None]
-    """
-    System prompt given to the model on every run (up to 256,000 characters).
-    """
-    tools: NotRequired[Sequence[AssistantTool]]
-    """
-    Tools to enable (up to 128); none when left out.
-    """
-    tool_resources: NotRequired[AssistantToolResourcesCreate | None]
-    """
-    Files and vector stores to give the tools; may create a vector store on the fly.
-    """
-    temperature: NotRequired[float | None]
-    """
-    Sampling temperature, 0 to 2 (provider default 1).
-    """
-    top_p: NotRequired[float | None]
-    """
-    Nucleus sampling mass, 0 to 1 (provider default 1). Tune this or temperature, not both.
-    """
-    response_format: NotRequired[AssistantResponseFormatOption | None]
-    """
-    Output format to hold the model to.
-    """
-
-
 class AssistantFileSearchOptions(TypedDict):
     """
     Settings that tune the file search tool.
@@ -774,49 +731,6 @@ class AssistantUpdateRequest(TypedDict):
     """
 
 
-class AssistantUpdateRequestParams(TypedDict):
-    """
-    The keyword arguments of `AssistantUpdateRequest` that are not per-call options (left out: metadata).
-    """
-
-    model: NotRequired[str]
-    """
-    New model for the assistant.
-    """
-    name: NotRequired[str | None]
-    """
-    New display name (up to 256 characters).
-    """
-    description: NotRequired[str | None]
-    """
-    New free-text description (up to 512 characters).
-    """
-    instructions: NotRequired[str | None]
-    """
-    New system prompt (up to 256,000 characters).
-    """
-    tools: NotRequired[Sequence[AssistantTool]]
-    """
-    Replacement list of tools (up to 128).
-    """
-    tool_resources: NotRequired[AssistantToolResources | None]
-    """
-    Replacement file and vector store ids for the tools.
-    """
-    temperature: NotRequired[float | None]
-    """
-    New sampling temperature, 0 to 2.
-    """
-    top_p: NotRequired[float | None]
-    """
-    New nucleus sampling mass, 0 to 1.
-    """
-    response_format: NotRequired[AssistantResponseFormatOption | None]
-    """
-    New output format.
-    """
-
-
 class AssistantVectorStoreSeed(TypedDict):
     """
     Files and settings for a vector store built while its owner is created.
@@ -898,49 +812,6 @@ Route every request of the file is sent to.
 
 
 BatchCreateRequestMetadata: TypeAlias = Mapping[str, str]
-
-
-class BatchCreateRequestParams(TypedDict):
-    """
-    The keyword arguments of `BatchCreateRequest` that are not per-call options (left out: metadata).
-    """
-
-    input_file_id: str
-    """
-    Id of an uploaded JSONL file (purpose `batch`) holding the requests.
-    """
-    endpoint: BatchCreateRequestEndpoint
-    """
-    Route every request of the file is sent to.
-    """
-    completion_window: BatchCreateRequestCompletionWindow
-    """
-    Time the provider has to finish, `24h`; `immediate` asks Portkey's hosted gateway to run the file itself right away instead of using the provider's batch API.
-    """
-    model: NotRequired[str]
-    """
-    Model the batch runs on, for providers that need it at creation (Bedrock, Vertex AI).
-    """
-    role_arn: NotRequired[str]
-    """
-    IAM role Bedrock assumes to read the input and write the output in S3.
-    """
-    job_name: NotRequired[str]
-    """
-    Name given to the job at the provider (Bedrock, Vertex AI).
-    """
-    output_data_config: NotRequired[str]
-    """
-    Where the provider writes the results (an S3 or Cloud Storage URI), when not the default.
-    """
-    portkey_options: NotRequired[BatchPortkeyOptions]
-    """
-    Portkey headers for a batch that Portkey's hosted gateway runs itself.
-    """
-    provider_options: NotRequired[BatchProviderOptions]
-    """
-    Provider settings of the batch, when not given at the top level of the body.
-    """
 
 
 _BatchPortkeyOptionsKeys = TypedDict(
@@ -1902,133 +1773,6 @@ CreateChatCompletionRequestLogitBias: TypeAlias = Mapping[str, int]
 CreateChatCompletionRequestMetadata: TypeAlias = Mapping[str, str]
 
 
-class CreateChatCompletionRequestParams(TypedDict):
-    """
-    The keyword arguments of `CreateChatCompletionRequest` that are not per-call options (left out: metadata, stream).
-    """
-
-    messages: Sequence[ChatCompletionRequestMessage]
-    """
-    The conversation so far, oldest message first.
-    """
-    model: str
-    """
-    Model to run, as the provider names it (for example `gpt-4o-mini` or `claude-sonnet-4-5`).
-    """
-    frequency_penalty: NotRequired[float | None]
-    """
-    Between -2 and 2; positive values make tokens less likely the more often they already appeared.
-    """
-    presence_penalty: NotRequired[float | None]
-    """
-    Between -2 and 2; positive values make tokens less likely once they have appeared at all.
-    """
-    logit_bias: NotRequired[CreateChatCompletionRequestLogitBias | None]
-    """
-    Maps token IDs (as strings) to a bias from -100 to 100 added to that token's logit.
-    """
-    logprobs: NotRequired[bool | None]
-    """
-    When true, return the log probability of each output token.
-    """
-    top_logprobs: NotRequired[int | None]
-    """
-    How many of the most likely alternatives to report at each position (needs `logprobs`).
-    """
-    max_tokens: NotRequired[int | None]
-    """
-    Older cap on generated tokens; reasoning models need `max_completion_tokens` instead.
-    """
-    max_completion_tokens: NotRequired[int | None]
-    """
-    Cap on the tokens the model may generate, reasoning tokens included.
-    """
-    n: NotRequired[int | None]
-    """
-    How many alternative replies to generate.
-    """
-    modalities: NotRequired[Sequence[ChatCompletionModality] | None]
-    """
-    Kinds of output wanted, such as `["text"]` or `["text", "audio"]`.
-    """
-    audio: NotRequired[ChatCompletionAudioParams | None]
-    """
-    Voice and format of spoken output, when `modalities` includes `audio`.
-    """
-    prediction: NotRequired[ChatCompletionPrediction | None]
-    """
-    Output the caller expects to be largely repeated, which lets some models answer faster.
-    """
-    reasoning_effort: NotRequired[ChatReasoningEffort | None]
-    """
-    How hard a reasoning model should think before it answers.
-    """
-    response_format: NotRequired[ChatResponseFormat]
-    """
-    Shape the output must take (plain text, any JSON object, or JSON matching a schema).
-    """
-    seed: NotRequired[int | None]
-    """
-    Seed for best-effort deterministic sampling.
-    """
-    service_tier: NotRequired[ChatServiceTier | None]
-    """
-    Processing tier to run the request on, where the provider offers several.
-    """
-    stop: NotRequired[str | Sequence[str] | None]
-    """
-    One stop sequence, or up to four; generation ends before any of them.
-    """
-    stream_options: NotRequired[ChatCompletionStreamOptions | None]
-    """
-    Extra settings for a streamed reply.
-    """
-    temperature: NotRequired[float | None]
-    """
-    Sampling temperature from 0 to 2; higher gives more varied output.
-    """
-    top_p: NotRequired[float | None]
-    """
-    Nucleus sampling; only tokens within this cumulative probability are considered.
-    """
-    tools: NotRequired[Sequence[ChatCompletionTool]]
-    """
-    Functions the model may ask the caller to run.
-    """
-    tool_choice: NotRequired[ChatCompletionToolChoiceOption]
-    """
-    Whether the model may, must or must not call tools, or which one it must call.
-    """
-    parallel_tool_calls: NotRequired[bool]
-    """
-    Whether the model may request several tool calls in one turn.
-    """
-    user: NotRequired[str]
-    """
-    Stable identifier of the end user, for abuse monitoring.
-    """
-    store: NotRequired[bool | None]
-    """
-    Whether the provider should keep this completion for later retrieval or evaluation.
-    """
-    web_search_options: NotRequired[ChatWebSearchOptions]
-    """
-    Web search settings, for models that search the web.
-    """
-    thinking: NotRequired[ChatThinkingConfig | None]
-    """
-    Extended reasoning for models that offer it (Anthropic, Vertex AI, Bedrock). Its content only comes back when strict OpenAI compliance is turned off.
-    """
-    function_call: NotRequired[ChatFunctionCallMode | ChatCompletionFunctionCallOption]
-    """
-    Older form of `tool_choice` for `functions`.
-    """
-    functions: NotRequired[Sequence[ChatCompletionFunctions]]
-    """
-    Older form of `tools`; prefer `tools`.
-    """
-
-
 class CreateCompletionRequest(TypedDict):
     """
     A legacy completion request. The prompt is plain text (or token IDs), not messages.
@@ -2111,81 +1855,6 @@ class CreateCompletionRequest(TypedDict):
 CreateCompletionRequestLogitBias: TypeAlias = Mapping[str, int]
 
 
-class CreateCompletionRequestParams(TypedDict):
-    """
-    The keyword arguments of `CreateCompletionRequest` that are not per-call options (left out: stream).
-    """
-
-    model: str
-    """
-    Model to run, as the provider names it (for example `gpt-3.5-turbo-instruct`).
-    """
-    prompt: str | Sequence[str] | Sequence[int] | Sequence[PromptItem] | None
-    """
-    What to continue: a string, a list of strings, a list of token IDs, or a list of token-ID lists. Several prompts give several completions.
-    """
-    suffix: NotRequired[str | None]
-    """
-    Text that should follow the inserted completion (fill-in-the-middle).
-    """
-    max_tokens: NotRequired[int | None]
-    """
-    Cap on generated tokens; OpenAI's default is 16.
-    """
-    temperature: NotRequired[float | None]
-    """
-    Sampling temperature from 0 to 2; higher gives more varied output.
-    """
-    top_p: NotRequired[float | None]
-    """
-    Nucleus sampling; only tokens within this cumulative probability are considered.
-    """
-    n: NotRequired[int | None]
-    """
-    How many completions to return for each prompt.
-    """
-    stream_options: NotRequired[ChatCompletionStreamOptions | None]
-    """
-    Extra settings for a streamed reply.
-    """
-    logprobs: NotRequired[int | None]
-    """
-    When set, report the log probabilities of this many likeliest tokens at each position.
-    """
-    echo: NotRequired[bool | None]
-    """
-    When true, the prompt is repeated before the generated text.
-    """
-    stop: NotRequired[str | Sequence[str] | None]
-    """
-    One stop sequence, or up to four; generation ends before any of them.
-    """
-    presence_penalty: NotRequired[float | None]
-    """
-    Between -2 and 2; positive values make tokens less likely once they have appeared at all.
-    """
-    frequency_penalty: NotRequired[float | None]
-    """
-    Between -2 and 2; positive values make tokens less likely the more often they already appeared.
-    """
-    best_of: NotRequired[int | None]
-    """
-    Generate this many candidates on the server and return the `n` most likely (must be at least `n`; cannot be streamed).
-    """
-    logit_bias: NotRequired[CreateCompletionRequestLogitBias | None]
-    """
-    Maps token IDs (as strings) to a bias from -100 to 100 added to that token's logit.
-    """
-    user: NotRequired[str]
-    """
-    Stable identifier of the end user, for abuse monitoring.
-    """
-    seed: NotRequired[int | None]
-    """
-    Seed for best-effort deterministic sampling.
-    """
-
-
 class CreateEmbeddingRequest(TypedDict):
     """
     What to embed and with which model.
@@ -2245,57 +1914,6 @@ class CreateMessageRequest(TypedDict):
     stream: NotRequired[bool]
     """
     When true, the turn is streamed as server-sent `MessageStreamEvent`s.
-    """
-    temperature: NotRequired[float]
-    """
-    Sampling temperature from 0 to 1; higher gives more varied output.
-    """
-    top_k: NotRequired[int]
-    """
-    Sample only from this many most likely tokens.
-    """
-    top_p: NotRequired[float]
-    """
-    Nucleus sampling; only tokens within this cumulative probability are considered.
-    """
-    tools: NotRequired[Sequence[MessageTool]]
-    """
-    Tools the model may ask the caller to run.
-    """
-    tool_choice: NotRequired[MessageToolChoice]
-    """
-    Whether the model may, must or must not use tools, or which one.
-    """
-    thinking: NotRequired[MessageThinkingConfig]
-    """
-    Turns extended reasoning on (with a budget) or off.
-    """
-
-
-class CreateMessageRequestParams(TypedDict):
-    """
-    The keyword arguments of `CreateMessageRequest` that are not per-call options (left out: metadata, stream).
-    """
-
-    model: str
-    """
-    Model to run, as the provider names it (for example `claude-sonnet-4-5`).
-    """
-    max_tokens: int
-    """
-    Most tokens the model may generate before it is stopped.
-    """
-    messages: Sequence[MessageParam]
-    """
-    The conversation so far; user and assistant turns alternate, starting with a user turn.
-    """
-    system: NotRequired[MessageSystemPrompt]
-    """
-    Instructions and context for the model, kept apart from the turns.
-    """
-    stop_sequences: NotRequired[Sequence[str]]
-    """
-    Extra strings that end generation when the model produces one.
     """
     temperature: NotRequired[float]
     """
@@ -2430,25 +2048,6 @@ Extra details stored with the feedback (for example the user who gave it).
 """
 
 
-class FeedbackCreateRequestParams(TypedDict):
-    """
-    The keyword arguments of `FeedbackCreateRequest` that are not per-call options (left out: metadata).
-    """
-
-    trace_id: str
-    """
-    Trace id the scored requests were sent with (`x-portkey-trace-id`).
-    """
-    value: int
-    """
-    The score, a whole number from -10 (worst) to 10 (best).
-    """
-    weight: NotRequired[float]
-    """
-    How much this score counts, from 0 to 1; 1 when left out.
-    """
-
-
 class FeedbackUpdateRequest(TypedDict):
     """
     New score, weight and metadata for existing feedback.
@@ -2472,21 +2071,6 @@ FeedbackUpdateRequestMetadata: TypeAlias = Mapping[str, Any]
 """
 Extra details stored with the feedback.
 """
-
-
-class FeedbackUpdateRequestParams(TypedDict):
-    """
-    The keyword arguments of `FeedbackUpdateRequest` that are not per-call options (left out: metadata).
-    """
-
-    value: int
-    """
-    The score, a whole number from -10 (worst) to 10 (best).
-    """
-    weight: NotRequired[float]
-    """
-    How much this score counts, from 0 to 1; 1 when left out.
-    """
 
 
 class FileCreateRequest(TypedDict):
@@ -2631,65 +2215,6 @@ class FineTuningJobCreateRequest(TypedDict):
 
 
 FineTuningJobCreateRequestMetadata: TypeAlias = Mapping[str, str]
-
-
-class FineTuningJobCreateRequestParams(TypedDict):
-    """
-    The keyword arguments of `FineTuningJobCreateRequest` that are not per-call options (left out: metadata).
-    """
-
-    model: str
-    """
-    Base model to train, as the provider names it (for example `gpt-4o-mini-2024-07-18`).
-    """
-    training_file: str
-    """
-    Id of an uploaded JSONL file (purpose `fine-tune`) with the training examples.
-    """
-    validation_file: NotRequired[str]
-    """
-    Id of an uploaded JSONL file with held-out examples used to report validation metrics.
-    """
-    suffix: NotRequired[str]
-    """
-    Up to 64 characters added to the trained model's name.
-    """
-    seed: NotRequired[int]
-    """
-    Seed that makes a job repeatable; chosen at random when left out.
-    """
-    method: NotRequired[FineTuningMethod]
-    """
-    Training method and its settings; supervised when left out.
-    """
-    hyperparameters: NotRequired[FineTuningHyperparameters]
-    """
-    Training settings for supervised jobs (older form; prefer `method`).
-    """
-    integrations: NotRequired[Sequence[FineTuningIntegration]]
-    """
-    Outside services to report the job to.
-    """
-    job_name: NotRequired[str]
-    """
-    Name given to the job at the provider (Bedrock).
-    """
-    role_arn: NotRequired[str]
-    """
-    IAM role Bedrock assumes to read the training data and write the model.
-    """
-    output_file: NotRequired[str]
-    """
-    Where the provider writes the training output (an S3 URI for Bedrock).
-    """
-    portkey_options: NotRequired[FineTuningPortkeyOptions]
-    """
-    Portkey headers for the provider the job runs on, when Portkey's hosted gateway runs the job.
-    """
-    provider_options: NotRequired[FineTuningProviderOptions]
-    """
-    Provider settings of the job, when not given at the top level of the body.
-    """
 
 
 class FineTuningMethod(TypedDict):
@@ -7201,85 +6726,6 @@ class PromptCompletionRequest(TypedDict):
     """
 
 
-class PromptCompletionRequestParams(TypedDict):
-    """
-    The keyword arguments of `PromptCompletionRequest` that are not per-call options (left out: stream).
-    """
-
-    model: NotRequired[str]
-    """
-    Model to use instead of the template's.
-    """
-    temperature: NotRequired[float]
-    """
-    Sampling temperature from 0 to 2; higher is more varied.
-    """
-    top_p: NotRequired[float]
-    """
-    Nucleus sampling; only tokens within this cumulative probability are considered.
-    """
-    top_k: NotRequired[int]
-    """
-    Only sample from the k most likely tokens, for providers that support it.
-    """
-    max_tokens: NotRequired[int]
-    """
-    Most tokens the answer may have.
-    """
-    max_completion_tokens: NotRequired[int]
-    """
-    Most tokens the answer may have, reasoning tokens included (newer OpenAI models).
-    """
-    n: NotRequired[int]
-    """
-    How many answers to produce.
-    """
-    stop: NotRequired[str | Sequence[str]]
-    """
-    Up to 4 sequences at which the model stops writing.
-    """
-    presence_penalty: NotRequired[float]
-    """
-    Between -2 and 2; positive values push the model towards new topics.
-    """
-    frequency_penalty: NotRequired[float]
-    """
-    Between -2 and 2; positive values discourage repeating the same words.
-    """
-    logit_bias: NotRequired[PromptHyperparametersLogitBias]
-    """
-    Maps token ids (as strings) to a bias from -100 to 100.
-    """
-    seed: NotRequired[int]
-    """
-    Seed for best-effort repeatable sampling.
-    """
-    user: NotRequired[str]
-    """
-    Identifier of your end user, passed on for abuse monitoring.
-    """
-    tools: NotRequired[Sequence[ChatCompletionTool]]
-    """
-    Tools the model may call, replacing the template's.
-    """
-    tool_choice: NotRequired[ChatCompletionToolChoiceOption]
-    """
-    Whether the model may, must or must not call tools, or which one it must call.
-    """
-    response_format: NotRequired[ChatResponseFormat]
-    """
-    Shape the answer must take (plain text, any JSON object, or JSON matching a schema).
-    """
-    variables: PromptRenderRequestVariables
-    """
-    Values for the template's `{{variables}}`, keyed by variable name.
-    """
-    stream_options: NotRequired[ChatCompletionStreamOptions]
-    """
-    Streaming extras, such as a final chunk with token usage.
-    """
-
-
 class PromptCreateRequest(TypedDict):
     """
     A new prompt template and the content of its first version.
@@ -8059,101 +7505,6 @@ class ResponseCreateRequest(TypedDict):
 
 
 ResponseCreateRequestMetadata: TypeAlias = Mapping[str, str]
-
-
-class ResponseCreateRequestParams(TypedDict):
-    """
-    The keyword arguments of `ResponseCreateRequest` that are not per-call options (left out: metadata, stream).
-    """
-
-    model: NotRequired[str]
-    """
-    Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). May be left out when a config's `override_params` or a stored prompt names it.
-    """
-    input: NotRequired[str | Sequence[ResponseInputItem]]
-    """
-    The input, as one user text or as a list of typed items (messages, tool results, earlier output).
-    """
-    instructions: NotRequired[str | None]
-    """
-    A system (developer) message placed before the input; not carried over by `previous_response_id`.
-    """
-    previous_response_id: NotRequired[str | None]
-    """
-    Id of an earlier stored response to continue the conversation from.
-    """
-    tools: NotRequired[Sequence[ResponseTool | ResponseUnknownItem]]
-    """
-    Tools the model may call. Types not modelled here (MCP, code interpreter...) can be sent as unknown items.
-    """
-    tool_choice: NotRequired[ResponseToolChoice]
-    """
-    Whether the model may, must or must not call tools, or which one it must call.
-    """
-    parallel_tool_calls: NotRequired[bool | None]
-    """
-    Whether the model may call several tools in one turn.
-    """
-    max_tool_calls: NotRequired[int | None]
-    """
-    Most calls to built-in tools the response may make in total.
-    """
-    max_output_tokens: NotRequired[int | None]
-    """
-    Most tokens the output may have, reasoning tokens included.
-    """
-    temperature: NotRequired[float | None]
-    """
-    Sampling temperature from 0 to 2; higher is more varied.
-    """
-    top_p: NotRequired[float | None]
-    """
-    Nucleus sampling; only tokens within this cumulative probability are considered.
-    """
-    top_logprobs: NotRequired[int | None]
-    """
-    How many most-likely tokens to report at each position (with `message.output_text.logprobs` included).
-    """
-    reasoning: NotRequired[ResponseReasoningConfig | None]
-    """
-    Effort and summary settings for reasoning models.
-    """
-    text: NotRequired[ResponseTextConfig]
-    """
-    Format (plain text or JSON) and verbosity of text output.
-    """
-    truncation: NotRequired[ResponseCreateRequestTruncation]
-    """
-    `auto` drops the oldest items when the input overflows the context window; `disabled` (the default) fails instead.
-    """
-    include: NotRequired[Sequence[str]]
-    """
-    Extra output data to return, such as `reasoning.encrypted_content`, `message.output_text.logprobs` or `file_search_call.results`.
-    """
-    store: NotRequired[bool | None]
-    """
-    Whether the provider keeps the response for later retrieval (on by default at OpenAI).
-    """
-    background: NotRequired[bool | None]
-    """
-    Run the response in the background; poll it with retrieve.
-    """
-    service_tier: NotRequired[ResponseCreateRequestServiceTier]
-    """
-    Processing tier to run the request on, where the provider offers tiers.
-    """
-    user: NotRequired[str]
-    """
-    Identifier of your end user, passed on for abuse monitoring.
-    """
-    prompt_cache_key: NotRequired[str]
-    """
-    Key that groups similar requests so the provider's prompt cache hits more often.
-    """
-    safety_identifier: NotRequired[str]
-    """
-    Stable, hashed identifier of your end user for the provider's abuse detection.
-    """
 
 
 ResponseCreateRequestServiceTier: TypeAlias = Literal["auto", "default", "flex", "scale", "priority"]
@@ -9374,69 +8725,6 @@ class ThreadCreateAndRunRequest(TypedDict):
     """
 
 
-class ThreadCreateAndRunRequestParams(TypedDict):
-    """
-    The keyword arguments of `ThreadCreateAndRunRequest` that are not per-call options (left out: metadata, stream).
-    """
-
-    assistant_id: str
-    """
-    Id of the assistant to run.
-    """
-    thread: NotRequired[ThreadCreateRequest]
-    """
-    The thread to create; an empty one when left out.
-    """
-    model: NotRequired[str | None]
-    """
-    Model to use instead of the assistant's.
-    """
-    instructions: NotRequired[str | None]
-    """
-    System prompt to use instead of the assistant's.
-    """
-    tools: NotRequired[Sequence[AssistantTool] | None]
-    """
-    Tools to offer instead of the assistant's (up to 20).
-    """
-    tool_resources: NotRequired[AssistantToolResources | None]
-    """
-    File and vector store ids for the tools on this run.
-    """
-    temperature: NotRequired[float | None]
-    """
-    Sampling temperature, 0 to 2 (provider default 1).
-    """
-    top_p: NotRequired[float | None]
-    """
-    Nucleus sampling mass, 0 to 1 (provider default 1).
-    """
-    max_prompt_tokens: NotRequired[int | None]
-    """
-    Most prompt tokens the run may use over all its turns; it ends `incomplete` past this.
-    """
-    max_completion_tokens: NotRequired[int | None]
-    """
-    Most completion tokens the run may use over all its turns; it ends `incomplete` past this.
-    """
-    truncation_strategy: NotRequired[ThreadRunTruncationStrategy | None]
-    """
-    How to trim the thread before sending it to the model.
-    """
-    tool_choice: NotRequired[ThreadRunToolChoice | None]
-    """
-    Whether and which tool the model must call.
-    """
-    parallel_tool_calls: NotRequired[bool]
-    """
-    Whether the model may call several functions in one turn (provider default true).
-    """
-    response_format: NotRequired[AssistantResponseFormatOption | None]
-    """
-    Output format to hold the model to.
-    """
-
-
 class ThreadCreateRequest(TypedDict):
     """
     Body of a request that creates a thread; every field may be left out.
@@ -9453,21 +8741,6 @@ class ThreadCreateRequest(TypedDict):
     metadata: NotRequired[AssistantMetadata | None]
     """
     Labels to attach.
-    """
-
-
-class ThreadCreateRequestParams(TypedDict):
-    """
-    The keyword arguments of `ThreadCreateRequest` that are not per-call options (left out: metadata).
-    """
-
-    messages: NotRequired[Sequence[ThreadMessageCreateRequest]]
-    """
-    Messages the thread starts with, oldest first.
-    """
-    tool_resources: NotRequired[AssistantToolResourcesCreate | None]
-    """
-    Files and vector stores for the tools on this thread; may create a vector store on the fly.
     """
 
 
@@ -9603,25 +8876,6 @@ class ThreadMessageCreateRequest(TypedDict):
     """
 
 
-class ThreadMessageCreateRequestParams(TypedDict):
-    """
-    The keyword arguments of `ThreadMessageCreateRequest` that are not per-call options (left out: metadata).
-    """
-
-    role: ThreadMessageCreateRequestRole
-    """
-    `user` for a message from the end user; `assistant` to put words in the assistant's mouth, e.g. to replay an earlier conversation.
-    """
-    content: str | Sequence[ThreadMessageContentPartInput]
-    """
-    The message as plain text, or as a list of text and image parts.
-    """
-    attachments: NotRequired[Sequence[ThreadMessageAttachmentParam] | None]
-    """
-    Uploaded files to attach, each with the tools that should receive it.
-    """
-
-
 ThreadMessageCreateRequestRole: TypeAlias = Literal["user", "assistant"]
 """
 `user` for a message from the end user; `assistant` to put words in the assistant's mouth, e.g. to replay an earlier conversation.
@@ -9678,12 +8932,6 @@ class ThreadMessageUpdateRequest(TypedDict):
     metadata: NotRequired[AssistantMetadata | None]
     """
     Replacement labels.
-    """
-
-
-class ThreadMessageUpdateRequestParams(TypedDict):
-    """
-    The keyword arguments of `ThreadMessageUpdateRequest` that are not per-call options (left out: metadata).
     """
 
 
@@ -9758,69 +9006,6 @@ class ThreadRunCreateRequest(TypedDict):
     """
 
 
-class ThreadRunCreateRequestParams(TypedDict):
-    """
-    The keyword arguments of `ThreadRunCreateRequest` that are not per-call options (left out: metadata, stream).
-    """
-
-    assistant_id: str
-    """
-    Id of the assistant to run.
-    """
-    model: NotRequired[str | None]
-    """
-    Model to use instead of the assistant's.
-    """
-    instructions: NotRequired[str | None]
-    """
-    System prompt to use instead of the assistant's.
-    """
-    additional_instructions: NotRequired[str | None]
-    """
-    Text appended to the instructions for this run only.
-    """
-    additional_messages: NotRequired[Sequence[ThreadMessageCreateRequest] | None]
-    """
-    Messages added to the thread before the run starts.
-    """
-    tools: NotRequired[Sequence[AssistantTool] | None]
-    """
-    Tools to offer instead of the assistant's (up to 20).
-    """
-    temperature: NotRequired[float | None]
-    """
-    Sampling temperature, 0 to 2 (provider default 1).
-    """
-    top_p: NotRequired[float | None]
-    """
-    Nucleus sampling mass, 0 to 1 (provider default 1).
-    """
-    max_prompt_tokens: NotRequired[int | None]
-    """
-    Most prompt tokens the run may use over all its turns; it ends `incomplete` past this.
-    """
-    max_completion_tokens: NotRequired[int | None]
-    """
-    Most completion tokens the run may use over all its turns; it ends `incomplete` past this.
-    """
-    truncation_strategy: NotRequired[ThreadRunTruncationStrategy | None]
-    """
-    How to trim the thread before sending it to the model.
-    """
-    tool_choice: NotRequired[ThreadRunToolChoice | None]
-    """
-    Whether and which tool the model must call.
-    """
-    parallel_tool_calls: NotRequired[bool]
-    """
-    Whether the model may call several functions in one turn (provider default true).
-    """
-    response_format: NotRequired[AssistantResponseFormatOption | None]
-    """
-    Output format to hold the model to.
-    """
-
-
 class ThreadRunNamedFunction(TypedDict):
     """
     Names the function the model must call.
@@ -9865,17 +9050,6 @@ class ThreadRunSubmitToolOutputsRequest(TypedDict):
     stream: NotRequired[bool | None]
     """
     When true, the answer is an event stream that follows the resumed run until it stops.
-    """
-
-
-class ThreadRunSubmitToolOutputsRequestParams(TypedDict):
-    """
-    The keyword arguments of `ThreadRunSubmitToolOutputsRequest` that are not per-call options (left out: stream).
-    """
-
-    tool_outputs: Sequence[ThreadRunToolOutput]
-    """
-    One entry per pending call, all sent together.
     """
 
 
@@ -9938,12 +9112,6 @@ class ThreadRunUpdateRequest(TypedDict):
     """
 
 
-class ThreadRunUpdateRequestParams(TypedDict):
-    """
-    The keyword arguments of `ThreadRunUpdateRequest` that are not per-call options (left out: metadata).
-    """
-
-
 class ThreadUpdateRequest(TypedDict):
     """
     Body of a request that changes a thread; only the fields sent are changed.
@@ -9956,17 +9124,6 @@ class ThreadUpdateRequest(TypedDict):
     metadata: NotRequired[AssistantMetadata | None]
     """
     Replacement labels.
-    """
-
-
-class ThreadUpdateRequestParams(TypedDict):
-    """
-    The keyword arguments of `ThreadUpdateRequest` that are not per-call options (left out: metadata).
-    """
-
-    tool_resources: NotRequired[AssistantToolResources | None]
-    """
-    Replacement file and vector store ids for the tools.
     """
 
 
@@ -10143,29 +9300,6 @@ class VectorStoreCreateRequest(TypedDict):
     """
 
 
-class VectorStoreCreateRequestParams(TypedDict):
-    """
-    The keyword arguments of `VectorStoreCreateRequest` that are not per-call options (left out: metadata).
-    """
-
-    name: NotRequired[str]
-    """
-    Display name.
-    """
-    file_ids: NotRequired[Sequence[str]]
-    """
-    Uploaded file ids to index right away (up to 500).
-    """
-    expires_after: NotRequired[VectorStoreExpiration]
-    """
-    Expiry policy for the store.
-    """
-    chunking_strategy: NotRequired[VectorStoreChunkingStrategyRequest]
-    """
-    How to split the files of `file_ids` into chunks; `auto` when left out.
-    """
-
-
 class VectorStoreExpiration(TypedDict):
     """
     Policy that lets a vector store expire a number of days after it was last used.
@@ -10283,21 +9417,6 @@ class VectorStoreUpdateRequest(TypedDict):
     metadata: NotRequired[VectorStoreMetadata | None]
     """
     Replacement labels.
-    """
-
-
-class VectorStoreUpdateRequestParams(TypedDict):
-    """
-    The keyword arguments of `VectorStoreUpdateRequest` that are not per-call options (left out: metadata).
-    """
-
-    name: NotRequired[str | None]
-    """
-    New display name.
-    """
-    expires_after: NotRequired[VectorStoreExpiration | None]
-    """
-    New expiry policy.
     """
 
 

@@ -35,13 +35,14 @@ def required_keywords(function: Any, op: spec.SpecOperation) -> dict[str, Any]:
     """A value for every keyword the method cannot be called without: required query parameters,
     `body` (a body that is not an object) and the required fields of the body."""
     queries = {param["name"]: param for param in op.query_params}
+    fields = spec.required_body(op)
     keywords: dict[str, Any] = {}
     for name, parameter in inspect.signature(function).parameters.items():
-        if parameter.kind is parameter.VAR_KEYWORD:
-            keywords.update(spec.required_body(op))
-        elif parameter.kind is parameter.KEYWORD_ONLY and parameter.default is parameter.empty:
+        if parameter.kind is parameter.KEYWORD_ONLY and parameter.default is parameter.empty:
             if name == "body":
                 keywords[name] = spec.sample({"$ref": f"#/components/schemas/{op.body_value}"})
+            elif name in fields:
+                keywords[name] = fields[name]
             else:
                 keywords[name] = spec.sample(queries[name].get("schema", {}))
     return keywords

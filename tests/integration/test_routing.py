@@ -74,9 +74,8 @@ def test_trace_id_is_echoed_and_readable(client: Portkey) -> None:
 
 
 def test_metadata_is_accepted(client: Portkey, upstream: Upstream) -> None:
-    chat = client.chat.completions.create(
-        model=CHAT_MODEL, messages=MESSAGES, metadata={"_user": "user-1", "team": "search"}
-    )
+    scoped = client.with_options(metadata={"_user": "user-1", "team": "search"})
+    chat = scoped.chat.completions.create(model=CHAT_MODEL, messages=MESSAGES)
     assert chat.choices[0].message.content == echo_of(PROMPT)
     assert "x-portkey-metadata" not in upstream.last.headers
 

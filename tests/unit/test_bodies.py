@@ -51,7 +51,7 @@ def test_json_bodies_accept_any_mapping_and_sequence(gateway: MockGateway) -> No
         stop=("a", "b"),
     )
     assert gateway.last.content == (
-        b'{"model":"m","messages":[{"role":"user","content":"Hi"}],"stop":["a","b"]}'
+        b'{"messages":[{"role":"user","content":"Hi"}],"model":"m","stop":["a","b"]}'
     )
 
 

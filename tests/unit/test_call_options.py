@@ -35,7 +35,7 @@ async def test_every_call_option_reaches_the_request_and_none_leaks(
             model="m",
             messages=MESSAGES,
             trace_id="call-trace",
-            metadata={"env": "test", "user": "ana"},
+            metadata={"purpose": "eval"},  # chat's own body field, not the Portkey option
             config=CALL_CONFIG,
             cache_force_refresh=True,
             cache_namespace="ns-1",
@@ -50,17 +50,18 @@ async def test_every_call_option_reaches_the_request_and_none_leaks(
     after = gateway.last
 
     assert during.headers["x-portkey-trace-id"] == "call-trace"
-    assert json.loads(during.headers["x-portkey-metadata"]) == {
-        "team": "search",
-        "env": "test",
-        "user": "ana",
-    }
+    assert json.loads(during.headers["x-portkey-metadata"]) == {"team": "search", "env": "prod"}
     assert during.headers["x-portkey-config"] == '{"retry":{"attempts":1},"cache":{"mode":"simple"}}'
     assert during.headers["x-portkey-cache-force-refresh"] == "true"
     assert during.headers["x-portkey-cache-namespace"] == "ns-1"
     assert during.headers["x-extra"] == "yes"
     assert during.url.params["api-version"] == "2024-10-01"
-    assert sent_json(during) == {"model": "m", "messages": MESSAGES, "seed": 7}
+    assert sent_json(during) == {
+        "model": "m",
+        "messages": MESSAGES,
+        "metadata": {"purpose": "eval"},
+        "seed": 7,
+    }
     assert timeouts(during.extensions) == {"connect": 3.5, "read": 3.5, "write": 3.5, "pool": 3.5}
 
     assert after.headers == before.headers
@@ -71,6 +72,20 @@ async def test_every_call_option_reaches_the_request_and_none_leaks(
     assert json.loads(after.headers["x-portkey-metadata"]) == {"team": "search", "env": "prod"}
     assert "x-portkey-config" not in after.headers
     assert "x-extra" not in after.headers
+
+
+async def test_with_options_gives_the_options_a_body_field_takes_the_name_of(
+    make_client: ClientFactory, gateway: MockGateway
+) -> None:
+    client = make_client(provider="openai", metadata={"team": "search", "env": "prod"})
+
+    scoped = client.with_options(metadata={"env": "test", "user": "ana"}, trace_id="call-trace")
+    await resolve(scoped.chat.completions.create(model="m", messages=MESSAGES, metadata={"purpose": "eval"}))
+
+    sent = gateway.last
+    assert json.loads(sent.headers["x-portkey-metadata"]) == {"team": "search", "env": "test", "user": "ana"}
+    assert sent.headers["x-portkey-trace-id"] == "call-trace"
+    assert sent_json(sent)["metadata"] == {"purpose": "eval"}
 
 
 async def test_a_call_config_slug_replaces_the_client_config(

@@ -143,7 +143,6 @@ def test_an_unknown_legacy_mode_is_refused() -> None:
     [
         ({"trace_id": "t\r\nx-injected: 1"}, "trace_id"),
         ({"cache_namespace": "ns\nb"}, "cache_namespace"),
-        ({"metadata": {"user": 7}}, "metadata['user']"),
         (
             {
                 "config": {
@@ -168,10 +167,18 @@ async def test_wrong_call_options_are_refused_before_sending(
     assert caught.value.option == option
 
 
+async def test_a_wrong_metadata_option_is_refused_before_sending(
+    silent_client: Portkey | AsyncPortkey,
+) -> None:
+    with pytest.raises(PortkeyValidationError) as caught:
+        await resolve(silent_client.embeddings.create(model="m", input="x", metadata={"user": 7}))  # type: ignore[dict-item]
+    assert caught.value.option == "metadata['user']"
+
+
 def test_non_ascii_metadata_goes_out_as_escaped_json(gateway: MockGateway) -> None:
     client = Portkey(http_client=gateway.sync_http(), metadata={"user": "José"})
 
-    client.chat.completions.create(model="m", messages=MESSAGES, metadata={"city": "Zürich"})
+    client.with_options(metadata={"city": "Zürich"}).chat.completions.create(model="m", messages=MESSAGES)
 
     header = gateway.last.headers["x-portkey-metadata"]
     assert header.isascii()

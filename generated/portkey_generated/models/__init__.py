@@ -125,7 +125,6 @@ if TYPE_CHECKING:
     from .assistant import Assistant
     from .assistant_code_interpreter_resources import AssistantCodeInterpreterResources
     from .assistant_create_request import AssistantCreateRequest
-    from .assistant_create_request_params import AssistantCreateRequestParams
     from .assistant_deleted import AssistantDeleted
     from .assistant_deleted_object import AssistantDeletedObject
     from .assistant_file_search_options import AssistantFileSearchOptions
@@ -149,7 +148,6 @@ if TYPE_CHECKING:
     from .assistant_tool_resources import AssistantToolResources
     from .assistant_tool_resources_create import AssistantToolResourcesCreate
     from .assistant_update_request import AssistantUpdateRequest
-    from .assistant_update_request_params import AssistantUpdateRequestParams
     from .assistant_vector_store_seed import AssistantVectorStoreSeed
     from .audit_log_list import AuditLogList
     from .audit_log_method import AuditLogMethod
@@ -160,7 +158,6 @@ if TYPE_CHECKING:
     from .batch_create_request_completion_window import BatchCreateRequestCompletionWindow
     from .batch_create_request_endpoint import BatchCreateRequestEndpoint
     from .batch_create_request_metadata import BatchCreateRequestMetadata
-    from .batch_create_request_params import BatchCreateRequestParams
     from .batch_error import BatchError
     from .batch_errors import BatchErrors
     from .batch_list import BatchList
@@ -267,13 +264,10 @@ if TYPE_CHECKING:
     from .create_chat_completion_request import CreateChatCompletionRequest
     from .create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias
     from .create_chat_completion_request_metadata import CreateChatCompletionRequestMetadata
-    from .create_chat_completion_request_params import CreateChatCompletionRequestParams
     from .create_completion_request import CreateCompletionRequest
     from .create_completion_request_logit_bias import CreateCompletionRequestLogitBias
-    from .create_completion_request_params import CreateCompletionRequestParams
     from .create_embedding_request import CreateEmbeddingRequest
     from .create_message_request import CreateMessageRequest
-    from .create_message_request_params import CreateMessageRequestParams
     from .create_moderation_request import CreateModerationRequest
     from .create_rerank_request import CreateRerankRequest
     from .create_rerank_request_parameters import CreateRerankRequestParameters
@@ -283,11 +277,9 @@ if TYPE_CHECKING:
     from .embedding_vector import EmbeddingVector
     from .feedback_create_request import FeedbackCreateRequest
     from .feedback_create_request_metadata import FeedbackCreateRequestMetadata
-    from .feedback_create_request_params import FeedbackCreateRequestParams
     from .feedback_response import FeedbackResponse
     from .feedback_update_request import FeedbackUpdateRequest
     from .feedback_update_request_metadata import FeedbackUpdateRequestMetadata
-    from .feedback_update_request_params import FeedbackUpdateRequestParams
     from .file_create_request import FileCreateRequest
     from .file_create_request_purpose import FileCreateRequestPurpose
     from .file_deleted import FileDeleted
@@ -303,7 +295,6 @@ if TYPE_CHECKING:
     from .fine_tuning_job_checkpoint_list import FineTuningJobCheckpointList
     from .fine_tuning_job_create_request import FineTuningJobCreateRequest
     from .fine_tuning_job_create_request_metadata import FineTuningJobCreateRequestMetadata
-    from .fine_tuning_job_create_request_params import FineTuningJobCreateRequestParams
     from .fine_tuning_job_error import FineTuningJobError
     from .fine_tuning_job_event import FineTuningJobEvent
     from .fine_tuning_job_event_data import FineTuningJobEventData
@@ -770,7 +761,6 @@ if TYPE_CHECKING:
     from .policy_usage_limit_value_usage import PolicyUsageLimitValueUsage
     from .policy_usage_limit_value_usage_status import PolicyUsageLimitValueUsageStatus
     from .prompt_completion_request import PromptCompletionRequest
-    from .prompt_completion_request_params import PromptCompletionRequestParams
     from .prompt_create_request import PromptCreateRequest
     from .prompt_create_result import PromptCreateResult
     from .prompt_create_result_object import PromptCreateResultObject
@@ -845,7 +835,6 @@ if TYPE_CHECKING:
     from .response_content_part_done_event import ResponseContentPartDoneEvent
     from .response_create_request import ResponseCreateRequest
     from .response_create_request_metadata import ResponseCreateRequestMetadata
-    from .response_create_request_params import ResponseCreateRequestParams
     from .response_create_request_service_tier import ResponseCreateRequestServiceTier
     from .response_create_request_truncation import ResponseCreateRequestTruncation
     from .response_created_event import ResponseCreatedEvent
@@ -973,9 +962,7 @@ if TYPE_CHECKING:
     from .speech_create_request_response_format import SpeechCreateRequestResponseFormat
     from .thread import Thread
     from .thread_create_and_run_request import ThreadCreateAndRunRequest
-    from .thread_create_and_run_request_params import ThreadCreateAndRunRequestParams
     from .thread_create_request import ThreadCreateRequest
-    from .thread_create_request_params import ThreadCreateRequestParams
     from .thread_deleted import ThreadDeleted
     from .thread_deleted_object import ThreadDeletedObject
     from .thread_message import ThreadMessage
@@ -994,7 +981,6 @@ if TYPE_CHECKING:
     from .thread_message_content_text_input_type import ThreadMessageContentTextInputType
     from .thread_message_content_text_type import ThreadMessageContentTextType
     from .thread_message_create_request import ThreadMessageCreateRequest
-    from .thread_message_create_request_params import ThreadMessageCreateRequestParams
     from .thread_message_create_request_role import ThreadMessageCreateRequestRole
     from .thread_message_deleted import ThreadMessageDeleted
     from .thread_message_deleted_object import ThreadMessageDeletedObject
@@ -1039,11 +1025,9 @@ if TYPE_CHECKING:
     from .thread_message_status import ThreadMessageStatus
     from .thread_message_text import ThreadMessageText
     from .thread_message_update_request import ThreadMessageUpdateRequest
-    from .thread_message_update_request_params import ThreadMessageUpdateRequestParams
     from .thread_object import ThreadObject
     from .thread_run import ThreadRun
     from .thread_run_create_request import ThreadRunCreateRequest
-    from .thread_run_create_request_params import ThreadRunCreateRequestParams
     from .thread_run_incomplete_details import ThreadRunIncompleteDetails
     from .thread_run_incomplete_details_reason import ThreadRunIncompleteDetailsReason
     from .thread_run_last_error import ThreadRunLastError
@@ -1106,7 +1090,6 @@ if TYPE_CHECKING:
     from .thread_run_step_type import ThreadRunStepType
     from .thread_run_stream_data_envelope import ThreadRunStreamDataEnvelope
     from .thread_run_submit_tool_outputs_request import ThreadRunSubmitToolOutputsRequest
-    from .thread_run_submit_tool_outputs_request_params import ThreadRunSubmitToolOutputsRequestParams
     from .thread_run_tool_call import ThreadRunToolCall
     from .thread_run_tool_call_function import ThreadRunToolCallFunction
     from .thread_run_tool_call_type import ThreadRunToolCallType
@@ -1115,10 +1098,8 @@ if TYPE_CHECKING:
     from .thread_run_truncation_strategy import ThreadRunTruncationStrategy
     from .thread_run_truncation_strategy_type import ThreadRunTruncationStrategyType
     from .thread_run_update_request import ThreadRunUpdateRequest
-    from .thread_run_update_request_params import ThreadRunUpdateRequestParams
     from .thread_run_usage import ThreadRunUsage
     from .thread_update_request import ThreadUpdateRequest
-    from .thread_update_request_params import ThreadUpdateRequestParams
     from .transcription import Transcription
     from .transcription_create_request import TranscriptionCreateRequest
     from .transcription_create_request_response_format import TranscriptionCreateRequestResponseFormat
@@ -1138,7 +1119,6 @@ if TYPE_CHECKING:
     from .vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy
     from .vector_store_auto_chunking_strategy_type import VectorStoreAutoChunkingStrategyType
     from .vector_store_create_request import VectorStoreCreateRequest
-    from .vector_store_create_request_params import VectorStoreCreateRequestParams
     from .vector_store_deleted import VectorStoreDeleted
     from .vector_store_deleted_object import VectorStoreDeletedObject
     from .vector_store_expiration import VectorStoreExpiration
@@ -1167,7 +1147,6 @@ if TYPE_CHECKING:
     from .vector_store_static_chunking_strategy_type import VectorStoreStaticChunkingStrategyType
     from .vector_store_status import VectorStoreStatus
     from .vector_store_update_request import VectorStoreUpdateRequest
-    from .vector_store_update_request_params import VectorStoreUpdateRequestParams
     from .virtual_key_ack import VirtualKeyAck
     from .virtual_key_create_request import VirtualKeyCreateRequest
     from .virtual_key_create_result import VirtualKeyCreateResult
@@ -1301,7 +1280,6 @@ _MODULE_OF: dict[str, str] = {
     "Assistant": ".assistant",
     "AssistantCodeInterpreterResources": ".assistant_code_interpreter_resources",
     "AssistantCreateRequest": ".assistant_create_request",
-    "AssistantCreateRequestParams": ".assistant_create_request_params",
     "AssistantDeleted": ".assistant_deleted",
     "AssistantDeletedObject": ".assistant_deleted_object",
     "AssistantFileSearchOptions": ".assistant_file_search_options",
@@ -1325,7 +1303,6 @@ _MODULE_OF: dict[str, str] = {
     "AssistantToolResources": ".assistant_tool_resources",
     "AssistantToolResourcesCreate": ".assistant_tool_resources_create",
     "AssistantUpdateRequest": ".assistant_update_request",
-    "AssistantUpdateRequestParams": ".assistant_update_request_params",
     "AssistantVectorStoreSeed": ".assistant_vector_store_seed",
     "AuditLogList": ".audit_log_list",
     "AuditLogMethod": ".audit_log_method",
@@ -1336,7 +1313,6 @@ _MODULE_OF: dict[str, str] = {
     "BatchCreateRequestCompletionWindow": ".batch_create_request_completion_window",
     "BatchCreateRequestEndpoint": ".batch_create_request_endpoint",
     "BatchCreateRequestMetadata": ".batch_create_request_metadata",
-    "BatchCreateRequestParams": ".batch_create_request_params",
     "BatchError": ".batch_error",
     "BatchErrors": ".batch_errors",
     "BatchList": ".batch_list",
@@ -1443,13 +1419,10 @@ _MODULE_OF: dict[str, str] = {
     "CreateChatCompletionRequest": ".create_chat_completion_request",
     "CreateChatCompletionRequestLogitBias": ".create_chat_completion_request_logit_bias",
     "CreateChatCompletionRequestMetadata": ".create_chat_completion_request_metadata",
-    "CreateChatCompletionRequestParams": ".create_chat_completion_request_params",
     "CreateCompletionRequest": ".create_completion_request",
     "CreateCompletionRequestLogitBias": ".create_completion_request_logit_bias",
-    "CreateCompletionRequestParams": ".create_completion_request_params",
     "CreateEmbeddingRequest": ".create_embedding_request",
     "CreateMessageRequest": ".create_message_request",
-    "CreateMessageRequestParams": ".create_message_request_params",
     "CreateModerationRequest": ".create_moderation_request",
     "CreateRerankRequest": ".create_rerank_request",
     "CreateRerankRequestParameters": ".create_rerank_request_parameters",
@@ -1459,11 +1432,9 @@ _MODULE_OF: dict[str, str] = {
     "EmbeddingVector": ".embedding_vector",
     "FeedbackCreateRequest": ".feedback_create_request",
     "FeedbackCreateRequestMetadata": ".feedback_create_request_metadata",
-    "FeedbackCreateRequestParams": ".feedback_create_request_params",
     "FeedbackResponse": ".feedback_response",
     "FeedbackUpdateRequest": ".feedback_update_request",
     "FeedbackUpdateRequestMetadata": ".feedback_update_request_metadata",
-    "FeedbackUpdateRequestParams": ".feedback_update_request_params",
     "FileCreateRequest": ".file_create_request",
     "FileCreateRequestPurpose": ".file_create_request_purpose",
     "FileDeleted": ".file_deleted",
@@ -1479,7 +1450,6 @@ _MODULE_OF: dict[str, str] = {
     "FineTuningJobCheckpointList": ".fine_tuning_job_checkpoint_list",
     "FineTuningJobCreateRequest": ".fine_tuning_job_create_request",
     "FineTuningJobCreateRequestMetadata": ".fine_tuning_job_create_request_metadata",
-    "FineTuningJobCreateRequestParams": ".fine_tuning_job_create_request_params",
     "FineTuningJobError": ".fine_tuning_job_error",
     "FineTuningJobEvent": ".fine_tuning_job_event",
     "FineTuningJobEventData": ".fine_tuning_job_event_data",
@@ -1938,7 +1908,6 @@ _MODULE_OF: dict[str, str] = {
     "PolicyUsageLimitValueUsage": ".policy_usage_limit_value_usage",
     "PolicyUsageLimitValueUsageStatus": ".policy_usage_limit_value_usage_status",
     "PromptCompletionRequest": ".prompt_completion_request",
-    "PromptCompletionRequestParams": ".prompt_completion_request_params",
     "PromptCreateRequest": ".prompt_create_request",
     "PromptCreateResult": ".prompt_create_result",
     "PromptCreateResultObject": ".prompt_create_result_object",
@@ -2013,7 +1982,6 @@ _MODULE_OF: dict[str, str] = {
     "ResponseContentPartDoneEvent": ".response_content_part_done_event",
     "ResponseCreateRequest": ".response_create_request",
     "ResponseCreateRequestMetadata": ".response_create_request_metadata",
-    "ResponseCreateRequestParams": ".response_create_request_params",
     "ResponseCreateRequestServiceTier": ".response_create_request_service_tier",
     "ResponseCreateRequestTruncation": ".response_create_request_truncation",
     "ResponseCreatedEvent": ".response_created_event",
@@ -2129,9 +2097,7 @@ _MODULE_OF: dict[str, str] = {
     "SpeechCreateRequestResponseFormat": ".speech_create_request_response_format",
     "Thread": ".thread",
     "ThreadCreateAndRunRequest": ".thread_create_and_run_request",
-    "ThreadCreateAndRunRequestParams": ".thread_create_and_run_request_params",
     "ThreadCreateRequest": ".thread_create_request",
-    "ThreadCreateRequestParams": ".thread_create_request_params",
     "ThreadDeleted": ".thread_deleted",
     "ThreadDeletedObject": ".thread_deleted_object",
     "ThreadMessage": ".thread_message",
@@ -2150,7 +2116,6 @@ _MODULE_OF: dict[str, str] = {
     "ThreadMessageContentTextInputType": ".thread_message_content_text_input_type",
     "ThreadMessageContentTextType": ".thread_message_content_text_type",
     "ThreadMessageCreateRequest": ".thread_message_create_request",
-    "ThreadMessageCreateRequestParams": ".thread_message_create_request_params",
     "ThreadMessageCreateRequestRole": ".thread_message_create_request_role",
     "ThreadMessageDeleted": ".thread_message_deleted",
     "ThreadMessageDeletedObject": ".thread_message_deleted_object",
@@ -2193,11 +2158,9 @@ _MODULE_OF: dict[str, str] = {
     "ThreadMessageStatus": ".thread_message_status",
     "ThreadMessageText": ".thread_message_text",
     "ThreadMessageUpdateRequest": ".thread_message_update_request",
-    "ThreadMessageUpdateRequestParams": ".thread_message_update_request_params",
     "ThreadObject": ".thread_object",
     "ThreadRun": ".thread_run",
     "ThreadRunCreateRequest": ".thread_run_create_request",
-    "ThreadRunCreateRequestParams": ".thread_run_create_request_params",
     "ThreadRunIncompleteDetails": ".thread_run_incomplete_details",
     "ThreadRunIncompleteDetailsReason": ".thread_run_incomplete_details_reason",
     "ThreadRunLastError": ".thread_run_last_error",
@@ -2258,7 +2221,6 @@ _MODULE_OF: dict[str, str] = {
     "ThreadRunStepType": ".thread_run_step_type",
     "ThreadRunStreamDataEnvelope": ".thread_run_stream_data_envelope",
     "ThreadRunSubmitToolOutputsRequest": ".thread_run_submit_tool_outputs_request",
-    "ThreadRunSubmitToolOutputsRequestParams": ".thread_run_submit_tool_outputs_request_params",
     "ThreadRunToolCall": ".thread_run_tool_call",
     "ThreadRunToolCallFunction": ".thread_run_tool_call_function",
     "ThreadRunToolCallType": ".thread_run_tool_call_type",
@@ -2267,10 +2229,8 @@ _MODULE_OF: dict[str, str] = {
     "ThreadRunTruncationStrategy": ".thread_run_truncation_strategy",
     "ThreadRunTruncationStrategyType": ".thread_run_truncation_strategy_type",
     "ThreadRunUpdateRequest": ".thread_run_update_request",
-    "ThreadRunUpdateRequestParams": ".thread_run_update_request_params",
     "ThreadRunUsage": ".thread_run_usage",
     "ThreadUpdateRequest": ".thread_update_request",
-    "ThreadUpdateRequestParams": ".thread_update_request_params",
     "Transcription": ".transcription",
     "TranscriptionCreateRequest": ".transcription_create_request",
     "TranscriptionCreateRequestResponseFormat": ".transcription_create_request_response_format",
@@ -2288,7 +2248,6 @@ _MODULE_OF: dict[str, str] = {
     "VectorStoreAutoChunkingStrategy": ".vector_store_auto_chunking_strategy",
     "VectorStoreAutoChunkingStrategyType": ".vector_store_auto_chunking_strategy_type",
     "VectorStoreCreateRequest": ".vector_store_create_request",
-    "VectorStoreCreateRequestParams": ".vector_store_create_request_params",
     "VectorStoreDeleted": ".vector_store_deleted",
     "VectorStoreDeletedObject": ".vector_store_deleted_object",
     "VectorStoreExpiration": ".vector_store_expiration",
@@ -2317,7 +2276,6 @@ _MODULE_OF: dict[str, str] = {
     "VectorStoreStaticChunkingStrategyType": ".vector_store_static_chunking_strategy_type",
     "VectorStoreStatus": ".vector_store_status",
     "VectorStoreUpdateRequest": ".vector_store_update_request",
-    "VectorStoreUpdateRequestParams": ".vector_store_update_request_params",
     "VirtualKeyAck": ".virtual_key_ack",
     "VirtualKeyCreateRequest": ".virtual_key_create_request",
     "VirtualKeyCreateResult": ".virtual_key_create_result",
@@ -2452,7 +2410,6 @@ __all__: tuple[str, ...] = (
     "Assistant",
     "AssistantCodeInterpreterResources",
     "AssistantCreateRequest",
-    "AssistantCreateRequestParams",
     "AssistantDeleted",
     "AssistantDeletedObject",
     "AssistantFileSearchOptions",
@@ -2476,7 +2433,6 @@ __all__: tuple[str, ...] = (
     "AssistantToolResources",
     "AssistantToolResourcesCreate",
     "AssistantUpdateRequest",
-    "AssistantUpdateRequestParams",
     "AssistantVectorStoreSeed",
     "AuditLogList",
     "AuditLogMethod",
@@ -2487,7 +2443,6 @@ __all__: tuple[str, ...] = (
     "BatchCreateRequestCompletionWindow",
     "BatchCreateRequestEndpoint",
     "BatchCreateRequestMetadata",
-    "BatchCreateRequestParams",
     "BatchError",
     "BatchErrors",
     "BatchList",
@@ -2594,13 +2549,10 @@ __all__: tuple[str, ...] = (
     "CreateChatCompletionRequest",
     "CreateChatCompletionRequestLogitBias",
     "CreateChatCompletionRequestMetadata",
-    "CreateChatCompletionRequestParams",
     "CreateCompletionRequest",
     "CreateCompletionRequestLogitBias",
-    "CreateCompletionRequestParams",
     "CreateEmbeddingRequest",
     "CreateMessageRequest",
-    "CreateMessageRequestParams",
     "CreateModerationRequest",
     "CreateRerankRequest",
     "CreateRerankRequestParameters",
@@ -2610,11 +2562,9 @@ __all__: tuple[str, ...] = (
     "EmbeddingVector",
     "FeedbackCreateRequest",
     "FeedbackCreateRequestMetadata",
-    "FeedbackCreateRequestParams",
     "FeedbackResponse",
     "FeedbackUpdateRequest",
     "FeedbackUpdateRequestMetadata",
-    "FeedbackUpdateRequestParams",
     "FileCreateRequest",
     "FileCreateRequestPurpose",
     "FileDeleted",
@@ -2630,7 +2580,6 @@ __all__: tuple[str, ...] = (
     "FineTuningJobCheckpointList",
     "FineTuningJobCreateRequest",
     "FineTuningJobCreateRequestMetadata",
-    "FineTuningJobCreateRequestParams",
     "FineTuningJobError",
     "FineTuningJobEvent",
     "FineTuningJobEventData",
@@ -3089,7 +3038,6 @@ __all__: tuple[str, ...] = (
     "PolicyUsageLimitValueUsage",
     "PolicyUsageLimitValueUsageStatus",
     "PromptCompletionRequest",
-    "PromptCompletionRequestParams",
     "PromptCreateRequest",
     "PromptCreateResult",
     "PromptCreateResultObject",
@@ -3165,7 +3113,6 @@ __all__: tuple[str, ...] = (
     "ResponseCreatedEvent",
     "ResponseCreateRequest",
     "ResponseCreateRequestMetadata",
-    "ResponseCreateRequestParams",
     "ResponseCreateRequestServiceTier",
     "ResponseCreateRequestTruncation",
     "ResponseDeleted",
@@ -3280,9 +3227,7 @@ __all__: tuple[str, ...] = (
     "SpeechCreateRequestResponseFormat",
     "Thread",
     "ThreadCreateAndRunRequest",
-    "ThreadCreateAndRunRequestParams",
     "ThreadCreateRequest",
-    "ThreadCreateRequestParams",
     "ThreadDeleted",
     "ThreadDeletedObject",
     "ThreadMessage",
@@ -3301,7 +3246,6 @@ __all__: tuple[str, ...] = (
     "ThreadMessageContentTextInputType",
     "ThreadMessageContentTextType",
     "ThreadMessageCreateRequest",
-    "ThreadMessageCreateRequestParams",
     "ThreadMessageCreateRequestRole",
     "ThreadMessageDeleted",
     "ThreadMessageDeletedObject",
@@ -3344,11 +3288,9 @@ __all__: tuple[str, ...] = (
     "ThreadMessageStatus",
     "ThreadMessageText",
     "ThreadMessageUpdateRequest",
-    "ThreadMessageUpdateRequestParams",
     "ThreadObject",
     "ThreadRun",
     "ThreadRunCreateRequest",
-    "ThreadRunCreateRequestParams",
     "ThreadRunIncompleteDetails",
     "ThreadRunIncompleteDetailsReason",
     "ThreadRunLastError",
@@ -3409,7 +3351,6 @@ __all__: tuple[str, ...] = (
     "ThreadRunStepType",
     "ThreadRunStreamDataEnvelope",
     "ThreadRunSubmitToolOutputsRequest",
-    "ThreadRunSubmitToolOutputsRequestParams",
     "ThreadRunToolCall",
     "ThreadRunToolCallFunction",
     "ThreadRunToolCallType",
@@ -3418,10 +3359,8 @@ __all__: tuple[str, ...] = (
     "ThreadRunTruncationStrategy",
     "ThreadRunTruncationStrategyType",
     "ThreadRunUpdateRequest",
-    "ThreadRunUpdateRequestParams",
     "ThreadRunUsage",
     "ThreadUpdateRequest",
-    "ThreadUpdateRequestParams",
     "Transcription",
     "TranscriptionCreateRequest",
     "TranscriptionCreateRequestResponseFormat",
@@ -3439,7 +3378,6 @@ __all__: tuple[str, ...] = (
     "VectorStoreAutoChunkingStrategy",
     "VectorStoreAutoChunkingStrategyType",
     "VectorStoreCreateRequest",
-    "VectorStoreCreateRequestParams",
     "VectorStoreDeleted",
     "VectorStoreDeletedObject",
     "VectorStoreExpiration",
@@ -3468,7 +3406,6 @@ __all__: tuple[str, ...] = (
     "VectorStoreStaticChunkingStrategyType",
     "VectorStoreStatus",
     "VectorStoreUpdateRequest",
-    "VectorStoreUpdateRequestParams",
     "VirtualKeyAck",
     "VirtualKeyCreated",
     "VirtualKeyCreateRequest",

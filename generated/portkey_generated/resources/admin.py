@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import admin_invite as _m_admin_invite
 from ..models import admin_invite_created as _m_admin_invite_created
@@ -37,6 +35,7 @@ from ._base import (
     Timeout,
     as_none,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
@@ -44,12 +43,16 @@ from ._base import (
 if TYPE_CHECKING:
     from .. import models as _models
     from ..params import (
-        AdminInviteCreateRequest,
-        AdminUserUpdateRequest,
-        AdminWorkspaceCreateRequest,
-        AdminWorkspaceMembersAddRequest,
-        AdminWorkspaceMemberUpdateRequest,
-        AdminWorkspaceUpdateRequest,
+        AdminInviteApiKeyDetails,
+        AdminInviteCreateRequestRole,
+        AdminInviteWorkspaceGrant,
+        AdminUserUpdateRequestRole,
+        AdminWorkspaceCreateDefaults,
+        AdminWorkspaceMemberAssignment,
+        AdminWorkspaceMemberUpdateRequestRole,
+        AdminWorkspaceUpdateDefaults,
+        RateLimitPolicy,
+        UsageLimitPolicy,
     )
 
     pass
@@ -283,25 +286,31 @@ class AdminUsers(SyncResource):
         self,
         user_id: str,
         *,
+        role: AdminUserUpdateRequestRole | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminUserUpdateRequest],
     ) -> _m_admin_operation_result.AdminOperationResult:
         """Change a user's role.
 
         Sets the organisation role of an existing member.
 
         Args:
-            user_id: Identifier of the organisation user."""
+            user_id: Identifier of the organisation user.
+            role: Organisation role to give the user."""
+        body = body_fields(
+            {
+                "role": role,
+            }
+        )
         return self._client._request(
             _OP_UPDATEUSER,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/users/{quote(str(user_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -425,25 +434,31 @@ class AdminUsersWithRawResponse(SyncResource):
         self,
         user_id: str,
         *,
+        role: AdminUserUpdateRequestRole | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminUserUpdateRequest],
     ) -> RawResponse[_m_admin_operation_result.AdminOperationResult]:
         """Change a user's role.
 
         Sets the organisation role of an existing member.
 
         Args:
-            user_id: Identifier of the organisation user."""
+            user_id: Identifier of the organisation user.
+            role: Organisation role to give the user."""
+        body = body_fields(
+            {
+                "role": role,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEUSER,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/users/{quote(str(user_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -465,22 +480,39 @@ class AdminUsersInvites(SyncResource):
     def create(
         self,
         *,
+        email: str,
+        role: AdminInviteCreateRequestRole,
+        workspaces: Sequence[AdminInviteWorkspaceGrant],
+        workspace_api_key_details: AdminInviteApiKeyDetails | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminInviteCreateRequest],
     ) -> _m_admin_invite_created.AdminInviteCreated:
         """Invite a user.
 
-        Sends an invitation email that lets someone join the organisation with the given role, and optionally places them in workspaces straight away."""
+        Sends an invitation email that lets someone join the organisation with the given role, and optionally places them in workspaces straight away.
+
+        Args:
+            email: Address the invitation is sent to.
+            role: Organisation role the person gets on accepting.
+            workspaces: Workspaces the person joins on accepting, each with a workspace role.
+            workspace_api_key_details: Scopes of the workspace API key the person receives on accepting."""
+        body = body_fields(
+            {
+                "email": email,
+                "role": role,
+                "workspaces": workspaces,
+                "workspace_api_key_details": workspace_api_key_details,
+            }
+        )
         return self._client._request(
             _OP_CREATEUSERINVITE,
             _m_admin_invite_created.AdminInviteCreated.from_dict,
             "/admin/users/invites",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -673,22 +705,39 @@ class AdminUsersInvitesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        email: str,
+        role: AdminInviteCreateRequestRole,
+        workspaces: Sequence[AdminInviteWorkspaceGrant],
+        workspace_api_key_details: AdminInviteApiKeyDetails | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminInviteCreateRequest],
     ) -> RawResponse[_m_admin_invite_created.AdminInviteCreated]:
         """Invite a user.
 
-        Sends an invitation email that lets someone join the organisation with the given role, and optionally places them in workspaces straight away."""
+        Sends an invitation email that lets someone join the organisation with the given role, and optionally places them in workspaces straight away.
+
+        Args:
+            email: Address the invitation is sent to.
+            role: Organisation role the person gets on accepting.
+            workspaces: Workspaces the person joins on accepting, each with a workspace role.
+            workspace_api_key_details: Scopes of the workspace API key the person receives on accepting."""
+        body = body_fields(
+            {
+                "email": email,
+                "role": role,
+                "workspaces": workspaces,
+                "workspace_api_key_details": workspace_api_key_details,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEUSERINVITE,
             _m_admin_invite_created.AdminInviteCreated.from_dict,
             "/admin/users/invites",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -854,22 +903,45 @@ class AdminWorkspaces(SyncResource):
     def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        defaults: AdminWorkspaceCreateDefaults | NotGiven = NOT_GIVEN,
+        users: Sequence[str] | NotGiven = NOT_GIVEN,
+        usage_limits: Sequence[UsageLimitPolicy] | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceCreateRequest],
     ) -> _m_admin_workspace.AdminWorkspace:
         """Create a workspace.
 
-        Adds a workspace to the organisation, optionally with default metadata, initial members and budget or throughput limits."""
+        Adds a workspace to the organisation, optionally with default metadata, initial members and budget or throughput limits.
+
+        Args:
+            name: Display name.
+            description: Free text about the workspace.
+            defaults: Default request settings of the new workspace.
+            users: Organisation users to add to the workspace from the start.
+            usage_limits: Budgets for the whole workspace.
+            rate_limits: Throughput caps for the whole workspace."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "defaults": defaults,
+                "users": users,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+            }
+        )
         return self._client._request(
             _OP_CREATEWORKSPACE,
             _m_admin_workspace.AdminWorkspace.from_dict,
             "/admin/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1028,25 +1100,43 @@ class AdminWorkspaces(SyncResource):
         self,
         workspace_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        defaults: AdminWorkspaceUpdateDefaults | NotGiven = NOT_GIVEN,
+        usage_limits: Sequence[UsageLimitPolicy] | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceUpdateRequest],
     ) -> _m_admin_operation_result.AdminOperationResult:
         """Update a workspace.
 
         Changes the name, description, defaults or limits of a workspace; fields left out stay as they are.
 
         Args:
-            workspace_id: Identifier or slug of the workspace."""
+            workspace_id: Identifier or slug of the workspace.
+            name: New display name.
+            description: New free text about the workspace.
+            defaults: Replacement default request settings.
+            usage_limits: Budgets for the whole workspace.
+            rate_limits: Throughput caps for the whole workspace."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "defaults": defaults,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+            }
+        )
         return self._client._request(
             _OP_UPDATEWORKSPACE,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1063,22 +1153,45 @@ class AdminWorkspacesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        defaults: AdminWorkspaceCreateDefaults | NotGiven = NOT_GIVEN,
+        users: Sequence[str] | NotGiven = NOT_GIVEN,
+        usage_limits: Sequence[UsageLimitPolicy] | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceCreateRequest],
     ) -> RawResponse[_m_admin_workspace.AdminWorkspace]:
         """Create a workspace.
 
-        Adds a workspace to the organisation, optionally with default metadata, initial members and budget or throughput limits."""
+        Adds a workspace to the organisation, optionally with default metadata, initial members and budget or throughput limits.
+
+        Args:
+            name: Display name.
+            description: Free text about the workspace.
+            defaults: Default request settings of the new workspace.
+            users: Organisation users to add to the workspace from the start.
+            usage_limits: Budgets for the whole workspace.
+            rate_limits: Throughput caps for the whole workspace."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "defaults": defaults,
+                "users": users,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEWORKSPACE,
             _m_admin_workspace.AdminWorkspace.from_dict,
             "/admin/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1201,25 +1314,43 @@ class AdminWorkspacesWithRawResponse(SyncResource):
         self,
         workspace_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        defaults: AdminWorkspaceUpdateDefaults | NotGiven = NOT_GIVEN,
+        usage_limits: Sequence[UsageLimitPolicy] | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceUpdateRequest],
     ) -> RawResponse[_m_admin_operation_result.AdminOperationResult]:
         """Update a workspace.
 
         Changes the name, description, defaults or limits of a workspace; fields left out stay as they are.
 
         Args:
-            workspace_id: Identifier or slug of the workspace."""
+            workspace_id: Identifier or slug of the workspace.
+            name: New display name.
+            description: New free text about the workspace.
+            defaults: Replacement default request settings.
+            usage_limits: Budgets for the whole workspace.
+            rate_limits: Throughput caps for the whole workspace."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "defaults": defaults,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEWORKSPACE,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1242,25 +1373,31 @@ class AdminWorkspacesUsers(SyncResource):
         self,
         workspace_id: str,
         *,
+        users: Sequence[AdminWorkspaceMemberAssignment] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceMembersAddRequest],
     ) -> _m_admin_operation_result.AdminOperationResult:
         """Add workspace members.
 
         Places one or more organisation users in the workspace, each with a workspace role.
 
         Args:
-            workspace_id: Identifier or slug of the workspace."""
+            workspace_id: Identifier or slug of the workspace.
+            users: Each user with the workspace role they get."""
+        body = body_fields(
+            {
+                "users": users,
+            }
+        )
         return self._client._request(
             _OP_ADDWORKSPACEMEMBERS,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}/users",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1423,12 +1560,12 @@ class AdminWorkspacesUsers(SyncResource):
         workspace_id: str,
         user_id: str,
         *,
+        role: AdminWorkspaceMemberUpdateRequestRole | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceMemberUpdateRequest],
     ) -> _m_admin_operation_result.AdminOperationResult:
         """Change a member's workspace role.
 
@@ -1436,13 +1573,19 @@ class AdminWorkspacesUsers(SyncResource):
 
         Args:
             workspace_id: Identifier or slug of the workspace.
-            user_id: Identifier of the organisation user inside that workspace."""
+            user_id: Identifier of the organisation user inside that workspace.
+            role: Workspace role to give the member."""
+        body = body_fields(
+            {
+                "role": role,
+            }
+        )
         return self._client._request(
             _OP_UPDATEWORKSPACEMEMBER,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}/users/{quote(str(user_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1460,25 +1603,31 @@ class AdminWorkspacesUsersWithRawResponse(SyncResource):
         self,
         workspace_id: str,
         *,
+        users: Sequence[AdminWorkspaceMemberAssignment] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceMembersAddRequest],
     ) -> RawResponse[_m_admin_operation_result.AdminOperationResult]:
         """Add workspace members.
 
         Places one or more organisation users in the workspace, each with a workspace role.
 
         Args:
-            workspace_id: Identifier or slug of the workspace."""
+            workspace_id: Identifier or slug of the workspace.
+            users: Each user with the workspace role they get."""
+        body = body_fields(
+            {
+                "users": users,
+            }
+        )
         return self._client._request_raw(
             _OP_ADDWORKSPACEMEMBERS,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}/users",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1605,12 +1754,12 @@ class AdminWorkspacesUsersWithRawResponse(SyncResource):
         workspace_id: str,
         user_id: str,
         *,
+        role: AdminWorkspaceMemberUpdateRequestRole | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceMemberUpdateRequest],
     ) -> RawResponse[_m_admin_operation_result.AdminOperationResult]:
         """Change a member's workspace role.
 
@@ -1618,13 +1767,19 @@ class AdminWorkspacesUsersWithRawResponse(SyncResource):
 
         Args:
             workspace_id: Identifier or slug of the workspace.
-            user_id: Identifier of the organisation user inside that workspace."""
+            user_id: Identifier of the organisation user inside that workspace.
+            role: Workspace role to give the member."""
+        body = body_fields(
+            {
+                "role": role,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEWORKSPACEMEMBER,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}/users/{quote(str(user_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1803,25 +1958,31 @@ class AsyncAdminUsers(AsyncResource):
         self,
         user_id: str,
         *,
+        role: AdminUserUpdateRequestRole | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminUserUpdateRequest],
     ) -> _m_admin_operation_result.AdminOperationResult:
         """Change a user's role.
 
         Sets the organisation role of an existing member.
 
         Args:
-            user_id: Identifier of the organisation user."""
+            user_id: Identifier of the organisation user.
+            role: Organisation role to give the user."""
+        body = body_fields(
+            {
+                "role": role,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEUSER,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/users/{quote(str(user_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1945,25 +2106,31 @@ class AsyncAdminUsersWithRawResponse(AsyncResource):
         self,
         user_id: str,
         *,
+        role: AdminUserUpdateRequestRole | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminUserUpdateRequest],
     ) -> RawResponse[_m_admin_operation_result.AdminOperationResult]:
         """Change a user's role.
 
         Sets the organisation role of an existing member.
 
         Args:
-            user_id: Identifier of the organisation user."""
+            user_id: Identifier of the organisation user.
+            role: Organisation role to give the user."""
+        body = body_fields(
+            {
+                "role": role,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEUSER,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/users/{quote(str(user_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1985,22 +2152,39 @@ class AsyncAdminUsersInvites(AsyncResource):
     async def create(
         self,
         *,
+        email: str,
+        role: AdminInviteCreateRequestRole,
+        workspaces: Sequence[AdminInviteWorkspaceGrant],
+        workspace_api_key_details: AdminInviteApiKeyDetails | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminInviteCreateRequest],
     ) -> _m_admin_invite_created.AdminInviteCreated:
         """Invite a user.
 
-        Sends an invitation email that lets someone join the organisation with the given role, and optionally places them in workspaces straight away."""
+        Sends an invitation email that lets someone join the organisation with the given role, and optionally places them in workspaces straight away.
+
+        Args:
+            email: Address the invitation is sent to.
+            role: Organisation role the person gets on accepting.
+            workspaces: Workspaces the person joins on accepting, each with a workspace role.
+            workspace_api_key_details: Scopes of the workspace API key the person receives on accepting."""
+        body = body_fields(
+            {
+                "email": email,
+                "role": role,
+                "workspaces": workspaces,
+                "workspace_api_key_details": workspace_api_key_details,
+            }
+        )
         return await self._client._request(
             _OP_CREATEUSERINVITE,
             _m_admin_invite_created.AdminInviteCreated.from_dict,
             "/admin/users/invites",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2193,22 +2377,39 @@ class AsyncAdminUsersInvitesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        email: str,
+        role: AdminInviteCreateRequestRole,
+        workspaces: Sequence[AdminInviteWorkspaceGrant],
+        workspace_api_key_details: AdminInviteApiKeyDetails | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminInviteCreateRequest],
     ) -> RawResponse[_m_admin_invite_created.AdminInviteCreated]:
         """Invite a user.
 
-        Sends an invitation email that lets someone join the organisation with the given role, and optionally places them in workspaces straight away."""
+        Sends an invitation email that lets someone join the organisation with the given role, and optionally places them in workspaces straight away.
+
+        Args:
+            email: Address the invitation is sent to.
+            role: Organisation role the person gets on accepting.
+            workspaces: Workspaces the person joins on accepting, each with a workspace role.
+            workspace_api_key_details: Scopes of the workspace API key the person receives on accepting."""
+        body = body_fields(
+            {
+                "email": email,
+                "role": role,
+                "workspaces": workspaces,
+                "workspace_api_key_details": workspace_api_key_details,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEUSERINVITE,
             _m_admin_invite_created.AdminInviteCreated.from_dict,
             "/admin/users/invites",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2374,22 +2575,45 @@ class AsyncAdminWorkspaces(AsyncResource):
     async def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        defaults: AdminWorkspaceCreateDefaults | NotGiven = NOT_GIVEN,
+        users: Sequence[str] | NotGiven = NOT_GIVEN,
+        usage_limits: Sequence[UsageLimitPolicy] | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceCreateRequest],
     ) -> _m_admin_workspace.AdminWorkspace:
         """Create a workspace.
 
-        Adds a workspace to the organisation, optionally with default metadata, initial members and budget or throughput limits."""
+        Adds a workspace to the organisation, optionally with default metadata, initial members and budget or throughput limits.
+
+        Args:
+            name: Display name.
+            description: Free text about the workspace.
+            defaults: Default request settings of the new workspace.
+            users: Organisation users to add to the workspace from the start.
+            usage_limits: Budgets for the whole workspace.
+            rate_limits: Throughput caps for the whole workspace."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "defaults": defaults,
+                "users": users,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+            }
+        )
         return await self._client._request(
             _OP_CREATEWORKSPACE,
             _m_admin_workspace.AdminWorkspace.from_dict,
             "/admin/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2548,25 +2772,43 @@ class AsyncAdminWorkspaces(AsyncResource):
         self,
         workspace_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        defaults: AdminWorkspaceUpdateDefaults | NotGiven = NOT_GIVEN,
+        usage_limits: Sequence[UsageLimitPolicy] | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceUpdateRequest],
     ) -> _m_admin_operation_result.AdminOperationResult:
         """Update a workspace.
 
         Changes the name, description, defaults or limits of a workspace; fields left out stay as they are.
 
         Args:
-            workspace_id: Identifier or slug of the workspace."""
+            workspace_id: Identifier or slug of the workspace.
+            name: New display name.
+            description: New free text about the workspace.
+            defaults: Replacement default request settings.
+            usage_limits: Budgets for the whole workspace.
+            rate_limits: Throughput caps for the whole workspace."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "defaults": defaults,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEWORKSPACE,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2583,22 +2825,45 @@ class AsyncAdminWorkspacesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        defaults: AdminWorkspaceCreateDefaults | NotGiven = NOT_GIVEN,
+        users: Sequence[str] | NotGiven = NOT_GIVEN,
+        usage_limits: Sequence[UsageLimitPolicy] | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceCreateRequest],
     ) -> RawResponse[_m_admin_workspace.AdminWorkspace]:
         """Create a workspace.
 
-        Adds a workspace to the organisation, optionally with default metadata, initial members and budget or throughput limits."""
+        Adds a workspace to the organisation, optionally with default metadata, initial members and budget or throughput limits.
+
+        Args:
+            name: Display name.
+            description: Free text about the workspace.
+            defaults: Default request settings of the new workspace.
+            users: Organisation users to add to the workspace from the start.
+            usage_limits: Budgets for the whole workspace.
+            rate_limits: Throughput caps for the whole workspace."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "defaults": defaults,
+                "users": users,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEWORKSPACE,
             _m_admin_workspace.AdminWorkspace.from_dict,
             "/admin/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2721,25 +2986,43 @@ class AsyncAdminWorkspacesWithRawResponse(AsyncResource):
         self,
         workspace_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        defaults: AdminWorkspaceUpdateDefaults | NotGiven = NOT_GIVEN,
+        usage_limits: Sequence[UsageLimitPolicy] | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceUpdateRequest],
     ) -> RawResponse[_m_admin_operation_result.AdminOperationResult]:
         """Update a workspace.
 
         Changes the name, description, defaults or limits of a workspace; fields left out stay as they are.
 
         Args:
-            workspace_id: Identifier or slug of the workspace."""
+            workspace_id: Identifier or slug of the workspace.
+            name: New display name.
+            description: New free text about the workspace.
+            defaults: Replacement default request settings.
+            usage_limits: Budgets for the whole workspace.
+            rate_limits: Throughput caps for the whole workspace."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "defaults": defaults,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEWORKSPACE,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2762,25 +3045,31 @@ class AsyncAdminWorkspacesUsers(AsyncResource):
         self,
         workspace_id: str,
         *,
+        users: Sequence[AdminWorkspaceMemberAssignment] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceMembersAddRequest],
     ) -> _m_admin_operation_result.AdminOperationResult:
         """Add workspace members.
 
         Places one or more organisation users in the workspace, each with a workspace role.
 
         Args:
-            workspace_id: Identifier or slug of the workspace."""
+            workspace_id: Identifier or slug of the workspace.
+            users: Each user with the workspace role they get."""
+        body = body_fields(
+            {
+                "users": users,
+            }
+        )
         return await self._client._request(
             _OP_ADDWORKSPACEMEMBERS,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}/users",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2943,12 +3232,12 @@ class AsyncAdminWorkspacesUsers(AsyncResource):
         workspace_id: str,
         user_id: str,
         *,
+        role: AdminWorkspaceMemberUpdateRequestRole | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceMemberUpdateRequest],
     ) -> _m_admin_operation_result.AdminOperationResult:
         """Change a member's workspace role.
 
@@ -2956,13 +3245,19 @@ class AsyncAdminWorkspacesUsers(AsyncResource):
 
         Args:
             workspace_id: Identifier or slug of the workspace.
-            user_id: Identifier of the organisation user inside that workspace."""
+            user_id: Identifier of the organisation user inside that workspace.
+            role: Workspace role to give the member."""
+        body = body_fields(
+            {
+                "role": role,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEWORKSPACEMEMBER,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}/users/{quote(str(user_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2980,25 +3275,31 @@ class AsyncAdminWorkspacesUsersWithRawResponse(AsyncResource):
         self,
         workspace_id: str,
         *,
+        users: Sequence[AdminWorkspaceMemberAssignment] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceMembersAddRequest],
     ) -> RawResponse[_m_admin_operation_result.AdminOperationResult]:
         """Add workspace members.
 
         Places one or more organisation users in the workspace, each with a workspace role.
 
         Args:
-            workspace_id: Identifier or slug of the workspace."""
+            workspace_id: Identifier or slug of the workspace.
+            users: Each user with the workspace role they get."""
+        body = body_fields(
+            {
+                "users": users,
+            }
+        )
         return await self._client._request_raw(
             _OP_ADDWORKSPACEMEMBERS,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}/users",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -3125,12 +3426,12 @@ class AsyncAdminWorkspacesUsersWithRawResponse(AsyncResource):
         workspace_id: str,
         user_id: str,
         *,
+        role: AdminWorkspaceMemberUpdateRequestRole | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AdminWorkspaceMemberUpdateRequest],
     ) -> RawResponse[_m_admin_operation_result.AdminOperationResult]:
         """Change a member's workspace role.
 
@@ -3138,13 +3439,19 @@ class AsyncAdminWorkspacesUsersWithRawResponse(AsyncResource):
 
         Args:
             workspace_id: Identifier or slug of the workspace.
-            user_id: Identifier of the organisation user inside that workspace."""
+            user_id: Identifier of the organisation user inside that workspace.
+            role: Workspace role to give the member."""
+        body = body_fields(
+            {
+                "role": role,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEWORKSPACEMEMBER,
             _m_admin_operation_result.AdminOperationResult.from_dict,
             f"/admin/workspaces/{quote(str(workspace_id), safe='')}/users/{quote(str(user_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import api_key_ack as _m_api_key_ack
 from ..models import api_key_create_result as _m_api_key_create_result
@@ -29,13 +27,14 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
 
 if TYPE_CHECKING:
     from .. import models as _models
-    from ..params import ApiKeyCreateRequest, ApiKeyRotateRequest, ApiKeyUpdateRequest
+    from ..params import ApiKeyDefaults, ApiKeyRotationPolicy, RateLimitPolicy, UsageLimitPolicy
 
     pass
 
@@ -61,12 +60,23 @@ class ApiKeys(SyncResource):
         type_: Literal["organisation", "workspace"],
         sub_type: Literal["user", "service"],
         *,
+        name: str,
+        scopes: Sequence[str],
+        description: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        defaults: ApiKeyDefaults | NotGiven = NOT_GIVEN,
+        alert_emails: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        rotation_policy: ApiKeyRotationPolicy | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyCreateRequest],
     ) -> _m_api_key_create_result.ApiKeyCreateResult:
         """Create an API key.
 
@@ -74,13 +84,41 @@ class ApiKeys(SyncResource):
 
         Args:
             type_: Level the key works at.
-            sub_type: Who holds the key; `user` keys need `user_id` in the body."""
+            sub_type: Who holds the key; `user` keys need `user_id` in the body.
+            name: Display name.
+            scopes: Permissions to grant to the key.
+            description: Free-text description.
+            organisation_id: Owning organisation; taken from the caller's key when left out.
+            workspace_id: Workspace of a workspace-level key.
+            user_id: User who will hold the key; required when `sub-type` is `user`, unused for `service`.
+            rate_limits: Rate limits to set on the key.
+            usage_limits: Budget to set on the key.
+            defaults: Values to apply to every request made with the key.
+            alert_emails: Addresses to tell when the key nears or reaches its budget.
+            expires_at: When the key should stop working; within the longest lifetime the organisation allows.
+            rotation_policy: Automatic rotation to set up for the key."""
+        body = body_fields(
+            {
+                "name": name,
+                "scopes": scopes,
+                "description": description,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "user_id": user_id,
+                "rate_limits": rate_limits,
+                "usage_limits": usage_limits,
+                "defaults": defaults,
+                "alert_emails": alert_emails,
+                "expires_at": expires_at,
+                "rotation_policy": rotation_policy,
+            }
+        )
         return self._client._request(
             _OP_CREATEAPIKEY,
             _m_api_key_create_result.ApiKeyCreateResult.from_dict,
             f"/api-keys/{quote(str(type_), safe='')}/{quote(str(sub_type), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -229,25 +267,31 @@ class ApiKeys(SyncResource):
         self,
         id: str,
         *,
+        key_transition_period_ms: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyRotateRequest],
     ) -> _m_api_key_rotate_result.ApiKeyRotateResult:
         """Rotate an API key.
 
         Gives the key a fresh secret value and returns it. The old value keeps working for a transition period, until the returned `key_transition_expires_at`.
 
         Args:
-            id: Identifier (UUID) of the API key."""
+            id: Identifier (UUID) of the API key.
+            key_transition_period_ms: How long, in milliseconds, the old value keeps working; at least 30 minutes."""
+        body = body_fields(
+            {
+                "key_transition_period_ms": key_transition_period_ms,
+            }
+        )
         return self._client._request(
             _OP_ROTATEAPIKEY,
             _m_api_key_rotate_result.ApiKeyRotateResult.from_dict,
             f"/api-keys/{quote(str(id), safe='')}/rotate",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -261,25 +305,58 @@ class ApiKeys(SyncResource):
         self,
         id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        reset_usage: bool | NotGiven = NOT_GIVEN,
+        scopes: Sequence[str] | NotGiven = NOT_GIVEN,
+        defaults: ApiKeyDefaults | NotGiven = NOT_GIVEN,
+        alert_emails: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        rotation_policy: ApiKeyRotationPolicy | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyUpdateRequest],
     ) -> _m_api_key_ack.ApiKeyAck:
         """Update an API key.
 
         Changes the settings of an API key. Its level, holder kind and user cannot change once the key exists.
 
         Args:
-            id: Identifier (UUID) of the API key."""
+            id: Identifier (UUID) of the API key.
+            name: New display name.
+            description: New free-text description.
+            rate_limits: New rate limits.
+            usage_limits: New budget.
+            reset_usage: True to set usage back to zero; an exhausted key becomes active again.
+            scopes: New list of permissions.
+            defaults: New request defaults.
+            alert_emails: New list of alert addresses.
+            expires_at: New expiry; null removes it.
+            rotation_policy: New automatic rotation settings; they replace the stored ones."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "rate_limits": rate_limits,
+                "usage_limits": usage_limits,
+                "reset_usage": reset_usage,
+                "scopes": scopes,
+                "defaults": defaults,
+                "alert_emails": alert_emails,
+                "expires_at": expires_at,
+                "rotation_policy": rotation_policy,
+            }
+        )
         return self._client._request(
             _OP_UPDATEAPIKEY,
             _m_api_key_ack.ApiKeyAck.from_dict,
             f"/api-keys/{quote(str(id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -298,12 +375,23 @@ class ApiKeysWithRawResponse(SyncResource):
         type_: Literal["organisation", "workspace"],
         sub_type: Literal["user", "service"],
         *,
+        name: str,
+        scopes: Sequence[str],
+        description: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        defaults: ApiKeyDefaults | NotGiven = NOT_GIVEN,
+        alert_emails: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        rotation_policy: ApiKeyRotationPolicy | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyCreateRequest],
     ) -> RawResponse[_m_api_key_create_result.ApiKeyCreateResult]:
         """Create an API key.
 
@@ -311,13 +399,41 @@ class ApiKeysWithRawResponse(SyncResource):
 
         Args:
             type_: Level the key works at.
-            sub_type: Who holds the key; `user` keys need `user_id` in the body."""
+            sub_type: Who holds the key; `user` keys need `user_id` in the body.
+            name: Display name.
+            scopes: Permissions to grant to the key.
+            description: Free-text description.
+            organisation_id: Owning organisation; taken from the caller's key when left out.
+            workspace_id: Workspace of a workspace-level key.
+            user_id: User who will hold the key; required when `sub-type` is `user`, unused for `service`.
+            rate_limits: Rate limits to set on the key.
+            usage_limits: Budget to set on the key.
+            defaults: Values to apply to every request made with the key.
+            alert_emails: Addresses to tell when the key nears or reaches its budget.
+            expires_at: When the key should stop working; within the longest lifetime the organisation allows.
+            rotation_policy: Automatic rotation to set up for the key."""
+        body = body_fields(
+            {
+                "name": name,
+                "scopes": scopes,
+                "description": description,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "user_id": user_id,
+                "rate_limits": rate_limits,
+                "usage_limits": usage_limits,
+                "defaults": defaults,
+                "alert_emails": alert_emails,
+                "expires_at": expires_at,
+                "rotation_policy": rotation_policy,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEAPIKEY,
             _m_api_key_create_result.ApiKeyCreateResult.from_dict,
             f"/api-keys/{quote(str(type_), safe='')}/{quote(str(sub_type), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -434,25 +550,31 @@ class ApiKeysWithRawResponse(SyncResource):
         self,
         id: str,
         *,
+        key_transition_period_ms: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyRotateRequest],
     ) -> RawResponse[_m_api_key_rotate_result.ApiKeyRotateResult]:
         """Rotate an API key.
 
         Gives the key a fresh secret value and returns it. The old value keeps working for a transition period, until the returned `key_transition_expires_at`.
 
         Args:
-            id: Identifier (UUID) of the API key."""
+            id: Identifier (UUID) of the API key.
+            key_transition_period_ms: How long, in milliseconds, the old value keeps working; at least 30 minutes."""
+        body = body_fields(
+            {
+                "key_transition_period_ms": key_transition_period_ms,
+            }
+        )
         return self._client._request_raw(
             _OP_ROTATEAPIKEY,
             _m_api_key_rotate_result.ApiKeyRotateResult.from_dict,
             f"/api-keys/{quote(str(id), safe='')}/rotate",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -466,25 +588,58 @@ class ApiKeysWithRawResponse(SyncResource):
         self,
         id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        reset_usage: bool | NotGiven = NOT_GIVEN,
+        scopes: Sequence[str] | NotGiven = NOT_GIVEN,
+        defaults: ApiKeyDefaults | NotGiven = NOT_GIVEN,
+        alert_emails: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        rotation_policy: ApiKeyRotationPolicy | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyUpdateRequest],
     ) -> RawResponse[_m_api_key_ack.ApiKeyAck]:
         """Update an API key.
 
         Changes the settings of an API key. Its level, holder kind and user cannot change once the key exists.
 
         Args:
-            id: Identifier (UUID) of the API key."""
+            id: Identifier (UUID) of the API key.
+            name: New display name.
+            description: New free-text description.
+            rate_limits: New rate limits.
+            usage_limits: New budget.
+            reset_usage: True to set usage back to zero; an exhausted key becomes active again.
+            scopes: New list of permissions.
+            defaults: New request defaults.
+            alert_emails: New list of alert addresses.
+            expires_at: New expiry; null removes it.
+            rotation_policy: New automatic rotation settings; they replace the stored ones."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "rate_limits": rate_limits,
+                "usage_limits": usage_limits,
+                "reset_usage": reset_usage,
+                "scopes": scopes,
+                "defaults": defaults,
+                "alert_emails": alert_emails,
+                "expires_at": expires_at,
+                "rotation_policy": rotation_policy,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEAPIKEY,
             _m_api_key_ack.ApiKeyAck.from_dict,
             f"/api-keys/{quote(str(id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -508,12 +663,23 @@ class AsyncApiKeys(AsyncResource):
         type_: Literal["organisation", "workspace"],
         sub_type: Literal["user", "service"],
         *,
+        name: str,
+        scopes: Sequence[str],
+        description: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        defaults: ApiKeyDefaults | NotGiven = NOT_GIVEN,
+        alert_emails: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        rotation_policy: ApiKeyRotationPolicy | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyCreateRequest],
     ) -> _m_api_key_create_result.ApiKeyCreateResult:
         """Create an API key.
 
@@ -521,13 +687,41 @@ class AsyncApiKeys(AsyncResource):
 
         Args:
             type_: Level the key works at.
-            sub_type: Who holds the key; `user` keys need `user_id` in the body."""
+            sub_type: Who holds the key; `user` keys need `user_id` in the body.
+            name: Display name.
+            scopes: Permissions to grant to the key.
+            description: Free-text description.
+            organisation_id: Owning organisation; taken from the caller's key when left out.
+            workspace_id: Workspace of a workspace-level key.
+            user_id: User who will hold the key; required when `sub-type` is `user`, unused for `service`.
+            rate_limits: Rate limits to set on the key.
+            usage_limits: Budget to set on the key.
+            defaults: Values to apply to every request made with the key.
+            alert_emails: Addresses to tell when the key nears or reaches its budget.
+            expires_at: When the key should stop working; within the longest lifetime the organisation allows.
+            rotation_policy: Automatic rotation to set up for the key."""
+        body = body_fields(
+            {
+                "name": name,
+                "scopes": scopes,
+                "description": description,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "user_id": user_id,
+                "rate_limits": rate_limits,
+                "usage_limits": usage_limits,
+                "defaults": defaults,
+                "alert_emails": alert_emails,
+                "expires_at": expires_at,
+                "rotation_policy": rotation_policy,
+            }
+        )
         return await self._client._request(
             _OP_CREATEAPIKEY,
             _m_api_key_create_result.ApiKeyCreateResult.from_dict,
             f"/api-keys/{quote(str(type_), safe='')}/{quote(str(sub_type), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -676,25 +870,31 @@ class AsyncApiKeys(AsyncResource):
         self,
         id: str,
         *,
+        key_transition_period_ms: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyRotateRequest],
     ) -> _m_api_key_rotate_result.ApiKeyRotateResult:
         """Rotate an API key.
 
         Gives the key a fresh secret value and returns it. The old value keeps working for a transition period, until the returned `key_transition_expires_at`.
 
         Args:
-            id: Identifier (UUID) of the API key."""
+            id: Identifier (UUID) of the API key.
+            key_transition_period_ms: How long, in milliseconds, the old value keeps working; at least 30 minutes."""
+        body = body_fields(
+            {
+                "key_transition_period_ms": key_transition_period_ms,
+            }
+        )
         return await self._client._request(
             _OP_ROTATEAPIKEY,
             _m_api_key_rotate_result.ApiKeyRotateResult.from_dict,
             f"/api-keys/{quote(str(id), safe='')}/rotate",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -708,25 +908,58 @@ class AsyncApiKeys(AsyncResource):
         self,
         id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        reset_usage: bool | NotGiven = NOT_GIVEN,
+        scopes: Sequence[str] | NotGiven = NOT_GIVEN,
+        defaults: ApiKeyDefaults | NotGiven = NOT_GIVEN,
+        alert_emails: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        rotation_policy: ApiKeyRotationPolicy | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyUpdateRequest],
     ) -> _m_api_key_ack.ApiKeyAck:
         """Update an API key.
 
         Changes the settings of an API key. Its level, holder kind and user cannot change once the key exists.
 
         Args:
-            id: Identifier (UUID) of the API key."""
+            id: Identifier (UUID) of the API key.
+            name: New display name.
+            description: New free-text description.
+            rate_limits: New rate limits.
+            usage_limits: New budget.
+            reset_usage: True to set usage back to zero; an exhausted key becomes active again.
+            scopes: New list of permissions.
+            defaults: New request defaults.
+            alert_emails: New list of alert addresses.
+            expires_at: New expiry; null removes it.
+            rotation_policy: New automatic rotation settings; they replace the stored ones."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "rate_limits": rate_limits,
+                "usage_limits": usage_limits,
+                "reset_usage": reset_usage,
+                "scopes": scopes,
+                "defaults": defaults,
+                "alert_emails": alert_emails,
+                "expires_at": expires_at,
+                "rotation_policy": rotation_policy,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEAPIKEY,
             _m_api_key_ack.ApiKeyAck.from_dict,
             f"/api-keys/{quote(str(id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -745,12 +978,23 @@ class AsyncApiKeysWithRawResponse(AsyncResource):
         type_: Literal["organisation", "workspace"],
         sub_type: Literal["user", "service"],
         *,
+        name: str,
+        scopes: Sequence[str],
+        description: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        defaults: ApiKeyDefaults | NotGiven = NOT_GIVEN,
+        alert_emails: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        rotation_policy: ApiKeyRotationPolicy | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyCreateRequest],
     ) -> RawResponse[_m_api_key_create_result.ApiKeyCreateResult]:
         """Create an API key.
 
@@ -758,13 +1002,41 @@ class AsyncApiKeysWithRawResponse(AsyncResource):
 
         Args:
             type_: Level the key works at.
-            sub_type: Who holds the key; `user` keys need `user_id` in the body."""
+            sub_type: Who holds the key; `user` keys need `user_id` in the body.
+            name: Display name.
+            scopes: Permissions to grant to the key.
+            description: Free-text description.
+            organisation_id: Owning organisation; taken from the caller's key when left out.
+            workspace_id: Workspace of a workspace-level key.
+            user_id: User who will hold the key; required when `sub-type` is `user`, unused for `service`.
+            rate_limits: Rate limits to set on the key.
+            usage_limits: Budget to set on the key.
+            defaults: Values to apply to every request made with the key.
+            alert_emails: Addresses to tell when the key nears or reaches its budget.
+            expires_at: When the key should stop working; within the longest lifetime the organisation allows.
+            rotation_policy: Automatic rotation to set up for the key."""
+        body = body_fields(
+            {
+                "name": name,
+                "scopes": scopes,
+                "description": description,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "user_id": user_id,
+                "rate_limits": rate_limits,
+                "usage_limits": usage_limits,
+                "defaults": defaults,
+                "alert_emails": alert_emails,
+                "expires_at": expires_at,
+                "rotation_policy": rotation_policy,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEAPIKEY,
             _m_api_key_create_result.ApiKeyCreateResult.from_dict,
             f"/api-keys/{quote(str(type_), safe='')}/{quote(str(sub_type), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -881,25 +1153,31 @@ class AsyncApiKeysWithRawResponse(AsyncResource):
         self,
         id: str,
         *,
+        key_transition_period_ms: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyRotateRequest],
     ) -> RawResponse[_m_api_key_rotate_result.ApiKeyRotateResult]:
         """Rotate an API key.
 
         Gives the key a fresh secret value and returns it. The old value keeps working for a transition period, until the returned `key_transition_expires_at`.
 
         Args:
-            id: Identifier (UUID) of the API key."""
+            id: Identifier (UUID) of the API key.
+            key_transition_period_ms: How long, in milliseconds, the old value keeps working; at least 30 minutes."""
+        body = body_fields(
+            {
+                "key_transition_period_ms": key_transition_period_ms,
+            }
+        )
         return await self._client._request_raw(
             _OP_ROTATEAPIKEY,
             _m_api_key_rotate_result.ApiKeyRotateResult.from_dict,
             f"/api-keys/{quote(str(id), safe='')}/rotate",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -913,25 +1191,58 @@ class AsyncApiKeysWithRawResponse(AsyncResource):
         self,
         id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        reset_usage: bool | NotGiven = NOT_GIVEN,
+        scopes: Sequence[str] | NotGiven = NOT_GIVEN,
+        defaults: ApiKeyDefaults | NotGiven = NOT_GIVEN,
+        alert_emails: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        rotation_policy: ApiKeyRotationPolicy | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ApiKeyUpdateRequest],
     ) -> RawResponse[_m_api_key_ack.ApiKeyAck]:
         """Update an API key.
 
         Changes the settings of an API key. Its level, holder kind and user cannot change once the key exists.
 
         Args:
-            id: Identifier (UUID) of the API key."""
+            id: Identifier (UUID) of the API key.
+            name: New display name.
+            description: New free-text description.
+            rate_limits: New rate limits.
+            usage_limits: New budget.
+            reset_usage: True to set usage back to zero; an exhausted key becomes active again.
+            scopes: New list of permissions.
+            defaults: New request defaults.
+            alert_emails: New list of alert addresses.
+            expires_at: New expiry; null removes it.
+            rotation_policy: New automatic rotation settings; they replace the stored ones."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "rate_limits": rate_limits,
+                "usage_limits": usage_limits,
+                "reset_usage": reset_usage,
+                "scopes": scopes,
+                "defaults": defaults,
+                "alert_emails": alert_emails,
+                "expires_at": expires_at,
+                "rotation_policy": rotation_policy,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEAPIKEY,
             _m_api_key_ack.ApiKeyAck.from_dict,
             f"/api-keys/{quote(str(id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -8,8 +8,6 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from typing_extensions import Unpack
-
 from ..models import transcription as _m_transcription
 from ..models import translation as _m_translation
 from ._base import (
@@ -25,11 +23,18 @@ from ._base import (
     SyncResource,
     Timeout,
     as_bytes,
+    body_fields,
 )
 
 if TYPE_CHECKING:
+    from .._file_types import FileInput
     from ..gateway_config import GatewayConfig
-    from ..params import SpeechCreateRequest, TranscriptionCreateRequest, TranslationCreateRequest
+    from ..params import (
+        SpeechCreateRequestResponseFormat,
+        TranscriptionCreateRequestResponseFormat,
+        TranscriptionCreateRequestTimestampGranularitiesItem,
+        TranslationCreateRequestResponseFormat,
+    )
 
     pass
 
@@ -70,6 +75,12 @@ class AudioSpeech(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        input: str,
+        voice: str,
+        instructions: str | NotGiven = NOT_GIVEN,
+        response_format: SpeechCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        speed: float | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -80,17 +91,34 @@ class AudioSpeech(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SpeechCreateRequest],
     ) -> bytes:
         """Generate speech.
 
-        Reads the given text aloud with the chosen voice and returns the audio file, in MP3 unless `response_format` asks for another encoding."""
+        Reads the given text aloud with the chosen voice and returns the audio file, in MP3 unless `response_format` asks for another encoding.
+
+        Args:
+            model: Speech model as the provider names it (for example `tts-1`, `tts-1-hd` or `gpt-4o-mini-tts`).
+            input: The text to read aloud, at most 4096 characters.
+            voice: Voice to read with. OpenAI offers `alloy`, `ash`, `ballad`, `coral`, `echo`, `fable`, `nova`, `onyx`, `sage`, `shimmer` and `verse`; other providers name their own.
+            instructions: Guidance on tone, pace or accent, for models that take it (not `tts-1`).
+            response_format: Audio encoding of the result; `mp3` when left out.
+            speed: Playback speed from 0.25 to 4.0; 1.0 is normal."""
+        body = body_fields(
+            {
+                "model": model,
+                "input": input,
+                "voice": voice,
+                "instructions": instructions,
+                "response_format": response_format,
+                "speed": speed,
+            }
+        )
         return self._client._request(
             _OP_CREATESPEECH,
             as_bytes,
             "/audio/speech",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -112,6 +140,12 @@ class AudioSpeechWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        input: str,
+        voice: str,
+        instructions: str | NotGiven = NOT_GIVEN,
+        response_format: SpeechCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        speed: float | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -122,17 +156,34 @@ class AudioSpeechWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SpeechCreateRequest],
     ) -> RawResponse[bytes]:
         """Generate speech.
 
-        Reads the given text aloud with the chosen voice and returns the audio file, in MP3 unless `response_format` asks for another encoding."""
+        Reads the given text aloud with the chosen voice and returns the audio file, in MP3 unless `response_format` asks for another encoding.
+
+        Args:
+            model: Speech model as the provider names it (for example `tts-1`, `tts-1-hd` or `gpt-4o-mini-tts`).
+            input: The text to read aloud, at most 4096 characters.
+            voice: Voice to read with. OpenAI offers `alloy`, `ash`, `ballad`, `coral`, `echo`, `fable`, `nova`, `onyx`, `sage`, `shimmer` and `verse`; other providers name their own.
+            instructions: Guidance on tone, pace or accent, for models that take it (not `tts-1`).
+            response_format: Audio encoding of the result; `mp3` when left out.
+            speed: Playback speed from 0.25 to 4.0; 1.0 is normal."""
+        body = body_fields(
+            {
+                "model": model,
+                "input": input,
+                "voice": voice,
+                "instructions": instructions,
+                "response_format": response_format,
+                "speed": speed,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATESPEECH,
             as_bytes,
             "/audio/speech",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -159,6 +210,14 @@ class AudioTranscriptions(SyncResource):
     def create(
         self,
         *,
+        file: FileInput,
+        model: str,
+        language: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        response_format: TranscriptionCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        timestamp_granularities: list[TranscriptionCreateRequestTimestampGranularitiesItem]
+        | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -169,17 +228,36 @@ class AudioTranscriptions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[TranscriptionCreateRequest],
     ) -> _m_transcription.Transcription:
         """Transcribe audio.
 
-        Uploads an audio file and returns what is said in it, in the language it is spoken in."""
+        Uploads an audio file and returns what is said in it, in the language it is spoken in.
+
+        Args:
+            file: The recording (flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm).
+            model: Speech-to-text model as the provider names it (for example `whisper-1` or `gpt-4o-transcribe`).
+            language: Spoken language as an ISO-639-1 code (such as `en`); helps accuracy and speed.
+            prompt: Text that sets the style or spelling to follow, or continues an earlier segment; in the audio's language.
+            response_format: `json` returns only the text; `verbose_json` adds language, duration, segments and words. The plain-text formats (`text`, `srt`, `vtt`) are not described here.
+            temperature: Sampling temperature from 0 to 1; 0 lets the model pick one by log probability.
+            timestamp_granularities: With `verbose_json`, which timestamps to include; `segment` when left out."""
+        body = body_fields(
+            {
+                "file": file,
+                "model": model,
+                "language": language,
+                "prompt": prompt,
+                "response_format": response_format,
+                "temperature": temperature,
+                "timestamp_granularities[]": timestamp_granularities,
+            }
+        )
         return self._client._request(
             _OP_CREATETRANSCRIPTION,
             _m_transcription.Transcription.from_dict,
             "/audio/transcriptions",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -201,6 +279,14 @@ class AudioTranscriptionsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        file: FileInput,
+        model: str,
+        language: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        response_format: TranscriptionCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        timestamp_granularities: list[TranscriptionCreateRequestTimestampGranularitiesItem]
+        | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -211,17 +297,36 @@ class AudioTranscriptionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[TranscriptionCreateRequest],
     ) -> RawResponse[_m_transcription.Transcription]:
         """Transcribe audio.
 
-        Uploads an audio file and returns what is said in it, in the language it is spoken in."""
+        Uploads an audio file and returns what is said in it, in the language it is spoken in.
+
+        Args:
+            file: The recording (flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm).
+            model: Speech-to-text model as the provider names it (for example `whisper-1` or `gpt-4o-transcribe`).
+            language: Spoken language as an ISO-639-1 code (such as `en`); helps accuracy and speed.
+            prompt: Text that sets the style or spelling to follow, or continues an earlier segment; in the audio's language.
+            response_format: `json` returns only the text; `verbose_json` adds language, duration, segments and words. The plain-text formats (`text`, `srt`, `vtt`) are not described here.
+            temperature: Sampling temperature from 0 to 1; 0 lets the model pick one by log probability.
+            timestamp_granularities: With `verbose_json`, which timestamps to include; `segment` when left out."""
+        body = body_fields(
+            {
+                "file": file,
+                "model": model,
+                "language": language,
+                "prompt": prompt,
+                "response_format": response_format,
+                "temperature": temperature,
+                "timestamp_granularities[]": timestamp_granularities,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATETRANSCRIPTION,
             _m_transcription.Transcription.from_dict,
             "/audio/transcriptions",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -248,6 +353,11 @@ class AudioTranslations(SyncResource):
     def create(
         self,
         *,
+        file: FileInput,
+        model: str,
+        prompt: str | NotGiven = NOT_GIVEN,
+        response_format: TranslationCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -258,17 +368,32 @@ class AudioTranslations(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[TranslationCreateRequest],
     ) -> _m_translation.Translation:
         """Translate audio into English.
 
-        Uploads an audio file in any supported language and returns an English transcript of it."""
+        Uploads an audio file in any supported language and returns an English transcript of it.
+
+        Args:
+            file: The recording (flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm).
+            model: Speech-to-text model as the provider names it (OpenAI translates with `whisper-1`).
+            prompt: English text that sets the style to follow or continues an earlier segment.
+            response_format: `json` returns only the text; `verbose_json` adds language, duration and segments. The plain-text formats (`text`, `srt`, `vtt`) are not described here.
+            temperature: Sampling temperature from 0 to 1."""
+        body = body_fields(
+            {
+                "file": file,
+                "model": model,
+                "prompt": prompt,
+                "response_format": response_format,
+                "temperature": temperature,
+            }
+        )
         return self._client._request(
             _OP_CREATETRANSLATION,
             _m_translation.Translation.from_dict,
             "/audio/translations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -290,6 +415,11 @@ class AudioTranslationsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        file: FileInput,
+        model: str,
+        prompt: str | NotGiven = NOT_GIVEN,
+        response_format: TranslationCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -300,17 +430,32 @@ class AudioTranslationsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[TranslationCreateRequest],
     ) -> RawResponse[_m_translation.Translation]:
         """Translate audio into English.
 
-        Uploads an audio file in any supported language and returns an English transcript of it."""
+        Uploads an audio file in any supported language and returns an English transcript of it.
+
+        Args:
+            file: The recording (flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm).
+            model: Speech-to-text model as the provider names it (OpenAI translates with `whisper-1`).
+            prompt: English text that sets the style to follow or continues an earlier segment.
+            response_format: `json` returns only the text; `verbose_json` adds language, duration and segments. The plain-text formats (`text`, `srt`, `vtt`) are not described here.
+            temperature: Sampling temperature from 0 to 1."""
+        body = body_fields(
+            {
+                "file": file,
+                "model": model,
+                "prompt": prompt,
+                "response_format": response_format,
+                "temperature": temperature,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATETRANSLATION,
             _m_translation.Translation.from_dict,
             "/audio/translations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -353,6 +498,12 @@ class AsyncAudioSpeech(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        input: str,
+        voice: str,
+        instructions: str | NotGiven = NOT_GIVEN,
+        response_format: SpeechCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        speed: float | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -363,17 +514,34 @@ class AsyncAudioSpeech(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SpeechCreateRequest],
     ) -> bytes:
         """Generate speech.
 
-        Reads the given text aloud with the chosen voice and returns the audio file, in MP3 unless `response_format` asks for another encoding."""
+        Reads the given text aloud with the chosen voice and returns the audio file, in MP3 unless `response_format` asks for another encoding.
+
+        Args:
+            model: Speech model as the provider names it (for example `tts-1`, `tts-1-hd` or `gpt-4o-mini-tts`).
+            input: The text to read aloud, at most 4096 characters.
+            voice: Voice to read with. OpenAI offers `alloy`, `ash`, `ballad`, `coral`, `echo`, `fable`, `nova`, `onyx`, `sage`, `shimmer` and `verse`; other providers name their own.
+            instructions: Guidance on tone, pace or accent, for models that take it (not `tts-1`).
+            response_format: Audio encoding of the result; `mp3` when left out.
+            speed: Playback speed from 0.25 to 4.0; 1.0 is normal."""
+        body = body_fields(
+            {
+                "model": model,
+                "input": input,
+                "voice": voice,
+                "instructions": instructions,
+                "response_format": response_format,
+                "speed": speed,
+            }
+        )
         return await self._client._request(
             _OP_CREATESPEECH,
             as_bytes,
             "/audio/speech",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -395,6 +563,12 @@ class AsyncAudioSpeechWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        input: str,
+        voice: str,
+        instructions: str | NotGiven = NOT_GIVEN,
+        response_format: SpeechCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        speed: float | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -405,17 +579,34 @@ class AsyncAudioSpeechWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SpeechCreateRequest],
     ) -> RawResponse[bytes]:
         """Generate speech.
 
-        Reads the given text aloud with the chosen voice and returns the audio file, in MP3 unless `response_format` asks for another encoding."""
+        Reads the given text aloud with the chosen voice and returns the audio file, in MP3 unless `response_format` asks for another encoding.
+
+        Args:
+            model: Speech model as the provider names it (for example `tts-1`, `tts-1-hd` or `gpt-4o-mini-tts`).
+            input: The text to read aloud, at most 4096 characters.
+            voice: Voice to read with. OpenAI offers `alloy`, `ash`, `ballad`, `coral`, `echo`, `fable`, `nova`, `onyx`, `sage`, `shimmer` and `verse`; other providers name their own.
+            instructions: Guidance on tone, pace or accent, for models that take it (not `tts-1`).
+            response_format: Audio encoding of the result; `mp3` when left out.
+            speed: Playback speed from 0.25 to 4.0; 1.0 is normal."""
+        body = body_fields(
+            {
+                "model": model,
+                "input": input,
+                "voice": voice,
+                "instructions": instructions,
+                "response_format": response_format,
+                "speed": speed,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATESPEECH,
             as_bytes,
             "/audio/speech",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -442,6 +633,14 @@ class AsyncAudioTranscriptions(AsyncResource):
     async def create(
         self,
         *,
+        file: FileInput,
+        model: str,
+        language: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        response_format: TranscriptionCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        timestamp_granularities: list[TranscriptionCreateRequestTimestampGranularitiesItem]
+        | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -452,17 +651,36 @@ class AsyncAudioTranscriptions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[TranscriptionCreateRequest],
     ) -> _m_transcription.Transcription:
         """Transcribe audio.
 
-        Uploads an audio file and returns what is said in it, in the language it is spoken in."""
+        Uploads an audio file and returns what is said in it, in the language it is spoken in.
+
+        Args:
+            file: The recording (flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm).
+            model: Speech-to-text model as the provider names it (for example `whisper-1` or `gpt-4o-transcribe`).
+            language: Spoken language as an ISO-639-1 code (such as `en`); helps accuracy and speed.
+            prompt: Text that sets the style or spelling to follow, or continues an earlier segment; in the audio's language.
+            response_format: `json` returns only the text; `verbose_json` adds language, duration, segments and words. The plain-text formats (`text`, `srt`, `vtt`) are not described here.
+            temperature: Sampling temperature from 0 to 1; 0 lets the model pick one by log probability.
+            timestamp_granularities: With `verbose_json`, which timestamps to include; `segment` when left out."""
+        body = body_fields(
+            {
+                "file": file,
+                "model": model,
+                "language": language,
+                "prompt": prompt,
+                "response_format": response_format,
+                "temperature": temperature,
+                "timestamp_granularities[]": timestamp_granularities,
+            }
+        )
         return await self._client._request(
             _OP_CREATETRANSCRIPTION,
             _m_transcription.Transcription.from_dict,
             "/audio/transcriptions",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -484,6 +702,14 @@ class AsyncAudioTranscriptionsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        file: FileInput,
+        model: str,
+        language: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        response_format: TranscriptionCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        timestamp_granularities: list[TranscriptionCreateRequestTimestampGranularitiesItem]
+        | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -494,17 +720,36 @@ class AsyncAudioTranscriptionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[TranscriptionCreateRequest],
     ) -> RawResponse[_m_transcription.Transcription]:
         """Transcribe audio.
 
-        Uploads an audio file and returns what is said in it, in the language it is spoken in."""
+        Uploads an audio file and returns what is said in it, in the language it is spoken in.
+
+        Args:
+            file: The recording (flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm).
+            model: Speech-to-text model as the provider names it (for example `whisper-1` or `gpt-4o-transcribe`).
+            language: Spoken language as an ISO-639-1 code (such as `en`); helps accuracy and speed.
+            prompt: Text that sets the style or spelling to follow, or continues an earlier segment; in the audio's language.
+            response_format: `json` returns only the text; `verbose_json` adds language, duration, segments and words. The plain-text formats (`text`, `srt`, `vtt`) are not described here.
+            temperature: Sampling temperature from 0 to 1; 0 lets the model pick one by log probability.
+            timestamp_granularities: With `verbose_json`, which timestamps to include; `segment` when left out."""
+        body = body_fields(
+            {
+                "file": file,
+                "model": model,
+                "language": language,
+                "prompt": prompt,
+                "response_format": response_format,
+                "temperature": temperature,
+                "timestamp_granularities[]": timestamp_granularities,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATETRANSCRIPTION,
             _m_transcription.Transcription.from_dict,
             "/audio/transcriptions",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -531,6 +776,11 @@ class AsyncAudioTranslations(AsyncResource):
     async def create(
         self,
         *,
+        file: FileInput,
+        model: str,
+        prompt: str | NotGiven = NOT_GIVEN,
+        response_format: TranslationCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -541,17 +791,32 @@ class AsyncAudioTranslations(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[TranslationCreateRequest],
     ) -> _m_translation.Translation:
         """Translate audio into English.
 
-        Uploads an audio file in any supported language and returns an English transcript of it."""
+        Uploads an audio file in any supported language and returns an English transcript of it.
+
+        Args:
+            file: The recording (flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm).
+            model: Speech-to-text model as the provider names it (OpenAI translates with `whisper-1`).
+            prompt: English text that sets the style to follow or continues an earlier segment.
+            response_format: `json` returns only the text; `verbose_json` adds language, duration and segments. The plain-text formats (`text`, `srt`, `vtt`) are not described here.
+            temperature: Sampling temperature from 0 to 1."""
+        body = body_fields(
+            {
+                "file": file,
+                "model": model,
+                "prompt": prompt,
+                "response_format": response_format,
+                "temperature": temperature,
+            }
+        )
         return await self._client._request(
             _OP_CREATETRANSLATION,
             _m_translation.Translation.from_dict,
             "/audio/translations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -573,6 +838,11 @@ class AsyncAudioTranslationsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        file: FileInput,
+        model: str,
+        prompt: str | NotGiven = NOT_GIVEN,
+        response_format: TranslationCreateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -583,17 +853,32 @@ class AsyncAudioTranslationsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[TranslationCreateRequest],
     ) -> RawResponse[_m_translation.Translation]:
         """Translate audio into English.
 
-        Uploads an audio file in any supported language and returns an English transcript of it."""
+        Uploads an audio file in any supported language and returns an English transcript of it.
+
+        Args:
+            file: The recording (flac, mp3, mp4, mpeg, mpga, m4a, ogg, wav or webm).
+            model: Speech-to-text model as the provider names it (OpenAI translates with `whisper-1`).
+            prompt: English text that sets the style to follow or continues an earlier segment.
+            response_format: `json` returns only the text; `verbose_json` adds language, duration and segments. The plain-text formats (`text`, `srt`, `vtt`) are not described here.
+            temperature: Sampling temperature from 0 to 1."""
+        body = body_fields(
+            {
+                "file": file,
+                "model": model,
+                "prompt": prompt,
+                "response_format": response_format,
+                "temperature": temperature,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATETRANSLATION,
             _m_translation.Translation.from_dict,
             "/audio/translations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,

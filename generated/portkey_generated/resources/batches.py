@@ -9,8 +9,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from typing_extensions import Unpack
-
 from ..models import batch as _m_batch
 from ..models import batch_list as _m_batch_list
 from ._base import (
@@ -27,6 +25,7 @@ from ._base import (
     Timeout,
     as_bytes,
     async_cursor_items,
+    body_fields,
     cursor_items,
     query_params,
 )
@@ -34,7 +33,13 @@ from ._base import (
 if TYPE_CHECKING:
     from .. import models as _models
     from ..gateway_config import GatewayConfig
-    from ..params import BatchCreateRequestParams
+    from ..params import (
+        BatchCreateRequestCompletionWindow,
+        BatchCreateRequestEndpoint,
+        BatchCreateRequestMetadata,
+        BatchPortkeyOptions,
+        BatchProviderOptions,
+    )
 
     pass
 
@@ -100,8 +105,17 @@ class Batches(SyncResource):
     def create(
         self,
         *,
+        input_file_id: str,
+        endpoint: BatchCreateRequestEndpoint,
+        completion_window: BatchCreateRequestCompletionWindow,
+        metadata: BatchCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        role_arn: str | NotGiven = NOT_GIVEN,
+        job_name: str | NotGiven = NOT_GIVEN,
+        output_data_config: str | NotGiven = NOT_GIVEN,
+        portkey_options: BatchPortkeyOptions | NotGiven = NOT_GIVEN,
+        provider_options: BatchProviderOptions | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -110,20 +124,44 @@ class Batches(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[BatchCreateRequestParams],
     ) -> _m_batch.Batch:
         """Create a batch.
 
-        Starts a batch job over the requests in an uploaded JSONL file; every line is one request to `endpoint`. Bedrock and Vertex AI jobs also need `model` (and Bedrock a `role_arn`)."""
+        Starts a batch job over the requests in an uploaded JSONL file; every line is one request to `endpoint`. Bedrock and Vertex AI jobs also need `model` (and Bedrock a `role_arn`).
+
+        Args:
+            input_file_id: Id of an uploaded JSONL file (purpose `batch`) holding the requests.
+            endpoint: Route every request of the file is sent to.
+            completion_window: Time the provider has to finish, `24h`; `immediate` asks Portkey's hosted gateway to run the file itself right away instead of using the provider's batch API.
+            metadata: Up to 16 string key/value pairs stored with the batch.
+            model: Model the batch runs on, for providers that need it at creation (Bedrock, Vertex AI).
+            role_arn: IAM role Bedrock assumes to read the input and write the output in S3.
+            job_name: Name given to the job at the provider (Bedrock, Vertex AI).
+            output_data_config: Where the provider writes the results (an S3 or Cloud Storage URI), when not the default.
+            portkey_options: Portkey headers for a batch that Portkey's hosted gateway runs itself.
+            provider_options: Provider settings of the batch, when not given at the top level of the body."""
+        body = body_fields(
+            {
+                "input_file_id": input_file_id,
+                "endpoint": endpoint,
+                "completion_window": completion_window,
+                "metadata": metadata,
+                "model": model,
+                "role_arn": role_arn,
+                "job_name": job_name,
+                "output_data_config": output_data_config,
+                "portkey_options": portkey_options,
+                "provider_options": provider_options,
+            }
+        )
         return self._client._request(
             _OP_CREATEBATCH,
             _m_batch.Batch.from_dict,
             "/batches",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -351,8 +389,17 @@ class BatchesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        input_file_id: str,
+        endpoint: BatchCreateRequestEndpoint,
+        completion_window: BatchCreateRequestCompletionWindow,
+        metadata: BatchCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        role_arn: str | NotGiven = NOT_GIVEN,
+        job_name: str | NotGiven = NOT_GIVEN,
+        output_data_config: str | NotGiven = NOT_GIVEN,
+        portkey_options: BatchPortkeyOptions | NotGiven = NOT_GIVEN,
+        provider_options: BatchProviderOptions | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -361,20 +408,44 @@ class BatchesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[BatchCreateRequestParams],
     ) -> RawResponse[_m_batch.Batch]:
         """Create a batch.
 
-        Starts a batch job over the requests in an uploaded JSONL file; every line is one request to `endpoint`. Bedrock and Vertex AI jobs also need `model` (and Bedrock a `role_arn`)."""
+        Starts a batch job over the requests in an uploaded JSONL file; every line is one request to `endpoint`. Bedrock and Vertex AI jobs also need `model` (and Bedrock a `role_arn`).
+
+        Args:
+            input_file_id: Id of an uploaded JSONL file (purpose `batch`) holding the requests.
+            endpoint: Route every request of the file is sent to.
+            completion_window: Time the provider has to finish, `24h`; `immediate` asks Portkey's hosted gateway to run the file itself right away instead of using the provider's batch API.
+            metadata: Up to 16 string key/value pairs stored with the batch.
+            model: Model the batch runs on, for providers that need it at creation (Bedrock, Vertex AI).
+            role_arn: IAM role Bedrock assumes to read the input and write the output in S3.
+            job_name: Name given to the job at the provider (Bedrock, Vertex AI).
+            output_data_config: Where the provider writes the results (an S3 or Cloud Storage URI), when not the default.
+            portkey_options: Portkey headers for a batch that Portkey's hosted gateway runs itself.
+            provider_options: Provider settings of the batch, when not given at the top level of the body."""
+        body = body_fields(
+            {
+                "input_file_id": input_file_id,
+                "endpoint": endpoint,
+                "completion_window": completion_window,
+                "metadata": metadata,
+                "model": model,
+                "role_arn": role_arn,
+                "job_name": job_name,
+                "output_data_config": output_data_config,
+                "portkey_options": portkey_options,
+                "provider_options": provider_options,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEBATCH,
             _m_batch.Batch.from_dict,
             "/batches",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -569,8 +640,17 @@ class AsyncBatches(AsyncResource):
     async def create(
         self,
         *,
+        input_file_id: str,
+        endpoint: BatchCreateRequestEndpoint,
+        completion_window: BatchCreateRequestCompletionWindow,
+        metadata: BatchCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        role_arn: str | NotGiven = NOT_GIVEN,
+        job_name: str | NotGiven = NOT_GIVEN,
+        output_data_config: str | NotGiven = NOT_GIVEN,
+        portkey_options: BatchPortkeyOptions | NotGiven = NOT_GIVEN,
+        provider_options: BatchProviderOptions | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -579,20 +659,44 @@ class AsyncBatches(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[BatchCreateRequestParams],
     ) -> _m_batch.Batch:
         """Create a batch.
 
-        Starts a batch job over the requests in an uploaded JSONL file; every line is one request to `endpoint`. Bedrock and Vertex AI jobs also need `model` (and Bedrock a `role_arn`)."""
+        Starts a batch job over the requests in an uploaded JSONL file; every line is one request to `endpoint`. Bedrock and Vertex AI jobs also need `model` (and Bedrock a `role_arn`).
+
+        Args:
+            input_file_id: Id of an uploaded JSONL file (purpose `batch`) holding the requests.
+            endpoint: Route every request of the file is sent to.
+            completion_window: Time the provider has to finish, `24h`; `immediate` asks Portkey's hosted gateway to run the file itself right away instead of using the provider's batch API.
+            metadata: Up to 16 string key/value pairs stored with the batch.
+            model: Model the batch runs on, for providers that need it at creation (Bedrock, Vertex AI).
+            role_arn: IAM role Bedrock assumes to read the input and write the output in S3.
+            job_name: Name given to the job at the provider (Bedrock, Vertex AI).
+            output_data_config: Where the provider writes the results (an S3 or Cloud Storage URI), when not the default.
+            portkey_options: Portkey headers for a batch that Portkey's hosted gateway runs itself.
+            provider_options: Provider settings of the batch, when not given at the top level of the body."""
+        body = body_fields(
+            {
+                "input_file_id": input_file_id,
+                "endpoint": endpoint,
+                "completion_window": completion_window,
+                "metadata": metadata,
+                "model": model,
+                "role_arn": role_arn,
+                "job_name": job_name,
+                "output_data_config": output_data_config,
+                "portkey_options": portkey_options,
+                "provider_options": provider_options,
+            }
+        )
         return await self._client._request(
             _OP_CREATEBATCH,
             _m_batch.Batch.from_dict,
             "/batches",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -820,8 +924,17 @@ class AsyncBatchesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        input_file_id: str,
+        endpoint: BatchCreateRequestEndpoint,
+        completion_window: BatchCreateRequestCompletionWindow,
+        metadata: BatchCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        role_arn: str | NotGiven = NOT_GIVEN,
+        job_name: str | NotGiven = NOT_GIVEN,
+        output_data_config: str | NotGiven = NOT_GIVEN,
+        portkey_options: BatchPortkeyOptions | NotGiven = NOT_GIVEN,
+        provider_options: BatchProviderOptions | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -830,20 +943,44 @@ class AsyncBatchesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[BatchCreateRequestParams],
     ) -> RawResponse[_m_batch.Batch]:
         """Create a batch.
 
-        Starts a batch job over the requests in an uploaded JSONL file; every line is one request to `endpoint`. Bedrock and Vertex AI jobs also need `model` (and Bedrock a `role_arn`)."""
+        Starts a batch job over the requests in an uploaded JSONL file; every line is one request to `endpoint`. Bedrock and Vertex AI jobs also need `model` (and Bedrock a `role_arn`).
+
+        Args:
+            input_file_id: Id of an uploaded JSONL file (purpose `batch`) holding the requests.
+            endpoint: Route every request of the file is sent to.
+            completion_window: Time the provider has to finish, `24h`; `immediate` asks Portkey's hosted gateway to run the file itself right away instead of using the provider's batch API.
+            metadata: Up to 16 string key/value pairs stored with the batch.
+            model: Model the batch runs on, for providers that need it at creation (Bedrock, Vertex AI).
+            role_arn: IAM role Bedrock assumes to read the input and write the output in S3.
+            job_name: Name given to the job at the provider (Bedrock, Vertex AI).
+            output_data_config: Where the provider writes the results (an S3 or Cloud Storage URI), when not the default.
+            portkey_options: Portkey headers for a batch that Portkey's hosted gateway runs itself.
+            provider_options: Provider settings of the batch, when not given at the top level of the body."""
+        body = body_fields(
+            {
+                "input_file_id": input_file_id,
+                "endpoint": endpoint,
+                "completion_window": completion_window,
+                "metadata": metadata,
+                "model": model,
+                "role_arn": role_arn,
+                "job_name": job_name,
+                "output_data_config": output_data_config,
+                "portkey_options": portkey_options,
+                "provider_options": provider_options,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEBATCH,
             _m_batch.Batch.from_dict,
             "/batches",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,

@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, overload
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import assistant as _m_assistant
 from ..models import assistant_deleted as _m_assistant_deleted
@@ -39,6 +37,7 @@ from ._base import (
     SyncResource,
     Timeout,
     async_cursor_items,
+    body_fields,
     cursor_items,
     query_params,
 )
@@ -47,16 +46,19 @@ if TYPE_CHECKING:
     from .. import models as _models
     from ..gateway_config import GatewayConfig
     from ..params import (
-        AssistantCreateRequestParams,
-        AssistantUpdateRequestParams,
-        ThreadCreateAndRunRequestParams,
-        ThreadCreateRequestParams,
-        ThreadMessageCreateRequestParams,
-        ThreadMessageUpdateRequestParams,
-        ThreadRunCreateRequestParams,
-        ThreadRunSubmitToolOutputsRequestParams,
-        ThreadRunUpdateRequestParams,
-        ThreadUpdateRequestParams,
+        AssistantMetadata,
+        AssistantResponseFormatOption,
+        AssistantTool,
+        AssistantToolResources,
+        AssistantToolResourcesCreate,
+        ThreadCreateRequest,
+        ThreadMessageAttachmentParam,
+        ThreadMessageContentPartInput,
+        ThreadMessageCreateRequest,
+        ThreadMessageCreateRequestRole,
+        ThreadRunToolChoice,
+        ThreadRunToolOutput,
+        ThreadRunTruncationStrategy,
     )
 
     pass
@@ -66,11 +68,11 @@ def _decode_thread_run_stream_data(
     data: Any,
 ) -> (
     _models.Thread
-    | _models.ThreadMessage
-    | _models.ThreadMessageDelta
     | _models.ThreadRun
     | _models.ThreadRunStep
     | _models.ThreadRunStepDelta
+    | _models.ThreadMessage
+    | _models.ThreadMessageDelta
 ):
     return _m_thread_run_stream_data_envelope.ThreadRunStreamDataEnvelope.from_dict({"data": data}).data
 
@@ -163,8 +165,17 @@ class BetaAssistants(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResourcesCreate | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -173,20 +184,44 @@ class BetaAssistants(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AssistantCreateRequestParams],
     ) -> _m_assistant.Assistant:
         """Create an assistant.
 
-        Stores a new assistant built on the given model, with optional instructions, tools and tool resources."""
+        Stores a new assistant built on the given model, with optional instructions, tools and tool resources.
+
+        Args:
+            model: Model to run the assistant on, e.g. `gpt-4o`.
+            name: Display name (up to 256 characters).
+            description: Free text about the assistant (up to 512 characters).
+            instructions: System prompt given to the model on every run (up to 256,000 characters).
+            tools: Tools to enable (up to 128); none when left out.
+            tool_resources: Files and vector stores to give the tools; may create a vector store on the fly.
+            metadata: Labels to attach.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1). Tune this or temperature, not both.
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "model": model,
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "response_format": response_format,
+            }
+        )
         return self._client._request(
             _OP_CREATEASSISTANT,
             _m_assistant.Assistant.from_dict,
             "/assistants",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -380,8 +415,17 @@ class BetaAssistants(SyncResource):
         self,
         assistant_id: str,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -390,23 +434,45 @@ class BetaAssistants(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AssistantUpdateRequestParams],
     ) -> _m_assistant.Assistant:
         """Update an assistant.
 
         Changes the fields given in the body and leaves every other field of the assistant as it was.
 
         Args:
-            assistant_id: Id of the assistant (`asst_...`)."""
+            assistant_id: Id of the assistant (`asst_...`).
+            model: New model for the assistant.
+            name: New display name (up to 256 characters).
+            description: New free-text description (up to 512 characters).
+            instructions: New system prompt (up to 256,000 characters).
+            tools: Replacement list of tools (up to 128).
+            tool_resources: Replacement file and vector store ids for the tools.
+            metadata: Replacement labels.
+            temperature: New sampling temperature, 0 to 2.
+            top_p: New nucleus sampling mass, 0 to 1.
+            response_format: New output format."""
+        body = body_fields(
+            {
+                "model": model,
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "response_format": response_format,
+            }
+        )
         return self._client._request(
             _OP_UPDATEASSISTANT,
             _m_assistant.Assistant.from_dict,
             f"/assistants/{quote(str(assistant_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -425,8 +491,17 @@ class BetaAssistantsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResourcesCreate | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -435,20 +510,44 @@ class BetaAssistantsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AssistantCreateRequestParams],
     ) -> RawResponse[_m_assistant.Assistant]:
         """Create an assistant.
 
-        Stores a new assistant built on the given model, with optional instructions, tools and tool resources."""
+        Stores a new assistant built on the given model, with optional instructions, tools and tool resources.
+
+        Args:
+            model: Model to run the assistant on, e.g. `gpt-4o`.
+            name: Display name (up to 256 characters).
+            description: Free text about the assistant (up to 512 characters).
+            instructions: System prompt given to the model on every run (up to 256,000 characters).
+            tools: Tools to enable (up to 128); none when left out.
+            tool_resources: Files and vector stores to give the tools; may create a vector store on the fly.
+            metadata: Labels to attach.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1). Tune this or temperature, not both.
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "model": model,
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "response_format": response_format,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEASSISTANT,
             _m_assistant.Assistant.from_dict,
             "/assistants",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -600,8 +699,17 @@ class BetaAssistantsWithRawResponse(SyncResource):
         self,
         assistant_id: str,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -610,23 +718,45 @@ class BetaAssistantsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AssistantUpdateRequestParams],
     ) -> RawResponse[_m_assistant.Assistant]:
         """Update an assistant.
 
         Changes the fields given in the body and leaves every other field of the assistant as it was.
 
         Args:
-            assistant_id: Id of the assistant (`asst_...`)."""
+            assistant_id: Id of the assistant (`asst_...`).
+            model: New model for the assistant.
+            name: New display name (up to 256 characters).
+            description: New free-text description (up to 512 characters).
+            instructions: New system prompt (up to 256,000 characters).
+            tools: Replacement list of tools (up to 128).
+            tool_resources: Replacement file and vector store ids for the tools.
+            metadata: Replacement labels.
+            temperature: New sampling temperature, 0 to 2.
+            top_p: New nucleus sampling mass, 0 to 1.
+            response_format: New output format."""
+        body = body_fields(
+            {
+                "model": model,
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "response_format": response_format,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEASSISTANT,
             _m_assistant.Assistant.from_dict,
             f"/assistants/{quote(str(assistant_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -658,8 +788,10 @@ class BetaThreads(SyncResource):
     def create(
         self,
         *,
+        messages: Sequence[ThreadMessageCreateRequest] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResourcesCreate | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -668,20 +800,30 @@ class BetaThreads(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateRequestParams],
     ) -> _m_thread.Thread:
         """Create a thread.
 
-        Starts a conversation thread, optionally seeded with messages and tool resources."""
+        Starts a conversation thread, optionally seeded with messages and tool resources.
+
+        Args:
+            messages: Messages the thread starts with, oldest first.
+            tool_resources: Files and vector stores for the tools on this thread; may create a vector store on the fly.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "messages": messages,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+            }
+        )
         return self._client._request(
             _OP_CREATETHREAD,
             _m_thread.Thread.from_dict,
             "/threads",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -697,9 +839,23 @@ class BetaThreads(SyncResource):
     def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -708,23 +864,36 @@ class BetaThreads(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> Stream[
         _models.Thread
-        | _models.ThreadMessage
-        | _models.ThreadMessageDelta
         | _models.ThreadRun
         | _models.ThreadRunStep
         | _models.ThreadRunStepDelta
+        | _models.ThreadMessage
+        | _models.ThreadMessageDelta
     ]: ...
 
     @overload
     def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -733,16 +902,29 @@ class BetaThreads(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> _m_thread_run.ThreadRun: ...
 
     @overload
     def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -751,25 +933,38 @@ class BetaThreads(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | Stream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ): ...
 
     def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -778,22 +973,58 @@ class BetaThreads(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | Stream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ):
         """Create a thread and run it.
 
-        Creates a thread and starts a run of the given assistant on it, in one call. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Creates a thread and starts a run of the given assistant on it, in one call. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`.
+
+        Args:
+            assistant_id: Id of the assistant to run.
+            thread: The thread to create; an empty one when left out.
+            model: Model to use instead of the assistant's.
+            instructions: System prompt to use instead of the assistant's.
+            tools: Tools to offer instead of the assistant's (up to 20).
+            tool_resources: File and vector store ids for the tools on this run.
+            metadata: Labels to attach to the run.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1).
+            max_prompt_tokens: Most prompt tokens the run may use over all its turns; it ends `incomplete` past this.
+            max_completion_tokens: Most completion tokens the run may use over all its turns; it ends `incomplete` past this.
+            truncation_strategy: How to trim the thread before sending it to the model.
+            tool_choice: Whether and which tool the model must call.
+            parallel_tool_calls: Whether the model may call several functions in one turn (provider default true).
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "assistant_id": assistant_id,
+                "thread": thread,
+                "model": model,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "max_prompt_tokens": max_prompt_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "truncation_strategy": truncation_strategy,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "response_format": response_format,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_stream(
                 _OP_CREATETHREADANDRUN,
@@ -803,7 +1034,6 @@ class BetaThreads(SyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -822,7 +1052,6 @@ class BetaThreads(SyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -920,8 +1149,9 @@ class BetaThreads(SyncResource):
         self,
         thread_id: str,
         *,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -930,23 +1160,29 @@ class BetaThreads(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadUpdateRequestParams],
     ) -> _m_thread.Thread:
         """Update a thread.
 
         Changes the tool resources or labels of a thread.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
+            thread_id: Id of the thread (`thread_...`).
+            tool_resources: Replacement file and vector store ids for the tools.
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+            }
+        )
         return self._client._request(
             _OP_UPDATETHREAD,
             _m_thread.Thread.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -965,8 +1201,10 @@ class BetaThreadsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        messages: Sequence[ThreadMessageCreateRequest] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResourcesCreate | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -975,20 +1213,30 @@ class BetaThreadsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateRequestParams],
     ) -> RawResponse[_m_thread.Thread]:
         """Create a thread.
 
-        Starts a conversation thread, optionally seeded with messages and tool resources."""
+        Starts a conversation thread, optionally seeded with messages and tool resources.
+
+        Args:
+            messages: Messages the thread starts with, oldest first.
+            tool_resources: Files and vector stores for the tools on this thread; may create a vector store on the fly.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "messages": messages,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATETHREAD,
             _m_thread.Thread.from_dict,
             "/threads",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1004,9 +1252,23 @@ class BetaThreadsWithRawResponse(SyncResource):
     def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1015,15 +1277,14 @@ class BetaThreadsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> RawResponse[
         Stream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ]: ...
 
@@ -1031,9 +1292,23 @@ class BetaThreadsWithRawResponse(SyncResource):
     def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1042,16 +1317,29 @@ class BetaThreadsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> RawResponse[_m_thread_run.ThreadRun]: ...
 
     @overload
     def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1060,17 +1348,16 @@ class BetaThreadsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             Stream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ): ...
@@ -1078,9 +1365,23 @@ class BetaThreadsWithRawResponse(SyncResource):
     def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1089,24 +1390,60 @@ class BetaThreadsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             Stream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ):
         """Create a thread and run it.
 
-        Creates a thread and starts a run of the given assistant on it, in one call. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Creates a thread and starts a run of the given assistant on it, in one call. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`.
+
+        Args:
+            assistant_id: Id of the assistant to run.
+            thread: The thread to create; an empty one when left out.
+            model: Model to use instead of the assistant's.
+            instructions: System prompt to use instead of the assistant's.
+            tools: Tools to offer instead of the assistant's (up to 20).
+            tool_resources: File and vector store ids for the tools on this run.
+            metadata: Labels to attach to the run.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1).
+            max_prompt_tokens: Most prompt tokens the run may use over all its turns; it ends `incomplete` past this.
+            max_completion_tokens: Most completion tokens the run may use over all its turns; it ends `incomplete` past this.
+            truncation_strategy: How to trim the thread before sending it to the model.
+            tool_choice: Whether and which tool the model must call.
+            parallel_tool_calls: Whether the model may call several functions in one turn (provider default true).
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "assistant_id": assistant_id,
+                "thread": thread,
+                "model": model,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "max_prompt_tokens": max_prompt_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "truncation_strategy": truncation_strategy,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "response_format": response_format,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATETHREADANDRUN,
@@ -1116,7 +1453,6 @@ class BetaThreadsWithRawResponse(SyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -1135,7 +1471,6 @@ class BetaThreadsWithRawResponse(SyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1233,8 +1568,9 @@ class BetaThreadsWithRawResponse(SyncResource):
         self,
         thread_id: str,
         *,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1243,23 +1579,29 @@ class BetaThreadsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadUpdateRequestParams],
     ) -> RawResponse[_m_thread.Thread]:
         """Update a thread.
 
         Changes the tool resources or labels of a thread.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
+            thread_id: Id of the thread (`thread_...`).
+            tool_resources: Replacement file and vector store ids for the tools.
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATETHREAD,
             _m_thread.Thread.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1284,8 +1626,11 @@ class BetaThreadsMessages(SyncResource):
         self,
         thread_id: str,
         *,
+        role: ThreadMessageCreateRequestRole,
+        content: str | Sequence[ThreadMessageContentPartInput],
+        attachments: Sequence[ThreadMessageAttachmentParam] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1294,23 +1639,33 @@ class BetaThreadsMessages(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadMessageCreateRequestParams],
     ) -> _m_thread_message.ThreadMessage:
         """Add a message to a thread.
 
         Appends a user or assistant message, with optional file attachments, to the thread.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
+            thread_id: Id of the thread (`thread_...`).
+            role: `user` for a message from the end user; `assistant` to put words in the assistant's mouth, e.g. to replay an earlier conversation.
+            content: The message as plain text, or as a list of text and image parts.
+            attachments: Uploaded files to attach, each with the tools that should receive it.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "role": role,
+                "content": content,
+                "attachments": attachments,
+                "metadata": metadata,
+            }
+        )
         return self._client._request(
             _OP_CREATETHREADMESSAGE,
             _m_thread_message.ThreadMessage.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/messages",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1518,8 +1873,8 @@ class BetaThreadsMessages(SyncResource):
         thread_id: str,
         message_id: str,
         *,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1528,7 +1883,6 @@ class BetaThreadsMessages(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadMessageUpdateRequestParams],
     ) -> _m_thread_message.ThreadMessage:
         """Update a message.
 
@@ -1536,16 +1890,21 @@ class BetaThreadsMessages(SyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            message_id: Id of the message (`msg_...`)."""
+            message_id: Id of the message (`msg_...`).
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "metadata": metadata,
+            }
+        )
         return self._client._request(
             _OP_UPDATETHREADMESSAGE,
             _m_thread_message.ThreadMessage.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/messages/{quote(str(message_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1565,8 +1924,11 @@ class BetaThreadsMessagesWithRawResponse(SyncResource):
         self,
         thread_id: str,
         *,
+        role: ThreadMessageCreateRequestRole,
+        content: str | Sequence[ThreadMessageContentPartInput],
+        attachments: Sequence[ThreadMessageAttachmentParam] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1575,23 +1937,33 @@ class BetaThreadsMessagesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadMessageCreateRequestParams],
     ) -> RawResponse[_m_thread_message.ThreadMessage]:
         """Add a message to a thread.
 
         Appends a user or assistant message, with optional file attachments, to the thread.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
+            thread_id: Id of the thread (`thread_...`).
+            role: `user` for a message from the end user; `assistant` to put words in the assistant's mouth, e.g. to replay an earlier conversation.
+            content: The message as plain text, or as a list of text and image parts.
+            attachments: Uploaded files to attach, each with the tools that should receive it.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "role": role,
+                "content": content,
+                "attachments": attachments,
+                "metadata": metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATETHREADMESSAGE,
             _m_thread_message.ThreadMessage.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/messages",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1753,8 +2125,8 @@ class BetaThreadsMessagesWithRawResponse(SyncResource):
         thread_id: str,
         message_id: str,
         *,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1763,7 +2135,6 @@ class BetaThreadsMessagesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadMessageUpdateRequestParams],
     ) -> RawResponse[_m_thread_message.ThreadMessage]:
         """Update a message.
 
@@ -1771,16 +2142,21 @@ class BetaThreadsMessagesWithRawResponse(SyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            message_id: Id of the message (`msg_...`)."""
+            message_id: Id of the message (`msg_...`).
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "metadata": metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATETHREADMESSAGE,
             _m_thread_message.ThreadMessage.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/messages/{quote(str(message_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1853,9 +2229,23 @@ class BetaThreadsRuns(SyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1864,14 +2254,13 @@ class BetaThreadsRuns(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> Stream[
         _models.Thread
-        | _models.ThreadMessage
-        | _models.ThreadMessageDelta
         | _models.ThreadRun
         | _models.ThreadRunStep
         | _models.ThreadRunStepDelta
+        | _models.ThreadMessage
+        | _models.ThreadMessageDelta
     ]: ...
 
     @overload
@@ -1879,9 +2268,23 @@ class BetaThreadsRuns(SyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1890,7 +2293,6 @@ class BetaThreadsRuns(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> _m_thread_run.ThreadRun: ...
 
     @overload
@@ -1898,9 +2300,23 @@ class BetaThreadsRuns(SyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1909,16 +2325,15 @@ class BetaThreadsRuns(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | Stream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ): ...
 
@@ -1926,9 +2341,23 @@ class BetaThreadsRuns(SyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1937,16 +2366,15 @@ class BetaThreadsRuns(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | Stream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ):
         """Start a run.
@@ -1954,8 +2382,43 @@ class BetaThreadsRuns(SyncResource):
         Starts a run of an assistant on an existing thread; fields set here override the assistant's own for this run only. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
-        body = params if stream is None else {**params, "stream": stream}
+            thread_id: Id of the thread (`thread_...`).
+            assistant_id: Id of the assistant to run.
+            model: Model to use instead of the assistant's.
+            instructions: System prompt to use instead of the assistant's.
+            additional_instructions: Text appended to the instructions for this run only.
+            additional_messages: Messages added to the thread before the run starts.
+            tools: Tools to offer instead of the assistant's (up to 20).
+            metadata: Labels to attach to the run.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1).
+            max_prompt_tokens: Most prompt tokens the run may use over all its turns; it ends `incomplete` past this.
+            max_completion_tokens: Most completion tokens the run may use over all its turns; it ends `incomplete` past this.
+            truncation_strategy: How to trim the thread before sending it to the model.
+            tool_choice: Whether and which tool the model must call.
+            parallel_tool_calls: Whether the model may call several functions in one turn (provider default true).
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "assistant_id": assistant_id,
+                "model": model,
+                "instructions": instructions,
+                "additional_instructions": additional_instructions,
+                "additional_messages": additional_messages,
+                "tools": tools,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "max_prompt_tokens": max_prompt_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "truncation_strategy": truncation_strategy,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "response_format": response_format,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_stream(
                 _OP_CREATETHREADRUN,
@@ -1965,7 +2428,6 @@ class BetaThreadsRuns(SyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -1984,7 +2446,6 @@ class BetaThreadsRuns(SyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -2145,6 +2606,7 @@ class BetaThreadsRuns(SyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2156,14 +2618,13 @@ class BetaThreadsRuns(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> Stream[
         _models.Thread
-        | _models.ThreadMessage
-        | _models.ThreadMessageDelta
         | _models.ThreadRun
         | _models.ThreadRunStep
         | _models.ThreadRunStepDelta
+        | _models.ThreadMessage
+        | _models.ThreadMessageDelta
     ]: ...
 
     @overload
@@ -2172,6 +2633,7 @@ class BetaThreadsRuns(SyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2183,7 +2645,6 @@ class BetaThreadsRuns(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> _m_thread_run.ThreadRun: ...
 
     @overload
@@ -2192,6 +2653,7 @@ class BetaThreadsRuns(SyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2203,16 +2665,15 @@ class BetaThreadsRuns(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | Stream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ): ...
 
@@ -2221,6 +2682,7 @@ class BetaThreadsRuns(SyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2232,16 +2694,15 @@ class BetaThreadsRuns(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | Stream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ):
         """Submit tool outputs to a run.
@@ -2250,8 +2711,15 @@ class BetaThreadsRuns(SyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            run_id: Id of the run (`run_...`)."""
-        body = params if stream is None else {**params, "stream": stream}
+            run_id: Id of the run (`run_...`).
+            tool_outputs: One entry per pending call, all sent together."""
+        body = body_fields(
+            {
+                "tool_outputs": tool_outputs,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_stream(
                 _OP_SUBMITTHREADRUNTOOLOUTPUTS,
@@ -2297,8 +2765,8 @@ class BetaThreadsRuns(SyncResource):
         thread_id: str,
         run_id: str,
         *,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -2307,7 +2775,6 @@ class BetaThreadsRuns(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunUpdateRequestParams],
     ) -> _m_thread_run.ThreadRun:
         """Update a run.
 
@@ -2315,16 +2782,21 @@ class BetaThreadsRuns(SyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            run_id: Id of the run (`run_...`)."""
+            run_id: Id of the run (`run_...`).
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "metadata": metadata,
+            }
+        )
         return self._client._request(
             _OP_UPDATETHREADRUN,
             _m_thread_run.ThreadRun.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/runs/{quote(str(run_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -2388,9 +2860,23 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -2399,15 +2885,14 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> RawResponse[
         Stream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ]: ...
 
@@ -2416,9 +2901,23 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -2427,7 +2926,6 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> RawResponse[_m_thread_run.ThreadRun]: ...
 
     @overload
@@ -2435,9 +2933,23 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -2446,17 +2958,16 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             Stream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ): ...
@@ -2465,9 +2976,23 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -2476,17 +3001,16 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             Stream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ):
@@ -2495,8 +3019,43 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         Starts a run of an assistant on an existing thread; fields set here override the assistant's own for this run only. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
-        body = params if stream is None else {**params, "stream": stream}
+            thread_id: Id of the thread (`thread_...`).
+            assistant_id: Id of the assistant to run.
+            model: Model to use instead of the assistant's.
+            instructions: System prompt to use instead of the assistant's.
+            additional_instructions: Text appended to the instructions for this run only.
+            additional_messages: Messages added to the thread before the run starts.
+            tools: Tools to offer instead of the assistant's (up to 20).
+            metadata: Labels to attach to the run.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1).
+            max_prompt_tokens: Most prompt tokens the run may use over all its turns; it ends `incomplete` past this.
+            max_completion_tokens: Most completion tokens the run may use over all its turns; it ends `incomplete` past this.
+            truncation_strategy: How to trim the thread before sending it to the model.
+            tool_choice: Whether and which tool the model must call.
+            parallel_tool_calls: Whether the model may call several functions in one turn (provider default true).
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "assistant_id": assistant_id,
+                "model": model,
+                "instructions": instructions,
+                "additional_instructions": additional_instructions,
+                "additional_messages": additional_messages,
+                "tools": tools,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "max_prompt_tokens": max_prompt_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "truncation_strategy": truncation_strategy,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "response_format": response_format,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATETHREADRUN,
@@ -2506,7 +3065,6 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -2525,7 +3083,6 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -2642,6 +3199,7 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2653,15 +3211,14 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> RawResponse[
         Stream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ]: ...
 
@@ -2671,6 +3228,7 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2682,7 +3240,6 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> RawResponse[_m_thread_run.ThreadRun]: ...
 
     @overload
@@ -2691,6 +3248,7 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2702,17 +3260,16 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             Stream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ): ...
@@ -2722,6 +3279,7 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2733,17 +3291,16 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             Stream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ):
@@ -2753,8 +3310,15 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            run_id: Id of the run (`run_...`)."""
-        body = params if stream is None else {**params, "stream": stream}
+            run_id: Id of the run (`run_...`).
+            tool_outputs: One entry per pending call, all sent together."""
+        body = body_fields(
+            {
+                "tool_outputs": tool_outputs,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_raw_stream(
                 _OP_SUBMITTHREADRUNTOOLOUTPUTS,
@@ -2800,8 +3364,8 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         thread_id: str,
         run_id: str,
         *,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -2810,7 +3374,6 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunUpdateRequestParams],
     ) -> RawResponse[_m_thread_run.ThreadRun]:
         """Update a run.
 
@@ -2818,16 +3381,21 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            run_id: Id of the run (`run_...`)."""
+            run_id: Id of the run (`run_...`).
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "metadata": metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATETHREADRUN,
             _m_thread_run.ThreadRun.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/runs/{quote(str(run_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -3128,8 +3696,17 @@ class AsyncBetaAssistants(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResourcesCreate | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3138,20 +3715,44 @@ class AsyncBetaAssistants(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AssistantCreateRequestParams],
     ) -> _m_assistant.Assistant:
         """Create an assistant.
 
-        Stores a new assistant built on the given model, with optional instructions, tools and tool resources."""
+        Stores a new assistant built on the given model, with optional instructions, tools and tool resources.
+
+        Args:
+            model: Model to run the assistant on, e.g. `gpt-4o`.
+            name: Display name (up to 256 characters).
+            description: Free text about the assistant (up to 512 characters).
+            instructions: System prompt given to the model on every run (up to 256,000 characters).
+            tools: Tools to enable (up to 128); none when left out.
+            tool_resources: Files and vector stores to give the tools; may create a vector store on the fly.
+            metadata: Labels to attach.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1). Tune this or temperature, not both.
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "model": model,
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "response_format": response_format,
+            }
+        )
         return await self._client._request(
             _OP_CREATEASSISTANT,
             _m_assistant.Assistant.from_dict,
             "/assistants",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -3345,8 +3946,17 @@ class AsyncBetaAssistants(AsyncResource):
         self,
         assistant_id: str,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3355,23 +3965,45 @@ class AsyncBetaAssistants(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AssistantUpdateRequestParams],
     ) -> _m_assistant.Assistant:
         """Update an assistant.
 
         Changes the fields given in the body and leaves every other field of the assistant as it was.
 
         Args:
-            assistant_id: Id of the assistant (`asst_...`)."""
+            assistant_id: Id of the assistant (`asst_...`).
+            model: New model for the assistant.
+            name: New display name (up to 256 characters).
+            description: New free-text description (up to 512 characters).
+            instructions: New system prompt (up to 256,000 characters).
+            tools: Replacement list of tools (up to 128).
+            tool_resources: Replacement file and vector store ids for the tools.
+            metadata: Replacement labels.
+            temperature: New sampling temperature, 0 to 2.
+            top_p: New nucleus sampling mass, 0 to 1.
+            response_format: New output format."""
+        body = body_fields(
+            {
+                "model": model,
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "response_format": response_format,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEASSISTANT,
             _m_assistant.Assistant.from_dict,
             f"/assistants/{quote(str(assistant_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -3390,8 +4022,17 @@ class AsyncBetaAssistantsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResourcesCreate | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3400,20 +4041,44 @@ class AsyncBetaAssistantsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AssistantCreateRequestParams],
     ) -> RawResponse[_m_assistant.Assistant]:
         """Create an assistant.
 
-        Stores a new assistant built on the given model, with optional instructions, tools and tool resources."""
+        Stores a new assistant built on the given model, with optional instructions, tools and tool resources.
+
+        Args:
+            model: Model to run the assistant on, e.g. `gpt-4o`.
+            name: Display name (up to 256 characters).
+            description: Free text about the assistant (up to 512 characters).
+            instructions: System prompt given to the model on every run (up to 256,000 characters).
+            tools: Tools to enable (up to 128); none when left out.
+            tool_resources: Files and vector stores to give the tools; may create a vector store on the fly.
+            metadata: Labels to attach.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1). Tune this or temperature, not both.
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "model": model,
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "response_format": response_format,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEASSISTANT,
             _m_assistant.Assistant.from_dict,
             "/assistants",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -3565,8 +4230,17 @@ class AsyncBetaAssistantsWithRawResponse(AsyncResource):
         self,
         assistant_id: str,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3575,23 +4249,45 @@ class AsyncBetaAssistantsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[AssistantUpdateRequestParams],
     ) -> RawResponse[_m_assistant.Assistant]:
         """Update an assistant.
 
         Changes the fields given in the body and leaves every other field of the assistant as it was.
 
         Args:
-            assistant_id: Id of the assistant (`asst_...`)."""
+            assistant_id: Id of the assistant (`asst_...`).
+            model: New model for the assistant.
+            name: New display name (up to 256 characters).
+            description: New free-text description (up to 512 characters).
+            instructions: New system prompt (up to 256,000 characters).
+            tools: Replacement list of tools (up to 128).
+            tool_resources: Replacement file and vector store ids for the tools.
+            metadata: Replacement labels.
+            temperature: New sampling temperature, 0 to 2.
+            top_p: New nucleus sampling mass, 0 to 1.
+            response_format: New output format."""
+        body = body_fields(
+            {
+                "model": model,
+                "name": name,
+                "description": description,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "response_format": response_format,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEASSISTANT,
             _m_assistant.Assistant.from_dict,
             f"/assistants/{quote(str(assistant_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -3623,8 +4319,10 @@ class AsyncBetaThreads(AsyncResource):
     async def create(
         self,
         *,
+        messages: Sequence[ThreadMessageCreateRequest] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResourcesCreate | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3633,20 +4331,30 @@ class AsyncBetaThreads(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateRequestParams],
     ) -> _m_thread.Thread:
         """Create a thread.
 
-        Starts a conversation thread, optionally seeded with messages and tool resources."""
+        Starts a conversation thread, optionally seeded with messages and tool resources.
+
+        Args:
+            messages: Messages the thread starts with, oldest first.
+            tool_resources: Files and vector stores for the tools on this thread; may create a vector store on the fly.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "messages": messages,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request(
             _OP_CREATETHREAD,
             _m_thread.Thread.from_dict,
             "/threads",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -3662,9 +4370,23 @@ class AsyncBetaThreads(AsyncResource):
     async def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3673,23 +4395,36 @@ class AsyncBetaThreads(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> AsyncStream[
         _models.Thread
-        | _models.ThreadMessage
-        | _models.ThreadMessageDelta
         | _models.ThreadRun
         | _models.ThreadRunStep
         | _models.ThreadRunStepDelta
+        | _models.ThreadMessage
+        | _models.ThreadMessageDelta
     ]: ...
 
     @overload
     async def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3698,16 +4433,29 @@ class AsyncBetaThreads(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> _m_thread_run.ThreadRun: ...
 
     @overload
     async def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3716,25 +4464,38 @@ class AsyncBetaThreads(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | AsyncStream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ): ...
 
     async def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3743,22 +4504,58 @@ class AsyncBetaThreads(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | AsyncStream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ):
         """Create a thread and run it.
 
-        Creates a thread and starts a run of the given assistant on it, in one call. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Creates a thread and starts a run of the given assistant on it, in one call. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`.
+
+        Args:
+            assistant_id: Id of the assistant to run.
+            thread: The thread to create; an empty one when left out.
+            model: Model to use instead of the assistant's.
+            instructions: System prompt to use instead of the assistant's.
+            tools: Tools to offer instead of the assistant's (up to 20).
+            tool_resources: File and vector store ids for the tools on this run.
+            metadata: Labels to attach to the run.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1).
+            max_prompt_tokens: Most prompt tokens the run may use over all its turns; it ends `incomplete` past this.
+            max_completion_tokens: Most completion tokens the run may use over all its turns; it ends `incomplete` past this.
+            truncation_strategy: How to trim the thread before sending it to the model.
+            tool_choice: Whether and which tool the model must call.
+            parallel_tool_calls: Whether the model may call several functions in one turn (provider default true).
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "assistant_id": assistant_id,
+                "thread": thread,
+                "model": model,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "max_prompt_tokens": max_prompt_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "truncation_strategy": truncation_strategy,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "response_format": response_format,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_stream(
                 _OP_CREATETHREADANDRUN,
@@ -3768,7 +4565,6 @@ class AsyncBetaThreads(AsyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -3787,7 +4583,6 @@ class AsyncBetaThreads(AsyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -3885,8 +4680,9 @@ class AsyncBetaThreads(AsyncResource):
         self,
         thread_id: str,
         *,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3895,23 +4691,29 @@ class AsyncBetaThreads(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadUpdateRequestParams],
     ) -> _m_thread.Thread:
         """Update a thread.
 
         Changes the tool resources or labels of a thread.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
+            thread_id: Id of the thread (`thread_...`).
+            tool_resources: Replacement file and vector store ids for the tools.
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request(
             _OP_UPDATETHREAD,
             _m_thread.Thread.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -3930,8 +4732,10 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        messages: Sequence[ThreadMessageCreateRequest] | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResourcesCreate | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3940,20 +4744,30 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateRequestParams],
     ) -> RawResponse[_m_thread.Thread]:
         """Create a thread.
 
-        Starts a conversation thread, optionally seeded with messages and tool resources."""
+        Starts a conversation thread, optionally seeded with messages and tool resources.
+
+        Args:
+            messages: Messages the thread starts with, oldest first.
+            tool_resources: Files and vector stores for the tools on this thread; may create a vector store on the fly.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "messages": messages,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATETHREAD,
             _m_thread.Thread.from_dict,
             "/threads",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -3969,9 +4783,23 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
     async def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -3980,15 +4808,14 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> RawResponse[
         AsyncStream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ]: ...
 
@@ -3996,9 +4823,23 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
     async def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4007,16 +4848,29 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> RawResponse[_m_thread_run.ThreadRun]: ...
 
     @overload
     async def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4025,17 +4879,16 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             AsyncStream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ): ...
@@ -4043,9 +4896,23 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
     async def create_and_run(
         self,
         *,
+        assistant_id: str,
+        thread: ThreadCreateRequest | NotGiven = NOT_GIVEN,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4054,24 +4921,60 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadCreateAndRunRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             AsyncStream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ):
         """Create a thread and run it.
 
-        Creates a thread and starts a run of the given assistant on it, in one call. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Creates a thread and starts a run of the given assistant on it, in one call. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`.
+
+        Args:
+            assistant_id: Id of the assistant to run.
+            thread: The thread to create; an empty one when left out.
+            model: Model to use instead of the assistant's.
+            instructions: System prompt to use instead of the assistant's.
+            tools: Tools to offer instead of the assistant's (up to 20).
+            tool_resources: File and vector store ids for the tools on this run.
+            metadata: Labels to attach to the run.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1).
+            max_prompt_tokens: Most prompt tokens the run may use over all its turns; it ends `incomplete` past this.
+            max_completion_tokens: Most completion tokens the run may use over all its turns; it ends `incomplete` past this.
+            truncation_strategy: How to trim the thread before sending it to the model.
+            tool_choice: Whether and which tool the model must call.
+            parallel_tool_calls: Whether the model may call several functions in one turn (provider default true).
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "assistant_id": assistant_id,
+                "thread": thread,
+                "model": model,
+                "instructions": instructions,
+                "tools": tools,
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "max_prompt_tokens": max_prompt_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "truncation_strategy": truncation_strategy,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "response_format": response_format,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATETHREADANDRUN,
@@ -4081,7 +4984,6 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -4100,7 +5002,6 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -4198,8 +5099,9 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
         self,
         thread_id: str,
         *,
+        tool_resources: AssistantToolResources | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4208,23 +5110,29 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadUpdateRequestParams],
     ) -> RawResponse[_m_thread.Thread]:
         """Update a thread.
 
         Changes the tool resources or labels of a thread.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
+            thread_id: Id of the thread (`thread_...`).
+            tool_resources: Replacement file and vector store ids for the tools.
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "tool_resources": tool_resources,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATETHREAD,
             _m_thread.Thread.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -4249,8 +5157,11 @@ class AsyncBetaThreadsMessages(AsyncResource):
         self,
         thread_id: str,
         *,
+        role: ThreadMessageCreateRequestRole,
+        content: str | Sequence[ThreadMessageContentPartInput],
+        attachments: Sequence[ThreadMessageAttachmentParam] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4259,23 +5170,33 @@ class AsyncBetaThreadsMessages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadMessageCreateRequestParams],
     ) -> _m_thread_message.ThreadMessage:
         """Add a message to a thread.
 
         Appends a user or assistant message, with optional file attachments, to the thread.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
+            thread_id: Id of the thread (`thread_...`).
+            role: `user` for a message from the end user; `assistant` to put words in the assistant's mouth, e.g. to replay an earlier conversation.
+            content: The message as plain text, or as a list of text and image parts.
+            attachments: Uploaded files to attach, each with the tools that should receive it.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "role": role,
+                "content": content,
+                "attachments": attachments,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request(
             _OP_CREATETHREADMESSAGE,
             _m_thread_message.ThreadMessage.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/messages",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -4483,8 +5404,8 @@ class AsyncBetaThreadsMessages(AsyncResource):
         thread_id: str,
         message_id: str,
         *,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4493,7 +5414,6 @@ class AsyncBetaThreadsMessages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadMessageUpdateRequestParams],
     ) -> _m_thread_message.ThreadMessage:
         """Update a message.
 
@@ -4501,16 +5421,21 @@ class AsyncBetaThreadsMessages(AsyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            message_id: Id of the message (`msg_...`)."""
+            message_id: Id of the message (`msg_...`).
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "metadata": metadata,
+            }
+        )
         return await self._client._request(
             _OP_UPDATETHREADMESSAGE,
             _m_thread_message.ThreadMessage.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/messages/{quote(str(message_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -4530,8 +5455,11 @@ class AsyncBetaThreadsMessagesWithRawResponse(AsyncResource):
         self,
         thread_id: str,
         *,
+        role: ThreadMessageCreateRequestRole,
+        content: str | Sequence[ThreadMessageContentPartInput],
+        attachments: Sequence[ThreadMessageAttachmentParam] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4540,23 +5468,33 @@ class AsyncBetaThreadsMessagesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadMessageCreateRequestParams],
     ) -> RawResponse[_m_thread_message.ThreadMessage]:
         """Add a message to a thread.
 
         Appends a user or assistant message, with optional file attachments, to the thread.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
+            thread_id: Id of the thread (`thread_...`).
+            role: `user` for a message from the end user; `assistant` to put words in the assistant's mouth, e.g. to replay an earlier conversation.
+            content: The message as plain text, or as a list of text and image parts.
+            attachments: Uploaded files to attach, each with the tools that should receive it.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "role": role,
+                "content": content,
+                "attachments": attachments,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATETHREADMESSAGE,
             _m_thread_message.ThreadMessage.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/messages",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -4718,8 +5656,8 @@ class AsyncBetaThreadsMessagesWithRawResponse(AsyncResource):
         thread_id: str,
         message_id: str,
         *,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4728,7 +5666,6 @@ class AsyncBetaThreadsMessagesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadMessageUpdateRequestParams],
     ) -> RawResponse[_m_thread_message.ThreadMessage]:
         """Update a message.
 
@@ -4736,16 +5673,21 @@ class AsyncBetaThreadsMessagesWithRawResponse(AsyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            message_id: Id of the message (`msg_...`)."""
+            message_id: Id of the message (`msg_...`).
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "metadata": metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATETHREADMESSAGE,
             _m_thread_message.ThreadMessage.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/messages/{quote(str(message_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -4818,9 +5760,23 @@ class AsyncBetaThreadsRuns(AsyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4829,14 +5785,13 @@ class AsyncBetaThreadsRuns(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> AsyncStream[
         _models.Thread
-        | _models.ThreadMessage
-        | _models.ThreadMessageDelta
         | _models.ThreadRun
         | _models.ThreadRunStep
         | _models.ThreadRunStepDelta
+        | _models.ThreadMessage
+        | _models.ThreadMessageDelta
     ]: ...
 
     @overload
@@ -4844,9 +5799,23 @@ class AsyncBetaThreadsRuns(AsyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4855,7 +5824,6 @@ class AsyncBetaThreadsRuns(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> _m_thread_run.ThreadRun: ...
 
     @overload
@@ -4863,9 +5831,23 @@ class AsyncBetaThreadsRuns(AsyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4874,16 +5856,15 @@ class AsyncBetaThreadsRuns(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | AsyncStream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ): ...
 
@@ -4891,9 +5872,23 @@ class AsyncBetaThreadsRuns(AsyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -4902,16 +5897,15 @@ class AsyncBetaThreadsRuns(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | AsyncStream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ):
         """Start a run.
@@ -4919,8 +5913,43 @@ class AsyncBetaThreadsRuns(AsyncResource):
         Starts a run of an assistant on an existing thread; fields set here override the assistant's own for this run only. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
-        body = params if stream is None else {**params, "stream": stream}
+            thread_id: Id of the thread (`thread_...`).
+            assistant_id: Id of the assistant to run.
+            model: Model to use instead of the assistant's.
+            instructions: System prompt to use instead of the assistant's.
+            additional_instructions: Text appended to the instructions for this run only.
+            additional_messages: Messages added to the thread before the run starts.
+            tools: Tools to offer instead of the assistant's (up to 20).
+            metadata: Labels to attach to the run.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1).
+            max_prompt_tokens: Most prompt tokens the run may use over all its turns; it ends `incomplete` past this.
+            max_completion_tokens: Most completion tokens the run may use over all its turns; it ends `incomplete` past this.
+            truncation_strategy: How to trim the thread before sending it to the model.
+            tool_choice: Whether and which tool the model must call.
+            parallel_tool_calls: Whether the model may call several functions in one turn (provider default true).
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "assistant_id": assistant_id,
+                "model": model,
+                "instructions": instructions,
+                "additional_instructions": additional_instructions,
+                "additional_messages": additional_messages,
+                "tools": tools,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "max_prompt_tokens": max_prompt_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "truncation_strategy": truncation_strategy,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "response_format": response_format,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_stream(
                 _OP_CREATETHREADRUN,
@@ -4930,7 +5959,6 @@ class AsyncBetaThreadsRuns(AsyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -4949,7 +5977,6 @@ class AsyncBetaThreadsRuns(AsyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -5110,6 +6137,7 @@ class AsyncBetaThreadsRuns(AsyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -5121,14 +6149,13 @@ class AsyncBetaThreadsRuns(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> AsyncStream[
         _models.Thread
-        | _models.ThreadMessage
-        | _models.ThreadMessageDelta
         | _models.ThreadRun
         | _models.ThreadRunStep
         | _models.ThreadRunStepDelta
+        | _models.ThreadMessage
+        | _models.ThreadMessageDelta
     ]: ...
 
     @overload
@@ -5137,6 +6164,7 @@ class AsyncBetaThreadsRuns(AsyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -5148,7 +6176,6 @@ class AsyncBetaThreadsRuns(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> _m_thread_run.ThreadRun: ...
 
     @overload
@@ -5157,6 +6184,7 @@ class AsyncBetaThreadsRuns(AsyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -5168,16 +6196,15 @@ class AsyncBetaThreadsRuns(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | AsyncStream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ): ...
 
@@ -5186,6 +6213,7 @@ class AsyncBetaThreadsRuns(AsyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -5197,16 +6225,15 @@ class AsyncBetaThreadsRuns(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> (
         _m_thread_run.ThreadRun
         | AsyncStream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ):
         """Submit tool outputs to a run.
@@ -5215,8 +6242,15 @@ class AsyncBetaThreadsRuns(AsyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            run_id: Id of the run (`run_...`)."""
-        body = params if stream is None else {**params, "stream": stream}
+            run_id: Id of the run (`run_...`).
+            tool_outputs: One entry per pending call, all sent together."""
+        body = body_fields(
+            {
+                "tool_outputs": tool_outputs,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_stream(
                 _OP_SUBMITTHREADRUNTOOLOUTPUTS,
@@ -5262,8 +6296,8 @@ class AsyncBetaThreadsRuns(AsyncResource):
         thread_id: str,
         run_id: str,
         *,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -5272,7 +6306,6 @@ class AsyncBetaThreadsRuns(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunUpdateRequestParams],
     ) -> _m_thread_run.ThreadRun:
         """Update a run.
 
@@ -5280,16 +6313,21 @@ class AsyncBetaThreadsRuns(AsyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            run_id: Id of the run (`run_...`)."""
+            run_id: Id of the run (`run_...`).
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "metadata": metadata,
+            }
+        )
         return await self._client._request(
             _OP_UPDATETHREADRUN,
             _m_thread_run.ThreadRun.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/runs/{quote(str(run_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -5353,9 +6391,23 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -5364,15 +6416,14 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> RawResponse[
         AsyncStream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ]: ...
 
@@ -5381,9 +6432,23 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -5392,7 +6457,6 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> RawResponse[_m_thread_run.ThreadRun]: ...
 
     @overload
@@ -5400,9 +6464,23 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -5411,17 +6489,16 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             AsyncStream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ): ...
@@ -5430,9 +6507,23 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         self,
         thread_id: str,
         *,
+        assistant_id: str,
+        model: str | None | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_instructions: str | None | NotGiven = NOT_GIVEN,
+        additional_messages: Sequence[ThreadMessageCreateRequest] | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[AssistantTool] | None | NotGiven = NOT_GIVEN,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_prompt_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        truncation_strategy: ThreadRunTruncationStrategy | None | NotGiven = NOT_GIVEN,
+        tool_choice: ThreadRunToolChoice | None | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        response_format: AssistantResponseFormatOption | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -5441,17 +6532,16 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunCreateRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             AsyncStream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ):
@@ -5460,8 +6550,43 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         Starts a run of an assistant on an existing thread; fields set here override the assistant's own for this run only. With `stream: true` the answer is a server-sent event stream: each event is named (`thread.run.created`, `thread.message.delta`, ...) and its `data:` holds the object named in `ThreadRunStreamData`; an `error` event carries an error object and the stream ends with `event: done` / `data: [DONE]`.
 
         Args:
-            thread_id: Id of the thread (`thread_...`)."""
-        body = params if stream is None else {**params, "stream": stream}
+            thread_id: Id of the thread (`thread_...`).
+            assistant_id: Id of the assistant to run.
+            model: Model to use instead of the assistant's.
+            instructions: System prompt to use instead of the assistant's.
+            additional_instructions: Text appended to the instructions for this run only.
+            additional_messages: Messages added to the thread before the run starts.
+            tools: Tools to offer instead of the assistant's (up to 20).
+            metadata: Labels to attach to the run.
+            temperature: Sampling temperature, 0 to 2 (provider default 1).
+            top_p: Nucleus sampling mass, 0 to 1 (provider default 1).
+            max_prompt_tokens: Most prompt tokens the run may use over all its turns; it ends `incomplete` past this.
+            max_completion_tokens: Most completion tokens the run may use over all its turns; it ends `incomplete` past this.
+            truncation_strategy: How to trim the thread before sending it to the model.
+            tool_choice: Whether and which tool the model must call.
+            parallel_tool_calls: Whether the model may call several functions in one turn (provider default true).
+            response_format: Output format to hold the model to."""
+        body = body_fields(
+            {
+                "assistant_id": assistant_id,
+                "model": model,
+                "instructions": instructions,
+                "additional_instructions": additional_instructions,
+                "additional_messages": additional_messages,
+                "tools": tools,
+                "metadata": metadata,
+                "temperature": temperature,
+                "top_p": top_p,
+                "max_prompt_tokens": max_prompt_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "truncation_strategy": truncation_strategy,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "response_format": response_format,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATETHREADRUN,
@@ -5471,7 +6596,6 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -5490,7 +6614,6 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -5607,6 +6730,7 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -5618,15 +6742,14 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> RawResponse[
         AsyncStream[
             _models.Thread
-            | _models.ThreadMessage
-            | _models.ThreadMessageDelta
             | _models.ThreadRun
             | _models.ThreadRunStep
             | _models.ThreadRunStepDelta
+            | _models.ThreadMessage
+            | _models.ThreadMessageDelta
         ]
     ]: ...
 
@@ -5636,6 +6759,7 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -5647,7 +6771,6 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> RawResponse[_m_thread_run.ThreadRun]: ...
 
     @overload
@@ -5656,6 +6779,7 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -5667,17 +6791,16 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             AsyncStream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ): ...
@@ -5687,6 +6810,7 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         thread_id: str,
         run_id: str,
         *,
+        tool_outputs: Sequence[ThreadRunToolOutput],
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -5698,17 +6822,16 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunSubmitToolOutputsRequestParams],
     ) -> (
         RawResponse[_m_thread_run.ThreadRun]
         | RawResponse[
             AsyncStream[
                 _models.Thread
-                | _models.ThreadMessage
-                | _models.ThreadMessageDelta
                 | _models.ThreadRun
                 | _models.ThreadRunStep
                 | _models.ThreadRunStepDelta
+                | _models.ThreadMessage
+                | _models.ThreadMessageDelta
             ]
         ]
     ):
@@ -5718,8 +6841,15 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            run_id: Id of the run (`run_...`)."""
-        body = params if stream is None else {**params, "stream": stream}
+            run_id: Id of the run (`run_...`).
+            tool_outputs: One entry per pending call, all sent together."""
+        body = body_fields(
+            {
+                "tool_outputs": tool_outputs,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_raw_stream(
                 _OP_SUBMITTHREADRUNTOOLOUTPUTS,
@@ -5765,8 +6895,8 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         thread_id: str,
         run_id: str,
         *,
+        metadata: AssistantMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -5775,7 +6905,6 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ThreadRunUpdateRequestParams],
     ) -> RawResponse[_m_thread_run.ThreadRun]:
         """Update a run.
 
@@ -5783,16 +6912,21 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
 
         Args:
             thread_id: Id of the thread (`thread_...`).
-            run_id: Id of the run (`run_...`)."""
+            run_id: Id of the run (`run_...`).
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "metadata": metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATETHREADRUN,
             _m_thread_run.ThreadRun.from_dict,
             f"/threads/{quote(str(thread_id), safe='')}/runs/{quote(str(run_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,

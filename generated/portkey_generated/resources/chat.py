@@ -4,11 +4,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, overload
-
-from typing_extensions import Unpack
 
 from ..models import chat_completion as _m_chat_completion
 from ..models import chat_completion_chunk as _m_chat_completion_chunk
@@ -26,11 +24,30 @@ from ._base import (
     Stream,
     SyncResource,
     Timeout,
+    body_fields,
 )
 
 if TYPE_CHECKING:
     from ..gateway_config import GatewayConfig
-    from ..params import CreateChatCompletionRequestParams
+    from ..params import (
+        ChatCompletionAudioParams,
+        ChatCompletionFunctionCallOption,
+        ChatCompletionFunctions,
+        ChatCompletionModality,
+        ChatCompletionPrediction,
+        ChatCompletionRequestMessage,
+        ChatCompletionStreamOptions,
+        ChatCompletionTool,
+        ChatCompletionToolChoiceOption,
+        ChatFunctionCallMode,
+        ChatReasoningEffort,
+        ChatResponseFormat,
+        ChatServiceTier,
+        ChatThinkingConfig,
+        ChatWebSearchOptions,
+        CreateChatCompletionRequestLogitBias,
+        CreateChatCompletionRequestMetadata,
+    )
 
     pass
 
@@ -60,9 +77,39 @@ class ChatCompletions(SyncResource):
     def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -71,16 +118,45 @@ class ChatCompletions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> Stream[_m_chat_completion_chunk.ChatCompletionChunk]: ...
 
     @overload
     def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -89,16 +165,45 @@ class ChatCompletions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion: ...
 
     @overload
     def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -107,15 +212,44 @@ class ChatCompletions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion | Stream[_m_chat_completion_chunk.ChatCompletionChunk]: ...
 
     def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -124,12 +258,80 @@ class ChatCompletions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion | Stream[_m_chat_completion_chunk.ChatCompletionChunk]:
         """Create a chat completion.
 
-        Sends a conversation to a model and returns its reply. The gateway routes the call according to the provider or config headers, translates it for that provider, and answers in the OpenAI chat completion shape. With `stream: true` the reply arrives as server-sent events, one `ChatCompletionChunk` per `data:` line, ending with `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Sends a conversation to a model and returns its reply. The gateway routes the call according to the provider or config headers, translates it for that provider, and answers in the OpenAI chat completion shape. With `stream: true` the reply arrives as server-sent events, one `ChatCompletionChunk` per `data:` line, ending with `data: [DONE]`.
+
+        Args:
+            messages: The conversation so far, oldest message first.
+            model: Model to run, as the provider names it (for example `gpt-4o-mini` or `claude-sonnet-4-5`).
+            frequency_penalty: Between -2 and 2; positive values make tokens less likely the more often they already appeared.
+            presence_penalty: Between -2 and 2; positive values make tokens less likely once they have appeared at all.
+            logit_bias: Maps token IDs (as strings) to a bias from -100 to 100 added to that token's logit.
+            logprobs: When true, return the log probability of each output token.
+            top_logprobs: How many of the most likely alternatives to report at each position (needs `logprobs`).
+            max_tokens: Older cap on generated tokens; reasoning models need `max_completion_tokens` instead.
+            max_completion_tokens: Cap on the tokens the model may generate, reasoning tokens included.
+            n: How many alternative replies to generate.
+            modalities: Kinds of output wanted, such as `["text"]` or `["text", "audio"]`.
+            audio: Voice and format of spoken output, when `modalities` includes `audio`.
+            prediction: Output the caller expects to be largely repeated, which lets some models answer faster.
+            reasoning_effort: How hard a reasoning model should think before it answers.
+            response_format: Shape the output must take (plain text, any JSON object, or JSON matching a schema).
+            seed: Seed for best-effort deterministic sampling.
+            service_tier: Processing tier to run the request on, where the provider offers several.
+            stop: One stop sequence, or up to four; generation ends before any of them.
+            stream_options: Extra settings for a streamed reply.
+            temperature: Sampling temperature from 0 to 2; higher gives more varied output.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            tools: Functions the model may ask the caller to run.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            parallel_tool_calls: Whether the model may request several tool calls in one turn.
+            user: Stable identifier of the end user, for abuse monitoring.
+            metadata: Up to 16 string key/value pairs stored with the completion at the provider.
+            store: Whether the provider should keep this completion for later retrieval or evaluation.
+            web_search_options: Web search settings, for models that search the web.
+            thinking: Extended reasoning for models that offer it (Anthropic, Vertex AI, Bedrock). Its content only comes back when strict OpenAI compliance is turned off.
+            function_call: Older form of `tool_choice` for `functions`.
+            functions: Older form of `tools`; prefer `tools`."""
+        body = body_fields(
+            {
+                "messages": messages,
+                "model": model,
+                "frequency_penalty": frequency_penalty,
+                "presence_penalty": presence_penalty,
+                "logit_bias": logit_bias,
+                "logprobs": logprobs,
+                "top_logprobs": top_logprobs,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "modalities": modalities,
+                "audio": audio,
+                "prediction": prediction,
+                "reasoning_effort": reasoning_effort,
+                "response_format": response_format,
+                "seed": seed,
+                "service_tier": service_tier,
+                "stop": stop,
+                "stream_options": stream_options,
+                "temperature": temperature,
+                "top_p": top_p,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "user": user,
+                "metadata": metadata,
+                "store": store,
+                "web_search_options": web_search_options,
+                "thinking": thinking,
+                "function_call": function_call,
+                "functions": functions,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_stream(
                 _OP_CREATECHATCOMPLETION,
@@ -139,7 +341,6 @@ class ChatCompletions(SyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -158,7 +359,6 @@ class ChatCompletions(SyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -178,9 +378,39 @@ class ChatCompletionsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -189,16 +419,45 @@ class ChatCompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> RawResponse[Stream[_m_chat_completion_chunk.ChatCompletionChunk]]: ...
 
     @overload
     def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -207,16 +466,45 @@ class ChatCompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> RawResponse[_m_chat_completion.ChatCompletion]: ...
 
     @overload
     def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -225,7 +513,6 @@ class ChatCompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> (
         RawResponse[_m_chat_completion.ChatCompletion]
         | RawResponse[Stream[_m_chat_completion_chunk.ChatCompletionChunk]]
@@ -234,9 +521,39 @@ class ChatCompletionsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -245,15 +562,83 @@ class ChatCompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> (
         RawResponse[_m_chat_completion.ChatCompletion]
         | RawResponse[Stream[_m_chat_completion_chunk.ChatCompletionChunk]]
     ):
         """Create a chat completion.
 
-        Sends a conversation to a model and returns its reply. The gateway routes the call according to the provider or config headers, translates it for that provider, and answers in the OpenAI chat completion shape. With `stream: true` the reply arrives as server-sent events, one `ChatCompletionChunk` per `data:` line, ending with `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Sends a conversation to a model and returns its reply. The gateway routes the call according to the provider or config headers, translates it for that provider, and answers in the OpenAI chat completion shape. With `stream: true` the reply arrives as server-sent events, one `ChatCompletionChunk` per `data:` line, ending with `data: [DONE]`.
+
+        Args:
+            messages: The conversation so far, oldest message first.
+            model: Model to run, as the provider names it (for example `gpt-4o-mini` or `claude-sonnet-4-5`).
+            frequency_penalty: Between -2 and 2; positive values make tokens less likely the more often they already appeared.
+            presence_penalty: Between -2 and 2; positive values make tokens less likely once they have appeared at all.
+            logit_bias: Maps token IDs (as strings) to a bias from -100 to 100 added to that token's logit.
+            logprobs: When true, return the log probability of each output token.
+            top_logprobs: How many of the most likely alternatives to report at each position (needs `logprobs`).
+            max_tokens: Older cap on generated tokens; reasoning models need `max_completion_tokens` instead.
+            max_completion_tokens: Cap on the tokens the model may generate, reasoning tokens included.
+            n: How many alternative replies to generate.
+            modalities: Kinds of output wanted, such as `["text"]` or `["text", "audio"]`.
+            audio: Voice and format of spoken output, when `modalities` includes `audio`.
+            prediction: Output the caller expects to be largely repeated, which lets some models answer faster.
+            reasoning_effort: How hard a reasoning model should think before it answers.
+            response_format: Shape the output must take (plain text, any JSON object, or JSON matching a schema).
+            seed: Seed for best-effort deterministic sampling.
+            service_tier: Processing tier to run the request on, where the provider offers several.
+            stop: One stop sequence, or up to four; generation ends before any of them.
+            stream_options: Extra settings for a streamed reply.
+            temperature: Sampling temperature from 0 to 2; higher gives more varied output.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            tools: Functions the model may ask the caller to run.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            parallel_tool_calls: Whether the model may request several tool calls in one turn.
+            user: Stable identifier of the end user, for abuse monitoring.
+            metadata: Up to 16 string key/value pairs stored with the completion at the provider.
+            store: Whether the provider should keep this completion for later retrieval or evaluation.
+            web_search_options: Web search settings, for models that search the web.
+            thinking: Extended reasoning for models that offer it (Anthropic, Vertex AI, Bedrock). Its content only comes back when strict OpenAI compliance is turned off.
+            function_call: Older form of `tool_choice` for `functions`.
+            functions: Older form of `tools`; prefer `tools`."""
+        body = body_fields(
+            {
+                "messages": messages,
+                "model": model,
+                "frequency_penalty": frequency_penalty,
+                "presence_penalty": presence_penalty,
+                "logit_bias": logit_bias,
+                "logprobs": logprobs,
+                "top_logprobs": top_logprobs,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "modalities": modalities,
+                "audio": audio,
+                "prediction": prediction,
+                "reasoning_effort": reasoning_effort,
+                "response_format": response_format,
+                "seed": seed,
+                "service_tier": service_tier,
+                "stop": stop,
+                "stream_options": stream_options,
+                "temperature": temperature,
+                "top_p": top_p,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "user": user,
+                "metadata": metadata,
+                "store": store,
+                "web_search_options": web_search_options,
+                "thinking": thinking,
+                "function_call": function_call,
+                "functions": functions,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATECHATCOMPLETION,
@@ -263,7 +648,6 @@ class ChatCompletionsWithRawResponse(SyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -282,7 +666,6 @@ class ChatCompletionsWithRawResponse(SyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -315,9 +698,39 @@ class AsyncChatCompletions(AsyncResource):
     async def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -326,16 +739,45 @@ class AsyncChatCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]: ...
 
     @overload
     async def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -344,16 +786,45 @@ class AsyncChatCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion: ...
 
     @overload
     async def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -362,15 +833,44 @@ class AsyncChatCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion | AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]: ...
 
     async def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -379,12 +879,80 @@ class AsyncChatCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion | AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]:
         """Create a chat completion.
 
-        Sends a conversation to a model and returns its reply. The gateway routes the call according to the provider or config headers, translates it for that provider, and answers in the OpenAI chat completion shape. With `stream: true` the reply arrives as server-sent events, one `ChatCompletionChunk` per `data:` line, ending with `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Sends a conversation to a model and returns its reply. The gateway routes the call according to the provider or config headers, translates it for that provider, and answers in the OpenAI chat completion shape. With `stream: true` the reply arrives as server-sent events, one `ChatCompletionChunk` per `data:` line, ending with `data: [DONE]`.
+
+        Args:
+            messages: The conversation so far, oldest message first.
+            model: Model to run, as the provider names it (for example `gpt-4o-mini` or `claude-sonnet-4-5`).
+            frequency_penalty: Between -2 and 2; positive values make tokens less likely the more often they already appeared.
+            presence_penalty: Between -2 and 2; positive values make tokens less likely once they have appeared at all.
+            logit_bias: Maps token IDs (as strings) to a bias from -100 to 100 added to that token's logit.
+            logprobs: When true, return the log probability of each output token.
+            top_logprobs: How many of the most likely alternatives to report at each position (needs `logprobs`).
+            max_tokens: Older cap on generated tokens; reasoning models need `max_completion_tokens` instead.
+            max_completion_tokens: Cap on the tokens the model may generate, reasoning tokens included.
+            n: How many alternative replies to generate.
+            modalities: Kinds of output wanted, such as `["text"]` or `["text", "audio"]`.
+            audio: Voice and format of spoken output, when `modalities` includes `audio`.
+            prediction: Output the caller expects to be largely repeated, which lets some models answer faster.
+            reasoning_effort: How hard a reasoning model should think before it answers.
+            response_format: Shape the output must take (plain text, any JSON object, or JSON matching a schema).
+            seed: Seed for best-effort deterministic sampling.
+            service_tier: Processing tier to run the request on, where the provider offers several.
+            stop: One stop sequence, or up to four; generation ends before any of them.
+            stream_options: Extra settings for a streamed reply.
+            temperature: Sampling temperature from 0 to 2; higher gives more varied output.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            tools: Functions the model may ask the caller to run.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            parallel_tool_calls: Whether the model may request several tool calls in one turn.
+            user: Stable identifier of the end user, for abuse monitoring.
+            metadata: Up to 16 string key/value pairs stored with the completion at the provider.
+            store: Whether the provider should keep this completion for later retrieval or evaluation.
+            web_search_options: Web search settings, for models that search the web.
+            thinking: Extended reasoning for models that offer it (Anthropic, Vertex AI, Bedrock). Its content only comes back when strict OpenAI compliance is turned off.
+            function_call: Older form of `tool_choice` for `functions`.
+            functions: Older form of `tools`; prefer `tools`."""
+        body = body_fields(
+            {
+                "messages": messages,
+                "model": model,
+                "frequency_penalty": frequency_penalty,
+                "presence_penalty": presence_penalty,
+                "logit_bias": logit_bias,
+                "logprobs": logprobs,
+                "top_logprobs": top_logprobs,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "modalities": modalities,
+                "audio": audio,
+                "prediction": prediction,
+                "reasoning_effort": reasoning_effort,
+                "response_format": response_format,
+                "seed": seed,
+                "service_tier": service_tier,
+                "stop": stop,
+                "stream_options": stream_options,
+                "temperature": temperature,
+                "top_p": top_p,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "user": user,
+                "metadata": metadata,
+                "store": store,
+                "web_search_options": web_search_options,
+                "thinking": thinking,
+                "function_call": function_call,
+                "functions": functions,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_stream(
                 _OP_CREATECHATCOMPLETION,
@@ -394,7 +962,6 @@ class AsyncChatCompletions(AsyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -413,7 +980,6 @@ class AsyncChatCompletions(AsyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -433,9 +999,39 @@ class AsyncChatCompletionsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -444,16 +1040,45 @@ class AsyncChatCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> RawResponse[AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]]: ...
 
     @overload
     async def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -462,16 +1087,45 @@ class AsyncChatCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> RawResponse[_m_chat_completion.ChatCompletion]: ...
 
     @overload
     async def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -480,7 +1134,6 @@ class AsyncChatCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> (
         RawResponse[_m_chat_completion.ChatCompletion]
         | RawResponse[AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]]
@@ -489,9 +1142,39 @@ class AsyncChatCompletionsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        messages: Sequence[ChatCompletionRequestMessage],
+        model: str,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateChatCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        logprobs: bool | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        modalities: Sequence[ChatCompletionModality] | None | NotGiven = NOT_GIVEN,
+        audio: ChatCompletionAudioParams | None | NotGiven = NOT_GIVEN,
+        prediction: ChatCompletionPrediction | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ChatReasoningEffort | None | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        service_tier: ChatServiceTier | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        metadata: CreateChatCompletionRequestMetadata | None | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        web_search_options: ChatWebSearchOptions | NotGiven = NOT_GIVEN,
+        thinking: ChatThinkingConfig | None | NotGiven = NOT_GIVEN,
+        function_call: ChatFunctionCallMode | ChatCompletionFunctionCallOption | NotGiven = NOT_GIVEN,
+        functions: Sequence[ChatCompletionFunctions] | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -500,15 +1183,83 @@ class AsyncChatCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateChatCompletionRequestParams],
     ) -> (
         RawResponse[_m_chat_completion.ChatCompletion]
         | RawResponse[AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]]
     ):
         """Create a chat completion.
 
-        Sends a conversation to a model and returns its reply. The gateway routes the call according to the provider or config headers, translates it for that provider, and answers in the OpenAI chat completion shape. With `stream: true` the reply arrives as server-sent events, one `ChatCompletionChunk` per `data:` line, ending with `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Sends a conversation to a model and returns its reply. The gateway routes the call according to the provider or config headers, translates it for that provider, and answers in the OpenAI chat completion shape. With `stream: true` the reply arrives as server-sent events, one `ChatCompletionChunk` per `data:` line, ending with `data: [DONE]`.
+
+        Args:
+            messages: The conversation so far, oldest message first.
+            model: Model to run, as the provider names it (for example `gpt-4o-mini` or `claude-sonnet-4-5`).
+            frequency_penalty: Between -2 and 2; positive values make tokens less likely the more often they already appeared.
+            presence_penalty: Between -2 and 2; positive values make tokens less likely once they have appeared at all.
+            logit_bias: Maps token IDs (as strings) to a bias from -100 to 100 added to that token's logit.
+            logprobs: When true, return the log probability of each output token.
+            top_logprobs: How many of the most likely alternatives to report at each position (needs `logprobs`).
+            max_tokens: Older cap on generated tokens; reasoning models need `max_completion_tokens` instead.
+            max_completion_tokens: Cap on the tokens the model may generate, reasoning tokens included.
+            n: How many alternative replies to generate.
+            modalities: Kinds of output wanted, such as `["text"]` or `["text", "audio"]`.
+            audio: Voice and format of spoken output, when `modalities` includes `audio`.
+            prediction: Output the caller expects to be largely repeated, which lets some models answer faster.
+            reasoning_effort: How hard a reasoning model should think before it answers.
+            response_format: Shape the output must take (plain text, any JSON object, or JSON matching a schema).
+            seed: Seed for best-effort deterministic sampling.
+            service_tier: Processing tier to run the request on, where the provider offers several.
+            stop: One stop sequence, or up to four; generation ends before any of them.
+            stream_options: Extra settings for a streamed reply.
+            temperature: Sampling temperature from 0 to 2; higher gives more varied output.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            tools: Functions the model may ask the caller to run.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            parallel_tool_calls: Whether the model may request several tool calls in one turn.
+            user: Stable identifier of the end user, for abuse monitoring.
+            metadata: Up to 16 string key/value pairs stored with the completion at the provider.
+            store: Whether the provider should keep this completion for later retrieval or evaluation.
+            web_search_options: Web search settings, for models that search the web.
+            thinking: Extended reasoning for models that offer it (Anthropic, Vertex AI, Bedrock). Its content only comes back when strict OpenAI compliance is turned off.
+            function_call: Older form of `tool_choice` for `functions`.
+            functions: Older form of `tools`; prefer `tools`."""
+        body = body_fields(
+            {
+                "messages": messages,
+                "model": model,
+                "frequency_penalty": frequency_penalty,
+                "presence_penalty": presence_penalty,
+                "logit_bias": logit_bias,
+                "logprobs": logprobs,
+                "top_logprobs": top_logprobs,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "modalities": modalities,
+                "audio": audio,
+                "prediction": prediction,
+                "reasoning_effort": reasoning_effort,
+                "response_format": response_format,
+                "seed": seed,
+                "service_tier": service_tier,
+                "stop": stop,
+                "stream_options": stream_options,
+                "temperature": temperature,
+                "top_p": top_p,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "user": user,
+                "metadata": metadata,
+                "store": store,
+                "web_search_options": web_search_options,
+                "thinking": thinking,
+                "function_call": function_call,
+                "functions": functions,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATECHATCOMPLETION,
@@ -518,7 +1269,6 @@ class AsyncChatCompletionsWithRawResponse(AsyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -537,7 +1287,6 @@ class AsyncChatCompletionsWithRawResponse(AsyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,

@@ -9,8 +9,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from typing_extensions import Unpack
-
 from ..models import collection_create_result as _m_collection_create_result
 from ..models import collection_detail as _m_collection_detail
 from ..models import collection_empty_result as _m_collection_empty_result
@@ -28,13 +26,13 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
 
 if TYPE_CHECKING:
     from .. import models as _models
-    from ..params import CollectionCreateRequest, CollectionUpdateRequest
 
     pass
 
@@ -63,22 +61,36 @@ class Collections(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        parent_collection_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CollectionCreateRequest],
     ) -> _m_collection_create_result.CollectionCreateResult:
         """Create a collection.
 
-        Makes a new collection in a workspace, either at the top level or under an existing parent collection. Answers with the id and slug Portkey gave it."""
+        Makes a new collection in a workspace, either at the top level or under an existing parent collection. Answers with the id and slug Portkey gave it.
+
+        Args:
+            name: Display name of the collection.
+            workspace_id: Workspace the collection belongs to, by id or slug.
+            parent_collection_id: Collection, by id or slug, to nest the new one under; omit for a top-level one."""
+        body = body_fields(
+            {
+                "name": name,
+                "workspace_id": workspace_id,
+                "parent_collection_id": parent_collection_id,
+            }
+        )
         return self._client._request(
             _OP_CREATECOLLECTION,
             _m_collection_create_result.CollectionCreateResult.from_dict,
             "/collections",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -232,25 +244,31 @@ class Collections(SyncResource):
         self,
         collection_id: str,
         *,
+        name: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CollectionUpdateRequest],
     ) -> _m_collection_empty_result.CollectionEmptyResult:
         """Rename a collection.
 
         Gives a collection a new name; its id, slug and contents stay the same.
 
         Args:
-            collection_id: The collection, by id or slug."""
+            collection_id: The collection, by id or slug.
+            name: The new display name."""
+        body = body_fields(
+            {
+                "name": name,
+            }
+        )
         return self._client._request(
             _OP_UPDATECOLLECTION,
             _m_collection_empty_result.CollectionEmptyResult.from_dict,
             f"/collections/{quote(str(collection_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -267,22 +285,36 @@ class CollectionsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        parent_collection_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CollectionCreateRequest],
     ) -> RawResponse[_m_collection_create_result.CollectionCreateResult]:
         """Create a collection.
 
-        Makes a new collection in a workspace, either at the top level or under an existing parent collection. Answers with the id and slug Portkey gave it."""
+        Makes a new collection in a workspace, either at the top level or under an existing parent collection. Answers with the id and slug Portkey gave it.
+
+        Args:
+            name: Display name of the collection.
+            workspace_id: Workspace the collection belongs to, by id or slug.
+            parent_collection_id: Collection, by id or slug, to nest the new one under; omit for a top-level one."""
+        body = body_fields(
+            {
+                "name": name,
+                "workspace_id": workspace_id,
+                "parent_collection_id": parent_collection_id,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATECOLLECTION,
             _m_collection_create_result.CollectionCreateResult.from_dict,
             "/collections",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -402,25 +434,31 @@ class CollectionsWithRawResponse(SyncResource):
         self,
         collection_id: str,
         *,
+        name: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CollectionUpdateRequest],
     ) -> RawResponse[_m_collection_empty_result.CollectionEmptyResult]:
         """Rename a collection.
 
         Gives a collection a new name; its id, slug and contents stay the same.
 
         Args:
-            collection_id: The collection, by id or slug."""
+            collection_id: The collection, by id or slug.
+            name: The new display name."""
+        body = body_fields(
+            {
+                "name": name,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATECOLLECTION,
             _m_collection_empty_result.CollectionEmptyResult.from_dict,
             f"/collections/{quote(str(collection_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -442,22 +480,36 @@ class AsyncCollections(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        parent_collection_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CollectionCreateRequest],
     ) -> _m_collection_create_result.CollectionCreateResult:
         """Create a collection.
 
-        Makes a new collection in a workspace, either at the top level or under an existing parent collection. Answers with the id and slug Portkey gave it."""
+        Makes a new collection in a workspace, either at the top level or under an existing parent collection. Answers with the id and slug Portkey gave it.
+
+        Args:
+            name: Display name of the collection.
+            workspace_id: Workspace the collection belongs to, by id or slug.
+            parent_collection_id: Collection, by id or slug, to nest the new one under; omit for a top-level one."""
+        body = body_fields(
+            {
+                "name": name,
+                "workspace_id": workspace_id,
+                "parent_collection_id": parent_collection_id,
+            }
+        )
         return await self._client._request(
             _OP_CREATECOLLECTION,
             _m_collection_create_result.CollectionCreateResult.from_dict,
             "/collections",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -611,25 +663,31 @@ class AsyncCollections(AsyncResource):
         self,
         collection_id: str,
         *,
+        name: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CollectionUpdateRequest],
     ) -> _m_collection_empty_result.CollectionEmptyResult:
         """Rename a collection.
 
         Gives a collection a new name; its id, slug and contents stay the same.
 
         Args:
-            collection_id: The collection, by id or slug."""
+            collection_id: The collection, by id or slug.
+            name: The new display name."""
+        body = body_fields(
+            {
+                "name": name,
+            }
+        )
         return await self._client._request(
             _OP_UPDATECOLLECTION,
             _m_collection_empty_result.CollectionEmptyResult.from_dict,
             f"/collections/{quote(str(collection_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -646,22 +704,36 @@ class AsyncCollectionsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        parent_collection_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CollectionCreateRequest],
     ) -> RawResponse[_m_collection_create_result.CollectionCreateResult]:
         """Create a collection.
 
-        Makes a new collection in a workspace, either at the top level or under an existing parent collection. Answers with the id and slug Portkey gave it."""
+        Makes a new collection in a workspace, either at the top level or under an existing parent collection. Answers with the id and slug Portkey gave it.
+
+        Args:
+            name: Display name of the collection.
+            workspace_id: Workspace the collection belongs to, by id or slug.
+            parent_collection_id: Collection, by id or slug, to nest the new one under; omit for a top-level one."""
+        body = body_fields(
+            {
+                "name": name,
+                "workspace_id": workspace_id,
+                "parent_collection_id": parent_collection_id,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATECOLLECTION,
             _m_collection_create_result.CollectionCreateResult.from_dict,
             "/collections",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -781,25 +853,31 @@ class AsyncCollectionsWithRawResponse(AsyncResource):
         self,
         collection_id: str,
         *,
+        name: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CollectionUpdateRequest],
     ) -> RawResponse[_m_collection_empty_result.CollectionEmptyResult]:
         """Rename a collection.
 
         Gives a collection a new name; its id, slug and contents stay the same.
 
         Args:
-            collection_id: The collection, by id or slug."""
+            collection_id: The collection, by id or slug.
+            name: The new display name."""
+        body = body_fields(
+            {
+                "name": name,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATECOLLECTION,
             _m_collection_empty_result.CollectionEmptyResult.from_dict,
             f"/collections/{quote(str(collection_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -4,11 +4,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, overload
-
-from typing_extensions import Unpack
 
 from ..models import completion as _m_completion
 from ..models import completion_chunk as _m_completion_chunk
@@ -26,11 +24,12 @@ from ._base import (
     Stream,
     SyncResource,
     Timeout,
+    body_fields,
 )
 
 if TYPE_CHECKING:
     from ..gateway_config import GatewayConfig
-    from ..params import CreateCompletionRequestParams
+    from ..params import ChatCompletionStreamOptions, CreateCompletionRequestLogitBias
 
     pass
 
@@ -50,6 +49,23 @@ class Completions(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -61,13 +77,29 @@ class Completions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> Stream[_m_completion_chunk.CompletionChunk]: ...
 
     @overload
     def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -79,13 +111,29 @@ class Completions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> _m_completion.Completion: ...
 
     @overload
     def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -97,12 +145,28 @@ class Completions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> _m_completion.Completion | Stream[_m_completion_chunk.CompletionChunk]: ...
 
     def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -114,12 +178,52 @@ class Completions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> _m_completion.Completion | Stream[_m_completion_chunk.CompletionChunk]:
         """Create a text completion.
 
-        Continues a raw prompt with generated text, using the older completions format (no chat roles). The gateway routes and translates the call like a chat completion. With `stream: true` the text arrives as server-sent events, each `data:` line a `CompletionChunk`, ending with `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Continues a raw prompt with generated text, using the older completions format (no chat roles). The gateway routes and translates the call like a chat completion. With `stream: true` the text arrives as server-sent events, each `data:` line a `CompletionChunk`, ending with `data: [DONE]`.
+
+        Args:
+            model: Model to run, as the provider names it (for example `gpt-3.5-turbo-instruct`).
+            prompt: What to continue: a string, a list of strings, a list of token IDs, or a list of token-ID lists. Several prompts give several completions.
+            suffix: Text that should follow the inserted completion (fill-in-the-middle).
+            max_tokens: Cap on generated tokens; OpenAI's default is 16.
+            temperature: Sampling temperature from 0 to 2; higher gives more varied output.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            n: How many completions to return for each prompt.
+            stream_options: Extra settings for a streamed reply.
+            logprobs: When set, report the log probabilities of this many likeliest tokens at each position.
+            echo: When true, the prompt is repeated before the generated text.
+            stop: One stop sequence, or up to four; generation ends before any of them.
+            presence_penalty: Between -2 and 2; positive values make tokens less likely once they have appeared at all.
+            frequency_penalty: Between -2 and 2; positive values make tokens less likely the more often they already appeared.
+            best_of: Generate this many candidates on the server and return the `n` most likely (must be at least `n`; cannot be streamed).
+            logit_bias: Maps token IDs (as strings) to a bias from -100 to 100 added to that token's logit.
+            user: Stable identifier of the end user, for abuse monitoring.
+            seed: Seed for best-effort deterministic sampling."""
+        body = body_fields(
+            {
+                "model": model,
+                "prompt": prompt,
+                "suffix": suffix,
+                "max_tokens": max_tokens,
+                "temperature": temperature,
+                "top_p": top_p,
+                "n": n,
+                "stream_options": stream_options,
+                "logprobs": logprobs,
+                "echo": echo,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "best_of": best_of,
+                "logit_bias": logit_bias,
+                "user": user,
+                "seed": seed,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_stream(
                 _OP_CREATECOMPLETION,
@@ -168,6 +272,23 @@ class CompletionsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -179,13 +300,29 @@ class CompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> RawResponse[Stream[_m_completion_chunk.CompletionChunk]]: ...
 
     @overload
     def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -197,13 +334,29 @@ class CompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> RawResponse[_m_completion.Completion]: ...
 
     @overload
     def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -215,12 +368,28 @@ class CompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> RawResponse[_m_completion.Completion] | RawResponse[Stream[_m_completion_chunk.CompletionChunk]]: ...
 
     def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -232,12 +401,52 @@ class CompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> RawResponse[_m_completion.Completion] | RawResponse[Stream[_m_completion_chunk.CompletionChunk]]:
         """Create a text completion.
 
-        Continues a raw prompt with generated text, using the older completions format (no chat roles). The gateway routes and translates the call like a chat completion. With `stream: true` the text arrives as server-sent events, each `data:` line a `CompletionChunk`, ending with `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Continues a raw prompt with generated text, using the older completions format (no chat roles). The gateway routes and translates the call like a chat completion. With `stream: true` the text arrives as server-sent events, each `data:` line a `CompletionChunk`, ending with `data: [DONE]`.
+
+        Args:
+            model: Model to run, as the provider names it (for example `gpt-3.5-turbo-instruct`).
+            prompt: What to continue: a string, a list of strings, a list of token IDs, or a list of token-ID lists. Several prompts give several completions.
+            suffix: Text that should follow the inserted completion (fill-in-the-middle).
+            max_tokens: Cap on generated tokens; OpenAI's default is 16.
+            temperature: Sampling temperature from 0 to 2; higher gives more varied output.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            n: How many completions to return for each prompt.
+            stream_options: Extra settings for a streamed reply.
+            logprobs: When set, report the log probabilities of this many likeliest tokens at each position.
+            echo: When true, the prompt is repeated before the generated text.
+            stop: One stop sequence, or up to four; generation ends before any of them.
+            presence_penalty: Between -2 and 2; positive values make tokens less likely once they have appeared at all.
+            frequency_penalty: Between -2 and 2; positive values make tokens less likely the more often they already appeared.
+            best_of: Generate this many candidates on the server and return the `n` most likely (must be at least `n`; cannot be streamed).
+            logit_bias: Maps token IDs (as strings) to a bias from -100 to 100 added to that token's logit.
+            user: Stable identifier of the end user, for abuse monitoring.
+            seed: Seed for best-effort deterministic sampling."""
+        body = body_fields(
+            {
+                "model": model,
+                "prompt": prompt,
+                "suffix": suffix,
+                "max_tokens": max_tokens,
+                "temperature": temperature,
+                "top_p": top_p,
+                "n": n,
+                "stream_options": stream_options,
+                "logprobs": logprobs,
+                "echo": echo,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "best_of": best_of,
+                "logit_bias": logit_bias,
+                "user": user,
+                "seed": seed,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATECOMPLETION,
@@ -291,6 +500,23 @@ class AsyncCompletions(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -302,13 +528,29 @@ class AsyncCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> AsyncStream[_m_completion_chunk.CompletionChunk]: ...
 
     @overload
     async def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -320,13 +562,29 @@ class AsyncCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> _m_completion.Completion: ...
 
     @overload
     async def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -338,12 +596,28 @@ class AsyncCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> _m_completion.Completion | AsyncStream[_m_completion_chunk.CompletionChunk]: ...
 
     async def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -355,12 +629,52 @@ class AsyncCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> _m_completion.Completion | AsyncStream[_m_completion_chunk.CompletionChunk]:
         """Create a text completion.
 
-        Continues a raw prompt with generated text, using the older completions format (no chat roles). The gateway routes and translates the call like a chat completion. With `stream: true` the text arrives as server-sent events, each `data:` line a `CompletionChunk`, ending with `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Continues a raw prompt with generated text, using the older completions format (no chat roles). The gateway routes and translates the call like a chat completion. With `stream: true` the text arrives as server-sent events, each `data:` line a `CompletionChunk`, ending with `data: [DONE]`.
+
+        Args:
+            model: Model to run, as the provider names it (for example `gpt-3.5-turbo-instruct`).
+            prompt: What to continue: a string, a list of strings, a list of token IDs, or a list of token-ID lists. Several prompts give several completions.
+            suffix: Text that should follow the inserted completion (fill-in-the-middle).
+            max_tokens: Cap on generated tokens; OpenAI's default is 16.
+            temperature: Sampling temperature from 0 to 2; higher gives more varied output.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            n: How many completions to return for each prompt.
+            stream_options: Extra settings for a streamed reply.
+            logprobs: When set, report the log probabilities of this many likeliest tokens at each position.
+            echo: When true, the prompt is repeated before the generated text.
+            stop: One stop sequence, or up to four; generation ends before any of them.
+            presence_penalty: Between -2 and 2; positive values make tokens less likely once they have appeared at all.
+            frequency_penalty: Between -2 and 2; positive values make tokens less likely the more often they already appeared.
+            best_of: Generate this many candidates on the server and return the `n` most likely (must be at least `n`; cannot be streamed).
+            logit_bias: Maps token IDs (as strings) to a bias from -100 to 100 added to that token's logit.
+            user: Stable identifier of the end user, for abuse monitoring.
+            seed: Seed for best-effort deterministic sampling."""
+        body = body_fields(
+            {
+                "model": model,
+                "prompt": prompt,
+                "suffix": suffix,
+                "max_tokens": max_tokens,
+                "temperature": temperature,
+                "top_p": top_p,
+                "n": n,
+                "stream_options": stream_options,
+                "logprobs": logprobs,
+                "echo": echo,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "best_of": best_of,
+                "logit_bias": logit_bias,
+                "user": user,
+                "seed": seed,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_stream(
                 _OP_CREATECOMPLETION,
@@ -409,6 +723,23 @@ class AsyncCompletionsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -420,13 +751,29 @@ class AsyncCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> RawResponse[AsyncStream[_m_completion_chunk.CompletionChunk]]: ...
 
     @overload
     async def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -438,13 +785,29 @@ class AsyncCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> RawResponse[_m_completion.Completion]: ...
 
     @overload
     async def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -456,7 +819,6 @@ class AsyncCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> (
         RawResponse[_m_completion.Completion] | RawResponse[AsyncStream[_m_completion_chunk.CompletionChunk]]
     ): ...
@@ -464,6 +826,23 @@ class AsyncCompletionsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]] | None,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | None | NotGiven = NOT_GIVEN,
+        logprobs: int | None | NotGiven = NOT_GIVEN,
+        echo: bool | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        presence_penalty: float | None | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | None | NotGiven = NOT_GIVEN,
+        best_of: int | None | NotGiven = NOT_GIVEN,
+        logit_bias: CreateCompletionRequestLogitBias | None | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -475,14 +854,54 @@ class AsyncCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateCompletionRequestParams],
     ) -> (
         RawResponse[_m_completion.Completion] | RawResponse[AsyncStream[_m_completion_chunk.CompletionChunk]]
     ):
         """Create a text completion.
 
-        Continues a raw prompt with generated text, using the older completions format (no chat roles). The gateway routes and translates the call like a chat completion. With `stream: true` the text arrives as server-sent events, each `data:` line a `CompletionChunk`, ending with `data: [DONE]`."""
-        body = params if stream is None else {**params, "stream": stream}
+        Continues a raw prompt with generated text, using the older completions format (no chat roles). The gateway routes and translates the call like a chat completion. With `stream: true` the text arrives as server-sent events, each `data:` line a `CompletionChunk`, ending with `data: [DONE]`.
+
+        Args:
+            model: Model to run, as the provider names it (for example `gpt-3.5-turbo-instruct`).
+            prompt: What to continue: a string, a list of strings, a list of token IDs, or a list of token-ID lists. Several prompts give several completions.
+            suffix: Text that should follow the inserted completion (fill-in-the-middle).
+            max_tokens: Cap on generated tokens; OpenAI's default is 16.
+            temperature: Sampling temperature from 0 to 2; higher gives more varied output.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            n: How many completions to return for each prompt.
+            stream_options: Extra settings for a streamed reply.
+            logprobs: When set, report the log probabilities of this many likeliest tokens at each position.
+            echo: When true, the prompt is repeated before the generated text.
+            stop: One stop sequence, or up to four; generation ends before any of them.
+            presence_penalty: Between -2 and 2; positive values make tokens less likely once they have appeared at all.
+            frequency_penalty: Between -2 and 2; positive values make tokens less likely the more often they already appeared.
+            best_of: Generate this many candidates on the server and return the `n` most likely (must be at least `n`; cannot be streamed).
+            logit_bias: Maps token IDs (as strings) to a bias from -100 to 100 added to that token's logit.
+            user: Stable identifier of the end user, for abuse monitoring.
+            seed: Seed for best-effort deterministic sampling."""
+        body = body_fields(
+            {
+                "model": model,
+                "prompt": prompt,
+                "suffix": suffix,
+                "max_tokens": max_tokens,
+                "temperature": temperature,
+                "top_p": top_p,
+                "n": n,
+                "stream_options": stream_options,
+                "logprobs": logprobs,
+                "echo": echo,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "best_of": best_of,
+                "logit_bias": logit_bias,
+                "user": user,
+                "seed": seed,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATECOMPLETION,

@@ -8,8 +8,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from typing_extensions import Unpack
-
 from ..models import config_ack as _m_config_ack
 from ..models import config_create_result as _m_config_create_result
 from ..models import config_list as _m_config_list
@@ -28,11 +26,12 @@ from ._base import (
     RawResponse,
     SyncResource,
     Timeout,
+    body_fields,
     query_params,
 )
 
 if TYPE_CHECKING:
-    from ..params import ConfigCreateRequest, ConfigUpdateRequest
+    from ..params import ConfigBody
 
     pass
 
@@ -62,22 +61,39 @@ class Configs(SyncResource):
     def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        config: ConfigBody | NotGiven = NOT_GIVEN,
+        isDefault: int | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ConfigCreateRequest],
     ) -> _m_config_create_result.ConfigCreateResult:
         """Create a config.
 
-        Saves a new gateway config and returns its id and first version."""
+        Saves a new gateway config and returns its id and first version.
+
+        Args:
+            name: Display name.
+            config: The gateway config to save.
+            isDefault: 1 to make this the workspace's default config, 0 (or left out) otherwise.
+            workspace_id: Workspace that will own the config; only needed with an organisation admin key."""
+        body = body_fields(
+            {
+                "name": name,
+                "config": config,
+                "isDefault": isDefault,
+                "workspace_id": workspace_id,
+            }
+        )
         return self._client._request(
             _OP_CREATECONFIG,
             _m_config_create_result.ConfigCreateResult.from_dict,
             "/configs",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -188,25 +204,37 @@ class Configs(SyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        config: ConfigBody | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ConfigUpdateRequest],
     ) -> _m_config_update_result.ConfigUpdateResult:
         """Update a config.
 
         Changes the name, body or status of a saved config. A new version is recorded and its id returned.
 
         Args:
-            slug: Slug of the saved config (the `pc-...` value used in `x-portkey-config`)."""
+            slug: Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
+            name: New display name.
+            config: New gateway config; it replaces the stored body.
+            status: New lifecycle state, such as `active`."""
+        body = body_fields(
+            {
+                "name": name,
+                "config": config,
+                "status": status,
+            }
+        )
         return self._client._request(
             _OP_UPDATECONFIG,
             _m_config_update_result.ConfigUpdateResult.from_dict,
             f"/configs/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -223,22 +251,39 @@ class ConfigsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        config: ConfigBody | NotGiven = NOT_GIVEN,
+        isDefault: int | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ConfigCreateRequest],
     ) -> RawResponse[_m_config_create_result.ConfigCreateResult]:
         """Create a config.
 
-        Saves a new gateway config and returns its id and first version."""
+        Saves a new gateway config and returns its id and first version.
+
+        Args:
+            name: Display name.
+            config: The gateway config to save.
+            isDefault: 1 to make this the workspace's default config, 0 (or left out) otherwise.
+            workspace_id: Workspace that will own the config; only needed with an organisation admin key."""
+        body = body_fields(
+            {
+                "name": name,
+                "config": config,
+                "isDefault": isDefault,
+                "workspace_id": workspace_id,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATECONFIG,
             _m_config_create_result.ConfigCreateResult.from_dict,
             "/configs",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -349,25 +394,37 @@ class ConfigsWithRawResponse(SyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        config: ConfigBody | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ConfigUpdateRequest],
     ) -> RawResponse[_m_config_update_result.ConfigUpdateResult]:
         """Update a config.
 
         Changes the name, body or status of a saved config. A new version is recorded and its id returned.
 
         Args:
-            slug: Slug of the saved config (the `pc-...` value used in `x-portkey-config`)."""
+            slug: Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
+            name: New display name.
+            config: New gateway config; it replaces the stored body.
+            status: New lifecycle state, such as `active`."""
+        body = body_fields(
+            {
+                "name": name,
+                "config": config,
+                "status": status,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATECONFIG,
             _m_config_update_result.ConfigUpdateResult.from_dict,
             f"/configs/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -468,22 +525,39 @@ class AsyncConfigs(AsyncResource):
     async def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        config: ConfigBody | NotGiven = NOT_GIVEN,
+        isDefault: int | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ConfigCreateRequest],
     ) -> _m_config_create_result.ConfigCreateResult:
         """Create a config.
 
-        Saves a new gateway config and returns its id and first version."""
+        Saves a new gateway config and returns its id and first version.
+
+        Args:
+            name: Display name.
+            config: The gateway config to save.
+            isDefault: 1 to make this the workspace's default config, 0 (or left out) otherwise.
+            workspace_id: Workspace that will own the config; only needed with an organisation admin key."""
+        body = body_fields(
+            {
+                "name": name,
+                "config": config,
+                "isDefault": isDefault,
+                "workspace_id": workspace_id,
+            }
+        )
         return await self._client._request(
             _OP_CREATECONFIG,
             _m_config_create_result.ConfigCreateResult.from_dict,
             "/configs",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -594,25 +668,37 @@ class AsyncConfigs(AsyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        config: ConfigBody | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ConfigUpdateRequest],
     ) -> _m_config_update_result.ConfigUpdateResult:
         """Update a config.
 
         Changes the name, body or status of a saved config. A new version is recorded and its id returned.
 
         Args:
-            slug: Slug of the saved config (the `pc-...` value used in `x-portkey-config`)."""
+            slug: Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
+            name: New display name.
+            config: New gateway config; it replaces the stored body.
+            status: New lifecycle state, such as `active`."""
+        body = body_fields(
+            {
+                "name": name,
+                "config": config,
+                "status": status,
+            }
+        )
         return await self._client._request(
             _OP_UPDATECONFIG,
             _m_config_update_result.ConfigUpdateResult.from_dict,
             f"/configs/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -629,22 +715,39 @@ class AsyncConfigsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        config: ConfigBody | NotGiven = NOT_GIVEN,
+        isDefault: int | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ConfigCreateRequest],
     ) -> RawResponse[_m_config_create_result.ConfigCreateResult]:
         """Create a config.
 
-        Saves a new gateway config and returns its id and first version."""
+        Saves a new gateway config and returns its id and first version.
+
+        Args:
+            name: Display name.
+            config: The gateway config to save.
+            isDefault: 1 to make this the workspace's default config, 0 (or left out) otherwise.
+            workspace_id: Workspace that will own the config; only needed with an organisation admin key."""
+        body = body_fields(
+            {
+                "name": name,
+                "config": config,
+                "isDefault": isDefault,
+                "workspace_id": workspace_id,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATECONFIG,
             _m_config_create_result.ConfigCreateResult.from_dict,
             "/configs",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -755,25 +858,37 @@ class AsyncConfigsWithRawResponse(AsyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        config: ConfigBody | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ConfigUpdateRequest],
     ) -> RawResponse[_m_config_update_result.ConfigUpdateResult]:
         """Update a config.
 
         Changes the name, body or status of a saved config. A new version is recorded and its id returned.
 
         Args:
-            slug: Slug of the saved config (the `pc-...` value used in `x-portkey-config`)."""
+            slug: Slug of the saved config (the `pc-...` value used in `x-portkey-config`).
+            name: New display name.
+            config: New gateway config; it replaces the stored body.
+            status: New lifecycle state, such as `active`."""
+        body = body_fields(
+            {
+                "name": name,
+                "config": config,
+                "status": status,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATECONFIG,
             _m_config_update_result.ConfigUpdateResult.from_dict,
             f"/configs/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

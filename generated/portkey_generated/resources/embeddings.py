@@ -4,11 +4,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
-
-from typing_extensions import Unpack
 
 from ..models import embedding_list as _m_embedding_list
 from ._base import (
@@ -23,11 +21,12 @@ from ._base import (
     RawResponse,
     SyncResource,
     Timeout,
+    body_fields,
 )
 
 if TYPE_CHECKING:
     from ..gateway_config import GatewayConfig
-    from ..params import CreateEmbeddingRequest
+    from ..params import EmbeddingEncodingFormat
 
     pass
 
@@ -46,6 +45,11 @@ class Embeddings(SyncResource):
     def create(
         self,
         *,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        model: str,
+        encoding_format: EmbeddingEncodingFormat | NotGiven = NOT_GIVEN,
+        dimensions: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -56,17 +60,32 @@ class Embeddings(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateEmbeddingRequest],
     ) -> _m_embedding_list.EmbeddingList:
         """Create embeddings.
 
-        Turns each input text (or token list) into a vector of numbers that captures its meaning, using the routed provider's embedding model. The answer lists one vector per input, in input order."""
+        Turns each input text (or token list) into a vector of numbers that captures its meaning, using the routed provider's embedding model. The answer lists one vector per input, in input order.
+
+        Args:
+            input: The text to embed: one string, a list of strings, one list of token IDs, or a list of token-ID lists. Each list may hold at most 2048 entries.
+            model: Embedding model, as the provider names it (for example `text-embedding-3-small`).
+            encoding_format: How the vectors are encoded in the answer; `float` by default.
+            dimensions: Length of the returned vectors, for models that can shorten them.
+            user: Stable identifier of the end user, for abuse monitoring."""
+        body = body_fields(
+            {
+                "input": input,
+                "model": model,
+                "encoding_format": encoding_format,
+                "dimensions": dimensions,
+                "user": user,
+            }
+        )
         return self._client._request(
             _OP_CREATEEMBEDDING,
             _m_embedding_list.EmbeddingList.from_dict,
             "/embeddings",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -88,6 +107,11 @@ class EmbeddingsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        model: str,
+        encoding_format: EmbeddingEncodingFormat | NotGiven = NOT_GIVEN,
+        dimensions: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -98,17 +122,32 @@ class EmbeddingsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateEmbeddingRequest],
     ) -> RawResponse[_m_embedding_list.EmbeddingList]:
         """Create embeddings.
 
-        Turns each input text (or token list) into a vector of numbers that captures its meaning, using the routed provider's embedding model. The answer lists one vector per input, in input order."""
+        Turns each input text (or token list) into a vector of numbers that captures its meaning, using the routed provider's embedding model. The answer lists one vector per input, in input order.
+
+        Args:
+            input: The text to embed: one string, a list of strings, one list of token IDs, or a list of token-ID lists. Each list may hold at most 2048 entries.
+            model: Embedding model, as the provider names it (for example `text-embedding-3-small`).
+            encoding_format: How the vectors are encoded in the answer; `float` by default.
+            dimensions: Length of the returned vectors, for models that can shorten them.
+            user: Stable identifier of the end user, for abuse monitoring."""
+        body = body_fields(
+            {
+                "input": input,
+                "model": model,
+                "encoding_format": encoding_format,
+                "dimensions": dimensions,
+                "user": user,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEEMBEDDING,
             _m_embedding_list.EmbeddingList.from_dict,
             "/embeddings",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -135,6 +174,11 @@ class AsyncEmbeddings(AsyncResource):
     async def create(
         self,
         *,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        model: str,
+        encoding_format: EmbeddingEncodingFormat | NotGiven = NOT_GIVEN,
+        dimensions: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -145,17 +189,32 @@ class AsyncEmbeddings(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateEmbeddingRequest],
     ) -> _m_embedding_list.EmbeddingList:
         """Create embeddings.
 
-        Turns each input text (or token list) into a vector of numbers that captures its meaning, using the routed provider's embedding model. The answer lists one vector per input, in input order."""
+        Turns each input text (or token list) into a vector of numbers that captures its meaning, using the routed provider's embedding model. The answer lists one vector per input, in input order.
+
+        Args:
+            input: The text to embed: one string, a list of strings, one list of token IDs, or a list of token-ID lists. Each list may hold at most 2048 entries.
+            model: Embedding model, as the provider names it (for example `text-embedding-3-small`).
+            encoding_format: How the vectors are encoded in the answer; `float` by default.
+            dimensions: Length of the returned vectors, for models that can shorten them.
+            user: Stable identifier of the end user, for abuse monitoring."""
+        body = body_fields(
+            {
+                "input": input,
+                "model": model,
+                "encoding_format": encoding_format,
+                "dimensions": dimensions,
+                "user": user,
+            }
+        )
         return await self._client._request(
             _OP_CREATEEMBEDDING,
             _m_embedding_list.EmbeddingList.from_dict,
             "/embeddings",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -177,6 +236,11 @@ class AsyncEmbeddingsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        model: str,
+        encoding_format: EmbeddingEncodingFormat | NotGiven = NOT_GIVEN,
+        dimensions: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -187,17 +251,32 @@ class AsyncEmbeddingsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateEmbeddingRequest],
     ) -> RawResponse[_m_embedding_list.EmbeddingList]:
         """Create embeddings.
 
-        Turns each input text (or token list) into a vector of numbers that captures its meaning, using the routed provider's embedding model. The answer lists one vector per input, in input order."""
+        Turns each input text (or token list) into a vector of numbers that captures its meaning, using the routed provider's embedding model. The answer lists one vector per input, in input order.
+
+        Args:
+            input: The text to embed: one string, a list of strings, one list of token IDs, or a list of token-ID lists. Each list may hold at most 2048 entries.
+            model: Embedding model, as the provider names it (for example `text-embedding-3-small`).
+            encoding_format: How the vectors are encoded in the answer; `float` by default.
+            dimensions: Length of the returned vectors, for models that can shorten them.
+            user: Stable identifier of the end user, for abuse monitoring."""
+        body = body_fields(
+            {
+                "input": input,
+                "model": model,
+                "encoding_format": encoding_format,
+                "dimensions": dimensions,
+                "user": user,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEEMBEDDING,
             _m_embedding_list.EmbeddingList.from_dict,
             "/embeddings",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,

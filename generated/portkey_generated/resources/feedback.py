@@ -4,12 +4,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import feedback_response as _m_feedback_response
 from ._base import (
@@ -24,11 +21,12 @@ from ._base import (
     RawResponse,
     SyncResource,
     Timeout,
+    body_fields,
 )
 
 if TYPE_CHECKING:
     from ..gateway_config import GatewayConfig
-    from ..params import FeedbackCreateRequestParams, FeedbackUpdateRequestParams
+    from ..params import FeedbackCreateRequestMetadata, FeedbackUpdateRequestMetadata
 
     pass
 
@@ -48,8 +46,10 @@ class Feedback(SyncResource):
     def create(
         self,
         *,
-        portkey_trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        trace_id: str,
+        value: int,
+        weight: float | NotGiven = NOT_GIVEN,
+        metadata: FeedbackCreateRequestMetadata | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -58,20 +58,31 @@ class Feedback(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FeedbackCreateRequestParams],
     ) -> _m_feedback_response.FeedbackResponse:
         """Send feedback.
 
-        Records a score, with an optional weight and metadata, against every request logged under a trace id."""
+        Records a score, with an optional weight and metadata, against every request logged under a trace id.
+
+        Args:
+            trace_id: Trace id the scored requests were sent with (`x-portkey-trace-id`).
+            value: The score, a whole number from -10 (worst) to 10 (best).
+            weight: How much this score counts, from 0 to 1; 1 when left out.
+            metadata: Extra details stored with the feedback (for example the user who gave it)."""
+        body = body_fields(
+            {
+                "trace_id": trace_id,
+                "value": value,
+                "weight": weight,
+                "metadata": metadata,
+            }
+        )
         return self._client._request(
             _OP_CREATEFEEDBACK,
             _m_feedback_response.FeedbackResponse.from_dict,
             "/feedback",
             None,
-            params,
+            body,
             CallOptions(
-                trace_id=portkey_trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -87,8 +98,10 @@ class Feedback(SyncResource):
         self,
         id: str,
         *,
+        value: int,
+        weight: float | NotGiven = NOT_GIVEN,
+        metadata: FeedbackUpdateRequestMetadata | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -97,23 +110,31 @@ class Feedback(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FeedbackUpdateRequestParams],
     ) -> _m_feedback_response.FeedbackResponse:
         """Update feedback.
 
         Replaces the score, weight and metadata of feedback sent earlier.
 
         Args:
-            id: Id of the feedback to change, as returned in `feedback_ids`."""
+            id: Id of the feedback to change, as returned in `feedback_ids`.
+            value: The score, a whole number from -10 (worst) to 10 (best).
+            weight: How much this score counts, from 0 to 1; 1 when left out.
+            metadata: Extra details stored with the feedback."""
+        body = body_fields(
+            {
+                "value": value,
+                "weight": weight,
+                "metadata": metadata,
+            }
+        )
         return self._client._request(
             _OP_UPDATEFEEDBACK,
             _m_feedback_response.FeedbackResponse.from_dict,
             f"/feedback/{quote(str(id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -132,8 +153,10 @@ class FeedbackWithRawResponse(SyncResource):
     def create(
         self,
         *,
-        portkey_trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        trace_id: str,
+        value: int,
+        weight: float | NotGiven = NOT_GIVEN,
+        metadata: FeedbackCreateRequestMetadata | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -142,20 +165,31 @@ class FeedbackWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FeedbackCreateRequestParams],
     ) -> RawResponse[_m_feedback_response.FeedbackResponse]:
         """Send feedback.
 
-        Records a score, with an optional weight and metadata, against every request logged under a trace id."""
+        Records a score, with an optional weight and metadata, against every request logged under a trace id.
+
+        Args:
+            trace_id: Trace id the scored requests were sent with (`x-portkey-trace-id`).
+            value: The score, a whole number from -10 (worst) to 10 (best).
+            weight: How much this score counts, from 0 to 1; 1 when left out.
+            metadata: Extra details stored with the feedback (for example the user who gave it)."""
+        body = body_fields(
+            {
+                "trace_id": trace_id,
+                "value": value,
+                "weight": weight,
+                "metadata": metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEFEEDBACK,
             _m_feedback_response.FeedbackResponse.from_dict,
             "/feedback",
             None,
-            params,
+            body,
             CallOptions(
-                trace_id=portkey_trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -171,8 +205,10 @@ class FeedbackWithRawResponse(SyncResource):
         self,
         id: str,
         *,
+        value: int,
+        weight: float | NotGiven = NOT_GIVEN,
+        metadata: FeedbackUpdateRequestMetadata | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -181,23 +217,31 @@ class FeedbackWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FeedbackUpdateRequestParams],
     ) -> RawResponse[_m_feedback_response.FeedbackResponse]:
         """Update feedback.
 
         Replaces the score, weight and metadata of feedback sent earlier.
 
         Args:
-            id: Id of the feedback to change, as returned in `feedback_ids`."""
+            id: Id of the feedback to change, as returned in `feedback_ids`.
+            value: The score, a whole number from -10 (worst) to 10 (best).
+            weight: How much this score counts, from 0 to 1; 1 when left out.
+            metadata: Extra details stored with the feedback."""
+        body = body_fields(
+            {
+                "value": value,
+                "weight": weight,
+                "metadata": metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEFEEDBACK,
             _m_feedback_response.FeedbackResponse.from_dict,
             f"/feedback/{quote(str(id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -221,8 +265,10 @@ class AsyncFeedback(AsyncResource):
     async def create(
         self,
         *,
-        portkey_trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        trace_id: str,
+        value: int,
+        weight: float | NotGiven = NOT_GIVEN,
+        metadata: FeedbackCreateRequestMetadata | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -231,20 +277,31 @@ class AsyncFeedback(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FeedbackCreateRequestParams],
     ) -> _m_feedback_response.FeedbackResponse:
         """Send feedback.
 
-        Records a score, with an optional weight and metadata, against every request logged under a trace id."""
+        Records a score, with an optional weight and metadata, against every request logged under a trace id.
+
+        Args:
+            trace_id: Trace id the scored requests were sent with (`x-portkey-trace-id`).
+            value: The score, a whole number from -10 (worst) to 10 (best).
+            weight: How much this score counts, from 0 to 1; 1 when left out.
+            metadata: Extra details stored with the feedback (for example the user who gave it)."""
+        body = body_fields(
+            {
+                "trace_id": trace_id,
+                "value": value,
+                "weight": weight,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request(
             _OP_CREATEFEEDBACK,
             _m_feedback_response.FeedbackResponse.from_dict,
             "/feedback",
             None,
-            params,
+            body,
             CallOptions(
-                trace_id=portkey_trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -260,8 +317,10 @@ class AsyncFeedback(AsyncResource):
         self,
         id: str,
         *,
+        value: int,
+        weight: float | NotGiven = NOT_GIVEN,
+        metadata: FeedbackUpdateRequestMetadata | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -270,23 +329,31 @@ class AsyncFeedback(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FeedbackUpdateRequestParams],
     ) -> _m_feedback_response.FeedbackResponse:
         """Update feedback.
 
         Replaces the score, weight and metadata of feedback sent earlier.
 
         Args:
-            id: Id of the feedback to change, as returned in `feedback_ids`."""
+            id: Id of the feedback to change, as returned in `feedback_ids`.
+            value: The score, a whole number from -10 (worst) to 10 (best).
+            weight: How much this score counts, from 0 to 1; 1 when left out.
+            metadata: Extra details stored with the feedback."""
+        body = body_fields(
+            {
+                "value": value,
+                "weight": weight,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEFEEDBACK,
             _m_feedback_response.FeedbackResponse.from_dict,
             f"/feedback/{quote(str(id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -305,8 +372,10 @@ class AsyncFeedbackWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
-        portkey_trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        trace_id: str,
+        value: int,
+        weight: float | NotGiven = NOT_GIVEN,
+        metadata: FeedbackCreateRequestMetadata | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -315,20 +384,31 @@ class AsyncFeedbackWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FeedbackCreateRequestParams],
     ) -> RawResponse[_m_feedback_response.FeedbackResponse]:
         """Send feedback.
 
-        Records a score, with an optional weight and metadata, against every request logged under a trace id."""
+        Records a score, with an optional weight and metadata, against every request logged under a trace id.
+
+        Args:
+            trace_id: Trace id the scored requests were sent with (`x-portkey-trace-id`).
+            value: The score, a whole number from -10 (worst) to 10 (best).
+            weight: How much this score counts, from 0 to 1; 1 when left out.
+            metadata: Extra details stored with the feedback (for example the user who gave it)."""
+        body = body_fields(
+            {
+                "trace_id": trace_id,
+                "value": value,
+                "weight": weight,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEFEEDBACK,
             _m_feedback_response.FeedbackResponse.from_dict,
             "/feedback",
             None,
-            params,
+            body,
             CallOptions(
-                trace_id=portkey_trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -344,8 +424,10 @@ class AsyncFeedbackWithRawResponse(AsyncResource):
         self,
         id: str,
         *,
+        value: int,
+        weight: float | NotGiven = NOT_GIVEN,
+        metadata: FeedbackUpdateRequestMetadata | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -354,23 +436,31 @@ class AsyncFeedbackWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FeedbackUpdateRequestParams],
     ) -> RawResponse[_m_feedback_response.FeedbackResponse]:
         """Update feedback.
 
         Replaces the score, weight and metadata of feedback sent earlier.
 
         Args:
-            id: Id of the feedback to change, as returned in `feedback_ids`."""
+            id: Id of the feedback to change, as returned in `feedback_ids`.
+            value: The score, a whole number from -10 (worst) to 10 (best).
+            weight: How much this score counts, from 0 to 1; 1 when left out.
+            metadata: Extra details stored with the feedback."""
+        body = body_fields(
+            {
+                "value": value,
+                "weight": weight,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEFEEDBACK,
             _m_feedback_response.FeedbackResponse.from_dict,
             f"/feedback/{quote(str(id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,

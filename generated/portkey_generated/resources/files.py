@@ -9,8 +9,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
-from typing_extensions import Unpack
-
 from ..models import file_deleted as _m_file_deleted
 from ..models import file_list as _m_file_list
 from ..models import file_object as _m_file_object
@@ -28,14 +26,16 @@ from ._base import (
     Timeout,
     as_bytes,
     async_cursor_items,
+    body_fields,
     cursor_items,
     query_params,
 )
 
 if TYPE_CHECKING:
     from .. import models as _models
+    from .._file_types import FileInput
     from ..gateway_config import GatewayConfig
-    from ..params import FileCreateRequest
+    from ..params import FileCreateRequestPurpose
 
     pass
 
@@ -101,6 +101,8 @@ class Files(SyncResource):
     def create(
         self,
         *,
+        file: FileInput,
+        purpose: FileCreateRequestPurpose,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -111,17 +113,26 @@ class Files(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FileCreateRequest],
     ) -> _m_file_object.FileObject:
         """Upload a file.
 
-        Stores a file with the provider for later use by batches, fine-tuning or assistants. Providers without a files API of their own also read the `x-portkey-file-purpose`, `-provider-file-name`, `-provider-model`, `-model-type` and `-file-upload-size` headers (Bedrock, for example, streams the upload into the S3 bucket named by `x-portkey-aws-s3-bucket`)."""
+        Stores a file with the provider for later use by batches, fine-tuning or assistants. Providers without a files API of their own also read the `x-portkey-file-purpose`, `-provider-file-name`, `-provider-model`, `-model-type` and `-file-upload-size` headers (Bedrock, for example, streams the upload into the S3 bucket named by `x-portkey-aws-s3-bucket`).
+
+        Args:
+            file: The file to store (JSONL for batches and fine-tuning).
+            purpose: What the file will be used for; the provider checks its format against it."""
+        body = body_fields(
+            {
+                "file": file,
+                "purpose": purpose,
+            }
+        )
         return self._client._request(
             _OP_CREATEFILE,
             _m_file_object.FileObject.from_dict,
             "/files",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -362,6 +373,8 @@ class FilesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        file: FileInput,
+        purpose: FileCreateRequestPurpose,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -372,17 +385,26 @@ class FilesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FileCreateRequest],
     ) -> RawResponse[_m_file_object.FileObject]:
         """Upload a file.
 
-        Stores a file with the provider for later use by batches, fine-tuning or assistants. Providers without a files API of their own also read the `x-portkey-file-purpose`, `-provider-file-name`, `-provider-model`, `-model-type` and `-file-upload-size` headers (Bedrock, for example, streams the upload into the S3 bucket named by `x-portkey-aws-s3-bucket`)."""
+        Stores a file with the provider for later use by batches, fine-tuning or assistants. Providers without a files API of their own also read the `x-portkey-file-purpose`, `-provider-file-name`, `-provider-model`, `-model-type` and `-file-upload-size` headers (Bedrock, for example, streams the upload into the S3 bucket named by `x-portkey-aws-s3-bucket`).
+
+        Args:
+            file: The file to store (JSONL for batches and fine-tuning).
+            purpose: What the file will be used for; the provider checks its format against it."""
+        body = body_fields(
+            {
+                "file": file,
+                "purpose": purpose,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEFILE,
             _m_file_object.FileObject.from_dict,
             "/files",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -586,6 +608,8 @@ class AsyncFiles(AsyncResource):
     async def create(
         self,
         *,
+        file: FileInput,
+        purpose: FileCreateRequestPurpose,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -596,17 +620,26 @@ class AsyncFiles(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FileCreateRequest],
     ) -> _m_file_object.FileObject:
         """Upload a file.
 
-        Stores a file with the provider for later use by batches, fine-tuning or assistants. Providers without a files API of their own also read the `x-portkey-file-purpose`, `-provider-file-name`, `-provider-model`, `-model-type` and `-file-upload-size` headers (Bedrock, for example, streams the upload into the S3 bucket named by `x-portkey-aws-s3-bucket`)."""
+        Stores a file with the provider for later use by batches, fine-tuning or assistants. Providers without a files API of their own also read the `x-portkey-file-purpose`, `-provider-file-name`, `-provider-model`, `-model-type` and `-file-upload-size` headers (Bedrock, for example, streams the upload into the S3 bucket named by `x-portkey-aws-s3-bucket`).
+
+        Args:
+            file: The file to store (JSONL for batches and fine-tuning).
+            purpose: What the file will be used for; the provider checks its format against it."""
+        body = body_fields(
+            {
+                "file": file,
+                "purpose": purpose,
+            }
+        )
         return await self._client._request(
             _OP_CREATEFILE,
             _m_file_object.FileObject.from_dict,
             "/files",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -847,6 +880,8 @@ class AsyncFilesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        file: FileInput,
+        purpose: FileCreateRequestPurpose,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -857,17 +892,26 @@ class AsyncFilesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FileCreateRequest],
     ) -> RawResponse[_m_file_object.FileObject]:
         """Upload a file.
 
-        Stores a file with the provider for later use by batches, fine-tuning or assistants. Providers without a files API of their own also read the `x-portkey-file-purpose`, `-provider-file-name`, `-provider-model`, `-model-type` and `-file-upload-size` headers (Bedrock, for example, streams the upload into the S3 bucket named by `x-portkey-aws-s3-bucket`)."""
+        Stores a file with the provider for later use by batches, fine-tuning or assistants. Providers without a files API of their own also read the `x-portkey-file-purpose`, `-provider-file-name`, `-provider-model`, `-model-type` and `-file-upload-size` headers (Bedrock, for example, streams the upload into the S3 bucket named by `x-portkey-aws-s3-bucket`).
+
+        Args:
+            file: The file to store (JSONL for batches and fine-tuning).
+            purpose: What the file will be used for; the provider checks its format against it."""
+        body = body_fields(
+            {
+                "file": file,
+                "purpose": purpose,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEFILE,
             _m_file_object.FileObject.from_dict,
             "/files",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,

@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import fine_tuning_job as _m_fine_tuning_job
 from ..models import fine_tuning_job_checkpoint_list as _m_fine_tuning_job_checkpoint_list
@@ -28,6 +26,7 @@ from ._base import (
     SyncResource,
     Timeout,
     async_cursor_items,
+    body_fields,
     cursor_items,
     query_params,
 )
@@ -35,7 +34,14 @@ from ._base import (
 if TYPE_CHECKING:
     from .. import models as _models
     from ..gateway_config import GatewayConfig
-    from ..params import FineTuningJobCreateRequestParams
+    from ..params import (
+        FineTuningHyperparameters,
+        FineTuningIntegration,
+        FineTuningJobCreateRequestMetadata,
+        FineTuningMethod,
+        FineTuningPortkeyOptions,
+        FineTuningProviderOptions,
+    )
 
     pass
 
@@ -127,8 +133,21 @@ class FineTuningJobs(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        training_file: str,
+        validation_file: str | NotGiven = NOT_GIVEN,
+        suffix: str | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        method: FineTuningMethod | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparameters | NotGiven = NOT_GIVEN,
+        integrations: Sequence[FineTuningIntegration] | NotGiven = NOT_GIVEN,
+        metadata: FineTuningJobCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        job_name: str | NotGiven = NOT_GIVEN,
+        role_arn: str | NotGiven = NOT_GIVEN,
+        output_file: str | NotGiven = NOT_GIVEN,
+        portkey_options: FineTuningPortkeyOptions | NotGiven = NOT_GIVEN,
+        provider_options: FineTuningProviderOptions | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -137,20 +156,52 @@ class FineTuningJobs(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FineTuningJobCreateRequestParams],
     ) -> _m_fine_tuning_job.FineTuningJob:
         """Create a fine-tuning job.
 
-        Starts training a custom model from a base model and an uploaded training file; the job runs at the provider and can be followed with retrieve and list_events."""
+        Starts training a custom model from a base model and an uploaded training file; the job runs at the provider and can be followed with retrieve and list_events.
+
+        Args:
+            model: Base model to train, as the provider names it (for example `gpt-4o-mini-2024-07-18`).
+            training_file: Id of an uploaded JSONL file (purpose `fine-tune`) with the training examples.
+            validation_file: Id of an uploaded JSONL file with held-out examples used to report validation metrics.
+            suffix: Up to 64 characters added to the trained model's name.
+            seed: Seed that makes a job repeatable; chosen at random when left out.
+            method: Training method and its settings; supervised when left out.
+            hyperparameters: Training settings for supervised jobs (older form; prefer `method`).
+            integrations: Outside services to report the job to.
+            metadata: Up to 16 string key/value pairs stored with the job.
+            job_name: Name given to the job at the provider (Bedrock).
+            role_arn: IAM role Bedrock assumes to read the training data and write the model.
+            output_file: Where the provider writes the training output (an S3 URI for Bedrock).
+            portkey_options: Portkey headers for the provider the job runs on, when Portkey's hosted gateway runs the job.
+            provider_options: Provider settings of the job, when not given at the top level of the body."""
+        body = body_fields(
+            {
+                "model": model,
+                "training_file": training_file,
+                "validation_file": validation_file,
+                "suffix": suffix,
+                "seed": seed,
+                "method": method,
+                "hyperparameters": hyperparameters,
+                "integrations": integrations,
+                "metadata": metadata,
+                "job_name": job_name,
+                "role_arn": role_arn,
+                "output_file": output_file,
+                "portkey_options": portkey_options,
+                "provider_options": provider_options,
+            }
+        )
         return self._client._request(
             _OP_CREATEFINETUNINGJOB,
             _m_fine_tuning_job.FineTuningJob.from_dict,
             "/fine_tuning/jobs",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -427,8 +478,21 @@ class FineTuningJobsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        training_file: str,
+        validation_file: str | NotGiven = NOT_GIVEN,
+        suffix: str | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        method: FineTuningMethod | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparameters | NotGiven = NOT_GIVEN,
+        integrations: Sequence[FineTuningIntegration] | NotGiven = NOT_GIVEN,
+        metadata: FineTuningJobCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        job_name: str | NotGiven = NOT_GIVEN,
+        role_arn: str | NotGiven = NOT_GIVEN,
+        output_file: str | NotGiven = NOT_GIVEN,
+        portkey_options: FineTuningPortkeyOptions | NotGiven = NOT_GIVEN,
+        provider_options: FineTuningProviderOptions | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -437,20 +501,52 @@ class FineTuningJobsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FineTuningJobCreateRequestParams],
     ) -> RawResponse[_m_fine_tuning_job.FineTuningJob]:
         """Create a fine-tuning job.
 
-        Starts training a custom model from a base model and an uploaded training file; the job runs at the provider and can be followed with retrieve and list_events."""
+        Starts training a custom model from a base model and an uploaded training file; the job runs at the provider and can be followed with retrieve and list_events.
+
+        Args:
+            model: Base model to train, as the provider names it (for example `gpt-4o-mini-2024-07-18`).
+            training_file: Id of an uploaded JSONL file (purpose `fine-tune`) with the training examples.
+            validation_file: Id of an uploaded JSONL file with held-out examples used to report validation metrics.
+            suffix: Up to 64 characters added to the trained model's name.
+            seed: Seed that makes a job repeatable; chosen at random when left out.
+            method: Training method and its settings; supervised when left out.
+            hyperparameters: Training settings for supervised jobs (older form; prefer `method`).
+            integrations: Outside services to report the job to.
+            metadata: Up to 16 string key/value pairs stored with the job.
+            job_name: Name given to the job at the provider (Bedrock).
+            role_arn: IAM role Bedrock assumes to read the training data and write the model.
+            output_file: Where the provider writes the training output (an S3 URI for Bedrock).
+            portkey_options: Portkey headers for the provider the job runs on, when Portkey's hosted gateway runs the job.
+            provider_options: Provider settings of the job, when not given at the top level of the body."""
+        body = body_fields(
+            {
+                "model": model,
+                "training_file": training_file,
+                "validation_file": validation_file,
+                "suffix": suffix,
+                "seed": seed,
+                "method": method,
+                "hyperparameters": hyperparameters,
+                "integrations": integrations,
+                "metadata": metadata,
+                "job_name": job_name,
+                "role_arn": role_arn,
+                "output_file": output_file,
+                "portkey_options": portkey_options,
+                "provider_options": provider_options,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEFINETUNINGJOB,
             _m_fine_tuning_job.FineTuningJob.from_dict,
             "/fine_tuning/jobs",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -819,8 +915,21 @@ class AsyncFineTuningJobs(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        training_file: str,
+        validation_file: str | NotGiven = NOT_GIVEN,
+        suffix: str | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        method: FineTuningMethod | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparameters | NotGiven = NOT_GIVEN,
+        integrations: Sequence[FineTuningIntegration] | NotGiven = NOT_GIVEN,
+        metadata: FineTuningJobCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        job_name: str | NotGiven = NOT_GIVEN,
+        role_arn: str | NotGiven = NOT_GIVEN,
+        output_file: str | NotGiven = NOT_GIVEN,
+        portkey_options: FineTuningPortkeyOptions | NotGiven = NOT_GIVEN,
+        provider_options: FineTuningProviderOptions | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -829,20 +938,52 @@ class AsyncFineTuningJobs(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FineTuningJobCreateRequestParams],
     ) -> _m_fine_tuning_job.FineTuningJob:
         """Create a fine-tuning job.
 
-        Starts training a custom model from a base model and an uploaded training file; the job runs at the provider and can be followed with retrieve and list_events."""
+        Starts training a custom model from a base model and an uploaded training file; the job runs at the provider and can be followed with retrieve and list_events.
+
+        Args:
+            model: Base model to train, as the provider names it (for example `gpt-4o-mini-2024-07-18`).
+            training_file: Id of an uploaded JSONL file (purpose `fine-tune`) with the training examples.
+            validation_file: Id of an uploaded JSONL file with held-out examples used to report validation metrics.
+            suffix: Up to 64 characters added to the trained model's name.
+            seed: Seed that makes a job repeatable; chosen at random when left out.
+            method: Training method and its settings; supervised when left out.
+            hyperparameters: Training settings for supervised jobs (older form; prefer `method`).
+            integrations: Outside services to report the job to.
+            metadata: Up to 16 string key/value pairs stored with the job.
+            job_name: Name given to the job at the provider (Bedrock).
+            role_arn: IAM role Bedrock assumes to read the training data and write the model.
+            output_file: Where the provider writes the training output (an S3 URI for Bedrock).
+            portkey_options: Portkey headers for the provider the job runs on, when Portkey's hosted gateway runs the job.
+            provider_options: Provider settings of the job, when not given at the top level of the body."""
+        body = body_fields(
+            {
+                "model": model,
+                "training_file": training_file,
+                "validation_file": validation_file,
+                "suffix": suffix,
+                "seed": seed,
+                "method": method,
+                "hyperparameters": hyperparameters,
+                "integrations": integrations,
+                "metadata": metadata,
+                "job_name": job_name,
+                "role_arn": role_arn,
+                "output_file": output_file,
+                "portkey_options": portkey_options,
+                "provider_options": provider_options,
+            }
+        )
         return await self._client._request(
             _OP_CREATEFINETUNINGJOB,
             _m_fine_tuning_job.FineTuningJob.from_dict,
             "/fine_tuning/jobs",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1119,8 +1260,21 @@ class AsyncFineTuningJobsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        training_file: str,
+        validation_file: str | NotGiven = NOT_GIVEN,
+        suffix: str | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        method: FineTuningMethod | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparameters | NotGiven = NOT_GIVEN,
+        integrations: Sequence[FineTuningIntegration] | NotGiven = NOT_GIVEN,
+        metadata: FineTuningJobCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        job_name: str | NotGiven = NOT_GIVEN,
+        role_arn: str | NotGiven = NOT_GIVEN,
+        output_file: str | NotGiven = NOT_GIVEN,
+        portkey_options: FineTuningPortkeyOptions | NotGiven = NOT_GIVEN,
+        provider_options: FineTuningProviderOptions | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1129,20 +1283,52 @@ class AsyncFineTuningJobsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[FineTuningJobCreateRequestParams],
     ) -> RawResponse[_m_fine_tuning_job.FineTuningJob]:
         """Create a fine-tuning job.
 
-        Starts training a custom model from a base model and an uploaded training file; the job runs at the provider and can be followed with retrieve and list_events."""
+        Starts training a custom model from a base model and an uploaded training file; the job runs at the provider and can be followed with retrieve and list_events.
+
+        Args:
+            model: Base model to train, as the provider names it (for example `gpt-4o-mini-2024-07-18`).
+            training_file: Id of an uploaded JSONL file (purpose `fine-tune`) with the training examples.
+            validation_file: Id of an uploaded JSONL file with held-out examples used to report validation metrics.
+            suffix: Up to 64 characters added to the trained model's name.
+            seed: Seed that makes a job repeatable; chosen at random when left out.
+            method: Training method and its settings; supervised when left out.
+            hyperparameters: Training settings for supervised jobs (older form; prefer `method`).
+            integrations: Outside services to report the job to.
+            metadata: Up to 16 string key/value pairs stored with the job.
+            job_name: Name given to the job at the provider (Bedrock).
+            role_arn: IAM role Bedrock assumes to read the training data and write the model.
+            output_file: Where the provider writes the training output (an S3 URI for Bedrock).
+            portkey_options: Portkey headers for the provider the job runs on, when Portkey's hosted gateway runs the job.
+            provider_options: Provider settings of the job, when not given at the top level of the body."""
+        body = body_fields(
+            {
+                "model": model,
+                "training_file": training_file,
+                "validation_file": validation_file,
+                "suffix": suffix,
+                "seed": seed,
+                "method": method,
+                "hyperparameters": hyperparameters,
+                "integrations": integrations,
+                "metadata": metadata,
+                "job_name": job_name,
+                "role_arn": role_arn,
+                "output_file": output_file,
+                "portkey_options": portkey_options,
+                "provider_options": provider_options,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEFINETUNINGJOB,
             _m_fine_tuning_job.FineTuningJob.from_dict,
             "/fine_tuning/jobs",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,

@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import guardrail_create_result as _m_guardrail_create_result
 from ..models import guardrail_detail as _m_guardrail_detail
@@ -29,13 +27,14 @@ from ._base import (
     Timeout,
     as_none,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
 
 if TYPE_CHECKING:
     from .. import models as _models
-    from ..params import GuardrailCreateRequest, GuardrailUpdateRequest
+    from ..params import GuardrailActions, GuardrailCheck
 
     pass
 
@@ -64,22 +63,42 @@ class Guardrails(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        checks: Sequence[GuardrailCheck],
+        actions: GuardrailActions,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[GuardrailCreateRequest],
     ) -> _m_guardrail_create_result.GuardrailCreateResult:
         """Create a guardrail.
 
-        Saves a new guardrail from a list of checks and the actions that follow their verdict."""
+        Saves a new guardrail from a list of checks and the actions that follow their verdict.
+
+        Args:
+            name: Display name.
+            checks: The checks to run.
+            actions: What happens after the checks.
+            workspace_id: Workspace to save it in; give this or `organisation_id` unless an API key decides.
+            organisation_id: Organisation to save it in; give this or `workspace_id` unless an API key decides."""
+        body = body_fields(
+            {
+                "name": name,
+                "checks": checks,
+                "actions": actions,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return self._client._request(
             _OP_CREATEGUARDRAIL,
             _m_guardrail_create_result.GuardrailCreateResult.from_dict,
             "/guardrails",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -233,25 +252,37 @@ class Guardrails(SyncResource):
         self,
         guardrail_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        checks: Sequence[GuardrailCheck] | NotGiven = NOT_GIVEN,
+        actions: GuardrailActions | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[GuardrailUpdateRequest],
     ) -> _m_guardrail_update_result.GuardrailUpdateResult:
         """Update a guardrail.
 
         Changes the name, checks or actions of a guardrail; a new version is recorded.
 
         Args:
-            guardrail_id: The guardrail's UUID or its slug."""
+            guardrail_id: The guardrail's UUID or its slug.
+            name: New display name.
+            checks: New list of checks; it replaces the stored one.
+            actions: New actions."""
+        body = body_fields(
+            {
+                "name": name,
+                "checks": checks,
+                "actions": actions,
+            }
+        )
         return self._client._request(
             _OP_UPDATEGUARDRAIL,
             _m_guardrail_update_result.GuardrailUpdateResult.from_dict,
             f"/guardrails/{quote(str(guardrail_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -268,22 +299,42 @@ class GuardrailsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        checks: Sequence[GuardrailCheck],
+        actions: GuardrailActions,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[GuardrailCreateRequest],
     ) -> RawResponse[_m_guardrail_create_result.GuardrailCreateResult]:
         """Create a guardrail.
 
-        Saves a new guardrail from a list of checks and the actions that follow their verdict."""
+        Saves a new guardrail from a list of checks and the actions that follow their verdict.
+
+        Args:
+            name: Display name.
+            checks: The checks to run.
+            actions: What happens after the checks.
+            workspace_id: Workspace to save it in; give this or `organisation_id` unless an API key decides.
+            organisation_id: Organisation to save it in; give this or `workspace_id` unless an API key decides."""
+        body = body_fields(
+            {
+                "name": name,
+                "checks": checks,
+                "actions": actions,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEGUARDRAIL,
             _m_guardrail_create_result.GuardrailCreateResult.from_dict,
             "/guardrails",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -403,25 +454,37 @@ class GuardrailsWithRawResponse(SyncResource):
         self,
         guardrail_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        checks: Sequence[GuardrailCheck] | NotGiven = NOT_GIVEN,
+        actions: GuardrailActions | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[GuardrailUpdateRequest],
     ) -> RawResponse[_m_guardrail_update_result.GuardrailUpdateResult]:
         """Update a guardrail.
 
         Changes the name, checks or actions of a guardrail; a new version is recorded.
 
         Args:
-            guardrail_id: The guardrail's UUID or its slug."""
+            guardrail_id: The guardrail's UUID or its slug.
+            name: New display name.
+            checks: New list of checks; it replaces the stored one.
+            actions: New actions."""
+        body = body_fields(
+            {
+                "name": name,
+                "checks": checks,
+                "actions": actions,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEGUARDRAIL,
             _m_guardrail_update_result.GuardrailUpdateResult.from_dict,
             f"/guardrails/{quote(str(guardrail_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -443,22 +506,42 @@ class AsyncGuardrails(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        checks: Sequence[GuardrailCheck],
+        actions: GuardrailActions,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[GuardrailCreateRequest],
     ) -> _m_guardrail_create_result.GuardrailCreateResult:
         """Create a guardrail.
 
-        Saves a new guardrail from a list of checks and the actions that follow their verdict."""
+        Saves a new guardrail from a list of checks and the actions that follow their verdict.
+
+        Args:
+            name: Display name.
+            checks: The checks to run.
+            actions: What happens after the checks.
+            workspace_id: Workspace to save it in; give this or `organisation_id` unless an API key decides.
+            organisation_id: Organisation to save it in; give this or `workspace_id` unless an API key decides."""
+        body = body_fields(
+            {
+                "name": name,
+                "checks": checks,
+                "actions": actions,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return await self._client._request(
             _OP_CREATEGUARDRAIL,
             _m_guardrail_create_result.GuardrailCreateResult.from_dict,
             "/guardrails",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -612,25 +695,37 @@ class AsyncGuardrails(AsyncResource):
         self,
         guardrail_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        checks: Sequence[GuardrailCheck] | NotGiven = NOT_GIVEN,
+        actions: GuardrailActions | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[GuardrailUpdateRequest],
     ) -> _m_guardrail_update_result.GuardrailUpdateResult:
         """Update a guardrail.
 
         Changes the name, checks or actions of a guardrail; a new version is recorded.
 
         Args:
-            guardrail_id: The guardrail's UUID or its slug."""
+            guardrail_id: The guardrail's UUID or its slug.
+            name: New display name.
+            checks: New list of checks; it replaces the stored one.
+            actions: New actions."""
+        body = body_fields(
+            {
+                "name": name,
+                "checks": checks,
+                "actions": actions,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEGUARDRAIL,
             _m_guardrail_update_result.GuardrailUpdateResult.from_dict,
             f"/guardrails/{quote(str(guardrail_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -647,22 +742,42 @@ class AsyncGuardrailsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        checks: Sequence[GuardrailCheck],
+        actions: GuardrailActions,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[GuardrailCreateRequest],
     ) -> RawResponse[_m_guardrail_create_result.GuardrailCreateResult]:
         """Create a guardrail.
 
-        Saves a new guardrail from a list of checks and the actions that follow their verdict."""
+        Saves a new guardrail from a list of checks and the actions that follow their verdict.
+
+        Args:
+            name: Display name.
+            checks: The checks to run.
+            actions: What happens after the checks.
+            workspace_id: Workspace to save it in; give this or `organisation_id` unless an API key decides.
+            organisation_id: Organisation to save it in; give this or `workspace_id` unless an API key decides."""
+        body = body_fields(
+            {
+                "name": name,
+                "checks": checks,
+                "actions": actions,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEGUARDRAIL,
             _m_guardrail_create_result.GuardrailCreateResult.from_dict,
             "/guardrails",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -782,25 +897,37 @@ class AsyncGuardrailsWithRawResponse(AsyncResource):
         self,
         guardrail_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        checks: Sequence[GuardrailCheck] | NotGiven = NOT_GIVEN,
+        actions: GuardrailActions | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[GuardrailUpdateRequest],
     ) -> RawResponse[_m_guardrail_update_result.GuardrailUpdateResult]:
         """Update a guardrail.
 
         Changes the name, checks or actions of a guardrail; a new version is recorded.
 
         Args:
-            guardrail_id: The guardrail's UUID or its slug."""
+            guardrail_id: The guardrail's UUID or its slug.
+            name: New display name.
+            checks: New list of checks; it replaces the stored one.
+            actions: New actions."""
+        body = body_fields(
+            {
+                "name": name,
+                "checks": checks,
+                "actions": actions,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEGUARDRAIL,
             _m_guardrail_update_result.GuardrailUpdateResult.from_dict,
             f"/guardrails/{quote(str(guardrail_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

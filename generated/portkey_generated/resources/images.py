@@ -8,8 +8,6 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from typing_extensions import Unpack
-
 from ..models import images_response as _m_images_response
 from ._base import (
     NOT_GIVEN,
@@ -23,11 +21,26 @@ from ._base import (
     RawResponse,
     SyncResource,
     Timeout,
+    body_fields,
 )
 
 if TYPE_CHECKING:
+    from .._file_types import FileInput
     from ..gateway_config import GatewayConfig
-    from ..params import ImageEditRequest, ImageGenerateRequest, ImageVariationRequest
+    from ..params import (
+        ImageEditRequestBackground,
+        ImageEditRequestOutputFormat,
+        ImageEditRequestQuality,
+        ImageEditRequestResponseFormat,
+        ImageGenerateRequestBackground,
+        ImageGenerateRequestModeration,
+        ImageGenerateRequestOutputFormat,
+        ImageGenerateRequestQuality,
+        ImageGenerateRequestResponseFormat,
+        ImageGenerateRequestStyle,
+        ImageVariationRequestResponseFormat,
+        ImageVariationRequestSize,
+    )
 
     pass
 
@@ -50,6 +63,12 @@ class Images(SyncResource):
     def create_variation(
         self,
         *,
+        image: FileInput,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: ImageVariationRequestSize | NotGiven = NOT_GIVEN,
+        response_format: ImageVariationRequestResponseFormat | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -60,17 +79,34 @@ class Images(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageVariationRequest],
     ) -> _m_images_response.ImagesResponse:
         """Create image variations.
 
-        Uploads a square picture and returns pictures that resemble it. The gateway forwards this call to the provider unchanged, so only providers with a native variations endpoint (OpenAI) serve it."""
+        Uploads a square picture and returns pictures that resemble it. The gateway forwards this call to the provider unchanged, so only providers with a native variations endpoint (OpenAI) serve it.
+
+        Args:
+            image: Square PNG under 4 MB to make variations of.
+            model: Image model as the provider names it (OpenAI offers variations with `dall-e-2`).
+            n: How many variations to make, 1 to 10.
+            size: Size of the variations.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "image": image,
+                "model": model,
+                "n": n,
+                "size": size,
+                "response_format": response_format,
+                "user": user,
+            }
+        )
         return self._client._request(
             _OP_CREATEIMAGEVARIATION,
             _m_images_response.ImagesResponse.from_dict,
             "/images/variations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -88,6 +124,18 @@ class Images(SyncResource):
     def edit(
         self,
         *,
+        image: FileInput,
+        prompt: str,
+        mask: FileInput | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        quality: ImageEditRequestQuality | NotGiven = NOT_GIVEN,
+        response_format: ImageEditRequestResponseFormat | NotGiven = NOT_GIVEN,
+        background: ImageEditRequestBackground | NotGiven = NOT_GIVEN,
+        output_format: ImageEditRequestOutputFormat | NotGiven = NOT_GIVEN,
+        output_compression: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -98,17 +146,46 @@ class Images(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageEditRequest],
     ) -> _m_images_response.ImagesResponse:
         """Edit an image.
 
-        Uploads a picture (and optionally a mask whose transparent pixels mark the area to change) and returns new pictures that follow the prompt."""
+        Uploads a picture (and optionally a mask whose transparent pixels mark the area to change) and returns new pictures that follow the prompt.
+
+        Args:
+            image: The picture to edit (PNG; `gpt-image-1` also takes JPEG and WEBP).
+            prompt: Text description of the wanted result.
+            mask: PNG the size of `image` whose fully transparent pixels mark where to edit.
+            model: Image model as the provider names it.
+            n: How many pictures to make, 1 to 10.
+            size: Picture size as `<width>x<height>` (or `auto`), among the sizes the model supports.
+            quality: Rendering quality, for models that offer a choice.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            background: Background handling for models that can draw transparent pictures.
+            output_format: File format of the returned pictures, for models that offer a choice.
+            output_compression: Compression level in percent for `jpeg` and `webp` output.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "image": image,
+                "prompt": prompt,
+                "mask": mask,
+                "model": model,
+                "n": n,
+                "size": size,
+                "quality": quality,
+                "response_format": response_format,
+                "background": background,
+                "output_format": output_format,
+                "output_compression": output_compression,
+                "user": user,
+            }
+        )
         return self._client._request(
             _OP_CREATEIMAGEEDIT,
             _m_images_response.ImagesResponse.from_dict,
             "/images/edits",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -126,6 +203,18 @@ class Images(SyncResource):
     def generate(
         self,
         *,
+        prompt: str,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        quality: ImageGenerateRequestQuality | NotGiven = NOT_GIVEN,
+        response_format: ImageGenerateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        style: ImageGenerateRequestStyle | NotGiven = NOT_GIVEN,
+        background: ImageGenerateRequestBackground | NotGiven = NOT_GIVEN,
+        output_format: ImageGenerateRequestOutputFormat | NotGiven = NOT_GIVEN,
+        output_compression: int | NotGiven = NOT_GIVEN,
+        moderation: ImageGenerateRequestModeration | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -136,17 +225,46 @@ class Images(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageGenerateRequest],
     ) -> _m_images_response.ImagesResponse:
         """Generate images.
 
-        Produces one or more pictures from a text prompt with the chosen image model, returned as URLs or as base64 data."""
+        Produces one or more pictures from a text prompt with the chosen image model, returned as URLs or as base64 data.
+
+        Args:
+            prompt: Text description of the wanted picture.
+            model: Image model as the provider names it (for example `dall-e-3` or `gpt-image-1`).
+            n: How many pictures to make, 1 to 10 (`dall-e-3` makes only one).
+            size: Picture size as `<width>x<height>`; OpenAI models take `256x256`, `512x512`, `1024x1024`, `1792x1024`, `1024x1792`, `1536x1024`, `1024x1536` or `auto`, depending on the model.
+            quality: Rendering quality; `standard`/`hd` for `dall-e-3`, `low`/`medium`/`high`/`auto` for `gpt-image-1`.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            style: Look of `dall-e-3` pictures, `vivid` (dramatic) or `natural`.
+            background: Background handling for models that can draw transparent pictures.
+            output_format: File format of the returned pictures, for models that offer a choice.
+            output_compression: Compression level in percent for `jpeg` and `webp` output.
+            moderation: Strictness of the provider's content filter, for models that allow tuning it.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "prompt": prompt,
+                "model": model,
+                "n": n,
+                "size": size,
+                "quality": quality,
+                "response_format": response_format,
+                "style": style,
+                "background": background,
+                "output_format": output_format,
+                "output_compression": output_compression,
+                "moderation": moderation,
+                "user": user,
+            }
+        )
         return self._client._request(
             _OP_CREATEIMAGE,
             _m_images_response.ImagesResponse.from_dict,
             "/images/generations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -168,6 +286,12 @@ class ImagesWithRawResponse(SyncResource):
     def create_variation(
         self,
         *,
+        image: FileInput,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: ImageVariationRequestSize | NotGiven = NOT_GIVEN,
+        response_format: ImageVariationRequestResponseFormat | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -178,17 +302,34 @@ class ImagesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageVariationRequest],
     ) -> RawResponse[_m_images_response.ImagesResponse]:
         """Create image variations.
 
-        Uploads a square picture and returns pictures that resemble it. The gateway forwards this call to the provider unchanged, so only providers with a native variations endpoint (OpenAI) serve it."""
+        Uploads a square picture and returns pictures that resemble it. The gateway forwards this call to the provider unchanged, so only providers with a native variations endpoint (OpenAI) serve it.
+
+        Args:
+            image: Square PNG under 4 MB to make variations of.
+            model: Image model as the provider names it (OpenAI offers variations with `dall-e-2`).
+            n: How many variations to make, 1 to 10.
+            size: Size of the variations.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "image": image,
+                "model": model,
+                "n": n,
+                "size": size,
+                "response_format": response_format,
+                "user": user,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEIMAGEVARIATION,
             _m_images_response.ImagesResponse.from_dict,
             "/images/variations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -206,6 +347,18 @@ class ImagesWithRawResponse(SyncResource):
     def edit(
         self,
         *,
+        image: FileInput,
+        prompt: str,
+        mask: FileInput | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        quality: ImageEditRequestQuality | NotGiven = NOT_GIVEN,
+        response_format: ImageEditRequestResponseFormat | NotGiven = NOT_GIVEN,
+        background: ImageEditRequestBackground | NotGiven = NOT_GIVEN,
+        output_format: ImageEditRequestOutputFormat | NotGiven = NOT_GIVEN,
+        output_compression: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -216,17 +369,46 @@ class ImagesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageEditRequest],
     ) -> RawResponse[_m_images_response.ImagesResponse]:
         """Edit an image.
 
-        Uploads a picture (and optionally a mask whose transparent pixels mark the area to change) and returns new pictures that follow the prompt."""
+        Uploads a picture (and optionally a mask whose transparent pixels mark the area to change) and returns new pictures that follow the prompt.
+
+        Args:
+            image: The picture to edit (PNG; `gpt-image-1` also takes JPEG and WEBP).
+            prompt: Text description of the wanted result.
+            mask: PNG the size of `image` whose fully transparent pixels mark where to edit.
+            model: Image model as the provider names it.
+            n: How many pictures to make, 1 to 10.
+            size: Picture size as `<width>x<height>` (or `auto`), among the sizes the model supports.
+            quality: Rendering quality, for models that offer a choice.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            background: Background handling for models that can draw transparent pictures.
+            output_format: File format of the returned pictures, for models that offer a choice.
+            output_compression: Compression level in percent for `jpeg` and `webp` output.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "image": image,
+                "prompt": prompt,
+                "mask": mask,
+                "model": model,
+                "n": n,
+                "size": size,
+                "quality": quality,
+                "response_format": response_format,
+                "background": background,
+                "output_format": output_format,
+                "output_compression": output_compression,
+                "user": user,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEIMAGEEDIT,
             _m_images_response.ImagesResponse.from_dict,
             "/images/edits",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -244,6 +426,18 @@ class ImagesWithRawResponse(SyncResource):
     def generate(
         self,
         *,
+        prompt: str,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        quality: ImageGenerateRequestQuality | NotGiven = NOT_GIVEN,
+        response_format: ImageGenerateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        style: ImageGenerateRequestStyle | NotGiven = NOT_GIVEN,
+        background: ImageGenerateRequestBackground | NotGiven = NOT_GIVEN,
+        output_format: ImageGenerateRequestOutputFormat | NotGiven = NOT_GIVEN,
+        output_compression: int | NotGiven = NOT_GIVEN,
+        moderation: ImageGenerateRequestModeration | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -254,17 +448,46 @@ class ImagesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageGenerateRequest],
     ) -> RawResponse[_m_images_response.ImagesResponse]:
         """Generate images.
 
-        Produces one or more pictures from a text prompt with the chosen image model, returned as URLs or as base64 data."""
+        Produces one or more pictures from a text prompt with the chosen image model, returned as URLs or as base64 data.
+
+        Args:
+            prompt: Text description of the wanted picture.
+            model: Image model as the provider names it (for example `dall-e-3` or `gpt-image-1`).
+            n: How many pictures to make, 1 to 10 (`dall-e-3` makes only one).
+            size: Picture size as `<width>x<height>`; OpenAI models take `256x256`, `512x512`, `1024x1024`, `1792x1024`, `1024x1792`, `1536x1024`, `1024x1536` or `auto`, depending on the model.
+            quality: Rendering quality; `standard`/`hd` for `dall-e-3`, `low`/`medium`/`high`/`auto` for `gpt-image-1`.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            style: Look of `dall-e-3` pictures, `vivid` (dramatic) or `natural`.
+            background: Background handling for models that can draw transparent pictures.
+            output_format: File format of the returned pictures, for models that offer a choice.
+            output_compression: Compression level in percent for `jpeg` and `webp` output.
+            moderation: Strictness of the provider's content filter, for models that allow tuning it.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "prompt": prompt,
+                "model": model,
+                "n": n,
+                "size": size,
+                "quality": quality,
+                "response_format": response_format,
+                "style": style,
+                "background": background,
+                "output_format": output_format,
+                "output_compression": output_compression,
+                "moderation": moderation,
+                "user": user,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEIMAGE,
             _m_images_response.ImagesResponse.from_dict,
             "/images/generations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -291,6 +514,12 @@ class AsyncImages(AsyncResource):
     async def create_variation(
         self,
         *,
+        image: FileInput,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: ImageVariationRequestSize | NotGiven = NOT_GIVEN,
+        response_format: ImageVariationRequestResponseFormat | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -301,17 +530,34 @@ class AsyncImages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageVariationRequest],
     ) -> _m_images_response.ImagesResponse:
         """Create image variations.
 
-        Uploads a square picture and returns pictures that resemble it. The gateway forwards this call to the provider unchanged, so only providers with a native variations endpoint (OpenAI) serve it."""
+        Uploads a square picture and returns pictures that resemble it. The gateway forwards this call to the provider unchanged, so only providers with a native variations endpoint (OpenAI) serve it.
+
+        Args:
+            image: Square PNG under 4 MB to make variations of.
+            model: Image model as the provider names it (OpenAI offers variations with `dall-e-2`).
+            n: How many variations to make, 1 to 10.
+            size: Size of the variations.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "image": image,
+                "model": model,
+                "n": n,
+                "size": size,
+                "response_format": response_format,
+                "user": user,
+            }
+        )
         return await self._client._request(
             _OP_CREATEIMAGEVARIATION,
             _m_images_response.ImagesResponse.from_dict,
             "/images/variations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -329,6 +575,18 @@ class AsyncImages(AsyncResource):
     async def edit(
         self,
         *,
+        image: FileInput,
+        prompt: str,
+        mask: FileInput | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        quality: ImageEditRequestQuality | NotGiven = NOT_GIVEN,
+        response_format: ImageEditRequestResponseFormat | NotGiven = NOT_GIVEN,
+        background: ImageEditRequestBackground | NotGiven = NOT_GIVEN,
+        output_format: ImageEditRequestOutputFormat | NotGiven = NOT_GIVEN,
+        output_compression: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -339,17 +597,46 @@ class AsyncImages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageEditRequest],
     ) -> _m_images_response.ImagesResponse:
         """Edit an image.
 
-        Uploads a picture (and optionally a mask whose transparent pixels mark the area to change) and returns new pictures that follow the prompt."""
+        Uploads a picture (and optionally a mask whose transparent pixels mark the area to change) and returns new pictures that follow the prompt.
+
+        Args:
+            image: The picture to edit (PNG; `gpt-image-1` also takes JPEG and WEBP).
+            prompt: Text description of the wanted result.
+            mask: PNG the size of `image` whose fully transparent pixels mark where to edit.
+            model: Image model as the provider names it.
+            n: How many pictures to make, 1 to 10.
+            size: Picture size as `<width>x<height>` (or `auto`), among the sizes the model supports.
+            quality: Rendering quality, for models that offer a choice.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            background: Background handling for models that can draw transparent pictures.
+            output_format: File format of the returned pictures, for models that offer a choice.
+            output_compression: Compression level in percent for `jpeg` and `webp` output.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "image": image,
+                "prompt": prompt,
+                "mask": mask,
+                "model": model,
+                "n": n,
+                "size": size,
+                "quality": quality,
+                "response_format": response_format,
+                "background": background,
+                "output_format": output_format,
+                "output_compression": output_compression,
+                "user": user,
+            }
+        )
         return await self._client._request(
             _OP_CREATEIMAGEEDIT,
             _m_images_response.ImagesResponse.from_dict,
             "/images/edits",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -367,6 +654,18 @@ class AsyncImages(AsyncResource):
     async def generate(
         self,
         *,
+        prompt: str,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        quality: ImageGenerateRequestQuality | NotGiven = NOT_GIVEN,
+        response_format: ImageGenerateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        style: ImageGenerateRequestStyle | NotGiven = NOT_GIVEN,
+        background: ImageGenerateRequestBackground | NotGiven = NOT_GIVEN,
+        output_format: ImageGenerateRequestOutputFormat | NotGiven = NOT_GIVEN,
+        output_compression: int | NotGiven = NOT_GIVEN,
+        moderation: ImageGenerateRequestModeration | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -377,17 +676,46 @@ class AsyncImages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageGenerateRequest],
     ) -> _m_images_response.ImagesResponse:
         """Generate images.
 
-        Produces one or more pictures from a text prompt with the chosen image model, returned as URLs or as base64 data."""
+        Produces one or more pictures from a text prompt with the chosen image model, returned as URLs or as base64 data.
+
+        Args:
+            prompt: Text description of the wanted picture.
+            model: Image model as the provider names it (for example `dall-e-3` or `gpt-image-1`).
+            n: How many pictures to make, 1 to 10 (`dall-e-3` makes only one).
+            size: Picture size as `<width>x<height>`; OpenAI models take `256x256`, `512x512`, `1024x1024`, `1792x1024`, `1024x1792`, `1536x1024`, `1024x1536` or `auto`, depending on the model.
+            quality: Rendering quality; `standard`/`hd` for `dall-e-3`, `low`/`medium`/`high`/`auto` for `gpt-image-1`.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            style: Look of `dall-e-3` pictures, `vivid` (dramatic) or `natural`.
+            background: Background handling for models that can draw transparent pictures.
+            output_format: File format of the returned pictures, for models that offer a choice.
+            output_compression: Compression level in percent for `jpeg` and `webp` output.
+            moderation: Strictness of the provider's content filter, for models that allow tuning it.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "prompt": prompt,
+                "model": model,
+                "n": n,
+                "size": size,
+                "quality": quality,
+                "response_format": response_format,
+                "style": style,
+                "background": background,
+                "output_format": output_format,
+                "output_compression": output_compression,
+                "moderation": moderation,
+                "user": user,
+            }
+        )
         return await self._client._request(
             _OP_CREATEIMAGE,
             _m_images_response.ImagesResponse.from_dict,
             "/images/generations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -409,6 +737,12 @@ class AsyncImagesWithRawResponse(AsyncResource):
     async def create_variation(
         self,
         *,
+        image: FileInput,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: ImageVariationRequestSize | NotGiven = NOT_GIVEN,
+        response_format: ImageVariationRequestResponseFormat | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -419,17 +753,34 @@ class AsyncImagesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageVariationRequest],
     ) -> RawResponse[_m_images_response.ImagesResponse]:
         """Create image variations.
 
-        Uploads a square picture and returns pictures that resemble it. The gateway forwards this call to the provider unchanged, so only providers with a native variations endpoint (OpenAI) serve it."""
+        Uploads a square picture and returns pictures that resemble it. The gateway forwards this call to the provider unchanged, so only providers with a native variations endpoint (OpenAI) serve it.
+
+        Args:
+            image: Square PNG under 4 MB to make variations of.
+            model: Image model as the provider names it (OpenAI offers variations with `dall-e-2`).
+            n: How many variations to make, 1 to 10.
+            size: Size of the variations.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "image": image,
+                "model": model,
+                "n": n,
+                "size": size,
+                "response_format": response_format,
+                "user": user,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEIMAGEVARIATION,
             _m_images_response.ImagesResponse.from_dict,
             "/images/variations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -447,6 +798,18 @@ class AsyncImagesWithRawResponse(AsyncResource):
     async def edit(
         self,
         *,
+        image: FileInput,
+        prompt: str,
+        mask: FileInput | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        quality: ImageEditRequestQuality | NotGiven = NOT_GIVEN,
+        response_format: ImageEditRequestResponseFormat | NotGiven = NOT_GIVEN,
+        background: ImageEditRequestBackground | NotGiven = NOT_GIVEN,
+        output_format: ImageEditRequestOutputFormat | NotGiven = NOT_GIVEN,
+        output_compression: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -457,17 +820,46 @@ class AsyncImagesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageEditRequest],
     ) -> RawResponse[_m_images_response.ImagesResponse]:
         """Edit an image.
 
-        Uploads a picture (and optionally a mask whose transparent pixels mark the area to change) and returns new pictures that follow the prompt."""
+        Uploads a picture (and optionally a mask whose transparent pixels mark the area to change) and returns new pictures that follow the prompt.
+
+        Args:
+            image: The picture to edit (PNG; `gpt-image-1` also takes JPEG and WEBP).
+            prompt: Text description of the wanted result.
+            mask: PNG the size of `image` whose fully transparent pixels mark where to edit.
+            model: Image model as the provider names it.
+            n: How many pictures to make, 1 to 10.
+            size: Picture size as `<width>x<height>` (or `auto`), among the sizes the model supports.
+            quality: Rendering quality, for models that offer a choice.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            background: Background handling for models that can draw transparent pictures.
+            output_format: File format of the returned pictures, for models that offer a choice.
+            output_compression: Compression level in percent for `jpeg` and `webp` output.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "image": image,
+                "prompt": prompt,
+                "mask": mask,
+                "model": model,
+                "n": n,
+                "size": size,
+                "quality": quality,
+                "response_format": response_format,
+                "background": background,
+                "output_format": output_format,
+                "output_compression": output_compression,
+                "user": user,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEIMAGEEDIT,
             _m_images_response.ImagesResponse.from_dict,
             "/images/edits",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -485,6 +877,18 @@ class AsyncImagesWithRawResponse(AsyncResource):
     async def generate(
         self,
         *,
+        prompt: str,
+        model: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        quality: ImageGenerateRequestQuality | NotGiven = NOT_GIVEN,
+        response_format: ImageGenerateRequestResponseFormat | NotGiven = NOT_GIVEN,
+        style: ImageGenerateRequestStyle | NotGiven = NOT_GIVEN,
+        background: ImageGenerateRequestBackground | NotGiven = NOT_GIVEN,
+        output_format: ImageGenerateRequestOutputFormat | NotGiven = NOT_GIVEN,
+        output_compression: int | NotGiven = NOT_GIVEN,
+        moderation: ImageGenerateRequestModeration | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -495,17 +899,46 @@ class AsyncImagesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ImageGenerateRequest],
     ) -> RawResponse[_m_images_response.ImagesResponse]:
         """Generate images.
 
-        Produces one or more pictures from a text prompt with the chosen image model, returned as URLs or as base64 data."""
+        Produces one or more pictures from a text prompt with the chosen image model, returned as URLs or as base64 data.
+
+        Args:
+            prompt: Text description of the wanted picture.
+            model: Image model as the provider names it (for example `dall-e-3` or `gpt-image-1`).
+            n: How many pictures to make, 1 to 10 (`dall-e-3` makes only one).
+            size: Picture size as `<width>x<height>`; OpenAI models take `256x256`, `512x512`, `1024x1024`, `1792x1024`, `1024x1792`, `1536x1024`, `1024x1536` or `auto`, depending on the model.
+            quality: Rendering quality; `standard`/`hd` for `dall-e-3`, `low`/`medium`/`high`/`auto` for `gpt-image-1`.
+            response_format: Return each picture as a temporary `url` or inline as `b64_json`.
+            style: Look of `dall-e-3` pictures, `vivid` (dramatic) or `natural`.
+            background: Background handling for models that can draw transparent pictures.
+            output_format: File format of the returned pictures, for models that offer a choice.
+            output_compression: Compression level in percent for `jpeg` and `webp` output.
+            moderation: Strictness of the provider's content filter, for models that allow tuning it.
+            user: Identifier of your end user, passed on for abuse monitoring."""
+        body = body_fields(
+            {
+                "prompt": prompt,
+                "model": model,
+                "n": n,
+                "size": size,
+                "quality": quality,
+                "response_format": response_format,
+                "style": style,
+                "background": background,
+                "output_format": output_format,
+                "output_compression": output_compression,
+                "moderation": moderation,
+                "user": user,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEIMAGE,
             _m_images_response.ImagesResponse.from_dict,
             "/images/generations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,

@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import integration_ack as _m_integration_ack
 from ..models import integration_create_result as _m_integration_create_result
@@ -30,6 +28,7 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
@@ -37,10 +36,12 @@ from ._base import (
 if TYPE_CHECKING:
     from .. import models as _models
     from ..params import (
-        IntegrationCreateRequest,
-        IntegrationModelsUpdateRequest,
-        IntegrationUpdateRequest,
-        IntegrationWorkspacesUpdateRequest,
+        IntegrationConfigurations,
+        IntegrationGlobalWorkspaceAccess,
+        IntegrationModelUpdate,
+        IntegrationPricingAdjustments,
+        IntegrationWorkspaceAccessUpdate,
+        SecretReferenceMapping,
     )
 
     pass
@@ -93,22 +94,60 @@ class Integrations(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        ai_provider_id: str,
+        slug: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        configurations: IntegrationConfigurations | NotGiven = NOT_GIVEN,
+        create_default_provider: bool | NotGiven = NOT_GIVEN,
+        default_provider_slug: str | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
+        pricing_adjustments: IntegrationPricingAdjustments | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationCreateRequest],
     ) -> _m_integration_create_result.IntegrationCreateResult:
         """Create an integration.
 
-        Stores a provider credential with its provider-specific settings. A workspace integration also gets a default provider unless asked not to."""
+        Stores a provider credential with its provider-specific settings. A workspace integration also gets a default provider unless asked not to.
+
+        Args:
+            name: Display name.
+            ai_provider_id: Portkey id of the underlying provider, such as `openai` or `bedrock`.
+            slug: Slug to give the integration; generated when left out.
+            key: Provider credential, for providers that use one.
+            description: Free-text description.
+            workspace_id: Workspace to create the integration in; leave out for an organisation-wide one.
+            configurations: Provider-specific settings.
+            create_default_provider: For a workspace integration, also create a provider that uses it.
+            default_provider_slug: Slug of that default provider (workspace integrations only). The call fails if the slug is already taken in the workspace.
+            secret_mappings: Fields to fill from secret references at request time (`key` or `configurations.<field>`, each at most once). A mapped `key` need not be sent.
+            pricing_adjustments: Multipliers to apply to Portkey's list prices."""
+        body = body_fields(
+            {
+                "name": name,
+                "ai_provider_id": ai_provider_id,
+                "slug": slug,
+                "key": key,
+                "description": description,
+                "workspace_id": workspace_id,
+                "configurations": configurations,
+                "create_default_provider": create_default_provider,
+                "default_provider_slug": default_provider_slug,
+                "secret_mappings": secret_mappings,
+                "pricing_adjustments": pricing_adjustments,
+            }
+        )
         return self._client._request(
             _OP_CREATEINTEGRATION,
             _m_integration_create_result.IntegrationCreateResult.from_dict,
             "/integrations",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -262,25 +301,46 @@ class Integrations(SyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        configurations: IntegrationConfigurations | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
+        pricing_adjustments: IntegrationPricingAdjustments | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationUpdateRequest],
     ) -> _m_integration_ack.IntegrationAck:
         """Update an integration.
 
         Changes the name, description, credential, settings, secret mappings or pricing adjustments.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            name: New display name.
+            key: New provider credential.
+            description: New free-text description.
+            configurations: New provider-specific settings.
+            secret_mappings: New list of fields filled from secret references (`key` or `configurations.<field>`, each at most once).
+            pricing_adjustments: New price multipliers; null removes them."""
+        body = body_fields(
+            {
+                "name": name,
+                "key": key,
+                "description": description,
+                "configurations": configurations,
+                "secret_mappings": secret_mappings,
+                "pricing_adjustments": pricing_adjustments,
+            }
+        )
         return self._client._request(
             _OP_UPDATEINTEGRATION,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -297,22 +357,60 @@ class IntegrationsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        ai_provider_id: str,
+        slug: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        configurations: IntegrationConfigurations | NotGiven = NOT_GIVEN,
+        create_default_provider: bool | NotGiven = NOT_GIVEN,
+        default_provider_slug: str | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
+        pricing_adjustments: IntegrationPricingAdjustments | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationCreateRequest],
     ) -> RawResponse[_m_integration_create_result.IntegrationCreateResult]:
         """Create an integration.
 
-        Stores a provider credential with its provider-specific settings. A workspace integration also gets a default provider unless asked not to."""
+        Stores a provider credential with its provider-specific settings. A workspace integration also gets a default provider unless asked not to.
+
+        Args:
+            name: Display name.
+            ai_provider_id: Portkey id of the underlying provider, such as `openai` or `bedrock`.
+            slug: Slug to give the integration; generated when left out.
+            key: Provider credential, for providers that use one.
+            description: Free-text description.
+            workspace_id: Workspace to create the integration in; leave out for an organisation-wide one.
+            configurations: Provider-specific settings.
+            create_default_provider: For a workspace integration, also create a provider that uses it.
+            default_provider_slug: Slug of that default provider (workspace integrations only). The call fails if the slug is already taken in the workspace.
+            secret_mappings: Fields to fill from secret references at request time (`key` or `configurations.<field>`, each at most once). A mapped `key` need not be sent.
+            pricing_adjustments: Multipliers to apply to Portkey's list prices."""
+        body = body_fields(
+            {
+                "name": name,
+                "ai_provider_id": ai_provider_id,
+                "slug": slug,
+                "key": key,
+                "description": description,
+                "workspace_id": workspace_id,
+                "configurations": configurations,
+                "create_default_provider": create_default_provider,
+                "default_provider_slug": default_provider_slug,
+                "secret_mappings": secret_mappings,
+                "pricing_adjustments": pricing_adjustments,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEINTEGRATION,
             _m_integration_create_result.IntegrationCreateResult.from_dict,
             "/integrations",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -432,25 +530,46 @@ class IntegrationsWithRawResponse(SyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        configurations: IntegrationConfigurations | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
+        pricing_adjustments: IntegrationPricingAdjustments | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationUpdateRequest],
     ) -> RawResponse[_m_integration_ack.IntegrationAck]:
         """Update an integration.
 
         Changes the name, description, credential, settings, secret mappings or pricing adjustments.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            name: New display name.
+            key: New provider credential.
+            description: New free-text description.
+            configurations: New provider-specific settings.
+            secret_mappings: New list of fields filled from secret references (`key` or `configurations.<field>`, each at most once).
+            pricing_adjustments: New price multipliers; null removes them."""
+        body = body_fields(
+            {
+                "name": name,
+                "key": key,
+                "description": description,
+                "configurations": configurations,
+                "secret_mappings": secret_mappings,
+                "pricing_adjustments": pricing_adjustments,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEINTEGRATION,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -541,25 +660,34 @@ class IntegrationsModels(SyncResource):
         self,
         slug: str,
         *,
+        models: Sequence[IntegrationModelUpdate],
+        allow_all_models: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationModelsUpdateRequest],
     ) -> _m_integration_ack.IntegrationAck:
         """Update the models of an integration.
 
         Enables or disables several models at once, adds custom or fine-tuned models, and sets their pricing.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            models: The models to change.
+            allow_all_models: True to enable models the provider adds later automatically."""
+        body = body_fields(
+            {
+                "models": models,
+                "allow_all_models": allow_all_models,
+            }
+        )
         return self._client._request(
             _OP_UPDATEINTEGRATIONMODELS,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}/models",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -645,25 +773,34 @@ class IntegrationsModelsWithRawResponse(SyncResource):
         self,
         slug: str,
         *,
+        models: Sequence[IntegrationModelUpdate],
+        allow_all_models: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationModelsUpdateRequest],
     ) -> RawResponse[_m_integration_ack.IntegrationAck]:
         """Update the models of an integration.
 
         Enables or disables several models at once, adds custom or fine-tuned models, and sets their pricing.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            models: The models to change.
+            allow_all_models: True to enable models the provider adds later automatically."""
+        body = body_fields(
+            {
+                "models": models,
+                "allow_all_models": allow_all_models,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEINTEGRATIONMODELS,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}/models",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -717,25 +854,43 @@ class IntegrationsWorkspaces(SyncResource):
         self,
         slug: str,
         *,
+        workspaces: Sequence[IntegrationWorkspaceAccessUpdate] | NotGiven = NOT_GIVEN,
+        global_workspace_access: IntegrationGlobalWorkspaceAccess | NotGiven = NOT_GIVEN,
+        override_existing_workspace_access: bool | NotGiven = NOT_GIVEN,
+        create_default_provider: bool | NotGiven = NOT_GIVEN,
+        default_provider_slug: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationWorkspacesUpdateRequest],
     ) -> _m_integration_ack.IntegrationAck:
         """Update the workspaces of an integration.
 
         Grants or withdraws workspace access and sets per-workspace budgets and rate limits, either for listed workspaces or for every workspace at once.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            workspaces: Workspaces whose access changes.
+            global_workspace_access: Access for every workspace, present and future.
+            override_existing_workspace_access: True to replace the settings workspaces already have with the global ones.
+            create_default_provider: Create a provider in each workspace that gains access.
+            default_provider_slug: Slug of the providers created that way, unless a workspace entry gives its own. The call fails if a slug is already taken."""
+        body = body_fields(
+            {
+                "workspaces": workspaces,
+                "global_workspace_access": global_workspace_access,
+                "override_existing_workspace_access": override_existing_workspace_access,
+                "create_default_provider": create_default_provider,
+                "default_provider_slug": default_provider_slug,
+            }
+        )
         return self._client._request(
             _OP_UPDATEINTEGRATIONWORKSPACES,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -784,25 +939,43 @@ class IntegrationsWorkspacesWithRawResponse(SyncResource):
         self,
         slug: str,
         *,
+        workspaces: Sequence[IntegrationWorkspaceAccessUpdate] | NotGiven = NOT_GIVEN,
+        global_workspace_access: IntegrationGlobalWorkspaceAccess | NotGiven = NOT_GIVEN,
+        override_existing_workspace_access: bool | NotGiven = NOT_GIVEN,
+        create_default_provider: bool | NotGiven = NOT_GIVEN,
+        default_provider_slug: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationWorkspacesUpdateRequest],
     ) -> RawResponse[_m_integration_ack.IntegrationAck]:
         """Update the workspaces of an integration.
 
         Grants or withdraws workspace access and sets per-workspace budgets and rate limits, either for listed workspaces or for every workspace at once.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            workspaces: Workspaces whose access changes.
+            global_workspace_access: Access for every workspace, present and future.
+            override_existing_workspace_access: True to replace the settings workspaces already have with the global ones.
+            create_default_provider: Create a provider in each workspace that gains access.
+            default_provider_slug: Slug of the providers created that way, unless a workspace entry gives its own. The call fails if a slug is already taken."""
+        body = body_fields(
+            {
+                "workspaces": workspaces,
+                "global_workspace_access": global_workspace_access,
+                "override_existing_workspace_access": override_existing_workspace_access,
+                "create_default_provider": create_default_provider,
+                "default_provider_slug": default_provider_slug,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEINTEGRATIONWORKSPACES,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -832,22 +1005,60 @@ class AsyncIntegrations(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        ai_provider_id: str,
+        slug: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        configurations: IntegrationConfigurations | NotGiven = NOT_GIVEN,
+        create_default_provider: bool | NotGiven = NOT_GIVEN,
+        default_provider_slug: str | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
+        pricing_adjustments: IntegrationPricingAdjustments | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationCreateRequest],
     ) -> _m_integration_create_result.IntegrationCreateResult:
         """Create an integration.
 
-        Stores a provider credential with its provider-specific settings. A workspace integration also gets a default provider unless asked not to."""
+        Stores a provider credential with its provider-specific settings. A workspace integration also gets a default provider unless asked not to.
+
+        Args:
+            name: Display name.
+            ai_provider_id: Portkey id of the underlying provider, such as `openai` or `bedrock`.
+            slug: Slug to give the integration; generated when left out.
+            key: Provider credential, for providers that use one.
+            description: Free-text description.
+            workspace_id: Workspace to create the integration in; leave out for an organisation-wide one.
+            configurations: Provider-specific settings.
+            create_default_provider: For a workspace integration, also create a provider that uses it.
+            default_provider_slug: Slug of that default provider (workspace integrations only). The call fails if the slug is already taken in the workspace.
+            secret_mappings: Fields to fill from secret references at request time (`key` or `configurations.<field>`, each at most once). A mapped `key` need not be sent.
+            pricing_adjustments: Multipliers to apply to Portkey's list prices."""
+        body = body_fields(
+            {
+                "name": name,
+                "ai_provider_id": ai_provider_id,
+                "slug": slug,
+                "key": key,
+                "description": description,
+                "workspace_id": workspace_id,
+                "configurations": configurations,
+                "create_default_provider": create_default_provider,
+                "default_provider_slug": default_provider_slug,
+                "secret_mappings": secret_mappings,
+                "pricing_adjustments": pricing_adjustments,
+            }
+        )
         return await self._client._request(
             _OP_CREATEINTEGRATION,
             _m_integration_create_result.IntegrationCreateResult.from_dict,
             "/integrations",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1001,25 +1212,46 @@ class AsyncIntegrations(AsyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        configurations: IntegrationConfigurations | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
+        pricing_adjustments: IntegrationPricingAdjustments | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationUpdateRequest],
     ) -> _m_integration_ack.IntegrationAck:
         """Update an integration.
 
         Changes the name, description, credential, settings, secret mappings or pricing adjustments.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            name: New display name.
+            key: New provider credential.
+            description: New free-text description.
+            configurations: New provider-specific settings.
+            secret_mappings: New list of fields filled from secret references (`key` or `configurations.<field>`, each at most once).
+            pricing_adjustments: New price multipliers; null removes them."""
+        body = body_fields(
+            {
+                "name": name,
+                "key": key,
+                "description": description,
+                "configurations": configurations,
+                "secret_mappings": secret_mappings,
+                "pricing_adjustments": pricing_adjustments,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEINTEGRATION,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1036,22 +1268,60 @@ class AsyncIntegrationsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        ai_provider_id: str,
+        slug: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        configurations: IntegrationConfigurations | NotGiven = NOT_GIVEN,
+        create_default_provider: bool | NotGiven = NOT_GIVEN,
+        default_provider_slug: str | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
+        pricing_adjustments: IntegrationPricingAdjustments | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationCreateRequest],
     ) -> RawResponse[_m_integration_create_result.IntegrationCreateResult]:
         """Create an integration.
 
-        Stores a provider credential with its provider-specific settings. A workspace integration also gets a default provider unless asked not to."""
+        Stores a provider credential with its provider-specific settings. A workspace integration also gets a default provider unless asked not to.
+
+        Args:
+            name: Display name.
+            ai_provider_id: Portkey id of the underlying provider, such as `openai` or `bedrock`.
+            slug: Slug to give the integration; generated when left out.
+            key: Provider credential, for providers that use one.
+            description: Free-text description.
+            workspace_id: Workspace to create the integration in; leave out for an organisation-wide one.
+            configurations: Provider-specific settings.
+            create_default_provider: For a workspace integration, also create a provider that uses it.
+            default_provider_slug: Slug of that default provider (workspace integrations only). The call fails if the slug is already taken in the workspace.
+            secret_mappings: Fields to fill from secret references at request time (`key` or `configurations.<field>`, each at most once). A mapped `key` need not be sent.
+            pricing_adjustments: Multipliers to apply to Portkey's list prices."""
+        body = body_fields(
+            {
+                "name": name,
+                "ai_provider_id": ai_provider_id,
+                "slug": slug,
+                "key": key,
+                "description": description,
+                "workspace_id": workspace_id,
+                "configurations": configurations,
+                "create_default_provider": create_default_provider,
+                "default_provider_slug": default_provider_slug,
+                "secret_mappings": secret_mappings,
+                "pricing_adjustments": pricing_adjustments,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEINTEGRATION,
             _m_integration_create_result.IntegrationCreateResult.from_dict,
             "/integrations",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1171,25 +1441,46 @@ class AsyncIntegrationsWithRawResponse(AsyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        configurations: IntegrationConfigurations | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
+        pricing_adjustments: IntegrationPricingAdjustments | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationUpdateRequest],
     ) -> RawResponse[_m_integration_ack.IntegrationAck]:
         """Update an integration.
 
         Changes the name, description, credential, settings, secret mappings or pricing adjustments.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            name: New display name.
+            key: New provider credential.
+            description: New free-text description.
+            configurations: New provider-specific settings.
+            secret_mappings: New list of fields filled from secret references (`key` or `configurations.<field>`, each at most once).
+            pricing_adjustments: New price multipliers; null removes them."""
+        body = body_fields(
+            {
+                "name": name,
+                "key": key,
+                "description": description,
+                "configurations": configurations,
+                "secret_mappings": secret_mappings,
+                "pricing_adjustments": pricing_adjustments,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEINTEGRATION,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1280,25 +1571,34 @@ class AsyncIntegrationsModels(AsyncResource):
         self,
         slug: str,
         *,
+        models: Sequence[IntegrationModelUpdate],
+        allow_all_models: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationModelsUpdateRequest],
     ) -> _m_integration_ack.IntegrationAck:
         """Update the models of an integration.
 
         Enables or disables several models at once, adds custom or fine-tuned models, and sets their pricing.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            models: The models to change.
+            allow_all_models: True to enable models the provider adds later automatically."""
+        body = body_fields(
+            {
+                "models": models,
+                "allow_all_models": allow_all_models,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEINTEGRATIONMODELS,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}/models",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1384,25 +1684,34 @@ class AsyncIntegrationsModelsWithRawResponse(AsyncResource):
         self,
         slug: str,
         *,
+        models: Sequence[IntegrationModelUpdate],
+        allow_all_models: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationModelsUpdateRequest],
     ) -> RawResponse[_m_integration_ack.IntegrationAck]:
         """Update the models of an integration.
 
         Enables or disables several models at once, adds custom or fine-tuned models, and sets their pricing.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            models: The models to change.
+            allow_all_models: True to enable models the provider adds later automatically."""
+        body = body_fields(
+            {
+                "models": models,
+                "allow_all_models": allow_all_models,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEINTEGRATIONMODELS,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}/models",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1456,25 +1765,43 @@ class AsyncIntegrationsWorkspaces(AsyncResource):
         self,
         slug: str,
         *,
+        workspaces: Sequence[IntegrationWorkspaceAccessUpdate] | NotGiven = NOT_GIVEN,
+        global_workspace_access: IntegrationGlobalWorkspaceAccess | NotGiven = NOT_GIVEN,
+        override_existing_workspace_access: bool | NotGiven = NOT_GIVEN,
+        create_default_provider: bool | NotGiven = NOT_GIVEN,
+        default_provider_slug: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationWorkspacesUpdateRequest],
     ) -> _m_integration_ack.IntegrationAck:
         """Update the workspaces of an integration.
 
         Grants or withdraws workspace access and sets per-workspace budgets and rate limits, either for listed workspaces or for every workspace at once.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            workspaces: Workspaces whose access changes.
+            global_workspace_access: Access for every workspace, present and future.
+            override_existing_workspace_access: True to replace the settings workspaces already have with the global ones.
+            create_default_provider: Create a provider in each workspace that gains access.
+            default_provider_slug: Slug of the providers created that way, unless a workspace entry gives its own. The call fails if a slug is already taken."""
+        body = body_fields(
+            {
+                "workspaces": workspaces,
+                "global_workspace_access": global_workspace_access,
+                "override_existing_workspace_access": override_existing_workspace_access,
+                "create_default_provider": create_default_provider,
+                "default_provider_slug": default_provider_slug,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEINTEGRATIONWORKSPACES,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1523,25 +1850,43 @@ class AsyncIntegrationsWorkspacesWithRawResponse(AsyncResource):
         self,
         slug: str,
         *,
+        workspaces: Sequence[IntegrationWorkspaceAccessUpdate] | NotGiven = NOT_GIVEN,
+        global_workspace_access: IntegrationGlobalWorkspaceAccess | NotGiven = NOT_GIVEN,
+        override_existing_workspace_access: bool | NotGiven = NOT_GIVEN,
+        create_default_provider: bool | NotGiven = NOT_GIVEN,
+        default_provider_slug: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[IntegrationWorkspacesUpdateRequest],
     ) -> RawResponse[_m_integration_ack.IntegrationAck]:
         """Update the workspaces of an integration.
 
         Grants or withdraws workspace access and sets per-workspace budgets and rate limits, either for listed workspaces or for every workspace at once.
 
         Args:
-            slug: Slug of the integration."""
+            slug: Slug of the integration.
+            workspaces: Workspaces whose access changes.
+            global_workspace_access: Access for every workspace, present and future.
+            override_existing_workspace_access: True to replace the settings workspaces already have with the global ones.
+            create_default_provider: Create a provider in each workspace that gains access.
+            default_provider_slug: Slug of the providers created that way, unless a workspace entry gives its own. The call fails if a slug is already taken."""
+        body = body_fields(
+            {
+                "workspaces": workspaces,
+                "global_workspace_access": global_workspace_access,
+                "override_existing_workspace_access": override_existing_workspace_access,
+                "create_default_provider": create_default_provider,
+                "default_provider_slug": default_provider_slug,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEINTEGRATIONWORKSPACES,
             _m_integration_ack.IntegrationAck.from_dict,
             f"/integrations/{quote(str(slug), safe='')}/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -9,8 +9,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from typing_extensions import Unpack
-
 from ..models import label as _m_label
 from ..models import label_create_result as _m_label_create_result
 from ..models import label_empty_result as _m_label_empty_result
@@ -28,13 +26,13 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
 
 if TYPE_CHECKING:
     from .. import models as _models
-    from ..params import LabelCreateRequest, LabelUpdateRequest
 
     pass
 
@@ -57,22 +55,42 @@ class Labels(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        color_code: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LabelCreateRequest],
     ) -> _m_label_create_result.LabelCreateResult:
         """Create a label.
 
-        Adds a label to an organisation or to one workspace. The returned id is what prompt versions refer to when they carry this label."""
+        Adds a label to an organisation or to one workspace. The returned id is what prompt versions refer to when they carry this label.
+
+        Args:
+            name: Label name. The words "latest" and "default", and names made only of digits, are reserved.
+            organisation_id: Organisation that owns the label (UUID).
+            workspace_id: Workspace, by id or slug, the label is limited to.
+            description: Free text saying what the label is for.
+            color_code: Colour shown for the label in the Portkey app (for example a hex code)."""
+        body = body_fields(
+            {
+                "name": name,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "description": description,
+                "color_code": color_code,
+            }
+        )
         return self._client._request(
             _OP_CREATELABEL,
             _m_label_create_result.LabelCreateResult.from_dict,
             "/labels",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -240,25 +258,37 @@ class Labels(SyncResource):
         self,
         label_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        color_code: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LabelUpdateRequest],
     ) -> _m_label_empty_result.LabelEmptyResult:
         """Update a label.
 
         Changes the name, description or colour of a label; fields left out keep their value.
 
         Args:
-            label_id: UUID of the label."""
+            label_id: UUID of the label.
+            name: New label name, under the same reserved-word rules as on creation.
+            description: New free-text description.
+            color_code: New display colour."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "color_code": color_code,
+            }
+        )
         return self._client._request(
             _OP_UPDATELABEL,
             _m_label_empty_result.LabelEmptyResult.from_dict,
             f"/labels/{quote(str(label_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -275,22 +305,42 @@ class LabelsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        color_code: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LabelCreateRequest],
     ) -> RawResponse[_m_label_create_result.LabelCreateResult]:
         """Create a label.
 
-        Adds a label to an organisation or to one workspace. The returned id is what prompt versions refer to when they carry this label."""
+        Adds a label to an organisation or to one workspace. The returned id is what prompt versions refer to when they carry this label.
+
+        Args:
+            name: Label name. The words "latest" and "default", and names made only of digits, are reserved.
+            organisation_id: Organisation that owns the label (UUID).
+            workspace_id: Workspace, by id or slug, the label is limited to.
+            description: Free text saying what the label is for.
+            color_code: Colour shown for the label in the Portkey app (for example a hex code)."""
+        body = body_fields(
+            {
+                "name": name,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "description": description,
+                "color_code": color_code,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATELABEL,
             _m_label_create_result.LabelCreateResult.from_dict,
             "/labels",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -422,25 +472,37 @@ class LabelsWithRawResponse(SyncResource):
         self,
         label_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        color_code: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LabelUpdateRequest],
     ) -> RawResponse[_m_label_empty_result.LabelEmptyResult]:
         """Update a label.
 
         Changes the name, description or colour of a label; fields left out keep their value.
 
         Args:
-            label_id: UUID of the label."""
+            label_id: UUID of the label.
+            name: New label name, under the same reserved-word rules as on creation.
+            description: New free-text description.
+            color_code: New display colour."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "color_code": color_code,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATELABEL,
             _m_label_empty_result.LabelEmptyResult.from_dict,
             f"/labels/{quote(str(label_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -462,22 +524,42 @@ class AsyncLabels(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        color_code: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LabelCreateRequest],
     ) -> _m_label_create_result.LabelCreateResult:
         """Create a label.
 
-        Adds a label to an organisation or to one workspace. The returned id is what prompt versions refer to when they carry this label."""
+        Adds a label to an organisation or to one workspace. The returned id is what prompt versions refer to when they carry this label.
+
+        Args:
+            name: Label name. The words "latest" and "default", and names made only of digits, are reserved.
+            organisation_id: Organisation that owns the label (UUID).
+            workspace_id: Workspace, by id or slug, the label is limited to.
+            description: Free text saying what the label is for.
+            color_code: Colour shown for the label in the Portkey app (for example a hex code)."""
+        body = body_fields(
+            {
+                "name": name,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "description": description,
+                "color_code": color_code,
+            }
+        )
         return await self._client._request(
             _OP_CREATELABEL,
             _m_label_create_result.LabelCreateResult.from_dict,
             "/labels",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -645,25 +727,37 @@ class AsyncLabels(AsyncResource):
         self,
         label_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        color_code: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LabelUpdateRequest],
     ) -> _m_label_empty_result.LabelEmptyResult:
         """Update a label.
 
         Changes the name, description or colour of a label; fields left out keep their value.
 
         Args:
-            label_id: UUID of the label."""
+            label_id: UUID of the label.
+            name: New label name, under the same reserved-word rules as on creation.
+            description: New free-text description.
+            color_code: New display colour."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "color_code": color_code,
+            }
+        )
         return await self._client._request(
             _OP_UPDATELABEL,
             _m_label_empty_result.LabelEmptyResult.from_dict,
             f"/labels/{quote(str(label_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -680,22 +774,42 @@ class AsyncLabelsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        color_code: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LabelCreateRequest],
     ) -> RawResponse[_m_label_create_result.LabelCreateResult]:
         """Create a label.
 
-        Adds a label to an organisation or to one workspace. The returned id is what prompt versions refer to when they carry this label."""
+        Adds a label to an organisation or to one workspace. The returned id is what prompt versions refer to when they carry this label.
+
+        Args:
+            name: Label name. The words "latest" and "default", and names made only of digits, are reserved.
+            organisation_id: Organisation that owns the label (UUID).
+            workspace_id: Workspace, by id or slug, the label is limited to.
+            description: Free text saying what the label is for.
+            color_code: Colour shown for the label in the Portkey app (for example a hex code)."""
+        body = body_fields(
+            {
+                "name": name,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "description": description,
+                "color_code": color_code,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATELABEL,
             _m_label_create_result.LabelCreateResult.from_dict,
             "/labels",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -827,25 +941,37 @@ class AsyncLabelsWithRawResponse(AsyncResource):
         self,
         label_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        color_code: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LabelUpdateRequest],
     ) -> RawResponse[_m_label_empty_result.LabelEmptyResult]:
         """Update a label.
 
         Changes the name, description or colour of a label; fields left out keep their value.
 
         Args:
-            label_id: UUID of the label."""
+            label_id: UUID of the label.
+            name: New label name, under the same reserved-word rules as on creation.
+            description: New free-text description.
+            color_code: New display colour."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "color_code": color_code,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATELABEL,
             _m_label_empty_result.LabelEmptyResult.from_dict,
             f"/labels/{quote(str(label_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

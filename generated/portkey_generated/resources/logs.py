@@ -4,11 +4,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import log_export as _m_log_export
 from ..models import log_export_download as _m_log_export_download
@@ -29,11 +28,12 @@ from ._base import (
     SyncResource,
     Timeout,
     as_none,
+    body_fields,
     query_params,
 )
 
 if TYPE_CHECKING:
-    from ..params import LogCreateRequest, LogExportCreateRequest, LogExportUpdateRequest
+    from ..params import LogCreateRequest, LogExportField, LogExportFilters
 
     pass
 
@@ -236,22 +236,39 @@ class LogsExports(SyncResource):
     def create(
         self,
         *,
+        filters: LogExportFilters,
+        requested_data: Sequence[LogExportField],
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LogExportCreateRequest],
     ) -> _m_log_export_write_result.LogExportWriteResult:
         """Create a log export.
 
-        Defines an export: which logs (filters) and which of their fields to include. The export starts as a draft; run it with startLogExport."""
+        Defines an export: which logs (filters) and which of their fields to include. The export starts as a draft; run it with startLogExport.
+
+        Args:
+            filters: Which logs to include.
+            requested_data: Which fields of each log to include.
+            workspace_id: Workspace whose logs are exported.
+            description: Free text describing the export."""
+        body = body_fields(
+            {
+                "filters": filters,
+                "requested_data": requested_data,
+                "workspace_id": workspace_id,
+                "description": description,
+            }
+        )
         return self._client._request(
             _OP_CREATELOGEXPORT,
             _m_log_export_write_result.LogExportWriteResult.from_dict,
             "/logs/exports",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -393,25 +410,37 @@ class LogsExports(SyncResource):
         self,
         export_id: str,
         *,
+        filters: LogExportFilters,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        requested_data: Sequence[LogExportField] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LogExportUpdateRequest],
     ) -> _m_log_export_write_result.LogExportWriteResult:
         """Update a log export.
 
         Replaces the filters, and optionally the chosen fields, of an export.
 
         Args:
-            export_id: Id of the log export."""
+            export_id: Id of the log export.
+            filters: Which logs to include.
+            workspace_id: Workspace whose logs are exported.
+            requested_data: Which fields of each log to include."""
+        body = body_fields(
+            {
+                "filters": filters,
+                "workspace_id": workspace_id,
+                "requested_data": requested_data,
+            }
+        )
         return self._client._request(
             _OP_UPDATELOGEXPORT,
             _m_log_export_write_result.LogExportWriteResult.from_dict,
             f"/logs/exports/{quote(str(export_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -459,22 +488,39 @@ class LogsExportsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        filters: LogExportFilters,
+        requested_data: Sequence[LogExportField],
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LogExportCreateRequest],
     ) -> RawResponse[_m_log_export_write_result.LogExportWriteResult]:
         """Create a log export.
 
-        Defines an export: which logs (filters) and which of their fields to include. The export starts as a draft; run it with startLogExport."""
+        Defines an export: which logs (filters) and which of their fields to include. The export starts as a draft; run it with startLogExport.
+
+        Args:
+            filters: Which logs to include.
+            requested_data: Which fields of each log to include.
+            workspace_id: Workspace whose logs are exported.
+            description: Free text describing the export."""
+        body = body_fields(
+            {
+                "filters": filters,
+                "requested_data": requested_data,
+                "workspace_id": workspace_id,
+                "description": description,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATELOGEXPORT,
             _m_log_export_write_result.LogExportWriteResult.from_dict,
             "/logs/exports",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -616,25 +662,37 @@ class LogsExportsWithRawResponse(SyncResource):
         self,
         export_id: str,
         *,
+        filters: LogExportFilters,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        requested_data: Sequence[LogExportField] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LogExportUpdateRequest],
     ) -> RawResponse[_m_log_export_write_result.LogExportWriteResult]:
         """Update a log export.
 
         Replaces the filters, and optionally the chosen fields, of an export.
 
         Args:
-            export_id: Id of the log export."""
+            export_id: Id of the log export.
+            filters: Which logs to include.
+            workspace_id: Workspace whose logs are exported.
+            requested_data: Which fields of each log to include."""
+        body = body_fields(
+            {
+                "filters": filters,
+                "workspace_id": workspace_id,
+                "requested_data": requested_data,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATELOGEXPORT,
             _m_log_export_write_result.LogExportWriteResult.from_dict,
             f"/logs/exports/{quote(str(export_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -822,22 +880,39 @@ class AsyncLogsExports(AsyncResource):
     async def create(
         self,
         *,
+        filters: LogExportFilters,
+        requested_data: Sequence[LogExportField],
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LogExportCreateRequest],
     ) -> _m_log_export_write_result.LogExportWriteResult:
         """Create a log export.
 
-        Defines an export: which logs (filters) and which of their fields to include. The export starts as a draft; run it with startLogExport."""
+        Defines an export: which logs (filters) and which of their fields to include. The export starts as a draft; run it with startLogExport.
+
+        Args:
+            filters: Which logs to include.
+            requested_data: Which fields of each log to include.
+            workspace_id: Workspace whose logs are exported.
+            description: Free text describing the export."""
+        body = body_fields(
+            {
+                "filters": filters,
+                "requested_data": requested_data,
+                "workspace_id": workspace_id,
+                "description": description,
+            }
+        )
         return await self._client._request(
             _OP_CREATELOGEXPORT,
             _m_log_export_write_result.LogExportWriteResult.from_dict,
             "/logs/exports",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -979,25 +1054,37 @@ class AsyncLogsExports(AsyncResource):
         self,
         export_id: str,
         *,
+        filters: LogExportFilters,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        requested_data: Sequence[LogExportField] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LogExportUpdateRequest],
     ) -> _m_log_export_write_result.LogExportWriteResult:
         """Update a log export.
 
         Replaces the filters, and optionally the chosen fields, of an export.
 
         Args:
-            export_id: Id of the log export."""
+            export_id: Id of the log export.
+            filters: Which logs to include.
+            workspace_id: Workspace whose logs are exported.
+            requested_data: Which fields of each log to include."""
+        body = body_fields(
+            {
+                "filters": filters,
+                "workspace_id": workspace_id,
+                "requested_data": requested_data,
+            }
+        )
         return await self._client._request(
             _OP_UPDATELOGEXPORT,
             _m_log_export_write_result.LogExportWriteResult.from_dict,
             f"/logs/exports/{quote(str(export_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1045,22 +1132,39 @@ class AsyncLogsExportsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        filters: LogExportFilters,
+        requested_data: Sequence[LogExportField],
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LogExportCreateRequest],
     ) -> RawResponse[_m_log_export_write_result.LogExportWriteResult]:
         """Create a log export.
 
-        Defines an export: which logs (filters) and which of their fields to include. The export starts as a draft; run it with startLogExport."""
+        Defines an export: which logs (filters) and which of their fields to include. The export starts as a draft; run it with startLogExport.
+
+        Args:
+            filters: Which logs to include.
+            requested_data: Which fields of each log to include.
+            workspace_id: Workspace whose logs are exported.
+            description: Free text describing the export."""
+        body = body_fields(
+            {
+                "filters": filters,
+                "requested_data": requested_data,
+                "workspace_id": workspace_id,
+                "description": description,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATELOGEXPORT,
             _m_log_export_write_result.LogExportWriteResult.from_dict,
             "/logs/exports",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1202,25 +1306,37 @@ class AsyncLogsExportsWithRawResponse(AsyncResource):
         self,
         export_id: str,
         *,
+        filters: LogExportFilters,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        requested_data: Sequence[LogExportField] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[LogExportUpdateRequest],
     ) -> RawResponse[_m_log_export_write_result.LogExportWriteResult]:
         """Update a log export.
 
         Replaces the filters, and optionally the chosen fields, of an export.
 
         Args:
-            export_id: Id of the log export."""
+            export_id: Id of the log export.
+            filters: Which logs to include.
+            workspace_id: Workspace whose logs are exported.
+            requested_data: Which fields of each log to include."""
+        body = body_fields(
+            {
+                "filters": filters,
+                "workspace_id": workspace_id,
+                "requested_data": requested_data,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATELOGEXPORT,
             _m_log_export_write_result.LogExportWriteResult.from_dict,
             f"/logs/exports/{quote(str(export_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

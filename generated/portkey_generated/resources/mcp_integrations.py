@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import mcp_integration as _m_mcp_integration
 from ..models import mcp_integration_capability_list as _m_mcp_integration_capability_list
@@ -34,6 +32,7 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
@@ -41,10 +40,15 @@ from ._base import (
 if TYPE_CHECKING:
     from .. import models as _models
     from ..params import (
-        McpIntegrationCapabilitiesUpdateRequest,
-        McpIntegrationCreateRequest,
-        McpIntegrationUpdateRequest,
-        McpIntegrationWorkspacesUpdateRequest,
+        McpIntegrationCapabilityToggle,
+        McpIntegrationConfigurations,
+        McpIntegrationCreateRequestAuthType,
+        McpIntegrationCreateRequestTransport,
+        McpIntegrationGlobalWorkspaceAccess,
+        McpIntegrationUpdateRequestAuthType,
+        McpIntegrationUpdateRequestTransport,
+        McpIntegrationWorkspaceToggle,
+        SecretReferenceMapping,
     )
 
     pass
@@ -138,22 +142,57 @@ class McpIntegrations(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        url: str,
+        auth_type: McpIntegrationCreateRequestAuthType,
+        transport: McpIntegrationCreateRequestTransport,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        configurations: McpIntegrationConfigurations | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationCreateRequest],
     ) -> _m_mcp_integration_created.McpIntegrationCreated:
         """Create an MCP integration.
 
-        Registers a remote MCP server. It is created at organisation level when `organisation_id` is given with an organisation admin key, or inside one workspace when `workspace_id` is."""
+        Registers a remote MCP server. It is created at organisation level when `organisation_id` is given with an organisation admin key, or inside one workspace when `workspace_id` is.
+
+        Args:
+            name: Display name.
+            url: Address of the remote MCP server.
+            auth_type: How the gateway authenticates to the remote server: automatic OAuth, OAuth client credentials, fixed headers, or not at all.
+            transport: Transport used to talk to the remote server - streamable HTTP or server-sent events.
+            organisation_id: Organisation to create it in; needed with an organisation admin key when no workspace is given.
+            workspace_id: Workspace to create it in, for a workspace-level integration.
+            slug: Handle for the integration, unique in the organisation; generated when left out.
+            description: Free text about the integration.
+            configurations: Connection and authentication settings.
+            secret_mappings: Settings filled from secret references each time the integration is used; each `target_field` is `configurations.<field>` and appears once."""
+        body = body_fields(
+            {
+                "name": name,
+                "url": url,
+                "auth_type": auth_type,
+                "transport": transport,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "slug": slug,
+                "description": description,
+                "configurations": configurations,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return self._client._request(
             _OP_CREATEMCPINTEGRATION,
             _m_mcp_integration_created.McpIntegrationCreated.from_dict,
             "/mcp-integrations",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -317,25 +356,49 @@ class McpIntegrations(SyncResource):
         self,
         mcp_integration_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        configurations: McpIntegrationConfigurations | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        auth_type: McpIntegrationUpdateRequestAuthType | NotGiven = NOT_GIVEN,
+        transport: McpIntegrationUpdateRequestTransport | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationUpdateRequest],
     ) -> _m_mcp_integration_operation_result.McpIntegrationOperationResult:
         """Update an MCP integration.
 
         Changes the name, address, transport, authentication or settings of an integration.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            name: New display name.
+            description: New free text about the integration; null clears it.
+            configurations: New connection and authentication settings.
+            url: New address of the remote MCP server.
+            auth_type: New way for the gateway to authenticate to the remote server.
+            transport: New transport to the remote server.
+            secret_mappings: Settings filled from secret references each time the integration is used; each `target_field` is `configurations.<field>` and appears once."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "configurations": configurations,
+                "url": url,
+                "auth_type": auth_type,
+                "transport": transport,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return self._client._request(
             _OP_UPDATEMCPINTEGRATION,
             _m_mcp_integration_operation_result.McpIntegrationOperationResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -352,22 +415,57 @@ class McpIntegrationsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        url: str,
+        auth_type: McpIntegrationCreateRequestAuthType,
+        transport: McpIntegrationCreateRequestTransport,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        configurations: McpIntegrationConfigurations | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationCreateRequest],
     ) -> RawResponse[_m_mcp_integration_created.McpIntegrationCreated]:
         """Create an MCP integration.
 
-        Registers a remote MCP server. It is created at organisation level when `organisation_id` is given with an organisation admin key, or inside one workspace when `workspace_id` is."""
+        Registers a remote MCP server. It is created at organisation level when `organisation_id` is given with an organisation admin key, or inside one workspace when `workspace_id` is.
+
+        Args:
+            name: Display name.
+            url: Address of the remote MCP server.
+            auth_type: How the gateway authenticates to the remote server: automatic OAuth, OAuth client credentials, fixed headers, or not at all.
+            transport: Transport used to talk to the remote server - streamable HTTP or server-sent events.
+            organisation_id: Organisation to create it in; needed with an organisation admin key when no workspace is given.
+            workspace_id: Workspace to create it in, for a workspace-level integration.
+            slug: Handle for the integration, unique in the organisation; generated when left out.
+            description: Free text about the integration.
+            configurations: Connection and authentication settings.
+            secret_mappings: Settings filled from secret references each time the integration is used; each `target_field` is `configurations.<field>` and appears once."""
+        body = body_fields(
+            {
+                "name": name,
+                "url": url,
+                "auth_type": auth_type,
+                "transport": transport,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "slug": slug,
+                "description": description,
+                "configurations": configurations,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEMCPINTEGRATION,
             _m_mcp_integration_created.McpIntegrationCreated.from_dict,
             "/mcp-integrations",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -493,25 +591,49 @@ class McpIntegrationsWithRawResponse(SyncResource):
         self,
         mcp_integration_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        configurations: McpIntegrationConfigurations | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        auth_type: McpIntegrationUpdateRequestAuthType | NotGiven = NOT_GIVEN,
+        transport: McpIntegrationUpdateRequestTransport | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationUpdateRequest],
     ) -> RawResponse[_m_mcp_integration_operation_result.McpIntegrationOperationResult]:
         """Update an MCP integration.
 
         Changes the name, address, transport, authentication or settings of an integration.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            name: New display name.
+            description: New free text about the integration; null clears it.
+            configurations: New connection and authentication settings.
+            url: New address of the remote MCP server.
+            auth_type: New way for the gateway to authenticate to the remote server.
+            transport: New transport to the remote server.
+            secret_mappings: Settings filled from secret references each time the integration is used; each `target_field` is `configurations.<field>` and appears once."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "configurations": configurations,
+                "url": url,
+                "auth_type": auth_type,
+                "transport": transport,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEMCPINTEGRATION,
             _m_mcp_integration_operation_result.McpIntegrationOperationResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -611,25 +733,31 @@ class McpIntegrationsCapabilities(SyncResource):
         self,
         mcp_integration_id: str,
         *,
+        capabilities: Sequence[McpIntegrationCapabilityToggle],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationCapabilitiesUpdateRequest],
     ) -> _m_mcp_integration_success_result.McpIntegrationSuccessResult:
         """Switch an MCP integration's capabilities on or off.
 
         Enables or disables several tools, prompts or resources at integration level in one call.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            capabilities: One entry per capability to change; at least one."""
+        body = body_fields(
+            {
+                "capabilities": capabilities,
+            }
+        )
         return self._client._request(
             _OP_UPDATEMCPINTEGRATIONCAPABILITIES,
             _m_mcp_integration_success_result.McpIntegrationSuccessResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/capabilities",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -690,25 +818,31 @@ class McpIntegrationsCapabilitiesWithRawResponse(SyncResource):
         self,
         mcp_integration_id: str,
         *,
+        capabilities: Sequence[McpIntegrationCapabilityToggle],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationCapabilitiesUpdateRequest],
     ) -> RawResponse[_m_mcp_integration_success_result.McpIntegrationSuccessResult]:
         """Switch an MCP integration's capabilities on or off.
 
         Enables or disables several tools, prompts or resources at integration level in one call.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            capabilities: One entry per capability to change; at least one."""
+        body = body_fields(
+            {
+                "capabilities": capabilities,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEMCPINTEGRATIONCAPABILITIES,
             _m_mcp_integration_success_result.McpIntegrationSuccessResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/capabilities",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -843,25 +977,37 @@ class McpIntegrationsWorkspaces(SyncResource):
         self,
         mcp_integration_id: str,
         *,
+        workspaces: Sequence[McpIntegrationWorkspaceToggle],
+        global_workspace_access: McpIntegrationGlobalWorkspaceAccess | None | NotGiven = NOT_GIVEN,
+        override_existing_workspace_access: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationWorkspacesUpdateRequest],
     ) -> _m_mcp_integration_operation_result.McpIntegrationOperationResult:
         """Change which workspaces may use an MCP integration.
 
         Grants or withdraws access for several workspaces at once, and optionally sets the organisation-wide default.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            workspaces: One entry per workspace to change; may be empty when only the default changes.
+            global_workspace_access: New organisation-wide access setting; null removes it.
+            override_existing_workspace_access: When true, the organisation-wide setting also replaces per-workspace choices made before."""
+        body = body_fields(
+            {
+                "workspaces": workspaces,
+                "global_workspace_access": global_workspace_access,
+                "override_existing_workspace_access": override_existing_workspace_access,
+            }
+        )
         return self._client._request(
             _OP_UPDATEMCPINTEGRATIONWORKSPACES,
             _m_mcp_integration_operation_result.McpIntegrationOperationResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -916,25 +1062,37 @@ class McpIntegrationsWorkspacesWithRawResponse(SyncResource):
         self,
         mcp_integration_id: str,
         *,
+        workspaces: Sequence[McpIntegrationWorkspaceToggle],
+        global_workspace_access: McpIntegrationGlobalWorkspaceAccess | None | NotGiven = NOT_GIVEN,
+        override_existing_workspace_access: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationWorkspacesUpdateRequest],
     ) -> RawResponse[_m_mcp_integration_operation_result.McpIntegrationOperationResult]:
         """Change which workspaces may use an MCP integration.
 
         Grants or withdraws access for several workspaces at once, and optionally sets the organisation-wide default.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            workspaces: One entry per workspace to change; may be empty when only the default changes.
+            global_workspace_access: New organisation-wide access setting; null removes it.
+            override_existing_workspace_access: When true, the organisation-wide setting also replaces per-workspace choices made before."""
+        body = body_fields(
+            {
+                "workspaces": workspaces,
+                "global_workspace_access": global_workspace_access,
+                "override_existing_workspace_access": override_existing_workspace_access,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEMCPINTEGRATIONWORKSPACES,
             _m_mcp_integration_operation_result.McpIntegrationOperationResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -968,22 +1126,57 @@ class AsyncMcpIntegrations(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        url: str,
+        auth_type: McpIntegrationCreateRequestAuthType,
+        transport: McpIntegrationCreateRequestTransport,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        configurations: McpIntegrationConfigurations | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationCreateRequest],
     ) -> _m_mcp_integration_created.McpIntegrationCreated:
         """Create an MCP integration.
 
-        Registers a remote MCP server. It is created at organisation level when `organisation_id` is given with an organisation admin key, or inside one workspace when `workspace_id` is."""
+        Registers a remote MCP server. It is created at organisation level when `organisation_id` is given with an organisation admin key, or inside one workspace when `workspace_id` is.
+
+        Args:
+            name: Display name.
+            url: Address of the remote MCP server.
+            auth_type: How the gateway authenticates to the remote server: automatic OAuth, OAuth client credentials, fixed headers, or not at all.
+            transport: Transport used to talk to the remote server - streamable HTTP or server-sent events.
+            organisation_id: Organisation to create it in; needed with an organisation admin key when no workspace is given.
+            workspace_id: Workspace to create it in, for a workspace-level integration.
+            slug: Handle for the integration, unique in the organisation; generated when left out.
+            description: Free text about the integration.
+            configurations: Connection and authentication settings.
+            secret_mappings: Settings filled from secret references each time the integration is used; each `target_field` is `configurations.<field>` and appears once."""
+        body = body_fields(
+            {
+                "name": name,
+                "url": url,
+                "auth_type": auth_type,
+                "transport": transport,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "slug": slug,
+                "description": description,
+                "configurations": configurations,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return await self._client._request(
             _OP_CREATEMCPINTEGRATION,
             _m_mcp_integration_created.McpIntegrationCreated.from_dict,
             "/mcp-integrations",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1147,25 +1340,49 @@ class AsyncMcpIntegrations(AsyncResource):
         self,
         mcp_integration_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        configurations: McpIntegrationConfigurations | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        auth_type: McpIntegrationUpdateRequestAuthType | NotGiven = NOT_GIVEN,
+        transport: McpIntegrationUpdateRequestTransport | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationUpdateRequest],
     ) -> _m_mcp_integration_operation_result.McpIntegrationOperationResult:
         """Update an MCP integration.
 
         Changes the name, address, transport, authentication or settings of an integration.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            name: New display name.
+            description: New free text about the integration; null clears it.
+            configurations: New connection and authentication settings.
+            url: New address of the remote MCP server.
+            auth_type: New way for the gateway to authenticate to the remote server.
+            transport: New transport to the remote server.
+            secret_mappings: Settings filled from secret references each time the integration is used; each `target_field` is `configurations.<field>` and appears once."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "configurations": configurations,
+                "url": url,
+                "auth_type": auth_type,
+                "transport": transport,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEMCPINTEGRATION,
             _m_mcp_integration_operation_result.McpIntegrationOperationResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1182,22 +1399,57 @@ class AsyncMcpIntegrationsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        url: str,
+        auth_type: McpIntegrationCreateRequestAuthType,
+        transport: McpIntegrationCreateRequestTransport,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        configurations: McpIntegrationConfigurations | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationCreateRequest],
     ) -> RawResponse[_m_mcp_integration_created.McpIntegrationCreated]:
         """Create an MCP integration.
 
-        Registers a remote MCP server. It is created at organisation level when `organisation_id` is given with an organisation admin key, or inside one workspace when `workspace_id` is."""
+        Registers a remote MCP server. It is created at organisation level when `organisation_id` is given with an organisation admin key, or inside one workspace when `workspace_id` is.
+
+        Args:
+            name: Display name.
+            url: Address of the remote MCP server.
+            auth_type: How the gateway authenticates to the remote server: automatic OAuth, OAuth client credentials, fixed headers, or not at all.
+            transport: Transport used to talk to the remote server - streamable HTTP or server-sent events.
+            organisation_id: Organisation to create it in; needed with an organisation admin key when no workspace is given.
+            workspace_id: Workspace to create it in, for a workspace-level integration.
+            slug: Handle for the integration, unique in the organisation; generated when left out.
+            description: Free text about the integration.
+            configurations: Connection and authentication settings.
+            secret_mappings: Settings filled from secret references each time the integration is used; each `target_field` is `configurations.<field>` and appears once."""
+        body = body_fields(
+            {
+                "name": name,
+                "url": url,
+                "auth_type": auth_type,
+                "transport": transport,
+                "organisation_id": organisation_id,
+                "workspace_id": workspace_id,
+                "slug": slug,
+                "description": description,
+                "configurations": configurations,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEMCPINTEGRATION,
             _m_mcp_integration_created.McpIntegrationCreated.from_dict,
             "/mcp-integrations",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1323,25 +1575,49 @@ class AsyncMcpIntegrationsWithRawResponse(AsyncResource):
         self,
         mcp_integration_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        configurations: McpIntegrationConfigurations | NotGiven = NOT_GIVEN,
+        url: str | NotGiven = NOT_GIVEN,
+        auth_type: McpIntegrationUpdateRequestAuthType | NotGiven = NOT_GIVEN,
+        transport: McpIntegrationUpdateRequestTransport | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationUpdateRequest],
     ) -> RawResponse[_m_mcp_integration_operation_result.McpIntegrationOperationResult]:
         """Update an MCP integration.
 
         Changes the name, address, transport, authentication or settings of an integration.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            name: New display name.
+            description: New free text about the integration; null clears it.
+            configurations: New connection and authentication settings.
+            url: New address of the remote MCP server.
+            auth_type: New way for the gateway to authenticate to the remote server.
+            transport: New transport to the remote server.
+            secret_mappings: Settings filled from secret references each time the integration is used; each `target_field` is `configurations.<field>` and appears once."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "configurations": configurations,
+                "url": url,
+                "auth_type": auth_type,
+                "transport": transport,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEMCPINTEGRATION,
             _m_mcp_integration_operation_result.McpIntegrationOperationResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1441,25 +1717,31 @@ class AsyncMcpIntegrationsCapabilities(AsyncResource):
         self,
         mcp_integration_id: str,
         *,
+        capabilities: Sequence[McpIntegrationCapabilityToggle],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationCapabilitiesUpdateRequest],
     ) -> _m_mcp_integration_success_result.McpIntegrationSuccessResult:
         """Switch an MCP integration's capabilities on or off.
 
         Enables or disables several tools, prompts or resources at integration level in one call.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            capabilities: One entry per capability to change; at least one."""
+        body = body_fields(
+            {
+                "capabilities": capabilities,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEMCPINTEGRATIONCAPABILITIES,
             _m_mcp_integration_success_result.McpIntegrationSuccessResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/capabilities",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1520,25 +1802,31 @@ class AsyncMcpIntegrationsCapabilitiesWithRawResponse(AsyncResource):
         self,
         mcp_integration_id: str,
         *,
+        capabilities: Sequence[McpIntegrationCapabilityToggle],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationCapabilitiesUpdateRequest],
     ) -> RawResponse[_m_mcp_integration_success_result.McpIntegrationSuccessResult]:
         """Switch an MCP integration's capabilities on or off.
 
         Enables or disables several tools, prompts or resources at integration level in one call.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            capabilities: One entry per capability to change; at least one."""
+        body = body_fields(
+            {
+                "capabilities": capabilities,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEMCPINTEGRATIONCAPABILITIES,
             _m_mcp_integration_success_result.McpIntegrationSuccessResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/capabilities",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1673,25 +1961,37 @@ class AsyncMcpIntegrationsWorkspaces(AsyncResource):
         self,
         mcp_integration_id: str,
         *,
+        workspaces: Sequence[McpIntegrationWorkspaceToggle],
+        global_workspace_access: McpIntegrationGlobalWorkspaceAccess | None | NotGiven = NOT_GIVEN,
+        override_existing_workspace_access: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationWorkspacesUpdateRequest],
     ) -> _m_mcp_integration_operation_result.McpIntegrationOperationResult:
         """Change which workspaces may use an MCP integration.
 
         Grants or withdraws access for several workspaces at once, and optionally sets the organisation-wide default.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            workspaces: One entry per workspace to change; may be empty when only the default changes.
+            global_workspace_access: New organisation-wide access setting; null removes it.
+            override_existing_workspace_access: When true, the organisation-wide setting also replaces per-workspace choices made before."""
+        body = body_fields(
+            {
+                "workspaces": workspaces,
+                "global_workspace_access": global_workspace_access,
+                "override_existing_workspace_access": override_existing_workspace_access,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEMCPINTEGRATIONWORKSPACES,
             _m_mcp_integration_operation_result.McpIntegrationOperationResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1746,25 +2046,37 @@ class AsyncMcpIntegrationsWorkspacesWithRawResponse(AsyncResource):
         self,
         mcp_integration_id: str,
         *,
+        workspaces: Sequence[McpIntegrationWorkspaceToggle],
+        global_workspace_access: McpIntegrationGlobalWorkspaceAccess | None | NotGiven = NOT_GIVEN,
+        override_existing_workspace_access: bool | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpIntegrationWorkspacesUpdateRequest],
     ) -> RawResponse[_m_mcp_integration_operation_result.McpIntegrationOperationResult]:
         """Change which workspaces may use an MCP integration.
 
         Grants or withdraws access for several workspaces at once, and optionally sets the organisation-wide default.
 
         Args:
-            mcp_integration_id: The MCP integration's UUID or slug."""
+            mcp_integration_id: The MCP integration's UUID or slug.
+            workspaces: One entry per workspace to change; may be empty when only the default changes.
+            global_workspace_access: New organisation-wide access setting; null removes it.
+            override_existing_workspace_access: When true, the organisation-wide setting also replaces per-workspace choices made before."""
+        body = body_fields(
+            {
+                "workspaces": workspaces,
+                "global_workspace_access": global_workspace_access,
+                "override_existing_workspace_access": override_existing_workspace_access,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEMCPINTEGRATIONWORKSPACES,
             _m_mcp_integration_operation_result.McpIntegrationOperationResult.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import mcp_server as _m_mcp_server
 from ..models import mcp_server_capability_list as _m_mcp_server_capability_list
@@ -33,6 +31,7 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
@@ -40,10 +39,9 @@ from ._base import (
 if TYPE_CHECKING:
     from .. import models as _models
     from ..params import (
-        McpServerCapabilitiesUpdateRequest,
-        McpServerCreateRequest,
-        McpServerUpdateRequest,
-        McpServerUserAccessUpdateRequest,
+        McpServerCapabilityToggle,
+        McpServerUserAccessToggle,
+        McpServerUserAccessUpdateRequestDefaultUserAccess,
     )
 
     pass
@@ -106,22 +104,42 @@ class McpServers(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        mcp_integration_id: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerCreateRequest],
     ) -> _m_mcp_server_created.McpServerCreated:
         """Create an MCP server.
 
-        Makes an MCP integration available in a workspace as an MCP server. With an organisation admin key the workspace must be named in the body; a workspace key implies it."""
+        Makes an MCP integration available in a workspace as an MCP server. With an organisation admin key the workspace must be named in the body; a workspace key implies it.
+
+        Args:
+            name: Display name.
+            mcp_integration_id: The integration to build on, by UUID or slug.
+            workspace_id: Workspace, by id or slug, that gets the server. Needed with an organisation admin key; a workspace key implies it.
+            description: Free text about the server.
+            slug: Handle for the server, unique in the organisation; generated when left out."""
+        body = body_fields(
+            {
+                "name": name,
+                "mcp_integration_id": mcp_integration_id,
+                "workspace_id": workspace_id,
+                "description": description,
+                "slug": slug,
+            }
+        )
         return self._client._request(
             _OP_CREATEMCPSERVER,
             _m_mcp_server_created.McpServerCreated.from_dict,
             "/mcp-servers",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -311,25 +329,34 @@ class McpServers(SyncResource):
         self,
         mcp_server_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerUpdateRequest],
     ) -> _m_mcp_server_operation_result.McpServerOperationResult:
         """Update an MCP server.
 
         Renames an MCP server or changes its description.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            name: New display name.
+            description: New free text about the server; null clears it."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+            }
+        )
         return self._client._request(
             _OP_UPDATEMCPSERVER,
             _m_mcp_server_operation_result.McpServerOperationResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -346,22 +373,42 @@ class McpServersWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        mcp_integration_id: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerCreateRequest],
     ) -> RawResponse[_m_mcp_server_created.McpServerCreated]:
         """Create an MCP server.
 
-        Makes an MCP integration available in a workspace as an MCP server. With an organisation admin key the workspace must be named in the body; a workspace key implies it."""
+        Makes an MCP integration available in a workspace as an MCP server. With an organisation admin key the workspace must be named in the body; a workspace key implies it.
+
+        Args:
+            name: Display name.
+            mcp_integration_id: The integration to build on, by UUID or slug.
+            workspace_id: Workspace, by id or slug, that gets the server. Needed with an organisation admin key; a workspace key implies it.
+            description: Free text about the server.
+            slug: Handle for the server, unique in the organisation; generated when left out."""
+        body = body_fields(
+            {
+                "name": name,
+                "mcp_integration_id": mcp_integration_id,
+                "workspace_id": workspace_id,
+                "description": description,
+                "slug": slug,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEMCPSERVER,
             _m_mcp_server_created.McpServerCreated.from_dict,
             "/mcp-servers",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -515,25 +562,34 @@ class McpServersWithRawResponse(SyncResource):
         self,
         mcp_server_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerUpdateRequest],
     ) -> RawResponse[_m_mcp_server_operation_result.McpServerOperationResult]:
         """Update an MCP server.
 
         Renames an MCP server or changes its description.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            name: New display name.
+            description: New free text about the server; null clears it."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEMCPSERVER,
             _m_mcp_server_operation_result.McpServerOperationResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -633,25 +689,31 @@ class McpServersCapabilities(SyncResource):
         self,
         mcp_server_id: str,
         *,
+        capabilities: Sequence[McpServerCapabilityToggle],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerCapabilitiesUpdateRequest],
     ) -> _m_mcp_server_success_result.McpServerSuccessResult:
         """Switch an MCP server's capabilities on or off.
 
         Enables or disables several tools, prompts or resources of the server in one call.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            capabilities: One entry per capability to change; at least one."""
+        body = body_fields(
+            {
+                "capabilities": capabilities,
+            }
+        )
         return self._client._request(
             _OP_UPDATEMCPSERVERCAPABILITIES,
             _m_mcp_server_success_result.McpServerSuccessResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}/capabilities",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -712,25 +774,31 @@ class McpServersCapabilitiesWithRawResponse(SyncResource):
         self,
         mcp_server_id: str,
         *,
+        capabilities: Sequence[McpServerCapabilityToggle],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerCapabilitiesUpdateRequest],
     ) -> RawResponse[_m_mcp_server_success_result.McpServerSuccessResult]:
         """Switch an MCP server's capabilities on or off.
 
         Enables or disables several tools, prompts or resources of the server in one call.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            capabilities: One entry per capability to change; at least one."""
+        body = body_fields(
+            {
+                "capabilities": capabilities,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEMCPSERVERCAPABILITIES,
             _m_mcp_server_success_result.McpServerSuccessResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}/capabilities",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1051,25 +1119,34 @@ class McpServersUserAccess(SyncResource):
         self,
         mcp_server_id: str,
         *,
+        user_access: Sequence[McpServerUserAccessToggle] | NotGiven = NOT_GIVEN,
+        default_user_access: McpServerUserAccessUpdateRequestDefaultUserAccess | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerUserAccessUpdateRequest],
     ) -> _m_mcp_server_success_result.McpServerSuccessResult:
         """Change who may use an MCP server.
 
         Sets per-user overrides and the server-wide default for users without one.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            user_access: Per-user rules to set.
+            default_user_access: What applies to users who have no per-user rule."""
+        body = body_fields(
+            {
+                "user_access": user_access,
+                "default_user_access": default_user_access,
+            }
+        )
         return self._client._request(
             _OP_UPDATEMCPSERVERUSERACCESS,
             _m_mcp_server_success_result.McpServerSuccessResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}/user-access",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1130,25 +1207,34 @@ class McpServersUserAccessWithRawResponse(SyncResource):
         self,
         mcp_server_id: str,
         *,
+        user_access: Sequence[McpServerUserAccessToggle] | NotGiven = NOT_GIVEN,
+        default_user_access: McpServerUserAccessUpdateRequestDefaultUserAccess | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerUserAccessUpdateRequest],
     ) -> RawResponse[_m_mcp_server_success_result.McpServerSuccessResult]:
         """Change who may use an MCP server.
 
         Sets per-user overrides and the server-wide default for users without one.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            user_access: Per-user rules to set.
+            default_user_access: What applies to users who have no per-user rule."""
+        body = body_fields(
+            {
+                "user_access": user_access,
+                "default_user_access": default_user_access,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEMCPSERVERUSERACCESS,
             _m_mcp_server_success_result.McpServerSuccessResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}/user-access",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1182,22 +1268,42 @@ class AsyncMcpServers(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        mcp_integration_id: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerCreateRequest],
     ) -> _m_mcp_server_created.McpServerCreated:
         """Create an MCP server.
 
-        Makes an MCP integration available in a workspace as an MCP server. With an organisation admin key the workspace must be named in the body; a workspace key implies it."""
+        Makes an MCP integration available in a workspace as an MCP server. With an organisation admin key the workspace must be named in the body; a workspace key implies it.
+
+        Args:
+            name: Display name.
+            mcp_integration_id: The integration to build on, by UUID or slug.
+            workspace_id: Workspace, by id or slug, that gets the server. Needed with an organisation admin key; a workspace key implies it.
+            description: Free text about the server.
+            slug: Handle for the server, unique in the organisation; generated when left out."""
+        body = body_fields(
+            {
+                "name": name,
+                "mcp_integration_id": mcp_integration_id,
+                "workspace_id": workspace_id,
+                "description": description,
+                "slug": slug,
+            }
+        )
         return await self._client._request(
             _OP_CREATEMCPSERVER,
             _m_mcp_server_created.McpServerCreated.from_dict,
             "/mcp-servers",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1387,25 +1493,34 @@ class AsyncMcpServers(AsyncResource):
         self,
         mcp_server_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerUpdateRequest],
     ) -> _m_mcp_server_operation_result.McpServerOperationResult:
         """Update an MCP server.
 
         Renames an MCP server or changes its description.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            name: New display name.
+            description: New free text about the server; null clears it."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEMCPSERVER,
             _m_mcp_server_operation_result.McpServerOperationResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1422,22 +1537,42 @@ class AsyncMcpServersWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        mcp_integration_id: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerCreateRequest],
     ) -> RawResponse[_m_mcp_server_created.McpServerCreated]:
         """Create an MCP server.
 
-        Makes an MCP integration available in a workspace as an MCP server. With an organisation admin key the workspace must be named in the body; a workspace key implies it."""
+        Makes an MCP integration available in a workspace as an MCP server. With an organisation admin key the workspace must be named in the body; a workspace key implies it.
+
+        Args:
+            name: Display name.
+            mcp_integration_id: The integration to build on, by UUID or slug.
+            workspace_id: Workspace, by id or slug, that gets the server. Needed with an organisation admin key; a workspace key implies it.
+            description: Free text about the server.
+            slug: Handle for the server, unique in the organisation; generated when left out."""
+        body = body_fields(
+            {
+                "name": name,
+                "mcp_integration_id": mcp_integration_id,
+                "workspace_id": workspace_id,
+                "description": description,
+                "slug": slug,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEMCPSERVER,
             _m_mcp_server_created.McpServerCreated.from_dict,
             "/mcp-servers",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1591,25 +1726,34 @@ class AsyncMcpServersWithRawResponse(AsyncResource):
         self,
         mcp_server_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerUpdateRequest],
     ) -> RawResponse[_m_mcp_server_operation_result.McpServerOperationResult]:
         """Update an MCP server.
 
         Renames an MCP server or changes its description.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            name: New display name.
+            description: New free text about the server; null clears it."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEMCPSERVER,
             _m_mcp_server_operation_result.McpServerOperationResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1709,25 +1853,31 @@ class AsyncMcpServersCapabilities(AsyncResource):
         self,
         mcp_server_id: str,
         *,
+        capabilities: Sequence[McpServerCapabilityToggle],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerCapabilitiesUpdateRequest],
     ) -> _m_mcp_server_success_result.McpServerSuccessResult:
         """Switch an MCP server's capabilities on or off.
 
         Enables or disables several tools, prompts or resources of the server in one call.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            capabilities: One entry per capability to change; at least one."""
+        body = body_fields(
+            {
+                "capabilities": capabilities,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEMCPSERVERCAPABILITIES,
             _m_mcp_server_success_result.McpServerSuccessResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}/capabilities",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1788,25 +1938,31 @@ class AsyncMcpServersCapabilitiesWithRawResponse(AsyncResource):
         self,
         mcp_server_id: str,
         *,
+        capabilities: Sequence[McpServerCapabilityToggle],
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerCapabilitiesUpdateRequest],
     ) -> RawResponse[_m_mcp_server_success_result.McpServerSuccessResult]:
         """Switch an MCP server's capabilities on or off.
 
         Enables or disables several tools, prompts or resources of the server in one call.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            capabilities: One entry per capability to change; at least one."""
+        body = body_fields(
+            {
+                "capabilities": capabilities,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEMCPSERVERCAPABILITIES,
             _m_mcp_server_success_result.McpServerSuccessResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}/capabilities",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2127,25 +2283,34 @@ class AsyncMcpServersUserAccess(AsyncResource):
         self,
         mcp_server_id: str,
         *,
+        user_access: Sequence[McpServerUserAccessToggle] | NotGiven = NOT_GIVEN,
+        default_user_access: McpServerUserAccessUpdateRequestDefaultUserAccess | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerUserAccessUpdateRequest],
     ) -> _m_mcp_server_success_result.McpServerSuccessResult:
         """Change who may use an MCP server.
 
         Sets per-user overrides and the server-wide default for users without one.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            user_access: Per-user rules to set.
+            default_user_access: What applies to users who have no per-user rule."""
+        body = body_fields(
+            {
+                "user_access": user_access,
+                "default_user_access": default_user_access,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEMCPSERVERUSERACCESS,
             _m_mcp_server_success_result.McpServerSuccessResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}/user-access",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2206,25 +2371,34 @@ class AsyncMcpServersUserAccessWithRawResponse(AsyncResource):
         self,
         mcp_server_id: str,
         *,
+        user_access: Sequence[McpServerUserAccessToggle] | NotGiven = NOT_GIVEN,
+        default_user_access: McpServerUserAccessUpdateRequestDefaultUserAccess | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[McpServerUserAccessUpdateRequest],
     ) -> RawResponse[_m_mcp_server_success_result.McpServerSuccessResult]:
         """Change who may use an MCP server.
 
         Sets per-user overrides and the server-wide default for users without one.
 
         Args:
-            mcp_server_id: The MCP server's UUID or slug."""
+            mcp_server_id: The MCP server's UUID or slug.
+            user_access: Per-user rules to set.
+            default_user_access: What applies to users who have no per-user rule."""
+        body = body_fields(
+            {
+                "user_access": user_access,
+                "default_user_access": default_user_access,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEMCPSERVERUSERACCESS,
             _m_mcp_server_success_result.McpServerSuccessResult.from_dict,
             f"/mcp-servers/{quote(str(mcp_server_id), safe='')}/user-access",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -4,11 +4,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, overload
-
-from typing_extensions import Unpack
 
 from ..models import message as _m_message
 from ..models import message_stream_event_envelope as _m_message_stream_event_envelope
@@ -27,12 +25,20 @@ from ._base import (
     Stream,
     SyncResource,
     Timeout,
+    body_fields,
 )
 
 if TYPE_CHECKING:
     from .. import models as _models
     from ..gateway_config import GatewayConfig
-    from ..params import CountMessageTokensRequest, CreateMessageRequestParams
+    from ..params import (
+        MessageParam,
+        MessageRequestMetadata,
+        MessageSystemPrompt,
+        MessageThinkingConfig,
+        MessageTool,
+        MessageToolChoice,
+    )
 
     pass
 
@@ -40,14 +46,14 @@ if TYPE_CHECKING:
 def _decode_message_stream_event(
     data: Any,
 ) -> (
-    _models.MessageStreamContentBlockDelta
+    _models.MessageStreamStart
     | _models.MessageStreamContentBlockStart
+    | _models.MessageStreamContentBlockDelta
     | _models.MessageStreamContentBlockStop
     | _models.MessageStreamDelta
-    | _models.MessageStreamError
-    | _models.MessageStreamPing
-    | _models.MessageStreamStart
     | _models.MessageStreamStop
+    | _models.MessageStreamPing
+    | _models.MessageStreamError
 ):
     return _m_message_stream_event_envelope.MessageStreamEventEnvelope.from_dict({"data": data}).data
 
@@ -69,6 +75,12 @@ class Messages(SyncResource):
     def count_tokens(
         self,
         *,
+        model: str,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -79,17 +91,34 @@ class Messages(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CountMessageTokensRequest],
     ) -> _m_message_tokens_count.MessageTokensCount:
         """Count the tokens of a message request.
 
-        Reports how many input tokens a Messages request would use (messages, system prompt, tools), without running the model."""
+        Reports how many input tokens a Messages request would use (messages, system prompt, tools), without running the model.
+
+        Args:
+            model: Model whose tokenizer does the counting.
+            messages: The conversation to count.
+            system: System prompt to count.
+            tools: Tool definitions to count.
+            tool_choice: Tool choice to count.
+            thinking: Reasoning settings that affect the count."""
+        body = body_fields(
+            {
+                "model": model,
+                "messages": messages,
+                "system": system,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "thinking": thinking,
+            }
+        )
         return self._client._request(
             _OP_COUNTMESSAGETOKENS,
             _m_message_tokens_count.MessageTokensCount.from_dict,
             "/messages/count_tokens",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -108,9 +137,20 @@ class Messages(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -119,25 +159,35 @@ class Messages(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> Stream[
-        _models.MessageStreamContentBlockDelta
+        _models.MessageStreamStart
         | _models.MessageStreamContentBlockStart
+        | _models.MessageStreamContentBlockDelta
         | _models.MessageStreamContentBlockStop
         | _models.MessageStreamDelta
-        | _models.MessageStreamError
-        | _models.MessageStreamPing
-        | _models.MessageStreamStart
         | _models.MessageStreamStop
+        | _models.MessageStreamPing
+        | _models.MessageStreamError
     ]: ...
 
     @overload
     def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -146,16 +196,26 @@ class Messages(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> _m_message.Message: ...
 
     @overload
     def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -164,27 +224,37 @@ class Messages(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> (
         _m_message.Message
         | Stream[
-            _models.MessageStreamContentBlockDelta
+            _models.MessageStreamStart
             | _models.MessageStreamContentBlockStart
+            | _models.MessageStreamContentBlockDelta
             | _models.MessageStreamContentBlockStop
             | _models.MessageStreamDelta
-            | _models.MessageStreamError
-            | _models.MessageStreamPing
-            | _models.MessageStreamStart
             | _models.MessageStreamStop
+            | _models.MessageStreamPing
+            | _models.MessageStreamError
         ]
     ): ...
 
     def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -193,24 +263,54 @@ class Messages(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> (
         _m_message.Message
         | Stream[
-            _models.MessageStreamContentBlockDelta
+            _models.MessageStreamStart
             | _models.MessageStreamContentBlockStart
+            | _models.MessageStreamContentBlockDelta
             | _models.MessageStreamContentBlockStop
             | _models.MessageStreamDelta
-            | _models.MessageStreamError
-            | _models.MessageStreamPing
-            | _models.MessageStreamStart
             | _models.MessageStreamStop
+            | _models.MessageStreamPing
+            | _models.MessageStreamError
         ]
     ):
         """Create a message.
 
-        Sends a conversation in Anthropic's Messages format and returns the model's next turn as a `Message`. With `stream: true` the turn arrives as server-sent events whose `event:` name equals the `type` of the `MessageStreamEvent` in its `data:` line."""
-        body = params if stream is None else {**params, "stream": stream}
+        Sends a conversation in Anthropic's Messages format and returns the model's next turn as a `Message`. With `stream: true` the turn arrives as server-sent events whose `event:` name equals the `type` of the `MessageStreamEvent` in its `data:` line.
+
+        Args:
+            model: Model to run, as the provider names it (for example `claude-sonnet-4-5`).
+            max_tokens: Most tokens the model may generate before it is stopped.
+            messages: The conversation so far; user and assistant turns alternate, starting with a user turn.
+            system: Instructions and context for the model, kept apart from the turns.
+            metadata: Information about the request, such as an end-user ID.
+            stop_sequences: Extra strings that end generation when the model produces one.
+            temperature: Sampling temperature from 0 to 1; higher gives more varied output.
+            top_k: Sample only from this many most likely tokens.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            tools: Tools the model may ask the caller to run.
+            tool_choice: Whether the model may, must or must not use tools, or which one.
+            thinking: Turns extended reasoning on (with a budget) or off."""
+        body = body_fields(
+            {
+                "model": model,
+                "max_tokens": max_tokens,
+                "messages": messages,
+                "system": system,
+                "metadata": metadata,
+                "stop_sequences": stop_sequences,
+                "temperature": temperature,
+                "top_k": top_k,
+                "top_p": top_p,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "thinking": thinking,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_stream(
                 _OP_CREATEMESSAGE,
@@ -220,7 +320,6 @@ class Messages(SyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -239,7 +338,6 @@ class Messages(SyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -258,6 +356,12 @@ class MessagesWithRawResponse(SyncResource):
     def count_tokens(
         self,
         *,
+        model: str,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -268,17 +372,34 @@ class MessagesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CountMessageTokensRequest],
     ) -> RawResponse[_m_message_tokens_count.MessageTokensCount]:
         """Count the tokens of a message request.
 
-        Reports how many input tokens a Messages request would use (messages, system prompt, tools), without running the model."""
+        Reports how many input tokens a Messages request would use (messages, system prompt, tools), without running the model.
+
+        Args:
+            model: Model whose tokenizer does the counting.
+            messages: The conversation to count.
+            system: System prompt to count.
+            tools: Tool definitions to count.
+            tool_choice: Tool choice to count.
+            thinking: Reasoning settings that affect the count."""
+        body = body_fields(
+            {
+                "model": model,
+                "messages": messages,
+                "system": system,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "thinking": thinking,
+            }
+        )
         return self._client._request_raw(
             _OP_COUNTMESSAGETOKENS,
             _m_message_tokens_count.MessageTokensCount.from_dict,
             "/messages/count_tokens",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -297,9 +418,20 @@ class MessagesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -308,17 +440,16 @@ class MessagesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> RawResponse[
         Stream[
-            _models.MessageStreamContentBlockDelta
+            _models.MessageStreamStart
             | _models.MessageStreamContentBlockStart
+            | _models.MessageStreamContentBlockDelta
             | _models.MessageStreamContentBlockStop
             | _models.MessageStreamDelta
-            | _models.MessageStreamError
-            | _models.MessageStreamPing
-            | _models.MessageStreamStart
             | _models.MessageStreamStop
+            | _models.MessageStreamPing
+            | _models.MessageStreamError
         ]
     ]: ...
 
@@ -326,9 +457,20 @@ class MessagesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -337,16 +479,26 @@ class MessagesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> RawResponse[_m_message.Message]: ...
 
     @overload
     def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -355,19 +507,18 @@ class MessagesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> (
         RawResponse[_m_message.Message]
         | RawResponse[
             Stream[
-                _models.MessageStreamContentBlockDelta
+                _models.MessageStreamStart
                 | _models.MessageStreamContentBlockStart
+                | _models.MessageStreamContentBlockDelta
                 | _models.MessageStreamContentBlockStop
                 | _models.MessageStreamDelta
-                | _models.MessageStreamError
-                | _models.MessageStreamPing
-                | _models.MessageStreamStart
                 | _models.MessageStreamStop
+                | _models.MessageStreamPing
+                | _models.MessageStreamError
             ]
         ]
     ): ...
@@ -375,9 +526,20 @@ class MessagesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -386,26 +548,56 @@ class MessagesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> (
         RawResponse[_m_message.Message]
         | RawResponse[
             Stream[
-                _models.MessageStreamContentBlockDelta
+                _models.MessageStreamStart
                 | _models.MessageStreamContentBlockStart
+                | _models.MessageStreamContentBlockDelta
                 | _models.MessageStreamContentBlockStop
                 | _models.MessageStreamDelta
-                | _models.MessageStreamError
-                | _models.MessageStreamPing
-                | _models.MessageStreamStart
                 | _models.MessageStreamStop
+                | _models.MessageStreamPing
+                | _models.MessageStreamError
             ]
         ]
     ):
         """Create a message.
 
-        Sends a conversation in Anthropic's Messages format and returns the model's next turn as a `Message`. With `stream: true` the turn arrives as server-sent events whose `event:` name equals the `type` of the `MessageStreamEvent` in its `data:` line."""
-        body = params if stream is None else {**params, "stream": stream}
+        Sends a conversation in Anthropic's Messages format and returns the model's next turn as a `Message`. With `stream: true` the turn arrives as server-sent events whose `event:` name equals the `type` of the `MessageStreamEvent` in its `data:` line.
+
+        Args:
+            model: Model to run, as the provider names it (for example `claude-sonnet-4-5`).
+            max_tokens: Most tokens the model may generate before it is stopped.
+            messages: The conversation so far; user and assistant turns alternate, starting with a user turn.
+            system: Instructions and context for the model, kept apart from the turns.
+            metadata: Information about the request, such as an end-user ID.
+            stop_sequences: Extra strings that end generation when the model produces one.
+            temperature: Sampling temperature from 0 to 1; higher gives more varied output.
+            top_k: Sample only from this many most likely tokens.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            tools: Tools the model may ask the caller to run.
+            tool_choice: Whether the model may, must or must not use tools, or which one.
+            thinking: Turns extended reasoning on (with a budget) or off."""
+        body = body_fields(
+            {
+                "model": model,
+                "max_tokens": max_tokens,
+                "messages": messages,
+                "system": system,
+                "metadata": metadata,
+                "stop_sequences": stop_sequences,
+                "temperature": temperature,
+                "top_k": top_k,
+                "top_p": top_p,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "thinking": thinking,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATEMESSAGE,
@@ -415,7 +607,6 @@ class MessagesWithRawResponse(SyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -434,7 +625,6 @@ class MessagesWithRawResponse(SyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -458,6 +648,12 @@ class AsyncMessages(AsyncResource):
     async def count_tokens(
         self,
         *,
+        model: str,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -468,17 +664,34 @@ class AsyncMessages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CountMessageTokensRequest],
     ) -> _m_message_tokens_count.MessageTokensCount:
         """Count the tokens of a message request.
 
-        Reports how many input tokens a Messages request would use (messages, system prompt, tools), without running the model."""
+        Reports how many input tokens a Messages request would use (messages, system prompt, tools), without running the model.
+
+        Args:
+            model: Model whose tokenizer does the counting.
+            messages: The conversation to count.
+            system: System prompt to count.
+            tools: Tool definitions to count.
+            tool_choice: Tool choice to count.
+            thinking: Reasoning settings that affect the count."""
+        body = body_fields(
+            {
+                "model": model,
+                "messages": messages,
+                "system": system,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "thinking": thinking,
+            }
+        )
         return await self._client._request(
             _OP_COUNTMESSAGETOKENS,
             _m_message_tokens_count.MessageTokensCount.from_dict,
             "/messages/count_tokens",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -497,9 +710,20 @@ class AsyncMessages(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -508,25 +732,35 @@ class AsyncMessages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> AsyncStream[
-        _models.MessageStreamContentBlockDelta
+        _models.MessageStreamStart
         | _models.MessageStreamContentBlockStart
+        | _models.MessageStreamContentBlockDelta
         | _models.MessageStreamContentBlockStop
         | _models.MessageStreamDelta
-        | _models.MessageStreamError
-        | _models.MessageStreamPing
-        | _models.MessageStreamStart
         | _models.MessageStreamStop
+        | _models.MessageStreamPing
+        | _models.MessageStreamError
     ]: ...
 
     @overload
     async def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -535,16 +769,26 @@ class AsyncMessages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> _m_message.Message: ...
 
     @overload
     async def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -553,27 +797,37 @@ class AsyncMessages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> (
         _m_message.Message
         | AsyncStream[
-            _models.MessageStreamContentBlockDelta
+            _models.MessageStreamStart
             | _models.MessageStreamContentBlockStart
+            | _models.MessageStreamContentBlockDelta
             | _models.MessageStreamContentBlockStop
             | _models.MessageStreamDelta
-            | _models.MessageStreamError
-            | _models.MessageStreamPing
-            | _models.MessageStreamStart
             | _models.MessageStreamStop
+            | _models.MessageStreamPing
+            | _models.MessageStreamError
         ]
     ): ...
 
     async def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -582,24 +836,54 @@ class AsyncMessages(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> (
         _m_message.Message
         | AsyncStream[
-            _models.MessageStreamContentBlockDelta
+            _models.MessageStreamStart
             | _models.MessageStreamContentBlockStart
+            | _models.MessageStreamContentBlockDelta
             | _models.MessageStreamContentBlockStop
             | _models.MessageStreamDelta
-            | _models.MessageStreamError
-            | _models.MessageStreamPing
-            | _models.MessageStreamStart
             | _models.MessageStreamStop
+            | _models.MessageStreamPing
+            | _models.MessageStreamError
         ]
     ):
         """Create a message.
 
-        Sends a conversation in Anthropic's Messages format and returns the model's next turn as a `Message`. With `stream: true` the turn arrives as server-sent events whose `event:` name equals the `type` of the `MessageStreamEvent` in its `data:` line."""
-        body = params if stream is None else {**params, "stream": stream}
+        Sends a conversation in Anthropic's Messages format and returns the model's next turn as a `Message`. With `stream: true` the turn arrives as server-sent events whose `event:` name equals the `type` of the `MessageStreamEvent` in its `data:` line.
+
+        Args:
+            model: Model to run, as the provider names it (for example `claude-sonnet-4-5`).
+            max_tokens: Most tokens the model may generate before it is stopped.
+            messages: The conversation so far; user and assistant turns alternate, starting with a user turn.
+            system: Instructions and context for the model, kept apart from the turns.
+            metadata: Information about the request, such as an end-user ID.
+            stop_sequences: Extra strings that end generation when the model produces one.
+            temperature: Sampling temperature from 0 to 1; higher gives more varied output.
+            top_k: Sample only from this many most likely tokens.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            tools: Tools the model may ask the caller to run.
+            tool_choice: Whether the model may, must or must not use tools, or which one.
+            thinking: Turns extended reasoning on (with a budget) or off."""
+        body = body_fields(
+            {
+                "model": model,
+                "max_tokens": max_tokens,
+                "messages": messages,
+                "system": system,
+                "metadata": metadata,
+                "stop_sequences": stop_sequences,
+                "temperature": temperature,
+                "top_k": top_k,
+                "top_p": top_p,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "thinking": thinking,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_stream(
                 _OP_CREATEMESSAGE,
@@ -609,7 +893,6 @@ class AsyncMessages(AsyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -628,7 +911,6 @@ class AsyncMessages(AsyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -647,6 +929,12 @@ class AsyncMessagesWithRawResponse(AsyncResource):
     async def count_tokens(
         self,
         *,
+        model: str,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -657,17 +945,34 @@ class AsyncMessagesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CountMessageTokensRequest],
     ) -> RawResponse[_m_message_tokens_count.MessageTokensCount]:
         """Count the tokens of a message request.
 
-        Reports how many input tokens a Messages request would use (messages, system prompt, tools), without running the model."""
+        Reports how many input tokens a Messages request would use (messages, system prompt, tools), without running the model.
+
+        Args:
+            model: Model whose tokenizer does the counting.
+            messages: The conversation to count.
+            system: System prompt to count.
+            tools: Tool definitions to count.
+            tool_choice: Tool choice to count.
+            thinking: Reasoning settings that affect the count."""
+        body = body_fields(
+            {
+                "model": model,
+                "messages": messages,
+                "system": system,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "thinking": thinking,
+            }
+        )
         return await self._client._request_raw(
             _OP_COUNTMESSAGETOKENS,
             _m_message_tokens_count.MessageTokensCount.from_dict,
             "/messages/count_tokens",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -686,9 +991,20 @@ class AsyncMessagesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -697,17 +1013,16 @@ class AsyncMessagesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> RawResponse[
         AsyncStream[
-            _models.MessageStreamContentBlockDelta
+            _models.MessageStreamStart
             | _models.MessageStreamContentBlockStart
+            | _models.MessageStreamContentBlockDelta
             | _models.MessageStreamContentBlockStop
             | _models.MessageStreamDelta
-            | _models.MessageStreamError
-            | _models.MessageStreamPing
-            | _models.MessageStreamStart
             | _models.MessageStreamStop
+            | _models.MessageStreamPing
+            | _models.MessageStreamError
         ]
     ]: ...
 
@@ -715,9 +1030,20 @@ class AsyncMessagesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -726,16 +1052,26 @@ class AsyncMessagesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> RawResponse[_m_message.Message]: ...
 
     @overload
     async def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -744,19 +1080,18 @@ class AsyncMessagesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> (
         RawResponse[_m_message.Message]
         | RawResponse[
             AsyncStream[
-                _models.MessageStreamContentBlockDelta
+                _models.MessageStreamStart
                 | _models.MessageStreamContentBlockStart
+                | _models.MessageStreamContentBlockDelta
                 | _models.MessageStreamContentBlockStop
                 | _models.MessageStreamDelta
-                | _models.MessageStreamError
-                | _models.MessageStreamPing
-                | _models.MessageStreamStart
                 | _models.MessageStreamStop
+                | _models.MessageStreamPing
+                | _models.MessageStreamError
             ]
         ]
     ): ...
@@ -764,9 +1099,20 @@ class AsyncMessagesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        max_tokens: int,
+        messages: Sequence[MessageParam],
+        system: MessageSystemPrompt | NotGiven = NOT_GIVEN,
+        metadata: MessageRequestMetadata | NotGiven = NOT_GIVEN,
+        stop_sequences: Sequence[str] | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        tools: Sequence[MessageTool] | NotGiven = NOT_GIVEN,
+        tool_choice: MessageToolChoice | NotGiven = NOT_GIVEN,
+        thinking: MessageThinkingConfig | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -775,26 +1121,56 @@ class AsyncMessagesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateMessageRequestParams],
     ) -> (
         RawResponse[_m_message.Message]
         | RawResponse[
             AsyncStream[
-                _models.MessageStreamContentBlockDelta
+                _models.MessageStreamStart
                 | _models.MessageStreamContentBlockStart
+                | _models.MessageStreamContentBlockDelta
                 | _models.MessageStreamContentBlockStop
                 | _models.MessageStreamDelta
-                | _models.MessageStreamError
-                | _models.MessageStreamPing
-                | _models.MessageStreamStart
                 | _models.MessageStreamStop
+                | _models.MessageStreamPing
+                | _models.MessageStreamError
             ]
         ]
     ):
         """Create a message.
 
-        Sends a conversation in Anthropic's Messages format and returns the model's next turn as a `Message`. With `stream: true` the turn arrives as server-sent events whose `event:` name equals the `type` of the `MessageStreamEvent` in its `data:` line."""
-        body = params if stream is None else {**params, "stream": stream}
+        Sends a conversation in Anthropic's Messages format and returns the model's next turn as a `Message`. With `stream: true` the turn arrives as server-sent events whose `event:` name equals the `type` of the `MessageStreamEvent` in its `data:` line.
+
+        Args:
+            model: Model to run, as the provider names it (for example `claude-sonnet-4-5`).
+            max_tokens: Most tokens the model may generate before it is stopped.
+            messages: The conversation so far; user and assistant turns alternate, starting with a user turn.
+            system: Instructions and context for the model, kept apart from the turns.
+            metadata: Information about the request, such as an end-user ID.
+            stop_sequences: Extra strings that end generation when the model produces one.
+            temperature: Sampling temperature from 0 to 1; higher gives more varied output.
+            top_k: Sample only from this many most likely tokens.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            tools: Tools the model may ask the caller to run.
+            tool_choice: Whether the model may, must or must not use tools, or which one.
+            thinking: Turns extended reasoning on (with a budget) or off."""
+        body = body_fields(
+            {
+                "model": model,
+                "max_tokens": max_tokens,
+                "messages": messages,
+                "system": system,
+                "metadata": metadata,
+                "stop_sequences": stop_sequences,
+                "temperature": temperature,
+                "top_k": top_k,
+                "top_p": top_p,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "thinking": thinking,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATEMESSAGE,
@@ -804,7 +1180,6 @@ class AsyncMessagesWithRawResponse(AsyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -823,7 +1198,6 @@ class AsyncMessagesWithRawResponse(AsyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,

@@ -4,11 +4,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
-
-from typing_extensions import Unpack
 
 from ..models import moderation_response as _m_moderation_response
 from ._base import (
@@ -23,11 +21,12 @@ from ._base import (
     RawResponse,
     SyncResource,
     Timeout,
+    body_fields,
 )
 
 if TYPE_CHECKING:
     from ..gateway_config import GatewayConfig
-    from ..params import CreateModerationRequest
+    from ..params import ModerationInputItem
 
     pass
 
@@ -46,6 +45,8 @@ class Moderations(SyncResource):
     def create(
         self,
         *,
+        input: str | Sequence[ModerationInputItem],
+        model: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -56,17 +57,26 @@ class Moderations(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateModerationRequest],
     ) -> _m_moderation_response.ModerationResponse:
         """Classify content for policy violations.
 
-        Checks each input against the provider's moderation categories (harassment, hate, self-harm, sexual content, violence, ...) and reports, per input, whether it was flagged, which categories fired and a score for each. OpenAI is the main provider of this route; an open-source gateway serves it through its pass-through route, body unchanged."""
+        Checks each input against the provider's moderation categories (harassment, hate, self-harm, sexual content, violence, ...) and reports, per input, whether it was flagged, which categories fired and a score for each. OpenAI is the main provider of this route; an open-source gateway serves it through its pass-through route, body unchanged.
+
+        Args:
+            input: One text, several texts, or (for multimodal moderation models) a list of text and image parts.
+            model: Moderation model, such as `omni-moderation-latest` or `text-moderation-latest`."""
+        body = body_fields(
+            {
+                "input": input,
+                "model": model,
+            }
+        )
         return self._client._request(
             _OP_CREATEMODERATION,
             _m_moderation_response.ModerationResponse.from_dict,
             "/moderations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -88,6 +98,8 @@ class ModerationsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        input: str | Sequence[ModerationInputItem],
+        model: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -98,17 +110,26 @@ class ModerationsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateModerationRequest],
     ) -> RawResponse[_m_moderation_response.ModerationResponse]:
         """Classify content for policy violations.
 
-        Checks each input against the provider's moderation categories (harassment, hate, self-harm, sexual content, violence, ...) and reports, per input, whether it was flagged, which categories fired and a score for each. OpenAI is the main provider of this route; an open-source gateway serves it through its pass-through route, body unchanged."""
+        Checks each input against the provider's moderation categories (harassment, hate, self-harm, sexual content, violence, ...) and reports, per input, whether it was flagged, which categories fired and a score for each. OpenAI is the main provider of this route; an open-source gateway serves it through its pass-through route, body unchanged.
+
+        Args:
+            input: One text, several texts, or (for multimodal moderation models) a list of text and image parts.
+            model: Moderation model, such as `omni-moderation-latest` or `text-moderation-latest`."""
+        body = body_fields(
+            {
+                "input": input,
+                "model": model,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEMODERATION,
             _m_moderation_response.ModerationResponse.from_dict,
             "/moderations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -135,6 +156,8 @@ class AsyncModerations(AsyncResource):
     async def create(
         self,
         *,
+        input: str | Sequence[ModerationInputItem],
+        model: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -145,17 +168,26 @@ class AsyncModerations(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateModerationRequest],
     ) -> _m_moderation_response.ModerationResponse:
         """Classify content for policy violations.
 
-        Checks each input against the provider's moderation categories (harassment, hate, self-harm, sexual content, violence, ...) and reports, per input, whether it was flagged, which categories fired and a score for each. OpenAI is the main provider of this route; an open-source gateway serves it through its pass-through route, body unchanged."""
+        Checks each input against the provider's moderation categories (harassment, hate, self-harm, sexual content, violence, ...) and reports, per input, whether it was flagged, which categories fired and a score for each. OpenAI is the main provider of this route; an open-source gateway serves it through its pass-through route, body unchanged.
+
+        Args:
+            input: One text, several texts, or (for multimodal moderation models) a list of text and image parts.
+            model: Moderation model, such as `omni-moderation-latest` or `text-moderation-latest`."""
+        body = body_fields(
+            {
+                "input": input,
+                "model": model,
+            }
+        )
         return await self._client._request(
             _OP_CREATEMODERATION,
             _m_moderation_response.ModerationResponse.from_dict,
             "/moderations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -177,6 +209,8 @@ class AsyncModerationsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        input: str | Sequence[ModerationInputItem],
+        model: str | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -187,17 +221,26 @@ class AsyncModerationsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateModerationRequest],
     ) -> RawResponse[_m_moderation_response.ModerationResponse]:
         """Classify content for policy violations.
 
-        Checks each input against the provider's moderation categories (harassment, hate, self-harm, sexual content, violence, ...) and reports, per input, whether it was flagged, which categories fired and a score for each. OpenAI is the main provider of this route; an open-source gateway serves it through its pass-through route, body unchanged."""
+        Checks each input against the provider's moderation categories (harassment, hate, self-harm, sexual content, violence, ...) and reports, per input, whether it was flagged, which categories fired and a score for each. OpenAI is the main provider of this route; an open-source gateway serves it through its pass-through route, body unchanged.
+
+        Args:
+            input: One text, several texts, or (for multimodal moderation models) a list of text and image parts.
+            model: Moderation model, such as `omni-moderation-latest` or `text-moderation-latest`."""
+        body = body_fields(
+            {
+                "input": input,
+                "model": model,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEMODERATION,
             _m_moderation_response.ModerationResponse.from_dict,
             "/moderations",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,

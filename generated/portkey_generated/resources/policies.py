@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import policy_create_result as _m_policy_create_result
 from ..models import policy_operation_result as _m_policy_operation_result
@@ -31,6 +29,7 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
@@ -38,10 +37,14 @@ from ._base import (
 if TYPE_CHECKING:
     from .. import models as _models
     from ..params import (
-        PolicyRateLimitCreateRequest,
-        PolicyRateLimitUpdateRequest,
-        PolicyUsageLimitCreateRequest,
-        PolicyUsageLimitUpdateRequest,
+        PolicyCondition,
+        PolicyGroupBy,
+        PolicyRateLimitCreateRequestType,
+        PolicyRateLimitCreateRequestUnit,
+        PolicyRateLimitUpdateRequestUnit,
+        PolicyUsageLimitCreateRequestPeriodicReset,
+        PolicyUsageLimitCreateRequestType,
+        PolicyUsageLimitUpdateRequestPeriodicReset,
     )
 
     pass
@@ -138,22 +141,51 @@ class PoliciesRateLimits(SyncResource):
     def create(
         self,
         *,
+        conditions: Sequence[PolicyCondition],
+        group_by: Sequence[PolicyGroupBy],
+        type: PolicyRateLimitCreateRequestType,
+        unit: PolicyRateLimitCreateRequestUnit,
+        value: float,
+        name: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyRateLimitCreateRequest],
     ) -> _m_policy_create_result.PolicyCreateResult:
         """Create a rate limits policy.
 
-        Sets up a cap on requests or tokens per minute, hour or day for the requests that match the conditions, counted separately for each value of the group-by keys."""
+        Sets up a cap on requests or tokens per minute, hour or day for the requests that match the conditions, counted separately for each value of the group-by keys.
+
+        Args:
+            conditions: Tests a request must pass for the policy to apply; at least one.
+            group_by: Keys whose values each get their own counter; at least one.
+            type: Whether the cap counts requests or tokens.
+            unit: Time window of the cap - `rpm` per minute, `rph` per hour, `rpd` per day.
+            value: How many requests or tokens each counted value may use per window.
+            name: Display name.
+            workspace_id: Workspace (id or slug) the policy belongs to; needed unless the API key already fixes it.
+            organisation_id: Organisation the policy belongs to; needed unless the API key already fixes it."""
+        body = body_fields(
+            {
+                "conditions": conditions,
+                "group_by": group_by,
+                "type": type,
+                "unit": unit,
+                "value": value,
+                "name": name,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return self._client._request(
             _OP_CREATERATELIMITSPOLICY,
             _m_policy_create_result.PolicyCreateResult.from_dict,
             "/policies/rate-limits",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -323,25 +355,37 @@ class PoliciesRateLimits(SyncResource):
         self,
         rate_limits_policy_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        unit: PolicyRateLimitUpdateRequestUnit | NotGiven = NOT_GIVEN,
+        value: float | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyRateLimitUpdateRequest],
     ) -> _m_policy_operation_result.PolicyOperationResult:
         """Update a rate limits policy.
 
         Changes the name, window or cap of a policy; fields left out keep their values.
 
         Args:
-            rate_limits_policy_id: UUID of the rate limits policy."""
+            rate_limits_policy_id: UUID of the rate limits policy.
+            name: New display name.
+            unit: New time window.
+            value: New cap per window."""
+        body = body_fields(
+            {
+                "name": name,
+                "unit": unit,
+                "value": value,
+            }
+        )
         return self._client._request(
             _OP_UPDATERATELIMITSPOLICY,
             _m_policy_operation_result.PolicyOperationResult.from_dict,
             f"/policies/rate-limits/{quote(str(rate_limits_policy_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -358,22 +402,51 @@ class PoliciesRateLimitsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        conditions: Sequence[PolicyCondition],
+        group_by: Sequence[PolicyGroupBy],
+        type: PolicyRateLimitCreateRequestType,
+        unit: PolicyRateLimitCreateRequestUnit,
+        value: float,
+        name: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyRateLimitCreateRequest],
     ) -> RawResponse[_m_policy_create_result.PolicyCreateResult]:
         """Create a rate limits policy.
 
-        Sets up a cap on requests or tokens per minute, hour or day for the requests that match the conditions, counted separately for each value of the group-by keys."""
+        Sets up a cap on requests or tokens per minute, hour or day for the requests that match the conditions, counted separately for each value of the group-by keys.
+
+        Args:
+            conditions: Tests a request must pass for the policy to apply; at least one.
+            group_by: Keys whose values each get their own counter; at least one.
+            type: Whether the cap counts requests or tokens.
+            unit: Time window of the cap - `rpm` per minute, `rph` per hour, `rpd` per day.
+            value: How many requests or tokens each counted value may use per window.
+            name: Display name.
+            workspace_id: Workspace (id or slug) the policy belongs to; needed unless the API key already fixes it.
+            organisation_id: Organisation the policy belongs to; needed unless the API key already fixes it."""
+        body = body_fields(
+            {
+                "conditions": conditions,
+                "group_by": group_by,
+                "type": type,
+                "unit": unit,
+                "value": value,
+                "name": name,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATERATELIMITSPOLICY,
             _m_policy_create_result.PolicyCreateResult.from_dict,
             "/policies/rate-limits",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -505,25 +578,37 @@ class PoliciesRateLimitsWithRawResponse(SyncResource):
         self,
         rate_limits_policy_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        unit: PolicyRateLimitUpdateRequestUnit | NotGiven = NOT_GIVEN,
+        value: float | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyRateLimitUpdateRequest],
     ) -> RawResponse[_m_policy_operation_result.PolicyOperationResult]:
         """Update a rate limits policy.
 
         Changes the name, window or cap of a policy; fields left out keep their values.
 
         Args:
-            rate_limits_policy_id: UUID of the rate limits policy."""
+            rate_limits_policy_id: UUID of the rate limits policy.
+            name: New display name.
+            unit: New time window.
+            value: New cap per window."""
+        body = body_fields(
+            {
+                "name": name,
+                "unit": unit,
+                "value": value,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATERATELIMITSPOLICY,
             _m_policy_operation_result.PolicyOperationResult.from_dict,
             f"/policies/rate-limits/{quote(str(rate_limits_policy_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -549,22 +634,54 @@ class PoliciesUsageLimits(SyncResource):
     def create(
         self,
         *,
+        conditions: Sequence[PolicyCondition],
+        group_by: Sequence[PolicyGroupBy],
+        type: PolicyUsageLimitCreateRequestType,
+        credit_limit: float,
+        name: str | NotGiven = NOT_GIVEN,
+        alert_threshold: float | None | NotGiven = NOT_GIVEN,
+        periodic_reset: PolicyUsageLimitCreateRequestPeriodicReset | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyUsageLimitCreateRequest],
     ) -> _m_policy_create_result.PolicyCreateResult:
         """Create a usage limits policy.
 
-        Sets up a budget on cost or tokens for the requests that match the conditions, counted separately for each value of the group-by keys."""
+        Sets up a budget on cost or tokens for the requests that match the conditions, counted separately for each value of the group-by keys.
+
+        Args:
+            conditions: Tests a request must pass for the policy to apply; at least one.
+            group_by: Keys whose values each get their own budget; at least one.
+            type: Whether the budget counts cost or tokens.
+            credit_limit: Budget ceiling for each counted value.
+            name: Display name.
+            alert_threshold: Consumption level that triggers an alert; must be lower than `credit_limit`.
+            periodic_reset: Calendar cycle on which consumption goes back to zero; without it the budget never resets.
+            workspace_id: Workspace (id or slug) the policy belongs to; needed unless the API key already fixes it.
+            organisation_id: Organisation the policy belongs to; needed unless the API key already fixes it."""
+        body = body_fields(
+            {
+                "conditions": conditions,
+                "group_by": group_by,
+                "type": type,
+                "credit_limit": credit_limit,
+                "name": name,
+                "alert_threshold": alert_threshold,
+                "periodic_reset": periodic_reset,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return self._client._request(
             _OP_CREATEUSAGELIMITSPOLICY,
             _m_policy_create_result.PolicyCreateResult.from_dict,
             "/policies/usage-limits",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -732,25 +849,43 @@ class PoliciesUsageLimits(SyncResource):
         self,
         policy_usage_limits_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        credit_limit: float | NotGiven = NOT_GIVEN,
+        alert_threshold: float | None | NotGiven = NOT_GIVEN,
+        periodic_reset: PolicyUsageLimitUpdateRequestPeriodicReset | None | NotGiven = NOT_GIVEN,
+        reset_usage_for_value: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyUsageLimitUpdateRequest],
     ) -> _m_policy_operation_result.PolicyOperationResult:
         """Update a usage limits policy.
 
         Changes the name, budget, alert level or reset cycle of a policy, or sets the consumption of one counted value back to zero. Fields left out keep their values.
 
         Args:
-            policy_usage_limits_id: UUID of the usage limits policy."""
+            policy_usage_limits_id: UUID of the usage limits policy.
+            name: New display name.
+            credit_limit: New budget ceiling for each counted value.
+            alert_threshold: New alert level; must be lower than `credit_limit`.
+            periodic_reset: New reset cycle; null stops periodic resets.
+            reset_usage_for_value: A counted value (an API key, for example) whose consumption is set back to zero."""
+        body = body_fields(
+            {
+                "name": name,
+                "credit_limit": credit_limit,
+                "alert_threshold": alert_threshold,
+                "periodic_reset": periodic_reset,
+                "reset_usage_for_value": reset_usage_for_value,
+            }
+        )
         return self._client._request(
             _OP_UPDATEUSAGELIMITSPOLICY,
             _m_policy_operation_result.PolicyOperationResult.from_dict,
             f"/policies/usage-limits/{quote(str(policy_usage_limits_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -767,22 +902,54 @@ class PoliciesUsageLimitsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        conditions: Sequence[PolicyCondition],
+        group_by: Sequence[PolicyGroupBy],
+        type: PolicyUsageLimitCreateRequestType,
+        credit_limit: float,
+        name: str | NotGiven = NOT_GIVEN,
+        alert_threshold: float | None | NotGiven = NOT_GIVEN,
+        periodic_reset: PolicyUsageLimitCreateRequestPeriodicReset | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyUsageLimitCreateRequest],
     ) -> RawResponse[_m_policy_create_result.PolicyCreateResult]:
         """Create a usage limits policy.
 
-        Sets up a budget on cost or tokens for the requests that match the conditions, counted separately for each value of the group-by keys."""
+        Sets up a budget on cost or tokens for the requests that match the conditions, counted separately for each value of the group-by keys.
+
+        Args:
+            conditions: Tests a request must pass for the policy to apply; at least one.
+            group_by: Keys whose values each get their own budget; at least one.
+            type: Whether the budget counts cost or tokens.
+            credit_limit: Budget ceiling for each counted value.
+            name: Display name.
+            alert_threshold: Consumption level that triggers an alert; must be lower than `credit_limit`.
+            periodic_reset: Calendar cycle on which consumption goes back to zero; without it the budget never resets.
+            workspace_id: Workspace (id or slug) the policy belongs to; needed unless the API key already fixes it.
+            organisation_id: Organisation the policy belongs to; needed unless the API key already fixes it."""
+        body = body_fields(
+            {
+                "conditions": conditions,
+                "group_by": group_by,
+                "type": type,
+                "credit_limit": credit_limit,
+                "name": name,
+                "alert_threshold": alert_threshold,
+                "periodic_reset": periodic_reset,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEUSAGELIMITSPOLICY,
             _m_policy_create_result.PolicyCreateResult.from_dict,
             "/policies/usage-limits",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -914,25 +1081,43 @@ class PoliciesUsageLimitsWithRawResponse(SyncResource):
         self,
         policy_usage_limits_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        credit_limit: float | NotGiven = NOT_GIVEN,
+        alert_threshold: float | None | NotGiven = NOT_GIVEN,
+        periodic_reset: PolicyUsageLimitUpdateRequestPeriodicReset | None | NotGiven = NOT_GIVEN,
+        reset_usage_for_value: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyUsageLimitUpdateRequest],
     ) -> RawResponse[_m_policy_operation_result.PolicyOperationResult]:
         """Update a usage limits policy.
 
         Changes the name, budget, alert level or reset cycle of a policy, or sets the consumption of one counted value back to zero. Fields left out keep their values.
 
         Args:
-            policy_usage_limits_id: UUID of the usage limits policy."""
+            policy_usage_limits_id: UUID of the usage limits policy.
+            name: New display name.
+            credit_limit: New budget ceiling for each counted value.
+            alert_threshold: New alert level; must be lower than `credit_limit`.
+            periodic_reset: New reset cycle; null stops periodic resets.
+            reset_usage_for_value: A counted value (an API key, for example) whose consumption is set back to zero."""
+        body = body_fields(
+            {
+                "name": name,
+                "credit_limit": credit_limit,
+                "alert_threshold": alert_threshold,
+                "periodic_reset": periodic_reset,
+                "reset_usage_for_value": reset_usage_for_value,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEUSAGELIMITSPOLICY,
             _m_policy_operation_result.PolicyOperationResult.from_dict,
             f"/policies/usage-limits/{quote(str(policy_usage_limits_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1173,22 +1358,51 @@ class AsyncPoliciesRateLimits(AsyncResource):
     async def create(
         self,
         *,
+        conditions: Sequence[PolicyCondition],
+        group_by: Sequence[PolicyGroupBy],
+        type: PolicyRateLimitCreateRequestType,
+        unit: PolicyRateLimitCreateRequestUnit,
+        value: float,
+        name: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyRateLimitCreateRequest],
     ) -> _m_policy_create_result.PolicyCreateResult:
         """Create a rate limits policy.
 
-        Sets up a cap on requests or tokens per minute, hour or day for the requests that match the conditions, counted separately for each value of the group-by keys."""
+        Sets up a cap on requests or tokens per minute, hour or day for the requests that match the conditions, counted separately for each value of the group-by keys.
+
+        Args:
+            conditions: Tests a request must pass for the policy to apply; at least one.
+            group_by: Keys whose values each get their own counter; at least one.
+            type: Whether the cap counts requests or tokens.
+            unit: Time window of the cap - `rpm` per minute, `rph` per hour, `rpd` per day.
+            value: How many requests or tokens each counted value may use per window.
+            name: Display name.
+            workspace_id: Workspace (id or slug) the policy belongs to; needed unless the API key already fixes it.
+            organisation_id: Organisation the policy belongs to; needed unless the API key already fixes it."""
+        body = body_fields(
+            {
+                "conditions": conditions,
+                "group_by": group_by,
+                "type": type,
+                "unit": unit,
+                "value": value,
+                "name": name,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return await self._client._request(
             _OP_CREATERATELIMITSPOLICY,
             _m_policy_create_result.PolicyCreateResult.from_dict,
             "/policies/rate-limits",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1358,25 +1572,37 @@ class AsyncPoliciesRateLimits(AsyncResource):
         self,
         rate_limits_policy_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        unit: PolicyRateLimitUpdateRequestUnit | NotGiven = NOT_GIVEN,
+        value: float | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyRateLimitUpdateRequest],
     ) -> _m_policy_operation_result.PolicyOperationResult:
         """Update a rate limits policy.
 
         Changes the name, window or cap of a policy; fields left out keep their values.
 
         Args:
-            rate_limits_policy_id: UUID of the rate limits policy."""
+            rate_limits_policy_id: UUID of the rate limits policy.
+            name: New display name.
+            unit: New time window.
+            value: New cap per window."""
+        body = body_fields(
+            {
+                "name": name,
+                "unit": unit,
+                "value": value,
+            }
+        )
         return await self._client._request(
             _OP_UPDATERATELIMITSPOLICY,
             _m_policy_operation_result.PolicyOperationResult.from_dict,
             f"/policies/rate-limits/{quote(str(rate_limits_policy_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1393,22 +1619,51 @@ class AsyncPoliciesRateLimitsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        conditions: Sequence[PolicyCondition],
+        group_by: Sequence[PolicyGroupBy],
+        type: PolicyRateLimitCreateRequestType,
+        unit: PolicyRateLimitCreateRequestUnit,
+        value: float,
+        name: str | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyRateLimitCreateRequest],
     ) -> RawResponse[_m_policy_create_result.PolicyCreateResult]:
         """Create a rate limits policy.
 
-        Sets up a cap on requests or tokens per minute, hour or day for the requests that match the conditions, counted separately for each value of the group-by keys."""
+        Sets up a cap on requests or tokens per minute, hour or day for the requests that match the conditions, counted separately for each value of the group-by keys.
+
+        Args:
+            conditions: Tests a request must pass for the policy to apply; at least one.
+            group_by: Keys whose values each get their own counter; at least one.
+            type: Whether the cap counts requests or tokens.
+            unit: Time window of the cap - `rpm` per minute, `rph` per hour, `rpd` per day.
+            value: How many requests or tokens each counted value may use per window.
+            name: Display name.
+            workspace_id: Workspace (id or slug) the policy belongs to; needed unless the API key already fixes it.
+            organisation_id: Organisation the policy belongs to; needed unless the API key already fixes it."""
+        body = body_fields(
+            {
+                "conditions": conditions,
+                "group_by": group_by,
+                "type": type,
+                "unit": unit,
+                "value": value,
+                "name": name,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATERATELIMITSPOLICY,
             _m_policy_create_result.PolicyCreateResult.from_dict,
             "/policies/rate-limits",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1540,25 +1795,37 @@ class AsyncPoliciesRateLimitsWithRawResponse(AsyncResource):
         self,
         rate_limits_policy_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        unit: PolicyRateLimitUpdateRequestUnit | NotGiven = NOT_GIVEN,
+        value: float | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyRateLimitUpdateRequest],
     ) -> RawResponse[_m_policy_operation_result.PolicyOperationResult]:
         """Update a rate limits policy.
 
         Changes the name, window or cap of a policy; fields left out keep their values.
 
         Args:
-            rate_limits_policy_id: UUID of the rate limits policy."""
+            rate_limits_policy_id: UUID of the rate limits policy.
+            name: New display name.
+            unit: New time window.
+            value: New cap per window."""
+        body = body_fields(
+            {
+                "name": name,
+                "unit": unit,
+                "value": value,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATERATELIMITSPOLICY,
             _m_policy_operation_result.PolicyOperationResult.from_dict,
             f"/policies/rate-limits/{quote(str(rate_limits_policy_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1584,22 +1851,54 @@ class AsyncPoliciesUsageLimits(AsyncResource):
     async def create(
         self,
         *,
+        conditions: Sequence[PolicyCondition],
+        group_by: Sequence[PolicyGroupBy],
+        type: PolicyUsageLimitCreateRequestType,
+        credit_limit: float,
+        name: str | NotGiven = NOT_GIVEN,
+        alert_threshold: float | None | NotGiven = NOT_GIVEN,
+        periodic_reset: PolicyUsageLimitCreateRequestPeriodicReset | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyUsageLimitCreateRequest],
     ) -> _m_policy_create_result.PolicyCreateResult:
         """Create a usage limits policy.
 
-        Sets up a budget on cost or tokens for the requests that match the conditions, counted separately for each value of the group-by keys."""
+        Sets up a budget on cost or tokens for the requests that match the conditions, counted separately for each value of the group-by keys.
+
+        Args:
+            conditions: Tests a request must pass for the policy to apply; at least one.
+            group_by: Keys whose values each get their own budget; at least one.
+            type: Whether the budget counts cost or tokens.
+            credit_limit: Budget ceiling for each counted value.
+            name: Display name.
+            alert_threshold: Consumption level that triggers an alert; must be lower than `credit_limit`.
+            periodic_reset: Calendar cycle on which consumption goes back to zero; without it the budget never resets.
+            workspace_id: Workspace (id or slug) the policy belongs to; needed unless the API key already fixes it.
+            organisation_id: Organisation the policy belongs to; needed unless the API key already fixes it."""
+        body = body_fields(
+            {
+                "conditions": conditions,
+                "group_by": group_by,
+                "type": type,
+                "credit_limit": credit_limit,
+                "name": name,
+                "alert_threshold": alert_threshold,
+                "periodic_reset": periodic_reset,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return await self._client._request(
             _OP_CREATEUSAGELIMITSPOLICY,
             _m_policy_create_result.PolicyCreateResult.from_dict,
             "/policies/usage-limits",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1767,25 +2066,43 @@ class AsyncPoliciesUsageLimits(AsyncResource):
         self,
         policy_usage_limits_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        credit_limit: float | NotGiven = NOT_GIVEN,
+        alert_threshold: float | None | NotGiven = NOT_GIVEN,
+        periodic_reset: PolicyUsageLimitUpdateRequestPeriodicReset | None | NotGiven = NOT_GIVEN,
+        reset_usage_for_value: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyUsageLimitUpdateRequest],
     ) -> _m_policy_operation_result.PolicyOperationResult:
         """Update a usage limits policy.
 
         Changes the name, budget, alert level or reset cycle of a policy, or sets the consumption of one counted value back to zero. Fields left out keep their values.
 
         Args:
-            policy_usage_limits_id: UUID of the usage limits policy."""
+            policy_usage_limits_id: UUID of the usage limits policy.
+            name: New display name.
+            credit_limit: New budget ceiling for each counted value.
+            alert_threshold: New alert level; must be lower than `credit_limit`.
+            periodic_reset: New reset cycle; null stops periodic resets.
+            reset_usage_for_value: A counted value (an API key, for example) whose consumption is set back to zero."""
+        body = body_fields(
+            {
+                "name": name,
+                "credit_limit": credit_limit,
+                "alert_threshold": alert_threshold,
+                "periodic_reset": periodic_reset,
+                "reset_usage_for_value": reset_usage_for_value,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEUSAGELIMITSPOLICY,
             _m_policy_operation_result.PolicyOperationResult.from_dict,
             f"/policies/usage-limits/{quote(str(policy_usage_limits_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1802,22 +2119,54 @@ class AsyncPoliciesUsageLimitsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        conditions: Sequence[PolicyCondition],
+        group_by: Sequence[PolicyGroupBy],
+        type: PolicyUsageLimitCreateRequestType,
+        credit_limit: float,
+        name: str | NotGiven = NOT_GIVEN,
+        alert_threshold: float | None | NotGiven = NOT_GIVEN,
+        periodic_reset: PolicyUsageLimitCreateRequestPeriodicReset | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        organisation_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyUsageLimitCreateRequest],
     ) -> RawResponse[_m_policy_create_result.PolicyCreateResult]:
         """Create a usage limits policy.
 
-        Sets up a budget on cost or tokens for the requests that match the conditions, counted separately for each value of the group-by keys."""
+        Sets up a budget on cost or tokens for the requests that match the conditions, counted separately for each value of the group-by keys.
+
+        Args:
+            conditions: Tests a request must pass for the policy to apply; at least one.
+            group_by: Keys whose values each get their own budget; at least one.
+            type: Whether the budget counts cost or tokens.
+            credit_limit: Budget ceiling for each counted value.
+            name: Display name.
+            alert_threshold: Consumption level that triggers an alert; must be lower than `credit_limit`.
+            periodic_reset: Calendar cycle on which consumption goes back to zero; without it the budget never resets.
+            workspace_id: Workspace (id or slug) the policy belongs to; needed unless the API key already fixes it.
+            organisation_id: Organisation the policy belongs to; needed unless the API key already fixes it."""
+        body = body_fields(
+            {
+                "conditions": conditions,
+                "group_by": group_by,
+                "type": type,
+                "credit_limit": credit_limit,
+                "name": name,
+                "alert_threshold": alert_threshold,
+                "periodic_reset": periodic_reset,
+                "workspace_id": workspace_id,
+                "organisation_id": organisation_id,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEUSAGELIMITSPOLICY,
             _m_policy_create_result.PolicyCreateResult.from_dict,
             "/policies/usage-limits",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1949,25 +2298,43 @@ class AsyncPoliciesUsageLimitsWithRawResponse(AsyncResource):
         self,
         policy_usage_limits_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        credit_limit: float | NotGiven = NOT_GIVEN,
+        alert_threshold: float | None | NotGiven = NOT_GIVEN,
+        periodic_reset: PolicyUsageLimitUpdateRequestPeriodicReset | None | NotGiven = NOT_GIVEN,
+        reset_usage_for_value: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PolicyUsageLimitUpdateRequest],
     ) -> RawResponse[_m_policy_operation_result.PolicyOperationResult]:
         """Update a usage limits policy.
 
         Changes the name, budget, alert level or reset cycle of a policy, or sets the consumption of one counted value back to zero. Fields left out keep their values.
 
         Args:
-            policy_usage_limits_id: UUID of the usage limits policy."""
+            policy_usage_limits_id: UUID of the usage limits policy.
+            name: New display name.
+            credit_limit: New budget ceiling for each counted value.
+            alert_threshold: New alert level; must be lower than `credit_limit`.
+            periodic_reset: New reset cycle; null stops periodic resets.
+            reset_usage_for_value: A counted value (an API key, for example) whose consumption is set back to zero."""
+        body = body_fields(
+            {
+                "name": name,
+                "credit_limit": credit_limit,
+                "alert_threshold": alert_threshold,
+                "periodic_reset": periodic_reset,
+                "reset_usage_for_value": reset_usage_for_value,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEUSAGELIMITSPOLICY,
             _m_policy_operation_result.PolicyOperationResult.from_dict,
             f"/policies/usage-limits/{quote(str(policy_usage_limits_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

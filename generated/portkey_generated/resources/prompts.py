@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, overload
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import chat_completion as _m_chat_completion
 from ..models import chat_completion_chunk as _m_chat_completion_chunk
@@ -40,6 +38,7 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
@@ -48,14 +47,18 @@ if TYPE_CHECKING:
     from .. import models as _models
     from ..gateway_config import GatewayConfig
     from ..params import (
-        PromptCompletionRequestParams,
-        PromptCreateRequest,
-        PromptPartialCreateRequest,
-        PromptPartialUpdateRequest,
-        PromptPublishRequest,
-        PromptRenderRequest,
-        PromptUpdateRequest,
-        PromptVersionUpdateRequest,
+        ChatCompletionStreamOptions,
+        ChatCompletionTool,
+        ChatCompletionToolChoiceOption,
+        ChatResponseFormat,
+        PromptFunctionDefinition,
+        PromptHyperparametersLogitBias,
+        PromptModelParameters,
+        PromptRenderRequestVariables,
+        PromptTemplateMetadata,
+        PromptToolChoice,
+        PromptToolDefinition,
+        PromptUpdateRequestIsRawTemplate,
     )
 
     pass
@@ -152,22 +155,60 @@ class Prompts(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        collection_id: str,
+        string: str,
+        parameters: PromptModelParameters,
+        virtual_key: str,
+        functions: Sequence[PromptFunctionDefinition] | NotGiven = NOT_GIVEN,
+        tools: Sequence[PromptToolDefinition] | NotGiven = NOT_GIVEN,
+        tool_choice: PromptToolChoice | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
+        template_metadata: PromptTemplateMetadata | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCreateRequest],
     ) -> _m_prompt_create_result.PromptCreateResult:
         """Create a prompt template.
 
-        Saves a new prompt template in a collection. The template text, the model parameters and the provider key together make its first version."""
+        Saves a new prompt template in a collection. The template text, the model parameters and the provider key together make its first version.
+
+        Args:
+            name: Display name of the prompt.
+            collection_id: Collection, by id or slug, that will hold the prompt.
+            string: The template text, with its variables in Mustache syntax.
+            parameters: Model settings of the first version.
+            virtual_key: Virtual key (provider credential kept in Portkey) the prompt calls with.
+            functions: Function definitions offered to the model (older OpenAI style).
+            tools: Tool definitions offered to the model.
+            tool_choice: How the model picks among the tools.
+            model: Model the prompt runs on.
+            version_description: Note stored with the first version.
+            template_metadata: Free-form data kept with the prompt."""
+        body = body_fields(
+            {
+                "name": name,
+                "collection_id": collection_id,
+                "string": string,
+                "parameters": parameters,
+                "virtual_key": virtual_key,
+                "functions": functions,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "model": model,
+                "version_description": version_description,
+                "template_metadata": template_metadata,
+            }
+        )
         return self._client._request(
             _OP_CREATEPROMPT,
             _m_prompt_create_result.PromptCreateResult.from_dict,
             "/prompts",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -295,25 +336,31 @@ class Prompts(SyncResource):
         self,
         prompt_id: str,
         *,
+        version: int,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPublishRequest],
     ) -> _m_prompt_empty_result.PromptEmptyResult:
         """Make a version the default of a prompt template.
 
         Chooses which version of the prompt is served when callers name the prompt without a version.
 
         Args:
-            prompt_id: The saved prompt, by id or slug."""
+            prompt_id: The saved prompt, by id or slug.
+            version: Version number (1, 2, ...) to serve by default."""
+        body = body_fields(
+            {
+                "version": version,
+            }
+        )
         return self._client._request(
             _OP_PUBLISHPROMPT,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/makeDefault",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -327,6 +374,23 @@ class Prompts(SyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -337,20 +401,57 @@ class Prompts(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptRenderRequest],
     ) -> _m_prompt_render_response.PromptRenderResponse:
         """Render a saved prompt.
 
         Fills the template's variables and returns the request body it would send to the model, without calling the model.
 
         Args:
-            prompt_id: Id of the saved prompt template (or of one of its versions)."""
+            prompt_id: Id of the saved prompt template (or of one of its versions).
+            variables: Values for the template's `{{variables}}`, keyed by variable name.
+            model: Model to use instead of the template's.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_k: Only sample from the k most likely tokens, for providers that support it.
+            max_tokens: Most tokens the answer may have.
+            max_completion_tokens: Most tokens the answer may have, reasoning tokens included (newer OpenAI models).
+            n: How many answers to produce.
+            stop: Up to 4 sequences at which the model stops writing.
+            presence_penalty: Between -2 and 2; positive values push the model towards new topics.
+            frequency_penalty: Between -2 and 2; positive values discourage repeating the same words.
+            logit_bias: Maps token ids (as strings) to a bias from -100 to 100.
+            seed: Seed for best-effort repeatable sampling.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            tools: Tools the model may call, replacing the template's.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            response_format: Shape the answer must take (plain text, any JSON object, or JSON matching a schema)."""
+        body = body_fields(
+            {
+                "variables": variables,
+                "model": model,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "logit_bias": logit_bias,
+                "seed": seed,
+                "user": user,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "response_format": response_format,
+            }
+        )
         return self._client._request(
             _OP_RENDERPROMPT,
             _m_prompt_render_response.PromptRenderResponse.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/render",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -400,25 +501,67 @@ class Prompts(SyncResource):
         self,
         prompt_id: str,
         *,
+        patch: bool | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        collection_id: str | NotGiven = NOT_GIVEN,
+        string: str | NotGiven = NOT_GIVEN,
+        parameters: PromptModelParameters | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        virtual_key: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
+        functions: Sequence[PromptFunctionDefinition] | NotGiven = NOT_GIVEN,
+        tools: Sequence[PromptToolDefinition] | NotGiven = NOT_GIVEN,
+        tool_choice: PromptToolChoice | NotGiven = NOT_GIVEN,
+        is_raw_template: PromptUpdateRequestIsRawTemplate | NotGiven = NOT_GIVEN,
+        prompt_metadata: PromptTemplateMetadata | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptUpdateRequest],
     ) -> _m_prompt_update_result.PromptUpdateResult:
         """Update a prompt template.
 
         Changes a prompt. Name, collection, provider key and version description can change on their own. New template content makes a new version: without `patch` every version field must be sent; with `patch: true` the fields left out are copied from the latest version.
 
         Args:
-            prompt_id: The saved prompt, by id or slug."""
+            prompt_id: The saved prompt, by id or slug.
+            patch: True to send only the version fields that change; the others are copied from the latest version. False or absent keeps the strict rule that all of them are sent together.
+            name: New display name.
+            collection_id: Collection, by id or slug, to move the prompt to.
+            string: New template text.
+            parameters: Model settings of the new version.
+            model: Model the new version runs on.
+            virtual_key: Virtual key the new version calls with.
+            version_description: Note stored with the new version.
+            functions: Function definitions for the new version.
+            tools: Tool definitions for the new version.
+            tool_choice: How the model picks among the tools in the new version.
+            is_raw_template: 1 when `string` is sent as raw text, 0 when it is processed as a template.
+            prompt_metadata: Free-form data kept with the new version."""
+        body = body_fields(
+            {
+                "patch": patch,
+                "name": name,
+                "collection_id": collection_id,
+                "string": string,
+                "parameters": parameters,
+                "model": model,
+                "virtual_key": virtual_key,
+                "version_description": version_description,
+                "functions": functions,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "is_raw_template": is_raw_template,
+                "prompt_metadata": prompt_metadata,
+            }
+        )
         return self._client._request(
             _OP_UPDATEPROMPT,
             _m_prompt_update_result.PromptUpdateResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -435,22 +578,60 @@ class PromptsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        collection_id: str,
+        string: str,
+        parameters: PromptModelParameters,
+        virtual_key: str,
+        functions: Sequence[PromptFunctionDefinition] | NotGiven = NOT_GIVEN,
+        tools: Sequence[PromptToolDefinition] | NotGiven = NOT_GIVEN,
+        tool_choice: PromptToolChoice | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
+        template_metadata: PromptTemplateMetadata | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCreateRequest],
     ) -> RawResponse[_m_prompt_create_result.PromptCreateResult]:
         """Create a prompt template.
 
-        Saves a new prompt template in a collection. The template text, the model parameters and the provider key together make its first version."""
+        Saves a new prompt template in a collection. The template text, the model parameters and the provider key together make its first version.
+
+        Args:
+            name: Display name of the prompt.
+            collection_id: Collection, by id or slug, that will hold the prompt.
+            string: The template text, with its variables in Mustache syntax.
+            parameters: Model settings of the first version.
+            virtual_key: Virtual key (provider credential kept in Portkey) the prompt calls with.
+            functions: Function definitions offered to the model (older OpenAI style).
+            tools: Tool definitions offered to the model.
+            tool_choice: How the model picks among the tools.
+            model: Model the prompt runs on.
+            version_description: Note stored with the first version.
+            template_metadata: Free-form data kept with the prompt."""
+        body = body_fields(
+            {
+                "name": name,
+                "collection_id": collection_id,
+                "string": string,
+                "parameters": parameters,
+                "virtual_key": virtual_key,
+                "functions": functions,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "model": model,
+                "version_description": version_description,
+                "template_metadata": template_metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEPROMPT,
             _m_prompt_create_result.PromptCreateResult.from_dict,
             "/prompts",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -542,25 +723,31 @@ class PromptsWithRawResponse(SyncResource):
         self,
         prompt_id: str,
         *,
+        version: int,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPublishRequest],
     ) -> RawResponse[_m_prompt_empty_result.PromptEmptyResult]:
         """Make a version the default of a prompt template.
 
         Chooses which version of the prompt is served when callers name the prompt without a version.
 
         Args:
-            prompt_id: The saved prompt, by id or slug."""
+            prompt_id: The saved prompt, by id or slug.
+            version: Version number (1, 2, ...) to serve by default."""
+        body = body_fields(
+            {
+                "version": version,
+            }
+        )
         return self._client._request_raw(
             _OP_PUBLISHPROMPT,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/makeDefault",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -574,6 +761,23 @@ class PromptsWithRawResponse(SyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -584,20 +788,57 @@ class PromptsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptRenderRequest],
     ) -> RawResponse[_m_prompt_render_response.PromptRenderResponse]:
         """Render a saved prompt.
 
         Fills the template's variables and returns the request body it would send to the model, without calling the model.
 
         Args:
-            prompt_id: Id of the saved prompt template (or of one of its versions)."""
+            prompt_id: Id of the saved prompt template (or of one of its versions).
+            variables: Values for the template's `{{variables}}`, keyed by variable name.
+            model: Model to use instead of the template's.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_k: Only sample from the k most likely tokens, for providers that support it.
+            max_tokens: Most tokens the answer may have.
+            max_completion_tokens: Most tokens the answer may have, reasoning tokens included (newer OpenAI models).
+            n: How many answers to produce.
+            stop: Up to 4 sequences at which the model stops writing.
+            presence_penalty: Between -2 and 2; positive values push the model towards new topics.
+            frequency_penalty: Between -2 and 2; positive values discourage repeating the same words.
+            logit_bias: Maps token ids (as strings) to a bias from -100 to 100.
+            seed: Seed for best-effort repeatable sampling.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            tools: Tools the model may call, replacing the template's.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            response_format: Shape the answer must take (plain text, any JSON object, or JSON matching a schema)."""
+        body = body_fields(
+            {
+                "variables": variables,
+                "model": model,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "logit_bias": logit_bias,
+                "seed": seed,
+                "user": user,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "response_format": response_format,
+            }
+        )
         return self._client._request_raw(
             _OP_RENDERPROMPT,
             _m_prompt_render_response.PromptRenderResponse.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/render",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -647,25 +888,67 @@ class PromptsWithRawResponse(SyncResource):
         self,
         prompt_id: str,
         *,
+        patch: bool | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        collection_id: str | NotGiven = NOT_GIVEN,
+        string: str | NotGiven = NOT_GIVEN,
+        parameters: PromptModelParameters | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        virtual_key: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
+        functions: Sequence[PromptFunctionDefinition] | NotGiven = NOT_GIVEN,
+        tools: Sequence[PromptToolDefinition] | NotGiven = NOT_GIVEN,
+        tool_choice: PromptToolChoice | NotGiven = NOT_GIVEN,
+        is_raw_template: PromptUpdateRequestIsRawTemplate | NotGiven = NOT_GIVEN,
+        prompt_metadata: PromptTemplateMetadata | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptUpdateRequest],
     ) -> RawResponse[_m_prompt_update_result.PromptUpdateResult]:
         """Update a prompt template.
 
         Changes a prompt. Name, collection, provider key and version description can change on their own. New template content makes a new version: without `patch` every version field must be sent; with `patch: true` the fields left out are copied from the latest version.
 
         Args:
-            prompt_id: The saved prompt, by id or slug."""
+            prompt_id: The saved prompt, by id or slug.
+            patch: True to send only the version fields that change; the others are copied from the latest version. False or absent keeps the strict rule that all of them are sent together.
+            name: New display name.
+            collection_id: Collection, by id or slug, to move the prompt to.
+            string: New template text.
+            parameters: Model settings of the new version.
+            model: Model the new version runs on.
+            virtual_key: Virtual key the new version calls with.
+            version_description: Note stored with the new version.
+            functions: Function definitions for the new version.
+            tools: Tool definitions for the new version.
+            tool_choice: How the model picks among the tools in the new version.
+            is_raw_template: 1 when `string` is sent as raw text, 0 when it is processed as a template.
+            prompt_metadata: Free-form data kept with the new version."""
+        body = body_fields(
+            {
+                "patch": patch,
+                "name": name,
+                "collection_id": collection_id,
+                "string": string,
+                "parameters": parameters,
+                "model": model,
+                "virtual_key": virtual_key,
+                "version_description": version_description,
+                "functions": functions,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "is_raw_template": is_raw_template,
+                "prompt_metadata": prompt_metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEPROMPT,
             _m_prompt_update_result.PromptUpdateResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -691,22 +974,39 @@ class PromptsPartials(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        string: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPartialCreateRequest],
     ) -> _m_prompt_partial_create_result.PromptPartialCreateResult:
         """Create a prompt partial.
 
-        Saves a new reusable template fragment; its text becomes the first version."""
+        Saves a new reusable template fragment; its text becomes the first version.
+
+        Args:
+            name: Display name of the partial.
+            string: The fragment's template text.
+            workspace_id: Workspace for the partial; needed when calling with an organisation-level (admin) key.
+            version_description: Note stored with the first version."""
+        body = body_fields(
+            {
+                "name": name,
+                "string": string,
+                "workspace_id": workspace_id,
+                "version_description": version_description,
+            }
+        )
         return self._client._request(
             _OP_CREATEPROMPTPARTIAL,
             _m_prompt_partial_create_result.PromptPartialCreateResult.from_dict,
             "/prompts/partials",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -786,25 +1086,31 @@ class PromptsPartials(SyncResource):
         self,
         prompt_partial_id: str,
         *,
+        version: int,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPublishRequest],
     ) -> _m_prompt_empty_result.PromptEmptyResult:
         """Make a version the default of a prompt partial.
 
         Chooses which version of the partial is inserted into the prompts that include it.
 
         Args:
-            prompt_partial_id: The partial, by id or slug."""
+            prompt_partial_id: The partial, by id or slug.
+            version: Version number (1, 2, ...) to serve by default."""
+        body = body_fields(
+            {
+                "version": version,
+            }
+        )
         return self._client._request(
             _OP_PUBLISHPROMPTPARTIAL,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}/makeDefault",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -849,25 +1155,40 @@ class PromptsPartials(SyncResource):
         self,
         prompt_partial_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        string: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPartialUpdateRequest],
     ) -> _m_prompt_partial_update_result.PromptPartialUpdateResult:
         """Update a prompt partial.
 
         Changes a partial's name, text, description or status; new text makes a new version.
 
         Args:
-            prompt_partial_id: The partial, by id or slug."""
+            prompt_partial_id: The partial, by id or slug.
+            name: New display name.
+            string: New fragment text; saving it makes a new version.
+            description: Note stored with the new version.
+            status: New lifecycle state of the partial."""
+        body = body_fields(
+            {
+                "name": name,
+                "string": string,
+                "description": description,
+                "status": status,
+            }
+        )
         return self._client._request(
             _OP_UPDATEPROMPTPARTIAL,
             _m_prompt_partial_update_result.PromptPartialUpdateResult.from_dict,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -884,22 +1205,39 @@ class PromptsPartialsWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        string: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPartialCreateRequest],
     ) -> RawResponse[_m_prompt_partial_create_result.PromptPartialCreateResult]:
         """Create a prompt partial.
 
-        Saves a new reusable template fragment; its text becomes the first version."""
+        Saves a new reusable template fragment; its text becomes the first version.
+
+        Args:
+            name: Display name of the partial.
+            string: The fragment's template text.
+            workspace_id: Workspace for the partial; needed when calling with an organisation-level (admin) key.
+            version_description: Note stored with the first version."""
+        body = body_fields(
+            {
+                "name": name,
+                "string": string,
+                "workspace_id": workspace_id,
+                "version_description": version_description,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEPROMPTPARTIAL,
             _m_prompt_partial_create_result.PromptPartialCreateResult.from_dict,
             "/prompts/partials",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -979,25 +1317,31 @@ class PromptsPartialsWithRawResponse(SyncResource):
         self,
         prompt_partial_id: str,
         *,
+        version: int,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPublishRequest],
     ) -> RawResponse[_m_prompt_empty_result.PromptEmptyResult]:
         """Make a version the default of a prompt partial.
 
         Chooses which version of the partial is inserted into the prompts that include it.
 
         Args:
-            prompt_partial_id: The partial, by id or slug."""
+            prompt_partial_id: The partial, by id or slug.
+            version: Version number (1, 2, ...) to serve by default."""
+        body = body_fields(
+            {
+                "version": version,
+            }
+        )
         return self._client._request_raw(
             _OP_PUBLISHPROMPTPARTIAL,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}/makeDefault",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1042,25 +1386,40 @@ class PromptsPartialsWithRawResponse(SyncResource):
         self,
         prompt_partial_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        string: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPartialUpdateRequest],
     ) -> RawResponse[_m_prompt_partial_update_result.PromptPartialUpdateResult]:
         """Update a prompt partial.
 
         Changes a partial's name, text, description or status; new text makes a new version.
 
         Args:
-            prompt_partial_id: The partial, by id or slug."""
+            prompt_partial_id: The partial, by id or slug.
+            name: New display name.
+            string: New fragment text; saving it makes a new version.
+            description: Note stored with the new version.
+            status: New lifecycle state of the partial."""
+        body = body_fields(
+            {
+                "name": name,
+                "string": string,
+                "description": description,
+                "status": status,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEPROMPTPARTIAL,
             _m_prompt_partial_update_result.PromptPartialUpdateResult.from_dict,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1159,6 +1518,24 @@ class PromptsCompletions(SyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -1170,7 +1547,6 @@ class PromptsCompletions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> Stream[_m_chat_completion_chunk.ChatCompletionChunk]: ...
 
     @overload
@@ -1178,6 +1554,24 @@ class PromptsCompletions(SyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -1189,7 +1583,6 @@ class PromptsCompletions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion: ...
 
     @overload
@@ -1197,6 +1590,24 @@ class PromptsCompletions(SyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -1208,13 +1619,30 @@ class PromptsCompletions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion | Stream[_m_chat_completion_chunk.ChatCompletionChunk]: ...
 
     def create(
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -1226,15 +1654,55 @@ class PromptsCompletions(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion | Stream[_m_chat_completion_chunk.ChatCompletionChunk]:
         """Run a saved prompt.
 
         Fills the template's variables, sends the result to the template's model with its saved settings (body fields override them) and returns the chat completion, or streams it as chunks when `stream` is true.
 
         Args:
-            prompt_id: Id of the saved prompt template (or of one of its versions)."""
-        body = params if stream is None else {**params, "stream": stream}
+            prompt_id: Id of the saved prompt template (or of one of its versions).
+            variables: Values for the template's `{{variables}}`, keyed by variable name.
+            model: Model to use instead of the template's.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_k: Only sample from the k most likely tokens, for providers that support it.
+            max_tokens: Most tokens the answer may have.
+            max_completion_tokens: Most tokens the answer may have, reasoning tokens included (newer OpenAI models).
+            n: How many answers to produce.
+            stop: Up to 4 sequences at which the model stops writing.
+            presence_penalty: Between -2 and 2; positive values push the model towards new topics.
+            frequency_penalty: Between -2 and 2; positive values discourage repeating the same words.
+            logit_bias: Maps token ids (as strings) to a bias from -100 to 100.
+            seed: Seed for best-effort repeatable sampling.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            tools: Tools the model may call, replacing the template's.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            response_format: Shape the answer must take (plain text, any JSON object, or JSON matching a schema).
+            stream_options: Streaming extras, such as a final chunk with token usage."""
+        body = body_fields(
+            {
+                "variables": variables,
+                "model": model,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "logit_bias": logit_bias,
+                "seed": seed,
+                "user": user,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "response_format": response_format,
+                "stream_options": stream_options,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_stream(
                 _OP_CREATEPROMPTCOMPLETION,
@@ -1284,6 +1752,24 @@ class PromptsCompletionsWithRawResponse(SyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -1295,7 +1781,6 @@ class PromptsCompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> RawResponse[Stream[_m_chat_completion_chunk.ChatCompletionChunk]]: ...
 
     @overload
@@ -1303,6 +1788,24 @@ class PromptsCompletionsWithRawResponse(SyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -1314,7 +1817,6 @@ class PromptsCompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> RawResponse[_m_chat_completion.ChatCompletion]: ...
 
     @overload
@@ -1322,6 +1824,24 @@ class PromptsCompletionsWithRawResponse(SyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -1333,7 +1853,6 @@ class PromptsCompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> (
         RawResponse[_m_chat_completion.ChatCompletion]
         | RawResponse[Stream[_m_chat_completion_chunk.ChatCompletionChunk]]
@@ -1343,6 +1862,24 @@ class PromptsCompletionsWithRawResponse(SyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -1354,7 +1891,6 @@ class PromptsCompletionsWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> (
         RawResponse[_m_chat_completion.ChatCompletion]
         | RawResponse[Stream[_m_chat_completion_chunk.ChatCompletionChunk]]
@@ -1364,8 +1900,49 @@ class PromptsCompletionsWithRawResponse(SyncResource):
         Fills the template's variables, sends the result to the template's model with its saved settings (body fields override them) and returns the chat completion, or streams it as chunks when `stream` is true.
 
         Args:
-            prompt_id: Id of the saved prompt template (or of one of its versions)."""
-        body = params if stream is None else {**params, "stream": stream}
+            prompt_id: Id of the saved prompt template (or of one of its versions).
+            variables: Values for the template's `{{variables}}`, keyed by variable name.
+            model: Model to use instead of the template's.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_k: Only sample from the k most likely tokens, for providers that support it.
+            max_tokens: Most tokens the answer may have.
+            max_completion_tokens: Most tokens the answer may have, reasoning tokens included (newer OpenAI models).
+            n: How many answers to produce.
+            stop: Up to 4 sequences at which the model stops writing.
+            presence_penalty: Between -2 and 2; positive values push the model towards new topics.
+            frequency_penalty: Between -2 and 2; positive values discourage repeating the same words.
+            logit_bias: Maps token ids (as strings) to a bias from -100 to 100.
+            seed: Seed for best-effort repeatable sampling.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            tools: Tools the model may call, replacing the template's.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            response_format: Shape the answer must take (plain text, any JSON object, or JSON matching a schema).
+            stream_options: Streaming extras, such as a final chunk with token usage."""
+        body = body_fields(
+            {
+                "variables": variables,
+                "model": model,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "logit_bias": logit_bias,
+                "seed": seed,
+                "user": user,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "response_format": response_format,
+                "stream_options": stream_options,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATEPROMPTCOMPLETION,
@@ -1484,12 +2061,12 @@ class PromptsVersions(SyncResource):
         prompt_id: str,
         version_id: str,
         *,
+        label_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptVersionUpdateRequest],
     ) -> _m_prompt_empty_result.PromptEmptyResult:
         """Label a version of a prompt template.
 
@@ -1497,13 +2074,19 @@ class PromptsVersions(SyncResource):
 
         Args:
             prompt_id: The saved prompt, by id or slug.
-            version_id: UUID of the prompt version."""
+            version_id: UUID of the prompt version.
+            label_id: UUID of the label to attach to the version."""
+        body = body_fields(
+            {
+                "label_id": label_id,
+            }
+        )
         return self._client._request(
             _OP_UPDATEPROMPTVERSION,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/versions/{quote(str(version_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1586,12 +2169,12 @@ class PromptsVersionsWithRawResponse(SyncResource):
         prompt_id: str,
         version_id: str,
         *,
+        label_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptVersionUpdateRequest],
     ) -> RawResponse[_m_prompt_empty_result.PromptEmptyResult]:
         """Label a version of a prompt template.
 
@@ -1599,13 +2182,19 @@ class PromptsVersionsWithRawResponse(SyncResource):
 
         Args:
             prompt_id: The saved prompt, by id or slug.
-            version_id: UUID of the prompt version."""
+            version_id: UUID of the prompt version.
+            label_id: UUID of the label to attach to the version."""
+        body = body_fields(
+            {
+                "label_id": label_id,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEPROMPTVERSION,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/versions/{quote(str(version_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1639,22 +2228,60 @@ class AsyncPrompts(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        collection_id: str,
+        string: str,
+        parameters: PromptModelParameters,
+        virtual_key: str,
+        functions: Sequence[PromptFunctionDefinition] | NotGiven = NOT_GIVEN,
+        tools: Sequence[PromptToolDefinition] | NotGiven = NOT_GIVEN,
+        tool_choice: PromptToolChoice | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
+        template_metadata: PromptTemplateMetadata | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCreateRequest],
     ) -> _m_prompt_create_result.PromptCreateResult:
         """Create a prompt template.
 
-        Saves a new prompt template in a collection. The template text, the model parameters and the provider key together make its first version."""
+        Saves a new prompt template in a collection. The template text, the model parameters and the provider key together make its first version.
+
+        Args:
+            name: Display name of the prompt.
+            collection_id: Collection, by id or slug, that will hold the prompt.
+            string: The template text, with its variables in Mustache syntax.
+            parameters: Model settings of the first version.
+            virtual_key: Virtual key (provider credential kept in Portkey) the prompt calls with.
+            functions: Function definitions offered to the model (older OpenAI style).
+            tools: Tool definitions offered to the model.
+            tool_choice: How the model picks among the tools.
+            model: Model the prompt runs on.
+            version_description: Note stored with the first version.
+            template_metadata: Free-form data kept with the prompt."""
+        body = body_fields(
+            {
+                "name": name,
+                "collection_id": collection_id,
+                "string": string,
+                "parameters": parameters,
+                "virtual_key": virtual_key,
+                "functions": functions,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "model": model,
+                "version_description": version_description,
+                "template_metadata": template_metadata,
+            }
+        )
         return await self._client._request(
             _OP_CREATEPROMPT,
             _m_prompt_create_result.PromptCreateResult.from_dict,
             "/prompts",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1782,25 +2409,31 @@ class AsyncPrompts(AsyncResource):
         self,
         prompt_id: str,
         *,
+        version: int,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPublishRequest],
     ) -> _m_prompt_empty_result.PromptEmptyResult:
         """Make a version the default of a prompt template.
 
         Chooses which version of the prompt is served when callers name the prompt without a version.
 
         Args:
-            prompt_id: The saved prompt, by id or slug."""
+            prompt_id: The saved prompt, by id or slug.
+            version: Version number (1, 2, ...) to serve by default."""
+        body = body_fields(
+            {
+                "version": version,
+            }
+        )
         return await self._client._request(
             _OP_PUBLISHPROMPT,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/makeDefault",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1814,6 +2447,23 @@ class AsyncPrompts(AsyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -1824,20 +2474,57 @@ class AsyncPrompts(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptRenderRequest],
     ) -> _m_prompt_render_response.PromptRenderResponse:
         """Render a saved prompt.
 
         Fills the template's variables and returns the request body it would send to the model, without calling the model.
 
         Args:
-            prompt_id: Id of the saved prompt template (or of one of its versions)."""
+            prompt_id: Id of the saved prompt template (or of one of its versions).
+            variables: Values for the template's `{{variables}}`, keyed by variable name.
+            model: Model to use instead of the template's.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_k: Only sample from the k most likely tokens, for providers that support it.
+            max_tokens: Most tokens the answer may have.
+            max_completion_tokens: Most tokens the answer may have, reasoning tokens included (newer OpenAI models).
+            n: How many answers to produce.
+            stop: Up to 4 sequences at which the model stops writing.
+            presence_penalty: Between -2 and 2; positive values push the model towards new topics.
+            frequency_penalty: Between -2 and 2; positive values discourage repeating the same words.
+            logit_bias: Maps token ids (as strings) to a bias from -100 to 100.
+            seed: Seed for best-effort repeatable sampling.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            tools: Tools the model may call, replacing the template's.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            response_format: Shape the answer must take (plain text, any JSON object, or JSON matching a schema)."""
+        body = body_fields(
+            {
+                "variables": variables,
+                "model": model,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "logit_bias": logit_bias,
+                "seed": seed,
+                "user": user,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "response_format": response_format,
+            }
+        )
         return await self._client._request(
             _OP_RENDERPROMPT,
             _m_prompt_render_response.PromptRenderResponse.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/render",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -1887,25 +2574,67 @@ class AsyncPrompts(AsyncResource):
         self,
         prompt_id: str,
         *,
+        patch: bool | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        collection_id: str | NotGiven = NOT_GIVEN,
+        string: str | NotGiven = NOT_GIVEN,
+        parameters: PromptModelParameters | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        virtual_key: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
+        functions: Sequence[PromptFunctionDefinition] | NotGiven = NOT_GIVEN,
+        tools: Sequence[PromptToolDefinition] | NotGiven = NOT_GIVEN,
+        tool_choice: PromptToolChoice | NotGiven = NOT_GIVEN,
+        is_raw_template: PromptUpdateRequestIsRawTemplate | NotGiven = NOT_GIVEN,
+        prompt_metadata: PromptTemplateMetadata | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptUpdateRequest],
     ) -> _m_prompt_update_result.PromptUpdateResult:
         """Update a prompt template.
 
         Changes a prompt. Name, collection, provider key and version description can change on their own. New template content makes a new version: without `patch` every version field must be sent; with `patch: true` the fields left out are copied from the latest version.
 
         Args:
-            prompt_id: The saved prompt, by id or slug."""
+            prompt_id: The saved prompt, by id or slug.
+            patch: True to send only the version fields that change; the others are copied from the latest version. False or absent keeps the strict rule that all of them are sent together.
+            name: New display name.
+            collection_id: Collection, by id or slug, to move the prompt to.
+            string: New template text.
+            parameters: Model settings of the new version.
+            model: Model the new version runs on.
+            virtual_key: Virtual key the new version calls with.
+            version_description: Note stored with the new version.
+            functions: Function definitions for the new version.
+            tools: Tool definitions for the new version.
+            tool_choice: How the model picks among the tools in the new version.
+            is_raw_template: 1 when `string` is sent as raw text, 0 when it is processed as a template.
+            prompt_metadata: Free-form data kept with the new version."""
+        body = body_fields(
+            {
+                "patch": patch,
+                "name": name,
+                "collection_id": collection_id,
+                "string": string,
+                "parameters": parameters,
+                "model": model,
+                "virtual_key": virtual_key,
+                "version_description": version_description,
+                "functions": functions,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "is_raw_template": is_raw_template,
+                "prompt_metadata": prompt_metadata,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEPROMPT,
             _m_prompt_update_result.PromptUpdateResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1922,22 +2651,60 @@ class AsyncPromptsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        collection_id: str,
+        string: str,
+        parameters: PromptModelParameters,
+        virtual_key: str,
+        functions: Sequence[PromptFunctionDefinition] | NotGiven = NOT_GIVEN,
+        tools: Sequence[PromptToolDefinition] | NotGiven = NOT_GIVEN,
+        tool_choice: PromptToolChoice | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
+        template_metadata: PromptTemplateMetadata | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCreateRequest],
     ) -> RawResponse[_m_prompt_create_result.PromptCreateResult]:
         """Create a prompt template.
 
-        Saves a new prompt template in a collection. The template text, the model parameters and the provider key together make its first version."""
+        Saves a new prompt template in a collection. The template text, the model parameters and the provider key together make its first version.
+
+        Args:
+            name: Display name of the prompt.
+            collection_id: Collection, by id or slug, that will hold the prompt.
+            string: The template text, with its variables in Mustache syntax.
+            parameters: Model settings of the first version.
+            virtual_key: Virtual key (provider credential kept in Portkey) the prompt calls with.
+            functions: Function definitions offered to the model (older OpenAI style).
+            tools: Tool definitions offered to the model.
+            tool_choice: How the model picks among the tools.
+            model: Model the prompt runs on.
+            version_description: Note stored with the first version.
+            template_metadata: Free-form data kept with the prompt."""
+        body = body_fields(
+            {
+                "name": name,
+                "collection_id": collection_id,
+                "string": string,
+                "parameters": parameters,
+                "virtual_key": virtual_key,
+                "functions": functions,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "model": model,
+                "version_description": version_description,
+                "template_metadata": template_metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEPROMPT,
             _m_prompt_create_result.PromptCreateResult.from_dict,
             "/prompts",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2029,25 +2796,31 @@ class AsyncPromptsWithRawResponse(AsyncResource):
         self,
         prompt_id: str,
         *,
+        version: int,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPublishRequest],
     ) -> RawResponse[_m_prompt_empty_result.PromptEmptyResult]:
         """Make a version the default of a prompt template.
 
         Chooses which version of the prompt is served when callers name the prompt without a version.
 
         Args:
-            prompt_id: The saved prompt, by id or slug."""
+            prompt_id: The saved prompt, by id or slug.
+            version: Version number (1, 2, ...) to serve by default."""
+        body = body_fields(
+            {
+                "version": version,
+            }
+        )
         return await self._client._request_raw(
             _OP_PUBLISHPROMPT,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/makeDefault",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2061,6 +2834,23 @@ class AsyncPromptsWithRawResponse(AsyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -2071,20 +2861,57 @@ class AsyncPromptsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptRenderRequest],
     ) -> RawResponse[_m_prompt_render_response.PromptRenderResponse]:
         """Render a saved prompt.
 
         Fills the template's variables and returns the request body it would send to the model, without calling the model.
 
         Args:
-            prompt_id: Id of the saved prompt template (or of one of its versions)."""
+            prompt_id: Id of the saved prompt template (or of one of its versions).
+            variables: Values for the template's `{{variables}}`, keyed by variable name.
+            model: Model to use instead of the template's.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_k: Only sample from the k most likely tokens, for providers that support it.
+            max_tokens: Most tokens the answer may have.
+            max_completion_tokens: Most tokens the answer may have, reasoning tokens included (newer OpenAI models).
+            n: How many answers to produce.
+            stop: Up to 4 sequences at which the model stops writing.
+            presence_penalty: Between -2 and 2; positive values push the model towards new topics.
+            frequency_penalty: Between -2 and 2; positive values discourage repeating the same words.
+            logit_bias: Maps token ids (as strings) to a bias from -100 to 100.
+            seed: Seed for best-effort repeatable sampling.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            tools: Tools the model may call, replacing the template's.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            response_format: Shape the answer must take (plain text, any JSON object, or JSON matching a schema)."""
+        body = body_fields(
+            {
+                "variables": variables,
+                "model": model,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "logit_bias": logit_bias,
+                "seed": seed,
+                "user": user,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "response_format": response_format,
+            }
+        )
         return await self._client._request_raw(
             _OP_RENDERPROMPT,
             _m_prompt_render_response.PromptRenderResponse.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/render",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -2134,25 +2961,67 @@ class AsyncPromptsWithRawResponse(AsyncResource):
         self,
         prompt_id: str,
         *,
+        patch: bool | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        collection_id: str | NotGiven = NOT_GIVEN,
+        string: str | NotGiven = NOT_GIVEN,
+        parameters: PromptModelParameters | NotGiven = NOT_GIVEN,
+        model: str | NotGiven = NOT_GIVEN,
+        virtual_key: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
+        functions: Sequence[PromptFunctionDefinition] | NotGiven = NOT_GIVEN,
+        tools: Sequence[PromptToolDefinition] | NotGiven = NOT_GIVEN,
+        tool_choice: PromptToolChoice | NotGiven = NOT_GIVEN,
+        is_raw_template: PromptUpdateRequestIsRawTemplate | NotGiven = NOT_GIVEN,
+        prompt_metadata: PromptTemplateMetadata | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptUpdateRequest],
     ) -> RawResponse[_m_prompt_update_result.PromptUpdateResult]:
         """Update a prompt template.
 
         Changes a prompt. Name, collection, provider key and version description can change on their own. New template content makes a new version: without `patch` every version field must be sent; with `patch: true` the fields left out are copied from the latest version.
 
         Args:
-            prompt_id: The saved prompt, by id or slug."""
+            prompt_id: The saved prompt, by id or slug.
+            patch: True to send only the version fields that change; the others are copied from the latest version. False or absent keeps the strict rule that all of them are sent together.
+            name: New display name.
+            collection_id: Collection, by id or slug, to move the prompt to.
+            string: New template text.
+            parameters: Model settings of the new version.
+            model: Model the new version runs on.
+            virtual_key: Virtual key the new version calls with.
+            version_description: Note stored with the new version.
+            functions: Function definitions for the new version.
+            tools: Tool definitions for the new version.
+            tool_choice: How the model picks among the tools in the new version.
+            is_raw_template: 1 when `string` is sent as raw text, 0 when it is processed as a template.
+            prompt_metadata: Free-form data kept with the new version."""
+        body = body_fields(
+            {
+                "patch": patch,
+                "name": name,
+                "collection_id": collection_id,
+                "string": string,
+                "parameters": parameters,
+                "model": model,
+                "virtual_key": virtual_key,
+                "version_description": version_description,
+                "functions": functions,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "is_raw_template": is_raw_template,
+                "prompt_metadata": prompt_metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEPROMPT,
             _m_prompt_update_result.PromptUpdateResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2178,22 +3047,39 @@ class AsyncPromptsPartials(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        string: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPartialCreateRequest],
     ) -> _m_prompt_partial_create_result.PromptPartialCreateResult:
         """Create a prompt partial.
 
-        Saves a new reusable template fragment; its text becomes the first version."""
+        Saves a new reusable template fragment; its text becomes the first version.
+
+        Args:
+            name: Display name of the partial.
+            string: The fragment's template text.
+            workspace_id: Workspace for the partial; needed when calling with an organisation-level (admin) key.
+            version_description: Note stored with the first version."""
+        body = body_fields(
+            {
+                "name": name,
+                "string": string,
+                "workspace_id": workspace_id,
+                "version_description": version_description,
+            }
+        )
         return await self._client._request(
             _OP_CREATEPROMPTPARTIAL,
             _m_prompt_partial_create_result.PromptPartialCreateResult.from_dict,
             "/prompts/partials",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2273,25 +3159,31 @@ class AsyncPromptsPartials(AsyncResource):
         self,
         prompt_partial_id: str,
         *,
+        version: int,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPublishRequest],
     ) -> _m_prompt_empty_result.PromptEmptyResult:
         """Make a version the default of a prompt partial.
 
         Chooses which version of the partial is inserted into the prompts that include it.
 
         Args:
-            prompt_partial_id: The partial, by id or slug."""
+            prompt_partial_id: The partial, by id or slug.
+            version: Version number (1, 2, ...) to serve by default."""
+        body = body_fields(
+            {
+                "version": version,
+            }
+        )
         return await self._client._request(
             _OP_PUBLISHPROMPTPARTIAL,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}/makeDefault",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2336,25 +3228,40 @@ class AsyncPromptsPartials(AsyncResource):
         self,
         prompt_partial_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        string: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPartialUpdateRequest],
     ) -> _m_prompt_partial_update_result.PromptPartialUpdateResult:
         """Update a prompt partial.
 
         Changes a partial's name, text, description or status; new text makes a new version.
 
         Args:
-            prompt_partial_id: The partial, by id or slug."""
+            prompt_partial_id: The partial, by id or slug.
+            name: New display name.
+            string: New fragment text; saving it makes a new version.
+            description: Note stored with the new version.
+            status: New lifecycle state of the partial."""
+        body = body_fields(
+            {
+                "name": name,
+                "string": string,
+                "description": description,
+                "status": status,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEPROMPTPARTIAL,
             _m_prompt_partial_update_result.PromptPartialUpdateResult.from_dict,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2371,22 +3278,39 @@ class AsyncPromptsPartialsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        string: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        version_description: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPartialCreateRequest],
     ) -> RawResponse[_m_prompt_partial_create_result.PromptPartialCreateResult]:
         """Create a prompt partial.
 
-        Saves a new reusable template fragment; its text becomes the first version."""
+        Saves a new reusable template fragment; its text becomes the first version.
+
+        Args:
+            name: Display name of the partial.
+            string: The fragment's template text.
+            workspace_id: Workspace for the partial; needed when calling with an organisation-level (admin) key.
+            version_description: Note stored with the first version."""
+        body = body_fields(
+            {
+                "name": name,
+                "string": string,
+                "workspace_id": workspace_id,
+                "version_description": version_description,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEPROMPTPARTIAL,
             _m_prompt_partial_create_result.PromptPartialCreateResult.from_dict,
             "/prompts/partials",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2466,25 +3390,31 @@ class AsyncPromptsPartialsWithRawResponse(AsyncResource):
         self,
         prompt_partial_id: str,
         *,
+        version: int,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPublishRequest],
     ) -> RawResponse[_m_prompt_empty_result.PromptEmptyResult]:
         """Make a version the default of a prompt partial.
 
         Chooses which version of the partial is inserted into the prompts that include it.
 
         Args:
-            prompt_partial_id: The partial, by id or slug."""
+            prompt_partial_id: The partial, by id or slug.
+            version: Version number (1, 2, ...) to serve by default."""
+        body = body_fields(
+            {
+                "version": version,
+            }
+        )
         return await self._client._request_raw(
             _OP_PUBLISHPROMPTPARTIAL,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}/makeDefault",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2529,25 +3459,40 @@ class AsyncPromptsPartialsWithRawResponse(AsyncResource):
         self,
         prompt_partial_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        string: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptPartialUpdateRequest],
     ) -> RawResponse[_m_prompt_partial_update_result.PromptPartialUpdateResult]:
         """Update a prompt partial.
 
         Changes a partial's name, text, description or status; new text makes a new version.
 
         Args:
-            prompt_partial_id: The partial, by id or slug."""
+            prompt_partial_id: The partial, by id or slug.
+            name: New display name.
+            string: New fragment text; saving it makes a new version.
+            description: Note stored with the new version.
+            status: New lifecycle state of the partial."""
+        body = body_fields(
+            {
+                "name": name,
+                "string": string,
+                "description": description,
+                "status": status,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEPROMPTPARTIAL,
             _m_prompt_partial_update_result.PromptPartialUpdateResult.from_dict,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2646,6 +3591,24 @@ class AsyncPromptsCompletions(AsyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2657,7 +3620,6 @@ class AsyncPromptsCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]: ...
 
     @overload
@@ -2665,6 +3627,24 @@ class AsyncPromptsCompletions(AsyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2676,7 +3656,6 @@ class AsyncPromptsCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion: ...
 
     @overload
@@ -2684,6 +3663,24 @@ class AsyncPromptsCompletions(AsyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2695,13 +3692,30 @@ class AsyncPromptsCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion | AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]: ...
 
     async def create(
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2713,15 +3727,55 @@ class AsyncPromptsCompletions(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> _m_chat_completion.ChatCompletion | AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]:
         """Run a saved prompt.
 
         Fills the template's variables, sends the result to the template's model with its saved settings (body fields override them) and returns the chat completion, or streams it as chunks when `stream` is true.
 
         Args:
-            prompt_id: Id of the saved prompt template (or of one of its versions)."""
-        body = params if stream is None else {**params, "stream": stream}
+            prompt_id: Id of the saved prompt template (or of one of its versions).
+            variables: Values for the template's `{{variables}}`, keyed by variable name.
+            model: Model to use instead of the template's.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_k: Only sample from the k most likely tokens, for providers that support it.
+            max_tokens: Most tokens the answer may have.
+            max_completion_tokens: Most tokens the answer may have, reasoning tokens included (newer OpenAI models).
+            n: How many answers to produce.
+            stop: Up to 4 sequences at which the model stops writing.
+            presence_penalty: Between -2 and 2; positive values push the model towards new topics.
+            frequency_penalty: Between -2 and 2; positive values discourage repeating the same words.
+            logit_bias: Maps token ids (as strings) to a bias from -100 to 100.
+            seed: Seed for best-effort repeatable sampling.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            tools: Tools the model may call, replacing the template's.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            response_format: Shape the answer must take (plain text, any JSON object, or JSON matching a schema).
+            stream_options: Streaming extras, such as a final chunk with token usage."""
+        body = body_fields(
+            {
+                "variables": variables,
+                "model": model,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "logit_bias": logit_bias,
+                "seed": seed,
+                "user": user,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "response_format": response_format,
+                "stream_options": stream_options,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_stream(
                 _OP_CREATEPROMPTCOMPLETION,
@@ -2771,6 +3825,24 @@ class AsyncPromptsCompletionsWithRawResponse(AsyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2782,7 +3854,6 @@ class AsyncPromptsCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> RawResponse[AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]]: ...
 
     @overload
@@ -2790,6 +3861,24 @@ class AsyncPromptsCompletionsWithRawResponse(AsyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2801,7 +3890,6 @@ class AsyncPromptsCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> RawResponse[_m_chat_completion.ChatCompletion]: ...
 
     @overload
@@ -2809,6 +3897,24 @@ class AsyncPromptsCompletionsWithRawResponse(AsyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2820,7 +3926,6 @@ class AsyncPromptsCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> (
         RawResponse[_m_chat_completion.ChatCompletion]
         | RawResponse[AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]]
@@ -2830,6 +3935,24 @@ class AsyncPromptsCompletionsWithRawResponse(AsyncResource):
         self,
         prompt_id: str,
         *,
+        variables: PromptRenderRequestVariables,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
+        logit_bias: PromptHyperparametersLogitBias | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        tools: Sequence[ChatCompletionTool] | NotGiven = NOT_GIVEN,
+        tool_choice: ChatCompletionToolChoiceOption | NotGiven = NOT_GIVEN,
+        response_format: ChatResponseFormat | NotGiven = NOT_GIVEN,
+        stream_options: ChatCompletionStreamOptions | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
@@ -2841,7 +3964,6 @@ class AsyncPromptsCompletionsWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptCompletionRequestParams],
     ) -> (
         RawResponse[_m_chat_completion.ChatCompletion]
         | RawResponse[AsyncStream[_m_chat_completion_chunk.ChatCompletionChunk]]
@@ -2851,8 +3973,49 @@ class AsyncPromptsCompletionsWithRawResponse(AsyncResource):
         Fills the template's variables, sends the result to the template's model with its saved settings (body fields override them) and returns the chat completion, or streams it as chunks when `stream` is true.
 
         Args:
-            prompt_id: Id of the saved prompt template (or of one of its versions)."""
-        body = params if stream is None else {**params, "stream": stream}
+            prompt_id: Id of the saved prompt template (or of one of its versions).
+            variables: Values for the template's `{{variables}}`, keyed by variable name.
+            model: Model to use instead of the template's.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_k: Only sample from the k most likely tokens, for providers that support it.
+            max_tokens: Most tokens the answer may have.
+            max_completion_tokens: Most tokens the answer may have, reasoning tokens included (newer OpenAI models).
+            n: How many answers to produce.
+            stop: Up to 4 sequences at which the model stops writing.
+            presence_penalty: Between -2 and 2; positive values push the model towards new topics.
+            frequency_penalty: Between -2 and 2; positive values discourage repeating the same words.
+            logit_bias: Maps token ids (as strings) to a bias from -100 to 100.
+            seed: Seed for best-effort repeatable sampling.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            tools: Tools the model may call, replacing the template's.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            response_format: Shape the answer must take (plain text, any JSON object, or JSON matching a schema).
+            stream_options: Streaming extras, such as a final chunk with token usage."""
+        body = body_fields(
+            {
+                "variables": variables,
+                "model": model,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "max_tokens": max_tokens,
+                "max_completion_tokens": max_completion_tokens,
+                "n": n,
+                "stop": stop,
+                "presence_penalty": presence_penalty,
+                "frequency_penalty": frequency_penalty,
+                "logit_bias": logit_bias,
+                "seed": seed,
+                "user": user,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "response_format": response_format,
+                "stream_options": stream_options,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATEPROMPTCOMPLETION,
@@ -2971,12 +4134,12 @@ class AsyncPromptsVersions(AsyncResource):
         prompt_id: str,
         version_id: str,
         *,
+        label_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptVersionUpdateRequest],
     ) -> _m_prompt_empty_result.PromptEmptyResult:
         """Label a version of a prompt template.
 
@@ -2984,13 +4147,19 @@ class AsyncPromptsVersions(AsyncResource):
 
         Args:
             prompt_id: The saved prompt, by id or slug.
-            version_id: UUID of the prompt version."""
+            version_id: UUID of the prompt version.
+            label_id: UUID of the label to attach to the version."""
+        body = body_fields(
+            {
+                "label_id": label_id,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEPROMPTVERSION,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/versions/{quote(str(version_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -3073,12 +4242,12 @@ class AsyncPromptsVersionsWithRawResponse(AsyncResource):
         prompt_id: str,
         version_id: str,
         *,
+        label_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[PromptVersionUpdateRequest],
     ) -> RawResponse[_m_prompt_empty_result.PromptEmptyResult]:
         """Label a version of a prompt template.
 
@@ -3086,13 +4255,19 @@ class AsyncPromptsVersionsWithRawResponse(AsyncResource):
 
         Args:
             prompt_id: The saved prompt, by id or slug.
-            version_id: UUID of the prompt version."""
+            version_id: UUID of the prompt version.
+            label_id: UUID of the label to attach to the version."""
+        body = body_fields(
+            {
+                "label_id": label_id,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEPROMPTVERSION,
             _m_prompt_empty_result.PromptEmptyResult.from_dict,
             f"/prompts/{quote(str(prompt_id), safe='')}/versions/{quote(str(version_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

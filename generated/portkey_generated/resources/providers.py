@@ -9,8 +9,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from typing_extensions import Unpack
-
 from ..models import provider_ack as _m_provider_ack
 from ..models import provider_create_result as _m_provider_create_result
 from ..models import provider_detail as _m_provider_detail
@@ -29,13 +27,14 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
 
 if TYPE_CHECKING:
     from .. import models as _models
-    from ..params import ProviderCreateRequest, ProviderUpdateRequest
+    from ..params import RateLimitPolicy, UsageLimitPolicy
 
     pass
 
@@ -58,22 +57,51 @@ class Providers(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        integration_id: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ProviderCreateRequest],
     ) -> _m_provider_create_result.ProviderCreateResult:
         """Create a provider.
 
-        Makes an integration usable in a workspace under a new provider slug."""
+        Makes an integration usable in a workspace under a new provider slug.
+
+        Args:
+            name: Display name.
+            integration_id: Slug of the integration that supplies the credentials.
+            workspace_id: Workspace that will own the provider; only needed with an organisation admin key.
+            slug: Slug to give the provider; made from the name plus a random suffix when left out.
+            note: Free-text note.
+            usage_limits: Budget to set on the provider.
+            rate_limits: Rate limit to set on the provider.
+            expires_at: When the provider should stop working."""
+        body = body_fields(
+            {
+                "name": name,
+                "integration_id": integration_id,
+                "workspace_id": workspace_id,
+                "slug": slug,
+                "note": note,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+            }
+        )
         return self._client._request(
             _OP_CREATEPROVIDER,
             _m_provider_create_result.ProviderCreateResult.from_dict,
             "/providers",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -234,13 +262,18 @@ class Providers(SyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        note: str | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | None | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        reset_usage: bool | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ProviderUpdateRequest],
     ) -> _m_provider_update_result.ProviderUpdateResult:
         """Update a provider.
 
@@ -248,7 +281,23 @@ class Providers(SyncResource):
 
         Args:
             slug: Slug of the provider.
+            name: New display name.
+            note: New free-text note.
+            usage_limits: New budget; null removes it.
+            rate_limits: New rate limit.
+            expires_at: New expiry; null removes it.
+            reset_usage: True to set usage back to zero; an exhausted provider becomes active again.
             workspace_id: Workspace of the provider; only needed with an organisation admin key."""
+        body = body_fields(
+            {
+                "name": name,
+                "note": note,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+                "reset_usage": reset_usage,
+            }
+        )
         return self._client._request(
             _OP_UPDATEPROVIDER,
             _m_provider_update_result.ProviderUpdateResult.from_dict,
@@ -258,7 +307,7 @@ class Providers(SyncResource):
                     "workspace_id": workspace_id,
                 }
             ),
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -275,22 +324,51 @@ class ProvidersWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        integration_id: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ProviderCreateRequest],
     ) -> RawResponse[_m_provider_create_result.ProviderCreateResult]:
         """Create a provider.
 
-        Makes an integration usable in a workspace under a new provider slug."""
+        Makes an integration usable in a workspace under a new provider slug.
+
+        Args:
+            name: Display name.
+            integration_id: Slug of the integration that supplies the credentials.
+            workspace_id: Workspace that will own the provider; only needed with an organisation admin key.
+            slug: Slug to give the provider; made from the name plus a random suffix when left out.
+            note: Free-text note.
+            usage_limits: Budget to set on the provider.
+            rate_limits: Rate limit to set on the provider.
+            expires_at: When the provider should stop working."""
+        body = body_fields(
+            {
+                "name": name,
+                "integration_id": integration_id,
+                "workspace_id": workspace_id,
+                "slug": slug,
+                "note": note,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEPROVIDER,
             _m_provider_create_result.ProviderCreateResult.from_dict,
             "/providers",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -419,13 +497,18 @@ class ProvidersWithRawResponse(SyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        note: str | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | None | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        reset_usage: bool | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ProviderUpdateRequest],
     ) -> RawResponse[_m_provider_update_result.ProviderUpdateResult]:
         """Update a provider.
 
@@ -433,7 +516,23 @@ class ProvidersWithRawResponse(SyncResource):
 
         Args:
             slug: Slug of the provider.
+            name: New display name.
+            note: New free-text note.
+            usage_limits: New budget; null removes it.
+            rate_limits: New rate limit.
+            expires_at: New expiry; null removes it.
+            reset_usage: True to set usage back to zero; an exhausted provider becomes active again.
             workspace_id: Workspace of the provider; only needed with an organisation admin key."""
+        body = body_fields(
+            {
+                "name": name,
+                "note": note,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+                "reset_usage": reset_usage,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEPROVIDER,
             _m_provider_update_result.ProviderUpdateResult.from_dict,
@@ -443,7 +542,7 @@ class ProvidersWithRawResponse(SyncResource):
                     "workspace_id": workspace_id,
                 }
             ),
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -465,22 +564,51 @@ class AsyncProviders(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        integration_id: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ProviderCreateRequest],
     ) -> _m_provider_create_result.ProviderCreateResult:
         """Create a provider.
 
-        Makes an integration usable in a workspace under a new provider slug."""
+        Makes an integration usable in a workspace under a new provider slug.
+
+        Args:
+            name: Display name.
+            integration_id: Slug of the integration that supplies the credentials.
+            workspace_id: Workspace that will own the provider; only needed with an organisation admin key.
+            slug: Slug to give the provider; made from the name plus a random suffix when left out.
+            note: Free-text note.
+            usage_limits: Budget to set on the provider.
+            rate_limits: Rate limit to set on the provider.
+            expires_at: When the provider should stop working."""
+        body = body_fields(
+            {
+                "name": name,
+                "integration_id": integration_id,
+                "workspace_id": workspace_id,
+                "slug": slug,
+                "note": note,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+            }
+        )
         return await self._client._request(
             _OP_CREATEPROVIDER,
             _m_provider_create_result.ProviderCreateResult.from_dict,
             "/providers",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -641,13 +769,18 @@ class AsyncProviders(AsyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        note: str | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | None | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        reset_usage: bool | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ProviderUpdateRequest],
     ) -> _m_provider_update_result.ProviderUpdateResult:
         """Update a provider.
 
@@ -655,7 +788,23 @@ class AsyncProviders(AsyncResource):
 
         Args:
             slug: Slug of the provider.
+            name: New display name.
+            note: New free-text note.
+            usage_limits: New budget; null removes it.
+            rate_limits: New rate limit.
+            expires_at: New expiry; null removes it.
+            reset_usage: True to set usage back to zero; an exhausted provider becomes active again.
             workspace_id: Workspace of the provider; only needed with an organisation admin key."""
+        body = body_fields(
+            {
+                "name": name,
+                "note": note,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+                "reset_usage": reset_usage,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEPROVIDER,
             _m_provider_update_result.ProviderUpdateResult.from_dict,
@@ -665,7 +814,7 @@ class AsyncProviders(AsyncResource):
                     "workspace_id": workspace_id,
                 }
             ),
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -682,22 +831,51 @@ class AsyncProvidersWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        integration_id: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ProviderCreateRequest],
     ) -> RawResponse[_m_provider_create_result.ProviderCreateResult]:
         """Create a provider.
 
-        Makes an integration usable in a workspace under a new provider slug."""
+        Makes an integration usable in a workspace under a new provider slug.
+
+        Args:
+            name: Display name.
+            integration_id: Slug of the integration that supplies the credentials.
+            workspace_id: Workspace that will own the provider; only needed with an organisation admin key.
+            slug: Slug to give the provider; made from the name plus a random suffix when left out.
+            note: Free-text note.
+            usage_limits: Budget to set on the provider.
+            rate_limits: Rate limit to set on the provider.
+            expires_at: When the provider should stop working."""
+        body = body_fields(
+            {
+                "name": name,
+                "integration_id": integration_id,
+                "workspace_id": workspace_id,
+                "slug": slug,
+                "note": note,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEPROVIDER,
             _m_provider_create_result.ProviderCreateResult.from_dict,
             "/providers",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -826,13 +1004,18 @@ class AsyncProvidersWithRawResponse(AsyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        note: str | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | None | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        reset_usage: bool | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ProviderUpdateRequest],
     ) -> RawResponse[_m_provider_update_result.ProviderUpdateResult]:
         """Update a provider.
 
@@ -840,7 +1023,23 @@ class AsyncProvidersWithRawResponse(AsyncResource):
 
         Args:
             slug: Slug of the provider.
+            name: New display name.
+            note: New free-text note.
+            usage_limits: New budget; null removes it.
+            rate_limits: New rate limit.
+            expires_at: New expiry; null removes it.
+            reset_usage: True to set usage back to zero; an exhausted provider becomes active again.
             workspace_id: Workspace of the provider; only needed with an organisation admin key."""
+        body = body_fields(
+            {
+                "name": name,
+                "note": note,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+                "reset_usage": reset_usage,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEPROVIDER,
             _m_provider_update_result.ProviderUpdateResult.from_dict,
@@ -850,7 +1049,7 @@ class AsyncProvidersWithRawResponse(AsyncResource):
                     "workspace_id": workspace_id,
                 }
             ),
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -4,11 +4,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
-
-from typing_extensions import Unpack
 
 from ..models import rerank_response as _m_rerank_response
 from ._base import (
@@ -23,11 +21,12 @@ from ._base import (
     RawResponse,
     SyncResource,
     Timeout,
+    body_fields,
 )
 
 if TYPE_CHECKING:
     from ..gateway_config import GatewayConfig
-    from ..params import CreateRerankRequest
+    from ..params import CreateRerankRequestParameters, RerankDocument
 
     pass
 
@@ -46,6 +45,17 @@ class Rerank(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        query: str,
+        documents: Sequence[RerankDocument],
+        top_n: int | NotGiven = NOT_GIVEN,
+        return_documents: bool | NotGiven = NOT_GIVEN,
+        max_chunks_per_doc: int | NotGiven = NOT_GIVEN,
+        max_tokens_per_doc: int | NotGiven = NOT_GIVEN,
+        rank_fields: Sequence[str] | NotGiven = NOT_GIVEN,
+        parameters: CreateRerankRequestParameters | NotGiven = NOT_GIVEN,
+        priority: float | NotGiven = NOT_GIVEN,
+        truncation: bool | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -56,17 +66,44 @@ class Rerank(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateRerankRequest],
     ) -> _m_rerank_response.RerankResponse:
         """Rerank documents against a query.
 
-        Scores every document for how well it answers the query and returns them best first. The hosted gateway translates the request for the routed provider; an open-source gateway has no dedicated rerank route and passes the body to the provider as it is, so there the request must already be in that provider's format."""
+        Scores every document for how well it answers the query and returns them best first. The hosted gateway translates the request for the routed provider; an open-source gateway has no dedicated rerank route and passes the body to the provider as it is, so there the request must already be in that provider's format.
+
+        Args:
+            model: Reranking model, as the provider names it (for example `rerank-v3.5` on Cohere, `rerank-2` on Voyage, or a model ARN on Bedrock).
+            query: The question or search text the documents are scored against.
+            documents: The candidates to score; each is plain text or an object with a `text` field.
+            top_n: Keep only this many best results; all documents are returned when omitted.
+            return_documents: When true, each result also carries the document it scored.
+            max_chunks_per_doc: Cohere's older limit on how many chunks a long document is split into.
+            max_tokens_per_doc: Cohere's limit on tokens per document; longer documents are cut.
+            rank_fields: For object documents, which fields to score on (Pinecone).
+            parameters: Further settings passed to the provider as they are (Pinecone).
+            priority: How urgently the provider should serve the request (Cohere).
+            truncation: Whether documents longer than the model's context are cut rather than refused (Voyage)."""
+        body = body_fields(
+            {
+                "model": model,
+                "query": query,
+                "documents": documents,
+                "top_n": top_n,
+                "return_documents": return_documents,
+                "max_chunks_per_doc": max_chunks_per_doc,
+                "max_tokens_per_doc": max_tokens_per_doc,
+                "rank_fields": rank_fields,
+                "parameters": parameters,
+                "priority": priority,
+                "truncation": truncation,
+            }
+        )
         return self._client._request(
             _OP_CREATERERANK,
             _m_rerank_response.RerankResponse.from_dict,
             "/rerank",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -88,6 +125,17 @@ class RerankWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str,
+        query: str,
+        documents: Sequence[RerankDocument],
+        top_n: int | NotGiven = NOT_GIVEN,
+        return_documents: bool | NotGiven = NOT_GIVEN,
+        max_chunks_per_doc: int | NotGiven = NOT_GIVEN,
+        max_tokens_per_doc: int | NotGiven = NOT_GIVEN,
+        rank_fields: Sequence[str] | NotGiven = NOT_GIVEN,
+        parameters: CreateRerankRequestParameters | NotGiven = NOT_GIVEN,
+        priority: float | NotGiven = NOT_GIVEN,
+        truncation: bool | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -98,17 +146,44 @@ class RerankWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateRerankRequest],
     ) -> RawResponse[_m_rerank_response.RerankResponse]:
         """Rerank documents against a query.
 
-        Scores every document for how well it answers the query and returns them best first. The hosted gateway translates the request for the routed provider; an open-source gateway has no dedicated rerank route and passes the body to the provider as it is, so there the request must already be in that provider's format."""
+        Scores every document for how well it answers the query and returns them best first. The hosted gateway translates the request for the routed provider; an open-source gateway has no dedicated rerank route and passes the body to the provider as it is, so there the request must already be in that provider's format.
+
+        Args:
+            model: Reranking model, as the provider names it (for example `rerank-v3.5` on Cohere, `rerank-2` on Voyage, or a model ARN on Bedrock).
+            query: The question or search text the documents are scored against.
+            documents: The candidates to score; each is plain text or an object with a `text` field.
+            top_n: Keep only this many best results; all documents are returned when omitted.
+            return_documents: When true, each result also carries the document it scored.
+            max_chunks_per_doc: Cohere's older limit on how many chunks a long document is split into.
+            max_tokens_per_doc: Cohere's limit on tokens per document; longer documents are cut.
+            rank_fields: For object documents, which fields to score on (Pinecone).
+            parameters: Further settings passed to the provider as they are (Pinecone).
+            priority: How urgently the provider should serve the request (Cohere).
+            truncation: Whether documents longer than the model's context are cut rather than refused (Voyage)."""
+        body = body_fields(
+            {
+                "model": model,
+                "query": query,
+                "documents": documents,
+                "top_n": top_n,
+                "return_documents": return_documents,
+                "max_chunks_per_doc": max_chunks_per_doc,
+                "max_tokens_per_doc": max_tokens_per_doc,
+                "rank_fields": rank_fields,
+                "parameters": parameters,
+                "priority": priority,
+                "truncation": truncation,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATERERANK,
             _m_rerank_response.RerankResponse.from_dict,
             "/rerank",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -135,6 +210,17 @@ class AsyncRerank(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        query: str,
+        documents: Sequence[RerankDocument],
+        top_n: int | NotGiven = NOT_GIVEN,
+        return_documents: bool | NotGiven = NOT_GIVEN,
+        max_chunks_per_doc: int | NotGiven = NOT_GIVEN,
+        max_tokens_per_doc: int | NotGiven = NOT_GIVEN,
+        rank_fields: Sequence[str] | NotGiven = NOT_GIVEN,
+        parameters: CreateRerankRequestParameters | NotGiven = NOT_GIVEN,
+        priority: float | NotGiven = NOT_GIVEN,
+        truncation: bool | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -145,17 +231,44 @@ class AsyncRerank(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateRerankRequest],
     ) -> _m_rerank_response.RerankResponse:
         """Rerank documents against a query.
 
-        Scores every document for how well it answers the query and returns them best first. The hosted gateway translates the request for the routed provider; an open-source gateway has no dedicated rerank route and passes the body to the provider as it is, so there the request must already be in that provider's format."""
+        Scores every document for how well it answers the query and returns them best first. The hosted gateway translates the request for the routed provider; an open-source gateway has no dedicated rerank route and passes the body to the provider as it is, so there the request must already be in that provider's format.
+
+        Args:
+            model: Reranking model, as the provider names it (for example `rerank-v3.5` on Cohere, `rerank-2` on Voyage, or a model ARN on Bedrock).
+            query: The question or search text the documents are scored against.
+            documents: The candidates to score; each is plain text or an object with a `text` field.
+            top_n: Keep only this many best results; all documents are returned when omitted.
+            return_documents: When true, each result also carries the document it scored.
+            max_chunks_per_doc: Cohere's older limit on how many chunks a long document is split into.
+            max_tokens_per_doc: Cohere's limit on tokens per document; longer documents are cut.
+            rank_fields: For object documents, which fields to score on (Pinecone).
+            parameters: Further settings passed to the provider as they are (Pinecone).
+            priority: How urgently the provider should serve the request (Cohere).
+            truncation: Whether documents longer than the model's context are cut rather than refused (Voyage)."""
+        body = body_fields(
+            {
+                "model": model,
+                "query": query,
+                "documents": documents,
+                "top_n": top_n,
+                "return_documents": return_documents,
+                "max_chunks_per_doc": max_chunks_per_doc,
+                "max_tokens_per_doc": max_tokens_per_doc,
+                "rank_fields": rank_fields,
+                "parameters": parameters,
+                "priority": priority,
+                "truncation": truncation,
+            }
+        )
         return await self._client._request(
             _OP_CREATERERANK,
             _m_rerank_response.RerankResponse.from_dict,
             "/rerank",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -177,6 +290,17 @@ class AsyncRerankWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str,
+        query: str,
+        documents: Sequence[RerankDocument],
+        top_n: int | NotGiven = NOT_GIVEN,
+        return_documents: bool | NotGiven = NOT_GIVEN,
+        max_chunks_per_doc: int | NotGiven = NOT_GIVEN,
+        max_tokens_per_doc: int | NotGiven = NOT_GIVEN,
+        rank_fields: Sequence[str] | NotGiven = NOT_GIVEN,
+        parameters: CreateRerankRequestParameters | NotGiven = NOT_GIVEN,
+        priority: float | NotGiven = NOT_GIVEN,
+        truncation: bool | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -187,17 +311,44 @@ class AsyncRerankWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[CreateRerankRequest],
     ) -> RawResponse[_m_rerank_response.RerankResponse]:
         """Rerank documents against a query.
 
-        Scores every document for how well it answers the query and returns them best first. The hosted gateway translates the request for the routed provider; an open-source gateway has no dedicated rerank route and passes the body to the provider as it is, so there the request must already be in that provider's format."""
+        Scores every document for how well it answers the query and returns them best first. The hosted gateway translates the request for the routed provider; an open-source gateway has no dedicated rerank route and passes the body to the provider as it is, so there the request must already be in that provider's format.
+
+        Args:
+            model: Reranking model, as the provider names it (for example `rerank-v3.5` on Cohere, `rerank-2` on Voyage, or a model ARN on Bedrock).
+            query: The question or search text the documents are scored against.
+            documents: The candidates to score; each is plain text or an object with a `text` field.
+            top_n: Keep only this many best results; all documents are returned when omitted.
+            return_documents: When true, each result also carries the document it scored.
+            max_chunks_per_doc: Cohere's older limit on how many chunks a long document is split into.
+            max_tokens_per_doc: Cohere's limit on tokens per document; longer documents are cut.
+            rank_fields: For object documents, which fields to score on (Pinecone).
+            parameters: Further settings passed to the provider as they are (Pinecone).
+            priority: How urgently the provider should serve the request (Cohere).
+            truncation: Whether documents longer than the model's context are cut rather than refused (Voyage)."""
+        body = body_fields(
+            {
+                "model": model,
+                "query": query,
+                "documents": documents,
+                "top_n": top_n,
+                "return_documents": return_documents,
+                "max_chunks_per_doc": max_chunks_per_doc,
+                "max_tokens_per_doc": max_tokens_per_doc,
+                "rank_fields": rank_fields,
+                "parameters": parameters,
+                "priority": priority,
+                "truncation": truncation,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATERERANK,
             _m_rerank_response.RerankResponse.from_dict,
             "/rerank",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,

@@ -9,8 +9,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, overload
 from urllib.parse import quote
 
-from typing_extensions import Unpack
-
 from ..models import response_deleted as _m_response_deleted
 from ..models import response_item_list as _m_response_item_list
 from ..models import response_object as _m_response_object
@@ -30,6 +28,7 @@ from ._base import (
     SyncResource,
     Timeout,
     async_cursor_items,
+    body_fields,
     cursor_items,
     query_params,
 )
@@ -37,7 +36,17 @@ from ._base import (
 if TYPE_CHECKING:
     from .. import models as _models
     from ..gateway_config import GatewayConfig
-    from ..params import ResponseCreateRequestParams
+    from ..params import (
+        ResponseCreateRequestMetadata,
+        ResponseCreateRequestServiceTier,
+        ResponseCreateRequestTruncation,
+        ResponseInputItem,
+        ResponseReasoningConfig,
+        ResponseTextConfig,
+        ResponseTool,
+        ResponseToolChoice,
+        ResponseUnknownItem,
+    )
 
     pass
 
@@ -45,22 +54,22 @@ if TYPE_CHECKING:
 def _decode_response_stream_event(
     data: Any,
 ) -> (
-    _models.ResponseCompletedEvent
-    | _models.ResponseContentPartAddedEvent
-    | _models.ResponseContentPartDoneEvent
-    | _models.ResponseCreatedEvent
-    | _models.ResponseErrorEvent
-    | _models.ResponseFailedEvent
-    | _models.ResponseFunctionCallArgumentsDeltaEvent
-    | _models.ResponseFunctionCallArgumentsDoneEvent
-    | _models.ResponseIncompleteEvent
+    _models.ResponseCreatedEvent
     | _models.ResponseInProgressEvent
+    | _models.ResponseCompletedEvent
+    | _models.ResponseFailedEvent
+    | _models.ResponseIncompleteEvent
     | _models.ResponseOutputItemAddedEvent
     | _models.ResponseOutputItemDoneEvent
-    | _models.ResponseRefusalDeltaEvent
-    | _models.ResponseRefusalDoneEvent
+    | _models.ResponseContentPartAddedEvent
+    | _models.ResponseContentPartDoneEvent
     | _models.ResponseTextDeltaEvent
     | _models.ResponseTextDoneEvent
+    | _models.ResponseFunctionCallArgumentsDeltaEvent
+    | _models.ResponseFunctionCallArgumentsDoneEvent
+    | _models.ResponseRefusalDeltaEvent
+    | _models.ResponseRefusalDoneEvent
+    | _models.ResponseErrorEvent
     | _models.ResponseUnknownStreamEvent
 ):
     return _m_response_stream_event_envelope.ResponseStreamEventEnvelope.from_dict({"data": data}).data
@@ -92,9 +101,31 @@ class Responses(SyncResource):
     def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -103,24 +134,23 @@ class Responses(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> Stream[
-        _models.ResponseCompletedEvent
-        | _models.ResponseContentPartAddedEvent
-        | _models.ResponseContentPartDoneEvent
-        | _models.ResponseCreatedEvent
-        | _models.ResponseErrorEvent
-        | _models.ResponseFailedEvent
-        | _models.ResponseFunctionCallArgumentsDeltaEvent
-        | _models.ResponseFunctionCallArgumentsDoneEvent
-        | _models.ResponseIncompleteEvent
+        _models.ResponseCreatedEvent
         | _models.ResponseInProgressEvent
+        | _models.ResponseCompletedEvent
+        | _models.ResponseFailedEvent
+        | _models.ResponseIncompleteEvent
         | _models.ResponseOutputItemAddedEvent
         | _models.ResponseOutputItemDoneEvent
-        | _models.ResponseRefusalDeltaEvent
-        | _models.ResponseRefusalDoneEvent
+        | _models.ResponseContentPartAddedEvent
+        | _models.ResponseContentPartDoneEvent
         | _models.ResponseTextDeltaEvent
         | _models.ResponseTextDoneEvent
+        | _models.ResponseFunctionCallArgumentsDeltaEvent
+        | _models.ResponseFunctionCallArgumentsDoneEvent
+        | _models.ResponseRefusalDeltaEvent
+        | _models.ResponseRefusalDoneEvent
+        | _models.ResponseErrorEvent
         | _models.ResponseUnknownStreamEvent
     ]: ...
 
@@ -128,9 +158,31 @@ class Responses(SyncResource):
     def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -139,16 +191,37 @@ class Responses(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> _m_response_object.ResponseObject: ...
 
     @overload
     def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -157,26 +230,25 @@ class Responses(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> (
         _m_response_object.ResponseObject
         | Stream[
-            _models.ResponseCompletedEvent
-            | _models.ResponseContentPartAddedEvent
-            | _models.ResponseContentPartDoneEvent
-            | _models.ResponseCreatedEvent
-            | _models.ResponseErrorEvent
-            | _models.ResponseFailedEvent
-            | _models.ResponseFunctionCallArgumentsDeltaEvent
-            | _models.ResponseFunctionCallArgumentsDoneEvent
-            | _models.ResponseIncompleteEvent
+            _models.ResponseCreatedEvent
             | _models.ResponseInProgressEvent
+            | _models.ResponseCompletedEvent
+            | _models.ResponseFailedEvent
+            | _models.ResponseIncompleteEvent
             | _models.ResponseOutputItemAddedEvent
             | _models.ResponseOutputItemDoneEvent
-            | _models.ResponseRefusalDeltaEvent
-            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseContentPartAddedEvent
+            | _models.ResponseContentPartDoneEvent
             | _models.ResponseTextDeltaEvent
             | _models.ResponseTextDoneEvent
+            | _models.ResponseFunctionCallArgumentsDeltaEvent
+            | _models.ResponseFunctionCallArgumentsDoneEvent
+            | _models.ResponseRefusalDeltaEvent
+            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseErrorEvent
             | _models.ResponseUnknownStreamEvent
         ]
     ): ...
@@ -184,9 +256,31 @@ class Responses(SyncResource):
     def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -195,33 +289,85 @@ class Responses(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> (
         _m_response_object.ResponseObject
         | Stream[
-            _models.ResponseCompletedEvent
-            | _models.ResponseContentPartAddedEvent
-            | _models.ResponseContentPartDoneEvent
-            | _models.ResponseCreatedEvent
-            | _models.ResponseErrorEvent
-            | _models.ResponseFailedEvent
-            | _models.ResponseFunctionCallArgumentsDeltaEvent
-            | _models.ResponseFunctionCallArgumentsDoneEvent
-            | _models.ResponseIncompleteEvent
+            _models.ResponseCreatedEvent
             | _models.ResponseInProgressEvent
+            | _models.ResponseCompletedEvent
+            | _models.ResponseFailedEvent
+            | _models.ResponseIncompleteEvent
             | _models.ResponseOutputItemAddedEvent
             | _models.ResponseOutputItemDoneEvent
-            | _models.ResponseRefusalDeltaEvent
-            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseContentPartAddedEvent
+            | _models.ResponseContentPartDoneEvent
             | _models.ResponseTextDeltaEvent
             | _models.ResponseTextDoneEvent
+            | _models.ResponseFunctionCallArgumentsDeltaEvent
+            | _models.ResponseFunctionCallArgumentsDoneEvent
+            | _models.ResponseRefusalDeltaEvent
+            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseErrorEvent
             | _models.ResponseUnknownStreamEvent
         ]
     ):
         """Create a response.
 
-        Runs the model on the given input (a string or a list of typed items) with optional instructions and tools, and returns the response with its output items; with `stream` set, sends the response as typed server-sent events instead."""
-        body = params if stream is None else {**params, "stream": stream}
+        Runs the model on the given input (a string or a list of typed items) with optional instructions and tools, and returns the response with its output items; with `stream` set, sends the response as typed server-sent events instead.
+
+        Args:
+            model: Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). May be left out when a config's `override_params` or a stored prompt names it.
+            input: The input, as one user text or as a list of typed items (messages, tool results, earlier output).
+            instructions: A system (developer) message placed before the input; not carried over by `previous_response_id`.
+            previous_response_id: Id of an earlier stored response to continue the conversation from.
+            tools: Tools the model may call. Types not modelled here (MCP, code interpreter...) can be sent as unknown items.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            parallel_tool_calls: Whether the model may call several tools in one turn.
+            max_tool_calls: Most calls to built-in tools the response may make in total.
+            max_output_tokens: Most tokens the output may have, reasoning tokens included.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_logprobs: How many most-likely tokens to report at each position (with `message.output_text.logprobs` included).
+            reasoning: Effort and summary settings for reasoning models.
+            text: Format (plain text or JSON) and verbosity of text output.
+            truncation: `auto` drops the oldest items when the input overflows the context window; `disabled` (the default) fails instead.
+            include: Extra output data to return, such as `reasoning.encrypted_content`, `message.output_text.logprobs` or `file_search_call.results`.
+            store: Whether the provider keeps the response for later retrieval (on by default at OpenAI).
+            background: Run the response in the background; poll it with retrieve.
+            metadata: Up to 16 string key/value pairs stored with the response.
+            service_tier: Processing tier to run the request on, where the provider offers tiers.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            prompt_cache_key: Key that groups similar requests so the provider's prompt cache hits more often.
+            safety_identifier: Stable, hashed identifier of your end user for the provider's abuse detection."""
+        body = body_fields(
+            {
+                "model": model,
+                "input": input,
+                "instructions": instructions,
+                "previous_response_id": previous_response_id,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "max_tool_calls": max_tool_calls,
+                "max_output_tokens": max_output_tokens,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_logprobs": top_logprobs,
+                "reasoning": reasoning,
+                "text": text,
+                "truncation": truncation,
+                "include": include,
+                "store": store,
+                "background": background,
+                "metadata": metadata,
+                "service_tier": service_tier,
+                "user": user,
+                "prompt_cache_key": prompt_cache_key,
+                "safety_identifier": safety_identifier,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_stream(
                 _OP_CREATERESPONSE,
@@ -231,7 +377,6 @@ class Responses(SyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -250,7 +395,6 @@ class Responses(SyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -358,9 +502,31 @@ class ResponsesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -369,25 +535,24 @@ class ResponsesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> RawResponse[
         Stream[
-            _models.ResponseCompletedEvent
-            | _models.ResponseContentPartAddedEvent
-            | _models.ResponseContentPartDoneEvent
-            | _models.ResponseCreatedEvent
-            | _models.ResponseErrorEvent
-            | _models.ResponseFailedEvent
-            | _models.ResponseFunctionCallArgumentsDeltaEvent
-            | _models.ResponseFunctionCallArgumentsDoneEvent
-            | _models.ResponseIncompleteEvent
+            _models.ResponseCreatedEvent
             | _models.ResponseInProgressEvent
+            | _models.ResponseCompletedEvent
+            | _models.ResponseFailedEvent
+            | _models.ResponseIncompleteEvent
             | _models.ResponseOutputItemAddedEvent
             | _models.ResponseOutputItemDoneEvent
-            | _models.ResponseRefusalDeltaEvent
-            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseContentPartAddedEvent
+            | _models.ResponseContentPartDoneEvent
             | _models.ResponseTextDeltaEvent
             | _models.ResponseTextDoneEvent
+            | _models.ResponseFunctionCallArgumentsDeltaEvent
+            | _models.ResponseFunctionCallArgumentsDoneEvent
+            | _models.ResponseRefusalDeltaEvent
+            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseErrorEvent
             | _models.ResponseUnknownStreamEvent
         ]
     ]: ...
@@ -396,9 +561,31 @@ class ResponsesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -407,16 +594,37 @@ class ResponsesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> RawResponse[_m_response_object.ResponseObject]: ...
 
     @overload
     def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -425,27 +633,26 @@ class ResponsesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> (
         RawResponse[_m_response_object.ResponseObject]
         | RawResponse[
             Stream[
-                _models.ResponseCompletedEvent
-                | _models.ResponseContentPartAddedEvent
-                | _models.ResponseContentPartDoneEvent
-                | _models.ResponseCreatedEvent
-                | _models.ResponseErrorEvent
-                | _models.ResponseFailedEvent
-                | _models.ResponseFunctionCallArgumentsDeltaEvent
-                | _models.ResponseFunctionCallArgumentsDoneEvent
-                | _models.ResponseIncompleteEvent
+                _models.ResponseCreatedEvent
                 | _models.ResponseInProgressEvent
+                | _models.ResponseCompletedEvent
+                | _models.ResponseFailedEvent
+                | _models.ResponseIncompleteEvent
                 | _models.ResponseOutputItemAddedEvent
                 | _models.ResponseOutputItemDoneEvent
-                | _models.ResponseRefusalDeltaEvent
-                | _models.ResponseRefusalDoneEvent
+                | _models.ResponseContentPartAddedEvent
+                | _models.ResponseContentPartDoneEvent
                 | _models.ResponseTextDeltaEvent
                 | _models.ResponseTextDoneEvent
+                | _models.ResponseFunctionCallArgumentsDeltaEvent
+                | _models.ResponseFunctionCallArgumentsDoneEvent
+                | _models.ResponseRefusalDeltaEvent
+                | _models.ResponseRefusalDoneEvent
+                | _models.ResponseErrorEvent
                 | _models.ResponseUnknownStreamEvent
             ]
         ]
@@ -454,9 +661,31 @@ class ResponsesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -465,35 +694,87 @@ class ResponsesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> (
         RawResponse[_m_response_object.ResponseObject]
         | RawResponse[
             Stream[
-                _models.ResponseCompletedEvent
-                | _models.ResponseContentPartAddedEvent
-                | _models.ResponseContentPartDoneEvent
-                | _models.ResponseCreatedEvent
-                | _models.ResponseErrorEvent
-                | _models.ResponseFailedEvent
-                | _models.ResponseFunctionCallArgumentsDeltaEvent
-                | _models.ResponseFunctionCallArgumentsDoneEvent
-                | _models.ResponseIncompleteEvent
+                _models.ResponseCreatedEvent
                 | _models.ResponseInProgressEvent
+                | _models.ResponseCompletedEvent
+                | _models.ResponseFailedEvent
+                | _models.ResponseIncompleteEvent
                 | _models.ResponseOutputItemAddedEvent
                 | _models.ResponseOutputItemDoneEvent
-                | _models.ResponseRefusalDeltaEvent
-                | _models.ResponseRefusalDoneEvent
+                | _models.ResponseContentPartAddedEvent
+                | _models.ResponseContentPartDoneEvent
                 | _models.ResponseTextDeltaEvent
                 | _models.ResponseTextDoneEvent
+                | _models.ResponseFunctionCallArgumentsDeltaEvent
+                | _models.ResponseFunctionCallArgumentsDoneEvent
+                | _models.ResponseRefusalDeltaEvent
+                | _models.ResponseRefusalDoneEvent
+                | _models.ResponseErrorEvent
                 | _models.ResponseUnknownStreamEvent
             ]
         ]
     ):
         """Create a response.
 
-        Runs the model on the given input (a string or a list of typed items) with optional instructions and tools, and returns the response with its output items; with `stream` set, sends the response as typed server-sent events instead."""
-        body = params if stream is None else {**params, "stream": stream}
+        Runs the model on the given input (a string or a list of typed items) with optional instructions and tools, and returns the response with its output items; with `stream` set, sends the response as typed server-sent events instead.
+
+        Args:
+            model: Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). May be left out when a config's `override_params` or a stored prompt names it.
+            input: The input, as one user text or as a list of typed items (messages, tool results, earlier output).
+            instructions: A system (developer) message placed before the input; not carried over by `previous_response_id`.
+            previous_response_id: Id of an earlier stored response to continue the conversation from.
+            tools: Tools the model may call. Types not modelled here (MCP, code interpreter...) can be sent as unknown items.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            parallel_tool_calls: Whether the model may call several tools in one turn.
+            max_tool_calls: Most calls to built-in tools the response may make in total.
+            max_output_tokens: Most tokens the output may have, reasoning tokens included.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_logprobs: How many most-likely tokens to report at each position (with `message.output_text.logprobs` included).
+            reasoning: Effort and summary settings for reasoning models.
+            text: Format (plain text or JSON) and verbosity of text output.
+            truncation: `auto` drops the oldest items when the input overflows the context window; `disabled` (the default) fails instead.
+            include: Extra output data to return, such as `reasoning.encrypted_content`, `message.output_text.logprobs` or `file_search_call.results`.
+            store: Whether the provider keeps the response for later retrieval (on by default at OpenAI).
+            background: Run the response in the background; poll it with retrieve.
+            metadata: Up to 16 string key/value pairs stored with the response.
+            service_tier: Processing tier to run the request on, where the provider offers tiers.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            prompt_cache_key: Key that groups similar requests so the provider's prompt cache hits more often.
+            safety_identifier: Stable, hashed identifier of your end user for the provider's abuse detection."""
+        body = body_fields(
+            {
+                "model": model,
+                "input": input,
+                "instructions": instructions,
+                "previous_response_id": previous_response_id,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "max_tool_calls": max_tool_calls,
+                "max_output_tokens": max_output_tokens,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_logprobs": top_logprobs,
+                "reasoning": reasoning,
+                "text": text,
+                "truncation": truncation,
+                "include": include,
+                "store": store,
+                "background": background,
+                "metadata": metadata,
+                "service_tier": service_tier,
+                "user": user,
+                "prompt_cache_key": prompt_cache_key,
+                "safety_identifier": safety_identifier,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATERESPONSE,
@@ -503,7 +784,6 @@ class ResponsesWithRawResponse(SyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -522,7 +802,6 @@ class ResponsesWithRawResponse(SyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -706,17 +985,17 @@ class ResponsesInputItems(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Iterator[
-        _models.ResponseComputerCallOutput
-        | _models.ResponseComputerToolCall
-        | _models.ResponseFileSearchToolCall
-        | _models.ResponseFunctionCallOutput
-        | _models.ResponseFunctionToolCall
+        _models.ResponseOutputMessage
         | _models.ResponseInputMessage
-        | _models.ResponseItemReference
-        | _models.ResponseOutputMessage
+        | _models.ResponseFunctionToolCall
+        | _models.ResponseFunctionCallOutput
         | _models.ResponseReasoningItem
-        | _models.ResponseUnknownItem
+        | _models.ResponseFileSearchToolCall
         | _models.ResponseWebSearchToolCall
+        | _models.ResponseComputerToolCall
+        | _models.ResponseComputerCallOutput
+        | _models.ResponseItemReference
+        | _models.ResponseUnknownItem
     ]:
         """The items of every page of `list`, fetched one page at a time as the iteration goes.
 
@@ -820,9 +1099,31 @@ class AsyncResponses(AsyncResource):
     async def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -831,24 +1132,23 @@ class AsyncResponses(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> AsyncStream[
-        _models.ResponseCompletedEvent
-        | _models.ResponseContentPartAddedEvent
-        | _models.ResponseContentPartDoneEvent
-        | _models.ResponseCreatedEvent
-        | _models.ResponseErrorEvent
-        | _models.ResponseFailedEvent
-        | _models.ResponseFunctionCallArgumentsDeltaEvent
-        | _models.ResponseFunctionCallArgumentsDoneEvent
-        | _models.ResponseIncompleteEvent
+        _models.ResponseCreatedEvent
         | _models.ResponseInProgressEvent
+        | _models.ResponseCompletedEvent
+        | _models.ResponseFailedEvent
+        | _models.ResponseIncompleteEvent
         | _models.ResponseOutputItemAddedEvent
         | _models.ResponseOutputItemDoneEvent
-        | _models.ResponseRefusalDeltaEvent
-        | _models.ResponseRefusalDoneEvent
+        | _models.ResponseContentPartAddedEvent
+        | _models.ResponseContentPartDoneEvent
         | _models.ResponseTextDeltaEvent
         | _models.ResponseTextDoneEvent
+        | _models.ResponseFunctionCallArgumentsDeltaEvent
+        | _models.ResponseFunctionCallArgumentsDoneEvent
+        | _models.ResponseRefusalDeltaEvent
+        | _models.ResponseRefusalDoneEvent
+        | _models.ResponseErrorEvent
         | _models.ResponseUnknownStreamEvent
     ]: ...
 
@@ -856,9 +1156,31 @@ class AsyncResponses(AsyncResource):
     async def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -867,16 +1189,37 @@ class AsyncResponses(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> _m_response_object.ResponseObject: ...
 
     @overload
     async def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -885,26 +1228,25 @@ class AsyncResponses(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> (
         _m_response_object.ResponseObject
         | AsyncStream[
-            _models.ResponseCompletedEvent
-            | _models.ResponseContentPartAddedEvent
-            | _models.ResponseContentPartDoneEvent
-            | _models.ResponseCreatedEvent
-            | _models.ResponseErrorEvent
-            | _models.ResponseFailedEvent
-            | _models.ResponseFunctionCallArgumentsDeltaEvent
-            | _models.ResponseFunctionCallArgumentsDoneEvent
-            | _models.ResponseIncompleteEvent
+            _models.ResponseCreatedEvent
             | _models.ResponseInProgressEvent
+            | _models.ResponseCompletedEvent
+            | _models.ResponseFailedEvent
+            | _models.ResponseIncompleteEvent
             | _models.ResponseOutputItemAddedEvent
             | _models.ResponseOutputItemDoneEvent
-            | _models.ResponseRefusalDeltaEvent
-            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseContentPartAddedEvent
+            | _models.ResponseContentPartDoneEvent
             | _models.ResponseTextDeltaEvent
             | _models.ResponseTextDoneEvent
+            | _models.ResponseFunctionCallArgumentsDeltaEvent
+            | _models.ResponseFunctionCallArgumentsDoneEvent
+            | _models.ResponseRefusalDeltaEvent
+            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseErrorEvent
             | _models.ResponseUnknownStreamEvent
         ]
     ): ...
@@ -912,9 +1254,31 @@ class AsyncResponses(AsyncResource):
     async def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -923,33 +1287,85 @@ class AsyncResponses(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> (
         _m_response_object.ResponseObject
         | AsyncStream[
-            _models.ResponseCompletedEvent
-            | _models.ResponseContentPartAddedEvent
-            | _models.ResponseContentPartDoneEvent
-            | _models.ResponseCreatedEvent
-            | _models.ResponseErrorEvent
-            | _models.ResponseFailedEvent
-            | _models.ResponseFunctionCallArgumentsDeltaEvent
-            | _models.ResponseFunctionCallArgumentsDoneEvent
-            | _models.ResponseIncompleteEvent
+            _models.ResponseCreatedEvent
             | _models.ResponseInProgressEvent
+            | _models.ResponseCompletedEvent
+            | _models.ResponseFailedEvent
+            | _models.ResponseIncompleteEvent
             | _models.ResponseOutputItemAddedEvent
             | _models.ResponseOutputItemDoneEvent
-            | _models.ResponseRefusalDeltaEvent
-            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseContentPartAddedEvent
+            | _models.ResponseContentPartDoneEvent
             | _models.ResponseTextDeltaEvent
             | _models.ResponseTextDoneEvent
+            | _models.ResponseFunctionCallArgumentsDeltaEvent
+            | _models.ResponseFunctionCallArgumentsDoneEvent
+            | _models.ResponseRefusalDeltaEvent
+            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseErrorEvent
             | _models.ResponseUnknownStreamEvent
         ]
     ):
         """Create a response.
 
-        Runs the model on the given input (a string or a list of typed items) with optional instructions and tools, and returns the response with its output items; with `stream` set, sends the response as typed server-sent events instead."""
-        body = params if stream is None else {**params, "stream": stream}
+        Runs the model on the given input (a string or a list of typed items) with optional instructions and tools, and returns the response with its output items; with `stream` set, sends the response as typed server-sent events instead.
+
+        Args:
+            model: Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). May be left out when a config's `override_params` or a stored prompt names it.
+            input: The input, as one user text or as a list of typed items (messages, tool results, earlier output).
+            instructions: A system (developer) message placed before the input; not carried over by `previous_response_id`.
+            previous_response_id: Id of an earlier stored response to continue the conversation from.
+            tools: Tools the model may call. Types not modelled here (MCP, code interpreter...) can be sent as unknown items.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            parallel_tool_calls: Whether the model may call several tools in one turn.
+            max_tool_calls: Most calls to built-in tools the response may make in total.
+            max_output_tokens: Most tokens the output may have, reasoning tokens included.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_logprobs: How many most-likely tokens to report at each position (with `message.output_text.logprobs` included).
+            reasoning: Effort and summary settings for reasoning models.
+            text: Format (plain text or JSON) and verbosity of text output.
+            truncation: `auto` drops the oldest items when the input overflows the context window; `disabled` (the default) fails instead.
+            include: Extra output data to return, such as `reasoning.encrypted_content`, `message.output_text.logprobs` or `file_search_call.results`.
+            store: Whether the provider keeps the response for later retrieval (on by default at OpenAI).
+            background: Run the response in the background; poll it with retrieve.
+            metadata: Up to 16 string key/value pairs stored with the response.
+            service_tier: Processing tier to run the request on, where the provider offers tiers.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            prompt_cache_key: Key that groups similar requests so the provider's prompt cache hits more often.
+            safety_identifier: Stable, hashed identifier of your end user for the provider's abuse detection."""
+        body = body_fields(
+            {
+                "model": model,
+                "input": input,
+                "instructions": instructions,
+                "previous_response_id": previous_response_id,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "max_tool_calls": max_tool_calls,
+                "max_output_tokens": max_output_tokens,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_logprobs": top_logprobs,
+                "reasoning": reasoning,
+                "text": text,
+                "truncation": truncation,
+                "include": include,
+                "store": store,
+                "background": background,
+                "metadata": metadata,
+                "service_tier": service_tier,
+                "user": user,
+                "prompt_cache_key": prompt_cache_key,
+                "safety_identifier": safety_identifier,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_stream(
                 _OP_CREATERESPONSE,
@@ -959,7 +1375,6 @@ class AsyncResponses(AsyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -978,7 +1393,6 @@ class AsyncResponses(AsyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1086,9 +1500,31 @@ class AsyncResponsesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1097,25 +1533,24 @@ class AsyncResponsesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> RawResponse[
         AsyncStream[
-            _models.ResponseCompletedEvent
-            | _models.ResponseContentPartAddedEvent
-            | _models.ResponseContentPartDoneEvent
-            | _models.ResponseCreatedEvent
-            | _models.ResponseErrorEvent
-            | _models.ResponseFailedEvent
-            | _models.ResponseFunctionCallArgumentsDeltaEvent
-            | _models.ResponseFunctionCallArgumentsDoneEvent
-            | _models.ResponseIncompleteEvent
+            _models.ResponseCreatedEvent
             | _models.ResponseInProgressEvent
+            | _models.ResponseCompletedEvent
+            | _models.ResponseFailedEvent
+            | _models.ResponseIncompleteEvent
             | _models.ResponseOutputItemAddedEvent
             | _models.ResponseOutputItemDoneEvent
-            | _models.ResponseRefusalDeltaEvent
-            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseContentPartAddedEvent
+            | _models.ResponseContentPartDoneEvent
             | _models.ResponseTextDeltaEvent
             | _models.ResponseTextDoneEvent
+            | _models.ResponseFunctionCallArgumentsDeltaEvent
+            | _models.ResponseFunctionCallArgumentsDoneEvent
+            | _models.ResponseRefusalDeltaEvent
+            | _models.ResponseRefusalDoneEvent
+            | _models.ResponseErrorEvent
             | _models.ResponseUnknownStreamEvent
         ]
     ]: ...
@@ -1124,9 +1559,31 @@ class AsyncResponsesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: Literal[False] | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1135,16 +1592,37 @@ class AsyncResponsesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> RawResponse[_m_response_object.ResponseObject]: ...
 
     @overload
     async def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: bool,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1153,27 +1631,26 @@ class AsyncResponsesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> (
         RawResponse[_m_response_object.ResponseObject]
         | RawResponse[
             AsyncStream[
-                _models.ResponseCompletedEvent
-                | _models.ResponseContentPartAddedEvent
-                | _models.ResponseContentPartDoneEvent
-                | _models.ResponseCreatedEvent
-                | _models.ResponseErrorEvent
-                | _models.ResponseFailedEvent
-                | _models.ResponseFunctionCallArgumentsDeltaEvent
-                | _models.ResponseFunctionCallArgumentsDoneEvent
-                | _models.ResponseIncompleteEvent
+                _models.ResponseCreatedEvent
                 | _models.ResponseInProgressEvent
+                | _models.ResponseCompletedEvent
+                | _models.ResponseFailedEvent
+                | _models.ResponseIncompleteEvent
                 | _models.ResponseOutputItemAddedEvent
                 | _models.ResponseOutputItemDoneEvent
-                | _models.ResponseRefusalDeltaEvent
-                | _models.ResponseRefusalDoneEvent
+                | _models.ResponseContentPartAddedEvent
+                | _models.ResponseContentPartDoneEvent
                 | _models.ResponseTextDeltaEvent
                 | _models.ResponseTextDoneEvent
+                | _models.ResponseFunctionCallArgumentsDeltaEvent
+                | _models.ResponseFunctionCallArgumentsDoneEvent
+                | _models.ResponseRefusalDeltaEvent
+                | _models.ResponseRefusalDoneEvent
+                | _models.ResponseErrorEvent
                 | _models.ResponseUnknownStreamEvent
             ]
         ]
@@ -1182,9 +1659,31 @@ class AsyncResponsesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        model: str | NotGiven = NOT_GIVEN,
+        input: str | Sequence[ResponseInputItem] | NotGiven = NOT_GIVEN,
+        instructions: str | None | NotGiven = NOT_GIVEN,
+        previous_response_id: str | None | NotGiven = NOT_GIVEN,
+        tools: Sequence[ResponseTool | ResponseUnknownItem] | NotGiven = NOT_GIVEN,
+        tool_choice: ResponseToolChoice | NotGiven = NOT_GIVEN,
+        parallel_tool_calls: bool | None | NotGiven = NOT_GIVEN,
+        max_tool_calls: int | None | NotGiven = NOT_GIVEN,
+        max_output_tokens: int | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        top_logprobs: int | None | NotGiven = NOT_GIVEN,
+        reasoning: ResponseReasoningConfig | None | NotGiven = NOT_GIVEN,
+        text: ResponseTextConfig | NotGiven = NOT_GIVEN,
+        truncation: ResponseCreateRequestTruncation | NotGiven = NOT_GIVEN,
+        include: Sequence[str] | NotGiven = NOT_GIVEN,
+        store: bool | None | NotGiven = NOT_GIVEN,
+        background: bool | None | NotGiven = NOT_GIVEN,
+        metadata: ResponseCreateRequestMetadata | None | NotGiven = NOT_GIVEN,
+        service_tier: ResponseCreateRequestServiceTier | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
         stream: bool | None = None,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1193,35 +1692,87 @@ class AsyncResponsesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ResponseCreateRequestParams],
     ) -> (
         RawResponse[_m_response_object.ResponseObject]
         | RawResponse[
             AsyncStream[
-                _models.ResponseCompletedEvent
-                | _models.ResponseContentPartAddedEvent
-                | _models.ResponseContentPartDoneEvent
-                | _models.ResponseCreatedEvent
-                | _models.ResponseErrorEvent
-                | _models.ResponseFailedEvent
-                | _models.ResponseFunctionCallArgumentsDeltaEvent
-                | _models.ResponseFunctionCallArgumentsDoneEvent
-                | _models.ResponseIncompleteEvent
+                _models.ResponseCreatedEvent
                 | _models.ResponseInProgressEvent
+                | _models.ResponseCompletedEvent
+                | _models.ResponseFailedEvent
+                | _models.ResponseIncompleteEvent
                 | _models.ResponseOutputItemAddedEvent
                 | _models.ResponseOutputItemDoneEvent
-                | _models.ResponseRefusalDeltaEvent
-                | _models.ResponseRefusalDoneEvent
+                | _models.ResponseContentPartAddedEvent
+                | _models.ResponseContentPartDoneEvent
                 | _models.ResponseTextDeltaEvent
                 | _models.ResponseTextDoneEvent
+                | _models.ResponseFunctionCallArgumentsDeltaEvent
+                | _models.ResponseFunctionCallArgumentsDoneEvent
+                | _models.ResponseRefusalDeltaEvent
+                | _models.ResponseRefusalDoneEvent
+                | _models.ResponseErrorEvent
                 | _models.ResponseUnknownStreamEvent
             ]
         ]
     ):
         """Create a response.
 
-        Runs the model on the given input (a string or a list of typed items) with optional instructions and tools, and returns the response with its output items; with `stream` set, sends the response as typed server-sent events instead."""
-        body = params if stream is None else {**params, "stream": stream}
+        Runs the model on the given input (a string or a list of typed items) with optional instructions and tools, and returns the response with its output items; with `stream` set, sends the response as typed server-sent events instead.
+
+        Args:
+            model: Model to run, as the provider names it (for example `gpt-4.1-mini` or `o4-mini`). May be left out when a config's `override_params` or a stored prompt names it.
+            input: The input, as one user text or as a list of typed items (messages, tool results, earlier output).
+            instructions: A system (developer) message placed before the input; not carried over by `previous_response_id`.
+            previous_response_id: Id of an earlier stored response to continue the conversation from.
+            tools: Tools the model may call. Types not modelled here (MCP, code interpreter...) can be sent as unknown items.
+            tool_choice: Whether the model may, must or must not call tools, or which one it must call.
+            parallel_tool_calls: Whether the model may call several tools in one turn.
+            max_tool_calls: Most calls to built-in tools the response may make in total.
+            max_output_tokens: Most tokens the output may have, reasoning tokens included.
+            temperature: Sampling temperature from 0 to 2; higher is more varied.
+            top_p: Nucleus sampling; only tokens within this cumulative probability are considered.
+            top_logprobs: How many most-likely tokens to report at each position (with `message.output_text.logprobs` included).
+            reasoning: Effort and summary settings for reasoning models.
+            text: Format (plain text or JSON) and verbosity of text output.
+            truncation: `auto` drops the oldest items when the input overflows the context window; `disabled` (the default) fails instead.
+            include: Extra output data to return, such as `reasoning.encrypted_content`, `message.output_text.logprobs` or `file_search_call.results`.
+            store: Whether the provider keeps the response for later retrieval (on by default at OpenAI).
+            background: Run the response in the background; poll it with retrieve.
+            metadata: Up to 16 string key/value pairs stored with the response.
+            service_tier: Processing tier to run the request on, where the provider offers tiers.
+            user: Identifier of your end user, passed on for abuse monitoring.
+            prompt_cache_key: Key that groups similar requests so the provider's prompt cache hits more often.
+            safety_identifier: Stable, hashed identifier of your end user for the provider's abuse detection."""
+        body = body_fields(
+            {
+                "model": model,
+                "input": input,
+                "instructions": instructions,
+                "previous_response_id": previous_response_id,
+                "tools": tools,
+                "tool_choice": tool_choice,
+                "parallel_tool_calls": parallel_tool_calls,
+                "max_tool_calls": max_tool_calls,
+                "max_output_tokens": max_output_tokens,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_logprobs": top_logprobs,
+                "reasoning": reasoning,
+                "text": text,
+                "truncation": truncation,
+                "include": include,
+                "store": store,
+                "background": background,
+                "metadata": metadata,
+                "service_tier": service_tier,
+                "user": user,
+                "prompt_cache_key": prompt_cache_key,
+                "safety_identifier": safety_identifier,
+            }
+        )
+        if stream is not None:
+            body["stream"] = stream
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATERESPONSE,
@@ -1231,7 +1782,6 @@ class AsyncResponsesWithRawResponse(AsyncResource):
                 body,
                 CallOptions(
                     trace_id=trace_id,
-                    metadata=metadata,
                     config=config,
                     cache_force_refresh=cache_force_refresh,
                     cache_namespace=cache_namespace,
@@ -1250,7 +1800,6 @@ class AsyncResponsesWithRawResponse(AsyncResource):
             body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1434,17 +1983,17 @@ class AsyncResponsesInputItems(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> AsyncIterator[
-        _models.ResponseComputerCallOutput
-        | _models.ResponseComputerToolCall
-        | _models.ResponseFileSearchToolCall
-        | _models.ResponseFunctionCallOutput
-        | _models.ResponseFunctionToolCall
+        _models.ResponseOutputMessage
         | _models.ResponseInputMessage
-        | _models.ResponseItemReference
-        | _models.ResponseOutputMessage
+        | _models.ResponseFunctionToolCall
+        | _models.ResponseFunctionCallOutput
         | _models.ResponseReasoningItem
-        | _models.ResponseUnknownItem
+        | _models.ResponseFileSearchToolCall
         | _models.ResponseWebSearchToolCall
+        | _models.ResponseComputerToolCall
+        | _models.ResponseComputerCallOutput
+        | _models.ResponseItemReference
+        | _models.ResponseUnknownItem
     ]:
         """The items of every page of `list`, fetched one page at a time as the iteration goes.
 

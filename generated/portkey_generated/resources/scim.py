@@ -8,8 +8,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
-from typing_extensions import Unpack
-
 from ..models import scim_workspace_mapping as _m_scim_workspace_mapping
 from ..models import scim_workspace_mapping_delete_result as _m_scim_workspace_mapping_delete_result
 from ..models import scim_workspace_mapping_list as _m_scim_workspace_mapping_list
@@ -25,11 +23,12 @@ from ._base import (
     RawResponse,
     SyncResource,
     Timeout,
+    body_fields,
     query_params,
 )
 
 if TYPE_CHECKING:
-    from ..params import ScimWorkspaceMappingCreateRequest
+    from ..params import ScimWorkspaceMappingCreateRequestRole
 
     pass
 
@@ -69,22 +68,39 @@ class ScimWorkspaces(SyncResource):
     def create(
         self,
         *,
+        workspace_id: str,
+        role: ScimWorkspaceMappingCreateRequestRole,
+        scim_group_id: str | NotGiven = NOT_GIVEN,
+        scim_group_name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ScimWorkspaceMappingCreateRequest],
     ) -> _m_scim_workspace_mapping.ScimWorkspaceMapping:
         """Map a SCIM group to a workspace.
 
-        Links a SCIM group to a workspace so that its members join the workspace with the given role. Name an existing group by `scim_group_id`, or give `scim_group_name` to have the group created now, before the identity provider pushes it."""
+        Links a SCIM group to a workspace so that its members join the workspace with the given role. Name an existing group by `scim_group_id`, or give `scim_group_name` to have the group created now, before the identity provider pushes it.
+
+        Args:
+            workspace_id: Workspace to map the group to, by id or by its `ws_`-prefixed slug.
+            role: Workspace role the group's members receive.
+            scim_group_id: Identifier of a SCIM group that already exists; use instead of `scim_group_name`.
+            scim_group_name: Display name of the group, created here when it does not exist yet; use instead of `scim_group_id`. It may not look like an automatically provisioned group name (the `ws-<name>-role-<role>` pattern)."""
+        body = body_fields(
+            {
+                "workspace_id": workspace_id,
+                "role": role,
+                "scim_group_id": scim_group_id,
+                "scim_group_name": scim_group_name,
+            }
+        )
         return self._client._request(
             _OP_CREATESCIMWORKSPACEMAPPING,
             _m_scim_workspace_mapping.ScimWorkspaceMapping.from_dict,
             "/scim/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -173,22 +189,39 @@ class ScimWorkspacesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        workspace_id: str,
+        role: ScimWorkspaceMappingCreateRequestRole,
+        scim_group_id: str | NotGiven = NOT_GIVEN,
+        scim_group_name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ScimWorkspaceMappingCreateRequest],
     ) -> RawResponse[_m_scim_workspace_mapping.ScimWorkspaceMapping]:
         """Map a SCIM group to a workspace.
 
-        Links a SCIM group to a workspace so that its members join the workspace with the given role. Name an existing group by `scim_group_id`, or give `scim_group_name` to have the group created now, before the identity provider pushes it."""
+        Links a SCIM group to a workspace so that its members join the workspace with the given role. Name an existing group by `scim_group_id`, or give `scim_group_name` to have the group created now, before the identity provider pushes it.
+
+        Args:
+            workspace_id: Workspace to map the group to, by id or by its `ws_`-prefixed slug.
+            role: Workspace role the group's members receive.
+            scim_group_id: Identifier of a SCIM group that already exists; use instead of `scim_group_name`.
+            scim_group_name: Display name of the group, created here when it does not exist yet; use instead of `scim_group_id`. It may not look like an automatically provisioned group name (the `ws-<name>-role-<role>` pattern)."""
+        body = body_fields(
+            {
+                "workspace_id": workspace_id,
+                "role": role,
+                "scim_group_id": scim_group_id,
+                "scim_group_name": scim_group_name,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATESCIMWORKSPACEMAPPING,
             _m_scim_workspace_mapping.ScimWorkspaceMapping.from_dict,
             "/scim/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -290,22 +323,39 @@ class AsyncScimWorkspaces(AsyncResource):
     async def create(
         self,
         *,
+        workspace_id: str,
+        role: ScimWorkspaceMappingCreateRequestRole,
+        scim_group_id: str | NotGiven = NOT_GIVEN,
+        scim_group_name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ScimWorkspaceMappingCreateRequest],
     ) -> _m_scim_workspace_mapping.ScimWorkspaceMapping:
         """Map a SCIM group to a workspace.
 
-        Links a SCIM group to a workspace so that its members join the workspace with the given role. Name an existing group by `scim_group_id`, or give `scim_group_name` to have the group created now, before the identity provider pushes it."""
+        Links a SCIM group to a workspace so that its members join the workspace with the given role. Name an existing group by `scim_group_id`, or give `scim_group_name` to have the group created now, before the identity provider pushes it.
+
+        Args:
+            workspace_id: Workspace to map the group to, by id or by its `ws_`-prefixed slug.
+            role: Workspace role the group's members receive.
+            scim_group_id: Identifier of a SCIM group that already exists; use instead of `scim_group_name`.
+            scim_group_name: Display name of the group, created here when it does not exist yet; use instead of `scim_group_id`. It may not look like an automatically provisioned group name (the `ws-<name>-role-<role>` pattern)."""
+        body = body_fields(
+            {
+                "workspace_id": workspace_id,
+                "role": role,
+                "scim_group_id": scim_group_id,
+                "scim_group_name": scim_group_name,
+            }
+        )
         return await self._client._request(
             _OP_CREATESCIMWORKSPACEMAPPING,
             _m_scim_workspace_mapping.ScimWorkspaceMapping.from_dict,
             "/scim/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -394,22 +444,39 @@ class AsyncScimWorkspacesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        workspace_id: str,
+        role: ScimWorkspaceMappingCreateRequestRole,
+        scim_group_id: str | NotGiven = NOT_GIVEN,
+        scim_group_name: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[ScimWorkspaceMappingCreateRequest],
     ) -> RawResponse[_m_scim_workspace_mapping.ScimWorkspaceMapping]:
         """Map a SCIM group to a workspace.
 
-        Links a SCIM group to a workspace so that its members join the workspace with the given role. Name an existing group by `scim_group_id`, or give `scim_group_name` to have the group created now, before the identity provider pushes it."""
+        Links a SCIM group to a workspace so that its members join the workspace with the given role. Name an existing group by `scim_group_id`, or give `scim_group_name` to have the group created now, before the identity provider pushes it.
+
+        Args:
+            workspace_id: Workspace to map the group to, by id or by its `ws_`-prefixed slug.
+            role: Workspace role the group's members receive.
+            scim_group_id: Identifier of a SCIM group that already exists; use instead of `scim_group_name`.
+            scim_group_name: Display name of the group, created here when it does not exist yet; use instead of `scim_group_id`. It may not look like an automatically provisioned group name (the `ws-<name>-role-<role>` pattern)."""
+        body = body_fields(
+            {
+                "workspace_id": workspace_id,
+                "role": role,
+                "scim_group_id": scim_group_id,
+                "scim_group_name": scim_group_name,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATESCIMWORKSPACEMAPPING,
             _m_scim_workspace_mapping.ScimWorkspaceMapping.from_dict,
             "/scim/workspaces",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import secret_reference_ack as _m_secret_reference_ack
 from ..models import secret_reference_create_result as _m_secret_reference_create_result
@@ -28,13 +26,19 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
 
 if TYPE_CHECKING:
     from .. import models as _models
-    from ..params import SecretReferenceCreateRequest, SecretReferenceUpdateRequest
+    from ..params import (
+        SecretReferenceAuthConfig,
+        SecretReferenceManagerType,
+        SecretReferenceTags,
+        SecretReferenceUpdateRequestAuthConfig,
+    )
 
     pass
 
@@ -67,22 +71,60 @@ class SecretReferences(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        manager_type: SecretReferenceManagerType,
+        auth_config: SecretReferenceAuthConfig,
+        secret_path: str,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        secret_key: str | None | NotGiven = NOT_GIVEN,
+        allow_all_workspaces: bool | NotGiven = NOT_GIVEN,
+        allowed_workspaces: Sequence[str] | NotGiven = NOT_GIVEN,
+        tags: SecretReferenceTags | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SecretReferenceCreateRequest],
     ) -> _m_secret_reference_create_result.SecretReferenceCreateResult:
         """Create a secret reference.
 
-        Registers a new secret reference: where the secret lives, how Portkey authenticates to the secret manager, and which workspaces may use it."""
+        Registers a new secret reference: where the secret lives, how Portkey authenticates to the secret manager, and which workspaces may use it.
+
+        Args:
+            name: Display name.
+            manager_type: Secret manager that holds the secret.
+            auth_config: How Portkey signs in to that secret manager; its form must match `manager_type`.
+            secret_path: Location of the secret inside the secret manager (name, ARN or vault path).
+            organisation_id: Owning organisation; only needed when the caller is not authenticated by an API key.
+            slug: Short name for the reference; derived from the name when left out.
+            description: Free text explaining what the secret is for.
+            secret_key: Key to read when the stored secret holds several values.
+            allow_all_workspaces: Let every workspace use the reference. Must not be true together with `allowed_workspaces`.
+            allowed_workspaces: Workspaces (UUIDs or slugs) allowed to use the reference; excludes `allow_all_workspaces`.
+            tags: Labels to attach to the reference."""
+        body = body_fields(
+            {
+                "name": name,
+                "manager_type": manager_type,
+                "auth_config": auth_config,
+                "secret_path": secret_path,
+                "organisation_id": organisation_id,
+                "slug": slug,
+                "description": description,
+                "secret_key": secret_key,
+                "allow_all_workspaces": allow_all_workspaces,
+                "allowed_workspaces": allowed_workspaces,
+                "tags": tags,
+            }
+        )
         return self._client._request(
             _OP_CREATESECRETREFERENCE,
             _m_secret_reference_create_result.SecretReferenceCreateResult.from_dict,
             "/secret-references",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -241,25 +283,52 @@ class SecretReferences(SyncResource):
         self,
         secret_reference_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        auth_config: SecretReferenceUpdateRequestAuthConfig | NotGiven = NOT_GIVEN,
+        secret_path: str | NotGiven = NOT_GIVEN,
+        secret_key: str | None | NotGiven = NOT_GIVEN,
+        allow_all_workspaces: bool | NotGiven = NOT_GIVEN,
+        allowed_workspaces: Sequence[str] | NotGiven = NOT_GIVEN,
+        tags: SecretReferenceTags | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SecretReferenceUpdateRequest],
     ) -> _m_secret_reference_ack.SecretReferenceAck:
         """Update a secret reference.
 
         Changes some fields of a secret reference. Fields left out keep their value; authentication settings are merged into the stored ones.
 
         Args:
-            secret_reference_id: The reference's UUID or its slug."""
+            secret_reference_id: The reference's UUID or its slug.
+            name: New display name.
+            description: New free-text description.
+            auth_config: Authentication fields to change. They are merged into the stored settings and checked against the reference's existing manager type.
+            secret_path: New location of the secret inside the secret manager.
+            secret_key: New key to read inside a multi-value secret.
+            allow_all_workspaces: Set to true to open the reference to every workspace; this drops any per-workspace list.
+            allowed_workspaces: Replaces the list of workspaces (UUIDs or slugs) allowed to use the reference, and turns `allow_all_workspaces` off.
+            tags: New labels for the reference."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "auth_config": auth_config,
+                "secret_path": secret_path,
+                "secret_key": secret_key,
+                "allow_all_workspaces": allow_all_workspaces,
+                "allowed_workspaces": allowed_workspaces,
+                "tags": tags,
+            }
+        )
         return self._client._request(
             _OP_UPDATESECRETREFERENCE,
             _m_secret_reference_ack.SecretReferenceAck.from_dict,
             f"/secret-references/{quote(str(secret_reference_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -276,22 +345,60 @@ class SecretReferencesWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str,
+        manager_type: SecretReferenceManagerType,
+        auth_config: SecretReferenceAuthConfig,
+        secret_path: str,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        secret_key: str | None | NotGiven = NOT_GIVEN,
+        allow_all_workspaces: bool | NotGiven = NOT_GIVEN,
+        allowed_workspaces: Sequence[str] | NotGiven = NOT_GIVEN,
+        tags: SecretReferenceTags | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SecretReferenceCreateRequest],
     ) -> RawResponse[_m_secret_reference_create_result.SecretReferenceCreateResult]:
         """Create a secret reference.
 
-        Registers a new secret reference: where the secret lives, how Portkey authenticates to the secret manager, and which workspaces may use it."""
+        Registers a new secret reference: where the secret lives, how Portkey authenticates to the secret manager, and which workspaces may use it.
+
+        Args:
+            name: Display name.
+            manager_type: Secret manager that holds the secret.
+            auth_config: How Portkey signs in to that secret manager; its form must match `manager_type`.
+            secret_path: Location of the secret inside the secret manager (name, ARN or vault path).
+            organisation_id: Owning organisation; only needed when the caller is not authenticated by an API key.
+            slug: Short name for the reference; derived from the name when left out.
+            description: Free text explaining what the secret is for.
+            secret_key: Key to read when the stored secret holds several values.
+            allow_all_workspaces: Let every workspace use the reference. Must not be true together with `allowed_workspaces`.
+            allowed_workspaces: Workspaces (UUIDs or slugs) allowed to use the reference; excludes `allow_all_workspaces`.
+            tags: Labels to attach to the reference."""
+        body = body_fields(
+            {
+                "name": name,
+                "manager_type": manager_type,
+                "auth_config": auth_config,
+                "secret_path": secret_path,
+                "organisation_id": organisation_id,
+                "slug": slug,
+                "description": description,
+                "secret_key": secret_key,
+                "allow_all_workspaces": allow_all_workspaces,
+                "allowed_workspaces": allowed_workspaces,
+                "tags": tags,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATESECRETREFERENCE,
             _m_secret_reference_create_result.SecretReferenceCreateResult.from_dict,
             "/secret-references",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -414,25 +521,52 @@ class SecretReferencesWithRawResponse(SyncResource):
         self,
         secret_reference_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        auth_config: SecretReferenceUpdateRequestAuthConfig | NotGiven = NOT_GIVEN,
+        secret_path: str | NotGiven = NOT_GIVEN,
+        secret_key: str | None | NotGiven = NOT_GIVEN,
+        allow_all_workspaces: bool | NotGiven = NOT_GIVEN,
+        allowed_workspaces: Sequence[str] | NotGiven = NOT_GIVEN,
+        tags: SecretReferenceTags | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SecretReferenceUpdateRequest],
     ) -> RawResponse[_m_secret_reference_ack.SecretReferenceAck]:
         """Update a secret reference.
 
         Changes some fields of a secret reference. Fields left out keep their value; authentication settings are merged into the stored ones.
 
         Args:
-            secret_reference_id: The reference's UUID or its slug."""
+            secret_reference_id: The reference's UUID or its slug.
+            name: New display name.
+            description: New free-text description.
+            auth_config: Authentication fields to change. They are merged into the stored settings and checked against the reference's existing manager type.
+            secret_path: New location of the secret inside the secret manager.
+            secret_key: New key to read inside a multi-value secret.
+            allow_all_workspaces: Set to true to open the reference to every workspace; this drops any per-workspace list.
+            allowed_workspaces: Replaces the list of workspaces (UUIDs or slugs) allowed to use the reference, and turns `allow_all_workspaces` off.
+            tags: New labels for the reference."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "auth_config": auth_config,
+                "secret_path": secret_path,
+                "secret_key": secret_key,
+                "allow_all_workspaces": allow_all_workspaces,
+                "allowed_workspaces": allowed_workspaces,
+                "tags": tags,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATESECRETREFERENCE,
             _m_secret_reference_ack.SecretReferenceAck.from_dict,
             f"/secret-references/{quote(str(secret_reference_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -454,22 +588,60 @@ class AsyncSecretReferences(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        manager_type: SecretReferenceManagerType,
+        auth_config: SecretReferenceAuthConfig,
+        secret_path: str,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        secret_key: str | None | NotGiven = NOT_GIVEN,
+        allow_all_workspaces: bool | NotGiven = NOT_GIVEN,
+        allowed_workspaces: Sequence[str] | NotGiven = NOT_GIVEN,
+        tags: SecretReferenceTags | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SecretReferenceCreateRequest],
     ) -> _m_secret_reference_create_result.SecretReferenceCreateResult:
         """Create a secret reference.
 
-        Registers a new secret reference: where the secret lives, how Portkey authenticates to the secret manager, and which workspaces may use it."""
+        Registers a new secret reference: where the secret lives, how Portkey authenticates to the secret manager, and which workspaces may use it.
+
+        Args:
+            name: Display name.
+            manager_type: Secret manager that holds the secret.
+            auth_config: How Portkey signs in to that secret manager; its form must match `manager_type`.
+            secret_path: Location of the secret inside the secret manager (name, ARN or vault path).
+            organisation_id: Owning organisation; only needed when the caller is not authenticated by an API key.
+            slug: Short name for the reference; derived from the name when left out.
+            description: Free text explaining what the secret is for.
+            secret_key: Key to read when the stored secret holds several values.
+            allow_all_workspaces: Let every workspace use the reference. Must not be true together with `allowed_workspaces`.
+            allowed_workspaces: Workspaces (UUIDs or slugs) allowed to use the reference; excludes `allow_all_workspaces`.
+            tags: Labels to attach to the reference."""
+        body = body_fields(
+            {
+                "name": name,
+                "manager_type": manager_type,
+                "auth_config": auth_config,
+                "secret_path": secret_path,
+                "organisation_id": organisation_id,
+                "slug": slug,
+                "description": description,
+                "secret_key": secret_key,
+                "allow_all_workspaces": allow_all_workspaces,
+                "allowed_workspaces": allowed_workspaces,
+                "tags": tags,
+            }
+        )
         return await self._client._request(
             _OP_CREATESECRETREFERENCE,
             _m_secret_reference_create_result.SecretReferenceCreateResult.from_dict,
             "/secret-references",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -628,25 +800,52 @@ class AsyncSecretReferences(AsyncResource):
         self,
         secret_reference_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        auth_config: SecretReferenceUpdateRequestAuthConfig | NotGiven = NOT_GIVEN,
+        secret_path: str | NotGiven = NOT_GIVEN,
+        secret_key: str | None | NotGiven = NOT_GIVEN,
+        allow_all_workspaces: bool | NotGiven = NOT_GIVEN,
+        allowed_workspaces: Sequence[str] | NotGiven = NOT_GIVEN,
+        tags: SecretReferenceTags | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SecretReferenceUpdateRequest],
     ) -> _m_secret_reference_ack.SecretReferenceAck:
         """Update a secret reference.
 
         Changes some fields of a secret reference. Fields left out keep their value; authentication settings are merged into the stored ones.
 
         Args:
-            secret_reference_id: The reference's UUID or its slug."""
+            secret_reference_id: The reference's UUID or its slug.
+            name: New display name.
+            description: New free-text description.
+            auth_config: Authentication fields to change. They are merged into the stored settings and checked against the reference's existing manager type.
+            secret_path: New location of the secret inside the secret manager.
+            secret_key: New key to read inside a multi-value secret.
+            allow_all_workspaces: Set to true to open the reference to every workspace; this drops any per-workspace list.
+            allowed_workspaces: Replaces the list of workspaces (UUIDs or slugs) allowed to use the reference, and turns `allow_all_workspaces` off.
+            tags: New labels for the reference."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "auth_config": auth_config,
+                "secret_path": secret_path,
+                "secret_key": secret_key,
+                "allow_all_workspaces": allow_all_workspaces,
+                "allowed_workspaces": allowed_workspaces,
+                "tags": tags,
+            }
+        )
         return await self._client._request(
             _OP_UPDATESECRETREFERENCE,
             _m_secret_reference_ack.SecretReferenceAck.from_dict,
             f"/secret-references/{quote(str(secret_reference_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -663,22 +862,60 @@ class AsyncSecretReferencesWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str,
+        manager_type: SecretReferenceManagerType,
+        auth_config: SecretReferenceAuthConfig,
+        secret_path: str,
+        organisation_id: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        secret_key: str | None | NotGiven = NOT_GIVEN,
+        allow_all_workspaces: bool | NotGiven = NOT_GIVEN,
+        allowed_workspaces: Sequence[str] | NotGiven = NOT_GIVEN,
+        tags: SecretReferenceTags | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SecretReferenceCreateRequest],
     ) -> RawResponse[_m_secret_reference_create_result.SecretReferenceCreateResult]:
         """Create a secret reference.
 
-        Registers a new secret reference: where the secret lives, how Portkey authenticates to the secret manager, and which workspaces may use it."""
+        Registers a new secret reference: where the secret lives, how Portkey authenticates to the secret manager, and which workspaces may use it.
+
+        Args:
+            name: Display name.
+            manager_type: Secret manager that holds the secret.
+            auth_config: How Portkey signs in to that secret manager; its form must match `manager_type`.
+            secret_path: Location of the secret inside the secret manager (name, ARN or vault path).
+            organisation_id: Owning organisation; only needed when the caller is not authenticated by an API key.
+            slug: Short name for the reference; derived from the name when left out.
+            description: Free text explaining what the secret is for.
+            secret_key: Key to read when the stored secret holds several values.
+            allow_all_workspaces: Let every workspace use the reference. Must not be true together with `allowed_workspaces`.
+            allowed_workspaces: Workspaces (UUIDs or slugs) allowed to use the reference; excludes `allow_all_workspaces`.
+            tags: Labels to attach to the reference."""
+        body = body_fields(
+            {
+                "name": name,
+                "manager_type": manager_type,
+                "auth_config": auth_config,
+                "secret_path": secret_path,
+                "organisation_id": organisation_id,
+                "slug": slug,
+                "description": description,
+                "secret_key": secret_key,
+                "allow_all_workspaces": allow_all_workspaces,
+                "allowed_workspaces": allowed_workspaces,
+                "tags": tags,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATESECRETREFERENCE,
             _m_secret_reference_create_result.SecretReferenceCreateResult.from_dict,
             "/secret-references",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -801,25 +1038,52 @@ class AsyncSecretReferencesWithRawResponse(AsyncResource):
         self,
         secret_reference_id: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        auth_config: SecretReferenceUpdateRequestAuthConfig | NotGiven = NOT_GIVEN,
+        secret_path: str | NotGiven = NOT_GIVEN,
+        secret_key: str | None | NotGiven = NOT_GIVEN,
+        allow_all_workspaces: bool | NotGiven = NOT_GIVEN,
+        allowed_workspaces: Sequence[str] | NotGiven = NOT_GIVEN,
+        tags: SecretReferenceTags | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[SecretReferenceUpdateRequest],
     ) -> RawResponse[_m_secret_reference_ack.SecretReferenceAck]:
         """Update a secret reference.
 
         Changes some fields of a secret reference. Fields left out keep their value; authentication settings are merged into the stored ones.
 
         Args:
-            secret_reference_id: The reference's UUID or its slug."""
+            secret_reference_id: The reference's UUID or its slug.
+            name: New display name.
+            description: New free-text description.
+            auth_config: Authentication fields to change. They are merged into the stored settings and checked against the reference's existing manager type.
+            secret_path: New location of the secret inside the secret manager.
+            secret_key: New key to read inside a multi-value secret.
+            allow_all_workspaces: Set to true to open the reference to every workspace; this drops any per-workspace list.
+            allowed_workspaces: Replaces the list of workspaces (UUIDs or slugs) allowed to use the reference, and turns `allow_all_workspaces` off.
+            tags: New labels for the reference."""
+        body = body_fields(
+            {
+                "name": name,
+                "description": description,
+                "auth_config": auth_config,
+                "secret_path": secret_path,
+                "secret_key": secret_key,
+                "allow_all_workspaces": allow_all_workspaces,
+                "allowed_workspaces": allowed_workspaces,
+                "tags": tags,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATESECRETREFERENCE,
             _m_secret_reference_ack.SecretReferenceAck.from_dict,
             f"/secret-references/{quote(str(secret_reference_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

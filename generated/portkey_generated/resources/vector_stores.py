@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import vector_store as _m_vector_store
 from ..models import vector_store_deleted as _m_vector_store_deleted
@@ -31,6 +29,7 @@ from ._base import (
     SyncResource,
     Timeout,
     async_cursor_items,
+    body_fields,
     cursor_items,
     query_params,
 )
@@ -38,12 +37,7 @@ from ._base import (
 if TYPE_CHECKING:
     from .. import models as _models
     from ..gateway_config import GatewayConfig
-    from ..params import (
-        VectorStoreCreateRequestParams,
-        VectorStoreFileBatchCreateRequest,
-        VectorStoreFileCreateRequest,
-        VectorStoreUpdateRequestParams,
-    )
+    from ..params import VectorStoreChunkingStrategyRequest, VectorStoreExpiration, VectorStoreMetadata
 
     pass
 
@@ -134,8 +128,12 @@ class VectorStores(SyncResource):
     def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        file_ids: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_after: VectorStoreExpiration | NotGiven = NOT_GIVEN,
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
+        metadata: VectorStoreMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -144,20 +142,34 @@ class VectorStores(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreCreateRequestParams],
     ) -> _m_vector_store.VectorStore:
         """Create a vector store.
 
-        Creates a vector store, optionally seeded with uploaded files that the provider then chunks and embeds."""
+        Creates a vector store, optionally seeded with uploaded files that the provider then chunks and embeds.
+
+        Args:
+            name: Display name.
+            file_ids: Uploaded file ids to index right away (up to 500).
+            expires_after: Expiry policy for the store.
+            chunking_strategy: How to split the files of `file_ids` into chunks; `auto` when left out.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "name": name,
+                "file_ids": file_ids,
+                "expires_after": expires_after,
+                "chunking_strategy": chunking_strategy,
+                "metadata": metadata,
+            }
+        )
         return self._client._request(
             _OP_CREATEVECTORSTORE,
             _m_vector_store.VectorStore.from_dict,
             "/vector_stores",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -351,8 +363,10 @@ class VectorStores(SyncResource):
         self,
         vector_store_id: str,
         *,
+        name: str | None | NotGiven = NOT_GIVEN,
+        expires_after: VectorStoreExpiration | None | NotGiven = NOT_GIVEN,
+        metadata: VectorStoreMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -361,23 +375,31 @@ class VectorStores(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreUpdateRequestParams],
     ) -> _m_vector_store.VectorStore:
         """Update a vector store.
 
         Changes the name, expiry policy or labels of a vector store.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            name: New display name.
+            expires_after: New expiry policy.
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "name": name,
+                "expires_after": expires_after,
+                "metadata": metadata,
+            }
+        )
         return self._client._request(
             _OP_UPDATEVECTORSTORE,
             _m_vector_store.VectorStore.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -396,8 +418,12 @@ class VectorStoresWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        file_ids: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_after: VectorStoreExpiration | NotGiven = NOT_GIVEN,
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
+        metadata: VectorStoreMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -406,20 +432,34 @@ class VectorStoresWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreCreateRequestParams],
     ) -> RawResponse[_m_vector_store.VectorStore]:
         """Create a vector store.
 
-        Creates a vector store, optionally seeded with uploaded files that the provider then chunks and embeds."""
+        Creates a vector store, optionally seeded with uploaded files that the provider then chunks and embeds.
+
+        Args:
+            name: Display name.
+            file_ids: Uploaded file ids to index right away (up to 500).
+            expires_after: Expiry policy for the store.
+            chunking_strategy: How to split the files of `file_ids` into chunks; `auto` when left out.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "name": name,
+                "file_ids": file_ids,
+                "expires_after": expires_after,
+                "chunking_strategy": chunking_strategy,
+                "metadata": metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEVECTORSTORE,
             _m_vector_store.VectorStore.from_dict,
             "/vector_stores",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -571,8 +611,10 @@ class VectorStoresWithRawResponse(SyncResource):
         self,
         vector_store_id: str,
         *,
+        name: str | None | NotGiven = NOT_GIVEN,
+        expires_after: VectorStoreExpiration | None | NotGiven = NOT_GIVEN,
+        metadata: VectorStoreMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -581,23 +623,31 @@ class VectorStoresWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreUpdateRequestParams],
     ) -> RawResponse[_m_vector_store.VectorStore]:
         """Update a vector store.
 
         Changes the name, expiry policy or labels of a vector store.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            name: New display name.
+            expires_after: New expiry policy.
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "name": name,
+                "expires_after": expires_after,
+                "metadata": metadata,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEVECTORSTORE,
             _m_vector_store.VectorStore.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -665,6 +715,8 @@ class VectorStoresFileBatches(SyncResource):
         self,
         vector_store_id: str,
         *,
+        file_ids: Sequence[str],
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -675,20 +727,27 @@ class VectorStoresFileBatches(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreFileBatchCreateRequest],
     ) -> _m_vector_store_file_batch.VectorStoreFileBatch:
         """Attach a batch of files to a vector store.
 
         Adds several uploaded files to the vector store in one call and tracks them as one batch.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            file_ids: Uploaded file ids to index (1 to 500).
+            chunking_strategy: How to split the files into chunks; `auto` when left out."""
+        body = body_fields(
+            {
+                "file_ids": file_ids,
+                "chunking_strategy": chunking_strategy,
+            }
+        )
         return self._client._request(
             _OP_CREATEVECTORSTOREFILEBATCH,
             _m_vector_store_file_batch.VectorStoreFileBatch.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}/file_batches",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -906,6 +965,8 @@ class VectorStoresFileBatchesWithRawResponse(SyncResource):
         self,
         vector_store_id: str,
         *,
+        file_ids: Sequence[str],
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -916,20 +977,27 @@ class VectorStoresFileBatchesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreFileBatchCreateRequest],
     ) -> RawResponse[_m_vector_store_file_batch.VectorStoreFileBatch]:
         """Attach a batch of files to a vector store.
 
         Adds several uploaded files to the vector store in one call and tracks them as one batch.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            file_ids: Uploaded file ids to index (1 to 500).
+            chunking_strategy: How to split the files into chunks; `auto` when left out."""
+        body = body_fields(
+            {
+                "file_ids": file_ids,
+                "chunking_strategy": chunking_strategy,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEVECTORSTOREFILEBATCH,
             _m_vector_store_file_batch.VectorStoreFileBatch.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}/file_batches",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -1061,6 +1129,8 @@ class VectorStoresFiles(SyncResource):
         self,
         vector_store_id: str,
         *,
+        file_id: str,
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -1071,20 +1141,27 @@ class VectorStoresFiles(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreFileCreateRequest],
     ) -> _m_vector_store_file.VectorStoreFile:
         """Attach a file to a vector store.
 
         Adds an uploaded file to the vector store; the provider chunks and embeds it in the background.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            file_id: Id of the uploaded file to index.
+            chunking_strategy: How to split the file into chunks; `auto` when left out."""
+        body = body_fields(
+            {
+                "file_id": file_id,
+                "chunking_strategy": chunking_strategy,
+            }
+        )
         return self._client._request(
             _OP_CREATEVECTORSTOREFILE,
             _m_vector_store_file.VectorStoreFile.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}/files",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -1298,6 +1375,8 @@ class VectorStoresFilesWithRawResponse(SyncResource):
         self,
         vector_store_id: str,
         *,
+        file_id: str,
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -1308,20 +1387,27 @@ class VectorStoresFilesWithRawResponse(SyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreFileCreateRequest],
     ) -> RawResponse[_m_vector_store_file.VectorStoreFile]:
         """Attach a file to a vector store.
 
         Adds an uploaded file to the vector store; the provider chunks and embeds it in the background.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            file_id: Id of the uploaded file to index.
+            chunking_strategy: How to split the file into chunks; `auto` when left out."""
+        body = body_fields(
+            {
+                "file_id": file_id,
+                "chunking_strategy": chunking_strategy,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEVECTORSTOREFILE,
             _m_vector_store_file.VectorStoreFile.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}/files",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -1501,8 +1587,12 @@ class AsyncVectorStores(AsyncResource):
     async def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        file_ids: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_after: VectorStoreExpiration | NotGiven = NOT_GIVEN,
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
+        metadata: VectorStoreMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1511,20 +1601,34 @@ class AsyncVectorStores(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreCreateRequestParams],
     ) -> _m_vector_store.VectorStore:
         """Create a vector store.
 
-        Creates a vector store, optionally seeded with uploaded files that the provider then chunks and embeds."""
+        Creates a vector store, optionally seeded with uploaded files that the provider then chunks and embeds.
+
+        Args:
+            name: Display name.
+            file_ids: Uploaded file ids to index right away (up to 500).
+            expires_after: Expiry policy for the store.
+            chunking_strategy: How to split the files of `file_ids` into chunks; `auto` when left out.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "name": name,
+                "file_ids": file_ids,
+                "expires_after": expires_after,
+                "chunking_strategy": chunking_strategy,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request(
             _OP_CREATEVECTORSTORE,
             _m_vector_store.VectorStore.from_dict,
             "/vector_stores",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1718,8 +1822,10 @@ class AsyncVectorStores(AsyncResource):
         self,
         vector_store_id: str,
         *,
+        name: str | None | NotGiven = NOT_GIVEN,
+        expires_after: VectorStoreExpiration | None | NotGiven = NOT_GIVEN,
+        metadata: VectorStoreMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1728,23 +1834,31 @@ class AsyncVectorStores(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreUpdateRequestParams],
     ) -> _m_vector_store.VectorStore:
         """Update a vector store.
 
         Changes the name, expiry policy or labels of a vector store.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            name: New display name.
+            expires_after: New expiry policy.
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "name": name,
+                "expires_after": expires_after,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEVECTORSTORE,
             _m_vector_store.VectorStore.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1763,8 +1877,12 @@ class AsyncVectorStoresWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        file_ids: Sequence[str] | NotGiven = NOT_GIVEN,
+        expires_after: VectorStoreExpiration | NotGiven = NOT_GIVEN,
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
+        metadata: VectorStoreMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1773,20 +1891,34 @@ class AsyncVectorStoresWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreCreateRequestParams],
     ) -> RawResponse[_m_vector_store.VectorStore]:
         """Create a vector store.
 
-        Creates a vector store, optionally seeded with uploaded files that the provider then chunks and embeds."""
+        Creates a vector store, optionally seeded with uploaded files that the provider then chunks and embeds.
+
+        Args:
+            name: Display name.
+            file_ids: Uploaded file ids to index right away (up to 500).
+            expires_after: Expiry policy for the store.
+            chunking_strategy: How to split the files of `file_ids` into chunks; `auto` when left out.
+            metadata: Labels to attach."""
+        body = body_fields(
+            {
+                "name": name,
+                "file_ids": file_ids,
+                "expires_after": expires_after,
+                "chunking_strategy": chunking_strategy,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEVECTORSTORE,
             _m_vector_store.VectorStore.from_dict,
             "/vector_stores",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -1938,8 +2070,10 @@ class AsyncVectorStoresWithRawResponse(AsyncResource):
         self,
         vector_store_id: str,
         *,
+        name: str | None | NotGiven = NOT_GIVEN,
+        expires_after: VectorStoreExpiration | None | NotGiven = NOT_GIVEN,
+        metadata: VectorStoreMetadata | None | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
-        metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
         cache_force_refresh: bool | NotGiven = NOT_GIVEN,
         cache_namespace: str | NotGiven = NOT_GIVEN,
@@ -1948,23 +2082,31 @@ class AsyncVectorStoresWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreUpdateRequestParams],
     ) -> RawResponse[_m_vector_store.VectorStore]:
         """Update a vector store.
 
         Changes the name, expiry policy or labels of a vector store.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            name: New display name.
+            expires_after: New expiry policy.
+            metadata: Replacement labels."""
+        body = body_fields(
+            {
+                "name": name,
+                "expires_after": expires_after,
+                "metadata": metadata,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEVECTORSTORE,
             _m_vector_store.VectorStore.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
-                metadata=metadata,
                 config=config,
                 cache_force_refresh=cache_force_refresh,
                 cache_namespace=cache_namespace,
@@ -2032,6 +2174,8 @@ class AsyncVectorStoresFileBatches(AsyncResource):
         self,
         vector_store_id: str,
         *,
+        file_ids: Sequence[str],
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -2042,20 +2186,27 @@ class AsyncVectorStoresFileBatches(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreFileBatchCreateRequest],
     ) -> _m_vector_store_file_batch.VectorStoreFileBatch:
         """Attach a batch of files to a vector store.
 
         Adds several uploaded files to the vector store in one call and tracks them as one batch.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            file_ids: Uploaded file ids to index (1 to 500).
+            chunking_strategy: How to split the files into chunks; `auto` when left out."""
+        body = body_fields(
+            {
+                "file_ids": file_ids,
+                "chunking_strategy": chunking_strategy,
+            }
+        )
         return await self._client._request(
             _OP_CREATEVECTORSTOREFILEBATCH,
             _m_vector_store_file_batch.VectorStoreFileBatch.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}/file_batches",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -2273,6 +2424,8 @@ class AsyncVectorStoresFileBatchesWithRawResponse(AsyncResource):
         self,
         vector_store_id: str,
         *,
+        file_ids: Sequence[str],
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -2283,20 +2436,27 @@ class AsyncVectorStoresFileBatchesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreFileBatchCreateRequest],
     ) -> RawResponse[_m_vector_store_file_batch.VectorStoreFileBatch]:
         """Attach a batch of files to a vector store.
 
         Adds several uploaded files to the vector store in one call and tracks them as one batch.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            file_ids: Uploaded file ids to index (1 to 500).
+            chunking_strategy: How to split the files into chunks; `auto` when left out."""
+        body = body_fields(
+            {
+                "file_ids": file_ids,
+                "chunking_strategy": chunking_strategy,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEVECTORSTOREFILEBATCH,
             _m_vector_store_file_batch.VectorStoreFileBatch.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}/file_batches",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -2428,6 +2588,8 @@ class AsyncVectorStoresFiles(AsyncResource):
         self,
         vector_store_id: str,
         *,
+        file_id: str,
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -2438,20 +2600,27 @@ class AsyncVectorStoresFiles(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreFileCreateRequest],
     ) -> _m_vector_store_file.VectorStoreFile:
         """Attach a file to a vector store.
 
         Adds an uploaded file to the vector store; the provider chunks and embeds it in the background.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            file_id: Id of the uploaded file to index.
+            chunking_strategy: How to split the file into chunks; `auto` when left out."""
+        body = body_fields(
+            {
+                "file_id": file_id,
+                "chunking_strategy": chunking_strategy,
+            }
+        )
         return await self._client._request(
             _OP_CREATEVECTORSTOREFILE,
             _m_vector_store_file.VectorStoreFile.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}/files",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,
@@ -2665,6 +2834,8 @@ class AsyncVectorStoresFilesWithRawResponse(AsyncResource):
         self,
         vector_store_id: str,
         *,
+        file_id: str,
+        chunking_strategy: VectorStoreChunkingStrategyRequest | NotGiven = NOT_GIVEN,
         trace_id: str | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, str] | NotGiven = NOT_GIVEN,
         config: str | GatewayConfig | NotGiven = NOT_GIVEN,
@@ -2675,20 +2846,27 @@ class AsyncVectorStoresFilesWithRawResponse(AsyncResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VectorStoreFileCreateRequest],
     ) -> RawResponse[_m_vector_store_file.VectorStoreFile]:
         """Attach a file to a vector store.
 
         Adds an uploaded file to the vector store; the provider chunks and embeds it in the background.
 
         Args:
-            vector_store_id: Id of the vector store (`vs_...`)."""
+            vector_store_id: Id of the vector store (`vs_...`).
+            file_id: Id of the uploaded file to index.
+            chunking_strategy: How to split the file into chunks; `auto` when left out."""
+        body = body_fields(
+            {
+                "file_id": file_id,
+                "chunking_strategy": chunking_strategy,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEVECTORSTOREFILE,
             _m_vector_store_file.VectorStoreFile.from_dict,
             f"/vector_stores/{quote(str(vector_store_id), safe='')}/files",
             None,
-            params,
+            body,
             CallOptions(
                 trace_id=trace_id,
                 metadata=metadata,

@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from typing_extensions import Unpack
 
 from ..models import virtual_key_ack as _m_virtual_key_ack
 from ..models import virtual_key_create_result as _m_virtual_key_create_result
@@ -28,13 +26,14 @@ from ._base import (
     SyncResource,
     Timeout,
     async_numbered_items,
+    body_fields,
     numbered_items,
     query_params,
 )
 
 if TYPE_CHECKING:
     from .. import models as _models
-    from ..params import VirtualKeyCreateRequest, VirtualKeyUpdateRequest
+    from ..params import RateLimitPolicy, SecretReferenceMapping, UsageLimitPolicy, VirtualKeyDeployment
 
     pass
 
@@ -61,22 +60,66 @@ class VirtualKeys(SyncResource):
     def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        provider: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        apiVersion: str | None | NotGiven = NOT_GIVEN,
+        resourceName: str | None | NotGiven = NOT_GIVEN,
+        deploymentName: str | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        deploymentConfig: Sequence[VirtualKeyDeployment] | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VirtualKeyCreateRequest],
     ) -> _m_virtual_key_create_result.VirtualKeyCreateResult:
         """Create a virtual key.
 
-        Stores a provider credential and returns the slug under which requests can use it."""
+        Stores a provider credential and returns the slug under which requests can use it.
+
+        Args:
+            name: Display name.
+            provider: Provider the credential belongs to, by Portkey's provider id (for example `openai`, `anthropic`, `azure-openai`, `bedrock`, `vertex-ai`).
+            key: The provider secret. May be left out when `secret_mappings` fills `key`.
+            note: Free-text note.
+            apiVersion: Azure OpenAI API version, for Azure keys.
+            resourceName: Azure OpenAI resource name, for Azure keys.
+            deploymentName: Azure OpenAI deployment name, for Azure keys with one deployment.
+            workspace_id: Workspace that will own the key; only needed with an organisation admin key.
+            deploymentConfig: Azure OpenAI deployments reachable through the key.
+            usage_limits: Budget to set on the key.
+            rate_limits: Rate limit to set on the key.
+            expires_at: When the key should stop working.
+            secret_mappings: Fields to fill from secret references at request time (`key` or `model_config.<field>`, each at most once)."""
+        body = body_fields(
+            {
+                "name": name,
+                "provider": provider,
+                "key": key,
+                "note": note,
+                "apiVersion": apiVersion,
+                "resourceName": resourceName,
+                "deploymentName": deploymentName,
+                "workspace_id": workspace_id,
+                "deploymentConfig": deploymentConfig,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return self._client._request(
             _OP_CREATEVIRTUALKEY,
             _m_virtual_key_create_result.VirtualKeyCreateResult.from_dict,
             "/virtual-keys",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -225,25 +268,49 @@ class VirtualKeys(SyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        deploymentConfig: Sequence[VirtualKeyDeployment] | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VirtualKeyUpdateRequest],
     ) -> _m_virtual_key_ack.VirtualKeyAck:
         """Update a virtual key.
 
         Changes the name, secret, note, deployments, limits or secret mappings of a virtual key.
 
         Args:
-            slug: Slug of the virtual key."""
+            slug: Slug of the virtual key.
+            name: New display name.
+            key: New provider secret.
+            note: New free-text note.
+            deploymentConfig: New list of Azure OpenAI deployments.
+            usage_limits: New budget.
+            rate_limits: New rate limits.
+            secret_mappings: New list of fields filled from secret references (`key` or `model_config.<field>`, each at most once)."""
+        body = body_fields(
+            {
+                "name": name,
+                "key": key,
+                "note": note,
+                "deploymentConfig": deploymentConfig,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return self._client._request(
             _OP_UPDATEVIRTUALKEY,
             _m_virtual_key_ack.VirtualKeyAck.from_dict,
             f"/virtual-keys/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -260,22 +327,66 @@ class VirtualKeysWithRawResponse(SyncResource):
     def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        provider: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        apiVersion: str | None | NotGiven = NOT_GIVEN,
+        resourceName: str | None | NotGiven = NOT_GIVEN,
+        deploymentName: str | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        deploymentConfig: Sequence[VirtualKeyDeployment] | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VirtualKeyCreateRequest],
     ) -> RawResponse[_m_virtual_key_create_result.VirtualKeyCreateResult]:
         """Create a virtual key.
 
-        Stores a provider credential and returns the slug under which requests can use it."""
+        Stores a provider credential and returns the slug under which requests can use it.
+
+        Args:
+            name: Display name.
+            provider: Provider the credential belongs to, by Portkey's provider id (for example `openai`, `anthropic`, `azure-openai`, `bedrock`, `vertex-ai`).
+            key: The provider secret. May be left out when `secret_mappings` fills `key`.
+            note: Free-text note.
+            apiVersion: Azure OpenAI API version, for Azure keys.
+            resourceName: Azure OpenAI resource name, for Azure keys.
+            deploymentName: Azure OpenAI deployment name, for Azure keys with one deployment.
+            workspace_id: Workspace that will own the key; only needed with an organisation admin key.
+            deploymentConfig: Azure OpenAI deployments reachable through the key.
+            usage_limits: Budget to set on the key.
+            rate_limits: Rate limit to set on the key.
+            expires_at: When the key should stop working.
+            secret_mappings: Fields to fill from secret references at request time (`key` or `model_config.<field>`, each at most once)."""
+        body = body_fields(
+            {
+                "name": name,
+                "provider": provider,
+                "key": key,
+                "note": note,
+                "apiVersion": apiVersion,
+                "resourceName": resourceName,
+                "deploymentName": deploymentName,
+                "workspace_id": workspace_id,
+                "deploymentConfig": deploymentConfig,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return self._client._request_raw(
             _OP_CREATEVIRTUALKEY,
             _m_virtual_key_create_result.VirtualKeyCreateResult.from_dict,
             "/virtual-keys",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -392,25 +503,49 @@ class VirtualKeysWithRawResponse(SyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        deploymentConfig: Sequence[VirtualKeyDeployment] | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VirtualKeyUpdateRequest],
     ) -> RawResponse[_m_virtual_key_ack.VirtualKeyAck]:
         """Update a virtual key.
 
         Changes the name, secret, note, deployments, limits or secret mappings of a virtual key.
 
         Args:
-            slug: Slug of the virtual key."""
+            slug: Slug of the virtual key.
+            name: New display name.
+            key: New provider secret.
+            note: New free-text note.
+            deploymentConfig: New list of Azure OpenAI deployments.
+            usage_limits: New budget.
+            rate_limits: New rate limits.
+            secret_mappings: New list of fields filled from secret references (`key` or `model_config.<field>`, each at most once)."""
+        body = body_fields(
+            {
+                "name": name,
+                "key": key,
+                "note": note,
+                "deploymentConfig": deploymentConfig,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return self._client._request_raw(
             _OP_UPDATEVIRTUALKEY,
             _m_virtual_key_ack.VirtualKeyAck.from_dict,
             f"/virtual-keys/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -432,22 +567,66 @@ class AsyncVirtualKeys(AsyncResource):
     async def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        provider: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        apiVersion: str | None | NotGiven = NOT_GIVEN,
+        resourceName: str | None | NotGiven = NOT_GIVEN,
+        deploymentName: str | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        deploymentConfig: Sequence[VirtualKeyDeployment] | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VirtualKeyCreateRequest],
     ) -> _m_virtual_key_create_result.VirtualKeyCreateResult:
         """Create a virtual key.
 
-        Stores a provider credential and returns the slug under which requests can use it."""
+        Stores a provider credential and returns the slug under which requests can use it.
+
+        Args:
+            name: Display name.
+            provider: Provider the credential belongs to, by Portkey's provider id (for example `openai`, `anthropic`, `azure-openai`, `bedrock`, `vertex-ai`).
+            key: The provider secret. May be left out when `secret_mappings` fills `key`.
+            note: Free-text note.
+            apiVersion: Azure OpenAI API version, for Azure keys.
+            resourceName: Azure OpenAI resource name, for Azure keys.
+            deploymentName: Azure OpenAI deployment name, for Azure keys with one deployment.
+            workspace_id: Workspace that will own the key; only needed with an organisation admin key.
+            deploymentConfig: Azure OpenAI deployments reachable through the key.
+            usage_limits: Budget to set on the key.
+            rate_limits: Rate limit to set on the key.
+            expires_at: When the key should stop working.
+            secret_mappings: Fields to fill from secret references at request time (`key` or `model_config.<field>`, each at most once)."""
+        body = body_fields(
+            {
+                "name": name,
+                "provider": provider,
+                "key": key,
+                "note": note,
+                "apiVersion": apiVersion,
+                "resourceName": resourceName,
+                "deploymentName": deploymentName,
+                "workspace_id": workspace_id,
+                "deploymentConfig": deploymentConfig,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return await self._client._request(
             _OP_CREATEVIRTUALKEY,
             _m_virtual_key_create_result.VirtualKeyCreateResult.from_dict,
             "/virtual-keys",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -596,25 +775,49 @@ class AsyncVirtualKeys(AsyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        deploymentConfig: Sequence[VirtualKeyDeployment] | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VirtualKeyUpdateRequest],
     ) -> _m_virtual_key_ack.VirtualKeyAck:
         """Update a virtual key.
 
         Changes the name, secret, note, deployments, limits or secret mappings of a virtual key.
 
         Args:
-            slug: Slug of the virtual key."""
+            slug: Slug of the virtual key.
+            name: New display name.
+            key: New provider secret.
+            note: New free-text note.
+            deploymentConfig: New list of Azure OpenAI deployments.
+            usage_limits: New budget.
+            rate_limits: New rate limits.
+            secret_mappings: New list of fields filled from secret references (`key` or `model_config.<field>`, each at most once)."""
+        body = body_fields(
+            {
+                "name": name,
+                "key": key,
+                "note": note,
+                "deploymentConfig": deploymentConfig,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return await self._client._request(
             _OP_UPDATEVIRTUALKEY,
             _m_virtual_key_ack.VirtualKeyAck.from_dict,
             f"/virtual-keys/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -631,22 +834,66 @@ class AsyncVirtualKeysWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        provider: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        apiVersion: str | None | NotGiven = NOT_GIVEN,
+        resourceName: str | None | NotGiven = NOT_GIVEN,
+        deploymentName: str | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        deploymentConfig: Sequence[VirtualKeyDeployment] | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: RateLimitPolicy | NotGiven = NOT_GIVEN,
+        expires_at: str | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VirtualKeyCreateRequest],
     ) -> RawResponse[_m_virtual_key_create_result.VirtualKeyCreateResult]:
         """Create a virtual key.
 
-        Stores a provider credential and returns the slug under which requests can use it."""
+        Stores a provider credential and returns the slug under which requests can use it.
+
+        Args:
+            name: Display name.
+            provider: Provider the credential belongs to, by Portkey's provider id (for example `openai`, `anthropic`, `azure-openai`, `bedrock`, `vertex-ai`).
+            key: The provider secret. May be left out when `secret_mappings` fills `key`.
+            note: Free-text note.
+            apiVersion: Azure OpenAI API version, for Azure keys.
+            resourceName: Azure OpenAI resource name, for Azure keys.
+            deploymentName: Azure OpenAI deployment name, for Azure keys with one deployment.
+            workspace_id: Workspace that will own the key; only needed with an organisation admin key.
+            deploymentConfig: Azure OpenAI deployments reachable through the key.
+            usage_limits: Budget to set on the key.
+            rate_limits: Rate limit to set on the key.
+            expires_at: When the key should stop working.
+            secret_mappings: Fields to fill from secret references at request time (`key` or `model_config.<field>`, each at most once)."""
+        body = body_fields(
+            {
+                "name": name,
+                "provider": provider,
+                "key": key,
+                "note": note,
+                "apiVersion": apiVersion,
+                "resourceName": resourceName,
+                "deploymentName": deploymentName,
+                "workspace_id": workspace_id,
+                "deploymentConfig": deploymentConfig,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "expires_at": expires_at,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return await self._client._request_raw(
             _OP_CREATEVIRTUALKEY,
             _m_virtual_key_create_result.VirtualKeyCreateResult.from_dict,
             "/virtual-keys",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -763,25 +1010,49 @@ class AsyncVirtualKeysWithRawResponse(AsyncResource):
         self,
         slug: str,
         *,
+        name: str | NotGiven = NOT_GIVEN,
+        key: str | NotGiven = NOT_GIVEN,
+        note: str | None | NotGiven = NOT_GIVEN,
+        deploymentConfig: Sequence[VirtualKeyDeployment] | NotGiven = NOT_GIVEN,
+        usage_limits: UsageLimitPolicy | NotGiven = NOT_GIVEN,
+        rate_limits: Sequence[RateLimitPolicy] | NotGiven = NOT_GIVEN,
+        secret_mappings: Sequence[SecretReferenceMapping] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **params: Unpack[VirtualKeyUpdateRequest],
     ) -> RawResponse[_m_virtual_key_ack.VirtualKeyAck]:
         """Update a virtual key.
 
         Changes the name, secret, note, deployments, limits or secret mappings of a virtual key.
 
         Args:
-            slug: Slug of the virtual key."""
+            slug: Slug of the virtual key.
+            name: New display name.
+            key: New provider secret.
+            note: New free-text note.
+            deploymentConfig: New list of Azure OpenAI deployments.
+            usage_limits: New budget.
+            rate_limits: New rate limits.
+            secret_mappings: New list of fields filled from secret references (`key` or `model_config.<field>`, each at most once)."""
+        body = body_fields(
+            {
+                "name": name,
+                "key": key,
+                "note": note,
+                "deploymentConfig": deploymentConfig,
+                "usage_limits": usage_limits,
+                "rate_limits": rate_limits,
+                "secret_mappings": secret_mappings,
+            }
+        )
         return await self._client._request_raw(
             _OP_UPDATEVIRTUALKEY,
             _m_virtual_key_ack.VirtualKeyAck.from_dict,
             f"/virtual-keys/{quote(str(slug), safe='')}",
             None,
-            params,
+            body,
             CallOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -249,6 +249,11 @@ def query_params(params: Mapping[str, object]) -> dict[str, object] | None:
     return given or None
 
 
+def body_fields(fields: dict[str, object]) -> dict[str, object]:
+    """The body fields the caller gave: NOT_GIVEN left out, None kept (it is sent as JSON null)."""
+    return {k: v for k, v in fields.items() if not isinstance(v, NotGiven)}
+
+
 def as_bytes(data: Any) -> bytes:
     """Decoder of binary bodies: the client hands them over as bytes already."""
     return cast(bytes, data)
