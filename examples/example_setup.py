@@ -1,7 +1,6 @@
 """What the examples share: the types they annotate with, and the provider the environment names.
 
-The types are imported here, in one place, from where they live today (the generated package; a
-public `portkey_typed.types` is to replace it), so that the move is a change to this file only.
+The types come from `portkey_typed.types`, the one import for every type of the client.
 """
 
 from __future__ import annotations
@@ -10,13 +9,18 @@ import json
 import os
 import sys
 
-from portkey_generated.gateway_config import GatewayConfig, Target
-from portkey_generated.params import ChatCompletionRequestMessage, ChatCompletionTool, ChatFunctionParameters
+from portkey_typed.types import (
+    ChatCompletionRequestMessageParam,
+    ChatCompletionToolParam,
+    ChatFunctionParametersParam,
+    GatewayConfig,
+    Target,
+)
 
 __all__ = [
-    "ChatCompletionRequestMessage",
-    "ChatCompletionTool",
-    "ChatFunctionParameters",
+    "ChatCompletionRequestMessageParam",
+    "ChatCompletionToolParam",
+    "ChatFunctionParametersParam",
     "GatewayConfig",
     "Target",
     "model",

@@ -29,8 +29,6 @@ import sys
 from portkey_typed import APIError, Portkey, PortkeyResponseHeaders
 from portkey_typed.types import GatewayConfig, Target
 
-from example_setup import GatewayConfig, Target
-
 MODEL = os.environ.get("DEMO_MODEL", "gpt-4o-mini")
 FAILING_MODEL = os.environ.get("DEMO_FAILING_MODEL", "model-that-does-not-exist")
 LOCAL_PROVIDER_KEY = "sk-local-demo"  # any value: a local OpenAI-compatible server does not check it

@@ -6,7 +6,7 @@
    message per call with the call's `id` as `tool_call_id`.
 3. Send the longer conversation again; the model now answers in text (or asks for more tools).
 
-The messages list is typed (`ChatCompletionRequestMessage`, a union of one TypedDict per role), so a
+The messages list is typed (`ChatCompletionRequestMessageParam`, a union of one TypedDict per role), so a
 missing `tool_call_id` or a wrong role is a type error.
 
 Against a gateway on this machine (`make demo EXAMPLE=examples/tool_calls.py` starts the real gateway
@@ -28,24 +28,29 @@ from typing import cast
 
 from portkey_typed import Portkey
 
-from example_setup import ChatCompletionRequestMessage, ChatCompletionTool, ChatFunctionParameters, model
+from example_setup import (
+    ChatCompletionRequestMessageParam,
+    ChatCompletionToolParam,
+    ChatFunctionParametersParam,
+    model,
+)
 
 DOCS = {
     "virtual key": "Rotate a virtual key from its page in the Portkey app: Edit, then paste the new secret.",
     "config": "A saved config is referred to by its slug, e.g. pc-abc123, in the x-portkey-config header.",
 }
 
-# The JSON schema of the arguments. (`ChatFunctionParameters` is generated as a closed, empty
+# The JSON schema of the arguments. (`ChatFunctionParametersParam` is generated as a closed, empty
 # TypedDict, so a schema literal needs the cast; see the project's report.)
 SEARCH_PARAMETERS = cast(
-    "ChatFunctionParameters",
+    "ChatFunctionParametersParam",
     {
         "type": "object",
         "properties": {"query": {"type": "string", "description": "What to look up"}},
         "required": ["query"],
     },
 )
-TOOLS: list[ChatCompletionTool] = [
+TOOLS: list[ChatCompletionToolParam] = [
     {
         "type": "function",
         "function": {
@@ -70,7 +75,7 @@ def run_tool(name: str, arguments: str) -> str:
 
 
 def main() -> None:
-    messages: list[ChatCompletionRequestMessage] = [
+    messages: list[ChatCompletionRequestMessageParam] = [
         {"role": "system", "content": "Answer from the documentation; search it first."},
         {"role": "user", "content": "How do I rotate a virtual key?"},
     ]

@@ -44,7 +44,6 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
-from portkey_generated.params import ChatCompletionRequestMessage
 from portkey_typed import (
     APIConnectionError,
     APIError,
@@ -61,6 +60,7 @@ from portkey_typed import (
     RequestTimeoutError,
     UnprocessableEntityError,
 )
+from portkey_typed.types import ChatCompletionRequestMessageParam
 
 log = logging.getLogger("chat-service")
 DEFAULT_MODEL = os.environ.get("EXAMPLE_MODEL", "gpt-4o-mini")
@@ -112,7 +112,7 @@ Portkey = Annotated[AsyncPortkey, Depends(traced_portkey)]
 TraceId = Annotated[str, Depends(trace_id)]
 
 
-def portkey_message(message: ChatMessage) -> ChatCompletionRequestMessage:
+def portkey_message(message: ChatMessage) -> ChatCompletionRequestMessageParam:
     if message.role == "system":
         return {"role": "system", "content": message.content}
     if message.role == "assistant":
