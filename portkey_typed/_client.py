@@ -18,9 +18,11 @@ from portkey_generated.resources._base import (
 )
 
 from ._base_client import ClientChanges, ClientCore, Prepared, log
+from ._deadline import bounded
 from ._exceptions import APIConnectionError, APITimeoutError
+from ._redaction import scrub, shown_url
 from ._response import APIResponse
-from ._retries import retry_delay, should_retry
+from ._retries import retry_delay, retryable_error, should_retry
 
 if TYPE_CHECKING:
     from portkey_generated.resources.chat import AsyncChatCompletions, ChatCompletions
@@ -70,7 +72,7 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
         /,
     ) -> T:
         response = self._send(self._prepare(op, path, query, body, options), stream=False)
-        return self._decode(op, decode, response)
+        return self._parse(op, decode, response)
 
     def _request_stream(
         self,
@@ -102,7 +104,7 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
         /,
     ) -> APIResponse[T]:
         response = self._send(self._prepare(op, path, query, body, options), stream=False)
-        return APIResponse(response, lambda: self._decode(op, decode, response))
+        return APIResponse(response, lambda: self._parse(op, decode, response))
 
     def _request_raw_stream(
         self,
@@ -118,30 +120,28 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
         return APIResponse(stream.response, lambda: stream)
 
     def _send(self, prepared: Prepared, *, stream: bool) -> httpx.Response:
+        """Send with retries; each attempt (an error's body included) ends within `prepared.limit`."""
         retries = 0
         while True:
-            request = self._http.build_request(
-                prepared.method,
-                prepared.url,
-                headers=prepared.headers,
-                params=prepared.params,
-                content=prepared.content,
-                data=prepared.data,
-                files=prepared.files,
-                timeout=prepared.timeout,
-            )
-            self._log_attempt(prepared, retries)
+            request = self._build(prepared)
+            self._log_attempt(prepared, request, retries)
             try:
-                response = self._http.send(request, stream=stream)
-            except httpx.TransportError as exc:
-                if retries < prepared.max_retries:
+                with bounded(prepared.limit):
+                    response = self._http.send(request, stream=stream)
+                    if response.status_code >= 400:
+                        try:
+                            response.read()
+                        except BaseException:
+                            response.close()
+                            raise
+            except httpx.RequestError as exc:
+                if retries < prepared.max_retries and retryable_error(exc):
                     _sleep(_wait(retries, None, exc))
                     retries += 1
                     continue
-                raise _transport_error(exc, request) from exc
+                raise scrub(_transport_error(exc, request)) from exc
             if response.status_code < 400:
                 return response
-            response.read()
             if retries < prepared.max_retries and should_retry(response):
                 response.close()
                 _sleep(_wait(retries, response, None))
@@ -182,7 +182,7 @@ class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
         /,
     ) -> T:
         response = await self._send(self._prepare(op, path, query, body, options), stream=False)
-        return self._decode(op, decode, response)
+        return self._parse(op, decode, response)
 
     async def _request_stream(
         self,
@@ -214,7 +214,7 @@ class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
         /,
     ) -> APIResponse[T]:
         response = await self._send(self._prepare(op, path, query, body, options), stream=False)
-        return APIResponse(response, lambda: self._decode(op, decode, response))
+        return APIResponse(response, lambda: self._parse(op, decode, response))
 
     async def _request_raw_stream(
         self,
@@ -230,30 +230,28 @@ class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
         return APIResponse(stream.response, lambda: stream)
 
     async def _send(self, prepared: Prepared, *, stream: bool) -> httpx.Response:
+        """Send with retries; each attempt (an error's body included) ends within `prepared.limit`."""
         retries = 0
         while True:
-            request = self._http.build_request(
-                prepared.method,
-                prepared.url,
-                headers=prepared.headers,
-                params=prepared.params,
-                content=prepared.content,
-                data=prepared.data,
-                files=prepared.files,
-                timeout=prepared.timeout,
-            )
-            self._log_attempt(prepared, retries)
+            request = self._build(prepared)
+            self._log_attempt(prepared, request, retries)
             try:
-                response = await self._http.send(request, stream=stream)
-            except httpx.TransportError as exc:
-                if retries < prepared.max_retries:
+                with bounded(prepared.limit):
+                    response = await self._http.send(request, stream=stream)
+                    if response.status_code >= 400:
+                        try:
+                            await response.aread()
+                        except BaseException:
+                            await response.aclose()
+                            raise
+            except httpx.RequestError as exc:
+                if retries < prepared.max_retries and retryable_error(exc):
                     await _async_sleep(_wait(retries, None, exc))
                     retries += 1
                     continue
-                raise _transport_error(exc, request) from exc
+                raise scrub(_transport_error(exc, request)) from exc
             if response.status_code < 400:
                 return response
-            await response.aread()
             if retries < prepared.max_retries and should_retry(response):
                 await response.aclose()
                 await _async_sleep(_wait(retries, response, None))
@@ -283,8 +281,12 @@ def _wait(retries: int, response: httpx.Response | None, error: Exception | None
     return delay
 
 
-def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    where = f"{request.method} {request.url.copy_with(query=None)}"
+def _transport_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+    where = f"{request.method} {shown_url(request.url)}"
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"{where} timed out ({type(exc).__name__})", request=request)
+    if isinstance(exc, (httpx.LocalProtocolError, httpx.UnsupportedProtocol)):
+        return APIConnectionError(
+            f"{where} was not sent: the HTTP layer refused it ({type(exc).__name__}: {exc})", request=request
+        )
     return APIConnectionError(f"{where} failed: {type(exc).__name__}: {exc}", request=request)
