@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -34,6 +35,15 @@ T = TypeVar("T")
 __all__ = ["AsyncPortkey", "ClientChanges", "Portkey"]
 
 
+class _Pool(httpx.Client):
+    """The connection pool a client makes for itself, closed when the last client sharing it is dropped
+    (no `ResourceWarning: unclosed socket` from a client nobody closed)."""
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
+
 class Portkey(SyncResources, ClientCore[httpx.Client]):
     """A synchronous client of the Portkey gateway.
 
@@ -43,7 +53,7 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
     gateway on this machine (`http://localhost:8787/v1`). `authorization` is the provider's key.
     """
 
-    _http_class = httpx.Client
+    _http_class = _Pool
 
     @property
     def chat_completions(self) -> ChatCompletions:
