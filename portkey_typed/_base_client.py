@@ -462,6 +462,8 @@ def _base_url(explicit: object, has_api_key: bool) -> tuple[str, str | None]:
         raise PortkeyValidationError("base_url", f"is not a valid URL ({exc}); give {example}") from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise PortkeyValidationError("base_url", f"must be {example}, not {shown_url(parsed)!r}")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise PortkeyValidationError("base_url", f"has port {parsed.port}; a port is 1 to 65535")
     basic = None
     if parsed.userinfo:
         credentials = f"{parsed.username}:{parsed.password}".encode()

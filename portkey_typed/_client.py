@@ -149,7 +149,7 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
                     _sleep(_wait(retries, None, exc))
                     retries += 1
                     continue
-                raise scrub(_transport_error(exc, request)) from exc
+                raise _transport_error(exc, request) from exc
             if response.status_code < 400:
                 return response
             if retries < prepared.max_retries and should_retry(response):
@@ -259,7 +259,7 @@ class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
                     await _async_sleep(_wait(retries, None, exc))
                     retries += 1
                     continue
-                raise scrub(_transport_error(exc, request)) from exc
+                raise _transport_error(exc, request) from exc
             if response.status_code < 400:
                 return response
             if retries < prepared.max_retries and should_retry(response):
@@ -292,11 +292,15 @@ def _wait(retries: int, response: httpx.Response | None, error: Exception | None
 
 
 def _transport_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+    """The error to raise from `exc`, its secrets (and those in `exc`'s own message) masked."""
     where = f"{request.method} {shown_url(request.url)}"
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"{where} timed out ({type(exc).__name__})", request=request)
-    if isinstance(exc, (httpx.LocalProtocolError, httpx.UnsupportedProtocol)):
-        return APIConnectionError(
+        error = APITimeoutError(f"{where} timed out ({type(exc).__name__})", request=request)
+    elif isinstance(exc, (httpx.LocalProtocolError, httpx.UnsupportedProtocol)):
+        error = APIConnectionError(
             f"{where} was not sent: the HTTP layer refused it ({type(exc).__name__}: {exc})", request=request
         )
-    return APIConnectionError(f"{where} failed: {type(exc).__name__}: {exc}", request=request)
+    else:
+        error = APIConnectionError(f"{where} failed: {type(exc).__name__}: {exc}", request=request)
+    error.__cause__ = exc
+    return scrub(error)

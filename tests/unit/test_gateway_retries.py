@@ -25,7 +25,14 @@ FAILURE = {"error": {"message": "upstream failed"}}
         {"x-portkey-gateway-exception": "true"},
         {"x-portkey-retry-attempt-count": "-1", "x-should-retry": "true"},
     ],
-    ids=["retries-ran-out", "retried", "fell-back", "nested-fallback", "gateway-exception", "over-should-retry"],
+    ids=[
+        "retries-ran-out",
+        "retried",
+        "fell-back",
+        "nested-fallback",
+        "gateway-exception",
+        "over-should-retry",
+    ],
 )
 @pytest.mark.parametrize("code", [429, 500, 503])
 async def test_an_answer_the_gateway_already_handled_is_not_retried(
