@@ -87,6 +87,7 @@ def _dumps(value: object, option: str, *, ascii_only: bool) -> str:
         text.encode()
     except (TypeError, ValueError, RecursionError):
         place, problem = _json_fault(value, option, frozenset()) or (option, "is not JSON")
+        place = place or "body"
         raise PortkeyValidationError(place, problem) from None
     return text
 
@@ -108,7 +109,8 @@ def _json_fault(value: object, place: str, seen: frozenset[int]) -> tuple[str, s
         for key, item in cast("Mapping[object, object]", value).items():
             if key is not None and not isinstance(key, (str, int, float, bool)):
                 return place, f"has a key of type {type(key).__name__}; JSON object keys are strings"
-            found = _json_fault(key, place, seen) or _json_fault(item, f"{place}[{key!r}]", seen)
+            inner = f"{place}[{key!r}]" if place else str(key)
+            found = _json_fault(key, place, seen) or _json_fault(item, inner, seen)
             if found:
                 return found
         return None
