@@ -196,6 +196,8 @@ def header_names(option: str, value: object) -> list[str]:
 def bearer(value: object) -> str:
     """An Authorization value, trimmed of surrounding spaces: `Bearer ` is added when it has no scheme."""
     text = check_value("authorization", value.strip(" ") if isinstance(value, str) else value)
+    if not text:
+        raise PortkeyValidationError("authorization", "is blank; give the provider's key or leave it out")
     return text if " " in text else f"Bearer {text}"
 
 
