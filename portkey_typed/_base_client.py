@@ -270,11 +270,12 @@ class ClientCore(Generic[HttpClientT]):
             if not isinstance(call.max_retries, NotGiven):
                 max_retries = _max_retries(call.max_retries)
             if call.extra_body:
-                if not isinstance(call.extra_body, Mapping):
+                extra_body = cast(object, call.extra_body)
+                if not isinstance(extra_body, Mapping):
                     raise PortkeyValidationError(
-                        "extra_body", f"must be a mapping, not {type(call.extra_body).__name__}"
+                        "extra_body", f"must be a mapping, not {type(extra_body).__name__}"
                     )
-                compact_json(call.extra_body, "extra_body")
+                compact_json(extra_body, "extra_body")
                 if body is not None and not isinstance(body, Mapping):
                     raise PortkeyValidationError(
                         "extra_body",

@@ -294,6 +294,7 @@ def _wait(retries: int, response: httpx.Response | None, error: Exception | None
 def _transport_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
     """The error to raise from `exc`, its secrets (and those in `exc`'s own message) masked."""
     where = f"{request.method} {shown_url(request.url)}"
+    error: APIConnectionError
     if isinstance(exc, httpx.TimeoutException):
         error = APITimeoutError(f"{where} timed out ({type(exc).__name__})", request=request)
     elif isinstance(exc, (httpx.LocalProtocolError, httpx.UnsupportedProtocol)):

@@ -48,7 +48,7 @@ def validate_config(value: Mapping[str, Any], option: str = "config") -> None:
     errors: Iterator[ValidationError] = _validator().iter_errors(value)  # pyright: ignore[reportUnknownMemberType]
     error: ValidationError | None = best_match(errors)  # pyright: ignore[reportUnknownVariableType]
     if error is not None:
-        problem = _problem(error, secret=any(is_secret_key(str(part)) for part in error.absolute_path))
+        problem = _problem(error, secret=_under_secret_key(error))
         for secret in secret_strings(value):
             if len(secret) >= MIN_SECRET_LENGTH:
                 problem = problem.replace(secret, MASK)
@@ -62,6 +62,10 @@ def _validator() -> Draft202012Validator:
     from portkey_generated.gateway_config_schema import SCHEMA
 
     return Draft202012Validator(SCHEMA)
+
+
+def _under_secret_key(error: Any) -> bool:
+    return any(is_secret_key(str(part)) for part in error.absolute_path)
 
 
 def _path(option: str, error: Any) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ssl
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -34,7 +34,7 @@ def attempt_limit(timeout: httpx.Timeout) -> float | None:
 
 
 @contextmanager
-def bounded(seconds: float | None) -> Iterator[None]:
+def bounded(seconds: float | None) -> Generator[None, None, None]:
     """Socket operations in this block end within `seconds` of its start, all together."""
     token = _DEADLINE.set(None if seconds is None else time.monotonic() + seconds)
     try:
@@ -57,7 +57,7 @@ def paced(events: Iterator[T], seconds: float | None) -> Iterator[T]:
             item = next(events, _END)
         if item is _END:
             return
-        yield item  # type: ignore[misc]
+        yield item
 
 
 async def apaced(events: AsyncIterator[T], seconds: float | None) -> AsyncIterator[T]:

@@ -14,7 +14,7 @@ import contextlib
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import httpx
 
@@ -23,6 +23,7 @@ from portkey_generated.header_options import HEADER_OPTIONS
 if TYPE_CHECKING:
     from ._exceptions import APIError
 
+E = TypeVar("E", bound="APIError")
 MASK = "***"
 MIN_SECRET_LENGTH = 4
 """Shorter values are not credentials; masking them would garble every message that contains them."""
@@ -108,7 +109,7 @@ def shown_url(url: httpx.URL) -> str:
     return str(url.copy_with(username=None, password=None, query=None))
 
 
-def scrub(error: APIError) -> APIError:
+def scrub(error: E) -> E:
     """Mask, in place, the secrets of the error's request wherever the error shows text: its message,
     its arguments, its body, and the messages of the exceptions it was raised from."""
     if error.request is None:
