@@ -275,7 +275,7 @@ class ClientCore(Generic[HttpClientT]):
                     raise PortkeyValidationError(
                         "extra_body", f"must be a mapping, not {type(extra_body).__name__}"
                     )
-                compact_json(extra_body, "extra_body")
+                compact_json(call.extra_body, "extra_body")
                 if body is not None and not isinstance(body, Mapping):
                     raise PortkeyValidationError(
                         "extra_body",
