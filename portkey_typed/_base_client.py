@@ -36,6 +36,7 @@ from ._encoding import (
     compact_json,
     encode,
     header_json,
+    json_body,
     json_or_text,
     metadata,
 )
@@ -131,6 +132,7 @@ class ClientCore(Generic[HttpClientT]):
     _settings: dict[str, Any]
     _metadata: dict[str, str]
     _timeout: httpx.Timeout
+    _limit: float | None
     _max_retries: int
 
     def __init__(
@@ -208,6 +210,7 @@ class ClientCore(Generic[HttpClientT]):
         self._base_url = base_url
         self._max_retries = _max_retries(settings.get("max_retries", DEFAULT_MAX_RETRIES))
         self._timeout = _with_floor(_timeout(settings.get("timeout", NOT_GIVEN)), options)
+        self._limit = attempt_limit(self._timeout)
         sends_secret = any(is_secret_header(h) for h in headers) or any(
             any(secret_strings(v)) for v in options.values()
         )
@@ -286,7 +289,7 @@ class ClientCore(Generic[HttpClientT]):
         if op.body == "multipart" and isinstance(body, Mapping):
             data, files = _multipart(cast("Mapping[str, object]", body))
         elif body is not None:
-            content = compact_json(body, "").encode()
+            content = json_body(body)
             headers = {**headers, "content-type": "application/json"}
         return Prepared(
             op.method,
@@ -298,7 +301,7 @@ class ClientCore(Generic[HttpClientT]):
             files,
             timeout,
             max_retries,
-            attempt_limit(timeout),
+            self._limit if timeout is self._timeout else attempt_limit(timeout),
         )
 
     def _build(self, prepared: Prepared) -> httpx.Request:

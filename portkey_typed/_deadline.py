@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import ssl
 import time
-from collections.abc import AsyncIterator, Generator, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import AsyncIterator, Iterable, Iterator
+from contextvars import ContextVar, Token
 from typing import Any, TypeVar
 
 import httpcore
@@ -29,18 +28,27 @@ T = TypeVar("T")
 
 def attempt_limit(timeout: httpx.Timeout) -> float | None:
     """Seconds one attempt may take: the largest of its timeout's values (None, no limit, if one is None)."""
-    values = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-    return None if any(v is None for v in values) else max(v for v in values if v is not None)
+    connect, read, write, pool = timeout.connect, timeout.read, timeout.write, timeout.pool
+    if connect is None or read is None or write is None or pool is None:
+        return None
+    return max(connect, read, write, pool)
 
 
-@contextmanager
-def bounded(seconds: float | None) -> Generator[None, None, None]:
+class bounded:
     """Socket operations in this block end within `seconds` of its start, all together."""
-    token = _DEADLINE.set(None if seconds is None else time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _DEADLINE.reset(token)
+
+    __slots__ = ("_seconds", "_token")
+    _token: Token[float | None]
+
+    def __init__(self, seconds: float | None) -> None:
+        self._seconds = seconds
+
+    def __enter__(self) -> None:
+        seconds = self._seconds
+        self._token = _DEADLINE.set(None if seconds is None else time.monotonic() + seconds)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _DEADLINE.reset(self._token)
 
 
 def idle_timeout(response: httpx.Response) -> float | None:

@@ -74,6 +74,16 @@ def compact_json(value: object, option: str = "body") -> str:
     return _dumps(value, option, ascii_only=False)
 
 
+def json_body(value: object, option: str = "") -> bytes:
+    """`compact_json` encoded as UTF-8 (which refuses a lone surrogate), naming the faulty argument."""
+    text = compact_json(value, option)
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        place, problem = _json_fault(value, option, frozenset()) or (option, "is not UTF-8")
+        raise PortkeyValidationError(place or "body", problem) from None
+
+
 def header_json(value: object, option: str = "header") -> str:
     """Compact JSON with non-ASCII characters escaped, the form every JSON-valued header goes out in."""
     return _dumps(value, option, ascii_only=True)
@@ -84,7 +94,6 @@ def _dumps(value: object, option: str, *, ascii_only: bool) -> str:
         text = json.dumps(
             value, separators=(",", ":"), ensure_ascii=ascii_only, allow_nan=False, default=_plain
         )
-        text.encode()
     except (TypeError, ValueError, RecursionError):
         place, problem = _json_fault(value, option, frozenset()) or (option, "is not JSON")
         place = place or "body"
