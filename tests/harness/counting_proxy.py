@@ -1,6 +1,7 @@
 """A TCP proxy on loopback that counts the connections it accepts, to see whether a client reuses them."""
 
 import asyncio
+import contextlib
 import threading
 from types import TracebackType
 
@@ -40,6 +41,9 @@ class CountingProxy:
         forwarding = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
         if forwarding:
             await asyncio.wait(forwarding, timeout=SETTLE_SECONDS)
+        for task in forwarding:
+            task.cancel()
+        await asyncio.gather(*forwarding, return_exceptions=True)
 
     async def _forward(self, client_in: asyncio.StreamReader, client_out: asyncio.StreamWriter) -> None:
         self.accepted += 1
@@ -48,7 +52,8 @@ class CountingProxy:
         except OSError:
             client_out.close()
             return
-        await asyncio.gather(_pipe(client_in, target_out), _pipe(target_in, client_out))
+        with contextlib.suppress(asyncio.CancelledError):  # closing the proxy cancels what is left
+            await asyncio.gather(_pipe(client_in, target_out), _pipe(target_in, client_out))
 
     def close(self) -> None:
         if self._stopped is not None:
