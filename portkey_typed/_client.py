@@ -130,7 +130,8 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
         return APIResponse(stream.response, lambda: stream)
 
     def _send(self, prepared: Prepared, *, stream: bool) -> httpx.Response:
-        """Send with retries; each attempt (an error's body included) ends within `prepared.limit`."""
+        """Send with retries; each attempt ends within `prepared.limit`, its body read unless it is an
+        event stream (whose events `Stream` paces instead)."""
         retries = 0
         while True:
             request = self._build(prepared)
@@ -138,7 +139,7 @@ class Portkey(SyncResources, ClientCore[httpx.Client]):
             try:
                 with bounded(prepared.limit):
                     response = self._http.send(request, stream=stream)
-                    if response.status_code >= 400:
+                    if response.status_code >= 400 or not (stream and _is_event_stream(response)):
                         try:
                             response.read()
                         except BaseException:
@@ -240,7 +241,8 @@ class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
         return APIResponse(stream.response, lambda: stream)
 
     async def _send(self, prepared: Prepared, *, stream: bool) -> httpx.Response:
-        """Send with retries; each attempt (an error's body included) ends within `prepared.limit`."""
+        """Send with retries; each attempt ends within `prepared.limit`, its body read unless it is an
+        event stream (whose events `Stream` paces instead)."""
         retries = 0
         while True:
             request = self._build(prepared)
@@ -248,7 +250,7 @@ class AsyncPortkey(AsyncResources, ClientCore[httpx.AsyncClient]):
             try:
                 with bounded(prepared.limit):
                     response = await self._http.send(request, stream=stream)
-                    if response.status_code >= 400:
+                    if response.status_code >= 400 or not (stream and _is_event_stream(response)):
                         try:
                             await response.aread()
                         except BaseException:

@@ -91,6 +91,19 @@ async def test_a_trickling_server_cannot_hold_a_call_past_its_timeout(
     await assert_clean(server, threads_before)
 
 
+async def test_a_stream_answered_by_a_trickled_body_ends_at_its_timeout(
+    make_client: ClientFactory, server: FaultServer, threads_before: set[threading.Thread]
+) -> None:
+    answer = trickled_body()
+    server.answer(answer)
+
+    with pytest.raises(APITimeoutError):
+        await call(make_client(timeout=TIMEOUT, max_retries=0), stream=True)
+
+    assert answer.sent < STEPS / 2
+    await assert_clean(server, threads_before)
+
+
 async def test_each_attempt_gets_its_own_deadline(
     make_client: ClientFactory, server: FaultServer, waits: list[float], threads_before: set[threading.Thread]
 ) -> None:
