@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import inspect
 import ipaddress
 import json
 import logging
+import math
 import os
 import sys
 import warnings
@@ -28,8 +30,20 @@ from portkey_generated.resources._base import (
 )
 
 from ._config import encode_config
-from ._encoding import bearer, check_value, compact_json, encode, header_json, json_or_text, metadata
+from ._deadline import attempt_limit, install
+from ._encoding import (
+    bearer,
+    check_headers,
+    check_value,
+    compact_json,
+    encode,
+    header_json,
+    json_body,
+    json_or_text,
+    metadata,
+)
 from ._exceptions import (
+    APIError,
     APIResponseValidationError,
     APIStatusError,
     PortkeyValidationError,
@@ -37,7 +51,16 @@ from ._exceptions import (
     status_error_class,
 )
 from ._legacy import LLMOptions, legacy_config
-from ._redaction import masked, secret_strings
+from ._redaction import (
+    HELD_SECRETS,
+    is_secret_header,
+    masked,
+    redact_text,
+    request_secrets,
+    scrub,
+    secret_strings,
+    shown_url,
+)
 from ._version import __version__
 
 T = TypeVar("T")
@@ -47,6 +70,8 @@ HOSTED_BASE_URL = "https://api.portkey.ai/v1"
 LOCAL_BASE_URL = "http://localhost:8787/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
+DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+"""The connection pool of a client that makes its own: 100 connections stay open between calls."""
 USER_AGENT = f"portkey-typed/{__version__} python/{sys.version_info.major}.{sys.version_info.minor}"
 TIMEOUT_MARGIN = 1.0
 """Seconds the client waits beyond the gateway's own `request_timeout`, so the gateway's 408 arrives first."""
@@ -70,16 +95,6 @@ CLIENT_SETTINGS = frozenset(
     }
 )
 """The settings (not header options) that `with_options` can change."""
-_SECRET_WORDS = (
-    "authorization",
-    "api-key",
-    "apikey",
-    "secret",
-    "token",
-    "password",
-    "private-key",
-    "passphrase",
-)
 _LOOPBACK_NAMES = {"localhost", "host.docker.internal"}
 
 
@@ -104,6 +119,8 @@ class Prepared(NamedTuple):
     files: list[tuple[str, Any]] | None
     timeout: httpx.Timeout
     max_retries: int
+    limit: float | None
+    """Seconds one attempt may take in all (see `attempt_limit`); None: no limit."""
 
 
 class ClientChanges(PortkeyHeaderOptions, total=False):
@@ -139,9 +156,8 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
     _settings: dict[str, Any]
     _metadata: dict[str, str]
     _timeout: httpx.Timeout
+    _limit: float | None
     _max_retries: int
-    _secrets: tuple[str, ...]
-    _secret_headers: frozenset[str]
     _websocket_base_url: str
     _webhook_secret: str | None
 
@@ -153,7 +169,8 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
         legacy = settings["mode"] is not None or settings["llms"] is not None
         self._configure(settings, _with_defaults(options, legacy=legacy))
         self._owns_http = http_client is None
-        self._http = http_client or self._http_class(timeout=self._timeout)
+        self._http = http_client or self._http_class(timeout=self._timeout, limits=DEFAULT_LIMITS)
+        install(self._http)
 
     def _configure(self, settings: dict[str, Any], options: dict[str, Any]) -> None:
         """Check every option and build the headers once; raises before any request is made."""
@@ -172,33 +189,37 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
                 options["metadata"] = {**llm_metadata, **options.get("metadata", {})}
 
         headers: dict[str, str] = {"user-agent": USER_AGENT}
-        default_headers: Mapping[str, str] = settings.get("default_headers") or {}
-        for key, value in default_headers.items():
-            headers[check_value(f"default_headers[{key!r}]", key).lower()] = check_value(
-                f"default_headers[{key!r}]", value
-            )
+        headers.update(check_headers("default_headers", settings.get("default_headers") or {}))
         for name, value in sorted(options.items()):
             option = HEADER_OPTIONS[name]
             headers[option.header] = encode_config(value) if name == "config" else encode(option, value)
         authorization = settings.get("authorization")
         if authorization:
             headers["authorization"] = bearer(authorization)
+        base_url, basic = _base_url(settings.get("base_url"), "api_key" in options)
+        if basic and authorization:
+            raise PortkeyValidationError(
+                "base_url",
+                "carries a user and password, which would replace authorization=; give only one of them",
+            )
 
         self._settings = settings
         self._options = options
         self._headers = headers
         self._control_headers = {k: v for k, v in headers.items() if k not in _GATEWAY_HEADERS}
+        if basic:
+            self._headers["authorization"] = self._control_headers["authorization"] = basic
         self._metadata = metadata(options["metadata"]) if "metadata" in options else {}
-        self._base_url = _base_url(settings.get("base_url"), "api_key" in options)
+        self._base_url = base_url
         self._max_retries = _max_retries(settings.get("max_retries", DEFAULT_MAX_RETRIES))
         self._timeout = _with_floor(_timeout(settings.get("timeout", NOT_GIVEN)), options)
-        self._secret_headers = frozenset(
-            {o.header for o in HEADER_OPTIONS.values() if o.secret} | {h for h in headers if _looks_secret(h)}
+        self._limit = attempt_limit(self._timeout)
+        sends_secret = any(is_secret_header(h) for h in headers) or any(
+            any(secret_strings(v)) for v in options.values()
         )
         self._websocket_base_url = _websocket_base_url(settings.get("websocket_base_url"), self._base_url)
         self._webhook_secret = _webhook_secret(settings.get("webhook_secret"))
-        self._secrets = _secret_values(headers, self._secret_headers, options, self._webhook_secret)
-        if self._secrets:
+        if sends_secret:
             _warn_if_insecure(self._base_url)
 
     @property
@@ -260,7 +281,7 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
             if _call_has_secrets(call_headers, call.config):
                 _warn_if_insecure(self._base_url)
             if call.extra_query:
-                params = {**(params or {}), **call.extra_query}
+                params = {**(params or {}), **_query("extra_query", call.extra_query)}
             if not isinstance(call.timeout, NotGiven):
                 timeout = _with_floor(_timeout(call.timeout), self._options)
             if isinstance(call.config, (Mapping, str)):
@@ -268,6 +289,12 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
             if not isinstance(call.max_retries, NotGiven):
                 max_retries = _max_retries(call.max_retries)
             if call.extra_body:
+                extra_body = cast(object, call.extra_body)
+                if not isinstance(extra_body, Mapping):
+                    raise PortkeyValidationError(
+                        "extra_body", f"must be a mapping, not {type(extra_body).__name__}"
+                    )
+                compact_json(call.extra_body, "extra_body")
                 if body is not None and not isinstance(body, Mapping):
                     raise PortkeyValidationError(
                         "extra_body",
@@ -278,7 +305,7 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
         if op.body == "multipart" and isinstance(body, Mapping):
             data, files = _multipart(cast("Mapping[str, object]", body))
         elif body is not None:
-            content = compact_json(body).encode()
+            content = json_body(body)
             headers = {**headers, "content-type": "application/json"}
         return Prepared(
             op.method,
@@ -290,7 +317,29 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
             files,
             timeout,
             max_retries,
+            self._limit if timeout is self._timeout else attempt_limit(timeout),
         )
+
+    def _build(self, prepared: Prepared) -> httpx.Request:
+        """The httpx request of one attempt; anything httpx refuses becomes a `PortkeyValidationError`."""
+        try:
+            request = self._http.build_request(
+                prepared.method,
+                prepared.url,
+                headers=prepared.headers,
+                params=prepared.params,
+                content=prepared.content,
+                data=prepared.data,
+                files=prepared.files,
+                timeout=prepared.timeout,
+            )
+        except (httpx.InvalidURL, TypeError, ValueError) as exc:
+            raise PortkeyValidationError(
+                "request", f"httpx cannot build it ({type(exc).__name__}: {exc}); check the arguments"
+            ) from None
+        if self._webhook_secret:
+            request.extensions[HELD_SECRETS] = (self._webhook_secret,)
+        return request
 
     def _call_headers(self, call: CallOptions) -> dict[str, str]:
         headers: dict[str, str] = {}
@@ -303,28 +352,34 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
             headers[HEADER_OPTIONS["metadata"].header] = header_json(merged)
         if not isinstance(call.config, NotGiven):
             headers[HEADER_OPTIONS["config"].header] = encode_config(call.config)
-        for key, value in (call.extra_headers or {}).items():
-            name = check_value(f"extra_headers[{key!r}]", key).lower()
-            headers[name] = check_value(f"extra_headers[{key!r}]", value)
+        headers.update(check_headers("extra_headers", call.extra_headers or {}))
         return headers
 
     def _status_error(self, response: httpx.Response) -> APIStatusError:
         body = _body(response)
-        message = self._redact(
-            error_message(body, response.status_code, response.headers.get("content-type", ""))
-        )
-        return status_error_class(response.status_code)(message, response=response, body=body)
+        message = error_message(body, response.status_code, response.headers.get("content-type", ""))
+        return scrub(status_error_class(response.status_code)(message, response=response, body=body))
 
     def _not_a_stream(self, op: Operation, response: httpx.Response) -> APIResponseValidationError:
         """The error for a streamed call answered with something other than an event stream."""
         body = _body(response)
         kind = response.headers.get("content-type") or "no content type"
-        detail = self._redact(error_message(body, response.status_code, kind))
-        return APIResponseValidationError(
-            f"{op.operation_id}: asked for an event stream but got HTTP {response.status_code} with {kind}: {detail}",
-            response=response,
-            body=body,
+        detail = error_message(body, response.status_code, kind)
+        return scrub(
+            APIResponseValidationError(
+                f"{op.operation_id}: asked for an event stream but got HTTP {response.status_code} with {kind}: {detail}",
+                response=response,
+                body=body,
+            )
         )
+
+    def _parse(self, op: Operation, decode: Callable[[Any], T], response: httpx.Response) -> T:
+        """`_decode`, with the secrets of the request masked in any error it raises."""
+        try:
+            return self._decode(op, decode, response)
+        except APIError as exc:
+            scrub(exc)
+            raise
 
     def _decode(self, op: Operation, decode: Callable[[Any], T], response: httpx.Response) -> T:
         kind = op.response
@@ -351,25 +406,17 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
                 body=data,
             ) from None
 
-    def _redact(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, "***")
-        return text
-
-    def _log_attempt(self, prepared: Prepared, attempt: int) -> None:
+    def _log_attempt(self, prepared: Prepared, request: httpx.Request, attempt: int) -> None:
         if log.isEnabledFor(logging.DEBUG):
+            secrets = request_secrets(request)
             shown = {
-                k: (
-                    "***"
-                    if k in self._secret_headers or _looks_secret(k)
-                    else self._redact(_masked_header(k, v))
-                )
+                k: "***" if is_secret_header(k) else redact_text(_masked_header(k, v), secrets)
                 for k, v in prepared.headers.items()
             }
             log.debug(
                 "%s %s attempt %d of %d headers=%s",
-                prepared.method,
-                prepared.url,
+                request.method,
+                shown_url(request.url),
                 attempt + 1,
                 prepared.max_retries + 1,
                 shown,
@@ -486,30 +533,73 @@ def _llm_list(llms: object) -> Sequence[LLMOptions]:
     return cast("Sequence[LLMOptions]", llms)
 
 
-def _base_url(explicit: str | None, has_api_key: bool) -> str:
-    """The base URL given (or read from PORTKEY_BASE_URL, once, by the constructor), else the default."""
+def _base_url(explicit: object, has_api_key: bool) -> tuple[str, str | None]:
+    """The base URL given (or read from PORTKEY_BASE_URL, once, by the constructor), else the default,
+    without a user and password; and the `Basic` authorization those make (or None)."""
     url = explicit or (HOSTED_BASE_URL if has_api_key else LOCAL_BASE_URL)
-    check_value("base_url", url)
-    parsed = httpx.URL(url)
-    if parsed.scheme not in ("http", "https") or not parsed.host:
+    example = f"an http(s) URL such as {LOCAL_BASE_URL}"
+    if not isinstance(url, str):
+        raise PortkeyValidationError("base_url", f"must be {example}, not {type(url).__name__}")
+    if any(c.isspace() or not c.isprintable() for c in url):
         raise PortkeyValidationError(
-            "base_url", f"must be an http(s) URL such as {LOCAL_BASE_URL}, not {url!r}"
+            "base_url", "contains a blank or a control character; remove it (percent-encode it in a path)"
         )
-    return url.rstrip("/")
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise PortkeyValidationError("base_url", f"is not a valid URL ({exc}); give {example}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise PortkeyValidationError("base_url", f"must be {example}, not {shown_url(parsed)!r}")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise PortkeyValidationError("base_url", f"has port {parsed.port}; a port is 1 to 65535")
+    basic = None
+    if parsed.userinfo:
+        credentials = f"{parsed.username}:{parsed.password}".encode()
+        basic = f"Basic {base64.b64encode(credentials).decode()}"
+        parsed = parsed.copy_with(username=None, password=None)
+    return str(parsed).rstrip("/"), basic
 
 
 def _timeout(value: object) -> httpx.Timeout:
     if isinstance(value, NotGiven):
         return DEFAULT_TIMEOUT
-    if isinstance(value, httpx.Timeout):
-        return value
     if value is None:
         return httpx.Timeout(None)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise PortkeyValidationError(
-            "timeout", f"must be seconds > 0, an httpx.Timeout or None, not {value!r}"
-        )
-    return httpx.Timeout(float(value))
+    if isinstance(value, httpx.Timeout):
+        values = value.as_dict().values()
+        if all(v is None or _seconds(v) for v in values):
+            return value
+    elif _seconds(value):
+        return httpx.Timeout(float(cast("float", value)))
+    raise PortkeyValidationError(
+        "timeout", f"must be seconds (a finite number > 0), an httpx.Timeout of those, or None; not {value!r}"
+    )
+
+
+def _seconds(value: object) -> bool:
+    return (
+        isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+    )
+
+
+def _query(option: str, value: object) -> Mapping[str, object]:
+    """Check query parameters: strings, numbers, booleans or None, or lists of those."""
+    if not isinstance(value, Mapping):
+        raise PortkeyValidationError(option, f"must be a mapping, not {type(value).__name__}")
+    pairs = cast("Mapping[object, object]", value)
+    for key, item in pairs.items():
+        items = cast("list[object]", item) if isinstance(item, (list, tuple)) else [item]
+        if not isinstance(key, str) or not all(_is_query_value(i) for i in items):
+            raise PortkeyValidationError(
+                f"{option}[{key!r}]", "must be a string, number, bool or None (or a list of those)"
+            )
+    return cast("Mapping[str, object]", pairs)
+
+
+def _is_query_value(value: object) -> bool:
+    if isinstance(value, str):
+        return not any("\ud800" <= c <= "\udfff" for c in value)
+    return value is None or isinstance(value, (int, float))
 
 
 def _max_retries(value: object) -> int:
@@ -558,7 +648,7 @@ def _multipart(body: Body) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
         elif items is not None and all(_is_scalar(item) for item in items):
             data[key] = [_form_value(item) for item in items]
         elif value is not None:
-            data[key] = _form_value(value) if _is_scalar(value) else compact_json(value)
+            data[key] = _form_value(value) if _is_scalar(value) else compact_json(value, key)
     return data, files
 
 
@@ -610,24 +700,6 @@ def _body(response: httpx.Response) -> object | None:
         return text
 
 
-def _secret_values(
-    headers: Mapping[str, str],
-    secret_headers: frozenset[str],
-    options: Mapping[str, Any],
-    webhook_secret: str | None,
-) -> tuple[str, ...]:
-    """Every credential the client holds, longest first: secret header values, the token of an
-    `Authorization: <scheme> <token>`, the keys inside JSON options such as a config's targets, and
-    the webhook secret."""
-    found = {v for h, v in headers.items() if h in secret_headers and v}
-    if webhook_secret:
-        found.add(webhook_secret)
-    found |= {token for v in list(found) if (token := v.partition(" ")[2].strip())}
-    for name, value in options.items():
-        found.update(secret_strings(value, inside_secret=HEADER_OPTIONS[name].secret))
-    return tuple(sorted(found, key=len, reverse=True))
-
-
 def _masked_header(name: str, value: str) -> str:
     """A JSON header value (a per-call config, say) with its keys masked, for the debug log."""
     if name.startswith("x-portkey-") and value.startswith("{"):
@@ -638,24 +710,14 @@ def _masked_header(name: str, value: str) -> str:
     return value
 
 
-def _looks_secret(header: str) -> bool:
-    return any(word in header for word in _SECRET_WORDS)
-
-
 def _call_has_secrets(call_headers: Mapping[str, str], config: object) -> bool:
     """Whether one call's own options carry a credential: a secret header in `extra_headers` (an
     `Authorization`, an API key...) or a key inside its config."""
-    if any(
-        value and (name in _SECRET_OPTION_HEADERS or _looks_secret(name))
-        for name, value in call_headers.items()
-    ):
+    if any(value and is_secret_header(name) for name, value in call_headers.items()):
         return True
     if isinstance(config, str):
         config = json_or_text(config)
     return any(secret_strings(config))
-
-
-_SECRET_OPTION_HEADERS = frozenset(o.header for o in HEADER_OPTIONS.values() if o.secret)
 
 
 def _warn_if_insecure(base_url: str) -> None:

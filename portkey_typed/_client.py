@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -18,9 +19,11 @@ from portkey_generated.resources._base import (
 )
 
 from ._base_client import ClientChanges, ClientCore, Prepared, log
+from ._deadline import bounded
 from ._exceptions import APIConnectionError, APITimeoutError
+from ._redaction import scrub, shown_url
 from ._response import APIResponse
-from ._retries import retry_delay, should_retry
+from ._retries import retry_delay, retryable_error, should_retry
 
 if TYPE_CHECKING:
     from portkey_generated.resources.chat import AsyncChatCompletions, ChatCompletions
@@ -30,6 +33,15 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 __all__ = ["AsyncPortkey", "ClientChanges", "Portkey"]
+
+
+class _Pool(httpx.Client):
+    """The connection pool a client makes for itself, closed when the last client sharing it is dropped
+    (no `ResourceWarning: unclosed socket` from a client nobody closed)."""
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
 
 
 class Portkey(ClientCore[httpx.Client], SyncResources):
@@ -46,7 +58,7 @@ class Portkey(ClientCore[httpx.Client], SyncResources):
     an `InsecureTransportWarning`.
     """
 
-    _http_class = httpx.Client
+    _http_class = _Pool
 
     @property
     def chat_completions(self) -> ChatCompletions:
@@ -75,7 +87,7 @@ class Portkey(ClientCore[httpx.Client], SyncResources):
         /,
     ) -> T:
         response = self._send(self._prepare(op, path, query, body, options), stream=False)
-        return self._decode(op, decode, response)
+        return self._parse(op, decode, response)
 
     def _request_stream(
         self,
@@ -107,7 +119,7 @@ class Portkey(ClientCore[httpx.Client], SyncResources):
         /,
     ) -> APIResponse[T]:
         response = self._send(self._prepare(op, path, query, body, options), stream=False)
-        return APIResponse(response, lambda: self._decode(op, decode, response))
+        return APIResponse(response, lambda: self._parse(op, decode, response))
 
     def _request_raw_stream(
         self,
@@ -123,30 +135,29 @@ class Portkey(ClientCore[httpx.Client], SyncResources):
         return APIResponse(stream.response, lambda: stream)
 
     def _send(self, prepared: Prepared, *, stream: bool) -> httpx.Response:
+        """Send with retries; each attempt ends within `prepared.limit`, its body read unless it is an
+        event stream (whose events `Stream` paces instead)."""
         retries = 0
         while True:
-            request = self._http.build_request(
-                prepared.method,
-                prepared.url,
-                headers=prepared.headers,
-                params=prepared.params,
-                content=prepared.content,
-                data=prepared.data,
-                files=prepared.files,
-                timeout=prepared.timeout,
-            )
-            self._log_attempt(prepared, retries)
+            request = self._build(prepared)
+            self._log_attempt(prepared, request, retries)
             try:
-                response = self._http.send(request, stream=stream)
-            except httpx.TransportError as exc:
-                if retries < prepared.max_retries:
+                with bounded(prepared.limit):
+                    response = self._http.send(request, stream=stream)
+                    if response.status_code >= 400 or not (stream and _is_event_stream(response)):
+                        try:
+                            response.read()
+                        except BaseException:
+                            response.close()
+                            raise
+            except httpx.RequestError as exc:
+                if retries < prepared.max_retries and retryable_error(exc):
                     _sleep(_wait(retries, None, exc))
                     retries += 1
                     continue
                 raise _transport_error(exc, request) from exc
             if response.status_code < 400:
                 return response
-            response.read()
             if retries < prepared.max_retries and should_retry(response):
                 response.close()
                 _sleep(_wait(retries, response, None))
@@ -192,7 +203,7 @@ class AsyncPortkey(ClientCore[httpx.AsyncClient], AsyncResources):
         /,
     ) -> T:
         response = await self._send(self._prepare(op, path, query, body, options), stream=False)
-        return self._decode(op, decode, response)
+        return self._parse(op, decode, response)
 
     async def _request_stream(
         self,
@@ -224,7 +235,7 @@ class AsyncPortkey(ClientCore[httpx.AsyncClient], AsyncResources):
         /,
     ) -> APIResponse[T]:
         response = await self._send(self._prepare(op, path, query, body, options), stream=False)
-        return APIResponse(response, lambda: self._decode(op, decode, response))
+        return APIResponse(response, lambda: self._parse(op, decode, response))
 
     async def _request_raw_stream(
         self,
@@ -240,30 +251,29 @@ class AsyncPortkey(ClientCore[httpx.AsyncClient], AsyncResources):
         return APIResponse(stream.response, lambda: stream)
 
     async def _send(self, prepared: Prepared, *, stream: bool) -> httpx.Response:
+        """Send with retries; each attempt ends within `prepared.limit`, its body read unless it is an
+        event stream (whose events `Stream` paces instead)."""
         retries = 0
         while True:
-            request = self._http.build_request(
-                prepared.method,
-                prepared.url,
-                headers=prepared.headers,
-                params=prepared.params,
-                content=prepared.content,
-                data=prepared.data,
-                files=prepared.files,
-                timeout=prepared.timeout,
-            )
-            self._log_attempt(prepared, retries)
+            request = self._build(prepared)
+            self._log_attempt(prepared, request, retries)
             try:
-                response = await self._http.send(request, stream=stream)
-            except httpx.TransportError as exc:
-                if retries < prepared.max_retries:
+                with bounded(prepared.limit):
+                    response = await self._http.send(request, stream=stream)
+                    if response.status_code >= 400 or not (stream and _is_event_stream(response)):
+                        try:
+                            await response.aread()
+                        except BaseException:
+                            await response.aclose()
+                            raise
+            except httpx.RequestError as exc:
+                if retries < prepared.max_retries and retryable_error(exc):
                     await _async_sleep(_wait(retries, None, exc))
                     retries += 1
                     continue
                 raise _transport_error(exc, request) from exc
             if response.status_code < 400:
                 return response
-            await response.aread()
             if retries < prepared.max_retries and should_retry(response):
                 await response.aclose()
                 await _async_sleep(_wait(retries, response, None))
@@ -293,8 +303,17 @@ def _wait(retries: int, response: httpx.Response | None, error: Exception | None
     return delay
 
 
-def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    where = f"{request.method} {request.url.copy_with(query=None)}"
+def _transport_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+    """The error to raise from `exc`, its secrets (and those in `exc`'s own message) masked."""
+    where = f"{request.method} {shown_url(request.url)}"
+    error: APIConnectionError
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"{where} timed out ({type(exc).__name__})", request=request)
-    return APIConnectionError(f"{where} failed: {type(exc).__name__}: {exc}", request=request)
+        error = APITimeoutError(f"{where} timed out ({type(exc).__name__})", request=request)
+    elif isinstance(exc, (httpx.LocalProtocolError, httpx.UnsupportedProtocol)):
+        error = APIConnectionError(
+            f"{where} was not sent: the HTTP layer refused it ({type(exc).__name__}: {exc})", request=request
+        )
+    else:
+        error = APIConnectionError(f"{where} failed: {type(exc).__name__}: {exc}", request=request)
+    error.__cause__ = exc
+    return scrub(error)

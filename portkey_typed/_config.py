@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ._encoding import check_value, header_json
 from ._exceptions import PortkeyValidationError
+from ._redaction import MASK, MIN_SECRET_LENGTH, is_secret_key, secret_strings
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -37,7 +38,7 @@ def encode_config(value: object, option: str = "config") -> str:
         )
     config = cast("Mapping[str, Any]", value)
     validate_config(config, option)
-    return header_json(config)
+    return header_json(config, option)
 
 
 def validate_config(value: Mapping[str, Any], option: str = "config") -> None:
@@ -47,7 +48,11 @@ def validate_config(value: Mapping[str, Any], option: str = "config") -> None:
     errors: Iterator[ValidationError] = _validator().iter_errors(value)  # pyright: ignore[reportUnknownMemberType]
     error: ValidationError | None = best_match(errors)  # pyright: ignore[reportUnknownVariableType]
     if error is not None:
-        raise PortkeyValidationError(_path(option, error), _problem(error)) from None
+        problem = _problem(error, secret=_under_secret_key(error))
+        for secret in secret_strings(value):
+            if len(secret) >= MIN_SECRET_LENGTH:
+                problem = problem.replace(secret, MASK)
+        raise PortkeyValidationError(_path(option, error), problem) from None
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +64,10 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(SCHEMA)
 
 
+def _under_secret_key(error: Any) -> bool:
+    return any(is_secret_key(str(part)) for part in error.absolute_path)
+
+
 def _path(option: str, error: Any) -> str:
     text = option
     for part in error.absolute_path:
@@ -66,8 +75,13 @@ def _path(option: str, error: Any) -> str:
     return text
 
 
-def _problem(error: Any) -> str:
+def _problem(error: Any, *, secret: bool) -> str:
+    """What is wrong, in words; a value under a secret key (`api_key: 12345`) is never quoted."""
     keyword, expected, instance = error.validator, error.validator_value, error.instance
+    if secret and keyword == "type":
+        return f"must be of type {expected}, not {type(instance).__name__} (a secret: its value is not shown)"
+    if secret:
+        return f"fails the schema's {keyword!r} rule (a secret: its value is not shown)"
     message = str(error.message)
     if keyword == "additionalProperties" and isinstance(instance, Mapping):
         schema: Any = error.schema

@@ -10,7 +10,9 @@ import httpx
 from httpx_sse import EventSource, ServerSentEvent
 from typing_extensions import Self
 
-from ._exceptions import APIConnectionError, APIStreamError, APITimeoutError
+from ._deadline import apaced, idle_timeout, paced
+from ._exceptions import APIConnectionError, APIError, APIStreamError, APITimeoutError
+from ._redaction import scrub
 
 T = TypeVar("T")
 
@@ -124,7 +126,7 @@ class AsyncStream(Generic[T]):
 
 def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T, None, None]:
     try:
-        for event in EventSource(response).iter_sse():
+        for event in paced(EventSource(response).iter_sse(), idle_timeout(response)):
             chunk = decoder.chunk(event)
             if chunk is not None:
                 yield chunk
@@ -132,18 +134,19 @@ def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T,
                 return
         raise decoder.cut_short()
     except httpx.TimeoutException as exc:
-        raise APITimeoutError(
-            "the stream timed out waiting for the next event", request=response.request
-        ) from exc
-    except httpx.TransportError as exc:
+        raise _idle_error(response) from exc
+    except httpx.RequestError as exc:
         raise APIConnectionError(f"the stream broke: {type(exc).__name__}", request=response.request) from exc
+    except APIError as exc:
+        scrub(exc)
+        raise
     finally:
         response.close()
 
 
 async def _async_chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> AsyncGenerator[T, None]:
     try:
-        async for event in EventSource(response).aiter_sse():
+        async for event in apaced(EventSource(response).aiter_sse(), idle_timeout(response)):
             chunk = decoder.chunk(event)
             if chunk is not None:
                 yield chunk
@@ -151,13 +154,21 @@ async def _async_chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> 
                 return
         raise decoder.cut_short()
     except httpx.TimeoutException as exc:
-        raise APITimeoutError(
-            "the stream timed out waiting for the next event", request=response.request
-        ) from exc
-    except httpx.TransportError as exc:
+        raise _idle_error(response) from exc
+    except httpx.RequestError as exc:
         raise APIConnectionError(f"the stream broke: {type(exc).__name__}", request=response.request) from exc
+    except APIError as exc:
+        scrub(exc)
+        raise
     finally:
         await response.aclose()
+
+
+def _idle_error(response: httpx.Response) -> APITimeoutError:
+    return APITimeoutError(
+        f"the stream timed out: no event arrived within {idle_timeout(response)} s (its read timeout)",
+        request=response.request,
+    )
 
 
 def _fields(payload: object) -> dict[str, Any]:
