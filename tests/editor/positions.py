@@ -32,7 +32,15 @@ def positions(client: str) -> list[Position]:
             "constructor keywords",
             f"from portkey_typed import {client}\n\nclient = {client}(|",
             frozenset(
-                {"api_key=", "virtual_key=", "config=", "provider=", "base_url=", "trace_id=", "Authorization="}
+                {
+                    "api_key=",
+                    "virtual_key=",
+                    "config=",
+                    "provider=",
+                    "base_url=",
+                    "trace_id=",
+                    "Authorization=",
+                }
             ),
         ),
         Position(
