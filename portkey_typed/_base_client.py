@@ -120,6 +120,10 @@ class ClientCore(Generic[HttpClientT]):
     _max_retries: int
     _secrets: tuple[str, ...]
     _secret_headers: frozenset[str]
+    webhook_secret: str | None = None
+    """The secret `client.webhooks` checks signatures with when a call names none."""
+    websocket_base_url: str | None = None
+    """Where `client.realtime.connect` opens its WebSocket; None: the base URL with a ws/wss scheme."""
 
     def __init__(
         self,
@@ -478,6 +482,9 @@ def _multipart(body: Body) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
             data[key] = [_form_value(item) for item in items]
         elif value is not None:
             data[key] = _form_value(value) if _is_scalar(value) else compact_json(value)
+    if not files:  # httpx would send fields alone url-encoded; (None, value) parts keep the form multipart
+        files = [(key, (None, item)) for key, value in data.items() for item in _as_list(value) or [value]]
+        data = {}
     return data, files
 
 
