@@ -130,12 +130,11 @@ class _Handshake:
         request = httpx.Request("GET", self.url.replace("ws", "http", 1))
         if isinstance(error, InvalidStatus):
             answer = error.response
+            headers = [(k, v) for k, v in answer.headers.raw_items() if k.lower() not in _UNREAD_HEADERS]
             response = httpx.Response(
-                answer.status_code,
-                headers=list(answer.headers.raw_items()),
-                content=answer.body,
-                request=request,
+                answer.status_code, headers=headers, content=bytes(answer.body or b""), request=request
             )
+            response.read()
             return client._status_error(response)
         if isinstance(error, TimeoutError):
             return APITimeoutError(f"Opening the realtime session timed out: {error}", request=request)
@@ -231,13 +230,13 @@ class RealtimeConnectionManager:
         except ImportError:
             raise PortkeyError(MISSING_EXTRA) from None
         shake = self._handshake
-        try:
+        try:  # entered as a context manager: the one use every websockets version documents
             socket = connect(
                 shake.url,
                 additional_headers=shake.headers,
                 user_agent_header=shake.user_agent,
                 **shake.options,
-            )
+            ).__enter__()
         except (OSError, TimeoutError, _handshake_errors()) as error:
             raise shake.failed(self._client, error) from None
         self._connection = RealtimeConnection(socket)
@@ -299,6 +298,10 @@ def parse_event(data: str | bytes) -> RealtimeEvent:
             f"The realtime session sent a JSON {type(event).__name__}, not an event object"
         )
     return cast("dict[str, Any]", event)
+
+
+_UNREAD_HEADERS = frozenset({"content-encoding", "transfer-encoding"})
+"""The handshake answer's body arrives decoded: these headers no longer describe it."""
 
 
 def _handshake_errors() -> type[Exception]:
