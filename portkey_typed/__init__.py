@@ -35,13 +35,17 @@ from ._exceptions import (
 )
 from ._legacy import LLMOptions
 from ._response import APIResponse
+from ._webhooks import InvalidWebhookPayloadError, InvalidWebhookSignatureError
 
 if TYPE_CHECKING:
     from ._chat_stream import accumulate_chat_completion, async_accumulate_chat_completion
+    from ._realtime import AsyncRealtimeConnection, RealtimeConnection
 
 _LAZY = {
     "accumulate_chat_completion": "._chat_stream",
     "async_accumulate_chat_completion": "._chat_stream",
+    "RealtimeConnection": "._realtime",
+    "AsyncRealtimeConnection": "._realtime",
 }
 
 
@@ -68,6 +72,7 @@ __all__ = [
     "APIStreamError",
     "APITimeoutError",
     "AsyncPortkey",
+    "AsyncRealtimeConnection",
     "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
@@ -75,6 +80,8 @@ __all__ = [
     "ConflictError",
     "InsecureTransportWarning",
     "InternalServerError",
+    "InvalidWebhookPayloadError",
+    "InvalidWebhookSignatureError",
     "LLMOptions",
     "NotFoundError",
     "NotGiven",
@@ -86,6 +93,7 @@ __all__ = [
     "PortkeyValidationError",
     "RateLimitError",
     "RawResponse",
+    "RealtimeConnection",
     "RequestTimeoutError",
     "Stream",
     "UnprocessableEntityError",

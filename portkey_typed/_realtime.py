@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Iterator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 import httpx
 
@@ -35,11 +35,25 @@ __all__ = [
     "Realtime",
     "RealtimeConnection",
     "RealtimeConnectionManager",
+    "RealtimeConnectionOptions",
     "RealtimeEvent",
 ]
 
 RealtimeEvent: TypeAlias = Mapping[str, Any]
 """One event of the session: a JSON object whose `type` names it (`session.update`, `response.done`...)."""
+
+
+class RealtimeConnectionOptions(TypedDict, total=False):
+    """Options of the WebSocket itself, passed to `websockets`' `connect` (seconds; bytes; messages)."""
+
+    open_timeout: float | None
+    close_timeout: float | None
+    ping_interval: float | None
+    ping_timeout: float | None
+    max_size: int | None
+    max_queue: int | None
+    compression: str | None
+
 
 MISSING_EXTRA = (
     "client.realtime.connect needs the websockets package, an optional extra: "
@@ -60,7 +74,7 @@ class Realtime(_GeneratedRealtime):
         model: str,
         extra_query: Mapping[str, str] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-        websocket_connection_options: Mapping[str, Any] | None = None,
+        websocket_connection_options: RealtimeConnectionOptions | None = None,
     ) -> RealtimeConnectionManager:
         """A context manager that opens the session on entry and closes it on exit:
         `with client.realtime.connect(model="gpt-realtime") as connection: ...`."""
@@ -83,7 +97,7 @@ class AsyncRealtime(_GeneratedAsyncRealtime):
         model: str,
         extra_query: Mapping[str, str] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-        websocket_connection_options: Mapping[str, Any] | None = None,
+        websocket_connection_options: RealtimeConnectionOptions | None = None,
     ) -> AsyncRealtimeConnectionManager:
         """An async context manager that opens the session on entry and closes it on exit."""
         return AsyncRealtimeConnectionManager(
@@ -101,7 +115,7 @@ class _Handshake:
         model: str,
         extra_query: Mapping[str, str] | None,
         extra_headers: Mapping[str, str] | None,
-        options: Mapping[str, Any] | None,
+        options: RealtimeConnectionOptions | None,
     ) -> None:
         if not model:
             raise PortkeyValidationError("model", "name the realtime model, for example model='gpt-realtime'")
@@ -121,7 +135,7 @@ class _Handshake:
         headers = {**client._headers, **{k.lower(): v for k, v in (extra_headers or {}).items()}}
         self.user_agent = headers.pop("user-agent", None)
         self.headers = headers
-        self.options = dict(options or {})
+        self.options: RealtimeConnectionOptions = {**(options or {})}
 
     def failed(self, client: ClientCore[Any], error: BaseException) -> PortkeyError:
         """The typed error for a handshake that did not open a session."""
@@ -230,13 +244,14 @@ class RealtimeConnectionManager:
         except ImportError:
             raise PortkeyError(MISSING_EXTRA) from None
         shake = self._handshake
-        try:  # entered as a context manager: the one use every websockets version documents
-            socket = connect(
+        try:
+            opened = connect(
                 shake.url,
                 additional_headers=shake.headers,
                 user_agent_header=shake.user_agent,
                 **shake.options,
-            ).__enter__()
+            )
+            socket = opened.__enter__()  # the one use of connect() every websockets version documents
         except (OSError, TimeoutError, _handshake_errors()) as error:
             raise shake.failed(self._client, error) from None
         self._connection = RealtimeConnection(socket)

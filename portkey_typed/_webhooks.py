@@ -187,7 +187,7 @@ def _decoders() -> dict[str, Callable[[dict[str, Any]], WebhookEvent]]:
 
 
 def _required(headers: httpx.Headers, name: str) -> str:
-    value = headers.get(name)
+    value: str = headers.get(name, "")
     if not value:
         raise InvalidWebhookSignatureError(
             f"the {name} header is missing; pass the delivery's request headers"

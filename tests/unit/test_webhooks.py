@@ -12,8 +12,14 @@ from typing import Any
 import pytest
 
 import portkey_typed._webhooks as webhooks_module
-from portkey_typed import AsyncPortkey, Portkey, PortkeyError, PortkeyValidationError
-from portkey_typed._webhooks import InvalidWebhookPayloadError, InvalidWebhookSignatureError
+from portkey_typed import (
+    AsyncPortkey,
+    InvalidWebhookPayloadError,
+    InvalidWebhookSignatureError,
+    Portkey,
+    PortkeyError,
+    PortkeyValidationError,
+)
 
 # The published Standard Webhooks example: this secret, id, timestamp and body give this signature.
 VECTOR_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
