@@ -1635,6 +1635,17 @@ class ChatWebSearchUserLocation(TypedDict):
     """
 
 
+class CheckpointPermissionCreateRequest(TypedDict):
+    """
+    The projects to share the checkpoint with.
+    """
+
+    project_ids: Sequence[str]
+    """
+    Ids of the projects.
+    """
+
+
 class CollectionCreateRequest(TypedDict):
     """
     Fields of a new collection.
@@ -3044,6 +3055,54 @@ class GenerationCreateRequest(TypedDict):
 GenerationCreateRequestVariables: TypeAlias = Mapping[str, Any]
 """
 Variable names and the values to fill in.
+"""
+
+
+class GraderRunRequest(TypedDict):
+    """
+    A grader and the sample it grades.
+    """
+
+    grader: GraderRunRequestGrader
+    """
+    The grader, naming its `type`.
+    """
+    model_sample: str
+    """
+    The model output to grade.
+    """
+    item: NotRequired[GraderRunRequestItem]
+    """
+    The dataset item the sample answers, available to the grader's templates as `item`.
+    """
+
+
+GraderRunRequestGrader: TypeAlias = Mapping[str, Any]
+"""
+The grader, naming its `type`.
+"""
+
+
+GraderRunRequestItem: TypeAlias = Mapping[str, Any]
+"""
+The dataset item the sample answers, available to the grader's templates as `item`.
+"""
+
+
+class GraderValidateRequest(TypedDict):
+    """
+    The grader to check.
+    """
+
+    grader: GraderValidateRequestGrader
+    """
+    The grader, naming its `type`.
+    """
+
+
+GraderValidateRequestGrader: TypeAlias = Mapping[str, Any]
+"""
+The grader, naming its `type`.
 """
 
 

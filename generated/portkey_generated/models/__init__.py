@@ -231,6 +231,10 @@ if TYPE_CHECKING:
     from .chat_web_search_options import ChatWebSearchOptions
     from .chat_web_search_options_search_context_size import ChatWebSearchOptionsSearchContextSize
     from .chat_web_search_user_location import ChatWebSearchUserLocation
+    from .checkpoint_permission import CheckpointPermission
+    from .checkpoint_permission_create_request import CheckpointPermissionCreateRequest
+    from .checkpoint_permission_deleted import CheckpointPermissionDeleted
+    from .checkpoint_permission_list import CheckpointPermissionList
     from .collection_child import CollectionChild
     from .collection_create_request import CollectionCreateRequest
     from .collection_create_result import CollectionCreateResult
@@ -386,6 +390,19 @@ if TYPE_CHECKING:
     from .generation import Generation
     from .generation_create_request import GenerationCreateRequest
     from .generation_create_request_variables import GenerationCreateRequestVariables
+    from .grader_run_request import GraderRunRequest
+    from .grader_run_request_grader import GraderRunRequestGrader
+    from .grader_run_request_item import GraderRunRequestItem
+    from .grader_run_result import GraderRunResult
+    from .grader_run_result_metadata import GraderRunResultMetadata
+    from .grader_run_result_model_grader_token_usage_per_model import (
+        GraderRunResultModelGraderTokenUsagePerModel,
+    )
+    from .grader_run_result_sub_rewards import GraderRunResultSubRewards
+    from .grader_validate_request import GraderValidateRequest
+    from .grader_validate_request_grader import GraderValidateRequestGrader
+    from .grader_validate_result import GraderValidateResult
+    from .grader_validate_result_grader import GraderValidateResultGrader
     from .guardrail_actions import GuardrailActions
     from .guardrail_acuvity_language import GuardrailAcuvityLanguage
     from .guardrail_acuvity_pii_category import GuardrailAcuvityPiiCategory
@@ -584,6 +601,7 @@ if TYPE_CHECKING:
     from .label_list import LabelList
     from .label_update_request import LabelUpdateRequest
     from .list_assistants_order import ListAssistantsOrder
+    from .list_checkpoint_permissions_order import ListCheckpointPermissionsOrder
     from .list_container_files_order import ListContainerFilesOrder
     from .list_containers_order import ListContainersOrder
     from .list_conversation_items_order import ListConversationItemsOrder
@@ -1526,6 +1544,10 @@ _MODULE_OF: dict[str, str] = {
     "ChatWebSearchOptions": ".chat_web_search_options",
     "ChatWebSearchOptionsSearchContextSize": ".chat_web_search_options_search_context_size",
     "ChatWebSearchUserLocation": ".chat_web_search_user_location",
+    "CheckpointPermission": ".checkpoint_permission",
+    "CheckpointPermissionCreateRequest": ".checkpoint_permission_create_request",
+    "CheckpointPermissionDeleted": ".checkpoint_permission_deleted",
+    "CheckpointPermissionList": ".checkpoint_permission_list",
     "CollectionChild": ".collection_child",
     "CollectionCreateRequest": ".collection_create_request",
     "CollectionCreateResult": ".collection_create_result",
@@ -1681,6 +1703,17 @@ _MODULE_OF: dict[str, str] = {
     "Generation": ".generation",
     "GenerationCreateRequest": ".generation_create_request",
     "GenerationCreateRequestVariables": ".generation_create_request_variables",
+    "GraderRunRequest": ".grader_run_request",
+    "GraderRunRequestGrader": ".grader_run_request_grader",
+    "GraderRunRequestItem": ".grader_run_request_item",
+    "GraderRunResult": ".grader_run_result",
+    "GraderRunResultMetadata": ".grader_run_result_metadata",
+    "GraderRunResultModelGraderTokenUsagePerModel": ".grader_run_result_model_grader_token_usage_per_model",
+    "GraderRunResultSubRewards": ".grader_run_result_sub_rewards",
+    "GraderValidateRequest": ".grader_validate_request",
+    "GraderValidateRequestGrader": ".grader_validate_request_grader",
+    "GraderValidateResult": ".grader_validate_result",
+    "GraderValidateResultGrader": ".grader_validate_result_grader",
     "GuardrailActions": ".guardrail_actions",
     "GuardrailAcuvityLanguage": ".guardrail_acuvity_language",
     "GuardrailAcuvityPiiCategory": ".guardrail_acuvity_pii_category",
@@ -1875,6 +1908,7 @@ _MODULE_OF: dict[str, str] = {
     "LabelList": ".label_list",
     "LabelUpdateRequest": ".label_update_request",
     "ListAssistantsOrder": ".list_assistants_order",
+    "ListCheckpointPermissionsOrder": ".list_checkpoint_permissions_order",
     "ListContainerFilesOrder": ".list_container_files_order",
     "ListContainersOrder": ".list_containers_order",
     "ListConversationItemsOrder": ".list_conversation_items_order",
@@ -2794,6 +2828,10 @@ __all__: tuple[str, ...] = (
     "ChatWebSearchOptions",
     "ChatWebSearchOptionsSearchContextSize",
     "ChatWebSearchUserLocation",
+    "CheckpointPermission",
+    "CheckpointPermissionCreateRequest",
+    "CheckpointPermissionDeleted",
+    "CheckpointPermissionList",
     "CollectionChild",
     "CollectionCreateRequest",
     "CollectionCreateResult",
@@ -2949,6 +2987,17 @@ __all__: tuple[str, ...] = (
     "Generation",
     "GenerationCreateRequest",
     "GenerationCreateRequestVariables",
+    "GraderRunRequest",
+    "GraderRunRequestGrader",
+    "GraderRunRequestItem",
+    "GraderRunResult",
+    "GraderRunResultMetadata",
+    "GraderRunResultModelGraderTokenUsagePerModel",
+    "GraderRunResultSubRewards",
+    "GraderValidateRequest",
+    "GraderValidateRequestGrader",
+    "GraderValidateResult",
+    "GraderValidateResultGrader",
     "GuardrailActions",
     "GuardrailAcuvityLanguage",
     "GuardrailAcuvityPiiCategory",
@@ -3143,6 +3192,7 @@ __all__: tuple[str, ...] = (
     "LabelList",
     "LabelUpdateRequest",
     "ListAssistantsOrder",
+    "ListCheckpointPermissionsOrder",
     "ListContainerFilesOrder",
     "ListContainersOrder",
     "ListConversationItemsOrder",
