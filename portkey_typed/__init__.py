@@ -36,13 +36,17 @@ from ._exceptions import (
 from ._legacy import LLMOptions
 from ._response import APIResponse
 from ._version import __version__
+from ._webhooks import InvalidWebhookPayloadError, InvalidWebhookSignatureError
 
 if TYPE_CHECKING:
     from ._chat_stream import accumulate_chat_completion, async_accumulate_chat_completion
+    from ._realtime import AsyncRealtimeConnection, RealtimeConnection
 
 _LAZY = {
     "accumulate_chat_completion": "._chat_stream",
     "async_accumulate_chat_completion": "._chat_stream",
+    "RealtimeConnection": "._realtime",
+    "AsyncRealtimeConnection": "._realtime",
 }
 
 
@@ -69,6 +73,7 @@ __all__ = [
     "APIStreamError",
     "APITimeoutError",
     "AsyncPortkey",
+    "AsyncRealtimeConnection",
     "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
@@ -76,6 +81,8 @@ __all__ = [
     "ConflictError",
     "InsecureTransportWarning",
     "InternalServerError",
+    "InvalidWebhookPayloadError",
+    "InvalidWebhookSignatureError",
     "LLMOptions",
     "NotFoundError",
     "NotGiven",
@@ -87,6 +94,7 @@ __all__ = [
     "PortkeyValidationError",
     "RateLimitError",
     "RawResponse",
+    "RealtimeConnection",
     "RequestTimeoutError",
     "Stream",
     "UnprocessableEntityError",

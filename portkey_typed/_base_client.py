@@ -649,6 +649,9 @@ def _multipart(body: Body) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
             data[key] = [_form_value(item) for item in items]
         elif value is not None:
             data[key] = _form_value(value) if _is_scalar(value) else compact_json(value, key)
+    if not files:  # httpx would send fields alone url-encoded; (None, value) parts keep the form multipart
+        files = [(key, (None, item)) for key, value in data.items() for item in _as_list(value) or [value]]
+        data = {}
     return data, files
 
 

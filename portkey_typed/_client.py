@@ -6,6 +6,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
@@ -28,7 +29,9 @@ from ._retries import retry_delay, retryable_error, should_retry
 if TYPE_CHECKING:
     from portkey_generated.resources.chat import AsyncChatCompletions, ChatCompletions
 
+    from ._realtime import AsyncRealtime, Realtime
     from ._streaming import AsyncStream, Stream
+    from ._webhooks import AsyncWebhooks, Webhooks
 
 T = TypeVar("T")
 
@@ -64,6 +67,20 @@ class Portkey(ClientCore[httpx.Client], SyncResources):
     def chat_completions(self) -> ChatCompletions:
         """The older spelling of `chat.completions`."""
         return self.chat.completions
+
+    @cached_property
+    def realtime(self) -> Realtime:
+        """Realtime sessions: `connect(model=...)` opens the WebSocket; `client_secrets`, `calls`."""
+        from ._realtime import Realtime
+
+        return Realtime(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Check and decode webhook deliveries locally (`unwrap`, `verify_signature`)."""
+        from ._webhooks import Webhooks
+
+        return Webhooks(lambda: self.webhook_secret)
 
     def close(self) -> None:
         """Close the connection pool (unless it is an `http_client` you passed in)."""
@@ -180,6 +197,20 @@ class AsyncPortkey(ClientCore[httpx.AsyncClient], AsyncResources):
     def chat_completions(self) -> AsyncChatCompletions:
         """The older spelling of `chat.completions`."""
         return self.chat.completions
+
+    @cached_property
+    def realtime(self) -> AsyncRealtime:
+        """Realtime sessions: `connect(model=...)` opens the WebSocket; `client_secrets`, `calls`."""
+        from ._realtime import AsyncRealtime
+
+        return AsyncRealtime(self)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """Check and decode webhook deliveries locally (`unwrap`, `verify_signature`)."""
+        from ._webhooks import AsyncWebhooks
+
+        return AsyncWebhooks(lambda: self.webhook_secret)
 
     async def close(self) -> None:
         """Close the connection pool (unless it is an `http_client` you passed in)."""

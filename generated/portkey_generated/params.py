@@ -1523,6 +1523,17 @@ class ChatWebSearchUserLocation(TypedDict):
     """
 
 
+class CheckpointPermissionCreateRequest(TypedDict):
+    """
+    The projects to share the checkpoint with.
+    """
+
+    project_ids: Sequence[str]
+    """
+    Ids of the projects.
+    """
+
+
 class CollectionCreateRequest(TypedDict):
     """
     Fields of a new collection.
@@ -1599,6 +1610,149 @@ class ConfigUpdateRequest(TypedDict):
     """
     New lifecycle state, such as `active`.
     """
+
+
+class ContainerCreateRequest(TypedDict):
+    """
+    What the new container is called, what it starts with and how long it lives.
+    """
+
+    name: str
+    """
+    Name of the container.
+    """
+    file_ids: NotRequired[Sequence[str]]
+    """
+    Ids of stored files to copy into the container.
+    """
+    expires_after: NotRequired[ContainerExpiresAfter]
+    """
+    When the container expires for lack of use.
+    """
+    memory_limit: NotRequired[ContainerCreateRequestMemoryLimit]
+    """
+    Memory of the container.
+    """
+    network_policy: NotRequired[ContainerCreateRequestNetworkPolicy]
+    """
+    Outbound network access of the container: `{"type": "disabled"}` or an allow-list of domains.
+    """
+    skills: NotRequired[Sequence[ContainerCreateRequestSkillsItem]]
+    """
+    Skills to make available inside the container (by id, or inline).
+    """
+
+
+ContainerCreateRequestMemoryLimit: TypeAlias = Literal["1g", "4g", "16g", "64g"]
+"""
+Memory of the container.
+"""
+
+
+ContainerCreateRequestNetworkPolicy: TypeAlias = Mapping[str, Any]
+"""
+Outbound network access of the container: `{"type": "disabled"}` or an allow-list of domains.
+"""
+
+
+ContainerCreateRequestSkillsItem: TypeAlias = Mapping[str, Any]
+"""
+One skill reference.
+"""
+
+
+class ContainerExpiresAfter(TypedDict):
+    """
+    An expiry rule: the container is removed some minutes after an anchor time.
+    """
+
+    anchor: ContainerExpiresAfterAnchor
+    """
+    The time the countdown starts from; `last_active_at`.
+    """
+    minutes: int
+    """
+    Minutes after the anchor at which the container expires.
+    """
+
+
+ContainerExpiresAfterAnchor: TypeAlias = Literal["last_active_at"]
+"""
+The time the countdown starts from; `last_active_at`.
+"""
+
+
+class ContainerFileCreateRequest(TypedDict):
+    """
+    Multipart form naming the file to put into the container: `file` or `file_id`.
+    """
+
+    file: NotRequired[FileInput]
+    """
+    New file content to store in the container.
+    """
+    file_id: NotRequired[str]
+    """
+    Id of a file already stored with the provider, copied into the container.
+    """
+
+
+class ConversationCreateRequest(TypedDict):
+    """
+    The first items and the metadata of a new conversation.
+    """
+
+    items: NotRequired[Sequence[ConversationCreateRequestItemsItem]]
+    """
+    Up to 20 items to start the conversation with (Responses API input items).
+    """
+    metadata: NotRequired[ConversationCreateRequestMetadata | None]
+    """
+    Up to 16 string keys and values of your own attached to the object.
+    """
+
+
+ConversationCreateRequestItemsItem: TypeAlias = Mapping[str, Any]
+"""
+One input item, such as `{"type": "message", "role": "user", "content": "Hi"}`.
+"""
+
+
+ConversationCreateRequestMetadata: TypeAlias = Mapping[str, str]
+
+
+class ConversationItemsCreateRequest(TypedDict):
+    """
+    Items to append to a conversation.
+    """
+
+    items: Sequence[ConversationItemsCreateRequestItemsItem]
+    """
+    The items to add, at most 20 (Responses API input items).
+    """
+
+
+ConversationItemsCreateRequestItemsItem: TypeAlias = Mapping[str, Any]
+"""
+One input item.
+"""
+
+
+class ConversationUpdateRequest(TypedDict):
+    """
+    The new metadata of a conversation.
+    """
+
+    metadata: ConversationUpdateRequestMetadata
+    """
+    Up to 16 string keys and values of your own attached to the object.
+    """
+
+
+ConversationUpdateRequestMetadata: TypeAlias = Mapping[str, str]
+"""
+Up to 16 string keys and values of your own attached to the object.
+"""
 
 
 class CountMessageTokensRequest(TypedDict):
@@ -2019,6 +2173,99 @@ How each vector is returned: `float` as a list of numbers (the default), `base64
 """
 
 
+class EvalCreateRequest(TypedDict):
+    """
+    An evaluation's name, the shape of its data and its grading criteria.
+    """
+
+    name: NotRequired[str]
+    """
+    Name of the evaluation.
+    """
+    metadata: NotRequired[EvalCreateRequestMetadata]
+    """
+    Up to 16 string keys and values of your own attached to the object.
+    """
+    data_source_config: EvalCreateRequestDataSourceConfig
+    """
+    Where run data comes from and its item schema; an object naming its `type` (`custom`, `logs`, `stored_completions`).
+    """
+    testing_criteria: Sequence[EvalCreateRequestTestingCriteriaItem]
+    """
+    The graders every sample is checked by.
+    """
+
+
+EvalCreateRequestDataSourceConfig: TypeAlias = Mapping[str, Any]
+"""
+Where run data comes from and its item schema; an object naming its `type` (`custom`, `logs`, `stored_completions`).
+"""
+
+
+EvalCreateRequestMetadata: TypeAlias = Mapping[str, str]
+"""
+Up to 16 string keys and values of your own attached to the object.
+"""
+
+
+EvalCreateRequestTestingCriteriaItem: TypeAlias = Mapping[str, Any]
+"""
+One grader, naming its `type` (`label_model`, `string_check`, `text_similarity`, `python`, `score_model`).
+"""
+
+
+class EvalRunCreateRequest(TypedDict):
+    """
+    A run's name and the data it grades.
+    """
+
+    name: NotRequired[str]
+    """
+    Name of the run.
+    """
+    metadata: NotRequired[EvalRunCreateRequestMetadata]
+    """
+    Up to 16 string keys and values of your own attached to the object.
+    """
+    data_source: EvalRunCreateRequestDataSource
+    """
+    What to grade; an object naming its `type` (`jsonl`, `completions`, `responses`).
+    """
+
+
+EvalRunCreateRequestDataSource: TypeAlias = Mapping[str, Any]
+"""
+What to grade; an object naming its `type` (`jsonl`, `completions`, `responses`).
+"""
+
+
+EvalRunCreateRequestMetadata: TypeAlias = Mapping[str, str]
+"""
+Up to 16 string keys and values of your own attached to the object.
+"""
+
+
+class EvalUpdateRequest(TypedDict):
+    """
+    The fields of an evaluation that can change.
+    """
+
+    name: NotRequired[str]
+    """
+    New name of the evaluation.
+    """
+    metadata: NotRequired[EvalUpdateRequestMetadata]
+    """
+    Up to 16 string keys and values of your own attached to the object.
+    """
+
+
+EvalUpdateRequestMetadata: TypeAlias = Mapping[str, str]
+"""
+Up to 16 string keys and values of your own attached to the object.
+"""
+
+
 class FeedbackCreateRequest(TypedDict):
     """
     A score for the requests of one trace.
@@ -2319,6 +2566,71 @@ class FineTuningWandbIntegration(TypedDict):
     """
     Tags added to the run.
     """
+
+
+class GenerationCreateRequest(TypedDict):
+    """
+    The values of the saved prompt's variables.
+    """
+
+    variables: NotRequired[GenerationCreateRequestVariables]
+    """
+    Variable names and the values to fill in.
+    """
+
+
+GenerationCreateRequestVariables: TypeAlias = Mapping[str, Any]
+"""
+Variable names and the values to fill in.
+"""
+
+
+class GraderRunRequest(TypedDict):
+    """
+    A grader and the sample it grades.
+    """
+
+    grader: GraderRunRequestGrader
+    """
+    The grader, naming its `type`.
+    """
+    model_sample: str
+    """
+    The model output to grade.
+    """
+    item: NotRequired[GraderRunRequestItem]
+    """
+    The dataset item the sample answers, available to the grader's templates as `item`.
+    """
+
+
+GraderRunRequestGrader: TypeAlias = Mapping[str, Any]
+"""
+The grader, naming its `type`.
+"""
+
+
+GraderRunRequestItem: TypeAlias = Mapping[str, Any]
+"""
+The dataset item the sample answers, available to the grader's templates as `item`.
+"""
+
+
+class GraderValidateRequest(TypedDict):
+    """
+    The grader to check.
+    """
+
+    grader: GraderValidateRequestGrader
+    """
+    The grader, naming its `type`.
+    """
+
+
+GraderValidateRequestGrader: TypeAlias = Mapping[str, Any]
+"""
+The grader, naming its `type`.
+"""
 
 
 _GuardrailActionsKeys = TypedDict(
@@ -7205,6 +7517,107 @@ Time window a rate limit counts over: `rpd` a day, `rph` an hour, `rpm` a minute
 """
 
 
+class RealtimeCallCreateRequest(TypedDict):
+    """
+    Multipart form carrying a WebRTC offer.
+    """
+
+    sdp: str
+    """
+    The caller's SDP offer.
+    """
+    session: NotRequired[str]
+    """
+    The session configuration as a JSON object in text, applied when the call starts.
+    """
+
+
+class RealtimeCallReferRequest(TypedDict):
+    """
+    Where to transfer a call.
+    """
+
+    target_uri: str
+    """
+    Destination of the transfer, such as `tel:+14155550123` or `sip:agent@example.com`.
+    """
+
+
+class RealtimeCallRejectRequest(TypedDict):
+    """
+    How to decline a call.
+    """
+
+    status_code: NotRequired[int]
+    """
+    SIP status code sent to the caller (603, Decline, when left out).
+    """
+
+
+class RealtimeClientSecretCreateRequest(TypedDict):
+    """
+    The session a client secret opens and how long the secret lives.
+    """
+
+    expires_after: NotRequired[RealtimeClientSecretCreateRequestExpiresAfter]
+    """
+    When the secret expires: an anchor (`created_at`) and a number of `seconds` (10 to 7200).
+    """
+    session: NotRequired[RealtimeSessionConfig]
+    """
+    The configuration the session will have.
+    """
+
+
+RealtimeClientSecretCreateRequestExpiresAfter: TypeAlias = Mapping[str, Any]
+"""
+When the secret expires: an anchor (`created_at`) and a number of `seconds` (10 to 7200).
+"""
+
+
+class RealtimeSessionConfig(TypedDict):
+    """
+    Configuration of a realtime session (`type` `realtime` or `transcription`, model, instructions, audio formats, voice, tools...). Fields not listed are sent as given.
+    """
+
+    type: NotRequired[str]
+    """
+    Kind of session: `realtime` (speech to speech) or `transcription`.
+    """
+    model: NotRequired[str]
+    """
+    Realtime model, such as `gpt-realtime`.
+    """
+    instructions: NotRequired[str]
+    """
+    System instructions of the model.
+    """
+    output_modalities: NotRequired[Sequence[str]]
+    """
+    What the model answers with: `audio`, `text`.
+    """
+    audio: NotRequired[RealtimeSessionConfigAudio]
+    """
+    Input and output audio settings: formats, voice, transcription, turn detection.
+    """
+    tools: NotRequired[Sequence[RealtimeSessionConfigToolsItem]]
+    """
+    Tools the model may call.
+    """
+
+
+RealtimeSessionConfigAudio: TypeAlias = Mapping[str, Any]
+"""
+Input and output audio settings: formats, voice, transcription, turn detection.
+"""
+
+
+RealtimeSessionConfigToolsItem: TypeAlias = Mapping[str, Any]
+"""
+One tool.
+"""
+
+
 class RerankDocumentObject(TypedDict):
     """
     A document given as an object; fields besides `text` are kept as they are.
@@ -8617,6 +9030,43 @@ Always `token`.
 """
 
 
+class SkillCreateRequest(TypedDict):
+    """
+    Multipart form carrying the files of a new skill.
+    """
+
+    files: list[FileInput]
+    """
+    The skill's files (a folder's files, with their relative paths as names), or a single zip file.
+    """
+
+
+class SkillUpdateRequest(TypedDict):
+    """
+    The version to make the default.
+    """
+
+    default_version: str
+    """
+    Version number to use when none is named.
+    """
+
+
+class SkillVersionCreateRequest(TypedDict):
+    """
+    Multipart form carrying the files of a new version.
+    """
+
+    files: list[FileInput]
+    """
+    The skill's files (a folder's files, with their relative paths as names), or a single zip file.
+    """
+    default: NotRequired[bool]
+    """
+    Make the new version the skill's default.
+    """
+
+
 class SpeechCreateRequest(TypedDict):
     """
     The text to speak, the voice, and the audio encoding wanted.
@@ -9213,6 +9663,73 @@ TranslationCreateRequestResponseFormat: TypeAlias = Literal["json", "verbose_jso
 """
 
 
+class UploadCompleteRequest(TypedDict):
+    """
+    The parts of the file, in order.
+    """
+
+    part_ids: Sequence[str]
+    """
+    Ids of the parts, in the order their bytes form the file.
+    """
+    md5: NotRequired[str]
+    """
+    MD5 checksum of the whole file, checked by the provider when given.
+    """
+
+
+class UploadCreateRequest(TypedDict):
+    """
+    The file an upload will produce.
+    """
+
+    filename: str
+    """
+    Name of the file to create.
+    """
+    purpose: UploadCreateRequestPurpose
+    """
+    What the file will be used for, as for `files.create`.
+    """
+    bytes: int
+    """
+    Size of the whole file in bytes.
+    """
+    mime_type: str
+    """
+    MIME type of the file, such as `text/jsonl`.
+    """
+    expires_after: NotRequired[UploadCreateRequestExpiresAfter]
+    """
+    When the stored file expires: an anchor (`created_at`) and a number of `seconds`.
+    """
+
+
+UploadCreateRequestExpiresAfter: TypeAlias = Mapping[str, Any]
+"""
+When the stored file expires: an anchor (`created_at`) and a number of `seconds`.
+"""
+
+
+UploadCreateRequestPurpose: TypeAlias = Literal[
+    "assistants", "batch", "fine-tune", "vision", "user_data", "evals"
+]
+"""
+What the file will be used for, as for `files.create`.
+"""
+
+
+class UploadPartCreateRequest(TypedDict):
+    """
+    Multipart form carrying one chunk of the file.
+    """
+
+    data: FileInput
+    """
+    The chunk's bytes.
+    """
+
+
 class UsageLimitPolicy(TypedDict):
     """
     A budget on a key, provider or integration: a ceiling on cost or tokens, an optional alert level, and an optional cycle after which usage counts from zero again.
@@ -9417,6 +9934,122 @@ class VectorStoreUpdateRequest(TypedDict):
     metadata: NotRequired[VectorStoreMetadata | None]
     """
     Replacement labels.
+    """
+
+
+class VideoCharacterCreateRequest(TypedDict):
+    """
+    Multipart form carrying the video a character is taken from.
+    """
+
+    video: FileInput
+    """
+    A video showing the character.
+    """
+    name: str
+    """
+    Name of the character.
+    """
+
+
+class VideoCreateRequest(TypedDict):
+    """
+    Multipart form describing the video to generate.
+    """
+
+    prompt: str
+    """
+    What the video shows.
+    """
+    model: NotRequired[str]
+    """
+    Video model, such as `sora-2` or `sora-2-pro`.
+    """
+    seconds: NotRequired[VideoCreateRequestSeconds]
+    """
+    Length of the video in seconds.
+    """
+    size: NotRequired[VideoCreateRequestSize]
+    """
+    Width x height of the video.
+    """
+    input_reference: NotRequired[FileInput]
+    """
+    An image the video starts from.
+    """
+
+
+VideoCreateRequestSeconds: TypeAlias = Literal["4", "8", "12"]
+"""
+Length of the video in seconds.
+"""
+
+
+VideoCreateRequestSize: TypeAlias = Literal["720x1280", "1280x720", "1024x1792", "1792x1024"]
+"""
+Width x height of the video.
+"""
+
+
+class VideoEditRequest(TypedDict):
+    """
+    The video to edit and how.
+    """
+
+    video: VideoReference
+    """
+    The video to edit.
+    """
+    prompt: str
+    """
+    What to change.
+    """
+
+
+class VideoExtendRequest(TypedDict):
+    """
+    The video to continue, how, and for how long.
+    """
+
+    video: VideoReference
+    """
+    The video to continue.
+    """
+    prompt: str
+    """
+    What happens next.
+    """
+    seconds: VideoExtendRequestSeconds
+    """
+    Seconds to add.
+    """
+
+
+VideoExtendRequestSeconds: TypeAlias = Literal["4", "8", "12"]
+"""
+Seconds to add.
+"""
+
+
+class VideoReference(TypedDict):
+    """
+    A video named by id.
+    """
+
+    id: str
+    """
+    Id of the video.
+    """
+
+
+class VideoRemixRequest(TypedDict):
+    """
+    How to change the video.
+    """
+
+    prompt: str
+    """
+    What to change.
     """
 
 

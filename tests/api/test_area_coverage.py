@@ -1,6 +1,7 @@
 """Every area of `openapi/paths/` has its table of cases here (`test_<area>.py`), and the table holds a
 case for every HTTP operation of the area. Two areas are tested elsewhere: chat completions by
-tests/unit (requests, streaming, options), and the realtime WebSocket, which is not in the resource tree."""
+tests/unit (requests, streaming, options), and webhooks, which has no HTTP operation (signatures are checked
+locally: tests/unit/test_webhooks.py). The realtime WebSocket is not plain HTTP and is not counted here."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections import defaultdict
 from . import spec
 from .cases import Case
 
-TESTED_ELSEWHERE = {"chat": "tests/unit", "realtime": "not plain HTTP"}
+TESTED_ELSEWHERE = {"chat": "tests/unit", "webhooks": "no HTTP operation"}
 
 
 def operations_by_area() -> dict[str, set[str]]:

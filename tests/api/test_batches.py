@@ -51,7 +51,7 @@ CASES = [
             "input_file_id": "file-7XbW2nQk9LmP",
             "endpoint": "/v1/chat/completions",
             "completion_window": "24h",
-            "extra_body": {"metadata": {"job": "nightly-evals"}},
+            "metadata": {"job": "nightly-evals"},
         },
         body={
             "input_file_id": "file-7XbW2nQk9LmP",

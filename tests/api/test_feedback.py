@@ -18,7 +18,7 @@ CASES = [
             "trace_id": "ticket-4411",
             "value": 8,
             "weight": 0.5,
-            "extra_body": {"metadata": {"_user": "grace"}},
+            "metadata": {"_user": "grace"},
         },
         body={"trace_id": "ticket-4411", "value": 8, "weight": 0.5, "metadata": {"_user": "grace"}},
         reply=SAVED,

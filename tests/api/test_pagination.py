@@ -105,8 +105,13 @@ def test_exactly_the_lists_the_rule_picks_have_an_iterator(flavor: str) -> None:
         if is_paged(op):
             paged.append(f"{op.resource}.{iterator_name(op)}")
             assert not hasattr(resource.with_raw_response, iterator_name(op))
-    assert {"files.list_all", "admin.users.list_all", "analytics.groups.users_all"} <= set(paged)
-    assert len(paged) == 38
+    assert {
+        "files.list_all",
+        "admin.users.list_all",
+        "analytics.groups.users_all",
+        "evals.runs.list_all",
+    } <= set(paged)
+    assert len(paged) == 48
 
 
 async def test_cursor_pages_follow_last_id_then_the_last_item(flavor: str) -> None:

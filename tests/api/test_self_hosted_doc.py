@@ -8,7 +8,7 @@ import re
 from . import spec
 
 DOC = spec.REPO_ROOT / "docs" / "self-hosted.md"
-HOSTED_DATA_PLANE = {"feedback", "prompts.completions", "prompts.render"}
+HOSTED_DATA_PLANE = {"feedback", "generations", "prompts.completions", "prompts.render"}
 """Data-plane calls that need hosted Portkey (its prompt store, its feedback store)."""
 
 

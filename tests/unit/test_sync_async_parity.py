@@ -28,10 +28,14 @@ def children(cls: type) -> list[str]:
 
 
 def methods(cls: type) -> dict[str, Any]:
+    """The generated HTTP methods a resource class declares (the facade's own, such as
+    `realtime.connect`, are tested on their own: tests/unit/test_realtime_connect.py)."""
     return {
         name: value
         for name, value in vars(cls).items()
-        if not name.startswith("_") and inspect.isfunction(value)
+        if not name.startswith("_")
+        and inspect.isfunction(value)
+        and value.__module__.startswith("portkey_generated")
     }
 
 

@@ -165,6 +165,8 @@ if TYPE_CHECKING:
     from .batch_portkey_options import BatchPortkeyOptions
     from .batch_provider_options import BatchProviderOptions
     from .batch_request_counts import BatchRequestCounts
+    from .batch_webhook_event import BatchWebhookEvent
+    from .batch_webhook_event_type import BatchWebhookEventType
     from .chat_completion import ChatCompletion
     from .chat_completion_annotation import ChatCompletionAnnotation
     from .chat_completion_assistant_audio_ref import ChatCompletionAssistantAudioRef
@@ -226,6 +228,10 @@ if TYPE_CHECKING:
     from .chat_web_search_options import ChatWebSearchOptions
     from .chat_web_search_options_search_context_size import ChatWebSearchOptionsSearchContextSize
     from .chat_web_search_user_location import ChatWebSearchUserLocation
+    from .checkpoint_permission import CheckpointPermission
+    from .checkpoint_permission_create_request import CheckpointPermissionCreateRequest
+    from .checkpoint_permission_deleted import CheckpointPermissionDeleted
+    from .checkpoint_permission_list import CheckpointPermissionList
     from .collection_child import CollectionChild
     from .collection_create_request import CollectionCreateRequest
     from .collection_create_result import CollectionCreateResult
@@ -260,6 +266,30 @@ if TYPE_CHECKING:
     from .config_version import ConfigVersion
     from .config_version_list import ConfigVersionList
     from .config_version_list_object import ConfigVersionListObject
+    from .container import Container
+    from .container_create_request import ContainerCreateRequest
+    from .container_create_request_memory_limit import ContainerCreateRequestMemoryLimit
+    from .container_create_request_network_policy import ContainerCreateRequestNetworkPolicy
+    from .container_create_request_skills_item import ContainerCreateRequestSkillsItem
+    from .container_expires_after import ContainerExpiresAfter
+    from .container_expires_after_anchor import ContainerExpiresAfterAnchor
+    from .container_file import ContainerFile
+    from .container_file_create_request import ContainerFileCreateRequest
+    from .container_file_list import ContainerFileList
+    from .container_list import ContainerList
+    from .container_network_policy import ContainerNetworkPolicy
+    from .conversation import Conversation
+    from .conversation_create_request import ConversationCreateRequest
+    from .conversation_create_request_items_item import ConversationCreateRequestItemsItem
+    from .conversation_create_request_metadata import ConversationCreateRequestMetadata
+    from .conversation_deleted import ConversationDeleted
+    from .conversation_item import ConversationItem
+    from .conversation_item_list import ConversationItemList
+    from .conversation_items_create_request import ConversationItemsCreateRequest
+    from .conversation_items_create_request_items_item import ConversationItemsCreateRequestItemsItem
+    from .conversation_metadata import ConversationMetadata
+    from .conversation_update_request import ConversationUpdateRequest
+    from .conversation_update_request_metadata import ConversationUpdateRequestMetadata
     from .count_message_tokens_request import CountMessageTokensRequest
     from .create_chat_completion_request import CreateChatCompletionRequest
     from .create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias
@@ -271,10 +301,42 @@ if TYPE_CHECKING:
     from .create_moderation_request import CreateModerationRequest
     from .create_rerank_request import CreateRerankRequest
     from .create_rerank_request_parameters import CreateRerankRequestParameters
+    from .download_video_content_variant import DownloadVideoContentVariant
     from .embedding_encoding_format import EmbeddingEncodingFormat
     from .embedding_list import EmbeddingList
     from .embedding_usage import EmbeddingUsage
     from .embedding_vector import EmbeddingVector
+    from .eval_ import Eval
+    from .eval_create_request import EvalCreateRequest
+    from .eval_create_request_data_source_config import EvalCreateRequestDataSourceConfig
+    from .eval_create_request_metadata import EvalCreateRequestMetadata
+    from .eval_create_request_testing_criteria_item import EvalCreateRequestTestingCriteriaItem
+    from .eval_data_source_config import EvalDataSourceConfig
+    from .eval_deleted import EvalDeleted
+    from .eval_list import EvalList
+    from .eval_metadata import EvalMetadata
+    from .eval_run import EvalRun
+    from .eval_run_create_request import EvalRunCreateRequest
+    from .eval_run_create_request_data_source import EvalRunCreateRequestDataSource
+    from .eval_run_create_request_metadata import EvalRunCreateRequestMetadata
+    from .eval_run_data_source import EvalRunDataSource
+    from .eval_run_deleted import EvalRunDeleted
+    from .eval_run_error import EvalRunError
+    from .eval_run_list import EvalRunList
+    from .eval_run_metadata import EvalRunMetadata
+    from .eval_run_output_item import EvalRunOutputItem
+    from .eval_run_output_item_datasource_item import EvalRunOutputItemDatasourceItem
+    from .eval_run_output_item_list import EvalRunOutputItemList
+    from .eval_run_output_item_results_item import EvalRunOutputItemResultsItem
+    from .eval_run_output_item_sample import EvalRunOutputItemSample
+    from .eval_run_per_model_usage_item import EvalRunPerModelUsageItem
+    from .eval_run_per_testing_criteria_results_item import EvalRunPerTestingCriteriaResultsItem
+    from .eval_run_result_counts import EvalRunResultCounts
+    from .eval_run_webhook_event import EvalRunWebhookEvent
+    from .eval_run_webhook_event_type import EvalRunWebhookEventType
+    from .eval_testing_criteria_item import EvalTestingCriteriaItem
+    from .eval_update_request import EvalUpdateRequest
+    from .eval_update_request_metadata import EvalUpdateRequestMetadata
     from .feedback_create_request import FeedbackCreateRequest
     from .feedback_create_request_metadata import FeedbackCreateRequestMetadata
     from .feedback_response import FeedbackResponse
@@ -301,6 +363,8 @@ if TYPE_CHECKING:
     from .fine_tuning_job_event_list import FineTuningJobEventList
     from .fine_tuning_job_list import FineTuningJobList
     from .fine_tuning_job_metadata import FineTuningJobMetadata
+    from .fine_tuning_job_webhook_event import FineTuningJobWebhookEvent
+    from .fine_tuning_job_webhook_event_type import FineTuningJobWebhookEventType
     from .fine_tuning_method import FineTuningMethod
     from .fine_tuning_method_reinforcement import FineTuningMethodReinforcement
     from .fine_tuning_method_type import FineTuningMethodType
@@ -311,6 +375,22 @@ if TYPE_CHECKING:
     from .gateway_failure import GatewayFailure
     from .gateway_failure_status import GatewayFailureStatus
     from .gateway_fetch_failure import GatewayFetchFailure
+    from .generation import Generation
+    from .generation_create_request import GenerationCreateRequest
+    from .generation_create_request_variables import GenerationCreateRequestVariables
+    from .grader_run_request import GraderRunRequest
+    from .grader_run_request_grader import GraderRunRequestGrader
+    from .grader_run_request_item import GraderRunRequestItem
+    from .grader_run_result import GraderRunResult
+    from .grader_run_result_metadata import GraderRunResultMetadata
+    from .grader_run_result_model_grader_token_usage_per_model import (
+        GraderRunResultModelGraderTokenUsagePerModel,
+    )
+    from .grader_run_result_sub_rewards import GraderRunResultSubRewards
+    from .grader_validate_request import GraderValidateRequest
+    from .grader_validate_request_grader import GraderValidateRequestGrader
+    from .grader_validate_result import GraderValidateResult
+    from .grader_validate_result_grader import GraderValidateResultGrader
     from .guardrail_actions import GuardrailActions
     from .guardrail_acuvity_language import GuardrailAcuvityLanguage
     from .guardrail_acuvity_pii_category import GuardrailAcuvityPiiCategory
@@ -510,6 +590,16 @@ if TYPE_CHECKING:
     from .label_list import LabelList
     from .label_update_request import LabelUpdateRequest
     from .list_assistants_order import ListAssistantsOrder
+    from .list_checkpoint_permissions_order import ListCheckpointPermissionsOrder
+    from .list_container_files_order import ListContainerFilesOrder
+    from .list_containers_order import ListContainersOrder
+    from .list_conversation_items_order import ListConversationItemsOrder
+    from .list_eval_run_output_items_order import ListEvalRunOutputItemsOrder
+    from .list_eval_run_output_items_status import ListEvalRunOutputItemsStatus
+    from .list_eval_runs_order import ListEvalRunsOrder
+    from .list_eval_runs_status import ListEvalRunsStatus
+    from .list_evals_order import ListEvalsOrder
+    from .list_evals_order_by import ListEvalsOrderBy
     from .list_files_order import ListFilesOrder
     from .list_mcp_integration_capabilities_type import ListMcpIntegrationCapabilitiesType
     from .list_mcp_integrations_type import ListMcpIntegrationsType
@@ -521,6 +611,8 @@ if TYPE_CHECKING:
     from .list_rate_limits_policies_unit import ListRateLimitsPoliciesUnit
     from .list_response_input_items_order import ListResponseInputItemsOrder
     from .list_scim_workspace_mappings_role import ListScimWorkspaceMappingsRole
+    from .list_skill_versions_order import ListSkillVersionsOrder
+    from .list_skills_order import ListSkillsOrder
     from .list_thread_messages_order import ListThreadMessagesOrder
     from .list_thread_run_steps_order import ListThreadRunStepsOrder
     from .list_thread_runs_order import ListThreadRunsOrder
@@ -535,6 +627,7 @@ if TYPE_CHECKING:
     from .list_vector_store_files_filter import ListVectorStoreFilesFilter
     from .list_vector_store_files_order import ListVectorStoreFilesOrder
     from .list_vector_stores_order import ListVectorStoresOrder
+    from .list_videos_order import ListVideosOrder
     from .list_workspace_members_role import ListWorkspaceMembersRole
     from .list_workspaces_status import ListWorkspacesStatus
     from .log_custom_entry import LogCustomEntry
@@ -817,6 +910,23 @@ if TYPE_CHECKING:
     from .rate_limit_policy import RateLimitPolicy
     from .rate_limit_type import RateLimitType
     from .rate_limit_unit import RateLimitUnit
+    from .realtime_beta_client_secret import RealtimeBetaClientSecret
+    from .realtime_beta_session import RealtimeBetaSession
+    from .realtime_call_create_request import RealtimeCallCreateRequest
+    from .realtime_call_incoming_data import RealtimeCallIncomingData
+    from .realtime_call_incoming_webhook_event import RealtimeCallIncomingWebhookEvent
+    from .realtime_call_incoming_webhook_event_type import RealtimeCallIncomingWebhookEventType
+    from .realtime_call_refer_request import RealtimeCallReferRequest
+    from .realtime_call_reject_request import RealtimeCallRejectRequest
+    from .realtime_client_secret import RealtimeClientSecret
+    from .realtime_client_secret_create_request import RealtimeClientSecretCreateRequest
+    from .realtime_client_secret_create_request_expires_after import (
+        RealtimeClientSecretCreateRequestExpiresAfter,
+    )
+    from .realtime_client_secret_session import RealtimeClientSecretSession
+    from .realtime_session_config import RealtimeSessionConfig
+    from .realtime_session_config_audio import RealtimeSessionConfigAudio
+    from .realtime_session_config_tools_item import RealtimeSessionConfigToolsItem
     from .rerank_document_object import RerankDocumentObject
     from .rerank_response import RerankResponse
     from .rerank_result import RerankResult
@@ -902,6 +1012,8 @@ if TYPE_CHECKING:
     from .response_web_search_tool_search_context_size import ResponseWebSearchToolSearchContextSize
     from .response_web_search_tool_type import ResponseWebSearchToolType
     from .response_web_search_tool_user_location import ResponseWebSearchToolUserLocation
+    from .response_webhook_event import ResponseWebhookEvent
+    from .response_webhook_event_type import ResponseWebhookEventType
     from .retrieve_rate_limits_policy_status import RetrieveRateLimitsPolicyStatus
     from .retrieve_usage_limits_policy_status import RetrieveUsageLimitsPolicyStatus
     from .scim_workspace_mapping import ScimWorkspaceMapping
@@ -958,6 +1070,16 @@ if TYPE_CHECKING:
     )
     from .secret_reference_vault_token_auth import SecretReferenceVaultTokenAuth
     from .secret_reference_vault_token_auth_vault_auth_type import SecretReferenceVaultTokenAuthVaultAuthType
+    from .sip_header import SipHeader
+    from .skill import Skill
+    from .skill_create_request import SkillCreateRequest
+    from .skill_deleted import SkillDeleted
+    from .skill_list import SkillList
+    from .skill_update_request import SkillUpdateRequest
+    from .skill_version import SkillVersion
+    from .skill_version_create_request import SkillVersionCreateRequest
+    from .skill_version_deleted import SkillVersionDeleted
+    from .skill_version_list import SkillVersionList
     from .speech_create_request import SpeechCreateRequest
     from .speech_create_request_response_format import SpeechCreateRequestResponseFormat
     from .thread import Thread
@@ -1112,6 +1234,13 @@ if TYPE_CHECKING:
     from .translation import Translation
     from .translation_create_request import TranslationCreateRequest
     from .translation_create_request_response_format import TranslationCreateRequestResponseFormat
+    from .upload import Upload
+    from .upload_complete_request import UploadCompleteRequest
+    from .upload_create_request import UploadCreateRequest
+    from .upload_create_request_expires_after import UploadCreateRequestExpiresAfter
+    from .upload_create_request_purpose import UploadCreateRequestPurpose
+    from .upload_part import UploadPart
+    from .upload_part_create_request import UploadPartCreateRequest
     from .usage_limit_policy import UsageLimitPolicy
     from .usage_limit_reset_period import UsageLimitResetPeriod
     from .usage_limit_type import UsageLimitType
@@ -1147,6 +1276,20 @@ if TYPE_CHECKING:
     from .vector_store_static_chunking_strategy_type import VectorStoreStaticChunkingStrategyType
     from .vector_store_status import VectorStoreStatus
     from .vector_store_update_request import VectorStoreUpdateRequest
+    from .video import Video
+    from .video_character import VideoCharacter
+    from .video_character_create_request import VideoCharacterCreateRequest
+    from .video_create_request import VideoCreateRequest
+    from .video_create_request_seconds import VideoCreateRequestSeconds
+    from .video_create_request_size import VideoCreateRequestSize
+    from .video_deleted import VideoDeleted
+    from .video_edit_request import VideoEditRequest
+    from .video_error import VideoError
+    from .video_extend_request import VideoExtendRequest
+    from .video_extend_request_seconds import VideoExtendRequestSeconds
+    from .video_list import VideoList
+    from .video_reference import VideoReference
+    from .video_remix_request import VideoRemixRequest
     from .virtual_key_ack import VirtualKeyAck
     from .virtual_key_create_request import VirtualKeyCreateRequest
     from .virtual_key_create_result import VirtualKeyCreateResult
@@ -1159,6 +1302,7 @@ if TYPE_CHECKING:
     from .virtual_key_model_config import VirtualKeyModelConfig
     from .virtual_key_status import VirtualKeyStatus
     from .virtual_key_update_request import VirtualKeyUpdateRequest
+    from .webhook_object_ref import WebhookObjectRef
 
 # Class name -> the module (relative to this package) that defines it.
 _MODULE_OF: dict[str, str] = {
@@ -1320,6 +1464,8 @@ _MODULE_OF: dict[str, str] = {
     "BatchPortkeyOptions": ".batch_portkey_options",
     "BatchProviderOptions": ".batch_provider_options",
     "BatchRequestCounts": ".batch_request_counts",
+    "BatchWebhookEvent": ".batch_webhook_event",
+    "BatchWebhookEventType": ".batch_webhook_event_type",
     "ChatCompletion": ".chat_completion",
     "ChatCompletionAnnotation": ".chat_completion_annotation",
     "ChatCompletionAssistantAudioRef": ".chat_completion_assistant_audio_ref",
@@ -1381,6 +1527,10 @@ _MODULE_OF: dict[str, str] = {
     "ChatWebSearchOptions": ".chat_web_search_options",
     "ChatWebSearchOptionsSearchContextSize": ".chat_web_search_options_search_context_size",
     "ChatWebSearchUserLocation": ".chat_web_search_user_location",
+    "CheckpointPermission": ".checkpoint_permission",
+    "CheckpointPermissionCreateRequest": ".checkpoint_permission_create_request",
+    "CheckpointPermissionDeleted": ".checkpoint_permission_deleted",
+    "CheckpointPermissionList": ".checkpoint_permission_list",
     "CollectionChild": ".collection_child",
     "CollectionCreateRequest": ".collection_create_request",
     "CollectionCreateResult": ".collection_create_result",
@@ -1415,6 +1565,30 @@ _MODULE_OF: dict[str, str] = {
     "ConfigVersion": ".config_version",
     "ConfigVersionList": ".config_version_list",
     "ConfigVersionListObject": ".config_version_list_object",
+    "Container": ".container",
+    "ContainerCreateRequest": ".container_create_request",
+    "ContainerCreateRequestMemoryLimit": ".container_create_request_memory_limit",
+    "ContainerCreateRequestNetworkPolicy": ".container_create_request_network_policy",
+    "ContainerCreateRequestSkillsItem": ".container_create_request_skills_item",
+    "ContainerExpiresAfter": ".container_expires_after",
+    "ContainerExpiresAfterAnchor": ".container_expires_after_anchor",
+    "ContainerFile": ".container_file",
+    "ContainerFileCreateRequest": ".container_file_create_request",
+    "ContainerFileList": ".container_file_list",
+    "ContainerList": ".container_list",
+    "ContainerNetworkPolicy": ".container_network_policy",
+    "Conversation": ".conversation",
+    "ConversationCreateRequest": ".conversation_create_request",
+    "ConversationCreateRequestItemsItem": ".conversation_create_request_items_item",
+    "ConversationCreateRequestMetadata": ".conversation_create_request_metadata",
+    "ConversationDeleted": ".conversation_deleted",
+    "ConversationItem": ".conversation_item",
+    "ConversationItemList": ".conversation_item_list",
+    "ConversationItemsCreateRequest": ".conversation_items_create_request",
+    "ConversationItemsCreateRequestItemsItem": ".conversation_items_create_request_items_item",
+    "ConversationMetadata": ".conversation_metadata",
+    "ConversationUpdateRequest": ".conversation_update_request",
+    "ConversationUpdateRequestMetadata": ".conversation_update_request_metadata",
     "CountMessageTokensRequest": ".count_message_tokens_request",
     "CreateChatCompletionRequest": ".create_chat_completion_request",
     "CreateChatCompletionRequestLogitBias": ".create_chat_completion_request_logit_bias",
@@ -1426,10 +1600,42 @@ _MODULE_OF: dict[str, str] = {
     "CreateModerationRequest": ".create_moderation_request",
     "CreateRerankRequest": ".create_rerank_request",
     "CreateRerankRequestParameters": ".create_rerank_request_parameters",
+    "DownloadVideoContentVariant": ".download_video_content_variant",
     "EmbeddingEncodingFormat": ".embedding_encoding_format",
     "EmbeddingList": ".embedding_list",
     "EmbeddingUsage": ".embedding_usage",
     "EmbeddingVector": ".embedding_vector",
+    "Eval": ".eval_",
+    "EvalCreateRequest": ".eval_create_request",
+    "EvalCreateRequestDataSourceConfig": ".eval_create_request_data_source_config",
+    "EvalCreateRequestMetadata": ".eval_create_request_metadata",
+    "EvalCreateRequestTestingCriteriaItem": ".eval_create_request_testing_criteria_item",
+    "EvalDataSourceConfig": ".eval_data_source_config",
+    "EvalDeleted": ".eval_deleted",
+    "EvalList": ".eval_list",
+    "EvalMetadata": ".eval_metadata",
+    "EvalRun": ".eval_run",
+    "EvalRunCreateRequest": ".eval_run_create_request",
+    "EvalRunCreateRequestDataSource": ".eval_run_create_request_data_source",
+    "EvalRunCreateRequestMetadata": ".eval_run_create_request_metadata",
+    "EvalRunDataSource": ".eval_run_data_source",
+    "EvalRunDeleted": ".eval_run_deleted",
+    "EvalRunError": ".eval_run_error",
+    "EvalRunList": ".eval_run_list",
+    "EvalRunMetadata": ".eval_run_metadata",
+    "EvalRunOutputItem": ".eval_run_output_item",
+    "EvalRunOutputItemDatasourceItem": ".eval_run_output_item_datasource_item",
+    "EvalRunOutputItemList": ".eval_run_output_item_list",
+    "EvalRunOutputItemResultsItem": ".eval_run_output_item_results_item",
+    "EvalRunOutputItemSample": ".eval_run_output_item_sample",
+    "EvalRunPerModelUsageItem": ".eval_run_per_model_usage_item",
+    "EvalRunPerTestingCriteriaResultsItem": ".eval_run_per_testing_criteria_results_item",
+    "EvalRunResultCounts": ".eval_run_result_counts",
+    "EvalRunWebhookEvent": ".eval_run_webhook_event",
+    "EvalRunWebhookEventType": ".eval_run_webhook_event_type",
+    "EvalTestingCriteriaItem": ".eval_testing_criteria_item",
+    "EvalUpdateRequest": ".eval_update_request",
+    "EvalUpdateRequestMetadata": ".eval_update_request_metadata",
     "FeedbackCreateRequest": ".feedback_create_request",
     "FeedbackCreateRequestMetadata": ".feedback_create_request_metadata",
     "FeedbackResponse": ".feedback_response",
@@ -1456,6 +1662,8 @@ _MODULE_OF: dict[str, str] = {
     "FineTuningJobEventList": ".fine_tuning_job_event_list",
     "FineTuningJobList": ".fine_tuning_job_list",
     "FineTuningJobMetadata": ".fine_tuning_job_metadata",
+    "FineTuningJobWebhookEvent": ".fine_tuning_job_webhook_event",
+    "FineTuningJobWebhookEventType": ".fine_tuning_job_webhook_event_type",
     "FineTuningMethod": ".fine_tuning_method",
     "FineTuningMethodReinforcement": ".fine_tuning_method_reinforcement",
     "FineTuningMethodType": ".fine_tuning_method_type",
@@ -1466,6 +1674,20 @@ _MODULE_OF: dict[str, str] = {
     "GatewayFailure": ".gateway_failure",
     "GatewayFailureStatus": ".gateway_failure_status",
     "GatewayFetchFailure": ".gateway_fetch_failure",
+    "Generation": ".generation",
+    "GenerationCreateRequest": ".generation_create_request",
+    "GenerationCreateRequestVariables": ".generation_create_request_variables",
+    "GraderRunRequest": ".grader_run_request",
+    "GraderRunRequestGrader": ".grader_run_request_grader",
+    "GraderRunRequestItem": ".grader_run_request_item",
+    "GraderRunResult": ".grader_run_result",
+    "GraderRunResultMetadata": ".grader_run_result_metadata",
+    "GraderRunResultModelGraderTokenUsagePerModel": ".grader_run_result_model_grader_token_usage_per_model",
+    "GraderRunResultSubRewards": ".grader_run_result_sub_rewards",
+    "GraderValidateRequest": ".grader_validate_request",
+    "GraderValidateRequestGrader": ".grader_validate_request_grader",
+    "GraderValidateResult": ".grader_validate_result",
+    "GraderValidateResultGrader": ".grader_validate_result_grader",
     "GuardrailActions": ".guardrail_actions",
     "GuardrailAcuvityLanguage": ".guardrail_acuvity_language",
     "GuardrailAcuvityPiiCategory": ".guardrail_acuvity_pii_category",
@@ -1661,6 +1883,16 @@ _MODULE_OF: dict[str, str] = {
     "LabelList": ".label_list",
     "LabelUpdateRequest": ".label_update_request",
     "ListAssistantsOrder": ".list_assistants_order",
+    "ListCheckpointPermissionsOrder": ".list_checkpoint_permissions_order",
+    "ListContainerFilesOrder": ".list_container_files_order",
+    "ListContainersOrder": ".list_containers_order",
+    "ListConversationItemsOrder": ".list_conversation_items_order",
+    "ListEvalRunOutputItemsOrder": ".list_eval_run_output_items_order",
+    "ListEvalRunOutputItemsStatus": ".list_eval_run_output_items_status",
+    "ListEvalRunsOrder": ".list_eval_runs_order",
+    "ListEvalRunsStatus": ".list_eval_runs_status",
+    "ListEvalsOrder": ".list_evals_order",
+    "ListEvalsOrderBy": ".list_evals_order_by",
     "ListFilesOrder": ".list_files_order",
     "ListMcpIntegrationCapabilitiesType": ".list_mcp_integration_capabilities_type",
     "ListMcpIntegrationsType": ".list_mcp_integrations_type",
@@ -1672,6 +1904,8 @@ _MODULE_OF: dict[str, str] = {
     "ListRateLimitsPoliciesUnit": ".list_rate_limits_policies_unit",
     "ListResponseInputItemsOrder": ".list_response_input_items_order",
     "ListScimWorkspaceMappingsRole": ".list_scim_workspace_mappings_role",
+    "ListSkillVersionsOrder": ".list_skill_versions_order",
+    "ListSkillsOrder": ".list_skills_order",
     "ListThreadMessagesOrder": ".list_thread_messages_order",
     "ListThreadRunStepsOrder": ".list_thread_run_steps_order",
     "ListThreadRunsOrder": ".list_thread_runs_order",
@@ -1686,6 +1920,7 @@ _MODULE_OF: dict[str, str] = {
     "ListVectorStoreFilesFilter": ".list_vector_store_files_filter",
     "ListVectorStoreFilesOrder": ".list_vector_store_files_order",
     "ListVectorStoresOrder": ".list_vector_stores_order",
+    "ListVideosOrder": ".list_videos_order",
     "ListWorkspaceMembersRole": ".list_workspace_members_role",
     "ListWorkspacesStatus": ".list_workspaces_status",
     "LogCustomEntry": ".log_custom_entry",
@@ -1964,6 +2199,21 @@ _MODULE_OF: dict[str, str] = {
     "RateLimitPolicy": ".rate_limit_policy",
     "RateLimitType": ".rate_limit_type",
     "RateLimitUnit": ".rate_limit_unit",
+    "RealtimeBetaClientSecret": ".realtime_beta_client_secret",
+    "RealtimeBetaSession": ".realtime_beta_session",
+    "RealtimeCallCreateRequest": ".realtime_call_create_request",
+    "RealtimeCallIncomingData": ".realtime_call_incoming_data",
+    "RealtimeCallIncomingWebhookEvent": ".realtime_call_incoming_webhook_event",
+    "RealtimeCallIncomingWebhookEventType": ".realtime_call_incoming_webhook_event_type",
+    "RealtimeCallReferRequest": ".realtime_call_refer_request",
+    "RealtimeCallRejectRequest": ".realtime_call_reject_request",
+    "RealtimeClientSecret": ".realtime_client_secret",
+    "RealtimeClientSecretCreateRequest": ".realtime_client_secret_create_request",
+    "RealtimeClientSecretCreateRequestExpiresAfter": ".realtime_client_secret_create_request_expires_after",
+    "RealtimeClientSecretSession": ".realtime_client_secret_session",
+    "RealtimeSessionConfig": ".realtime_session_config",
+    "RealtimeSessionConfigAudio": ".realtime_session_config_audio",
+    "RealtimeSessionConfigToolsItem": ".realtime_session_config_tools_item",
     "RerankDocumentObject": ".rerank_document_object",
     "RerankResponse": ".rerank_response",
     "RerankResult": ".rerank_result",
@@ -2049,6 +2299,8 @@ _MODULE_OF: dict[str, str] = {
     "ResponseWebSearchToolSearchContextSize": ".response_web_search_tool_search_context_size",
     "ResponseWebSearchToolType": ".response_web_search_tool_type",
     "ResponseWebSearchToolUserLocation": ".response_web_search_tool_user_location",
+    "ResponseWebhookEvent": ".response_webhook_event",
+    "ResponseWebhookEventType": ".response_webhook_event_type",
     "RetrieveRateLimitsPolicyStatus": ".retrieve_rate_limits_policy_status",
     "RetrieveUsageLimitsPolicyStatus": ".retrieve_usage_limits_policy_status",
     "ScimWorkspaceMapping": ".scim_workspace_mapping",
@@ -2093,6 +2345,16 @@ _MODULE_OF: dict[str, str] = {
     "SecretReferenceVaultKubernetesAuthVaultAuthType": ".secret_reference_vault_kubernetes_auth_vault_auth_type",
     "SecretReferenceVaultTokenAuth": ".secret_reference_vault_token_auth",
     "SecretReferenceVaultTokenAuthVaultAuthType": ".secret_reference_vault_token_auth_vault_auth_type",
+    "SipHeader": ".sip_header",
+    "Skill": ".skill",
+    "SkillCreateRequest": ".skill_create_request",
+    "SkillDeleted": ".skill_deleted",
+    "SkillList": ".skill_list",
+    "SkillUpdateRequest": ".skill_update_request",
+    "SkillVersion": ".skill_version",
+    "SkillVersionCreateRequest": ".skill_version_create_request",
+    "SkillVersionDeleted": ".skill_version_deleted",
+    "SkillVersionList": ".skill_version_list",
     "SpeechCreateRequest": ".speech_create_request",
     "SpeechCreateRequestResponseFormat": ".speech_create_request_response_format",
     "Thread": ".thread",
@@ -2241,6 +2503,13 @@ _MODULE_OF: dict[str, str] = {
     "Translation": ".translation",
     "TranslationCreateRequest": ".translation_create_request",
     "TranslationCreateRequestResponseFormat": ".translation_create_request_response_format",
+    "Upload": ".upload",
+    "UploadCompleteRequest": ".upload_complete_request",
+    "UploadCreateRequest": ".upload_create_request",
+    "UploadCreateRequestExpiresAfter": ".upload_create_request_expires_after",
+    "UploadCreateRequestPurpose": ".upload_create_request_purpose",
+    "UploadPart": ".upload_part",
+    "UploadPartCreateRequest": ".upload_part_create_request",
     "UsageLimitPolicy": ".usage_limit_policy",
     "UsageLimitResetPeriod": ".usage_limit_reset_period",
     "UsageLimitType": ".usage_limit_type",
@@ -2276,6 +2545,20 @@ _MODULE_OF: dict[str, str] = {
     "VectorStoreStaticChunkingStrategyType": ".vector_store_static_chunking_strategy_type",
     "VectorStoreStatus": ".vector_store_status",
     "VectorStoreUpdateRequest": ".vector_store_update_request",
+    "Video": ".video",
+    "VideoCharacter": ".video_character",
+    "VideoCharacterCreateRequest": ".video_character_create_request",
+    "VideoCreateRequest": ".video_create_request",
+    "VideoCreateRequestSeconds": ".video_create_request_seconds",
+    "VideoCreateRequestSize": ".video_create_request_size",
+    "VideoDeleted": ".video_deleted",
+    "VideoEditRequest": ".video_edit_request",
+    "VideoError": ".video_error",
+    "VideoExtendRequest": ".video_extend_request",
+    "VideoExtendRequestSeconds": ".video_extend_request_seconds",
+    "VideoList": ".video_list",
+    "VideoReference": ".video_reference",
+    "VideoRemixRequest": ".video_remix_request",
     "VirtualKeyAck": ".virtual_key_ack",
     "VirtualKeyCreateRequest": ".virtual_key_create_request",
     "VirtualKeyCreateResult": ".virtual_key_create_result",
@@ -2288,6 +2571,7 @@ _MODULE_OF: dict[str, str] = {
     "VirtualKeyModelConfig": ".virtual_key_model_config",
     "VirtualKeyStatus": ".virtual_key_status",
     "VirtualKeyUpdateRequest": ".virtual_key_update_request",
+    "WebhookObjectRef": ".webhook_object_ref",
 }
 
 # Annotated: past a few hundred items pyright no longer infers the tuple's item type.
@@ -2450,6 +2734,8 @@ __all__: tuple[str, ...] = (
     "BatchPortkeyOptions",
     "BatchProviderOptions",
     "BatchRequestCounts",
+    "BatchWebhookEvent",
+    "BatchWebhookEventType",
     "ChatCompletion",
     "ChatCompletionAnnotation",
     "ChatCompletionAssistantAudioRef",
@@ -2511,6 +2797,10 @@ __all__: tuple[str, ...] = (
     "ChatWebSearchOptions",
     "ChatWebSearchOptionsSearchContextSize",
     "ChatWebSearchUserLocation",
+    "CheckpointPermission",
+    "CheckpointPermissionCreateRequest",
+    "CheckpointPermissionDeleted",
+    "CheckpointPermissionList",
     "CollectionChild",
     "CollectionCreateRequest",
     "CollectionCreateResult",
@@ -2545,6 +2835,30 @@ __all__: tuple[str, ...] = (
     "ConfigVersion",
     "ConfigVersionList",
     "ConfigVersionListObject",
+    "Container",
+    "ContainerCreateRequest",
+    "ContainerCreateRequestMemoryLimit",
+    "ContainerCreateRequestNetworkPolicy",
+    "ContainerCreateRequestSkillsItem",
+    "ContainerExpiresAfter",
+    "ContainerExpiresAfterAnchor",
+    "ContainerFile",
+    "ContainerFileCreateRequest",
+    "ContainerFileList",
+    "ContainerList",
+    "ContainerNetworkPolicy",
+    "Conversation",
+    "ConversationCreateRequest",
+    "ConversationCreateRequestItemsItem",
+    "ConversationCreateRequestMetadata",
+    "ConversationDeleted",
+    "ConversationItem",
+    "ConversationItemList",
+    "ConversationItemsCreateRequest",
+    "ConversationItemsCreateRequestItemsItem",
+    "ConversationMetadata",
+    "ConversationUpdateRequest",
+    "ConversationUpdateRequestMetadata",
     "CountMessageTokensRequest",
     "CreateChatCompletionRequest",
     "CreateChatCompletionRequestLogitBias",
@@ -2556,10 +2870,42 @@ __all__: tuple[str, ...] = (
     "CreateModerationRequest",
     "CreateRerankRequest",
     "CreateRerankRequestParameters",
+    "DownloadVideoContentVariant",
     "EmbeddingEncodingFormat",
     "EmbeddingList",
     "EmbeddingUsage",
     "EmbeddingVector",
+    "Eval",
+    "EvalCreateRequest",
+    "EvalCreateRequestDataSourceConfig",
+    "EvalCreateRequestMetadata",
+    "EvalCreateRequestTestingCriteriaItem",
+    "EvalDataSourceConfig",
+    "EvalDeleted",
+    "EvalList",
+    "EvalMetadata",
+    "EvalRun",
+    "EvalRunCreateRequest",
+    "EvalRunCreateRequestDataSource",
+    "EvalRunCreateRequestMetadata",
+    "EvalRunDataSource",
+    "EvalRunDeleted",
+    "EvalRunError",
+    "EvalRunList",
+    "EvalRunMetadata",
+    "EvalRunOutputItem",
+    "EvalRunOutputItemDatasourceItem",
+    "EvalRunOutputItemList",
+    "EvalRunOutputItemResultsItem",
+    "EvalRunOutputItemSample",
+    "EvalRunPerModelUsageItem",
+    "EvalRunPerTestingCriteriaResultsItem",
+    "EvalRunResultCounts",
+    "EvalRunWebhookEvent",
+    "EvalRunWebhookEventType",
+    "EvalTestingCriteriaItem",
+    "EvalUpdateRequest",
+    "EvalUpdateRequestMetadata",
     "FeedbackCreateRequest",
     "FeedbackCreateRequestMetadata",
     "FeedbackResponse",
@@ -2586,6 +2932,8 @@ __all__: tuple[str, ...] = (
     "FineTuningJobEventList",
     "FineTuningJobList",
     "FineTuningJobMetadata",
+    "FineTuningJobWebhookEvent",
+    "FineTuningJobWebhookEventType",
     "FineTuningMethod",
     "FineTuningMethodReinforcement",
     "FineTuningMethodType",
@@ -2596,6 +2944,20 @@ __all__: tuple[str, ...] = (
     "GatewayFailure",
     "GatewayFailureStatus",
     "GatewayFetchFailure",
+    "Generation",
+    "GenerationCreateRequest",
+    "GenerationCreateRequestVariables",
+    "GraderRunRequest",
+    "GraderRunRequestGrader",
+    "GraderRunRequestItem",
+    "GraderRunResult",
+    "GraderRunResultMetadata",
+    "GraderRunResultModelGraderTokenUsagePerModel",
+    "GraderRunResultSubRewards",
+    "GraderValidateRequest",
+    "GraderValidateRequestGrader",
+    "GraderValidateResult",
+    "GraderValidateResultGrader",
     "GuardrailActions",
     "GuardrailAcuvityLanguage",
     "GuardrailAcuvityPiiCategory",
@@ -2791,6 +3153,16 @@ __all__: tuple[str, ...] = (
     "LabelList",
     "LabelUpdateRequest",
     "ListAssistantsOrder",
+    "ListCheckpointPermissionsOrder",
+    "ListContainerFilesOrder",
+    "ListContainersOrder",
+    "ListConversationItemsOrder",
+    "ListEvalRunOutputItemsOrder",
+    "ListEvalRunOutputItemsStatus",
+    "ListEvalRunsOrder",
+    "ListEvalRunsStatus",
+    "ListEvalsOrder",
+    "ListEvalsOrderBy",
     "ListFilesOrder",
     "ListMcpIntegrationCapabilitiesType",
     "ListMcpIntegrationsType",
@@ -2802,6 +3174,8 @@ __all__: tuple[str, ...] = (
     "ListRateLimitsPoliciesUnit",
     "ListResponseInputItemsOrder",
     "ListScimWorkspaceMappingsRole",
+    "ListSkillsOrder",
+    "ListSkillVersionsOrder",
     "ListThreadMessagesOrder",
     "ListThreadRunsOrder",
     "ListThreadRunStepsOrder",
@@ -2816,6 +3190,7 @@ __all__: tuple[str, ...] = (
     "ListVectorStoreFilesFilter",
     "ListVectorStoreFilesOrder",
     "ListVectorStoresOrder",
+    "ListVideosOrder",
     "ListWorkspaceMembersRole",
     "ListWorkspacesStatus",
     "LogCustomEntry",
@@ -3094,6 +3469,21 @@ __all__: tuple[str, ...] = (
     "RateLimitPolicy",
     "RateLimitType",
     "RateLimitUnit",
+    "RealtimeBetaClientSecret",
+    "RealtimeBetaSession",
+    "RealtimeCallCreateRequest",
+    "RealtimeCallIncomingData",
+    "RealtimeCallIncomingWebhookEvent",
+    "RealtimeCallIncomingWebhookEventType",
+    "RealtimeCallReferRequest",
+    "RealtimeCallRejectRequest",
+    "RealtimeClientSecret",
+    "RealtimeClientSecretCreateRequest",
+    "RealtimeClientSecretCreateRequestExpiresAfter",
+    "RealtimeClientSecretSession",
+    "RealtimeSessionConfig",
+    "RealtimeSessionConfigAudio",
+    "RealtimeSessionConfigToolsItem",
     "RerankDocumentObject",
     "RerankResponse",
     "RerankResult",
@@ -3172,6 +3562,8 @@ __all__: tuple[str, ...] = (
     "ResponseUnknownItem",
     "ResponseUnknownStreamEvent",
     "ResponseUsage",
+    "ResponseWebhookEvent",
+    "ResponseWebhookEventType",
     "ResponseWebSearchTool",
     "ResponseWebSearchToolCall",
     "ResponseWebSearchToolCallAction",
@@ -3223,6 +3615,16 @@ __all__: tuple[str, ...] = (
     "SecretReferenceVaultKubernetesAuthVaultAuthType",
     "SecretReferenceVaultTokenAuth",
     "SecretReferenceVaultTokenAuthVaultAuthType",
+    "SipHeader",
+    "Skill",
+    "SkillCreateRequest",
+    "SkillDeleted",
+    "SkillList",
+    "SkillUpdateRequest",
+    "SkillVersion",
+    "SkillVersionCreateRequest",
+    "SkillVersionDeleted",
+    "SkillVersionList",
     "SpeechCreateRequest",
     "SpeechCreateRequestResponseFormat",
     "Thread",
@@ -3371,6 +3773,13 @@ __all__: tuple[str, ...] = (
     "Translation",
     "TranslationCreateRequest",
     "TranslationCreateRequestResponseFormat",
+    "Upload",
+    "UploadCompleteRequest",
+    "UploadCreateRequest",
+    "UploadCreateRequestExpiresAfter",
+    "UploadCreateRequestPurpose",
+    "UploadPart",
+    "UploadPartCreateRequest",
     "UsageLimitPolicy",
     "UsageLimitResetPeriod",
     "UsageLimitType",
@@ -3406,6 +3815,20 @@ __all__: tuple[str, ...] = (
     "VectorStoreStaticChunkingStrategyType",
     "VectorStoreStatus",
     "VectorStoreUpdateRequest",
+    "Video",
+    "VideoCharacter",
+    "VideoCharacterCreateRequest",
+    "VideoCreateRequest",
+    "VideoCreateRequestSeconds",
+    "VideoCreateRequestSize",
+    "VideoDeleted",
+    "VideoEditRequest",
+    "VideoError",
+    "VideoExtendRequest",
+    "VideoExtendRequestSeconds",
+    "VideoList",
+    "VideoReference",
+    "VideoRemixRequest",
     "VirtualKeyAck",
     "VirtualKeyCreated",
     "VirtualKeyCreateRequest",
@@ -3418,6 +3841,7 @@ __all__: tuple[str, ...] = (
     "VirtualKeyModelConfig",
     "VirtualKeyStatus",
     "VirtualKeyUpdateRequest",
+    "WebhookObjectRef",
 )
 
 

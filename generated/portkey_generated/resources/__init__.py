@@ -21,10 +21,14 @@ if TYPE_CHECKING:
     from .collections import AsyncCollections, Collections
     from .completions import AsyncCompletions, Completions
     from .configs import AsyncConfigs, Configs
+    from .containers import AsyncContainers, Containers
+    from .conversations import AsyncConversations, Conversations
     from .embeddings import AsyncEmbeddings, Embeddings
+    from .evals import AsyncEvals, Evals
     from .feedback import AsyncFeedback, Feedback
     from .files import AsyncFiles, Files
     from .fine_tuning import AsyncFineTuning, FineTuning
+    from .generations import AsyncGenerations, Generations
     from .guardrails import AsyncGuardrails, Guardrails
     from .images import AsyncImages, Images
     from .integrations import AsyncIntegrations, Integrations
@@ -39,11 +43,15 @@ if TYPE_CHECKING:
     from .policies import AsyncPolicies, Policies
     from .prompts import AsyncPrompts, Prompts
     from .providers import AsyncProviders, Providers
+    from .realtime import AsyncRealtime, Realtime
     from .rerank import AsyncRerank, Rerank
     from .responses import AsyncResponses, Responses
     from .scim import AsyncScim, Scim
     from .secret_references import AsyncSecretReferences, SecretReferences
+    from .skills import AsyncSkills, Skills
+    from .uploads import AsyncUploads, Uploads
     from .vector_stores import AsyncVectorStores, VectorStores
+    from .videos import AsyncVideos, Videos
     from .virtual_keys import AsyncVirtualKeys, VirtualKeys
 
     pass
@@ -119,10 +127,28 @@ class SyncResources:
         return Configs(cast("SyncRequester", self))
 
     @cached_property
+    def containers(self) -> Containers:
+        from .containers import Containers
+
+        return Containers(cast("SyncRequester", self))
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        from .conversations import Conversations
+
+        return Conversations(cast("SyncRequester", self))
+
+    @cached_property
     def embeddings(self) -> Embeddings:
         from .embeddings import Embeddings
 
         return Embeddings(cast("SyncRequester", self))
+
+    @cached_property
+    def evals(self) -> Evals:
+        from .evals import Evals
+
+        return Evals(cast("SyncRequester", self))
 
     @cached_property
     def feedback(self) -> Feedback:
@@ -141,6 +167,12 @@ class SyncResources:
         from .fine_tuning import FineTuning
 
         return FineTuning(cast("SyncRequester", self))
+
+    @cached_property
+    def generations(self) -> Generations:
+        from .generations import Generations
+
+        return Generations(cast("SyncRequester", self))
 
     @cached_property
     def guardrails(self) -> Guardrails:
@@ -227,6 +259,12 @@ class SyncResources:
         return Providers(cast("SyncRequester", self))
 
     @cached_property
+    def realtime(self) -> Realtime:
+        from .realtime import Realtime
+
+        return Realtime(cast("SyncRequester", self))
+
+    @cached_property
     def rerank(self) -> Rerank:
         from .rerank import Rerank
 
@@ -251,10 +289,28 @@ class SyncResources:
         return SecretReferences(cast("SyncRequester", self))
 
     @cached_property
+    def skills(self) -> Skills:
+        from .skills import Skills
+
+        return Skills(cast("SyncRequester", self))
+
+    @cached_property
+    def uploads(self) -> Uploads:
+        from .uploads import Uploads
+
+        return Uploads(cast("SyncRequester", self))
+
+    @cached_property
     def vector_stores(self) -> VectorStores:
         from .vector_stores import VectorStores
 
         return VectorStores(cast("SyncRequester", self))
+
+    @cached_property
+    def videos(self) -> Videos:
+        from .videos import Videos
+
+        return Videos(cast("SyncRequester", self))
 
     @cached_property
     def virtual_keys(self) -> VirtualKeys:
@@ -333,10 +389,28 @@ class AsyncResources:
         return AsyncConfigs(cast("AsyncRequester", self))
 
     @cached_property
+    def containers(self) -> AsyncContainers:
+        from .containers import AsyncContainers
+
+        return AsyncContainers(cast("AsyncRequester", self))
+
+    @cached_property
+    def conversations(self) -> AsyncConversations:
+        from .conversations import AsyncConversations
+
+        return AsyncConversations(cast("AsyncRequester", self))
+
+    @cached_property
     def embeddings(self) -> AsyncEmbeddings:
         from .embeddings import AsyncEmbeddings
 
         return AsyncEmbeddings(cast("AsyncRequester", self))
+
+    @cached_property
+    def evals(self) -> AsyncEvals:
+        from .evals import AsyncEvals
+
+        return AsyncEvals(cast("AsyncRequester", self))
 
     @cached_property
     def feedback(self) -> AsyncFeedback:
@@ -355,6 +429,12 @@ class AsyncResources:
         from .fine_tuning import AsyncFineTuning
 
         return AsyncFineTuning(cast("AsyncRequester", self))
+
+    @cached_property
+    def generations(self) -> AsyncGenerations:
+        from .generations import AsyncGenerations
+
+        return AsyncGenerations(cast("AsyncRequester", self))
 
     @cached_property
     def guardrails(self) -> AsyncGuardrails:
@@ -441,6 +521,12 @@ class AsyncResources:
         return AsyncProviders(cast("AsyncRequester", self))
 
     @cached_property
+    def realtime(self) -> AsyncRealtime:
+        from .realtime import AsyncRealtime
+
+        return AsyncRealtime(cast("AsyncRequester", self))
+
+    @cached_property
     def rerank(self) -> AsyncRerank:
         from .rerank import AsyncRerank
 
@@ -465,10 +551,28 @@ class AsyncResources:
         return AsyncSecretReferences(cast("AsyncRequester", self))
 
     @cached_property
+    def skills(self) -> AsyncSkills:
+        from .skills import AsyncSkills
+
+        return AsyncSkills(cast("AsyncRequester", self))
+
+    @cached_property
+    def uploads(self) -> AsyncUploads:
+        from .uploads import AsyncUploads
+
+        return AsyncUploads(cast("AsyncRequester", self))
+
+    @cached_property
     def vector_stores(self) -> AsyncVectorStores:
         from .vector_stores import AsyncVectorStores
 
         return AsyncVectorStores(cast("AsyncRequester", self))
+
+    @cached_property
+    def videos(self) -> AsyncVideos:
+        from .videos import AsyncVideos
+
+        return AsyncVideos(cast("AsyncRequester", self))
 
     @cached_property
     def virtual_keys(self) -> AsyncVirtualKeys:
