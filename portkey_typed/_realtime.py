@@ -122,9 +122,7 @@ class _Handshake:
         base = httpx.URL(client.websocket_base_url)  # ws:// or wss://, checked by the client
         path = base.raw_path.split(b"?", 1)[0].rstrip(b"/") + b"/realtime"
         self.url = str(
-            base.copy_with(raw_path=path).copy_merge_params(
-                {"model": model, **(extra_query or {})}
-            )
+            base.copy_with(raw_path=path).copy_merge_params({"model": model, **(extra_query or {})})
         )
         headers = {**client._headers, **{k.lower(): v for k, v in (extra_headers or {}).items()}}
         self.user_agent = headers.pop("user-agent", None)
