@@ -27,11 +27,11 @@ SHADOWING_PROPERTY_NAMES = frozenset({"import_models", "models_imported"})
 
 @dataclass(frozen=True)
 class ClientOutput:
-    """What opc produced: its class names, its endpoints, the classes it typed each place with
+    """What opc produced: its class names, its endpoints (their count is `len(endpoints)`), the classes it typed each place with
     (`places.py`) and what it reported along the way."""
 
     class_names: frozenset[str]
-    endpoint_count: int
+    endpoints: frozenset[tuple[str, str]]  # (method, path shape) of every endpoint opc wrote
     problems: tuple[str, ...]
     place_classes: dict[Place, frozenset[str]]
 
@@ -130,7 +130,11 @@ def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput
     }
     return ClientOutput(
         class_names=frozenset(class_names),
-        endpoint_count=sum(len(collection.endpoints) for collection in collections),
+        endpoints=frozenset(
+            (endpoint.method, path_shape(endpoint.path.get_untrusted_value()))
+            for collection in collections
+            for endpoint in collection.endpoints
+        ),
         problems=tuple(problems),
         place_classes=used_classes(data, spec_paths(spec)),
     )

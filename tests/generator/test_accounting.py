@@ -21,7 +21,7 @@ SPEC = {
 def test_nothing_lost() -> None:
     client = ClientOutput(
         class_names=frozenset({"Pet", "Kind", "ListPetsOrder"}),
-        endpoint_count=2,
+        endpoints=frozenset({("get", "/pets"), ("post", "/pets")}),
         problems=(),
         place_classes={},
     )
@@ -34,7 +34,7 @@ def test_nothing_lost() -> None:
 def test_missing_classes_unparsed_schemas_omitted_responses_and_typed_dicts_count() -> None:
     client = ClientOutput(
         class_names=frozenset({"Pet"}),
-        endpoint_count=1,
+        endpoints=frozenset({("get", "/pets")}),
         problems=(
             "Unable to parse schema /components/schemas/Either: Invalid property in union",
             "WARNING parsing GET /pets within pets.: Cannot parse response for status code 200",

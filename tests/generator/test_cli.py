@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from small_fixture import SMALL_SPEC
 
-from generator import lead_hooks
+from generator import facade_modules
 from generator.cli import main
 
 
 @pytest.fixture(autouse=True)
 def without_lead_stages(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lead_hooks, "prepare", lambda spec: spec)
-    monkeypatch.setattr(lead_hooks, "emit", lambda spec, package_dir: None)
+    monkeypatch.setattr(facade_modules, "prepare", lambda spec: spec)
+    monkeypatch.setattr(facade_modules, "emit", lambda spec, package_dir: None)
 
 
 def test_check_fails_listing_files_until_the_output_is_up_to_date(

@@ -1,7 +1,8 @@
-"""Stage 5: the hand-written stages of the lead's resource tree and header options.
+"""The modules portkey_typed's facade builds on: the resource tree and the header options.
 
-`resources.prepare` sees the normalised description before openapi-python-client does;
-`resources.emit` and `header_options.emit` write their modules into the package afterwards.
+`prepare` records the resource tree on the normalised description before openapi-python-client reads
+it; `emit` writes `resources/`, `header_options.py` and `response_headers.py` once the models and
+TypedDicts exist and nothing was lost.
 """
 
 from __future__ import annotations
