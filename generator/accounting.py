@@ -43,7 +43,7 @@ def lost_operations(spec: Spec, client: ClientOutput) -> list[str]:
     for path, method, operation in iter_operations(spec):
         if (method, path_shape(path)) in client.endpoints:
             continue
-        said = [problem for problem in client.problems if f"{method.upper()} {path}" in problem]
+        said = [problem for problem in client.problems if f"{method.upper()} {path} within " in problem]
         reason = "; ".join(said) or "openapi-python-client wrote no endpoint for it"
         lines.append(f"{method.upper()} {path} ({operation.get('operationId', 'no operationId')}): {reason}")
     return lines

@@ -40,7 +40,7 @@ def build(source: LoadedSpec, out_dir: Path) -> Accounting:
         "operations": result.operations,
         "generated": result.generated,
         "schemas": len(spec["components"]["schemas"]),
-        "model_classes": len(client.class_names),
+        "model_classes": client.written_classes,
         "schemas_lost": len(result.lost),
     }
     if source.config_schema is not None:

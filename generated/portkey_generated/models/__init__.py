@@ -8,9 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .admin_invite import AdminInvite
-    from .admin_invite_api_key_details import AdminInviteApiKeyDetails
-    from .admin_invite_create_request import AdminInviteCreateRequest
-    from .admin_invite_create_request_role import AdminInviteCreateRequestRole
     from .admin_invite_created import AdminInviteCreated
     from .admin_invite_list import AdminInviteList
     from .admin_invite_list_object import AdminInviteListObject
@@ -18,20 +15,13 @@ if TYPE_CHECKING:
     from .admin_invite_role import AdminInviteRole
     from .admin_invite_status import AdminInviteStatus
     from .admin_invite_workspace import AdminInviteWorkspace
-    from .admin_invite_workspace_grant import AdminInviteWorkspaceGrant
-    from .admin_invite_workspace_grant_role import AdminInviteWorkspaceGrantRole
     from .admin_operation_result import AdminOperationResult
     from .admin_user import AdminUser
     from .admin_user_list import AdminUserList
     from .admin_user_list_object import AdminUserListObject
     from .admin_user_object import AdminUserObject
     from .admin_user_role import AdminUserRole
-    from .admin_user_update_request import AdminUserUpdateRequest
-    from .admin_user_update_request_role import AdminUserUpdateRequestRole
     from .admin_workspace import AdminWorkspace
-    from .admin_workspace_create_defaults import AdminWorkspaceCreateDefaults
-    from .admin_workspace_create_defaults_metadata import AdminWorkspaceCreateDefaultsMetadata
-    from .admin_workspace_create_request import AdminWorkspaceCreateRequest
     from .admin_workspace_defaults import AdminWorkspaceDefaults
     from .admin_workspace_defaults_metadata import AdminWorkspaceDefaultsMetadata
     from .admin_workspace_defaults_object import AdminWorkspaceDefaultsObject
@@ -39,8 +29,6 @@ if TYPE_CHECKING:
     from .admin_workspace_list import AdminWorkspaceList
     from .admin_workspace_list_object import AdminWorkspaceListObject
     from .admin_workspace_member import AdminWorkspaceMember
-    from .admin_workspace_member_assignment import AdminWorkspaceMemberAssignment
-    from .admin_workspace_member_assignment_role import AdminWorkspaceMemberAssignmentRole
     from .admin_workspace_member_list import AdminWorkspaceMemberList
     from .admin_workspace_member_list_object import AdminWorkspaceMemberListObject
     from .admin_workspace_member_object import AdminWorkspaceMemberObject
@@ -48,12 +36,6 @@ if TYPE_CHECKING:
     from .admin_workspace_member_role import AdminWorkspaceMemberRole
     from .admin_workspace_member_settings import AdminWorkspaceMemberSettings
     from .admin_workspace_member_status import AdminWorkspaceMemberStatus
-    from .admin_workspace_member_update_request import AdminWorkspaceMemberUpdateRequest
-    from .admin_workspace_member_update_request_role import AdminWorkspaceMemberUpdateRequestRole
-    from .admin_workspace_members_add_request import AdminWorkspaceMembersAddRequest
-    from .admin_workspace_update_defaults import AdminWorkspaceUpdateDefaults
-    from .admin_workspace_update_defaults_metadata import AdminWorkspaceUpdateDefaultsMetadata
-    from .admin_workspace_update_request import AdminWorkspaceUpdateRequest
     from .analytics_average_graph import AnalyticsAverageGraph
     from .analytics_average_point import AnalyticsAveragePoint
     from .analytics_average_summary import AnalyticsAverageSummary
@@ -103,7 +85,6 @@ if TYPE_CHECKING:
     from .analytics_user_requests_graph import AnalyticsUserRequestsGraph
     from .analytics_user_requests_summary import AnalyticsUserRequestsSummary
     from .api_key_ack import ApiKeyAck
-    from .api_key_create_request import ApiKeyCreateRequest
     from .api_key_create_result import ApiKeyCreateResult
     from .api_key_create_result_object import ApiKeyCreateResultObject
     from .api_key_creation_mode import ApiKeyCreationMode
@@ -114,23 +95,14 @@ if TYPE_CHECKING:
     from .api_key_kind import ApiKeyKind
     from .api_key_list import ApiKeyList
     from .api_key_list_object import ApiKeyListObject
-    from .api_key_rotate_request import ApiKeyRotateRequest
     from .api_key_rotate_result import ApiKeyRotateResult
-    from .api_key_rotation_period import ApiKeyRotationPeriod
-    from .api_key_rotation_policy import ApiKeyRotationPolicy
     from .api_key_status import ApiKeyStatus
-    from .api_key_sub_type import ApiKeySubType
-    from .api_key_type import ApiKeyType
-    from .api_key_update_request import ApiKeyUpdateRequest
     from .assistant import Assistant
     from .assistant_code_interpreter_resources import AssistantCodeInterpreterResources
-    from .assistant_create_request import AssistantCreateRequest
-    from .assistant_create_request_params import AssistantCreateRequestParams
     from .assistant_deleted import AssistantDeleted
     from .assistant_deleted_object import AssistantDeletedObject
     from .assistant_file_search_options import AssistantFileSearchOptions
     from .assistant_file_search_resources import AssistantFileSearchResources
-    from .assistant_file_search_resources_create import AssistantFileSearchResourcesCreate
     from .assistant_function_definition import AssistantFunctionDefinition
     from .assistant_json_schema import AssistantJsonSchema
     from .assistant_json_schema_format import AssistantJsonSchemaFormat
@@ -147,32 +119,19 @@ if TYPE_CHECKING:
     from .assistant_tool_function import AssistantToolFunction
     from .assistant_tool_function_type import AssistantToolFunctionType
     from .assistant_tool_resources import AssistantToolResources
-    from .assistant_tool_resources_create import AssistantToolResourcesCreate
-    from .assistant_update_request import AssistantUpdateRequest
-    from .assistant_update_request_params import AssistantUpdateRequestParams
-    from .assistant_vector_store_seed import AssistantVectorStoreSeed
     from .audit_log_list import AuditLogList
     from .audit_log_method import AuditLogMethod
     from .audit_log_record import AuditLogRecord
     from .audit_log_user_type import AuditLogUserType
     from .batch import Batch
-    from .batch_create_request import BatchCreateRequest
-    from .batch_create_request_completion_window import BatchCreateRequestCompletionWindow
-    from .batch_create_request_endpoint import BatchCreateRequestEndpoint
-    from .batch_create_request_metadata import BatchCreateRequestMetadata
-    from .batch_create_request_params import BatchCreateRequestParams
-    from .batch_create_request_provider_options import BatchCreateRequestProviderOptions
     from .batch_error import BatchError
     from .batch_errors import BatchErrors
     from .batch_list import BatchList
     from .batch_metadata import BatchMetadata
-    from .batch_portkey_options import BatchPortkeyOptions
     from .batch_request_counts import BatchRequestCounts
     from .chat_completion import ChatCompletion
     from .chat_completion_annotation import ChatCompletionAnnotation
     from .chat_completion_assistant_audio_ref import ChatCompletionAssistantAudioRef
-    from .chat_completion_audio_params import ChatCompletionAudioParams
-    from .chat_completion_audio_params_format import ChatCompletionAudioParamsFormat
     from .chat_completion_choice import ChatCompletionChoice
     from .chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs
     from .chat_completion_chunk import ChatCompletionChunk
@@ -186,16 +145,13 @@ if TYPE_CHECKING:
     from .chat_completion_function_call import ChatCompletionFunctionCall
     from .chat_completion_function_call_delta import ChatCompletionFunctionCallDelta
     from .chat_completion_function_call_option import ChatCompletionFunctionCallOption
-    from .chat_completion_functions import ChatCompletionFunctions
     from .chat_completion_image_url import ChatCompletionImageUrl
     from .chat_completion_image_url_detail import ChatCompletionImageUrlDetail
     from .chat_completion_input_audio import ChatCompletionInputAudio
     from .chat_completion_input_audio_format import ChatCompletionInputAudioFormat
     from .chat_completion_input_file import ChatCompletionInputFile
     from .chat_completion_message_tool_call import ChatCompletionMessageToolCall
-    from .chat_completion_modality import ChatCompletionModality
     from .chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
-    from .chat_completion_prediction import ChatCompletionPrediction
     from .chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage
     from .chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage
     from .chat_completion_request_function_message import ChatCompletionRequestFunctionMessage
@@ -206,31 +162,20 @@ if TYPE_CHECKING:
     from .chat_completion_response_message import ChatCompletionResponseMessage
     from .chat_completion_stream_delta import ChatCompletionStreamDelta
     from .chat_completion_stream_delta_role import ChatCompletionStreamDeltaRole
-    from .chat_completion_stream_options import ChatCompletionStreamOptions
     from .chat_completion_token_logprob import ChatCompletionTokenLogprob
     from .chat_completion_tool import ChatCompletionTool
     from .chat_completion_tool_call_delta import ChatCompletionToolCallDelta
     from .chat_completion_top_logprob import ChatCompletionTopLogprob
     from .chat_completion_url_citation import ChatCompletionUrlCitation
-    from .chat_function_call_mode import ChatFunctionCallMode
     from .chat_function_definition import ChatFunctionDefinition
     from .chat_function_parameters import ChatFunctionParameters
     from .chat_json_schema_format import ChatJsonSchemaFormat
     from .chat_json_schema_format_schema import ChatJsonSchemaFormatSchema
-    from .chat_reasoning_effort import ChatReasoningEffort
     from .chat_response_format_json_object import ChatResponseFormatJsonObject
     from .chat_response_format_json_schema import ChatResponseFormatJsonSchema
     from .chat_response_format_text import ChatResponseFormatText
-    from .chat_service_tier import ChatServiceTier
-    from .chat_thinking_config import ChatThinkingConfig
-    from .chat_thinking_config_type import ChatThinkingConfigType
     from .chat_tool_choice_mode import ChatToolChoiceMode
-    from .chat_web_search_approximate_location import ChatWebSearchApproximateLocation
-    from .chat_web_search_options import ChatWebSearchOptions
-    from .chat_web_search_options_search_context_size import ChatWebSearchOptionsSearchContextSize
-    from .chat_web_search_user_location import ChatWebSearchUserLocation
     from .collection_child import CollectionChild
-    from .collection_create_request import CollectionCreateRequest
     from .collection_create_result import CollectionCreateResult
     from .collection_detail import CollectionDetail
     from .collection_empty_result import CollectionEmptyResult
@@ -239,7 +184,6 @@ if TYPE_CHECKING:
     from .collection_record import CollectionRecord
     from .collection_record_status import CollectionRecordStatus
     from .collection_stats import CollectionStats
-    from .collection_update_request import CollectionUpdateRequest
     from .completion import Completion
     from .completion_choice import CompletionChoice
     from .completion_chunk import CompletionChunk
@@ -250,45 +194,21 @@ if TYPE_CHECKING:
     from .completion_usage import CompletionUsage
     from .config_ack import ConfigAck
     from .config_body import ConfigBody
-    from .config_create_request import ConfigCreateRequest
     from .config_create_result import ConfigCreateResult
     from .config_created import ConfigCreated
     from .config_detail import ConfigDetail
     from .config_list import ConfigList
     from .config_retrieve_result import ConfigRetrieveResult
     from .config_summary import ConfigSummary
-    from .config_update_request import ConfigUpdateRequest
     from .config_update_result import ConfigUpdateResult
     from .config_updated import ConfigUpdated
     from .config_version import ConfigVersion
     from .config_version_list import ConfigVersionList
     from .config_version_list_object import ConfigVersionListObject
-    from .count_message_tokens_request import CountMessageTokensRequest
-    from .create_chat_completion_request import CreateChatCompletionRequest
-    from .create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias
-    from .create_chat_completion_request_metadata import CreateChatCompletionRequestMetadata
-    from .create_chat_completion_request_params import CreateChatCompletionRequestParams
-    from .create_completion_request import CreateCompletionRequest
-    from .create_completion_request_logit_bias import CreateCompletionRequestLogitBias
-    from .create_completion_request_params import CreateCompletionRequestParams
-    from .create_embedding_request import CreateEmbeddingRequest
-    from .create_message_request import CreateMessageRequest
-    from .create_message_request_params import CreateMessageRequestParams
-    from .create_moderation_request import CreateModerationRequest
-    from .create_rerank_request import CreateRerankRequest
-    from .embedding_encoding_format import EmbeddingEncodingFormat
     from .embedding_list import EmbeddingList
     from .embedding_usage import EmbeddingUsage
     from .embedding_vector import EmbeddingVector
-    from .feedback_create_request import FeedbackCreateRequest
-    from .feedback_create_request_metadata import FeedbackCreateRequestMetadata
-    from .feedback_create_request_params import FeedbackCreateRequestParams
     from .feedback_response import FeedbackResponse
-    from .feedback_update_request import FeedbackUpdateRequest
-    from .feedback_update_request_metadata import FeedbackUpdateRequestMetadata
-    from .feedback_update_request_params import FeedbackUpdateRequestParams
-    from .file_create_request import FileCreateRequest
-    from .file_create_request_purpose import FileCreateRequestPurpose
     from .file_deleted import FileDeleted
     from .file_list import FileList
     from .file_object import FileObject
@@ -300,11 +220,6 @@ if TYPE_CHECKING:
     from .fine_tuning_job import FineTuningJob
     from .fine_tuning_job_checkpoint import FineTuningJobCheckpoint
     from .fine_tuning_job_checkpoint_list import FineTuningJobCheckpointList
-    from .fine_tuning_job_create_request import FineTuningJobCreateRequest
-    from .fine_tuning_job_create_request_metadata import FineTuningJobCreateRequestMetadata
-    from .fine_tuning_job_create_request_params import FineTuningJobCreateRequestParams
-    from .fine_tuning_job_create_request_portkey_options import FineTuningJobCreateRequestPortkeyOptions
-    from .fine_tuning_job_create_request_provider_options import FineTuningJobCreateRequestProviderOptions
     from .fine_tuning_job_error import FineTuningJobError
     from .fine_tuning_job_event import FineTuningJobEvent
     from .fine_tuning_job_event_data import FineTuningJobEventData
@@ -354,7 +269,6 @@ if TYPE_CHECKING:
     from .guardrail_contains_code_check_id import GuardrailContainsCodeCheckId
     from .guardrail_contains_code_parameters import GuardrailContainsCodeParameters
     from .guardrail_contains_parameters import GuardrailContainsParameters
-    from .guardrail_create_request import GuardrailCreateRequest
     from .guardrail_create_result import GuardrailCreateResult
     from .guardrail_detail import GuardrailDetail
     from .guardrail_ends_with_check import GuardrailEndsWithCheck
@@ -426,7 +340,6 @@ if TYPE_CHECKING:
     from .guardrail_syde_guard_check import GuardrailSydeGuardCheck
     from .guardrail_syde_guard_check_id import GuardrailSydeGuardCheckId
     from .guardrail_syde_guard_parameters import GuardrailSydeGuardParameters
-    from .guardrail_update_request import GuardrailUpdateRequest
     from .guardrail_update_result import GuardrailUpdateResult
     from .guardrail_uppercase_check import GuardrailUppercaseCheck
     from .guardrail_uppercase_check_id import GuardrailUppercaseCheckId
@@ -442,41 +355,13 @@ if TYPE_CHECKING:
     from .guardrail_word_count_check_id import GuardrailWordCountCheckId
     from .guardrail_word_count_parameters import GuardrailWordCountParameters
     from .image import Image
-    from .image_edit_request import ImageEditRequest
-    from .image_edit_request_background import ImageEditRequestBackground
-    from .image_edit_request_output_format import ImageEditRequestOutputFormat
-    from .image_edit_request_quality import ImageEditRequestQuality
-    from .image_edit_request_response_format import ImageEditRequestResponseFormat
-    from .image_generate_request import ImageGenerateRequest
-    from .image_generate_request_background import ImageGenerateRequestBackground
-    from .image_generate_request_moderation import ImageGenerateRequestModeration
-    from .image_generate_request_output_format import ImageGenerateRequestOutputFormat
-    from .image_generate_request_quality import ImageGenerateRequestQuality
-    from .image_generate_request_response_format import ImageGenerateRequestResponseFormat
-    from .image_generate_request_style import ImageGenerateRequestStyle
-    from .image_variation_request import ImageVariationRequest
-    from .image_variation_request_response_format import ImageVariationRequestResponseFormat
-    from .image_variation_request_size import ImageVariationRequestSize
     from .images_input_tokens_details import ImagesInputTokensDetails
     from .images_response import ImagesResponse
     from .images_usage import ImagesUsage
     from .integration_ack import IntegrationAck
-    from .integration_aws_auth_type import IntegrationAwsAuthType
-    from .integration_azure_ai_configuration import IntegrationAzureAIConfiguration
-    from .integration_azure_auth_mode import IntegrationAzureAuthMode
-    from .integration_azure_deployment import IntegrationAzureDeployment
-    from .integration_azure_open_ai_configuration import IntegrationAzureOpenAIConfiguration
-    from .integration_bedrock_configuration import IntegrationBedrockConfiguration
-    from .integration_cortex_configuration import IntegrationCortexConfiguration
-    from .integration_create_request import IntegrationCreateRequest
     from .integration_create_result import IntegrationCreateResult
-    from .integration_custom_host_configuration import IntegrationCustomHostConfiguration
-    from .integration_custom_host_configuration_custom_headers import (
-        IntegrationCustomHostConfigurationCustomHeaders,
-    )
     from .integration_detail import IntegrationDetail
     from .integration_global_workspace_access import IntegrationGlobalWorkspaceAccess
-    from .integration_hugging_face_configuration import IntegrationHuggingFaceConfiguration
     from .integration_image_pricing_multiplier import IntegrationImagePricingMultiplier
     from .integration_list import IntegrationList
     from .integration_list_object import IntegrationListObject
@@ -485,37 +370,20 @@ if TYPE_CHECKING:
     from .integration_model_list import IntegrationModelList
     from .integration_model_pricing import IntegrationModelPricing
     from .integration_model_pricing_type import IntegrationModelPricingType
-    from .integration_model_settings import IntegrationModelSettings
     from .integration_model_token_prices import IntegrationModelTokenPrices
-    from .integration_model_update import IntegrationModelUpdate
-    from .integration_models_update_request import IntegrationModelsUpdateRequest
-    from .integration_open_ai_configuration import IntegrationOpenAIConfiguration
     from .integration_pricing_adjustments import IntegrationPricingAdjustments
     from .integration_pricing_multiplier import IntegrationPricingMultiplier
-    from .integration_sage_maker_configuration import IntegrationSageMakerConfiguration
-    from .integration_scope_filter import IntegrationScopeFilter
     from .integration_status import IntegrationStatus
     from .integration_summary import IntegrationSummary
     from .integration_summary_object import IntegrationSummaryObject
     from .integration_token_price import IntegrationTokenPrice
     from .integration_unit_pricing_multipliers import IntegrationUnitPricingMultipliers
-    from .integration_update_request import IntegrationUpdateRequest
-    from .integration_vertex_ai_configuration import IntegrationVertexAIConfiguration
-    from .integration_vertex_ai_configuration_vertex_service_account_json import (
-        IntegrationVertexAIConfigurationVertexServiceAccountJson,
-    )
-    from .integration_vertex_auth_type import IntegrationVertexAuthType
-    from .integration_workers_ai_configuration import IntegrationWorkersAIConfiguration
     from .integration_workspace_access import IntegrationWorkspaceAccess
-    from .integration_workspace_access_update import IntegrationWorkspaceAccessUpdate
     from .integration_workspace_list import IntegrationWorkspaceList
-    from .integration_workspaces_update_request import IntegrationWorkspacesUpdateRequest
     from .label import Label
-    from .label_create_request import LabelCreateRequest
     from .label_create_result import LabelCreateResult
     from .label_empty_result import LabelEmptyResult
     from .label_list import LabelList
-    from .label_update_request import LabelUpdateRequest
     from .list_assistants_order import ListAssistantsOrder
     from .list_files_order import ListFilesOrder
     from .list_mcp_integration_capabilities_type import ListMcpIntegrationCapabilitiesType
@@ -544,16 +412,7 @@ if TYPE_CHECKING:
     from .list_vector_stores_order import ListVectorStoresOrder
     from .list_workspace_members_role import ListWorkspaceMembersRole
     from .list_workspaces_status import ListWorkspacesStatus
-    from .log_custom_entry import LogCustomEntry
-    from .log_custom_metadata import LogCustomMetadata
-    from .log_custom_request import LogCustomRequest
-    from .log_custom_request_body import LogCustomRequestBody
-    from .log_custom_request_headers import LogCustomRequestHeaders
-    from .log_custom_response import LogCustomResponse
-    from .log_custom_response_body import LogCustomResponseBody
-    from .log_custom_response_headers import LogCustomResponseHeaders
     from .log_export import LogExport
-    from .log_export_create_request import LogExportCreateRequest
     from .log_export_download import LogExportDownload
     from .log_export_field import LogExportField
     from .log_export_filters import LogExportFilters
@@ -564,7 +423,6 @@ if TYPE_CHECKING:
     from .log_export_status import LogExportStatus
     from .log_export_task_result import LogExportTaskResult
     from .log_export_task_result_object import LogExportTaskResultObject
-    from .log_export_update_request import LogExportUpdateRequest
     from .log_export_write_result import LogExportWriteResult
     from .log_export_write_result_object import LogExportWriteResultObject
     from .log_record import LogRecord
@@ -582,7 +440,6 @@ if TYPE_CHECKING:
     from .log_record_response_headers import LogRecordResponseHeaders
     from .mcp_integration import McpIntegration
     from .mcp_integration_auth_type import McpIntegrationAuthType
-    from .mcp_integration_capabilities_update_request import McpIntegrationCapabilitiesUpdateRequest
     from .mcp_integration_capability import McpIntegrationCapability
     from .mcp_integration_capability_annotations import McpIntegrationCapabilityAnnotations
     from .mcp_integration_capability_arguments_item import McpIntegrationCapabilityArgumentsItem
@@ -593,17 +450,12 @@ if TYPE_CHECKING:
     from .mcp_integration_capability_input_schema import McpIntegrationCapabilityInputSchema
     from .mcp_integration_capability_list import McpIntegrationCapabilityList
     from .mcp_integration_capability_output_schema import McpIntegrationCapabilityOutputSchema
-    from .mcp_integration_capability_toggle import McpIntegrationCapabilityToggle
-    from .mcp_integration_capability_toggle_type import McpIntegrationCapabilityToggleType
     from .mcp_integration_capability_type import McpIntegrationCapabilityType
     from .mcp_integration_configurations import McpIntegrationConfigurations
     from .mcp_integration_configurations_custom_headers import McpIntegrationConfigurationsCustomHeaders
     from .mcp_integration_configurations_passthrough_header import (
         McpIntegrationConfigurationsPassthroughHeader,
     )
-    from .mcp_integration_create_request import McpIntegrationCreateRequest
-    from .mcp_integration_create_request_auth_type import McpIntegrationCreateRequestAuthType
-    from .mcp_integration_create_request_transport import McpIntegrationCreateRequestTransport
     from .mcp_integration_created import McpIntegrationCreated
     from .mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess
     from .mcp_integration_list import McpIntegrationList
@@ -617,17 +469,11 @@ if TYPE_CHECKING:
     from .mcp_integration_summary_type import McpIntegrationSummaryType
     from .mcp_integration_transport import McpIntegrationTransport
     from .mcp_integration_type import McpIntegrationType
-    from .mcp_integration_update_request import McpIntegrationUpdateRequest
-    from .mcp_integration_update_request_auth_type import McpIntegrationUpdateRequestAuthType
-    from .mcp_integration_update_request_transport import McpIntegrationUpdateRequestTransport
     from .mcp_integration_workspace import McpIntegrationWorkspace
     from .mcp_integration_workspace_list import McpIntegrationWorkspaceList
     from .mcp_integration_workspace_list_legacy import McpIntegrationWorkspaceListLegacy
-    from .mcp_integration_workspace_toggle import McpIntegrationWorkspaceToggle
     from .mcp_integration_workspaces_result_envelope import McpIntegrationWorkspacesResultEnvelope
-    from .mcp_integration_workspaces_update_request import McpIntegrationWorkspacesUpdateRequest
     from .mcp_server import McpServer
-    from .mcp_server_capabilities_update_request import McpServerCapabilitiesUpdateRequest
     from .mcp_server_capability import McpServerCapability
     from .mcp_server_capability_annotations import McpServerCapabilityAnnotations
     from .mcp_server_capability_arguments_item import McpServerCapabilityArgumentsItem
@@ -638,12 +484,9 @@ if TYPE_CHECKING:
     from .mcp_server_capability_input_schema import McpServerCapabilityInputSchema
     from .mcp_server_capability_list import McpServerCapabilityList
     from .mcp_server_capability_output_schema import McpServerCapabilityOutputSchema
-    from .mcp_server_capability_toggle import McpServerCapabilityToggle
-    from .mcp_server_capability_toggle_type import McpServerCapabilityToggleType
     from .mcp_server_capability_type import McpServerCapabilityType
     from .mcp_server_connection import McpServerConnection
     from .mcp_server_connection_list import McpServerConnectionList
-    from .mcp_server_create_request import McpServerCreateRequest
     from .mcp_server_created import McpServerCreated
     from .mcp_server_integration_details import McpServerIntegrationDetails
     from .mcp_server_integration_details_configurations import McpServerIntegrationDetailsConfigurations
@@ -652,31 +495,13 @@ if TYPE_CHECKING:
     from .mcp_server_success_result import McpServerSuccessResult
     from .mcp_server_summary import McpServerSummary
     from .mcp_server_test_result import McpServerTestResult
-    from .mcp_server_update_request import McpServerUpdateRequest
     from .mcp_server_user_access_entry import McpServerUserAccessEntry
     from .mcp_server_user_access_entry_connection_status import McpServerUserAccessEntryConnectionStatus
     from .mcp_server_user_access_list import McpServerUserAccessList
     from .mcp_server_user_access_list_default_user_access import McpServerUserAccessListDefaultUserAccess
-    from .mcp_server_user_access_toggle import McpServerUserAccessToggle
-    from .mcp_server_user_access_update_request import McpServerUserAccessUpdateRequest
-    from .mcp_server_user_access_update_request_default_user_access import (
-        McpServerUserAccessUpdateRequestDefaultUserAccess,
-    )
     from .message import Message
-    from .message_base_64_image_source import MessageBase64ImageSource
-    from .message_base_64_image_source_media_type import MessageBase64ImageSourceMediaType
-    from .message_base_64_pdf_source import MessageBase64PdfSource
-    from .message_cache_control import MessageCacheControl
-    from .message_cache_control_ttl import MessageCacheControlTtl
-    from .message_document_block_param import MessageDocumentBlockParam
-    from .message_image_block_param import MessageImageBlockParam
     from .message_input_json_delta import MessageInputJsonDelta
-    from .message_param import MessageParam
-    from .message_param_role import MessageParamRole
-    from .message_plain_text_source import MessagePlainTextSource
     from .message_redacted_thinking_block import MessageRedactedThinkingBlock
-    from .message_redacted_thinking_block_param import MessageRedactedThinkingBlockParam
-    from .message_request_metadata import MessageRequestMetadata
     from .message_signature_delta import MessageSignatureDelta
     from .message_stop_reason import MessageStopReason
     from .message_stream_content_block_delta import MessageStreamContentBlockDelta
@@ -692,26 +517,12 @@ if TYPE_CHECKING:
     from .message_stream_start import MessageStreamStart
     from .message_stream_stop import MessageStreamStop
     from .message_text_block import MessageTextBlock
-    from .message_text_block_param import MessageTextBlockParam
     from .message_text_delta import MessageTextDelta
     from .message_thinking_block import MessageThinkingBlock
-    from .message_thinking_block_param import MessageThinkingBlockParam
     from .message_thinking_delta import MessageThinkingDelta
-    from .message_thinking_disabled import MessageThinkingDisabled
-    from .message_thinking_enabled import MessageThinkingEnabled
     from .message_tokens_count import MessageTokensCount
-    from .message_tool import MessageTool
-    from .message_tool_choice_any import MessageToolChoiceAny
-    from .message_tool_choice_auto import MessageToolChoiceAuto
-    from .message_tool_choice_none import MessageToolChoiceNone
-    from .message_tool_choice_tool import MessageToolChoiceTool
     from .message_tool_input import MessageToolInput
-    from .message_tool_input_schema import MessageToolInputSchema
-    from .message_tool_input_schema_properties import MessageToolInputSchemaProperties
-    from .message_tool_result_block_param import MessageToolResultBlockParam
     from .message_tool_use_block import MessageToolUseBlock
-    from .message_tool_use_block_param import MessageToolUseBlockParam
-    from .message_url_source import MessageUrlSource
     from .message_usage import MessageUsage
     from .model import Model
     from .model_deleted import ModelDeleted
@@ -731,45 +542,29 @@ if TYPE_CHECKING:
     from .moderation_categories import ModerationCategories
     from .moderation_category_input_types import ModerationCategoryInputTypes
     from .moderation_category_scores import ModerationCategoryScores
-    from .moderation_image_input import ModerationImageInput
-    from .moderation_image_url import ModerationImageUrl
     from .moderation_input_type import ModerationInputType
     from .moderation_response import ModerationResponse
     from .moderation_result import ModerationResult
-    from .moderation_text_input import ModerationTextInput
     from .not_found_body import NotFoundBody
     from .policy_condition import PolicyCondition
     from .policy_create_result import PolicyCreateResult
     from .policy_group_by import PolicyGroupBy
     from .policy_operation_result import PolicyOperationResult
     from .policy_rate_limit import PolicyRateLimit
-    from .policy_rate_limit_create_request import PolicyRateLimitCreateRequest
-    from .policy_rate_limit_create_request_type import PolicyRateLimitCreateRequestType
-    from .policy_rate_limit_create_request_unit import PolicyRateLimitCreateRequestUnit
     from .policy_rate_limit_list import PolicyRateLimitList
     from .policy_rate_limit_status import PolicyRateLimitStatus
     from .policy_rate_limit_type import PolicyRateLimitType
     from .policy_rate_limit_unit import PolicyRateLimitUnit
-    from .policy_rate_limit_update_request import PolicyRateLimitUpdateRequest
-    from .policy_rate_limit_update_request_unit import PolicyRateLimitUpdateRequestUnit
     from .policy_usage_limit import PolicyUsageLimit
-    from .policy_usage_limit_create_request import PolicyUsageLimitCreateRequest
-    from .policy_usage_limit_create_request_periodic_reset import PolicyUsageLimitCreateRequestPeriodicReset
-    from .policy_usage_limit_create_request_type import PolicyUsageLimitCreateRequestType
     from .policy_usage_limit_entity import PolicyUsageLimitEntity
     from .policy_usage_limit_entity_list import PolicyUsageLimitEntityList
     from .policy_usage_limit_list import PolicyUsageLimitList
     from .policy_usage_limit_periodic_reset import PolicyUsageLimitPeriodicReset
     from .policy_usage_limit_status import PolicyUsageLimitStatus
     from .policy_usage_limit_type import PolicyUsageLimitType
-    from .policy_usage_limit_update_request import PolicyUsageLimitUpdateRequest
-    from .policy_usage_limit_update_request_periodic_reset import PolicyUsageLimitUpdateRequestPeriodicReset
     from .policy_usage_limit_value_key_usage_map import PolicyUsageLimitValueKeyUsageMap
     from .policy_usage_limit_value_usage import PolicyUsageLimitValueUsage
     from .policy_usage_limit_value_usage_status import PolicyUsageLimitValueUsageStatus
-    from .prompt_completion_request import PromptCompletionRequest
-    from .prompt_completion_request_params import PromptCompletionRequestParams
-    from .prompt_create_request import PromptCreateRequest
     from .prompt_create_result import PromptCreateResult
     from .prompt_create_result_object import PromptCreateResultObject
     from .prompt_detail import PromptDetail
@@ -779,20 +574,15 @@ if TYPE_CHECKING:
     from .prompt_hyperparameters_logit_bias import PromptHyperparametersLogitBias
     from .prompt_list import PromptList
     from .prompt_model_parameters import PromptModelParameters
-    from .prompt_partial_create_request import PromptPartialCreateRequest
     from .prompt_partial_create_result import PromptPartialCreateResult
     from .prompt_partial_detail import PromptPartialDetail
     from .prompt_partial_list_envelope import PromptPartialListEnvelope
     from .prompt_partial_summary import PromptPartialSummary
     from .prompt_partial_summary_object import PromptPartialSummaryObject
-    from .prompt_partial_update_request import PromptPartialUpdateRequest
     from .prompt_partial_update_result import PromptPartialUpdateResult
     from .prompt_partial_version import PromptPartialVersion
     from .prompt_partial_version_list_envelope import PromptPartialVersionListEnvelope
     from .prompt_partial_version_object import PromptPartialVersionObject
-    from .prompt_publish_request import PromptPublishRequest
-    from .prompt_render_request import PromptRenderRequest
-    from .prompt_render_request_variables import PromptRenderRequestVariables
     from .prompt_render_response import PromptRenderResponse
     from .prompt_rendered_request import PromptRenderedRequest
     from .prompt_summary import PromptSummary
@@ -801,17 +591,13 @@ if TYPE_CHECKING:
     from .prompt_tokens_details import PromptTokensDetails
     from .prompt_tool_choice import PromptToolChoice
     from .prompt_tool_definition import PromptToolDefinition
-    from .prompt_update_request import PromptUpdateRequest
-    from .prompt_update_request_is_raw_template import PromptUpdateRequestIsRawTemplate
     from .prompt_update_result import PromptUpdateResult
     from .prompt_version_list_envelope import PromptVersionListEnvelope
     from .prompt_version_status import PromptVersionStatus
     from .prompt_version_summary import PromptVersionSummary
     from .prompt_version_summary_object import PromptVersionSummaryObject
     from .prompt_version_summary_prompt_template import PromptVersionSummaryPromptTemplate
-    from .prompt_version_update_request import PromptVersionUpdateRequest
     from .provider_ack import ProviderAck
-    from .provider_create_request import ProviderCreateRequest
     from .provider_create_result import ProviderCreateResult
     from .provider_detail import ProviderDetail
     from .provider_detail_object import ProviderDetailObject
@@ -820,12 +606,10 @@ if TYPE_CHECKING:
     from .provider_list import ProviderList
     from .provider_list_object import ProviderListObject
     from .provider_status import ProviderStatus
-    from .provider_update_request import ProviderUpdateRequest
     from .provider_update_result import ProviderUpdateResult
     from .rate_limit_policy import RateLimitPolicy
     from .rate_limit_type import RateLimitType
     from .rate_limit_unit import RateLimitUnit
-    from .rerank_document_object import RerankDocumentObject
     from .rerank_response import RerankResponse
     from .rerank_result import RerankResult
     from .rerank_result_document import RerankResultDocument
@@ -834,11 +618,6 @@ if TYPE_CHECKING:
     from .response_completed_event import ResponseCompletedEvent
     from .response_content_part_added_event import ResponseContentPartAddedEvent
     from .response_content_part_done_event import ResponseContentPartDoneEvent
-    from .response_create_request import ResponseCreateRequest
-    from .response_create_request_metadata import ResponseCreateRequestMetadata
-    from .response_create_request_params import ResponseCreateRequestParams
-    from .response_create_request_service_tier import ResponseCreateRequestServiceTier
-    from .response_create_request_truncation import ResponseCreateRequestTruncation
     from .response_created_event import ResponseCreatedEvent
     from .response_deleted import ResponseDeleted
     from .response_error import ResponseError
@@ -906,33 +685,10 @@ if TYPE_CHECKING:
     from .retrieve_rate_limits_policy_status import RetrieveRateLimitsPolicyStatus
     from .retrieve_usage_limits_policy_status import RetrieveUsageLimitsPolicyStatus
     from .scim_workspace_mapping import ScimWorkspaceMapping
-    from .scim_workspace_mapping_create_request import ScimWorkspaceMappingCreateRequest
-    from .scim_workspace_mapping_create_request_role import ScimWorkspaceMappingCreateRequestRole
     from .scim_workspace_mapping_delete_result import ScimWorkspaceMappingDeleteResult
     from .scim_workspace_mapping_list import ScimWorkspaceMappingList
     from .scim_workspace_mapping_role import ScimWorkspaceMappingRole
     from .secret_reference_ack import SecretReferenceAck
-    from .secret_reference_aws_access_key_auth import SecretReferenceAwsAccessKeyAuth
-    from .secret_reference_aws_access_key_auth_aws_auth_type import SecretReferenceAwsAccessKeyAuthAwsAuthType
-    from .secret_reference_aws_assumed_role_auth import SecretReferenceAwsAssumedRoleAuth
-    from .secret_reference_aws_assumed_role_auth_aws_auth_type import (
-        SecretReferenceAwsAssumedRoleAuthAwsAuthType,
-    )
-    from .secret_reference_aws_service_role_auth import SecretReferenceAwsServiceRoleAuth
-    from .secret_reference_aws_service_role_auth_aws_auth_type import (
-        SecretReferenceAwsServiceRoleAuthAwsAuthType,
-    )
-    from .secret_reference_azure_default_auth import SecretReferenceAzureDefaultAuth
-    from .secret_reference_azure_default_auth_azure_auth_mode import (
-        SecretReferenceAzureDefaultAuthAzureAuthMode,
-    )
-    from .secret_reference_azure_entra_auth import SecretReferenceAzureEntraAuth
-    from .secret_reference_azure_entra_auth_azure_auth_mode import SecretReferenceAzureEntraAuthAzureAuthMode
-    from .secret_reference_azure_managed_auth import SecretReferenceAzureManagedAuth
-    from .secret_reference_azure_managed_auth_azure_auth_mode import (
-        SecretReferenceAzureManagedAuthAzureAuthMode,
-    )
-    from .secret_reference_create_request import SecretReferenceCreateRequest
     from .secret_reference_create_result import SecretReferenceCreateResult
     from .secret_reference_create_result_object import SecretReferenceCreateResultObject
     from .secret_reference_detail import SecretReferenceDetail
@@ -946,26 +702,8 @@ if TYPE_CHECKING:
     from .secret_reference_summary import SecretReferenceSummary
     from .secret_reference_summary_object import SecretReferenceSummaryObject
     from .secret_reference_tags import SecretReferenceTags
-    from .secret_reference_update_request import SecretReferenceUpdateRequest
-    from .secret_reference_update_request_auth_config import SecretReferenceUpdateRequestAuthConfig
     from .secret_reference_value_format import SecretReferenceValueFormat
-    from .secret_reference_vault_app_role_auth import SecretReferenceVaultAppRoleAuth
-    from .secret_reference_vault_app_role_auth_vault_auth_type import (
-        SecretReferenceVaultAppRoleAuthVaultAuthType,
-    )
-    from .secret_reference_vault_kubernetes_auth import SecretReferenceVaultKubernetesAuth
-    from .secret_reference_vault_kubernetes_auth_vault_auth_type import (
-        SecretReferenceVaultKubernetesAuthVaultAuthType,
-    )
-    from .secret_reference_vault_token_auth import SecretReferenceVaultTokenAuth
-    from .secret_reference_vault_token_auth_vault_auth_type import SecretReferenceVaultTokenAuthVaultAuthType
-    from .speech_create_request import SpeechCreateRequest
-    from .speech_create_request_response_format import SpeechCreateRequestResponseFormat
     from .thread import Thread
-    from .thread_create_and_run_request import ThreadCreateAndRunRequest
-    from .thread_create_and_run_request_params import ThreadCreateAndRunRequestParams
-    from .thread_create_request import ThreadCreateRequest
-    from .thread_create_request_params import ThreadCreateRequestParams
     from .thread_deleted import ThreadDeleted
     from .thread_deleted_object import ThreadDeletedObject
     from .thread_message import ThreadMessage
@@ -979,12 +717,7 @@ if TYPE_CHECKING:
     from .thread_message_content_refusal import ThreadMessageContentRefusal
     from .thread_message_content_refusal_type import ThreadMessageContentRefusalType
     from .thread_message_content_text import ThreadMessageContentText
-    from .thread_message_content_text_input import ThreadMessageContentTextInput
-    from .thread_message_content_text_input_type import ThreadMessageContentTextInputType
     from .thread_message_content_text_type import ThreadMessageContentTextType
-    from .thread_message_create_request import ThreadMessageCreateRequest
-    from .thread_message_create_request_params import ThreadMessageCreateRequestParams
-    from .thread_message_create_request_role import ThreadMessageCreateRequestRole
     from .thread_message_deleted import ThreadMessageDeleted
     from .thread_message_deleted_object import ThreadMessageDeletedObject
     from .thread_message_delta import ThreadMessageDelta
@@ -1027,12 +760,8 @@ if TYPE_CHECKING:
     from .thread_message_role import ThreadMessageRole
     from .thread_message_status import ThreadMessageStatus
     from .thread_message_text import ThreadMessageText
-    from .thread_message_update_request import ThreadMessageUpdateRequest
-    from .thread_message_update_request_params import ThreadMessageUpdateRequestParams
     from .thread_object import ThreadObject
     from .thread_run import ThreadRun
-    from .thread_run_create_request import ThreadRunCreateRequest
-    from .thread_run_create_request_params import ThreadRunCreateRequestParams
     from .thread_run_incomplete_details import ThreadRunIncompleteDetails
     from .thread_run_incomplete_details_reason import ThreadRunIncompleteDetailsReason
     from .thread_run_last_error import ThreadRunLastError
@@ -1094,51 +823,31 @@ if TYPE_CHECKING:
     from .thread_run_step_tool_calls_details_type import ThreadRunStepToolCallsDetailsType
     from .thread_run_step_type import ThreadRunStepType
     from .thread_run_stream_data_envelope import ThreadRunStreamDataEnvelope
-    from .thread_run_submit_tool_outputs_request import ThreadRunSubmitToolOutputsRequest
-    from .thread_run_submit_tool_outputs_request_params import ThreadRunSubmitToolOutputsRequestParams
     from .thread_run_tool_call import ThreadRunToolCall
     from .thread_run_tool_call_function import ThreadRunToolCallFunction
     from .thread_run_tool_call_type import ThreadRunToolCallType
     from .thread_run_tool_choice_mode import ThreadRunToolChoiceMode
-    from .thread_run_tool_output import ThreadRunToolOutput
     from .thread_run_truncation_strategy import ThreadRunTruncationStrategy
     from .thread_run_truncation_strategy_type import ThreadRunTruncationStrategyType
-    from .thread_run_update_request import ThreadRunUpdateRequest
-    from .thread_run_update_request_params import ThreadRunUpdateRequestParams
     from .thread_run_usage import ThreadRunUsage
-    from .thread_update_request import ThreadUpdateRequest
-    from .thread_update_request_params import ThreadUpdateRequestParams
     from .transcription import Transcription
-    from .transcription_create_request import TranscriptionCreateRequest
-    from .transcription_create_request_response_format import TranscriptionCreateRequestResponseFormat
-    from .transcription_create_request_timestamp_granularities_item import (
-        TranscriptionCreateRequestTimestampGranularitiesItem,
-    )
     from .transcription_segment import TranscriptionSegment
     from .transcription_usage import TranscriptionUsage
     from .transcription_word import TranscriptionWord
     from .translation import Translation
-    from .translation_create_request import TranslationCreateRequest
-    from .translation_create_request_response_format import TranslationCreateRequestResponseFormat
     from .usage_limit_policy import UsageLimitPolicy
     from .usage_limit_reset_period import UsageLimitResetPeriod
     from .usage_limit_type import UsageLimitType
     from .vector_store import VectorStore
-    from .vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy
-    from .vector_store_auto_chunking_strategy_type import VectorStoreAutoChunkingStrategyType
-    from .vector_store_create_request import VectorStoreCreateRequest
-    from .vector_store_create_request_params import VectorStoreCreateRequestParams
     from .vector_store_deleted import VectorStoreDeleted
     from .vector_store_deleted_object import VectorStoreDeletedObject
     from .vector_store_expiration import VectorStoreExpiration
     from .vector_store_expiration_anchor import VectorStoreExpirationAnchor
     from .vector_store_file import VectorStoreFile
     from .vector_store_file_batch import VectorStoreFileBatch
-    from .vector_store_file_batch_create_request import VectorStoreFileBatchCreateRequest
     from .vector_store_file_batch_object import VectorStoreFileBatchObject
     from .vector_store_file_batch_status import VectorStoreFileBatchStatus
     from .vector_store_file_counts import VectorStoreFileCounts
-    from .vector_store_file_create_request import VectorStoreFileCreateRequest
     from .vector_store_file_deleted import VectorStoreFileDeleted
     from .vector_store_file_deleted_object import VectorStoreFileDeletedObject
     from .vector_store_file_error import VectorStoreFileError
@@ -1155,27 +864,19 @@ if TYPE_CHECKING:
     from .vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy
     from .vector_store_static_chunking_strategy_type import VectorStoreStaticChunkingStrategyType
     from .vector_store_status import VectorStoreStatus
-    from .vector_store_update_request import VectorStoreUpdateRequest
-    from .vector_store_update_request_params import VectorStoreUpdateRequestParams
     from .virtual_key_ack import VirtualKeyAck
-    from .virtual_key_create_request import VirtualKeyCreateRequest
     from .virtual_key_create_result import VirtualKeyCreateResult
     from .virtual_key_created import VirtualKeyCreated
-    from .virtual_key_deployment import VirtualKeyDeployment
     from .virtual_key_detail import VirtualKeyDetail
     from .virtual_key_detail_object import VirtualKeyDetailObject
     from .virtual_key_list import VirtualKeyList
     from .virtual_key_list_object import VirtualKeyListObject
     from .virtual_key_model_config import VirtualKeyModelConfig
     from .virtual_key_status import VirtualKeyStatus
-    from .virtual_key_update_request import VirtualKeyUpdateRequest
 
 # Class name -> the module (relative to this package) that defines it.
 _MODULE_OF: dict[str, str] = {
     "AdminInvite": ".admin_invite",
-    "AdminInviteApiKeyDetails": ".admin_invite_api_key_details",
-    "AdminInviteCreateRequest": ".admin_invite_create_request",
-    "AdminInviteCreateRequestRole": ".admin_invite_create_request_role",
     "AdminInviteCreated": ".admin_invite_created",
     "AdminInviteList": ".admin_invite_list",
     "AdminInviteListObject": ".admin_invite_list_object",
@@ -1183,20 +884,13 @@ _MODULE_OF: dict[str, str] = {
     "AdminInviteRole": ".admin_invite_role",
     "AdminInviteStatus": ".admin_invite_status",
     "AdminInviteWorkspace": ".admin_invite_workspace",
-    "AdminInviteWorkspaceGrant": ".admin_invite_workspace_grant",
-    "AdminInviteWorkspaceGrantRole": ".admin_invite_workspace_grant_role",
     "AdminOperationResult": ".admin_operation_result",
     "AdminUser": ".admin_user",
     "AdminUserList": ".admin_user_list",
     "AdminUserListObject": ".admin_user_list_object",
     "AdminUserObject": ".admin_user_object",
     "AdminUserRole": ".admin_user_role",
-    "AdminUserUpdateRequest": ".admin_user_update_request",
-    "AdminUserUpdateRequestRole": ".admin_user_update_request_role",
     "AdminWorkspace": ".admin_workspace",
-    "AdminWorkspaceCreateDefaults": ".admin_workspace_create_defaults",
-    "AdminWorkspaceCreateDefaultsMetadata": ".admin_workspace_create_defaults_metadata",
-    "AdminWorkspaceCreateRequest": ".admin_workspace_create_request",
     "AdminWorkspaceDefaults": ".admin_workspace_defaults",
     "AdminWorkspaceDefaultsMetadata": ".admin_workspace_defaults_metadata",
     "AdminWorkspaceDefaultsObject": ".admin_workspace_defaults_object",
@@ -1204,8 +898,6 @@ _MODULE_OF: dict[str, str] = {
     "AdminWorkspaceList": ".admin_workspace_list",
     "AdminWorkspaceListObject": ".admin_workspace_list_object",
     "AdminWorkspaceMember": ".admin_workspace_member",
-    "AdminWorkspaceMemberAssignment": ".admin_workspace_member_assignment",
-    "AdminWorkspaceMemberAssignmentRole": ".admin_workspace_member_assignment_role",
     "AdminWorkspaceMemberList": ".admin_workspace_member_list",
     "AdminWorkspaceMemberListObject": ".admin_workspace_member_list_object",
     "AdminWorkspaceMemberObject": ".admin_workspace_member_object",
@@ -1213,12 +905,6 @@ _MODULE_OF: dict[str, str] = {
     "AdminWorkspaceMemberRole": ".admin_workspace_member_role",
     "AdminWorkspaceMemberSettings": ".admin_workspace_member_settings",
     "AdminWorkspaceMemberStatus": ".admin_workspace_member_status",
-    "AdminWorkspaceMemberUpdateRequest": ".admin_workspace_member_update_request",
-    "AdminWorkspaceMemberUpdateRequestRole": ".admin_workspace_member_update_request_role",
-    "AdminWorkspaceMembersAddRequest": ".admin_workspace_members_add_request",
-    "AdminWorkspaceUpdateDefaults": ".admin_workspace_update_defaults",
-    "AdminWorkspaceUpdateDefaultsMetadata": ".admin_workspace_update_defaults_metadata",
-    "AdminWorkspaceUpdateRequest": ".admin_workspace_update_request",
     "AnalyticsAverageGraph": ".analytics_average_graph",
     "AnalyticsAveragePoint": ".analytics_average_point",
     "AnalyticsAverageSummary": ".analytics_average_summary",
@@ -1268,7 +954,6 @@ _MODULE_OF: dict[str, str] = {
     "AnalyticsUserRequestsGraph": ".analytics_user_requests_graph",
     "AnalyticsUserRequestsSummary": ".analytics_user_requests_summary",
     "ApiKeyAck": ".api_key_ack",
-    "ApiKeyCreateRequest": ".api_key_create_request",
     "ApiKeyCreateResult": ".api_key_create_result",
     "ApiKeyCreateResultObject": ".api_key_create_result_object",
     "ApiKeyCreationMode": ".api_key_creation_mode",
@@ -1279,23 +964,14 @@ _MODULE_OF: dict[str, str] = {
     "ApiKeyKind": ".api_key_kind",
     "ApiKeyList": ".api_key_list",
     "ApiKeyListObject": ".api_key_list_object",
-    "ApiKeyRotateRequest": ".api_key_rotate_request",
     "ApiKeyRotateResult": ".api_key_rotate_result",
-    "ApiKeyRotationPeriod": ".api_key_rotation_period",
-    "ApiKeyRotationPolicy": ".api_key_rotation_policy",
     "ApiKeyStatus": ".api_key_status",
-    "ApiKeySubType": ".api_key_sub_type",
-    "ApiKeyType": ".api_key_type",
-    "ApiKeyUpdateRequest": ".api_key_update_request",
     "Assistant": ".assistant",
     "AssistantCodeInterpreterResources": ".assistant_code_interpreter_resources",
-    "AssistantCreateRequest": ".assistant_create_request",
-    "AssistantCreateRequestParams": ".assistant_create_request_params",
     "AssistantDeleted": ".assistant_deleted",
     "AssistantDeletedObject": ".assistant_deleted_object",
     "AssistantFileSearchOptions": ".assistant_file_search_options",
     "AssistantFileSearchResources": ".assistant_file_search_resources",
-    "AssistantFileSearchResourcesCreate": ".assistant_file_search_resources_create",
     "AssistantFunctionDefinition": ".assistant_function_definition",
     "AssistantJsonSchema": ".assistant_json_schema",
     "AssistantJsonSchemaFormat": ".assistant_json_schema_format",
@@ -1312,32 +988,19 @@ _MODULE_OF: dict[str, str] = {
     "AssistantToolFunction": ".assistant_tool_function",
     "AssistantToolFunctionType": ".assistant_tool_function_type",
     "AssistantToolResources": ".assistant_tool_resources",
-    "AssistantToolResourcesCreate": ".assistant_tool_resources_create",
-    "AssistantUpdateRequest": ".assistant_update_request",
-    "AssistantUpdateRequestParams": ".assistant_update_request_params",
-    "AssistantVectorStoreSeed": ".assistant_vector_store_seed",
     "AuditLogList": ".audit_log_list",
     "AuditLogMethod": ".audit_log_method",
     "AuditLogRecord": ".audit_log_record",
     "AuditLogUserType": ".audit_log_user_type",
     "Batch": ".batch",
-    "BatchCreateRequest": ".batch_create_request",
-    "BatchCreateRequestCompletionWindow": ".batch_create_request_completion_window",
-    "BatchCreateRequestEndpoint": ".batch_create_request_endpoint",
-    "BatchCreateRequestMetadata": ".batch_create_request_metadata",
-    "BatchCreateRequestParams": ".batch_create_request_params",
-    "BatchCreateRequestProviderOptions": ".batch_create_request_provider_options",
     "BatchError": ".batch_error",
     "BatchErrors": ".batch_errors",
     "BatchList": ".batch_list",
     "BatchMetadata": ".batch_metadata",
-    "BatchPortkeyOptions": ".batch_portkey_options",
     "BatchRequestCounts": ".batch_request_counts",
     "ChatCompletion": ".chat_completion",
     "ChatCompletionAnnotation": ".chat_completion_annotation",
     "ChatCompletionAssistantAudioRef": ".chat_completion_assistant_audio_ref",
-    "ChatCompletionAudioParams": ".chat_completion_audio_params",
-    "ChatCompletionAudioParamsFormat": ".chat_completion_audio_params_format",
     "ChatCompletionChoice": ".chat_completion_choice",
     "ChatCompletionChoiceLogprobs": ".chat_completion_choice_logprobs",
     "ChatCompletionChunk": ".chat_completion_chunk",
@@ -1351,16 +1014,13 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionFunctionCall": ".chat_completion_function_call",
     "ChatCompletionFunctionCallDelta": ".chat_completion_function_call_delta",
     "ChatCompletionFunctionCallOption": ".chat_completion_function_call_option",
-    "ChatCompletionFunctions": ".chat_completion_functions",
     "ChatCompletionImageUrl": ".chat_completion_image_url",
     "ChatCompletionImageUrlDetail": ".chat_completion_image_url_detail",
     "ChatCompletionInputAudio": ".chat_completion_input_audio",
     "ChatCompletionInputAudioFormat": ".chat_completion_input_audio_format",
     "ChatCompletionInputFile": ".chat_completion_input_file",
     "ChatCompletionMessageToolCall": ".chat_completion_message_tool_call",
-    "ChatCompletionModality": ".chat_completion_modality",
     "ChatCompletionNamedToolChoice": ".chat_completion_named_tool_choice",
-    "ChatCompletionPrediction": ".chat_completion_prediction",
     "ChatCompletionRequestAssistantMessage": ".chat_completion_request_assistant_message",
     "ChatCompletionRequestDeveloperMessage": ".chat_completion_request_developer_message",
     "ChatCompletionRequestFunctionMessage": ".chat_completion_request_function_message",
@@ -1371,31 +1031,20 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionResponseMessage": ".chat_completion_response_message",
     "ChatCompletionStreamDelta": ".chat_completion_stream_delta",
     "ChatCompletionStreamDeltaRole": ".chat_completion_stream_delta_role",
-    "ChatCompletionStreamOptions": ".chat_completion_stream_options",
     "ChatCompletionTokenLogprob": ".chat_completion_token_logprob",
     "ChatCompletionTool": ".chat_completion_tool",
     "ChatCompletionToolCallDelta": ".chat_completion_tool_call_delta",
     "ChatCompletionTopLogprob": ".chat_completion_top_logprob",
     "ChatCompletionUrlCitation": ".chat_completion_url_citation",
-    "ChatFunctionCallMode": ".chat_function_call_mode",
     "ChatFunctionDefinition": ".chat_function_definition",
     "ChatFunctionParameters": ".chat_function_parameters",
     "ChatJsonSchemaFormat": ".chat_json_schema_format",
     "ChatJsonSchemaFormatSchema": ".chat_json_schema_format_schema",
-    "ChatReasoningEffort": ".chat_reasoning_effort",
     "ChatResponseFormatJsonObject": ".chat_response_format_json_object",
     "ChatResponseFormatJsonSchema": ".chat_response_format_json_schema",
     "ChatResponseFormatText": ".chat_response_format_text",
-    "ChatServiceTier": ".chat_service_tier",
-    "ChatThinkingConfig": ".chat_thinking_config",
-    "ChatThinkingConfigType": ".chat_thinking_config_type",
     "ChatToolChoiceMode": ".chat_tool_choice_mode",
-    "ChatWebSearchApproximateLocation": ".chat_web_search_approximate_location",
-    "ChatWebSearchOptions": ".chat_web_search_options",
-    "ChatWebSearchOptionsSearchContextSize": ".chat_web_search_options_search_context_size",
-    "ChatWebSearchUserLocation": ".chat_web_search_user_location",
     "CollectionChild": ".collection_child",
-    "CollectionCreateRequest": ".collection_create_request",
     "CollectionCreateResult": ".collection_create_result",
     "CollectionDetail": ".collection_detail",
     "CollectionEmptyResult": ".collection_empty_result",
@@ -1404,7 +1053,6 @@ _MODULE_OF: dict[str, str] = {
     "CollectionRecord": ".collection_record",
     "CollectionRecordStatus": ".collection_record_status",
     "CollectionStats": ".collection_stats",
-    "CollectionUpdateRequest": ".collection_update_request",
     "Completion": ".completion",
     "CompletionChoice": ".completion_choice",
     "CompletionChunk": ".completion_chunk",
@@ -1415,45 +1063,21 @@ _MODULE_OF: dict[str, str] = {
     "CompletionUsage": ".completion_usage",
     "ConfigAck": ".config_ack",
     "ConfigBody": ".config_body",
-    "ConfigCreateRequest": ".config_create_request",
     "ConfigCreateResult": ".config_create_result",
     "ConfigCreated": ".config_created",
     "ConfigDetail": ".config_detail",
     "ConfigList": ".config_list",
     "ConfigRetrieveResult": ".config_retrieve_result",
     "ConfigSummary": ".config_summary",
-    "ConfigUpdateRequest": ".config_update_request",
     "ConfigUpdateResult": ".config_update_result",
     "ConfigUpdated": ".config_updated",
     "ConfigVersion": ".config_version",
     "ConfigVersionList": ".config_version_list",
     "ConfigVersionListObject": ".config_version_list_object",
-    "CountMessageTokensRequest": ".count_message_tokens_request",
-    "CreateChatCompletionRequest": ".create_chat_completion_request",
-    "CreateChatCompletionRequestLogitBias": ".create_chat_completion_request_logit_bias",
-    "CreateChatCompletionRequestMetadata": ".create_chat_completion_request_metadata",
-    "CreateChatCompletionRequestParams": ".create_chat_completion_request_params",
-    "CreateCompletionRequest": ".create_completion_request",
-    "CreateCompletionRequestLogitBias": ".create_completion_request_logit_bias",
-    "CreateCompletionRequestParams": ".create_completion_request_params",
-    "CreateEmbeddingRequest": ".create_embedding_request",
-    "CreateMessageRequest": ".create_message_request",
-    "CreateMessageRequestParams": ".create_message_request_params",
-    "CreateModerationRequest": ".create_moderation_request",
-    "CreateRerankRequest": ".create_rerank_request",
-    "EmbeddingEncodingFormat": ".embedding_encoding_format",
     "EmbeddingList": ".embedding_list",
     "EmbeddingUsage": ".embedding_usage",
     "EmbeddingVector": ".embedding_vector",
-    "FeedbackCreateRequest": ".feedback_create_request",
-    "FeedbackCreateRequestMetadata": ".feedback_create_request_metadata",
-    "FeedbackCreateRequestParams": ".feedback_create_request_params",
     "FeedbackResponse": ".feedback_response",
-    "FeedbackUpdateRequest": ".feedback_update_request",
-    "FeedbackUpdateRequestMetadata": ".feedback_update_request_metadata",
-    "FeedbackUpdateRequestParams": ".feedback_update_request_params",
-    "FileCreateRequest": ".file_create_request",
-    "FileCreateRequestPurpose": ".file_create_request_purpose",
     "FileDeleted": ".file_deleted",
     "FileList": ".file_list",
     "FileObject": ".file_object",
@@ -1465,11 +1089,6 @@ _MODULE_OF: dict[str, str] = {
     "FineTuningJob": ".fine_tuning_job",
     "FineTuningJobCheckpoint": ".fine_tuning_job_checkpoint",
     "FineTuningJobCheckpointList": ".fine_tuning_job_checkpoint_list",
-    "FineTuningJobCreateRequest": ".fine_tuning_job_create_request",
-    "FineTuningJobCreateRequestMetadata": ".fine_tuning_job_create_request_metadata",
-    "FineTuningJobCreateRequestParams": ".fine_tuning_job_create_request_params",
-    "FineTuningJobCreateRequestPortkeyOptions": ".fine_tuning_job_create_request_portkey_options",
-    "FineTuningJobCreateRequestProviderOptions": ".fine_tuning_job_create_request_provider_options",
     "FineTuningJobError": ".fine_tuning_job_error",
     "FineTuningJobEvent": ".fine_tuning_job_event",
     "FineTuningJobEventData": ".fine_tuning_job_event_data",
@@ -1519,7 +1138,6 @@ _MODULE_OF: dict[str, str] = {
     "GuardrailContainsCodeCheckId": ".guardrail_contains_code_check_id",
     "GuardrailContainsCodeParameters": ".guardrail_contains_code_parameters",
     "GuardrailContainsParameters": ".guardrail_contains_parameters",
-    "GuardrailCreateRequest": ".guardrail_create_request",
     "GuardrailCreateResult": ".guardrail_create_result",
     "GuardrailDetail": ".guardrail_detail",
     "GuardrailEndsWithCheck": ".guardrail_ends_with_check",
@@ -1591,7 +1209,6 @@ _MODULE_OF: dict[str, str] = {
     "GuardrailSydeGuardCheck": ".guardrail_syde_guard_check",
     "GuardrailSydeGuardCheckId": ".guardrail_syde_guard_check_id",
     "GuardrailSydeGuardParameters": ".guardrail_syde_guard_parameters",
-    "GuardrailUpdateRequest": ".guardrail_update_request",
     "GuardrailUpdateResult": ".guardrail_update_result",
     "GuardrailUppercaseCheck": ".guardrail_uppercase_check",
     "GuardrailUppercaseCheckId": ".guardrail_uppercase_check_id",
@@ -1607,39 +1224,13 @@ _MODULE_OF: dict[str, str] = {
     "GuardrailWordCountCheckId": ".guardrail_word_count_check_id",
     "GuardrailWordCountParameters": ".guardrail_word_count_parameters",
     "Image": ".image",
-    "ImageEditRequest": ".image_edit_request",
-    "ImageEditRequestBackground": ".image_edit_request_background",
-    "ImageEditRequestOutputFormat": ".image_edit_request_output_format",
-    "ImageEditRequestQuality": ".image_edit_request_quality",
-    "ImageEditRequestResponseFormat": ".image_edit_request_response_format",
-    "ImageGenerateRequest": ".image_generate_request",
-    "ImageGenerateRequestBackground": ".image_generate_request_background",
-    "ImageGenerateRequestModeration": ".image_generate_request_moderation",
-    "ImageGenerateRequestOutputFormat": ".image_generate_request_output_format",
-    "ImageGenerateRequestQuality": ".image_generate_request_quality",
-    "ImageGenerateRequestResponseFormat": ".image_generate_request_response_format",
-    "ImageGenerateRequestStyle": ".image_generate_request_style",
-    "ImageVariationRequest": ".image_variation_request",
-    "ImageVariationRequestResponseFormat": ".image_variation_request_response_format",
-    "ImageVariationRequestSize": ".image_variation_request_size",
     "ImagesInputTokensDetails": ".images_input_tokens_details",
     "ImagesResponse": ".images_response",
     "ImagesUsage": ".images_usage",
     "IntegrationAck": ".integration_ack",
-    "IntegrationAwsAuthType": ".integration_aws_auth_type",
-    "IntegrationAzureAIConfiguration": ".integration_azure_ai_configuration",
-    "IntegrationAzureAuthMode": ".integration_azure_auth_mode",
-    "IntegrationAzureDeployment": ".integration_azure_deployment",
-    "IntegrationAzureOpenAIConfiguration": ".integration_azure_open_ai_configuration",
-    "IntegrationBedrockConfiguration": ".integration_bedrock_configuration",
-    "IntegrationCortexConfiguration": ".integration_cortex_configuration",
-    "IntegrationCreateRequest": ".integration_create_request",
     "IntegrationCreateResult": ".integration_create_result",
-    "IntegrationCustomHostConfiguration": ".integration_custom_host_configuration",
-    "IntegrationCustomHostConfigurationCustomHeaders": ".integration_custom_host_configuration_custom_headers",
     "IntegrationDetail": ".integration_detail",
     "IntegrationGlobalWorkspaceAccess": ".integration_global_workspace_access",
-    "IntegrationHuggingFaceConfiguration": ".integration_hugging_face_configuration",
     "IntegrationImagePricingMultiplier": ".integration_image_pricing_multiplier",
     "IntegrationList": ".integration_list",
     "IntegrationListObject": ".integration_list_object",
@@ -1648,35 +1239,20 @@ _MODULE_OF: dict[str, str] = {
     "IntegrationModelList": ".integration_model_list",
     "IntegrationModelPricing": ".integration_model_pricing",
     "IntegrationModelPricingType": ".integration_model_pricing_type",
-    "IntegrationModelSettings": ".integration_model_settings",
     "IntegrationModelTokenPrices": ".integration_model_token_prices",
-    "IntegrationModelUpdate": ".integration_model_update",
-    "IntegrationModelsUpdateRequest": ".integration_models_update_request",
-    "IntegrationOpenAIConfiguration": ".integration_open_ai_configuration",
     "IntegrationPricingAdjustments": ".integration_pricing_adjustments",
     "IntegrationPricingMultiplier": ".integration_pricing_multiplier",
-    "IntegrationSageMakerConfiguration": ".integration_sage_maker_configuration",
-    "IntegrationScopeFilter": ".integration_scope_filter",
     "IntegrationStatus": ".integration_status",
     "IntegrationSummary": ".integration_summary",
     "IntegrationSummaryObject": ".integration_summary_object",
     "IntegrationTokenPrice": ".integration_token_price",
     "IntegrationUnitPricingMultipliers": ".integration_unit_pricing_multipliers",
-    "IntegrationUpdateRequest": ".integration_update_request",
-    "IntegrationVertexAIConfiguration": ".integration_vertex_ai_configuration",
-    "IntegrationVertexAIConfigurationVertexServiceAccountJson": ".integration_vertex_ai_configuration_vertex_service_account_json",
-    "IntegrationVertexAuthType": ".integration_vertex_auth_type",
-    "IntegrationWorkersAIConfiguration": ".integration_workers_ai_configuration",
     "IntegrationWorkspaceAccess": ".integration_workspace_access",
-    "IntegrationWorkspaceAccessUpdate": ".integration_workspace_access_update",
     "IntegrationWorkspaceList": ".integration_workspace_list",
-    "IntegrationWorkspacesUpdateRequest": ".integration_workspaces_update_request",
     "Label": ".label",
-    "LabelCreateRequest": ".label_create_request",
     "LabelCreateResult": ".label_create_result",
     "LabelEmptyResult": ".label_empty_result",
     "LabelList": ".label_list",
-    "LabelUpdateRequest": ".label_update_request",
     "ListAssistantsOrder": ".list_assistants_order",
     "ListFilesOrder": ".list_files_order",
     "ListMcpIntegrationCapabilitiesType": ".list_mcp_integration_capabilities_type",
@@ -1705,16 +1281,7 @@ _MODULE_OF: dict[str, str] = {
     "ListVectorStoresOrder": ".list_vector_stores_order",
     "ListWorkspaceMembersRole": ".list_workspace_members_role",
     "ListWorkspacesStatus": ".list_workspaces_status",
-    "LogCustomEntry": ".log_custom_entry",
-    "LogCustomMetadata": ".log_custom_metadata",
-    "LogCustomRequest": ".log_custom_request",
-    "LogCustomRequestBody": ".log_custom_request_body",
-    "LogCustomRequestHeaders": ".log_custom_request_headers",
-    "LogCustomResponse": ".log_custom_response",
-    "LogCustomResponseBody": ".log_custom_response_body",
-    "LogCustomResponseHeaders": ".log_custom_response_headers",
     "LogExport": ".log_export",
-    "LogExportCreateRequest": ".log_export_create_request",
     "LogExportDownload": ".log_export_download",
     "LogExportField": ".log_export_field",
     "LogExportFilters": ".log_export_filters",
@@ -1725,7 +1292,6 @@ _MODULE_OF: dict[str, str] = {
     "LogExportStatus": ".log_export_status",
     "LogExportTaskResult": ".log_export_task_result",
     "LogExportTaskResultObject": ".log_export_task_result_object",
-    "LogExportUpdateRequest": ".log_export_update_request",
     "LogExportWriteResult": ".log_export_write_result",
     "LogExportWriteResultObject": ".log_export_write_result_object",
     "LogRecord": ".log_record",
@@ -1743,7 +1309,6 @@ _MODULE_OF: dict[str, str] = {
     "LogRecordResponseHeaders": ".log_record_response_headers",
     "McpIntegration": ".mcp_integration",
     "McpIntegrationAuthType": ".mcp_integration_auth_type",
-    "McpIntegrationCapabilitiesUpdateRequest": ".mcp_integration_capabilities_update_request",
     "McpIntegrationCapability": ".mcp_integration_capability",
     "McpIntegrationCapabilityAnnotations": ".mcp_integration_capability_annotations",
     "McpIntegrationCapabilityArgumentsItem": ".mcp_integration_capability_arguments_item",
@@ -1754,15 +1319,10 @@ _MODULE_OF: dict[str, str] = {
     "McpIntegrationCapabilityInputSchema": ".mcp_integration_capability_input_schema",
     "McpIntegrationCapabilityList": ".mcp_integration_capability_list",
     "McpIntegrationCapabilityOutputSchema": ".mcp_integration_capability_output_schema",
-    "McpIntegrationCapabilityToggle": ".mcp_integration_capability_toggle",
-    "McpIntegrationCapabilityToggleType": ".mcp_integration_capability_toggle_type",
     "McpIntegrationCapabilityType": ".mcp_integration_capability_type",
     "McpIntegrationConfigurations": ".mcp_integration_configurations",
     "McpIntegrationConfigurationsCustomHeaders": ".mcp_integration_configurations_custom_headers",
     "McpIntegrationConfigurationsPassthroughHeader": ".mcp_integration_configurations_passthrough_header",
-    "McpIntegrationCreateRequest": ".mcp_integration_create_request",
-    "McpIntegrationCreateRequestAuthType": ".mcp_integration_create_request_auth_type",
-    "McpIntegrationCreateRequestTransport": ".mcp_integration_create_request_transport",
     "McpIntegrationCreated": ".mcp_integration_created",
     "McpIntegrationGlobalWorkspaceAccess": ".mcp_integration_global_workspace_access",
     "McpIntegrationList": ".mcp_integration_list",
@@ -1776,17 +1336,11 @@ _MODULE_OF: dict[str, str] = {
     "McpIntegrationSummaryType": ".mcp_integration_summary_type",
     "McpIntegrationTransport": ".mcp_integration_transport",
     "McpIntegrationType": ".mcp_integration_type",
-    "McpIntegrationUpdateRequest": ".mcp_integration_update_request",
-    "McpIntegrationUpdateRequestAuthType": ".mcp_integration_update_request_auth_type",
-    "McpIntegrationUpdateRequestTransport": ".mcp_integration_update_request_transport",
     "McpIntegrationWorkspace": ".mcp_integration_workspace",
     "McpIntegrationWorkspaceList": ".mcp_integration_workspace_list",
     "McpIntegrationWorkspaceListLegacy": ".mcp_integration_workspace_list_legacy",
-    "McpIntegrationWorkspaceToggle": ".mcp_integration_workspace_toggle",
     "McpIntegrationWorkspacesResultEnvelope": ".mcp_integration_workspaces_result_envelope",
-    "McpIntegrationWorkspacesUpdateRequest": ".mcp_integration_workspaces_update_request",
     "McpServer": ".mcp_server",
-    "McpServerCapabilitiesUpdateRequest": ".mcp_server_capabilities_update_request",
     "McpServerCapability": ".mcp_server_capability",
     "McpServerCapabilityAnnotations": ".mcp_server_capability_annotations",
     "McpServerCapabilityArgumentsItem": ".mcp_server_capability_arguments_item",
@@ -1797,12 +1351,9 @@ _MODULE_OF: dict[str, str] = {
     "McpServerCapabilityInputSchema": ".mcp_server_capability_input_schema",
     "McpServerCapabilityList": ".mcp_server_capability_list",
     "McpServerCapabilityOutputSchema": ".mcp_server_capability_output_schema",
-    "McpServerCapabilityToggle": ".mcp_server_capability_toggle",
-    "McpServerCapabilityToggleType": ".mcp_server_capability_toggle_type",
     "McpServerCapabilityType": ".mcp_server_capability_type",
     "McpServerConnection": ".mcp_server_connection",
     "McpServerConnectionList": ".mcp_server_connection_list",
-    "McpServerCreateRequest": ".mcp_server_create_request",
     "McpServerCreated": ".mcp_server_created",
     "McpServerIntegrationDetails": ".mcp_server_integration_details",
     "McpServerIntegrationDetailsConfigurations": ".mcp_server_integration_details_configurations",
@@ -1811,29 +1362,13 @@ _MODULE_OF: dict[str, str] = {
     "McpServerSuccessResult": ".mcp_server_success_result",
     "McpServerSummary": ".mcp_server_summary",
     "McpServerTestResult": ".mcp_server_test_result",
-    "McpServerUpdateRequest": ".mcp_server_update_request",
     "McpServerUserAccessEntry": ".mcp_server_user_access_entry",
     "McpServerUserAccessEntryConnectionStatus": ".mcp_server_user_access_entry_connection_status",
     "McpServerUserAccessList": ".mcp_server_user_access_list",
     "McpServerUserAccessListDefaultUserAccess": ".mcp_server_user_access_list_default_user_access",
-    "McpServerUserAccessToggle": ".mcp_server_user_access_toggle",
-    "McpServerUserAccessUpdateRequest": ".mcp_server_user_access_update_request",
-    "McpServerUserAccessUpdateRequestDefaultUserAccess": ".mcp_server_user_access_update_request_default_user_access",
     "Message": ".message",
-    "MessageBase64ImageSource": ".message_base_64_image_source",
-    "MessageBase64ImageSourceMediaType": ".message_base_64_image_source_media_type",
-    "MessageBase64PdfSource": ".message_base_64_pdf_source",
-    "MessageCacheControl": ".message_cache_control",
-    "MessageCacheControlTtl": ".message_cache_control_ttl",
-    "MessageDocumentBlockParam": ".message_document_block_param",
-    "MessageImageBlockParam": ".message_image_block_param",
     "MessageInputJsonDelta": ".message_input_json_delta",
-    "MessageParam": ".message_param",
-    "MessageParamRole": ".message_param_role",
-    "MessagePlainTextSource": ".message_plain_text_source",
     "MessageRedactedThinkingBlock": ".message_redacted_thinking_block",
-    "MessageRedactedThinkingBlockParam": ".message_redacted_thinking_block_param",
-    "MessageRequestMetadata": ".message_request_metadata",
     "MessageSignatureDelta": ".message_signature_delta",
     "MessageStopReason": ".message_stop_reason",
     "MessageStreamContentBlockDelta": ".message_stream_content_block_delta",
@@ -1849,26 +1384,12 @@ _MODULE_OF: dict[str, str] = {
     "MessageStreamStart": ".message_stream_start",
     "MessageStreamStop": ".message_stream_stop",
     "MessageTextBlock": ".message_text_block",
-    "MessageTextBlockParam": ".message_text_block_param",
     "MessageTextDelta": ".message_text_delta",
     "MessageThinkingBlock": ".message_thinking_block",
-    "MessageThinkingBlockParam": ".message_thinking_block_param",
     "MessageThinkingDelta": ".message_thinking_delta",
-    "MessageThinkingDisabled": ".message_thinking_disabled",
-    "MessageThinkingEnabled": ".message_thinking_enabled",
     "MessageTokensCount": ".message_tokens_count",
-    "MessageTool": ".message_tool",
-    "MessageToolChoiceAny": ".message_tool_choice_any",
-    "MessageToolChoiceAuto": ".message_tool_choice_auto",
-    "MessageToolChoiceNone": ".message_tool_choice_none",
-    "MessageToolChoiceTool": ".message_tool_choice_tool",
     "MessageToolInput": ".message_tool_input",
-    "MessageToolInputSchema": ".message_tool_input_schema",
-    "MessageToolInputSchemaProperties": ".message_tool_input_schema_properties",
-    "MessageToolResultBlockParam": ".message_tool_result_block_param",
     "MessageToolUseBlock": ".message_tool_use_block",
-    "MessageToolUseBlockParam": ".message_tool_use_block_param",
-    "MessageUrlSource": ".message_url_source",
     "MessageUsage": ".message_usage",
     "Model": ".model",
     "ModelDeleted": ".model_deleted",
@@ -1888,45 +1409,29 @@ _MODULE_OF: dict[str, str] = {
     "ModerationCategories": ".moderation_categories",
     "ModerationCategoryInputTypes": ".moderation_category_input_types",
     "ModerationCategoryScores": ".moderation_category_scores",
-    "ModerationImageInput": ".moderation_image_input",
-    "ModerationImageUrl": ".moderation_image_url",
     "ModerationInputType": ".moderation_input_type",
     "ModerationResponse": ".moderation_response",
     "ModerationResult": ".moderation_result",
-    "ModerationTextInput": ".moderation_text_input",
     "NotFoundBody": ".not_found_body",
     "PolicyCondition": ".policy_condition",
     "PolicyCreateResult": ".policy_create_result",
     "PolicyGroupBy": ".policy_group_by",
     "PolicyOperationResult": ".policy_operation_result",
     "PolicyRateLimit": ".policy_rate_limit",
-    "PolicyRateLimitCreateRequest": ".policy_rate_limit_create_request",
-    "PolicyRateLimitCreateRequestType": ".policy_rate_limit_create_request_type",
-    "PolicyRateLimitCreateRequestUnit": ".policy_rate_limit_create_request_unit",
     "PolicyRateLimitList": ".policy_rate_limit_list",
     "PolicyRateLimitStatus": ".policy_rate_limit_status",
     "PolicyRateLimitType": ".policy_rate_limit_type",
     "PolicyRateLimitUnit": ".policy_rate_limit_unit",
-    "PolicyRateLimitUpdateRequest": ".policy_rate_limit_update_request",
-    "PolicyRateLimitUpdateRequestUnit": ".policy_rate_limit_update_request_unit",
     "PolicyUsageLimit": ".policy_usage_limit",
-    "PolicyUsageLimitCreateRequest": ".policy_usage_limit_create_request",
-    "PolicyUsageLimitCreateRequestPeriodicReset": ".policy_usage_limit_create_request_periodic_reset",
-    "PolicyUsageLimitCreateRequestType": ".policy_usage_limit_create_request_type",
     "PolicyUsageLimitEntity": ".policy_usage_limit_entity",
     "PolicyUsageLimitEntityList": ".policy_usage_limit_entity_list",
     "PolicyUsageLimitList": ".policy_usage_limit_list",
     "PolicyUsageLimitPeriodicReset": ".policy_usage_limit_periodic_reset",
     "PolicyUsageLimitStatus": ".policy_usage_limit_status",
     "PolicyUsageLimitType": ".policy_usage_limit_type",
-    "PolicyUsageLimitUpdateRequest": ".policy_usage_limit_update_request",
-    "PolicyUsageLimitUpdateRequestPeriodicReset": ".policy_usage_limit_update_request_periodic_reset",
     "PolicyUsageLimitValueKeyUsageMap": ".policy_usage_limit_value_key_usage_map",
     "PolicyUsageLimitValueUsage": ".policy_usage_limit_value_usage",
     "PolicyUsageLimitValueUsageStatus": ".policy_usage_limit_value_usage_status",
-    "PromptCompletionRequest": ".prompt_completion_request",
-    "PromptCompletionRequestParams": ".prompt_completion_request_params",
-    "PromptCreateRequest": ".prompt_create_request",
     "PromptCreateResult": ".prompt_create_result",
     "PromptCreateResultObject": ".prompt_create_result_object",
     "PromptDetail": ".prompt_detail",
@@ -1936,20 +1441,15 @@ _MODULE_OF: dict[str, str] = {
     "PromptHyperparametersLogitBias": ".prompt_hyperparameters_logit_bias",
     "PromptList": ".prompt_list",
     "PromptModelParameters": ".prompt_model_parameters",
-    "PromptPartialCreateRequest": ".prompt_partial_create_request",
     "PromptPartialCreateResult": ".prompt_partial_create_result",
     "PromptPartialDetail": ".prompt_partial_detail",
     "PromptPartialListEnvelope": ".prompt_partial_list_envelope",
     "PromptPartialSummary": ".prompt_partial_summary",
     "PromptPartialSummaryObject": ".prompt_partial_summary_object",
-    "PromptPartialUpdateRequest": ".prompt_partial_update_request",
     "PromptPartialUpdateResult": ".prompt_partial_update_result",
     "PromptPartialVersion": ".prompt_partial_version",
     "PromptPartialVersionListEnvelope": ".prompt_partial_version_list_envelope",
     "PromptPartialVersionObject": ".prompt_partial_version_object",
-    "PromptPublishRequest": ".prompt_publish_request",
-    "PromptRenderRequest": ".prompt_render_request",
-    "PromptRenderRequestVariables": ".prompt_render_request_variables",
     "PromptRenderResponse": ".prompt_render_response",
     "PromptRenderedRequest": ".prompt_rendered_request",
     "PromptSummary": ".prompt_summary",
@@ -1958,17 +1458,13 @@ _MODULE_OF: dict[str, str] = {
     "PromptTokensDetails": ".prompt_tokens_details",
     "PromptToolChoice": ".prompt_tool_choice",
     "PromptToolDefinition": ".prompt_tool_definition",
-    "PromptUpdateRequest": ".prompt_update_request",
-    "PromptUpdateRequestIsRawTemplate": ".prompt_update_request_is_raw_template",
     "PromptUpdateResult": ".prompt_update_result",
     "PromptVersionListEnvelope": ".prompt_version_list_envelope",
     "PromptVersionStatus": ".prompt_version_status",
     "PromptVersionSummary": ".prompt_version_summary",
     "PromptVersionSummaryObject": ".prompt_version_summary_object",
     "PromptVersionSummaryPromptTemplate": ".prompt_version_summary_prompt_template",
-    "PromptVersionUpdateRequest": ".prompt_version_update_request",
     "ProviderAck": ".provider_ack",
-    "ProviderCreateRequest": ".provider_create_request",
     "ProviderCreateResult": ".provider_create_result",
     "ProviderDetail": ".provider_detail",
     "ProviderDetailObject": ".provider_detail_object",
@@ -1977,12 +1473,10 @@ _MODULE_OF: dict[str, str] = {
     "ProviderList": ".provider_list",
     "ProviderListObject": ".provider_list_object",
     "ProviderStatus": ".provider_status",
-    "ProviderUpdateRequest": ".provider_update_request",
     "ProviderUpdateResult": ".provider_update_result",
     "RateLimitPolicy": ".rate_limit_policy",
     "RateLimitType": ".rate_limit_type",
     "RateLimitUnit": ".rate_limit_unit",
-    "RerankDocumentObject": ".rerank_document_object",
     "RerankResponse": ".rerank_response",
     "RerankResult": ".rerank_result",
     "RerankResultDocument": ".rerank_result_document",
@@ -1991,11 +1485,6 @@ _MODULE_OF: dict[str, str] = {
     "ResponseCompletedEvent": ".response_completed_event",
     "ResponseContentPartAddedEvent": ".response_content_part_added_event",
     "ResponseContentPartDoneEvent": ".response_content_part_done_event",
-    "ResponseCreateRequest": ".response_create_request",
-    "ResponseCreateRequestMetadata": ".response_create_request_metadata",
-    "ResponseCreateRequestParams": ".response_create_request_params",
-    "ResponseCreateRequestServiceTier": ".response_create_request_service_tier",
-    "ResponseCreateRequestTruncation": ".response_create_request_truncation",
     "ResponseCreatedEvent": ".response_created_event",
     "ResponseDeleted": ".response_deleted",
     "ResponseError": ".response_error",
@@ -2063,25 +1552,10 @@ _MODULE_OF: dict[str, str] = {
     "RetrieveRateLimitsPolicyStatus": ".retrieve_rate_limits_policy_status",
     "RetrieveUsageLimitsPolicyStatus": ".retrieve_usage_limits_policy_status",
     "ScimWorkspaceMapping": ".scim_workspace_mapping",
-    "ScimWorkspaceMappingCreateRequest": ".scim_workspace_mapping_create_request",
-    "ScimWorkspaceMappingCreateRequestRole": ".scim_workspace_mapping_create_request_role",
     "ScimWorkspaceMappingDeleteResult": ".scim_workspace_mapping_delete_result",
     "ScimWorkspaceMappingList": ".scim_workspace_mapping_list",
     "ScimWorkspaceMappingRole": ".scim_workspace_mapping_role",
     "SecretReferenceAck": ".secret_reference_ack",
-    "SecretReferenceAwsAccessKeyAuth": ".secret_reference_aws_access_key_auth",
-    "SecretReferenceAwsAccessKeyAuthAwsAuthType": ".secret_reference_aws_access_key_auth_aws_auth_type",
-    "SecretReferenceAwsAssumedRoleAuth": ".secret_reference_aws_assumed_role_auth",
-    "SecretReferenceAwsAssumedRoleAuthAwsAuthType": ".secret_reference_aws_assumed_role_auth_aws_auth_type",
-    "SecretReferenceAwsServiceRoleAuth": ".secret_reference_aws_service_role_auth",
-    "SecretReferenceAwsServiceRoleAuthAwsAuthType": ".secret_reference_aws_service_role_auth_aws_auth_type",
-    "SecretReferenceAzureDefaultAuth": ".secret_reference_azure_default_auth",
-    "SecretReferenceAzureDefaultAuthAzureAuthMode": ".secret_reference_azure_default_auth_azure_auth_mode",
-    "SecretReferenceAzureEntraAuth": ".secret_reference_azure_entra_auth",
-    "SecretReferenceAzureEntraAuthAzureAuthMode": ".secret_reference_azure_entra_auth_azure_auth_mode",
-    "SecretReferenceAzureManagedAuth": ".secret_reference_azure_managed_auth",
-    "SecretReferenceAzureManagedAuthAzureAuthMode": ".secret_reference_azure_managed_auth_azure_auth_mode",
-    "SecretReferenceCreateRequest": ".secret_reference_create_request",
     "SecretReferenceCreateResult": ".secret_reference_create_result",
     "SecretReferenceCreateResultObject": ".secret_reference_create_result_object",
     "SecretReferenceDetail": ".secret_reference_detail",
@@ -2095,22 +1569,8 @@ _MODULE_OF: dict[str, str] = {
     "SecretReferenceSummary": ".secret_reference_summary",
     "SecretReferenceSummaryObject": ".secret_reference_summary_object",
     "SecretReferenceTags": ".secret_reference_tags",
-    "SecretReferenceUpdateRequest": ".secret_reference_update_request",
-    "SecretReferenceUpdateRequestAuthConfig": ".secret_reference_update_request_auth_config",
     "SecretReferenceValueFormat": ".secret_reference_value_format",
-    "SecretReferenceVaultAppRoleAuth": ".secret_reference_vault_app_role_auth",
-    "SecretReferenceVaultAppRoleAuthVaultAuthType": ".secret_reference_vault_app_role_auth_vault_auth_type",
-    "SecretReferenceVaultKubernetesAuth": ".secret_reference_vault_kubernetes_auth",
-    "SecretReferenceVaultKubernetesAuthVaultAuthType": ".secret_reference_vault_kubernetes_auth_vault_auth_type",
-    "SecretReferenceVaultTokenAuth": ".secret_reference_vault_token_auth",
-    "SecretReferenceVaultTokenAuthVaultAuthType": ".secret_reference_vault_token_auth_vault_auth_type",
-    "SpeechCreateRequest": ".speech_create_request",
-    "SpeechCreateRequestResponseFormat": ".speech_create_request_response_format",
     "Thread": ".thread",
-    "ThreadCreateAndRunRequest": ".thread_create_and_run_request",
-    "ThreadCreateAndRunRequestParams": ".thread_create_and_run_request_params",
-    "ThreadCreateRequest": ".thread_create_request",
-    "ThreadCreateRequestParams": ".thread_create_request_params",
     "ThreadDeleted": ".thread_deleted",
     "ThreadDeletedObject": ".thread_deleted_object",
     "ThreadMessage": ".thread_message",
@@ -2124,12 +1584,7 @@ _MODULE_OF: dict[str, str] = {
     "ThreadMessageContentRefusal": ".thread_message_content_refusal",
     "ThreadMessageContentRefusalType": ".thread_message_content_refusal_type",
     "ThreadMessageContentText": ".thread_message_content_text",
-    "ThreadMessageContentTextInput": ".thread_message_content_text_input",
-    "ThreadMessageContentTextInputType": ".thread_message_content_text_input_type",
     "ThreadMessageContentTextType": ".thread_message_content_text_type",
-    "ThreadMessageCreateRequest": ".thread_message_create_request",
-    "ThreadMessageCreateRequestParams": ".thread_message_create_request_params",
-    "ThreadMessageCreateRequestRole": ".thread_message_create_request_role",
     "ThreadMessageDeleted": ".thread_message_deleted",
     "ThreadMessageDeletedObject": ".thread_message_deleted_object",
     "ThreadMessageDelta": ".thread_message_delta",
@@ -2170,12 +1625,8 @@ _MODULE_OF: dict[str, str] = {
     "ThreadMessageRole": ".thread_message_role",
     "ThreadMessageStatus": ".thread_message_status",
     "ThreadMessageText": ".thread_message_text",
-    "ThreadMessageUpdateRequest": ".thread_message_update_request",
-    "ThreadMessageUpdateRequestParams": ".thread_message_update_request_params",
     "ThreadObject": ".thread_object",
     "ThreadRun": ".thread_run",
-    "ThreadRunCreateRequest": ".thread_run_create_request",
-    "ThreadRunCreateRequestParams": ".thread_run_create_request_params",
     "ThreadRunIncompleteDetails": ".thread_run_incomplete_details",
     "ThreadRunIncompleteDetailsReason": ".thread_run_incomplete_details_reason",
     "ThreadRunLastError": ".thread_run_last_error",
@@ -2235,49 +1686,31 @@ _MODULE_OF: dict[str, str] = {
     "ThreadRunStepToolCallsDetailsType": ".thread_run_step_tool_calls_details_type",
     "ThreadRunStepType": ".thread_run_step_type",
     "ThreadRunStreamDataEnvelope": ".thread_run_stream_data_envelope",
-    "ThreadRunSubmitToolOutputsRequest": ".thread_run_submit_tool_outputs_request",
-    "ThreadRunSubmitToolOutputsRequestParams": ".thread_run_submit_tool_outputs_request_params",
     "ThreadRunToolCall": ".thread_run_tool_call",
     "ThreadRunToolCallFunction": ".thread_run_tool_call_function",
     "ThreadRunToolCallType": ".thread_run_tool_call_type",
     "ThreadRunToolChoiceMode": ".thread_run_tool_choice_mode",
-    "ThreadRunToolOutput": ".thread_run_tool_output",
     "ThreadRunTruncationStrategy": ".thread_run_truncation_strategy",
     "ThreadRunTruncationStrategyType": ".thread_run_truncation_strategy_type",
-    "ThreadRunUpdateRequest": ".thread_run_update_request",
-    "ThreadRunUpdateRequestParams": ".thread_run_update_request_params",
     "ThreadRunUsage": ".thread_run_usage",
-    "ThreadUpdateRequest": ".thread_update_request",
-    "ThreadUpdateRequestParams": ".thread_update_request_params",
     "Transcription": ".transcription",
-    "TranscriptionCreateRequest": ".transcription_create_request",
-    "TranscriptionCreateRequestResponseFormat": ".transcription_create_request_response_format",
-    "TranscriptionCreateRequestTimestampGranularitiesItem": ".transcription_create_request_timestamp_granularities_item",
     "TranscriptionSegment": ".transcription_segment",
     "TranscriptionUsage": ".transcription_usage",
     "TranscriptionWord": ".transcription_word",
     "Translation": ".translation",
-    "TranslationCreateRequest": ".translation_create_request",
-    "TranslationCreateRequestResponseFormat": ".translation_create_request_response_format",
     "UsageLimitPolicy": ".usage_limit_policy",
     "UsageLimitResetPeriod": ".usage_limit_reset_period",
     "UsageLimitType": ".usage_limit_type",
     "VectorStore": ".vector_store",
-    "VectorStoreAutoChunkingStrategy": ".vector_store_auto_chunking_strategy",
-    "VectorStoreAutoChunkingStrategyType": ".vector_store_auto_chunking_strategy_type",
-    "VectorStoreCreateRequest": ".vector_store_create_request",
-    "VectorStoreCreateRequestParams": ".vector_store_create_request_params",
     "VectorStoreDeleted": ".vector_store_deleted",
     "VectorStoreDeletedObject": ".vector_store_deleted_object",
     "VectorStoreExpiration": ".vector_store_expiration",
     "VectorStoreExpirationAnchor": ".vector_store_expiration_anchor",
     "VectorStoreFile": ".vector_store_file",
     "VectorStoreFileBatch": ".vector_store_file_batch",
-    "VectorStoreFileBatchCreateRequest": ".vector_store_file_batch_create_request",
     "VectorStoreFileBatchObject": ".vector_store_file_batch_object",
     "VectorStoreFileBatchStatus": ".vector_store_file_batch_status",
     "VectorStoreFileCounts": ".vector_store_file_counts",
-    "VectorStoreFileCreateRequest": ".vector_store_file_create_request",
     "VectorStoreFileDeleted": ".vector_store_file_deleted",
     "VectorStoreFileDeletedObject": ".vector_store_file_deleted_object",
     "VectorStoreFileError": ".vector_store_file_error",
@@ -2294,49 +1727,34 @@ _MODULE_OF: dict[str, str] = {
     "VectorStoreStaticChunkingStrategy": ".vector_store_static_chunking_strategy",
     "VectorStoreStaticChunkingStrategyType": ".vector_store_static_chunking_strategy_type",
     "VectorStoreStatus": ".vector_store_status",
-    "VectorStoreUpdateRequest": ".vector_store_update_request",
-    "VectorStoreUpdateRequestParams": ".vector_store_update_request_params",
     "VirtualKeyAck": ".virtual_key_ack",
-    "VirtualKeyCreateRequest": ".virtual_key_create_request",
     "VirtualKeyCreateResult": ".virtual_key_create_result",
     "VirtualKeyCreated": ".virtual_key_created",
-    "VirtualKeyDeployment": ".virtual_key_deployment",
     "VirtualKeyDetail": ".virtual_key_detail",
     "VirtualKeyDetailObject": ".virtual_key_detail_object",
     "VirtualKeyList": ".virtual_key_list",
     "VirtualKeyListObject": ".virtual_key_list_object",
     "VirtualKeyModelConfig": ".virtual_key_model_config",
     "VirtualKeyStatus": ".virtual_key_status",
-    "VirtualKeyUpdateRequest": ".virtual_key_update_request",
 }
 
 # Annotated: past a few hundred items pyright no longer infers the tuple's item type.
 __all__: tuple[str, ...] = (
     "AdminInvite",
-    "AdminInviteApiKeyDetails",
     "AdminInviteCreated",
-    "AdminInviteCreateRequest",
-    "AdminInviteCreateRequestRole",
     "AdminInviteList",
     "AdminInviteListObject",
     "AdminInviteResent",
     "AdminInviteRole",
     "AdminInviteStatus",
     "AdminInviteWorkspace",
-    "AdminInviteWorkspaceGrant",
-    "AdminInviteWorkspaceGrantRole",
     "AdminOperationResult",
     "AdminUser",
     "AdminUserList",
     "AdminUserListObject",
     "AdminUserObject",
     "AdminUserRole",
-    "AdminUserUpdateRequest",
-    "AdminUserUpdateRequestRole",
     "AdminWorkspace",
-    "AdminWorkspaceCreateDefaults",
-    "AdminWorkspaceCreateDefaultsMetadata",
-    "AdminWorkspaceCreateRequest",
     "AdminWorkspaceDefaults",
     "AdminWorkspaceDefaultsMetadata",
     "AdminWorkspaceDefaultsObject",
@@ -2344,21 +1762,13 @@ __all__: tuple[str, ...] = (
     "AdminWorkspaceList",
     "AdminWorkspaceListObject",
     "AdminWorkspaceMember",
-    "AdminWorkspaceMemberAssignment",
-    "AdminWorkspaceMemberAssignmentRole",
     "AdminWorkspaceMemberList",
     "AdminWorkspaceMemberListObject",
     "AdminWorkspaceMemberObject",
     "AdminWorkspaceMemberOrgRole",
     "AdminWorkspaceMemberRole",
-    "AdminWorkspaceMembersAddRequest",
     "AdminWorkspaceMemberSettings",
     "AdminWorkspaceMemberStatus",
-    "AdminWorkspaceMemberUpdateRequest",
-    "AdminWorkspaceMemberUpdateRequestRole",
-    "AdminWorkspaceUpdateDefaults",
-    "AdminWorkspaceUpdateDefaultsMetadata",
-    "AdminWorkspaceUpdateRequest",
     "AnalyticsAverageGraph",
     "AnalyticsAveragePoint",
     "AnalyticsAverageSummary",
@@ -2408,7 +1818,6 @@ __all__: tuple[str, ...] = (
     "AnalyticsUserRequestsGraph",
     "AnalyticsUserRequestsSummary",
     "ApiKeyAck",
-    "ApiKeyCreateRequest",
     "ApiKeyCreateResult",
     "ApiKeyCreateResultObject",
     "ApiKeyCreationMode",
@@ -2419,23 +1828,14 @@ __all__: tuple[str, ...] = (
     "ApiKeyKind",
     "ApiKeyList",
     "ApiKeyListObject",
-    "ApiKeyRotateRequest",
     "ApiKeyRotateResult",
-    "ApiKeyRotationPeriod",
-    "ApiKeyRotationPolicy",
     "ApiKeyStatus",
-    "ApiKeySubType",
-    "ApiKeyType",
-    "ApiKeyUpdateRequest",
     "Assistant",
     "AssistantCodeInterpreterResources",
-    "AssistantCreateRequest",
-    "AssistantCreateRequestParams",
     "AssistantDeleted",
     "AssistantDeletedObject",
     "AssistantFileSearchOptions",
     "AssistantFileSearchResources",
-    "AssistantFileSearchResourcesCreate",
     "AssistantFunctionDefinition",
     "AssistantJsonSchema",
     "AssistantJsonSchemaFormat",
@@ -2452,32 +1852,19 @@ __all__: tuple[str, ...] = (
     "AssistantToolFunction",
     "AssistantToolFunctionType",
     "AssistantToolResources",
-    "AssistantToolResourcesCreate",
-    "AssistantUpdateRequest",
-    "AssistantUpdateRequestParams",
-    "AssistantVectorStoreSeed",
     "AuditLogList",
     "AuditLogMethod",
     "AuditLogRecord",
     "AuditLogUserType",
     "Batch",
-    "BatchCreateRequest",
-    "BatchCreateRequestCompletionWindow",
-    "BatchCreateRequestEndpoint",
-    "BatchCreateRequestMetadata",
-    "BatchCreateRequestParams",
-    "BatchCreateRequestProviderOptions",
     "BatchError",
     "BatchErrors",
     "BatchList",
     "BatchMetadata",
-    "BatchPortkeyOptions",
     "BatchRequestCounts",
     "ChatCompletion",
     "ChatCompletionAnnotation",
     "ChatCompletionAssistantAudioRef",
-    "ChatCompletionAudioParams",
-    "ChatCompletionAudioParamsFormat",
     "ChatCompletionChoice",
     "ChatCompletionChoiceLogprobs",
     "ChatCompletionChunk",
@@ -2491,16 +1878,13 @@ __all__: tuple[str, ...] = (
     "ChatCompletionFunctionCall",
     "ChatCompletionFunctionCallDelta",
     "ChatCompletionFunctionCallOption",
-    "ChatCompletionFunctions",
     "ChatCompletionImageUrl",
     "ChatCompletionImageUrlDetail",
     "ChatCompletionInputAudio",
     "ChatCompletionInputAudioFormat",
     "ChatCompletionInputFile",
     "ChatCompletionMessageToolCall",
-    "ChatCompletionModality",
     "ChatCompletionNamedToolChoice",
-    "ChatCompletionPrediction",
     "ChatCompletionRequestAssistantMessage",
     "ChatCompletionRequestDeveloperMessage",
     "ChatCompletionRequestFunctionMessage",
@@ -2511,31 +1895,20 @@ __all__: tuple[str, ...] = (
     "ChatCompletionResponseMessage",
     "ChatCompletionStreamDelta",
     "ChatCompletionStreamDeltaRole",
-    "ChatCompletionStreamOptions",
     "ChatCompletionTokenLogprob",
     "ChatCompletionTool",
     "ChatCompletionToolCallDelta",
     "ChatCompletionTopLogprob",
     "ChatCompletionUrlCitation",
-    "ChatFunctionCallMode",
     "ChatFunctionDefinition",
     "ChatFunctionParameters",
     "ChatJsonSchemaFormat",
     "ChatJsonSchemaFormatSchema",
-    "ChatReasoningEffort",
     "ChatResponseFormatJsonObject",
     "ChatResponseFormatJsonSchema",
     "ChatResponseFormatText",
-    "ChatServiceTier",
-    "ChatThinkingConfig",
-    "ChatThinkingConfigType",
     "ChatToolChoiceMode",
-    "ChatWebSearchApproximateLocation",
-    "ChatWebSearchOptions",
-    "ChatWebSearchOptionsSearchContextSize",
-    "ChatWebSearchUserLocation",
     "CollectionChild",
-    "CollectionCreateRequest",
     "CollectionCreateResult",
     "CollectionDetail",
     "CollectionEmptyResult",
@@ -2544,7 +1917,6 @@ __all__: tuple[str, ...] = (
     "CollectionRecord",
     "CollectionRecordStatus",
     "CollectionStats",
-    "CollectionUpdateRequest",
     "Completion",
     "CompletionChoice",
     "CompletionChunk",
@@ -2556,44 +1928,20 @@ __all__: tuple[str, ...] = (
     "ConfigAck",
     "ConfigBody",
     "ConfigCreated",
-    "ConfigCreateRequest",
     "ConfigCreateResult",
     "ConfigDetail",
     "ConfigList",
     "ConfigRetrieveResult",
     "ConfigSummary",
     "ConfigUpdated",
-    "ConfigUpdateRequest",
     "ConfigUpdateResult",
     "ConfigVersion",
     "ConfigVersionList",
     "ConfigVersionListObject",
-    "CountMessageTokensRequest",
-    "CreateChatCompletionRequest",
-    "CreateChatCompletionRequestLogitBias",
-    "CreateChatCompletionRequestMetadata",
-    "CreateChatCompletionRequestParams",
-    "CreateCompletionRequest",
-    "CreateCompletionRequestLogitBias",
-    "CreateCompletionRequestParams",
-    "CreateEmbeddingRequest",
-    "CreateMessageRequest",
-    "CreateMessageRequestParams",
-    "CreateModerationRequest",
-    "CreateRerankRequest",
-    "EmbeddingEncodingFormat",
     "EmbeddingList",
     "EmbeddingUsage",
     "EmbeddingVector",
-    "FeedbackCreateRequest",
-    "FeedbackCreateRequestMetadata",
-    "FeedbackCreateRequestParams",
     "FeedbackResponse",
-    "FeedbackUpdateRequest",
-    "FeedbackUpdateRequestMetadata",
-    "FeedbackUpdateRequestParams",
-    "FileCreateRequest",
-    "FileCreateRequestPurpose",
     "FileDeleted",
     "FileList",
     "FileObject",
@@ -2605,11 +1953,6 @@ __all__: tuple[str, ...] = (
     "FineTuningJob",
     "FineTuningJobCheckpoint",
     "FineTuningJobCheckpointList",
-    "FineTuningJobCreateRequest",
-    "FineTuningJobCreateRequestMetadata",
-    "FineTuningJobCreateRequestParams",
-    "FineTuningJobCreateRequestPortkeyOptions",
-    "FineTuningJobCreateRequestProviderOptions",
     "FineTuningJobError",
     "FineTuningJobEvent",
     "FineTuningJobEventData",
@@ -2659,7 +2002,6 @@ __all__: tuple[str, ...] = (
     "GuardrailContainsCodeCheckId",
     "GuardrailContainsCodeParameters",
     "GuardrailContainsParameters",
-    "GuardrailCreateRequest",
     "GuardrailCreateResult",
     "GuardrailDetail",
     "GuardrailEndsWithCheck",
@@ -2731,7 +2073,6 @@ __all__: tuple[str, ...] = (
     "GuardrailSydeGuardCheck",
     "GuardrailSydeGuardCheckId",
     "GuardrailSydeGuardParameters",
-    "GuardrailUpdateRequest",
     "GuardrailUpdateResult",
     "GuardrailUppercaseCheck",
     "GuardrailUppercaseCheckId",
@@ -2747,39 +2088,13 @@ __all__: tuple[str, ...] = (
     "GuardrailWordCountCheckId",
     "GuardrailWordCountParameters",
     "Image",
-    "ImageEditRequest",
-    "ImageEditRequestBackground",
-    "ImageEditRequestOutputFormat",
-    "ImageEditRequestQuality",
-    "ImageEditRequestResponseFormat",
-    "ImageGenerateRequest",
-    "ImageGenerateRequestBackground",
-    "ImageGenerateRequestModeration",
-    "ImageGenerateRequestOutputFormat",
-    "ImageGenerateRequestQuality",
-    "ImageGenerateRequestResponseFormat",
-    "ImageGenerateRequestStyle",
     "ImagesInputTokensDetails",
     "ImagesResponse",
     "ImagesUsage",
-    "ImageVariationRequest",
-    "ImageVariationRequestResponseFormat",
-    "ImageVariationRequestSize",
     "IntegrationAck",
-    "IntegrationAwsAuthType",
-    "IntegrationAzureAIConfiguration",
-    "IntegrationAzureAuthMode",
-    "IntegrationAzureDeployment",
-    "IntegrationAzureOpenAIConfiguration",
-    "IntegrationBedrockConfiguration",
-    "IntegrationCortexConfiguration",
-    "IntegrationCreateRequest",
     "IntegrationCreateResult",
-    "IntegrationCustomHostConfiguration",
-    "IntegrationCustomHostConfigurationCustomHeaders",
     "IntegrationDetail",
     "IntegrationGlobalWorkspaceAccess",
-    "IntegrationHuggingFaceConfiguration",
     "IntegrationImagePricingMultiplier",
     "IntegrationList",
     "IntegrationListObject",
@@ -2788,35 +2103,20 @@ __all__: tuple[str, ...] = (
     "IntegrationModelList",
     "IntegrationModelPricing",
     "IntegrationModelPricingType",
-    "IntegrationModelSettings",
-    "IntegrationModelsUpdateRequest",
     "IntegrationModelTokenPrices",
-    "IntegrationModelUpdate",
-    "IntegrationOpenAIConfiguration",
     "IntegrationPricingAdjustments",
     "IntegrationPricingMultiplier",
-    "IntegrationSageMakerConfiguration",
-    "IntegrationScopeFilter",
     "IntegrationStatus",
     "IntegrationSummary",
     "IntegrationSummaryObject",
     "IntegrationTokenPrice",
     "IntegrationUnitPricingMultipliers",
-    "IntegrationUpdateRequest",
-    "IntegrationVertexAIConfiguration",
-    "IntegrationVertexAIConfigurationVertexServiceAccountJson",
-    "IntegrationVertexAuthType",
-    "IntegrationWorkersAIConfiguration",
     "IntegrationWorkspaceAccess",
-    "IntegrationWorkspaceAccessUpdate",
     "IntegrationWorkspaceList",
-    "IntegrationWorkspacesUpdateRequest",
     "Label",
-    "LabelCreateRequest",
     "LabelCreateResult",
     "LabelEmptyResult",
     "LabelList",
-    "LabelUpdateRequest",
     "ListAssistantsOrder",
     "ListFilesOrder",
     "ListMcpIntegrationCapabilitiesType",
@@ -2845,16 +2145,7 @@ __all__: tuple[str, ...] = (
     "ListVectorStoresOrder",
     "ListWorkspaceMembersRole",
     "ListWorkspacesStatus",
-    "LogCustomEntry",
-    "LogCustomMetadata",
-    "LogCustomRequest",
-    "LogCustomRequestBody",
-    "LogCustomRequestHeaders",
-    "LogCustomResponse",
-    "LogCustomResponseBody",
-    "LogCustomResponseHeaders",
     "LogExport",
-    "LogExportCreateRequest",
     "LogExportDownload",
     "LogExportField",
     "LogExportFilters",
@@ -2865,7 +2156,6 @@ __all__: tuple[str, ...] = (
     "LogExportStatus",
     "LogExportTaskResult",
     "LogExportTaskResultObject",
-    "LogExportUpdateRequest",
     "LogExportWriteResult",
     "LogExportWriteResultObject",
     "LogRecord",
@@ -2883,7 +2173,6 @@ __all__: tuple[str, ...] = (
     "LogRecordResponseHeaders",
     "McpIntegration",
     "McpIntegrationAuthType",
-    "McpIntegrationCapabilitiesUpdateRequest",
     "McpIntegrationCapability",
     "McpIntegrationCapabilityAnnotations",
     "McpIntegrationCapabilityArgumentsItem",
@@ -2894,16 +2183,11 @@ __all__: tuple[str, ...] = (
     "McpIntegrationCapabilityInputSchema",
     "McpIntegrationCapabilityList",
     "McpIntegrationCapabilityOutputSchema",
-    "McpIntegrationCapabilityToggle",
-    "McpIntegrationCapabilityToggleType",
     "McpIntegrationCapabilityType",
     "McpIntegrationConfigurations",
     "McpIntegrationConfigurationsCustomHeaders",
     "McpIntegrationConfigurationsPassthroughHeader",
     "McpIntegrationCreated",
-    "McpIntegrationCreateRequest",
-    "McpIntegrationCreateRequestAuthType",
-    "McpIntegrationCreateRequestTransport",
     "McpIntegrationGlobalWorkspaceAccess",
     "McpIntegrationList",
     "McpIntegrationMetadata",
@@ -2916,17 +2200,11 @@ __all__: tuple[str, ...] = (
     "McpIntegrationSummaryType",
     "McpIntegrationTransport",
     "McpIntegrationType",
-    "McpIntegrationUpdateRequest",
-    "McpIntegrationUpdateRequestAuthType",
-    "McpIntegrationUpdateRequestTransport",
     "McpIntegrationWorkspace",
     "McpIntegrationWorkspaceList",
     "McpIntegrationWorkspaceListLegacy",
     "McpIntegrationWorkspacesResultEnvelope",
-    "McpIntegrationWorkspacesUpdateRequest",
-    "McpIntegrationWorkspaceToggle",
     "McpServer",
-    "McpServerCapabilitiesUpdateRequest",
     "McpServerCapability",
     "McpServerCapabilityAnnotations",
     "McpServerCapabilityArgumentsItem",
@@ -2937,13 +2215,10 @@ __all__: tuple[str, ...] = (
     "McpServerCapabilityInputSchema",
     "McpServerCapabilityList",
     "McpServerCapabilityOutputSchema",
-    "McpServerCapabilityToggle",
-    "McpServerCapabilityToggleType",
     "McpServerCapabilityType",
     "McpServerConnection",
     "McpServerConnectionList",
     "McpServerCreated",
-    "McpServerCreateRequest",
     "McpServerIntegrationDetails",
     "McpServerIntegrationDetailsConfigurations",
     "McpServerList",
@@ -2951,29 +2226,13 @@ __all__: tuple[str, ...] = (
     "McpServerSuccessResult",
     "McpServerSummary",
     "McpServerTestResult",
-    "McpServerUpdateRequest",
     "McpServerUserAccessEntry",
     "McpServerUserAccessEntryConnectionStatus",
     "McpServerUserAccessList",
     "McpServerUserAccessListDefaultUserAccess",
-    "McpServerUserAccessToggle",
-    "McpServerUserAccessUpdateRequest",
-    "McpServerUserAccessUpdateRequestDefaultUserAccess",
     "Message",
-    "MessageBase64ImageSource",
-    "MessageBase64ImageSourceMediaType",
-    "MessageBase64PdfSource",
-    "MessageCacheControl",
-    "MessageCacheControlTtl",
-    "MessageDocumentBlockParam",
-    "MessageImageBlockParam",
     "MessageInputJsonDelta",
-    "MessageParam",
-    "MessageParamRole",
-    "MessagePlainTextSource",
     "MessageRedactedThinkingBlock",
-    "MessageRedactedThinkingBlockParam",
-    "MessageRequestMetadata",
     "MessageSignatureDelta",
     "MessageStopReason",
     "MessageStreamContentBlockDelta",
@@ -2989,26 +2248,12 @@ __all__: tuple[str, ...] = (
     "MessageStreamStart",
     "MessageStreamStop",
     "MessageTextBlock",
-    "MessageTextBlockParam",
     "MessageTextDelta",
     "MessageThinkingBlock",
-    "MessageThinkingBlockParam",
     "MessageThinkingDelta",
-    "MessageThinkingDisabled",
-    "MessageThinkingEnabled",
     "MessageTokensCount",
-    "MessageTool",
-    "MessageToolChoiceAny",
-    "MessageToolChoiceAuto",
-    "MessageToolChoiceNone",
-    "MessageToolChoiceTool",
     "MessageToolInput",
-    "MessageToolInputSchema",
-    "MessageToolInputSchemaProperties",
-    "MessageToolResultBlockParam",
     "MessageToolUseBlock",
-    "MessageToolUseBlockParam",
-    "MessageUrlSource",
     "MessageUsage",
     "Model",
     "ModelDeleted",
@@ -3028,45 +2273,29 @@ __all__: tuple[str, ...] = (
     "ModerationCategories",
     "ModerationCategoryInputTypes",
     "ModerationCategoryScores",
-    "ModerationImageInput",
-    "ModerationImageUrl",
     "ModerationInputType",
     "ModerationResponse",
     "ModerationResult",
-    "ModerationTextInput",
     "NotFoundBody",
     "PolicyCondition",
     "PolicyCreateResult",
     "PolicyGroupBy",
     "PolicyOperationResult",
     "PolicyRateLimit",
-    "PolicyRateLimitCreateRequest",
-    "PolicyRateLimitCreateRequestType",
-    "PolicyRateLimitCreateRequestUnit",
     "PolicyRateLimitList",
     "PolicyRateLimitStatus",
     "PolicyRateLimitType",
     "PolicyRateLimitUnit",
-    "PolicyRateLimitUpdateRequest",
-    "PolicyRateLimitUpdateRequestUnit",
     "PolicyUsageLimit",
-    "PolicyUsageLimitCreateRequest",
-    "PolicyUsageLimitCreateRequestPeriodicReset",
-    "PolicyUsageLimitCreateRequestType",
     "PolicyUsageLimitEntity",
     "PolicyUsageLimitEntityList",
     "PolicyUsageLimitList",
     "PolicyUsageLimitPeriodicReset",
     "PolicyUsageLimitStatus",
     "PolicyUsageLimitType",
-    "PolicyUsageLimitUpdateRequest",
-    "PolicyUsageLimitUpdateRequestPeriodicReset",
     "PolicyUsageLimitValueKeyUsageMap",
     "PolicyUsageLimitValueUsage",
     "PolicyUsageLimitValueUsageStatus",
-    "PromptCompletionRequest",
-    "PromptCompletionRequestParams",
-    "PromptCreateRequest",
     "PromptCreateResult",
     "PromptCreateResultObject",
     "PromptDetail",
@@ -3076,21 +2305,16 @@ __all__: tuple[str, ...] = (
     "PromptHyperparametersLogitBias",
     "PromptList",
     "PromptModelParameters",
-    "PromptPartialCreateRequest",
     "PromptPartialCreateResult",
     "PromptPartialDetail",
     "PromptPartialListEnvelope",
     "PromptPartialSummary",
     "PromptPartialSummaryObject",
-    "PromptPartialUpdateRequest",
     "PromptPartialUpdateResult",
     "PromptPartialVersion",
     "PromptPartialVersionListEnvelope",
     "PromptPartialVersionObject",
-    "PromptPublishRequest",
     "PromptRenderedRequest",
-    "PromptRenderRequest",
-    "PromptRenderRequestVariables",
     "PromptRenderResponse",
     "PromptSummary",
     "PromptSummaryObject",
@@ -3098,17 +2322,13 @@ __all__: tuple[str, ...] = (
     "PromptTokensDetails",
     "PromptToolChoice",
     "PromptToolDefinition",
-    "PromptUpdateRequest",
-    "PromptUpdateRequestIsRawTemplate",
     "PromptUpdateResult",
     "PromptVersionListEnvelope",
     "PromptVersionStatus",
     "PromptVersionSummary",
     "PromptVersionSummaryObject",
     "PromptVersionSummaryPromptTemplate",
-    "PromptVersionUpdateRequest",
     "ProviderAck",
-    "ProviderCreateRequest",
     "ProviderCreateResult",
     "ProviderDetail",
     "ProviderDetailObject",
@@ -3117,12 +2337,10 @@ __all__: tuple[str, ...] = (
     "ProviderList",
     "ProviderListObject",
     "ProviderStatus",
-    "ProviderUpdateRequest",
     "ProviderUpdateResult",
     "RateLimitPolicy",
     "RateLimitType",
     "RateLimitUnit",
-    "RerankDocumentObject",
     "RerankResponse",
     "RerankResult",
     "RerankResultDocument",
@@ -3132,11 +2350,6 @@ __all__: tuple[str, ...] = (
     "ResponseContentPartAddedEvent",
     "ResponseContentPartDoneEvent",
     "ResponseCreatedEvent",
-    "ResponseCreateRequest",
-    "ResponseCreateRequestMetadata",
-    "ResponseCreateRequestParams",
-    "ResponseCreateRequestServiceTier",
-    "ResponseCreateRequestTruncation",
     "ResponseDeleted",
     "ResponseError",
     "ResponseErrorEvent",
@@ -3203,25 +2416,10 @@ __all__: tuple[str, ...] = (
     "RetrieveRateLimitsPolicyStatus",
     "RetrieveUsageLimitsPolicyStatus",
     "ScimWorkspaceMapping",
-    "ScimWorkspaceMappingCreateRequest",
-    "ScimWorkspaceMappingCreateRequestRole",
     "ScimWorkspaceMappingDeleteResult",
     "ScimWorkspaceMappingList",
     "ScimWorkspaceMappingRole",
     "SecretReferenceAck",
-    "SecretReferenceAwsAccessKeyAuth",
-    "SecretReferenceAwsAccessKeyAuthAwsAuthType",
-    "SecretReferenceAwsAssumedRoleAuth",
-    "SecretReferenceAwsAssumedRoleAuthAwsAuthType",
-    "SecretReferenceAwsServiceRoleAuth",
-    "SecretReferenceAwsServiceRoleAuthAwsAuthType",
-    "SecretReferenceAzureDefaultAuth",
-    "SecretReferenceAzureDefaultAuthAzureAuthMode",
-    "SecretReferenceAzureEntraAuth",
-    "SecretReferenceAzureEntraAuthAzureAuthMode",
-    "SecretReferenceAzureManagedAuth",
-    "SecretReferenceAzureManagedAuthAzureAuthMode",
-    "SecretReferenceCreateRequest",
     "SecretReferenceCreateResult",
     "SecretReferenceCreateResultObject",
     "SecretReferenceDetail",
@@ -3235,22 +2433,8 @@ __all__: tuple[str, ...] = (
     "SecretReferenceSummary",
     "SecretReferenceSummaryObject",
     "SecretReferenceTags",
-    "SecretReferenceUpdateRequest",
-    "SecretReferenceUpdateRequestAuthConfig",
     "SecretReferenceValueFormat",
-    "SecretReferenceVaultAppRoleAuth",
-    "SecretReferenceVaultAppRoleAuthVaultAuthType",
-    "SecretReferenceVaultKubernetesAuth",
-    "SecretReferenceVaultKubernetesAuthVaultAuthType",
-    "SecretReferenceVaultTokenAuth",
-    "SecretReferenceVaultTokenAuthVaultAuthType",
-    "SpeechCreateRequest",
-    "SpeechCreateRequestResponseFormat",
     "Thread",
-    "ThreadCreateAndRunRequest",
-    "ThreadCreateAndRunRequestParams",
-    "ThreadCreateRequest",
-    "ThreadCreateRequestParams",
     "ThreadDeleted",
     "ThreadDeletedObject",
     "ThreadMessage",
@@ -3264,12 +2448,7 @@ __all__: tuple[str, ...] = (
     "ThreadMessageContentRefusal",
     "ThreadMessageContentRefusalType",
     "ThreadMessageContentText",
-    "ThreadMessageContentTextInput",
-    "ThreadMessageContentTextInputType",
     "ThreadMessageContentTextType",
-    "ThreadMessageCreateRequest",
-    "ThreadMessageCreateRequestParams",
-    "ThreadMessageCreateRequestRole",
     "ThreadMessageDeleted",
     "ThreadMessageDeletedObject",
     "ThreadMessageDelta",
@@ -3310,12 +2489,8 @@ __all__: tuple[str, ...] = (
     "ThreadMessageRole",
     "ThreadMessageStatus",
     "ThreadMessageText",
-    "ThreadMessageUpdateRequest",
-    "ThreadMessageUpdateRequestParams",
     "ThreadObject",
     "ThreadRun",
-    "ThreadRunCreateRequest",
-    "ThreadRunCreateRequestParams",
     "ThreadRunIncompleteDetails",
     "ThreadRunIncompleteDetailsReason",
     "ThreadRunLastError",
@@ -3375,49 +2550,31 @@ __all__: tuple[str, ...] = (
     "ThreadRunStepToolCallsDetailsType",
     "ThreadRunStepType",
     "ThreadRunStreamDataEnvelope",
-    "ThreadRunSubmitToolOutputsRequest",
-    "ThreadRunSubmitToolOutputsRequestParams",
     "ThreadRunToolCall",
     "ThreadRunToolCallFunction",
     "ThreadRunToolCallType",
     "ThreadRunToolChoiceMode",
-    "ThreadRunToolOutput",
     "ThreadRunTruncationStrategy",
     "ThreadRunTruncationStrategyType",
-    "ThreadRunUpdateRequest",
-    "ThreadRunUpdateRequestParams",
     "ThreadRunUsage",
-    "ThreadUpdateRequest",
-    "ThreadUpdateRequestParams",
     "Transcription",
-    "TranscriptionCreateRequest",
-    "TranscriptionCreateRequestResponseFormat",
-    "TranscriptionCreateRequestTimestampGranularitiesItem",
     "TranscriptionSegment",
     "TranscriptionUsage",
     "TranscriptionWord",
     "Translation",
-    "TranslationCreateRequest",
-    "TranslationCreateRequestResponseFormat",
     "UsageLimitPolicy",
     "UsageLimitResetPeriod",
     "UsageLimitType",
     "VectorStore",
-    "VectorStoreAutoChunkingStrategy",
-    "VectorStoreAutoChunkingStrategyType",
-    "VectorStoreCreateRequest",
-    "VectorStoreCreateRequestParams",
     "VectorStoreDeleted",
     "VectorStoreDeletedObject",
     "VectorStoreExpiration",
     "VectorStoreExpirationAnchor",
     "VectorStoreFile",
     "VectorStoreFileBatch",
-    "VectorStoreFileBatchCreateRequest",
     "VectorStoreFileBatchObject",
     "VectorStoreFileBatchStatus",
     "VectorStoreFileCounts",
-    "VectorStoreFileCreateRequest",
     "VectorStoreFileDeleted",
     "VectorStoreFileDeletedObject",
     "VectorStoreFileError",
@@ -3434,20 +2591,15 @@ __all__: tuple[str, ...] = (
     "VectorStoreStaticChunkingStrategy",
     "VectorStoreStaticChunkingStrategyType",
     "VectorStoreStatus",
-    "VectorStoreUpdateRequest",
-    "VectorStoreUpdateRequestParams",
     "VirtualKeyAck",
     "VirtualKeyCreated",
-    "VirtualKeyCreateRequest",
     "VirtualKeyCreateResult",
-    "VirtualKeyDeployment",
     "VirtualKeyDetail",
     "VirtualKeyDetailObject",
     "VirtualKeyList",
     "VirtualKeyListObject",
     "VirtualKeyModelConfig",
     "VirtualKeyStatus",
-    "VirtualKeyUpdateRequest",
 )
 
 
