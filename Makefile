@@ -4,9 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
-REFERENCE_SPEC ?= ../shared/reference/portkey-openapi.yaml
 
-.PHONY: setup generate check-generated lint typecheck test test-unit test-integration demo bench reference-check clean
+.PHONY: setup generate check-generated lint typecheck test test-unit test-integration demo bench reference-check corpus clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -26,8 +25,14 @@ generate: $(STAMP)
 check-generated: $(STAMP)
 	$(PY) -m generator --check
 
+# Checks against descriptions outside the project: `make reference-check SPEC=FILE`, `make corpus SPECS=FOLDER`.
 reference-check: $(STAMP)
-	$(PY) -m generator --spec $(REFERENCE_SPEC) --out $$(mktemp -d)/reference --typecheck
+	@test -n "$(SPEC)" || { echo "usage: make reference-check SPEC=path/to/openapi.yaml"; exit 2; }
+	$(PY) -m generator --spec $(SPEC) --out $$(mktemp -d)/reference --typecheck
+
+corpus: $(STAMP)
+	@test -n "$(SPECS)" || { echo "usage: make corpus SPECS=path/to/folder"; exit 2; }
+	$(PY) -m generator.corpus $(SPECS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check portkey_typed generator tests examples typed_examples bench scripts
