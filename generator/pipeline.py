@@ -1,4 +1,4 @@
-"""The stages in order: bundle -> normalize -> prepare -> opc -> TypedDicts -> account -> prune ->
+"""The stages in order: bundle -> normalize -> prepare -> opc -> TypedDicts -> account ->
 emit -> finalize."""
 
 from __future__ import annotations

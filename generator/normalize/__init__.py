@@ -10,7 +10,7 @@ import copy
 from collections.abc import Callable
 
 from generator.normalize.all_of import (
-    drop_types_beside_references,
+    drop_restated_types_and_enums,
     flatten_conflicting_all_of,
     splice_nested_all_of,
 )
@@ -41,8 +41,8 @@ PASSES: tuple[Pass, ...] = (
     upgrade_to_openapi_3_1,
     drop_schema_titles,
     fill_missing_array_items,
+    drop_restated_types_and_enums,
     drop_unusable_defaults,
-    drop_types_beside_references,
     flatten_conflicting_all_of,
     untype_clashing_properties,
     move_presence_unions,

@@ -16,17 +16,47 @@ def _only_type(schema: Schema) -> bool:
     return set(rest) == {"type"}
 
 
-def drop_types_beside_references(spec: Spec) -> None:
-    """A bare `type` beside a `$ref` (`{$ref: Item, type: object}`), or an `allOf` member that says
-    nothing but a `type`, only restates what the reference says; openapi-python-client reads it as
-    an object to merge and drops the schema when the reference is a union ("Cannot take allOf a
-    non-object")."""
+def _reference(schema: Schema) -> Any:
+    """The one reference a schema stands for: its `$ref`, or the only member of its `allOf`."""
+    if "$ref" in schema:
+        return {"$ref": schema["$ref"]}
+    members = schema.get("allOf")
+    if (
+        isinstance(members, list)
+        and len(members) == 1
+        and isinstance(members[0], dict)
+        and "$ref" in members[0]
+    ):
+        return members[0]
+    return None
+
+
+def _union_contradicts_type(schema: Schema) -> bool:
+    """`{oneOf: [{type: boolean}, {type: string, enum: [auto]}], type: boolean}`: a member's own type
+    is not the schema's, so the union, not the `type`, is what its authors meant."""
+    types = set(types_of(schema))
+    members = [*(schema.get("oneOf") or []), *(schema.get("anyOf") or [])]
+    return bool(types) and any(isinstance(m, dict) and set(types_of(m)) - types for m in members)
+
+
+def drop_restated_types_and_enums(spec: Spec) -> None:
+    """What only restates a reference, or contradicts a union, goes: a bare `type` beside a `$ref`
+    (`{$ref: Item, type: object}`), an `allOf` member that is only a `type`, an `enum` beside a
+    reference to the same enum, and a `type` beside a `oneOf`/`anyOf` one of whose members has
+    another type. openapi-python-client read these as more to merge and dropped the schema ("Cannot
+    take allOf a non-object"), named a class it never wrote, or typed the union as the bare type."""
 
     def drop(schema: Schema) -> None:
-        if "$ref" in schema and "type" in schema:
-            rest = {key for key in schema if not is_annotation(key)} - {"$ref", "type"}
-            if not rest:
+        reference = _reference(schema)
+        if reference is not None:
+            rest = {key for key in schema if not is_annotation(key)} - {"$ref", "allOf"}
+            target = resolved(spec, reference)
+            if "type" in schema and rest <= {"type", "enum"}:
                 del schema["type"]
+            if isinstance(target, dict) and "enum" in schema and schema["enum"] == target.get("enum"):
+                del schema["enum"]
+        if _union_contradicts_type(schema):
+            del schema["type"]
         members = schema.get("allOf")
         if isinstance(members, list) and len(members) > 1:
             kept = [m for m in members if not (isinstance(m, dict) and _only_type(m))]
