@@ -18,7 +18,7 @@ _OMITTED_RESPONSE = re.compile(r"parsing (\w+ \S+) .*Cannot parse response")
 @dataclass(frozen=True)
 class Accounting:
     operations: int  # operations in the input description
-    generated: int  # endpoint modules openapi-python-client wrote
+    generated: int  # operations openapi-python-client parsed (each gets a resource method)
     lost: tuple[str, ...]  # one line per lost schema or operation, saying where it went missing
     problems: tuple[str, ...]  # everything openapi-python-client reported
 
