@@ -6,9 +6,8 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PARITY_VENV := .parity-venv
 PARITY_STAMP := $(PARITY_VENV)/.installed
-REFERENCE_SPEC ?= ../shared/reference/portkey-openapi.yaml
 
-.PHONY: setup generate check-generated lint typecheck test test-unit test-integration parity demo bench reference-check drift clean python-matrix change-report
+.PHONY: setup generate check-generated lint typecheck test test-unit test-integration parity demo bench reference-check corpus drift clean python-matrix change-report
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -33,11 +32,19 @@ change-report: $(STAMP)
 check-generated: $(STAMP)
 	$(PY) -m generator --check
 
+# Checks against descriptions outside the project: `make reference-check SPEC=FILE`, `make drift SPEC=FILE`,
+# `make corpus SPECS=FOLDER`.
 reference-check: $(STAMP)
-	$(PY) -m generator --spec $(REFERENCE_SPEC) --out $$(mktemp -d)/reference --typecheck
+	@test -n "$(SPEC)" || { echo "usage: make reference-check SPEC=path/to/openapi.yaml"; exit 2; }
+	$(PY) -m generator --spec $(SPEC) --out $$(mktemp -d)/reference --typecheck
+
+corpus: $(STAMP)
+	@test -n "$(SPECS)" || { echo "usage: make corpus SPECS=path/to/folder"; exit 2; }
+	$(PY) -m generator.corpus $(SPECS)
 
 drift: $(STAMP)
-	$(PY) -m generator drift --reference $(REFERENCE_SPEC)
+	@test -n "$(SPEC)" || { echo "usage: make drift SPEC=path/to/portkey-openapi.yaml"; exit 2; }
+	$(PY) -m generator drift --reference $(SPEC)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check portkey_typed generator tests examples typed_examples bench scripts

@@ -9,7 +9,7 @@ from generator.normalize.schema_shapes import defines_class
 from generator.opc_client import ClientOutput
 from generator.params import TypedDictOutput
 from generator.places import Place, describe, expected_classes
-from generator.spec_walk import Spec, component_schemas
+from generator.spec_walk import Spec, component_schemas, iter_operations, path_shape
 
 _UNPARSED_SCHEMA = re.compile(r"schema /components/schemas/([^\s:]+)")
 _OMITTED_RESPONSE = re.compile(r"parsing (\w+ \S+) .*Cannot parse response")
@@ -18,16 +18,35 @@ _OMITTED_RESPONSE = re.compile(r"parsing (\w+ \S+) .*Cannot parse response")
 @dataclass(frozen=True)
 class Accounting:
     operations: int  # operations in the input description
-    generated: int  # endpoint modules openapi-python-client wrote
-    lost: tuple[str, ...]  # one line per lost schema, saying where it went missing
+    generated: int  # operations openapi-python-client parsed (each gets a resource method)
+    lost: tuple[str, ...]  # one line per lost schema or operation, saying where it went missing
     problems: tuple[str, ...]  # everything openapi-python-client reported
 
     @property
     def ok(self) -> bool:
         return self.generated == self.operations and not self.lost
 
+    def failures(self) -> list[str]:
+        """One line per lost operation or schema (the count when operations went missing unnamed)."""
+        lines = [f"lost: {line}" for line in self.lost]
+        if self.generated != self.operations and not lines:
+            lines.append(f"{self.operations - self.generated} operation(s) not generated")
+        return lines
+
     def summary(self) -> str:
         return f"operations: {self.operations}, generated: {self.generated}, schemas lost: {len(self.lost)}"
+
+
+def lost_operations(spec: Spec, client: ClientOutput) -> list[str]:
+    """Operations opc wrote no endpoint for, each with what opc said about it."""
+    lines = []
+    for path, method, operation in iter_operations(spec):
+        if (method, path_shape(path)) in client.endpoints:
+            continue
+        said = [problem for problem in client.problems if f"{method.upper()} {path} within " in problem]
+        reason = "; ".join(said) or "openapi-python-client wrote no endpoint for it"
+        lines.append(f"{method.upper()} {path} ({operation.get('operationId', 'no operationId')}): {reason}")
+    return lines
 
 
 def lost_schemas(spec: Spec, client: ClientOutput, typed_dicts: dict[str, TypedDictOutput]) -> list[str]:
@@ -75,7 +94,7 @@ def account(
 ) -> Accounting:
     return Accounting(
         operations=input_operations,
-        generated=client.endpoint_count,
-        lost=tuple(lost_schemas(spec, client, typed_dicts)),
+        generated=len(client.endpoints),
+        lost=(*lost_operations(spec, client), *lost_schemas(spec, client, typed_dicts)),
         problems=client.problems,
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -55,6 +56,21 @@ def _plain(node: Any) -> Any:
     return node
 
 
+class _Yaml12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML 1.2's booleans (`true`/`false` only), as OpenAPI asks: PyYAML's YAML 1.1 reads an enum
+    value `OFF`, `on` or `no` as a boolean."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def read_document(path: Path) -> Any:
     """A YAML or JSON file as plain data."""
     try:
@@ -64,7 +80,7 @@ def read_document(path: Path) -> Any:
     try:
         if path.suffix == ".json":
             return _plain(json.loads(text))
-        return _plain(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+        return _plain(yaml.load(text, Loader=_Yaml12Loader))
     except (ValueError, yaml.YAMLError) as error:
         raise GenerationError(f"{path} is not valid YAML/JSON: {error}") from error
 

@@ -84,10 +84,10 @@ def run(arguments: argparse.Namespace) -> int:
         print(result.summary())
         for problem in result.problems:
             print(f"openapi-python-client: {problem}", file=sys.stderr)
-        failures.extend(f"lost: {line}" for line in result.lost)
-        if result.generated != result.operations:
-            failures.append(f"{result.operations - result.generated} operation(s) not generated")
-        if arguments.check:
+        failures.extend(
+            result.failures()
+        )  # when there are any, the build stopped: `out_dir` is left as it is
+        if not failures and arguments.check:
             differences = []
             fresh, api_doc = staging / API_REFERENCE, api_doc_path(out_dir)
             if fresh.is_file() and api_doc != out_dir / API_REFERENCE:  # docs/api.md: compared on its own
@@ -96,12 +96,10 @@ def run(arguments: argparse.Namespace) -> int:
                 fresh.unlink()
             differences += differing_files(staging, out_dir)
             failures.extend(f"{out_dir} is out of date: {line}" for line in differences)
-            checked_dir = out_dir
-        else:
+        elif not failures:
             _install(staging, out_dir)
-            checked_dir = out_dir
     if arguments.typecheck and not failures:
-        failures.extend(_checks(checked_dir))
+        failures.extend(_checks(out_dir))
     for failure in failures:
         print(failure, file=sys.stderr)
     print(f"took {time.monotonic() - started:.1f} s", file=sys.stderr)

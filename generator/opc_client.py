@@ -1,7 +1,9 @@
-"""Stage 3: openapi-python-client 0.29.1, in-process, with our config and templates."""
+"""Stage 3: openapi-python-client 0.29.1, in-process, with our config and templates: it parses the
+description (what the accounting reads) and writes `types.py` and the response models."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,9 +11,9 @@ from openapi_python_client import Project
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
-from openapi_python_client.strings import PythonIdentifier
 
 from generator.errors import GenerationError
+from generator.model_scope import request_only_schemas
 from generator.normalize.media import is_json
 from generator.opc_places import used_classes
 from generator.places import Place
@@ -27,11 +29,12 @@ SHADOWING_PROPERTY_NAMES = frozenset({"import_models", "models_imported"})
 
 @dataclass(frozen=True)
 class ClientOutput:
-    """What opc produced: its class names, its endpoints, the classes it typed each place with
+    """What opc produced: its class names, its endpoints (their count is `len(endpoints)`), the classes it typed each place with
     (`places.py`) and what it reported along the way."""
 
-    class_names: frozenset[str]
-    endpoint_count: int
+    class_names: frozenset[str]  # every class opc parsed
+    written_classes: frozenset[str]  # the model classes written (request-only ones are TypedDicts only)
+    endpoints: frozenset[tuple[str, str]]  # (method, path shape) of every endpoint opc wrote
     problems: tuple[str, ...]
     place_classes: dict[Place, frozenset[str]]
 
@@ -98,39 +101,41 @@ def _check_property_names(data: GeneratorData) -> None:
         )
 
 
-def _annotate_modules(spec: Spec, data: GeneratorData) -> None:
-    """Record on each operation the module opc wrote for it, as `x-generated-module`."""
-    paths = spec_paths(spec)
-    modules: dict[tuple[str, str], str] = {}
-    for tag, collection in data.endpoint_collections_by_tag.items():
-        for endpoint in collection.endpoints:
-            path = paths.get((endpoint.method, path_shape(endpoint.path.get_untrusted_value())))
-            if path is not None:
-                modules[(path, endpoint.method)] = (
-                    f"{PACKAGE_NAME}.api.{tag}.{PythonIdentifier(endpoint.name, FIELD_PREFIX)}"
-                )
-    for path, method, operation in iter_operations(spec):
-        if (path, method) in modules:
-            operation["x-generated-module"] = modules[(path, method)]
-
-
 def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput:
-    """Write opc's package for `spec` into `package_dir` and annotate `spec` with module names."""
+    """Write opc's `types.py` and the model modules the clients decode with (`model_scope.py`) into
+    `package_dir`. Its endpoint modules, `client.py` and `errors.py` are not written: the resources
+    send requests themselves and send TypedDicts, so those would serve nothing."""
     config = opc_config(spec, package_dir, source)
     data = GeneratorData.from_dict(spec, config=config)
     if isinstance(data, GeneratorError):
         raise GenerationError(f"openapi-python-client cannot read the description: {_describe(data)}")
     _check_property_names(data)
-    project = Project(openapi=data, config=config, custom_template_path=TEMPLATES)
-    problems = [_describe(error) for error in project.build()]
-    _annotate_modules(spec, data)
+    request_only = request_only_schemas(spec)
+    written = dataclasses.replace(
+        data,
+        models=[model for model in data.models if model.class_info.name not in request_only],
+        enums=[enum for enum in data.enums if enum.class_info.name not in request_only],
+    )
+    project = Project(openapi=written, config=config, custom_template_path=TEMPLATES)
+    # `Project.build` minus `_build_api` (and minus metadata and post hooks, which `--meta none` and
+    # `post_hooks=[]` turn off anyway); openapi-python-client is pinned, so these names hold.
+    project.package_dir.mkdir(parents=True, exist_ok=True)
+    project._create_package()
+    project._build_models()
+    problems = [_describe(error) for error in project._get_errors()]
     collections = data.endpoint_collections_by_tag.values()
     class_names = {model.class_info.name for model in data.models} | {
         enum.class_info.name for enum in data.enums
     }
     return ClientOutput(
         class_names=frozenset(class_names),
-        endpoint_count=sum(len(collection.endpoints) for collection in collections),
+        written_classes=frozenset(model.class_info.name for model in written.models)
+        | frozenset(enum.class_info.name for enum in written.enums),
+        endpoints=frozenset(
+            (endpoint.method, path_shape(endpoint.path.get_untrusted_value()))
+            for collection in collections
+            for endpoint in collection.endpoints
+        ),
         problems=tuple(problems),
         place_classes=used_classes(data, spec_paths(spec)),
     )

@@ -1936,7 +1936,7 @@ class CreateCompletionRequest(TypedDict):
     """
     Model to run, as the provider names it (for example `gpt-3.5-turbo-instruct`).
     """
-    prompt: str | Sequence[str] | Sequence[int] | Sequence[PromptItem] | None
+    prompt: str | Sequence[str] | Sequence[int] | Sequence[CreateCompletionRequestPromptType3Item] | None
     """
     What to continue: a string, a list of strings, a list of token IDs, or a list of token-ID lists. Several prompts give several completions.
     """
@@ -2009,12 +2009,18 @@ class CreateCompletionRequest(TypedDict):
 CreateCompletionRequestLogitBias: TypeAlias = Mapping[str, int]
 
 
+CreateCompletionRequestPromptType3Item: TypeAlias = Sequence[int]
+"""
+One prompt as token IDs.
+"""
+
+
 class CreateEmbeddingRequest(TypedDict):
     """
     What to embed and with which model.
     """
 
-    input: str | Sequence[str] | Sequence[int] | Sequence[InputItem]
+    input: str | Sequence[str] | Sequence[int] | Sequence[CreateEmbeddingRequestInputType3Item]
     """
     The text to embed: one string, a list of strings, one list of token IDs, or a list of token-ID lists. Each list may hold at most 2048 entries.
     """
@@ -2034,6 +2040,12 @@ class CreateEmbeddingRequest(TypedDict):
     """
     Stable identifier of the end user, for abuse monitoring.
     """
+
+
+CreateEmbeddingRequestInputType3Item: TypeAlias = Sequence[int]
+"""
+One input as token IDs.
+"""
 
 
 class CreateMessageRequest(TypedDict):
@@ -4845,12 +4857,6 @@ Size of the variations.
 """
 
 
-InputItem: TypeAlias = Sequence[int]
-"""
-One input as token IDs.
-"""
-
-
 IntegrationAwsAuthType: TypeAlias = Literal["accessKey", "assumedRole"]
 """
 How Portkey authenticates to AWS - with an access key pair or by assuming a role.
@@ -7169,12 +7175,6 @@ class PromptHyperparameters(TypedDict):
 PromptHyperparametersLogitBias: TypeAlias = Mapping[str, int]
 """
 Maps token ids (as strings) to a bias from -100 to 100.
-"""
-
-
-PromptItem: TypeAlias = Sequence[int]
-"""
-One prompt as token IDs.
 """
 
 

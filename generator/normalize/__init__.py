@@ -9,9 +9,15 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
+from generator.normalize.all_of import (
+    drop_restated_types_and_enums,
+    flatten_conflicting_all_of,
+    splice_nested_all_of,
+)
 from generator.normalize.arrays import fill_missing_array_items
 from generator.normalize.bodies import hoist_body_schemas
 from generator.normalize.component_names import stabilize_component_names
+from generator.normalize.defaults import drop_unusable_defaults
 from generator.normalize.event_streams import extract_event_streams
 from generator.normalize.headers import scalar_header_parameters
 from generator.normalize.inline_models import hoist_inline_models
@@ -35,6 +41,9 @@ PASSES: tuple[Pass, ...] = (
     upgrade_to_openapi_3_1,
     drop_schema_titles,
     fill_missing_array_items,
+    drop_restated_types_and_enums,
+    drop_unusable_defaults,
+    flatten_conflicting_all_of,
     untype_clashing_properties,
     move_presence_unions,
     separate_reference_extensions,
@@ -50,6 +59,7 @@ PASSES: tuple[Pass, ...] = (
     nullable_inline_models_to_unions,
     hoist_inline_models,
     wrap_ref_siblings,
+    splice_nested_all_of,
     fill_sdk_names,
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.naming import pascal_case
 from generator.normalize.hoisting import hoist
-from generator.normalize.schema_shapes import is_class_shaped, is_null_schema, split_annotations
+from generator.normalize.schema_shapes import is_class_shaped, is_null_schema, split_annotations, types_of
 from generator.spec_walk import Schema, Spec, child_slots, component_schemas, schema_ref
 
 # Where opc's own name for an inline class comes from: the property name, or one of these words.
@@ -26,7 +26,7 @@ def _visit(spec: Spec, schema: Schema, owner: str, words: list[str], queue: list
             child_words = [*words, _SLOT_WORDS[keyword]]
         else:
             child_words = words
-        if keyword in _HOISTED_SLOTS and is_class_shaped(child) and child_words:
+        if keyword in _HOISTED_SLOTS and _names_a_type(keyword, child) and child_words:
             wanted = owner + pascal_case("_".join(child_words))
             name = hoist(spec, child, wanted)
             annotations, _ = split_annotations(child)
@@ -35,6 +35,12 @@ def _visit(spec: Spec, schema: Schema, owner: str, words: list[str], queue: list
             queue.append((name, child))
         else:
             _visit(spec, child, owner, child_words, queue)
+
+
+def _names_a_type(keyword: str, child: Schema) -> bool:
+    """A class, or an array directly inside an array: datamodel-code-generator names the inner one
+    after the field (`input` -> `InputItem`), which can be a component's name it then overwrites."""
+    return is_class_shaped(child) or (keyword == "items" and types_of(child) == ["array"])
 
 
 def _union_index(schema: Schema, keyword: str, index: int) -> int:

@@ -40,8 +40,7 @@ def _upgrade_schema(schema: Schema) -> None:
         # OpenAPI 3.0 ignores every sibling of `$ref`; annotations are kept for the docs.
         for key in [key for key in schema if key not in ("$ref", "nullable") and not is_annotation(key)]:
             del schema[key]
-    if "nullable" in schema and schema.pop("nullable") is True:
-        _make_nullable(schema)
+    _nullable_keyword(schema)
     for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
         flag = schema.get(exclusive)
         if isinstance(flag, bool):
@@ -50,10 +49,26 @@ def _upgrade_schema(schema: Schema) -> None:
                 schema[exclusive] = schema.pop(bound)
 
 
+def _nullable_keyword(schema: Schema) -> None:
+    members = schema.get("allOf")
+    if isinstance(members, list):
+        # `allOf: [{$ref: X}, {nullable: true}]`: the member only says the whole may be null
+        flags = [m for m in members if isinstance(m, dict) and set(split_annotations(m)[1]) == {"nullable"}]
+        if flags and len(flags) < len(members):
+            schema["allOf"] = [m for m in members if not any(m is flag for flag in flags)]
+            if any(flag["nullable"] is True for flag in flags):
+                schema["nullable"] = True
+    if "nullable" in schema and schema.pop("nullable") is True:
+        _make_nullable(schema)
+
+
 def upgrade_to_openapi_3_1(spec: Spec) -> None:
-    """Siblings of `$ref` other than annotations are dropped (3.0 ignores them), `nullable: true` becomes a `null` type (or a `null` member of a union), boolean
-    `exclusiveMinimum`/`exclusiveMaximum` become numbers, and the document says `openapi: 3.1.0`."""
+    """Siblings of `$ref` other than annotations are dropped (3.0 ignores them), `nullable: true` becomes
+    a `null` type (or a `null` member of a union), boolean `exclusiveMinimum`/`exclusiveMaximum` become
+    numbers, and the document says `openapi: 3.1.0`. A 3.1 document that still writes the 3.0 keyword
+    `nullable` (3.1 would ignore it; its authors meant null) gets that part only."""
     if not str(spec.get("openapi", "")).startswith("3.0"):
+        transform_schemas(spec, _nullable_keyword)
         return
     transform_schemas(spec, _upgrade_schema)
     spec["openapi"] = "3.1.0"

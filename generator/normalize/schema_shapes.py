@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.spec_walk import Schema
+from generator.spec_walk import Schema, Spec, resolve
 
 # Keywords that describe a value without constraining it; they can sit beside `$ref` or outside a union.
 ANNOTATION_KEYWORDS = frozenset(
@@ -81,3 +81,11 @@ def defines_class(schema: Schema) -> bool:
     """Whether the schema describes a class of its own: it is class-shaped, or it has properties of
     its own beside a single reference or a union (opc then drops them, a loss to be counted)."""
     return is_class_shaped(schema) or bool(schema.get("properties"))
+
+
+def resolved(spec: Spec, node: Any) -> Any:
+    """`node` with its local references followed; None when one points nowhere."""
+    try:
+        return resolve(spec, node)
+    except (KeyError, IndexError, TypeError):
+        return None

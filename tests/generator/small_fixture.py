@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import lead_hooks
+from generator import facade_modules
 from generator.accounting import Accounting
 from generator.bundle import load_file
 from generator.pipeline import build
@@ -22,11 +22,11 @@ SMALL_SPEC = FIXTURES / "small" / "api.yaml"
 
 
 def build_small(out_dir: Path) -> Accounting:
-    """Build the small fixture, with the lead's resource and header-option stages left out: these
+    """Build the small fixture, with the facade modules (resources, header options) left out: these
     tests are about the generator's own stages (`make check-generated` runs the whole chain)."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(lead_hooks, "prepare", lambda spec: spec)
-        patch.setattr(lead_hooks, "emit", lambda spec, package_dir: None)
+        patch.setattr(facade_modules, "prepare", lambda spec: spec)
+        patch.setattr(facade_modules, "emit", lambda spec, package_dir: None)
         return build(load_file(SMALL_SPEC), out_dir)
 
 

@@ -7,6 +7,7 @@ from generator.opc_client import ClientOutput
 from generator.params import TypedDictOutput
 
 SPEC = {
+    "paths": {"/pets": {"get": {"operationId": "listPets"}, "post": {"operationId": "createPet"}}},
     "components": {
         "schemas": {
             "Pet": {"type": "object"},
@@ -14,14 +15,15 @@ SPEC = {
             "Name": {"type": "string"},
             "Either": {"oneOf": [{"$ref": "#/components/schemas/Pet"}]},
         }
-    }
+    },
 }
 
 
 def test_nothing_lost() -> None:
     client = ClientOutput(
         class_names=frozenset({"Pet", "Kind", "ListPetsOrder"}),
-        endpoint_count=2,
+        written_classes=frozenset({"Pet"}),
+        endpoints=frozenset({("get", "/pets"), ("post", "/pets")}),
         problems=(),
         place_classes={},
     )
@@ -34,10 +36,12 @@ def test_nothing_lost() -> None:
 def test_missing_classes_unparsed_schemas_omitted_responses_and_typed_dicts_count() -> None:
     client = ClientOutput(
         class_names=frozenset({"Pet"}),
-        endpoint_count=1,
+        written_classes=frozenset({"Pet"}),
+        endpoints=frozenset({("get", "/pets")}),
         problems=(
             "Unable to parse schema /components/schemas/Either: Invalid property in union",
             "WARNING parsing GET /pets within pets.: Cannot parse response for status code 200",
+            "WARNING parsing POST /pets within pets. Endpoint will not be generated.",
         ),
         place_classes={},
     )
@@ -46,13 +50,14 @@ def test_missing_classes_unparsed_schemas_omitted_responses_and_typed_dicts_coun
     )
     result = account(2, SPEC, client, {"params.py": params})
     assert result.lost == (
+        "POST /pets (createPet): WARNING parsing POST /pets within pets. Endpoint will not be generated.",
         "Either: openapi-python-client could not parse it",
         "GET /pets: openapi-python-client left a response out",
         "Kind: no model class",
         "Pet: missing from the union Either in params.py",
         "Pet: not in params.py",
     )
-    assert result.summary() == "operations: 2, generated: 1, schemas lost: 5"
+    assert result.summary() == "operations: 2, generated: 1, schemas lost: 6"
     assert not result.ok
 
 

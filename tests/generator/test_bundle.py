@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.bundle import bundle_folder, load_folder
+from generator.bundle import bundle_folder, load_folder, read_document
 from generator.errors import GenerationError
 
 ROOT = {
@@ -94,3 +94,9 @@ def test_the_gateway_config_schema_is_picked_up(tmp_path: Path) -> None:
     assert load_folder(folder).config_schema is None
     (folder / "gateway-config.schema.json").write_text('{"$defs": {}}', encoding="utf-8")
     assert load_folder(folder).config_schema == {"$defs": {}}
+
+
+def test_yaml_is_read_with_yaml_1_2_booleans(tmp_path: Path) -> None:
+    spec = tmp_path / "api.yaml"
+    spec.write_text("enum: [OFF, AUTO, on, no, yes]\nflags: [true, False]\n", encoding="utf-8")
+    assert read_document(spec) == {"enum": ["OFF", "AUTO", "on", "no", "yes"], "flags": [True, False]}

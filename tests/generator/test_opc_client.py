@@ -9,18 +9,19 @@ from small_fixture import SMALL_SPEC
 from generator.bundle import load_file
 from generator.normalize import normalize
 from generator.opc_client import generate_client
-from generator.spec_walk import iter_operations
 
 
-def test_operations_get_their_module_and_places_their_classes(tmp_path: Path) -> None:
+def test_only_response_models_are_written_and_places_keep_their_classes(tmp_path: Path) -> None:
     spec = normalize(load_file(SMALL_SPEC).spec)
-    client = generate_client(spec, tmp_path / "portkey_generated", SMALL_SPEC)
-    modules = {
-        f"{method.upper()} {path}": op.get("x-generated-module") for path, method, op in iter_operations(spec)
-    }
-    # opc writes `{petId}` as `{pet_id}`; the operation is still found.
-    assert modules["POST /pets/{petId}/adoptions"] == "portkey_generated.api.pets.adopt_pet"
-    assert None not in modules.values()
+    package = tmp_path / "portkey_generated"
+    client = generate_client(spec, package, SMALL_SPEC)
+    written = {path.stem for path in (package / "models").glob("*.py")}
+    assert {"adoption_record", "pet", "owner", "pet_event"} <= written
+    # request bodies are TypedDicts in params.py, not models; no endpoint modules, no second client
+    assert not {"adoption", "shelter_adoption", "new_pet", "upload_photo_body"} & written
+    assert sorted(path.name for path in package.iterdir()) == ["__init__.py", "models", "types.py"]
+    assert {"Adoption", "ShelterAdoption"} <= client.class_names  # parsed, so counted
+    assert len(client.endpoints) == 8
     places = client.place_classes
     assert places[("POST /pets/{petId}/adoptions", "body application/json")] == {
         "Adoption",

@@ -8,9 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .admin_invite import AdminInvite
-    from .admin_invite_api_key_details import AdminInviteApiKeyDetails
-    from .admin_invite_create_request import AdminInviteCreateRequest
-    from .admin_invite_create_request_role import AdminInviteCreateRequestRole
     from .admin_invite_created import AdminInviteCreated
     from .admin_invite_list import AdminInviteList
     from .admin_invite_list_object import AdminInviteListObject
@@ -18,20 +15,13 @@ if TYPE_CHECKING:
     from .admin_invite_role import AdminInviteRole
     from .admin_invite_status import AdminInviteStatus
     from .admin_invite_workspace import AdminInviteWorkspace
-    from .admin_invite_workspace_grant import AdminInviteWorkspaceGrant
-    from .admin_invite_workspace_grant_role import AdminInviteWorkspaceGrantRole
     from .admin_operation_result import AdminOperationResult
     from .admin_user import AdminUser
     from .admin_user_list import AdminUserList
     from .admin_user_list_object import AdminUserListObject
     from .admin_user_object import AdminUserObject
     from .admin_user_role import AdminUserRole
-    from .admin_user_update_request import AdminUserUpdateRequest
-    from .admin_user_update_request_role import AdminUserUpdateRequestRole
     from .admin_workspace import AdminWorkspace
-    from .admin_workspace_create_defaults import AdminWorkspaceCreateDefaults
-    from .admin_workspace_create_defaults_metadata import AdminWorkspaceCreateDefaultsMetadata
-    from .admin_workspace_create_request import AdminWorkspaceCreateRequest
     from .admin_workspace_defaults import AdminWorkspaceDefaults
     from .admin_workspace_defaults_metadata import AdminWorkspaceDefaultsMetadata
     from .admin_workspace_defaults_object import AdminWorkspaceDefaultsObject
@@ -39,8 +29,6 @@ if TYPE_CHECKING:
     from .admin_workspace_list import AdminWorkspaceList
     from .admin_workspace_list_object import AdminWorkspaceListObject
     from .admin_workspace_member import AdminWorkspaceMember
-    from .admin_workspace_member_assignment import AdminWorkspaceMemberAssignment
-    from .admin_workspace_member_assignment_role import AdminWorkspaceMemberAssignmentRole
     from .admin_workspace_member_list import AdminWorkspaceMemberList
     from .admin_workspace_member_list_object import AdminWorkspaceMemberListObject
     from .admin_workspace_member_object import AdminWorkspaceMemberObject
@@ -48,12 +36,6 @@ if TYPE_CHECKING:
     from .admin_workspace_member_role import AdminWorkspaceMemberRole
     from .admin_workspace_member_settings import AdminWorkspaceMemberSettings
     from .admin_workspace_member_status import AdminWorkspaceMemberStatus
-    from .admin_workspace_member_update_request import AdminWorkspaceMemberUpdateRequest
-    from .admin_workspace_member_update_request_role import AdminWorkspaceMemberUpdateRequestRole
-    from .admin_workspace_members_add_request import AdminWorkspaceMembersAddRequest
-    from .admin_workspace_update_defaults import AdminWorkspaceUpdateDefaults
-    from .admin_workspace_update_defaults_metadata import AdminWorkspaceUpdateDefaultsMetadata
-    from .admin_workspace_update_request import AdminWorkspaceUpdateRequest
     from .analytics_average_graph import AnalyticsAverageGraph
     from .analytics_average_point import AnalyticsAveragePoint
     from .analytics_average_summary import AnalyticsAverageSummary
@@ -103,7 +85,6 @@ if TYPE_CHECKING:
     from .analytics_user_requests_graph import AnalyticsUserRequestsGraph
     from .analytics_user_requests_summary import AnalyticsUserRequestsSummary
     from .api_key_ack import ApiKeyAck
-    from .api_key_create_request import ApiKeyCreateRequest
     from .api_key_create_result import ApiKeyCreateResult
     from .api_key_create_result_object import ApiKeyCreateResultObject
     from .api_key_creation_mode import ApiKeyCreationMode
@@ -114,22 +95,14 @@ if TYPE_CHECKING:
     from .api_key_kind import ApiKeyKind
     from .api_key_list import ApiKeyList
     from .api_key_list_object import ApiKeyListObject
-    from .api_key_rotate_request import ApiKeyRotateRequest
     from .api_key_rotate_result import ApiKeyRotateResult
-    from .api_key_rotation_period import ApiKeyRotationPeriod
-    from .api_key_rotation_policy import ApiKeyRotationPolicy
     from .api_key_status import ApiKeyStatus
-    from .api_key_sub_type import ApiKeySubType
-    from .api_key_type import ApiKeyType
-    from .api_key_update_request import ApiKeyUpdateRequest
     from .assistant import Assistant
     from .assistant_code_interpreter_resources import AssistantCodeInterpreterResources
-    from .assistant_create_request import AssistantCreateRequest
     from .assistant_deleted import AssistantDeleted
     from .assistant_deleted_object import AssistantDeletedObject
     from .assistant_file_search_options import AssistantFileSearchOptions
     from .assistant_file_search_resources import AssistantFileSearchResources
-    from .assistant_file_search_resources_create import AssistantFileSearchResourcesCreate
     from .assistant_function_definition import AssistantFunctionDefinition
     from .assistant_json_schema import AssistantJsonSchema
     from .assistant_json_schema_format import AssistantJsonSchemaFormat
@@ -146,32 +119,21 @@ if TYPE_CHECKING:
     from .assistant_tool_function import AssistantToolFunction
     from .assistant_tool_function_type import AssistantToolFunctionType
     from .assistant_tool_resources import AssistantToolResources
-    from .assistant_tool_resources_create import AssistantToolResourcesCreate
-    from .assistant_update_request import AssistantUpdateRequest
-    from .assistant_vector_store_seed import AssistantVectorStoreSeed
     from .audit_log_list import AuditLogList
     from .audit_log_method import AuditLogMethod
     from .audit_log_record import AuditLogRecord
     from .audit_log_user_type import AuditLogUserType
     from .batch import Batch
-    from .batch_create_request import BatchCreateRequest
-    from .batch_create_request_completion_window import BatchCreateRequestCompletionWindow
-    from .batch_create_request_endpoint import BatchCreateRequestEndpoint
-    from .batch_create_request_metadata import BatchCreateRequestMetadata
     from .batch_error import BatchError
     from .batch_errors import BatchErrors
     from .batch_list import BatchList
     from .batch_metadata import BatchMetadata
-    from .batch_portkey_options import BatchPortkeyOptions
-    from .batch_provider_options import BatchProviderOptions
     from .batch_request_counts import BatchRequestCounts
     from .batch_webhook_event import BatchWebhookEvent
     from .batch_webhook_event_type import BatchWebhookEventType
     from .chat_completion import ChatCompletion
     from .chat_completion_annotation import ChatCompletionAnnotation
     from .chat_completion_assistant_audio_ref import ChatCompletionAssistantAudioRef
-    from .chat_completion_audio_params import ChatCompletionAudioParams
-    from .chat_completion_audio_params_format import ChatCompletionAudioParamsFormat
     from .chat_completion_choice import ChatCompletionChoice
     from .chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs
     from .chat_completion_chunk import ChatCompletionChunk
@@ -192,9 +154,7 @@ if TYPE_CHECKING:
     from .chat_completion_input_audio_format import ChatCompletionInputAudioFormat
     from .chat_completion_input_file import ChatCompletionInputFile
     from .chat_completion_message_tool_call import ChatCompletionMessageToolCall
-    from .chat_completion_modality import ChatCompletionModality
     from .chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
-    from .chat_completion_prediction import ChatCompletionPrediction
     from .chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage
     from .chat_completion_request_developer_message import ChatCompletionRequestDeveloperMessage
     from .chat_completion_request_function_message import ChatCompletionRequestFunctionMessage
@@ -216,24 +176,16 @@ if TYPE_CHECKING:
     from .chat_function_parameters import ChatFunctionParameters
     from .chat_json_schema_format import ChatJsonSchemaFormat
     from .chat_json_schema_format_schema import ChatJsonSchemaFormatSchema
-    from .chat_reasoning_effort import ChatReasoningEffort
     from .chat_response_format_json_object import ChatResponseFormatJsonObject
     from .chat_response_format_json_schema import ChatResponseFormatJsonSchema
     from .chat_response_format_text import ChatResponseFormatText
-    from .chat_service_tier import ChatServiceTier
     from .chat_thinking_config import ChatThinkingConfig
     from .chat_thinking_config_type import ChatThinkingConfigType
     from .chat_tool_choice_mode import ChatToolChoiceMode
-    from .chat_web_search_approximate_location import ChatWebSearchApproximateLocation
-    from .chat_web_search_options import ChatWebSearchOptions
-    from .chat_web_search_options_search_context_size import ChatWebSearchOptionsSearchContextSize
-    from .chat_web_search_user_location import ChatWebSearchUserLocation
     from .checkpoint_permission import CheckpointPermission
-    from .checkpoint_permission_create_request import CheckpointPermissionCreateRequest
     from .checkpoint_permission_deleted import CheckpointPermissionDeleted
     from .checkpoint_permission_list import CheckpointPermissionList
     from .collection_child import CollectionChild
-    from .collection_create_request import CollectionCreateRequest
     from .collection_create_result import CollectionCreateResult
     from .collection_detail import CollectionDetail
     from .collection_empty_result import CollectionEmptyResult
@@ -242,7 +194,6 @@ if TYPE_CHECKING:
     from .collection_record import CollectionRecord
     from .collection_record_status import CollectionRecordStatus
     from .collection_stats import CollectionStats
-    from .collection_update_request import CollectionUpdateRequest
     from .completion import Completion
     from .completion_choice import CompletionChoice
     from .completion_chunk import CompletionChunk
@@ -253,72 +204,39 @@ if TYPE_CHECKING:
     from .completion_usage import CompletionUsage
     from .config_ack import ConfigAck
     from .config_body import ConfigBody
-    from .config_create_request import ConfigCreateRequest
     from .config_create_result import ConfigCreateResult
     from .config_created import ConfigCreated
     from .config_detail import ConfigDetail
     from .config_list import ConfigList
     from .config_retrieve_result import ConfigRetrieveResult
     from .config_summary import ConfigSummary
-    from .config_update_request import ConfigUpdateRequest
     from .config_update_result import ConfigUpdateResult
     from .config_updated import ConfigUpdated
     from .config_version import ConfigVersion
     from .config_version_list import ConfigVersionList
     from .config_version_list_object import ConfigVersionListObject
     from .container import Container
-    from .container_create_request import ContainerCreateRequest
-    from .container_create_request_memory_limit import ContainerCreateRequestMemoryLimit
-    from .container_create_request_network_policy import ContainerCreateRequestNetworkPolicy
-    from .container_create_request_skills_item import ContainerCreateRequestSkillsItem
     from .container_expires_after import ContainerExpiresAfter
     from .container_expires_after_anchor import ContainerExpiresAfterAnchor
     from .container_file import ContainerFile
-    from .container_file_create_request import ContainerFileCreateRequest
     from .container_file_list import ContainerFileList
     from .container_list import ContainerList
     from .container_network_policy import ContainerNetworkPolicy
     from .conversation import Conversation
-    from .conversation_create_request import ConversationCreateRequest
-    from .conversation_create_request_items_item import ConversationCreateRequestItemsItem
-    from .conversation_create_request_metadata import ConversationCreateRequestMetadata
     from .conversation_deleted import ConversationDeleted
     from .conversation_item import ConversationItem
     from .conversation_item_list import ConversationItemList
-    from .conversation_items_create_request import ConversationItemsCreateRequest
-    from .conversation_items_create_request_items_item import ConversationItemsCreateRequestItemsItem
     from .conversation_metadata import ConversationMetadata
-    from .conversation_update_request import ConversationUpdateRequest
-    from .conversation_update_request_metadata import ConversationUpdateRequestMetadata
-    from .count_message_tokens_request import CountMessageTokensRequest
-    from .create_chat_completion_request import CreateChatCompletionRequest
-    from .create_chat_completion_request_logit_bias import CreateChatCompletionRequestLogitBias
-    from .create_chat_completion_request_metadata import CreateChatCompletionRequestMetadata
-    from .create_completion_request import CreateCompletionRequest
-    from .create_completion_request_logit_bias import CreateCompletionRequestLogitBias
-    from .create_embedding_request import CreateEmbeddingRequest
-    from .create_message_request import CreateMessageRequest
-    from .create_moderation_request import CreateModerationRequest
-    from .create_rerank_request import CreateRerankRequest
-    from .create_rerank_request_parameters import CreateRerankRequestParameters
     from .download_video_content_variant import DownloadVideoContentVariant
-    from .embedding_encoding_format import EmbeddingEncodingFormat
     from .embedding_list import EmbeddingList
     from .embedding_usage import EmbeddingUsage
     from .embedding_vector import EmbeddingVector
     from .eval_ import Eval
-    from .eval_create_request import EvalCreateRequest
-    from .eval_create_request_data_source_config import EvalCreateRequestDataSourceConfig
-    from .eval_create_request_metadata import EvalCreateRequestMetadata
-    from .eval_create_request_testing_criteria_item import EvalCreateRequestTestingCriteriaItem
     from .eval_data_source_config import EvalDataSourceConfig
     from .eval_deleted import EvalDeleted
     from .eval_list import EvalList
     from .eval_metadata import EvalMetadata
     from .eval_run import EvalRun
-    from .eval_run_create_request import EvalRunCreateRequest
-    from .eval_run_create_request_data_source import EvalRunCreateRequestDataSource
-    from .eval_run_create_request_metadata import EvalRunCreateRequestMetadata
     from .eval_run_data_source import EvalRunDataSource
     from .eval_run_deleted import EvalRunDeleted
     from .eval_run_error import EvalRunError
@@ -335,15 +253,7 @@ if TYPE_CHECKING:
     from .eval_run_webhook_event import EvalRunWebhookEvent
     from .eval_run_webhook_event_type import EvalRunWebhookEventType
     from .eval_testing_criteria_item import EvalTestingCriteriaItem
-    from .eval_update_request import EvalUpdateRequest
-    from .eval_update_request_metadata import EvalUpdateRequestMetadata
-    from .feedback_create_request import FeedbackCreateRequest
-    from .feedback_create_request_metadata import FeedbackCreateRequestMetadata
     from .feedback_response import FeedbackResponse
-    from .feedback_update_request import FeedbackUpdateRequest
-    from .feedback_update_request_metadata import FeedbackUpdateRequestMetadata
-    from .file_create_request import FileCreateRequest
-    from .file_create_request_purpose import FileCreateRequestPurpose
     from .file_deleted import FileDeleted
     from .file_list import FileList
     from .file_object import FileObject
@@ -355,8 +265,6 @@ if TYPE_CHECKING:
     from .fine_tuning_job import FineTuningJob
     from .fine_tuning_job_checkpoint import FineTuningJobCheckpoint
     from .fine_tuning_job_checkpoint_list import FineTuningJobCheckpointList
-    from .fine_tuning_job_create_request import FineTuningJobCreateRequest
-    from .fine_tuning_job_create_request_metadata import FineTuningJobCreateRequestMetadata
     from .fine_tuning_job_error import FineTuningJobError
     from .fine_tuning_job_event import FineTuningJobEvent
     from .fine_tuning_job_event_data import FineTuningJobEventData
@@ -368,27 +276,18 @@ if TYPE_CHECKING:
     from .fine_tuning_method import FineTuningMethod
     from .fine_tuning_method_reinforcement import FineTuningMethodReinforcement
     from .fine_tuning_method_type import FineTuningMethodType
-    from .fine_tuning_portkey_options import FineTuningPortkeyOptions
-    from .fine_tuning_provider_options import FineTuningProviderOptions
     from .fine_tuning_supervised_method import FineTuningSupervisedMethod
     from .fine_tuning_wandb_integration import FineTuningWandbIntegration
     from .gateway_failure import GatewayFailure
     from .gateway_failure_status import GatewayFailureStatus
     from .gateway_fetch_failure import GatewayFetchFailure
     from .generation import Generation
-    from .generation_create_request import GenerationCreateRequest
-    from .generation_create_request_variables import GenerationCreateRequestVariables
-    from .grader_run_request import GraderRunRequest
-    from .grader_run_request_grader import GraderRunRequestGrader
-    from .grader_run_request_item import GraderRunRequestItem
     from .grader_run_result import GraderRunResult
     from .grader_run_result_metadata import GraderRunResultMetadata
     from .grader_run_result_model_grader_token_usage_per_model import (
         GraderRunResultModelGraderTokenUsagePerModel,
     )
     from .grader_run_result_sub_rewards import GraderRunResultSubRewards
-    from .grader_validate_request import GraderValidateRequest
-    from .grader_validate_request_grader import GraderValidateRequestGrader
     from .grader_validate_result import GraderValidateResult
     from .grader_validate_result_grader import GraderValidateResultGrader
     from .guardrail_actions import GuardrailActions
@@ -426,7 +325,6 @@ if TYPE_CHECKING:
     from .guardrail_contains_code_check_id import GuardrailContainsCodeCheckId
     from .guardrail_contains_code_parameters import GuardrailContainsCodeParameters
     from .guardrail_contains_parameters import GuardrailContainsParameters
-    from .guardrail_create_request import GuardrailCreateRequest
     from .guardrail_create_result import GuardrailCreateResult
     from .guardrail_detail import GuardrailDetail
     from .guardrail_ends_with_check import GuardrailEndsWithCheck
@@ -498,7 +396,6 @@ if TYPE_CHECKING:
     from .guardrail_syde_guard_check import GuardrailSydeGuardCheck
     from .guardrail_syde_guard_check_id import GuardrailSydeGuardCheckId
     from .guardrail_syde_guard_parameters import GuardrailSydeGuardParameters
-    from .guardrail_update_request import GuardrailUpdateRequest
     from .guardrail_update_result import GuardrailUpdateResult
     from .guardrail_uppercase_check import GuardrailUppercaseCheck
     from .guardrail_uppercase_check_id import GuardrailUppercaseCheckId
@@ -514,41 +411,16 @@ if TYPE_CHECKING:
     from .guardrail_word_count_check_id import GuardrailWordCountCheckId
     from .guardrail_word_count_parameters import GuardrailWordCountParameters
     from .image import Image
-    from .image_edit_request import ImageEditRequest
-    from .image_edit_request_background import ImageEditRequestBackground
-    from .image_edit_request_output_format import ImageEditRequestOutputFormat
-    from .image_edit_request_quality import ImageEditRequestQuality
-    from .image_edit_request_response_format import ImageEditRequestResponseFormat
-    from .image_generate_request import ImageGenerateRequest
-    from .image_generate_request_background import ImageGenerateRequestBackground
-    from .image_generate_request_moderation import ImageGenerateRequestModeration
-    from .image_generate_request_output_format import ImageGenerateRequestOutputFormat
-    from .image_generate_request_quality import ImageGenerateRequestQuality
-    from .image_generate_request_response_format import ImageGenerateRequestResponseFormat
-    from .image_generate_request_style import ImageGenerateRequestStyle
-    from .image_variation_request import ImageVariationRequest
-    from .image_variation_request_response_format import ImageVariationRequestResponseFormat
-    from .image_variation_request_size import ImageVariationRequestSize
     from .images_input_tokens_details import ImagesInputTokensDetails
     from .images_response import ImagesResponse
     from .images_usage import ImagesUsage
     from .integration_ack import IntegrationAck
     from .integration_aws_auth_type import IntegrationAwsAuthType
-    from .integration_azure_ai_configuration import IntegrationAzureAIConfiguration
     from .integration_azure_auth_mode import IntegrationAzureAuthMode
     from .integration_azure_deployment import IntegrationAzureDeployment
-    from .integration_azure_open_ai_configuration import IntegrationAzureOpenAIConfiguration
-    from .integration_bedrock_configuration import IntegrationBedrockConfiguration
-    from .integration_cortex_configuration import IntegrationCortexConfiguration
-    from .integration_create_request import IntegrationCreateRequest
     from .integration_create_result import IntegrationCreateResult
-    from .integration_custom_host_configuration import IntegrationCustomHostConfiguration
-    from .integration_custom_host_configuration_custom_headers import (
-        IntegrationCustomHostConfigurationCustomHeaders,
-    )
     from .integration_detail import IntegrationDetail
     from .integration_global_workspace_access import IntegrationGlobalWorkspaceAccess
-    from .integration_hugging_face_configuration import IntegrationHuggingFaceConfiguration
     from .integration_image_pricing_multiplier import IntegrationImagePricingMultiplier
     from .integration_list import IntegrationList
     from .integration_list_object import IntegrationListObject
@@ -558,37 +430,21 @@ if TYPE_CHECKING:
     from .integration_model_list import IntegrationModelList
     from .integration_model_pricing import IntegrationModelPricing
     from .integration_model_pricing_type import IntegrationModelPricingType
-    from .integration_model_settings import IntegrationModelSettings
     from .integration_model_token_prices import IntegrationModelTokenPrices
-    from .integration_model_update import IntegrationModelUpdate
-    from .integration_models_update_request import IntegrationModelsUpdateRequest
-    from .integration_open_ai_configuration import IntegrationOpenAIConfiguration
     from .integration_pricing_adjustments import IntegrationPricingAdjustments
     from .integration_pricing_multiplier import IntegrationPricingMultiplier
-    from .integration_sage_maker_configuration import IntegrationSageMakerConfiguration
-    from .integration_scope_filter import IntegrationScopeFilter
     from .integration_status import IntegrationStatus
     from .integration_summary import IntegrationSummary
     from .integration_summary_object import IntegrationSummaryObject
     from .integration_token_price import IntegrationTokenPrice
     from .integration_unit_pricing_multipliers import IntegrationUnitPricingMultipliers
-    from .integration_update_request import IntegrationUpdateRequest
-    from .integration_vertex_ai_configuration import IntegrationVertexAIConfiguration
-    from .integration_vertex_ai_configuration_vertex_service_account_json import (
-        IntegrationVertexAIConfigurationVertexServiceAccountJson,
-    )
     from .integration_vertex_auth_type import IntegrationVertexAuthType
-    from .integration_workers_ai_configuration import IntegrationWorkersAIConfiguration
     from .integration_workspace_access import IntegrationWorkspaceAccess
-    from .integration_workspace_access_update import IntegrationWorkspaceAccessUpdate
     from .integration_workspace_list import IntegrationWorkspaceList
-    from .integration_workspaces_update_request import IntegrationWorkspacesUpdateRequest
     from .label import Label
-    from .label_create_request import LabelCreateRequest
     from .label_create_result import LabelCreateResult
     from .label_empty_result import LabelEmptyResult
     from .label_list import LabelList
-    from .label_update_request import LabelUpdateRequest
     from .list_assistants_order import ListAssistantsOrder
     from .list_checkpoint_permissions_order import ListCheckpointPermissionsOrder
     from .list_container_files_order import ListContainerFilesOrder
@@ -630,16 +486,7 @@ if TYPE_CHECKING:
     from .list_videos_order import ListVideosOrder
     from .list_workspace_members_role import ListWorkspaceMembersRole
     from .list_workspaces_status import ListWorkspacesStatus
-    from .log_custom_entry import LogCustomEntry
-    from .log_custom_metadata import LogCustomMetadata
-    from .log_custom_request import LogCustomRequest
-    from .log_custom_request_body import LogCustomRequestBody
-    from .log_custom_request_headers import LogCustomRequestHeaders
-    from .log_custom_response import LogCustomResponse
-    from .log_custom_response_body import LogCustomResponseBody
-    from .log_custom_response_headers import LogCustomResponseHeaders
     from .log_export import LogExport
-    from .log_export_create_request import LogExportCreateRequest
     from .log_export_download import LogExportDownload
     from .log_export_field import LogExportField
     from .log_export_filters import LogExportFilters
@@ -650,7 +497,6 @@ if TYPE_CHECKING:
     from .log_export_status import LogExportStatus
     from .log_export_task_result import LogExportTaskResult
     from .log_export_task_result_object import LogExportTaskResultObject
-    from .log_export_update_request import LogExportUpdateRequest
     from .log_export_write_result import LogExportWriteResult
     from .log_export_write_result_object import LogExportWriteResultObject
     from .log_record import LogRecord
@@ -668,7 +514,6 @@ if TYPE_CHECKING:
     from .log_record_response_headers import LogRecordResponseHeaders
     from .mcp_integration import McpIntegration
     from .mcp_integration_auth_type import McpIntegrationAuthType
-    from .mcp_integration_capabilities_update_request import McpIntegrationCapabilitiesUpdateRequest
     from .mcp_integration_capability import McpIntegrationCapability
     from .mcp_integration_capability_annotations import McpIntegrationCapabilityAnnotations
     from .mcp_integration_capability_arguments_item import McpIntegrationCapabilityArgumentsItem
@@ -679,17 +524,12 @@ if TYPE_CHECKING:
     from .mcp_integration_capability_input_schema import McpIntegrationCapabilityInputSchema
     from .mcp_integration_capability_list import McpIntegrationCapabilityList
     from .mcp_integration_capability_output_schema import McpIntegrationCapabilityOutputSchema
-    from .mcp_integration_capability_toggle import McpIntegrationCapabilityToggle
-    from .mcp_integration_capability_toggle_type import McpIntegrationCapabilityToggleType
     from .mcp_integration_capability_type import McpIntegrationCapabilityType
     from .mcp_integration_configurations import McpIntegrationConfigurations
     from .mcp_integration_configurations_custom_headers import McpIntegrationConfigurationsCustomHeaders
     from .mcp_integration_configurations_passthrough_header import (
         McpIntegrationConfigurationsPassthroughHeader,
     )
-    from .mcp_integration_create_request import McpIntegrationCreateRequest
-    from .mcp_integration_create_request_auth_type import McpIntegrationCreateRequestAuthType
-    from .mcp_integration_create_request_transport import McpIntegrationCreateRequestTransport
     from .mcp_integration_created import McpIntegrationCreated
     from .mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess
     from .mcp_integration_list import McpIntegrationList
@@ -703,17 +543,11 @@ if TYPE_CHECKING:
     from .mcp_integration_summary_type import McpIntegrationSummaryType
     from .mcp_integration_transport import McpIntegrationTransport
     from .mcp_integration_type import McpIntegrationType
-    from .mcp_integration_update_request import McpIntegrationUpdateRequest
-    from .mcp_integration_update_request_auth_type import McpIntegrationUpdateRequestAuthType
-    from .mcp_integration_update_request_transport import McpIntegrationUpdateRequestTransport
     from .mcp_integration_workspace import McpIntegrationWorkspace
     from .mcp_integration_workspace_list import McpIntegrationWorkspaceList
     from .mcp_integration_workspace_list_legacy import McpIntegrationWorkspaceListLegacy
-    from .mcp_integration_workspace_toggle import McpIntegrationWorkspaceToggle
     from .mcp_integration_workspaces_result_envelope import McpIntegrationWorkspacesResultEnvelope
-    from .mcp_integration_workspaces_update_request import McpIntegrationWorkspacesUpdateRequest
     from .mcp_server import McpServer
-    from .mcp_server_capabilities_update_request import McpServerCapabilitiesUpdateRequest
     from .mcp_server_capability import McpServerCapability
     from .mcp_server_capability_annotations import McpServerCapabilityAnnotations
     from .mcp_server_capability_arguments_item import McpServerCapabilityArgumentsItem
@@ -724,12 +558,9 @@ if TYPE_CHECKING:
     from .mcp_server_capability_input_schema import McpServerCapabilityInputSchema
     from .mcp_server_capability_list import McpServerCapabilityList
     from .mcp_server_capability_output_schema import McpServerCapabilityOutputSchema
-    from .mcp_server_capability_toggle import McpServerCapabilityToggle
-    from .mcp_server_capability_toggle_type import McpServerCapabilityToggleType
     from .mcp_server_capability_type import McpServerCapabilityType
     from .mcp_server_connection import McpServerConnection
     from .mcp_server_connection_list import McpServerConnectionList
-    from .mcp_server_create_request import McpServerCreateRequest
     from .mcp_server_created import McpServerCreated
     from .mcp_server_integration_details import McpServerIntegrationDetails
     from .mcp_server_integration_details_configurations import McpServerIntegrationDetailsConfigurations
@@ -738,31 +569,13 @@ if TYPE_CHECKING:
     from .mcp_server_success_result import McpServerSuccessResult
     from .mcp_server_summary import McpServerSummary
     from .mcp_server_test_result import McpServerTestResult
-    from .mcp_server_update_request import McpServerUpdateRequest
     from .mcp_server_user_access_entry import McpServerUserAccessEntry
     from .mcp_server_user_access_entry_connection_status import McpServerUserAccessEntryConnectionStatus
     from .mcp_server_user_access_list import McpServerUserAccessList
     from .mcp_server_user_access_list_default_user_access import McpServerUserAccessListDefaultUserAccess
-    from .mcp_server_user_access_toggle import McpServerUserAccessToggle
-    from .mcp_server_user_access_update_request import McpServerUserAccessUpdateRequest
-    from .mcp_server_user_access_update_request_default_user_access import (
-        McpServerUserAccessUpdateRequestDefaultUserAccess,
-    )
     from .message import Message
-    from .message_base_64_image_source import MessageBase64ImageSource
-    from .message_base_64_image_source_media_type import MessageBase64ImageSourceMediaType
-    from .message_base_64_pdf_source import MessageBase64PdfSource
-    from .message_cache_control import MessageCacheControl
-    from .message_cache_control_ttl import MessageCacheControlTtl
-    from .message_document_block_param import MessageDocumentBlockParam
-    from .message_image_block_param import MessageImageBlockParam
     from .message_input_json_delta import MessageInputJsonDelta
-    from .message_param import MessageParam
-    from .message_param_role import MessageParamRole
-    from .message_plain_text_source import MessagePlainTextSource
     from .message_redacted_thinking_block import MessageRedactedThinkingBlock
-    from .message_redacted_thinking_block_param import MessageRedactedThinkingBlockParam
-    from .message_request_metadata import MessageRequestMetadata
     from .message_signature_delta import MessageSignatureDelta
     from .message_stop_reason import MessageStopReason
     from .message_stream_content_block_delta import MessageStreamContentBlockDelta
@@ -778,26 +591,12 @@ if TYPE_CHECKING:
     from .message_stream_start import MessageStreamStart
     from .message_stream_stop import MessageStreamStop
     from .message_text_block import MessageTextBlock
-    from .message_text_block_param import MessageTextBlockParam
     from .message_text_delta import MessageTextDelta
     from .message_thinking_block import MessageThinkingBlock
-    from .message_thinking_block_param import MessageThinkingBlockParam
     from .message_thinking_delta import MessageThinkingDelta
-    from .message_thinking_disabled import MessageThinkingDisabled
-    from .message_thinking_enabled import MessageThinkingEnabled
     from .message_tokens_count import MessageTokensCount
-    from .message_tool import MessageTool
-    from .message_tool_choice_any import MessageToolChoiceAny
-    from .message_tool_choice_auto import MessageToolChoiceAuto
-    from .message_tool_choice_none import MessageToolChoiceNone
-    from .message_tool_choice_tool import MessageToolChoiceTool
     from .message_tool_input import MessageToolInput
-    from .message_tool_input_schema import MessageToolInputSchema
-    from .message_tool_input_schema_properties import MessageToolInputSchemaProperties
-    from .message_tool_result_block_param import MessageToolResultBlockParam
     from .message_tool_use_block import MessageToolUseBlock
-    from .message_tool_use_block_param import MessageToolUseBlockParam
-    from .message_url_source import MessageUrlSource
     from .message_usage import MessageUsage
     from .model import Model
     from .model_deleted import ModelDeleted
@@ -817,44 +616,29 @@ if TYPE_CHECKING:
     from .moderation_categories import ModerationCategories
     from .moderation_category_input_types import ModerationCategoryInputTypes
     from .moderation_category_scores import ModerationCategoryScores
-    from .moderation_image_input import ModerationImageInput
-    from .moderation_image_url import ModerationImageUrl
     from .moderation_input_type import ModerationInputType
     from .moderation_response import ModerationResponse
     from .moderation_result import ModerationResult
-    from .moderation_text_input import ModerationTextInput
     from .not_found_body import NotFoundBody
     from .policy_condition import PolicyCondition
     from .policy_create_result import PolicyCreateResult
     from .policy_group_by import PolicyGroupBy
     from .policy_operation_result import PolicyOperationResult
     from .policy_rate_limit import PolicyRateLimit
-    from .policy_rate_limit_create_request import PolicyRateLimitCreateRequest
-    from .policy_rate_limit_create_request_type import PolicyRateLimitCreateRequestType
-    from .policy_rate_limit_create_request_unit import PolicyRateLimitCreateRequestUnit
     from .policy_rate_limit_list import PolicyRateLimitList
     from .policy_rate_limit_status import PolicyRateLimitStatus
     from .policy_rate_limit_type import PolicyRateLimitType
     from .policy_rate_limit_unit import PolicyRateLimitUnit
-    from .policy_rate_limit_update_request import PolicyRateLimitUpdateRequest
-    from .policy_rate_limit_update_request_unit import PolicyRateLimitUpdateRequestUnit
     from .policy_usage_limit import PolicyUsageLimit
-    from .policy_usage_limit_create_request import PolicyUsageLimitCreateRequest
-    from .policy_usage_limit_create_request_periodic_reset import PolicyUsageLimitCreateRequestPeriodicReset
-    from .policy_usage_limit_create_request_type import PolicyUsageLimitCreateRequestType
     from .policy_usage_limit_entity import PolicyUsageLimitEntity
     from .policy_usage_limit_entity_list import PolicyUsageLimitEntityList
     from .policy_usage_limit_list import PolicyUsageLimitList
     from .policy_usage_limit_periodic_reset import PolicyUsageLimitPeriodicReset
     from .policy_usage_limit_status import PolicyUsageLimitStatus
     from .policy_usage_limit_type import PolicyUsageLimitType
-    from .policy_usage_limit_update_request import PolicyUsageLimitUpdateRequest
-    from .policy_usage_limit_update_request_periodic_reset import PolicyUsageLimitUpdateRequestPeriodicReset
     from .policy_usage_limit_value_key_usage_map import PolicyUsageLimitValueKeyUsageMap
     from .policy_usage_limit_value_usage import PolicyUsageLimitValueUsage
     from .policy_usage_limit_value_usage_status import PolicyUsageLimitValueUsageStatus
-    from .prompt_completion_request import PromptCompletionRequest
-    from .prompt_create_request import PromptCreateRequest
     from .prompt_create_result import PromptCreateResult
     from .prompt_create_result_object import PromptCreateResultObject
     from .prompt_detail import PromptDetail
@@ -864,20 +648,15 @@ if TYPE_CHECKING:
     from .prompt_hyperparameters_logit_bias import PromptHyperparametersLogitBias
     from .prompt_list import PromptList
     from .prompt_model_parameters import PromptModelParameters
-    from .prompt_partial_create_request import PromptPartialCreateRequest
     from .prompt_partial_create_result import PromptPartialCreateResult
     from .prompt_partial_detail import PromptPartialDetail
     from .prompt_partial_list_envelope import PromptPartialListEnvelope
     from .prompt_partial_summary import PromptPartialSummary
     from .prompt_partial_summary_object import PromptPartialSummaryObject
-    from .prompt_partial_update_request import PromptPartialUpdateRequest
     from .prompt_partial_update_result import PromptPartialUpdateResult
     from .prompt_partial_version import PromptPartialVersion
     from .prompt_partial_version_list_envelope import PromptPartialVersionListEnvelope
     from .prompt_partial_version_object import PromptPartialVersionObject
-    from .prompt_publish_request import PromptPublishRequest
-    from .prompt_render_request import PromptRenderRequest
-    from .prompt_render_request_variables import PromptRenderRequestVariables
     from .prompt_render_response import PromptRenderResponse
     from .prompt_rendered_request import PromptRenderedRequest
     from .prompt_summary import PromptSummary
@@ -886,17 +665,13 @@ if TYPE_CHECKING:
     from .prompt_tokens_details import PromptTokensDetails
     from .prompt_tool_choice import PromptToolChoice
     from .prompt_tool_definition import PromptToolDefinition
-    from .prompt_update_request import PromptUpdateRequest
-    from .prompt_update_request_is_raw_template import PromptUpdateRequestIsRawTemplate
     from .prompt_update_result import PromptUpdateResult
     from .prompt_version_list_envelope import PromptVersionListEnvelope
     from .prompt_version_status import PromptVersionStatus
     from .prompt_version_summary import PromptVersionSummary
     from .prompt_version_summary_object import PromptVersionSummaryObject
     from .prompt_version_summary_prompt_template import PromptVersionSummaryPromptTemplate
-    from .prompt_version_update_request import PromptVersionUpdateRequest
     from .provider_ack import ProviderAck
-    from .provider_create_request import ProviderCreateRequest
     from .provider_create_result import ProviderCreateResult
     from .provider_detail import ProviderDetail
     from .provider_detail_object import ProviderDetailObject
@@ -905,29 +680,17 @@ if TYPE_CHECKING:
     from .provider_list import ProviderList
     from .provider_list_object import ProviderListObject
     from .provider_status import ProviderStatus
-    from .provider_update_request import ProviderUpdateRequest
     from .provider_update_result import ProviderUpdateResult
     from .rate_limit_policy import RateLimitPolicy
     from .rate_limit_type import RateLimitType
     from .rate_limit_unit import RateLimitUnit
     from .realtime_beta_client_secret import RealtimeBetaClientSecret
     from .realtime_beta_session import RealtimeBetaSession
-    from .realtime_call_create_request import RealtimeCallCreateRequest
     from .realtime_call_incoming_data import RealtimeCallIncomingData
     from .realtime_call_incoming_webhook_event import RealtimeCallIncomingWebhookEvent
     from .realtime_call_incoming_webhook_event_type import RealtimeCallIncomingWebhookEventType
-    from .realtime_call_refer_request import RealtimeCallReferRequest
-    from .realtime_call_reject_request import RealtimeCallRejectRequest
     from .realtime_client_secret import RealtimeClientSecret
-    from .realtime_client_secret_create_request import RealtimeClientSecretCreateRequest
-    from .realtime_client_secret_create_request_expires_after import (
-        RealtimeClientSecretCreateRequestExpiresAfter,
-    )
     from .realtime_client_secret_session import RealtimeClientSecretSession
-    from .realtime_session_config import RealtimeSessionConfig
-    from .realtime_session_config_audio import RealtimeSessionConfigAudio
-    from .realtime_session_config_tools_item import RealtimeSessionConfigToolsItem
-    from .rerank_document_object import RerankDocumentObject
     from .rerank_response import RerankResponse
     from .rerank_result import RerankResult
     from .rerank_result_document import RerankResultDocument
@@ -943,10 +706,6 @@ if TYPE_CHECKING:
     from .response_computer_tool_environment import ResponseComputerToolEnvironment
     from .response_content_part_added_event import ResponseContentPartAddedEvent
     from .response_content_part_done_event import ResponseContentPartDoneEvent
-    from .response_create_request import ResponseCreateRequest
-    from .response_create_request_metadata import ResponseCreateRequestMetadata
-    from .response_create_request_service_tier import ResponseCreateRequestServiceTier
-    from .response_create_request_truncation import ResponseCreateRequestTruncation
     from .response_created_event import ResponseCreatedEvent
     from .response_deleted import ResponseDeleted
     from .response_error import ResponseError
@@ -1017,33 +776,10 @@ if TYPE_CHECKING:
     from .retrieve_rate_limits_policy_status import RetrieveRateLimitsPolicyStatus
     from .retrieve_usage_limits_policy_status import RetrieveUsageLimitsPolicyStatus
     from .scim_workspace_mapping import ScimWorkspaceMapping
-    from .scim_workspace_mapping_create_request import ScimWorkspaceMappingCreateRequest
-    from .scim_workspace_mapping_create_request_role import ScimWorkspaceMappingCreateRequestRole
     from .scim_workspace_mapping_delete_result import ScimWorkspaceMappingDeleteResult
     from .scim_workspace_mapping_list import ScimWorkspaceMappingList
     from .scim_workspace_mapping_role import ScimWorkspaceMappingRole
     from .secret_reference_ack import SecretReferenceAck
-    from .secret_reference_aws_access_key_auth import SecretReferenceAwsAccessKeyAuth
-    from .secret_reference_aws_access_key_auth_aws_auth_type import SecretReferenceAwsAccessKeyAuthAwsAuthType
-    from .secret_reference_aws_assumed_role_auth import SecretReferenceAwsAssumedRoleAuth
-    from .secret_reference_aws_assumed_role_auth_aws_auth_type import (
-        SecretReferenceAwsAssumedRoleAuthAwsAuthType,
-    )
-    from .secret_reference_aws_service_role_auth import SecretReferenceAwsServiceRoleAuth
-    from .secret_reference_aws_service_role_auth_aws_auth_type import (
-        SecretReferenceAwsServiceRoleAuthAwsAuthType,
-    )
-    from .secret_reference_azure_default_auth import SecretReferenceAzureDefaultAuth
-    from .secret_reference_azure_default_auth_azure_auth_mode import (
-        SecretReferenceAzureDefaultAuthAzureAuthMode,
-    )
-    from .secret_reference_azure_entra_auth import SecretReferenceAzureEntraAuth
-    from .secret_reference_azure_entra_auth_azure_auth_mode import SecretReferenceAzureEntraAuthAzureAuthMode
-    from .secret_reference_azure_managed_auth import SecretReferenceAzureManagedAuth
-    from .secret_reference_azure_managed_auth_azure_auth_mode import (
-        SecretReferenceAzureManagedAuthAzureAuthMode,
-    )
-    from .secret_reference_create_request import SecretReferenceCreateRequest
     from .secret_reference_create_result import SecretReferenceCreateResult
     from .secret_reference_create_result_object import SecretReferenceCreateResultObject
     from .secret_reference_detail import SecretReferenceDetail
@@ -1057,41 +793,21 @@ if TYPE_CHECKING:
     from .secret_reference_summary import SecretReferenceSummary
     from .secret_reference_summary_object import SecretReferenceSummaryObject
     from .secret_reference_tags import SecretReferenceTags
-    from .secret_reference_update_request import SecretReferenceUpdateRequest
-    from .secret_reference_update_request_auth_config import SecretReferenceUpdateRequestAuthConfig
     from .secret_reference_value_format import SecretReferenceValueFormat
-    from .secret_reference_vault_app_role_auth import SecretReferenceVaultAppRoleAuth
-    from .secret_reference_vault_app_role_auth_vault_auth_type import (
-        SecretReferenceVaultAppRoleAuthVaultAuthType,
-    )
-    from .secret_reference_vault_kubernetes_auth import SecretReferenceVaultKubernetesAuth
-    from .secret_reference_vault_kubernetes_auth_vault_auth_type import (
-        SecretReferenceVaultKubernetesAuthVaultAuthType,
-    )
-    from .secret_reference_vault_token_auth import SecretReferenceVaultTokenAuth
-    from .secret_reference_vault_token_auth_vault_auth_type import SecretReferenceVaultTokenAuthVaultAuthType
     from .sip_header import SipHeader
     from .skill import Skill
-    from .skill_create_request import SkillCreateRequest
     from .skill_deleted import SkillDeleted
     from .skill_list import SkillList
-    from .skill_update_request import SkillUpdateRequest
     from .skill_version import SkillVersion
-    from .skill_version_create_request import SkillVersionCreateRequest
     from .skill_version_deleted import SkillVersionDeleted
     from .skill_version_list import SkillVersionList
-    from .speech_create_request import SpeechCreateRequest
-    from .speech_create_request_response_format import SpeechCreateRequestResponseFormat
     from .thread import Thread
-    from .thread_create_and_run_request import ThreadCreateAndRunRequest
-    from .thread_create_request import ThreadCreateRequest
     from .thread_deleted import ThreadDeleted
     from .thread_deleted_object import ThreadDeletedObject
     from .thread_message import ThreadMessage
     from .thread_message_attachment import ThreadMessageAttachment
     from .thread_message_attachment_file_search import ThreadMessageAttachmentFileSearch
     from .thread_message_attachment_file_search_type import ThreadMessageAttachmentFileSearchType
-    from .thread_message_attachment_param import ThreadMessageAttachmentParam
     from .thread_message_content_image_file import ThreadMessageContentImageFile
     from .thread_message_content_image_file_type import ThreadMessageContentImageFileType
     from .thread_message_content_image_url import ThreadMessageContentImageUrl
@@ -1099,11 +815,7 @@ if TYPE_CHECKING:
     from .thread_message_content_refusal import ThreadMessageContentRefusal
     from .thread_message_content_refusal_type import ThreadMessageContentRefusalType
     from .thread_message_content_text import ThreadMessageContentText
-    from .thread_message_content_text_input import ThreadMessageContentTextInput
-    from .thread_message_content_text_input_type import ThreadMessageContentTextInputType
     from .thread_message_content_text_type import ThreadMessageContentTextType
-    from .thread_message_create_request import ThreadMessageCreateRequest
-    from .thread_message_create_request_role import ThreadMessageCreateRequestRole
     from .thread_message_deleted import ThreadMessageDeleted
     from .thread_message_deleted_object import ThreadMessageDeletedObject
     from .thread_message_delta import ThreadMessageDelta
@@ -1146,10 +858,8 @@ if TYPE_CHECKING:
     from .thread_message_role import ThreadMessageRole
     from .thread_message_status import ThreadMessageStatus
     from .thread_message_text import ThreadMessageText
-    from .thread_message_update_request import ThreadMessageUpdateRequest
     from .thread_object import ThreadObject
     from .thread_run import ThreadRun
-    from .thread_run_create_request import ThreadRunCreateRequest
     from .thread_run_incomplete_details import ThreadRunIncompleteDetails
     from .thread_run_incomplete_details_reason import ThreadRunIncompleteDetailsReason
     from .thread_run_last_error import ThreadRunLastError
@@ -1211,54 +921,33 @@ if TYPE_CHECKING:
     from .thread_run_step_tool_calls_details_type import ThreadRunStepToolCallsDetailsType
     from .thread_run_step_type import ThreadRunStepType
     from .thread_run_stream_data_envelope import ThreadRunStreamDataEnvelope
-    from .thread_run_submit_tool_outputs_request import ThreadRunSubmitToolOutputsRequest
     from .thread_run_tool_call import ThreadRunToolCall
     from .thread_run_tool_call_function import ThreadRunToolCallFunction
     from .thread_run_tool_call_type import ThreadRunToolCallType
     from .thread_run_tool_choice_mode import ThreadRunToolChoiceMode
-    from .thread_run_tool_output import ThreadRunToolOutput
     from .thread_run_truncation_strategy import ThreadRunTruncationStrategy
     from .thread_run_truncation_strategy_type import ThreadRunTruncationStrategyType
-    from .thread_run_update_request import ThreadRunUpdateRequest
     from .thread_run_usage import ThreadRunUsage
-    from .thread_update_request import ThreadUpdateRequest
     from .transcription import Transcription
-    from .transcription_create_request import TranscriptionCreateRequest
-    from .transcription_create_request_response_format import TranscriptionCreateRequestResponseFormat
-    from .transcription_create_request_timestamp_granularities_item import (
-        TranscriptionCreateRequestTimestampGranularitiesItem,
-    )
     from .transcription_segment import TranscriptionSegment
     from .transcription_usage import TranscriptionUsage
     from .transcription_word import TranscriptionWord
     from .translation import Translation
-    from .translation_create_request import TranslationCreateRequest
-    from .translation_create_request_response_format import TranslationCreateRequestResponseFormat
     from .upload import Upload
-    from .upload_complete_request import UploadCompleteRequest
-    from .upload_create_request import UploadCreateRequest
-    from .upload_create_request_expires_after import UploadCreateRequestExpiresAfter
-    from .upload_create_request_purpose import UploadCreateRequestPurpose
     from .upload_part import UploadPart
-    from .upload_part_create_request import UploadPartCreateRequest
     from .usage_limit_policy import UsageLimitPolicy
     from .usage_limit_reset_period import UsageLimitResetPeriod
     from .usage_limit_type import UsageLimitType
     from .vector_store import VectorStore
-    from .vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy
-    from .vector_store_auto_chunking_strategy_type import VectorStoreAutoChunkingStrategyType
-    from .vector_store_create_request import VectorStoreCreateRequest
     from .vector_store_deleted import VectorStoreDeleted
     from .vector_store_deleted_object import VectorStoreDeletedObject
     from .vector_store_expiration import VectorStoreExpiration
     from .vector_store_expiration_anchor import VectorStoreExpirationAnchor
     from .vector_store_file import VectorStoreFile
     from .vector_store_file_batch import VectorStoreFileBatch
-    from .vector_store_file_batch_create_request import VectorStoreFileBatchCreateRequest
     from .vector_store_file_batch_object import VectorStoreFileBatchObject
     from .vector_store_file_batch_status import VectorStoreFileBatchStatus
     from .vector_store_file_counts import VectorStoreFileCounts
-    from .vector_store_file_create_request import VectorStoreFileCreateRequest
     from .vector_store_file_deleted import VectorStoreFileDeleted
     from .vector_store_file_deleted_object import VectorStoreFileDeletedObject
     from .vector_store_file_error import VectorStoreFileError
@@ -1275,41 +964,25 @@ if TYPE_CHECKING:
     from .vector_store_static_chunking_strategy import VectorStoreStaticChunkingStrategy
     from .vector_store_static_chunking_strategy_type import VectorStoreStaticChunkingStrategyType
     from .vector_store_status import VectorStoreStatus
-    from .vector_store_update_request import VectorStoreUpdateRequest
     from .video import Video
     from .video_character import VideoCharacter
-    from .video_character_create_request import VideoCharacterCreateRequest
-    from .video_create_request import VideoCreateRequest
-    from .video_create_request_seconds import VideoCreateRequestSeconds
-    from .video_create_request_size import VideoCreateRequestSize
     from .video_deleted import VideoDeleted
-    from .video_edit_request import VideoEditRequest
     from .video_error import VideoError
-    from .video_extend_request import VideoExtendRequest
-    from .video_extend_request_seconds import VideoExtendRequestSeconds
     from .video_list import VideoList
-    from .video_reference import VideoReference
-    from .video_remix_request import VideoRemixRequest
     from .virtual_key_ack import VirtualKeyAck
-    from .virtual_key_create_request import VirtualKeyCreateRequest
     from .virtual_key_create_result import VirtualKeyCreateResult
     from .virtual_key_created import VirtualKeyCreated
-    from .virtual_key_deployment import VirtualKeyDeployment
     from .virtual_key_detail import VirtualKeyDetail
     from .virtual_key_detail_object import VirtualKeyDetailObject
     from .virtual_key_list import VirtualKeyList
     from .virtual_key_list_object import VirtualKeyListObject
     from .virtual_key_model_config import VirtualKeyModelConfig
     from .virtual_key_status import VirtualKeyStatus
-    from .virtual_key_update_request import VirtualKeyUpdateRequest
     from .webhook_object_ref import WebhookObjectRef
 
 # Class name -> the module (relative to this package) that defines it.
 _MODULE_OF: dict[str, str] = {
     "AdminInvite": ".admin_invite",
-    "AdminInviteApiKeyDetails": ".admin_invite_api_key_details",
-    "AdminInviteCreateRequest": ".admin_invite_create_request",
-    "AdminInviteCreateRequestRole": ".admin_invite_create_request_role",
     "AdminInviteCreated": ".admin_invite_created",
     "AdminInviteList": ".admin_invite_list",
     "AdminInviteListObject": ".admin_invite_list_object",
@@ -1317,20 +990,13 @@ _MODULE_OF: dict[str, str] = {
     "AdminInviteRole": ".admin_invite_role",
     "AdminInviteStatus": ".admin_invite_status",
     "AdminInviteWorkspace": ".admin_invite_workspace",
-    "AdminInviteWorkspaceGrant": ".admin_invite_workspace_grant",
-    "AdminInviteWorkspaceGrantRole": ".admin_invite_workspace_grant_role",
     "AdminOperationResult": ".admin_operation_result",
     "AdminUser": ".admin_user",
     "AdminUserList": ".admin_user_list",
     "AdminUserListObject": ".admin_user_list_object",
     "AdminUserObject": ".admin_user_object",
     "AdminUserRole": ".admin_user_role",
-    "AdminUserUpdateRequest": ".admin_user_update_request",
-    "AdminUserUpdateRequestRole": ".admin_user_update_request_role",
     "AdminWorkspace": ".admin_workspace",
-    "AdminWorkspaceCreateDefaults": ".admin_workspace_create_defaults",
-    "AdminWorkspaceCreateDefaultsMetadata": ".admin_workspace_create_defaults_metadata",
-    "AdminWorkspaceCreateRequest": ".admin_workspace_create_request",
     "AdminWorkspaceDefaults": ".admin_workspace_defaults",
     "AdminWorkspaceDefaultsMetadata": ".admin_workspace_defaults_metadata",
     "AdminWorkspaceDefaultsObject": ".admin_workspace_defaults_object",
@@ -1338,8 +1004,6 @@ _MODULE_OF: dict[str, str] = {
     "AdminWorkspaceList": ".admin_workspace_list",
     "AdminWorkspaceListObject": ".admin_workspace_list_object",
     "AdminWorkspaceMember": ".admin_workspace_member",
-    "AdminWorkspaceMemberAssignment": ".admin_workspace_member_assignment",
-    "AdminWorkspaceMemberAssignmentRole": ".admin_workspace_member_assignment_role",
     "AdminWorkspaceMemberList": ".admin_workspace_member_list",
     "AdminWorkspaceMemberListObject": ".admin_workspace_member_list_object",
     "AdminWorkspaceMemberObject": ".admin_workspace_member_object",
@@ -1347,12 +1011,6 @@ _MODULE_OF: dict[str, str] = {
     "AdminWorkspaceMemberRole": ".admin_workspace_member_role",
     "AdminWorkspaceMemberSettings": ".admin_workspace_member_settings",
     "AdminWorkspaceMemberStatus": ".admin_workspace_member_status",
-    "AdminWorkspaceMemberUpdateRequest": ".admin_workspace_member_update_request",
-    "AdminWorkspaceMemberUpdateRequestRole": ".admin_workspace_member_update_request_role",
-    "AdminWorkspaceMembersAddRequest": ".admin_workspace_members_add_request",
-    "AdminWorkspaceUpdateDefaults": ".admin_workspace_update_defaults",
-    "AdminWorkspaceUpdateDefaultsMetadata": ".admin_workspace_update_defaults_metadata",
-    "AdminWorkspaceUpdateRequest": ".admin_workspace_update_request",
     "AnalyticsAverageGraph": ".analytics_average_graph",
     "AnalyticsAveragePoint": ".analytics_average_point",
     "AnalyticsAverageSummary": ".analytics_average_summary",
@@ -1402,7 +1060,6 @@ _MODULE_OF: dict[str, str] = {
     "AnalyticsUserRequestsGraph": ".analytics_user_requests_graph",
     "AnalyticsUserRequestsSummary": ".analytics_user_requests_summary",
     "ApiKeyAck": ".api_key_ack",
-    "ApiKeyCreateRequest": ".api_key_create_request",
     "ApiKeyCreateResult": ".api_key_create_result",
     "ApiKeyCreateResultObject": ".api_key_create_result_object",
     "ApiKeyCreationMode": ".api_key_creation_mode",
@@ -1413,22 +1070,14 @@ _MODULE_OF: dict[str, str] = {
     "ApiKeyKind": ".api_key_kind",
     "ApiKeyList": ".api_key_list",
     "ApiKeyListObject": ".api_key_list_object",
-    "ApiKeyRotateRequest": ".api_key_rotate_request",
     "ApiKeyRotateResult": ".api_key_rotate_result",
-    "ApiKeyRotationPeriod": ".api_key_rotation_period",
-    "ApiKeyRotationPolicy": ".api_key_rotation_policy",
     "ApiKeyStatus": ".api_key_status",
-    "ApiKeySubType": ".api_key_sub_type",
-    "ApiKeyType": ".api_key_type",
-    "ApiKeyUpdateRequest": ".api_key_update_request",
     "Assistant": ".assistant",
     "AssistantCodeInterpreterResources": ".assistant_code_interpreter_resources",
-    "AssistantCreateRequest": ".assistant_create_request",
     "AssistantDeleted": ".assistant_deleted",
     "AssistantDeletedObject": ".assistant_deleted_object",
     "AssistantFileSearchOptions": ".assistant_file_search_options",
     "AssistantFileSearchResources": ".assistant_file_search_resources",
-    "AssistantFileSearchResourcesCreate": ".assistant_file_search_resources_create",
     "AssistantFunctionDefinition": ".assistant_function_definition",
     "AssistantJsonSchema": ".assistant_json_schema",
     "AssistantJsonSchemaFormat": ".assistant_json_schema_format",
@@ -1445,32 +1094,21 @@ _MODULE_OF: dict[str, str] = {
     "AssistantToolFunction": ".assistant_tool_function",
     "AssistantToolFunctionType": ".assistant_tool_function_type",
     "AssistantToolResources": ".assistant_tool_resources",
-    "AssistantToolResourcesCreate": ".assistant_tool_resources_create",
-    "AssistantUpdateRequest": ".assistant_update_request",
-    "AssistantVectorStoreSeed": ".assistant_vector_store_seed",
     "AuditLogList": ".audit_log_list",
     "AuditLogMethod": ".audit_log_method",
     "AuditLogRecord": ".audit_log_record",
     "AuditLogUserType": ".audit_log_user_type",
     "Batch": ".batch",
-    "BatchCreateRequest": ".batch_create_request",
-    "BatchCreateRequestCompletionWindow": ".batch_create_request_completion_window",
-    "BatchCreateRequestEndpoint": ".batch_create_request_endpoint",
-    "BatchCreateRequestMetadata": ".batch_create_request_metadata",
     "BatchError": ".batch_error",
     "BatchErrors": ".batch_errors",
     "BatchList": ".batch_list",
     "BatchMetadata": ".batch_metadata",
-    "BatchPortkeyOptions": ".batch_portkey_options",
-    "BatchProviderOptions": ".batch_provider_options",
     "BatchRequestCounts": ".batch_request_counts",
     "BatchWebhookEvent": ".batch_webhook_event",
     "BatchWebhookEventType": ".batch_webhook_event_type",
     "ChatCompletion": ".chat_completion",
     "ChatCompletionAnnotation": ".chat_completion_annotation",
     "ChatCompletionAssistantAudioRef": ".chat_completion_assistant_audio_ref",
-    "ChatCompletionAudioParams": ".chat_completion_audio_params",
-    "ChatCompletionAudioParamsFormat": ".chat_completion_audio_params_format",
     "ChatCompletionChoice": ".chat_completion_choice",
     "ChatCompletionChoiceLogprobs": ".chat_completion_choice_logprobs",
     "ChatCompletionChunk": ".chat_completion_chunk",
@@ -1491,9 +1129,7 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionInputAudioFormat": ".chat_completion_input_audio_format",
     "ChatCompletionInputFile": ".chat_completion_input_file",
     "ChatCompletionMessageToolCall": ".chat_completion_message_tool_call",
-    "ChatCompletionModality": ".chat_completion_modality",
     "ChatCompletionNamedToolChoice": ".chat_completion_named_tool_choice",
-    "ChatCompletionPrediction": ".chat_completion_prediction",
     "ChatCompletionRequestAssistantMessage": ".chat_completion_request_assistant_message",
     "ChatCompletionRequestDeveloperMessage": ".chat_completion_request_developer_message",
     "ChatCompletionRequestFunctionMessage": ".chat_completion_request_function_message",
@@ -1515,24 +1151,16 @@ _MODULE_OF: dict[str, str] = {
     "ChatFunctionParameters": ".chat_function_parameters",
     "ChatJsonSchemaFormat": ".chat_json_schema_format",
     "ChatJsonSchemaFormatSchema": ".chat_json_schema_format_schema",
-    "ChatReasoningEffort": ".chat_reasoning_effort",
     "ChatResponseFormatJsonObject": ".chat_response_format_json_object",
     "ChatResponseFormatJsonSchema": ".chat_response_format_json_schema",
     "ChatResponseFormatText": ".chat_response_format_text",
-    "ChatServiceTier": ".chat_service_tier",
     "ChatThinkingConfig": ".chat_thinking_config",
     "ChatThinkingConfigType": ".chat_thinking_config_type",
     "ChatToolChoiceMode": ".chat_tool_choice_mode",
-    "ChatWebSearchApproximateLocation": ".chat_web_search_approximate_location",
-    "ChatWebSearchOptions": ".chat_web_search_options",
-    "ChatWebSearchOptionsSearchContextSize": ".chat_web_search_options_search_context_size",
-    "ChatWebSearchUserLocation": ".chat_web_search_user_location",
     "CheckpointPermission": ".checkpoint_permission",
-    "CheckpointPermissionCreateRequest": ".checkpoint_permission_create_request",
     "CheckpointPermissionDeleted": ".checkpoint_permission_deleted",
     "CheckpointPermissionList": ".checkpoint_permission_list",
     "CollectionChild": ".collection_child",
-    "CollectionCreateRequest": ".collection_create_request",
     "CollectionCreateResult": ".collection_create_result",
     "CollectionDetail": ".collection_detail",
     "CollectionEmptyResult": ".collection_empty_result",
@@ -1541,7 +1169,6 @@ _MODULE_OF: dict[str, str] = {
     "CollectionRecord": ".collection_record",
     "CollectionRecordStatus": ".collection_record_status",
     "CollectionStats": ".collection_stats",
-    "CollectionUpdateRequest": ".collection_update_request",
     "Completion": ".completion",
     "CompletionChoice": ".completion_choice",
     "CompletionChunk": ".completion_chunk",
@@ -1552,72 +1179,39 @@ _MODULE_OF: dict[str, str] = {
     "CompletionUsage": ".completion_usage",
     "ConfigAck": ".config_ack",
     "ConfigBody": ".config_body",
-    "ConfigCreateRequest": ".config_create_request",
     "ConfigCreateResult": ".config_create_result",
     "ConfigCreated": ".config_created",
     "ConfigDetail": ".config_detail",
     "ConfigList": ".config_list",
     "ConfigRetrieveResult": ".config_retrieve_result",
     "ConfigSummary": ".config_summary",
-    "ConfigUpdateRequest": ".config_update_request",
     "ConfigUpdateResult": ".config_update_result",
     "ConfigUpdated": ".config_updated",
     "ConfigVersion": ".config_version",
     "ConfigVersionList": ".config_version_list",
     "ConfigVersionListObject": ".config_version_list_object",
     "Container": ".container",
-    "ContainerCreateRequest": ".container_create_request",
-    "ContainerCreateRequestMemoryLimit": ".container_create_request_memory_limit",
-    "ContainerCreateRequestNetworkPolicy": ".container_create_request_network_policy",
-    "ContainerCreateRequestSkillsItem": ".container_create_request_skills_item",
     "ContainerExpiresAfter": ".container_expires_after",
     "ContainerExpiresAfterAnchor": ".container_expires_after_anchor",
     "ContainerFile": ".container_file",
-    "ContainerFileCreateRequest": ".container_file_create_request",
     "ContainerFileList": ".container_file_list",
     "ContainerList": ".container_list",
     "ContainerNetworkPolicy": ".container_network_policy",
     "Conversation": ".conversation",
-    "ConversationCreateRequest": ".conversation_create_request",
-    "ConversationCreateRequestItemsItem": ".conversation_create_request_items_item",
-    "ConversationCreateRequestMetadata": ".conversation_create_request_metadata",
     "ConversationDeleted": ".conversation_deleted",
     "ConversationItem": ".conversation_item",
     "ConversationItemList": ".conversation_item_list",
-    "ConversationItemsCreateRequest": ".conversation_items_create_request",
-    "ConversationItemsCreateRequestItemsItem": ".conversation_items_create_request_items_item",
     "ConversationMetadata": ".conversation_metadata",
-    "ConversationUpdateRequest": ".conversation_update_request",
-    "ConversationUpdateRequestMetadata": ".conversation_update_request_metadata",
-    "CountMessageTokensRequest": ".count_message_tokens_request",
-    "CreateChatCompletionRequest": ".create_chat_completion_request",
-    "CreateChatCompletionRequestLogitBias": ".create_chat_completion_request_logit_bias",
-    "CreateChatCompletionRequestMetadata": ".create_chat_completion_request_metadata",
-    "CreateCompletionRequest": ".create_completion_request",
-    "CreateCompletionRequestLogitBias": ".create_completion_request_logit_bias",
-    "CreateEmbeddingRequest": ".create_embedding_request",
-    "CreateMessageRequest": ".create_message_request",
-    "CreateModerationRequest": ".create_moderation_request",
-    "CreateRerankRequest": ".create_rerank_request",
-    "CreateRerankRequestParameters": ".create_rerank_request_parameters",
     "DownloadVideoContentVariant": ".download_video_content_variant",
-    "EmbeddingEncodingFormat": ".embedding_encoding_format",
     "EmbeddingList": ".embedding_list",
     "EmbeddingUsage": ".embedding_usage",
     "EmbeddingVector": ".embedding_vector",
     "Eval": ".eval_",
-    "EvalCreateRequest": ".eval_create_request",
-    "EvalCreateRequestDataSourceConfig": ".eval_create_request_data_source_config",
-    "EvalCreateRequestMetadata": ".eval_create_request_metadata",
-    "EvalCreateRequestTestingCriteriaItem": ".eval_create_request_testing_criteria_item",
     "EvalDataSourceConfig": ".eval_data_source_config",
     "EvalDeleted": ".eval_deleted",
     "EvalList": ".eval_list",
     "EvalMetadata": ".eval_metadata",
     "EvalRun": ".eval_run",
-    "EvalRunCreateRequest": ".eval_run_create_request",
-    "EvalRunCreateRequestDataSource": ".eval_run_create_request_data_source",
-    "EvalRunCreateRequestMetadata": ".eval_run_create_request_metadata",
     "EvalRunDataSource": ".eval_run_data_source",
     "EvalRunDeleted": ".eval_run_deleted",
     "EvalRunError": ".eval_run_error",
@@ -1634,15 +1228,7 @@ _MODULE_OF: dict[str, str] = {
     "EvalRunWebhookEvent": ".eval_run_webhook_event",
     "EvalRunWebhookEventType": ".eval_run_webhook_event_type",
     "EvalTestingCriteriaItem": ".eval_testing_criteria_item",
-    "EvalUpdateRequest": ".eval_update_request",
-    "EvalUpdateRequestMetadata": ".eval_update_request_metadata",
-    "FeedbackCreateRequest": ".feedback_create_request",
-    "FeedbackCreateRequestMetadata": ".feedback_create_request_metadata",
     "FeedbackResponse": ".feedback_response",
-    "FeedbackUpdateRequest": ".feedback_update_request",
-    "FeedbackUpdateRequestMetadata": ".feedback_update_request_metadata",
-    "FileCreateRequest": ".file_create_request",
-    "FileCreateRequestPurpose": ".file_create_request_purpose",
     "FileDeleted": ".file_deleted",
     "FileList": ".file_list",
     "FileObject": ".file_object",
@@ -1654,8 +1240,6 @@ _MODULE_OF: dict[str, str] = {
     "FineTuningJob": ".fine_tuning_job",
     "FineTuningJobCheckpoint": ".fine_tuning_job_checkpoint",
     "FineTuningJobCheckpointList": ".fine_tuning_job_checkpoint_list",
-    "FineTuningJobCreateRequest": ".fine_tuning_job_create_request",
-    "FineTuningJobCreateRequestMetadata": ".fine_tuning_job_create_request_metadata",
     "FineTuningJobError": ".fine_tuning_job_error",
     "FineTuningJobEvent": ".fine_tuning_job_event",
     "FineTuningJobEventData": ".fine_tuning_job_event_data",
@@ -1667,25 +1251,16 @@ _MODULE_OF: dict[str, str] = {
     "FineTuningMethod": ".fine_tuning_method",
     "FineTuningMethodReinforcement": ".fine_tuning_method_reinforcement",
     "FineTuningMethodType": ".fine_tuning_method_type",
-    "FineTuningPortkeyOptions": ".fine_tuning_portkey_options",
-    "FineTuningProviderOptions": ".fine_tuning_provider_options",
     "FineTuningSupervisedMethod": ".fine_tuning_supervised_method",
     "FineTuningWandbIntegration": ".fine_tuning_wandb_integration",
     "GatewayFailure": ".gateway_failure",
     "GatewayFailureStatus": ".gateway_failure_status",
     "GatewayFetchFailure": ".gateway_fetch_failure",
     "Generation": ".generation",
-    "GenerationCreateRequest": ".generation_create_request",
-    "GenerationCreateRequestVariables": ".generation_create_request_variables",
-    "GraderRunRequest": ".grader_run_request",
-    "GraderRunRequestGrader": ".grader_run_request_grader",
-    "GraderRunRequestItem": ".grader_run_request_item",
     "GraderRunResult": ".grader_run_result",
     "GraderRunResultMetadata": ".grader_run_result_metadata",
     "GraderRunResultModelGraderTokenUsagePerModel": ".grader_run_result_model_grader_token_usage_per_model",
     "GraderRunResultSubRewards": ".grader_run_result_sub_rewards",
-    "GraderValidateRequest": ".grader_validate_request",
-    "GraderValidateRequestGrader": ".grader_validate_request_grader",
     "GraderValidateResult": ".grader_validate_result",
     "GraderValidateResultGrader": ".grader_validate_result_grader",
     "GuardrailActions": ".guardrail_actions",
@@ -1723,7 +1298,6 @@ _MODULE_OF: dict[str, str] = {
     "GuardrailContainsCodeCheckId": ".guardrail_contains_code_check_id",
     "GuardrailContainsCodeParameters": ".guardrail_contains_code_parameters",
     "GuardrailContainsParameters": ".guardrail_contains_parameters",
-    "GuardrailCreateRequest": ".guardrail_create_request",
     "GuardrailCreateResult": ".guardrail_create_result",
     "GuardrailDetail": ".guardrail_detail",
     "GuardrailEndsWithCheck": ".guardrail_ends_with_check",
@@ -1795,7 +1369,6 @@ _MODULE_OF: dict[str, str] = {
     "GuardrailSydeGuardCheck": ".guardrail_syde_guard_check",
     "GuardrailSydeGuardCheckId": ".guardrail_syde_guard_check_id",
     "GuardrailSydeGuardParameters": ".guardrail_syde_guard_parameters",
-    "GuardrailUpdateRequest": ".guardrail_update_request",
     "GuardrailUpdateResult": ".guardrail_update_result",
     "GuardrailUppercaseCheck": ".guardrail_uppercase_check",
     "GuardrailUppercaseCheckId": ".guardrail_uppercase_check_id",
@@ -1811,39 +1384,16 @@ _MODULE_OF: dict[str, str] = {
     "GuardrailWordCountCheckId": ".guardrail_word_count_check_id",
     "GuardrailWordCountParameters": ".guardrail_word_count_parameters",
     "Image": ".image",
-    "ImageEditRequest": ".image_edit_request",
-    "ImageEditRequestBackground": ".image_edit_request_background",
-    "ImageEditRequestOutputFormat": ".image_edit_request_output_format",
-    "ImageEditRequestQuality": ".image_edit_request_quality",
-    "ImageEditRequestResponseFormat": ".image_edit_request_response_format",
-    "ImageGenerateRequest": ".image_generate_request",
-    "ImageGenerateRequestBackground": ".image_generate_request_background",
-    "ImageGenerateRequestModeration": ".image_generate_request_moderation",
-    "ImageGenerateRequestOutputFormat": ".image_generate_request_output_format",
-    "ImageGenerateRequestQuality": ".image_generate_request_quality",
-    "ImageGenerateRequestResponseFormat": ".image_generate_request_response_format",
-    "ImageGenerateRequestStyle": ".image_generate_request_style",
-    "ImageVariationRequest": ".image_variation_request",
-    "ImageVariationRequestResponseFormat": ".image_variation_request_response_format",
-    "ImageVariationRequestSize": ".image_variation_request_size",
     "ImagesInputTokensDetails": ".images_input_tokens_details",
     "ImagesResponse": ".images_response",
     "ImagesUsage": ".images_usage",
     "IntegrationAck": ".integration_ack",
     "IntegrationAwsAuthType": ".integration_aws_auth_type",
-    "IntegrationAzureAIConfiguration": ".integration_azure_ai_configuration",
     "IntegrationAzureAuthMode": ".integration_azure_auth_mode",
     "IntegrationAzureDeployment": ".integration_azure_deployment",
-    "IntegrationAzureOpenAIConfiguration": ".integration_azure_open_ai_configuration",
-    "IntegrationBedrockConfiguration": ".integration_bedrock_configuration",
-    "IntegrationCortexConfiguration": ".integration_cortex_configuration",
-    "IntegrationCreateRequest": ".integration_create_request",
     "IntegrationCreateResult": ".integration_create_result",
-    "IntegrationCustomHostConfiguration": ".integration_custom_host_configuration",
-    "IntegrationCustomHostConfigurationCustomHeaders": ".integration_custom_host_configuration_custom_headers",
     "IntegrationDetail": ".integration_detail",
     "IntegrationGlobalWorkspaceAccess": ".integration_global_workspace_access",
-    "IntegrationHuggingFaceConfiguration": ".integration_hugging_face_configuration",
     "IntegrationImagePricingMultiplier": ".integration_image_pricing_multiplier",
     "IntegrationList": ".integration_list",
     "IntegrationListObject": ".integration_list_object",
@@ -1853,35 +1403,21 @@ _MODULE_OF: dict[str, str] = {
     "IntegrationModelList": ".integration_model_list",
     "IntegrationModelPricing": ".integration_model_pricing",
     "IntegrationModelPricingType": ".integration_model_pricing_type",
-    "IntegrationModelSettings": ".integration_model_settings",
     "IntegrationModelTokenPrices": ".integration_model_token_prices",
-    "IntegrationModelUpdate": ".integration_model_update",
-    "IntegrationModelsUpdateRequest": ".integration_models_update_request",
-    "IntegrationOpenAIConfiguration": ".integration_open_ai_configuration",
     "IntegrationPricingAdjustments": ".integration_pricing_adjustments",
     "IntegrationPricingMultiplier": ".integration_pricing_multiplier",
-    "IntegrationSageMakerConfiguration": ".integration_sage_maker_configuration",
-    "IntegrationScopeFilter": ".integration_scope_filter",
     "IntegrationStatus": ".integration_status",
     "IntegrationSummary": ".integration_summary",
     "IntegrationSummaryObject": ".integration_summary_object",
     "IntegrationTokenPrice": ".integration_token_price",
     "IntegrationUnitPricingMultipliers": ".integration_unit_pricing_multipliers",
-    "IntegrationUpdateRequest": ".integration_update_request",
-    "IntegrationVertexAIConfiguration": ".integration_vertex_ai_configuration",
-    "IntegrationVertexAIConfigurationVertexServiceAccountJson": ".integration_vertex_ai_configuration_vertex_service_account_json",
     "IntegrationVertexAuthType": ".integration_vertex_auth_type",
-    "IntegrationWorkersAIConfiguration": ".integration_workers_ai_configuration",
     "IntegrationWorkspaceAccess": ".integration_workspace_access",
-    "IntegrationWorkspaceAccessUpdate": ".integration_workspace_access_update",
     "IntegrationWorkspaceList": ".integration_workspace_list",
-    "IntegrationWorkspacesUpdateRequest": ".integration_workspaces_update_request",
     "Label": ".label",
-    "LabelCreateRequest": ".label_create_request",
     "LabelCreateResult": ".label_create_result",
     "LabelEmptyResult": ".label_empty_result",
     "LabelList": ".label_list",
-    "LabelUpdateRequest": ".label_update_request",
     "ListAssistantsOrder": ".list_assistants_order",
     "ListCheckpointPermissionsOrder": ".list_checkpoint_permissions_order",
     "ListContainerFilesOrder": ".list_container_files_order",
@@ -1923,16 +1459,7 @@ _MODULE_OF: dict[str, str] = {
     "ListVideosOrder": ".list_videos_order",
     "ListWorkspaceMembersRole": ".list_workspace_members_role",
     "ListWorkspacesStatus": ".list_workspaces_status",
-    "LogCustomEntry": ".log_custom_entry",
-    "LogCustomMetadata": ".log_custom_metadata",
-    "LogCustomRequest": ".log_custom_request",
-    "LogCustomRequestBody": ".log_custom_request_body",
-    "LogCustomRequestHeaders": ".log_custom_request_headers",
-    "LogCustomResponse": ".log_custom_response",
-    "LogCustomResponseBody": ".log_custom_response_body",
-    "LogCustomResponseHeaders": ".log_custom_response_headers",
     "LogExport": ".log_export",
-    "LogExportCreateRequest": ".log_export_create_request",
     "LogExportDownload": ".log_export_download",
     "LogExportField": ".log_export_field",
     "LogExportFilters": ".log_export_filters",
@@ -1943,7 +1470,6 @@ _MODULE_OF: dict[str, str] = {
     "LogExportStatus": ".log_export_status",
     "LogExportTaskResult": ".log_export_task_result",
     "LogExportTaskResultObject": ".log_export_task_result_object",
-    "LogExportUpdateRequest": ".log_export_update_request",
     "LogExportWriteResult": ".log_export_write_result",
     "LogExportWriteResultObject": ".log_export_write_result_object",
     "LogRecord": ".log_record",
@@ -1961,7 +1487,6 @@ _MODULE_OF: dict[str, str] = {
     "LogRecordResponseHeaders": ".log_record_response_headers",
     "McpIntegration": ".mcp_integration",
     "McpIntegrationAuthType": ".mcp_integration_auth_type",
-    "McpIntegrationCapabilitiesUpdateRequest": ".mcp_integration_capabilities_update_request",
     "McpIntegrationCapability": ".mcp_integration_capability",
     "McpIntegrationCapabilityAnnotations": ".mcp_integration_capability_annotations",
     "McpIntegrationCapabilityArgumentsItem": ".mcp_integration_capability_arguments_item",
@@ -1972,15 +1497,10 @@ _MODULE_OF: dict[str, str] = {
     "McpIntegrationCapabilityInputSchema": ".mcp_integration_capability_input_schema",
     "McpIntegrationCapabilityList": ".mcp_integration_capability_list",
     "McpIntegrationCapabilityOutputSchema": ".mcp_integration_capability_output_schema",
-    "McpIntegrationCapabilityToggle": ".mcp_integration_capability_toggle",
-    "McpIntegrationCapabilityToggleType": ".mcp_integration_capability_toggle_type",
     "McpIntegrationCapabilityType": ".mcp_integration_capability_type",
     "McpIntegrationConfigurations": ".mcp_integration_configurations",
     "McpIntegrationConfigurationsCustomHeaders": ".mcp_integration_configurations_custom_headers",
     "McpIntegrationConfigurationsPassthroughHeader": ".mcp_integration_configurations_passthrough_header",
-    "McpIntegrationCreateRequest": ".mcp_integration_create_request",
-    "McpIntegrationCreateRequestAuthType": ".mcp_integration_create_request_auth_type",
-    "McpIntegrationCreateRequestTransport": ".mcp_integration_create_request_transport",
     "McpIntegrationCreated": ".mcp_integration_created",
     "McpIntegrationGlobalWorkspaceAccess": ".mcp_integration_global_workspace_access",
     "McpIntegrationList": ".mcp_integration_list",
@@ -1994,17 +1514,11 @@ _MODULE_OF: dict[str, str] = {
     "McpIntegrationSummaryType": ".mcp_integration_summary_type",
     "McpIntegrationTransport": ".mcp_integration_transport",
     "McpIntegrationType": ".mcp_integration_type",
-    "McpIntegrationUpdateRequest": ".mcp_integration_update_request",
-    "McpIntegrationUpdateRequestAuthType": ".mcp_integration_update_request_auth_type",
-    "McpIntegrationUpdateRequestTransport": ".mcp_integration_update_request_transport",
     "McpIntegrationWorkspace": ".mcp_integration_workspace",
     "McpIntegrationWorkspaceList": ".mcp_integration_workspace_list",
     "McpIntegrationWorkspaceListLegacy": ".mcp_integration_workspace_list_legacy",
-    "McpIntegrationWorkspaceToggle": ".mcp_integration_workspace_toggle",
     "McpIntegrationWorkspacesResultEnvelope": ".mcp_integration_workspaces_result_envelope",
-    "McpIntegrationWorkspacesUpdateRequest": ".mcp_integration_workspaces_update_request",
     "McpServer": ".mcp_server",
-    "McpServerCapabilitiesUpdateRequest": ".mcp_server_capabilities_update_request",
     "McpServerCapability": ".mcp_server_capability",
     "McpServerCapabilityAnnotations": ".mcp_server_capability_annotations",
     "McpServerCapabilityArgumentsItem": ".mcp_server_capability_arguments_item",
@@ -2015,12 +1529,9 @@ _MODULE_OF: dict[str, str] = {
     "McpServerCapabilityInputSchema": ".mcp_server_capability_input_schema",
     "McpServerCapabilityList": ".mcp_server_capability_list",
     "McpServerCapabilityOutputSchema": ".mcp_server_capability_output_schema",
-    "McpServerCapabilityToggle": ".mcp_server_capability_toggle",
-    "McpServerCapabilityToggleType": ".mcp_server_capability_toggle_type",
     "McpServerCapabilityType": ".mcp_server_capability_type",
     "McpServerConnection": ".mcp_server_connection",
     "McpServerConnectionList": ".mcp_server_connection_list",
-    "McpServerCreateRequest": ".mcp_server_create_request",
     "McpServerCreated": ".mcp_server_created",
     "McpServerIntegrationDetails": ".mcp_server_integration_details",
     "McpServerIntegrationDetailsConfigurations": ".mcp_server_integration_details_configurations",
@@ -2029,29 +1540,13 @@ _MODULE_OF: dict[str, str] = {
     "McpServerSuccessResult": ".mcp_server_success_result",
     "McpServerSummary": ".mcp_server_summary",
     "McpServerTestResult": ".mcp_server_test_result",
-    "McpServerUpdateRequest": ".mcp_server_update_request",
     "McpServerUserAccessEntry": ".mcp_server_user_access_entry",
     "McpServerUserAccessEntryConnectionStatus": ".mcp_server_user_access_entry_connection_status",
     "McpServerUserAccessList": ".mcp_server_user_access_list",
     "McpServerUserAccessListDefaultUserAccess": ".mcp_server_user_access_list_default_user_access",
-    "McpServerUserAccessToggle": ".mcp_server_user_access_toggle",
-    "McpServerUserAccessUpdateRequest": ".mcp_server_user_access_update_request",
-    "McpServerUserAccessUpdateRequestDefaultUserAccess": ".mcp_server_user_access_update_request_default_user_access",
     "Message": ".message",
-    "MessageBase64ImageSource": ".message_base_64_image_source",
-    "MessageBase64ImageSourceMediaType": ".message_base_64_image_source_media_type",
-    "MessageBase64PdfSource": ".message_base_64_pdf_source",
-    "MessageCacheControl": ".message_cache_control",
-    "MessageCacheControlTtl": ".message_cache_control_ttl",
-    "MessageDocumentBlockParam": ".message_document_block_param",
-    "MessageImageBlockParam": ".message_image_block_param",
     "MessageInputJsonDelta": ".message_input_json_delta",
-    "MessageParam": ".message_param",
-    "MessageParamRole": ".message_param_role",
-    "MessagePlainTextSource": ".message_plain_text_source",
     "MessageRedactedThinkingBlock": ".message_redacted_thinking_block",
-    "MessageRedactedThinkingBlockParam": ".message_redacted_thinking_block_param",
-    "MessageRequestMetadata": ".message_request_metadata",
     "MessageSignatureDelta": ".message_signature_delta",
     "MessageStopReason": ".message_stop_reason",
     "MessageStreamContentBlockDelta": ".message_stream_content_block_delta",
@@ -2067,26 +1562,12 @@ _MODULE_OF: dict[str, str] = {
     "MessageStreamStart": ".message_stream_start",
     "MessageStreamStop": ".message_stream_stop",
     "MessageTextBlock": ".message_text_block",
-    "MessageTextBlockParam": ".message_text_block_param",
     "MessageTextDelta": ".message_text_delta",
     "MessageThinkingBlock": ".message_thinking_block",
-    "MessageThinkingBlockParam": ".message_thinking_block_param",
     "MessageThinkingDelta": ".message_thinking_delta",
-    "MessageThinkingDisabled": ".message_thinking_disabled",
-    "MessageThinkingEnabled": ".message_thinking_enabled",
     "MessageTokensCount": ".message_tokens_count",
-    "MessageTool": ".message_tool",
-    "MessageToolChoiceAny": ".message_tool_choice_any",
-    "MessageToolChoiceAuto": ".message_tool_choice_auto",
-    "MessageToolChoiceNone": ".message_tool_choice_none",
-    "MessageToolChoiceTool": ".message_tool_choice_tool",
     "MessageToolInput": ".message_tool_input",
-    "MessageToolInputSchema": ".message_tool_input_schema",
-    "MessageToolInputSchemaProperties": ".message_tool_input_schema_properties",
-    "MessageToolResultBlockParam": ".message_tool_result_block_param",
     "MessageToolUseBlock": ".message_tool_use_block",
-    "MessageToolUseBlockParam": ".message_tool_use_block_param",
-    "MessageUrlSource": ".message_url_source",
     "MessageUsage": ".message_usage",
     "Model": ".model",
     "ModelDeleted": ".model_deleted",
@@ -2106,44 +1587,29 @@ _MODULE_OF: dict[str, str] = {
     "ModerationCategories": ".moderation_categories",
     "ModerationCategoryInputTypes": ".moderation_category_input_types",
     "ModerationCategoryScores": ".moderation_category_scores",
-    "ModerationImageInput": ".moderation_image_input",
-    "ModerationImageUrl": ".moderation_image_url",
     "ModerationInputType": ".moderation_input_type",
     "ModerationResponse": ".moderation_response",
     "ModerationResult": ".moderation_result",
-    "ModerationTextInput": ".moderation_text_input",
     "NotFoundBody": ".not_found_body",
     "PolicyCondition": ".policy_condition",
     "PolicyCreateResult": ".policy_create_result",
     "PolicyGroupBy": ".policy_group_by",
     "PolicyOperationResult": ".policy_operation_result",
     "PolicyRateLimit": ".policy_rate_limit",
-    "PolicyRateLimitCreateRequest": ".policy_rate_limit_create_request",
-    "PolicyRateLimitCreateRequestType": ".policy_rate_limit_create_request_type",
-    "PolicyRateLimitCreateRequestUnit": ".policy_rate_limit_create_request_unit",
     "PolicyRateLimitList": ".policy_rate_limit_list",
     "PolicyRateLimitStatus": ".policy_rate_limit_status",
     "PolicyRateLimitType": ".policy_rate_limit_type",
     "PolicyRateLimitUnit": ".policy_rate_limit_unit",
-    "PolicyRateLimitUpdateRequest": ".policy_rate_limit_update_request",
-    "PolicyRateLimitUpdateRequestUnit": ".policy_rate_limit_update_request_unit",
     "PolicyUsageLimit": ".policy_usage_limit",
-    "PolicyUsageLimitCreateRequest": ".policy_usage_limit_create_request",
-    "PolicyUsageLimitCreateRequestPeriodicReset": ".policy_usage_limit_create_request_periodic_reset",
-    "PolicyUsageLimitCreateRequestType": ".policy_usage_limit_create_request_type",
     "PolicyUsageLimitEntity": ".policy_usage_limit_entity",
     "PolicyUsageLimitEntityList": ".policy_usage_limit_entity_list",
     "PolicyUsageLimitList": ".policy_usage_limit_list",
     "PolicyUsageLimitPeriodicReset": ".policy_usage_limit_periodic_reset",
     "PolicyUsageLimitStatus": ".policy_usage_limit_status",
     "PolicyUsageLimitType": ".policy_usage_limit_type",
-    "PolicyUsageLimitUpdateRequest": ".policy_usage_limit_update_request",
-    "PolicyUsageLimitUpdateRequestPeriodicReset": ".policy_usage_limit_update_request_periodic_reset",
     "PolicyUsageLimitValueKeyUsageMap": ".policy_usage_limit_value_key_usage_map",
     "PolicyUsageLimitValueUsage": ".policy_usage_limit_value_usage",
     "PolicyUsageLimitValueUsageStatus": ".policy_usage_limit_value_usage_status",
-    "PromptCompletionRequest": ".prompt_completion_request",
-    "PromptCreateRequest": ".prompt_create_request",
     "PromptCreateResult": ".prompt_create_result",
     "PromptCreateResultObject": ".prompt_create_result_object",
     "PromptDetail": ".prompt_detail",
@@ -2153,20 +1619,15 @@ _MODULE_OF: dict[str, str] = {
     "PromptHyperparametersLogitBias": ".prompt_hyperparameters_logit_bias",
     "PromptList": ".prompt_list",
     "PromptModelParameters": ".prompt_model_parameters",
-    "PromptPartialCreateRequest": ".prompt_partial_create_request",
     "PromptPartialCreateResult": ".prompt_partial_create_result",
     "PromptPartialDetail": ".prompt_partial_detail",
     "PromptPartialListEnvelope": ".prompt_partial_list_envelope",
     "PromptPartialSummary": ".prompt_partial_summary",
     "PromptPartialSummaryObject": ".prompt_partial_summary_object",
-    "PromptPartialUpdateRequest": ".prompt_partial_update_request",
     "PromptPartialUpdateResult": ".prompt_partial_update_result",
     "PromptPartialVersion": ".prompt_partial_version",
     "PromptPartialVersionListEnvelope": ".prompt_partial_version_list_envelope",
     "PromptPartialVersionObject": ".prompt_partial_version_object",
-    "PromptPublishRequest": ".prompt_publish_request",
-    "PromptRenderRequest": ".prompt_render_request",
-    "PromptRenderRequestVariables": ".prompt_render_request_variables",
     "PromptRenderResponse": ".prompt_render_response",
     "PromptRenderedRequest": ".prompt_rendered_request",
     "PromptSummary": ".prompt_summary",
@@ -2175,17 +1636,13 @@ _MODULE_OF: dict[str, str] = {
     "PromptTokensDetails": ".prompt_tokens_details",
     "PromptToolChoice": ".prompt_tool_choice",
     "PromptToolDefinition": ".prompt_tool_definition",
-    "PromptUpdateRequest": ".prompt_update_request",
-    "PromptUpdateRequestIsRawTemplate": ".prompt_update_request_is_raw_template",
     "PromptUpdateResult": ".prompt_update_result",
     "PromptVersionListEnvelope": ".prompt_version_list_envelope",
     "PromptVersionStatus": ".prompt_version_status",
     "PromptVersionSummary": ".prompt_version_summary",
     "PromptVersionSummaryObject": ".prompt_version_summary_object",
     "PromptVersionSummaryPromptTemplate": ".prompt_version_summary_prompt_template",
-    "PromptVersionUpdateRequest": ".prompt_version_update_request",
     "ProviderAck": ".provider_ack",
-    "ProviderCreateRequest": ".provider_create_request",
     "ProviderCreateResult": ".provider_create_result",
     "ProviderDetail": ".provider_detail",
     "ProviderDetailObject": ".provider_detail_object",
@@ -2194,27 +1651,17 @@ _MODULE_OF: dict[str, str] = {
     "ProviderList": ".provider_list",
     "ProviderListObject": ".provider_list_object",
     "ProviderStatus": ".provider_status",
-    "ProviderUpdateRequest": ".provider_update_request",
     "ProviderUpdateResult": ".provider_update_result",
     "RateLimitPolicy": ".rate_limit_policy",
     "RateLimitType": ".rate_limit_type",
     "RateLimitUnit": ".rate_limit_unit",
     "RealtimeBetaClientSecret": ".realtime_beta_client_secret",
     "RealtimeBetaSession": ".realtime_beta_session",
-    "RealtimeCallCreateRequest": ".realtime_call_create_request",
     "RealtimeCallIncomingData": ".realtime_call_incoming_data",
     "RealtimeCallIncomingWebhookEvent": ".realtime_call_incoming_webhook_event",
     "RealtimeCallIncomingWebhookEventType": ".realtime_call_incoming_webhook_event_type",
-    "RealtimeCallReferRequest": ".realtime_call_refer_request",
-    "RealtimeCallRejectRequest": ".realtime_call_reject_request",
     "RealtimeClientSecret": ".realtime_client_secret",
-    "RealtimeClientSecretCreateRequest": ".realtime_client_secret_create_request",
-    "RealtimeClientSecretCreateRequestExpiresAfter": ".realtime_client_secret_create_request_expires_after",
     "RealtimeClientSecretSession": ".realtime_client_secret_session",
-    "RealtimeSessionConfig": ".realtime_session_config",
-    "RealtimeSessionConfigAudio": ".realtime_session_config_audio",
-    "RealtimeSessionConfigToolsItem": ".realtime_session_config_tools_item",
-    "RerankDocumentObject": ".rerank_document_object",
     "RerankResponse": ".rerank_response",
     "RerankResult": ".rerank_result",
     "RerankResultDocument": ".rerank_result_document",
@@ -2230,10 +1677,6 @@ _MODULE_OF: dict[str, str] = {
     "ResponseComputerToolEnvironment": ".response_computer_tool_environment",
     "ResponseContentPartAddedEvent": ".response_content_part_added_event",
     "ResponseContentPartDoneEvent": ".response_content_part_done_event",
-    "ResponseCreateRequest": ".response_create_request",
-    "ResponseCreateRequestMetadata": ".response_create_request_metadata",
-    "ResponseCreateRequestServiceTier": ".response_create_request_service_tier",
-    "ResponseCreateRequestTruncation": ".response_create_request_truncation",
     "ResponseCreatedEvent": ".response_created_event",
     "ResponseDeleted": ".response_deleted",
     "ResponseError": ".response_error",
@@ -2304,25 +1747,10 @@ _MODULE_OF: dict[str, str] = {
     "RetrieveRateLimitsPolicyStatus": ".retrieve_rate_limits_policy_status",
     "RetrieveUsageLimitsPolicyStatus": ".retrieve_usage_limits_policy_status",
     "ScimWorkspaceMapping": ".scim_workspace_mapping",
-    "ScimWorkspaceMappingCreateRequest": ".scim_workspace_mapping_create_request",
-    "ScimWorkspaceMappingCreateRequestRole": ".scim_workspace_mapping_create_request_role",
     "ScimWorkspaceMappingDeleteResult": ".scim_workspace_mapping_delete_result",
     "ScimWorkspaceMappingList": ".scim_workspace_mapping_list",
     "ScimWorkspaceMappingRole": ".scim_workspace_mapping_role",
     "SecretReferenceAck": ".secret_reference_ack",
-    "SecretReferenceAwsAccessKeyAuth": ".secret_reference_aws_access_key_auth",
-    "SecretReferenceAwsAccessKeyAuthAwsAuthType": ".secret_reference_aws_access_key_auth_aws_auth_type",
-    "SecretReferenceAwsAssumedRoleAuth": ".secret_reference_aws_assumed_role_auth",
-    "SecretReferenceAwsAssumedRoleAuthAwsAuthType": ".secret_reference_aws_assumed_role_auth_aws_auth_type",
-    "SecretReferenceAwsServiceRoleAuth": ".secret_reference_aws_service_role_auth",
-    "SecretReferenceAwsServiceRoleAuthAwsAuthType": ".secret_reference_aws_service_role_auth_aws_auth_type",
-    "SecretReferenceAzureDefaultAuth": ".secret_reference_azure_default_auth",
-    "SecretReferenceAzureDefaultAuthAzureAuthMode": ".secret_reference_azure_default_auth_azure_auth_mode",
-    "SecretReferenceAzureEntraAuth": ".secret_reference_azure_entra_auth",
-    "SecretReferenceAzureEntraAuthAzureAuthMode": ".secret_reference_azure_entra_auth_azure_auth_mode",
-    "SecretReferenceAzureManagedAuth": ".secret_reference_azure_managed_auth",
-    "SecretReferenceAzureManagedAuthAzureAuthMode": ".secret_reference_azure_managed_auth_azure_auth_mode",
-    "SecretReferenceCreateRequest": ".secret_reference_create_request",
     "SecretReferenceCreateResult": ".secret_reference_create_result",
     "SecretReferenceCreateResultObject": ".secret_reference_create_result_object",
     "SecretReferenceDetail": ".secret_reference_detail",
@@ -2336,37 +1764,21 @@ _MODULE_OF: dict[str, str] = {
     "SecretReferenceSummary": ".secret_reference_summary",
     "SecretReferenceSummaryObject": ".secret_reference_summary_object",
     "SecretReferenceTags": ".secret_reference_tags",
-    "SecretReferenceUpdateRequest": ".secret_reference_update_request",
-    "SecretReferenceUpdateRequestAuthConfig": ".secret_reference_update_request_auth_config",
     "SecretReferenceValueFormat": ".secret_reference_value_format",
-    "SecretReferenceVaultAppRoleAuth": ".secret_reference_vault_app_role_auth",
-    "SecretReferenceVaultAppRoleAuthVaultAuthType": ".secret_reference_vault_app_role_auth_vault_auth_type",
-    "SecretReferenceVaultKubernetesAuth": ".secret_reference_vault_kubernetes_auth",
-    "SecretReferenceVaultKubernetesAuthVaultAuthType": ".secret_reference_vault_kubernetes_auth_vault_auth_type",
-    "SecretReferenceVaultTokenAuth": ".secret_reference_vault_token_auth",
-    "SecretReferenceVaultTokenAuthVaultAuthType": ".secret_reference_vault_token_auth_vault_auth_type",
     "SipHeader": ".sip_header",
     "Skill": ".skill",
-    "SkillCreateRequest": ".skill_create_request",
     "SkillDeleted": ".skill_deleted",
     "SkillList": ".skill_list",
-    "SkillUpdateRequest": ".skill_update_request",
     "SkillVersion": ".skill_version",
-    "SkillVersionCreateRequest": ".skill_version_create_request",
     "SkillVersionDeleted": ".skill_version_deleted",
     "SkillVersionList": ".skill_version_list",
-    "SpeechCreateRequest": ".speech_create_request",
-    "SpeechCreateRequestResponseFormat": ".speech_create_request_response_format",
     "Thread": ".thread",
-    "ThreadCreateAndRunRequest": ".thread_create_and_run_request",
-    "ThreadCreateRequest": ".thread_create_request",
     "ThreadDeleted": ".thread_deleted",
     "ThreadDeletedObject": ".thread_deleted_object",
     "ThreadMessage": ".thread_message",
     "ThreadMessageAttachment": ".thread_message_attachment",
     "ThreadMessageAttachmentFileSearch": ".thread_message_attachment_file_search",
     "ThreadMessageAttachmentFileSearchType": ".thread_message_attachment_file_search_type",
-    "ThreadMessageAttachmentParam": ".thread_message_attachment_param",
     "ThreadMessageContentImageFile": ".thread_message_content_image_file",
     "ThreadMessageContentImageFileType": ".thread_message_content_image_file_type",
     "ThreadMessageContentImageUrl": ".thread_message_content_image_url",
@@ -2374,11 +1786,7 @@ _MODULE_OF: dict[str, str] = {
     "ThreadMessageContentRefusal": ".thread_message_content_refusal",
     "ThreadMessageContentRefusalType": ".thread_message_content_refusal_type",
     "ThreadMessageContentText": ".thread_message_content_text",
-    "ThreadMessageContentTextInput": ".thread_message_content_text_input",
-    "ThreadMessageContentTextInputType": ".thread_message_content_text_input_type",
     "ThreadMessageContentTextType": ".thread_message_content_text_type",
-    "ThreadMessageCreateRequest": ".thread_message_create_request",
-    "ThreadMessageCreateRequestRole": ".thread_message_create_request_role",
     "ThreadMessageDeleted": ".thread_message_deleted",
     "ThreadMessageDeletedObject": ".thread_message_deleted_object",
     "ThreadMessageDelta": ".thread_message_delta",
@@ -2419,10 +1827,8 @@ _MODULE_OF: dict[str, str] = {
     "ThreadMessageRole": ".thread_message_role",
     "ThreadMessageStatus": ".thread_message_status",
     "ThreadMessageText": ".thread_message_text",
-    "ThreadMessageUpdateRequest": ".thread_message_update_request",
     "ThreadObject": ".thread_object",
     "ThreadRun": ".thread_run",
-    "ThreadRunCreateRequest": ".thread_run_create_request",
     "ThreadRunIncompleteDetails": ".thread_run_incomplete_details",
     "ThreadRunIncompleteDetailsReason": ".thread_run_incomplete_details_reason",
     "ThreadRunLastError": ".thread_run_last_error",
@@ -2482,52 +1888,33 @@ _MODULE_OF: dict[str, str] = {
     "ThreadRunStepToolCallsDetailsType": ".thread_run_step_tool_calls_details_type",
     "ThreadRunStepType": ".thread_run_step_type",
     "ThreadRunStreamDataEnvelope": ".thread_run_stream_data_envelope",
-    "ThreadRunSubmitToolOutputsRequest": ".thread_run_submit_tool_outputs_request",
     "ThreadRunToolCall": ".thread_run_tool_call",
     "ThreadRunToolCallFunction": ".thread_run_tool_call_function",
     "ThreadRunToolCallType": ".thread_run_tool_call_type",
     "ThreadRunToolChoiceMode": ".thread_run_tool_choice_mode",
-    "ThreadRunToolOutput": ".thread_run_tool_output",
     "ThreadRunTruncationStrategy": ".thread_run_truncation_strategy",
     "ThreadRunTruncationStrategyType": ".thread_run_truncation_strategy_type",
-    "ThreadRunUpdateRequest": ".thread_run_update_request",
     "ThreadRunUsage": ".thread_run_usage",
-    "ThreadUpdateRequest": ".thread_update_request",
     "Transcription": ".transcription",
-    "TranscriptionCreateRequest": ".transcription_create_request",
-    "TranscriptionCreateRequestResponseFormat": ".transcription_create_request_response_format",
-    "TranscriptionCreateRequestTimestampGranularitiesItem": ".transcription_create_request_timestamp_granularities_item",
     "TranscriptionSegment": ".transcription_segment",
     "TranscriptionUsage": ".transcription_usage",
     "TranscriptionWord": ".transcription_word",
     "Translation": ".translation",
-    "TranslationCreateRequest": ".translation_create_request",
-    "TranslationCreateRequestResponseFormat": ".translation_create_request_response_format",
     "Upload": ".upload",
-    "UploadCompleteRequest": ".upload_complete_request",
-    "UploadCreateRequest": ".upload_create_request",
-    "UploadCreateRequestExpiresAfter": ".upload_create_request_expires_after",
-    "UploadCreateRequestPurpose": ".upload_create_request_purpose",
     "UploadPart": ".upload_part",
-    "UploadPartCreateRequest": ".upload_part_create_request",
     "UsageLimitPolicy": ".usage_limit_policy",
     "UsageLimitResetPeriod": ".usage_limit_reset_period",
     "UsageLimitType": ".usage_limit_type",
     "VectorStore": ".vector_store",
-    "VectorStoreAutoChunkingStrategy": ".vector_store_auto_chunking_strategy",
-    "VectorStoreAutoChunkingStrategyType": ".vector_store_auto_chunking_strategy_type",
-    "VectorStoreCreateRequest": ".vector_store_create_request",
     "VectorStoreDeleted": ".vector_store_deleted",
     "VectorStoreDeletedObject": ".vector_store_deleted_object",
     "VectorStoreExpiration": ".vector_store_expiration",
     "VectorStoreExpirationAnchor": ".vector_store_expiration_anchor",
     "VectorStoreFile": ".vector_store_file",
     "VectorStoreFileBatch": ".vector_store_file_batch",
-    "VectorStoreFileBatchCreateRequest": ".vector_store_file_batch_create_request",
     "VectorStoreFileBatchObject": ".vector_store_file_batch_object",
     "VectorStoreFileBatchStatus": ".vector_store_file_batch_status",
     "VectorStoreFileCounts": ".vector_store_file_counts",
-    "VectorStoreFileCreateRequest": ".vector_store_file_create_request",
     "VectorStoreFileDeleted": ".vector_store_file_deleted",
     "VectorStoreFileDeletedObject": ".vector_store_file_deleted_object",
     "VectorStoreFileError": ".vector_store_file_error",
@@ -2544,63 +1931,40 @@ _MODULE_OF: dict[str, str] = {
     "VectorStoreStaticChunkingStrategy": ".vector_store_static_chunking_strategy",
     "VectorStoreStaticChunkingStrategyType": ".vector_store_static_chunking_strategy_type",
     "VectorStoreStatus": ".vector_store_status",
-    "VectorStoreUpdateRequest": ".vector_store_update_request",
     "Video": ".video",
     "VideoCharacter": ".video_character",
-    "VideoCharacterCreateRequest": ".video_character_create_request",
-    "VideoCreateRequest": ".video_create_request",
-    "VideoCreateRequestSeconds": ".video_create_request_seconds",
-    "VideoCreateRequestSize": ".video_create_request_size",
     "VideoDeleted": ".video_deleted",
-    "VideoEditRequest": ".video_edit_request",
     "VideoError": ".video_error",
-    "VideoExtendRequest": ".video_extend_request",
-    "VideoExtendRequestSeconds": ".video_extend_request_seconds",
     "VideoList": ".video_list",
-    "VideoReference": ".video_reference",
-    "VideoRemixRequest": ".video_remix_request",
     "VirtualKeyAck": ".virtual_key_ack",
-    "VirtualKeyCreateRequest": ".virtual_key_create_request",
     "VirtualKeyCreateResult": ".virtual_key_create_result",
     "VirtualKeyCreated": ".virtual_key_created",
-    "VirtualKeyDeployment": ".virtual_key_deployment",
     "VirtualKeyDetail": ".virtual_key_detail",
     "VirtualKeyDetailObject": ".virtual_key_detail_object",
     "VirtualKeyList": ".virtual_key_list",
     "VirtualKeyListObject": ".virtual_key_list_object",
     "VirtualKeyModelConfig": ".virtual_key_model_config",
     "VirtualKeyStatus": ".virtual_key_status",
-    "VirtualKeyUpdateRequest": ".virtual_key_update_request",
     "WebhookObjectRef": ".webhook_object_ref",
 }
 
 # Annotated: past a few hundred items pyright no longer infers the tuple's item type.
 __all__: tuple[str, ...] = (
     "AdminInvite",
-    "AdminInviteApiKeyDetails",
     "AdminInviteCreated",
-    "AdminInviteCreateRequest",
-    "AdminInviteCreateRequestRole",
     "AdminInviteList",
     "AdminInviteListObject",
     "AdminInviteResent",
     "AdminInviteRole",
     "AdminInviteStatus",
     "AdminInviteWorkspace",
-    "AdminInviteWorkspaceGrant",
-    "AdminInviteWorkspaceGrantRole",
     "AdminOperationResult",
     "AdminUser",
     "AdminUserList",
     "AdminUserListObject",
     "AdminUserObject",
     "AdminUserRole",
-    "AdminUserUpdateRequest",
-    "AdminUserUpdateRequestRole",
     "AdminWorkspace",
-    "AdminWorkspaceCreateDefaults",
-    "AdminWorkspaceCreateDefaultsMetadata",
-    "AdminWorkspaceCreateRequest",
     "AdminWorkspaceDefaults",
     "AdminWorkspaceDefaultsMetadata",
     "AdminWorkspaceDefaultsObject",
@@ -2608,21 +1972,13 @@ __all__: tuple[str, ...] = (
     "AdminWorkspaceList",
     "AdminWorkspaceListObject",
     "AdminWorkspaceMember",
-    "AdminWorkspaceMemberAssignment",
-    "AdminWorkspaceMemberAssignmentRole",
     "AdminWorkspaceMemberList",
     "AdminWorkspaceMemberListObject",
     "AdminWorkspaceMemberObject",
     "AdminWorkspaceMemberOrgRole",
     "AdminWorkspaceMemberRole",
-    "AdminWorkspaceMembersAddRequest",
     "AdminWorkspaceMemberSettings",
     "AdminWorkspaceMemberStatus",
-    "AdminWorkspaceMemberUpdateRequest",
-    "AdminWorkspaceMemberUpdateRequestRole",
-    "AdminWorkspaceUpdateDefaults",
-    "AdminWorkspaceUpdateDefaultsMetadata",
-    "AdminWorkspaceUpdateRequest",
     "AnalyticsAverageGraph",
     "AnalyticsAveragePoint",
     "AnalyticsAverageSummary",
@@ -2672,7 +2028,6 @@ __all__: tuple[str, ...] = (
     "AnalyticsUserRequestsGraph",
     "AnalyticsUserRequestsSummary",
     "ApiKeyAck",
-    "ApiKeyCreateRequest",
     "ApiKeyCreateResult",
     "ApiKeyCreateResultObject",
     "ApiKeyCreationMode",
@@ -2683,22 +2038,14 @@ __all__: tuple[str, ...] = (
     "ApiKeyKind",
     "ApiKeyList",
     "ApiKeyListObject",
-    "ApiKeyRotateRequest",
     "ApiKeyRotateResult",
-    "ApiKeyRotationPeriod",
-    "ApiKeyRotationPolicy",
     "ApiKeyStatus",
-    "ApiKeySubType",
-    "ApiKeyType",
-    "ApiKeyUpdateRequest",
     "Assistant",
     "AssistantCodeInterpreterResources",
-    "AssistantCreateRequest",
     "AssistantDeleted",
     "AssistantDeletedObject",
     "AssistantFileSearchOptions",
     "AssistantFileSearchResources",
-    "AssistantFileSearchResourcesCreate",
     "AssistantFunctionDefinition",
     "AssistantJsonSchema",
     "AssistantJsonSchemaFormat",
@@ -2715,32 +2062,21 @@ __all__: tuple[str, ...] = (
     "AssistantToolFunction",
     "AssistantToolFunctionType",
     "AssistantToolResources",
-    "AssistantToolResourcesCreate",
-    "AssistantUpdateRequest",
-    "AssistantVectorStoreSeed",
     "AuditLogList",
     "AuditLogMethod",
     "AuditLogRecord",
     "AuditLogUserType",
     "Batch",
-    "BatchCreateRequest",
-    "BatchCreateRequestCompletionWindow",
-    "BatchCreateRequestEndpoint",
-    "BatchCreateRequestMetadata",
     "BatchError",
     "BatchErrors",
     "BatchList",
     "BatchMetadata",
-    "BatchPortkeyOptions",
-    "BatchProviderOptions",
     "BatchRequestCounts",
     "BatchWebhookEvent",
     "BatchWebhookEventType",
     "ChatCompletion",
     "ChatCompletionAnnotation",
     "ChatCompletionAssistantAudioRef",
-    "ChatCompletionAudioParams",
-    "ChatCompletionAudioParamsFormat",
     "ChatCompletionChoice",
     "ChatCompletionChoiceLogprobs",
     "ChatCompletionChunk",
@@ -2761,9 +2097,7 @@ __all__: tuple[str, ...] = (
     "ChatCompletionInputAudioFormat",
     "ChatCompletionInputFile",
     "ChatCompletionMessageToolCall",
-    "ChatCompletionModality",
     "ChatCompletionNamedToolChoice",
-    "ChatCompletionPrediction",
     "ChatCompletionRequestAssistantMessage",
     "ChatCompletionRequestDeveloperMessage",
     "ChatCompletionRequestFunctionMessage",
@@ -2785,24 +2119,16 @@ __all__: tuple[str, ...] = (
     "ChatFunctionParameters",
     "ChatJsonSchemaFormat",
     "ChatJsonSchemaFormatSchema",
-    "ChatReasoningEffort",
     "ChatResponseFormatJsonObject",
     "ChatResponseFormatJsonSchema",
     "ChatResponseFormatText",
-    "ChatServiceTier",
     "ChatThinkingConfig",
     "ChatThinkingConfigType",
     "ChatToolChoiceMode",
-    "ChatWebSearchApproximateLocation",
-    "ChatWebSearchOptions",
-    "ChatWebSearchOptionsSearchContextSize",
-    "ChatWebSearchUserLocation",
     "CheckpointPermission",
-    "CheckpointPermissionCreateRequest",
     "CheckpointPermissionDeleted",
     "CheckpointPermissionList",
     "CollectionChild",
-    "CollectionCreateRequest",
     "CollectionCreateResult",
     "CollectionDetail",
     "CollectionEmptyResult",
@@ -2811,7 +2137,6 @@ __all__: tuple[str, ...] = (
     "CollectionRecord",
     "CollectionRecordStatus",
     "CollectionStats",
-    "CollectionUpdateRequest",
     "Completion",
     "CompletionChoice",
     "CompletionChunk",
@@ -2823,71 +2148,38 @@ __all__: tuple[str, ...] = (
     "ConfigAck",
     "ConfigBody",
     "ConfigCreated",
-    "ConfigCreateRequest",
     "ConfigCreateResult",
     "ConfigDetail",
     "ConfigList",
     "ConfigRetrieveResult",
     "ConfigSummary",
     "ConfigUpdated",
-    "ConfigUpdateRequest",
     "ConfigUpdateResult",
     "ConfigVersion",
     "ConfigVersionList",
     "ConfigVersionListObject",
     "Container",
-    "ContainerCreateRequest",
-    "ContainerCreateRequestMemoryLimit",
-    "ContainerCreateRequestNetworkPolicy",
-    "ContainerCreateRequestSkillsItem",
     "ContainerExpiresAfter",
     "ContainerExpiresAfterAnchor",
     "ContainerFile",
-    "ContainerFileCreateRequest",
     "ContainerFileList",
     "ContainerList",
     "ContainerNetworkPolicy",
     "Conversation",
-    "ConversationCreateRequest",
-    "ConversationCreateRequestItemsItem",
-    "ConversationCreateRequestMetadata",
     "ConversationDeleted",
     "ConversationItem",
     "ConversationItemList",
-    "ConversationItemsCreateRequest",
-    "ConversationItemsCreateRequestItemsItem",
     "ConversationMetadata",
-    "ConversationUpdateRequest",
-    "ConversationUpdateRequestMetadata",
-    "CountMessageTokensRequest",
-    "CreateChatCompletionRequest",
-    "CreateChatCompletionRequestLogitBias",
-    "CreateChatCompletionRequestMetadata",
-    "CreateCompletionRequest",
-    "CreateCompletionRequestLogitBias",
-    "CreateEmbeddingRequest",
-    "CreateMessageRequest",
-    "CreateModerationRequest",
-    "CreateRerankRequest",
-    "CreateRerankRequestParameters",
     "DownloadVideoContentVariant",
-    "EmbeddingEncodingFormat",
     "EmbeddingList",
     "EmbeddingUsage",
     "EmbeddingVector",
     "Eval",
-    "EvalCreateRequest",
-    "EvalCreateRequestDataSourceConfig",
-    "EvalCreateRequestMetadata",
-    "EvalCreateRequestTestingCriteriaItem",
     "EvalDataSourceConfig",
     "EvalDeleted",
     "EvalList",
     "EvalMetadata",
     "EvalRun",
-    "EvalRunCreateRequest",
-    "EvalRunCreateRequestDataSource",
-    "EvalRunCreateRequestMetadata",
     "EvalRunDataSource",
     "EvalRunDeleted",
     "EvalRunError",
@@ -2904,15 +2196,7 @@ __all__: tuple[str, ...] = (
     "EvalRunWebhookEvent",
     "EvalRunWebhookEventType",
     "EvalTestingCriteriaItem",
-    "EvalUpdateRequest",
-    "EvalUpdateRequestMetadata",
-    "FeedbackCreateRequest",
-    "FeedbackCreateRequestMetadata",
     "FeedbackResponse",
-    "FeedbackUpdateRequest",
-    "FeedbackUpdateRequestMetadata",
-    "FileCreateRequest",
-    "FileCreateRequestPurpose",
     "FileDeleted",
     "FileList",
     "FileObject",
@@ -2924,8 +2208,6 @@ __all__: tuple[str, ...] = (
     "FineTuningJob",
     "FineTuningJobCheckpoint",
     "FineTuningJobCheckpointList",
-    "FineTuningJobCreateRequest",
-    "FineTuningJobCreateRequestMetadata",
     "FineTuningJobError",
     "FineTuningJobEvent",
     "FineTuningJobEventData",
@@ -2937,25 +2219,16 @@ __all__: tuple[str, ...] = (
     "FineTuningMethod",
     "FineTuningMethodReinforcement",
     "FineTuningMethodType",
-    "FineTuningPortkeyOptions",
-    "FineTuningProviderOptions",
     "FineTuningSupervisedMethod",
     "FineTuningWandbIntegration",
     "GatewayFailure",
     "GatewayFailureStatus",
     "GatewayFetchFailure",
     "Generation",
-    "GenerationCreateRequest",
-    "GenerationCreateRequestVariables",
-    "GraderRunRequest",
-    "GraderRunRequestGrader",
-    "GraderRunRequestItem",
     "GraderRunResult",
     "GraderRunResultMetadata",
     "GraderRunResultModelGraderTokenUsagePerModel",
     "GraderRunResultSubRewards",
-    "GraderValidateRequest",
-    "GraderValidateRequestGrader",
     "GraderValidateResult",
     "GraderValidateResultGrader",
     "GuardrailActions",
@@ -2993,7 +2266,6 @@ __all__: tuple[str, ...] = (
     "GuardrailContainsCodeCheckId",
     "GuardrailContainsCodeParameters",
     "GuardrailContainsParameters",
-    "GuardrailCreateRequest",
     "GuardrailCreateResult",
     "GuardrailDetail",
     "GuardrailEndsWithCheck",
@@ -3065,7 +2337,6 @@ __all__: tuple[str, ...] = (
     "GuardrailSydeGuardCheck",
     "GuardrailSydeGuardCheckId",
     "GuardrailSydeGuardParameters",
-    "GuardrailUpdateRequest",
     "GuardrailUpdateResult",
     "GuardrailUppercaseCheck",
     "GuardrailUppercaseCheckId",
@@ -3081,39 +2352,16 @@ __all__: tuple[str, ...] = (
     "GuardrailWordCountCheckId",
     "GuardrailWordCountParameters",
     "Image",
-    "ImageEditRequest",
-    "ImageEditRequestBackground",
-    "ImageEditRequestOutputFormat",
-    "ImageEditRequestQuality",
-    "ImageEditRequestResponseFormat",
-    "ImageGenerateRequest",
-    "ImageGenerateRequestBackground",
-    "ImageGenerateRequestModeration",
-    "ImageGenerateRequestOutputFormat",
-    "ImageGenerateRequestQuality",
-    "ImageGenerateRequestResponseFormat",
-    "ImageGenerateRequestStyle",
     "ImagesInputTokensDetails",
     "ImagesResponse",
     "ImagesUsage",
-    "ImageVariationRequest",
-    "ImageVariationRequestResponseFormat",
-    "ImageVariationRequestSize",
     "IntegrationAck",
     "IntegrationAwsAuthType",
-    "IntegrationAzureAIConfiguration",
     "IntegrationAzureAuthMode",
     "IntegrationAzureDeployment",
-    "IntegrationAzureOpenAIConfiguration",
-    "IntegrationBedrockConfiguration",
-    "IntegrationCortexConfiguration",
-    "IntegrationCreateRequest",
     "IntegrationCreateResult",
-    "IntegrationCustomHostConfiguration",
-    "IntegrationCustomHostConfigurationCustomHeaders",
     "IntegrationDetail",
     "IntegrationGlobalWorkspaceAccess",
-    "IntegrationHuggingFaceConfiguration",
     "IntegrationImagePricingMultiplier",
     "IntegrationList",
     "IntegrationListObject",
@@ -3123,35 +2371,21 @@ __all__: tuple[str, ...] = (
     "IntegrationModelList",
     "IntegrationModelPricing",
     "IntegrationModelPricingType",
-    "IntegrationModelSettings",
-    "IntegrationModelsUpdateRequest",
     "IntegrationModelTokenPrices",
-    "IntegrationModelUpdate",
-    "IntegrationOpenAIConfiguration",
     "IntegrationPricingAdjustments",
     "IntegrationPricingMultiplier",
-    "IntegrationSageMakerConfiguration",
-    "IntegrationScopeFilter",
     "IntegrationStatus",
     "IntegrationSummary",
     "IntegrationSummaryObject",
     "IntegrationTokenPrice",
     "IntegrationUnitPricingMultipliers",
-    "IntegrationUpdateRequest",
-    "IntegrationVertexAIConfiguration",
-    "IntegrationVertexAIConfigurationVertexServiceAccountJson",
     "IntegrationVertexAuthType",
-    "IntegrationWorkersAIConfiguration",
     "IntegrationWorkspaceAccess",
-    "IntegrationWorkspaceAccessUpdate",
     "IntegrationWorkspaceList",
-    "IntegrationWorkspacesUpdateRequest",
     "Label",
-    "LabelCreateRequest",
     "LabelCreateResult",
     "LabelEmptyResult",
     "LabelList",
-    "LabelUpdateRequest",
     "ListAssistantsOrder",
     "ListCheckpointPermissionsOrder",
     "ListContainerFilesOrder",
@@ -3193,16 +2427,7 @@ __all__: tuple[str, ...] = (
     "ListVideosOrder",
     "ListWorkspaceMembersRole",
     "ListWorkspacesStatus",
-    "LogCustomEntry",
-    "LogCustomMetadata",
-    "LogCustomRequest",
-    "LogCustomRequestBody",
-    "LogCustomRequestHeaders",
-    "LogCustomResponse",
-    "LogCustomResponseBody",
-    "LogCustomResponseHeaders",
     "LogExport",
-    "LogExportCreateRequest",
     "LogExportDownload",
     "LogExportField",
     "LogExportFilters",
@@ -3213,7 +2438,6 @@ __all__: tuple[str, ...] = (
     "LogExportStatus",
     "LogExportTaskResult",
     "LogExportTaskResultObject",
-    "LogExportUpdateRequest",
     "LogExportWriteResult",
     "LogExportWriteResultObject",
     "LogRecord",
@@ -3231,7 +2455,6 @@ __all__: tuple[str, ...] = (
     "LogRecordResponseHeaders",
     "McpIntegration",
     "McpIntegrationAuthType",
-    "McpIntegrationCapabilitiesUpdateRequest",
     "McpIntegrationCapability",
     "McpIntegrationCapabilityAnnotations",
     "McpIntegrationCapabilityArgumentsItem",
@@ -3242,16 +2465,11 @@ __all__: tuple[str, ...] = (
     "McpIntegrationCapabilityInputSchema",
     "McpIntegrationCapabilityList",
     "McpIntegrationCapabilityOutputSchema",
-    "McpIntegrationCapabilityToggle",
-    "McpIntegrationCapabilityToggleType",
     "McpIntegrationCapabilityType",
     "McpIntegrationConfigurations",
     "McpIntegrationConfigurationsCustomHeaders",
     "McpIntegrationConfigurationsPassthroughHeader",
     "McpIntegrationCreated",
-    "McpIntegrationCreateRequest",
-    "McpIntegrationCreateRequestAuthType",
-    "McpIntegrationCreateRequestTransport",
     "McpIntegrationGlobalWorkspaceAccess",
     "McpIntegrationList",
     "McpIntegrationMetadata",
@@ -3264,17 +2482,11 @@ __all__: tuple[str, ...] = (
     "McpIntegrationSummaryType",
     "McpIntegrationTransport",
     "McpIntegrationType",
-    "McpIntegrationUpdateRequest",
-    "McpIntegrationUpdateRequestAuthType",
-    "McpIntegrationUpdateRequestTransport",
     "McpIntegrationWorkspace",
     "McpIntegrationWorkspaceList",
     "McpIntegrationWorkspaceListLegacy",
     "McpIntegrationWorkspacesResultEnvelope",
-    "McpIntegrationWorkspacesUpdateRequest",
-    "McpIntegrationWorkspaceToggle",
     "McpServer",
-    "McpServerCapabilitiesUpdateRequest",
     "McpServerCapability",
     "McpServerCapabilityAnnotations",
     "McpServerCapabilityArgumentsItem",
@@ -3285,13 +2497,10 @@ __all__: tuple[str, ...] = (
     "McpServerCapabilityInputSchema",
     "McpServerCapabilityList",
     "McpServerCapabilityOutputSchema",
-    "McpServerCapabilityToggle",
-    "McpServerCapabilityToggleType",
     "McpServerCapabilityType",
     "McpServerConnection",
     "McpServerConnectionList",
     "McpServerCreated",
-    "McpServerCreateRequest",
     "McpServerIntegrationDetails",
     "McpServerIntegrationDetailsConfigurations",
     "McpServerList",
@@ -3299,29 +2508,13 @@ __all__: tuple[str, ...] = (
     "McpServerSuccessResult",
     "McpServerSummary",
     "McpServerTestResult",
-    "McpServerUpdateRequest",
     "McpServerUserAccessEntry",
     "McpServerUserAccessEntryConnectionStatus",
     "McpServerUserAccessList",
     "McpServerUserAccessListDefaultUserAccess",
-    "McpServerUserAccessToggle",
-    "McpServerUserAccessUpdateRequest",
-    "McpServerUserAccessUpdateRequestDefaultUserAccess",
     "Message",
-    "MessageBase64ImageSource",
-    "MessageBase64ImageSourceMediaType",
-    "MessageBase64PdfSource",
-    "MessageCacheControl",
-    "MessageCacheControlTtl",
-    "MessageDocumentBlockParam",
-    "MessageImageBlockParam",
     "MessageInputJsonDelta",
-    "MessageParam",
-    "MessageParamRole",
-    "MessagePlainTextSource",
     "MessageRedactedThinkingBlock",
-    "MessageRedactedThinkingBlockParam",
-    "MessageRequestMetadata",
     "MessageSignatureDelta",
     "MessageStopReason",
     "MessageStreamContentBlockDelta",
@@ -3337,26 +2530,12 @@ __all__: tuple[str, ...] = (
     "MessageStreamStart",
     "MessageStreamStop",
     "MessageTextBlock",
-    "MessageTextBlockParam",
     "MessageTextDelta",
     "MessageThinkingBlock",
-    "MessageThinkingBlockParam",
     "MessageThinkingDelta",
-    "MessageThinkingDisabled",
-    "MessageThinkingEnabled",
     "MessageTokensCount",
-    "MessageTool",
-    "MessageToolChoiceAny",
-    "MessageToolChoiceAuto",
-    "MessageToolChoiceNone",
-    "MessageToolChoiceTool",
     "MessageToolInput",
-    "MessageToolInputSchema",
-    "MessageToolInputSchemaProperties",
-    "MessageToolResultBlockParam",
     "MessageToolUseBlock",
-    "MessageToolUseBlockParam",
-    "MessageUrlSource",
     "MessageUsage",
     "Model",
     "ModelDeleted",
@@ -3376,44 +2555,29 @@ __all__: tuple[str, ...] = (
     "ModerationCategories",
     "ModerationCategoryInputTypes",
     "ModerationCategoryScores",
-    "ModerationImageInput",
-    "ModerationImageUrl",
     "ModerationInputType",
     "ModerationResponse",
     "ModerationResult",
-    "ModerationTextInput",
     "NotFoundBody",
     "PolicyCondition",
     "PolicyCreateResult",
     "PolicyGroupBy",
     "PolicyOperationResult",
     "PolicyRateLimit",
-    "PolicyRateLimitCreateRequest",
-    "PolicyRateLimitCreateRequestType",
-    "PolicyRateLimitCreateRequestUnit",
     "PolicyRateLimitList",
     "PolicyRateLimitStatus",
     "PolicyRateLimitType",
     "PolicyRateLimitUnit",
-    "PolicyRateLimitUpdateRequest",
-    "PolicyRateLimitUpdateRequestUnit",
     "PolicyUsageLimit",
-    "PolicyUsageLimitCreateRequest",
-    "PolicyUsageLimitCreateRequestPeriodicReset",
-    "PolicyUsageLimitCreateRequestType",
     "PolicyUsageLimitEntity",
     "PolicyUsageLimitEntityList",
     "PolicyUsageLimitList",
     "PolicyUsageLimitPeriodicReset",
     "PolicyUsageLimitStatus",
     "PolicyUsageLimitType",
-    "PolicyUsageLimitUpdateRequest",
-    "PolicyUsageLimitUpdateRequestPeriodicReset",
     "PolicyUsageLimitValueKeyUsageMap",
     "PolicyUsageLimitValueUsage",
     "PolicyUsageLimitValueUsageStatus",
-    "PromptCompletionRequest",
-    "PromptCreateRequest",
     "PromptCreateResult",
     "PromptCreateResultObject",
     "PromptDetail",
@@ -3423,21 +2587,16 @@ __all__: tuple[str, ...] = (
     "PromptHyperparametersLogitBias",
     "PromptList",
     "PromptModelParameters",
-    "PromptPartialCreateRequest",
     "PromptPartialCreateResult",
     "PromptPartialDetail",
     "PromptPartialListEnvelope",
     "PromptPartialSummary",
     "PromptPartialSummaryObject",
-    "PromptPartialUpdateRequest",
     "PromptPartialUpdateResult",
     "PromptPartialVersion",
     "PromptPartialVersionListEnvelope",
     "PromptPartialVersionObject",
-    "PromptPublishRequest",
     "PromptRenderedRequest",
-    "PromptRenderRequest",
-    "PromptRenderRequestVariables",
     "PromptRenderResponse",
     "PromptSummary",
     "PromptSummaryObject",
@@ -3445,17 +2604,13 @@ __all__: tuple[str, ...] = (
     "PromptTokensDetails",
     "PromptToolChoice",
     "PromptToolDefinition",
-    "PromptUpdateRequest",
-    "PromptUpdateRequestIsRawTemplate",
     "PromptUpdateResult",
     "PromptVersionListEnvelope",
     "PromptVersionStatus",
     "PromptVersionSummary",
     "PromptVersionSummaryObject",
     "PromptVersionSummaryPromptTemplate",
-    "PromptVersionUpdateRequest",
     "ProviderAck",
-    "ProviderCreateRequest",
     "ProviderCreateResult",
     "ProviderDetail",
     "ProviderDetailObject",
@@ -3464,27 +2619,17 @@ __all__: tuple[str, ...] = (
     "ProviderList",
     "ProviderListObject",
     "ProviderStatus",
-    "ProviderUpdateRequest",
     "ProviderUpdateResult",
     "RateLimitPolicy",
     "RateLimitType",
     "RateLimitUnit",
     "RealtimeBetaClientSecret",
     "RealtimeBetaSession",
-    "RealtimeCallCreateRequest",
     "RealtimeCallIncomingData",
     "RealtimeCallIncomingWebhookEvent",
     "RealtimeCallIncomingWebhookEventType",
-    "RealtimeCallReferRequest",
-    "RealtimeCallRejectRequest",
     "RealtimeClientSecret",
-    "RealtimeClientSecretCreateRequest",
-    "RealtimeClientSecretCreateRequestExpiresAfter",
     "RealtimeClientSecretSession",
-    "RealtimeSessionConfig",
-    "RealtimeSessionConfigAudio",
-    "RealtimeSessionConfigToolsItem",
-    "RerankDocumentObject",
     "RerankResponse",
     "RerankResult",
     "RerankResultDocument",
@@ -3501,10 +2646,6 @@ __all__: tuple[str, ...] = (
     "ResponseContentPartAddedEvent",
     "ResponseContentPartDoneEvent",
     "ResponseCreatedEvent",
-    "ResponseCreateRequest",
-    "ResponseCreateRequestMetadata",
-    "ResponseCreateRequestServiceTier",
-    "ResponseCreateRequestTruncation",
     "ResponseDeleted",
     "ResponseError",
     "ResponseErrorEvent",
@@ -3574,25 +2715,10 @@ __all__: tuple[str, ...] = (
     "RetrieveRateLimitsPolicyStatus",
     "RetrieveUsageLimitsPolicyStatus",
     "ScimWorkspaceMapping",
-    "ScimWorkspaceMappingCreateRequest",
-    "ScimWorkspaceMappingCreateRequestRole",
     "ScimWorkspaceMappingDeleteResult",
     "ScimWorkspaceMappingList",
     "ScimWorkspaceMappingRole",
     "SecretReferenceAck",
-    "SecretReferenceAwsAccessKeyAuth",
-    "SecretReferenceAwsAccessKeyAuthAwsAuthType",
-    "SecretReferenceAwsAssumedRoleAuth",
-    "SecretReferenceAwsAssumedRoleAuthAwsAuthType",
-    "SecretReferenceAwsServiceRoleAuth",
-    "SecretReferenceAwsServiceRoleAuthAwsAuthType",
-    "SecretReferenceAzureDefaultAuth",
-    "SecretReferenceAzureDefaultAuthAzureAuthMode",
-    "SecretReferenceAzureEntraAuth",
-    "SecretReferenceAzureEntraAuthAzureAuthMode",
-    "SecretReferenceAzureManagedAuth",
-    "SecretReferenceAzureManagedAuthAzureAuthMode",
-    "SecretReferenceCreateRequest",
     "SecretReferenceCreateResult",
     "SecretReferenceCreateResultObject",
     "SecretReferenceDetail",
@@ -3606,37 +2732,21 @@ __all__: tuple[str, ...] = (
     "SecretReferenceSummary",
     "SecretReferenceSummaryObject",
     "SecretReferenceTags",
-    "SecretReferenceUpdateRequest",
-    "SecretReferenceUpdateRequestAuthConfig",
     "SecretReferenceValueFormat",
-    "SecretReferenceVaultAppRoleAuth",
-    "SecretReferenceVaultAppRoleAuthVaultAuthType",
-    "SecretReferenceVaultKubernetesAuth",
-    "SecretReferenceVaultKubernetesAuthVaultAuthType",
-    "SecretReferenceVaultTokenAuth",
-    "SecretReferenceVaultTokenAuthVaultAuthType",
     "SipHeader",
     "Skill",
-    "SkillCreateRequest",
     "SkillDeleted",
     "SkillList",
-    "SkillUpdateRequest",
     "SkillVersion",
-    "SkillVersionCreateRequest",
     "SkillVersionDeleted",
     "SkillVersionList",
-    "SpeechCreateRequest",
-    "SpeechCreateRequestResponseFormat",
     "Thread",
-    "ThreadCreateAndRunRequest",
-    "ThreadCreateRequest",
     "ThreadDeleted",
     "ThreadDeletedObject",
     "ThreadMessage",
     "ThreadMessageAttachment",
     "ThreadMessageAttachmentFileSearch",
     "ThreadMessageAttachmentFileSearchType",
-    "ThreadMessageAttachmentParam",
     "ThreadMessageContentImageFile",
     "ThreadMessageContentImageFileType",
     "ThreadMessageContentImageUrl",
@@ -3644,11 +2754,7 @@ __all__: tuple[str, ...] = (
     "ThreadMessageContentRefusal",
     "ThreadMessageContentRefusalType",
     "ThreadMessageContentText",
-    "ThreadMessageContentTextInput",
-    "ThreadMessageContentTextInputType",
     "ThreadMessageContentTextType",
-    "ThreadMessageCreateRequest",
-    "ThreadMessageCreateRequestRole",
     "ThreadMessageDeleted",
     "ThreadMessageDeletedObject",
     "ThreadMessageDelta",
@@ -3689,10 +2795,8 @@ __all__: tuple[str, ...] = (
     "ThreadMessageRole",
     "ThreadMessageStatus",
     "ThreadMessageText",
-    "ThreadMessageUpdateRequest",
     "ThreadObject",
     "ThreadRun",
-    "ThreadRunCreateRequest",
     "ThreadRunIncompleteDetails",
     "ThreadRunIncompleteDetailsReason",
     "ThreadRunLastError",
@@ -3752,52 +2856,33 @@ __all__: tuple[str, ...] = (
     "ThreadRunStepToolCallsDetailsType",
     "ThreadRunStepType",
     "ThreadRunStreamDataEnvelope",
-    "ThreadRunSubmitToolOutputsRequest",
     "ThreadRunToolCall",
     "ThreadRunToolCallFunction",
     "ThreadRunToolCallType",
     "ThreadRunToolChoiceMode",
-    "ThreadRunToolOutput",
     "ThreadRunTruncationStrategy",
     "ThreadRunTruncationStrategyType",
-    "ThreadRunUpdateRequest",
     "ThreadRunUsage",
-    "ThreadUpdateRequest",
     "Transcription",
-    "TranscriptionCreateRequest",
-    "TranscriptionCreateRequestResponseFormat",
-    "TranscriptionCreateRequestTimestampGranularitiesItem",
     "TranscriptionSegment",
     "TranscriptionUsage",
     "TranscriptionWord",
     "Translation",
-    "TranslationCreateRequest",
-    "TranslationCreateRequestResponseFormat",
     "Upload",
-    "UploadCompleteRequest",
-    "UploadCreateRequest",
-    "UploadCreateRequestExpiresAfter",
-    "UploadCreateRequestPurpose",
     "UploadPart",
-    "UploadPartCreateRequest",
     "UsageLimitPolicy",
     "UsageLimitResetPeriod",
     "UsageLimitType",
     "VectorStore",
-    "VectorStoreAutoChunkingStrategy",
-    "VectorStoreAutoChunkingStrategyType",
-    "VectorStoreCreateRequest",
     "VectorStoreDeleted",
     "VectorStoreDeletedObject",
     "VectorStoreExpiration",
     "VectorStoreExpirationAnchor",
     "VectorStoreFile",
     "VectorStoreFileBatch",
-    "VectorStoreFileBatchCreateRequest",
     "VectorStoreFileBatchObject",
     "VectorStoreFileBatchStatus",
     "VectorStoreFileCounts",
-    "VectorStoreFileCreateRequest",
     "VectorStoreFileDeleted",
     "VectorStoreFileDeletedObject",
     "VectorStoreFileError",
@@ -3814,33 +2899,20 @@ __all__: tuple[str, ...] = (
     "VectorStoreStaticChunkingStrategy",
     "VectorStoreStaticChunkingStrategyType",
     "VectorStoreStatus",
-    "VectorStoreUpdateRequest",
     "Video",
     "VideoCharacter",
-    "VideoCharacterCreateRequest",
-    "VideoCreateRequest",
-    "VideoCreateRequestSeconds",
-    "VideoCreateRequestSize",
     "VideoDeleted",
-    "VideoEditRequest",
     "VideoError",
-    "VideoExtendRequest",
-    "VideoExtendRequestSeconds",
     "VideoList",
-    "VideoReference",
-    "VideoRemixRequest",
     "VirtualKeyAck",
     "VirtualKeyCreated",
-    "VirtualKeyCreateRequest",
     "VirtualKeyCreateResult",
-    "VirtualKeyDeployment",
     "VirtualKeyDetail",
     "VirtualKeyDetailObject",
     "VirtualKeyList",
     "VirtualKeyListObject",
     "VirtualKeyModelConfig",
     "VirtualKeyStatus",
-    "VirtualKeyUpdateRequest",
     "WebhookObjectRef",
 )
 

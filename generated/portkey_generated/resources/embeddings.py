@@ -26,7 +26,7 @@ from ._base import (
 
 if TYPE_CHECKING:
     from ..gateway_config import GatewayConfig
-    from ..params import EmbeddingEncodingFormat
+    from ..params import CreateEmbeddingRequestInputType3Item, EmbeddingEncodingFormat
 
     pass
 
@@ -45,7 +45,7 @@ class Embeddings(SyncResource):
     def create(
         self,
         *,
-        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        input: str | Sequence[str] | Sequence[int] | Sequence[CreateEmbeddingRequestInputType3Item],
         model: str,
         encoding_format: EmbeddingEncodingFormat | NotGiven = NOT_GIVEN,
         dimensions: int | NotGiven = NOT_GIVEN,
@@ -107,7 +107,7 @@ class EmbeddingsWithRawResponse(SyncResource):
     def create(
         self,
         *,
-        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        input: str | Sequence[str] | Sequence[int] | Sequence[CreateEmbeddingRequestInputType3Item],
         model: str,
         encoding_format: EmbeddingEncodingFormat | NotGiven = NOT_GIVEN,
         dimensions: int | NotGiven = NOT_GIVEN,
@@ -174,7 +174,7 @@ class AsyncEmbeddings(AsyncResource):
     async def create(
         self,
         *,
-        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        input: str | Sequence[str] | Sequence[int] | Sequence[CreateEmbeddingRequestInputType3Item],
         model: str,
         encoding_format: EmbeddingEncodingFormat | NotGiven = NOT_GIVEN,
         dimensions: int | NotGiven = NOT_GIVEN,
@@ -236,7 +236,7 @@ class AsyncEmbeddingsWithRawResponse(AsyncResource):
     async def create(
         self,
         *,
-        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        input: str | Sequence[str] | Sequence[int] | Sequence[CreateEmbeddingRequestInputType3Item],
         model: str,
         encoding_format: EmbeddingEncodingFormat | NotGiven = NOT_GIVEN,
         dimensions: int | NotGiven = NOT_GIVEN,
