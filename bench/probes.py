@@ -170,6 +170,38 @@ def through_gateway(workers: Workers, budget: Budget) -> dict[str, Any]:
     }
 
 
+def gateway_extras(workers: Workers, budget: Budget) -> dict[str, Any]:
+    """Through the real gateway on each SDK's default pool: TCP connections opened at high concurrency and
+    the time to a stream's first chunk (every SDK), and a long async soak (portkey-typed)."""
+    connections: dict[str, Any] = {}
+    first_chunk: dict[str, Any] = {}
+    with local_gateway() as (gateway, upstream, _gateway_pid):
+        for name in SDK_NAMES:
+            common = [name, gateway, upstream]
+            counted = workers.json(
+                "bench.gateway_extra",
+                "connections",
+                *common,
+                str(budget.connection_requests),
+                str(budget.connection_concurrency),
+            )
+            connections[name] = counted["connections_per_1000"]
+            streamed = workers.json(
+                "bench.gateway_extra", "first_chunk", *common, str(budget.first_chunk_streams)
+            )
+            first_chunk[name] = streamed["first_chunk_ms"]
+        soak = workers.json(
+            "bench.gateway_extra",
+            "soak",
+            SDK_NAMES[0],
+            gateway,
+            upstream,
+            str(budget.soak_requests),
+            str(budget.connection_concurrency),
+        )
+    return {"connections_per_1000": connections, "first_chunk_ms": first_chunk, "soak": soak}
+
+
 def import_profile(
     workers: Workers, module: str, baseline: str, runs: int = 5, limit: int = 10
 ) -> list[dict[str, Any]]:

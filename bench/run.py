@@ -46,6 +46,7 @@ def measure(
     ]
     if with_gateway:
         stages.append(("real gateway", probes.through_gateway))
+        stages.append(("real gateway: connections, first chunk, soak", probes.gateway_extras))
     figures: dict[str, Any] = {}
     for title, stage in stages:
         started = time.monotonic()

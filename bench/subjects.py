@@ -8,6 +8,7 @@ imports happen inside the methods: the fresh-process probes time them.
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -44,6 +45,15 @@ class Subject:
 
     def async_client(self, target: Target, http: httpx.AsyncClient) -> Any:
         raise NotImplementedError
+
+    def default_async_client(self, target: Target) -> Any:
+        """An async client on the SDK's own default connection pool and timeouts, as a user gets it."""
+        raise NotImplementedError
+
+    async def aclose(self, client: Any) -> None:
+        closed = client.close()
+        if inspect.isawaitable(closed):
+            await closed
 
     def chat(self, client: Any) -> Any:
         return client.chat.completions.create(model=MODEL, messages=MESSAGES)
@@ -82,7 +92,7 @@ class PortkeyTyped(Subject):
             http_client=http,
         )
 
-    def async_client(self, target: Target, http: httpx.AsyncClient) -> Any:
+    def async_client(self, target: Target, http: httpx.AsyncClient | None) -> Any:
         from portkey_typed import AsyncPortkey
 
         return AsyncPortkey(
@@ -93,6 +103,9 @@ class PortkeyTyped(Subject):
             max_retries=0,
             http_client=http,
         )
+
+    def default_async_client(self, target: Target) -> Any:
+        return self.async_client(target, None)
 
 
 class PortkeyAI(Subject):
@@ -105,10 +118,13 @@ class PortkeyAI(Subject):
             base_url=target.base_url, provider="openai", custom_host=target.custom_host, http_client=http
         )
 
-    def async_client(self, target: Target, http: httpx.AsyncClient) -> Any:
+    def async_client(self, target: Target, http: httpx.AsyncClient | None) -> Any:
         return _module("portkey_ai").AsyncPortkey(
             base_url=target.base_url, provider="openai", custom_host=target.custom_host, http_client=http
         )
+
+    def default_async_client(self, target: Target) -> Any:
+        return self.async_client(target, None)
 
 
 class OpenAISDK(Subject):
@@ -125,7 +141,7 @@ class OpenAISDK(Subject):
             http_client=http,
         )
 
-    def async_client(self, target: Target, http: httpx.AsyncClient) -> Any:
+    def async_client(self, target: Target, http: httpx.AsyncClient | None) -> Any:
         return _module("openai").AsyncOpenAI(
             base_url=target.base_url,
             api_key=PROVIDER_KEY,
@@ -133,6 +149,9 @@ class OpenAISDK(Subject):
             max_retries=0,
             http_client=http,
         )
+
+    def default_async_client(self, target: Target) -> Any:
+        return self.async_client(target, None)
 
 
 @dataclass
@@ -154,6 +173,12 @@ class RawHttpx(Subject):
 
     def async_client(self, target: Target, http: httpx.AsyncClient) -> RawClient:
         return RawClient(http, target.base_url, _raw_headers(target))
+
+    def default_async_client(self, target: Target) -> RawClient:
+        return self.async_client(target, httpx.AsyncClient(timeout=600.0))
+
+    async def aclose(self, client: RawClient) -> None:
+        await client.http.aclose()
 
     def chat(self, client: RawClient) -> Any:
         body = json.dumps({"model": MODEL, "messages": MESSAGES}).encode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from openapi_python_client import Project
@@ -12,6 +13,7 @@ from openapi_python_client.parser.errors import GeneratorError
 from openapi_python_client.strings import PythonIdentifier
 
 from generator.errors import GenerationError
+from generator.model_decoding import decode_model
 from generator.normalize.media import is_json
 from generator.opc_places import used_classes
 from generator.places import Place
@@ -122,6 +124,8 @@ def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput
         raise GenerationError(f"openapi-python-client cannot read the description: {_describe(data)}")
     _check_property_names(data)
     project = Project(openapi=data, config=config, custom_template_path=TEMPLATES)
+    parsed_models = {str(model.class_info.name): model for model in data.models}
+    project.env.globals["decode_model"] = partial(decode_model, models=parsed_models)
     problems = [_describe(error) for error in project.build()]
     _annotate_modules(spec, data)
     collections = data.endpoint_collections_by_tag.values()

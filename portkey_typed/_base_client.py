@@ -25,6 +25,7 @@ from portkey_generated.resources._base import (
     Query,
     Timeout,
 )
+from portkey_generated.types import DecodeError
 
 from ._config import encode_config
 from ._encoding import bearer, check_value, compact_json, encode, header_json, json_or_text, metadata
@@ -313,29 +314,47 @@ class ClientCore(Generic[HttpClientT]):
         )
 
     def _decode(self, op: Operation, decode: Callable[[Any], T], response: httpx.Response) -> T:
+        """The typed result of a 2xx answer; APIResponseValidationError saying what came when it does not
+        fit (an empty or non-JSON body, or a value of the wrong JSON type, named by its path)."""
         kind = op.response
         if kind == "binary":
             return decode(response.content)
         if kind == "text":
             return decode(response.text)
-        if kind == "none" or not response.content:
+        if kind == "none":
             return decode(None)
+        content = response.content
         try:
-            data = response.json()
+            data = json.loads(content)
         except ValueError:
-            raise APIResponseValidationError(
-                f"{op.operation_id}: HTTP {response.status_code} with a body that is not JSON: {response.text[:200]!r}",
-                response=response,
-                body=response.text,
-            ) from None
+            raise self._not_json(op, response) from None
         try:
             return decode(data)
+        except DecodeError as exc:
+            where = exc.path or "the body"
+            raise APIResponseValidationError(
+                f"{op.operation_id}: the response does not match its schema: {where}: {exc.problem}",
+                response=response,
+                body=data,
+            ) from None
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise APIResponseValidationError(
                 f"{op.operation_id}: the response does not match its schema ({type(exc).__name__}: {exc})",
                 response=response,
                 body=data,
             ) from None
+
+    def _not_json(self, op: Operation, response: httpx.Response) -> APIResponseValidationError:
+        kind = response.headers.get("content-type") or "no content type"
+        if not response.content:
+            what = f"an empty body ({kind})"
+        else:
+            what = f"a body that is not JSON ({kind}): {self._redact(response.text[:200])!r}"
+        return APIResponseValidationError(
+            f"{op.operation_id}: HTTP {response.status_code} with {what}; expected JSON",
+            response=response,
+            body=response.text or None,
+        )
 
     def _redact(self, text: str) -> str:
         for secret in self._secrets:

@@ -10,23 +10,38 @@ import httpx
 from httpx_sse import EventSource, ServerSentEvent
 from typing_extensions import Self
 
-from ._exceptions import APIConnectionError, APIStreamError, APITimeoutError
+from portkey_generated.types import DecodeError
+
+from ._exceptions import APIConnectionError, APIResponseValidationError, APIStreamError, APITimeoutError
 
 T = TypeVar("T")
 
 DONE = "[DONE]"
 TERMINAL_TYPES = frozenset({"message_stop", "response.completed", "response.failed", "response.incomplete"})
+SPECIAL_TYPES = TERMINAL_TYPES | {"error"}
+"""Event `type`s that the plain path leaves to `_EventDecoder.chunk`."""
 
 
 class _EventDecoder(Generic[T]):
-    """Turns events into chunks; remembers whether the stream reached its end marker."""
+    """Turns events into chunks; remembers whether the stream reached its end marker.
 
-    __slots__ = ("_decode", "_response", "finished")
+    The chunk generators decode a plain event themselves (nearly every event of a stream: a `message` event
+    carrying a JSON object without an `error` key or a special `type`); `chunk` handles every other event."""
+
+    __slots__ = ("_response", "decode", "finished")
 
     def __init__(self, response: httpx.Response, decode: Callable[[Any], T]) -> None:
         self._response = response
-        self._decode = decode
+        self.decode = decode
         self.finished = False
+
+    def invalid(self, error: DecodeError, payload: object) -> APIResponseValidationError:
+        where = error.path or "the chunk"
+        return APIResponseValidationError(
+            f"the stream sent a chunk that does not match its schema: {where}: {error.problem}",
+            response=self._response,
+            body=payload,
+        )
 
     def chunk(self, event: ServerSentEvent) -> T | None:
         """The chunk an event carries; None for keep-alives and the end marker; raises on an error event."""
@@ -52,7 +67,10 @@ class _EventDecoder(Generic[T]):
             raise _stream_error(self._response, payload, fields)
         if fields.get("type") in TERMINAL_TYPES:
             self.finished = True
-        return self._decode(payload)
+        try:
+            return self.decode(payload)
+        except DecodeError as error:
+            raise self.invalid(error, payload) from None
 
     def cut_short(self) -> APIConnectionError:
         return APIConnectionError(
@@ -123,8 +141,26 @@ class AsyncStream(Generic[T]):
 
 
 def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T, None, None]:
+    decode, loads = decoder.decode, json.loads
     try:
         for event in EventSource(response).iter_sse():
+            data = event.data
+            if data[:1] == "{" and event.event == "message":
+                try:
+                    payload = loads(data)
+                except ValueError:
+                    payload = None
+                if (
+                    payload is not None
+                    and "error" not in payload
+                    and payload.get("type") not in SPECIAL_TYPES
+                ):
+                    try:
+                        chunk = decode(payload)
+                    except DecodeError as error:
+                        raise decoder.invalid(error, payload) from None
+                    yield chunk
+                    continue
             chunk = decoder.chunk(event)
             if chunk is not None:
                 yield chunk
@@ -142,8 +178,26 @@ def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T,
 
 
 async def _async_chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> AsyncGenerator[T, None]:
+    decode, loads = decoder.decode, json.loads
     try:
         async for event in EventSource(response).aiter_sse():
+            data = event.data
+            if data[:1] == "{" and event.event == "message":
+                try:
+                    payload = loads(data)
+                except ValueError:
+                    payload = None
+                if (
+                    payload is not None
+                    and "error" not in payload
+                    and payload.get("type") not in SPECIAL_TYPES
+                ):
+                    try:
+                        chunk = decode(payload)
+                    except DecodeError as error:
+                        raise decoder.invalid(error, payload) from None
+                    yield chunk
+                    continue
             chunk = decoder.chunk(event)
             if chunk is not None:
                 yield chunk

@@ -9,9 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.admin_invite_create_request_role import (
     AdminInviteCreateRequestRole,
-    check_admin_invite_create_request_role,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.admin_invite_api_key_details import AdminInviteApiKeyDetails
@@ -50,28 +56,28 @@ class AdminInviteCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        email = self.email
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        role: str = self.role
+        if is_set(self.email):
+            email = self.email
+            _field_dict["email"] = email
 
-        workspaces: list[dict[str, Any]] = []
-        for workspaces_item_data in self.workspaces:
-            workspaces_item = workspaces_item_data.to_dict()
-            workspaces.append(workspaces_item)
+        if is_set(self.role):
+            role: str = self.role
+            _field_dict["role"] = role
+
+        if is_set(self.workspaces):
+            workspaces: list[dict[str, Any]] = []
+            for workspaces_item_data in self.workspaces:
+                workspaces_item = workspaces_item_data.to_dict()
+                workspaces.append(workspaces_item)
+
+            _field_dict["workspaces"] = workspaces
 
         workspace_api_key_details: dict[str, Any] | Unset = UNSET
         if not isinstance(self.workspace_api_key_details, Unset):
             workspace_api_key_details = self.workspace_api_key_details.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "email": email,
-                "role": role,
-                "workspaces": workspaces,
-            }
-        )
         if workspace_api_key_details is not UNSET:
             _field_dict["workspace_api_key_details"] = workspace_api_key_details
 
@@ -81,34 +87,54 @@ class AdminInviteCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        email = _d.pop("email")
-
-        role = check_admin_invite_create_request_role(_d.pop("role"))
-
-        workspaces: list[AdminInviteWorkspaceGrant] = []
-        _workspaces = _d.pop("workspaces")
-        for workspaces_item_data in _workspaces:
-            workspaces_item = AdminInviteWorkspaceGrant.from_dict(workspaces_item_data)
-
-            workspaces.append(workspaces_item)
-
-        _workspace_api_key_details = _d.pop("workspace_api_key_details", UNSET)
-        workspace_api_key_details: AdminInviteApiKeyDetails | Unset
-        if isinstance(_workspace_api_key_details, Unset):
-            workspace_api_key_details = UNSET
-        else:
-            workspace_api_key_details = AdminInviteApiKeyDetails.from_dict(_workspace_api_key_details)
-
-        _instance = cls(
-            email=email,
-            role=role,
-            workspaces=workspaces,
-            workspace_api_key_details=workspace_api_key_details,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["email"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "email")
+            _self.email = _v
+            _v = _d["role"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "role")
+            _self.role = _v
+            _v = _d["workspaces"]
+            if _v.__class__ is list:
+                try:
+                    _v = [AdminInviteWorkspaceGrant.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, AdminInviteWorkspaceGrant.from_dict).within(
+                        "workspaces"
+                    ) from None
+            else:
+                _v = checked(_v, "array", "workspaces")
+            _self.workspaces = _v
+            if "workspace_api_key_details" in _d:
+                _v = _d["workspace_api_key_details"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AdminInviteApiKeyDetails.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("workspace_api_key_details") from None
+                else:
+                    _v = checked(_v, "object", "workspace_api_key_details")
+                _self.workspace_api_key_details = _v
+                _n += 1
+            else:
+                _self.workspace_api_key_details = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"email", "role", "workspace_api_key_details", "workspaces"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

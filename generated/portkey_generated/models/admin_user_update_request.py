@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.admin_user_update_request_role import (
     AdminUserUpdateRequestRole,
-    check_admin_user_update_request_role,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="AdminUserUpdateRequest")
 
@@ -25,13 +30,13 @@ class AdminUserUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if role is not UNSET:
             _field_dict["role"] = role
 
@@ -39,20 +44,24 @@ class AdminUserUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _role = _d.pop("role", UNSET)
-        role: AdminUserUpdateRequestRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_admin_user_update_request_role(_role)
-
-        _instance = cls(
-            role=role,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "role" in _d:
+                _v = _d["role"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "role")
+                _self.role = _v
+                _n += 1
+            else:
+                _self.role = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"role"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

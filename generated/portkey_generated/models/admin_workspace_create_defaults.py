@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.admin_workspace_create_defaults_metadata import AdminWorkspaceCreateDefaultsMetadata
@@ -38,13 +44,12 @@ class AdminWorkspaceCreateDefaults:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
 
@@ -54,20 +59,29 @@ class AdminWorkspaceCreateDefaults:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _metadata = _d.pop("metadata", UNSET)
-        metadata: AdminWorkspaceCreateDefaultsMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = AdminWorkspaceCreateDefaultsMetadata.from_dict(_metadata)
-
-        _instance = cls(
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AdminWorkspaceCreateDefaultsMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                else:
+                    _v = checked(_v, "object", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"metadata"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -10,9 +10,15 @@ from attrs import field as _attrs_field
 
 from ..models.admin_workspace_member_assignment_role import (
     AdminWorkspaceMemberAssignmentRole,
-    check_admin_workspace_member_assignment_role,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="AdminWorkspaceMemberAssignment")
 
@@ -28,19 +34,19 @@ class AdminWorkspaceMemberAssignment:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
         if role is not UNSET:
             _field_dict["role"] = role
 
@@ -48,28 +54,37 @@ class AdminWorkspaceMemberAssignment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        _role = _d.pop("role", UNSET)
-        role: AdminWorkspaceMemberAssignmentRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_admin_workspace_member_assignment_role(_role)
-
-        _instance = cls(
-            id=id,
-            role=role,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v = _d["id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "id")
+                else:
+                    _v = checked(_v, "string", "id")
+                _self.id = _v
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "role" in _d:
+                _v = _d["role"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "role")
+                _self.role = _v
+                _n += 1
+            else:
+                _self.role = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "role"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.admin_workspace_member_assignment import AdminWorkspaceMemberAssignment
@@ -38,6 +44,9 @@ class AdminWorkspaceMembersAddRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         users: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.users, Unset):
             users = []
@@ -45,9 +54,6 @@ class AdminWorkspaceMembersAddRequest:
                 users_item = users_item_data.to_dict()
                 users.append(users_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if users is not UNSET:
             _field_dict["users"] = users
 
@@ -57,22 +63,31 @@ class AdminWorkspaceMembersAddRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _users = _d.pop("users", UNSET)
-        users: list[AdminWorkspaceMemberAssignment] | Unset = UNSET
-        if _users is not UNSET:
-            users = []
-            for users_item_data in _users:
-                users_item = AdminWorkspaceMemberAssignment.from_dict(users_item_data)
-
-                users.append(users_item)
-
-        _instance = cls(
-            users=users,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "users" in _d:
+                _v = _d["users"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [AdminWorkspaceMemberAssignment.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, AdminWorkspaceMemberAssignment.from_dict).within(
+                            "users"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "users")
+                _self.users = _v
+                _n += 1
+            else:
+                _self.users = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"users"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 if TYPE_CHECKING:
     from ..models.admin_workspace_update_defaults_metadata import AdminWorkspaceUpdateDefaultsMetadata
@@ -45,33 +53,34 @@ class AdminWorkspaceUpdateDefaults:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
+        if metadata is not UNSET:
+            _field_dict["metadata"] = metadata
 
         input_guardrails: list[str] | Unset = UNSET
         if not isinstance(self.input_guardrails, Unset):
             input_guardrails = self.input_guardrails
 
+        if input_guardrails is not UNSET:
+            _field_dict["input_guardrails"] = input_guardrails
+
         output_guardrails: list[str] | Unset = UNSET
         if not isinstance(self.output_guardrails, Unset):
             output_guardrails = self.output_guardrails
+
+        if output_guardrails is not UNSET:
+            _field_dict["output_guardrails"] = output_guardrails
 
         user_api_key_config: None | str | Unset
         if isinstance(self.user_api_key_config, Unset):
             user_api_key_config = UNSET
         else:
             user_api_key_config = self.user_api_key_config
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if metadata is not UNSET:
-            _field_dict["metadata"] = metadata
-        if input_guardrails is not UNSET:
-            _field_dict["input_guardrails"] = input_guardrails
-        if output_guardrails is not UNSET:
-            _field_dict["output_guardrails"] = output_guardrails
         if user_api_key_config is not UNSET:
             _field_dict["user_api_key_config"] = user_api_key_config
 
@@ -81,36 +90,71 @@ class AdminWorkspaceUpdateDefaults:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _metadata = _d.pop("metadata", UNSET)
-        metadata: AdminWorkspaceUpdateDefaultsMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = AdminWorkspaceUpdateDefaultsMetadata.from_dict(_metadata)
-
-        input_guardrails = cast("list[str]", _d.pop("input_guardrails", UNSET))
-
-        output_guardrails = cast("list[str]", _d.pop("output_guardrails", UNSET))
-
-        def _parse_user_api_key_config(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        user_api_key_config = _parse_user_api_key_config(_d.pop("user_api_key_config", UNSET))
-
-        _instance = cls(
-            metadata=metadata,
-            input_guardrails=input_guardrails,
-            output_guardrails=output_guardrails,
-            user_api_key_config=user_api_key_config,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AdminWorkspaceUpdateDefaultsMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                else:
+                    _v = checked(_v, "object", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "input_guardrails" in _d:
+                _v = _d["input_guardrails"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("input_guardrails") from None
+                else:
+                    _v = checked(_v, "array", "input_guardrails")
+                _self.input_guardrails = _v
+                _n += 1
+            else:
+                _self.input_guardrails = UNSET
+            if "output_guardrails" in _d:
+                _v = _d["output_guardrails"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("output_guardrails") from None
+                else:
+                    _v = checked(_v, "array", "output_guardrails")
+                _self.output_guardrails = _v
+                _n += 1
+            else:
+                _self.output_guardrails = UNSET
+            if "user_api_key_config" in _d:
+                _v = _d["user_api_key_config"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "user_api_key_config")
+                _self.user_api_key_config = _v
+                _n += 1
+            else:
+                _self.user_api_key_config = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"input_guardrails", "metadata", "output_guardrails", "user_api_key_config"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

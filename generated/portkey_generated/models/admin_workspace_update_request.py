@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.admin_workspace_update_defaults import AdminWorkspaceUpdateDefaults
@@ -50,13 +56,22 @@ class AdminWorkspaceUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         defaults: dict[str, Any] | Unset = UNSET
         if not isinstance(self.defaults, Unset):
             defaults = self.defaults.to_dict()
+        if defaults is not UNSET:
+            _field_dict["defaults"] = defaults
 
         usage_limits: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.usage_limits, Unset):
@@ -65,6 +80,9 @@ class AdminWorkspaceUpdateRequest:
                 usage_limits_item = usage_limits_item_data.to_dict()
                 usage_limits.append(usage_limits_item)
 
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
+
         rate_limits: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.rate_limits, Unset):
             rate_limits = []
@@ -72,17 +90,6 @@ class AdminWorkspaceUpdateRequest:
                 rate_limits_item = rate_limits_item_data.to_dict()
                 rate_limits.append(rate_limits_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if defaults is not UNSET:
-            _field_dict["defaults"] = defaults
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
         if rate_limits is not UNSET:
             _field_dict["rate_limits"] = rate_limits
 
@@ -92,46 +99,77 @@ class AdminWorkspaceUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        _defaults = _d.pop("defaults", UNSET)
-        defaults: AdminWorkspaceUpdateDefaults | Unset
-        if isinstance(_defaults, Unset):
-            defaults = UNSET
-        else:
-            defaults = AdminWorkspaceUpdateDefaults.from_dict(_defaults)
-
-        _usage_limits = _d.pop("usage_limits", UNSET)
-        usage_limits: list[UsageLimitPolicy] | Unset = UNSET
-        if _usage_limits is not UNSET:
-            usage_limits = []
-            for usage_limits_item_data in _usage_limits:
-                usage_limits_item = UsageLimitPolicy.from_dict(usage_limits_item_data)
-
-                usage_limits.append(usage_limits_item)
-
-        _rate_limits = _d.pop("rate_limits", UNSET)
-        rate_limits: list[RateLimitPolicy] | Unset = UNSET
-        if _rate_limits is not UNSET:
-            rate_limits = []
-            for rate_limits_item_data in _rate_limits:
-                rate_limits_item = RateLimitPolicy.from_dict(rate_limits_item_data)
-
-                rate_limits.append(rate_limits_item)
-
-        _instance = cls(
-            name=name,
-            description=description,
-            defaults=defaults,
-            usage_limits=usage_limits,
-            rate_limits=rate_limits,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "defaults" in _d:
+                _v = _d["defaults"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AdminWorkspaceUpdateDefaults.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("defaults") from None
+                else:
+                    _v = checked(_v, "object", "defaults")
+                _self.defaults = _v
+                _n += 1
+            else:
+                _self.defaults = UNSET
+            if "usage_limits" in _d:
+                _v = _d["usage_limits"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [UsageLimitPolicy.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, UsageLimitPolicy.from_dict).within("usage_limits") from None
+                else:
+                    _v = checked(_v, "array", "usage_limits")
+                _self.usage_limits = _v
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "rate_limits" in _d:
+                _v = _d["rate_limits"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
+                else:
+                    _v = checked(_v, "array", "rate_limits")
+                _self.rate_limits = _v
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"defaults", "description", "name", "rate_limits", "usage_limits"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

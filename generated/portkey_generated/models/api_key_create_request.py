@@ -3,13 +3,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.api_key_defaults import ApiKeyDefaults
@@ -69,21 +79,37 @@ class ApiKeyCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        scopes = self.scopes
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.scopes):
+            scopes = self.scopes
+
+            _field_dict["scopes"] = scopes
 
         description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         user_id: str | Unset = UNSET
         if not isinstance(self.user_id, Unset):
             user_id = str(self.user_id)
+        if user_id is not UNSET:
+            _field_dict["user_id"] = user_id
 
         rate_limits: list[dict[str, Any]] | None | Unset
         if isinstance(self.rate_limits, Unset):
@@ -96,18 +122,27 @@ class ApiKeyCreateRequest:
 
         else:
             rate_limits = self.rate_limits
+        if rate_limits is not UNSET:
+            _field_dict["rate_limits"] = rate_limits
 
         usage_limits: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage_limits, Unset):
             usage_limits = self.usage_limits.to_dict()
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
 
         defaults: dict[str, Any] | Unset = UNSET
         if not isinstance(self.defaults, Unset):
             defaults = self.defaults.to_dict()
+        if defaults is not UNSET:
+            _field_dict["defaults"] = defaults
 
         alert_emails: list[str] | Unset = UNSET
         if not isinstance(self.alert_emails, Unset):
             alert_emails = self.alert_emails
+
+        if alert_emails is not UNSET:
+            _field_dict["alert_emails"] = alert_emails
 
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
@@ -116,6 +151,8 @@ class ApiKeyCreateRequest:
             expires_at = self.expires_at.isoformat()
         else:
             expires_at = self.expires_at
+        if expires_at is not UNSET:
+            _field_dict["expires_at"] = expires_at
 
         rotation_policy: dict[str, Any] | None | Unset
         if isinstance(self.rotation_policy, Unset):
@@ -124,33 +161,6 @@ class ApiKeyCreateRequest:
             rotation_policy = self.rotation_policy.to_dict()
         else:
             rotation_policy = self.rotation_policy
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "scopes": scopes,
-            }
-        )
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if user_id is not UNSET:
-            _field_dict["user_id"] = user_id
-        if rate_limits is not UNSET:
-            _field_dict["rate_limits"] = rate_limits
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
-        if defaults is not UNSET:
-            _field_dict["defaults"] = defaults
-        if alert_emails is not UNSET:
-            _field_dict["alert_emails"] = alert_emails
-        if expires_at is not UNSET:
-            _field_dict["expires_at"] = expires_at
         if rotation_policy is not UNSET:
             _field_dict["rotation_policy"] = rotation_policy
 
@@ -160,118 +170,171 @@ class ApiKeyCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        scopes = cast("list[str]", _d.pop("scopes"))
-
-        description = _d.pop("description", UNSET)
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        _user_id = _d.pop("user_id", UNSET)
-        user_id: UUID | Unset
-        if isinstance(_user_id, Unset):
-            user_id = UNSET
-        else:
-            user_id = UUID(_user_id)
-
-        def _parse_rate_limits(data: object) -> list[RateLimitPolicy] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                rate_limits_type_0: list[RateLimitPolicy] = []
-                _rate_limits_type_0 = data
-                for rate_limits_type_0_item_data in _rate_limits_type_0:
-                    rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)
-
-                    rate_limits_type_0.append(rate_limits_type_0_item)
-
-                return rate_limits_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[RateLimitPolicy] | None | Unset", data)
-
-        rate_limits = _parse_rate_limits(_d.pop("rate_limits", UNSET))
-
-        _usage_limits = _d.pop("usage_limits", UNSET)
-        usage_limits: UsageLimitPolicy | Unset
-        if isinstance(_usage_limits, Unset):
-            usage_limits = UNSET
-        else:
-            usage_limits = UsageLimitPolicy.from_dict(_usage_limits)
-
-        _defaults = _d.pop("defaults", UNSET)
-        defaults: ApiKeyDefaults | Unset
-        if isinstance(_defaults, Unset):
-            defaults = UNSET
-        else:
-            defaults = ApiKeyDefaults.from_dict(_defaults)
-
-        alert_emails = cast("list[str]", _d.pop("alert_emails", UNSET))
-
-        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                expires_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return expires_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
-
-        def _parse_rotation_policy(data: object) -> ApiKeyRotationPolicy | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                rotation_policy_type_0 = ApiKeyRotationPolicy.from_dict(data)
-
-                return rotation_policy_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ApiKeyRotationPolicy | None | Unset", data)
-
-        rotation_policy = _parse_rotation_policy(_d.pop("rotation_policy", UNSET))
-
-        _instance = cls(
-            name=name,
-            scopes=scopes,
-            description=description,
-            organisation_id=organisation_id,
-            workspace_id=workspace_id,
-            user_id=user_id,
-            rate_limits=rate_limits,
-            usage_limits=usage_limits,
-            defaults=defaults,
-            alert_emails=alert_emails,
-            expires_at=expires_at,
-            rotation_policy=rotation_policy,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["scopes"]
+            if _v.__class__ is list:
+                try:
+                    if not JSON_STRINGS.issuperset(map(type, _v)):
+                        _v = checked_items(_v, "string")
+                except DecodeError as _error:
+                    raise _error.within("scopes") from None
+            else:
+                _v = checked(_v, "array", "scopes")
+            _self.scopes = _v
+            if "description" in _d:
+                _v = _d["description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "organisation_id" in _d:
+                _v = _d["organisation_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "organisation_id")
+                else:
+                    _v = checked(_v, "string", "organisation_id")
+                _self.organisation_id = _v
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "user_id" in _d:
+                _v = _d["user_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "user_id")
+                else:
+                    _v = checked(_v, "string", "user_id")
+                _self.user_id = _v
+                _n += 1
+            else:
+                _self.user_id = UNSET
+            if "rate_limits" in _d:
+                _v = _d["rate_limits"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
+                elif _v is not None:
+                    _v = checked(_v, "array or null", "rate_limits")
+                _self.rate_limits = _v
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+            if "usage_limits" in _d:
+                _v = _d["usage_limits"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = UsageLimitPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("usage_limits") from None
+                else:
+                    _v = checked(_v, "object", "usage_limits")
+                _self.usage_limits = _v
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "defaults" in _d:
+                _v = _d["defaults"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ApiKeyDefaults.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("defaults") from None
+                else:
+                    _v = checked(_v, "object", "defaults")
+                _self.defaults = _v
+                _n += 1
+            else:
+                _self.defaults = UNSET
+            if "alert_emails" in _d:
+                _v = _d["alert_emails"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("alert_emails") from None
+                else:
+                    _v = checked(_v, "array", "alert_emails")
+                _self.alert_emails = _v
+                _n += 1
+            else:
+                _self.alert_emails = UNSET
+            if "expires_at" in _d:
+                _v = _d["expires_at"]
+                if _v.__class__ is str:
+                    try:
+                        _v = datetime.datetime.fromisoformat(_v)
+                    except ValueError:
+                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
+                elif _v is not None:
+                    _v = checked(_v, "string or null", "expires_at")
+                _self.expires_at = _v
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "rotation_policy" in _d:
+                _v = _d["rotation_policy"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ApiKeyRotationPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("rotation_policy") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "rotation_policy")
+                _self.rotation_policy = _v
+                _n += 1
+            else:
+                _self.rotation_policy = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "alert_emails",
+                    "defaults",
+                    "description",
+                    "expires_at",
+                    "name",
+                    "organisation_id",
+                    "rate_limits",
+                    "rotation_policy",
+                    "scopes",
+                    "usage_limits",
+                    "user_id",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

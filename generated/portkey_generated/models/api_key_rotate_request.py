@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ApiKeyRotateRequest")
 
@@ -21,11 +27,10 @@ class ApiKeyRotateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        key_transition_period_ms = self.key_transition_period_ms
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        key_transition_period_ms = self.key_transition_period_ms
         if key_transition_period_ms is not UNSET:
             _field_dict["key_transition_period_ms"] = key_transition_period_ms
 
@@ -33,15 +38,26 @@ class ApiKeyRotateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        key_transition_period_ms = _d.pop("key_transition_period_ms", UNSET)
-
-        _instance = cls(
-            key_transition_period_ms=key_transition_period_ms,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "key_transition_period_ms" in _d:
+                _v = _d["key_transition_period_ms"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "key_transition_period_ms")
+                _self.key_transition_period_ms = _v
+                _n += 1
+            else:
+                _self.key_transition_period_ms = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"key_transition_period_ms"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,13 +3,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.api_key_rotation_period import ApiKeyRotationPeriod, check_api_key_rotation_period
-from ..types import UNSET, Unset
+from ..models.api_key_rotation_period import ApiKeyRotationPeriod
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="ApiKeyRotationPolicy")
 
@@ -28,11 +35,16 @@ class ApiKeyRotationPolicy:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         rotation_period: None | str | Unset
         if isinstance(self.rotation_period, Unset):
             rotation_period = UNSET
         else:
             rotation_period = self.rotation_period
+        if rotation_period is not UNSET:
+            _field_dict["rotation_period"] = rotation_period
 
         next_rotation_at: None | str | Unset
         if isinstance(self.next_rotation_at, Unset):
@@ -41,16 +53,10 @@ class ApiKeyRotationPolicy:
             next_rotation_at = self.next_rotation_at.isoformat()
         else:
             next_rotation_at = self.next_rotation_at
-
-        key_transition_period_ms = self.key_transition_period_ms
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if rotation_period is not UNSET:
-            _field_dict["rotation_period"] = rotation_period
         if next_rotation_at is not UNSET:
             _field_dict["next_rotation_at"] = next_rotation_at
+
+        key_transition_period_ms = self.key_transition_period_ms
         if key_transition_period_ms is not UNSET:
             _field_dict["key_transition_period_ms"] = key_transition_period_ms
 
@@ -58,52 +64,51 @@ class ApiKeyRotationPolicy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_rotation_period(data: object) -> ApiKeyRotationPeriod | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                rotation_period_type_0 = check_api_key_rotation_period(data)
-
-                return rotation_period_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ApiKeyRotationPeriod | None | Unset", data)
-
-        rotation_period = _parse_rotation_period(_d.pop("rotation_period", UNSET))
-
-        def _parse_next_rotation_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                next_rotation_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return next_rotation_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        next_rotation_at = _parse_next_rotation_at(_d.pop("next_rotation_at", UNSET))
-
-        key_transition_period_ms = _d.pop("key_transition_period_ms", UNSET)
-
-        _instance = cls(
-            rotation_period=rotation_period,
-            next_rotation_at=next_rotation_at,
-            key_transition_period_ms=key_transition_period_ms,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "rotation_period" in _d:
+                _v = _d["rotation_period"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "rotation_period")
+                _self.rotation_period = _v
+                _n += 1
+            else:
+                _self.rotation_period = UNSET
+            if "next_rotation_at" in _d:
+                _v = _d["next_rotation_at"]
+                if _v.__class__ is str:
+                    try:
+                        _v = datetime.datetime.fromisoformat(_v)
+                    except ValueError:
+                        _v = malformed(_v, "an ISO 8601 date-time", "next_rotation_at")
+                elif _v is not None:
+                    _v = checked(_v, "string or null", "next_rotation_at")
+                _self.next_rotation_at = _v
+                _n += 1
+            else:
+                _self.next_rotation_at = UNSET
+            if "key_transition_period_ms" in _d:
+                _v = _d["key_transition_period_ms"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "key_transition_period_ms")
+                _self.key_transition_period_ms = _v
+                _n += 1
+            else:
+                _self.key_transition_period_ms = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"key_transition_period_ms", "next_rotation_at", "rotation_period"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

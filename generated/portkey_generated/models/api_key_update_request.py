@@ -3,12 +3,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.api_key_defaults import ApiKeyDefaults
@@ -64,9 +73,16 @@ class ApiKeyUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         rate_limits: list[dict[str, Any]] | None | Unset
         if isinstance(self.rate_limits, Unset):
@@ -79,24 +95,38 @@ class ApiKeyUpdateRequest:
 
         else:
             rate_limits = self.rate_limits
+        if rate_limits is not UNSET:
+            _field_dict["rate_limits"] = rate_limits
 
         usage_limits: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage_limits, Unset):
             usage_limits = self.usage_limits.to_dict()
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
 
         reset_usage = self.reset_usage
+        if reset_usage is not UNSET:
+            _field_dict["reset_usage"] = reset_usage
 
         scopes: list[str] | Unset = UNSET
         if not isinstance(self.scopes, Unset):
             scopes = self.scopes
 
+        if scopes is not UNSET:
+            _field_dict["scopes"] = scopes
+
         defaults: dict[str, Any] | Unset = UNSET
         if not isinstance(self.defaults, Unset):
             defaults = self.defaults.to_dict()
+        if defaults is not UNSET:
+            _field_dict["defaults"] = defaults
 
         alert_emails: list[str] | Unset = UNSET
         if not isinstance(self.alert_emails, Unset):
             alert_emails = self.alert_emails
+
+        if alert_emails is not UNSET:
+            _field_dict["alert_emails"] = alert_emails
 
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
@@ -105,6 +135,8 @@ class ApiKeyUpdateRequest:
             expires_at = self.expires_at.isoformat()
         else:
             expires_at = self.expires_at
+        if expires_at is not UNSET:
+            _field_dict["expires_at"] = expires_at
 
         rotation_policy: dict[str, Any] | None | Unset
         if isinstance(self.rotation_policy, Unset):
@@ -113,28 +145,6 @@ class ApiKeyUpdateRequest:
             rotation_policy = self.rotation_policy.to_dict()
         else:
             rotation_policy = self.rotation_policy
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if rate_limits is not UNSET:
-            _field_dict["rate_limits"] = rate_limits
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
-        if reset_usage is not UNSET:
-            _field_dict["reset_usage"] = reset_usage
-        if scopes is not UNSET:
-            _field_dict["scopes"] = scopes
-        if defaults is not UNSET:
-            _field_dict["defaults"] = defaults
-        if alert_emails is not UNSET:
-            _field_dict["alert_emails"] = alert_emails
-        if expires_at is not UNSET:
-            _field_dict["expires_at"] = expires_at
         if rotation_policy is not UNSET:
             _field_dict["rotation_policy"] = rotation_policy
 
@@ -144,102 +154,151 @@ class ApiKeyUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        def _parse_rate_limits(data: object) -> list[RateLimitPolicy] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                rate_limits_type_0: list[RateLimitPolicy] = []
-                _rate_limits_type_0 = data
-                for rate_limits_type_0_item_data in _rate_limits_type_0:
-                    rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)
-
-                    rate_limits_type_0.append(rate_limits_type_0_item)
-
-                return rate_limits_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[RateLimitPolicy] | None | Unset", data)
-
-        rate_limits = _parse_rate_limits(_d.pop("rate_limits", UNSET))
-
-        _usage_limits = _d.pop("usage_limits", UNSET)
-        usage_limits: UsageLimitPolicy | Unset
-        if isinstance(_usage_limits, Unset):
-            usage_limits = UNSET
-        else:
-            usage_limits = UsageLimitPolicy.from_dict(_usage_limits)
-
-        reset_usage = _d.pop("reset_usage", UNSET)
-
-        scopes = cast("list[str]", _d.pop("scopes", UNSET))
-
-        _defaults = _d.pop("defaults", UNSET)
-        defaults: ApiKeyDefaults | Unset
-        if isinstance(_defaults, Unset):
-            defaults = UNSET
-        else:
-            defaults = ApiKeyDefaults.from_dict(_defaults)
-
-        alert_emails = cast("list[str]", _d.pop("alert_emails", UNSET))
-
-        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                expires_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return expires_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
-
-        def _parse_rotation_policy(data: object) -> ApiKeyRotationPolicy | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                rotation_policy_type_0 = ApiKeyRotationPolicy.from_dict(data)
-
-                return rotation_policy_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ApiKeyRotationPolicy | None | Unset", data)
-
-        rotation_policy = _parse_rotation_policy(_d.pop("rotation_policy", UNSET))
-
-        _instance = cls(
-            name=name,
-            description=description,
-            rate_limits=rate_limits,
-            usage_limits=usage_limits,
-            reset_usage=reset_usage,
-            scopes=scopes,
-            defaults=defaults,
-            alert_emails=alert_emails,
-            expires_at=expires_at,
-            rotation_policy=rotation_policy,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "rate_limits" in _d:
+                _v = _d["rate_limits"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
+                elif _v is not None:
+                    _v = checked(_v, "array or null", "rate_limits")
+                _self.rate_limits = _v
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+            if "usage_limits" in _d:
+                _v = _d["usage_limits"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = UsageLimitPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("usage_limits") from None
+                else:
+                    _v = checked(_v, "object", "usage_limits")
+                _self.usage_limits = _v
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "reset_usage" in _d:
+                _v = _d["reset_usage"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "reset_usage")
+                _self.reset_usage = _v
+                _n += 1
+            else:
+                _self.reset_usage = UNSET
+            if "scopes" in _d:
+                _v = _d["scopes"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("scopes") from None
+                else:
+                    _v = checked(_v, "array", "scopes")
+                _self.scopes = _v
+                _n += 1
+            else:
+                _self.scopes = UNSET
+            if "defaults" in _d:
+                _v = _d["defaults"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ApiKeyDefaults.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("defaults") from None
+                else:
+                    _v = checked(_v, "object", "defaults")
+                _self.defaults = _v
+                _n += 1
+            else:
+                _self.defaults = UNSET
+            if "alert_emails" in _d:
+                _v = _d["alert_emails"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("alert_emails") from None
+                else:
+                    _v = checked(_v, "array", "alert_emails")
+                _self.alert_emails = _v
+                _n += 1
+            else:
+                _self.alert_emails = UNSET
+            if "expires_at" in _d:
+                _v = _d["expires_at"]
+                if _v.__class__ is str:
+                    try:
+                        _v = datetime.datetime.fromisoformat(_v)
+                    except ValueError:
+                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
+                elif _v is not None:
+                    _v = checked(_v, "string or null", "expires_at")
+                _self.expires_at = _v
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "rotation_policy" in _d:
+                _v = _d["rotation_policy"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ApiKeyRotationPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("rotation_policy") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "rotation_policy")
+                _self.rotation_policy = _v
+                _n += 1
+            else:
+                _self.rotation_policy = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "alert_emails",
+                    "defaults",
+                    "description",
+                    "expires_at",
+                    "name",
+                    "rate_limits",
+                    "reset_usage",
+                    "rotation_policy",
+                    "scopes",
+                    "usage_limits",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

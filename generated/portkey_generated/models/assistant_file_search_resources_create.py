@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_vector_store_seed import AssistantVectorStoreSeed
@@ -43,9 +51,15 @@ class AssistantFileSearchResourcesCreate:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         vector_store_ids: list[str] | Unset = UNSET
         if not isinstance(self.vector_store_ids, Unset):
             vector_store_ids = self.vector_store_ids
+
+        if vector_store_ids is not UNSET:
+            _field_dict["vector_store_ids"] = vector_store_ids
 
         vector_stores: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.vector_stores, Unset):
@@ -54,11 +68,6 @@ class AssistantFileSearchResourcesCreate:
                 vector_stores_item = vector_stores_item_data.to_dict()
                 vector_stores.append(vector_stores_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if vector_store_ids is not UNSET:
-            _field_dict["vector_store_ids"] = vector_store_ids
         if vector_stores is not UNSET:
             _field_dict["vector_stores"] = vector_stores
 
@@ -68,25 +77,47 @@ class AssistantFileSearchResourcesCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        vector_store_ids = cast("list[str]", _d.pop("vector_store_ids", UNSET))
-
-        _vector_stores = _d.pop("vector_stores", UNSET)
-        vector_stores: list[AssistantVectorStoreSeed] | Unset = UNSET
-        if _vector_stores is not UNSET:
-            vector_stores = []
-            for vector_stores_item_data in _vector_stores:
-                vector_stores_item = AssistantVectorStoreSeed.from_dict(vector_stores_item_data)
-
-                vector_stores.append(vector_stores_item)
-
-        _instance = cls(
-            vector_store_ids=vector_store_ids,
-            vector_stores=vector_stores,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "vector_store_ids" in _d:
+                _v = _d["vector_store_ids"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("vector_store_ids") from None
+                else:
+                    _v = checked(_v, "array", "vector_store_ids")
+                _self.vector_store_ids = _v
+                _n += 1
+            else:
+                _self.vector_store_ids = UNSET
+            if "vector_stores" in _d:
+                _v = _d["vector_stores"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [AssistantVectorStoreSeed.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, AssistantVectorStoreSeed.from_dict).within(
+                            "vector_stores"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "vector_stores")
+                _self.vector_stores = _v
+                _n += 1
+            else:
+                _self.vector_stores = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"vector_store_ids", "vector_stores"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

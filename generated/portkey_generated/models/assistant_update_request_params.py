@@ -2,16 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.assistant_response_format_mode import (
     AssistantResponseFormatMode,
-    check_assistant_response_format_mode,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_response_format import AssistantResponseFormat
@@ -74,25 +80,36 @@ class AssistantUpdateRequestParams:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         instructions: None | str | Unset
         if isinstance(self.instructions, Unset):
             instructions = UNSET
         else:
             instructions = self.instructions
+        if instructions is not UNSET:
+            _field_dict["instructions"] = instructions
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
@@ -108,6 +125,9 @@ class AssistantUpdateRequestParams:
 
                 tools.append(tools_item)
 
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
+
         tool_resources: dict[str, Any] | None | Unset
         if isinstance(self.tool_resources, Unset):
             tool_resources = UNSET
@@ -115,18 +135,24 @@ class AssistantUpdateRequestParams:
             tool_resources = self.tool_resources.to_dict()
         else:
             tool_resources = self.tool_resources
+        if tool_resources is not UNSET:
+            _field_dict["tool_resources"] = tool_resources
 
         temperature: float | None | Unset
         if isinstance(self.temperature, Unset):
             temperature = UNSET
         else:
             temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p: float | None | Unset
         if isinstance(self.top_p, Unset):
             top_p = UNSET
         else:
             top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         response_format: dict[str, Any] | None | str | Unset
         if isinstance(self.response_format, Unset):
@@ -135,26 +161,6 @@ class AssistantUpdateRequestParams:
             response_format = self.response_format.to_dict()
         else:
             response_format = self.response_format
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if instructions is not UNSET:
-            _field_dict["instructions"] = instructions
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_resources is not UNSET:
-            _field_dict["tool_resources"] = tool_resources
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
         if response_format is not UNSET:
             _field_dict["response_format"] = response_format
 
@@ -164,153 +170,120 @@ class AssistantUpdateRequestParams:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        model = _d.pop("model", UNSET)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        name = _parse_name(_d.pop("name", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        def _parse_instructions(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        instructions = _parse_instructions(_d.pop("instructions", UNSET))
-
-        _tools = _d.pop("tools", UNSET)
-        tools: (
-            list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction] | Unset
-        ) = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-
-                def _parse_tools_item(
-                    data: object,
-                ) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "model" in _d:
+                _v = _d["model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "name" in _d:
+                _v = _d["name"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "instructions" in _d:
+                _v = _d["instructions"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "instructions")
+                _self.instructions = _v
+                _n += 1
+            else:
+                _self.instructions = UNSET
+            if "tools" in _d:
+                _v = _d["tools"]
+                if _v.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_assistant_tool_type_0 = AssistantToolCodeInterpreter.from_dict(data)
-
-                        return componentsschemas_assistant_tool_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v = [_decode_tools_item(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, _decode_tools_item).within("tools") from None
+                else:
+                    _v = checked(_v, "array", "tools")
+                _self.tools = _v
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_resources" in _d:
+                _v = _d["tool_resources"]
+                if _v.__class__ is dict:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_assistant_tool_type_1 = AssistantToolFileSearch.from_dict(data)
-
-                        return componentsschemas_assistant_tool_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_assistant_tool_type_2 = AssistantToolFunction.from_dict(data)
-
-                    return componentsschemas_assistant_tool_type_2
-
-                tools_item = _parse_tools_item(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_resources(data: object) -> AssistantToolResources | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                tool_resources_type_0 = AssistantToolResources.from_dict(data)
-
-                return tool_resources_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantToolResources | None | Unset", data)
-
-        tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
-
-        def _parse_temperature(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        temperature = _parse_temperature(_d.pop("temperature", UNSET))
-
-        def _parse_top_p(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        top_p = _parse_top_p(_d.pop("top_p", UNSET))
-
-        def _parse_response_format(
-            data: object,
-        ) -> AssistantResponseFormat | AssistantResponseFormatMode | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_assistant_response_format_option_type_0 = (
-                    check_assistant_response_format_mode(data)
-                )
-
-                return componentsschemas_assistant_response_format_option_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_assistant_response_format_option_type_1 = AssistantResponseFormat.from_dict(
-                    data
-                )
-
-                return componentsschemas_assistant_response_format_option_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantResponseFormat | AssistantResponseFormatMode | None | Unset", data)
-
-        response_format = _parse_response_format(_d.pop("response_format", UNSET))
-
-        _instance = cls(
-            model=model,
-            name=name,
-            description=description,
-            instructions=instructions,
-            tools=tools,
-            tool_resources=tool_resources,
-            temperature=temperature,
-            top_p=top_p,
-            response_format=response_format,
+                        _v = AssistantToolResources.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_resources") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "tool_resources")
+                _self.tool_resources = _v
+                _n += 1
+            else:
+                _self.tool_resources = UNSET
+            if "temperature" in _d:
+                _v = _d["temperature"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "temperature")
+                _self.temperature = _v
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v = _d["top_p"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "top_p")
+                _self.top_p = _v
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AssistantResponseFormat.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("response_format") from None
+                elif not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "object, string or null", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "description",
+                    "instructions",
+                    "model",
+                    "name",
+                    "response_format",
+                    "temperature",
+                    "tool_resources",
+                    "tools",
+                    "top_p",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -327,3 +300,26 @@ class AssistantUpdateRequestParams:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_tools_item_(
+    data: dict[str, Any],
+) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+    _tag = data.get("type")
+    if _tag == "code_interpreter":
+        return AssistantToolCodeInterpreter.from_dict(data)
+    if _tag == "file_search":
+        return AssistantToolFileSearch.from_dict(data)
+    if _tag == "function":
+        return AssistantToolFunction.from_dict(data)
+    return AssistantToolCodeInterpreter.from_dict(data)
+
+
+def _decode_tools_item(
+    data: Any,
+) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+    if data.__class__ is dict:
+        data = _decode_tools_item_(data)
+    else:
+        data = checked(data, "object")
+    return data

@@ -2,20 +2,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.batch_create_request_completion_window import (
     BatchCreateRequestCompletionWindow,
-    check_batch_create_request_completion_window,
 )
 from ..models.batch_create_request_endpoint import (
     BatchCreateRequestEndpoint,
-    check_batch_create_request_endpoint,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.batch_create_request_metadata import BatchCreateRequestMetadata
@@ -77,11 +82,20 @@ class BatchCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        input_file_id = self.input_file_id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        endpoint: str = self.endpoint
+        if is_set(self.input_file_id):
+            input_file_id = self.input_file_id
+            _field_dict["input_file_id"] = input_file_id
 
-        completion_window: str = self.completion_window
+        if is_set(self.endpoint):
+            endpoint: str = self.endpoint
+            _field_dict["endpoint"] = endpoint
+
+        if is_set(self.completion_window):
+            completion_window: str = self.completion_window
+            _field_dict["completion_window"] = completion_window
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -90,44 +104,34 @@ class BatchCreateRequest:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
+        if metadata is not UNSET:
+            _field_dict["metadata"] = metadata
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         role_arn = self.role_arn
+        if role_arn is not UNSET:
+            _field_dict["role_arn"] = role_arn
 
         job_name = self.job_name
+        if job_name is not UNSET:
+            _field_dict["job_name"] = job_name
 
         output_data_config = self.output_data_config
+        if output_data_config is not UNSET:
+            _field_dict["output_data_config"] = output_data_config
 
         portkey_options: dict[str, Any] | Unset = UNSET
         if not isinstance(self.portkey_options, Unset):
             portkey_options = self.portkey_options.to_dict()
+        if portkey_options is not UNSET:
+            _field_dict["portkey_options"] = portkey_options
 
         provider_options: dict[str, Any] | Unset = UNSET
         if not isinstance(self.provider_options, Unset):
             provider_options = self.provider_options.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "input_file_id": input_file_id,
-                "endpoint": endpoint,
-                "completion_window": completion_window,
-            }
-        )
-        if metadata is not UNSET:
-            _field_dict["metadata"] = metadata
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if role_arn is not UNSET:
-            _field_dict["role_arn"] = role_arn
-        if job_name is not UNSET:
-            _field_dict["job_name"] = job_name
-        if output_data_config is not UNSET:
-            _field_dict["output_data_config"] = output_data_config
-        if portkey_options is not UNSET:
-            _field_dict["portkey_options"] = portkey_options
         if provider_options is not UNSET:
             _field_dict["provider_options"] = provider_options
 
@@ -137,67 +141,117 @@ class BatchCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        input_file_id = _d.pop("input_file_id")
-
-        endpoint = check_batch_create_request_endpoint(_d.pop("endpoint"))
-
-        completion_window = check_batch_create_request_completion_window(_d.pop("completion_window"))
-
-        def _parse_metadata(data: object) -> BatchCreateRequestMetadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = BatchCreateRequestMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("BatchCreateRequestMetadata | None | Unset", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        model = _d.pop("model", UNSET)
-
-        role_arn = _d.pop("role_arn", UNSET)
-
-        job_name = _d.pop("job_name", UNSET)
-
-        output_data_config = _d.pop("output_data_config", UNSET)
-
-        _portkey_options = _d.pop("portkey_options", UNSET)
-        portkey_options: BatchPortkeyOptions | Unset
-        if isinstance(_portkey_options, Unset):
-            portkey_options = UNSET
-        else:
-            portkey_options = BatchPortkeyOptions.from_dict(_portkey_options)
-
-        _provider_options = _d.pop("provider_options", UNSET)
-        provider_options: BatchCreateRequestProviderOptions | Unset
-        if isinstance(_provider_options, Unset):
-            provider_options = UNSET
-        else:
-            provider_options = BatchCreateRequestProviderOptions.from_dict(_provider_options)
-
-        _instance = cls(
-            input_file_id=input_file_id,
-            endpoint=endpoint,
-            completion_window=completion_window,
-            metadata=metadata,
-            model=model,
-            role_arn=role_arn,
-            job_name=job_name,
-            output_data_config=output_data_config,
-            portkey_options=portkey_options,
-            provider_options=provider_options,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["input_file_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "input_file_id")
+            _self.input_file_id = _v
+            _v = _d["endpoint"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "endpoint")
+            _self.endpoint = _v
+            _v = _d["completion_window"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "completion_window")
+            _self.completion_window = _v
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = BatchCreateRequestMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "model" in _d:
+                _v = _d["model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "role_arn" in _d:
+                _v = _d["role_arn"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "role_arn")
+                _self.role_arn = _v
+                _n += 1
+            else:
+                _self.role_arn = UNSET
+            if "job_name" in _d:
+                _v = _d["job_name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "job_name")
+                _self.job_name = _v
+                _n += 1
+            else:
+                _self.job_name = UNSET
+            if "output_data_config" in _d:
+                _v = _d["output_data_config"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "output_data_config")
+                _self.output_data_config = _v
+                _n += 1
+            else:
+                _self.output_data_config = UNSET
+            if "portkey_options" in _d:
+                _v = _d["portkey_options"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = BatchPortkeyOptions.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("portkey_options") from None
+                else:
+                    _v = checked(_v, "object", "portkey_options")
+                _self.portkey_options = _v
+                _n += 1
+            else:
+                _self.portkey_options = UNSET
+            if "provider_options" in _d:
+                _v = _d["provider_options"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = BatchCreateRequestProviderOptions.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("provider_options") from None
+                else:
+                    _v = checked(_v, "object", "provider_options")
+                _self.provider_options = _v
+                _n += 1
+            else:
+                _self.provider_options = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "completion_window",
+                    "endpoint",
+                    "input_file_id",
+                    "job_name",
+                    "metadata",
+                    "model",
+                    "output_data_config",
+                    "portkey_options",
+                    "provider_options",
+                    "role_arn",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

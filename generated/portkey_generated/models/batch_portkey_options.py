@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="BatchPortkeyOptions")
 
@@ -30,23 +36,22 @@ class BatchPortkeyOptions:
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        x_portkey_virtual_key = self.x_portkey_virtual_key
-
-        x_portkey_aws_s3_bucket = self.x_portkey_aws_s3_bucket
-
-        x_portkey_vertex_storage_bucket_name = self.x_portkey_vertex_storage_bucket_name
-
-        x_portkey_provider_model = self.x_portkey_provider_model
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        x_portkey_virtual_key = self.x_portkey_virtual_key
         if x_portkey_virtual_key is not UNSET:
             _field_dict["x-portkey-virtual-key"] = x_portkey_virtual_key
+
+        x_portkey_aws_s3_bucket = self.x_portkey_aws_s3_bucket
         if x_portkey_aws_s3_bucket is not UNSET:
             _field_dict["x-portkey-aws-s3-bucket"] = x_portkey_aws_s3_bucket
+
+        x_portkey_vertex_storage_bucket_name = self.x_portkey_vertex_storage_bucket_name
         if x_portkey_vertex_storage_bucket_name is not UNSET:
             _field_dict["x-portkey-vertex-storage-bucket-name"] = x_portkey_vertex_storage_bucket_name
+
+        x_portkey_provider_model = self.x_portkey_provider_model
         if x_portkey_provider_model is not UNSET:
             _field_dict["x-portkey-provider-model"] = x_portkey_provider_model
 
@@ -54,24 +59,57 @@ class BatchPortkeyOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        x_portkey_virtual_key = _d.pop("x-portkey-virtual-key", UNSET)
-
-        x_portkey_aws_s3_bucket = _d.pop("x-portkey-aws-s3-bucket", UNSET)
-
-        x_portkey_vertex_storage_bucket_name = _d.pop("x-portkey-vertex-storage-bucket-name", UNSET)
-
-        x_portkey_provider_model = _d.pop("x-portkey-provider-model", UNSET)
-
-        _instance = cls(
-            x_portkey_virtual_key=x_portkey_virtual_key,
-            x_portkey_aws_s3_bucket=x_portkey_aws_s3_bucket,
-            x_portkey_vertex_storage_bucket_name=x_portkey_vertex_storage_bucket_name,
-            x_portkey_provider_model=x_portkey_provider_model,
-        )
-
-        _instance.additional_properties = _d
-        return _instance
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "x-portkey-virtual-key" in _d:
+                _v = _d["x-portkey-virtual-key"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "x-portkey-virtual-key")
+                _self.x_portkey_virtual_key = _v
+                _n += 1
+            else:
+                _self.x_portkey_virtual_key = UNSET
+            if "x-portkey-aws-s3-bucket" in _d:
+                _v = _d["x-portkey-aws-s3-bucket"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "x-portkey-aws-s3-bucket")
+                _self.x_portkey_aws_s3_bucket = _v
+                _n += 1
+            else:
+                _self.x_portkey_aws_s3_bucket = UNSET
+            if "x-portkey-vertex-storage-bucket-name" in _d:
+                _v = _d["x-portkey-vertex-storage-bucket-name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "x-portkey-vertex-storage-bucket-name")
+                _self.x_portkey_vertex_storage_bucket_name = _v
+                _n += 1
+            else:
+                _self.x_portkey_vertex_storage_bucket_name = UNSET
+            if "x-portkey-provider-model" in _d:
+                _v = _d["x-portkey-provider-model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "x-portkey-provider-model")
+                _self.x_portkey_provider_model = _v
+                _n += 1
+            else:
+                _self.x_portkey_provider_model = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _extra: dict[str, str] = {}
+        for _k, _x in _d.items():
+            if _k not in {
+                "x-portkey-aws-s3-bucket",
+                "x-portkey-provider-model",
+                "x-portkey-vertex-storage-bucket-name",
+                "x-portkey-virtual-key",
+            }:
+                if _x.__class__ is not str:
+                    _x = checked(_x, "string", _k)
+                _extra[_k] = _x
+        _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

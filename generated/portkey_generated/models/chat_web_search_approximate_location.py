@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ChatWebSearchApproximateLocation")
 
@@ -27,23 +33,22 @@ class ChatWebSearchApproximateLocation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        city = self.city
-
-        country = self.country
-
-        region = self.region
-
-        timezone = self.timezone
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        city = self.city
         if city is not UNSET:
             _field_dict["city"] = city
+
+        country = self.country
         if country is not UNSET:
             _field_dict["country"] = country
+
+        region = self.region
         if region is not UNSET:
             _field_dict["region"] = region
+
+        timezone = self.timezone
         if timezone is not UNSET:
             _field_dict["timezone"] = timezone
 
@@ -51,24 +56,50 @@ class ChatWebSearchApproximateLocation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        city = _d.pop("city", UNSET)
-
-        country = _d.pop("country", UNSET)
-
-        region = _d.pop("region", UNSET)
-
-        timezone = _d.pop("timezone", UNSET)
-
-        _instance = cls(
-            city=city,
-            country=country,
-            region=region,
-            timezone=timezone,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "city" in _d:
+                _v = _d["city"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "city")
+                _self.city = _v
+                _n += 1
+            else:
+                _self.city = UNSET
+            if "country" in _d:
+                _v = _d["country"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "country")
+                _self.country = _v
+                _n += 1
+            else:
+                _self.country = UNSET
+            if "region" in _d:
+                _v = _d["region"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "region")
+                _self.region = _v
+                _n += 1
+            else:
+                _self.region = UNSET
+            if "timezone" in _d:
+                _v = _d["timezone"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "timezone")
+                _self.timezone = _v
+                _n += 1
+            else:
+                _self.timezone = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"city", "country", "region", "timezone"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

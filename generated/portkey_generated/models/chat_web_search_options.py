@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_web_search_options_search_context_size import (
     ChatWebSearchOptionsSearchContextSize,
-    check_chat_web_search_options_search_context_size,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_web_search_user_location import ChatWebSearchUserLocation
@@ -44,9 +49,15 @@ class ChatWebSearchOptions:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         search_context_size: str | Unset = UNSET
         if not isinstance(self.search_context_size, Unset):
             search_context_size = self.search_context_size
+
+        if search_context_size is not UNSET:
+            _field_dict["search_context_size"] = search_context_size
 
         user_location: dict[str, Any] | None | Unset
         if isinstance(self.user_location, Unset):
@@ -55,12 +66,6 @@ class ChatWebSearchOptions:
             user_location = self.user_location.to_dict()
         else:
             user_location = self.user_location
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if search_context_size is not UNSET:
-            _field_dict["search_context_size"] = search_context_size
         if user_location is not UNSET:
             _field_dict["user_location"] = user_location
 
@@ -70,38 +75,39 @@ class ChatWebSearchOptions:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _search_context_size = _d.pop("search_context_size", UNSET)
-        search_context_size: ChatWebSearchOptionsSearchContextSize | Unset
-        if isinstance(_search_context_size, Unset):
-            search_context_size = UNSET
-        else:
-            search_context_size = check_chat_web_search_options_search_context_size(_search_context_size)
-
-        def _parse_user_location(data: object) -> ChatWebSearchUserLocation | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                user_location_type_0 = ChatWebSearchUserLocation.from_dict(data)
-
-                return user_location_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatWebSearchUserLocation | None | Unset", data)
-
-        user_location = _parse_user_location(_d.pop("user_location", UNSET))
-
-        _instance = cls(
-            search_context_size=search_context_size,
-            user_location=user_location,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "search_context_size" in _d:
+                _v = _d["search_context_size"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "search_context_size")
+                _self.search_context_size = _v
+                _n += 1
+            else:
+                _self.search_context_size = UNSET
+            if "user_location" in _d:
+                _v = _d["user_location"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ChatWebSearchUserLocation.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("user_location") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "user_location")
+                _self.user_location = _v
+                _n += 1
+            else:
+                _self.user_location = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"search_context_size", "user_location"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

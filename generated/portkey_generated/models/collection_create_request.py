@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="CollectionCreateRequest")
 
@@ -25,21 +32,18 @@ class CollectionCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        workspace_id = self.workspace_id
-
-        parent_collection_id = self.parent_collection_id
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-            }
-        )
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        workspace_id = self.workspace_id
         if workspace_id is not UNSET:
             _field_dict["workspace_id"] = workspace_id
+
+        parent_collection_id = self.parent_collection_id
         if parent_collection_id is not UNSET:
             _field_dict["parent_collection_id"] = parent_collection_id
 
@@ -47,21 +51,40 @@ class CollectionCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        parent_collection_id = _d.pop("parent_collection_id", UNSET)
-
-        _instance = cls(
-            name=name,
-            workspace_id=workspace_id,
-            parent_collection_id=parent_collection_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "parent_collection_id" in _d:
+                _v = _d["parent_collection_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "parent_collection_id")
+                _self.parent_collection_id = _v
+                _n += 1
+            else:
+                _self.parent_collection_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x for _k, _x in _d.items() if _k not in {"name", "parent_collection_id", "workspace_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

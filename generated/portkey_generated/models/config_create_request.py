@@ -8,7 +8,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.config_body import ConfigBody
@@ -46,27 +53,26 @@ class ConfigCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.config, Unset):
             config = self.config.to_dict()
+        if config is not UNSET:
+            _field_dict["config"] = config
 
         is_default = self.is_default
+        if is_default is not UNSET:
+            _field_dict["isDefault"] = is_default
 
         workspace_id: str | Unset = UNSET
         if not isinstance(self.workspace_id, Unset):
             workspace_id = str(self.workspace_id)
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if config is not UNSET:
-            _field_dict["config"] = config
-        if is_default is not UNSET:
-            _field_dict["isDefault"] = is_default
         if workspace_id is not UNSET:
             _field_dict["workspace_id"] = workspace_id
 
@@ -76,34 +82,62 @@ class ConfigCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        _config = _d.pop("config", UNSET)
-        config: ConfigBody | Unset
-        if isinstance(_config, Unset):
-            config = UNSET
-        else:
-            config = ConfigBody.from_dict(_config)
-
-        is_default = _d.pop("isDefault", UNSET)
-
-        _workspace_id = _d.pop("workspace_id", UNSET)
-        workspace_id: UUID | Unset
-        if isinstance(_workspace_id, Unset):
-            workspace_id = UNSET
-        else:
-            workspace_id = UUID(_workspace_id)
-
-        _instance = cls(
-            name=name,
-            config=config,
-            is_default=is_default,
-            workspace_id=workspace_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "config" in _d:
+                _v = _d["config"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ConfigBody.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("config") from None
+                else:
+                    _v = checked(_v, "object", "config")
+                _self.config = _v
+                _n += 1
+            else:
+                _self.config = UNSET
+            if "isDefault" in _d:
+                _v = _d["isDefault"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "isDefault")
+                _self.is_default = _v
+                _n += 1
+            else:
+                _self.is_default = UNSET
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "workspace_id")
+                else:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x for _k, _x in _d.items() if _k not in {"config", "isDefault", "name", "workspace_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.config_body import ConfigBody
@@ -43,21 +49,20 @@ class ConfigUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.config, Unset):
             config = self.config.to_dict()
-
-        status = self.status
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
         if config is not UNSET:
             _field_dict["config"] = config
+
+        status = self.status
         if status is not UNSET:
             _field_dict["status"] = status
 
@@ -67,26 +72,47 @@ class ConfigUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        _config = _d.pop("config", UNSET)
-        config: ConfigBody | Unset
-        if isinstance(_config, Unset):
-            config = UNSET
-        else:
-            config = ConfigBody.from_dict(_config)
-
-        status = _d.pop("status", UNSET)
-
-        _instance = cls(
-            name=name,
-            config=config,
-            status=status,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "config" in _d:
+                _v = _d["config"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ConfigBody.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("config") from None
+                else:
+                    _v = checked(_v, "object", "config")
+                _self.config = _v
+                _n += 1
+            else:
+                _self.config = UNSET
+            if "status" in _d:
+                _v = _d["status"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "status")
+                _self.status = _v
+                _n += 1
+            else:
+                _self.status = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"config", "name", "status"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_param import MessageParam
@@ -76,12 +83,20 @@ class CountMessageTokensRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        model = self.model
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        messages: list[dict[str, Any]] = []
-        for messages_item_data in self.messages:
-            messages_item = messages_item_data.to_dict()
-            messages.append(messages_item)
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
+
+        if is_set(self.messages):
+            messages: list[dict[str, Any]] = []
+            for messages_item_data in self.messages:
+                messages_item = messages_item_data.to_dict()
+                messages.append(messages_item)
+
+            _field_dict["messages"] = messages
 
         system: list[dict[str, Any]] | str | Unset
         if isinstance(self.system, Unset):
@@ -96,6 +111,8 @@ class CountMessageTokensRequest:
 
         else:
             system = self.system
+        if system is not UNSET:
+            _field_dict["system"] = system
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
@@ -103,6 +120,9 @@ class CountMessageTokensRequest:
             for tools_item_data in self.tools:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
+
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
 
         tool_choice: dict[str, Any] | Unset
         if isinstance(self.tool_choice, Unset):
@@ -116,6 +136,9 @@ class CountMessageTokensRequest:
         else:
             tool_choice = self.tool_choice.to_dict()
 
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
+
         thinking: dict[str, Any] | Unset
         if isinstance(self.thinking, Unset):
             thinking = UNSET
@@ -124,20 +147,6 @@ class CountMessageTokensRequest:
         else:
             thinking = self.thinking.to_dict()
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "model": model,
-                "messages": messages,
-            }
-        )
-        if system is not UNSET:
-            _field_dict["system"] = system
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
         if thinking is not UNSET:
             _field_dict["thinking"] = thinking
 
@@ -147,124 +156,87 @@ class CountMessageTokensRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        model = _d.pop("model")
-
-        messages: list[MessageParam] = []
-        _messages = _d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = MessageParam.from_dict(messages_item_data)
-
-            messages.append(messages_item)
-
-        def _parse_system(data: object) -> list[MessageTextBlockParam] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                componentsschemas_message_system_prompt_type_1: list[MessageTextBlockParam] = []
-                _componentsschemas_message_system_prompt_type_1 = data
-                for (
-                    componentsschemas_message_system_prompt_type_1_item_data
-                ) in _componentsschemas_message_system_prompt_type_1:
-                    componentsschemas_message_system_prompt_type_1_item = MessageTextBlockParam.from_dict(
-                        componentsschemas_message_system_prompt_type_1_item_data
-                    )
-
-                    componentsschemas_message_system_prompt_type_1.append(
-                        componentsschemas_message_system_prompt_type_1_item
-                    )
-
-                return componentsschemas_message_system_prompt_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[MessageTextBlockParam] | str | Unset", data)
-
-        system = _parse_system(_d.pop("system", UNSET))
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[MessageTool] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = MessageTool.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_choice(
-            data: object,
-        ) -> (
-            MessageToolChoiceAny
-            | MessageToolChoiceAuto
-            | MessageToolChoiceNone
-            | MessageToolChoiceTool
-            | Unset
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_tool_choice_type_0 = MessageToolChoiceAuto.from_dict(data)
-
-                return componentsschemas_message_tool_choice_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_tool_choice_type_1 = MessageToolChoiceAny.from_dict(data)
-
-                return componentsschemas_message_tool_choice_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_tool_choice_type_2 = MessageToolChoiceTool.from_dict(data)
-
-                return componentsschemas_message_tool_choice_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_message_tool_choice_type_3 = MessageToolChoiceNone.from_dict(data)
-
-            return componentsschemas_message_tool_choice_type_3
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
-
-        def _parse_thinking(data: object) -> MessageThinkingDisabled | MessageThinkingEnabled | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_thinking_config_type_0 = MessageThinkingEnabled.from_dict(data)
-
-                return componentsschemas_message_thinking_config_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_message_thinking_config_type_1 = MessageThinkingDisabled.from_dict(data)
-
-            return componentsschemas_message_thinking_config_type_1
-
-        thinking = _parse_thinking(_d.pop("thinking", UNSET))
-
-        _instance = cls(
-            model=model,
-            messages=messages,
-            system=system,
-            tools=tools,
-            tool_choice=tool_choice,
-            thinking=thinking,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            _v = _d["messages"]
+            if _v.__class__ is list:
+                try:
+                    _v = [MessageParam.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, MessageParam.from_dict).within("messages") from None
+            else:
+                _v = checked(_v, "array", "messages")
+            _self.messages = _v
+            if "system" in _d:
+                _v = _d["system"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [MessageTextBlockParam.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, MessageTextBlockParam.from_dict).within("system") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "array or string", "system")
+                _self.system = _v
+                _n += 1
+            else:
+                _self.system = UNSET
+            if "tools" in _d:
+                _v = _d["tools"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [MessageTool.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, MessageTool.from_dict).within("tools") from None
+                else:
+                    _v = checked(_v, "array", "tools")
+                _self.tools = _v
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v = _d["tool_choice"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = _decode_tool_choice(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                else:
+                    _v = checked(_v, "object", "tool_choice")
+                _self.tool_choice = _v
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "thinking" in _d:
+                _v = _d["thinking"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = _decode_thinking(_v)
+                    except DecodeError as _error:
+                        raise _error.within("thinking") from None
+                else:
+                    _v = checked(_v, "object", "thinking")
+                _self.thinking = _v
+                _n += 1
+            else:
+                _self.thinking = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"messages", "model", "system", "thinking", "tool_choice", "tools"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -281,3 +253,27 @@ class CountMessageTokensRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_tool_choice(
+    data: dict[str, Any],
+) -> MessageToolChoiceAuto | MessageToolChoiceAny | MessageToolChoiceTool | MessageToolChoiceNone:
+    _tag = data.get("type")
+    if _tag == "auto":
+        return MessageToolChoiceAuto.from_dict(data)
+    if _tag == "any":
+        return MessageToolChoiceAny.from_dict(data)
+    if _tag == "tool":
+        return MessageToolChoiceTool.from_dict(data)
+    if _tag == "none":
+        return MessageToolChoiceNone.from_dict(data)
+    return MessageToolChoiceAuto.from_dict(data)
+
+
+def _decode_thinking(data: dict[str, Any]) -> MessageThinkingEnabled | MessageThinkingDisabled:
+    _tag = data.get("type")
+    if _tag == "enabled":
+        return MessageThinkingEnabled.from_dict(data)
+    if _tag == "disabled":
+        return MessageThinkingDisabled.from_dict(data)
+    return MessageThinkingEnabled.from_dict(data)

@@ -2,17 +2,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_completion_modality import ChatCompletionModality, check_chat_completion_modality
-from ..models.chat_function_call_mode import ChatFunctionCallMode, check_chat_function_call_mode
-from ..models.chat_reasoning_effort import ChatReasoningEffort, check_chat_reasoning_effort
-from ..models.chat_service_tier import ChatServiceTier, check_chat_service_tier
-from ..models.chat_tool_choice_mode import ChatToolChoiceMode, check_chat_tool_choice_mode
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.chat_completion_modality import ChatCompletionModality
+from ..models.chat_function_call_mode import ChatFunctionCallMode
+from ..models.chat_reasoning_effort import ChatReasoningEffort
+from ..models.chat_service_tier import ChatServiceTier
+from ..models.chat_tool_choice_mode import ChatToolChoiceMode
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_audio_params import ChatCompletionAudioParams
@@ -177,37 +187,49 @@ class CreateChatCompletionRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        messages: list[dict[str, Any]] = []
-        for messages_item_data in self.messages:
-            messages_item: dict[str, Any]
-            if isinstance(messages_item_data, ChatCompletionRequestSystemMessage):
-                messages_item = messages_item_data.to_dict()
-            elif isinstance(messages_item_data, ChatCompletionRequestDeveloperMessage):
-                messages_item = messages_item_data.to_dict()
-            elif isinstance(messages_item_data, ChatCompletionRequestUserMessage):
-                messages_item = messages_item_data.to_dict()
-            elif isinstance(messages_item_data, ChatCompletionRequestAssistantMessage):
-                messages_item = messages_item_data.to_dict()
-            elif isinstance(messages_item_data, ChatCompletionRequestToolMessage):
-                messages_item = messages_item_data.to_dict()
-            else:
-                messages_item = messages_item_data.to_dict()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-            messages.append(messages_item)
+        if is_set(self.messages):
+            messages: list[dict[str, Any]] = []
+            for messages_item_data in self.messages:
+                messages_item: dict[str, Any]
+                if isinstance(messages_item_data, ChatCompletionRequestSystemMessage):
+                    messages_item = messages_item_data.to_dict()
+                elif isinstance(messages_item_data, ChatCompletionRequestDeveloperMessage):
+                    messages_item = messages_item_data.to_dict()
+                elif isinstance(messages_item_data, ChatCompletionRequestUserMessage):
+                    messages_item = messages_item_data.to_dict()
+                elif isinstance(messages_item_data, ChatCompletionRequestAssistantMessage):
+                    messages_item = messages_item_data.to_dict()
+                elif isinstance(messages_item_data, ChatCompletionRequestToolMessage):
+                    messages_item = messages_item_data.to_dict()
+                else:
+                    messages_item = messages_item_data.to_dict()
 
-        model = self.model
+                messages.append(messages_item)
+
+            _field_dict["messages"] = messages
+
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
         frequency_penalty: float | None | Unset
         if isinstance(self.frequency_penalty, Unset):
             frequency_penalty = UNSET
         else:
             frequency_penalty = self.frequency_penalty
+        if frequency_penalty is not UNSET:
+            _field_dict["frequency_penalty"] = frequency_penalty
 
         presence_penalty: float | None | Unset
         if isinstance(self.presence_penalty, Unset):
             presence_penalty = UNSET
         else:
             presence_penalty = self.presence_penalty
+        if presence_penalty is not UNSET:
+            _field_dict["presence_penalty"] = presence_penalty
 
         logit_bias: dict[str, Any] | None | Unset
         if isinstance(self.logit_bias, Unset):
@@ -216,36 +238,48 @@ class CreateChatCompletionRequest:
             logit_bias = self.logit_bias.to_dict()
         else:
             logit_bias = self.logit_bias
+        if logit_bias is not UNSET:
+            _field_dict["logit_bias"] = logit_bias
 
         logprobs: bool | None | Unset
         if isinstance(self.logprobs, Unset):
             logprobs = UNSET
         else:
             logprobs = self.logprobs
+        if logprobs is not UNSET:
+            _field_dict["logprobs"] = logprobs
 
         top_logprobs: int | None | Unset
         if isinstance(self.top_logprobs, Unset):
             top_logprobs = UNSET
         else:
             top_logprobs = self.top_logprobs
+        if top_logprobs is not UNSET:
+            _field_dict["top_logprobs"] = top_logprobs
 
         max_tokens: int | None | Unset
         if isinstance(self.max_tokens, Unset):
             max_tokens = UNSET
         else:
             max_tokens = self.max_tokens
+        if max_tokens is not UNSET:
+            _field_dict["max_tokens"] = max_tokens
 
         max_completion_tokens: int | None | Unset
         if isinstance(self.max_completion_tokens, Unset):
             max_completion_tokens = UNSET
         else:
             max_completion_tokens = self.max_completion_tokens
+        if max_completion_tokens is not UNSET:
+            _field_dict["max_completion_tokens"] = max_completion_tokens
 
         n: int | None | Unset
         if isinstance(self.n, Unset):
             n = UNSET
         else:
             n = self.n
+        if n is not UNSET:
+            _field_dict["n"] = n
 
         modalities: list[str] | None | Unset
         if isinstance(self.modalities, Unset):
@@ -258,6 +292,8 @@ class CreateChatCompletionRequest:
 
         else:
             modalities = self.modalities
+        if modalities is not UNSET:
+            _field_dict["modalities"] = modalities
 
         audio: dict[str, Any] | None | Unset
         if isinstance(self.audio, Unset):
@@ -266,6 +302,8 @@ class CreateChatCompletionRequest:
             audio = self.audio.to_dict()
         else:
             audio = self.audio
+        if audio is not UNSET:
+            _field_dict["audio"] = audio
 
         prediction: dict[str, Any] | None | Unset
         if isinstance(self.prediction, Unset):
@@ -274,12 +312,16 @@ class CreateChatCompletionRequest:
             prediction = self.prediction.to_dict()
         else:
             prediction = self.prediction
+        if prediction is not UNSET:
+            _field_dict["prediction"] = prediction
 
         reasoning_effort: None | str | Unset
         if isinstance(self.reasoning_effort, Unset):
             reasoning_effort = UNSET
         else:
             reasoning_effort = self.reasoning_effort
+        if reasoning_effort is not UNSET:
+            _field_dict["reasoning_effort"] = reasoning_effort
 
         response_format: dict[str, Any] | Unset
         if isinstance(self.response_format, Unset):
@@ -291,17 +333,24 @@ class CreateChatCompletionRequest:
         else:
             response_format = self.response_format.to_dict()
 
+        if response_format is not UNSET:
+            _field_dict["response_format"] = response_format
+
         seed: int | None | Unset
         if isinstance(self.seed, Unset):
             seed = UNSET
         else:
             seed = self.seed
+        if seed is not UNSET:
+            _field_dict["seed"] = seed
 
         service_tier: None | str | Unset
         if isinstance(self.service_tier, Unset):
             service_tier = UNSET
         else:
             service_tier = self.service_tier
+        if service_tier is not UNSET:
+            _field_dict["service_tier"] = service_tier
 
         stop: list[str] | None | str | Unset
         if isinstance(self.stop, Unset):
@@ -311,12 +360,16 @@ class CreateChatCompletionRequest:
 
         else:
             stop = self.stop
+        if stop is not UNSET:
+            _field_dict["stop"] = stop
 
         stream: bool | None | Unset
         if isinstance(self.stream, Unset):
             stream = UNSET
         else:
             stream = self.stream
+        if stream is not UNSET:
+            _field_dict["stream"] = stream
 
         stream_options: dict[str, Any] | None | Unset
         if isinstance(self.stream_options, Unset):
@@ -325,18 +378,24 @@ class CreateChatCompletionRequest:
             stream_options = self.stream_options.to_dict()
         else:
             stream_options = self.stream_options
+        if stream_options is not UNSET:
+            _field_dict["stream_options"] = stream_options
 
         temperature: float | None | Unset
         if isinstance(self.temperature, Unset):
             temperature = UNSET
         else:
             temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p: float | None | Unset
         if isinstance(self.top_p, Unset):
             top_p = UNSET
         else:
             top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
@@ -345,6 +404,9 @@ class CreateChatCompletionRequest:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
 
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
+
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
@@ -352,10 +414,16 @@ class CreateChatCompletionRequest:
             tool_choice = self.tool_choice.to_dict()
         else:
             tool_choice = self.tool_choice
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         parallel_tool_calls = self.parallel_tool_calls
+        if parallel_tool_calls is not UNSET:
+            _field_dict["parallel_tool_calls"] = parallel_tool_calls
 
         user = self.user
+        if user is not UNSET:
+            _field_dict["user"] = user
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -364,16 +432,22 @@ class CreateChatCompletionRequest:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
+        if metadata is not UNSET:
+            _field_dict["metadata"] = metadata
 
         store: bool | None | Unset
         if isinstance(self.store, Unset):
             store = UNSET
         else:
             store = self.store
+        if store is not UNSET:
+            _field_dict["store"] = store
 
         web_search_options: dict[str, Any] | Unset = UNSET
         if not isinstance(self.web_search_options, Unset):
             web_search_options = self.web_search_options.to_dict()
+        if web_search_options is not UNSET:
+            _field_dict["web_search_options"] = web_search_options
 
         thinking: dict[str, Any] | None | Unset
         if isinstance(self.thinking, Unset):
@@ -382,6 +456,8 @@ class CreateChatCompletionRequest:
             thinking = self.thinking.to_dict()
         else:
             thinking = self.thinking
+        if thinking is not UNSET:
+            _field_dict["thinking"] = thinking
 
         function_call: dict[str, Any] | str | Unset
         if isinstance(self.function_call, Unset):
@@ -390,6 +466,8 @@ class CreateChatCompletionRequest:
             function_call = self.function_call.to_dict()
         else:
             function_call = self.function_call
+        if function_call is not UNSET:
+            _field_dict["function_call"] = function_call
 
         functions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.functions, Unset):
@@ -398,72 +476,6 @@ class CreateChatCompletionRequest:
                 functions_item = functions_item_data.to_dict()
                 functions.append(functions_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "messages": messages,
-                "model": model,
-            }
-        )
-        if frequency_penalty is not UNSET:
-            _field_dict["frequency_penalty"] = frequency_penalty
-        if presence_penalty is not UNSET:
-            _field_dict["presence_penalty"] = presence_penalty
-        if logit_bias is not UNSET:
-            _field_dict["logit_bias"] = logit_bias
-        if logprobs is not UNSET:
-            _field_dict["logprobs"] = logprobs
-        if top_logprobs is not UNSET:
-            _field_dict["top_logprobs"] = top_logprobs
-        if max_tokens is not UNSET:
-            _field_dict["max_tokens"] = max_tokens
-        if max_completion_tokens is not UNSET:
-            _field_dict["max_completion_tokens"] = max_completion_tokens
-        if n is not UNSET:
-            _field_dict["n"] = n
-        if modalities is not UNSET:
-            _field_dict["modalities"] = modalities
-        if audio is not UNSET:
-            _field_dict["audio"] = audio
-        if prediction is not UNSET:
-            _field_dict["prediction"] = prediction
-        if reasoning_effort is not UNSET:
-            _field_dict["reasoning_effort"] = reasoning_effort
-        if response_format is not UNSET:
-            _field_dict["response_format"] = response_format
-        if seed is not UNSET:
-            _field_dict["seed"] = seed
-        if service_tier is not UNSET:
-            _field_dict["service_tier"] = service_tier
-        if stop is not UNSET:
-            _field_dict["stop"] = stop
-        if stream is not UNSET:
-            _field_dict["stream"] = stream
-        if stream_options is not UNSET:
-            _field_dict["stream_options"] = stream_options
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
-        if parallel_tool_calls is not UNSET:
-            _field_dict["parallel_tool_calls"] = parallel_tool_calls
-        if user is not UNSET:
-            _field_dict["user"] = user
-        if metadata is not UNSET:
-            _field_dict["metadata"] = metadata
-        if store is not UNSET:
-            _field_dict["store"] = store
-        if web_search_options is not UNSET:
-            _field_dict["web_search_options"] = web_search_options
-        if thinking is not UNSET:
-            _field_dict["thinking"] = thinking
-        if function_call is not UNSET:
-            _field_dict["function_call"] = function_call
         if functions is not UNSET:
             _field_dict["functions"] = functions
 
@@ -473,514 +485,383 @@ class CreateChatCompletionRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        messages: list[
-            ChatCompletionRequestAssistantMessage
-            | ChatCompletionRequestDeveloperMessage
-            | ChatCompletionRequestFunctionMessage
-            | ChatCompletionRequestSystemMessage
-            | ChatCompletionRequestToolMessage
-            | ChatCompletionRequestUserMessage
-        ] = []
-        _messages = _d.pop("messages")
-        for messages_item_data in _messages:
-
-            def _parse_messages_item(
-                data: object,
-            ) -> (
-                ChatCompletionRequestAssistantMessage
-                | ChatCompletionRequestDeveloperMessage
-                | ChatCompletionRequestFunctionMessage
-                | ChatCompletionRequestSystemMessage
-                | ChatCompletionRequestToolMessage
-                | ChatCompletionRequestUserMessage
-            ):
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["messages"]
+            if _v.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_0 = (
-                        ChatCompletionRequestSystemMessage.from_dict(data)
-                    )
-
-                    return componentsschemas_chat_completion_request_message_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_1 = (
-                        ChatCompletionRequestDeveloperMessage.from_dict(data)
-                    )
-
-                    return componentsschemas_chat_completion_request_message_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_2 = (
-                        ChatCompletionRequestUserMessage.from_dict(data)
-                    )
-
-                    return componentsschemas_chat_completion_request_message_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_3 = (
-                        ChatCompletionRequestAssistantMessage.from_dict(data)
-                    )
-
-                    return componentsschemas_chat_completion_request_message_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_4 = (
-                        ChatCompletionRequestToolMessage.from_dict(data)
-                    )
-
-                    return componentsschemas_chat_completion_request_message_type_4
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_completion_request_message_type_5 = (
-                    ChatCompletionRequestFunctionMessage.from_dict(data)
-                )
-
-                return componentsschemas_chat_completion_request_message_type_5
-
-            messages_item = _parse_messages_item(messages_item_data)
-
-            messages.append(messages_item)
-
-        model = _d.pop("model")
-
-        def _parse_frequency_penalty(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        frequency_penalty = _parse_frequency_penalty(_d.pop("frequency_penalty", UNSET))
-
-        def _parse_presence_penalty(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        presence_penalty = _parse_presence_penalty(_d.pop("presence_penalty", UNSET))
-
-        def _parse_logit_bias(data: object) -> CreateChatCompletionRequestLogitBias | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                logit_bias_type_0 = CreateChatCompletionRequestLogitBias.from_dict(data)
-
-                return logit_bias_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CreateChatCompletionRequestLogitBias | None | Unset", data)
-
-        logit_bias = _parse_logit_bias(_d.pop("logit_bias", UNSET))
-
-        def _parse_logprobs(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
-
-        def _parse_top_logprobs(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        top_logprobs = _parse_top_logprobs(_d.pop("top_logprobs", UNSET))
-
-        def _parse_max_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        max_tokens = _parse_max_tokens(_d.pop("max_tokens", UNSET))
-
-        def _parse_max_completion_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        max_completion_tokens = _parse_max_completion_tokens(_d.pop("max_completion_tokens", UNSET))
-
-        def _parse_n(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        n = _parse_n(_d.pop("n", UNSET))
-
-        def _parse_modalities(data: object) -> list[ChatCompletionModality] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                modalities_type_0: list[ChatCompletionModality] = []
-                _modalities_type_0 = data
-                for modalities_type_0_item_data in _modalities_type_0:
-                    modalities_type_0_item = check_chat_completion_modality(modalities_type_0_item_data)
-
-                    modalities_type_0.append(modalities_type_0_item)
-
-                return modalities_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[ChatCompletionModality] | None | Unset", data)
-
-        modalities = _parse_modalities(_d.pop("modalities", UNSET))
-
-        def _parse_audio(data: object) -> ChatCompletionAudioParams | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                audio_type_0 = ChatCompletionAudioParams.from_dict(data)
-
-                return audio_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionAudioParams | None | Unset", data)
-
-        audio = _parse_audio(_d.pop("audio", UNSET))
-
-        def _parse_prediction(data: object) -> ChatCompletionPrediction | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                prediction_type_0 = ChatCompletionPrediction.from_dict(data)
-
-                return prediction_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionPrediction | None | Unset", data)
-
-        prediction = _parse_prediction(_d.pop("prediction", UNSET))
-
-        def _parse_reasoning_effort(data: object) -> ChatReasoningEffort | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                reasoning_effort_type_0 = check_chat_reasoning_effort(data)
-
-                return reasoning_effort_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatReasoningEffort | None | Unset", data)
-
-        reasoning_effort = _parse_reasoning_effort(_d.pop("reasoning_effort", UNSET))
-
-        def _parse_response_format(
-            data: object,
-        ) -> ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema | ChatResponseFormatText | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_response_format_type_0 = ChatResponseFormatText.from_dict(data)
-
-                return componentsschemas_chat_response_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_response_format_type_1 = ChatResponseFormatJsonObject.from_dict(data)
-
-                return componentsschemas_chat_response_format_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_chat_response_format_type_2 = ChatResponseFormatJsonSchema.from_dict(data)
-
-            return componentsschemas_chat_response_format_type_2
-
-        response_format = _parse_response_format(_d.pop("response_format", UNSET))
-
-        def _parse_seed(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        seed = _parse_seed(_d.pop("seed", UNSET))
-
-        def _parse_service_tier(data: object) -> ChatServiceTier | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                service_tier_type_0 = check_chat_service_tier(data)
-
-                return service_tier_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatServiceTier | None | Unset", data)
-
-        service_tier = _parse_service_tier(_d.pop("service_tier", UNSET))
-
-        def _parse_stop(data: object) -> list[str] | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                stop_type_1 = cast("list[str]", data)
-
-                return stop_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | str | Unset", data)
-
-        stop = _parse_stop(_d.pop("stop", UNSET))
-
-        def _parse_stream(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        stream = _parse_stream(_d.pop("stream", UNSET))
-
-        def _parse_stream_options(data: object) -> ChatCompletionStreamOptions | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                stream_options_type_0 = ChatCompletionStreamOptions.from_dict(data)
-
-                return stream_options_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionStreamOptions | None | Unset", data)
-
-        stream_options = _parse_stream_options(_d.pop("stream_options", UNSET))
-
-        def _parse_temperature(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        temperature = _parse_temperature(_d.pop("temperature", UNSET))
-
-        def _parse_top_p(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        top_p = _parse_top_p(_d.pop("top_p", UNSET))
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[ChatCompletionTool] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = ChatCompletionTool.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_choice(data: object) -> ChatCompletionNamedToolChoice | ChatToolChoiceMode | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_type_0 = check_chat_tool_choice_mode(
-                    data
-                )
-
-                return componentsschemas_chat_completion_tool_choice_option_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_chat_completion_tool_choice_option_type_1 = (
-                ChatCompletionNamedToolChoice.from_dict(data)
-            )
-
-            return componentsschemas_chat_completion_tool_choice_option_type_1
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
-
-        parallel_tool_calls = _d.pop("parallel_tool_calls", UNSET)
-
-        user = _d.pop("user", UNSET)
-
-        def _parse_metadata(data: object) -> CreateChatCompletionRequestMetadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = CreateChatCompletionRequestMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CreateChatCompletionRequestMetadata | None | Unset", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        def _parse_store(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        store = _parse_store(_d.pop("store", UNSET))
-
-        _web_search_options = _d.pop("web_search_options", UNSET)
-        web_search_options: ChatWebSearchOptions | Unset
-        if isinstance(_web_search_options, Unset):
-            web_search_options = UNSET
-        else:
-            web_search_options = ChatWebSearchOptions.from_dict(_web_search_options)
-
-        def _parse_thinking(data: object) -> ChatThinkingConfig | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                thinking_type_0 = ChatThinkingConfig.from_dict(data)
-
-                return thinking_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatThinkingConfig | None | Unset", data)
-
-        thinking = _parse_thinking(_d.pop("thinking", UNSET))
-
-        def _parse_function_call(
-            data: object,
-        ) -> ChatCompletionFunctionCallOption | ChatFunctionCallMode | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                function_call_type_0 = check_chat_function_call_mode(data)
-
-                return function_call_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            function_call_type_1 = ChatCompletionFunctionCallOption.from_dict(data)
-
-            return function_call_type_1
-
-        function_call = _parse_function_call(_d.pop("function_call", UNSET))
-
-        _functions = _d.pop("functions", UNSET)
-        functions: list[ChatCompletionFunctions] | Unset = UNSET
-        if _functions is not UNSET:
-            functions = []
-            for functions_item_data in _functions:
-                functions_item = ChatCompletionFunctions.from_dict(functions_item_data)
-
-                functions.append(functions_item)
-
-        _instance = cls(
-            messages=messages,
-            model=model,
-            frequency_penalty=frequency_penalty,
-            presence_penalty=presence_penalty,
-            logit_bias=logit_bias,
-            logprobs=logprobs,
-            top_logprobs=top_logprobs,
-            max_tokens=max_tokens,
-            max_completion_tokens=max_completion_tokens,
-            n=n,
-            modalities=modalities,
-            audio=audio,
-            prediction=prediction,
-            reasoning_effort=reasoning_effort,
-            response_format=response_format,
-            seed=seed,
-            service_tier=service_tier,
-            stop=stop,
-            stream=stream,
-            stream_options=stream_options,
-            temperature=temperature,
-            top_p=top_p,
-            tools=tools,
-            tool_choice=tool_choice,
-            parallel_tool_calls=parallel_tool_calls,
-            user=user,
-            metadata=metadata,
-            store=store,
-            web_search_options=web_search_options,
-            thinking=thinking,
-            function_call=function_call,
-            functions=functions,
+                    _v = [_decode_messages_item(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, _decode_messages_item).within("messages") from None
+            else:
+                _v = checked(_v, "array", "messages")
+            _self.messages = _v
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            if "frequency_penalty" in _d:
+                _v = _d["frequency_penalty"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "frequency_penalty")
+                _self.frequency_penalty = _v
+                _n += 1
+            else:
+                _self.frequency_penalty = UNSET
+            if "presence_penalty" in _d:
+                _v = _d["presence_penalty"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "presence_penalty")
+                _self.presence_penalty = _v
+                _n += 1
+            else:
+                _self.presence_penalty = UNSET
+            if "logit_bias" in _d:
+                _v = _d["logit_bias"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = CreateChatCompletionRequestLogitBias.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("logit_bias") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "logit_bias")
+                _self.logit_bias = _v
+                _n += 1
+            else:
+                _self.logit_bias = UNSET
+            if "logprobs" in _d:
+                _v = _d["logprobs"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "logprobs")
+                _self.logprobs = _v
+                _n += 1
+            else:
+                _self.logprobs = UNSET
+            if "top_logprobs" in _d:
+                _v = _d["top_logprobs"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "top_logprobs")
+                _self.top_logprobs = _v
+                _n += 1
+            else:
+                _self.top_logprobs = UNSET
+            if "max_tokens" in _d:
+                _v = _d["max_tokens"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "max_tokens")
+                _self.max_tokens = _v
+                _n += 1
+            else:
+                _self.max_tokens = UNSET
+            if "max_completion_tokens" in _d:
+                _v = _d["max_completion_tokens"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "max_completion_tokens")
+                _self.max_completion_tokens = _v
+                _n += 1
+            else:
+                _self.max_completion_tokens = UNSET
+            if "n" in _d:
+                _v = _d["n"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "n")
+                _self.n = _v
+                _n += 1
+            else:
+                _self.n = UNSET
+            if "modalities" in _d:
+                _v = _d["modalities"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("modalities") from None
+                elif _v is not None:
+                    _v = checked(_v, "array or null", "modalities")
+                _self.modalities = _v
+                _n += 1
+            else:
+                _self.modalities = UNSET
+            if "audio" in _d:
+                _v = _d["audio"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ChatCompletionAudioParams.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("audio") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "audio")
+                _self.audio = _v
+                _n += 1
+            else:
+                _self.audio = UNSET
+            if "prediction" in _d:
+                _v = _d["prediction"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ChatCompletionPrediction.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("prediction") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "prediction")
+                _self.prediction = _v
+                _n += 1
+            else:
+                _self.prediction = UNSET
+            if "reasoning_effort" in _d:
+                _v = _d["reasoning_effort"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "reasoning_effort")
+                _self.reasoning_effort = _v
+                _n += 1
+            else:
+                _self.reasoning_effort = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = _decode_response_format(_v)
+                    except DecodeError as _error:
+                        raise _error.within("response_format") from None
+                else:
+                    _v = checked(_v, "object", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+            if "seed" in _d:
+                _v = _d["seed"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "seed")
+                _self.seed = _v
+                _n += 1
+            else:
+                _self.seed = UNSET
+            if "service_tier" in _d:
+                _v = _d["service_tier"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "service_tier")
+                _self.service_tier = _v
+                _n += 1
+            else:
+                _self.service_tier = UNSET
+            if "stop" in _d:
+                _v = _d["stop"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("stop") from None
+                elif not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "array, string or null", "stop")
+                _self.stop = _v
+                _n += 1
+            else:
+                _self.stop = UNSET
+            if "stream" in _d:
+                _v = _d["stream"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "stream")
+                _self.stream = _v
+                _n += 1
+            else:
+                _self.stream = UNSET
+            if "stream_options" in _d:
+                _v = _d["stream_options"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ChatCompletionStreamOptions.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("stream_options") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "stream_options")
+                _self.stream_options = _v
+                _n += 1
+            else:
+                _self.stream_options = UNSET
+            if "temperature" in _d:
+                _v = _d["temperature"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "temperature")
+                _self.temperature = _v
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v = _d["top_p"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "top_p")
+                _self.top_p = _v
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "tools" in _d:
+                _v = _d["tools"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [ChatCompletionTool.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, ChatCompletionTool.from_dict).within("tools") from None
+                else:
+                    _v = checked(_v, "array", "tools")
+                _self.tools = _v
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v = _d["tool_choice"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ChatCompletionNamedToolChoice.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "object or string", "tool_choice")
+                _self.tool_choice = _v
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "parallel_tool_calls" in _d:
+                _v = _d["parallel_tool_calls"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "parallel_tool_calls")
+                _self.parallel_tool_calls = _v
+                _n += 1
+            else:
+                _self.parallel_tool_calls = UNSET
+            if "user" in _d:
+                _v = _d["user"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "user")
+                _self.user = _v
+                _n += 1
+            else:
+                _self.user = UNSET
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = CreateChatCompletionRequestMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "store" in _d:
+                _v = _d["store"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "store")
+                _self.store = _v
+                _n += 1
+            else:
+                _self.store = UNSET
+            if "web_search_options" in _d:
+                _v = _d["web_search_options"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ChatWebSearchOptions.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("web_search_options") from None
+                else:
+                    _v = checked(_v, "object", "web_search_options")
+                _self.web_search_options = _v
+                _n += 1
+            else:
+                _self.web_search_options = UNSET
+            if "thinking" in _d:
+                _v = _d["thinking"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ChatThinkingConfig.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("thinking") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "thinking")
+                _self.thinking = _v
+                _n += 1
+            else:
+                _self.thinking = UNSET
+            if "function_call" in _d:
+                _v = _d["function_call"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ChatCompletionFunctionCallOption.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("function_call") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "object or string", "function_call")
+                _self.function_call = _v
+                _n += 1
+            else:
+                _self.function_call = UNSET
+            if "functions" in _d:
+                _v = _d["functions"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [ChatCompletionFunctions.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, ChatCompletionFunctions.from_dict).within(
+                            "functions"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "functions")
+                _self.functions = _v
+                _n += 1
+            else:
+                _self.functions = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "audio",
+                    "frequency_penalty",
+                    "function_call",
+                    "functions",
+                    "logit_bias",
+                    "logprobs",
+                    "max_completion_tokens",
+                    "max_tokens",
+                    "messages",
+                    "metadata",
+                    "modalities",
+                    "model",
+                    "n",
+                    "parallel_tool_calls",
+                    "prediction",
+                    "presence_penalty",
+                    "reasoning_effort",
+                    "response_format",
+                    "seed",
+                    "service_tier",
+                    "stop",
+                    "store",
+                    "stream",
+                    "stream_options",
+                    "temperature",
+                    "thinking",
+                    "tool_choice",
+                    "tools",
+                    "top_logprobs",
+                    "top_p",
+                    "user",
+                    "web_search_options",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -997,3 +878,59 @@ class CreateChatCompletionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_messages_item_(
+    data: dict[str, Any],
+) -> (
+    ChatCompletionRequestSystemMessage
+    | ChatCompletionRequestDeveloperMessage
+    | ChatCompletionRequestUserMessage
+    | ChatCompletionRequestAssistantMessage
+    | ChatCompletionRequestToolMessage
+    | ChatCompletionRequestFunctionMessage
+):
+    _tag = data.get("role")
+    if _tag == "system":
+        return ChatCompletionRequestSystemMessage.from_dict(data)
+    if _tag == "developer":
+        return ChatCompletionRequestDeveloperMessage.from_dict(data)
+    if _tag == "user":
+        return ChatCompletionRequestUserMessage.from_dict(data)
+    if _tag == "assistant":
+        return ChatCompletionRequestAssistantMessage.from_dict(data)
+    if _tag == "tool":
+        return ChatCompletionRequestToolMessage.from_dict(data)
+    if _tag == "function":
+        return ChatCompletionRequestFunctionMessage.from_dict(data)
+    return ChatCompletionRequestSystemMessage.from_dict(data)
+
+
+def _decode_messages_item(
+    data: Any,
+) -> (
+    ChatCompletionRequestAssistantMessage
+    | ChatCompletionRequestDeveloperMessage
+    | ChatCompletionRequestFunctionMessage
+    | ChatCompletionRequestSystemMessage
+    | ChatCompletionRequestToolMessage
+    | ChatCompletionRequestUserMessage
+):
+    if data.__class__ is dict:
+        data = _decode_messages_item_(data)
+    else:
+        data = checked(data, "object")
+    return data
+
+
+def _decode_response_format(
+    data: dict[str, Any],
+) -> ChatResponseFormatText | ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema:
+    _tag = data.get("type")
+    if _tag == "text":
+        return ChatResponseFormatText.from_dict(data)
+    if _tag == "json_object":
+        return ChatResponseFormatJsonObject.from_dict(data)
+    if _tag == "json_schema":
+        return ChatResponseFormatJsonSchema.from_dict(data)
+    return ChatResponseFormatText.from_dict(data)

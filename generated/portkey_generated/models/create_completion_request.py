@@ -2,12 +2,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    JSON_INTEGERS,
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_stream_options import ChatCompletionStreamOptions
@@ -76,50 +87,69 @@ class CreateCompletionRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        model = self.model
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        prompt: list[int] | list[list[int]] | list[str] | None | str
-        if isinstance(self.prompt, list):
-            prompt = self.prompt
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
-        else:
-            prompt = self.prompt
+        if is_set(self.prompt):
+            prompt: list[int] | list[list[int]] | list[str] | None | str
+            if isinstance(self.prompt, list):
+                prompt = self.prompt
+
+            else:
+                prompt = self.prompt
+            _field_dict["prompt"] = prompt
 
         suffix: None | str | Unset
         if isinstance(self.suffix, Unset):
             suffix = UNSET
         else:
             suffix = self.suffix
+        if suffix is not UNSET:
+            _field_dict["suffix"] = suffix
 
         max_tokens: int | None | Unset
         if isinstance(self.max_tokens, Unset):
             max_tokens = UNSET
         else:
             max_tokens = self.max_tokens
+        if max_tokens is not UNSET:
+            _field_dict["max_tokens"] = max_tokens
 
         temperature: float | None | Unset
         if isinstance(self.temperature, Unset):
             temperature = UNSET
         else:
             temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p: float | None | Unset
         if isinstance(self.top_p, Unset):
             top_p = UNSET
         else:
             top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         n: int | None | Unset
         if isinstance(self.n, Unset):
             n = UNSET
         else:
             n = self.n
+        if n is not UNSET:
+            _field_dict["n"] = n
 
         stream: bool | None | Unset
         if isinstance(self.stream, Unset):
             stream = UNSET
         else:
             stream = self.stream
+        if stream is not UNSET:
+            _field_dict["stream"] = stream
 
         stream_options: dict[str, Any] | None | Unset
         if isinstance(self.stream_options, Unset):
@@ -128,18 +158,24 @@ class CreateCompletionRequest:
             stream_options = self.stream_options.to_dict()
         else:
             stream_options = self.stream_options
+        if stream_options is not UNSET:
+            _field_dict["stream_options"] = stream_options
 
         logprobs: int | None | Unset
         if isinstance(self.logprobs, Unset):
             logprobs = UNSET
         else:
             logprobs = self.logprobs
+        if logprobs is not UNSET:
+            _field_dict["logprobs"] = logprobs
 
         echo: bool | None | Unset
         if isinstance(self.echo, Unset):
             echo = UNSET
         else:
             echo = self.echo
+        if echo is not UNSET:
+            _field_dict["echo"] = echo
 
         stop: list[str] | None | str | Unset
         if isinstance(self.stop, Unset):
@@ -149,24 +185,32 @@ class CreateCompletionRequest:
 
         else:
             stop = self.stop
+        if stop is not UNSET:
+            _field_dict["stop"] = stop
 
         presence_penalty: float | None | Unset
         if isinstance(self.presence_penalty, Unset):
             presence_penalty = UNSET
         else:
             presence_penalty = self.presence_penalty
+        if presence_penalty is not UNSET:
+            _field_dict["presence_penalty"] = presence_penalty
 
         frequency_penalty: float | None | Unset
         if isinstance(self.frequency_penalty, Unset):
             frequency_penalty = UNSET
         else:
             frequency_penalty = self.frequency_penalty
+        if frequency_penalty is not UNSET:
+            _field_dict["frequency_penalty"] = frequency_penalty
 
         best_of: int | None | Unset
         if isinstance(self.best_of, Unset):
             best_of = UNSET
         else:
             best_of = self.best_of
+        if best_of is not UNSET:
+            _field_dict["best_of"] = best_of
 
         logit_bias: dict[str, Any] | None | Unset
         if isinstance(self.logit_bias, Unset):
@@ -175,53 +219,18 @@ class CreateCompletionRequest:
             logit_bias = self.logit_bias.to_dict()
         else:
             logit_bias = self.logit_bias
+        if logit_bias is not UNSET:
+            _field_dict["logit_bias"] = logit_bias
 
         user = self.user
+        if user is not UNSET:
+            _field_dict["user"] = user
 
         seed: int | None | Unset
         if isinstance(self.seed, Unset):
             seed = UNSET
         else:
             seed = self.seed
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "model": model,
-                "prompt": prompt,
-            }
-        )
-        if suffix is not UNSET:
-            _field_dict["suffix"] = suffix
-        if max_tokens is not UNSET:
-            _field_dict["max_tokens"] = max_tokens
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
-        if n is not UNSET:
-            _field_dict["n"] = n
-        if stream is not UNSET:
-            _field_dict["stream"] = stream
-        if stream_options is not UNSET:
-            _field_dict["stream_options"] = stream_options
-        if logprobs is not UNSET:
-            _field_dict["logprobs"] = logprobs
-        if echo is not UNSET:
-            _field_dict["echo"] = echo
-        if stop is not UNSET:
-            _field_dict["stop"] = stop
-        if presence_penalty is not UNSET:
-            _field_dict["presence_penalty"] = presence_penalty
-        if frequency_penalty is not UNSET:
-            _field_dict["frequency_penalty"] = frequency_penalty
-        if best_of is not UNSET:
-            _field_dict["best_of"] = best_of
-        if logit_bias is not UNSET:
-            _field_dict["logit_bias"] = logit_bias
-        if user is not UNSET:
-            _field_dict["user"] = user
         if seed is not UNSET:
             _field_dict["seed"] = seed
 
@@ -231,229 +240,199 @@ class CreateCompletionRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        model = _d.pop("model")
-
-        def _parse_prompt(data: object) -> list[int] | list[list[int]] | list[str] | None | str:
-            if data is None:
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                prompt_type_1 = cast("list[str]", data)
-
-                return prompt_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                prompt_type_2 = cast("list[int]", data)
-
-                return prompt_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                prompt_type_3: list[list[int]] = []
-                _prompt_type_3 = data
-                for prompt_type_3_item_data in _prompt_type_3:
-                    prompt_type_3_item = cast("list[int]", prompt_type_3_item_data)
-
-                    prompt_type_3.append(prompt_type_3_item)
-
-                return prompt_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[int] | list[list[int]] | list[str] | None | str", data)
-
-        prompt = _parse_prompt(_d.pop("prompt"))
-
-        def _parse_suffix(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        suffix = _parse_suffix(_d.pop("suffix", UNSET))
-
-        def _parse_max_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        max_tokens = _parse_max_tokens(_d.pop("max_tokens", UNSET))
-
-        def _parse_temperature(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        temperature = _parse_temperature(_d.pop("temperature", UNSET))
-
-        def _parse_top_p(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        top_p = _parse_top_p(_d.pop("top_p", UNSET))
-
-        def _parse_n(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        n = _parse_n(_d.pop("n", UNSET))
-
-        def _parse_stream(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        stream = _parse_stream(_d.pop("stream", UNSET))
-
-        def _parse_stream_options(data: object) -> ChatCompletionStreamOptions | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                stream_options_type_0 = ChatCompletionStreamOptions.from_dict(data)
-
-                return stream_options_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionStreamOptions | None | Unset", data)
-
-        stream_options = _parse_stream_options(_d.pop("stream_options", UNSET))
-
-        def _parse_logprobs(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
-
-        def _parse_echo(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        echo = _parse_echo(_d.pop("echo", UNSET))
-
-        def _parse_stop(data: object) -> list[str] | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                stop_type_1 = cast("list[str]", data)
-
-                return stop_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | str | Unset", data)
-
-        stop = _parse_stop(_d.pop("stop", UNSET))
-
-        def _parse_presence_penalty(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        presence_penalty = _parse_presence_penalty(_d.pop("presence_penalty", UNSET))
-
-        def _parse_frequency_penalty(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        frequency_penalty = _parse_frequency_penalty(_d.pop("frequency_penalty", UNSET))
-
-        def _parse_best_of(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        best_of = _parse_best_of(_d.pop("best_of", UNSET))
-
-        def _parse_logit_bias(data: object) -> CreateCompletionRequestLogitBias | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                logit_bias_type_0 = CreateCompletionRequestLogitBias.from_dict(data)
-
-                return logit_bias_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CreateCompletionRequestLogitBias | None | Unset", data)
-
-        logit_bias = _parse_logit_bias(_d.pop("logit_bias", UNSET))
-
-        user = _d.pop("user", UNSET)
-
-        def _parse_seed(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        seed = _parse_seed(_d.pop("seed", UNSET))
-
-        _instance = cls(
-            model=model,
-            prompt=prompt,
-            suffix=suffix,
-            max_tokens=max_tokens,
-            temperature=temperature,
-            top_p=top_p,
-            n=n,
-            stream=stream,
-            stream_options=stream_options,
-            logprobs=logprobs,
-            echo=echo,
-            stop=stop,
-            presence_penalty=presence_penalty,
-            frequency_penalty=frequency_penalty,
-            best_of=best_of,
-            logit_bias=logit_bias,
-            user=user,
-            seed=seed,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            _v = _d["prompt"]
+            if _v.__class__ is list:
+                try:
+                    _v = _decode_prompt(_v)
+                except DecodeError as _error:
+                    raise _error.within("prompt") from None
+            elif not (_v.__class__ is str or _v is None):
+                _v = checked(_v, "array, string or null", "prompt")
+            _self.prompt = _v
+            if "suffix" in _d:
+                _v = _d["suffix"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "suffix")
+                _self.suffix = _v
+                _n += 1
+            else:
+                _self.suffix = UNSET
+            if "max_tokens" in _d:
+                _v = _d["max_tokens"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "max_tokens")
+                _self.max_tokens = _v
+                _n += 1
+            else:
+                _self.max_tokens = UNSET
+            if "temperature" in _d:
+                _v = _d["temperature"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "temperature")
+                _self.temperature = _v
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v = _d["top_p"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "top_p")
+                _self.top_p = _v
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "n" in _d:
+                _v = _d["n"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "n")
+                _self.n = _v
+                _n += 1
+            else:
+                _self.n = UNSET
+            if "stream" in _d:
+                _v = _d["stream"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "stream")
+                _self.stream = _v
+                _n += 1
+            else:
+                _self.stream = UNSET
+            if "stream_options" in _d:
+                _v = _d["stream_options"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ChatCompletionStreamOptions.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("stream_options") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "stream_options")
+                _self.stream_options = _v
+                _n += 1
+            else:
+                _self.stream_options = UNSET
+            if "logprobs" in _d:
+                _v = _d["logprobs"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "logprobs")
+                _self.logprobs = _v
+                _n += 1
+            else:
+                _self.logprobs = UNSET
+            if "echo" in _d:
+                _v = _d["echo"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "echo")
+                _self.echo = _v
+                _n += 1
+            else:
+                _self.echo = UNSET
+            if "stop" in _d:
+                _v = _d["stop"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("stop") from None
+                elif not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "array, string or null", "stop")
+                _self.stop = _v
+                _n += 1
+            else:
+                _self.stop = UNSET
+            if "presence_penalty" in _d:
+                _v = _d["presence_penalty"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "presence_penalty")
+                _self.presence_penalty = _v
+                _n += 1
+            else:
+                _self.presence_penalty = UNSET
+            if "frequency_penalty" in _d:
+                _v = _d["frequency_penalty"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "frequency_penalty")
+                _self.frequency_penalty = _v
+                _n += 1
+            else:
+                _self.frequency_penalty = UNSET
+            if "best_of" in _d:
+                _v = _d["best_of"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "best_of")
+                _self.best_of = _v
+                _n += 1
+            else:
+                _self.best_of = UNSET
+            if "logit_bias" in _d:
+                _v = _d["logit_bias"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = CreateCompletionRequestLogitBias.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("logit_bias") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "logit_bias")
+                _self.logit_bias = _v
+                _n += 1
+            else:
+                _self.logit_bias = UNSET
+            if "user" in _d:
+                _v = _d["user"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "user")
+                _self.user = _v
+                _n += 1
+            else:
+                _self.user = UNSET
+            if "seed" in _d:
+                _v = _d["seed"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "seed")
+                _self.seed = _v
+                _n += 1
+            else:
+                _self.seed = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "best_of",
+                    "echo",
+                    "frequency_penalty",
+                    "logit_bias",
+                    "logprobs",
+                    "max_tokens",
+                    "model",
+                    "n",
+                    "presence_penalty",
+                    "prompt",
+                    "seed",
+                    "stop",
+                    "stream",
+                    "stream_options",
+                    "suffix",
+                    "temperature",
+                    "top_p",
+                    "user",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -470,3 +449,32 @@ class CreateCompletionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_prompt_item(data: Any) -> list[int]:
+    if data.__class__ is list:
+        if not JSON_INTEGERS.issuperset(map(type, data)):
+            data = checked_items(data, "integer")
+    else:
+        data = checked(data, "array")
+    return data
+
+
+def _decode_prompt(data: Any) -> list[str] | list[int] | list[list[int]]:
+    try:
+        if not JSON_STRINGS.issuperset(map(type, data)):
+            data = checked_items(data, "string")
+        return data
+    except DecodeError:
+        pass
+    try:
+        if not JSON_INTEGERS.issuperset(map(type, data)):
+            data = checked_items(data, "integer")
+        return data
+    except DecodeError:
+        pass
+    try:
+        data = [_decode_prompt_item(_i) for _i in data]
+    except DecodeError as _error:
+        raise _error.at_item(data, _decode_prompt_item) from None
+    return data

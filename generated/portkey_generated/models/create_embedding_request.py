@@ -2,13 +2,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.embedding_encoding_format import EmbeddingEncodingFormat, check_embedding_encoding_format
-from ..types import UNSET, Unset, is_json_array
+from ..models.embedding_encoding_format import EmbeddingEncodingFormat
+from ..types import (
+    JSON_INTEGERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="CreateEmbeddingRequest")
 
@@ -32,35 +42,34 @@ class CreateEmbeddingRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        input_: list[int] | list[list[int]] | list[str] | str
-        if isinstance(self.input_, list):
-            input_ = self.input_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        else:
-            input_ = self.input_
+        if is_set(self.input_):
+            input_: list[int] | list[list[int]] | list[str] | str
+            if isinstance(self.input_, list):
+                input_ = self.input_
 
-        model = self.model
+            else:
+                input_ = self.input_
+            _field_dict["input"] = input_
+
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
         encoding_format: str | Unset = UNSET
         if not isinstance(self.encoding_format, Unset):
             encoding_format = self.encoding_format
 
-        dimensions = self.dimensions
-
-        user = self.user
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "input": input_,
-                "model": model,
-            }
-        )
         if encoding_format is not UNSET:
             _field_dict["encoding_format"] = encoding_format
+
+        dimensions = self.dimensions
         if dimensions is not UNSET:
             _field_dict["dimensions"] = dimensions
+
+        user = self.user
         if user is not UNSET:
             _field_dict["user"] = user
 
@@ -68,65 +77,59 @@ class CreateEmbeddingRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_input_(data: object) -> list[int] | list[list[int]] | list[str] | str:
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                input_type_1 = cast("list[str]", data)
-
-                return input_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                input_type_2 = cast("list[int]", data)
-
-                return input_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                input_type_3: list[list[int]] = []
-                _input_type_3 = data
-                for input_type_3_item_data in _input_type_3:
-                    input_type_3_item = cast("list[int]", input_type_3_item_data)
-
-                    input_type_3.append(input_type_3_item)
-
-                return input_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[int] | list[list[int]] | list[str] | str", data)
-
-        input_ = _parse_input_(_d.pop("input"))
-
-        model = _d.pop("model")
-
-        _encoding_format = _d.pop("encoding_format", UNSET)
-        encoding_format: EmbeddingEncodingFormat | Unset
-        if isinstance(_encoding_format, Unset):
-            encoding_format = UNSET
-        else:
-            encoding_format = check_embedding_encoding_format(_encoding_format)
-
-        dimensions = _d.pop("dimensions", UNSET)
-
-        user = _d.pop("user", UNSET)
-
-        _instance = cls(
-            input_=input_,
-            model=model,
-            encoding_format=encoding_format,
-            dimensions=dimensions,
-            user=user,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["input"]
+            if _v.__class__ is list:
+                try:
+                    _v = _decode_input_(_v)
+                except DecodeError as _error:
+                    raise _error.within("input") from None
+            elif _v.__class__ is not str:
+                _v = checked(_v, "array or string", "input")
+            _self.input_ = _v
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            if "encoding_format" in _d:
+                _v = _d["encoding_format"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "encoding_format")
+                _self.encoding_format = _v
+                _n += 1
+            else:
+                _self.encoding_format = UNSET
+            if "dimensions" in _d:
+                _v = _d["dimensions"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "dimensions")
+                _self.dimensions = _v
+                _n += 1
+            else:
+                _self.dimensions = UNSET
+            if "user" in _d:
+                _v = _d["user"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "user")
+                _self.user = _v
+                _n += 1
+            else:
+                _self.user = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"dimensions", "encoding_format", "input", "model", "user"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -143,3 +146,32 @@ class CreateEmbeddingRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_input__item(data: Any) -> list[int]:
+    if data.__class__ is list:
+        if not JSON_INTEGERS.issuperset(map(type, data)):
+            data = checked_items(data, "integer")
+    else:
+        data = checked(data, "array")
+    return data
+
+
+def _decode_input_(data: Any) -> list[str] | list[int] | list[list[int]]:
+    try:
+        if not JSON_STRINGS.issuperset(map(type, data)):
+            data = checked_items(data, "string")
+        return data
+    except DecodeError:
+        pass
+    try:
+        if not JSON_INTEGERS.issuperset(map(type, data)):
+            data = checked_items(data, "integer")
+        return data
+    except DecodeError:
+        pass
+    try:
+        data = [_decode_input__item(_i) for _i in data]
+    except DecodeError as _error:
+        raise _error.at_item(data, _decode_input__item) from None
+    return data

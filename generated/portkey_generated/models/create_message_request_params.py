@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_param import MessageParam
@@ -86,14 +96,24 @@ class CreateMessageRequestParams:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        model = self.model
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        max_tokens = self.max_tokens
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
-        messages: list[dict[str, Any]] = []
-        for messages_item_data in self.messages:
-            messages_item = messages_item_data.to_dict()
-            messages.append(messages_item)
+        if is_set(self.max_tokens):
+            max_tokens = self.max_tokens
+            _field_dict["max_tokens"] = max_tokens
+
+        if is_set(self.messages):
+            messages: list[dict[str, Any]] = []
+            for messages_item_data in self.messages:
+                messages_item = messages_item_data.to_dict()
+                messages.append(messages_item)
+
+            _field_dict["messages"] = messages
 
         system: list[dict[str, Any]] | str | Unset
         if isinstance(self.system, Unset):
@@ -108,16 +128,27 @@ class CreateMessageRequestParams:
 
         else:
             system = self.system
+        if system is not UNSET:
+            _field_dict["system"] = system
 
         stop_sequences: list[str] | Unset = UNSET
         if not isinstance(self.stop_sequences, Unset):
             stop_sequences = self.stop_sequences
 
+        if stop_sequences is not UNSET:
+            _field_dict["stop_sequences"] = stop_sequences
+
         temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_k = self.top_k
+        if top_k is not UNSET:
+            _field_dict["top_k"] = top_k
 
         top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
@@ -125,6 +156,9 @@ class CreateMessageRequestParams:
             for tools_item_data in self.tools:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
+
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
 
         tool_choice: dict[str, Any] | Unset
         if isinstance(self.tool_choice, Unset):
@@ -138,6 +172,9 @@ class CreateMessageRequestParams:
         else:
             tool_choice = self.tool_choice.to_dict()
 
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
+
         thinking: dict[str, Any] | Unset
         if isinstance(self.thinking, Unset):
             thinking = UNSET
@@ -146,29 +183,6 @@ class CreateMessageRequestParams:
         else:
             thinking = self.thinking.to_dict()
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "model": model,
-                "max_tokens": max_tokens,
-                "messages": messages,
-            }
-        )
-        if system is not UNSET:
-            _field_dict["system"] = system
-        if stop_sequences is not UNSET:
-            _field_dict["stop_sequences"] = stop_sequences
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_k is not UNSET:
-            _field_dict["top_k"] = top_k
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
         if thinking is not UNSET:
             _field_dict["thinking"] = thinking
 
@@ -178,139 +192,142 @@ class CreateMessageRequestParams:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        model = _d.pop("model")
-
-        max_tokens = _d.pop("max_tokens")
-
-        messages: list[MessageParam] = []
-        _messages = _d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = MessageParam.from_dict(messages_item_data)
-
-            messages.append(messages_item)
-
-        def _parse_system(data: object) -> list[MessageTextBlockParam] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                componentsschemas_message_system_prompt_type_1: list[MessageTextBlockParam] = []
-                _componentsschemas_message_system_prompt_type_1 = data
-                for (
-                    componentsschemas_message_system_prompt_type_1_item_data
-                ) in _componentsschemas_message_system_prompt_type_1:
-                    componentsschemas_message_system_prompt_type_1_item = MessageTextBlockParam.from_dict(
-                        componentsschemas_message_system_prompt_type_1_item_data
-                    )
-
-                    componentsschemas_message_system_prompt_type_1.append(
-                        componentsschemas_message_system_prompt_type_1_item
-                    )
-
-                return componentsschemas_message_system_prompt_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[MessageTextBlockParam] | str | Unset", data)
-
-        system = _parse_system(_d.pop("system", UNSET))
-
-        stop_sequences = cast("list[str]", _d.pop("stop_sequences", UNSET))
-
-        temperature = _d.pop("temperature", UNSET)
-
-        top_k = _d.pop("top_k", UNSET)
-
-        top_p = _d.pop("top_p", UNSET)
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[MessageTool] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = MessageTool.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_choice(
-            data: object,
-        ) -> (
-            MessageToolChoiceAny
-            | MessageToolChoiceAuto
-            | MessageToolChoiceNone
-            | MessageToolChoiceTool
-            | Unset
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_tool_choice_type_0 = MessageToolChoiceAuto.from_dict(data)
-
-                return componentsschemas_message_tool_choice_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_tool_choice_type_1 = MessageToolChoiceAny.from_dict(data)
-
-                return componentsschemas_message_tool_choice_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_tool_choice_type_2 = MessageToolChoiceTool.from_dict(data)
-
-                return componentsschemas_message_tool_choice_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_message_tool_choice_type_3 = MessageToolChoiceNone.from_dict(data)
-
-            return componentsschemas_message_tool_choice_type_3
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
-
-        def _parse_thinking(data: object) -> MessageThinkingDisabled | MessageThinkingEnabled | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_thinking_config_type_0 = MessageThinkingEnabled.from_dict(data)
-
-                return componentsschemas_message_thinking_config_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_message_thinking_config_type_1 = MessageThinkingDisabled.from_dict(data)
-
-            return componentsschemas_message_thinking_config_type_1
-
-        thinking = _parse_thinking(_d.pop("thinking", UNSET))
-
-        _instance = cls(
-            model=model,
-            max_tokens=max_tokens,
-            messages=messages,
-            system=system,
-            stop_sequences=stop_sequences,
-            temperature=temperature,
-            top_k=top_k,
-            top_p=top_p,
-            tools=tools,
-            tool_choice=tool_choice,
-            thinking=thinking,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            _v = _d["max_tokens"]
+            if _v.__class__ is not int:
+                _v = checked(_v, "integer", "max_tokens")
+            _self.max_tokens = _v
+            _v = _d["messages"]
+            if _v.__class__ is list:
+                try:
+                    _v = [MessageParam.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, MessageParam.from_dict).within("messages") from None
+            else:
+                _v = checked(_v, "array", "messages")
+            _self.messages = _v
+            if "system" in _d:
+                _v = _d["system"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [MessageTextBlockParam.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, MessageTextBlockParam.from_dict).within("system") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "array or string", "system")
+                _self.system = _v
+                _n += 1
+            else:
+                _self.system = UNSET
+            if "stop_sequences" in _d:
+                _v = _d["stop_sequences"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("stop_sequences") from None
+                else:
+                    _v = checked(_v, "array", "stop_sequences")
+                _self.stop_sequences = _v
+                _n += 1
+            else:
+                _self.stop_sequences = UNSET
+            if "temperature" in _d:
+                _v = _d["temperature"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "temperature")
+                _self.temperature = _v
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_k" in _d:
+                _v = _d["top_k"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "top_k")
+                _self.top_k = _v
+                _n += 1
+            else:
+                _self.top_k = UNSET
+            if "top_p" in _d:
+                _v = _d["top_p"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "top_p")
+                _self.top_p = _v
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "tools" in _d:
+                _v = _d["tools"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [MessageTool.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, MessageTool.from_dict).within("tools") from None
+                else:
+                    _v = checked(_v, "array", "tools")
+                _self.tools = _v
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v = _d["tool_choice"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = _decode_tool_choice(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                else:
+                    _v = checked(_v, "object", "tool_choice")
+                _self.tool_choice = _v
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "thinking" in _d:
+                _v = _d["thinking"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = _decode_thinking(_v)
+                    except DecodeError as _error:
+                        raise _error.within("thinking") from None
+                else:
+                    _v = checked(_v, "object", "thinking")
+                _self.thinking = _v
+                _n += 1
+            else:
+                _self.thinking = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "max_tokens",
+                    "messages",
+                    "model",
+                    "stop_sequences",
+                    "system",
+                    "temperature",
+                    "thinking",
+                    "tool_choice",
+                    "tools",
+                    "top_k",
+                    "top_p",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -327,3 +344,27 @@ class CreateMessageRequestParams:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_tool_choice(
+    data: dict[str, Any],
+) -> MessageToolChoiceAuto | MessageToolChoiceAny | MessageToolChoiceTool | MessageToolChoiceNone:
+    _tag = data.get("type")
+    if _tag == "auto":
+        return MessageToolChoiceAuto.from_dict(data)
+    if _tag == "any":
+        return MessageToolChoiceAny.from_dict(data)
+    if _tag == "tool":
+        return MessageToolChoiceTool.from_dict(data)
+    if _tag == "none":
+        return MessageToolChoiceNone.from_dict(data)
+    return MessageToolChoiceAuto.from_dict(data)
+
+
+def _decode_thinking(data: dict[str, Any]) -> MessageThinkingEnabled | MessageThinkingDisabled:
+    _tag = data.get("type")
+    if _tag == "enabled":
+        return MessageThinkingEnabled.from_dict(data)
+    if _tag == "disabled":
+        return MessageThinkingDisabled.from_dict(data)
+    return MessageThinkingEnabled.from_dict(data)

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.moderation_image_input import ModerationImageInput
@@ -42,31 +49,28 @@ class CreateModerationRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        input_: list[dict[str, Any] | str] | str
-        if isinstance(self.input_, list):
-            input_ = []
-            for input_type_1_item_data in self.input_:
-                input_type_1_item: dict[str, Any] | str
-                if isinstance(input_type_1_item_data, ModerationTextInput):
-                    input_type_1_item = input_type_1_item_data.to_dict()
-                elif isinstance(input_type_1_item_data, ModerationImageInput):
-                    input_type_1_item = input_type_1_item_data.to_dict()
-                else:
-                    input_type_1_item = input_type_1_item_data
-                input_.append(input_type_1_item)
-
-        else:
-            input_ = self.input_
-
-        model = self.model
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "input": input_,
-            }
-        )
+
+        if is_set(self.input_):
+            input_: list[dict[str, Any] | str] | str
+            if isinstance(self.input_, list):
+                input_ = []
+                for input_type_1_item_data in self.input_:
+                    input_type_1_item: dict[str, Any] | str
+                    if isinstance(input_type_1_item_data, ModerationTextInput):
+                        input_type_1_item = input_type_1_item_data.to_dict()
+                    elif isinstance(input_type_1_item_data, ModerationImageInput):
+                        input_type_1_item = input_type_1_item_data.to_dict()
+                    else:
+                        input_type_1_item = input_type_1_item_data
+                    input_.append(input_type_1_item)
+
+            else:
+                input_ = self.input_
+            _field_dict["input"] = input_
+
+        model = self.model
         if model is not UNSET:
             _field_dict["model"] = model
 
@@ -76,61 +80,33 @@ class CreateModerationRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_input_(data: object) -> list[ModerationImageInput | ModerationTextInput | str] | str:
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                input_type_1: list[ModerationImageInput | ModerationTextInput | str] = []
-                _input_type_1 = data
-                for input_type_1_item_data in _input_type_1:
-
-                    def _parse_input_type_1_item(
-                        data: object,
-                    ) -> ModerationImageInput | ModerationTextInput | str:
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_moderation_input_part_type_0 = ModerationTextInput.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_moderation_input_part_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_moderation_input_part_type_1 = ModerationImageInput.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_moderation_input_part_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        return cast("ModerationImageInput | ModerationTextInput | str", data)
-
-                    input_type_1_item = _parse_input_type_1_item(input_type_1_item_data)
-
-                    input_type_1.append(input_type_1_item)
-
-                return input_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[ModerationImageInput | ModerationTextInput | str] | str", data)
-
-        input_ = _parse_input_(_d.pop("input"))
-
-        model = _d.pop("model", UNSET)
-
-        _instance = cls(
-            input_=input_,
-            model=model,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["input"]
+            if _v.__class__ is list:
+                try:
+                    _v = [_decode_input__item(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, _decode_input__item).within("input") from None
+            elif _v.__class__ is not str:
+                _v = checked(_v, "array or string", "input")
+            _self.input_ = _v
+            if "model" in _d:
+                _v = _d["model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"input", "model"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -147,3 +123,20 @@ class CreateModerationRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_input__item_(data: dict[str, Any]) -> ModerationTextInput | ModerationImageInput:
+    _tag = data.get("type")
+    if _tag == "text":
+        return ModerationTextInput.from_dict(data)
+    if _tag == "image_url":
+        return ModerationImageInput.from_dict(data)
+    return ModerationTextInput.from_dict(data)
+
+
+def _decode_input__item(data: Any) -> ModerationImageInput | ModerationTextInput | str:
+    if data.__class__ is dict:
+        data = _decode_input__item_(data)
+    elif data.__class__ is not str:
+        data = checked(data, "object or string")
+    return data

@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.rerank_document_object import RerankDocumentObject
@@ -53,48 +62,49 @@ class CreateRerankRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        model = self.model
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        query = self.query
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
-        documents: list[dict[str, Any] | str] = []
-        for documents_item_data in self.documents:
-            documents_item: dict[str, Any] | str
-            if isinstance(documents_item_data, RerankDocumentObject):
-                documents_item = documents_item_data.to_dict()
-            else:
-                documents_item = documents_item_data
-            documents.append(documents_item)
+        if is_set(self.query):
+            query = self.query
+            _field_dict["query"] = query
+
+        if is_set(self.documents):
+            documents: list[dict[str, Any] | str] = []
+            for documents_item_data in self.documents:
+                documents_item: dict[str, Any] | str
+                if isinstance(documents_item_data, RerankDocumentObject):
+                    documents_item = documents_item_data.to_dict()
+                else:
+                    documents_item = documents_item_data
+                documents.append(documents_item)
+
+            _field_dict["documents"] = documents
 
         top_n = self.top_n
+        if top_n is not UNSET:
+            _field_dict["top_n"] = top_n
 
         return_documents = self.return_documents
+        if return_documents is not UNSET:
+            _field_dict["return_documents"] = return_documents
 
         max_chunks_per_doc = self.max_chunks_per_doc
+        if max_chunks_per_doc is not UNSET:
+            _field_dict["max_chunks_per_doc"] = max_chunks_per_doc
 
         max_tokens_per_doc = self.max_tokens_per_doc
+        if max_tokens_per_doc is not UNSET:
+            _field_dict["max_tokens_per_doc"] = max_tokens_per_doc
 
         rank_fields: list[str] | Unset = UNSET
         if not isinstance(self.rank_fields, Unset):
             rank_fields = self.rank_fields
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "model": model,
-                "query": query,
-                "documents": documents,
-            }
-        )
-        if top_n is not UNSET:
-            _field_dict["top_n"] = top_n
-        if return_documents is not UNSET:
-            _field_dict["return_documents"] = return_documents
-        if max_chunks_per_doc is not UNSET:
-            _field_dict["max_chunks_per_doc"] = max_chunks_per_doc
-        if max_tokens_per_doc is not UNSET:
-            _field_dict["max_tokens_per_doc"] = max_tokens_per_doc
         if rank_fields is not UNSET:
             _field_dict["rank_fields"] = rank_fields
 
@@ -104,53 +114,95 @@ class CreateRerankRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        model = _d.pop("model")
-
-        query = _d.pop("query")
-
-        documents: list[RerankDocumentObject | str] = []
-        _documents = _d.pop("documents")
-        for documents_item_data in _documents:
-
-            def _parse_documents_item(data: object) -> RerankDocumentObject | str:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            _v = _d["query"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "query")
+            _self.query = _v
+            _v = _d["documents"]
+            if _v.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_rerank_document_type_1 = RerankDocumentObject.from_dict(data)
-
-                    return componentsschemas_rerank_document_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast("RerankDocumentObject | str", data)
-
-            documents_item = _parse_documents_item(documents_item_data)
-
-            documents.append(documents_item)
-
-        top_n = _d.pop("top_n", UNSET)
-
-        return_documents = _d.pop("return_documents", UNSET)
-
-        max_chunks_per_doc = _d.pop("max_chunks_per_doc", UNSET)
-
-        max_tokens_per_doc = _d.pop("max_tokens_per_doc", UNSET)
-
-        rank_fields = cast("list[str]", _d.pop("rank_fields", UNSET))
-
-        _instance = cls(
-            model=model,
-            query=query,
-            documents=documents,
-            top_n=top_n,
-            return_documents=return_documents,
-            max_chunks_per_doc=max_chunks_per_doc,
-            max_tokens_per_doc=max_tokens_per_doc,
-            rank_fields=rank_fields,
+                    _v = [_decode_documents_item(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, _decode_documents_item).within("documents") from None
+            else:
+                _v = checked(_v, "array", "documents")
+            _self.documents = _v
+            if "top_n" in _d:
+                _v = _d["top_n"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "top_n")
+                _self.top_n = _v
+                _n += 1
+            else:
+                _self.top_n = UNSET
+            if "return_documents" in _d:
+                _v = _d["return_documents"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "return_documents")
+                _self.return_documents = _v
+                _n += 1
+            else:
+                _self.return_documents = UNSET
+            if "max_chunks_per_doc" in _d:
+                _v = _d["max_chunks_per_doc"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "max_chunks_per_doc")
+                _self.max_chunks_per_doc = _v
+                _n += 1
+            else:
+                _self.max_chunks_per_doc = UNSET
+            if "max_tokens_per_doc" in _d:
+                _v = _d["max_tokens_per_doc"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "max_tokens_per_doc")
+                _self.max_tokens_per_doc = _v
+                _n += 1
+            else:
+                _self.max_tokens_per_doc = UNSET
+            if "rank_fields" in _d:
+                _v = _d["rank_fields"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("rank_fields") from None
+                else:
+                    _v = checked(_v, "array", "rank_fields")
+                _self.rank_fields = _v
+                _n += 1
+            else:
+                _self.rank_fields = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "documents",
+                    "max_chunks_per_doc",
+                    "max_tokens_per_doc",
+                    "model",
+                    "query",
+                    "rank_fields",
+                    "return_documents",
+                    "top_n",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -167,3 +219,11 @@ class CreateRerankRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_documents_item(data: Any) -> RerankDocumentObject | str:
+    if data.__class__ is dict:
+        data = RerankDocumentObject.from_dict(data)
+    elif data.__class__ is not str:
+        data = checked(data, "object or string")
+    return data

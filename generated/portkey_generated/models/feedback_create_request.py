@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.feedback_create_request_metadata import FeedbackCreateRequestMetadata
@@ -44,26 +52,24 @@ class FeedbackCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        trace_id = self.trace_id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        value = self.value
+        if is_set(self.trace_id):
+            trace_id = self.trace_id
+            _field_dict["trace_id"] = trace_id
+
+        if is_set(self.value):
+            value = self.value
+            _field_dict["value"] = value
 
         weight = self.weight
+        if weight is not UNSET:
+            _field_dict["weight"] = weight
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "trace_id": trace_id,
-                "value": value,
-            }
-        )
-        if weight is not UNSET:
-            _field_dict["weight"] = weight
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
 
@@ -73,29 +79,47 @@ class FeedbackCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        trace_id = _d.pop("trace_id")
-
-        value = _d.pop("value")
-
-        weight = _d.pop("weight", UNSET)
-
-        _metadata = _d.pop("metadata", UNSET)
-        metadata: FeedbackCreateRequestMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = FeedbackCreateRequestMetadata.from_dict(_metadata)
-
-        _instance = cls(
-            trace_id=trace_id,
-            value=value,
-            weight=weight,
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["trace_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "trace_id")
+            _self.trace_id = _v
+            _v = _d["value"]
+            if _v.__class__ is not int:
+                _v = checked(_v, "integer", "value")
+            _self.value = _v
+            if "weight" in _d:
+                _v = _d["weight"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "weight")
+                _self.weight = _v
+                _n += 1
+            else:
+                _self.weight = UNSET
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = FeedbackCreateRequestMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                else:
+                    _v = checked(_v, "object", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"metadata", "trace_id", "value", "weight"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

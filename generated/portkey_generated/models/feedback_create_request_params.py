@@ -7,7 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="FeedbackCreateRequestParams")
 
@@ -25,20 +33,18 @@ class FeedbackCreateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        trace_id = self.trace_id
-
-        value = self.value
-
-        weight = self.weight
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "trace_id": trace_id,
-                "value": value,
-            }
-        )
+
+        if is_set(self.trace_id):
+            trace_id = self.trace_id
+            _field_dict["trace_id"] = trace_id
+
+        if is_set(self.value):
+            value = self.value
+            _field_dict["value"] = value
+
+        weight = self.weight
         if weight is not UNSET:
             _field_dict["weight"] = weight
 
@@ -46,21 +52,34 @@ class FeedbackCreateRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        trace_id = _d.pop("trace_id")
-
-        value = _d.pop("value")
-
-        weight = _d.pop("weight", UNSET)
-
-        _instance = cls(
-            trace_id=trace_id,
-            value=value,
-            weight=weight,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["trace_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "trace_id")
+            _self.trace_id = _v
+            _v = _d["value"]
+            if _v.__class__ is not int:
+                _v = checked(_v, "integer", "value")
+            _self.value = _v
+            if "weight" in _d:
+                _v = _d["weight"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "weight")
+                _self.weight = _v
+                _n += 1
+            else:
+                _self.weight = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"trace_id", "value", "weight"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="FeedbackUpdateRequestParams")
 
@@ -23,17 +31,14 @@ class FeedbackUpdateRequestParams:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        value = self.value
-
-        weight = self.weight
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "value": value,
-            }
-        )
+
+        if is_set(self.value):
+            value = self.value
+            _field_dict["value"] = value
+
+        weight = self.weight
         if weight is not UNSET:
             _field_dict["weight"] = weight
 
@@ -41,18 +46,28 @@ class FeedbackUpdateRequestParams:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        value = _d.pop("value")
-
-        weight = _d.pop("weight", UNSET)
-
-        _instance = cls(
-            value=value,
-            weight=weight,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["value"]
+            if _v.__class__ is not int:
+                _v = checked(_v, "integer", "value")
+            _self.value = _v
+            if "weight" in _d:
+                _v = _d["weight"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "weight")
+                _self.weight = _v
+                _n += 1
+            else:
+                _self.weight = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"value", "weight"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,8 +9,14 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import types
-from ..models.file_create_request_purpose import FileCreateRequestPurpose, check_file_create_request_purpose
-from ..types import File
+from ..models.file_create_request_purpose import FileCreateRequestPurpose
+from ..types import (
+    DecodeError,
+    File,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="FileCreateRequest")
 
@@ -26,18 +32,17 @@ class FileCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file.to_tuple()
-
-        purpose: str = self.purpose
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "file": file,
-                "purpose": purpose,
-            }
-        )
+
+        if is_set(self.file):
+            file = self.file.to_tuple()
+
+            _field_dict["file"] = file
+
+        if is_set(self.purpose):
+            purpose: str = self.purpose
+            _field_dict["purpose"] = purpose
 
         return _field_dict
 
@@ -55,18 +60,23 @@ class FileCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        file = File(payload=BytesIO(_d.pop("file")))
-
-        purpose = check_file_create_request_purpose(_d.pop("purpose"))
-
-        _instance = cls(
-            file=file,
-            purpose=purpose,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["file"]
+            _v = File(payload=BytesIO(_v))
+            _self.file = _v
+            _v = _d["purpose"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "purpose")
+            _self.purpose = _v
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file", "purpose"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters
@@ -86,23 +93,40 @@ class FineTuningJobCreateRequestParams:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        model = self.model
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        training_file = self.training_file
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
+
+        if is_set(self.training_file):
+            training_file = self.training_file
+            _field_dict["training_file"] = training_file
 
         validation_file = self.validation_file
+        if validation_file is not UNSET:
+            _field_dict["validation_file"] = validation_file
 
         suffix = self.suffix
+        if suffix is not UNSET:
+            _field_dict["suffix"] = suffix
 
         seed = self.seed
+        if seed is not UNSET:
+            _field_dict["seed"] = seed
 
         method: dict[str, Any] | Unset = UNSET
         if not isinstance(self.method, Unset):
             method = self.method.to_dict()
+        if method is not UNSET:
+            _field_dict["method"] = method
 
         hyperparameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.hyperparameters, Unset):
             hyperparameters = self.hyperparameters.to_dict()
+        if hyperparameters is not UNSET:
+            _field_dict["hyperparameters"] = hyperparameters
 
         integrations: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.integrations, Unset):
@@ -111,48 +135,30 @@ class FineTuningJobCreateRequestParams:
                 integrations_item = integrations_item_data.to_dict()
                 integrations.append(integrations_item)
 
+        if integrations is not UNSET:
+            _field_dict["integrations"] = integrations
+
         job_name = self.job_name
+        if job_name is not UNSET:
+            _field_dict["job_name"] = job_name
 
         role_arn = self.role_arn
+        if role_arn is not UNSET:
+            _field_dict["role_arn"] = role_arn
 
         output_file = self.output_file
+        if output_file is not UNSET:
+            _field_dict["output_file"] = output_file
 
         portkey_options: dict[str, Any] | Unset = UNSET
         if not isinstance(self.portkey_options, Unset):
             portkey_options = self.portkey_options.to_dict()
+        if portkey_options is not UNSET:
+            _field_dict["portkey_options"] = portkey_options
 
         provider_options: dict[str, Any] | Unset = UNSET
         if not isinstance(self.provider_options, Unset):
             provider_options = self.provider_options.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "model": model,
-                "training_file": training_file,
-            }
-        )
-        if validation_file is not UNSET:
-            _field_dict["validation_file"] = validation_file
-        if suffix is not UNSET:
-            _field_dict["suffix"] = suffix
-        if seed is not UNSET:
-            _field_dict["seed"] = seed
-        if method is not UNSET:
-            _field_dict["method"] = method
-        if hyperparameters is not UNSET:
-            _field_dict["hyperparameters"] = hyperparameters
-        if integrations is not UNSET:
-            _field_dict["integrations"] = integrations
-        if job_name is not UNSET:
-            _field_dict["job_name"] = job_name
-        if role_arn is not UNSET:
-            _field_dict["role_arn"] = role_arn
-        if output_file is not UNSET:
-            _field_dict["output_file"] = output_file
-        if portkey_options is not UNSET:
-            _field_dict["portkey_options"] = portkey_options
         if provider_options is not UNSET:
             _field_dict["provider_options"] = provider_options
 
@@ -162,78 +168,160 @@ class FineTuningJobCreateRequestParams:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        model = _d.pop("model")
-
-        training_file = _d.pop("training_file")
-
-        validation_file = _d.pop("validation_file", UNSET)
-
-        suffix = _d.pop("suffix", UNSET)
-
-        seed = _d.pop("seed", UNSET)
-
-        _method = _d.pop("method", UNSET)
-        method: FineTuningMethod | Unset
-        if isinstance(_method, Unset):
-            method = UNSET
-        else:
-            method = FineTuningMethod.from_dict(_method)
-
-        _hyperparameters = _d.pop("hyperparameters", UNSET)
-        hyperparameters: FineTuningHyperparameters | Unset
-        if isinstance(_hyperparameters, Unset):
-            hyperparameters = UNSET
-        else:
-            hyperparameters = FineTuningHyperparameters.from_dict(_hyperparameters)
-
-        _integrations = _d.pop("integrations", UNSET)
-        integrations: list[FineTuningIntegration] | Unset = UNSET
-        if _integrations is not UNSET:
-            integrations = []
-            for integrations_item_data in _integrations:
-                integrations_item = FineTuningIntegration.from_dict(integrations_item_data)
-
-                integrations.append(integrations_item)
-
-        job_name = _d.pop("job_name", UNSET)
-
-        role_arn = _d.pop("role_arn", UNSET)
-
-        output_file = _d.pop("output_file", UNSET)
-
-        _portkey_options = _d.pop("portkey_options", UNSET)
-        portkey_options: FineTuningJobCreateRequestPortkeyOptions | Unset
-        if isinstance(_portkey_options, Unset):
-            portkey_options = UNSET
-        else:
-            portkey_options = FineTuningJobCreateRequestPortkeyOptions.from_dict(_portkey_options)
-
-        _provider_options = _d.pop("provider_options", UNSET)
-        provider_options: FineTuningJobCreateRequestProviderOptions | Unset
-        if isinstance(_provider_options, Unset):
-            provider_options = UNSET
-        else:
-            provider_options = FineTuningJobCreateRequestProviderOptions.from_dict(_provider_options)
-
-        _instance = cls(
-            model=model,
-            training_file=training_file,
-            validation_file=validation_file,
-            suffix=suffix,
-            seed=seed,
-            method=method,
-            hyperparameters=hyperparameters,
-            integrations=integrations,
-            job_name=job_name,
-            role_arn=role_arn,
-            output_file=output_file,
-            portkey_options=portkey_options,
-            provider_options=provider_options,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            _v = _d["training_file"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "training_file")
+            _self.training_file = _v
+            if "validation_file" in _d:
+                _v = _d["validation_file"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "validation_file")
+                _self.validation_file = _v
+                _n += 1
+            else:
+                _self.validation_file = UNSET
+            if "suffix" in _d:
+                _v = _d["suffix"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "suffix")
+                _self.suffix = _v
+                _n += 1
+            else:
+                _self.suffix = UNSET
+            if "seed" in _d:
+                _v = _d["seed"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "seed")
+                _self.seed = _v
+                _n += 1
+            else:
+                _self.seed = UNSET
+            if "method" in _d:
+                _v = _d["method"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = FineTuningMethod.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("method") from None
+                else:
+                    _v = checked(_v, "object", "method")
+                _self.method = _v
+                _n += 1
+            else:
+                _self.method = UNSET
+            if "hyperparameters" in _d:
+                _v = _d["hyperparameters"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = FineTuningHyperparameters.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("hyperparameters") from None
+                else:
+                    _v = checked(_v, "object", "hyperparameters")
+                _self.hyperparameters = _v
+                _n += 1
+            else:
+                _self.hyperparameters = UNSET
+            if "integrations" in _d:
+                _v = _d["integrations"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [FineTuningIntegration.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, FineTuningIntegration.from_dict).within(
+                            "integrations"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "integrations")
+                _self.integrations = _v
+                _n += 1
+            else:
+                _self.integrations = UNSET
+            if "job_name" in _d:
+                _v = _d["job_name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "job_name")
+                _self.job_name = _v
+                _n += 1
+            else:
+                _self.job_name = UNSET
+            if "role_arn" in _d:
+                _v = _d["role_arn"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "role_arn")
+                _self.role_arn = _v
+                _n += 1
+            else:
+                _self.role_arn = UNSET
+            if "output_file" in _d:
+                _v = _d["output_file"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "output_file")
+                _self.output_file = _v
+                _n += 1
+            else:
+                _self.output_file = UNSET
+            if "portkey_options" in _d:
+                _v = _d["portkey_options"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = FineTuningJobCreateRequestPortkeyOptions.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("portkey_options") from None
+                else:
+                    _v = checked(_v, "object", "portkey_options")
+                _self.portkey_options = _v
+                _n += 1
+            else:
+                _self.portkey_options = UNSET
+            if "provider_options" in _d:
+                _v = _d["provider_options"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = FineTuningJobCreateRequestProviderOptions.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("provider_options") from None
+                else:
+                    _v = checked(_v, "object", "provider_options")
+                _self.provider_options = _v
+                _n += 1
+            else:
+                _self.provider_options = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "hyperparameters",
+                    "integrations",
+                    "job_name",
+                    "method",
+                    "model",
+                    "output_file",
+                    "portkey_options",
+                    "provider_options",
+                    "role_arn",
+                    "seed",
+                    "suffix",
+                    "training_file",
+                    "validation_file",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

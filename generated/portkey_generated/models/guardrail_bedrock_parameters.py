@@ -7,7 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="GuardrailBedrockParameters")
 
@@ -27,24 +35,22 @@ class GuardrailBedrockParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        guardrail_version = self.guardrail_version
-
-        guardrail_id = self.guardrail_id
-
-        redact = self.redact
-
-        timeout = self.timeout
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "guardrailVersion": guardrail_version,
-                "guardrailId": guardrail_id,
-            }
-        )
+
+        if is_set(self.guardrail_version):
+            guardrail_version = self.guardrail_version
+            _field_dict["guardrailVersion"] = guardrail_version
+
+        if is_set(self.guardrail_id):
+            guardrail_id = self.guardrail_id
+            _field_dict["guardrailId"] = guardrail_id
+
+        redact = self.redact
         if redact is not UNSET:
             _field_dict["redact"] = redact
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
 
@@ -52,24 +58,46 @@ class GuardrailBedrockParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        guardrail_version = _d.pop("guardrailVersion")
-
-        guardrail_id = _d.pop("guardrailId")
-
-        redact = _d.pop("redact", UNSET)
-
-        timeout = _d.pop("timeout", UNSET)
-
-        _instance = cls(
-            guardrail_version=guardrail_version,
-            guardrail_id=guardrail_id,
-            redact=redact,
-            timeout=timeout,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["guardrailVersion"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "guardrailVersion")
+            _self.guardrail_version = _v
+            _v = _d["guardrailId"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "guardrailId")
+            _self.guardrail_id = _v
+            if "redact" in _d:
+                _v = _d["redact"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "redact")
+                _self.redact = _v
+                _n += 1
+            else:
+                _self.redact = UNSET
+            if "timeout" in _d:
+                _v = _d["timeout"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "timeout")
+                _self.timeout = _v
+                _n += 1
+            else:
+                _self.timeout = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"guardrailId", "guardrailVersion", "redact", "timeout"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

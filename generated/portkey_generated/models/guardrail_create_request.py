@@ -8,7 +8,15 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.guardrail_actions import GuardrailActions
@@ -178,99 +186,99 @@ class GuardrailCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        checks: list[dict[str, Any]] = []
-        for checks_item_data in self.checks:
-            checks_item: dict[str, Any]
-            if isinstance(checks_item_data, GuardrailJwtCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailModelWhitelistCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailRegexMatchCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailSentenceCountCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailWordCountCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailCharacterCountCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailJsonSchemaCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailJsonKeysCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailContainsCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailValidUrlsCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailContainsCodeCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailWebhookCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailEndsWithCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailUppercaseCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailRequiredMetadataKeysCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailAllowedRequestTypesCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailPortkeyModerationCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailPortkeyLanguageCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailPortkeyPiiCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailSydeGuardCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailAporiaCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailPillarScanCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailPatronusCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailPatronusCustomCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailMistralModerationCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailBedrockCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailPromptfooCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailAcuvityScanCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailAzureContentSafetyCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailAzurePiiCheck):
-                checks_item = checks_item_data.to_dict()
-            elif isinstance(checks_item_data, GuardrailPrismaAirsCheck):
-                checks_item = checks_item_data.to_dict()
-            else:
-                checks_item = checks_item_data.to_dict()
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
 
-            checks.append(checks_item)
+        if is_set(self.checks):
+            checks: list[dict[str, Any]] = []
+            for checks_item_data in self.checks:
+                checks_item: dict[str, Any]
+                if isinstance(checks_item_data, GuardrailJwtCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailModelWhitelistCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailRegexMatchCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailSentenceCountCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailWordCountCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailCharacterCountCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailJsonSchemaCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailJsonKeysCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailContainsCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailValidUrlsCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailContainsCodeCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailWebhookCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailEndsWithCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailUppercaseCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailRequiredMetadataKeysCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailAllowedRequestTypesCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailPortkeyModerationCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailPortkeyLanguageCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailPortkeyPiiCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailSydeGuardCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailAporiaCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailPillarScanCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailPatronusCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailPatronusCustomCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailMistralModerationCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailBedrockCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailPromptfooCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailAcuvityScanCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailAzureContentSafetyCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailAzurePiiCheck):
+                    checks_item = checks_item_data.to_dict()
+                elif isinstance(checks_item_data, GuardrailPrismaAirsCheck):
+                    checks_item = checks_item_data.to_dict()
+                else:
+                    checks_item = checks_item_data.to_dict()
 
-        actions = self.actions.to_dict()
+                checks.append(checks_item)
+
+            _field_dict["checks"] = checks
+
+        if is_set(self.actions):
+            actions = self.actions.to_dict()
+            _field_dict["actions"] = actions
 
         workspace_id: str | Unset = UNSET
         if not isinstance(self.workspace_id, Unset):
             workspace_id = str(self.workspace_id)
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "checks": checks,
-                "actions": actions,
-            }
-        )
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
         if organisation_id is not UNSET:
             _field_dict["organisation_id"] = organisation_id
 
@@ -280,376 +288,70 @@ class GuardrailCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        checks: list[
-            GuardrailAcuvityScanCheck
-            | GuardrailAllowedRequestTypesCheck
-            | GuardrailAporiaCheck
-            | GuardrailAzureContentSafetyCheck
-            | GuardrailAzurePiiCheck
-            | GuardrailBedrockCheck
-            | GuardrailCharacterCountCheck
-            | GuardrailContainsCheck
-            | GuardrailContainsCodeCheck
-            | GuardrailEndsWithCheck
-            | GuardrailJsonKeysCheck
-            | GuardrailJsonSchemaCheck
-            | GuardrailJwtCheck
-            | GuardrailMistralModerationCheck
-            | GuardrailModelWhitelistCheck
-            | GuardrailOtherCheck
-            | GuardrailPatronusCheck
-            | GuardrailPatronusCustomCheck
-            | GuardrailPillarScanCheck
-            | GuardrailPortkeyLanguageCheck
-            | GuardrailPortkeyModerationCheck
-            | GuardrailPortkeyPiiCheck
-            | GuardrailPrismaAirsCheck
-            | GuardrailPromptfooCheck
-            | GuardrailRegexMatchCheck
-            | GuardrailRequiredMetadataKeysCheck
-            | GuardrailSentenceCountCheck
-            | GuardrailSydeGuardCheck
-            | GuardrailUppercaseCheck
-            | GuardrailValidUrlsCheck
-            | GuardrailWebhookCheck
-            | GuardrailWordCountCheck
-        ] = []
-        _checks = _d.pop("checks")
-        for checks_item_data in _checks:
-
-            def _parse_checks_item(
-                data: object,
-            ) -> (
-                GuardrailAcuvityScanCheck
-                | GuardrailAllowedRequestTypesCheck
-                | GuardrailAporiaCheck
-                | GuardrailAzureContentSafetyCheck
-                | GuardrailAzurePiiCheck
-                | GuardrailBedrockCheck
-                | GuardrailCharacterCountCheck
-                | GuardrailContainsCheck
-                | GuardrailContainsCodeCheck
-                | GuardrailEndsWithCheck
-                | GuardrailJsonKeysCheck
-                | GuardrailJsonSchemaCheck
-                | GuardrailJwtCheck
-                | GuardrailMistralModerationCheck
-                | GuardrailModelWhitelistCheck
-                | GuardrailOtherCheck
-                | GuardrailPatronusCheck
-                | GuardrailPatronusCustomCheck
-                | GuardrailPillarScanCheck
-                | GuardrailPortkeyLanguageCheck
-                | GuardrailPortkeyModerationCheck
-                | GuardrailPortkeyPiiCheck
-                | GuardrailPrismaAirsCheck
-                | GuardrailPromptfooCheck
-                | GuardrailRegexMatchCheck
-                | GuardrailRequiredMetadataKeysCheck
-                | GuardrailSentenceCountCheck
-                | GuardrailSydeGuardCheck
-                | GuardrailUppercaseCheck
-                | GuardrailValidUrlsCheck
-                | GuardrailWebhookCheck
-                | GuardrailWordCountCheck
-            ):
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["checks"]
+            if _v.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_0 = GuardrailJwtCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+                    _v = [_decode_checks_item(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, _decode_checks_item).within("checks") from None
+            else:
+                _v = checked(_v, "array", "checks")
+            _self.checks = _v
+            _v = _d["actions"]
+            if _v.__class__ is dict:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_1 = GuardrailModelWhitelistCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_2 = GuardrailRegexMatchCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_3 = GuardrailSentenceCountCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_3
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_4 = GuardrailWordCountCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_4
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_5 = GuardrailCharacterCountCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_5
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_6 = GuardrailJsonSchemaCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_6
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_7 = GuardrailJsonKeysCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_7
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_8 = GuardrailContainsCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_8
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_9 = GuardrailValidUrlsCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_9
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_10 = GuardrailContainsCodeCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_10
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_11 = GuardrailWebhookCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_11
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_12 = GuardrailEndsWithCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_12
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_13 = GuardrailUppercaseCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_13
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_14 = GuardrailRequiredMetadataKeysCheck.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_guardrail_check_type_14
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_15 = GuardrailAllowedRequestTypesCheck.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_guardrail_check_type_15
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_16 = GuardrailPortkeyModerationCheck.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_guardrail_check_type_16
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_17 = GuardrailPortkeyLanguageCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_17
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_18 = GuardrailPortkeyPiiCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_18
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_19 = GuardrailSydeGuardCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_19
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_20 = GuardrailAporiaCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_20
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_21 = GuardrailPillarScanCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_21
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_22 = GuardrailPatronusCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_22
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_23 = GuardrailPatronusCustomCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_23
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_24 = GuardrailMistralModerationCheck.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_guardrail_check_type_24
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_25 = GuardrailBedrockCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_25
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_26 = GuardrailPromptfooCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_26
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_27 = GuardrailAcuvityScanCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_27
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_28 = GuardrailAzureContentSafetyCheck.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_guardrail_check_type_28
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_29 = GuardrailAzurePiiCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_29
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_30 = GuardrailPrismaAirsCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_30
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_guardrail_check_type_31 = GuardrailOtherCheck.from_dict(data)
-
-                return componentsschemas_guardrail_check_type_31
-
-            checks_item = _parse_checks_item(checks_item_data)
-
-            checks.append(checks_item)
-
-        actions = GuardrailActions.from_dict(_d.pop("actions"))
-
-        _workspace_id = _d.pop("workspace_id", UNSET)
-        workspace_id: UUID | Unset
-        if isinstance(_workspace_id, Unset):
-            workspace_id = UNSET
-        else:
-            workspace_id = UUID(_workspace_id)
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        _instance = cls(
-            name=name,
-            checks=checks,
-            actions=actions,
-            workspace_id=workspace_id,
-            organisation_id=organisation_id,
+                    _v = GuardrailActions.from_dict(_v)
+                except DecodeError as _error:
+                    raise _error.within("actions") from None
+            else:
+                _v = checked(_v, "object", "actions")
+            _self.actions = _v
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "workspace_id")
+                else:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "organisation_id" in _d:
+                _v = _d["organisation_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "organisation_id")
+                else:
+                    _v = checked(_v, "string", "organisation_id")
+                _self.organisation_id = _v
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"actions", "checks", "name", "organisation_id", "workspace_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -666,3 +368,142 @@ class GuardrailCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_checks_item_(
+    data: dict[str, Any],
+) -> (
+    GuardrailJwtCheck
+    | GuardrailModelWhitelistCheck
+    | GuardrailRegexMatchCheck
+    | GuardrailSentenceCountCheck
+    | GuardrailWordCountCheck
+    | GuardrailCharacterCountCheck
+    | GuardrailJsonSchemaCheck
+    | GuardrailJsonKeysCheck
+    | GuardrailContainsCheck
+    | GuardrailValidUrlsCheck
+    | GuardrailContainsCodeCheck
+    | GuardrailWebhookCheck
+    | GuardrailEndsWithCheck
+    | GuardrailUppercaseCheck
+    | GuardrailRequiredMetadataKeysCheck
+    | GuardrailAllowedRequestTypesCheck
+    | GuardrailPortkeyModerationCheck
+    | GuardrailPortkeyLanguageCheck
+    | GuardrailPortkeyPiiCheck
+    | GuardrailSydeGuardCheck
+    | GuardrailAporiaCheck
+    | GuardrailPillarScanCheck
+    | GuardrailPatronusCheck
+    | GuardrailPatronusCustomCheck
+    | GuardrailMistralModerationCheck
+    | GuardrailBedrockCheck
+    | GuardrailPromptfooCheck
+    | GuardrailAcuvityScanCheck
+    | GuardrailAzureContentSafetyCheck
+    | GuardrailAzurePiiCheck
+    | GuardrailPrismaAirsCheck
+    | GuardrailOtherCheck
+):
+    _tag = data.get("id")
+    if _tag == "default.jwt":
+        return GuardrailJwtCheck.from_dict(data)
+    if _tag == "default.modelWhitelist":
+        return GuardrailModelWhitelistCheck.from_dict(data)
+    if _tag == "default.regexMatch":
+        return GuardrailRegexMatchCheck.from_dict(data)
+    if _tag == "default.sentenceCount":
+        return GuardrailSentenceCountCheck.from_dict(data)
+    if _tag == "default.wordCount":
+        return GuardrailWordCountCheck.from_dict(data)
+    if _tag == "default.characterCount":
+        return GuardrailCharacterCountCheck.from_dict(data)
+    if _tag == "default.jsonSchema":
+        return GuardrailJsonSchemaCheck.from_dict(data)
+    if _tag == "default.jsonKeys":
+        return GuardrailJsonKeysCheck.from_dict(data)
+    if _tag == "default.contains":
+        return GuardrailContainsCheck.from_dict(data)
+    if _tag == "default.validUrls":
+        return GuardrailValidUrlsCheck.from_dict(data)
+    if _tag == "default.containsCode":
+        return GuardrailContainsCodeCheck.from_dict(data)
+    if _tag == "default.webhook":
+        return GuardrailWebhookCheck.from_dict(data)
+    if _tag == "default.endsWith":
+        return GuardrailEndsWithCheck.from_dict(data)
+    if _tag == "default.alluppercase":
+        return GuardrailUppercaseCheck.from_dict(data)
+    if _tag == "default.requiredMetadataKeys":
+        return GuardrailRequiredMetadataKeysCheck.from_dict(data)
+    if _tag == "default.allowedRequestTypes":
+        return GuardrailAllowedRequestTypesCheck.from_dict(data)
+    if _tag == "portkey.moderateContent":
+        return GuardrailPortkeyModerationCheck.from_dict(data)
+    if _tag == "portkey.language":
+        return GuardrailPortkeyLanguageCheck.from_dict(data)
+    if _tag == "portkey.pii":
+        return GuardrailPortkeyPiiCheck.from_dict(data)
+    if _tag == "sydelabs.sydeguard":
+        return GuardrailSydeGuardCheck.from_dict(data)
+    if _tag == "aporia.validateProject":
+        return GuardrailAporiaCheck.from_dict(data)
+    if _tag == "patronus.custom":
+        return GuardrailPatronusCustomCheck.from_dict(data)
+    if _tag == "mistral.moderateContent":
+        return GuardrailMistralModerationCheck.from_dict(data)
+    if _tag == "bedrock.guard":
+        return GuardrailBedrockCheck.from_dict(data)
+    if _tag == "acuvity.scan":
+        return GuardrailAcuvityScanCheck.from_dict(data)
+    if _tag == "azure.contentSafety":
+        return GuardrailAzureContentSafetyCheck.from_dict(data)
+    if _tag == "azure.pii":
+        return GuardrailAzurePiiCheck.from_dict(data)
+    if _tag == "panw-prisma-airs.intercept":
+        return GuardrailPrismaAirsCheck.from_dict(data)
+    return GuardrailPillarScanCheck.from_dict(data)
+
+
+def _decode_checks_item(
+    data: Any,
+) -> (
+    GuardrailAcuvityScanCheck
+    | GuardrailAllowedRequestTypesCheck
+    | GuardrailAporiaCheck
+    | GuardrailAzureContentSafetyCheck
+    | GuardrailAzurePiiCheck
+    | GuardrailBedrockCheck
+    | GuardrailCharacterCountCheck
+    | GuardrailContainsCheck
+    | GuardrailContainsCodeCheck
+    | GuardrailEndsWithCheck
+    | GuardrailJsonKeysCheck
+    | GuardrailJsonSchemaCheck
+    | GuardrailJwtCheck
+    | GuardrailMistralModerationCheck
+    | GuardrailModelWhitelistCheck
+    | GuardrailOtherCheck
+    | GuardrailPatronusCheck
+    | GuardrailPatronusCustomCheck
+    | GuardrailPillarScanCheck
+    | GuardrailPortkeyLanguageCheck
+    | GuardrailPortkeyModerationCheck
+    | GuardrailPortkeyPiiCheck
+    | GuardrailPrismaAirsCheck
+    | GuardrailPromptfooCheck
+    | GuardrailRegexMatchCheck
+    | GuardrailRequiredMetadataKeysCheck
+    | GuardrailSentenceCountCheck
+    | GuardrailSydeGuardCheck
+    | GuardrailUppercaseCheck
+    | GuardrailValidUrlsCheck
+    | GuardrailWebhookCheck
+    | GuardrailWordCountCheck
+):
+    if data.__class__ is dict:
+        data = _decode_checks_item_(data)
+    else:
+        data = checked(data, "object")
+    return data

@@ -11,18 +11,24 @@ from attrs import field as _attrs_field
 from .. import types
 from ..models.image_edit_request_background import (
     ImageEditRequestBackground,
-    check_image_edit_request_background,
 )
 from ..models.image_edit_request_output_format import (
     ImageEditRequestOutputFormat,
-    check_image_edit_request_output_format,
 )
-from ..models.image_edit_request_quality import ImageEditRequestQuality, check_image_edit_request_quality
+from ..models.image_edit_request_quality import ImageEditRequestQuality
 from ..models.image_edit_request_response_format import (
     ImageEditRequestResponseFormat,
-    check_image_edit_request_response_format,
 )
-from ..types import UNSET, File, FileTypes, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    File,
+    FileTypes,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ImageEditRequest")
 
@@ -58,66 +64,70 @@ class ImageEditRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        image = self.image.to_tuple()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        prompt = self.prompt
+        if is_set(self.image):
+            image = self.image.to_tuple()
+
+            _field_dict["image"] = image
+
+        if is_set(self.prompt):
+            prompt = self.prompt
+            _field_dict["prompt"] = prompt
 
         mask: FileTypes | Unset = UNSET
         if not isinstance(self.mask, Unset):
             mask = self.mask.to_tuple()
 
+        if mask is not UNSET:
+            _field_dict["mask"] = mask
+
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         n = self.n
+        if n is not UNSET:
+            _field_dict["n"] = n
 
         size = self.size
+        if size is not UNSET:
+            _field_dict["size"] = size
 
         quality: str | Unset = UNSET
         if not isinstance(self.quality, Unset):
             quality = self.quality
 
+        if quality is not UNSET:
+            _field_dict["quality"] = quality
+
         response_format: str | Unset = UNSET
         if not isinstance(self.response_format, Unset):
             response_format = self.response_format
+
+        if response_format is not UNSET:
+            _field_dict["response_format"] = response_format
 
         background: str | Unset = UNSET
         if not isinstance(self.background, Unset):
             background = self.background
 
+        if background is not UNSET:
+            _field_dict["background"] = background
+
         output_format: str | Unset = UNSET
         if not isinstance(self.output_format, Unset):
             output_format = self.output_format
 
-        output_compression = self.output_compression
-
-        user = self.user
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "image": image,
-                "prompt": prompt,
-            }
-        )
-        if mask is not UNSET:
-            _field_dict["mask"] = mask
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if n is not UNSET:
-            _field_dict["n"] = n
-        if size is not UNSET:
-            _field_dict["size"] = size
-        if quality is not UNSET:
-            _field_dict["quality"] = quality
-        if response_format is not UNSET:
-            _field_dict["response_format"] = response_format
-        if background is not UNSET:
-            _field_dict["background"] = background
         if output_format is not UNSET:
             _field_dict["output_format"] = output_format
+
+        output_compression = self.output_compression
         if output_compression is not UNSET:
             _field_dict["output_compression"] = output_compression
+
+        user = self.user
         if user is not UNSET:
             _field_dict["user"] = user
 
@@ -167,73 +177,122 @@ class ImageEditRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        image = File(payload=BytesIO(_d.pop("image")))
-
-        prompt = _d.pop("prompt")
-
-        _mask = _d.pop("mask", UNSET)
-        mask: File | Unset
-        if isinstance(_mask, Unset):
-            mask = UNSET
-        else:
-            mask = File(payload=BytesIO(_mask))
-
-        model = _d.pop("model", UNSET)
-
-        n = _d.pop("n", UNSET)
-
-        size = _d.pop("size", UNSET)
-
-        _quality = _d.pop("quality", UNSET)
-        quality: ImageEditRequestQuality | Unset
-        if isinstance(_quality, Unset):
-            quality = UNSET
-        else:
-            quality = check_image_edit_request_quality(_quality)
-
-        _response_format = _d.pop("response_format", UNSET)
-        response_format: ImageEditRequestResponseFormat | Unset
-        if isinstance(_response_format, Unset):
-            response_format = UNSET
-        else:
-            response_format = check_image_edit_request_response_format(_response_format)
-
-        _background = _d.pop("background", UNSET)
-        background: ImageEditRequestBackground | Unset
-        if isinstance(_background, Unset):
-            background = UNSET
-        else:
-            background = check_image_edit_request_background(_background)
-
-        _output_format = _d.pop("output_format", UNSET)
-        output_format: ImageEditRequestOutputFormat | Unset
-        if isinstance(_output_format, Unset):
-            output_format = UNSET
-        else:
-            output_format = check_image_edit_request_output_format(_output_format)
-
-        output_compression = _d.pop("output_compression", UNSET)
-
-        user = _d.pop("user", UNSET)
-
-        _instance = cls(
-            image=image,
-            prompt=prompt,
-            mask=mask,
-            model=model,
-            n=n,
-            size=size,
-            quality=quality,
-            response_format=response_format,
-            background=background,
-            output_format=output_format,
-            output_compression=output_compression,
-            user=user,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["image"]
+            _v = File(payload=BytesIO(_v))
+            _self.image = _v
+            _v = _d["prompt"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "prompt")
+            _self.prompt = _v
+            if "mask" in _d:
+                _v = _d["mask"]
+                _v = File(payload=BytesIO(_v))
+                _self.mask = _v
+                _n += 1
+            else:
+                _self.mask = UNSET
+            if "model" in _d:
+                _v = _d["model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "n" in _d:
+                _v = _d["n"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "n")
+                _self.n = _v
+                _n += 1
+            else:
+                _self.n = UNSET
+            if "size" in _d:
+                _v = _d["size"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "size")
+                _self.size = _v
+                _n += 1
+            else:
+                _self.size = UNSET
+            if "quality" in _d:
+                _v = _d["quality"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "quality")
+                _self.quality = _v
+                _n += 1
+            else:
+                _self.quality = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+            if "background" in _d:
+                _v = _d["background"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "background")
+                _self.background = _v
+                _n += 1
+            else:
+                _self.background = UNSET
+            if "output_format" in _d:
+                _v = _d["output_format"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "output_format")
+                _self.output_format = _v
+                _n += 1
+            else:
+                _self.output_format = UNSET
+            if "output_compression" in _d:
+                _v = _d["output_compression"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "output_compression")
+                _self.output_compression = _v
+                _n += 1
+            else:
+                _self.output_compression = UNSET
+            if "user" in _d:
+                _v = _d["user"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "user")
+                _self.user = _v
+                _n += 1
+            else:
+                _self.user = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "background",
+                    "image",
+                    "mask",
+                    "model",
+                    "n",
+                    "output_compression",
+                    "output_format",
+                    "prompt",
+                    "quality",
+                    "response_format",
+                    "size",
+                    "user",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,29 +9,30 @@ from attrs import field as _attrs_field
 
 from ..models.image_generate_request_background import (
     ImageGenerateRequestBackground,
-    check_image_generate_request_background,
 )
 from ..models.image_generate_request_moderation import (
     ImageGenerateRequestModeration,
-    check_image_generate_request_moderation,
 )
 from ..models.image_generate_request_output_format import (
     ImageGenerateRequestOutputFormat,
-    check_image_generate_request_output_format,
 )
 from ..models.image_generate_request_quality import (
     ImageGenerateRequestQuality,
-    check_image_generate_request_quality,
 )
 from ..models.image_generate_request_response_format import (
     ImageGenerateRequestResponseFormat,
-    check_image_generate_request_response_format,
 )
 from ..models.image_generate_request_style import (
     ImageGenerateRequestStyle,
-    check_image_generate_request_style,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ImageGenerateRequest")
 
@@ -68,69 +69,72 @@ class ImageGenerateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        prompt = self.prompt
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.prompt):
+            prompt = self.prompt
+            _field_dict["prompt"] = prompt
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         n = self.n
+        if n is not UNSET:
+            _field_dict["n"] = n
 
         size = self.size
+        if size is not UNSET:
+            _field_dict["size"] = size
 
         quality: str | Unset = UNSET
         if not isinstance(self.quality, Unset):
             quality = self.quality
 
+        if quality is not UNSET:
+            _field_dict["quality"] = quality
+
         response_format: str | Unset = UNSET
         if not isinstance(self.response_format, Unset):
             response_format = self.response_format
+
+        if response_format is not UNSET:
+            _field_dict["response_format"] = response_format
 
         style: str | Unset = UNSET
         if not isinstance(self.style, Unset):
             style = self.style
 
+        if style is not UNSET:
+            _field_dict["style"] = style
+
         background: str | Unset = UNSET
         if not isinstance(self.background, Unset):
             background = self.background
+
+        if background is not UNSET:
+            _field_dict["background"] = background
 
         output_format: str | Unset = UNSET
         if not isinstance(self.output_format, Unset):
             output_format = self.output_format
 
+        if output_format is not UNSET:
+            _field_dict["output_format"] = output_format
+
         output_compression = self.output_compression
+        if output_compression is not UNSET:
+            _field_dict["output_compression"] = output_compression
 
         moderation: str | Unset = UNSET
         if not isinstance(self.moderation, Unset):
             moderation = self.moderation
 
-        user = self.user
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "prompt": prompt,
-            }
-        )
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if n is not UNSET:
-            _field_dict["n"] = n
-        if size is not UNSET:
-            _field_dict["size"] = size
-        if quality is not UNSET:
-            _field_dict["quality"] = quality
-        if response_format is not UNSET:
-            _field_dict["response_format"] = response_format
-        if style is not UNSET:
-            _field_dict["style"] = style
-        if background is not UNSET:
-            _field_dict["background"] = background
-        if output_format is not UNSET:
-            _field_dict["output_format"] = output_format
-        if output_compression is not UNSET:
-            _field_dict["output_compression"] = output_compression
         if moderation is not UNSET:
             _field_dict["moderation"] = moderation
+
+        user = self.user
         if user is not UNSET:
             _field_dict["user"] = user
 
@@ -138,78 +142,128 @@ class ImageGenerateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        prompt = _d.pop("prompt")
-
-        model = _d.pop("model", UNSET)
-
-        n = _d.pop("n", UNSET)
-
-        size = _d.pop("size", UNSET)
-
-        _quality = _d.pop("quality", UNSET)
-        quality: ImageGenerateRequestQuality | Unset
-        if isinstance(_quality, Unset):
-            quality = UNSET
-        else:
-            quality = check_image_generate_request_quality(_quality)
-
-        _response_format = _d.pop("response_format", UNSET)
-        response_format: ImageGenerateRequestResponseFormat | Unset
-        if isinstance(_response_format, Unset):
-            response_format = UNSET
-        else:
-            response_format = check_image_generate_request_response_format(_response_format)
-
-        _style = _d.pop("style", UNSET)
-        style: ImageGenerateRequestStyle | Unset
-        if isinstance(_style, Unset):
-            style = UNSET
-        else:
-            style = check_image_generate_request_style(_style)
-
-        _background = _d.pop("background", UNSET)
-        background: ImageGenerateRequestBackground | Unset
-        if isinstance(_background, Unset):
-            background = UNSET
-        else:
-            background = check_image_generate_request_background(_background)
-
-        _output_format = _d.pop("output_format", UNSET)
-        output_format: ImageGenerateRequestOutputFormat | Unset
-        if isinstance(_output_format, Unset):
-            output_format = UNSET
-        else:
-            output_format = check_image_generate_request_output_format(_output_format)
-
-        output_compression = _d.pop("output_compression", UNSET)
-
-        _moderation = _d.pop("moderation", UNSET)
-        moderation: ImageGenerateRequestModeration | Unset
-        if isinstance(_moderation, Unset):
-            moderation = UNSET
-        else:
-            moderation = check_image_generate_request_moderation(_moderation)
-
-        user = _d.pop("user", UNSET)
-
-        _instance = cls(
-            prompt=prompt,
-            model=model,
-            n=n,
-            size=size,
-            quality=quality,
-            response_format=response_format,
-            style=style,
-            background=background,
-            output_format=output_format,
-            output_compression=output_compression,
-            moderation=moderation,
-            user=user,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["prompt"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "prompt")
+            _self.prompt = _v
+            if "model" in _d:
+                _v = _d["model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "n" in _d:
+                _v = _d["n"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "n")
+                _self.n = _v
+                _n += 1
+            else:
+                _self.n = UNSET
+            if "size" in _d:
+                _v = _d["size"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "size")
+                _self.size = _v
+                _n += 1
+            else:
+                _self.size = UNSET
+            if "quality" in _d:
+                _v = _d["quality"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "quality")
+                _self.quality = _v
+                _n += 1
+            else:
+                _self.quality = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+            if "style" in _d:
+                _v = _d["style"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "style")
+                _self.style = _v
+                _n += 1
+            else:
+                _self.style = UNSET
+            if "background" in _d:
+                _v = _d["background"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "background")
+                _self.background = _v
+                _n += 1
+            else:
+                _self.background = UNSET
+            if "output_format" in _d:
+                _v = _d["output_format"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "output_format")
+                _self.output_format = _v
+                _n += 1
+            else:
+                _self.output_format = UNSET
+            if "output_compression" in _d:
+                _v = _d["output_compression"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "output_compression")
+                _self.output_compression = _v
+                _n += 1
+            else:
+                _self.output_compression = UNSET
+            if "moderation" in _d:
+                _v = _d["moderation"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "moderation")
+                _self.moderation = _v
+                _n += 1
+            else:
+                _self.moderation = UNSET
+            if "user" in _d:
+                _v = _d["user"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "user")
+                _self.user = _v
+                _n += 1
+            else:
+                _self.user = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "background",
+                    "model",
+                    "moderation",
+                    "n",
+                    "output_compression",
+                    "output_format",
+                    "prompt",
+                    "quality",
+                    "response_format",
+                    "size",
+                    "style",
+                    "user",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

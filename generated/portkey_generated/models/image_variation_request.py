@@ -11,13 +11,19 @@ from attrs import field as _attrs_field
 from .. import types
 from ..models.image_variation_request_response_format import (
     ImageVariationRequestResponseFormat,
-    check_image_variation_request_response_format,
 )
 from ..models.image_variation_request_size import (
     ImageVariationRequestSize,
-    check_image_variation_request_size,
 )
-from ..types import UNSET, File, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    File,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ImageVariationRequest")
 
@@ -41,37 +47,37 @@ class ImageVariationRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        image = self.image.to_tuple()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.image):
+            image = self.image.to_tuple()
+
+            _field_dict["image"] = image
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         n = self.n
+        if n is not UNSET:
+            _field_dict["n"] = n
 
         size: str | Unset = UNSET
         if not isinstance(self.size, Unset):
             size = self.size
 
+        if size is not UNSET:
+            _field_dict["size"] = size
+
         response_format: str | Unset = UNSET
         if not isinstance(self.response_format, Unset):
             response_format = self.response_format
 
-        user = self.user
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "image": image,
-            }
-        )
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if n is not UNSET:
-            _field_dict["n"] = n
-        if size is not UNSET:
-            _field_dict["size"] = size
         if response_format is not UNSET:
             _field_dict["response_format"] = response_format
+
+        user = self.user
         if user is not UNSET:
             _field_dict["user"] = user
 
@@ -104,40 +110,65 @@ class ImageVariationRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        image = File(payload=BytesIO(_d.pop("image")))
-
-        model = _d.pop("model", UNSET)
-
-        n = _d.pop("n", UNSET)
-
-        _size = _d.pop("size", UNSET)
-        size: ImageVariationRequestSize | Unset
-        if isinstance(_size, Unset):
-            size = UNSET
-        else:
-            size = check_image_variation_request_size(_size)
-
-        _response_format = _d.pop("response_format", UNSET)
-        response_format: ImageVariationRequestResponseFormat | Unset
-        if isinstance(_response_format, Unset):
-            response_format = UNSET
-        else:
-            response_format = check_image_variation_request_response_format(_response_format)
-
-        user = _d.pop("user", UNSET)
-
-        _instance = cls(
-            image=image,
-            model=model,
-            n=n,
-            size=size,
-            response_format=response_format,
-            user=user,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["image"]
+            _v = File(payload=BytesIO(_v))
+            _self.image = _v
+            if "model" in _d:
+                _v = _d["model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "n" in _d:
+                _v = _d["n"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "n")
+                _self.n = _v
+                _n += 1
+            else:
+                _self.n = UNSET
+            if "size" in _d:
+                _v = _d["size"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "size")
+                _self.size = _v
+                _n += 1
+            else:
+                _self.size = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+            if "user" in _d:
+                _v = _d["user"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "user")
+                _self.user = _v
+                _n += 1
+            else:
+                _self.user = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"image", "model", "n", "response_format", "size", "user"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

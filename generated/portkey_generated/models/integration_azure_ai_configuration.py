@@ -7,8 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.integration_azure_auth_mode import IntegrationAzureAuthMode, check_integration_azure_auth_mode
-from ..types import UNSET, Unset
+from ..models.integration_azure_auth_mode import IntegrationAzureAuthMode
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="IntegrationAzureAIConfiguration")
 
@@ -37,40 +44,38 @@ class IntegrationAzureAIConfiguration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        azure_auth_mode: str = self.azure_auth_mode
-
-        azure_foundry_url = self.azure_foundry_url
-
-        azure_api_version = self.azure_api_version
-
-        azure_deployment_name = self.azure_deployment_name
-
-        azure_entra_tenant_id = self.azure_entra_tenant_id
-
-        azure_entra_client_id = self.azure_entra_client_id
-
-        azure_entra_client_secret = self.azure_entra_client_secret
-
-        azure_managed_client_id = self.azure_managed_client_id
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "azure_auth_mode": azure_auth_mode,
-                "azure_foundry_url": azure_foundry_url,
-            }
-        )
+
+        if is_set(self.azure_auth_mode):
+            azure_auth_mode: str = self.azure_auth_mode
+            _field_dict["azure_auth_mode"] = azure_auth_mode
+
+        if is_set(self.azure_foundry_url):
+            azure_foundry_url = self.azure_foundry_url
+            _field_dict["azure_foundry_url"] = azure_foundry_url
+
+        azure_api_version = self.azure_api_version
         if azure_api_version is not UNSET:
             _field_dict["azure_api_version"] = azure_api_version
+
+        azure_deployment_name = self.azure_deployment_name
         if azure_deployment_name is not UNSET:
             _field_dict["azure_deployment_name"] = azure_deployment_name
+
+        azure_entra_tenant_id = self.azure_entra_tenant_id
         if azure_entra_tenant_id is not UNSET:
             _field_dict["azure_entra_tenant_id"] = azure_entra_tenant_id
+
+        azure_entra_client_id = self.azure_entra_client_id
         if azure_entra_client_id is not UNSET:
             _field_dict["azure_entra_client_id"] = azure_entra_client_id
+
+        azure_entra_client_secret = self.azure_entra_client_secret
         if azure_entra_client_secret is not UNSET:
             _field_dict["azure_entra_client_secret"] = azure_entra_client_secret
+
+        azure_managed_client_id = self.azure_managed_client_id
         if azure_managed_client_id is not UNSET:
             _field_dict["azure_managed_client_id"] = azure_managed_client_id
 
@@ -78,36 +83,88 @@ class IntegrationAzureAIConfiguration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        azure_auth_mode = check_integration_azure_auth_mode(_d.pop("azure_auth_mode"))
-
-        azure_foundry_url = _d.pop("azure_foundry_url")
-
-        azure_api_version = _d.pop("azure_api_version", UNSET)
-
-        azure_deployment_name = _d.pop("azure_deployment_name", UNSET)
-
-        azure_entra_tenant_id = _d.pop("azure_entra_tenant_id", UNSET)
-
-        azure_entra_client_id = _d.pop("azure_entra_client_id", UNSET)
-
-        azure_entra_client_secret = _d.pop("azure_entra_client_secret", UNSET)
-
-        azure_managed_client_id = _d.pop("azure_managed_client_id", UNSET)
-
-        _instance = cls(
-            azure_auth_mode=azure_auth_mode,
-            azure_foundry_url=azure_foundry_url,
-            azure_api_version=azure_api_version,
-            azure_deployment_name=azure_deployment_name,
-            azure_entra_tenant_id=azure_entra_tenant_id,
-            azure_entra_client_id=azure_entra_client_id,
-            azure_entra_client_secret=azure_entra_client_secret,
-            azure_managed_client_id=azure_managed_client_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["azure_auth_mode"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_auth_mode")
+            _self.azure_auth_mode = _v
+            _v = _d["azure_foundry_url"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_foundry_url")
+            _self.azure_foundry_url = _v
+            if "azure_api_version" in _d:
+                _v = _d["azure_api_version"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_api_version")
+                _self.azure_api_version = _v
+                _n += 1
+            else:
+                _self.azure_api_version = UNSET
+            if "azure_deployment_name" in _d:
+                _v = _d["azure_deployment_name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_deployment_name")
+                _self.azure_deployment_name = _v
+                _n += 1
+            else:
+                _self.azure_deployment_name = UNSET
+            if "azure_entra_tenant_id" in _d:
+                _v = _d["azure_entra_tenant_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_entra_tenant_id")
+                _self.azure_entra_tenant_id = _v
+                _n += 1
+            else:
+                _self.azure_entra_tenant_id = UNSET
+            if "azure_entra_client_id" in _d:
+                _v = _d["azure_entra_client_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_entra_client_id")
+                _self.azure_entra_client_id = _v
+                _n += 1
+            else:
+                _self.azure_entra_client_id = UNSET
+            if "azure_entra_client_secret" in _d:
+                _v = _d["azure_entra_client_secret"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_entra_client_secret")
+                _self.azure_entra_client_secret = _v
+                _n += 1
+            else:
+                _self.azure_entra_client_secret = UNSET
+            if "azure_managed_client_id" in _d:
+                _v = _d["azure_managed_client_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_managed_client_id")
+                _self.azure_managed_client_id = _v
+                _n += 1
+            else:
+                _self.azure_managed_client_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "azure_api_version",
+                    "azure_auth_mode",
+                    "azure_deployment_name",
+                    "azure_entra_client_id",
+                    "azure_entra_client_secret",
+                    "azure_entra_tenant_id",
+                    "azure_foundry_url",
+                    "azure_managed_client_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

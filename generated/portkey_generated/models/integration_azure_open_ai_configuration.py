@@ -7,8 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.integration_azure_auth_mode import IntegrationAzureAuthMode, check_integration_azure_auth_mode
-from ..types import UNSET, Unset
+from ..models.integration_azure_auth_mode import IntegrationAzureAuthMode
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_azure_deployment import IntegrationAzureDeployment
@@ -52,38 +59,38 @@ class IntegrationAzureOpenAIConfiguration:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        azure_auth_mode: str = self.azure_auth_mode
-
-        azure_resource_name = self.azure_resource_name
-
-        azure_deployment_config: list[dict[str, Any]] = []
-        for azure_deployment_config_item_data in self.azure_deployment_config:
-            azure_deployment_config_item = azure_deployment_config_item_data.to_dict()
-            azure_deployment_config.append(azure_deployment_config_item)
-
-        azure_entra_tenant_id = self.azure_entra_tenant_id
-
-        azure_entra_client_id = self.azure_entra_client_id
-
-        azure_entra_client_secret = self.azure_entra_client_secret
-
-        azure_managed_client_id = self.azure_managed_client_id
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "azure_auth_mode": azure_auth_mode,
-                "azure_resource_name": azure_resource_name,
-                "azure_deployment_config": azure_deployment_config,
-            }
-        )
+
+        if is_set(self.azure_auth_mode):
+            azure_auth_mode: str = self.azure_auth_mode
+            _field_dict["azure_auth_mode"] = azure_auth_mode
+
+        if is_set(self.azure_resource_name):
+            azure_resource_name = self.azure_resource_name
+            _field_dict["azure_resource_name"] = azure_resource_name
+
+        if is_set(self.azure_deployment_config):
+            azure_deployment_config: list[dict[str, Any]] = []
+            for azure_deployment_config_item_data in self.azure_deployment_config:
+                azure_deployment_config_item = azure_deployment_config_item_data.to_dict()
+                azure_deployment_config.append(azure_deployment_config_item)
+
+            _field_dict["azure_deployment_config"] = azure_deployment_config
+
+        azure_entra_tenant_id = self.azure_entra_tenant_id
         if azure_entra_tenant_id is not UNSET:
             _field_dict["azure_entra_tenant_id"] = azure_entra_tenant_id
+
+        azure_entra_client_id = self.azure_entra_client_id
         if azure_entra_client_id is not UNSET:
             _field_dict["azure_entra_client_id"] = azure_entra_client_id
+
+        azure_entra_client_secret = self.azure_entra_client_secret
         if azure_entra_client_secret is not UNSET:
             _field_dict["azure_entra_client_secret"] = azure_entra_client_secret
+
+        azure_managed_client_id = self.azure_managed_client_id
         if azure_managed_client_id is not UNSET:
             _field_dict["azure_managed_client_id"] = azure_managed_client_id
 
@@ -93,40 +100,82 @@ class IntegrationAzureOpenAIConfiguration:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        azure_auth_mode = check_integration_azure_auth_mode(_d.pop("azure_auth_mode"))
-
-        azure_resource_name = _d.pop("azure_resource_name")
-
-        azure_deployment_config: list[IntegrationAzureDeployment] = []
-        _azure_deployment_config = _d.pop("azure_deployment_config")
-        for azure_deployment_config_item_data in _azure_deployment_config:
-            azure_deployment_config_item = IntegrationAzureDeployment.from_dict(
-                azure_deployment_config_item_data
-            )
-
-            azure_deployment_config.append(azure_deployment_config_item)
-
-        azure_entra_tenant_id = _d.pop("azure_entra_tenant_id", UNSET)
-
-        azure_entra_client_id = _d.pop("azure_entra_client_id", UNSET)
-
-        azure_entra_client_secret = _d.pop("azure_entra_client_secret", UNSET)
-
-        azure_managed_client_id = _d.pop("azure_managed_client_id", UNSET)
-
-        _instance = cls(
-            azure_auth_mode=azure_auth_mode,
-            azure_resource_name=azure_resource_name,
-            azure_deployment_config=azure_deployment_config,
-            azure_entra_tenant_id=azure_entra_tenant_id,
-            azure_entra_client_id=azure_entra_client_id,
-            azure_entra_client_secret=azure_entra_client_secret,
-            azure_managed_client_id=azure_managed_client_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["azure_auth_mode"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_auth_mode")
+            _self.azure_auth_mode = _v
+            _v = _d["azure_resource_name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_resource_name")
+            _self.azure_resource_name = _v
+            _v = _d["azure_deployment_config"]
+            if _v.__class__ is list:
+                try:
+                    _v = [IntegrationAzureDeployment.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, IntegrationAzureDeployment.from_dict).within(
+                        "azure_deployment_config"
+                    ) from None
+            else:
+                _v = checked(_v, "array", "azure_deployment_config")
+            _self.azure_deployment_config = _v
+            if "azure_entra_tenant_id" in _d:
+                _v = _d["azure_entra_tenant_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_entra_tenant_id")
+                _self.azure_entra_tenant_id = _v
+                _n += 1
+            else:
+                _self.azure_entra_tenant_id = UNSET
+            if "azure_entra_client_id" in _d:
+                _v = _d["azure_entra_client_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_entra_client_id")
+                _self.azure_entra_client_id = _v
+                _n += 1
+            else:
+                _self.azure_entra_client_id = UNSET
+            if "azure_entra_client_secret" in _d:
+                _v = _d["azure_entra_client_secret"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_entra_client_secret")
+                _self.azure_entra_client_secret = _v
+                _n += 1
+            else:
+                _self.azure_entra_client_secret = UNSET
+            if "azure_managed_client_id" in _d:
+                _v = _d["azure_managed_client_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_managed_client_id")
+                _self.azure_managed_client_id = _v
+                _n += 1
+            else:
+                _self.azure_managed_client_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "azure_auth_mode",
+                    "azure_deployment_config",
+                    "azure_entra_client_id",
+                    "azure_entra_client_secret",
+                    "azure_entra_tenant_id",
+                    "azure_managed_client_id",
+                    "azure_resource_name",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

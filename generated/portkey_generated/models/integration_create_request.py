@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_azure_ai_configuration import IntegrationAzureAIConfiguration
@@ -108,17 +115,32 @@ class IntegrationCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        ai_provider_id = self.ai_provider_id
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.ai_provider_id):
+            ai_provider_id = self.ai_provider_id
+            _field_dict["ai_provider_id"] = ai_provider_id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         key = self.key
+        if key is not UNSET:
+            _field_dict["key"] = key
 
         description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         configurations: dict[str, Any] | Unset
         if isinstance(self.configurations, Unset):
@@ -144,9 +166,16 @@ class IntegrationCreateRequest:
         else:
             configurations = self.configurations.to_dict()
 
+        if configurations is not UNSET:
+            _field_dict["configurations"] = configurations
+
         create_default_provider = self.create_default_provider
+        if create_default_provider is not UNSET:
+            _field_dict["create_default_provider"] = create_default_provider
 
         default_provider_slug = self.default_provider_slug
+        if default_provider_slug is not UNSET:
+            _field_dict["default_provider_slug"] = default_provider_slug
 
         secret_mappings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.secret_mappings, Unset):
@@ -155,6 +184,9 @@ class IntegrationCreateRequest:
                 secret_mappings_item = secret_mappings_item_data.to_dict()
                 secret_mappings.append(secret_mappings_item)
 
+        if secret_mappings is not UNSET:
+            _field_dict["secret_mappings"] = secret_mappings
+
         pricing_adjustments: dict[str, Any] | None | Unset
         if isinstance(self.pricing_adjustments, Unset):
             pricing_adjustments = UNSET
@@ -162,31 +194,6 @@ class IntegrationCreateRequest:
             pricing_adjustments = self.pricing_adjustments.to_dict()
         else:
             pricing_adjustments = self.pricing_adjustments
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "ai_provider_id": ai_provider_id,
-            }
-        )
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if key is not UNSET:
-            _field_dict["key"] = key
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if configurations is not UNSET:
-            _field_dict["configurations"] = configurations
-        if create_default_provider is not UNSET:
-            _field_dict["create_default_provider"] = create_default_provider
-        if default_provider_slug is not UNSET:
-            _field_dict["default_provider_slug"] = default_provider_slug
-        if secret_mappings is not UNSET:
-            _field_dict["secret_mappings"] = secret_mappings
         if pricing_adjustments is not UNSET:
             _field_dict["pricing_adjustments"] = pricing_adjustments
 
@@ -196,182 +203,132 @@ class IntegrationCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        ai_provider_id = _d.pop("ai_provider_id")
-
-        slug = _d.pop("slug", UNSET)
-
-        key = _d.pop("key", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        def _parse_configurations(
-            data: object,
-        ) -> (
-            IntegrationAzureAIConfiguration
-            | IntegrationAzureOpenAIConfiguration
-            | IntegrationBedrockConfiguration
-            | IntegrationCortexConfiguration
-            | IntegrationCustomHostConfiguration
-            | IntegrationHuggingFaceConfiguration
-            | IntegrationOpenAIConfiguration
-            | IntegrationSageMakerConfiguration
-            | IntegrationVertexAIConfiguration
-            | IntegrationWorkersAIConfiguration
-            | Unset
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_integration_configurations_type_0 = (
-                    IntegrationAzureOpenAIConfiguration.from_dict(data)
-                )
-
-                return componentsschemas_integration_configurations_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_integration_configurations_type_1 = (
-                    IntegrationSageMakerConfiguration.from_dict(data)
-                )
-
-                return componentsschemas_integration_configurations_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_integration_configurations_type_2 = (
-                    IntegrationBedrockConfiguration.from_dict(data)
-                )
-
-                return componentsschemas_integration_configurations_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_integration_configurations_type_3 = (
-                    IntegrationVertexAIConfiguration.from_dict(data)
-                )
-
-                return componentsschemas_integration_configurations_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_integration_configurations_type_4 = (
-                    IntegrationAzureAIConfiguration.from_dict(data)
-                )
-
-                return componentsschemas_integration_configurations_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_integration_configurations_type_5 = (
-                    IntegrationWorkersAIConfiguration.from_dict(data)
-                )
-
-                return componentsschemas_integration_configurations_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_integration_configurations_type_6 = (
-                    IntegrationCortexConfiguration.from_dict(data)
-                )
-
-                return componentsschemas_integration_configurations_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_integration_configurations_type_7 = (
-                    IntegrationOpenAIConfiguration.from_dict(data)
-                )
-
-                return componentsschemas_integration_configurations_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_integration_configurations_type_8 = (
-                    IntegrationHuggingFaceConfiguration.from_dict(data)
-                )
-
-                return componentsschemas_integration_configurations_type_8
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_integration_configurations_type_9 = (
-                IntegrationCustomHostConfiguration.from_dict(data)
-            )
-
-            return componentsschemas_integration_configurations_type_9
-
-        configurations = _parse_configurations(_d.pop("configurations", UNSET))
-
-        create_default_provider = _d.pop("create_default_provider", UNSET)
-
-        default_provider_slug = _d.pop("default_provider_slug", UNSET)
-
-        _secret_mappings = _d.pop("secret_mappings", UNSET)
-        secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
-        if _secret_mappings is not UNSET:
-            secret_mappings = []
-            for secret_mappings_item_data in _secret_mappings:
-                secret_mappings_item = SecretReferenceMapping.from_dict(secret_mappings_item_data)
-
-                secret_mappings.append(secret_mappings_item)
-
-        def _parse_pricing_adjustments(data: object) -> IntegrationPricingAdjustments | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                pricing_adjustments_type_0 = IntegrationPricingAdjustments.from_dict(data)
-
-                return pricing_adjustments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("IntegrationPricingAdjustments | None | Unset", data)
-
-        pricing_adjustments = _parse_pricing_adjustments(_d.pop("pricing_adjustments", UNSET))
-
-        _instance = cls(
-            name=name,
-            ai_provider_id=ai_provider_id,
-            slug=slug,
-            key=key,
-            description=description,
-            workspace_id=workspace_id,
-            configurations=configurations,
-            create_default_provider=create_default_provider,
-            default_provider_slug=default_provider_slug,
-            secret_mappings=secret_mappings,
-            pricing_adjustments=pricing_adjustments,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["ai_provider_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "ai_provider_id")
+            _self.ai_provider_id = _v
+            if "slug" in _d:
+                _v = _d["slug"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "slug")
+                _self.slug = _v
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "key" in _d:
+                _v = _d["key"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "key")
+                _self.key = _v
+                _n += 1
+            else:
+                _self.key = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "configurations" in _d:
+                _v = _d["configurations"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = _decode_configurations(_v)
+                    except DecodeError as _error:
+                        raise _error.within("configurations") from None
+                else:
+                    _v = checked(_v, "object", "configurations")
+                _self.configurations = _v
+                _n += 1
+            else:
+                _self.configurations = UNSET
+            if "create_default_provider" in _d:
+                _v = _d["create_default_provider"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "create_default_provider")
+                _self.create_default_provider = _v
+                _n += 1
+            else:
+                _self.create_default_provider = UNSET
+            if "default_provider_slug" in _d:
+                _v = _d["default_provider_slug"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "default_provider_slug")
+                _self.default_provider_slug = _v
+                _n += 1
+            else:
+                _self.default_provider_slug = UNSET
+            if "secret_mappings" in _d:
+                _v = _d["secret_mappings"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                            "secret_mappings"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "secret_mappings")
+                _self.secret_mappings = _v
+                _n += 1
+            else:
+                _self.secret_mappings = UNSET
+            if "pricing_adjustments" in _d:
+                _v = _d["pricing_adjustments"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = IntegrationPricingAdjustments.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("pricing_adjustments") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "pricing_adjustments")
+                _self.pricing_adjustments = _v
+                _n += 1
+            else:
+                _self.pricing_adjustments = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "ai_provider_id",
+                    "configurations",
+                    "create_default_provider",
+                    "default_provider_slug",
+                    "description",
+                    "key",
+                    "name",
+                    "pricing_adjustments",
+                    "secret_mappings",
+                    "slug",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -388,3 +345,56 @@ class IntegrationCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_configurations(
+    data: dict[str, Any],
+) -> (
+    IntegrationAzureOpenAIConfiguration
+    | IntegrationSageMakerConfiguration
+    | IntegrationBedrockConfiguration
+    | IntegrationVertexAIConfiguration
+    | IntegrationAzureAIConfiguration
+    | IntegrationWorkersAIConfiguration
+    | IntegrationCortexConfiguration
+    | IntegrationOpenAIConfiguration
+    | IntegrationHuggingFaceConfiguration
+    | IntegrationCustomHostConfiguration
+):
+    try:
+        return IntegrationAzureOpenAIConfiguration.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return IntegrationSageMakerConfiguration.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return IntegrationBedrockConfiguration.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return IntegrationVertexAIConfiguration.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return IntegrationAzureAIConfiguration.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return IntegrationWorkersAIConfiguration.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return IntegrationCortexConfiguration.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return IntegrationOpenAIConfiguration.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return IntegrationHuggingFaceConfiguration.from_dict(data)
+    except DecodeError:
+        pass
+    return IntegrationCustomHostConfiguration.from_dict(data)

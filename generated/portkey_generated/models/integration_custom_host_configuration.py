@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_custom_host_configuration_custom_headers import (
@@ -44,17 +50,16 @@ class IntegrationCustomHostConfiguration:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         custom_host = self.custom_host
+        if custom_host is not UNSET:
+            _field_dict["custom_host"] = custom_host
 
         custom_headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.custom_headers, Unset):
             custom_headers = self.custom_headers.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if custom_host is not UNSET:
-            _field_dict["custom_host"] = custom_host
         if custom_headers is not UNSET:
             _field_dict["custom_headers"] = custom_headers
 
@@ -64,23 +69,39 @@ class IntegrationCustomHostConfiguration:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        custom_host = _d.pop("custom_host", UNSET)
-
-        _custom_headers = _d.pop("custom_headers", UNSET)
-        custom_headers: IntegrationCustomHostConfigurationCustomHeaders | Unset
-        if isinstance(_custom_headers, Unset):
-            custom_headers = UNSET
-        else:
-            custom_headers = IntegrationCustomHostConfigurationCustomHeaders.from_dict(_custom_headers)
-
-        _instance = cls(
-            custom_host=custom_host,
-            custom_headers=custom_headers,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "custom_host" in _d:
+                _v = _d["custom_host"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "custom_host")
+                _self.custom_host = _v
+                _n += 1
+            else:
+                _self.custom_host = UNSET
+            if "custom_headers" in _d:
+                _v = _d["custom_headers"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = IntegrationCustomHostConfigurationCustomHeaders.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("custom_headers") from None
+                else:
+                    _v = checked(_v, "object", "custom_headers")
+                _self.custom_headers = _v
+                _n += 1
+            else:
+                _self.custom_headers = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"custom_headers", "custom_host"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

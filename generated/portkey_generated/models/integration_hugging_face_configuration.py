@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="IntegrationHuggingFaceConfiguration")
 
@@ -21,11 +27,10 @@ class IntegrationHuggingFaceConfiguration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        huggingface_base_url = self.huggingface_base_url
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        huggingface_base_url = self.huggingface_base_url
         if huggingface_base_url is not UNSET:
             _field_dict["huggingface_base_url"] = huggingface_base_url
 
@@ -33,15 +38,24 @@ class IntegrationHuggingFaceConfiguration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        huggingface_base_url = _d.pop("huggingface_base_url", UNSET)
-
-        _instance = cls(
-            huggingface_base_url=huggingface_base_url,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "huggingface_base_url" in _d:
+                _v = _d["huggingface_base_url"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "huggingface_base_url")
+                _self.huggingface_base_url = _v
+                _n += 1
+            else:
+                _self.huggingface_base_url = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"huggingface_base_url"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_model_pricing import IntegrationModelPricing
@@ -52,52 +59,50 @@ class IntegrationModelUpdate:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        slug = self.slug
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        enabled = self.enabled
+        if is_set(self.slug):
+            slug = self.slug
+            _field_dict["slug"] = slug
+
+        if is_set(self.enabled):
+            enabled = self.enabled
+            _field_dict["enabled"] = enabled
 
         is_custom: bool | None | Unset
         if isinstance(self.is_custom, Unset):
             is_custom = UNSET
         else:
             is_custom = self.is_custom
+        if is_custom is not UNSET:
+            _field_dict["is_custom"] = is_custom
 
         is_finetune: bool | None | Unset
         if isinstance(self.is_finetune, Unset):
             is_finetune = UNSET
         else:
             is_finetune = self.is_finetune
+        if is_finetune is not UNSET:
+            _field_dict["is_finetune"] = is_finetune
 
         base_model_slug: None | str | Unset
         if isinstance(self.base_model_slug, Unset):
             base_model_slug = UNSET
         else:
             base_model_slug = self.base_model_slug
+        if base_model_slug is not UNSET:
+            _field_dict["base_model_slug"] = base_model_slug
 
         configurations: dict[str, Any] | Unset = UNSET
         if not isinstance(self.configurations, Unset):
             configurations = self.configurations.to_dict()
+        if configurations is not UNSET:
+            _field_dict["configurations"] = configurations
 
         pricing_config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pricing_config, Unset):
             pricing_config = self.pricing_config.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "slug": slug,
-                "enabled": enabled,
-            }
-        )
-        if is_custom is not UNSET:
-            _field_dict["is_custom"] = is_custom
-        if is_finetune is not UNSET:
-            _field_dict["is_finetune"] = is_finetune
-        if base_model_slug is not UNSET:
-            _field_dict["base_model_slug"] = base_model_slug
-        if configurations is not UNSET:
-            _field_dict["configurations"] = configurations
         if pricing_config is not UNSET:
             _field_dict["pricing_config"] = pricing_config
 
@@ -107,64 +112,89 @@ class IntegrationModelUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        slug = _d.pop("slug")
-
-        enabled = _d.pop("enabled")
-
-        def _parse_is_custom(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        is_custom = _parse_is_custom(_d.pop("is_custom", UNSET))
-
-        def _parse_is_finetune(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        is_finetune = _parse_is_finetune(_d.pop("is_finetune", UNSET))
-
-        def _parse_base_model_slug(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        base_model_slug = _parse_base_model_slug(_d.pop("base_model_slug", UNSET))
-
-        _configurations = _d.pop("configurations", UNSET)
-        configurations: IntegrationModelSettings | Unset
-        if isinstance(_configurations, Unset):
-            configurations = UNSET
-        else:
-            configurations = IntegrationModelSettings.from_dict(_configurations)
-
-        _pricing_config = _d.pop("pricing_config", UNSET)
-        pricing_config: IntegrationModelPricing | Unset
-        if isinstance(_pricing_config, Unset):
-            pricing_config = UNSET
-        else:
-            pricing_config = IntegrationModelPricing.from_dict(_pricing_config)
-
-        _instance = cls(
-            slug=slug,
-            enabled=enabled,
-            is_custom=is_custom,
-            is_finetune=is_finetune,
-            base_model_slug=base_model_slug,
-            configurations=configurations,
-            pricing_config=pricing_config,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["slug"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "slug")
+            _self.slug = _v
+            _v = _d["enabled"]
+            if _v.__class__ is not bool:
+                _v = checked(_v, "boolean", "enabled")
+            _self.enabled = _v
+            if "is_custom" in _d:
+                _v = _d["is_custom"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "is_custom")
+                _self.is_custom = _v
+                _n += 1
+            else:
+                _self.is_custom = UNSET
+            if "is_finetune" in _d:
+                _v = _d["is_finetune"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "is_finetune")
+                _self.is_finetune = _v
+                _n += 1
+            else:
+                _self.is_finetune = UNSET
+            if "base_model_slug" in _d:
+                _v = _d["base_model_slug"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "base_model_slug")
+                _self.base_model_slug = _v
+                _n += 1
+            else:
+                _self.base_model_slug = UNSET
+            if "configurations" in _d:
+                _v = _d["configurations"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = IntegrationModelSettings.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("configurations") from None
+                else:
+                    _v = checked(_v, "object", "configurations")
+                _self.configurations = _v
+                _n += 1
+            else:
+                _self.configurations = UNSET
+            if "pricing_config" in _d:
+                _v = _d["pricing_config"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = IntegrationModelPricing.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("pricing_config") from None
+                else:
+                    _v = checked(_v, "object", "pricing_config")
+                _self.pricing_config = _v
+                _n += 1
+            else:
+                _self.pricing_config = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "base_model_slug",
+                    "configurations",
+                    "enabled",
+                    "is_custom",
+                    "is_finetune",
+                    "pricing_config",
+                    "slug",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

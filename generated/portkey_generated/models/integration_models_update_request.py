@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_model_update import IntegrationModelUpdate
@@ -40,20 +47,18 @@ class IntegrationModelsUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        models: list[dict[str, Any]] = []
-        for models_item_data in self.models:
-            models_item = models_item_data.to_dict()
-            models.append(models_item)
-
-        allow_all_models = self.allow_all_models
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "models": models,
-            }
-        )
+
+        if is_set(self.models):
+            models: list[dict[str, Any]] = []
+            for models_item_data in self.models:
+                models_item = models_item_data.to_dict()
+                models.append(models_item)
+
+            _field_dict["models"] = models
+
+        allow_all_models = self.allow_all_models
         if allow_all_models is not UNSET:
             _field_dict["allow_all_models"] = allow_all_models
 
@@ -63,23 +68,35 @@ class IntegrationModelsUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        models: list[IntegrationModelUpdate] = []
-        _models = _d.pop("models")
-        for models_item_data in _models:
-            models_item = IntegrationModelUpdate.from_dict(models_item_data)
-
-            models.append(models_item)
-
-        allow_all_models = _d.pop("allow_all_models", UNSET)
-
-        _instance = cls(
-            models=models,
-            allow_all_models=allow_all_models,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["models"]
+            if _v.__class__ is list:
+                try:
+                    _v = [IntegrationModelUpdate.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, IntegrationModelUpdate.from_dict).within("models") from None
+            else:
+                _v = checked(_v, "array", "models")
+            _self.models = _v
+            if "allow_all_models" in _d:
+                _v = _d["allow_all_models"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "allow_all_models")
+                _self.allow_all_models = _v
+                _n += 1
+            else:
+                _self.allow_all_models = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"allow_all_models", "models"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

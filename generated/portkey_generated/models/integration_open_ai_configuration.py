@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="IntegrationOpenAIConfiguration")
 
@@ -23,15 +29,14 @@ class IntegrationOpenAIConfiguration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        openai_organization = self.openai_organization
-
-        openai_project = self.openai_project
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        openai_organization = self.openai_organization
         if openai_organization is not UNSET:
             _field_dict["openai_organization"] = openai_organization
+
+        openai_project = self.openai_project
         if openai_project is not UNSET:
             _field_dict["openai_project"] = openai_project
 
@@ -39,18 +44,34 @@ class IntegrationOpenAIConfiguration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        openai_organization = _d.pop("openai_organization", UNSET)
-
-        openai_project = _d.pop("openai_project", UNSET)
-
-        _instance = cls(
-            openai_organization=openai_organization,
-            openai_project=openai_project,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "openai_organization" in _d:
+                _v = _d["openai_organization"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "openai_organization")
+                _self.openai_organization = _v
+                _n += 1
+            else:
+                _self.openai_organization = UNSET
+            if "openai_project" in _d:
+                _v = _d["openai_project"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "openai_project")
+                _self.openai_project = _v
+                _n += 1
+            else:
+                _self.openai_project = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"openai_organization", "openai_project"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.integration_aws_auth_type import IntegrationAwsAuthType, check_integration_aws_auth_type
-from ..types import UNSET, Unset
+from ..models.integration_aws_auth_type import IntegrationAwsAuthType
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="IntegrationSageMakerConfiguration")
 
@@ -50,72 +57,70 @@ class IntegrationSageMakerConfiguration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        aws_auth_type: str = self.aws_auth_type
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        aws_region = self.aws_region
+        if is_set(self.aws_auth_type):
+            aws_auth_type: str = self.aws_auth_type
+            _field_dict["aws_auth_type"] = aws_auth_type
+
+        if is_set(self.aws_region):
+            aws_region = self.aws_region
+            _field_dict["aws_region"] = aws_region
 
         aws_access_key_id = self.aws_access_key_id
+        if aws_access_key_id is not UNSET:
+            _field_dict["aws_access_key_id"] = aws_access_key_id
 
         aws_secret_access_key = self.aws_secret_access_key
+        if aws_secret_access_key is not UNSET:
+            _field_dict["aws_secret_access_key"] = aws_secret_access_key
 
         aws_role_arn = self.aws_role_arn
+        if aws_role_arn is not UNSET:
+            _field_dict["aws_role_arn"] = aws_role_arn
 
         aws_external_id: None | str | Unset
         if isinstance(self.aws_external_id, Unset):
             aws_external_id = UNSET
         else:
             aws_external_id = self.aws_external_id
-
-        amzn_sagemaker_custom_attributes = self.amzn_sagemaker_custom_attributes
-
-        amzn_sagemaker_target_model = self.amzn_sagemaker_target_model
-
-        amzn_sagemaker_target_variant = self.amzn_sagemaker_target_variant
-
-        amzn_sagemaker_target_container_hostname = self.amzn_sagemaker_target_container_hostname
-
-        amzn_sagemaker_inference_id = self.amzn_sagemaker_inference_id
-
-        amzn_sagemaker_enable_explanations = self.amzn_sagemaker_enable_explanations
-
-        amzn_sagemaker_inference_component = self.amzn_sagemaker_inference_component
-
-        amzn_sagemaker_session_id = self.amzn_sagemaker_session_id
-
-        amzn_sagemaker_model_name = self.amzn_sagemaker_model_name
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "aws_auth_type": aws_auth_type,
-                "aws_region": aws_region,
-            }
-        )
-        if aws_access_key_id is not UNSET:
-            _field_dict["aws_access_key_id"] = aws_access_key_id
-        if aws_secret_access_key is not UNSET:
-            _field_dict["aws_secret_access_key"] = aws_secret_access_key
-        if aws_role_arn is not UNSET:
-            _field_dict["aws_role_arn"] = aws_role_arn
         if aws_external_id is not UNSET:
             _field_dict["aws_external_id"] = aws_external_id
+
+        amzn_sagemaker_custom_attributes = self.amzn_sagemaker_custom_attributes
         if amzn_sagemaker_custom_attributes is not UNSET:
             _field_dict["amzn_sagemaker_custom_attributes"] = amzn_sagemaker_custom_attributes
+
+        amzn_sagemaker_target_model = self.amzn_sagemaker_target_model
         if amzn_sagemaker_target_model is not UNSET:
             _field_dict["amzn_sagemaker_target_model"] = amzn_sagemaker_target_model
+
+        amzn_sagemaker_target_variant = self.amzn_sagemaker_target_variant
         if amzn_sagemaker_target_variant is not UNSET:
             _field_dict["amzn_sagemaker_target_variant"] = amzn_sagemaker_target_variant
+
+        amzn_sagemaker_target_container_hostname = self.amzn_sagemaker_target_container_hostname
         if amzn_sagemaker_target_container_hostname is not UNSET:
             _field_dict["amzn_sagemaker_target_container_hostname"] = amzn_sagemaker_target_container_hostname
+
+        amzn_sagemaker_inference_id = self.amzn_sagemaker_inference_id
         if amzn_sagemaker_inference_id is not UNSET:
             _field_dict["amzn_sagemaker_inference_id"] = amzn_sagemaker_inference_id
+
+        amzn_sagemaker_enable_explanations = self.amzn_sagemaker_enable_explanations
         if amzn_sagemaker_enable_explanations is not UNSET:
             _field_dict["amzn_sagemaker_enable_explanations"] = amzn_sagemaker_enable_explanations
+
+        amzn_sagemaker_inference_component = self.amzn_sagemaker_inference_component
         if amzn_sagemaker_inference_component is not UNSET:
             _field_dict["amzn_sagemaker_inference_component"] = amzn_sagemaker_inference_component
+
+        amzn_sagemaker_session_id = self.amzn_sagemaker_session_id
         if amzn_sagemaker_session_id is not UNSET:
             _field_dict["amzn_sagemaker_session_id"] = amzn_sagemaker_session_id
+
+        amzn_sagemaker_model_name = self.amzn_sagemaker_model_name
         if amzn_sagemaker_model_name is not UNSET:
             _field_dict["amzn_sagemaker_model_name"] = amzn_sagemaker_model_name
 
@@ -123,64 +128,151 @@ class IntegrationSageMakerConfiguration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        aws_auth_type = check_integration_aws_auth_type(_d.pop("aws_auth_type"))
-
-        aws_region = _d.pop("aws_region")
-
-        aws_access_key_id = _d.pop("aws_access_key_id", UNSET)
-
-        aws_secret_access_key = _d.pop("aws_secret_access_key", UNSET)
-
-        aws_role_arn = _d.pop("aws_role_arn", UNSET)
-
-        def _parse_aws_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        aws_external_id = _parse_aws_external_id(_d.pop("aws_external_id", UNSET))
-
-        amzn_sagemaker_custom_attributes = _d.pop("amzn_sagemaker_custom_attributes", UNSET)
-
-        amzn_sagemaker_target_model = _d.pop("amzn_sagemaker_target_model", UNSET)
-
-        amzn_sagemaker_target_variant = _d.pop("amzn_sagemaker_target_variant", UNSET)
-
-        amzn_sagemaker_target_container_hostname = _d.pop("amzn_sagemaker_target_container_hostname", UNSET)
-
-        amzn_sagemaker_inference_id = _d.pop("amzn_sagemaker_inference_id", UNSET)
-
-        amzn_sagemaker_enable_explanations = _d.pop("amzn_sagemaker_enable_explanations", UNSET)
-
-        amzn_sagemaker_inference_component = _d.pop("amzn_sagemaker_inference_component", UNSET)
-
-        amzn_sagemaker_session_id = _d.pop("amzn_sagemaker_session_id", UNSET)
-
-        amzn_sagemaker_model_name = _d.pop("amzn_sagemaker_model_name", UNSET)
-
-        _instance = cls(
-            aws_auth_type=aws_auth_type,
-            aws_region=aws_region,
-            aws_access_key_id=aws_access_key_id,
-            aws_secret_access_key=aws_secret_access_key,
-            aws_role_arn=aws_role_arn,
-            aws_external_id=aws_external_id,
-            amzn_sagemaker_custom_attributes=amzn_sagemaker_custom_attributes,
-            amzn_sagemaker_target_model=amzn_sagemaker_target_model,
-            amzn_sagemaker_target_variant=amzn_sagemaker_target_variant,
-            amzn_sagemaker_target_container_hostname=amzn_sagemaker_target_container_hostname,
-            amzn_sagemaker_inference_id=amzn_sagemaker_inference_id,
-            amzn_sagemaker_enable_explanations=amzn_sagemaker_enable_explanations,
-            amzn_sagemaker_inference_component=amzn_sagemaker_inference_component,
-            amzn_sagemaker_session_id=amzn_sagemaker_session_id,
-            amzn_sagemaker_model_name=amzn_sagemaker_model_name,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["aws_auth_type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "aws_auth_type")
+            _self.aws_auth_type = _v
+            _v = _d["aws_region"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "aws_region")
+            _self.aws_region = _v
+            if "aws_access_key_id" in _d:
+                _v = _d["aws_access_key_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "aws_access_key_id")
+                _self.aws_access_key_id = _v
+                _n += 1
+            else:
+                _self.aws_access_key_id = UNSET
+            if "aws_secret_access_key" in _d:
+                _v = _d["aws_secret_access_key"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "aws_secret_access_key")
+                _self.aws_secret_access_key = _v
+                _n += 1
+            else:
+                _self.aws_secret_access_key = UNSET
+            if "aws_role_arn" in _d:
+                _v = _d["aws_role_arn"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "aws_role_arn")
+                _self.aws_role_arn = _v
+                _n += 1
+            else:
+                _self.aws_role_arn = UNSET
+            if "aws_external_id" in _d:
+                _v = _d["aws_external_id"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "aws_external_id")
+                _self.aws_external_id = _v
+                _n += 1
+            else:
+                _self.aws_external_id = UNSET
+            if "amzn_sagemaker_custom_attributes" in _d:
+                _v = _d["amzn_sagemaker_custom_attributes"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "amzn_sagemaker_custom_attributes")
+                _self.amzn_sagemaker_custom_attributes = _v
+                _n += 1
+            else:
+                _self.amzn_sagemaker_custom_attributes = UNSET
+            if "amzn_sagemaker_target_model" in _d:
+                _v = _d["amzn_sagemaker_target_model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "amzn_sagemaker_target_model")
+                _self.amzn_sagemaker_target_model = _v
+                _n += 1
+            else:
+                _self.amzn_sagemaker_target_model = UNSET
+            if "amzn_sagemaker_target_variant" in _d:
+                _v = _d["amzn_sagemaker_target_variant"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "amzn_sagemaker_target_variant")
+                _self.amzn_sagemaker_target_variant = _v
+                _n += 1
+            else:
+                _self.amzn_sagemaker_target_variant = UNSET
+            if "amzn_sagemaker_target_container_hostname" in _d:
+                _v = _d["amzn_sagemaker_target_container_hostname"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "amzn_sagemaker_target_container_hostname")
+                _self.amzn_sagemaker_target_container_hostname = _v
+                _n += 1
+            else:
+                _self.amzn_sagemaker_target_container_hostname = UNSET
+            if "amzn_sagemaker_inference_id" in _d:
+                _v = _d["amzn_sagemaker_inference_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "amzn_sagemaker_inference_id")
+                _self.amzn_sagemaker_inference_id = _v
+                _n += 1
+            else:
+                _self.amzn_sagemaker_inference_id = UNSET
+            if "amzn_sagemaker_enable_explanations" in _d:
+                _v = _d["amzn_sagemaker_enable_explanations"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "amzn_sagemaker_enable_explanations")
+                _self.amzn_sagemaker_enable_explanations = _v
+                _n += 1
+            else:
+                _self.amzn_sagemaker_enable_explanations = UNSET
+            if "amzn_sagemaker_inference_component" in _d:
+                _v = _d["amzn_sagemaker_inference_component"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "amzn_sagemaker_inference_component")
+                _self.amzn_sagemaker_inference_component = _v
+                _n += 1
+            else:
+                _self.amzn_sagemaker_inference_component = UNSET
+            if "amzn_sagemaker_session_id" in _d:
+                _v = _d["amzn_sagemaker_session_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "amzn_sagemaker_session_id")
+                _self.amzn_sagemaker_session_id = _v
+                _n += 1
+            else:
+                _self.amzn_sagemaker_session_id = UNSET
+            if "amzn_sagemaker_model_name" in _d:
+                _v = _d["amzn_sagemaker_model_name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "amzn_sagemaker_model_name")
+                _self.amzn_sagemaker_model_name = _v
+                _n += 1
+            else:
+                _self.amzn_sagemaker_model_name = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "amzn_sagemaker_custom_attributes",
+                    "amzn_sagemaker_enable_explanations",
+                    "amzn_sagemaker_inference_component",
+                    "amzn_sagemaker_inference_id",
+                    "amzn_sagemaker_model_name",
+                    "amzn_sagemaker_session_id",
+                    "amzn_sagemaker_target_container_hostname",
+                    "amzn_sagemaker_target_model",
+                    "amzn_sagemaker_target_variant",
+                    "aws_access_key_id",
+                    "aws_auth_type",
+                    "aws_external_id",
+                    "aws_region",
+                    "aws_role_arn",
+                    "aws_secret_access_key",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.integration_vertex_auth_type import (
     IntegrationVertexAuthType,
-    check_integration_vertex_auth_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_vertex_ai_configuration_vertex_service_account_json import (
@@ -52,26 +58,24 @@ class IntegrationVertexAIConfiguration:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        vertex_auth_type: str = self.vertex_auth_type
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        vertex_region = self.vertex_region
+        if is_set(self.vertex_auth_type):
+            vertex_auth_type: str = self.vertex_auth_type
+            _field_dict["vertex_auth_type"] = vertex_auth_type
+
+        if is_set(self.vertex_region):
+            vertex_region = self.vertex_region
+            _field_dict["vertex_region"] = vertex_region
 
         vertex_project_id = self.vertex_project_id
+        if vertex_project_id is not UNSET:
+            _field_dict["vertex_project_id"] = vertex_project_id
 
         vertex_service_account_json: dict[str, Any] | Unset = UNSET
         if not isinstance(self.vertex_service_account_json, Unset):
             vertex_service_account_json = self.vertex_service_account_json.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "vertex_auth_type": vertex_auth_type,
-                "vertex_region": vertex_region,
-            }
-        )
-        if vertex_project_id is not UNSET:
-            _field_dict["vertex_project_id"] = vertex_project_id
         if vertex_service_account_json is not UNSET:
             _field_dict["vertex_service_account_json"] = vertex_service_account_json
 
@@ -81,31 +85,57 @@ class IntegrationVertexAIConfiguration:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        vertex_auth_type = check_integration_vertex_auth_type(_d.pop("vertex_auth_type"))
-
-        vertex_region = _d.pop("vertex_region")
-
-        vertex_project_id = _d.pop("vertex_project_id", UNSET)
-
-        _vertex_service_account_json = _d.pop("vertex_service_account_json", UNSET)
-        vertex_service_account_json: IntegrationVertexAIConfigurationVertexServiceAccountJson | Unset
-        if isinstance(_vertex_service_account_json, Unset):
-            vertex_service_account_json = UNSET
-        else:
-            vertex_service_account_json = IntegrationVertexAIConfigurationVertexServiceAccountJson.from_dict(
-                _vertex_service_account_json
-            )
-
-        _instance = cls(
-            vertex_auth_type=vertex_auth_type,
-            vertex_region=vertex_region,
-            vertex_project_id=vertex_project_id,
-            vertex_service_account_json=vertex_service_account_json,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["vertex_auth_type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "vertex_auth_type")
+            _self.vertex_auth_type = _v
+            _v = _d["vertex_region"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "vertex_region")
+            _self.vertex_region = _v
+            if "vertex_project_id" in _d:
+                _v = _d["vertex_project_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "vertex_project_id")
+                _self.vertex_project_id = _v
+                _n += 1
+            else:
+                _self.vertex_project_id = UNSET
+            if "vertex_service_account_json" in _d:
+                _v = _d["vertex_service_account_json"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = IntegrationVertexAIConfigurationVertexServiceAccountJson.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("vertex_service_account_json") from None
+                else:
+                    _v = checked(_v, "object", "vertex_service_account_json")
+                _self.vertex_service_account_json = _v
+                _n += 1
+            else:
+                _self.vertex_service_account_json = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "vertex_auth_type",
+                    "vertex_project_id",
+                    "vertex_region",
+                    "vertex_service_account_json",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

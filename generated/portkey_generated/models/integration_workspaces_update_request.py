@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_global_workspace_access import IntegrationGlobalWorkspaceAccess
@@ -49,6 +55,9 @@ class IntegrationWorkspacesUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         workspaces: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.workspaces, Unset):
             workspaces = []
@@ -56,27 +65,24 @@ class IntegrationWorkspacesUpdateRequest:
                 workspaces_item = workspaces_item_data.to_dict()
                 workspaces.append(workspaces_item)
 
+        if workspaces is not UNSET:
+            _field_dict["workspaces"] = workspaces
+
         global_workspace_access: dict[str, Any] | Unset = UNSET
         if not isinstance(self.global_workspace_access, Unset):
             global_workspace_access = self.global_workspace_access.to_dict()
-
-        override_existing_workspace_access = self.override_existing_workspace_access
-
-        create_default_provider = self.create_default_provider
-
-        default_provider_slug = self.default_provider_slug
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if workspaces is not UNSET:
-            _field_dict["workspaces"] = workspaces
         if global_workspace_access is not UNSET:
             _field_dict["global_workspace_access"] = global_workspace_access
+
+        override_existing_workspace_access = self.override_existing_workspace_access
         if override_existing_workspace_access is not UNSET:
             _field_dict["override_existing_workspace_access"] = override_existing_workspace_access
+
+        create_default_provider = self.create_default_provider
         if create_default_provider is not UNSET:
             _field_dict["create_default_provider"] = create_default_provider
+
+        default_provider_slug = self.default_provider_slug
         if default_provider_slug is not UNSET:
             _field_dict["default_provider_slug"] = default_provider_slug
 
@@ -86,39 +92,81 @@ class IntegrationWorkspacesUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _workspaces = _d.pop("workspaces", UNSET)
-        workspaces: list[IntegrationWorkspaceAccessUpdate] | Unset = UNSET
-        if _workspaces is not UNSET:
-            workspaces = []
-            for workspaces_item_data in _workspaces:
-                workspaces_item = IntegrationWorkspaceAccessUpdate.from_dict(workspaces_item_data)
-
-                workspaces.append(workspaces_item)
-
-        _global_workspace_access = _d.pop("global_workspace_access", UNSET)
-        global_workspace_access: IntegrationGlobalWorkspaceAccess | Unset
-        if isinstance(_global_workspace_access, Unset):
-            global_workspace_access = UNSET
-        else:
-            global_workspace_access = IntegrationGlobalWorkspaceAccess.from_dict(_global_workspace_access)
-
-        override_existing_workspace_access = _d.pop("override_existing_workspace_access", UNSET)
-
-        create_default_provider = _d.pop("create_default_provider", UNSET)
-
-        default_provider_slug = _d.pop("default_provider_slug", UNSET)
-
-        _instance = cls(
-            workspaces=workspaces,
-            global_workspace_access=global_workspace_access,
-            override_existing_workspace_access=override_existing_workspace_access,
-            create_default_provider=create_default_provider,
-            default_provider_slug=default_provider_slug,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "workspaces" in _d:
+                _v = _d["workspaces"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [IntegrationWorkspaceAccessUpdate.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, IntegrationWorkspaceAccessUpdate.from_dict).within(
+                            "workspaces"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "workspaces")
+                _self.workspaces = _v
+                _n += 1
+            else:
+                _self.workspaces = UNSET
+            if "global_workspace_access" in _d:
+                _v = _d["global_workspace_access"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = IntegrationGlobalWorkspaceAccess.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("global_workspace_access") from None
+                else:
+                    _v = checked(_v, "object", "global_workspace_access")
+                _self.global_workspace_access = _v
+                _n += 1
+            else:
+                _self.global_workspace_access = UNSET
+            if "override_existing_workspace_access" in _d:
+                _v = _d["override_existing_workspace_access"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "override_existing_workspace_access")
+                _self.override_existing_workspace_access = _v
+                _n += 1
+            else:
+                _self.override_existing_workspace_access = UNSET
+            if "create_default_provider" in _d:
+                _v = _d["create_default_provider"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "create_default_provider")
+                _self.create_default_provider = _v
+                _n += 1
+            else:
+                _self.create_default_provider = UNSET
+            if "default_provider_slug" in _d:
+                _v = _d["default_provider_slug"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "default_provider_slug")
+                _self.default_provider_slug = _v
+                _n += 1
+            else:
+                _self.default_provider_slug = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "create_default_provider",
+                    "default_provider_slug",
+                    "global_workspace_access",
+                    "override_existing_workspace_access",
+                    "workspaces",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

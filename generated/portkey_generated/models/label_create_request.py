@@ -8,7 +8,15 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 T = TypeVar("T", bound="LabelCreateRequest")
 
@@ -30,31 +38,28 @@ class LabelCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
-
-        workspace_id = self.workspace_id
-
-        description = self.description
-
-        color_code = self.color_code
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-            }
-        )
         if organisation_id is not UNSET:
             _field_dict["organisation_id"] = organisation_id
+
+        workspace_id = self.workspace_id
         if workspace_id is not UNSET:
             _field_dict["workspace_id"] = workspace_id
+
+        description = self.description
         if description is not UNSET:
             _field_dict["description"] = description
+
+        color_code = self.color_code
         if color_code is not UNSET:
             _field_dict["color_code"] = color_code
 
@@ -62,32 +67,63 @@ class LabelCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        color_code = _d.pop("color_code", UNSET)
-
-        _instance = cls(
-            name=name,
-            organisation_id=organisation_id,
-            workspace_id=workspace_id,
-            description=description,
-            color_code=color_code,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            if "organisation_id" in _d:
+                _v = _d["organisation_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "organisation_id")
+                else:
+                    _v = checked(_v, "string", "organisation_id")
+                _self.organisation_id = _v
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "color_code" in _d:
+                _v = _d["color_code"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "color_code")
+                _self.color_code = _v
+                _n += 1
+            else:
+                _self.color_code = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"color_code", "description", "name", "organisation_id", "workspace_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="LabelUpdateRequest")
 
@@ -25,19 +31,18 @@ class LabelUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        description = self.description
-
-        color_code = self.color_code
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        name = self.name
         if name is not UNSET:
             _field_dict["name"] = name
+
+        description = self.description
         if description is not UNSET:
             _field_dict["description"] = description
+
+        color_code = self.color_code
         if color_code is not UNSET:
             _field_dict["color_code"] = color_code
 
@@ -45,21 +50,42 @@ class LabelUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        color_code = _d.pop("color_code", UNSET)
-
-        _instance = cls(
-            name=name,
-            description=description,
-            color_code=color_code,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "color_code" in _d:
+                _v = _d["color_code"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "color_code")
+                _self.color_code = _v
+                _n += 1
+            else:
+                _self.color_code = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"color_code", "description", "name"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

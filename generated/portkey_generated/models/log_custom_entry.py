@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.log_custom_metadata import LogCustomMetadata
@@ -46,22 +53,20 @@ class LogCustomEntry:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        request = self.request.to_dict()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        response = self.response.to_dict()
+        if is_set(self.request):
+            request = self.request.to_dict()
+            _field_dict["request"] = request
+
+        if is_set(self.response):
+            response = self.response.to_dict()
+            _field_dict["response"] = response
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "request": request,
-                "response": response,
-            }
-        )
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
 
@@ -71,26 +76,49 @@ class LogCustomEntry:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        request = LogCustomRequest.from_dict(_d.pop("request"))
-
-        response = LogCustomResponse.from_dict(_d.pop("response"))
-
-        _metadata = _d.pop("metadata", UNSET)
-        metadata: LogCustomMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = LogCustomMetadata.from_dict(_metadata)
-
-        _instance = cls(
-            request=request,
-            response=response,
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["request"]
+            if _v.__class__ is dict:
+                try:
+                    _v = LogCustomRequest.from_dict(_v)
+                except DecodeError as _error:
+                    raise _error.within("request") from None
+            else:
+                _v = checked(_v, "object", "request")
+            _self.request = _v
+            _v = _d["response"]
+            if _v.__class__ is dict:
+                try:
+                    _v = LogCustomResponse.from_dict(_v)
+                except DecodeError as _error:
+                    raise _error.within("response") from None
+            else:
+                _v = checked(_v, "object", "response")
+            _self.response = _v
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = LogCustomMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                else:
+                    _v = checked(_v, "object", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"metadata", "request", "response"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="LogCustomMetadata")
 
@@ -25,19 +31,18 @@ class LogCustomMetadata:
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        trace_id = self.trace_id
-
-        span_id = self.span_id
-
-        span_name = self.span_name
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        trace_id = self.trace_id
         if trace_id is not UNSET:
             _field_dict["trace_id"] = trace_id
+
+        span_id = self.span_id
         if span_id is not UNSET:
             _field_dict["span_id"] = span_id
+
+        span_name = self.span_name
         if span_name is not UNSET:
             _field_dict["span_name"] = span_name
 
@@ -45,21 +50,44 @@ class LogCustomMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        trace_id = _d.pop("trace_id", UNSET)
-
-        span_id = _d.pop("span_id", UNSET)
-
-        span_name = _d.pop("span_name", UNSET)
-
-        _instance = cls(
-            trace_id=trace_id,
-            span_id=span_id,
-            span_name=span_name,
-        )
-
-        _instance.additional_properties = _d
-        return _instance
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "trace_id" in _d:
+                _v = _d["trace_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "trace_id")
+                _self.trace_id = _v
+                _n += 1
+            else:
+                _self.trace_id = UNSET
+            if "span_id" in _d:
+                _v = _d["span_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "span_id")
+                _self.span_id = _v
+                _n += 1
+            else:
+                _self.span_id = UNSET
+            if "span_name" in _d:
+                _v = _d["span_name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "span_name")
+                _self.span_name = _v
+                _n += 1
+            else:
+                _self.span_name = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _extra: dict[str, str] = {}
+        for _k, _x in _d.items():
+            if _k not in {"span_id", "span_name", "trace_id"}:
+                if _x.__class__ is not str:
+                    _x = checked(_x, "string", _k)
+                _extra[_k] = _x
+        _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.log_custom_request_body import LogCustomRequestBody
@@ -46,26 +53,24 @@ class LogCustomRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        url = self.url
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        body = self.body.to_dict()
+        if is_set(self.url):
+            url = self.url
+            _field_dict["url"] = url
+
+        if is_set(self.body):
+            body = self.body.to_dict()
+            _field_dict["body"] = body
 
         method = self.method
+        if method is not UNSET:
+            _field_dict["method"] = method
 
         headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.headers, Unset):
             headers = self.headers.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "url": url,
-                "body": body,
-            }
-        )
-        if method is not UNSET:
-            _field_dict["method"] = method
         if headers is not UNSET:
             _field_dict["headers"] = headers
 
@@ -75,29 +80,52 @@ class LogCustomRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        url = _d.pop("url")
-
-        body = LogCustomRequestBody.from_dict(_d.pop("body"))
-
-        method = _d.pop("method", UNSET)
-
-        _headers = _d.pop("headers", UNSET)
-        headers: LogCustomRequestHeaders | Unset
-        if isinstance(_headers, Unset):
-            headers = UNSET
-        else:
-            headers = LogCustomRequestHeaders.from_dict(_headers)
-
-        _instance = cls(
-            url=url,
-            body=body,
-            method=method,
-            headers=headers,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["url"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "url")
+            _self.url = _v
+            _v = _d["body"]
+            if _v.__class__ is dict:
+                try:
+                    _v = LogCustomRequestBody.from_dict(_v)
+                except DecodeError as _error:
+                    raise _error.within("body") from None
+            else:
+                _v = checked(_v, "object", "body")
+            _self.body = _v
+            if "method" in _d:
+                _v = _d["method"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "method")
+                _self.method = _v
+                _n += 1
+            else:
+                _self.method = UNSET
+            if "headers" in _d:
+                _v = _d["headers"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = LogCustomRequestHeaders.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("headers") from None
+                else:
+                    _v = checked(_v, "object", "headers")
+                _self.headers = _v
+                _n += 1
+            else:
+                _self.headers = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"body", "headers", "method", "url"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.log_custom_response_body import LogCustomResponseBody
@@ -46,27 +53,24 @@ class LogCustomResponse:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        body = self.body.to_dict()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.body):
+            body = self.body.to_dict()
+            _field_dict["body"] = body
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.headers, Unset):
             headers = self.headers.to_dict()
-
-        response_time = self.response_time
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "body": body,
-            }
-        )
-        if status is not UNSET:
-            _field_dict["status"] = status
         if headers is not UNSET:
             _field_dict["headers"] = headers
+
+        response_time = self.response_time
         if response_time is not UNSET:
             _field_dict["response_time"] = response_time
 
@@ -76,29 +80,56 @@ class LogCustomResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        body = LogCustomResponseBody.from_dict(_d.pop("body"))
-
-        status = _d.pop("status", UNSET)
-
-        _headers = _d.pop("headers", UNSET)
-        headers: LogCustomResponseHeaders | Unset
-        if isinstance(_headers, Unset):
-            headers = UNSET
-        else:
-            headers = LogCustomResponseHeaders.from_dict(_headers)
-
-        response_time = _d.pop("response_time", UNSET)
-
-        _instance = cls(
-            body=body,
-            status=status,
-            headers=headers,
-            response_time=response_time,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["body"]
+            if _v.__class__ is dict:
+                try:
+                    _v = LogCustomResponseBody.from_dict(_v)
+                except DecodeError as _error:
+                    raise _error.within("body") from None
+            else:
+                _v = checked(_v, "object", "body")
+            _self.body = _v
+            if "status" in _d:
+                _v = _d["status"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "status")
+                _self.status = _v
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "headers" in _d:
+                _v = _d["headers"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = LogCustomResponseHeaders.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("headers") from None
+                else:
+                    _v = checked(_v, "object", "headers")
+                _self.headers = _v
+                _n += 1
+            else:
+                _self.headers = UNSET
+            if "response_time" in _d:
+                _v = _d["response_time"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "response_time")
+                _self.response_time = _v
+                _n += 1
+            else:
+                _self.response_time = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"body", "headers", "response_time", "status"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

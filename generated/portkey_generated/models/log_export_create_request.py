@@ -7,8 +7,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.log_export_field import LogExportField, check_log_export_field
-from ..types import UNSET, Unset
+from ..models.log_export_field import LogExportField
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.log_export_filters import LogExportFilters
@@ -45,27 +54,26 @@ class LogExportCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        filters = self.filters.to_dict()
-
-        requested_data: list[str] = []
-        for requested_data_item_data in self.requested_data:
-            requested_data_item: str = requested_data_item_data
-            requested_data.append(requested_data_item)
-
-        workspace_id = self.workspace_id
-
-        description = self.description
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "filters": filters,
-                "requested_data": requested_data,
-            }
-        )
+
+        if is_set(self.filters):
+            filters = self.filters.to_dict()
+            _field_dict["filters"] = filters
+
+        if is_set(self.requested_data):
+            requested_data: list[str] = []
+            for requested_data_item_data in self.requested_data:
+                requested_data_item: str = requested_data_item_data
+                requested_data.append(requested_data_item)
+
+            _field_dict["requested_data"] = requested_data
+
+        workspace_id = self.workspace_id
         if workspace_id is not UNSET:
             _field_dict["workspace_id"] = workspace_id
+
+        description = self.description
         if description is not UNSET:
             _field_dict["description"] = description
 
@@ -75,29 +83,57 @@ class LogExportCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        filters = LogExportFilters.from_dict(_d.pop("filters"))
-
-        requested_data: list[LogExportField] = []
-        _requested_data = _d.pop("requested_data")
-        for requested_data_item_data in _requested_data:
-            requested_data_item = check_log_export_field(requested_data_item_data)
-
-            requested_data.append(requested_data_item)
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        _instance = cls(
-            filters=filters,
-            requested_data=requested_data,
-            workspace_id=workspace_id,
-            description=description,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["filters"]
+            if _v.__class__ is dict:
+                try:
+                    _v = LogExportFilters.from_dict(_v)
+                except DecodeError as _error:
+                    raise _error.within("filters") from None
+            else:
+                _v = checked(_v, "object", "filters")
+            _self.filters = _v
+            _v = _d["requested_data"]
+            if _v.__class__ is list:
+                try:
+                    if not JSON_STRINGS.issuperset(map(type, _v)):
+                        _v = checked_items(_v, "string")
+                except DecodeError as _error:
+                    raise _error.within("requested_data") from None
+            else:
+                _v = checked(_v, "array", "requested_data")
+            _self.requested_data = _v
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"description", "filters", "requested_data", "workspace_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,13 +10,19 @@ from attrs import field as _attrs_field
 
 from ..models.mcp_integration_create_request_auth_type import (
     McpIntegrationCreateRequestAuthType,
-    check_mcp_integration_create_request_auth_type,
 )
 from ..models.mcp_integration_create_request_transport import (
     McpIntegrationCreateRequestTransport,
-    check_mcp_integration_create_request_transport,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_configurations import McpIntegrationConfigurations
@@ -73,33 +79,54 @@ class McpIntegrationCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        url = self.url
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
 
-        auth_type: str = self.auth_type
+        if is_set(self.url):
+            url = self.url
+            _field_dict["url"] = url
 
-        transport: str = self.transport
+        if is_set(self.auth_type):
+            auth_type: str = self.auth_type
+            _field_dict["auth_type"] = auth_type
+
+        if is_set(self.transport):
+            transport: str = self.transport
+            _field_dict["transport"] = transport
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         workspace_id: str | Unset = UNSET
         if not isinstance(self.workspace_id, Unset):
             workspace_id = str(self.workspace_id)
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         configurations: dict[str, Any] | Unset = UNSET
         if not isinstance(self.configurations, Unset):
             configurations = self.configurations.to_dict()
+        if configurations is not UNSET:
+            _field_dict["configurations"] = configurations
 
         secret_mappings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.secret_mappings, Unset):
@@ -108,26 +135,6 @@ class McpIntegrationCreateRequest:
                 secret_mappings_item = secret_mappings_item_data.to_dict()
                 secret_mappings.append(secret_mappings_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "url": url,
-                "auth_type": auth_type,
-                "transport": transport,
-            }
-        )
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if configurations is not UNSET:
-            _field_dict["configurations"] = configurations
         if secret_mappings is not UNSET:
             _field_dict["secret_mappings"] = secret_mappings
 
@@ -137,71 +144,120 @@ class McpIntegrationCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        url = _d.pop("url")
-
-        auth_type = check_mcp_integration_create_request_auth_type(_d.pop("auth_type"))
-
-        transport = check_mcp_integration_create_request_transport(_d.pop("transport"))
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        _workspace_id = _d.pop("workspace_id", UNSET)
-        workspace_id: UUID | Unset
-        if isinstance(_workspace_id, Unset):
-            workspace_id = UNSET
-        else:
-            workspace_id = UUID(_workspace_id)
-
-        slug = _d.pop("slug", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        _configurations = _d.pop("configurations", UNSET)
-        configurations: McpIntegrationConfigurations | Unset
-        if isinstance(_configurations, Unset):
-            configurations = UNSET
-        else:
-            configurations = McpIntegrationConfigurations.from_dict(_configurations)
-
-        _secret_mappings = _d.pop("secret_mappings", UNSET)
-        secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
-        if _secret_mappings is not UNSET:
-            secret_mappings = []
-            for secret_mappings_item_data in _secret_mappings:
-                secret_mappings_item = SecretReferenceMapping.from_dict(secret_mappings_item_data)
-
-                secret_mappings.append(secret_mappings_item)
-
-        _instance = cls(
-            name=name,
-            url=url,
-            auth_type=auth_type,
-            transport=transport,
-            organisation_id=organisation_id,
-            workspace_id=workspace_id,
-            slug=slug,
-            description=description,
-            configurations=configurations,
-            secret_mappings=secret_mappings,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["url"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "url")
+            _self.url = _v
+            _v = _d["auth_type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "auth_type")
+            _self.auth_type = _v
+            _v = _d["transport"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "transport")
+            _self.transport = _v
+            if "organisation_id" in _d:
+                _v = _d["organisation_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "organisation_id")
+                else:
+                    _v = checked(_v, "string", "organisation_id")
+                _self.organisation_id = _v
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "workspace_id")
+                else:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "slug" in _d:
+                _v = _d["slug"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "slug")
+                _self.slug = _v
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "configurations" in _d:
+                _v = _d["configurations"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = McpIntegrationConfigurations.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("configurations") from None
+                else:
+                    _v = checked(_v, "object", "configurations")
+                _self.configurations = _v
+                _n += 1
+            else:
+                _self.configurations = UNSET
+            if "secret_mappings" in _d:
+                _v = _d["secret_mappings"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                            "secret_mappings"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "secret_mappings")
+                _self.secret_mappings = _v
+                _n += 1
+            else:
+                _self.secret_mappings = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "auth_type",
+                    "configurations",
+                    "description",
+                    "name",
+                    "organisation_id",
+                    "secret_mappings",
+                    "slug",
+                    "transport",
+                    "url",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.mcp_integration_update_request_auth_type import (
     McpIntegrationUpdateRequestAuthType,
-    check_mcp_integration_update_request_auth_type,
 )
 from ..models.mcp_integration_update_request_transport import (
     McpIntegrationUpdateRequestTransport,
-    check_mcp_integration_update_request_transport,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_configurations import McpIntegrationConfigurations
@@ -62,27 +66,44 @@ class McpIntegrationUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         configurations: dict[str, Any] | Unset = UNSET
         if not isinstance(self.configurations, Unset):
             configurations = self.configurations.to_dict()
+        if configurations is not UNSET:
+            _field_dict["configurations"] = configurations
 
         url = self.url
+        if url is not UNSET:
+            _field_dict["url"] = url
 
         auth_type: str | Unset = UNSET
         if not isinstance(self.auth_type, Unset):
             auth_type = self.auth_type
 
+        if auth_type is not UNSET:
+            _field_dict["auth_type"] = auth_type
+
         transport: str | Unset = UNSET
         if not isinstance(self.transport, Unset):
             transport = self.transport
+
+        if transport is not UNSET:
+            _field_dict["transport"] = transport
 
         secret_mappings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.secret_mappings, Unset):
@@ -91,21 +112,6 @@ class McpIntegrationUpdateRequest:
                 secret_mappings_item = secret_mappings_item_data.to_dict()
                 secret_mappings.append(secret_mappings_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if configurations is not UNSET:
-            _field_dict["configurations"] = configurations
-        if url is not UNSET:
-            _field_dict["url"] = url
-        if auth_type is not UNSET:
-            _field_dict["auth_type"] = auth_type
-        if transport is not UNSET:
-            _field_dict["transport"] = transport
         if secret_mappings is not UNSET:
             _field_dict["secret_mappings"] = secret_mappings
 
@@ -115,62 +121,99 @@ class McpIntegrationUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        _configurations = _d.pop("configurations", UNSET)
-        configurations: McpIntegrationConfigurations | Unset
-        if isinstance(_configurations, Unset):
-            configurations = UNSET
-        else:
-            configurations = McpIntegrationConfigurations.from_dict(_configurations)
-
-        url = _d.pop("url", UNSET)
-
-        _auth_type = _d.pop("auth_type", UNSET)
-        auth_type: McpIntegrationUpdateRequestAuthType | Unset
-        if isinstance(_auth_type, Unset):
-            auth_type = UNSET
-        else:
-            auth_type = check_mcp_integration_update_request_auth_type(_auth_type)
-
-        _transport = _d.pop("transport", UNSET)
-        transport: McpIntegrationUpdateRequestTransport | Unset
-        if isinstance(_transport, Unset):
-            transport = UNSET
-        else:
-            transport = check_mcp_integration_update_request_transport(_transport)
-
-        _secret_mappings = _d.pop("secret_mappings", UNSET)
-        secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
-        if _secret_mappings is not UNSET:
-            secret_mappings = []
-            for secret_mappings_item_data in _secret_mappings:
-                secret_mappings_item = SecretReferenceMapping.from_dict(secret_mappings_item_data)
-
-                secret_mappings.append(secret_mappings_item)
-
-        _instance = cls(
-            name=name,
-            description=description,
-            configurations=configurations,
-            url=url,
-            auth_type=auth_type,
-            transport=transport,
-            secret_mappings=secret_mappings,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "configurations" in _d:
+                _v = _d["configurations"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = McpIntegrationConfigurations.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("configurations") from None
+                else:
+                    _v = checked(_v, "object", "configurations")
+                _self.configurations = _v
+                _n += 1
+            else:
+                _self.configurations = UNSET
+            if "url" in _d:
+                _v = _d["url"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "url")
+                _self.url = _v
+                _n += 1
+            else:
+                _self.url = UNSET
+            if "auth_type" in _d:
+                _v = _d["auth_type"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "auth_type")
+                _self.auth_type = _v
+                _n += 1
+            else:
+                _self.auth_type = UNSET
+            if "transport" in _d:
+                _v = _d["transport"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "transport")
+                _self.transport = _v
+                _n += 1
+            else:
+                _self.transport = UNSET
+            if "secret_mappings" in _d:
+                _v = _d["secret_mappings"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                            "secret_mappings"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "secret_mappings")
+                _self.secret_mappings = _v
+                _n += 1
+            else:
+                _self.secret_mappings = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "auth_type",
+                    "configurations",
+                    "description",
+                    "name",
+                    "secret_mappings",
+                    "transport",
+                    "url",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

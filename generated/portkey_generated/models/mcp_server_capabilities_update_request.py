@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.mcp_server_capability_toggle import McpServerCapabilityToggle
 
@@ -36,18 +43,16 @@ class McpServerCapabilitiesUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        capabilities: list[dict[str, Any]] = []
-        for capabilities_item_data in self.capabilities:
-            capabilities_item = capabilities_item_data.to_dict()
-            capabilities.append(capabilities_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "capabilities": capabilities,
-            }
-        )
+
+        if is_set(self.capabilities):
+            capabilities: list[dict[str, Any]] = []
+            for capabilities_item_data in self.capabilities:
+                capabilities_item = capabilities_item_data.to_dict()
+                capabilities.append(capabilities_item)
+
+            _field_dict["capabilities"] = capabilities
 
         return _field_dict
 
@@ -55,20 +60,27 @@ class McpServerCapabilitiesUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        capabilities: list[McpServerCapabilityToggle] = []
-        _capabilities = _d.pop("capabilities")
-        for capabilities_item_data in _capabilities:
-            capabilities_item = McpServerCapabilityToggle.from_dict(capabilities_item_data)
-
-            capabilities.append(capabilities_item)
-
-        _instance = cls(
-            capabilities=capabilities,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["capabilities"]
+            if _v.__class__ is list:
+                try:
+                    _v = [McpServerCapabilityToggle.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, McpServerCapabilityToggle.from_dict).within(
+                        "capabilities"
+                    ) from None
+            else:
+                _v = checked(_v, "array", "capabilities")
+            _self.capabilities = _v
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"capabilities"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.mcp_server_capability_type import McpServerCapabilityType, check_mcp_server_capability_type
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.mcp_server_capability_type import McpServerCapabilityType
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_server_capability_annotations import McpServerCapabilityAnnotations
@@ -86,23 +93,35 @@ class McpServerCapability:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_
+
+        if type_ is not UNSET:
+            _field_dict["type"] = type_
 
         title: None | str | Unset
         if isinstance(self.title, Unset):
             title = UNSET
         else:
             title = self.title
+        if title is not UNSET:
+            _field_dict["title"] = title
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         icons: list[dict[str, Any]] | None | Unset
         if isinstance(self.icons, Unset):
@@ -115,14 +134,20 @@ class McpServerCapability:
 
         else:
             icons = self.icons
+        if icons is not UNSET:
+            _field_dict["icons"] = icons
 
         enabled = self.enabled
+        if enabled is not UNSET:
+            _field_dict["enabled"] = enabled
 
         integration_enabled: bool | None | Unset
         if isinstance(self.integration_enabled, Unset):
             integration_enabled = UNSET
         else:
             integration_enabled = self.integration_enabled
+        if integration_enabled is not UNSET:
+            _field_dict["integration_enabled"] = integration_enabled
 
         input_schema: dict[str, Any] | None | Unset
         if isinstance(self.input_schema, Unset):
@@ -131,6 +156,8 @@ class McpServerCapability:
             input_schema = self.input_schema.to_dict()
         else:
             input_schema = self.input_schema
+        if input_schema is not UNSET:
+            _field_dict["input_schema"] = input_schema
 
         output_schema: dict[str, Any] | None | Unset
         if isinstance(self.output_schema, Unset):
@@ -139,6 +166,8 @@ class McpServerCapability:
             output_schema = self.output_schema.to_dict()
         else:
             output_schema = self.output_schema
+        if output_schema is not UNSET:
+            _field_dict["output_schema"] = output_schema
 
         execution: dict[str, Any] | None | Unset
         if isinstance(self.execution, Unset):
@@ -147,6 +176,8 @@ class McpServerCapability:
             execution = self.execution.to_dict()
         else:
             execution = self.execution
+        if execution is not UNSET:
+            _field_dict["execution"] = execution
 
         annotations: dict[str, Any] | None | Unset
         if isinstance(self.annotations, Unset):
@@ -155,6 +186,8 @@ class McpServerCapability:
             annotations = self.annotations.to_dict()
         else:
             annotations = self.annotations
+        if annotations is not UNSET:
+            _field_dict["annotations"] = annotations
 
         arguments: list[dict[str, Any]] | None | Unset
         if isinstance(self.arguments, Unset):
@@ -167,64 +200,38 @@ class McpServerCapability:
 
         else:
             arguments = self.arguments
+        if arguments is not UNSET:
+            _field_dict["arguments"] = arguments
 
         uri: None | str | Unset
         if isinstance(self.uri, Unset):
             uri = UNSET
         else:
             uri = self.uri
+        if uri is not UNSET:
+            _field_dict["uri"] = uri
 
         uri_template: None | str | Unset
         if isinstance(self.uri_template, Unset):
             uri_template = UNSET
         else:
             uri_template = self.uri_template
+        if uri_template is not UNSET:
+            _field_dict["uri_template"] = uri_template
 
         mime_type: None | str | Unset
         if isinstance(self.mime_type, Unset):
             mime_type = UNSET
         else:
             mime_type = self.mime_type
+        if mime_type is not UNSET:
+            _field_dict["mime_type"] = mime_type
 
         size: float | None | Unset
         if isinstance(self.size, Unset):
             size = UNSET
         else:
             size = self.size
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
-        if title is not UNSET:
-            _field_dict["title"] = title
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if icons is not UNSET:
-            _field_dict["icons"] = icons
-        if enabled is not UNSET:
-            _field_dict["enabled"] = enabled
-        if integration_enabled is not UNSET:
-            _field_dict["integration_enabled"] = integration_enabled
-        if input_schema is not UNSET:
-            _field_dict["input_schema"] = input_schema
-        if output_schema is not UNSET:
-            _field_dict["output_schema"] = output_schema
-        if execution is not UNSET:
-            _field_dict["execution"] = execution
-        if annotations is not UNSET:
-            _field_dict["annotations"] = annotations
-        if arguments is not UNSET:
-            _field_dict["arguments"] = arguments
-        if uri is not UNSET:
-            _field_dict["uri"] = uri
-        if uri_template is not UNSET:
-            _field_dict["uri_template"] = uri_template
-        if mime_type is not UNSET:
-            _field_dict["mime_type"] = mime_type
         if size is not UNSET:
             _field_dict["size"] = size
 
@@ -234,216 +241,202 @@ class McpServerCapability:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        _type_ = _d.pop("type", UNSET)
-        type_: McpServerCapabilityType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_mcp_server_capability_type(_type_)
-
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        title = _parse_title(_d.pop("title", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        def _parse_icons(data: object) -> list[McpServerCapabilityIconsItem] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                icons_type_0: list[McpServerCapabilityIconsItem] = []
-                _icons_type_0 = data
-                for icons_type_0_item_data in _icons_type_0:
-                    icons_type_0_item = McpServerCapabilityIconsItem.from_dict(icons_type_0_item_data)
-
-                    icons_type_0.append(icons_type_0_item)
-
-                return icons_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[McpServerCapabilityIconsItem] | None | Unset", data)
-
-        icons = _parse_icons(_d.pop("icons", UNSET))
-
-        enabled = _d.pop("enabled", UNSET)
-
-        def _parse_integration_enabled(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        integration_enabled = _parse_integration_enabled(_d.pop("integration_enabled", UNSET))
-
-        def _parse_input_schema(data: object) -> McpServerCapabilityInputSchema | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                input_schema_type_0 = McpServerCapabilityInputSchema.from_dict(data)
-
-                return input_schema_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpServerCapabilityInputSchema | None | Unset", data)
-
-        input_schema = _parse_input_schema(_d.pop("input_schema", UNSET))
-
-        def _parse_output_schema(data: object) -> McpServerCapabilityOutputSchema | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                output_schema_type_0 = McpServerCapabilityOutputSchema.from_dict(data)
-
-                return output_schema_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpServerCapabilityOutputSchema | None | Unset", data)
-
-        output_schema = _parse_output_schema(_d.pop("output_schema", UNSET))
-
-        def _parse_execution(data: object) -> McpServerCapabilityExecution | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                execution_type_0 = McpServerCapabilityExecution.from_dict(data)
-
-                return execution_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpServerCapabilityExecution | None | Unset", data)
-
-        execution = _parse_execution(_d.pop("execution", UNSET))
-
-        def _parse_annotations(data: object) -> McpServerCapabilityAnnotations | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                annotations_type_0 = McpServerCapabilityAnnotations.from_dict(data)
-
-                return annotations_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpServerCapabilityAnnotations | None | Unset", data)
-
-        annotations = _parse_annotations(_d.pop("annotations", UNSET))
-
-        def _parse_arguments(data: object) -> list[McpServerCapabilityArgumentsItem] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                arguments_type_0: list[McpServerCapabilityArgumentsItem] = []
-                _arguments_type_0 = data
-                for arguments_type_0_item_data in _arguments_type_0:
-                    arguments_type_0_item = McpServerCapabilityArgumentsItem.from_dict(
-                        arguments_type_0_item_data
-                    )
-
-                    arguments_type_0.append(arguments_type_0_item)
-
-                return arguments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[McpServerCapabilityArgumentsItem] | None | Unset", data)
-
-        arguments = _parse_arguments(_d.pop("arguments", UNSET))
-
-        def _parse_uri(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        uri = _parse_uri(_d.pop("uri", UNSET))
-
-        def _parse_uri_template(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        uri_template = _parse_uri_template(_d.pop("uri_template", UNSET))
-
-        def _parse_mime_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        mime_type = _parse_mime_type(_d.pop("mime_type", UNSET))
-
-        def _parse_size(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        size = _parse_size(_d.pop("size", UNSET))
-
-        _instance = cls(
-            name=name,
-            type_=type_,
-            title=title,
-            description=description,
-            icons=icons,
-            enabled=enabled,
-            integration_enabled=integration_enabled,
-            input_schema=input_schema,
-            output_schema=output_schema,
-            execution=execution,
-            annotations=annotations,
-            arguments=arguments,
-            uri=uri,
-            uri_template=uri_template,
-            mime_type=mime_type,
-            size=size,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "type" in _d:
+                _v = _d["type"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "type")
+                _self.type_ = _v
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "title" in _d:
+                _v = _d["title"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "title")
+                _self.title = _v
+                _n += 1
+            else:
+                _self.title = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "icons" in _d:
+                _v = _d["icons"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [McpServerCapabilityIconsItem.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, McpServerCapabilityIconsItem.from_dict).within(
+                            "icons"
+                        ) from None
+                elif _v is not None:
+                    _v = checked(_v, "array or null", "icons")
+                _self.icons = _v
+                _n += 1
+            else:
+                _self.icons = UNSET
+            if "enabled" in _d:
+                _v = _d["enabled"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "enabled")
+                _self.enabled = _v
+                _n += 1
+            else:
+                _self.enabled = UNSET
+            if "integration_enabled" in _d:
+                _v = _d["integration_enabled"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "integration_enabled")
+                _self.integration_enabled = _v
+                _n += 1
+            else:
+                _self.integration_enabled = UNSET
+            if "input_schema" in _d:
+                _v = _d["input_schema"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = McpServerCapabilityInputSchema.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("input_schema") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "input_schema")
+                _self.input_schema = _v
+                _n += 1
+            else:
+                _self.input_schema = UNSET
+            if "output_schema" in _d:
+                _v = _d["output_schema"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = McpServerCapabilityOutputSchema.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("output_schema") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "output_schema")
+                _self.output_schema = _v
+                _n += 1
+            else:
+                _self.output_schema = UNSET
+            if "execution" in _d:
+                _v = _d["execution"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = McpServerCapabilityExecution.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("execution") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "execution")
+                _self.execution = _v
+                _n += 1
+            else:
+                _self.execution = UNSET
+            if "annotations" in _d:
+                _v = _d["annotations"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = McpServerCapabilityAnnotations.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("annotations") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "annotations")
+                _self.annotations = _v
+                _n += 1
+            else:
+                _self.annotations = UNSET
+            if "arguments" in _d:
+                _v = _d["arguments"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [McpServerCapabilityArgumentsItem.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, McpServerCapabilityArgumentsItem.from_dict).within(
+                            "arguments"
+                        ) from None
+                elif _v is not None:
+                    _v = checked(_v, "array or null", "arguments")
+                _self.arguments = _v
+                _n += 1
+            else:
+                _self.arguments = UNSET
+            if "uri" in _d:
+                _v = _d["uri"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "uri")
+                _self.uri = _v
+                _n += 1
+            else:
+                _self.uri = UNSET
+            if "uri_template" in _d:
+                _v = _d["uri_template"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "uri_template")
+                _self.uri_template = _v
+                _n += 1
+            else:
+                _self.uri_template = UNSET
+            if "mime_type" in _d:
+                _v = _d["mime_type"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "mime_type")
+                _self.mime_type = _v
+                _n += 1
+            else:
+                _self.mime_type = UNSET
+            if "size" in _d:
+                _v = _d["size"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "size")
+                _self.size = _v
+                _n += 1
+            else:
+                _self.size = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "annotations",
+                    "arguments",
+                    "description",
+                    "enabled",
+                    "execution",
+                    "icons",
+                    "input_schema",
+                    "integration_enabled",
+                    "mime_type",
+                    "name",
+                    "output_schema",
+                    "size",
+                    "title",
+                    "type",
+                    "uri",
+                    "uri_template",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

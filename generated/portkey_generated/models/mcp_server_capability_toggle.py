@@ -9,7 +9,12 @@ from attrs import field as _attrs_field
 
 from ..models.mcp_server_capability_toggle_type import (
     McpServerCapabilityToggleType,
-    check_mcp_server_capability_toggle_type,
+)
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
 )
 
 T = TypeVar("T", bound="McpServerCapabilityToggle")
@@ -28,41 +33,49 @@ class McpServerCapabilityToggle:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        type_: str = self.type_
-
-        enabled = self.enabled
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "type": type_,
-                "enabled": enabled,
-            }
-        )
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.enabled):
+            enabled = self.enabled
+            _field_dict["enabled"] = enabled
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        type_ = check_mcp_server_capability_toggle_type(_d.pop("type"))
-
-        enabled = _d.pop("enabled")
-
-        _instance = cls(
-            name=name,
-            type_=type_,
-            enabled=enabled,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "type")
+            _self.type_ = _v
+            _v = _d["enabled"]
+            if _v.__class__ is not bool:
+                _v = checked(_v, "boolean", "enabled")
+            _self.enabled = _v
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"enabled", "name", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,7 +9,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="McpServerConnection")
 
@@ -29,29 +36,28 @@ class McpServerConnection:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         user_id: str | Unset = UNSET
         if not isinstance(self.user_id, Unset):
             user_id = str(self.user_id)
+        if user_id is not UNSET:
+            _field_dict["user_id"] = user_id
 
         connected = self.connected
+        if connected is not UNSET:
+            _field_dict["connected"] = connected
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if user_id is not UNSET:
-            _field_dict["user_id"] = user_id
-        if connected is not UNSET:
-            _field_dict["connected"] = connected
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
         if last_updated_at is not UNSET:
             _field_dict["last_updated_at"] = last_updated_at
 
@@ -59,39 +65,69 @@ class McpServerConnection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _user_id = _d.pop("user_id", UNSET)
-        user_id: UUID | Unset
-        if isinstance(_user_id, Unset):
-            user_id = UNSET
-        else:
-            user_id = UUID(_user_id)
-
-        connected = _d.pop("connected", UNSET)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _instance = cls(
-            user_id=user_id,
-            connected=connected,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "user_id" in _d:
+                _v = _d["user_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "user_id")
+                else:
+                    _v = checked(_v, "string", "user_id")
+                _self.user_id = _v
+                _n += 1
+            else:
+                _self.user_id = UNSET
+            if "connected" in _d:
+                _v = _d["connected"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "connected")
+                _self.connected = _v
+                _n += 1
+            else:
+                _self.connected = UNSET
+            if "created_at" in _d:
+                _v = _d["created_at"]
+                if _v.__class__ is str:
+                    try:
+                        _v = datetime.datetime.fromisoformat(_v)
+                    except ValueError:
+                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v = checked(_v, "string", "created_at")
+                _self.created_at = _v
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v = _d["last_updated_at"]
+                if _v.__class__ is str:
+                    try:
+                        _v = datetime.datetime.fromisoformat(_v)
+                    except ValueError:
+                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                else:
+                    _v = checked(_v, "string", "last_updated_at")
+                _self.last_updated_at = _v
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"connected", "created_at", "last_updated_at", "user_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="McpServerCreateRequest")
 
@@ -30,32 +37,30 @@ class McpServerCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        mcp_integration_id = self.mcp_integration_id
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.mcp_integration_id):
+            mcp_integration_id = self.mcp_integration_id
+            _field_dict["mcp_integration_id"] = mcp_integration_id
 
         workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
-
-        slug = self.slug
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "mcp_integration_id": mcp_integration_id,
-            }
-        )
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
         if description is not UNSET:
             _field_dict["description"] = description
+
+        slug = self.slug
         if slug is not UNSET:
             _field_dict["slug"] = slug
 
@@ -63,34 +68,54 @@ class McpServerCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        mcp_integration_id = _d.pop("mcp_integration_id")
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        slug = _d.pop("slug", UNSET)
-
-        _instance = cls(
-            name=name,
-            mcp_integration_id=mcp_integration_id,
-            workspace_id=workspace_id,
-            description=description,
-            slug=slug,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["mcp_integration_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "mcp_integration_id")
+            _self.mcp_integration_id = _v
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "slug" in _d:
+                _v = _d["slug"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "slug")
+                _self.slug = _v
+                _n += 1
+            else:
+                _self.slug = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"description", "mcp_integration_id", "name", "slug", "workspace_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="McpServerUserAccessToggle")
 
 
@@ -21,35 +28,39 @@ class McpServerUserAccessToggle:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        user_id = self.user_id
-
-        enabled = self.enabled
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "user_id": user_id,
-                "enabled": enabled,
-            }
-        )
+
+        if is_set(self.user_id):
+            user_id = self.user_id
+            _field_dict["user_id"] = user_id
+
+        if is_set(self.enabled):
+            enabled = self.enabled
+            _field_dict["enabled"] = enabled
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        user_id = _d.pop("user_id")
-
-        enabled = _d.pop("enabled")
-
-        _instance = cls(
-            user_id=user_id,
-            enabled=enabled,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["user_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "user_id")
+            _self.user_id = _v
+            _v = _d["enabled"]
+            if _v.__class__ is not bool:
+                _v = checked(_v, "boolean", "enabled")
+            _self.enabled = _v
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"enabled", "user_id"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

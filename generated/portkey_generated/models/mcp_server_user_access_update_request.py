@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.mcp_server_user_access_update_request_default_user_access import (
     McpServerUserAccessUpdateRequestDefaultUserAccess,
-    check_mcp_server_user_access_update_request_default_user_access,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_server_user_access_toggle import McpServerUserAccessToggle
@@ -44,6 +49,9 @@ class McpServerUserAccessUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         user_access: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.user_access, Unset):
             user_access = []
@@ -51,15 +59,13 @@ class McpServerUserAccessUpdateRequest:
                 user_access_item = user_access_item_data.to_dict()
                 user_access.append(user_access_item)
 
+        if user_access is not UNSET:
+            _field_dict["user_access"] = user_access
+
         default_user_access: str | Unset = UNSET
         if not isinstance(self.default_user_access, Unset):
             default_user_access = self.default_user_access
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if user_access is not UNSET:
-            _field_dict["user_access"] = user_access
         if default_user_access is not UNSET:
             _field_dict["default_user_access"] = default_user_access
 
@@ -69,32 +75,41 @@ class McpServerUserAccessUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _user_access = _d.pop("user_access", UNSET)
-        user_access: list[McpServerUserAccessToggle] | Unset = UNSET
-        if _user_access is not UNSET:
-            user_access = []
-            for user_access_item_data in _user_access:
-                user_access_item = McpServerUserAccessToggle.from_dict(user_access_item_data)
-
-                user_access.append(user_access_item)
-
-        _default_user_access = _d.pop("default_user_access", UNSET)
-        default_user_access: McpServerUserAccessUpdateRequestDefaultUserAccess | Unset
-        if isinstance(_default_user_access, Unset):
-            default_user_access = UNSET
-        else:
-            default_user_access = check_mcp_server_user_access_update_request_default_user_access(
-                _default_user_access
-            )
-
-        _instance = cls(
-            user_access=user_access,
-            default_user_access=default_user_access,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "user_access" in _d:
+                _v = _d["user_access"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [McpServerUserAccessToggle.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, McpServerUserAccessToggle.from_dict).within(
+                            "user_access"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "user_access")
+                _self.user_access = _v
+                _n += 1
+            else:
+                _self.user_access = UNSET
+            if "default_user_access" in _d:
+                _v = _d["default_user_access"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "default_user_access")
+                _self.default_user_access = _v
+                _n += 1
+            else:
+                _self.default_user_access = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"default_user_access", "user_access"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

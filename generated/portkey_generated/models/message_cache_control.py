@@ -7,8 +7,16 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.message_cache_control_ttl import MessageCacheControlTtl, check_message_cache_control_ttl
-from ..types import UNSET, Unset
+from ..models.message_cache_control_ttl import MessageCacheControlTtl
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="MessageCacheControl")
 
@@ -24,19 +32,17 @@ class MessageCacheControl:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
 
         ttl: str | Unset = UNSET
         if not isinstance(self.ttl, Unset):
             ttl = self.ttl
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
         if ttl is not UNSET:
             _field_dict["ttl"] = ttl
 
@@ -44,26 +50,30 @@ class MessageCacheControl:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "ephemeral":
-            raise ValueError(f"type must match const 'ephemeral', got '{_type_}'")
-        type_: Literal["ephemeral"] = _type_
-
-        _ttl = _d.pop("ttl", UNSET)
-        ttl: MessageCacheControlTtl | Unset
-        if isinstance(_ttl, Unset):
-            ttl = UNSET
-        else:
-            ttl = check_message_cache_control_ttl(_ttl)
-
-        _instance = cls(
-            type_=type_,
-            ttl=ttl,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "type")
+            _self.type_ = _v
+            if "ttl" in _d:
+                _v = _d["ttl"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "ttl")
+                _self.ttl = _v
+                _n += 1
+            else:
+                _self.ttl = UNSET
+        except KeyError as _error:
+            if _d.get("type", "ephemeral") != "ephemeral":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"ttl", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_base_64_image_source import MessageBase64ImageSource
@@ -46,13 +54,21 @@ class MessageImageBlockParam:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        source: dict[str, Any]
-        if isinstance(self.source, MessageBase64ImageSource):
-            source = self.source.to_dict()
-        else:
-            source = self.source.to_dict()
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.source):
+            source: dict[str, Any]
+            if isinstance(self.source, MessageBase64ImageSource):
+                source = self.source.to_dict()
+            else:
+                source = self.source.to_dict()
+
+            _field_dict["source"] = source
 
         cache_control: dict[str, Any] | None | Unset
         if isinstance(self.cache_control, Unset):
@@ -61,15 +77,6 @@ class MessageImageBlockParam:
             cache_control = self.cache_control.to_dict()
         else:
             cache_control = self.cache_control
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "source": source,
-            }
-        )
         if cache_control is not UNSET:
             _field_dict["cache_control"] = cache_control
 
@@ -79,54 +86,46 @@ class MessageImageBlockParam:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "image":
-            raise ValueError(f"type must match const 'image', got '{_type_}'")
-        type_: Literal["image"] = _type_
-
-        def _parse_source(data: object) -> MessageBase64ImageSource | MessageUrlSource:
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_image_source_type_0 = MessageBase64ImageSource.from_dict(data)
-
-                return componentsschemas_message_image_source_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_message_image_source_type_1 = MessageUrlSource.from_dict(data)
-
-            return componentsschemas_message_image_source_type_1
-
-        source = _parse_source(_d.pop("source"))
-
-        def _parse_cache_control(data: object) -> MessageCacheControl | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                cache_control_type_0 = MessageCacheControl.from_dict(data)
-
-                return cache_control_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("MessageCacheControl | None | Unset", data)
-
-        cache_control = _parse_cache_control(_d.pop("cache_control", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            source=source,
-            cache_control=cache_control,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "type")
+            _self.type_ = _v
+            _v = _d["source"]
+            if _v.__class__ is dict:
+                try:
+                    _v = _decode_source(_v)
+                except DecodeError as _error:
+                    raise _error.within("source") from None
+            else:
+                _v = checked(_v, "object", "source")
+            _self.source = _v
+            if "cache_control" in _d:
+                _v = _d["cache_control"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = MessageCacheControl.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("cache_control") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "cache_control")
+                _self.cache_control = _v
+                _n += 1
+            else:
+                _self.cache_control = UNSET
+        except KeyError as _error:
+            if _d.get("type", "image") != "image":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"cache_control", "source", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -143,3 +142,12 @@ class MessageImageBlockParam:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_source(data: dict[str, Any]) -> MessageBase64ImageSource | MessageUrlSource:
+    _tag = data.get("type")
+    if _tag == "base64":
+        return MessageBase64ImageSource.from_dict(data)
+    if _tag == "url":
+        return MessageUrlSource.from_dict(data)
+    return MessageBase64ImageSource.from_dict(data)

@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.message_param_role import MessageParamRole, check_message_param_role
-from ..types import is_json_array, is_json_object
+from ..models.message_param_role import MessageParamRole
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_document_block_param import MessageDocumentBlockParam
@@ -72,41 +77,39 @@ class MessageParam:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        role: str = self.role
-
-        content: list[dict[str, Any]] | str
-        if isinstance(self.content, list):
-            content = []
-            for content_type_1_item_data in self.content:
-                content_type_1_item: dict[str, Any]
-                if isinstance(content_type_1_item_data, MessageTextBlockParam):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                elif isinstance(content_type_1_item_data, MessageImageBlockParam):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                elif isinstance(content_type_1_item_data, MessageDocumentBlockParam):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                elif isinstance(content_type_1_item_data, MessageToolUseBlockParam):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                elif isinstance(content_type_1_item_data, MessageToolResultBlockParam):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                elif isinstance(content_type_1_item_data, MessageThinkingBlockParam):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                else:
-                    content_type_1_item = content_type_1_item_data.to_dict()
-
-                content.append(content_type_1_item)
-
-        else:
-            content = self.content
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "role": role,
-                "content": content,
-            }
-        )
+
+        if is_set(self.role):
+            role: str = self.role
+            _field_dict["role"] = role
+
+        if is_set(self.content):
+            content: list[dict[str, Any]] | str
+            if isinstance(self.content, list):
+                content = []
+                for content_type_1_item_data in self.content:
+                    content_type_1_item: dict[str, Any]
+                    if isinstance(content_type_1_item_data, MessageTextBlockParam):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    elif isinstance(content_type_1_item_data, MessageImageBlockParam):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    elif isinstance(content_type_1_item_data, MessageDocumentBlockParam):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    elif isinstance(content_type_1_item_data, MessageToolUseBlockParam):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    elif isinstance(content_type_1_item_data, MessageToolResultBlockParam):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    elif isinstance(content_type_1_item_data, MessageThinkingBlockParam):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    else:
+                        content_type_1_item = content_type_1_item_data.to_dict()
+
+                    content.append(content_type_1_item)
+
+            else:
+                content = self.content
+            _field_dict["content"] = content
 
         return _field_dict
 
@@ -114,138 +117,29 @@ class MessageParam:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        role = check_message_param_role(_d.pop("role"))
-
-        def _parse_content(
-            data: object,
-        ) -> (
-            list[
-                MessageDocumentBlockParam
-                | MessageImageBlockParam
-                | MessageRedactedThinkingBlockParam
-                | MessageTextBlockParam
-                | MessageThinkingBlockParam
-                | MessageToolResultBlockParam
-                | MessageToolUseBlockParam
-            ]
-            | str
-        ):
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                content_type_1: list[
-                    MessageDocumentBlockParam
-                    | MessageImageBlockParam
-                    | MessageRedactedThinkingBlockParam
-                    | MessageTextBlockParam
-                    | MessageThinkingBlockParam
-                    | MessageToolResultBlockParam
-                    | MessageToolUseBlockParam
-                ] = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-
-                    def _parse_content_type_1_item(
-                        data: object,
-                    ) -> (
-                        MessageDocumentBlockParam
-                        | MessageImageBlockParam
-                        | MessageRedactedThinkingBlockParam
-                        | MessageTextBlockParam
-                        | MessageThinkingBlockParam
-                        | MessageToolResultBlockParam
-                        | MessageToolUseBlockParam
-                    ):
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_message_content_block_param_type_0 = (
-                                MessageTextBlockParam.from_dict(data)
-                            )
-
-                            return componentsschemas_message_content_block_param_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_message_content_block_param_type_1 = (
-                                MessageImageBlockParam.from_dict(data)
-                            )
-
-                            return componentsschemas_message_content_block_param_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_message_content_block_param_type_2 = (
-                                MessageDocumentBlockParam.from_dict(data)
-                            )
-
-                            return componentsschemas_message_content_block_param_type_2
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_message_content_block_param_type_3 = (
-                                MessageToolUseBlockParam.from_dict(data)
-                            )
-
-                            return componentsschemas_message_content_block_param_type_3
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_message_content_block_param_type_4 = (
-                                MessageToolResultBlockParam.from_dict(data)
-                            )
-
-                            return componentsschemas_message_content_block_param_type_4
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_message_content_block_param_type_5 = (
-                                MessageThinkingBlockParam.from_dict(data)
-                            )
-
-                            return componentsschemas_message_content_block_param_type_5
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_message_content_block_param_type_6 = (
-                            MessageRedactedThinkingBlockParam.from_dict(data)
-                        )
-
-                        return componentsschemas_message_content_block_param_type_6
-
-                    content_type_1_item = _parse_content_type_1_item(content_type_1_item_data)
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "list[MessageDocumentBlockParam | MessageImageBlockParam | MessageRedactedThinkingBlockParam | MessageTextBlockParam | MessageThinkingBlockParam | MessageToolResultBlockParam | MessageToolUseBlockParam] | str",
-                data,
-            )
-
-        content = _parse_content(_d.pop("content"))
-
-        _instance = cls(
-            role=role,
-            content=content,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["role"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "role")
+            _self.role = _v
+            _v = _d["content"]
+            if _v.__class__ is list:
+                try:
+                    _v = [_decode_content_item(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, _decode_content_item).within("content") from None
+            elif _v.__class__ is not str:
+                _v = checked(_v, "array or string", "content")
+            _self.content = _v
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"content", "role"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -262,3 +156,50 @@ class MessageParam:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_item_(
+    data: dict[str, Any],
+) -> (
+    MessageTextBlockParam
+    | MessageImageBlockParam
+    | MessageDocumentBlockParam
+    | MessageToolUseBlockParam
+    | MessageToolResultBlockParam
+    | MessageThinkingBlockParam
+    | MessageRedactedThinkingBlockParam
+):
+    _tag = data.get("type")
+    if _tag == "text":
+        return MessageTextBlockParam.from_dict(data)
+    if _tag == "image":
+        return MessageImageBlockParam.from_dict(data)
+    if _tag == "document":
+        return MessageDocumentBlockParam.from_dict(data)
+    if _tag == "tool_use":
+        return MessageToolUseBlockParam.from_dict(data)
+    if _tag == "tool_result":
+        return MessageToolResultBlockParam.from_dict(data)
+    if _tag == "thinking":
+        return MessageThinkingBlockParam.from_dict(data)
+    if _tag == "redacted_thinking":
+        return MessageRedactedThinkingBlockParam.from_dict(data)
+    return MessageTextBlockParam.from_dict(data)
+
+
+def _decode_content_item(
+    data: Any,
+) -> (
+    MessageDocumentBlockParam
+    | MessageImageBlockParam
+    | MessageRedactedThinkingBlockParam
+    | MessageTextBlockParam
+    | MessageThinkingBlockParam
+    | MessageToolResultBlockParam
+    | MessageToolUseBlockParam
+):
+    if data.__class__ is dict:
+        data = _decode_content_item_(data)
+    else:
+        data = checked(data, "object")
+    return data

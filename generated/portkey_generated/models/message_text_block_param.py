@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_cache_control import MessageCacheControl
@@ -42,9 +50,16 @@ class MessageTextBlockParam:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        text = self.text
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.text):
+            text = self.text
+            _field_dict["text"] = text
 
         cache_control: dict[str, Any] | None | Unset
         if isinstance(self.cache_control, Unset):
@@ -53,15 +68,6 @@ class MessageTextBlockParam:
             cache_control = self.cache_control.to_dict()
         else:
             cache_control = self.cache_control
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "text": text,
-            }
-        )
         if cache_control is not UNSET:
             _field_dict["cache_control"] = cache_control
 
@@ -71,39 +77,41 @@ class MessageTextBlockParam:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "text":
-            raise ValueError(f"type must match const 'text', got '{_type_}'")
-        type_: Literal["text"] = _type_
-
-        text = _d.pop("text")
-
-        def _parse_cache_control(data: object) -> MessageCacheControl | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                cache_control_type_0 = MessageCacheControl.from_dict(data)
-
-                return cache_control_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("MessageCacheControl | None | Unset", data)
-
-        cache_control = _parse_cache_control(_d.pop("cache_control", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            text=text,
-            cache_control=cache_control,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "type")
+            _self.type_ = _v
+            _v = _d["text"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "text")
+            _self.text = _v
+            if "cache_control" in _d:
+                _v = _d["cache_control"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = MessageCacheControl.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("cache_control") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "cache_control")
+                _self.cache_control = _v
+                _n += 1
+            else:
+                _self.cache_control = UNSET
+        except KeyError as _error:
+            if _d.get("type", "text") != "text":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"cache_control", "text", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_cache_control import MessageCacheControl
@@ -46,11 +53,20 @@ class MessageTool:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        input_schema = self.input_schema.to_dict()
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.input_schema):
+            input_schema = self.input_schema.to_dict()
+            _field_dict["input_schema"] = input_schema
 
         description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         cache_control: dict[str, Any] | None | Unset
         if isinstance(self.cache_control, Unset):
@@ -59,17 +75,6 @@ class MessageTool:
             cache_control = self.cache_control.to_dict()
         else:
             cache_control = self.cache_control
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "input_schema": input_schema,
-            }
-        )
-        if description is not UNSET:
-            _field_dict["description"] = description
         if cache_control is not UNSET:
             _field_dict["cache_control"] = cache_control
 
@@ -79,39 +84,56 @@ class MessageTool:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        input_schema = MessageToolInputSchema.from_dict(_d.pop("input_schema"))
-
-        description = _d.pop("description", UNSET)
-
-        def _parse_cache_control(data: object) -> MessageCacheControl | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                cache_control_type_0 = MessageCacheControl.from_dict(data)
-
-                return cache_control_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("MessageCacheControl | None | Unset", data)
-
-        cache_control = _parse_cache_control(_d.pop("cache_control", UNSET))
-
-        _instance = cls(
-            name=name,
-            input_schema=input_schema,
-            description=description,
-            cache_control=cache_control,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["input_schema"]
+            if _v.__class__ is dict:
+                try:
+                    _v = MessageToolInputSchema.from_dict(_v)
+                except DecodeError as _error:
+                    raise _error.within("input_schema") from None
+            else:
+                _v = checked(_v, "object", "input_schema")
+            _self.input_schema = _v
+            if "description" in _d:
+                _v = _d["description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "cache_control" in _d:
+                _v = _d["cache_control"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = MessageCacheControl.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("cache_control") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "cache_control")
+                _self.cache_control = _v
+                _n += 1
+            else:
+                _self.cache_control = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"cache_control", "description", "input_schema", "name"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

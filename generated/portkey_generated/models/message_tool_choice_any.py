@@ -7,7 +7,15 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="MessageToolChoiceAny")
 
@@ -23,17 +31,14 @@ class MessageToolChoiceAny:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        disable_parallel_tool_use = self.disable_parallel_tool_use
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        disable_parallel_tool_use = self.disable_parallel_tool_use
         if disable_parallel_tool_use is not UNSET:
             _field_dict["disable_parallel_tool_use"] = disable_parallel_tool_use
 
@@ -41,21 +46,32 @@ class MessageToolChoiceAny:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "any":
-            raise ValueError(f"type must match const 'any', got '{_type_}'")
-        type_: Literal["any"] = _type_
-
-        disable_parallel_tool_use = _d.pop("disable_parallel_tool_use", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            disable_parallel_tool_use=disable_parallel_tool_use,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "type")
+            _self.type_ = _v
+            if "disable_parallel_tool_use" in _d:
+                _v = _d["disable_parallel_tool_use"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "disable_parallel_tool_use")
+                _self.disable_parallel_tool_use = _v
+                _n += 1
+            else:
+                _self.disable_parallel_tool_use = UNSET
+        except KeyError as _error:
+            if _d.get("type", "any") != "any":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"disable_parallel_tool_use", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

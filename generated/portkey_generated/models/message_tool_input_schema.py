@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_tool_input_schema_properties import MessageToolInputSchemaProperties
@@ -42,7 +52,12 @@ class MessageToolInputSchema:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
 
         properties: dict[str, Any] | None | Unset
         if isinstance(self.properties, Unset):
@@ -51,6 +66,8 @@ class MessageToolInputSchema:
             properties = self.properties.to_dict()
         else:
             properties = self.properties
+        if properties is not UNSET:
+            _field_dict["properties"] = properties
 
         required: list[str] | None | Unset
         if isinstance(self.required, Unset):
@@ -60,16 +77,6 @@ class MessageToolInputSchema:
 
         else:
             required = self.required
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if properties is not UNSET:
-            _field_dict["properties"] = properties
         if required is not UNSET:
             _field_dict["required"] = required
 
@@ -79,54 +86,51 @@ class MessageToolInputSchema:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "object":
-            raise ValueError(f"type must match const 'object', got '{_type_}'")
-        type_: Literal["object"] = _type_
-
-        def _parse_properties(data: object) -> MessageToolInputSchemaProperties | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                properties_type_0 = MessageToolInputSchemaProperties.from_dict(data)
-
-                return properties_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("MessageToolInputSchemaProperties | None | Unset", data)
-
-        properties = _parse_properties(_d.pop("properties", UNSET))
-
-        def _parse_required(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                required_type_0 = cast("list[str]", data)
-
-                return required_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | Unset", data)
-
-        required = _parse_required(_d.pop("required", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            properties=properties,
-            required=required,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "type")
+            _self.type_ = _v
+            if "properties" in _d:
+                _v = _d["properties"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = MessageToolInputSchemaProperties.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("properties") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "properties")
+                _self.properties = _v
+                _n += 1
+            else:
+                _self.properties = UNSET
+            if "required" in _d:
+                _v = _d["required"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("required") from None
+                elif _v is not None:
+                    _v = checked(_v, "array or null", "required")
+                _self.required = _v
+                _n += 1
+            else:
+                _self.required = UNSET
+        except KeyError as _error:
+            if _d.get("type", "object") != "object":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"properties", "required", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_cache_control import MessageCacheControl
@@ -50,9 +58,16 @@ class MessageToolResultBlockParam:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        tool_use_id = self.tool_use_id
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.tool_use_id):
+            tool_use_id = self.tool_use_id
+            _field_dict["tool_use_id"] = tool_use_id
 
         content: list[dict[str, Any]] | str | Unset
         if isinstance(self.content, Unset):
@@ -70,8 +85,12 @@ class MessageToolResultBlockParam:
 
         else:
             content = self.content
+        if content is not UNSET:
+            _field_dict["content"] = content
 
         is_error = self.is_error
+        if is_error is not UNSET:
+            _field_dict["is_error"] = is_error
 
         cache_control: dict[str, Any] | None | Unset
         if isinstance(self.cache_control, Unset):
@@ -80,19 +99,6 @@ class MessageToolResultBlockParam:
             cache_control = self.cache_control.to_dict()
         else:
             cache_control = self.cache_control
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "tool_use_id": tool_use_id,
-            }
-        )
-        if content is not UNSET:
-            _field_dict["content"] = content
-        if is_error is not UNSET:
-            _field_dict["is_error"] = is_error
         if cache_control is not UNSET:
             _field_dict["cache_control"] = cache_control
 
@@ -102,87 +108,66 @@ class MessageToolResultBlockParam:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "tool_result":
-            raise ValueError(f"type must match const 'tool_result', got '{_type_}'")
-        type_: Literal["tool_result"] = _type_
-
-        tool_use_id = _d.pop("tool_use_id")
-
-        def _parse_content(
-            data: object,
-        ) -> list[MessageImageBlockParam | MessageTextBlockParam] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                content_type_1: list[MessageImageBlockParam | MessageTextBlockParam] = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-
-                    def _parse_content_type_1_item(
-                        data: object,
-                    ) -> MessageImageBlockParam | MessageTextBlockParam:
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_message_tool_result_content_block_type_0 = (
-                                MessageTextBlockParam.from_dict(data)
-                            )
-
-                            return componentsschemas_message_tool_result_content_block_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_message_tool_result_content_block_type_1 = (
-                            MessageImageBlockParam.from_dict(data)
-                        )
-
-                        return componentsschemas_message_tool_result_content_block_type_1
-
-                    content_type_1_item = _parse_content_type_1_item(content_type_1_item_data)
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[MessageImageBlockParam | MessageTextBlockParam] | str | Unset", data)
-
-        content = _parse_content(_d.pop("content", UNSET))
-
-        is_error = _d.pop("is_error", UNSET)
-
-        def _parse_cache_control(data: object) -> MessageCacheControl | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                cache_control_type_0 = MessageCacheControl.from_dict(data)
-
-                return cache_control_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("MessageCacheControl | None | Unset", data)
-
-        cache_control = _parse_cache_control(_d.pop("cache_control", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            tool_use_id=tool_use_id,
-            content=content,
-            is_error=is_error,
-            cache_control=cache_control,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "type")
+            _self.type_ = _v
+            _v = _d["tool_use_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "tool_use_id")
+            _self.tool_use_id = _v
+            if "content" in _d:
+                _v = _d["content"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [_decode_content_item(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, _decode_content_item).within("content") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "array or string", "content")
+                _self.content = _v
+                _n += 1
+            else:
+                _self.content = UNSET
+            if "is_error" in _d:
+                _v = _d["is_error"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "is_error")
+                _self.is_error = _v
+                _n += 1
+            else:
+                _self.is_error = UNSET
+            if "cache_control" in _d:
+                _v = _d["cache_control"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = MessageCacheControl.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("cache_control") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "cache_control")
+                _self.cache_control = _v
+                _n += 1
+            else:
+                _self.cache_control = UNSET
+        except KeyError as _error:
+            if _d.get("type", "tool_result") != "tool_result":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"cache_control", "content", "is_error", "tool_use_id", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -199,3 +184,20 @@ class MessageToolResultBlockParam:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_item_(data: dict[str, Any]) -> MessageTextBlockParam | MessageImageBlockParam:
+    _tag = data.get("type")
+    if _tag == "text":
+        return MessageTextBlockParam.from_dict(data)
+    if _tag == "image":
+        return MessageImageBlockParam.from_dict(data)
+    return MessageTextBlockParam.from_dict(data)
+
+
+def _decode_content_item(data: Any) -> MessageImageBlockParam | MessageTextBlockParam:
+    if data.__class__ is dict:
+        data = _decode_content_item_(data)
+    else:
+        data = checked(data, "object")
+    return data

@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.moderation_result import ModerationResult
 
@@ -40,24 +47,24 @@ class ModerationResponse:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        model = self.model
-
-        results: list[dict[str, Any]] = []
-        for results_item_data in self.results:
-            results_item = results_item_data.to_dict()
-            results.append(results_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "model": model,
-                "results": results,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
+
+        if is_set(self.results):
+            results: list[dict[str, Any]] = []
+            for results_item_data in self.results:
+                results_item = results_item_data.to_dict()
+                results.append(results_item)
+
+            _field_dict["results"] = results
 
         return _field_dict
 
@@ -65,26 +72,33 @@ class ModerationResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        model = _d.pop("model")
-
-        results: list[ModerationResult] = []
-        _results = _d.pop("results")
-        for results_item_data in _results:
-            results_item = ModerationResult.from_dict(results_item_data)
-
-            results.append(results_item)
-
-        _instance = cls(
-            id=id,
-            model=model,
-            results=results,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "id")
+            _self.id = _v
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            _v = _d["results"]
+            if _v.__class__ is list:
+                try:
+                    _v = [ModerationResult.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, ModerationResult.from_dict).within("results") from None
+            else:
+                _v = checked(_v, "array", "results")
+            _self.results = _v
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "model", "results"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

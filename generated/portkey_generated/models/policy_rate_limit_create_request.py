@@ -10,13 +10,20 @@ from attrs import field as _attrs_field
 
 from ..models.policy_rate_limit_create_request_type import (
     PolicyRateLimitCreateRequestType,
-    check_policy_rate_limit_create_request_type,
 )
 from ..models.policy_rate_limit_create_request_unit import (
     PolicyRateLimitCreateRequestUnit,
-    check_policy_rate_limit_create_request_unit,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.policy_condition import PolicyCondition
@@ -63,45 +70,48 @@ class PolicyRateLimitCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        conditions: list[dict[str, Any]] = []
-        for conditions_item_data in self.conditions:
-            conditions_item = conditions_item_data.to_dict()
-            conditions.append(conditions_item)
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        group_by: list[dict[str, Any]] = []
-        for group_by_item_data in self.group_by:
-            group_by_item = group_by_item_data.to_dict()
-            group_by.append(group_by_item)
+        if is_set(self.conditions):
+            conditions: list[dict[str, Any]] = []
+            for conditions_item_data in self.conditions:
+                conditions_item = conditions_item_data.to_dict()
+                conditions.append(conditions_item)
 
-        type_: str = self.type_
+            _field_dict["conditions"] = conditions
 
-        unit: str = self.unit
+        if is_set(self.group_by):
+            group_by: list[dict[str, Any]] = []
+            for group_by_item_data in self.group_by:
+                group_by_item = group_by_item_data.to_dict()
+                group_by.append(group_by_item)
 
-        value = self.value
+            _field_dict["group_by"] = group_by
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.unit):
+            unit: str = self.unit
+            _field_dict["unit"] = unit
+
+        if is_set(self.value):
+            value = self.value
+            _field_dict["value"] = value
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "conditions": conditions,
-                "group_by": group_by,
-                "type": type_,
-                "unit": unit,
-                "value": value,
-            }
-        )
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
         if organisation_id is not UNSET:
             _field_dict["organisation_id"] = organisation_id
 
@@ -111,51 +121,91 @@ class PolicyRateLimitCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        conditions: list[PolicyCondition] = []
-        _conditions = _d.pop("conditions")
-        for conditions_item_data in _conditions:
-            conditions_item = PolicyCondition.from_dict(conditions_item_data)
-
-            conditions.append(conditions_item)
-
-        group_by: list[PolicyGroupBy] = []
-        _group_by = _d.pop("group_by")
-        for group_by_item_data in _group_by:
-            group_by_item = PolicyGroupBy.from_dict(group_by_item_data)
-
-            group_by.append(group_by_item)
-
-        type_ = check_policy_rate_limit_create_request_type(_d.pop("type"))
-
-        unit = check_policy_rate_limit_create_request_unit(_d.pop("unit"))
-
-        value = _d.pop("value")
-
-        name = _d.pop("name", UNSET)
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        _instance = cls(
-            conditions=conditions,
-            group_by=group_by,
-            type_=type_,
-            unit=unit,
-            value=value,
-            name=name,
-            workspace_id=workspace_id,
-            organisation_id=organisation_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v = _d["conditions"]
+            if _v.__class__ is list:
+                try:
+                    _v = [PolicyCondition.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, PolicyCondition.from_dict).within("conditions") from None
+            else:
+                _v = checked(_v, "array", "conditions")
+            _self.conditions = _v
+            _v = _d["group_by"]
+            if _v.__class__ is list:
+                try:
+                    _v = [PolicyGroupBy.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, PolicyGroupBy.from_dict).within("group_by") from None
+            else:
+                _v = checked(_v, "array", "group_by")
+            _self.group_by = _v
+            _v = _d["type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "type")
+            _self.type_ = _v
+            _v = _d["unit"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "unit")
+            _self.unit = _v
+            _v = _d["value"]
+            if _v.__class__ not in JSON_NUMBERS:
+                _v = checked(_v, "number", "value")
+            _self.value = _v
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "organisation_id" in _d:
+                _v = _d["organisation_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "organisation_id")
+                else:
+                    _v = checked(_v, "string", "organisation_id")
+                _self.organisation_id = _v
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "conditions",
+                    "group_by",
+                    "name",
+                    "organisation_id",
+                    "type",
+                    "unit",
+                    "value",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

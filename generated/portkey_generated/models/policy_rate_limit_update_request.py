@@ -9,9 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.policy_rate_limit_update_request_unit import (
     PolicyRateLimitUpdateRequestUnit,
-    check_policy_rate_limit_update_request_unit,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="PolicyRateLimitUpdateRequest")
 
@@ -29,21 +35,21 @@ class PolicyRateLimitUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         unit: str | Unset = UNSET
         if not isinstance(self.unit, Unset):
             unit = self.unit
 
-        value = self.value
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
         if unit is not UNSET:
             _field_dict["unit"] = unit
+
+        value = self.value
         if value is not UNSET:
             _field_dict["value"] = value
 
@@ -51,26 +57,40 @@ class PolicyRateLimitUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        _unit = _d.pop("unit", UNSET)
-        unit: PolicyRateLimitUpdateRequestUnit | Unset
-        if isinstance(_unit, Unset):
-            unit = UNSET
-        else:
-            unit = check_policy_rate_limit_update_request_unit(_unit)
-
-        value = _d.pop("value", UNSET)
-
-        _instance = cls(
-            name=name,
-            unit=unit,
-            value=value,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "unit" in _d:
+                _v = _d["unit"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "unit")
+                _self.unit = _v
+                _n += 1
+            else:
+                _self.unit = UNSET
+            if "value" in _d:
+                _v = _d["value"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "value")
+                _self.value = _v
+                _n += 1
+            else:
+                _self.value = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"name", "unit", "value"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,13 +10,20 @@ from attrs import field as _attrs_field
 
 from ..models.policy_usage_limit_create_request_periodic_reset import (
     PolicyUsageLimitCreateRequestPeriodicReset,
-    check_policy_usage_limit_create_request_periodic_reset,
 )
 from ..models.policy_usage_limit_create_request_type import (
     PolicyUsageLimitCreateRequestType,
-    check_policy_usage_limit_create_request_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.policy_condition import PolicyCondition
@@ -65,58 +72,60 @@ class PolicyUsageLimitCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        conditions: list[dict[str, Any]] = []
-        for conditions_item_data in self.conditions:
-            conditions_item = conditions_item_data.to_dict()
-            conditions.append(conditions_item)
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        group_by: list[dict[str, Any]] = []
-        for group_by_item_data in self.group_by:
-            group_by_item = group_by_item_data.to_dict()
-            group_by.append(group_by_item)
+        if is_set(self.conditions):
+            conditions: list[dict[str, Any]] = []
+            for conditions_item_data in self.conditions:
+                conditions_item = conditions_item_data.to_dict()
+                conditions.append(conditions_item)
 
-        type_: str = self.type_
+            _field_dict["conditions"] = conditions
 
-        credit_limit = self.credit_limit
+        if is_set(self.group_by):
+            group_by: list[dict[str, Any]] = []
+            for group_by_item_data in self.group_by:
+                group_by_item = group_by_item_data.to_dict()
+                group_by.append(group_by_item)
+
+            _field_dict["group_by"] = group_by
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.credit_limit):
+            credit_limit = self.credit_limit
+            _field_dict["credit_limit"] = credit_limit
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         alert_threshold: float | None | Unset
         if isinstance(self.alert_threshold, Unset):
             alert_threshold = UNSET
         else:
             alert_threshold = self.alert_threshold
+        if alert_threshold is not UNSET:
+            _field_dict["alert_threshold"] = alert_threshold
 
         periodic_reset: None | str | Unset
         if isinstance(self.periodic_reset, Unset):
             periodic_reset = UNSET
         else:
             periodic_reset = self.periodic_reset
+        if periodic_reset is not UNSET:
+            _field_dict["periodic_reset"] = periodic_reset
 
         workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "conditions": conditions,
-                "group_by": group_by,
-                "type": type_,
-                "credit_limit": credit_limit,
-            }
-        )
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if alert_threshold is not UNSET:
-            _field_dict["alert_threshold"] = alert_threshold
-        if periodic_reset is not UNSET:
-            _field_dict["periodic_reset"] = periodic_reset
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
         if organisation_id is not UNSET:
             _field_dict["organisation_id"] = organisation_id
 
@@ -126,76 +135,104 @@ class PolicyUsageLimitCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        conditions: list[PolicyCondition] = []
-        _conditions = _d.pop("conditions")
-        for conditions_item_data in _conditions:
-            conditions_item = PolicyCondition.from_dict(conditions_item_data)
-
-            conditions.append(conditions_item)
-
-        group_by: list[PolicyGroupBy] = []
-        _group_by = _d.pop("group_by")
-        for group_by_item_data in _group_by:
-            group_by_item = PolicyGroupBy.from_dict(group_by_item_data)
-
-            group_by.append(group_by_item)
-
-        type_ = check_policy_usage_limit_create_request_type(_d.pop("type"))
-
-        credit_limit = _d.pop("credit_limit")
-
-        name = _d.pop("name", UNSET)
-
-        def _parse_alert_threshold(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        alert_threshold = _parse_alert_threshold(_d.pop("alert_threshold", UNSET))
-
-        def _parse_periodic_reset(data: object) -> None | PolicyUsageLimitCreateRequestPeriodicReset | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                periodic_reset_type_0 = check_policy_usage_limit_create_request_periodic_reset(data)
-
-                return periodic_reset_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | PolicyUsageLimitCreateRequestPeriodicReset | Unset", data)
-
-        periodic_reset = _parse_periodic_reset(_d.pop("periodic_reset", UNSET))
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        _instance = cls(
-            conditions=conditions,
-            group_by=group_by,
-            type_=type_,
-            credit_limit=credit_limit,
-            name=name,
-            alert_threshold=alert_threshold,
-            periodic_reset=periodic_reset,
-            workspace_id=workspace_id,
-            organisation_id=organisation_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v = _d["conditions"]
+            if _v.__class__ is list:
+                try:
+                    _v = [PolicyCondition.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, PolicyCondition.from_dict).within("conditions") from None
+            else:
+                _v = checked(_v, "array", "conditions")
+            _self.conditions = _v
+            _v = _d["group_by"]
+            if _v.__class__ is list:
+                try:
+                    _v = [PolicyGroupBy.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, PolicyGroupBy.from_dict).within("group_by") from None
+            else:
+                _v = checked(_v, "array", "group_by")
+            _self.group_by = _v
+            _v = _d["type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "type")
+            _self.type_ = _v
+            _v = _d["credit_limit"]
+            if _v.__class__ not in JSON_NUMBERS:
+                _v = checked(_v, "number", "credit_limit")
+            _self.credit_limit = _v
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "alert_threshold" in _d:
+                _v = _d["alert_threshold"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "alert_threshold")
+                _self.alert_threshold = _v
+                _n += 1
+            else:
+                _self.alert_threshold = UNSET
+            if "periodic_reset" in _d:
+                _v = _d["periodic_reset"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "periodic_reset")
+                _self.periodic_reset = _v
+                _n += 1
+            else:
+                _self.periodic_reset = UNSET
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "organisation_id" in _d:
+                _v = _d["organisation_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "organisation_id")
+                else:
+                    _v = checked(_v, "string", "organisation_id")
+                _self.organisation_id = _v
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "alert_threshold",
+                    "conditions",
+                    "credit_limit",
+                    "group_by",
+                    "name",
+                    "organisation_id",
+                    "periodic_reset",
+                    "type",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

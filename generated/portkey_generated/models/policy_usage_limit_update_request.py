@@ -2,16 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.policy_usage_limit_update_request_periodic_reset import (
     PolicyUsageLimitUpdateRequestPeriodicReset,
-    check_policy_usage_limit_update_request_periodic_reset,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="PolicyUsageLimitUpdateRequest")
 
@@ -33,35 +39,34 @@ class PolicyUsageLimitUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         credit_limit = self.credit_limit
+        if credit_limit is not UNSET:
+            _field_dict["credit_limit"] = credit_limit
 
         alert_threshold: float | None | Unset
         if isinstance(self.alert_threshold, Unset):
             alert_threshold = UNSET
         else:
             alert_threshold = self.alert_threshold
+        if alert_threshold is not UNSET:
+            _field_dict["alert_threshold"] = alert_threshold
 
         periodic_reset: None | str | Unset
         if isinstance(self.periodic_reset, Unset):
             periodic_reset = UNSET
         else:
             periodic_reset = self.periodic_reset
-
-        reset_usage_for_value = self.reset_usage_for_value
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if credit_limit is not UNSET:
-            _field_dict["credit_limit"] = credit_limit
-        if alert_threshold is not UNSET:
-            _field_dict["alert_threshold"] = alert_threshold
         if periodic_reset is not UNSET:
             _field_dict["periodic_reset"] = periodic_reset
+
+        reset_usage_for_value = self.reset_usage_for_value
         if reset_usage_for_value is not UNSET:
             _field_dict["reset_usage_for_value"] = reset_usage_for_value
 
@@ -69,49 +74,63 @@ class PolicyUsageLimitUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        credit_limit = _d.pop("credit_limit", UNSET)
-
-        def _parse_alert_threshold(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        alert_threshold = _parse_alert_threshold(_d.pop("alert_threshold", UNSET))
-
-        def _parse_periodic_reset(data: object) -> None | PolicyUsageLimitUpdateRequestPeriodicReset | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                periodic_reset_type_0 = check_policy_usage_limit_update_request_periodic_reset(data)
-
-                return periodic_reset_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | PolicyUsageLimitUpdateRequestPeriodicReset | Unset", data)
-
-        periodic_reset = _parse_periodic_reset(_d.pop("periodic_reset", UNSET))
-
-        reset_usage_for_value = _d.pop("reset_usage_for_value", UNSET)
-
-        _instance = cls(
-            name=name,
-            credit_limit=credit_limit,
-            alert_threshold=alert_threshold,
-            periodic_reset=periodic_reset,
-            reset_usage_for_value=reset_usage_for_value,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "credit_limit" in _d:
+                _v = _d["credit_limit"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "credit_limit")
+                _self.credit_limit = _v
+                _n += 1
+            else:
+                _self.credit_limit = UNSET
+            if "alert_threshold" in _d:
+                _v = _d["alert_threshold"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "alert_threshold")
+                _self.alert_threshold = _v
+                _n += 1
+            else:
+                _self.alert_threshold = UNSET
+            if "periodic_reset" in _d:
+                _v = _d["periodic_reset"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "periodic_reset")
+                _self.periodic_reset = _v
+                _n += 1
+            else:
+                _self.periodic_reset = UNSET
+            if "reset_usage_for_value" in _d:
+                _v = _d["reset_usage_for_value"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "reset_usage_for_value")
+                _self.reset_usage_for_value = _v
+                _n += 1
+            else:
+                _self.reset_usage_for_value = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {"alert_threshold", "credit_limit", "name", "periodic_reset", "reset_usage_for_value"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.prompt_function_definition import PromptFunctionDefinition
@@ -73,15 +80,28 @@ class PromptCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        collection_id = self.collection_id
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
 
-        string = self.string
+        if is_set(self.collection_id):
+            collection_id = self.collection_id
+            _field_dict["collection_id"] = collection_id
 
-        parameters = self.parameters.to_dict()
+        if is_set(self.string):
+            string = self.string
+            _field_dict["string"] = string
 
-        virtual_key = self.virtual_key
+        if is_set(self.parameters):
+            parameters = self.parameters.to_dict()
+            _field_dict["parameters"] = parameters
+
+        if is_set(self.virtual_key):
+            virtual_key = self.virtual_key
+            _field_dict["virtual_key"] = virtual_key
 
         functions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.functions, Unset):
@@ -90,6 +110,9 @@ class PromptCreateRequest:
                 functions_item = functions_item_data.to_dict()
                 functions.append(functions_item)
 
+        if functions is not UNSET:
+            _field_dict["functions"] = functions
+
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
             tools = []
@@ -97,39 +120,26 @@ class PromptCreateRequest:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
 
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
+
         tool_choice: dict[str, Any] | Unset = UNSET
         if not isinstance(self.tool_choice, Unset):
             tool_choice = self.tool_choice.to_dict()
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         version_description = self.version_description
+        if version_description is not UNSET:
+            _field_dict["version_description"] = version_description
 
         template_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.template_metadata, Unset):
             template_metadata = self.template_metadata.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "collection_id": collection_id,
-                "string": string,
-                "parameters": parameters,
-                "virtual_key": virtual_key,
-            }
-        )
-        if functions is not UNSET:
-            _field_dict["functions"] = functions
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if version_description is not UNSET:
-            _field_dict["version_description"] = version_description
         if template_metadata is not UNSET:
             _field_dict["template_metadata"] = template_metadata
 
@@ -139,69 +149,130 @@ class PromptCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        collection_id = _d.pop("collection_id")
-
-        string = _d.pop("string")
-
-        parameters = PromptModelParameters.from_dict(_d.pop("parameters"))
-
-        virtual_key = _d.pop("virtual_key")
-
-        _functions = _d.pop("functions", UNSET)
-        functions: list[PromptFunctionDefinition] | Unset = UNSET
-        if _functions is not UNSET:
-            functions = []
-            for functions_item_data in _functions:
-                functions_item = PromptFunctionDefinition.from_dict(functions_item_data)
-
-                functions.append(functions_item)
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[PromptToolDefinition] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = PromptToolDefinition.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        _tool_choice = _d.pop("tool_choice", UNSET)
-        tool_choice: PromptToolChoice | Unset
-        if isinstance(_tool_choice, Unset):
-            tool_choice = UNSET
-        else:
-            tool_choice = PromptToolChoice.from_dict(_tool_choice)
-
-        model = _d.pop("model", UNSET)
-
-        version_description = _d.pop("version_description", UNSET)
-
-        _template_metadata = _d.pop("template_metadata", UNSET)
-        template_metadata: PromptTemplateMetadata | Unset
-        if isinstance(_template_metadata, Unset):
-            template_metadata = UNSET
-        else:
-            template_metadata = PromptTemplateMetadata.from_dict(_template_metadata)
-
-        _instance = cls(
-            name=name,
-            collection_id=collection_id,
-            string=string,
-            parameters=parameters,
-            virtual_key=virtual_key,
-            functions=functions,
-            tools=tools,
-            tool_choice=tool_choice,
-            model=model,
-            version_description=version_description,
-            template_metadata=template_metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["collection_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "collection_id")
+            _self.collection_id = _v
+            _v = _d["string"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "string")
+            _self.string = _v
+            _v = _d["parameters"]
+            if _v.__class__ is dict:
+                try:
+                    _v = PromptModelParameters.from_dict(_v)
+                except DecodeError as _error:
+                    raise _error.within("parameters") from None
+            else:
+                _v = checked(_v, "object", "parameters")
+            _self.parameters = _v
+            _v = _d["virtual_key"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "virtual_key")
+            _self.virtual_key = _v
+            if "functions" in _d:
+                _v = _d["functions"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [PromptFunctionDefinition.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, PromptFunctionDefinition.from_dict).within(
+                            "functions"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "functions")
+                _self.functions = _v
+                _n += 1
+            else:
+                _self.functions = UNSET
+            if "tools" in _d:
+                _v = _d["tools"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [PromptToolDefinition.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, PromptToolDefinition.from_dict).within("tools") from None
+                else:
+                    _v = checked(_v, "array", "tools")
+                _self.tools = _v
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v = _d["tool_choice"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = PromptToolChoice.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                else:
+                    _v = checked(_v, "object", "tool_choice")
+                _self.tool_choice = _v
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "model" in _d:
+                _v = _d["model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "version_description" in _d:
+                _v = _d["version_description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "version_description")
+                _self.version_description = _v
+                _n += 1
+            else:
+                _self.version_description = UNSET
+            if "template_metadata" in _d:
+                _v = _d["template_metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = PromptTemplateMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("template_metadata") from None
+                else:
+                    _v = checked(_v, "object", "template_metadata")
+                _self.template_metadata = _v
+                _n += 1
+            else:
+                _self.template_metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "collection_id",
+                    "functions",
+                    "model",
+                    "name",
+                    "parameters",
+                    "string",
+                    "template_metadata",
+                    "tool_choice",
+                    "tools",
+                    "version_description",
+                    "virtual_key",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

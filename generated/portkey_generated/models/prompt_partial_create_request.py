@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="PromptPartialCreateRequest")
 
@@ -27,24 +34,22 @@ class PromptPartialCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        string = self.string
-
-        workspace_id = self.workspace_id
-
-        version_description = self.version_description
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "string": string,
-            }
-        )
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.string):
+            string = self.string
+            _field_dict["string"] = string
+
+        workspace_id = self.workspace_id
         if workspace_id is not UNSET:
             _field_dict["workspace_id"] = workspace_id
+
+        version_description = self.version_description
         if version_description is not UNSET:
             _field_dict["version_description"] = version_description
 
@@ -52,24 +57,46 @@ class PromptPartialCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        string = _d.pop("string")
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        version_description = _d.pop("version_description", UNSET)
-
-        _instance = cls(
-            name=name,
-            string=string,
-            workspace_id=workspace_id,
-            version_description=version_description,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["string"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "string")
+            _self.string = _v
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "version_description" in _d:
+                _v = _d["version_description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "version_description")
+                _self.version_description = _v
+                _n += 1
+            else:
+                _self.version_description = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"name", "string", "version_description", "workspace_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

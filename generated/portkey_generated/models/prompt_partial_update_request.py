@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="PromptPartialUpdateRequest")
 
@@ -27,23 +33,22 @@ class PromptPartialUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        string = self.string
-
-        description = self.description
-
-        status = self.status
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        name = self.name
         if name is not UNSET:
             _field_dict["name"] = name
+
+        string = self.string
         if string is not UNSET:
             _field_dict["string"] = string
+
+        description = self.description
         if description is not UNSET:
             _field_dict["description"] = description
+
+        status = self.status
         if status is not UNSET:
             _field_dict["status"] = status
 
@@ -51,24 +56,50 @@ class PromptPartialUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        string = _d.pop("string", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        _instance = cls(
-            name=name,
-            string=string,
-            description=description,
-            status=status,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "string" in _d:
+                _v = _d["string"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "string")
+                _self.string = _v
+                _n += 1
+            else:
+                _self.string = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "status" in _d:
+                _v = _d["status"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "status")
+                _self.status = _v
+                _n += 1
+            else:
+                _self.status = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"description", "name", "status", "string"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

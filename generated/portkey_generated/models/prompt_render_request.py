@@ -2,13 +2,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_tool_choice_mode import ChatToolChoiceMode, check_chat_tool_choice_mode
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.chat_tool_choice_mode import ChatToolChoiceMode
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
@@ -93,21 +103,40 @@ class PromptRenderRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        variables = self.variables.to_dict()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.variables):
+            variables = self.variables.to_dict()
+            _field_dict["variables"] = variables
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         top_k = self.top_k
+        if top_k is not UNSET:
+            _field_dict["top_k"] = top_k
 
         max_tokens = self.max_tokens
+        if max_tokens is not UNSET:
+            _field_dict["max_tokens"] = max_tokens
 
         max_completion_tokens = self.max_completion_tokens
+        if max_completion_tokens is not UNSET:
+            _field_dict["max_completion_tokens"] = max_completion_tokens
 
         n = self.n
+        if n is not UNSET:
+            _field_dict["n"] = n
 
         stop: list[str] | str | Unset
         if isinstance(self.stop, Unset):
@@ -117,18 +146,30 @@ class PromptRenderRequest:
 
         else:
             stop = self.stop
+        if stop is not UNSET:
+            _field_dict["stop"] = stop
 
         presence_penalty = self.presence_penalty
+        if presence_penalty is not UNSET:
+            _field_dict["presence_penalty"] = presence_penalty
 
         frequency_penalty = self.frequency_penalty
+        if frequency_penalty is not UNSET:
+            _field_dict["frequency_penalty"] = frequency_penalty
 
         logit_bias: dict[str, Any] | Unset = UNSET
         if not isinstance(self.logit_bias, Unset):
             logit_bias = self.logit_bias.to_dict()
+        if logit_bias is not UNSET:
+            _field_dict["logit_bias"] = logit_bias
 
         seed = self.seed
+        if seed is not UNSET:
+            _field_dict["seed"] = seed
 
         user = self.user
+        if user is not UNSET:
+            _field_dict["user"] = user
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
@@ -137,6 +178,9 @@ class PromptRenderRequest:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
 
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
+
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
@@ -144,6 +188,8 @@ class PromptRenderRequest:
             tool_choice = self.tool_choice.to_dict()
         else:
             tool_choice = self.tool_choice
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         response_format: dict[str, Any] | Unset
         if isinstance(self.response_format, Unset):
@@ -155,43 +201,6 @@ class PromptRenderRequest:
         else:
             response_format = self.response_format.to_dict()
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "variables": variables,
-            }
-        )
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
-        if top_k is not UNSET:
-            _field_dict["top_k"] = top_k
-        if max_tokens is not UNSET:
-            _field_dict["max_tokens"] = max_tokens
-        if max_completion_tokens is not UNSET:
-            _field_dict["max_completion_tokens"] = max_completion_tokens
-        if n is not UNSET:
-            _field_dict["n"] = n
-        if stop is not UNSET:
-            _field_dict["stop"] = stop
-        if presence_penalty is not UNSET:
-            _field_dict["presence_penalty"] = presence_penalty
-        if frequency_penalty is not UNSET:
-            _field_dict["frequency_penalty"] = frequency_penalty
-        if logit_bias is not UNSET:
-            _field_dict["logit_bias"] = logit_bias
-        if seed is not UNSET:
-            _field_dict["seed"] = seed
-        if user is not UNSET:
-            _field_dict["user"] = user
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
         if response_format is not UNSET:
             _field_dict["response_format"] = response_format
 
@@ -201,136 +210,204 @@ class PromptRenderRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        variables = PromptRenderRequestVariables.from_dict(_d.pop("variables"))
-
-        model = _d.pop("model", UNSET)
-
-        temperature = _d.pop("temperature", UNSET)
-
-        top_p = _d.pop("top_p", UNSET)
-
-        top_k = _d.pop("top_k", UNSET)
-
-        max_tokens = _d.pop("max_tokens", UNSET)
-
-        max_completion_tokens = _d.pop("max_completion_tokens", UNSET)
-
-        n = _d.pop("n", UNSET)
-
-        def _parse_stop(data: object) -> list[str] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                stop_type_1 = cast("list[str]", data)
-
-                return stop_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | str | Unset", data)
-
-        stop = _parse_stop(_d.pop("stop", UNSET))
-
-        presence_penalty = _d.pop("presence_penalty", UNSET)
-
-        frequency_penalty = _d.pop("frequency_penalty", UNSET)
-
-        _logit_bias = _d.pop("logit_bias", UNSET)
-        logit_bias: PromptHyperparametersLogitBias | Unset
-        if isinstance(_logit_bias, Unset):
-            logit_bias = UNSET
-        else:
-            logit_bias = PromptHyperparametersLogitBias.from_dict(_logit_bias)
-
-        seed = _d.pop("seed", UNSET)
-
-        user = _d.pop("user", UNSET)
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[ChatCompletionTool] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = ChatCompletionTool.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_choice(data: object) -> ChatCompletionNamedToolChoice | ChatToolChoiceMode | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_type_0 = check_chat_tool_choice_mode(
-                    data
-                )
-
-                return componentsschemas_chat_completion_tool_choice_option_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_chat_completion_tool_choice_option_type_1 = (
-                ChatCompletionNamedToolChoice.from_dict(data)
-            )
-
-            return componentsschemas_chat_completion_tool_choice_option_type_1
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
-
-        def _parse_response_format(
-            data: object,
-        ) -> ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema | ChatResponseFormatText | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_response_format_type_0 = ChatResponseFormatText.from_dict(data)
-
-                return componentsschemas_chat_response_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_response_format_type_1 = ChatResponseFormatJsonObject.from_dict(data)
-
-                return componentsschemas_chat_response_format_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_chat_response_format_type_2 = ChatResponseFormatJsonSchema.from_dict(data)
-
-            return componentsschemas_chat_response_format_type_2
-
-        response_format = _parse_response_format(_d.pop("response_format", UNSET))
-
-        _instance = cls(
-            variables=variables,
-            model=model,
-            temperature=temperature,
-            top_p=top_p,
-            top_k=top_k,
-            max_tokens=max_tokens,
-            max_completion_tokens=max_completion_tokens,
-            n=n,
-            stop=stop,
-            presence_penalty=presence_penalty,
-            frequency_penalty=frequency_penalty,
-            logit_bias=logit_bias,
-            seed=seed,
-            user=user,
-            tools=tools,
-            tool_choice=tool_choice,
-            response_format=response_format,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["variables"]
+            if _v.__class__ is dict:
+                try:
+                    _v = PromptRenderRequestVariables.from_dict(_v)
+                except DecodeError as _error:
+                    raise _error.within("variables") from None
+            else:
+                _v = checked(_v, "object", "variables")
+            _self.variables = _v
+            if "model" in _d:
+                _v = _d["model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "temperature" in _d:
+                _v = _d["temperature"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "temperature")
+                _self.temperature = _v
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v = _d["top_p"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "top_p")
+                _self.top_p = _v
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "top_k" in _d:
+                _v = _d["top_k"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "top_k")
+                _self.top_k = _v
+                _n += 1
+            else:
+                _self.top_k = UNSET
+            if "max_tokens" in _d:
+                _v = _d["max_tokens"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "max_tokens")
+                _self.max_tokens = _v
+                _n += 1
+            else:
+                _self.max_tokens = UNSET
+            if "max_completion_tokens" in _d:
+                _v = _d["max_completion_tokens"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "max_completion_tokens")
+                _self.max_completion_tokens = _v
+                _n += 1
+            else:
+                _self.max_completion_tokens = UNSET
+            if "n" in _d:
+                _v = _d["n"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "n")
+                _self.n = _v
+                _n += 1
+            else:
+                _self.n = UNSET
+            if "stop" in _d:
+                _v = _d["stop"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("stop") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "array or string", "stop")
+                _self.stop = _v
+                _n += 1
+            else:
+                _self.stop = UNSET
+            if "presence_penalty" in _d:
+                _v = _d["presence_penalty"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "presence_penalty")
+                _self.presence_penalty = _v
+                _n += 1
+            else:
+                _self.presence_penalty = UNSET
+            if "frequency_penalty" in _d:
+                _v = _d["frequency_penalty"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "frequency_penalty")
+                _self.frequency_penalty = _v
+                _n += 1
+            else:
+                _self.frequency_penalty = UNSET
+            if "logit_bias" in _d:
+                _v = _d["logit_bias"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = PromptHyperparametersLogitBias.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("logit_bias") from None
+                else:
+                    _v = checked(_v, "object", "logit_bias")
+                _self.logit_bias = _v
+                _n += 1
+            else:
+                _self.logit_bias = UNSET
+            if "seed" in _d:
+                _v = _d["seed"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "seed")
+                _self.seed = _v
+                _n += 1
+            else:
+                _self.seed = UNSET
+            if "user" in _d:
+                _v = _d["user"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "user")
+                _self.user = _v
+                _n += 1
+            else:
+                _self.user = UNSET
+            if "tools" in _d:
+                _v = _d["tools"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [ChatCompletionTool.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, ChatCompletionTool.from_dict).within("tools") from None
+                else:
+                    _v = checked(_v, "array", "tools")
+                _self.tools = _v
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v = _d["tool_choice"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ChatCompletionNamedToolChoice.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "object or string", "tool_choice")
+                _self.tool_choice = _v
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = _decode_response_format(_v)
+                    except DecodeError as _error:
+                        raise _error.within("response_format") from None
+                else:
+                    _v = checked(_v, "object", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "frequency_penalty",
+                    "logit_bias",
+                    "max_completion_tokens",
+                    "max_tokens",
+                    "model",
+                    "n",
+                    "presence_penalty",
+                    "response_format",
+                    "seed",
+                    "stop",
+                    "temperature",
+                    "tool_choice",
+                    "tools",
+                    "top_k",
+                    "top_p",
+                    "user",
+                    "variables",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -347,3 +424,16 @@ class PromptRenderRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_response_format(
+    data: dict[str, Any],
+) -> ChatResponseFormatText | ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema:
+    _tag = data.get("type")
+    if _tag == "text":
+        return ChatResponseFormatText.from_dict(data)
+    if _tag == "json_object":
+        return ChatResponseFormatJsonObject.from_dict(data)
+    if _tag == "json_schema":
+        return ChatResponseFormatJsonSchema.from_dict(data)
+    return ChatResponseFormatText.from_dict(data)

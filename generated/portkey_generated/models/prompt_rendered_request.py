@@ -2,13 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_tool_choice_mode import ChatToolChoiceMode, check_chat_tool_choice_mode
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.chat_tool_choice_mode import ChatToolChoiceMode
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
@@ -125,19 +134,36 @@ class PromptRenderedRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         top_k = self.top_k
+        if top_k is not UNSET:
+            _field_dict["top_k"] = top_k
 
         max_tokens = self.max_tokens
+        if max_tokens is not UNSET:
+            _field_dict["max_tokens"] = max_tokens
 
         max_completion_tokens = self.max_completion_tokens
+        if max_completion_tokens is not UNSET:
+            _field_dict["max_completion_tokens"] = max_completion_tokens
 
         n = self.n
+        if n is not UNSET:
+            _field_dict["n"] = n
 
         stop: list[str] | str | Unset
         if isinstance(self.stop, Unset):
@@ -147,18 +173,30 @@ class PromptRenderedRequest:
 
         else:
             stop = self.stop
+        if stop is not UNSET:
+            _field_dict["stop"] = stop
 
         presence_penalty = self.presence_penalty
+        if presence_penalty is not UNSET:
+            _field_dict["presence_penalty"] = presence_penalty
 
         frequency_penalty = self.frequency_penalty
+        if frequency_penalty is not UNSET:
+            _field_dict["frequency_penalty"] = frequency_penalty
 
         logit_bias: dict[str, Any] | Unset = UNSET
         if not isinstance(self.logit_bias, Unset):
             logit_bias = self.logit_bias.to_dict()
+        if logit_bias is not UNSET:
+            _field_dict["logit_bias"] = logit_bias
 
         seed = self.seed
+        if seed is not UNSET:
+            _field_dict["seed"] = seed
 
         user = self.user
+        if user is not UNSET:
+            _field_dict["user"] = user
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
@@ -167,6 +205,9 @@ class PromptRenderedRequest:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
 
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
+
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
@@ -174,6 +215,8 @@ class PromptRenderedRequest:
             tool_choice = self.tool_choice.to_dict()
         else:
             tool_choice = self.tool_choice
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         response_format: dict[str, Any] | Unset
         if isinstance(self.response_format, Unset):
@@ -184,6 +227,9 @@ class PromptRenderedRequest:
             response_format = self.response_format.to_dict()
         else:
             response_format = self.response_format.to_dict()
+
+        if response_format is not UNSET:
+            _field_dict["response_format"] = response_format
 
         messages: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.messages, Unset):
@@ -205,49 +251,14 @@ class PromptRenderedRequest:
 
                 messages.append(messages_item)
 
-        prompt = self.prompt
-
-        stream = self.stream
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
-        if top_k is not UNSET:
-            _field_dict["top_k"] = top_k
-        if max_tokens is not UNSET:
-            _field_dict["max_tokens"] = max_tokens
-        if max_completion_tokens is not UNSET:
-            _field_dict["max_completion_tokens"] = max_completion_tokens
-        if n is not UNSET:
-            _field_dict["n"] = n
-        if stop is not UNSET:
-            _field_dict["stop"] = stop
-        if presence_penalty is not UNSET:
-            _field_dict["presence_penalty"] = presence_penalty
-        if frequency_penalty is not UNSET:
-            _field_dict["frequency_penalty"] = frequency_penalty
-        if logit_bias is not UNSET:
-            _field_dict["logit_bias"] = logit_bias
-        if seed is not UNSET:
-            _field_dict["seed"] = seed
-        if user is not UNSET:
-            _field_dict["user"] = user
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
-        if response_format is not UNSET:
-            _field_dict["response_format"] = response_format
         if messages is not UNSET:
             _field_dict["messages"] = messages
+
+        prompt = self.prompt
         if prompt is not UNSET:
             _field_dict["prompt"] = prompt
+
+        stream = self.stream
         if stream is not UNSET:
             _field_dict["stream"] = stream
 
@@ -257,228 +268,226 @@ class PromptRenderedRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        model = _d.pop("model", UNSET)
-
-        temperature = _d.pop("temperature", UNSET)
-
-        top_p = _d.pop("top_p", UNSET)
-
-        top_k = _d.pop("top_k", UNSET)
-
-        max_tokens = _d.pop("max_tokens", UNSET)
-
-        max_completion_tokens = _d.pop("max_completion_tokens", UNSET)
-
-        n = _d.pop("n", UNSET)
-
-        def _parse_stop(data: object) -> list[str] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                stop_type_1 = cast("list[str]", data)
-
-                return stop_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | str | Unset", data)
-
-        stop = _parse_stop(_d.pop("stop", UNSET))
-
-        presence_penalty = _d.pop("presence_penalty", UNSET)
-
-        frequency_penalty = _d.pop("frequency_penalty", UNSET)
-
-        _logit_bias = _d.pop("logit_bias", UNSET)
-        logit_bias: PromptHyperparametersLogitBias | Unset
-        if isinstance(_logit_bias, Unset):
-            logit_bias = UNSET
-        else:
-            logit_bias = PromptHyperparametersLogitBias.from_dict(_logit_bias)
-
-        seed = _d.pop("seed", UNSET)
-
-        user = _d.pop("user", UNSET)
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[ChatCompletionTool] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = ChatCompletionTool.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_choice(data: object) -> ChatCompletionNamedToolChoice | ChatToolChoiceMode | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_type_0 = check_chat_tool_choice_mode(
-                    data
-                )
-
-                return componentsschemas_chat_completion_tool_choice_option_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_chat_completion_tool_choice_option_type_1 = (
-                ChatCompletionNamedToolChoice.from_dict(data)
-            )
-
-            return componentsschemas_chat_completion_tool_choice_option_type_1
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
-
-        def _parse_response_format(
-            data: object,
-        ) -> ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema | ChatResponseFormatText | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_response_format_type_0 = ChatResponseFormatText.from_dict(data)
-
-                return componentsschemas_chat_response_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_response_format_type_1 = ChatResponseFormatJsonObject.from_dict(data)
-
-                return componentsschemas_chat_response_format_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_chat_response_format_type_2 = ChatResponseFormatJsonSchema.from_dict(data)
-
-            return componentsschemas_chat_response_format_type_2
-
-        response_format = _parse_response_format(_d.pop("response_format", UNSET))
-
-        _messages = _d.pop("messages", UNSET)
-        messages: (
-            list[
-                ChatCompletionRequestAssistantMessage
-                | ChatCompletionRequestDeveloperMessage
-                | ChatCompletionRequestFunctionMessage
-                | ChatCompletionRequestSystemMessage
-                | ChatCompletionRequestToolMessage
-                | ChatCompletionRequestUserMessage
-            ]
-            | Unset
-        ) = UNSET
-        if _messages is not UNSET:
-            messages = []
-            for messages_item_data in _messages:
-
-                def _parse_messages_item(
-                    data: object,
-                ) -> (
-                    ChatCompletionRequestAssistantMessage
-                    | ChatCompletionRequestDeveloperMessage
-                    | ChatCompletionRequestFunctionMessage
-                    | ChatCompletionRequestSystemMessage
-                    | ChatCompletionRequestToolMessage
-                    | ChatCompletionRequestUserMessage
-                ):
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "model" in _d:
+                _v = _d["model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "temperature" in _d:
+                _v = _d["temperature"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "temperature")
+                _self.temperature = _v
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v = _d["top_p"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "top_p")
+                _self.top_p = _v
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "top_k" in _d:
+                _v = _d["top_k"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "top_k")
+                _self.top_k = _v
+                _n += 1
+            else:
+                _self.top_k = UNSET
+            if "max_tokens" in _d:
+                _v = _d["max_tokens"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "max_tokens")
+                _self.max_tokens = _v
+                _n += 1
+            else:
+                _self.max_tokens = UNSET
+            if "max_completion_tokens" in _d:
+                _v = _d["max_completion_tokens"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "max_completion_tokens")
+                _self.max_completion_tokens = _v
+                _n += 1
+            else:
+                _self.max_completion_tokens = UNSET
+            if "n" in _d:
+                _v = _d["n"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "n")
+                _self.n = _v
+                _n += 1
+            else:
+                _self.n = UNSET
+            if "stop" in _d:
+                _v = _d["stop"]
+                if _v.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_message_type_0 = (
-                            ChatCompletionRequestSystemMessage.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_message_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("stop") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "array or string", "stop")
+                _self.stop = _v
+                _n += 1
+            else:
+                _self.stop = UNSET
+            if "presence_penalty" in _d:
+                _v = _d["presence_penalty"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "presence_penalty")
+                _self.presence_penalty = _v
+                _n += 1
+            else:
+                _self.presence_penalty = UNSET
+            if "frequency_penalty" in _d:
+                _v = _d["frequency_penalty"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "frequency_penalty")
+                _self.frequency_penalty = _v
+                _n += 1
+            else:
+                _self.frequency_penalty = UNSET
+            if "logit_bias" in _d:
+                _v = _d["logit_bias"]
+                if _v.__class__ is dict:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_message_type_1 = (
-                            ChatCompletionRequestDeveloperMessage.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_message_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v = PromptHyperparametersLogitBias.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("logit_bias") from None
+                else:
+                    _v = checked(_v, "object", "logit_bias")
+                _self.logit_bias = _v
+                _n += 1
+            else:
+                _self.logit_bias = UNSET
+            if "seed" in _d:
+                _v = _d["seed"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "seed")
+                _self.seed = _v
+                _n += 1
+            else:
+                _self.seed = UNSET
+            if "user" in _d:
+                _v = _d["user"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "user")
+                _self.user = _v
+                _n += 1
+            else:
+                _self.user = UNSET
+            if "tools" in _d:
+                _v = _d["tools"]
+                if _v.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_message_type_2 = (
-                            ChatCompletionRequestUserMessage.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_message_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v = [ChatCompletionTool.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, ChatCompletionTool.from_dict).within("tools") from None
+                else:
+                    _v = checked(_v, "array", "tools")
+                _self.tools = _v
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v = _d["tool_choice"]
+                if _v.__class__ is dict:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_message_type_3 = (
-                            ChatCompletionRequestAssistantMessage.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_message_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v = ChatCompletionNamedToolChoice.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "object or string", "tool_choice")
+                _self.tool_choice = _v
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is dict:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_message_type_4 = (
-                            ChatCompletionRequestToolMessage.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_message_type_4
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_5 = (
-                        ChatCompletionRequestFunctionMessage.from_dict(data)
-                    )
-
-                    return componentsschemas_chat_completion_request_message_type_5
-
-                messages_item = _parse_messages_item(messages_item_data)
-
-                messages.append(messages_item)
-
-        prompt = _d.pop("prompt", UNSET)
-
-        stream = _d.pop("stream", UNSET)
-
-        _instance = cls(
-            model=model,
-            temperature=temperature,
-            top_p=top_p,
-            top_k=top_k,
-            max_tokens=max_tokens,
-            max_completion_tokens=max_completion_tokens,
-            n=n,
-            stop=stop,
-            presence_penalty=presence_penalty,
-            frequency_penalty=frequency_penalty,
-            logit_bias=logit_bias,
-            seed=seed,
-            user=user,
-            tools=tools,
-            tool_choice=tool_choice,
-            response_format=response_format,
-            messages=messages,
-            prompt=prompt,
-            stream=stream,
+                        _v = _decode_response_format(_v)
+                    except DecodeError as _error:
+                        raise _error.within("response_format") from None
+                else:
+                    _v = checked(_v, "object", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+            if "messages" in _d:
+                _v = _d["messages"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [_decode_messages_item(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, _decode_messages_item).within("messages") from None
+                else:
+                    _v = checked(_v, "array", "messages")
+                _self.messages = _v
+                _n += 1
+            else:
+                _self.messages = UNSET
+            if "prompt" in _d:
+                _v = _d["prompt"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "prompt")
+                _self.prompt = _v
+                _n += 1
+            else:
+                _self.prompt = UNSET
+            if "stream" in _d:
+                _v = _d["stream"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "stream")
+                _self.stream = _v
+                _n += 1
+            else:
+                _self.stream = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "frequency_penalty",
+                    "logit_bias",
+                    "max_completion_tokens",
+                    "max_tokens",
+                    "messages",
+                    "model",
+                    "n",
+                    "presence_penalty",
+                    "prompt",
+                    "response_format",
+                    "seed",
+                    "stop",
+                    "stream",
+                    "temperature",
+                    "tool_choice",
+                    "tools",
+                    "top_k",
+                    "top_p",
+                    "user",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -495,3 +504,59 @@ class PromptRenderedRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_response_format(
+    data: dict[str, Any],
+) -> ChatResponseFormatText | ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema:
+    _tag = data.get("type")
+    if _tag == "text":
+        return ChatResponseFormatText.from_dict(data)
+    if _tag == "json_object":
+        return ChatResponseFormatJsonObject.from_dict(data)
+    if _tag == "json_schema":
+        return ChatResponseFormatJsonSchema.from_dict(data)
+    return ChatResponseFormatText.from_dict(data)
+
+
+def _decode_messages_item_(
+    data: dict[str, Any],
+) -> (
+    ChatCompletionRequestSystemMessage
+    | ChatCompletionRequestDeveloperMessage
+    | ChatCompletionRequestUserMessage
+    | ChatCompletionRequestAssistantMessage
+    | ChatCompletionRequestToolMessage
+    | ChatCompletionRequestFunctionMessage
+):
+    _tag = data.get("role")
+    if _tag == "system":
+        return ChatCompletionRequestSystemMessage.from_dict(data)
+    if _tag == "developer":
+        return ChatCompletionRequestDeveloperMessage.from_dict(data)
+    if _tag == "user":
+        return ChatCompletionRequestUserMessage.from_dict(data)
+    if _tag == "assistant":
+        return ChatCompletionRequestAssistantMessage.from_dict(data)
+    if _tag == "tool":
+        return ChatCompletionRequestToolMessage.from_dict(data)
+    if _tag == "function":
+        return ChatCompletionRequestFunctionMessage.from_dict(data)
+    return ChatCompletionRequestSystemMessage.from_dict(data)
+
+
+def _decode_messages_item(
+    data: Any,
+) -> (
+    ChatCompletionRequestAssistantMessage
+    | ChatCompletionRequestDeveloperMessage
+    | ChatCompletionRequestFunctionMessage
+    | ChatCompletionRequestSystemMessage
+    | ChatCompletionRequestToolMessage
+    | ChatCompletionRequestUserMessage
+):
+    if data.__class__ is dict:
+        data = _decode_messages_item_(data)
+    else:
+        data = checked(data, "object")
+    return data

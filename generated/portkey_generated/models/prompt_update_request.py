@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.prompt_update_request_is_raw_template import (
     PromptUpdateRequestIsRawTemplate,
-    check_prompt_update_request_is_raw_template,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.prompt_function_definition import PromptFunctionDefinition
@@ -85,23 +90,42 @@ class PromptUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         patch = self.patch
+        if patch is not UNSET:
+            _field_dict["patch"] = patch
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         collection_id = self.collection_id
+        if collection_id is not UNSET:
+            _field_dict["collection_id"] = collection_id
 
         string = self.string
+        if string is not UNSET:
+            _field_dict["string"] = string
 
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
             parameters = self.parameters.to_dict()
+        if parameters is not UNSET:
+            _field_dict["parameters"] = parameters
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         virtual_key = self.virtual_key
+        if virtual_key is not UNSET:
+            _field_dict["virtual_key"] = virtual_key
 
         version_description = self.version_description
+        if version_description is not UNSET:
+            _field_dict["version_description"] = version_description
 
         functions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.functions, Unset):
@@ -110,6 +134,9 @@ class PromptUpdateRequest:
                 functions_item = functions_item_data.to_dict()
                 functions.append(functions_item)
 
+        if functions is not UNSET:
+            _field_dict["functions"] = functions
+
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
             tools = []
@@ -117,45 +144,25 @@ class PromptUpdateRequest:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
 
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
+
         tool_choice: dict[str, Any] | Unset = UNSET
         if not isinstance(self.tool_choice, Unset):
             tool_choice = self.tool_choice.to_dict()
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         is_raw_template: int | Unset = UNSET
         if not isinstance(self.is_raw_template, Unset):
             is_raw_template = self.is_raw_template
 
+        if is_raw_template is not UNSET:
+            _field_dict["is_raw_template"] = is_raw_template
+
         prompt_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.prompt_metadata, Unset):
             prompt_metadata = self.prompt_metadata.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if patch is not UNSET:
-            _field_dict["patch"] = patch
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if collection_id is not UNSET:
-            _field_dict["collection_id"] = collection_id
-        if string is not UNSET:
-            _field_dict["string"] = string
-        if parameters is not UNSET:
-            _field_dict["parameters"] = parameters
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if virtual_key is not UNSET:
-            _field_dict["virtual_key"] = virtual_key
-        if version_description is not UNSET:
-            _field_dict["version_description"] = version_description
-        if functions is not UNSET:
-            _field_dict["functions"] = functions
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
-        if is_raw_template is not UNSET:
-            _field_dict["is_raw_template"] = is_raw_template
         if prompt_metadata is not UNSET:
             _field_dict["prompt_metadata"] = prompt_metadata
 
@@ -165,85 +172,168 @@ class PromptUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        patch = _d.pop("patch", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        collection_id = _d.pop("collection_id", UNSET)
-
-        string = _d.pop("string", UNSET)
-
-        _parameters = _d.pop("parameters", UNSET)
-        parameters: PromptModelParameters | Unset
-        if isinstance(_parameters, Unset):
-            parameters = UNSET
-        else:
-            parameters = PromptModelParameters.from_dict(_parameters)
-
-        model = _d.pop("model", UNSET)
-
-        virtual_key = _d.pop("virtual_key", UNSET)
-
-        version_description = _d.pop("version_description", UNSET)
-
-        _functions = _d.pop("functions", UNSET)
-        functions: list[PromptFunctionDefinition] | Unset = UNSET
-        if _functions is not UNSET:
-            functions = []
-            for functions_item_data in _functions:
-                functions_item = PromptFunctionDefinition.from_dict(functions_item_data)
-
-                functions.append(functions_item)
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[PromptToolDefinition] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = PromptToolDefinition.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        _tool_choice = _d.pop("tool_choice", UNSET)
-        tool_choice: PromptToolChoice | Unset
-        if isinstance(_tool_choice, Unset):
-            tool_choice = UNSET
-        else:
-            tool_choice = PromptToolChoice.from_dict(_tool_choice)
-
-        _is_raw_template = _d.pop("is_raw_template", UNSET)
-        is_raw_template: PromptUpdateRequestIsRawTemplate | Unset
-        if isinstance(_is_raw_template, Unset):
-            is_raw_template = UNSET
-        else:
-            is_raw_template = check_prompt_update_request_is_raw_template(_is_raw_template)
-
-        _prompt_metadata = _d.pop("prompt_metadata", UNSET)
-        prompt_metadata: PromptTemplateMetadata | Unset
-        if isinstance(_prompt_metadata, Unset):
-            prompt_metadata = UNSET
-        else:
-            prompt_metadata = PromptTemplateMetadata.from_dict(_prompt_metadata)
-
-        _instance = cls(
-            patch=patch,
-            name=name,
-            collection_id=collection_id,
-            string=string,
-            parameters=parameters,
-            model=model,
-            virtual_key=virtual_key,
-            version_description=version_description,
-            functions=functions,
-            tools=tools,
-            tool_choice=tool_choice,
-            is_raw_template=is_raw_template,
-            prompt_metadata=prompt_metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "patch" in _d:
+                _v = _d["patch"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "patch")
+                _self.patch = _v
+                _n += 1
+            else:
+                _self.patch = UNSET
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "collection_id" in _d:
+                _v = _d["collection_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "collection_id")
+                _self.collection_id = _v
+                _n += 1
+            else:
+                _self.collection_id = UNSET
+            if "string" in _d:
+                _v = _d["string"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "string")
+                _self.string = _v
+                _n += 1
+            else:
+                _self.string = UNSET
+            if "parameters" in _d:
+                _v = _d["parameters"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = PromptModelParameters.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("parameters") from None
+                else:
+                    _v = checked(_v, "object", "parameters")
+                _self.parameters = _v
+                _n += 1
+            else:
+                _self.parameters = UNSET
+            if "model" in _d:
+                _v = _d["model"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "virtual_key" in _d:
+                _v = _d["virtual_key"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "virtual_key")
+                _self.virtual_key = _v
+                _n += 1
+            else:
+                _self.virtual_key = UNSET
+            if "version_description" in _d:
+                _v = _d["version_description"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "version_description")
+                _self.version_description = _v
+                _n += 1
+            else:
+                _self.version_description = UNSET
+            if "functions" in _d:
+                _v = _d["functions"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [PromptFunctionDefinition.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, PromptFunctionDefinition.from_dict).within(
+                            "functions"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "functions")
+                _self.functions = _v
+                _n += 1
+            else:
+                _self.functions = UNSET
+            if "tools" in _d:
+                _v = _d["tools"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [PromptToolDefinition.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, PromptToolDefinition.from_dict).within("tools") from None
+                else:
+                    _v = checked(_v, "array", "tools")
+                _self.tools = _v
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v = _d["tool_choice"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = PromptToolChoice.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                else:
+                    _v = checked(_v, "object", "tool_choice")
+                _self.tool_choice = _v
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "is_raw_template" in _d:
+                _v = _d["is_raw_template"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "is_raw_template")
+                _self.is_raw_template = _v
+                _n += 1
+            else:
+                _self.is_raw_template = UNSET
+            if "prompt_metadata" in _d:
+                _v = _d["prompt_metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = PromptTemplateMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("prompt_metadata") from None
+                else:
+                    _v = checked(_v, "object", "prompt_metadata")
+                _self.prompt_metadata = _v
+                _n += 1
+            else:
+                _self.prompt_metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "collection_id",
+                    "functions",
+                    "is_raw_template",
+                    "model",
+                    "name",
+                    "parameters",
+                    "patch",
+                    "prompt_metadata",
+                    "string",
+                    "tool_choice",
+                    "tools",
+                    "version_description",
+                    "virtual_key",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

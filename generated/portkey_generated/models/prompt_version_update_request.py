@@ -8,7 +8,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="PromptVersionUpdateRequest")
 
@@ -22,13 +29,12 @@ class PromptVersionUpdateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         label_id: str | Unset = UNSET
         if not isinstance(self.label_id, Unset):
             label_id = str(self.label_id)
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if label_id is not UNSET:
             _field_dict["label_id"] = label_id
 
@@ -36,20 +42,29 @@ class PromptVersionUpdateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _label_id = _d.pop("label_id", UNSET)
-        label_id: UUID | Unset
-        if isinstance(_label_id, Unset):
-            label_id = UNSET
-        else:
-            label_id = UUID(_label_id)
-
-        _instance = cls(
-            label_id=label_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "label_id" in _d:
+                _v = _d["label_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "label_id")
+                else:
+                    _v = checked(_v, "string", "label_id")
+                _self.label_id = _v
+                _n += 1
+            else:
+                _self.label_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"label_id"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,13 +3,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
@@ -57,52 +65,50 @@ class ProviderCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        integration_id = self.integration_id
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.integration_id):
+            integration_id = self.integration_id
+            _field_dict["integration_id"] = integration_id
 
         workspace_id: str | Unset = UNSET
         if not isinstance(self.workspace_id, Unset):
             workspace_id = str(self.workspace_id)
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         note: None | str | Unset
         if isinstance(self.note, Unset):
             note = UNSET
         else:
             note = self.note
+        if note is not UNSET:
+            _field_dict["note"] = note
 
         usage_limits: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage_limits, Unset):
             usage_limits = self.usage_limits.to_dict()
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
 
         rate_limits: dict[str, Any] | Unset = UNSET
         if not isinstance(self.rate_limits, Unset):
             rate_limits = self.rate_limits.to_dict()
+        if rate_limits is not UNSET:
+            _field_dict["rate_limits"] = rate_limits
 
         expires_at: str | Unset = UNSET
         if not isinstance(self.expires_at, Unset):
             expires_at = self.expires_at.isoformat()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "integration_id": integration_id,
-            }
-        )
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if note is not UNSET:
-            _field_dict["note"] = note
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
-        if rate_limits is not UNSET:
-            _field_dict["rate_limits"] = rate_limits
         if expires_at is not UNSET:
             _field_dict["expires_at"] = expires_at
 
@@ -112,63 +118,108 @@ class ProviderCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        integration_id = _d.pop("integration_id")
-
-        _workspace_id = _d.pop("workspace_id", UNSET)
-        workspace_id: UUID | Unset
-        if isinstance(_workspace_id, Unset):
-            workspace_id = UNSET
-        else:
-            workspace_id = UUID(_workspace_id)
-
-        slug = _d.pop("slug", UNSET)
-
-        def _parse_note(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        note = _parse_note(_d.pop("note", UNSET))
-
-        _usage_limits = _d.pop("usage_limits", UNSET)
-        usage_limits: UsageLimitPolicy | Unset
-        if isinstance(_usage_limits, Unset):
-            usage_limits = UNSET
-        else:
-            usage_limits = UsageLimitPolicy.from_dict(_usage_limits)
-
-        _rate_limits = _d.pop("rate_limits", UNSET)
-        rate_limits: RateLimitPolicy | Unset
-        if isinstance(_rate_limits, Unset):
-            rate_limits = UNSET
-        else:
-            rate_limits = RateLimitPolicy.from_dict(_rate_limits)
-
-        _expires_at = _d.pop("expires_at", UNSET)
-        expires_at: datetime.datetime | Unset
-        if isinstance(_expires_at, Unset):
-            expires_at = UNSET
-        else:
-            expires_at = datetime.datetime.fromisoformat(_expires_at)
-
-        _instance = cls(
-            name=name,
-            integration_id=integration_id,
-            workspace_id=workspace_id,
-            slug=slug,
-            note=note,
-            usage_limits=usage_limits,
-            rate_limits=rate_limits,
-            expires_at=expires_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["integration_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "integration_id")
+            _self.integration_id = _v
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "workspace_id")
+                else:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "slug" in _d:
+                _v = _d["slug"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "slug")
+                _self.slug = _v
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "note" in _d:
+                _v = _d["note"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "note")
+                _self.note = _v
+                _n += 1
+            else:
+                _self.note = UNSET
+            if "usage_limits" in _d:
+                _v = _d["usage_limits"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = UsageLimitPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("usage_limits") from None
+                else:
+                    _v = checked(_v, "object", "usage_limits")
+                _self.usage_limits = _v
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "rate_limits" in _d:
+                _v = _d["rate_limits"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = RateLimitPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("rate_limits") from None
+                else:
+                    _v = checked(_v, "object", "rate_limits")
+                _self.rate_limits = _v
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+            if "expires_at" in _d:
+                _v = _d["expires_at"]
+                if _v.__class__ is str:
+                    try:
+                        _v = datetime.datetime.fromisoformat(_v)
+                    except ValueError:
+                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
+                else:
+                    _v = checked(_v, "string", "expires_at")
+                _self.expires_at = _v
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "expires_at",
+                    "integration_id",
+                    "name",
+                    "note",
+                    "rate_limits",
+                    "slug",
+                    "usage_limits",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
@@ -51,9 +58,16 @@ class ProviderUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         note = self.note
+        if note is not UNSET:
+            _field_dict["note"] = note
 
         usage_limits: dict[str, Any] | None | Unset
         if isinstance(self.usage_limits, Unset):
@@ -62,10 +76,14 @@ class ProviderUpdateRequest:
             usage_limits = self.usage_limits.to_dict()
         else:
             usage_limits = self.usage_limits
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
 
         rate_limits: dict[str, Any] | Unset = UNSET
         if not isinstance(self.rate_limits, Unset):
             rate_limits = self.rate_limits.to_dict()
+        if rate_limits is not UNSET:
+            _field_dict["rate_limits"] = rate_limits
 
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
@@ -74,22 +92,10 @@ class ProviderUpdateRequest:
             expires_at = self.expires_at.isoformat()
         else:
             expires_at = self.expires_at
-
-        reset_usage = self.reset_usage
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if note is not UNSET:
-            _field_dict["note"] = note
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
-        if rate_limits is not UNSET:
-            _field_dict["rate_limits"] = rate_limits
         if expires_at is not UNSET:
             _field_dict["expires_at"] = expires_at
+
+        reset_usage = self.reset_usage
         if reset_usage is not UNSET:
             _field_dict["reset_usage"] = reset_usage
 
@@ -99,65 +105,85 @@ class ProviderUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        note = _d.pop("note", UNSET)
-
-        def _parse_usage_limits(data: object) -> None | Unset | UsageLimitPolicy:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                usage_limits_type_0 = UsageLimitPolicy.from_dict(data)
-
-                return usage_limits_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UsageLimitPolicy", data)
-
-        usage_limits = _parse_usage_limits(_d.pop("usage_limits", UNSET))
-
-        _rate_limits = _d.pop("rate_limits", UNSET)
-        rate_limits: RateLimitPolicy | Unset
-        if isinstance(_rate_limits, Unset):
-            rate_limits = UNSET
-        else:
-            rate_limits = RateLimitPolicy.from_dict(_rate_limits)
-
-        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                expires_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return expires_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
-
-        reset_usage = _d.pop("reset_usage", UNSET)
-
-        _instance = cls(
-            name=name,
-            note=note,
-            usage_limits=usage_limits,
-            rate_limits=rate_limits,
-            expires_at=expires_at,
-            reset_usage=reset_usage,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "note" in _d:
+                _v = _d["note"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "note")
+                _self.note = _v
+                _n += 1
+            else:
+                _self.note = UNSET
+            if "usage_limits" in _d:
+                _v = _d["usage_limits"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = UsageLimitPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("usage_limits") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "usage_limits")
+                _self.usage_limits = _v
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "rate_limits" in _d:
+                _v = _d["rate_limits"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = RateLimitPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("rate_limits") from None
+                else:
+                    _v = checked(_v, "object", "rate_limits")
+                _self.rate_limits = _v
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+            if "expires_at" in _d:
+                _v = _d["expires_at"]
+                if _v.__class__ is str:
+                    try:
+                        _v = datetime.datetime.fromisoformat(_v)
+                    except ValueError:
+                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
+                elif _v is not None:
+                    _v = checked(_v, "string or null", "expires_at")
+                _self.expires_at = _v
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "reset_usage" in _d:
+                _v = _d["reset_usage"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "reset_usage")
+                _self.reset_usage = _v
+                _n += 1
+            else:
+                _self.reset_usage = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"expires_at", "name", "note", "rate_limits", "reset_usage", "usage_limits"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,9 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.rate_limit_type import RateLimitType, check_rate_limit_type
-from ..models.rate_limit_unit import RateLimitUnit, check_rate_limit_unit
-from ..types import UNSET, Unset
+from ..models.rate_limit_type import RateLimitType
+from ..models.rate_limit_unit import RateLimitUnit
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="RateLimitPolicy")
 
@@ -28,23 +34,24 @@ class RateLimitPolicy:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_
+
+        if type_ is not UNSET:
+            _field_dict["type"] = type_
 
         unit: str | Unset = UNSET
         if not isinstance(self.unit, Unset):
             unit = self.unit
 
-        value = self.value
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
         if unit is not UNSET:
             _field_dict["unit"] = unit
+
+        value = self.value
         if value is not UNSET:
             _field_dict["value"] = value
 
@@ -52,31 +59,40 @@ class RateLimitPolicy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_ = _d.pop("type", UNSET)
-        type_: RateLimitType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_rate_limit_type(_type_)
-
-        _unit = _d.pop("unit", UNSET)
-        unit: RateLimitUnit | Unset
-        if isinstance(_unit, Unset):
-            unit = UNSET
-        else:
-            unit = check_rate_limit_unit(_unit)
-
-        value = _d.pop("value", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            unit=unit,
-            value=value,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "type" in _d:
+                _v = _d["type"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "type")
+                _self.type_ = _v
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "unit" in _d:
+                _v = _d["unit"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "unit")
+                _self.unit = _v
+                _n += 1
+            else:
+                _self.unit = UNSET
+            if "value" in _d:
+                _v = _d["value"]
+                if _v.__class__ is not int:
+                    _v = checked(_v, "integer", "value")
+                _self.value = _v
+                _n += 1
+            else:
+                _self.value = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type", "unit", "value"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,21 +2,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.response_create_request_service_tier import (
     ResponseCreateRequestServiceTier,
-    check_response_create_request_service_tier,
 )
 from ..models.response_create_request_truncation import (
     ResponseCreateRequestTruncation,
-    check_response_create_request_truncation,
 )
-from ..models.response_tool_choice_mode import ResponseToolChoiceMode, check_response_tool_choice_mode
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.response_tool_choice_mode import ResponseToolChoiceMode
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_create_request_metadata import ResponseCreateRequestMetadata
@@ -157,7 +165,12 @@ class ResponseCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        model = self.model
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
         input_: list[dict[str, Any]] | str | Unset
         if isinstance(self.input_, Unset):
@@ -185,18 +198,24 @@ class ResponseCreateRequest:
 
         else:
             input_ = self.input_
+        if input_ is not UNSET:
+            _field_dict["input"] = input_
 
         instructions: None | str | Unset
         if isinstance(self.instructions, Unset):
             instructions = UNSET
         else:
             instructions = self.instructions
+        if instructions is not UNSET:
+            _field_dict["instructions"] = instructions
 
         previous_response_id: None | str | Unset
         if isinstance(self.previous_response_id, Unset):
             previous_response_id = UNSET
         else:
             previous_response_id = self.previous_response_id
+        if previous_response_id is not UNSET:
+            _field_dict["previous_response_id"] = previous_response_id
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
@@ -214,6 +233,9 @@ class ResponseCreateRequest:
 
                 tools.append(tools_item)
 
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
+
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
@@ -223,42 +245,56 @@ class ResponseCreateRequest:
             tool_choice = self.tool_choice.to_dict()
         else:
             tool_choice = self.tool_choice
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         parallel_tool_calls: bool | None | Unset
         if isinstance(self.parallel_tool_calls, Unset):
             parallel_tool_calls = UNSET
         else:
             parallel_tool_calls = self.parallel_tool_calls
+        if parallel_tool_calls is not UNSET:
+            _field_dict["parallel_tool_calls"] = parallel_tool_calls
 
         max_tool_calls: int | None | Unset
         if isinstance(self.max_tool_calls, Unset):
             max_tool_calls = UNSET
         else:
             max_tool_calls = self.max_tool_calls
+        if max_tool_calls is not UNSET:
+            _field_dict["max_tool_calls"] = max_tool_calls
 
         max_output_tokens: int | None | Unset
         if isinstance(self.max_output_tokens, Unset):
             max_output_tokens = UNSET
         else:
             max_output_tokens = self.max_output_tokens
+        if max_output_tokens is not UNSET:
+            _field_dict["max_output_tokens"] = max_output_tokens
 
         temperature: float | None | Unset
         if isinstance(self.temperature, Unset):
             temperature = UNSET
         else:
             temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p: float | None | Unset
         if isinstance(self.top_p, Unset):
             top_p = UNSET
         else:
             top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         top_logprobs: int | None | Unset
         if isinstance(self.top_logprobs, Unset):
             top_logprobs = UNSET
         else:
             top_logprobs = self.top_logprobs
+        if top_logprobs is not UNSET:
+            _field_dict["top_logprobs"] = top_logprobs
 
         reasoning: dict[str, Any] | None | Unset
         if isinstance(self.reasoning, Unset):
@@ -267,36 +303,52 @@ class ResponseCreateRequest:
             reasoning = self.reasoning.to_dict()
         else:
             reasoning = self.reasoning
+        if reasoning is not UNSET:
+            _field_dict["reasoning"] = reasoning
 
         text: dict[str, Any] | Unset = UNSET
         if not isinstance(self.text, Unset):
             text = self.text.to_dict()
+        if text is not UNSET:
+            _field_dict["text"] = text
 
         truncation: str | Unset = UNSET
         if not isinstance(self.truncation, Unset):
             truncation = self.truncation
 
+        if truncation is not UNSET:
+            _field_dict["truncation"] = truncation
+
         include: list[str] | Unset = UNSET
         if not isinstance(self.include, Unset):
             include = self.include
+
+        if include is not UNSET:
+            _field_dict["include"] = include
 
         store: bool | None | Unset
         if isinstance(self.store, Unset):
             store = UNSET
         else:
             store = self.store
+        if store is not UNSET:
+            _field_dict["store"] = store
 
         stream: bool | None | Unset
         if isinstance(self.stream, Unset):
             stream = UNSET
         else:
             stream = self.stream
+        if stream is not UNSET:
+            _field_dict["stream"] = stream
 
         background: bool | None | Unset
         if isinstance(self.background, Unset):
             background = UNSET
         else:
             background = self.background
+        if background is not UNSET:
+            _field_dict["background"] = background
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -305,68 +357,25 @@ class ResponseCreateRequest:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
+        if metadata is not UNSET:
+            _field_dict["metadata"] = metadata
 
         service_tier: str | Unset = UNSET
         if not isinstance(self.service_tier, Unset):
             service_tier = self.service_tier
 
-        user = self.user
-
-        prompt_cache_key = self.prompt_cache_key
-
-        safety_identifier = self.safety_identifier
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "model": model,
-            }
-        )
-        if input_ is not UNSET:
-            _field_dict["input"] = input_
-        if instructions is not UNSET:
-            _field_dict["instructions"] = instructions
-        if previous_response_id is not UNSET:
-            _field_dict["previous_response_id"] = previous_response_id
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
-        if parallel_tool_calls is not UNSET:
-            _field_dict["parallel_tool_calls"] = parallel_tool_calls
-        if max_tool_calls is not UNSET:
-            _field_dict["max_tool_calls"] = max_tool_calls
-        if max_output_tokens is not UNSET:
-            _field_dict["max_output_tokens"] = max_output_tokens
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
-        if top_logprobs is not UNSET:
-            _field_dict["top_logprobs"] = top_logprobs
-        if reasoning is not UNSET:
-            _field_dict["reasoning"] = reasoning
-        if text is not UNSET:
-            _field_dict["text"] = text
-        if truncation is not UNSET:
-            _field_dict["truncation"] = truncation
-        if include is not UNSET:
-            _field_dict["include"] = include
-        if store is not UNSET:
-            _field_dict["store"] = store
-        if stream is not UNSET:
-            _field_dict["stream"] = stream
-        if background is not UNSET:
-            _field_dict["background"] = background
-        if metadata is not UNSET:
-            _field_dict["metadata"] = metadata
         if service_tier is not UNSET:
             _field_dict["service_tier"] = service_tier
+
+        user = self.user
         if user is not UNSET:
             _field_dict["user"] = user
+
+        prompt_cache_key = self.prompt_cache_key
         if prompt_cache_key is not UNSET:
             _field_dict["prompt_cache_key"] = prompt_cache_key
+
+        safety_identifier = self.safety_identifier
         if safety_identifier is not UNSET:
             _field_dict["safety_identifier"] = safety_identifier
 
@@ -376,403 +385,272 @@ class ResponseCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        model = _d.pop("model")
-
-        def _parse_input_(
-            data: object,
-        ) -> (
-            list[
-                ResponseFunctionCallOutput
-                | ResponseFunctionToolCall
-                | ResponseInputMessage
-                | ResponseItemReference
-                | ResponseOutputMessage
-                | ResponseReasoningItem
-                | ResponseUnknownItem
-            ]
-            | str
-            | Unset
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                input_type_1: list[
-                    ResponseFunctionCallOutput
-                    | ResponseFunctionToolCall
-                    | ResponseInputMessage
-                    | ResponseItemReference
-                    | ResponseOutputMessage
-                    | ResponseReasoningItem
-                    | ResponseUnknownItem
-                ] = []
-                _input_type_1 = data
-                for input_type_1_item_data in _input_type_1:
-
-                    def _parse_input_type_1_item(
-                        data: object,
-                    ) -> (
-                        ResponseFunctionCallOutput
-                        | ResponseFunctionToolCall
-                        | ResponseInputMessage
-                        | ResponseItemReference
-                        | ResponseOutputMessage
-                        | ResponseReasoningItem
-                        | ResponseUnknownItem
-                    ):
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_item_type_0 = ResponseOutputMessage.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_item_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_item_type_1 = ResponseInputMessage.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_item_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_item_type_2 = ResponseFunctionToolCall.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_item_type_2
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_item_type_3 = (
-                                ResponseFunctionCallOutput.from_dict(data)
-                            )
-
-                            return componentsschemas_response_input_item_type_3
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_item_type_4 = ResponseReasoningItem.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_item_type_4
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_item_type_5 = ResponseItemReference.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_item_type_5
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_response_input_item_type_6 = ResponseUnknownItem.from_dict(data)
-
-                        return componentsschemas_response_input_item_type_6
-
-                    input_type_1_item = _parse_input_type_1_item(input_type_1_item_data)
-
-                    input_type_1.append(input_type_1_item)
-
-                return input_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "list[ResponseFunctionCallOutput | ResponseFunctionToolCall | ResponseInputMessage | ResponseItemReference | ResponseOutputMessage | ResponseReasoningItem | ResponseUnknownItem] | str | Unset",
-                data,
-            )
-
-        input_ = _parse_input_(_d.pop("input", UNSET))
-
-        def _parse_instructions(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        instructions = _parse_instructions(_d.pop("instructions", UNSET))
-
-        def _parse_previous_response_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        previous_response_id = _parse_previous_response_id(_d.pop("previous_response_id", UNSET))
-
-        _tools = _d.pop("tools", UNSET)
-        tools: (
-            list[ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool]
-            | Unset
-        ) = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-
-                def _parse_tools_item(
-                    data: object,
-                ) -> (
-                    ResponseFileSearchTool
-                    | ResponseFunctionTool
-                    | ResponseUnknownItem
-                    | ResponseWebSearchTool
-                ):
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            if "input" in _d:
+                _v = _d["input"]
+                if _v.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_response_tool_type_0 = ResponseFunctionTool.from_dict(data)
-
-                        return componentsschemas_response_tool_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v = [_decode_input__item(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, _decode_input__item).within("input") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "array or string", "input")
+                _self.input_ = _v
+                _n += 1
+            else:
+                _self.input_ = UNSET
+            if "instructions" in _d:
+                _v = _d["instructions"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "instructions")
+                _self.instructions = _v
+                _n += 1
+            else:
+                _self.instructions = UNSET
+            if "previous_response_id" in _d:
+                _v = _d["previous_response_id"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "previous_response_id")
+                _self.previous_response_id = _v
+                _n += 1
+            else:
+                _self.previous_response_id = UNSET
+            if "tools" in _d:
+                _v = _d["tools"]
+                if _v.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_response_tool_type_1 = ResponseFileSearchTool.from_dict(data)
-
-                        return componentsschemas_response_tool_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v = [_decode_tools_item(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, _decode_tools_item).within("tools") from None
+                else:
+                    _v = checked(_v, "array", "tools")
+                _self.tools = _v
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v = _d["tool_choice"]
+                if _v.__class__ is dict:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_response_tool_type_2 = ResponseWebSearchTool.from_dict(data)
-
-                        return componentsschemas_response_tool_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    tools_item_type_1 = ResponseUnknownItem.from_dict(data)
-
-                    return tools_item_type_1
-
-                tools_item = _parse_tools_item(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_choice(
-            data: object,
-        ) -> ResponseToolChoiceFunction | ResponseToolChoiceHosted | ResponseToolChoiceMode | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_response_tool_choice_type_0 = check_response_tool_choice_mode(data)
-
-                return componentsschemas_response_tool_choice_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_tool_choice_type_1 = ResponseToolChoiceFunction.from_dict(data)
-
-                return componentsschemas_response_tool_choice_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_response_tool_choice_type_2 = ResponseToolChoiceHosted.from_dict(data)
-
-            return componentsschemas_response_tool_choice_type_2
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
-
-        def _parse_parallel_tool_calls(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        parallel_tool_calls = _parse_parallel_tool_calls(_d.pop("parallel_tool_calls", UNSET))
-
-        def _parse_max_tool_calls(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        max_tool_calls = _parse_max_tool_calls(_d.pop("max_tool_calls", UNSET))
-
-        def _parse_max_output_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        max_output_tokens = _parse_max_output_tokens(_d.pop("max_output_tokens", UNSET))
-
-        def _parse_temperature(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        temperature = _parse_temperature(_d.pop("temperature", UNSET))
-
-        def _parse_top_p(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        top_p = _parse_top_p(_d.pop("top_p", UNSET))
-
-        def _parse_top_logprobs(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        top_logprobs = _parse_top_logprobs(_d.pop("top_logprobs", UNSET))
-
-        def _parse_reasoning(data: object) -> None | ResponseReasoningConfig | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                reasoning_type_0 = ResponseReasoningConfig.from_dict(data)
-
-                return reasoning_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseReasoningConfig | Unset", data)
-
-        reasoning = _parse_reasoning(_d.pop("reasoning", UNSET))
-
-        _text = _d.pop("text", UNSET)
-        text: ResponseTextConfig | Unset
-        if isinstance(_text, Unset):
-            text = UNSET
-        else:
-            text = ResponseTextConfig.from_dict(_text)
-
-        _truncation = _d.pop("truncation", UNSET)
-        truncation: ResponseCreateRequestTruncation | Unset
-        if isinstance(_truncation, Unset):
-            truncation = UNSET
-        else:
-            truncation = check_response_create_request_truncation(_truncation)
-
-        include = cast("list[str]", _d.pop("include", UNSET))
-
-        def _parse_store(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        store = _parse_store(_d.pop("store", UNSET))
-
-        def _parse_stream(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        stream = _parse_stream(_d.pop("stream", UNSET))
-
-        def _parse_background(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        background = _parse_background(_d.pop("background", UNSET))
-
-        def _parse_metadata(data: object) -> None | ResponseCreateRequestMetadata | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = ResponseCreateRequestMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseCreateRequestMetadata | Unset", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        _service_tier = _d.pop("service_tier", UNSET)
-        service_tier: ResponseCreateRequestServiceTier | Unset
-        if isinstance(_service_tier, Unset):
-            service_tier = UNSET
-        else:
-            service_tier = check_response_create_request_service_tier(_service_tier)
-
-        user = _d.pop("user", UNSET)
-
-        prompt_cache_key = _d.pop("prompt_cache_key", UNSET)
-
-        safety_identifier = _d.pop("safety_identifier", UNSET)
-
-        _instance = cls(
-            model=model,
-            input_=input_,
-            instructions=instructions,
-            previous_response_id=previous_response_id,
-            tools=tools,
-            tool_choice=tool_choice,
-            parallel_tool_calls=parallel_tool_calls,
-            max_tool_calls=max_tool_calls,
-            max_output_tokens=max_output_tokens,
-            temperature=temperature,
-            top_p=top_p,
-            top_logprobs=top_logprobs,
-            reasoning=reasoning,
-            text=text,
-            truncation=truncation,
-            include=include,
-            store=store,
-            stream=stream,
-            background=background,
-            metadata=metadata,
-            service_tier=service_tier,
-            user=user,
-            prompt_cache_key=prompt_cache_key,
-            safety_identifier=safety_identifier,
+                        _v = _decode_tool_choice(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                elif _v.__class__ is not str:
+                    _v = checked(_v, "object or string", "tool_choice")
+                _self.tool_choice = _v
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "parallel_tool_calls" in _d:
+                _v = _d["parallel_tool_calls"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "parallel_tool_calls")
+                _self.parallel_tool_calls = _v
+                _n += 1
+            else:
+                _self.parallel_tool_calls = UNSET
+            if "max_tool_calls" in _d:
+                _v = _d["max_tool_calls"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "max_tool_calls")
+                _self.max_tool_calls = _v
+                _n += 1
+            else:
+                _self.max_tool_calls = UNSET
+            if "max_output_tokens" in _d:
+                _v = _d["max_output_tokens"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "max_output_tokens")
+                _self.max_output_tokens = _v
+                _n += 1
+            else:
+                _self.max_output_tokens = UNSET
+            if "temperature" in _d:
+                _v = _d["temperature"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "temperature")
+                _self.temperature = _v
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v = _d["top_p"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "top_p")
+                _self.top_p = _v
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "top_logprobs" in _d:
+                _v = _d["top_logprobs"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "top_logprobs")
+                _self.top_logprobs = _v
+                _n += 1
+            else:
+                _self.top_logprobs = UNSET
+            if "reasoning" in _d:
+                _v = _d["reasoning"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ResponseReasoningConfig.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("reasoning") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "reasoning")
+                _self.reasoning = _v
+                _n += 1
+            else:
+                _self.reasoning = UNSET
+            if "text" in _d:
+                _v = _d["text"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ResponseTextConfig.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("text") from None
+                else:
+                    _v = checked(_v, "object", "text")
+                _self.text = _v
+                _n += 1
+            else:
+                _self.text = UNSET
+            if "truncation" in _d:
+                _v = _d["truncation"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "truncation")
+                _self.truncation = _v
+                _n += 1
+            else:
+                _self.truncation = UNSET
+            if "include" in _d:
+                _v = _d["include"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("include") from None
+                else:
+                    _v = checked(_v, "array", "include")
+                _self.include = _v
+                _n += 1
+            else:
+                _self.include = UNSET
+            if "store" in _d:
+                _v = _d["store"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "store")
+                _self.store = _v
+                _n += 1
+            else:
+                _self.store = UNSET
+            if "stream" in _d:
+                _v = _d["stream"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "stream")
+                _self.stream = _v
+                _n += 1
+            else:
+                _self.stream = UNSET
+            if "background" in _d:
+                _v = _d["background"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "background")
+                _self.background = _v
+                _n += 1
+            else:
+                _self.background = UNSET
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ResponseCreateRequestMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "service_tier" in _d:
+                _v = _d["service_tier"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "service_tier")
+                _self.service_tier = _v
+                _n += 1
+            else:
+                _self.service_tier = UNSET
+            if "user" in _d:
+                _v = _d["user"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "user")
+                _self.user = _v
+                _n += 1
+            else:
+                _self.user = UNSET
+            if "prompt_cache_key" in _d:
+                _v = _d["prompt_cache_key"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "prompt_cache_key")
+                _self.prompt_cache_key = _v
+                _n += 1
+            else:
+                _self.prompt_cache_key = UNSET
+            if "safety_identifier" in _d:
+                _v = _d["safety_identifier"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "safety_identifier")
+                _self.safety_identifier = _v
+                _n += 1
+            else:
+                _self.safety_identifier = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "background",
+                    "include",
+                    "input",
+                    "instructions",
+                    "max_output_tokens",
+                    "max_tool_calls",
+                    "metadata",
+                    "model",
+                    "parallel_tool_calls",
+                    "previous_response_id",
+                    "prompt_cache_key",
+                    "reasoning",
+                    "safety_identifier",
+                    "service_tier",
+                    "store",
+                    "stream",
+                    "temperature",
+                    "text",
+                    "tool_choice",
+                    "tools",
+                    "top_logprobs",
+                    "top_p",
+                    "truncation",
+                    "user",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -789,3 +667,74 @@ class ResponseCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_input__item_(
+    data: dict[str, Any],
+) -> (
+    ResponseOutputMessage
+    | ResponseInputMessage
+    | ResponseFunctionToolCall
+    | ResponseFunctionCallOutput
+    | ResponseReasoningItem
+    | ResponseItemReference
+    | ResponseUnknownItem
+):
+    _tag = data.get("type")
+    if _tag == "message":
+        return ResponseOutputMessage.from_dict(data)
+    if _tag == "function_call":
+        return ResponseFunctionToolCall.from_dict(data)
+    if _tag == "function_call_output":
+        return ResponseFunctionCallOutput.from_dict(data)
+    if _tag == "reasoning":
+        return ResponseReasoningItem.from_dict(data)
+    if _tag == "item_reference":
+        return ResponseItemReference.from_dict(data)
+    return ResponseInputMessage.from_dict(data)
+
+
+def _decode_input__item(
+    data: Any,
+) -> (
+    ResponseFunctionCallOutput
+    | ResponseFunctionToolCall
+    | ResponseInputMessage
+    | ResponseItemReference
+    | ResponseOutputMessage
+    | ResponseReasoningItem
+    | ResponseUnknownItem
+):
+    if data.__class__ is dict:
+        data = _decode_input__item_(data)
+    else:
+        data = checked(data, "object")
+    return data
+
+
+def _decode_tools_item_(
+    data: dict[str, Any],
+) -> ResponseFunctionTool | ResponseFileSearchTool | ResponseWebSearchTool | ResponseUnknownItem:
+    _tag = data.get("type")
+    if _tag == "function":
+        return ResponseFunctionTool.from_dict(data)
+    if _tag == "file_search":
+        return ResponseFileSearchTool.from_dict(data)
+    return ResponseWebSearchTool.from_dict(data)
+
+
+def _decode_tools_item(
+    data: Any,
+) -> ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool:
+    if data.__class__ is dict:
+        data = _decode_tools_item_(data)
+    else:
+        data = checked(data, "object")
+    return data
+
+
+def _decode_tool_choice(data: dict[str, Any]) -> ResponseToolChoiceFunction | ResponseToolChoiceHosted:
+    _tag = data.get("type")
+    if _tag == "function":
+        return ResponseToolChoiceFunction.from_dict(data)
+    return ResponseToolChoiceHosted.from_dict(data)

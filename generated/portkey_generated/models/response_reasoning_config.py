@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ResponseReasoningConfig")
 
@@ -23,23 +29,22 @@ class ResponseReasoningConfig:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         effort: None | str | Unset
         if isinstance(self.effort, Unset):
             effort = UNSET
         else:
             effort = self.effort
+        if effort is not UNSET:
+            _field_dict["effort"] = effort
 
         summary: None | str | Unset
         if isinstance(self.summary, Unset):
             summary = UNSET
         else:
             summary = self.summary
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if effort is not UNSET:
-            _field_dict["effort"] = effort
         if summary is not UNSET:
             _field_dict["summary"] = summary
 
@@ -47,33 +52,32 @@ class ResponseReasoningConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_effort(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        effort = _parse_effort(_d.pop("effort", UNSET))
-
-        def _parse_summary(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        summary = _parse_summary(_d.pop("summary", UNSET))
-
-        _instance = cls(
-            effort=effort,
-            summary=summary,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "effort" in _d:
+                _v = _d["effort"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "effort")
+                _self.effort = _v
+                _n += 1
+            else:
+                _self.effort = UNSET
+            if "summary" in _d:
+                _v = _d["summary"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "summary")
+                _self.summary = _v
+                _n += 1
+            else:
+                _self.summary = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"effort", "summary"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

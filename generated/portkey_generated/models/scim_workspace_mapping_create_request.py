@@ -9,9 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.scim_workspace_mapping_create_request_role import (
     ScimWorkspaceMappingCreateRequestRole,
-    check_scim_workspace_mapping_create_request_role,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ScimWorkspaceMappingCreateRequest")
 
@@ -35,24 +41,22 @@ class ScimWorkspaceMappingCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        workspace_id = self.workspace_id
-
-        role: str = self.role
-
-        scim_group_id = self.scim_group_id
-
-        scim_group_name = self.scim_group_name
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "workspace_id": workspace_id,
-                "role": role,
-            }
-        )
+
+        if is_set(self.workspace_id):
+            workspace_id = self.workspace_id
+            _field_dict["workspace_id"] = workspace_id
+
+        if is_set(self.role):
+            role: str = self.role
+            _field_dict["role"] = role
+
+        scim_group_id = self.scim_group_id
         if scim_group_id is not UNSET:
             _field_dict["scim_group_id"] = scim_group_id
+
+        scim_group_name = self.scim_group_name
         if scim_group_name is not UNSET:
             _field_dict["scim_group_name"] = scim_group_name
 
@@ -60,24 +64,46 @@ class ScimWorkspaceMappingCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        workspace_id = _d.pop("workspace_id")
-
-        role = check_scim_workspace_mapping_create_request_role(_d.pop("role"))
-
-        scim_group_id = _d.pop("scim_group_id", UNSET)
-
-        scim_group_name = _d.pop("scim_group_name", UNSET)
-
-        _instance = cls(
-            workspace_id=workspace_id,
-            role=role,
-            scim_group_id=scim_group_id,
-            scim_group_name=scim_group_name,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["workspace_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "workspace_id")
+            _self.workspace_id = _v
+            _v = _d["role"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "role")
+            _self.role = _v
+            if "scim_group_id" in _d:
+                _v = _d["scim_group_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "scim_group_id")
+                _self.scim_group_id = _v
+                _n += 1
+            else:
+                _self.scim_group_id = UNSET
+            if "scim_group_name" in _d:
+                _v = _d["scim_group_name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "scim_group_name")
+                _self.scim_group_name = _v
+                _n += 1
+            else:
+                _self.scim_group_name = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"role", "scim_group_id", "scim_group_name", "workspace_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

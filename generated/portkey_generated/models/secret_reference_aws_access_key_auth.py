@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.secret_reference_aws_access_key_auth_aws_auth_type import (
     SecretReferenceAwsAccessKeyAuthAwsAuthType,
-    check_secret_reference_aws_access_key_auth_aws_auth_type,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 T = TypeVar("T", bound="SecretReferenceAwsAccessKeyAuth")
@@ -30,47 +36,63 @@ class SecretReferenceAwsAccessKeyAuth:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        aws_auth_type: str = self.aws_auth_type
-
-        aws_access_key_id = self.aws_access_key_id
-
-        aws_secret_access_key = self.aws_secret_access_key
-
-        aws_region = self.aws_region
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "aws_auth_type": aws_auth_type,
-                "aws_access_key_id": aws_access_key_id,
-                "aws_secret_access_key": aws_secret_access_key,
-                "aws_region": aws_region,
-            }
-        )
+
+        if is_set(self.aws_auth_type):
+            aws_auth_type: str = self.aws_auth_type
+            _field_dict["aws_auth_type"] = aws_auth_type
+
+        if is_set(self.aws_access_key_id):
+            aws_access_key_id = self.aws_access_key_id
+            _field_dict["aws_access_key_id"] = aws_access_key_id
+
+        if is_set(self.aws_secret_access_key):
+            aws_secret_access_key = self.aws_secret_access_key
+            _field_dict["aws_secret_access_key"] = aws_secret_access_key
+
+        if is_set(self.aws_region):
+            aws_region = self.aws_region
+            _field_dict["aws_region"] = aws_region
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        aws_auth_type = check_secret_reference_aws_access_key_auth_aws_auth_type(_d.pop("aws_auth_type"))
-
-        aws_access_key_id = _d.pop("aws_access_key_id")
-
-        aws_secret_access_key = _d.pop("aws_secret_access_key")
-
-        aws_region = _d.pop("aws_region")
-
-        _instance = cls(
-            aws_auth_type=aws_auth_type,
-            aws_access_key_id=aws_access_key_id,
-            aws_secret_access_key=aws_secret_access_key,
-            aws_region=aws_region,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v = _d["aws_auth_type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "aws_auth_type")
+            _self.aws_auth_type = _v
+            _v = _d["aws_access_key_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "aws_access_key_id")
+            _self.aws_access_key_id = _v
+            _v = _d["aws_secret_access_key"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "aws_secret_access_key")
+            _self.aws_secret_access_key = _v
+            _v = _d["aws_region"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "aws_region")
+            _self.aws_region = _v
+        except KeyError as _error:
+            if _d.get("aws_auth_type", "accessKey") != "accessKey":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"aws_access_key_id", "aws_auth_type", "aws_region", "aws_secret_access_key"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,16 +2,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.secret_reference_aws_assumed_role_auth_aws_auth_type import (
     SecretReferenceAwsAssumedRoleAuthAwsAuthType,
-    check_secret_reference_aws_assumed_role_auth_aws_auth_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="SecretReferenceAwsAssumedRoleAuth")
 
@@ -31,27 +38,26 @@ class SecretReferenceAwsAssumedRoleAuth:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        aws_auth_type: str = self.aws_auth_type
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        aws_role_arn = self.aws_role_arn
+        if is_set(self.aws_auth_type):
+            aws_auth_type: str = self.aws_auth_type
+            _field_dict["aws_auth_type"] = aws_auth_type
 
-        aws_region = self.aws_region
+        if is_set(self.aws_role_arn):
+            aws_role_arn = self.aws_role_arn
+            _field_dict["aws_role_arn"] = aws_role_arn
+
+        if is_set(self.aws_region):
+            aws_region = self.aws_region
+            _field_dict["aws_region"] = aws_region
 
         aws_external_id: None | str | Unset
         if isinstance(self.aws_external_id, Unset):
             aws_external_id = UNSET
         else:
             aws_external_id = self.aws_external_id
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "aws_auth_type": aws_auth_type,
-                "aws_role_arn": aws_role_arn,
-                "aws_region": aws_region,
-            }
-        )
         if aws_external_id is not UNSET:
             _field_dict["aws_external_id"] = aws_external_id
 
@@ -59,31 +65,44 @@ class SecretReferenceAwsAssumedRoleAuth:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        aws_auth_type = check_secret_reference_aws_assumed_role_auth_aws_auth_type(_d.pop("aws_auth_type"))
-
-        aws_role_arn = _d.pop("aws_role_arn")
-
-        aws_region = _d.pop("aws_region")
-
-        def _parse_aws_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        aws_external_id = _parse_aws_external_id(_d.pop("aws_external_id", UNSET))
-
-        _instance = cls(
-            aws_auth_type=aws_auth_type,
-            aws_role_arn=aws_role_arn,
-            aws_region=aws_region,
-            aws_external_id=aws_external_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["aws_auth_type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "aws_auth_type")
+            _self.aws_auth_type = _v
+            _v = _d["aws_role_arn"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "aws_role_arn")
+            _self.aws_role_arn = _v
+            _v = _d["aws_region"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "aws_region")
+            _self.aws_region = _v
+            if "aws_external_id" in _d:
+                _v = _d["aws_external_id"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "aws_external_id")
+                _self.aws_external_id = _v
+                _n += 1
+            else:
+                _self.aws_external_id = UNSET
+        except KeyError as _error:
+            if _d.get("aws_auth_type", "assumedRole") != "assumedRole":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"aws_auth_type", "aws_external_id", "aws_region", "aws_role_arn"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.secret_reference_aws_service_role_auth_aws_auth_type import (
     SecretReferenceAwsServiceRoleAuthAwsAuthType,
-    check_secret_reference_aws_service_role_auth_aws_auth_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="SecretReferenceAwsServiceRoleAuth")
 
@@ -27,17 +34,14 @@ class SecretReferenceAwsServiceRoleAuth:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        aws_auth_type: str = self.aws_auth_type
-
-        aws_region = self.aws_region
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "aws_auth_type": aws_auth_type,
-            }
-        )
+
+        if is_set(self.aws_auth_type):
+            aws_auth_type: str = self.aws_auth_type
+            _field_dict["aws_auth_type"] = aws_auth_type
+
+        aws_region = self.aws_region
         if aws_region is not UNSET:
             _field_dict["aws_region"] = aws_region
 
@@ -45,18 +49,32 @@ class SecretReferenceAwsServiceRoleAuth:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        aws_auth_type = check_secret_reference_aws_service_role_auth_aws_auth_type(_d.pop("aws_auth_type"))
-
-        aws_region = _d.pop("aws_region", UNSET)
-
-        _instance = cls(
-            aws_auth_type=aws_auth_type,
-            aws_region=aws_region,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["aws_auth_type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "aws_auth_type")
+            _self.aws_auth_type = _v
+            if "aws_region" in _d:
+                _v = _d["aws_region"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "aws_region")
+                _self.aws_region = _v
+                _n += 1
+            else:
+                _self.aws_region = UNSET
+        except KeyError as _error:
+            if _d.get("aws_auth_type", "serviceRole") != "serviceRole":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"aws_auth_type", "aws_region"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.secret_reference_azure_entra_auth_azure_auth_mode import (
     SecretReferenceAzureEntraAuthAzureAuthMode,
-    check_secret_reference_azure_entra_auth_azure_auth_mode,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 T = TypeVar("T", bound="SecretReferenceAzureEntraAuth")
@@ -32,53 +38,78 @@ class SecretReferenceAzureEntraAuth:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        azure_auth_mode: str = self.azure_auth_mode
-
-        azure_entra_tenant_id = self.azure_entra_tenant_id
-
-        azure_entra_client_id = self.azure_entra_client_id
-
-        azure_entra_client_secret = self.azure_entra_client_secret
-
-        azure_vault_url = self.azure_vault_url
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "azure_auth_mode": azure_auth_mode,
-                "azure_entra_tenant_id": azure_entra_tenant_id,
-                "azure_entra_client_id": azure_entra_client_id,
-                "azure_entra_client_secret": azure_entra_client_secret,
-                "azure_vault_url": azure_vault_url,
-            }
-        )
+
+        if is_set(self.azure_auth_mode):
+            azure_auth_mode: str = self.azure_auth_mode
+            _field_dict["azure_auth_mode"] = azure_auth_mode
+
+        if is_set(self.azure_entra_tenant_id):
+            azure_entra_tenant_id = self.azure_entra_tenant_id
+            _field_dict["azure_entra_tenant_id"] = azure_entra_tenant_id
+
+        if is_set(self.azure_entra_client_id):
+            azure_entra_client_id = self.azure_entra_client_id
+            _field_dict["azure_entra_client_id"] = azure_entra_client_id
+
+        if is_set(self.azure_entra_client_secret):
+            azure_entra_client_secret = self.azure_entra_client_secret
+            _field_dict["azure_entra_client_secret"] = azure_entra_client_secret
+
+        if is_set(self.azure_vault_url):
+            azure_vault_url = self.azure_vault_url
+            _field_dict["azure_vault_url"] = azure_vault_url
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        azure_auth_mode = check_secret_reference_azure_entra_auth_azure_auth_mode(_d.pop("azure_auth_mode"))
-
-        azure_entra_tenant_id = _d.pop("azure_entra_tenant_id")
-
-        azure_entra_client_id = _d.pop("azure_entra_client_id")
-
-        azure_entra_client_secret = _d.pop("azure_entra_client_secret")
-
-        azure_vault_url = _d.pop("azure_vault_url")
-
-        _instance = cls(
-            azure_auth_mode=azure_auth_mode,
-            azure_entra_tenant_id=azure_entra_tenant_id,
-            azure_entra_client_id=azure_entra_client_id,
-            azure_entra_client_secret=azure_entra_client_secret,
-            azure_vault_url=azure_vault_url,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v = _d["azure_auth_mode"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_auth_mode")
+            _self.azure_auth_mode = _v
+            _v = _d["azure_entra_tenant_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_entra_tenant_id")
+            _self.azure_entra_tenant_id = _v
+            _v = _d["azure_entra_client_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_entra_client_id")
+            _self.azure_entra_client_id = _v
+            _v = _d["azure_entra_client_secret"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_entra_client_secret")
+            _self.azure_entra_client_secret = _v
+            _v = _d["azure_vault_url"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_vault_url")
+            _self.azure_vault_url = _v
+        except KeyError as _error:
+            if _d.get("azure_auth_mode", "entra") != "entra":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "azure_auth_mode",
+                    "azure_entra_client_id",
+                    "azure_entra_client_secret",
+                    "azure_entra_tenant_id",
+                    "azure_vault_url",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.secret_reference_azure_managed_auth_azure_auth_mode import (
     SecretReferenceAzureManagedAuthAzureAuthMode,
-    check_secret_reference_azure_managed_auth_azure_auth_mode,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="SecretReferenceAzureManagedAuth")
 
@@ -29,20 +36,18 @@ class SecretReferenceAzureManagedAuth:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        azure_auth_mode: str = self.azure_auth_mode
-
-        azure_vault_url = self.azure_vault_url
-
-        azure_managed_client_id = self.azure_managed_client_id
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "azure_auth_mode": azure_auth_mode,
-                "azure_vault_url": azure_vault_url,
-            }
-        )
+
+        if is_set(self.azure_auth_mode):
+            azure_auth_mode: str = self.azure_auth_mode
+            _field_dict["azure_auth_mode"] = azure_auth_mode
+
+        if is_set(self.azure_vault_url):
+            azure_vault_url = self.azure_vault_url
+            _field_dict["azure_vault_url"] = azure_vault_url
+
+        azure_managed_client_id = self.azure_managed_client_id
         if azure_managed_client_id is not UNSET:
             _field_dict["azure_managed_client_id"] = azure_managed_client_id
 
@@ -50,21 +55,40 @@ class SecretReferenceAzureManagedAuth:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        azure_auth_mode = check_secret_reference_azure_managed_auth_azure_auth_mode(_d.pop("azure_auth_mode"))
-
-        azure_vault_url = _d.pop("azure_vault_url")
-
-        azure_managed_client_id = _d.pop("azure_managed_client_id", UNSET)
-
-        _instance = cls(
-            azure_auth_mode=azure_auth_mode,
-            azure_vault_url=azure_vault_url,
-            azure_managed_client_id=azure_managed_client_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["azure_auth_mode"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_auth_mode")
+            _self.azure_auth_mode = _v
+            _v = _d["azure_vault_url"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "azure_vault_url")
+            _self.azure_vault_url = _v
+            if "azure_managed_client_id" in _d:
+                _v = _d["azure_managed_client_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "azure_managed_client_id")
+                _self.azure_managed_client_id = _v
+                _n += 1
+            else:
+                _self.azure_managed_client_id = UNSET
+        except KeyError as _error:
+            if _d.get("azure_auth_mode", "managed") != "managed":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"azure_auth_mode", "azure_managed_client_id", "azure_vault_url"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,9 +10,18 @@ from attrs import field as _attrs_field
 
 from ..models.secret_reference_manager_type import (
     SecretReferenceManagerType,
-    check_secret_reference_manager_type,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.secret_reference_aws_access_key_auth import SecretReferenceAwsAccessKeyAuth
@@ -103,55 +112,80 @@ class SecretReferenceCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        manager_type: str = self.manager_type
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
 
-        auth_config: dict[str, Any]
-        if isinstance(self.auth_config, SecretReferenceAwsAccessKeyAuth):
-            auth_config = self.auth_config.to_dict()
-        elif isinstance(self.auth_config, SecretReferenceAwsAssumedRoleAuth):
-            auth_config = self.auth_config.to_dict()
-        elif isinstance(self.auth_config, SecretReferenceAwsServiceRoleAuth):
-            auth_config = self.auth_config.to_dict()
-        elif isinstance(self.auth_config, SecretReferenceAzureEntraAuth):
-            auth_config = self.auth_config.to_dict()
-        elif isinstance(self.auth_config, SecretReferenceAzureManagedAuth):
-            auth_config = self.auth_config.to_dict()
-        elif isinstance(self.auth_config, SecretReferenceAzureDefaultAuth):
-            auth_config = self.auth_config.to_dict()
-        elif isinstance(self.auth_config, SecretReferenceVaultTokenAuth):
-            auth_config = self.auth_config.to_dict()
-        elif isinstance(self.auth_config, SecretReferenceVaultAppRoleAuth):
-            auth_config = self.auth_config.to_dict()
-        else:
-            auth_config = self.auth_config.to_dict()
+        if is_set(self.manager_type):
+            manager_type: str = self.manager_type
+            _field_dict["manager_type"] = manager_type
 
-        secret_path = self.secret_path
+        if is_set(self.auth_config):
+            auth_config: dict[str, Any]
+            if isinstance(self.auth_config, SecretReferenceAwsAccessKeyAuth):
+                auth_config = self.auth_config.to_dict()
+            elif isinstance(self.auth_config, SecretReferenceAwsAssumedRoleAuth):
+                auth_config = self.auth_config.to_dict()
+            elif isinstance(self.auth_config, SecretReferenceAwsServiceRoleAuth):
+                auth_config = self.auth_config.to_dict()
+            elif isinstance(self.auth_config, SecretReferenceAzureEntraAuth):
+                auth_config = self.auth_config.to_dict()
+            elif isinstance(self.auth_config, SecretReferenceAzureManagedAuth):
+                auth_config = self.auth_config.to_dict()
+            elif isinstance(self.auth_config, SecretReferenceAzureDefaultAuth):
+                auth_config = self.auth_config.to_dict()
+            elif isinstance(self.auth_config, SecretReferenceVaultTokenAuth):
+                auth_config = self.auth_config.to_dict()
+            elif isinstance(self.auth_config, SecretReferenceVaultAppRoleAuth):
+                auth_config = self.auth_config.to_dict()
+            else:
+                auth_config = self.auth_config.to_dict()
+
+            _field_dict["auth_config"] = auth_config
+
+        if is_set(self.secret_path):
+            secret_path = self.secret_path
+            _field_dict["secret_path"] = secret_path
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         secret_key: None | str | Unset
         if isinstance(self.secret_key, Unset):
             secret_key = UNSET
         else:
             secret_key = self.secret_key
+        if secret_key is not UNSET:
+            _field_dict["secret_key"] = secret_key
 
         allow_all_workspaces = self.allow_all_workspaces
+        if allow_all_workspaces is not UNSET:
+            _field_dict["allow_all_workspaces"] = allow_all_workspaces
 
         allowed_workspaces: list[str] | Unset = UNSET
         if not isinstance(self.allowed_workspaces, Unset):
             allowed_workspaces = self.allowed_workspaces
+
+        if allowed_workspaces is not UNSET:
+            _field_dict["allowed_workspaces"] = allowed_workspaces
 
         tags: dict[str, Any] | None | Unset
         if isinstance(self.tags, Unset):
@@ -160,29 +194,6 @@ class SecretReferenceCreateRequest:
             tags = self.tags.to_dict()
         else:
             tags = self.tags
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "manager_type": manager_type,
-                "auth_config": auth_config,
-                "secret_path": secret_path,
-            }
-        )
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if secret_key is not UNSET:
-            _field_dict["secret_key"] = secret_key
-        if allow_all_workspaces is not UNSET:
-            _field_dict["allow_all_workspaces"] = allow_all_workspaces
-        if allowed_workspaces is not UNSET:
-            _field_dict["allowed_workspaces"] = allowed_workspaces
         if tags is not UNSET:
             _field_dict["tags"] = tags
 
@@ -192,180 +203,128 @@ class SecretReferenceCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        manager_type = check_secret_reference_manager_type(_d.pop("manager_type"))
-
-        def _parse_auth_config(
-            data: object,
-        ) -> (
-            SecretReferenceAwsAccessKeyAuth
-            | SecretReferenceAwsAssumedRoleAuth
-            | SecretReferenceAwsServiceRoleAuth
-            | SecretReferenceAzureDefaultAuth
-            | SecretReferenceAzureEntraAuth
-            | SecretReferenceAzureManagedAuth
-            | SecretReferenceVaultAppRoleAuth
-            | SecretReferenceVaultKubernetesAuth
-            | SecretReferenceVaultTokenAuth
-        ):
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_secret_reference_aws_auth_type_0 = (
-                    SecretReferenceAwsAccessKeyAuth.from_dict(data)
-                )
-
-                return componentsschemas_secret_reference_aws_auth_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_secret_reference_aws_auth_type_1 = (
-                    SecretReferenceAwsAssumedRoleAuth.from_dict(data)
-                )
-
-                return componentsschemas_secret_reference_aws_auth_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_secret_reference_aws_auth_type_2 = (
-                    SecretReferenceAwsServiceRoleAuth.from_dict(data)
-                )
-
-                return componentsschemas_secret_reference_aws_auth_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_secret_reference_azure_auth_type_0 = (
-                    SecretReferenceAzureEntraAuth.from_dict(data)
-                )
-
-                return componentsschemas_secret_reference_azure_auth_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_secret_reference_azure_auth_type_1 = (
-                    SecretReferenceAzureManagedAuth.from_dict(data)
-                )
-
-                return componentsschemas_secret_reference_azure_auth_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_secret_reference_azure_auth_type_2 = (
-                    SecretReferenceAzureDefaultAuth.from_dict(data)
-                )
-
-                return componentsschemas_secret_reference_azure_auth_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_secret_reference_vault_auth_type_0 = (
-                    SecretReferenceVaultTokenAuth.from_dict(data)
-                )
-
-                return componentsschemas_secret_reference_vault_auth_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_secret_reference_vault_auth_type_1 = (
-                    SecretReferenceVaultAppRoleAuth.from_dict(data)
-                )
-
-                return componentsschemas_secret_reference_vault_auth_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_secret_reference_vault_auth_type_2 = (
-                SecretReferenceVaultKubernetesAuth.from_dict(data)
-            )
-
-            return componentsschemas_secret_reference_vault_auth_type_2
-
-        auth_config = _parse_auth_config(_d.pop("auth_config"))
-
-        secret_path = _d.pop("secret_path")
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        slug = _d.pop("slug", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        def _parse_secret_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        secret_key = _parse_secret_key(_d.pop("secret_key", UNSET))
-
-        allow_all_workspaces = _d.pop("allow_all_workspaces", UNSET)
-
-        allowed_workspaces = cast("list[str]", _d.pop("allowed_workspaces", UNSET))
-
-        def _parse_tags(data: object) -> None | SecretReferenceTags | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                tags_type_0 = SecretReferenceTags.from_dict(data)
-
-                return tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | SecretReferenceTags | Unset", data)
-
-        tags = _parse_tags(_d.pop("tags", UNSET))
-
-        _instance = cls(
-            name=name,
-            manager_type=manager_type,
-            auth_config=auth_config,
-            secret_path=secret_path,
-            organisation_id=organisation_id,
-            slug=slug,
-            description=description,
-            secret_key=secret_key,
-            allow_all_workspaces=allow_all_workspaces,
-            allowed_workspaces=allowed_workspaces,
-            tags=tags,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v = _d["name"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "name")
+            _self.name = _v
+            _v = _d["manager_type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "manager_type")
+            _self.manager_type = _v
+            _v = _d["auth_config"]
+            if _v.__class__ is dict:
+                try:
+                    _v = _decode_auth_config(_v)
+                except DecodeError as _error:
+                    raise _error.within("auth_config") from None
+            else:
+                _v = checked(_v, "object", "auth_config")
+            _self.auth_config = _v
+            _v = _d["secret_path"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "secret_path")
+            _self.secret_path = _v
+            if "organisation_id" in _d:
+                _v = _d["organisation_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "organisation_id")
+                else:
+                    _v = checked(_v, "string", "organisation_id")
+                _self.organisation_id = _v
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "slug" in _d:
+                _v = _d["slug"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "slug")
+                _self.slug = _v
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "secret_key" in _d:
+                _v = _d["secret_key"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "secret_key")
+                _self.secret_key = _v
+                _n += 1
+            else:
+                _self.secret_key = UNSET
+            if "allow_all_workspaces" in _d:
+                _v = _d["allow_all_workspaces"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "allow_all_workspaces")
+                _self.allow_all_workspaces = _v
+                _n += 1
+            else:
+                _self.allow_all_workspaces = UNSET
+            if "allowed_workspaces" in _d:
+                _v = _d["allowed_workspaces"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("allowed_workspaces") from None
+                else:
+                    _v = checked(_v, "array", "allowed_workspaces")
+                _self.allowed_workspaces = _v
+                _n += 1
+            else:
+                _self.allowed_workspaces = UNSET
+            if "tags" in _d:
+                _v = _d["tags"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = SecretReferenceTags.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tags") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "tags")
+                _self.tags = _v
+                _n += 1
+            else:
+                _self.tags = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "allow_all_workspaces",
+                    "allowed_workspaces",
+                    "auth_config",
+                    "description",
+                    "manager_type",
+                    "name",
+                    "organisation_id",
+                    "secret_key",
+                    "secret_path",
+                    "slug",
+                    "tags",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -382,3 +341,51 @@ class SecretReferenceCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_auth_config(
+    data: dict[str, Any],
+) -> (
+    SecretReferenceAwsAccessKeyAuth
+    | SecretReferenceAwsAssumedRoleAuth
+    | SecretReferenceAwsServiceRoleAuth
+    | SecretReferenceAzureEntraAuth
+    | SecretReferenceAzureManagedAuth
+    | SecretReferenceAzureDefaultAuth
+    | SecretReferenceVaultTokenAuth
+    | SecretReferenceVaultAppRoleAuth
+    | SecretReferenceVaultKubernetesAuth
+):
+    try:
+        return SecretReferenceAwsAccessKeyAuth.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return SecretReferenceAwsAssumedRoleAuth.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return SecretReferenceAwsServiceRoleAuth.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return SecretReferenceAzureEntraAuth.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return SecretReferenceAzureManagedAuth.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return SecretReferenceAzureDefaultAuth.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return SecretReferenceVaultTokenAuth.from_dict(data)
+    except DecodeError:
+        pass
+    try:
+        return SecretReferenceVaultAppRoleAuth.from_dict(data)
+    except DecodeError:
+        pass
+    return SecretReferenceVaultKubernetesAuth.from_dict(data)

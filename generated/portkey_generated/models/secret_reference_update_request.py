@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 if TYPE_CHECKING:
     from ..models.secret_reference_tags import SecretReferenceTags
@@ -56,31 +64,49 @@ class SecretReferenceUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         auth_config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.auth_config, Unset):
             auth_config = self.auth_config.to_dict()
+        if auth_config is not UNSET:
+            _field_dict["auth_config"] = auth_config
 
         secret_path = self.secret_path
+        if secret_path is not UNSET:
+            _field_dict["secret_path"] = secret_path
 
         secret_key: None | str | Unset
         if isinstance(self.secret_key, Unset):
             secret_key = UNSET
         else:
             secret_key = self.secret_key
+        if secret_key is not UNSET:
+            _field_dict["secret_key"] = secret_key
 
         allow_all_workspaces = self.allow_all_workspaces
+        if allow_all_workspaces is not UNSET:
+            _field_dict["allow_all_workspaces"] = allow_all_workspaces
 
         allowed_workspaces: list[str] | Unset = UNSET
         if not isinstance(self.allowed_workspaces, Unset):
             allowed_workspaces = self.allowed_workspaces
+
+        if allowed_workspaces is not UNSET:
+            _field_dict["allowed_workspaces"] = allowed_workspaces
 
         tags: dict[str, Any] | None | Unset
         if isinstance(self.tags, Unset):
@@ -89,24 +115,6 @@ class SecretReferenceUpdateRequest:
             tags = self.tags.to_dict()
         else:
             tags = self.tags
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if auth_config is not UNSET:
-            _field_dict["auth_config"] = auth_config
-        if secret_path is not UNSET:
-            _field_dict["secret_path"] = secret_path
-        if secret_key is not UNSET:
-            _field_dict["secret_key"] = secret_key
-        if allow_all_workspaces is not UNSET:
-            _field_dict["allow_all_workspaces"] = allow_all_workspaces
-        if allowed_workspaces is not UNSET:
-            _field_dict["allowed_workspaces"] = allowed_workspaces
         if tags is not UNSET:
             _field_dict["tags"] = tags
 
@@ -116,70 +124,112 @@ class SecretReferenceUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        _auth_config = _d.pop("auth_config", UNSET)
-        auth_config: SecretReferenceUpdateRequestAuthConfig | Unset
-        if isinstance(_auth_config, Unset):
-            auth_config = UNSET
-        else:
-            auth_config = SecretReferenceUpdateRequestAuthConfig.from_dict(_auth_config)
-
-        secret_path = _d.pop("secret_path", UNSET)
-
-        def _parse_secret_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        secret_key = _parse_secret_key(_d.pop("secret_key", UNSET))
-
-        allow_all_workspaces = _d.pop("allow_all_workspaces", UNSET)
-
-        allowed_workspaces = cast("list[str]", _d.pop("allowed_workspaces", UNSET))
-
-        def _parse_tags(data: object) -> None | SecretReferenceTags | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                tags_type_0 = SecretReferenceTags.from_dict(data)
-
-                return tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | SecretReferenceTags | Unset", data)
-
-        tags = _parse_tags(_d.pop("tags", UNSET))
-
-        _instance = cls(
-            name=name,
-            description=description,
-            auth_config=auth_config,
-            secret_path=secret_path,
-            secret_key=secret_key,
-            allow_all_workspaces=allow_all_workspaces,
-            allowed_workspaces=allowed_workspaces,
-            tags=tags,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v = _d["description"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "description")
+                _self.description = _v
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "auth_config" in _d:
+                _v = _d["auth_config"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = SecretReferenceUpdateRequestAuthConfig.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("auth_config") from None
+                else:
+                    _v = checked(_v, "object", "auth_config")
+                _self.auth_config = _v
+                _n += 1
+            else:
+                _self.auth_config = UNSET
+            if "secret_path" in _d:
+                _v = _d["secret_path"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "secret_path")
+                _self.secret_path = _v
+                _n += 1
+            else:
+                _self.secret_path = UNSET
+            if "secret_key" in _d:
+                _v = _d["secret_key"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "secret_key")
+                _self.secret_key = _v
+                _n += 1
+            else:
+                _self.secret_key = UNSET
+            if "allow_all_workspaces" in _d:
+                _v = _d["allow_all_workspaces"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "allow_all_workspaces")
+                _self.allow_all_workspaces = _v
+                _n += 1
+            else:
+                _self.allow_all_workspaces = UNSET
+            if "allowed_workspaces" in _d:
+                _v = _d["allowed_workspaces"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("allowed_workspaces") from None
+                else:
+                    _v = checked(_v, "array", "allowed_workspaces")
+                _self.allowed_workspaces = _v
+                _n += 1
+            else:
+                _self.allowed_workspaces = UNSET
+            if "tags" in _d:
+                _v = _d["tags"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = SecretReferenceTags.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tags") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "tags")
+                _self.tags = _v
+                _n += 1
+            else:
+                _self.tags = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "allow_all_workspaces",
+                    "allowed_workspaces",
+                    "auth_config",
+                    "description",
+                    "name",
+                    "secret_key",
+                    "secret_path",
+                    "tags",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.secret_reference_vault_token_auth_vault_auth_type import (
     SecretReferenceVaultTokenAuthVaultAuthType,
-    check_secret_reference_vault_token_auth_vault_auth_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="SecretReferenceVaultTokenAuth")
 
@@ -31,23 +38,22 @@ class SecretReferenceVaultTokenAuth:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        vault_auth_type: str = self.vault_auth_type
-
-        vault_addr = self.vault_addr
-
-        vault_token = self.vault_token
-
-        vault_namespace = self.vault_namespace
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "vault_auth_type": vault_auth_type,
-                "vault_addr": vault_addr,
-                "vault_token": vault_token,
-            }
-        )
+
+        if is_set(self.vault_auth_type):
+            vault_auth_type: str = self.vault_auth_type
+            _field_dict["vault_auth_type"] = vault_auth_type
+
+        if is_set(self.vault_addr):
+            vault_addr = self.vault_addr
+            _field_dict["vault_addr"] = vault_addr
+
+        if is_set(self.vault_token):
+            vault_token = self.vault_token
+            _field_dict["vault_token"] = vault_token
+
+        vault_namespace = self.vault_namespace
         if vault_namespace is not UNSET:
             _field_dict["vault_namespace"] = vault_namespace
 
@@ -55,24 +61,44 @@ class SecretReferenceVaultTokenAuth:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        vault_auth_type = check_secret_reference_vault_token_auth_vault_auth_type(_d.pop("vault_auth_type"))
-
-        vault_addr = _d.pop("vault_addr")
-
-        vault_token = _d.pop("vault_token")
-
-        vault_namespace = _d.pop("vault_namespace", UNSET)
-
-        _instance = cls(
-            vault_auth_type=vault_auth_type,
-            vault_addr=vault_addr,
-            vault_token=vault_token,
-            vault_namespace=vault_namespace,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["vault_auth_type"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "vault_auth_type")
+            _self.vault_auth_type = _v
+            _v = _d["vault_addr"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "vault_addr")
+            _self.vault_addr = _v
+            _v = _d["vault_token"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "vault_token")
+            _self.vault_token = _v
+            if "vault_namespace" in _d:
+                _v = _d["vault_namespace"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "vault_namespace")
+                _self.vault_namespace = _v
+                _n += 1
+            else:
+                _self.vault_namespace = UNSET
+        except KeyError as _error:
+            if _d.get("vault_auth_type", "token") != "token":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"vault_addr", "vault_auth_type", "vault_namespace", "vault_token"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.speech_create_request_response_format import (
     SpeechCreateRequestResponseFormat,
-    check_speech_create_request_response_format,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="SpeechCreateRequest")
 
@@ -36,33 +43,33 @@ class SpeechCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        input_ = self.input_
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
-        voice = self.voice
+        if is_set(self.input_):
+            input_ = self.input_
+            _field_dict["input"] = input_
+
+        if is_set(self.voice):
+            voice = self.voice
+            _field_dict["voice"] = voice
 
         instructions = self.instructions
+        if instructions is not UNSET:
+            _field_dict["instructions"] = instructions
 
         response_format: str | Unset = UNSET
         if not isinstance(self.response_format, Unset):
             response_format = self.response_format
 
-        speed = self.speed
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "model": model,
-                "input": input_,
-                "voice": voice,
-            }
-        )
-        if instructions is not UNSET:
-            _field_dict["instructions"] = instructions
         if response_format is not UNSET:
             _field_dict["response_format"] = response_format
+
+        speed = self.speed
         if speed is not UNSET:
             _field_dict["speed"] = speed
 
@@ -70,35 +77,58 @@ class SpeechCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        model = _d.pop("model")
-
-        input_ = _d.pop("input")
-
-        voice = _d.pop("voice")
-
-        instructions = _d.pop("instructions", UNSET)
-
-        _response_format = _d.pop("response_format", UNSET)
-        response_format: SpeechCreateRequestResponseFormat | Unset
-        if isinstance(_response_format, Unset):
-            response_format = UNSET
-        else:
-            response_format = check_speech_create_request_response_format(_response_format)
-
-        speed = _d.pop("speed", UNSET)
-
-        _instance = cls(
-            model=model,
-            input_=input_,
-            voice=voice,
-            instructions=instructions,
-            response_format=response_format,
-            speed=speed,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            _v = _d["input"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "input")
+            _self.input_ = _v
+            _v = _d["voice"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "voice")
+            _self.voice = _v
+            if "instructions" in _d:
+                _v = _d["instructions"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "instructions")
+                _self.instructions = _v
+                _n += 1
+            else:
+                _self.instructions = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+            if "speed" in _d:
+                _v = _d["speed"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "speed")
+                _self.speed = _v
+                _n += 1
+            else:
+                _self.speed = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"input", "instructions", "model", "response_format", "speed", "voice"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

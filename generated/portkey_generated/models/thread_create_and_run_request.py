@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.assistant_response_format_mode import (
     AssistantResponseFormatMode,
-    check_assistant_response_format_mode,
 )
-from ..models.thread_run_tool_choice_mode import ThreadRunToolChoiceMode, check_thread_run_tool_choice_mode
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.thread_run_tool_choice_mode import ThreadRunToolChoiceMode
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -101,23 +108,34 @@ class ThreadCreateAndRunRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        assistant_id = self.assistant_id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.assistant_id):
+            assistant_id = self.assistant_id
+            _field_dict["assistant_id"] = assistant_id
 
         thread: dict[str, Any] | Unset = UNSET
         if not isinstance(self.thread, Unset):
             thread = self.thread.to_dict()
+        if thread is not UNSET:
+            _field_dict["thread"] = thread
 
         model: None | str | Unset
         if isinstance(self.model, Unset):
             model = UNSET
         else:
             model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         instructions: None | str | Unset
         if isinstance(self.instructions, Unset):
             instructions = UNSET
         else:
             instructions = self.instructions
+        if instructions is not UNSET:
+            _field_dict["instructions"] = instructions
 
         tools: list[dict[str, Any]] | None | Unset
         if isinstance(self.tools, Unset):
@@ -137,6 +155,8 @@ class ThreadCreateAndRunRequest:
 
         else:
             tools = self.tools
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
 
         tool_resources: dict[str, Any] | None | Unset
         if isinstance(self.tool_resources, Unset):
@@ -145,6 +165,8 @@ class ThreadCreateAndRunRequest:
             tool_resources = self.tool_resources.to_dict()
         else:
             tool_resources = self.tool_resources
+        if tool_resources is not UNSET:
+            _field_dict["tool_resources"] = tool_resources
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -153,36 +175,48 @@ class ThreadCreateAndRunRequest:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
+        if metadata is not UNSET:
+            _field_dict["metadata"] = metadata
 
         temperature: float | None | Unset
         if isinstance(self.temperature, Unset):
             temperature = UNSET
         else:
             temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p: float | None | Unset
         if isinstance(self.top_p, Unset):
             top_p = UNSET
         else:
             top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         stream: bool | None | Unset
         if isinstance(self.stream, Unset):
             stream = UNSET
         else:
             stream = self.stream
+        if stream is not UNSET:
+            _field_dict["stream"] = stream
 
         max_prompt_tokens: int | None | Unset
         if isinstance(self.max_prompt_tokens, Unset):
             max_prompt_tokens = UNSET
         else:
             max_prompt_tokens = self.max_prompt_tokens
+        if max_prompt_tokens is not UNSET:
+            _field_dict["max_prompt_tokens"] = max_prompt_tokens
 
         max_completion_tokens: int | None | Unset
         if isinstance(self.max_completion_tokens, Unset):
             max_completion_tokens = UNSET
         else:
             max_completion_tokens = self.max_completion_tokens
+        if max_completion_tokens is not UNSET:
+            _field_dict["max_completion_tokens"] = max_completion_tokens
 
         truncation_strategy: dict[str, Any] | None | Unset
         if isinstance(self.truncation_strategy, Unset):
@@ -191,6 +225,8 @@ class ThreadCreateAndRunRequest:
             truncation_strategy = self.truncation_strategy.to_dict()
         else:
             truncation_strategy = self.truncation_strategy
+        if truncation_strategy is not UNSET:
+            _field_dict["truncation_strategy"] = truncation_strategy
 
         tool_choice: dict[str, Any] | None | str | Unset
         if isinstance(self.tool_choice, Unset):
@@ -199,8 +235,12 @@ class ThreadCreateAndRunRequest:
             tool_choice = self.tool_choice.to_dict()
         else:
             tool_choice = self.tool_choice
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         parallel_tool_calls = self.parallel_tool_calls
+        if parallel_tool_calls is not UNSET:
+            _field_dict["parallel_tool_calls"] = parallel_tool_calls
 
         response_format: dict[str, Any] | None | str | Unset
         if isinstance(self.response_format, Unset):
@@ -209,42 +249,6 @@ class ThreadCreateAndRunRequest:
             response_format = self.response_format.to_dict()
         else:
             response_format = self.response_format
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "assistant_id": assistant_id,
-            }
-        )
-        if thread is not UNSET:
-            _field_dict["thread"] = thread
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if instructions is not UNSET:
-            _field_dict["instructions"] = instructions
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_resources is not UNSET:
-            _field_dict["tool_resources"] = tool_resources
-        if metadata is not UNSET:
-            _field_dict["metadata"] = metadata
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
-        if stream is not UNSET:
-            _field_dict["stream"] = stream
-        if max_prompt_tokens is not UNSET:
-            _field_dict["max_prompt_tokens"] = max_prompt_tokens
-        if max_completion_tokens is not UNSET:
-            _field_dict["max_completion_tokens"] = max_completion_tokens
-        if truncation_strategy is not UNSET:
-            _field_dict["truncation_strategy"] = truncation_strategy
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
-        if parallel_tool_calls is not UNSET:
-            _field_dict["parallel_tool_calls"] = parallel_tool_calls
         if response_format is not UNSET:
             _field_dict["response_format"] = response_format
 
@@ -254,272 +258,199 @@ class ThreadCreateAndRunRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        assistant_id = _d.pop("assistant_id")
-
-        _thread = _d.pop("thread", UNSET)
-        thread: ThreadCreateRequest | Unset
-        if isinstance(_thread, Unset):
-            thread = UNSET
-        else:
-            thread = ThreadCreateRequest.from_dict(_thread)
-
-        def _parse_model(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        model = _parse_model(_d.pop("model", UNSET))
-
-        def _parse_instructions(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        instructions = _parse_instructions(_d.pop("instructions", UNSET))
-
-        def _parse_tools(
-            data: object,
-        ) -> (
-            list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction]
-            | None
-            | Unset
-        ):
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                tools_type_0: list[
-                    AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction
-                ] = []
-                _tools_type_0 = data
-                for tools_type_0_item_data in _tools_type_0:
-
-                    def _parse_tools_type_0_item(
-                        data: object,
-                    ) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_assistant_tool_type_0 = AssistantToolCodeInterpreter.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_assistant_tool_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_assistant_tool_type_1 = AssistantToolFileSearch.from_dict(data)
-
-                            return componentsschemas_assistant_tool_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_assistant_tool_type_2 = AssistantToolFunction.from_dict(data)
-
-                        return componentsschemas_assistant_tool_type_2
-
-                    tools_type_0_item = _parse_tools_type_0_item(tools_type_0_item_data)
-
-                    tools_type_0.append(tools_type_0_item)
-
-                return tools_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction] | None | Unset",
-                data,
-            )
-
-        tools = _parse_tools(_d.pop("tools", UNSET))
-
-        def _parse_tool_resources(data: object) -> AssistantToolResources | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                tool_resources_type_0 = AssistantToolResources.from_dict(data)
-
-                return tool_resources_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantToolResources | None | Unset", data)
-
-        tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
-
-        def _parse_metadata(data: object) -> AssistantMetadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = AssistantMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantMetadata | None | Unset", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        def _parse_temperature(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        temperature = _parse_temperature(_d.pop("temperature", UNSET))
-
-        def _parse_top_p(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        top_p = _parse_top_p(_d.pop("top_p", UNSET))
-
-        def _parse_stream(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        stream = _parse_stream(_d.pop("stream", UNSET))
-
-        def _parse_max_prompt_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        max_prompt_tokens = _parse_max_prompt_tokens(_d.pop("max_prompt_tokens", UNSET))
-
-        def _parse_max_completion_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        max_completion_tokens = _parse_max_completion_tokens(_d.pop("max_completion_tokens", UNSET))
-
-        def _parse_truncation_strategy(data: object) -> None | ThreadRunTruncationStrategy | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                truncation_strategy_type_0 = ThreadRunTruncationStrategy.from_dict(data)
-
-                return truncation_strategy_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadRunTruncationStrategy | Unset", data)
-
-        truncation_strategy = _parse_truncation_strategy(_d.pop("truncation_strategy", UNSET))
-
-        def _parse_tool_choice(
-            data: object,
-        ) -> None | ThreadRunNamedToolChoice | ThreadRunToolChoiceMode | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_thread_run_tool_choice_type_0 = check_thread_run_tool_choice_mode(data)
-
-                return componentsschemas_thread_run_tool_choice_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_tool_choice_type_1 = ThreadRunNamedToolChoice.from_dict(data)
-
-                return componentsschemas_thread_run_tool_choice_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadRunNamedToolChoice | ThreadRunToolChoiceMode | Unset", data)
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
-
-        parallel_tool_calls = _d.pop("parallel_tool_calls", UNSET)
-
-        def _parse_response_format(
-            data: object,
-        ) -> AssistantResponseFormat | AssistantResponseFormatMode | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_assistant_response_format_option_type_0 = (
-                    check_assistant_response_format_mode(data)
-                )
-
-                return componentsschemas_assistant_response_format_option_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_assistant_response_format_option_type_1 = AssistantResponseFormat.from_dict(
-                    data
-                )
-
-                return componentsschemas_assistant_response_format_option_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantResponseFormat | AssistantResponseFormatMode | None | Unset", data)
-
-        response_format = _parse_response_format(_d.pop("response_format", UNSET))
-
-        _instance = cls(
-            assistant_id=assistant_id,
-            thread=thread,
-            model=model,
-            instructions=instructions,
-            tools=tools,
-            tool_resources=tool_resources,
-            metadata=metadata,
-            temperature=temperature,
-            top_p=top_p,
-            stream=stream,
-            max_prompt_tokens=max_prompt_tokens,
-            max_completion_tokens=max_completion_tokens,
-            truncation_strategy=truncation_strategy,
-            tool_choice=tool_choice,
-            parallel_tool_calls=parallel_tool_calls,
-            response_format=response_format,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["assistant_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "assistant_id")
+            _self.assistant_id = _v
+            if "thread" in _d:
+                _v = _d["thread"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ThreadCreateRequest.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("thread") from None
+                else:
+                    _v = checked(_v, "object", "thread")
+                _self.thread = _v
+                _n += 1
+            else:
+                _self.thread = UNSET
+            if "model" in _d:
+                _v = _d["model"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "model")
+                _self.model = _v
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "instructions" in _d:
+                _v = _d["instructions"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "instructions")
+                _self.instructions = _v
+                _n += 1
+            else:
+                _self.instructions = UNSET
+            if "tools" in _d:
+                _v = _d["tools"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [_decode_tools_item(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, _decode_tools_item).within("tools") from None
+                elif _v is not None:
+                    _v = checked(_v, "array or null", "tools")
+                _self.tools = _v
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_resources" in _d:
+                _v = _d["tool_resources"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AssistantToolResources.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_resources") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "tool_resources")
+                _self.tool_resources = _v
+                _n += 1
+            else:
+                _self.tool_resources = UNSET
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AssistantMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "temperature" in _d:
+                _v = _d["temperature"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "temperature")
+                _self.temperature = _v
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v = _d["top_p"]
+                if not (_v.__class__ in JSON_NUMBERS or _v is None):
+                    _v = checked(_v, "number or null", "top_p")
+                _self.top_p = _v
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "stream" in _d:
+                _v = _d["stream"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "stream")
+                _self.stream = _v
+                _n += 1
+            else:
+                _self.stream = UNSET
+            if "max_prompt_tokens" in _d:
+                _v = _d["max_prompt_tokens"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "max_prompt_tokens")
+                _self.max_prompt_tokens = _v
+                _n += 1
+            else:
+                _self.max_prompt_tokens = UNSET
+            if "max_completion_tokens" in _d:
+                _v = _d["max_completion_tokens"]
+                if not (_v.__class__ is int or _v is None):
+                    _v = checked(_v, "integer or null", "max_completion_tokens")
+                _self.max_completion_tokens = _v
+                _n += 1
+            else:
+                _self.max_completion_tokens = UNSET
+            if "truncation_strategy" in _d:
+                _v = _d["truncation_strategy"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ThreadRunTruncationStrategy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("truncation_strategy") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "truncation_strategy")
+                _self.truncation_strategy = _v
+                _n += 1
+            else:
+                _self.truncation_strategy = UNSET
+            if "tool_choice" in _d:
+                _v = _d["tool_choice"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = ThreadRunNamedToolChoice.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                elif not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "object, string or null", "tool_choice")
+                _self.tool_choice = _v
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "parallel_tool_calls" in _d:
+                _v = _d["parallel_tool_calls"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "parallel_tool_calls")
+                _self.parallel_tool_calls = _v
+                _n += 1
+            else:
+                _self.parallel_tool_calls = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AssistantResponseFormat.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("response_format") from None
+                elif not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "object, string or null", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "assistant_id",
+                    "instructions",
+                    "max_completion_tokens",
+                    "max_prompt_tokens",
+                    "metadata",
+                    "model",
+                    "parallel_tool_calls",
+                    "response_format",
+                    "stream",
+                    "temperature",
+                    "thread",
+                    "tool_choice",
+                    "tool_resources",
+                    "tools",
+                    "top_p",
+                    "truncation_strategy",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -536,3 +467,26 @@ class ThreadCreateAndRunRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_tools_item_(
+    data: dict[str, Any],
+) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+    _tag = data.get("type")
+    if _tag == "code_interpreter":
+        return AssistantToolCodeInterpreter.from_dict(data)
+    if _tag == "file_search":
+        return AssistantToolFileSearch.from_dict(data)
+    if _tag == "function":
+        return AssistantToolFunction.from_dict(data)
+    return AssistantToolCodeInterpreter.from_dict(data)
+
+
+def _decode_tools_item(
+    data: Any,
+) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+    if data.__class__ is dict:
+        data = _decode_tools_item_(data)
+    else:
+        data = checked(data, "object")
+    return data

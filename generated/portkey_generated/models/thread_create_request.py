@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -46,12 +52,18 @@ class ThreadCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         messages: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.messages, Unset):
             messages = []
             for messages_item_data in self.messages:
                 messages_item = messages_item_data.to_dict()
                 messages.append(messages_item)
+
+        if messages is not UNSET:
+            _field_dict["messages"] = messages
 
         tool_resources: dict[str, Any] | None | Unset
         if isinstance(self.tool_resources, Unset):
@@ -60,6 +72,8 @@ class ThreadCreateRequest:
             tool_resources = self.tool_resources.to_dict()
         else:
             tool_resources = self.tool_resources
+        if tool_resources is not UNSET:
+            _field_dict["tool_resources"] = tool_resources
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -68,14 +82,6 @@ class ThreadCreateRequest:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if messages is not UNSET:
-            _field_dict["messages"] = messages
-        if tool_resources is not UNSET:
-            _field_dict["tool_resources"] = tool_resources
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
 
@@ -85,58 +91,59 @@ class ThreadCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _messages = _d.pop("messages", UNSET)
-        messages: list[ThreadMessageCreateRequest] | Unset = UNSET
-        if _messages is not UNSET:
-            messages = []
-            for messages_item_data in _messages:
-                messages_item = ThreadMessageCreateRequest.from_dict(messages_item_data)
-
-                messages.append(messages_item)
-
-        def _parse_tool_resources(data: object) -> AssistantToolResourcesCreate | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                tool_resources_type_0 = AssistantToolResourcesCreate.from_dict(data)
-
-                return tool_resources_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantToolResourcesCreate | None | Unset", data)
-
-        tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
-
-        def _parse_metadata(data: object) -> AssistantMetadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = AssistantMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantMetadata | None | Unset", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        _instance = cls(
-            messages=messages,
-            tool_resources=tool_resources,
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "messages" in _d:
+                _v = _d["messages"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [ThreadMessageCreateRequest.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, ThreadMessageCreateRequest.from_dict).within(
+                            "messages"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "messages")
+                _self.messages = _v
+                _n += 1
+            else:
+                _self.messages = UNSET
+            if "tool_resources" in _d:
+                _v = _d["tool_resources"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AssistantToolResourcesCreate.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_resources") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "tool_resources")
+                _self.tool_resources = _v
+                _n += 1
+            else:
+                _self.tool_resources = UNSET
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AssistantMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"messages", "metadata", "tool_resources"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter
@@ -42,26 +47,25 @@ class ThreadMessageAttachment:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        file_id = self.file_id
-
-        tools: list[dict[str, Any]] = []
-        for tools_item_data in self.tools:
-            tools_item: dict[str, Any]
-            if isinstance(tools_item_data, AssistantToolCodeInterpreter):
-                tools_item = tools_item_data.to_dict()
-            else:
-                tools_item = tools_item_data.to_dict()
-
-            tools.append(tools_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "file_id": file_id,
-                "tools": tools,
-            }
-        )
+
+        if is_set(self.file_id):
+            file_id = self.file_id
+            _field_dict["file_id"] = file_id
+
+        if is_set(self.tools):
+            tools: list[dict[str, Any]] = []
+            for tools_item_data in self.tools:
+                tools_item: dict[str, Any]
+                if isinstance(tools_item_data, AssistantToolCodeInterpreter):
+                    tools_item = tools_item_data.to_dict()
+                else:
+                    tools_item = tools_item_data.to_dict()
+
+                tools.append(tools_item)
+
+            _field_dict["tools"] = tools
 
         return _field_dict
 
@@ -69,45 +73,29 @@ class ThreadMessageAttachment:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        file_id = _d.pop("file_id")
-
-        tools: list[AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch] = []
-        _tools = _d.pop("tools")
-        for tools_item_data in _tools:
-
-            def _parse_tools_item(
-                data: object,
-            ) -> AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["file_id"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "file_id")
+            _self.file_id = _v
+            _v = _d["tools"]
+            if _v.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_message_attachment_tool_type_0 = (
-                        AssistantToolCodeInterpreter.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_message_attachment_tool_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_message_attachment_tool_type_1 = (
-                    ThreadMessageAttachmentFileSearch.from_dict(data)
-                )
-
-                return componentsschemas_thread_message_attachment_tool_type_1
-
-            tools_item = _parse_tools_item(tools_item_data)
-
-            tools.append(tools_item)
-
-        _instance = cls(
-            file_id=file_id,
-            tools=tools,
+                    _v = [_decode_tools_item(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, _decode_tools_item).within("tools") from None
+            else:
+                _v = checked(_v, "array", "tools")
+            _self.tools = _v
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file_id", "tools"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -124,3 +112,22 @@ class ThreadMessageAttachment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_tools_item_(
+    data: dict[str, Any],
+) -> AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch:
+    _tag = data.get("type")
+    if _tag == "code_interpreter":
+        return AssistantToolCodeInterpreter.from_dict(data)
+    if _tag == "file_search":
+        return ThreadMessageAttachmentFileSearch.from_dict(data)
+    return AssistantToolCodeInterpreter.from_dict(data)
+
+
+def _decode_tools_item(data: Any) -> AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch:
+    if data.__class__ is dict:
+        data = _decode_tools_item_(data)
+    else:
+        data = checked(data, "object")
+    return data

@@ -2,16 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.thread_message_create_request_role import (
     ThreadMessageCreateRequestRole,
-    check_thread_message_create_request_role,
 )
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_message_attachment import ThreadMessageAttachment
@@ -61,24 +67,31 @@ class ThreadMessageCreateRequestParams:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        role: str = self.role
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        content: list[dict[str, Any]] | str
-        if isinstance(self.content, list):
-            content = []
-            for content_type_1_item_data in self.content:
-                content_type_1_item: dict[str, Any]
-                if isinstance(content_type_1_item_data, ThreadMessageContentImageFile):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                elif isinstance(content_type_1_item_data, ThreadMessageContentImageUrl):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                else:
-                    content_type_1_item = content_type_1_item_data.to_dict()
+        if is_set(self.role):
+            role: str = self.role
+            _field_dict["role"] = role
 
-                content.append(content_type_1_item)
+        if is_set(self.content):
+            content: list[dict[str, Any]] | str
+            if isinstance(self.content, list):
+                content = []
+                for content_type_1_item_data in self.content:
+                    content_type_1_item: dict[str, Any]
+                    if isinstance(content_type_1_item_data, ThreadMessageContentImageFile):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    elif isinstance(content_type_1_item_data, ThreadMessageContentImageUrl):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    else:
+                        content_type_1_item = content_type_1_item_data.to_dict()
 
-        else:
-            content = self.content
+                    content.append(content_type_1_item)
+
+            else:
+                content = self.content
+            _field_dict["content"] = content
 
         attachments: list[dict[str, Any]] | None | Unset
         if isinstance(self.attachments, Unset):
@@ -91,15 +104,6 @@ class ThreadMessageCreateRequestParams:
 
         else:
             attachments = self.attachments
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "role": role,
-                "content": content,
-            }
-        )
         if attachments is not UNSET:
             _field_dict["attachments"] = attachments
 
@@ -109,105 +113,46 @@ class ThreadMessageCreateRequestParams:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        role = check_thread_message_create_request_role(_d.pop("role"))
-
-        def _parse_content(
-            data: object,
-        ) -> (
-            list[ThreadMessageContentImageFile | ThreadMessageContentImageUrl | ThreadMessageContentTextInput]
-            | str
-        ):
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                content_type_1: list[
-                    ThreadMessageContentImageFile
-                    | ThreadMessageContentImageUrl
-                    | ThreadMessageContentTextInput
-                ] = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-
-                    def _parse_content_type_1_item(
-                        data: object,
-                    ) -> (
-                        ThreadMessageContentImageFile
-                        | ThreadMessageContentImageUrl
-                        | ThreadMessageContentTextInput
-                    ):
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_thread_message_content_part_input_type_0 = (
-                                ThreadMessageContentImageFile.from_dict(data)
-                            )
-
-                            return componentsschemas_thread_message_content_part_input_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_thread_message_content_part_input_type_1 = (
-                                ThreadMessageContentImageUrl.from_dict(data)
-                            )
-
-                            return componentsschemas_thread_message_content_part_input_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_thread_message_content_part_input_type_2 = (
-                            ThreadMessageContentTextInput.from_dict(data)
-                        )
-
-                        return componentsschemas_thread_message_content_part_input_type_2
-
-                    content_type_1_item = _parse_content_type_1_item(content_type_1_item_data)
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "list[ThreadMessageContentImageFile | ThreadMessageContentImageUrl | ThreadMessageContentTextInput] | str",
-                data,
-            )
-
-        content = _parse_content(_d.pop("content"))
-
-        def _parse_attachments(data: object) -> list[ThreadMessageAttachment] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                attachments_type_0: list[ThreadMessageAttachment] = []
-                _attachments_type_0 = data
-                for attachments_type_0_item_data in _attachments_type_0:
-                    attachments_type_0_item = ThreadMessageAttachment.from_dict(attachments_type_0_item_data)
-
-                    attachments_type_0.append(attachments_type_0_item)
-
-                return attachments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[ThreadMessageAttachment] | None | Unset", data)
-
-        attachments = _parse_attachments(_d.pop("attachments", UNSET))
-
-        _instance = cls(
-            role=role,
-            content=content,
-            attachments=attachments,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["role"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "role")
+            _self.role = _v
+            _v = _d["content"]
+            if _v.__class__ is list:
+                try:
+                    _v = [_decode_content_item(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, _decode_content_item).within("content") from None
+            elif _v.__class__ is not str:
+                _v = checked(_v, "array or string", "content")
+            _self.content = _v
+            if "attachments" in _d:
+                _v = _d["attachments"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [ThreadMessageAttachment.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, ThreadMessageAttachment.from_dict).within(
+                            "attachments"
+                        ) from None
+                elif _v is not None:
+                    _v = checked(_v, "array or null", "attachments")
+                _self.attachments = _v
+                _n += 1
+            else:
+                _self.attachments = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"attachments", "content", "role"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -224,3 +169,26 @@ class ThreadMessageCreateRequestParams:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_item_(
+    data: dict[str, Any],
+) -> ThreadMessageContentImageFile | ThreadMessageContentImageUrl | ThreadMessageContentTextInput:
+    _tag = data.get("type")
+    if _tag == "image_file":
+        return ThreadMessageContentImageFile.from_dict(data)
+    if _tag == "image_url":
+        return ThreadMessageContentImageUrl.from_dict(data)
+    if _tag == "text":
+        return ThreadMessageContentTextInput.from_dict(data)
+    return ThreadMessageContentImageFile.from_dict(data)
+
+
+def _decode_content_item(
+    data: Any,
+) -> ThreadMessageContentImageFile | ThreadMessageContentImageUrl | ThreadMessageContentTextInput:
+    if data.__class__ is dict:
+        data = _decode_content_item_(data)
+    else:
+        data = checked(data, "object")
+    return data

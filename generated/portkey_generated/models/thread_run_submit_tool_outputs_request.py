@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_tool_output import ThreadRunToolOutput
@@ -40,24 +47,22 @@ class ThreadRunSubmitToolOutputsRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        tool_outputs: list[dict[str, Any]] = []
-        for tool_outputs_item_data in self.tool_outputs:
-            tool_outputs_item = tool_outputs_item_data.to_dict()
-            tool_outputs.append(tool_outputs_item)
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.tool_outputs):
+            tool_outputs: list[dict[str, Any]] = []
+            for tool_outputs_item_data in self.tool_outputs:
+                tool_outputs_item = tool_outputs_item_data.to_dict()
+                tool_outputs.append(tool_outputs_item)
+
+            _field_dict["tool_outputs"] = tool_outputs
 
         stream: bool | None | Unset
         if isinstance(self.stream, Unset):
             stream = UNSET
         else:
             stream = self.stream
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "tool_outputs": tool_outputs,
-            }
-        )
         if stream is not UNSET:
             _field_dict["stream"] = stream
 
@@ -67,30 +72,33 @@ class ThreadRunSubmitToolOutputsRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        tool_outputs: list[ThreadRunToolOutput] = []
-        _tool_outputs = _d.pop("tool_outputs")
-        for tool_outputs_item_data in _tool_outputs:
-            tool_outputs_item = ThreadRunToolOutput.from_dict(tool_outputs_item_data)
-
-            tool_outputs.append(tool_outputs_item)
-
-        def _parse_stream(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        stream = _parse_stream(_d.pop("stream", UNSET))
-
-        _instance = cls(
-            tool_outputs=tool_outputs,
-            stream=stream,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["tool_outputs"]
+            if _v.__class__ is list:
+                try:
+                    _v = [ThreadRunToolOutput.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, ThreadRunToolOutput.from_dict).within("tool_outputs") from None
+            else:
+                _v = checked(_v, "array", "tool_outputs")
+            _self.tool_outputs = _v
+            if "stream" in _d:
+                _v = _d["stream"]
+                if not (_v.__class__ is bool or _v is None):
+                    _v = checked(_v, "boolean or null", "stream")
+                _self.stream = _v
+                _n += 1
+            else:
+                _self.stream = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"stream", "tool_outputs"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.thread_run_tool_output import ThreadRunToolOutput
 
@@ -36,18 +43,16 @@ class ThreadRunSubmitToolOutputsRequestParams:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        tool_outputs: list[dict[str, Any]] = []
-        for tool_outputs_item_data in self.tool_outputs:
-            tool_outputs_item = tool_outputs_item_data.to_dict()
-            tool_outputs.append(tool_outputs_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "tool_outputs": tool_outputs,
-            }
-        )
+
+        if is_set(self.tool_outputs):
+            tool_outputs: list[dict[str, Any]] = []
+            for tool_outputs_item_data in self.tool_outputs:
+                tool_outputs_item = tool_outputs_item_data.to_dict()
+                tool_outputs.append(tool_outputs_item)
+
+            _field_dict["tool_outputs"] = tool_outputs
 
         return _field_dict
 
@@ -55,20 +60,25 @@ class ThreadRunSubmitToolOutputsRequestParams:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        tool_outputs: list[ThreadRunToolOutput] = []
-        _tool_outputs = _d.pop("tool_outputs")
-        for tool_outputs_item_data in _tool_outputs:
-            tool_outputs_item = ThreadRunToolOutput.from_dict(tool_outputs_item_data)
-
-            tool_outputs.append(tool_outputs_item)
-
-        _instance = cls(
-            tool_outputs=tool_outputs,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["tool_outputs"]
+            if _v.__class__ is list:
+                try:
+                    _v = [ThreadRunToolOutput.from_dict(_i) for _i in _v]
+                except DecodeError as _error:
+                    raise _error.at_item(_v, ThreadRunToolOutput.from_dict).within("tool_outputs") from None
+            else:
+                _v = checked(_v, "array", "tool_outputs")
+            _self.tool_outputs = _v
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"tool_outputs"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ThreadRunToolOutput")
 
@@ -23,15 +29,14 @@ class ThreadRunToolOutput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        tool_call_id = self.tool_call_id
-
-        output = self.output
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        tool_call_id = self.tool_call_id
         if tool_call_id is not UNSET:
             _field_dict["tool_call_id"] = tool_call_id
+
+        output = self.output
         if output is not UNSET:
             _field_dict["output"] = output
 
@@ -39,18 +44,32 @@ class ThreadRunToolOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        tool_call_id = _d.pop("tool_call_id", UNSET)
-
-        output = _d.pop("output", UNSET)
-
-        _instance = cls(
-            tool_call_id=tool_call_id,
-            output=output,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "tool_call_id" in _d:
+                _v = _d["tool_call_id"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "tool_call_id")
+                _self.tool_call_id = _v
+                _n += 1
+            else:
+                _self.tool_call_id = UNSET
+            if "output" in _d:
+                _v = _d["output"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "output")
+                _self.output = _v
+                _n += 1
+            else:
+                _self.output = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"output", "tool_call_id"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_tool_resources import AssistantToolResources
@@ -38,6 +44,9 @@ class ThreadUpdateRequestParams:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         tool_resources: dict[str, Any] | None | Unset
         if isinstance(self.tool_resources, Unset):
             tool_resources = UNSET
@@ -45,10 +54,6 @@ class ThreadUpdateRequestParams:
             tool_resources = self.tool_resources.to_dict()
         else:
             tool_resources = self.tool_resources
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if tool_resources is not UNSET:
             _field_dict["tool_resources"] = tool_resources
 
@@ -58,31 +63,29 @@ class ThreadUpdateRequestParams:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_tool_resources(data: object) -> AssistantToolResources | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                tool_resources_type_0 = AssistantToolResources.from_dict(data)
-
-                return tool_resources_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantToolResources | None | Unset", data)
-
-        tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
-
-        _instance = cls(
-            tool_resources=tool_resources,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "tool_resources" in _d:
+                _v = _d["tool_resources"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = AssistantToolResources.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("tool_resources") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "tool_resources")
+                _self.tool_resources = _v
+                _n += 1
+            else:
+                _self.tool_resources = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"tool_resources"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

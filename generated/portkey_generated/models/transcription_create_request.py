@@ -11,13 +11,22 @@ from attrs import field as _attrs_field
 from .. import types
 from ..models.transcription_create_request_response_format import (
     TranscriptionCreateRequestResponseFormat,
-    check_transcription_create_request_response_format,
 )
 from ..models.transcription_create_request_timestamp_granularities_item import (
     TranscriptionCreateRequestTimestampGranularitiesItem,
-    check_transcription_create_request_timestamp_granularities_item,
 )
-from ..types import UNSET, File, Unset
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    File,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="TranscriptionCreateRequest")
 
@@ -45,19 +54,36 @@ class TranscriptionCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file.to_tuple()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        model = self.model
+        if is_set(self.file):
+            file = self.file.to_tuple()
+
+            _field_dict["file"] = file
+
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
         language = self.language
+        if language is not UNSET:
+            _field_dict["language"] = language
 
         prompt = self.prompt
+        if prompt is not UNSET:
+            _field_dict["prompt"] = prompt
 
         response_format: str | Unset = UNSET
         if not isinstance(self.response_format, Unset):
             response_format = self.response_format
 
+        if response_format is not UNSET:
+            _field_dict["response_format"] = response_format
+
         temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         timestamp_granularities: list[str] | Unset = UNSET
         if not isinstance(self.timestamp_granularities, Unset):
@@ -66,22 +92,6 @@ class TranscriptionCreateRequest:
                 timestamp_granularities_item: str = timestamp_granularities_item_data
                 timestamp_granularities.append(timestamp_granularities_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "file": file,
-                "model": model,
-            }
-        )
-        if language is not UNSET:
-            _field_dict["language"] = language
-        if prompt is not UNSET:
-            _field_dict["prompt"] = prompt
-        if response_format is not UNSET:
-            _field_dict["response_format"] = response_format
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
         if timestamp_granularities is not UNSET:
             _field_dict["timestamp_granularities[]"] = timestamp_granularities
 
@@ -122,49 +132,84 @@ class TranscriptionCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        file = File(payload=BytesIO(_d.pop("file")))
-
-        model = _d.pop("model")
-
-        language = _d.pop("language", UNSET)
-
-        prompt = _d.pop("prompt", UNSET)
-
-        _response_format = _d.pop("response_format", UNSET)
-        response_format: TranscriptionCreateRequestResponseFormat | Unset
-        if isinstance(_response_format, Unset):
-            response_format = UNSET
-        else:
-            response_format = check_transcription_create_request_response_format(_response_format)
-
-        temperature = _d.pop("temperature", UNSET)
-
-        _timestamp_granularities = _d.pop("timestamp_granularities[]", UNSET)
-        timestamp_granularities: list[TranscriptionCreateRequestTimestampGranularitiesItem] | Unset = UNSET
-        if _timestamp_granularities is not UNSET:
-            timestamp_granularities = []
-            for timestamp_granularities_item_data in _timestamp_granularities:
-                timestamp_granularities_item = (
-                    check_transcription_create_request_timestamp_granularities_item(
-                        timestamp_granularities_item_data
-                    )
-                )
-
-                timestamp_granularities.append(timestamp_granularities_item)
-
-        _instance = cls(
-            file=file,
-            model=model,
-            language=language,
-            prompt=prompt,
-            response_format=response_format,
-            temperature=temperature,
-            timestamp_granularities=timestamp_granularities,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["file"]
+            _v = File(payload=BytesIO(_v))
+            _self.file = _v
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            if "language" in _d:
+                _v = _d["language"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "language")
+                _self.language = _v
+                _n += 1
+            else:
+                _self.language = UNSET
+            if "prompt" in _d:
+                _v = _d["prompt"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "prompt")
+                _self.prompt = _v
+                _n += 1
+            else:
+                _self.prompt = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+            if "temperature" in _d:
+                _v = _d["temperature"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "temperature")
+                _self.temperature = _v
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "timestamp_granularities[]" in _d:
+                _v = _d["timestamp_granularities[]"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("timestamp_granularities[]") from None
+                else:
+                    _v = checked(_v, "array", "timestamp_granularities[]")
+                _self.timestamp_granularities = _v
+                _n += 1
+            else:
+                _self.timestamp_granularities = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "file",
+                    "language",
+                    "model",
+                    "prompt",
+                    "response_format",
+                    "temperature",
+                    "timestamp_granularities[]",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

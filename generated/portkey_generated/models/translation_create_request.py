@@ -11,9 +11,17 @@ from attrs import field as _attrs_field
 from .. import types
 from ..models.translation_create_request_response_format import (
     TranslationCreateRequestResponseFormat,
-    check_translation_create_request_response_format,
 )
-from ..types import UNSET, File, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    File,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="TranslationCreateRequest")
 
@@ -36,30 +44,30 @@ class TranslationCreateRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file.to_tuple()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        model = self.model
+        if is_set(self.file):
+            file = self.file.to_tuple()
+
+            _field_dict["file"] = file
+
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
         prompt = self.prompt
+        if prompt is not UNSET:
+            _field_dict["prompt"] = prompt
 
         response_format: str | Unset = UNSET
         if not isinstance(self.response_format, Unset):
             response_format = self.response_format
 
-        temperature = self.temperature
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "file": file,
-                "model": model,
-            }
-        )
-        if prompt is not UNSET:
-            _field_dict["prompt"] = prompt
         if response_format is not UNSET:
             _field_dict["response_format"] = response_format
+
+        temperature = self.temperature
         if temperature is not UNSET:
             _field_dict["temperature"] = temperature
 
@@ -88,32 +96,53 @@ class TranslationCreateRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        file = File(payload=BytesIO(_d.pop("file")))
-
-        model = _d.pop("model")
-
-        prompt = _d.pop("prompt", UNSET)
-
-        _response_format = _d.pop("response_format", UNSET)
-        response_format: TranslationCreateRequestResponseFormat | Unset
-        if isinstance(_response_format, Unset):
-            response_format = UNSET
-        else:
-            response_format = check_translation_create_request_response_format(_response_format)
-
-        temperature = _d.pop("temperature", UNSET)
-
-        _instance = cls(
-            file=file,
-            model=model,
-            prompt=prompt,
-            response_format=response_format,
-            temperature=temperature,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["file"]
+            _v = File(payload=BytesIO(_v))
+            _self.file = _v
+            _v = _d["model"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "model")
+            _self.model = _v
+            if "prompt" in _d:
+                _v = _d["prompt"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "prompt")
+                _self.prompt = _v
+                _n += 1
+            else:
+                _self.prompt = UNSET
+            if "response_format" in _d:
+                _v = _d["response_format"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "response_format")
+                _self.response_format = _v
+                _n += 1
+            else:
+                _self.response_format = UNSET
+            if "temperature" in _d:
+                _v = _d["temperature"]
+                if _v.__class__ not in JSON_NUMBERS:
+                    _v = checked(_v, "number", "temperature")
+                _self.temperature = _v
+                _n += 1
+            else:
+                _self.temperature = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"file", "model", "prompt", "response_format", "temperature"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

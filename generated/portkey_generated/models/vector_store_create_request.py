@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 if TYPE_CHECKING:
     from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy
@@ -57,15 +65,25 @@ class VectorStoreCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         file_ids: list[str] | Unset = UNSET
         if not isinstance(self.file_ids, Unset):
             file_ids = self.file_ids
 
+        if file_ids is not UNSET:
+            _field_dict["file_ids"] = file_ids
+
         expires_after: dict[str, Any] | Unset = UNSET
         if not isinstance(self.expires_after, Unset):
             expires_after = self.expires_after.to_dict()
+        if expires_after is not UNSET:
+            _field_dict["expires_after"] = expires_after
 
         chunking_strategy: dict[str, Any] | Unset
         if isinstance(self.chunking_strategy, Unset):
@@ -75,6 +93,9 @@ class VectorStoreCreateRequest:
         else:
             chunking_strategy = self.chunking_strategy.to_dict()
 
+        if chunking_strategy is not UNSET:
+            _field_dict["chunking_strategy"] = chunking_strategy
+
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
             metadata = UNSET
@@ -82,18 +103,6 @@ class VectorStoreCreateRequest:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if file_ids is not UNSET:
-            _field_dict["file_ids"] = file_ids
-        if expires_after is not UNSET:
-            _field_dict["expires_after"] = expires_after
-        if chunking_strategy is not UNSET:
-            _field_dict["chunking_strategy"] = chunking_strategy
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
 
@@ -103,70 +112,83 @@ class VectorStoreCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        file_ids = cast("list[str]", _d.pop("file_ids", UNSET))
-
-        _expires_after = _d.pop("expires_after", UNSET)
-        expires_after: VectorStoreExpiration | Unset
-        if isinstance(_expires_after, Unset):
-            expires_after = UNSET
-        else:
-            expires_after = VectorStoreExpiration.from_dict(_expires_after)
-
-        def _parse_chunking_strategy(
-            data: object,
-        ) -> Unset | VectorStoreAutoChunkingStrategy | VectorStoreStaticChunkingStrategy:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_vector_store_chunking_strategy_request_type_0 = (
-                    VectorStoreAutoChunkingStrategy.from_dict(data)
-                )
-
-                return componentsschemas_vector_store_chunking_strategy_request_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_vector_store_chunking_strategy_request_type_1 = (
-                VectorStoreStaticChunkingStrategy.from_dict(data)
-            )
-
-            return componentsschemas_vector_store_chunking_strategy_request_type_1
-
-        chunking_strategy = _parse_chunking_strategy(_d.pop("chunking_strategy", UNSET))
-
-        def _parse_metadata(data: object) -> None | Unset | VectorStoreMetadata:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = VectorStoreMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | VectorStoreMetadata", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        _instance = cls(
-            name=name,
-            file_ids=file_ids,
-            expires_after=expires_after,
-            chunking_strategy=chunking_strategy,
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "file_ids" in _d:
+                _v = _d["file_ids"]
+                if _v.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v)):
+                            _v = checked_items(_v, "string")
+                    except DecodeError as _error:
+                        raise _error.within("file_ids") from None
+                else:
+                    _v = checked(_v, "array", "file_ids")
+                _self.file_ids = _v
+                _n += 1
+            else:
+                _self.file_ids = UNSET
+            if "expires_after" in _d:
+                _v = _d["expires_after"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = VectorStoreExpiration.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("expires_after") from None
+                else:
+                    _v = checked(_v, "object", "expires_after")
+                _self.expires_after = _v
+                _n += 1
+            else:
+                _self.expires_after = UNSET
+            if "chunking_strategy" in _d:
+                _v = _d["chunking_strategy"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = _decode_chunking_strategy(_v)
+                    except DecodeError as _error:
+                        raise _error.within("chunking_strategy") from None
+                else:
+                    _v = checked(_v, "object", "chunking_strategy")
+                _self.chunking_strategy = _v
+                _n += 1
+            else:
+                _self.chunking_strategy = UNSET
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = VectorStoreMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"chunking_strategy", "expires_after", "file_ids", "metadata", "name"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -183,3 +205,14 @@ class VectorStoreCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_chunking_strategy(
+    data: dict[str, Any],
+) -> VectorStoreAutoChunkingStrategy | VectorStoreStaticChunkingStrategy:
+    _tag = data.get("type")
+    if _tag == "auto":
+        return VectorStoreAutoChunkingStrategy.from_dict(data)
+    if _tag == "static":
+        return VectorStoreStaticChunkingStrategy.from_dict(data)
+    return VectorStoreAutoChunkingStrategy.from_dict(data)

@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.vector_store_auto_chunking_strategy import VectorStoreAutoChunkingStrategy
@@ -42,7 +51,13 @@ class VectorStoreFileBatchCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        file_ids = self.file_ids
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.file_ids):
+            file_ids = self.file_ids
+
+            _field_dict["file_ids"] = file_ids
 
         chunking_strategy: dict[str, Any] | Unset
         if isinstance(self.chunking_strategy, Unset):
@@ -52,13 +67,6 @@ class VectorStoreFileBatchCreateRequest:
         else:
             chunking_strategy = self.chunking_strategy.to_dict()
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "file_ids": file_ids,
-            }
-        )
         if chunking_strategy is not UNSET:
             _field_dict["chunking_strategy"] = chunking_strategy
 
@@ -68,41 +76,41 @@ class VectorStoreFileBatchCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        file_ids = cast("list[str]", _d.pop("file_ids"))
-
-        def _parse_chunking_strategy(
-            data: object,
-        ) -> Unset | VectorStoreAutoChunkingStrategy | VectorStoreStaticChunkingStrategy:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_vector_store_chunking_strategy_request_type_0 = (
-                    VectorStoreAutoChunkingStrategy.from_dict(data)
-                )
-
-                return componentsschemas_vector_store_chunking_strategy_request_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_vector_store_chunking_strategy_request_type_1 = (
-                VectorStoreStaticChunkingStrategy.from_dict(data)
-            )
-
-            return componentsschemas_vector_store_chunking_strategy_request_type_1
-
-        chunking_strategy = _parse_chunking_strategy(_d.pop("chunking_strategy", UNSET))
-
-        _instance = cls(
-            file_ids=file_ids,
-            chunking_strategy=chunking_strategy,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v = _d["file_ids"]
+            if _v.__class__ is list:
+                try:
+                    if not JSON_STRINGS.issuperset(map(type, _v)):
+                        _v = checked_items(_v, "string")
+                except DecodeError as _error:
+                    raise _error.within("file_ids") from None
+            else:
+                _v = checked(_v, "array", "file_ids")
+            _self.file_ids = _v
+            if "chunking_strategy" in _d:
+                _v = _d["chunking_strategy"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = _decode_chunking_strategy(_v)
+                    except DecodeError as _error:
+                        raise _error.within("chunking_strategy") from None
+                else:
+                    _v = checked(_v, "object", "chunking_strategy")
+                _self.chunking_strategy = _v
+                _n += 1
+            else:
+                _self.chunking_strategy = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"chunking_strategy", "file_ids"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -119,3 +127,14 @@ class VectorStoreFileBatchCreateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_chunking_strategy(
+    data: dict[str, Any],
+) -> VectorStoreAutoChunkingStrategy | VectorStoreStaticChunkingStrategy:
+    _tag = data.get("type")
+    if _tag == "auto":
+        return VectorStoreAutoChunkingStrategy.from_dict(data)
+    if _tag == "static":
+        return VectorStoreStaticChunkingStrategy.from_dict(data)
+    return VectorStoreAutoChunkingStrategy.from_dict(data)

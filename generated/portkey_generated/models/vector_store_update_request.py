@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.vector_store_expiration import VectorStoreExpiration
@@ -44,11 +50,16 @@ class VectorStoreUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         expires_after: dict[str, Any] | None | Unset
         if isinstance(self.expires_after, Unset):
@@ -57,6 +68,8 @@ class VectorStoreUpdateRequest:
             expires_after = self.expires_after.to_dict()
         else:
             expires_after = self.expires_after
+        if expires_after is not UNSET:
+            _field_dict["expires_after"] = expires_after
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -65,14 +78,6 @@ class VectorStoreUpdateRequest:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if expires_after is not UNSET:
-            _field_dict["expires_after"] = expires_after
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
 
@@ -82,59 +87,52 @@ class VectorStoreUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        name = _parse_name(_d.pop("name", UNSET))
-
-        def _parse_expires_after(data: object) -> None | Unset | VectorStoreExpiration:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                expires_after_type_0 = VectorStoreExpiration.from_dict(data)
-
-                return expires_after_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | VectorStoreExpiration", data)
-
-        expires_after = _parse_expires_after(_d.pop("expires_after", UNSET))
-
-        def _parse_metadata(data: object) -> None | Unset | VectorStoreMetadata:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = VectorStoreMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | VectorStoreMetadata", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        _instance = cls(
-            name=name,
-            expires_after=expires_after,
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "expires_after" in _d:
+                _v = _d["expires_after"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = VectorStoreExpiration.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("expires_after") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "expires_after")
+                _self.expires_after = _v
+                _n += 1
+            else:
+                _self.expires_after = UNSET
+            if "metadata" in _d:
+                _v = _d["metadata"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = VectorStoreMetadata.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v is not None:
+                    _v = checked(_v, "object or null", "metadata")
+                _self.metadata = _v
+                _n += 1
+            else:
+                _self.metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"expires_after", "metadata", "name"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

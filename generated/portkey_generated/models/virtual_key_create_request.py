@@ -3,13 +3,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
@@ -76,39 +83,58 @@ class VirtualKeyCreateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         provider = self.provider
+        if provider is not UNSET:
+            _field_dict["provider"] = provider
 
         key = self.key
+        if key is not UNSET:
+            _field_dict["key"] = key
 
         note: None | str | Unset
         if isinstance(self.note, Unset):
             note = UNSET
         else:
             note = self.note
+        if note is not UNSET:
+            _field_dict["note"] = note
 
         api_version: None | str | Unset
         if isinstance(self.api_version, Unset):
             api_version = UNSET
         else:
             api_version = self.api_version
+        if api_version is not UNSET:
+            _field_dict["apiVersion"] = api_version
 
         resource_name: None | str | Unset
         if isinstance(self.resource_name, Unset):
             resource_name = UNSET
         else:
             resource_name = self.resource_name
+        if resource_name is not UNSET:
+            _field_dict["resourceName"] = resource_name
 
         deployment_name: None | str | Unset
         if isinstance(self.deployment_name, Unset):
             deployment_name = UNSET
         else:
             deployment_name = self.deployment_name
+        if deployment_name is not UNSET:
+            _field_dict["deploymentName"] = deployment_name
 
         workspace_id: str | Unset = UNSET
         if not isinstance(self.workspace_id, Unset):
             workspace_id = str(self.workspace_id)
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         deployment_config: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.deployment_config, Unset):
@@ -117,17 +143,26 @@ class VirtualKeyCreateRequest:
                 deployment_config_item = deployment_config_item_data.to_dict()
                 deployment_config.append(deployment_config_item)
 
+        if deployment_config is not UNSET:
+            _field_dict["deploymentConfig"] = deployment_config
+
         usage_limits: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage_limits, Unset):
             usage_limits = self.usage_limits.to_dict()
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
 
         rate_limits: dict[str, Any] | Unset = UNSET
         if not isinstance(self.rate_limits, Unset):
             rate_limits = self.rate_limits.to_dict()
+        if rate_limits is not UNSET:
+            _field_dict["rate_limits"] = rate_limits
 
         expires_at: str | Unset = UNSET
         if not isinstance(self.expires_at, Unset):
             expires_at = self.expires_at.isoformat()
+        if expires_at is not UNSET:
+            _field_dict["expires_at"] = expires_at
 
         secret_mappings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.secret_mappings, Unset):
@@ -136,33 +171,6 @@ class VirtualKeyCreateRequest:
                 secret_mappings_item = secret_mappings_item_data.to_dict()
                 secret_mappings.append(secret_mappings_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if provider is not UNSET:
-            _field_dict["provider"] = provider
-        if key is not UNSET:
-            _field_dict["key"] = key
-        if note is not UNSET:
-            _field_dict["note"] = note
-        if api_version is not UNSET:
-            _field_dict["apiVersion"] = api_version
-        if resource_name is not UNSET:
-            _field_dict["resourceName"] = resource_name
-        if deployment_name is not UNSET:
-            _field_dict["deploymentName"] = deployment_name
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if deployment_config is not UNSET:
-            _field_dict["deploymentConfig"] = deployment_config
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
-        if rate_limits is not UNSET:
-            _field_dict["rate_limits"] = rate_limits
-        if expires_at is not UNSET:
-            _field_dict["expires_at"] = expires_at
         if secret_mappings is not UNSET:
             _field_dict["secret_mappings"] = secret_mappings
 
@@ -172,113 +180,175 @@ class VirtualKeyCreateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        provider = _d.pop("provider", UNSET)
-
-        key = _d.pop("key", UNSET)
-
-        def _parse_note(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        note = _parse_note(_d.pop("note", UNSET))
-
-        def _parse_api_version(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        api_version = _parse_api_version(_d.pop("apiVersion", UNSET))
-
-        def _parse_resource_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        resource_name = _parse_resource_name(_d.pop("resourceName", UNSET))
-
-        def _parse_deployment_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        deployment_name = _parse_deployment_name(_d.pop("deploymentName", UNSET))
-
-        _workspace_id = _d.pop("workspace_id", UNSET)
-        workspace_id: UUID | Unset
-        if isinstance(_workspace_id, Unset):
-            workspace_id = UNSET
-        else:
-            workspace_id = UUID(_workspace_id)
-
-        _deployment_config = _d.pop("deploymentConfig", UNSET)
-        deployment_config: list[VirtualKeyDeployment] | Unset = UNSET
-        if _deployment_config is not UNSET:
-            deployment_config = []
-            for deployment_config_item_data in _deployment_config:
-                deployment_config_item = VirtualKeyDeployment.from_dict(deployment_config_item_data)
-
-                deployment_config.append(deployment_config_item)
-
-        _usage_limits = _d.pop("usage_limits", UNSET)
-        usage_limits: UsageLimitPolicy | Unset
-        if isinstance(_usage_limits, Unset):
-            usage_limits = UNSET
-        else:
-            usage_limits = UsageLimitPolicy.from_dict(_usage_limits)
-
-        _rate_limits = _d.pop("rate_limits", UNSET)
-        rate_limits: RateLimitPolicy | Unset
-        if isinstance(_rate_limits, Unset):
-            rate_limits = UNSET
-        else:
-            rate_limits = RateLimitPolicy.from_dict(_rate_limits)
-
-        _expires_at = _d.pop("expires_at", UNSET)
-        expires_at: datetime.datetime | Unset
-        if isinstance(_expires_at, Unset):
-            expires_at = UNSET
-        else:
-            expires_at = datetime.datetime.fromisoformat(_expires_at)
-
-        _secret_mappings = _d.pop("secret_mappings", UNSET)
-        secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
-        if _secret_mappings is not UNSET:
-            secret_mappings = []
-            for secret_mappings_item_data in _secret_mappings:
-                secret_mappings_item = SecretReferenceMapping.from_dict(secret_mappings_item_data)
-
-                secret_mappings.append(secret_mappings_item)
-
-        _instance = cls(
-            name=name,
-            provider=provider,
-            key=key,
-            note=note,
-            api_version=api_version,
-            resource_name=resource_name,
-            deployment_name=deployment_name,
-            workspace_id=workspace_id,
-            deployment_config=deployment_config,
-            usage_limits=usage_limits,
-            rate_limits=rate_limits,
-            expires_at=expires_at,
-            secret_mappings=secret_mappings,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "provider" in _d:
+                _v = _d["provider"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "provider")
+                _self.provider = _v
+                _n += 1
+            else:
+                _self.provider = UNSET
+            if "key" in _d:
+                _v = _d["key"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "key")
+                _self.key = _v
+                _n += 1
+            else:
+                _self.key = UNSET
+            if "note" in _d:
+                _v = _d["note"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "note")
+                _self.note = _v
+                _n += 1
+            else:
+                _self.note = UNSET
+            if "apiVersion" in _d:
+                _v = _d["apiVersion"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "apiVersion")
+                _self.api_version = _v
+                _n += 1
+            else:
+                _self.api_version = UNSET
+            if "resourceName" in _d:
+                _v = _d["resourceName"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "resourceName")
+                _self.resource_name = _v
+                _n += 1
+            else:
+                _self.resource_name = UNSET
+            if "deploymentName" in _d:
+                _v = _d["deploymentName"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "deploymentName")
+                _self.deployment_name = _v
+                _n += 1
+            else:
+                _self.deployment_name = UNSET
+            if "workspace_id" in _d:
+                _v = _d["workspace_id"]
+                if _v.__class__ is str:
+                    try:
+                        _v = UUID(_v)
+                    except ValueError:
+                        _v = malformed(_v, "a UUID", "workspace_id")
+                else:
+                    _v = checked(_v, "string", "workspace_id")
+                _self.workspace_id = _v
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "deploymentConfig" in _d:
+                _v = _d["deploymentConfig"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [VirtualKeyDeployment.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, VirtualKeyDeployment.from_dict).within(
+                            "deploymentConfig"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "deploymentConfig")
+                _self.deployment_config = _v
+                _n += 1
+            else:
+                _self.deployment_config = UNSET
+            if "usage_limits" in _d:
+                _v = _d["usage_limits"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = UsageLimitPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("usage_limits") from None
+                else:
+                    _v = checked(_v, "object", "usage_limits")
+                _self.usage_limits = _v
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "rate_limits" in _d:
+                _v = _d["rate_limits"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = RateLimitPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("rate_limits") from None
+                else:
+                    _v = checked(_v, "object", "rate_limits")
+                _self.rate_limits = _v
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+            if "expires_at" in _d:
+                _v = _d["expires_at"]
+                if _v.__class__ is str:
+                    try:
+                        _v = datetime.datetime.fromisoformat(_v)
+                    except ValueError:
+                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
+                else:
+                    _v = checked(_v, "string", "expires_at")
+                _self.expires_at = _v
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "secret_mappings" in _d:
+                _v = _d["secret_mappings"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                            "secret_mappings"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "secret_mappings")
+                _self.secret_mappings = _v
+                _n += 1
+            else:
+                _self.secret_mappings = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "apiVersion",
+                    "deploymentConfig",
+                    "deploymentName",
+                    "expires_at",
+                    "key",
+                    "name",
+                    "note",
+                    "provider",
+                    "rate_limits",
+                    "resourceName",
+                    "secret_mappings",
+                    "usage_limits",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="VirtualKeyDeployment")
 
@@ -27,24 +34,22 @@ class VirtualKeyDeployment:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        api_version = self.api_version
-
-        deployment_name = self.deployment_name
-
-        alias = self.alias
-
-        is_default = self.is_default
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "apiVersion": api_version,
-                "deploymentName": deployment_name,
-            }
-        )
+
+        if is_set(self.api_version):
+            api_version = self.api_version
+            _field_dict["apiVersion"] = api_version
+
+        if is_set(self.deployment_name):
+            deployment_name = self.deployment_name
+            _field_dict["deploymentName"] = deployment_name
+
+        alias = self.alias
         if alias is not UNSET:
             _field_dict["alias"] = alias
+
+        is_default = self.is_default
         if is_default is not UNSET:
             _field_dict["is_default"] = is_default
 
@@ -52,24 +57,46 @@ class VirtualKeyDeployment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        api_version = _d.pop("apiVersion")
-
-        deployment_name = _d.pop("deploymentName")
-
-        alias = _d.pop("alias", UNSET)
-
-        is_default = _d.pop("is_default", UNSET)
-
-        _instance = cls(
-            api_version=api_version,
-            deployment_name=deployment_name,
-            alias=alias,
-            is_default=is_default,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v = _d["apiVersion"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "apiVersion")
+            _self.api_version = _v
+            _v = _d["deploymentName"]
+            if _v.__class__ is not str:
+                _v = checked(_v, "string", "deploymentName")
+            _self.deployment_name = _v
+            if "alias" in _d:
+                _v = _d["alias"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "alias")
+                _self.alias = _v
+                _n += 1
+            else:
+                _self.alias = UNSET
+            if "is_default" in _d:
+                _v = _d["is_default"]
+                if _v.__class__ is not bool:
+                    _v = checked(_v, "boolean", "is_default")
+                _self.is_default = _v
+                _n += 1
+            else:
+                _self.is_default = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"alias", "apiVersion", "deploymentName", "is_default"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
@@ -57,15 +63,24 @@ class VirtualKeyUpdateRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         key = self.key
+        if key is not UNSET:
+            _field_dict["key"] = key
 
         note: None | str | Unset
         if isinstance(self.note, Unset):
             note = UNSET
         else:
             note = self.note
+        if note is not UNSET:
+            _field_dict["note"] = note
 
         deployment_config: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.deployment_config, Unset):
@@ -74,9 +89,14 @@ class VirtualKeyUpdateRequest:
                 deployment_config_item = deployment_config_item_data.to_dict()
                 deployment_config.append(deployment_config_item)
 
+        if deployment_config is not UNSET:
+            _field_dict["deploymentConfig"] = deployment_config
+
         usage_limits: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage_limits, Unset):
             usage_limits = self.usage_limits.to_dict()
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
 
         rate_limits: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.rate_limits, Unset):
@@ -85,6 +105,9 @@ class VirtualKeyUpdateRequest:
                 rate_limits_item = rate_limits_item_data.to_dict()
                 rate_limits.append(rate_limits_item)
 
+        if rate_limits is not UNSET:
+            _field_dict["rate_limits"] = rate_limits
+
         secret_mappings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.secret_mappings, Unset):
             secret_mappings = []
@@ -92,21 +115,6 @@ class VirtualKeyUpdateRequest:
                 secret_mappings_item = secret_mappings_item_data.to_dict()
                 secret_mappings.append(secret_mappings_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if key is not UNSET:
-            _field_dict["key"] = key
-        if note is not UNSET:
-            _field_dict["note"] = note
-        if deployment_config is not UNSET:
-            _field_dict["deploymentConfig"] = deployment_config
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
-        if rate_limits is not UNSET:
-            _field_dict["rate_limits"] = rate_limits
         if secret_mappings is not UNSET:
             _field_dict["secret_mappings"] = secret_mappings
 
@@ -116,66 +124,111 @@ class VirtualKeyUpdateRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        key = _d.pop("key", UNSET)
-
-        def _parse_note(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        note = _parse_note(_d.pop("note", UNSET))
-
-        _deployment_config = _d.pop("deploymentConfig", UNSET)
-        deployment_config: list[VirtualKeyDeployment] | Unset = UNSET
-        if _deployment_config is not UNSET:
-            deployment_config = []
-            for deployment_config_item_data in _deployment_config:
-                deployment_config_item = VirtualKeyDeployment.from_dict(deployment_config_item_data)
-
-                deployment_config.append(deployment_config_item)
-
-        _usage_limits = _d.pop("usage_limits", UNSET)
-        usage_limits: UsageLimitPolicy | Unset
-        if isinstance(_usage_limits, Unset):
-            usage_limits = UNSET
-        else:
-            usage_limits = UsageLimitPolicy.from_dict(_usage_limits)
-
-        _rate_limits = _d.pop("rate_limits", UNSET)
-        rate_limits: list[RateLimitPolicy] | Unset = UNSET
-        if _rate_limits is not UNSET:
-            rate_limits = []
-            for rate_limits_item_data in _rate_limits:
-                rate_limits_item = RateLimitPolicy.from_dict(rate_limits_item_data)
-
-                rate_limits.append(rate_limits_item)
-
-        _secret_mappings = _d.pop("secret_mappings", UNSET)
-        secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
-        if _secret_mappings is not UNSET:
-            secret_mappings = []
-            for secret_mappings_item_data in _secret_mappings:
-                secret_mappings_item = SecretReferenceMapping.from_dict(secret_mappings_item_data)
-
-                secret_mappings.append(secret_mappings_item)
-
-        _instance = cls(
-            name=name,
-            key=key,
-            note=note,
-            deployment_config=deployment_config,
-            usage_limits=usage_limits,
-            rate_limits=rate_limits,
-            secret_mappings=secret_mappings,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v = _d["name"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "name")
+                _self.name = _v
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "key" in _d:
+                _v = _d["key"]
+                if _v.__class__ is not str:
+                    _v = checked(_v, "string", "key")
+                _self.key = _v
+                _n += 1
+            else:
+                _self.key = UNSET
+            if "note" in _d:
+                _v = _d["note"]
+                if not (_v.__class__ is str or _v is None):
+                    _v = checked(_v, "string or null", "note")
+                _self.note = _v
+                _n += 1
+            else:
+                _self.note = UNSET
+            if "deploymentConfig" in _d:
+                _v = _d["deploymentConfig"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [VirtualKeyDeployment.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, VirtualKeyDeployment.from_dict).within(
+                            "deploymentConfig"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "deploymentConfig")
+                _self.deployment_config = _v
+                _n += 1
+            else:
+                _self.deployment_config = UNSET
+            if "usage_limits" in _d:
+                _v = _d["usage_limits"]
+                if _v.__class__ is dict:
+                    try:
+                        _v = UsageLimitPolicy.from_dict(_v)
+                    except DecodeError as _error:
+                        raise _error.within("usage_limits") from None
+                else:
+                    _v = checked(_v, "object", "usage_limits")
+                _self.usage_limits = _v
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "rate_limits" in _d:
+                _v = _d["rate_limits"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
+                else:
+                    _v = checked(_v, "array", "rate_limits")
+                _self.rate_limits = _v
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+            if "secret_mappings" in _d:
+                _v = _d["secret_mappings"]
+                if _v.__class__ is list:
+                    try:
+                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                            "secret_mappings"
+                        ) from None
+                else:
+                    _v = checked(_v, "array", "secret_mappings")
+                _self.secret_mappings = _v
+                _n += 1
+            else:
+                _self.secret_mappings = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "deploymentConfig",
+                    "key",
+                    "name",
+                    "note",
+                    "rate_limits",
+                    "secret_mappings",
+                    "usage_limits",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
