@@ -118,7 +118,11 @@ def in_process(workers: Workers, budget: Budget) -> dict[str, Any]:
             runs[name].append(workers.json("bench.inprocess", name, json.dumps(budget.as_dict())))
     figures = runs[SDK_NAMES[0]][0].keys()
     return {
-        figure: {name: summary([run[figure] for run in runs[name]]) for name in SDK_NAMES}
+        figure: {
+            name: summary([run[figure] for run in runs[name]])
+            for name in SDK_NAMES
+            if figure in runs[name][0]
+        }
         for figure in figures
     }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +71,10 @@ class Subject:
         )
         return result
 
+    def chunk_decoder(self) -> Callable[[str], Any] | None:
+        """What turns one stream event's data into this SDK's typed chunk, when it can be called alone."""
+        return None
+
     def embed(self, client: Any) -> Any:
         return client.embeddings.create(
             model="text-embedding-3-small", input=EMBEDDING_INPUT, encoding_format="float"
@@ -106,6 +110,12 @@ class PortkeyTyped(Subject):
 
     def default_async_client(self, target: Target) -> Any:
         return self.async_client(target, None)
+
+    def chunk_decoder(self) -> Callable[[str], Any]:
+        from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
+
+        decode = ChatCompletionChunk.from_dict
+        return lambda data: decode(json.loads(data))
 
 
 class PortkeyAI(Subject):
@@ -179,6 +189,9 @@ class RawHttpx(Subject):
 
     async def aclose(self, client: RawClient) -> None:
         await client.http.aclose()
+
+    def chunk_decoder(self) -> Callable[[str], Any]:
+        return json.loads
 
     def chat(self, client: RawClient) -> Any:
         body = json.dumps({"model": MODEL, "messages": MESSAGES}).encode()

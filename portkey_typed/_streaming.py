@@ -7,7 +7,6 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, 
 from typing import Any, Generic, TypeVar, cast
 
 import httpx
-from httpx_sse import EventSource, ServerSentEvent
 from typing_extensions import Self
 
 from portkey_generated.types import DecodeError
@@ -43,9 +42,9 @@ class _EventDecoder(Generic[T]):
             body=payload,
         )
 
-    def chunk(self, event: ServerSentEvent) -> T | None:
-        """The chunk an event carries; None for keep-alives and the end marker; raises on an error event."""
-        data = event.data
+    def chunk(self, name: str, data: str) -> T | None:
+        """The chunk an event (type `name`) carries; None for keep-alives and the end marker; raises on an
+        error event."""
         if data == DONE:
             self.finished = True
             return None
@@ -54,7 +53,7 @@ class _EventDecoder(Generic[T]):
         try:
             payload = json.loads(data)
         except ValueError:
-            if event.event == "error":
+            if name == "error":
                 raise _stream_error(self._response, data, {}) from None
             raise APIStreamError(
                 f"the stream sent data that is not JSON: {data[:200]!r}",
@@ -63,7 +62,7 @@ class _EventDecoder(Generic[T]):
                 status_code=None,
             ) from None
         fields = _fields(payload)
-        if event.event == "error" or _is_error(fields):
+        if name == "error" or _is_error(fields):
             raise _stream_error(self._response, payload, fields)
         if fields.get("type") in TERMINAL_TYPES:
             self.finished = True
@@ -77,6 +76,48 @@ class _EventDecoder(Generic[T]):
             "the stream ended before its end marker: the connection was closed mid-way",
             request=self._response.request,
         )
+
+
+class _EventParser:
+    """Server-sent events from the text of a stream as it arrives, by the SSE rules: lines end at CRLF, CR
+    or LF (only those: a U+2028 inside JSON data is not a line break), `data:` lines of one event are
+    joined by LF, `event:` names it (`message` when absent), a blank line ends it, `:` lines are comments.
+    `id:` and `retry:` are not used. (Measured: httpx-sse's parser alone ran streams at 0.79x the rate of
+    httpx's `iter_lines` + `json.loads`; this one keeps the typed stream above 0.7x of that floor.)"""
+
+    __slots__ = ("_data", "_name", "_pending")
+
+    def __init__(self) -> None:
+        self._pending = ""
+        self._name = ""
+        self._data: list[str] = []
+
+    def feed(self, text: str) -> list[tuple[str, str]]:
+        """The (event name, data) of each event that `text` completes."""
+        text = self._pending + text
+        held = ""
+        if "\r" in text:
+            if text[-1] == "\r":  # the LF of a CRLF may come with the next piece
+                text, held = text[:-1], "\r"
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        lines = text.split("\n")
+        self._pending = lines.pop() + held
+        events: list[tuple[str, str]] = []
+        for line in lines:
+            if line[:6] == "data: ":
+                self._data.append(line[6:])
+            elif not line:
+                if self._data or self._name:
+                    events.append((self._name or "message", "\n".join(self._data)))
+                    self._name, self._data = "", []
+            elif line[0] != ":":
+                field, _, value = line.partition(":")
+                value = value[1:] if value[:1] == " " else value
+                if field == "data":
+                    self._data.append(value)
+                elif field == "event":
+                    self._name = value
+        return events
 
 
 class Stream(Generic[T]):
@@ -141,31 +182,31 @@ class AsyncStream(Generic[T]):
 
 
 def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T, None, None]:
-    decode, loads = decoder.decode, json.loads
+    decode, loads, parser = decoder.decode, json.loads, _EventParser()
     try:
-        for event in EventSource(response).iter_sse():
-            data = event.data
-            if data[:1] == "{" and event.event == "message":
-                try:
-                    payload = loads(data)
-                except ValueError:
-                    payload = None
-                if (
-                    payload is not None
-                    and "error" not in payload
-                    and payload.get("type") not in SPECIAL_TYPES
-                ):
+        for text in response.iter_text():
+            for name, data in parser.feed(text):
+                if data[:1] == "{" and name == "message":
                     try:
-                        chunk = decode(payload)
-                    except DecodeError as error:
-                        raise decoder.invalid(error, payload) from None
+                        payload = loads(data)
+                    except ValueError:
+                        payload = None
+                    if (
+                        payload is not None
+                        and "error" not in payload
+                        and payload.get("type") not in SPECIAL_TYPES
+                    ):
+                        try:
+                            chunk = decode(payload)
+                        except DecodeError as error:
+                            raise decoder.invalid(error, payload) from None
+                        yield chunk
+                        continue
+                chunk = decoder.chunk(name, data)
+                if chunk is not None:
                     yield chunk
-                    continue
-            chunk = decoder.chunk(event)
-            if chunk is not None:
-                yield chunk
-            if decoder.finished:
-                return
+                if decoder.finished:
+                    return
         raise decoder.cut_short()
     except httpx.TimeoutException as exc:
         raise APITimeoutError(
@@ -178,31 +219,31 @@ def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T,
 
 
 async def _async_chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> AsyncGenerator[T, None]:
-    decode, loads = decoder.decode, json.loads
+    decode, loads, parser = decoder.decode, json.loads, _EventParser()
     try:
-        async for event in EventSource(response).aiter_sse():
-            data = event.data
-            if data[:1] == "{" and event.event == "message":
-                try:
-                    payload = loads(data)
-                except ValueError:
-                    payload = None
-                if (
-                    payload is not None
-                    and "error" not in payload
-                    and payload.get("type") not in SPECIAL_TYPES
-                ):
+        async for text in response.aiter_text():
+            for name, data in parser.feed(text):
+                if data[:1] == "{" and name == "message":
                     try:
-                        chunk = decode(payload)
-                    except DecodeError as error:
-                        raise decoder.invalid(error, payload) from None
+                        payload = loads(data)
+                    except ValueError:
+                        payload = None
+                    if (
+                        payload is not None
+                        and "error" not in payload
+                        and payload.get("type") not in SPECIAL_TYPES
+                    ):
+                        try:
+                            chunk = decode(payload)
+                        except DecodeError as error:
+                            raise decoder.invalid(error, payload) from None
+                        yield chunk
+                        continue
+                chunk = decoder.chunk(name, data)
+                if chunk is not None:
                     yield chunk
-                    continue
-            chunk = decoder.chunk(event)
-            if chunk is not None:
-                yield chunk
-            if decoder.finished:
-                return
+                if decoder.finished:
+                    return
         raise decoder.cut_short()
     except httpx.TimeoutException as exc:
         raise APITimeoutError(
