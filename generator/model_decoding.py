@@ -260,10 +260,11 @@ def _decode_arrays(lists: list[Any], var: str, writer: _Writer, base: str, key: 
         name = writer.function_name(base)
         type_string = " | ".join(_type(member) for member in lists)
         body: list[str] = []
-        for member in lists[:-1]:
-            body += ["try:", *_indent(_list_items(member, "data", writer, f"{base}_item")), "    return data"]
+        for index, member in enumerate(lists[:-1]):
+            items = _list_items(member, "data", writer, f"{base}_item")
+            body += ["try:", *_indent([*items, *_typed_return(_type(member), f"_result{index}")])]
             body += ["except DecodeError:", "    pass"]
-        body += [*_list_items(lists[-1], "data", writer, f"{base}_item"), "return data"]
+        body += [*_list_items(lists[-1], "data", writer, f"{base}_item"), *_typed_return(_type(lists[-1]))]
         writer.functions.append("\n".join([f"def {name}(data: Any) -> {type_string}:", *_indent(body)]))
         return _wrap_path([f"{var} = {name}({var})"], key)
     return _list_items(lists[0], var, writer, f"{base}_item", key)
@@ -300,8 +301,7 @@ def _list_items(member: Any, var: str, writer: _Writer, base: str, key: str | No
             "\n".join(
                 [
                     f"def {decode}(data: Any) -> {_type(inner)}:",
-                    *_indent(body),
-                    "    return data",
+                    *_indent([*body, *_typed_return(_type(inner))]),
                 ]
             )
         )
@@ -311,6 +311,11 @@ def _list_items(member: Any, var: str, writer: _Writer, base: str, key: str | No
         "except DecodeError as _error:",
         f"    raise _error.at_item({var}, {decode}){f'.within({key})' if key else ''} from None",
     ]
+
+
+def _typed_return(type_string: str, name: str = "_result") -> list[str]:
+    """Return `data` as `type_string` (`data` is Any to a type checker, which may not be returned as is)."""
+    return [f"{name}: {type_string} = data", f"return {name}"]
 
 
 def _type(prop: Any) -> str:

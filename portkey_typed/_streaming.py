@@ -202,9 +202,9 @@ def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T,
                             raise decoder.invalid(error, payload) from None
                         yield chunk
                         continue
-                chunk = decoder.chunk(name, data)
-                if chunk is not None:
-                    yield chunk
+                other = decoder.chunk(name, data)
+                if other is not None:
+                    yield other
                 if decoder.finished:
                     return
         raise decoder.cut_short()
@@ -239,9 +239,9 @@ async def _async_chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> 
                             raise decoder.invalid(error, payload) from None
                         yield chunk
                         continue
-                chunk = decoder.chunk(name, data)
-                if chunk is not None:
-                    yield chunk
+                other = decoder.chunk(name, data)
+                if other is not None:
+                    yield other
                 if decoder.finished:
                     return
         raise decoder.cut_short()

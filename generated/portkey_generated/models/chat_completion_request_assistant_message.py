@@ -274,4 +274,5 @@ def _decode_content_item(data: Any) -> ChatCompletionContentPartRefusal | ChatCo
         data = _decode_content_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ChatCompletionContentPartRefusal | ChatCompletionContentPartText = data
+    return _result

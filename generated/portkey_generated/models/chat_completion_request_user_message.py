@@ -192,4 +192,10 @@ def _decode_content_item(
         data = _decode_content_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: (
+        ChatCompletionContentPartFile
+        | ChatCompletionContentPartImage
+        | ChatCompletionContentPartInputAudio
+        | ChatCompletionContentPartText
+    ) = data
+    return _result

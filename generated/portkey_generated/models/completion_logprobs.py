@@ -196,4 +196,5 @@ def _decode_top_logprobs_item(data: Any) -> CompletionLogprobsTopLogprobsItem | 
         data = CompletionLogprobsTopLogprobsItem.from_dict(data)
     elif data is not None:
         data = checked(data, "object or null")
-    return data
+    _result: CompletionLogprobsTopLogprobsItem | None = data
+    return _result

@@ -869,7 +869,15 @@ def _decode_messages_item(
         data = _decode_messages_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: (
+        ChatCompletionRequestAssistantMessage
+        | ChatCompletionRequestDeveloperMessage
+        | ChatCompletionRequestFunctionMessage
+        | ChatCompletionRequestSystemMessage
+        | ChatCompletionRequestToolMessage
+        | ChatCompletionRequestUserMessage
+    ) = data
+    return _result
 
 
 def _decode_response_format(

@@ -154,24 +154,28 @@ def _decode_input__item(data: Any) -> list[int]:
             data = checked_items(data, "integer")
     else:
         data = checked(data, "array")
-    return data
+    _result: list[int] = data
+    return _result
 
 
 def _decode_input_(data: Any) -> list[str] | list[int] | list[list[int]]:
     try:
         if not JSON_STRINGS.issuperset(map(type, data)):
             data = checked_items(data, "string")
-        return data
+        _result0: list[str] = data
+        return _result0
     except DecodeError:
         pass
     try:
         if not JSON_INTEGERS.issuperset(map(type, data)):
             data = checked_items(data, "integer")
-        return data
+        _result1: list[int] = data
+        return _result1
     except DecodeError:
         pass
     try:
         data = [_decode_input__item(_i) for _i in data]
     except DecodeError as _error:
         raise _error.at_item(data, _decode_input__item) from None
-    return data
+    _result: list[list[int]] = data
+    return _result

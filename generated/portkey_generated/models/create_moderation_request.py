@@ -139,4 +139,5 @@ def _decode_input__item(data: Any) -> ModerationImageInput | ModerationTextInput
         data = _decode_input__item_(data)
     elif data.__class__ is not str:
         data = checked(data, "object or string")
-    return data
+    _result: ModerationImageInput | ModerationTextInput | str = data
+    return _result

@@ -226,4 +226,5 @@ def _decode_documents_item(data: Any) -> RerankDocumentObject | str:
         data = RerankDocumentObject.from_dict(data)
     elif data.__class__ is not str:
         data = checked(data, "object or string")
-    return data
+    _result: RerankDocumentObject | str = data
+    return _result

@@ -648,4 +648,38 @@ def _decode_checks_item(
         data = _decode_checks_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: (
+        GuardrailAcuvityScanCheck
+        | GuardrailAllowedRequestTypesCheck
+        | GuardrailAporiaCheck
+        | GuardrailAzureContentSafetyCheck
+        | GuardrailAzurePiiCheck
+        | GuardrailBedrockCheck
+        | GuardrailCharacterCountCheck
+        | GuardrailContainsCheck
+        | GuardrailContainsCodeCheck
+        | GuardrailEndsWithCheck
+        | GuardrailJsonKeysCheck
+        | GuardrailJsonSchemaCheck
+        | GuardrailJwtCheck
+        | GuardrailMistralModerationCheck
+        | GuardrailModelWhitelistCheck
+        | GuardrailOtherCheck
+        | GuardrailPatronusCheck
+        | GuardrailPatronusCustomCheck
+        | GuardrailPillarScanCheck
+        | GuardrailPortkeyLanguageCheck
+        | GuardrailPortkeyModerationCheck
+        | GuardrailPortkeyPiiCheck
+        | GuardrailPrismaAirsCheck
+        | GuardrailPromptfooCheck
+        | GuardrailRegexMatchCheck
+        | GuardrailRequiredMetadataKeysCheck
+        | GuardrailSentenceCountCheck
+        | GuardrailSydeGuardCheck
+        | GuardrailUppercaseCheck
+        | GuardrailValidUrlsCheck
+        | GuardrailWebhookCheck
+        | GuardrailWordCountCheck
+    ) = data
+    return _result

@@ -232,4 +232,7 @@ def _decode_content_item(
         data = _decode_content_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock = (
+        data
+    )
+    return _result

@@ -202,4 +202,13 @@ def _decode_content_item(
         data = _decode_content_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: (
+        MessageDocumentBlockParam
+        | MessageImageBlockParam
+        | MessageRedactedThinkingBlockParam
+        | MessageTextBlockParam
+        | MessageThinkingBlockParam
+        | MessageToolResultBlockParam
+        | MessageToolUseBlockParam
+    ) = data
+    return _result

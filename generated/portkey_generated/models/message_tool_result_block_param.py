@@ -200,4 +200,5 @@ def _decode_content_item(data: Any) -> MessageImageBlockParam | MessageTextBlock
         data = _decode_content_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: MessageImageBlockParam | MessageTextBlockParam = data
+    return _result

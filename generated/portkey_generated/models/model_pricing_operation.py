@@ -128,4 +128,5 @@ def _decode_operands_item(data: Any) -> ModelPricingOperation | ModelPricingValu
         data = _decode_operands_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ModelPricingOperation | ModelPricingValue = data
+    return _result

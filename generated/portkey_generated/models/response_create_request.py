@@ -709,7 +709,16 @@ def _decode_input__item(
         data = _decode_input__item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: (
+        ResponseFunctionCallOutput
+        | ResponseFunctionToolCall
+        | ResponseInputMessage
+        | ResponseItemReference
+        | ResponseOutputMessage
+        | ResponseReasoningItem
+        | ResponseUnknownItem
+    ) = data
+    return _result
 
 
 def _decode_tools_item_(
@@ -730,7 +739,10 @@ def _decode_tools_item(
         data = _decode_tools_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool = (
+        data
+    )
+    return _result
 
 
 def _decode_tool_choice(data: dict[str, Any]) -> ResponseToolChoiceFunction | ResponseToolChoiceHosted:

@@ -199,4 +199,5 @@ def _decode_output_item(
         data = _decode_output_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem = data
+    return _result

@@ -193,4 +193,5 @@ def _decode_content_item(
         data = _decode_content_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem = data
+    return _result

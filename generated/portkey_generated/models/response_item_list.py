@@ -252,4 +252,13 @@ def _decode_data_item(
         data = _decode_data_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: (
+        ResponseFunctionCallOutput
+        | ResponseFunctionToolCall
+        | ResponseInputMessage
+        | ResponseItemReference
+        | ResponseOutputMessage
+        | ResponseReasoningItem
+        | ResponseUnknownItem
+    ) = data
+    return _result

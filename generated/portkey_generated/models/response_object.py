@@ -808,7 +808,15 @@ def _decode_output_item(
         data = _decode_output_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: (
+        ResponseFileSearchToolCall
+        | ResponseFunctionToolCall
+        | ResponseOutputMessage
+        | ResponseReasoningItem
+        | ResponseUnknownItem
+        | ResponseWebSearchToolCall
+    ) = data
+    return _result
 
 
 def _decode_tools_item_(
@@ -829,7 +837,10 @@ def _decode_tools_item(
         data = _decode_tools_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool = (
+        data
+    )
+    return _result
 
 
 def _decode_tool_choice(data: dict[str, Any]) -> ResponseToolChoiceFunction | ResponseToolChoiceHosted:

@@ -175,4 +175,5 @@ def _decode_content_item(data: Any) -> ResponseOutputRefusal | ResponseOutputTex
         data = _decode_content_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ResponseOutputRefusal | ResponseOutputText | ResponseUnknownItem = data
+    return _result

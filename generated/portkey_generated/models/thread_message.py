@@ -358,4 +358,10 @@ def _decode_content_item(
         data = _decode_content_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: (
+        ThreadMessageContentImageFile
+        | ThreadMessageContentImageUrl
+        | ThreadMessageContentRefusal
+        | ThreadMessageContentText
+    ) = data
+    return _result

@@ -130,4 +130,5 @@ def _decode_tools_item(data: Any) -> AssistantToolCodeInterpreter | ThreadMessag
         data = _decode_tools_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch = data
+    return _result

@@ -191,4 +191,7 @@ def _decode_content_item(
         data = _decode_content_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ThreadMessageContentImageFile | ThreadMessageContentImageUrl | ThreadMessageContentTextInput = (
+        data
+    )
+    return _result

@@ -184,4 +184,10 @@ def _decode_content_item(
         data = _decode_content_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: (
+        ThreadMessageDeltaContentImageFile
+        | ThreadMessageDeltaContentImageUrl
+        | ThreadMessageDeltaContentRefusal
+        | ThreadMessageDeltaContentText
+    ) = data
+    return _result

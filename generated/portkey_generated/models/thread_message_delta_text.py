@@ -149,4 +149,5 @@ def _decode_annotations_item(
         data = _decode_annotations_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ThreadMessageDeltaFileCitationAnnotation | ThreadMessageDeltaFilePathAnnotation = data
+    return _result

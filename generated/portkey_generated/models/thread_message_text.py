@@ -132,4 +132,5 @@ def _decode_annotations_item(
         data = _decode_annotations_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ThreadMessageFileCitationAnnotation | ThreadMessageFilePathAnnotation = data
+    return _result

@@ -489,4 +489,5 @@ def _decode_tools_item(
         data = _decode_tools_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction = data
+    return _result

@@ -130,4 +130,5 @@ def _decode_outputs_item(data: Any) -> ThreadRunStepCodeInterpreterImage | Threa
         data = _decode_outputs_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ThreadRunStepCodeInterpreterImage | ThreadRunStepCodeInterpreterLogs = data
+    return _result

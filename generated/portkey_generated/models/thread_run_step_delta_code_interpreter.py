@@ -145,4 +145,5 @@ def _decode_outputs_item(
         data = _decode_outputs_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ThreadRunStepDeltaCodeInterpreterImage | ThreadRunStepDeltaCodeInterpreterLogs = data
+    return _result

@@ -167,4 +167,9 @@ def _decode_tool_calls_item(
         data = _decode_tool_calls_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: (
+        ThreadRunStepDeltaCodeInterpreterCall
+        | ThreadRunStepDeltaFileSearchCall
+        | ThreadRunStepDeltaFunctionCall
+    ) = data
+    return _result

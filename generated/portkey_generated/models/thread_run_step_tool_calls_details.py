@@ -150,4 +150,5 @@ def _decode_tool_calls_item(
         data = _decode_tool_calls_item_(data)
     else:
         data = checked(data, "object")
-    return data
+    _result: ThreadRunStepCodeInterpreterCall | ThreadRunStepFileSearchCall | ThreadRunStepFunctionCall = data
+    return _result
