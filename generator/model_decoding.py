@@ -244,14 +244,33 @@ def _dispatch(models: list[Any], var: str, writer: _Writer) -> list[str]:
         return [*lines, f"return {_class(models[-1])}.from_dict({var})"]
     key = sorted(common)[0]
     untagged = [model for model, tags in zip(models, tag_sets, strict=True) if key not in tags]
-    lines = [f"_tag = {var}.get({key!r})"]
-    seen: set[Any] = set()
+    groups: dict[Any, list[tuple[Any, dict[str, Any]]]] = {}
     for model, tags in zip(models, tag_sets, strict=True):
-        if key in tags and tags[key] not in seen:
-            seen.add(tags[key])
-            lines += [f"if _tag == {tags[key]!r}:", f"    return {_class(model)}.from_dict({var})"]
+        if key in tags:
+            groups.setdefault(tags[key], []).append((model, tags))
+    lines = [f"_tag = {var}.get({key!r})"]
+    for value, members in groups.items():
+        lines += [f"if _tag == {value!r}:", *_indent(_same_tag(members, key, var))]
     fallback = (untagged or models)[0]
     return [*lines, f"return {_class(fallback)}.from_dict({var})"]
+
+
+def _same_tag(members: list[tuple[Any, dict[str, Any]]], key: str, var: str) -> list[str]:
+    """Members that share a tag value: first those whose other tags all match (`role: assistant`), then
+    the rest in order, the first that decodes."""
+    lines: list[str] = []
+    rest = []
+    for model, tags in members:
+        others = sorted((name, value) for name, value in tags.items() if name != key)
+        if others and len(members) > 1:
+            condition = " and ".join(f"{var}.get({name!r}) == {value!r}" for name, value in others)
+            lines += [f"if {condition}:", f"    return {_class(model)}.from_dict({var})"]
+        else:
+            rest.append(model)
+    rest = rest or [members[0][0]]
+    for model in rest[:-1]:
+        lines += ["try:", f"    return {_class(model)}.from_dict({var})", "except DecodeError:", "    pass"]
+    return [*lines, f"return {_class(rest[-1])}.from_dict({var})"]
 
 
 def _decode_arrays(lists: list[Any], var: str, writer: _Writer, base: str, key: str | None) -> list[str]:
@@ -350,18 +369,19 @@ def decode_model(model: Any, models: Mapping[str, Any]) -> ModelDecoding:
     body: list[str] = []
     if extra:
         body.append(f"_n = {len(required)}")
+    # One local per field: pyright strict gives up (Unknown) on one variable assigned in many branches.
     for prop in required:
-        key = repr(_wire_name(prop))
-        body.append(f"_v = _d[{key}]")
-        body.extend(_decode(prop, "_v", key, writer, str(prop.python_name)))
-        body.append(f"_self.{prop.python_name} = _v")
+        key, var = repr(_wire_name(prop)), f"_v_{prop.python_name}"
+        body.append(f"{var} = _d[{key}]")
+        body.extend(_decode(prop, var, key, writer, str(prop.python_name)))
+        body.append(f"_self.{prop.python_name} = {var}")
     for prop in optional:
-        key = repr(_wire_name(prop))
-        decode = _decode(prop, "_v", key, writer, str(prop.python_name))
+        key, var = repr(_wire_name(prop)), f"_v_{prop.python_name}"
+        decode = _decode(prop, var, key, writer, str(prop.python_name))
         body.append(f"if {key} in _d:")
-        body.append(f"    _v = _d[{key}]")
+        body.append(f"    {var} = _d[{key}]")
         body.extend(_indent(decode))
-        body.append(f"    _self.{prop.python_name} = _v")
+        body.append(f"    _self.{prop.python_name} = {var}")
         if extra:
             body.append("    _n += 1")
         body.append("else:")

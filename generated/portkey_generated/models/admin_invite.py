@@ -147,114 +147,114 @@ class AdminInvite:
         try:
             _n = 0
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "email" in _d:
-                _v = _d["email"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "email")
-                _self.email = _v
+                _v_email = _d["email"]
+                if _v_email.__class__ is not str:
+                    _v_email = checked(_v_email, "string", "email")
+                _self.email = _v_email
                 _n += 1
             else:
                 _self.email = UNSET
             if "role" in _d:
-                _v = _d["role"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "role")
-                _self.role = _v
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
                 _n += 1
             else:
                 _self.role = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "expires_at" in _d:
-                _v = _d["expires_at"]
-                if _v.__class__ is str:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_expires_at = datetime.datetime.fromisoformat(_v_expires_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
+                        _v_expires_at = malformed(_v_expires_at, "an ISO 8601 date-time", "expires_at")
                 else:
-                    _v = checked(_v, "string", "expires_at")
-                _self.expires_at = _v
+                    _v_expires_at = checked(_v_expires_at, "string", "expires_at")
+                _self.expires_at = _v_expires_at
                 _n += 1
             else:
                 _self.expires_at = UNSET
             if "accepted_at" in _d:
-                _v = _d["accepted_at"]
-                if _v.__class__ is str:
+                _v_accepted_at = _d["accepted_at"]
+                if _v_accepted_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_accepted_at = datetime.datetime.fromisoformat(_v_accepted_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "accepted_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "accepted_at")
-                _self.accepted_at = _v
+                        _v_accepted_at = malformed(_v_accepted_at, "an ISO 8601 date-time", "accepted_at")
+                elif _v_accepted_at is not None:
+                    _v_accepted_at = checked(_v_accepted_at, "string or null", "accepted_at")
+                _self.accepted_at = _v_accepted_at
                 _n += 1
             else:
                 _self.accepted_at = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "invited_by" in _d:
-                _v = _d["invited_by"]
-                if _v.__class__ is str:
+                _v_invited_by = _d["invited_by"]
+                if _v_invited_by.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_invited_by = UUID(_v_invited_by)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "invited_by")
+                        _v_invited_by = malformed(_v_invited_by, "a UUID", "invited_by")
                 else:
-                    _v = checked(_v, "string", "invited_by")
-                _self.invited_by = _v
+                    _v_invited_by = checked(_v_invited_by, "string", "invited_by")
+                _self.invited_by = _v_invited_by
                 _n += 1
             else:
                 _self.invited_by = UNSET
             if "workspaces" in _d:
-                _v = _d["workspaces"]
-                if _v.__class__ is list:
+                _v_workspaces = _d["workspaces"]
+                if _v_workspaces.__class__ is list:
                     try:
-                        _v = [AdminInviteWorkspace.from_dict(_i) for _i in _v]
+                        _v_workspaces = [AdminInviteWorkspace.from_dict(_i) for _i in _v_workspaces]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, AdminInviteWorkspace.from_dict).within(
+                        raise _error.at_item(_v_workspaces, AdminInviteWorkspace.from_dict).within(
                             "workspaces"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "workspaces")
-                _self.workspaces = _v
+                    _v_workspaces = checked(_v_workspaces, "array", "workspaces")
+                _self.workspaces = _v_workspaces
                 _n += 1
             else:
                 _self.workspaces = UNSET

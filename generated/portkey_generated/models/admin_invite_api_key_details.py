@@ -44,16 +44,16 @@ class AdminInviteApiKeyDetails:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["scopes"]
-            if _v.__class__ is list:
+            _v_scopes = _d["scopes"]
+            if _v_scopes.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_scopes)):
+                        _v_scopes = checked_items(_v_scopes, "string")
                 except DecodeError as _error:
                     raise _error.within("scopes") from None
             else:
-                _v = checked(_v, "array", "scopes")
-            _self.scopes = _v
+                _v_scopes = checked(_v_scopes, "array", "scopes")
+            _self.scopes = _v_scopes
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -91,35 +91,39 @@ class AdminInviteCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["email"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "email")
-            _self.email = _v
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
-            _v = _d["workspaces"]
-            if _v.__class__ is list:
+            _v_email = _d["email"]
+            if _v_email.__class__ is not str:
+                _v_email = checked(_v_email, "string", "email")
+            _self.email = _v_email
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_workspaces = _d["workspaces"]
+            if _v_workspaces.__class__ is list:
                 try:
-                    _v = [AdminInviteWorkspaceGrant.from_dict(_i) for _i in _v]
+                    _v_workspaces = [AdminInviteWorkspaceGrant.from_dict(_i) for _i in _v_workspaces]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, AdminInviteWorkspaceGrant.from_dict).within(
+                    raise _error.at_item(_v_workspaces, AdminInviteWorkspaceGrant.from_dict).within(
                         "workspaces"
                     ) from None
             else:
-                _v = checked(_v, "array", "workspaces")
-            _self.workspaces = _v
+                _v_workspaces = checked(_v_workspaces, "array", "workspaces")
+            _self.workspaces = _v_workspaces
             if "workspace_api_key_details" in _d:
-                _v = _d["workspace_api_key_details"]
-                if _v.__class__ is dict:
+                _v_workspace_api_key_details = _d["workspace_api_key_details"]
+                if _v_workspace_api_key_details.__class__ is dict:
                     try:
-                        _v = AdminInviteApiKeyDetails.from_dict(_v)
+                        _v_workspace_api_key_details = AdminInviteApiKeyDetails.from_dict(
+                            _v_workspace_api_key_details
+                        )
                     except DecodeError as _error:
                         raise _error.within("workspace_api_key_details") from None
                 else:
-                    _v = checked(_v, "object", "workspace_api_key_details")
-                _self.workspace_api_key_details = _v
+                    _v_workspace_api_key_details = checked(
+                        _v_workspace_api_key_details, "object", "workspace_api_key_details"
+                    )
+                _self.workspace_api_key_details = _v_workspace_api_key_details
                 _n += 1
             else:
                 _self.workspace_api_key_details = UNSET

@@ -47,14 +47,14 @@ class AdminInviteCreated:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["invite_link"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "invite_link")
-            _self.invite_link = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_invite_link = _d["invite_link"]
+            if _v_invite_link.__class__ is not str:
+                _v_invite_link = checked(_v_invite_link, "string", "invite_link")
+            _self.invite_link = _v_invite_link
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -84,31 +84,31 @@ class AdminInviteList:
         try:
             _n = 0
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "total" in _d:
-                _v = _d["total"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total")
-                _self.total = _v
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
                 _n += 1
             else:
                 _self.total = UNSET
             if "data" in _d:
-                _v = _d["data"]
-                if _v.__class__ is list:
+                _v_data = _d["data"]
+                if _v_data.__class__ is list:
                     try:
-                        _v = [AdminInvite.from_dict(_i) for _i in _v]
+                        _v_data = [AdminInvite.from_dict(_i) for _i in _v_data]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, AdminInvite.from_dict).within("data") from None
+                        raise _error.at_item(_v_data, AdminInvite.from_dict).within("data") from None
                 else:
-                    _v = checked(_v, "array", "data")
-                _self.data = _v
+                    _v_data = checked(_v_data, "array", "data")
+                _self.data = _v_data
                 _n += 1
             else:
                 _self.data = UNSET

@@ -43,10 +43,10 @@ class AdminInviteResent:
         try:
             _n = 0
             if "inviteLink" in _d:
-                _v = _d["inviteLink"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "inviteLink")
-                _self.invite_link = _v
+                _v_invite_link = _d["inviteLink"]
+                if _v_invite_link.__class__ is not str:
+                    _v_invite_link = checked(_v_invite_link, "string", "inviteLink")
+                _self.invite_link = _v_invite_link
                 _n += 1
             else:
                 _self.invite_link = UNSET

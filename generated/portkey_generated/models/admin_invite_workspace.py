@@ -49,18 +49,18 @@ class AdminInviteWorkspace:
         try:
             _n = 0
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "role" in _d:
-                _v = _d["role"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "role")
-                _self.role = _v
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
                 _n += 1
             else:
                 _self.role = UNSET

@@ -113,95 +113,97 @@ class AdminUser:
         try:
             _n = 0
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "first_name" in _d:
-                _v = _d["first_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "first_name")
-                _self.first_name = _v
+                _v_first_name = _d["first_name"]
+                if _v_first_name.__class__ is not str:
+                    _v_first_name = checked(_v_first_name, "string", "first_name")
+                _self.first_name = _v_first_name
                 _n += 1
             else:
                 _self.first_name = UNSET
             if "last_name" in _d:
-                _v = _d["last_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "last_name")
-                _self.last_name = _v
+                _v_last_name = _d["last_name"]
+                if _v_last_name.__class__ is not str:
+                    _v_last_name = checked(_v_last_name, "string", "last_name")
+                _self.last_name = _v_last_name
                 _n += 1
             else:
                 _self.last_name = UNSET
             if "role" in _d:
-                _v = _d["role"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "role")
-                _self.role = _v
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
                 _n += 1
             else:
                 _self.role = UNSET
             if "email" in _d:
-                _v = _d["email"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "email")
-                _self.email = _v
+                _v_email = _d["email"]
+                if _v_email.__class__ is not str:
+                    _v_email = checked(_v_email, "string", "email")
+                _self.email = _v_email
                 _n += 1
             else:
                 _self.email = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET
             if "workspace_ids" in _d:
-                _v = _d["workspace_ids"]
-                if _v.__class__ is list:
+                _v_workspace_ids = _d["workspace_ids"]
+                if _v_workspace_ids.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_workspace_ids)):
+                            _v_workspace_ids = checked_items(_v_workspace_ids, "string")
                     except DecodeError as _error:
                         raise _error.within("workspace_ids") from None
                 else:
-                    _v = checked(_v, "array", "workspace_ids")
-                _self.workspace_ids = _v
+                    _v_workspace_ids = checked(_v_workspace_ids, "array", "workspace_ids")
+                _self.workspace_ids = _v_workspace_ids
                 _n += 1
             else:
                 _self.workspace_ids = UNSET

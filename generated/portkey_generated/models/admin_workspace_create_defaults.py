@@ -64,15 +64,15 @@ class AdminWorkspaceCreateDefaults:
         try:
             _n = 0
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = AdminWorkspaceCreateDefaultsMetadata.from_dict(_v)
+                        _v_metadata = AdminWorkspaceCreateDefaultsMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
                 else:
-                    _v = checked(_v, "object", "metadata")
-                _self.metadata = _v
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET

@@ -112,67 +112,69 @@ class AdminWorkspaceDefaults:
         try:
             _n = 0
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = AdminWorkspaceDefaultsMetadata.from_dict(_v)
+                        _v_metadata = AdminWorkspaceDefaultsMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
                 else:
-                    _v = checked(_v, "object", "metadata")
-                _self.metadata = _v
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET
             if "is_default" in _d:
-                _v = _d["is_default"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "is_default")
-                _self.is_default = _v
+                _v_is_default = _d["is_default"]
+                if _v_is_default.__class__ is not int:
+                    _v_is_default = checked(_v_is_default, "integer", "is_default")
+                _self.is_default = _v_is_default
                 _n += 1
             else:
                 _self.is_default = UNSET
             if "input_guardrails" in _d:
-                _v = _d["input_guardrails"]
-                if _v.__class__ is list:
+                _v_input_guardrails = _d["input_guardrails"]
+                if _v_input_guardrails.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_input_guardrails)):
+                            _v_input_guardrails = checked_items(_v_input_guardrails, "string")
                     except DecodeError as _error:
                         raise _error.within("input_guardrails") from None
                 else:
-                    _v = checked(_v, "array", "input_guardrails")
-                _self.input_guardrails = _v
+                    _v_input_guardrails = checked(_v_input_guardrails, "array", "input_guardrails")
+                _self.input_guardrails = _v_input_guardrails
                 _n += 1
             else:
                 _self.input_guardrails = UNSET
             if "output_guardrails" in _d:
-                _v = _d["output_guardrails"]
-                if _v.__class__ is list:
+                _v_output_guardrails = _d["output_guardrails"]
+                if _v_output_guardrails.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_output_guardrails)):
+                            _v_output_guardrails = checked_items(_v_output_guardrails, "string")
                     except DecodeError as _error:
                         raise _error.within("output_guardrails") from None
                 else:
-                    _v = checked(_v, "array", "output_guardrails")
-                _self.output_guardrails = _v
+                    _v_output_guardrails = checked(_v_output_guardrails, "array", "output_guardrails")
+                _self.output_guardrails = _v_output_guardrails
                 _n += 1
             else:
                 _self.output_guardrails = UNSET
             if "user_api_key_config" in _d:
-                _v = _d["user_api_key_config"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "user_api_key_config")
-                _self.user_api_key_config = _v
+                _v_user_api_key_config = _d["user_api_key_config"]
+                if not (_v_user_api_key_config.__class__ is str or _v_user_api_key_config is None):
+                    _v_user_api_key_config = checked(
+                        _v_user_api_key_config, "string or null", "user_api_key_config"
+                    )
+                _self.user_api_key_config = _v_user_api_key_config
                 _n += 1
             else:
                 _self.user_api_key_config = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

@@ -178,137 +178,139 @@ class AdminWorkspaceMember:
         try:
             _n = 0
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "first_name" in _d:
-                _v = _d["first_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "first_name")
-                _self.first_name = _v
+                _v_first_name = _d["first_name"]
+                if _v_first_name.__class__ is not str:
+                    _v_first_name = checked(_v_first_name, "string", "first_name")
+                _self.first_name = _v_first_name
                 _n += 1
             else:
                 _self.first_name = UNSET
             if "last_name" in _d:
-                _v = _d["last_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "last_name")
-                _self.last_name = _v
+                _v_last_name = _d["last_name"]
+                if _v_last_name.__class__ is not str:
+                    _v_last_name = checked(_v_last_name, "string", "last_name")
+                _self.last_name = _v_last_name
                 _n += 1
             else:
                 _self.last_name = UNSET
             if "org_role" in _d:
-                _v = _d["org_role"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "org_role")
-                _self.org_role = _v
+                _v_org_role = _d["org_role"]
+                if _v_org_role.__class__ is not str:
+                    _v_org_role = checked(_v_org_role, "string", "org_role")
+                _self.org_role = _v_org_role
                 _n += 1
             else:
                 _self.org_role = UNSET
             if "role" in _d:
-                _v = _d["role"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "role")
-                _self.role = _v
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
                 _n += 1
             else:
                 _self.role = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is str:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_workspace_id = UUID(_v_workspace_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "workspace_id")
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
                 else:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "email" in _d:
-                _v = _d["email"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "email")
-                _self.email = _v
+                _v_email = _d["email"]
+                if _v_email.__class__ is not str:
+                    _v_email = checked(_v_email, "string", "email")
+                _self.email = _v_email
                 _n += 1
             else:
                 _self.email = UNSET
             if "scopes" in _d:
-                _v = _d["scopes"]
-                if _v.__class__ is list:
+                _v_scopes = _d["scopes"]
+                if _v_scopes.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_scopes)):
+                            _v_scopes = checked_items(_v_scopes, "string")
                     except DecodeError as _error:
                         raise _error.within("scopes") from None
                 else:
-                    _v = checked(_v, "array", "scopes")
-                _self.scopes = _v
+                    _v_scopes = checked(_v_scopes, "array", "scopes")
+                _self.scopes = _v_scopes
                 _n += 1
             else:
                 _self.scopes = UNSET
             if "settings" in _d:
-                _v = _d["settings"]
-                if _v.__class__ is dict:
+                _v_settings = _d["settings"]
+                if _v_settings.__class__ is dict:
                     try:
-                        _v = AdminWorkspaceMemberSettings.from_dict(_v)
+                        _v_settings = AdminWorkspaceMemberSettings.from_dict(_v_settings)
                     except DecodeError as _error:
                         raise _error.within("settings") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "settings")
-                _self.settings = _v
+                elif _v_settings is not None:
+                    _v_settings = checked(_v_settings, "object or null", "settings")
+                _self.settings = _v_settings
                 _n += 1
             else:
                 _self.settings = UNSET

@@ -68,17 +68,17 @@ class AdminWorkspaceMembersAddRequest:
         try:
             _n = 0
             if "users" in _d:
-                _v = _d["users"]
-                if _v.__class__ is list:
+                _v_users = _d["users"]
+                if _v_users.__class__ is list:
                     try:
-                        _v = [AdminWorkspaceMemberAssignment.from_dict(_i) for _i in _v]
+                        _v_users = [AdminWorkspaceMemberAssignment.from_dict(_i) for _i in _v_users]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, AdminWorkspaceMemberAssignment.from_dict).within(
+                        raise _error.at_item(_v_users, AdminWorkspaceMemberAssignment.from_dict).within(
                             "users"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "users")
-                _self.users = _v
+                    _v_users = checked(_v_users, "array", "users")
+                _self.users = _v_users
                 _n += 1
             else:
                 _self.users = UNSET

@@ -104,57 +104,61 @@ class AdminWorkspaceUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "defaults" in _d:
-                _v = _d["defaults"]
-                if _v.__class__ is dict:
+                _v_defaults = _d["defaults"]
+                if _v_defaults.__class__ is dict:
                     try:
-                        _v = AdminWorkspaceUpdateDefaults.from_dict(_v)
+                        _v_defaults = AdminWorkspaceUpdateDefaults.from_dict(_v_defaults)
                     except DecodeError as _error:
                         raise _error.within("defaults") from None
                 else:
-                    _v = checked(_v, "object", "defaults")
-                _self.defaults = _v
+                    _v_defaults = checked(_v_defaults, "object", "defaults")
+                _self.defaults = _v_defaults
                 _n += 1
             else:
                 _self.defaults = UNSET
             if "usage_limits" in _d:
-                _v = _d["usage_limits"]
-                if _v.__class__ is list:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is list:
                     try:
-                        _v = [UsageLimitPolicy.from_dict(_i) for _i in _v]
+                        _v_usage_limits = [UsageLimitPolicy.from_dict(_i) for _i in _v_usage_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, UsageLimitPolicy.from_dict).within("usage_limits") from None
+                        raise _error.at_item(_v_usage_limits, UsageLimitPolicy.from_dict).within(
+                            "usage_limits"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "usage_limits")
-                _self.usage_limits = _v
+                    _v_usage_limits = checked(_v_usage_limits, "array", "usage_limits")
+                _self.usage_limits = _v_usage_limits
                 _n += 1
             else:
                 _self.usage_limits = UNSET
             if "rate_limits" in _d:
-                _v = _d["rate_limits"]
-                if _v.__class__ is list:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
                     try:
-                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "rate_limits")
-                _self.rate_limits = _v
+                    _v_rate_limits = checked(_v_rate_limits, "array", "rate_limits")
+                _self.rate_limits = _v_rate_limits
                 _n += 1
             else:
                 _self.rate_limits = UNSET

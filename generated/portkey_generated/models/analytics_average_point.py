@@ -50,19 +50,19 @@ class AnalyticsAveragePoint:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["timestamp"]
-            if _v.__class__ is str:
+            _v_timestamp = _d["timestamp"]
+            if _v_timestamp.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_timestamp = datetime.datetime.fromisoformat(_v_timestamp)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "timestamp")
+                    _v_timestamp = malformed(_v_timestamp, "an ISO 8601 date-time", "timestamp")
             else:
-                _v = checked(_v, "string", "timestamp")
-            _self.timestamp = _v
-            _v = _d["avg"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "avg")
-            _self.avg = _v
+                _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+            _self.timestamp = _v_timestamp
+            _v_avg = _d["avg"]
+            if _v_avg.__class__ not in JSON_NUMBERS:
+                _v_avg = checked(_v_avg, "number", "avg")
+            _self.avg = _v_avg
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

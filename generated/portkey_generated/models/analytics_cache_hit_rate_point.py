@@ -74,35 +74,39 @@ class AnalyticsCacheHitRatePoint:
         _self = cls.__new__(cls)
         try:
             _n = 6
-            _v = _d["timestamp"]
-            if _v.__class__ is str:
+            _v_timestamp = _d["timestamp"]
+            if _v_timestamp.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_timestamp = datetime.datetime.fromisoformat(_v_timestamp)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "timestamp")
+                    _v_timestamp = malformed(_v_timestamp, "an ISO 8601 date-time", "timestamp")
             else:
-                _v = checked(_v, "string", "timestamp")
-            _self.timestamp = _v
-            _v = _d["simple_hits"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "simple_hits")
-            _self.simple_hits = _v
-            _v = _d["semantic_hits"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "semantic_hits")
-            _self.semantic_hits = _v
-            _v = _d["rate"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "rate")
-            _self.rate = _v
-            _v = _d["cumulative_simple_cache_savings"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "cumulative_simple_cache_savings")
-            _self.cumulative_simple_cache_savings = _v
-            _v = _d["cumulative_semantic_cache_savings"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "cumulative_semantic_cache_savings")
-            _self.cumulative_semantic_cache_savings = _v
+                _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+            _self.timestamp = _v_timestamp
+            _v_simple_hits = _d["simple_hits"]
+            if _v_simple_hits.__class__ is not int:
+                _v_simple_hits = checked(_v_simple_hits, "integer", "simple_hits")
+            _self.simple_hits = _v_simple_hits
+            _v_semantic_hits = _d["semantic_hits"]
+            if _v_semantic_hits.__class__ is not int:
+                _v_semantic_hits = checked(_v_semantic_hits, "integer", "semantic_hits")
+            _self.semantic_hits = _v_semantic_hits
+            _v_rate = _d["rate"]
+            if _v_rate.__class__ not in JSON_NUMBERS:
+                _v_rate = checked(_v_rate, "number", "rate")
+            _self.rate = _v_rate
+            _v_cumulative_simple_cache_savings = _d["cumulative_simple_cache_savings"]
+            if _v_cumulative_simple_cache_savings.__class__ not in JSON_NUMBERS:
+                _v_cumulative_simple_cache_savings = checked(
+                    _v_cumulative_simple_cache_savings, "number", "cumulative_simple_cache_savings"
+                )
+            _self.cumulative_simple_cache_savings = _v_cumulative_simple_cache_savings
+            _v_cumulative_semantic_cache_savings = _d["cumulative_semantic_cache_savings"]
+            if _v_cumulative_semantic_cache_savings.__class__ not in JSON_NUMBERS:
+                _v_cumulative_semantic_cache_savings = checked(
+                    _v_cumulative_semantic_cache_savings, "number", "cumulative_semantic_cache_savings"
+                )
+            _self.cumulative_semantic_cache_savings = _v_cumulative_semantic_cache_savings
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -48,14 +48,14 @@ class AnalyticsCacheHitRateSummary:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["total"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total")
-            _self.total = _v
-            _v = _d["rate"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "rate")
-            _self.rate = _v
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+            _v_rate = _d["rate"]
+            if _v_rate.__class__ not in JSON_NUMBERS:
+                _v_rate = checked(_v_rate, "number", "rate")
+            _self.rate = _v_rate
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -70,19 +70,19 @@ class AnalyticsCacheSummary:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["summary"]
-            if _v.__class__ is dict:
+            _v_summary = _d["summary"]
+            if _v_summary.__class__ is dict:
                 try:
-                    _v = AnalyticsCacheSummaryFigures.from_dict(_v)
+                    _v_summary = AnalyticsCacheSummaryFigures.from_dict(_v_summary)
                 except DecodeError as _error:
                     raise _error.within("summary") from None
             else:
-                _v = checked(_v, "object", "summary")
-            _self.summary = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
+                _v_summary = checked(_v_summary, "object", "summary")
+            _self.summary = _v_summary
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
         except KeyError as _error:
             if _d.get("object", "analytics-summary") != "analytics-summary":
                 return cls.from_dict(MissingAsUnset(_d))

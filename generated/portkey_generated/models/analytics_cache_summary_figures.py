@@ -62,34 +62,34 @@ class AnalyticsCacheSummaryFigures:
         try:
             _n = 0
             if "hits" in _d:
-                _v = _d["hits"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "hits")
-                _self.hits = _v
+                _v_hits = _d["hits"]
+                if _v_hits.__class__ is not int:
+                    _v_hits = checked(_v_hits, "integer", "hits")
+                _self.hits = _v_hits
                 _n += 1
             else:
                 _self.hits = UNSET
             if "avg_latency" in _d:
-                _v = _d["avg_latency"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "avg_latency")
-                _self.avg_latency = _v
+                _v_avg_latency = _d["avg_latency"]
+                if _v_avg_latency.__class__ not in JSON_NUMBERS:
+                    _v_avg_latency = checked(_v_avg_latency, "number", "avg_latency")
+                _self.avg_latency = _v_avg_latency
                 _n += 1
             else:
                 _self.avg_latency = UNSET
             if "total_requests" in _d:
-                _v = _d["total_requests"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total_requests")
-                _self.total_requests = _v
+                _v_total_requests = _d["total_requests"]
+                if _v_total_requests.__class__ is not int:
+                    _v_total_requests = checked(_v_total_requests, "integer", "total_requests")
+                _self.total_requests = _v_total_requests
                 _n += 1
             else:
                 _self.total_requests = UNSET
             if "cache_speedup" in _d:
-                _v = _d["cache_speedup"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "cache_speedup")
-                _self.cache_speedup = _v
+                _v_cache_speedup = _d["cache_speedup"]
+                if _v_cache_speedup.__class__ not in JSON_NUMBERS:
+                    _v_cache_speedup = checked(_v_cache_speedup, "number", "cache_speedup")
+                _self.cache_speedup = _v_cache_speedup
                 _n += 1
             else:
                 _self.cache_speedup = UNSET

@@ -49,19 +49,19 @@ class AnalyticsCountPoint:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["timestamp"]
-            if _v.__class__ is str:
+            _v_timestamp = _d["timestamp"]
+            if _v_timestamp.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_timestamp = datetime.datetime.fromisoformat(_v_timestamp)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "timestamp")
+                    _v_timestamp = malformed(_v_timestamp, "an ISO 8601 date-time", "timestamp")
             else:
-                _v = checked(_v, "string", "timestamp")
-            _self.timestamp = _v
-            _v = _d["total"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total")
-            _self.total = _v
+                _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+            _self.timestamp = _v_timestamp
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -41,10 +41,10 @@ class AnalyticsCountSummary:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["total"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total")
-            _self.total = _v
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -72,24 +72,26 @@ class AnalyticsErrorStackPoint:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["timestamp"]
-            if _v.__class__ is str:
+            _v_timestamp = _d["timestamp"]
+            if _v_timestamp.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_timestamp = datetime.datetime.fromisoformat(_v_timestamp)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "timestamp")
+                    _v_timestamp = malformed(_v_timestamp, "an ISO 8601 date-time", "timestamp")
             else:
-                _v = checked(_v, "string", "timestamp")
-            _self.timestamp = _v
-            _v = _d["stats"]
-            if _v.__class__ is list:
+                _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+            _self.timestamp = _v_timestamp
+            _v_stats = _d["stats"]
+            if _v_stats.__class__ is list:
                 try:
-                    _v = [AnalyticsStatusCodeCount.from_dict(_i) for _i in _v]
+                    _v_stats = [AnalyticsStatusCodeCount.from_dict(_i) for _i in _v_stats]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, AnalyticsStatusCodeCount.from_dict).within("stats") from None
+                    raise _error.at_item(_v_stats, AnalyticsStatusCodeCount.from_dict).within(
+                        "stats"
+                    ) from None
             else:
-                _v = checked(_v, "array", "stats")
-            _self.stats = _v
+                _v_stats = checked(_v_stats, "array", "stats")
+            _self.stats = _v_stats
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -54,18 +54,20 @@ class AnalyticsFeedbackModelPoint:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["ai_model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "ai_model")
-            _self.ai_model = _v
-            _v = _d["total"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total")
-            _self.total = _v
-            _v = _d["avg_weighted_feedback"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "avg_weighted_feedback")
-            _self.avg_weighted_feedback = _v
+            _v_ai_model = _d["ai_model"]
+            if _v_ai_model.__class__ is not str:
+                _v_ai_model = checked(_v_ai_model, "string", "ai_model")
+            _self.ai_model = _v_ai_model
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+            _v_avg_weighted_feedback = _d["avg_weighted_feedback"]
+            if _v_avg_weighted_feedback.__class__ not in JSON_NUMBERS:
+                _v_avg_weighted_feedback = checked(
+                    _v_avg_weighted_feedback, "number", "avg_weighted_feedback"
+                )
+            _self.avg_weighted_feedback = _v_avg_weighted_feedback
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -47,14 +47,14 @@ class AnalyticsFeedbackScorePoint:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["score"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "score")
-            _self.score = _v
-            _v = _d["total"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total")
-            _self.total = _v
+            _v_score = _d["score"]
+            if _v_score.__class__ is not int:
+                _v_score = checked(_v_score, "integer", "score")
+            _self.score = _v_score
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

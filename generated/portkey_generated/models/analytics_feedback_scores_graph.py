@@ -80,30 +80,30 @@ class AnalyticsFeedbackScoresGraph:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["summary"]
-            if _v.__class__ is dict:
+            _v_summary = _d["summary"]
+            if _v_summary.__class__ is dict:
                 try:
-                    _v = AnalyticsCountSummary.from_dict(_v)
+                    _v_summary = AnalyticsCountSummary.from_dict(_v_summary)
                 except DecodeError as _error:
                     raise _error.within("summary") from None
             else:
-                _v = checked(_v, "object", "summary")
-            _self.summary = _v
-            _v = _d["data_points"]
-            if _v.__class__ is list:
+                _v_summary = checked(_v_summary, "object", "summary")
+            _self.summary = _v_summary
+            _v_data_points = _d["data_points"]
+            if _v_data_points.__class__ is list:
                 try:
-                    _v = [AnalyticsFeedbackScorePoint.from_dict(_i) for _i in _v]
+                    _v_data_points = [AnalyticsFeedbackScorePoint.from_dict(_i) for _i in _v_data_points]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, AnalyticsFeedbackScorePoint.from_dict).within(
+                    raise _error.at_item(_v_data_points, AnalyticsFeedbackScorePoint.from_dict).within(
                         "data_points"
                     ) from None
             else:
-                _v = checked(_v, "array", "data_points")
-            _self.data_points = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
+                _v_data_points = checked(_v_data_points, "array", "data_points")
+            _self.data_points = _v_data_points
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
         except KeyError as _error:
             if _d.get("object", "analytics-graph") != "analytics-graph":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -60,22 +60,22 @@ class AnalyticsLatencySummary:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["avg"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "avg")
-            _self.avg = _v
-            _v = _d["p50"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "p50")
-            _self.p50 = _v
-            _v = _d["p90"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "p90")
-            _self.p90 = _v
-            _v = _d["p99"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "p99")
-            _self.p99 = _v
+            _v_avg = _d["avg"]
+            if _v_avg.__class__ not in JSON_NUMBERS:
+                _v_avg = checked(_v_avg, "number", "avg")
+            _self.avg = _v_avg
+            _v_p50 = _d["p50"]
+            if _v_p50.__class__ not in JSON_NUMBERS:
+                _v_p50 = checked(_v_p50, "number", "p50")
+            _self.p50 = _v_p50
+            _v_p90 = _d["p90"]
+            if _v_p90.__class__ not in JSON_NUMBERS:
+                _v_p90 = checked(_v_p90, "number", "p90")
+            _self.p90 = _v_p90
+            _v_p99 = _d["p99"]
+            if _v_p99.__class__ not in JSON_NUMBERS:
+                _v_p99 = checked(_v_p99, "number", "p99")
+            _self.p99 = _v_p99
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

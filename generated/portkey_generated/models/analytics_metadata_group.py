@@ -94,71 +94,75 @@ class AnalyticsMetadataGroup:
         try:
             _n = 0
             if "metadata_value" in _d:
-                _v = _d["metadata_value"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "metadata_value")
-                _self.metadata_value = _v
+                _v_metadata_value = _d["metadata_value"]
+                if _v_metadata_value.__class__ is not str:
+                    _v_metadata_value = checked(_v_metadata_value, "string", "metadata_value")
+                _self.metadata_value = _v_metadata_value
                 _n += 1
             else:
                 _self.metadata_value = UNSET
             if "requests" in _d:
-                _v = _d["requests"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "requests")
-                _self.requests = _v
+                _v_requests = _d["requests"]
+                if _v_requests.__class__ is not int:
+                    _v_requests = checked(_v_requests, "integer", "requests")
+                _self.requests = _v_requests
                 _n += 1
             else:
                 _self.requests = UNSET
             if "cost" in _d:
-                _v = _d["cost"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "cost")
-                _self.cost = _v
+                _v_cost = _d["cost"]
+                if _v_cost.__class__ not in JSON_NUMBERS:
+                    _v_cost = checked(_v_cost, "number", "cost")
+                _self.cost = _v_cost
                 _n += 1
             else:
                 _self.cost = UNSET
             if "avg_tokens" in _d:
-                _v = _d["avg_tokens"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "avg_tokens")
-                _self.avg_tokens = _v
+                _v_avg_tokens = _d["avg_tokens"]
+                if _v_avg_tokens.__class__ not in JSON_NUMBERS:
+                    _v_avg_tokens = checked(_v_avg_tokens, "number", "avg_tokens")
+                _self.avg_tokens = _v_avg_tokens
                 _n += 1
             else:
                 _self.avg_tokens = UNSET
             if "avg_weighted_feedback" in _d:
-                _v = _d["avg_weighted_feedback"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "avg_weighted_feedback")
-                _self.avg_weighted_feedback = _v
+                _v_avg_weighted_feedback = _d["avg_weighted_feedback"]
+                if _v_avg_weighted_feedback.__class__ not in JSON_NUMBERS:
+                    _v_avg_weighted_feedback = checked(
+                        _v_avg_weighted_feedback, "number", "avg_weighted_feedback"
+                    )
+                _self.avg_weighted_feedback = _v_avg_weighted_feedback
                 _n += 1
             else:
                 _self.avg_weighted_feedback = UNSET
             if "requests_with_feedback" in _d:
-                _v = _d["requests_with_feedback"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "requests_with_feedback")
-                _self.requests_with_feedback = _v
+                _v_requests_with_feedback = _d["requests_with_feedback"]
+                if _v_requests_with_feedback.__class__ is not int:
+                    _v_requests_with_feedback = checked(
+                        _v_requests_with_feedback, "integer", "requests_with_feedback"
+                    )
+                _self.requests_with_feedback = _v_requests_with_feedback
                 _n += 1
             else:
                 _self.requests_with_feedback = UNSET
             if "last_seen" in _d:
-                _v = _d["last_seen"]
-                if _v.__class__ is str:
+                _v_last_seen = _d["last_seen"]
+                if _v_last_seen.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_seen = datetime.datetime.fromisoformat(_v_last_seen)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_seen")
+                        _v_last_seen = malformed(_v_last_seen, "an ISO 8601 date-time", "last_seen")
                 else:
-                    _v = checked(_v, "string", "last_seen")
-                _self.last_seen = _v
+                    _v_last_seen = checked(_v_last_seen, "string", "last_seen")
+                _self.last_seen = _v_last_seen
                 _n += 1
             else:
                 _self.last_seen = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

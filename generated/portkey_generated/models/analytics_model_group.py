@@ -59,26 +59,26 @@ class AnalyticsModelGroup:
         try:
             _n = 0
             if "ai_model" in _d:
-                _v = _d["ai_model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "ai_model")
-                _self.ai_model = _v
+                _v_ai_model = _d["ai_model"]
+                if _v_ai_model.__class__ is not str:
+                    _v_ai_model = checked(_v_ai_model, "string", "ai_model")
+                _self.ai_model = _v_ai_model
                 _n += 1
             else:
                 _self.ai_model = UNSET
             if "requests" in _d:
-                _v = _d["requests"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "requests")
-                _self.requests = _v
+                _v_requests = _d["requests"]
+                if _v_requests.__class__ is not str:
+                    _v_requests = checked(_v_requests, "string", "requests")
+                _self.requests = _v_requests
                 _n += 1
             else:
                 _self.requests = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

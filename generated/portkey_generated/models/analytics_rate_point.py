@@ -50,19 +50,19 @@ class AnalyticsRatePoint:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["timestamp"]
-            if _v.__class__ is str:
+            _v_timestamp = _d["timestamp"]
+            if _v_timestamp.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_timestamp = datetime.datetime.fromisoformat(_v_timestamp)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "timestamp")
+                    _v_timestamp = malformed(_v_timestamp, "an ISO 8601 date-time", "timestamp")
             else:
-                _v = checked(_v, "string", "timestamp")
-            _self.timestamp = _v
-            _v = _d["rate"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "rate")
-            _self.rate = _v
+                _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+            _self.timestamp = _v_timestamp
+            _v_rate = _d["rate"]
+            if _v_rate.__class__ not in JSON_NUMBERS:
+                _v_rate = checked(_v_rate, "number", "rate")
+            _self.rate = _v_rate
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -42,10 +42,10 @@ class AnalyticsRateSummary:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["rate"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "rate")
-            _self.rate = _v
+            _v_rate = _d["rate"]
+            if _v_rate.__class__ not in JSON_NUMBERS:
+                _v_rate = checked(_v_rate, "number", "rate")
+            _self.rate = _v_rate
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

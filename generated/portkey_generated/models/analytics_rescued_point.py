@@ -78,28 +78,28 @@ class AnalyticsRescuedPoint:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["timestamp"]
-            if _v.__class__ is str:
+            _v_timestamp = _d["timestamp"]
+            if _v_timestamp.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_timestamp = datetime.datetime.fromisoformat(_v_timestamp)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "timestamp")
+                    _v_timestamp = malformed(_v_timestamp, "an ISO 8601 date-time", "timestamp")
             else:
-                _v = checked(_v, "string", "timestamp")
-            _self.timestamp = _v
-            _v = _d["retry"]
-            if _v.__class__ is list:
+                _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+            _self.timestamp = _v_timestamp
+            _v_retry = _d["retry"]
+            if _v_retry.__class__ is list:
                 try:
-                    _v = [AnalyticsRetryBucket.from_dict(_i) for _i in _v]
+                    _v_retry = [AnalyticsRetryBucket.from_dict(_i) for _i in _v_retry]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, AnalyticsRetryBucket.from_dict).within("retry") from None
+                    raise _error.at_item(_v_retry, AnalyticsRetryBucket.from_dict).within("retry") from None
             else:
-                _v = checked(_v, "array", "retry")
-            _self.retry = _v
-            _v = _d["fallback"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "fallback")
-            _self.fallback = _v
+                _v_retry = checked(_v_retry, "array", "retry")
+            _self.retry = _v_retry
+            _v_fallback = _d["fallback"]
+            if _v_fallback.__class__ is not int:
+                _v_fallback = checked(_v_fallback, "integer", "fallback")
+            _self.fallback = _v_fallback
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -47,14 +47,14 @@ class AnalyticsRescuedSummary:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["retry"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "retry")
-            _self.retry = _v
-            _v = _d["fallback"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "fallback")
-            _self.fallback = _v
+            _v_retry = _d["retry"]
+            if _v_retry.__class__ is not int:
+                _v_retry = checked(_v_retry, "integer", "retry")
+            _self.retry = _v_retry
+            _v_fallback = _d["fallback"]
+            if _v_fallback.__class__ is not int:
+                _v_fallback = checked(_v_fallback, "integer", "fallback")
+            _self.fallback = _v_fallback
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -49,18 +49,18 @@ class AnalyticsRetryBucket:
         try:
             _n = 0
             if "retry_success_count" in _d:
-                _v = _d["retry_success_count"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "retry_success_count")
-                _self.retry_success_count = _v
+                _v_retry_success_count = _d["retry_success_count"]
+                if _v_retry_success_count.__class__ is not int:
+                    _v_retry_success_count = checked(_v_retry_success_count, "integer", "retry_success_count")
+                _self.retry_success_count = _v_retry_success_count
                 _n += 1
             else:
                 _self.retry_success_count = UNSET
             if "count" in _d:
-                _v = _d["count"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "count")
-                _self.count = _v
+                _v_count = _d["count"]
+                if _v_count.__class__ is not int:
+                    _v_count = checked(_v_count, "integer", "count")
+                _self.count = _v_count
                 _n += 1
             else:
                 _self.count = UNSET

@@ -49,18 +49,20 @@ class AnalyticsStatusCodeCount:
         try:
             _n = 0
             if "response_status_code" in _d:
-                _v = _d["response_status_code"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "response_status_code")
-                _self.response_status_code = _v
+                _v_response_status_code = _d["response_status_code"]
+                if _v_response_status_code.__class__ is not int:
+                    _v_response_status_code = checked(
+                        _v_response_status_code, "integer", "response_status_code"
+                    )
+                _self.response_status_code = _v_response_status_code
                 _n += 1
             else:
                 _self.response_status_code = UNSET
             if "count" in _d:
-                _v = _d["count"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "count")
-                _self.count = _v
+                _v_count = _d["count"]
+                if _v_count.__class__ is not int:
+                    _v_count = checked(_v_count, "integer", "count")
+                _self.count = _v_count
                 _n += 1
             else:
                 _self.count = UNSET

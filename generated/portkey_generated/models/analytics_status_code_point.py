@@ -47,14 +47,14 @@ class AnalyticsStatusCodePoint:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["status_code"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "status_code")
-            _self.status_code = _v
-            _v = _d["count"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "count")
-            _self.count = _v
+            _v_status_code = _d["status_code"]
+            if _v_status_code.__class__ is not int:
+                _v_status_code = checked(_v_status_code, "integer", "status_code")
+            _self.status_code = _v_status_code
+            _v_count = _d["count"]
+            if _v_count.__class__ is not int:
+                _v_count = checked(_v_count, "integer", "count")
+            _self.count = _v_count
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -47,14 +47,14 @@ class AnalyticsStatusCodesSummary:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["total_errors"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total_errors")
-            _self.total_errors = _v
-            _v = _d["unique_error_codes"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "unique_error_codes")
-            _self.unique_error_codes = _v
+            _v_total_errors = _d["total_errors"]
+            if _v_total_errors.__class__ is not int:
+                _v_total_errors = checked(_v_total_errors, "integer", "total_errors")
+            _self.total_errors = _v_total_errors
+            _v_unique_error_codes = _d["unique_error_codes"]
+            if _v_unique_error_codes.__class__ is not int:
+                _v_unique_error_codes = checked(_v_unique_error_codes, "integer", "unique_error_codes")
+            _self.unique_error_codes = _v_unique_error_codes
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

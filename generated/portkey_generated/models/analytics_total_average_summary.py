@@ -48,14 +48,14 @@ class AnalyticsTotalAverageSummary:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["total"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "total")
-            _self.total = _v
-            _v = _d["avg"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "avg")
-            _self.avg = _v
+            _v_total = _d["total"]
+            if _v_total.__class__ not in JSON_NUMBERS:
+                _v_total = checked(_v_total, "number", "total")
+            _self.total = _v_total
+            _v_avg = _d["avg"]
+            if _v_avg.__class__ not in JSON_NUMBERS:
+                _v_avg = checked(_v_avg, "number", "avg")
+            _self.avg = _v_avg
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -65,34 +65,34 @@ class AnalyticsUserGroup:
         try:
             _n = 0
             if "user" in _d:
-                _v = _d["user"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "user")
-                _self.user = _v
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
                 _n += 1
             else:
                 _self.user = UNSET
             if "requests" in _d:
-                _v = _d["requests"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "requests")
-                _self.requests = _v
+                _v_requests = _d["requests"]
+                if _v_requests.__class__ is not str:
+                    _v_requests = checked(_v_requests, "string", "requests")
+                _self.requests = _v_requests
                 _n += 1
             else:
                 _self.requests = UNSET
             if "cost" in _d:
-                _v = _d["cost"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "cost")
-                _self.cost = _v
+                _v_cost = _d["cost"]
+                if _v_cost.__class__ is not str:
+                    _v_cost = checked(_v_cost, "string", "cost")
+                _self.cost = _v_cost
                 _n += 1
             else:
                 _self.cost = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

@@ -54,18 +54,18 @@ class AnalyticsUserRequestsSummary:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["total"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total")
-            _self.total = _v
-            _v = _d["unique"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "unique")
-            _self.unique = _v
-            _v = _d["avg"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "avg")
-            _self.avg = _v
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+            _v_unique = _d["unique"]
+            if _v_unique.__class__ is not int:
+                _v_unique = checked(_v_unique, "integer", "unique")
+            _self.unique = _v_unique
+            _v_avg = _d["avg"]
+            if _v_avg.__class__ not in JSON_NUMBERS:
+                _v_avg = checked(_v_avg, "number", "avg")
+            _self.avg = _v_avg
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -174,138 +174,140 @@ class ApiKeyCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["scopes"]
-            if _v.__class__ is list:
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_scopes = _d["scopes"]
+            if _v_scopes.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_scopes)):
+                        _v_scopes = checked_items(_v_scopes, "string")
                 except DecodeError as _error:
                     raise _error.within("scopes") from None
             else:
-                _v = checked(_v, "array", "scopes")
-            _self.scopes = _v
+                _v_scopes = checked(_v_scopes, "array", "scopes")
+            _self.scopes = _v_scopes
             if "description" in _d:
-                _v = _d["description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "user_id" in _d:
-                _v = _d["user_id"]
-                if _v.__class__ is str:
+                _v_user_id = _d["user_id"]
+                if _v_user_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_user_id = UUID(_v_user_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "user_id")
+                        _v_user_id = malformed(_v_user_id, "a UUID", "user_id")
                 else:
-                    _v = checked(_v, "string", "user_id")
-                _self.user_id = _v
+                    _v_user_id = checked(_v_user_id, "string", "user_id")
+                _self.user_id = _v_user_id
                 _n += 1
             else:
                 _self.user_id = UNSET
             if "rate_limits" in _d:
-                _v = _d["rate_limits"]
-                if _v.__class__ is list:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
                     try:
-                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "rate_limits")
-                _self.rate_limits = _v
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
+                elif _v_rate_limits is not None:
+                    _v_rate_limits = checked(_v_rate_limits, "array or null", "rate_limits")
+                _self.rate_limits = _v_rate_limits
                 _n += 1
             else:
                 _self.rate_limits = UNSET
             if "usage_limits" in _d:
-                _v = _d["usage_limits"]
-                if _v.__class__ is dict:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is dict:
                     try:
-                        _v = UsageLimitPolicy.from_dict(_v)
+                        _v_usage_limits = UsageLimitPolicy.from_dict(_v_usage_limits)
                     except DecodeError as _error:
                         raise _error.within("usage_limits") from None
                 else:
-                    _v = checked(_v, "object", "usage_limits")
-                _self.usage_limits = _v
+                    _v_usage_limits = checked(_v_usage_limits, "object", "usage_limits")
+                _self.usage_limits = _v_usage_limits
                 _n += 1
             else:
                 _self.usage_limits = UNSET
             if "defaults" in _d:
-                _v = _d["defaults"]
-                if _v.__class__ is dict:
+                _v_defaults = _d["defaults"]
+                if _v_defaults.__class__ is dict:
                     try:
-                        _v = ApiKeyDefaults.from_dict(_v)
+                        _v_defaults = ApiKeyDefaults.from_dict(_v_defaults)
                     except DecodeError as _error:
                         raise _error.within("defaults") from None
                 else:
-                    _v = checked(_v, "object", "defaults")
-                _self.defaults = _v
+                    _v_defaults = checked(_v_defaults, "object", "defaults")
+                _self.defaults = _v_defaults
                 _n += 1
             else:
                 _self.defaults = UNSET
             if "alert_emails" in _d:
-                _v = _d["alert_emails"]
-                if _v.__class__ is list:
+                _v_alert_emails = _d["alert_emails"]
+                if _v_alert_emails.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_alert_emails)):
+                            _v_alert_emails = checked_items(_v_alert_emails, "string")
                     except DecodeError as _error:
                         raise _error.within("alert_emails") from None
                 else:
-                    _v = checked(_v, "array", "alert_emails")
-                _self.alert_emails = _v
+                    _v_alert_emails = checked(_v_alert_emails, "array", "alert_emails")
+                _self.alert_emails = _v_alert_emails
                 _n += 1
             else:
                 _self.alert_emails = UNSET
             if "expires_at" in _d:
-                _v = _d["expires_at"]
-                if _v.__class__ is str:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_expires_at = datetime.datetime.fromisoformat(_v_expires_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "expires_at")
-                _self.expires_at = _v
+                        _v_expires_at = malformed(_v_expires_at, "an ISO 8601 date-time", "expires_at")
+                elif _v_expires_at is not None:
+                    _v_expires_at = checked(_v_expires_at, "string or null", "expires_at")
+                _self.expires_at = _v_expires_at
                 _n += 1
             else:
                 _self.expires_at = UNSET
             if "rotation_policy" in _d:
-                _v = _d["rotation_policy"]
-                if _v.__class__ is dict:
+                _v_rotation_policy = _d["rotation_policy"]
+                if _v_rotation_policy.__class__ is dict:
                     try:
-                        _v = ApiKeyRotationPolicy.from_dict(_v)
+                        _v_rotation_policy = ApiKeyRotationPolicy.from_dict(_v_rotation_policy)
                     except DecodeError as _error:
                         raise _error.within("rotation_policy") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "rotation_policy")
-                _self.rotation_policy = _v
+                elif _v_rotation_policy is not None:
+                    _v_rotation_policy = checked(_v_rotation_policy, "object or null", "rotation_policy")
+                _self.rotation_policy = _v_rotation_policy
                 _n += 1
             else:
                 _self.rotation_policy = UNSET

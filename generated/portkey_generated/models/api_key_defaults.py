@@ -76,31 +76,33 @@ class ApiKeyDefaults:
         try:
             _n = 0
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = ApiKeyDefaultsMetadata.from_dict(_v)
+                        _v_metadata = ApiKeyDefaultsMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
                 else:
-                    _v = checked(_v, "object", "metadata")
-                _self.metadata = _v
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET
             if "config_id" in _d:
-                _v = _d["config_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "config_id")
-                _self.config_id = _v
+                _v_config_id = _d["config_id"]
+                if _v_config_id.__class__ is not str:
+                    _v_config_id = checked(_v_config_id, "string", "config_id")
+                _self.config_id = _v_config_id
                 _n += 1
             else:
                 _self.config_id = UNSET
             if "allow_config_override" in _d:
-                _v = _d["allow_config_override"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "allow_config_override")
-                _self.allow_config_override = _v
+                _v_allow_config_override = _d["allow_config_override"]
+                if _v_allow_config_override.__class__ is not bool:
+                    _v_allow_config_override = checked(
+                        _v_allow_config_override, "boolean", "allow_config_override"
+                    )
+                _self.allow_config_override = _v_allow_config_override
                 _n += 1
             else:
                 _self.allow_config_override = UNSET

@@ -258,219 +258,223 @@ class ApiKeyDetail:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "key" in _d:
-                _v = _d["key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "key")
-                _self.key = _v
+                _v_key = _d["key"]
+                if _v_key.__class__ is not str:
+                    _v_key = checked(_v_key, "string", "key")
+                _self.key = _v_key
                 _n += 1
             else:
                 _self.key = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "type" in _d:
-                _v = _d["type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "type")
-                _self.type_ = _v
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
                 _n += 1
             else:
                 _self.type_ = UNSET
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if not (_v_workspace_id.__class__ is str or _v_workspace_id is None):
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "user_id" in _d:
-                _v = _d["user_id"]
-                if _v.__class__ is str:
+                _v_user_id = _d["user_id"]
+                if _v_user_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_user_id = UUID(_v_user_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "user_id")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "user_id")
-                _self.user_id = _v
+                        _v_user_id = malformed(_v_user_id, "a UUID", "user_id")
+                elif _v_user_id is not None:
+                    _v_user_id = checked(_v_user_id, "string or null", "user_id")
+                _self.user_id = _v_user_id
                 _n += 1
             else:
                 _self.user_id = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET
             if "creation_mode" in _d:
-                _v = _d["creation_mode"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "creation_mode")
-                _self.creation_mode = _v
+                _v_creation_mode = _d["creation_mode"]
+                if _v_creation_mode.__class__ is not str:
+                    _v_creation_mode = checked(_v_creation_mode, "string", "creation_mode")
+                _self.creation_mode = _v_creation_mode
                 _n += 1
             else:
                 _self.creation_mode = UNSET
             if "rate_limits" in _d:
-                _v = _d["rate_limits"]
-                if _v.__class__ is list:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
                     try:
-                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "rate_limits")
-                _self.rate_limits = _v
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
+                elif _v_rate_limits is not None:
+                    _v_rate_limits = checked(_v_rate_limits, "array or null", "rate_limits")
+                _self.rate_limits = _v_rate_limits
                 _n += 1
             else:
                 _self.rate_limits = UNSET
             if "usage_limits" in _d:
-                _v = _d["usage_limits"]
-                if _v.__class__ is dict:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is dict:
                     try:
-                        _v = UsageLimitPolicy.from_dict(_v)
+                        _v_usage_limits = UsageLimitPolicy.from_dict(_v_usage_limits)
                     except DecodeError as _error:
                         raise _error.within("usage_limits") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "usage_limits")
-                _self.usage_limits = _v
+                elif _v_usage_limits is not None:
+                    _v_usage_limits = checked(_v_usage_limits, "object or null", "usage_limits")
+                _self.usage_limits = _v_usage_limits
                 _n += 1
             else:
                 _self.usage_limits = UNSET
             if "reset_usage" in _d:
-                _v = _d["reset_usage"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "reset_usage")
-                _self.reset_usage = _v
+                _v_reset_usage = _d["reset_usage"]
+                if not (_v_reset_usage.__class__ in JSON_NUMBERS or _v_reset_usage is None):
+                    _v_reset_usage = checked(_v_reset_usage, "number or null", "reset_usage")
+                _self.reset_usage = _v_reset_usage
                 _n += 1
             else:
                 _self.reset_usage = UNSET
             if "scopes" in _d:
-                _v = _d["scopes"]
-                if _v.__class__ is list:
+                _v_scopes = _d["scopes"]
+                if _v_scopes.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_scopes)):
+                            _v_scopes = checked_items(_v_scopes, "string")
                     except DecodeError as _error:
                         raise _error.within("scopes") from None
                 else:
-                    _v = checked(_v, "array", "scopes")
-                _self.scopes = _v
+                    _v_scopes = checked(_v_scopes, "array", "scopes")
+                _self.scopes = _v_scopes
                 _n += 1
             else:
                 _self.scopes = UNSET
             if "defaults" in _d:
-                _v = _d["defaults"]
-                if _v.__class__ is dict:
+                _v_defaults = _d["defaults"]
+                if _v_defaults.__class__ is dict:
                     try:
-                        _v = ApiKeyDefaults.from_dict(_v)
+                        _v_defaults = ApiKeyDefaults.from_dict(_v_defaults)
                     except DecodeError as _error:
                         raise _error.within("defaults") from None
                 else:
-                    _v = checked(_v, "object", "defaults")
-                _self.defaults = _v
+                    _v_defaults = checked(_v_defaults, "object", "defaults")
+                _self.defaults = _v_defaults
                 _n += 1
             else:
                 _self.defaults = UNSET
             if "alert_emails" in _d:
-                _v = _d["alert_emails"]
-                if _v.__class__ is list:
+                _v_alert_emails = _d["alert_emails"]
+                if _v_alert_emails.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_alert_emails)):
+                            _v_alert_emails = checked_items(_v_alert_emails, "string")
                     except DecodeError as _error:
                         raise _error.within("alert_emails") from None
                 else:
-                    _v = checked(_v, "array", "alert_emails")
-                _self.alert_emails = _v
+                    _v_alert_emails = checked(_v_alert_emails, "array", "alert_emails")
+                _self.alert_emails = _v_alert_emails
                 _n += 1
             else:
                 _self.alert_emails = UNSET
             if "expires_at" in _d:
-                _v = _d["expires_at"]
-                if _v.__class__ is str:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_expires_at = datetime.datetime.fromisoformat(_v_expires_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "expires_at")
-                _self.expires_at = _v
+                        _v_expires_at = malformed(_v_expires_at, "an ISO 8601 date-time", "expires_at")
+                elif _v_expires_at is not None:
+                    _v_expires_at = checked(_v_expires_at, "string or null", "expires_at")
+                _self.expires_at = _v_expires_at
                 _n += 1
             else:
                 _self.expires_at = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

@@ -43,10 +43,12 @@ class ApiKeyRotateRequest:
         try:
             _n = 0
             if "key_transition_period_ms" in _d:
-                _v = _d["key_transition_period_ms"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "key_transition_period_ms")
-                _self.key_transition_period_ms = _v
+                _v_key_transition_period_ms = _d["key_transition_period_ms"]
+                if _v_key_transition_period_ms.__class__ is not int:
+                    _v_key_transition_period_ms = checked(
+                        _v_key_transition_period_ms, "integer", "key_transition_period_ms"
+                    )
+                _self.key_transition_period_ms = _v_key_transition_period_ms
                 _n += 1
             else:
                 _self.key_transition_period_ms = UNSET

@@ -62,36 +62,42 @@ class ApiKeyRotateResult:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "key" in _d:
-                _v = _d["key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "key")
-                _self.key = _v
+                _v_key = _d["key"]
+                if _v_key.__class__ is not str:
+                    _v_key = checked(_v_key, "string", "key")
+                _self.key = _v_key
                 _n += 1
             else:
                 _self.key = UNSET
             if "key_transition_expires_at" in _d:
-                _v = _d["key_transition_expires_at"]
-                if _v.__class__ is str:
+                _v_key_transition_expires_at = _d["key_transition_expires_at"]
+                if _v_key_transition_expires_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_key_transition_expires_at = datetime.datetime.fromisoformat(
+                            _v_key_transition_expires_at
+                        )
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "key_transition_expires_at")
+                        _v_key_transition_expires_at = malformed(
+                            _v_key_transition_expires_at, "an ISO 8601 date-time", "key_transition_expires_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "key_transition_expires_at")
-                _self.key_transition_expires_at = _v
+                    _v_key_transition_expires_at = checked(
+                        _v_key_transition_expires_at, "string", "key_transition_expires_at"
+                    )
+                _self.key_transition_expires_at = _v_key_transition_expires_at
                 _n += 1
             else:
                 _self.key_transition_expires_at = UNSET

@@ -69,31 +69,35 @@ class ApiKeyRotationPolicy:
         try:
             _n = 0
             if "rotation_period" in _d:
-                _v = _d["rotation_period"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "rotation_period")
-                _self.rotation_period = _v
+                _v_rotation_period = _d["rotation_period"]
+                if not (_v_rotation_period.__class__ is str or _v_rotation_period is None):
+                    _v_rotation_period = checked(_v_rotation_period, "string or null", "rotation_period")
+                _self.rotation_period = _v_rotation_period
                 _n += 1
             else:
                 _self.rotation_period = UNSET
             if "next_rotation_at" in _d:
-                _v = _d["next_rotation_at"]
-                if _v.__class__ is str:
+                _v_next_rotation_at = _d["next_rotation_at"]
+                if _v_next_rotation_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_next_rotation_at = datetime.datetime.fromisoformat(_v_next_rotation_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "next_rotation_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "next_rotation_at")
-                _self.next_rotation_at = _v
+                        _v_next_rotation_at = malformed(
+                            _v_next_rotation_at, "an ISO 8601 date-time", "next_rotation_at"
+                        )
+                elif _v_next_rotation_at is not None:
+                    _v_next_rotation_at = checked(_v_next_rotation_at, "string or null", "next_rotation_at")
+                _self.next_rotation_at = _v_next_rotation_at
                 _n += 1
             else:
                 _self.next_rotation_at = UNSET
             if "key_transition_period_ms" in _d:
-                _v = _d["key_transition_period_ms"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "key_transition_period_ms")
-                _self.key_transition_period_ms = _v
+                _v_key_transition_period_ms = _d["key_transition_period_ms"]
+                if _v_key_transition_period_ms.__class__ is not int:
+                    _v_key_transition_period_ms = checked(
+                        _v_key_transition_period_ms, "integer", "key_transition_period_ms"
+                    )
+                _self.key_transition_period_ms = _v_key_transition_period_ms
                 _n += 1
             else:
                 _self.key_transition_period_ms = UNSET

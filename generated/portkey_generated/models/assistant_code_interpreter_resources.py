@@ -48,16 +48,16 @@ class AssistantCodeInterpreterResources:
         try:
             _n = 0
             if "file_ids" in _d:
-                _v = _d["file_ids"]
-                if _v.__class__ is list:
+                _v_file_ids = _d["file_ids"]
+                if _v_file_ids.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_file_ids)):
+                            _v_file_ids = checked_items(_v_file_ids, "string")
                     except DecodeError as _error:
                         raise _error.within("file_ids") from None
                 else:
-                    _v = checked(_v, "array", "file_ids")
-                _self.file_ids = _v
+                    _v_file_ids = checked(_v_file_ids, "array", "file_ids")
+                _self.file_ids = _v_file_ids
                 _n += 1
             else:
                 _self.file_ids = UNSET

@@ -175,86 +175,88 @@ class AssistantCreateRequestParams:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
             if "name" in _d:
-                _v = _d["name"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if not (_v_name.__class__ is str or _v_name is None):
+                    _v_name = checked(_v_name, "string or null", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "instructions" in _d:
-                _v = _d["instructions"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "instructions")
-                _self.instructions = _v
+                _v_instructions = _d["instructions"]
+                if not (_v_instructions.__class__ is str or _v_instructions is None):
+                    _v_instructions = checked(_v_instructions, "string or null", "instructions")
+                _self.instructions = _v_instructions
                 _n += 1
             else:
                 _self.instructions = UNSET
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is list:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        _v = [_decode_tools_item(_i) for _i in _v]
+                        _v_tools = [_decode_tools_item(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_tools_item).within("tools") from None
+                        raise _error.at_item(_v_tools, _decode_tools_item).within("tools") from None
                 else:
-                    _v = checked(_v, "array", "tools")
-                _self.tools = _v
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "tool_resources" in _d:
-                _v = _d["tool_resources"]
-                if _v.__class__ is dict:
+                _v_tool_resources = _d["tool_resources"]
+                if _v_tool_resources.__class__ is dict:
                     try:
-                        _v = AssistantToolResourcesCreate.from_dict(_v)
+                        _v_tool_resources = AssistantToolResourcesCreate.from_dict(_v_tool_resources)
                     except DecodeError as _error:
                         raise _error.within("tool_resources") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "tool_resources")
-                _self.tool_resources = _v
+                elif _v_tool_resources is not None:
+                    _v_tool_resources = checked(_v_tool_resources, "object or null", "tool_resources")
+                _self.tool_resources = _v_tool_resources
                 _n += 1
             else:
                 _self.tool_resources = UNSET
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if not (_v_temperature.__class__ in JSON_NUMBERS or _v_temperature is None):
+                    _v_temperature = checked(_v_temperature, "number or null", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET
             if "top_p" in _d:
-                _v = _d["top_p"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "top_p")
-                _self.top_p = _v
+                _v_top_p = _d["top_p"]
+                if not (_v_top_p.__class__ in JSON_NUMBERS or _v_top_p is None):
+                    _v_top_p = checked(_v_top_p, "number or null", "top_p")
+                _self.top_p = _v_top_p
                 _n += 1
             else:
                 _self.top_p = UNSET
             if "response_format" in _d:
-                _v = _d["response_format"]
-                if _v.__class__ is dict:
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is dict:
                     try:
-                        _v = AssistantResponseFormat.from_dict(_v)
+                        _v_response_format = AssistantResponseFormat.from_dict(_v_response_format)
                     except DecodeError as _error:
                         raise _error.within("response_format") from None
-                elif not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "object, string or null", "response_format")
-                _self.response_format = _v
+                elif not (_v_response_format.__class__ is str or _v_response_format is None):
+                    _v_response_format = checked(
+                        _v_response_format, "object, string or null", "response_format"
+                    )
+                _self.response_format = _v_response_format
                 _n += 1
             else:
                 _self.response_format = UNSET

@@ -43,10 +43,10 @@ class AssistantFileSearchOptions:
         try:
             _n = 0
             if "max_num_results" in _d:
-                _v = _d["max_num_results"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "max_num_results")
-                _self.max_num_results = _v
+                _v_max_num_results = _d["max_num_results"]
+                if _v_max_num_results.__class__ is not int:
+                    _v_max_num_results = checked(_v_max_num_results, "integer", "max_num_results")
+                _self.max_num_results = _v_max_num_results
                 _n += 1
             else:
                 _self.max_num_results = UNSET

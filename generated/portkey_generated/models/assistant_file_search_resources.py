@@ -48,16 +48,16 @@ class AssistantFileSearchResources:
         try:
             _n = 0
             if "vector_store_ids" in _d:
-                _v = _d["vector_store_ids"]
-                if _v.__class__ is list:
+                _v_vector_store_ids = _d["vector_store_ids"]
+                if _v_vector_store_ids.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_vector_store_ids)):
+                            _v_vector_store_ids = checked_items(_v_vector_store_ids, "string")
                     except DecodeError as _error:
                         raise _error.within("vector_store_ids") from None
                 else:
-                    _v = checked(_v, "array", "vector_store_ids")
-                _self.vector_store_ids = _v
+                    _v_vector_store_ids = checked(_v_vector_store_ids, "array", "vector_store_ids")
+                _self.vector_store_ids = _v_vector_store_ids
                 _n += 1
             else:
                 _self.vector_store_ids = UNSET

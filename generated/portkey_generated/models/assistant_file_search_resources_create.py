@@ -82,31 +82,31 @@ class AssistantFileSearchResourcesCreate:
         try:
             _n = 0
             if "vector_store_ids" in _d:
-                _v = _d["vector_store_ids"]
-                if _v.__class__ is list:
+                _v_vector_store_ids = _d["vector_store_ids"]
+                if _v_vector_store_ids.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_vector_store_ids)):
+                            _v_vector_store_ids = checked_items(_v_vector_store_ids, "string")
                     except DecodeError as _error:
                         raise _error.within("vector_store_ids") from None
                 else:
-                    _v = checked(_v, "array", "vector_store_ids")
-                _self.vector_store_ids = _v
+                    _v_vector_store_ids = checked(_v_vector_store_ids, "array", "vector_store_ids")
+                _self.vector_store_ids = _v_vector_store_ids
                 _n += 1
             else:
                 _self.vector_store_ids = UNSET
             if "vector_stores" in _d:
-                _v = _d["vector_stores"]
-                if _v.__class__ is list:
+                _v_vector_stores = _d["vector_stores"]
+                if _v_vector_stores.__class__ is list:
                     try:
-                        _v = [AssistantVectorStoreSeed.from_dict(_i) for _i in _v]
+                        _v_vector_stores = [AssistantVectorStoreSeed.from_dict(_i) for _i in _v_vector_stores]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, AssistantVectorStoreSeed.from_dict).within(
+                        raise _error.at_item(_v_vector_stores, AssistantVectorStoreSeed.from_dict).within(
                             "vector_stores"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "vector_stores")
-                _self.vector_stores = _v
+                    _v_vector_stores = checked(_v_vector_stores, "array", "vector_stores")
+                _self.vector_stores = _v_vector_stores
                 _n += 1
             else:
                 _self.vector_stores = UNSET

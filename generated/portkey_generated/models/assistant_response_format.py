@@ -76,20 +76,20 @@ class AssistantResponseFormat:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "json_schema" in _d:
-                _v = _d["json_schema"]
-                if _v.__class__ is dict:
+                _v_json_schema = _d["json_schema"]
+                if _v_json_schema.__class__ is dict:
                     try:
-                        _v = AssistantJsonSchemaFormat.from_dict(_v)
+                        _v_json_schema = AssistantJsonSchemaFormat.from_dict(_v_json_schema)
                     except DecodeError as _error:
                         raise _error.within("json_schema") from None
                 else:
-                    _v = checked(_v, "object", "json_schema")
-                _self.json_schema = _v
+                    _v_json_schema = checked(_v_json_schema, "object", "json_schema")
+                _self.json_schema = _v_json_schema
                 _n += 1
             else:
                 _self.json_schema = UNSET

@@ -74,20 +74,20 @@ class AssistantToolFileSearch:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "file_search" in _d:
-                _v = _d["file_search"]
-                if _v.__class__ is dict:
+                _v_file_search = _d["file_search"]
+                if _v_file_search.__class__ is dict:
                     try:
-                        _v = AssistantFileSearchOptions.from_dict(_v)
+                        _v_file_search = AssistantFileSearchOptions.from_dict(_v_file_search)
                     except DecodeError as _error:
                         raise _error.within("file_search") from None
                 else:
-                    _v = checked(_v, "object", "file_search")
-                _self.file_search = _v
+                    _v_file_search = checked(_v_file_search, "object", "file_search")
+                _self.file_search = _v_file_search
                 _n += 1
             else:
                 _self.file_search = UNSET

@@ -75,28 +75,28 @@ class AssistantToolResourcesCreate:
         try:
             _n = 0
             if "code_interpreter" in _d:
-                _v = _d["code_interpreter"]
-                if _v.__class__ is dict:
+                _v_code_interpreter = _d["code_interpreter"]
+                if _v_code_interpreter.__class__ is dict:
                     try:
-                        _v = AssistantCodeInterpreterResources.from_dict(_v)
+                        _v_code_interpreter = AssistantCodeInterpreterResources.from_dict(_v_code_interpreter)
                     except DecodeError as _error:
                         raise _error.within("code_interpreter") from None
                 else:
-                    _v = checked(_v, "object", "code_interpreter")
-                _self.code_interpreter = _v
+                    _v_code_interpreter = checked(_v_code_interpreter, "object", "code_interpreter")
+                _self.code_interpreter = _v_code_interpreter
                 _n += 1
             else:
                 _self.code_interpreter = UNSET
             if "file_search" in _d:
-                _v = _d["file_search"]
-                if _v.__class__ is dict:
+                _v_file_search = _d["file_search"]
+                if _v_file_search.__class__ is dict:
                     try:
-                        _v = AssistantFileSearchResourcesCreate.from_dict(_v)
+                        _v_file_search = AssistantFileSearchResourcesCreate.from_dict(_v_file_search)
                     except DecodeError as _error:
                         raise _error.within("file_search") from None
                 else:
-                    _v = checked(_v, "object", "file_search")
-                _self.file_search = _v
+                    _v_file_search = checked(_v_file_search, "object", "file_search")
+                _self.file_search = _v_file_search
                 _n += 1
             else:
                 _self.file_search = UNSET

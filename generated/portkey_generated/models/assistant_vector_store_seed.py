@@ -97,42 +97,42 @@ class AssistantVectorStoreSeed:
         try:
             _n = 0
             if "file_ids" in _d:
-                _v = _d["file_ids"]
-                if _v.__class__ is list:
+                _v_file_ids = _d["file_ids"]
+                if _v_file_ids.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_file_ids)):
+                            _v_file_ids = checked_items(_v_file_ids, "string")
                     except DecodeError as _error:
                         raise _error.within("file_ids") from None
                 else:
-                    _v = checked(_v, "array", "file_ids")
-                _self.file_ids = _v
+                    _v_file_ids = checked(_v_file_ids, "array", "file_ids")
+                _self.file_ids = _v_file_ids
                 _n += 1
             else:
                 _self.file_ids = UNSET
             if "chunking_strategy" in _d:
-                _v = _d["chunking_strategy"]
-                if _v.__class__ is dict:
+                _v_chunking_strategy = _d["chunking_strategy"]
+                if _v_chunking_strategy.__class__ is dict:
                     try:
-                        _v = _decode_chunking_strategy(_v)
+                        _v_chunking_strategy = _decode_chunking_strategy(_v_chunking_strategy)
                     except DecodeError as _error:
                         raise _error.within("chunking_strategy") from None
                 else:
-                    _v = checked(_v, "object", "chunking_strategy")
-                _self.chunking_strategy = _v
+                    _v_chunking_strategy = checked(_v_chunking_strategy, "object", "chunking_strategy")
+                _self.chunking_strategy = _v_chunking_strategy
                 _n += 1
             else:
                 _self.chunking_strategy = UNSET
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = AssistantMetadata.from_dict(_v)
+                        _v_metadata = AssistantMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
                 else:
-                    _v = checked(_v, "object", "metadata")
-                _self.metadata = _v
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET

@@ -80,31 +80,31 @@ class AuditLogList:
         try:
             _n = 0
             if "records" in _d:
-                _v = _d["records"]
-                if _v.__class__ is list:
+                _v_records = _d["records"]
+                if _v_records.__class__ is list:
                     try:
-                        _v = [AuditLogRecord.from_dict(_i) for _i in _v]
+                        _v_records = [AuditLogRecord.from_dict(_i) for _i in _v_records]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, AuditLogRecord.from_dict).within("records") from None
+                        raise _error.at_item(_v_records, AuditLogRecord.from_dict).within("records") from None
                 else:
-                    _v = checked(_v, "array", "records")
-                _self.records = _v
+                    _v_records = checked(_v_records, "array", "records")
+                _self.records = _v_records
                 _n += 1
             else:
                 _self.records = UNSET
             if "total" in _d:
-                _v = _d["total"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total")
-                _self.total = _v
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
                 _n += 1
             else:
                 _self.total = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

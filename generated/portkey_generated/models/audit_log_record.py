@@ -147,140 +147,142 @@ class AuditLogRecord:
         try:
             _n = 0
             if "timestamp" in _d:
-                _v = _d["timestamp"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "timestamp")
-                _self.timestamp = _v
+                _v_timestamp = _d["timestamp"]
+                if _v_timestamp.__class__ is not str:
+                    _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+                _self.timestamp = _v_timestamp
                 _n += 1
             else:
                 _self.timestamp = UNSET
             if "method" in _d:
-                _v = _d["method"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "method")
-                _self.method = _v
+                _v_method = _d["method"]
+                if _v_method.__class__ is not str:
+                    _v_method = checked(_v_method, "string", "method")
+                _self.method = _v_method
                 _n += 1
             else:
                 _self.method = UNSET
             if "uri" in _d:
-                _v = _d["uri"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "uri")
-                _self.uri = _v
+                _v_uri = _d["uri"]
+                if _v_uri.__class__ is not str:
+                    _v_uri = checked(_v_uri, "string", "uri")
+                _self.uri = _v_uri
                 _n += 1
             else:
                 _self.uri = UNSET
             if "request_id" in _d:
-                _v = _d["request_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "request_id")
-                _self.request_id = _v
+                _v_request_id = _d["request_id"]
+                if _v_request_id.__class__ is not str:
+                    _v_request_id = checked(_v_request_id, "string", "request_id")
+                _self.request_id = _v_request_id
                 _n += 1
             else:
                 _self.request_id = UNSET
             if "request_body" in _d:
-                _v = _d["request_body"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "request_body")
-                _self.request_body = _v
+                _v_request_body = _d["request_body"]
+                if _v_request_body.__class__ is not str:
+                    _v_request_body = checked(_v_request_body, "string", "request_body")
+                _self.request_body = _v_request_body
                 _n += 1
             else:
                 _self.request_body = UNSET
             if "query_params" in _d:
-                _v = _d["query_params"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "query_params")
-                _self.query_params = _v
+                _v_query_params = _d["query_params"]
+                if _v_query_params.__class__ is not str:
+                    _v_query_params = checked(_v_query_params, "string", "query_params")
+                _self.query_params = _v_query_params
                 _n += 1
             else:
                 _self.query_params = UNSET
             if "request_headers" in _d:
-                _v = _d["request_headers"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "request_headers")
-                _self.request_headers = _v
+                _v_request_headers = _d["request_headers"]
+                if _v_request_headers.__class__ is not str:
+                    _v_request_headers = checked(_v_request_headers, "string", "request_headers")
+                _self.request_headers = _v_request_headers
                 _n += 1
             else:
                 _self.request_headers = UNSET
             if "user_id" in _d:
-                _v = _d["user_id"]
-                if _v.__class__ is str:
+                _v_user_id = _d["user_id"]
+                if _v_user_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_user_id = UUID(_v_user_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "user_id")
+                        _v_user_id = malformed(_v_user_id, "a UUID", "user_id")
                 else:
-                    _v = checked(_v, "string", "user_id")
-                _self.user_id = _v
+                    _v_user_id = checked(_v_user_id, "string", "user_id")
+                _self.user_id = _v_user_id
                 _n += 1
             else:
                 _self.user_id = UNSET
             if "user_type" in _d:
-                _v = _d["user_type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "user_type")
-                _self.user_type = _v
+                _v_user_type = _d["user_type"]
+                if _v_user_type.__class__ is not str:
+                    _v_user_type = checked(_v_user_type, "string", "user_type")
+                _self.user_type = _v_user_type
                 _n += 1
             else:
                 _self.user_type = UNSET
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "response_status_code" in _d:
-                _v = _d["response_status_code"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "response_status_code")
-                _self.response_status_code = _v
+                _v_response_status_code = _d["response_status_code"]
+                if _v_response_status_code.__class__ is not int:
+                    _v_response_status_code = checked(
+                        _v_response_status_code, "integer", "response_status_code"
+                    )
+                _self.response_status_code = _v_response_status_code
                 _n += 1
             else:
                 _self.response_status_code = UNSET
             if "resource_type" in _d:
-                _v = _d["resource_type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "resource_type")
-                _self.resource_type = _v
+                _v_resource_type = _d["resource_type"]
+                if _v_resource_type.__class__ is not str:
+                    _v_resource_type = checked(_v_resource_type, "string", "resource_type")
+                _self.resource_type = _v_resource_type
                 _n += 1
             else:
                 _self.resource_type = UNSET
             if "action" in _d:
-                _v = _d["action"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "action")
-                _self.action = _v
+                _v_action = _d["action"]
+                if _v_action.__class__ is not str:
+                    _v_action = checked(_v_action, "string", "action")
+                _self.action = _v_action
                 _n += 1
             else:
                 _self.action = UNSET
             if "client_ip" in _d:
-                _v = _d["client_ip"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "client_ip")
-                _self.client_ip = _v
+                _v_client_ip = _d["client_ip"]
+                if _v_client_ip.__class__ is not str:
+                    _v_client_ip = checked(_v_client_ip, "string", "client_ip")
+                _self.client_ip = _v_client_ip
                 _n += 1
             else:
                 _self.client_ip = UNSET
             if "country" in _d:
-                _v = _d["country"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "country")
-                _self.country = _v
+                _v_country = _d["country"]
+                if _v_country.__class__ is not str:
+                    _v_country = checked(_v_country, "string", "country")
+                _self.country = _v_country
                 _n += 1
             else:
                 _self.country = UNSET

@@ -250,182 +250,182 @@ class Batch:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "endpoint" in _d:
-                _v = _d["endpoint"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "endpoint")
-                _self.endpoint = _v
+                _v_endpoint = _d["endpoint"]
+                if _v_endpoint.__class__ is not str:
+                    _v_endpoint = checked(_v_endpoint, "string", "endpoint")
+                _self.endpoint = _v_endpoint
                 _n += 1
             else:
                 _self.endpoint = UNSET
             if "model" in _d:
-                _v = _d["model"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if not (_v_model.__class__ is str or _v_model is None):
+                    _v_model = checked(_v_model, "string or null", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "errors" in _d:
-                _v = _d["errors"]
-                if _v.__class__ is dict:
+                _v_errors = _d["errors"]
+                if _v_errors.__class__ is dict:
                     try:
-                        _v = BatchErrors.from_dict(_v)
+                        _v_errors = BatchErrors.from_dict(_v_errors)
                     except DecodeError as _error:
                         raise _error.within("errors") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "errors")
-                _self.errors = _v
+                elif _v_errors is not None:
+                    _v_errors = checked(_v_errors, "object or null", "errors")
+                _self.errors = _v_errors
                 _n += 1
             else:
                 _self.errors = UNSET
             if "input_file_id" in _d:
-                _v = _d["input_file_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "input_file_id")
-                _self.input_file_id = _v
+                _v_input_file_id = _d["input_file_id"]
+                if _v_input_file_id.__class__ is not str:
+                    _v_input_file_id = checked(_v_input_file_id, "string", "input_file_id")
+                _self.input_file_id = _v_input_file_id
                 _n += 1
             else:
                 _self.input_file_id = UNSET
             if "completion_window" in _d:
-                _v = _d["completion_window"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "completion_window")
-                _self.completion_window = _v
+                _v_completion_window = _d["completion_window"]
+                if _v_completion_window.__class__ is not str:
+                    _v_completion_window = checked(_v_completion_window, "string", "completion_window")
+                _self.completion_window = _v_completion_window
                 _n += 1
             else:
                 _self.completion_window = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "output_file_id" in _d:
-                _v = _d["output_file_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "output_file_id")
-                _self.output_file_id = _v
+                _v_output_file_id = _d["output_file_id"]
+                if not (_v_output_file_id.__class__ is str or _v_output_file_id is None):
+                    _v_output_file_id = checked(_v_output_file_id, "string or null", "output_file_id")
+                _self.output_file_id = _v_output_file_id
                 _n += 1
             else:
                 _self.output_file_id = UNSET
             if "error_file_id" in _d:
-                _v = _d["error_file_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "error_file_id")
-                _self.error_file_id = _v
+                _v_error_file_id = _d["error_file_id"]
+                if not (_v_error_file_id.__class__ is str or _v_error_file_id is None):
+                    _v_error_file_id = checked(_v_error_file_id, "string or null", "error_file_id")
+                _self.error_file_id = _v_error_file_id
                 _n += 1
             else:
                 _self.error_file_id = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "created_at")
-                _self.created_at = _v
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "in_progress_at" in _d:
-                _v = _d["in_progress_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "in_progress_at")
-                _self.in_progress_at = _v
+                _v_in_progress_at = _d["in_progress_at"]
+                if not (_v_in_progress_at.__class__ is int or _v_in_progress_at is None):
+                    _v_in_progress_at = checked(_v_in_progress_at, "integer or null", "in_progress_at")
+                _self.in_progress_at = _v_in_progress_at
                 _n += 1
             else:
                 _self.in_progress_at = UNSET
             if "expires_at" in _d:
-                _v = _d["expires_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "expires_at")
-                _self.expires_at = _v
+                _v_expires_at = _d["expires_at"]
+                if not (_v_expires_at.__class__ is int or _v_expires_at is None):
+                    _v_expires_at = checked(_v_expires_at, "integer or null", "expires_at")
+                _self.expires_at = _v_expires_at
                 _n += 1
             else:
                 _self.expires_at = UNSET
             if "finalizing_at" in _d:
-                _v = _d["finalizing_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "finalizing_at")
-                _self.finalizing_at = _v
+                _v_finalizing_at = _d["finalizing_at"]
+                if not (_v_finalizing_at.__class__ is int or _v_finalizing_at is None):
+                    _v_finalizing_at = checked(_v_finalizing_at, "integer or null", "finalizing_at")
+                _self.finalizing_at = _v_finalizing_at
                 _n += 1
             else:
                 _self.finalizing_at = UNSET
             if "completed_at" in _d:
-                _v = _d["completed_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "completed_at")
-                _self.completed_at = _v
+                _v_completed_at = _d["completed_at"]
+                if not (_v_completed_at.__class__ is int or _v_completed_at is None):
+                    _v_completed_at = checked(_v_completed_at, "integer or null", "completed_at")
+                _self.completed_at = _v_completed_at
                 _n += 1
             else:
                 _self.completed_at = UNSET
             if "failed_at" in _d:
-                _v = _d["failed_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "failed_at")
-                _self.failed_at = _v
+                _v_failed_at = _d["failed_at"]
+                if not (_v_failed_at.__class__ is int or _v_failed_at is None):
+                    _v_failed_at = checked(_v_failed_at, "integer or null", "failed_at")
+                _self.failed_at = _v_failed_at
                 _n += 1
             else:
                 _self.failed_at = UNSET
             if "expired_at" in _d:
-                _v = _d["expired_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "expired_at")
-                _self.expired_at = _v
+                _v_expired_at = _d["expired_at"]
+                if not (_v_expired_at.__class__ is int or _v_expired_at is None):
+                    _v_expired_at = checked(_v_expired_at, "integer or null", "expired_at")
+                _self.expired_at = _v_expired_at
                 _n += 1
             else:
                 _self.expired_at = UNSET
             if "cancelling_at" in _d:
-                _v = _d["cancelling_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "cancelling_at")
-                _self.cancelling_at = _v
+                _v_cancelling_at = _d["cancelling_at"]
+                if not (_v_cancelling_at.__class__ is int or _v_cancelling_at is None):
+                    _v_cancelling_at = checked(_v_cancelling_at, "integer or null", "cancelling_at")
+                _self.cancelling_at = _v_cancelling_at
                 _n += 1
             else:
                 _self.cancelling_at = UNSET
             if "cancelled_at" in _d:
-                _v = _d["cancelled_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "cancelled_at")
-                _self.cancelled_at = _v
+                _v_cancelled_at = _d["cancelled_at"]
+                if not (_v_cancelled_at.__class__ is int or _v_cancelled_at is None):
+                    _v_cancelled_at = checked(_v_cancelled_at, "integer or null", "cancelled_at")
+                _self.cancelled_at = _v_cancelled_at
                 _n += 1
             else:
                 _self.cancelled_at = UNSET
             if "request_counts" in _d:
-                _v = _d["request_counts"]
-                if _v.__class__ is dict:
+                _v_request_counts = _d["request_counts"]
+                if _v_request_counts.__class__ is dict:
                     try:
-                        _v = BatchRequestCounts.from_dict(_v)
+                        _v_request_counts = BatchRequestCounts.from_dict(_v_request_counts)
                     except DecodeError as _error:
                         raise _error.within("request_counts") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "request_counts")
-                _self.request_counts = _v
+                elif _v_request_counts is not None:
+                    _v_request_counts = checked(_v_request_counts, "object or null", "request_counts")
+                _self.request_counts = _v_request_counts
                 _n += 1
             else:
                 _self.request_counts = UNSET
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = BatchMetadata.from_dict(_v)
+                        _v_metadata = BatchMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "metadata")
-                _self.metadata = _v
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET

@@ -145,86 +145,86 @@ class BatchCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["input_file_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "input_file_id")
-            _self.input_file_id = _v
-            _v = _d["endpoint"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "endpoint")
-            _self.endpoint = _v
-            _v = _d["completion_window"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "completion_window")
-            _self.completion_window = _v
+            _v_input_file_id = _d["input_file_id"]
+            if _v_input_file_id.__class__ is not str:
+                _v_input_file_id = checked(_v_input_file_id, "string", "input_file_id")
+            _self.input_file_id = _v_input_file_id
+            _v_endpoint = _d["endpoint"]
+            if _v_endpoint.__class__ is not str:
+                _v_endpoint = checked(_v_endpoint, "string", "endpoint")
+            _self.endpoint = _v_endpoint
+            _v_completion_window = _d["completion_window"]
+            if _v_completion_window.__class__ is not str:
+                _v_completion_window = checked(_v_completion_window, "string", "completion_window")
+            _self.completion_window = _v_completion_window
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = BatchCreateRequestMetadata.from_dict(_v)
+                        _v_metadata = BatchCreateRequestMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "metadata")
-                _self.metadata = _v
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET
             if "model" in _d:
-                _v = _d["model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "role_arn" in _d:
-                _v = _d["role_arn"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "role_arn")
-                _self.role_arn = _v
+                _v_role_arn = _d["role_arn"]
+                if _v_role_arn.__class__ is not str:
+                    _v_role_arn = checked(_v_role_arn, "string", "role_arn")
+                _self.role_arn = _v_role_arn
                 _n += 1
             else:
                 _self.role_arn = UNSET
             if "job_name" in _d:
-                _v = _d["job_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "job_name")
-                _self.job_name = _v
+                _v_job_name = _d["job_name"]
+                if _v_job_name.__class__ is not str:
+                    _v_job_name = checked(_v_job_name, "string", "job_name")
+                _self.job_name = _v_job_name
                 _n += 1
             else:
                 _self.job_name = UNSET
             if "output_data_config" in _d:
-                _v = _d["output_data_config"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "output_data_config")
-                _self.output_data_config = _v
+                _v_output_data_config = _d["output_data_config"]
+                if _v_output_data_config.__class__ is not str:
+                    _v_output_data_config = checked(_v_output_data_config, "string", "output_data_config")
+                _self.output_data_config = _v_output_data_config
                 _n += 1
             else:
                 _self.output_data_config = UNSET
             if "portkey_options" in _d:
-                _v = _d["portkey_options"]
-                if _v.__class__ is dict:
+                _v_portkey_options = _d["portkey_options"]
+                if _v_portkey_options.__class__ is dict:
                     try:
-                        _v = BatchPortkeyOptions.from_dict(_v)
+                        _v_portkey_options = BatchPortkeyOptions.from_dict(_v_portkey_options)
                     except DecodeError as _error:
                         raise _error.within("portkey_options") from None
                 else:
-                    _v = checked(_v, "object", "portkey_options")
-                _self.portkey_options = _v
+                    _v_portkey_options = checked(_v_portkey_options, "object", "portkey_options")
+                _self.portkey_options = _v_portkey_options
                 _n += 1
             else:
                 _self.portkey_options = UNSET
             if "provider_options" in _d:
-                _v = _d["provider_options"]
-                if _v.__class__ is dict:
+                _v_provider_options = _d["provider_options"]
+                if _v_provider_options.__class__ is dict:
                     try:
-                        _v = BatchCreateRequestProviderOptions.from_dict(_v)
+                        _v_provider_options = BatchCreateRequestProviderOptions.from_dict(_v_provider_options)
                     except DecodeError as _error:
                         raise _error.within("provider_options") from None
                 else:
-                    _v = checked(_v, "object", "provider_options")
-                _self.provider_options = _v
+                    _v_provider_options = checked(_v_provider_options, "object", "provider_options")
+                _self.provider_options = _v_provider_options
                 _n += 1
             else:
                 _self.provider_options = UNSET

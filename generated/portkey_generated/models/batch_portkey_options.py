@@ -64,34 +64,44 @@ class BatchPortkeyOptions:
         try:
             _n = 0
             if "x-portkey-virtual-key" in _d:
-                _v = _d["x-portkey-virtual-key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "x-portkey-virtual-key")
-                _self.x_portkey_virtual_key = _v
+                _v_x_portkey_virtual_key = _d["x-portkey-virtual-key"]
+                if _v_x_portkey_virtual_key.__class__ is not str:
+                    _v_x_portkey_virtual_key = checked(
+                        _v_x_portkey_virtual_key, "string", "x-portkey-virtual-key"
+                    )
+                _self.x_portkey_virtual_key = _v_x_portkey_virtual_key
                 _n += 1
             else:
                 _self.x_portkey_virtual_key = UNSET
             if "x-portkey-aws-s3-bucket" in _d:
-                _v = _d["x-portkey-aws-s3-bucket"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "x-portkey-aws-s3-bucket")
-                _self.x_portkey_aws_s3_bucket = _v
+                _v_x_portkey_aws_s3_bucket = _d["x-portkey-aws-s3-bucket"]
+                if _v_x_portkey_aws_s3_bucket.__class__ is not str:
+                    _v_x_portkey_aws_s3_bucket = checked(
+                        _v_x_portkey_aws_s3_bucket, "string", "x-portkey-aws-s3-bucket"
+                    )
+                _self.x_portkey_aws_s3_bucket = _v_x_portkey_aws_s3_bucket
                 _n += 1
             else:
                 _self.x_portkey_aws_s3_bucket = UNSET
             if "x-portkey-vertex-storage-bucket-name" in _d:
-                _v = _d["x-portkey-vertex-storage-bucket-name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "x-portkey-vertex-storage-bucket-name")
-                _self.x_portkey_vertex_storage_bucket_name = _v
+                _v_x_portkey_vertex_storage_bucket_name = _d["x-portkey-vertex-storage-bucket-name"]
+                if _v_x_portkey_vertex_storage_bucket_name.__class__ is not str:
+                    _v_x_portkey_vertex_storage_bucket_name = checked(
+                        _v_x_portkey_vertex_storage_bucket_name,
+                        "string",
+                        "x-portkey-vertex-storage-bucket-name",
+                    )
+                _self.x_portkey_vertex_storage_bucket_name = _v_x_portkey_vertex_storage_bucket_name
                 _n += 1
             else:
                 _self.x_portkey_vertex_storage_bucket_name = UNSET
             if "x-portkey-provider-model" in _d:
-                _v = _d["x-portkey-provider-model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "x-portkey-provider-model")
-                _self.x_portkey_provider_model = _v
+                _v_x_portkey_provider_model = _d["x-portkey-provider-model"]
+                if _v_x_portkey_provider_model.__class__ is not str:
+                    _v_x_portkey_provider_model = checked(
+                        _v_x_portkey_provider_model, "string", "x-portkey-provider-model"
+                    )
+                _self.x_portkey_provider_model = _v_x_portkey_provider_model
                 _n += 1
             else:
                 _self.x_portkey_provider_model = UNSET

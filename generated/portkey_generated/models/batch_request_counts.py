@@ -53,18 +53,18 @@ class BatchRequestCounts:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["total"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total")
-            _self.total = _v
-            _v = _d["completed"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "completed")
-            _self.completed = _v
-            _v = _d["failed"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "failed")
-            _self.failed = _v
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+            _v_completed = _d["completed"]
+            if _v_completed.__class__ is not int:
+                _v_completed = checked(_v_completed, "integer", "completed")
+            _self.completed = _v_completed
+            _v_failed = _d["failed"]
+            if _v_failed.__class__ is not int:
+                _v_failed = checked(_v_failed, "integer", "failed")
+            _self.failed = _v_failed
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

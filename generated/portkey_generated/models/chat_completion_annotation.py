@@ -67,19 +67,19 @@ class ChatCompletionAnnotation:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["url_citation"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_url_citation = _d["url_citation"]
+            if _v_url_citation.__class__ is dict:
                 try:
-                    _v = ChatCompletionUrlCitation.from_dict(_v)
+                    _v_url_citation = ChatCompletionUrlCitation.from_dict(_v_url_citation)
                 except DecodeError as _error:
                     raise _error.within("url_citation") from None
             else:
-                _v = checked(_v, "object", "url_citation")
-            _self.url_citation = _v
+                _v_url_citation = checked(_v_url_citation, "object", "url_citation")
+            _self.url_citation = _v_url_citation
         except KeyError as _error:
             if _d.get("type", "url_citation") != "url_citation":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -41,10 +41,10 @@ class ChatCompletionAssistantAudioRef:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

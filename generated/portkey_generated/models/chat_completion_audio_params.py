@@ -50,14 +50,14 @@ class ChatCompletionAudioParams:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["voice"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "voice")
-            _self.voice = _v
-            _v = _d["format"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "format")
-            _self.format_ = _v
+            _v_voice = _d["voice"]
+            if _v_voice.__class__ is not str:
+                _v_voice = checked(_v_voice, "string", "voice")
+            _self.voice = _v_voice
+            _v_format_ = _d["format"]
+            if _v_format_.__class__ is not str:
+                _v_format_ = checked(_v_format_, "string", "format")
+            _self.format_ = _v_format_
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -92,33 +92,33 @@ class ChatCompletionChoice:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "index")
-            _self.index = _v
-            _v = _d["message"]
-            if _v.__class__ is dict:
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_message = _d["message"]
+            if _v_message.__class__ is dict:
                 try:
-                    _v = ChatCompletionResponseMessage.from_dict(_v)
+                    _v_message = ChatCompletionResponseMessage.from_dict(_v_message)
                 except DecodeError as _error:
                     raise _error.within("message") from None
             else:
-                _v = checked(_v, "object", "message")
-            _self.message = _v
-            _v = _d["finish_reason"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "finish_reason")
-            _self.finish_reason = _v
+                _v_message = checked(_v_message, "object", "message")
+            _self.message = _v_message
+            _v_finish_reason = _d["finish_reason"]
+            if not (_v_finish_reason.__class__ is str or _v_finish_reason is None):
+                _v_finish_reason = checked(_v_finish_reason, "string or null", "finish_reason")
+            _self.finish_reason = _v_finish_reason
             if "logprobs" in _d:
-                _v = _d["logprobs"]
-                if _v.__class__ is dict:
+                _v_logprobs = _d["logprobs"]
+                if _v_logprobs.__class__ is dict:
                     try:
-                        _v = ChatCompletionChoiceLogprobs.from_dict(_v)
+                        _v_logprobs = ChatCompletionChoiceLogprobs.from_dict(_v_logprobs)
                     except DecodeError as _error:
                         raise _error.within("logprobs") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "logprobs")
-                _self.logprobs = _v
+                elif _v_logprobs is not None:
+                    _v_logprobs = checked(_v_logprobs, "object or null", "logprobs")
+                _self.logprobs = _v_logprobs
                 _n += 1
             else:
                 _self.logprobs = UNSET

@@ -88,32 +88,32 @@ class ChatCompletionChoiceLogprobs:
         try:
             _n = 0
             if "content" in _d:
-                _v = _d["content"]
-                if _v.__class__ is list:
+                _v_content = _d["content"]
+                if _v_content.__class__ is list:
                     try:
-                        _v = [ChatCompletionTokenLogprob.from_dict(_i) for _i in _v]
+                        _v_content = [ChatCompletionTokenLogprob.from_dict(_i) for _i in _v_content]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ChatCompletionTokenLogprob.from_dict).within(
+                        raise _error.at_item(_v_content, ChatCompletionTokenLogprob.from_dict).within(
                             "content"
                         ) from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "content")
-                _self.content = _v
+                elif _v_content is not None:
+                    _v_content = checked(_v_content, "array or null", "content")
+                _self.content = _v_content
                 _n += 1
             else:
                 _self.content = UNSET
             if "refusal" in _d:
-                _v = _d["refusal"]
-                if _v.__class__ is list:
+                _v_refusal = _d["refusal"]
+                if _v_refusal.__class__ is list:
                     try:
-                        _v = [ChatCompletionTokenLogprob.from_dict(_i) for _i in _v]
+                        _v_refusal = [ChatCompletionTokenLogprob.from_dict(_i) for _i in _v_refusal]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ChatCompletionTokenLogprob.from_dict).within(
+                        raise _error.at_item(_v_refusal, ChatCompletionTokenLogprob.from_dict).within(
                             "refusal"
                         ) from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "refusal")
-                _self.refusal = _v
+                elif _v_refusal is not None:
+                    _v_refusal = checked(_v_refusal, "array or null", "refusal")
+                _self.refusal = _v_refusal
                 _n += 1
             else:
                 _self.refusal = UNSET

@@ -67,19 +67,19 @@ class ChatCompletionContentPartFile:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["file"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_file = _d["file"]
+            if _v_file.__class__ is dict:
                 try:
-                    _v = ChatCompletionInputFile.from_dict(_v)
+                    _v_file = ChatCompletionInputFile.from_dict(_v_file)
                 except DecodeError as _error:
                     raise _error.within("file") from None
             else:
-                _v = checked(_v, "object", "file")
-            _self.file = _v
+                _v_file = checked(_v_file, "object", "file")
+            _self.file = _v_file
         except KeyError as _error:
             if _d.get("type", "file") != "file":
                 return cls.from_dict(MissingAsUnset(_d))

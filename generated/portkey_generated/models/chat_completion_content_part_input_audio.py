@@ -67,19 +67,19 @@ class ChatCompletionContentPartInputAudio:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["input_audio"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_input_audio = _d["input_audio"]
+            if _v_input_audio.__class__ is dict:
                 try:
-                    _v = ChatCompletionInputAudio.from_dict(_v)
+                    _v_input_audio = ChatCompletionInputAudio.from_dict(_v_input_audio)
                 except DecodeError as _error:
                     raise _error.within("input_audio") from None
             else:
-                _v = checked(_v, "object", "input_audio")
-            _self.input_audio = _v
+                _v_input_audio = checked(_v_input_audio, "object", "input_audio")
+            _self.input_audio = _v_input_audio
         except KeyError as _error:
             if _d.get("type", "input_audio") != "input_audio":
                 return cls.from_dict(MissingAsUnset(_d))

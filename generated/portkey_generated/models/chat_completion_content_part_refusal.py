@@ -48,14 +48,14 @@ class ChatCompletionContentPartRefusal:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["refusal"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "refusal")
-            _self.refusal = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_refusal = _d["refusal"]
+            if _v_refusal.__class__ is not str:
+                _v_refusal = checked(_v_refusal, "string", "refusal")
+            _self.refusal = _v_refusal
         except KeyError as _error:
             if _d.get("type", "refusal") != "refusal":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -47,14 +47,14 @@ class ChatCompletionFunctionCall:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["arguments"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "arguments")
-            _self.arguments = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_arguments = _d["arguments"]
+            if _v_arguments.__class__ is not str:
+                _v_arguments = checked(_v_arguments, "string", "arguments")
+            _self.arguments = _v_arguments
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -49,18 +49,18 @@ class ChatCompletionFunctionCallDelta:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "arguments" in _d:
-                _v = _d["arguments"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "arguments")
-                _self.arguments = _v
+                _v_arguments = _d["arguments"]
+                if _v_arguments.__class__ is not str:
+                    _v_arguments = checked(_v_arguments, "string", "arguments")
+                _self.arguments = _v_arguments
                 _n += 1
             else:
                 _self.arguments = UNSET

@@ -41,10 +41,10 @@ class ChatCompletionFunctionCallOption:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -76,28 +76,28 @@ class ChatCompletionFunctions:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
             if "description" in _d:
-                _v = _d["description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "parameters" in _d:
-                _v = _d["parameters"]
-                if _v.__class__ is dict:
+                _v_parameters = _d["parameters"]
+                if _v_parameters.__class__ is dict:
                     try:
-                        _v = ChatFunctionParameters.from_dict(_v)
+                        _v_parameters = ChatFunctionParameters.from_dict(_v_parameters)
                     except DecodeError as _error:
                         raise _error.within("parameters") from None
                 else:
-                    _v = checked(_v, "object", "parameters")
-                _self.parameters = _v
+                    _v_parameters = checked(_v_parameters, "object", "parameters")
+                _self.parameters = _v_parameters
                 _n += 1
             else:
                 _self.parameters = UNSET

@@ -50,14 +50,14 @@ class ChatCompletionInputAudio:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["data"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "data")
-            _self.data = _v
-            _v = _d["format"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "format")
-            _self.format_ = _v
+            _v_data = _d["data"]
+            if _v_data.__class__ is not str:
+                _v_data = checked(_v_data, "string", "data")
+            _self.data = _v_data
+            _v_format_ = _d["format"]
+            if _v_format_.__class__ is not str:
+                _v_format_ = checked(_v_format_, "string", "format")
+            _self.format_ = _v_format_
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

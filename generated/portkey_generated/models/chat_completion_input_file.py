@@ -55,26 +55,26 @@ class ChatCompletionInputFile:
         try:
             _n = 0
             if "file_id" in _d:
-                _v = _d["file_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "file_id")
-                _self.file_id = _v
+                _v_file_id = _d["file_id"]
+                if _v_file_id.__class__ is not str:
+                    _v_file_id = checked(_v_file_id, "string", "file_id")
+                _self.file_id = _v_file_id
                 _n += 1
             else:
                 _self.file_id = UNSET
             if "file_data" in _d:
-                _v = _d["file_data"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "file_data")
-                _self.file_data = _v
+                _v_file_data = _d["file_data"]
+                if _v_file_data.__class__ is not str:
+                    _v_file_data = checked(_v_file_data, "string", "file_data")
+                _self.file_data = _v_file_data
                 _n += 1
             else:
                 _self.file_data = UNSET
             if "filename" in _d:
-                _v = _d["filename"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "filename")
-                _self.filename = _v
+                _v_filename = _d["filename"]
+                if _v_filename.__class__ is not str:
+                    _v_filename = checked(_v_filename, "string", "filename")
+                _self.filename = _v_filename
                 _n += 1
             else:
                 _self.filename = UNSET

@@ -75,21 +75,21 @@ class ChatCompletionPrediction:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["content"]
-            if _v.__class__ is list:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    _v = [ChatCompletionContentPartText.from_dict(_i) for _i in _v]
+                    _v_content = [ChatCompletionContentPartText.from_dict(_i) for _i in _v_content]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, ChatCompletionContentPartText.from_dict).within(
+                    raise _error.at_item(_v_content, ChatCompletionContentPartText.from_dict).within(
                         "content"
                     ) from None
-            elif _v.__class__ is not str:
-                _v = checked(_v, "array or string", "content")
-            _self.content = _v
+            elif _v_content.__class__ is not str:
+                _v_content = checked(_v_content, "array or string", "content")
+            _self.content = _v_content
         except KeyError as _error:
             if _d.get("type", "content") != "content":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -55,18 +55,18 @@ class ChatCompletionRequestFunctionMessage:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
-            _v = _d["content"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "content")
-            _self.content = _v
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if not (_v_content.__class__ is str or _v_content is None):
+                _v_content = checked(_v_content, "string or null", "content")
+            _self.content = _v_content
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
         except KeyError as _error:
             if _d.get("role", "function") != "function":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -83,26 +83,26 @@ class ChatCompletionRequestSystemMessage:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
-            _v = _d["content"]
-            if _v.__class__ is list:
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    _v = [ChatCompletionContentPartText.from_dict(_i) for _i in _v]
+                    _v_content = [ChatCompletionContentPartText.from_dict(_i) for _i in _v_content]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, ChatCompletionContentPartText.from_dict).within(
+                    raise _error.at_item(_v_content, ChatCompletionContentPartText.from_dict).within(
                         "content"
                     ) from None
-            elif _v.__class__ is not str:
-                _v = checked(_v, "array or string", "content")
-            _self.content = _v
+            elif _v_content.__class__ is not str:
+                _v_content = checked(_v_content, "array or string", "content")
+            _self.content = _v_content
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET

@@ -81,25 +81,25 @@ class ChatCompletionRequestToolMessage:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
-            _v = _d["content"]
-            if _v.__class__ is list:
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    _v = [ChatCompletionContentPartText.from_dict(_i) for _i in _v]
+                    _v_content = [ChatCompletionContentPartText.from_dict(_i) for _i in _v_content]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, ChatCompletionContentPartText.from_dict).within(
+                    raise _error.at_item(_v_content, ChatCompletionContentPartText.from_dict).within(
                         "content"
                     ) from None
-            elif _v.__class__ is not str:
-                _v = checked(_v, "array or string", "content")
-            _self.content = _v
-            _v = _d["tool_call_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "tool_call_id")
-            _self.tool_call_id = _v
+            elif _v_content.__class__ is not str:
+                _v_content = checked(_v_content, "array or string", "content")
+            _self.content = _v_content
+            _v_tool_call_id = _d["tool_call_id"]
+            if _v_tool_call_id.__class__ is not str:
+                _v_tool_call_id = checked(_v_tool_call_id, "string", "tool_call_id")
+            _self.tool_call_id = _v_tool_call_id
         except KeyError as _error:
             if _d.get("role", "tool") != "tool":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -59,22 +59,22 @@ class ChatCompletionResponseAudio:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["expires_at"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "expires_at")
-            _self.expires_at = _v
-            _v = _d["data"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "data")
-            _self.data = _v
-            _v = _d["transcript"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "transcript")
-            _self.transcript = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_expires_at = _d["expires_at"]
+            if _v_expires_at.__class__ is not int:
+                _v_expires_at = checked(_v_expires_at, "integer", "expires_at")
+            _self.expires_at = _v_expires_at
+            _v_data = _d["data"]
+            if _v_data.__class__ is not str:
+                _v_data = checked(_v_data, "string", "data")
+            _self.data = _v_data
+            _v_transcript = _d["transcript"]
+            if _v_transcript.__class__ is not str:
+                _v_transcript = checked(_v_transcript, "string", "transcript")
+            _self.transcript = _v_transcript
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

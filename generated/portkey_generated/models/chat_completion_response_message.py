@@ -139,75 +139,75 @@ class ChatCompletionResponseMessage:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
-            _v = _d["content"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "content")
-            _self.content = _v
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if not (_v_content.__class__ is str or _v_content is None):
+                _v_content = checked(_v_content, "string or null", "content")
+            _self.content = _v_content
             if "refusal" in _d:
-                _v = _d["refusal"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "refusal")
-                _self.refusal = _v
+                _v_refusal = _d["refusal"]
+                if not (_v_refusal.__class__ is str or _v_refusal is None):
+                    _v_refusal = checked(_v_refusal, "string or null", "refusal")
+                _self.refusal = _v_refusal
                 _n += 1
             else:
                 _self.refusal = UNSET
             if "tool_calls" in _d:
-                _v = _d["tool_calls"]
-                if _v.__class__ is list:
+                _v_tool_calls = _d["tool_calls"]
+                if _v_tool_calls.__class__ is list:
                     try:
-                        _v = [ChatCompletionMessageToolCall.from_dict(_i) for _i in _v]
+                        _v_tool_calls = [ChatCompletionMessageToolCall.from_dict(_i) for _i in _v_tool_calls]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ChatCompletionMessageToolCall.from_dict).within(
+                        raise _error.at_item(_v_tool_calls, ChatCompletionMessageToolCall.from_dict).within(
                             "tool_calls"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "tool_calls")
-                _self.tool_calls = _v
+                    _v_tool_calls = checked(_v_tool_calls, "array", "tool_calls")
+                _self.tool_calls = _v_tool_calls
                 _n += 1
             else:
                 _self.tool_calls = UNSET
             if "function_call" in _d:
-                _v = _d["function_call"]
-                if _v.__class__ is dict:
+                _v_function_call = _d["function_call"]
+                if _v_function_call.__class__ is dict:
                     try:
-                        _v = ChatCompletionFunctionCall.from_dict(_v)
+                        _v_function_call = ChatCompletionFunctionCall.from_dict(_v_function_call)
                     except DecodeError as _error:
                         raise _error.within("function_call") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "function_call")
-                _self.function_call = _v
+                elif _v_function_call is not None:
+                    _v_function_call = checked(_v_function_call, "object or null", "function_call")
+                _self.function_call = _v_function_call
                 _n += 1
             else:
                 _self.function_call = UNSET
             if "audio" in _d:
-                _v = _d["audio"]
-                if _v.__class__ is dict:
+                _v_audio = _d["audio"]
+                if _v_audio.__class__ is dict:
                     try:
-                        _v = ChatCompletionResponseAudio.from_dict(_v)
+                        _v_audio = ChatCompletionResponseAudio.from_dict(_v_audio)
                     except DecodeError as _error:
                         raise _error.within("audio") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "audio")
-                _self.audio = _v
+                elif _v_audio is not None:
+                    _v_audio = checked(_v_audio, "object or null", "audio")
+                _self.audio = _v_audio
                 _n += 1
             else:
                 _self.audio = UNSET
             if "annotations" in _d:
-                _v = _d["annotations"]
-                if _v.__class__ is list:
+                _v_annotations = _d["annotations"]
+                if _v_annotations.__class__ is list:
                     try:
-                        _v = [ChatCompletionAnnotation.from_dict(_i) for _i in _v]
+                        _v_annotations = [ChatCompletionAnnotation.from_dict(_i) for _i in _v_annotations]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ChatCompletionAnnotation.from_dict).within(
+                        raise _error.at_item(_v_annotations, ChatCompletionAnnotation.from_dict).within(
                             "annotations"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "annotations")
-                _self.annotations = _v
+                    _v_annotations = checked(_v_annotations, "array", "annotations")
+                _self.annotations = _v_annotations
                 _n += 1
             else:
                 _self.annotations = UNSET

@@ -44,10 +44,10 @@ class ChatCompletionStreamOptions:
         try:
             _n = 0
             if "include_usage" in _d:
-                _v = _d["include_usage"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "include_usage")
-                _self.include_usage = _v
+                _v_include_usage = _d["include_usage"]
+                if _v_include_usage.__class__ is not bool:
+                    _v_include_usage = checked(_v_include_usage, "boolean", "include_usage")
+                _self.include_usage = _v_include_usage
                 _n += 1
             else:
                 _self.include_usage = UNSET

@@ -90,35 +90,35 @@ class ChatCompletionTokenLogprob:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["token"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "token")
-            _self.token = _v
-            _v = _d["logprob"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "logprob")
-            _self.logprob = _v
-            _v = _d["bytes"]
-            if _v.__class__ is list:
+            _v_token = _d["token"]
+            if _v_token.__class__ is not str:
+                _v_token = checked(_v_token, "string", "token")
+            _self.token = _v_token
+            _v_logprob = _d["logprob"]
+            if _v_logprob.__class__ not in JSON_NUMBERS:
+                _v_logprob = checked(_v_logprob, "number", "logprob")
+            _self.logprob = _v_logprob
+            _v_bytes_ = _d["bytes"]
+            if _v_bytes_.__class__ is list:
                 try:
-                    if not JSON_INTEGERS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "integer")
+                    if not JSON_INTEGERS.issuperset(map(type, _v_bytes_)):
+                        _v_bytes_ = checked_items(_v_bytes_, "integer")
                 except DecodeError as _error:
                     raise _error.within("bytes") from None
-            elif _v is not None:
-                _v = checked(_v, "array or null", "bytes")
-            _self.bytes_ = _v
-            _v = _d["top_logprobs"]
-            if _v.__class__ is list:
+            elif _v_bytes_ is not None:
+                _v_bytes_ = checked(_v_bytes_, "array or null", "bytes")
+            _self.bytes_ = _v_bytes_
+            _v_top_logprobs = _d["top_logprobs"]
+            if _v_top_logprobs.__class__ is list:
                 try:
-                    _v = [ChatCompletionTopLogprob.from_dict(_i) for _i in _v]
+                    _v_top_logprobs = [ChatCompletionTopLogprob.from_dict(_i) for _i in _v_top_logprobs]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, ChatCompletionTopLogprob.from_dict).within(
+                    raise _error.at_item(_v_top_logprobs, ChatCompletionTopLogprob.from_dict).within(
                         "top_logprobs"
                     ) from None
             else:
-                _v = checked(_v, "array", "top_logprobs")
-            _self.top_logprobs = _v
+                _v_top_logprobs = checked(_v_top_logprobs, "array", "top_logprobs")
+            _self.top_logprobs = _v_top_logprobs
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -59,22 +59,22 @@ class ChatCompletionUrlCitation:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["start_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "start_index")
-            _self.start_index = _v
-            _v = _d["end_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "end_index")
-            _self.end_index = _v
-            _v = _d["url"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "url")
-            _self.url = _v
-            _v = _d["title"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "title")
-            _self.title = _v
+            _v_start_index = _d["start_index"]
+            if _v_start_index.__class__ is not int:
+                _v_start_index = checked(_v_start_index, "integer", "start_index")
+            _self.start_index = _v_start_index
+            _v_end_index = _d["end_index"]
+            if _v_end_index.__class__ is not int:
+                _v_end_index = checked(_v_end_index, "integer", "end_index")
+            _self.end_index = _v_end_index
+            _v_url = _d["url"]
+            if _v_url.__class__ is not str:
+                _v_url = checked(_v_url, "string", "url")
+            _self.url = _v_url
+            _v_title = _d["title"]
+            if _v_title.__class__ is not str:
+                _v_title = checked(_v_title, "string", "title")
+            _self.title = _v_title
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

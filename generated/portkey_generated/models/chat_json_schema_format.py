@@ -86,36 +86,36 @@ class ChatJsonSchemaFormat:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
             if "description" in _d:
-                _v = _d["description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "schema" in _d:
-                _v = _d["schema"]
-                if _v.__class__ is dict:
+                _v_schema = _d["schema"]
+                if _v_schema.__class__ is dict:
                     try:
-                        _v = ChatJsonSchemaFormatSchema.from_dict(_v)
+                        _v_schema = ChatJsonSchemaFormatSchema.from_dict(_v_schema)
                     except DecodeError as _error:
                         raise _error.within("schema") from None
                 else:
-                    _v = checked(_v, "object", "schema")
-                _self.schema = _v
+                    _v_schema = checked(_v_schema, "object", "schema")
+                _self.schema = _v_schema
                 _n += 1
             else:
                 _self.schema = UNSET
             if "strict" in _d:
-                _v = _d["strict"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "strict")
-                _self.strict = _v
+                _v_strict = _d["strict"]
+                if not (_v_strict.__class__ is bool or _v_strict is None):
+                    _v_strict = checked(_v_strict, "boolean or null", "strict")
+                _self.strict = _v_strict
                 _n += 1
             else:
                 _self.strict = UNSET

@@ -67,19 +67,19 @@ class ChatResponseFormatJsonSchema:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["json_schema"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_json_schema = _d["json_schema"]
+            if _v_json_schema.__class__ is dict:
                 try:
-                    _v = ChatJsonSchemaFormat.from_dict(_v)
+                    _v_json_schema = ChatJsonSchemaFormat.from_dict(_v_json_schema)
                 except DecodeError as _error:
                     raise _error.within("json_schema") from None
             else:
-                _v = checked(_v, "object", "json_schema")
-            _self.json_schema = _v
+                _v_json_schema = checked(_v_json_schema, "object", "json_schema")
+            _self.json_schema = _v_json_schema
         except KeyError as _error:
             if _d.get("type", "json_schema") != "json_schema":
                 return cls.from_dict(MissingAsUnset(_d))

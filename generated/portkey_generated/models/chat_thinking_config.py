@@ -50,15 +50,15 @@ class ChatThinkingConfig:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "budget_tokens" in _d:
-                _v = _d["budget_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "budget_tokens")
-                _self.budget_tokens = _v
+                _v_budget_tokens = _d["budget_tokens"]
+                if _v_budget_tokens.__class__ is not int:
+                    _v_budget_tokens = checked(_v_budget_tokens, "integer", "budget_tokens")
+                _self.budget_tokens = _v_budget_tokens
                 _n += 1
             else:
                 _self.budget_tokens = UNSET

@@ -61,34 +61,34 @@ class ChatWebSearchApproximateLocation:
         try:
             _n = 0
             if "city" in _d:
-                _v = _d["city"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "city")
-                _self.city = _v
+                _v_city = _d["city"]
+                if _v_city.__class__ is not str:
+                    _v_city = checked(_v_city, "string", "city")
+                _self.city = _v_city
                 _n += 1
             else:
                 _self.city = UNSET
             if "country" in _d:
-                _v = _d["country"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "country")
-                _self.country = _v
+                _v_country = _d["country"]
+                if _v_country.__class__ is not str:
+                    _v_country = checked(_v_country, "string", "country")
+                _self.country = _v_country
                 _n += 1
             else:
                 _self.country = UNSET
             if "region" in _d:
-                _v = _d["region"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "region")
-                _self.region = _v
+                _v_region = _d["region"]
+                if _v_region.__class__ is not str:
+                    _v_region = checked(_v_region, "string", "region")
+                _self.region = _v_region
                 _n += 1
             else:
                 _self.region = UNSET
             if "timezone" in _d:
-                _v = _d["timezone"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "timezone")
-                _self.timezone = _v
+                _v_timezone = _d["timezone"]
+                if _v_timezone.__class__ is not str:
+                    _v_timezone = checked(_v_timezone, "string", "timezone")
+                _self.timezone = _v_timezone
                 _n += 1
             else:
                 _self.timezone = UNSET

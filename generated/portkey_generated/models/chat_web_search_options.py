@@ -80,23 +80,23 @@ class ChatWebSearchOptions:
         try:
             _n = 0
             if "search_context_size" in _d:
-                _v = _d["search_context_size"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "search_context_size")
-                _self.search_context_size = _v
+                _v_search_context_size = _d["search_context_size"]
+                if _v_search_context_size.__class__ is not str:
+                    _v_search_context_size = checked(_v_search_context_size, "string", "search_context_size")
+                _self.search_context_size = _v_search_context_size
                 _n += 1
             else:
                 _self.search_context_size = UNSET
             if "user_location" in _d:
-                _v = _d["user_location"]
-                if _v.__class__ is dict:
+                _v_user_location = _d["user_location"]
+                if _v_user_location.__class__ is dict:
                     try:
-                        _v = ChatWebSearchUserLocation.from_dict(_v)
+                        _v_user_location = ChatWebSearchUserLocation.from_dict(_v_user_location)
                     except DecodeError as _error:
                         raise _error.within("user_location") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "user_location")
-                _self.user_location = _v
+                elif _v_user_location is not None:
+                    _v_user_location = checked(_v_user_location, "object or null", "user_location")
+                _self.user_location = _v_user_location
                 _n += 1
             else:
                 _self.user_location = UNSET

@@ -67,19 +67,19 @@ class ChatWebSearchUserLocation:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["approximate"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_approximate = _d["approximate"]
+            if _v_approximate.__class__ is dict:
                 try:
-                    _v = ChatWebSearchApproximateLocation.from_dict(_v)
+                    _v_approximate = ChatWebSearchApproximateLocation.from_dict(_v_approximate)
                 except DecodeError as _error:
                     raise _error.within("approximate") from None
             else:
-                _v = checked(_v, "object", "approximate")
-            _self.approximate = _v
+                _v_approximate = checked(_v_approximate, "object", "approximate")
+            _self.approximate = _v_approximate
         except KeyError as _error:
             if _d.get("type", "approximate") != "approximate":
                 return cls.from_dict(MissingAsUnset(_d))

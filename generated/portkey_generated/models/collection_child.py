@@ -89,49 +89,51 @@ class CollectionChild:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET
             if "collection_details" in _d:
-                _v = _d["collection_details"]
-                if _v.__class__ is dict:
+                _v_collection_details = _d["collection_details"]
+                if _v_collection_details.__class__ is dict:
                     try:
-                        _v = CollectionStats.from_dict(_v)
+                        _v_collection_details = CollectionStats.from_dict(_v_collection_details)
                     except DecodeError as _error:
                         raise _error.within("collection_details") from None
                 else:
-                    _v = checked(_v, "object", "collection_details")
-                _self.collection_details = _v
+                    _v_collection_details = checked(_v_collection_details, "object", "collection_details")
+                _self.collection_details = _v_collection_details
                 _n += 1
             else:
                 _self.collection_details = UNSET

@@ -55,23 +55,25 @@ class CollectionCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "parent_collection_id" in _d:
-                _v = _d["parent_collection_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "parent_collection_id")
-                _self.parent_collection_id = _v
+                _v_parent_collection_id = _d["parent_collection_id"]
+                if _v_parent_collection_id.__class__ is not str:
+                    _v_parent_collection_id = checked(
+                        _v_parent_collection_id, "string", "parent_collection_id"
+                    )
+                _self.parent_collection_id = _v_parent_collection_id
                 _n += 1
             else:
                 _self.parent_collection_id = UNSET

@@ -112,99 +112,105 @@ class CollectionRecord:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is str:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_workspace_id = UUID(_v_workspace_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "workspace_id")
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
                 else:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "parent_collection_id" in _d:
-                _v = _d["parent_collection_id"]
-                if _v.__class__ is str:
+                _v_parent_collection_id = _d["parent_collection_id"]
+                if _v_parent_collection_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_parent_collection_id = UUID(_v_parent_collection_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "parent_collection_id")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "parent_collection_id")
-                _self.parent_collection_id = _v
+                        _v_parent_collection_id = malformed(
+                            _v_parent_collection_id, "a UUID", "parent_collection_id"
+                        )
+                elif _v_parent_collection_id is not None:
+                    _v_parent_collection_id = checked(
+                        _v_parent_collection_id, "string or null", "parent_collection_id"
+                    )
+                _self.parent_collection_id = _v_parent_collection_id
                 _n += 1
             else:
                 _self.parent_collection_id = UNSET
             if "is_default" in _d:
-                _v = _d["is_default"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_default")
-                _self.is_default = _v
+                _v_is_default = _d["is_default"]
+                if _v_is_default.__class__ is not bool:
+                    _v_is_default = checked(_v_is_default, "boolean", "is_default")
+                _self.is_default = _v_is_default
                 _n += 1
             else:
                 _self.is_default = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET

@@ -75,44 +75,62 @@ class CollectionStats:
         try:
             _n = 0
             if "child_collections_count" in _d:
-                _v = _d["child_collections_count"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "child_collections_count")
-                _self.child_collections_count = _v
+                _v_child_collections_count = _d["child_collections_count"]
+                if _v_child_collections_count.__class__ is not int:
+                    _v_child_collections_count = checked(
+                        _v_child_collections_count, "integer", "child_collections_count"
+                    )
+                _self.child_collections_count = _v_child_collections_count
                 _n += 1
             else:
                 _self.child_collections_count = UNSET
             if "prompts_count" in _d:
-                _v = _d["prompts_count"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "prompts_count")
-                _self.prompts_count = _v
+                _v_prompts_count = _d["prompts_count"]
+                if _v_prompts_count.__class__ is not int:
+                    _v_prompts_count = checked(_v_prompts_count, "integer", "prompts_count")
+                _self.prompts_count = _v_prompts_count
                 _n += 1
             else:
                 _self.prompts_count = UNSET
             if "child_collections_last_updated_at" in _d:
-                _v = _d["child_collections_last_updated_at"]
-                if _v.__class__ is str:
+                _v_child_collections_last_updated_at = _d["child_collections_last_updated_at"]
+                if _v_child_collections_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_child_collections_last_updated_at = datetime.datetime.fromisoformat(
+                            _v_child_collections_last_updated_at
+                        )
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "child_collections_last_updated_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "child_collections_last_updated_at")
-                _self.child_collections_last_updated_at = _v
+                        _v_child_collections_last_updated_at = malformed(
+                            _v_child_collections_last_updated_at,
+                            "an ISO 8601 date-time",
+                            "child_collections_last_updated_at",
+                        )
+                elif _v_child_collections_last_updated_at is not None:
+                    _v_child_collections_last_updated_at = checked(
+                        _v_child_collections_last_updated_at,
+                        "string or null",
+                        "child_collections_last_updated_at",
+                    )
+                _self.child_collections_last_updated_at = _v_child_collections_last_updated_at
                 _n += 1
             else:
                 _self.child_collections_last_updated_at = UNSET
             if "prompts_last_updated_at" in _d:
-                _v = _d["prompts_last_updated_at"]
-                if _v.__class__ is str:
+                _v_prompts_last_updated_at = _d["prompts_last_updated_at"]
+                if _v_prompts_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_prompts_last_updated_at = datetime.datetime.fromisoformat(
+                            _v_prompts_last_updated_at
+                        )
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "prompts_last_updated_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "prompts_last_updated_at")
-                _self.prompts_last_updated_at = _v
+                        _v_prompts_last_updated_at = malformed(
+                            _v_prompts_last_updated_at, "an ISO 8601 date-time", "prompts_last_updated_at"
+                        )
+                elif _v_prompts_last_updated_at is not None:
+                    _v_prompts_last_updated_at = checked(
+                        _v_prompts_last_updated_at, "string or null", "prompts_last_updated_at"
+                    )
+                _self.prompts_last_updated_at = _v_prompts_last_updated_at
                 _n += 1
             else:
                 _self.prompts_last_updated_at = UNSET

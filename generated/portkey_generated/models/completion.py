@@ -111,49 +111,51 @@ class Completion:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["created"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "created")
-            _self.created = _v
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["choices"]
-            if _v.__class__ is list:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created = _d["created"]
+            if _v_created.__class__ is not int:
+                _v_created = checked(_v_created, "integer", "created")
+            _self.created = _v_created
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_choices = _d["choices"]
+            if _v_choices.__class__ is list:
                 try:
-                    _v = [CompletionChoice.from_dict(_i) for _i in _v]
+                    _v_choices = [CompletionChoice.from_dict(_i) for _i in _v_choices]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, CompletionChoice.from_dict).within("choices") from None
+                    raise _error.at_item(_v_choices, CompletionChoice.from_dict).within("choices") from None
             else:
-                _v = checked(_v, "array", "choices")
-            _self.choices = _v
+                _v_choices = checked(_v_choices, "array", "choices")
+            _self.choices = _v_choices
             if "usage" in _d:
-                _v = _d["usage"]
-                if _v.__class__ is dict:
+                _v_usage = _d["usage"]
+                if _v_usage.__class__ is dict:
                     try:
-                        _v = CompletionUsage.from_dict(_v)
+                        _v_usage = CompletionUsage.from_dict(_v_usage)
                     except DecodeError as _error:
                         raise _error.within("usage") from None
                 else:
-                    _v = checked(_v, "object", "usage")
-                _self.usage = _v
+                    _v_usage = checked(_v_usage, "object", "usage")
+                _self.usage = _v_usage
                 _n += 1
             else:
                 _self.usage = UNSET
             if "system_fingerprint" in _d:
-                _v = _d["system_fingerprint"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "system_fingerprint")
-                _self.system_fingerprint = _v
+                _v_system_fingerprint = _d["system_fingerprint"]
+                if not (_v_system_fingerprint.__class__ is str or _v_system_fingerprint is None):
+                    _v_system_fingerprint = checked(
+                        _v_system_fingerprint, "string or null", "system_fingerprint"
+                    )
+                _self.system_fingerprint = _v_system_fingerprint
                 _n += 1
             else:
                 _self.system_fingerprint = UNSET

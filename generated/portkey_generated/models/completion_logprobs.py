@@ -107,57 +107,59 @@ class CompletionLogprobs:
         try:
             _n = 0
             if "tokens" in _d:
-                _v = _d["tokens"]
-                if _v.__class__ is list:
+                _v_tokens = _d["tokens"]
+                if _v_tokens.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_tokens)):
+                            _v_tokens = checked_items(_v_tokens, "string")
                     except DecodeError as _error:
                         raise _error.within("tokens") from None
                 else:
-                    _v = checked(_v, "array", "tokens")
-                _self.tokens = _v
+                    _v_tokens = checked(_v_tokens, "array", "tokens")
+                _self.tokens = _v_tokens
                 _n += 1
             else:
                 _self.tokens = UNSET
             if "token_logprobs" in _d:
-                _v = _d["token_logprobs"]
-                if _v.__class__ is list:
+                _v_token_logprobs = _d["token_logprobs"]
+                if _v_token_logprobs.__class__ is list:
                     try:
-                        if not all(_i is None or _i.__class__ in JSON_NUMBERS for _i in _v):
-                            _v = checked_items(_v, "number or null")
+                        if not all(_i is None or _i.__class__ in JSON_NUMBERS for _i in _v_token_logprobs):
+                            _v_token_logprobs = checked_items(_v_token_logprobs, "number or null")
                     except DecodeError as _error:
                         raise _error.within("token_logprobs") from None
                 else:
-                    _v = checked(_v, "array", "token_logprobs")
-                _self.token_logprobs = _v
+                    _v_token_logprobs = checked(_v_token_logprobs, "array", "token_logprobs")
+                _self.token_logprobs = _v_token_logprobs
                 _n += 1
             else:
                 _self.token_logprobs = UNSET
             if "top_logprobs" in _d:
-                _v = _d["top_logprobs"]
-                if _v.__class__ is list:
+                _v_top_logprobs = _d["top_logprobs"]
+                if _v_top_logprobs.__class__ is list:
                     try:
-                        _v = [_decode_top_logprobs_item(_i) for _i in _v]
+                        _v_top_logprobs = [_decode_top_logprobs_item(_i) for _i in _v_top_logprobs]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_top_logprobs_item).within("top_logprobs") from None
+                        raise _error.at_item(_v_top_logprobs, _decode_top_logprobs_item).within(
+                            "top_logprobs"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "top_logprobs")
-                _self.top_logprobs = _v
+                    _v_top_logprobs = checked(_v_top_logprobs, "array", "top_logprobs")
+                _self.top_logprobs = _v_top_logprobs
                 _n += 1
             else:
                 _self.top_logprobs = UNSET
             if "text_offset" in _d:
-                _v = _d["text_offset"]
-                if _v.__class__ is list:
+                _v_text_offset = _d["text_offset"]
+                if _v_text_offset.__class__ is list:
                     try:
-                        if not JSON_INTEGERS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "integer")
+                        if not JSON_INTEGERS.issuperset(map(type, _v_text_offset)):
+                            _v_text_offset = checked_items(_v_text_offset, "integer")
                     except DecodeError as _error:
                         raise _error.within("text_offset") from None
                 else:
-                    _v = checked(_v, "array", "text_offset")
-                _self.text_offset = _v
+                    _v_text_offset = checked(_v_text_offset, "array", "text_offset")
+                _self.text_offset = _v_text_offset
                 _n += 1
             else:
                 _self.text_offset = UNSET

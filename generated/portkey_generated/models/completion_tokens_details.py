@@ -61,34 +61,38 @@ class CompletionTokensDetails:
         try:
             _n = 0
             if "reasoning_tokens" in _d:
-                _v = _d["reasoning_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "reasoning_tokens")
-                _self.reasoning_tokens = _v
+                _v_reasoning_tokens = _d["reasoning_tokens"]
+                if _v_reasoning_tokens.__class__ is not int:
+                    _v_reasoning_tokens = checked(_v_reasoning_tokens, "integer", "reasoning_tokens")
+                _self.reasoning_tokens = _v_reasoning_tokens
                 _n += 1
             else:
                 _self.reasoning_tokens = UNSET
             if "audio_tokens" in _d:
-                _v = _d["audio_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "audio_tokens")
-                _self.audio_tokens = _v
+                _v_audio_tokens = _d["audio_tokens"]
+                if _v_audio_tokens.__class__ is not int:
+                    _v_audio_tokens = checked(_v_audio_tokens, "integer", "audio_tokens")
+                _self.audio_tokens = _v_audio_tokens
                 _n += 1
             else:
                 _self.audio_tokens = UNSET
             if "accepted_prediction_tokens" in _d:
-                _v = _d["accepted_prediction_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "accepted_prediction_tokens")
-                _self.accepted_prediction_tokens = _v
+                _v_accepted_prediction_tokens = _d["accepted_prediction_tokens"]
+                if _v_accepted_prediction_tokens.__class__ is not int:
+                    _v_accepted_prediction_tokens = checked(
+                        _v_accepted_prediction_tokens, "integer", "accepted_prediction_tokens"
+                    )
+                _self.accepted_prediction_tokens = _v_accepted_prediction_tokens
                 _n += 1
             else:
                 _self.accepted_prediction_tokens = UNSET
             if "rejected_prediction_tokens" in _d:
-                _v = _d["rejected_prediction_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "rejected_prediction_tokens")
-                _self.rejected_prediction_tokens = _v
+                _v_rejected_prediction_tokens = _d["rejected_prediction_tokens"]
+                if _v_rejected_prediction_tokens.__class__ is not int:
+                    _v_rejected_prediction_tokens = checked(
+                        _v_rejected_prediction_tokens, "integer", "rejected_prediction_tokens"
+                    )
+                _self.rejected_prediction_tokens = _v_rejected_prediction_tokens
                 _n += 1
             else:
                 _self.rejected_prediction_tokens = UNSET

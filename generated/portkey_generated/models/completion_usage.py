@@ -92,41 +92,47 @@ class CompletionUsage:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["prompt_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "prompt_tokens")
-            _self.prompt_tokens = _v
-            _v = _d["completion_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "completion_tokens")
-            _self.completion_tokens = _v
-            _v = _d["total_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total_tokens")
-            _self.total_tokens = _v
+            _v_prompt_tokens = _d["prompt_tokens"]
+            if _v_prompt_tokens.__class__ is not int:
+                _v_prompt_tokens = checked(_v_prompt_tokens, "integer", "prompt_tokens")
+            _self.prompt_tokens = _v_prompt_tokens
+            _v_completion_tokens = _d["completion_tokens"]
+            if _v_completion_tokens.__class__ is not int:
+                _v_completion_tokens = checked(_v_completion_tokens, "integer", "completion_tokens")
+            _self.completion_tokens = _v_completion_tokens
+            _v_total_tokens = _d["total_tokens"]
+            if _v_total_tokens.__class__ is not int:
+                _v_total_tokens = checked(_v_total_tokens, "integer", "total_tokens")
+            _self.total_tokens = _v_total_tokens
             if "prompt_tokens_details" in _d:
-                _v = _d["prompt_tokens_details"]
-                if _v.__class__ is dict:
+                _v_prompt_tokens_details = _d["prompt_tokens_details"]
+                if _v_prompt_tokens_details.__class__ is dict:
                     try:
-                        _v = PromptTokensDetails.from_dict(_v)
+                        _v_prompt_tokens_details = PromptTokensDetails.from_dict(_v_prompt_tokens_details)
                     except DecodeError as _error:
                         raise _error.within("prompt_tokens_details") from None
                 else:
-                    _v = checked(_v, "object", "prompt_tokens_details")
-                _self.prompt_tokens_details = _v
+                    _v_prompt_tokens_details = checked(
+                        _v_prompt_tokens_details, "object", "prompt_tokens_details"
+                    )
+                _self.prompt_tokens_details = _v_prompt_tokens_details
                 _n += 1
             else:
                 _self.prompt_tokens_details = UNSET
             if "completion_tokens_details" in _d:
-                _v = _d["completion_tokens_details"]
-                if _v.__class__ is dict:
+                _v_completion_tokens_details = _d["completion_tokens_details"]
+                if _v_completion_tokens_details.__class__ is dict:
                     try:
-                        _v = CompletionTokensDetails.from_dict(_v)
+                        _v_completion_tokens_details = CompletionTokensDetails.from_dict(
+                            _v_completion_tokens_details
+                        )
                     except DecodeError as _error:
                         raise _error.within("completion_tokens_details") from None
                 else:
-                    _v = checked(_v, "object", "completion_tokens_details")
-                _self.completion_tokens_details = _v
+                    _v_completion_tokens_details = checked(
+                        _v_completion_tokens_details, "object", "completion_tokens_details"
+                    )
+                _self.completion_tokens_details = _v_completion_tokens_details
                 _n += 1
             else:
                 _self.completion_tokens_details = UNSET

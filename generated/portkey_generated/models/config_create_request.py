@@ -87,44 +87,44 @@ class ConfigCreateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "config" in _d:
-                _v = _d["config"]
-                if _v.__class__ is dict:
+                _v_config = _d["config"]
+                if _v_config.__class__ is dict:
                     try:
-                        _v = ConfigBody.from_dict(_v)
+                        _v_config = ConfigBody.from_dict(_v_config)
                     except DecodeError as _error:
                         raise _error.within("config") from None
                 else:
-                    _v = checked(_v, "object", "config")
-                _self.config = _v
+                    _v_config = checked(_v_config, "object", "config")
+                _self.config = _v_config
                 _n += 1
             else:
                 _self.config = UNSET
             if "isDefault" in _d:
-                _v = _d["isDefault"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "isDefault")
-                _self.is_default = _v
+                _v_is_default = _d["isDefault"]
+                if _v_is_default.__class__ is not int:
+                    _v_is_default = checked(_v_is_default, "integer", "isDefault")
+                _self.is_default = _v_is_default
                 _n += 1
             else:
                 _self.is_default = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is str:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_workspace_id = UUID(_v_workspace_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "workspace_id")
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
                 else:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET

@@ -178,175 +178,177 @@ class ConfigDetail:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is str:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_workspace_id = UUID(_v_workspace_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "workspace_id")
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
                 else:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "is_default" in _d:
-                _v = _d["is_default"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "is_default")
-                _self.is_default = _v
+                _v_is_default = _d["is_default"]
+                if _v_is_default.__class__ is not int:
+                    _v_is_default = checked(_v_is_default, "integer", "is_default")
+                _self.is_default = _v_is_default
                 _n += 1
             else:
                 _self.is_default = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "owner_id" in _d:
-                _v = _d["owner_id"]
-                if _v.__class__ is str:
+                _v_owner_id = _d["owner_id"]
+                if _v_owner_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_owner_id = UUID(_v_owner_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "owner_id")
+                        _v_owner_id = malformed(_v_owner_id, "a UUID", "owner_id")
                 else:
-                    _v = checked(_v, "string", "owner_id")
-                _self.owner_id = _v
+                    _v_owner_id = checked(_v_owner_id, "string", "owner_id")
+                _self.owner_id = _v_owner_id
                 _n += 1
             else:
                 _self.owner_id = UNSET
             if "updated_by" in _d:
-                _v = _d["updated_by"]
-                if _v.__class__ is str:
+                _v_updated_by = _d["updated_by"]
+                if _v_updated_by.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_updated_by = UUID(_v_updated_by)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "updated_by")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "updated_by")
-                _self.updated_by = _v
+                        _v_updated_by = malformed(_v_updated_by, "a UUID", "updated_by")
+                elif _v_updated_by is not None:
+                    _v_updated_by = checked(_v_updated_by, "string or null", "updated_by")
+                _self.updated_by = _v_updated_by
                 _n += 1
             else:
                 _self.updated_by = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET
             if "config" in _d:
-                _v = _d["config"]
-                if _v.__class__ is dict:
+                _v_config = _d["config"]
+                if _v_config.__class__ is dict:
                     try:
-                        _v = ConfigBody.from_dict(_v)
+                        _v_config = ConfigBody.from_dict(_v_config)
                     except DecodeError as _error:
                         raise _error.within("config") from None
                 else:
-                    _v = checked(_v, "object", "config")
-                _self.config = _v
+                    _v_config = checked(_v_config, "object", "config")
+                _self.config = _v_config
                 _n += 1
             else:
                 _self.config = UNSET
             if "format" in _d:
-                _v = _d["format"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "format")
-                _self.format_ = _v
+                _v_format_ = _d["format"]
+                if _v_format_.__class__ is not str:
+                    _v_format_ = checked(_v_format_, "string", "format")
+                _self.format_ = _v_format_
                 _n += 1
             else:
                 _self.format_ = UNSET
             if "type" in _d:
-                _v = _d["type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "type")
-                _self.type_ = _v
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
                 _n += 1
             else:
                 _self.type_ = UNSET
             if "version_id" in _d:
-                _v = _d["version_id"]
-                if _v.__class__ is str:
+                _v_version_id = _d["version_id"]
+                if _v_version_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_version_id = UUID(_v_version_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "version_id")
+                        _v_version_id = malformed(_v_version_id, "a UUID", "version_id")
                 else:
-                    _v = checked(_v, "string", "version_id")
-                _self.version_id = _v
+                    _v_version_id = checked(_v_version_id, "string", "version_id")
+                _self.version_id = _v_version_id
                 _n += 1
             else:
                 _self.version_id = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

@@ -74,23 +74,23 @@ class ConfigList:
         try:
             _n = 0
             if "success" in _d:
-                _v = _d["success"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "success")
-                _self.success = _v
+                _v_success = _d["success"]
+                if _v_success.__class__ is not bool:
+                    _v_success = checked(_v_success, "boolean", "success")
+                _self.success = _v_success
                 _n += 1
             else:
                 _self.success = UNSET
             if "data" in _d:
-                _v = _d["data"]
-                if _v.__class__ is list:
+                _v_data = _d["data"]
+                if _v_data.__class__ is list:
                     try:
-                        _v = [ConfigSummary.from_dict(_i) for _i in _v]
+                        _v_data = [ConfigSummary.from_dict(_i) for _i in _v_data]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ConfigSummary.from_dict).within("data") from None
+                        raise _error.at_item(_v_data, ConfigSummary.from_dict).within("data") from None
                 else:
-                    _v = checked(_v, "array", "data")
-                _self.data = _v
+                    _v_data = checked(_v_data, "array", "data")
+                _self.data = _v_data
                 _n += 1
             else:
                 _self.data = UNSET

@@ -70,23 +70,23 @@ class ConfigRetrieveResult:
         try:
             _n = 0
             if "success" in _d:
-                _v = _d["success"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "success")
-                _self.success = _v
+                _v_success = _d["success"]
+                if _v_success.__class__ is not bool:
+                    _v_success = checked(_v_success, "boolean", "success")
+                _self.success = _v_success
                 _n += 1
             else:
                 _self.success = UNSET
             if "data" in _d:
-                _v = _d["data"]
-                if _v.__class__ is dict:
+                _v_data = _d["data"]
+                if _v_data.__class__ is dict:
                     try:
-                        _v = ConfigDetail.from_dict(_v)
+                        _v_data = ConfigDetail.from_dict(_v_data)
                     except DecodeError as _error:
                         raise _error.within("data") from None
                 else:
-                    _v = checked(_v, "object", "data")
-                _self.data = _v
+                    _v_data = checked(_v_data, "object", "data")
+                _self.data = _v_data
                 _n += 1
             else:
                 _self.data = UNSET

@@ -77,31 +77,31 @@ class ConfigUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "config" in _d:
-                _v = _d["config"]
-                if _v.__class__ is dict:
+                _v_config = _d["config"]
+                if _v_config.__class__ is dict:
                     try:
-                        _v = ConfigBody.from_dict(_v)
+                        _v_config = ConfigBody.from_dict(_v_config)
                     except DecodeError as _error:
                         raise _error.within("config") from None
                 else:
-                    _v = checked(_v, "object", "config")
-                _self.config = _v
+                    _v_config = checked(_v_config, "object", "config")
+                _self.config = _v_config
                 _n += 1
             else:
                 _self.config = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET

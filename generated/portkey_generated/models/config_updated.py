@@ -47,15 +47,15 @@ class ConfigUpdated:
         try:
             _n = 0
             if "version_id" in _d:
-                _v = _d["version_id"]
-                if _v.__class__ is str:
+                _v_version_id = _d["version_id"]
+                if _v_version_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_version_id = UUID(_v_version_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "version_id")
+                        _v_version_id = malformed(_v_version_id, "a UUID", "version_id")
                 else:
-                    _v = checked(_v, "string", "version_id")
-                _self.version_id = _v
+                    _v_version_id = checked(_v_version_id, "string", "version_id")
+                _self.version_id = _v_version_id
                 _n += 1
             else:
                 _self.version_id = UNSET

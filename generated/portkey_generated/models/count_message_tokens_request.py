@@ -160,68 +160,70 @@ class CountMessageTokensRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["messages"]
-            if _v.__class__ is list:
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_messages = _d["messages"]
+            if _v_messages.__class__ is list:
                 try:
-                    _v = [MessageParam.from_dict(_i) for _i in _v]
+                    _v_messages = [MessageParam.from_dict(_i) for _i in _v_messages]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, MessageParam.from_dict).within("messages") from None
+                    raise _error.at_item(_v_messages, MessageParam.from_dict).within("messages") from None
             else:
-                _v = checked(_v, "array", "messages")
-            _self.messages = _v
+                _v_messages = checked(_v_messages, "array", "messages")
+            _self.messages = _v_messages
             if "system" in _d:
-                _v = _d["system"]
-                if _v.__class__ is list:
+                _v_system = _d["system"]
+                if _v_system.__class__ is list:
                     try:
-                        _v = [MessageTextBlockParam.from_dict(_i) for _i in _v]
+                        _v_system = [MessageTextBlockParam.from_dict(_i) for _i in _v_system]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, MessageTextBlockParam.from_dict).within("system") from None
-                elif _v.__class__ is not str:
-                    _v = checked(_v, "array or string", "system")
-                _self.system = _v
+                        raise _error.at_item(_v_system, MessageTextBlockParam.from_dict).within(
+                            "system"
+                        ) from None
+                elif _v_system.__class__ is not str:
+                    _v_system = checked(_v_system, "array or string", "system")
+                _self.system = _v_system
                 _n += 1
             else:
                 _self.system = UNSET
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is list:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        _v = [MessageTool.from_dict(_i) for _i in _v]
+                        _v_tools = [MessageTool.from_dict(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, MessageTool.from_dict).within("tools") from None
+                        raise _error.at_item(_v_tools, MessageTool.from_dict).within("tools") from None
                 else:
-                    _v = checked(_v, "array", "tools")
-                _self.tools = _v
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "tool_choice" in _d:
-                _v = _d["tool_choice"]
-                if _v.__class__ is dict:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
                     try:
-                        _v = _decode_tool_choice(_v)
+                        _v_tool_choice = _decode_tool_choice(_v_tool_choice)
                     except DecodeError as _error:
                         raise _error.within("tool_choice") from None
                 else:
-                    _v = checked(_v, "object", "tool_choice")
-                _self.tool_choice = _v
+                    _v_tool_choice = checked(_v_tool_choice, "object", "tool_choice")
+                _self.tool_choice = _v_tool_choice
                 _n += 1
             else:
                 _self.tool_choice = UNSET
             if "thinking" in _d:
-                _v = _d["thinking"]
-                if _v.__class__ is dict:
+                _v_thinking = _d["thinking"]
+                if _v_thinking.__class__ is dict:
                     try:
-                        _v = _decode_thinking(_v)
+                        _v_thinking = _decode_thinking(_v_thinking)
                     except DecodeError as _error:
                         raise _error.within("thinking") from None
                 else:
-                    _v = checked(_v, "object", "thinking")
-                _self.thinking = _v
+                    _v_thinking = checked(_v_thinking, "object", "thinking")
+                _self.thinking = _v_thinking
                 _n += 1
             else:
                 _self.thinking = UNSET

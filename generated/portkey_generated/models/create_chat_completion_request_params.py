@@ -461,309 +461,313 @@ class CreateChatCompletionRequestParams:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["messages"]
-            if _v.__class__ is list:
+            _v_messages = _d["messages"]
+            if _v_messages.__class__ is list:
                 try:
-                    _v = [_decode_messages_item(_i) for _i in _v]
+                    _v_messages = [_decode_messages_item(_i) for _i in _v_messages]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_messages_item).within("messages") from None
+                    raise _error.at_item(_v_messages, _decode_messages_item).within("messages") from None
             else:
-                _v = checked(_v, "array", "messages")
-            _self.messages = _v
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
+                _v_messages = checked(_v_messages, "array", "messages")
+            _self.messages = _v_messages
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
             if "frequency_penalty" in _d:
-                _v = _d["frequency_penalty"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "frequency_penalty")
-                _self.frequency_penalty = _v
+                _v_frequency_penalty = _d["frequency_penalty"]
+                if not (_v_frequency_penalty.__class__ in JSON_NUMBERS or _v_frequency_penalty is None):
+                    _v_frequency_penalty = checked(
+                        _v_frequency_penalty, "number or null", "frequency_penalty"
+                    )
+                _self.frequency_penalty = _v_frequency_penalty
                 _n += 1
             else:
                 _self.frequency_penalty = UNSET
             if "presence_penalty" in _d:
-                _v = _d["presence_penalty"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "presence_penalty")
-                _self.presence_penalty = _v
+                _v_presence_penalty = _d["presence_penalty"]
+                if not (_v_presence_penalty.__class__ in JSON_NUMBERS or _v_presence_penalty is None):
+                    _v_presence_penalty = checked(_v_presence_penalty, "number or null", "presence_penalty")
+                _self.presence_penalty = _v_presence_penalty
                 _n += 1
             else:
                 _self.presence_penalty = UNSET
             if "logit_bias" in _d:
-                _v = _d["logit_bias"]
-                if _v.__class__ is dict:
+                _v_logit_bias = _d["logit_bias"]
+                if _v_logit_bias.__class__ is dict:
                     try:
-                        _v = CreateChatCompletionRequestLogitBias.from_dict(_v)
+                        _v_logit_bias = CreateChatCompletionRequestLogitBias.from_dict(_v_logit_bias)
                     except DecodeError as _error:
                         raise _error.within("logit_bias") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "logit_bias")
-                _self.logit_bias = _v
+                elif _v_logit_bias is not None:
+                    _v_logit_bias = checked(_v_logit_bias, "object or null", "logit_bias")
+                _self.logit_bias = _v_logit_bias
                 _n += 1
             else:
                 _self.logit_bias = UNSET
             if "logprobs" in _d:
-                _v = _d["logprobs"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "logprobs")
-                _self.logprobs = _v
+                _v_logprobs = _d["logprobs"]
+                if not (_v_logprobs.__class__ is bool or _v_logprobs is None):
+                    _v_logprobs = checked(_v_logprobs, "boolean or null", "logprobs")
+                _self.logprobs = _v_logprobs
                 _n += 1
             else:
                 _self.logprobs = UNSET
             if "top_logprobs" in _d:
-                _v = _d["top_logprobs"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "top_logprobs")
-                _self.top_logprobs = _v
+                _v_top_logprobs = _d["top_logprobs"]
+                if not (_v_top_logprobs.__class__ is int or _v_top_logprobs is None):
+                    _v_top_logprobs = checked(_v_top_logprobs, "integer or null", "top_logprobs")
+                _self.top_logprobs = _v_top_logprobs
                 _n += 1
             else:
                 _self.top_logprobs = UNSET
             if "max_tokens" in _d:
-                _v = _d["max_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "max_tokens")
-                _self.max_tokens = _v
+                _v_max_tokens = _d["max_tokens"]
+                if not (_v_max_tokens.__class__ is int or _v_max_tokens is None):
+                    _v_max_tokens = checked(_v_max_tokens, "integer or null", "max_tokens")
+                _self.max_tokens = _v_max_tokens
                 _n += 1
             else:
                 _self.max_tokens = UNSET
             if "max_completion_tokens" in _d:
-                _v = _d["max_completion_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "max_completion_tokens")
-                _self.max_completion_tokens = _v
+                _v_max_completion_tokens = _d["max_completion_tokens"]
+                if not (_v_max_completion_tokens.__class__ is int or _v_max_completion_tokens is None):
+                    _v_max_completion_tokens = checked(
+                        _v_max_completion_tokens, "integer or null", "max_completion_tokens"
+                    )
+                _self.max_completion_tokens = _v_max_completion_tokens
                 _n += 1
             else:
                 _self.max_completion_tokens = UNSET
             if "n" in _d:
-                _v = _d["n"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "n")
-                _self.n = _v
+                _v_n = _d["n"]
+                if not (_v_n.__class__ is int or _v_n is None):
+                    _v_n = checked(_v_n, "integer or null", "n")
+                _self.n = _v_n
                 _n += 1
             else:
                 _self.n = UNSET
             if "modalities" in _d:
-                _v = _d["modalities"]
-                if _v.__class__ is list:
+                _v_modalities = _d["modalities"]
+                if _v_modalities.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_modalities)):
+                            _v_modalities = checked_items(_v_modalities, "string")
                     except DecodeError as _error:
                         raise _error.within("modalities") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "modalities")
-                _self.modalities = _v
+                elif _v_modalities is not None:
+                    _v_modalities = checked(_v_modalities, "array or null", "modalities")
+                _self.modalities = _v_modalities
                 _n += 1
             else:
                 _self.modalities = UNSET
             if "audio" in _d:
-                _v = _d["audio"]
-                if _v.__class__ is dict:
+                _v_audio = _d["audio"]
+                if _v_audio.__class__ is dict:
                     try:
-                        _v = ChatCompletionAudioParams.from_dict(_v)
+                        _v_audio = ChatCompletionAudioParams.from_dict(_v_audio)
                     except DecodeError as _error:
                         raise _error.within("audio") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "audio")
-                _self.audio = _v
+                elif _v_audio is not None:
+                    _v_audio = checked(_v_audio, "object or null", "audio")
+                _self.audio = _v_audio
                 _n += 1
             else:
                 _self.audio = UNSET
             if "prediction" in _d:
-                _v = _d["prediction"]
-                if _v.__class__ is dict:
+                _v_prediction = _d["prediction"]
+                if _v_prediction.__class__ is dict:
                     try:
-                        _v = ChatCompletionPrediction.from_dict(_v)
+                        _v_prediction = ChatCompletionPrediction.from_dict(_v_prediction)
                     except DecodeError as _error:
                         raise _error.within("prediction") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "prediction")
-                _self.prediction = _v
+                elif _v_prediction is not None:
+                    _v_prediction = checked(_v_prediction, "object or null", "prediction")
+                _self.prediction = _v_prediction
                 _n += 1
             else:
                 _self.prediction = UNSET
             if "reasoning_effort" in _d:
-                _v = _d["reasoning_effort"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "reasoning_effort")
-                _self.reasoning_effort = _v
+                _v_reasoning_effort = _d["reasoning_effort"]
+                if not (_v_reasoning_effort.__class__ is str or _v_reasoning_effort is None):
+                    _v_reasoning_effort = checked(_v_reasoning_effort, "string or null", "reasoning_effort")
+                _self.reasoning_effort = _v_reasoning_effort
                 _n += 1
             else:
                 _self.reasoning_effort = UNSET
             if "response_format" in _d:
-                _v = _d["response_format"]
-                if _v.__class__ is dict:
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is dict:
                     try:
-                        _v = _decode_response_format(_v)
+                        _v_response_format = _decode_response_format(_v_response_format)
                     except DecodeError as _error:
                         raise _error.within("response_format") from None
                 else:
-                    _v = checked(_v, "object", "response_format")
-                _self.response_format = _v
+                    _v_response_format = checked(_v_response_format, "object", "response_format")
+                _self.response_format = _v_response_format
                 _n += 1
             else:
                 _self.response_format = UNSET
             if "seed" in _d:
-                _v = _d["seed"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "seed")
-                _self.seed = _v
+                _v_seed = _d["seed"]
+                if not (_v_seed.__class__ is int or _v_seed is None):
+                    _v_seed = checked(_v_seed, "integer or null", "seed")
+                _self.seed = _v_seed
                 _n += 1
             else:
                 _self.seed = UNSET
             if "service_tier" in _d:
-                _v = _d["service_tier"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "service_tier")
-                _self.service_tier = _v
+                _v_service_tier = _d["service_tier"]
+                if not (_v_service_tier.__class__ is str or _v_service_tier is None):
+                    _v_service_tier = checked(_v_service_tier, "string or null", "service_tier")
+                _self.service_tier = _v_service_tier
                 _n += 1
             else:
                 _self.service_tier = UNSET
             if "stop" in _d:
-                _v = _d["stop"]
-                if _v.__class__ is list:
+                _v_stop = _d["stop"]
+                if _v_stop.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_stop)):
+                            _v_stop = checked_items(_v_stop, "string")
                     except DecodeError as _error:
                         raise _error.within("stop") from None
-                elif not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "array, string or null", "stop")
-                _self.stop = _v
+                elif not (_v_stop.__class__ is str or _v_stop is None):
+                    _v_stop = checked(_v_stop, "array, string or null", "stop")
+                _self.stop = _v_stop
                 _n += 1
             else:
                 _self.stop = UNSET
             if "stream_options" in _d:
-                _v = _d["stream_options"]
-                if _v.__class__ is dict:
+                _v_stream_options = _d["stream_options"]
+                if _v_stream_options.__class__ is dict:
                     try:
-                        _v = ChatCompletionStreamOptions.from_dict(_v)
+                        _v_stream_options = ChatCompletionStreamOptions.from_dict(_v_stream_options)
                     except DecodeError as _error:
                         raise _error.within("stream_options") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "stream_options")
-                _self.stream_options = _v
+                elif _v_stream_options is not None:
+                    _v_stream_options = checked(_v_stream_options, "object or null", "stream_options")
+                _self.stream_options = _v_stream_options
                 _n += 1
             else:
                 _self.stream_options = UNSET
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if not (_v_temperature.__class__ in JSON_NUMBERS or _v_temperature is None):
+                    _v_temperature = checked(_v_temperature, "number or null", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET
             if "top_p" in _d:
-                _v = _d["top_p"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "top_p")
-                _self.top_p = _v
+                _v_top_p = _d["top_p"]
+                if not (_v_top_p.__class__ in JSON_NUMBERS or _v_top_p is None):
+                    _v_top_p = checked(_v_top_p, "number or null", "top_p")
+                _self.top_p = _v_top_p
                 _n += 1
             else:
                 _self.top_p = UNSET
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is list:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        _v = [ChatCompletionTool.from_dict(_i) for _i in _v]
+                        _v_tools = [ChatCompletionTool.from_dict(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ChatCompletionTool.from_dict).within("tools") from None
+                        raise _error.at_item(_v_tools, ChatCompletionTool.from_dict).within("tools") from None
                 else:
-                    _v = checked(_v, "array", "tools")
-                _self.tools = _v
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "tool_choice" in _d:
-                _v = _d["tool_choice"]
-                if _v.__class__ is dict:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
                     try:
-                        _v = ChatCompletionNamedToolChoice.from_dict(_v)
+                        _v_tool_choice = ChatCompletionNamedToolChoice.from_dict(_v_tool_choice)
                     except DecodeError as _error:
                         raise _error.within("tool_choice") from None
-                elif _v.__class__ is not str:
-                    _v = checked(_v, "object or string", "tool_choice")
-                _self.tool_choice = _v
+                elif _v_tool_choice.__class__ is not str:
+                    _v_tool_choice = checked(_v_tool_choice, "object or string", "tool_choice")
+                _self.tool_choice = _v_tool_choice
                 _n += 1
             else:
                 _self.tool_choice = UNSET
             if "parallel_tool_calls" in _d:
-                _v = _d["parallel_tool_calls"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "parallel_tool_calls")
-                _self.parallel_tool_calls = _v
+                _v_parallel_tool_calls = _d["parallel_tool_calls"]
+                if _v_parallel_tool_calls.__class__ is not bool:
+                    _v_parallel_tool_calls = checked(_v_parallel_tool_calls, "boolean", "parallel_tool_calls")
+                _self.parallel_tool_calls = _v_parallel_tool_calls
                 _n += 1
             else:
                 _self.parallel_tool_calls = UNSET
             if "user" in _d:
-                _v = _d["user"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "user")
-                _self.user = _v
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
                 _n += 1
             else:
                 _self.user = UNSET
             if "store" in _d:
-                _v = _d["store"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "store")
-                _self.store = _v
+                _v_store = _d["store"]
+                if not (_v_store.__class__ is bool or _v_store is None):
+                    _v_store = checked(_v_store, "boolean or null", "store")
+                _self.store = _v_store
                 _n += 1
             else:
                 _self.store = UNSET
             if "web_search_options" in _d:
-                _v = _d["web_search_options"]
-                if _v.__class__ is dict:
+                _v_web_search_options = _d["web_search_options"]
+                if _v_web_search_options.__class__ is dict:
                     try:
-                        _v = ChatWebSearchOptions.from_dict(_v)
+                        _v_web_search_options = ChatWebSearchOptions.from_dict(_v_web_search_options)
                     except DecodeError as _error:
                         raise _error.within("web_search_options") from None
                 else:
-                    _v = checked(_v, "object", "web_search_options")
-                _self.web_search_options = _v
+                    _v_web_search_options = checked(_v_web_search_options, "object", "web_search_options")
+                _self.web_search_options = _v_web_search_options
                 _n += 1
             else:
                 _self.web_search_options = UNSET
             if "thinking" in _d:
-                _v = _d["thinking"]
-                if _v.__class__ is dict:
+                _v_thinking = _d["thinking"]
+                if _v_thinking.__class__ is dict:
                     try:
-                        _v = ChatThinkingConfig.from_dict(_v)
+                        _v_thinking = ChatThinkingConfig.from_dict(_v_thinking)
                     except DecodeError as _error:
                         raise _error.within("thinking") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "thinking")
-                _self.thinking = _v
+                elif _v_thinking is not None:
+                    _v_thinking = checked(_v_thinking, "object or null", "thinking")
+                _self.thinking = _v_thinking
                 _n += 1
             else:
                 _self.thinking = UNSET
             if "function_call" in _d:
-                _v = _d["function_call"]
-                if _v.__class__ is dict:
+                _v_function_call = _d["function_call"]
+                if _v_function_call.__class__ is dict:
                     try:
-                        _v = ChatCompletionFunctionCallOption.from_dict(_v)
+                        _v_function_call = ChatCompletionFunctionCallOption.from_dict(_v_function_call)
                     except DecodeError as _error:
                         raise _error.within("function_call") from None
-                elif _v.__class__ is not str:
-                    _v = checked(_v, "object or string", "function_call")
-                _self.function_call = _v
+                elif _v_function_call.__class__ is not str:
+                    _v_function_call = checked(_v_function_call, "object or string", "function_call")
+                _self.function_call = _v_function_call
                 _n += 1
             else:
                 _self.function_call = UNSET
             if "functions" in _d:
-                _v = _d["functions"]
-                if _v.__class__ is list:
+                _v_functions = _d["functions"]
+                if _v_functions.__class__ is list:
                     try:
-                        _v = [ChatCompletionFunctions.from_dict(_i) for _i in _v]
+                        _v_functions = [ChatCompletionFunctions.from_dict(_i) for _i in _v_functions]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ChatCompletionFunctions.from_dict).within(
+                        raise _error.at_item(_v_functions, ChatCompletionFunctions.from_dict).within(
                             "functions"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "functions")
-                _self.functions = _v
+                    _v_functions = checked(_v_functions, "array", "functions")
+                _self.functions = _v_functions
                 _n += 1
             else:
                 _self.functions = UNSET

@@ -234,152 +234,154 @@ class CreateCompletionRequestParams:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["prompt"]
-            if _v.__class__ is list:
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_prompt = _d["prompt"]
+            if _v_prompt.__class__ is list:
                 try:
-                    _v = _decode_prompt(_v)
+                    _v_prompt = _decode_prompt(_v_prompt)
                 except DecodeError as _error:
                     raise _error.within("prompt") from None
-            elif not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "array, string or null", "prompt")
-            _self.prompt = _v
+            elif not (_v_prompt.__class__ is str or _v_prompt is None):
+                _v_prompt = checked(_v_prompt, "array, string or null", "prompt")
+            _self.prompt = _v_prompt
             if "suffix" in _d:
-                _v = _d["suffix"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "suffix")
-                _self.suffix = _v
+                _v_suffix = _d["suffix"]
+                if not (_v_suffix.__class__ is str or _v_suffix is None):
+                    _v_suffix = checked(_v_suffix, "string or null", "suffix")
+                _self.suffix = _v_suffix
                 _n += 1
             else:
                 _self.suffix = UNSET
             if "max_tokens" in _d:
-                _v = _d["max_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "max_tokens")
-                _self.max_tokens = _v
+                _v_max_tokens = _d["max_tokens"]
+                if not (_v_max_tokens.__class__ is int or _v_max_tokens is None):
+                    _v_max_tokens = checked(_v_max_tokens, "integer or null", "max_tokens")
+                _self.max_tokens = _v_max_tokens
                 _n += 1
             else:
                 _self.max_tokens = UNSET
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if not (_v_temperature.__class__ in JSON_NUMBERS or _v_temperature is None):
+                    _v_temperature = checked(_v_temperature, "number or null", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET
             if "top_p" in _d:
-                _v = _d["top_p"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "top_p")
-                _self.top_p = _v
+                _v_top_p = _d["top_p"]
+                if not (_v_top_p.__class__ in JSON_NUMBERS or _v_top_p is None):
+                    _v_top_p = checked(_v_top_p, "number or null", "top_p")
+                _self.top_p = _v_top_p
                 _n += 1
             else:
                 _self.top_p = UNSET
             if "n" in _d:
-                _v = _d["n"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "n")
-                _self.n = _v
+                _v_n = _d["n"]
+                if not (_v_n.__class__ is int or _v_n is None):
+                    _v_n = checked(_v_n, "integer or null", "n")
+                _self.n = _v_n
                 _n += 1
             else:
                 _self.n = UNSET
             if "stream_options" in _d:
-                _v = _d["stream_options"]
-                if _v.__class__ is dict:
+                _v_stream_options = _d["stream_options"]
+                if _v_stream_options.__class__ is dict:
                     try:
-                        _v = ChatCompletionStreamOptions.from_dict(_v)
+                        _v_stream_options = ChatCompletionStreamOptions.from_dict(_v_stream_options)
                     except DecodeError as _error:
                         raise _error.within("stream_options") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "stream_options")
-                _self.stream_options = _v
+                elif _v_stream_options is not None:
+                    _v_stream_options = checked(_v_stream_options, "object or null", "stream_options")
+                _self.stream_options = _v_stream_options
                 _n += 1
             else:
                 _self.stream_options = UNSET
             if "logprobs" in _d:
-                _v = _d["logprobs"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "logprobs")
-                _self.logprobs = _v
+                _v_logprobs = _d["logprobs"]
+                if not (_v_logprobs.__class__ is int or _v_logprobs is None):
+                    _v_logprobs = checked(_v_logprobs, "integer or null", "logprobs")
+                _self.logprobs = _v_logprobs
                 _n += 1
             else:
                 _self.logprobs = UNSET
             if "echo" in _d:
-                _v = _d["echo"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "echo")
-                _self.echo = _v
+                _v_echo = _d["echo"]
+                if not (_v_echo.__class__ is bool or _v_echo is None):
+                    _v_echo = checked(_v_echo, "boolean or null", "echo")
+                _self.echo = _v_echo
                 _n += 1
             else:
                 _self.echo = UNSET
             if "stop" in _d:
-                _v = _d["stop"]
-                if _v.__class__ is list:
+                _v_stop = _d["stop"]
+                if _v_stop.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_stop)):
+                            _v_stop = checked_items(_v_stop, "string")
                     except DecodeError as _error:
                         raise _error.within("stop") from None
-                elif not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "array, string or null", "stop")
-                _self.stop = _v
+                elif not (_v_stop.__class__ is str or _v_stop is None):
+                    _v_stop = checked(_v_stop, "array, string or null", "stop")
+                _self.stop = _v_stop
                 _n += 1
             else:
                 _self.stop = UNSET
             if "presence_penalty" in _d:
-                _v = _d["presence_penalty"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "presence_penalty")
-                _self.presence_penalty = _v
+                _v_presence_penalty = _d["presence_penalty"]
+                if not (_v_presence_penalty.__class__ in JSON_NUMBERS or _v_presence_penalty is None):
+                    _v_presence_penalty = checked(_v_presence_penalty, "number or null", "presence_penalty")
+                _self.presence_penalty = _v_presence_penalty
                 _n += 1
             else:
                 _self.presence_penalty = UNSET
             if "frequency_penalty" in _d:
-                _v = _d["frequency_penalty"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "frequency_penalty")
-                _self.frequency_penalty = _v
+                _v_frequency_penalty = _d["frequency_penalty"]
+                if not (_v_frequency_penalty.__class__ in JSON_NUMBERS or _v_frequency_penalty is None):
+                    _v_frequency_penalty = checked(
+                        _v_frequency_penalty, "number or null", "frequency_penalty"
+                    )
+                _self.frequency_penalty = _v_frequency_penalty
                 _n += 1
             else:
                 _self.frequency_penalty = UNSET
             if "best_of" in _d:
-                _v = _d["best_of"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "best_of")
-                _self.best_of = _v
+                _v_best_of = _d["best_of"]
+                if not (_v_best_of.__class__ is int or _v_best_of is None):
+                    _v_best_of = checked(_v_best_of, "integer or null", "best_of")
+                _self.best_of = _v_best_of
                 _n += 1
             else:
                 _self.best_of = UNSET
             if "logit_bias" in _d:
-                _v = _d["logit_bias"]
-                if _v.__class__ is dict:
+                _v_logit_bias = _d["logit_bias"]
+                if _v_logit_bias.__class__ is dict:
                     try:
-                        _v = CreateCompletionRequestLogitBias.from_dict(_v)
+                        _v_logit_bias = CreateCompletionRequestLogitBias.from_dict(_v_logit_bias)
                     except DecodeError as _error:
                         raise _error.within("logit_bias") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "logit_bias")
-                _self.logit_bias = _v
+                elif _v_logit_bias is not None:
+                    _v_logit_bias = checked(_v_logit_bias, "object or null", "logit_bias")
+                _self.logit_bias = _v_logit_bias
                 _n += 1
             else:
                 _self.logit_bias = UNSET
             if "user" in _d:
-                _v = _d["user"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "user")
-                _self.user = _v
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
                 _n += 1
             else:
                 _self.user = UNSET
             if "seed" in _d:
-                _v = _d["seed"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "seed")
-                _self.seed = _v
+                _v_seed = _d["seed"]
+                if not (_v_seed.__class__ is int or _v_seed is None):
+                    _v_seed = checked(_v_seed, "integer or null", "seed")
+                _self.seed = _v_seed
                 _n += 1
             else:
                 _self.seed = UNSET

@@ -81,40 +81,40 @@ class CreateEmbeddingRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["input"]
-            if _v.__class__ is list:
+            _v_input_ = _d["input"]
+            if _v_input_.__class__ is list:
                 try:
-                    _v = _decode_input_(_v)
+                    _v_input_ = _decode_input_(_v_input_)
                 except DecodeError as _error:
                     raise _error.within("input") from None
-            elif _v.__class__ is not str:
-                _v = checked(_v, "array or string", "input")
-            _self.input_ = _v
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
+            elif _v_input_.__class__ is not str:
+                _v_input_ = checked(_v_input_, "array or string", "input")
+            _self.input_ = _v_input_
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
             if "encoding_format" in _d:
-                _v = _d["encoding_format"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "encoding_format")
-                _self.encoding_format = _v
+                _v_encoding_format = _d["encoding_format"]
+                if _v_encoding_format.__class__ is not str:
+                    _v_encoding_format = checked(_v_encoding_format, "string", "encoding_format")
+                _self.encoding_format = _v_encoding_format
                 _n += 1
             else:
                 _self.encoding_format = UNSET
             if "dimensions" in _d:
-                _v = _d["dimensions"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "dimensions")
-                _self.dimensions = _v
+                _v_dimensions = _d["dimensions"]
+                if _v_dimensions.__class__ is not int:
+                    _v_dimensions = checked(_v_dimensions, "integer", "dimensions")
+                _self.dimensions = _v_dimensions
                 _n += 1
             else:
                 _self.dimensions = UNSET
             if "user" in _d:
-                _v = _d["user"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "user")
-                _self.user = _v
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
                 _n += 1
             else:
                 _self.user = UNSET

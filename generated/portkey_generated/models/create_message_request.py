@@ -213,131 +213,133 @@ class CreateMessageRequest:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["max_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "max_tokens")
-            _self.max_tokens = _v
-            _v = _d["messages"]
-            if _v.__class__ is list:
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_max_tokens = _d["max_tokens"]
+            if _v_max_tokens.__class__ is not int:
+                _v_max_tokens = checked(_v_max_tokens, "integer", "max_tokens")
+            _self.max_tokens = _v_max_tokens
+            _v_messages = _d["messages"]
+            if _v_messages.__class__ is list:
                 try:
-                    _v = [MessageParam.from_dict(_i) for _i in _v]
+                    _v_messages = [MessageParam.from_dict(_i) for _i in _v_messages]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, MessageParam.from_dict).within("messages") from None
+                    raise _error.at_item(_v_messages, MessageParam.from_dict).within("messages") from None
             else:
-                _v = checked(_v, "array", "messages")
-            _self.messages = _v
+                _v_messages = checked(_v_messages, "array", "messages")
+            _self.messages = _v_messages
             if "system" in _d:
-                _v = _d["system"]
-                if _v.__class__ is list:
+                _v_system = _d["system"]
+                if _v_system.__class__ is list:
                     try:
-                        _v = [MessageTextBlockParam.from_dict(_i) for _i in _v]
+                        _v_system = [MessageTextBlockParam.from_dict(_i) for _i in _v_system]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, MessageTextBlockParam.from_dict).within("system") from None
-                elif _v.__class__ is not str:
-                    _v = checked(_v, "array or string", "system")
-                _self.system = _v
+                        raise _error.at_item(_v_system, MessageTextBlockParam.from_dict).within(
+                            "system"
+                        ) from None
+                elif _v_system.__class__ is not str:
+                    _v_system = checked(_v_system, "array or string", "system")
+                _self.system = _v_system
                 _n += 1
             else:
                 _self.system = UNSET
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = MessageRequestMetadata.from_dict(_v)
+                        _v_metadata = MessageRequestMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
                 else:
-                    _v = checked(_v, "object", "metadata")
-                _self.metadata = _v
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET
             if "stop_sequences" in _d:
-                _v = _d["stop_sequences"]
-                if _v.__class__ is list:
+                _v_stop_sequences = _d["stop_sequences"]
+                if _v_stop_sequences.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_stop_sequences)):
+                            _v_stop_sequences = checked_items(_v_stop_sequences, "string")
                     except DecodeError as _error:
                         raise _error.within("stop_sequences") from None
                 else:
-                    _v = checked(_v, "array", "stop_sequences")
-                _self.stop_sequences = _v
+                    _v_stop_sequences = checked(_v_stop_sequences, "array", "stop_sequences")
+                _self.stop_sequences = _v_stop_sequences
                 _n += 1
             else:
                 _self.stop_sequences = UNSET
             if "stream" in _d:
-                _v = _d["stream"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "stream")
-                _self.stream = _v
+                _v_stream = _d["stream"]
+                if _v_stream.__class__ is not bool:
+                    _v_stream = checked(_v_stream, "boolean", "stream")
+                _self.stream = _v_stream
                 _n += 1
             else:
                 _self.stream = UNSET
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if _v_temperature.__class__ not in JSON_NUMBERS:
+                    _v_temperature = checked(_v_temperature, "number", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET
             if "top_k" in _d:
-                _v = _d["top_k"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "top_k")
-                _self.top_k = _v
+                _v_top_k = _d["top_k"]
+                if _v_top_k.__class__ is not int:
+                    _v_top_k = checked(_v_top_k, "integer", "top_k")
+                _self.top_k = _v_top_k
                 _n += 1
             else:
                 _self.top_k = UNSET
             if "top_p" in _d:
-                _v = _d["top_p"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "top_p")
-                _self.top_p = _v
+                _v_top_p = _d["top_p"]
+                if _v_top_p.__class__ not in JSON_NUMBERS:
+                    _v_top_p = checked(_v_top_p, "number", "top_p")
+                _self.top_p = _v_top_p
                 _n += 1
             else:
                 _self.top_p = UNSET
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is list:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        _v = [MessageTool.from_dict(_i) for _i in _v]
+                        _v_tools = [MessageTool.from_dict(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, MessageTool.from_dict).within("tools") from None
+                        raise _error.at_item(_v_tools, MessageTool.from_dict).within("tools") from None
                 else:
-                    _v = checked(_v, "array", "tools")
-                _self.tools = _v
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "tool_choice" in _d:
-                _v = _d["tool_choice"]
-                if _v.__class__ is dict:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
                     try:
-                        _v = _decode_tool_choice(_v)
+                        _v_tool_choice = _decode_tool_choice(_v_tool_choice)
                     except DecodeError as _error:
                         raise _error.within("tool_choice") from None
                 else:
-                    _v = checked(_v, "object", "tool_choice")
-                _self.tool_choice = _v
+                    _v_tool_choice = checked(_v_tool_choice, "object", "tool_choice")
+                _self.tool_choice = _v_tool_choice
                 _n += 1
             else:
                 _self.tool_choice = UNSET
             if "thinking" in _d:
-                _v = _d["thinking"]
-                if _v.__class__ is dict:
+                _v_thinking = _d["thinking"]
+                if _v_thinking.__class__ is dict:
                     try:
-                        _v = _decode_thinking(_v)
+                        _v_thinking = _decode_thinking(_v_thinking)
                     except DecodeError as _error:
                         raise _error.within("thinking") from None
                 else:
-                    _v = checked(_v, "object", "thinking")
-                _self.thinking = _v
+                    _v_thinking = checked(_v_thinking, "object", "thinking")
+                _self.thinking = _v_thinking
                 _n += 1
             else:
                 _self.thinking = UNSET

@@ -84,20 +84,20 @@ class CreateModerationRequest:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["input"]
-            if _v.__class__ is list:
+            _v_input_ = _d["input"]
+            if _v_input_.__class__ is list:
                 try:
-                    _v = [_decode_input__item(_i) for _i in _v]
+                    _v_input_ = [_decode_input__item(_i) for _i in _v_input_]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_input__item).within("input") from None
-            elif _v.__class__ is not str:
-                _v = checked(_v, "array or string", "input")
-            _self.input_ = _v
+                    raise _error.at_item(_v_input_, _decode_input__item).within("input") from None
+            elif _v_input_.__class__ is not str:
+                _v_input_ = checked(_v_input_, "array or string", "input")
+            _self.input_ = _v_input_
             if "model" in _d:
-                _v = _d["model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET

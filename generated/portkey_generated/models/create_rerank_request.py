@@ -118,66 +118,66 @@ class CreateRerankRequest:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["query"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "query")
-            _self.query = _v
-            _v = _d["documents"]
-            if _v.__class__ is list:
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_query = _d["query"]
+            if _v_query.__class__ is not str:
+                _v_query = checked(_v_query, "string", "query")
+            _self.query = _v_query
+            _v_documents = _d["documents"]
+            if _v_documents.__class__ is list:
                 try:
-                    _v = [_decode_documents_item(_i) for _i in _v]
+                    _v_documents = [_decode_documents_item(_i) for _i in _v_documents]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_documents_item).within("documents") from None
+                    raise _error.at_item(_v_documents, _decode_documents_item).within("documents") from None
             else:
-                _v = checked(_v, "array", "documents")
-            _self.documents = _v
+                _v_documents = checked(_v_documents, "array", "documents")
+            _self.documents = _v_documents
             if "top_n" in _d:
-                _v = _d["top_n"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "top_n")
-                _self.top_n = _v
+                _v_top_n = _d["top_n"]
+                if _v_top_n.__class__ is not int:
+                    _v_top_n = checked(_v_top_n, "integer", "top_n")
+                _self.top_n = _v_top_n
                 _n += 1
             else:
                 _self.top_n = UNSET
             if "return_documents" in _d:
-                _v = _d["return_documents"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "return_documents")
-                _self.return_documents = _v
+                _v_return_documents = _d["return_documents"]
+                if _v_return_documents.__class__ is not bool:
+                    _v_return_documents = checked(_v_return_documents, "boolean", "return_documents")
+                _self.return_documents = _v_return_documents
                 _n += 1
             else:
                 _self.return_documents = UNSET
             if "max_chunks_per_doc" in _d:
-                _v = _d["max_chunks_per_doc"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "max_chunks_per_doc")
-                _self.max_chunks_per_doc = _v
+                _v_max_chunks_per_doc = _d["max_chunks_per_doc"]
+                if _v_max_chunks_per_doc.__class__ is not int:
+                    _v_max_chunks_per_doc = checked(_v_max_chunks_per_doc, "integer", "max_chunks_per_doc")
+                _self.max_chunks_per_doc = _v_max_chunks_per_doc
                 _n += 1
             else:
                 _self.max_chunks_per_doc = UNSET
             if "max_tokens_per_doc" in _d:
-                _v = _d["max_tokens_per_doc"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "max_tokens_per_doc")
-                _self.max_tokens_per_doc = _v
+                _v_max_tokens_per_doc = _d["max_tokens_per_doc"]
+                if _v_max_tokens_per_doc.__class__ is not int:
+                    _v_max_tokens_per_doc = checked(_v_max_tokens_per_doc, "integer", "max_tokens_per_doc")
+                _self.max_tokens_per_doc = _v_max_tokens_per_doc
                 _n += 1
             else:
                 _self.max_tokens_per_doc = UNSET
             if "rank_fields" in _d:
-                _v = _d["rank_fields"]
-                if _v.__class__ is list:
+                _v_rank_fields = _d["rank_fields"]
+                if _v_rank_fields.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_rank_fields)):
+                            _v_rank_fields = checked_items(_v_rank_fields, "string")
                     except DecodeError as _error:
                         raise _error.within("rank_fields") from None
                 else:
-                    _v = checked(_v, "array", "rank_fields")
-                _self.rank_fields = _v
+                    _v_rank_fields = checked(_v_rank_fields, "array", "rank_fields")
+                _self.rank_fields = _v_rank_fields
                 _n += 1
             else:
                 _self.rank_fields = UNSET

@@ -85,32 +85,32 @@ class EmbeddingList:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["data"]
-            if _v.__class__ is list:
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
                 try:
-                    _v = [EmbeddingVector.from_dict(_i) for _i in _v]
+                    _v_data = [EmbeddingVector.from_dict(_i) for _i in _v_data]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, EmbeddingVector.from_dict).within("data") from None
+                    raise _error.at_item(_v_data, EmbeddingVector.from_dict).within("data") from None
             else:
-                _v = checked(_v, "array", "data")
-            _self.data = _v
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["usage"]
-            if _v.__class__ is dict:
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_usage = _d["usage"]
+            if _v_usage.__class__ is dict:
                 try:
-                    _v = EmbeddingUsage.from_dict(_v)
+                    _v_usage = EmbeddingUsage.from_dict(_v_usage)
                 except DecodeError as _error:
                     raise _error.within("usage") from None
             else:
-                _v = checked(_v, "object", "usage")
-            _self.usage = _v
+                _v_usage = checked(_v_usage, "object", "usage")
+            _self.usage = _v_usage
         except KeyError as _error:
             if _d.get("object", "list") != "list":
                 return cls.from_dict(MissingAsUnset(_d))

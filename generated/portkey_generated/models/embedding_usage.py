@@ -47,14 +47,14 @@ class EmbeddingUsage:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["prompt_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "prompt_tokens")
-            _self.prompt_tokens = _v
-            _v = _d["total_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total_tokens")
-            _self.total_tokens = _v
+            _v_prompt_tokens = _d["prompt_tokens"]
+            if _v_prompt_tokens.__class__ is not int:
+                _v_prompt_tokens = checked(_v_prompt_tokens, "integer", "prompt_tokens")
+            _self.prompt_tokens = _v_prompt_tokens
+            _v_total_tokens = _d["total_tokens"]
+            if _v_total_tokens.__class__ is not int:
+                _v_total_tokens = checked(_v_total_tokens, "integer", "total_tokens")
+            _self.total_tokens = _v_total_tokens
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

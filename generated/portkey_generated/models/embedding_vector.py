@@ -62,24 +62,24 @@ class EmbeddingVector:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "index")
-            _self.index = _v
-            _v = _d["embedding"]
-            if _v.__class__ is list:
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_embedding = _d["embedding"]
+            if _v_embedding.__class__ is list:
                 try:
-                    if not JSON_NUMBERS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "number")
+                    if not JSON_NUMBERS.issuperset(map(type, _v_embedding)):
+                        _v_embedding = checked_items(_v_embedding, "number")
                 except DecodeError as _error:
                     raise _error.within("embedding") from None
-            elif _v.__class__ is not str:
-                _v = checked(_v, "array or string", "embedding")
-            _self.embedding = _v
+            elif _v_embedding.__class__ is not str:
+                _v_embedding = checked(_v_embedding, "array or string", "embedding")
+            _self.embedding = _v_embedding
         except KeyError as _error:
             if _d.get("object", "embedding") != "embedding":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -56,19 +56,19 @@ class FeedbackCreateRequestParams:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["trace_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "trace_id")
-            _self.trace_id = _v
-            _v = _d["value"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "value")
-            _self.value = _v
+            _v_trace_id = _d["trace_id"]
+            if _v_trace_id.__class__ is not str:
+                _v_trace_id = checked(_v_trace_id, "string", "trace_id")
+            _self.trace_id = _v_trace_id
+            _v_value = _d["value"]
+            if _v_value.__class__ is not int:
+                _v_value = checked(_v_value, "integer", "value")
+            _self.value = _v_value
             if "weight" in _d:
-                _v = _d["weight"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "weight")
-                _self.weight = _v
+                _v_weight = _d["weight"]
+                if _v_weight.__class__ not in JSON_NUMBERS:
+                    _v_weight = checked(_v_weight, "number", "weight")
+                _self.weight = _v_weight
                 _n += 1
             else:
                 _self.weight = UNSET

@@ -60,32 +60,32 @@ class FeedbackResponse:
         try:
             _n = 0
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "message" in _d:
-                _v = _d["message"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "message")
-                _self.message = _v
+                _v_message = _d["message"]
+                if _v_message.__class__ is not str:
+                    _v_message = checked(_v_message, "string", "message")
+                _self.message = _v_message
                 _n += 1
             else:
                 _self.message = UNSET
             if "feedback_ids" in _d:
-                _v = _d["feedback_ids"]
-                if _v.__class__ is list:
+                _v_feedback_ids = _d["feedback_ids"]
+                if _v_feedback_ids.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_feedback_ids)):
+                            _v_feedback_ids = checked_items(_v_feedback_ids, "string")
                     except DecodeError as _error:
                         raise _error.within("feedback_ids") from None
                 else:
-                    _v = checked(_v, "array", "feedback_ids")
-                _self.feedback_ids = _v
+                    _v_feedback_ids = checked(_v_feedback_ids, "array", "feedback_ids")
+                _self.feedback_ids = _v_feedback_ids
                 _n += 1
             else:
                 _self.feedback_ids = UNSET

@@ -64,13 +64,13 @@ class FileCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["file"]
-            _v = File(payload=BytesIO(_v))
-            _self.file = _v
-            _v = _d["purpose"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "purpose")
-            _self.purpose = _v
+            _v_file = _d["file"]
+            _v_file = File(payload=BytesIO(_v_file))
+            _self.file = _v_file
+            _v_purpose = _d["purpose"]
+            if _v_purpose.__class__ is not str:
+                _v_purpose = checked(_v_purpose, "string", "purpose")
+            _self.purpose = _v_purpose
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -55,19 +55,19 @@ class FileDeleted:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["deleted"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "deleted")
-            _self.deleted = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_deleted = _d["deleted"]
+            if _v_deleted.__class__ is not bool:
+                _v_deleted = checked(_v_deleted, "boolean", "deleted")
+            _self.deleted = _v_deleted
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

@@ -108,71 +108,71 @@ class FileObject:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "bytes" in _d:
-                _v = _d["bytes"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "bytes")
-                _self.bytes_ = _v
+                _v_bytes_ = _d["bytes"]
+                if not (_v_bytes_.__class__ is int or _v_bytes_ is None):
+                    _v_bytes_ = checked(_v_bytes_, "integer or null", "bytes")
+                _self.bytes_ = _v_bytes_
                 _n += 1
             else:
                 _self.bytes_ = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "created_at")
-                _self.created_at = _v
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "expires_at" in _d:
-                _v = _d["expires_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "expires_at")
-                _self.expires_at = _v
+                _v_expires_at = _d["expires_at"]
+                if not (_v_expires_at.__class__ is int or _v_expires_at is None):
+                    _v_expires_at = checked(_v_expires_at, "integer or null", "expires_at")
+                _self.expires_at = _v_expires_at
                 _n += 1
             else:
                 _self.expires_at = UNSET
             if "filename" in _d:
-                _v = _d["filename"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "filename")
-                _self.filename = _v
+                _v_filename = _d["filename"]
+                if _v_filename.__class__ is not str:
+                    _v_filename = checked(_v_filename, "string", "filename")
+                _self.filename = _v_filename
                 _n += 1
             else:
                 _self.filename = UNSET
             if "purpose" in _d:
-                _v = _d["purpose"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "purpose")
-                _self.purpose = _v
+                _v_purpose = _d["purpose"]
+                if _v_purpose.__class__ is not str:
+                    _v_purpose = checked(_v_purpose, "string", "purpose")
+                _self.purpose = _v_purpose
                 _n += 1
             else:
                 _self.purpose = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if not (_v_status.__class__ is str or _v_status is None):
+                    _v_status = checked(_v_status, "string or null", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "status_details" in _d:
-                _v = _d["status_details"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "status_details")
-                _self.status_details = _v
+                _v_status_details = _d["status_details"]
+                if not (_v_status_details.__class__ is str or _v_status_details is None):
+                    _v_status_details = checked(_v_status_details, "string or null", "status_details")
+                _self.status_details = _v_status_details
                 _n += 1
             else:
                 _self.status_details = UNSET

@@ -80,58 +80,64 @@ class FineTuningCheckpointMetrics:
         try:
             _n = 0
             if "step" in _d:
-                _v = _d["step"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "step")
-                _self.step = _v
+                _v_step = _d["step"]
+                if _v_step.__class__ not in JSON_NUMBERS:
+                    _v_step = checked(_v_step, "number", "step")
+                _self.step = _v_step
                 _n += 1
             else:
                 _self.step = UNSET
             if "train_loss" in _d:
-                _v = _d["train_loss"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "train_loss")
-                _self.train_loss = _v
+                _v_train_loss = _d["train_loss"]
+                if _v_train_loss.__class__ not in JSON_NUMBERS:
+                    _v_train_loss = checked(_v_train_loss, "number", "train_loss")
+                _self.train_loss = _v_train_loss
                 _n += 1
             else:
                 _self.train_loss = UNSET
             if "train_mean_token_accuracy" in _d:
-                _v = _d["train_mean_token_accuracy"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "train_mean_token_accuracy")
-                _self.train_mean_token_accuracy = _v
+                _v_train_mean_token_accuracy = _d["train_mean_token_accuracy"]
+                if _v_train_mean_token_accuracy.__class__ not in JSON_NUMBERS:
+                    _v_train_mean_token_accuracy = checked(
+                        _v_train_mean_token_accuracy, "number", "train_mean_token_accuracy"
+                    )
+                _self.train_mean_token_accuracy = _v_train_mean_token_accuracy
                 _n += 1
             else:
                 _self.train_mean_token_accuracy = UNSET
             if "valid_loss" in _d:
-                _v = _d["valid_loss"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "valid_loss")
-                _self.valid_loss = _v
+                _v_valid_loss = _d["valid_loss"]
+                if _v_valid_loss.__class__ not in JSON_NUMBERS:
+                    _v_valid_loss = checked(_v_valid_loss, "number", "valid_loss")
+                _self.valid_loss = _v_valid_loss
                 _n += 1
             else:
                 _self.valid_loss = UNSET
             if "valid_mean_token_accuracy" in _d:
-                _v = _d["valid_mean_token_accuracy"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "valid_mean_token_accuracy")
-                _self.valid_mean_token_accuracy = _v
+                _v_valid_mean_token_accuracy = _d["valid_mean_token_accuracy"]
+                if _v_valid_mean_token_accuracy.__class__ not in JSON_NUMBERS:
+                    _v_valid_mean_token_accuracy = checked(
+                        _v_valid_mean_token_accuracy, "number", "valid_mean_token_accuracy"
+                    )
+                _self.valid_mean_token_accuracy = _v_valid_mean_token_accuracy
                 _n += 1
             else:
                 _self.valid_mean_token_accuracy = UNSET
             if "full_valid_loss" in _d:
-                _v = _d["full_valid_loss"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "full_valid_loss")
-                _self.full_valid_loss = _v
+                _v_full_valid_loss = _d["full_valid_loss"]
+                if _v_full_valid_loss.__class__ not in JSON_NUMBERS:
+                    _v_full_valid_loss = checked(_v_full_valid_loss, "number", "full_valid_loss")
+                _self.full_valid_loss = _v_full_valid_loss
                 _n += 1
             else:
                 _self.full_valid_loss = UNSET
             if "full_valid_mean_token_accuracy" in _d:
-                _v = _d["full_valid_mean_token_accuracy"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "full_valid_mean_token_accuracy")
-                _self.full_valid_mean_token_accuracy = _v
+                _v_full_valid_mean_token_accuracy = _d["full_valid_mean_token_accuracy"]
+                if _v_full_valid_mean_token_accuracy.__class__ not in JSON_NUMBERS:
+                    _v_full_valid_mean_token_accuracy = checked(
+                        _v_full_valid_mean_token_accuracy, "number", "full_valid_mean_token_accuracy"
+                    )
+                _self.full_valid_mean_token_accuracy = _v_full_valid_mean_token_accuracy
                 _n += 1
             else:
                 _self.full_valid_mean_token_accuracy = UNSET

@@ -81,34 +81,42 @@ class FineTuningHyperparameters:
         try:
             _n = 0
             if "n_epochs" in _d:
-                _v = _d["n_epochs"]
-                if not (_v.__class__ is int or _v.__class__ is str or _v is None):
-                    _v = checked(_v, "string, integer or null", "n_epochs")
-                _self.n_epochs = _v
+                _v_n_epochs = _d["n_epochs"]
+                if not (_v_n_epochs.__class__ is int or _v_n_epochs.__class__ is str or _v_n_epochs is None):
+                    _v_n_epochs = checked(_v_n_epochs, "string, integer or null", "n_epochs")
+                _self.n_epochs = _v_n_epochs
                 _n += 1
             else:
                 _self.n_epochs = UNSET
             if "batch_size" in _d:
-                _v = _d["batch_size"]
-                if not (_v.__class__ is int or _v.__class__ is str or _v is None):
-                    _v = checked(_v, "string, integer or null", "batch_size")
-                _self.batch_size = _v
+                _v_batch_size = _d["batch_size"]
+                if not (
+                    _v_batch_size.__class__ is int or _v_batch_size.__class__ is str or _v_batch_size is None
+                ):
+                    _v_batch_size = checked(_v_batch_size, "string, integer or null", "batch_size")
+                _self.batch_size = _v_batch_size
                 _n += 1
             else:
                 _self.batch_size = UNSET
             if "learning_rate_multiplier" in _d:
-                _v = _d["learning_rate_multiplier"]
-                if not (_v.__class__ in JSON_NUMBERS or _v.__class__ is str or _v is None):
-                    _v = checked(_v, "string, number or null", "learning_rate_multiplier")
-                _self.learning_rate_multiplier = _v
+                _v_learning_rate_multiplier = _d["learning_rate_multiplier"]
+                if not (
+                    _v_learning_rate_multiplier.__class__ in JSON_NUMBERS
+                    or _v_learning_rate_multiplier.__class__ is str
+                    or _v_learning_rate_multiplier is None
+                ):
+                    _v_learning_rate_multiplier = checked(
+                        _v_learning_rate_multiplier, "string, number or null", "learning_rate_multiplier"
+                    )
+                _self.learning_rate_multiplier = _v_learning_rate_multiplier
                 _n += 1
             else:
                 _self.learning_rate_multiplier = UNSET
             if "beta" in _d:
-                _v = _d["beta"]
-                if not (_v.__class__ in JSON_NUMBERS or _v.__class__ is str or _v is None):
-                    _v = checked(_v, "string, number or null", "beta")
-                _self.beta = _v
+                _v_beta = _d["beta"]
+                if not (_v_beta.__class__ in JSON_NUMBERS or _v_beta.__class__ is str or _v_beta is None):
+                    _v_beta = checked(_v_beta, "string, number or null", "beta")
+                _self.beta = _v_beta
                 _n += 1
             else:
                 _self.beta = UNSET

@@ -70,19 +70,19 @@ class FineTuningIntegration:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["wandb"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_wandb = _d["wandb"]
+            if _v_wandb.__class__ is dict:
                 try:
-                    _v = FineTuningWandbIntegration.from_dict(_v)
+                    _v_wandb = FineTuningWandbIntegration.from_dict(_v_wandb)
                 except DecodeError as _error:
                     raise _error.within("wandb") from None
             else:
-                _v = checked(_v, "object", "wandb")
-            _self.wandb = _v
+                _v_wandb = checked(_v_wandb, "object", "wandb")
+            _self.wandb = _v_wandb
         except KeyError as _error:
             if _d.get("type", "wandb") != "wandb":
                 return cls.from_dict(MissingAsUnset(_d))

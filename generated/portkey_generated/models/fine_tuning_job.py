@@ -254,192 +254,192 @@ class FineTuningJob:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "created_at")
-                _self.created_at = _v
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "finished_at" in _d:
-                _v = _d["finished_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "finished_at")
-                _self.finished_at = _v
+                _v_finished_at = _d["finished_at"]
+                if not (_v_finished_at.__class__ is int or _v_finished_at is None):
+                    _v_finished_at = checked(_v_finished_at, "integer or null", "finished_at")
+                _self.finished_at = _v_finished_at
                 _n += 1
             else:
                 _self.finished_at = UNSET
             if "estimated_finish" in _d:
-                _v = _d["estimated_finish"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "estimated_finish")
-                _self.estimated_finish = _v
+                _v_estimated_finish = _d["estimated_finish"]
+                if not (_v_estimated_finish.__class__ is int or _v_estimated_finish is None):
+                    _v_estimated_finish = checked(_v_estimated_finish, "integer or null", "estimated_finish")
+                _self.estimated_finish = _v_estimated_finish
                 _n += 1
             else:
                 _self.estimated_finish = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "model" in _d:
-                _v = _d["model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "fine_tuned_model" in _d:
-                _v = _d["fine_tuned_model"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "fine_tuned_model")
-                _self.fine_tuned_model = _v
+                _v_fine_tuned_model = _d["fine_tuned_model"]
+                if not (_v_fine_tuned_model.__class__ is str or _v_fine_tuned_model is None):
+                    _v_fine_tuned_model = checked(_v_fine_tuned_model, "string or null", "fine_tuned_model")
+                _self.fine_tuned_model = _v_fine_tuned_model
                 _n += 1
             else:
                 _self.fine_tuned_model = UNSET
             if "training_file" in _d:
-                _v = _d["training_file"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "training_file")
-                _self.training_file = _v
+                _v_training_file = _d["training_file"]
+                if _v_training_file.__class__ is not str:
+                    _v_training_file = checked(_v_training_file, "string", "training_file")
+                _self.training_file = _v_training_file
                 _n += 1
             else:
                 _self.training_file = UNSET
             if "validation_file" in _d:
-                _v = _d["validation_file"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "validation_file")
-                _self.validation_file = _v
+                _v_validation_file = _d["validation_file"]
+                if not (_v_validation_file.__class__ is str or _v_validation_file is None):
+                    _v_validation_file = checked(_v_validation_file, "string or null", "validation_file")
+                _self.validation_file = _v_validation_file
                 _n += 1
             else:
                 _self.validation_file = UNSET
             if "result_files" in _d:
-                _v = _d["result_files"]
-                if _v.__class__ is list:
+                _v_result_files = _d["result_files"]
+                if _v_result_files.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_result_files)):
+                            _v_result_files = checked_items(_v_result_files, "string")
                     except DecodeError as _error:
                         raise _error.within("result_files") from None
                 else:
-                    _v = checked(_v, "array", "result_files")
-                _self.result_files = _v
+                    _v_result_files = checked(_v_result_files, "array", "result_files")
+                _self.result_files = _v_result_files
                 _n += 1
             else:
                 _self.result_files = UNSET
             if "trained_tokens" in _d:
-                _v = _d["trained_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "trained_tokens")
-                _self.trained_tokens = _v
+                _v_trained_tokens = _d["trained_tokens"]
+                if not (_v_trained_tokens.__class__ is int or _v_trained_tokens is None):
+                    _v_trained_tokens = checked(_v_trained_tokens, "integer or null", "trained_tokens")
+                _self.trained_tokens = _v_trained_tokens
                 _n += 1
             else:
                 _self.trained_tokens = UNSET
             if "hyperparameters" in _d:
-                _v = _d["hyperparameters"]
-                if _v.__class__ is dict:
+                _v_hyperparameters = _d["hyperparameters"]
+                if _v_hyperparameters.__class__ is dict:
                     try:
-                        _v = FineTuningHyperparameters.from_dict(_v)
+                        _v_hyperparameters = FineTuningHyperparameters.from_dict(_v_hyperparameters)
                     except DecodeError as _error:
                         raise _error.within("hyperparameters") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "hyperparameters")
-                _self.hyperparameters = _v
+                elif _v_hyperparameters is not None:
+                    _v_hyperparameters = checked(_v_hyperparameters, "object or null", "hyperparameters")
+                _self.hyperparameters = _v_hyperparameters
                 _n += 1
             else:
                 _self.hyperparameters = UNSET
             if "method" in _d:
-                _v = _d["method"]
-                if _v.__class__ is dict:
+                _v_method = _d["method"]
+                if _v_method.__class__ is dict:
                     try:
-                        _v = FineTuningMethod.from_dict(_v)
+                        _v_method = FineTuningMethod.from_dict(_v_method)
                     except DecodeError as _error:
                         raise _error.within("method") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "method")
-                _self.method = _v
+                elif _v_method is not None:
+                    _v_method = checked(_v_method, "object or null", "method")
+                _self.method = _v_method
                 _n += 1
             else:
                 _self.method = UNSET
             if "error" in _d:
-                _v = _d["error"]
-                if _v.__class__ is dict:
+                _v_error = _d["error"]
+                if _v_error.__class__ is dict:
                     try:
-                        _v = FineTuningJobError.from_dict(_v)
+                        _v_error = FineTuningJobError.from_dict(_v_error)
                     except DecodeError as _error:
                         raise _error.within("error") from None
-                elif not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "object, string or null", "error")
-                _self.error = _v
+                elif not (_v_error.__class__ is str or _v_error is None):
+                    _v_error = checked(_v_error, "object, string or null", "error")
+                _self.error = _v_error
                 _n += 1
             else:
                 _self.error = UNSET
             if "organization_id" in _d:
-                _v = _d["organization_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "organization_id")
-                _self.organization_id = _v
+                _v_organization_id = _d["organization_id"]
+                if _v_organization_id.__class__ is not str:
+                    _v_organization_id = checked(_v_organization_id, "string", "organization_id")
+                _self.organization_id = _v_organization_id
                 _n += 1
             else:
                 _self.organization_id = UNSET
             if "seed" in _d:
-                _v = _d["seed"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "seed")
-                _self.seed = _v
+                _v_seed = _d["seed"]
+                if _v_seed.__class__ is not int:
+                    _v_seed = checked(_v_seed, "integer", "seed")
+                _self.seed = _v_seed
                 _n += 1
             else:
                 _self.seed = UNSET
             if "suffix" in _d:
-                _v = _d["suffix"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "suffix")
-                _self.suffix = _v
+                _v_suffix = _d["suffix"]
+                if not (_v_suffix.__class__ is str or _v_suffix is None):
+                    _v_suffix = checked(_v_suffix, "string or null", "suffix")
+                _self.suffix = _v_suffix
                 _n += 1
             else:
                 _self.suffix = UNSET
             if "integrations" in _d:
-                _v = _d["integrations"]
-                if _v.__class__ is list:
+                _v_integrations = _d["integrations"]
+                if _v_integrations.__class__ is list:
                     try:
-                        _v = [FineTuningIntegration.from_dict(_i) for _i in _v]
+                        _v_integrations = [FineTuningIntegration.from_dict(_i) for _i in _v_integrations]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, FineTuningIntegration.from_dict).within(
+                        raise _error.at_item(_v_integrations, FineTuningIntegration.from_dict).within(
                             "integrations"
                         ) from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "integrations")
-                _self.integrations = _v
+                elif _v_integrations is not None:
+                    _v_integrations = checked(_v_integrations, "array or null", "integrations")
+                _self.integrations = _v_integrations
                 _n += 1
             else:
                 _self.integrations = UNSET
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = FineTuningJobMetadata.from_dict(_v)
+                        _v_metadata = FineTuningJobMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "metadata")
-                _self.metadata = _v
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET

@@ -100,56 +100,58 @@ class FineTuningJobCheckpoint:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["fine_tuned_model_checkpoint"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "fine_tuned_model_checkpoint")
-            _self.fine_tuned_model_checkpoint = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_fine_tuned_model_checkpoint = _d["fine_tuned_model_checkpoint"]
+            if _v_fine_tuned_model_checkpoint.__class__ is not str:
+                _v_fine_tuned_model_checkpoint = checked(
+                    _v_fine_tuned_model_checkpoint, "string", "fine_tuned_model_checkpoint"
+                )
+            _self.fine_tuned_model_checkpoint = _v_fine_tuned_model_checkpoint
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "created_at")
-                _self.created_at = _v
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "fine_tuning_job_id" in _d:
-                _v = _d["fine_tuning_job_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "fine_tuning_job_id")
-                _self.fine_tuning_job_id = _v
+                _v_fine_tuning_job_id = _d["fine_tuning_job_id"]
+                if _v_fine_tuning_job_id.__class__ is not str:
+                    _v_fine_tuning_job_id = checked(_v_fine_tuning_job_id, "string", "fine_tuning_job_id")
+                _self.fine_tuning_job_id = _v_fine_tuning_job_id
                 _n += 1
             else:
                 _self.fine_tuning_job_id = UNSET
             if "step_number" in _d:
-                _v = _d["step_number"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "step_number")
-                _self.step_number = _v
+                _v_step_number = _d["step_number"]
+                if _v_step_number.__class__ is not int:
+                    _v_step_number = checked(_v_step_number, "integer", "step_number")
+                _self.step_number = _v_step_number
                 _n += 1
             else:
                 _self.step_number = UNSET
             if "metrics" in _d:
-                _v = _d["metrics"]
-                if _v.__class__ is dict:
+                _v_metrics = _d["metrics"]
+                if _v_metrics.__class__ is dict:
                     try:
-                        _v = FineTuningCheckpointMetrics.from_dict(_v)
+                        _v_metrics = FineTuningCheckpointMetrics.from_dict(_v_metrics)
                     except DecodeError as _error:
                         raise _error.within("metrics") from None
                 else:
-                    _v = checked(_v, "object", "metrics")
-                _self.metrics = _v
+                    _v_metrics = checked(_v_metrics, "object", "metrics")
+                _self.metrics = _v_metrics
                 _n += 1
             else:
                 _self.metrics = UNSET

@@ -190,139 +190,143 @@ class FineTuningJobCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["training_file"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "training_file")
-            _self.training_file = _v
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_training_file = _d["training_file"]
+            if _v_training_file.__class__ is not str:
+                _v_training_file = checked(_v_training_file, "string", "training_file")
+            _self.training_file = _v_training_file
             if "validation_file" in _d:
-                _v = _d["validation_file"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "validation_file")
-                _self.validation_file = _v
+                _v_validation_file = _d["validation_file"]
+                if _v_validation_file.__class__ is not str:
+                    _v_validation_file = checked(_v_validation_file, "string", "validation_file")
+                _self.validation_file = _v_validation_file
                 _n += 1
             else:
                 _self.validation_file = UNSET
             if "suffix" in _d:
-                _v = _d["suffix"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "suffix")
-                _self.suffix = _v
+                _v_suffix = _d["suffix"]
+                if _v_suffix.__class__ is not str:
+                    _v_suffix = checked(_v_suffix, "string", "suffix")
+                _self.suffix = _v_suffix
                 _n += 1
             else:
                 _self.suffix = UNSET
             if "seed" in _d:
-                _v = _d["seed"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "seed")
-                _self.seed = _v
+                _v_seed = _d["seed"]
+                if _v_seed.__class__ is not int:
+                    _v_seed = checked(_v_seed, "integer", "seed")
+                _self.seed = _v_seed
                 _n += 1
             else:
                 _self.seed = UNSET
             if "method" in _d:
-                _v = _d["method"]
-                if _v.__class__ is dict:
+                _v_method = _d["method"]
+                if _v_method.__class__ is dict:
                     try:
-                        _v = FineTuningMethod.from_dict(_v)
+                        _v_method = FineTuningMethod.from_dict(_v_method)
                     except DecodeError as _error:
                         raise _error.within("method") from None
                 else:
-                    _v = checked(_v, "object", "method")
-                _self.method = _v
+                    _v_method = checked(_v_method, "object", "method")
+                _self.method = _v_method
                 _n += 1
             else:
                 _self.method = UNSET
             if "hyperparameters" in _d:
-                _v = _d["hyperparameters"]
-                if _v.__class__ is dict:
+                _v_hyperparameters = _d["hyperparameters"]
+                if _v_hyperparameters.__class__ is dict:
                     try:
-                        _v = FineTuningHyperparameters.from_dict(_v)
+                        _v_hyperparameters = FineTuningHyperparameters.from_dict(_v_hyperparameters)
                     except DecodeError as _error:
                         raise _error.within("hyperparameters") from None
                 else:
-                    _v = checked(_v, "object", "hyperparameters")
-                _self.hyperparameters = _v
+                    _v_hyperparameters = checked(_v_hyperparameters, "object", "hyperparameters")
+                _self.hyperparameters = _v_hyperparameters
                 _n += 1
             else:
                 _self.hyperparameters = UNSET
             if "integrations" in _d:
-                _v = _d["integrations"]
-                if _v.__class__ is list:
+                _v_integrations = _d["integrations"]
+                if _v_integrations.__class__ is list:
                     try:
-                        _v = [FineTuningIntegration.from_dict(_i) for _i in _v]
+                        _v_integrations = [FineTuningIntegration.from_dict(_i) for _i in _v_integrations]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, FineTuningIntegration.from_dict).within(
+                        raise _error.at_item(_v_integrations, FineTuningIntegration.from_dict).within(
                             "integrations"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "integrations")
-                _self.integrations = _v
+                    _v_integrations = checked(_v_integrations, "array", "integrations")
+                _self.integrations = _v_integrations
                 _n += 1
             else:
                 _self.integrations = UNSET
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = FineTuningJobCreateRequestMetadata.from_dict(_v)
+                        _v_metadata = FineTuningJobCreateRequestMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "metadata")
-                _self.metadata = _v
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET
             if "job_name" in _d:
-                _v = _d["job_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "job_name")
-                _self.job_name = _v
+                _v_job_name = _d["job_name"]
+                if _v_job_name.__class__ is not str:
+                    _v_job_name = checked(_v_job_name, "string", "job_name")
+                _self.job_name = _v_job_name
                 _n += 1
             else:
                 _self.job_name = UNSET
             if "role_arn" in _d:
-                _v = _d["role_arn"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "role_arn")
-                _self.role_arn = _v
+                _v_role_arn = _d["role_arn"]
+                if _v_role_arn.__class__ is not str:
+                    _v_role_arn = checked(_v_role_arn, "string", "role_arn")
+                _self.role_arn = _v_role_arn
                 _n += 1
             else:
                 _self.role_arn = UNSET
             if "output_file" in _d:
-                _v = _d["output_file"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "output_file")
-                _self.output_file = _v
+                _v_output_file = _d["output_file"]
+                if _v_output_file.__class__ is not str:
+                    _v_output_file = checked(_v_output_file, "string", "output_file")
+                _self.output_file = _v_output_file
                 _n += 1
             else:
                 _self.output_file = UNSET
             if "portkey_options" in _d:
-                _v = _d["portkey_options"]
-                if _v.__class__ is dict:
+                _v_portkey_options = _d["portkey_options"]
+                if _v_portkey_options.__class__ is dict:
                     try:
-                        _v = FineTuningJobCreateRequestPortkeyOptions.from_dict(_v)
+                        _v_portkey_options = FineTuningJobCreateRequestPortkeyOptions.from_dict(
+                            _v_portkey_options
+                        )
                     except DecodeError as _error:
                         raise _error.within("portkey_options") from None
                 else:
-                    _v = checked(_v, "object", "portkey_options")
-                _self.portkey_options = _v
+                    _v_portkey_options = checked(_v_portkey_options, "object", "portkey_options")
+                _self.portkey_options = _v_portkey_options
                 _n += 1
             else:
                 _self.portkey_options = UNSET
             if "provider_options" in _d:
-                _v = _d["provider_options"]
-                if _v.__class__ is dict:
+                _v_provider_options = _d["provider_options"]
+                if _v_provider_options.__class__ is dict:
                     try:
-                        _v = FineTuningJobCreateRequestProviderOptions.from_dict(_v)
+                        _v_provider_options = FineTuningJobCreateRequestProviderOptions.from_dict(
+                            _v_provider_options
+                        )
                     except DecodeError as _error:
                         raise _error.within("provider_options") from None
                 else:
-                    _v = checked(_v, "object", "provider_options")
-                _self.provider_options = _v
+                    _v_provider_options = checked(_v_provider_options, "object", "provider_options")
+                _self.provider_options = _v_provider_options
                 _n += 1
             else:
                 _self.provider_options = UNSET

@@ -59,26 +59,26 @@ class FineTuningJobError:
         try:
             _n = 0
             if "code" in _d:
-                _v = _d["code"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "code")
-                _self.code = _v
+                _v_code = _d["code"]
+                if _v_code.__class__ is not str:
+                    _v_code = checked(_v_code, "string", "code")
+                _self.code = _v_code
                 _n += 1
             else:
                 _self.code = UNSET
             if "message" in _d:
-                _v = _d["message"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "message")
-                _self.message = _v
+                _v_message = _d["message"]
+                if _v_message.__class__ is not str:
+                    _v_message = checked(_v_message, "string", "message")
+                _self.message = _v_message
                 _n += 1
             else:
                 _self.message = UNSET
             if "param" in _d:
-                _v = _d["param"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "param")
-                _self.param = _v
+                _v_param = _d["param"]
+                if not (_v_param.__class__ is str or _v_param is None):
+                    _v_param = checked(_v_param, "string or null", "param")
+                _self.param = _v_param
                 _n += 1
             else:
                 _self.param = UNSET

@@ -104,56 +104,56 @@ class FineTuningJobEvent:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["message"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "message")
-            _self.message = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "created_at")
-                _self.created_at = _v
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "level" in _d:
-                _v = _d["level"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "level")
-                _self.level = _v
+                _v_level = _d["level"]
+                if _v_level.__class__ is not str:
+                    _v_level = checked(_v_level, "string", "level")
+                _self.level = _v_level
                 _n += 1
             else:
                 _self.level = UNSET
             if "type" in _d:
-                _v = _d["type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "type")
-                _self.type_ = _v
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
                 _n += 1
             else:
                 _self.type_ = UNSET
             if "data" in _d:
-                _v = _d["data"]
-                if _v.__class__ is dict:
+                _v_data = _d["data"]
+                if _v_data.__class__ is dict:
                     try:
-                        _v = FineTuningJobEventData.from_dict(_v)
+                        _v_data = FineTuningJobEventData.from_dict(_v_data)
                     except DecodeError as _error:
                         raise _error.within("data") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "data")
-                _self.data = _v
+                elif _v_data is not None:
+                    _v_data = checked(_v_data, "object or null", "data")
+                _self.data = _v_data
                 _n += 1
             else:
                 _self.data = UNSET

@@ -78,28 +78,28 @@ class FineTuningJobEventList:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["data"]
-            if _v.__class__ is list:
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
                 try:
-                    _v = [FineTuningJobEvent.from_dict(_i) for _i in _v]
+                    _v_data = [FineTuningJobEvent.from_dict(_i) for _i in _v_data]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, FineTuningJobEvent.from_dict).within("data") from None
+                    raise _error.at_item(_v_data, FineTuningJobEvent.from_dict).within("data") from None
             else:
-                _v = checked(_v, "array", "data")
-            _self.data = _v
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "has_more" in _d:
-                _v = _d["has_more"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "has_more")
-                _self.has_more = _v
+                _v_has_more = _d["has_more"]
+                if _v_has_more.__class__ is not bool:
+                    _v_has_more = checked(_v_has_more, "boolean", "has_more")
+                _self.has_more = _v_has_more
                 _n += 1
             else:
                 _self.has_more = UNSET

@@ -92,46 +92,46 @@ class FineTuningMethod:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "supervised" in _d:
-                _v = _d["supervised"]
-                if _v.__class__ is dict:
+                _v_supervised = _d["supervised"]
+                if _v_supervised.__class__ is dict:
                     try:
-                        _v = FineTuningSupervisedMethod.from_dict(_v)
+                        _v_supervised = FineTuningSupervisedMethod.from_dict(_v_supervised)
                     except DecodeError as _error:
                         raise _error.within("supervised") from None
                 else:
-                    _v = checked(_v, "object", "supervised")
-                _self.supervised = _v
+                    _v_supervised = checked(_v_supervised, "object", "supervised")
+                _self.supervised = _v_supervised
                 _n += 1
             else:
                 _self.supervised = UNSET
             if "dpo" in _d:
-                _v = _d["dpo"]
-                if _v.__class__ is dict:
+                _v_dpo = _d["dpo"]
+                if _v_dpo.__class__ is dict:
                     try:
-                        _v = FineTuningDpoMethod.from_dict(_v)
+                        _v_dpo = FineTuningDpoMethod.from_dict(_v_dpo)
                     except DecodeError as _error:
                         raise _error.within("dpo") from None
                 else:
-                    _v = checked(_v, "object", "dpo")
-                _self.dpo = _v
+                    _v_dpo = checked(_v_dpo, "object", "dpo")
+                _self.dpo = _v_dpo
                 _n += 1
             else:
                 _self.dpo = UNSET
             if "reinforcement" in _d:
-                _v = _d["reinforcement"]
-                if _v.__class__ is dict:
+                _v_reinforcement = _d["reinforcement"]
+                if _v_reinforcement.__class__ is dict:
                     try:
-                        _v = FineTuningMethodReinforcement.from_dict(_v)
+                        _v_reinforcement = FineTuningMethodReinforcement.from_dict(_v_reinforcement)
                     except DecodeError as _error:
                         raise _error.within("reinforcement") from None
                 else:
-                    _v = checked(_v, "object", "reinforcement")
-                _self.reinforcement = _v
+                    _v_reinforcement = checked(_v_reinforcement, "object", "reinforcement")
+                _self.reinforcement = _v_reinforcement
                 _n += 1
             else:
                 _self.reinforcement = UNSET

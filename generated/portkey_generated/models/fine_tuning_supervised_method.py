@@ -65,15 +65,15 @@ class FineTuningSupervisedMethod:
         try:
             _n = 0
             if "hyperparameters" in _d:
-                _v = _d["hyperparameters"]
-                if _v.__class__ is dict:
+                _v_hyperparameters = _d["hyperparameters"]
+                if _v_hyperparameters.__class__ is dict:
                     try:
-                        _v = FineTuningHyperparameters.from_dict(_v)
+                        _v_hyperparameters = FineTuningHyperparameters.from_dict(_v_hyperparameters)
                     except DecodeError as _error:
                         raise _error.within("hyperparameters") from None
                 else:
-                    _v = checked(_v, "object", "hyperparameters")
-                _self.hyperparameters = _v
+                    _v_hyperparameters = checked(_v_hyperparameters, "object", "hyperparameters")
+                _self.hyperparameters = _v_hyperparameters
                 _n += 1
             else:
                 _self.hyperparameters = UNSET

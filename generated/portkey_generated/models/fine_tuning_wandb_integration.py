@@ -74,37 +74,37 @@ class FineTuningWandbIntegration:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["project"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "project")
-            _self.project = _v
+            _v_project = _d["project"]
+            if _v_project.__class__ is not str:
+                _v_project = checked(_v_project, "string", "project")
+            _self.project = _v_project
             if "name" in _d:
-                _v = _d["name"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if not (_v_name.__class__ is str or _v_name is None):
+                    _v_name = checked(_v_name, "string or null", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "entity" in _d:
-                _v = _d["entity"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "entity")
-                _self.entity = _v
+                _v_entity = _d["entity"]
+                if not (_v_entity.__class__ is str or _v_entity is None):
+                    _v_entity = checked(_v_entity, "string or null", "entity")
+                _self.entity = _v_entity
                 _n += 1
             else:
                 _self.entity = UNSET
             if "tags" in _d:
-                _v = _d["tags"]
-                if _v.__class__ is list:
+                _v_tags = _d["tags"]
+                if _v_tags.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_tags)):
+                            _v_tags = checked_items(_v_tags, "string")
                     except DecodeError as _error:
                         raise _error.within("tags") from None
                 else:
-                    _v = checked(_v, "array", "tags")
-                _self.tags = _v
+                    _v_tags = checked(_v_tags, "array", "tags")
+                _self.tags = _v_tags
                 _n += 1
             else:
                 _self.tags = UNSET

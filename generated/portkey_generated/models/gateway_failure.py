@@ -62,25 +62,25 @@ class GatewayFailure:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["status"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "status")
-            _self.status = _v
-            _v = _d["message"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "message")
-            _self.message = _v
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
             if "errors" in _d:
-                _v = _d["errors"]
-                if _v.__class__ is list:
+                _v_errors = _d["errors"]
+                if _v_errors.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_errors)):
+                            _v_errors = checked_items(_v_errors, "string")
                     except DecodeError as _error:
                         raise _error.within("errors") from None
                 else:
-                    _v = checked(_v, "array", "errors")
-                _self.errors = _v
+                    _v_errors = checked(_v_errors, "array", "errors")
+                _self.errors = _v_errors
                 _n += 1
             else:
                 _self.errors = UNSET

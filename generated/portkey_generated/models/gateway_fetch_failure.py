@@ -41,10 +41,10 @@ class GatewayFetchFailure:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["html-message"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "html-message")
-            _self.html_message = _v
+            _v_html_message = _d["html-message"]
+            if _v_html_message.__class__ is not str:
+                _v_html_message = checked(_v_html_message, "string", "html-message")
+            _self.html_message = _v_html_message
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

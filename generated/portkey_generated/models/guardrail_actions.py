@@ -78,32 +78,32 @@ class GuardrailActions:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["deny"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "deny")
-            _self.deny = _v
-            _v = _d["async"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "async")
-            _self.async_ = _v
-            _v = _d["on_success"]
-            if _v.__class__ is dict:
+            _v_deny = _d["deny"]
+            if _v_deny.__class__ is not bool:
+                _v_deny = checked(_v_deny, "boolean", "deny")
+            _self.deny = _v_deny
+            _v_async_ = _d["async"]
+            if _v_async_.__class__ is not bool:
+                _v_async_ = checked(_v_async_, "boolean", "async")
+            _self.async_ = _v_async_
+            _v_on_success = _d["on_success"]
+            if _v_on_success.__class__ is dict:
                 try:
-                    _v = GuardrailOutcomeAction.from_dict(_v)
+                    _v_on_success = GuardrailOutcomeAction.from_dict(_v_on_success)
                 except DecodeError as _error:
                     raise _error.within("on_success") from None
             else:
-                _v = checked(_v, "object", "on_success")
-            _self.on_success = _v
-            _v = _d["on_fail"]
-            if _v.__class__ is dict:
+                _v_on_success = checked(_v_on_success, "object", "on_success")
+            _self.on_success = _v_on_success
+            _v_on_fail = _d["on_fail"]
+            if _v_on_fail.__class__ is dict:
                 try:
-                    _v = GuardrailOutcomeAction.from_dict(_v)
+                    _v_on_fail = GuardrailOutcomeAction.from_dict(_v_on_fail)
                 except DecodeError as _error:
                     raise _error.within("on_fail") from None
             else:
-                _v = checked(_v, "object", "on_fail")
-            _self.on_fail = _v
+                _v_on_fail = checked(_v_on_fail, "object", "on_fail")
+            _self.on_fail = _v_on_fail
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -191,182 +191,188 @@ class GuardrailAcuvityScanParameters:
         try:
             _n = 0
             if "prompt_injection" in _d:
-                _v = _d["prompt_injection"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "prompt_injection")
-                _self.prompt_injection = _v
+                _v_prompt_injection = _d["prompt_injection"]
+                if _v_prompt_injection.__class__ is not bool:
+                    _v_prompt_injection = checked(_v_prompt_injection, "boolean", "prompt_injection")
+                _self.prompt_injection = _v_prompt_injection
                 _n += 1
             else:
                 _self.prompt_injection = UNSET
             if "prompt_injection_threshold" in _d:
-                _v = _d["prompt_injection_threshold"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "prompt_injection_threshold")
-                _self.prompt_injection_threshold = _v
+                _v_prompt_injection_threshold = _d["prompt_injection_threshold"]
+                if _v_prompt_injection_threshold.__class__ not in JSON_NUMBERS:
+                    _v_prompt_injection_threshold = checked(
+                        _v_prompt_injection_threshold, "number", "prompt_injection_threshold"
+                    )
+                _self.prompt_injection_threshold = _v_prompt_injection_threshold
                 _n += 1
             else:
                 _self.prompt_injection_threshold = UNSET
             if "toxic" in _d:
-                _v = _d["toxic"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "toxic")
-                _self.toxic = _v
+                _v_toxic = _d["toxic"]
+                if _v_toxic.__class__ is not bool:
+                    _v_toxic = checked(_v_toxic, "boolean", "toxic")
+                _self.toxic = _v_toxic
                 _n += 1
             else:
                 _self.toxic = UNSET
             if "toxic_threshold" in _d:
-                _v = _d["toxic_threshold"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "toxic_threshold")
-                _self.toxic_threshold = _v
+                _v_toxic_threshold = _d["toxic_threshold"]
+                if _v_toxic_threshold.__class__ not in JSON_NUMBERS:
+                    _v_toxic_threshold = checked(_v_toxic_threshold, "number", "toxic_threshold")
+                _self.toxic_threshold = _v_toxic_threshold
                 _n += 1
             else:
                 _self.toxic_threshold = UNSET
             if "jail_break" in _d:
-                _v = _d["jail_break"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "jail_break")
-                _self.jail_break = _v
+                _v_jail_break = _d["jail_break"]
+                if _v_jail_break.__class__ is not bool:
+                    _v_jail_break = checked(_v_jail_break, "boolean", "jail_break")
+                _self.jail_break = _v_jail_break
                 _n += 1
             else:
                 _self.jail_break = UNSET
             if "jail_break_threshold" in _d:
-                _v = _d["jail_break_threshold"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "jail_break_threshold")
-                _self.jail_break_threshold = _v
+                _v_jail_break_threshold = _d["jail_break_threshold"]
+                if _v_jail_break_threshold.__class__ not in JSON_NUMBERS:
+                    _v_jail_break_threshold = checked(
+                        _v_jail_break_threshold, "number", "jail_break_threshold"
+                    )
+                _self.jail_break_threshold = _v_jail_break_threshold
                 _n += 1
             else:
                 _self.jail_break_threshold = UNSET
             if "malicious_url" in _d:
-                _v = _d["malicious_url"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "malicious_url")
-                _self.malicious_url = _v
+                _v_malicious_url = _d["malicious_url"]
+                if _v_malicious_url.__class__ is not bool:
+                    _v_malicious_url = checked(_v_malicious_url, "boolean", "malicious_url")
+                _self.malicious_url = _v_malicious_url
                 _n += 1
             else:
                 _self.malicious_url = UNSET
             if "malicious_url_threshold" in _d:
-                _v = _d["malicious_url_threshold"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "malicious_url_threshold")
-                _self.malicious_url_threshold = _v
+                _v_malicious_url_threshold = _d["malicious_url_threshold"]
+                if _v_malicious_url_threshold.__class__ not in JSON_NUMBERS:
+                    _v_malicious_url_threshold = checked(
+                        _v_malicious_url_threshold, "number", "malicious_url_threshold"
+                    )
+                _self.malicious_url_threshold = _v_malicious_url_threshold
                 _n += 1
             else:
                 _self.malicious_url_threshold = UNSET
             if "biased" in _d:
-                _v = _d["biased"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "biased")
-                _self.biased = _v
+                _v_biased = _d["biased"]
+                if _v_biased.__class__ is not bool:
+                    _v_biased = checked(_v_biased, "boolean", "biased")
+                _self.biased = _v_biased
                 _n += 1
             else:
                 _self.biased = UNSET
             if "biased_threshold" in _d:
-                _v = _d["biased_threshold"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "biased_threshold")
-                _self.biased_threshold = _v
+                _v_biased_threshold = _d["biased_threshold"]
+                if _v_biased_threshold.__class__ not in JSON_NUMBERS:
+                    _v_biased_threshold = checked(_v_biased_threshold, "number", "biased_threshold")
+                _self.biased_threshold = _v_biased_threshold
                 _n += 1
             else:
                 _self.biased_threshold = UNSET
             if "harmful" in _d:
-                _v = _d["harmful"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "harmful")
-                _self.harmful = _v
+                _v_harmful = _d["harmful"]
+                if _v_harmful.__class__ is not bool:
+                    _v_harmful = checked(_v_harmful, "boolean", "harmful")
+                _self.harmful = _v_harmful
                 _n += 1
             else:
                 _self.harmful = UNSET
             if "harmful_threshold" in _d:
-                _v = _d["harmful_threshold"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "harmful_threshold")
-                _self.harmful_threshold = _v
+                _v_harmful_threshold = _d["harmful_threshold"]
+                if _v_harmful_threshold.__class__ not in JSON_NUMBERS:
+                    _v_harmful_threshold = checked(_v_harmful_threshold, "number", "harmful_threshold")
+                _self.harmful_threshold = _v_harmful_threshold
                 _n += 1
             else:
                 _self.harmful_threshold = UNSET
             if "language" in _d:
-                _v = _d["language"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "language")
-                _self.language = _v
+                _v_language = _d["language"]
+                if _v_language.__class__ is not bool:
+                    _v_language = checked(_v_language, "boolean", "language")
+                _self.language = _v_language
                 _n += 1
             else:
                 _self.language = UNSET
             if "language_values" in _d:
-                _v = _d["language_values"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "language_values")
-                _self.language_values = _v
+                _v_language_values = _d["language_values"]
+                if _v_language_values.__class__ is not str:
+                    _v_language_values = checked(_v_language_values, "string", "language_values")
+                _self.language_values = _v_language_values
                 _n += 1
             else:
                 _self.language_values = UNSET
             if "pii" in _d:
-                _v = _d["pii"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "pii")
-                _self.pii = _v
+                _v_pii = _d["pii"]
+                if _v_pii.__class__ is not bool:
+                    _v_pii = checked(_v_pii, "boolean", "pii")
+                _self.pii = _v_pii
                 _n += 1
             else:
                 _self.pii = UNSET
             if "pii_redact" in _d:
-                _v = _d["pii_redact"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "pii_redact")
-                _self.pii_redact = _v
+                _v_pii_redact = _d["pii_redact"]
+                if _v_pii_redact.__class__ is not bool:
+                    _v_pii_redact = checked(_v_pii_redact, "boolean", "pii_redact")
+                _self.pii_redact = _v_pii_redact
                 _n += 1
             else:
                 _self.pii_redact = UNSET
             if "pii_categories" in _d:
-                _v = _d["pii_categories"]
-                if _v.__class__ is list:
+                _v_pii_categories = _d["pii_categories"]
+                if _v_pii_categories.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_pii_categories)):
+                            _v_pii_categories = checked_items(_v_pii_categories, "string")
                     except DecodeError as _error:
                         raise _error.within("pii_categories") from None
                 else:
-                    _v = checked(_v, "array", "pii_categories")
-                _self.pii_categories = _v
+                    _v_pii_categories = checked(_v_pii_categories, "array", "pii_categories")
+                _self.pii_categories = _v_pii_categories
                 _n += 1
             else:
                 _self.pii_categories = UNSET
             if "secrets" in _d:
-                _v = _d["secrets"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "secrets")
-                _self.secrets = _v
+                _v_secrets = _d["secrets"]
+                if _v_secrets.__class__ is not bool:
+                    _v_secrets = checked(_v_secrets, "boolean", "secrets")
+                _self.secrets = _v_secrets
                 _n += 1
             else:
                 _self.secrets = UNSET
             if "secrets_redact" in _d:
-                _v = _d["secrets_redact"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "secrets_redact")
-                _self.secrets_redact = _v
+                _v_secrets_redact = _d["secrets_redact"]
+                if _v_secrets_redact.__class__ is not bool:
+                    _v_secrets_redact = checked(_v_secrets_redact, "boolean", "secrets_redact")
+                _self.secrets_redact = _v_secrets_redact
                 _n += 1
             else:
                 _self.secrets_redact = UNSET
             if "secrets_categories" in _d:
-                _v = _d["secrets_categories"]
-                if _v.__class__ is list:
+                _v_secrets_categories = _d["secrets_categories"]
+                if _v_secrets_categories.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_secrets_categories)):
+                            _v_secrets_categories = checked_items(_v_secrets_categories, "string")
                     except DecodeError as _error:
                         raise _error.within("secrets_categories") from None
                 else:
-                    _v = checked(_v, "array", "secrets_categories")
-                _self.secrets_categories = _v
+                    _v_secrets_categories = checked(_v_secrets_categories, "array", "secrets_categories")
+                _self.secrets_categories = _v_secrets_categories
                 _n += 1
             else:
                 _self.secrets_categories = UNSET
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

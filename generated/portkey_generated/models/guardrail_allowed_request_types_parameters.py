@@ -64,30 +64,30 @@ class GuardrailAllowedRequestTypesParameters:
         try:
             _n = 0
             if "allowedTypes" in _d:
-                _v = _d["allowedTypes"]
-                if _v.__class__ is list:
+                _v_allowed_types = _d["allowedTypes"]
+                if _v_allowed_types.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_allowed_types)):
+                            _v_allowed_types = checked_items(_v_allowed_types, "string")
                     except DecodeError as _error:
                         raise _error.within("allowedTypes") from None
                 else:
-                    _v = checked(_v, "array", "allowedTypes")
-                _self.allowed_types = _v
+                    _v_allowed_types = checked(_v_allowed_types, "array", "allowedTypes")
+                _self.allowed_types = _v_allowed_types
                 _n += 1
             else:
                 _self.allowed_types = UNSET
             if "blockedTypes" in _d:
-                _v = _d["blockedTypes"]
-                if _v.__class__ is list:
+                _v_blocked_types = _d["blockedTypes"]
+                if _v_blocked_types.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_blocked_types)):
+                            _v_blocked_types = checked_items(_v_blocked_types, "string")
                     except DecodeError as _error:
                         raise _error.within("blockedTypes") from None
                 else:
-                    _v = checked(_v, "array", "blockedTypes")
-                _self.blocked_types = _v
+                    _v_blocked_types = checked(_v_blocked_types, "array", "blockedTypes")
+                _self.blocked_types = _v_blocked_types
                 _n += 1
             else:
                 _self.blocked_types = UNSET

@@ -50,15 +50,15 @@ class GuardrailAporiaParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["projectID"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "projectID")
-            _self.project_id = _v
+            _v_project_id = _d["projectID"]
+            if _v_project_id.__class__ is not str:
+                _v_project_id = checked(_v_project_id, "string", "projectID")
+            _self.project_id = _v_project_id
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

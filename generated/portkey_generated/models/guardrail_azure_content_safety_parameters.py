@@ -82,54 +82,54 @@ class GuardrailAzureContentSafetyParameters:
         try:
             _n = 0
             if "blocklistNames" in _d:
-                _v = _d["blocklistNames"]
-                if _v.__class__ is list:
+                _v_blocklist_names = _d["blocklistNames"]
+                if _v_blocklist_names.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_blocklist_names)):
+                            _v_blocklist_names = checked_items(_v_blocklist_names, "string")
                     except DecodeError as _error:
                         raise _error.within("blocklistNames") from None
                 else:
-                    _v = checked(_v, "array", "blocklistNames")
-                _self.blocklist_names = _v
+                    _v_blocklist_names = checked(_v_blocklist_names, "array", "blocklistNames")
+                _self.blocklist_names = _v_blocklist_names
                 _n += 1
             else:
                 _self.blocklist_names = UNSET
             if "apiVersion" in _d:
-                _v = _d["apiVersion"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "apiVersion")
-                _self.api_version = _v
+                _v_api_version = _d["apiVersion"]
+                if _v_api_version.__class__ is not str:
+                    _v_api_version = checked(_v_api_version, "string", "apiVersion")
+                _self.api_version = _v_api_version
                 _n += 1
             else:
                 _self.api_version = UNSET
             if "severity" in _d:
-                _v = _d["severity"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "severity")
-                _self.severity = _v
+                _v_severity = _d["severity"]
+                if _v_severity.__class__ not in JSON_NUMBERS:
+                    _v_severity = checked(_v_severity, "number", "severity")
+                _self.severity = _v_severity
                 _n += 1
             else:
                 _self.severity = UNSET
             if "categories" in _d:
-                _v = _d["categories"]
-                if _v.__class__ is list:
+                _v_categories = _d["categories"]
+                if _v_categories.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_categories)):
+                            _v_categories = checked_items(_v_categories, "string")
                     except DecodeError as _error:
                         raise _error.within("categories") from None
                 else:
-                    _v = checked(_v, "array", "categories")
-                _self.categories = _v
+                    _v_categories = checked(_v_categories, "array", "categories")
+                _self.categories = _v_categories
                 _n += 1
             else:
                 _self.categories = UNSET
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

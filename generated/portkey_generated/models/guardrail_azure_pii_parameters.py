@@ -72,42 +72,42 @@ class GuardrailAzurePiiParameters:
         try:
             _n = 0
             if "domain" in _d:
-                _v = _d["domain"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "domain")
-                _self.domain = _v
+                _v_domain = _d["domain"]
+                if _v_domain.__class__ is not str:
+                    _v_domain = checked(_v_domain, "string", "domain")
+                _self.domain = _v_domain
                 _n += 1
             else:
                 _self.domain = UNSET
             if "apiVersion" in _d:
-                _v = _d["apiVersion"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "apiVersion")
-                _self.api_version = _v
+                _v_api_version = _d["apiVersion"]
+                if _v_api_version.__class__ is not str:
+                    _v_api_version = checked(_v_api_version, "string", "apiVersion")
+                _self.api_version = _v_api_version
                 _n += 1
             else:
                 _self.api_version = UNSET
             if "modelVersion" in _d:
-                _v = _d["modelVersion"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "modelVersion")
-                _self.model_version = _v
+                _v_model_version = _d["modelVersion"]
+                if _v_model_version.__class__ is not str:
+                    _v_model_version = checked(_v_model_version, "string", "modelVersion")
+                _self.model_version = _v_model_version
                 _n += 1
             else:
                 _self.model_version = UNSET
             if "redact" in _d:
-                _v = _d["redact"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "redact")
-                _self.redact = _v
+                _v_redact = _d["redact"]
+                if _v_redact.__class__ is not bool:
+                    _v_redact = checked(_v_redact, "boolean", "redact")
+                _self.redact = _v_redact
                 _n += 1
             else:
                 _self.redact = UNSET
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

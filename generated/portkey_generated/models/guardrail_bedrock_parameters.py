@@ -62,27 +62,27 @@ class GuardrailBedrockParameters:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["guardrailVersion"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "guardrailVersion")
-            _self.guardrail_version = _v
-            _v = _d["guardrailId"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "guardrailId")
-            _self.guardrail_id = _v
+            _v_guardrail_version = _d["guardrailVersion"]
+            if _v_guardrail_version.__class__ is not str:
+                _v_guardrail_version = checked(_v_guardrail_version, "string", "guardrailVersion")
+            _self.guardrail_version = _v_guardrail_version
+            _v_guardrail_id = _d["guardrailId"]
+            if _v_guardrail_id.__class__ is not str:
+                _v_guardrail_id = checked(_v_guardrail_id, "string", "guardrailId")
+            _self.guardrail_id = _v_guardrail_id
             if "redact" in _d:
-                _v = _d["redact"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "redact")
-                _self.redact = _v
+                _v_redact = _d["redact"]
+                if _v_redact.__class__ is not bool:
+                    _v_redact = checked(_v_redact, "boolean", "redact")
+                _self.redact = _v_redact
                 _n += 1
             else:
                 _self.redact = UNSET
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

@@ -56,26 +56,26 @@ class GuardrailCharacterCountParameters:
         try:
             _n = 0
             if "minCharacters" in _d:
-                _v = _d["minCharacters"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "minCharacters")
-                _self.min_characters = _v
+                _v_min_characters = _d["minCharacters"]
+                if _v_min_characters.__class__ not in JSON_NUMBERS:
+                    _v_min_characters = checked(_v_min_characters, "number", "minCharacters")
+                _self.min_characters = _v_min_characters
                 _n += 1
             else:
                 _self.min_characters = UNSET
             if "maxCharacters" in _d:
-                _v = _d["maxCharacters"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "maxCharacters")
-                _self.max_characters = _v
+                _v_max_characters = _d["maxCharacters"]
+                if _v_max_characters.__class__ not in JSON_NUMBERS:
+                    _v_max_characters = checked(_v_max_characters, "number", "maxCharacters")
+                _self.max_characters = _v_max_characters
                 _n += 1
             else:
                 _self.max_characters = UNSET
             if "not" in _d:
-                _v = _d["not"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "not")
-                _self.not_ = _v
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
                 _n += 1
             else:
                 _self.not_ = UNSET

@@ -49,18 +49,18 @@ class GuardrailCheckBase:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "is_enabled" in _d:
-                _v = _d["is_enabled"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_enabled")
-                _self.is_enabled = _v
+                _v_is_enabled = _d["is_enabled"]
+                if _v_is_enabled.__class__ is not bool:
+                    _v_is_enabled = checked(_v_is_enabled, "boolean", "is_enabled")
+                _self.is_enabled = _v_is_enabled
                 _n += 1
             else:
                 _self.is_enabled = UNSET

@@ -84,36 +84,36 @@ class GuardrailContainsCheck:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "is_enabled" in _d:
-                _v = _d["is_enabled"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_enabled")
-                _self.is_enabled = _v
+                _v_is_enabled = _d["is_enabled"]
+                if _v_is_enabled.__class__ is not bool:
+                    _v_is_enabled = checked(_v_is_enabled, "boolean", "is_enabled")
+                _self.is_enabled = _v_is_enabled
                 _n += 1
             else:
                 _self.is_enabled = UNSET
             if "parameters" in _d:
-                _v = _d["parameters"]
-                if _v.__class__ is dict:
+                _v_parameters = _d["parameters"]
+                if _v_parameters.__class__ is dict:
                     try:
-                        _v = GuardrailContainsParameters.from_dict(_v)
+                        _v_parameters = GuardrailContainsParameters.from_dict(_v_parameters)
                     except DecodeError as _error:
                         raise _error.within("parameters") from None
                 else:
-                    _v = checked(_v, "object", "parameters")
-                _self.parameters = _v
+                    _v_parameters = checked(_v_parameters, "object", "parameters")
+                _self.parameters = _v_parameters
                 _n += 1
             else:
                 _self.parameters = UNSET

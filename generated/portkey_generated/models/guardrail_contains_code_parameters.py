@@ -50,15 +50,15 @@ class GuardrailContainsCodeParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["format"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "format")
-            _self.format_ = _v
+            _v_format_ = _d["format"]
+            if _v_format_.__class__ is not str:
+                _v_format_ = checked(_v_format_, "string", "format")
+            _self.format_ = _v_format_
             if "not" in _d:
-                _v = _d["not"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "not")
-                _self.not_ = _v
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
                 _n += 1
             else:
                 _self.not_ = UNSET

@@ -51,20 +51,20 @@ class GuardrailContainsParameters:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["words"]
-            if _v.__class__ is list:
+            _v_words = _d["words"]
+            if _v_words.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_words)):
+                        _v_words = checked_items(_v_words, "string")
                 except DecodeError as _error:
                     raise _error.within("words") from None
             else:
-                _v = checked(_v, "array", "words")
-            _self.words = _v
-            _v = _d["operator"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "operator")
-            _self.operator = _v
+                _v_words = checked(_v_words, "array", "words")
+            _self.words = _v_words
+            _v_operator = _d["operator"]
+            if _v_operator.__class__ is not str:
+                _v_operator = checked(_v_operator, "string", "operator")
+            _self.operator = _v_operator
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

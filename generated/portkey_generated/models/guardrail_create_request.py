@@ -292,51 +292,51 @@ class GuardrailCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["checks"]
-            if _v.__class__ is list:
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_checks = _d["checks"]
+            if _v_checks.__class__ is list:
                 try:
-                    _v = [_decode_checks_item(_i) for _i in _v]
+                    _v_checks = [_decode_checks_item(_i) for _i in _v_checks]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_checks_item).within("checks") from None
+                    raise _error.at_item(_v_checks, _decode_checks_item).within("checks") from None
             else:
-                _v = checked(_v, "array", "checks")
-            _self.checks = _v
-            _v = _d["actions"]
-            if _v.__class__ is dict:
+                _v_checks = checked(_v_checks, "array", "checks")
+            _self.checks = _v_checks
+            _v_actions = _d["actions"]
+            if _v_actions.__class__ is dict:
                 try:
-                    _v = GuardrailActions.from_dict(_v)
+                    _v_actions = GuardrailActions.from_dict(_v_actions)
                 except DecodeError as _error:
                     raise _error.within("actions") from None
             else:
-                _v = checked(_v, "object", "actions")
-            _self.actions = _v
+                _v_actions = checked(_v_actions, "object", "actions")
+            _self.actions = _v_actions
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is str:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_workspace_id = UUID(_v_workspace_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "workspace_id")
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
                 else:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET

@@ -356,115 +356,117 @@ class GuardrailDetail:
         _self = cls.__new__(cls)
         try:
             _n = 6
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["slug"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "slug")
-            _self.slug = _v
-            _v = _d["created_at"]
-            if _v.__class__ is str:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_slug = _d["slug"]
+            if _v_slug.__class__ is not str:
+                _v_slug = checked(_v_slug, "string", "slug")
+            _self.slug = _v_slug
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
             else:
-                _v = checked(_v, "string", "created_at")
-            _self.created_at = _v
-            _v = _d["last_updated_at"]
-            if _v.__class__ is str:
+                _v_created_at = checked(_v_created_at, "string", "created_at")
+            _self.created_at = _v_created_at
+            _v_last_updated_at = _d["last_updated_at"]
+            if _v_last_updated_at.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                    _v_last_updated_at = malformed(
+                        _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                    )
             else:
-                _v = checked(_v, "string", "last_updated_at")
-            _self.last_updated_at = _v
-            _v = _d["owner_id"]
-            if _v.__class__ is str:
+                _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+            _self.last_updated_at = _v_last_updated_at
+            _v_owner_id = _d["owner_id"]
+            if _v_owner_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_owner_id = UUID(_v_owner_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "owner_id")
+                    _v_owner_id = malformed(_v_owner_id, "a UUID", "owner_id")
             else:
-                _v = checked(_v, "string", "owner_id")
-            _self.owner_id = _v
+                _v_owner_id = checked(_v_owner_id, "string", "owner_id")
+            _self.owner_id = _v_owner_id
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is str:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_workspace_id = UUID(_v_workspace_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "workspace_id")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "workspace_id")
-                _self.workspace_id = _v
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
+                elif _v_workspace_id is not None:
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "updated_by" in _d:
-                _v = _d["updated_by"]
-                if _v.__class__ is str:
+                _v_updated_by = _d["updated_by"]
+                if _v_updated_by.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_updated_by = UUID(_v_updated_by)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "updated_by")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "updated_by")
-                _self.updated_by = _v
+                        _v_updated_by = malformed(_v_updated_by, "a UUID", "updated_by")
+                elif _v_updated_by is not None:
+                    _v_updated_by = checked(_v_updated_by, "string or null", "updated_by")
+                _self.updated_by = _v_updated_by
                 _n += 1
             else:
                 _self.updated_by = UNSET
             if "checks" in _d:
-                _v = _d["checks"]
-                if _v.__class__ is list:
+                _v_checks = _d["checks"]
+                if _v_checks.__class__ is list:
                     try:
-                        _v = [_decode_checks_item(_i) for _i in _v]
+                        _v_checks = [_decode_checks_item(_i) for _i in _v_checks]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_checks_item).within("checks") from None
+                        raise _error.at_item(_v_checks, _decode_checks_item).within("checks") from None
                 else:
-                    _v = checked(_v, "array", "checks")
-                _self.checks = _v
+                    _v_checks = checked(_v_checks, "array", "checks")
+                _self.checks = _v_checks
                 _n += 1
             else:
                 _self.checks = UNSET
             if "actions" in _d:
-                _v = _d["actions"]
-                if _v.__class__ is dict:
+                _v_actions = _d["actions"]
+                if _v_actions.__class__ is dict:
                     try:
-                        _v = GuardrailActions.from_dict(_v)
+                        _v_actions = GuardrailActions.from_dict(_v_actions)
                     except DecodeError as _error:
                         raise _error.within("actions") from None
                 else:
-                    _v = checked(_v, "object", "actions")
-                _self.actions = _v
+                    _v_actions = checked(_v_actions, "object", "actions")
+                _self.actions = _v_actions
                 _n += 1
             else:
                 _self.actions = UNSET

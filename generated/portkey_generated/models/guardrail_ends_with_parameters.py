@@ -49,15 +49,15 @@ class GuardrailEndsWithParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["suffix"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "suffix")
-            _self.suffix = _v
+            _v_suffix = _d["suffix"]
+            if _v_suffix.__class__ is not str:
+                _v_suffix = checked(_v_suffix, "string", "suffix")
+            _self.suffix = _v_suffix
             if "not" in _d:
-                _v = _d["not"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "not")
-                _self.not_ = _v
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
                 _n += 1
             else:
                 _self.not_ = UNSET

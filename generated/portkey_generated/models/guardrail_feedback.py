@@ -57,18 +57,18 @@ class GuardrailFeedback:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["value"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "value")
-            _self.value = _v
-            _v = _d["weight"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "weight")
-            _self.weight = _v
-            _v = _d["metadata"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "metadata")
-            _self.metadata = _v
+            _v_value = _d["value"]
+            if _v_value.__class__ not in JSON_NUMBERS:
+                _v_value = checked(_v_value, "number", "value")
+            _self.value = _v_value
+            _v_weight = _d["weight"]
+            if _v_weight.__class__ not in JSON_NUMBERS:
+                _v_weight = checked(_v_weight, "number", "weight")
+            _self.weight = _v_weight
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is not str:
+                _v_metadata = checked(_v_metadata, "string", "metadata")
+            _self.metadata = _v_metadata
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

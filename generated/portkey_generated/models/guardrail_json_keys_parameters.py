@@ -51,20 +51,20 @@ class GuardrailJsonKeysParameters:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["keys"]
-            if _v.__class__ is list:
+            _v_keys = _d["keys"]
+            if _v_keys.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_keys)):
+                        _v_keys = checked_items(_v_keys, "string")
                 except DecodeError as _error:
                     raise _error.within("keys") from None
             else:
-                _v = checked(_v, "array", "keys")
-            _self.keys = _v
-            _v = _d["operator"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "operator")
-            _self.operator = _v
+                _v_keys = checked(_v_keys, "array", "keys")
+            _self.keys = _v_keys
+            _v_operator = _d["operator"]
+            if _v_operator.__class__ is not str:
+                _v_operator = checked(_v_operator, "string", "operator")
+            _self.operator = _v_operator
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -68,20 +68,20 @@ class GuardrailJsonSchemaParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["schema"]
-            if _v.__class__ is dict:
+            _v_schema = _d["schema"]
+            if _v_schema.__class__ is dict:
                 try:
-                    _v = GuardrailJsonSchemaParametersSchema.from_dict(_v)
+                    _v_schema = GuardrailJsonSchemaParametersSchema.from_dict(_v_schema)
                 except DecodeError as _error:
                     raise _error.within("schema") from None
             else:
-                _v = checked(_v, "object", "schema")
-            _self.schema = _v
+                _v_schema = checked(_v_schema, "object", "schema")
+            _self.schema = _v_schema
             if "not" in _d:
-                _v = _d["not"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "not")
-                _self.not_ = _v
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
                 _n += 1
             else:
                 _self.not_ = UNSET

@@ -79,49 +79,49 @@ class GuardrailJwtParameters:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["jwksUri"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "jwksUri")
-            _self.jwks_uri = _v
-            _v = _d["headerKey"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "headerKey")
-            _self.header_key = _v
+            _v_jwks_uri = _d["jwksUri"]
+            if _v_jwks_uri.__class__ is not str:
+                _v_jwks_uri = checked(_v_jwks_uri, "string", "jwksUri")
+            _self.jwks_uri = _v_jwks_uri
+            _v_header_key = _d["headerKey"]
+            if _v_header_key.__class__ is not str:
+                _v_header_key = checked(_v_header_key, "string", "headerKey")
+            _self.header_key = _v_header_key
             if "cacheMaxAge" in _d:
-                _v = _d["cacheMaxAge"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "cacheMaxAge")
-                _self.cache_max_age = _v
+                _v_cache_max_age = _d["cacheMaxAge"]
+                if _v_cache_max_age.__class__ not in JSON_NUMBERS:
+                    _v_cache_max_age = checked(_v_cache_max_age, "number", "cacheMaxAge")
+                _self.cache_max_age = _v_cache_max_age
                 _n += 1
             else:
                 _self.cache_max_age = UNSET
             if "clockTolerance" in _d:
-                _v = _d["clockTolerance"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "clockTolerance")
-                _self.clock_tolerance = _v
+                _v_clock_tolerance = _d["clockTolerance"]
+                if _v_clock_tolerance.__class__ not in JSON_NUMBERS:
+                    _v_clock_tolerance = checked(_v_clock_tolerance, "number", "clockTolerance")
+                _self.clock_tolerance = _v_clock_tolerance
                 _n += 1
             else:
                 _self.clock_tolerance = UNSET
             if "maxTokenAge" in _d:
-                _v = _d["maxTokenAge"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "maxTokenAge")
-                _self.max_token_age = _v
+                _v_max_token_age = _d["maxTokenAge"]
+                if _v_max_token_age.__class__ is not str:
+                    _v_max_token_age = checked(_v_max_token_age, "string", "maxTokenAge")
+                _self.max_token_age = _v_max_token_age
                 _n += 1
             else:
                 _self.max_token_age = UNSET
             if "algorithms" in _d:
-                _v = _d["algorithms"]
-                if _v.__class__ is list:
+                _v_algorithms = _d["algorithms"]
+                if _v_algorithms.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_algorithms)):
+                            _v_algorithms = checked_items(_v_algorithms, "string")
                     except DecodeError as _error:
                         raise _error.within("algorithms") from None
                 else:
-                    _v = checked(_v, "array", "algorithms")
-                _self.algorithms = _v
+                    _v_algorithms = checked(_v_algorithms, "array", "algorithms")
+                _self.algorithms = _v_algorithms
                 _n += 1
             else:
                 _self.algorithms = UNSET

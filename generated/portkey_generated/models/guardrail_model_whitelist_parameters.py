@@ -44,16 +44,16 @@ class GuardrailModelWhitelistParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["models"]
-            if _v.__class__ is list:
+            _v_models = _d["models"]
+            if _v_models.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_models)):
+                        _v_models = checked_items(_v_models, "string")
                 except DecodeError as _error:
                     raise _error.within("models") from None
             else:
-                _v = checked(_v, "array", "models")
-            _self.models = _v
+                _v_models = checked(_v_models, "array", "models")
+            _self.models = _v_models
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -61,15 +61,15 @@ class GuardrailOutcomeAction:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["feedback"]
-            if _v.__class__ is dict:
+            _v_feedback = _d["feedback"]
+            if _v_feedback.__class__ is dict:
                 try:
-                    _v = GuardrailFeedback.from_dict(_v)
+                    _v_feedback = GuardrailFeedback.from_dict(_v_feedback)
                 except DecodeError as _error:
                     raise _error.within("feedback") from None
             else:
-                _v = checked(_v, "object", "feedback")
-            _self.feedback = _v
+                _v_feedback = checked(_v_feedback, "object", "feedback")
+            _self.feedback = _v_feedback
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -50,15 +50,15 @@ class GuardrailPatronusCustomParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["profile"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "profile")
-            _self.profile = _v
+            _v_profile = _d["profile"]
+            if _v_profile.__class__ is not str:
+                _v_profile = checked(_v_profile, "string", "profile")
+            _self.profile = _v_profile
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

@@ -57,21 +57,21 @@ class GuardrailPillarScanParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["scanners"]
-            if _v.__class__ is list:
+            _v_scanners = _d["scanners"]
+            if _v_scanners.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_scanners)):
+                        _v_scanners = checked_items(_v_scanners, "string")
                 except DecodeError as _error:
                     raise _error.within("scanners") from None
             else:
-                _v = checked(_v, "array", "scanners")
-            _self.scanners = _v
+                _v_scanners = checked(_v_scanners, "array", "scanners")
+            _self.scanners = _v_scanners
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

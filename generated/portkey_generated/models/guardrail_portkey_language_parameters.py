@@ -60,26 +60,26 @@ class GuardrailPortkeyLanguageParameters:
         try:
             _n = 0
             if "language" in _d:
-                _v = _d["language"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "language")
-                _self.language = _v
+                _v_language = _d["language"]
+                if _v_language.__class__ is not str:
+                    _v_language = checked(_v_language, "string", "language")
+                _self.language = _v_language
                 _n += 1
             else:
                 _self.language = UNSET
             if "not" in _d:
-                _v = _d["not"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "not")
-                _self.not_ = _v
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
                 _n += 1
             else:
                 _self.not_ = UNSET
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

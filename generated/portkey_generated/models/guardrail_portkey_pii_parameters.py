@@ -63,29 +63,29 @@ class GuardrailPortkeyPiiParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["categories"]
-            if _v.__class__ is list:
+            _v_categories = _d["categories"]
+            if _v_categories.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_categories)):
+                        _v_categories = checked_items(_v_categories, "string")
                 except DecodeError as _error:
                     raise _error.within("categories") from None
             else:
-                _v = checked(_v, "array", "categories")
-            _self.categories = _v
+                _v_categories = checked(_v_categories, "array", "categories")
+            _self.categories = _v_categories
             if "redact" in _d:
-                _v = _d["redact"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "redact")
-                _self.redact = _v
+                _v_redact = _d["redact"]
+                if _v_redact.__class__ is not bool:
+                    _v_redact = checked(_v_redact, "boolean", "redact")
+                _self.redact = _v_redact
                 _n += 1
             else:
                 _self.redact = UNSET
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

@@ -55,23 +55,23 @@ class GuardrailPrismaAirsParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["profile_name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "profile_name")
-            _self.profile_name = _v
+            _v_profile_name = _d["profile_name"]
+            if _v_profile_name.__class__ is not str:
+                _v_profile_name = checked(_v_profile_name, "string", "profile_name")
+            _self.profile_name = _v_profile_name
             if "ai_model" in _d:
-                _v = _d["ai_model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "ai_model")
-                _self.ai_model = _v
+                _v_ai_model = _d["ai_model"]
+                if _v_ai_model.__class__ is not str:
+                    _v_ai_model = checked(_v_ai_model, "string", "ai_model")
+                _self.ai_model = _v_ai_model
                 _n += 1
             else:
                 _self.ai_model = UNSET
             if "app_user" in _d:
-                _v = _d["app_user"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "app_user")
-                _self.app_user = _v
+                _v_app_user = _d["app_user"]
+                if _v_app_user.__class__ is not str:
+                    _v_app_user = checked(_v_app_user, "string", "app_user")
+                _self.app_user = _v_app_user
                 _n += 1
             else:
                 _self.app_user = UNSET

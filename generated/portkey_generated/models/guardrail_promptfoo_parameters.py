@@ -50,18 +50,18 @@ class GuardrailPromptfooParameters:
         try:
             _n = 0
             if "redact" in _d:
-                _v = _d["redact"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "redact")
-                _self.redact = _v
+                _v_redact = _d["redact"]
+                if _v_redact.__class__ is not bool:
+                    _v_redact = checked(_v_redact, "boolean", "redact")
+                _self.redact = _v_redact
                 _n += 1
             else:
                 _self.redact = UNSET
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

@@ -49,15 +49,15 @@ class GuardrailRegexMatchParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["rule"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "rule")
-            _self.rule = _v
+            _v_rule = _d["rule"]
+            if _v_rule.__class__ is not str:
+                _v_rule = checked(_v_rule, "string", "rule")
+            _self.rule = _v_rule
             if "not" in _d:
-                _v = _d["not"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "not")
-                _self.not_ = _v
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
                 _n += 1
             else:
                 _self.not_ = UNSET

@@ -56,26 +56,26 @@ class GuardrailSentenceCountParameters:
         try:
             _n = 0
             if "minSentences" in _d:
-                _v = _d["minSentences"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "minSentences")
-                _self.min_sentences = _v
+                _v_min_sentences = _d["minSentences"]
+                if _v_min_sentences.__class__ not in JSON_NUMBERS:
+                    _v_min_sentences = checked(_v_min_sentences, "number", "minSentences")
+                _self.min_sentences = _v_min_sentences
                 _n += 1
             else:
                 _self.min_sentences = UNSET
             if "maxSentences" in _d:
-                _v = _d["maxSentences"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "maxSentences")
-                _self.max_sentences = _v
+                _v_max_sentences = _d["maxSentences"]
+                if _v_max_sentences.__class__ not in JSON_NUMBERS:
+                    _v_max_sentences = checked(_v_max_sentences, "number", "maxSentences")
+                _self.max_sentences = _v_max_sentences
                 _n += 1
             else:
                 _self.max_sentences = UNSET
             if "not" in _d:
-                _v = _d["not"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "not")
-                _self.not_ = _v
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
                 _n += 1
             else:
                 _self.not_ = UNSET

@@ -62,34 +62,36 @@ class GuardrailSydeGuardParameters:
         try:
             _n = 0
             if "prompt_injection_threshold" in _d:
-                _v = _d["prompt_injection_threshold"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "prompt_injection_threshold")
-                _self.prompt_injection_threshold = _v
+                _v_prompt_injection_threshold = _d["prompt_injection_threshold"]
+                if _v_prompt_injection_threshold.__class__ not in JSON_NUMBERS:
+                    _v_prompt_injection_threshold = checked(
+                        _v_prompt_injection_threshold, "number", "prompt_injection_threshold"
+                    )
+                _self.prompt_injection_threshold = _v_prompt_injection_threshold
                 _n += 1
             else:
                 _self.prompt_injection_threshold = UNSET
             if "toxicity_threshold" in _d:
-                _v = _d["toxicity_threshold"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "toxicity_threshold")
-                _self.toxicity_threshold = _v
+                _v_toxicity_threshold = _d["toxicity_threshold"]
+                if _v_toxicity_threshold.__class__ not in JSON_NUMBERS:
+                    _v_toxicity_threshold = checked(_v_toxicity_threshold, "number", "toxicity_threshold")
+                _self.toxicity_threshold = _v_toxicity_threshold
                 _n += 1
             else:
                 _self.toxicity_threshold = UNSET
             if "evasion_threshold" in _d:
-                _v = _d["evasion_threshold"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "evasion_threshold")
-                _self.evasion_threshold = _v
+                _v_evasion_threshold = _d["evasion_threshold"]
+                if _v_evasion_threshold.__class__ not in JSON_NUMBERS:
+                    _v_evasion_threshold = checked(_v_evasion_threshold, "number", "evasion_threshold")
+                _self.evasion_threshold = _v_evasion_threshold
                 _n += 1
             else:
                 _self.evasion_threshold = UNSET
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET

@@ -281,36 +281,36 @@ class GuardrailUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "checks" in _d:
-                _v = _d["checks"]
-                if _v.__class__ is list:
+                _v_checks = _d["checks"]
+                if _v_checks.__class__ is list:
                     try:
-                        _v = [_decode_checks_item(_i) for _i in _v]
+                        _v_checks = [_decode_checks_item(_i) for _i in _v_checks]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_checks_item).within("checks") from None
+                        raise _error.at_item(_v_checks, _decode_checks_item).within("checks") from None
                 else:
-                    _v = checked(_v, "array", "checks")
-                _self.checks = _v
+                    _v_checks = checked(_v_checks, "array", "checks")
+                _self.checks = _v_checks
                 _n += 1
             else:
                 _self.checks = UNSET
             if "actions" in _d:
-                _v = _d["actions"]
-                if _v.__class__ is dict:
+                _v_actions = _d["actions"]
+                if _v_actions.__class__ is dict:
                     try:
-                        _v = GuardrailActions.from_dict(_v)
+                        _v_actions = GuardrailActions.from_dict(_v_actions)
                     except DecodeError as _error:
                         raise _error.within("actions") from None
                 else:
-                    _v = checked(_v, "object", "actions")
-                _self.actions = _v
+                    _v_actions = checked(_v_actions, "object", "actions")
+                _self.actions = _v_actions
                 _n += 1
             else:
                 _self.actions = UNSET

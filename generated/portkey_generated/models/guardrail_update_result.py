@@ -55,19 +55,19 @@ class GuardrailUpdateResult:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["slug"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "slug")
-            _self.slug = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_slug = _d["slug"]
+            if _v_slug.__class__ is not str:
+                _v_slug = checked(_v_slug, "string", "slug")
+            _self.slug = _v_slug
             if "version_id" in _d:
-                _v = _d["version_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "version_id")
-                _self.version_id = _v
+                _v_version_id = _d["version_id"]
+                if _v_version_id.__class__ is not str:
+                    _v_version_id = checked(_v_version_id, "string", "version_id")
+                _self.version_id = _v_version_id
                 _n += 1
             else:
                 _self.version_id = UNSET

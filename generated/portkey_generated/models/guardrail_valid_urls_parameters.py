@@ -49,18 +49,18 @@ class GuardrailValidUrlsParameters:
         try:
             _n = 0
             if "onlyDNS" in _d:
-                _v = _d["onlyDNS"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "onlyDNS")
-                _self.only_dns = _v
+                _v_only_dns = _d["onlyDNS"]
+                if _v_only_dns.__class__ is not bool:
+                    _v_only_dns = checked(_v_only_dns, "boolean", "onlyDNS")
+                _self.only_dns = _v_only_dns
                 _n += 1
             else:
                 _self.only_dns = UNSET
             if "not" in _d:
-                _v = _d["not"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "not")
-                _self.not_ = _v
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
                 _n += 1
             else:
                 _self.not_ = UNSET

@@ -83,36 +83,36 @@ class GuardrailWebhookParameters:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["webhookURL"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "webhookURL")
-            _self.webhook_url = _v
+            _v_webhook_url = _d["webhookURL"]
+            if _v_webhook_url.__class__ is not str:
+                _v_webhook_url = checked(_v_webhook_url, "string", "webhookURL")
+            _self.webhook_url = _v_webhook_url
             if "headers" in _d:
-                _v = _d["headers"]
-                if _v.__class__ is dict:
+                _v_headers = _d["headers"]
+                if _v_headers.__class__ is dict:
                     try:
-                        _v = GuardrailWebhookParametersHeaders.from_dict(_v)
+                        _v_headers = GuardrailWebhookParametersHeaders.from_dict(_v_headers)
                     except DecodeError as _error:
                         raise _error.within("headers") from None
                 else:
-                    _v = checked(_v, "object", "headers")
-                _self.headers = _v
+                    _v_headers = checked(_v_headers, "object", "headers")
+                _self.headers = _v_headers
                 _n += 1
             else:
                 _self.headers = UNSET
             if "timeout" in _d:
-                _v = _d["timeout"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "timeout")
-                _self.timeout = _v
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
                 _n += 1
             else:
                 _self.timeout = UNSET
             if "failOnError" in _d:
-                _v = _d["failOnError"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "failOnError")
-                _self.fail_on_error = _v
+                _v_fail_on_error = _d["failOnError"]
+                if _v_fail_on_error.__class__ is not bool:
+                    _v_fail_on_error = checked(_v_fail_on_error, "boolean", "failOnError")
+                _self.fail_on_error = _v_fail_on_error
                 _n += 1
             else:
                 _self.fail_on_error = UNSET

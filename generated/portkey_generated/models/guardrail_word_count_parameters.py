@@ -56,26 +56,26 @@ class GuardrailWordCountParameters:
         try:
             _n = 0
             if "minWords" in _d:
-                _v = _d["minWords"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "minWords")
-                _self.min_words = _v
+                _v_min_words = _d["minWords"]
+                if _v_min_words.__class__ not in JSON_NUMBERS:
+                    _v_min_words = checked(_v_min_words, "number", "minWords")
+                _self.min_words = _v_min_words
                 _n += 1
             else:
                 _self.min_words = UNSET
             if "maxWords" in _d:
-                _v = _d["maxWords"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "maxWords")
-                _self.max_words = _v
+                _v_max_words = _d["maxWords"]
+                if _v_max_words.__class__ not in JSON_NUMBERS:
+                    _v_max_words = checked(_v_max_words, "number", "maxWords")
+                _self.max_words = _v_max_words
                 _n += 1
             else:
                 _self.max_words = UNSET
             if "not" in _d:
-                _v = _d["not"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "not")
-                _self.not_ = _v
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
                 _n += 1
             else:
                 _self.not_ = UNSET

@@ -67,26 +67,26 @@ class Image:
         try:
             _n = 0
             if "b64_json" in _d:
-                _v = _d["b64_json"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "b64_json")
-                _self.b64_json = _v
+                _v_b64_json = _d["b64_json"]
+                if not (_v_b64_json.__class__ is str or _v_b64_json is None):
+                    _v_b64_json = checked(_v_b64_json, "string or null", "b64_json")
+                _self.b64_json = _v_b64_json
                 _n += 1
             else:
                 _self.b64_json = UNSET
             if "url" in _d:
-                _v = _d["url"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "url")
-                _self.url = _v
+                _v_url = _d["url"]
+                if not (_v_url.__class__ is str or _v_url is None):
+                    _v_url = checked(_v_url, "string or null", "url")
+                _self.url = _v_url
                 _n += 1
             else:
                 _self.url = UNSET
             if "revised_prompt" in _d:
-                _v = _d["revised_prompt"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "revised_prompt")
-                _self.revised_prompt = _v
+                _v_revised_prompt = _d["revised_prompt"]
+                if not (_v_revised_prompt.__class__ is str or _v_revised_prompt is None):
+                    _v_revised_prompt = checked(_v_revised_prompt, "string or null", "revised_prompt")
+                _self.revised_prompt = _v_revised_prompt
                 _n += 1
             else:
                 _self.revised_prompt = UNSET

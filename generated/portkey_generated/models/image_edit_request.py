@@ -181,89 +181,89 @@ class ImageEditRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["image"]
-            _v = File(payload=BytesIO(_v))
-            _self.image = _v
-            _v = _d["prompt"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "prompt")
-            _self.prompt = _v
+            _v_image = _d["image"]
+            _v_image = File(payload=BytesIO(_v_image))
+            _self.image = _v_image
+            _v_prompt = _d["prompt"]
+            if _v_prompt.__class__ is not str:
+                _v_prompt = checked(_v_prompt, "string", "prompt")
+            _self.prompt = _v_prompt
             if "mask" in _d:
-                _v = _d["mask"]
-                _v = File(payload=BytesIO(_v))
-                _self.mask = _v
+                _v_mask = _d["mask"]
+                _v_mask = File(payload=BytesIO(_v_mask))
+                _self.mask = _v_mask
                 _n += 1
             else:
                 _self.mask = UNSET
             if "model" in _d:
-                _v = _d["model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "n" in _d:
-                _v = _d["n"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "n")
-                _self.n = _v
+                _v_n = _d["n"]
+                if _v_n.__class__ is not int:
+                    _v_n = checked(_v_n, "integer", "n")
+                _self.n = _v_n
                 _n += 1
             else:
                 _self.n = UNSET
             if "size" in _d:
-                _v = _d["size"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "size")
-                _self.size = _v
+                _v_size = _d["size"]
+                if _v_size.__class__ is not str:
+                    _v_size = checked(_v_size, "string", "size")
+                _self.size = _v_size
                 _n += 1
             else:
                 _self.size = UNSET
             if "quality" in _d:
-                _v = _d["quality"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "quality")
-                _self.quality = _v
+                _v_quality = _d["quality"]
+                if _v_quality.__class__ is not str:
+                    _v_quality = checked(_v_quality, "string", "quality")
+                _self.quality = _v_quality
                 _n += 1
             else:
                 _self.quality = UNSET
             if "response_format" in _d:
-                _v = _d["response_format"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "response_format")
-                _self.response_format = _v
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is not str:
+                    _v_response_format = checked(_v_response_format, "string", "response_format")
+                _self.response_format = _v_response_format
                 _n += 1
             else:
                 _self.response_format = UNSET
             if "background" in _d:
-                _v = _d["background"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "background")
-                _self.background = _v
+                _v_background = _d["background"]
+                if _v_background.__class__ is not str:
+                    _v_background = checked(_v_background, "string", "background")
+                _self.background = _v_background
                 _n += 1
             else:
                 _self.background = UNSET
             if "output_format" in _d:
-                _v = _d["output_format"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "output_format")
-                _self.output_format = _v
+                _v_output_format = _d["output_format"]
+                if _v_output_format.__class__ is not str:
+                    _v_output_format = checked(_v_output_format, "string", "output_format")
+                _self.output_format = _v_output_format
                 _n += 1
             else:
                 _self.output_format = UNSET
             if "output_compression" in _d:
-                _v = _d["output_compression"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "output_compression")
-                _self.output_compression = _v
+                _v_output_compression = _d["output_compression"]
+                if _v_output_compression.__class__ is not int:
+                    _v_output_compression = checked(_v_output_compression, "integer", "output_compression")
+                _self.output_compression = _v_output_compression
                 _n += 1
             else:
                 _self.output_compression = UNSET
             if "user" in _d:
-                _v = _d["user"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "user")
-                _self.user = _v
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
                 _n += 1
             else:
                 _self.user = UNSET

@@ -114,46 +114,46 @@ class ImageVariationRequest:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["image"]
-            _v = File(payload=BytesIO(_v))
-            _self.image = _v
+            _v_image = _d["image"]
+            _v_image = File(payload=BytesIO(_v_image))
+            _self.image = _v_image
             if "model" in _d:
-                _v = _d["model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "n" in _d:
-                _v = _d["n"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "n")
-                _self.n = _v
+                _v_n = _d["n"]
+                if _v_n.__class__ is not int:
+                    _v_n = checked(_v_n, "integer", "n")
+                _self.n = _v_n
                 _n += 1
             else:
                 _self.n = UNSET
             if "size" in _d:
-                _v = _d["size"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "size")
-                _self.size = _v
+                _v_size = _d["size"]
+                if _v_size.__class__ is not str:
+                    _v_size = checked(_v_size, "string", "size")
+                _self.size = _v_size
                 _n += 1
             else:
                 _self.size = UNSET
             if "response_format" in _d:
-                _v = _d["response_format"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "response_format")
-                _self.response_format = _v
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is not str:
+                    _v_response_format = checked(_v_response_format, "string", "response_format")
+                _self.response_format = _v_response_format
                 _n += 1
             else:
                 _self.response_format = UNSET
             if "user" in _d:
-                _v = _d["user"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "user")
-                _self.user = _v
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
                 _n += 1
             else:
                 _self.user = UNSET

@@ -49,18 +49,18 @@ class ImagesInputTokensDetails:
         try:
             _n = 0
             if "text_tokens" in _d:
-                _v = _d["text_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "text_tokens")
-                _self.text_tokens = _v
+                _v_text_tokens = _d["text_tokens"]
+                if _v_text_tokens.__class__ is not int:
+                    _v_text_tokens = checked(_v_text_tokens, "integer", "text_tokens")
+                _self.text_tokens = _v_text_tokens
                 _n += 1
             else:
                 _self.text_tokens = UNSET
             if "image_tokens" in _d:
-                _v = _d["image_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "image_tokens")
-                _self.image_tokens = _v
+                _v_image_tokens = _d["image_tokens"]
+                if _v_image_tokens.__class__ is not int:
+                    _v_image_tokens = checked(_v_image_tokens, "integer", "image_tokens")
+                _self.image_tokens = _v_image_tokens
                 _n += 1
             else:
                 _self.image_tokens = UNSET

@@ -110,61 +110,61 @@ class ImagesResponse:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["created"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "created")
-            _self.created = _v
-            _v = _d["data"]
-            if _v.__class__ is list:
+            _v_created = _d["created"]
+            if _v_created.__class__ is not int:
+                _v_created = checked(_v_created, "integer", "created")
+            _self.created = _v_created
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
                 try:
-                    _v = [Image.from_dict(_i) for _i in _v]
+                    _v_data = [Image.from_dict(_i) for _i in _v_data]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, Image.from_dict).within("data") from None
+                    raise _error.at_item(_v_data, Image.from_dict).within("data") from None
             else:
-                _v = checked(_v, "array", "data")
-            _self.data = _v
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
             if "background" in _d:
-                _v = _d["background"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "background")
-                _self.background = _v
+                _v_background = _d["background"]
+                if _v_background.__class__ is not str:
+                    _v_background = checked(_v_background, "string", "background")
+                _self.background = _v_background
                 _n += 1
             else:
                 _self.background = UNSET
             if "output_format" in _d:
-                _v = _d["output_format"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "output_format")
-                _self.output_format = _v
+                _v_output_format = _d["output_format"]
+                if _v_output_format.__class__ is not str:
+                    _v_output_format = checked(_v_output_format, "string", "output_format")
+                _self.output_format = _v_output_format
                 _n += 1
             else:
                 _self.output_format = UNSET
             if "quality" in _d:
-                _v = _d["quality"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "quality")
-                _self.quality = _v
+                _v_quality = _d["quality"]
+                if _v_quality.__class__ is not str:
+                    _v_quality = checked(_v_quality, "string", "quality")
+                _self.quality = _v_quality
                 _n += 1
             else:
                 _self.quality = UNSET
             if "size" in _d:
-                _v = _d["size"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "size")
-                _self.size = _v
+                _v_size = _d["size"]
+                if _v_size.__class__ is not str:
+                    _v_size = checked(_v_size, "string", "size")
+                _self.size = _v_size
                 _n += 1
             else:
                 _self.size = UNSET
             if "usage" in _d:
-                _v = _d["usage"]
-                if _v.__class__ is dict:
+                _v_usage = _d["usage"]
+                if _v_usage.__class__ is dict:
                     try:
-                        _v = ImagesUsage.from_dict(_v)
+                        _v_usage = ImagesUsage.from_dict(_v_usage)
                     except DecodeError as _error:
                         raise _error.within("usage") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "usage")
-                _self.usage = _v
+                elif _v_usage is not None:
+                    _v_usage = checked(_v_usage, "object or null", "usage")
+                _self.usage = _v_usage
                 _n += 1
             else:
                 _self.usage = UNSET

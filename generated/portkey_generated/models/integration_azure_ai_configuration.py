@@ -87,59 +87,69 @@ class IntegrationAzureAIConfiguration:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["azure_auth_mode"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_auth_mode")
-            _self.azure_auth_mode = _v
-            _v = _d["azure_foundry_url"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_foundry_url")
-            _self.azure_foundry_url = _v
+            _v_azure_auth_mode = _d["azure_auth_mode"]
+            if _v_azure_auth_mode.__class__ is not str:
+                _v_azure_auth_mode = checked(_v_azure_auth_mode, "string", "azure_auth_mode")
+            _self.azure_auth_mode = _v_azure_auth_mode
+            _v_azure_foundry_url = _d["azure_foundry_url"]
+            if _v_azure_foundry_url.__class__ is not str:
+                _v_azure_foundry_url = checked(_v_azure_foundry_url, "string", "azure_foundry_url")
+            _self.azure_foundry_url = _v_azure_foundry_url
             if "azure_api_version" in _d:
-                _v = _d["azure_api_version"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_api_version")
-                _self.azure_api_version = _v
+                _v_azure_api_version = _d["azure_api_version"]
+                if _v_azure_api_version.__class__ is not str:
+                    _v_azure_api_version = checked(_v_azure_api_version, "string", "azure_api_version")
+                _self.azure_api_version = _v_azure_api_version
                 _n += 1
             else:
                 _self.azure_api_version = UNSET
             if "azure_deployment_name" in _d:
-                _v = _d["azure_deployment_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_deployment_name")
-                _self.azure_deployment_name = _v
+                _v_azure_deployment_name = _d["azure_deployment_name"]
+                if _v_azure_deployment_name.__class__ is not str:
+                    _v_azure_deployment_name = checked(
+                        _v_azure_deployment_name, "string", "azure_deployment_name"
+                    )
+                _self.azure_deployment_name = _v_azure_deployment_name
                 _n += 1
             else:
                 _self.azure_deployment_name = UNSET
             if "azure_entra_tenant_id" in _d:
-                _v = _d["azure_entra_tenant_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_entra_tenant_id")
-                _self.azure_entra_tenant_id = _v
+                _v_azure_entra_tenant_id = _d["azure_entra_tenant_id"]
+                if _v_azure_entra_tenant_id.__class__ is not str:
+                    _v_azure_entra_tenant_id = checked(
+                        _v_azure_entra_tenant_id, "string", "azure_entra_tenant_id"
+                    )
+                _self.azure_entra_tenant_id = _v_azure_entra_tenant_id
                 _n += 1
             else:
                 _self.azure_entra_tenant_id = UNSET
             if "azure_entra_client_id" in _d:
-                _v = _d["azure_entra_client_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_entra_client_id")
-                _self.azure_entra_client_id = _v
+                _v_azure_entra_client_id = _d["azure_entra_client_id"]
+                if _v_azure_entra_client_id.__class__ is not str:
+                    _v_azure_entra_client_id = checked(
+                        _v_azure_entra_client_id, "string", "azure_entra_client_id"
+                    )
+                _self.azure_entra_client_id = _v_azure_entra_client_id
                 _n += 1
             else:
                 _self.azure_entra_client_id = UNSET
             if "azure_entra_client_secret" in _d:
-                _v = _d["azure_entra_client_secret"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_entra_client_secret")
-                _self.azure_entra_client_secret = _v
+                _v_azure_entra_client_secret = _d["azure_entra_client_secret"]
+                if _v_azure_entra_client_secret.__class__ is not str:
+                    _v_azure_entra_client_secret = checked(
+                        _v_azure_entra_client_secret, "string", "azure_entra_client_secret"
+                    )
+                _self.azure_entra_client_secret = _v_azure_entra_client_secret
                 _n += 1
             else:
                 _self.azure_entra_client_secret = UNSET
             if "azure_managed_client_id" in _d:
-                _v = _d["azure_managed_client_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_managed_client_id")
-                _self.azure_managed_client_id = _v
+                _v_azure_managed_client_id = _d["azure_managed_client_id"]
+                if _v_azure_managed_client_id.__class__ is not str:
+                    _v_azure_managed_client_id = checked(
+                        _v_azure_managed_client_id, "string", "azure_managed_client_id"
+                    )
+                _self.azure_managed_client_id = _v_azure_managed_client_id
                 _n += 1
             else:
                 _self.azure_managed_client_id = UNSET

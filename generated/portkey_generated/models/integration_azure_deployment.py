@@ -67,31 +67,33 @@ class IntegrationAzureDeployment:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["azure_api_version"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_api_version")
-            _self.azure_api_version = _v
-            _v = _d["azure_deployment_name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_deployment_name")
-            _self.azure_deployment_name = _v
-            _v = _d["azure_model_slug"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_model_slug")
-            _self.azure_model_slug = _v
+            _v_azure_api_version = _d["azure_api_version"]
+            if _v_azure_api_version.__class__ is not str:
+                _v_azure_api_version = checked(_v_azure_api_version, "string", "azure_api_version")
+            _self.azure_api_version = _v_azure_api_version
+            _v_azure_deployment_name = _d["azure_deployment_name"]
+            if _v_azure_deployment_name.__class__ is not str:
+                _v_azure_deployment_name = checked(
+                    _v_azure_deployment_name, "string", "azure_deployment_name"
+                )
+            _self.azure_deployment_name = _v_azure_deployment_name
+            _v_azure_model_slug = _d["azure_model_slug"]
+            if _v_azure_model_slug.__class__ is not str:
+                _v_azure_model_slug = checked(_v_azure_model_slug, "string", "azure_model_slug")
+            _self.azure_model_slug = _v_azure_model_slug
             if "alias" in _d:
-                _v = _d["alias"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "alias")
-                _self.alias = _v
+                _v_alias = _d["alias"]
+                if _v_alias.__class__ is not str:
+                    _v_alias = checked(_v_alias, "string", "alias")
+                _self.alias = _v_alias
                 _n += 1
             else:
                 _self.alias = UNSET
             if "is_default" in _d:
-                _v = _d["is_default"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_default")
-                _self.is_default = _v
+                _v_is_default = _d["is_default"]
+                if _v_is_default.__class__ is not bool:
+                    _v_is_default = checked(_v_is_default, "boolean", "is_default")
+                _self.is_default = _v_is_default
                 _n += 1
             else:
                 _self.is_default = UNSET

@@ -104,54 +104,66 @@ class IntegrationAzureOpenAIConfiguration:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["azure_auth_mode"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_auth_mode")
-            _self.azure_auth_mode = _v
-            _v = _d["azure_resource_name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_resource_name")
-            _self.azure_resource_name = _v
-            _v = _d["azure_deployment_config"]
-            if _v.__class__ is list:
+            _v_azure_auth_mode = _d["azure_auth_mode"]
+            if _v_azure_auth_mode.__class__ is not str:
+                _v_azure_auth_mode = checked(_v_azure_auth_mode, "string", "azure_auth_mode")
+            _self.azure_auth_mode = _v_azure_auth_mode
+            _v_azure_resource_name = _d["azure_resource_name"]
+            if _v_azure_resource_name.__class__ is not str:
+                _v_azure_resource_name = checked(_v_azure_resource_name, "string", "azure_resource_name")
+            _self.azure_resource_name = _v_azure_resource_name
+            _v_azure_deployment_config = _d["azure_deployment_config"]
+            if _v_azure_deployment_config.__class__ is list:
                 try:
-                    _v = [IntegrationAzureDeployment.from_dict(_i) for _i in _v]
+                    _v_azure_deployment_config = [
+                        IntegrationAzureDeployment.from_dict(_i) for _i in _v_azure_deployment_config
+                    ]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, IntegrationAzureDeployment.from_dict).within(
-                        "azure_deployment_config"
-                    ) from None
+                    raise _error.at_item(
+                        _v_azure_deployment_config, IntegrationAzureDeployment.from_dict
+                    ).within("azure_deployment_config") from None
             else:
-                _v = checked(_v, "array", "azure_deployment_config")
-            _self.azure_deployment_config = _v
+                _v_azure_deployment_config = checked(
+                    _v_azure_deployment_config, "array", "azure_deployment_config"
+                )
+            _self.azure_deployment_config = _v_azure_deployment_config
             if "azure_entra_tenant_id" in _d:
-                _v = _d["azure_entra_tenant_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_entra_tenant_id")
-                _self.azure_entra_tenant_id = _v
+                _v_azure_entra_tenant_id = _d["azure_entra_tenant_id"]
+                if _v_azure_entra_tenant_id.__class__ is not str:
+                    _v_azure_entra_tenant_id = checked(
+                        _v_azure_entra_tenant_id, "string", "azure_entra_tenant_id"
+                    )
+                _self.azure_entra_tenant_id = _v_azure_entra_tenant_id
                 _n += 1
             else:
                 _self.azure_entra_tenant_id = UNSET
             if "azure_entra_client_id" in _d:
-                _v = _d["azure_entra_client_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_entra_client_id")
-                _self.azure_entra_client_id = _v
+                _v_azure_entra_client_id = _d["azure_entra_client_id"]
+                if _v_azure_entra_client_id.__class__ is not str:
+                    _v_azure_entra_client_id = checked(
+                        _v_azure_entra_client_id, "string", "azure_entra_client_id"
+                    )
+                _self.azure_entra_client_id = _v_azure_entra_client_id
                 _n += 1
             else:
                 _self.azure_entra_client_id = UNSET
             if "azure_entra_client_secret" in _d:
-                _v = _d["azure_entra_client_secret"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_entra_client_secret")
-                _self.azure_entra_client_secret = _v
+                _v_azure_entra_client_secret = _d["azure_entra_client_secret"]
+                if _v_azure_entra_client_secret.__class__ is not str:
+                    _v_azure_entra_client_secret = checked(
+                        _v_azure_entra_client_secret, "string", "azure_entra_client_secret"
+                    )
+                _self.azure_entra_client_secret = _v_azure_entra_client_secret
                 _n += 1
             else:
                 _self.azure_entra_client_secret = UNSET
             if "azure_managed_client_id" in _d:
-                _v = _d["azure_managed_client_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_managed_client_id")
-                _self.azure_managed_client_id = _v
+                _v_azure_managed_client_id = _d["azure_managed_client_id"]
+                if _v_azure_managed_client_id.__class__ is not str:
+                    _v_azure_managed_client_id = checked(
+                        _v_azure_managed_client_id, "string", "azure_managed_client_id"
+                    )
+                _self.azure_managed_client_id = _v_azure_managed_client_id
                 _n += 1
             else:
                 _self.azure_managed_client_id = UNSET

@@ -78,43 +78,45 @@ class IntegrationBedrockConfiguration:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["aws_auth_type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "aws_auth_type")
-            _self.aws_auth_type = _v
-            _v = _d["aws_region"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "aws_region")
-            _self.aws_region = _v
+            _v_aws_auth_type = _d["aws_auth_type"]
+            if _v_aws_auth_type.__class__ is not str:
+                _v_aws_auth_type = checked(_v_aws_auth_type, "string", "aws_auth_type")
+            _self.aws_auth_type = _v_aws_auth_type
+            _v_aws_region = _d["aws_region"]
+            if _v_aws_region.__class__ is not str:
+                _v_aws_region = checked(_v_aws_region, "string", "aws_region")
+            _self.aws_region = _v_aws_region
             if "aws_access_key_id" in _d:
-                _v = _d["aws_access_key_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "aws_access_key_id")
-                _self.aws_access_key_id = _v
+                _v_aws_access_key_id = _d["aws_access_key_id"]
+                if _v_aws_access_key_id.__class__ is not str:
+                    _v_aws_access_key_id = checked(_v_aws_access_key_id, "string", "aws_access_key_id")
+                _self.aws_access_key_id = _v_aws_access_key_id
                 _n += 1
             else:
                 _self.aws_access_key_id = UNSET
             if "aws_secret_access_key" in _d:
-                _v = _d["aws_secret_access_key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "aws_secret_access_key")
-                _self.aws_secret_access_key = _v
+                _v_aws_secret_access_key = _d["aws_secret_access_key"]
+                if _v_aws_secret_access_key.__class__ is not str:
+                    _v_aws_secret_access_key = checked(
+                        _v_aws_secret_access_key, "string", "aws_secret_access_key"
+                    )
+                _self.aws_secret_access_key = _v_aws_secret_access_key
                 _n += 1
             else:
                 _self.aws_secret_access_key = UNSET
             if "aws_role_arn" in _d:
-                _v = _d["aws_role_arn"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "aws_role_arn")
-                _self.aws_role_arn = _v
+                _v_aws_role_arn = _d["aws_role_arn"]
+                if _v_aws_role_arn.__class__ is not str:
+                    _v_aws_role_arn = checked(_v_aws_role_arn, "string", "aws_role_arn")
+                _self.aws_role_arn = _v_aws_role_arn
                 _n += 1
             else:
                 _self.aws_role_arn = UNSET
             if "aws_external_id" in _d:
-                _v = _d["aws_external_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "aws_external_id")
-                _self.aws_external_id = _v
+                _v_aws_external_id = _d["aws_external_id"]
+                if not (_v_aws_external_id.__class__ is str or _v_aws_external_id is None):
+                    _v_aws_external_id = checked(_v_aws_external_id, "string or null", "aws_external_id")
+                _self.aws_external_id = _v_aws_external_id
                 _n += 1
             else:
                 _self.aws_external_id = UNSET

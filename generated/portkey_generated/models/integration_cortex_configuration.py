@@ -41,10 +41,10 @@ class IntegrationCortexConfiguration:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["snowflake_account"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "snowflake_account")
-            _self.snowflake_account = _v
+            _v_snowflake_account = _d["snowflake_account"]
+            if _v_snowflake_account.__class__ is not str:
+                _v_snowflake_account = checked(_v_snowflake_account, "string", "snowflake_account")
+            _self.snowflake_account = _v_snowflake_account
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -207,100 +207,110 @@ class IntegrationCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["ai_provider_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "ai_provider_id")
-            _self.ai_provider_id = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_ai_provider_id = _d["ai_provider_id"]
+            if _v_ai_provider_id.__class__ is not str:
+                _v_ai_provider_id = checked(_v_ai_provider_id, "string", "ai_provider_id")
+            _self.ai_provider_id = _v_ai_provider_id
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "key" in _d:
-                _v = _d["key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "key")
-                _self.key = _v
+                _v_key = _d["key"]
+                if _v_key.__class__ is not str:
+                    _v_key = checked(_v_key, "string", "key")
+                _self.key = _v_key
                 _n += 1
             else:
                 _self.key = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "configurations" in _d:
-                _v = _d["configurations"]
-                if _v.__class__ is dict:
+                _v_configurations = _d["configurations"]
+                if _v_configurations.__class__ is dict:
                     try:
-                        _v = _decode_configurations(_v)
+                        _v_configurations = _decode_configurations(_v_configurations)
                     except DecodeError as _error:
                         raise _error.within("configurations") from None
                 else:
-                    _v = checked(_v, "object", "configurations")
-                _self.configurations = _v
+                    _v_configurations = checked(_v_configurations, "object", "configurations")
+                _self.configurations = _v_configurations
                 _n += 1
             else:
                 _self.configurations = UNSET
             if "create_default_provider" in _d:
-                _v = _d["create_default_provider"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "create_default_provider")
-                _self.create_default_provider = _v
+                _v_create_default_provider = _d["create_default_provider"]
+                if _v_create_default_provider.__class__ is not bool:
+                    _v_create_default_provider = checked(
+                        _v_create_default_provider, "boolean", "create_default_provider"
+                    )
+                _self.create_default_provider = _v_create_default_provider
                 _n += 1
             else:
                 _self.create_default_provider = UNSET
             if "default_provider_slug" in _d:
-                _v = _d["default_provider_slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "default_provider_slug")
-                _self.default_provider_slug = _v
+                _v_default_provider_slug = _d["default_provider_slug"]
+                if _v_default_provider_slug.__class__ is not str:
+                    _v_default_provider_slug = checked(
+                        _v_default_provider_slug, "string", "default_provider_slug"
+                    )
+                _self.default_provider_slug = _v_default_provider_slug
                 _n += 1
             else:
                 _self.default_provider_slug = UNSET
             if "secret_mappings" in _d:
-                _v = _d["secret_mappings"]
-                if _v.__class__ is list:
+                _v_secret_mappings = _d["secret_mappings"]
+                if _v_secret_mappings.__class__ is list:
                     try:
-                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                        _v_secret_mappings = [
+                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
                             "secret_mappings"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "secret_mappings")
-                _self.secret_mappings = _v
+                    _v_secret_mappings = checked(_v_secret_mappings, "array", "secret_mappings")
+                _self.secret_mappings = _v_secret_mappings
                 _n += 1
             else:
                 _self.secret_mappings = UNSET
             if "pricing_adjustments" in _d:
-                _v = _d["pricing_adjustments"]
-                if _v.__class__ is dict:
+                _v_pricing_adjustments = _d["pricing_adjustments"]
+                if _v_pricing_adjustments.__class__ is dict:
                     try:
-                        _v = IntegrationPricingAdjustments.from_dict(_v)
+                        _v_pricing_adjustments = IntegrationPricingAdjustments.from_dict(
+                            _v_pricing_adjustments
+                        )
                     except DecodeError as _error:
                         raise _error.within("pricing_adjustments") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "pricing_adjustments")
-                _self.pricing_adjustments = _v
+                elif _v_pricing_adjustments is not None:
+                    _v_pricing_adjustments = checked(
+                        _v_pricing_adjustments, "object or null", "pricing_adjustments"
+                    )
+                _self.pricing_adjustments = _v_pricing_adjustments
                 _n += 1
             else:
                 _self.pricing_adjustments = UNSET

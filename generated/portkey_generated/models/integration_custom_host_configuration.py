@@ -74,23 +74,25 @@ class IntegrationCustomHostConfiguration:
         try:
             _n = 0
             if "custom_host" in _d:
-                _v = _d["custom_host"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "custom_host")
-                _self.custom_host = _v
+                _v_custom_host = _d["custom_host"]
+                if _v_custom_host.__class__ is not str:
+                    _v_custom_host = checked(_v_custom_host, "string", "custom_host")
+                _self.custom_host = _v_custom_host
                 _n += 1
             else:
                 _self.custom_host = UNSET
             if "custom_headers" in _d:
-                _v = _d["custom_headers"]
-                if _v.__class__ is dict:
+                _v_custom_headers = _d["custom_headers"]
+                if _v_custom_headers.__class__ is dict:
                     try:
-                        _v = IntegrationCustomHostConfigurationCustomHeaders.from_dict(_v)
+                        _v_custom_headers = IntegrationCustomHostConfigurationCustomHeaders.from_dict(
+                            _v_custom_headers
+                        )
                     except DecodeError as _error:
                         raise _error.within("custom_headers") from None
                 else:
-                    _v = checked(_v, "object", "custom_headers")
-                _self.custom_headers = _v
+                    _v_custom_headers = checked(_v_custom_headers, "object", "custom_headers")
+                _self.custom_headers = _v_custom_headers
                 _n += 1
             else:
                 _self.custom_headers = UNSET

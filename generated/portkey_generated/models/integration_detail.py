@@ -217,180 +217,194 @@ class IntegrationDetail:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "ai_provider_id" in _d:
-                _v = _d["ai_provider_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "ai_provider_id")
-                _self.ai_provider_id = _v
+                _v_ai_provider_id = _d["ai_provider_id"]
+                if _v_ai_provider_id.__class__ is not str:
+                    _v_ai_provider_id = checked(_v_ai_provider_id, "string", "ai_provider_id")
+                _self.ai_provider_id = _v_ai_provider_id
                 _n += 1
             else:
                 _self.ai_provider_id = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "last_updated_at")
-                _self.last_updated_at = _v
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                elif _v_last_updated_at is not None:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string or null", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "masked_key" in _d:
-                _v = _d["masked_key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "masked_key")
-                _self.masked_key = _v
+                _v_masked_key = _d["masked_key"]
+                if _v_masked_key.__class__ is not str:
+                    _v_masked_key = checked(_v_masked_key, "string", "masked_key")
+                _self.masked_key = _v_masked_key
                 _n += 1
             else:
                 _self.masked_key = UNSET
             if "configurations" in _d:
-                _v = _d["configurations"]
-                if _v.__class__ is dict:
+                _v_configurations = _d["configurations"]
+                if _v_configurations.__class__ is dict:
                     try:
-                        _v = IntegrationMaskedConfigurations.from_dict(_v)
+                        _v_configurations = IntegrationMaskedConfigurations.from_dict(_v_configurations)
                     except DecodeError as _error:
                         raise _error.within("configurations") from None
                 else:
-                    _v = checked(_v, "object", "configurations")
-                _self.configurations = _v
+                    _v_configurations = checked(_v_configurations, "object", "configurations")
+                _self.configurations = _v_configurations
                 _n += 1
             else:
                 _self.configurations = UNSET
             if "global_workspace_access_settings" in _d:
-                _v = _d["global_workspace_access_settings"]
-                if _v.__class__ is dict:
+                _v_global_workspace_access_settings = _d["global_workspace_access_settings"]
+                if _v_global_workspace_access_settings.__class__ is dict:
                     try:
-                        _v = IntegrationGlobalWorkspaceAccess.from_dict(_v)
+                        _v_global_workspace_access_settings = IntegrationGlobalWorkspaceAccess.from_dict(
+                            _v_global_workspace_access_settings
+                        )
                     except DecodeError as _error:
                         raise _error.within("global_workspace_access_settings") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "global_workspace_access_settings")
-                _self.global_workspace_access_settings = _v
+                elif _v_global_workspace_access_settings is not None:
+                    _v_global_workspace_access_settings = checked(
+                        _v_global_workspace_access_settings,
+                        "object or null",
+                        "global_workspace_access_settings",
+                    )
+                _self.global_workspace_access_settings = _v_global_workspace_access_settings
                 _n += 1
             else:
                 _self.global_workspace_access_settings = UNSET
             if "allow_all_models" in _d:
-                _v = _d["allow_all_models"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "allow_all_models")
-                _self.allow_all_models = _v
+                _v_allow_all_models = _d["allow_all_models"]
+                if _v_allow_all_models.__class__ is not bool:
+                    _v_allow_all_models = checked(_v_allow_all_models, "boolean", "allow_all_models")
+                _self.allow_all_models = _v_allow_all_models
                 _n += 1
             else:
                 _self.allow_all_models = UNSET
             if "workspace_count" in _d:
-                _v = _d["workspace_count"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "workspace_count")
-                _self.workspace_count = _v
+                _v_workspace_count = _d["workspace_count"]
+                if _v_workspace_count.__class__ is not int:
+                    _v_workspace_count = checked(_v_workspace_count, "integer", "workspace_count")
+                _self.workspace_count = _v_workspace_count
                 _n += 1
             else:
                 _self.workspace_count = UNSET
             if "secret_mappings" in _d:
-                _v = _d["secret_mappings"]
-                if _v.__class__ is list:
+                _v_secret_mappings = _d["secret_mappings"]
+                if _v_secret_mappings.__class__ is list:
                     try:
-                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                        _v_secret_mappings = [
+                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
                             "secret_mappings"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "secret_mappings")
-                _self.secret_mappings = _v
+                    _v_secret_mappings = checked(_v_secret_mappings, "array", "secret_mappings")
+                _self.secret_mappings = _v_secret_mappings
                 _n += 1
             else:
                 _self.secret_mappings = UNSET
             if "pricing_adjustments" in _d:
-                _v = _d["pricing_adjustments"]
-                if _v.__class__ is dict:
+                _v_pricing_adjustments = _d["pricing_adjustments"]
+                if _v_pricing_adjustments.__class__ is dict:
                     try:
-                        _v = IntegrationPricingAdjustments.from_dict(_v)
+                        _v_pricing_adjustments = IntegrationPricingAdjustments.from_dict(
+                            _v_pricing_adjustments
+                        )
                     except DecodeError as _error:
                         raise _error.within("pricing_adjustments") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "pricing_adjustments")
-                _self.pricing_adjustments = _v
+                elif _v_pricing_adjustments is not None:
+                    _v_pricing_adjustments = checked(
+                        _v_pricing_adjustments, "object or null", "pricing_adjustments"
+                    )
+                _self.pricing_adjustments = _v_pricing_adjustments
                 _n += 1
             else:
                 _self.pricing_adjustments = UNSET

@@ -43,10 +43,12 @@ class IntegrationHuggingFaceConfiguration:
         try:
             _n = 0
             if "huggingface_base_url" in _d:
-                _v = _d["huggingface_base_url"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "huggingface_base_url")
-                _self.huggingface_base_url = _v
+                _v_huggingface_base_url = _d["huggingface_base_url"]
+                if _v_huggingface_base_url.__class__ is not str:
+                    _v_huggingface_base_url = checked(
+                        _v_huggingface_base_url, "string", "huggingface_base_url"
+                    )
+                _self.huggingface_base_url = _v_huggingface_base_url
                 _n += 1
             else:
                 _self.huggingface_base_url = UNSET

@@ -44,10 +44,10 @@ class IntegrationImagePricingMultiplier:
         _self = cls.__new__(cls)
         try:
             if "default" in _d:
-                _v = _d["default"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "default")
-                _self.default = _v
+                _v_default = _d["default"]
+                if not (_v_default.__class__ in JSON_NUMBERS or _v_default is None):
+                    _v_default = checked(_v_default, "number or null", "default")
+                _self.default = _v_default
             else:
                 _self.default = UNSET
         except KeyError as _error:

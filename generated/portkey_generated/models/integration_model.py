@@ -112,63 +112,63 @@ class IntegrationModel:
         try:
             _n = 0
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "enabled" in _d:
-                _v = _d["enabled"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "enabled")
-                _self.enabled = _v
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not bool:
+                    _v_enabled = checked(_v_enabled, "boolean", "enabled")
+                _self.enabled = _v_enabled
                 _n += 1
             else:
                 _self.enabled = UNSET
             if "is_custom" in _d:
-                _v = _d["is_custom"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "is_custom")
-                _self.is_custom = _v
+                _v_is_custom = _d["is_custom"]
+                if not (_v_is_custom.__class__ is bool or _v_is_custom is None):
+                    _v_is_custom = checked(_v_is_custom, "boolean or null", "is_custom")
+                _self.is_custom = _v_is_custom
                 _n += 1
             else:
                 _self.is_custom = UNSET
             if "is_finetune" in _d:
-                _v = _d["is_finetune"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "is_finetune")
-                _self.is_finetune = _v
+                _v_is_finetune = _d["is_finetune"]
+                if not (_v_is_finetune.__class__ is bool or _v_is_finetune is None):
+                    _v_is_finetune = checked(_v_is_finetune, "boolean or null", "is_finetune")
+                _self.is_finetune = _v_is_finetune
                 _n += 1
             else:
                 _self.is_finetune = UNSET
             if "base_model_slug" in _d:
-                _v = _d["base_model_slug"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "base_model_slug")
-                _self.base_model_slug = _v
+                _v_base_model_slug = _d["base_model_slug"]
+                if not (_v_base_model_slug.__class__ is str or _v_base_model_slug is None):
+                    _v_base_model_slug = checked(_v_base_model_slug, "string or null", "base_model_slug")
+                _self.base_model_slug = _v_base_model_slug
                 _n += 1
             else:
                 _self.base_model_slug = UNSET
             if "pricing_config" in _d:
-                _v = _d["pricing_config"]
-                if _v.__class__ is dict:
+                _v_pricing_config = _d["pricing_config"]
+                if _v_pricing_config.__class__ is dict:
                     try:
-                        _v = IntegrationModelPricing.from_dict(_v)
+                        _v_pricing_config = IntegrationModelPricing.from_dict(_v_pricing_config)
                     except DecodeError as _error:
                         raise _error.within("pricing_config") from None
                 else:
-                    _v = checked(_v, "object", "pricing_config")
-                _self.pricing_config = _v
+                    _v_pricing_config = checked(_v_pricing_config, "object", "pricing_config")
+                _self.pricing_config = _v_pricing_config
                 _n += 1
             else:
                 _self.pricing_config = UNSET

@@ -74,23 +74,23 @@ class IntegrationModelList:
         try:
             _n = 0
             if "total" in _d:
-                _v = _d["total"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total")
-                _self.total = _v
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
                 _n += 1
             else:
                 _self.total = UNSET
             if "models" in _d:
-                _v = _d["models"]
-                if _v.__class__ is list:
+                _v_models = _d["models"]
+                if _v_models.__class__ is list:
                     try:
-                        _v = [IntegrationModel.from_dict(_i) for _i in _v]
+                        _v_models = [IntegrationModel.from_dict(_i) for _i in _v_models]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, IntegrationModel.from_dict).within("models") from None
+                        raise _error.at_item(_v_models, IntegrationModel.from_dict).within("models") from None
                 else:
-                    _v = checked(_v, "array", "models")
-                _self.models = _v
+                    _v_models = checked(_v_models, "array", "models")
+                _self.models = _v_models
                 _n += 1
             else:
                 _self.models = UNSET

@@ -76,23 +76,23 @@ class IntegrationModelPricing:
         try:
             _n = 0
             if "type" in _d:
-                _v = _d["type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "type")
-                _self.type_ = _v
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
                 _n += 1
             else:
                 _self.type_ = UNSET
             if "pay_as_you_go" in _d:
-                _v = _d["pay_as_you_go"]
-                if _v.__class__ is dict:
+                _v_pay_as_you_go = _d["pay_as_you_go"]
+                if _v_pay_as_you_go.__class__ is dict:
                     try:
-                        _v = IntegrationModelTokenPrices.from_dict(_v)
+                        _v_pay_as_you_go = IntegrationModelTokenPrices.from_dict(_v_pay_as_you_go)
                     except DecodeError as _error:
                         raise _error.within("pay_as_you_go") from None
                 else:
-                    _v = checked(_v, "object", "pay_as_you_go")
-                _self.pay_as_you_go = _v
+                    _v_pay_as_you_go = checked(_v_pay_as_you_go, "object", "pay_as_you_go")
+                _self.pay_as_you_go = _v_pay_as_you_go
                 _n += 1
             else:
                 _self.pay_as_you_go = UNSET

@@ -43,10 +43,10 @@ class IntegrationModelSettings:
         try:
             _n = 0
             if "custom_host" in _d:
-                _v = _d["custom_host"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "custom_host")
-                _self.custom_host = _v
+                _v_custom_host = _d["custom_host"]
+                if _v_custom_host.__class__ is not str:
+                    _v_custom_host = checked(_v_custom_host, "string", "custom_host")
+                _self.custom_host = _v_custom_host
                 _n += 1
             else:
                 _self.custom_host = UNSET

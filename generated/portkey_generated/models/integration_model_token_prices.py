@@ -72,28 +72,28 @@ class IntegrationModelTokenPrices:
         try:
             _n = 0
             if "request_token" in _d:
-                _v = _d["request_token"]
-                if _v.__class__ is dict:
+                _v_request_token = _d["request_token"]
+                if _v_request_token.__class__ is dict:
                     try:
-                        _v = IntegrationTokenPrice.from_dict(_v)
+                        _v_request_token = IntegrationTokenPrice.from_dict(_v_request_token)
                     except DecodeError as _error:
                         raise _error.within("request_token") from None
                 else:
-                    _v = checked(_v, "object", "request_token")
-                _self.request_token = _v
+                    _v_request_token = checked(_v_request_token, "object", "request_token")
+                _self.request_token = _v_request_token
                 _n += 1
             else:
                 _self.request_token = UNSET
             if "response_token" in _d:
-                _v = _d["response_token"]
-                if _v.__class__ is dict:
+                _v_response_token = _d["response_token"]
+                if _v_response_token.__class__ is dict:
                     try:
-                        _v = IntegrationTokenPrice.from_dict(_v)
+                        _v_response_token = IntegrationTokenPrice.from_dict(_v_response_token)
                     except DecodeError as _error:
                         raise _error.within("response_token") from None
                 else:
-                    _v = checked(_v, "object", "response_token")
-                _self.response_token = _v
+                    _v_response_token = checked(_v_response_token, "object", "response_token")
+                _self.response_token = _v_response_token
                 _n += 1
             else:
                 _self.response_token = UNSET

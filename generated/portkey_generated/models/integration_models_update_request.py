@@ -72,20 +72,22 @@ class IntegrationModelsUpdateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["models"]
-            if _v.__class__ is list:
+            _v_models = _d["models"]
+            if _v_models.__class__ is list:
                 try:
-                    _v = [IntegrationModelUpdate.from_dict(_i) for _i in _v]
+                    _v_models = [IntegrationModelUpdate.from_dict(_i) for _i in _v_models]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, IntegrationModelUpdate.from_dict).within("models") from None
+                    raise _error.at_item(_v_models, IntegrationModelUpdate.from_dict).within(
+                        "models"
+                    ) from None
             else:
-                _v = checked(_v, "array", "models")
-            _self.models = _v
+                _v_models = checked(_v_models, "array", "models")
+            _self.models = _v_models
             if "allow_all_models" in _d:
-                _v = _d["allow_all_models"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "allow_all_models")
-                _self.allow_all_models = _v
+                _v_allow_all_models = _d["allow_all_models"]
+                if _v_allow_all_models.__class__ is not bool:
+                    _v_allow_all_models = checked(_v_allow_all_models, "boolean", "allow_all_models")
+                _self.allow_all_models = _v_allow_all_models
                 _n += 1
             else:
                 _self.allow_all_models = UNSET

@@ -49,18 +49,18 @@ class IntegrationOpenAIConfiguration:
         try:
             _n = 0
             if "openai_organization" in _d:
-                _v = _d["openai_organization"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "openai_organization")
-                _self.openai_organization = _v
+                _v_openai_organization = _d["openai_organization"]
+                if _v_openai_organization.__class__ is not str:
+                    _v_openai_organization = checked(_v_openai_organization, "string", "openai_organization")
+                _self.openai_organization = _v_openai_organization
                 _n += 1
             else:
                 _self.openai_organization = UNSET
             if "openai_project" in _d:
-                _v = _d["openai_project"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "openai_project")
-                _self.openai_project = _v
+                _v_openai_project = _d["openai_project"]
+                if _v_openai_project.__class__ is not str:
+                    _v_openai_project = checked(_v_openai_project, "string", "openai_project")
+                _self.openai_project = _v_openai_project
                 _n += 1
             else:
                 _self.openai_project = UNSET

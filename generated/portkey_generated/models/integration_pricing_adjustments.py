@@ -64,15 +64,15 @@ class IntegrationPricingAdjustments:
         _self = cls.__new__(cls)
         try:
             if "multiplier" in _d:
-                _v = _d["multiplier"]
-                if _v.__class__ is dict:
+                _v_multiplier = _d["multiplier"]
+                if _v_multiplier.__class__ is dict:
                     try:
-                        _v = IntegrationPricingMultiplier.from_dict(_v)
+                        _v_multiplier = IntegrationPricingMultiplier.from_dict(_v_multiplier)
                     except DecodeError as _error:
                         raise _error.within("multiplier") from None
                 else:
-                    _v = checked(_v, "object", "multiplier")
-                _self.multiplier = _v
+                    _v_multiplier = checked(_v_multiplier, "object", "multiplier")
+                _self.multiplier = _v_multiplier
             else:
                 _self.multiplier = UNSET
         except KeyError as _error:

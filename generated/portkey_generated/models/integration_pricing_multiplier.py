@@ -272,160 +272,215 @@ class IntegrationPricingMultiplier:
         _self = cls.__new__(cls)
         try:
             if "default" in _d:
-                _v = _d["default"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "default")
-                _self.default = _v
+                _v_default = _d["default"]
+                if not (_v_default.__class__ in JSON_NUMBERS or _v_default is None):
+                    _v_default = checked(_v_default, "number or null", "default")
+                _self.default = _v_default
             else:
                 _self.default = UNSET
             if "request_token" in _d:
-                _v = _d["request_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "request_token")
-                _self.request_token = _v
+                _v_request_token = _d["request_token"]
+                if not (_v_request_token.__class__ in JSON_NUMBERS or _v_request_token is None):
+                    _v_request_token = checked(_v_request_token, "number or null", "request_token")
+                _self.request_token = _v_request_token
             else:
                 _self.request_token = UNSET
             if "response_token" in _d:
-                _v = _d["response_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "response_token")
-                _self.response_token = _v
+                _v_response_token = _d["response_token"]
+                if not (_v_response_token.__class__ in JSON_NUMBERS or _v_response_token is None):
+                    _v_response_token = checked(_v_response_token, "number or null", "response_token")
+                _self.response_token = _v_response_token
             else:
                 _self.response_token = UNSET
             if "cache_read_input_token" in _d:
-                _v = _d["cache_read_input_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "cache_read_input_token")
-                _self.cache_read_input_token = _v
+                _v_cache_read_input_token = _d["cache_read_input_token"]
+                if not (
+                    _v_cache_read_input_token.__class__ in JSON_NUMBERS or _v_cache_read_input_token is None
+                ):
+                    _v_cache_read_input_token = checked(
+                        _v_cache_read_input_token, "number or null", "cache_read_input_token"
+                    )
+                _self.cache_read_input_token = _v_cache_read_input_token
             else:
                 _self.cache_read_input_token = UNSET
             if "cache_write_input_token" in _d:
-                _v = _d["cache_write_input_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "cache_write_input_token")
-                _self.cache_write_input_token = _v
+                _v_cache_write_input_token = _d["cache_write_input_token"]
+                if not (
+                    _v_cache_write_input_token.__class__ in JSON_NUMBERS or _v_cache_write_input_token is None
+                ):
+                    _v_cache_write_input_token = checked(
+                        _v_cache_write_input_token, "number or null", "cache_write_input_token"
+                    )
+                _self.cache_write_input_token = _v_cache_write_input_token
             else:
                 _self.cache_write_input_token = UNSET
             if "cache_read_audio_input_token" in _d:
-                _v = _d["cache_read_audio_input_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "cache_read_audio_input_token")
-                _self.cache_read_audio_input_token = _v
+                _v_cache_read_audio_input_token = _d["cache_read_audio_input_token"]
+                if not (
+                    _v_cache_read_audio_input_token.__class__ in JSON_NUMBERS
+                    or _v_cache_read_audio_input_token is None
+                ):
+                    _v_cache_read_audio_input_token = checked(
+                        _v_cache_read_audio_input_token, "number or null", "cache_read_audio_input_token"
+                    )
+                _self.cache_read_audio_input_token = _v_cache_read_audio_input_token
             else:
                 _self.cache_read_audio_input_token = UNSET
             if "request_audio_token" in _d:
-                _v = _d["request_audio_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "request_audio_token")
-                _self.request_audio_token = _v
+                _v_request_audio_token = _d["request_audio_token"]
+                if not (_v_request_audio_token.__class__ in JSON_NUMBERS or _v_request_audio_token is None):
+                    _v_request_audio_token = checked(
+                        _v_request_audio_token, "number or null", "request_audio_token"
+                    )
+                _self.request_audio_token = _v_request_audio_token
             else:
                 _self.request_audio_token = UNSET
             if "response_audio_token" in _d:
-                _v = _d["response_audio_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "response_audio_token")
-                _self.response_audio_token = _v
+                _v_response_audio_token = _d["response_audio_token"]
+                if not (_v_response_audio_token.__class__ in JSON_NUMBERS or _v_response_audio_token is None):
+                    _v_response_audio_token = checked(
+                        _v_response_audio_token, "number or null", "response_audio_token"
+                    )
+                _self.response_audio_token = _v_response_audio_token
             else:
                 _self.response_audio_token = UNSET
             if "reasoning_token" in _d:
-                _v = _d["reasoning_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "reasoning_token")
-                _self.reasoning_token = _v
+                _v_reasoning_token = _d["reasoning_token"]
+                if not (_v_reasoning_token.__class__ in JSON_NUMBERS or _v_reasoning_token is None):
+                    _v_reasoning_token = checked(_v_reasoning_token, "number or null", "reasoning_token")
+                _self.reasoning_token = _v_reasoning_token
             else:
                 _self.reasoning_token = UNSET
             if "prediction_accepted_token" in _d:
-                _v = _d["prediction_accepted_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "prediction_accepted_token")
-                _self.prediction_accepted_token = _v
+                _v_prediction_accepted_token = _d["prediction_accepted_token"]
+                if not (
+                    _v_prediction_accepted_token.__class__ in JSON_NUMBERS
+                    or _v_prediction_accepted_token is None
+                ):
+                    _v_prediction_accepted_token = checked(
+                        _v_prediction_accepted_token, "number or null", "prediction_accepted_token"
+                    )
+                _self.prediction_accepted_token = _v_prediction_accepted_token
             else:
                 _self.prediction_accepted_token = UNSET
             if "prediction_rejected_token" in _d:
-                _v = _d["prediction_rejected_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "prediction_rejected_token")
-                _self.prediction_rejected_token = _v
+                _v_prediction_rejected_token = _d["prediction_rejected_token"]
+                if not (
+                    _v_prediction_rejected_token.__class__ in JSON_NUMBERS
+                    or _v_prediction_rejected_token is None
+                ):
+                    _v_prediction_rejected_token = checked(
+                        _v_prediction_rejected_token, "number or null", "prediction_rejected_token"
+                    )
+                _self.prediction_rejected_token = _v_prediction_rejected_token
             else:
                 _self.prediction_rejected_token = UNSET
             if "request_image_token" in _d:
-                _v = _d["request_image_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "request_image_token")
-                _self.request_image_token = _v
+                _v_request_image_token = _d["request_image_token"]
+                if not (_v_request_image_token.__class__ in JSON_NUMBERS or _v_request_image_token is None):
+                    _v_request_image_token = checked(
+                        _v_request_image_token, "number or null", "request_image_token"
+                    )
+                _self.request_image_token = _v_request_image_token
             else:
                 _self.request_image_token = UNSET
             if "response_image_token" in _d:
-                _v = _d["response_image_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "response_image_token")
-                _self.response_image_token = _v
+                _v_response_image_token = _d["response_image_token"]
+                if not (_v_response_image_token.__class__ in JSON_NUMBERS or _v_response_image_token is None):
+                    _v_response_image_token = checked(
+                        _v_response_image_token, "number or null", "response_image_token"
+                    )
+                _self.response_image_token = _v_response_image_token
             else:
                 _self.response_image_token = UNSET
             if "request_text_token" in _d:
-                _v = _d["request_text_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "request_text_token")
-                _self.request_text_token = _v
+                _v_request_text_token = _d["request_text_token"]
+                if not (_v_request_text_token.__class__ in JSON_NUMBERS or _v_request_text_token is None):
+                    _v_request_text_token = checked(
+                        _v_request_text_token, "number or null", "request_text_token"
+                    )
+                _self.request_text_token = _v_request_text_token
             else:
                 _self.request_text_token = UNSET
             if "response_text_token" in _d:
-                _v = _d["response_text_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "response_text_token")
-                _self.response_text_token = _v
+                _v_response_text_token = _d["response_text_token"]
+                if not (_v_response_text_token.__class__ in JSON_NUMBERS or _v_response_text_token is None):
+                    _v_response_text_token = checked(
+                        _v_response_text_token, "number or null", "response_text_token"
+                    )
+                _self.response_text_token = _v_response_text_token
             else:
                 _self.response_text_token = UNSET
             if "cache_read_image_input_token" in _d:
-                _v = _d["cache_read_image_input_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "cache_read_image_input_token")
-                _self.cache_read_image_input_token = _v
+                _v_cache_read_image_input_token = _d["cache_read_image_input_token"]
+                if not (
+                    _v_cache_read_image_input_token.__class__ in JSON_NUMBERS
+                    or _v_cache_read_image_input_token is None
+                ):
+                    _v_cache_read_image_input_token = checked(
+                        _v_cache_read_image_input_token, "number or null", "cache_read_image_input_token"
+                    )
+                _self.cache_read_image_input_token = _v_cache_read_image_input_token
             else:
                 _self.cache_read_image_input_token = UNSET
             if "cache_read_text_input_token" in _d:
-                _v = _d["cache_read_text_input_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "cache_read_text_input_token")
-                _self.cache_read_text_input_token = _v
+                _v_cache_read_text_input_token = _d["cache_read_text_input_token"]
+                if not (
+                    _v_cache_read_text_input_token.__class__ in JSON_NUMBERS
+                    or _v_cache_read_text_input_token is None
+                ):
+                    _v_cache_read_text_input_token = checked(
+                        _v_cache_read_text_input_token, "number or null", "cache_read_text_input_token"
+                    )
+                _self.cache_read_text_input_token = _v_cache_read_text_input_token
             else:
                 _self.cache_read_text_input_token = UNSET
             if "cache_write_text_input_token" in _d:
-                _v = _d["cache_write_text_input_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "cache_write_text_input_token")
-                _self.cache_write_text_input_token = _v
+                _v_cache_write_text_input_token = _d["cache_write_text_input_token"]
+                if not (
+                    _v_cache_write_text_input_token.__class__ in JSON_NUMBERS
+                    or _v_cache_write_text_input_token is None
+                ):
+                    _v_cache_write_text_input_token = checked(
+                        _v_cache_write_text_input_token, "number or null", "cache_write_text_input_token"
+                    )
+                _self.cache_write_text_input_token = _v_cache_write_text_input_token
             else:
                 _self.cache_write_text_input_token = UNSET
             if "cache_write_image_input_token" in _d:
-                _v = _d["cache_write_image_input_token"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "cache_write_image_input_token")
-                _self.cache_write_image_input_token = _v
+                _v_cache_write_image_input_token = _d["cache_write_image_input_token"]
+                if not (
+                    _v_cache_write_image_input_token.__class__ in JSON_NUMBERS
+                    or _v_cache_write_image_input_token is None
+                ):
+                    _v_cache_write_image_input_token = checked(
+                        _v_cache_write_image_input_token, "number or null", "cache_write_image_input_token"
+                    )
+                _self.cache_write_image_input_token = _v_cache_write_image_input_token
             else:
                 _self.cache_write_image_input_token = UNSET
             if "image" in _d:
-                _v = _d["image"]
-                if _v.__class__ is dict:
+                _v_image = _d["image"]
+                if _v_image.__class__ is dict:
                     try:
-                        _v = IntegrationImagePricingMultiplier.from_dict(_v)
+                        _v_image = IntegrationImagePricingMultiplier.from_dict(_v_image)
                     except DecodeError as _error:
                         raise _error.within("image") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "image")
-                _self.image = _v
+                elif _v_image is not None:
+                    _v_image = checked(_v_image, "object or null", "image")
+                _self.image = _v_image
             else:
                 _self.image = UNSET
             if "additional_units" in _d:
-                _v = _d["additional_units"]
-                if _v.__class__ is dict:
+                _v_additional_units = _d["additional_units"]
+                if _v_additional_units.__class__ is dict:
                     try:
-                        _v = IntegrationUnitPricingMultipliers.from_dict(_v)
+                        _v_additional_units = IntegrationUnitPricingMultipliers.from_dict(_v_additional_units)
                     except DecodeError as _error:
                         raise _error.within("additional_units") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "additional_units")
-                _self.additional_units = _v
+                elif _v_additional_units is not None:
+                    _v_additional_units = checked(_v_additional_units, "object or null", "additional_units")
+                _self.additional_units = _v_additional_units
             else:
                 _self.additional_units = UNSET
         except KeyError as _error:

@@ -132,115 +132,137 @@ class IntegrationSageMakerConfiguration:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["aws_auth_type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "aws_auth_type")
-            _self.aws_auth_type = _v
-            _v = _d["aws_region"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "aws_region")
-            _self.aws_region = _v
+            _v_aws_auth_type = _d["aws_auth_type"]
+            if _v_aws_auth_type.__class__ is not str:
+                _v_aws_auth_type = checked(_v_aws_auth_type, "string", "aws_auth_type")
+            _self.aws_auth_type = _v_aws_auth_type
+            _v_aws_region = _d["aws_region"]
+            if _v_aws_region.__class__ is not str:
+                _v_aws_region = checked(_v_aws_region, "string", "aws_region")
+            _self.aws_region = _v_aws_region
             if "aws_access_key_id" in _d:
-                _v = _d["aws_access_key_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "aws_access_key_id")
-                _self.aws_access_key_id = _v
+                _v_aws_access_key_id = _d["aws_access_key_id"]
+                if _v_aws_access_key_id.__class__ is not str:
+                    _v_aws_access_key_id = checked(_v_aws_access_key_id, "string", "aws_access_key_id")
+                _self.aws_access_key_id = _v_aws_access_key_id
                 _n += 1
             else:
                 _self.aws_access_key_id = UNSET
             if "aws_secret_access_key" in _d:
-                _v = _d["aws_secret_access_key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "aws_secret_access_key")
-                _self.aws_secret_access_key = _v
+                _v_aws_secret_access_key = _d["aws_secret_access_key"]
+                if _v_aws_secret_access_key.__class__ is not str:
+                    _v_aws_secret_access_key = checked(
+                        _v_aws_secret_access_key, "string", "aws_secret_access_key"
+                    )
+                _self.aws_secret_access_key = _v_aws_secret_access_key
                 _n += 1
             else:
                 _self.aws_secret_access_key = UNSET
             if "aws_role_arn" in _d:
-                _v = _d["aws_role_arn"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "aws_role_arn")
-                _self.aws_role_arn = _v
+                _v_aws_role_arn = _d["aws_role_arn"]
+                if _v_aws_role_arn.__class__ is not str:
+                    _v_aws_role_arn = checked(_v_aws_role_arn, "string", "aws_role_arn")
+                _self.aws_role_arn = _v_aws_role_arn
                 _n += 1
             else:
                 _self.aws_role_arn = UNSET
             if "aws_external_id" in _d:
-                _v = _d["aws_external_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "aws_external_id")
-                _self.aws_external_id = _v
+                _v_aws_external_id = _d["aws_external_id"]
+                if not (_v_aws_external_id.__class__ is str or _v_aws_external_id is None):
+                    _v_aws_external_id = checked(_v_aws_external_id, "string or null", "aws_external_id")
+                _self.aws_external_id = _v_aws_external_id
                 _n += 1
             else:
                 _self.aws_external_id = UNSET
             if "amzn_sagemaker_custom_attributes" in _d:
-                _v = _d["amzn_sagemaker_custom_attributes"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "amzn_sagemaker_custom_attributes")
-                _self.amzn_sagemaker_custom_attributes = _v
+                _v_amzn_sagemaker_custom_attributes = _d["amzn_sagemaker_custom_attributes"]
+                if _v_amzn_sagemaker_custom_attributes.__class__ is not str:
+                    _v_amzn_sagemaker_custom_attributes = checked(
+                        _v_amzn_sagemaker_custom_attributes, "string", "amzn_sagemaker_custom_attributes"
+                    )
+                _self.amzn_sagemaker_custom_attributes = _v_amzn_sagemaker_custom_attributes
                 _n += 1
             else:
                 _self.amzn_sagemaker_custom_attributes = UNSET
             if "amzn_sagemaker_target_model" in _d:
-                _v = _d["amzn_sagemaker_target_model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "amzn_sagemaker_target_model")
-                _self.amzn_sagemaker_target_model = _v
+                _v_amzn_sagemaker_target_model = _d["amzn_sagemaker_target_model"]
+                if _v_amzn_sagemaker_target_model.__class__ is not str:
+                    _v_amzn_sagemaker_target_model = checked(
+                        _v_amzn_sagemaker_target_model, "string", "amzn_sagemaker_target_model"
+                    )
+                _self.amzn_sagemaker_target_model = _v_amzn_sagemaker_target_model
                 _n += 1
             else:
                 _self.amzn_sagemaker_target_model = UNSET
             if "amzn_sagemaker_target_variant" in _d:
-                _v = _d["amzn_sagemaker_target_variant"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "amzn_sagemaker_target_variant")
-                _self.amzn_sagemaker_target_variant = _v
+                _v_amzn_sagemaker_target_variant = _d["amzn_sagemaker_target_variant"]
+                if _v_amzn_sagemaker_target_variant.__class__ is not str:
+                    _v_amzn_sagemaker_target_variant = checked(
+                        _v_amzn_sagemaker_target_variant, "string", "amzn_sagemaker_target_variant"
+                    )
+                _self.amzn_sagemaker_target_variant = _v_amzn_sagemaker_target_variant
                 _n += 1
             else:
                 _self.amzn_sagemaker_target_variant = UNSET
             if "amzn_sagemaker_target_container_hostname" in _d:
-                _v = _d["amzn_sagemaker_target_container_hostname"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "amzn_sagemaker_target_container_hostname")
-                _self.amzn_sagemaker_target_container_hostname = _v
+                _v_amzn_sagemaker_target_container_hostname = _d["amzn_sagemaker_target_container_hostname"]
+                if _v_amzn_sagemaker_target_container_hostname.__class__ is not str:
+                    _v_amzn_sagemaker_target_container_hostname = checked(
+                        _v_amzn_sagemaker_target_container_hostname,
+                        "string",
+                        "amzn_sagemaker_target_container_hostname",
+                    )
+                _self.amzn_sagemaker_target_container_hostname = _v_amzn_sagemaker_target_container_hostname
                 _n += 1
             else:
                 _self.amzn_sagemaker_target_container_hostname = UNSET
             if "amzn_sagemaker_inference_id" in _d:
-                _v = _d["amzn_sagemaker_inference_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "amzn_sagemaker_inference_id")
-                _self.amzn_sagemaker_inference_id = _v
+                _v_amzn_sagemaker_inference_id = _d["amzn_sagemaker_inference_id"]
+                if _v_amzn_sagemaker_inference_id.__class__ is not str:
+                    _v_amzn_sagemaker_inference_id = checked(
+                        _v_amzn_sagemaker_inference_id, "string", "amzn_sagemaker_inference_id"
+                    )
+                _self.amzn_sagemaker_inference_id = _v_amzn_sagemaker_inference_id
                 _n += 1
             else:
                 _self.amzn_sagemaker_inference_id = UNSET
             if "amzn_sagemaker_enable_explanations" in _d:
-                _v = _d["amzn_sagemaker_enable_explanations"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "amzn_sagemaker_enable_explanations")
-                _self.amzn_sagemaker_enable_explanations = _v
+                _v_amzn_sagemaker_enable_explanations = _d["amzn_sagemaker_enable_explanations"]
+                if _v_amzn_sagemaker_enable_explanations.__class__ is not str:
+                    _v_amzn_sagemaker_enable_explanations = checked(
+                        _v_amzn_sagemaker_enable_explanations, "string", "amzn_sagemaker_enable_explanations"
+                    )
+                _self.amzn_sagemaker_enable_explanations = _v_amzn_sagemaker_enable_explanations
                 _n += 1
             else:
                 _self.amzn_sagemaker_enable_explanations = UNSET
             if "amzn_sagemaker_inference_component" in _d:
-                _v = _d["amzn_sagemaker_inference_component"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "amzn_sagemaker_inference_component")
-                _self.amzn_sagemaker_inference_component = _v
+                _v_amzn_sagemaker_inference_component = _d["amzn_sagemaker_inference_component"]
+                if _v_amzn_sagemaker_inference_component.__class__ is not str:
+                    _v_amzn_sagemaker_inference_component = checked(
+                        _v_amzn_sagemaker_inference_component, "string", "amzn_sagemaker_inference_component"
+                    )
+                _self.amzn_sagemaker_inference_component = _v_amzn_sagemaker_inference_component
                 _n += 1
             else:
                 _self.amzn_sagemaker_inference_component = UNSET
             if "amzn_sagemaker_session_id" in _d:
-                _v = _d["amzn_sagemaker_session_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "amzn_sagemaker_session_id")
-                _self.amzn_sagemaker_session_id = _v
+                _v_amzn_sagemaker_session_id = _d["amzn_sagemaker_session_id"]
+                if _v_amzn_sagemaker_session_id.__class__ is not str:
+                    _v_amzn_sagemaker_session_id = checked(
+                        _v_amzn_sagemaker_session_id, "string", "amzn_sagemaker_session_id"
+                    )
+                _self.amzn_sagemaker_session_id = _v_amzn_sagemaker_session_id
                 _n += 1
             else:
                 _self.amzn_sagemaker_session_id = UNSET
             if "amzn_sagemaker_model_name" in _d:
-                _v = _d["amzn_sagemaker_model_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "amzn_sagemaker_model_name")
-                _self.amzn_sagemaker_model_name = _v
+                _v_amzn_sagemaker_model_name = _d["amzn_sagemaker_model_name"]
+                if _v_amzn_sagemaker_model_name.__class__ is not str:
+                    _v_amzn_sagemaker_model_name = checked(
+                        _v_amzn_sagemaker_model_name, "string", "amzn_sagemaker_model_name"
+                    )
+                _self.amzn_sagemaker_model_name = _v_amzn_sagemaker_model_name
                 _n += 1
             else:
                 _self.amzn_sagemaker_model_name = UNSET

@@ -124,102 +124,104 @@ class IntegrationSummary:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "ai_provider_id" in _d:
-                _v = _d["ai_provider_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "ai_provider_id")
-                _self.ai_provider_id = _v
+                _v_ai_provider_id = _d["ai_provider_id"]
+                if _v_ai_provider_id.__class__ is not str:
+                    _v_ai_provider_id = checked(_v_ai_provider_id, "string", "ai_provider_id")
+                _self.ai_provider_id = _v_ai_provider_id
                 _n += 1
             else:
                 _self.ai_provider_id = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "last_updated_at")
-                _self.last_updated_at = _v
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                elif _v_last_updated_at is not None:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string or null", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

@@ -44,10 +44,10 @@ class IntegrationTokenPrice:
         try:
             _n = 0
             if "price" in _d:
-                _v = _d["price"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "price")
-                _self.price = _v
+                _v_price = _d["price"]
+                if _v_price.__class__ not in JSON_NUMBERS:
+                    _v_price = checked(_v_price, "number", "price")
+                _self.price = _v_price
                 _n += 1
             else:
                 _self.price = UNSET

@@ -175,67 +175,73 @@ class IntegrationUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "key" in _d:
-                _v = _d["key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "key")
-                _self.key = _v
+                _v_key = _d["key"]
+                if _v_key.__class__ is not str:
+                    _v_key = checked(_v_key, "string", "key")
+                _self.key = _v_key
                 _n += 1
             else:
                 _self.key = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "configurations" in _d:
-                _v = _d["configurations"]
-                if _v.__class__ is dict:
+                _v_configurations = _d["configurations"]
+                if _v_configurations.__class__ is dict:
                     try:
-                        _v = _decode_configurations(_v)
+                        _v_configurations = _decode_configurations(_v_configurations)
                     except DecodeError as _error:
                         raise _error.within("configurations") from None
                 else:
-                    _v = checked(_v, "object", "configurations")
-                _self.configurations = _v
+                    _v_configurations = checked(_v_configurations, "object", "configurations")
+                _self.configurations = _v_configurations
                 _n += 1
             else:
                 _self.configurations = UNSET
             if "secret_mappings" in _d:
-                _v = _d["secret_mappings"]
-                if _v.__class__ is list:
+                _v_secret_mappings = _d["secret_mappings"]
+                if _v_secret_mappings.__class__ is list:
                     try:
-                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                        _v_secret_mappings = [
+                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
                             "secret_mappings"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "secret_mappings")
-                _self.secret_mappings = _v
+                    _v_secret_mappings = checked(_v_secret_mappings, "array", "secret_mappings")
+                _self.secret_mappings = _v_secret_mappings
                 _n += 1
             else:
                 _self.secret_mappings = UNSET
             if "pricing_adjustments" in _d:
-                _v = _d["pricing_adjustments"]
-                if _v.__class__ is dict:
+                _v_pricing_adjustments = _d["pricing_adjustments"]
+                if _v_pricing_adjustments.__class__ is dict:
                     try:
-                        _v = IntegrationPricingAdjustments.from_dict(_v)
+                        _v_pricing_adjustments = IntegrationPricingAdjustments.from_dict(
+                            _v_pricing_adjustments
+                        )
                     except DecodeError as _error:
                         raise _error.within("pricing_adjustments") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "pricing_adjustments")
-                _self.pricing_adjustments = _v
+                elif _v_pricing_adjustments is not None:
+                    _v_pricing_adjustments = checked(
+                        _v_pricing_adjustments, "object or null", "pricing_adjustments"
+                    )
+                _self.pricing_adjustments = _v_pricing_adjustments
                 _n += 1
             else:
                 _self.pricing_adjustments = UNSET

@@ -89,32 +89,38 @@ class IntegrationVertexAIConfiguration:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["vertex_auth_type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vertex_auth_type")
-            _self.vertex_auth_type = _v
-            _v = _d["vertex_region"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vertex_region")
-            _self.vertex_region = _v
+            _v_vertex_auth_type = _d["vertex_auth_type"]
+            if _v_vertex_auth_type.__class__ is not str:
+                _v_vertex_auth_type = checked(_v_vertex_auth_type, "string", "vertex_auth_type")
+            _self.vertex_auth_type = _v_vertex_auth_type
+            _v_vertex_region = _d["vertex_region"]
+            if _v_vertex_region.__class__ is not str:
+                _v_vertex_region = checked(_v_vertex_region, "string", "vertex_region")
+            _self.vertex_region = _v_vertex_region
             if "vertex_project_id" in _d:
-                _v = _d["vertex_project_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "vertex_project_id")
-                _self.vertex_project_id = _v
+                _v_vertex_project_id = _d["vertex_project_id"]
+                if _v_vertex_project_id.__class__ is not str:
+                    _v_vertex_project_id = checked(_v_vertex_project_id, "string", "vertex_project_id")
+                _self.vertex_project_id = _v_vertex_project_id
                 _n += 1
             else:
                 _self.vertex_project_id = UNSET
             if "vertex_service_account_json" in _d:
-                _v = _d["vertex_service_account_json"]
-                if _v.__class__ is dict:
+                _v_vertex_service_account_json = _d["vertex_service_account_json"]
+                if _v_vertex_service_account_json.__class__ is dict:
                     try:
-                        _v = IntegrationVertexAIConfigurationVertexServiceAccountJson.from_dict(_v)
+                        _v_vertex_service_account_json = (
+                            IntegrationVertexAIConfigurationVertexServiceAccountJson.from_dict(
+                                _v_vertex_service_account_json
+                            )
+                        )
                     except DecodeError as _error:
                         raise _error.within("vertex_service_account_json") from None
                 else:
-                    _v = checked(_v, "object", "vertex_service_account_json")
-                _self.vertex_service_account_json = _v
+                    _v_vertex_service_account_json = checked(
+                        _v_vertex_service_account_json, "object", "vertex_service_account_json"
+                    )
+                _self.vertex_service_account_json = _v_vertex_service_account_json
                 _n += 1
             else:
                 _self.vertex_service_account_json = UNSET

@@ -41,10 +41,12 @@ class IntegrationWorkersAIConfiguration:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["workers_ai_account_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "workers_ai_account_id")
-            _self.workers_ai_account_id = _v
+            _v_workers_ai_account_id = _d["workers_ai_account_id"]
+            if _v_workers_ai_account_id.__class__ is not str:
+                _v_workers_ai_account_id = checked(
+                    _v_workers_ai_account_id, "string", "workers_ai_account_id"
+                )
+            _self.workers_ai_account_id = _v_workers_ai_account_id
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

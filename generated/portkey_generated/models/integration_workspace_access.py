@@ -102,44 +102,48 @@ class IntegrationWorkspaceAccess:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "enabled" in _d:
-                _v = _d["enabled"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "enabled")
-                _self.enabled = _v
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not bool:
+                    _v_enabled = checked(_v_enabled, "boolean", "enabled")
+                _self.enabled = _v_enabled
                 _n += 1
             else:
                 _self.enabled = UNSET
             if "usage_limits" in _d:
-                _v = _d["usage_limits"]
-                if _v.__class__ is list:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is list:
                     try:
-                        _v = [UsageLimitPolicy.from_dict(_i) for _i in _v]
+                        _v_usage_limits = [UsageLimitPolicy.from_dict(_i) for _i in _v_usage_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, UsageLimitPolicy.from_dict).within("usage_limits") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "usage_limits")
-                _self.usage_limits = _v
+                        raise _error.at_item(_v_usage_limits, UsageLimitPolicy.from_dict).within(
+                            "usage_limits"
+                        ) from None
+                elif _v_usage_limits is not None:
+                    _v_usage_limits = checked(_v_usage_limits, "array or null", "usage_limits")
+                _self.usage_limits = _v_usage_limits
                 _n += 1
             else:
                 _self.usage_limits = UNSET
             if "rate_limits" in _d:
-                _v = _d["rate_limits"]
-                if _v.__class__ is list:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
                     try:
-                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "rate_limits")
-                _self.rate_limits = _v
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
+                elif _v_rate_limits is not None:
+                    _v_rate_limits = checked(_v_rate_limits, "array or null", "rate_limits")
+                _self.rate_limits = _v_rate_limits
                 _n += 1
             else:
                 _self.rate_limits = UNSET

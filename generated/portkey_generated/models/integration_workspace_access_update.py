@@ -121,61 +121,69 @@ class IntegrationWorkspaceAccessUpdate:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["enabled"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "enabled")
-            _self.enabled = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_enabled = _d["enabled"]
+            if _v_enabled.__class__ is not bool:
+                _v_enabled = checked(_v_enabled, "boolean", "enabled")
+            _self.enabled = _v_enabled
             if "usage_limits" in _d:
-                _v = _d["usage_limits"]
-                if _v.__class__ is list:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is list:
                     try:
-                        _v = [UsageLimitPolicy.from_dict(_i) for _i in _v]
+                        _v_usage_limits = [UsageLimitPolicy.from_dict(_i) for _i in _v_usage_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, UsageLimitPolicy.from_dict).within("usage_limits") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "usage_limits")
-                _self.usage_limits = _v
+                        raise _error.at_item(_v_usage_limits, UsageLimitPolicy.from_dict).within(
+                            "usage_limits"
+                        ) from None
+                elif _v_usage_limits is not None:
+                    _v_usage_limits = checked(_v_usage_limits, "array or null", "usage_limits")
+                _self.usage_limits = _v_usage_limits
                 _n += 1
             else:
                 _self.usage_limits = UNSET
             if "rate_limits" in _d:
-                _v = _d["rate_limits"]
-                if _v.__class__ is list:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
                     try:
-                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "rate_limits")
-                _self.rate_limits = _v
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
+                elif _v_rate_limits is not None:
+                    _v_rate_limits = checked(_v_rate_limits, "array or null", "rate_limits")
+                _self.rate_limits = _v_rate_limits
                 _n += 1
             else:
                 _self.rate_limits = UNSET
             if "reset_usage" in _d:
-                _v = _d["reset_usage"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "reset_usage")
-                _self.reset_usage = _v
+                _v_reset_usage = _d["reset_usage"]
+                if _v_reset_usage.__class__ is not bool:
+                    _v_reset_usage = checked(_v_reset_usage, "boolean", "reset_usage")
+                _self.reset_usage = _v_reset_usage
                 _n += 1
             else:
                 _self.reset_usage = UNSET
             if "create_default_provider" in _d:
-                _v = _d["create_default_provider"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "create_default_provider")
-                _self.create_default_provider = _v
+                _v_create_default_provider = _d["create_default_provider"]
+                if _v_create_default_provider.__class__ is not bool:
+                    _v_create_default_provider = checked(
+                        _v_create_default_provider, "boolean", "create_default_provider"
+                    )
+                _self.create_default_provider = _v_create_default_provider
                 _n += 1
             else:
                 _self.create_default_provider = UNSET
             if "default_provider_slug" in _d:
-                _v = _d["default_provider_slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "default_provider_slug")
-                _self.default_provider_slug = _v
+                _v_default_provider_slug = _d["default_provider_slug"]
+                if _v_default_provider_slug.__class__ is not str:
+                    _v_default_provider_slug = checked(
+                        _v_default_provider_slug, "string", "default_provider_slug"
+                    )
+                _self.default_provider_slug = _v_default_provider_slug
                 _n += 1
             else:
                 _self.default_provider_slug = UNSET

@@ -74,25 +74,25 @@ class IntegrationWorkspaceList:
         try:
             _n = 0
             if "total" in _d:
-                _v = _d["total"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total")
-                _self.total = _v
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
                 _n += 1
             else:
                 _self.total = UNSET
             if "workspaces" in _d:
-                _v = _d["workspaces"]
-                if _v.__class__ is list:
+                _v_workspaces = _d["workspaces"]
+                if _v_workspaces.__class__ is list:
                     try:
-                        _v = [IntegrationWorkspaceAccess.from_dict(_i) for _i in _v]
+                        _v_workspaces = [IntegrationWorkspaceAccess.from_dict(_i) for _i in _v_workspaces]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, IntegrationWorkspaceAccess.from_dict).within(
+                        raise _error.at_item(_v_workspaces, IntegrationWorkspaceAccess.from_dict).within(
                             "workspaces"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "workspaces")
-                _self.workspaces = _v
+                    _v_workspaces = checked(_v_workspaces, "array", "workspaces")
+                _self.workspaces = _v_workspaces
                 _n += 1
             else:
                 _self.workspaces = UNSET

@@ -97,54 +97,66 @@ class IntegrationWorkspacesUpdateRequest:
         try:
             _n = 0
             if "workspaces" in _d:
-                _v = _d["workspaces"]
-                if _v.__class__ is list:
+                _v_workspaces = _d["workspaces"]
+                if _v_workspaces.__class__ is list:
                     try:
-                        _v = [IntegrationWorkspaceAccessUpdate.from_dict(_i) for _i in _v]
+                        _v_workspaces = [
+                            IntegrationWorkspaceAccessUpdate.from_dict(_i) for _i in _v_workspaces
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, IntegrationWorkspaceAccessUpdate.from_dict).within(
-                            "workspaces"
-                        ) from None
+                        raise _error.at_item(
+                            _v_workspaces, IntegrationWorkspaceAccessUpdate.from_dict
+                        ).within("workspaces") from None
                 else:
-                    _v = checked(_v, "array", "workspaces")
-                _self.workspaces = _v
+                    _v_workspaces = checked(_v_workspaces, "array", "workspaces")
+                _self.workspaces = _v_workspaces
                 _n += 1
             else:
                 _self.workspaces = UNSET
             if "global_workspace_access" in _d:
-                _v = _d["global_workspace_access"]
-                if _v.__class__ is dict:
+                _v_global_workspace_access = _d["global_workspace_access"]
+                if _v_global_workspace_access.__class__ is dict:
                     try:
-                        _v = IntegrationGlobalWorkspaceAccess.from_dict(_v)
+                        _v_global_workspace_access = IntegrationGlobalWorkspaceAccess.from_dict(
+                            _v_global_workspace_access
+                        )
                     except DecodeError as _error:
                         raise _error.within("global_workspace_access") from None
                 else:
-                    _v = checked(_v, "object", "global_workspace_access")
-                _self.global_workspace_access = _v
+                    _v_global_workspace_access = checked(
+                        _v_global_workspace_access, "object", "global_workspace_access"
+                    )
+                _self.global_workspace_access = _v_global_workspace_access
                 _n += 1
             else:
                 _self.global_workspace_access = UNSET
             if "override_existing_workspace_access" in _d:
-                _v = _d["override_existing_workspace_access"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "override_existing_workspace_access")
-                _self.override_existing_workspace_access = _v
+                _v_override_existing_workspace_access = _d["override_existing_workspace_access"]
+                if _v_override_existing_workspace_access.__class__ is not bool:
+                    _v_override_existing_workspace_access = checked(
+                        _v_override_existing_workspace_access, "boolean", "override_existing_workspace_access"
+                    )
+                _self.override_existing_workspace_access = _v_override_existing_workspace_access
                 _n += 1
             else:
                 _self.override_existing_workspace_access = UNSET
             if "create_default_provider" in _d:
-                _v = _d["create_default_provider"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "create_default_provider")
-                _self.create_default_provider = _v
+                _v_create_default_provider = _d["create_default_provider"]
+                if _v_create_default_provider.__class__ is not bool:
+                    _v_create_default_provider = checked(
+                        _v_create_default_provider, "boolean", "create_default_provider"
+                    )
+                _self.create_default_provider = _v_create_default_provider
                 _n += 1
             else:
                 _self.create_default_provider = UNSET
             if "default_provider_slug" in _d:
-                _v = _d["default_provider_slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "default_provider_slug")
-                _self.default_provider_slug = _v
+                _v_default_provider_slug = _d["default_provider_slug"]
+                if _v_default_provider_slug.__class__ is not str:
+                    _v_default_provider_slug = checked(
+                        _v_default_provider_slug, "string", "default_provider_slug"
+                    )
+                _self.default_provider_slug = _v_default_provider_slug
                 _n += 1
             else:
                 _self.default_provider_slug = UNSET

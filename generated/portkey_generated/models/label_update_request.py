@@ -55,26 +55,26 @@ class LabelUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "color_code" in _d:
-                _v = _d["color_code"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "color_code")
-                _self.color_code = _v
+                _v_color_code = _d["color_code"]
+                if _v_color_code.__class__ is not str:
+                    _v_color_code = checked(_v_color_code, "string", "color_code")
+                _self.color_code = _v_color_code
                 _n += 1
             else:
                 _self.color_code = UNSET

@@ -80,34 +80,34 @@ class LogCustomEntry:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["request"]
-            if _v.__class__ is dict:
+            _v_request = _d["request"]
+            if _v_request.__class__ is dict:
                 try:
-                    _v = LogCustomRequest.from_dict(_v)
+                    _v_request = LogCustomRequest.from_dict(_v_request)
                 except DecodeError as _error:
                     raise _error.within("request") from None
             else:
-                _v = checked(_v, "object", "request")
-            _self.request = _v
-            _v = _d["response"]
-            if _v.__class__ is dict:
+                _v_request = checked(_v_request, "object", "request")
+            _self.request = _v_request
+            _v_response = _d["response"]
+            if _v_response.__class__ is dict:
                 try:
-                    _v = LogCustomResponse.from_dict(_v)
+                    _v_response = LogCustomResponse.from_dict(_v_response)
                 except DecodeError as _error:
                     raise _error.within("response") from None
             else:
-                _v = checked(_v, "object", "response")
-            _self.response = _v
+                _v_response = checked(_v_response, "object", "response")
+            _self.response = _v_response
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = LogCustomMetadata.from_dict(_v)
+                        _v_metadata = LogCustomMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
                 else:
-                    _v = checked(_v, "object", "metadata")
-                _self.metadata = _v
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET

@@ -55,26 +55,26 @@ class LogCustomMetadata:
         try:
             _n = 0
             if "trace_id" in _d:
-                _v = _d["trace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "trace_id")
-                _self.trace_id = _v
+                _v_trace_id = _d["trace_id"]
+                if _v_trace_id.__class__ is not str:
+                    _v_trace_id = checked(_v_trace_id, "string", "trace_id")
+                _self.trace_id = _v_trace_id
                 _n += 1
             else:
                 _self.trace_id = UNSET
             if "span_id" in _d:
-                _v = _d["span_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "span_id")
-                _self.span_id = _v
+                _v_span_id = _d["span_id"]
+                if _v_span_id.__class__ is not str:
+                    _v_span_id = checked(_v_span_id, "string", "span_id")
+                _self.span_id = _v_span_id
                 _n += 1
             else:
                 _self.span_id = UNSET
             if "span_name" in _d:
-                _v = _d["span_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "span_name")
-                _self.span_name = _v
+                _v_span_name = _d["span_name"]
+                if _v_span_name.__class__ is not str:
+                    _v_span_name = checked(_v_span_name, "string", "span_name")
+                _self.span_name = _v_span_name
                 _n += 1
             else:
                 _self.span_name = UNSET

@@ -84,37 +84,37 @@ class LogCustomRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["url"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "url")
-            _self.url = _v
-            _v = _d["body"]
-            if _v.__class__ is dict:
+            _v_url = _d["url"]
+            if _v_url.__class__ is not str:
+                _v_url = checked(_v_url, "string", "url")
+            _self.url = _v_url
+            _v_body = _d["body"]
+            if _v_body.__class__ is dict:
                 try:
-                    _v = LogCustomRequestBody.from_dict(_v)
+                    _v_body = LogCustomRequestBody.from_dict(_v_body)
                 except DecodeError as _error:
                     raise _error.within("body") from None
             else:
-                _v = checked(_v, "object", "body")
-            _self.body = _v
+                _v_body = checked(_v_body, "object", "body")
+            _self.body = _v_body
             if "method" in _d:
-                _v = _d["method"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "method")
-                _self.method = _v
+                _v_method = _d["method"]
+                if _v_method.__class__ is not str:
+                    _v_method = checked(_v_method, "string", "method")
+                _self.method = _v_method
                 _n += 1
             else:
                 _self.method = UNSET
             if "headers" in _d:
-                _v = _d["headers"]
-                if _v.__class__ is dict:
+                _v_headers = _d["headers"]
+                if _v_headers.__class__ is dict:
                     try:
-                        _v = LogCustomRequestHeaders.from_dict(_v)
+                        _v_headers = LogCustomRequestHeaders.from_dict(_v_headers)
                     except DecodeError as _error:
                         raise _error.within("headers") from None
                 else:
-                    _v = checked(_v, "object", "headers")
-                _self.headers = _v
+                    _v_headers = checked(_v_headers, "object", "headers")
+                _self.headers = _v_headers
                 _n += 1
             else:
                 _self.headers = UNSET

@@ -84,41 +84,41 @@ class LogCustomResponse:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["body"]
-            if _v.__class__ is dict:
+            _v_body = _d["body"]
+            if _v_body.__class__ is dict:
                 try:
-                    _v = LogCustomResponseBody.from_dict(_v)
+                    _v_body = LogCustomResponseBody.from_dict(_v_body)
                 except DecodeError as _error:
                     raise _error.within("body") from None
             else:
-                _v = checked(_v, "object", "body")
-            _self.body = _v
+                _v_body = checked(_v_body, "object", "body")
+            _self.body = _v_body
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not int:
+                    _v_status = checked(_v_status, "integer", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "headers" in _d:
-                _v = _d["headers"]
-                if _v.__class__ is dict:
+                _v_headers = _d["headers"]
+                if _v_headers.__class__ is dict:
                     try:
-                        _v = LogCustomResponseHeaders.from_dict(_v)
+                        _v_headers = LogCustomResponseHeaders.from_dict(_v_headers)
                     except DecodeError as _error:
                         raise _error.within("headers") from None
                 else:
-                    _v = checked(_v, "object", "headers")
-                _self.headers = _v
+                    _v_headers = checked(_v_headers, "object", "headers")
+                _self.headers = _v_headers
                 _n += 1
             else:
                 _self.headers = UNSET
             if "response_time" in _d:
-                _v = _d["response_time"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "response_time")
-                _self.response_time = _v
+                _v_response_time = _d["response_time"]
+                if _v_response_time.__class__ is not int:
+                    _v_response_time = checked(_v_response_time, "integer", "response_time")
+                _self.response_time = _v_response_time
                 _n += 1
             else:
                 _self.response_time = UNSET

@@ -133,91 +133,93 @@ class LogExport:
         _self = cls.__new__(cls)
         try:
             _n = 11
-            _v = _d["id"]
-            if _v.__class__ is str:
+            _v_id = _d["id"]
+            if _v_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_id = UUID(_v_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "id")
+                    _v_id = malformed(_v_id, "a UUID", "id")
             else:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["organisation_id"]
-            if _v.__class__ is str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_organisation_id = _d["organisation_id"]
+            if _v_organisation_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_organisation_id = UUID(_v_organisation_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "organisation_id")
+                    _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
             else:
-                _v = checked(_v, "string", "organisation_id")
-            _self.organisation_id = _v
-            _v = _d["filters"]
-            if _v.__class__ is dict:
+                _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+            _self.organisation_id = _v_organisation_id
+            _v_filters = _d["filters"]
+            if _v_filters.__class__ is dict:
                 try:
-                    _v = LogExportFilters.from_dict(_v)
+                    _v_filters = LogExportFilters.from_dict(_v_filters)
                 except DecodeError as _error:
                     raise _error.within("filters") from None
             else:
-                _v = checked(_v, "object", "filters")
-            _self.filters = _v
-            _v = _d["requested_data"]
-            if _v.__class__ is list:
+                _v_filters = checked(_v_filters, "object", "filters")
+            _self.filters = _v_filters
+            _v_requested_data = _d["requested_data"]
+            if _v_requested_data.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_requested_data)):
+                        _v_requested_data = checked_items(_v_requested_data, "string")
                 except DecodeError as _error:
                     raise _error.within("requested_data") from None
             else:
-                _v = checked(_v, "array", "requested_data")
-            _self.requested_data = _v
-            _v = _d["status"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "status")
-            _self.status = _v
-            _v = _d["description"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "description")
-            _self.description = _v
-            _v = _d["created_at"]
-            if _v.__class__ is str:
+                _v_requested_data = checked(_v_requested_data, "array", "requested_data")
+            _self.requested_data = _v_requested_data
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_description = _d["description"]
+            if _v_description.__class__ is not str:
+                _v_description = checked(_v_description, "string", "description")
+            _self.description = _v_description
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
             else:
-                _v = checked(_v, "string", "created_at")
-            _self.created_at = _v
-            _v = _d["last_updated_at"]
-            if _v.__class__ is str:
+                _v_created_at = checked(_v_created_at, "string", "created_at")
+            _self.created_at = _v_created_at
+            _v_last_updated_at = _d["last_updated_at"]
+            if _v_last_updated_at.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                    _v_last_updated_at = malformed(
+                        _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                    )
             else:
-                _v = checked(_v, "string", "last_updated_at")
-            _self.last_updated_at = _v
-            _v = _d["created_by"]
-            if _v.__class__ is str:
+                _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+            _self.last_updated_at = _v_last_updated_at
+            _v_created_by = _d["created_by"]
+            if _v_created_by.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_created_by = UUID(_v_created_by)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "created_by")
+                    _v_created_by = malformed(_v_created_by, "a UUID", "created_by")
             else:
-                _v = checked(_v, "string", "created_by")
-            _self.created_by = _v
-            _v = _d["workspace_id"]
-            if _v.__class__ is str:
+                _v_created_by = checked(_v_created_by, "string", "created_by")
+            _self.created_by = _v_created_by
+            _v_workspace_id = _d["workspace_id"]
+            if _v_workspace_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_workspace_id = UUID(_v_workspace_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "workspace_id")
+                    _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
             else:
-                _v = checked(_v, "string", "workspace_id")
-            _self.workspace_id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
+                _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+            _self.workspace_id = _v_workspace_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
         except KeyError as _error:
             if _d.get("object", "export") != "export":
                 return cls.from_dict(MissingAsUnset(_d))

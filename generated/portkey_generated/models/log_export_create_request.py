@@ -87,38 +87,38 @@ class LogExportCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["filters"]
-            if _v.__class__ is dict:
+            _v_filters = _d["filters"]
+            if _v_filters.__class__ is dict:
                 try:
-                    _v = LogExportFilters.from_dict(_v)
+                    _v_filters = LogExportFilters.from_dict(_v_filters)
                 except DecodeError as _error:
                     raise _error.within("filters") from None
             else:
-                _v = checked(_v, "object", "filters")
-            _self.filters = _v
-            _v = _d["requested_data"]
-            if _v.__class__ is list:
+                _v_filters = checked(_v_filters, "object", "filters")
+            _self.filters = _v_filters
+            _v_requested_data = _d["requested_data"]
+            if _v_requested_data.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_requested_data)):
+                        _v_requested_data = checked_items(_v_requested_data, "string")
                 except DecodeError as _error:
                     raise _error.within("requested_data") from None
             else:
-                _v = checked(_v, "array", "requested_data")
-            _self.requested_data = _v
+                _v_requested_data = checked(_v_requested_data, "array", "requested_data")
+            _self.requested_data = _v_requested_data
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET

@@ -41,10 +41,10 @@ class LogExportDownload:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["signed_url"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "signed_url")
-            _self.signed_url = _v
+            _v_signed_url = _d["signed_url"]
+            if _v_signed_url.__class__ is not str:
+                _v_signed_url = checked(_v_signed_url, "string", "signed_url")
+            _self.signed_url = _v_signed_url
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

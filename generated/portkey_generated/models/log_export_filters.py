@@ -203,201 +203,217 @@ class LogExportFilters:
         try:
             _n = 0
             if "time_of_generation_min" in _d:
-                _v = _d["time_of_generation_min"]
-                if _v.__class__ is str:
+                _v_time_of_generation_min = _d["time_of_generation_min"]
+                if _v_time_of_generation_min.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_time_of_generation_min = datetime.datetime.fromisoformat(_v_time_of_generation_min)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "time_of_generation_min")
+                        _v_time_of_generation_min = malformed(
+                            _v_time_of_generation_min, "an ISO 8601 date-time", "time_of_generation_min"
+                        )
                 else:
-                    _v = checked(_v, "string", "time_of_generation_min")
-                _self.time_of_generation_min = _v
+                    _v_time_of_generation_min = checked(
+                        _v_time_of_generation_min, "string", "time_of_generation_min"
+                    )
+                _self.time_of_generation_min = _v_time_of_generation_min
                 _n += 1
             else:
                 _self.time_of_generation_min = UNSET
             if "time_of_generation_max" in _d:
-                _v = _d["time_of_generation_max"]
-                if _v.__class__ is str:
+                _v_time_of_generation_max = _d["time_of_generation_max"]
+                if _v_time_of_generation_max.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_time_of_generation_max = datetime.datetime.fromisoformat(_v_time_of_generation_max)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "time_of_generation_max")
+                        _v_time_of_generation_max = malformed(
+                            _v_time_of_generation_max, "an ISO 8601 date-time", "time_of_generation_max"
+                        )
                 else:
-                    _v = checked(_v, "string", "time_of_generation_max")
-                _self.time_of_generation_max = _v
+                    _v_time_of_generation_max = checked(
+                        _v_time_of_generation_max, "string", "time_of_generation_max"
+                    )
+                _self.time_of_generation_max = _v_time_of_generation_max
                 _n += 1
             else:
                 _self.time_of_generation_max = UNSET
             if "total_units_min" in _d:
-                _v = _d["total_units_min"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total_units_min")
-                _self.total_units_min = _v
+                _v_total_units_min = _d["total_units_min"]
+                if _v_total_units_min.__class__ is not int:
+                    _v_total_units_min = checked(_v_total_units_min, "integer", "total_units_min")
+                _self.total_units_min = _v_total_units_min
                 _n += 1
             else:
                 _self.total_units_min = UNSET
             if "total_units_max" in _d:
-                _v = _d["total_units_max"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total_units_max")
-                _self.total_units_max = _v
+                _v_total_units_max = _d["total_units_max"]
+                if _v_total_units_max.__class__ is not int:
+                    _v_total_units_max = checked(_v_total_units_max, "integer", "total_units_max")
+                _self.total_units_max = _v_total_units_max
                 _n += 1
             else:
                 _self.total_units_max = UNSET
             if "cost_min" in _d:
-                _v = _d["cost_min"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "cost_min")
-                _self.cost_min = _v
+                _v_cost_min = _d["cost_min"]
+                if _v_cost_min.__class__ not in JSON_NUMBERS:
+                    _v_cost_min = checked(_v_cost_min, "number", "cost_min")
+                _self.cost_min = _v_cost_min
                 _n += 1
             else:
                 _self.cost_min = UNSET
             if "cost_max" in _d:
-                _v = _d["cost_max"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "cost_max")
-                _self.cost_max = _v
+                _v_cost_max = _d["cost_max"]
+                if _v_cost_max.__class__ not in JSON_NUMBERS:
+                    _v_cost_max = checked(_v_cost_max, "number", "cost_max")
+                _self.cost_max = _v_cost_max
                 _n += 1
             else:
                 _self.cost_max = UNSET
             if "ai_model" in _d:
-                _v = _d["ai_model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "ai_model")
-                _self.ai_model = _v
+                _v_ai_model = _d["ai_model"]
+                if _v_ai_model.__class__ is not str:
+                    _v_ai_model = checked(_v_ai_model, "string", "ai_model")
+                _self.ai_model = _v_ai_model
                 _n += 1
             else:
                 _self.ai_model = UNSET
             if "prompt_token_min" in _d:
-                _v = _d["prompt_token_min"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "prompt_token_min")
-                _self.prompt_token_min = _v
+                _v_prompt_token_min = _d["prompt_token_min"]
+                if _v_prompt_token_min.__class__ is not int:
+                    _v_prompt_token_min = checked(_v_prompt_token_min, "integer", "prompt_token_min")
+                _self.prompt_token_min = _v_prompt_token_min
                 _n += 1
             else:
                 _self.prompt_token_min = UNSET
             if "prompt_token_max" in _d:
-                _v = _d["prompt_token_max"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "prompt_token_max")
-                _self.prompt_token_max = _v
+                _v_prompt_token_max = _d["prompt_token_max"]
+                if _v_prompt_token_max.__class__ is not int:
+                    _v_prompt_token_max = checked(_v_prompt_token_max, "integer", "prompt_token_max")
+                _self.prompt_token_max = _v_prompt_token_max
                 _n += 1
             else:
                 _self.prompt_token_max = UNSET
             if "completion_token_min" in _d:
-                _v = _d["completion_token_min"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "completion_token_min")
-                _self.completion_token_min = _v
+                _v_completion_token_min = _d["completion_token_min"]
+                if _v_completion_token_min.__class__ is not int:
+                    _v_completion_token_min = checked(
+                        _v_completion_token_min, "integer", "completion_token_min"
+                    )
+                _self.completion_token_min = _v_completion_token_min
                 _n += 1
             else:
                 _self.completion_token_min = UNSET
             if "completion_token_max" in _d:
-                _v = _d["completion_token_max"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "completion_token_max")
-                _self.completion_token_max = _v
+                _v_completion_token_max = _d["completion_token_max"]
+                if _v_completion_token_max.__class__ is not int:
+                    _v_completion_token_max = checked(
+                        _v_completion_token_max, "integer", "completion_token_max"
+                    )
+                _self.completion_token_max = _v_completion_token_max
                 _n += 1
             else:
                 _self.completion_token_max = UNSET
             if "status_code" in _d:
-                _v = _d["status_code"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status_code")
-                _self.status_code = _v
+                _v_status_code = _d["status_code"]
+                if _v_status_code.__class__ is not str:
+                    _v_status_code = checked(_v_status_code, "string", "status_code")
+                _self.status_code = _v_status_code
                 _n += 1
             else:
                 _self.status_code = UNSET
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = LogExportFiltersMetadata.from_dict(_v)
+                        _v_metadata = LogExportFiltersMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
                 else:
-                    _v = checked(_v, "object", "metadata")
-                _self.metadata = _v
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET
             if "ai_org_model" in _d:
-                _v = _d["ai_org_model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "ai_org_model")
-                _self.ai_org_model = _v
+                _v_ai_org_model = _d["ai_org_model"]
+                if _v_ai_org_model.__class__ is not str:
+                    _v_ai_org_model = checked(_v_ai_org_model, "string", "ai_org_model")
+                _self.ai_org_model = _v_ai_org_model
                 _n += 1
             else:
                 _self.ai_org_model = UNSET
             if "weighted_feedback_min" in _d:
-                _v = _d["weighted_feedback_min"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "weighted_feedback_min")
-                _self.weighted_feedback_min = _v
+                _v_weighted_feedback_min = _d["weighted_feedback_min"]
+                if _v_weighted_feedback_min.__class__ not in JSON_NUMBERS:
+                    _v_weighted_feedback_min = checked(
+                        _v_weighted_feedback_min, "number", "weighted_feedback_min"
+                    )
+                _self.weighted_feedback_min = _v_weighted_feedback_min
                 _n += 1
             else:
                 _self.weighted_feedback_min = UNSET
             if "weighted_feedback_max" in _d:
-                _v = _d["weighted_feedback_max"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "weighted_feedback_max")
-                _self.weighted_feedback_max = _v
+                _v_weighted_feedback_max = _d["weighted_feedback_max"]
+                if _v_weighted_feedback_max.__class__ not in JSON_NUMBERS:
+                    _v_weighted_feedback_max = checked(
+                        _v_weighted_feedback_max, "number", "weighted_feedback_max"
+                    )
+                _self.weighted_feedback_max = _v_weighted_feedback_max
                 _n += 1
             else:
                 _self.weighted_feedback_max = UNSET
             if "virtual_keys" in _d:
-                _v = _d["virtual_keys"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "virtual_keys")
-                _self.virtual_keys = _v
+                _v_virtual_keys = _d["virtual_keys"]
+                if _v_virtual_keys.__class__ is not str:
+                    _v_virtual_keys = checked(_v_virtual_keys, "string", "virtual_keys")
+                _self.virtual_keys = _v_virtual_keys
                 _n += 1
             else:
                 _self.virtual_keys = UNSET
             if "trace_id" in _d:
-                _v = _d["trace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "trace_id")
-                _self.trace_id = _v
+                _v_trace_id = _d["trace_id"]
+                if _v_trace_id.__class__ is not str:
+                    _v_trace_id = checked(_v_trace_id, "string", "trace_id")
+                _self.trace_id = _v_trace_id
                 _n += 1
             else:
                 _self.trace_id = UNSET
             if "configs" in _d:
-                _v = _d["configs"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "configs")
-                _self.configs = _v
+                _v_configs = _d["configs"]
+                if _v_configs.__class__ is not str:
+                    _v_configs = checked(_v_configs, "string", "configs")
+                _self.configs = _v_configs
                 _n += 1
             else:
                 _self.configs = UNSET
             if "workspace_slug" in _d:
-                _v = _d["workspace_slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "workspace_slug")
-                _self.workspace_slug = _v
+                _v_workspace_slug = _d["workspace_slug"]
+                if _v_workspace_slug.__class__ is not str:
+                    _v_workspace_slug = checked(_v_workspace_slug, "string", "workspace_slug")
+                _self.workspace_slug = _v_workspace_slug
                 _n += 1
             else:
                 _self.workspace_slug = UNSET
             if "prompt_slug" in _d:
-                _v = _d["prompt_slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "prompt_slug")
-                _self.prompt_slug = _v
+                _v_prompt_slug = _d["prompt_slug"]
+                if _v_prompt_slug.__class__ is not str:
+                    _v_prompt_slug = checked(_v_prompt_slug, "string", "prompt_slug")
+                _self.prompt_slug = _v_prompt_slug
                 _n += 1
             else:
                 _self.prompt_slug = UNSET
             if "page_size" in _d:
-                _v = _d["page_size"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "page_size")
-                _self.page_size = _v
+                _v_page_size = _d["page_size"]
+                if _v_page_size.__class__ not in JSON_NUMBERS:
+                    _v_page_size = checked(_v_page_size, "number", "page_size")
+                _self.page_size = _v_page_size
                 _n += 1
             else:
                 _self.page_size = UNSET
             if "current_page" in _d:
-                _v = _d["current_page"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "current_page")
-                _self.current_page = _v
+                _v_current_page = _d["current_page"]
+                if _v_current_page.__class__ not in JSON_NUMBERS:
+                    _v_current_page = checked(_v_current_page, "number", "current_page")
+                _self.current_page = _v_current_page
                 _n += 1
             else:
                 _self.current_page = UNSET

@@ -59,23 +59,23 @@ class LogExportWriteResult:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["id"]
-            if _v.__class__ is str:
+            _v_id = _d["id"]
+            if _v_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_id = UUID(_v_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "id")
+                    _v_id = malformed(_v_id, "a UUID", "id")
             else:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["total"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total")
-            _self.total = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
         except KeyError as _error:
             if _d.get("object", "export") != "export":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -136,95 +136,99 @@ class LogRecord:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["_id"]
-            if _v.__class__ is str:
+            _v_field_id = _d["_id"]
+            if _v_field_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_field_id = UUID(_v_field_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "_id")
-            elif _v is not None:
-                _v = checked(_v, "string or null", "_id")
-            _self.field_id = _v
-            _v = _d["request"]
-            if _v.__class__ is dict:
+                    _v_field_id = malformed(_v_field_id, "a UUID", "_id")
+            elif _v_field_id is not None:
+                _v_field_id = checked(_v_field_id, "string or null", "_id")
+            _self.field_id = _v_field_id
+            _v_request = _d["request"]
+            if _v_request.__class__ is dict:
                 try:
-                    _v = LogRecordRequest.from_dict(_v)
+                    _v_request = LogRecordRequest.from_dict(_v_request)
                 except DecodeError as _error:
                     raise _error.within("request") from None
             else:
-                _v = checked(_v, "object", "request")
-            _self.request = _v
-            _v = _d["response"]
-            if _v.__class__ is dict:
+                _v_request = checked(_v_request, "object", "request")
+            _self.request = _v_request
+            _v_response = _d["response"]
+            if _v_response.__class__ is dict:
                 try:
-                    _v = LogRecordResponse.from_dict(_v)
+                    _v_response = LogRecordResponse.from_dict(_v_response)
                 except DecodeError as _error:
                     raise _error.within("response") from None
             else:
-                _v = checked(_v, "object", "response")
-            _self.response = _v
-            _v = _d["organisation_id"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "organisation_id")
-            _self.organisation_id = _v
-            _v = _d["created_at"]
-            if _v.__class__ is str:
+                _v_response = checked(_v_response, "object", "response")
+            _self.response = _v_response
+            _v_organisation_id = _d["organisation_id"]
+            if not (_v_organisation_id.__class__ is str or _v_organisation_id is None):
+                _v_organisation_id = checked(_v_organisation_id, "string or null", "organisation_id")
+            _self.organisation_id = _v_organisation_id
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "created_at")
-            elif _v is not None:
-                _v = checked(_v, "string or null", "created_at")
-            _self.created_at = _v
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+            elif _v_created_at is not None:
+                _v_created_at = checked(_v_created_at, "string or null", "created_at")
+            _self.created_at = _v_created_at
             if "metrics" in _d:
-                _v = _d["metrics"]
-                if _v.__class__ is dict:
+                _v_metrics = _d["metrics"]
+                if _v_metrics.__class__ is dict:
                     try:
-                        _v = LogRecordMetrics.from_dict(_v)
+                        _v_metrics = LogRecordMetrics.from_dict(_v_metrics)
                     except DecodeError as _error:
                         raise _error.within("metrics") from None
                 else:
-                    _v = checked(_v, "object", "metrics")
-                _self.metrics = _v
+                    _v_metrics = checked(_v_metrics, "object", "metrics")
+                _self.metrics = _v_metrics
                 _n += 1
             else:
                 _self.metrics = UNSET
             if "finalUntransformedRequest" in _d:
-                _v = _d["finalUntransformedRequest"]
-                if _v.__class__ is dict:
+                _v_final_untransformed_request = _d["finalUntransformedRequest"]
+                if _v_final_untransformed_request.__class__ is dict:
                     try:
-                        _v = LogRecordMessage.from_dict(_v)
+                        _v_final_untransformed_request = LogRecordMessage.from_dict(
+                            _v_final_untransformed_request
+                        )
                     except DecodeError as _error:
                         raise _error.within("finalUntransformedRequest") from None
                 else:
-                    _v = checked(_v, "object", "finalUntransformedRequest")
-                _self.final_untransformed_request = _v
+                    _v_final_untransformed_request = checked(
+                        _v_final_untransformed_request, "object", "finalUntransformedRequest"
+                    )
+                _self.final_untransformed_request = _v_final_untransformed_request
                 _n += 1
             else:
                 _self.final_untransformed_request = UNSET
             if "originalResponse" in _d:
-                _v = _d["originalResponse"]
-                if _v.__class__ is dict:
+                _v_original_response = _d["originalResponse"]
+                if _v_original_response.__class__ is dict:
                     try:
-                        _v = LogRecordMessage.from_dict(_v)
+                        _v_original_response = LogRecordMessage.from_dict(_v_original_response)
                     except DecodeError as _error:
                         raise _error.within("originalResponse") from None
                 else:
-                    _v = checked(_v, "object", "originalResponse")
-                _self.original_response = _v
+                    _v_original_response = checked(_v_original_response, "object", "originalResponse")
+                _self.original_response = _v_original_response
                 _n += 1
             else:
                 _self.original_response = UNSET
             if "transformedRequest" in _d:
-                _v = _d["transformedRequest"]
-                if _v.__class__ is dict:
+                _v_transformed_request = _d["transformedRequest"]
+                if _v_transformed_request.__class__ is dict:
                     try:
-                        _v = LogRecordMessage.from_dict(_v)
+                        _v_transformed_request = LogRecordMessage.from_dict(_v_transformed_request)
                     except DecodeError as _error:
                         raise _error.within("transformedRequest") from None
                 else:
-                    _v = checked(_v, "object", "transformedRequest")
-                _self.transformed_request = _v
+                    _v_transformed_request = checked(_v_transformed_request, "object", "transformedRequest")
+                _self.transformed_request = _v_transformed_request
                 _n += 1
             else:
                 _self.transformed_request = UNSET

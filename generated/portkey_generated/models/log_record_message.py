@@ -86,44 +86,44 @@ class LogRecordMessage:
         try:
             _n = 0
             if "body" in _d:
-                _v = _d["body"]
-                if _v.__class__ is dict:
+                _v_body = _d["body"]
+                if _v_body.__class__ is dict:
                     try:
-                        _v = LogRecordMessageBody.from_dict(_v)
+                        _v_body = LogRecordMessageBody.from_dict(_v_body)
                     except DecodeError as _error:
                         raise _error.within("body") from None
                 else:
-                    _v = checked(_v, "object", "body")
-                _self.body = _v
+                    _v_body = checked(_v_body, "object", "body")
+                _self.body = _v_body
                 _n += 1
             else:
                 _self.body = UNSET
             if "headers" in _d:
-                _v = _d["headers"]
-                if _v.__class__ is dict:
+                _v_headers = _d["headers"]
+                if _v_headers.__class__ is dict:
                     try:
-                        _v = LogRecordMessageHeaders.from_dict(_v)
+                        _v_headers = LogRecordMessageHeaders.from_dict(_v_headers)
                     except DecodeError as _error:
                         raise _error.within("headers") from None
                 else:
-                    _v = checked(_v, "object", "headers")
-                _self.headers = _v
+                    _v_headers = checked(_v_headers, "object", "headers")
+                _self.headers = _v_headers
                 _n += 1
             else:
                 _self.headers = UNSET
             if "url" in _d:
-                _v = _d["url"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "url")
-                _self.url = _v
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
                 _n += 1
             else:
                 _self.url = UNSET
             if "method" in _d:
-                _v = _d["method"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "method")
-                _self.method = _v
+                _v_method = _d["method"]
+                if _v_method.__class__ is not str:
+                    _v_method = checked(_v_method, "string", "method")
+                _self.method = _v_method
                 _n += 1
             else:
                 _self.method = UNSET

@@ -376,424 +376,440 @@ class LogRecordMetrics:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is not str:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "organisation_name" in _d:
-                _v = _d["organisation_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "organisation_name")
-                _self.organisation_name = _v
+                _v_organisation_name = _d["organisation_name"]
+                if _v_organisation_name.__class__ is not str:
+                    _v_organisation_name = checked(_v_organisation_name, "string", "organisation_name")
+                _self.organisation_name = _v_organisation_name
                 _n += 1
             else:
                 _self.organisation_name = UNSET
             if "prompt_id" in _d:
-                _v = _d["prompt_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "prompt_id")
-                _self.prompt_id = _v
+                _v_prompt_id = _d["prompt_id"]
+                if _v_prompt_id.__class__ is not str:
+                    _v_prompt_id = checked(_v_prompt_id, "string", "prompt_id")
+                _self.prompt_id = _v_prompt_id
                 _n += 1
             else:
                 _self.prompt_id = UNSET
             if "prompt_version_id" in _d:
-                _v = _d["prompt_version_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "prompt_version_id")
-                _self.prompt_version_id = _v
+                _v_prompt_version_id = _d["prompt_version_id"]
+                if _v_prompt_version_id.__class__ is not str:
+                    _v_prompt_version_id = checked(_v_prompt_version_id, "string", "prompt_version_id")
+                _self.prompt_version_id = _v_prompt_version_id
                 _n += 1
             else:
                 _self.prompt_version_id = UNSET
             if "config_id" in _d:
-                _v = _d["config_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "config_id")
-                _self.config_id = _v
+                _v_config_id = _d["config_id"]
+                if _v_config_id.__class__ is not str:
+                    _v_config_id = checked(_v_config_id, "string", "config_id")
+                _self.config_id = _v_config_id
                 _n += 1
             else:
                 _self.config_id = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "is_success" in _d:
-                _v = _d["is_success"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_success")
-                _self.is_success = _v
+                _v_is_success = _d["is_success"]
+                if _v_is_success.__class__ is not bool:
+                    _v_is_success = checked(_v_is_success, "boolean", "is_success")
+                _self.is_success = _v_is_success
                 _n += 1
             else:
                 _self.is_success = UNSET
             if "ai_org" in _d:
-                _v = _d["ai_org"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "ai_org")
-                _self.ai_org = _v
+                _v_ai_org = _d["ai_org"]
+                if _v_ai_org.__class__ is not str:
+                    _v_ai_org = checked(_v_ai_org, "string", "ai_org")
+                _self.ai_org = _v_ai_org
                 _n += 1
             else:
                 _self.ai_org = UNSET
             if "ai_model" in _d:
-                _v = _d["ai_model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "ai_model")
-                _self.ai_model = _v
+                _v_ai_model = _d["ai_model"]
+                if _v_ai_model.__class__ is not str:
+                    _v_ai_model = checked(_v_ai_model, "string", "ai_model")
+                _self.ai_model = _v_ai_model
                 _n += 1
             else:
                 _self.ai_model = UNSET
             if "req_units" in _d:
-                _v = _d["req_units"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "req_units")
-                _self.req_units = _v
+                _v_req_units = _d["req_units"]
+                if _v_req_units.__class__ not in JSON_NUMBERS:
+                    _v_req_units = checked(_v_req_units, "number", "req_units")
+                _self.req_units = _v_req_units
                 _n += 1
             else:
                 _self.req_units = UNSET
             if "res_units" in _d:
-                _v = _d["res_units"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "res_units")
-                _self.res_units = _v
+                _v_res_units = _d["res_units"]
+                if _v_res_units.__class__ not in JSON_NUMBERS:
+                    _v_res_units = checked(_v_res_units, "number", "res_units")
+                _self.res_units = _v_res_units
                 _n += 1
             else:
                 _self.res_units = UNSET
             if "total_units" in _d:
-                _v = _d["total_units"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "total_units")
-                _self.total_units = _v
+                _v_total_units = _d["total_units"]
+                if _v_total_units.__class__ not in JSON_NUMBERS:
+                    _v_total_units = checked(_v_total_units, "number", "total_units")
+                _self.total_units = _v_total_units
                 _n += 1
             else:
                 _self.total_units = UNSET
             if "cost" in _d:
-                _v = _d["cost"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "cost")
-                _self.cost = _v
+                _v_cost = _d["cost"]
+                if _v_cost.__class__ not in JSON_NUMBERS:
+                    _v_cost = checked(_v_cost, "number", "cost")
+                _self.cost = _v_cost
                 _n += 1
             else:
                 _self.cost = UNSET
             if "cost_currency" in _d:
-                _v = _d["cost_currency"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "cost_currency")
-                _self.cost_currency = _v
+                _v_cost_currency = _d["cost_currency"]
+                if _v_cost_currency.__class__ is not str:
+                    _v_cost_currency = checked(_v_cost_currency, "string", "cost_currency")
+                _self.cost_currency = _v_cost_currency
                 _n += 1
             else:
                 _self.cost_currency = UNSET
             if "request_url" in _d:
-                _v = _d["request_url"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "request_url")
-                _self.request_url = _v
+                _v_request_url = _d["request_url"]
+                if _v_request_url.__class__ is not str:
+                    _v_request_url = checked(_v_request_url, "string", "request_url")
+                _self.request_url = _v_request_url
                 _n += 1
             else:
                 _self.request_url = UNSET
             if "request_method" in _d:
-                _v = _d["request_method"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "request_method")
-                _self.request_method = _v
+                _v_request_method = _d["request_method"]
+                if _v_request_method.__class__ is not str:
+                    _v_request_method = checked(_v_request_method, "string", "request_method")
+                _self.request_method = _v_request_method
                 _n += 1
             else:
                 _self.request_method = UNSET
             if "response_status_code" in _d:
-                _v = _d["response_status_code"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "response_status_code")
-                _self.response_status_code = _v
+                _v_response_status_code = _d["response_status_code"]
+                if _v_response_status_code.__class__ is not int:
+                    _v_response_status_code = checked(
+                        _v_response_status_code, "integer", "response_status_code"
+                    )
+                _self.response_status_code = _v_response_status_code
                 _n += 1
             else:
                 _self.response_status_code = UNSET
             if "response_time" in _d:
-                _v = _d["response_time"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "response_time")
-                _self.response_time = _v
+                _v_response_time = _d["response_time"]
+                if _v_response_time.__class__ is not int:
+                    _v_response_time = checked(_v_response_time, "integer", "response_time")
+                _self.response_time = _v_response_time
                 _n += 1
             else:
                 _self.response_time = UNSET
             if "is_proxy_call" in _d:
-                _v = _d["is_proxy_call"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_proxy_call")
-                _self.is_proxy_call = _v
+                _v_is_proxy_call = _d["is_proxy_call"]
+                if _v_is_proxy_call.__class__ is not bool:
+                    _v_is_proxy_call = checked(_v_is_proxy_call, "boolean", "is_proxy_call")
+                _self.is_proxy_call = _v_is_proxy_call
                 _n += 1
             else:
                 _self.is_proxy_call = UNSET
             if "cache_status" in _d:
-                _v = _d["cache_status"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "cache_status")
-                _self.cache_status = _v
+                _v_cache_status = _d["cache_status"]
+                if not (_v_cache_status.__class__ is str or _v_cache_status is None):
+                    _v_cache_status = checked(_v_cache_status, "string or null", "cache_status")
+                _self.cache_status = _v_cache_status
                 _n += 1
             else:
                 _self.cache_status = UNSET
             if "cache_type" in _d:
-                _v = _d["cache_type"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "cache_type")
-                _self.cache_type = _v
+                _v_cache_type = _d["cache_type"]
+                if not (_v_cache_type.__class__ is str or _v_cache_type is None):
+                    _v_cache_type = checked(_v_cache_type, "string or null", "cache_type")
+                _self.cache_type = _v_cache_type
                 _n += 1
             else:
                 _self.cache_type = UNSET
             if "stream_mode" in _d:
-                _v = _d["stream_mode"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "stream_mode")
-                _self.stream_mode = _v
+                _v_stream_mode = _d["stream_mode"]
+                if not (_v_stream_mode.__class__ is int or _v_stream_mode is None):
+                    _v_stream_mode = checked(_v_stream_mode, "integer or null", "stream_mode")
+                _self.stream_mode = _v_stream_mode
                 _n += 1
             else:
                 _self.stream_mode = UNSET
             if "retry_success_count" in _d:
-                _v = _d["retry_success_count"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "retry_success_count")
-                _self.retry_success_count = _v
+                _v_retry_success_count = _d["retry_success_count"]
+                if _v_retry_success_count.__class__ is not int:
+                    _v_retry_success_count = checked(_v_retry_success_count, "integer", "retry_success_count")
+                _self.retry_success_count = _v_retry_success_count
                 _n += 1
             else:
                 _self.retry_success_count = UNSET
             if "trace_id" in _d:
-                _v = _d["trace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "trace_id")
-                _self.trace_id = _v
+                _v_trace_id = _d["trace_id"]
+                if _v_trace_id.__class__ is not str:
+                    _v_trace_id = checked(_v_trace_id, "string", "trace_id")
+                _self.trace_id = _v_trace_id
                 _n += 1
             else:
                 _self.trace_id = UNSET
             if "span_id" in _d:
-                _v = _d["span_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "span_id")
-                _self.span_id = _v
+                _v_span_id = _d["span_id"]
+                if _v_span_id.__class__ is not str:
+                    _v_span_id = checked(_v_span_id, "string", "span_id")
+                _self.span_id = _v_span_id
                 _n += 1
             else:
                 _self.span_id = UNSET
             if "span_name" in _d:
-                _v = _d["span_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "span_name")
-                _self.span_name = _v
+                _v_span_name = _d["span_name"]
+                if _v_span_name.__class__ is not str:
+                    _v_span_name = checked(_v_span_name, "string", "span_name")
+                _self.span_name = _v_span_name
                 _n += 1
             else:
                 _self.span_name = UNSET
             if "parent_span_id" in _d:
-                _v = _d["parent_span_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "parent_span_id")
-                _self.parent_span_id = _v
+                _v_parent_span_id = _d["parent_span_id"]
+                if _v_parent_span_id.__class__ is not str:
+                    _v_parent_span_id = checked(_v_parent_span_id, "string", "parent_span_id")
+                _self.parent_span_id = _v_parent_span_id
                 _n += 1
             else:
                 _self.parent_span_id = UNSET
             if "mode" in _d:
-                _v = _d["mode"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "mode")
-                _self.mode = _v
+                _v_mode = _d["mode"]
+                if _v_mode.__class__ is not str:
+                    _v_mode = checked(_v_mode, "string", "mode")
+                _self.mode = _v_mode
                 _n += 1
             else:
                 _self.mode = UNSET
             if "virtual_key" in _d:
-                _v = _d["virtual_key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "virtual_key")
-                _self.virtual_key = _v
+                _v_virtual_key = _d["virtual_key"]
+                if _v_virtual_key.__class__ is not str:
+                    _v_virtual_key = checked(_v_virtual_key, "string", "virtual_key")
+                _self.virtual_key = _v_virtual_key
                 _n += 1
             else:
                 _self.virtual_key = UNSET
             if "source" in _d:
-                _v = _d["source"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "source")
-                _self.source = _v
+                _v_source = _d["source"]
+                if _v_source.__class__ is not str:
+                    _v_source = checked(_v_source, "string", "source")
+                _self.source = _v_source
                 _n += 1
             else:
                 _self.source = UNSET
             if "runtime" in _d:
-                _v = _d["runtime"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "runtime")
-                _self.runtime = _v
+                _v_runtime = _d["runtime"]
+                if _v_runtime.__class__ is not str:
+                    _v_runtime = checked(_v_runtime, "string", "runtime")
+                _self.runtime = _v_runtime
                 _n += 1
             else:
                 _self.runtime = UNSET
             if "runtime_version" in _d:
-                _v = _d["runtime_version"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "runtime_version")
-                _self.runtime_version = _v
+                _v_runtime_version = _d["runtime_version"]
+                if _v_runtime_version.__class__ is not str:
+                    _v_runtime_version = checked(_v_runtime_version, "string", "runtime_version")
+                _self.runtime_version = _v_runtime_version
                 _n += 1
             else:
                 _self.runtime_version = UNSET
             if "sdk_version" in _d:
-                _v = _d["sdk_version"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "sdk_version")
-                _self.sdk_version = _v
+                _v_sdk_version = _d["sdk_version"]
+                if _v_sdk_version.__class__ is not str:
+                    _v_sdk_version = checked(_v_sdk_version, "string", "sdk_version")
+                _self.sdk_version = _v_sdk_version
                 _n += 1
             else:
                 _self.sdk_version = UNSET
             if "config" in _d:
-                _v = _d["config"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "config")
-                _self.config = _v
+                _v_config = _d["config"]
+                if _v_config.__class__ is not str:
+                    _v_config = checked(_v_config, "string", "config")
+                _self.config = _v_config
                 _n += 1
             else:
                 _self.config = UNSET
             if "internal_trace_id" in _d:
-                _v = _d["internal_trace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "internal_trace_id")
-                _self.internal_trace_id = _v
+                _v_internal_trace_id = _d["internal_trace_id"]
+                if _v_internal_trace_id.__class__ is not str:
+                    _v_internal_trace_id = checked(_v_internal_trace_id, "string", "internal_trace_id")
+                _self.internal_trace_id = _v_internal_trace_id
                 _n += 1
             else:
                 _self.internal_trace_id = UNSET
             if "last_used_option_index" in _d:
-                _v = _d["last_used_option_index"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "last_used_option_index")
-                _self.last_used_option_index = _v
+                _v_last_used_option_index = _d["last_used_option_index"]
+                if _v_last_used_option_index.__class__ is not int:
+                    _v_last_used_option_index = checked(
+                        _v_last_used_option_index, "integer", "last_used_option_index"
+                    )
+                _self.last_used_option_index = _v_last_used_option_index
                 _n += 1
             else:
                 _self.last_used_option_index = UNSET
             if "config_version_id" in _d:
-                _v = _d["config_version_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "config_version_id")
-                _self.config_version_id = _v
+                _v_config_version_id = _d["config_version_id"]
+                if _v_config_version_id.__class__ is not str:
+                    _v_config_version_id = checked(_v_config_version_id, "string", "config_version_id")
+                _self.config_version_id = _v_config_version_id
                 _n += 1
             else:
                 _self.config_version_id = UNSET
             if "prompt_slug" in _d:
-                _v = _d["prompt_slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "prompt_slug")
-                _self.prompt_slug = _v
+                _v_prompt_slug = _d["prompt_slug"]
+                if _v_prompt_slug.__class__ is not str:
+                    _v_prompt_slug = checked(_v_prompt_slug, "string", "prompt_slug")
+                _self.prompt_slug = _v_prompt_slug
                 _n += 1
             else:
                 _self.prompt_slug = UNSET
             if "workspace_slug" in _d:
-                _v = _d["workspace_slug"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "workspace_slug")
-                _self.workspace_slug = _v
+                _v_workspace_slug = _d["workspace_slug"]
+                if not (_v_workspace_slug.__class__ is str or _v_workspace_slug is None):
+                    _v_workspace_slug = checked(_v_workspace_slug, "string or null", "workspace_slug")
+                _self.workspace_slug = _v_workspace_slug
                 _n += 1
             else:
                 _self.workspace_slug = UNSET
             if "log_store_file_path_format" in _d:
-                _v = _d["log_store_file_path_format"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "log_store_file_path_format")
-                _self.log_store_file_path_format = _v
+                _v_log_store_file_path_format = _d["log_store_file_path_format"]
+                if _v_log_store_file_path_format.__class__ is not str:
+                    _v_log_store_file_path_format = checked(
+                        _v_log_store_file_path_format, "string", "log_store_file_path_format"
+                    )
+                _self.log_store_file_path_format = _v_log_store_file_path_format
                 _n += 1
             else:
                 _self.log_store_file_path_format = UNSET
             if "metadata.key" in _d:
-                _v = _d["metadata.key"]
-                if _v.__class__ is list:
+                _v_metadata_key = _d["metadata.key"]
+                if _v_metadata_key.__class__ is list:
                     try:
-                        if not all(_i is None or _i.__class__ is str for _i in _v):
-                            _v = checked_items(_v, "string or null")
+                        if not all(_i is None or _i.__class__ is str for _i in _v_metadata_key):
+                            _v_metadata_key = checked_items(_v_metadata_key, "string or null")
                     except DecodeError as _error:
                         raise _error.within("metadata.key") from None
                 else:
-                    _v = checked(_v, "array", "metadata.key")
-                _self.metadata_key = _v
+                    _v_metadata_key = checked(_v_metadata_key, "array", "metadata.key")
+                _self.metadata_key = _v_metadata_key
                 _n += 1
             else:
                 _self.metadata_key = UNSET
             if "metadata.value" in _d:
-                _v = _d["metadata.value"]
-                if _v.__class__ is list:
+                _v_metadata_value = _d["metadata.value"]
+                if _v_metadata_value.__class__ is list:
                     try:
-                        if not all(_i is None or _i.__class__ is str for _i in _v):
-                            _v = checked_items(_v, "string or null")
+                        if not all(_i is None or _i.__class__ is str for _i in _v_metadata_value):
+                            _v_metadata_value = checked_items(_v_metadata_value, "string or null")
                     except DecodeError as _error:
                         raise _error.within("metadata.value") from None
                 else:
-                    _v = checked(_v, "array", "metadata.value")
-                _self.metadata_value = _v
+                    _v_metadata_value = checked(_v_metadata_value, "array", "metadata.value")
+                _self.metadata_value = _v_metadata_value
                 _n += 1
             else:
                 _self.metadata_value = UNSET
             if "api_key_id" in _d:
-                _v = _d["api_key_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "api_key_id")
-                _self.api_key_id = _v
+                _v_api_key_id = _d["api_key_id"]
+                if _v_api_key_id.__class__ is not str:
+                    _v_api_key_id = checked(_v_api_key_id, "string", "api_key_id")
+                _self.api_key_id = _v_api_key_id
                 _n += 1
             else:
                 _self.api_key_id = UNSET
             if "request_parsing_time" in _d:
-                _v = _d["request_parsing_time"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "request_parsing_time")
-                _self.request_parsing_time = _v
+                _v_request_parsing_time = _d["request_parsing_time"]
+                if _v_request_parsing_time.__class__ is not int:
+                    _v_request_parsing_time = checked(
+                        _v_request_parsing_time, "integer", "request_parsing_time"
+                    )
+                _self.request_parsing_time = _v_request_parsing_time
                 _n += 1
             else:
                 _self.request_parsing_time = UNSET
             if "pre_processing_time" in _d:
-                _v = _d["pre_processing_time"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "pre_processing_time")
-                _self.pre_processing_time = _v
+                _v_pre_processing_time = _d["pre_processing_time"]
+                if _v_pre_processing_time.__class__ is not int:
+                    _v_pre_processing_time = checked(_v_pre_processing_time, "integer", "pre_processing_time")
+                _self.pre_processing_time = _v_pre_processing_time
                 _n += 1
             else:
                 _self.pre_processing_time = UNSET
             if "cache_processing_time" in _d:
-                _v = _d["cache_processing_time"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "cache_processing_time")
-                _self.cache_processing_time = _v
+                _v_cache_processing_time = _d["cache_processing_time"]
+                if _v_cache_processing_time.__class__ is not int:
+                    _v_cache_processing_time = checked(
+                        _v_cache_processing_time, "integer", "cache_processing_time"
+                    )
+                _self.cache_processing_time = _v_cache_processing_time
                 _n += 1
             else:
                 _self.cache_processing_time = UNSET
             if "response_parsing_time" in _d:
-                _v = _d["response_parsing_time"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "response_parsing_time")
-                _self.response_parsing_time = _v
+                _v_response_parsing_time = _d["response_parsing_time"]
+                if _v_response_parsing_time.__class__ is not int:
+                    _v_response_parsing_time = checked(
+                        _v_response_parsing_time, "integer", "response_parsing_time"
+                    )
+                _self.response_parsing_time = _v_response_parsing_time
                 _n += 1
             else:
                 _self.response_parsing_time = UNSET
             if "gateway_processing_time" in _d:
-                _v = _d["gateway_processing_time"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "gateway_processing_time")
-                _self.gateway_processing_time = _v
+                _v_gateway_processing_time = _d["gateway_processing_time"]
+                if _v_gateway_processing_time.__class__ is not int:
+                    _v_gateway_processing_time = checked(
+                        _v_gateway_processing_time, "integer", "gateway_processing_time"
+                    )
+                _self.gateway_processing_time = _v_gateway_processing_time
                 _n += 1
             else:
                 _self.gateway_processing_time = UNSET
             if "upstream_response_time" in _d:
-                _v = _d["upstream_response_time"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "upstream_response_time")
-                _self.upstream_response_time = _v
+                _v_upstream_response_time = _d["upstream_response_time"]
+                if _v_upstream_response_time.__class__ is not int:
+                    _v_upstream_response_time = checked(
+                        _v_upstream_response_time, "integer", "upstream_response_time"
+                    )
+                _self.upstream_response_time = _v_upstream_response_time
                 _n += 1
             else:
                 _self.upstream_response_time = UNSET

@@ -95,46 +95,46 @@ class LogRecordRequest:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["url"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "url")
-            _self.url = _v
-            _v = _d["method"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "method")
-            _self.method = _v
-            _v = _d["portkeyHeaders"]
-            if _v.__class__ is dict:
+            _v_url = _d["url"]
+            if _v_url.__class__ is not str:
+                _v_url = checked(_v_url, "string", "url")
+            _self.url = _v_url
+            _v_method = _d["method"]
+            if _v_method.__class__ is not str:
+                _v_method = checked(_v_method, "string", "method")
+            _self.method = _v_method
+            _v_portkey_headers = _d["portkeyHeaders"]
+            if _v_portkey_headers.__class__ is dict:
                 try:
-                    _v = LogRecordRequestPortkeyHeaders.from_dict(_v)
+                    _v_portkey_headers = LogRecordRequestPortkeyHeaders.from_dict(_v_portkey_headers)
                 except DecodeError as _error:
                     raise _error.within("portkeyHeaders") from None
             else:
-                _v = checked(_v, "object", "portkeyHeaders")
-            _self.portkey_headers = _v
+                _v_portkey_headers = checked(_v_portkey_headers, "object", "portkeyHeaders")
+            _self.portkey_headers = _v_portkey_headers
             if "headers" in _d:
-                _v = _d["headers"]
-                if _v.__class__ is dict:
+                _v_headers = _d["headers"]
+                if _v_headers.__class__ is dict:
                     try:
-                        _v = LogRecordRequestHeaders.from_dict(_v)
+                        _v_headers = LogRecordRequestHeaders.from_dict(_v_headers)
                     except DecodeError as _error:
                         raise _error.within("headers") from None
                 else:
-                    _v = checked(_v, "object", "headers")
-                _self.headers = _v
+                    _v_headers = checked(_v_headers, "object", "headers")
+                _self.headers = _v_headers
                 _n += 1
             else:
                 _self.headers = UNSET
             if "body" in _d:
-                _v = _d["body"]
-                if _v.__class__ is dict:
+                _v_body = _d["body"]
+                if _v_body.__class__ is dict:
                     try:
-                        _v = LogRecordRequestBody.from_dict(_v)
+                        _v_body = LogRecordRequestBody.from_dict(_v_body)
                     except DecodeError as _error:
                         raise _error.within("body") from None
                 else:
-                    _v = checked(_v, "object", "body")
-                _self.body = _v
+                    _v_body = checked(_v_body, "object", "body")
+                _self.body = _v_body
                 _n += 1
             else:
                 _self.body = UNSET

@@ -92,41 +92,43 @@ class LogRecordResponse:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["status"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "status")
-            _self.status = _v
-            _v = _d["responseTime"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "responseTime")
-            _self.response_time = _v
-            _v = _d["lastUsedOptionJsonPath"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "lastUsedOptionJsonPath")
-            _self.last_used_option_json_path = _v
+            _v_status = _d["status"]
+            if _v_status.__class__ is not int:
+                _v_status = checked(_v_status, "integer", "status")
+            _self.status = _v_status
+            _v_response_time = _d["responseTime"]
+            if _v_response_time.__class__ is not int:
+                _v_response_time = checked(_v_response_time, "integer", "responseTime")
+            _self.response_time = _v_response_time
+            _v_last_used_option_json_path = _d["lastUsedOptionJsonPath"]
+            if _v_last_used_option_json_path.__class__ is not str:
+                _v_last_used_option_json_path = checked(
+                    _v_last_used_option_json_path, "string", "lastUsedOptionJsonPath"
+                )
+            _self.last_used_option_json_path = _v_last_used_option_json_path
             if "headers" in _d:
-                _v = _d["headers"]
-                if _v.__class__ is dict:
+                _v_headers = _d["headers"]
+                if _v_headers.__class__ is dict:
                     try:
-                        _v = LogRecordResponseHeaders.from_dict(_v)
+                        _v_headers = LogRecordResponseHeaders.from_dict(_v_headers)
                     except DecodeError as _error:
                         raise _error.within("headers") from None
                 else:
-                    _v = checked(_v, "object", "headers")
-                _self.headers = _v
+                    _v_headers = checked(_v_headers, "object", "headers")
+                _self.headers = _v_headers
                 _n += 1
             else:
                 _self.headers = UNSET
             if "body" in _d:
-                _v = _d["body"]
-                if _v.__class__ is dict:
+                _v_body = _d["body"]
+                if _v_body.__class__ is dict:
                     try:
-                        _v = LogRecordResponseBody.from_dict(_v)
+                        _v_body = LogRecordResponseBody.from_dict(_v_body)
                     except DecodeError as _error:
                         raise _error.within("body") from None
                 else:
-                    _v = checked(_v, "object", "body")
-                _self.body = _v
+                    _v_body = checked(_v_body, "object", "body")
+                _self.body = _v_body
                 _n += 1
             else:
                 _self.body = UNSET

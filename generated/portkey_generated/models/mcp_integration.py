@@ -207,162 +207,170 @@ class McpIntegration:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "owner_id" in _d:
-                _v = _d["owner_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "owner_id")
-                _self.owner_id = _v
+                _v_owner_id = _d["owner_id"]
+                if _v_owner_id.__class__ is not str:
+                    _v_owner_id = checked(_v_owner_id, "string", "owner_id")
+                _self.owner_id = _v_owner_id
                 _n += 1
             else:
                 _self.owner_id = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "type" in _d:
-                _v = _d["type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "type")
-                _self.type_ = _v
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
                 _n += 1
             else:
                 _self.type_ = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if not (_v_workspace_id.__class__ is str or _v_workspace_id is None):
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "url" in _d:
-                _v = _d["url"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "url")
-                _self.url = _v
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
                 _n += 1
             else:
                 _self.url = UNSET
             if "auth_type" in _d:
-                _v = _d["auth_type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "auth_type")
-                _self.auth_type = _v
+                _v_auth_type = _d["auth_type"]
+                if _v_auth_type.__class__ is not str:
+                    _v_auth_type = checked(_v_auth_type, "string", "auth_type")
+                _self.auth_type = _v_auth_type
                 _n += 1
             else:
                 _self.auth_type = UNSET
             if "transport" in _d:
-                _v = _d["transport"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "transport")
-                _self.transport = _v
+                _v_transport = _d["transport"]
+                if _v_transport.__class__ is not str:
+                    _v_transport = checked(_v_transport, "string", "transport")
+                _self.transport = _v_transport
                 _n += 1
             else:
                 _self.transport = UNSET
             if "configurations" in _d:
-                _v = _d["configurations"]
-                if _v.__class__ is dict:
+                _v_configurations = _d["configurations"]
+                if _v_configurations.__class__ is dict:
                     try:
-                        _v = McpIntegrationConfigurations.from_dict(_v)
+                        _v_configurations = McpIntegrationConfigurations.from_dict(_v_configurations)
                     except DecodeError as _error:
                         raise _error.within("configurations") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "configurations")
-                _self.configurations = _v
+                elif _v_configurations is not None:
+                    _v_configurations = checked(_v_configurations, "object or null", "configurations")
+                _self.configurations = _v_configurations
                 _n += 1
             else:
                 _self.configurations = UNSET
             if "global_workspace_access" in _d:
-                _v = _d["global_workspace_access"]
-                if _v.__class__ is dict:
+                _v_global_workspace_access = _d["global_workspace_access"]
+                if _v_global_workspace_access.__class__ is dict:
                     try:
-                        _v = McpIntegrationGlobalWorkspaceAccess.from_dict(_v)
+                        _v_global_workspace_access = McpIntegrationGlobalWorkspaceAccess.from_dict(
+                            _v_global_workspace_access
+                        )
                     except DecodeError as _error:
                         raise _error.within("global_workspace_access") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "global_workspace_access")
-                _self.global_workspace_access = _v
+                elif _v_global_workspace_access is not None:
+                    _v_global_workspace_access = checked(
+                        _v_global_workspace_access, "object or null", "global_workspace_access"
+                    )
+                _self.global_workspace_access = _v_global_workspace_access
                 _n += 1
             else:
                 _self.global_workspace_access = UNSET
             if "secret_mappings" in _d:
-                _v = _d["secret_mappings"]
-                if _v.__class__ is list:
+                _v_secret_mappings = _d["secret_mappings"]
+                if _v_secret_mappings.__class__ is list:
                     try:
-                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                        _v_secret_mappings = [
+                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
                             "secret_mappings"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "secret_mappings")
-                _self.secret_mappings = _v
+                    _v_secret_mappings = checked(_v_secret_mappings, "array", "secret_mappings")
+                _self.secret_mappings = _v_secret_mappings
                 _n += 1
             else:
                 _self.secret_mappings = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET

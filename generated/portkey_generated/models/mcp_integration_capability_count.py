@@ -49,18 +49,18 @@ class McpIntegrationCapabilityCount:
         try:
             _n = 0
             if "total" in _d:
-                _v = _d["total"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total")
-                _self.total = _v
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
                 _n += 1
             else:
                 _self.total = UNSET
             if "enabled" in _d:
-                _v = _d["enabled"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "enabled")
-                _self.enabled = _v
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not int:
+                    _v_enabled = checked(_v_enabled, "integer", "enabled")
+                _self.enabled = _v_enabled
                 _n += 1
             else:
                 _self.enabled = UNSET

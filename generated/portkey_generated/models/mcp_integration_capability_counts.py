@@ -88,54 +88,54 @@ class McpIntegrationCapabilityCounts:
         try:
             _n = 0
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is dict:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is dict:
                     try:
-                        _v = McpIntegrationCapabilityCount.from_dict(_v)
+                        _v_tools = McpIntegrationCapabilityCount.from_dict(_v_tools)
                     except DecodeError as _error:
                         raise _error.within("tools") from None
                 else:
-                    _v = checked(_v, "object", "tools")
-                _self.tools = _v
+                    _v_tools = checked(_v_tools, "object", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "prompts" in _d:
-                _v = _d["prompts"]
-                if _v.__class__ is dict:
+                _v_prompts = _d["prompts"]
+                if _v_prompts.__class__ is dict:
                     try:
-                        _v = McpIntegrationCapabilityCount.from_dict(_v)
+                        _v_prompts = McpIntegrationCapabilityCount.from_dict(_v_prompts)
                     except DecodeError as _error:
                         raise _error.within("prompts") from None
                 else:
-                    _v = checked(_v, "object", "prompts")
-                _self.prompts = _v
+                    _v_prompts = checked(_v_prompts, "object", "prompts")
+                _self.prompts = _v_prompts
                 _n += 1
             else:
                 _self.prompts = UNSET
             if "resources" in _d:
-                _v = _d["resources"]
-                if _v.__class__ is dict:
+                _v_resources = _d["resources"]
+                if _v_resources.__class__ is dict:
                     try:
-                        _v = McpIntegrationCapabilityCount.from_dict(_v)
+                        _v_resources = McpIntegrationCapabilityCount.from_dict(_v_resources)
                     except DecodeError as _error:
                         raise _error.within("resources") from None
                 else:
-                    _v = checked(_v, "object", "resources")
-                _self.resources = _v
+                    _v_resources = checked(_v_resources, "object", "resources")
+                _self.resources = _v_resources
                 _n += 1
             else:
                 _self.resources = UNSET
             if "resource_templates" in _d:
-                _v = _d["resource_templates"]
-                if _v.__class__ is dict:
+                _v_resource_templates = _d["resource_templates"]
+                if _v_resource_templates.__class__ is dict:
                     try:
-                        _v = McpIntegrationCapabilityCount.from_dict(_v)
+                        _v_resource_templates = McpIntegrationCapabilityCount.from_dict(_v_resource_templates)
                     except DecodeError as _error:
                         raise _error.within("resource_templates") from None
                 else:
-                    _v = checked(_v, "object", "resource_templates")
-                _self.resource_templates = _v
+                    _v_resource_templates = checked(_v_resource_templates, "object", "resource_templates")
+                _self.resource_templates = _v_resource_templates
                 _n += 1
             else:
                 _self.resource_templates = UNSET

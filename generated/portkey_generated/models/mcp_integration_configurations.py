@@ -88,28 +88,32 @@ class McpIntegrationConfigurations:
         try:
             _n = 0
             if "custom_headers" in _d:
-                _v = _d["custom_headers"]
-                if _v.__class__ is dict:
+                _v_custom_headers = _d["custom_headers"]
+                if _v_custom_headers.__class__ is dict:
                     try:
-                        _v = McpIntegrationConfigurationsCustomHeaders.from_dict(_v)
+                        _v_custom_headers = McpIntegrationConfigurationsCustomHeaders.from_dict(
+                            _v_custom_headers
+                        )
                     except DecodeError as _error:
                         raise _error.within("custom_headers") from None
                 else:
-                    _v = checked(_v, "object", "custom_headers")
-                _self.custom_headers = _v
+                    _v_custom_headers = checked(_v_custom_headers, "object", "custom_headers")
+                _self.custom_headers = _v_custom_headers
                 _n += 1
             else:
                 _self.custom_headers = UNSET
             if "passthrough_header" in _d:
-                _v = _d["passthrough_header"]
-                if _v.__class__ is dict:
+                _v_passthrough_header = _d["passthrough_header"]
+                if _v_passthrough_header.__class__ is dict:
                     try:
-                        _v = McpIntegrationConfigurationsPassthroughHeader.from_dict(_v)
+                        _v_passthrough_header = McpIntegrationConfigurationsPassthroughHeader.from_dict(
+                            _v_passthrough_header
+                        )
                     except DecodeError as _error:
                         raise _error.within("passthrough_header") from None
                 else:
-                    _v = checked(_v, "object", "passthrough_header")
-                _self.passthrough_header = _v
+                    _v_passthrough_header = checked(_v_passthrough_header, "object", "passthrough_header")
+                _self.passthrough_header = _v_passthrough_header
                 _n += 1
             else:
                 _self.passthrough_header = UNSET

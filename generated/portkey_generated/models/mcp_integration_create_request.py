@@ -148,89 +148,91 @@ class McpIntegrationCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["url"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "url")
-            _self.url = _v
-            _v = _d["auth_type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "auth_type")
-            _self.auth_type = _v
-            _v = _d["transport"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "transport")
-            _self.transport = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_url = _d["url"]
+            if _v_url.__class__ is not str:
+                _v_url = checked(_v_url, "string", "url")
+            _self.url = _v_url
+            _v_auth_type = _d["auth_type"]
+            if _v_auth_type.__class__ is not str:
+                _v_auth_type = checked(_v_auth_type, "string", "auth_type")
+            _self.auth_type = _v_auth_type
+            _v_transport = _d["transport"]
+            if _v_transport.__class__ is not str:
+                _v_transport = checked(_v_transport, "string", "transport")
+            _self.transport = _v_transport
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is str:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_workspace_id = UUID(_v_workspace_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "workspace_id")
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
                 else:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "configurations" in _d:
-                _v = _d["configurations"]
-                if _v.__class__ is dict:
+                _v_configurations = _d["configurations"]
+                if _v_configurations.__class__ is dict:
                     try:
-                        _v = McpIntegrationConfigurations.from_dict(_v)
+                        _v_configurations = McpIntegrationConfigurations.from_dict(_v_configurations)
                     except DecodeError as _error:
                         raise _error.within("configurations") from None
                 else:
-                    _v = checked(_v, "object", "configurations")
-                _self.configurations = _v
+                    _v_configurations = checked(_v_configurations, "object", "configurations")
+                _self.configurations = _v_configurations
                 _n += 1
             else:
                 _self.configurations = UNSET
             if "secret_mappings" in _d:
-                _v = _d["secret_mappings"]
-                if _v.__class__ is list:
+                _v_secret_mappings = _d["secret_mappings"]
+                if _v_secret_mappings.__class__ is list:
                     try:
-                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                        _v_secret_mappings = [
+                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
                             "secret_mappings"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "secret_mappings")
-                _self.secret_mappings = _v
+                    _v_secret_mappings = checked(_v_secret_mappings, "array", "secret_mappings")
+                _self.secret_mappings = _v_secret_mappings
                 _n += 1
             else:
                 _self.secret_mappings = UNSET

@@ -43,10 +43,10 @@ class McpIntegrationGlobalWorkspaceAccess:
         try:
             _n = 0
             if "enabled" in _d:
-                _v = _d["enabled"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "enabled")
-                _self.enabled = _v
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not bool:
+                    _v_enabled = checked(_v_enabled, "boolean", "enabled")
+                _self.enabled = _v_enabled
                 _n += 1
             else:
                 _self.enabled = UNSET

@@ -132,68 +132,72 @@ class McpIntegrationMetadata:
         try:
             _n = 0
             if "server_name" in _d:
-                _v = _d["server_name"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "server_name")
-                _self.server_name = _v
+                _v_server_name = _d["server_name"]
+                if not (_v_server_name.__class__ is str or _v_server_name is None):
+                    _v_server_name = checked(_v_server_name, "string or null", "server_name")
+                _self.server_name = _v_server_name
                 _n += 1
             else:
                 _self.server_name = UNSET
             if "server_version" in _d:
-                _v = _d["server_version"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "server_version")
-                _self.server_version = _v
+                _v_server_version = _d["server_version"]
+                if not (_v_server_version.__class__ is str or _v_server_version is None):
+                    _v_server_version = checked(_v_server_version, "string or null", "server_version")
+                _self.server_version = _v_server_version
                 _n += 1
             else:
                 _self.server_version = UNSET
             if "protocol_version" in _d:
-                _v = _d["protocol_version"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "protocol_version")
-                _self.protocol_version = _v
+                _v_protocol_version = _d["protocol_version"]
+                if not (_v_protocol_version.__class__ is str or _v_protocol_version is None):
+                    _v_protocol_version = checked(_v_protocol_version, "string or null", "protocol_version")
+                _self.protocol_version = _v_protocol_version
                 _n += 1
             else:
                 _self.protocol_version = UNSET
             if "capability_flags" in _d:
-                _v = _d["capability_flags"]
-                if _v.__class__ is dict:
+                _v_capability_flags = _d["capability_flags"]
+                if _v_capability_flags.__class__ is dict:
                     try:
-                        _v = McpIntegrationMetadataCapabilityFlags.from_dict(_v)
+                        _v_capability_flags = McpIntegrationMetadataCapabilityFlags.from_dict(
+                            _v_capability_flags
+                        )
                     except DecodeError as _error:
                         raise _error.within("capability_flags") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "capability_flags")
-                _self.capability_flags = _v
+                elif _v_capability_flags is not None:
+                    _v_capability_flags = checked(_v_capability_flags, "object or null", "capability_flags")
+                _self.capability_flags = _v_capability_flags
                 _n += 1
             else:
                 _self.capability_flags = UNSET
             if "sync_status" in _d:
-                _v = _d["sync_status"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "sync_status")
-                _self.sync_status = _v
+                _v_sync_status = _d["sync_status"]
+                if not (_v_sync_status.__class__ is str or _v_sync_status is None):
+                    _v_sync_status = checked(_v_sync_status, "string or null", "sync_status")
+                _self.sync_status = _v_sync_status
                 _n += 1
             else:
                 _self.sync_status = UNSET
             if "last_synced_at" in _d:
-                _v = _d["last_synced_at"]
-                if _v.__class__ is str:
+                _v_last_synced_at = _d["last_synced_at"]
+                if _v_last_synced_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_synced_at = datetime.datetime.fromisoformat(_v_last_synced_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_synced_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "last_synced_at")
-                _self.last_synced_at = _v
+                        _v_last_synced_at = malformed(
+                            _v_last_synced_at, "an ISO 8601 date-time", "last_synced_at"
+                        )
+                elif _v_last_synced_at is not None:
+                    _v_last_synced_at = checked(_v_last_synced_at, "string or null", "last_synced_at")
+                _self.last_synced_at = _v_last_synced_at
                 _n += 1
             else:
                 _self.last_synced_at = UNSET
             if "sync_error" in _d:
-                _v = _d["sync_error"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "sync_error")
-                _self.sync_error = _v
+                _v_sync_error = _d["sync_error"]
+                if not (_v_sync_error.__class__ is str or _v_sync_error is None):
+                    _v_sync_error = checked(_v_sync_error, "string or null", "sync_error")
+                _self.sync_error = _v_sync_error
                 _n += 1
             else:
                 _self.sync_error = UNSET

@@ -73,52 +73,54 @@ class McpIntegrationWorkspace:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "enabled" in _d:
-                _v = _d["enabled"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "enabled")
-                _self.enabled = _v
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not bool:
+                    _v_enabled = checked(_v_enabled, "boolean", "enabled")
+                _self.enabled = _v_enabled
                 _n += 1
             else:
                 _self.enabled = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET

@@ -86,33 +86,37 @@ class McpIntegrationWorkspaceList:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["data"]
-            if _v.__class__ is list:
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
                 try:
-                    _v = [McpIntegrationWorkspace.from_dict(_i) for _i in _v]
+                    _v_data = [McpIntegrationWorkspace.from_dict(_i) for _i in _v_data]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, McpIntegrationWorkspace.from_dict).within("data") from None
+                    raise _error.at_item(_v_data, McpIntegrationWorkspace.from_dict).within("data") from None
             else:
-                _v = checked(_v, "array", "data")
-            _self.data = _v
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
             if "global_workspace_access" in _d:
-                _v = _d["global_workspace_access"]
-                if _v.__class__ is dict:
+                _v_global_workspace_access = _d["global_workspace_access"]
+                if _v_global_workspace_access.__class__ is dict:
                     try:
-                        _v = McpIntegrationGlobalWorkspaceAccess.from_dict(_v)
+                        _v_global_workspace_access = McpIntegrationGlobalWorkspaceAccess.from_dict(
+                            _v_global_workspace_access
+                        )
                     except DecodeError as _error:
                         raise _error.within("global_workspace_access") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "global_workspace_access")
-                _self.global_workspace_access = _v
+                elif _v_global_workspace_access is not None:
+                    _v_global_workspace_access = checked(
+                        _v_global_workspace_access, "object or null", "global_workspace_access"
+                    )
+                _self.global_workspace_access = _v_global_workspace_access
                 _n += 1
             else:
                 _self.global_workspace_access = UNSET
             if "total" in _d:
-                _v = _d["total"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total")
-                _self.total = _v
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
                 _n += 1
             else:
                 _self.total = UNSET

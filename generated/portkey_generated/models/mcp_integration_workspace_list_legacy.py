@@ -80,25 +80,31 @@ class McpIntegrationWorkspaceListLegacy:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["workspaces"]
-            if _v.__class__ is list:
+            _v_workspaces = _d["workspaces"]
+            if _v_workspaces.__class__ is list:
                 try:
-                    _v = [McpIntegrationWorkspace.from_dict(_i) for _i in _v]
+                    _v_workspaces = [McpIntegrationWorkspace.from_dict(_i) for _i in _v_workspaces]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, McpIntegrationWorkspace.from_dict).within("workspaces") from None
+                    raise _error.at_item(_v_workspaces, McpIntegrationWorkspace.from_dict).within(
+                        "workspaces"
+                    ) from None
             else:
-                _v = checked(_v, "array", "workspaces")
-            _self.workspaces = _v
+                _v_workspaces = checked(_v_workspaces, "array", "workspaces")
+            _self.workspaces = _v_workspaces
             if "global_workspace_access" in _d:
-                _v = _d["global_workspace_access"]
-                if _v.__class__ is dict:
+                _v_global_workspace_access = _d["global_workspace_access"]
+                if _v_global_workspace_access.__class__ is dict:
                     try:
-                        _v = McpIntegrationGlobalWorkspaceAccess.from_dict(_v)
+                        _v_global_workspace_access = McpIntegrationGlobalWorkspaceAccess.from_dict(
+                            _v_global_workspace_access
+                        )
                     except DecodeError as _error:
                         raise _error.within("global_workspace_access") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "global_workspace_access")
-                _self.global_workspace_access = _v
+                elif _v_global_workspace_access is not None:
+                    _v_global_workspace_access = checked(
+                        _v_global_workspace_access, "object or null", "global_workspace_access"
+                    )
+                _self.global_workspace_access = _v_global_workspace_access
                 _n += 1
             else:
                 _self.global_workspace_access = UNSET

@@ -47,14 +47,14 @@ class McpIntegrationWorkspaceToggle:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["enabled"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "enabled")
-            _self.enabled = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_enabled = _d["enabled"]
+            if _v_enabled.__class__ is not bool:
+                _v_enabled = checked(_v_enabled, "boolean", "enabled")
+            _self.enabled = _v_enabled
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -131,89 +131,93 @@ class McpServer:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "mcp_integration_id" in _d:
-                _v = _d["mcp_integration_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "mcp_integration_id")
-                _self.mcp_integration_id = _v
+                _v_mcp_integration_id = _d["mcp_integration_id"]
+                if _v_mcp_integration_id.__class__ is not str:
+                    _v_mcp_integration_id = checked(_v_mcp_integration_id, "string", "mcp_integration_id")
+                _self.mcp_integration_id = _v_mcp_integration_id
                 _n += 1
             else:
                 _self.mcp_integration_id = UNSET
             if "mcp_integration_details" in _d:
-                _v = _d["mcp_integration_details"]
-                if _v.__class__ is dict:
+                _v_mcp_integration_details = _d["mcp_integration_details"]
+                if _v_mcp_integration_details.__class__ is dict:
                     try:
-                        _v = McpServerIntegrationDetails.from_dict(_v)
+                        _v_mcp_integration_details = McpServerIntegrationDetails.from_dict(
+                            _v_mcp_integration_details
+                        )
                     except DecodeError as _error:
                         raise _error.within("mcp_integration_details") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "mcp_integration_details")
-                _self.mcp_integration_details = _v
+                elif _v_mcp_integration_details is not None:
+                    _v_mcp_integration_details = checked(
+                        _v_mcp_integration_details, "object or null", "mcp_integration_details"
+                    )
+                _self.mcp_integration_details = _v_mcp_integration_details
                 _n += 1
             else:
                 _self.mcp_integration_details = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if not (_v_workspace_id.__class__ is str or _v_workspace_id is None):
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET

@@ -64,17 +64,17 @@ class McpServerCapabilitiesUpdateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["capabilities"]
-            if _v.__class__ is list:
+            _v_capabilities = _d["capabilities"]
+            if _v_capabilities.__class__ is list:
                 try:
-                    _v = [McpServerCapabilityToggle.from_dict(_i) for _i in _v]
+                    _v_capabilities = [McpServerCapabilityToggle.from_dict(_i) for _i in _v_capabilities]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, McpServerCapabilityToggle.from_dict).within(
+                    raise _error.at_item(_v_capabilities, McpServerCapabilityToggle.from_dict).within(
                         "capabilities"
                     ) from None
             else:
-                _v = checked(_v, "array", "capabilities")
-            _self.capabilities = _v
+                _v_capabilities = checked(_v_capabilities, "array", "capabilities")
+            _self.capabilities = _v_capabilities
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -246,164 +246,166 @@ class McpServerCapability:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "type" in _d:
-                _v = _d["type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "type")
-                _self.type_ = _v
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
                 _n += 1
             else:
                 _self.type_ = UNSET
             if "title" in _d:
-                _v = _d["title"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "title")
-                _self.title = _v
+                _v_title = _d["title"]
+                if not (_v_title.__class__ is str or _v_title is None):
+                    _v_title = checked(_v_title, "string or null", "title")
+                _self.title = _v_title
                 _n += 1
             else:
                 _self.title = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "icons" in _d:
-                _v = _d["icons"]
-                if _v.__class__ is list:
+                _v_icons = _d["icons"]
+                if _v_icons.__class__ is list:
                     try:
-                        _v = [McpServerCapabilityIconsItem.from_dict(_i) for _i in _v]
+                        _v_icons = [McpServerCapabilityIconsItem.from_dict(_i) for _i in _v_icons]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, McpServerCapabilityIconsItem.from_dict).within(
+                        raise _error.at_item(_v_icons, McpServerCapabilityIconsItem.from_dict).within(
                             "icons"
                         ) from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "icons")
-                _self.icons = _v
+                elif _v_icons is not None:
+                    _v_icons = checked(_v_icons, "array or null", "icons")
+                _self.icons = _v_icons
                 _n += 1
             else:
                 _self.icons = UNSET
             if "enabled" in _d:
-                _v = _d["enabled"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "enabled")
-                _self.enabled = _v
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not bool:
+                    _v_enabled = checked(_v_enabled, "boolean", "enabled")
+                _self.enabled = _v_enabled
                 _n += 1
             else:
                 _self.enabled = UNSET
             if "integration_enabled" in _d:
-                _v = _d["integration_enabled"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "integration_enabled")
-                _self.integration_enabled = _v
+                _v_integration_enabled = _d["integration_enabled"]
+                if not (_v_integration_enabled.__class__ is bool or _v_integration_enabled is None):
+                    _v_integration_enabled = checked(
+                        _v_integration_enabled, "boolean or null", "integration_enabled"
+                    )
+                _self.integration_enabled = _v_integration_enabled
                 _n += 1
             else:
                 _self.integration_enabled = UNSET
             if "input_schema" in _d:
-                _v = _d["input_schema"]
-                if _v.__class__ is dict:
+                _v_input_schema = _d["input_schema"]
+                if _v_input_schema.__class__ is dict:
                     try:
-                        _v = McpServerCapabilityInputSchema.from_dict(_v)
+                        _v_input_schema = McpServerCapabilityInputSchema.from_dict(_v_input_schema)
                     except DecodeError as _error:
                         raise _error.within("input_schema") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "input_schema")
-                _self.input_schema = _v
+                elif _v_input_schema is not None:
+                    _v_input_schema = checked(_v_input_schema, "object or null", "input_schema")
+                _self.input_schema = _v_input_schema
                 _n += 1
             else:
                 _self.input_schema = UNSET
             if "output_schema" in _d:
-                _v = _d["output_schema"]
-                if _v.__class__ is dict:
+                _v_output_schema = _d["output_schema"]
+                if _v_output_schema.__class__ is dict:
                     try:
-                        _v = McpServerCapabilityOutputSchema.from_dict(_v)
+                        _v_output_schema = McpServerCapabilityOutputSchema.from_dict(_v_output_schema)
                     except DecodeError as _error:
                         raise _error.within("output_schema") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "output_schema")
-                _self.output_schema = _v
+                elif _v_output_schema is not None:
+                    _v_output_schema = checked(_v_output_schema, "object or null", "output_schema")
+                _self.output_schema = _v_output_schema
                 _n += 1
             else:
                 _self.output_schema = UNSET
             if "execution" in _d:
-                _v = _d["execution"]
-                if _v.__class__ is dict:
+                _v_execution = _d["execution"]
+                if _v_execution.__class__ is dict:
                     try:
-                        _v = McpServerCapabilityExecution.from_dict(_v)
+                        _v_execution = McpServerCapabilityExecution.from_dict(_v_execution)
                     except DecodeError as _error:
                         raise _error.within("execution") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "execution")
-                _self.execution = _v
+                elif _v_execution is not None:
+                    _v_execution = checked(_v_execution, "object or null", "execution")
+                _self.execution = _v_execution
                 _n += 1
             else:
                 _self.execution = UNSET
             if "annotations" in _d:
-                _v = _d["annotations"]
-                if _v.__class__ is dict:
+                _v_annotations = _d["annotations"]
+                if _v_annotations.__class__ is dict:
                     try:
-                        _v = McpServerCapabilityAnnotations.from_dict(_v)
+                        _v_annotations = McpServerCapabilityAnnotations.from_dict(_v_annotations)
                     except DecodeError as _error:
                         raise _error.within("annotations") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "annotations")
-                _self.annotations = _v
+                elif _v_annotations is not None:
+                    _v_annotations = checked(_v_annotations, "object or null", "annotations")
+                _self.annotations = _v_annotations
                 _n += 1
             else:
                 _self.annotations = UNSET
             if "arguments" in _d:
-                _v = _d["arguments"]
-                if _v.__class__ is list:
+                _v_arguments = _d["arguments"]
+                if _v_arguments.__class__ is list:
                     try:
-                        _v = [McpServerCapabilityArgumentsItem.from_dict(_i) for _i in _v]
+                        _v_arguments = [McpServerCapabilityArgumentsItem.from_dict(_i) for _i in _v_arguments]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, McpServerCapabilityArgumentsItem.from_dict).within(
+                        raise _error.at_item(_v_arguments, McpServerCapabilityArgumentsItem.from_dict).within(
                             "arguments"
                         ) from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "arguments")
-                _self.arguments = _v
+                elif _v_arguments is not None:
+                    _v_arguments = checked(_v_arguments, "array or null", "arguments")
+                _self.arguments = _v_arguments
                 _n += 1
             else:
                 _self.arguments = UNSET
             if "uri" in _d:
-                _v = _d["uri"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "uri")
-                _self.uri = _v
+                _v_uri = _d["uri"]
+                if not (_v_uri.__class__ is str or _v_uri is None):
+                    _v_uri = checked(_v_uri, "string or null", "uri")
+                _self.uri = _v_uri
                 _n += 1
             else:
                 _self.uri = UNSET
             if "uri_template" in _d:
-                _v = _d["uri_template"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "uri_template")
-                _self.uri_template = _v
+                _v_uri_template = _d["uri_template"]
+                if not (_v_uri_template.__class__ is str or _v_uri_template is None):
+                    _v_uri_template = checked(_v_uri_template, "string or null", "uri_template")
+                _self.uri_template = _v_uri_template
                 _n += 1
             else:
                 _self.uri_template = UNSET
             if "mime_type" in _d:
-                _v = _d["mime_type"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "mime_type")
-                _self.mime_type = _v
+                _v_mime_type = _d["mime_type"]
+                if not (_v_mime_type.__class__ is str or _v_mime_type is None):
+                    _v_mime_type = checked(_v_mime_type, "string or null", "mime_type")
+                _self.mime_type = _v_mime_type
                 _n += 1
             else:
                 _self.mime_type = UNSET
             if "size" in _d:
-                _v = _d["size"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "size")
-                _self.size = _v
+                _v_size = _d["size"]
+                if not (_v_size.__class__ in JSON_NUMBERS or _v_size is None):
+                    _v_size = checked(_v_size, "number or null", "size")
+                _self.size = _v_size
                 _n += 1
             else:
                 _self.size = UNSET

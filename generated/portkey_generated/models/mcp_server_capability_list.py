@@ -90,44 +90,44 @@ class McpServerCapabilityList:
         try:
             _n = 0
             if "data" in _d:
-                _v = _d["data"]
-                if _v.__class__ is list:
+                _v_data = _d["data"]
+                if _v_data.__class__ is list:
                     try:
-                        _v = [McpServerCapability.from_dict(_i) for _i in _v]
+                        _v_data = [McpServerCapability.from_dict(_i) for _i in _v_data]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, McpServerCapability.from_dict).within("data") from None
+                        raise _error.at_item(_v_data, McpServerCapability.from_dict).within("data") from None
                 else:
-                    _v = checked(_v, "array", "data")
-                _self.data = _v
+                    _v_data = checked(_v_data, "array", "data")
+                _self.data = _v_data
                 _n += 1
             else:
                 _self.data = UNSET
             if "counts" in _d:
-                _v = _d["counts"]
-                if _v.__class__ is dict:
+                _v_counts = _d["counts"]
+                if _v_counts.__class__ is dict:
                     try:
-                        _v = McpServerCapabilityCounts.from_dict(_v)
+                        _v_counts = McpServerCapabilityCounts.from_dict(_v_counts)
                     except DecodeError as _error:
                         raise _error.within("counts") from None
                 else:
-                    _v = checked(_v, "object", "counts")
-                _self.counts = _v
+                    _v_counts = checked(_v_counts, "object", "counts")
+                _self.counts = _v_counts
                 _n += 1
             else:
                 _self.counts = UNSET
             if "total" in _d:
-                _v = _d["total"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total")
-                _self.total = _v
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
                 _n += 1
             else:
                 _self.total = UNSET
             if "has_more" in _d:
-                _v = _d["has_more"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "has_more")
-                _self.has_more = _v
+                _v_has_more = _d["has_more"]
+                if _v_has_more.__class__ is not bool:
+                    _v_has_more = checked(_v_has_more, "boolean", "has_more")
+                _self.has_more = _v_has_more
                 _n += 1
             else:
                 _self.has_more = UNSET

@@ -56,18 +56,18 @@ class McpServerCapabilityToggle:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["enabled"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "enabled")
-            _self.enabled = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_enabled = _d["enabled"]
+            if _v_enabled.__class__ is not bool:
+                _v_enabled = checked(_v_enabled, "boolean", "enabled")
+            _self.enabled = _v_enabled
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -70,49 +70,51 @@ class McpServerConnection:
         try:
             _n = 0
             if "user_id" in _d:
-                _v = _d["user_id"]
-                if _v.__class__ is str:
+                _v_user_id = _d["user_id"]
+                if _v_user_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_user_id = UUID(_v_user_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "user_id")
+                        _v_user_id = malformed(_v_user_id, "a UUID", "user_id")
                 else:
-                    _v = checked(_v, "string", "user_id")
-                _self.user_id = _v
+                    _v_user_id = checked(_v_user_id, "string", "user_id")
+                _self.user_id = _v_user_id
                 _n += 1
             else:
                 _self.user_id = UNSET
             if "connected" in _d:
-                _v = _d["connected"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "connected")
-                _self.connected = _v
+                _v_connected = _d["connected"]
+                if _v_connected.__class__ is not bool:
+                    _v_connected = checked(_v_connected, "boolean", "connected")
+                _self.connected = _v_connected
                 _n += 1
             else:
                 _self.connected = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET

@@ -108,63 +108,65 @@ class McpServerIntegrationDetails:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "configurations" in _d:
-                _v = _d["configurations"]
-                if _v.__class__ is dict:
+                _v_configurations = _d["configurations"]
+                if _v_configurations.__class__ is dict:
                     try:
-                        _v = McpServerIntegrationDetailsConfigurations.from_dict(_v)
+                        _v_configurations = McpServerIntegrationDetailsConfigurations.from_dict(
+                            _v_configurations
+                        )
                     except DecodeError as _error:
                         raise _error.within("configurations") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "configurations")
-                _self.configurations = _v
+                elif _v_configurations is not None:
+                    _v_configurations = checked(_v_configurations, "object or null", "configurations")
+                _self.configurations = _v_configurations
                 _n += 1
             else:
                 _self.configurations = UNSET
             if "url" in _d:
-                _v = _d["url"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "url")
-                _self.url = _v
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
                 _n += 1
             else:
                 _self.url = UNSET
             if "transport" in _d:
-                _v = _d["transport"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "transport")
-                _self.transport = _v
+                _v_transport = _d["transport"]
+                if _v_transport.__class__ is not str:
+                    _v_transport = checked(_v_transport, "string", "transport")
+                _self.transport = _v_transport
                 _n += 1
             else:
                 _self.transport = UNSET
             if "auth_type" in _d:
-                _v = _d["auth_type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "auth_type")
-                _self.auth_type = _v
+                _v_auth_type = _d["auth_type"]
+                if _v_auth_type.__class__ is not str:
+                    _v_auth_type = checked(_v_auth_type, "string", "auth_type")
+                _self.auth_type = _v_auth_type
                 _n += 1
             else:
                 _self.auth_type = UNSET

@@ -74,23 +74,23 @@ class McpServerList:
         try:
             _n = 0
             if "data" in _d:
-                _v = _d["data"]
-                if _v.__class__ is list:
+                _v_data = _d["data"]
+                if _v_data.__class__ is list:
                     try:
-                        _v = [McpServerSummary.from_dict(_i) for _i in _v]
+                        _v_data = [McpServerSummary.from_dict(_i) for _i in _v_data]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, McpServerSummary.from_dict).within("data") from None
+                        raise _error.at_item(_v_data, McpServerSummary.from_dict).within("data") from None
                 else:
-                    _v = checked(_v, "array", "data")
-                _self.data = _v
+                    _v_data = checked(_v_data, "array", "data")
+                _self.data = _v_data
                 _n += 1
             else:
                 _self.data = UNSET
             if "total" in _d:
-                _v = _d["total"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total")
-                _self.total = _v
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
                 _n += 1
             else:
                 _self.total = UNSET

@@ -43,10 +43,10 @@ class McpServerSuccessResult:
         try:
             _n = 0
             if "success" in _d:
-                _v = _d["success"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "success")
-                _self.success = _v
+                _v_success = _d["success"]
+                if _v_success.__class__ is not bool:
+                    _v_success = checked(_v_success, "boolean", "success")
+                _self.success = _v_success
                 _n += 1
             else:
                 _self.success = UNSET

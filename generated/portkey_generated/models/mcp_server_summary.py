@@ -164,140 +164,144 @@ class McpServerSummary:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is not str:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "owner_id" in _d:
-                _v = _d["owner_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "owner_id")
-                _self.owner_id = _v
+                _v_owner_id = _d["owner_id"]
+                if _v_owner_id.__class__ is not str:
+                    _v_owner_id = checked(_v_owner_id, "string", "owner_id")
+                _self.owner_id = _v_owner_id
                 _n += 1
             else:
                 _self.owner_id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if not (_v_workspace_id.__class__ is str or _v_workspace_id is None):
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "workspace_name" in _d:
-                _v = _d["workspace_name"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "workspace_name")
-                _self.workspace_name = _v
+                _v_workspace_name = _d["workspace_name"]
+                if not (_v_workspace_name.__class__ is str or _v_workspace_name is None):
+                    _v_workspace_name = checked(_v_workspace_name, "string or null", "workspace_name")
+                _self.workspace_name = _v_workspace_name
                 _n += 1
             else:
                 _self.workspace_name = UNSET
             if "workspace_slug" in _d:
-                _v = _d["workspace_slug"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "workspace_slug")
-                _self.workspace_slug = _v
+                _v_workspace_slug = _d["workspace_slug"]
+                if not (_v_workspace_slug.__class__ is str or _v_workspace_slug is None):
+                    _v_workspace_slug = checked(_v_workspace_slug, "string or null", "workspace_slug")
+                _self.workspace_slug = _v_workspace_slug
                 _n += 1
             else:
                 _self.workspace_slug = UNSET
             if "mcp_integration_id" in _d:
-                _v = _d["mcp_integration_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "mcp_integration_id")
-                _self.mcp_integration_id = _v
+                _v_mcp_integration_id = _d["mcp_integration_id"]
+                if _v_mcp_integration_id.__class__ is not str:
+                    _v_mcp_integration_id = checked(_v_mcp_integration_id, "string", "mcp_integration_id")
+                _self.mcp_integration_id = _v_mcp_integration_id
                 _n += 1
             else:
                 _self.mcp_integration_id = UNSET
             if "mcp_integration_slug" in _d:
-                _v = _d["mcp_integration_slug"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "mcp_integration_slug")
-                _self.mcp_integration_slug = _v
+                _v_mcp_integration_slug = _d["mcp_integration_slug"]
+                if not (_v_mcp_integration_slug.__class__ is str or _v_mcp_integration_slug is None):
+                    _v_mcp_integration_slug = checked(
+                        _v_mcp_integration_slug, "string or null", "mcp_integration_slug"
+                    )
+                _self.mcp_integration_slug = _v_mcp_integration_slug
                 _n += 1
             else:
                 _self.mcp_integration_slug = UNSET
             if "mcp_integration_url" in _d:
-                _v = _d["mcp_integration_url"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "mcp_integration_url")
-                _self.mcp_integration_url = _v
+                _v_mcp_integration_url = _d["mcp_integration_url"]
+                if not (_v_mcp_integration_url.__class__ is str or _v_mcp_integration_url is None):
+                    _v_mcp_integration_url = checked(
+                        _v_mcp_integration_url, "string or null", "mcp_integration_url"
+                    )
+                _self.mcp_integration_url = _v_mcp_integration_url
                 _n += 1
             else:
                 _self.mcp_integration_url = UNSET
             if "auth_type" in _d:
-                _v = _d["auth_type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "auth_type")
-                _self.auth_type = _v
+                _v_auth_type = _d["auth_type"]
+                if _v_auth_type.__class__ is not str:
+                    _v_auth_type = checked(_v_auth_type, "string", "auth_type")
+                _self.auth_type = _v_auth_type
                 _n += 1
             else:
                 _self.auth_type = UNSET
             if "url" in _d:
-                _v = _d["url"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "url")
-                _self.url = _v
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
                 _n += 1
             else:
                 _self.url = UNSET

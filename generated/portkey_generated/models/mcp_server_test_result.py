@@ -89,50 +89,50 @@ class McpServerTestResult:
         try:
             _n = 0
             if "success" in _d:
-                _v = _d["success"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "success")
-                _self.success = _v
+                _v_success = _d["success"]
+                if _v_success.__class__ is not bool:
+                    _v_success = checked(_v_success, "boolean", "success")
+                _self.success = _v_success
                 _n += 1
             else:
                 _self.success = UNSET
             if "status_code" in _d:
-                _v = _d["status_code"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "status_code")
-                _self.status_code = _v
+                _v_status_code = _d["status_code"]
+                if not (_v_status_code.__class__ is int or _v_status_code is None):
+                    _v_status_code = checked(_v_status_code, "integer or null", "status_code")
+                _self.status_code = _v_status_code
                 _n += 1
             else:
                 _self.status_code = UNSET
             if "response_time_ms" in _d:
-                _v = _d["response_time_ms"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "response_time_ms")
-                _self.response_time_ms = _v
+                _v_response_time_ms = _d["response_time_ms"]
+                if not (_v_response_time_ms.__class__ is int or _v_response_time_ms is None):
+                    _v_response_time_ms = checked(_v_response_time_ms, "integer or null", "response_time_ms")
+                _self.response_time_ms = _v_response_time_ms
                 _n += 1
             else:
                 _self.response_time_ms = UNSET
             if "url" in _d:
-                _v = _d["url"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "url")
-                _self.url = _v
+                _v_url = _d["url"]
+                if not (_v_url.__class__ is str or _v_url is None):
+                    _v_url = checked(_v_url, "string or null", "url")
+                _self.url = _v_url
                 _n += 1
             else:
                 _self.url = UNSET
             if "server_name" in _d:
-                _v = _d["server_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "server_name")
-                _self.server_name = _v
+                _v_server_name = _d["server_name"]
+                if _v_server_name.__class__ is not str:
+                    _v_server_name = checked(_v_server_name, "string", "server_name")
+                _self.server_name = _v_server_name
                 _n += 1
             else:
                 _self.server_name = UNSET
             if "error" in _d:
-                _v = _d["error"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "error")
-                _self.error = _v
+                _v_error = _d["error"]
+                if not (_v_error.__class__ is str or _v_error is None):
+                    _v_error = checked(_v_error, "string or null", "error")
+                _self.error = _v_error
                 _n += 1
             else:
                 _self.error = UNSET

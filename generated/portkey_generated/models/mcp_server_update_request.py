@@ -53,18 +53,18 @@ class McpServerUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET

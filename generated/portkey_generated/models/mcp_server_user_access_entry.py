@@ -87,50 +87,50 @@ class McpServerUserAccessEntry:
         try:
             _n = 0
             if "user_id" in _d:
-                _v = _d["user_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "user_id")
-                _self.user_id = _v
+                _v_user_id = _d["user_id"]
+                if _v_user_id.__class__ is not str:
+                    _v_user_id = checked(_v_user_id, "string", "user_id")
+                _self.user_id = _v_user_id
                 _n += 1
             else:
                 _self.user_id = UNSET
             if "first_name" in _d:
-                _v = _d["first_name"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "first_name")
-                _self.first_name = _v
+                _v_first_name = _d["first_name"]
+                if not (_v_first_name.__class__ is str or _v_first_name is None):
+                    _v_first_name = checked(_v_first_name, "string or null", "first_name")
+                _self.first_name = _v_first_name
                 _n += 1
             else:
                 _self.first_name = UNSET
             if "last_name" in _d:
-                _v = _d["last_name"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "last_name")
-                _self.last_name = _v
+                _v_last_name = _d["last_name"]
+                if not (_v_last_name.__class__ is str or _v_last_name is None):
+                    _v_last_name = checked(_v_last_name, "string or null", "last_name")
+                _self.last_name = _v_last_name
                 _n += 1
             else:
                 _self.last_name = UNSET
             if "enabled" in _d:
-                _v = _d["enabled"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "enabled")
-                _self.enabled = _v
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not bool:
+                    _v_enabled = checked(_v_enabled, "boolean", "enabled")
+                _self.enabled = _v_enabled
                 _n += 1
             else:
                 _self.enabled = UNSET
             if "has_override" in _d:
-                _v = _d["has_override"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "has_override")
-                _self.has_override = _v
+                _v_has_override = _d["has_override"]
+                if _v_has_override.__class__ is not bool:
+                    _v_has_override = checked(_v_has_override, "boolean", "has_override")
+                _self.has_override = _v_has_override
                 _n += 1
             else:
                 _self.has_override = UNSET
             if "connection_status" in _d:
-                _v = _d["connection_status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "connection_status")
-                _self.connection_status = _v
+                _v_connection_status = _d["connection_status"]
+                if _v_connection_status.__class__ is not str:
+                    _v_connection_status = checked(_v_connection_status, "string", "connection_status")
+                _self.connection_status = _v_connection_status
                 _n += 1
             else:
                 _self.connection_status = UNSET

@@ -92,39 +92,41 @@ class McpServerUserAccessList:
         try:
             _n = 0
             if "data" in _d:
-                _v = _d["data"]
-                if _v.__class__ is list:
+                _v_data = _d["data"]
+                if _v_data.__class__ is list:
                     try:
-                        _v = [McpServerUserAccessEntry.from_dict(_i) for _i in _v]
+                        _v_data = [McpServerUserAccessEntry.from_dict(_i) for _i in _v_data]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, McpServerUserAccessEntry.from_dict).within("data") from None
+                        raise _error.at_item(_v_data, McpServerUserAccessEntry.from_dict).within(
+                            "data"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "data")
-                _self.data = _v
+                    _v_data = checked(_v_data, "array", "data")
+                _self.data = _v_data
                 _n += 1
             else:
                 _self.data = UNSET
             if "default_user_access" in _d:
-                _v = _d["default_user_access"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "default_user_access")
-                _self.default_user_access = _v
+                _v_default_user_access = _d["default_user_access"]
+                if _v_default_user_access.__class__ is not str:
+                    _v_default_user_access = checked(_v_default_user_access, "string", "default_user_access")
+                _self.default_user_access = _v_default_user_access
                 _n += 1
             else:
                 _self.default_user_access = UNSET
             if "total" in _d:
-                _v = _d["total"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total")
-                _self.total = _v
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
                 _n += 1
             else:
                 _self.total = UNSET
             if "has_more" in _d:
-                _v = _d["has_more"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "has_more")
-                _self.has_more = _v
+                _v_has_more = _d["has_more"]
+                if _v_has_more.__class__ is not bool:
+                    _v_has_more = checked(_v_has_more, "boolean", "has_more")
+                _self.has_more = _v_has_more
                 _n += 1
             else:
                 _self.has_more = UNSET

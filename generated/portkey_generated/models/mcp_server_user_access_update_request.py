@@ -80,25 +80,25 @@ class McpServerUserAccessUpdateRequest:
         try:
             _n = 0
             if "user_access" in _d:
-                _v = _d["user_access"]
-                if _v.__class__ is list:
+                _v_user_access = _d["user_access"]
+                if _v_user_access.__class__ is list:
                     try:
-                        _v = [McpServerUserAccessToggle.from_dict(_i) for _i in _v]
+                        _v_user_access = [McpServerUserAccessToggle.from_dict(_i) for _i in _v_user_access]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, McpServerUserAccessToggle.from_dict).within(
+                        raise _error.at_item(_v_user_access, McpServerUserAccessToggle.from_dict).within(
                             "user_access"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "user_access")
-                _self.user_access = _v
+                    _v_user_access = checked(_v_user_access, "array", "user_access")
+                _self.user_access = _v_user_access
                 _n += 1
             else:
                 _self.user_access = UNSET
             if "default_user_access" in _d:
-                _v = _d["default_user_access"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "default_user_access")
-                _self.default_user_access = _v
+                _v_default_user_access = _d["default_user_access"]
+                if _v_default_user_access.__class__ is not str:
+                    _v_default_user_access = checked(_v_default_user_access, "string", "default_user_access")
+                _self.default_user_access = _v_default_user_access
                 _n += 1
             else:
                 _self.default_user_access = UNSET

@@ -135,48 +135,48 @@ class Message:
         _self = cls.__new__(cls)
         try:
             _n = 8
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
-            _v = _d["content"]
-            if _v.__class__ is list:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    _v = [_decode_content_item(_i) for _i in _v]
+                    _v_content = [_decode_content_item(_i) for _i in _v_content]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_content_item).within("content") from None
+                    raise _error.at_item(_v_content, _decode_content_item).within("content") from None
             else:
-                _v = checked(_v, "array", "content")
-            _self.content = _v
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["stop_reason"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "stop_reason")
-            _self.stop_reason = _v
-            _v = _d["stop_sequence"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "stop_sequence")
-            _self.stop_sequence = _v
-            _v = _d["usage"]
-            if _v.__class__ is dict:
+                _v_content = checked(_v_content, "array", "content")
+            _self.content = _v_content
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_stop_reason = _d["stop_reason"]
+            if not (_v_stop_reason.__class__ is str or _v_stop_reason is None):
+                _v_stop_reason = checked(_v_stop_reason, "string or null", "stop_reason")
+            _self.stop_reason = _v_stop_reason
+            _v_stop_sequence = _d["stop_sequence"]
+            if not (_v_stop_sequence.__class__ is str or _v_stop_sequence is None):
+                _v_stop_sequence = checked(_v_stop_sequence, "string or null", "stop_sequence")
+            _self.stop_sequence = _v_stop_sequence
+            _v_usage = _d["usage"]
+            if _v_usage.__class__ is dict:
                 try:
-                    _v = MessageUsage.from_dict(_v)
+                    _v_usage = MessageUsage.from_dict(_v_usage)
                 except DecodeError as _error:
                     raise _error.within("usage") from None
             else:
-                _v = checked(_v, "object", "usage")
-            _self.usage = _v
+                _v_usage = checked(_v_usage, "object", "usage")
+            _self.usage = _v_usage
         except KeyError as _error:
             if _d.get("role", "assistant") != "assistant" or _d.get("type", "message") != "message":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -54,15 +54,15 @@ class MessageCacheControl:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "ttl" in _d:
-                _v = _d["ttl"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "ttl")
-                _self.ttl = _v
+                _v_ttl = _d["ttl"]
+                if _v_ttl.__class__ is not str:
+                    _v_ttl = checked(_v_ttl, "string", "ttl")
+                _self.ttl = _v_ttl
                 _n += 1
             else:
                 _self.ttl = UNSET

@@ -90,29 +90,29 @@ class MessageImageBlockParam:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["source"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_source = _d["source"]
+            if _v_source.__class__ is dict:
                 try:
-                    _v = _decode_source(_v)
+                    _v_source = _decode_source(_v_source)
                 except DecodeError as _error:
                     raise _error.within("source") from None
             else:
-                _v = checked(_v, "object", "source")
-            _self.source = _v
+                _v_source = checked(_v_source, "object", "source")
+            _self.source = _v_source
             if "cache_control" in _d:
-                _v = _d["cache_control"]
-                if _v.__class__ is dict:
+                _v_cache_control = _d["cache_control"]
+                if _v_cache_control.__class__ is dict:
                     try:
-                        _v = MessageCacheControl.from_dict(_v)
+                        _v_cache_control = MessageCacheControl.from_dict(_v_cache_control)
                     except DecodeError as _error:
                         raise _error.within("cache_control") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "cache_control")
-                _self.cache_control = _v
+                elif _v_cache_control is not None:
+                    _v_cache_control = checked(_v_cache_control, "object or null", "cache_control")
+                _self.cache_control = _v_cache_control
                 _n += 1
             else:
                 _self.cache_control = UNSET

@@ -48,14 +48,14 @@ class MessageInputJsonDelta:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["partial_json"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "partial_json")
-            _self.partial_json = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_partial_json = _d["partial_json"]
+            if _v_partial_json.__class__ is not str:
+                _v_partial_json = checked(_v_partial_json, "string", "partial_json")
+            _self.partial_json = _v_partial_json
         except KeyError as _error:
             if _d.get("type", "input_json_delta") != "input_json_delta":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -121,19 +121,19 @@ class MessageParam:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
-            _v = _d["content"]
-            if _v.__class__ is list:
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    _v = [_decode_content_item(_i) for _i in _v]
+                    _v_content = [_decode_content_item(_i) for _i in _v_content]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_content_item).within("content") from None
-            elif _v.__class__ is not str:
-                _v = checked(_v, "array or string", "content")
-            _self.content = _v
+                    raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+            elif _v_content.__class__ is not str:
+                _v_content = checked(_v_content, "array or string", "content")
+            _self.content = _v_content
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

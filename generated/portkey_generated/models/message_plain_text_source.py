@@ -54,18 +54,18 @@ class MessagePlainTextSource:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["media_type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "media_type")
-            _self.media_type = _v
-            _v = _d["data"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "data")
-            _self.data = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_media_type = _d["media_type"]
+            if _v_media_type.__class__ is not str:
+                _v_media_type = checked(_v_media_type, "string", "media_type")
+            _self.media_type = _v_media_type
+            _v_data = _d["data"]
+            if _v_data.__class__ is not str:
+                _v_data = checked(_v_data, "string", "data")
+            _self.data = _v_data
         except KeyError as _error:
             if _d.get("media_type", "text/plain") != "text/plain" or _d.get("type", "text") != "text":
                 return cls.from_dict(MissingAsUnset(_d))

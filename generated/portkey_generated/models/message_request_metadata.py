@@ -47,10 +47,10 @@ class MessageRequestMetadata:
         try:
             _n = 0
             if "user_id" in _d:
-                _v = _d["user_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "user_id")
-                _self.user_id = _v
+                _v_user_id = _d["user_id"]
+                if not (_v_user_id.__class__ is str or _v_user_id is None):
+                    _v_user_id = checked(_v_user_id, "string or null", "user_id")
+                _self.user_id = _v_user_id
                 _n += 1
             else:
                 _self.user_id = UNSET

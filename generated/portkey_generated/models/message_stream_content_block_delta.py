@@ -93,23 +93,23 @@ class MessageStreamContentBlockDelta:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "index")
-            _self.index = _v
-            _v = _d["delta"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_delta = _d["delta"]
+            if _v_delta.__class__ is dict:
                 try:
-                    _v = _decode_delta(_v)
+                    _v_delta = _decode_delta(_v_delta)
                 except DecodeError as _error:
                     raise _error.within("delta") from None
             else:
-                _v = checked(_v, "object", "delta")
-            _self.delta = _v
+                _v_delta = checked(_v_delta, "object", "delta")
+            _self.delta = _v_delta
         except KeyError as _error:
             if _d.get("type", "content_block_delta") != "content_block_delta":
                 return cls.from_dict(MissingAsUnset(_d))

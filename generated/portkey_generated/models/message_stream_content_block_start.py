@@ -95,23 +95,23 @@ class MessageStreamContentBlockStart:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "index")
-            _self.index = _v
-            _v = _d["content_block"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_content_block = _d["content_block"]
+            if _v_content_block.__class__ is dict:
                 try:
-                    _v = _decode_content_block(_v)
+                    _v_content_block = _decode_content_block(_v_content_block)
                 except DecodeError as _error:
                     raise _error.within("content_block") from None
             else:
-                _v = checked(_v, "object", "content_block")
-            _self.content_block = _v
+                _v_content_block = checked(_v_content_block, "object", "content_block")
+            _self.content_block = _v_content_block
         except KeyError as _error:
             if _d.get("type", "content_block_start") != "content_block_start":
                 return cls.from_dict(MissingAsUnset(_d))

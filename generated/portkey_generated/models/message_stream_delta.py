@@ -75,28 +75,28 @@ class MessageStreamDelta:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["delta"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_delta = _d["delta"]
+            if _v_delta.__class__ is dict:
                 try:
-                    _v = MessageStreamDeltaFields.from_dict(_v)
+                    _v_delta = MessageStreamDeltaFields.from_dict(_v_delta)
                 except DecodeError as _error:
                     raise _error.within("delta") from None
             else:
-                _v = checked(_v, "object", "delta")
-            _self.delta = _v
-            _v = _d["usage"]
-            if _v.__class__ is dict:
+                _v_delta = checked(_v_delta, "object", "delta")
+            _self.delta = _v_delta
+            _v_usage = _d["usage"]
+            if _v_usage.__class__ is dict:
                 try:
-                    _v = MessageStreamDeltaUsage.from_dict(_v)
+                    _v_usage = MessageStreamDeltaUsage.from_dict(_v_usage)
                 except DecodeError as _error:
                     raise _error.within("usage") from None
             else:
-                _v = checked(_v, "object", "usage")
-            _self.usage = _v
+                _v_usage = checked(_v_usage, "object", "usage")
+            _self.usage = _v_usage
         except KeyError as _error:
             if _d.get("type", "message_delta") != "message_delta":
                 return cls.from_dict(MissingAsUnset(_d))

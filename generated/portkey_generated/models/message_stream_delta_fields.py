@@ -58,18 +58,18 @@ class MessageStreamDeltaFields:
         try:
             _n = 0
             if "stop_reason" in _d:
-                _v = _d["stop_reason"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "stop_reason")
-                _self.stop_reason = _v
+                _v_stop_reason = _d["stop_reason"]
+                if not (_v_stop_reason.__class__ is str or _v_stop_reason is None):
+                    _v_stop_reason = checked(_v_stop_reason, "string or null", "stop_reason")
+                _self.stop_reason = _v_stop_reason
                 _n += 1
             else:
                 _self.stop_reason = UNSET
             if "stop_sequence" in _d:
-                _v = _d["stop_sequence"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "stop_sequence")
-                _self.stop_sequence = _v
+                _v_stop_sequence = _d["stop_sequence"]
+                if not (_v_stop_sequence.__class__ is str or _v_stop_sequence is None):
+                    _v_stop_sequence = checked(_v_stop_sequence, "string or null", "stop_sequence")
+                _self.stop_sequence = _v_stop_sequence
                 _n += 1
             else:
                 _self.stop_sequence = UNSET

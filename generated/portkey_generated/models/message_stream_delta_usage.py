@@ -73,31 +73,37 @@ class MessageStreamDeltaUsage:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["output_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "output_tokens")
-            _self.output_tokens = _v
+            _v_output_tokens = _d["output_tokens"]
+            if _v_output_tokens.__class__ is not int:
+                _v_output_tokens = checked(_v_output_tokens, "integer", "output_tokens")
+            _self.output_tokens = _v_output_tokens
             if "input_tokens" in _d:
-                _v = _d["input_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "input_tokens")
-                _self.input_tokens = _v
+                _v_input_tokens = _d["input_tokens"]
+                if not (_v_input_tokens.__class__ is int or _v_input_tokens is None):
+                    _v_input_tokens = checked(_v_input_tokens, "integer or null", "input_tokens")
+                _self.input_tokens = _v_input_tokens
                 _n += 1
             else:
                 _self.input_tokens = UNSET
             if "cache_creation_input_tokens" in _d:
-                _v = _d["cache_creation_input_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "cache_creation_input_tokens")
-                _self.cache_creation_input_tokens = _v
+                _v_cache_creation_input_tokens = _d["cache_creation_input_tokens"]
+                if not (
+                    _v_cache_creation_input_tokens.__class__ is int or _v_cache_creation_input_tokens is None
+                ):
+                    _v_cache_creation_input_tokens = checked(
+                        _v_cache_creation_input_tokens, "integer or null", "cache_creation_input_tokens"
+                    )
+                _self.cache_creation_input_tokens = _v_cache_creation_input_tokens
                 _n += 1
             else:
                 _self.cache_creation_input_tokens = UNSET
             if "cache_read_input_tokens" in _d:
-                _v = _d["cache_read_input_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "cache_read_input_tokens")
-                _self.cache_read_input_tokens = _v
+                _v_cache_read_input_tokens = _d["cache_read_input_tokens"]
+                if not (_v_cache_read_input_tokens.__class__ is int or _v_cache_read_input_tokens is None):
+                    _v_cache_read_input_tokens = checked(
+                        _v_cache_read_input_tokens, "integer or null", "cache_read_input_tokens"
+                    )
+                _self.cache_read_input_tokens = _v_cache_read_input_tokens
                 _n += 1
             else:
                 _self.cache_read_input_tokens = UNSET

@@ -67,19 +67,19 @@ class MessageStreamError:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["error"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_error = _d["error"]
+            if _v_error.__class__ is dict:
                 try:
-                    _v = MessageStreamErrorDetail.from_dict(_v)
+                    _v_error = MessageStreamErrorDetail.from_dict(_v_error)
                 except DecodeError as _error:
                     raise _error.within("error") from None
             else:
-                _v = checked(_v, "object", "error")
-            _self.error = _v
+                _v_error = checked(_v_error, "object", "error")
+            _self.error = _v_error
         except KeyError as _error:
             if _d.get("type", "error") != "error":
                 return cls.from_dict(MissingAsUnset(_d))

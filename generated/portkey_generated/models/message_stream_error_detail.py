@@ -47,14 +47,14 @@ class MessageStreamErrorDetail:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["message"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "message")
-            _self.message = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -67,19 +67,19 @@ class MessageStreamStart:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["message"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_message = _d["message"]
+            if _v_message.__class__ is dict:
                 try:
-                    _v = Message.from_dict(_v)
+                    _v_message = Message.from_dict(_v_message)
                 except DecodeError as _error:
                     raise _error.within("message") from None
             else:
-                _v = checked(_v, "object", "message")
-            _self.message = _v
+                _v_message = checked(_v_message, "object", "message")
+            _self.message = _v_message
         except KeyError as _error:
             if _d.get("type", "message_start") != "message_start":
                 return cls.from_dict(MissingAsUnset(_d))

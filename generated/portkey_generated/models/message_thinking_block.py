@@ -54,18 +54,18 @@ class MessageThinkingBlock:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["thinking"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "thinking")
-            _self.thinking = _v
-            _v = _d["signature"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "signature")
-            _self.signature = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_thinking = _d["thinking"]
+            if _v_thinking.__class__ is not str:
+                _v_thinking = checked(_v_thinking, "string", "thinking")
+            _self.thinking = _v_thinking
+            _v_signature = _d["signature"]
+            if _v_signature.__class__ is not str:
+                _v_signature = checked(_v_signature, "string", "signature")
+            _self.signature = _v_signature
         except KeyError as _error:
             if _d.get("type", "thinking") != "thinking":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -48,14 +48,14 @@ class MessageThinkingEnabled:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["budget_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "budget_tokens")
-            _self.budget_tokens = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_budget_tokens = _d["budget_tokens"]
+            if _v_budget_tokens.__class__ is not int:
+                _v_budget_tokens = checked(_v_budget_tokens, "integer", "budget_tokens")
+            _self.budget_tokens = _v_budget_tokens
         except KeyError as _error:
             if _d.get("type", "enabled") != "enabled":
                 return cls.from_dict(MissingAsUnset(_d))

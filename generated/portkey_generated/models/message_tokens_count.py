@@ -41,10 +41,10 @@ class MessageTokensCount:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["input_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "input_tokens")
-            _self.input_tokens = _v
+            _v_input_tokens = _d["input_tokens"]
+            if _v_input_tokens.__class__ is not int:
+                _v_input_tokens = checked(_v_input_tokens, "integer", "input_tokens")
+            _self.input_tokens = _v_input_tokens
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -88,37 +88,37 @@ class MessageTool:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["input_schema"]
-            if _v.__class__ is dict:
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_input_schema = _d["input_schema"]
+            if _v_input_schema.__class__ is dict:
                 try:
-                    _v = MessageToolInputSchema.from_dict(_v)
+                    _v_input_schema = MessageToolInputSchema.from_dict(_v_input_schema)
                 except DecodeError as _error:
                     raise _error.within("input_schema") from None
             else:
-                _v = checked(_v, "object", "input_schema")
-            _self.input_schema = _v
+                _v_input_schema = checked(_v_input_schema, "object", "input_schema")
+            _self.input_schema = _v_input_schema
             if "description" in _d:
-                _v = _d["description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "cache_control" in _d:
-                _v = _d["cache_control"]
-                if _v.__class__ is dict:
+                _v_cache_control = _d["cache_control"]
+                if _v_cache_control.__class__ is dict:
                     try:
-                        _v = MessageCacheControl.from_dict(_v)
+                        _v_cache_control = MessageCacheControl.from_dict(_v_cache_control)
                     except DecodeError as _error:
                         raise _error.within("cache_control") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "cache_control")
-                _self.cache_control = _v
+                elif _v_cache_control is not None:
+                    _v_cache_control = checked(_v_cache_control, "object or null", "cache_control")
+                _self.cache_control = _v_cache_control
                 _n += 1
             else:
                 _self.cache_control = UNSET

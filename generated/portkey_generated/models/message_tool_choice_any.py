@@ -50,15 +50,17 @@ class MessageToolChoiceAny:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "disable_parallel_tool_use" in _d:
-                _v = _d["disable_parallel_tool_use"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "disable_parallel_tool_use")
-                _self.disable_parallel_tool_use = _v
+                _v_disable_parallel_tool_use = _d["disable_parallel_tool_use"]
+                if _v_disable_parallel_tool_use.__class__ is not bool:
+                    _v_disable_parallel_tool_use = checked(
+                        _v_disable_parallel_tool_use, "boolean", "disable_parallel_tool_use"
+                    )
+                _self.disable_parallel_tool_use = _v_disable_parallel_tool_use
                 _n += 1
             else:
                 _self.disable_parallel_tool_use = UNSET

@@ -56,19 +56,21 @@ class MessageToolChoiceTool:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
             if "disable_parallel_tool_use" in _d:
-                _v = _d["disable_parallel_tool_use"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "disable_parallel_tool_use")
-                _self.disable_parallel_tool_use = _v
+                _v_disable_parallel_tool_use = _d["disable_parallel_tool_use"]
+                if _v_disable_parallel_tool_use.__class__ is not bool:
+                    _v_disable_parallel_tool_use = checked(
+                        _v_disable_parallel_tool_use, "boolean", "disable_parallel_tool_use"
+                    )
+                _self.disable_parallel_tool_use = _v_disable_parallel_tool_use
                 _n += 1
             else:
                 _self.disable_parallel_tool_use = UNSET

@@ -90,34 +90,34 @@ class MessageToolInputSchema:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "properties" in _d:
-                _v = _d["properties"]
-                if _v.__class__ is dict:
+                _v_properties = _d["properties"]
+                if _v_properties.__class__ is dict:
                     try:
-                        _v = MessageToolInputSchemaProperties.from_dict(_v)
+                        _v_properties = MessageToolInputSchemaProperties.from_dict(_v_properties)
                     except DecodeError as _error:
                         raise _error.within("properties") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "properties")
-                _self.properties = _v
+                elif _v_properties is not None:
+                    _v_properties = checked(_v_properties, "object or null", "properties")
+                _self.properties = _v_properties
                 _n += 1
             else:
                 _self.properties = UNSET
             if "required" in _d:
-                _v = _d["required"]
-                if _v.__class__ is list:
+                _v_required = _d["required"]
+                if _v_required.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_required)):
+                            _v_required = checked_items(_v_required, "string")
                     except DecodeError as _error:
                         raise _error.within("required") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "required")
-                _self.required = _v
+                elif _v_required is not None:
+                    _v_required = checked(_v_required, "array or null", "required")
+                _self.required = _v_required
                 _n += 1
             else:
                 _self.required = UNSET

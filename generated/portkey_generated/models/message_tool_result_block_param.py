@@ -112,45 +112,45 @@ class MessageToolResultBlockParam:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["tool_use_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "tool_use_id")
-            _self.tool_use_id = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_tool_use_id = _d["tool_use_id"]
+            if _v_tool_use_id.__class__ is not str:
+                _v_tool_use_id = checked(_v_tool_use_id, "string", "tool_use_id")
+            _self.tool_use_id = _v_tool_use_id
             if "content" in _d:
-                _v = _d["content"]
-                if _v.__class__ is list:
+                _v_content = _d["content"]
+                if _v_content.__class__ is list:
                     try:
-                        _v = [_decode_content_item(_i) for _i in _v]
+                        _v_content = [_decode_content_item(_i) for _i in _v_content]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_content_item).within("content") from None
-                elif _v.__class__ is not str:
-                    _v = checked(_v, "array or string", "content")
-                _self.content = _v
+                        raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+                elif _v_content.__class__ is not str:
+                    _v_content = checked(_v_content, "array or string", "content")
+                _self.content = _v_content
                 _n += 1
             else:
                 _self.content = UNSET
             if "is_error" in _d:
-                _v = _d["is_error"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_error")
-                _self.is_error = _v
+                _v_is_error = _d["is_error"]
+                if _v_is_error.__class__ is not bool:
+                    _v_is_error = checked(_v_is_error, "boolean", "is_error")
+                _self.is_error = _v_is_error
                 _n += 1
             else:
                 _self.is_error = UNSET
             if "cache_control" in _d:
-                _v = _d["cache_control"]
-                if _v.__class__ is dict:
+                _v_cache_control = _d["cache_control"]
+                if _v_cache_control.__class__ is dict:
                     try:
-                        _v = MessageCacheControl.from_dict(_v)
+                        _v_cache_control = MessageCacheControl.from_dict(_v_cache_control)
                     except DecodeError as _error:
                         raise _error.within("cache_control") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "cache_control")
-                _self.cache_control = _v
+                elif _v_cache_control is not None:
+                    _v_cache_control = checked(_v_cache_control, "object or null", "cache_control")
+                _self.cache_control = _v_cache_control
                 _n += 1
             else:
                 _self.cache_control = UNSET

@@ -79,27 +79,27 @@ class MessageToolUseBlock:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["input"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_input_ = _d["input"]
+            if _v_input_.__class__ is dict:
                 try:
-                    _v = MessageToolInput.from_dict(_v)
+                    _v_input_ = MessageToolInput.from_dict(_v_input_)
                 except DecodeError as _error:
                     raise _error.within("input") from None
             else:
-                _v = checked(_v, "object", "input")
-            _self.input_ = _v
+                _v_input_ = checked(_v_input_, "object", "input")
+            _self.input_ = _v_input_
         except KeyError as _error:
             if _d.get("type", "tool_use") != "tool_use":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -95,37 +95,37 @@ class MessageToolUseBlockParam:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["input"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_input_ = _d["input"]
+            if _v_input_.__class__ is dict:
                 try:
-                    _v = MessageToolInput.from_dict(_v)
+                    _v_input_ = MessageToolInput.from_dict(_v_input_)
                 except DecodeError as _error:
                     raise _error.within("input") from None
             else:
-                _v = checked(_v, "object", "input")
-            _self.input_ = _v
+                _v_input_ = checked(_v_input_, "object", "input")
+            _self.input_ = _v_input_
             if "cache_control" in _d:
-                _v = _d["cache_control"]
-                if _v.__class__ is dict:
+                _v_cache_control = _d["cache_control"]
+                if _v_cache_control.__class__ is dict:
                     try:
-                        _v = MessageCacheControl.from_dict(_v)
+                        _v_cache_control = MessageCacheControl.from_dict(_v_cache_control)
                     except DecodeError as _error:
                         raise _error.within("cache_control") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "cache_control")
-                _self.cache_control = _v
+                elif _v_cache_control is not None:
+                    _v_cache_control = checked(_v_cache_control, "object or null", "cache_control")
+                _self.cache_control = _v_cache_control
                 _n += 1
             else:
                 _self.cache_control = UNSET

@@ -64,31 +64,31 @@ class Model:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "created" in _d:
-                _v = _d["created"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "created")
-                _self.created = _v
+                _v_created = _d["created"]
+                if _v_created.__class__ is not int:
+                    _v_created = checked(_v_created, "integer", "created")
+                _self.created = _v_created
                 _n += 1
             else:
                 _self.created = UNSET
             if "owned_by" in _d:
-                _v = _d["owned_by"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "owned_by")
-                _self.owned_by = _v
+                _v_owned_by = _d["owned_by"]
+                if _v_owned_by.__class__ is not str:
+                    _v_owned_by = checked(_v_owned_by, "string", "owned_by")
+                _self.owned_by = _v_owned_by
                 _n += 1
             else:
                 _self.owned_by = UNSET

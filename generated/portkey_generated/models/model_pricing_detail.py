@@ -96,49 +96,49 @@ class ModelPricingDetail:
         try:
             _n = 0
             if "pay_as_you_go" in _d:
-                _v = _d["pay_as_you_go"]
-                if _v.__class__ is dict:
+                _v_pay_as_you_go = _d["pay_as_you_go"]
+                if _v_pay_as_you_go.__class__ is dict:
                     try:
-                        _v = ModelPricingRates.from_dict(_v)
+                        _v_pay_as_you_go = ModelPricingRates.from_dict(_v_pay_as_you_go)
                     except DecodeError as _error:
                         raise _error.within("pay_as_you_go") from None
                 else:
-                    _v = checked(_v, "object", "pay_as_you_go")
-                _self.pay_as_you_go = _v
+                    _v_pay_as_you_go = checked(_v_pay_as_you_go, "object", "pay_as_you_go")
+                _self.pay_as_you_go = _v_pay_as_you_go
                 _n += 1
             else:
                 _self.pay_as_you_go = UNSET
             if "calculate" in _d:
-                _v = _d["calculate"]
-                if _v.__class__ is dict:
+                _v_calculate = _d["calculate"]
+                if _v_calculate.__class__ is dict:
                     try:
-                        _v = ModelPricingFormulas.from_dict(_v)
+                        _v_calculate = ModelPricingFormulas.from_dict(_v_calculate)
                     except DecodeError as _error:
                         raise _error.within("calculate") from None
                 else:
-                    _v = checked(_v, "object", "calculate")
-                _self.calculate = _v
+                    _v_calculate = checked(_v_calculate, "object", "calculate")
+                _self.calculate = _v_calculate
                 _n += 1
             else:
                 _self.calculate = UNSET
             if "currency" in _d:
-                _v = _d["currency"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "currency")
-                _self.currency = _v
+                _v_currency = _d["currency"]
+                if _v_currency.__class__ is not str:
+                    _v_currency = checked(_v_currency, "string", "currency")
+                _self.currency = _v_currency
                 _n += 1
             else:
                 _self.currency = UNSET
             if "finetune_config" in _d:
-                _v = _d["finetune_config"]
-                if _v.__class__ is dict:
+                _v_finetune_config = _d["finetune_config"]
+                if _v_finetune_config.__class__ is dict:
                     try:
-                        _v = ModelPricingFinetune.from_dict(_v)
+                        _v_finetune_config = ModelPricingFinetune.from_dict(_v_finetune_config)
                     except DecodeError as _error:
                         raise _error.within("finetune_config") from None
                 else:
-                    _v = checked(_v, "object", "finetune_config")
-                _self.finetune_config = _v
+                    _v_finetune_config = checked(_v_finetune_config, "object", "finetune_config")
+                _self.finetune_config = _v_finetune_config
                 _n += 1
             else:
                 _self.finetune_config = UNSET

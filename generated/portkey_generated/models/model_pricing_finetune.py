@@ -72,28 +72,28 @@ class ModelPricingFinetune:
         try:
             _n = 0
             if "pay_per_token" in _d:
-                _v = _d["pay_per_token"]
-                if _v.__class__ is dict:
+                _v_pay_per_token = _d["pay_per_token"]
+                if _v_pay_per_token.__class__ is dict:
                     try:
-                        _v = ModelPricingPrice.from_dict(_v)
+                        _v_pay_per_token = ModelPricingPrice.from_dict(_v_pay_per_token)
                     except DecodeError as _error:
                         raise _error.within("pay_per_token") from None
                 else:
-                    _v = checked(_v, "object", "pay_per_token")
-                _self.pay_per_token = _v
+                    _v_pay_per_token = checked(_v_pay_per_token, "object", "pay_per_token")
+                _self.pay_per_token = _v_pay_per_token
                 _n += 1
             else:
                 _self.pay_per_token = UNSET
             if "pay_per_hour" in _d:
-                _v = _d["pay_per_hour"]
-                if _v.__class__ is dict:
+                _v_pay_per_hour = _d["pay_per_hour"]
+                if _v_pay_per_hour.__class__ is dict:
                     try:
-                        _v = ModelPricingPrice.from_dict(_v)
+                        _v_pay_per_hour = ModelPricingPrice.from_dict(_v_pay_per_hour)
                     except DecodeError as _error:
                         raise _error.within("pay_per_hour") from None
                 else:
-                    _v = checked(_v, "object", "pay_per_hour")
-                _self.pay_per_hour = _v
+                    _v_pay_per_hour = checked(_v_pay_per_hour, "object", "pay_per_hour")
+                _self.pay_per_hour = _v_pay_per_hour
                 _n += 1
             else:
                 _self.pay_per_hour = UNSET

@@ -72,28 +72,28 @@ class ModelPricingFormulas:
         try:
             _n = 0
             if "request" in _d:
-                _v = _d["request"]
-                if _v.__class__ is dict:
+                _v_request = _d["request"]
+                if _v_request.__class__ is dict:
                     try:
-                        _v = ModelPricingOperation.from_dict(_v)
+                        _v_request = ModelPricingOperation.from_dict(_v_request)
                     except DecodeError as _error:
                         raise _error.within("request") from None
                 else:
-                    _v = checked(_v, "object", "request")
-                _self.request = _v
+                    _v_request = checked(_v_request, "object", "request")
+                _self.request = _v_request
                 _n += 1
             else:
                 _self.request = UNSET
             if "response" in _d:
-                _v = _d["response"]
-                if _v.__class__ is dict:
+                _v_response = _d["response"]
+                if _v_response.__class__ is dict:
                     try:
-                        _v = ModelPricingOperation.from_dict(_v)
+                        _v_response = ModelPricingOperation.from_dict(_v_response)
                     except DecodeError as _error:
                         raise _error.within("response") from None
                 else:
-                    _v = checked(_v, "object", "response")
-                _self.response = _v
+                    _v_response = checked(_v_response, "object", "response")
+                _self.response = _v_response
                 _n += 1
             else:
                 _self.response = UNSET

@@ -78,19 +78,19 @@ class ModelPricingOperation:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["operation"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "operation")
-            _self.operation = _v
-            _v = _d["operands"]
-            if _v.__class__ is list:
+            _v_operation = _d["operation"]
+            if _v_operation.__class__ is not str:
+                _v_operation = checked(_v_operation, "string", "operation")
+            _self.operation = _v_operation
+            _v_operands = _d["operands"]
+            if _v_operands.__class__ is list:
                 try:
-                    _v = [_decode_operands_item(_i) for _i in _v]
+                    _v_operands = [_decode_operands_item(_i) for _i in _v_operands]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_operands_item).within("operands") from None
+                    raise _error.at_item(_v_operands, _decode_operands_item).within("operands") from None
             else:
-                _v = checked(_v, "array", "operands")
-            _self.operands = _v
+                _v_operands = checked(_v_operands, "array", "operands")
+            _self.operands = _v_operands
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -133,119 +133,129 @@ class ModelPricingRates:
         try:
             _n = 0
             if "request_token" in _d:
-                _v = _d["request_token"]
-                if _v.__class__ is dict:
+                _v_request_token = _d["request_token"]
+                if _v_request_token.__class__ is dict:
                     try:
-                        _v = ModelPricingPrice.from_dict(_v)
+                        _v_request_token = ModelPricingPrice.from_dict(_v_request_token)
                     except DecodeError as _error:
                         raise _error.within("request_token") from None
                 else:
-                    _v = checked(_v, "object", "request_token")
-                _self.request_token = _v
+                    _v_request_token = checked(_v_request_token, "object", "request_token")
+                _self.request_token = _v_request_token
                 _n += 1
             else:
                 _self.request_token = UNSET
             if "response_token" in _d:
-                _v = _d["response_token"]
-                if _v.__class__ is dict:
+                _v_response_token = _d["response_token"]
+                if _v_response_token.__class__ is dict:
                     try:
-                        _v = ModelPricingPrice.from_dict(_v)
+                        _v_response_token = ModelPricingPrice.from_dict(_v_response_token)
                     except DecodeError as _error:
                         raise _error.within("response_token") from None
                 else:
-                    _v = checked(_v, "object", "response_token")
-                _self.response_token = _v
+                    _v_response_token = checked(_v_response_token, "object", "response_token")
+                _self.response_token = _v_response_token
                 _n += 1
             else:
                 _self.response_token = UNSET
             if "cache_write_input_token" in _d:
-                _v = _d["cache_write_input_token"]
-                if _v.__class__ is dict:
+                _v_cache_write_input_token = _d["cache_write_input_token"]
+                if _v_cache_write_input_token.__class__ is dict:
                     try:
-                        _v = ModelPricingPrice.from_dict(_v)
+                        _v_cache_write_input_token = ModelPricingPrice.from_dict(_v_cache_write_input_token)
                     except DecodeError as _error:
                         raise _error.within("cache_write_input_token") from None
                 else:
-                    _v = checked(_v, "object", "cache_write_input_token")
-                _self.cache_write_input_token = _v
+                    _v_cache_write_input_token = checked(
+                        _v_cache_write_input_token, "object", "cache_write_input_token"
+                    )
+                _self.cache_write_input_token = _v_cache_write_input_token
                 _n += 1
             else:
                 _self.cache_write_input_token = UNSET
             if "cache_read_input_token" in _d:
-                _v = _d["cache_read_input_token"]
-                if _v.__class__ is dict:
+                _v_cache_read_input_token = _d["cache_read_input_token"]
+                if _v_cache_read_input_token.__class__ is dict:
                     try:
-                        _v = ModelPricingPrice.from_dict(_v)
+                        _v_cache_read_input_token = ModelPricingPrice.from_dict(_v_cache_read_input_token)
                     except DecodeError as _error:
                         raise _error.within("cache_read_input_token") from None
                 else:
-                    _v = checked(_v, "object", "cache_read_input_token")
-                _self.cache_read_input_token = _v
+                    _v_cache_read_input_token = checked(
+                        _v_cache_read_input_token, "object", "cache_read_input_token"
+                    )
+                _self.cache_read_input_token = _v_cache_read_input_token
                 _n += 1
             else:
                 _self.cache_read_input_token = UNSET
             if "request_audio_token" in _d:
-                _v = _d["request_audio_token"]
-                if _v.__class__ is dict:
+                _v_request_audio_token = _d["request_audio_token"]
+                if _v_request_audio_token.__class__ is dict:
                     try:
-                        _v = ModelPricingPrice.from_dict(_v)
+                        _v_request_audio_token = ModelPricingPrice.from_dict(_v_request_audio_token)
                     except DecodeError as _error:
                         raise _error.within("request_audio_token") from None
                 else:
-                    _v = checked(_v, "object", "request_audio_token")
-                _self.request_audio_token = _v
+                    _v_request_audio_token = checked(_v_request_audio_token, "object", "request_audio_token")
+                _self.request_audio_token = _v_request_audio_token
                 _n += 1
             else:
                 _self.request_audio_token = UNSET
             if "response_audio_token" in _d:
-                _v = _d["response_audio_token"]
-                if _v.__class__ is dict:
+                _v_response_audio_token = _d["response_audio_token"]
+                if _v_response_audio_token.__class__ is dict:
                     try:
-                        _v = ModelPricingPrice.from_dict(_v)
+                        _v_response_audio_token = ModelPricingPrice.from_dict(_v_response_audio_token)
                     except DecodeError as _error:
                         raise _error.within("response_audio_token") from None
                 else:
-                    _v = checked(_v, "object", "response_audio_token")
-                _self.response_audio_token = _v
+                    _v_response_audio_token = checked(
+                        _v_response_audio_token, "object", "response_audio_token"
+                    )
+                _self.response_audio_token = _v_response_audio_token
                 _n += 1
             else:
                 _self.response_audio_token = UNSET
             if "cache_read_audio_input_token" in _d:
-                _v = _d["cache_read_audio_input_token"]
-                if _v.__class__ is dict:
+                _v_cache_read_audio_input_token = _d["cache_read_audio_input_token"]
+                if _v_cache_read_audio_input_token.__class__ is dict:
                     try:
-                        _v = ModelPricingPrice.from_dict(_v)
+                        _v_cache_read_audio_input_token = ModelPricingPrice.from_dict(
+                            _v_cache_read_audio_input_token
+                        )
                     except DecodeError as _error:
                         raise _error.within("cache_read_audio_input_token") from None
                 else:
-                    _v = checked(_v, "object", "cache_read_audio_input_token")
-                _self.cache_read_audio_input_token = _v
+                    _v_cache_read_audio_input_token = checked(
+                        _v_cache_read_audio_input_token, "object", "cache_read_audio_input_token"
+                    )
+                _self.cache_read_audio_input_token = _v_cache_read_audio_input_token
                 _n += 1
             else:
                 _self.cache_read_audio_input_token = UNSET
             if "additional_units" in _d:
-                _v = _d["additional_units"]
-                if _v.__class__ is dict:
+                _v_additional_units = _d["additional_units"]
+                if _v_additional_units.__class__ is dict:
                     try:
-                        _v = ModelPricingUnitRates.from_dict(_v)
+                        _v_additional_units = ModelPricingUnitRates.from_dict(_v_additional_units)
                     except DecodeError as _error:
                         raise _error.within("additional_units") from None
                 else:
-                    _v = checked(_v, "object", "additional_units")
-                _self.additional_units = _v
+                    _v_additional_units = checked(_v_additional_units, "object", "additional_units")
+                _self.additional_units = _v_additional_units
                 _n += 1
             else:
                 _self.additional_units = UNSET
             if "image" in _d:
-                _v = _d["image"]
-                if _v.__class__ is dict:
+                _v_image = _d["image"]
+                if _v_image.__class__ is dict:
                     try:
-                        _v = ModelPricingImageRates.from_dict(_v)
+                        _v_image = ModelPricingImageRates.from_dict(_v_image)
                     except DecodeError as _error:
                         raise _error.within("image") from None
                 else:
-                    _v = checked(_v, "object", "image")
-                _self.image = _v
+                    _v_image = checked(_v_image, "object", "image")
+                _self.image = _v_image
                 _n += 1
             else:
                 _self.image = UNSET

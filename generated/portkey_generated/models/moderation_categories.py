@@ -126,63 +126,67 @@ class ModerationCategories:
         _self = cls.__new__(cls)
         try:
             _n = 11
-            _v = _d["harassment"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "harassment")
-            _self.harassment = _v
-            _v = _d["harassment/threatening"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "harassment/threatening")
-            _self.harassmentthreatening = _v
-            _v = _d["hate"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "hate")
-            _self.hate = _v
-            _v = _d["hate/threatening"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "hate/threatening")
-            _self.hatethreatening = _v
-            _v = _d["self-harm"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "self-harm")
-            _self.self_harm = _v
-            _v = _d["self-harm/intent"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "self-harm/intent")
-            _self.self_harmintent = _v
-            _v = _d["self-harm/instructions"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "self-harm/instructions")
-            _self.self_harminstructions = _v
-            _v = _d["sexual"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "sexual")
-            _self.sexual = _v
-            _v = _d["sexual/minors"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "sexual/minors")
-            _self.sexualminors = _v
-            _v = _d["violence"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "violence")
-            _self.violence = _v
-            _v = _d["violence/graphic"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "violence/graphic")
-            _self.violencegraphic = _v
+            _v_harassment = _d["harassment"]
+            if _v_harassment.__class__ is not bool:
+                _v_harassment = checked(_v_harassment, "boolean", "harassment")
+            _self.harassment = _v_harassment
+            _v_harassmentthreatening = _d["harassment/threatening"]
+            if _v_harassmentthreatening.__class__ is not bool:
+                _v_harassmentthreatening = checked(
+                    _v_harassmentthreatening, "boolean", "harassment/threatening"
+                )
+            _self.harassmentthreatening = _v_harassmentthreatening
+            _v_hate = _d["hate"]
+            if _v_hate.__class__ is not bool:
+                _v_hate = checked(_v_hate, "boolean", "hate")
+            _self.hate = _v_hate
+            _v_hatethreatening = _d["hate/threatening"]
+            if _v_hatethreatening.__class__ is not bool:
+                _v_hatethreatening = checked(_v_hatethreatening, "boolean", "hate/threatening")
+            _self.hatethreatening = _v_hatethreatening
+            _v_self_harm = _d["self-harm"]
+            if _v_self_harm.__class__ is not bool:
+                _v_self_harm = checked(_v_self_harm, "boolean", "self-harm")
+            _self.self_harm = _v_self_harm
+            _v_self_harmintent = _d["self-harm/intent"]
+            if _v_self_harmintent.__class__ is not bool:
+                _v_self_harmintent = checked(_v_self_harmintent, "boolean", "self-harm/intent")
+            _self.self_harmintent = _v_self_harmintent
+            _v_self_harminstructions = _d["self-harm/instructions"]
+            if _v_self_harminstructions.__class__ is not bool:
+                _v_self_harminstructions = checked(
+                    _v_self_harminstructions, "boolean", "self-harm/instructions"
+                )
+            _self.self_harminstructions = _v_self_harminstructions
+            _v_sexual = _d["sexual"]
+            if _v_sexual.__class__ is not bool:
+                _v_sexual = checked(_v_sexual, "boolean", "sexual")
+            _self.sexual = _v_sexual
+            _v_sexualminors = _d["sexual/minors"]
+            if _v_sexualminors.__class__ is not bool:
+                _v_sexualminors = checked(_v_sexualminors, "boolean", "sexual/minors")
+            _self.sexualminors = _v_sexualminors
+            _v_violence = _d["violence"]
+            if _v_violence.__class__ is not bool:
+                _v_violence = checked(_v_violence, "boolean", "violence")
+            _self.violence = _v_violence
+            _v_violencegraphic = _d["violence/graphic"]
+            if _v_violencegraphic.__class__ is not bool:
+                _v_violencegraphic = checked(_v_violencegraphic, "boolean", "violence/graphic")
+            _self.violencegraphic = _v_violencegraphic
             if "illicit" in _d:
-                _v = _d["illicit"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "illicit")
-                _self.illicit = _v
+                _v_illicit = _d["illicit"]
+                if not (_v_illicit.__class__ is bool or _v_illicit is None):
+                    _v_illicit = checked(_v_illicit, "boolean or null", "illicit")
+                _self.illicit = _v_illicit
                 _n += 1
             else:
                 _self.illicit = UNSET
             if "illicit/violent" in _d:
-                _v = _d["illicit/violent"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "illicit/violent")
-                _self.illicitviolent = _v
+                _v_illicitviolent = _d["illicit/violent"]
+                if not (_v_illicitviolent.__class__ is bool or _v_illicitviolent is None):
+                    _v_illicitviolent = checked(_v_illicitviolent, "boolean or null", "illicit/violent")
+                _self.illicitviolent = _v_illicitviolent
                 _n += 1
             else:
                 _self.illicitviolent = UNSET

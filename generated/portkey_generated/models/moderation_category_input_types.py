@@ -196,184 +196,188 @@ class ModerationCategoryInputTypes:
         try:
             _n = 0
             if "harassment" in _d:
-                _v = _d["harassment"]
-                if _v.__class__ is list:
+                _v_harassment = _d["harassment"]
+                if _v_harassment.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_harassment)):
+                            _v_harassment = checked_items(_v_harassment, "string")
                     except DecodeError as _error:
                         raise _error.within("harassment") from None
                 else:
-                    _v = checked(_v, "array", "harassment")
-                _self.harassment = _v
+                    _v_harassment = checked(_v_harassment, "array", "harassment")
+                _self.harassment = _v_harassment
                 _n += 1
             else:
                 _self.harassment = UNSET
             if "harassment/threatening" in _d:
-                _v = _d["harassment/threatening"]
-                if _v.__class__ is list:
+                _v_harassmentthreatening = _d["harassment/threatening"]
+                if _v_harassmentthreatening.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_harassmentthreatening)):
+                            _v_harassmentthreatening = checked_items(_v_harassmentthreatening, "string")
                     except DecodeError as _error:
                         raise _error.within("harassment/threatening") from None
                 else:
-                    _v = checked(_v, "array", "harassment/threatening")
-                _self.harassmentthreatening = _v
+                    _v_harassmentthreatening = checked(
+                        _v_harassmentthreatening, "array", "harassment/threatening"
+                    )
+                _self.harassmentthreatening = _v_harassmentthreatening
                 _n += 1
             else:
                 _self.harassmentthreatening = UNSET
             if "hate" in _d:
-                _v = _d["hate"]
-                if _v.__class__ is list:
+                _v_hate = _d["hate"]
+                if _v_hate.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_hate)):
+                            _v_hate = checked_items(_v_hate, "string")
                     except DecodeError as _error:
                         raise _error.within("hate") from None
                 else:
-                    _v = checked(_v, "array", "hate")
-                _self.hate = _v
+                    _v_hate = checked(_v_hate, "array", "hate")
+                _self.hate = _v_hate
                 _n += 1
             else:
                 _self.hate = UNSET
             if "hate/threatening" in _d:
-                _v = _d["hate/threatening"]
-                if _v.__class__ is list:
+                _v_hatethreatening = _d["hate/threatening"]
+                if _v_hatethreatening.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_hatethreatening)):
+                            _v_hatethreatening = checked_items(_v_hatethreatening, "string")
                     except DecodeError as _error:
                         raise _error.within("hate/threatening") from None
                 else:
-                    _v = checked(_v, "array", "hate/threatening")
-                _self.hatethreatening = _v
+                    _v_hatethreatening = checked(_v_hatethreatening, "array", "hate/threatening")
+                _self.hatethreatening = _v_hatethreatening
                 _n += 1
             else:
                 _self.hatethreatening = UNSET
             if "illicit" in _d:
-                _v = _d["illicit"]
-                if _v.__class__ is list:
+                _v_illicit = _d["illicit"]
+                if _v_illicit.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_illicit)):
+                            _v_illicit = checked_items(_v_illicit, "string")
                     except DecodeError as _error:
                         raise _error.within("illicit") from None
                 else:
-                    _v = checked(_v, "array", "illicit")
-                _self.illicit = _v
+                    _v_illicit = checked(_v_illicit, "array", "illicit")
+                _self.illicit = _v_illicit
                 _n += 1
             else:
                 _self.illicit = UNSET
             if "illicit/violent" in _d:
-                _v = _d["illicit/violent"]
-                if _v.__class__ is list:
+                _v_illicitviolent = _d["illicit/violent"]
+                if _v_illicitviolent.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_illicitviolent)):
+                            _v_illicitviolent = checked_items(_v_illicitviolent, "string")
                     except DecodeError as _error:
                         raise _error.within("illicit/violent") from None
                 else:
-                    _v = checked(_v, "array", "illicit/violent")
-                _self.illicitviolent = _v
+                    _v_illicitviolent = checked(_v_illicitviolent, "array", "illicit/violent")
+                _self.illicitviolent = _v_illicitviolent
                 _n += 1
             else:
                 _self.illicitviolent = UNSET
             if "self-harm" in _d:
-                _v = _d["self-harm"]
-                if _v.__class__ is list:
+                _v_self_harm = _d["self-harm"]
+                if _v_self_harm.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_self_harm)):
+                            _v_self_harm = checked_items(_v_self_harm, "string")
                     except DecodeError as _error:
                         raise _error.within("self-harm") from None
                 else:
-                    _v = checked(_v, "array", "self-harm")
-                _self.self_harm = _v
+                    _v_self_harm = checked(_v_self_harm, "array", "self-harm")
+                _self.self_harm = _v_self_harm
                 _n += 1
             else:
                 _self.self_harm = UNSET
             if "self-harm/intent" in _d:
-                _v = _d["self-harm/intent"]
-                if _v.__class__ is list:
+                _v_self_harmintent = _d["self-harm/intent"]
+                if _v_self_harmintent.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_self_harmintent)):
+                            _v_self_harmintent = checked_items(_v_self_harmintent, "string")
                     except DecodeError as _error:
                         raise _error.within("self-harm/intent") from None
                 else:
-                    _v = checked(_v, "array", "self-harm/intent")
-                _self.self_harmintent = _v
+                    _v_self_harmintent = checked(_v_self_harmintent, "array", "self-harm/intent")
+                _self.self_harmintent = _v_self_harmintent
                 _n += 1
             else:
                 _self.self_harmintent = UNSET
             if "self-harm/instructions" in _d:
-                _v = _d["self-harm/instructions"]
-                if _v.__class__ is list:
+                _v_self_harminstructions = _d["self-harm/instructions"]
+                if _v_self_harminstructions.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_self_harminstructions)):
+                            _v_self_harminstructions = checked_items(_v_self_harminstructions, "string")
                     except DecodeError as _error:
                         raise _error.within("self-harm/instructions") from None
                 else:
-                    _v = checked(_v, "array", "self-harm/instructions")
-                _self.self_harminstructions = _v
+                    _v_self_harminstructions = checked(
+                        _v_self_harminstructions, "array", "self-harm/instructions"
+                    )
+                _self.self_harminstructions = _v_self_harminstructions
                 _n += 1
             else:
                 _self.self_harminstructions = UNSET
             if "sexual" in _d:
-                _v = _d["sexual"]
-                if _v.__class__ is list:
+                _v_sexual = _d["sexual"]
+                if _v_sexual.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_sexual)):
+                            _v_sexual = checked_items(_v_sexual, "string")
                     except DecodeError as _error:
                         raise _error.within("sexual") from None
                 else:
-                    _v = checked(_v, "array", "sexual")
-                _self.sexual = _v
+                    _v_sexual = checked(_v_sexual, "array", "sexual")
+                _self.sexual = _v_sexual
                 _n += 1
             else:
                 _self.sexual = UNSET
             if "sexual/minors" in _d:
-                _v = _d["sexual/minors"]
-                if _v.__class__ is list:
+                _v_sexualminors = _d["sexual/minors"]
+                if _v_sexualminors.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_sexualminors)):
+                            _v_sexualminors = checked_items(_v_sexualminors, "string")
                     except DecodeError as _error:
                         raise _error.within("sexual/minors") from None
                 else:
-                    _v = checked(_v, "array", "sexual/minors")
-                _self.sexualminors = _v
+                    _v_sexualminors = checked(_v_sexualminors, "array", "sexual/minors")
+                _self.sexualminors = _v_sexualminors
                 _n += 1
             else:
                 _self.sexualminors = UNSET
             if "violence" in _d:
-                _v = _d["violence"]
-                if _v.__class__ is list:
+                _v_violence = _d["violence"]
+                if _v_violence.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_violence)):
+                            _v_violence = checked_items(_v_violence, "string")
                     except DecodeError as _error:
                         raise _error.within("violence") from None
                 else:
-                    _v = checked(_v, "array", "violence")
-                _self.violence = _v
+                    _v_violence = checked(_v_violence, "array", "violence")
+                _self.violence = _v_violence
                 _n += 1
             else:
                 _self.violence = UNSET
             if "violence/graphic" in _d:
-                _v = _d["violence/graphic"]
-                if _v.__class__ is list:
+                _v_violencegraphic = _d["violence/graphic"]
+                if _v_violencegraphic.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_violencegraphic)):
+                            _v_violencegraphic = checked_items(_v_violencegraphic, "string")
                     except DecodeError as _error:
                         raise _error.within("violence/graphic") from None
                 else:
-                    _v = checked(_v, "array", "violence/graphic")
-                _self.violencegraphic = _v
+                    _v_violencegraphic = checked(_v_violencegraphic, "array", "violence/graphic")
+                _self.violencegraphic = _v_violencegraphic
                 _n += 1
             else:
                 _self.violencegraphic = UNSET

@@ -67,19 +67,19 @@ class ModerationImageInput:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["image_url"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_image_url = _d["image_url"]
+            if _v_image_url.__class__ is dict:
                 try:
-                    _v = ModerationImageUrl.from_dict(_v)
+                    _v_image_url = ModerationImageUrl.from_dict(_v_image_url)
                 except DecodeError as _error:
                     raise _error.within("image_url") from None
             else:
-                _v = checked(_v, "object", "image_url")
-            _self.image_url = _v
+                _v_image_url = checked(_v_image_url, "object", "image_url")
+            _self.image_url = _v_image_url
         except KeyError as _error:
             if _d.get("type", "image_url") != "image_url":
                 return cls.from_dict(MissingAsUnset(_d))

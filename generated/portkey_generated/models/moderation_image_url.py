@@ -41,10 +41,10 @@ class ModerationImageUrl:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["url"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "url")
-            _self.url = _v
+            _v_url = _d["url"]
+            if _v_url.__class__ is not str:
+                _v_url = checked(_v_url, "string", "url")
+            _self.url = _v_url
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

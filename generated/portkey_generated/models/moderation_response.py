@@ -76,23 +76,23 @@ class ModerationResponse:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["results"]
-            if _v.__class__ is list:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_results = _d["results"]
+            if _v_results.__class__ is list:
                 try:
-                    _v = [ModerationResult.from_dict(_i) for _i in _v]
+                    _v_results = [ModerationResult.from_dict(_i) for _i in _v_results]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, ModerationResult.from_dict).within("results") from None
+                    raise _error.at_item(_v_results, ModerationResult.from_dict).within("results") from None
             else:
-                _v = checked(_v, "array", "results")
-            _self.results = _v
+                _v_results = checked(_v_results, "array", "results")
+            _self.results = _v_results
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -87,38 +87,42 @@ class ModerationResult:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["flagged"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "flagged")
-            _self.flagged = _v
-            _v = _d["categories"]
-            if _v.__class__ is dict:
+            _v_flagged = _d["flagged"]
+            if _v_flagged.__class__ is not bool:
+                _v_flagged = checked(_v_flagged, "boolean", "flagged")
+            _self.flagged = _v_flagged
+            _v_categories = _d["categories"]
+            if _v_categories.__class__ is dict:
                 try:
-                    _v = ModerationCategories.from_dict(_v)
+                    _v_categories = ModerationCategories.from_dict(_v_categories)
                 except DecodeError as _error:
                     raise _error.within("categories") from None
             else:
-                _v = checked(_v, "object", "categories")
-            _self.categories = _v
-            _v = _d["category_scores"]
-            if _v.__class__ is dict:
+                _v_categories = checked(_v_categories, "object", "categories")
+            _self.categories = _v_categories
+            _v_category_scores = _d["category_scores"]
+            if _v_category_scores.__class__ is dict:
                 try:
-                    _v = ModerationCategoryScores.from_dict(_v)
+                    _v_category_scores = ModerationCategoryScores.from_dict(_v_category_scores)
                 except DecodeError as _error:
                     raise _error.within("category_scores") from None
             else:
-                _v = checked(_v, "object", "category_scores")
-            _self.category_scores = _v
+                _v_category_scores = checked(_v_category_scores, "object", "category_scores")
+            _self.category_scores = _v_category_scores
             if "category_applied_input_types" in _d:
-                _v = _d["category_applied_input_types"]
-                if _v.__class__ is dict:
+                _v_category_applied_input_types = _d["category_applied_input_types"]
+                if _v_category_applied_input_types.__class__ is dict:
                     try:
-                        _v = ModerationCategoryInputTypes.from_dict(_v)
+                        _v_category_applied_input_types = ModerationCategoryInputTypes.from_dict(
+                            _v_category_applied_input_types
+                        )
                     except DecodeError as _error:
                         raise _error.within("category_applied_input_types") from None
                 else:
-                    _v = checked(_v, "object", "category_applied_input_types")
-                _self.category_applied_input_types = _v
+                    _v_category_applied_input_types = checked(
+                        _v_category_applied_input_types, "object", "category_applied_input_types"
+                    )
+                _self.category_applied_input_types = _v_category_applied_input_types
                 _n += 1
             else:
                 _self.category_applied_input_types = UNSET

@@ -48,14 +48,14 @@ class ModerationTextInput:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["text"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "text")
-            _self.text = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
         except KeyError as _error:
             if _d.get("type", "text") != "text":
                 return cls.from_dict(MissingAsUnset(_d))

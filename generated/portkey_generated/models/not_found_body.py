@@ -47,14 +47,14 @@ class NotFoundBody:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["message"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "message")
-            _self.message = _v
-            _v = _d["ok"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "ok")
-            _self.ok = _v
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
+            _v_ok = _d["ok"]
+            if _v_ok.__class__ is not bool:
+                _v_ok = checked(_v_ok, "boolean", "ok")
+            _self.ok = _v_ok
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

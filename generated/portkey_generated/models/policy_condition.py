@@ -48,14 +48,14 @@ class PolicyCondition:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["key"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "key")
-            _self.key = _v
-            _v = _d["value"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "value")
-            _self.value = _v
+            _v_key = _d["key"]
+            if _v_key.__class__ is not str:
+                _v_key = checked(_v_key, "string", "key")
+            _self.key = _v_key
+            _v_value = _d["value"]
+            if _v_value.__class__ is not str:
+                _v_value = checked(_v_value, "string", "value")
+            _self.value = _v_value
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

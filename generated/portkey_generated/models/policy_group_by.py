@@ -42,10 +42,10 @@ class PolicyGroupBy:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["key"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "key")
-            _self.key = _v
+            _v_key = _d["key"]
+            if _v_key.__class__ is not str:
+                _v_key = checked(_v_key, "string", "key")
+            _self.key = _v_key
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

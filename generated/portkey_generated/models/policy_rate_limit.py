@@ -159,106 +159,112 @@ class PolicyRateLimit:
         _self = cls.__new__(cls)
         try:
             _n = 9
-            _v = _d["id"]
-            if _v.__class__ is str:
+            _v_id = _d["id"]
+            if _v_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_id = UUID(_v_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "id")
+                    _v_id = malformed(_v_id, "a UUID", "id")
             else:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["unit"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "unit")
-            _self.unit = _v
-            _v = _d["value"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "value")
-            _self.value = _v
-            _v = _d["status"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "status")
-            _self.status = _v
-            _v = _d["workspace_id"]
-            if _v.__class__ is str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_unit = _d["unit"]
+            if _v_unit.__class__ is not str:
+                _v_unit = checked(_v_unit, "string", "unit")
+            _self.unit = _v_unit
+            _v_value = _d["value"]
+            if _v_value.__class__ not in JSON_NUMBERS:
+                _v_value = checked(_v_value, "number", "value")
+            _self.value = _v_value
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_workspace_id = _d["workspace_id"]
+            if _v_workspace_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_workspace_id = UUID(_v_workspace_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "workspace_id")
+                    _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
             else:
-                _v = checked(_v, "string", "workspace_id")
-            _self.workspace_id = _v
-            _v = _d["organisation_id"]
-            if _v.__class__ is str:
+                _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+            _self.workspace_id = _v_workspace_id
+            _v_organisation_id = _d["organisation_id"]
+            if _v_organisation_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_organisation_id = UUID(_v_organisation_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "organisation_id")
+                    _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
             else:
-                _v = checked(_v, "string", "organisation_id")
-            _self.organisation_id = _v
-            _v = _d["created_at"]
-            if _v.__class__ is str:
+                _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+            _self.organisation_id = _v_organisation_id
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
             else:
-                _v = checked(_v, "string", "created_at")
-            _self.created_at = _v
-            _v = _d["last_updated_at"]
-            if _v.__class__ is str:
+                _v_created_at = checked(_v_created_at, "string", "created_at")
+            _self.created_at = _v_created_at
+            _v_last_updated_at = _d["last_updated_at"]
+            if _v_last_updated_at.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                    _v_last_updated_at = malformed(
+                        _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                    )
             else:
-                _v = checked(_v, "string", "last_updated_at")
-            _self.last_updated_at = _v
+                _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+            _self.last_updated_at = _v_last_updated_at
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if not (_v_name.__class__ is str or _v_name is None):
+                    _v_name = checked(_v_name, "string or null", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "conditions" in _d:
-                _v = _d["conditions"]
-                if _v.__class__ is list:
+                _v_conditions = _d["conditions"]
+                if _v_conditions.__class__ is list:
                     try:
-                        _v = [PolicyCondition.from_dict(_i) for _i in _v]
+                        _v_conditions = [PolicyCondition.from_dict(_i) for _i in _v_conditions]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, PolicyCondition.from_dict).within("conditions") from None
+                        raise _error.at_item(_v_conditions, PolicyCondition.from_dict).within(
+                            "conditions"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "conditions")
-                _self.conditions = _v
+                    _v_conditions = checked(_v_conditions, "array", "conditions")
+                _self.conditions = _v_conditions
                 _n += 1
             else:
                 _self.conditions = UNSET
             if "group_by" in _d:
-                _v = _d["group_by"]
-                if _v.__class__ is list:
+                _v_group_by = _d["group_by"]
+                if _v_group_by.__class__ is list:
                     try:
-                        _v = [PolicyGroupBy.from_dict(_i) for _i in _v]
+                        _v_group_by = [PolicyGroupBy.from_dict(_i) for _i in _v_group_by]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, PolicyGroupBy.from_dict).within("group_by") from None
+                        raise _error.at_item(_v_group_by, PolicyGroupBy.from_dict).within(
+                            "group_by"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "group_by")
-                _self.group_by = _v
+                    _v_group_by = checked(_v_group_by, "array", "group_by")
+                _self.group_by = _v_group_by
                 _n += 1
             else:
                 _self.group_by = UNSET

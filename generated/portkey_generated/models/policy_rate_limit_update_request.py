@@ -62,26 +62,26 @@ class PolicyRateLimitUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "unit" in _d:
-                _v = _d["unit"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "unit")
-                _self.unit = _v
+                _v_unit = _d["unit"]
+                if _v_unit.__class__ is not str:
+                    _v_unit = checked(_v_unit, "string", "unit")
+                _self.unit = _v_unit
                 _n += 1
             else:
                 _self.unit = UNSET
             if "value" in _d:
-                _v = _d["value"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "value")
-                _self.value = _v
+                _v_value = _d["value"]
+                if _v_value.__class__ not in JSON_NUMBERS:
+                    _v_value = checked(_v_value, "number", "value")
+                _self.value = _v_value
                 _n += 1
             else:
                 _self.value = UNSET

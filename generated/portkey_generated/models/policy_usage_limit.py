@@ -219,169 +219,185 @@ class PolicyUsageLimit:
         _self = cls.__new__(cls)
         try:
             _n = 7
-            _v = _d["id"]
-            if _v.__class__ is str:
+            _v_id = _d["id"]
+            if _v_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_id = UUID(_v_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "id")
+                    _v_id = malformed(_v_id, "a UUID", "id")
             else:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["status"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "status")
-            _self.status = _v
-            _v = _d["workspace_id"]
-            if _v.__class__ is str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_workspace_id = _d["workspace_id"]
+            if _v_workspace_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_workspace_id = UUID(_v_workspace_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "workspace_id")
+                    _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
             else:
-                _v = checked(_v, "string", "workspace_id")
-            _self.workspace_id = _v
-            _v = _d["organisation_id"]
-            if _v.__class__ is str:
+                _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+            _self.workspace_id = _v_workspace_id
+            _v_organisation_id = _d["organisation_id"]
+            if _v_organisation_id.__class__ is str:
                 try:
-                    _v = UUID(_v)
+                    _v_organisation_id = UUID(_v_organisation_id)
                 except ValueError:
-                    _v = malformed(_v, "a UUID", "organisation_id")
+                    _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
             else:
-                _v = checked(_v, "string", "organisation_id")
-            _self.organisation_id = _v
-            _v = _d["created_at"]
-            if _v.__class__ is str:
+                _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+            _self.organisation_id = _v_organisation_id
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
             else:
-                _v = checked(_v, "string", "created_at")
-            _self.created_at = _v
-            _v = _d["last_updated_at"]
-            if _v.__class__ is str:
+                _v_created_at = checked(_v_created_at, "string", "created_at")
+            _self.created_at = _v_created_at
+            _v_last_updated_at = _d["last_updated_at"]
+            if _v_last_updated_at.__class__ is str:
                 try:
-                    _v = datetime.datetime.fromisoformat(_v)
+                    _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                 except ValueError:
-                    _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                    _v_last_updated_at = malformed(
+                        _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                    )
             else:
-                _v = checked(_v, "string", "last_updated_at")
-            _self.last_updated_at = _v
+                _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+            _self.last_updated_at = _v_last_updated_at
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if not (_v_name.__class__ is str or _v_name is None):
+                    _v_name = checked(_v_name, "string or null", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "conditions" in _d:
-                _v = _d["conditions"]
-                if _v.__class__ is list:
+                _v_conditions = _d["conditions"]
+                if _v_conditions.__class__ is list:
                     try:
-                        _v = [PolicyCondition.from_dict(_i) for _i in _v]
+                        _v_conditions = [PolicyCondition.from_dict(_i) for _i in _v_conditions]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, PolicyCondition.from_dict).within("conditions") from None
+                        raise _error.at_item(_v_conditions, PolicyCondition.from_dict).within(
+                            "conditions"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "conditions")
-                _self.conditions = _v
+                    _v_conditions = checked(_v_conditions, "array", "conditions")
+                _self.conditions = _v_conditions
                 _n += 1
             else:
                 _self.conditions = UNSET
             if "group_by" in _d:
-                _v = _d["group_by"]
-                if _v.__class__ is list:
+                _v_group_by = _d["group_by"]
+                if _v_group_by.__class__ is list:
                     try:
-                        _v = [PolicyGroupBy.from_dict(_i) for _i in _v]
+                        _v_group_by = [PolicyGroupBy.from_dict(_i) for _i in _v_group_by]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, PolicyGroupBy.from_dict).within("group_by") from None
+                        raise _error.at_item(_v_group_by, PolicyGroupBy.from_dict).within(
+                            "group_by"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "group_by")
-                _self.group_by = _v
+                    _v_group_by = checked(_v_group_by, "array", "group_by")
+                _self.group_by = _v_group_by
                 _n += 1
             else:
                 _self.group_by = UNSET
             if "credit_limit" in _d:
-                _v = _d["credit_limit"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "credit_limit")
-                _self.credit_limit = _v
+                _v_credit_limit = _d["credit_limit"]
+                if _v_credit_limit.__class__ not in JSON_NUMBERS:
+                    _v_credit_limit = checked(_v_credit_limit, "number", "credit_limit")
+                _self.credit_limit = _v_credit_limit
                 _n += 1
             else:
                 _self.credit_limit = UNSET
             if "alert_threshold" in _d:
-                _v = _d["alert_threshold"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "alert_threshold")
-                _self.alert_threshold = _v
+                _v_alert_threshold = _d["alert_threshold"]
+                if not (_v_alert_threshold.__class__ in JSON_NUMBERS or _v_alert_threshold is None):
+                    _v_alert_threshold = checked(_v_alert_threshold, "number or null", "alert_threshold")
+                _self.alert_threshold = _v_alert_threshold
                 _n += 1
             else:
                 _self.alert_threshold = UNSET
             if "periodic_reset" in _d:
-                _v = _d["periodic_reset"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "periodic_reset")
-                _self.periodic_reset = _v
+                _v_periodic_reset = _d["periodic_reset"]
+                if not (_v_periodic_reset.__class__ is str or _v_periodic_reset is None):
+                    _v_periodic_reset = checked(_v_periodic_reset, "string or null", "periodic_reset")
+                _self.periodic_reset = _v_periodic_reset
                 _n += 1
             else:
                 _self.periodic_reset = UNSET
             if "periodic_reset_days" in _d:
-                _v = _d["periodic_reset_days"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "periodic_reset_days")
-                _self.periodic_reset_days = _v
+                _v_periodic_reset_days = _d["periodic_reset_days"]
+                if not (_v_periodic_reset_days.__class__ is int or _v_periodic_reset_days is None):
+                    _v_periodic_reset_days = checked(
+                        _v_periodic_reset_days, "integer or null", "periodic_reset_days"
+                    )
+                _self.periodic_reset_days = _v_periodic_reset_days
                 _n += 1
             else:
                 _self.periodic_reset_days = UNSET
             if "next_usage_reset_at" in _d:
-                _v = _d["next_usage_reset_at"]
-                if _v.__class__ is str:
+                _v_next_usage_reset_at = _d["next_usage_reset_at"]
+                if _v_next_usage_reset_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_next_usage_reset_at = datetime.datetime.fromisoformat(_v_next_usage_reset_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "next_usage_reset_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "next_usage_reset_at")
-                _self.next_usage_reset_at = _v
+                        _v_next_usage_reset_at = malformed(
+                            _v_next_usage_reset_at, "an ISO 8601 date-time", "next_usage_reset_at"
+                        )
+                elif _v_next_usage_reset_at is not None:
+                    _v_next_usage_reset_at = checked(
+                        _v_next_usage_reset_at, "string or null", "next_usage_reset_at"
+                    )
+                _self.next_usage_reset_at = _v_next_usage_reset_at
                 _n += 1
             else:
                 _self.next_usage_reset_at = UNSET
             if "last_reset_at" in _d:
-                _v = _d["last_reset_at"]
-                if _v.__class__ is str:
+                _v_last_reset_at = _d["last_reset_at"]
+                if _v_last_reset_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_reset_at = datetime.datetime.fromisoformat(_v_last_reset_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_reset_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "last_reset_at")
-                _self.last_reset_at = _v
+                        _v_last_reset_at = malformed(
+                            _v_last_reset_at, "an ISO 8601 date-time", "last_reset_at"
+                        )
+                elif _v_last_reset_at is not None:
+                    _v_last_reset_at = checked(_v_last_reset_at, "string or null", "last_reset_at")
+                _self.last_reset_at = _v_last_reset_at
                 _n += 1
             else:
                 _self.last_reset_at = UNSET
             if "value_key_usage_map" in _d:
-                _v = _d["value_key_usage_map"]
-                if _v.__class__ is dict:
+                _v_value_key_usage_map = _d["value_key_usage_map"]
+                if _v_value_key_usage_map.__class__ is dict:
                     try:
-                        _v = PolicyUsageLimitValueKeyUsageMap.from_dict(_v)
+                        _v_value_key_usage_map = PolicyUsageLimitValueKeyUsageMap.from_dict(
+                            _v_value_key_usage_map
+                        )
                     except DecodeError as _error:
                         raise _error.within("value_key_usage_map") from None
                 else:
-                    _v = checked(_v, "object", "value_key_usage_map")
-                _self.value_key_usage_map = _v
+                    _v_value_key_usage_map = checked(_v_value_key_usage_map, "object", "value_key_usage_map")
+                _self.value_key_usage_map = _v_value_key_usage_map
                 _n += 1
             else:
                 _self.value_key_usage_map = UNSET

@@ -139,74 +139,76 @@ class PolicyUsageLimitCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["conditions"]
-            if _v.__class__ is list:
+            _v_conditions = _d["conditions"]
+            if _v_conditions.__class__ is list:
                 try:
-                    _v = [PolicyCondition.from_dict(_i) for _i in _v]
+                    _v_conditions = [PolicyCondition.from_dict(_i) for _i in _v_conditions]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, PolicyCondition.from_dict).within("conditions") from None
+                    raise _error.at_item(_v_conditions, PolicyCondition.from_dict).within(
+                        "conditions"
+                    ) from None
             else:
-                _v = checked(_v, "array", "conditions")
-            _self.conditions = _v
-            _v = _d["group_by"]
-            if _v.__class__ is list:
+                _v_conditions = checked(_v_conditions, "array", "conditions")
+            _self.conditions = _v_conditions
+            _v_group_by = _d["group_by"]
+            if _v_group_by.__class__ is list:
                 try:
-                    _v = [PolicyGroupBy.from_dict(_i) for _i in _v]
+                    _v_group_by = [PolicyGroupBy.from_dict(_i) for _i in _v_group_by]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, PolicyGroupBy.from_dict).within("group_by") from None
+                    raise _error.at_item(_v_group_by, PolicyGroupBy.from_dict).within("group_by") from None
             else:
-                _v = checked(_v, "array", "group_by")
-            _self.group_by = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["credit_limit"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "credit_limit")
-            _self.credit_limit = _v
+                _v_group_by = checked(_v_group_by, "array", "group_by")
+            _self.group_by = _v_group_by
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_credit_limit = _d["credit_limit"]
+            if _v_credit_limit.__class__ not in JSON_NUMBERS:
+                _v_credit_limit = checked(_v_credit_limit, "number", "credit_limit")
+            _self.credit_limit = _v_credit_limit
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "alert_threshold" in _d:
-                _v = _d["alert_threshold"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "alert_threshold")
-                _self.alert_threshold = _v
+                _v_alert_threshold = _d["alert_threshold"]
+                if not (_v_alert_threshold.__class__ in JSON_NUMBERS or _v_alert_threshold is None):
+                    _v_alert_threshold = checked(_v_alert_threshold, "number or null", "alert_threshold")
+                _self.alert_threshold = _v_alert_threshold
                 _n += 1
             else:
                 _self.alert_threshold = UNSET
             if "periodic_reset" in _d:
-                _v = _d["periodic_reset"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "periodic_reset")
-                _self.periodic_reset = _v
+                _v_periodic_reset = _d["periodic_reset"]
+                if not (_v_periodic_reset.__class__ is str or _v_periodic_reset is None):
+                    _v_periodic_reset = checked(_v_periodic_reset, "string or null", "periodic_reset")
+                _self.periodic_reset = _v_periodic_reset
                 _n += 1
             else:
                 _self.periodic_reset = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET

@@ -56,26 +56,26 @@ class PolicyUsageLimitEntity:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "value_key" in _d:
-                _v = _d["value_key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "value_key")
-                _self.value_key = _v
+                _v_value_key = _d["value_key"]
+                if _v_value_key.__class__ is not str:
+                    _v_value_key = checked(_v_value_key, "string", "value_key")
+                _self.value_key = _v_value_key
                 _n += 1
             else:
                 _self.value_key = UNSET
             if "current_usage" in _d:
-                _v = _d["current_usage"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "current_usage")
-                _self.current_usage = _v
+                _v_current_usage = _d["current_usage"]
+                if _v_current_usage.__class__ not in JSON_NUMBERS:
+                    _v_current_usage = checked(_v_current_usage, "number", "current_usage")
+                _self.current_usage = _v_current_usage
                 _n += 1
             else:
                 _self.current_usage = UNSET

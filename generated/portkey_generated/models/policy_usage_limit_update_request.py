@@ -79,42 +79,44 @@ class PolicyUsageLimitUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "credit_limit" in _d:
-                _v = _d["credit_limit"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "credit_limit")
-                _self.credit_limit = _v
+                _v_credit_limit = _d["credit_limit"]
+                if _v_credit_limit.__class__ not in JSON_NUMBERS:
+                    _v_credit_limit = checked(_v_credit_limit, "number", "credit_limit")
+                _self.credit_limit = _v_credit_limit
                 _n += 1
             else:
                 _self.credit_limit = UNSET
             if "alert_threshold" in _d:
-                _v = _d["alert_threshold"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "alert_threshold")
-                _self.alert_threshold = _v
+                _v_alert_threshold = _d["alert_threshold"]
+                if not (_v_alert_threshold.__class__ in JSON_NUMBERS or _v_alert_threshold is None):
+                    _v_alert_threshold = checked(_v_alert_threshold, "number or null", "alert_threshold")
+                _self.alert_threshold = _v_alert_threshold
                 _n += 1
             else:
                 _self.alert_threshold = UNSET
             if "periodic_reset" in _d:
-                _v = _d["periodic_reset"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "periodic_reset")
-                _self.periodic_reset = _v
+                _v_periodic_reset = _d["periodic_reset"]
+                if not (_v_periodic_reset.__class__ is str or _v_periodic_reset is None):
+                    _v_periodic_reset = checked(_v_periodic_reset, "string or null", "periodic_reset")
+                _self.periodic_reset = _v_periodic_reset
                 _n += 1
             else:
                 _self.periodic_reset = UNSET
             if "reset_usage_for_value" in _d:
-                _v = _d["reset_usage_for_value"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "reset_usage_for_value")
-                _self.reset_usage_for_value = _v
+                _v_reset_usage_for_value = _d["reset_usage_for_value"]
+                if _v_reset_usage_for_value.__class__ is not str:
+                    _v_reset_usage_for_value = checked(
+                        _v_reset_usage_for_value, "string", "reset_usage_for_value"
+                    )
+                _self.reset_usage_for_value = _v_reset_usage_for_value
                 _n += 1
             else:
                 _self.reset_usage_for_value = UNSET

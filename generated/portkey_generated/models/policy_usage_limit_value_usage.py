@@ -68,34 +68,38 @@ class PolicyUsageLimitValueUsage:
         try:
             _n = 0
             if "current_usage" in _d:
-                _v = _d["current_usage"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "current_usage")
-                _self.current_usage = _v
+                _v_current_usage = _d["current_usage"]
+                if _v_current_usage.__class__ not in JSON_NUMBERS:
+                    _v_current_usage = checked(_v_current_usage, "number", "current_usage")
+                _self.current_usage = _v_current_usage
                 _n += 1
             else:
                 _self.current_usage = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "is_threshold_alerts_sent" in _d:
-                _v = _d["is_threshold_alerts_sent"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_threshold_alerts_sent")
-                _self.is_threshold_alerts_sent = _v
+                _v_is_threshold_alerts_sent = _d["is_threshold_alerts_sent"]
+                if _v_is_threshold_alerts_sent.__class__ is not bool:
+                    _v_is_threshold_alerts_sent = checked(
+                        _v_is_threshold_alerts_sent, "boolean", "is_threshold_alerts_sent"
+                    )
+                _self.is_threshold_alerts_sent = _v_is_threshold_alerts_sent
                 _n += 1
             else:
                 _self.is_threshold_alerts_sent = UNSET
             if "is_exhausted_alerts_sent" in _d:
-                _v = _d["is_exhausted_alerts_sent"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_exhausted_alerts_sent")
-                _self.is_exhausted_alerts_sent = _v
+                _v_is_exhausted_alerts_sent = _d["is_exhausted_alerts_sent"]
+                if _v_is_exhausted_alerts_sent.__class__ is not bool:
+                    _v_is_exhausted_alerts_sent = checked(
+                        _v_is_exhausted_alerts_sent, "boolean", "is_exhausted_alerts_sent"
+                    )
+                _self.is_exhausted_alerts_sent = _v_is_exhausted_alerts_sent
                 _n += 1
             else:
                 _self.is_exhausted_alerts_sent = UNSET

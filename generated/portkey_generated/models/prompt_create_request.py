@@ -153,98 +153,100 @@ class PromptCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["collection_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "collection_id")
-            _self.collection_id = _v
-            _v = _d["string"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "string")
-            _self.string = _v
-            _v = _d["parameters"]
-            if _v.__class__ is dict:
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_collection_id = _d["collection_id"]
+            if _v_collection_id.__class__ is not str:
+                _v_collection_id = checked(_v_collection_id, "string", "collection_id")
+            _self.collection_id = _v_collection_id
+            _v_string = _d["string"]
+            if _v_string.__class__ is not str:
+                _v_string = checked(_v_string, "string", "string")
+            _self.string = _v_string
+            _v_parameters = _d["parameters"]
+            if _v_parameters.__class__ is dict:
                 try:
-                    _v = PromptModelParameters.from_dict(_v)
+                    _v_parameters = PromptModelParameters.from_dict(_v_parameters)
                 except DecodeError as _error:
                     raise _error.within("parameters") from None
             else:
-                _v = checked(_v, "object", "parameters")
-            _self.parameters = _v
-            _v = _d["virtual_key"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "virtual_key")
-            _self.virtual_key = _v
+                _v_parameters = checked(_v_parameters, "object", "parameters")
+            _self.parameters = _v_parameters
+            _v_virtual_key = _d["virtual_key"]
+            if _v_virtual_key.__class__ is not str:
+                _v_virtual_key = checked(_v_virtual_key, "string", "virtual_key")
+            _self.virtual_key = _v_virtual_key
             if "functions" in _d:
-                _v = _d["functions"]
-                if _v.__class__ is list:
+                _v_functions = _d["functions"]
+                if _v_functions.__class__ is list:
                     try:
-                        _v = [PromptFunctionDefinition.from_dict(_i) for _i in _v]
+                        _v_functions = [PromptFunctionDefinition.from_dict(_i) for _i in _v_functions]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, PromptFunctionDefinition.from_dict).within(
+                        raise _error.at_item(_v_functions, PromptFunctionDefinition.from_dict).within(
                             "functions"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "functions")
-                _self.functions = _v
+                    _v_functions = checked(_v_functions, "array", "functions")
+                _self.functions = _v_functions
                 _n += 1
             else:
                 _self.functions = UNSET
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is list:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        _v = [PromptToolDefinition.from_dict(_i) for _i in _v]
+                        _v_tools = [PromptToolDefinition.from_dict(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, PromptToolDefinition.from_dict).within("tools") from None
+                        raise _error.at_item(_v_tools, PromptToolDefinition.from_dict).within(
+                            "tools"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "tools")
-                _self.tools = _v
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "tool_choice" in _d:
-                _v = _d["tool_choice"]
-                if _v.__class__ is dict:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
                     try:
-                        _v = PromptToolChoice.from_dict(_v)
+                        _v_tool_choice = PromptToolChoice.from_dict(_v_tool_choice)
                     except DecodeError as _error:
                         raise _error.within("tool_choice") from None
                 else:
-                    _v = checked(_v, "object", "tool_choice")
-                _self.tool_choice = _v
+                    _v_tool_choice = checked(_v_tool_choice, "object", "tool_choice")
+                _self.tool_choice = _v_tool_choice
                 _n += 1
             else:
                 _self.tool_choice = UNSET
             if "model" in _d:
-                _v = _d["model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "version_description" in _d:
-                _v = _d["version_description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "version_description")
-                _self.version_description = _v
+                _v_version_description = _d["version_description"]
+                if _v_version_description.__class__ is not str:
+                    _v_version_description = checked(_v_version_description, "string", "version_description")
+                _self.version_description = _v_version_description
                 _n += 1
             else:
                 _self.version_description = UNSET
             if "template_metadata" in _d:
-                _v = _d["template_metadata"]
-                if _v.__class__ is dict:
+                _v_template_metadata = _d["template_metadata"]
+                if _v_template_metadata.__class__ is dict:
                     try:
-                        _v = PromptTemplateMetadata.from_dict(_v)
+                        _v_template_metadata = PromptTemplateMetadata.from_dict(_v_template_metadata)
                     except DecodeError as _error:
                         raise _error.within("template_metadata") from None
                 else:
-                    _v = checked(_v, "object", "template_metadata")
-                _self.template_metadata = _v
+                    _v_template_metadata = checked(_v_template_metadata, "object", "template_metadata")
+                _self.template_metadata = _v_template_metadata
                 _n += 1
             else:
                 _self.template_metadata = UNSET

@@ -235,227 +235,239 @@ class PromptDetail:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "collection_id" in _d:
-                _v = _d["collection_id"]
-                if _v.__class__ is str:
+                _v_collection_id = _d["collection_id"]
+                if _v_collection_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_collection_id = UUID(_v_collection_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "collection_id")
+                        _v_collection_id = malformed(_v_collection_id, "a UUID", "collection_id")
                 else:
-                    _v = checked(_v, "string", "collection_id")
-                _self.collection_id = _v
+                    _v_collection_id = checked(_v_collection_id, "string", "collection_id")
+                _self.collection_id = _v_collection_id
                 _n += 1
             else:
                 _self.collection_id = UNSET
             if "string" in _d:
-                _v = _d["string"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "string")
-                _self.string = _v
+                _v_string = _d["string"]
+                if _v_string.__class__ is not str:
+                    _v_string = checked(_v_string, "string", "string")
+                _self.string = _v_string
                 _n += 1
             else:
                 _self.string = UNSET
             if "parameters" in _d:
-                _v = _d["parameters"]
-                if _v.__class__ is dict:
+                _v_parameters = _d["parameters"]
+                if _v_parameters.__class__ is dict:
                     try:
-                        _v = PromptModelParameters.from_dict(_v)
+                        _v_parameters = PromptModelParameters.from_dict(_v_parameters)
                     except DecodeError as _error:
                         raise _error.within("parameters") from None
                 else:
-                    _v = checked(_v, "object", "parameters")
-                _self.parameters = _v
+                    _v_parameters = checked(_v_parameters, "object", "parameters")
+                _self.parameters = _v_parameters
                 _n += 1
             else:
                 _self.parameters = UNSET
             if "prompt_version" in _d:
-                _v = _d["prompt_version"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "prompt_version")
-                _self.prompt_version = _v
+                _v_prompt_version = _d["prompt_version"]
+                if _v_prompt_version.__class__ not in JSON_NUMBERS:
+                    _v_prompt_version = checked(_v_prompt_version, "number", "prompt_version")
+                _self.prompt_version = _v_prompt_version
                 _n += 1
             else:
                 _self.prompt_version = UNSET
             if "prompt_version_id" in _d:
-                _v = _d["prompt_version_id"]
-                if _v.__class__ is str:
+                _v_prompt_version_id = _d["prompt_version_id"]
+                if _v_prompt_version_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_prompt_version_id = UUID(_v_prompt_version_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "prompt_version_id")
+                        _v_prompt_version_id = malformed(_v_prompt_version_id, "a UUID", "prompt_version_id")
                 else:
-                    _v = checked(_v, "string", "prompt_version_id")
-                _self.prompt_version_id = _v
+                    _v_prompt_version_id = checked(_v_prompt_version_id, "string", "prompt_version_id")
+                _self.prompt_version_id = _v_prompt_version_id
                 _n += 1
             else:
                 _self.prompt_version_id = UNSET
             if "prompt_version_status" in _d:
-                _v = _d["prompt_version_status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "prompt_version_status")
-                _self.prompt_version_status = _v
+                _v_prompt_version_status = _d["prompt_version_status"]
+                if _v_prompt_version_status.__class__ is not str:
+                    _v_prompt_version_status = checked(
+                        _v_prompt_version_status, "string", "prompt_version_status"
+                    )
+                _self.prompt_version_status = _v_prompt_version_status
                 _n += 1
             else:
                 _self.prompt_version_status = UNSET
             if "prompt_version_description" in _d:
-                _v = _d["prompt_version_description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "prompt_version_description")
-                _self.prompt_version_description = _v
+                _v_prompt_version_description = _d["prompt_version_description"]
+                if _v_prompt_version_description.__class__ is not str:
+                    _v_prompt_version_description = checked(
+                        _v_prompt_version_description, "string", "prompt_version_description"
+                    )
+                _self.prompt_version_description = _v_prompt_version_description
                 _n += 1
             else:
                 _self.prompt_version_description = UNSET
             if "prompt_version_label_id" in _d:
-                _v = _d["prompt_version_label_id"]
-                if _v.__class__ is str:
+                _v_prompt_version_label_id = _d["prompt_version_label_id"]
+                if _v_prompt_version_label_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_prompt_version_label_id = UUID(_v_prompt_version_label_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "prompt_version_label_id")
+                        _v_prompt_version_label_id = malformed(
+                            _v_prompt_version_label_id, "a UUID", "prompt_version_label_id"
+                        )
                 else:
-                    _v = checked(_v, "string", "prompt_version_label_id")
-                _self.prompt_version_label_id = _v
+                    _v_prompt_version_label_id = checked(
+                        _v_prompt_version_label_id, "string", "prompt_version_label_id"
+                    )
+                _self.prompt_version_label_id = _v_prompt_version_label_id
                 _n += 1
             else:
                 _self.prompt_version_label_id = UNSET
             if "virtual_key" in _d:
-                _v = _d["virtual_key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "virtual_key")
-                _self.virtual_key = _v
+                _v_virtual_key = _d["virtual_key"]
+                if _v_virtual_key.__class__ is not str:
+                    _v_virtual_key = checked(_v_virtual_key, "string", "virtual_key")
+                _self.virtual_key = _v_virtual_key
                 _n += 1
             else:
                 _self.virtual_key = UNSET
             if "model" in _d:
-                _v = _d["model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "functions" in _d:
-                _v = _d["functions"]
-                if _v.__class__ is list:
+                _v_functions = _d["functions"]
+                if _v_functions.__class__ is list:
                     try:
-                        _v = [PromptFunctionDefinition.from_dict(_i) for _i in _v]
+                        _v_functions = [PromptFunctionDefinition.from_dict(_i) for _i in _v_functions]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, PromptFunctionDefinition.from_dict).within(
+                        raise _error.at_item(_v_functions, PromptFunctionDefinition.from_dict).within(
                             "functions"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "functions")
-                _self.functions = _v
+                    _v_functions = checked(_v_functions, "array", "functions")
+                _self.functions = _v_functions
                 _n += 1
             else:
                 _self.functions = UNSET
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is list:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        _v = [PromptToolDefinition.from_dict(_i) for _i in _v]
+                        _v_tools = [PromptToolDefinition.from_dict(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, PromptToolDefinition.from_dict).within("tools") from None
+                        raise _error.at_item(_v_tools, PromptToolDefinition.from_dict).within(
+                            "tools"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "tools")
-                _self.tools = _v
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "tool_choice" in _d:
-                _v = _d["tool_choice"]
-                if _v.__class__ is dict:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
                     try:
-                        _v = PromptToolChoice.from_dict(_v)
+                        _v_tool_choice = PromptToolChoice.from_dict(_v_tool_choice)
                     except DecodeError as _error:
                         raise _error.within("tool_choice") from None
                 else:
-                    _v = checked(_v, "object", "tool_choice")
-                _self.tool_choice = _v
+                    _v_tool_choice = checked(_v_tool_choice, "object", "tool_choice")
+                _self.tool_choice = _v_tool_choice
                 _n += 1
             else:
                 _self.tool_choice = UNSET
             if "template_metadata" in _d:
-                _v = _d["template_metadata"]
-                if _v.__class__ is dict:
+                _v_template_metadata = _d["template_metadata"]
+                if _v_template_metadata.__class__ is dict:
                     try:
-                        _v = PromptTemplateMetadata.from_dict(_v)
+                        _v_template_metadata = PromptTemplateMetadata.from_dict(_v_template_metadata)
                     except DecodeError as _error:
                         raise _error.within("template_metadata") from None
                 else:
-                    _v = checked(_v, "object", "template_metadata")
-                _self.template_metadata = _v
+                    _v_template_metadata = checked(_v_template_metadata, "object", "template_metadata")
+                _self.template_metadata = _v_template_metadata
                 _n += 1
             else:
                 _self.template_metadata = UNSET
             if "is_raw_template" in _d:
-                _v = _d["is_raw_template"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_raw_template")
-                _self.is_raw_template = _v
+                _v_is_raw_template = _d["is_raw_template"]
+                if _v_is_raw_template.__class__ is not bool:
+                    _v_is_raw_template = checked(_v_is_raw_template, "boolean", "is_raw_template")
+                _self.is_raw_template = _v_is_raw_template
                 _n += 1
             else:
                 _self.is_raw_template = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET

@@ -208,156 +208,158 @@ class PromptHyperparameters:
         try:
             _n = 0
             if "model" in _d:
-                _v = _d["model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if _v_temperature.__class__ not in JSON_NUMBERS:
+                    _v_temperature = checked(_v_temperature, "number", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET
             if "top_p" in _d:
-                _v = _d["top_p"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "top_p")
-                _self.top_p = _v
+                _v_top_p = _d["top_p"]
+                if _v_top_p.__class__ not in JSON_NUMBERS:
+                    _v_top_p = checked(_v_top_p, "number", "top_p")
+                _self.top_p = _v_top_p
                 _n += 1
             else:
                 _self.top_p = UNSET
             if "top_k" in _d:
-                _v = _d["top_k"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "top_k")
-                _self.top_k = _v
+                _v_top_k = _d["top_k"]
+                if _v_top_k.__class__ is not int:
+                    _v_top_k = checked(_v_top_k, "integer", "top_k")
+                _self.top_k = _v_top_k
                 _n += 1
             else:
                 _self.top_k = UNSET
             if "max_tokens" in _d:
-                _v = _d["max_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "max_tokens")
-                _self.max_tokens = _v
+                _v_max_tokens = _d["max_tokens"]
+                if _v_max_tokens.__class__ is not int:
+                    _v_max_tokens = checked(_v_max_tokens, "integer", "max_tokens")
+                _self.max_tokens = _v_max_tokens
                 _n += 1
             else:
                 _self.max_tokens = UNSET
             if "max_completion_tokens" in _d:
-                _v = _d["max_completion_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "max_completion_tokens")
-                _self.max_completion_tokens = _v
+                _v_max_completion_tokens = _d["max_completion_tokens"]
+                if _v_max_completion_tokens.__class__ is not int:
+                    _v_max_completion_tokens = checked(
+                        _v_max_completion_tokens, "integer", "max_completion_tokens"
+                    )
+                _self.max_completion_tokens = _v_max_completion_tokens
                 _n += 1
             else:
                 _self.max_completion_tokens = UNSET
             if "n" in _d:
-                _v = _d["n"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "n")
-                _self.n = _v
+                _v_n = _d["n"]
+                if _v_n.__class__ is not int:
+                    _v_n = checked(_v_n, "integer", "n")
+                _self.n = _v_n
                 _n += 1
             else:
                 _self.n = UNSET
             if "stop" in _d:
-                _v = _d["stop"]
-                if _v.__class__ is list:
+                _v_stop = _d["stop"]
+                if _v_stop.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_stop)):
+                            _v_stop = checked_items(_v_stop, "string")
                     except DecodeError as _error:
                         raise _error.within("stop") from None
-                elif _v.__class__ is not str:
-                    _v = checked(_v, "array or string", "stop")
-                _self.stop = _v
+                elif _v_stop.__class__ is not str:
+                    _v_stop = checked(_v_stop, "array or string", "stop")
+                _self.stop = _v_stop
                 _n += 1
             else:
                 _self.stop = UNSET
             if "presence_penalty" in _d:
-                _v = _d["presence_penalty"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "presence_penalty")
-                _self.presence_penalty = _v
+                _v_presence_penalty = _d["presence_penalty"]
+                if _v_presence_penalty.__class__ not in JSON_NUMBERS:
+                    _v_presence_penalty = checked(_v_presence_penalty, "number", "presence_penalty")
+                _self.presence_penalty = _v_presence_penalty
                 _n += 1
             else:
                 _self.presence_penalty = UNSET
             if "frequency_penalty" in _d:
-                _v = _d["frequency_penalty"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "frequency_penalty")
-                _self.frequency_penalty = _v
+                _v_frequency_penalty = _d["frequency_penalty"]
+                if _v_frequency_penalty.__class__ not in JSON_NUMBERS:
+                    _v_frequency_penalty = checked(_v_frequency_penalty, "number", "frequency_penalty")
+                _self.frequency_penalty = _v_frequency_penalty
                 _n += 1
             else:
                 _self.frequency_penalty = UNSET
             if "logit_bias" in _d:
-                _v = _d["logit_bias"]
-                if _v.__class__ is dict:
+                _v_logit_bias = _d["logit_bias"]
+                if _v_logit_bias.__class__ is dict:
                     try:
-                        _v = PromptHyperparametersLogitBias.from_dict(_v)
+                        _v_logit_bias = PromptHyperparametersLogitBias.from_dict(_v_logit_bias)
                     except DecodeError as _error:
                         raise _error.within("logit_bias") from None
                 else:
-                    _v = checked(_v, "object", "logit_bias")
-                _self.logit_bias = _v
+                    _v_logit_bias = checked(_v_logit_bias, "object", "logit_bias")
+                _self.logit_bias = _v_logit_bias
                 _n += 1
             else:
                 _self.logit_bias = UNSET
             if "seed" in _d:
-                _v = _d["seed"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "seed")
-                _self.seed = _v
+                _v_seed = _d["seed"]
+                if _v_seed.__class__ is not int:
+                    _v_seed = checked(_v_seed, "integer", "seed")
+                _self.seed = _v_seed
                 _n += 1
             else:
                 _self.seed = UNSET
             if "user" in _d:
-                _v = _d["user"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "user")
-                _self.user = _v
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
                 _n += 1
             else:
                 _self.user = UNSET
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is list:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        _v = [ChatCompletionTool.from_dict(_i) for _i in _v]
+                        _v_tools = [ChatCompletionTool.from_dict(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ChatCompletionTool.from_dict).within("tools") from None
+                        raise _error.at_item(_v_tools, ChatCompletionTool.from_dict).within("tools") from None
                 else:
-                    _v = checked(_v, "array", "tools")
-                _self.tools = _v
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "tool_choice" in _d:
-                _v = _d["tool_choice"]
-                if _v.__class__ is dict:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
                     try:
-                        _v = ChatCompletionNamedToolChoice.from_dict(_v)
+                        _v_tool_choice = ChatCompletionNamedToolChoice.from_dict(_v_tool_choice)
                     except DecodeError as _error:
                         raise _error.within("tool_choice") from None
-                elif _v.__class__ is not str:
-                    _v = checked(_v, "object or string", "tool_choice")
-                _self.tool_choice = _v
+                elif _v_tool_choice.__class__ is not str:
+                    _v_tool_choice = checked(_v_tool_choice, "object or string", "tool_choice")
+                _self.tool_choice = _v_tool_choice
                 _n += 1
             else:
                 _self.tool_choice = UNSET
             if "response_format" in _d:
-                _v = _d["response_format"]
-                if _v.__class__ is dict:
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is dict:
                     try:
-                        _v = _decode_response_format(_v)
+                        _v_response_format = _decode_response_format(_v_response_format)
                     except DecodeError as _error:
                         raise _error.within("response_format") from None
                 else:
-                    _v = checked(_v, "object", "response_format")
-                _self.response_format = _v
+                    _v_response_format = checked(_v_response_format, "object", "response_format")
+                _self.response_format = _v_response_format
                 _n += 1
             else:
                 _self.response_format = UNSET

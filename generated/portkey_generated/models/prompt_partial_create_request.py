@@ -61,27 +61,27 @@ class PromptPartialCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["string"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "string")
-            _self.string = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_string = _d["string"]
+            if _v_string.__class__ is not str:
+                _v_string = checked(_v_string, "string", "string")
+            _self.string = _v_string
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "version_description" in _d:
-                _v = _d["version_description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "version_description")
-                _self.version_description = _v
+                _v_version_description = _d["version_description"]
+                if _v_version_description.__class__ is not str:
+                    _v_version_description = checked(_v_version_description, "string", "version_description")
+                _self.version_description = _v_version_description
                 _n += 1
             else:
                 _self.version_description = UNSET

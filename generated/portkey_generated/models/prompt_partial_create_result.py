@@ -61,36 +61,36 @@ class PromptPartialCreateResult:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "version_id" in _d:
-                _v = _d["version_id"]
-                if _v.__class__ is str:
+                _v_version_id = _d["version_id"]
+                if _v_version_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_version_id = UUID(_v_version_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "version_id")
+                        _v_version_id = malformed(_v_version_id, "a UUID", "version_id")
                 else:
-                    _v = checked(_v, "string", "version_id")
-                _self.version_id = _v
+                    _v_version_id = checked(_v_version_id, "string", "version_id")
+                _self.version_id = _v_version_id
                 _n += 1
             else:
                 _self.version_id = UNSET

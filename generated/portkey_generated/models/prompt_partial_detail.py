@@ -121,115 +121,121 @@ class PromptPartialDetail:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "collection_id" in _d:
-                _v = _d["collection_id"]
-                if _v.__class__ is str:
+                _v_collection_id = _d["collection_id"]
+                if _v_collection_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_collection_id = UUID(_v_collection_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "collection_id")
+                        _v_collection_id = malformed(_v_collection_id, "a UUID", "collection_id")
                 else:
-                    _v = checked(_v, "string", "collection_id")
-                _self.collection_id = _v
+                    _v_collection_id = checked(_v_collection_id, "string", "collection_id")
+                _self.collection_id = _v_collection_id
                 _n += 1
             else:
                 _self.collection_id = UNSET
             if "string" in _d:
-                _v = _d["string"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "string")
-                _self.string = _v
+                _v_string = _d["string"]
+                if _v_string.__class__ is not str:
+                    _v_string = checked(_v_string, "string", "string")
+                _self.string = _v_string
                 _n += 1
             else:
                 _self.string = UNSET
             if "version" in _d:
-                _v = _d["version"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "version")
-                _self.version = _v
+                _v_version = _d["version"]
+                if _v_version.__class__ not in JSON_NUMBERS:
+                    _v_version = checked(_v_version, "number", "version")
+                _self.version = _v_version
                 _n += 1
             else:
                 _self.version = UNSET
             if "version_description" in _d:
-                _v = _d["version_description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "version_description")
-                _self.version_description = _v
+                _v_version_description = _d["version_description"]
+                if _v_version_description.__class__ is not str:
+                    _v_version_description = checked(_v_version_description, "string", "version_description")
+                _self.version_description = _v_version_description
                 _n += 1
             else:
                 _self.version_description = UNSET
             if "prompt_partial_version_id" in _d:
-                _v = _d["prompt_partial_version_id"]
-                if _v.__class__ is str:
+                _v_prompt_partial_version_id = _d["prompt_partial_version_id"]
+                if _v_prompt_partial_version_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_prompt_partial_version_id = UUID(_v_prompt_partial_version_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "prompt_partial_version_id")
+                        _v_prompt_partial_version_id = malformed(
+                            _v_prompt_partial_version_id, "a UUID", "prompt_partial_version_id"
+                        )
                 else:
-                    _v = checked(_v, "string", "prompt_partial_version_id")
-                _self.prompt_partial_version_id = _v
+                    _v_prompt_partial_version_id = checked(
+                        _v_prompt_partial_version_id, "string", "prompt_partial_version_id"
+                    )
+                _self.prompt_partial_version_id = _v_prompt_partial_version_id
                 _n += 1
             else:
                 _self.prompt_partial_version_id = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "last_updated_at" in _d:
-                _v = _d["last_updated_at"]
-                if _v.__class__ is str:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "last_updated_at")
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
                 else:
-                    _v = checked(_v, "string", "last_updated_at")
-                _self.last_updated_at = _v
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
                 _n += 1
             else:
                 _self.last_updated_at = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET

@@ -47,15 +47,19 @@ class PromptPartialUpdateResult:
         try:
             _n = 0
             if "prompt_partial_version_id" in _d:
-                _v = _d["prompt_partial_version_id"]
-                if _v.__class__ is str:
+                _v_prompt_partial_version_id = _d["prompt_partial_version_id"]
+                if _v_prompt_partial_version_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_prompt_partial_version_id = UUID(_v_prompt_partial_version_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "prompt_partial_version_id")
+                        _v_prompt_partial_version_id = malformed(
+                            _v_prompt_partial_version_id, "a UUID", "prompt_partial_version_id"
+                        )
                 else:
-                    _v = checked(_v, "string", "prompt_partial_version_id")
-                _self.prompt_partial_version_id = _v
+                    _v_prompt_partial_version_id = checked(
+                        _v_prompt_partial_version_id, "string", "prompt_partial_version_id"
+                    )
+                _self.prompt_partial_version_id = _v_prompt_partial_version_id
                 _n += 1
             else:
                 _self.prompt_partial_version_id = UNSET

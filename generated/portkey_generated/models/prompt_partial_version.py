@@ -110,89 +110,95 @@ class PromptPartialVersion:
         try:
             _n = 0
             if "prompt_partial_id" in _d:
-                _v = _d["prompt_partial_id"]
-                if _v.__class__ is str:
+                _v_prompt_partial_id = _d["prompt_partial_id"]
+                if _v_prompt_partial_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_prompt_partial_id = UUID(_v_prompt_partial_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "prompt_partial_id")
+                        _v_prompt_partial_id = malformed(_v_prompt_partial_id, "a UUID", "prompt_partial_id")
                 else:
-                    _v = checked(_v, "string", "prompt_partial_id")
-                _self.prompt_partial_id = _v
+                    _v_prompt_partial_id = checked(_v_prompt_partial_id, "string", "prompt_partial_id")
+                _self.prompt_partial_id = _v_prompt_partial_id
                 _n += 1
             else:
                 _self.prompt_partial_id = UNSET
             if "prompt_partial_version_id" in _d:
-                _v = _d["prompt_partial_version_id"]
-                if _v.__class__ is str:
+                _v_prompt_partial_version_id = _d["prompt_partial_version_id"]
+                if _v_prompt_partial_version_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_prompt_partial_version_id = UUID(_v_prompt_partial_version_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "prompt_partial_version_id")
+                        _v_prompt_partial_version_id = malformed(
+                            _v_prompt_partial_version_id, "a UUID", "prompt_partial_version_id"
+                        )
                 else:
-                    _v = checked(_v, "string", "prompt_partial_version_id")
-                _self.prompt_partial_version_id = _v
+                    _v_prompt_partial_version_id = checked(
+                        _v_prompt_partial_version_id, "string", "prompt_partial_version_id"
+                    )
+                _self.prompt_partial_version_id = _v_prompt_partial_version_id
                 _n += 1
             else:
                 _self.prompt_partial_version_id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "version" in _d:
-                _v = _d["version"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "version")
-                _self.version = _v
+                _v_version = _d["version"]
+                if _v_version.__class__ is not str:
+                    _v_version = checked(_v_version, "string", "version")
+                _self.version = _v_version
                 _n += 1
             else:
                 _self.version = UNSET
             if "string" in _d:
-                _v = _d["string"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "string")
-                _self.string = _v
+                _v_string = _d["string"]
+                if _v_string.__class__ is not str:
+                    _v_string = checked(_v_string, "string", "string")
+                _self.string = _v_string
                 _n += 1
             else:
                 _self.string = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "prompt_version_status" in _d:
-                _v = _d["prompt_version_status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "prompt_version_status")
-                _self.prompt_version_status = _v
+                _v_prompt_version_status = _d["prompt_version_status"]
+                if _v_prompt_version_status.__class__ is not str:
+                    _v_prompt_version_status = checked(
+                        _v_prompt_version_status, "string", "prompt_version_status"
+                    )
+                _self.prompt_version_status = _v_prompt_version_status
                 _n += 1
             else:
                 _self.prompt_version_status = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

@@ -66,15 +66,15 @@ class PromptPartialVersionListEnvelope:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["data"]
-            if _v.__class__ is list:
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
                 try:
-                    _v = [PromptPartialVersion.from_dict(_i) for _i in _v]
+                    _v_data = [PromptPartialVersion.from_dict(_i) for _i in _v_data]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, PromptPartialVersion.from_dict).within("data") from None
+                    raise _error.at_item(_v_data, PromptPartialVersion.from_dict).within("data") from None
             else:
-                _v = checked(_v, "array", "data")
-            _self.data = _v
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -41,10 +41,10 @@ class PromptPublishRequest:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["version"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "version")
-            _self.version = _v
+            _v_version = _d["version"]
+            if _v_version.__class__ is not int:
+                _v_version = checked(_v_version, "integer", "version")
+            _self.version = _v_version
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -49,18 +49,18 @@ class PromptTokensDetails:
         try:
             _n = 0
             if "cached_tokens" in _d:
-                _v = _d["cached_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "cached_tokens")
-                _self.cached_tokens = _v
+                _v_cached_tokens = _d["cached_tokens"]
+                if _v_cached_tokens.__class__ is not int:
+                    _v_cached_tokens = checked(_v_cached_tokens, "integer", "cached_tokens")
+                _self.cached_tokens = _v_cached_tokens
                 _n += 1
             else:
                 _self.cached_tokens = UNSET
             if "audio_tokens" in _d:
-                _v = _d["audio_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "audio_tokens")
-                _self.audio_tokens = _v
+                _v_audio_tokens = _d["audio_tokens"]
+                if _v_audio_tokens.__class__ is not int:
+                    _v_audio_tokens = checked(_v_audio_tokens, "integer", "audio_tokens")
+                _self.audio_tokens = _v_audio_tokens
                 _n += 1
             else:
                 _self.audio_tokens = UNSET

@@ -134,99 +134,99 @@ class PromptVersionSummary:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is str:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_id = UUID(_v_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "id")
+                        _v_id = malformed(_v_id, "a UUID", "id")
                 else:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "prompt_id" in _d:
-                _v = _d["prompt_id"]
-                if _v.__class__ is str:
+                _v_prompt_id = _d["prompt_id"]
+                if _v_prompt_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_prompt_id = UUID(_v_prompt_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "prompt_id")
+                        _v_prompt_id = malformed(_v_prompt_id, "a UUID", "prompt_id")
                 else:
-                    _v = checked(_v, "string", "prompt_id")
-                _self.prompt_id = _v
+                    _v_prompt_id = checked(_v_prompt_id, "string", "prompt_id")
+                _self.prompt_id = _v_prompt_id
                 _n += 1
             else:
                 _self.prompt_id = UNSET
             if "prompt_template" in _d:
-                _v = _d["prompt_template"]
-                if _v.__class__ is dict:
+                _v_prompt_template = _d["prompt_template"]
+                if _v_prompt_template.__class__ is dict:
                     try:
-                        _v = PromptVersionSummaryPromptTemplate.from_dict(_v)
+                        _v_prompt_template = PromptVersionSummaryPromptTemplate.from_dict(_v_prompt_template)
                     except DecodeError as _error:
                         raise _error.within("prompt_template") from None
                 else:
-                    _v = checked(_v, "object", "prompt_template")
-                _self.prompt_template = _v
+                    _v_prompt_template = checked(_v_prompt_template, "object", "prompt_template")
+                _self.prompt_template = _v_prompt_template
                 _n += 1
             else:
                 _self.prompt_template = UNSET
             if "prompt_version" in _d:
-                _v = _d["prompt_version"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "prompt_version")
-                _self.prompt_version = _v
+                _v_prompt_version = _d["prompt_version"]
+                if _v_prompt_version.__class__ not in JSON_NUMBERS:
+                    _v_prompt_version = checked(_v_prompt_version, "number", "prompt_version")
+                _self.prompt_version = _v_prompt_version
                 _n += 1
             else:
                 _self.prompt_version = UNSET
             if "prompt_description" in _d:
-                _v = _d["prompt_description"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "prompt_description")
-                _self.prompt_description = _v
+                _v_prompt_description = _d["prompt_description"]
+                if _v_prompt_description.__class__ is not str:
+                    _v_prompt_description = checked(_v_prompt_description, "string", "prompt_description")
+                _self.prompt_description = _v_prompt_description
                 _n += 1
             else:
                 _self.prompt_description = UNSET
             if "label_id" in _d:
-                _v = _d["label_id"]
-                if _v.__class__ is str:
+                _v_label_id = _d["label_id"]
+                if _v_label_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_label_id = UUID(_v_label_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "label_id")
+                        _v_label_id = malformed(_v_label_id, "a UUID", "label_id")
                 else:
-                    _v = checked(_v, "string", "label_id")
-                _self.label_id = _v
+                    _v_label_id = checked(_v_label_id, "string", "label_id")
+                _self.label_id = _v_label_id
                 _n += 1
             else:
                 _self.label_id = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

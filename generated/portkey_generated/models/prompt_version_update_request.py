@@ -47,15 +47,15 @@ class PromptVersionUpdateRequest:
         try:
             _n = 0
             if "label_id" in _d:
-                _v = _d["label_id"]
-                if _v.__class__ is str:
+                _v_label_id = _d["label_id"]
+                if _v_label_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_label_id = UUID(_v_label_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "label_id")
+                        _v_label_id = malformed(_v_label_id, "a UUID", "label_id")
                 else:
-                    _v = checked(_v, "string", "label_id")
-                _self.label_id = _v
+                    _v_label_id = checked(_v_label_id, "string", "label_id")
+                _self.label_id = _v_label_id
                 _n += 1
             else:
                 _self.label_id = UNSET

@@ -122,79 +122,79 @@ class ProviderCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["integration_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "integration_id")
-            _self.integration_id = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_integration_id = _d["integration_id"]
+            if _v_integration_id.__class__ is not str:
+                _v_integration_id = checked(_v_integration_id, "string", "integration_id")
+            _self.integration_id = _v_integration_id
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is str:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_workspace_id = UUID(_v_workspace_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "workspace_id")
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
                 else:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "note" in _d:
-                _v = _d["note"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "note")
-                _self.note = _v
+                _v_note = _d["note"]
+                if not (_v_note.__class__ is str or _v_note is None):
+                    _v_note = checked(_v_note, "string or null", "note")
+                _self.note = _v_note
                 _n += 1
             else:
                 _self.note = UNSET
             if "usage_limits" in _d:
-                _v = _d["usage_limits"]
-                if _v.__class__ is dict:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is dict:
                     try:
-                        _v = UsageLimitPolicy.from_dict(_v)
+                        _v_usage_limits = UsageLimitPolicy.from_dict(_v_usage_limits)
                     except DecodeError as _error:
                         raise _error.within("usage_limits") from None
                 else:
-                    _v = checked(_v, "object", "usage_limits")
-                _self.usage_limits = _v
+                    _v_usage_limits = checked(_v_usage_limits, "object", "usage_limits")
+                _self.usage_limits = _v_usage_limits
                 _n += 1
             else:
                 _self.usage_limits = UNSET
             if "rate_limits" in _d:
-                _v = _d["rate_limits"]
-                if _v.__class__ is dict:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is dict:
                     try:
-                        _v = RateLimitPolicy.from_dict(_v)
+                        _v_rate_limits = RateLimitPolicy.from_dict(_v_rate_limits)
                     except DecodeError as _error:
                         raise _error.within("rate_limits") from None
                 else:
-                    _v = checked(_v, "object", "rate_limits")
-                _self.rate_limits = _v
+                    _v_rate_limits = checked(_v_rate_limits, "object", "rate_limits")
+                _self.rate_limits = _v_rate_limits
                 _n += 1
             else:
                 _self.rate_limits = UNSET
             if "expires_at" in _d:
-                _v = _d["expires_at"]
-                if _v.__class__ is str:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_expires_at = datetime.datetime.fromisoformat(_v_expires_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
+                        _v_expires_at = malformed(_v_expires_at, "an ISO 8601 date-time", "expires_at")
                 else:
-                    _v = checked(_v, "string", "expires_at")
-                _self.expires_at = _v
+                    _v_expires_at = checked(_v_expires_at, "string", "expires_at")
+                _self.expires_at = _v_expires_at
                 _n += 1
             else:
                 _self.expires_at = UNSET

@@ -167,110 +167,112 @@ class ProviderDetail:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "integration_id" in _d:
-                _v = _d["integration_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "integration_id")
-                _self.integration_id = _v
+                _v_integration_id = _d["integration_id"]
+                if _v_integration_id.__class__ is not str:
+                    _v_integration_id = checked(_v_integration_id, "string", "integration_id")
+                _self.integration_id = _v_integration_id
                 _n += 1
             else:
                 _self.integration_id = UNSET
             if "note" in _d:
-                _v = _d["note"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "note")
-                _self.note = _v
+                _v_note = _d["note"]
+                if not (_v_note.__class__ is str or _v_note is None):
+                    _v_note = checked(_v_note, "string or null", "note")
+                _self.note = _v_note
                 _n += 1
             else:
                 _self.note = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "usage_limits" in _d:
-                _v = _d["usage_limits"]
-                if _v.__class__ is dict:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is dict:
                     try:
-                        _v = UsageLimitPolicy.from_dict(_v)
+                        _v_usage_limits = UsageLimitPolicy.from_dict(_v_usage_limits)
                     except DecodeError as _error:
                         raise _error.within("usage_limits") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "usage_limits")
-                _self.usage_limits = _v
+                elif _v_usage_limits is not None:
+                    _v_usage_limits = checked(_v_usage_limits, "object or null", "usage_limits")
+                _self.usage_limits = _v_usage_limits
                 _n += 1
             else:
                 _self.usage_limits = UNSET
             if "reset_usage" in _d:
-                _v = _d["reset_usage"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "reset_usage")
-                _self.reset_usage = _v
+                _v_reset_usage = _d["reset_usage"]
+                if not (_v_reset_usage.__class__ in JSON_NUMBERS or _v_reset_usage is None):
+                    _v_reset_usage = checked(_v_reset_usage, "number or null", "reset_usage")
+                _self.reset_usage = _v_reset_usage
                 _n += 1
             else:
                 _self.reset_usage = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ is str:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "created_at")
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
                 else:
-                    _v = checked(_v, "string", "created_at")
-                _self.created_at = _v
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "rate_limits" in _d:
-                _v = _d["rate_limits"]
-                if _v.__class__ is list:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
                     try:
-                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "rate_limits")
-                _self.rate_limits = _v
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
+                elif _v_rate_limits is not None:
+                    _v_rate_limits = checked(_v_rate_limits, "array or null", "rate_limits")
+                _self.rate_limits = _v_rate_limits
                 _n += 1
             else:
                 _self.rate_limits = UNSET
             if "expires_at" in _d:
-                _v = _d["expires_at"]
-                if _v.__class__ is str:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_expires_at = datetime.datetime.fromisoformat(_v_expires_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "expires_at")
-                _self.expires_at = _v
+                        _v_expires_at = malformed(_v_expires_at, "an ISO 8601 date-time", "expires_at")
+                elif _v_expires_at is not None:
+                    _v_expires_at = checked(_v_expires_at, "string or null", "expires_at")
+                _self.expires_at = _v_expires_at
                 _n += 1
             else:
                 _self.expires_at = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET

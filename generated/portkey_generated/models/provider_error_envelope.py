@@ -68,20 +68,20 @@ class ProviderErrorEnvelope:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["error"]
-            if _v.__class__ is dict:
+            _v_error = _d["error"]
+            if _v_error.__class__ is dict:
                 try:
-                    _v = ProviderError.from_dict(_v)
+                    _v_error = ProviderError.from_dict(_v_error)
                 except DecodeError as _error:
                     raise _error.within("error") from None
             else:
-                _v = checked(_v, "object", "error")
-            _self.error = _v
+                _v_error = checked(_v_error, "object", "error")
+            _self.error = _v_error
             if "provider" in _d:
-                _v = _d["provider"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "provider")
-                _self.provider = _v
+                _v_provider = _d["provider"]
+                if _v_provider.__class__ is not str:
+                    _v_provider = checked(_v_provider, "string", "provider")
+                _self.provider = _v_provider
                 _n += 1
             else:
                 _self.provider = UNSET

@@ -110,65 +110,65 @@ class ProviderUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "note" in _d:
-                _v = _d["note"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "note")
-                _self.note = _v
+                _v_note = _d["note"]
+                if _v_note.__class__ is not str:
+                    _v_note = checked(_v_note, "string", "note")
+                _self.note = _v_note
                 _n += 1
             else:
                 _self.note = UNSET
             if "usage_limits" in _d:
-                _v = _d["usage_limits"]
-                if _v.__class__ is dict:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is dict:
                     try:
-                        _v = UsageLimitPolicy.from_dict(_v)
+                        _v_usage_limits = UsageLimitPolicy.from_dict(_v_usage_limits)
                     except DecodeError as _error:
                         raise _error.within("usage_limits") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "usage_limits")
-                _self.usage_limits = _v
+                elif _v_usage_limits is not None:
+                    _v_usage_limits = checked(_v_usage_limits, "object or null", "usage_limits")
+                _self.usage_limits = _v_usage_limits
                 _n += 1
             else:
                 _self.usage_limits = UNSET
             if "rate_limits" in _d:
-                _v = _d["rate_limits"]
-                if _v.__class__ is dict:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is dict:
                     try:
-                        _v = RateLimitPolicy.from_dict(_v)
+                        _v_rate_limits = RateLimitPolicy.from_dict(_v_rate_limits)
                     except DecodeError as _error:
                         raise _error.within("rate_limits") from None
                 else:
-                    _v = checked(_v, "object", "rate_limits")
-                _self.rate_limits = _v
+                    _v_rate_limits = checked(_v_rate_limits, "object", "rate_limits")
+                _self.rate_limits = _v_rate_limits
                 _n += 1
             else:
                 _self.rate_limits = UNSET
             if "expires_at" in _d:
-                _v = _d["expires_at"]
-                if _v.__class__ is str:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_expires_at = datetime.datetime.fromisoformat(_v_expires_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "expires_at")
-                _self.expires_at = _v
+                        _v_expires_at = malformed(_v_expires_at, "an ISO 8601 date-time", "expires_at")
+                elif _v_expires_at is not None:
+                    _v_expires_at = checked(_v_expires_at, "string or null", "expires_at")
+                _self.expires_at = _v_expires_at
                 _n += 1
             else:
                 _self.expires_at = UNSET
             if "reset_usage" in _d:
-                _v = _d["reset_usage"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "reset_usage")
-                _self.reset_usage = _v
+                _v_reset_usage = _d["reset_usage"]
+                if _v_reset_usage.__class__ is not bool:
+                    _v_reset_usage = checked(_v_reset_usage, "boolean", "reset_usage")
+                _self.reset_usage = _v_reset_usage
                 _n += 1
             else:
                 _self.reset_usage = UNSET

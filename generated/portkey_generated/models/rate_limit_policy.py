@@ -64,26 +64,26 @@ class RateLimitPolicy:
         try:
             _n = 0
             if "type" in _d:
-                _v = _d["type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "type")
-                _self.type_ = _v
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
                 _n += 1
             else:
                 _self.type_ = UNSET
             if "unit" in _d:
-                _v = _d["unit"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "unit")
-                _self.unit = _v
+                _v_unit = _d["unit"]
+                if _v_unit.__class__ is not str:
+                    _v_unit = checked(_v_unit, "string", "unit")
+                _self.unit = _v_unit
                 _n += 1
             else:
                 _self.unit = UNSET
             if "value" in _d:
-                _v = _d["value"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "value")
-                _self.value = _v
+                _v_value = _d["value"]
+                if _v_value.__class__ is not int:
+                    _v_value = checked(_v_value, "integer", "value")
+                _self.value = _v_value
                 _n += 1
             else:
                 _self.value = UNSET

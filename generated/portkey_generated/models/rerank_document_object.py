@@ -41,10 +41,10 @@ class RerankDocumentObject:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["text"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "text")
-            _self.text = _v
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

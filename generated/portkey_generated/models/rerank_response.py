@@ -100,57 +100,57 @@ class RerankResponse:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["results"]
-            if _v.__class__ is list:
+            _v_results = _d["results"]
+            if _v_results.__class__ is list:
                 try:
-                    _v = [RerankResult.from_dict(_i) for _i in _v]
+                    _v_results = [RerankResult.from_dict(_i) for _i in _v_results]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, RerankResult.from_dict).within("results") from None
+                    raise _error.at_item(_v_results, RerankResult.from_dict).within("results") from None
             else:
-                _v = checked(_v, "array", "results")
-            _self.results = _v
+                _v_results = checked(_v_results, "array", "results")
+            _self.results = _v_results
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "model" in _d:
-                _v = _d["model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "usage" in _d:
-                _v = _d["usage"]
-                if _v.__class__ is dict:
+                _v_usage = _d["usage"]
+                if _v_usage.__class__ is dict:
                     try:
-                        _v = RerankUsage.from_dict(_v)
+                        _v_usage = RerankUsage.from_dict(_v_usage)
                     except DecodeError as _error:
                         raise _error.within("usage") from None
                 else:
-                    _v = checked(_v, "object", "usage")
-                _self.usage = _v
+                    _v_usage = checked(_v_usage, "object", "usage")
+                _self.usage = _v_usage
                 _n += 1
             else:
                 _self.usage = UNSET
             if "provider" in _d:
-                _v = _d["provider"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "provider")
-                _self.provider = _v
+                _v_provider = _d["provider"]
+                if _v_provider.__class__ is not str:
+                    _v_provider = checked(_v_provider, "string", "provider")
+                _self.provider = _v_provider
                 _n += 1
             else:
                 _self.provider = UNSET

@@ -77,24 +77,24 @@ class RerankResult:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "index")
-            _self.index = _v
-            _v = _d["relevance_score"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "relevance_score")
-            _self.relevance_score = _v
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_relevance_score = _d["relevance_score"]
+            if _v_relevance_score.__class__ not in JSON_NUMBERS:
+                _v_relevance_score = checked(_v_relevance_score, "number", "relevance_score")
+            _self.relevance_score = _v_relevance_score
             if "document" in _d:
-                _v = _d["document"]
-                if _v.__class__ is dict:
+                _v_document = _d["document"]
+                if _v_document.__class__ is dict:
                     try:
-                        _v = RerankResultDocument.from_dict(_v)
+                        _v_document = RerankResultDocument.from_dict(_v_document)
                     except DecodeError as _error:
                         raise _error.within("document") from None
                 else:
-                    _v = checked(_v, "object", "document")
-                _self.document = _v
+                    _v_document = checked(_v_document, "object", "document")
+                _self.document = _v_document
                 _n += 1
             else:
                 _self.document = UNSET

@@ -43,10 +43,10 @@ class RerankResultDocument:
         try:
             _n = 0
             if "text" in _d:
-                _v = _d["text"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "text")
-                _self.text = _v
+                _v_text = _d["text"]
+                if _v_text.__class__ is not str:
+                    _v_text = checked(_v_text, "string", "text")
+                _self.text = _v_text
                 _n += 1
             else:
                 _self.text = UNSET

@@ -43,10 +43,10 @@ class RerankUsage:
         try:
             _n = 0
             if "search_units" in _d:
-                _v = _d["search_units"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "search_units")
-                _self.search_units = _v
+                _v_search_units = _d["search_units"]
+                if _v_search_units.__class__ is not int:
+                    _v_search_units = checked(_v_search_units, "integer", "search_units")
+                _self.search_units = _v_search_units
                 _n += 1
             else:
                 _self.search_units = UNSET

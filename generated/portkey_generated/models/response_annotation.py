@@ -88,63 +88,63 @@ class ResponseAnnotation:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "url" in _d:
-                _v = _d["url"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "url")
-                _self.url = _v
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
                 _n += 1
             else:
                 _self.url = UNSET
             if "title" in _d:
-                _v = _d["title"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "title")
-                _self.title = _v
+                _v_title = _d["title"]
+                if _v_title.__class__ is not str:
+                    _v_title = checked(_v_title, "string", "title")
+                _self.title = _v_title
                 _n += 1
             else:
                 _self.title = UNSET
             if "start_index" in _d:
-                _v = _d["start_index"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "start_index")
-                _self.start_index = _v
+                _v_start_index = _d["start_index"]
+                if _v_start_index.__class__ is not int:
+                    _v_start_index = checked(_v_start_index, "integer", "start_index")
+                _self.start_index = _v_start_index
                 _n += 1
             else:
                 _self.start_index = UNSET
             if "end_index" in _d:
-                _v = _d["end_index"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "end_index")
-                _self.end_index = _v
+                _v_end_index = _d["end_index"]
+                if _v_end_index.__class__ is not int:
+                    _v_end_index = checked(_v_end_index, "integer", "end_index")
+                _self.end_index = _v_end_index
                 _n += 1
             else:
                 _self.end_index = UNSET
             if "file_id" in _d:
-                _v = _d["file_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "file_id")
-                _self.file_id = _v
+                _v_file_id = _d["file_id"]
+                if _v_file_id.__class__ is not str:
+                    _v_file_id = checked(_v_file_id, "string", "file_id")
+                _self.file_id = _v_file_id
                 _n += 1
             else:
                 _self.file_id = UNSET
             if "filename" in _d:
-                _v = _d["filename"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "filename")
-                _self.filename = _v
+                _v_filename = _d["filename"]
+                if _v_filename.__class__ is not str:
+                    _v_filename = checked(_v_filename, "string", "filename")
+                _self.filename = _v_filename
                 _n += 1
             else:
                 _self.filename = UNSET
             if "index" in _d:
-                _v = _d["index"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "index")
-                _self.index = _v
+                _v_index = _d["index"]
+                if _v_index.__class__ is not int:
+                    _v_index = checked(_v_index, "integer", "index")
+                _self.index = _v_index
                 _n += 1
             else:
                 _self.index = UNSET

@@ -104,36 +104,36 @@ class ResponseContentPartAddedEvent:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["item_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "item_id")
-            _self.item_id = _v
-            _v = _d["output_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "output_index")
-            _self.output_index = _v
-            _v = _d["content_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "content_index")
-            _self.content_index = _v
-            _v = _d["part"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_item_id = _d["item_id"]
+            if _v_item_id.__class__ is not str:
+                _v_item_id = checked(_v_item_id, "string", "item_id")
+            _self.item_id = _v_item_id
+            _v_output_index = _d["output_index"]
+            if _v_output_index.__class__ is not int:
+                _v_output_index = checked(_v_output_index, "integer", "output_index")
+            _self.output_index = _v_output_index
+            _v_content_index = _d["content_index"]
+            if _v_content_index.__class__ is not int:
+                _v_content_index = checked(_v_content_index, "integer", "content_index")
+            _self.content_index = _v_content_index
+            _v_part = _d["part"]
+            if _v_part.__class__ is dict:
                 try:
-                    _v = _decode_part(_v)
+                    _v_part = _decode_part(_v_part)
                 except DecodeError as _error:
                     raise _error.within("part") from None
             else:
-                _v = checked(_v, "object", "part")
-            _self.part = _v
+                _v_part = checked(_v_part, "object", "part")
+            _self.part = _v_part
             if "sequence_number" in _d:
-                _v = _d["sequence_number"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "sequence_number")
-                _self.sequence_number = _v
+                _v_sequence_number = _d["sequence_number"]
+                if _v_sequence_number.__class__ is not int:
+                    _v_sequence_number = checked(_v_sequence_number, "integer", "sequence_number")
+                _self.sequence_number = _v_sequence_number
                 _n += 1
             else:
                 _self.sequence_number = UNSET

@@ -364,206 +364,212 @@ class ResponseCreateRequestParams:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
             if "input" in _d:
-                _v = _d["input"]
-                if _v.__class__ is list:
+                _v_input_ = _d["input"]
+                if _v_input_.__class__ is list:
                     try:
-                        _v = [_decode_input__item(_i) for _i in _v]
+                        _v_input_ = [_decode_input__item(_i) for _i in _v_input_]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_input__item).within("input") from None
-                elif _v.__class__ is not str:
-                    _v = checked(_v, "array or string", "input")
-                _self.input_ = _v
+                        raise _error.at_item(_v_input_, _decode_input__item).within("input") from None
+                elif _v_input_.__class__ is not str:
+                    _v_input_ = checked(_v_input_, "array or string", "input")
+                _self.input_ = _v_input_
                 _n += 1
             else:
                 _self.input_ = UNSET
             if "instructions" in _d:
-                _v = _d["instructions"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "instructions")
-                _self.instructions = _v
+                _v_instructions = _d["instructions"]
+                if not (_v_instructions.__class__ is str or _v_instructions is None):
+                    _v_instructions = checked(_v_instructions, "string or null", "instructions")
+                _self.instructions = _v_instructions
                 _n += 1
             else:
                 _self.instructions = UNSET
             if "previous_response_id" in _d:
-                _v = _d["previous_response_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "previous_response_id")
-                _self.previous_response_id = _v
+                _v_previous_response_id = _d["previous_response_id"]
+                if not (_v_previous_response_id.__class__ is str or _v_previous_response_id is None):
+                    _v_previous_response_id = checked(
+                        _v_previous_response_id, "string or null", "previous_response_id"
+                    )
+                _self.previous_response_id = _v_previous_response_id
                 _n += 1
             else:
                 _self.previous_response_id = UNSET
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is list:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        _v = [_decode_tools_item(_i) for _i in _v]
+                        _v_tools = [_decode_tools_item(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_tools_item).within("tools") from None
+                        raise _error.at_item(_v_tools, _decode_tools_item).within("tools") from None
                 else:
-                    _v = checked(_v, "array", "tools")
-                _self.tools = _v
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "tool_choice" in _d:
-                _v = _d["tool_choice"]
-                if _v.__class__ is dict:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
                     try:
-                        _v = _decode_tool_choice(_v)
+                        _v_tool_choice = _decode_tool_choice(_v_tool_choice)
                     except DecodeError as _error:
                         raise _error.within("tool_choice") from None
-                elif _v.__class__ is not str:
-                    _v = checked(_v, "object or string", "tool_choice")
-                _self.tool_choice = _v
+                elif _v_tool_choice.__class__ is not str:
+                    _v_tool_choice = checked(_v_tool_choice, "object or string", "tool_choice")
+                _self.tool_choice = _v_tool_choice
                 _n += 1
             else:
                 _self.tool_choice = UNSET
             if "parallel_tool_calls" in _d:
-                _v = _d["parallel_tool_calls"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "parallel_tool_calls")
-                _self.parallel_tool_calls = _v
+                _v_parallel_tool_calls = _d["parallel_tool_calls"]
+                if not (_v_parallel_tool_calls.__class__ is bool or _v_parallel_tool_calls is None):
+                    _v_parallel_tool_calls = checked(
+                        _v_parallel_tool_calls, "boolean or null", "parallel_tool_calls"
+                    )
+                _self.parallel_tool_calls = _v_parallel_tool_calls
                 _n += 1
             else:
                 _self.parallel_tool_calls = UNSET
             if "max_tool_calls" in _d:
-                _v = _d["max_tool_calls"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "max_tool_calls")
-                _self.max_tool_calls = _v
+                _v_max_tool_calls = _d["max_tool_calls"]
+                if not (_v_max_tool_calls.__class__ is int or _v_max_tool_calls is None):
+                    _v_max_tool_calls = checked(_v_max_tool_calls, "integer or null", "max_tool_calls")
+                _self.max_tool_calls = _v_max_tool_calls
                 _n += 1
             else:
                 _self.max_tool_calls = UNSET
             if "max_output_tokens" in _d:
-                _v = _d["max_output_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "max_output_tokens")
-                _self.max_output_tokens = _v
+                _v_max_output_tokens = _d["max_output_tokens"]
+                if not (_v_max_output_tokens.__class__ is int or _v_max_output_tokens is None):
+                    _v_max_output_tokens = checked(
+                        _v_max_output_tokens, "integer or null", "max_output_tokens"
+                    )
+                _self.max_output_tokens = _v_max_output_tokens
                 _n += 1
             else:
                 _self.max_output_tokens = UNSET
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if not (_v_temperature.__class__ in JSON_NUMBERS or _v_temperature is None):
+                    _v_temperature = checked(_v_temperature, "number or null", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET
             if "top_p" in _d:
-                _v = _d["top_p"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "top_p")
-                _self.top_p = _v
+                _v_top_p = _d["top_p"]
+                if not (_v_top_p.__class__ in JSON_NUMBERS or _v_top_p is None):
+                    _v_top_p = checked(_v_top_p, "number or null", "top_p")
+                _self.top_p = _v_top_p
                 _n += 1
             else:
                 _self.top_p = UNSET
             if "top_logprobs" in _d:
-                _v = _d["top_logprobs"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "top_logprobs")
-                _self.top_logprobs = _v
+                _v_top_logprobs = _d["top_logprobs"]
+                if not (_v_top_logprobs.__class__ is int or _v_top_logprobs is None):
+                    _v_top_logprobs = checked(_v_top_logprobs, "integer or null", "top_logprobs")
+                _self.top_logprobs = _v_top_logprobs
                 _n += 1
             else:
                 _self.top_logprobs = UNSET
             if "reasoning" in _d:
-                _v = _d["reasoning"]
-                if _v.__class__ is dict:
+                _v_reasoning = _d["reasoning"]
+                if _v_reasoning.__class__ is dict:
                     try:
-                        _v = ResponseReasoningConfig.from_dict(_v)
+                        _v_reasoning = ResponseReasoningConfig.from_dict(_v_reasoning)
                     except DecodeError as _error:
                         raise _error.within("reasoning") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "reasoning")
-                _self.reasoning = _v
+                elif _v_reasoning is not None:
+                    _v_reasoning = checked(_v_reasoning, "object or null", "reasoning")
+                _self.reasoning = _v_reasoning
                 _n += 1
             else:
                 _self.reasoning = UNSET
             if "text" in _d:
-                _v = _d["text"]
-                if _v.__class__ is dict:
+                _v_text = _d["text"]
+                if _v_text.__class__ is dict:
                     try:
-                        _v = ResponseTextConfig.from_dict(_v)
+                        _v_text = ResponseTextConfig.from_dict(_v_text)
                     except DecodeError as _error:
                         raise _error.within("text") from None
                 else:
-                    _v = checked(_v, "object", "text")
-                _self.text = _v
+                    _v_text = checked(_v_text, "object", "text")
+                _self.text = _v_text
                 _n += 1
             else:
                 _self.text = UNSET
             if "truncation" in _d:
-                _v = _d["truncation"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "truncation")
-                _self.truncation = _v
+                _v_truncation = _d["truncation"]
+                if _v_truncation.__class__ is not str:
+                    _v_truncation = checked(_v_truncation, "string", "truncation")
+                _self.truncation = _v_truncation
                 _n += 1
             else:
                 _self.truncation = UNSET
             if "include" in _d:
-                _v = _d["include"]
-                if _v.__class__ is list:
+                _v_include = _d["include"]
+                if _v_include.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_include)):
+                            _v_include = checked_items(_v_include, "string")
                     except DecodeError as _error:
                         raise _error.within("include") from None
                 else:
-                    _v = checked(_v, "array", "include")
-                _self.include = _v
+                    _v_include = checked(_v_include, "array", "include")
+                _self.include = _v_include
                 _n += 1
             else:
                 _self.include = UNSET
             if "store" in _d:
-                _v = _d["store"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "store")
-                _self.store = _v
+                _v_store = _d["store"]
+                if not (_v_store.__class__ is bool or _v_store is None):
+                    _v_store = checked(_v_store, "boolean or null", "store")
+                _self.store = _v_store
                 _n += 1
             else:
                 _self.store = UNSET
             if "background" in _d:
-                _v = _d["background"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "background")
-                _self.background = _v
+                _v_background = _d["background"]
+                if not (_v_background.__class__ is bool or _v_background is None):
+                    _v_background = checked(_v_background, "boolean or null", "background")
+                _self.background = _v_background
                 _n += 1
             else:
                 _self.background = UNSET
             if "service_tier" in _d:
-                _v = _d["service_tier"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "service_tier")
-                _self.service_tier = _v
+                _v_service_tier = _d["service_tier"]
+                if _v_service_tier.__class__ is not str:
+                    _v_service_tier = checked(_v_service_tier, "string", "service_tier")
+                _self.service_tier = _v_service_tier
                 _n += 1
             else:
                 _self.service_tier = UNSET
             if "user" in _d:
-                _v = _d["user"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "user")
-                _self.user = _v
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
                 _n += 1
             else:
                 _self.user = UNSET
             if "prompt_cache_key" in _d:
-                _v = _d["prompt_cache_key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "prompt_cache_key")
-                _self.prompt_cache_key = _v
+                _v_prompt_cache_key = _d["prompt_cache_key"]
+                if _v_prompt_cache_key.__class__ is not str:
+                    _v_prompt_cache_key = checked(_v_prompt_cache_key, "string", "prompt_cache_key")
+                _self.prompt_cache_key = _v_prompt_cache_key
                 _n += 1
             else:
                 _self.prompt_cache_key = UNSET
             if "safety_identifier" in _d:
-                _v = _d["safety_identifier"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "safety_identifier")
-                _self.safety_identifier = _v
+                _v_safety_identifier = _d["safety_identifier"]
+                if _v_safety_identifier.__class__ is not str:
+                    _v_safety_identifier = checked(_v_safety_identifier, "string", "safety_identifier")
+                _self.safety_identifier = _v_safety_identifier
                 _n += 1
             else:
                 _self.safety_identifier = UNSET

@@ -49,15 +49,15 @@ class ResponseError:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["message"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "message")
-            _self.message = _v
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
             if "code" in _d:
-                _v = _d["code"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "code")
-                _self.code = _v
+                _v_code = _d["code"]
+                if _v_code.__class__ is not str:
+                    _v_code = checked(_v_code, "string", "code")
+                _self.code = _v_code
                 _n += 1
             else:
                 _self.code = UNSET

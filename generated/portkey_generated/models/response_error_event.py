@@ -76,35 +76,35 @@ class ResponseErrorEvent:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["message"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "message")
-            _self.message = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
             if "code" in _d:
-                _v = _d["code"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "code")
-                _self.code = _v
+                _v_code = _d["code"]
+                if not (_v_code.__class__ is str or _v_code is None):
+                    _v_code = checked(_v_code, "string or null", "code")
+                _self.code = _v_code
                 _n += 1
             else:
                 _self.code = UNSET
             if "param" in _d:
-                _v = _d["param"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "param")
-                _self.param = _v
+                _v_param = _d["param"]
+                if not (_v_param.__class__ is str or _v_param is None):
+                    _v_param = checked(_v_param, "string or null", "param")
+                _self.param = _v_param
                 _n += 1
             else:
                 _self.param = UNSET
             if "sequence_number" in _d:
-                _v = _d["sequence_number"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "sequence_number")
-                _self.sequence_number = _v
+                _v_sequence_number = _d["sequence_number"]
+                if _v_sequence_number.__class__ is not int:
+                    _v_sequence_number = checked(_v_sequence_number, "integer", "sequence_number")
+                _self.sequence_number = _v_sequence_number
                 _n += 1
             else:
                 _self.sequence_number = UNSET

@@ -100,51 +100,53 @@ class ResponseFileSearchTool:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["vector_store_ids"]
-            if _v.__class__ is list:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_vector_store_ids = _d["vector_store_ids"]
+            if _v_vector_store_ids.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_vector_store_ids)):
+                        _v_vector_store_ids = checked_items(_v_vector_store_ids, "string")
                 except DecodeError as _error:
                     raise _error.within("vector_store_ids") from None
             else:
-                _v = checked(_v, "array", "vector_store_ids")
-            _self.vector_store_ids = _v
+                _v_vector_store_ids = checked(_v_vector_store_ids, "array", "vector_store_ids")
+            _self.vector_store_ids = _v_vector_store_ids
             if "max_num_results" in _d:
-                _v = _d["max_num_results"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "max_num_results")
-                _self.max_num_results = _v
+                _v_max_num_results = _d["max_num_results"]
+                if _v_max_num_results.__class__ is not int:
+                    _v_max_num_results = checked(_v_max_num_results, "integer", "max_num_results")
+                _self.max_num_results = _v_max_num_results
                 _n += 1
             else:
                 _self.max_num_results = UNSET
             if "filters" in _d:
-                _v = _d["filters"]
-                if _v.__class__ is dict:
+                _v_filters = _d["filters"]
+                if _v_filters.__class__ is dict:
                     try:
-                        _v = ResponseFileSearchToolFilters.from_dict(_v)
+                        _v_filters = ResponseFileSearchToolFilters.from_dict(_v_filters)
                     except DecodeError as _error:
                         raise _error.within("filters") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "filters")
-                _self.filters = _v
+                elif _v_filters is not None:
+                    _v_filters = checked(_v_filters, "object or null", "filters")
+                _self.filters = _v_filters
                 _n += 1
             else:
                 _self.filters = UNSET
             if "ranking_options" in _d:
-                _v = _d["ranking_options"]
-                if _v.__class__ is dict:
+                _v_ranking_options = _d["ranking_options"]
+                if _v_ranking_options.__class__ is dict:
                     try:
-                        _v = ResponseFileSearchToolRankingOptions.from_dict(_v)
+                        _v_ranking_options = ResponseFileSearchToolRankingOptions.from_dict(
+                            _v_ranking_options
+                        )
                     except DecodeError as _error:
                         raise _error.within("ranking_options") from None
                 else:
-                    _v = checked(_v, "object", "ranking_options")
-                _self.ranking_options = _v
+                    _v_ranking_options = checked(_v_ranking_options, "object", "ranking_options")
+                _self.ranking_options = _v_ranking_options
                 _n += 1
             else:
                 _self.ranking_options = UNSET

@@ -102,48 +102,50 @@ class ResponseFileSearchToolCall:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "queries" in _d:
-                _v = _d["queries"]
-                if _v.__class__ is list:
+                _v_queries = _d["queries"]
+                if _v_queries.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_queries)):
+                            _v_queries = checked_items(_v_queries, "string")
                     except DecodeError as _error:
                         raise _error.within("queries") from None
                 else:
-                    _v = checked(_v, "array", "queries")
-                _self.queries = _v
+                    _v_queries = checked(_v_queries, "array", "queries")
+                _self.queries = _v_queries
                 _n += 1
             else:
                 _self.queries = UNSET
             if "results" in _d:
-                _v = _d["results"]
-                if _v.__class__ is list:
+                _v_results = _d["results"]
+                if _v_results.__class__ is list:
                     try:
-                        _v = [ResponseFileSearchToolCallResultsItem.from_dict(_i) for _i in _v]
+                        _v_results = [
+                            ResponseFileSearchToolCallResultsItem.from_dict(_i) for _i in _v_results
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ResponseFileSearchToolCallResultsItem.from_dict).within(
-                            "results"
-                        ) from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "results")
-                _self.results = _v
+                        raise _error.at_item(
+                            _v_results, ResponseFileSearchToolCallResultsItem.from_dict
+                        ).within("results") from None
+                elif _v_results is not None:
+                    _v_results = checked(_v_results, "array or null", "results")
+                _self.results = _v_results
                 _n += 1
             else:
                 _self.results = UNSET

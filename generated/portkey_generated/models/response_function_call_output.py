@@ -118,36 +118,36 @@ class ResponseFunctionCallOutput:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["call_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "call_id")
-            _self.call_id = _v
-            _v = _d["output"]
-            if _v.__class__ is list:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_call_id = _d["call_id"]
+            if _v_call_id.__class__ is not str:
+                _v_call_id = checked(_v_call_id, "string", "call_id")
+            _self.call_id = _v_call_id
+            _v_output = _d["output"]
+            if _v_output.__class__ is list:
                 try:
-                    _v = [_decode_output_item(_i) for _i in _v]
+                    _v_output = [_decode_output_item(_i) for _i in _v_output]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_output_item).within("output") from None
-            elif _v.__class__ is not str:
-                _v = checked(_v, "array or string", "output")
-            _self.output = _v
+                    raise _error.at_item(_v_output, _decode_output_item).within("output") from None
+            elif _v_output.__class__ is not str:
+                _v_output = checked(_v_output, "array or string", "output")
+            _self.output = _v_output
             if "id" in _d:
-                _v = _d["id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "id")
-                _self.id = _v
+                _v_id = _d["id"]
+                if not (_v_id.__class__ is str or _v_id is None):
+                    _v_id = checked(_v_id, "string or null", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if not (_v_status.__class__ is str or _v_status is None):
+                    _v_status = checked(_v_status, "string or null", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET

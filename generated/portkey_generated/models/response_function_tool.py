@@ -101,40 +101,40 @@ class ResponseFunctionTool:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "parameters" in _d:
-                _v = _d["parameters"]
-                if _v.__class__ is dict:
+                _v_parameters = _d["parameters"]
+                if _v_parameters.__class__ is dict:
                     try:
-                        _v = ResponseFunctionToolParameters.from_dict(_v)
+                        _v_parameters = ResponseFunctionToolParameters.from_dict(_v_parameters)
                     except DecodeError as _error:
                         raise _error.within("parameters") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "parameters")
-                _self.parameters = _v
+                elif _v_parameters is not None:
+                    _v_parameters = checked(_v_parameters, "object or null", "parameters")
+                _self.parameters = _v_parameters
                 _n += 1
             else:
                 _self.parameters = UNSET
             if "strict" in _d:
-                _v = _d["strict"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "strict")
-                _self.strict = _v
+                _v_strict = _d["strict"]
+                if not (_v_strict.__class__ is bool or _v_strict is None):
+                    _v_strict = checked(_v_strict, "boolean or null", "strict")
+                _self.strict = _v_strict
                 _n += 1
             else:
                 _self.strict = UNSET

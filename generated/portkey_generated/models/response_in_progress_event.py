@@ -75,24 +75,24 @@ class ResponseInProgressEvent:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["response"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_response = _d["response"]
+            if _v_response.__class__ is dict:
                 try:
-                    _v = ResponseObject.from_dict(_v)
+                    _v_response = ResponseObject.from_dict(_v_response)
                 except DecodeError as _error:
                     raise _error.within("response") from None
             else:
-                _v = checked(_v, "object", "response")
-            _self.response = _v
+                _v_response = checked(_v_response, "object", "response")
+            _self.response = _v_response
             if "sequence_number" in _d:
-                _v = _d["sequence_number"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "sequence_number")
-                _self.sequence_number = _v
+                _v_sequence_number = _d["sequence_number"]
+                if _v_sequence_number.__class__ is not int:
+                    _v_sequence_number = checked(_v_sequence_number, "integer", "sequence_number")
+                _self.sequence_number = _v_sequence_number
                 _n += 1
             else:
                 _self.sequence_number = UNSET

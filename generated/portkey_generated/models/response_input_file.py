@@ -72,39 +72,39 @@ class ResponseInputFile:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "file_id" in _d:
-                _v = _d["file_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "file_id")
-                _self.file_id = _v
+                _v_file_id = _d["file_id"]
+                if not (_v_file_id.__class__ is str or _v_file_id is None):
+                    _v_file_id = checked(_v_file_id, "string or null", "file_id")
+                _self.file_id = _v_file_id
                 _n += 1
             else:
                 _self.file_id = UNSET
             if "file_url" in _d:
-                _v = _d["file_url"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "file_url")
-                _self.file_url = _v
+                _v_file_url = _d["file_url"]
+                if _v_file_url.__class__ is not str:
+                    _v_file_url = checked(_v_file_url, "string", "file_url")
+                _self.file_url = _v_file_url
                 _n += 1
             else:
                 _self.file_url = UNSET
             if "file_data" in _d:
-                _v = _d["file_data"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "file_data")
-                _self.file_data = _v
+                _v_file_data = _d["file_data"]
+                if _v_file_data.__class__ is not str:
+                    _v_file_data = checked(_v_file_data, "string", "file_data")
+                _self.file_data = _v_file_data
                 _n += 1
             else:
                 _self.file_data = UNSET
             if "filename" in _d:
-                _v = _d["filename"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "filename")
-                _self.filename = _v
+                _v_filename = _d["filename"]
+                if _v_filename.__class__ is not str:
+                    _v_filename = checked(_v_filename, "string", "filename")
+                _self.filename = _v_filename
                 _n += 1
             else:
                 _self.filename = UNSET

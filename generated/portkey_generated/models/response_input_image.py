@@ -70,31 +70,31 @@ class ResponseInputImage:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "image_url" in _d:
-                _v = _d["image_url"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "image_url")
-                _self.image_url = _v
+                _v_image_url = _d["image_url"]
+                if not (_v_image_url.__class__ is str or _v_image_url is None):
+                    _v_image_url = checked(_v_image_url, "string or null", "image_url")
+                _self.image_url = _v_image_url
                 _n += 1
             else:
                 _self.image_url = UNSET
             if "file_id" in _d:
-                _v = _d["file_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "file_id")
-                _self.file_id = _v
+                _v_file_id = _d["file_id"]
+                if not (_v_file_id.__class__ is str or _v_file_id is None):
+                    _v_file_id = checked(_v_file_id, "string or null", "file_id")
+                _self.file_id = _v_file_id
                 _n += 1
             else:
                 _self.file_id = UNSET
             if "detail" in _d:
-                _v = _d["detail"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "detail")
-                _self.detail = _v
+                _v_detail = _d["detail"]
+                if _v_detail.__class__ is not str:
+                    _v_detail = checked(_v_detail, "string", "detail")
+                _self.detail = _v_detail
                 _n += 1
             else:
                 _self.detail = UNSET

@@ -110,40 +110,40 @@ class ResponseInputMessage:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
-            _v = _d["content"]
-            if _v.__class__ is list:
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    _v = [_decode_content_item(_i) for _i in _v]
+                    _v_content = [_decode_content_item(_i) for _i in _v_content]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_content_item).within("content") from None
-            elif _v.__class__ is not str:
-                _v = checked(_v, "array or string", "content")
-            _self.content = _v
+                    raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+            elif _v_content.__class__ is not str:
+                _v_content = checked(_v_content, "array or string", "content")
+            _self.content = _v_content
             if "type" in _d:
-                _v = _d["type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "type")
-                _self.type_ = _v
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
                 _n += 1
             else:
                 _self.type_ = UNSET
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET

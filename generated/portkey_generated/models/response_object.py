@@ -436,276 +436,284 @@ class ResponseObject:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
             if "object" in _d:
-                _v = _d["object"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "object")
-                _self.object_ = _v
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
                 _n += 1
             else:
                 _self.object_ = UNSET
             if "created_at" in _d:
-                _v = _d["created_at"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "created_at")
-                _self.created_at = _v
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ not in JSON_NUMBERS:
+                    _v_created_at = checked(_v_created_at, "number", "created_at")
+                _self.created_at = _v_created_at
                 _n += 1
             else:
                 _self.created_at = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "error" in _d:
-                _v = _d["error"]
-                if _v.__class__ is dict:
+                _v_error = _d["error"]
+                if _v_error.__class__ is dict:
                     try:
-                        _v = ResponseError.from_dict(_v)
+                        _v_error = ResponseError.from_dict(_v_error)
                     except DecodeError as _error:
                         raise _error.within("error") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "error")
-                _self.error = _v
+                elif _v_error is not None:
+                    _v_error = checked(_v_error, "object or null", "error")
+                _self.error = _v_error
                 _n += 1
             else:
                 _self.error = UNSET
             if "incomplete_details" in _d:
-                _v = _d["incomplete_details"]
-                if _v.__class__ is dict:
+                _v_incomplete_details = _d["incomplete_details"]
+                if _v_incomplete_details.__class__ is dict:
                     try:
-                        _v = ResponseIncompleteDetails.from_dict(_v)
+                        _v_incomplete_details = ResponseIncompleteDetails.from_dict(_v_incomplete_details)
                     except DecodeError as _error:
                         raise _error.within("incomplete_details") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "incomplete_details")
-                _self.incomplete_details = _v
+                elif _v_incomplete_details is not None:
+                    _v_incomplete_details = checked(
+                        _v_incomplete_details, "object or null", "incomplete_details"
+                    )
+                _self.incomplete_details = _v_incomplete_details
                 _n += 1
             else:
                 _self.incomplete_details = UNSET
             if "model" in _d:
-                _v = _d["model"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "instructions" in _d:
-                _v = _d["instructions"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "instructions")
-                _self.instructions = _v
+                _v_instructions = _d["instructions"]
+                if not (_v_instructions.__class__ is str or _v_instructions is None):
+                    _v_instructions = checked(_v_instructions, "string or null", "instructions")
+                _self.instructions = _v_instructions
                 _n += 1
             else:
                 _self.instructions = UNSET
             if "output" in _d:
-                _v = _d["output"]
-                if _v.__class__ is list:
+                _v_output = _d["output"]
+                if _v_output.__class__ is list:
                     try:
-                        _v = [_decode_output_item(_i) for _i in _v]
+                        _v_output = [_decode_output_item(_i) for _i in _v_output]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_output_item).within("output") from None
+                        raise _error.at_item(_v_output, _decode_output_item).within("output") from None
                 else:
-                    _v = checked(_v, "array", "output")
-                _self.output = _v
+                    _v_output = checked(_v_output, "array", "output")
+                _self.output = _v_output
                 _n += 1
             else:
                 _self.output = UNSET
             if "usage" in _d:
-                _v = _d["usage"]
-                if _v.__class__ is dict:
+                _v_usage = _d["usage"]
+                if _v_usage.__class__ is dict:
                     try:
-                        _v = ResponseUsage.from_dict(_v)
+                        _v_usage = ResponseUsage.from_dict(_v_usage)
                     except DecodeError as _error:
                         raise _error.within("usage") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "usage")
-                _self.usage = _v
+                elif _v_usage is not None:
+                    _v_usage = checked(_v_usage, "object or null", "usage")
+                _self.usage = _v_usage
                 _n += 1
             else:
                 _self.usage = UNSET
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is list:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        _v = [_decode_tools_item(_i) for _i in _v]
+                        _v_tools = [_decode_tools_item(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_tools_item).within("tools") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "tools")
-                _self.tools = _v
+                        raise _error.at_item(_v_tools, _decode_tools_item).within("tools") from None
+                elif _v_tools is not None:
+                    _v_tools = checked(_v_tools, "array or null", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "tool_choice" in _d:
-                _v = _d["tool_choice"]
-                if _v.__class__ is dict:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
                     try:
-                        _v = _decode_tool_choice(_v)
+                        _v_tool_choice = _decode_tool_choice(_v_tool_choice)
                     except DecodeError as _error:
                         raise _error.within("tool_choice") from None
-                elif not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "object, string or null", "tool_choice")
-                _self.tool_choice = _v
+                elif not (_v_tool_choice.__class__ is str or _v_tool_choice is None):
+                    _v_tool_choice = checked(_v_tool_choice, "object, string or null", "tool_choice")
+                _self.tool_choice = _v_tool_choice
                 _n += 1
             else:
                 _self.tool_choice = UNSET
             if "parallel_tool_calls" in _d:
-                _v = _d["parallel_tool_calls"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "parallel_tool_calls")
-                _self.parallel_tool_calls = _v
+                _v_parallel_tool_calls = _d["parallel_tool_calls"]
+                if _v_parallel_tool_calls.__class__ is not bool:
+                    _v_parallel_tool_calls = checked(_v_parallel_tool_calls, "boolean", "parallel_tool_calls")
+                _self.parallel_tool_calls = _v_parallel_tool_calls
                 _n += 1
             else:
                 _self.parallel_tool_calls = UNSET
             if "previous_response_id" in _d:
-                _v = _d["previous_response_id"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "previous_response_id")
-                _self.previous_response_id = _v
+                _v_previous_response_id = _d["previous_response_id"]
+                if not (_v_previous_response_id.__class__ is str or _v_previous_response_id is None):
+                    _v_previous_response_id = checked(
+                        _v_previous_response_id, "string or null", "previous_response_id"
+                    )
+                _self.previous_response_id = _v_previous_response_id
                 _n += 1
             else:
                 _self.previous_response_id = UNSET
             if "reasoning" in _d:
-                _v = _d["reasoning"]
-                if _v.__class__ is dict:
+                _v_reasoning = _d["reasoning"]
+                if _v_reasoning.__class__ is dict:
                     try:
-                        _v = ResponseReasoningConfig.from_dict(_v)
+                        _v_reasoning = ResponseReasoningConfig.from_dict(_v_reasoning)
                     except DecodeError as _error:
                         raise _error.within("reasoning") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "reasoning")
-                _self.reasoning = _v
+                elif _v_reasoning is not None:
+                    _v_reasoning = checked(_v_reasoning, "object or null", "reasoning")
+                _self.reasoning = _v_reasoning
                 _n += 1
             else:
                 _self.reasoning = UNSET
             if "text" in _d:
-                _v = _d["text"]
-                if _v.__class__ is dict:
+                _v_text = _d["text"]
+                if _v_text.__class__ is dict:
                     try:
-                        _v = ResponseTextConfig.from_dict(_v)
+                        _v_text = ResponseTextConfig.from_dict(_v_text)
                     except DecodeError as _error:
                         raise _error.within("text") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "text")
-                _self.text = _v
+                elif _v_text is not None:
+                    _v_text = checked(_v_text, "object or null", "text")
+                _self.text = _v_text
                 _n += 1
             else:
                 _self.text = UNSET
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if not (_v_temperature.__class__ in JSON_NUMBERS or _v_temperature is None):
+                    _v_temperature = checked(_v_temperature, "number or null", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET
             if "top_p" in _d:
-                _v = _d["top_p"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "top_p")
-                _self.top_p = _v
+                _v_top_p = _d["top_p"]
+                if not (_v_top_p.__class__ in JSON_NUMBERS or _v_top_p is None):
+                    _v_top_p = checked(_v_top_p, "number or null", "top_p")
+                _self.top_p = _v_top_p
                 _n += 1
             else:
                 _self.top_p = UNSET
             if "top_logprobs" in _d:
-                _v = _d["top_logprobs"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "top_logprobs")
-                _self.top_logprobs = _v
+                _v_top_logprobs = _d["top_logprobs"]
+                if not (_v_top_logprobs.__class__ is int or _v_top_logprobs is None):
+                    _v_top_logprobs = checked(_v_top_logprobs, "integer or null", "top_logprobs")
+                _self.top_logprobs = _v_top_logprobs
                 _n += 1
             else:
                 _self.top_logprobs = UNSET
             if "max_output_tokens" in _d:
-                _v = _d["max_output_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "max_output_tokens")
-                _self.max_output_tokens = _v
+                _v_max_output_tokens = _d["max_output_tokens"]
+                if not (_v_max_output_tokens.__class__ is int or _v_max_output_tokens is None):
+                    _v_max_output_tokens = checked(
+                        _v_max_output_tokens, "integer or null", "max_output_tokens"
+                    )
+                _self.max_output_tokens = _v_max_output_tokens
                 _n += 1
             else:
                 _self.max_output_tokens = UNSET
             if "max_tool_calls" in _d:
-                _v = _d["max_tool_calls"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "max_tool_calls")
-                _self.max_tool_calls = _v
+                _v_max_tool_calls = _d["max_tool_calls"]
+                if not (_v_max_tool_calls.__class__ is int or _v_max_tool_calls is None):
+                    _v_max_tool_calls = checked(_v_max_tool_calls, "integer or null", "max_tool_calls")
+                _self.max_tool_calls = _v_max_tool_calls
                 _n += 1
             else:
                 _self.max_tool_calls = UNSET
             if "truncation" in _d:
-                _v = _d["truncation"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "truncation")
-                _self.truncation = _v
+                _v_truncation = _d["truncation"]
+                if not (_v_truncation.__class__ is str or _v_truncation is None):
+                    _v_truncation = checked(_v_truncation, "string or null", "truncation")
+                _self.truncation = _v_truncation
                 _n += 1
             else:
                 _self.truncation = UNSET
             if "store" in _d:
-                _v = _d["store"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "store")
-                _self.store = _v
+                _v_store = _d["store"]
+                if not (_v_store.__class__ is bool or _v_store is None):
+                    _v_store = checked(_v_store, "boolean or null", "store")
+                _self.store = _v_store
                 _n += 1
             else:
                 _self.store = UNSET
             if "background" in _d:
-                _v = _d["background"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "background")
-                _self.background = _v
+                _v_background = _d["background"]
+                if not (_v_background.__class__ is bool or _v_background is None):
+                    _v_background = checked(_v_background, "boolean or null", "background")
+                _self.background = _v_background
                 _n += 1
             else:
                 _self.background = UNSET
             if "service_tier" in _d:
-                _v = _d["service_tier"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "service_tier")
-                _self.service_tier = _v
+                _v_service_tier = _d["service_tier"]
+                if not (_v_service_tier.__class__ is str or _v_service_tier is None):
+                    _v_service_tier = checked(_v_service_tier, "string or null", "service_tier")
+                _self.service_tier = _v_service_tier
                 _n += 1
             else:
                 _self.service_tier = UNSET
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = ResponseObjectMetadata.from_dict(_v)
+                        _v_metadata = ResponseObjectMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "metadata")
-                _self.metadata = _v
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET
             if "user" in _d:
-                _v = _d["user"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "user")
-                _self.user = _v
+                _v_user = _d["user"]
+                if not (_v_user.__class__ is str or _v_user is None):
+                    _v_user = checked(_v_user, "string or null", "user")
+                _self.user = _v_user
                 _n += 1
             else:
                 _self.user = UNSET
             if "prompt_cache_key" in _d:
-                _v = _d["prompt_cache_key"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "prompt_cache_key")
-                _self.prompt_cache_key = _v
+                _v_prompt_cache_key = _d["prompt_cache_key"]
+                if not (_v_prompt_cache_key.__class__ is str or _v_prompt_cache_key is None):
+                    _v_prompt_cache_key = checked(_v_prompt_cache_key, "string or null", "prompt_cache_key")
+                _self.prompt_cache_key = _v_prompt_cache_key
                 _n += 1
             else:
                 _self.prompt_cache_key = UNSET
             if "safety_identifier" in _d:
-                _v = _d["safety_identifier"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "safety_identifier")
-                _self.safety_identifier = _v
+                _v_safety_identifier = _d["safety_identifier"]
+                if not (_v_safety_identifier.__class__ is str or _v_safety_identifier is None):
+                    _v_safety_identifier = checked(
+                        _v_safety_identifier, "string or null", "safety_identifier"
+                    )
+                _self.safety_identifier = _v_safety_identifier
                 _n += 1
             else:
                 _self.safety_identifier = UNSET

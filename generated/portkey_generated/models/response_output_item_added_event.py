@@ -118,28 +118,28 @@ class ResponseOutputItemAddedEvent:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["output_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "output_index")
-            _self.output_index = _v
-            _v = _d["item"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_output_index = _d["output_index"]
+            if _v_output_index.__class__ is not int:
+                _v_output_index = checked(_v_output_index, "integer", "output_index")
+            _self.output_index = _v_output_index
+            _v_item = _d["item"]
+            if _v_item.__class__ is dict:
                 try:
-                    _v = _decode_item(_v)
+                    _v_item = _decode_item(_v_item)
                 except DecodeError as _error:
                     raise _error.within("item") from None
             else:
-                _v = checked(_v, "object", "item")
-            _self.item = _v
+                _v_item = checked(_v_item, "object", "item")
+            _self.item = _v_item
             if "sequence_number" in _d:
-                _v = _d["sequence_number"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "sequence_number")
-                _self.sequence_number = _v
+                _v_sequence_number = _d["sequence_number"]
+                if _v_sequence_number.__class__ is not int:
+                    _v_sequence_number = checked(_v_sequence_number, "integer", "sequence_number")
+                _self.sequence_number = _v_sequence_number
                 _n += 1
             else:
                 _self.sequence_number = UNSET

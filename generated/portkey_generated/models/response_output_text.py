@@ -95,39 +95,41 @@ class ResponseOutputText:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["text"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "text")
-            _self.text = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
             if "annotations" in _d:
-                _v = _d["annotations"]
-                if _v.__class__ is list:
+                _v_annotations = _d["annotations"]
+                if _v_annotations.__class__ is list:
                     try:
-                        _v = [ResponseAnnotation.from_dict(_i) for _i in _v]
+                        _v_annotations = [ResponseAnnotation.from_dict(_i) for _i in _v_annotations]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ResponseAnnotation.from_dict).within("annotations") from None
+                        raise _error.at_item(_v_annotations, ResponseAnnotation.from_dict).within(
+                            "annotations"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "annotations")
-                _self.annotations = _v
+                    _v_annotations = checked(_v_annotations, "array", "annotations")
+                _self.annotations = _v_annotations
                 _n += 1
             else:
                 _self.annotations = UNSET
             if "logprobs" in _d:
-                _v = _d["logprobs"]
-                if _v.__class__ is list:
+                _v_logprobs = _d["logprobs"]
+                if _v_logprobs.__class__ is list:
                     try:
-                        _v = [ResponseOutputTextLogprobsItem.from_dict(_i) for _i in _v]
+                        _v_logprobs = [ResponseOutputTextLogprobsItem.from_dict(_i) for _i in _v_logprobs]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ResponseOutputTextLogprobsItem.from_dict).within(
+                        raise _error.at_item(_v_logprobs, ResponseOutputTextLogprobsItem.from_dict).within(
                             "logprobs"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "logprobs")
-                _self.logprobs = _v
+                    _v_logprobs = checked(_v_logprobs, "array", "logprobs")
+                _self.logprobs = _v_logprobs
                 _n += 1
             else:
                 _self.logprobs = UNSET

@@ -43,10 +43,10 @@ class ResponseOutputTokensDetails:
         try:
             _n = 0
             if "reasoning_tokens" in _d:
-                _v = _d["reasoning_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "reasoning_tokens")
-                _self.reasoning_tokens = _v
+                _v_reasoning_tokens = _d["reasoning_tokens"]
+                if _v_reasoning_tokens.__class__ is not int:
+                    _v_reasoning_tokens = checked(_v_reasoning_tokens, "integer", "reasoning_tokens")
+                _self.reasoning_tokens = _v_reasoning_tokens
                 _n += 1
             else:
                 _self.reasoning_tokens = UNSET

@@ -57,18 +57,18 @@ class ResponseReasoningConfig:
         try:
             _n = 0
             if "effort" in _d:
-                _v = _d["effort"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "effort")
-                _self.effort = _v
+                _v_effort = _d["effort"]
+                if not (_v_effort.__class__ is str or _v_effort is None):
+                    _v_effort = checked(_v_effort, "string or null", "effort")
+                _self.effort = _v_effort
                 _n += 1
             else:
                 _self.effort = UNSET
             if "summary" in _d:
-                _v = _d["summary"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "summary")
-                _self.summary = _v
+                _v_summary = _d["summary"]
+                if not (_v_summary.__class__ is str or _v_summary is None):
+                    _v_summary = checked(_v_summary, "string or null", "summary")
+                _self.summary = _v_summary
                 _n += 1
             else:
                 _self.summary = UNSET

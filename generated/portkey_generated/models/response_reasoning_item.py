@@ -117,53 +117,59 @@ class ResponseReasoningItem:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
             if "summary" in _d:
-                _v = _d["summary"]
-                if _v.__class__ is list:
+                _v_summary = _d["summary"]
+                if _v_summary.__class__ is list:
                     try:
-                        _v = [ResponseReasoningText.from_dict(_i) for _i in _v]
+                        _v_summary = [ResponseReasoningText.from_dict(_i) for _i in _v_summary]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ResponseReasoningText.from_dict).within("summary") from None
+                        raise _error.at_item(_v_summary, ResponseReasoningText.from_dict).within(
+                            "summary"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "summary")
-                _self.summary = _v
+                    _v_summary = checked(_v_summary, "array", "summary")
+                _self.summary = _v_summary
                 _n += 1
             else:
                 _self.summary = UNSET
             if "content" in _d:
-                _v = _d["content"]
-                if _v.__class__ is list:
+                _v_content = _d["content"]
+                if _v_content.__class__ is list:
                     try:
-                        _v = [ResponseReasoningText.from_dict(_i) for _i in _v]
+                        _v_content = [ResponseReasoningText.from_dict(_i) for _i in _v_content]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ResponseReasoningText.from_dict).within("content") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "content")
-                _self.content = _v
+                        raise _error.at_item(_v_content, ResponseReasoningText.from_dict).within(
+                            "content"
+                        ) from None
+                elif _v_content is not None:
+                    _v_content = checked(_v_content, "array or null", "content")
+                _self.content = _v_content
                 _n += 1
             else:
                 _self.content = UNSET
             if "encrypted_content" in _d:
-                _v = _d["encrypted_content"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "encrypted_content")
-                _self.encrypted_content = _v
+                _v_encrypted_content = _d["encrypted_content"]
+                if not (_v_encrypted_content.__class__ is str or _v_encrypted_content is None):
+                    _v_encrypted_content = checked(
+                        _v_encrypted_content, "string or null", "encrypted_content"
+                    )
+                _self.encrypted_content = _v_encrypted_content
                 _n += 1
             else:
                 _self.encrypted_content = UNSET
             if "status" in _d:
-                _v = _d["status"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if not (_v_status.__class__ is str or _v_status is None):
+                    _v_status = checked(_v_status, "string or null", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET

@@ -164,15 +164,15 @@ class ResponseStreamEventEnvelope:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["data"]
-            if _v.__class__ is dict:
+            _v_data = _d["data"]
+            if _v_data.__class__ is dict:
                 try:
-                    _v = _decode_data(_v)
+                    _v_data = _decode_data(_v_data)
                 except DecodeError as _error:
                     raise _error.within("data") from None
             else:
-                _v = checked(_v, "object", "data")
-            _self.data = _v
+                _v_data = checked(_v_data, "object", "data")
+            _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -91,23 +91,23 @@ class ResponseTextConfig:
         try:
             _n = 0
             if "format" in _d:
-                _v = _d["format"]
-                if _v.__class__ is dict:
+                _v_format_ = _d["format"]
+                if _v_format_.__class__ is dict:
                     try:
-                        _v = _decode_format_(_v)
+                        _v_format_ = _decode_format_(_v_format_)
                     except DecodeError as _error:
                         raise _error.within("format") from None
                 else:
-                    _v = checked(_v, "object", "format")
-                _self.format_ = _v
+                    _v_format_ = checked(_v_format_, "object", "format")
+                _self.format_ = _v_format_
                 _n += 1
             else:
                 _self.format_ = UNSET
             if "verbosity" in _d:
-                _v = _d["verbosity"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "verbosity")
-                _self.verbosity = _v
+                _v_verbosity = _d["verbosity"]
+                if not (_v_verbosity.__class__ is str or _v_verbosity is None):
+                    _v_verbosity = checked(_v_verbosity, "string or null", "verbosity")
+                _self.verbosity = _v_verbosity
                 _n += 1
             else:
                 _self.verbosity = UNSET

@@ -105,46 +105,46 @@ class ResponseTextDoneEvent:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["item_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "item_id")
-            _self.item_id = _v
-            _v = _d["output_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "output_index")
-            _self.output_index = _v
-            _v = _d["content_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "content_index")
-            _self.content_index = _v
-            _v = _d["text"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "text")
-            _self.text = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_item_id = _d["item_id"]
+            if _v_item_id.__class__ is not str:
+                _v_item_id = checked(_v_item_id, "string", "item_id")
+            _self.item_id = _v_item_id
+            _v_output_index = _d["output_index"]
+            if _v_output_index.__class__ is not int:
+                _v_output_index = checked(_v_output_index, "integer", "output_index")
+            _self.output_index = _v_output_index
+            _v_content_index = _d["content_index"]
+            if _v_content_index.__class__ is not int:
+                _v_content_index = checked(_v_content_index, "integer", "content_index")
+            _self.content_index = _v_content_index
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
             if "logprobs" in _d:
-                _v = _d["logprobs"]
-                if _v.__class__ is list:
+                _v_logprobs = _d["logprobs"]
+                if _v_logprobs.__class__ is list:
                     try:
-                        _v = [ResponseTextDoneEventLogprobsItem.from_dict(_i) for _i in _v]
+                        _v_logprobs = [ResponseTextDoneEventLogprobsItem.from_dict(_i) for _i in _v_logprobs]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ResponseTextDoneEventLogprobsItem.from_dict).within(
+                        raise _error.at_item(_v_logprobs, ResponseTextDoneEventLogprobsItem.from_dict).within(
                             "logprobs"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "logprobs")
-                _self.logprobs = _v
+                    _v_logprobs = checked(_v_logprobs, "array", "logprobs")
+                _self.logprobs = _v_logprobs
                 _n += 1
             else:
                 _self.logprobs = UNSET
             if "sequence_number" in _d:
-                _v = _d["sequence_number"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "sequence_number")
-                _self.sequence_number = _v
+                _v_sequence_number = _d["sequence_number"]
+                if _v_sequence_number.__class__ is not int:
+                    _v_sequence_number = checked(_v_sequence_number, "integer", "sequence_number")
+                _self.sequence_number = _v_sequence_number
                 _n += 1
             else:
                 _self.sequence_number = UNSET

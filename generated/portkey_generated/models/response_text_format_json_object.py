@@ -42,10 +42,10 @@ class ResponseTextFormatJsonObject:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
         except KeyError as _error:
             if _d.get("type", "json_object") != "json_object":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -44,10 +44,10 @@ class ResponseUnknownItem:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

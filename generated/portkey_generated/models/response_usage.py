@@ -100,41 +100,49 @@ class ResponseUsage:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["input_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "input_tokens")
-            _self.input_tokens = _v
-            _v = _d["output_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "output_tokens")
-            _self.output_tokens = _v
-            _v = _d["total_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total_tokens")
-            _self.total_tokens = _v
+            _v_input_tokens = _d["input_tokens"]
+            if _v_input_tokens.__class__ is not int:
+                _v_input_tokens = checked(_v_input_tokens, "integer", "input_tokens")
+            _self.input_tokens = _v_input_tokens
+            _v_output_tokens = _d["output_tokens"]
+            if _v_output_tokens.__class__ is not int:
+                _v_output_tokens = checked(_v_output_tokens, "integer", "output_tokens")
+            _self.output_tokens = _v_output_tokens
+            _v_total_tokens = _d["total_tokens"]
+            if _v_total_tokens.__class__ is not int:
+                _v_total_tokens = checked(_v_total_tokens, "integer", "total_tokens")
+            _self.total_tokens = _v_total_tokens
             if "input_tokens_details" in _d:
-                _v = _d["input_tokens_details"]
-                if _v.__class__ is dict:
+                _v_input_tokens_details = _d["input_tokens_details"]
+                if _v_input_tokens_details.__class__ is dict:
                     try:
-                        _v = ResponseInputTokensDetails.from_dict(_v)
+                        _v_input_tokens_details = ResponseInputTokensDetails.from_dict(
+                            _v_input_tokens_details
+                        )
                     except DecodeError as _error:
                         raise _error.within("input_tokens_details") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "input_tokens_details")
-                _self.input_tokens_details = _v
+                elif _v_input_tokens_details is not None:
+                    _v_input_tokens_details = checked(
+                        _v_input_tokens_details, "object or null", "input_tokens_details"
+                    )
+                _self.input_tokens_details = _v_input_tokens_details
                 _n += 1
             else:
                 _self.input_tokens_details = UNSET
             if "output_tokens_details" in _d:
-                _v = _d["output_tokens_details"]
-                if _v.__class__ is dict:
+                _v_output_tokens_details = _d["output_tokens_details"]
+                if _v_output_tokens_details.__class__ is dict:
                     try:
-                        _v = ResponseOutputTokensDetails.from_dict(_v)
+                        _v_output_tokens_details = ResponseOutputTokensDetails.from_dict(
+                            _v_output_tokens_details
+                        )
                     except DecodeError as _error:
                         raise _error.within("output_tokens_details") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "output_tokens_details")
-                _self.output_tokens_details = _v
+                elif _v_output_tokens_details is not None:
+                    _v_output_tokens_details = checked(
+                        _v_output_tokens_details, "object or null", "output_tokens_details"
+                    )
+                _self.output_tokens_details = _v_output_tokens_details
                 _n += 1
             else:
                 _self.output_tokens_details = UNSET

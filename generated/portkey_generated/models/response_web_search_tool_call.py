@@ -83,32 +83,32 @@ class ResponseWebSearchToolCall:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
             if "status" in _d:
-                _v = _d["status"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "status")
-                _self.status = _v
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
                 _n += 1
             else:
                 _self.status = UNSET
             if "action" in _d:
-                _v = _d["action"]
-                if _v.__class__ is dict:
+                _v_action = _d["action"]
+                if _v_action.__class__ is dict:
                     try:
-                        _v = ResponseWebSearchToolCallAction.from_dict(_v)
+                        _v_action = ResponseWebSearchToolCallAction.from_dict(_v_action)
                     except DecodeError as _error:
                         raise _error.within("action") from None
                 else:
-                    _v = checked(_v, "object", "action")
-                _self.action = _v
+                    _v_action = checked(_v_action, "object", "action")
+                _self.action = _v_action
                 _n += 1
             else:
                 _self.action = UNSET

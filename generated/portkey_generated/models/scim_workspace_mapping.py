@@ -71,42 +71,42 @@ class ScimWorkspaceMapping:
         try:
             _n = 0
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "scim_group" in _d:
-                _v = _d["scim_group"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "scim_group")
-                _self.scim_group = _v
+                _v_scim_group = _d["scim_group"]
+                if _v_scim_group.__class__ is not str:
+                    _v_scim_group = checked(_v_scim_group, "string", "scim_group")
+                _self.scim_group = _v_scim_group
                 _n += 1
             else:
                 _self.scim_group = UNSET
             if "scim_group_id" in _d:
-                _v = _d["scim_group_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "scim_group_id")
-                _self.scim_group_id = _v
+                _v_scim_group_id = _d["scim_group_id"]
+                if _v_scim_group_id.__class__ is not str:
+                    _v_scim_group_id = checked(_v_scim_group_id, "string", "scim_group_id")
+                _self.scim_group_id = _v_scim_group_id
                 _n += 1
             else:
                 _self.scim_group_id = UNSET
             if "role" in _d:
-                _v = _d["role"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "role")
-                _self.role = _v
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
                 _n += 1
             else:
                 _self.role = UNSET

@@ -68,27 +68,27 @@ class ScimWorkspaceMappingCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["workspace_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "workspace_id")
-            _self.workspace_id = _v
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
+            _v_workspace_id = _d["workspace_id"]
+            if _v_workspace_id.__class__ is not str:
+                _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+            _self.workspace_id = _v_workspace_id
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
             if "scim_group_id" in _d:
-                _v = _d["scim_group_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "scim_group_id")
-                _self.scim_group_id = _v
+                _v_scim_group_id = _d["scim_group_id"]
+                if _v_scim_group_id.__class__ is not str:
+                    _v_scim_group_id = checked(_v_scim_group_id, "string", "scim_group_id")
+                _self.scim_group_id = _v_scim_group_id
                 _n += 1
             else:
                 _self.scim_group_id = UNSET
             if "scim_group_name" in _d:
-                _v = _d["scim_group_name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "scim_group_name")
-                _self.scim_group_name = _v
+                _v_scim_group_name = _d["scim_group_name"]
+                if _v_scim_group_name.__class__ is not str:
+                    _v_scim_group_name = checked(_v_scim_group_name, "string", "scim_group_name")
+                _self.scim_group_name = _v_scim_group_name
                 _n += 1
             else:
                 _self.scim_group_name = UNSET

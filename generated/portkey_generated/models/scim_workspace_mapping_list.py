@@ -74,23 +74,25 @@ class ScimWorkspaceMappingList:
         try:
             _n = 0
             if "mappings" in _d:
-                _v = _d["mappings"]
-                if _v.__class__ is list:
+                _v_mappings = _d["mappings"]
+                if _v_mappings.__class__ is list:
                     try:
-                        _v = [ScimWorkspaceMapping.from_dict(_i) for _i in _v]
+                        _v_mappings = [ScimWorkspaceMapping.from_dict(_i) for _i in _v_mappings]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ScimWorkspaceMapping.from_dict).within("mappings") from None
+                        raise _error.at_item(_v_mappings, ScimWorkspaceMapping.from_dict).within(
+                            "mappings"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "mappings")
-                _self.mappings = _v
+                    _v_mappings = checked(_v_mappings, "array", "mappings")
+                _self.mappings = _v_mappings
                 _n += 1
             else:
                 _self.mappings = UNSET
             if "total_count" in _d:
-                _v = _d["total_count"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total_count")
-                _self.total_count = _v
+                _v_total_count = _d["total_count"]
+                if _v_total_count.__class__ is not int:
+                    _v_total_count = checked(_v_total_count, "integer", "total_count")
+                _self.total_count = _v_total_count
                 _n += 1
             else:
                 _self.total_count = UNSET

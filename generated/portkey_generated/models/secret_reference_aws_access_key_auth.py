@@ -63,22 +63,24 @@ class SecretReferenceAwsAccessKeyAuth:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["aws_auth_type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "aws_auth_type")
-            _self.aws_auth_type = _v
-            _v = _d["aws_access_key_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "aws_access_key_id")
-            _self.aws_access_key_id = _v
-            _v = _d["aws_secret_access_key"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "aws_secret_access_key")
-            _self.aws_secret_access_key = _v
-            _v = _d["aws_region"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "aws_region")
-            _self.aws_region = _v
+            _v_aws_auth_type = _d["aws_auth_type"]
+            if _v_aws_auth_type.__class__ is not str:
+                _v_aws_auth_type = checked(_v_aws_auth_type, "string", "aws_auth_type")
+            _self.aws_auth_type = _v_aws_auth_type
+            _v_aws_access_key_id = _d["aws_access_key_id"]
+            if _v_aws_access_key_id.__class__ is not str:
+                _v_aws_access_key_id = checked(_v_aws_access_key_id, "string", "aws_access_key_id")
+            _self.aws_access_key_id = _v_aws_access_key_id
+            _v_aws_secret_access_key = _d["aws_secret_access_key"]
+            if _v_aws_secret_access_key.__class__ is not str:
+                _v_aws_secret_access_key = checked(
+                    _v_aws_secret_access_key, "string", "aws_secret_access_key"
+                )
+            _self.aws_secret_access_key = _v_aws_secret_access_key
+            _v_aws_region = _d["aws_region"]
+            if _v_aws_region.__class__ is not str:
+                _v_aws_region = checked(_v_aws_region, "string", "aws_region")
+            _self.aws_region = _v_aws_region
         except KeyError as _error:
             if _d.get("aws_auth_type", "accessKey") != "accessKey":
                 return cls.from_dict(MissingAsUnset(_d))

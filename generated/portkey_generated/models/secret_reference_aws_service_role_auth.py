@@ -53,15 +53,15 @@ class SecretReferenceAwsServiceRoleAuth:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["aws_auth_type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "aws_auth_type")
-            _self.aws_auth_type = _v
+            _v_aws_auth_type = _d["aws_auth_type"]
+            if _v_aws_auth_type.__class__ is not str:
+                _v_aws_auth_type = checked(_v_aws_auth_type, "string", "aws_auth_type")
+            _self.aws_auth_type = _v_aws_auth_type
             if "aws_region" in _d:
-                _v = _d["aws_region"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "aws_region")
-                _self.aws_region = _v
+                _v_aws_region = _d["aws_region"]
+                if _v_aws_region.__class__ is not str:
+                    _v_aws_region = checked(_v_aws_region, "string", "aws_region")
+                _self.aws_region = _v_aws_region
                 _n += 1
             else:
                 _self.aws_region = UNSET

@@ -69,26 +69,32 @@ class SecretReferenceAzureEntraAuth:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["azure_auth_mode"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_auth_mode")
-            _self.azure_auth_mode = _v
-            _v = _d["azure_entra_tenant_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_entra_tenant_id")
-            _self.azure_entra_tenant_id = _v
-            _v = _d["azure_entra_client_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_entra_client_id")
-            _self.azure_entra_client_id = _v
-            _v = _d["azure_entra_client_secret"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_entra_client_secret")
-            _self.azure_entra_client_secret = _v
-            _v = _d["azure_vault_url"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_vault_url")
-            _self.azure_vault_url = _v
+            _v_azure_auth_mode = _d["azure_auth_mode"]
+            if _v_azure_auth_mode.__class__ is not str:
+                _v_azure_auth_mode = checked(_v_azure_auth_mode, "string", "azure_auth_mode")
+            _self.azure_auth_mode = _v_azure_auth_mode
+            _v_azure_entra_tenant_id = _d["azure_entra_tenant_id"]
+            if _v_azure_entra_tenant_id.__class__ is not str:
+                _v_azure_entra_tenant_id = checked(
+                    _v_azure_entra_tenant_id, "string", "azure_entra_tenant_id"
+                )
+            _self.azure_entra_tenant_id = _v_azure_entra_tenant_id
+            _v_azure_entra_client_id = _d["azure_entra_client_id"]
+            if _v_azure_entra_client_id.__class__ is not str:
+                _v_azure_entra_client_id = checked(
+                    _v_azure_entra_client_id, "string", "azure_entra_client_id"
+                )
+            _self.azure_entra_client_id = _v_azure_entra_client_id
+            _v_azure_entra_client_secret = _d["azure_entra_client_secret"]
+            if _v_azure_entra_client_secret.__class__ is not str:
+                _v_azure_entra_client_secret = checked(
+                    _v_azure_entra_client_secret, "string", "azure_entra_client_secret"
+                )
+            _self.azure_entra_client_secret = _v_azure_entra_client_secret
+            _v_azure_vault_url = _d["azure_vault_url"]
+            if _v_azure_vault_url.__class__ is not str:
+                _v_azure_vault_url = checked(_v_azure_vault_url, "string", "azure_vault_url")
+            _self.azure_vault_url = _v_azure_vault_url
         except KeyError as _error:
             if _d.get("azure_auth_mode", "entra") != "entra":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -59,19 +59,21 @@ class SecretReferenceAzureManagedAuth:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["azure_auth_mode"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_auth_mode")
-            _self.azure_auth_mode = _v
-            _v = _d["azure_vault_url"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "azure_vault_url")
-            _self.azure_vault_url = _v
+            _v_azure_auth_mode = _d["azure_auth_mode"]
+            if _v_azure_auth_mode.__class__ is not str:
+                _v_azure_auth_mode = checked(_v_azure_auth_mode, "string", "azure_auth_mode")
+            _self.azure_auth_mode = _v_azure_auth_mode
+            _v_azure_vault_url = _d["azure_vault_url"]
+            if _v_azure_vault_url.__class__ is not str:
+                _v_azure_vault_url = checked(_v_azure_vault_url, "string", "azure_vault_url")
+            _self.azure_vault_url = _v_azure_vault_url
             if "azure_managed_client_id" in _d:
-                _v = _d["azure_managed_client_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "azure_managed_client_id")
-                _self.azure_managed_client_id = _v
+                _v_azure_managed_client_id = _d["azure_managed_client_id"]
+                if _v_azure_managed_client_id.__class__ is not str:
+                    _v_azure_managed_client_id = checked(
+                        _v_azure_managed_client_id, "string", "azure_managed_client_id"
+                    )
+                _self.azure_managed_client_id = _v_azure_managed_client_id
                 _n += 1
             else:
                 _self.azure_managed_client_id = UNSET

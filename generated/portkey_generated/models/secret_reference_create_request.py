@@ -207,96 +207,98 @@ class SecretReferenceCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["manager_type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "manager_type")
-            _self.manager_type = _v
-            _v = _d["auth_config"]
-            if _v.__class__ is dict:
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_manager_type = _d["manager_type"]
+            if _v_manager_type.__class__ is not str:
+                _v_manager_type = checked(_v_manager_type, "string", "manager_type")
+            _self.manager_type = _v_manager_type
+            _v_auth_config = _d["auth_config"]
+            if _v_auth_config.__class__ is dict:
                 try:
-                    _v = _decode_auth_config(_v)
+                    _v_auth_config = _decode_auth_config(_v_auth_config)
                 except DecodeError as _error:
                     raise _error.within("auth_config") from None
             else:
-                _v = checked(_v, "object", "auth_config")
-            _self.auth_config = _v
-            _v = _d["secret_path"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "secret_path")
-            _self.secret_path = _v
+                _v_auth_config = checked(_v_auth_config, "object", "auth_config")
+            _self.auth_config = _v_auth_config
+            _v_secret_path = _d["secret_path"]
+            if _v_secret_path.__class__ is not str:
+                _v_secret_path = checked(_v_secret_path, "string", "secret_path")
+            _self.secret_path = _v_secret_path
             if "organisation_id" in _d:
-                _v = _d["organisation_id"]
-                if _v.__class__ is str:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_organisation_id = UUID(_v_organisation_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "organisation_id")
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
                 else:
-                    _v = checked(_v, "string", "organisation_id")
-                _self.organisation_id = _v
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
                 _n += 1
             else:
                 _self.organisation_id = UNSET
             if "slug" in _d:
-                _v = _d["slug"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "slug")
-                _self.slug = _v
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
                 _n += 1
             else:
                 _self.slug = UNSET
             if "description" in _d:
-                _v = _d["description"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "description")
-                _self.description = _v
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
                 _n += 1
             else:
                 _self.description = UNSET
             if "secret_key" in _d:
-                _v = _d["secret_key"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "secret_key")
-                _self.secret_key = _v
+                _v_secret_key = _d["secret_key"]
+                if not (_v_secret_key.__class__ is str or _v_secret_key is None):
+                    _v_secret_key = checked(_v_secret_key, "string or null", "secret_key")
+                _self.secret_key = _v_secret_key
                 _n += 1
             else:
                 _self.secret_key = UNSET
             if "allow_all_workspaces" in _d:
-                _v = _d["allow_all_workspaces"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "allow_all_workspaces")
-                _self.allow_all_workspaces = _v
+                _v_allow_all_workspaces = _d["allow_all_workspaces"]
+                if _v_allow_all_workspaces.__class__ is not bool:
+                    _v_allow_all_workspaces = checked(
+                        _v_allow_all_workspaces, "boolean", "allow_all_workspaces"
+                    )
+                _self.allow_all_workspaces = _v_allow_all_workspaces
                 _n += 1
             else:
                 _self.allow_all_workspaces = UNSET
             if "allowed_workspaces" in _d:
-                _v = _d["allowed_workspaces"]
-                if _v.__class__ is list:
+                _v_allowed_workspaces = _d["allowed_workspaces"]
+                if _v_allowed_workspaces.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_allowed_workspaces)):
+                            _v_allowed_workspaces = checked_items(_v_allowed_workspaces, "string")
                     except DecodeError as _error:
                         raise _error.within("allowed_workspaces") from None
                 else:
-                    _v = checked(_v, "array", "allowed_workspaces")
-                _self.allowed_workspaces = _v
+                    _v_allowed_workspaces = checked(_v_allowed_workspaces, "array", "allowed_workspaces")
+                _self.allowed_workspaces = _v_allowed_workspaces
                 _n += 1
             else:
                 _self.allowed_workspaces = UNSET
             if "tags" in _d:
-                _v = _d["tags"]
-                if _v.__class__ is dict:
+                _v_tags = _d["tags"]
+                if _v_tags.__class__ is dict:
                     try:
-                        _v = SecretReferenceTags.from_dict(_v)
+                        _v_tags = SecretReferenceTags.from_dict(_v_tags)
                     except DecodeError as _error:
                         raise _error.within("tags") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "tags")
-                _self.tags = _v
+                elif _v_tags is not None:
+                    _v_tags = checked(_v_tags, "object or null", "tags")
+                _self.tags = _v_tags
                 _n += 1
             else:
                 _self.tags = UNSET

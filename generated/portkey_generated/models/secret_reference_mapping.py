@@ -76,27 +76,27 @@ class SecretReferenceMapping:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["target_field"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "target_field")
-            _self.target_field = _v
-            _v = _d["secret_reference_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "secret_reference_id")
-            _self.secret_reference_id = _v
+            _v_target_field = _d["target_field"]
+            if _v_target_field.__class__ is not str:
+                _v_target_field = checked(_v_target_field, "string", "target_field")
+            _self.target_field = _v_target_field
+            _v_secret_reference_id = _d["secret_reference_id"]
+            if _v_secret_reference_id.__class__ is not str:
+                _v_secret_reference_id = checked(_v_secret_reference_id, "string", "secret_reference_id")
+            _self.secret_reference_id = _v_secret_reference_id
             if "secret_key" in _d:
-                _v = _d["secret_key"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "secret_key")
-                _self.secret_key = _v
+                _v_secret_key = _d["secret_key"]
+                if not (_v_secret_key.__class__ is str or _v_secret_key is None):
+                    _v_secret_key = checked(_v_secret_key, "string or null", "secret_key")
+                _self.secret_key = _v_secret_key
                 _n += 1
             else:
                 _self.secret_key = UNSET
             if "value_format" in _d:
-                _v = _d["value_format"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "value_format")
-                _self.value_format = _v
+                _v_value_format = _d["value_format"]
+                if not (_v_value_format.__class__ is str or _v_value_format is None):
+                    _v_value_format = checked(_v_value_format, "string or null", "value_format")
+                _self.value_format = _v_value_format
                 _n += 1
             else:
                 _self.value_format = UNSET

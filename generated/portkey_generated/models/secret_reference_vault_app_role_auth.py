@@ -71,27 +71,27 @@ class SecretReferenceVaultAppRoleAuth:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["vault_auth_type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vault_auth_type")
-            _self.vault_auth_type = _v
-            _v = _d["vault_addr"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vault_addr")
-            _self.vault_addr = _v
-            _v = _d["vault_role_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vault_role_id")
-            _self.vault_role_id = _v
-            _v = _d["vault_secret_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vault_secret_id")
-            _self.vault_secret_id = _v
+            _v_vault_auth_type = _d["vault_auth_type"]
+            if _v_vault_auth_type.__class__ is not str:
+                _v_vault_auth_type = checked(_v_vault_auth_type, "string", "vault_auth_type")
+            _self.vault_auth_type = _v_vault_auth_type
+            _v_vault_addr = _d["vault_addr"]
+            if _v_vault_addr.__class__ is not str:
+                _v_vault_addr = checked(_v_vault_addr, "string", "vault_addr")
+            _self.vault_addr = _v_vault_addr
+            _v_vault_role_id = _d["vault_role_id"]
+            if _v_vault_role_id.__class__ is not str:
+                _v_vault_role_id = checked(_v_vault_role_id, "string", "vault_role_id")
+            _self.vault_role_id = _v_vault_role_id
+            _v_vault_secret_id = _d["vault_secret_id"]
+            if _v_vault_secret_id.__class__ is not str:
+                _v_vault_secret_id = checked(_v_vault_secret_id, "string", "vault_secret_id")
+            _self.vault_secret_id = _v_vault_secret_id
             if "vault_namespace" in _d:
-                _v = _d["vault_namespace"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "vault_namespace")
-                _self.vault_namespace = _v
+                _v_vault_namespace = _d["vault_namespace"]
+                if _v_vault_namespace.__class__ is not str:
+                    _v_vault_namespace = checked(_v_vault_namespace, "string", "vault_namespace")
+                _self.vault_namespace = _v_vault_namespace
                 _n += 1
             else:
                 _self.vault_namespace = UNSET

@@ -65,23 +65,23 @@ class SecretReferenceVaultTokenAuth:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["vault_auth_type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vault_auth_type")
-            _self.vault_auth_type = _v
-            _v = _d["vault_addr"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vault_addr")
-            _self.vault_addr = _v
-            _v = _d["vault_token"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vault_token")
-            _self.vault_token = _v
+            _v_vault_auth_type = _d["vault_auth_type"]
+            if _v_vault_auth_type.__class__ is not str:
+                _v_vault_auth_type = checked(_v_vault_auth_type, "string", "vault_auth_type")
+            _self.vault_auth_type = _v_vault_auth_type
+            _v_vault_addr = _d["vault_addr"]
+            if _v_vault_addr.__class__ is not str:
+                _v_vault_addr = checked(_v_vault_addr, "string", "vault_addr")
+            _self.vault_addr = _v_vault_addr
+            _v_vault_token = _d["vault_token"]
+            if _v_vault_token.__class__ is not str:
+                _v_vault_token = checked(_v_vault_token, "string", "vault_token")
+            _self.vault_token = _v_vault_token
             if "vault_namespace" in _d:
-                _v = _d["vault_namespace"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "vault_namespace")
-                _self.vault_namespace = _v
+                _v_vault_namespace = _d["vault_namespace"]
+                if _v_vault_namespace.__class__ is not str:
+                    _v_vault_namespace = checked(_v_vault_namespace, "string", "vault_namespace")
+                _self.vault_namespace = _v_vault_namespace
                 _n += 1
             else:
                 _self.vault_namespace = UNSET

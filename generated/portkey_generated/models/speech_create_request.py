@@ -81,39 +81,39 @@ class SpeechCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["input"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "input")
-            _self.input_ = _v
-            _v = _d["voice"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "voice")
-            _self.voice = _v
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_input_ = _d["input"]
+            if _v_input_.__class__ is not str:
+                _v_input_ = checked(_v_input_, "string", "input")
+            _self.input_ = _v_input_
+            _v_voice = _d["voice"]
+            if _v_voice.__class__ is not str:
+                _v_voice = checked(_v_voice, "string", "voice")
+            _self.voice = _v_voice
             if "instructions" in _d:
-                _v = _d["instructions"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "instructions")
-                _self.instructions = _v
+                _v_instructions = _d["instructions"]
+                if _v_instructions.__class__ is not str:
+                    _v_instructions = checked(_v_instructions, "string", "instructions")
+                _self.instructions = _v_instructions
                 _n += 1
             else:
                 _self.instructions = UNSET
             if "response_format" in _d:
-                _v = _d["response_format"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "response_format")
-                _self.response_format = _v
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is not str:
+                    _v_response_format = checked(_v_response_format, "string", "response_format")
+                _self.response_format = _v_response_format
                 _n += 1
             else:
                 _self.response_format = UNSET
             if "speed" in _d:
-                _v = _d["speed"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "speed")
-                _self.speed = _v
+                _v_speed = _d["speed"]
+                if _v_speed.__class__ not in JSON_NUMBERS:
+                    _v_speed = checked(_v_speed, "number", "speed")
+                _self.speed = _v_speed
                 _n += 1
             else:
                 _self.speed = UNSET

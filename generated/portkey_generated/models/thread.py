@@ -96,36 +96,36 @@ class Thread:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["created_at"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "created_at")
-            _self.created_at = _v
-            _v = _d["tool_resources"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_tool_resources = _d["tool_resources"]
+            if _v_tool_resources.__class__ is dict:
                 try:
-                    _v = AssistantToolResources.from_dict(_v)
+                    _v_tool_resources = AssistantToolResources.from_dict(_v_tool_resources)
                 except DecodeError as _error:
                     raise _error.within("tool_resources") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "tool_resources")
-            _self.tool_resources = _v
-            _v = _d["metadata"]
-            if _v.__class__ is dict:
+            elif _v_tool_resources is not None:
+                _v_tool_resources = checked(_v_tool_resources, "object or null", "tool_resources")
+            _self.tool_resources = _v_tool_resources
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
                 try:
-                    _v = AssistantMetadata.from_dict(_v)
+                    _v_metadata = AssistantMetadata.from_dict(_v_metadata)
                 except DecodeError as _error:
                     raise _error.within("metadata") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "metadata")
-            _self.metadata = _v
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
         except KeyError as _error:
             if _d.get("object", "thread") != "thread":
                 return cls.from_dict(MissingAsUnset(_d))

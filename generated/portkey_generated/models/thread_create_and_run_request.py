@@ -262,162 +262,170 @@ class ThreadCreateAndRunRequest:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["assistant_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "assistant_id")
-            _self.assistant_id = _v
+            _v_assistant_id = _d["assistant_id"]
+            if _v_assistant_id.__class__ is not str:
+                _v_assistant_id = checked(_v_assistant_id, "string", "assistant_id")
+            _self.assistant_id = _v_assistant_id
             if "thread" in _d:
-                _v = _d["thread"]
-                if _v.__class__ is dict:
+                _v_thread = _d["thread"]
+                if _v_thread.__class__ is dict:
                     try:
-                        _v = ThreadCreateRequest.from_dict(_v)
+                        _v_thread = ThreadCreateRequest.from_dict(_v_thread)
                     except DecodeError as _error:
                         raise _error.within("thread") from None
                 else:
-                    _v = checked(_v, "object", "thread")
-                _self.thread = _v
+                    _v_thread = checked(_v_thread, "object", "thread")
+                _self.thread = _v_thread
                 _n += 1
             else:
                 _self.thread = UNSET
             if "model" in _d:
-                _v = _d["model"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "model")
-                _self.model = _v
+                _v_model = _d["model"]
+                if not (_v_model.__class__ is str or _v_model is None):
+                    _v_model = checked(_v_model, "string or null", "model")
+                _self.model = _v_model
                 _n += 1
             else:
                 _self.model = UNSET
             if "instructions" in _d:
-                _v = _d["instructions"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "instructions")
-                _self.instructions = _v
+                _v_instructions = _d["instructions"]
+                if not (_v_instructions.__class__ is str or _v_instructions is None):
+                    _v_instructions = checked(_v_instructions, "string or null", "instructions")
+                _self.instructions = _v_instructions
                 _n += 1
             else:
                 _self.instructions = UNSET
             if "tools" in _d:
-                _v = _d["tools"]
-                if _v.__class__ is list:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        _v = [_decode_tools_item(_i) for _i in _v]
+                        _v_tools = [_decode_tools_item(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_tools_item).within("tools") from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "tools")
-                _self.tools = _v
+                        raise _error.at_item(_v_tools, _decode_tools_item).within("tools") from None
+                elif _v_tools is not None:
+                    _v_tools = checked(_v_tools, "array or null", "tools")
+                _self.tools = _v_tools
                 _n += 1
             else:
                 _self.tools = UNSET
             if "tool_resources" in _d:
-                _v = _d["tool_resources"]
-                if _v.__class__ is dict:
+                _v_tool_resources = _d["tool_resources"]
+                if _v_tool_resources.__class__ is dict:
                     try:
-                        _v = AssistantToolResources.from_dict(_v)
+                        _v_tool_resources = AssistantToolResources.from_dict(_v_tool_resources)
                     except DecodeError as _error:
                         raise _error.within("tool_resources") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "tool_resources")
-                _self.tool_resources = _v
+                elif _v_tool_resources is not None:
+                    _v_tool_resources = checked(_v_tool_resources, "object or null", "tool_resources")
+                _self.tool_resources = _v_tool_resources
                 _n += 1
             else:
                 _self.tool_resources = UNSET
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = AssistantMetadata.from_dict(_v)
+                        _v_metadata = AssistantMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "metadata")
-                _self.metadata = _v
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if not (_v_temperature.__class__ in JSON_NUMBERS or _v_temperature is None):
+                    _v_temperature = checked(_v_temperature, "number or null", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET
             if "top_p" in _d:
-                _v = _d["top_p"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "top_p")
-                _self.top_p = _v
+                _v_top_p = _d["top_p"]
+                if not (_v_top_p.__class__ in JSON_NUMBERS or _v_top_p is None):
+                    _v_top_p = checked(_v_top_p, "number or null", "top_p")
+                _self.top_p = _v_top_p
                 _n += 1
             else:
                 _self.top_p = UNSET
             if "stream" in _d:
-                _v = _d["stream"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "stream")
-                _self.stream = _v
+                _v_stream = _d["stream"]
+                if not (_v_stream.__class__ is bool or _v_stream is None):
+                    _v_stream = checked(_v_stream, "boolean or null", "stream")
+                _self.stream = _v_stream
                 _n += 1
             else:
                 _self.stream = UNSET
             if "max_prompt_tokens" in _d:
-                _v = _d["max_prompt_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "max_prompt_tokens")
-                _self.max_prompt_tokens = _v
+                _v_max_prompt_tokens = _d["max_prompt_tokens"]
+                if not (_v_max_prompt_tokens.__class__ is int or _v_max_prompt_tokens is None):
+                    _v_max_prompt_tokens = checked(
+                        _v_max_prompt_tokens, "integer or null", "max_prompt_tokens"
+                    )
+                _self.max_prompt_tokens = _v_max_prompt_tokens
                 _n += 1
             else:
                 _self.max_prompt_tokens = UNSET
             if "max_completion_tokens" in _d:
-                _v = _d["max_completion_tokens"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "max_completion_tokens")
-                _self.max_completion_tokens = _v
+                _v_max_completion_tokens = _d["max_completion_tokens"]
+                if not (_v_max_completion_tokens.__class__ is int or _v_max_completion_tokens is None):
+                    _v_max_completion_tokens = checked(
+                        _v_max_completion_tokens, "integer or null", "max_completion_tokens"
+                    )
+                _self.max_completion_tokens = _v_max_completion_tokens
                 _n += 1
             else:
                 _self.max_completion_tokens = UNSET
             if "truncation_strategy" in _d:
-                _v = _d["truncation_strategy"]
-                if _v.__class__ is dict:
+                _v_truncation_strategy = _d["truncation_strategy"]
+                if _v_truncation_strategy.__class__ is dict:
                     try:
-                        _v = ThreadRunTruncationStrategy.from_dict(_v)
+                        _v_truncation_strategy = ThreadRunTruncationStrategy.from_dict(_v_truncation_strategy)
                     except DecodeError as _error:
                         raise _error.within("truncation_strategy") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "truncation_strategy")
-                _self.truncation_strategy = _v
+                elif _v_truncation_strategy is not None:
+                    _v_truncation_strategy = checked(
+                        _v_truncation_strategy, "object or null", "truncation_strategy"
+                    )
+                _self.truncation_strategy = _v_truncation_strategy
                 _n += 1
             else:
                 _self.truncation_strategy = UNSET
             if "tool_choice" in _d:
-                _v = _d["tool_choice"]
-                if _v.__class__ is dict:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
                     try:
-                        _v = ThreadRunNamedToolChoice.from_dict(_v)
+                        _v_tool_choice = ThreadRunNamedToolChoice.from_dict(_v_tool_choice)
                     except DecodeError as _error:
                         raise _error.within("tool_choice") from None
-                elif not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "object, string or null", "tool_choice")
-                _self.tool_choice = _v
+                elif not (_v_tool_choice.__class__ is str or _v_tool_choice is None):
+                    _v_tool_choice = checked(_v_tool_choice, "object, string or null", "tool_choice")
+                _self.tool_choice = _v_tool_choice
                 _n += 1
             else:
                 _self.tool_choice = UNSET
             if "parallel_tool_calls" in _d:
-                _v = _d["parallel_tool_calls"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "parallel_tool_calls")
-                _self.parallel_tool_calls = _v
+                _v_parallel_tool_calls = _d["parallel_tool_calls"]
+                if _v_parallel_tool_calls.__class__ is not bool:
+                    _v_parallel_tool_calls = checked(_v_parallel_tool_calls, "boolean", "parallel_tool_calls")
+                _self.parallel_tool_calls = _v_parallel_tool_calls
                 _n += 1
             else:
                 _self.parallel_tool_calls = UNSET
             if "response_format" in _d:
-                _v = _d["response_format"]
-                if _v.__class__ is dict:
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is dict:
                     try:
-                        _v = AssistantResponseFormat.from_dict(_v)
+                        _v_response_format = AssistantResponseFormat.from_dict(_v_response_format)
                     except DecodeError as _error:
                         raise _error.within("response_format") from None
-                elif not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "object, string or null", "response_format")
-                _self.response_format = _v
+                elif not (_v_response_format.__class__ is str or _v_response_format is None):
+                    _v_response_format = checked(
+                        _v_response_format, "object, string or null", "response_format"
+                    )
+                _self.response_format = _v_response_format
                 _n += 1
             else:
                 _self.response_format = UNSET

@@ -96,43 +96,43 @@ class ThreadCreateRequest:
         try:
             _n = 0
             if "messages" in _d:
-                _v = _d["messages"]
-                if _v.__class__ is list:
+                _v_messages = _d["messages"]
+                if _v_messages.__class__ is list:
                     try:
-                        _v = [ThreadMessageCreateRequest.from_dict(_i) for _i in _v]
+                        _v_messages = [ThreadMessageCreateRequest.from_dict(_i) for _i in _v_messages]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ThreadMessageCreateRequest.from_dict).within(
+                        raise _error.at_item(_v_messages, ThreadMessageCreateRequest.from_dict).within(
                             "messages"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "messages")
-                _self.messages = _v
+                    _v_messages = checked(_v_messages, "array", "messages")
+                _self.messages = _v_messages
                 _n += 1
             else:
                 _self.messages = UNSET
             if "tool_resources" in _d:
-                _v = _d["tool_resources"]
-                if _v.__class__ is dict:
+                _v_tool_resources = _d["tool_resources"]
+                if _v_tool_resources.__class__ is dict:
                     try:
-                        _v = AssistantToolResourcesCreate.from_dict(_v)
+                        _v_tool_resources = AssistantToolResourcesCreate.from_dict(_v_tool_resources)
                     except DecodeError as _error:
                         raise _error.within("tool_resources") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "tool_resources")
-                _self.tool_resources = _v
+                elif _v_tool_resources is not None:
+                    _v_tool_resources = checked(_v_tool_resources, "object or null", "tool_resources")
+                _self.tool_resources = _v_tool_resources
                 _n += 1
             else:
                 _self.tool_resources = UNSET
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = AssistantMetadata.from_dict(_v)
+                        _v_metadata = AssistantMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "metadata")
-                _self.metadata = _v
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET

@@ -200,84 +200,84 @@ class ThreadMessage:
         _self = cls.__new__(cls)
         try:
             _n = 14
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["created_at"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "created_at")
-            _self.created_at = _v
-            _v = _d["thread_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "thread_id")
-            _self.thread_id = _v
-            _v = _d["status"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "status")
-            _self.status = _v
-            _v = _d["incomplete_details"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_thread_id = _d["thread_id"]
+            if _v_thread_id.__class__ is not str:
+                _v_thread_id = checked(_v_thread_id, "string", "thread_id")
+            _self.thread_id = _v_thread_id
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_incomplete_details = _d["incomplete_details"]
+            if _v_incomplete_details.__class__ is dict:
                 try:
-                    _v = ThreadMessageIncompleteDetails.from_dict(_v)
+                    _v_incomplete_details = ThreadMessageIncompleteDetails.from_dict(_v_incomplete_details)
                 except DecodeError as _error:
                     raise _error.within("incomplete_details") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "incomplete_details")
-            _self.incomplete_details = _v
-            _v = _d["completed_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "completed_at")
-            _self.completed_at = _v
-            _v = _d["incomplete_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "incomplete_at")
-            _self.incomplete_at = _v
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
-            _v = _d["content"]
-            if _v.__class__ is list:
+            elif _v_incomplete_details is not None:
+                _v_incomplete_details = checked(_v_incomplete_details, "object or null", "incomplete_details")
+            _self.incomplete_details = _v_incomplete_details
+            _v_completed_at = _d["completed_at"]
+            if not (_v_completed_at.__class__ is int or _v_completed_at is None):
+                _v_completed_at = checked(_v_completed_at, "integer or null", "completed_at")
+            _self.completed_at = _v_completed_at
+            _v_incomplete_at = _d["incomplete_at"]
+            if not (_v_incomplete_at.__class__ is int or _v_incomplete_at is None):
+                _v_incomplete_at = checked(_v_incomplete_at, "integer or null", "incomplete_at")
+            _self.incomplete_at = _v_incomplete_at
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    _v = [_decode_content_item(_i) for _i in _v]
+                    _v_content = [_decode_content_item(_i) for _i in _v_content]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_content_item).within("content") from None
+                    raise _error.at_item(_v_content, _decode_content_item).within("content") from None
             else:
-                _v = checked(_v, "array", "content")
-            _self.content = _v
-            _v = _d["assistant_id"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "assistant_id")
-            _self.assistant_id = _v
-            _v = _d["run_id"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "run_id")
-            _self.run_id = _v
-            _v = _d["attachments"]
-            if _v.__class__ is list:
+                _v_content = checked(_v_content, "array", "content")
+            _self.content = _v_content
+            _v_assistant_id = _d["assistant_id"]
+            if not (_v_assistant_id.__class__ is str or _v_assistant_id is None):
+                _v_assistant_id = checked(_v_assistant_id, "string or null", "assistant_id")
+            _self.assistant_id = _v_assistant_id
+            _v_run_id = _d["run_id"]
+            if not (_v_run_id.__class__ is str or _v_run_id is None):
+                _v_run_id = checked(_v_run_id, "string or null", "run_id")
+            _self.run_id = _v_run_id
+            _v_attachments = _d["attachments"]
+            if _v_attachments.__class__ is list:
                 try:
-                    _v = [ThreadMessageAttachment.from_dict(_i) for _i in _v]
+                    _v_attachments = [ThreadMessageAttachment.from_dict(_i) for _i in _v_attachments]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, ThreadMessageAttachment.from_dict).within(
+                    raise _error.at_item(_v_attachments, ThreadMessageAttachment.from_dict).within(
                         "attachments"
                     ) from None
-            elif _v is not None:
-                _v = checked(_v, "array or null", "attachments")
-            _self.attachments = _v
-            _v = _d["metadata"]
-            if _v.__class__ is dict:
+            elif _v_attachments is not None:
+                _v_attachments = checked(_v_attachments, "array or null", "attachments")
+            _self.attachments = _v_attachments
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
                 try:
-                    _v = AssistantMetadata.from_dict(_v)
+                    _v_metadata = AssistantMetadata.from_dict(_v_metadata)
                 except DecodeError as _error:
                     raise _error.within("metadata") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "metadata")
-            _self.metadata = _v
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
         except KeyError as _error:
             if _d.get("object", "thread.message") != "thread.message":
                 return cls.from_dict(MissingAsUnset(_d))

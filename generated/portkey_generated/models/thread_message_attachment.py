@@ -77,19 +77,19 @@ class ThreadMessageAttachment:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["file_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "file_id")
-            _self.file_id = _v
-            _v = _d["tools"]
-            if _v.__class__ is list:
+            _v_file_id = _d["file_id"]
+            if _v_file_id.__class__ is not str:
+                _v_file_id = checked(_v_file_id, "string", "file_id")
+            _self.file_id = _v_file_id
+            _v_tools = _d["tools"]
+            if _v_tools.__class__ is list:
                 try:
-                    _v = [_decode_tools_item(_i) for _i in _v]
+                    _v_tools = [_decode_tools_item(_i) for _i in _v_tools]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_tools_item).within("tools") from None
+                    raise _error.at_item(_v_tools, _decode_tools_item).within("tools") from None
             else:
-                _v = checked(_v, "array", "tools")
-            _self.tools = _v
+                _v_tools = checked(_v_tools, "array", "tools")
+            _self.tools = _v_tools
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -70,19 +70,19 @@ class ThreadMessageContentImageFile:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["image_file"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_image_file = _d["image_file"]
+            if _v_image_file.__class__ is dict:
                 try:
-                    _v = ThreadMessageImageFile.from_dict(_v)
+                    _v_image_file = ThreadMessageImageFile.from_dict(_v_image_file)
                 except DecodeError as _error:
                     raise _error.within("image_file") from None
             else:
-                _v = checked(_v, "object", "image_file")
-            _self.image_file = _v
+                _v_image_file = checked(_v_image_file, "object", "image_file")
+            _self.image_file = _v_image_file
         except KeyError as _error:
             if _d.get("type", "image_file") != "image_file":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -117,31 +117,31 @@ class ThreadMessageCreateRequestParams:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["role"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "role")
-            _self.role = _v
-            _v = _d["content"]
-            if _v.__class__ is list:
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    _v = [_decode_content_item(_i) for _i in _v]
+                    _v_content = [_decode_content_item(_i) for _i in _v_content]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_content_item).within("content") from None
-            elif _v.__class__ is not str:
-                _v = checked(_v, "array or string", "content")
-            _self.content = _v
+                    raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+            elif _v_content.__class__ is not str:
+                _v_content = checked(_v_content, "array or string", "content")
+            _self.content = _v_content
             if "attachments" in _d:
-                _v = _d["attachments"]
-                if _v.__class__ is list:
+                _v_attachments = _d["attachments"]
+                if _v_attachments.__class__ is list:
                     try:
-                        _v = [ThreadMessageAttachment.from_dict(_i) for _i in _v]
+                        _v_attachments = [ThreadMessageAttachment.from_dict(_i) for _i in _v_attachments]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, ThreadMessageAttachment.from_dict).within(
+                        raise _error.at_item(_v_attachments, ThreadMessageAttachment.from_dict).within(
                             "attachments"
                         ) from None
-                elif _v is not None:
-                    _v = checked(_v, "array or null", "attachments")
-                _self.attachments = _v
+                elif _v_attachments is not None:
+                    _v_attachments = checked(_v_attachments, "array or null", "attachments")
+                _self.attachments = _v_attachments
                 _n += 1
             else:
                 _self.attachments = UNSET

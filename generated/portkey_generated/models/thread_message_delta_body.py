@@ -108,23 +108,23 @@ class ThreadMessageDeltaBody:
         try:
             _n = 0
             if "role" in _d:
-                _v = _d["role"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "role")
-                _self.role = _v
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
                 _n += 1
             else:
                 _self.role = UNSET
             if "content" in _d:
-                _v = _d["content"]
-                if _v.__class__ is list:
+                _v_content = _d["content"]
+                if _v_content.__class__ is list:
                     try:
-                        _v = [_decode_content_item(_i) for _i in _v]
+                        _v_content = [_decode_content_item(_i) for _i in _v_content]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_content_item).within("content") from None
+                        raise _error.at_item(_v_content, _decode_content_item).within("content") from None
                 else:
-                    _v = checked(_v, "array", "content")
-                _self.content = _v
+                    _v_content = checked(_v_content, "array", "content")
+                _self.content = _v_content
                 _n += 1
             else:
                 _self.content = UNSET

@@ -80,24 +80,24 @@ class ThreadMessageDeltaContentImageFile:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "index")
-            _self.index = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "image_file" in _d:
-                _v = _d["image_file"]
-                if _v.__class__ is dict:
+                _v_image_file = _d["image_file"]
+                if _v_image_file.__class__ is dict:
                     try:
-                        _v = ThreadMessageDeltaImageFile.from_dict(_v)
+                        _v_image_file = ThreadMessageDeltaImageFile.from_dict(_v_image_file)
                     except DecodeError as _error:
                         raise _error.within("image_file") from None
                 else:
-                    _v = checked(_v, "object", "image_file")
-                _self.image_file = _v
+                    _v_image_file = checked(_v_image_file, "object", "image_file")
+                _self.image_file = _v_image_file
                 _n += 1
             else:
                 _self.image_file = UNSET

@@ -59,19 +59,19 @@ class ThreadMessageDeltaContentRefusal:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "index")
-            _self.index = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "refusal" in _d:
-                _v = _d["refusal"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "refusal")
-                _self.refusal = _v
+                _v_refusal = _d["refusal"]
+                if _v_refusal.__class__ is not str:
+                    _v_refusal = checked(_v_refusal, "string", "refusal")
+                _self.refusal = _v_refusal
                 _n += 1
             else:
                 _self.refusal = UNSET

@@ -55,18 +55,18 @@ class ThreadMessageDeltaImageFile:
         try:
             _n = 0
             if "file_id" in _d:
-                _v = _d["file_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "file_id")
-                _self.file_id = _v
+                _v_file_id = _d["file_id"]
+                if _v_file_id.__class__ is not str:
+                    _v_file_id = checked(_v_file_id, "string", "file_id")
+                _self.file_id = _v_file_id
                 _n += 1
             else:
                 _self.file_id = UNSET
             if "detail" in _d:
-                _v = _d["detail"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "detail")
-                _self.detail = _v
+                _v_detail = _d["detail"]
+                if _v_detail.__class__ is not str:
+                    _v_detail = checked(_v_detail, "string", "detail")
+                _self.detail = _v_detail
                 _n += 1
             else:
                 _self.detail = UNSET

@@ -55,18 +55,18 @@ class ThreadMessageDeltaImageUrl:
         try:
             _n = 0
             if "url" in _d:
-                _v = _d["url"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "url")
-                _self.url = _v
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
                 _n += 1
             else:
                 _self.url = UNSET
             if "detail" in _d:
-                _v = _d["detail"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "detail")
-                _self.detail = _v
+                _v_detail = _d["detail"]
+                if _v_detail.__class__ is not str:
+                    _v_detail = checked(_v_detail, "string", "detail")
+                _self.detail = _v_detail
                 _n += 1
             else:
                 _self.detail = UNSET

@@ -49,15 +49,15 @@ class ThreadMessageFileCitation:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["file_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "file_id")
-            _self.file_id = _v
+            _v_file_id = _d["file_id"]
+            if _v_file_id.__class__ is not str:
+                _v_file_id = checked(_v_file_id, "string", "file_id")
+            _self.file_id = _v_file_id
             if "quote" in _d:
-                _v = _d["quote"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "quote")
-                _self.quote = _v
+                _v_quote = _d["quote"]
+                if _v_quote.__class__ is not str:
+                    _v_quote = checked(_v_quote, "string", "quote")
+                _self.quote = _v_quote
                 _n += 1
             else:
                 _self.quote = UNSET

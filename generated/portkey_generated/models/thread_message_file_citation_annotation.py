@@ -88,31 +88,31 @@ class ThreadMessageFileCitationAnnotation:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["text"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "text")
-            _self.text = _v
-            _v = _d["file_citation"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
+            _v_file_citation = _d["file_citation"]
+            if _v_file_citation.__class__ is dict:
                 try:
-                    _v = ThreadMessageFileCitation.from_dict(_v)
+                    _v_file_citation = ThreadMessageFileCitation.from_dict(_v_file_citation)
                 except DecodeError as _error:
                     raise _error.within("file_citation") from None
             else:
-                _v = checked(_v, "object", "file_citation")
-            _self.file_citation = _v
-            _v = _d["start_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "start_index")
-            _self.start_index = _v
-            _v = _d["end_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "end_index")
-            _self.end_index = _v
+                _v_file_citation = checked(_v_file_citation, "object", "file_citation")
+            _self.file_citation = _v_file_citation
+            _v_start_index = _d["start_index"]
+            if _v_start_index.__class__ is not int:
+                _v_start_index = checked(_v_start_index, "integer", "start_index")
+            _self.start_index = _v_start_index
+            _v_end_index = _d["end_index"]
+            if _v_end_index.__class__ is not int:
+                _v_end_index = checked(_v_end_index, "integer", "end_index")
+            _self.end_index = _v_end_index
         except KeyError as _error:
             if _d.get("type", "file_citation") != "file_citation":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -41,10 +41,10 @@ class ThreadMessageFilePath:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["file_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "file_id")
-            _self.file_id = _v
+            _v_file_id = _d["file_id"]
+            if _v_file_id.__class__ is not str:
+                _v_file_id = checked(_v_file_id, "string", "file_id")
+            _self.file_id = _v_file_id
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -88,31 +88,31 @@ class ThreadMessageFilePathAnnotation:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["text"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "text")
-            _self.text = _v
-            _v = _d["file_path"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
+            _v_file_path = _d["file_path"]
+            if _v_file_path.__class__ is dict:
                 try:
-                    _v = ThreadMessageFilePath.from_dict(_v)
+                    _v_file_path = ThreadMessageFilePath.from_dict(_v_file_path)
                 except DecodeError as _error:
                     raise _error.within("file_path") from None
             else:
-                _v = checked(_v, "object", "file_path")
-            _self.file_path = _v
-            _v = _d["start_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "start_index")
-            _self.start_index = _v
-            _v = _d["end_index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "end_index")
-            _self.end_index = _v
+                _v_file_path = checked(_v_file_path, "object", "file_path")
+            _self.file_path = _v_file_path
+            _v_start_index = _d["start_index"]
+            if _v_start_index.__class__ is not int:
+                _v_start_index = checked(_v_start_index, "integer", "start_index")
+            _self.start_index = _v_start_index
+            _v_end_index = _d["end_index"]
+            if _v_end_index.__class__ is not int:
+                _v_end_index = checked(_v_end_index, "integer", "end_index")
+            _self.end_index = _v_end_index
         except KeyError as _error:
             if _d.get("type", "file_path") != "file_path":
                 return cls.from_dict(MissingAsUnset(_d))

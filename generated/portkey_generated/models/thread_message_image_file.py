@@ -55,15 +55,15 @@ class ThreadMessageImageFile:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["file_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "file_id")
-            _self.file_id = _v
+            _v_file_id = _d["file_id"]
+            if _v_file_id.__class__ is not str:
+                _v_file_id = checked(_v_file_id, "string", "file_id")
+            _self.file_id = _v_file_id
             if "detail" in _d:
-                _v = _d["detail"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "detail")
-                _self.detail = _v
+                _v_detail = _d["detail"]
+                if _v_detail.__class__ is not str:
+                    _v_detail = checked(_v_detail, "string", "detail")
+                _self.detail = _v_detail
                 _n += 1
             else:
                 _self.detail = UNSET

@@ -44,10 +44,10 @@ class ThreadMessageIncompleteDetails:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["reason"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "reason")
-            _self.reason = _v
+            _v_reason = _d["reason"]
+            if _v_reason.__class__ is not str:
+                _v_reason = checked(_v_reason, "string", "reason")
+            _self.reason = _v_reason
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

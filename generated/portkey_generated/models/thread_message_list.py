@@ -90,31 +90,31 @@ class ThreadMessageList:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["data"]
-            if _v.__class__ is list:
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
                 try:
-                    _v = [ThreadMessage.from_dict(_i) for _i in _v]
+                    _v_data = [ThreadMessage.from_dict(_i) for _i in _v_data]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, ThreadMessage.from_dict).within("data") from None
+                    raise _error.at_item(_v_data, ThreadMessage.from_dict).within("data") from None
             else:
-                _v = checked(_v, "array", "data")
-            _self.data = _v
-            _v = _d["first_id"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "first_id")
-            _self.first_id = _v
-            _v = _d["last_id"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "last_id")
-            _self.last_id = _v
-            _v = _d["has_more"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "has_more")
-            _self.has_more = _v
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
+            _v_first_id = _d["first_id"]
+            if not (_v_first_id.__class__ is str or _v_first_id is None):
+                _v_first_id = checked(_v_first_id, "string or null", "first_id")
+            _self.first_id = _v_first_id
+            _v_last_id = _d["last_id"]
+            if not (_v_last_id.__class__ is str or _v_last_id is None):
+                _v_last_id = checked(_v_last_id, "string or null", "last_id")
+            _self.last_id = _v_last_id
+            _v_has_more = _d["has_more"]
+            if _v_has_more.__class__ is not bool:
+                _v_has_more = checked(_v_has_more, "boolean", "has_more")
+            _self.has_more = _v_has_more
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -77,19 +77,21 @@ class ThreadMessageText:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["value"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "value")
-            _self.value = _v
-            _v = _d["annotations"]
-            if _v.__class__ is list:
+            _v_value = _d["value"]
+            if _v_value.__class__ is not str:
+                _v_value = checked(_v_value, "string", "value")
+            _self.value = _v_value
+            _v_annotations = _d["annotations"]
+            if _v_annotations.__class__ is list:
                 try:
-                    _v = [_decode_annotations_item(_i) for _i in _v]
+                    _v_annotations = [_decode_annotations_item(_i) for _i in _v_annotations]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_annotations_item).within("annotations") from None
+                    raise _error.at_item(_v_annotations, _decode_annotations_item).within(
+                        "annotations"
+                    ) from None
             else:
-                _v = checked(_v, "array", "annotations")
-            _self.annotations = _v
+                _v_annotations = checked(_v_annotations, "array", "annotations")
+            _self.annotations = _v_annotations
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

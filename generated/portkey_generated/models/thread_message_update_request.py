@@ -68,15 +68,15 @@ class ThreadMessageUpdateRequest:
         try:
             _n = 0
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = AssistantMetadata.from_dict(_v)
+                        _v_metadata = AssistantMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "metadata")
-                _self.metadata = _v
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET

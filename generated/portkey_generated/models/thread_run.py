@@ -317,164 +317,168 @@ class ThreadRun:
         _self = cls.__new__(cls)
         try:
             _n = 25
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["created_at"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "created_at")
-            _self.created_at = _v
-            _v = _d["thread_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "thread_id")
-            _self.thread_id = _v
-            _v = _d["assistant_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "assistant_id")
-            _self.assistant_id = _v
-            _v = _d["status"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "status")
-            _self.status = _v
-            _v = _d["required_action"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_thread_id = _d["thread_id"]
+            if _v_thread_id.__class__ is not str:
+                _v_thread_id = checked(_v_thread_id, "string", "thread_id")
+            _self.thread_id = _v_thread_id
+            _v_assistant_id = _d["assistant_id"]
+            if _v_assistant_id.__class__ is not str:
+                _v_assistant_id = checked(_v_assistant_id, "string", "assistant_id")
+            _self.assistant_id = _v_assistant_id
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_required_action = _d["required_action"]
+            if _v_required_action.__class__ is dict:
                 try:
-                    _v = ThreadRunRequiredAction.from_dict(_v)
+                    _v_required_action = ThreadRunRequiredAction.from_dict(_v_required_action)
                 except DecodeError as _error:
                     raise _error.within("required_action") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "required_action")
-            _self.required_action = _v
-            _v = _d["last_error"]
-            if _v.__class__ is dict:
+            elif _v_required_action is not None:
+                _v_required_action = checked(_v_required_action, "object or null", "required_action")
+            _self.required_action = _v_required_action
+            _v_last_error = _d["last_error"]
+            if _v_last_error.__class__ is dict:
                 try:
-                    _v = ThreadRunLastError.from_dict(_v)
+                    _v_last_error = ThreadRunLastError.from_dict(_v_last_error)
                 except DecodeError as _error:
                     raise _error.within("last_error") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "last_error")
-            _self.last_error = _v
-            _v = _d["expires_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "expires_at")
-            _self.expires_at = _v
-            _v = _d["started_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "started_at")
-            _self.started_at = _v
-            _v = _d["cancelled_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "cancelled_at")
-            _self.cancelled_at = _v
-            _v = _d["failed_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "failed_at")
-            _self.failed_at = _v
-            _v = _d["completed_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "completed_at")
-            _self.completed_at = _v
-            _v = _d["incomplete_details"]
-            if _v.__class__ is dict:
+            elif _v_last_error is not None:
+                _v_last_error = checked(_v_last_error, "object or null", "last_error")
+            _self.last_error = _v_last_error
+            _v_expires_at = _d["expires_at"]
+            if not (_v_expires_at.__class__ is int or _v_expires_at is None):
+                _v_expires_at = checked(_v_expires_at, "integer or null", "expires_at")
+            _self.expires_at = _v_expires_at
+            _v_started_at = _d["started_at"]
+            if not (_v_started_at.__class__ is int or _v_started_at is None):
+                _v_started_at = checked(_v_started_at, "integer or null", "started_at")
+            _self.started_at = _v_started_at
+            _v_cancelled_at = _d["cancelled_at"]
+            if not (_v_cancelled_at.__class__ is int or _v_cancelled_at is None):
+                _v_cancelled_at = checked(_v_cancelled_at, "integer or null", "cancelled_at")
+            _self.cancelled_at = _v_cancelled_at
+            _v_failed_at = _d["failed_at"]
+            if not (_v_failed_at.__class__ is int or _v_failed_at is None):
+                _v_failed_at = checked(_v_failed_at, "integer or null", "failed_at")
+            _self.failed_at = _v_failed_at
+            _v_completed_at = _d["completed_at"]
+            if not (_v_completed_at.__class__ is int or _v_completed_at is None):
+                _v_completed_at = checked(_v_completed_at, "integer or null", "completed_at")
+            _self.completed_at = _v_completed_at
+            _v_incomplete_details = _d["incomplete_details"]
+            if _v_incomplete_details.__class__ is dict:
                 try:
-                    _v = ThreadRunIncompleteDetails.from_dict(_v)
+                    _v_incomplete_details = ThreadRunIncompleteDetails.from_dict(_v_incomplete_details)
                 except DecodeError as _error:
                     raise _error.within("incomplete_details") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "incomplete_details")
-            _self.incomplete_details = _v
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
-            _v = _d["instructions"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "instructions")
-            _self.instructions = _v
-            _v = _d["tools"]
-            if _v.__class__ is list:
+            elif _v_incomplete_details is not None:
+                _v_incomplete_details = checked(_v_incomplete_details, "object or null", "incomplete_details")
+            _self.incomplete_details = _v_incomplete_details
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_instructions = _d["instructions"]
+            if _v_instructions.__class__ is not str:
+                _v_instructions = checked(_v_instructions, "string", "instructions")
+            _self.instructions = _v_instructions
+            _v_tools = _d["tools"]
+            if _v_tools.__class__ is list:
                 try:
-                    _v = [_decode_tools_item(_i) for _i in _v]
+                    _v_tools = [_decode_tools_item(_i) for _i in _v_tools]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_tools_item).within("tools") from None
+                    raise _error.at_item(_v_tools, _decode_tools_item).within("tools") from None
             else:
-                _v = checked(_v, "array", "tools")
-            _self.tools = _v
-            _v = _d["metadata"]
-            if _v.__class__ is dict:
+                _v_tools = checked(_v_tools, "array", "tools")
+            _self.tools = _v_tools
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
                 try:
-                    _v = AssistantMetadata.from_dict(_v)
+                    _v_metadata = AssistantMetadata.from_dict(_v_metadata)
                 except DecodeError as _error:
                     raise _error.within("metadata") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "metadata")
-            _self.metadata = _v
-            _v = _d["usage"]
-            if _v.__class__ is dict:
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
+            _v_usage = _d["usage"]
+            if _v_usage.__class__ is dict:
                 try:
-                    _v = ThreadRunUsage.from_dict(_v)
+                    _v_usage = ThreadRunUsage.from_dict(_v_usage)
                 except DecodeError as _error:
                     raise _error.within("usage") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "usage")
-            _self.usage = _v
-            _v = _d["max_prompt_tokens"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "max_prompt_tokens")
-            _self.max_prompt_tokens = _v
-            _v = _d["max_completion_tokens"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "max_completion_tokens")
-            _self.max_completion_tokens = _v
-            _v = _d["truncation_strategy"]
-            if _v.__class__ is dict:
+            elif _v_usage is not None:
+                _v_usage = checked(_v_usage, "object or null", "usage")
+            _self.usage = _v_usage
+            _v_max_prompt_tokens = _d["max_prompt_tokens"]
+            if not (_v_max_prompt_tokens.__class__ is int or _v_max_prompt_tokens is None):
+                _v_max_prompt_tokens = checked(_v_max_prompt_tokens, "integer or null", "max_prompt_tokens")
+            _self.max_prompt_tokens = _v_max_prompt_tokens
+            _v_max_completion_tokens = _d["max_completion_tokens"]
+            if not (_v_max_completion_tokens.__class__ is int or _v_max_completion_tokens is None):
+                _v_max_completion_tokens = checked(
+                    _v_max_completion_tokens, "integer or null", "max_completion_tokens"
+                )
+            _self.max_completion_tokens = _v_max_completion_tokens
+            _v_truncation_strategy = _d["truncation_strategy"]
+            if _v_truncation_strategy.__class__ is dict:
                 try:
-                    _v = ThreadRunTruncationStrategy.from_dict(_v)
+                    _v_truncation_strategy = ThreadRunTruncationStrategy.from_dict(_v_truncation_strategy)
                 except DecodeError as _error:
                     raise _error.within("truncation_strategy") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "truncation_strategy")
-            _self.truncation_strategy = _v
-            _v = _d["tool_choice"]
-            if _v.__class__ is dict:
+            elif _v_truncation_strategy is not None:
+                _v_truncation_strategy = checked(
+                    _v_truncation_strategy, "object or null", "truncation_strategy"
+                )
+            _self.truncation_strategy = _v_truncation_strategy
+            _v_tool_choice = _d["tool_choice"]
+            if _v_tool_choice.__class__ is dict:
                 try:
-                    _v = ThreadRunNamedToolChoice.from_dict(_v)
+                    _v_tool_choice = ThreadRunNamedToolChoice.from_dict(_v_tool_choice)
                 except DecodeError as _error:
                     raise _error.within("tool_choice") from None
-            elif not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "object, string or null", "tool_choice")
-            _self.tool_choice = _v
-            _v = _d["parallel_tool_calls"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "parallel_tool_calls")
-            _self.parallel_tool_calls = _v
-            _v = _d["response_format"]
-            if _v.__class__ is dict:
+            elif not (_v_tool_choice.__class__ is str or _v_tool_choice is None):
+                _v_tool_choice = checked(_v_tool_choice, "object, string or null", "tool_choice")
+            _self.tool_choice = _v_tool_choice
+            _v_parallel_tool_calls = _d["parallel_tool_calls"]
+            if _v_parallel_tool_calls.__class__ is not bool:
+                _v_parallel_tool_calls = checked(_v_parallel_tool_calls, "boolean", "parallel_tool_calls")
+            _self.parallel_tool_calls = _v_parallel_tool_calls
+            _v_response_format = _d["response_format"]
+            if _v_response_format.__class__ is dict:
                 try:
-                    _v = AssistantResponseFormat.from_dict(_v)
+                    _v_response_format = AssistantResponseFormat.from_dict(_v_response_format)
                 except DecodeError as _error:
                     raise _error.within("response_format") from None
-            elif not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "object, string or null", "response_format")
-            _self.response_format = _v
+            elif not (_v_response_format.__class__ is str or _v_response_format is None):
+                _v_response_format = checked(_v_response_format, "object, string or null", "response_format")
+            _self.response_format = _v_response_format
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if not (_v_temperature.__class__ in JSON_NUMBERS or _v_temperature is None):
+                    _v_temperature = checked(_v_temperature, "number or null", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET
             if "top_p" in _d:
-                _v = _d["top_p"]
-                if not (_v.__class__ in JSON_NUMBERS or _v is None):
-                    _v = checked(_v, "number or null", "top_p")
-                _self.top_p = _v
+                _v_top_p = _d["top_p"]
+                if not (_v_top_p.__class__ in JSON_NUMBERS or _v_top_p is None):
+                    _v_top_p = checked(_v_top_p, "number or null", "top_p")
+                _self.top_p = _v_top_p
                 _n += 1
             else:
                 _self.top_p = UNSET

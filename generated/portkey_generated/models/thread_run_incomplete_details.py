@@ -49,10 +49,10 @@ class ThreadRunIncompleteDetails:
         try:
             _n = 0
             if "reason" in _d:
-                _v = _d["reason"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "reason")
-                _self.reason = _v
+                _v_reason = _d["reason"]
+                if _v_reason.__class__ is not str:
+                    _v_reason = checked(_v_reason, "string", "reason")
+                _self.reason = _v_reason
                 _n += 1
             else:
                 _self.reason = UNSET

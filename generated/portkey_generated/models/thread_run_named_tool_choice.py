@@ -73,20 +73,20 @@ class ThreadRunNamedToolChoice:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "function" in _d:
-                _v = _d["function"]
-                if _v.__class__ is dict:
+                _v_function = _d["function"]
+                if _v_function.__class__ is dict:
                     try:
-                        _v = ThreadRunNamedFunction.from_dict(_v)
+                        _v_function = ThreadRunNamedFunction.from_dict(_v_function)
                     except DecodeError as _error:
                         raise _error.within("function") from None
                 else:
-                    _v = checked(_v, "object", "function")
-                _self.function = _v
+                    _v_function = checked(_v_function, "object", "function")
+                _self.function = _v_function
                 _n += 1
             else:
                 _self.function = UNSET

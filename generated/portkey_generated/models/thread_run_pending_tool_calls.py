@@ -64,15 +64,17 @@ class ThreadRunPendingToolCalls:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["tool_calls"]
-            if _v.__class__ is list:
+            _v_tool_calls = _d["tool_calls"]
+            if _v_tool_calls.__class__ is list:
                 try:
-                    _v = [ThreadRunToolCall.from_dict(_i) for _i in _v]
+                    _v_tool_calls = [ThreadRunToolCall.from_dict(_i) for _i in _v_tool_calls]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, ThreadRunToolCall.from_dict).within("tool_calls") from None
+                    raise _error.at_item(_v_tool_calls, ThreadRunToolCall.from_dict).within(
+                        "tool_calls"
+                    ) from None
             else:
-                _v = checked(_v, "array", "tool_calls")
-            _self.tool_calls = _v
+                _v_tool_calls = checked(_v_tool_calls, "array", "tool_calls")
+            _self.tool_calls = _v_tool_calls
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -70,19 +70,19 @@ class ThreadRunRequiredAction:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["submit_tool_outputs"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_submit_tool_outputs = _d["submit_tool_outputs"]
+            if _v_submit_tool_outputs.__class__ is dict:
                 try:
-                    _v = ThreadRunPendingToolCalls.from_dict(_v)
+                    _v_submit_tool_outputs = ThreadRunPendingToolCalls.from_dict(_v_submit_tool_outputs)
                 except DecodeError as _error:
                     raise _error.within("submit_tool_outputs") from None
             else:
-                _v = checked(_v, "object", "submit_tool_outputs")
-            _self.submit_tool_outputs = _v
+                _v_submit_tool_outputs = checked(_v_submit_tool_outputs, "object", "submit_tool_outputs")
+            _self.submit_tool_outputs = _v_submit_tool_outputs
         except KeyError as _error:
             if _d.get("type", "submit_tool_outputs") != "submit_tool_outputs":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -189,90 +189,90 @@ class ThreadRunStep:
         _self = cls.__new__(cls)
         try:
             _n = 16
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["created_at"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "created_at")
-            _self.created_at = _v
-            _v = _d["assistant_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "assistant_id")
-            _self.assistant_id = _v
-            _v = _d["thread_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "thread_id")
-            _self.thread_id = _v
-            _v = _d["run_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "run_id")
-            _self.run_id = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["status"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "status")
-            _self.status = _v
-            _v = _d["step_details"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_assistant_id = _d["assistant_id"]
+            if _v_assistant_id.__class__ is not str:
+                _v_assistant_id = checked(_v_assistant_id, "string", "assistant_id")
+            _self.assistant_id = _v_assistant_id
+            _v_thread_id = _d["thread_id"]
+            if _v_thread_id.__class__ is not str:
+                _v_thread_id = checked(_v_thread_id, "string", "thread_id")
+            _self.thread_id = _v_thread_id
+            _v_run_id = _d["run_id"]
+            if _v_run_id.__class__ is not str:
+                _v_run_id = checked(_v_run_id, "string", "run_id")
+            _self.run_id = _v_run_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_step_details = _d["step_details"]
+            if _v_step_details.__class__ is dict:
                 try:
-                    _v = _decode_step_details(_v)
+                    _v_step_details = _decode_step_details(_v_step_details)
                 except DecodeError as _error:
                     raise _error.within("step_details") from None
             else:
-                _v = checked(_v, "object", "step_details")
-            _self.step_details = _v
-            _v = _d["last_error"]
-            if _v.__class__ is dict:
+                _v_step_details = checked(_v_step_details, "object", "step_details")
+            _self.step_details = _v_step_details
+            _v_last_error = _d["last_error"]
+            if _v_last_error.__class__ is dict:
                 try:
-                    _v = ThreadRunStepLastError.from_dict(_v)
+                    _v_last_error = ThreadRunStepLastError.from_dict(_v_last_error)
                 except DecodeError as _error:
                     raise _error.within("last_error") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "last_error")
-            _self.last_error = _v
-            _v = _d["expired_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "expired_at")
-            _self.expired_at = _v
-            _v = _d["cancelled_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "cancelled_at")
-            _self.cancelled_at = _v
-            _v = _d["failed_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "failed_at")
-            _self.failed_at = _v
-            _v = _d["completed_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "completed_at")
-            _self.completed_at = _v
-            _v = _d["metadata"]
-            if _v.__class__ is dict:
+            elif _v_last_error is not None:
+                _v_last_error = checked(_v_last_error, "object or null", "last_error")
+            _self.last_error = _v_last_error
+            _v_expired_at = _d["expired_at"]
+            if not (_v_expired_at.__class__ is int or _v_expired_at is None):
+                _v_expired_at = checked(_v_expired_at, "integer or null", "expired_at")
+            _self.expired_at = _v_expired_at
+            _v_cancelled_at = _d["cancelled_at"]
+            if not (_v_cancelled_at.__class__ is int or _v_cancelled_at is None):
+                _v_cancelled_at = checked(_v_cancelled_at, "integer or null", "cancelled_at")
+            _self.cancelled_at = _v_cancelled_at
+            _v_failed_at = _d["failed_at"]
+            if not (_v_failed_at.__class__ is int or _v_failed_at is None):
+                _v_failed_at = checked(_v_failed_at, "integer or null", "failed_at")
+            _self.failed_at = _v_failed_at
+            _v_completed_at = _d["completed_at"]
+            if not (_v_completed_at.__class__ is int or _v_completed_at is None):
+                _v_completed_at = checked(_v_completed_at, "integer or null", "completed_at")
+            _self.completed_at = _v_completed_at
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
                 try:
-                    _v = AssistantMetadata.from_dict(_v)
+                    _v_metadata = AssistantMetadata.from_dict(_v_metadata)
                 except DecodeError as _error:
                     raise _error.within("metadata") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "metadata")
-            _self.metadata = _v
-            _v = _d["usage"]
-            if _v.__class__ is dict:
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
+            _v_usage = _d["usage"]
+            if _v_usage.__class__ is dict:
                 try:
-                    _v = ThreadRunUsage.from_dict(_v)
+                    _v_usage = ThreadRunUsage.from_dict(_v_usage)
                 except DecodeError as _error:
                     raise _error.within("usage") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "usage")
-            _self.usage = _v
+            elif _v_usage is not None:
+                _v_usage = checked(_v_usage, "object or null", "usage")
+            _self.usage = _v_usage
         except KeyError as _error:
             if _d.get("object", "thread.run.step") != "thread.run.step":
                 return cls.from_dict(MissingAsUnset(_d))

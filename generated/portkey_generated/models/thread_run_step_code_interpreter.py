@@ -77,19 +77,19 @@ class ThreadRunStepCodeInterpreter:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["input"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "input")
-            _self.input_ = _v
-            _v = _d["outputs"]
-            if _v.__class__ is list:
+            _v_input_ = _d["input"]
+            if _v_input_.__class__ is not str:
+                _v_input_ = checked(_v_input_, "string", "input")
+            _self.input_ = _v_input_
+            _v_outputs = _d["outputs"]
+            if _v_outputs.__class__ is list:
                 try:
-                    _v = [_decode_outputs_item(_i) for _i in _v]
+                    _v_outputs = [_decode_outputs_item(_i) for _i in _v_outputs]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_outputs_item).within("outputs") from None
+                    raise _error.at_item(_v_outputs, _decode_outputs_item).within("outputs") from None
             else:
-                _v = checked(_v, "array", "outputs")
-            _self.outputs = _v
+                _v_outputs = checked(_v_outputs, "array", "outputs")
+            _self.outputs = _v_outputs
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

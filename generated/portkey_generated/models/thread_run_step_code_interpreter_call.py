@@ -76,23 +76,23 @@ class ThreadRunStepCodeInterpreterCall:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["code_interpreter"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_code_interpreter = _d["code_interpreter"]
+            if _v_code_interpreter.__class__ is dict:
                 try:
-                    _v = ThreadRunStepCodeInterpreter.from_dict(_v)
+                    _v_code_interpreter = ThreadRunStepCodeInterpreter.from_dict(_v_code_interpreter)
                 except DecodeError as _error:
                     raise _error.within("code_interpreter") from None
             else:
-                _v = checked(_v, "object", "code_interpreter")
-            _self.code_interpreter = _v
+                _v_code_interpreter = checked(_v_code_interpreter, "object", "code_interpreter")
+            _self.code_interpreter = _v_code_interpreter
         except KeyError as _error:
             if _d.get("type", "code_interpreter") != "code_interpreter":
                 return cls.from_dict(MissingAsUnset(_d))

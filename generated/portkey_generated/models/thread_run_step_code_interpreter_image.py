@@ -70,19 +70,19 @@ class ThreadRunStepCodeInterpreterImage:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["image"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_image = _d["image"]
+            if _v_image.__class__ is dict:
                 try:
-                    _v = ThreadRunStepImageFile.from_dict(_v)
+                    _v_image = ThreadRunStepImageFile.from_dict(_v_image)
                 except DecodeError as _error:
                     raise _error.within("image") from None
             else:
-                _v = checked(_v, "object", "image")
-            _self.image = _v
+                _v_image = checked(_v_image, "object", "image")
+            _self.image = _v_image
         except KeyError as _error:
             if _d.get("type", "image") != "image":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -51,14 +51,14 @@ class ThreadRunStepCodeInterpreterLogs:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["logs"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "logs")
-            _self.logs = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_logs = _d["logs"]
+            if _v_logs.__class__ is not str:
+                _v_logs = checked(_v_logs, "string", "logs")
+            _self.logs = _v_logs
         except KeyError as _error:
             if _d.get("type", "logs") != "logs":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -74,23 +74,23 @@ class ThreadRunStepDelta:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["delta"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_delta = _d["delta"]
+            if _v_delta.__class__ is dict:
                 try:
-                    _v = ThreadRunStepDeltaBody.from_dict(_v)
+                    _v_delta = ThreadRunStepDeltaBody.from_dict(_v_delta)
                 except DecodeError as _error:
                     raise _error.within("delta") from None
             else:
-                _v = checked(_v, "object", "delta")
-            _self.delta = _v
+                _v_delta = checked(_v_delta, "object", "delta")
+            _self.delta = _v_delta
         except KeyError as _error:
             if _d.get("object", "thread.run.step.delta") != "thread.run.step.delta":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -77,15 +77,15 @@ class ThreadRunStepDeltaBody:
         try:
             _n = 0
             if "step_details" in _d:
-                _v = _d["step_details"]
-                if _v.__class__ is dict:
+                _v_step_details = _d["step_details"]
+                if _v_step_details.__class__ is dict:
                     try:
-                        _v = _decode_step_details(_v)
+                        _v_step_details = _decode_step_details(_v_step_details)
                     except DecodeError as _error:
                         raise _error.within("step_details") from None
                 else:
-                    _v = checked(_v, "object", "step_details")
-                _self.step_details = _v
+                    _v_step_details = checked(_v_step_details, "object", "step_details")
+                _self.step_details = _v_step_details
                 _n += 1
             else:
                 _self.step_details = UNSET

@@ -83,23 +83,23 @@ class ThreadRunStepDeltaCodeInterpreter:
         try:
             _n = 0
             if "input" in _d:
-                _v = _d["input"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "input")
-                _self.input_ = _v
+                _v_input_ = _d["input"]
+                if _v_input_.__class__ is not str:
+                    _v_input_ = checked(_v_input_, "string", "input")
+                _self.input_ = _v_input_
                 _n += 1
             else:
                 _self.input_ = UNSET
             if "outputs" in _d:
-                _v = _d["outputs"]
-                if _v.__class__ is list:
+                _v_outputs = _d["outputs"]
+                if _v_outputs.__class__ is list:
                     try:
-                        _v = [_decode_outputs_item(_i) for _i in _v]
+                        _v_outputs = [_decode_outputs_item(_i) for _i in _v_outputs]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, _decode_outputs_item).within("outputs") from None
+                        raise _error.at_item(_v_outputs, _decode_outputs_item).within("outputs") from None
                 else:
-                    _v = checked(_v, "array", "outputs")
-                _self.outputs = _v
+                    _v_outputs = checked(_v_outputs, "array", "outputs")
+                _self.outputs = _v_outputs
                 _n += 1
             else:
                 _self.outputs = UNSET

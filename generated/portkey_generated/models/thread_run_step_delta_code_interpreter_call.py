@@ -86,32 +86,32 @@ class ThreadRunStepDeltaCodeInterpreterCall:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "index")
-            _self.index = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "code_interpreter" in _d:
-                _v = _d["code_interpreter"]
-                if _v.__class__ is dict:
+                _v_code_interpreter = _d["code_interpreter"]
+                if _v_code_interpreter.__class__ is dict:
                     try:
-                        _v = ThreadRunStepDeltaCodeInterpreter.from_dict(_v)
+                        _v_code_interpreter = ThreadRunStepDeltaCodeInterpreter.from_dict(_v_code_interpreter)
                     except DecodeError as _error:
                         raise _error.within("code_interpreter") from None
                 else:
-                    _v = checked(_v, "object", "code_interpreter")
-                _self.code_interpreter = _v
+                    _v_code_interpreter = checked(_v_code_interpreter, "object", "code_interpreter")
+                _self.code_interpreter = _v_code_interpreter
                 _n += 1
             else:
                 _self.code_interpreter = UNSET

@@ -59,19 +59,19 @@ class ThreadRunStepDeltaCodeInterpreterLogs:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "index")
-            _self.index = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "logs" in _d:
-                _v = _d["logs"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "logs")
-                _self.logs = _v
+                _v_logs = _d["logs"]
+                if _v_logs.__class__ is not str:
+                    _v_logs = checked(_v_logs, "string", "logs")
+                _self.logs = _v_logs
                 _n += 1
             else:
                 _self.logs = UNSET

@@ -59,26 +59,26 @@ class ThreadRunStepDeltaFunction:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "arguments" in _d:
-                _v = _d["arguments"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "arguments")
-                _self.arguments = _v
+                _v_arguments = _d["arguments"]
+                if _v_arguments.__class__ is not str:
+                    _v_arguments = checked(_v_arguments, "string", "arguments")
+                _self.arguments = _v_arguments
                 _n += 1
             else:
                 _self.arguments = UNSET
             if "output" in _d:
-                _v = _d["output"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "output")
-                _self.output = _v
+                _v_output = _d["output"]
+                if not (_v_output.__class__ is str or _v_output is None):
+                    _v_output = checked(_v_output, "string or null", "output")
+                _self.output = _v_output
                 _n += 1
             else:
                 _self.output = UNSET

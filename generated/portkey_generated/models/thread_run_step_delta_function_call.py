@@ -86,32 +86,32 @@ class ThreadRunStepDeltaFunctionCall:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["index"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "index")
-            _self.index = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "id" in _d:
-                _v = _d["id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "id")
-                _self.id = _v
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
                 _n += 1
             else:
                 _self.id = UNSET
             if "function" in _d:
-                _v = _d["function"]
-                if _v.__class__ is dict:
+                _v_function = _d["function"]
+                if _v_function.__class__ is dict:
                     try:
-                        _v = ThreadRunStepDeltaFunction.from_dict(_v)
+                        _v_function = ThreadRunStepDeltaFunction.from_dict(_v_function)
                     except DecodeError as _error:
                         raise _error.within("function") from None
                 else:
-                    _v = checked(_v, "object", "function")
-                _self.function = _v
+                    _v_function = checked(_v_function, "object", "function")
+                _self.function = _v_function
                 _n += 1
             else:
                 _self.function = UNSET

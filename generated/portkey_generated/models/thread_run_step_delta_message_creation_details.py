@@ -74,20 +74,20 @@ class ThreadRunStepDeltaMessageCreationDetails:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "message_creation" in _d:
-                _v = _d["message_creation"]
-                if _v.__class__ is dict:
+                _v_message_creation = _d["message_creation"]
+                if _v_message_creation.__class__ is dict:
                     try:
-                        _v = ThreadRunStepMessageCreation.from_dict(_v)
+                        _v_message_creation = ThreadRunStepMessageCreation.from_dict(_v_message_creation)
                     except DecodeError as _error:
                         raise _error.within("message_creation") from None
                 else:
-                    _v = checked(_v, "object", "message_creation")
-                _self.message_creation = _v
+                    _v_message_creation = checked(_v_message_creation, "object", "message_creation")
+                _self.message_creation = _v_message_creation
                 _n += 1
             else:
                 _self.message_creation = UNSET

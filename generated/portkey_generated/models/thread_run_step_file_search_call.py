@@ -76,23 +76,23 @@ class ThreadRunStepFileSearchCall:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["file_search"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_file_search = _d["file_search"]
+            if _v_file_search.__class__ is dict:
                 try:
-                    _v = ThreadRunStepFileSearchResult.from_dict(_v)
+                    _v_file_search = ThreadRunStepFileSearchResult.from_dict(_v_file_search)
                 except DecodeError as _error:
                     raise _error.within("file_search") from None
             else:
-                _v = checked(_v, "object", "file_search")
-            _self.file_search = _v
+                _v_file_search = checked(_v_file_search, "object", "file_search")
+            _self.file_search = _v_file_search
         except KeyError as _error:
             if _d.get("type", "file_search") != "file_search":
                 return cls.from_dict(MissingAsUnset(_d))

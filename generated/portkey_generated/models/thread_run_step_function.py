@@ -54,18 +54,18 @@ class ThreadRunStepFunction:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["arguments"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "arguments")
-            _self.arguments = _v
-            _v = _d["output"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "output")
-            _self.output = _v
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_arguments = _d["arguments"]
+            if _v_arguments.__class__ is not str:
+                _v_arguments = checked(_v_arguments, "string", "arguments")
+            _self.arguments = _v_arguments
+            _v_output = _d["output"]
+            if not (_v_output.__class__ is str or _v_output is None):
+                _v_output = checked(_v_output, "string or null", "output")
+            _self.output = _v_output
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -76,23 +76,23 @@ class ThreadRunStepFunctionCall:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["function"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_function = _d["function"]
+            if _v_function.__class__ is dict:
                 try:
-                    _v = ThreadRunStepFunction.from_dict(_v)
+                    _v_function = ThreadRunStepFunction.from_dict(_v_function)
                 except DecodeError as _error:
                     raise _error.within("function") from None
             else:
-                _v = checked(_v, "object", "function")
-            _self.function = _v
+                _v_function = checked(_v_function, "object", "function")
+            _self.function = _v_function
         except KeyError as _error:
             if _d.get("type", "function") != "function":
                 return cls.from_dict(MissingAsUnset(_d))

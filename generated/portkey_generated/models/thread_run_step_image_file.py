@@ -43,10 +43,10 @@ class ThreadRunStepImageFile:
         try:
             _n = 0
             if "file_id" in _d:
-                _v = _d["file_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "file_id")
-                _self.file_id = _v
+                _v_file_id = _d["file_id"]
+                if _v_file_id.__class__ is not str:
+                    _v_file_id = checked(_v_file_id, "string", "file_id")
+                _self.file_id = _v_file_id
                 _n += 1
             else:
                 _self.file_id = UNSET

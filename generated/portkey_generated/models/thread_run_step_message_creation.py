@@ -41,10 +41,10 @@ class ThreadRunStepMessageCreation:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["message_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "message_id")
-            _self.message_id = _v
+            _v_message_id = _d["message_id"]
+            if _v_message_id.__class__ is not str:
+                _v_message_id = checked(_v_message_id, "string", "message_id")
+            _self.message_id = _v_message_id
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

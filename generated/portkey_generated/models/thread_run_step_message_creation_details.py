@@ -70,19 +70,19 @@ class ThreadRunStepMessageCreationDetails:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["message_creation"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_message_creation = _d["message_creation"]
+            if _v_message_creation.__class__ is dict:
                 try:
-                    _v = ThreadRunStepMessageCreation.from_dict(_v)
+                    _v_message_creation = ThreadRunStepMessageCreation.from_dict(_v_message_creation)
                 except DecodeError as _error:
                     raise _error.within("message_creation") from None
             else:
-                _v = checked(_v, "object", "message_creation")
-            _self.message_creation = _v
+                _v_message_creation = checked(_v_message_creation, "object", "message_creation")
+            _self.message_creation = _v_message_creation
         except KeyError as _error:
             if _d.get("type", "message_creation") != "message_creation":
                 return cls.from_dict(MissingAsUnset(_d))

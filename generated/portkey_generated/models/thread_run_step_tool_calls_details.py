@@ -91,19 +91,21 @@ class ThreadRunStepToolCallsDetails:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["tool_calls"]
-            if _v.__class__ is list:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_tool_calls = _d["tool_calls"]
+            if _v_tool_calls.__class__ is list:
                 try:
-                    _v = [_decode_tool_calls_item(_i) for _i in _v]
+                    _v_tool_calls = [_decode_tool_calls_item(_i) for _i in _v_tool_calls]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, _decode_tool_calls_item).within("tool_calls") from None
+                    raise _error.at_item(_v_tool_calls, _decode_tool_calls_item).within(
+                        "tool_calls"
+                    ) from None
             else:
-                _v = checked(_v, "array", "tool_calls")
-            _self.tool_calls = _v
+                _v_tool_calls = checked(_v_tool_calls, "array", "tool_calls")
+            _self.tool_calls = _v_tool_calls
         except KeyError as _error:
             if _d.get("type", "tool_calls") != "tool_calls":
                 return cls.from_dict(MissingAsUnset(_d))

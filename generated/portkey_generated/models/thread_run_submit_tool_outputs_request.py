@@ -76,20 +76,22 @@ class ThreadRunSubmitToolOutputsRequest:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["tool_outputs"]
-            if _v.__class__ is list:
+            _v_tool_outputs = _d["tool_outputs"]
+            if _v_tool_outputs.__class__ is list:
                 try:
-                    _v = [ThreadRunToolOutput.from_dict(_i) for _i in _v]
+                    _v_tool_outputs = [ThreadRunToolOutput.from_dict(_i) for _i in _v_tool_outputs]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, ThreadRunToolOutput.from_dict).within("tool_outputs") from None
+                    raise _error.at_item(_v_tool_outputs, ThreadRunToolOutput.from_dict).within(
+                        "tool_outputs"
+                    ) from None
             else:
-                _v = checked(_v, "array", "tool_outputs")
-            _self.tool_outputs = _v
+                _v_tool_outputs = checked(_v_tool_outputs, "array", "tool_outputs")
+            _self.tool_outputs = _v_tool_outputs
             if "stream" in _d:
-                _v = _d["stream"]
-                if not (_v.__class__ is bool or _v is None):
-                    _v = checked(_v, "boolean or null", "stream")
-                _self.stream = _v
+                _v_stream = _d["stream"]
+                if not (_v_stream.__class__ is bool or _v_stream is None):
+                    _v_stream = checked(_v_stream, "boolean or null", "stream")
+                _self.stream = _v_stream
                 _n += 1
             else:
                 _self.stream = UNSET

@@ -64,15 +64,17 @@ class ThreadRunSubmitToolOutputsRequestParams:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["tool_outputs"]
-            if _v.__class__ is list:
+            _v_tool_outputs = _d["tool_outputs"]
+            if _v_tool_outputs.__class__ is list:
                 try:
-                    _v = [ThreadRunToolOutput.from_dict(_i) for _i in _v]
+                    _v_tool_outputs = [ThreadRunToolOutput.from_dict(_i) for _i in _v_tool_outputs]
                 except DecodeError as _error:
-                    raise _error.at_item(_v, ThreadRunToolOutput.from_dict).within("tool_outputs") from None
+                    raise _error.at_item(_v_tool_outputs, ThreadRunToolOutput.from_dict).within(
+                        "tool_outputs"
+                    ) from None
             else:
-                _v = checked(_v, "array", "tool_outputs")
-            _self.tool_outputs = _v
+                _v_tool_outputs = checked(_v_tool_outputs, "array", "tool_outputs")
+            _self.tool_outputs = _v_tool_outputs
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

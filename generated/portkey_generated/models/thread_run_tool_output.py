@@ -49,18 +49,18 @@ class ThreadRunToolOutput:
         try:
             _n = 0
             if "tool_call_id" in _d:
-                _v = _d["tool_call_id"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "tool_call_id")
-                _self.tool_call_id = _v
+                _v_tool_call_id = _d["tool_call_id"]
+                if _v_tool_call_id.__class__ is not str:
+                    _v_tool_call_id = checked(_v_tool_call_id, "string", "tool_call_id")
+                _self.tool_call_id = _v_tool_call_id
                 _n += 1
             else:
                 _self.tool_call_id = UNSET
             if "output" in _d:
-                _v = _d["output"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "output")
-                _self.output = _v
+                _v_output = _d["output"]
+                if _v_output.__class__ is not str:
+                    _v_output = checked(_v_output, "string", "output")
+                _self.output = _v_output
                 _n += 1
             else:
                 _self.output = UNSET

@@ -57,15 +57,15 @@ class ThreadRunTruncationStrategy:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "last_messages" in _d:
-                _v = _d["last_messages"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "last_messages")
-                _self.last_messages = _v
+                _v_last_messages = _d["last_messages"]
+                if not (_v_last_messages.__class__ is int or _v_last_messages is None):
+                    _v_last_messages = checked(_v_last_messages, "integer or null", "last_messages")
+                _self.last_messages = _v_last_messages
                 _n += 1
             else:
                 _self.last_messages = UNSET

@@ -68,15 +68,15 @@ class ThreadUpdateRequestParams:
         try:
             _n = 0
             if "tool_resources" in _d:
-                _v = _d["tool_resources"]
-                if _v.__class__ is dict:
+                _v_tool_resources = _d["tool_resources"]
+                if _v_tool_resources.__class__ is dict:
                     try:
-                        _v = AssistantToolResources.from_dict(_v)
+                        _v_tool_resources = AssistantToolResources.from_dict(_v_tool_resources)
                     except DecodeError as _error:
                         raise _error.within("tool_resources") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "tool_resources")
-                _self.tool_resources = _v
+                elif _v_tool_resources is not None:
+                    _v_tool_resources = checked(_v_tool_resources, "object or null", "tool_resources")
+                _self.tool_resources = _v_tool_resources
                 _n += 1
             else:
                 _self.tool_resources = UNSET

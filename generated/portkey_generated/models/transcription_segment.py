@@ -103,73 +103,73 @@ class TranscriptionSegment:
         _self = cls.__new__(cls)
         try:
             _n = 4
-            _v = _d["id"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "id")
-            _self.id = _v
-            _v = _d["start"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "start")
-            _self.start = _v
-            _v = _d["end"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "end")
-            _self.end = _v
-            _v = _d["text"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "text")
-            _self.text = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not int:
+                _v_id = checked(_v_id, "integer", "id")
+            _self.id = _v_id
+            _v_start = _d["start"]
+            if _v_start.__class__ not in JSON_NUMBERS:
+                _v_start = checked(_v_start, "number", "start")
+            _self.start = _v_start
+            _v_end = _d["end"]
+            if _v_end.__class__ not in JSON_NUMBERS:
+                _v_end = checked(_v_end, "number", "end")
+            _self.end = _v_end
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
             if "seek" in _d:
-                _v = _d["seek"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "seek")
-                _self.seek = _v
+                _v_seek = _d["seek"]
+                if _v_seek.__class__ is not int:
+                    _v_seek = checked(_v_seek, "integer", "seek")
+                _self.seek = _v_seek
                 _n += 1
             else:
                 _self.seek = UNSET
             if "tokens" in _d:
-                _v = _d["tokens"]
-                if _v.__class__ is list:
+                _v_tokens = _d["tokens"]
+                if _v_tokens.__class__ is list:
                     try:
-                        if not JSON_INTEGERS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "integer")
+                        if not JSON_INTEGERS.issuperset(map(type, _v_tokens)):
+                            _v_tokens = checked_items(_v_tokens, "integer")
                     except DecodeError as _error:
                         raise _error.within("tokens") from None
                 else:
-                    _v = checked(_v, "array", "tokens")
-                _self.tokens = _v
+                    _v_tokens = checked(_v_tokens, "array", "tokens")
+                _self.tokens = _v_tokens
                 _n += 1
             else:
                 _self.tokens = UNSET
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if _v_temperature.__class__ not in JSON_NUMBERS:
+                    _v_temperature = checked(_v_temperature, "number", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET
             if "avg_logprob" in _d:
-                _v = _d["avg_logprob"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "avg_logprob")
-                _self.avg_logprob = _v
+                _v_avg_logprob = _d["avg_logprob"]
+                if _v_avg_logprob.__class__ not in JSON_NUMBERS:
+                    _v_avg_logprob = checked(_v_avg_logprob, "number", "avg_logprob")
+                _self.avg_logprob = _v_avg_logprob
                 _n += 1
             else:
                 _self.avg_logprob = UNSET
             if "compression_ratio" in _d:
-                _v = _d["compression_ratio"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "compression_ratio")
-                _self.compression_ratio = _v
+                _v_compression_ratio = _d["compression_ratio"]
+                if _v_compression_ratio.__class__ not in JSON_NUMBERS:
+                    _v_compression_ratio = checked(_v_compression_ratio, "number", "compression_ratio")
+                _self.compression_ratio = _v_compression_ratio
                 _n += 1
             else:
                 _self.compression_ratio = UNSET
             if "no_speech_prob" in _d:
-                _v = _d["no_speech_prob"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "no_speech_prob")
-                _self.no_speech_prob = _v
+                _v_no_speech_prob = _d["no_speech_prob"]
+                if _v_no_speech_prob.__class__ not in JSON_NUMBERS:
+                    _v_no_speech_prob = checked(_v_no_speech_prob, "number", "no_speech_prob")
+                _self.no_speech_prob = _v_no_speech_prob
                 _n += 1
             else:
                 _self.no_speech_prob = UNSET

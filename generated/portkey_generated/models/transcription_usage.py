@@ -68,39 +68,39 @@ class TranscriptionUsage:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "input_tokens" in _d:
-                _v = _d["input_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "input_tokens")
-                _self.input_tokens = _v
+                _v_input_tokens = _d["input_tokens"]
+                if _v_input_tokens.__class__ is not int:
+                    _v_input_tokens = checked(_v_input_tokens, "integer", "input_tokens")
+                _self.input_tokens = _v_input_tokens
                 _n += 1
             else:
                 _self.input_tokens = UNSET
             if "output_tokens" in _d:
-                _v = _d["output_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "output_tokens")
-                _self.output_tokens = _v
+                _v_output_tokens = _d["output_tokens"]
+                if _v_output_tokens.__class__ is not int:
+                    _v_output_tokens = checked(_v_output_tokens, "integer", "output_tokens")
+                _self.output_tokens = _v_output_tokens
                 _n += 1
             else:
                 _self.output_tokens = UNSET
             if "total_tokens" in _d:
-                _v = _d["total_tokens"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "total_tokens")
-                _self.total_tokens = _v
+                _v_total_tokens = _d["total_tokens"]
+                if _v_total_tokens.__class__ is not int:
+                    _v_total_tokens = checked(_v_total_tokens, "integer", "total_tokens")
+                _self.total_tokens = _v_total_tokens
                 _n += 1
             else:
                 _self.total_tokens = UNSET
             if "seconds" in _d:
-                _v = _d["seconds"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "seconds")
-                _self.seconds = _v
+                _v_seconds = _d["seconds"]
+                if _v_seconds.__class__ not in JSON_NUMBERS:
+                    _v_seconds = checked(_v_seconds, "number", "seconds")
+                _self.seconds = _v_seconds
                 _n += 1
             else:
                 _self.seconds = UNSET

@@ -54,18 +54,18 @@ class TranscriptionWord:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["word"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "word")
-            _self.word = _v
-            _v = _d["start"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "start")
-            _self.start = _v
-            _v = _d["end"]
-            if _v.__class__ not in JSON_NUMBERS:
-                _v = checked(_v, "number", "end")
-            _self.end = _v
+            _v_word = _d["word"]
+            if _v_word.__class__ is not str:
+                _v_word = checked(_v_word, "string", "word")
+            _self.word = _v_word
+            _v_start = _d["start"]
+            if _v_start.__class__ not in JSON_NUMBERS:
+                _v_start = checked(_v_start, "number", "start")
+            _self.start = _v_start
+            _v_end = _d["end"]
+            if _v_end.__class__ not in JSON_NUMBERS:
+                _v_end = checked(_v_end, "number", "end")
+            _self.end = _v_end
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -87,36 +87,38 @@ class Translation:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["text"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "text")
-            _self.text = _v
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
             if "language" in _d:
-                _v = _d["language"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "language")
-                _self.language = _v
+                _v_language = _d["language"]
+                if _v_language.__class__ is not str:
+                    _v_language = checked(_v_language, "string", "language")
+                _self.language = _v_language
                 _n += 1
             else:
                 _self.language = UNSET
             if "duration" in _d:
-                _v = _d["duration"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "duration")
-                _self.duration = _v
+                _v_duration = _d["duration"]
+                if _v_duration.__class__ not in JSON_NUMBERS:
+                    _v_duration = checked(_v_duration, "number", "duration")
+                _self.duration = _v_duration
                 _n += 1
             else:
                 _self.duration = UNSET
             if "segments" in _d:
-                _v = _d["segments"]
-                if _v.__class__ is list:
+                _v_segments = _d["segments"]
+                if _v_segments.__class__ is list:
                     try:
-                        _v = [TranscriptionSegment.from_dict(_i) for _i in _v]
+                        _v_segments = [TranscriptionSegment.from_dict(_i) for _i in _v_segments]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, TranscriptionSegment.from_dict).within("segments") from None
+                        raise _error.at_item(_v_segments, TranscriptionSegment.from_dict).within(
+                            "segments"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "segments")
-                _self.segments = _v
+                    _v_segments = checked(_v_segments, "array", "segments")
+                _self.segments = _v_segments
                 _n += 1
             else:
                 _self.segments = UNSET

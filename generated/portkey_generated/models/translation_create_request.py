@@ -100,34 +100,34 @@ class TranslationCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["file"]
-            _v = File(payload=BytesIO(_v))
-            _self.file = _v
-            _v = _d["model"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "model")
-            _self.model = _v
+            _v_file = _d["file"]
+            _v_file = File(payload=BytesIO(_v_file))
+            _self.file = _v_file
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
             if "prompt" in _d:
-                _v = _d["prompt"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "prompt")
-                _self.prompt = _v
+                _v_prompt = _d["prompt"]
+                if _v_prompt.__class__ is not str:
+                    _v_prompt = checked(_v_prompt, "string", "prompt")
+                _self.prompt = _v_prompt
                 _n += 1
             else:
                 _self.prompt = UNSET
             if "response_format" in _d:
-                _v = _d["response_format"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "response_format")
-                _self.response_format = _v
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is not str:
+                    _v_response_format = checked(_v_response_format, "string", "response_format")
+                _self.response_format = _v_response_format
                 _n += 1
             else:
                 _self.response_format = UNSET
             if "temperature" in _d:
-                _v = _d["temperature"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "temperature")
-                _self.temperature = _v
+                _v_temperature = _d["temperature"]
+                if _v_temperature.__class__ not in JSON_NUMBERS:
+                    _v_temperature = checked(_v_temperature, "number", "temperature")
+                _self.temperature = _v_temperature
                 _n += 1
             else:
                 _self.temperature = UNSET

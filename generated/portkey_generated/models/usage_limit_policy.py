@@ -105,55 +105,61 @@ class UsageLimitPolicy:
         try:
             _n = 0
             if "credit_limit" in _d:
-                _v = _d["credit_limit"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "credit_limit")
-                _self.credit_limit = _v
+                _v_credit_limit = _d["credit_limit"]
+                if not (_v_credit_limit.__class__ is int or _v_credit_limit is None):
+                    _v_credit_limit = checked(_v_credit_limit, "integer or null", "credit_limit")
+                _self.credit_limit = _v_credit_limit
                 _n += 1
             else:
                 _self.credit_limit = UNSET
             if "type" in _d:
-                _v = _d["type"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "type")
-                _self.type_ = _v
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
                 _n += 1
             else:
                 _self.type_ = UNSET
             if "alert_threshold" in _d:
-                _v = _d["alert_threshold"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "alert_threshold")
-                _self.alert_threshold = _v
+                _v_alert_threshold = _d["alert_threshold"]
+                if not (_v_alert_threshold.__class__ is int or _v_alert_threshold is None):
+                    _v_alert_threshold = checked(_v_alert_threshold, "integer or null", "alert_threshold")
+                _self.alert_threshold = _v_alert_threshold
                 _n += 1
             else:
                 _self.alert_threshold = UNSET
             if "periodic_reset" in _d:
-                _v = _d["periodic_reset"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "periodic_reset")
-                _self.periodic_reset = _v
+                _v_periodic_reset = _d["periodic_reset"]
+                if not (_v_periodic_reset.__class__ is str or _v_periodic_reset is None):
+                    _v_periodic_reset = checked(_v_periodic_reset, "string or null", "periodic_reset")
+                _self.periodic_reset = _v_periodic_reset
                 _n += 1
             else:
                 _self.periodic_reset = UNSET
             if "periodic_reset_days" in _d:
-                _v = _d["periodic_reset_days"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "periodic_reset_days")
-                _self.periodic_reset_days = _v
+                _v_periodic_reset_days = _d["periodic_reset_days"]
+                if not (_v_periodic_reset_days.__class__ is int or _v_periodic_reset_days is None):
+                    _v_periodic_reset_days = checked(
+                        _v_periodic_reset_days, "integer or null", "periodic_reset_days"
+                    )
+                _self.periodic_reset_days = _v_periodic_reset_days
                 _n += 1
             else:
                 _self.periodic_reset_days = UNSET
             if "next_usage_reset_at" in _d:
-                _v = _d["next_usage_reset_at"]
-                if _v.__class__ is str:
+                _v_next_usage_reset_at = _d["next_usage_reset_at"]
+                if _v_next_usage_reset_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_next_usage_reset_at = datetime.datetime.fromisoformat(_v_next_usage_reset_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "next_usage_reset_at")
-                elif _v is not None:
-                    _v = checked(_v, "string or null", "next_usage_reset_at")
-                _self.next_usage_reset_at = _v
+                        _v_next_usage_reset_at = malformed(
+                            _v_next_usage_reset_at, "an ISO 8601 date-time", "next_usage_reset_at"
+                        )
+                elif _v_next_usage_reset_at is not None:
+                    _v_next_usage_reset_at = checked(
+                        _v_next_usage_reset_at, "string or null", "next_usage_reset_at"
+                    )
+                _self.next_usage_reset_at = _v_next_usage_reset_at
                 _n += 1
             else:
                 _self.next_usage_reset_at = UNSET

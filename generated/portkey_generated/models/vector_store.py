@@ -141,70 +141,70 @@ class VectorStore:
         _self = cls.__new__(cls)
         try:
             _n = 9
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["created_at"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "created_at")
-            _self.created_at = _v
-            _v = _d["name"]
-            if not (_v.__class__ is str or _v is None):
-                _v = checked(_v, "string or null", "name")
-            _self.name = _v
-            _v = _d["usage_bytes"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "usage_bytes")
-            _self.usage_bytes = _v
-            _v = _d["file_counts"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_name = _d["name"]
+            if not (_v_name.__class__ is str or _v_name is None):
+                _v_name = checked(_v_name, "string or null", "name")
+            _self.name = _v_name
+            _v_usage_bytes = _d["usage_bytes"]
+            if _v_usage_bytes.__class__ is not int:
+                _v_usage_bytes = checked(_v_usage_bytes, "integer", "usage_bytes")
+            _self.usage_bytes = _v_usage_bytes
+            _v_file_counts = _d["file_counts"]
+            if _v_file_counts.__class__ is dict:
                 try:
-                    _v = VectorStoreFileCounts.from_dict(_v)
+                    _v_file_counts = VectorStoreFileCounts.from_dict(_v_file_counts)
                 except DecodeError as _error:
                     raise _error.within("file_counts") from None
             else:
-                _v = checked(_v, "object", "file_counts")
-            _self.file_counts = _v
-            _v = _d["status"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "status")
-            _self.status = _v
-            _v = _d["last_active_at"]
-            if not (_v.__class__ is int or _v is None):
-                _v = checked(_v, "integer or null", "last_active_at")
-            _self.last_active_at = _v
-            _v = _d["metadata"]
-            if _v.__class__ is dict:
+                _v_file_counts = checked(_v_file_counts, "object", "file_counts")
+            _self.file_counts = _v_file_counts
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_last_active_at = _d["last_active_at"]
+            if not (_v_last_active_at.__class__ is int or _v_last_active_at is None):
+                _v_last_active_at = checked(_v_last_active_at, "integer or null", "last_active_at")
+            _self.last_active_at = _v_last_active_at
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
                 try:
-                    _v = VectorStoreMetadata.from_dict(_v)
+                    _v_metadata = VectorStoreMetadata.from_dict(_v_metadata)
                 except DecodeError as _error:
                     raise _error.within("metadata") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "metadata")
-            _self.metadata = _v
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
             if "expires_after" in _d:
-                _v = _d["expires_after"]
-                if _v.__class__ is dict:
+                _v_expires_after = _d["expires_after"]
+                if _v_expires_after.__class__ is dict:
                     try:
-                        _v = VectorStoreExpiration.from_dict(_v)
+                        _v_expires_after = VectorStoreExpiration.from_dict(_v_expires_after)
                     except DecodeError as _error:
                         raise _error.within("expires_after") from None
                 else:
-                    _v = checked(_v, "object", "expires_after")
-                _self.expires_after = _v
+                    _v_expires_after = checked(_v_expires_after, "object", "expires_after")
+                _self.expires_after = _v_expires_after
                 _n += 1
             else:
                 _self.expires_after = UNSET
             if "expires_at" in _d:
-                _v = _d["expires_at"]
-                if not (_v.__class__ is int or _v is None):
-                    _v = checked(_v, "integer or null", "expires_at")
-                _self.expires_at = _v
+                _v_expires_at = _d["expires_at"]
+                if not (_v_expires_at.__class__ is int or _v_expires_at is None):
+                    _v_expires_at = checked(_v_expires_at, "integer or null", "expires_at")
+                _self.expires_at = _v_expires_at
                 _n += 1
             else:
                 _self.expires_at = UNSET

@@ -102,50 +102,50 @@ class VectorStoreCreateRequestParams:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "file_ids" in _d:
-                _v = _d["file_ids"]
-                if _v.__class__ is list:
+                _v_file_ids = _d["file_ids"]
+                if _v_file_ids.__class__ is list:
                     try:
-                        if not JSON_STRINGS.issuperset(map(type, _v)):
-                            _v = checked_items(_v, "string")
+                        if not JSON_STRINGS.issuperset(map(type, _v_file_ids)):
+                            _v_file_ids = checked_items(_v_file_ids, "string")
                     except DecodeError as _error:
                         raise _error.within("file_ids") from None
                 else:
-                    _v = checked(_v, "array", "file_ids")
-                _self.file_ids = _v
+                    _v_file_ids = checked(_v_file_ids, "array", "file_ids")
+                _self.file_ids = _v_file_ids
                 _n += 1
             else:
                 _self.file_ids = UNSET
             if "expires_after" in _d:
-                _v = _d["expires_after"]
-                if _v.__class__ is dict:
+                _v_expires_after = _d["expires_after"]
+                if _v_expires_after.__class__ is dict:
                     try:
-                        _v = VectorStoreExpiration.from_dict(_v)
+                        _v_expires_after = VectorStoreExpiration.from_dict(_v_expires_after)
                     except DecodeError as _error:
                         raise _error.within("expires_after") from None
                 else:
-                    _v = checked(_v, "object", "expires_after")
-                _self.expires_after = _v
+                    _v_expires_after = checked(_v_expires_after, "object", "expires_after")
+                _self.expires_after = _v_expires_after
                 _n += 1
             else:
                 _self.expires_after = UNSET
             if "chunking_strategy" in _d:
-                _v = _d["chunking_strategy"]
-                if _v.__class__ is dict:
+                _v_chunking_strategy = _d["chunking_strategy"]
+                if _v_chunking_strategy.__class__ is dict:
                     try:
-                        _v = _decode_chunking_strategy(_v)
+                        _v_chunking_strategy = _decode_chunking_strategy(_v_chunking_strategy)
                     except DecodeError as _error:
                         raise _error.within("chunking_strategy") from None
                 else:
-                    _v = checked(_v, "object", "chunking_strategy")
-                _self.chunking_strategy = _v
+                    _v_chunking_strategy = checked(_v_chunking_strategy, "object", "chunking_strategy")
+                _self.chunking_strategy = _v_chunking_strategy
                 _n += 1
             else:
                 _self.chunking_strategy = UNSET

@@ -51,14 +51,14 @@ class VectorStoreExpiration:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["anchor"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "anchor")
-            _self.anchor = _v
-            _v = _d["days"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "days")
-            _self.days = _v
+            _v_anchor = _d["anchor"]
+            if _v_anchor.__class__ is not str:
+                _v_anchor = checked(_v_anchor, "string", "anchor")
+            _self.anchor = _v_anchor
+            _v_days = _d["days"]
+            if _v_days.__class__ is not int:
+                _v_days = checked(_v_days, "integer", "days")
+            _self.days = _v_days
         except KeyError as _error:
             if _d.get("anchor", "last_active_at") != "last_active_at":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -126,49 +126,49 @@ class VectorStoreFile:
         _self = cls.__new__(cls)
         try:
             _n = 7
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["usage_bytes"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "usage_bytes")
-            _self.usage_bytes = _v
-            _v = _d["created_at"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "created_at")
-            _self.created_at = _v
-            _v = _d["vector_store_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vector_store_id")
-            _self.vector_store_id = _v
-            _v = _d["status"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "status")
-            _self.status = _v
-            _v = _d["last_error"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_usage_bytes = _d["usage_bytes"]
+            if _v_usage_bytes.__class__ is not int:
+                _v_usage_bytes = checked(_v_usage_bytes, "integer", "usage_bytes")
+            _self.usage_bytes = _v_usage_bytes
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_vector_store_id = _d["vector_store_id"]
+            if _v_vector_store_id.__class__ is not str:
+                _v_vector_store_id = checked(_v_vector_store_id, "string", "vector_store_id")
+            _self.vector_store_id = _v_vector_store_id
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_last_error = _d["last_error"]
+            if _v_last_error.__class__ is dict:
                 try:
-                    _v = VectorStoreFileError.from_dict(_v)
+                    _v_last_error = VectorStoreFileError.from_dict(_v_last_error)
                 except DecodeError as _error:
                     raise _error.within("last_error") from None
-            elif _v is not None:
-                _v = checked(_v, "object or null", "last_error")
-            _self.last_error = _v
+            elif _v_last_error is not None:
+                _v_last_error = checked(_v_last_error, "object or null", "last_error")
+            _self.last_error = _v_last_error
             if "chunking_strategy" in _d:
-                _v = _d["chunking_strategy"]
-                if _v.__class__ is dict:
+                _v_chunking_strategy = _d["chunking_strategy"]
+                if _v_chunking_strategy.__class__ is dict:
                     try:
-                        _v = _decode_chunking_strategy(_v)
+                        _v_chunking_strategy = _decode_chunking_strategy(_v_chunking_strategy)
                     except DecodeError as _error:
                         raise _error.within("chunking_strategy") from None
                 else:
-                    _v = checked(_v, "object", "chunking_strategy")
-                _self.chunking_strategy = _v
+                    _v_chunking_strategy = checked(_v_chunking_strategy, "object", "chunking_strategy")
+                _self.chunking_strategy = _v_chunking_strategy
                 _n += 1
             else:
                 _self.chunking_strategy = UNSET

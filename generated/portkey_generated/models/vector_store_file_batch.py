@@ -97,35 +97,35 @@ class VectorStoreFileBatch:
         _self = cls.__new__(cls)
         try:
             _n = 6
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["created_at"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "created_at")
-            _self.created_at = _v
-            _v = _d["vector_store_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "vector_store_id")
-            _self.vector_store_id = _v
-            _v = _d["status"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "status")
-            _self.status = _v
-            _v = _d["file_counts"]
-            if _v.__class__ is dict:
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_vector_store_id = _d["vector_store_id"]
+            if _v_vector_store_id.__class__ is not str:
+                _v_vector_store_id = checked(_v_vector_store_id, "string", "vector_store_id")
+            _self.vector_store_id = _v_vector_store_id
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_file_counts = _d["file_counts"]
+            if _v_file_counts.__class__ is dict:
                 try:
-                    _v = VectorStoreFileCounts.from_dict(_v)
+                    _v_file_counts = VectorStoreFileCounts.from_dict(_v_file_counts)
                 except DecodeError as _error:
                     raise _error.within("file_counts") from None
             else:
-                _v = checked(_v, "object", "file_counts")
-            _self.file_counts = _v
+                _v_file_counts = checked(_v_file_counts, "object", "file_counts")
+            _self.file_counts = _v_file_counts
         except KeyError as _error:
             if _d.get("object", "vector_store.files_batch") != "vector_store.files_batch":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -80,26 +80,26 @@ class VectorStoreFileBatchCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["file_ids"]
-            if _v.__class__ is list:
+            _v_file_ids = _d["file_ids"]
+            if _v_file_ids.__class__ is list:
                 try:
-                    if not JSON_STRINGS.issuperset(map(type, _v)):
-                        _v = checked_items(_v, "string")
+                    if not JSON_STRINGS.issuperset(map(type, _v_file_ids)):
+                        _v_file_ids = checked_items(_v_file_ids, "string")
                 except DecodeError as _error:
                     raise _error.within("file_ids") from None
             else:
-                _v = checked(_v, "array", "file_ids")
-            _self.file_ids = _v
+                _v_file_ids = checked(_v_file_ids, "array", "file_ids")
+            _self.file_ids = _v_file_ids
             if "chunking_strategy" in _d:
-                _v = _d["chunking_strategy"]
-                if _v.__class__ is dict:
+                _v_chunking_strategy = _d["chunking_strategy"]
+                if _v_chunking_strategy.__class__ is dict:
                     try:
-                        _v = _decode_chunking_strategy(_v)
+                        _v_chunking_strategy = _decode_chunking_strategy(_v_chunking_strategy)
                     except DecodeError as _error:
                         raise _error.within("chunking_strategy") from None
                 else:
-                    _v = checked(_v, "object", "chunking_strategy")
-                _self.chunking_strategy = _v
+                    _v_chunking_strategy = checked(_v_chunking_strategy, "object", "chunking_strategy")
+                _self.chunking_strategy = _v_chunking_strategy
                 _n += 1
             else:
                 _self.chunking_strategy = UNSET

@@ -65,26 +65,26 @@ class VectorStoreFileCounts:
         _self = cls.__new__(cls)
         try:
             _n = 5
-            _v = _d["in_progress"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "in_progress")
-            _self.in_progress = _v
-            _v = _d["completed"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "completed")
-            _self.completed = _v
-            _v = _d["failed"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "failed")
-            _self.failed = _v
-            _v = _d["cancelled"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "cancelled")
-            _self.cancelled = _v
-            _v = _d["total"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "total")
-            _self.total = _v
+            _v_in_progress = _d["in_progress"]
+            if _v_in_progress.__class__ is not int:
+                _v_in_progress = checked(_v_in_progress, "integer", "in_progress")
+            _self.in_progress = _v_in_progress
+            _v_completed = _d["completed"]
+            if _v_completed.__class__ is not int:
+                _v_completed = checked(_v_completed, "integer", "completed")
+            _self.completed = _v_completed
+            _v_failed = _d["failed"]
+            if _v_failed.__class__ is not int:
+                _v_failed = checked(_v_failed, "integer", "failed")
+            _self.failed = _v_failed
+            _v_cancelled = _d["cancelled"]
+            if _v_cancelled.__class__ is not int:
+                _v_cancelled = checked(_v_cancelled, "integer", "cancelled")
+            _self.cancelled = _v_cancelled
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

@@ -77,20 +77,20 @@ class VectorStoreFileCreateRequest:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["file_id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "file_id")
-            _self.file_id = _v
+            _v_file_id = _d["file_id"]
+            if _v_file_id.__class__ is not str:
+                _v_file_id = checked(_v_file_id, "string", "file_id")
+            _self.file_id = _v_file_id
             if "chunking_strategy" in _d:
-                _v = _d["chunking_strategy"]
-                if _v.__class__ is dict:
+                _v_chunking_strategy = _d["chunking_strategy"]
+                if _v_chunking_strategy.__class__ is dict:
                     try:
-                        _v = _decode_chunking_strategy(_v)
+                        _v_chunking_strategy = _decode_chunking_strategy(_v_chunking_strategy)
                     except DecodeError as _error:
                         raise _error.within("chunking_strategy") from None
                 else:
-                    _v = checked(_v, "object", "chunking_strategy")
-                _self.chunking_strategy = _v
+                    _v_chunking_strategy = checked(_v_chunking_strategy, "object", "chunking_strategy")
+                _self.chunking_strategy = _v_chunking_strategy
                 _n += 1
             else:
                 _self.chunking_strategy = UNSET

@@ -57,18 +57,18 @@ class VectorStoreFileDeleted:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["object"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "object")
-            _self.object_ = _v
-            _v = _d["deleted"]
-            if _v.__class__ is not bool:
-                _v = checked(_v, "boolean", "deleted")
-            _self.deleted = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_deleted = _d["deleted"]
+            if _v_deleted.__class__ is not bool:
+                _v_deleted = checked(_v_deleted, "boolean", "deleted")
+            _self.deleted = _v_deleted
         except KeyError as _error:
             if _d.get("object", "vector_store.file.deleted") != "vector_store.file.deleted":
                 return cls.from_dict(MissingAsUnset(_d))

@@ -47,14 +47,16 @@ class VectorStoreStaticChunkingConfig:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["max_chunk_size_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "max_chunk_size_tokens")
-            _self.max_chunk_size_tokens = _v
-            _v = _d["chunk_overlap_tokens"]
-            if _v.__class__ is not int:
-                _v = checked(_v, "integer", "chunk_overlap_tokens")
-            _self.chunk_overlap_tokens = _v
+            _v_max_chunk_size_tokens = _d["max_chunk_size_tokens"]
+            if _v_max_chunk_size_tokens.__class__ is not int:
+                _v_max_chunk_size_tokens = checked(
+                    _v_max_chunk_size_tokens, "integer", "max_chunk_size_tokens"
+                )
+            _self.max_chunk_size_tokens = _v_max_chunk_size_tokens
+            _v_chunk_overlap_tokens = _d["chunk_overlap_tokens"]
+            if _v_chunk_overlap_tokens.__class__ is not int:
+                _v_chunk_overlap_tokens = checked(_v_chunk_overlap_tokens, "integer", "chunk_overlap_tokens")
+            _self.chunk_overlap_tokens = _v_chunk_overlap_tokens
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
         _self.additional_properties = (

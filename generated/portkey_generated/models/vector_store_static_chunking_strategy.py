@@ -70,19 +70,19 @@ class VectorStoreStaticChunkingStrategy:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
-            _v = _d["static"]
-            if _v.__class__ is dict:
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_static = _d["static"]
+            if _v_static.__class__ is dict:
                 try:
-                    _v = VectorStoreStaticChunkingConfig.from_dict(_v)
+                    _v_static = VectorStoreStaticChunkingConfig.from_dict(_v_static)
                 except DecodeError as _error:
                     raise _error.within("static") from None
             else:
-                _v = checked(_v, "object", "static")
-            _self.static = _v
+                _v_static = checked(_v_static, "object", "static")
+            _self.static = _v_static
         except KeyError as _error:
             if _d.get("type", "static") != "static":
                 return cls.from_dict(MissingAsUnset(_d))

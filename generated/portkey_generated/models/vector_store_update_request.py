@@ -92,36 +92,36 @@ class VectorStoreUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if not (_v_name.__class__ is str or _v_name is None):
+                    _v_name = checked(_v_name, "string or null", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "expires_after" in _d:
-                _v = _d["expires_after"]
-                if _v.__class__ is dict:
+                _v_expires_after = _d["expires_after"]
+                if _v_expires_after.__class__ is dict:
                     try:
-                        _v = VectorStoreExpiration.from_dict(_v)
+                        _v_expires_after = VectorStoreExpiration.from_dict(_v_expires_after)
                     except DecodeError as _error:
                         raise _error.within("expires_after") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "expires_after")
-                _self.expires_after = _v
+                elif _v_expires_after is not None:
+                    _v_expires_after = checked(_v_expires_after, "object or null", "expires_after")
+                _self.expires_after = _v_expires_after
                 _n += 1
             else:
                 _self.expires_after = UNSET
             if "metadata" in _d:
-                _v = _d["metadata"]
-                if _v.__class__ is dict:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
                     try:
-                        _v = VectorStoreMetadata.from_dict(_v)
+                        _v_metadata = VectorStoreMetadata.from_dict(_v_metadata)
                     except DecodeError as _error:
                         raise _error.within("metadata") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "metadata")
-                _self.metadata = _v
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
                 _n += 1
             else:
                 _self.metadata = UNSET

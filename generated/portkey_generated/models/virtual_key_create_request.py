@@ -185,140 +185,144 @@ class VirtualKeyCreateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "provider" in _d:
-                _v = _d["provider"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "provider")
-                _self.provider = _v
+                _v_provider = _d["provider"]
+                if _v_provider.__class__ is not str:
+                    _v_provider = checked(_v_provider, "string", "provider")
+                _self.provider = _v_provider
                 _n += 1
             else:
                 _self.provider = UNSET
             if "key" in _d:
-                _v = _d["key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "key")
-                _self.key = _v
+                _v_key = _d["key"]
+                if _v_key.__class__ is not str:
+                    _v_key = checked(_v_key, "string", "key")
+                _self.key = _v_key
                 _n += 1
             else:
                 _self.key = UNSET
             if "note" in _d:
-                _v = _d["note"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "note")
-                _self.note = _v
+                _v_note = _d["note"]
+                if not (_v_note.__class__ is str or _v_note is None):
+                    _v_note = checked(_v_note, "string or null", "note")
+                _self.note = _v_note
                 _n += 1
             else:
                 _self.note = UNSET
             if "apiVersion" in _d:
-                _v = _d["apiVersion"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "apiVersion")
-                _self.api_version = _v
+                _v_api_version = _d["apiVersion"]
+                if not (_v_api_version.__class__ is str or _v_api_version is None):
+                    _v_api_version = checked(_v_api_version, "string or null", "apiVersion")
+                _self.api_version = _v_api_version
                 _n += 1
             else:
                 _self.api_version = UNSET
             if "resourceName" in _d:
-                _v = _d["resourceName"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "resourceName")
-                _self.resource_name = _v
+                _v_resource_name = _d["resourceName"]
+                if not (_v_resource_name.__class__ is str or _v_resource_name is None):
+                    _v_resource_name = checked(_v_resource_name, "string or null", "resourceName")
+                _self.resource_name = _v_resource_name
                 _n += 1
             else:
                 _self.resource_name = UNSET
             if "deploymentName" in _d:
-                _v = _d["deploymentName"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "deploymentName")
-                _self.deployment_name = _v
+                _v_deployment_name = _d["deploymentName"]
+                if not (_v_deployment_name.__class__ is str or _v_deployment_name is None):
+                    _v_deployment_name = checked(_v_deployment_name, "string or null", "deploymentName")
+                _self.deployment_name = _v_deployment_name
                 _n += 1
             else:
                 _self.deployment_name = UNSET
             if "workspace_id" in _d:
-                _v = _d["workspace_id"]
-                if _v.__class__ is str:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
                     try:
-                        _v = UUID(_v)
+                        _v_workspace_id = UUID(_v_workspace_id)
                     except ValueError:
-                        _v = malformed(_v, "a UUID", "workspace_id")
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
                 else:
-                    _v = checked(_v, "string", "workspace_id")
-                _self.workspace_id = _v
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
                 _n += 1
             else:
                 _self.workspace_id = UNSET
             if "deploymentConfig" in _d:
-                _v = _d["deploymentConfig"]
-                if _v.__class__ is list:
+                _v_deployment_config = _d["deploymentConfig"]
+                if _v_deployment_config.__class__ is list:
                     try:
-                        _v = [VirtualKeyDeployment.from_dict(_i) for _i in _v]
+                        _v_deployment_config = [
+                            VirtualKeyDeployment.from_dict(_i) for _i in _v_deployment_config
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, VirtualKeyDeployment.from_dict).within(
+                        raise _error.at_item(_v_deployment_config, VirtualKeyDeployment.from_dict).within(
                             "deploymentConfig"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "deploymentConfig")
-                _self.deployment_config = _v
+                    _v_deployment_config = checked(_v_deployment_config, "array", "deploymentConfig")
+                _self.deployment_config = _v_deployment_config
                 _n += 1
             else:
                 _self.deployment_config = UNSET
             if "usage_limits" in _d:
-                _v = _d["usage_limits"]
-                if _v.__class__ is dict:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is dict:
                     try:
-                        _v = UsageLimitPolicy.from_dict(_v)
+                        _v_usage_limits = UsageLimitPolicy.from_dict(_v_usage_limits)
                     except DecodeError as _error:
                         raise _error.within("usage_limits") from None
                 else:
-                    _v = checked(_v, "object", "usage_limits")
-                _self.usage_limits = _v
+                    _v_usage_limits = checked(_v_usage_limits, "object", "usage_limits")
+                _self.usage_limits = _v_usage_limits
                 _n += 1
             else:
                 _self.usage_limits = UNSET
             if "rate_limits" in _d:
-                _v = _d["rate_limits"]
-                if _v.__class__ is dict:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is dict:
                     try:
-                        _v = RateLimitPolicy.from_dict(_v)
+                        _v_rate_limits = RateLimitPolicy.from_dict(_v_rate_limits)
                     except DecodeError as _error:
                         raise _error.within("rate_limits") from None
                 else:
-                    _v = checked(_v, "object", "rate_limits")
-                _self.rate_limits = _v
+                    _v_rate_limits = checked(_v_rate_limits, "object", "rate_limits")
+                _self.rate_limits = _v_rate_limits
                 _n += 1
             else:
                 _self.rate_limits = UNSET
             if "expires_at" in _d:
-                _v = _d["expires_at"]
-                if _v.__class__ is str:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is str:
                     try:
-                        _v = datetime.datetime.fromisoformat(_v)
+                        _v_expires_at = datetime.datetime.fromisoformat(_v_expires_at)
                     except ValueError:
-                        _v = malformed(_v, "an ISO 8601 date-time", "expires_at")
+                        _v_expires_at = malformed(_v_expires_at, "an ISO 8601 date-time", "expires_at")
                 else:
-                    _v = checked(_v, "string", "expires_at")
-                _self.expires_at = _v
+                    _v_expires_at = checked(_v_expires_at, "string", "expires_at")
+                _self.expires_at = _v_expires_at
                 _n += 1
             else:
                 _self.expires_at = UNSET
             if "secret_mappings" in _d:
-                _v = _d["secret_mappings"]
-                if _v.__class__ is list:
+                _v_secret_mappings = _d["secret_mappings"]
+                if _v_secret_mappings.__class__ is list:
                     try:
-                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                        _v_secret_mappings = [
+                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
                             "secret_mappings"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "secret_mappings")
-                _self.secret_mappings = _v
+                    _v_secret_mappings = checked(_v_secret_mappings, "array", "secret_mappings")
+                _self.secret_mappings = _v_secret_mappings
                 _n += 1
             else:
                 _self.secret_mappings = UNSET

@@ -61,27 +61,27 @@ class VirtualKeyDeployment:
         _self = cls.__new__(cls)
         try:
             _n = 2
-            _v = _d["apiVersion"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "apiVersion")
-            _self.api_version = _v
-            _v = _d["deploymentName"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "deploymentName")
-            _self.deployment_name = _v
+            _v_api_version = _d["apiVersion"]
+            if _v_api_version.__class__ is not str:
+                _v_api_version = checked(_v_api_version, "string", "apiVersion")
+            _self.api_version = _v_api_version
+            _v_deployment_name = _d["deploymentName"]
+            if _v_deployment_name.__class__ is not str:
+                _v_deployment_name = checked(_v_deployment_name, "string", "deploymentName")
+            _self.deployment_name = _v_deployment_name
             if "alias" in _d:
-                _v = _d["alias"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "alias")
-                _self.alias = _v
+                _v_alias = _d["alias"]
+                if _v_alias.__class__ is not str:
+                    _v_alias = checked(_v_alias, "string", "alias")
+                _self.alias = _v_alias
                 _n += 1
             else:
                 _self.alias = UNSET
             if "is_default" in _d:
-                _v = _d["is_default"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "is_default")
-                _self.is_default = _v
+                _v_is_default = _d["is_default"]
+                if _v_is_default.__class__ is not bool:
+                    _v_is_default = checked(_v_is_default, "boolean", "is_default")
+                _self.is_default = _v_is_default
                 _n += 1
             else:
                 _self.is_default = UNSET

@@ -129,82 +129,88 @@ class VirtualKeyUpdateRequest:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "key" in _d:
-                _v = _d["key"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "key")
-                _self.key = _v
+                _v_key = _d["key"]
+                if _v_key.__class__ is not str:
+                    _v_key = checked(_v_key, "string", "key")
+                _self.key = _v_key
                 _n += 1
             else:
                 _self.key = UNSET
             if "note" in _d:
-                _v = _d["note"]
-                if not (_v.__class__ is str or _v is None):
-                    _v = checked(_v, "string or null", "note")
-                _self.note = _v
+                _v_note = _d["note"]
+                if not (_v_note.__class__ is str or _v_note is None):
+                    _v_note = checked(_v_note, "string or null", "note")
+                _self.note = _v_note
                 _n += 1
             else:
                 _self.note = UNSET
             if "deploymentConfig" in _d:
-                _v = _d["deploymentConfig"]
-                if _v.__class__ is list:
+                _v_deployment_config = _d["deploymentConfig"]
+                if _v_deployment_config.__class__ is list:
                     try:
-                        _v = [VirtualKeyDeployment.from_dict(_i) for _i in _v]
+                        _v_deployment_config = [
+                            VirtualKeyDeployment.from_dict(_i) for _i in _v_deployment_config
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, VirtualKeyDeployment.from_dict).within(
+                        raise _error.at_item(_v_deployment_config, VirtualKeyDeployment.from_dict).within(
                             "deploymentConfig"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "deploymentConfig")
-                _self.deployment_config = _v
+                    _v_deployment_config = checked(_v_deployment_config, "array", "deploymentConfig")
+                _self.deployment_config = _v_deployment_config
                 _n += 1
             else:
                 _self.deployment_config = UNSET
             if "usage_limits" in _d:
-                _v = _d["usage_limits"]
-                if _v.__class__ is dict:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is dict:
                     try:
-                        _v = UsageLimitPolicy.from_dict(_v)
+                        _v_usage_limits = UsageLimitPolicy.from_dict(_v_usage_limits)
                     except DecodeError as _error:
                         raise _error.within("usage_limits") from None
                 else:
-                    _v = checked(_v, "object", "usage_limits")
-                _self.usage_limits = _v
+                    _v_usage_limits = checked(_v_usage_limits, "object", "usage_limits")
+                _self.usage_limits = _v_usage_limits
                 _n += 1
             else:
                 _self.usage_limits = UNSET
             if "rate_limits" in _d:
-                _v = _d["rate_limits"]
-                if _v.__class__ is list:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
                     try:
-                        _v = [RateLimitPolicy.from_dict(_i) for _i in _v]
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, RateLimitPolicy.from_dict).within("rate_limits") from None
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
                 else:
-                    _v = checked(_v, "array", "rate_limits")
-                _self.rate_limits = _v
+                    _v_rate_limits = checked(_v_rate_limits, "array", "rate_limits")
+                _self.rate_limits = _v_rate_limits
                 _n += 1
             else:
                 _self.rate_limits = UNSET
             if "secret_mappings" in _d:
-                _v = _d["secret_mappings"]
-                if _v.__class__ is list:
+                _v_secret_mappings = _d["secret_mappings"]
+                if _v_secret_mappings.__class__ is list:
                     try:
-                        _v = [SecretReferenceMapping.from_dict(_i) for _i in _v]
+                        _v_secret_mappings = [
+                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
+                        ]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, SecretReferenceMapping.from_dict).within(
+                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
                             "secret_mappings"
                         ) from None
                 else:
-                    _v = checked(_v, "array", "secret_mappings")
-                _self.secret_mappings = _v
+                    _v_secret_mappings = checked(_v_secret_mappings, "array", "secret_mappings")
+                _self.secret_mappings = _v_secret_mappings
                 _n += 1
             else:
                 _self.secret_mappings = UNSET

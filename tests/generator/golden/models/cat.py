@@ -47,15 +47,15 @@ class Cat:
         _self = cls.__new__(cls)
         try:
             _n = 1
-            _v = _d["type"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "type")
-            _self.type_ = _v
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
             if "lives" in _d:
-                _v = _d["lives"]
-                if _v.__class__ is not int:
-                    _v = checked(_v, "integer", "lives")
-                _self.lives = _v
+                _v_lives = _d["lives"]
+                if _v_lives.__class__ is not int:
+                    _v_lives = checked(_v_lives, "integer", "lives")
+                _self.lives = _v_lives
                 _n += 1
             else:
                 _self.lives = UNSET

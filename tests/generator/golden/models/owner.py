@@ -84,36 +84,36 @@ class Owner:
         try:
             _n = 0
             if "name" in _d:
-                _v = _d["name"]
-                if _v.__class__ is not str:
-                    _v = checked(_v, "string", "name")
-                _self.name = _v
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
                 _n += 1
             else:
                 _self.name = UNSET
             if "pets" in _d:
-                _v = _d["pets"]
-                if _v.__class__ is list:
+                _v_pets = _d["pets"]
+                if _v_pets.__class__ is list:
                     try:
-                        _v = [Pet.from_dict(_i) for _i in _v]
+                        _v_pets = [Pet.from_dict(_i) for _i in _v_pets]
                     except DecodeError as _error:
-                        raise _error.at_item(_v, Pet.from_dict).within("pets") from None
+                        raise _error.at_item(_v_pets, Pet.from_dict).within("pets") from None
                 else:
-                    _v = checked(_v, "array", "pets")
-                _self.pets = _v
+                    _v_pets = checked(_v_pets, "array", "pets")
+                _self.pets = _v_pets
                 _n += 1
             else:
                 _self.pets = UNSET
             if "address" in _d:
-                _v = _d["address"]
-                if _v.__class__ is dict:
+                _v_address = _d["address"]
+                if _v_address.__class__ is dict:
                     try:
-                        _v = OwnerAddress.from_dict(_v)
+                        _v_address = OwnerAddress.from_dict(_v_address)
                     except DecodeError as _error:
                         raise _error.within("address") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "address")
-                _self.address = _v
+                elif _v_address is not None:
+                    _v_address = checked(_v_address, "object or null", "address")
+                _self.address = _v_address
                 _n += 1
             else:
                 _self.address = UNSET

@@ -123,65 +123,65 @@ class Pet:
         _self = cls.__new__(cls)
         try:
             _n = 3
-            _v = _d["id"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "id")
-            _self.id = _v
-            _v = _d["name"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "name")
-            _self.name = _v
-            _v = _d["kind"]
-            if _v.__class__ is not str:
-                _v = checked(_v, "string", "kind")
-            _self.kind = _v
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_kind = _d["kind"]
+            if _v_kind.__class__ is not str:
+                _v_kind = checked(_v_kind, "string", "kind")
+            _self.kind = _v_kind
             if "owner" in _d:
-                _v = _d["owner"]
-                if _v.__class__ is dict:
+                _v_owner = _d["owner"]
+                if _v_owner.__class__ is dict:
                     try:
-                        _v = Owner.from_dict(_v)
+                        _v_owner = Owner.from_dict(_v_owner)
                     except DecodeError as _error:
                         raise _error.within("owner") from None
-                elif _v is not None:
-                    _v = checked(_v, "object or null", "owner")
-                _self.owner = _v
+                elif _v_owner is not None:
+                    _v_owner = checked(_v_owner, "object or null", "owner")
+                _self.owner = _v_owner
                 _n += 1
             else:
                 _self.owner = UNSET
             if "tags" in _d:
-                _v = _d["tags"]
-                if _v.__class__ is not list:
-                    _v = checked(_v, "array", "tags")
-                _self.tags = _v
+                _v_tags = _d["tags"]
+                if _v_tags.__class__ is not list:
+                    _v_tags = checked(_v_tags, "array", "tags")
+                _self.tags = _v_tags
                 _n += 1
             else:
                 _self.tags = UNSET
             if "self-harm/intent" in _d:
-                _v = _d["self-harm/intent"]
-                if _v.__class__ not in JSON_NUMBERS:
-                    _v = checked(_v, "number", "self-harm/intent")
-                _self.self_harmintent = _v
+                _v_self_harmintent = _d["self-harm/intent"]
+                if _v_self_harmintent.__class__ not in JSON_NUMBERS:
+                    _v_self_harmintent = checked(_v_self_harmintent, "number", "self-harm/intent")
+                _self.self_harmintent = _v_self_harmintent
                 _n += 1
             else:
                 _self.self_harmintent = UNSET
             if "async" in _d:
-                _v = _d["async"]
-                if _v.__class__ is not bool:
-                    _v = checked(_v, "boolean", "async")
-                _self.async_ = _v
+                _v_async_ = _d["async"]
+                if _v_async_.__class__ is not bool:
+                    _v_async_ = checked(_v_async_, "boolean", "async")
+                _self.async_ = _v_async_
                 _n += 1
             else:
                 _self.async_ = UNSET
             if "details" in _d:
-                _v = _d["details"]
-                if _v.__class__ is dict:
+                _v_details = _d["details"]
+                if _v_details.__class__ is dict:
                     try:
-                        _v = _decode_details(_v)
+                        _v_details = _decode_details(_v_details)
                     except DecodeError as _error:
                         raise _error.within("details") from None
                 else:
-                    _v = checked(_v, "object", "details")
-                _self.details = _v
+                    _v_details = checked(_v_details, "object", "details")
+                _self.details = _v_details
                 _n += 1
             else:
                 _self.details = UNSET
