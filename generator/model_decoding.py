@@ -97,13 +97,13 @@ def _wire_name(prop: Any) -> str:
     return str(prop.name.get_untrusted_value())
 
 
-def _tags(model: Any, models: Mapping[str, Any]) -> dict[str, Any]:
-    """Wire key -> value of a model's required properties that can hold one value only (a const, an enum of
-    one value): what says which type an object is. `models` has the parsed models by class name (a model
-    property inside a union carries no properties of its own)."""
+def _tags(model: Any, models: Mapping[str, Any], *, optional: bool = False) -> dict[str, Any]:
+    """Wire key -> value of a model's required (or, with `optional`, optional) properties that can hold one
+    value only (a const, an enum of one value): what says which type an object is. `models` has the parsed
+    models by class name (a model property inside a union carries no properties of its own)."""
     parsed = models.get(str(model.class_info.name), model)
     tags: dict[str, Any] = {}
-    for prop in parsed.required_properties or ():
+    for prop in (parsed.optional_properties if optional else parsed.required_properties) or ():
         if type(prop).__name__ in ("ConstProperty", "LiteralEnumProperty") and len(_values(prop)) == 1:
             tags[_wire_name(prop)] = _values(prop)[0]
     return tags
@@ -243,12 +243,19 @@ def _dispatch(models: list[Any], var: str, writer: _Writer) -> list[str]:
             ]
         return [*lines, f"return {_class(models[-1])}.from_dict({var})"]
     key = sorted(common)[0]
-    untagged = [model for model, tags in zip(models, tag_sets, strict=True) if key not in tags]
     groups: dict[Any, list[tuple[Any, dict[str, Any]]]] = {}
+    untagged, tag_optional = [], []
     for model, tags in zip(models, tag_sets, strict=True):
-        if key in tags:
-            groups.setdefault(tags[key], []).append((model, tags))
+        maybe = _tags(model, writer.models, optional=True)  # a member whose tag may be left out
+        if key in tags or key in maybe:
+            groups.setdefault(tags.get(key, maybe.get(key)), []).append((model, tags))
+            if key not in tags:
+                tag_optional.append((model, tags))
+        else:
+            untagged.append(model)
     lines = [f"_tag = {var}.get({key!r})"]
+    if tag_optional:
+        lines += ["if _tag is None:", *_indent(_same_tag(tag_optional, key, var))]
     for value, members in groups.items():
         lines += [f"if _tag == {value!r}:", *_indent(_same_tag(members, key, var))]
     fallback = (untagged or models)[0]

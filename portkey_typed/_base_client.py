@@ -345,13 +345,13 @@ class ClientCore(Generic[HttpClientT]):
             ) from None
 
     def _not_json(self, op: Operation, response: httpx.Response) -> APIResponseValidationError:
-        kind = response.headers.get("content-type") or "no content type"
         if not response.content:
-            what = f"an empty body ({kind})"
+            kind = response.headers.get("content-type") or "no content type"
+            what = f"an empty body ({kind}) where JSON was expected"
         else:
-            what = f"a body that is not JSON ({kind}): {self._redact(response.text[:200])!r}"
+            what = f"a body that is not JSON: {self._redact(response.text[:200])!r}"
         return APIResponseValidationError(
-            f"{op.operation_id}: HTTP {response.status_code} with {what}; expected JSON",
+            f"{op.operation_id}: HTTP {response.status_code} with {what}",
             response=response,
             body=response.text or None,
         )

@@ -93,8 +93,8 @@ async def test_a_missing_required_field_names_its_path(
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        (b"", "HTTP 200 with an empty body (application/json); expected JSON"),
-        (b"<html>", "HTTP 200 with a body that is not JSON (application/json): '<html>'; expected JSON"),
+        (b"", "HTTP 200 with an empty body (application/json) where JSON was expected"),
+        (b"<html>", "HTTP 200 with a body that is not JSON: '<html>'"),
     ],
 )
 async def test_an_empty_or_non_json_body_says_what_came(

@@ -687,8 +687,12 @@ def _decode_input__item_(
     | ResponseUnknownItem
 ):
     _tag = data.get("type")
+    if _tag is None:
+        return ResponseInputMessage.from_dict(data)
     if _tag == "message":
-        return ResponseOutputMessage.from_dict(data)
+        if data.get("role") == "assistant":
+            return ResponseOutputMessage.from_dict(data)
+        return ResponseInputMessage.from_dict(data)
     if _tag == "function_call":
         return ResponseFunctionToolCall.from_dict(data)
     if _tag == "function_call_output":
@@ -697,7 +701,7 @@ def _decode_input__item_(
         return ResponseReasoningItem.from_dict(data)
     if _tag == "item_reference":
         return ResponseItemReference.from_dict(data)
-    return ResponseInputMessage.from_dict(data)
+    return ResponseUnknownItem.from_dict(data)
 
 
 def _decode_input__item(
