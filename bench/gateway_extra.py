@@ -31,11 +31,19 @@ class CountingProxy:
         self.accepted = 0
 
     async def start(self) -> asyncio.Server:
-        return await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        return await asyncio.start_server(self._serve, "127.0.0.1", 0, backlog=1024)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.accepted += 1
-        up_reader, up_writer = await asyncio.open_connection(self.host, self.port)
+        for attempt in range(5):
+            try:
+                up_reader, up_writer = await asyncio.open_connection(self.host, self.port)
+                break
+            except OSError:
+                await asyncio.sleep(0.05 * (attempt + 1))
+        else:
+            writer.close()
+            return
         await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
 
 
@@ -50,15 +58,22 @@ async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> N
         writer.close()
 
 
-async def _calls(subject: Subject, client: Any, requests: int, concurrency: int) -> None:
+async def _calls(subject: Subject, client: Any, requests: int, concurrency: int) -> int:
+    """Send the calls; the number that failed (a loaded machine refuses a connection now and then)."""
     remaining = iter(range(requests))
+    failed = 0
 
     async def worker() -> None:
+        nonlocal failed
         for _ in remaining:
-            if not content_of(await subject.achat(client)):
-                raise AssertionError(f"{subject.name}: empty answer through the gateway")
+            try:
+                if not content_of(await subject.achat(client)):
+                    raise AssertionError(f"{subject.name}: empty answer through the gateway")
+            except Exception:  # counted and reported with the figure
+                failed += 1
 
     await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return failed
 
 
 async def connections(subject: Subject, target: Target, requests: int, concurrency: int) -> dict[str, Any]:
@@ -69,11 +84,15 @@ async def connections(subject: Subject, target: Target, requests: int, concurren
     proxied = Target(base_url=str(gateway.copy_with(port=port)), custom_host=target.custom_host)
     client = subject.default_async_client(proxied)
     try:
-        await _calls(subject, client, requests, concurrency)
+        failed = await _calls(subject, client, requests, concurrency)
     finally:
         await subject.aclose(client)
         server.close()
-    return {"connections_per_1000": proxy.accepted * 1000 / requests, "connections": proxy.accepted}
+    return {
+        "connections_per_1000": proxy.accepted * 1000 / requests,
+        "connections": proxy.accepted,
+        "failed": failed,
+    }
 
 
 def rss_mib() -> float:
@@ -90,12 +109,17 @@ async def soak(subject: Subject, target: Target, requests: int, concurrency: int
         await _calls(subject, client, concurrency, concurrency)
         rss_start = rss_mib()
         started = time.perf_counter()
-        await _calls(subject, client, requests, concurrency)
+        failed = await _calls(subject, client, requests, concurrency)
         elapsed = time.perf_counter() - started
         rss_end = rss_mib()
     finally:
         await subject.aclose(client)
-    return {"soak_rps": requests / elapsed, "soak_rss_start_mb": rss_start, "soak_rss_end_mb": rss_end}
+    return {
+        "soak_rps": requests / elapsed,
+        "soak_rss_start_mb": rss_start,
+        "soak_rss_end_mb": rss_end,
+        "soak_failed": failed,
+    }
 
 
 async def first_chunk(subject: Subject, target: Target, streams: int) -> dict[str, Any]:

@@ -212,7 +212,7 @@ def soak_lines(figures: dict[str, Any], budget: Budget) -> list[str]:
         f"Async soak through the real gateway, portkey-typed on its default pool: {budget.soak_requests:,} "
         f"requests with {budget.connection_concurrency} in flight, {soak['soak_rps']:,.0f} requests/s; client "
         f"RSS {soak['soak_rss_start_mb']:.1f} MiB at the start (after {budget.connection_concurrency} warm-up "
-        f"requests) and {soak['soak_rss_end_mb']:.1f} MiB at the end.",
+        f"requests) and {soak['soak_rss_end_mb']:.1f} MiB at the end; {soak['soak_failed']} calls failed.",
     ]
 
 
