@@ -40,7 +40,7 @@ def draw(document: dict[str, Any], png: Path) -> None:
     labels = [label for label in official.keys() | floor.keys()]
     labels.sort(key=[figure.label for figure in FIGURES].index)
     labels.reverse()
-    fig, axes = plt.subplots(figsize=(9, 0.42 * len(labels) + 1.4))
+    fig, axes = plt.subplots(figsize=(9, 0.42 * len(labels) + 1.8))
     positions = range(len(labels))
     height = 0.38
     axes.barh(
@@ -64,7 +64,7 @@ def draw(document: dict[str, Any], png: Path) -> None:
     machine = document.get("machine", {})
     commit = machine.get("portkey_typed_commit", "?") if isinstance(machine, dict) else "?"
     axes.set_title(f"portkey-typed at {commit}: side-by-side ratios (medians, `make bench`)", fontsize=10)
-    axes.legend(fontsize=8, loc="lower right")
+    axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=2, frameon=False)
     fig.tight_layout()
     fig.savefig(png, dpi=110)
 
