@@ -85,7 +85,9 @@ def decode_breakdown(rounds: int = 15) -> dict[str, float]:
 
     body = payloads.large_chat()
     data = json.loads(body)
-    objects = 1 + payloads.LARGE_CHOICES * (2 + 2 * payloads.TOOL_CALLS_PER_CHOICE) + 2
+    objects = 4 + payloads.LARGE_CHOICES * (
+        2 + 2 * payloads.TOOL_CALLS_PER_CHOICE
+    )  # + usage and its two details
 
     def instances() -> None:
         new = ChatCompletionMessageToolCall.__new__
