@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ def draw(document: dict[str, Any], png: Path) -> None:
     labels = [label for label in official.keys() | floor.keys()]
     labels.sort(key=[figure.label for figure in FIGURES].index)
     labels.reverse()
-    fig, axes = plt.subplots(figsize=(9, 0.42 * len(labels) + 1.8))
+    fig, axes = plt.subplots(figsize=(10, 0.5 * len(labels) + 1.8))
     positions = range(len(labels))
     height = 0.38
     axes.barh(
@@ -59,11 +60,13 @@ def draw(document: dict[str, Any], png: Path) -> None:
     )
     axes.axvline(1.0, color="black", linewidth=0.8)
     axes.set_xscale("log")
-    axes.set_yticks(list(positions), labels, fontsize=8)
-    axes.set_xlabel("portkey-typed's cost relative to the other (below 1 is better; rates inverted)")
+    axes.set_yticks(list(positions), [textwrap.fill(label, 44) for label in labels], fontsize=8)
+    axes.set_xlabel(
+        "portkey-typed's cost relative to the other (below 1 is better; rates inverted)", fontsize=9
+    )
     machine = document.get("machine", {})
     commit = machine.get("portkey_typed_commit", "?") if isinstance(machine, dict) else "?"
-    axes.set_title(f"portkey-typed at {commit}: side-by-side ratios (medians, `make bench`)", fontsize=10)
+    axes.set_title(f"portkey-typed at {commit}: side-by-side ratios (medians of `make bench`)", fontsize=10)
     axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=2, frameon=False)
     fig.tight_layout()
     fig.savefig(png, dpi=110)
