@@ -26,6 +26,13 @@ class Budget:
     gateway_concurrency: int
     gateway_warm_up: int
     """Requests each gateway run sends first, not counted: they open the pool's connections."""
+    connection_requests: int
+    """Requests per SDK whose TCP connections are counted (on the SDK's default pool)."""
+    connection_concurrency: int
+    first_chunk_streams: int
+    """Streams per SDK whose time to the first chunk is measured (after one that opens the connection)."""
+    soak_requests: int
+    """Requests of portkey-typed's async soak through the gateway."""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -44,6 +51,10 @@ FULL = Budget(
     gateway_requests=1_000,
     gateway_concurrency=50,
     gateway_warm_up=50,
+    connection_requests=1_000,
+    connection_concurrency=100,
+    first_chunk_streams=21,
+    soak_requests=20_000,
 )
 
 QUICK = Budget(
@@ -59,5 +70,9 @@ QUICK = Budget(
     gateway_requests=200,
     gateway_concurrency=50,
     gateway_warm_up=50,
+    connection_requests=300,
+    connection_concurrency=100,
+    first_chunk_streams=5,
+    soak_requests=2_000,
 )
 """A smoke run of every stage (`bench/run.py --quick`); its figures are too noisy to publish."""

@@ -133,6 +133,13 @@ def measure(subject: Subject, budget: dict[str, int]) -> dict[str, float]:
 
     streamer = subject.sync_client(target, httpx.Client(transport=sse_transport(payloads.stream_frames())))
     results["stream_sync_chunks_per_s"] = stream_rate(subject, streamer)
+
+    decoder = subject.chunk_decoder()
+    if decoder is not None:
+        events = [frame.decode()[len("data: ") :].strip() for frame in payloads.stream_frames()[:-1]]
+        results["chunk_decode_us"] = (
+            timed_ms(lambda: [decoder(data) for data in events], 3) / len(events) * 1e3
+        )
     return results
 
 

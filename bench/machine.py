@@ -13,7 +13,7 @@ from bench.environment import ROOT
 
 VERSIONS_SNIPPET = (
     "import importlib.metadata as m, json\n"
-    "names = ['portkey-ai', 'openai', 'httpx', 'httpx-sse', 'pydantic', 'attrs']\n"
+    "names = ['portkey-ai', 'openai', 'httpx', 'pydantic', 'attrs', 'matplotlib']\n"
     "print(json.dumps({n: m.version(n) for n in names}))\n"
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -118,7 +119,11 @@ def in_process(workers: Workers, budget: Budget) -> dict[str, Any]:
             runs[name].append(workers.json("bench.inprocess", name, json.dumps(budget.as_dict())))
     figures = runs[SDK_NAMES[0]][0].keys()
     return {
-        figure: {name: summary([run[figure] for run in runs[name]]) for name in SDK_NAMES}
+        figure: {
+            name: summary([run[figure] for run in runs[name]])
+            for name in SDK_NAMES
+            if figure in runs[name][0]
+        }
         for figure in figures
     }
 
@@ -168,6 +173,41 @@ def through_gateway(workers: Workers, budget: Budget) -> dict[str, Any]:
         f"gateway_{figure}": {name: summary([r[figure] for r in runs]) for name, runs in rounds.items()}
         for figure in ("throughput_rps", "p50_ms", "p99_ms", "client_cpu_us", "gateway_cpu_us")
     }
+
+
+def gateway_extras(workers: Workers, budget: Budget) -> dict[str, Any]:
+    """Through the real gateway on each SDK's default pool: TCP connections opened at high concurrency and
+    the time to a stream's first chunk (every SDK), and a long async soak (portkey-typed). A worker that
+    fails leaves its figure out (the stage goes on)."""
+    found: dict[str, Any] = {"connections_per_1000": {}, "first_chunk_ms": {}, "connection_failures": {}}
+
+    def attempt(*args: str) -> dict[str, Any] | None:
+        try:
+            return workers.json("bench.gateway_extra", *args)
+        except (RuntimeError, subprocess.TimeoutExpired) as error:
+            print(f"bench: left out {args[:2]}: {str(error)[-300:]}", file=sys.stderr)
+            return None
+
+    with local_gateway() as (gateway, upstream, _gateway_pid):
+        for name in SDK_NAMES:
+            common = [name, gateway, upstream]
+            counts = str(budget.connection_requests), str(budget.connection_concurrency)
+            if counted := attempt("connections", *common, *counts):
+                found["connections_per_1000"][name] = counted["connections_per_1000"]
+                found["connection_failures"][name] = counted["failed"]
+            if streamed := attempt("first_chunk", *common, str(budget.first_chunk_streams)):
+                found["first_chunk_ms"][name] = streamed["first_chunk_ms"]
+        soak = attempt(
+            "soak",
+            SDK_NAMES[0],
+            gateway,
+            upstream,
+            str(budget.soak_requests),
+            str(budget.connection_concurrency),
+        )
+    if soak:
+        found["soak"] = soak
+    return found
 
 
 def import_profile(

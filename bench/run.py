@@ -10,6 +10,7 @@ worker processes there, plus the real gateway for the load stage.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -30,7 +31,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--generated", help="folder holding portkey_generated/ (default: generated/)")
     parser.add_argument("--skip-gateway", action="store_true", help="leave out the real-gateway stage")
-    parser.add_argument("--out", default=str(ROOT / "docs"), help="where benchmarks.md and .json go")
+    parser.add_argument("--out", default=str(ROOT / "docs"), help="where benchmarks.md, .json and .png go")
+    parser.add_argument(
+        "--previous", help="benchmarks.json of the run to compare with (default: the one in --out)"
+    )
     return parser.parse_args(argv)
 
 
@@ -46,6 +50,7 @@ def measure(
     ]
     if with_gateway:
         stages.append(("real gateway", probes.through_gateway))
+        stages.append(("real gateway: connections, first chunk, soak", probes.gateway_extras))
     figures: dict[str, Any] = {}
     for title, stage in stages:
         started = time.monotonic()
@@ -58,22 +63,40 @@ def measure(
     return figures, profiles
 
 
+def previous_run(path: Path) -> dict[str, Any] | None:
+    """The commit and figures of the run written at `path` before this one (the `before` column)."""
+    if not path.is_file():
+        return None
+    document = json.loads(path.read_text())
+    return {"commit": document["machine"]["portkey_typed_commit"], "figures": document["figures"]}
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     budget = QUICK if args.quick else FULL
     started = time.monotonic()
+    out = Path(args.out)
+    previous = previous_run(Path(args.previous) if args.previous else out / "benchmarks.json")
     python = ensure_bench_venv()
     about = machine.describe(python)
     with tempfile.TemporaryDirectory(prefix="portkey-bench-") as folder:
         code = snapshot(generated_root(args.generated), Path(folder))
         figures, profiles = measure(probes.Workers(python, worker_env(code)), budget, not args.skip_gateway)
-    about["load_average_at_end"] = machine.load_average()
-    seconds = time.monotonic() - started
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    checks = report.write(
-        out, machine=about, budget=budget, figures=figures, profiles=profiles, seconds=seconds
-    )
+        about["load_average_at_end"] = machine.load_average()
+        seconds = time.monotonic() - started
+        out.mkdir(parents=True, exist_ok=True)
+        checks = report.write(
+            out,
+            machine=about,
+            budget=budget,
+            figures=figures,
+            profiles=profiles,
+            seconds=seconds,
+            previous=previous,
+            chart=True,
+        )
+        workers = probes.Workers(python, worker_env(code))
+        workers.output(["-m", "bench.chart", str(out / "benchmarks.json"), str(out / "benchmarks.png")])
     for check in checks:
         ratio = "-" if check["ratio"] is None else f"{check['ratio']:.3f}"
         status = {True: "met", False: "MISSED", None: "not measured"}[check["met"]]

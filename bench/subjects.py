@@ -8,8 +8,9 @@ imports happen inside the methods: the fresh-process probes time them.
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +46,15 @@ class Subject:
     def async_client(self, target: Target, http: httpx.AsyncClient) -> Any:
         raise NotImplementedError
 
+    def default_async_client(self, target: Target) -> Any:
+        """An async client on the SDK's own default connection pool and timeouts, as a user gets it."""
+        raise NotImplementedError
+
+    async def aclose(self, client: Any) -> None:
+        closed = client.close()
+        if inspect.isawaitable(closed):
+            await closed
+
     def chat(self, client: Any) -> Any:
         return client.chat.completions.create(model=MODEL, messages=MESSAGES)
 
@@ -60,6 +70,10 @@ class Subject:
             model=MODEL, messages=MESSAGES, stream=True
         )
         return result
+
+    def chunk_decoder(self) -> Callable[[str], Any] | None:
+        """What turns one stream event's data into this SDK's typed chunk, when it can be called alone."""
+        return None
 
     def embed(self, client: Any) -> Any:
         return client.embeddings.create(
@@ -82,7 +96,7 @@ class PortkeyTyped(Subject):
             http_client=http,
         )
 
-    def async_client(self, target: Target, http: httpx.AsyncClient) -> Any:
+    def async_client(self, target: Target, http: httpx.AsyncClient | None) -> Any:
         from portkey_typed import AsyncPortkey
 
         return AsyncPortkey(
@@ -93,6 +107,15 @@ class PortkeyTyped(Subject):
             max_retries=0,
             http_client=http,
         )
+
+    def default_async_client(self, target: Target) -> Any:
+        return self.async_client(target, None)
+
+    def chunk_decoder(self) -> Callable[[str], Any]:
+        from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
+
+        decode = ChatCompletionChunk.from_dict
+        return lambda data: decode(json.loads(data))
 
 
 class PortkeyAI(Subject):
@@ -105,10 +128,13 @@ class PortkeyAI(Subject):
             base_url=target.base_url, provider="openai", custom_host=target.custom_host, http_client=http
         )
 
-    def async_client(self, target: Target, http: httpx.AsyncClient) -> Any:
+    def async_client(self, target: Target, http: httpx.AsyncClient | None) -> Any:
         return _module("portkey_ai").AsyncPortkey(
             base_url=target.base_url, provider="openai", custom_host=target.custom_host, http_client=http
         )
+
+    def default_async_client(self, target: Target) -> Any:
+        return self.async_client(target, None)
 
 
 class OpenAISDK(Subject):
@@ -125,7 +151,7 @@ class OpenAISDK(Subject):
             http_client=http,
         )
 
-    def async_client(self, target: Target, http: httpx.AsyncClient) -> Any:
+    def async_client(self, target: Target, http: httpx.AsyncClient | None) -> Any:
         return _module("openai").AsyncOpenAI(
             base_url=target.base_url,
             api_key=PROVIDER_KEY,
@@ -133,6 +159,9 @@ class OpenAISDK(Subject):
             max_retries=0,
             http_client=http,
         )
+
+    def default_async_client(self, target: Target) -> Any:
+        return self.async_client(target, None)
 
 
 @dataclass
@@ -154,6 +183,15 @@ class RawHttpx(Subject):
 
     def async_client(self, target: Target, http: httpx.AsyncClient) -> RawClient:
         return RawClient(http, target.base_url, _raw_headers(target))
+
+    def default_async_client(self, target: Target) -> RawClient:
+        return self.async_client(target, httpx.AsyncClient(timeout=600.0))
+
+    async def aclose(self, client: RawClient) -> None:
+        await client.http.aclose()
+
+    def chunk_decoder(self) -> Callable[[str], Any]:
+        return json.loads
 
     def chat(self, client: RawClient) -> Any:
         body = json.dumps({"model": MODEL, "messages": MESSAGES}).encode()

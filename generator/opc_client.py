@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from openapi_python_client import Project
@@ -13,6 +14,7 @@ from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
 
 from generator.errors import GenerationError
+from generator.model_decoding import decode_model
 from generator.model_scope import request_only_schemas
 from generator.normalize.media import is_json
 from generator.opc_places import used_classes
@@ -117,6 +119,8 @@ def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput
         enums=[enum for enum in data.enums if enum.class_info.name not in request_only],
     )
     project = Project(openapi=written, config=config, custom_template_path=TEMPLATES)
+    parsed_models = {str(model.class_info.name): model for model in data.models}
+    project.env.globals["decode_model"] = partial(decode_model, models=parsed_models)
     # `Project.build` minus `_build_api` (and minus metadata and post hooks, which `--meta none` and
     # `post_hooks=[]` turn off anyway); openapi-python-client is pinned, so these names hold.
     project.package_dir.mkdir(parents=True, exist_ok=True)

@@ -28,6 +28,7 @@ from portkey_generated.resources._base import (
     Query,
     Timeout,
 )
+from portkey_generated.types import DecodeError
 
 from ._config import encode_config
 from ._deadline import attempt_limit, install
@@ -382,29 +383,48 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
             raise
 
     def _decode(self, op: Operation, decode: Callable[[Any], T], response: httpx.Response) -> T:
+        """The typed result of a 2xx answer; APIResponseValidationError saying what came when it does not
+        fit (an empty or non-JSON body, or a value of the wrong JSON type, named by its path)."""
         kind = op.response
         if kind == "binary":
             return decode(response.content)
         if kind == "text":
             return decode(response.text)
-        if kind == "none" or not response.content:
+        if kind == "none":
             return decode(None)
+        content = response.content
         try:
-            data = response.json()
+            data = json.loads(content)
         except ValueError:
-            raise APIResponseValidationError(
-                f"{op.operation_id}: HTTP {response.status_code} with a body that is not JSON: {response.text[:200]!r}",
-                response=response,
-                body=response.text,
-            ) from None
+            raise self._not_json(op, response) from None
         try:
             return decode(data)
+        except DecodeError as exc:
+            where = exc.path or "the body"
+            raise APIResponseValidationError(
+                f"{op.operation_id}: the response does not match its schema: {where}: {exc.problem}",
+                response=response,
+                body=data,
+            ) from None
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise APIResponseValidationError(
                 f"{op.operation_id}: the response does not match its schema ({type(exc).__name__}: {exc})",
                 response=response,
                 body=data,
             ) from None
+
+    def _not_json(self, op: Operation, response: httpx.Response) -> APIResponseValidationError:
+        """What came instead of JSON (`_parse` masks the request's secrets in it)."""
+        if not response.content:
+            kind = response.headers.get("content-type") or "no content type"
+            what = f"an empty body ({kind}) where JSON was expected"
+        else:
+            what = f"a body that is not JSON: {response.text[:200]!r}"
+        return APIResponseValidationError(
+            f"{op.operation_id}: HTTP {response.status_code} with {what}",
+            response=response,
+            body=response.text or None,
+        )
 
     def _log_attempt(self, prepared: Prepared, request: httpx.Request, attempt: int) -> None:
         if log.isEnabledFor(logging.DEBUG):

@@ -79,7 +79,8 @@ def test_a_cycle_of_models_decodes_and_encodes_from_either_side(
     assert decoded == "Pet Owner Dog\nTrue"
 
 
-def test_casts_name_their_type_as_a_string(small_build: tuple[Path, Accounting]) -> None:
+def test_models_call_no_cast(small_build: tuple[Path, Accounting]) -> None:
+    """`cast` is a function call at run time; the decoding code narrows without it."""
     out_dir, _ = small_build
     casts = [
         line.strip()
@@ -87,8 +88,7 @@ def test_casts_name_their_type_as_a_string(small_build: tuple[Path, Accounting])
         for line in source.splitlines()
         if re.search(r"\bcast\(", line)
     ]
-    assert casts, "the fixture has no cast left to check"
-    assert all(re.search(r'\bcast\("', line) for line in casts), casts
+    assert casts == []
 
 
 def test_a_property_that_would_hide_import_models_stops_the_build(tmp_path: Path) -> None:

@@ -338,3 +338,21 @@ async def test_accumulate_joins_content_tool_calls_and_usage(
 def test_accumulating_an_empty_stream_says_so() -> None:
     with pytest.raises(ValueError, match="no chunks"):
         portkey_typed.accumulate_chat_completion([])
+
+
+async def test_events_follow_the_sse_line_rules(make_client: ClientFactory, gateway: MockGateway) -> None:
+    """CRLF split across reads, a lone CR, comments, multi-line data, and a U+2028 inside JSON (not a line
+    break for SSE)."""
+    first = chunk_event("a\u2028b").replace("\n\n", "\r")
+    assert await contents(
+        make_client,
+        gateway,
+        ": keep-alive\r\n\r\n",
+        first,
+        "\r",
+        chunk_event("c").replace("\n\n", "\r\n"),
+        "\n",
+        'data: {"id": "x", "object": "chat.completion.chunk", "created": 1, "model": "m",\n',
+        'data: "choices": [{"index": 0, "delta": {"content": "d"}, "finish_reason": null}]}\n\n',
+        DONE,
+    ) == ["a\u2028b", "c", "d"]

@@ -3,15 +3,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.admin_invite_role import AdminInviteRole, check_admin_invite_role
-from ..models.admin_invite_status import AdminInviteStatus, check_admin_invite_status
-from ..types import UNSET, Unset
+from ..models.admin_invite_role import AdminInviteRole
+from ..models.admin_invite_status import AdminInviteStatus
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.admin_invite_workspace import AdminInviteWorkspace
@@ -60,25 +67,41 @@ class AdminInvite:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         email = self.email
+        if email is not UNSET:
+            _field_dict["email"] = email
 
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role
 
+        if role is not UNSET:
+            _field_dict["role"] = role
+
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         expires_at: str | Unset = UNSET
         if not isinstance(self.expires_at, Unset):
             expires_at = self.expires_at.isoformat()
+        if expires_at is not UNSET:
+            _field_dict["expires_at"] = expires_at
 
         accepted_at: None | str | Unset
         if isinstance(self.accepted_at, Unset):
@@ -87,14 +110,21 @@ class AdminInvite:
             accepted_at = self.accepted_at.isoformat()
         else:
             accepted_at = self.accepted_at
+        if accepted_at is not UNSET:
+            _field_dict["accepted_at"] = accepted_at
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
 
+        if status is not UNSET:
+            _field_dict["status"] = status
+
         invited_by: str | Unset = UNSET
         if not isinstance(self.invited_by, Unset):
             invited_by = str(self.invited_by)
+        if invited_by is not UNSET:
+            _field_dict["invited_by"] = invited_by
 
         workspaces: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.workspaces, Unset):
@@ -103,27 +133,6 @@ class AdminInvite:
                 workspaces_item = workspaces_item_data.to_dict()
                 workspaces.append(workspaces_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if email is not UNSET:
-            _field_dict["email"] = email
-        if role is not UNSET:
-            _field_dict["role"] = role
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if expires_at is not UNSET:
-            _field_dict["expires_at"] = expires_at
-        if accepted_at is not UNSET:
-            _field_dict["accepted_at"] = accepted_at
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if invited_by is not UNSET:
-            _field_dict["invited_by"] = invited_by
         if workspaces is not UNSET:
             _field_dict["workspaces"] = workspaces
 
@@ -133,94 +142,146 @@ class AdminInvite:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        object_ = _d.pop("object", UNSET)
-
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        email = _d.pop("email", UNSET)
-
-        _role = _d.pop("role", UNSET)
-        role: AdminInviteRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_admin_invite_role(_role)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _expires_at = _d.pop("expires_at", UNSET)
-        expires_at: datetime.datetime | Unset
-        if isinstance(_expires_at, Unset):
-            expires_at = UNSET
-        else:
-            expires_at = datetime.datetime.fromisoformat(_expires_at)
-
-        def _parse_accepted_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                accepted_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return accepted_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        accepted_at = _parse_accepted_at(_d.pop("accepted_at", UNSET))
-
-        _status = _d.pop("status", UNSET)
-        status: AdminInviteStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_admin_invite_status(_status)
-
-        _invited_by = _d.pop("invited_by", UNSET)
-        invited_by: UUID | Unset
-        if isinstance(_invited_by, Unset):
-            invited_by = UNSET
-        else:
-            invited_by = UUID(_invited_by)
-
-        _workspaces = _d.pop("workspaces", UNSET)
-        workspaces: list[AdminInviteWorkspace] | Unset = UNSET
-        if _workspaces is not UNSET:
-            workspaces = []
-            for workspaces_item_data in _workspaces:
-                workspaces_item = AdminInviteWorkspace.from_dict(workspaces_item_data)
-
-                workspaces.append(workspaces_item)
-
-        _instance = cls(
-            object_=object_,
-            id=id,
-            email=email,
-            role=role,
-            created_at=created_at,
-            expires_at=expires_at,
-            accepted_at=accepted_at,
-            status=status,
-            invited_by=invited_by,
-            workspaces=workspaces,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "email" in _d:
+                _v_email = _d["email"]
+                if _v_email.__class__ is not str:
+                    _v_email = checked(_v_email, "string", "email")
+                _self.email = _v_email
+                _n += 1
+            else:
+                _self.email = UNSET
+            if "role" in _d:
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
+                _n += 1
+            else:
+                _self.role = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "expires_at" in _d:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is str:
+                    try:
+                        _v_expires_at = datetime.datetime.fromisoformat(_v_expires_at)
+                    except ValueError:
+                        _v_expires_at = malformed(_v_expires_at, "an ISO 8601 date-time", "expires_at")
+                else:
+                    _v_expires_at = checked(_v_expires_at, "string", "expires_at")
+                _self.expires_at = _v_expires_at
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "accepted_at" in _d:
+                _v_accepted_at = _d["accepted_at"]
+                if _v_accepted_at.__class__ is str:
+                    try:
+                        _v_accepted_at = datetime.datetime.fromisoformat(_v_accepted_at)
+                    except ValueError:
+                        _v_accepted_at = malformed(_v_accepted_at, "an ISO 8601 date-time", "accepted_at")
+                elif _v_accepted_at is not None:
+                    _v_accepted_at = checked(_v_accepted_at, "string or null", "accepted_at")
+                _self.accepted_at = _v_accepted_at
+                _n += 1
+            else:
+                _self.accepted_at = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "invited_by" in _d:
+                _v_invited_by = _d["invited_by"]
+                if _v_invited_by.__class__ is str:
+                    try:
+                        _v_invited_by = UUID(_v_invited_by)
+                    except ValueError:
+                        _v_invited_by = malformed(_v_invited_by, "a UUID", "invited_by")
+                else:
+                    _v_invited_by = checked(_v_invited_by, "string", "invited_by")
+                _self.invited_by = _v_invited_by
+                _n += 1
+            else:
+                _self.invited_by = UNSET
+            if "workspaces" in _d:
+                _v_workspaces = _d["workspaces"]
+                if _v_workspaces.__class__ is list:
+                    try:
+                        _v_workspaces = [AdminInviteWorkspace.from_dict(_i) for _i in _v_workspaces]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_workspaces, AdminInviteWorkspace.from_dict).within(
+                            "workspaces"
+                        ) from None
+                else:
+                    _v_workspaces = checked(_v_workspaces, "array", "workspaces")
+                _self.workspaces = _v_workspaces
+                _n += 1
+            else:
+                _self.workspaces = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "accepted_at",
+                    "created_at",
+                    "email",
+                    "expires_at",
+                    "id",
+                    "invited_by",
+                    "object",
+                    "role",
+                    "status",
+                    "workspaces",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="AdminInviteResent")
 
@@ -21,11 +27,10 @@ class AdminInviteResent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        invite_link = self.invite_link
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        invite_link = self.invite_link
         if invite_link is not UNSET:
             _field_dict["inviteLink"] = invite_link
 
@@ -33,15 +38,24 @@ class AdminInviteResent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        invite_link = _d.pop("inviteLink", UNSET)
-
-        _instance = cls(
-            invite_link=invite_link,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "inviteLink" in _d:
+                _v_invite_link = _d["inviteLink"]
+                if _v_invite_link.__class__ is not str:
+                    _v_invite_link = checked(_v_invite_link, "string", "inviteLink")
+                _self.invite_link = _v_invite_link
+                _n += 1
+            else:
+                _self.invite_link = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"inviteLink"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="AdminInviteWorkspace")
 
@@ -23,15 +29,14 @@ class AdminInviteWorkspace:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        workspace_id = self.workspace_id
-
-        role = self.role
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        workspace_id = self.workspace_id
         if workspace_id is not UNSET:
             _field_dict["workspace_id"] = workspace_id
+
+        role = self.role
         if role is not UNSET:
             _field_dict["role"] = role
 
@@ -39,18 +44,32 @@ class AdminInviteWorkspace:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        role = _d.pop("role", UNSET)
-
-        _instance = cls(
-            workspace_id=workspace_id,
-            role=role,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "role" in _d:
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
+                _n += 1
+            else:
+                _self.role = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"role", "workspace_id"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

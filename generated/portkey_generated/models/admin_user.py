@@ -3,15 +3,24 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.admin_user_object import AdminUserObject, check_admin_user_object
-from ..models.admin_user_role import AdminUserRole, check_admin_user_role
-from ..types import UNSET, Unset
+from ..models.admin_user_object import AdminUserObject
+from ..models.admin_user_role import AdminUserRole
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    malformed,
+)
 
 T = TypeVar("T", bound="AdminUser")
 
@@ -41,55 +50,57 @@ class AdminUser:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         first_name = self.first_name
+        if first_name is not UNSET:
+            _field_dict["first_name"] = first_name
 
         last_name = self.last_name
+        if last_name is not UNSET:
+            _field_dict["last_name"] = last_name
 
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role
 
+        if role is not UNSET:
+            _field_dict["role"] = role
+
         email = self.email
+        if email is not UNSET:
+            _field_dict["email"] = email
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
+        if last_updated_at is not UNSET:
+            _field_dict["last_updated_at"] = last_updated_at
 
         workspace_ids: list[str] | Unset = UNSET
         if not isinstance(self.workspace_ids, Unset):
             workspace_ids = self.workspace_ids
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if first_name is not UNSET:
-            _field_dict["first_name"] = first_name
-        if last_name is not UNSET:
-            _field_dict["last_name"] = last_name
-        if role is not UNSET:
-            _field_dict["role"] = role
-        if email is not UNSET:
-            _field_dict["email"] = email
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if last_updated_at is not UNSET:
-            _field_dict["last_updated_at"] = last_updated_at
         if workspace_ids is not UNSET:
             _field_dict["workspace_ids"] = workspace_ids
 
@@ -97,64 +108,128 @@ class AdminUser:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _object_ = _d.pop("object", UNSET)
-        object_: AdminUserObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_admin_user_object(_object_)
-
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        first_name = _d.pop("first_name", UNSET)
-
-        last_name = _d.pop("last_name", UNSET)
-
-        _role = _d.pop("role", UNSET)
-        role: AdminUserRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_admin_user_role(_role)
-
-        email = _d.pop("email", UNSET)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        workspace_ids = cast("list[str]", _d.pop("workspace_ids", UNSET))
-
-        _instance = cls(
-            object_=object_,
-            id=id,
-            first_name=first_name,
-            last_name=last_name,
-            role=role,
-            email=email,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            workspace_ids=workspace_ids,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "first_name" in _d:
+                _v_first_name = _d["first_name"]
+                if _v_first_name.__class__ is not str:
+                    _v_first_name = checked(_v_first_name, "string", "first_name")
+                _self.first_name = _v_first_name
+                _n += 1
+            else:
+                _self.first_name = UNSET
+            if "last_name" in _d:
+                _v_last_name = _d["last_name"]
+                if _v_last_name.__class__ is not str:
+                    _v_last_name = checked(_v_last_name, "string", "last_name")
+                _self.last_name = _v_last_name
+                _n += 1
+            else:
+                _self.last_name = UNSET
+            if "role" in _d:
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
+                _n += 1
+            else:
+                _self.role = UNSET
+            if "email" in _d:
+                _v_email = _d["email"]
+                if _v_email.__class__ is not str:
+                    _v_email = checked(_v_email, "string", "email")
+                _self.email = _v_email
+                _n += 1
+            else:
+                _self.email = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+            if "workspace_ids" in _d:
+                _v_workspace_ids = _d["workspace_ids"]
+                if _v_workspace_ids.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_workspace_ids)):
+                            _v_workspace_ids = checked_items(_v_workspace_ids, "string")
+                    except DecodeError as _error:
+                        raise _error.within("workspace_ids") from None
+                else:
+                    _v_workspace_ids = checked(_v_workspace_ids, "array", "workspace_ids")
+                _self.workspace_ids = _v_workspace_ids
+                _n += 1
+            else:
+                _self.workspace_ids = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "email",
+                    "first_name",
+                    "id",
+                    "last_name",
+                    "last_updated_at",
+                    "object",
+                    "role",
+                    "workspace_ids",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.admin_workspace_defaults import AdminWorkspaceDefaults
@@ -59,25 +66,40 @@ class AdminWorkspace:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
+        if last_updated_at is not UNSET:
+            _field_dict["last_updated_at"] = last_updated_at
 
         defaults: dict[str, Any] | None | Unset
         if isinstance(self.defaults, Unset):
@@ -86,6 +108,8 @@ class AdminWorkspace:
             defaults = self.defaults.to_dict()
         else:
             defaults = self.defaults
+        if defaults is not UNSET:
+            _field_dict["defaults"] = defaults
 
         usage_limits: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.usage_limits, Unset):
@@ -94,6 +118,9 @@ class AdminWorkspace:
                 usage_limits_item = usage_limits_item_data.to_dict()
                 usage_limits.append(usage_limits_item)
 
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
+
         rate_limits: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.rate_limits, Unset):
             rate_limits = []
@@ -101,25 +128,6 @@ class AdminWorkspace:
                 rate_limits_item = rate_limits_item_data.to_dict()
                 rate_limits.append(rate_limits_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if last_updated_at is not UNSET:
-            _field_dict["last_updated_at"] = last_updated_at
-        if defaults is not UNSET:
-            _field_dict["defaults"] = defaults
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
         if rate_limits is not UNSET:
             _field_dict["rate_limits"] = rate_limits
 
@@ -129,85 +137,136 @@ class AdminWorkspace:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id", UNSET)
-
-        slug = _d.pop("slug", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        def _parse_defaults(data: object) -> AdminWorkspaceDefaults | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                defaults_type_0 = AdminWorkspaceDefaults.from_dict(data)
-
-                return defaults_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AdminWorkspaceDefaults | None | Unset", data)
-
-        defaults = _parse_defaults(_d.pop("defaults", UNSET))
-
-        _usage_limits = _d.pop("usage_limits", UNSET)
-        usage_limits: list[UsageLimitPolicy] | Unset = UNSET
-        if _usage_limits is not UNSET:
-            usage_limits = []
-            for usage_limits_item_data in _usage_limits:
-                usage_limits_item = UsageLimitPolicy.from_dict(usage_limits_item_data)
-
-                usage_limits.append(usage_limits_item)
-
-        _rate_limits = _d.pop("rate_limits", UNSET)
-        rate_limits: list[RateLimitPolicy] | Unset = UNSET
-        if _rate_limits is not UNSET:
-            rate_limits = []
-            for rate_limits_item_data in _rate_limits:
-                rate_limits_item = RateLimitPolicy.from_dict(rate_limits_item_data)
-
-                rate_limits.append(rate_limits_item)
-
-        _instance = cls(
-            id=id,
-            slug=slug,
-            name=name,
-            description=description,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            defaults=defaults,
-            usage_limits=usage_limits,
-            rate_limits=rate_limits,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+            if "defaults" in _d:
+                _v_defaults = _d["defaults"]
+                if _v_defaults.__class__ is dict:
+                    try:
+                        _v_defaults = AdminWorkspaceDefaults.from_dict(_v_defaults)
+                    except DecodeError as _error:
+                        raise _error.within("defaults") from None
+                elif _v_defaults is not None:
+                    _v_defaults = checked(_v_defaults, "object or null", "defaults")
+                _self.defaults = _v_defaults
+                _n += 1
+            else:
+                _self.defaults = UNSET
+            if "usage_limits" in _d:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is list:
+                    try:
+                        _v_usage_limits = [UsageLimitPolicy.from_dict(_i) for _i in _v_usage_limits]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_usage_limits, UsageLimitPolicy.from_dict).within(
+                            "usage_limits"
+                        ) from None
+                else:
+                    _v_usage_limits = checked(_v_usage_limits, "array", "usage_limits")
+                _self.usage_limits = _v_usage_limits
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "rate_limits" in _d:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
+                    try:
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
+                else:
+                    _v_rate_limits = checked(_v_rate_limits, "array", "rate_limits")
+                _self.rate_limits = _v_rate_limits
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "defaults",
+                    "description",
+                    "id",
+                    "last_updated_at",
+                    "name",
+                    "rate_limits",
+                    "slug",
+                    "usage_limits",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,16 +2,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.admin_workspace_defaults_object import (
     AdminWorkspaceDefaultsObject,
-    check_admin_workspace_defaults_object,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 if TYPE_CHECKING:
     from ..models.admin_workspace_defaults_metadata import AdminWorkspaceDefaultsMetadata
@@ -52,43 +59,45 @@ class AdminWorkspaceDefaults:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
+        if metadata is not UNSET:
+            _field_dict["metadata"] = metadata
 
         is_default = self.is_default
+        if is_default is not UNSET:
+            _field_dict["is_default"] = is_default
 
         input_guardrails: list[str] | Unset = UNSET
         if not isinstance(self.input_guardrails, Unset):
             input_guardrails = self.input_guardrails
 
+        if input_guardrails is not UNSET:
+            _field_dict["input_guardrails"] = input_guardrails
+
         output_guardrails: list[str] | Unset = UNSET
         if not isinstance(self.output_guardrails, Unset):
             output_guardrails = self.output_guardrails
+
+        if output_guardrails is not UNSET:
+            _field_dict["output_guardrails"] = output_guardrails
 
         user_api_key_config: None | str | Unset
         if isinstance(self.user_api_key_config, Unset):
             user_api_key_config = UNSET
         else:
             user_api_key_config = self.user_api_key_config
+        if user_api_key_config is not UNSET:
+            _field_dict["user_api_key_config"] = user_api_key_config
 
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if metadata is not UNSET:
-            _field_dict["metadata"] = metadata
-        if is_default is not UNSET:
-            _field_dict["is_default"] = is_default
-        if input_guardrails is not UNSET:
-            _field_dict["input_guardrails"] = input_guardrails
-        if output_guardrails is not UNSET:
-            _field_dict["output_guardrails"] = output_guardrails
-        if user_api_key_config is not UNSET:
-            _field_dict["user_api_key_config"] = user_api_key_config
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -98,47 +107,97 @@ class AdminWorkspaceDefaults:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _metadata = _d.pop("metadata", UNSET)
-        metadata: AdminWorkspaceDefaultsMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = AdminWorkspaceDefaultsMetadata.from_dict(_metadata)
-
-        is_default = _d.pop("is_default", UNSET)
-
-        input_guardrails = cast("list[str]", _d.pop("input_guardrails", UNSET))
-
-        output_guardrails = cast("list[str]", _d.pop("output_guardrails", UNSET))
-
-        def _parse_user_api_key_config(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        user_api_key_config = _parse_user_api_key_config(_d.pop("user_api_key_config", UNSET))
-
-        _object_ = _d.pop("object", UNSET)
-        object_: AdminWorkspaceDefaultsObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_admin_workspace_defaults_object(_object_)
-
-        _instance = cls(
-            metadata=metadata,
-            is_default=is_default,
-            input_guardrails=input_guardrails,
-            output_guardrails=output_guardrails,
-            user_api_key_config=user_api_key_config,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "metadata" in _d:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
+                    try:
+                        _v_metadata = AdminWorkspaceDefaultsMetadata.from_dict(_v_metadata)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                else:
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "is_default" in _d:
+                _v_is_default = _d["is_default"]
+                if _v_is_default.__class__ is not int:
+                    _v_is_default = checked(_v_is_default, "integer", "is_default")
+                _self.is_default = _v_is_default
+                _n += 1
+            else:
+                _self.is_default = UNSET
+            if "input_guardrails" in _d:
+                _v_input_guardrails = _d["input_guardrails"]
+                if _v_input_guardrails.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_input_guardrails)):
+                            _v_input_guardrails = checked_items(_v_input_guardrails, "string")
+                    except DecodeError as _error:
+                        raise _error.within("input_guardrails") from None
+                else:
+                    _v_input_guardrails = checked(_v_input_guardrails, "array", "input_guardrails")
+                _self.input_guardrails = _v_input_guardrails
+                _n += 1
+            else:
+                _self.input_guardrails = UNSET
+            if "output_guardrails" in _d:
+                _v_output_guardrails = _d["output_guardrails"]
+                if _v_output_guardrails.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_output_guardrails)):
+                            _v_output_guardrails = checked_items(_v_output_guardrails, "string")
+                    except DecodeError as _error:
+                        raise _error.within("output_guardrails") from None
+                else:
+                    _v_output_guardrails = checked(_v_output_guardrails, "array", "output_guardrails")
+                _self.output_guardrails = _v_output_guardrails
+                _n += 1
+            else:
+                _self.output_guardrails = UNSET
+            if "user_api_key_config" in _d:
+                _v_user_api_key_config = _d["user_api_key_config"]
+                if not (_v_user_api_key_config.__class__ is str or _v_user_api_key_config is None):
+                    _v_user_api_key_config = checked(
+                        _v_user_api_key_config, "string or null", "user_api_key_config"
+                    )
+                _self.user_api_key_config = _v_user_api_key_config
+                _n += 1
+            else:
+                _self.user_api_key_config = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "input_guardrails",
+                    "is_default",
+                    "metadata",
+                    "object",
+                    "output_guardrails",
+                    "user_api_key_config",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

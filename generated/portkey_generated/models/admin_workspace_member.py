@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -11,18 +11,24 @@ from attrs import field as _attrs_field
 
 from ..models.admin_workspace_member_object import (
     AdminWorkspaceMemberObject,
-    check_admin_workspace_member_object,
 )
 from ..models.admin_workspace_member_org_role import (
     AdminWorkspaceMemberOrgRole,
-    check_admin_workspace_member_org_role,
 )
-from ..models.admin_workspace_member_role import AdminWorkspaceMemberRole, check_admin_workspace_member_role
+from ..models.admin_workspace_member_role import AdminWorkspaceMemberRole
 from ..models.admin_workspace_member_status import (
     AdminWorkspaceMemberStatus,
-    check_admin_workspace_member_status,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.admin_workspace_member_settings import AdminWorkspaceMemberSettings
@@ -77,47 +83,79 @@ class AdminWorkspaceMember:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         first_name = self.first_name
+        if first_name is not UNSET:
+            _field_dict["first_name"] = first_name
 
         last_name = self.last_name
+        if last_name is not UNSET:
+            _field_dict["last_name"] = last_name
 
         org_role: str | Unset = UNSET
         if not isinstance(self.org_role, Unset):
             org_role = self.org_role
 
+        if org_role is not UNSET:
+            _field_dict["org_role"] = org_role
+
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role
 
+        if role is not UNSET:
+            _field_dict["role"] = role
+
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
+        if last_updated_at is not UNSET:
+            _field_dict["last_updated_at"] = last_updated_at
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
 
+        if status is not UNSET:
+            _field_dict["status"] = status
+
         workspace_id: str | Unset = UNSET
         if not isinstance(self.workspace_id, Unset):
             workspace_id = str(self.workspace_id)
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         email = self.email
+        if email is not UNSET:
+            _field_dict["email"] = email
 
         scopes: list[str] | Unset = UNSET
         if not isinstance(self.scopes, Unset):
             scopes = self.scopes
+
+        if scopes is not UNSET:
+            _field_dict["scopes"] = scopes
 
         settings: dict[str, Any] | None | Unset
         if isinstance(self.settings, Unset):
@@ -126,34 +164,6 @@ class AdminWorkspaceMember:
             settings = self.settings.to_dict()
         else:
             settings = self.settings
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if first_name is not UNSET:
-            _field_dict["first_name"] = first_name
-        if last_name is not UNSET:
-            _field_dict["last_name"] = last_name
-        if org_role is not UNSET:
-            _field_dict["org_role"] = org_role
-        if role is not UNSET:
-            _field_dict["role"] = role
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if last_updated_at is not UNSET:
-            _field_dict["last_updated_at"] = last_updated_at
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if email is not UNSET:
-            _field_dict["email"] = email
-        if scopes is not UNSET:
-            _field_dict["scopes"] = scopes
         if settings is not UNSET:
             _field_dict["settings"] = settings
 
@@ -163,106 +173,174 @@ class AdminWorkspaceMember:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _object_ = _d.pop("object", UNSET)
-        object_: AdminWorkspaceMemberObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_admin_workspace_member_object(_object_)
-
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        first_name = _d.pop("first_name", UNSET)
-
-        last_name = _d.pop("last_name", UNSET)
-
-        _org_role = _d.pop("org_role", UNSET)
-        org_role: AdminWorkspaceMemberOrgRole | Unset
-        if isinstance(_org_role, Unset):
-            org_role = UNSET
-        else:
-            org_role = check_admin_workspace_member_org_role(_org_role)
-
-        _role = _d.pop("role", UNSET)
-        role: AdminWorkspaceMemberRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_admin_workspace_member_role(_role)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _status = _d.pop("status", UNSET)
-        status: AdminWorkspaceMemberStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_admin_workspace_member_status(_status)
-
-        _workspace_id = _d.pop("workspace_id", UNSET)
-        workspace_id: UUID | Unset
-        if isinstance(_workspace_id, Unset):
-            workspace_id = UNSET
-        else:
-            workspace_id = UUID(_workspace_id)
-
-        email = _d.pop("email", UNSET)
-
-        scopes = cast("list[str]", _d.pop("scopes", UNSET))
-
-        def _parse_settings(data: object) -> AdminWorkspaceMemberSettings | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                settings_type_0 = AdminWorkspaceMemberSettings.from_dict(data)
-
-                return settings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AdminWorkspaceMemberSettings | None | Unset", data)
-
-        settings = _parse_settings(_d.pop("settings", UNSET))
-
-        _instance = cls(
-            object_=object_,
-            id=id,
-            first_name=first_name,
-            last_name=last_name,
-            org_role=org_role,
-            role=role,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            status=status,
-            workspace_id=workspace_id,
-            email=email,
-            scopes=scopes,
-            settings=settings,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "first_name" in _d:
+                _v_first_name = _d["first_name"]
+                if _v_first_name.__class__ is not str:
+                    _v_first_name = checked(_v_first_name, "string", "first_name")
+                _self.first_name = _v_first_name
+                _n += 1
+            else:
+                _self.first_name = UNSET
+            if "last_name" in _d:
+                _v_last_name = _d["last_name"]
+                if _v_last_name.__class__ is not str:
+                    _v_last_name = checked(_v_last_name, "string", "last_name")
+                _self.last_name = _v_last_name
+                _n += 1
+            else:
+                _self.last_name = UNSET
+            if "org_role" in _d:
+                _v_org_role = _d["org_role"]
+                if _v_org_role.__class__ is not str:
+                    _v_org_role = checked(_v_org_role, "string", "org_role")
+                _self.org_role = _v_org_role
+                _n += 1
+            else:
+                _self.org_role = UNSET
+            if "role" in _d:
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
+                _n += 1
+            else:
+                _self.role = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
+                    try:
+                        _v_workspace_id = UUID(_v_workspace_id)
+                    except ValueError:
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
+                else:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "email" in _d:
+                _v_email = _d["email"]
+                if _v_email.__class__ is not str:
+                    _v_email = checked(_v_email, "string", "email")
+                _self.email = _v_email
+                _n += 1
+            else:
+                _self.email = UNSET
+            if "scopes" in _d:
+                _v_scopes = _d["scopes"]
+                if _v_scopes.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_scopes)):
+                            _v_scopes = checked_items(_v_scopes, "string")
+                    except DecodeError as _error:
+                        raise _error.within("scopes") from None
+                else:
+                    _v_scopes = checked(_v_scopes, "array", "scopes")
+                _self.scopes = _v_scopes
+                _n += 1
+            else:
+                _self.scopes = UNSET
+            if "settings" in _d:
+                _v_settings = _d["settings"]
+                if _v_settings.__class__ is dict:
+                    try:
+                        _v_settings = AdminWorkspaceMemberSettings.from_dict(_v_settings)
+                    except DecodeError as _error:
+                        raise _error.within("settings") from None
+                elif _v_settings is not None:
+                    _v_settings = checked(_v_settings, "object or null", "settings")
+                _self.settings = _v_settings
+                _n += 1
+            else:
+                _self.settings = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "email",
+                    "first_name",
+                    "id",
+                    "last_name",
+                    "last_updated_at",
+                    "object",
+                    "org_role",
+                    "role",
+                    "scopes",
+                    "settings",
+                    "status",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

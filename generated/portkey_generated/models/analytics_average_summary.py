@@ -7,6 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    JSON_NUMBERS,
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="AnalyticsAverageSummary")
 
 
@@ -19,29 +27,31 @@ class AnalyticsAverageSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        avg = self.avg
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "avg": avg,
-            }
-        )
+
+        if is_set(self.avg):
+            avg = self.avg
+            _field_dict["avg"] = avg
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        avg = _d.pop("avg")
-
-        _instance = cls(
-            avg=avg,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_avg = _d["avg"]
+            if _v_avg.__class__ not in JSON_NUMBERS:
+                _v_avg = checked(_v_avg, "number", "avg")
+            _self.avg = _v_avg
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"avg"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

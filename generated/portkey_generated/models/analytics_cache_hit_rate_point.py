@@ -8,6 +8,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    JSON_NUMBERS,
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
+
 T = TypeVar("T", bound="AnalyticsCacheHitRatePoint")
 
 
@@ -30,59 +39,94 @@ class AnalyticsCacheHitRatePoint:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        timestamp = self.timestamp.isoformat()
-
-        simple_hits = self.simple_hits
-
-        semantic_hits = self.semantic_hits
-
-        rate = self.rate
-
-        cumulative_simple_cache_savings = self.cumulative_simple_cache_savings
-
-        cumulative_semantic_cache_savings = self.cumulative_semantic_cache_savings
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "timestamp": timestamp,
-                "simple_hits": simple_hits,
-                "semantic_hits": semantic_hits,
-                "rate": rate,
-                "cumulative_simple_cache_savings": cumulative_simple_cache_savings,
-                "cumulative_semantic_cache_savings": cumulative_semantic_cache_savings,
-            }
-        )
+
+        if is_set(self.timestamp):
+            timestamp = self.timestamp.isoformat()
+            _field_dict["timestamp"] = timestamp
+
+        if is_set(self.simple_hits):
+            simple_hits = self.simple_hits
+            _field_dict["simple_hits"] = simple_hits
+
+        if is_set(self.semantic_hits):
+            semantic_hits = self.semantic_hits
+            _field_dict["semantic_hits"] = semantic_hits
+
+        if is_set(self.rate):
+            rate = self.rate
+            _field_dict["rate"] = rate
+
+        if is_set(self.cumulative_simple_cache_savings):
+            cumulative_simple_cache_savings = self.cumulative_simple_cache_savings
+            _field_dict["cumulative_simple_cache_savings"] = cumulative_simple_cache_savings
+
+        if is_set(self.cumulative_semantic_cache_savings):
+            cumulative_semantic_cache_savings = self.cumulative_semantic_cache_savings
+            _field_dict["cumulative_semantic_cache_savings"] = cumulative_semantic_cache_savings
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        timestamp = datetime.datetime.fromisoformat(_d.pop("timestamp"))
-
-        simple_hits = _d.pop("simple_hits")
-
-        semantic_hits = _d.pop("semantic_hits")
-
-        rate = _d.pop("rate")
-
-        cumulative_simple_cache_savings = _d.pop("cumulative_simple_cache_savings")
-
-        cumulative_semantic_cache_savings = _d.pop("cumulative_semantic_cache_savings")
-
-        _instance = cls(
-            timestamp=timestamp,
-            simple_hits=simple_hits,
-            semantic_hits=semantic_hits,
-            rate=rate,
-            cumulative_simple_cache_savings=cumulative_simple_cache_savings,
-            cumulative_semantic_cache_savings=cumulative_semantic_cache_savings,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 6
+            _v_timestamp = _d["timestamp"]
+            if _v_timestamp.__class__ is str:
+                try:
+                    _v_timestamp = datetime.datetime.fromisoformat(_v_timestamp)
+                except ValueError:
+                    _v_timestamp = malformed(_v_timestamp, "an ISO 8601 date-time", "timestamp")
+            else:
+                _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+            _self.timestamp = _v_timestamp
+            _v_simple_hits = _d["simple_hits"]
+            if _v_simple_hits.__class__ is not int:
+                _v_simple_hits = checked(_v_simple_hits, "integer", "simple_hits")
+            _self.simple_hits = _v_simple_hits
+            _v_semantic_hits = _d["semantic_hits"]
+            if _v_semantic_hits.__class__ is not int:
+                _v_semantic_hits = checked(_v_semantic_hits, "integer", "semantic_hits")
+            _self.semantic_hits = _v_semantic_hits
+            _v_rate = _d["rate"]
+            if _v_rate.__class__ not in JSON_NUMBERS:
+                _v_rate = checked(_v_rate, "number", "rate")
+            _self.rate = _v_rate
+            _v_cumulative_simple_cache_savings = _d["cumulative_simple_cache_savings"]
+            if _v_cumulative_simple_cache_savings.__class__ not in JSON_NUMBERS:
+                _v_cumulative_simple_cache_savings = checked(
+                    _v_cumulative_simple_cache_savings, "number", "cumulative_simple_cache_savings"
+                )
+            _self.cumulative_simple_cache_savings = _v_cumulative_simple_cache_savings
+            _v_cumulative_semantic_cache_savings = _d["cumulative_semantic_cache_savings"]
+            if _v_cumulative_semantic_cache_savings.__class__ not in JSON_NUMBERS:
+                _v_cumulative_semantic_cache_savings = checked(
+                    _v_cumulative_semantic_cache_savings, "number", "cumulative_semantic_cache_savings"
+                )
+            _self.cumulative_semantic_cache_savings = _v_cumulative_semantic_cache_savings
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "cumulative_semantic_cache_savings",
+                    "cumulative_simple_cache_savings",
+                    "rate",
+                    "semantic_hits",
+                    "simple_hits",
+                    "timestamp",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

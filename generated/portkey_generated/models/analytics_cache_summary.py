@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.analytics_cache_summary_object import (
     AnalyticsCacheSummaryObject,
-    check_analytics_cache_summary_object,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 if TYPE_CHECKING:
@@ -43,18 +49,16 @@ class AnalyticsCacheSummary:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        summary = self.summary.to_dict()
-
-        object_: str = self.object_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "summary": summary,
-                "object": object_,
-            }
-        )
+
+        if is_set(self.summary):
+            summary = self.summary.to_dict()
+            _field_dict["summary"] = summary
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
 
         return _field_dict
 
@@ -62,18 +66,31 @@ class AnalyticsCacheSummary:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        summary = AnalyticsCacheSummaryFigures.from_dict(_d.pop("summary"))
-
-        object_ = check_analytics_cache_summary_object(_d.pop("object"))
-
-        _instance = cls(
-            summary=summary,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_summary = _d["summary"]
+            if _v_summary.__class__ is dict:
+                try:
+                    _v_summary = AnalyticsCacheSummaryFigures.from_dict(_v_summary)
+                except DecodeError as _error:
+                    raise _error.within("summary") from None
+            else:
+                _v_summary = checked(_v_summary, "object", "summary")
+            _self.summary = _v_summary
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+        except KeyError as _error:
+            if _d.get("object", "analytics-summary") != "analytics-summary":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"object", "summary"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

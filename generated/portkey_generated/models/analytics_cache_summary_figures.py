@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="AnalyticsCacheSummaryFigures")
 
@@ -27,23 +34,22 @@ class AnalyticsCacheSummaryFigures:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        hits = self.hits
-
-        avg_latency = self.avg_latency
-
-        total_requests = self.total_requests
-
-        cache_speedup = self.cache_speedup
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        hits = self.hits
         if hits is not UNSET:
             _field_dict["hits"] = hits
+
+        avg_latency = self.avg_latency
         if avg_latency is not UNSET:
             _field_dict["avg_latency"] = avg_latency
+
+        total_requests = self.total_requests
         if total_requests is not UNSET:
             _field_dict["total_requests"] = total_requests
+
+        cache_speedup = self.cache_speedup
         if cache_speedup is not UNSET:
             _field_dict["cache_speedup"] = cache_speedup
 
@@ -51,24 +57,54 @@ class AnalyticsCacheSummaryFigures:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        hits = _d.pop("hits", UNSET)
-
-        avg_latency = _d.pop("avg_latency", UNSET)
-
-        total_requests = _d.pop("total_requests", UNSET)
-
-        cache_speedup = _d.pop("cache_speedup", UNSET)
-
-        _instance = cls(
-            hits=hits,
-            avg_latency=avg_latency,
-            total_requests=total_requests,
-            cache_speedup=cache_speedup,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "hits" in _d:
+                _v_hits = _d["hits"]
+                if _v_hits.__class__ is not int:
+                    _v_hits = checked(_v_hits, "integer", "hits")
+                _self.hits = _v_hits
+                _n += 1
+            else:
+                _self.hits = UNSET
+            if "avg_latency" in _d:
+                _v_avg_latency = _d["avg_latency"]
+                if _v_avg_latency.__class__ not in JSON_NUMBERS:
+                    _v_avg_latency = checked(_v_avg_latency, "number", "avg_latency")
+                _self.avg_latency = _v_avg_latency
+                _n += 1
+            else:
+                _self.avg_latency = UNSET
+            if "total_requests" in _d:
+                _v_total_requests = _d["total_requests"]
+                if _v_total_requests.__class__ is not int:
+                    _v_total_requests = checked(_v_total_requests, "integer", "total_requests")
+                _self.total_requests = _v_total_requests
+                _n += 1
+            else:
+                _self.total_requests = UNSET
+            if "cache_speedup" in _d:
+                _v_cache_speedup = _d["cache_speedup"]
+                if _v_cache_speedup.__class__ not in JSON_NUMBERS:
+                    _v_cache_speedup = checked(_v_cache_speedup, "number", "cache_speedup")
+                _self.cache_speedup = _v_cache_speedup
+                _n += 1
+            else:
+                _self.cache_speedup = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"avg_latency", "cache_speedup", "hits", "total_requests"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

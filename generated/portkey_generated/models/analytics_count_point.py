@@ -8,6 +8,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
+
 T = TypeVar("T", bound="AnalyticsCountPoint")
 
 
@@ -22,35 +30,44 @@ class AnalyticsCountPoint:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        timestamp = self.timestamp.isoformat()
-
-        total = self.total
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "timestamp": timestamp,
-                "total": total,
-            }
-        )
+
+        if is_set(self.timestamp):
+            timestamp = self.timestamp.isoformat()
+            _field_dict["timestamp"] = timestamp
+
+        if is_set(self.total):
+            total = self.total
+            _field_dict["total"] = total
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        timestamp = datetime.datetime.fromisoformat(_d.pop("timestamp"))
-
-        total = _d.pop("total")
-
-        _instance = cls(
-            timestamp=timestamp,
-            total=total,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_timestamp = _d["timestamp"]
+            if _v_timestamp.__class__ is str:
+                try:
+                    _v_timestamp = datetime.datetime.fromisoformat(_v_timestamp)
+                except ValueError:
+                    _v_timestamp = malformed(_v_timestamp, "an ISO 8601 date-time", "timestamp")
+            else:
+                _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+            _self.timestamp = _v_timestamp
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"timestamp", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

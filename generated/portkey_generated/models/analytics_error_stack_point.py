@@ -8,6 +8,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
+
 if TYPE_CHECKING:
     from ..models.analytics_status_code_count import AnalyticsStatusCodeCount
 
@@ -39,21 +47,20 @@ class AnalyticsErrorStackPoint:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        timestamp = self.timestamp.isoformat()
-
-        stats: list[dict[str, Any]] = []
-        for stats_item_data in self.stats:
-            stats_item = stats_item_data.to_dict()
-            stats.append(stats_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "timestamp": timestamp,
-                "stats": stats,
-            }
-        )
+
+        if is_set(self.timestamp):
+            timestamp = self.timestamp.isoformat()
+            _field_dict["timestamp"] = timestamp
+
+        if is_set(self.stats):
+            stats: list[dict[str, Any]] = []
+            for stats_item_data in self.stats:
+                stats_item = stats_item_data.to_dict()
+                stats.append(stats_item)
+
+            _field_dict["stats"] = stats
 
         return _field_dict
 
@@ -61,23 +68,36 @@ class AnalyticsErrorStackPoint:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        timestamp = datetime.datetime.fromisoformat(_d.pop("timestamp"))
-
-        stats: list[AnalyticsStatusCodeCount] = []
-        _stats = _d.pop("stats")
-        for stats_item_data in _stats:
-            stats_item = AnalyticsStatusCodeCount.from_dict(stats_item_data)
-
-            stats.append(stats_item)
-
-        _instance = cls(
-            timestamp=timestamp,
-            stats=stats,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_timestamp = _d["timestamp"]
+            if _v_timestamp.__class__ is str:
+                try:
+                    _v_timestamp = datetime.datetime.fromisoformat(_v_timestamp)
+                except ValueError:
+                    _v_timestamp = malformed(_v_timestamp, "an ISO 8601 date-time", "timestamp")
+            else:
+                _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+            _self.timestamp = _v_timestamp
+            _v_stats = _d["stats"]
+            if _v_stats.__class__ is list:
+                try:
+                    _v_stats = [AnalyticsStatusCodeCount.from_dict(_i) for _i in _v_stats]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_stats, AnalyticsStatusCodeCount.from_dict).within(
+                        "stats"
+                    ) from None
+            else:
+                _v_stats = checked(_v_stats, "array", "stats")
+            _self.stats = _v_stats
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"stats", "timestamp"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

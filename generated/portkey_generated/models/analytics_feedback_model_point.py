@@ -7,6 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    JSON_NUMBERS,
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="AnalyticsFeedbackModelPoint")
 
 
@@ -23,41 +31,51 @@ class AnalyticsFeedbackModelPoint:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        ai_model = self.ai_model
-
-        total = self.total
-
-        avg_weighted_feedback = self.avg_weighted_feedback
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "ai_model": ai_model,
-                "total": total,
-                "avg_weighted_feedback": avg_weighted_feedback,
-            }
-        )
+
+        if is_set(self.ai_model):
+            ai_model = self.ai_model
+            _field_dict["ai_model"] = ai_model
+
+        if is_set(self.total):
+            total = self.total
+            _field_dict["total"] = total
+
+        if is_set(self.avg_weighted_feedback):
+            avg_weighted_feedback = self.avg_weighted_feedback
+            _field_dict["avg_weighted_feedback"] = avg_weighted_feedback
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        ai_model = _d.pop("ai_model")
-
-        total = _d.pop("total")
-
-        avg_weighted_feedback = _d.pop("avg_weighted_feedback")
-
-        _instance = cls(
-            ai_model=ai_model,
-            total=total,
-            avg_weighted_feedback=avg_weighted_feedback,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_ai_model = _d["ai_model"]
+            if _v_ai_model.__class__ is not str:
+                _v_ai_model = checked(_v_ai_model, "string", "ai_model")
+            _self.ai_model = _v_ai_model
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+            _v_avg_weighted_feedback = _d["avg_weighted_feedback"]
+            if _v_avg_weighted_feedback.__class__ not in JSON_NUMBERS:
+                _v_avg_weighted_feedback = checked(
+                    _v_avg_weighted_feedback, "number", "avg_weighted_feedback"
+                )
+            _self.avg_weighted_feedback = _v_avg_weighted_feedback
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"ai_model", "avg_weighted_feedback", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

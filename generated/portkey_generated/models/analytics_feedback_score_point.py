@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="AnalyticsFeedbackScorePoint")
 
 
@@ -21,35 +28,39 @@ class AnalyticsFeedbackScorePoint:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        score = self.score
-
-        total = self.total
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "score": score,
-                "total": total,
-            }
-        )
+
+        if is_set(self.score):
+            score = self.score
+            _field_dict["score"] = score
+
+        if is_set(self.total):
+            total = self.total
+            _field_dict["total"] = total
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        score = _d.pop("score")
-
-        total = _d.pop("total")
-
-        _instance = cls(
-            score=score,
-            total=total,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_score = _d["score"]
+            if _v_score.__class__ is not int:
+                _v_score = checked(_v_score, "integer", "score")
+            _self.score = _v_score
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"score", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

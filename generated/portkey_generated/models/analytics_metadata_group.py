@@ -8,8 +8,16 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.analytics_group_object import AnalyticsGroupObject, check_analytics_group_object
-from ..types import UNSET, Unset
+from ..models.analytics_group_object import AnalyticsGroupObject
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="AnalyticsMetadataGroup")
 
@@ -37,43 +45,43 @@ class AnalyticsMetadataGroup:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         metadata_value = self.metadata_value
+        if metadata_value is not UNSET:
+            _field_dict["metadata_value"] = metadata_value
 
         requests = self.requests
+        if requests is not UNSET:
+            _field_dict["requests"] = requests
 
         cost = self.cost
+        if cost is not UNSET:
+            _field_dict["cost"] = cost
 
         avg_tokens = self.avg_tokens
+        if avg_tokens is not UNSET:
+            _field_dict["avg_tokens"] = avg_tokens
 
         avg_weighted_feedback = self.avg_weighted_feedback
+        if avg_weighted_feedback is not UNSET:
+            _field_dict["avg_weighted_feedback"] = avg_weighted_feedback
 
         requests_with_feedback = self.requests_with_feedback
+        if requests_with_feedback is not UNSET:
+            _field_dict["requests_with_feedback"] = requests_with_feedback
 
         last_seen: str | Unset = UNSET
         if not isinstance(self.last_seen, Unset):
             last_seen = self.last_seen.isoformat()
+        if last_seen is not UNSET:
+            _field_dict["last_seen"] = last_seen
 
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if metadata_value is not UNSET:
-            _field_dict["metadata_value"] = metadata_value
-        if requests is not UNSET:
-            _field_dict["requests"] = requests
-        if cost is not UNSET:
-            _field_dict["cost"] = cost
-        if avg_tokens is not UNSET:
-            _field_dict["avg_tokens"] = avg_tokens
-        if avg_weighted_feedback is not UNSET:
-            _field_dict["avg_weighted_feedback"] = avg_weighted_feedback
-        if requests_with_feedback is not UNSET:
-            _field_dict["requests_with_feedback"] = requests_with_feedback
-        if last_seen is not UNSET:
-            _field_dict["last_seen"] = last_seen
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -81,46 +89,105 @@ class AnalyticsMetadataGroup:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        metadata_value = _d.pop("metadata_value", UNSET)
-
-        requests = _d.pop("requests", UNSET)
-
-        cost = _d.pop("cost", UNSET)
-
-        avg_tokens = _d.pop("avg_tokens", UNSET)
-
-        avg_weighted_feedback = _d.pop("avg_weighted_feedback", UNSET)
-
-        requests_with_feedback = _d.pop("requests_with_feedback", UNSET)
-
-        _last_seen = _d.pop("last_seen", UNSET)
-        last_seen: datetime.datetime | Unset
-        if isinstance(_last_seen, Unset):
-            last_seen = UNSET
-        else:
-            last_seen = datetime.datetime.fromisoformat(_last_seen)
-
-        _object_ = _d.pop("object", UNSET)
-        object_: AnalyticsGroupObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_analytics_group_object(_object_)
-
-        _instance = cls(
-            metadata_value=metadata_value,
-            requests=requests,
-            cost=cost,
-            avg_tokens=avg_tokens,
-            avg_weighted_feedback=avg_weighted_feedback,
-            requests_with_feedback=requests_with_feedback,
-            last_seen=last_seen,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "metadata_value" in _d:
+                _v_metadata_value = _d["metadata_value"]
+                if _v_metadata_value.__class__ is not str:
+                    _v_metadata_value = checked(_v_metadata_value, "string", "metadata_value")
+                _self.metadata_value = _v_metadata_value
+                _n += 1
+            else:
+                _self.metadata_value = UNSET
+            if "requests" in _d:
+                _v_requests = _d["requests"]
+                if _v_requests.__class__ is not int:
+                    _v_requests = checked(_v_requests, "integer", "requests")
+                _self.requests = _v_requests
+                _n += 1
+            else:
+                _self.requests = UNSET
+            if "cost" in _d:
+                _v_cost = _d["cost"]
+                if _v_cost.__class__ not in JSON_NUMBERS:
+                    _v_cost = checked(_v_cost, "number", "cost")
+                _self.cost = _v_cost
+                _n += 1
+            else:
+                _self.cost = UNSET
+            if "avg_tokens" in _d:
+                _v_avg_tokens = _d["avg_tokens"]
+                if _v_avg_tokens.__class__ not in JSON_NUMBERS:
+                    _v_avg_tokens = checked(_v_avg_tokens, "number", "avg_tokens")
+                _self.avg_tokens = _v_avg_tokens
+                _n += 1
+            else:
+                _self.avg_tokens = UNSET
+            if "avg_weighted_feedback" in _d:
+                _v_avg_weighted_feedback = _d["avg_weighted_feedback"]
+                if _v_avg_weighted_feedback.__class__ not in JSON_NUMBERS:
+                    _v_avg_weighted_feedback = checked(
+                        _v_avg_weighted_feedback, "number", "avg_weighted_feedback"
+                    )
+                _self.avg_weighted_feedback = _v_avg_weighted_feedback
+                _n += 1
+            else:
+                _self.avg_weighted_feedback = UNSET
+            if "requests_with_feedback" in _d:
+                _v_requests_with_feedback = _d["requests_with_feedback"]
+                if _v_requests_with_feedback.__class__ is not int:
+                    _v_requests_with_feedback = checked(
+                        _v_requests_with_feedback, "integer", "requests_with_feedback"
+                    )
+                _self.requests_with_feedback = _v_requests_with_feedback
+                _n += 1
+            else:
+                _self.requests_with_feedback = UNSET
+            if "last_seen" in _d:
+                _v_last_seen = _d["last_seen"]
+                if _v_last_seen.__class__ is str:
+                    try:
+                        _v_last_seen = datetime.datetime.fromisoformat(_v_last_seen)
+                    except ValueError:
+                        _v_last_seen = malformed(_v_last_seen, "an ISO 8601 date-time", "last_seen")
+                else:
+                    _v_last_seen = checked(_v_last_seen, "string", "last_seen")
+                _self.last_seen = _v_last_seen
+                _n += 1
+            else:
+                _self.last_seen = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "avg_tokens",
+                    "avg_weighted_feedback",
+                    "cost",
+                    "last_seen",
+                    "metadata_value",
+                    "object",
+                    "requests",
+                    "requests_with_feedback",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,8 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.analytics_group_object import AnalyticsGroupObject, check_analytics_group_object
-from ..types import UNSET, Unset
+from ..models.analytics_group_object import AnalyticsGroupObject
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="AnalyticsModelGroup")
 
@@ -26,21 +32,21 @@ class AnalyticsModelGroup:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         ai_model = self.ai_model
+        if ai_model is not UNSET:
+            _field_dict["ai_model"] = ai_model
 
         requests = self.requests
+        if requests is not UNSET:
+            _field_dict["requests"] = requests
 
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if ai_model is not UNSET:
-            _field_dict["ai_model"] = ai_model
-        if requests is not UNSET:
-            _field_dict["requests"] = requests
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -48,26 +54,42 @@ class AnalyticsModelGroup:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        ai_model = _d.pop("ai_model", UNSET)
-
-        requests = _d.pop("requests", UNSET)
-
-        _object_ = _d.pop("object", UNSET)
-        object_: AnalyticsGroupObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_analytics_group_object(_object_)
-
-        _instance = cls(
-            ai_model=ai_model,
-            requests=requests,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "ai_model" in _d:
+                _v_ai_model = _d["ai_model"]
+                if _v_ai_model.__class__ is not str:
+                    _v_ai_model = checked(_v_ai_model, "string", "ai_model")
+                _self.ai_model = _v_ai_model
+                _n += 1
+            else:
+                _self.ai_model = UNSET
+            if "requests" in _d:
+                _v_requests = _d["requests"]
+                if _v_requests.__class__ is not str:
+                    _v_requests = checked(_v_requests, "string", "requests")
+                _self.requests = _v_requests
+                _n += 1
+            else:
+                _self.requests = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"ai_model", "object", "requests"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.analytics_list_object import AnalyticsListObject, check_analytics_list_object
+from ..models.analytics_list_object import AnalyticsListObject
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.analytics_model_group import AnalyticsModelGroup
@@ -42,24 +49,24 @@ class AnalyticsModelGroupList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        object_: str = self.object_
-
-        total = self.total
-
-        data: list[dict[str, Any]] = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "object": object_,
-                "total": total,
-                "data": data,
-            }
-        )
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
+
+        if is_set(self.total):
+            total = self.total
+            _field_dict["total"] = total
+
+        if is_set(self.data):
+            data: list[dict[str, Any]] = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+            _field_dict["data"] = data
 
         return _field_dict
 
@@ -67,26 +74,37 @@ class AnalyticsModelGroupList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        object_ = check_analytics_list_object(_d.pop("object"))
-
-        total = _d.pop("total")
-
-        data: list[AnalyticsModelGroup] = []
-        _data = _d.pop("data")
-        for data_item_data in _data:
-            data_item = AnalyticsModelGroup.from_dict(data_item_data)
-
-            data.append(data_item)
-
-        _instance = cls(
-            object_=object_,
-            total=total,
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
+                try:
+                    _v_data = [AnalyticsModelGroup.from_dict(_i) for _i in _v_data]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_data, AnalyticsModelGroup.from_dict).within("data") from None
+            else:
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
+        except KeyError as _error:
+            if _d.get("object", "list") != "list":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "object", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,6 +8,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
+
 if TYPE_CHECKING:
     from ..models.analytics_retry_bucket import AnalyticsRetryBucket
 
@@ -41,24 +49,24 @@ class AnalyticsRescuedPoint:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        timestamp = self.timestamp.isoformat()
-
-        retry: list[dict[str, Any]] = []
-        for retry_item_data in self.retry:
-            retry_item = retry_item_data.to_dict()
-            retry.append(retry_item)
-
-        fallback = self.fallback
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "timestamp": timestamp,
-                "retry": retry,
-                "fallback": fallback,
-            }
-        )
+
+        if is_set(self.timestamp):
+            timestamp = self.timestamp.isoformat()
+            _field_dict["timestamp"] = timestamp
+
+        if is_set(self.retry):
+            retry: list[dict[str, Any]] = []
+            for retry_item_data in self.retry:
+                retry_item = retry_item_data.to_dict()
+                retry.append(retry_item)
+
+            _field_dict["retry"] = retry
+
+        if is_set(self.fallback):
+            fallback = self.fallback
+            _field_dict["fallback"] = fallback
 
         return _field_dict
 
@@ -66,26 +74,40 @@ class AnalyticsRescuedPoint:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        timestamp = datetime.datetime.fromisoformat(_d.pop("timestamp"))
-
-        retry: list[AnalyticsRetryBucket] = []
-        _retry = _d.pop("retry")
-        for retry_item_data in _retry:
-            retry_item = AnalyticsRetryBucket.from_dict(retry_item_data)
-
-            retry.append(retry_item)
-
-        fallback = _d.pop("fallback")
-
-        _instance = cls(
-            timestamp=timestamp,
-            retry=retry,
-            fallback=fallback,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_timestamp = _d["timestamp"]
+            if _v_timestamp.__class__ is str:
+                try:
+                    _v_timestamp = datetime.datetime.fromisoformat(_v_timestamp)
+                except ValueError:
+                    _v_timestamp = malformed(_v_timestamp, "an ISO 8601 date-time", "timestamp")
+            else:
+                _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+            _self.timestamp = _v_timestamp
+            _v_retry = _d["retry"]
+            if _v_retry.__class__ is list:
+                try:
+                    _v_retry = [AnalyticsRetryBucket.from_dict(_i) for _i in _v_retry]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_retry, AnalyticsRetryBucket.from_dict).within("retry") from None
+            else:
+                _v_retry = checked(_v_retry, "array", "retry")
+            _self.retry = _v_retry
+            _v_fallback = _d["fallback"]
+            if _v_fallback.__class__ is not int:
+                _v_fallback = checked(_v_fallback, "integer", "fallback")
+            _self.fallback = _v_fallback
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"fallback", "retry", "timestamp"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="AnalyticsRescuedSummary")
 
 
@@ -21,35 +28,39 @@ class AnalyticsRescuedSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        retry = self.retry
-
-        fallback = self.fallback
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "retry": retry,
-                "fallback": fallback,
-            }
-        )
+
+        if is_set(self.retry):
+            retry = self.retry
+            _field_dict["retry"] = retry
+
+        if is_set(self.fallback):
+            fallback = self.fallback
+            _field_dict["fallback"] = fallback
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        retry = _d.pop("retry")
-
-        fallback = _d.pop("fallback")
-
-        _instance = cls(
-            retry=retry,
-            fallback=fallback,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_retry = _d["retry"]
+            if _v_retry.__class__ is not int:
+                _v_retry = checked(_v_retry, "integer", "retry")
+            _self.retry = _v_retry
+            _v_fallback = _d["fallback"]
+            if _v_fallback.__class__ is not int:
+                _v_fallback = checked(_v_fallback, "integer", "fallback")
+            _self.fallback = _v_fallback
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"fallback", "retry"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

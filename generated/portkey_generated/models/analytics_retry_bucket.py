@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="AnalyticsRetryBucket")
 
@@ -23,15 +29,14 @@ class AnalyticsRetryBucket:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        retry_success_count = self.retry_success_count
-
-        count = self.count
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        retry_success_count = self.retry_success_count
         if retry_success_count is not UNSET:
             _field_dict["retry_success_count"] = retry_success_count
+
+        count = self.count
         if count is not UNSET:
             _field_dict["count"] = count
 
@@ -39,18 +44,34 @@ class AnalyticsRetryBucket:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        retry_success_count = _d.pop("retry_success_count", UNSET)
-
-        count = _d.pop("count", UNSET)
-
-        _instance = cls(
-            retry_success_count=retry_success_count,
-            count=count,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "retry_success_count" in _d:
+                _v_retry_success_count = _d["retry_success_count"]
+                if _v_retry_success_count.__class__ is not int:
+                    _v_retry_success_count = checked(_v_retry_success_count, "integer", "retry_success_count")
+                _self.retry_success_count = _v_retry_success_count
+                _n += 1
+            else:
+                _self.retry_success_count = UNSET
+            if "count" in _d:
+                _v_count = _d["count"]
+                if _v_count.__class__ is not int:
+                    _v_count = checked(_v_count, "integer", "count")
+                _self.count = _v_count
+                _n += 1
+            else:
+                _self.count = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"count", "retry_success_count"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="AnalyticsStatusCodeCount")
 
@@ -23,15 +29,14 @@ class AnalyticsStatusCodeCount:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        response_status_code = self.response_status_code
-
-        count = self.count
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        response_status_code = self.response_status_code
         if response_status_code is not UNSET:
             _field_dict["response_status_code"] = response_status_code
+
+        count = self.count
         if count is not UNSET:
             _field_dict["count"] = count
 
@@ -39,18 +44,36 @@ class AnalyticsStatusCodeCount:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        response_status_code = _d.pop("response_status_code", UNSET)
-
-        count = _d.pop("count", UNSET)
-
-        _instance = cls(
-            response_status_code=response_status_code,
-            count=count,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "response_status_code" in _d:
+                _v_response_status_code = _d["response_status_code"]
+                if _v_response_status_code.__class__ is not int:
+                    _v_response_status_code = checked(
+                        _v_response_status_code, "integer", "response_status_code"
+                    )
+                _self.response_status_code = _v_response_status_code
+                _n += 1
+            else:
+                _self.response_status_code = UNSET
+            if "count" in _d:
+                _v_count = _d["count"]
+                if _v_count.__class__ is not int:
+                    _v_count = checked(_v_count, "integer", "count")
+                _self.count = _v_count
+                _n += 1
+            else:
+                _self.count = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"count", "response_status_code"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="AnalyticsStatusCodePoint")
 
 
@@ -21,35 +28,39 @@ class AnalyticsStatusCodePoint:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        status_code = self.status_code
-
-        count = self.count
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "status_code": status_code,
-                "count": count,
-            }
-        )
+
+        if is_set(self.status_code):
+            status_code = self.status_code
+            _field_dict["status_code"] = status_code
+
+        if is_set(self.count):
+            count = self.count
+            _field_dict["count"] = count
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        status_code = _d.pop("status_code")
-
-        count = _d.pop("count")
-
-        _instance = cls(
-            status_code=status_code,
-            count=count,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_status_code = _d["status_code"]
+            if _v_status_code.__class__ is not int:
+                _v_status_code = checked(_v_status_code, "integer", "status_code")
+            _self.status_code = _v_status_code
+            _v_count = _d["count"]
+            if _v_count.__class__ is not int:
+                _v_count = checked(_v_count, "integer", "count")
+            _self.count = _v_count
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"count", "status_code"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

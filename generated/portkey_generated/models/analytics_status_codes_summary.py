@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="AnalyticsStatusCodesSummary")
 
 
@@ -21,35 +28,41 @@ class AnalyticsStatusCodesSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        total_errors = self.total_errors
-
-        unique_error_codes = self.unique_error_codes
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "total_errors": total_errors,
-                "unique_error_codes": unique_error_codes,
-            }
-        )
+
+        if is_set(self.total_errors):
+            total_errors = self.total_errors
+            _field_dict["total_errors"] = total_errors
+
+        if is_set(self.unique_error_codes):
+            unique_error_codes = self.unique_error_codes
+            _field_dict["unique_error_codes"] = unique_error_codes
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        total_errors = _d.pop("total_errors")
-
-        unique_error_codes = _d.pop("unique_error_codes")
-
-        _instance = cls(
-            total_errors=total_errors,
-            unique_error_codes=unique_error_codes,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_total_errors = _d["total_errors"]
+            if _v_total_errors.__class__ is not int:
+                _v_total_errors = checked(_v_total_errors, "integer", "total_errors")
+            _self.total_errors = _v_total_errors
+            _v_unique_error_codes = _d["unique_error_codes"]
+            if _v_unique_error_codes.__class__ is not int:
+                _v_unique_error_codes = checked(_v_unique_error_codes, "integer", "unique_error_codes")
+            _self.unique_error_codes = _v_unique_error_codes
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"total_errors", "unique_error_codes"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

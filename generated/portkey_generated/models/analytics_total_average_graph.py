@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.analytics_graph_object import AnalyticsGraphObject, check_analytics_graph_object
+from ..models.analytics_graph_object import AnalyticsGraphObject
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.analytics_total_average_point import AnalyticsTotalAveragePoint
@@ -44,24 +51,24 @@ class AnalyticsTotalAverageGraph:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        summary = self.summary.to_dict()
-
-        data_points: list[dict[str, Any]] = []
-        for data_points_item_data in self.data_points:
-            data_points_item = data_points_item_data.to_dict()
-            data_points.append(data_points_item)
-
-        object_: str = self.object_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "summary": summary,
-                "data_points": data_points,
-                "object": object_,
-            }
-        )
+
+        if is_set(self.summary):
+            summary = self.summary.to_dict()
+            _field_dict["summary"] = summary
+
+        if is_set(self.data_points):
+            data_points: list[dict[str, Any]] = []
+            for data_points_item_data in self.data_points:
+                data_points_item = data_points_item_data.to_dict()
+                data_points.append(data_points_item)
+
+            _field_dict["data_points"] = data_points
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
 
         return _field_dict
 
@@ -69,26 +76,44 @@ class AnalyticsTotalAverageGraph:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        summary = AnalyticsTotalAverageSummary.from_dict(_d.pop("summary"))
-
-        data_points: list[AnalyticsTotalAveragePoint] = []
-        _data_points = _d.pop("data_points")
-        for data_points_item_data in _data_points:
-            data_points_item = AnalyticsTotalAveragePoint.from_dict(data_points_item_data)
-
-            data_points.append(data_points_item)
-
-        object_ = check_analytics_graph_object(_d.pop("object"))
-
-        _instance = cls(
-            summary=summary,
-            data_points=data_points,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_summary = _d["summary"]
+            if _v_summary.__class__ is dict:
+                try:
+                    _v_summary = AnalyticsTotalAverageSummary.from_dict(_v_summary)
+                except DecodeError as _error:
+                    raise _error.within("summary") from None
+            else:
+                _v_summary = checked(_v_summary, "object", "summary")
+            _self.summary = _v_summary
+            _v_data_points = _d["data_points"]
+            if _v_data_points.__class__ is list:
+                try:
+                    _v_data_points = [AnalyticsTotalAveragePoint.from_dict(_i) for _i in _v_data_points]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_data_points, AnalyticsTotalAveragePoint.from_dict).within(
+                        "data_points"
+                    ) from None
+            else:
+                _v_data_points = checked(_v_data_points, "array", "data_points")
+            _self.data_points = _v_data_points
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+        except KeyError as _error:
+            if _d.get("object", "analytics-graph") != "analytics-graph":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"data_points", "object", "summary"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,8 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.analytics_group_object import AnalyticsGroupObject, check_analytics_group_object
-from ..types import UNSET, Unset
+from ..models.analytics_group_object import AnalyticsGroupObject
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="AnalyticsUserGroup")
 
@@ -28,25 +34,25 @@ class AnalyticsUserGroup:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         user = self.user
+        if user is not UNSET:
+            _field_dict["user"] = user
 
         requests = self.requests
+        if requests is not UNSET:
+            _field_dict["requests"] = requests
 
         cost = self.cost
+        if cost is not UNSET:
+            _field_dict["cost"] = cost
 
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if user is not UNSET:
-            _field_dict["user"] = user
-        if requests is not UNSET:
-            _field_dict["requests"] = requests
-        if cost is not UNSET:
-            _field_dict["cost"] = cost
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -54,29 +60,50 @@ class AnalyticsUserGroup:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        user = _d.pop("user", UNSET)
-
-        requests = _d.pop("requests", UNSET)
-
-        cost = _d.pop("cost", UNSET)
-
-        _object_ = _d.pop("object", UNSET)
-        object_: AnalyticsGroupObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_analytics_group_object(_object_)
-
-        _instance = cls(
-            user=user,
-            requests=requests,
-            cost=cost,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "user" in _d:
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
+                _n += 1
+            else:
+                _self.user = UNSET
+            if "requests" in _d:
+                _v_requests = _d["requests"]
+                if _v_requests.__class__ is not str:
+                    _v_requests = checked(_v_requests, "string", "requests")
+                _self.requests = _v_requests
+                _n += 1
+            else:
+                _self.requests = UNSET
+            if "cost" in _d:
+                _v_cost = _d["cost"]
+                if _v_cost.__class__ is not str:
+                    _v_cost = checked(_v_cost, "string", "cost")
+                _self.cost = _v_cost
+                _n += 1
+            else:
+                _self.cost = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"cost", "object", "requests", "user"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.api_key_defaults_metadata import ApiKeyDefaultsMetadata
@@ -42,21 +48,20 @@ class ApiKeyDefaults:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
-
-        config_id = self.config_id
-
-        allow_config_override = self.allow_config_override
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
+
+        config_id = self.config_id
         if config_id is not UNSET:
             _field_dict["config_id"] = config_id
+
+        allow_config_override = self.allow_config_override
         if allow_config_override is not UNSET:
             _field_dict["allow_config_override"] = allow_config_override
 
@@ -66,26 +71,53 @@ class ApiKeyDefaults:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _metadata = _d.pop("metadata", UNSET)
-        metadata: ApiKeyDefaultsMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = ApiKeyDefaultsMetadata.from_dict(_metadata)
-
-        config_id = _d.pop("config_id", UNSET)
-
-        allow_config_override = _d.pop("allow_config_override", UNSET)
-
-        _instance = cls(
-            metadata=metadata,
-            config_id=config_id,
-            allow_config_override=allow_config_override,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "metadata" in _d:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
+                    try:
+                        _v_metadata = ApiKeyDefaultsMetadata.from_dict(_v_metadata)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                else:
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "config_id" in _d:
+                _v_config_id = _d["config_id"]
+                if _v_config_id.__class__ is not str:
+                    _v_config_id = checked(_v_config_id, "string", "config_id")
+                _self.config_id = _v_config_id
+                _n += 1
+            else:
+                _self.config_id = UNSET
+            if "allow_config_override" in _d:
+                _v_allow_config_override = _d["allow_config_override"]
+                if _v_allow_config_override.__class__ is not bool:
+                    _v_allow_config_override = checked(
+                        _v_allow_config_override, "boolean", "allow_config_override"
+                    )
+                _self.allow_config_override = _v_allow_config_override
+                _n += 1
+            else:
+                _self.allow_config_override = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"allow_config_override", "config_id", "metadata"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,17 +3,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.api_key_creation_mode import ApiKeyCreationMode, check_api_key_creation_mode
-from ..models.api_key_detail_object import ApiKeyDetailObject, check_api_key_detail_object
-from ..models.api_key_kind import ApiKeyKind, check_api_key_kind
-from ..models.api_key_status import ApiKeyStatus, check_api_key_status
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.api_key_creation_mode import ApiKeyCreationMode
+from ..models.api_key_detail_object import ApiKeyDetailObject
+from ..models.api_key_kind import ApiKeyKind
+from ..models.api_key_status import ApiKeyStatus
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.api_key_defaults import ApiKeyDefaults
@@ -86,33 +96,51 @@ class ApiKeyDetail:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         key = self.key
+        if key is not UNSET:
+            _field_dict["key"] = key
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_
 
+        if type_ is not UNSET:
+            _field_dict["type"] = type_
+
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         workspace_id: None | str | Unset
         if isinstance(self.workspace_id, Unset):
             workspace_id = UNSET
         else:
             workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         user_id: None | str | Unset
         if isinstance(self.user_id, Unset):
@@ -121,22 +149,34 @@ class ApiKeyDetail:
             user_id = str(self.user_id)
         else:
             user_id = self.user_id
+        if user_id is not UNSET:
+            _field_dict["user_id"] = user_id
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
 
+        if status is not UNSET:
+            _field_dict["status"] = status
+
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
+        if last_updated_at is not UNSET:
+            _field_dict["last_updated_at"] = last_updated_at
 
         creation_mode: str | Unset = UNSET
         if not isinstance(self.creation_mode, Unset):
             creation_mode = self.creation_mode
+
+        if creation_mode is not UNSET:
+            _field_dict["creation_mode"] = creation_mode
 
         rate_limits: list[dict[str, Any]] | None | Unset
         if isinstance(self.rate_limits, Unset):
@@ -149,6 +189,8 @@ class ApiKeyDetail:
 
         else:
             rate_limits = self.rate_limits
+        if rate_limits is not UNSET:
+            _field_dict["rate_limits"] = rate_limits
 
         usage_limits: dict[str, Any] | None | Unset
         if isinstance(self.usage_limits, Unset):
@@ -157,24 +199,36 @@ class ApiKeyDetail:
             usage_limits = self.usage_limits.to_dict()
         else:
             usage_limits = self.usage_limits
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
 
         reset_usage: float | None | Unset
         if isinstance(self.reset_usage, Unset):
             reset_usage = UNSET
         else:
             reset_usage = self.reset_usage
+        if reset_usage is not UNSET:
+            _field_dict["reset_usage"] = reset_usage
 
         scopes: list[str] | Unset = UNSET
         if not isinstance(self.scopes, Unset):
             scopes = self.scopes
 
+        if scopes is not UNSET:
+            _field_dict["scopes"] = scopes
+
         defaults: dict[str, Any] | Unset = UNSET
         if not isinstance(self.defaults, Unset):
             defaults = self.defaults.to_dict()
+        if defaults is not UNSET:
+            _field_dict["defaults"] = defaults
 
         alert_emails: list[str] | Unset = UNSET
         if not isinstance(self.alert_emails, Unset):
             alert_emails = self.alert_emails
+
+        if alert_emails is not UNSET:
+            _field_dict["alert_emails"] = alert_emails
 
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
@@ -183,52 +237,13 @@ class ApiKeyDetail:
             expires_at = self.expires_at.isoformat()
         else:
             expires_at = self.expires_at
+        if expires_at is not UNSET:
+            _field_dict["expires_at"] = expires_at
 
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if key is not UNSET:
-            _field_dict["key"] = key
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if user_id is not UNSET:
-            _field_dict["user_id"] = user_id
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if last_updated_at is not UNSET:
-            _field_dict["last_updated_at"] = last_updated_at
-        if creation_mode is not UNSET:
-            _field_dict["creation_mode"] = creation_mode
-        if rate_limits is not UNSET:
-            _field_dict["rate_limits"] = rate_limits
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
-        if reset_usage is not UNSET:
-            _field_dict["reset_usage"] = reset_usage
-        if scopes is not UNSET:
-            _field_dict["scopes"] = scopes
-        if defaults is not UNSET:
-            _field_dict["defaults"] = defaults
-        if alert_emails is not UNSET:
-            _field_dict["alert_emails"] = alert_emails
-        if expires_at is not UNSET:
-            _field_dict["expires_at"] = expires_at
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -238,203 +253,265 @@ class ApiKeyDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        key = _d.pop("key", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        _type_ = _d.pop("type", UNSET)
-        type_: ApiKeyKind | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_api_key_kind(_type_)
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        def _parse_workspace_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
-
-        def _parse_user_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                user_id_type_0 = UUID(data)
-
-                return user_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UUID", data)
-
-        user_id = _parse_user_id(_d.pop("user_id", UNSET))
-
-        _status = _d.pop("status", UNSET)
-        status: ApiKeyStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_api_key_status(_status)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _creation_mode = _d.pop("creation_mode", UNSET)
-        creation_mode: ApiKeyCreationMode | Unset
-        if isinstance(_creation_mode, Unset):
-            creation_mode = UNSET
-        else:
-            creation_mode = check_api_key_creation_mode(_creation_mode)
-
-        def _parse_rate_limits(data: object) -> list[RateLimitPolicy] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                rate_limits_type_0: list[RateLimitPolicy] = []
-                _rate_limits_type_0 = data
-                for rate_limits_type_0_item_data in _rate_limits_type_0:
-                    rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)
-
-                    rate_limits_type_0.append(rate_limits_type_0_item)
-
-                return rate_limits_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[RateLimitPolicy] | None | Unset", data)
-
-        rate_limits = _parse_rate_limits(_d.pop("rate_limits", UNSET))
-
-        def _parse_usage_limits(data: object) -> None | Unset | UsageLimitPolicy:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                usage_limits_type_0 = UsageLimitPolicy.from_dict(data)
-
-                return usage_limits_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UsageLimitPolicy", data)
-
-        usage_limits = _parse_usage_limits(_d.pop("usage_limits", UNSET))
-
-        def _parse_reset_usage(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        reset_usage = _parse_reset_usage(_d.pop("reset_usage", UNSET))
-
-        scopes = cast("list[str]", _d.pop("scopes", UNSET))
-
-        _defaults = _d.pop("defaults", UNSET)
-        defaults: ApiKeyDefaults | Unset
-        if isinstance(_defaults, Unset):
-            defaults = UNSET
-        else:
-            defaults = ApiKeyDefaults.from_dict(_defaults)
-
-        alert_emails = cast("list[str]", _d.pop("alert_emails", UNSET))
-
-        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                expires_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return expires_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
-
-        _object_ = _d.pop("object", UNSET)
-        object_: ApiKeyDetailObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_api_key_detail_object(_object_)
-
-        _instance = cls(
-            id=id,
-            key=key,
-            name=name,
-            description=description,
-            type_=type_,
-            organisation_id=organisation_id,
-            workspace_id=workspace_id,
-            user_id=user_id,
-            status=status,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            creation_mode=creation_mode,
-            rate_limits=rate_limits,
-            usage_limits=usage_limits,
-            reset_usage=reset_usage,
-            scopes=scopes,
-            defaults=defaults,
-            alert_emails=alert_emails,
-            expires_at=expires_at,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "key" in _d:
+                _v_key = _d["key"]
+                if _v_key.__class__ is not str:
+                    _v_key = checked(_v_key, "string", "key")
+                _self.key = _v_key
+                _n += 1
+            else:
+                _self.key = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "type" in _d:
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "organisation_id" in _d:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
+                    try:
+                        _v_organisation_id = UUID(_v_organisation_id)
+                    except ValueError:
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+                else:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if not (_v_workspace_id.__class__ is str or _v_workspace_id is None):
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "user_id" in _d:
+                _v_user_id = _d["user_id"]
+                if _v_user_id.__class__ is str:
+                    try:
+                        _v_user_id = UUID(_v_user_id)
+                    except ValueError:
+                        _v_user_id = malformed(_v_user_id, "a UUID", "user_id")
+                elif _v_user_id is not None:
+                    _v_user_id = checked(_v_user_id, "string or null", "user_id")
+                _self.user_id = _v_user_id
+                _n += 1
+            else:
+                _self.user_id = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+            if "creation_mode" in _d:
+                _v_creation_mode = _d["creation_mode"]
+                if _v_creation_mode.__class__ is not str:
+                    _v_creation_mode = checked(_v_creation_mode, "string", "creation_mode")
+                _self.creation_mode = _v_creation_mode
+                _n += 1
+            else:
+                _self.creation_mode = UNSET
+            if "rate_limits" in _d:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
+                    try:
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
+                elif _v_rate_limits is not None:
+                    _v_rate_limits = checked(_v_rate_limits, "array or null", "rate_limits")
+                _self.rate_limits = _v_rate_limits
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+            if "usage_limits" in _d:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is dict:
+                    try:
+                        _v_usage_limits = UsageLimitPolicy.from_dict(_v_usage_limits)
+                    except DecodeError as _error:
+                        raise _error.within("usage_limits") from None
+                elif _v_usage_limits is not None:
+                    _v_usage_limits = checked(_v_usage_limits, "object or null", "usage_limits")
+                _self.usage_limits = _v_usage_limits
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "reset_usage" in _d:
+                _v_reset_usage = _d["reset_usage"]
+                if not (_v_reset_usage.__class__ in JSON_NUMBERS or _v_reset_usage is None):
+                    _v_reset_usage = checked(_v_reset_usage, "number or null", "reset_usage")
+                _self.reset_usage = _v_reset_usage
+                _n += 1
+            else:
+                _self.reset_usage = UNSET
+            if "scopes" in _d:
+                _v_scopes = _d["scopes"]
+                if _v_scopes.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_scopes)):
+                            _v_scopes = checked_items(_v_scopes, "string")
+                    except DecodeError as _error:
+                        raise _error.within("scopes") from None
+                else:
+                    _v_scopes = checked(_v_scopes, "array", "scopes")
+                _self.scopes = _v_scopes
+                _n += 1
+            else:
+                _self.scopes = UNSET
+            if "defaults" in _d:
+                _v_defaults = _d["defaults"]
+                if _v_defaults.__class__ is dict:
+                    try:
+                        _v_defaults = ApiKeyDefaults.from_dict(_v_defaults)
+                    except DecodeError as _error:
+                        raise _error.within("defaults") from None
+                else:
+                    _v_defaults = checked(_v_defaults, "object", "defaults")
+                _self.defaults = _v_defaults
+                _n += 1
+            else:
+                _self.defaults = UNSET
+            if "alert_emails" in _d:
+                _v_alert_emails = _d["alert_emails"]
+                if _v_alert_emails.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_alert_emails)):
+                            _v_alert_emails = checked_items(_v_alert_emails, "string")
+                    except DecodeError as _error:
+                        raise _error.within("alert_emails") from None
+                else:
+                    _v_alert_emails = checked(_v_alert_emails, "array", "alert_emails")
+                _self.alert_emails = _v_alert_emails
+                _n += 1
+            else:
+                _self.alert_emails = UNSET
+            if "expires_at" in _d:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is str:
+                    try:
+                        _v_expires_at = datetime.datetime.fromisoformat(_v_expires_at)
+                    except ValueError:
+                        _v_expires_at = malformed(_v_expires_at, "an ISO 8601 date-time", "expires_at")
+                elif _v_expires_at is not None:
+                    _v_expires_at = checked(_v_expires_at, "string or null", "expires_at")
+                _self.expires_at = _v_expires_at
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "alert_emails",
+                    "created_at",
+                    "creation_mode",
+                    "defaults",
+                    "description",
+                    "expires_at",
+                    "id",
+                    "key",
+                    "last_updated_at",
+                    "name",
+                    "object",
+                    "organisation_id",
+                    "rate_limits",
+                    "reset_usage",
+                    "scopes",
+                    "status",
+                    "type",
+                    "usage_limits",
+                    "user_id",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,7 +9,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="ApiKeyRotateResult")
 
@@ -27,23 +34,22 @@ class ApiKeyRotateResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         key = self.key
+        if key is not UNSET:
+            _field_dict["key"] = key
 
         key_transition_expires_at: str | Unset = UNSET
         if not isinstance(self.key_transition_expires_at, Unset):
             key_transition_expires_at = self.key_transition_expires_at.isoformat()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if key is not UNSET:
-            _field_dict["key"] = key
         if key_transition_expires_at is not UNSET:
             _field_dict["key_transition_expires_at"] = key_transition_expires_at
 
@@ -51,31 +57,58 @@ class ApiKeyRotateResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        key = _d.pop("key", UNSET)
-
-        _key_transition_expires_at = _d.pop("key_transition_expires_at", UNSET)
-        key_transition_expires_at: datetime.datetime | Unset
-        if isinstance(_key_transition_expires_at, Unset):
-            key_transition_expires_at = UNSET
-        else:
-            key_transition_expires_at = datetime.datetime.fromisoformat(_key_transition_expires_at)
-
-        _instance = cls(
-            id=id,
-            key=key,
-            key_transition_expires_at=key_transition_expires_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "key" in _d:
+                _v_key = _d["key"]
+                if _v_key.__class__ is not str:
+                    _v_key = checked(_v_key, "string", "key")
+                _self.key = _v_key
+                _n += 1
+            else:
+                _self.key = UNSET
+            if "key_transition_expires_at" in _d:
+                _v_key_transition_expires_at = _d["key_transition_expires_at"]
+                if _v_key_transition_expires_at.__class__ is str:
+                    try:
+                        _v_key_transition_expires_at = datetime.datetime.fromisoformat(
+                            _v_key_transition_expires_at
+                        )
+                    except ValueError:
+                        _v_key_transition_expires_at = malformed(
+                            _v_key_transition_expires_at, "an ISO 8601 date-time", "key_transition_expires_at"
+                        )
+                else:
+                    _v_key_transition_expires_at = checked(
+                        _v_key_transition_expires_at, "string", "key_transition_expires_at"
+                    )
+                _self.key_transition_expires_at = _v_key_transition_expires_at
+                _n += 1
+            else:
+                _self.key_transition_expires_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "key", "key_transition_expires_at"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

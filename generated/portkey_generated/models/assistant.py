@@ -2,17 +2,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.assistant_object import AssistantObject, check_assistant_object
+from ..models.assistant_object import AssistantObject
 from ..models.assistant_response_format_mode import (
     AssistantResponseFormatMode,
-    check_assistant_response_format_mode,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -84,40 +92,62 @@ class Assistant:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        object_: str = self.object_
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
-        created_at = self.created_at
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
 
-        name: None | str
-        name = self.name
+        if is_set(self.created_at):
+            created_at = self.created_at
+            _field_dict["created_at"] = created_at
 
-        description: None | str
-        description = self.description
+        if is_set(self.name):
+            name: None | str
+            name = self.name
+            _field_dict["name"] = name
 
-        model = self.model
+        if is_set(self.description):
+            description: None | str
+            description = self.description
+            _field_dict["description"] = description
 
-        instructions: None | str
-        instructions = self.instructions
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
-        tools: list[dict[str, Any]] = []
-        for tools_item_data in self.tools:
-            tools_item: dict[str, Any]
-            if isinstance(tools_item_data, AssistantToolCodeInterpreter):
-                tools_item = tools_item_data.to_dict()
-            elif isinstance(tools_item_data, AssistantToolFileSearch):
-                tools_item = tools_item_data.to_dict()
+        if is_set(self.instructions):
+            instructions: None | str
+            instructions = self.instructions
+            _field_dict["instructions"] = instructions
+
+        if is_set(self.tools):
+            tools: list[dict[str, Any]] = []
+            for tools_item_data in self.tools:
+                tools_item: dict[str, Any]
+                if isinstance(tools_item_data, AssistantToolCodeInterpreter):
+                    tools_item = tools_item_data.to_dict()
+                elif isinstance(tools_item_data, AssistantToolFileSearch):
+                    tools_item = tools_item_data.to_dict()
+                else:
+                    tools_item = tools_item_data.to_dict()
+
+                tools.append(tools_item)
+
+            _field_dict["tools"] = tools
+
+        if is_set(self.metadata):
+            metadata: dict[str, Any] | None
+            if isinstance(self.metadata, AssistantMetadata):
+                metadata = self.metadata.to_dict()
             else:
-                tools_item = tools_item_data.to_dict()
-
-            tools.append(tools_item)
-
-        metadata: dict[str, Any] | None
-        if isinstance(self.metadata, AssistantMetadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
+                metadata = self.metadata
+            _field_dict["metadata"] = metadata
 
         tool_resources: dict[str, Any] | None | Unset
         if isinstance(self.tool_resources, Unset):
@@ -126,18 +156,24 @@ class Assistant:
             tool_resources = self.tool_resources.to_dict()
         else:
             tool_resources = self.tool_resources
+        if tool_resources is not UNSET:
+            _field_dict["tool_resources"] = tool_resources
 
         temperature: float | None | Unset
         if isinstance(self.temperature, Unset):
             temperature = UNSET
         else:
             temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p: float | None | Unset
         if isinstance(self.top_p, Unset):
             top_p = UNSET
         else:
             top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         response_format: dict[str, Any] | None | str | Unset
         if isinstance(self.response_format, Unset):
@@ -146,28 +182,6 @@ class Assistant:
             response_format = self.response_format.to_dict()
         else:
             response_format = self.response_format
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created_at": created_at,
-                "name": name,
-                "description": description,
-                "model": model,
-                "instructions": instructions,
-                "tools": tools,
-                "metadata": metadata,
-            }
-        )
-        if tool_resources is not UNSET:
-            _field_dict["tool_resources"] = tool_resources
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
         if response_format is not UNSET:
             _field_dict["response_format"] = response_format
 
@@ -177,168 +191,129 @@ class Assistant:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = check_assistant_object(_d.pop("object"))
-
-        created_at = _d.pop("created_at")
-
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        name = _parse_name(_d.pop("name"))
-
-        def _parse_description(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        description = _parse_description(_d.pop("description"))
-
-        model = _d.pop("model")
-
-        def _parse_instructions(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        instructions = _parse_instructions(_d.pop("instructions"))
-
-        tools: list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction] = []
-        _tools = _d.pop("tools")
-        for tools_item_data in _tools:
-
-            def _parse_tools_item(
-                data: object,
-            ) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 9
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_name = _d["name"]
+            if not (_v_name.__class__ is str or _v_name is None):
+                _v_name = checked(_v_name, "string or null", "name")
+            _self.name = _v_name
+            _v_description = _d["description"]
+            if not (_v_description.__class__ is str or _v_description is None):
+                _v_description = checked(_v_description, "string or null", "description")
+            _self.description = _v_description
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_instructions = _d["instructions"]
+            if not (_v_instructions.__class__ is str or _v_instructions is None):
+                _v_instructions = checked(_v_instructions, "string or null", "instructions")
+            _self.instructions = _v_instructions
+            _v_tools = _d["tools"]
+            if _v_tools.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_assistant_tool_type_0 = AssistantToolCodeInterpreter.from_dict(data)
-
-                    return componentsschemas_assistant_tool_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+                    _v_tools = [_decode_tools_item(_i) for _i in _v_tools]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_tools, _decode_tools_item).within("tools") from None
+            else:
+                _v_tools = checked(_v_tools, "array", "tools")
+            _self.tools = _v_tools
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_assistant_tool_type_1 = AssistantToolFileSearch.from_dict(data)
-
-                    return componentsschemas_assistant_tool_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_assistant_tool_type_2 = AssistantToolFunction.from_dict(data)
-
-                return componentsschemas_assistant_tool_type_2
-
-            tools_item = _parse_tools_item(tools_item_data)
-
-            tools.append(tools_item)
-
-        def _parse_metadata(data: object) -> AssistantMetadata | None:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = AssistantMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantMetadata | None", data)
-
-        metadata = _parse_metadata(_d.pop("metadata"))
-
-        def _parse_tool_resources(data: object) -> AssistantToolResources | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                tool_resources_type_0 = AssistantToolResources.from_dict(data)
-
-                return tool_resources_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantToolResources | None | Unset", data)
-
-        tool_resources = _parse_tool_resources(_d.pop("tool_resources", UNSET))
-
-        def _parse_temperature(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        temperature = _parse_temperature(_d.pop("temperature", UNSET))
-
-        def _parse_top_p(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        top_p = _parse_top_p(_d.pop("top_p", UNSET))
-
-        def _parse_response_format(
-            data: object,
-        ) -> AssistantResponseFormat | AssistantResponseFormatMode | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_assistant_response_format_option_type_0 = (
-                    check_assistant_response_format_mode(data)
-                )
-
-                return componentsschemas_assistant_response_format_option_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_assistant_response_format_option_type_1 = AssistantResponseFormat.from_dict(
-                    data
-                )
-
-                return componentsschemas_assistant_response_format_option_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantResponseFormat | AssistantResponseFormatMode | None | Unset", data)
-
-        response_format = _parse_response_format(_d.pop("response_format", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            name=name,
-            description=description,
-            model=model,
-            instructions=instructions,
-            tools=tools,
-            metadata=metadata,
-            tool_resources=tool_resources,
-            temperature=temperature,
-            top_p=top_p,
-            response_format=response_format,
+                    _v_metadata = AssistantMetadata.from_dict(_v_metadata)
+                except DecodeError as _error:
+                    raise _error.within("metadata") from None
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
+            if "tool_resources" in _d:
+                _v_tool_resources = _d["tool_resources"]
+                if _v_tool_resources.__class__ is dict:
+                    try:
+                        _v_tool_resources = AssistantToolResources.from_dict(_v_tool_resources)
+                    except DecodeError as _error:
+                        raise _error.within("tool_resources") from None
+                elif _v_tool_resources is not None:
+                    _v_tool_resources = checked(_v_tool_resources, "object or null", "tool_resources")
+                _self.tool_resources = _v_tool_resources
+                _n += 1
+            else:
+                _self.tool_resources = UNSET
+            if "temperature" in _d:
+                _v_temperature = _d["temperature"]
+                if not (_v_temperature.__class__ in JSON_NUMBERS or _v_temperature is None):
+                    _v_temperature = checked(_v_temperature, "number or null", "temperature")
+                _self.temperature = _v_temperature
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v_top_p = _d["top_p"]
+                if not (_v_top_p.__class__ in JSON_NUMBERS or _v_top_p is None):
+                    _v_top_p = checked(_v_top_p, "number or null", "top_p")
+                _self.top_p = _v_top_p
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "response_format" in _d:
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is dict:
+                    try:
+                        _v_response_format = AssistantResponseFormat.from_dict(_v_response_format)
+                    except DecodeError as _error:
+                        raise _error.within("response_format") from None
+                elif not (_v_response_format.__class__ is str or _v_response_format is None):
+                    _v_response_format = checked(
+                        _v_response_format, "object, string or null", "response_format"
+                    )
+                _self.response_format = _v_response_format
+                _n += 1
+            else:
+                _self.response_format = UNSET
+        except KeyError as _error:
+            if _d.get("object", "assistant") != "assistant":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "description",
+                    "id",
+                    "instructions",
+                    "metadata",
+                    "model",
+                    "name",
+                    "object",
+                    "response_format",
+                    "temperature",
+                    "tool_resources",
+                    "tools",
+                    "top_p",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -355,3 +330,27 @@ class Assistant:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_tools_item_(
+    data: dict[str, Any],
+) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+    _tag = data.get("type")
+    if _tag == "code_interpreter":
+        return AssistantToolCodeInterpreter.from_dict(data)
+    if _tag == "file_search":
+        return AssistantToolFileSearch.from_dict(data)
+    if _tag == "function":
+        return AssistantToolFunction.from_dict(data)
+    return AssistantToolCodeInterpreter.from_dict(data)
+
+
+def _decode_tools_item(
+    data: Any,
+) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+    if data.__class__ is dict:
+        data = _decode_tools_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction = data
+    return _result

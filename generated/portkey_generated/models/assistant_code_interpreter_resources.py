@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 T = TypeVar("T", bound="AssistantCodeInterpreterResources")
 
@@ -21,13 +29,13 @@ class AssistantCodeInterpreterResources:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         file_ids: list[str] | Unset = UNSET
         if not isinstance(self.file_ids, Unset):
             file_ids = self.file_ids
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if file_ids is not UNSET:
             _field_dict["file_ids"] = file_ids
 
@@ -35,15 +43,30 @@ class AssistantCodeInterpreterResources:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        file_ids = cast("list[str]", _d.pop("file_ids", UNSET))
-
-        _instance = cls(
-            file_ids=file_ids,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "file_ids" in _d:
+                _v_file_ids = _d["file_ids"]
+                if _v_file_ids.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_file_ids)):
+                            _v_file_ids = checked_items(_v_file_ids, "string")
+                    except DecodeError as _error:
+                        raise _error.within("file_ids") from None
+                else:
+                    _v_file_ids = checked(_v_file_ids, "array", "file_ids")
+                _self.file_ids = _v_file_ids
+                _n += 1
+            else:
+                _self.file_ids = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file_ids"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

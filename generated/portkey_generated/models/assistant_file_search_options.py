@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="AssistantFileSearchOptions")
 
@@ -21,11 +27,10 @@ class AssistantFileSearchOptions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        max_num_results = self.max_num_results
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        max_num_results = self.max_num_results
         if max_num_results is not UNSET:
             _field_dict["max_num_results"] = max_num_results
 
@@ -33,15 +38,24 @@ class AssistantFileSearchOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        max_num_results = _d.pop("max_num_results", UNSET)
-
-        _instance = cls(
-            max_num_results=max_num_results,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "max_num_results" in _d:
+                _v_max_num_results = _d["max_num_results"]
+                if _v_max_num_results.__class__ is not int:
+                    _v_max_num_results = checked(_v_max_num_results, "integer", "max_num_results")
+                _self.max_num_results = _v_max_num_results
+                _n += 1
+            else:
+                _self.max_num_results = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"max_num_results"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 T = TypeVar("T", bound="AssistantFileSearchResources")
 
@@ -21,13 +29,13 @@ class AssistantFileSearchResources:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         vector_store_ids: list[str] | Unset = UNSET
         if not isinstance(self.vector_store_ids, Unset):
             vector_store_ids = self.vector_store_ids
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if vector_store_ids is not UNSET:
             _field_dict["vector_store_ids"] = vector_store_ids
 
@@ -35,15 +43,30 @@ class AssistantFileSearchResources:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        vector_store_ids = cast("list[str]", _d.pop("vector_store_ids", UNSET))
-
-        _instance = cls(
-            vector_store_ids=vector_store_ids,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "vector_store_ids" in _d:
+                _v_vector_store_ids = _d["vector_store_ids"]
+                if _v_vector_store_ids.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_vector_store_ids)):
+                            _v_vector_store_ids = checked_items(_v_vector_store_ids, "string")
+                    except DecodeError as _error:
+                        raise _error.within("vector_store_ids") from None
+                else:
+                    _v_vector_store_ids = checked(_v_vector_store_ids, "array", "vector_store_ids")
+                _self.vector_store_ids = _v_vector_store_ids
+                _n += 1
+            else:
+                _self.vector_store_ids = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"vector_store_ids"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.assistant_response_format_type import (
     AssistantResponseFormatType,
-    check_assistant_response_format_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_json_schema_format import AssistantJsonSchemaFormat
@@ -47,19 +53,16 @@ class AssistantResponseFormat:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         json_schema: dict[str, Any] | Unset = UNSET
         if not isinstance(self.json_schema, Unset):
             json_schema = self.json_schema.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
         if json_schema is not UNSET:
             _field_dict["json_schema"] = json_schema
 
@@ -69,23 +72,33 @@ class AssistantResponseFormat:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_assistant_response_format_type(_d.pop("type"))
-
-        _json_schema = _d.pop("json_schema", UNSET)
-        json_schema: AssistantJsonSchemaFormat | Unset
-        if isinstance(_json_schema, Unset):
-            json_schema = UNSET
-        else:
-            json_schema = AssistantJsonSchemaFormat.from_dict(_json_schema)
-
-        _instance = cls(
-            type_=type_,
-            json_schema=json_schema,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "json_schema" in _d:
+                _v_json_schema = _d["json_schema"]
+                if _v_json_schema.__class__ is dict:
+                    try:
+                        _v_json_schema = AssistantJsonSchemaFormat.from_dict(_v_json_schema)
+                    except DecodeError as _error:
+                        raise _error.within("json_schema") from None
+                else:
+                    _v_json_schema = checked(_v_json_schema, "object", "json_schema")
+                _self.json_schema = _v_json_schema
+                _n += 1
+            else:
+                _self.json_schema = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"json_schema", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

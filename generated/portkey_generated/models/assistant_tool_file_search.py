@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.assistant_tool_file_search_type import (
     AssistantToolFileSearchType,
-    check_assistant_tool_file_search_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_file_search_options import AssistantFileSearchOptions
@@ -44,19 +51,16 @@ class AssistantToolFileSearch:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         file_search: dict[str, Any] | Unset = UNSET
         if not isinstance(self.file_search, Unset):
             file_search = self.file_search.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
         if file_search is not UNSET:
             _field_dict["file_search"] = file_search
 
@@ -66,23 +70,35 @@ class AssistantToolFileSearch:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_assistant_tool_file_search_type(_d.pop("type"))
-
-        _file_search = _d.pop("file_search", UNSET)
-        file_search: AssistantFileSearchOptions | Unset
-        if isinstance(_file_search, Unset):
-            file_search = UNSET
-        else:
-            file_search = AssistantFileSearchOptions.from_dict(_file_search)
-
-        _instance = cls(
-            type_=type_,
-            file_search=file_search,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "file_search" in _d:
+                _v_file_search = _d["file_search"]
+                if _v_file_search.__class__ is dict:
+                    try:
+                        _v_file_search = AssistantFileSearchOptions.from_dict(_v_file_search)
+                    except DecodeError as _error:
+                        raise _error.within("file_search") from None
+                else:
+                    _v_file_search = checked(_v_file_search, "object", "file_search")
+                _self.file_search = _v_file_search
+                _n += 1
+            else:
+                _self.file_search = UNSET
+        except KeyError as _error:
+            if _d.get("type", "file_search") != "file_search":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file_search", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_code_interpreter_resources import AssistantCodeInterpreterResources
@@ -42,19 +48,18 @@ class AssistantToolResources:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         code_interpreter: dict[str, Any] | Unset = UNSET
         if not isinstance(self.code_interpreter, Unset):
             code_interpreter = self.code_interpreter.to_dict()
+        if code_interpreter is not UNSET:
+            _field_dict["code_interpreter"] = code_interpreter
 
         file_search: dict[str, Any] | Unset = UNSET
         if not isinstance(self.file_search, Unset):
             file_search = self.file_search.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if code_interpreter is not UNSET:
-            _field_dict["code_interpreter"] = code_interpreter
         if file_search is not UNSET:
             _field_dict["file_search"] = file_search
 
@@ -64,28 +69,44 @@ class AssistantToolResources:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _code_interpreter = _d.pop("code_interpreter", UNSET)
-        code_interpreter: AssistantCodeInterpreterResources | Unset
-        if isinstance(_code_interpreter, Unset):
-            code_interpreter = UNSET
-        else:
-            code_interpreter = AssistantCodeInterpreterResources.from_dict(_code_interpreter)
-
-        _file_search = _d.pop("file_search", UNSET)
-        file_search: AssistantFileSearchResources | Unset
-        if isinstance(_file_search, Unset):
-            file_search = UNSET
-        else:
-            file_search = AssistantFileSearchResources.from_dict(_file_search)
-
-        _instance = cls(
-            code_interpreter=code_interpreter,
-            file_search=file_search,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "code_interpreter" in _d:
+                _v_code_interpreter = _d["code_interpreter"]
+                if _v_code_interpreter.__class__ is dict:
+                    try:
+                        _v_code_interpreter = AssistantCodeInterpreterResources.from_dict(_v_code_interpreter)
+                    except DecodeError as _error:
+                        raise _error.within("code_interpreter") from None
+                else:
+                    _v_code_interpreter = checked(_v_code_interpreter, "object", "code_interpreter")
+                _self.code_interpreter = _v_code_interpreter
+                _n += 1
+            else:
+                _self.code_interpreter = UNSET
+            if "file_search" in _d:
+                _v_file_search = _d["file_search"]
+                if _v_file_search.__class__ is dict:
+                    try:
+                        _v_file_search = AssistantFileSearchResources.from_dict(_v_file_search)
+                    except DecodeError as _error:
+                        raise _error.within("file_search") from None
+                else:
+                    _v_file_search = checked(_v_file_search, "object", "file_search")
+                _self.file_search = _v_file_search
+                _n += 1
+            else:
+                _self.file_search = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"code_interpreter", "file_search"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.audit_log_record import AuditLogRecord
@@ -42,6 +48,9 @@ class AuditLogList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         records: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.records, Unset):
             records = []
@@ -49,17 +58,14 @@ class AuditLogList:
                 records_item = records_item_data.to_dict()
                 records.append(records_item)
 
-        total = self.total
-
-        object_ = self.object_
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if records is not UNSET:
             _field_dict["records"] = records
+
+        total = self.total
         if total is not UNSET:
             _field_dict["total"] = total
+
+        object_ = self.object_
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -69,28 +75,47 @@ class AuditLogList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _records = _d.pop("records", UNSET)
-        records: list[AuditLogRecord] | Unset = UNSET
-        if _records is not UNSET:
-            records = []
-            for records_item_data in _records:
-                records_item = AuditLogRecord.from_dict(records_item_data)
-
-                records.append(records_item)
-
-        total = _d.pop("total", UNSET)
-
-        object_ = _d.pop("object", UNSET)
-
-        _instance = cls(
-            records=records,
-            total=total,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "records" in _d:
+                _v_records = _d["records"]
+                if _v_records.__class__ is list:
+                    try:
+                        _v_records = [AuditLogRecord.from_dict(_i) for _i in _v_records]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_records, AuditLogRecord.from_dict).within("records") from None
+                else:
+                    _v_records = checked(_v_records, "array", "records")
+                _self.records = _v_records
+                _n += 1
+            else:
+                _self.records = UNSET
+            if "total" in _d:
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
+                _n += 1
+            else:
+                _self.total = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"object", "records", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

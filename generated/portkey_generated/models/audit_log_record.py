@@ -8,9 +8,16 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.audit_log_method import AuditLogMethod, check_audit_log_method
-from ..models.audit_log_user_type import AuditLogUserType, check_audit_log_user_type
-from ..types import UNSET, Unset
+from ..models.audit_log_method import AuditLogMethod
+from ..models.audit_log_user_type import AuditLogUserType
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="AuditLogRecord")
 
@@ -54,79 +61,80 @@ class AuditLogRecord:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         timestamp = self.timestamp
+        if timestamp is not UNSET:
+            _field_dict["timestamp"] = timestamp
 
         method: str | Unset = UNSET
         if not isinstance(self.method, Unset):
             method = self.method
 
+        if method is not UNSET:
+            _field_dict["method"] = method
+
         uri = self.uri
+        if uri is not UNSET:
+            _field_dict["uri"] = uri
 
         request_id = self.request_id
+        if request_id is not UNSET:
+            _field_dict["request_id"] = request_id
 
         request_body = self.request_body
+        if request_body is not UNSET:
+            _field_dict["request_body"] = request_body
 
         query_params = self.query_params
+        if query_params is not UNSET:
+            _field_dict["query_params"] = query_params
 
         request_headers = self.request_headers
+        if request_headers is not UNSET:
+            _field_dict["request_headers"] = request_headers
 
         user_id: str | Unset = UNSET
         if not isinstance(self.user_id, Unset):
             user_id = str(self.user_id)
+        if user_id is not UNSET:
+            _field_dict["user_id"] = user_id
 
         user_type: str | Unset = UNSET
         if not isinstance(self.user_type, Unset):
             user_type = self.user_type
 
+        if user_type is not UNSET:
+            _field_dict["user_type"] = user_type
+
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
-
-        workspace_id = self.workspace_id
-
-        response_status_code = self.response_status_code
-
-        resource_type = self.resource_type
-
-        action = self.action
-
-        client_ip = self.client_ip
-
-        country = self.country
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if timestamp is not UNSET:
-            _field_dict["timestamp"] = timestamp
-        if method is not UNSET:
-            _field_dict["method"] = method
-        if uri is not UNSET:
-            _field_dict["uri"] = uri
-        if request_id is not UNSET:
-            _field_dict["request_id"] = request_id
-        if request_body is not UNSET:
-            _field_dict["request_body"] = request_body
-        if query_params is not UNSET:
-            _field_dict["query_params"] = query_params
-        if request_headers is not UNSET:
-            _field_dict["request_headers"] = request_headers
-        if user_id is not UNSET:
-            _field_dict["user_id"] = user_id
-        if user_type is not UNSET:
-            _field_dict["user_type"] = user_type
         if organisation_id is not UNSET:
             _field_dict["organisation_id"] = organisation_id
+
+        workspace_id = self.workspace_id
         if workspace_id is not UNSET:
             _field_dict["workspace_id"] = workspace_id
+
+        response_status_code = self.response_status_code
         if response_status_code is not UNSET:
             _field_dict["response_status_code"] = response_status_code
+
+        resource_type = self.resource_type
         if resource_type is not UNSET:
             _field_dict["resource_type"] = resource_type
+
+        action = self.action
         if action is not UNSET:
             _field_dict["action"] = action
+
+        client_ip = self.client_ip
         if client_ip is not UNSET:
             _field_dict["client_ip"] = client_ip
+
+        country = self.country
         if country is not UNSET:
             _field_dict["country"] = country
 
@@ -134,80 +142,180 @@ class AuditLogRecord:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        timestamp = _d.pop("timestamp", UNSET)
-
-        _method = _d.pop("method", UNSET)
-        method: AuditLogMethod | Unset
-        if isinstance(_method, Unset):
-            method = UNSET
-        else:
-            method = check_audit_log_method(_method)
-
-        uri = _d.pop("uri", UNSET)
-
-        request_id = _d.pop("request_id", UNSET)
-
-        request_body = _d.pop("request_body", UNSET)
-
-        query_params = _d.pop("query_params", UNSET)
-
-        request_headers = _d.pop("request_headers", UNSET)
-
-        _user_id = _d.pop("user_id", UNSET)
-        user_id: UUID | Unset
-        if isinstance(_user_id, Unset):
-            user_id = UNSET
-        else:
-            user_id = UUID(_user_id)
-
-        _user_type = _d.pop("user_type", UNSET)
-        user_type: AuditLogUserType | Unset
-        if isinstance(_user_type, Unset):
-            user_type = UNSET
-        else:
-            user_type = check_audit_log_user_type(_user_type)
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        response_status_code = _d.pop("response_status_code", UNSET)
-
-        resource_type = _d.pop("resource_type", UNSET)
-
-        action = _d.pop("action", UNSET)
-
-        client_ip = _d.pop("client_ip", UNSET)
-
-        country = _d.pop("country", UNSET)
-
-        _instance = cls(
-            timestamp=timestamp,
-            method=method,
-            uri=uri,
-            request_id=request_id,
-            request_body=request_body,
-            query_params=query_params,
-            request_headers=request_headers,
-            user_id=user_id,
-            user_type=user_type,
-            organisation_id=organisation_id,
-            workspace_id=workspace_id,
-            response_status_code=response_status_code,
-            resource_type=resource_type,
-            action=action,
-            client_ip=client_ip,
-            country=country,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "timestamp" in _d:
+                _v_timestamp = _d["timestamp"]
+                if _v_timestamp.__class__ is not str:
+                    _v_timestamp = checked(_v_timestamp, "string", "timestamp")
+                _self.timestamp = _v_timestamp
+                _n += 1
+            else:
+                _self.timestamp = UNSET
+            if "method" in _d:
+                _v_method = _d["method"]
+                if _v_method.__class__ is not str:
+                    _v_method = checked(_v_method, "string", "method")
+                _self.method = _v_method
+                _n += 1
+            else:
+                _self.method = UNSET
+            if "uri" in _d:
+                _v_uri = _d["uri"]
+                if _v_uri.__class__ is not str:
+                    _v_uri = checked(_v_uri, "string", "uri")
+                _self.uri = _v_uri
+                _n += 1
+            else:
+                _self.uri = UNSET
+            if "request_id" in _d:
+                _v_request_id = _d["request_id"]
+                if _v_request_id.__class__ is not str:
+                    _v_request_id = checked(_v_request_id, "string", "request_id")
+                _self.request_id = _v_request_id
+                _n += 1
+            else:
+                _self.request_id = UNSET
+            if "request_body" in _d:
+                _v_request_body = _d["request_body"]
+                if _v_request_body.__class__ is not str:
+                    _v_request_body = checked(_v_request_body, "string", "request_body")
+                _self.request_body = _v_request_body
+                _n += 1
+            else:
+                _self.request_body = UNSET
+            if "query_params" in _d:
+                _v_query_params = _d["query_params"]
+                if _v_query_params.__class__ is not str:
+                    _v_query_params = checked(_v_query_params, "string", "query_params")
+                _self.query_params = _v_query_params
+                _n += 1
+            else:
+                _self.query_params = UNSET
+            if "request_headers" in _d:
+                _v_request_headers = _d["request_headers"]
+                if _v_request_headers.__class__ is not str:
+                    _v_request_headers = checked(_v_request_headers, "string", "request_headers")
+                _self.request_headers = _v_request_headers
+                _n += 1
+            else:
+                _self.request_headers = UNSET
+            if "user_id" in _d:
+                _v_user_id = _d["user_id"]
+                if _v_user_id.__class__ is str:
+                    try:
+                        _v_user_id = UUID(_v_user_id)
+                    except ValueError:
+                        _v_user_id = malformed(_v_user_id, "a UUID", "user_id")
+                else:
+                    _v_user_id = checked(_v_user_id, "string", "user_id")
+                _self.user_id = _v_user_id
+                _n += 1
+            else:
+                _self.user_id = UNSET
+            if "user_type" in _d:
+                _v_user_type = _d["user_type"]
+                if _v_user_type.__class__ is not str:
+                    _v_user_type = checked(_v_user_type, "string", "user_type")
+                _self.user_type = _v_user_type
+                _n += 1
+            else:
+                _self.user_type = UNSET
+            if "organisation_id" in _d:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
+                    try:
+                        _v_organisation_id = UUID(_v_organisation_id)
+                    except ValueError:
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+                else:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "response_status_code" in _d:
+                _v_response_status_code = _d["response_status_code"]
+                if _v_response_status_code.__class__ is not int:
+                    _v_response_status_code = checked(
+                        _v_response_status_code, "integer", "response_status_code"
+                    )
+                _self.response_status_code = _v_response_status_code
+                _n += 1
+            else:
+                _self.response_status_code = UNSET
+            if "resource_type" in _d:
+                _v_resource_type = _d["resource_type"]
+                if _v_resource_type.__class__ is not str:
+                    _v_resource_type = checked(_v_resource_type, "string", "resource_type")
+                _self.resource_type = _v_resource_type
+                _n += 1
+            else:
+                _self.resource_type = UNSET
+            if "action" in _d:
+                _v_action = _d["action"]
+                if _v_action.__class__ is not str:
+                    _v_action = checked(_v_action, "string", "action")
+                _self.action = _v_action
+                _n += 1
+            else:
+                _self.action = UNSET
+            if "client_ip" in _d:
+                _v_client_ip = _d["client_ip"]
+                if _v_client_ip.__class__ is not str:
+                    _v_client_ip = checked(_v_client_ip, "string", "client_ip")
+                _self.client_ip = _v_client_ip
+                _n += 1
+            else:
+                _self.client_ip = UNSET
+            if "country" in _d:
+                _v_country = _d["country"]
+                if _v_country.__class__ is not str:
+                    _v_country = checked(_v_country, "string", "country")
+                _self.country = _v_country
+                _n += 1
+            else:
+                _self.country = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "action",
+                    "client_ip",
+                    "country",
+                    "method",
+                    "organisation_id",
+                    "query_params",
+                    "request_body",
+                    "request_headers",
+                    "request_id",
+                    "resource_type",
+                    "response_status_code",
+                    "timestamp",
+                    "uri",
+                    "user_id",
+                    "user_type",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

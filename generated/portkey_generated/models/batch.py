@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.batch_errors import BatchErrors
@@ -84,17 +91,28 @@ class Batch:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         endpoint = self.endpoint
+        if endpoint is not UNSET:
+            _field_dict["endpoint"] = endpoint
 
         model: None | str | Unset
         if isinstance(self.model, Unset):
             model = UNSET
         else:
             model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         errors: dict[str, Any] | None | Unset
         if isinstance(self.errors, Unset):
@@ -103,74 +121,104 @@ class Batch:
             errors = self.errors.to_dict()
         else:
             errors = self.errors
+        if errors is not UNSET:
+            _field_dict["errors"] = errors
 
         input_file_id = self.input_file_id
+        if input_file_id is not UNSET:
+            _field_dict["input_file_id"] = input_file_id
 
         completion_window = self.completion_window
+        if completion_window is not UNSET:
+            _field_dict["completion_window"] = completion_window
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         output_file_id: None | str | Unset
         if isinstance(self.output_file_id, Unset):
             output_file_id = UNSET
         else:
             output_file_id = self.output_file_id
+        if output_file_id is not UNSET:
+            _field_dict["output_file_id"] = output_file_id
 
         error_file_id: None | str | Unset
         if isinstance(self.error_file_id, Unset):
             error_file_id = UNSET
         else:
             error_file_id = self.error_file_id
+        if error_file_id is not UNSET:
+            _field_dict["error_file_id"] = error_file_id
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         in_progress_at: int | None | Unset
         if isinstance(self.in_progress_at, Unset):
             in_progress_at = UNSET
         else:
             in_progress_at = self.in_progress_at
+        if in_progress_at is not UNSET:
+            _field_dict["in_progress_at"] = in_progress_at
 
         expires_at: int | None | Unset
         if isinstance(self.expires_at, Unset):
             expires_at = UNSET
         else:
             expires_at = self.expires_at
+        if expires_at is not UNSET:
+            _field_dict["expires_at"] = expires_at
 
         finalizing_at: int | None | Unset
         if isinstance(self.finalizing_at, Unset):
             finalizing_at = UNSET
         else:
             finalizing_at = self.finalizing_at
+        if finalizing_at is not UNSET:
+            _field_dict["finalizing_at"] = finalizing_at
 
         completed_at: int | None | Unset
         if isinstance(self.completed_at, Unset):
             completed_at = UNSET
         else:
             completed_at = self.completed_at
+        if completed_at is not UNSET:
+            _field_dict["completed_at"] = completed_at
 
         failed_at: int | None | Unset
         if isinstance(self.failed_at, Unset):
             failed_at = UNSET
         else:
             failed_at = self.failed_at
+        if failed_at is not UNSET:
+            _field_dict["failed_at"] = failed_at
 
         expired_at: int | None | Unset
         if isinstance(self.expired_at, Unset):
             expired_at = UNSET
         else:
             expired_at = self.expired_at
+        if expired_at is not UNSET:
+            _field_dict["expired_at"] = expired_at
 
         cancelling_at: int | None | Unset
         if isinstance(self.cancelling_at, Unset):
             cancelling_at = UNSET
         else:
             cancelling_at = self.cancelling_at
+        if cancelling_at is not UNSET:
+            _field_dict["cancelling_at"] = cancelling_at
 
         cancelled_at: int | None | Unset
         if isinstance(self.cancelled_at, Unset):
             cancelled_at = UNSET
         else:
             cancelled_at = self.cancelled_at
+        if cancelled_at is not UNSET:
+            _field_dict["cancelled_at"] = cancelled_at
 
         request_counts: dict[str, Any] | None | Unset
         if isinstance(self.request_counts, Unset):
@@ -179,6 +227,8 @@ class Batch:
             request_counts = self.request_counts.to_dict()
         else:
             request_counts = self.request_counts
+        if request_counts is not UNSET:
+            _field_dict["request_counts"] = request_counts
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -187,52 +237,6 @@ class Batch:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if endpoint is not UNSET:
-            _field_dict["endpoint"] = endpoint
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if errors is not UNSET:
-            _field_dict["errors"] = errors
-        if input_file_id is not UNSET:
-            _field_dict["input_file_id"] = input_file_id
-        if completion_window is not UNSET:
-            _field_dict["completion_window"] = completion_window
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if output_file_id is not UNSET:
-            _field_dict["output_file_id"] = output_file_id
-        if error_file_id is not UNSET:
-            _field_dict["error_file_id"] = error_file_id
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if in_progress_at is not UNSET:
-            _field_dict["in_progress_at"] = in_progress_at
-        if expires_at is not UNSET:
-            _field_dict["expires_at"] = expires_at
-        if finalizing_at is not UNSET:
-            _field_dict["finalizing_at"] = finalizing_at
-        if completed_at is not UNSET:
-            _field_dict["completed_at"] = completed_at
-        if failed_at is not UNSET:
-            _field_dict["failed_at"] = failed_at
-        if expired_at is not UNSET:
-            _field_dict["expired_at"] = expired_at
-        if cancelling_at is not UNSET:
-            _field_dict["cancelling_at"] = cancelling_at
-        if cancelled_at is not UNSET:
-            _field_dict["cancelled_at"] = cancelled_at
-        if request_counts is not UNSET:
-            _field_dict["request_counts"] = request_counts
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
 
@@ -242,197 +246,224 @@ class Batch:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        endpoint = _d.pop("endpoint", UNSET)
-
-        def _parse_model(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        model = _parse_model(_d.pop("model", UNSET))
-
-        def _parse_errors(data: object) -> BatchErrors | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                errors_type_0 = BatchErrors.from_dict(data)
-
-                return errors_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("BatchErrors | None | Unset", data)
-
-        errors = _parse_errors(_d.pop("errors", UNSET))
-
-        input_file_id = _d.pop("input_file_id", UNSET)
-
-        completion_window = _d.pop("completion_window", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        def _parse_output_file_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        output_file_id = _parse_output_file_id(_d.pop("output_file_id", UNSET))
-
-        def _parse_error_file_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        error_file_id = _parse_error_file_id(_d.pop("error_file_id", UNSET))
-
-        created_at = _d.pop("created_at", UNSET)
-
-        def _parse_in_progress_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        in_progress_at = _parse_in_progress_at(_d.pop("in_progress_at", UNSET))
-
-        def _parse_expires_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
-
-        def _parse_finalizing_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        finalizing_at = _parse_finalizing_at(_d.pop("finalizing_at", UNSET))
-
-        def _parse_completed_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        completed_at = _parse_completed_at(_d.pop("completed_at", UNSET))
-
-        def _parse_failed_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        failed_at = _parse_failed_at(_d.pop("failed_at", UNSET))
-
-        def _parse_expired_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        expired_at = _parse_expired_at(_d.pop("expired_at", UNSET))
-
-        def _parse_cancelling_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        cancelling_at = _parse_cancelling_at(_d.pop("cancelling_at", UNSET))
-
-        def _parse_cancelled_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        cancelled_at = _parse_cancelled_at(_d.pop("cancelled_at", UNSET))
-
-        def _parse_request_counts(data: object) -> BatchRequestCounts | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                request_counts_type_0 = BatchRequestCounts.from_dict(data)
-
-                return request_counts_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("BatchRequestCounts | None | Unset", data)
-
-        request_counts = _parse_request_counts(_d.pop("request_counts", UNSET))
-
-        def _parse_metadata(data: object) -> BatchMetadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = BatchMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("BatchMetadata | None | Unset", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            endpoint=endpoint,
-            model=model,
-            errors=errors,
-            input_file_id=input_file_id,
-            completion_window=completion_window,
-            status=status,
-            output_file_id=output_file_id,
-            error_file_id=error_file_id,
-            created_at=created_at,
-            in_progress_at=in_progress_at,
-            expires_at=expires_at,
-            finalizing_at=finalizing_at,
-            completed_at=completed_at,
-            failed_at=failed_at,
-            expired_at=expired_at,
-            cancelling_at=cancelling_at,
-            cancelled_at=cancelled_at,
-            request_counts=request_counts,
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "endpoint" in _d:
+                _v_endpoint = _d["endpoint"]
+                if _v_endpoint.__class__ is not str:
+                    _v_endpoint = checked(_v_endpoint, "string", "endpoint")
+                _self.endpoint = _v_endpoint
+                _n += 1
+            else:
+                _self.endpoint = UNSET
+            if "model" in _d:
+                _v_model = _d["model"]
+                if not (_v_model.__class__ is str or _v_model is None):
+                    _v_model = checked(_v_model, "string or null", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "errors" in _d:
+                _v_errors = _d["errors"]
+                if _v_errors.__class__ is dict:
+                    try:
+                        _v_errors = BatchErrors.from_dict(_v_errors)
+                    except DecodeError as _error:
+                        raise _error.within("errors") from None
+                elif _v_errors is not None:
+                    _v_errors = checked(_v_errors, "object or null", "errors")
+                _self.errors = _v_errors
+                _n += 1
+            else:
+                _self.errors = UNSET
+            if "input_file_id" in _d:
+                _v_input_file_id = _d["input_file_id"]
+                if _v_input_file_id.__class__ is not str:
+                    _v_input_file_id = checked(_v_input_file_id, "string", "input_file_id")
+                _self.input_file_id = _v_input_file_id
+                _n += 1
+            else:
+                _self.input_file_id = UNSET
+            if "completion_window" in _d:
+                _v_completion_window = _d["completion_window"]
+                if _v_completion_window.__class__ is not str:
+                    _v_completion_window = checked(_v_completion_window, "string", "completion_window")
+                _self.completion_window = _v_completion_window
+                _n += 1
+            else:
+                _self.completion_window = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "output_file_id" in _d:
+                _v_output_file_id = _d["output_file_id"]
+                if not (_v_output_file_id.__class__ is str or _v_output_file_id is None):
+                    _v_output_file_id = checked(_v_output_file_id, "string or null", "output_file_id")
+                _self.output_file_id = _v_output_file_id
+                _n += 1
+            else:
+                _self.output_file_id = UNSET
+            if "error_file_id" in _d:
+                _v_error_file_id = _d["error_file_id"]
+                if not (_v_error_file_id.__class__ is str or _v_error_file_id is None):
+                    _v_error_file_id = checked(_v_error_file_id, "string or null", "error_file_id")
+                _self.error_file_id = _v_error_file_id
+                _n += 1
+            else:
+                _self.error_file_id = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "in_progress_at" in _d:
+                _v_in_progress_at = _d["in_progress_at"]
+                if not (_v_in_progress_at.__class__ is int or _v_in_progress_at is None):
+                    _v_in_progress_at = checked(_v_in_progress_at, "integer or null", "in_progress_at")
+                _self.in_progress_at = _v_in_progress_at
+                _n += 1
+            else:
+                _self.in_progress_at = UNSET
+            if "expires_at" in _d:
+                _v_expires_at = _d["expires_at"]
+                if not (_v_expires_at.__class__ is int or _v_expires_at is None):
+                    _v_expires_at = checked(_v_expires_at, "integer or null", "expires_at")
+                _self.expires_at = _v_expires_at
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "finalizing_at" in _d:
+                _v_finalizing_at = _d["finalizing_at"]
+                if not (_v_finalizing_at.__class__ is int or _v_finalizing_at is None):
+                    _v_finalizing_at = checked(_v_finalizing_at, "integer or null", "finalizing_at")
+                _self.finalizing_at = _v_finalizing_at
+                _n += 1
+            else:
+                _self.finalizing_at = UNSET
+            if "completed_at" in _d:
+                _v_completed_at = _d["completed_at"]
+                if not (_v_completed_at.__class__ is int or _v_completed_at is None):
+                    _v_completed_at = checked(_v_completed_at, "integer or null", "completed_at")
+                _self.completed_at = _v_completed_at
+                _n += 1
+            else:
+                _self.completed_at = UNSET
+            if "failed_at" in _d:
+                _v_failed_at = _d["failed_at"]
+                if not (_v_failed_at.__class__ is int or _v_failed_at is None):
+                    _v_failed_at = checked(_v_failed_at, "integer or null", "failed_at")
+                _self.failed_at = _v_failed_at
+                _n += 1
+            else:
+                _self.failed_at = UNSET
+            if "expired_at" in _d:
+                _v_expired_at = _d["expired_at"]
+                if not (_v_expired_at.__class__ is int or _v_expired_at is None):
+                    _v_expired_at = checked(_v_expired_at, "integer or null", "expired_at")
+                _self.expired_at = _v_expired_at
+                _n += 1
+            else:
+                _self.expired_at = UNSET
+            if "cancelling_at" in _d:
+                _v_cancelling_at = _d["cancelling_at"]
+                if not (_v_cancelling_at.__class__ is int or _v_cancelling_at is None):
+                    _v_cancelling_at = checked(_v_cancelling_at, "integer or null", "cancelling_at")
+                _self.cancelling_at = _v_cancelling_at
+                _n += 1
+            else:
+                _self.cancelling_at = UNSET
+            if "cancelled_at" in _d:
+                _v_cancelled_at = _d["cancelled_at"]
+                if not (_v_cancelled_at.__class__ is int or _v_cancelled_at is None):
+                    _v_cancelled_at = checked(_v_cancelled_at, "integer or null", "cancelled_at")
+                _self.cancelled_at = _v_cancelled_at
+                _n += 1
+            else:
+                _self.cancelled_at = UNSET
+            if "request_counts" in _d:
+                _v_request_counts = _d["request_counts"]
+                if _v_request_counts.__class__ is dict:
+                    try:
+                        _v_request_counts = BatchRequestCounts.from_dict(_v_request_counts)
+                    except DecodeError as _error:
+                        raise _error.within("request_counts") from None
+                elif _v_request_counts is not None:
+                    _v_request_counts = checked(_v_request_counts, "object or null", "request_counts")
+                _self.request_counts = _v_request_counts
+                _n += 1
+            else:
+                _self.request_counts = UNSET
+            if "metadata" in _d:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
+                    try:
+                        _v_metadata = BatchMetadata.from_dict(_v_metadata)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
+                _n += 1
+            else:
+                _self.metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "cancelled_at",
+                    "cancelling_at",
+                    "completed_at",
+                    "completion_window",
+                    "created_at",
+                    "endpoint",
+                    "error_file_id",
+                    "errors",
+                    "expired_at",
+                    "expires_at",
+                    "failed_at",
+                    "finalizing_at",
+                    "id",
+                    "in_progress_at",
+                    "input_file_id",
+                    "metadata",
+                    "model",
+                    "object",
+                    "output_file_id",
+                    "request_counts",
+                    "status",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="BatchError")
 
@@ -27,39 +33,38 @@ class BatchError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         code: None | str | Unset
         if isinstance(self.code, Unset):
             code = UNSET
         else:
             code = self.code
+        if code is not UNSET:
+            _field_dict["code"] = code
 
         message: None | str | Unset
         if isinstance(self.message, Unset):
             message = UNSET
         else:
             message = self.message
+        if message is not UNSET:
+            _field_dict["message"] = message
 
         param: None | str | Unset
         if isinstance(self.param, Unset):
             param = UNSET
         else:
             param = self.param
+        if param is not UNSET:
+            _field_dict["param"] = param
 
         line: int | None | Unset
         if isinstance(self.line, Unset):
             line = UNSET
         else:
             line = self.line
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if code is not UNSET:
-            _field_dict["code"] = code
-        if message is not UNSET:
-            _field_dict["message"] = message
-        if param is not UNSET:
-            _field_dict["param"] = param
         if line is not UNSET:
             _field_dict["line"] = line
 
@@ -67,53 +72,50 @@ class BatchError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        code = _parse_code(_d.pop("code", UNSET))
-
-        def _parse_message(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        message = _parse_message(_d.pop("message", UNSET))
-
-        def _parse_param(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        param = _parse_param(_d.pop("param", UNSET))
-
-        def _parse_line(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        line = _parse_line(_d.pop("line", UNSET))
-
-        _instance = cls(
-            code=code,
-            message=message,
-            param=param,
-            line=line,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "code" in _d:
+                _v_code = _d["code"]
+                if not (_v_code.__class__ is str or _v_code is None):
+                    _v_code = checked(_v_code, "string or null", "code")
+                _self.code = _v_code
+                _n += 1
+            else:
+                _self.code = UNSET
+            if "message" in _d:
+                _v_message = _d["message"]
+                if not (_v_message.__class__ is str or _v_message is None):
+                    _v_message = checked(_v_message, "string or null", "message")
+                _self.message = _v_message
+                _n += 1
+            else:
+                _self.message = UNSET
+            if "param" in _d:
+                _v_param = _d["param"]
+                if not (_v_param.__class__ is str or _v_param is None):
+                    _v_param = checked(_v_param, "string or null", "param")
+                _self.param = _v_param
+                _n += 1
+            else:
+                _self.param = UNSET
+            if "line" in _d:
+                _v_line = _d["line"]
+                if not (_v_line.__class__ is int or _v_line is None):
+                    _v_line = checked(_v_line, "integer or null", "line")
+                _self.line = _v_line
+                _n += 1
+            else:
+                _self.line = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"code", "line", "message", "param"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="BatchRequestCounts")
 
 
@@ -23,41 +30,49 @@ class BatchRequestCounts:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        total = self.total
-
-        completed = self.completed
-
-        failed = self.failed
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "total": total,
-                "completed": completed,
-                "failed": failed,
-            }
-        )
+
+        if is_set(self.total):
+            total = self.total
+            _field_dict["total"] = total
+
+        if is_set(self.completed):
+            completed = self.completed
+            _field_dict["completed"] = completed
+
+        if is_set(self.failed):
+            failed = self.failed
+            _field_dict["failed"] = failed
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        total = _d.pop("total")
-
-        completed = _d.pop("completed")
-
-        failed = _d.pop("failed")
-
-        _instance = cls(
-            total=total,
-            completed=completed,
-            failed=failed,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+            _v_completed = _d["completed"]
+            if _v_completed.__class__ is not int:
+                _v_completed = checked(_v_completed, "integer", "completed")
+            _self.completed = _v_completed
+            _v_failed = _d["failed"]
+            if _v_failed.__class__ is not int:
+                _v_failed = checked(_v_failed, "integer", "failed")
+            _self.failed = _v_failed
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"completed", "failed", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

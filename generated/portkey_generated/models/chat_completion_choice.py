@@ -2,16 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_completion_finish_reason import (
     ChatCompletionFinishReason,
-    check_chat_completion_finish_reason,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs
@@ -50,12 +56,21 @@ class ChatCompletionChoice:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        index = self.index
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        message = self.message.to_dict()
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
 
-        finish_reason: None | str
-        finish_reason = self.finish_reason
+        if is_set(self.message):
+            message = self.message.to_dict()
+            _field_dict["message"] = message
+
+        if is_set(self.finish_reason):
+            finish_reason: None | str
+            finish_reason = self.finish_reason
+            _field_dict["finish_reason"] = finish_reason
 
         logprobs: dict[str, Any] | None | Unset
         if isinstance(self.logprobs, Unset):
@@ -64,16 +79,6 @@ class ChatCompletionChoice:
             logprobs = self.logprobs.to_dict()
         else:
             logprobs = self.logprobs
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "index": index,
-                "message": message,
-                "finish_reason": finish_reason,
-            }
-        )
         if logprobs is not UNSET:
             _field_dict["logprobs"] = logprobs
 
@@ -83,52 +88,50 @@ class ChatCompletionChoice:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        index = _d.pop("index")
-
-        message = ChatCompletionResponseMessage.from_dict(_d.pop("message"))
-
-        def _parse_finish_reason(data: object) -> ChatCompletionFinishReason | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                finish_reason_type_0 = check_chat_completion_finish_reason(data)
-
-                return finish_reason_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionFinishReason | None", data)
-
-        finish_reason = _parse_finish_reason(_d.pop("finish_reason"))
-
-        def _parse_logprobs(data: object) -> ChatCompletionChoiceLogprobs | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                logprobs_type_0 = ChatCompletionChoiceLogprobs.from_dict(data)
-
-                return logprobs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionChoiceLogprobs | None | Unset", data)
-
-        logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
-
-        _instance = cls(
-            index=index,
-            message=message,
-            finish_reason=finish_reason,
-            logprobs=logprobs,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_message = _d["message"]
+            if _v_message.__class__ is dict:
+                try:
+                    _v_message = ChatCompletionResponseMessage.from_dict(_v_message)
+                except DecodeError as _error:
+                    raise _error.within("message") from None
+            else:
+                _v_message = checked(_v_message, "object", "message")
+            _self.message = _v_message
+            _v_finish_reason = _d["finish_reason"]
+            if not (_v_finish_reason.__class__ is str or _v_finish_reason is None):
+                _v_finish_reason = checked(_v_finish_reason, "string or null", "finish_reason")
+            _self.finish_reason = _v_finish_reason
+            if "logprobs" in _d:
+                _v_logprobs = _d["logprobs"]
+                if _v_logprobs.__class__ is dict:
+                    try:
+                        _v_logprobs = ChatCompletionChoiceLogprobs.from_dict(_v_logprobs)
+                    except DecodeError as _error:
+                        raise _error.within("logprobs") from None
+                elif _v_logprobs is not None:
+                    _v_logprobs = checked(_v_logprobs, "object or null", "logprobs")
+                _self.logprobs = _v_logprobs
+                _n += 1
+            else:
+                _self.logprobs = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x for _k, _x in _d.items() if _k not in {"finish_reason", "index", "logprobs", "message"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

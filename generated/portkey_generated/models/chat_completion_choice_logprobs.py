@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_token_logprob import ChatCompletionTokenLogprob
@@ -40,6 +46,9 @@ class ChatCompletionChoiceLogprobs:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         content: list[dict[str, Any]] | None | Unset
         if isinstance(self.content, Unset):
             content = UNSET
@@ -51,6 +60,8 @@ class ChatCompletionChoiceLogprobs:
 
         else:
             content = self.content
+        if content is not UNSET:
+            _field_dict["content"] = content
 
         refusal: list[dict[str, Any]] | None | Unset
         if isinstance(self.refusal, Unset):
@@ -63,12 +74,6 @@ class ChatCompletionChoiceLogprobs:
 
         else:
             refusal = self.refusal
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if content is not UNSET:
-            _field_dict["content"] = content
         if refusal is not UNSET:
             _field_dict["refusal"] = refusal
 
@@ -78,59 +83,46 @@ class ChatCompletionChoiceLogprobs:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_content(data: object) -> list[ChatCompletionTokenLogprob] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                content_type_0: list[ChatCompletionTokenLogprob] = []
-                _content_type_0 = data
-                for content_type_0_item_data in _content_type_0:
-                    content_type_0_item = ChatCompletionTokenLogprob.from_dict(content_type_0_item_data)
-
-                    content_type_0.append(content_type_0_item)
-
-                return content_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[ChatCompletionTokenLogprob] | None | Unset", data)
-
-        content = _parse_content(_d.pop("content", UNSET))
-
-        def _parse_refusal(data: object) -> list[ChatCompletionTokenLogprob] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                refusal_type_0: list[ChatCompletionTokenLogprob] = []
-                _refusal_type_0 = data
-                for refusal_type_0_item_data in _refusal_type_0:
-                    refusal_type_0_item = ChatCompletionTokenLogprob.from_dict(refusal_type_0_item_data)
-
-                    refusal_type_0.append(refusal_type_0_item)
-
-                return refusal_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[ChatCompletionTokenLogprob] | None | Unset", data)
-
-        refusal = _parse_refusal(_d.pop("refusal", UNSET))
-
-        _instance = cls(
-            content=content,
-            refusal=refusal,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "content" in _d:
+                _v_content = _d["content"]
+                if _v_content.__class__ is list:
+                    try:
+                        _v_content = [ChatCompletionTokenLogprob.from_dict(_i) for _i in _v_content]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_content, ChatCompletionTokenLogprob.from_dict).within(
+                            "content"
+                        ) from None
+                elif _v_content is not None:
+                    _v_content = checked(_v_content, "array or null", "content")
+                _self.content = _v_content
+                _n += 1
+            else:
+                _self.content = UNSET
+            if "refusal" in _d:
+                _v_refusal = _d["refusal"]
+                if _v_refusal.__class__ is list:
+                    try:
+                        _v_refusal = [ChatCompletionTokenLogprob.from_dict(_i) for _i in _v_refusal]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_refusal, ChatCompletionTokenLogprob.from_dict).within(
+                            "refusal"
+                        ) from None
+                elif _v_refusal is not None:
+                    _v_refusal = checked(_v_refusal, "array or null", "refusal")
+                _self.refusal = _v_refusal
+                _n += 1
+            else:
+                _self.refusal = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"content", "refusal"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,16 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_completion_finish_reason import (
     ChatCompletionFinishReason,
-    check_chat_completion_finish_reason,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_choice_logprobs import ChatCompletionChoiceLogprobs
@@ -50,15 +56,24 @@ class ChatCompletionChunkChoice:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        index = self.index
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        delta = self.delta.to_dict()
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
+
+        if is_set(self.delta):
+            delta = self.delta.to_dict()
+            _field_dict["delta"] = delta
 
         finish_reason: None | str | Unset
         if isinstance(self.finish_reason, Unset):
             finish_reason = UNSET
         else:
             finish_reason = self.finish_reason
+        if finish_reason is not UNSET:
+            _field_dict["finish_reason"] = finish_reason
 
         logprobs: dict[str, Any] | None | Unset
         if isinstance(self.logprobs, Unset):
@@ -67,17 +82,6 @@ class ChatCompletionChunkChoice:
             logprobs = self.logprobs.to_dict()
         else:
             logprobs = self.logprobs
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "index": index,
-                "delta": delta,
-            }
-        )
-        if finish_reason is not UNSET:
-            _field_dict["finish_reason"] = finish_reason
         if logprobs is not UNSET:
             _field_dict["logprobs"] = logprobs
 
@@ -87,54 +91,54 @@ class ChatCompletionChunkChoice:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        index = _d.pop("index")
-
-        delta = ChatCompletionStreamDelta.from_dict(_d.pop("delta"))
-
-        def _parse_finish_reason(data: object) -> ChatCompletionFinishReason | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                finish_reason_type_0 = check_chat_completion_finish_reason(data)
-
-                return finish_reason_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionFinishReason | None | Unset", data)
-
-        finish_reason = _parse_finish_reason(_d.pop("finish_reason", UNSET))
-
-        def _parse_logprobs(data: object) -> ChatCompletionChoiceLogprobs | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                logprobs_type_0 = ChatCompletionChoiceLogprobs.from_dict(data)
-
-                return logprobs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionChoiceLogprobs | None | Unset", data)
-
-        logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
-
-        _instance = cls(
-            index=index,
-            delta=delta,
-            finish_reason=finish_reason,
-            logprobs=logprobs,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_delta = _d["delta"]
+            if _v_delta.__class__ is dict:
+                try:
+                    _v_delta = ChatCompletionStreamDelta.from_dict(_v_delta)
+                except DecodeError as _error:
+                    raise _error.within("delta") from None
+            else:
+                _v_delta = checked(_v_delta, "object", "delta")
+            _self.delta = _v_delta
+            if "finish_reason" in _d:
+                _v_finish_reason = _d["finish_reason"]
+                if not (_v_finish_reason.__class__ is str or _v_finish_reason is None):
+                    _v_finish_reason = checked(_v_finish_reason, "string or null", "finish_reason")
+                _self.finish_reason = _v_finish_reason
+                _n += 1
+            else:
+                _self.finish_reason = UNSET
+            if "logprobs" in _d:
+                _v_logprobs = _d["logprobs"]
+                if _v_logprobs.__class__ is dict:
+                    try:
+                        _v_logprobs = ChatCompletionChoiceLogprobs.from_dict(_v_logprobs)
+                    except DecodeError as _error:
+                        raise _error.within("logprobs") from None
+                elif _v_logprobs is not None:
+                    _v_logprobs = checked(_v_logprobs, "object or null", "logprobs")
+                _self.logprobs = _v_logprobs
+                _n += 1
+            else:
+                _self.logprobs = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x for _k, _x in _d.items() if _k not in {"delta", "finish_reason", "index", "logprobs"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.chat_completion_input_audio import ChatCompletionInputAudio
 
@@ -38,18 +46,16 @@ class ChatCompletionContentPartInputAudio:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        input_audio = self.input_audio.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "input_audio": input_audio,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.input_audio):
+            input_audio = self.input_audio.to_dict()
+            _field_dict["input_audio"] = input_audio
 
         return _field_dict
 
@@ -57,21 +63,31 @@ class ChatCompletionContentPartInputAudio:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "input_audio":
-            raise ValueError(f"type must match const 'input_audio', got '{_type_}'")
-        type_: Literal["input_audio"] = _type_
-
-        input_audio = ChatCompletionInputAudio.from_dict(_d.pop("input_audio"))
-
-        _instance = cls(
-            type_=type_,
-            input_audio=input_audio,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_input_audio = _d["input_audio"]
+            if _v_input_audio.__class__ is dict:
+                try:
+                    _v_input_audio = ChatCompletionInputAudio.from_dict(_v_input_audio)
+                except DecodeError as _error:
+                    raise _error.within("input_audio") from None
+            else:
+                _v_input_audio = checked(_v_input_audio, "object", "input_audio")
+            _self.input_audio = _v_input_audio
+        except KeyError as _error:
+            if _d.get("type", "input_audio") != "input_audio":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"input_audio", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="ChatCompletionFunctionCall")
 
 
@@ -21,35 +28,39 @@ class ChatCompletionFunctionCall:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        arguments = self.arguments
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "arguments": arguments,
-            }
-        )
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.arguments):
+            arguments = self.arguments
+            _field_dict["arguments"] = arguments
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        arguments = _d.pop("arguments")
-
-        _instance = cls(
-            name=name,
-            arguments=arguments,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_arguments = _d["arguments"]
+            if _v_arguments.__class__ is not str:
+                _v_arguments = checked(_v_arguments, "string", "arguments")
+            _self.arguments = _v_arguments
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"arguments", "name"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ChatCompletionFunctionCallDelta")
 
@@ -23,15 +29,14 @@ class ChatCompletionFunctionCallDelta:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        arguments = self.arguments
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        name = self.name
         if name is not UNSET:
             _field_dict["name"] = name
+
+        arguments = self.arguments
         if arguments is not UNSET:
             _field_dict["arguments"] = arguments
 
@@ -39,18 +44,32 @@ class ChatCompletionFunctionCallDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        arguments = _d.pop("arguments", UNSET)
-
-        _instance = cls(
-            name=name,
-            arguments=arguments,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "arguments" in _d:
+                _v_arguments = _d["arguments"]
+                if _v_arguments.__class__ is not str:
+                    _v_arguments = checked(_v_arguments, "string", "arguments")
+                _self.arguments = _v_arguments
+                _n += 1
+            else:
+                _self.arguments = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"arguments", "name"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

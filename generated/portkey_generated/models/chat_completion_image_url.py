@@ -9,9 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.chat_completion_image_url_detail import (
     ChatCompletionImageUrlDetail,
-    check_chat_completion_image_url_detail,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ChatCompletionImageUrl")
 
@@ -27,19 +33,17 @@ class ChatCompletionImageUrl:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.url):
+            url = self.url
+            _field_dict["url"] = url
 
         detail: str | Unset = UNSET
         if not isinstance(self.detail, Unset):
             detail = self.detail
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "url": url,
-            }
-        )
         if detail is not UNSET:
             _field_dict["detail"] = detail
 
@@ -47,23 +51,28 @@ class ChatCompletionImageUrl:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        url = _d.pop("url")
-
-        _detail = _d.pop("detail", UNSET)
-        detail: ChatCompletionImageUrlDetail | Unset
-        if isinstance(_detail, Unset):
-            detail = UNSET
-        else:
-            detail = check_chat_completion_image_url_detail(_detail)
-
-        _instance = cls(
-            url=url,
-            detail=detail,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_url = _d["url"]
+            if _v_url.__class__ is not str:
+                _v_url = checked(_v_url, "string", "url")
+            _self.url = _v_url
+            if "detail" in _d:
+                _v_detail = _d["detail"]
+                if _v_detail.__class__ is not str:
+                    _v_detail = checked(_v_detail, "string", "detail")
+                _self.detail = _v_detail
+                _n += 1
+            else:
+                _self.detail = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"detail", "url"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

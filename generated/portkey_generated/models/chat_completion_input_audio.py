@@ -9,7 +9,12 @@ from attrs import field as _attrs_field
 
 from ..models.chat_completion_input_audio_format import (
     ChatCompletionInputAudioFormat,
-    check_chat_completion_input_audio_format,
+)
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
 )
 
 T = TypeVar("T", bound="ChatCompletionInputAudio")
@@ -26,35 +31,39 @@ class ChatCompletionInputAudio:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.data
-
-        format_: str = self.format_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "data": data,
-                "format": format_,
-            }
-        )
+
+        if is_set(self.data):
+            data = self.data
+            _field_dict["data"] = data
+
+        if is_set(self.format_):
+            format_: str = self.format_
+            _field_dict["format"] = format_
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        data = _d.pop("data")
-
-        format_ = check_chat_completion_input_audio_format(_d.pop("format"))
-
-        _instance = cls(
-            data=data,
-            format_=format_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_data = _d["data"]
+            if _v_data.__class__ is not str:
+                _v_data = checked(_v_data, "string", "data")
+            _self.data = _v_data
+            _v_format_ = _d["format"]
+            if _v_format_.__class__ is not str:
+                _v_format_ = checked(_v_format_, "string", "format")
+            _self.format_ = _v_format_
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data", "format"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

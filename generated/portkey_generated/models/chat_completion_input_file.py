@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ChatCompletionInputFile")
 
@@ -25,19 +31,18 @@ class ChatCompletionInputFile:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        file_id = self.file_id
-
-        file_data = self.file_data
-
-        filename = self.filename
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        file_id = self.file_id
         if file_id is not UNSET:
             _field_dict["file_id"] = file_id
+
+        file_data = self.file_data
         if file_data is not UNSET:
             _field_dict["file_data"] = file_data
+
+        filename = self.filename
         if filename is not UNSET:
             _field_dict["filename"] = filename
 
@@ -45,21 +50,42 @@ class ChatCompletionInputFile:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        file_id = _d.pop("file_id", UNSET)
-
-        file_data = _d.pop("file_data", UNSET)
-
-        filename = _d.pop("filename", UNSET)
-
-        _instance = cls(
-            file_id=file_id,
-            file_data=file_data,
-            filename=filename,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "file_id" in _d:
+                _v_file_id = _d["file_id"]
+                if _v_file_id.__class__ is not str:
+                    _v_file_id = checked(_v_file_id, "string", "file_id")
+                _self.file_id = _v_file_id
+                _n += 1
+            else:
+                _self.file_id = UNSET
+            if "file_data" in _d:
+                _v_file_data = _d["file_data"]
+                if _v_file_data.__class__ is not str:
+                    _v_file_data = checked(_v_file_data, "string", "file_data")
+                _self.file_data = _v_file_data
+                _n += 1
+            else:
+                _self.file_data = UNSET
+            if "filename" in _d:
+                _v_filename = _d["filename"]
+                if _v_filename.__class__ is not str:
+                    _v_filename = checked(_v_filename, "string", "filename")
+                _self.filename = _v_filename
+                _n += 1
+            else:
+                _self.filename = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"file_data", "file_id", "filename"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

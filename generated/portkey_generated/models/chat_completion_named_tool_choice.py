@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption
 
@@ -38,18 +46,16 @@ class ChatCompletionNamedToolChoice:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        function = self.function.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "function": function,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.function):
+            function = self.function.to_dict()
+            _field_dict["function"] = function
 
         return _field_dict
 
@@ -57,21 +63,31 @@ class ChatCompletionNamedToolChoice:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "function":
-            raise ValueError(f"type must match const 'function', got '{_type_}'")
-        type_: Literal["function"] = _type_
-
-        function = ChatCompletionFunctionCallOption.from_dict(_d.pop("function"))
-
-        _instance = cls(
-            type_=type_,
-            function=function,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_function = _d["function"]
+            if _v_function.__class__ is dict:
+                try:
+                    _v_function = ChatCompletionFunctionCallOption.from_dict(_v_function)
+                except DecodeError as _error:
+                    raise _error.within("function") from None
+            else:
+                _v_function = checked(_v_function, "object", "function")
+            _self.function = _v_function
+        except KeyError as _error:
+            if _d.get("type", "function") != "function":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"function", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_assistant_audio_ref import ChatCompletionAssistantAudioRef
@@ -66,7 +74,12 @@ class ChatCompletionRequestAssistantMessage:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        role = self.role
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.role):
+            role = self.role
+            _field_dict["role"] = role
 
         content: list[dict[str, Any]] | None | str | Unset
         if isinstance(self.content, Unset):
@@ -84,14 +97,20 @@ class ChatCompletionRequestAssistantMessage:
 
         else:
             content = self.content
+        if content is not UNSET:
+            _field_dict["content"] = content
 
         refusal: None | str | Unset
         if isinstance(self.refusal, Unset):
             refusal = UNSET
         else:
             refusal = self.refusal
+        if refusal is not UNSET:
+            _field_dict["refusal"] = refusal
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         audio: dict[str, Any] | None | Unset
         if isinstance(self.audio, Unset):
@@ -100,6 +119,8 @@ class ChatCompletionRequestAssistantMessage:
             audio = self.audio.to_dict()
         else:
             audio = self.audio
+        if audio is not UNSET:
+            _field_dict["audio"] = audio
 
         tool_calls: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tool_calls, Unset):
@@ -108,6 +129,9 @@ class ChatCompletionRequestAssistantMessage:
                 tool_calls_item = tool_calls_item_data.to_dict()
                 tool_calls.append(tool_calls_item)
 
+        if tool_calls is not UNSET:
+            _field_dict["tool_calls"] = tool_calls
+
         function_call: dict[str, Any] | None | Unset
         if isinstance(self.function_call, Unset):
             function_call = UNSET
@@ -115,24 +139,6 @@ class ChatCompletionRequestAssistantMessage:
             function_call = self.function_call.to_dict()
         else:
             function_call = self.function_call
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "role": role,
-            }
-        )
-        if content is not UNSET:
-            _field_dict["content"] = content
-        if refusal is not UNSET:
-            _field_dict["refusal"] = refusal
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if audio is not UNSET:
-            _field_dict["audio"] = audio
-        if tool_calls is not UNSET:
-            _field_dict["tool_calls"] = tool_calls
         if function_call is not UNSET:
             _field_dict["function_call"] = function_call
 
@@ -142,127 +148,98 @@ class ChatCompletionRequestAssistantMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _role: Any = _d.pop("role")
-        if _role != "assistant":
-            raise ValueError(f"role must match const 'assistant', got '{_role}'")
-        role: Literal["assistant"] = _role
-
-        def _parse_content(
-            data: object,
-        ) -> list[ChatCompletionContentPartRefusal | ChatCompletionContentPartText] | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                content_type_1: list[ChatCompletionContentPartRefusal | ChatCompletionContentPartText] = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-
-                    def _parse_content_type_1_item(
-                        data: object,
-                    ) -> ChatCompletionContentPartRefusal | ChatCompletionContentPartText:
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_chat_completion_assistant_content_part_type_0 = (
-                                ChatCompletionContentPartText.from_dict(data)
-                            )
-
-                            return componentsschemas_chat_completion_assistant_content_part_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_assistant_content_part_type_1 = (
-                            ChatCompletionContentPartRefusal.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_assistant_content_part_type_1
-
-                    content_type_1_item = _parse_content_type_1_item(content_type_1_item_data)
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "list[ChatCompletionContentPartRefusal | ChatCompletionContentPartText] | None | str | Unset",
-                data,
-            )
-
-        content = _parse_content(_d.pop("content", UNSET))
-
-        def _parse_refusal(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        refusal = _parse_refusal(_d.pop("refusal", UNSET))
-
-        name = _d.pop("name", UNSET)
-
-        def _parse_audio(data: object) -> ChatCompletionAssistantAudioRef | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                audio_type_0 = ChatCompletionAssistantAudioRef.from_dict(data)
-
-                return audio_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionAssistantAudioRef | None | Unset", data)
-
-        audio = _parse_audio(_d.pop("audio", UNSET))
-
-        _tool_calls = _d.pop("tool_calls", UNSET)
-        tool_calls: list[ChatCompletionMessageToolCall] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ChatCompletionMessageToolCall.from_dict(tool_calls_item_data)
-
-                tool_calls.append(tool_calls_item)
-
-        def _parse_function_call(data: object) -> ChatCompletionFunctionCall | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                function_call_type_0 = ChatCompletionFunctionCall.from_dict(data)
-
-                return function_call_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionFunctionCall | None | Unset", data)
-
-        function_call = _parse_function_call(_d.pop("function_call", UNSET))
-
-        _instance = cls(
-            role=role,
-            content=content,
-            refusal=refusal,
-            name=name,
-            audio=audio,
-            tool_calls=tool_calls,
-            function_call=function_call,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            if "content" in _d:
+                _v_content = _d["content"]
+                if _v_content.__class__ is list:
+                    try:
+                        _v_content = [_decode_content_item(_i) for _i in _v_content]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+                elif not (_v_content.__class__ is str or _v_content is None):
+                    _v_content = checked(_v_content, "array, string or null", "content")
+                _self.content = _v_content
+                _n += 1
+            else:
+                _self.content = UNSET
+            if "refusal" in _d:
+                _v_refusal = _d["refusal"]
+                if not (_v_refusal.__class__ is str or _v_refusal is None):
+                    _v_refusal = checked(_v_refusal, "string or null", "refusal")
+                _self.refusal = _v_refusal
+                _n += 1
+            else:
+                _self.refusal = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "audio" in _d:
+                _v_audio = _d["audio"]
+                if _v_audio.__class__ is dict:
+                    try:
+                        _v_audio = ChatCompletionAssistantAudioRef.from_dict(_v_audio)
+                    except DecodeError as _error:
+                        raise _error.within("audio") from None
+                elif _v_audio is not None:
+                    _v_audio = checked(_v_audio, "object or null", "audio")
+                _self.audio = _v_audio
+                _n += 1
+            else:
+                _self.audio = UNSET
+            if "tool_calls" in _d:
+                _v_tool_calls = _d["tool_calls"]
+                if _v_tool_calls.__class__ is list:
+                    try:
+                        _v_tool_calls = [ChatCompletionMessageToolCall.from_dict(_i) for _i in _v_tool_calls]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_tool_calls, ChatCompletionMessageToolCall.from_dict).within(
+                            "tool_calls"
+                        ) from None
+                else:
+                    _v_tool_calls = checked(_v_tool_calls, "array", "tool_calls")
+                _self.tool_calls = _v_tool_calls
+                _n += 1
+            else:
+                _self.tool_calls = UNSET
+            if "function_call" in _d:
+                _v_function_call = _d["function_call"]
+                if _v_function_call.__class__ is dict:
+                    try:
+                        _v_function_call = ChatCompletionFunctionCall.from_dict(_v_function_call)
+                    except DecodeError as _error:
+                        raise _error.within("function_call") from None
+                elif _v_function_call is not None:
+                    _v_function_call = checked(_v_function_call, "object or null", "function_call")
+                _self.function_call = _v_function_call
+                _n += 1
+            else:
+                _self.function_call = UNSET
+        except KeyError as _error:
+            if _d.get("role", "assistant") != "assistant":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"audio", "content", "function_call", "name", "refusal", "role", "tool_calls"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -279,3 +256,23 @@ class ChatCompletionRequestAssistantMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_item_(
+    data: dict[str, Any],
+) -> ChatCompletionContentPartText | ChatCompletionContentPartRefusal:
+    _tag = data.get("type")
+    if _tag == "text":
+        return ChatCompletionContentPartText.from_dict(data)
+    if _tag == "refusal":
+        return ChatCompletionContentPartRefusal.from_dict(data)
+    return ChatCompletionContentPartText.from_dict(data)
+
+
+def _decode_content_item(data: Any) -> ChatCompletionContentPartRefusal | ChatCompletionContentPartText:
+    if data.__class__ is dict:
+        data = _decode_content_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: ChatCompletionContentPartRefusal | ChatCompletionContentPartText = data
+    return _result

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_content_part_text import ChatCompletionContentPartText
@@ -42,28 +50,26 @@ class ChatCompletionRequestDeveloperMessage:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        role = self.role
-
-        content: list[dict[str, Any]] | str
-        if isinstance(self.content, list):
-            content = []
-            for content_type_1_item_data in self.content:
-                content_type_1_item = content_type_1_item_data.to_dict()
-                content.append(content_type_1_item)
-
-        else:
-            content = self.content
-
-        name = self.name
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "role": role,
-                "content": content,
-            }
-        )
+
+        if is_set(self.role):
+            role = self.role
+            _field_dict["role"] = role
+
+        if is_set(self.content):
+            content: list[dict[str, Any]] | str
+            if isinstance(self.content, list):
+                content = []
+                for content_type_1_item_data in self.content:
+                    content_type_1_item = content_type_1_item_data.to_dict()
+                    content.append(content_type_1_item)
+
+            else:
+                content = self.content
+            _field_dict["content"] = content
+
+        name = self.name
         if name is not UNSET:
             _field_dict["name"] = name
 
@@ -73,40 +79,43 @@ class ChatCompletionRequestDeveloperMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _role: Any = _d.pop("role")
-        if _role != "developer":
-            raise ValueError(f"role must match const 'developer', got '{_role}'")
-        role: Literal["developer"] = _role
-
-        def _parse_content(data: object) -> list[ChatCompletionContentPartText] | str:
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                content_type_1: list[ChatCompletionContentPartText] = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-                    content_type_1_item = ChatCompletionContentPartText.from_dict(content_type_1_item_data)
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[ChatCompletionContentPartText] | str", data)
-
-        content = _parse_content(_d.pop("content"))
-
-        name = _d.pop("name", UNSET)
-
-        _instance = cls(
-            role=role,
-            content=content,
-            name=name,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
+                try:
+                    _v_content = [ChatCompletionContentPartText.from_dict(_i) for _i in _v_content]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_content, ChatCompletionContentPartText.from_dict).within(
+                        "content"
+                    ) from None
+            elif _v_content.__class__ is not str:
+                _v_content = checked(_v_content, "array or string", "content")
+            _self.content = _v_content
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+        except KeyError as _error:
+            if _d.get("role", "developer") != "developer":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

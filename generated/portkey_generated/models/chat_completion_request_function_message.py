@@ -2,10 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ChatCompletionRequestFunctionMessage")
 
@@ -23,50 +31,52 @@ class ChatCompletionRequestFunctionMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        role = self.role
-
-        content: None | str
-        content = self.content
-
-        name = self.name
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "role": role,
-                "content": content,
-                "name": name,
-            }
-        )
+
+        if is_set(self.role):
+            role = self.role
+            _field_dict["role"] = role
+
+        if is_set(self.content):
+            content: None | str
+            content = self.content
+            _field_dict["content"] = content
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _role: Any = _d.pop("role")
-        if _role != "function":
-            raise ValueError(f"role must match const 'function', got '{_role}'")
-        role: Literal["function"] = _role
-
-        def _parse_content(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        content = _parse_content(_d.pop("content"))
-
-        name = _d.pop("name")
-
-        _instance = cls(
-            role=role,
-            content=content,
-            name=name,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if not (_v_content.__class__ is str or _v_content is None):
+                _v_content = checked(_v_content, "string or null", "content")
+            _self.content = _v_content
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+        except KeyError as _error:
+            if _d.get("role", "function") != "function":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

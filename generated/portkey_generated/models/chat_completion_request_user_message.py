@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_content_part_file import ChatCompletionContentPartFile
@@ -61,37 +69,35 @@ class ChatCompletionRequestUserMessage:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        role = self.role
-
-        content: list[dict[str, Any]] | str
-        if isinstance(self.content, list):
-            content = []
-            for content_type_1_item_data in self.content:
-                content_type_1_item: dict[str, Any]
-                if isinstance(content_type_1_item_data, ChatCompletionContentPartText):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                elif isinstance(content_type_1_item_data, ChatCompletionContentPartImage):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                elif isinstance(content_type_1_item_data, ChatCompletionContentPartInputAudio):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                else:
-                    content_type_1_item = content_type_1_item_data.to_dict()
-
-                content.append(content_type_1_item)
-
-        else:
-            content = self.content
-
-        name = self.name
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "role": role,
-                "content": content,
-            }
-        )
+
+        if is_set(self.role):
+            role = self.role
+            _field_dict["role"] = role
+
+        if is_set(self.content):
+            content: list[dict[str, Any]] | str
+            if isinstance(self.content, list):
+                content = []
+                for content_type_1_item_data in self.content:
+                    content_type_1_item: dict[str, Any]
+                    if isinstance(content_type_1_item_data, ChatCompletionContentPartText):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    elif isinstance(content_type_1_item_data, ChatCompletionContentPartImage):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    elif isinstance(content_type_1_item_data, ChatCompletionContentPartInputAudio):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    else:
+                        content_type_1_item = content_type_1_item_data.to_dict()
+
+                    content.append(content_type_1_item)
+
+            else:
+                content = self.content
+            _field_dict["content"] = content
+
+        name = self.name
         if name is not UNSET:
             _field_dict["name"] = name
 
@@ -101,105 +107,41 @@ class ChatCompletionRequestUserMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _role: Any = _d.pop("role")
-        if _role != "user":
-            raise ValueError(f"role must match const 'user', got '{_role}'")
-        role: Literal["user"] = _role
-
-        def _parse_content(
-            data: object,
-        ) -> (
-            list[
-                ChatCompletionContentPartFile
-                | ChatCompletionContentPartImage
-                | ChatCompletionContentPartInputAudio
-                | ChatCompletionContentPartText
-            ]
-            | str
-        ):
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                content_type_1: list[
-                    ChatCompletionContentPartFile
-                    | ChatCompletionContentPartImage
-                    | ChatCompletionContentPartInputAudio
-                    | ChatCompletionContentPartText
-                ] = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-
-                    def _parse_content_type_1_item(
-                        data: object,
-                    ) -> (
-                        ChatCompletionContentPartFile
-                        | ChatCompletionContentPartImage
-                        | ChatCompletionContentPartInputAudio
-                        | ChatCompletionContentPartText
-                    ):
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_chat_completion_user_content_part_type_0 = (
-                                ChatCompletionContentPartText.from_dict(data)
-                            )
-
-                            return componentsschemas_chat_completion_user_content_part_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_chat_completion_user_content_part_type_1 = (
-                                ChatCompletionContentPartImage.from_dict(data)
-                            )
-
-                            return componentsschemas_chat_completion_user_content_part_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_chat_completion_user_content_part_type_2 = (
-                                ChatCompletionContentPartInputAudio.from_dict(data)
-                            )
-
-                            return componentsschemas_chat_completion_user_content_part_type_2
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_user_content_part_type_3 = (
-                            ChatCompletionContentPartFile.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_user_content_part_type_3
-
-                    content_type_1_item = _parse_content_type_1_item(content_type_1_item_data)
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "list[ChatCompletionContentPartFile | ChatCompletionContentPartImage | ChatCompletionContentPartInputAudio | ChatCompletionContentPartText] | str",
-                data,
-            )
-
-        content = _parse_content(_d.pop("content"))
-
-        name = _d.pop("name", UNSET)
-
-        _instance = cls(
-            role=role,
-            content=content,
-            name=name,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
+                try:
+                    _v_content = [_decode_content_item(_i) for _i in _v_content]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+            elif _v_content.__class__ is not str:
+                _v_content = checked(_v_content, "array or string", "content")
+            _self.content = _v_content
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+        except KeyError as _error:
+            if _d.get("role", "user") != "user":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -216,3 +158,44 @@ class ChatCompletionRequestUserMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_item_(
+    data: dict[str, Any],
+) -> (
+    ChatCompletionContentPartText
+    | ChatCompletionContentPartImage
+    | ChatCompletionContentPartInputAudio
+    | ChatCompletionContentPartFile
+):
+    _tag = data.get("type")
+    if _tag == "text":
+        return ChatCompletionContentPartText.from_dict(data)
+    if _tag == "image_url":
+        return ChatCompletionContentPartImage.from_dict(data)
+    if _tag == "input_audio":
+        return ChatCompletionContentPartInputAudio.from_dict(data)
+    if _tag == "file":
+        return ChatCompletionContentPartFile.from_dict(data)
+    return ChatCompletionContentPartText.from_dict(data)
+
+
+def _decode_content_item(
+    data: Any,
+) -> (
+    ChatCompletionContentPartFile
+    | ChatCompletionContentPartImage
+    | ChatCompletionContentPartInputAudio
+    | ChatCompletionContentPartText
+):
+    if data.__class__ is dict:
+        data = _decode_content_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: (
+        ChatCompletionContentPartFile
+        | ChatCompletionContentPartImage
+        | ChatCompletionContentPartInputAudio
+        | ChatCompletionContentPartText
+    ) = data
+    return _result

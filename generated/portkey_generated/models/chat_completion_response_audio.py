@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="ChatCompletionResponseAudio")
 
 
@@ -25,47 +32,57 @@ class ChatCompletionResponseAudio:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        expires_at = self.expires_at
-
-        data = self.data
-
-        transcript = self.transcript
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "expires_at": expires_at,
-                "data": data,
-                "transcript": transcript,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.expires_at):
+            expires_at = self.expires_at
+            _field_dict["expires_at"] = expires_at
+
+        if is_set(self.data):
+            data = self.data
+            _field_dict["data"] = data
+
+        if is_set(self.transcript):
+            transcript = self.transcript
+            _field_dict["transcript"] = transcript
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        expires_at = _d.pop("expires_at")
-
-        data = _d.pop("data")
-
-        transcript = _d.pop("transcript")
-
-        _instance = cls(
-            id=id,
-            expires_at=expires_at,
-            data=data,
-            transcript=transcript,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_expires_at = _d["expires_at"]
+            if _v_expires_at.__class__ is not int:
+                _v_expires_at = checked(_v_expires_at, "integer", "expires_at")
+            _self.expires_at = _v_expires_at
+            _v_data = _d["data"]
+            if _v_data.__class__ is not str:
+                _v_data = checked(_v_data, "string", "data")
+            _self.data = _v_data
+            _v_transcript = _d["transcript"]
+            if _v_transcript.__class__ is not str:
+                _v_transcript = checked(_v_transcript, "string", "transcript")
+            _self.transcript = _v_transcript
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "expires_at", "id", "transcript"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

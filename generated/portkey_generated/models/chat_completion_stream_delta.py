@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_completion_stream_delta_role import (
     ChatCompletionStreamDeltaRole,
-    check_chat_completion_stream_delta_role,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_function_call_delta import ChatCompletionFunctionCallDelta
@@ -52,21 +57,31 @@ class ChatCompletionStreamDelta:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role
+
+        if role is not UNSET:
+            _field_dict["role"] = role
 
         content: None | str | Unset
         if isinstance(self.content, Unset):
             content = UNSET
         else:
             content = self.content
+        if content is not UNSET:
+            _field_dict["content"] = content
 
         refusal: None | str | Unset
         if isinstance(self.refusal, Unset):
             refusal = UNSET
         else:
             refusal = self.refusal
+        if refusal is not UNSET:
+            _field_dict["refusal"] = refusal
 
         tool_calls: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tool_calls, Unset):
@@ -75,6 +90,9 @@ class ChatCompletionStreamDelta:
                 tool_calls_item = tool_calls_item_data.to_dict()
                 tool_calls.append(tool_calls_item)
 
+        if tool_calls is not UNSET:
+            _field_dict["tool_calls"] = tool_calls
+
         function_call: dict[str, Any] | None | Unset
         if isinstance(self.function_call, Unset):
             function_call = UNSET
@@ -82,18 +100,6 @@ class ChatCompletionStreamDelta:
             function_call = self.function_call.to_dict()
         else:
             function_call = self.function_call
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if role is not UNSET:
-            _field_dict["role"] = role
-        if content is not UNSET:
-            _field_dict["content"] = content
-        if refusal is not UNSET:
-            _field_dict["refusal"] = refusal
-        if tool_calls is not UNSET:
-            _field_dict["tool_calls"] = tool_calls
         if function_call is not UNSET:
             _field_dict["function_call"] = function_call
 
@@ -103,68 +109,74 @@ class ChatCompletionStreamDelta:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _role = _d.pop("role", UNSET)
-        role: ChatCompletionStreamDeltaRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_chat_completion_stream_delta_role(_role)
-
-        def _parse_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        content = _parse_content(_d.pop("content", UNSET))
-
-        def _parse_refusal(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        refusal = _parse_refusal(_d.pop("refusal", UNSET))
-
-        _tool_calls = _d.pop("tool_calls", UNSET)
-        tool_calls: list[ChatCompletionToolCallDelta] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ChatCompletionToolCallDelta.from_dict(tool_calls_item_data)
-
-                tool_calls.append(tool_calls_item)
-
-        def _parse_function_call(data: object) -> ChatCompletionFunctionCallDelta | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                function_call_type_0 = ChatCompletionFunctionCallDelta.from_dict(data)
-
-                return function_call_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionFunctionCallDelta | None | Unset", data)
-
-        function_call = _parse_function_call(_d.pop("function_call", UNSET))
-
-        _instance = cls(
-            role=role,
-            content=content,
-            refusal=refusal,
-            tool_calls=tool_calls,
-            function_call=function_call,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "role" in _d:
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
+                _n += 1
+            else:
+                _self.role = UNSET
+            if "content" in _d:
+                _v_content = _d["content"]
+                if not (_v_content.__class__ is str or _v_content is None):
+                    _v_content = checked(_v_content, "string or null", "content")
+                _self.content = _v_content
+                _n += 1
+            else:
+                _self.content = UNSET
+            if "refusal" in _d:
+                _v_refusal = _d["refusal"]
+                if not (_v_refusal.__class__ is str or _v_refusal is None):
+                    _v_refusal = checked(_v_refusal, "string or null", "refusal")
+                _self.refusal = _v_refusal
+                _n += 1
+            else:
+                _self.refusal = UNSET
+            if "tool_calls" in _d:
+                _v_tool_calls = _d["tool_calls"]
+                if _v_tool_calls.__class__ is list:
+                    try:
+                        _v_tool_calls = [ChatCompletionToolCallDelta.from_dict(_i) for _i in _v_tool_calls]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_tool_calls, ChatCompletionToolCallDelta.from_dict).within(
+                            "tool_calls"
+                        ) from None
+                else:
+                    _v_tool_calls = checked(_v_tool_calls, "array", "tool_calls")
+                _self.tool_calls = _v_tool_calls
+                _n += 1
+            else:
+                _self.tool_calls = UNSET
+            if "function_call" in _d:
+                _v_function_call = _d["function_call"]
+                if _v_function_call.__class__ is dict:
+                    try:
+                        _v_function_call = ChatCompletionFunctionCallDelta.from_dict(_v_function_call)
+                    except DecodeError as _error:
+                        raise _error.within("function_call") from None
+                elif _v_function_call is not None:
+                    _v_function_call = checked(_v_function_call, "object or null", "function_call")
+                _self.function_call = _v_function_call
+                _n += 1
+            else:
+                _self.function_call = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"content", "function_call", "refusal", "role", "tool_calls"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ChatCompletionStreamOptions")
 
@@ -22,11 +28,10 @@ class ChatCompletionStreamOptions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        include_usage = self.include_usage
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        include_usage = self.include_usage
         if include_usage is not UNSET:
             _field_dict["include_usage"] = include_usage
 
@@ -34,15 +39,24 @@ class ChatCompletionStreamOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        include_usage = _d.pop("include_usage", UNSET)
-
-        _instance = cls(
-            include_usage=include_usage,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "include_usage" in _d:
+                _v_include_usage = _d["include_usage"]
+                if _v_include_usage.__class__ is not bool:
+                    _v_include_usage = checked(_v_include_usage, "boolean", "include_usage")
+                _self.include_usage = _v_include_usage
+                _n += 1
+            else:
+                _self.include_usage = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"include_usage"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_array
+from ..types import (
+    JSON_INTEGERS,
+    JSON_NUMBERS,
+    DecodeError,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_top_logprob import ChatCompletionTopLogprob
@@ -44,32 +52,33 @@ class ChatCompletionTokenLogprob:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        token = self.token
-
-        logprob = self.logprob
-
-        bytes_: list[int] | None
-        if isinstance(self.bytes_, list):
-            bytes_ = self.bytes_
-
-        else:
-            bytes_ = self.bytes_
-
-        top_logprobs: list[dict[str, Any]] = []
-        for top_logprobs_item_data in self.top_logprobs:
-            top_logprobs_item = top_logprobs_item_data.to_dict()
-            top_logprobs.append(top_logprobs_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "token": token,
-                "logprob": logprob,
-                "bytes": bytes_,
-                "top_logprobs": top_logprobs,
-            }
-        )
+
+        if is_set(self.token):
+            token = self.token
+            _field_dict["token"] = token
+
+        if is_set(self.logprob):
+            logprob = self.logprob
+            _field_dict["logprob"] = logprob
+
+        if is_set(self.bytes_):
+            bytes_: list[int] | None
+            if isinstance(self.bytes_, list):
+                bytes_ = self.bytes_
+
+            else:
+                bytes_ = self.bytes_
+            _field_dict["bytes"] = bytes_
+
+        if is_set(self.top_logprobs):
+            top_logprobs: list[dict[str, Any]] = []
+            for top_logprobs_item_data in self.top_logprobs:
+                top_logprobs_item = top_logprobs_item_data.to_dict()
+                top_logprobs.append(top_logprobs_item)
+
+            _field_dict["top_logprobs"] = top_logprobs
 
         return _field_dict
 
@@ -77,42 +86,47 @@ class ChatCompletionTokenLogprob:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        token = _d.pop("token")
-
-        logprob = _d.pop("logprob")
-
-        def _parse_bytes_(data: object) -> list[int] | None:
-            if data is None:
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                bytes_type_0 = cast("list[int]", data)
-
-                return bytes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[int] | None", data)
-
-        bytes_ = _parse_bytes_(_d.pop("bytes"))
-
-        top_logprobs: list[ChatCompletionTopLogprob] = []
-        _top_logprobs = _d.pop("top_logprobs")
-        for top_logprobs_item_data in _top_logprobs:
-            top_logprobs_item = ChatCompletionTopLogprob.from_dict(top_logprobs_item_data)
-
-            top_logprobs.append(top_logprobs_item)
-
-        _instance = cls(
-            token=token,
-            logprob=logprob,
-            bytes_=bytes_,
-            top_logprobs=top_logprobs,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_token = _d["token"]
+            if _v_token.__class__ is not str:
+                _v_token = checked(_v_token, "string", "token")
+            _self.token = _v_token
+            _v_logprob = _d["logprob"]
+            if _v_logprob.__class__ not in JSON_NUMBERS:
+                _v_logprob = checked(_v_logprob, "number", "logprob")
+            _self.logprob = _v_logprob
+            _v_bytes_ = _d["bytes"]
+            if _v_bytes_.__class__ is list:
+                try:
+                    if not JSON_INTEGERS.issuperset(map(type, _v_bytes_)):
+                        _v_bytes_ = checked_items(_v_bytes_, "integer")
+                except DecodeError as _error:
+                    raise _error.within("bytes") from None
+            elif _v_bytes_ is not None:
+                _v_bytes_ = checked(_v_bytes_, "array or null", "bytes")
+            _self.bytes_ = _v_bytes_
+            _v_top_logprobs = _d["top_logprobs"]
+            if _v_top_logprobs.__class__ is list:
+                try:
+                    _v_top_logprobs = [ChatCompletionTopLogprob.from_dict(_i) for _i in _v_top_logprobs]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_top_logprobs, ChatCompletionTopLogprob.from_dict).within(
+                        "top_logprobs"
+                    ) from None
+            else:
+                _v_top_logprobs = checked(_v_top_logprobs, "array", "top_logprobs")
+            _self.top_logprobs = _v_top_logprobs
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"bytes", "logprob", "token", "top_logprobs"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

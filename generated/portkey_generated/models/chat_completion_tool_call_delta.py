@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_function_call_delta import ChatCompletionFunctionCallDelta
@@ -44,27 +51,24 @@ class ChatCompletionToolCallDelta:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        index = self.index
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
 
         id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         type_ = self.type_
+        if type_ is not UNSET:
+            _field_dict["type"] = type_
 
         function: dict[str, Any] | Unset = UNSET
         if not isinstance(self.function, Unset):
             function = self.function.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "index": index,
-            }
-        )
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
         if function is not UNSET:
             _field_dict["function"] = function
 
@@ -74,32 +78,51 @@ class ChatCompletionToolCallDelta:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        index = _d.pop("index")
-
-        id = _d.pop("id", UNSET)
-
-        _type_: Any = _d.pop("type", UNSET)
-        if _type_ != "function" and not isinstance(_type_, Unset):
-            raise ValueError(f"type must match const 'function', got '{_type_}'")
-        type_: Literal["function"] | Unset = _type_
-
-        _function = _d.pop("function", UNSET)
-        function: ChatCompletionFunctionCallDelta | Unset
-        if isinstance(_function, Unset):
-            function = UNSET
-        else:
-            function = ChatCompletionFunctionCallDelta.from_dict(_function)
-
-        _instance = cls(
-            index=index,
-            id=id,
-            type_=type_,
-            function=function,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "type" in _d:
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "function" in _d:
+                _v_function = _d["function"]
+                if _v_function.__class__ is dict:
+                    try:
+                        _v_function = ChatCompletionFunctionCallDelta.from_dict(_v_function)
+                    except DecodeError as _error:
+                        raise _error.within("function") from None
+                else:
+                    _v_function = checked(_v_function, "object", "function")
+                _self.function = _v_function
+                _n += 1
+            else:
+                _self.function = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"function", "id", "index", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="ChatCompletionUrlCitation")
 
 
@@ -25,47 +32,57 @@ class ChatCompletionUrlCitation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        start_index = self.start_index
-
-        end_index = self.end_index
-
-        url = self.url
-
-        title = self.title
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "start_index": start_index,
-                "end_index": end_index,
-                "url": url,
-                "title": title,
-            }
-        )
+
+        if is_set(self.start_index):
+            start_index = self.start_index
+            _field_dict["start_index"] = start_index
+
+        if is_set(self.end_index):
+            end_index = self.end_index
+            _field_dict["end_index"] = end_index
+
+        if is_set(self.url):
+            url = self.url
+            _field_dict["url"] = url
+
+        if is_set(self.title):
+            title = self.title
+            _field_dict["title"] = title
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        start_index = _d.pop("start_index")
-
-        end_index = _d.pop("end_index")
-
-        url = _d.pop("url")
-
-        title = _d.pop("title")
-
-        _instance = cls(
-            start_index=start_index,
-            end_index=end_index,
-            url=url,
-            title=title,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_start_index = _d["start_index"]
+            if _v_start_index.__class__ is not int:
+                _v_start_index = checked(_v_start_index, "integer", "start_index")
+            _self.start_index = _v_start_index
+            _v_end_index = _d["end_index"]
+            if _v_end_index.__class__ is not int:
+                _v_end_index = checked(_v_end_index, "integer", "end_index")
+            _self.end_index = _v_end_index
+            _v_url = _d["url"]
+            if _v_url.__class__ is not str:
+                _v_url = checked(_v_url, "string", "url")
+            _self.url = _v_url
+            _v_title = _d["title"]
+            if _v_title.__class__ is not str:
+                _v_title = checked(_v_title, "string", "title")
+            _self.title = _v_title
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"end_index", "start_index", "title", "url"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

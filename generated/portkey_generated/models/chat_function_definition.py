@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_function_parameters import ChatFunctionParameters
@@ -44,31 +51,28 @@ class ChatFunctionDefinition:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        name = self.name
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
 
         description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
             parameters = self.parameters.to_dict()
+        if parameters is not UNSET:
+            _field_dict["parameters"] = parameters
 
         strict: bool | None | Unset
         if isinstance(self.strict, Unset):
             strict = UNSET
         else:
             strict = self.strict
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-            }
-        )
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if parameters is not UNSET:
-            _field_dict["parameters"] = parameters
         if strict is not UNSET:
             _field_dict["strict"] = strict
 
@@ -78,36 +82,53 @@ class ChatFunctionDefinition:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        description = _d.pop("description", UNSET)
-
-        _parameters = _d.pop("parameters", UNSET)
-        parameters: ChatFunctionParameters | Unset
-        if isinstance(_parameters, Unset):
-            parameters = UNSET
-        else:
-            parameters = ChatFunctionParameters.from_dict(_parameters)
-
-        def _parse_strict(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        strict = _parse_strict(_d.pop("strict", UNSET))
-
-        _instance = cls(
-            name=name,
-            description=description,
-            parameters=parameters,
-            strict=strict,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            if "description" in _d:
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "parameters" in _d:
+                _v_parameters = _d["parameters"]
+                if _v_parameters.__class__ is dict:
+                    try:
+                        _v_parameters = ChatFunctionParameters.from_dict(_v_parameters)
+                    except DecodeError as _error:
+                        raise _error.within("parameters") from None
+                else:
+                    _v_parameters = checked(_v_parameters, "object", "parameters")
+                _self.parameters = _v_parameters
+                _n += 1
+            else:
+                _self.parameters = UNSET
+            if "strict" in _d:
+                _v_strict = _d["strict"]
+                if not (_v_strict.__class__ is bool or _v_strict is None):
+                    _v_strict = checked(_v_strict, "boolean or null", "strict")
+                _self.strict = _v_strict
+                _n += 1
+            else:
+                _self.strict = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x for _k, _x in _d.items() if _k not in {"description", "name", "parameters", "strict"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.chat_json_schema_format import ChatJsonSchemaFormat
 
@@ -38,18 +46,16 @@ class ChatResponseFormatJsonSchema:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        json_schema = self.json_schema.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "json_schema": json_schema,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.json_schema):
+            json_schema = self.json_schema.to_dict()
+            _field_dict["json_schema"] = json_schema
 
         return _field_dict
 
@@ -57,21 +63,31 @@ class ChatResponseFormatJsonSchema:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "json_schema":
-            raise ValueError(f"type must match const 'json_schema', got '{_type_}'")
-        type_: Literal["json_schema"] = _type_
-
-        json_schema = ChatJsonSchemaFormat.from_dict(_d.pop("json_schema"))
-
-        _instance = cls(
-            type_=type_,
-            json_schema=json_schema,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_json_schema = _d["json_schema"]
+            if _v_json_schema.__class__ is dict:
+                try:
+                    _v_json_schema = ChatJsonSchemaFormat.from_dict(_v_json_schema)
+                except DecodeError as _error:
+                    raise _error.within("json_schema") from None
+            else:
+                _v_json_schema = checked(_v_json_schema, "object", "json_schema")
+            _self.json_schema = _v_json_schema
+        except KeyError as _error:
+            if _d.get("type", "json_schema") != "json_schema":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"json_schema", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,8 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_thinking_config_type import ChatThinkingConfigType, check_chat_thinking_config_type
-from ..types import UNSET, Unset
+from ..models.chat_thinking_config_type import ChatThinkingConfigType
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ChatThinkingConfig")
 
@@ -24,17 +31,14 @@ class ChatThinkingConfig:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        budget_tokens = self.budget_tokens
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        budget_tokens = self.budget_tokens
         if budget_tokens is not UNSET:
             _field_dict["budget_tokens"] = budget_tokens
 
@@ -42,18 +46,28 @@ class ChatThinkingConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        type_ = check_chat_thinking_config_type(_d.pop("type"))
-
-        budget_tokens = _d.pop("budget_tokens", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            budget_tokens=budget_tokens,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "budget_tokens" in _d:
+                _v_budget_tokens = _d["budget_tokens"]
+                if _v_budget_tokens.__class__ is not int:
+                    _v_budget_tokens = checked(_v_budget_tokens, "integer", "budget_tokens")
+                _self.budget_tokens = _v_budget_tokens
+                _n += 1
+            else:
+                _self.budget_tokens = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"budget_tokens", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

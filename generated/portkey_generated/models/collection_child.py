@@ -9,7 +9,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.collection_stats import CollectionStats
@@ -46,29 +53,28 @@ class CollectionChild:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
+        if last_updated_at is not UNSET:
+            _field_dict["last_updated_at"] = last_updated_at
 
         collection_details: dict[str, Any] | Unset = UNSET
         if not isinstance(self.collection_details, Unset):
             collection_details = self.collection_details.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if last_updated_at is not UNSET:
-            _field_dict["last_updated_at"] = last_updated_at
         if collection_details is not UNSET:
             _field_dict["collection_details"] = collection_details
 
@@ -78,39 +84,71 @@ class CollectionChild:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        name = _d.pop("name", UNSET)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _collection_details = _d.pop("collection_details", UNSET)
-        collection_details: CollectionStats | Unset
-        if isinstance(_collection_details, Unset):
-            collection_details = UNSET
-        else:
-            collection_details = CollectionStats.from_dict(_collection_details)
-
-        _instance = cls(
-            id=id,
-            name=name,
-            last_updated_at=last_updated_at,
-            collection_details=collection_details,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+            if "collection_details" in _d:
+                _v_collection_details = _d["collection_details"]
+                if _v_collection_details.__class__ is dict:
+                    try:
+                        _v_collection_details = CollectionStats.from_dict(_v_collection_details)
+                    except DecodeError as _error:
+                        raise _error.within("collection_details") from None
+                else:
+                    _v_collection_details = checked(_v_collection_details, "object", "collection_details")
+                _self.collection_details = _v_collection_details
+                _n += 1
+            else:
+                _self.collection_details = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"collection_details", "id", "last_updated_at", "name"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.collection_list_item import CollectionListItem
@@ -40,7 +46,12 @@ class CollectionList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         total = self.total
+        if total is not UNSET:
+            _field_dict["total"] = total
 
         data: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.data, Unset):
@@ -49,11 +60,6 @@ class CollectionList:
                 data_item = data_item_data.to_dict()
                 data.append(data_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if total is not UNSET:
-            _field_dict["total"] = total
         if data is not UNSET:
             _field_dict["data"] = data
 
@@ -63,25 +69,37 @@ class CollectionList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        total = _d.pop("total", UNSET)
-
-        _data = _d.pop("data", UNSET)
-        data: list[CollectionListItem] | Unset = UNSET
-        if _data is not UNSET:
-            data = []
-            for data_item_data in _data:
-                data_item = CollectionListItem.from_dict(data_item_data)
-
-                data.append(data_item)
-
-        _instance = cls(
-            total=total,
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "total" in _d:
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
+                _n += 1
+            else:
+                _self.total = UNSET
+            if "data" in _d:
+                _v_data = _d["data"]
+                if _v_data.__class__ is list:
+                    try:
+                        _v_data = [CollectionListItem.from_dict(_i) for _i in _v_data]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_data, CollectionListItem.from_dict).within("data") from None
+                else:
+                    _v_data = checked(_v_data, "array", "data")
+                _self.data = _v_data
+                _n += 1
+            else:
+                _self.data = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,14 +3,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.collection_record_status import CollectionRecordStatus, check_collection_record_status
-from ..types import UNSET, Unset
+from ..models.collection_record_status import CollectionRecordStatus
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="CollectionRecord")
 
@@ -40,17 +47,28 @@ class CollectionRecord:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         workspace_id: str | Unset = UNSET
         if not isinstance(self.workspace_id, Unset):
             workspace_id = str(self.workspace_id)
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         parent_collection_id: None | str | Unset
         if isinstance(self.parent_collection_id, Unset):
@@ -59,40 +77,29 @@ class CollectionRecord:
             parent_collection_id = str(self.parent_collection_id)
         else:
             parent_collection_id = self.parent_collection_id
+        if parent_collection_id is not UNSET:
+            _field_dict["parent_collection_id"] = parent_collection_id
 
         is_default = self.is_default
+        if is_default is not UNSET:
+            _field_dict["is_default"] = is_default
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
 
+        if status is not UNSET:
+            _field_dict["status"] = status
+
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if parent_collection_id is not UNSET:
-            _field_dict["parent_collection_id"] = parent_collection_id
-        if is_default is not UNSET:
-            _field_dict["is_default"] = is_default
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
         if last_updated_at is not UNSET:
             _field_dict["last_updated_at"] = last_updated_at
 
@@ -100,79 +107,136 @@ class CollectionRecord:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        name = _d.pop("name", UNSET)
-
-        _workspace_id = _d.pop("workspace_id", UNSET)
-        workspace_id: UUID | Unset
-        if isinstance(_workspace_id, Unset):
-            workspace_id = UNSET
-        else:
-            workspace_id = UUID(_workspace_id)
-
-        slug = _d.pop("slug", UNSET)
-
-        def _parse_parent_collection_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                parent_collection_id_type_0 = UUID(data)
-
-                return parent_collection_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UUID", data)
-
-        parent_collection_id = _parse_parent_collection_id(_d.pop("parent_collection_id", UNSET))
-
-        is_default = _d.pop("is_default", UNSET)
-
-        _status = _d.pop("status", UNSET)
-        status: CollectionRecordStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_collection_record_status(_status)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _instance = cls(
-            id=id,
-            name=name,
-            workspace_id=workspace_id,
-            slug=slug,
-            parent_collection_id=parent_collection_id,
-            is_default=is_default,
-            status=status,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
+                    try:
+                        _v_workspace_id = UUID(_v_workspace_id)
+                    except ValueError:
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
+                else:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "parent_collection_id" in _d:
+                _v_parent_collection_id = _d["parent_collection_id"]
+                if _v_parent_collection_id.__class__ is str:
+                    try:
+                        _v_parent_collection_id = UUID(_v_parent_collection_id)
+                    except ValueError:
+                        _v_parent_collection_id = malformed(
+                            _v_parent_collection_id, "a UUID", "parent_collection_id"
+                        )
+                elif _v_parent_collection_id is not None:
+                    _v_parent_collection_id = checked(
+                        _v_parent_collection_id, "string or null", "parent_collection_id"
+                    )
+                _self.parent_collection_id = _v_parent_collection_id
+                _n += 1
+            else:
+                _self.parent_collection_id = UNSET
+            if "is_default" in _d:
+                _v_is_default = _d["is_default"]
+                if _v_is_default.__class__ is not bool:
+                    _v_is_default = checked(_v_is_default, "boolean", "is_default")
+                _self.is_default = _v_is_default
+                _n += 1
+            else:
+                _self.is_default = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "id",
+                    "is_default",
+                    "last_updated_at",
+                    "name",
+                    "parent_collection_id",
+                    "slug",
+                    "status",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

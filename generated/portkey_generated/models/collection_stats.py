@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="CollectionStats")
 
@@ -28,9 +35,16 @@ class CollectionStats:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         child_collections_count = self.child_collections_count
+        if child_collections_count is not UNSET:
+            _field_dict["child_collections_count"] = child_collections_count
 
         prompts_count = self.prompts_count
+        if prompts_count is not UNSET:
+            _field_dict["prompts_count"] = prompts_count
 
         child_collections_last_updated_at: None | str | Unset
         if isinstance(self.child_collections_last_updated_at, Unset):
@@ -39,6 +53,8 @@ class CollectionStats:
             child_collections_last_updated_at = self.child_collections_last_updated_at.isoformat()
         else:
             child_collections_last_updated_at = self.child_collections_last_updated_at
+        if child_collections_last_updated_at is not UNSET:
+            _field_dict["child_collections_last_updated_at"] = child_collections_last_updated_at
 
         prompts_last_updated_at: None | str | Unset
         if isinstance(self.prompts_last_updated_at, Unset):
@@ -47,16 +63,6 @@ class CollectionStats:
             prompts_last_updated_at = self.prompts_last_updated_at.isoformat()
         else:
             prompts_last_updated_at = self.prompts_last_updated_at
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if child_collections_count is not UNSET:
-            _field_dict["child_collections_count"] = child_collections_count
-        if prompts_count is not UNSET:
-            _field_dict["prompts_count"] = prompts_count
-        if child_collections_last_updated_at is not UNSET:
-            _field_dict["child_collections_last_updated_at"] = child_collections_last_updated_at
         if prompts_last_updated_at is not UNSET:
             _field_dict["prompts_last_updated_at"] = prompts_last_updated_at
 
@@ -64,56 +70,88 @@ class CollectionStats:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        child_collections_count = _d.pop("child_collections_count", UNSET)
-
-        prompts_count = _d.pop("prompts_count", UNSET)
-
-        def _parse_child_collections_last_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                child_collections_last_updated_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return child_collections_last_updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        child_collections_last_updated_at = _parse_child_collections_last_updated_at(
-            _d.pop("child_collections_last_updated_at", UNSET)
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "child_collections_count" in _d:
+                _v_child_collections_count = _d["child_collections_count"]
+                if _v_child_collections_count.__class__ is not int:
+                    _v_child_collections_count = checked(
+                        _v_child_collections_count, "integer", "child_collections_count"
+                    )
+                _self.child_collections_count = _v_child_collections_count
+                _n += 1
+            else:
+                _self.child_collections_count = UNSET
+            if "prompts_count" in _d:
+                _v_prompts_count = _d["prompts_count"]
+                if _v_prompts_count.__class__ is not int:
+                    _v_prompts_count = checked(_v_prompts_count, "integer", "prompts_count")
+                _self.prompts_count = _v_prompts_count
+                _n += 1
+            else:
+                _self.prompts_count = UNSET
+            if "child_collections_last_updated_at" in _d:
+                _v_child_collections_last_updated_at = _d["child_collections_last_updated_at"]
+                if _v_child_collections_last_updated_at.__class__ is str:
+                    try:
+                        _v_child_collections_last_updated_at = datetime.datetime.fromisoformat(
+                            _v_child_collections_last_updated_at
+                        )
+                    except ValueError:
+                        _v_child_collections_last_updated_at = malformed(
+                            _v_child_collections_last_updated_at,
+                            "an ISO 8601 date-time",
+                            "child_collections_last_updated_at",
+                        )
+                elif _v_child_collections_last_updated_at is not None:
+                    _v_child_collections_last_updated_at = checked(
+                        _v_child_collections_last_updated_at,
+                        "string or null",
+                        "child_collections_last_updated_at",
+                    )
+                _self.child_collections_last_updated_at = _v_child_collections_last_updated_at
+                _n += 1
+            else:
+                _self.child_collections_last_updated_at = UNSET
+            if "prompts_last_updated_at" in _d:
+                _v_prompts_last_updated_at = _d["prompts_last_updated_at"]
+                if _v_prompts_last_updated_at.__class__ is str:
+                    try:
+                        _v_prompts_last_updated_at = datetime.datetime.fromisoformat(
+                            _v_prompts_last_updated_at
+                        )
+                    except ValueError:
+                        _v_prompts_last_updated_at = malformed(
+                            _v_prompts_last_updated_at, "an ISO 8601 date-time", "prompts_last_updated_at"
+                        )
+                elif _v_prompts_last_updated_at is not None:
+                    _v_prompts_last_updated_at = checked(
+                        _v_prompts_last_updated_at, "string or null", "prompts_last_updated_at"
+                    )
+                _self.prompts_last_updated_at = _v_prompts_last_updated_at
+                _n += 1
+            else:
+                _self.prompts_last_updated_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "child_collections_count",
+                    "child_collections_last_updated_at",
+                    "prompts_count",
+                    "prompts_last_updated_at",
+                }
+            }
         )
-
-        def _parse_prompts_last_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                prompts_last_updated_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return prompts_last_updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        prompts_last_updated_at = _parse_prompts_last_updated_at(_d.pop("prompts_last_updated_at", UNSET))
-
-        _instance = cls(
-            child_collections_count=child_collections_count,
-            prompts_count=prompts_count,
-            child_collections_last_updated_at=child_collections_last_updated_at,
-            prompts_last_updated_at=prompts_last_updated_at,
-        )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.completion_choice import CompletionChoice
@@ -52,42 +60,44 @@ class Completion:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        object_ = self.object_
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
-        created = self.created
+        if is_set(self.object_):
+            object_ = self.object_
+            _field_dict["object"] = object_
 
-        model = self.model
+        if is_set(self.created):
+            created = self.created
+            _field_dict["created"] = created
 
-        choices: list[dict[str, Any]] = []
-        for choices_item_data in self.choices:
-            choices_item = choices_item_data.to_dict()
-            choices.append(choices_item)
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
+
+        if is_set(self.choices):
+            choices: list[dict[str, Any]] = []
+            for choices_item_data in self.choices:
+                choices_item = choices_item_data.to_dict()
+                choices.append(choices_item)
+
+            _field_dict["choices"] = choices
 
         usage: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage, Unset):
             usage = self.usage.to_dict()
+        if usage is not UNSET:
+            _field_dict["usage"] = usage
 
         system_fingerprint: None | str | Unset
         if isinstance(self.system_fingerprint, Unset):
             system_fingerprint = UNSET
         else:
             system_fingerprint = self.system_fingerprint
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created": created,
-                "model": model,
-                "choices": choices,
-            }
-        )
-        if usage is not UNSET:
-            _field_dict["usage"] = usage
         if system_fingerprint is not UNSET:
             _field_dict["system_fingerprint"] = system_fingerprint
 
@@ -97,53 +107,72 @@ class Completion:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        _object_: Any = _d.pop("object")
-        if _object_ != "text_completion":
-            raise ValueError(f"object must match const 'text_completion', got '{_object_}'")
-        object_: Literal["text_completion"] = _object_
-
-        created = _d.pop("created")
-
-        model = _d.pop("model")
-
-        choices: list[CompletionChoice] = []
-        _choices = _d.pop("choices")
-        for choices_item_data in _choices:
-            choices_item = CompletionChoice.from_dict(choices_item_data)
-
-            choices.append(choices_item)
-
-        _usage = _d.pop("usage", UNSET)
-        usage: CompletionUsage | Unset
-        if isinstance(_usage, Unset):
-            usage = UNSET
-        else:
-            usage = CompletionUsage.from_dict(_usage)
-
-        def _parse_system_fingerprint(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        system_fingerprint = _parse_system_fingerprint(_d.pop("system_fingerprint", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created=created,
-            model=model,
-            choices=choices,
-            usage=usage,
-            system_fingerprint=system_fingerprint,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created = _d["created"]
+            if _v_created.__class__ is not int:
+                _v_created = checked(_v_created, "integer", "created")
+            _self.created = _v_created
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_choices = _d["choices"]
+            if _v_choices.__class__ is list:
+                try:
+                    _v_choices = [CompletionChoice.from_dict(_i) for _i in _v_choices]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_choices, CompletionChoice.from_dict).within("choices") from None
+            else:
+                _v_choices = checked(_v_choices, "array", "choices")
+            _self.choices = _v_choices
+            if "usage" in _d:
+                _v_usage = _d["usage"]
+                if _v_usage.__class__ is dict:
+                    try:
+                        _v_usage = CompletionUsage.from_dict(_v_usage)
+                    except DecodeError as _error:
+                        raise _error.within("usage") from None
+                else:
+                    _v_usage = checked(_v_usage, "object", "usage")
+                _self.usage = _v_usage
+                _n += 1
+            else:
+                _self.usage = UNSET
+            if "system_fingerprint" in _d:
+                _v_system_fingerprint = _d["system_fingerprint"]
+                if not (_v_system_fingerprint.__class__ is str or _v_system_fingerprint is None):
+                    _v_system_fingerprint = checked(
+                        _v_system_fingerprint, "string or null", "system_fingerprint"
+                    )
+                _self.system_fingerprint = _v_system_fingerprint
+                _n += 1
+            else:
+                _self.system_fingerprint = UNSET
+        except KeyError as _error:
+            if _d.get("object", "text_completion") != "text_completion":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"choices", "created", "id", "model", "object", "system_fingerprint", "usage"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

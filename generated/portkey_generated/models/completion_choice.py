@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.completion_finish_reason import CompletionFinishReason, check_completion_finish_reason
-from ..types import UNSET, Unset, is_json_object
+from ..models.completion_finish_reason import CompletionFinishReason
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.completion_logprobs import CompletionLogprobs
@@ -45,12 +52,21 @@ class CompletionChoice:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        index = self.index
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        text = self.text
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
 
-        finish_reason: None | str
-        finish_reason = self.finish_reason
+        if is_set(self.text):
+            text = self.text
+            _field_dict["text"] = text
+
+        if is_set(self.finish_reason):
+            finish_reason: None | str
+            finish_reason = self.finish_reason
+            _field_dict["finish_reason"] = finish_reason
 
         logprobs: dict[str, Any] | None | Unset
         if isinstance(self.logprobs, Unset):
@@ -59,16 +75,6 @@ class CompletionChoice:
             logprobs = self.logprobs.to_dict()
         else:
             logprobs = self.logprobs
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "index": index,
-                "text": text,
-                "finish_reason": finish_reason,
-            }
-        )
         if logprobs is not UNSET:
             _field_dict["logprobs"] = logprobs
 
@@ -78,52 +84,43 @@ class CompletionChoice:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        index = _d.pop("index")
-
-        text = _d.pop("text")
-
-        def _parse_finish_reason(data: object) -> CompletionFinishReason | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                finish_reason_type_0 = check_completion_finish_reason(data)
-
-                return finish_reason_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CompletionFinishReason | None", data)
-
-        finish_reason = _parse_finish_reason(_d.pop("finish_reason"))
-
-        def _parse_logprobs(data: object) -> CompletionLogprobs | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                logprobs_type_0 = CompletionLogprobs.from_dict(data)
-
-                return logprobs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CompletionLogprobs | None | Unset", data)
-
-        logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
-
-        _instance = cls(
-            index=index,
-            text=text,
-            finish_reason=finish_reason,
-            logprobs=logprobs,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
+            _v_finish_reason = _d["finish_reason"]
+            if not (_v_finish_reason.__class__ is str or _v_finish_reason is None):
+                _v_finish_reason = checked(_v_finish_reason, "string or null", "finish_reason")
+            _self.finish_reason = _v_finish_reason
+            if "logprobs" in _d:
+                _v_logprobs = _d["logprobs"]
+                if _v_logprobs.__class__ is dict:
+                    try:
+                        _v_logprobs = CompletionLogprobs.from_dict(_v_logprobs)
+                    except DecodeError as _error:
+                        raise _error.within("logprobs") from None
+                elif _v_logprobs is not None:
+                    _v_logprobs = checked(_v_logprobs, "object or null", "logprobs")
+                _self.logprobs = _v_logprobs
+                _n += 1
+            else:
+                _self.logprobs = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"finish_reason", "index", "logprobs", "text"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_INTEGERS,
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 if TYPE_CHECKING:
     from ..models.completion_logprobs_top_logprobs_item import CompletionLogprobsTopLogprobsItem
@@ -44,9 +54,15 @@ class CompletionLogprobs:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         tokens: list[str] | Unset = UNSET
         if not isinstance(self.tokens, Unset):
             tokens = self.tokens
+
+        if tokens is not UNSET:
+            _field_dict["tokens"] = tokens
 
         token_logprobs: list[float | None] | Unset = UNSET
         if not isinstance(self.token_logprobs, Unset):
@@ -55,6 +71,9 @@ class CompletionLogprobs:
                 token_logprobs_item: float | None
                 token_logprobs_item = token_logprobs_item_data
                 token_logprobs.append(token_logprobs_item)
+
+        if token_logprobs is not UNSET:
+            _field_dict["token_logprobs"] = token_logprobs
 
         top_logprobs: list[dict[str, Any] | None] | Unset = UNSET
         if not isinstance(self.top_logprobs, Unset):
@@ -67,19 +86,13 @@ class CompletionLogprobs:
                     top_logprobs_item = top_logprobs_item_data
                 top_logprobs.append(top_logprobs_item)
 
+        if top_logprobs is not UNSET:
+            _field_dict["top_logprobs"] = top_logprobs
+
         text_offset: list[int] | Unset = UNSET
         if not isinstance(self.text_offset, Unset):
             text_offset = self.text_offset
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if tokens is not UNSET:
-            _field_dict["tokens"] = tokens
-        if token_logprobs is not UNSET:
-            _field_dict["token_logprobs"] = token_logprobs
-        if top_logprobs is not UNSET:
-            _field_dict["top_logprobs"] = top_logprobs
         if text_offset is not UNSET:
             _field_dict["text_offset"] = text_offset
 
@@ -89,58 +102,79 @@ class CompletionLogprobs:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        tokens = cast("list[str]", _d.pop("tokens", UNSET))
-
-        _token_logprobs = _d.pop("token_logprobs", UNSET)
-        token_logprobs: list[float | None] | Unset = UNSET
-        if _token_logprobs is not UNSET:
-            token_logprobs = []
-            for token_logprobs_item_data in _token_logprobs:
-
-                def _parse_token_logprobs_item(data: object) -> float | None:
-                    if data is None:
-                        return data
-                    return cast("float | None", data)
-
-                token_logprobs_item = _parse_token_logprobs_item(token_logprobs_item_data)
-
-                token_logprobs.append(token_logprobs_item)
-
-        _top_logprobs = _d.pop("top_logprobs", UNSET)
-        top_logprobs: list[CompletionLogprobsTopLogprobsItem | None] | Unset = UNSET
-        if _top_logprobs is not UNSET:
-            top_logprobs = []
-            for top_logprobs_item_data in _top_logprobs:
-
-                def _parse_top_logprobs_item(data: object) -> CompletionLogprobsTopLogprobsItem | None:
-                    if data is None:
-                        return data
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "tokens" in _d:
+                _v_tokens = _d["tokens"]
+                if _v_tokens.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        top_logprobs_item_type_0 = CompletionLogprobsTopLogprobsItem.from_dict(data)
-
-                        return top_logprobs_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast("CompletionLogprobsTopLogprobsItem | None", data)
-
-                top_logprobs_item = _parse_top_logprobs_item(top_logprobs_item_data)
-
-                top_logprobs.append(top_logprobs_item)
-
-        text_offset = cast("list[int]", _d.pop("text_offset", UNSET))
-
-        _instance = cls(
-            tokens=tokens,
-            token_logprobs=token_logprobs,
-            top_logprobs=top_logprobs,
-            text_offset=text_offset,
+                        if not JSON_STRINGS.issuperset(map(type, _v_tokens)):
+                            _v_tokens = checked_items(_v_tokens, "string")
+                    except DecodeError as _error:
+                        raise _error.within("tokens") from None
+                else:
+                    _v_tokens = checked(_v_tokens, "array", "tokens")
+                _self.tokens = _v_tokens
+                _n += 1
+            else:
+                _self.tokens = UNSET
+            if "token_logprobs" in _d:
+                _v_token_logprobs = _d["token_logprobs"]
+                if _v_token_logprobs.__class__ is list:
+                    try:
+                        if not all(_i is None or _i.__class__ in JSON_NUMBERS for _i in _v_token_logprobs):
+                            _v_token_logprobs = checked_items(_v_token_logprobs, "number or null")
+                    except DecodeError as _error:
+                        raise _error.within("token_logprobs") from None
+                else:
+                    _v_token_logprobs = checked(_v_token_logprobs, "array", "token_logprobs")
+                _self.token_logprobs = _v_token_logprobs
+                _n += 1
+            else:
+                _self.token_logprobs = UNSET
+            if "top_logprobs" in _d:
+                _v_top_logprobs = _d["top_logprobs"]
+                if _v_top_logprobs.__class__ is list:
+                    try:
+                        _v_top_logprobs = [_decode_top_logprobs_item(_i) for _i in _v_top_logprobs]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_top_logprobs, _decode_top_logprobs_item).within(
+                            "top_logprobs"
+                        ) from None
+                else:
+                    _v_top_logprobs = checked(_v_top_logprobs, "array", "top_logprobs")
+                _self.top_logprobs = _v_top_logprobs
+                _n += 1
+            else:
+                _self.top_logprobs = UNSET
+            if "text_offset" in _d:
+                _v_text_offset = _d["text_offset"]
+                if _v_text_offset.__class__ is list:
+                    try:
+                        if not JSON_INTEGERS.issuperset(map(type, _v_text_offset)):
+                            _v_text_offset = checked_items(_v_text_offset, "integer")
+                    except DecodeError as _error:
+                        raise _error.within("text_offset") from None
+                else:
+                    _v_text_offset = checked(_v_text_offset, "array", "text_offset")
+                _self.text_offset = _v_text_offset
+                _n += 1
+            else:
+                _self.text_offset = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"text_offset", "token_logprobs", "tokens", "top_logprobs"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -157,3 +191,12 @@ class CompletionLogprobs:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_top_logprobs_item(data: Any) -> CompletionLogprobsTopLogprobsItem | None:
+    if data.__class__ is dict:
+        data = CompletionLogprobsTopLogprobsItem.from_dict(data)
+    elif data is not None:
+        data = checked(data, "object or null")
+    _result: CompletionLogprobsTopLogprobsItem | None = data
+    return _result

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="CompletionTokensDetails")
 
@@ -27,23 +33,22 @@ class CompletionTokensDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        reasoning_tokens = self.reasoning_tokens
-
-        audio_tokens = self.audio_tokens
-
-        accepted_prediction_tokens = self.accepted_prediction_tokens
-
-        rejected_prediction_tokens = self.rejected_prediction_tokens
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        reasoning_tokens = self.reasoning_tokens
         if reasoning_tokens is not UNSET:
             _field_dict["reasoning_tokens"] = reasoning_tokens
+
+        audio_tokens = self.audio_tokens
         if audio_tokens is not UNSET:
             _field_dict["audio_tokens"] = audio_tokens
+
+        accepted_prediction_tokens = self.accepted_prediction_tokens
         if accepted_prediction_tokens is not UNSET:
             _field_dict["accepted_prediction_tokens"] = accepted_prediction_tokens
+
+        rejected_prediction_tokens = self.rejected_prediction_tokens
         if rejected_prediction_tokens is not UNSET:
             _field_dict["rejected_prediction_tokens"] = rejected_prediction_tokens
 
@@ -51,24 +56,64 @@ class CompletionTokensDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        reasoning_tokens = _d.pop("reasoning_tokens", UNSET)
-
-        audio_tokens = _d.pop("audio_tokens", UNSET)
-
-        accepted_prediction_tokens = _d.pop("accepted_prediction_tokens", UNSET)
-
-        rejected_prediction_tokens = _d.pop("rejected_prediction_tokens", UNSET)
-
-        _instance = cls(
-            reasoning_tokens=reasoning_tokens,
-            audio_tokens=audio_tokens,
-            accepted_prediction_tokens=accepted_prediction_tokens,
-            rejected_prediction_tokens=rejected_prediction_tokens,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "reasoning_tokens" in _d:
+                _v_reasoning_tokens = _d["reasoning_tokens"]
+                if _v_reasoning_tokens.__class__ is not int:
+                    _v_reasoning_tokens = checked(_v_reasoning_tokens, "integer", "reasoning_tokens")
+                _self.reasoning_tokens = _v_reasoning_tokens
+                _n += 1
+            else:
+                _self.reasoning_tokens = UNSET
+            if "audio_tokens" in _d:
+                _v_audio_tokens = _d["audio_tokens"]
+                if _v_audio_tokens.__class__ is not int:
+                    _v_audio_tokens = checked(_v_audio_tokens, "integer", "audio_tokens")
+                _self.audio_tokens = _v_audio_tokens
+                _n += 1
+            else:
+                _self.audio_tokens = UNSET
+            if "accepted_prediction_tokens" in _d:
+                _v_accepted_prediction_tokens = _d["accepted_prediction_tokens"]
+                if _v_accepted_prediction_tokens.__class__ is not int:
+                    _v_accepted_prediction_tokens = checked(
+                        _v_accepted_prediction_tokens, "integer", "accepted_prediction_tokens"
+                    )
+                _self.accepted_prediction_tokens = _v_accepted_prediction_tokens
+                _n += 1
+            else:
+                _self.accepted_prediction_tokens = UNSET
+            if "rejected_prediction_tokens" in _d:
+                _v_rejected_prediction_tokens = _d["rejected_prediction_tokens"]
+                if _v_rejected_prediction_tokens.__class__ is not int:
+                    _v_rejected_prediction_tokens = checked(
+                        _v_rejected_prediction_tokens, "integer", "rejected_prediction_tokens"
+                    )
+                _self.rejected_prediction_tokens = _v_rejected_prediction_tokens
+                _n += 1
+            else:
+                _self.rejected_prediction_tokens = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "accepted_prediction_tokens",
+                    "audio_tokens",
+                    "reasoning_tokens",
+                    "rejected_prediction_tokens",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.completion_tokens_details import CompletionTokensDetails
@@ -48,31 +55,30 @@ class CompletionUsage:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        prompt_tokens = self.prompt_tokens
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        completion_tokens = self.completion_tokens
+        if is_set(self.prompt_tokens):
+            prompt_tokens = self.prompt_tokens
+            _field_dict["prompt_tokens"] = prompt_tokens
 
-        total_tokens = self.total_tokens
+        if is_set(self.completion_tokens):
+            completion_tokens = self.completion_tokens
+            _field_dict["completion_tokens"] = completion_tokens
+
+        if is_set(self.total_tokens):
+            total_tokens = self.total_tokens
+            _field_dict["total_tokens"] = total_tokens
 
         prompt_tokens_details: dict[str, Any] | Unset = UNSET
         if not isinstance(self.prompt_tokens_details, Unset):
             prompt_tokens_details = self.prompt_tokens_details.to_dict()
+        if prompt_tokens_details is not UNSET:
+            _field_dict["prompt_tokens_details"] = prompt_tokens_details
 
         completion_tokens_details: dict[str, Any] | Unset = UNSET
         if not isinstance(self.completion_tokens_details, Unset):
             completion_tokens_details = self.completion_tokens_details.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "prompt_tokens": prompt_tokens,
-                "completion_tokens": completion_tokens,
-                "total_tokens": total_tokens,
-            }
-        )
-        if prompt_tokens_details is not UNSET:
-            _field_dict["prompt_tokens_details"] = prompt_tokens_details
         if completion_tokens_details is not UNSET:
             _field_dict["completion_tokens_details"] = completion_tokens_details
 
@@ -82,37 +88,73 @@ class CompletionUsage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        prompt_tokens = _d.pop("prompt_tokens")
-
-        completion_tokens = _d.pop("completion_tokens")
-
-        total_tokens = _d.pop("total_tokens")
-
-        _prompt_tokens_details = _d.pop("prompt_tokens_details", UNSET)
-        prompt_tokens_details: PromptTokensDetails | Unset
-        if isinstance(_prompt_tokens_details, Unset):
-            prompt_tokens_details = UNSET
-        else:
-            prompt_tokens_details = PromptTokensDetails.from_dict(_prompt_tokens_details)
-
-        _completion_tokens_details = _d.pop("completion_tokens_details", UNSET)
-        completion_tokens_details: CompletionTokensDetails | Unset
-        if isinstance(_completion_tokens_details, Unset):
-            completion_tokens_details = UNSET
-        else:
-            completion_tokens_details = CompletionTokensDetails.from_dict(_completion_tokens_details)
-
-        _instance = cls(
-            prompt_tokens=prompt_tokens,
-            completion_tokens=completion_tokens,
-            total_tokens=total_tokens,
-            prompt_tokens_details=prompt_tokens_details,
-            completion_tokens_details=completion_tokens_details,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_prompt_tokens = _d["prompt_tokens"]
+            if _v_prompt_tokens.__class__ is not int:
+                _v_prompt_tokens = checked(_v_prompt_tokens, "integer", "prompt_tokens")
+            _self.prompt_tokens = _v_prompt_tokens
+            _v_completion_tokens = _d["completion_tokens"]
+            if _v_completion_tokens.__class__ is not int:
+                _v_completion_tokens = checked(_v_completion_tokens, "integer", "completion_tokens")
+            _self.completion_tokens = _v_completion_tokens
+            _v_total_tokens = _d["total_tokens"]
+            if _v_total_tokens.__class__ is not int:
+                _v_total_tokens = checked(_v_total_tokens, "integer", "total_tokens")
+            _self.total_tokens = _v_total_tokens
+            if "prompt_tokens_details" in _d:
+                _v_prompt_tokens_details = _d["prompt_tokens_details"]
+                if _v_prompt_tokens_details.__class__ is dict:
+                    try:
+                        _v_prompt_tokens_details = PromptTokensDetails.from_dict(_v_prompt_tokens_details)
+                    except DecodeError as _error:
+                        raise _error.within("prompt_tokens_details") from None
+                else:
+                    _v_prompt_tokens_details = checked(
+                        _v_prompt_tokens_details, "object", "prompt_tokens_details"
+                    )
+                _self.prompt_tokens_details = _v_prompt_tokens_details
+                _n += 1
+            else:
+                _self.prompt_tokens_details = UNSET
+            if "completion_tokens_details" in _d:
+                _v_completion_tokens_details = _d["completion_tokens_details"]
+                if _v_completion_tokens_details.__class__ is dict:
+                    try:
+                        _v_completion_tokens_details = CompletionTokensDetails.from_dict(
+                            _v_completion_tokens_details
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("completion_tokens_details") from None
+                else:
+                    _v_completion_tokens_details = checked(
+                        _v_completion_tokens_details, "object", "completion_tokens_details"
+                    )
+                _self.completion_tokens_details = _v_completion_tokens_details
+                _n += 1
+            else:
+                _self.completion_tokens_details = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "completion_tokens",
+                    "completion_tokens_details",
+                    "prompt_tokens",
+                    "prompt_tokens_details",
+                    "total_tokens",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

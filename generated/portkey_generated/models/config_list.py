@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.config_summary import ConfigSummary
@@ -40,7 +46,12 @@ class ConfigList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         success = self.success
+        if success is not UNSET:
+            _field_dict["success"] = success
 
         data: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.data, Unset):
@@ -49,11 +60,6 @@ class ConfigList:
                 data_item = data_item_data.to_dict()
                 data.append(data_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if success is not UNSET:
-            _field_dict["success"] = success
         if data is not UNSET:
             _field_dict["data"] = data
 
@@ -63,25 +69,37 @@ class ConfigList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        success = _d.pop("success", UNSET)
-
-        _data = _d.pop("data", UNSET)
-        data: list[ConfigSummary] | Unset = UNSET
-        if _data is not UNSET:
-            data = []
-            for data_item_data in _data:
-                data_item = ConfigSummary.from_dict(data_item_data)
-
-                data.append(data_item)
-
-        _instance = cls(
-            success=success,
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "success" in _d:
+                _v_success = _d["success"]
+                if _v_success.__class__ is not bool:
+                    _v_success = checked(_v_success, "boolean", "success")
+                _self.success = _v_success
+                _n += 1
+            else:
+                _self.success = UNSET
+            if "data" in _d:
+                _v_data = _d["data"]
+                if _v_data.__class__ is list:
+                    try:
+                        _v_data = [ConfigSummary.from_dict(_i) for _i in _v_data]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_data, ConfigSummary.from_dict).within("data") from None
+                else:
+                    _v_data = checked(_v_data, "array", "data")
+                _self.data = _v_data
+                _n += 1
+            else:
+                _self.data = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data", "success"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,7 +8,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="ConfigUpdated")
 
@@ -22,13 +29,12 @@ class ConfigUpdated:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         version_id: str | Unset = UNSET
         if not isinstance(self.version_id, Unset):
             version_id = str(self.version_id)
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if version_id is not UNSET:
             _field_dict["version_id"] = version_id
 
@@ -36,20 +42,29 @@ class ConfigUpdated:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _version_id = _d.pop("version_id", UNSET)
-        version_id: UUID | Unset
-        if isinstance(_version_id, Unset):
-            version_id = UNSET
-        else:
-            version_id = UUID(_version_id)
-
-        _instance = cls(
-            version_id=version_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "version_id" in _d:
+                _v_version_id = _d["version_id"]
+                if _v_version_id.__class__ is str:
+                    try:
+                        _v_version_id = UUID(_v_version_id)
+                    except ValueError:
+                        _v_version_id = malformed(_v_version_id, "a UUID", "version_id")
+                else:
+                    _v_version_id = checked(_v_version_id, "string", "version_id")
+                _self.version_id = _v_version_id
+                _n += 1
+            else:
+                _self.version_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"version_id"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.container_expires_after import ContainerExpiresAfter
@@ -56,49 +63,46 @@ class Container:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         last_active_at = self.last_active_at
+        if last_active_at is not UNSET:
+            _field_dict["last_active_at"] = last_active_at
 
         expires_after: dict[str, Any] | Unset = UNSET
         if not isinstance(self.expires_after, Unset):
             expires_after = self.expires_after.to_dict()
+        if expires_after is not UNSET:
+            _field_dict["expires_after"] = expires_after
 
         memory_limit = self.memory_limit
+        if memory_limit is not UNSET:
+            _field_dict["memory_limit"] = memory_limit
 
         network_policy: dict[str, Any] | Unset = UNSET
         if not isinstance(self.network_policy, Unset):
             network_policy = self.network_policy.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if last_active_at is not UNSET:
-            _field_dict["last_active_at"] = last_active_at
-        if expires_after is not UNSET:
-            _field_dict["expires_after"] = expires_after
-        if memory_limit is not UNSET:
-            _field_dict["memory_limit"] = memory_limit
         if network_policy is not UNSET:
             _field_dict["network_policy"] = network_policy
 
@@ -108,49 +112,111 @@ class Container:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        last_active_at = _d.pop("last_active_at", UNSET)
-
-        _expires_after = _d.pop("expires_after", UNSET)
-        expires_after: ContainerExpiresAfter | Unset
-        if isinstance(_expires_after, Unset):
-            expires_after = UNSET
-        else:
-            expires_after = ContainerExpiresAfter.from_dict(_expires_after)
-
-        memory_limit = _d.pop("memory_limit", UNSET)
-
-        _network_policy = _d.pop("network_policy", UNSET)
-        network_policy: ContainerNetworkPolicy | Unset
-        if isinstance(_network_policy, Unset):
-            network_policy = UNSET
-        else:
-            network_policy = ContainerNetworkPolicy.from_dict(_network_policy)
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            name=name,
-            created_at=created_at,
-            status=status,
-            last_active_at=last_active_at,
-            expires_after=expires_after,
-            memory_limit=memory_limit,
-            network_policy=network_policy,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "last_active_at" in _d:
+                _v_last_active_at = _d["last_active_at"]
+                if _v_last_active_at.__class__ is not int:
+                    _v_last_active_at = checked(_v_last_active_at, "integer", "last_active_at")
+                _self.last_active_at = _v_last_active_at
+                _n += 1
+            else:
+                _self.last_active_at = UNSET
+            if "expires_after" in _d:
+                _v_expires_after = _d["expires_after"]
+                if _v_expires_after.__class__ is dict:
+                    try:
+                        _v_expires_after = ContainerExpiresAfter.from_dict(_v_expires_after)
+                    except DecodeError as _error:
+                        raise _error.within("expires_after") from None
+                else:
+                    _v_expires_after = checked(_v_expires_after, "object", "expires_after")
+                _self.expires_after = _v_expires_after
+                _n += 1
+            else:
+                _self.expires_after = UNSET
+            if "memory_limit" in _d:
+                _v_memory_limit = _d["memory_limit"]
+                if _v_memory_limit.__class__ is not str:
+                    _v_memory_limit = checked(_v_memory_limit, "string", "memory_limit")
+                _self.memory_limit = _v_memory_limit
+                _n += 1
+            else:
+                _self.memory_limit = UNSET
+            if "network_policy" in _d:
+                _v_network_policy = _d["network_policy"]
+                if _v_network_policy.__class__ is dict:
+                    try:
+                        _v_network_policy = ContainerNetworkPolicy.from_dict(_v_network_policy)
+                    except DecodeError as _error:
+                        raise _error.within("network_policy") from None
+                else:
+                    _v_network_policy = checked(_v_network_policy, "object", "network_policy")
+                _self.network_policy = _v_network_policy
+                _n += 1
+            else:
+                _self.network_policy = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "expires_after",
+                    "id",
+                    "last_active_at",
+                    "memory_limit",
+                    "name",
+                    "network_policy",
+                    "object",
+                    "status",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

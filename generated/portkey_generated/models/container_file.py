@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ContainerFile")
 
@@ -33,41 +40,38 @@ class ContainerFile:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         container_id = self.container_id
+        if container_id is not UNSET:
+            _field_dict["container_id"] = container_id
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         bytes_: int | None | Unset
         if isinstance(self.bytes_, Unset):
             bytes_ = UNSET
         else:
             bytes_ = self.bytes_
-
-        path = self.path
-
-        source = self.source
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if container_id is not UNSET:
-            _field_dict["container_id"] = container_id
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
         if bytes_ is not UNSET:
             _field_dict["bytes"] = bytes_
+
+        path = self.path
         if path is not UNSET:
             _field_dict["path"] = path
+
+        source = self.source
         if source is not UNSET:
             _field_dict["source"] = source
 
@@ -75,40 +79,74 @@ class ContainerFile:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        container_id = _d.pop("container_id", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        def _parse_bytes_(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        bytes_ = _parse_bytes_(_d.pop("bytes", UNSET))
-
-        path = _d.pop("path", UNSET)
-
-        source = _d.pop("source", UNSET)
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            container_id=container_id,
-            created_at=created_at,
-            bytes_=bytes_,
-            path=path,
-            source=source,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "container_id" in _d:
+                _v_container_id = _d["container_id"]
+                if _v_container_id.__class__ is not str:
+                    _v_container_id = checked(_v_container_id, "string", "container_id")
+                _self.container_id = _v_container_id
+                _n += 1
+            else:
+                _self.container_id = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "bytes" in _d:
+                _v_bytes_ = _d["bytes"]
+                if not (_v_bytes_.__class__ is int or _v_bytes_ is None):
+                    _v_bytes_ = checked(_v_bytes_, "integer or null", "bytes")
+                _self.bytes_ = _v_bytes_
+                _n += 1
+            else:
+                _self.bytes_ = UNSET
+            if "path" in _d:
+                _v_path = _d["path"]
+                if _v_path.__class__ is not str:
+                    _v_path = checked(_v_path, "string", "path")
+                _self.path = _v_path
+                _n += 1
+            else:
+                _self.path = UNSET
+            if "source" in _d:
+                _v_source = _d["source"]
+                if _v_source.__class__ is not str:
+                    _v_source = checked(_v_source, "string", "source")
+                _self.source = _v_source
+                _n += 1
+            else:
+                _self.source = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"bytes", "container_id", "created_at", "id", "object", "path", "source"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.embedding_usage import EmbeddingUsage
     from ..models.embedding_vector import EmbeddingVector
@@ -44,27 +52,28 @@ class EmbeddingList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        object_ = self.object_
-
-        data: list[dict[str, Any]] = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
-
-        model = self.model
-
-        usage = self.usage.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "object": object_,
-                "data": data,
-                "model": model,
-                "usage": usage,
-            }
-        )
+
+        if is_set(self.object_):
+            object_ = self.object_
+            _field_dict["object"] = object_
+
+        if is_set(self.data):
+            data: list[dict[str, Any]] = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+            _field_dict["data"] = data
+
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
+
+        if is_set(self.usage):
+            usage = self.usage.to_dict()
+            _field_dict["usage"] = usage
 
         return _field_dict
 
@@ -72,32 +81,46 @@ class EmbeddingList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _object_: Any = _d.pop("object")
-        if _object_ != "list":
-            raise ValueError(f"object must match const 'list', got '{_object_}'")
-        object_: Literal["list"] = _object_
-
-        data: list[EmbeddingVector] = []
-        _data = _d.pop("data")
-        for data_item_data in _data:
-            data_item = EmbeddingVector.from_dict(data_item_data)
-
-            data.append(data_item)
-
-        model = _d.pop("model")
-
-        usage = EmbeddingUsage.from_dict(_d.pop("usage"))
-
-        _instance = cls(
-            object_=object_,
-            data=data,
-            model=model,
-            usage=usage,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
+                try:
+                    _v_data = [EmbeddingVector.from_dict(_i) for _i in _v_data]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_data, EmbeddingVector.from_dict).within("data") from None
+            else:
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_usage = _d["usage"]
+            if _v_usage.__class__ is dict:
+                try:
+                    _v_usage = EmbeddingUsage.from_dict(_v_usage)
+                except DecodeError as _error:
+                    raise _error.within("usage") from None
+            else:
+                _v_usage = checked(_v_usage, "object", "usage")
+            _self.usage = _v_usage
+        except KeyError as _error:
+            if _d.get("object", "list") != "list":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "model", "object", "usage"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

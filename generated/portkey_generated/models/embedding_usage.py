@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="EmbeddingUsage")
 
 
@@ -21,35 +28,41 @@ class EmbeddingUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        prompt_tokens = self.prompt_tokens
-
-        total_tokens = self.total_tokens
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "prompt_tokens": prompt_tokens,
-                "total_tokens": total_tokens,
-            }
-        )
+
+        if is_set(self.prompt_tokens):
+            prompt_tokens = self.prompt_tokens
+            _field_dict["prompt_tokens"] = prompt_tokens
+
+        if is_set(self.total_tokens):
+            total_tokens = self.total_tokens
+            _field_dict["total_tokens"] = total_tokens
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        prompt_tokens = _d.pop("prompt_tokens")
-
-        total_tokens = _d.pop("total_tokens")
-
-        _instance = cls(
-            prompt_tokens=prompt_tokens,
-            total_tokens=total_tokens,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_prompt_tokens = _d["prompt_tokens"]
+            if _v_prompt_tokens.__class__ is not int:
+                _v_prompt_tokens = checked(_v_prompt_tokens, "integer", "prompt_tokens")
+            _self.prompt_tokens = _v_prompt_tokens
+            _v_total_tokens = _d["total_tokens"]
+            if _v_total_tokens.__class__ is not int:
+                _v_total_tokens = checked(_v_total_tokens, "integer", "total_tokens")
+            _self.total_tokens = _v_total_tokens
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"prompt_tokens", "total_tokens"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_array
+from ..types import (
+    JSON_NUMBERS,
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="EmbeddingVector")
 
@@ -26,60 +34,62 @@ class EmbeddingVector:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        object_ = self.object_
-
-        index = self.index
-
-        embedding: list[float] | str
-        if isinstance(self.embedding, list):
-            embedding = self.embedding
-
-        else:
-            embedding = self.embedding
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "object": object_,
-                "index": index,
-                "embedding": embedding,
-            }
-        )
+
+        if is_set(self.object_):
+            object_ = self.object_
+            _field_dict["object"] = object_
+
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
+
+        if is_set(self.embedding):
+            embedding: list[float] | str
+            if isinstance(self.embedding, list):
+                embedding = self.embedding
+
+            else:
+                embedding = self.embedding
+            _field_dict["embedding"] = embedding
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _object_: Any = _d.pop("object")
-        if _object_ != "embedding":
-            raise ValueError(f"object must match const 'embedding', got '{_object_}'")
-        object_: Literal["embedding"] = _object_
-
-        index = _d.pop("index")
-
-        def _parse_embedding(data: object) -> list[float] | str:
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                embedding_type_0 = cast("list[float]", data)
-
-                return embedding_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[float] | str", data)
-
-        embedding = _parse_embedding(_d.pop("embedding"))
-
-        _instance = cls(
-            object_=object_,
-            index=index,
-            embedding=embedding,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_embedding = _d["embedding"]
+            if _v_embedding.__class__ is list:
+                try:
+                    if not JSON_NUMBERS.issuperset(map(type, _v_embedding)):
+                        _v_embedding = checked_items(_v_embedding, "number")
+                except DecodeError as _error:
+                    raise _error.within("embedding") from None
+            elif _v_embedding.__class__ is not str:
+                _v_embedding = checked(_v_embedding, "array or string", "embedding")
+            _self.embedding = _v_embedding
+        except KeyError as _error:
+            if _d.get("object", "embedding") != "embedding":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"embedding", "index", "object"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

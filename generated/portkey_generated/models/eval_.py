@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.eval_data_source_config import EvalDataSourceConfig
@@ -54,17 +61,30 @@ class Eval:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         data_source_config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.data_source_config, Unset):
             data_source_config = self.data_source_config.to_dict()
+        if data_source_config is not UNSET:
+            _field_dict["data_source_config"] = data_source_config
 
         testing_criteria: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.testing_criteria, Unset):
@@ -73,6 +93,9 @@ class Eval:
                 testing_criteria_item = testing_criteria_item_data.to_dict()
                 testing_criteria.append(testing_criteria_item)
 
+        if testing_criteria is not UNSET:
+            _field_dict["testing_criteria"] = testing_criteria
+
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
             metadata = UNSET
@@ -80,24 +103,6 @@ class Eval:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if data_source_config is not UNSET:
-            _field_dict["data_source_config"] = data_source_config
-        if testing_criteria is not UNSET:
-            _field_dict["testing_criteria"] = testing_criteria
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
 
@@ -107,60 +112,102 @@ class Eval:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        _data_source_config = _d.pop("data_source_config", UNSET)
-        data_source_config: EvalDataSourceConfig | Unset
-        if isinstance(_data_source_config, Unset):
-            data_source_config = UNSET
-        else:
-            data_source_config = EvalDataSourceConfig.from_dict(_data_source_config)
-
-        _testing_criteria = _d.pop("testing_criteria", UNSET)
-        testing_criteria: list[EvalTestingCriteriaItem] | Unset = UNSET
-        if _testing_criteria is not UNSET:
-            testing_criteria = []
-            for testing_criteria_item_data in _testing_criteria:
-                testing_criteria_item = EvalTestingCriteriaItem.from_dict(testing_criteria_item_data)
-
-                testing_criteria.append(testing_criteria_item)
-
-        def _parse_metadata(data: object) -> EvalMetadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = EvalMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("EvalMetadata | None | Unset", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            name=name,
-            created_at=created_at,
-            data_source_config=data_source_config,
-            testing_criteria=testing_criteria,
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "data_source_config" in _d:
+                _v_data_source_config = _d["data_source_config"]
+                if _v_data_source_config.__class__ is dict:
+                    try:
+                        _v_data_source_config = EvalDataSourceConfig.from_dict(_v_data_source_config)
+                    except DecodeError as _error:
+                        raise _error.within("data_source_config") from None
+                else:
+                    _v_data_source_config = checked(_v_data_source_config, "object", "data_source_config")
+                _self.data_source_config = _v_data_source_config
+                _n += 1
+            else:
+                _self.data_source_config = UNSET
+            if "testing_criteria" in _d:
+                _v_testing_criteria = _d["testing_criteria"]
+                if _v_testing_criteria.__class__ is list:
+                    try:
+                        _v_testing_criteria = [
+                            EvalTestingCriteriaItem.from_dict(_i) for _i in _v_testing_criteria
+                        ]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_testing_criteria, EvalTestingCriteriaItem.from_dict).within(
+                            "testing_criteria"
+                        ) from None
+                else:
+                    _v_testing_criteria = checked(_v_testing_criteria, "array", "testing_criteria")
+                _self.testing_criteria = _v_testing_criteria
+                _n += 1
+            else:
+                _self.testing_criteria = UNSET
+            if "metadata" in _d:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
+                    try:
+                        _v_metadata = EvalMetadata.from_dict(_v_metadata)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
+                _n += 1
+            else:
+                _self.metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "data_source_config",
+                    "id",
+                    "metadata",
+                    "name",
+                    "object",
+                    "testing_criteria",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.eval_run_data_source import EvalRunDataSource
@@ -81,29 +88,50 @@ class EvalRun:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         eval_id = self.eval_id
+        if eval_id is not UNSET:
+            _field_dict["eval_id"] = eval_id
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         model: None | str | Unset
         if isinstance(self.model, Unset):
             model = UNSET
         else:
             model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         report_url = self.report_url
+        if report_url is not UNSET:
+            _field_dict["report_url"] = report_url
 
         result_counts: dict[str, Any] | Unset = UNSET
         if not isinstance(self.result_counts, Unset):
             result_counts = self.result_counts.to_dict()
+        if result_counts is not UNSET:
+            _field_dict["result_counts"] = result_counts
 
         per_model_usage: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.per_model_usage, Unset):
@@ -112,6 +140,9 @@ class EvalRun:
                 per_model_usage_item = per_model_usage_item_data.to_dict()
                 per_model_usage.append(per_model_usage_item)
 
+        if per_model_usage is not UNSET:
+            _field_dict["per_model_usage"] = per_model_usage
+
         per_testing_criteria_results: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.per_testing_criteria_results, Unset):
             per_testing_criteria_results = []
@@ -119,9 +150,14 @@ class EvalRun:
                 per_testing_criteria_results_item = per_testing_criteria_results_item_data.to_dict()
                 per_testing_criteria_results.append(per_testing_criteria_results_item)
 
+        if per_testing_criteria_results is not UNSET:
+            _field_dict["per_testing_criteria_results"] = per_testing_criteria_results
+
         data_source: dict[str, Any] | Unset = UNSET
         if not isinstance(self.data_source, Unset):
             data_source = self.data_source.to_dict()
+        if data_source is not UNSET:
+            _field_dict["data_source"] = data_source
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -130,6 +166,8 @@ class EvalRun:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
+        if metadata is not UNSET:
+            _field_dict["metadata"] = metadata
 
         error: dict[str, Any] | None | Unset
         if isinstance(self.error, Unset):
@@ -138,38 +176,6 @@ class EvalRun:
             error = self.error.to_dict()
         else:
             error = self.error
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if eval_id is not UNSET:
-            _field_dict["eval_id"] = eval_id
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if report_url is not UNSET:
-            _field_dict["report_url"] = report_url
-        if result_counts is not UNSET:
-            _field_dict["result_counts"] = result_counts
-        if per_model_usage is not UNSET:
-            _field_dict["per_model_usage"] = per_model_usage
-        if per_testing_criteria_results is not UNSET:
-            _field_dict["per_testing_criteria_results"] = per_testing_criteria_results
-        if data_source is not UNSET:
-            _field_dict["data_source"] = data_source
-        if metadata is not UNSET:
-            _field_dict["metadata"] = metadata
         if error is not UNSET:
             _field_dict["error"] = error
 
@@ -179,117 +185,187 @@ class EvalRun:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        eval_id = _d.pop("eval_id", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        def _parse_model(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        model = _parse_model(_d.pop("model", UNSET))
-
-        created_at = _d.pop("created_at", UNSET)
-
-        report_url = _d.pop("report_url", UNSET)
-
-        _result_counts = _d.pop("result_counts", UNSET)
-        result_counts: EvalRunResultCounts | Unset
-        if isinstance(_result_counts, Unset):
-            result_counts = UNSET
-        else:
-            result_counts = EvalRunResultCounts.from_dict(_result_counts)
-
-        _per_model_usage = _d.pop("per_model_usage", UNSET)
-        per_model_usage: list[EvalRunPerModelUsageItem] | Unset = UNSET
-        if _per_model_usage is not UNSET:
-            per_model_usage = []
-            for per_model_usage_item_data in _per_model_usage:
-                per_model_usage_item = EvalRunPerModelUsageItem.from_dict(per_model_usage_item_data)
-
-                per_model_usage.append(per_model_usage_item)
-
-        _per_testing_criteria_results = _d.pop("per_testing_criteria_results", UNSET)
-        per_testing_criteria_results: list[EvalRunPerTestingCriteriaResultsItem] | Unset = UNSET
-        if _per_testing_criteria_results is not UNSET:
-            per_testing_criteria_results = []
-            for per_testing_criteria_results_item_data in _per_testing_criteria_results:
-                per_testing_criteria_results_item = EvalRunPerTestingCriteriaResultsItem.from_dict(
-                    per_testing_criteria_results_item_data
-                )
-
-                per_testing_criteria_results.append(per_testing_criteria_results_item)
-
-        _data_source = _d.pop("data_source", UNSET)
-        data_source: EvalRunDataSource | Unset
-        if isinstance(_data_source, Unset):
-            data_source = UNSET
-        else:
-            data_source = EvalRunDataSource.from_dict(_data_source)
-
-        def _parse_metadata(data: object) -> EvalRunMetadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = EvalRunMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("EvalRunMetadata | None | Unset", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        def _parse_error(data: object) -> EvalRunError | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                error_type_0 = EvalRunError.from_dict(data)
-
-                return error_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("EvalRunError | None | Unset", data)
-
-        error = _parse_error(_d.pop("error", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            eval_id=eval_id,
-            name=name,
-            status=status,
-            model=model,
-            created_at=created_at,
-            report_url=report_url,
-            result_counts=result_counts,
-            per_model_usage=per_model_usage,
-            per_testing_criteria_results=per_testing_criteria_results,
-            data_source=data_source,
-            metadata=metadata,
-            error=error,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "eval_id" in _d:
+                _v_eval_id = _d["eval_id"]
+                if _v_eval_id.__class__ is not str:
+                    _v_eval_id = checked(_v_eval_id, "string", "eval_id")
+                _self.eval_id = _v_eval_id
+                _n += 1
+            else:
+                _self.eval_id = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "model" in _d:
+                _v_model = _d["model"]
+                if not (_v_model.__class__ is str or _v_model is None):
+                    _v_model = checked(_v_model, "string or null", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "report_url" in _d:
+                _v_report_url = _d["report_url"]
+                if _v_report_url.__class__ is not str:
+                    _v_report_url = checked(_v_report_url, "string", "report_url")
+                _self.report_url = _v_report_url
+                _n += 1
+            else:
+                _self.report_url = UNSET
+            if "result_counts" in _d:
+                _v_result_counts = _d["result_counts"]
+                if _v_result_counts.__class__ is dict:
+                    try:
+                        _v_result_counts = EvalRunResultCounts.from_dict(_v_result_counts)
+                    except DecodeError as _error:
+                        raise _error.within("result_counts") from None
+                else:
+                    _v_result_counts = checked(_v_result_counts, "object", "result_counts")
+                _self.result_counts = _v_result_counts
+                _n += 1
+            else:
+                _self.result_counts = UNSET
+            if "per_model_usage" in _d:
+                _v_per_model_usage = _d["per_model_usage"]
+                if _v_per_model_usage.__class__ is list:
+                    try:
+                        _v_per_model_usage = [
+                            EvalRunPerModelUsageItem.from_dict(_i) for _i in _v_per_model_usage
+                        ]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_per_model_usage, EvalRunPerModelUsageItem.from_dict).within(
+                            "per_model_usage"
+                        ) from None
+                else:
+                    _v_per_model_usage = checked(_v_per_model_usage, "array", "per_model_usage")
+                _self.per_model_usage = _v_per_model_usage
+                _n += 1
+            else:
+                _self.per_model_usage = UNSET
+            if "per_testing_criteria_results" in _d:
+                _v_per_testing_criteria_results = _d["per_testing_criteria_results"]
+                if _v_per_testing_criteria_results.__class__ is list:
+                    try:
+                        _v_per_testing_criteria_results = [
+                            EvalRunPerTestingCriteriaResultsItem.from_dict(_i)
+                            for _i in _v_per_testing_criteria_results
+                        ]
+                    except DecodeError as _error:
+                        raise _error.at_item(
+                            _v_per_testing_criteria_results, EvalRunPerTestingCriteriaResultsItem.from_dict
+                        ).within("per_testing_criteria_results") from None
+                else:
+                    _v_per_testing_criteria_results = checked(
+                        _v_per_testing_criteria_results, "array", "per_testing_criteria_results"
+                    )
+                _self.per_testing_criteria_results = _v_per_testing_criteria_results
+                _n += 1
+            else:
+                _self.per_testing_criteria_results = UNSET
+            if "data_source" in _d:
+                _v_data_source = _d["data_source"]
+                if _v_data_source.__class__ is dict:
+                    try:
+                        _v_data_source = EvalRunDataSource.from_dict(_v_data_source)
+                    except DecodeError as _error:
+                        raise _error.within("data_source") from None
+                else:
+                    _v_data_source = checked(_v_data_source, "object", "data_source")
+                _self.data_source = _v_data_source
+                _n += 1
+            else:
+                _self.data_source = UNSET
+            if "metadata" in _d:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
+                    try:
+                        _v_metadata = EvalRunMetadata.from_dict(_v_metadata)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "error" in _d:
+                _v_error = _d["error"]
+                if _v_error.__class__ is dict:
+                    try:
+                        _v_error = EvalRunError.from_dict(_v_error)
+                    except DecodeError as _error:
+                        raise _error.within("error") from None
+                elif _v_error is not None:
+                    _v_error = checked(_v_error, "object or null", "error")
+                _self.error = _v_error
+                _n += 1
+            else:
+                _self.error = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "data_source",
+                    "error",
+                    "eval_id",
+                    "id",
+                    "metadata",
+                    "model",
+                    "name",
+                    "object",
+                    "per_model_usage",
+                    "per_testing_criteria_results",
+                    "report_url",
+                    "result_counts",
+                    "status",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

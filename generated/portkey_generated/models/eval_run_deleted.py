@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="EvalRunDeleted")
 
@@ -25,21 +32,18 @@ class EvalRunDeleted:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        deleted = self.deleted
-
-        object_ = self.object_
-
-        run_id = self.run_id
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "deleted": deleted,
-            }
-        )
+
+        if is_set(self.deleted):
+            deleted = self.deleted
+            _field_dict["deleted"] = deleted
+
+        object_ = self.object_
         if object_ is not UNSET:
             _field_dict["object"] = object_
+
+        run_id = self.run_id
         if run_id is not UNSET:
             _field_dict["run_id"] = run_id
 
@@ -47,21 +51,38 @@ class EvalRunDeleted:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        deleted = _d.pop("deleted")
-
-        object_ = _d.pop("object", UNSET)
-
-        run_id = _d.pop("run_id", UNSET)
-
-        _instance = cls(
-            deleted=deleted,
-            object_=object_,
-            run_id=run_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_deleted = _d["deleted"]
+            if _v_deleted.__class__ is not bool:
+                _v_deleted = checked(_v_deleted, "boolean", "deleted")
+            _self.deleted = _v_deleted
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "run_id" in _d:
+                _v_run_id = _d["run_id"]
+                if _v_run_id.__class__ is not str:
+                    _v_run_id = checked(_v_run_id, "string", "run_id")
+                _self.run_id = _v_run_id
+                _n += 1
+            else:
+                _self.run_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"deleted", "object", "run_id"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

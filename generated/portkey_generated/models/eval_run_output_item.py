@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.eval_run_output_item_datasource_item import EvalRunOutputItemDatasourceItem
@@ -64,23 +71,42 @@ class EvalRunOutputItem:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         run_id = self.run_id
+        if run_id is not UNSET:
+            _field_dict["run_id"] = run_id
 
         eval_id = self.eval_id
+        if eval_id is not UNSET:
+            _field_dict["eval_id"] = eval_id
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         datasource_item_id = self.datasource_item_id
+        if datasource_item_id is not UNSET:
+            _field_dict["datasource_item_id"] = datasource_item_id
 
         datasource_item: dict[str, Any] | Unset = UNSET
         if not isinstance(self.datasource_item, Unset):
             datasource_item = self.datasource_item.to_dict()
+        if datasource_item is not UNSET:
+            _field_dict["datasource_item"] = datasource_item
 
         results: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.results, Unset):
@@ -89,33 +115,12 @@ class EvalRunOutputItem:
                 results_item = results_item_data.to_dict()
                 results.append(results_item)
 
+        if results is not UNSET:
+            _field_dict["results"] = results
+
         sample: dict[str, Any] | Unset = UNSET
         if not isinstance(self.sample, Unset):
             sample = self.sample.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if run_id is not UNSET:
-            _field_dict["run_id"] = run_id
-        if eval_id is not UNSET:
-            _field_dict["eval_id"] = eval_id
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if datasource_item_id is not UNSET:
-            _field_dict["datasource_item_id"] = datasource_item_id
-        if datasource_item is not UNSET:
-            _field_dict["datasource_item"] = datasource_item
-        if results is not UNSET:
-            _field_dict["results"] = results
         if sample is not UNSET:
             _field_dict["sample"] = sample
 
@@ -125,59 +130,127 @@ class EvalRunOutputItem:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        run_id = _d.pop("run_id", UNSET)
-
-        eval_id = _d.pop("eval_id", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        datasource_item_id = _d.pop("datasource_item_id", UNSET)
-
-        _datasource_item = _d.pop("datasource_item", UNSET)
-        datasource_item: EvalRunOutputItemDatasourceItem | Unset
-        if isinstance(_datasource_item, Unset):
-            datasource_item = UNSET
-        else:
-            datasource_item = EvalRunOutputItemDatasourceItem.from_dict(_datasource_item)
-
-        _results = _d.pop("results", UNSET)
-        results: list[EvalRunOutputItemResultsItem] | Unset = UNSET
-        if _results is not UNSET:
-            results = []
-            for results_item_data in _results:
-                results_item = EvalRunOutputItemResultsItem.from_dict(results_item_data)
-
-                results.append(results_item)
-
-        _sample = _d.pop("sample", UNSET)
-        sample: EvalRunOutputItemSample | Unset
-        if isinstance(_sample, Unset):
-            sample = UNSET
-        else:
-            sample = EvalRunOutputItemSample.from_dict(_sample)
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            run_id=run_id,
-            eval_id=eval_id,
-            created_at=created_at,
-            status=status,
-            datasource_item_id=datasource_item_id,
-            datasource_item=datasource_item,
-            results=results,
-            sample=sample,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "run_id" in _d:
+                _v_run_id = _d["run_id"]
+                if _v_run_id.__class__ is not str:
+                    _v_run_id = checked(_v_run_id, "string", "run_id")
+                _self.run_id = _v_run_id
+                _n += 1
+            else:
+                _self.run_id = UNSET
+            if "eval_id" in _d:
+                _v_eval_id = _d["eval_id"]
+                if _v_eval_id.__class__ is not str:
+                    _v_eval_id = checked(_v_eval_id, "string", "eval_id")
+                _self.eval_id = _v_eval_id
+                _n += 1
+            else:
+                _self.eval_id = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "datasource_item_id" in _d:
+                _v_datasource_item_id = _d["datasource_item_id"]
+                if _v_datasource_item_id.__class__ is not int:
+                    _v_datasource_item_id = checked(_v_datasource_item_id, "integer", "datasource_item_id")
+                _self.datasource_item_id = _v_datasource_item_id
+                _n += 1
+            else:
+                _self.datasource_item_id = UNSET
+            if "datasource_item" in _d:
+                _v_datasource_item = _d["datasource_item"]
+                if _v_datasource_item.__class__ is dict:
+                    try:
+                        _v_datasource_item = EvalRunOutputItemDatasourceItem.from_dict(_v_datasource_item)
+                    except DecodeError as _error:
+                        raise _error.within("datasource_item") from None
+                else:
+                    _v_datasource_item = checked(_v_datasource_item, "object", "datasource_item")
+                _self.datasource_item = _v_datasource_item
+                _n += 1
+            else:
+                _self.datasource_item = UNSET
+            if "results" in _d:
+                _v_results = _d["results"]
+                if _v_results.__class__ is list:
+                    try:
+                        _v_results = [EvalRunOutputItemResultsItem.from_dict(_i) for _i in _v_results]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_results, EvalRunOutputItemResultsItem.from_dict).within(
+                            "results"
+                        ) from None
+                else:
+                    _v_results = checked(_v_results, "array", "results")
+                _self.results = _v_results
+                _n += 1
+            else:
+                _self.results = UNSET
+            if "sample" in _d:
+                _v_sample = _d["sample"]
+                if _v_sample.__class__ is dict:
+                    try:
+                        _v_sample = EvalRunOutputItemSample.from_dict(_v_sample)
+                    except DecodeError as _error:
+                        raise _error.within("sample") from None
+                else:
+                    _v_sample = checked(_v_sample, "object", "sample")
+                _self.sample = _v_sample
+                _n += 1
+            else:
+                _self.sample = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "datasource_item",
+                    "datasource_item_id",
+                    "eval_id",
+                    "id",
+                    "object",
+                    "results",
+                    "run_id",
+                    "sample",
+                    "status",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="EvalRunResultCounts")
 
@@ -27,23 +33,22 @@ class EvalRunResultCounts:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        total = self.total
-
-        passed = self.passed
-
-        failed = self.failed
-
-        errored = self.errored
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        total = self.total
         if total is not UNSET:
             _field_dict["total"] = total
+
+        passed = self.passed
         if passed is not UNSET:
             _field_dict["passed"] = passed
+
+        failed = self.failed
         if failed is not UNSET:
             _field_dict["failed"] = failed
+
+        errored = self.errored
         if errored is not UNSET:
             _field_dict["errored"] = errored
 
@@ -51,24 +56,50 @@ class EvalRunResultCounts:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        total = _d.pop("total", UNSET)
-
-        passed = _d.pop("passed", UNSET)
-
-        failed = _d.pop("failed", UNSET)
-
-        errored = _d.pop("errored", UNSET)
-
-        _instance = cls(
-            total=total,
-            passed=passed,
-            failed=failed,
-            errored=errored,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "total" in _d:
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
+                _n += 1
+            else:
+                _self.total = UNSET
+            if "passed" in _d:
+                _v_passed = _d["passed"]
+                if _v_passed.__class__ is not int:
+                    _v_passed = checked(_v_passed, "integer", "passed")
+                _self.passed = _v_passed
+                _n += 1
+            else:
+                _self.passed = UNSET
+            if "failed" in _d:
+                _v_failed = _d["failed"]
+                if _v_failed.__class__ is not int:
+                    _v_failed = checked(_v_failed, "integer", "failed")
+                _self.failed = _v_failed
+                _n += 1
+            else:
+                _self.failed = UNSET
+            if "errored" in _d:
+                _v_errored = _d["errored"]
+                if _v_errored.__class__ is not int:
+                    _v_errored = checked(_v_errored, "integer", "errored")
+                _self.errored = _v_errored
+                _n += 1
+            else:
+                _self.errored = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"errored", "failed", "passed", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

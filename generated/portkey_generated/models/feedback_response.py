@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 T = TypeVar("T", bound="FeedbackResponse")
 
@@ -25,21 +33,21 @@ class FeedbackResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         message = self.message
+        if message is not UNSET:
+            _field_dict["message"] = message
 
         feedback_ids: list[str] | Unset = UNSET
         if not isinstance(self.feedback_ids, Unset):
             feedback_ids = self.feedback_ids
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if message is not UNSET:
-            _field_dict["message"] = message
         if feedback_ids is not UNSET:
             _field_dict["feedback_ids"] = feedback_ids
 
@@ -47,21 +55,48 @@ class FeedbackResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        status = _d.pop("status", UNSET)
-
-        message = _d.pop("message", UNSET)
-
-        feedback_ids = cast("list[str]", _d.pop("feedback_ids", UNSET))
-
-        _instance = cls(
-            status=status,
-            message=message,
-            feedback_ids=feedback_ids,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "message" in _d:
+                _v_message = _d["message"]
+                if _v_message.__class__ is not str:
+                    _v_message = checked(_v_message, "string", "message")
+                _self.message = _v_message
+                _n += 1
+            else:
+                _self.message = UNSET
+            if "feedback_ids" in _d:
+                _v_feedback_ids = _d["feedback_ids"]
+                if _v_feedback_ids.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_feedback_ids)):
+                            _v_feedback_ids = checked_items(_v_feedback_ids, "string")
+                    except DecodeError as _error:
+                        raise _error.within("feedback_ids") from None
+                else:
+                    _v_feedback_ids = checked(_v_feedback_ids, "array", "feedback_ids")
+                _self.feedback_ids = _v_feedback_ids
+                _n += 1
+            else:
+                _self.feedback_ids = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"feedback_ids", "message", "status"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

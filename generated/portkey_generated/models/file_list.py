@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.file_object import FileObject
@@ -46,40 +53,38 @@ class FileList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        data: list[dict[str, Any]] = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.data):
+            data: list[dict[str, Any]] = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+            _field_dict["data"] = data
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         first_id: None | str | Unset
         if isinstance(self.first_id, Unset):
             first_id = UNSET
         else:
             first_id = self.first_id
+        if first_id is not UNSET:
+            _field_dict["first_id"] = first_id
 
         last_id: None | str | Unset
         if isinstance(self.last_id, Unset):
             last_id = UNSET
         else:
             last_id = self.last_id
-
-        has_more = self.has_more
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "data": data,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if first_id is not UNSET:
-            _field_dict["first_id"] = first_id
         if last_id is not UNSET:
             _field_dict["last_id"] = last_id
+
+        has_more = self.has_more
         if has_more is not UNSET:
             _field_dict["has_more"] = has_more
 
@@ -89,46 +94,63 @@ class FileList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        data: list[FileObject] = []
-        _data = _d.pop("data")
-        for data_item_data in _data:
-            data_item = FileObject.from_dict(data_item_data)
-
-            data.append(data_item)
-
-        object_ = _d.pop("object", UNSET)
-
-        def _parse_first_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        first_id = _parse_first_id(_d.pop("first_id", UNSET))
-
-        def _parse_last_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        last_id = _parse_last_id(_d.pop("last_id", UNSET))
-
-        has_more = _d.pop("has_more", UNSET)
-
-        _instance = cls(
-            data=data,
-            object_=object_,
-            first_id=first_id,
-            last_id=last_id,
-            has_more=has_more,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
+                try:
+                    _v_data = [FileObject.from_dict(_i) for _i in _v_data]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_data, FileObject.from_dict).within("data") from None
+            else:
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "first_id" in _d:
+                _v_first_id = _d["first_id"]
+                if not (_v_first_id.__class__ is str or _v_first_id is None):
+                    _v_first_id = checked(_v_first_id, "string or null", "first_id")
+                _self.first_id = _v_first_id
+                _n += 1
+            else:
+                _self.first_id = UNSET
+            if "last_id" in _d:
+                _v_last_id = _d["last_id"]
+                if not (_v_last_id.__class__ is str or _v_last_id is None):
+                    _v_last_id = checked(_v_last_id, "string or null", "last_id")
+                _self.last_id = _v_last_id
+                _n += 1
+            else:
+                _self.last_id = UNSET
+            if "has_more" in _d:
+                _v_has_more = _d["has_more"]
+                if _v_has_more.__class__ is not bool:
+                    _v_has_more = checked(_v_has_more, "boolean", "has_more")
+                _self.has_more = _v_has_more
+                _n += 1
+            else:
+                _self.has_more = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"data", "first_id", "has_more", "last_id", "object"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="FileObject")
 
@@ -38,61 +45,58 @@ class FileObject:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         bytes_: int | None | Unset
         if isinstance(self.bytes_, Unset):
             bytes_ = UNSET
         else:
             bytes_ = self.bytes_
+        if bytes_ is not UNSET:
+            _field_dict["bytes"] = bytes_
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         expires_at: int | None | Unset
         if isinstance(self.expires_at, Unset):
             expires_at = UNSET
         else:
             expires_at = self.expires_at
+        if expires_at is not UNSET:
+            _field_dict["expires_at"] = expires_at
 
         filename = self.filename
+        if filename is not UNSET:
+            _field_dict["filename"] = filename
 
         purpose = self.purpose
+        if purpose is not UNSET:
+            _field_dict["purpose"] = purpose
 
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
         else:
             status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         status_details: None | str | Unset
         if isinstance(self.status_details, Unset):
             status_details = UNSET
         else:
             status_details = self.status_details
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if bytes_ is not UNSET:
-            _field_dict["bytes"] = bytes_
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if expires_at is not UNSET:
-            _field_dict["expires_at"] = expires_at
-        if filename is not UNSET:
-            _field_dict["filename"] = filename
-        if purpose is not UNSET:
-            _field_dict["purpose"] = purpose
-        if status is not UNSET:
-            _field_dict["status"] = status
         if status_details is not UNSET:
             _field_dict["status_details"] = status_details
 
@@ -100,67 +104,101 @@ class FileObject:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        def _parse_bytes_(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        bytes_ = _parse_bytes_(_d.pop("bytes", UNSET))
-
-        created_at = _d.pop("created_at", UNSET)
-
-        def _parse_expires_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
-
-        filename = _d.pop("filename", UNSET)
-
-        purpose = _d.pop("purpose", UNSET)
-
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        status = _parse_status(_d.pop("status", UNSET))
-
-        def _parse_status_details(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        status_details = _parse_status_details(_d.pop("status_details", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            bytes_=bytes_,
-            created_at=created_at,
-            expires_at=expires_at,
-            filename=filename,
-            purpose=purpose,
-            status=status,
-            status_details=status_details,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "bytes" in _d:
+                _v_bytes_ = _d["bytes"]
+                if not (_v_bytes_.__class__ is int or _v_bytes_ is None):
+                    _v_bytes_ = checked(_v_bytes_, "integer or null", "bytes")
+                _self.bytes_ = _v_bytes_
+                _n += 1
+            else:
+                _self.bytes_ = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "expires_at" in _d:
+                _v_expires_at = _d["expires_at"]
+                if not (_v_expires_at.__class__ is int or _v_expires_at is None):
+                    _v_expires_at = checked(_v_expires_at, "integer or null", "expires_at")
+                _self.expires_at = _v_expires_at
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "filename" in _d:
+                _v_filename = _d["filename"]
+                if _v_filename.__class__ is not str:
+                    _v_filename = checked(_v_filename, "string", "filename")
+                _self.filename = _v_filename
+                _n += 1
+            else:
+                _self.filename = UNSET
+            if "purpose" in _d:
+                _v_purpose = _d["purpose"]
+                if _v_purpose.__class__ is not str:
+                    _v_purpose = checked(_v_purpose, "string", "purpose")
+                _self.purpose = _v_purpose
+                _n += 1
+            else:
+                _self.purpose = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if not (_v_status.__class__ is str or _v_status is None):
+                    _v_status = checked(_v_status, "string or null", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "status_details" in _d:
+                _v_status_details = _d["status_details"]
+                if not (_v_status_details.__class__ is str or _v_status_details is None):
+                    _v_status_details = checked(_v_status_details, "string or null", "status_details")
+                _self.status_details = _v_status_details
+                _n += 1
+            else:
+                _self.status_details = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "bytes",
+                    "created_at",
+                    "expires_at",
+                    "filename",
+                    "id",
+                    "object",
+                    "purpose",
+                    "status",
+                    "status_details",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="FineTuningCheckpointMetrics")
 
@@ -33,35 +40,34 @@ class FineTuningCheckpointMetrics:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        step = self.step
-
-        train_loss = self.train_loss
-
-        train_mean_token_accuracy = self.train_mean_token_accuracy
-
-        valid_loss = self.valid_loss
-
-        valid_mean_token_accuracy = self.valid_mean_token_accuracy
-
-        full_valid_loss = self.full_valid_loss
-
-        full_valid_mean_token_accuracy = self.full_valid_mean_token_accuracy
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        step = self.step
         if step is not UNSET:
             _field_dict["step"] = step
+
+        train_loss = self.train_loss
         if train_loss is not UNSET:
             _field_dict["train_loss"] = train_loss
+
+        train_mean_token_accuracy = self.train_mean_token_accuracy
         if train_mean_token_accuracy is not UNSET:
             _field_dict["train_mean_token_accuracy"] = train_mean_token_accuracy
+
+        valid_loss = self.valid_loss
         if valid_loss is not UNSET:
             _field_dict["valid_loss"] = valid_loss
+
+        valid_mean_token_accuracy = self.valid_mean_token_accuracy
         if valid_mean_token_accuracy is not UNSET:
             _field_dict["valid_mean_token_accuracy"] = valid_mean_token_accuracy
+
+        full_valid_loss = self.full_valid_loss
         if full_valid_loss is not UNSET:
             _field_dict["full_valid_loss"] = full_valid_loss
+
+        full_valid_mean_token_accuracy = self.full_valid_mean_token_accuracy
         if full_valid_mean_token_accuracy is not UNSET:
             _field_dict["full_valid_mean_token_accuracy"] = full_valid_mean_token_accuracy
 
@@ -69,33 +75,93 @@ class FineTuningCheckpointMetrics:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        step = _d.pop("step", UNSET)
-
-        train_loss = _d.pop("train_loss", UNSET)
-
-        train_mean_token_accuracy = _d.pop("train_mean_token_accuracy", UNSET)
-
-        valid_loss = _d.pop("valid_loss", UNSET)
-
-        valid_mean_token_accuracy = _d.pop("valid_mean_token_accuracy", UNSET)
-
-        full_valid_loss = _d.pop("full_valid_loss", UNSET)
-
-        full_valid_mean_token_accuracy = _d.pop("full_valid_mean_token_accuracy", UNSET)
-
-        _instance = cls(
-            step=step,
-            train_loss=train_loss,
-            train_mean_token_accuracy=train_mean_token_accuracy,
-            valid_loss=valid_loss,
-            valid_mean_token_accuracy=valid_mean_token_accuracy,
-            full_valid_loss=full_valid_loss,
-            full_valid_mean_token_accuracy=full_valid_mean_token_accuracy,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "step" in _d:
+                _v_step = _d["step"]
+                if _v_step.__class__ not in JSON_NUMBERS:
+                    _v_step = checked(_v_step, "number", "step")
+                _self.step = _v_step
+                _n += 1
+            else:
+                _self.step = UNSET
+            if "train_loss" in _d:
+                _v_train_loss = _d["train_loss"]
+                if _v_train_loss.__class__ not in JSON_NUMBERS:
+                    _v_train_loss = checked(_v_train_loss, "number", "train_loss")
+                _self.train_loss = _v_train_loss
+                _n += 1
+            else:
+                _self.train_loss = UNSET
+            if "train_mean_token_accuracy" in _d:
+                _v_train_mean_token_accuracy = _d["train_mean_token_accuracy"]
+                if _v_train_mean_token_accuracy.__class__ not in JSON_NUMBERS:
+                    _v_train_mean_token_accuracy = checked(
+                        _v_train_mean_token_accuracy, "number", "train_mean_token_accuracy"
+                    )
+                _self.train_mean_token_accuracy = _v_train_mean_token_accuracy
+                _n += 1
+            else:
+                _self.train_mean_token_accuracy = UNSET
+            if "valid_loss" in _d:
+                _v_valid_loss = _d["valid_loss"]
+                if _v_valid_loss.__class__ not in JSON_NUMBERS:
+                    _v_valid_loss = checked(_v_valid_loss, "number", "valid_loss")
+                _self.valid_loss = _v_valid_loss
+                _n += 1
+            else:
+                _self.valid_loss = UNSET
+            if "valid_mean_token_accuracy" in _d:
+                _v_valid_mean_token_accuracy = _d["valid_mean_token_accuracy"]
+                if _v_valid_mean_token_accuracy.__class__ not in JSON_NUMBERS:
+                    _v_valid_mean_token_accuracy = checked(
+                        _v_valid_mean_token_accuracy, "number", "valid_mean_token_accuracy"
+                    )
+                _self.valid_mean_token_accuracy = _v_valid_mean_token_accuracy
+                _n += 1
+            else:
+                _self.valid_mean_token_accuracy = UNSET
+            if "full_valid_loss" in _d:
+                _v_full_valid_loss = _d["full_valid_loss"]
+                if _v_full_valid_loss.__class__ not in JSON_NUMBERS:
+                    _v_full_valid_loss = checked(_v_full_valid_loss, "number", "full_valid_loss")
+                _self.full_valid_loss = _v_full_valid_loss
+                _n += 1
+            else:
+                _self.full_valid_loss = UNSET
+            if "full_valid_mean_token_accuracy" in _d:
+                _v_full_valid_mean_token_accuracy = _d["full_valid_mean_token_accuracy"]
+                if _v_full_valid_mean_token_accuracy.__class__ not in JSON_NUMBERS:
+                    _v_full_valid_mean_token_accuracy = checked(
+                        _v_full_valid_mean_token_accuracy, "number", "full_valid_mean_token_accuracy"
+                    )
+                _self.full_valid_mean_token_accuracy = _v_full_valid_mean_token_accuracy
+                _n += 1
+            else:
+                _self.full_valid_mean_token_accuracy = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "full_valid_loss",
+                    "full_valid_mean_token_accuracy",
+                    "step",
+                    "train_loss",
+                    "train_mean_token_accuracy",
+                    "valid_loss",
+                    "valid_mean_token_accuracy",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

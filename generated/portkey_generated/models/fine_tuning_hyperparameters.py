@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="FineTuningHyperparameters")
 
@@ -30,39 +37,38 @@ class FineTuningHyperparameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         n_epochs: int | None | str | Unset
         if isinstance(self.n_epochs, Unset):
             n_epochs = UNSET
         else:
             n_epochs = self.n_epochs
+        if n_epochs is not UNSET:
+            _field_dict["n_epochs"] = n_epochs
 
         batch_size: int | None | str | Unset
         if isinstance(self.batch_size, Unset):
             batch_size = UNSET
         else:
             batch_size = self.batch_size
+        if batch_size is not UNSET:
+            _field_dict["batch_size"] = batch_size
 
         learning_rate_multiplier: float | None | str | Unset
         if isinstance(self.learning_rate_multiplier, Unset):
             learning_rate_multiplier = UNSET
         else:
             learning_rate_multiplier = self.learning_rate_multiplier
+        if learning_rate_multiplier is not UNSET:
+            _field_dict["learning_rate_multiplier"] = learning_rate_multiplier
 
         beta: float | None | str | Unset
         if isinstance(self.beta, Unset):
             beta = UNSET
         else:
             beta = self.beta
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if n_epochs is not UNSET:
-            _field_dict["n_epochs"] = n_epochs
-        if batch_size is not UNSET:
-            _field_dict["batch_size"] = batch_size
-        if learning_rate_multiplier is not UNSET:
-            _field_dict["learning_rate_multiplier"] = learning_rate_multiplier
         if beta is not UNSET:
             _field_dict["beta"] = beta
 
@@ -70,53 +76,62 @@ class FineTuningHyperparameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_n_epochs(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | str | Unset", data)
-
-        n_epochs = _parse_n_epochs(_d.pop("n_epochs", UNSET))
-
-        def _parse_batch_size(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | str | Unset", data)
-
-        batch_size = _parse_batch_size(_d.pop("batch_size", UNSET))
-
-        def _parse_learning_rate_multiplier(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | str | Unset", data)
-
-        learning_rate_multiplier = _parse_learning_rate_multiplier(_d.pop("learning_rate_multiplier", UNSET))
-
-        def _parse_beta(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | str | Unset", data)
-
-        beta = _parse_beta(_d.pop("beta", UNSET))
-
-        _instance = cls(
-            n_epochs=n_epochs,
-            batch_size=batch_size,
-            learning_rate_multiplier=learning_rate_multiplier,
-            beta=beta,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "n_epochs" in _d:
+                _v_n_epochs = _d["n_epochs"]
+                if not (_v_n_epochs.__class__ is int or _v_n_epochs.__class__ is str or _v_n_epochs is None):
+                    _v_n_epochs = checked(_v_n_epochs, "string, integer or null", "n_epochs")
+                _self.n_epochs = _v_n_epochs
+                _n += 1
+            else:
+                _self.n_epochs = UNSET
+            if "batch_size" in _d:
+                _v_batch_size = _d["batch_size"]
+                if not (
+                    _v_batch_size.__class__ is int or _v_batch_size.__class__ is str or _v_batch_size is None
+                ):
+                    _v_batch_size = checked(_v_batch_size, "string, integer or null", "batch_size")
+                _self.batch_size = _v_batch_size
+                _n += 1
+            else:
+                _self.batch_size = UNSET
+            if "learning_rate_multiplier" in _d:
+                _v_learning_rate_multiplier = _d["learning_rate_multiplier"]
+                if not (
+                    _v_learning_rate_multiplier.__class__ in JSON_NUMBERS
+                    or _v_learning_rate_multiplier.__class__ is str
+                    or _v_learning_rate_multiplier is None
+                ):
+                    _v_learning_rate_multiplier = checked(
+                        _v_learning_rate_multiplier, "string, number or null", "learning_rate_multiplier"
+                    )
+                _self.learning_rate_multiplier = _v_learning_rate_multiplier
+                _n += 1
+            else:
+                _self.learning_rate_multiplier = UNSET
+            if "beta" in _d:
+                _v_beta = _d["beta"]
+                if not (_v_beta.__class__ in JSON_NUMBERS or _v_beta.__class__ is str or _v_beta is None):
+                    _v_beta = checked(_v_beta, "string, number or null", "beta")
+                _self.beta = _v_beta
+                _n += 1
+            else:
+                _self.beta = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"batch_size", "beta", "learning_rate_multiplier", "n_epochs"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

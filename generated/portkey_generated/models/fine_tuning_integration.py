@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.fine_tuning_integration_type import (
     FineTuningIntegrationType,
-    check_fine_tuning_integration_type,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 if TYPE_CHECKING:
@@ -43,18 +49,16 @@ class FineTuningIntegration:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
-
-        wandb = self.wandb.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "wandb": wandb,
-            }
-        )
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.wandb):
+            wandb = self.wandb.to_dict()
+            _field_dict["wandb"] = wandb
 
         return _field_dict
 
@@ -62,18 +66,31 @@ class FineTuningIntegration:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_fine_tuning_integration_type(_d.pop("type"))
-
-        wandb = FineTuningWandbIntegration.from_dict(_d.pop("wandb"))
-
-        _instance = cls(
-            type_=type_,
-            wandb=wandb,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_wandb = _d["wandb"]
+            if _v_wandb.__class__ is dict:
+                try:
+                    _v_wandb = FineTuningWandbIntegration.from_dict(_v_wandb)
+                except DecodeError as _error:
+                    raise _error.within("wandb") from None
+            else:
+                _v_wandb = checked(_v_wandb, "object", "wandb")
+            _self.wandb = _v_wandb
+        except KeyError as _error:
+            if _d.get("type", "wandb") != "wandb":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type", "wandb"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters
@@ -91,51 +100,79 @@ class FineTuningJob:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         finished_at: int | None | Unset
         if isinstance(self.finished_at, Unset):
             finished_at = UNSET
         else:
             finished_at = self.finished_at
+        if finished_at is not UNSET:
+            _field_dict["finished_at"] = finished_at
 
         estimated_finish: int | None | Unset
         if isinstance(self.estimated_finish, Unset):
             estimated_finish = UNSET
         else:
             estimated_finish = self.estimated_finish
+        if estimated_finish is not UNSET:
+            _field_dict["estimated_finish"] = estimated_finish
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         fine_tuned_model: None | str | Unset
         if isinstance(self.fine_tuned_model, Unset):
             fine_tuned_model = UNSET
         else:
             fine_tuned_model = self.fine_tuned_model
+        if fine_tuned_model is not UNSET:
+            _field_dict["fine_tuned_model"] = fine_tuned_model
 
         training_file = self.training_file
+        if training_file is not UNSET:
+            _field_dict["training_file"] = training_file
 
         validation_file: None | str | Unset
         if isinstance(self.validation_file, Unset):
             validation_file = UNSET
         else:
             validation_file = self.validation_file
+        if validation_file is not UNSET:
+            _field_dict["validation_file"] = validation_file
 
         result_files: list[str] | Unset = UNSET
         if not isinstance(self.result_files, Unset):
             result_files = self.result_files
+
+        if result_files is not UNSET:
+            _field_dict["result_files"] = result_files
 
         trained_tokens: int | None | Unset
         if isinstance(self.trained_tokens, Unset):
             trained_tokens = UNSET
         else:
             trained_tokens = self.trained_tokens
+        if trained_tokens is not UNSET:
+            _field_dict["trained_tokens"] = trained_tokens
 
         hyperparameters: dict[str, Any] | None | Unset
         if isinstance(self.hyperparameters, Unset):
@@ -144,6 +181,8 @@ class FineTuningJob:
             hyperparameters = self.hyperparameters.to_dict()
         else:
             hyperparameters = self.hyperparameters
+        if hyperparameters is not UNSET:
+            _field_dict["hyperparameters"] = hyperparameters
 
         method: dict[str, Any] | None | Unset
         if isinstance(self.method, Unset):
@@ -152,6 +191,8 @@ class FineTuningJob:
             method = self.method.to_dict()
         else:
             method = self.method
+        if method is not UNSET:
+            _field_dict["method"] = method
 
         error: dict[str, Any] | None | str | Unset
         if isinstance(self.error, Unset):
@@ -160,16 +201,24 @@ class FineTuningJob:
             error = self.error.to_dict()
         else:
             error = self.error
+        if error is not UNSET:
+            _field_dict["error"] = error
 
         organization_id = self.organization_id
+        if organization_id is not UNSET:
+            _field_dict["organization_id"] = organization_id
 
         seed = self.seed
+        if seed is not UNSET:
+            _field_dict["seed"] = seed
 
         suffix: None | str | Unset
         if isinstance(self.suffix, Unset):
             suffix = UNSET
         else:
             suffix = self.suffix
+        if suffix is not UNSET:
+            _field_dict["suffix"] = suffix
 
         integrations: list[dict[str, Any]] | None | Unset
         if isinstance(self.integrations, Unset):
@@ -182,6 +231,8 @@ class FineTuningJob:
 
         else:
             integrations = self.integrations
+        if integrations is not UNSET:
+            _field_dict["integrations"] = integrations
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -190,50 +241,6 @@ class FineTuningJob:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if finished_at is not UNSET:
-            _field_dict["finished_at"] = finished_at
-        if estimated_finish is not UNSET:
-            _field_dict["estimated_finish"] = estimated_finish
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if fine_tuned_model is not UNSET:
-            _field_dict["fine_tuned_model"] = fine_tuned_model
-        if training_file is not UNSET:
-            _field_dict["training_file"] = training_file
-        if validation_file is not UNSET:
-            _field_dict["validation_file"] = validation_file
-        if result_files is not UNSET:
-            _field_dict["result_files"] = result_files
-        if trained_tokens is not UNSET:
-            _field_dict["trained_tokens"] = trained_tokens
-        if hyperparameters is not UNSET:
-            _field_dict["hyperparameters"] = hyperparameters
-        if method is not UNSET:
-            _field_dict["method"] = method
-        if error is not UNSET:
-            _field_dict["error"] = error
-        if organization_id is not UNSET:
-            _field_dict["organization_id"] = organization_id
-        if seed is not UNSET:
-            _field_dict["seed"] = seed
-        if suffix is not UNSET:
-            _field_dict["suffix"] = suffix
-        if integrations is not UNSET:
-            _field_dict["integrations"] = integrations
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
 
@@ -243,194 +250,233 @@ class FineTuningJob:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        def _parse_finished_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        finished_at = _parse_finished_at(_d.pop("finished_at", UNSET))
-
-        def _parse_estimated_finish(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        estimated_finish = _parse_estimated_finish(_d.pop("estimated_finish", UNSET))
-
-        status = _d.pop("status", UNSET)
-
-        model = _d.pop("model", UNSET)
-
-        def _parse_fine_tuned_model(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        fine_tuned_model = _parse_fine_tuned_model(_d.pop("fine_tuned_model", UNSET))
-
-        training_file = _d.pop("training_file", UNSET)
-
-        def _parse_validation_file(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        validation_file = _parse_validation_file(_d.pop("validation_file", UNSET))
-
-        result_files = cast("list[str]", _d.pop("result_files", UNSET))
-
-        def _parse_trained_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        trained_tokens = _parse_trained_tokens(_d.pop("trained_tokens", UNSET))
-
-        def _parse_hyperparameters(data: object) -> FineTuningHyperparameters | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                hyperparameters_type_0 = FineTuningHyperparameters.from_dict(data)
-
-                return hyperparameters_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("FineTuningHyperparameters | None | Unset", data)
-
-        hyperparameters = _parse_hyperparameters(_d.pop("hyperparameters", UNSET))
-
-        def _parse_method(data: object) -> FineTuningMethod | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                method_type_0 = FineTuningMethod.from_dict(data)
-
-                return method_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("FineTuningMethod | None | Unset", data)
-
-        method = _parse_method(_d.pop("method", UNSET))
-
-        def _parse_error(data: object) -> FineTuningJobError | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                error_type_0 = FineTuningJobError.from_dict(data)
-
-                return error_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("FineTuningJobError | None | str | Unset", data)
-
-        error = _parse_error(_d.pop("error", UNSET))
-
-        organization_id = _d.pop("organization_id", UNSET)
-
-        seed = _d.pop("seed", UNSET)
-
-        def _parse_suffix(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        suffix = _parse_suffix(_d.pop("suffix", UNSET))
-
-        def _parse_integrations(data: object) -> list[FineTuningIntegration] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                integrations_type_0: list[FineTuningIntegration] = []
-                _integrations_type_0 = data
-                for integrations_type_0_item_data in _integrations_type_0:
-                    integrations_type_0_item = FineTuningIntegration.from_dict(integrations_type_0_item_data)
-
-                    integrations_type_0.append(integrations_type_0_item)
-
-                return integrations_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[FineTuningIntegration] | None | Unset", data)
-
-        integrations = _parse_integrations(_d.pop("integrations", UNSET))
-
-        def _parse_metadata(data: object) -> FineTuningJobMetadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = FineTuningJobMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("FineTuningJobMetadata | None | Unset", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            finished_at=finished_at,
-            estimated_finish=estimated_finish,
-            status=status,
-            model=model,
-            fine_tuned_model=fine_tuned_model,
-            training_file=training_file,
-            validation_file=validation_file,
-            result_files=result_files,
-            trained_tokens=trained_tokens,
-            hyperparameters=hyperparameters,
-            method=method,
-            error=error,
-            organization_id=organization_id,
-            seed=seed,
-            suffix=suffix,
-            integrations=integrations,
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "finished_at" in _d:
+                _v_finished_at = _d["finished_at"]
+                if not (_v_finished_at.__class__ is int or _v_finished_at is None):
+                    _v_finished_at = checked(_v_finished_at, "integer or null", "finished_at")
+                _self.finished_at = _v_finished_at
+                _n += 1
+            else:
+                _self.finished_at = UNSET
+            if "estimated_finish" in _d:
+                _v_estimated_finish = _d["estimated_finish"]
+                if not (_v_estimated_finish.__class__ is int or _v_estimated_finish is None):
+                    _v_estimated_finish = checked(_v_estimated_finish, "integer or null", "estimated_finish")
+                _self.estimated_finish = _v_estimated_finish
+                _n += 1
+            else:
+                _self.estimated_finish = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "model" in _d:
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "fine_tuned_model" in _d:
+                _v_fine_tuned_model = _d["fine_tuned_model"]
+                if not (_v_fine_tuned_model.__class__ is str or _v_fine_tuned_model is None):
+                    _v_fine_tuned_model = checked(_v_fine_tuned_model, "string or null", "fine_tuned_model")
+                _self.fine_tuned_model = _v_fine_tuned_model
+                _n += 1
+            else:
+                _self.fine_tuned_model = UNSET
+            if "training_file" in _d:
+                _v_training_file = _d["training_file"]
+                if _v_training_file.__class__ is not str:
+                    _v_training_file = checked(_v_training_file, "string", "training_file")
+                _self.training_file = _v_training_file
+                _n += 1
+            else:
+                _self.training_file = UNSET
+            if "validation_file" in _d:
+                _v_validation_file = _d["validation_file"]
+                if not (_v_validation_file.__class__ is str or _v_validation_file is None):
+                    _v_validation_file = checked(_v_validation_file, "string or null", "validation_file")
+                _self.validation_file = _v_validation_file
+                _n += 1
+            else:
+                _self.validation_file = UNSET
+            if "result_files" in _d:
+                _v_result_files = _d["result_files"]
+                if _v_result_files.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_result_files)):
+                            _v_result_files = checked_items(_v_result_files, "string")
+                    except DecodeError as _error:
+                        raise _error.within("result_files") from None
+                else:
+                    _v_result_files = checked(_v_result_files, "array", "result_files")
+                _self.result_files = _v_result_files
+                _n += 1
+            else:
+                _self.result_files = UNSET
+            if "trained_tokens" in _d:
+                _v_trained_tokens = _d["trained_tokens"]
+                if not (_v_trained_tokens.__class__ is int or _v_trained_tokens is None):
+                    _v_trained_tokens = checked(_v_trained_tokens, "integer or null", "trained_tokens")
+                _self.trained_tokens = _v_trained_tokens
+                _n += 1
+            else:
+                _self.trained_tokens = UNSET
+            if "hyperparameters" in _d:
+                _v_hyperparameters = _d["hyperparameters"]
+                if _v_hyperparameters.__class__ is dict:
+                    try:
+                        _v_hyperparameters = FineTuningHyperparameters.from_dict(_v_hyperparameters)
+                    except DecodeError as _error:
+                        raise _error.within("hyperparameters") from None
+                elif _v_hyperparameters is not None:
+                    _v_hyperparameters = checked(_v_hyperparameters, "object or null", "hyperparameters")
+                _self.hyperparameters = _v_hyperparameters
+                _n += 1
+            else:
+                _self.hyperparameters = UNSET
+            if "method" in _d:
+                _v_method = _d["method"]
+                if _v_method.__class__ is dict:
+                    try:
+                        _v_method = FineTuningMethod.from_dict(_v_method)
+                    except DecodeError as _error:
+                        raise _error.within("method") from None
+                elif _v_method is not None:
+                    _v_method = checked(_v_method, "object or null", "method")
+                _self.method = _v_method
+                _n += 1
+            else:
+                _self.method = UNSET
+            if "error" in _d:
+                _v_error = _d["error"]
+                if _v_error.__class__ is dict:
+                    try:
+                        _v_error = FineTuningJobError.from_dict(_v_error)
+                    except DecodeError as _error:
+                        raise _error.within("error") from None
+                elif not (_v_error.__class__ is str or _v_error is None):
+                    _v_error = checked(_v_error, "object, string or null", "error")
+                _self.error = _v_error
+                _n += 1
+            else:
+                _self.error = UNSET
+            if "organization_id" in _d:
+                _v_organization_id = _d["organization_id"]
+                if _v_organization_id.__class__ is not str:
+                    _v_organization_id = checked(_v_organization_id, "string", "organization_id")
+                _self.organization_id = _v_organization_id
+                _n += 1
+            else:
+                _self.organization_id = UNSET
+            if "seed" in _d:
+                _v_seed = _d["seed"]
+                if _v_seed.__class__ is not int:
+                    _v_seed = checked(_v_seed, "integer", "seed")
+                _self.seed = _v_seed
+                _n += 1
+            else:
+                _self.seed = UNSET
+            if "suffix" in _d:
+                _v_suffix = _d["suffix"]
+                if not (_v_suffix.__class__ is str or _v_suffix is None):
+                    _v_suffix = checked(_v_suffix, "string or null", "suffix")
+                _self.suffix = _v_suffix
+                _n += 1
+            else:
+                _self.suffix = UNSET
+            if "integrations" in _d:
+                _v_integrations = _d["integrations"]
+                if _v_integrations.__class__ is list:
+                    try:
+                        _v_integrations = [FineTuningIntegration.from_dict(_i) for _i in _v_integrations]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_integrations, FineTuningIntegration.from_dict).within(
+                            "integrations"
+                        ) from None
+                elif _v_integrations is not None:
+                    _v_integrations = checked(_v_integrations, "array or null", "integrations")
+                _self.integrations = _v_integrations
+                _n += 1
+            else:
+                _self.integrations = UNSET
+            if "metadata" in _d:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
+                    try:
+                        _v_metadata = FineTuningJobMetadata.from_dict(_v_metadata)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
+                _n += 1
+            else:
+                _self.metadata = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "error",
+                    "estimated_finish",
+                    "fine_tuned_model",
+                    "finished_at",
+                    "hyperparameters",
+                    "id",
+                    "integrations",
+                    "metadata",
+                    "method",
+                    "model",
+                    "object",
+                    "organization_id",
+                    "result_files",
+                    "seed",
+                    "status",
+                    "suffix",
+                    "trained_tokens",
+                    "training_file",
+                    "validation_file",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

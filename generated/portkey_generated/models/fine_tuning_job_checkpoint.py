@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.fine_tuning_checkpoint_metrics import FineTuningCheckpointMetrics
@@ -50,38 +57,36 @@ class FineTuningJobCheckpoint:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        fine_tuned_model_checkpoint = self.fine_tuned_model_checkpoint
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.fine_tuned_model_checkpoint):
+            fine_tuned_model_checkpoint = self.fine_tuned_model_checkpoint
+            _field_dict["fine_tuned_model_checkpoint"] = fine_tuned_model_checkpoint
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         fine_tuning_job_id = self.fine_tuning_job_id
+        if fine_tuning_job_id is not UNSET:
+            _field_dict["fine_tuning_job_id"] = fine_tuning_job_id
 
         step_number = self.step_number
+        if step_number is not UNSET:
+            _field_dict["step_number"] = step_number
 
         metrics: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metrics, Unset):
             metrics = self.metrics.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "fine_tuned_model_checkpoint": fine_tuned_model_checkpoint,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if fine_tuning_job_id is not UNSET:
-            _field_dict["fine_tuning_job_id"] = fine_tuning_job_id
-        if step_number is not UNSET:
-            _field_dict["step_number"] = step_number
         if metrics is not UNSET:
             _field_dict["metrics"] = metrics
 
@@ -91,38 +96,86 @@ class FineTuningJobCheckpoint:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        fine_tuned_model_checkpoint = _d.pop("fine_tuned_model_checkpoint")
-
-        object_ = _d.pop("object", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        fine_tuning_job_id = _d.pop("fine_tuning_job_id", UNSET)
-
-        step_number = _d.pop("step_number", UNSET)
-
-        _metrics = _d.pop("metrics", UNSET)
-        metrics: FineTuningCheckpointMetrics | Unset
-        if isinstance(_metrics, Unset):
-            metrics = UNSET
-        else:
-            metrics = FineTuningCheckpointMetrics.from_dict(_metrics)
-
-        _instance = cls(
-            id=id,
-            fine_tuned_model_checkpoint=fine_tuned_model_checkpoint,
-            object_=object_,
-            created_at=created_at,
-            fine_tuning_job_id=fine_tuning_job_id,
-            step_number=step_number,
-            metrics=metrics,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_fine_tuned_model_checkpoint = _d["fine_tuned_model_checkpoint"]
+            if _v_fine_tuned_model_checkpoint.__class__ is not str:
+                _v_fine_tuned_model_checkpoint = checked(
+                    _v_fine_tuned_model_checkpoint, "string", "fine_tuned_model_checkpoint"
+                )
+            _self.fine_tuned_model_checkpoint = _v_fine_tuned_model_checkpoint
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "fine_tuning_job_id" in _d:
+                _v_fine_tuning_job_id = _d["fine_tuning_job_id"]
+                if _v_fine_tuning_job_id.__class__ is not str:
+                    _v_fine_tuning_job_id = checked(_v_fine_tuning_job_id, "string", "fine_tuning_job_id")
+                _self.fine_tuning_job_id = _v_fine_tuning_job_id
+                _n += 1
+            else:
+                _self.fine_tuning_job_id = UNSET
+            if "step_number" in _d:
+                _v_step_number = _d["step_number"]
+                if _v_step_number.__class__ is not int:
+                    _v_step_number = checked(_v_step_number, "integer", "step_number")
+                _self.step_number = _v_step_number
+                _n += 1
+            else:
+                _self.step_number = UNSET
+            if "metrics" in _d:
+                _v_metrics = _d["metrics"]
+                if _v_metrics.__class__ is dict:
+                    try:
+                        _v_metrics = FineTuningCheckpointMetrics.from_dict(_v_metrics)
+                    except DecodeError as _error:
+                        raise _error.within("metrics") from None
+                else:
+                    _v_metrics = checked(_v_metrics, "object", "metrics")
+                _self.metrics = _v_metrics
+                _n += 1
+            else:
+                _self.metrics = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "fine_tuned_model_checkpoint",
+                    "fine_tuning_job_id",
+                    "id",
+                    "metrics",
+                    "object",
+                    "step_number",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="FineTuningJobError")
 
@@ -25,23 +31,22 @@ class FineTuningJobError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         code = self.code
+        if code is not UNSET:
+            _field_dict["code"] = code
 
         message = self.message
+        if message is not UNSET:
+            _field_dict["message"] = message
 
         param: None | str | Unset
         if isinstance(self.param, Unset):
             param = UNSET
         else:
             param = self.param
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if code is not UNSET:
-            _field_dict["code"] = code
-        if message is not UNSET:
-            _field_dict["message"] = message
         if param is not UNSET:
             _field_dict["param"] = param
 
@@ -49,28 +54,42 @@ class FineTuningJobError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        code = _d.pop("code", UNSET)
-
-        message = _d.pop("message", UNSET)
-
-        def _parse_param(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        param = _parse_param(_d.pop("param", UNSET))
-
-        _instance = cls(
-            code=code,
-            message=message,
-            param=param,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "code" in _d:
+                _v_code = _d["code"]
+                if _v_code.__class__ is not str:
+                    _v_code = checked(_v_code, "string", "code")
+                _self.code = _v_code
+                _n += 1
+            else:
+                _self.code = UNSET
+            if "message" in _d:
+                _v_message = _d["message"]
+                if _v_message.__class__ is not str:
+                    _v_message = checked(_v_message, "string", "message")
+                _self.message = _v_message
+                _n += 1
+            else:
+                _self.message = UNSET
+            if "param" in _d:
+                _v_param = _d["param"]
+                if not (_v_param.__class__ is str or _v_param is None):
+                    _v_param = checked(_v_param, "string or null", "param")
+                _self.param = _v_param
+                _n += 1
+            else:
+                _self.param = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"code", "message", "param"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.fine_tuning_job_event_data import FineTuningJobEventData
@@ -50,17 +57,32 @@ class FineTuningJobEvent:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        message = self.message
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.message):
+            message = self.message
+            _field_dict["message"] = message
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         level = self.level
+        if level is not UNSET:
+            _field_dict["level"] = level
 
         type_ = self.type_
+        if type_ is not UNSET:
+            _field_dict["type"] = type_
 
         data: dict[str, Any] | None | Unset
         if isinstance(self.data, Unset):
@@ -69,23 +91,6 @@ class FineTuningJobEvent:
             data = self.data.to_dict()
         else:
             data = self.data
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "message": message,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if level is not UNSET:
-            _field_dict["level"] = level
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
         if data is not UNSET:
             _field_dict["data"] = data
 
@@ -95,48 +100,75 @@ class FineTuningJobEvent:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        message = _d.pop("message")
-
-        object_ = _d.pop("object", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        level = _d.pop("level", UNSET)
-
-        type_ = _d.pop("type", UNSET)
-
-        def _parse_data(data: object) -> FineTuningJobEventData | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                data_type_0 = FineTuningJobEventData.from_dict(data)
-
-                return data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("FineTuningJobEventData | None | Unset", data)
-
-        data = _parse_data(_d.pop("data", UNSET))
-
-        _instance = cls(
-            id=id,
-            message=message,
-            object_=object_,
-            created_at=created_at,
-            level=level,
-            type_=type_,
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "level" in _d:
+                _v_level = _d["level"]
+                if _v_level.__class__ is not str:
+                    _v_level = checked(_v_level, "string", "level")
+                _self.level = _v_level
+                _n += 1
+            else:
+                _self.level = UNSET
+            if "type" in _d:
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "data" in _d:
+                _v_data = _d["data"]
+                if _v_data.__class__ is dict:
+                    try:
+                        _v_data = FineTuningJobEventData.from_dict(_v_data)
+                    except DecodeError as _error:
+                        raise _error.within("data") from None
+                elif _v_data is not None:
+                    _v_data = checked(_v_data, "object or null", "data")
+                _self.data = _v_data
+                _n += 1
+            else:
+                _self.data = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"created_at", "data", "id", "level", "message", "object", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

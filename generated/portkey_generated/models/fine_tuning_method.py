@@ -7,8 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.fine_tuning_method_type import FineTuningMethodType, check_fine_tuning_method_type
-from ..types import UNSET, Unset
+from ..models.fine_tuning_method_type import FineTuningMethodType
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.fine_tuning_dpo_method import FineTuningDpoMethod
@@ -50,31 +57,28 @@ class FineTuningMethod:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         supervised: dict[str, Any] | Unset = UNSET
         if not isinstance(self.supervised, Unset):
             supervised = self.supervised.to_dict()
+        if supervised is not UNSET:
+            _field_dict["supervised"] = supervised
 
         dpo: dict[str, Any] | Unset = UNSET
         if not isinstance(self.dpo, Unset):
             dpo = self.dpo.to_dict()
+        if dpo is not UNSET:
+            _field_dict["dpo"] = dpo
 
         reinforcement: dict[str, Any] | Unset = UNSET
         if not isinstance(self.reinforcement, Unset):
             reinforcement = self.reinforcement.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if supervised is not UNSET:
-            _field_dict["supervised"] = supervised
-        if dpo is not UNSET:
-            _field_dict["dpo"] = dpo
         if reinforcement is not UNSET:
             _field_dict["reinforcement"] = reinforcement
 
@@ -84,39 +88,61 @@ class FineTuningMethod:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_fine_tuning_method_type(_d.pop("type"))
-
-        _supervised = _d.pop("supervised", UNSET)
-        supervised: FineTuningSupervisedMethod | Unset
-        if isinstance(_supervised, Unset):
-            supervised = UNSET
-        else:
-            supervised = FineTuningSupervisedMethod.from_dict(_supervised)
-
-        _dpo = _d.pop("dpo", UNSET)
-        dpo: FineTuningDpoMethod | Unset
-        if isinstance(_dpo, Unset):
-            dpo = UNSET
-        else:
-            dpo = FineTuningDpoMethod.from_dict(_dpo)
-
-        _reinforcement = _d.pop("reinforcement", UNSET)
-        reinforcement: FineTuningMethodReinforcement | Unset
-        if isinstance(_reinforcement, Unset):
-            reinforcement = UNSET
-        else:
-            reinforcement = FineTuningMethodReinforcement.from_dict(_reinforcement)
-
-        _instance = cls(
-            type_=type_,
-            supervised=supervised,
-            dpo=dpo,
-            reinforcement=reinforcement,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "supervised" in _d:
+                _v_supervised = _d["supervised"]
+                if _v_supervised.__class__ is dict:
+                    try:
+                        _v_supervised = FineTuningSupervisedMethod.from_dict(_v_supervised)
+                    except DecodeError as _error:
+                        raise _error.within("supervised") from None
+                else:
+                    _v_supervised = checked(_v_supervised, "object", "supervised")
+                _self.supervised = _v_supervised
+                _n += 1
+            else:
+                _self.supervised = UNSET
+            if "dpo" in _d:
+                _v_dpo = _d["dpo"]
+                if _v_dpo.__class__ is dict:
+                    try:
+                        _v_dpo = FineTuningDpoMethod.from_dict(_v_dpo)
+                    except DecodeError as _error:
+                        raise _error.within("dpo") from None
+                else:
+                    _v_dpo = checked(_v_dpo, "object", "dpo")
+                _self.dpo = _v_dpo
+                _n += 1
+            else:
+                _self.dpo = UNSET
+            if "reinforcement" in _d:
+                _v_reinforcement = _d["reinforcement"]
+                if _v_reinforcement.__class__ is dict:
+                    try:
+                        _v_reinforcement = FineTuningMethodReinforcement.from_dict(_v_reinforcement)
+                    except DecodeError as _error:
+                        raise _error.within("reinforcement") from None
+                else:
+                    _v_reinforcement = checked(_v_reinforcement, "object", "reinforcement")
+                _self.reinforcement = _v_reinforcement
+                _n += 1
+            else:
+                _self.reinforcement = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"dpo", "reinforcement", "supervised", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

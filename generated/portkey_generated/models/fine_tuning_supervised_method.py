@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.fine_tuning_hyperparameters import FineTuningHyperparameters
@@ -39,13 +45,12 @@ class FineTuningSupervisedMethod:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         hyperparameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.hyperparameters, Unset):
             hyperparameters = self.hyperparameters.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if hyperparameters is not UNSET:
             _field_dict["hyperparameters"] = hyperparameters
 
@@ -55,20 +60,29 @@ class FineTuningSupervisedMethod:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _hyperparameters = _d.pop("hyperparameters", UNSET)
-        hyperparameters: FineTuningHyperparameters | Unset
-        if isinstance(_hyperparameters, Unset):
-            hyperparameters = UNSET
-        else:
-            hyperparameters = FineTuningHyperparameters.from_dict(_hyperparameters)
-
-        _instance = cls(
-            hyperparameters=hyperparameters,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "hyperparameters" in _d:
+                _v_hyperparameters = _d["hyperparameters"]
+                if _v_hyperparameters.__class__ is dict:
+                    try:
+                        _v_hyperparameters = FineTuningHyperparameters.from_dict(_v_hyperparameters)
+                    except DecodeError as _error:
+                        raise _error.within("hyperparameters") from None
+                else:
+                    _v_hyperparameters = checked(_v_hyperparameters, "object", "hyperparameters")
+                _self.hyperparameters = _v_hyperparameters
+                _n += 1
+            else:
+                _self.hyperparameters = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"hyperparameters"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="FineTuningWandbIntegration")
 
@@ -27,35 +36,33 @@ class FineTuningWandbIntegration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        project = self.project
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.project):
+            project = self.project
+            _field_dict["project"] = project
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         entity: None | str | Unset
         if isinstance(self.entity, Unset):
             entity = UNSET
         else:
             entity = self.entity
+        if entity is not UNSET:
+            _field_dict["entity"] = entity
 
         tags: list[str] | Unset = UNSET
         if not isinstance(self.tags, Unset):
             tags = self.tags
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "project": project,
-            }
-        )
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if entity is not UNSET:
-            _field_dict["entity"] = entity
         if tags is not UNSET:
             _field_dict["tags"] = tags
 
@@ -63,38 +70,52 @@ class FineTuningWandbIntegration:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        project = _d.pop("project")
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        name = _parse_name(_d.pop("name", UNSET))
-
-        def _parse_entity(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        entity = _parse_entity(_d.pop("entity", UNSET))
-
-        tags = cast("list[str]", _d.pop("tags", UNSET))
-
-        _instance = cls(
-            project=project,
-            name=name,
-            entity=entity,
-            tags=tags,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_project = _d["project"]
+            if _v_project.__class__ is not str:
+                _v_project = checked(_v_project, "string", "project")
+            _self.project = _v_project
+            if "name" in _d:
+                _v_name = _d["name"]
+                if not (_v_name.__class__ is str or _v_name is None):
+                    _v_name = checked(_v_name, "string or null", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "entity" in _d:
+                _v_entity = _d["entity"]
+                if not (_v_entity.__class__ is str or _v_entity is None):
+                    _v_entity = checked(_v_entity, "string or null", "entity")
+                _self.entity = _v_entity
+                _n += 1
+            else:
+                _self.entity = UNSET
+            if "tags" in _d:
+                _v_tags = _d["tags"]
+                if _v_tags.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_tags)):
+                            _v_tags = checked_items(_v_tags, "string")
+                    except DecodeError as _error:
+                        raise _error.within("tags") from None
+                else:
+                    _v_tags = checked(_v_tags, "array", "tags")
+                _self.tags = _v_tags
+                _n += 1
+            else:
+                _self.tags = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"entity", "name", "project", "tags"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

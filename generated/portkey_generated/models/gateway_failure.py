@@ -2,13 +2,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.gateway_failure_status import GatewayFailureStatus, check_gateway_failure_status
-from ..types import UNSET, Unset
+from ..models.gateway_failure_status import GatewayFailureStatus
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="GatewayFailure")
 
@@ -26,22 +36,21 @@ class GatewayFailure:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        status: str = self.status
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        message = self.message
+        if is_set(self.status):
+            status: str = self.status
+            _field_dict["status"] = status
+
+        if is_set(self.message):
+            message = self.message
+            _field_dict["message"] = message
 
         errors: list[str] | Unset = UNSET
         if not isinstance(self.errors, Unset):
             errors = self.errors
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "status": status,
-                "message": message,
-            }
-        )
         if errors is not UNSET:
             _field_dict["errors"] = errors
 
@@ -49,21 +58,42 @@ class GatewayFailure:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        status = check_gateway_failure_status(_d.pop("status"))
-
-        message = _d.pop("message")
-
-        errors = cast("list[str]", _d.pop("errors", UNSET))
-
-        _instance = cls(
-            status=status,
-            message=message,
-            errors=errors,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
+            if "errors" in _d:
+                _v_errors = _d["errors"]
+                if _v_errors.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_errors)):
+                            _v_errors = checked_items(_v_errors, "string")
+                    except DecodeError as _error:
+                        raise _error.within("errors") from None
+                else:
+                    _v_errors = checked(_v_errors, "array", "errors")
+                _self.errors = _v_errors
+                _n += 1
+            else:
+                _self.errors = UNSET
+        except KeyError as _error:
+            if _d.get("status", "failure") != "failure":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"errors", "message", "status"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

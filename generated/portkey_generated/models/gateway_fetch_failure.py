@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="GatewayFetchFailure")
 
 
@@ -19,29 +26,31 @@ class GatewayFetchFailure:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        html_message = self.html_message
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "html-message": html_message,
-            }
-        )
+
+        if is_set(self.html_message):
+            html_message = self.html_message
+            _field_dict["html-message"] = html_message
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        html_message = _d.pop("html-message")
-
-        _instance = cls(
-            html_message=html_message,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_html_message = _d["html-message"]
+            if _v_html_message.__class__ is not str:
+                _v_html_message = checked(_v_html_message, "string", "html-message")
+            _self.html_message = _v_html_message
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"html-message"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="Generation")
 
@@ -25,27 +31,26 @@ class Generation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         success: bool | None | Unset
         if isinstance(self.success, Unset):
             success = UNSET
         else:
             success = self.success
+        if success is not UNSET:
+            _field_dict["success"] = success
 
         data = self.data
+        if data is not UNSET:
+            _field_dict["data"] = data
 
         warning: None | str | Unset
         if isinstance(self.warning, Unset):
             warning = UNSET
         else:
             warning = self.warning
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if success is not UNSET:
-            _field_dict["success"] = success
-        if data is not UNSET:
-            _field_dict["data"] = data
         if warning is not UNSET:
             _field_dict["warning"] = warning
 
@@ -53,36 +58,40 @@ class Generation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_success(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        success = _parse_success(_d.pop("success", UNSET))
-
-        data = _d.pop("data", UNSET)
-
-        def _parse_warning(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        warning = _parse_warning(_d.pop("warning", UNSET))
-
-        _instance = cls(
-            success=success,
-            data=data,
-            warning=warning,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "success" in _d:
+                _v_success = _d["success"]
+                if not (_v_success.__class__ is bool or _v_success is None):
+                    _v_success = checked(_v_success, "boolean or null", "success")
+                _self.success = _v_success
+                _n += 1
+            else:
+                _self.success = UNSET
+            if "data" in _d:
+                _v_data = _d["data"]
+                _self.data = _v_data
+                _n += 1
+            else:
+                _self.data = UNSET
+            if "warning" in _d:
+                _v_warning = _d["warning"]
+                if not (_v_warning.__class__ is str or _v_warning is None):
+                    _v_warning = checked(_v_warning, "string or null", "warning")
+                _self.warning = _v_warning
+                _n += 1
+            else:
+                _self.warning = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "success", "warning"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

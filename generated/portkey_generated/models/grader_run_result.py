@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.grader_run_result_metadata import GraderRunResultMetadata
@@ -56,31 +64,28 @@ class GraderRunResult:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        reward = self.reward
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.reward):
+            reward = self.reward
+            _field_dict["reward"] = reward
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
+        if metadata is not UNSET:
+            _field_dict["metadata"] = metadata
 
         sub_rewards: dict[str, Any] | Unset = UNSET
         if not isinstance(self.sub_rewards, Unset):
             sub_rewards = self.sub_rewards.to_dict()
+        if sub_rewards is not UNSET:
+            _field_dict["sub_rewards"] = sub_rewards
 
         model_grader_token_usage_per_model: dict[str, Any] | Unset = UNSET
         if not isinstance(self.model_grader_token_usage_per_model, Unset):
             model_grader_token_usage_per_model = self.model_grader_token_usage_per_model.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "reward": reward,
-            }
-        )
-        if metadata is not UNSET:
-            _field_dict["metadata"] = metadata
-        if sub_rewards is not UNSET:
-            _field_dict["sub_rewards"] = sub_rewards
         if model_grader_token_usage_per_model is not UNSET:
             _field_dict["model_grader_token_usage_per_model"] = model_grader_token_usage_per_model
 
@@ -90,41 +95,71 @@ class GraderRunResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        reward = _d.pop("reward")
-
-        _metadata = _d.pop("metadata", UNSET)
-        metadata: GraderRunResultMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = GraderRunResultMetadata.from_dict(_metadata)
-
-        _sub_rewards = _d.pop("sub_rewards", UNSET)
-        sub_rewards: GraderRunResultSubRewards | Unset
-        if isinstance(_sub_rewards, Unset):
-            sub_rewards = UNSET
-        else:
-            sub_rewards = GraderRunResultSubRewards.from_dict(_sub_rewards)
-
-        _model_grader_token_usage_per_model = _d.pop("model_grader_token_usage_per_model", UNSET)
-        model_grader_token_usage_per_model: GraderRunResultModelGraderTokenUsagePerModel | Unset
-        if isinstance(_model_grader_token_usage_per_model, Unset):
-            model_grader_token_usage_per_model = UNSET
-        else:
-            model_grader_token_usage_per_model = GraderRunResultModelGraderTokenUsagePerModel.from_dict(
-                _model_grader_token_usage_per_model
-            )
-
-        _instance = cls(
-            reward=reward,
-            metadata=metadata,
-            sub_rewards=sub_rewards,
-            model_grader_token_usage_per_model=model_grader_token_usage_per_model,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_reward = _d["reward"]
+            if _v_reward.__class__ not in JSON_NUMBERS:
+                _v_reward = checked(_v_reward, "number", "reward")
+            _self.reward = _v_reward
+            if "metadata" in _d:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
+                    try:
+                        _v_metadata = GraderRunResultMetadata.from_dict(_v_metadata)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                else:
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "sub_rewards" in _d:
+                _v_sub_rewards = _d["sub_rewards"]
+                if _v_sub_rewards.__class__ is dict:
+                    try:
+                        _v_sub_rewards = GraderRunResultSubRewards.from_dict(_v_sub_rewards)
+                    except DecodeError as _error:
+                        raise _error.within("sub_rewards") from None
+                else:
+                    _v_sub_rewards = checked(_v_sub_rewards, "object", "sub_rewards")
+                _self.sub_rewards = _v_sub_rewards
+                _n += 1
+            else:
+                _self.sub_rewards = UNSET
+            if "model_grader_token_usage_per_model" in _d:
+                _v_model_grader_token_usage_per_model = _d["model_grader_token_usage_per_model"]
+                if _v_model_grader_token_usage_per_model.__class__ is dict:
+                    try:
+                        _v_model_grader_token_usage_per_model = (
+                            GraderRunResultModelGraderTokenUsagePerModel.from_dict(
+                                _v_model_grader_token_usage_per_model
+                            )
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("model_grader_token_usage_per_model") from None
+                else:
+                    _v_model_grader_token_usage_per_model = checked(
+                        _v_model_grader_token_usage_per_model, "object", "model_grader_token_usage_per_model"
+                    )
+                _self.model_grader_token_usage_per_model = _v_model_grader_token_usage_per_model
+                _n += 1
+            else:
+                _self.model_grader_token_usage_per_model = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"metadata", "model_grader_token_usage_per_model", "reward", "sub_rewards"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.grader_validate_result_grader import GraderValidateResultGrader
@@ -38,13 +44,12 @@ class GraderValidateResult:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         grader: dict[str, Any] | Unset = UNSET
         if not isinstance(self.grader, Unset):
             grader = self.grader.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if grader is not UNSET:
             _field_dict["grader"] = grader
 
@@ -54,20 +59,29 @@ class GraderValidateResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _grader = _d.pop("grader", UNSET)
-        grader: GraderValidateResultGrader | Unset
-        if isinstance(_grader, Unset):
-            grader = UNSET
-        else:
-            grader = GraderValidateResultGrader.from_dict(_grader)
-
-        _instance = cls(
-            grader=grader,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "grader" in _d:
+                _v_grader = _d["grader"]
+                if _v_grader.__class__ is dict:
+                    try:
+                        _v_grader = GraderValidateResultGrader.from_dict(_v_grader)
+                    except DecodeError as _error:
+                        raise _error.within("grader") from None
+                else:
+                    _v_grader = checked(_v_grader, "object", "grader")
+                _self.grader = _v_grader
+                _n += 1
+            else:
+                _self.grader = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"grader"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

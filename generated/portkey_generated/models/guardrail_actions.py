@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.guardrail_outcome_action import GuardrailOutcomeAction
 
@@ -42,24 +49,24 @@ class GuardrailActions:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        deny = self.deny
-
-        async_ = self.async_
-
-        on_success = self.on_success.to_dict()
-
-        on_fail = self.on_fail.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "deny": deny,
-                "async": async_,
-                "on_success": on_success,
-                "on_fail": on_fail,
-            }
-        )
+
+        if is_set(self.deny):
+            deny = self.deny
+            _field_dict["deny"] = deny
+
+        if is_set(self.async_):
+            async_ = self.async_
+            _field_dict["async"] = async_
+
+        if is_set(self.on_success):
+            on_success = self.on_success.to_dict()
+            _field_dict["on_success"] = on_success
+
+        if is_set(self.on_fail):
+            on_fail = self.on_fail.to_dict()
+            _field_dict["on_fail"] = on_fail
 
         return _field_dict
 
@@ -67,24 +74,44 @@ class GuardrailActions:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        deny = _d.pop("deny")
-
-        async_ = _d.pop("async")
-
-        on_success = GuardrailOutcomeAction.from_dict(_d.pop("on_success"))
-
-        on_fail = GuardrailOutcomeAction.from_dict(_d.pop("on_fail"))
-
-        _instance = cls(
-            deny=deny,
-            async_=async_,
-            on_success=on_success,
-            on_fail=on_fail,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_deny = _d["deny"]
+            if _v_deny.__class__ is not bool:
+                _v_deny = checked(_v_deny, "boolean", "deny")
+            _self.deny = _v_deny
+            _v_async_ = _d["async"]
+            if _v_async_.__class__ is not bool:
+                _v_async_ = checked(_v_async_, "boolean", "async")
+            _self.async_ = _v_async_
+            _v_on_success = _d["on_success"]
+            if _v_on_success.__class__ is dict:
+                try:
+                    _v_on_success = GuardrailOutcomeAction.from_dict(_v_on_success)
+                except DecodeError as _error:
+                    raise _error.within("on_success") from None
+            else:
+                _v_on_success = checked(_v_on_success, "object", "on_success")
+            _self.on_success = _v_on_success
+            _v_on_fail = _d["on_fail"]
+            if _v_on_fail.__class__ is dict:
+                try:
+                    _v_on_fail = GuardrailOutcomeAction.from_dict(_v_on_fail)
+                except DecodeError as _error:
+                    raise _error.within("on_fail") from None
+            else:
+                _v_on_fail = checked(_v_on_fail, "object", "on_fail")
+            _self.on_fail = _v_on_fail
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"async", "deny", "on_fail", "on_success"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,16 +7,23 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_acuvity_language import GuardrailAcuvityLanguage, check_guardrail_acuvity_language
+from ..models.guardrail_acuvity_language import GuardrailAcuvityLanguage
 from ..models.guardrail_acuvity_pii_category import (
     GuardrailAcuvityPiiCategory,
-    check_guardrail_acuvity_pii_category,
 )
 from ..models.guardrail_acuvity_secret_category import (
     GuardrailAcuvitySecretCategory,
-    check_guardrail_acuvity_secret_category,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 T = TypeVar("T", bound="GuardrailAcuvityScanParameters")
 
@@ -73,39 +80,75 @@ class GuardrailAcuvityScanParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         prompt_injection = self.prompt_injection
+        if prompt_injection is not UNSET:
+            _field_dict["prompt_injection"] = prompt_injection
 
         prompt_injection_threshold = self.prompt_injection_threshold
+        if prompt_injection_threshold is not UNSET:
+            _field_dict["prompt_injection_threshold"] = prompt_injection_threshold
 
         toxic = self.toxic
+        if toxic is not UNSET:
+            _field_dict["toxic"] = toxic
 
         toxic_threshold = self.toxic_threshold
+        if toxic_threshold is not UNSET:
+            _field_dict["toxic_threshold"] = toxic_threshold
 
         jail_break = self.jail_break
+        if jail_break is not UNSET:
+            _field_dict["jail_break"] = jail_break
 
         jail_break_threshold = self.jail_break_threshold
+        if jail_break_threshold is not UNSET:
+            _field_dict["jail_break_threshold"] = jail_break_threshold
 
         malicious_url = self.malicious_url
+        if malicious_url is not UNSET:
+            _field_dict["malicious_url"] = malicious_url
 
         malicious_url_threshold = self.malicious_url_threshold
+        if malicious_url_threshold is not UNSET:
+            _field_dict["malicious_url_threshold"] = malicious_url_threshold
 
         biased = self.biased
+        if biased is not UNSET:
+            _field_dict["biased"] = biased
 
         biased_threshold = self.biased_threshold
+        if biased_threshold is not UNSET:
+            _field_dict["biased_threshold"] = biased_threshold
 
         harmful = self.harmful
+        if harmful is not UNSET:
+            _field_dict["harmful"] = harmful
 
         harmful_threshold = self.harmful_threshold
+        if harmful_threshold is not UNSET:
+            _field_dict["harmful_threshold"] = harmful_threshold
 
         language = self.language
+        if language is not UNSET:
+            _field_dict["language"] = language
 
         language_values: str | Unset = UNSET
         if not isinstance(self.language_values, Unset):
             language_values = self.language_values
 
+        if language_values is not UNSET:
+            _field_dict["language_values"] = language_values
+
         pii = self.pii
+        if pii is not UNSET:
+            _field_dict["pii"] = pii
 
         pii_redact = self.pii_redact
+        if pii_redact is not UNSET:
+            _field_dict["pii_redact"] = pii_redact
 
         pii_categories: list[str] | Unset = UNSET
         if not isinstance(self.pii_categories, Unset):
@@ -114,9 +157,16 @@ class GuardrailAcuvityScanParameters:
                 pii_categories_item: str = pii_categories_item_data
                 pii_categories.append(pii_categories_item)
 
+        if pii_categories is not UNSET:
+            _field_dict["pii_categories"] = pii_categories
+
         secrets = self.secrets
+        if secrets is not UNSET:
+            _field_dict["secrets"] = secrets
 
         secrets_redact = self.secrets_redact
+        if secrets_redact is not UNSET:
+            _field_dict["secrets_redact"] = secrets_redact
 
         secrets_categories: list[str] | Unset = UNSET
         if not isinstance(self.secrets_categories, Unset):
@@ -125,51 +175,10 @@ class GuardrailAcuvityScanParameters:
                 secrets_categories_item: str = secrets_categories_item_data
                 secrets_categories.append(secrets_categories_item)
 
-        timeout = self.timeout
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if prompt_injection is not UNSET:
-            _field_dict["prompt_injection"] = prompt_injection
-        if prompt_injection_threshold is not UNSET:
-            _field_dict["prompt_injection_threshold"] = prompt_injection_threshold
-        if toxic is not UNSET:
-            _field_dict["toxic"] = toxic
-        if toxic_threshold is not UNSET:
-            _field_dict["toxic_threshold"] = toxic_threshold
-        if jail_break is not UNSET:
-            _field_dict["jail_break"] = jail_break
-        if jail_break_threshold is not UNSET:
-            _field_dict["jail_break_threshold"] = jail_break_threshold
-        if malicious_url is not UNSET:
-            _field_dict["malicious_url"] = malicious_url
-        if malicious_url_threshold is not UNSET:
-            _field_dict["malicious_url_threshold"] = malicious_url_threshold
-        if biased is not UNSET:
-            _field_dict["biased"] = biased
-        if biased_threshold is not UNSET:
-            _field_dict["biased_threshold"] = biased_threshold
-        if harmful is not UNSET:
-            _field_dict["harmful"] = harmful
-        if harmful_threshold is not UNSET:
-            _field_dict["harmful_threshold"] = harmful_threshold
-        if language is not UNSET:
-            _field_dict["language"] = language
-        if language_values is not UNSET:
-            _field_dict["language_values"] = language_values
-        if pii is not UNSET:
-            _field_dict["pii"] = pii
-        if pii_redact is not UNSET:
-            _field_dict["pii_redact"] = pii_redact
-        if pii_categories is not UNSET:
-            _field_dict["pii_categories"] = pii_categories
-        if secrets is not UNSET:
-            _field_dict["secrets"] = secrets
-        if secrets_redact is not UNSET:
-            _field_dict["secrets_redact"] = secrets_redact
         if secrets_categories is not UNSET:
             _field_dict["secrets_categories"] = secrets_categories
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
 
@@ -177,96 +186,231 @@ class GuardrailAcuvityScanParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        prompt_injection = _d.pop("prompt_injection", UNSET)
-
-        prompt_injection_threshold = _d.pop("prompt_injection_threshold", UNSET)
-
-        toxic = _d.pop("toxic", UNSET)
-
-        toxic_threshold = _d.pop("toxic_threshold", UNSET)
-
-        jail_break = _d.pop("jail_break", UNSET)
-
-        jail_break_threshold = _d.pop("jail_break_threshold", UNSET)
-
-        malicious_url = _d.pop("malicious_url", UNSET)
-
-        malicious_url_threshold = _d.pop("malicious_url_threshold", UNSET)
-
-        biased = _d.pop("biased", UNSET)
-
-        biased_threshold = _d.pop("biased_threshold", UNSET)
-
-        harmful = _d.pop("harmful", UNSET)
-
-        harmful_threshold = _d.pop("harmful_threshold", UNSET)
-
-        language = _d.pop("language", UNSET)
-
-        _language_values = _d.pop("language_values", UNSET)
-        language_values: GuardrailAcuvityLanguage | Unset
-        if isinstance(_language_values, Unset):
-            language_values = UNSET
-        else:
-            language_values = check_guardrail_acuvity_language(_language_values)
-
-        pii = _d.pop("pii", UNSET)
-
-        pii_redact = _d.pop("pii_redact", UNSET)
-
-        _pii_categories = _d.pop("pii_categories", UNSET)
-        pii_categories: list[GuardrailAcuvityPiiCategory] | Unset = UNSET
-        if _pii_categories is not UNSET:
-            pii_categories = []
-            for pii_categories_item_data in _pii_categories:
-                pii_categories_item = check_guardrail_acuvity_pii_category(pii_categories_item_data)
-
-                pii_categories.append(pii_categories_item)
-
-        secrets = _d.pop("secrets", UNSET)
-
-        secrets_redact = _d.pop("secrets_redact", UNSET)
-
-        _secrets_categories = _d.pop("secrets_categories", UNSET)
-        secrets_categories: list[GuardrailAcuvitySecretCategory] | Unset = UNSET
-        if _secrets_categories is not UNSET:
-            secrets_categories = []
-            for secrets_categories_item_data in _secrets_categories:
-                secrets_categories_item = check_guardrail_acuvity_secret_category(
-                    secrets_categories_item_data
-                )
-
-                secrets_categories.append(secrets_categories_item)
-
-        timeout = _d.pop("timeout", UNSET)
-
-        _instance = cls(
-            prompt_injection=prompt_injection,
-            prompt_injection_threshold=prompt_injection_threshold,
-            toxic=toxic,
-            toxic_threshold=toxic_threshold,
-            jail_break=jail_break,
-            jail_break_threshold=jail_break_threshold,
-            malicious_url=malicious_url,
-            malicious_url_threshold=malicious_url_threshold,
-            biased=biased,
-            biased_threshold=biased_threshold,
-            harmful=harmful,
-            harmful_threshold=harmful_threshold,
-            language=language,
-            language_values=language_values,
-            pii=pii,
-            pii_redact=pii_redact,
-            pii_categories=pii_categories,
-            secrets=secrets,
-            secrets_redact=secrets_redact,
-            secrets_categories=secrets_categories,
-            timeout=timeout,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "prompt_injection" in _d:
+                _v_prompt_injection = _d["prompt_injection"]
+                if _v_prompt_injection.__class__ is not bool:
+                    _v_prompt_injection = checked(_v_prompt_injection, "boolean", "prompt_injection")
+                _self.prompt_injection = _v_prompt_injection
+                _n += 1
+            else:
+                _self.prompt_injection = UNSET
+            if "prompt_injection_threshold" in _d:
+                _v_prompt_injection_threshold = _d["prompt_injection_threshold"]
+                if _v_prompt_injection_threshold.__class__ not in JSON_NUMBERS:
+                    _v_prompt_injection_threshold = checked(
+                        _v_prompt_injection_threshold, "number", "prompt_injection_threshold"
+                    )
+                _self.prompt_injection_threshold = _v_prompt_injection_threshold
+                _n += 1
+            else:
+                _self.prompt_injection_threshold = UNSET
+            if "toxic" in _d:
+                _v_toxic = _d["toxic"]
+                if _v_toxic.__class__ is not bool:
+                    _v_toxic = checked(_v_toxic, "boolean", "toxic")
+                _self.toxic = _v_toxic
+                _n += 1
+            else:
+                _self.toxic = UNSET
+            if "toxic_threshold" in _d:
+                _v_toxic_threshold = _d["toxic_threshold"]
+                if _v_toxic_threshold.__class__ not in JSON_NUMBERS:
+                    _v_toxic_threshold = checked(_v_toxic_threshold, "number", "toxic_threshold")
+                _self.toxic_threshold = _v_toxic_threshold
+                _n += 1
+            else:
+                _self.toxic_threshold = UNSET
+            if "jail_break" in _d:
+                _v_jail_break = _d["jail_break"]
+                if _v_jail_break.__class__ is not bool:
+                    _v_jail_break = checked(_v_jail_break, "boolean", "jail_break")
+                _self.jail_break = _v_jail_break
+                _n += 1
+            else:
+                _self.jail_break = UNSET
+            if "jail_break_threshold" in _d:
+                _v_jail_break_threshold = _d["jail_break_threshold"]
+                if _v_jail_break_threshold.__class__ not in JSON_NUMBERS:
+                    _v_jail_break_threshold = checked(
+                        _v_jail_break_threshold, "number", "jail_break_threshold"
+                    )
+                _self.jail_break_threshold = _v_jail_break_threshold
+                _n += 1
+            else:
+                _self.jail_break_threshold = UNSET
+            if "malicious_url" in _d:
+                _v_malicious_url = _d["malicious_url"]
+                if _v_malicious_url.__class__ is not bool:
+                    _v_malicious_url = checked(_v_malicious_url, "boolean", "malicious_url")
+                _self.malicious_url = _v_malicious_url
+                _n += 1
+            else:
+                _self.malicious_url = UNSET
+            if "malicious_url_threshold" in _d:
+                _v_malicious_url_threshold = _d["malicious_url_threshold"]
+                if _v_malicious_url_threshold.__class__ not in JSON_NUMBERS:
+                    _v_malicious_url_threshold = checked(
+                        _v_malicious_url_threshold, "number", "malicious_url_threshold"
+                    )
+                _self.malicious_url_threshold = _v_malicious_url_threshold
+                _n += 1
+            else:
+                _self.malicious_url_threshold = UNSET
+            if "biased" in _d:
+                _v_biased = _d["biased"]
+                if _v_biased.__class__ is not bool:
+                    _v_biased = checked(_v_biased, "boolean", "biased")
+                _self.biased = _v_biased
+                _n += 1
+            else:
+                _self.biased = UNSET
+            if "biased_threshold" in _d:
+                _v_biased_threshold = _d["biased_threshold"]
+                if _v_biased_threshold.__class__ not in JSON_NUMBERS:
+                    _v_biased_threshold = checked(_v_biased_threshold, "number", "biased_threshold")
+                _self.biased_threshold = _v_biased_threshold
+                _n += 1
+            else:
+                _self.biased_threshold = UNSET
+            if "harmful" in _d:
+                _v_harmful = _d["harmful"]
+                if _v_harmful.__class__ is not bool:
+                    _v_harmful = checked(_v_harmful, "boolean", "harmful")
+                _self.harmful = _v_harmful
+                _n += 1
+            else:
+                _self.harmful = UNSET
+            if "harmful_threshold" in _d:
+                _v_harmful_threshold = _d["harmful_threshold"]
+                if _v_harmful_threshold.__class__ not in JSON_NUMBERS:
+                    _v_harmful_threshold = checked(_v_harmful_threshold, "number", "harmful_threshold")
+                _self.harmful_threshold = _v_harmful_threshold
+                _n += 1
+            else:
+                _self.harmful_threshold = UNSET
+            if "language" in _d:
+                _v_language = _d["language"]
+                if _v_language.__class__ is not bool:
+                    _v_language = checked(_v_language, "boolean", "language")
+                _self.language = _v_language
+                _n += 1
+            else:
+                _self.language = UNSET
+            if "language_values" in _d:
+                _v_language_values = _d["language_values"]
+                if _v_language_values.__class__ is not str:
+                    _v_language_values = checked(_v_language_values, "string", "language_values")
+                _self.language_values = _v_language_values
+                _n += 1
+            else:
+                _self.language_values = UNSET
+            if "pii" in _d:
+                _v_pii = _d["pii"]
+                if _v_pii.__class__ is not bool:
+                    _v_pii = checked(_v_pii, "boolean", "pii")
+                _self.pii = _v_pii
+                _n += 1
+            else:
+                _self.pii = UNSET
+            if "pii_redact" in _d:
+                _v_pii_redact = _d["pii_redact"]
+                if _v_pii_redact.__class__ is not bool:
+                    _v_pii_redact = checked(_v_pii_redact, "boolean", "pii_redact")
+                _self.pii_redact = _v_pii_redact
+                _n += 1
+            else:
+                _self.pii_redact = UNSET
+            if "pii_categories" in _d:
+                _v_pii_categories = _d["pii_categories"]
+                if _v_pii_categories.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_pii_categories)):
+                            _v_pii_categories = checked_items(_v_pii_categories, "string")
+                    except DecodeError as _error:
+                        raise _error.within("pii_categories") from None
+                else:
+                    _v_pii_categories = checked(_v_pii_categories, "array", "pii_categories")
+                _self.pii_categories = _v_pii_categories
+                _n += 1
+            else:
+                _self.pii_categories = UNSET
+            if "secrets" in _d:
+                _v_secrets = _d["secrets"]
+                if _v_secrets.__class__ is not bool:
+                    _v_secrets = checked(_v_secrets, "boolean", "secrets")
+                _self.secrets = _v_secrets
+                _n += 1
+            else:
+                _self.secrets = UNSET
+            if "secrets_redact" in _d:
+                _v_secrets_redact = _d["secrets_redact"]
+                if _v_secrets_redact.__class__ is not bool:
+                    _v_secrets_redact = checked(_v_secrets_redact, "boolean", "secrets_redact")
+                _self.secrets_redact = _v_secrets_redact
+                _n += 1
+            else:
+                _self.secrets_redact = UNSET
+            if "secrets_categories" in _d:
+                _v_secrets_categories = _d["secrets_categories"]
+                if _v_secrets_categories.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_secrets_categories)):
+                            _v_secrets_categories = checked_items(_v_secrets_categories, "string")
+                    except DecodeError as _error:
+                        raise _error.within("secrets_categories") from None
+                else:
+                    _v_secrets_categories = checked(_v_secrets_categories, "array", "secrets_categories")
+                _self.secrets_categories = _v_secrets_categories
+                _n += 1
+            else:
+                _self.secrets_categories = UNSET
+            if "timeout" in _d:
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
+                _n += 1
+            else:
+                _self.timeout = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "biased",
+                    "biased_threshold",
+                    "harmful",
+                    "harmful_threshold",
+                    "jail_break",
+                    "jail_break_threshold",
+                    "language",
+                    "language_values",
+                    "malicious_url",
+                    "malicious_url_threshold",
+                    "pii",
+                    "pii_categories",
+                    "pii_redact",
+                    "prompt_injection",
+                    "prompt_injection_threshold",
+                    "secrets",
+                    "secrets_categories",
+                    "secrets_redact",
+                    "timeout",
+                    "toxic",
+                    "toxic_threshold",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,8 +7,16 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_request_type import GuardrailRequestType, check_guardrail_request_type
-from ..types import UNSET, Unset
+from ..models.guardrail_request_type import GuardrailRequestType
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 T = TypeVar("T", bound="GuardrailAllowedRequestTypesParameters")
 
@@ -24,12 +32,18 @@ class GuardrailAllowedRequestTypesParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         allowed_types: list[str] | Unset = UNSET
         if not isinstance(self.allowed_types, Unset):
             allowed_types = []
             for allowed_types_item_data in self.allowed_types:
                 allowed_types_item: str = allowed_types_item_data
                 allowed_types.append(allowed_types_item)
+
+        if allowed_types is not UNSET:
+            _field_dict["allowedTypes"] = allowed_types
 
         blocked_types: list[str] | Unset = UNSET
         if not isinstance(self.blocked_types, Unset):
@@ -38,11 +52,6 @@ class GuardrailAllowedRequestTypesParameters:
                 blocked_types_item: str = blocked_types_item_data
                 blocked_types.append(blocked_types_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if allowed_types is not UNSET:
-            _field_dict["allowedTypes"] = allowed_types
         if blocked_types is not UNSET:
             _field_dict["blockedTypes"] = blocked_types
 
@@ -50,32 +59,46 @@ class GuardrailAllowedRequestTypesParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _allowed_types = _d.pop("allowedTypes", UNSET)
-        allowed_types: list[GuardrailRequestType] | Unset = UNSET
-        if _allowed_types is not UNSET:
-            allowed_types = []
-            for allowed_types_item_data in _allowed_types:
-                allowed_types_item = check_guardrail_request_type(allowed_types_item_data)
-
-                allowed_types.append(allowed_types_item)
-
-        _blocked_types = _d.pop("blockedTypes", UNSET)
-        blocked_types: list[GuardrailRequestType] | Unset = UNSET
-        if _blocked_types is not UNSET:
-            blocked_types = []
-            for blocked_types_item_data in _blocked_types:
-                blocked_types_item = check_guardrail_request_type(blocked_types_item_data)
-
-                blocked_types.append(blocked_types_item)
-
-        _instance = cls(
-            allowed_types=allowed_types,
-            blocked_types=blocked_types,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "allowedTypes" in _d:
+                _v_allowed_types = _d["allowedTypes"]
+                if _v_allowed_types.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_allowed_types)):
+                            _v_allowed_types = checked_items(_v_allowed_types, "string")
+                    except DecodeError as _error:
+                        raise _error.within("allowedTypes") from None
+                else:
+                    _v_allowed_types = checked(_v_allowed_types, "array", "allowedTypes")
+                _self.allowed_types = _v_allowed_types
+                _n += 1
+            else:
+                _self.allowed_types = UNSET
+            if "blockedTypes" in _d:
+                _v_blocked_types = _d["blockedTypes"]
+                if _v_blocked_types.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_blocked_types)):
+                            _v_blocked_types = checked_items(_v_blocked_types, "string")
+                    except DecodeError as _error:
+                        raise _error.within("blockedTypes") from None
+                else:
+                    _v_blocked_types = checked(_v_blocked_types, "array", "blockedTypes")
+                _self.blocked_types = _v_blocked_types
+                _n += 1
+            else:
+                _self.blocked_types = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"allowedTypes", "blockedTypes"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="GuardrailAporiaParameters")
 
@@ -23,17 +31,14 @@ class GuardrailAporiaParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        project_id = self.project_id
-
-        timeout = self.timeout
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "projectID": project_id,
-            }
-        )
+
+        if is_set(self.project_id):
+            project_id = self.project_id
+            _field_dict["projectID"] = project_id
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
 
@@ -41,18 +46,28 @@ class GuardrailAporiaParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        project_id = _d.pop("projectID")
-
-        timeout = _d.pop("timeout", UNSET)
-
-        _instance = cls(
-            project_id=project_id,
-            timeout=timeout,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_project_id = _d["projectID"]
+            if _v_project_id.__class__ is not str:
+                _v_project_id = checked(_v_project_id, "string", "projectID")
+            _self.project_id = _v_project_id
+            if "timeout" in _d:
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
+                _n += 1
+            else:
+                _self.timeout = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"projectID", "timeout"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

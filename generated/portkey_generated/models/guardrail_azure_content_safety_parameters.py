@@ -2,16 +2,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.guardrail_azure_harm_category import (
     GuardrailAzureHarmCategory,
-    check_guardrail_azure_harm_category,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 T = TypeVar("T", bound="GuardrailAzureContentSafetyParameters")
 
@@ -33,13 +41,23 @@ class GuardrailAzureContentSafetyParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         blocklist_names: list[str] | Unset = UNSET
         if not isinstance(self.blocklist_names, Unset):
             blocklist_names = self.blocklist_names
 
+        if blocklist_names is not UNSET:
+            _field_dict["blocklistNames"] = blocklist_names
+
         api_version = self.api_version
+        if api_version is not UNSET:
+            _field_dict["apiVersion"] = api_version
 
         severity = self.severity
+        if severity is not UNSET:
+            _field_dict["severity"] = severity
 
         categories: list[str] | Unset = UNSET
         if not isinstance(self.categories, Unset):
@@ -48,19 +66,10 @@ class GuardrailAzureContentSafetyParameters:
                 categories_item: str = categories_item_data
                 categories.append(categories_item)
 
-        timeout = self.timeout
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if blocklist_names is not UNSET:
-            _field_dict["blocklistNames"] = blocklist_names
-        if api_version is not UNSET:
-            _field_dict["apiVersion"] = api_version
-        if severity is not UNSET:
-            _field_dict["severity"] = severity
         if categories is not UNSET:
             _field_dict["categories"] = categories
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
 
@@ -68,34 +77,74 @@ class GuardrailAzureContentSafetyParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        blocklist_names = cast("list[str]", _d.pop("blocklistNames", UNSET))
-
-        api_version = _d.pop("apiVersion", UNSET)
-
-        severity = _d.pop("severity", UNSET)
-
-        _categories = _d.pop("categories", UNSET)
-        categories: list[GuardrailAzureHarmCategory] | Unset = UNSET
-        if _categories is not UNSET:
-            categories = []
-            for categories_item_data in _categories:
-                categories_item = check_guardrail_azure_harm_category(categories_item_data)
-
-                categories.append(categories_item)
-
-        timeout = _d.pop("timeout", UNSET)
-
-        _instance = cls(
-            blocklist_names=blocklist_names,
-            api_version=api_version,
-            severity=severity,
-            categories=categories,
-            timeout=timeout,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "blocklistNames" in _d:
+                _v_blocklist_names = _d["blocklistNames"]
+                if _v_blocklist_names.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_blocklist_names)):
+                            _v_blocklist_names = checked_items(_v_blocklist_names, "string")
+                    except DecodeError as _error:
+                        raise _error.within("blocklistNames") from None
+                else:
+                    _v_blocklist_names = checked(_v_blocklist_names, "array", "blocklistNames")
+                _self.blocklist_names = _v_blocklist_names
+                _n += 1
+            else:
+                _self.blocklist_names = UNSET
+            if "apiVersion" in _d:
+                _v_api_version = _d["apiVersion"]
+                if _v_api_version.__class__ is not str:
+                    _v_api_version = checked(_v_api_version, "string", "apiVersion")
+                _self.api_version = _v_api_version
+                _n += 1
+            else:
+                _self.api_version = UNSET
+            if "severity" in _d:
+                _v_severity = _d["severity"]
+                if _v_severity.__class__ not in JSON_NUMBERS:
+                    _v_severity = checked(_v_severity, "number", "severity")
+                _self.severity = _v_severity
+                _n += 1
+            else:
+                _self.severity = UNSET
+            if "categories" in _d:
+                _v_categories = _d["categories"]
+                if _v_categories.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_categories)):
+                            _v_categories = checked_items(_v_categories, "string")
+                    except DecodeError as _error:
+                        raise _error.within("categories") from None
+                else:
+                    _v_categories = checked(_v_categories, "array", "categories")
+                _self.categories = _v_categories
+                _n += 1
+            else:
+                _self.categories = UNSET
+            if "timeout" in _d:
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
+                _n += 1
+            else:
+                _self.timeout = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"apiVersion", "blocklistNames", "categories", "severity", "timeout"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

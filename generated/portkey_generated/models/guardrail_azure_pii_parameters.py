@@ -7,8 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_azure_pii_domain import GuardrailAzurePiiDomain, check_guardrail_azure_pii_domain
-from ..types import UNSET, Unset
+from ..models.guardrail_azure_pii_domain import GuardrailAzurePiiDomain
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="GuardrailAzurePiiParameters")
 
@@ -30,29 +37,29 @@ class GuardrailAzurePiiParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         domain: str | Unset = UNSET
         if not isinstance(self.domain, Unset):
             domain = self.domain
 
-        api_version = self.api_version
-
-        model_version = self.model_version
-
-        redact = self.redact
-
-        timeout = self.timeout
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if domain is not UNSET:
             _field_dict["domain"] = domain
+
+        api_version = self.api_version
         if api_version is not UNSET:
             _field_dict["apiVersion"] = api_version
+
+        model_version = self.model_version
         if model_version is not UNSET:
             _field_dict["modelVersion"] = model_version
+
+        redact = self.redact
         if redact is not UNSET:
             _field_dict["redact"] = redact
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
 
@@ -60,32 +67,62 @@ class GuardrailAzurePiiParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _domain = _d.pop("domain", UNSET)
-        domain: GuardrailAzurePiiDomain | Unset
-        if isinstance(_domain, Unset):
-            domain = UNSET
-        else:
-            domain = check_guardrail_azure_pii_domain(_domain)
-
-        api_version = _d.pop("apiVersion", UNSET)
-
-        model_version = _d.pop("modelVersion", UNSET)
-
-        redact = _d.pop("redact", UNSET)
-
-        timeout = _d.pop("timeout", UNSET)
-
-        _instance = cls(
-            domain=domain,
-            api_version=api_version,
-            model_version=model_version,
-            redact=redact,
-            timeout=timeout,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "domain" in _d:
+                _v_domain = _d["domain"]
+                if _v_domain.__class__ is not str:
+                    _v_domain = checked(_v_domain, "string", "domain")
+                _self.domain = _v_domain
+                _n += 1
+            else:
+                _self.domain = UNSET
+            if "apiVersion" in _d:
+                _v_api_version = _d["apiVersion"]
+                if _v_api_version.__class__ is not str:
+                    _v_api_version = checked(_v_api_version, "string", "apiVersion")
+                _self.api_version = _v_api_version
+                _n += 1
+            else:
+                _self.api_version = UNSET
+            if "modelVersion" in _d:
+                _v_model_version = _d["modelVersion"]
+                if _v_model_version.__class__ is not str:
+                    _v_model_version = checked(_v_model_version, "string", "modelVersion")
+                _self.model_version = _v_model_version
+                _n += 1
+            else:
+                _self.model_version = UNSET
+            if "redact" in _d:
+                _v_redact = _d["redact"]
+                if _v_redact.__class__ is not bool:
+                    _v_redact = checked(_v_redact, "boolean", "redact")
+                _self.redact = _v_redact
+                _n += 1
+            else:
+                _self.redact = UNSET
+            if "timeout" in _d:
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
+                _n += 1
+            else:
+                _self.timeout = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"apiVersion", "domain", "modelVersion", "redact", "timeout"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="GuardrailCharacterCountParameters")
 
@@ -25,19 +32,18 @@ class GuardrailCharacterCountParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        min_characters = self.min_characters
-
-        max_characters = self.max_characters
-
-        not_ = self.not_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        min_characters = self.min_characters
         if min_characters is not UNSET:
             _field_dict["minCharacters"] = min_characters
+
+        max_characters = self.max_characters
         if max_characters is not UNSET:
             _field_dict["maxCharacters"] = max_characters
+
+        not_ = self.not_
         if not_ is not UNSET:
             _field_dict["not"] = not_
 
@@ -45,21 +51,42 @@ class GuardrailCharacterCountParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        min_characters = _d.pop("minCharacters", UNSET)
-
-        max_characters = _d.pop("maxCharacters", UNSET)
-
-        not_ = _d.pop("not", UNSET)
-
-        _instance = cls(
-            min_characters=min_characters,
-            max_characters=max_characters,
-            not_=not_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "minCharacters" in _d:
+                _v_min_characters = _d["minCharacters"]
+                if _v_min_characters.__class__ not in JSON_NUMBERS:
+                    _v_min_characters = checked(_v_min_characters, "number", "minCharacters")
+                _self.min_characters = _v_min_characters
+                _n += 1
+            else:
+                _self.min_characters = UNSET
+            if "maxCharacters" in _d:
+                _v_max_characters = _d["maxCharacters"]
+                if _v_max_characters.__class__ not in JSON_NUMBERS:
+                    _v_max_characters = checked(_v_max_characters, "number", "maxCharacters")
+                _self.max_characters = _v_max_characters
+                _n += 1
+            else:
+                _self.max_characters = UNSET
+            if "not" in _d:
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
+                _n += 1
+            else:
+                _self.not_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"maxCharacters", "minCharacters", "not"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="GuardrailCheckBase")
 
@@ -23,15 +29,14 @@ class GuardrailCheckBase:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        is_enabled = self.is_enabled
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        name = self.name
         if name is not UNSET:
             _field_dict["name"] = name
+
+        is_enabled = self.is_enabled
         if is_enabled is not UNSET:
             _field_dict["is_enabled"] = is_enabled
 
@@ -39,18 +44,32 @@ class GuardrailCheckBase:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        is_enabled = _d.pop("is_enabled", UNSET)
-
-        _instance = cls(
-            name=name,
-            is_enabled=is_enabled,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "is_enabled" in _d:
+                _v_is_enabled = _d["is_enabled"]
+                if _v_is_enabled.__class__ is not bool:
+                    _v_is_enabled = checked(_v_is_enabled, "boolean", "is_enabled")
+                _self.is_enabled = _v_is_enabled
+                _n += 1
+            else:
+                _self.is_enabled = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"is_enabled", "name"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,8 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_code_format import GuardrailCodeFormat, check_guardrail_code_format
-from ..types import UNSET, Unset
+from ..models.guardrail_code_format import GuardrailCodeFormat
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="GuardrailContainsCodeParameters")
 
@@ -24,17 +31,14 @@ class GuardrailContainsCodeParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        format_: str = self.format_
-
-        not_ = self.not_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "format": format_,
-            }
-        )
+
+        if is_set(self.format_):
+            format_: str = self.format_
+            _field_dict["format"] = format_
+
+        not_ = self.not_
         if not_ is not UNSET:
             _field_dict["not"] = not_
 
@@ -42,18 +46,28 @@ class GuardrailContainsCodeParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        format_ = check_guardrail_code_format(_d.pop("format"))
-
-        not_ = _d.pop("not", UNSET)
-
-        _instance = cls(
-            format_=format_,
-            not_=not_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_format_ = _d["format"]
+            if _v_format_.__class__ is not str:
+                _v_format_ = checked(_v_format_, "string", "format")
+            _self.format_ = _v_format_
+            if "not" in _d:
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
+                _n += 1
+            else:
+                _self.not_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"format", "not"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

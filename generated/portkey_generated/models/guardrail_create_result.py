@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="GuardrailCreateResult")
 
 
@@ -23,41 +30,49 @@ class GuardrailCreateResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        slug = self.slug
-
-        version_id = self.version_id
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "slug": slug,
-                "version_id": version_id,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.slug):
+            slug = self.slug
+            _field_dict["slug"] = slug
+
+        if is_set(self.version_id):
+            version_id = self.version_id
+            _field_dict["version_id"] = version_id
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        slug = _d.pop("slug")
-
-        version_id = _d.pop("version_id")
-
-        _instance = cls(
-            id=id,
-            slug=slug,
-            version_id=version_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_slug = _d["slug"]
+            if _v_slug.__class__ is not str:
+                _v_slug = checked(_v_slug, "string", "slug")
+            _self.slug = _v_slug
+            _v_version_id = _d["version_id"]
+            if _v_version_id.__class__ is not str:
+                _v_version_id = checked(_v_version_id, "string", "version_id")
+            _self.version_id = _v_version_id
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "slug", "version_id"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

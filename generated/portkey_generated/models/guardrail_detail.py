@@ -3,14 +3,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_status import GuardrailStatus, check_guardrail_status
-from ..types import UNSET, Unset, is_json_object
+from ..models.guardrail_status import GuardrailStatus
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.guardrail_actions import GuardrailActions
@@ -197,21 +205,38 @@ class GuardrailDetail:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        name = self.name
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
-        slug = self.slug
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
 
-        created_at = self.created_at.isoformat()
+        if is_set(self.slug):
+            slug = self.slug
+            _field_dict["slug"] = slug
 
-        last_updated_at = self.last_updated_at.isoformat()
+        if is_set(self.created_at):
+            created_at = self.created_at.isoformat()
+            _field_dict["created_at"] = created_at
 
-        owner_id = str(self.owner_id)
+        if is_set(self.last_updated_at):
+            last_updated_at = self.last_updated_at.isoformat()
+            _field_dict["last_updated_at"] = last_updated_at
+
+        if is_set(self.owner_id):
+            owner_id = str(self.owner_id)
+            _field_dict["owner_id"] = owner_id
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         workspace_id: None | str | Unset
         if isinstance(self.workspace_id, Unset):
@@ -220,10 +245,15 @@ class GuardrailDetail:
             workspace_id = str(self.workspace_id)
         else:
             workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
+
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         updated_by: None | str | Unset
         if isinstance(self.updated_by, Unset):
@@ -232,6 +262,8 @@ class GuardrailDetail:
             updated_by = str(self.updated_by)
         else:
             updated_by = self.updated_by
+        if updated_by is not UNSET:
+            _field_dict["updated_by"] = updated_by
 
         checks: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.checks, Unset):
@@ -305,32 +337,12 @@ class GuardrailDetail:
 
                 checks.append(checks_item)
 
+        if checks is not UNSET:
+            _field_dict["checks"] = checks
+
         actions: dict[str, Any] | Unset = UNSET
         if not isinstance(self.actions, Unset):
             actions = self.actions.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "name": name,
-                "slug": slug,
-                "created_at": created_at,
-                "last_updated_at": last_updated_at,
-                "owner_id": owner_id,
-            }
-        )
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if updated_by is not UNSET:
-            _field_dict["updated_by"] = updated_by
-        if checks is not UNSET:
-            _field_dict["checks"] = checks
         if actions is not UNSET:
             _field_dict["actions"] = actions
 
@@ -340,445 +352,150 @@ class GuardrailDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        name = _d.pop("name")
-
-        slug = _d.pop("slug")
-
-        created_at = datetime.datetime.fromisoformat(_d.pop("created_at"))
-
-        last_updated_at = datetime.datetime.fromisoformat(_d.pop("last_updated_at"))
-
-        owner_id = UUID(_d.pop("owner_id"))
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        def _parse_workspace_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                workspace_id_type_0 = UUID(data)
-
-                return workspace_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UUID", data)
-
-        workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
-
-        _status = _d.pop("status", UNSET)
-        status: GuardrailStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_guardrail_status(_status)
-
-        def _parse_updated_by(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_by_type_0 = UUID(data)
-
-                return updated_by_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UUID", data)
-
-        updated_by = _parse_updated_by(_d.pop("updated_by", UNSET))
-
-        _checks = _d.pop("checks", UNSET)
-        checks: (
-            list[
-                GuardrailAcuvityScanCheck
-                | GuardrailAllowedRequestTypesCheck
-                | GuardrailAporiaCheck
-                | GuardrailAzureContentSafetyCheck
-                | GuardrailAzurePiiCheck
-                | GuardrailBedrockCheck
-                | GuardrailCharacterCountCheck
-                | GuardrailContainsCheck
-                | GuardrailContainsCodeCheck
-                | GuardrailEndsWithCheck
-                | GuardrailJsonKeysCheck
-                | GuardrailJsonSchemaCheck
-                | GuardrailJwtCheck
-                | GuardrailMistralModerationCheck
-                | GuardrailModelWhitelistCheck
-                | GuardrailOtherCheck
-                | GuardrailPatronusCheck
-                | GuardrailPatronusCustomCheck
-                | GuardrailPillarScanCheck
-                | GuardrailPortkeyLanguageCheck
-                | GuardrailPortkeyModerationCheck
-                | GuardrailPortkeyPiiCheck
-                | GuardrailPrismaAirsCheck
-                | GuardrailPromptfooCheck
-                | GuardrailRegexMatchCheck
-                | GuardrailRequiredMetadataKeysCheck
-                | GuardrailSentenceCountCheck
-                | GuardrailSydeGuardCheck
-                | GuardrailUppercaseCheck
-                | GuardrailValidUrlsCheck
-                | GuardrailWebhookCheck
-                | GuardrailWordCountCheck
-            ]
-            | Unset
-        ) = UNSET
-        if _checks is not UNSET:
-            checks = []
-            for checks_item_data in _checks:
-
-                def _parse_checks_item(
-                    data: object,
-                ) -> (
-                    GuardrailAcuvityScanCheck
-                    | GuardrailAllowedRequestTypesCheck
-                    | GuardrailAporiaCheck
-                    | GuardrailAzureContentSafetyCheck
-                    | GuardrailAzurePiiCheck
-                    | GuardrailBedrockCheck
-                    | GuardrailCharacterCountCheck
-                    | GuardrailContainsCheck
-                    | GuardrailContainsCodeCheck
-                    | GuardrailEndsWithCheck
-                    | GuardrailJsonKeysCheck
-                    | GuardrailJsonSchemaCheck
-                    | GuardrailJwtCheck
-                    | GuardrailMistralModerationCheck
-                    | GuardrailModelWhitelistCheck
-                    | GuardrailOtherCheck
-                    | GuardrailPatronusCheck
-                    | GuardrailPatronusCustomCheck
-                    | GuardrailPillarScanCheck
-                    | GuardrailPortkeyLanguageCheck
-                    | GuardrailPortkeyModerationCheck
-                    | GuardrailPortkeyPiiCheck
-                    | GuardrailPrismaAirsCheck
-                    | GuardrailPromptfooCheck
-                    | GuardrailRegexMatchCheck
-                    | GuardrailRequiredMetadataKeysCheck
-                    | GuardrailSentenceCountCheck
-                    | GuardrailSydeGuardCheck
-                    | GuardrailUppercaseCheck
-                    | GuardrailValidUrlsCheck
-                    | GuardrailWebhookCheck
-                    | GuardrailWordCountCheck
-                ):
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 6
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_slug = _d["slug"]
+            if _v_slug.__class__ is not str:
+                _v_slug = checked(_v_slug, "string", "slug")
+            _self.slug = _v_slug
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
+                try:
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                except ValueError:
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+            else:
+                _v_created_at = checked(_v_created_at, "string", "created_at")
+            _self.created_at = _v_created_at
+            _v_last_updated_at = _d["last_updated_at"]
+            if _v_last_updated_at.__class__ is str:
+                try:
+                    _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                except ValueError:
+                    _v_last_updated_at = malformed(
+                        _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                    )
+            else:
+                _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+            _self.last_updated_at = _v_last_updated_at
+            _v_owner_id = _d["owner_id"]
+            if _v_owner_id.__class__ is str:
+                try:
+                    _v_owner_id = UUID(_v_owner_id)
+                except ValueError:
+                    _v_owner_id = malformed(_v_owner_id, "a UUID", "owner_id")
+            else:
+                _v_owner_id = checked(_v_owner_id, "string", "owner_id")
+            _self.owner_id = _v_owner_id
+            if "organisation_id" in _d:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_0 = GuardrailJwtCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v_organisation_id = UUID(_v_organisation_id)
+                    except ValueError:
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+                else:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_1 = GuardrailModelWhitelistCheck.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_guardrail_check_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v_workspace_id = UUID(_v_workspace_id)
+                    except ValueError:
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
+                elif _v_workspace_id is not None:
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "updated_by" in _d:
+                _v_updated_by = _d["updated_by"]
+                if _v_updated_by.__class__ is str:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_2 = GuardrailRegexMatchCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v_updated_by = UUID(_v_updated_by)
+                    except ValueError:
+                        _v_updated_by = malformed(_v_updated_by, "a UUID", "updated_by")
+                elif _v_updated_by is not None:
+                    _v_updated_by = checked(_v_updated_by, "string or null", "updated_by")
+                _self.updated_by = _v_updated_by
+                _n += 1
+            else:
+                _self.updated_by = UNSET
+            if "checks" in _d:
+                _v_checks = _d["checks"]
+                if _v_checks.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_3 = GuardrailSentenceCountCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v_checks = [_decode_checks_item(_i) for _i in _v_checks]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_checks, _decode_checks_item).within("checks") from None
+                else:
+                    _v_checks = checked(_v_checks, "array", "checks")
+                _self.checks = _v_checks
+                _n += 1
+            else:
+                _self.checks = UNSET
+            if "actions" in _d:
+                _v_actions = _d["actions"]
+                if _v_actions.__class__ is dict:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_4 = GuardrailWordCountCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_4
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_5 = GuardrailCharacterCountCheck.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_guardrail_check_type_5
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_6 = GuardrailJsonSchemaCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_6
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_7 = GuardrailJsonKeysCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_7
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_8 = GuardrailContainsCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_8
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_9 = GuardrailValidUrlsCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_9
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_10 = GuardrailContainsCodeCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_10
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_11 = GuardrailWebhookCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_11
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_12 = GuardrailEndsWithCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_12
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_13 = GuardrailUppercaseCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_13
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_14 = (
-                            GuardrailRequiredMetadataKeysCheck.from_dict(data)
-                        )
-
-                        return componentsschemas_guardrail_check_type_14
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_15 = (
-                            GuardrailAllowedRequestTypesCheck.from_dict(data)
-                        )
-
-                        return componentsschemas_guardrail_check_type_15
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_16 = GuardrailPortkeyModerationCheck.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_guardrail_check_type_16
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_17 = GuardrailPortkeyLanguageCheck.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_guardrail_check_type_17
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_18 = GuardrailPortkeyPiiCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_18
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_19 = GuardrailSydeGuardCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_19
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_20 = GuardrailAporiaCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_20
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_21 = GuardrailPillarScanCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_21
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_22 = GuardrailPatronusCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_22
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_23 = GuardrailPatronusCustomCheck.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_guardrail_check_type_23
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_24 = GuardrailMistralModerationCheck.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_guardrail_check_type_24
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_25 = GuardrailBedrockCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_25
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_26 = GuardrailPromptfooCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_26
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_27 = GuardrailAcuvityScanCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_27
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_28 = (
-                            GuardrailAzureContentSafetyCheck.from_dict(data)
-                        )
-
-                        return componentsschemas_guardrail_check_type_28
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_29 = GuardrailAzurePiiCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_29
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_guardrail_check_type_30 = GuardrailPrismaAirsCheck.from_dict(data)
-
-                        return componentsschemas_guardrail_check_type_30
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_guardrail_check_type_31 = GuardrailOtherCheck.from_dict(data)
-
-                    return componentsschemas_guardrail_check_type_31
-
-                checks_item = _parse_checks_item(checks_item_data)
-
-                checks.append(checks_item)
-
-        _actions = _d.pop("actions", UNSET)
-        actions: GuardrailActions | Unset
-        if isinstance(_actions, Unset):
-            actions = UNSET
-        else:
-            actions = GuardrailActions.from_dict(_actions)
-
-        _instance = cls(
-            id=id,
-            name=name,
-            slug=slug,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            owner_id=owner_id,
-            organisation_id=organisation_id,
-            workspace_id=workspace_id,
-            status=status,
-            updated_by=updated_by,
-            checks=checks,
-            actions=actions,
+                        _v_actions = GuardrailActions.from_dict(_v_actions)
+                    except DecodeError as _error:
+                        raise _error.within("actions") from None
+                else:
+                    _v_actions = checked(_v_actions, "object", "actions")
+                _self.actions = _v_actions
+                _n += 1
+            else:
+                _self.actions = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "actions",
+                    "checks",
+                    "created_at",
+                    "id",
+                    "last_updated_at",
+                    "name",
+                    "organisation_id",
+                    "owner_id",
+                    "slug",
+                    "status",
+                    "updated_by",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -795,3 +512,176 @@ class GuardrailDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_checks_item_(
+    data: dict[str, Any],
+) -> (
+    GuardrailJwtCheck
+    | GuardrailModelWhitelistCheck
+    | GuardrailRegexMatchCheck
+    | GuardrailSentenceCountCheck
+    | GuardrailWordCountCheck
+    | GuardrailCharacterCountCheck
+    | GuardrailJsonSchemaCheck
+    | GuardrailJsonKeysCheck
+    | GuardrailContainsCheck
+    | GuardrailValidUrlsCheck
+    | GuardrailContainsCodeCheck
+    | GuardrailWebhookCheck
+    | GuardrailEndsWithCheck
+    | GuardrailUppercaseCheck
+    | GuardrailRequiredMetadataKeysCheck
+    | GuardrailAllowedRequestTypesCheck
+    | GuardrailPortkeyModerationCheck
+    | GuardrailPortkeyLanguageCheck
+    | GuardrailPortkeyPiiCheck
+    | GuardrailSydeGuardCheck
+    | GuardrailAporiaCheck
+    | GuardrailPillarScanCheck
+    | GuardrailPatronusCheck
+    | GuardrailPatronusCustomCheck
+    | GuardrailMistralModerationCheck
+    | GuardrailBedrockCheck
+    | GuardrailPromptfooCheck
+    | GuardrailAcuvityScanCheck
+    | GuardrailAzureContentSafetyCheck
+    | GuardrailAzurePiiCheck
+    | GuardrailPrismaAirsCheck
+    | GuardrailOtherCheck
+):
+    _tag = data.get("id")
+    if _tag == "default.jwt":
+        return GuardrailJwtCheck.from_dict(data)
+    if _tag == "default.modelWhitelist":
+        return GuardrailModelWhitelistCheck.from_dict(data)
+    if _tag == "default.regexMatch":
+        return GuardrailRegexMatchCheck.from_dict(data)
+    if _tag == "default.sentenceCount":
+        return GuardrailSentenceCountCheck.from_dict(data)
+    if _tag == "default.wordCount":
+        return GuardrailWordCountCheck.from_dict(data)
+    if _tag == "default.characterCount":
+        return GuardrailCharacterCountCheck.from_dict(data)
+    if _tag == "default.jsonSchema":
+        return GuardrailJsonSchemaCheck.from_dict(data)
+    if _tag == "default.jsonKeys":
+        return GuardrailJsonKeysCheck.from_dict(data)
+    if _tag == "default.contains":
+        return GuardrailContainsCheck.from_dict(data)
+    if _tag == "default.validUrls":
+        return GuardrailValidUrlsCheck.from_dict(data)
+    if _tag == "default.containsCode":
+        return GuardrailContainsCodeCheck.from_dict(data)
+    if _tag == "default.webhook":
+        return GuardrailWebhookCheck.from_dict(data)
+    if _tag == "default.endsWith":
+        return GuardrailEndsWithCheck.from_dict(data)
+    if _tag == "default.alluppercase":
+        return GuardrailUppercaseCheck.from_dict(data)
+    if _tag == "default.requiredMetadataKeys":
+        return GuardrailRequiredMetadataKeysCheck.from_dict(data)
+    if _tag == "default.allowedRequestTypes":
+        return GuardrailAllowedRequestTypesCheck.from_dict(data)
+    if _tag == "portkey.moderateContent":
+        return GuardrailPortkeyModerationCheck.from_dict(data)
+    if _tag == "portkey.language":
+        return GuardrailPortkeyLanguageCheck.from_dict(data)
+    if _tag == "portkey.pii":
+        return GuardrailPortkeyPiiCheck.from_dict(data)
+    if _tag == "sydelabs.sydeguard":
+        return GuardrailSydeGuardCheck.from_dict(data)
+    if _tag == "aporia.validateProject":
+        return GuardrailAporiaCheck.from_dict(data)
+    if _tag == "patronus.custom":
+        return GuardrailPatronusCustomCheck.from_dict(data)
+    if _tag == "mistral.moderateContent":
+        return GuardrailMistralModerationCheck.from_dict(data)
+    if _tag == "bedrock.guard":
+        return GuardrailBedrockCheck.from_dict(data)
+    if _tag == "acuvity.scan":
+        return GuardrailAcuvityScanCheck.from_dict(data)
+    if _tag == "azure.contentSafety":
+        return GuardrailAzureContentSafetyCheck.from_dict(data)
+    if _tag == "azure.pii":
+        return GuardrailAzurePiiCheck.from_dict(data)
+    if _tag == "panw-prisma-airs.intercept":
+        return GuardrailPrismaAirsCheck.from_dict(data)
+    return GuardrailPillarScanCheck.from_dict(data)
+
+
+def _decode_checks_item(
+    data: Any,
+) -> (
+    GuardrailAcuvityScanCheck
+    | GuardrailAllowedRequestTypesCheck
+    | GuardrailAporiaCheck
+    | GuardrailAzureContentSafetyCheck
+    | GuardrailAzurePiiCheck
+    | GuardrailBedrockCheck
+    | GuardrailCharacterCountCheck
+    | GuardrailContainsCheck
+    | GuardrailContainsCodeCheck
+    | GuardrailEndsWithCheck
+    | GuardrailJsonKeysCheck
+    | GuardrailJsonSchemaCheck
+    | GuardrailJwtCheck
+    | GuardrailMistralModerationCheck
+    | GuardrailModelWhitelistCheck
+    | GuardrailOtherCheck
+    | GuardrailPatronusCheck
+    | GuardrailPatronusCustomCheck
+    | GuardrailPillarScanCheck
+    | GuardrailPortkeyLanguageCheck
+    | GuardrailPortkeyModerationCheck
+    | GuardrailPortkeyPiiCheck
+    | GuardrailPrismaAirsCheck
+    | GuardrailPromptfooCheck
+    | GuardrailRegexMatchCheck
+    | GuardrailRequiredMetadataKeysCheck
+    | GuardrailSentenceCountCheck
+    | GuardrailSydeGuardCheck
+    | GuardrailUppercaseCheck
+    | GuardrailValidUrlsCheck
+    | GuardrailWebhookCheck
+    | GuardrailWordCountCheck
+):
+    if data.__class__ is dict:
+        data = _decode_checks_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: (
+        GuardrailAcuvityScanCheck
+        | GuardrailAllowedRequestTypesCheck
+        | GuardrailAporiaCheck
+        | GuardrailAzureContentSafetyCheck
+        | GuardrailAzurePiiCheck
+        | GuardrailBedrockCheck
+        | GuardrailCharacterCountCheck
+        | GuardrailContainsCheck
+        | GuardrailContainsCodeCheck
+        | GuardrailEndsWithCheck
+        | GuardrailJsonKeysCheck
+        | GuardrailJsonSchemaCheck
+        | GuardrailJwtCheck
+        | GuardrailMistralModerationCheck
+        | GuardrailModelWhitelistCheck
+        | GuardrailOtherCheck
+        | GuardrailPatronusCheck
+        | GuardrailPatronusCustomCheck
+        | GuardrailPillarScanCheck
+        | GuardrailPortkeyLanguageCheck
+        | GuardrailPortkeyModerationCheck
+        | GuardrailPortkeyPiiCheck
+        | GuardrailPrismaAirsCheck
+        | GuardrailPromptfooCheck
+        | GuardrailRegexMatchCheck
+        | GuardrailRequiredMetadataKeysCheck
+        | GuardrailSentenceCountCheck
+        | GuardrailSydeGuardCheck
+        | GuardrailUppercaseCheck
+        | GuardrailValidUrlsCheck
+        | GuardrailWebhookCheck
+        | GuardrailWordCountCheck
+    ) = data
+    return _result

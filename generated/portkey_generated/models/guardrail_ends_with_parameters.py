@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="GuardrailEndsWithParameters")
 
@@ -23,17 +30,14 @@ class GuardrailEndsWithParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        suffix = self.suffix
-
-        not_ = self.not_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "suffix": suffix,
-            }
-        )
+
+        if is_set(self.suffix):
+            suffix = self.suffix
+            _field_dict["suffix"] = suffix
+
+        not_ = self.not_
         if not_ is not UNSET:
             _field_dict["not"] = not_
 
@@ -41,18 +45,28 @@ class GuardrailEndsWithParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        suffix = _d.pop("suffix")
-
-        not_ = _d.pop("not", UNSET)
-
-        _instance = cls(
-            suffix=suffix,
-            not_=not_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_suffix = _d["suffix"]
+            if _v_suffix.__class__ is not str:
+                _v_suffix = checked(_v_suffix, "string", "suffix")
+            _self.suffix = _v_suffix
+            if "not" in _d:
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
+                _n += 1
+            else:
+                _self.not_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"not", "suffix"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

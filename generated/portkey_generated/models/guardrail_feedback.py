@@ -7,6 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    JSON_NUMBERS,
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="GuardrailFeedback")
 
 
@@ -26,41 +34,49 @@ class GuardrailFeedback:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        value = self.value
-
-        weight = self.weight
-
-        metadata = self.metadata
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "value": value,
-                "weight": weight,
-                "metadata": metadata,
-            }
-        )
+
+        if is_set(self.value):
+            value = self.value
+            _field_dict["value"] = value
+
+        if is_set(self.weight):
+            weight = self.weight
+            _field_dict["weight"] = weight
+
+        if is_set(self.metadata):
+            metadata = self.metadata
+            _field_dict["metadata"] = metadata
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        value = _d.pop("value")
-
-        weight = _d.pop("weight")
-
-        metadata = _d.pop("metadata")
-
-        _instance = cls(
-            value=value,
-            weight=weight,
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_value = _d["value"]
+            if _v_value.__class__ not in JSON_NUMBERS:
+                _v_value = checked(_v_value, "number", "value")
+            _self.value = _v_value
+            _v_weight = _d["weight"]
+            if _v_weight.__class__ not in JSON_NUMBERS:
+                _v_weight = checked(_v_weight, "number", "weight")
+            _self.weight = _v_weight
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is not str:
+                _v_metadata = checked(_v_metadata, "string", "metadata")
+            _self.metadata = _v_metadata
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"metadata", "value", "weight"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

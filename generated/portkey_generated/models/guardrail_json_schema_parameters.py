@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.guardrail_json_schema_parameters_schema import GuardrailJsonSchemaParametersSchema
@@ -40,17 +47,14 @@ class GuardrailJsonSchemaParameters:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        schema = self.schema.to_dict()
-
-        not_ = self.not_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "schema": schema,
-            }
-        )
+
+        if is_set(self.schema):
+            schema = self.schema.to_dict()
+            _field_dict["schema"] = schema
+
+        not_ = self.not_
         if not_ is not UNSET:
             _field_dict["not"] = not_
 
@@ -60,18 +64,33 @@ class GuardrailJsonSchemaParameters:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        schema = GuardrailJsonSchemaParametersSchema.from_dict(_d.pop("schema"))
-
-        not_ = _d.pop("not", UNSET)
-
-        _instance = cls(
-            schema=schema,
-            not_=not_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_schema = _d["schema"]
+            if _v_schema.__class__ is dict:
+                try:
+                    _v_schema = GuardrailJsonSchemaParametersSchema.from_dict(_v_schema)
+                except DecodeError as _error:
+                    raise _error.within("schema") from None
+            else:
+                _v_schema = checked(_v_schema, "object", "schema")
+            _self.schema = _v_schema
+            if "not" in _d:
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
+                _n += 1
+            else:
+                _self.not_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"not", "schema"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

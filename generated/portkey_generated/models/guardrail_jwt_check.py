@@ -7,8 +7,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_jwt_check_id import GuardrailJwtCheckId, check_guardrail_jwt_check_id
-from ..types import UNSET, Unset
+from ..models.guardrail_jwt_check_id import GuardrailJwtCheckId
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.guardrail_jwt_parameters import GuardrailJwtParameters
@@ -45,27 +53,24 @@ class GuardrailJwtCheck:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id: str = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id: str = self.id
+            _field_dict["id"] = id
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         is_enabled = self.is_enabled
+        if is_enabled is not UNSET:
+            _field_dict["is_enabled"] = is_enabled
 
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
             parameters = self.parameters.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if is_enabled is not UNSET:
-            _field_dict["is_enabled"] = is_enabled
         if parameters is not UNSET:
             _field_dict["parameters"] = parameters
 
@@ -75,29 +80,53 @@ class GuardrailJwtCheck:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = check_guardrail_jwt_check_id(_d.pop("id"))
-
-        name = _d.pop("name", UNSET)
-
-        is_enabled = _d.pop("is_enabled", UNSET)
-
-        _parameters = _d.pop("parameters", UNSET)
-        parameters: GuardrailJwtParameters | Unset
-        if isinstance(_parameters, Unset):
-            parameters = UNSET
-        else:
-            parameters = GuardrailJwtParameters.from_dict(_parameters)
-
-        _instance = cls(
-            id=id,
-            name=name,
-            is_enabled=is_enabled,
-            parameters=parameters,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "is_enabled" in _d:
+                _v_is_enabled = _d["is_enabled"]
+                if _v_is_enabled.__class__ is not bool:
+                    _v_is_enabled = checked(_v_is_enabled, "boolean", "is_enabled")
+                _self.is_enabled = _v_is_enabled
+                _n += 1
+            else:
+                _self.is_enabled = UNSET
+            if "parameters" in _d:
+                _v_parameters = _d["parameters"]
+                if _v_parameters.__class__ is dict:
+                    try:
+                        _v_parameters = GuardrailJwtParameters.from_dict(_v_parameters)
+                    except DecodeError as _error:
+                        raise _error.within("parameters") from None
+                else:
+                    _v_parameters = checked(_v_parameters, "object", "parameters")
+                _self.parameters = _v_parameters
+                _n += 1
+            else:
+                _self.parameters = UNSET
+        except KeyError as _error:
+            if _d.get("id", "default.jwt") != "default.jwt":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="GuardrailJwtParameters")
 
@@ -31,34 +41,33 @@ class GuardrailJwtParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        jwks_uri = self.jwks_uri
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        header_key = self.header_key
+        if is_set(self.jwks_uri):
+            jwks_uri = self.jwks_uri
+            _field_dict["jwksUri"] = jwks_uri
+
+        if is_set(self.header_key):
+            header_key = self.header_key
+            _field_dict["headerKey"] = header_key
 
         cache_max_age = self.cache_max_age
+        if cache_max_age is not UNSET:
+            _field_dict["cacheMaxAge"] = cache_max_age
 
         clock_tolerance = self.clock_tolerance
+        if clock_tolerance is not UNSET:
+            _field_dict["clockTolerance"] = clock_tolerance
 
         max_token_age = self.max_token_age
+        if max_token_age is not UNSET:
+            _field_dict["maxTokenAge"] = max_token_age
 
         algorithms: list[str] | Unset = UNSET
         if not isinstance(self.algorithms, Unset):
             algorithms = self.algorithms
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "jwksUri": jwks_uri,
-                "headerKey": header_key,
-            }
-        )
-        if cache_max_age is not UNSET:
-            _field_dict["cacheMaxAge"] = cache_max_age
-        if clock_tolerance is not UNSET:
-            _field_dict["clockTolerance"] = clock_tolerance
-        if max_token_age is not UNSET:
-            _field_dict["maxTokenAge"] = max_token_age
         if algorithms is not UNSET:
             _field_dict["algorithms"] = algorithms
 
@@ -66,30 +75,69 @@ class GuardrailJwtParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        jwks_uri = _d.pop("jwksUri")
-
-        header_key = _d.pop("headerKey")
-
-        cache_max_age = _d.pop("cacheMaxAge", UNSET)
-
-        clock_tolerance = _d.pop("clockTolerance", UNSET)
-
-        max_token_age = _d.pop("maxTokenAge", UNSET)
-
-        algorithms = cast("list[str]", _d.pop("algorithms", UNSET))
-
-        _instance = cls(
-            jwks_uri=jwks_uri,
-            header_key=header_key,
-            cache_max_age=cache_max_age,
-            clock_tolerance=clock_tolerance,
-            max_token_age=max_token_age,
-            algorithms=algorithms,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_jwks_uri = _d["jwksUri"]
+            if _v_jwks_uri.__class__ is not str:
+                _v_jwks_uri = checked(_v_jwks_uri, "string", "jwksUri")
+            _self.jwks_uri = _v_jwks_uri
+            _v_header_key = _d["headerKey"]
+            if _v_header_key.__class__ is not str:
+                _v_header_key = checked(_v_header_key, "string", "headerKey")
+            _self.header_key = _v_header_key
+            if "cacheMaxAge" in _d:
+                _v_cache_max_age = _d["cacheMaxAge"]
+                if _v_cache_max_age.__class__ not in JSON_NUMBERS:
+                    _v_cache_max_age = checked(_v_cache_max_age, "number", "cacheMaxAge")
+                _self.cache_max_age = _v_cache_max_age
+                _n += 1
+            else:
+                _self.cache_max_age = UNSET
+            if "clockTolerance" in _d:
+                _v_clock_tolerance = _d["clockTolerance"]
+                if _v_clock_tolerance.__class__ not in JSON_NUMBERS:
+                    _v_clock_tolerance = checked(_v_clock_tolerance, "number", "clockTolerance")
+                _self.clock_tolerance = _v_clock_tolerance
+                _n += 1
+            else:
+                _self.clock_tolerance = UNSET
+            if "maxTokenAge" in _d:
+                _v_max_token_age = _d["maxTokenAge"]
+                if _v_max_token_age.__class__ is not str:
+                    _v_max_token_age = checked(_v_max_token_age, "string", "maxTokenAge")
+                _self.max_token_age = _v_max_token_age
+                _n += 1
+            else:
+                _self.max_token_age = UNSET
+            if "algorithms" in _d:
+                _v_algorithms = _d["algorithms"]
+                if _v_algorithms.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_algorithms)):
+                            _v_algorithms = checked_items(_v_algorithms, "string")
+                    except DecodeError as _error:
+                        raise _error.within("algorithms") from None
+                else:
+                    _v_algorithms = checked(_v_algorithms, "array", "algorithms")
+                _self.algorithms = _v_algorithms
+                _n += 1
+            else:
+                _self.algorithms = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {"algorithms", "cacheMaxAge", "clockTolerance", "headerKey", "jwksUri", "maxTokenAge"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

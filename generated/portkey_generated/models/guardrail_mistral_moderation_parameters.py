@@ -7,8 +7,18 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_mistral_category import GuardrailMistralCategory, check_guardrail_mistral_category
-from ..types import UNSET, Unset
+from ..models.guardrail_mistral_category import GuardrailMistralCategory
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="GuardrailMistralModerationParameters")
 
@@ -24,20 +34,18 @@ class GuardrailMistralModerationParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        categories: list[str] = []
-        for categories_item_data in self.categories:
-            categories_item: str = categories_item_data
-            categories.append(categories_item)
-
-        timeout = self.timeout
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "categories": categories,
-            }
-        )
+
+        if is_set(self.categories):
+            categories: list[str] = []
+            for categories_item_data in self.categories:
+                categories_item: str = categories_item_data
+                categories.append(categories_item)
+
+            _field_dict["categories"] = categories
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
 
@@ -45,23 +53,34 @@ class GuardrailMistralModerationParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        categories: list[GuardrailMistralCategory] = []
-        _categories = _d.pop("categories")
-        for categories_item_data in _categories:
-            categories_item = check_guardrail_mistral_category(categories_item_data)
-
-            categories.append(categories_item)
-
-        timeout = _d.pop("timeout", UNSET)
-
-        _instance = cls(
-            categories=categories,
-            timeout=timeout,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_categories = _d["categories"]
+            if _v_categories.__class__ is list:
+                try:
+                    if not JSON_STRINGS.issuperset(map(type, _v_categories)):
+                        _v_categories = checked_items(_v_categories, "string")
+                except DecodeError as _error:
+                    raise _error.within("categories") from None
+            else:
+                _v_categories = checked(_v_categories, "array", "categories")
+            _self.categories = _v_categories
+            if "timeout" in _d:
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
+                _n += 1
+            else:
+                _self.timeout = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"categories", "timeout"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

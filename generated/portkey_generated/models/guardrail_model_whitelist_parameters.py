@@ -2,10 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    JSON_STRINGS,
+    DecodeError,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="GuardrailModelWhitelistParameters")
 
@@ -19,29 +28,38 @@ class GuardrailModelWhitelistParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        models = self.models
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "models": models,
-            }
-        )
+
+        if is_set(self.models):
+            models = self.models
+
+            _field_dict["models"] = models
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        models = cast("list[str]", _d.pop("models"))
-
-        _instance = cls(
-            models=models,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_models = _d["models"]
+            if _v_models.__class__ is list:
+                try:
+                    if not JSON_STRINGS.issuperset(map(type, _v_models)):
+                        _v_models = checked_items(_v_models, "string")
+                except DecodeError as _error:
+                    raise _error.within("models") from None
+            else:
+                _v_models = checked(_v_models, "array", "models")
+            _self.models = _v_models
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"models"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.guardrail_feedback import GuardrailFeedback
 
@@ -37,15 +44,12 @@ class GuardrailOutcomeAction:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        feedback = self.feedback.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "feedback": feedback,
-            }
-        )
+
+        if is_set(self.feedback):
+            feedback = self.feedback.to_dict()
+            _field_dict["feedback"] = feedback
 
         return _field_dict
 
@@ -53,15 +57,25 @@ class GuardrailOutcomeAction:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        feedback = GuardrailFeedback.from_dict(_d.pop("feedback"))
-
-        _instance = cls(
-            feedback=feedback,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_feedback = _d["feedback"]
+            if _v_feedback.__class__ is dict:
+                try:
+                    _v_feedback = GuardrailFeedback.from_dict(_v_feedback)
+                except DecodeError as _error:
+                    raise _error.within("feedback") from None
+            else:
+                _v_feedback = checked(_v_feedback, "object", "feedback")
+            _self.feedback = _v_feedback
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"feedback"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,8 +7,18 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_pillar_scanner import GuardrailPillarScanner, check_guardrail_pillar_scanner
-from ..types import UNSET, Unset
+from ..models.guardrail_pillar_scanner import GuardrailPillarScanner
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="GuardrailPillarScanParameters")
 
@@ -24,20 +34,18 @@ class GuardrailPillarScanParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        scanners: list[str] = []
-        for scanners_item_data in self.scanners:
-            scanners_item: str = scanners_item_data
-            scanners.append(scanners_item)
-
-        timeout = self.timeout
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "scanners": scanners,
-            }
-        )
+
+        if is_set(self.scanners):
+            scanners: list[str] = []
+            for scanners_item_data in self.scanners:
+                scanners_item: str = scanners_item_data
+                scanners.append(scanners_item)
+
+            _field_dict["scanners"] = scanners
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
 
@@ -45,23 +53,34 @@ class GuardrailPillarScanParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        scanners: list[GuardrailPillarScanner] = []
-        _scanners = _d.pop("scanners")
-        for scanners_item_data in _scanners:
-            scanners_item = check_guardrail_pillar_scanner(scanners_item_data)
-
-            scanners.append(scanners_item)
-
-        timeout = _d.pop("timeout", UNSET)
-
-        _instance = cls(
-            scanners=scanners,
-            timeout=timeout,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_scanners = _d["scanners"]
+            if _v_scanners.__class__ is list:
+                try:
+                    if not JSON_STRINGS.issuperset(map(type, _v_scanners)):
+                        _v_scanners = checked_items(_v_scanners, "string")
+                except DecodeError as _error:
+                    raise _error.within("scanners") from None
+            else:
+                _v_scanners = checked(_v_scanners, "array", "scanners")
+            _self.scanners = _v_scanners
+            if "timeout" in _d:
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
+                _n += 1
+            else:
+                _self.timeout = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"scanners", "timeout"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

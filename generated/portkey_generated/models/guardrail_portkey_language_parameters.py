@@ -7,8 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_language import GuardrailLanguage, check_guardrail_language
-from ..types import UNSET, Unset
+from ..models.guardrail_language import GuardrailLanguage
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="GuardrailPortkeyLanguageParameters")
 
@@ -26,21 +33,21 @@ class GuardrailPortkeyLanguageParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         language: str | Unset = UNSET
         if not isinstance(self.language, Unset):
             language = self.language
 
-        not_ = self.not_
-
-        timeout = self.timeout
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if language is not UNSET:
             _field_dict["language"] = language
+
+        not_ = self.not_
         if not_ is not UNSET:
             _field_dict["not"] = not_
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
 
@@ -48,26 +55,42 @@ class GuardrailPortkeyLanguageParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _language = _d.pop("language", UNSET)
-        language: GuardrailLanguage | Unset
-        if isinstance(_language, Unset):
-            language = UNSET
-        else:
-            language = check_guardrail_language(_language)
-
-        not_ = _d.pop("not", UNSET)
-
-        timeout = _d.pop("timeout", UNSET)
-
-        _instance = cls(
-            language=language,
-            not_=not_,
-            timeout=timeout,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "language" in _d:
+                _v_language = _d["language"]
+                if _v_language.__class__ is not str:
+                    _v_language = checked(_v_language, "string", "language")
+                _self.language = _v_language
+                _n += 1
+            else:
+                _self.language = UNSET
+            if "not" in _d:
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
+                _n += 1
+            else:
+                _self.not_ = UNSET
+            if "timeout" in _d:
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
+                _n += 1
+            else:
+                _self.timeout = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"language", "not", "timeout"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="GuardrailPrismaAirsParameters")
 
@@ -25,21 +32,18 @@ class GuardrailPrismaAirsParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        profile_name = self.profile_name
-
-        ai_model = self.ai_model
-
-        app_user = self.app_user
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "profile_name": profile_name,
-            }
-        )
+
+        if is_set(self.profile_name):
+            profile_name = self.profile_name
+            _field_dict["profile_name"] = profile_name
+
+        ai_model = self.ai_model
         if ai_model is not UNSET:
             _field_dict["ai_model"] = ai_model
+
+        app_user = self.app_user
         if app_user is not UNSET:
             _field_dict["app_user"] = app_user
 
@@ -47,21 +51,38 @@ class GuardrailPrismaAirsParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        profile_name = _d.pop("profile_name")
-
-        ai_model = _d.pop("ai_model", UNSET)
-
-        app_user = _d.pop("app_user", UNSET)
-
-        _instance = cls(
-            profile_name=profile_name,
-            ai_model=ai_model,
-            app_user=app_user,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_profile_name = _d["profile_name"]
+            if _v_profile_name.__class__ is not str:
+                _v_profile_name = checked(_v_profile_name, "string", "profile_name")
+            _self.profile_name = _v_profile_name
+            if "ai_model" in _d:
+                _v_ai_model = _d["ai_model"]
+                if _v_ai_model.__class__ is not str:
+                    _v_ai_model = checked(_v_ai_model, "string", "ai_model")
+                _self.ai_model = _v_ai_model
+                _n += 1
+            else:
+                _self.ai_model = UNSET
+            if "app_user" in _d:
+                _v_app_user = _d["app_user"]
+                if _v_app_user.__class__ is not str:
+                    _v_app_user = checked(_v_app_user, "string", "app_user")
+                _self.app_user = _v_app_user
+                _n += 1
+            else:
+                _self.app_user = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"ai_model", "app_user", "profile_name"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

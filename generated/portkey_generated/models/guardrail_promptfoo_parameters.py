@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="GuardrailPromptfooParameters")
 
@@ -23,15 +30,14 @@ class GuardrailPromptfooParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        redact = self.redact
-
-        timeout = self.timeout
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        redact = self.redact
         if redact is not UNSET:
             _field_dict["redact"] = redact
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
 
@@ -39,18 +45,32 @@ class GuardrailPromptfooParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        redact = _d.pop("redact", UNSET)
-
-        timeout = _d.pop("timeout", UNSET)
-
-        _instance = cls(
-            redact=redact,
-            timeout=timeout,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "redact" in _d:
+                _v_redact = _d["redact"]
+                if _v_redact.__class__ is not bool:
+                    _v_redact = checked(_v_redact, "boolean", "redact")
+                _self.redact = _v_redact
+                _n += 1
+            else:
+                _self.redact = UNSET
+            if "timeout" in _d:
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
+                _n += 1
+            else:
+                _self.timeout = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"redact", "timeout"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

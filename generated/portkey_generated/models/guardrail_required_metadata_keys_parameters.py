@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_key_operator import GuardrailKeyOperator, check_guardrail_key_operator
+from ..models.guardrail_key_operator import GuardrailKeyOperator
+from ..types import (
+    JSON_STRINGS,
+    DecodeError,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="GuardrailRequiredMetadataKeysParameters")
 
@@ -23,35 +31,48 @@ class GuardrailRequiredMetadataKeysParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        metadata_keys = self.metadata_keys
-
-        operator: str = self.operator
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "metadataKeys": metadata_keys,
-                "operator": operator,
-            }
-        )
+
+        if is_set(self.metadata_keys):
+            metadata_keys = self.metadata_keys
+
+            _field_dict["metadataKeys"] = metadata_keys
+
+        if is_set(self.operator):
+            operator: str = self.operator
+            _field_dict["operator"] = operator
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        metadata_keys = cast("list[str]", _d.pop("metadataKeys"))
-
-        operator = check_guardrail_key_operator(_d.pop("operator"))
-
-        _instance = cls(
-            metadata_keys=metadata_keys,
-            operator=operator,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_metadata_keys = _d["metadataKeys"]
+            if _v_metadata_keys.__class__ is list:
+                try:
+                    if not JSON_STRINGS.issuperset(map(type, _v_metadata_keys)):
+                        _v_metadata_keys = checked_items(_v_metadata_keys, "string")
+                except DecodeError as _error:
+                    raise _error.within("metadataKeys") from None
+            else:
+                _v_metadata_keys = checked(_v_metadata_keys, "array", "metadataKeys")
+            _self.metadata_keys = _v_metadata_keys
+            _v_operator = _d["operator"]
+            if _v_operator.__class__ is not str:
+                _v_operator = checked(_v_operator, "string", "operator")
+            _self.operator = _v_operator
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"metadataKeys", "operator"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,14 +3,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.guardrail_status import GuardrailStatus, check_guardrail_status
-from ..types import UNSET, Unset
+from ..models.guardrail_status import GuardrailStatus
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 T = TypeVar("T", bound="GuardrailSummary")
 
@@ -42,21 +50,38 @@ class GuardrailSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        name = self.name
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
-        slug = self.slug
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
 
-        created_at = self.created_at.isoformat()
+        if is_set(self.slug):
+            slug = self.slug
+            _field_dict["slug"] = slug
 
-        last_updated_at = self.last_updated_at.isoformat()
+        if is_set(self.created_at):
+            created_at = self.created_at.isoformat()
+            _field_dict["created_at"] = created_at
 
-        owner_id = str(self.owner_id)
+        if is_set(self.last_updated_at):
+            last_updated_at = self.last_updated_at.isoformat()
+            _field_dict["last_updated_at"] = last_updated_at
+
+        if is_set(self.owner_id):
+            owner_id = str(self.owner_id)
+            _field_dict["owner_id"] = owner_id
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         workspace_id: None | str | Unset
         if isinstance(self.workspace_id, Unset):
@@ -65,10 +90,15 @@ class GuardrailSummary:
             workspace_id = str(self.workspace_id)
         else:
             workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
+
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         updated_by: None | str | Unset
         if isinstance(self.updated_by, Unset):
@@ -77,25 +107,6 @@ class GuardrailSummary:
             updated_by = str(self.updated_by)
         else:
             updated_by = self.updated_by
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "name": name,
-                "slug": slug,
-                "created_at": created_at,
-                "last_updated_at": last_updated_at,
-                "owner_id": owner_id,
-            }
-        )
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if status is not UNSET:
-            _field_dict["status"] = status
         if updated_by is not UNSET:
             _field_dict["updated_by"] = updated_by
 
@@ -103,82 +114,122 @@ class GuardrailSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        name = _d.pop("name")
-
-        slug = _d.pop("slug")
-
-        created_at = datetime.datetime.fromisoformat(_d.pop("created_at"))
-
-        last_updated_at = datetime.datetime.fromisoformat(_d.pop("last_updated_at"))
-
-        owner_id = UUID(_d.pop("owner_id"))
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        def _parse_workspace_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                workspace_id_type_0 = UUID(data)
-
-                return workspace_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UUID", data)
-
-        workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
-
-        _status = _d.pop("status", UNSET)
-        status: GuardrailStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_guardrail_status(_status)
-
-        def _parse_updated_by(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_by_type_0 = UUID(data)
-
-                return updated_by_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UUID", data)
-
-        updated_by = _parse_updated_by(_d.pop("updated_by", UNSET))
-
-        _instance = cls(
-            id=id,
-            name=name,
-            slug=slug,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            owner_id=owner_id,
-            organisation_id=organisation_id,
-            workspace_id=workspace_id,
-            status=status,
-            updated_by=updated_by,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 6
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_slug = _d["slug"]
+            if _v_slug.__class__ is not str:
+                _v_slug = checked(_v_slug, "string", "slug")
+            _self.slug = _v_slug
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
+                try:
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                except ValueError:
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+            else:
+                _v_created_at = checked(_v_created_at, "string", "created_at")
+            _self.created_at = _v_created_at
+            _v_last_updated_at = _d["last_updated_at"]
+            if _v_last_updated_at.__class__ is str:
+                try:
+                    _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                except ValueError:
+                    _v_last_updated_at = malformed(
+                        _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                    )
+            else:
+                _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+            _self.last_updated_at = _v_last_updated_at
+            _v_owner_id = _d["owner_id"]
+            if _v_owner_id.__class__ is str:
+                try:
+                    _v_owner_id = UUID(_v_owner_id)
+                except ValueError:
+                    _v_owner_id = malformed(_v_owner_id, "a UUID", "owner_id")
+            else:
+                _v_owner_id = checked(_v_owner_id, "string", "owner_id")
+            _self.owner_id = _v_owner_id
+            if "organisation_id" in _d:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
+                    try:
+                        _v_organisation_id = UUID(_v_organisation_id)
+                    except ValueError:
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+                else:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
+                    try:
+                        _v_workspace_id = UUID(_v_workspace_id)
+                    except ValueError:
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
+                elif _v_workspace_id is not None:
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "updated_by" in _d:
+                _v_updated_by = _d["updated_by"]
+                if _v_updated_by.__class__ is str:
+                    try:
+                        _v_updated_by = UUID(_v_updated_by)
+                    except ValueError:
+                        _v_updated_by = malformed(_v_updated_by, "a UUID", "updated_by")
+                elif _v_updated_by is not None:
+                    _v_updated_by = checked(_v_updated_by, "string or null", "updated_by")
+                _self.updated_by = _v_updated_by
+                _n += 1
+            else:
+                _self.updated_by = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "id",
+                    "last_updated_at",
+                    "name",
+                    "organisation_id",
+                    "owner_id",
+                    "slug",
+                    "status",
+                    "updated_by",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

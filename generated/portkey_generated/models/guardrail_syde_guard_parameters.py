@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="GuardrailSydeGuardParameters")
 
@@ -27,23 +34,22 @@ class GuardrailSydeGuardParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        prompt_injection_threshold = self.prompt_injection_threshold
-
-        toxicity_threshold = self.toxicity_threshold
-
-        evasion_threshold = self.evasion_threshold
-
-        timeout = self.timeout
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        prompt_injection_threshold = self.prompt_injection_threshold
         if prompt_injection_threshold is not UNSET:
             _field_dict["prompt_injection_threshold"] = prompt_injection_threshold
+
+        toxicity_threshold = self.toxicity_threshold
         if toxicity_threshold is not UNSET:
             _field_dict["toxicity_threshold"] = toxicity_threshold
+
+        evasion_threshold = self.evasion_threshold
         if evasion_threshold is not UNSET:
             _field_dict["evasion_threshold"] = evasion_threshold
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
 
@@ -51,24 +57,57 @@ class GuardrailSydeGuardParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        prompt_injection_threshold = _d.pop("prompt_injection_threshold", UNSET)
-
-        toxicity_threshold = _d.pop("toxicity_threshold", UNSET)
-
-        evasion_threshold = _d.pop("evasion_threshold", UNSET)
-
-        timeout = _d.pop("timeout", UNSET)
-
-        _instance = cls(
-            prompt_injection_threshold=prompt_injection_threshold,
-            toxicity_threshold=toxicity_threshold,
-            evasion_threshold=evasion_threshold,
-            timeout=timeout,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "prompt_injection_threshold" in _d:
+                _v_prompt_injection_threshold = _d["prompt_injection_threshold"]
+                if _v_prompt_injection_threshold.__class__ not in JSON_NUMBERS:
+                    _v_prompt_injection_threshold = checked(
+                        _v_prompt_injection_threshold, "number", "prompt_injection_threshold"
+                    )
+                _self.prompt_injection_threshold = _v_prompt_injection_threshold
+                _n += 1
+            else:
+                _self.prompt_injection_threshold = UNSET
+            if "toxicity_threshold" in _d:
+                _v_toxicity_threshold = _d["toxicity_threshold"]
+                if _v_toxicity_threshold.__class__ not in JSON_NUMBERS:
+                    _v_toxicity_threshold = checked(_v_toxicity_threshold, "number", "toxicity_threshold")
+                _self.toxicity_threshold = _v_toxicity_threshold
+                _n += 1
+            else:
+                _self.toxicity_threshold = UNSET
+            if "evasion_threshold" in _d:
+                _v_evasion_threshold = _d["evasion_threshold"]
+                if _v_evasion_threshold.__class__ not in JSON_NUMBERS:
+                    _v_evasion_threshold = checked(_v_evasion_threshold, "number", "evasion_threshold")
+                _self.evasion_threshold = _v_evasion_threshold
+                _n += 1
+            else:
+                _self.evasion_threshold = UNSET
+            if "timeout" in _d:
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
+                _n += 1
+            else:
+                _self.timeout = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {"evasion_threshold", "prompt_injection_threshold", "timeout", "toxicity_threshold"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="GuardrailValidUrlsParameters")
 
@@ -23,15 +29,14 @@ class GuardrailValidUrlsParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        only_dns = self.only_dns
-
-        not_ = self.not_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        only_dns = self.only_dns
         if only_dns is not UNSET:
             _field_dict["onlyDNS"] = only_dns
+
+        not_ = self.not_
         if not_ is not UNSET:
             _field_dict["not"] = not_
 
@@ -39,18 +44,32 @@ class GuardrailValidUrlsParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        only_dns = _d.pop("onlyDNS", UNSET)
-
-        not_ = _d.pop("not", UNSET)
-
-        _instance = cls(
-            only_dns=only_dns,
-            not_=not_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "onlyDNS" in _d:
+                _v_only_dns = _d["onlyDNS"]
+                if _v_only_dns.__class__ is not bool:
+                    _v_only_dns = checked(_v_only_dns, "boolean", "onlyDNS")
+                _self.only_dns = _v_only_dns
+                _n += 1
+            else:
+                _self.only_dns = UNSET
+            if "not" in _d:
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
+                _n += 1
+            else:
+                _self.not_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"not", "onlyDNS"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

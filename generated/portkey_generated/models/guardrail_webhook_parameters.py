@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.guardrail_webhook_parameters_headers import GuardrailWebhookParametersHeaders
@@ -44,27 +52,24 @@ class GuardrailWebhookParameters:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        webhook_url = self.webhook_url
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.webhook_url):
+            webhook_url = self.webhook_url
+            _field_dict["webhookURL"] = webhook_url
 
         headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.headers, Unset):
             headers = self.headers.to_dict()
-
-        timeout = self.timeout
-
-        fail_on_error = self.fail_on_error
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "webhookURL": webhook_url,
-            }
-        )
         if headers is not UNSET:
             _field_dict["headers"] = headers
+
+        timeout = self.timeout
         if timeout is not UNSET:
             _field_dict["timeout"] = timeout
+
+        fail_on_error = self.fail_on_error
         if fail_on_error is not UNSET:
             _field_dict["failOnError"] = fail_on_error
 
@@ -74,29 +79,55 @@ class GuardrailWebhookParameters:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        webhook_url = _d.pop("webhookURL")
-
-        _headers = _d.pop("headers", UNSET)
-        headers: GuardrailWebhookParametersHeaders | Unset
-        if isinstance(_headers, Unset):
-            headers = UNSET
-        else:
-            headers = GuardrailWebhookParametersHeaders.from_dict(_headers)
-
-        timeout = _d.pop("timeout", UNSET)
-
-        fail_on_error = _d.pop("failOnError", UNSET)
-
-        _instance = cls(
-            webhook_url=webhook_url,
-            headers=headers,
-            timeout=timeout,
-            fail_on_error=fail_on_error,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_webhook_url = _d["webhookURL"]
+            if _v_webhook_url.__class__ is not str:
+                _v_webhook_url = checked(_v_webhook_url, "string", "webhookURL")
+            _self.webhook_url = _v_webhook_url
+            if "headers" in _d:
+                _v_headers = _d["headers"]
+                if _v_headers.__class__ is dict:
+                    try:
+                        _v_headers = GuardrailWebhookParametersHeaders.from_dict(_v_headers)
+                    except DecodeError as _error:
+                        raise _error.within("headers") from None
+                else:
+                    _v_headers = checked(_v_headers, "object", "headers")
+                _self.headers = _v_headers
+                _n += 1
+            else:
+                _self.headers = UNSET
+            if "timeout" in _d:
+                _v_timeout = _d["timeout"]
+                if _v_timeout.__class__ not in JSON_NUMBERS:
+                    _v_timeout = checked(_v_timeout, "number", "timeout")
+                _self.timeout = _v_timeout
+                _n += 1
+            else:
+                _self.timeout = UNSET
+            if "failOnError" in _d:
+                _v_fail_on_error = _d["failOnError"]
+                if _v_fail_on_error.__class__ is not bool:
+                    _v_fail_on_error = checked(_v_fail_on_error, "boolean", "failOnError")
+                _self.fail_on_error = _v_fail_on_error
+                _n += 1
+            else:
+                _self.fail_on_error = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"failOnError", "headers", "timeout", "webhookURL"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

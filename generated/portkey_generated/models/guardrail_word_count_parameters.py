@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="GuardrailWordCountParameters")
 
@@ -25,19 +32,18 @@ class GuardrailWordCountParameters:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        min_words = self.min_words
-
-        max_words = self.max_words
-
-        not_ = self.not_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        min_words = self.min_words
         if min_words is not UNSET:
             _field_dict["minWords"] = min_words
+
+        max_words = self.max_words
         if max_words is not UNSET:
             _field_dict["maxWords"] = max_words
+
+        not_ = self.not_
         if not_ is not UNSET:
             _field_dict["not"] = not_
 
@@ -45,21 +51,42 @@ class GuardrailWordCountParameters:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        min_words = _d.pop("minWords", UNSET)
-
-        max_words = _d.pop("maxWords", UNSET)
-
-        not_ = _d.pop("not", UNSET)
-
-        _instance = cls(
-            min_words=min_words,
-            max_words=max_words,
-            not_=not_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "minWords" in _d:
+                _v_min_words = _d["minWords"]
+                if _v_min_words.__class__ not in JSON_NUMBERS:
+                    _v_min_words = checked(_v_min_words, "number", "minWords")
+                _self.min_words = _v_min_words
+                _n += 1
+            else:
+                _self.min_words = UNSET
+            if "maxWords" in _d:
+                _v_max_words = _d["maxWords"]
+                if _v_max_words.__class__ not in JSON_NUMBERS:
+                    _v_max_words = checked(_v_max_words, "number", "maxWords")
+                _self.max_words = _v_max_words
+                _n += 1
+            else:
+                _self.max_words = UNSET
+            if "not" in _d:
+                _v_not_ = _d["not"]
+                if _v_not_.__class__ is not bool:
+                    _v_not_ = checked(_v_not_, "boolean", "not")
+                _self.not_ = _v_not_
+                _n += 1
+            else:
+                _self.not_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"maxWords", "minWords", "not"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="Image")
 
@@ -25,31 +31,30 @@ class Image:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         b64_json: None | str | Unset
         if isinstance(self.b64_json, Unset):
             b64_json = UNSET
         else:
             b64_json = self.b64_json
+        if b64_json is not UNSET:
+            _field_dict["b64_json"] = b64_json
 
         url: None | str | Unset
         if isinstance(self.url, Unset):
             url = UNSET
         else:
             url = self.url
+        if url is not UNSET:
+            _field_dict["url"] = url
 
         revised_prompt: None | str | Unset
         if isinstance(self.revised_prompt, Unset):
             revised_prompt = UNSET
         else:
             revised_prompt = self.revised_prompt
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if b64_json is not UNSET:
-            _field_dict["b64_json"] = b64_json
-        if url is not UNSET:
-            _field_dict["url"] = url
         if revised_prompt is not UNSET:
             _field_dict["revised_prompt"] = revised_prompt
 
@@ -57,43 +62,42 @@ class Image:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_b64_json(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        b64_json = _parse_b64_json(_d.pop("b64_json", UNSET))
-
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        url = _parse_url(_d.pop("url", UNSET))
-
-        def _parse_revised_prompt(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        revised_prompt = _parse_revised_prompt(_d.pop("revised_prompt", UNSET))
-
-        _instance = cls(
-            b64_json=b64_json,
-            url=url,
-            revised_prompt=revised_prompt,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "b64_json" in _d:
+                _v_b64_json = _d["b64_json"]
+                if not (_v_b64_json.__class__ is str or _v_b64_json is None):
+                    _v_b64_json = checked(_v_b64_json, "string or null", "b64_json")
+                _self.b64_json = _v_b64_json
+                _n += 1
+            else:
+                _self.b64_json = UNSET
+            if "url" in _d:
+                _v_url = _d["url"]
+                if not (_v_url.__class__ is str or _v_url is None):
+                    _v_url = checked(_v_url, "string or null", "url")
+                _self.url = _v_url
+                _n += 1
+            else:
+                _self.url = UNSET
+            if "revised_prompt" in _d:
+                _v_revised_prompt = _d["revised_prompt"]
+                if not (_v_revised_prompt.__class__ is str or _v_revised_prompt is None):
+                    _v_revised_prompt = checked(_v_revised_prompt, "string or null", "revised_prompt")
+                _self.revised_prompt = _v_revised_prompt
+                _n += 1
+            else:
+                _self.revised_prompt = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"b64_json", "revised_prompt", "url"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

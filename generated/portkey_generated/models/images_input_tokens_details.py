@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ImagesInputTokensDetails")
 
@@ -23,15 +29,14 @@ class ImagesInputTokensDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        text_tokens = self.text_tokens
-
-        image_tokens = self.image_tokens
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        text_tokens = self.text_tokens
         if text_tokens is not UNSET:
             _field_dict["text_tokens"] = text_tokens
+
+        image_tokens = self.image_tokens
         if image_tokens is not UNSET:
             _field_dict["image_tokens"] = image_tokens
 
@@ -39,18 +44,34 @@ class ImagesInputTokensDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        text_tokens = _d.pop("text_tokens", UNSET)
-
-        image_tokens = _d.pop("image_tokens", UNSET)
-
-        _instance = cls(
-            text_tokens=text_tokens,
-            image_tokens=image_tokens,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "text_tokens" in _d:
+                _v_text_tokens = _d["text_tokens"]
+                if _v_text_tokens.__class__ is not int:
+                    _v_text_tokens = checked(_v_text_tokens, "integer", "text_tokens")
+                _self.text_tokens = _v_text_tokens
+                _n += 1
+            else:
+                _self.text_tokens = UNSET
+            if "image_tokens" in _d:
+                _v_image_tokens = _d["image_tokens"]
+                if _v_image_tokens.__class__ is not int:
+                    _v_image_tokens = checked(_v_image_tokens, "integer", "image_tokens")
+                _self.image_tokens = _v_image_tokens
+                _n += 1
+            else:
+                _self.image_tokens = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"image_tokens", "text_tokens"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.image import Image
@@ -52,20 +59,36 @@ class ImagesResponse:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        created = self.created
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        data: list[dict[str, Any]] = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
+        if is_set(self.created):
+            created = self.created
+            _field_dict["created"] = created
+
+        if is_set(self.data):
+            data: list[dict[str, Any]] = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+            _field_dict["data"] = data
 
         background = self.background
+        if background is not UNSET:
+            _field_dict["background"] = background
 
         output_format = self.output_format
+        if output_format is not UNSET:
+            _field_dict["output_format"] = output_format
 
         quality = self.quality
+        if quality is not UNSET:
+            _field_dict["quality"] = quality
 
         size = self.size
+        if size is not UNSET:
+            _field_dict["size"] = size
 
         usage: dict[str, Any] | None | Unset
         if isinstance(self.usage, Unset):
@@ -74,23 +97,6 @@ class ImagesResponse:
             usage = self.usage.to_dict()
         else:
             usage = self.usage
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "created": created,
-                "data": data,
-            }
-        )
-        if background is not UNSET:
-            _field_dict["background"] = background
-        if output_format is not UNSET:
-            _field_dict["output_format"] = output_format
-        if quality is not UNSET:
-            _field_dict["quality"] = quality
-        if size is not UNSET:
-            _field_dict["size"] = size
         if usage is not UNSET:
             _field_dict["usage"] = usage
 
@@ -100,53 +106,80 @@ class ImagesResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        created = _d.pop("created")
-
-        data: list[Image] = []
-        _data = _d.pop("data")
-        for data_item_data in _data:
-            data_item = Image.from_dict(data_item_data)
-
-            data.append(data_item)
-
-        background = _d.pop("background", UNSET)
-
-        output_format = _d.pop("output_format", UNSET)
-
-        quality = _d.pop("quality", UNSET)
-
-        size = _d.pop("size", UNSET)
-
-        def _parse_usage(data: object) -> ImagesUsage | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                usage_type_0 = ImagesUsage.from_dict(data)
-
-                return usage_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ImagesUsage | None | Unset", data)
-
-        usage = _parse_usage(_d.pop("usage", UNSET))
-
-        _instance = cls(
-            created=created,
-            data=data,
-            background=background,
-            output_format=output_format,
-            quality=quality,
-            size=size,
-            usage=usage,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_created = _d["created"]
+            if _v_created.__class__ is not int:
+                _v_created = checked(_v_created, "integer", "created")
+            _self.created = _v_created
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
+                try:
+                    _v_data = [Image.from_dict(_i) for _i in _v_data]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_data, Image.from_dict).within("data") from None
+            else:
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
+            if "background" in _d:
+                _v_background = _d["background"]
+                if _v_background.__class__ is not str:
+                    _v_background = checked(_v_background, "string", "background")
+                _self.background = _v_background
+                _n += 1
+            else:
+                _self.background = UNSET
+            if "output_format" in _d:
+                _v_output_format = _d["output_format"]
+                if _v_output_format.__class__ is not str:
+                    _v_output_format = checked(_v_output_format, "string", "output_format")
+                _self.output_format = _v_output_format
+                _n += 1
+            else:
+                _self.output_format = UNSET
+            if "quality" in _d:
+                _v_quality = _d["quality"]
+                if _v_quality.__class__ is not str:
+                    _v_quality = checked(_v_quality, "string", "quality")
+                _self.quality = _v_quality
+                _n += 1
+            else:
+                _self.quality = UNSET
+            if "size" in _d:
+                _v_size = _d["size"]
+                if _v_size.__class__ is not str:
+                    _v_size = checked(_v_size, "string", "size")
+                _self.size = _v_size
+                _n += 1
+            else:
+                _self.size = UNSET
+            if "usage" in _d:
+                _v_usage = _d["usage"]
+                if _v_usage.__class__ is dict:
+                    try:
+                        _v_usage = ImagesUsage.from_dict(_v_usage)
+                    except DecodeError as _error:
+                        raise _error.within("usage") from None
+                elif _v_usage is not None:
+                    _v_usage = checked(_v_usage, "object or null", "usage")
+                _self.usage = _v_usage
+                _n += 1
+            else:
+                _self.usage = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"background", "created", "data", "output_format", "quality", "size", "usage"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="IntegrationAzureDeployment")
 
@@ -29,27 +36,26 @@ class IntegrationAzureDeployment:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        azure_api_version = self.azure_api_version
-
-        azure_deployment_name = self.azure_deployment_name
-
-        azure_model_slug = self.azure_model_slug
-
-        alias = self.alias
-
-        is_default = self.is_default
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "azure_api_version": azure_api_version,
-                "azure_deployment_name": azure_deployment_name,
-                "azure_model_slug": azure_model_slug,
-            }
-        )
+
+        if is_set(self.azure_api_version):
+            azure_api_version = self.azure_api_version
+            _field_dict["azure_api_version"] = azure_api_version
+
+        if is_set(self.azure_deployment_name):
+            azure_deployment_name = self.azure_deployment_name
+            _field_dict["azure_deployment_name"] = azure_deployment_name
+
+        if is_set(self.azure_model_slug):
+            azure_model_slug = self.azure_model_slug
+            _field_dict["azure_model_slug"] = azure_model_slug
+
+        alias = self.alias
         if alias is not UNSET:
             _field_dict["alias"] = alias
+
+        is_default = self.is_default
         if is_default is not UNSET:
             _field_dict["is_default"] = is_default
 
@@ -57,27 +63,59 @@ class IntegrationAzureDeployment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        azure_api_version = _d.pop("azure_api_version")
-
-        azure_deployment_name = _d.pop("azure_deployment_name")
-
-        azure_model_slug = _d.pop("azure_model_slug")
-
-        alias = _d.pop("alias", UNSET)
-
-        is_default = _d.pop("is_default", UNSET)
-
-        _instance = cls(
-            azure_api_version=azure_api_version,
-            azure_deployment_name=azure_deployment_name,
-            azure_model_slug=azure_model_slug,
-            alias=alias,
-            is_default=is_default,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_azure_api_version = _d["azure_api_version"]
+            if _v_azure_api_version.__class__ is not str:
+                _v_azure_api_version = checked(_v_azure_api_version, "string", "azure_api_version")
+            _self.azure_api_version = _v_azure_api_version
+            _v_azure_deployment_name = _d["azure_deployment_name"]
+            if _v_azure_deployment_name.__class__ is not str:
+                _v_azure_deployment_name = checked(
+                    _v_azure_deployment_name, "string", "azure_deployment_name"
+                )
+            _self.azure_deployment_name = _v_azure_deployment_name
+            _v_azure_model_slug = _d["azure_model_slug"]
+            if _v_azure_model_slug.__class__ is not str:
+                _v_azure_model_slug = checked(_v_azure_model_slug, "string", "azure_model_slug")
+            _self.azure_model_slug = _v_azure_model_slug
+            if "alias" in _d:
+                _v_alias = _d["alias"]
+                if _v_alias.__class__ is not str:
+                    _v_alias = checked(_v_alias, "string", "alias")
+                _self.alias = _v_alias
+                _n += 1
+            else:
+                _self.alias = UNSET
+            if "is_default" in _d:
+                _v_is_default = _d["is_default"]
+                if _v_is_default.__class__ is not bool:
+                    _v_is_default = checked(_v_is_default, "boolean", "is_default")
+                _self.is_default = _v_is_default
+                _n += 1
+            else:
+                _self.is_default = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "alias",
+                    "azure_api_version",
+                    "azure_deployment_name",
+                    "azure_model_slug",
+                    "is_default",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

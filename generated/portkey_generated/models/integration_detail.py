@@ -3,15 +3,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.integration_status import IntegrationStatus, check_integration_status
-from ..models.integration_summary_object import IntegrationSummaryObject, check_integration_summary_object
-from ..types import UNSET, Unset, is_json_object
+from ..models.integration_status import IntegrationStatus
+from ..models.integration_summary_object import IntegrationSummaryObject
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_global_workspace_access import IntegrationGlobalWorkspaceAccess
@@ -86,25 +93,41 @@ class IntegrationDetail:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         ai_provider_id = self.ai_provider_id
+        if ai_provider_id is not UNSET:
+            _field_dict["ai_provider_id"] = ai_provider_id
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
 
+        if status is not UNSET:
+            _field_dict["status"] = status
+
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: None | str | Unset
         if isinstance(self.last_updated_at, Unset):
@@ -113,24 +136,37 @@ class IntegrationDetail:
             last_updated_at = self.last_updated_at.isoformat()
         else:
             last_updated_at = self.last_updated_at
+        if last_updated_at is not UNSET:
+            _field_dict["last_updated_at"] = last_updated_at
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
+
         masked_key = self.masked_key
+        if masked_key is not UNSET:
+            _field_dict["masked_key"] = masked_key
 
         configurations: dict[str, Any] | Unset = UNSET
         if not isinstance(self.configurations, Unset):
             configurations = self.configurations.to_dict()
+        if configurations is not UNSET:
+            _field_dict["configurations"] = configurations
 
         global_workspace_access_settings: dict[str, Any] | None | Unset
         if isinstance(self.global_workspace_access_settings, Unset):
@@ -139,10 +175,16 @@ class IntegrationDetail:
             global_workspace_access_settings = self.global_workspace_access_settings.to_dict()
         else:
             global_workspace_access_settings = self.global_workspace_access_settings
+        if global_workspace_access_settings is not UNSET:
+            _field_dict["global_workspace_access_settings"] = global_workspace_access_settings
 
         allow_all_models = self.allow_all_models
+        if allow_all_models is not UNSET:
+            _field_dict["allow_all_models"] = allow_all_models
 
         workspace_count = self.workspace_count
+        if workspace_count is not UNSET:
+            _field_dict["workspace_count"] = workspace_count
 
         secret_mappings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.secret_mappings, Unset):
@@ -151,6 +193,9 @@ class IntegrationDetail:
                 secret_mappings_item = secret_mappings_item_data.to_dict()
                 secret_mappings.append(secret_mappings_item)
 
+        if secret_mappings is not UNSET:
+            _field_dict["secret_mappings"] = secret_mappings
+
         pricing_adjustments: dict[str, Any] | None | Unset
         if isinstance(self.pricing_adjustments, Unset):
             pricing_adjustments = UNSET
@@ -158,42 +203,6 @@ class IntegrationDetail:
             pricing_adjustments = self.pricing_adjustments.to_dict()
         else:
             pricing_adjustments = self.pricing_adjustments
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if ai_provider_id is not UNSET:
-            _field_dict["ai_provider_id"] = ai_provider_id
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if last_updated_at is not UNSET:
-            _field_dict["last_updated_at"] = last_updated_at
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if masked_key is not UNSET:
-            _field_dict["masked_key"] = masked_key
-        if configurations is not UNSET:
-            _field_dict["configurations"] = configurations
-        if global_workspace_access_settings is not UNSET:
-            _field_dict["global_workspace_access_settings"] = global_workspace_access_settings
-        if allow_all_models is not UNSET:
-            _field_dict["allow_all_models"] = allow_all_models
-        if workspace_count is not UNSET:
-            _field_dict["workspace_count"] = workspace_count
-        if secret_mappings is not UNSET:
-            _field_dict["secret_mappings"] = secret_mappings
         if pricing_adjustments is not UNSET:
             _field_dict["pricing_adjustments"] = pricing_adjustments
 
@@ -203,156 +212,233 @@ class IntegrationDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        ai_provider_id = _d.pop("ai_provider_id", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        _status = _d.pop("status", UNSET)
-        status: IntegrationStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_integration_status(_status)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        def _parse_last_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_updated_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return last_updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        last_updated_at = _parse_last_updated_at(_d.pop("last_updated_at", UNSET))
-
-        slug = _d.pop("slug", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        _object_ = _d.pop("object", UNSET)
-        object_: IntegrationSummaryObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_integration_summary_object(_object_)
-
-        masked_key = _d.pop("masked_key", UNSET)
-
-        _configurations = _d.pop("configurations", UNSET)
-        configurations: IntegrationMaskedConfigurations | Unset
-        if isinstance(_configurations, Unset):
-            configurations = UNSET
-        else:
-            configurations = IntegrationMaskedConfigurations.from_dict(_configurations)
-
-        def _parse_global_workspace_access_settings(
-            data: object,
-        ) -> IntegrationGlobalWorkspaceAccess | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                global_workspace_access_settings_type_0 = IntegrationGlobalWorkspaceAccess.from_dict(data)
-
-                return global_workspace_access_settings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("IntegrationGlobalWorkspaceAccess | None | Unset", data)
-
-        global_workspace_access_settings = _parse_global_workspace_access_settings(
-            _d.pop("global_workspace_access_settings", UNSET)
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "organisation_id" in _d:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
+                    try:
+                        _v_organisation_id = UUID(_v_organisation_id)
+                    except ValueError:
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+                else:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "ai_provider_id" in _d:
+                _v_ai_provider_id = _d["ai_provider_id"]
+                if _v_ai_provider_id.__class__ is not str:
+                    _v_ai_provider_id = checked(_v_ai_provider_id, "string", "ai_provider_id")
+                _self.ai_provider_id = _v_ai_provider_id
+                _n += 1
+            else:
+                _self.ai_provider_id = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                elif _v_last_updated_at is not None:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string or null", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "masked_key" in _d:
+                _v_masked_key = _d["masked_key"]
+                if _v_masked_key.__class__ is not str:
+                    _v_masked_key = checked(_v_masked_key, "string", "masked_key")
+                _self.masked_key = _v_masked_key
+                _n += 1
+            else:
+                _self.masked_key = UNSET
+            if "configurations" in _d:
+                _v_configurations = _d["configurations"]
+                if _v_configurations.__class__ is dict:
+                    try:
+                        _v_configurations = IntegrationMaskedConfigurations.from_dict(_v_configurations)
+                    except DecodeError as _error:
+                        raise _error.within("configurations") from None
+                else:
+                    _v_configurations = checked(_v_configurations, "object", "configurations")
+                _self.configurations = _v_configurations
+                _n += 1
+            else:
+                _self.configurations = UNSET
+            if "global_workspace_access_settings" in _d:
+                _v_global_workspace_access_settings = _d["global_workspace_access_settings"]
+                if _v_global_workspace_access_settings.__class__ is dict:
+                    try:
+                        _v_global_workspace_access_settings = IntegrationGlobalWorkspaceAccess.from_dict(
+                            _v_global_workspace_access_settings
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("global_workspace_access_settings") from None
+                elif _v_global_workspace_access_settings is not None:
+                    _v_global_workspace_access_settings = checked(
+                        _v_global_workspace_access_settings,
+                        "object or null",
+                        "global_workspace_access_settings",
+                    )
+                _self.global_workspace_access_settings = _v_global_workspace_access_settings
+                _n += 1
+            else:
+                _self.global_workspace_access_settings = UNSET
+            if "allow_all_models" in _d:
+                _v_allow_all_models = _d["allow_all_models"]
+                if _v_allow_all_models.__class__ is not bool:
+                    _v_allow_all_models = checked(_v_allow_all_models, "boolean", "allow_all_models")
+                _self.allow_all_models = _v_allow_all_models
+                _n += 1
+            else:
+                _self.allow_all_models = UNSET
+            if "workspace_count" in _d:
+                _v_workspace_count = _d["workspace_count"]
+                if _v_workspace_count.__class__ is not int:
+                    _v_workspace_count = checked(_v_workspace_count, "integer", "workspace_count")
+                _self.workspace_count = _v_workspace_count
+                _n += 1
+            else:
+                _self.workspace_count = UNSET
+            if "secret_mappings" in _d:
+                _v_secret_mappings = _d["secret_mappings"]
+                if _v_secret_mappings.__class__ is list:
+                    try:
+                        _v_secret_mappings = [
+                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
+                        ]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
+                            "secret_mappings"
+                        ) from None
+                else:
+                    _v_secret_mappings = checked(_v_secret_mappings, "array", "secret_mappings")
+                _self.secret_mappings = _v_secret_mappings
+                _n += 1
+            else:
+                _self.secret_mappings = UNSET
+            if "pricing_adjustments" in _d:
+                _v_pricing_adjustments = _d["pricing_adjustments"]
+                if _v_pricing_adjustments.__class__ is dict:
+                    try:
+                        _v_pricing_adjustments = IntegrationPricingAdjustments.from_dict(
+                            _v_pricing_adjustments
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("pricing_adjustments") from None
+                elif _v_pricing_adjustments is not None:
+                    _v_pricing_adjustments = checked(
+                        _v_pricing_adjustments, "object or null", "pricing_adjustments"
+                    )
+                _self.pricing_adjustments = _v_pricing_adjustments
+                _n += 1
+            else:
+                _self.pricing_adjustments = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "ai_provider_id",
+                    "allow_all_models",
+                    "configurations",
+                    "created_at",
+                    "description",
+                    "global_workspace_access_settings",
+                    "id",
+                    "last_updated_at",
+                    "masked_key",
+                    "name",
+                    "object",
+                    "organisation_id",
+                    "pricing_adjustments",
+                    "secret_mappings",
+                    "slug",
+                    "status",
+                    "workspace_count",
+                }
+            }
         )
-
-        allow_all_models = _d.pop("allow_all_models", UNSET)
-
-        workspace_count = _d.pop("workspace_count", UNSET)
-
-        _secret_mappings = _d.pop("secret_mappings", UNSET)
-        secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
-        if _secret_mappings is not UNSET:
-            secret_mappings = []
-            for secret_mappings_item_data in _secret_mappings:
-                secret_mappings_item = SecretReferenceMapping.from_dict(secret_mappings_item_data)
-
-                secret_mappings.append(secret_mappings_item)
-
-        def _parse_pricing_adjustments(data: object) -> IntegrationPricingAdjustments | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                pricing_adjustments_type_0 = IntegrationPricingAdjustments.from_dict(data)
-
-                return pricing_adjustments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("IntegrationPricingAdjustments | None | Unset", data)
-
-        pricing_adjustments = _parse_pricing_adjustments(_d.pop("pricing_adjustments", UNSET))
-
-        _instance = cls(
-            id=id,
-            organisation_id=organisation_id,
-            ai_provider_id=ai_provider_id,
-            name=name,
-            status=status,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            slug=slug,
-            description=description,
-            object_=object_,
-            masked_key=masked_key,
-            configurations=configurations,
-            global_workspace_access_settings=global_workspace_access_settings,
-            allow_all_models=allow_all_models,
-            workspace_count=workspace_count,
-            secret_mappings=secret_mappings,
-            pricing_adjustments=pricing_adjustments,
-        )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="IntegrationImagePricingMultiplier")
 
@@ -19,15 +26,13 @@ class IntegrationImagePricingMultiplier:
     """ Multiplier for every image quality and size. """
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+
         default: float | None | Unset
         if isinstance(self.default, Unset):
             default = UNSET
         else:
             default = self.default
-
-        _field_dict: dict[str, Any] = {}
-
-        _field_dict.update({})
         if default is not UNSET:
             _field_dict["default"] = default
 
@@ -35,19 +40,16 @@ class IntegrationImagePricingMultiplier:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_default(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        default = _parse_default(_d.pop("default", UNSET))
-
-        _instance = cls(
-            default=default,
-        )
-
-        return _instance
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            if "default" in _d:
+                _v_default = _d["default"]
+                if not (_v_default.__class__ in JSON_NUMBERS or _v_default is None):
+                    _v_default = checked(_v_default, "number or null", "default")
+                _self.default = _v_default
+            else:
+                _self.default = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        return _self

@@ -2,18 +2,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.integration_aws_auth_type import IntegrationAwsAuthType, check_integration_aws_auth_type
-from ..models.integration_azure_auth_mode import IntegrationAzureAuthMode, check_integration_azure_auth_mode
+from ..models.integration_aws_auth_type import IntegrationAwsAuthType
+from ..models.integration_azure_auth_mode import IntegrationAzureAuthMode
 from ..models.integration_vertex_auth_type import (
     IntegrationVertexAuthType,
-    check_integration_vertex_auth_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_azure_deployment import IntegrationAzureDeployment
@@ -124,11 +129,19 @@ class IntegrationMaskedConfigurations:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         azure_auth_mode: str | Unset = UNSET
         if not isinstance(self.azure_auth_mode, Unset):
             azure_auth_mode = self.azure_auth_mode
 
+        if azure_auth_mode is not UNSET:
+            _field_dict["azure_auth_mode"] = azure_auth_mode
+
         azure_resource_name = self.azure_resource_name
+        if azure_resource_name is not UNSET:
+            _field_dict["azure_resource_name"] = azure_resource_name
 
         azure_deployment_config: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.azure_deployment_config, Unset):
@@ -137,155 +150,150 @@ class IntegrationMaskedConfigurations:
                 azure_deployment_config_item = azure_deployment_config_item_data.to_dict()
                 azure_deployment_config.append(azure_deployment_config_item)
 
+        if azure_deployment_config is not UNSET:
+            _field_dict["azure_deployment_config"] = azure_deployment_config
+
         azure_entra_tenant_id = self.azure_entra_tenant_id
+        if azure_entra_tenant_id is not UNSET:
+            _field_dict["azure_entra_tenant_id"] = azure_entra_tenant_id
 
         azure_entra_client_id = self.azure_entra_client_id
+        if azure_entra_client_id is not UNSET:
+            _field_dict["azure_entra_client_id"] = azure_entra_client_id
 
         masked_azure_entra_client_secret = self.masked_azure_entra_client_secret
+        if masked_azure_entra_client_secret is not UNSET:
+            _field_dict["masked_azure_entra_client_secret"] = masked_azure_entra_client_secret
 
         azure_managed_client_id = self.azure_managed_client_id
+        if azure_managed_client_id is not UNSET:
+            _field_dict["azure_managed_client_id"] = azure_managed_client_id
 
         aws_auth_type: str | Unset = UNSET
         if not isinstance(self.aws_auth_type, Unset):
             aws_auth_type = self.aws_auth_type
 
+        if aws_auth_type is not UNSET:
+            _field_dict["aws_auth_type"] = aws_auth_type
+
         aws_region = self.aws_region
+        if aws_region is not UNSET:
+            _field_dict["aws_region"] = aws_region
 
         aws_access_key_id = self.aws_access_key_id
+        if aws_access_key_id is not UNSET:
+            _field_dict["aws_access_key_id"] = aws_access_key_id
 
         masked_aws_secret_access_key = self.masked_aws_secret_access_key
+        if masked_aws_secret_access_key is not UNSET:
+            _field_dict["masked_aws_secret_access_key"] = masked_aws_secret_access_key
 
         aws_role_arn = self.aws_role_arn
+        if aws_role_arn is not UNSET:
+            _field_dict["aws_role_arn"] = aws_role_arn
 
         aws_external_id: None | str | Unset
         if isinstance(self.aws_external_id, Unset):
             aws_external_id = UNSET
         else:
             aws_external_id = self.aws_external_id
+        if aws_external_id is not UNSET:
+            _field_dict["aws_external_id"] = aws_external_id
 
         amzn_sagemaker_custom_attributes = self.amzn_sagemaker_custom_attributes
+        if amzn_sagemaker_custom_attributes is not UNSET:
+            _field_dict["amzn_sagemaker_custom_attributes"] = amzn_sagemaker_custom_attributes
 
         amzn_sagemaker_target_model = self.amzn_sagemaker_target_model
+        if amzn_sagemaker_target_model is not UNSET:
+            _field_dict["amzn_sagemaker_target_model"] = amzn_sagemaker_target_model
 
         amzn_sagemaker_target_variant = self.amzn_sagemaker_target_variant
+        if amzn_sagemaker_target_variant is not UNSET:
+            _field_dict["amzn_sagemaker_target_variant"] = amzn_sagemaker_target_variant
 
         amzn_sagemaker_target_container_hostname = self.amzn_sagemaker_target_container_hostname
+        if amzn_sagemaker_target_container_hostname is not UNSET:
+            _field_dict["amzn_sagemaker_target_container_hostname"] = amzn_sagemaker_target_container_hostname
 
         amzn_sagemaker_inference_id = self.amzn_sagemaker_inference_id
+        if amzn_sagemaker_inference_id is not UNSET:
+            _field_dict["amzn_sagemaker_inference_id"] = amzn_sagemaker_inference_id
 
         amzn_sagemaker_enable_explanations = self.amzn_sagemaker_enable_explanations
+        if amzn_sagemaker_enable_explanations is not UNSET:
+            _field_dict["amzn_sagemaker_enable_explanations"] = amzn_sagemaker_enable_explanations
 
         amzn_sagemaker_inference_component = self.amzn_sagemaker_inference_component
+        if amzn_sagemaker_inference_component is not UNSET:
+            _field_dict["amzn_sagemaker_inference_component"] = amzn_sagemaker_inference_component
 
         amzn_sagemaker_session_id = self.amzn_sagemaker_session_id
+        if amzn_sagemaker_session_id is not UNSET:
+            _field_dict["amzn_sagemaker_session_id"] = amzn_sagemaker_session_id
 
         amzn_sagemaker_model_name = self.amzn_sagemaker_model_name
+        if amzn_sagemaker_model_name is not UNSET:
+            _field_dict["amzn_sagemaker_model_name"] = amzn_sagemaker_model_name
 
         vertex_auth_type: str | Unset = UNSET
         if not isinstance(self.vertex_auth_type, Unset):
             vertex_auth_type = self.vertex_auth_type
 
+        if vertex_auth_type is not UNSET:
+            _field_dict["vertex_auth_type"] = vertex_auth_type
+
         vertex_region = self.vertex_region
+        if vertex_region is not UNSET:
+            _field_dict["vertex_region"] = vertex_region
 
         vertex_project_id = self.vertex_project_id
+        if vertex_project_id is not UNSET:
+            _field_dict["vertex_project_id"] = vertex_project_id
 
         masked_vertex_service_account_json = self.masked_vertex_service_account_json
+        if masked_vertex_service_account_json is not UNSET:
+            _field_dict["masked_vertex_service_account_json"] = masked_vertex_service_account_json
 
         azure_foundry_url = self.azure_foundry_url
+        if azure_foundry_url is not UNSET:
+            _field_dict["azure_foundry_url"] = azure_foundry_url
 
         azure_api_version = self.azure_api_version
+        if azure_api_version is not UNSET:
+            _field_dict["azure_api_version"] = azure_api_version
 
         azure_deployment_name = self.azure_deployment_name
+        if azure_deployment_name is not UNSET:
+            _field_dict["azure_deployment_name"] = azure_deployment_name
 
         workers_ai_account_id = self.workers_ai_account_id
+        if workers_ai_account_id is not UNSET:
+            _field_dict["workers_ai_account_id"] = workers_ai_account_id
 
         snowflake_account = self.snowflake_account
+        if snowflake_account is not UNSET:
+            _field_dict["snowflake_account"] = snowflake_account
 
         openai_organization = self.openai_organization
+        if openai_organization is not UNSET:
+            _field_dict["openai_organization"] = openai_organization
 
         openai_project = self.openai_project
+        if openai_project is not UNSET:
+            _field_dict["openai_project"] = openai_project
 
         huggingface_base_url = self.huggingface_base_url
+        if huggingface_base_url is not UNSET:
+            _field_dict["huggingface_base_url"] = huggingface_base_url
 
         custom_host = self.custom_host
+        if custom_host is not UNSET:
+            _field_dict["custom_host"] = custom_host
 
         custom_headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.custom_headers, Unset):
             custom_headers = self.custom_headers.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if azure_auth_mode is not UNSET:
-            _field_dict["azure_auth_mode"] = azure_auth_mode
-        if azure_resource_name is not UNSET:
-            _field_dict["azure_resource_name"] = azure_resource_name
-        if azure_deployment_config is not UNSET:
-            _field_dict["azure_deployment_config"] = azure_deployment_config
-        if azure_entra_tenant_id is not UNSET:
-            _field_dict["azure_entra_tenant_id"] = azure_entra_tenant_id
-        if azure_entra_client_id is not UNSET:
-            _field_dict["azure_entra_client_id"] = azure_entra_client_id
-        if masked_azure_entra_client_secret is not UNSET:
-            _field_dict["masked_azure_entra_client_secret"] = masked_azure_entra_client_secret
-        if azure_managed_client_id is not UNSET:
-            _field_dict["azure_managed_client_id"] = azure_managed_client_id
-        if aws_auth_type is not UNSET:
-            _field_dict["aws_auth_type"] = aws_auth_type
-        if aws_region is not UNSET:
-            _field_dict["aws_region"] = aws_region
-        if aws_access_key_id is not UNSET:
-            _field_dict["aws_access_key_id"] = aws_access_key_id
-        if masked_aws_secret_access_key is not UNSET:
-            _field_dict["masked_aws_secret_access_key"] = masked_aws_secret_access_key
-        if aws_role_arn is not UNSET:
-            _field_dict["aws_role_arn"] = aws_role_arn
-        if aws_external_id is not UNSET:
-            _field_dict["aws_external_id"] = aws_external_id
-        if amzn_sagemaker_custom_attributes is not UNSET:
-            _field_dict["amzn_sagemaker_custom_attributes"] = amzn_sagemaker_custom_attributes
-        if amzn_sagemaker_target_model is not UNSET:
-            _field_dict["amzn_sagemaker_target_model"] = amzn_sagemaker_target_model
-        if amzn_sagemaker_target_variant is not UNSET:
-            _field_dict["amzn_sagemaker_target_variant"] = amzn_sagemaker_target_variant
-        if amzn_sagemaker_target_container_hostname is not UNSET:
-            _field_dict["amzn_sagemaker_target_container_hostname"] = amzn_sagemaker_target_container_hostname
-        if amzn_sagemaker_inference_id is not UNSET:
-            _field_dict["amzn_sagemaker_inference_id"] = amzn_sagemaker_inference_id
-        if amzn_sagemaker_enable_explanations is not UNSET:
-            _field_dict["amzn_sagemaker_enable_explanations"] = amzn_sagemaker_enable_explanations
-        if amzn_sagemaker_inference_component is not UNSET:
-            _field_dict["amzn_sagemaker_inference_component"] = amzn_sagemaker_inference_component
-        if amzn_sagemaker_session_id is not UNSET:
-            _field_dict["amzn_sagemaker_session_id"] = amzn_sagemaker_session_id
-        if amzn_sagemaker_model_name is not UNSET:
-            _field_dict["amzn_sagemaker_model_name"] = amzn_sagemaker_model_name
-        if vertex_auth_type is not UNSET:
-            _field_dict["vertex_auth_type"] = vertex_auth_type
-        if vertex_region is not UNSET:
-            _field_dict["vertex_region"] = vertex_region
-        if vertex_project_id is not UNSET:
-            _field_dict["vertex_project_id"] = vertex_project_id
-        if masked_vertex_service_account_json is not UNSET:
-            _field_dict["masked_vertex_service_account_json"] = masked_vertex_service_account_json
-        if azure_foundry_url is not UNSET:
-            _field_dict["azure_foundry_url"] = azure_foundry_url
-        if azure_api_version is not UNSET:
-            _field_dict["azure_api_version"] = azure_api_version
-        if azure_deployment_name is not UNSET:
-            _field_dict["azure_deployment_name"] = azure_deployment_name
-        if workers_ai_account_id is not UNSET:
-            _field_dict["workers_ai_account_id"] = workers_ai_account_id
-        if snowflake_account is not UNSET:
-            _field_dict["snowflake_account"] = snowflake_account
-        if openai_organization is not UNSET:
-            _field_dict["openai_organization"] = openai_organization
-        if openai_project is not UNSET:
-            _field_dict["openai_project"] = openai_project
-        if huggingface_base_url is not UNSET:
-            _field_dict["huggingface_base_url"] = huggingface_base_url
-        if custom_host is not UNSET:
-            _field_dict["custom_host"] = custom_host
         if custom_headers is not UNSET:
             _field_dict["custom_headers"] = custom_headers
 
@@ -295,156 +303,404 @@ class IntegrationMaskedConfigurations:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _azure_auth_mode = _d.pop("azure_auth_mode", UNSET)
-        azure_auth_mode: IntegrationAzureAuthMode | Unset
-        if isinstance(_azure_auth_mode, Unset):
-            azure_auth_mode = UNSET
-        else:
-            azure_auth_mode = check_integration_azure_auth_mode(_azure_auth_mode)
-
-        azure_resource_name = _d.pop("azure_resource_name", UNSET)
-
-        _azure_deployment_config = _d.pop("azure_deployment_config", UNSET)
-        azure_deployment_config: list[IntegrationAzureDeployment] | Unset = UNSET
-        if _azure_deployment_config is not UNSET:
-            azure_deployment_config = []
-            for azure_deployment_config_item_data in _azure_deployment_config:
-                azure_deployment_config_item = IntegrationAzureDeployment.from_dict(
-                    azure_deployment_config_item_data
-                )
-
-                azure_deployment_config.append(azure_deployment_config_item)
-
-        azure_entra_tenant_id = _d.pop("azure_entra_tenant_id", UNSET)
-
-        azure_entra_client_id = _d.pop("azure_entra_client_id", UNSET)
-
-        masked_azure_entra_client_secret = _d.pop("masked_azure_entra_client_secret", UNSET)
-
-        azure_managed_client_id = _d.pop("azure_managed_client_id", UNSET)
-
-        _aws_auth_type = _d.pop("aws_auth_type", UNSET)
-        aws_auth_type: IntegrationAwsAuthType | Unset
-        if isinstance(_aws_auth_type, Unset):
-            aws_auth_type = UNSET
-        else:
-            aws_auth_type = check_integration_aws_auth_type(_aws_auth_type)
-
-        aws_region = _d.pop("aws_region", UNSET)
-
-        aws_access_key_id = _d.pop("aws_access_key_id", UNSET)
-
-        masked_aws_secret_access_key = _d.pop("masked_aws_secret_access_key", UNSET)
-
-        aws_role_arn = _d.pop("aws_role_arn", UNSET)
-
-        def _parse_aws_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        aws_external_id = _parse_aws_external_id(_d.pop("aws_external_id", UNSET))
-
-        amzn_sagemaker_custom_attributes = _d.pop("amzn_sagemaker_custom_attributes", UNSET)
-
-        amzn_sagemaker_target_model = _d.pop("amzn_sagemaker_target_model", UNSET)
-
-        amzn_sagemaker_target_variant = _d.pop("amzn_sagemaker_target_variant", UNSET)
-
-        amzn_sagemaker_target_container_hostname = _d.pop("amzn_sagemaker_target_container_hostname", UNSET)
-
-        amzn_sagemaker_inference_id = _d.pop("amzn_sagemaker_inference_id", UNSET)
-
-        amzn_sagemaker_enable_explanations = _d.pop("amzn_sagemaker_enable_explanations", UNSET)
-
-        amzn_sagemaker_inference_component = _d.pop("amzn_sagemaker_inference_component", UNSET)
-
-        amzn_sagemaker_session_id = _d.pop("amzn_sagemaker_session_id", UNSET)
-
-        amzn_sagemaker_model_name = _d.pop("amzn_sagemaker_model_name", UNSET)
-
-        _vertex_auth_type = _d.pop("vertex_auth_type", UNSET)
-        vertex_auth_type: IntegrationVertexAuthType | Unset
-        if isinstance(_vertex_auth_type, Unset):
-            vertex_auth_type = UNSET
-        else:
-            vertex_auth_type = check_integration_vertex_auth_type(_vertex_auth_type)
-
-        vertex_region = _d.pop("vertex_region", UNSET)
-
-        vertex_project_id = _d.pop("vertex_project_id", UNSET)
-
-        masked_vertex_service_account_json = _d.pop("masked_vertex_service_account_json", UNSET)
-
-        azure_foundry_url = _d.pop("azure_foundry_url", UNSET)
-
-        azure_api_version = _d.pop("azure_api_version", UNSET)
-
-        azure_deployment_name = _d.pop("azure_deployment_name", UNSET)
-
-        workers_ai_account_id = _d.pop("workers_ai_account_id", UNSET)
-
-        snowflake_account = _d.pop("snowflake_account", UNSET)
-
-        openai_organization = _d.pop("openai_organization", UNSET)
-
-        openai_project = _d.pop("openai_project", UNSET)
-
-        huggingface_base_url = _d.pop("huggingface_base_url", UNSET)
-
-        custom_host = _d.pop("custom_host", UNSET)
-
-        _custom_headers = _d.pop("custom_headers", UNSET)
-        custom_headers: IntegrationMaskedConfigurationsCustomHeaders | Unset
-        if isinstance(_custom_headers, Unset):
-            custom_headers = UNSET
-        else:
-            custom_headers = IntegrationMaskedConfigurationsCustomHeaders.from_dict(_custom_headers)
-
-        _instance = cls(
-            azure_auth_mode=azure_auth_mode,
-            azure_resource_name=azure_resource_name,
-            azure_deployment_config=azure_deployment_config,
-            azure_entra_tenant_id=azure_entra_tenant_id,
-            azure_entra_client_id=azure_entra_client_id,
-            masked_azure_entra_client_secret=masked_azure_entra_client_secret,
-            azure_managed_client_id=azure_managed_client_id,
-            aws_auth_type=aws_auth_type,
-            aws_region=aws_region,
-            aws_access_key_id=aws_access_key_id,
-            masked_aws_secret_access_key=masked_aws_secret_access_key,
-            aws_role_arn=aws_role_arn,
-            aws_external_id=aws_external_id,
-            amzn_sagemaker_custom_attributes=amzn_sagemaker_custom_attributes,
-            amzn_sagemaker_target_model=amzn_sagemaker_target_model,
-            amzn_sagemaker_target_variant=amzn_sagemaker_target_variant,
-            amzn_sagemaker_target_container_hostname=amzn_sagemaker_target_container_hostname,
-            amzn_sagemaker_inference_id=amzn_sagemaker_inference_id,
-            amzn_sagemaker_enable_explanations=amzn_sagemaker_enable_explanations,
-            amzn_sagemaker_inference_component=amzn_sagemaker_inference_component,
-            amzn_sagemaker_session_id=amzn_sagemaker_session_id,
-            amzn_sagemaker_model_name=amzn_sagemaker_model_name,
-            vertex_auth_type=vertex_auth_type,
-            vertex_region=vertex_region,
-            vertex_project_id=vertex_project_id,
-            masked_vertex_service_account_json=masked_vertex_service_account_json,
-            azure_foundry_url=azure_foundry_url,
-            azure_api_version=azure_api_version,
-            azure_deployment_name=azure_deployment_name,
-            workers_ai_account_id=workers_ai_account_id,
-            snowflake_account=snowflake_account,
-            openai_organization=openai_organization,
-            openai_project=openai_project,
-            huggingface_base_url=huggingface_base_url,
-            custom_host=custom_host,
-            custom_headers=custom_headers,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "azure_auth_mode" in _d:
+                _v_azure_auth_mode = _d["azure_auth_mode"]
+                if _v_azure_auth_mode.__class__ is not str:
+                    _v_azure_auth_mode = checked(_v_azure_auth_mode, "string", "azure_auth_mode")
+                _self.azure_auth_mode = _v_azure_auth_mode
+                _n += 1
+            else:
+                _self.azure_auth_mode = UNSET
+            if "azure_resource_name" in _d:
+                _v_azure_resource_name = _d["azure_resource_name"]
+                if _v_azure_resource_name.__class__ is not str:
+                    _v_azure_resource_name = checked(_v_azure_resource_name, "string", "azure_resource_name")
+                _self.azure_resource_name = _v_azure_resource_name
+                _n += 1
+            else:
+                _self.azure_resource_name = UNSET
+            if "azure_deployment_config" in _d:
+                _v_azure_deployment_config = _d["azure_deployment_config"]
+                if _v_azure_deployment_config.__class__ is list:
+                    try:
+                        _v_azure_deployment_config = [
+                            IntegrationAzureDeployment.from_dict(_i) for _i in _v_azure_deployment_config
+                        ]
+                    except DecodeError as _error:
+                        raise _error.at_item(
+                            _v_azure_deployment_config, IntegrationAzureDeployment.from_dict
+                        ).within("azure_deployment_config") from None
+                else:
+                    _v_azure_deployment_config = checked(
+                        _v_azure_deployment_config, "array", "azure_deployment_config"
+                    )
+                _self.azure_deployment_config = _v_azure_deployment_config
+                _n += 1
+            else:
+                _self.azure_deployment_config = UNSET
+            if "azure_entra_tenant_id" in _d:
+                _v_azure_entra_tenant_id = _d["azure_entra_tenant_id"]
+                if _v_azure_entra_tenant_id.__class__ is not str:
+                    _v_azure_entra_tenant_id = checked(
+                        _v_azure_entra_tenant_id, "string", "azure_entra_tenant_id"
+                    )
+                _self.azure_entra_tenant_id = _v_azure_entra_tenant_id
+                _n += 1
+            else:
+                _self.azure_entra_tenant_id = UNSET
+            if "azure_entra_client_id" in _d:
+                _v_azure_entra_client_id = _d["azure_entra_client_id"]
+                if _v_azure_entra_client_id.__class__ is not str:
+                    _v_azure_entra_client_id = checked(
+                        _v_azure_entra_client_id, "string", "azure_entra_client_id"
+                    )
+                _self.azure_entra_client_id = _v_azure_entra_client_id
+                _n += 1
+            else:
+                _self.azure_entra_client_id = UNSET
+            if "masked_azure_entra_client_secret" in _d:
+                _v_masked_azure_entra_client_secret = _d["masked_azure_entra_client_secret"]
+                if _v_masked_azure_entra_client_secret.__class__ is not str:
+                    _v_masked_azure_entra_client_secret = checked(
+                        _v_masked_azure_entra_client_secret, "string", "masked_azure_entra_client_secret"
+                    )
+                _self.masked_azure_entra_client_secret = _v_masked_azure_entra_client_secret
+                _n += 1
+            else:
+                _self.masked_azure_entra_client_secret = UNSET
+            if "azure_managed_client_id" in _d:
+                _v_azure_managed_client_id = _d["azure_managed_client_id"]
+                if _v_azure_managed_client_id.__class__ is not str:
+                    _v_azure_managed_client_id = checked(
+                        _v_azure_managed_client_id, "string", "azure_managed_client_id"
+                    )
+                _self.azure_managed_client_id = _v_azure_managed_client_id
+                _n += 1
+            else:
+                _self.azure_managed_client_id = UNSET
+            if "aws_auth_type" in _d:
+                _v_aws_auth_type = _d["aws_auth_type"]
+                if _v_aws_auth_type.__class__ is not str:
+                    _v_aws_auth_type = checked(_v_aws_auth_type, "string", "aws_auth_type")
+                _self.aws_auth_type = _v_aws_auth_type
+                _n += 1
+            else:
+                _self.aws_auth_type = UNSET
+            if "aws_region" in _d:
+                _v_aws_region = _d["aws_region"]
+                if _v_aws_region.__class__ is not str:
+                    _v_aws_region = checked(_v_aws_region, "string", "aws_region")
+                _self.aws_region = _v_aws_region
+                _n += 1
+            else:
+                _self.aws_region = UNSET
+            if "aws_access_key_id" in _d:
+                _v_aws_access_key_id = _d["aws_access_key_id"]
+                if _v_aws_access_key_id.__class__ is not str:
+                    _v_aws_access_key_id = checked(_v_aws_access_key_id, "string", "aws_access_key_id")
+                _self.aws_access_key_id = _v_aws_access_key_id
+                _n += 1
+            else:
+                _self.aws_access_key_id = UNSET
+            if "masked_aws_secret_access_key" in _d:
+                _v_masked_aws_secret_access_key = _d["masked_aws_secret_access_key"]
+                if _v_masked_aws_secret_access_key.__class__ is not str:
+                    _v_masked_aws_secret_access_key = checked(
+                        _v_masked_aws_secret_access_key, "string", "masked_aws_secret_access_key"
+                    )
+                _self.masked_aws_secret_access_key = _v_masked_aws_secret_access_key
+                _n += 1
+            else:
+                _self.masked_aws_secret_access_key = UNSET
+            if "aws_role_arn" in _d:
+                _v_aws_role_arn = _d["aws_role_arn"]
+                if _v_aws_role_arn.__class__ is not str:
+                    _v_aws_role_arn = checked(_v_aws_role_arn, "string", "aws_role_arn")
+                _self.aws_role_arn = _v_aws_role_arn
+                _n += 1
+            else:
+                _self.aws_role_arn = UNSET
+            if "aws_external_id" in _d:
+                _v_aws_external_id = _d["aws_external_id"]
+                if not (_v_aws_external_id.__class__ is str or _v_aws_external_id is None):
+                    _v_aws_external_id = checked(_v_aws_external_id, "string or null", "aws_external_id")
+                _self.aws_external_id = _v_aws_external_id
+                _n += 1
+            else:
+                _self.aws_external_id = UNSET
+            if "amzn_sagemaker_custom_attributes" in _d:
+                _v_amzn_sagemaker_custom_attributes = _d["amzn_sagemaker_custom_attributes"]
+                if _v_amzn_sagemaker_custom_attributes.__class__ is not str:
+                    _v_amzn_sagemaker_custom_attributes = checked(
+                        _v_amzn_sagemaker_custom_attributes, "string", "amzn_sagemaker_custom_attributes"
+                    )
+                _self.amzn_sagemaker_custom_attributes = _v_amzn_sagemaker_custom_attributes
+                _n += 1
+            else:
+                _self.amzn_sagemaker_custom_attributes = UNSET
+            if "amzn_sagemaker_target_model" in _d:
+                _v_amzn_sagemaker_target_model = _d["amzn_sagemaker_target_model"]
+                if _v_amzn_sagemaker_target_model.__class__ is not str:
+                    _v_amzn_sagemaker_target_model = checked(
+                        _v_amzn_sagemaker_target_model, "string", "amzn_sagemaker_target_model"
+                    )
+                _self.amzn_sagemaker_target_model = _v_amzn_sagemaker_target_model
+                _n += 1
+            else:
+                _self.amzn_sagemaker_target_model = UNSET
+            if "amzn_sagemaker_target_variant" in _d:
+                _v_amzn_sagemaker_target_variant = _d["amzn_sagemaker_target_variant"]
+                if _v_amzn_sagemaker_target_variant.__class__ is not str:
+                    _v_amzn_sagemaker_target_variant = checked(
+                        _v_amzn_sagemaker_target_variant, "string", "amzn_sagemaker_target_variant"
+                    )
+                _self.amzn_sagemaker_target_variant = _v_amzn_sagemaker_target_variant
+                _n += 1
+            else:
+                _self.amzn_sagemaker_target_variant = UNSET
+            if "amzn_sagemaker_target_container_hostname" in _d:
+                _v_amzn_sagemaker_target_container_hostname = _d["amzn_sagemaker_target_container_hostname"]
+                if _v_amzn_sagemaker_target_container_hostname.__class__ is not str:
+                    _v_amzn_sagemaker_target_container_hostname = checked(
+                        _v_amzn_sagemaker_target_container_hostname,
+                        "string",
+                        "amzn_sagemaker_target_container_hostname",
+                    )
+                _self.amzn_sagemaker_target_container_hostname = _v_amzn_sagemaker_target_container_hostname
+                _n += 1
+            else:
+                _self.amzn_sagemaker_target_container_hostname = UNSET
+            if "amzn_sagemaker_inference_id" in _d:
+                _v_amzn_sagemaker_inference_id = _d["amzn_sagemaker_inference_id"]
+                if _v_amzn_sagemaker_inference_id.__class__ is not str:
+                    _v_amzn_sagemaker_inference_id = checked(
+                        _v_amzn_sagemaker_inference_id, "string", "amzn_sagemaker_inference_id"
+                    )
+                _self.amzn_sagemaker_inference_id = _v_amzn_sagemaker_inference_id
+                _n += 1
+            else:
+                _self.amzn_sagemaker_inference_id = UNSET
+            if "amzn_sagemaker_enable_explanations" in _d:
+                _v_amzn_sagemaker_enable_explanations = _d["amzn_sagemaker_enable_explanations"]
+                if _v_amzn_sagemaker_enable_explanations.__class__ is not str:
+                    _v_amzn_sagemaker_enable_explanations = checked(
+                        _v_amzn_sagemaker_enable_explanations, "string", "amzn_sagemaker_enable_explanations"
+                    )
+                _self.amzn_sagemaker_enable_explanations = _v_amzn_sagemaker_enable_explanations
+                _n += 1
+            else:
+                _self.amzn_sagemaker_enable_explanations = UNSET
+            if "amzn_sagemaker_inference_component" in _d:
+                _v_amzn_sagemaker_inference_component = _d["amzn_sagemaker_inference_component"]
+                if _v_amzn_sagemaker_inference_component.__class__ is not str:
+                    _v_amzn_sagemaker_inference_component = checked(
+                        _v_amzn_sagemaker_inference_component, "string", "amzn_sagemaker_inference_component"
+                    )
+                _self.amzn_sagemaker_inference_component = _v_amzn_sagemaker_inference_component
+                _n += 1
+            else:
+                _self.amzn_sagemaker_inference_component = UNSET
+            if "amzn_sagemaker_session_id" in _d:
+                _v_amzn_sagemaker_session_id = _d["amzn_sagemaker_session_id"]
+                if _v_amzn_sagemaker_session_id.__class__ is not str:
+                    _v_amzn_sagemaker_session_id = checked(
+                        _v_amzn_sagemaker_session_id, "string", "amzn_sagemaker_session_id"
+                    )
+                _self.amzn_sagemaker_session_id = _v_amzn_sagemaker_session_id
+                _n += 1
+            else:
+                _self.amzn_sagemaker_session_id = UNSET
+            if "amzn_sagemaker_model_name" in _d:
+                _v_amzn_sagemaker_model_name = _d["amzn_sagemaker_model_name"]
+                if _v_amzn_sagemaker_model_name.__class__ is not str:
+                    _v_amzn_sagemaker_model_name = checked(
+                        _v_amzn_sagemaker_model_name, "string", "amzn_sagemaker_model_name"
+                    )
+                _self.amzn_sagemaker_model_name = _v_amzn_sagemaker_model_name
+                _n += 1
+            else:
+                _self.amzn_sagemaker_model_name = UNSET
+            if "vertex_auth_type" in _d:
+                _v_vertex_auth_type = _d["vertex_auth_type"]
+                if _v_vertex_auth_type.__class__ is not str:
+                    _v_vertex_auth_type = checked(_v_vertex_auth_type, "string", "vertex_auth_type")
+                _self.vertex_auth_type = _v_vertex_auth_type
+                _n += 1
+            else:
+                _self.vertex_auth_type = UNSET
+            if "vertex_region" in _d:
+                _v_vertex_region = _d["vertex_region"]
+                if _v_vertex_region.__class__ is not str:
+                    _v_vertex_region = checked(_v_vertex_region, "string", "vertex_region")
+                _self.vertex_region = _v_vertex_region
+                _n += 1
+            else:
+                _self.vertex_region = UNSET
+            if "vertex_project_id" in _d:
+                _v_vertex_project_id = _d["vertex_project_id"]
+                if _v_vertex_project_id.__class__ is not str:
+                    _v_vertex_project_id = checked(_v_vertex_project_id, "string", "vertex_project_id")
+                _self.vertex_project_id = _v_vertex_project_id
+                _n += 1
+            else:
+                _self.vertex_project_id = UNSET
+            if "masked_vertex_service_account_json" in _d:
+                _v_masked_vertex_service_account_json = _d["masked_vertex_service_account_json"]
+                if _v_masked_vertex_service_account_json.__class__ is not str:
+                    _v_masked_vertex_service_account_json = checked(
+                        _v_masked_vertex_service_account_json, "string", "masked_vertex_service_account_json"
+                    )
+                _self.masked_vertex_service_account_json = _v_masked_vertex_service_account_json
+                _n += 1
+            else:
+                _self.masked_vertex_service_account_json = UNSET
+            if "azure_foundry_url" in _d:
+                _v_azure_foundry_url = _d["azure_foundry_url"]
+                if _v_azure_foundry_url.__class__ is not str:
+                    _v_azure_foundry_url = checked(_v_azure_foundry_url, "string", "azure_foundry_url")
+                _self.azure_foundry_url = _v_azure_foundry_url
+                _n += 1
+            else:
+                _self.azure_foundry_url = UNSET
+            if "azure_api_version" in _d:
+                _v_azure_api_version = _d["azure_api_version"]
+                if _v_azure_api_version.__class__ is not str:
+                    _v_azure_api_version = checked(_v_azure_api_version, "string", "azure_api_version")
+                _self.azure_api_version = _v_azure_api_version
+                _n += 1
+            else:
+                _self.azure_api_version = UNSET
+            if "azure_deployment_name" in _d:
+                _v_azure_deployment_name = _d["azure_deployment_name"]
+                if _v_azure_deployment_name.__class__ is not str:
+                    _v_azure_deployment_name = checked(
+                        _v_azure_deployment_name, "string", "azure_deployment_name"
+                    )
+                _self.azure_deployment_name = _v_azure_deployment_name
+                _n += 1
+            else:
+                _self.azure_deployment_name = UNSET
+            if "workers_ai_account_id" in _d:
+                _v_workers_ai_account_id = _d["workers_ai_account_id"]
+                if _v_workers_ai_account_id.__class__ is not str:
+                    _v_workers_ai_account_id = checked(
+                        _v_workers_ai_account_id, "string", "workers_ai_account_id"
+                    )
+                _self.workers_ai_account_id = _v_workers_ai_account_id
+                _n += 1
+            else:
+                _self.workers_ai_account_id = UNSET
+            if "snowflake_account" in _d:
+                _v_snowflake_account = _d["snowflake_account"]
+                if _v_snowflake_account.__class__ is not str:
+                    _v_snowflake_account = checked(_v_snowflake_account, "string", "snowflake_account")
+                _self.snowflake_account = _v_snowflake_account
+                _n += 1
+            else:
+                _self.snowflake_account = UNSET
+            if "openai_organization" in _d:
+                _v_openai_organization = _d["openai_organization"]
+                if _v_openai_organization.__class__ is not str:
+                    _v_openai_organization = checked(_v_openai_organization, "string", "openai_organization")
+                _self.openai_organization = _v_openai_organization
+                _n += 1
+            else:
+                _self.openai_organization = UNSET
+            if "openai_project" in _d:
+                _v_openai_project = _d["openai_project"]
+                if _v_openai_project.__class__ is not str:
+                    _v_openai_project = checked(_v_openai_project, "string", "openai_project")
+                _self.openai_project = _v_openai_project
+                _n += 1
+            else:
+                _self.openai_project = UNSET
+            if "huggingface_base_url" in _d:
+                _v_huggingface_base_url = _d["huggingface_base_url"]
+                if _v_huggingface_base_url.__class__ is not str:
+                    _v_huggingface_base_url = checked(
+                        _v_huggingface_base_url, "string", "huggingface_base_url"
+                    )
+                _self.huggingface_base_url = _v_huggingface_base_url
+                _n += 1
+            else:
+                _self.huggingface_base_url = UNSET
+            if "custom_host" in _d:
+                _v_custom_host = _d["custom_host"]
+                if _v_custom_host.__class__ is not str:
+                    _v_custom_host = checked(_v_custom_host, "string", "custom_host")
+                _self.custom_host = _v_custom_host
+                _n += 1
+            else:
+                _self.custom_host = UNSET
+            if "custom_headers" in _d:
+                _v_custom_headers = _d["custom_headers"]
+                if _v_custom_headers.__class__ is dict:
+                    try:
+                        _v_custom_headers = IntegrationMaskedConfigurationsCustomHeaders.from_dict(
+                            _v_custom_headers
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("custom_headers") from None
+                else:
+                    _v_custom_headers = checked(_v_custom_headers, "object", "custom_headers")
+                _self.custom_headers = _v_custom_headers
+                _n += 1
+            else:
+                _self.custom_headers = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "amzn_sagemaker_custom_attributes",
+                    "amzn_sagemaker_enable_explanations",
+                    "amzn_sagemaker_inference_component",
+                    "amzn_sagemaker_inference_id",
+                    "amzn_sagemaker_model_name",
+                    "amzn_sagemaker_session_id",
+                    "amzn_sagemaker_target_container_hostname",
+                    "amzn_sagemaker_target_model",
+                    "amzn_sagemaker_target_variant",
+                    "aws_access_key_id",
+                    "aws_auth_type",
+                    "aws_external_id",
+                    "aws_region",
+                    "aws_role_arn",
+                    "azure_api_version",
+                    "azure_auth_mode",
+                    "azure_deployment_config",
+                    "azure_deployment_name",
+                    "azure_entra_client_id",
+                    "azure_entra_tenant_id",
+                    "azure_foundry_url",
+                    "azure_managed_client_id",
+                    "azure_resource_name",
+                    "custom_headers",
+                    "custom_host",
+                    "huggingface_base_url",
+                    "masked_aws_secret_access_key",
+                    "masked_azure_entra_client_secret",
+                    "masked_vertex_service_account_json",
+                    "openai_organization",
+                    "openai_project",
+                    "snowflake_account",
+                    "vertex_auth_type",
+                    "vertex_project_id",
+                    "vertex_region",
+                    "workers_ai_account_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

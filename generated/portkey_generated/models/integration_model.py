@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_model_pricing import IntegrationModelPricing
@@ -50,49 +56,48 @@ class IntegrationModel:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         enabled = self.enabled
+        if enabled is not UNSET:
+            _field_dict["enabled"] = enabled
 
         is_custom: bool | None | Unset
         if isinstance(self.is_custom, Unset):
             is_custom = UNSET
         else:
             is_custom = self.is_custom
+        if is_custom is not UNSET:
+            _field_dict["is_custom"] = is_custom
 
         is_finetune: bool | None | Unset
         if isinstance(self.is_finetune, Unset):
             is_finetune = UNSET
         else:
             is_finetune = self.is_finetune
+        if is_finetune is not UNSET:
+            _field_dict["is_finetune"] = is_finetune
 
         base_model_slug: None | str | Unset
         if isinstance(self.base_model_slug, Unset):
             base_model_slug = UNSET
         else:
             base_model_slug = self.base_model_slug
+        if base_model_slug is not UNSET:
+            _field_dict["base_model_slug"] = base_model_slug
 
         pricing_config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pricing_config, Unset):
             pricing_config = self.pricing_config.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if enabled is not UNSET:
-            _field_dict["enabled"] = enabled
-        if is_custom is not UNSET:
-            _field_dict["is_custom"] = is_custom
-        if is_finetune is not UNSET:
-            _field_dict["is_finetune"] = is_finetune
-        if base_model_slug is not UNSET:
-            _field_dict["base_model_slug"] = base_model_slug
         if pricing_config is not UNSET:
             _field_dict["pricing_config"] = pricing_config
 
@@ -102,59 +107,92 @@ class IntegrationModel:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        slug = _d.pop("slug", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        enabled = _d.pop("enabled", UNSET)
-
-        def _parse_is_custom(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        is_custom = _parse_is_custom(_d.pop("is_custom", UNSET))
-
-        def _parse_is_finetune(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        is_finetune = _parse_is_finetune(_d.pop("is_finetune", UNSET))
-
-        def _parse_base_model_slug(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        base_model_slug = _parse_base_model_slug(_d.pop("base_model_slug", UNSET))
-
-        _pricing_config = _d.pop("pricing_config", UNSET)
-        pricing_config: IntegrationModelPricing | Unset
-        if isinstance(_pricing_config, Unset):
-            pricing_config = UNSET
-        else:
-            pricing_config = IntegrationModelPricing.from_dict(_pricing_config)
-
-        _instance = cls(
-            slug=slug,
-            name=name,
-            enabled=enabled,
-            is_custom=is_custom,
-            is_finetune=is_finetune,
-            base_model_slug=base_model_slug,
-            pricing_config=pricing_config,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "enabled" in _d:
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not bool:
+                    _v_enabled = checked(_v_enabled, "boolean", "enabled")
+                _self.enabled = _v_enabled
+                _n += 1
+            else:
+                _self.enabled = UNSET
+            if "is_custom" in _d:
+                _v_is_custom = _d["is_custom"]
+                if not (_v_is_custom.__class__ is bool or _v_is_custom is None):
+                    _v_is_custom = checked(_v_is_custom, "boolean or null", "is_custom")
+                _self.is_custom = _v_is_custom
+                _n += 1
+            else:
+                _self.is_custom = UNSET
+            if "is_finetune" in _d:
+                _v_is_finetune = _d["is_finetune"]
+                if not (_v_is_finetune.__class__ is bool or _v_is_finetune is None):
+                    _v_is_finetune = checked(_v_is_finetune, "boolean or null", "is_finetune")
+                _self.is_finetune = _v_is_finetune
+                _n += 1
+            else:
+                _self.is_finetune = UNSET
+            if "base_model_slug" in _d:
+                _v_base_model_slug = _d["base_model_slug"]
+                if not (_v_base_model_slug.__class__ is str or _v_base_model_slug is None):
+                    _v_base_model_slug = checked(_v_base_model_slug, "string or null", "base_model_slug")
+                _self.base_model_slug = _v_base_model_slug
+                _n += 1
+            else:
+                _self.base_model_slug = UNSET
+            if "pricing_config" in _d:
+                _v_pricing_config = _d["pricing_config"]
+                if _v_pricing_config.__class__ is dict:
+                    try:
+                        _v_pricing_config = IntegrationModelPricing.from_dict(_v_pricing_config)
+                    except DecodeError as _error:
+                        raise _error.within("pricing_config") from None
+                else:
+                    _v_pricing_config = checked(_v_pricing_config, "object", "pricing_config")
+                _self.pricing_config = _v_pricing_config
+                _n += 1
+            else:
+                _self.pricing_config = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "base_model_slug",
+                    "enabled",
+                    "is_custom",
+                    "is_finetune",
+                    "name",
+                    "pricing_config",
+                    "slug",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

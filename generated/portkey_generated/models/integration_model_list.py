@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_model import IntegrationModel
@@ -40,7 +46,12 @@ class IntegrationModelList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         total = self.total
+        if total is not UNSET:
+            _field_dict["total"] = total
 
         models: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.models, Unset):
@@ -49,11 +60,6 @@ class IntegrationModelList:
                 models_item = models_item_data.to_dict()
                 models.append(models_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if total is not UNSET:
-            _field_dict["total"] = total
         if models is not UNSET:
             _field_dict["models"] = models
 
@@ -63,25 +69,37 @@ class IntegrationModelList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        total = _d.pop("total", UNSET)
-
-        _models = _d.pop("models", UNSET)
-        models: list[IntegrationModel] | Unset = UNSET
-        if _models is not UNSET:
-            models = []
-            for models_item_data in _models:
-                models_item = IntegrationModel.from_dict(models_item_data)
-
-                models.append(models_item)
-
-        _instance = cls(
-            total=total,
-            models=models,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "total" in _d:
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
+                _n += 1
+            else:
+                _self.total = UNSET
+            if "models" in _d:
+                _v_models = _d["models"]
+                if _v_models.__class__ is list:
+                    try:
+                        _v_models = [IntegrationModel.from_dict(_i) for _i in _v_models]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_models, IntegrationModel.from_dict).within("models") from None
+                else:
+                    _v_models = checked(_v_models, "array", "models")
+                _self.models = _v_models
+                _n += 1
+            else:
+                _self.models = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"models", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.integration_model_pricing_type import (
     IntegrationModelPricingType,
-    check_integration_model_pricing_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_model_token_prices import IntegrationModelTokenPrices
@@ -44,19 +49,19 @@ class IntegrationModelPricing:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_
 
+        if type_ is not UNSET:
+            _field_dict["type"] = type_
+
         pay_as_you_go: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pay_as_you_go, Unset):
             pay_as_you_go = self.pay_as_you_go.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
         if pay_as_you_go is not UNSET:
             _field_dict["pay_as_you_go"] = pay_as_you_go
 
@@ -66,28 +71,37 @@ class IntegrationModelPricing:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_ = _d.pop("type", UNSET)
-        type_: IntegrationModelPricingType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_integration_model_pricing_type(_type_)
-
-        _pay_as_you_go = _d.pop("pay_as_you_go", UNSET)
-        pay_as_you_go: IntegrationModelTokenPrices | Unset
-        if isinstance(_pay_as_you_go, Unset):
-            pay_as_you_go = UNSET
-        else:
-            pay_as_you_go = IntegrationModelTokenPrices.from_dict(_pay_as_you_go)
-
-        _instance = cls(
-            type_=type_,
-            pay_as_you_go=pay_as_you_go,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "type" in _d:
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "pay_as_you_go" in _d:
+                _v_pay_as_you_go = _d["pay_as_you_go"]
+                if _v_pay_as_you_go.__class__ is dict:
+                    try:
+                        _v_pay_as_you_go = IntegrationModelTokenPrices.from_dict(_v_pay_as_you_go)
+                    except DecodeError as _error:
+                        raise _error.within("pay_as_you_go") from None
+                else:
+                    _v_pay_as_you_go = checked(_v_pay_as_you_go, "object", "pay_as_you_go")
+                _self.pay_as_you_go = _v_pay_as_you_go
+                _n += 1
+            else:
+                _self.pay_as_you_go = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"pay_as_you_go", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_token_price import IntegrationTokenPrice
@@ -40,19 +46,18 @@ class IntegrationModelTokenPrices:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         request_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.request_token, Unset):
             request_token = self.request_token.to_dict()
+        if request_token is not UNSET:
+            _field_dict["request_token"] = request_token
 
         response_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.response_token, Unset):
             response_token = self.response_token.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if request_token is not UNSET:
-            _field_dict["request_token"] = request_token
         if response_token is not UNSET:
             _field_dict["response_token"] = response_token
 
@@ -62,28 +67,44 @@ class IntegrationModelTokenPrices:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _request_token = _d.pop("request_token", UNSET)
-        request_token: IntegrationTokenPrice | Unset
-        if isinstance(_request_token, Unset):
-            request_token = UNSET
-        else:
-            request_token = IntegrationTokenPrice.from_dict(_request_token)
-
-        _response_token = _d.pop("response_token", UNSET)
-        response_token: IntegrationTokenPrice | Unset
-        if isinstance(_response_token, Unset):
-            response_token = UNSET
-        else:
-            response_token = IntegrationTokenPrice.from_dict(_response_token)
-
-        _instance = cls(
-            request_token=request_token,
-            response_token=response_token,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "request_token" in _d:
+                _v_request_token = _d["request_token"]
+                if _v_request_token.__class__ is dict:
+                    try:
+                        _v_request_token = IntegrationTokenPrice.from_dict(_v_request_token)
+                    except DecodeError as _error:
+                        raise _error.within("request_token") from None
+                else:
+                    _v_request_token = checked(_v_request_token, "object", "request_token")
+                _self.request_token = _v_request_token
+                _n += 1
+            else:
+                _self.request_token = UNSET
+            if "response_token" in _d:
+                _v_response_token = _d["response_token"]
+                if _v_response_token.__class__ is dict:
+                    try:
+                        _v_response_token = IntegrationTokenPrice.from_dict(_v_response_token)
+                    except DecodeError as _error:
+                        raise _error.within("response_token") from None
+                else:
+                    _v_response_token = checked(_v_response_token, "object", "response_token")
+                _self.response_token = _v_response_token
+                _n += 1
+            else:
+                _self.response_token = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"request_token", "response_token"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

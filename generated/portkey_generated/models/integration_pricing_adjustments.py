@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_pricing_multiplier import IntegrationPricingMultiplier
@@ -40,13 +46,11 @@ class IntegrationPricingAdjustments:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+
         multiplier: dict[str, Any] | Unset = UNSET
         if not isinstance(self.multiplier, Unset):
             multiplier = self.multiplier.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-
-        _field_dict.update({})
         if multiplier is not UNSET:
             _field_dict["multiplier"] = multiplier
 
@@ -56,16 +60,21 @@ class IntegrationPricingAdjustments:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _multiplier = _d.pop("multiplier", UNSET)
-        multiplier: IntegrationPricingMultiplier | Unset
-        if isinstance(_multiplier, Unset):
-            multiplier = UNSET
-        else:
-            multiplier = IntegrationPricingMultiplier.from_dict(_multiplier)
-
-        _instance = cls(
-            multiplier=multiplier,
-        )
-
-        return _instance
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            if "multiplier" in _d:
+                _v_multiplier = _d["multiplier"]
+                if _v_multiplier.__class__ is dict:
+                    try:
+                        _v_multiplier = IntegrationPricingMultiplier.from_dict(_v_multiplier)
+                    except DecodeError as _error:
+                        raise _error.within("multiplier") from None
+                else:
+                    _v_multiplier = checked(_v_multiplier, "object", "multiplier")
+                _self.multiplier = _v_multiplier
+            else:
+                _self.multiplier = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        return _self

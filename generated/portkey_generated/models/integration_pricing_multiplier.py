@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_image_pricing_multiplier import IntegrationImagePricingMultiplier
@@ -81,119 +88,159 @@ class IntegrationPricingMultiplier:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+
         default: float | None | Unset
         if isinstance(self.default, Unset):
             default = UNSET
         else:
             default = self.default
+        if default is not UNSET:
+            _field_dict["default"] = default
 
         request_token: float | None | Unset
         if isinstance(self.request_token, Unset):
             request_token = UNSET
         else:
             request_token = self.request_token
+        if request_token is not UNSET:
+            _field_dict["request_token"] = request_token
 
         response_token: float | None | Unset
         if isinstance(self.response_token, Unset):
             response_token = UNSET
         else:
             response_token = self.response_token
+        if response_token is not UNSET:
+            _field_dict["response_token"] = response_token
 
         cache_read_input_token: float | None | Unset
         if isinstance(self.cache_read_input_token, Unset):
             cache_read_input_token = UNSET
         else:
             cache_read_input_token = self.cache_read_input_token
+        if cache_read_input_token is not UNSET:
+            _field_dict["cache_read_input_token"] = cache_read_input_token
 
         cache_write_input_token: float | None | Unset
         if isinstance(self.cache_write_input_token, Unset):
             cache_write_input_token = UNSET
         else:
             cache_write_input_token = self.cache_write_input_token
+        if cache_write_input_token is not UNSET:
+            _field_dict["cache_write_input_token"] = cache_write_input_token
 
         cache_read_audio_input_token: float | None | Unset
         if isinstance(self.cache_read_audio_input_token, Unset):
             cache_read_audio_input_token = UNSET
         else:
             cache_read_audio_input_token = self.cache_read_audio_input_token
+        if cache_read_audio_input_token is not UNSET:
+            _field_dict["cache_read_audio_input_token"] = cache_read_audio_input_token
 
         request_audio_token: float | None | Unset
         if isinstance(self.request_audio_token, Unset):
             request_audio_token = UNSET
         else:
             request_audio_token = self.request_audio_token
+        if request_audio_token is not UNSET:
+            _field_dict["request_audio_token"] = request_audio_token
 
         response_audio_token: float | None | Unset
         if isinstance(self.response_audio_token, Unset):
             response_audio_token = UNSET
         else:
             response_audio_token = self.response_audio_token
+        if response_audio_token is not UNSET:
+            _field_dict["response_audio_token"] = response_audio_token
 
         reasoning_token: float | None | Unset
         if isinstance(self.reasoning_token, Unset):
             reasoning_token = UNSET
         else:
             reasoning_token = self.reasoning_token
+        if reasoning_token is not UNSET:
+            _field_dict["reasoning_token"] = reasoning_token
 
         prediction_accepted_token: float | None | Unset
         if isinstance(self.prediction_accepted_token, Unset):
             prediction_accepted_token = UNSET
         else:
             prediction_accepted_token = self.prediction_accepted_token
+        if prediction_accepted_token is not UNSET:
+            _field_dict["prediction_accepted_token"] = prediction_accepted_token
 
         prediction_rejected_token: float | None | Unset
         if isinstance(self.prediction_rejected_token, Unset):
             prediction_rejected_token = UNSET
         else:
             prediction_rejected_token = self.prediction_rejected_token
+        if prediction_rejected_token is not UNSET:
+            _field_dict["prediction_rejected_token"] = prediction_rejected_token
 
         request_image_token: float | None | Unset
         if isinstance(self.request_image_token, Unset):
             request_image_token = UNSET
         else:
             request_image_token = self.request_image_token
+        if request_image_token is not UNSET:
+            _field_dict["request_image_token"] = request_image_token
 
         response_image_token: float | None | Unset
         if isinstance(self.response_image_token, Unset):
             response_image_token = UNSET
         else:
             response_image_token = self.response_image_token
+        if response_image_token is not UNSET:
+            _field_dict["response_image_token"] = response_image_token
 
         request_text_token: float | None | Unset
         if isinstance(self.request_text_token, Unset):
             request_text_token = UNSET
         else:
             request_text_token = self.request_text_token
+        if request_text_token is not UNSET:
+            _field_dict["request_text_token"] = request_text_token
 
         response_text_token: float | None | Unset
         if isinstance(self.response_text_token, Unset):
             response_text_token = UNSET
         else:
             response_text_token = self.response_text_token
+        if response_text_token is not UNSET:
+            _field_dict["response_text_token"] = response_text_token
 
         cache_read_image_input_token: float | None | Unset
         if isinstance(self.cache_read_image_input_token, Unset):
             cache_read_image_input_token = UNSET
         else:
             cache_read_image_input_token = self.cache_read_image_input_token
+        if cache_read_image_input_token is not UNSET:
+            _field_dict["cache_read_image_input_token"] = cache_read_image_input_token
 
         cache_read_text_input_token: float | None | Unset
         if isinstance(self.cache_read_text_input_token, Unset):
             cache_read_text_input_token = UNSET
         else:
             cache_read_text_input_token = self.cache_read_text_input_token
+        if cache_read_text_input_token is not UNSET:
+            _field_dict["cache_read_text_input_token"] = cache_read_text_input_token
 
         cache_write_text_input_token: float | None | Unset
         if isinstance(self.cache_write_text_input_token, Unset):
             cache_write_text_input_token = UNSET
         else:
             cache_write_text_input_token = self.cache_write_text_input_token
+        if cache_write_text_input_token is not UNSET:
+            _field_dict["cache_write_text_input_token"] = cache_write_text_input_token
 
         cache_write_image_input_token: float | None | Unset
         if isinstance(self.cache_write_image_input_token, Unset):
             cache_write_image_input_token = UNSET
         else:
             cache_write_image_input_token = self.cache_write_image_input_token
+        if cache_write_image_input_token is not UNSET:
+            _field_dict["cache_write_image_input_token"] = cache_write_image_input_token
 
         image: dict[str, Any] | None | Unset
         if isinstance(self.image, Unset):
@@ -202,6 +249,8 @@ class IntegrationPricingMultiplier:
             image = self.image.to_dict()
         else:
             image = self.image
+        if image is not UNSET:
+            _field_dict["image"] = image
 
         additional_units: dict[str, Any] | None | Unset
         if isinstance(self.additional_units, Unset):
@@ -210,50 +259,6 @@ class IntegrationPricingMultiplier:
             additional_units = self.additional_units.to_dict()
         else:
             additional_units = self.additional_units
-
-        _field_dict: dict[str, Any] = {}
-
-        _field_dict.update({})
-        if default is not UNSET:
-            _field_dict["default"] = default
-        if request_token is not UNSET:
-            _field_dict["request_token"] = request_token
-        if response_token is not UNSET:
-            _field_dict["response_token"] = response_token
-        if cache_read_input_token is not UNSET:
-            _field_dict["cache_read_input_token"] = cache_read_input_token
-        if cache_write_input_token is not UNSET:
-            _field_dict["cache_write_input_token"] = cache_write_input_token
-        if cache_read_audio_input_token is not UNSET:
-            _field_dict["cache_read_audio_input_token"] = cache_read_audio_input_token
-        if request_audio_token is not UNSET:
-            _field_dict["request_audio_token"] = request_audio_token
-        if response_audio_token is not UNSET:
-            _field_dict["response_audio_token"] = response_audio_token
-        if reasoning_token is not UNSET:
-            _field_dict["reasoning_token"] = reasoning_token
-        if prediction_accepted_token is not UNSET:
-            _field_dict["prediction_accepted_token"] = prediction_accepted_token
-        if prediction_rejected_token is not UNSET:
-            _field_dict["prediction_rejected_token"] = prediction_rejected_token
-        if request_image_token is not UNSET:
-            _field_dict["request_image_token"] = request_image_token
-        if response_image_token is not UNSET:
-            _field_dict["response_image_token"] = response_image_token
-        if request_text_token is not UNSET:
-            _field_dict["request_text_token"] = request_text_token
-        if response_text_token is not UNSET:
-            _field_dict["response_text_token"] = response_text_token
-        if cache_read_image_input_token is not UNSET:
-            _field_dict["cache_read_image_input_token"] = cache_read_image_input_token
-        if cache_read_text_input_token is not UNSET:
-            _field_dict["cache_read_text_input_token"] = cache_read_text_input_token
-        if cache_write_text_input_token is not UNSET:
-            _field_dict["cache_write_text_input_token"] = cache_write_text_input_token
-        if cache_write_image_input_token is not UNSET:
-            _field_dict["cache_write_image_input_token"] = cache_write_image_input_token
-        if image is not UNSET:
-            _field_dict["image"] = image
         if additional_units is not UNSET:
             _field_dict["additional_units"] = additional_units
 
@@ -263,249 +268,221 @@ class IntegrationPricingMultiplier:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_default(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        default = _parse_default(_d.pop("default", UNSET))
-
-        def _parse_request_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        request_token = _parse_request_token(_d.pop("request_token", UNSET))
-
-        def _parse_response_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        response_token = _parse_response_token(_d.pop("response_token", UNSET))
-
-        def _parse_cache_read_input_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        cache_read_input_token = _parse_cache_read_input_token(_d.pop("cache_read_input_token", UNSET))
-
-        def _parse_cache_write_input_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        cache_write_input_token = _parse_cache_write_input_token(_d.pop("cache_write_input_token", UNSET))
-
-        def _parse_cache_read_audio_input_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        cache_read_audio_input_token = _parse_cache_read_audio_input_token(
-            _d.pop("cache_read_audio_input_token", UNSET)
-        )
-
-        def _parse_request_audio_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        request_audio_token = _parse_request_audio_token(_d.pop("request_audio_token", UNSET))
-
-        def _parse_response_audio_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        response_audio_token = _parse_response_audio_token(_d.pop("response_audio_token", UNSET))
-
-        def _parse_reasoning_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        reasoning_token = _parse_reasoning_token(_d.pop("reasoning_token", UNSET))
-
-        def _parse_prediction_accepted_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        prediction_accepted_token = _parse_prediction_accepted_token(
-            _d.pop("prediction_accepted_token", UNSET)
-        )
-
-        def _parse_prediction_rejected_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        prediction_rejected_token = _parse_prediction_rejected_token(
-            _d.pop("prediction_rejected_token", UNSET)
-        )
-
-        def _parse_request_image_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        request_image_token = _parse_request_image_token(_d.pop("request_image_token", UNSET))
-
-        def _parse_response_image_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        response_image_token = _parse_response_image_token(_d.pop("response_image_token", UNSET))
-
-        def _parse_request_text_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        request_text_token = _parse_request_text_token(_d.pop("request_text_token", UNSET))
-
-        def _parse_response_text_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        response_text_token = _parse_response_text_token(_d.pop("response_text_token", UNSET))
-
-        def _parse_cache_read_image_input_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        cache_read_image_input_token = _parse_cache_read_image_input_token(
-            _d.pop("cache_read_image_input_token", UNSET)
-        )
-
-        def _parse_cache_read_text_input_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        cache_read_text_input_token = _parse_cache_read_text_input_token(
-            _d.pop("cache_read_text_input_token", UNSET)
-        )
-
-        def _parse_cache_write_text_input_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        cache_write_text_input_token = _parse_cache_write_text_input_token(
-            _d.pop("cache_write_text_input_token", UNSET)
-        )
-
-        def _parse_cache_write_image_input_token(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        cache_write_image_input_token = _parse_cache_write_image_input_token(
-            _d.pop("cache_write_image_input_token", UNSET)
-        )
-
-        def _parse_image(data: object) -> IntegrationImagePricingMultiplier | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                image_type_0 = IntegrationImagePricingMultiplier.from_dict(data)
-
-                return image_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("IntegrationImagePricingMultiplier | None | Unset", data)
-
-        image = _parse_image(_d.pop("image", UNSET))
-
-        def _parse_additional_units(data: object) -> IntegrationUnitPricingMultipliers | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                additional_units_type_0 = IntegrationUnitPricingMultipliers.from_dict(data)
-
-                return additional_units_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("IntegrationUnitPricingMultipliers | None | Unset", data)
-
-        additional_units = _parse_additional_units(_d.pop("additional_units", UNSET))
-
-        _instance = cls(
-            default=default,
-            request_token=request_token,
-            response_token=response_token,
-            cache_read_input_token=cache_read_input_token,
-            cache_write_input_token=cache_write_input_token,
-            cache_read_audio_input_token=cache_read_audio_input_token,
-            request_audio_token=request_audio_token,
-            response_audio_token=response_audio_token,
-            reasoning_token=reasoning_token,
-            prediction_accepted_token=prediction_accepted_token,
-            prediction_rejected_token=prediction_rejected_token,
-            request_image_token=request_image_token,
-            response_image_token=response_image_token,
-            request_text_token=request_text_token,
-            response_text_token=response_text_token,
-            cache_read_image_input_token=cache_read_image_input_token,
-            cache_read_text_input_token=cache_read_text_input_token,
-            cache_write_text_input_token=cache_write_text_input_token,
-            cache_write_image_input_token=cache_write_image_input_token,
-            image=image,
-            additional_units=additional_units,
-        )
-
-        return _instance
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            if "default" in _d:
+                _v_default = _d["default"]
+                if not (_v_default.__class__ in JSON_NUMBERS or _v_default is None):
+                    _v_default = checked(_v_default, "number or null", "default")
+                _self.default = _v_default
+            else:
+                _self.default = UNSET
+            if "request_token" in _d:
+                _v_request_token = _d["request_token"]
+                if not (_v_request_token.__class__ in JSON_NUMBERS or _v_request_token is None):
+                    _v_request_token = checked(_v_request_token, "number or null", "request_token")
+                _self.request_token = _v_request_token
+            else:
+                _self.request_token = UNSET
+            if "response_token" in _d:
+                _v_response_token = _d["response_token"]
+                if not (_v_response_token.__class__ in JSON_NUMBERS or _v_response_token is None):
+                    _v_response_token = checked(_v_response_token, "number or null", "response_token")
+                _self.response_token = _v_response_token
+            else:
+                _self.response_token = UNSET
+            if "cache_read_input_token" in _d:
+                _v_cache_read_input_token = _d["cache_read_input_token"]
+                if not (
+                    _v_cache_read_input_token.__class__ in JSON_NUMBERS or _v_cache_read_input_token is None
+                ):
+                    _v_cache_read_input_token = checked(
+                        _v_cache_read_input_token, "number or null", "cache_read_input_token"
+                    )
+                _self.cache_read_input_token = _v_cache_read_input_token
+            else:
+                _self.cache_read_input_token = UNSET
+            if "cache_write_input_token" in _d:
+                _v_cache_write_input_token = _d["cache_write_input_token"]
+                if not (
+                    _v_cache_write_input_token.__class__ in JSON_NUMBERS or _v_cache_write_input_token is None
+                ):
+                    _v_cache_write_input_token = checked(
+                        _v_cache_write_input_token, "number or null", "cache_write_input_token"
+                    )
+                _self.cache_write_input_token = _v_cache_write_input_token
+            else:
+                _self.cache_write_input_token = UNSET
+            if "cache_read_audio_input_token" in _d:
+                _v_cache_read_audio_input_token = _d["cache_read_audio_input_token"]
+                if not (
+                    _v_cache_read_audio_input_token.__class__ in JSON_NUMBERS
+                    or _v_cache_read_audio_input_token is None
+                ):
+                    _v_cache_read_audio_input_token = checked(
+                        _v_cache_read_audio_input_token, "number or null", "cache_read_audio_input_token"
+                    )
+                _self.cache_read_audio_input_token = _v_cache_read_audio_input_token
+            else:
+                _self.cache_read_audio_input_token = UNSET
+            if "request_audio_token" in _d:
+                _v_request_audio_token = _d["request_audio_token"]
+                if not (_v_request_audio_token.__class__ in JSON_NUMBERS or _v_request_audio_token is None):
+                    _v_request_audio_token = checked(
+                        _v_request_audio_token, "number or null", "request_audio_token"
+                    )
+                _self.request_audio_token = _v_request_audio_token
+            else:
+                _self.request_audio_token = UNSET
+            if "response_audio_token" in _d:
+                _v_response_audio_token = _d["response_audio_token"]
+                if not (_v_response_audio_token.__class__ in JSON_NUMBERS or _v_response_audio_token is None):
+                    _v_response_audio_token = checked(
+                        _v_response_audio_token, "number or null", "response_audio_token"
+                    )
+                _self.response_audio_token = _v_response_audio_token
+            else:
+                _self.response_audio_token = UNSET
+            if "reasoning_token" in _d:
+                _v_reasoning_token = _d["reasoning_token"]
+                if not (_v_reasoning_token.__class__ in JSON_NUMBERS or _v_reasoning_token is None):
+                    _v_reasoning_token = checked(_v_reasoning_token, "number or null", "reasoning_token")
+                _self.reasoning_token = _v_reasoning_token
+            else:
+                _self.reasoning_token = UNSET
+            if "prediction_accepted_token" in _d:
+                _v_prediction_accepted_token = _d["prediction_accepted_token"]
+                if not (
+                    _v_prediction_accepted_token.__class__ in JSON_NUMBERS
+                    or _v_prediction_accepted_token is None
+                ):
+                    _v_prediction_accepted_token = checked(
+                        _v_prediction_accepted_token, "number or null", "prediction_accepted_token"
+                    )
+                _self.prediction_accepted_token = _v_prediction_accepted_token
+            else:
+                _self.prediction_accepted_token = UNSET
+            if "prediction_rejected_token" in _d:
+                _v_prediction_rejected_token = _d["prediction_rejected_token"]
+                if not (
+                    _v_prediction_rejected_token.__class__ in JSON_NUMBERS
+                    or _v_prediction_rejected_token is None
+                ):
+                    _v_prediction_rejected_token = checked(
+                        _v_prediction_rejected_token, "number or null", "prediction_rejected_token"
+                    )
+                _self.prediction_rejected_token = _v_prediction_rejected_token
+            else:
+                _self.prediction_rejected_token = UNSET
+            if "request_image_token" in _d:
+                _v_request_image_token = _d["request_image_token"]
+                if not (_v_request_image_token.__class__ in JSON_NUMBERS or _v_request_image_token is None):
+                    _v_request_image_token = checked(
+                        _v_request_image_token, "number or null", "request_image_token"
+                    )
+                _self.request_image_token = _v_request_image_token
+            else:
+                _self.request_image_token = UNSET
+            if "response_image_token" in _d:
+                _v_response_image_token = _d["response_image_token"]
+                if not (_v_response_image_token.__class__ in JSON_NUMBERS or _v_response_image_token is None):
+                    _v_response_image_token = checked(
+                        _v_response_image_token, "number or null", "response_image_token"
+                    )
+                _self.response_image_token = _v_response_image_token
+            else:
+                _self.response_image_token = UNSET
+            if "request_text_token" in _d:
+                _v_request_text_token = _d["request_text_token"]
+                if not (_v_request_text_token.__class__ in JSON_NUMBERS or _v_request_text_token is None):
+                    _v_request_text_token = checked(
+                        _v_request_text_token, "number or null", "request_text_token"
+                    )
+                _self.request_text_token = _v_request_text_token
+            else:
+                _self.request_text_token = UNSET
+            if "response_text_token" in _d:
+                _v_response_text_token = _d["response_text_token"]
+                if not (_v_response_text_token.__class__ in JSON_NUMBERS or _v_response_text_token is None):
+                    _v_response_text_token = checked(
+                        _v_response_text_token, "number or null", "response_text_token"
+                    )
+                _self.response_text_token = _v_response_text_token
+            else:
+                _self.response_text_token = UNSET
+            if "cache_read_image_input_token" in _d:
+                _v_cache_read_image_input_token = _d["cache_read_image_input_token"]
+                if not (
+                    _v_cache_read_image_input_token.__class__ in JSON_NUMBERS
+                    or _v_cache_read_image_input_token is None
+                ):
+                    _v_cache_read_image_input_token = checked(
+                        _v_cache_read_image_input_token, "number or null", "cache_read_image_input_token"
+                    )
+                _self.cache_read_image_input_token = _v_cache_read_image_input_token
+            else:
+                _self.cache_read_image_input_token = UNSET
+            if "cache_read_text_input_token" in _d:
+                _v_cache_read_text_input_token = _d["cache_read_text_input_token"]
+                if not (
+                    _v_cache_read_text_input_token.__class__ in JSON_NUMBERS
+                    or _v_cache_read_text_input_token is None
+                ):
+                    _v_cache_read_text_input_token = checked(
+                        _v_cache_read_text_input_token, "number or null", "cache_read_text_input_token"
+                    )
+                _self.cache_read_text_input_token = _v_cache_read_text_input_token
+            else:
+                _self.cache_read_text_input_token = UNSET
+            if "cache_write_text_input_token" in _d:
+                _v_cache_write_text_input_token = _d["cache_write_text_input_token"]
+                if not (
+                    _v_cache_write_text_input_token.__class__ in JSON_NUMBERS
+                    or _v_cache_write_text_input_token is None
+                ):
+                    _v_cache_write_text_input_token = checked(
+                        _v_cache_write_text_input_token, "number or null", "cache_write_text_input_token"
+                    )
+                _self.cache_write_text_input_token = _v_cache_write_text_input_token
+            else:
+                _self.cache_write_text_input_token = UNSET
+            if "cache_write_image_input_token" in _d:
+                _v_cache_write_image_input_token = _d["cache_write_image_input_token"]
+                if not (
+                    _v_cache_write_image_input_token.__class__ in JSON_NUMBERS
+                    or _v_cache_write_image_input_token is None
+                ):
+                    _v_cache_write_image_input_token = checked(
+                        _v_cache_write_image_input_token, "number or null", "cache_write_image_input_token"
+                    )
+                _self.cache_write_image_input_token = _v_cache_write_image_input_token
+            else:
+                _self.cache_write_image_input_token = UNSET
+            if "image" in _d:
+                _v_image = _d["image"]
+                if _v_image.__class__ is dict:
+                    try:
+                        _v_image = IntegrationImagePricingMultiplier.from_dict(_v_image)
+                    except DecodeError as _error:
+                        raise _error.within("image") from None
+                elif _v_image is not None:
+                    _v_image = checked(_v_image, "object or null", "image")
+                _self.image = _v_image
+            else:
+                _self.image = UNSET
+            if "additional_units" in _d:
+                _v_additional_units = _d["additional_units"]
+                if _v_additional_units.__class__ is dict:
+                    try:
+                        _v_additional_units = IntegrationUnitPricingMultipliers.from_dict(_v_additional_units)
+                    except DecodeError as _error:
+                        raise _error.within("additional_units") from None
+                elif _v_additional_units is not None:
+                    _v_additional_units = checked(_v_additional_units, "object or null", "additional_units")
+                _self.additional_units = _v_additional_units
+            else:
+                _self.additional_units = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        return _self

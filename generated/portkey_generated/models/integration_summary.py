@@ -3,15 +3,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.integration_status import IntegrationStatus, check_integration_status
-from ..models.integration_summary_object import IntegrationSummaryObject, check_integration_summary_object
-from ..types import UNSET, Unset
+from ..models.integration_status import IntegrationStatus
+from ..models.integration_summary_object import IntegrationSummaryObject
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="IntegrationSummary")
 
@@ -43,25 +50,41 @@ class IntegrationSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         ai_provider_id = self.ai_provider_id
+        if ai_provider_id is not UNSET:
+            _field_dict["ai_provider_id"] = ai_provider_id
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
 
+        if status is not UNSET:
+            _field_dict["status"] = status
+
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: None | str | Unset
         if isinstance(self.last_updated_at, Unset):
@@ -70,40 +93,25 @@ class IntegrationSummary:
             last_updated_at = self.last_updated_at.isoformat()
         else:
             last_updated_at = self.last_updated_at
+        if last_updated_at is not UNSET:
+            _field_dict["last_updated_at"] = last_updated_at
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if ai_provider_id is not UNSET:
-            _field_dict["ai_provider_id"] = ai_provider_id
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if last_updated_at is not UNSET:
-            _field_dict["last_updated_at"] = last_updated_at
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if description is not UNSET:
-            _field_dict["description"] = description
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -111,89 +119,136 @@ class IntegrationSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        ai_provider_id = _d.pop("ai_provider_id", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        _status = _d.pop("status", UNSET)
-        status: IntegrationStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_integration_status(_status)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        def _parse_last_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_updated_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return last_updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        last_updated_at = _parse_last_updated_at(_d.pop("last_updated_at", UNSET))
-
-        slug = _d.pop("slug", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        _object_ = _d.pop("object", UNSET)
-        object_: IntegrationSummaryObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_integration_summary_object(_object_)
-
-        _instance = cls(
-            id=id,
-            organisation_id=organisation_id,
-            ai_provider_id=ai_provider_id,
-            name=name,
-            status=status,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            slug=slug,
-            description=description,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "organisation_id" in _d:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
+                    try:
+                        _v_organisation_id = UUID(_v_organisation_id)
+                    except ValueError:
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+                else:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "ai_provider_id" in _d:
+                _v_ai_provider_id = _d["ai_provider_id"]
+                if _v_ai_provider_id.__class__ is not str:
+                    _v_ai_provider_id = checked(_v_ai_provider_id, "string", "ai_provider_id")
+                _self.ai_provider_id = _v_ai_provider_id
+                _n += 1
+            else:
+                _self.ai_provider_id = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                elif _v_last_updated_at is not None:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string or null", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "ai_provider_id",
+                    "created_at",
+                    "description",
+                    "id",
+                    "last_updated_at",
+                    "name",
+                    "object",
+                    "organisation_id",
+                    "slug",
+                    "status",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

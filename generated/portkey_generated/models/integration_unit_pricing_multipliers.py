@@ -2,10 +2,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    JSON_NUMBERS,
+    DecodeError,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="IntegrationUnitPricingMultipliers")
 
@@ -20,7 +27,6 @@ class IntegrationUnitPricingMultipliers:
     additional_properties: dict[str, float | None] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-
         _field_dict: dict[str, Any] = {}
         for _prop_name, _prop in self.additional_properties.items():
             _field_dict[_prop_name] = _prop
@@ -29,23 +35,19 @@ class IntegrationUnitPricingMultipliers:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _instance = cls()
-
-        _additional_properties: dict[str, float | None] = {}
-        for _prop_name, _prop_dict in _d.items():
-
-            def _parse_additional_property(data: object) -> float | None:
-                if data is None:
-                    return data
-                return cast("float | None", data)
-
-            additional_property = _parse_additional_property(_prop_dict)
-
-            _additional_properties[_prop_name] = additional_property
-
-        _instance.additional_properties = _additional_properties
-        return _instance
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _extra: dict[str, float | None] = {}
+        for _k, _x in _d.items():
+            if not (_x.__class__ in JSON_NUMBERS or _x is None):
+                _x = checked(_x, "number or null", _k)
+            _extra[_k] = _x
+        _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

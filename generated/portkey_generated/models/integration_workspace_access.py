@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
@@ -46,9 +52,16 @@ class IntegrationWorkspaceAccess:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         enabled = self.enabled
+        if enabled is not UNSET:
+            _field_dict["enabled"] = enabled
 
         usage_limits: list[dict[str, Any]] | None | Unset
         if isinstance(self.usage_limits, Unset):
@@ -61,6 +74,8 @@ class IntegrationWorkspaceAccess:
 
         else:
             usage_limits = self.usage_limits
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
 
         rate_limits: list[dict[str, Any]] | None | Unset
         if isinstance(self.rate_limits, Unset):
@@ -73,16 +88,6 @@ class IntegrationWorkspaceAccess:
 
         else:
             rate_limits = self.rate_limits
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if enabled is not UNSET:
-            _field_dict["enabled"] = enabled
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
         if rate_limits is not UNSET:
             _field_dict["rate_limits"] = rate_limits
 
@@ -92,64 +97,66 @@ class IntegrationWorkspaceAccess:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id", UNSET)
-
-        enabled = _d.pop("enabled", UNSET)
-
-        def _parse_usage_limits(data: object) -> list[UsageLimitPolicy] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                usage_limits_type_0: list[UsageLimitPolicy] = []
-                _usage_limits_type_0 = data
-                for usage_limits_type_0_item_data in _usage_limits_type_0:
-                    usage_limits_type_0_item = UsageLimitPolicy.from_dict(usage_limits_type_0_item_data)
-
-                    usage_limits_type_0.append(usage_limits_type_0_item)
-
-                return usage_limits_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[UsageLimitPolicy] | None | Unset", data)
-
-        usage_limits = _parse_usage_limits(_d.pop("usage_limits", UNSET))
-
-        def _parse_rate_limits(data: object) -> list[RateLimitPolicy] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                rate_limits_type_0: list[RateLimitPolicy] = []
-                _rate_limits_type_0 = data
-                for rate_limits_type_0_item_data in _rate_limits_type_0:
-                    rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)
-
-                    rate_limits_type_0.append(rate_limits_type_0_item)
-
-                return rate_limits_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[RateLimitPolicy] | None | Unset", data)
-
-        rate_limits = _parse_rate_limits(_d.pop("rate_limits", UNSET))
-
-        _instance = cls(
-            id=id,
-            enabled=enabled,
-            usage_limits=usage_limits,
-            rate_limits=rate_limits,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "enabled" in _d:
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not bool:
+                    _v_enabled = checked(_v_enabled, "boolean", "enabled")
+                _self.enabled = _v_enabled
+                _n += 1
+            else:
+                _self.enabled = UNSET
+            if "usage_limits" in _d:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is list:
+                    try:
+                        _v_usage_limits = [UsageLimitPolicy.from_dict(_i) for _i in _v_usage_limits]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_usage_limits, UsageLimitPolicy.from_dict).within(
+                            "usage_limits"
+                        ) from None
+                elif _v_usage_limits is not None:
+                    _v_usage_limits = checked(_v_usage_limits, "array or null", "usage_limits")
+                _self.usage_limits = _v_usage_limits
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "rate_limits" in _d:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
+                    try:
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
+                elif _v_rate_limits is not None:
+                    _v_rate_limits = checked(_v_rate_limits, "array or null", "rate_limits")
+                _self.rate_limits = _v_rate_limits
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x for _k, _x in _d.items() if _k not in {"enabled", "id", "rate_limits", "usage_limits"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

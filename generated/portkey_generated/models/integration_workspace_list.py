@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.integration_workspace_access import IntegrationWorkspaceAccess
@@ -40,7 +46,12 @@ class IntegrationWorkspaceList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         total = self.total
+        if total is not UNSET:
+            _field_dict["total"] = total
 
         workspaces: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.workspaces, Unset):
@@ -49,11 +60,6 @@ class IntegrationWorkspaceList:
                 workspaces_item = workspaces_item_data.to_dict()
                 workspaces.append(workspaces_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if total is not UNSET:
-            _field_dict["total"] = total
         if workspaces is not UNSET:
             _field_dict["workspaces"] = workspaces
 
@@ -63,25 +69,39 @@ class IntegrationWorkspaceList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        total = _d.pop("total", UNSET)
-
-        _workspaces = _d.pop("workspaces", UNSET)
-        workspaces: list[IntegrationWorkspaceAccess] | Unset = UNSET
-        if _workspaces is not UNSET:
-            workspaces = []
-            for workspaces_item_data in _workspaces:
-                workspaces_item = IntegrationWorkspaceAccess.from_dict(workspaces_item_data)
-
-                workspaces.append(workspaces_item)
-
-        _instance = cls(
-            total=total,
-            workspaces=workspaces,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "total" in _d:
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
+                _n += 1
+            else:
+                _self.total = UNSET
+            if "workspaces" in _d:
+                _v_workspaces = _d["workspaces"]
+                if _v_workspaces.__class__ is list:
+                    try:
+                        _v_workspaces = [IntegrationWorkspaceAccess.from_dict(_i) for _i in _v_workspaces]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_workspaces, IntegrationWorkspaceAccess.from_dict).within(
+                            "workspaces"
+                        ) from None
+                else:
+                    _v_workspaces = checked(_v_workspaces, "array", "workspaces")
+                _self.workspaces = _v_workspaces
+                _n += 1
+            else:
+                _self.workspaces = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"total", "workspaces"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

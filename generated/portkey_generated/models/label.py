@@ -9,7 +9,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="Label")
 
@@ -41,57 +48,56 @@ class Label:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         color_code = self.color_code
+        if color_code is not UNSET:
+            _field_dict["color_code"] = color_code
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         workspace_id: str | Unset = UNSET
         if not isinstance(self.workspace_id, Unset):
             workspace_id = str(self.workspace_id)
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         is_universal = self.is_universal
+        if is_universal is not UNSET:
+            _field_dict["is_universal"] = is_universal
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
-
-        status = self.status
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if color_code is not UNSET:
-            _field_dict["color_code"] = color_code
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if is_universal is not UNSET:
-            _field_dict["is_universal"] = is_universal
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
         if last_updated_at is not UNSET:
             _field_dict["last_updated_at"] = last_updated_at
+
+        status = self.status
         if status is not UNSET:
             _field_dict["status"] = status
 
@@ -99,67 +105,141 @@ class Label:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        name = _d.pop("name", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        color_code = _d.pop("color_code", UNSET)
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        _workspace_id = _d.pop("workspace_id", UNSET)
-        workspace_id: UUID | Unset
-        if isinstance(_workspace_id, Unset):
-            workspace_id = UNSET
-        else:
-            workspace_id = UUID(_workspace_id)
-
-        is_universal = _d.pop("is_universal", UNSET)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        status = _d.pop("status", UNSET)
-
-        _instance = cls(
-            id=id,
-            name=name,
-            description=description,
-            color_code=color_code,
-            organisation_id=organisation_id,
-            workspace_id=workspace_id,
-            is_universal=is_universal,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            status=status,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "color_code" in _d:
+                _v_color_code = _d["color_code"]
+                if _v_color_code.__class__ is not str:
+                    _v_color_code = checked(_v_color_code, "string", "color_code")
+                _self.color_code = _v_color_code
+                _n += 1
+            else:
+                _self.color_code = UNSET
+            if "organisation_id" in _d:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
+                    try:
+                        _v_organisation_id = UUID(_v_organisation_id)
+                    except ValueError:
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+                else:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is str:
+                    try:
+                        _v_workspace_id = UUID(_v_workspace_id)
+                    except ValueError:
+                        _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
+                else:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "is_universal" in _d:
+                _v_is_universal = _d["is_universal"]
+                if _v_is_universal.__class__ is not bool:
+                    _v_is_universal = checked(_v_is_universal, "boolean", "is_universal")
+                _self.is_universal = _v_is_universal
+                _n += 1
+            else:
+                _self.is_universal = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "color_code",
+                    "created_at",
+                    "description",
+                    "id",
+                    "is_universal",
+                    "last_updated_at",
+                    "name",
+                    "organisation_id",
+                    "status",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,19 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.log_export_field import LogExportField, check_log_export_field
-from ..models.log_export_object import LogExportObject, check_log_export_object
-from ..models.log_export_status import LogExportStatus, check_log_export_status
+from ..models.log_export_field import LogExportField
+from ..models.log_export_object import LogExportObject
+from ..models.log_export_status import LogExportStatus
+from ..types import (
+    JSON_STRINGS,
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.log_export_filters import LogExportFilters
@@ -62,48 +72,56 @@ class LogExport:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = str(self.id)
-
-        organisation_id = str(self.organisation_id)
-
-        filters = self.filters.to_dict()
-
-        requested_data: list[str] = []
-        for requested_data_item_data in self.requested_data:
-            requested_data_item: str = requested_data_item_data
-            requested_data.append(requested_data_item)
-
-        status: str = self.status
-
-        description = self.description
-
-        created_at = self.created_at.isoformat()
-
-        last_updated_at = self.last_updated_at.isoformat()
-
-        created_by = str(self.created_by)
-
-        workspace_id = str(self.workspace_id)
-
-        object_: str = self.object_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "organisation_id": organisation_id,
-                "filters": filters,
-                "requested_data": requested_data,
-                "status": status,
-                "description": description,
-                "created_at": created_at,
-                "last_updated_at": last_updated_at,
-                "created_by": created_by,
-                "workspace_id": workspace_id,
-                "object": object_,
-            }
-        )
+
+        if is_set(self.id):
+            id = str(self.id)
+            _field_dict["id"] = id
+
+        if is_set(self.organisation_id):
+            organisation_id = str(self.organisation_id)
+            _field_dict["organisation_id"] = organisation_id
+
+        if is_set(self.filters):
+            filters = self.filters.to_dict()
+            _field_dict["filters"] = filters
+
+        if is_set(self.requested_data):
+            requested_data: list[str] = []
+            for requested_data_item_data in self.requested_data:
+                requested_data_item: str = requested_data_item_data
+                requested_data.append(requested_data_item)
+
+            _field_dict["requested_data"] = requested_data
+
+        if is_set(self.status):
+            status: str = self.status
+            _field_dict["status"] = status
+
+        if is_set(self.description):
+            description = self.description
+            _field_dict["description"] = description
+
+        if is_set(self.created_at):
+            created_at = self.created_at.isoformat()
+            _field_dict["created_at"] = created_at
+
+        if is_set(self.last_updated_at):
+            last_updated_at = self.last_updated_at.isoformat()
+            _field_dict["last_updated_at"] = last_updated_at
+
+        if is_set(self.created_by):
+            created_by = str(self.created_by)
+            _field_dict["created_by"] = created_by
+
+        if is_set(self.workspace_id):
+            workspace_id = str(self.workspace_id)
+            _field_dict["workspace_id"] = workspace_id
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
 
         return _field_dict
 
@@ -111,50 +129,124 @@ class LogExport:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = UUID(_d.pop("id"))
-
-        organisation_id = UUID(_d.pop("organisation_id"))
-
-        filters = LogExportFilters.from_dict(_d.pop("filters"))
-
-        requested_data: list[LogExportField] = []
-        _requested_data = _d.pop("requested_data")
-        for requested_data_item_data in _requested_data:
-            requested_data_item = check_log_export_field(requested_data_item_data)
-
-            requested_data.append(requested_data_item)
-
-        status = check_log_export_status(_d.pop("status"))
-
-        description = _d.pop("description")
-
-        created_at = datetime.datetime.fromisoformat(_d.pop("created_at"))
-
-        last_updated_at = datetime.datetime.fromisoformat(_d.pop("last_updated_at"))
-
-        created_by = UUID(_d.pop("created_by"))
-
-        workspace_id = UUID(_d.pop("workspace_id"))
-
-        object_ = check_log_export_object(_d.pop("object"))
-
-        _instance = cls(
-            id=id,
-            organisation_id=organisation_id,
-            filters=filters,
-            requested_data=requested_data,
-            status=status,
-            description=description,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            created_by=created_by,
-            workspace_id=workspace_id,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 11
+            _v_id = _d["id"]
+            if _v_id.__class__ is str:
+                try:
+                    _v_id = UUID(_v_id)
+                except ValueError:
+                    _v_id = malformed(_v_id, "a UUID", "id")
+            else:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_organisation_id = _d["organisation_id"]
+            if _v_organisation_id.__class__ is str:
+                try:
+                    _v_organisation_id = UUID(_v_organisation_id)
+                except ValueError:
+                    _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+            else:
+                _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+            _self.organisation_id = _v_organisation_id
+            _v_filters = _d["filters"]
+            if _v_filters.__class__ is dict:
+                try:
+                    _v_filters = LogExportFilters.from_dict(_v_filters)
+                except DecodeError as _error:
+                    raise _error.within("filters") from None
+            else:
+                _v_filters = checked(_v_filters, "object", "filters")
+            _self.filters = _v_filters
+            _v_requested_data = _d["requested_data"]
+            if _v_requested_data.__class__ is list:
+                try:
+                    if not JSON_STRINGS.issuperset(map(type, _v_requested_data)):
+                        _v_requested_data = checked_items(_v_requested_data, "string")
+                except DecodeError as _error:
+                    raise _error.within("requested_data") from None
+            else:
+                _v_requested_data = checked(_v_requested_data, "array", "requested_data")
+            _self.requested_data = _v_requested_data
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_description = _d["description"]
+            if _v_description.__class__ is not str:
+                _v_description = checked(_v_description, "string", "description")
+            _self.description = _v_description
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
+                try:
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                except ValueError:
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+            else:
+                _v_created_at = checked(_v_created_at, "string", "created_at")
+            _self.created_at = _v_created_at
+            _v_last_updated_at = _d["last_updated_at"]
+            if _v_last_updated_at.__class__ is str:
+                try:
+                    _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                except ValueError:
+                    _v_last_updated_at = malformed(
+                        _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                    )
+            else:
+                _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+            _self.last_updated_at = _v_last_updated_at
+            _v_created_by = _d["created_by"]
+            if _v_created_by.__class__ is str:
+                try:
+                    _v_created_by = UUID(_v_created_by)
+                except ValueError:
+                    _v_created_by = malformed(_v_created_by, "a UUID", "created_by")
+            else:
+                _v_created_by = checked(_v_created_by, "string", "created_by")
+            _self.created_by = _v_created_by
+            _v_workspace_id = _d["workspace_id"]
+            if _v_workspace_id.__class__ is str:
+                try:
+                    _v_workspace_id = UUID(_v_workspace_id)
+                except ValueError:
+                    _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
+            else:
+                _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+            _self.workspace_id = _v_workspace_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+        except KeyError as _error:
+            if _d.get("object", "export") != "export":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "created_by",
+                    "description",
+                    "filters",
+                    "id",
+                    "last_updated_at",
+                    "object",
+                    "organisation_id",
+                    "requested_data",
+                    "status",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

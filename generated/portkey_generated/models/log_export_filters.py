@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.log_export_filters_metadata import LogExportFiltersMetadata
@@ -83,105 +91,104 @@ class LogExportFilters:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         time_of_generation_min: str | Unset = UNSET
         if not isinstance(self.time_of_generation_min, Unset):
             time_of_generation_min = self.time_of_generation_min.isoformat()
+        if time_of_generation_min is not UNSET:
+            _field_dict["time_of_generation_min"] = time_of_generation_min
 
         time_of_generation_max: str | Unset = UNSET
         if not isinstance(self.time_of_generation_max, Unset):
             time_of_generation_max = self.time_of_generation_max.isoformat()
+        if time_of_generation_max is not UNSET:
+            _field_dict["time_of_generation_max"] = time_of_generation_max
 
         total_units_min = self.total_units_min
+        if total_units_min is not UNSET:
+            _field_dict["total_units_min"] = total_units_min
 
         total_units_max = self.total_units_max
+        if total_units_max is not UNSET:
+            _field_dict["total_units_max"] = total_units_max
 
         cost_min = self.cost_min
+        if cost_min is not UNSET:
+            _field_dict["cost_min"] = cost_min
 
         cost_max = self.cost_max
+        if cost_max is not UNSET:
+            _field_dict["cost_max"] = cost_max
 
         ai_model = self.ai_model
+        if ai_model is not UNSET:
+            _field_dict["ai_model"] = ai_model
 
         prompt_token_min = self.prompt_token_min
+        if prompt_token_min is not UNSET:
+            _field_dict["prompt_token_min"] = prompt_token_min
 
         prompt_token_max = self.prompt_token_max
+        if prompt_token_max is not UNSET:
+            _field_dict["prompt_token_max"] = prompt_token_max
 
         completion_token_min = self.completion_token_min
+        if completion_token_min is not UNSET:
+            _field_dict["completion_token_min"] = completion_token_min
 
         completion_token_max = self.completion_token_max
+        if completion_token_max is not UNSET:
+            _field_dict["completion_token_max"] = completion_token_max
 
         status_code = self.status_code
+        if status_code is not UNSET:
+            _field_dict["status_code"] = status_code
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
-
-        ai_org_model = self.ai_org_model
-
-        weighted_feedback_min = self.weighted_feedback_min
-
-        weighted_feedback_max = self.weighted_feedback_max
-
-        virtual_keys = self.virtual_keys
-
-        trace_id = self.trace_id
-
-        configs = self.configs
-
-        workspace_slug = self.workspace_slug
-
-        prompt_slug = self.prompt_slug
-
-        page_size = self.page_size
-
-        current_page = self.current_page
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if time_of_generation_min is not UNSET:
-            _field_dict["time_of_generation_min"] = time_of_generation_min
-        if time_of_generation_max is not UNSET:
-            _field_dict["time_of_generation_max"] = time_of_generation_max
-        if total_units_min is not UNSET:
-            _field_dict["total_units_min"] = total_units_min
-        if total_units_max is not UNSET:
-            _field_dict["total_units_max"] = total_units_max
-        if cost_min is not UNSET:
-            _field_dict["cost_min"] = cost_min
-        if cost_max is not UNSET:
-            _field_dict["cost_max"] = cost_max
-        if ai_model is not UNSET:
-            _field_dict["ai_model"] = ai_model
-        if prompt_token_min is not UNSET:
-            _field_dict["prompt_token_min"] = prompt_token_min
-        if prompt_token_max is not UNSET:
-            _field_dict["prompt_token_max"] = prompt_token_max
-        if completion_token_min is not UNSET:
-            _field_dict["completion_token_min"] = completion_token_min
-        if completion_token_max is not UNSET:
-            _field_dict["completion_token_max"] = completion_token_max
-        if status_code is not UNSET:
-            _field_dict["status_code"] = status_code
         if metadata is not UNSET:
             _field_dict["metadata"] = metadata
+
+        ai_org_model = self.ai_org_model
         if ai_org_model is not UNSET:
             _field_dict["ai_org_model"] = ai_org_model
+
+        weighted_feedback_min = self.weighted_feedback_min
         if weighted_feedback_min is not UNSET:
             _field_dict["weighted_feedback_min"] = weighted_feedback_min
+
+        weighted_feedback_max = self.weighted_feedback_max
         if weighted_feedback_max is not UNSET:
             _field_dict["weighted_feedback_max"] = weighted_feedback_max
+
+        virtual_keys = self.virtual_keys
         if virtual_keys is not UNSET:
             _field_dict["virtual_keys"] = virtual_keys
+
+        trace_id = self.trace_id
         if trace_id is not UNSET:
             _field_dict["trace_id"] = trace_id
+
+        configs = self.configs
         if configs is not UNSET:
             _field_dict["configs"] = configs
+
+        workspace_slug = self.workspace_slug
         if workspace_slug is not UNSET:
             _field_dict["workspace_slug"] = workspace_slug
+
+        prompt_slug = self.prompt_slug
         if prompt_slug is not UNSET:
             _field_dict["prompt_slug"] = prompt_slug
+
+        page_size = self.page_size
         if page_size is not UNSET:
             _field_dict["page_size"] = page_size
+
+        current_page = self.current_page
         if current_page is not UNSET:
             _field_dict["current_page"] = current_page
 
@@ -191,96 +198,262 @@ class LogExportFilters:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _time_of_generation_min = _d.pop("time_of_generation_min", UNSET)
-        time_of_generation_min: datetime.datetime | Unset
-        if isinstance(_time_of_generation_min, Unset):
-            time_of_generation_min = UNSET
-        else:
-            time_of_generation_min = datetime.datetime.fromisoformat(_time_of_generation_min)
-
-        _time_of_generation_max = _d.pop("time_of_generation_max", UNSET)
-        time_of_generation_max: datetime.datetime | Unset
-        if isinstance(_time_of_generation_max, Unset):
-            time_of_generation_max = UNSET
-        else:
-            time_of_generation_max = datetime.datetime.fromisoformat(_time_of_generation_max)
-
-        total_units_min = _d.pop("total_units_min", UNSET)
-
-        total_units_max = _d.pop("total_units_max", UNSET)
-
-        cost_min = _d.pop("cost_min", UNSET)
-
-        cost_max = _d.pop("cost_max", UNSET)
-
-        ai_model = _d.pop("ai_model", UNSET)
-
-        prompt_token_min = _d.pop("prompt_token_min", UNSET)
-
-        prompt_token_max = _d.pop("prompt_token_max", UNSET)
-
-        completion_token_min = _d.pop("completion_token_min", UNSET)
-
-        completion_token_max = _d.pop("completion_token_max", UNSET)
-
-        status_code = _d.pop("status_code", UNSET)
-
-        _metadata = _d.pop("metadata", UNSET)
-        metadata: LogExportFiltersMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = LogExportFiltersMetadata.from_dict(_metadata)
-
-        ai_org_model = _d.pop("ai_org_model", UNSET)
-
-        weighted_feedback_min = _d.pop("weighted_feedback_min", UNSET)
-
-        weighted_feedback_max = _d.pop("weighted_feedback_max", UNSET)
-
-        virtual_keys = _d.pop("virtual_keys", UNSET)
-
-        trace_id = _d.pop("trace_id", UNSET)
-
-        configs = _d.pop("configs", UNSET)
-
-        workspace_slug = _d.pop("workspace_slug", UNSET)
-
-        prompt_slug = _d.pop("prompt_slug", UNSET)
-
-        page_size = _d.pop("page_size", UNSET)
-
-        current_page = _d.pop("current_page", UNSET)
-
-        _instance = cls(
-            time_of_generation_min=time_of_generation_min,
-            time_of_generation_max=time_of_generation_max,
-            total_units_min=total_units_min,
-            total_units_max=total_units_max,
-            cost_min=cost_min,
-            cost_max=cost_max,
-            ai_model=ai_model,
-            prompt_token_min=prompt_token_min,
-            prompt_token_max=prompt_token_max,
-            completion_token_min=completion_token_min,
-            completion_token_max=completion_token_max,
-            status_code=status_code,
-            metadata=metadata,
-            ai_org_model=ai_org_model,
-            weighted_feedback_min=weighted_feedback_min,
-            weighted_feedback_max=weighted_feedback_max,
-            virtual_keys=virtual_keys,
-            trace_id=trace_id,
-            configs=configs,
-            workspace_slug=workspace_slug,
-            prompt_slug=prompt_slug,
-            page_size=page_size,
-            current_page=current_page,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "time_of_generation_min" in _d:
+                _v_time_of_generation_min = _d["time_of_generation_min"]
+                if _v_time_of_generation_min.__class__ is str:
+                    try:
+                        _v_time_of_generation_min = datetime.datetime.fromisoformat(_v_time_of_generation_min)
+                    except ValueError:
+                        _v_time_of_generation_min = malformed(
+                            _v_time_of_generation_min, "an ISO 8601 date-time", "time_of_generation_min"
+                        )
+                else:
+                    _v_time_of_generation_min = checked(
+                        _v_time_of_generation_min, "string", "time_of_generation_min"
+                    )
+                _self.time_of_generation_min = _v_time_of_generation_min
+                _n += 1
+            else:
+                _self.time_of_generation_min = UNSET
+            if "time_of_generation_max" in _d:
+                _v_time_of_generation_max = _d["time_of_generation_max"]
+                if _v_time_of_generation_max.__class__ is str:
+                    try:
+                        _v_time_of_generation_max = datetime.datetime.fromisoformat(_v_time_of_generation_max)
+                    except ValueError:
+                        _v_time_of_generation_max = malformed(
+                            _v_time_of_generation_max, "an ISO 8601 date-time", "time_of_generation_max"
+                        )
+                else:
+                    _v_time_of_generation_max = checked(
+                        _v_time_of_generation_max, "string", "time_of_generation_max"
+                    )
+                _self.time_of_generation_max = _v_time_of_generation_max
+                _n += 1
+            else:
+                _self.time_of_generation_max = UNSET
+            if "total_units_min" in _d:
+                _v_total_units_min = _d["total_units_min"]
+                if _v_total_units_min.__class__ is not int:
+                    _v_total_units_min = checked(_v_total_units_min, "integer", "total_units_min")
+                _self.total_units_min = _v_total_units_min
+                _n += 1
+            else:
+                _self.total_units_min = UNSET
+            if "total_units_max" in _d:
+                _v_total_units_max = _d["total_units_max"]
+                if _v_total_units_max.__class__ is not int:
+                    _v_total_units_max = checked(_v_total_units_max, "integer", "total_units_max")
+                _self.total_units_max = _v_total_units_max
+                _n += 1
+            else:
+                _self.total_units_max = UNSET
+            if "cost_min" in _d:
+                _v_cost_min = _d["cost_min"]
+                if _v_cost_min.__class__ not in JSON_NUMBERS:
+                    _v_cost_min = checked(_v_cost_min, "number", "cost_min")
+                _self.cost_min = _v_cost_min
+                _n += 1
+            else:
+                _self.cost_min = UNSET
+            if "cost_max" in _d:
+                _v_cost_max = _d["cost_max"]
+                if _v_cost_max.__class__ not in JSON_NUMBERS:
+                    _v_cost_max = checked(_v_cost_max, "number", "cost_max")
+                _self.cost_max = _v_cost_max
+                _n += 1
+            else:
+                _self.cost_max = UNSET
+            if "ai_model" in _d:
+                _v_ai_model = _d["ai_model"]
+                if _v_ai_model.__class__ is not str:
+                    _v_ai_model = checked(_v_ai_model, "string", "ai_model")
+                _self.ai_model = _v_ai_model
+                _n += 1
+            else:
+                _self.ai_model = UNSET
+            if "prompt_token_min" in _d:
+                _v_prompt_token_min = _d["prompt_token_min"]
+                if _v_prompt_token_min.__class__ is not int:
+                    _v_prompt_token_min = checked(_v_prompt_token_min, "integer", "prompt_token_min")
+                _self.prompt_token_min = _v_prompt_token_min
+                _n += 1
+            else:
+                _self.prompt_token_min = UNSET
+            if "prompt_token_max" in _d:
+                _v_prompt_token_max = _d["prompt_token_max"]
+                if _v_prompt_token_max.__class__ is not int:
+                    _v_prompt_token_max = checked(_v_prompt_token_max, "integer", "prompt_token_max")
+                _self.prompt_token_max = _v_prompt_token_max
+                _n += 1
+            else:
+                _self.prompt_token_max = UNSET
+            if "completion_token_min" in _d:
+                _v_completion_token_min = _d["completion_token_min"]
+                if _v_completion_token_min.__class__ is not int:
+                    _v_completion_token_min = checked(
+                        _v_completion_token_min, "integer", "completion_token_min"
+                    )
+                _self.completion_token_min = _v_completion_token_min
+                _n += 1
+            else:
+                _self.completion_token_min = UNSET
+            if "completion_token_max" in _d:
+                _v_completion_token_max = _d["completion_token_max"]
+                if _v_completion_token_max.__class__ is not int:
+                    _v_completion_token_max = checked(
+                        _v_completion_token_max, "integer", "completion_token_max"
+                    )
+                _self.completion_token_max = _v_completion_token_max
+                _n += 1
+            else:
+                _self.completion_token_max = UNSET
+            if "status_code" in _d:
+                _v_status_code = _d["status_code"]
+                if _v_status_code.__class__ is not str:
+                    _v_status_code = checked(_v_status_code, "string", "status_code")
+                _self.status_code = _v_status_code
+                _n += 1
+            else:
+                _self.status_code = UNSET
+            if "metadata" in _d:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
+                    try:
+                        _v_metadata = LogExportFiltersMetadata.from_dict(_v_metadata)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                else:
+                    _v_metadata = checked(_v_metadata, "object", "metadata")
+                _self.metadata = _v_metadata
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "ai_org_model" in _d:
+                _v_ai_org_model = _d["ai_org_model"]
+                if _v_ai_org_model.__class__ is not str:
+                    _v_ai_org_model = checked(_v_ai_org_model, "string", "ai_org_model")
+                _self.ai_org_model = _v_ai_org_model
+                _n += 1
+            else:
+                _self.ai_org_model = UNSET
+            if "weighted_feedback_min" in _d:
+                _v_weighted_feedback_min = _d["weighted_feedback_min"]
+                if _v_weighted_feedback_min.__class__ not in JSON_NUMBERS:
+                    _v_weighted_feedback_min = checked(
+                        _v_weighted_feedback_min, "number", "weighted_feedback_min"
+                    )
+                _self.weighted_feedback_min = _v_weighted_feedback_min
+                _n += 1
+            else:
+                _self.weighted_feedback_min = UNSET
+            if "weighted_feedback_max" in _d:
+                _v_weighted_feedback_max = _d["weighted_feedback_max"]
+                if _v_weighted_feedback_max.__class__ not in JSON_NUMBERS:
+                    _v_weighted_feedback_max = checked(
+                        _v_weighted_feedback_max, "number", "weighted_feedback_max"
+                    )
+                _self.weighted_feedback_max = _v_weighted_feedback_max
+                _n += 1
+            else:
+                _self.weighted_feedback_max = UNSET
+            if "virtual_keys" in _d:
+                _v_virtual_keys = _d["virtual_keys"]
+                if _v_virtual_keys.__class__ is not str:
+                    _v_virtual_keys = checked(_v_virtual_keys, "string", "virtual_keys")
+                _self.virtual_keys = _v_virtual_keys
+                _n += 1
+            else:
+                _self.virtual_keys = UNSET
+            if "trace_id" in _d:
+                _v_trace_id = _d["trace_id"]
+                if _v_trace_id.__class__ is not str:
+                    _v_trace_id = checked(_v_trace_id, "string", "trace_id")
+                _self.trace_id = _v_trace_id
+                _n += 1
+            else:
+                _self.trace_id = UNSET
+            if "configs" in _d:
+                _v_configs = _d["configs"]
+                if _v_configs.__class__ is not str:
+                    _v_configs = checked(_v_configs, "string", "configs")
+                _self.configs = _v_configs
+                _n += 1
+            else:
+                _self.configs = UNSET
+            if "workspace_slug" in _d:
+                _v_workspace_slug = _d["workspace_slug"]
+                if _v_workspace_slug.__class__ is not str:
+                    _v_workspace_slug = checked(_v_workspace_slug, "string", "workspace_slug")
+                _self.workspace_slug = _v_workspace_slug
+                _n += 1
+            else:
+                _self.workspace_slug = UNSET
+            if "prompt_slug" in _d:
+                _v_prompt_slug = _d["prompt_slug"]
+                if _v_prompt_slug.__class__ is not str:
+                    _v_prompt_slug = checked(_v_prompt_slug, "string", "prompt_slug")
+                _self.prompt_slug = _v_prompt_slug
+                _n += 1
+            else:
+                _self.prompt_slug = UNSET
+            if "page_size" in _d:
+                _v_page_size = _d["page_size"]
+                if _v_page_size.__class__ not in JSON_NUMBERS:
+                    _v_page_size = checked(_v_page_size, "number", "page_size")
+                _self.page_size = _v_page_size
+                _n += 1
+            else:
+                _self.page_size = UNSET
+            if "current_page" in _d:
+                _v_current_page = _d["current_page"]
+                if _v_current_page.__class__ not in JSON_NUMBERS:
+                    _v_current_page = checked(_v_current_page, "number", "current_page")
+                _self.current_page = _v_current_page
+                _n += 1
+            else:
+                _self.current_page = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "ai_model",
+                    "ai_org_model",
+                    "completion_token_max",
+                    "completion_token_min",
+                    "configs",
+                    "cost_max",
+                    "cost_min",
+                    "current_page",
+                    "metadata",
+                    "page_size",
+                    "prompt_slug",
+                    "prompt_token_max",
+                    "prompt_token_min",
+                    "status_code",
+                    "time_of_generation_max",
+                    "time_of_generation_min",
+                    "total_units_max",
+                    "total_units_min",
+                    "trace_id",
+                    "virtual_keys",
+                    "weighted_feedback_max",
+                    "weighted_feedback_min",
+                    "workspace_slug",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

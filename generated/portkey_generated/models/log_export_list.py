@@ -7,8 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.log_export_list_object import LogExportListObject, check_log_export_list_object
-from ..types import UNSET, Unset
+from ..models.log_export_list_object import LogExportListObject
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.log_export import LogExport
@@ -43,11 +49,19 @@ class LogExportList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
+
         total = self.total
+        if total is not UNSET:
+            _field_dict["total"] = total
 
         data: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.data, Unset):
@@ -56,13 +70,6 @@ class LogExportList:
                 data_item = data_item_data.to_dict()
                 data.append(data_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if total is not UNSET:
-            _field_dict["total"] = total
         if data is not UNSET:
             _field_dict["data"] = data
 
@@ -72,33 +79,47 @@ class LogExportList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _object_ = _d.pop("object", UNSET)
-        object_: LogExportListObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_log_export_list_object(_object_)
-
-        total = _d.pop("total", UNSET)
-
-        _data = _d.pop("data", UNSET)
-        data: list[LogExport] | Unset = UNSET
-        if _data is not UNSET:
-            data = []
-            for data_item_data in _data:
-                data_item = LogExport.from_dict(data_item_data)
-
-                data.append(data_item)
-
-        _instance = cls(
-            object_=object_,
-            total=total,
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "total" in _d:
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
+                _n += 1
+            else:
+                _self.total = UNSET
+            if "data" in _d:
+                _v_data = _d["data"]
+                if _v_data.__class__ is list:
+                    try:
+                        _v_data = [LogExport.from_dict(_i) for _i in _v_data]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_data, LogExport.from_dict).within("data") from None
+                else:
+                    _v_data = checked(_v_data, "array", "data")
+                _self.data = _v_data
+                _n += 1
+            else:
+                _self.data = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "object", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.log_export_task_result_object import (
     LogExportTaskResultObject,
-    check_log_export_task_result_object,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 T = TypeVar("T", bound="LogExportTaskResult")
@@ -26,35 +32,41 @@ class LogExportTaskResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
-        object_: str = self.object_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "message": message,
-                "object": object_,
-            }
-        )
+
+        if is_set(self.message):
+            message = self.message
+            _field_dict["message"] = message
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        message = _d.pop("message")
-
-        object_ = check_log_export_task_result_object(_d.pop("object"))
-
-        _instance = cls(
-            message=message,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+        except KeyError as _error:
+            if _d.get("object", "export") != "export":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"message", "object"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -10,7 +10,14 @@ from attrs import field as _attrs_field
 
 from ..models.log_export_write_result_object import (
     LogExportWriteResultObject,
-    check_log_export_write_result_object,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
 )
 
 T = TypeVar("T", bound="LogExportWriteResult")
@@ -29,41 +36,54 @@ class LogExportWriteResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
-
-        total = self.total
-
-        object_: str = self.object_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "total": total,
-                "object": object_,
-            }
-        )
+
+        if is_set(self.id):
+            id = str(self.id)
+            _field_dict["id"] = id
+
+        if is_set(self.total):
+            total = self.total
+            _field_dict["total"] = total
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = UUID(_d.pop("id"))
-
-        total = _d.pop("total")
-
-        object_ = check_log_export_write_result_object(_d.pop("object"))
-
-        _instance = cls(
-            id=id,
-            total=total,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_id = _d["id"]
+            if _v_id.__class__ is str:
+                try:
+                    _v_id = UUID(_v_id)
+                except ValueError:
+                    _v_id = malformed(_v_id, "a UUID", "id")
+            else:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+        except KeyError as _error:
+            if _d.get("object", "export") != "export":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "object", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,13 +3,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.log_record_message import LogRecordMessage
@@ -62,58 +70,59 @@ class LogRecord:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        field_id: None | str
-        if isinstance(self.field_id, UUID):
-            field_id = str(self.field_id)
-        else:
-            field_id = self.field_id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        request = self.request.to_dict()
+        if is_set(self.field_id):
+            field_id: None | str
+            if isinstance(self.field_id, UUID):
+                field_id = str(self.field_id)
+            else:
+                field_id = self.field_id
+            _field_dict["_id"] = field_id
 
-        response = self.response.to_dict()
+        if is_set(self.request):
+            request = self.request.to_dict()
+            _field_dict["request"] = request
 
-        organisation_id: None | str
-        organisation_id = self.organisation_id
+        if is_set(self.response):
+            response = self.response.to_dict()
+            _field_dict["response"] = response
 
-        created_at: None | str
-        if isinstance(self.created_at, datetime.datetime):
-            created_at = self.created_at.isoformat()
-        else:
-            created_at = self.created_at
+        if is_set(self.organisation_id):
+            organisation_id: None | str
+            organisation_id = self.organisation_id
+            _field_dict["organisation_id"] = organisation_id
+
+        if is_set(self.created_at):
+            created_at: None | str
+            if isinstance(self.created_at, datetime.datetime):
+                created_at = self.created_at.isoformat()
+            else:
+                created_at = self.created_at
+            _field_dict["created_at"] = created_at
 
         metrics: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metrics, Unset):
             metrics = self.metrics.to_dict()
+        if metrics is not UNSET:
+            _field_dict["metrics"] = metrics
 
         final_untransformed_request: dict[str, Any] | Unset = UNSET
         if not isinstance(self.final_untransformed_request, Unset):
             final_untransformed_request = self.final_untransformed_request.to_dict()
+        if final_untransformed_request is not UNSET:
+            _field_dict["finalUntransformedRequest"] = final_untransformed_request
 
         original_response: dict[str, Any] | Unset = UNSET
         if not isinstance(self.original_response, Unset):
             original_response = self.original_response.to_dict()
+        if original_response is not UNSET:
+            _field_dict["originalResponse"] = original_response
 
         transformed_request: dict[str, Any] | Unset = UNSET
         if not isinstance(self.transformed_request, Unset):
             transformed_request = self.transformed_request.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "_id": field_id,
-                "request": request,
-                "response": response,
-                "organisation_id": organisation_id,
-                "created_at": created_at,
-            }
-        )
-        if metrics is not UNSET:
-            _field_dict["metrics"] = metrics
-        if final_untransformed_request is not UNSET:
-            _field_dict["finalUntransformedRequest"] = final_untransformed_request
-        if original_response is not UNSET:
-            _field_dict["originalResponse"] = original_response
         if transformed_request is not UNSET:
             _field_dict["transformedRequest"] = transformed_request
 
@@ -123,91 +132,129 @@ class LogRecord:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_field_id(data: object) -> None | UUID:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                field_id_type_0 = UUID(data)
-
-                return field_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | UUID", data)
-
-        field_id = _parse_field_id(_d.pop("_id"))
-
-        request = LogRecordRequest.from_dict(_d.pop("request"))
-
-        response = LogRecordResponse.from_dict(_d.pop("response"))
-
-        def _parse_organisation_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        organisation_id = _parse_organisation_id(_d.pop("organisation_id"))
-
-        def _parse_created_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return created_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None", data)
-
-        created_at = _parse_created_at(_d.pop("created_at"))
-
-        _metrics = _d.pop("metrics", UNSET)
-        metrics: LogRecordMetrics | Unset
-        if isinstance(_metrics, Unset):
-            metrics = UNSET
-        else:
-            metrics = LogRecordMetrics.from_dict(_metrics)
-
-        _final_untransformed_request = _d.pop("finalUntransformedRequest", UNSET)
-        final_untransformed_request: LogRecordMessage | Unset
-        if isinstance(_final_untransformed_request, Unset):
-            final_untransformed_request = UNSET
-        else:
-            final_untransformed_request = LogRecordMessage.from_dict(_final_untransformed_request)
-
-        _original_response = _d.pop("originalResponse", UNSET)
-        original_response: LogRecordMessage | Unset
-        if isinstance(_original_response, Unset):
-            original_response = UNSET
-        else:
-            original_response = LogRecordMessage.from_dict(_original_response)
-
-        _transformed_request = _d.pop("transformedRequest", UNSET)
-        transformed_request: LogRecordMessage | Unset
-        if isinstance(_transformed_request, Unset):
-            transformed_request = UNSET
-        else:
-            transformed_request = LogRecordMessage.from_dict(_transformed_request)
-
-        _instance = cls(
-            field_id=field_id,
-            request=request,
-            response=response,
-            organisation_id=organisation_id,
-            created_at=created_at,
-            metrics=metrics,
-            final_untransformed_request=final_untransformed_request,
-            original_response=original_response,
-            transformed_request=transformed_request,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v_field_id = _d["_id"]
+            if _v_field_id.__class__ is str:
+                try:
+                    _v_field_id = UUID(_v_field_id)
+                except ValueError:
+                    _v_field_id = malformed(_v_field_id, "a UUID", "_id")
+            elif _v_field_id is not None:
+                _v_field_id = checked(_v_field_id, "string or null", "_id")
+            _self.field_id = _v_field_id
+            _v_request = _d["request"]
+            if _v_request.__class__ is dict:
+                try:
+                    _v_request = LogRecordRequest.from_dict(_v_request)
+                except DecodeError as _error:
+                    raise _error.within("request") from None
+            else:
+                _v_request = checked(_v_request, "object", "request")
+            _self.request = _v_request
+            _v_response = _d["response"]
+            if _v_response.__class__ is dict:
+                try:
+                    _v_response = LogRecordResponse.from_dict(_v_response)
+                except DecodeError as _error:
+                    raise _error.within("response") from None
+            else:
+                _v_response = checked(_v_response, "object", "response")
+            _self.response = _v_response
+            _v_organisation_id = _d["organisation_id"]
+            if not (_v_organisation_id.__class__ is str or _v_organisation_id is None):
+                _v_organisation_id = checked(_v_organisation_id, "string or null", "organisation_id")
+            _self.organisation_id = _v_organisation_id
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
+                try:
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                except ValueError:
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+            elif _v_created_at is not None:
+                _v_created_at = checked(_v_created_at, "string or null", "created_at")
+            _self.created_at = _v_created_at
+            if "metrics" in _d:
+                _v_metrics = _d["metrics"]
+                if _v_metrics.__class__ is dict:
+                    try:
+                        _v_metrics = LogRecordMetrics.from_dict(_v_metrics)
+                    except DecodeError as _error:
+                        raise _error.within("metrics") from None
+                else:
+                    _v_metrics = checked(_v_metrics, "object", "metrics")
+                _self.metrics = _v_metrics
+                _n += 1
+            else:
+                _self.metrics = UNSET
+            if "finalUntransformedRequest" in _d:
+                _v_final_untransformed_request = _d["finalUntransformedRequest"]
+                if _v_final_untransformed_request.__class__ is dict:
+                    try:
+                        _v_final_untransformed_request = LogRecordMessage.from_dict(
+                            _v_final_untransformed_request
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("finalUntransformedRequest") from None
+                else:
+                    _v_final_untransformed_request = checked(
+                        _v_final_untransformed_request, "object", "finalUntransformedRequest"
+                    )
+                _self.final_untransformed_request = _v_final_untransformed_request
+                _n += 1
+            else:
+                _self.final_untransformed_request = UNSET
+            if "originalResponse" in _d:
+                _v_original_response = _d["originalResponse"]
+                if _v_original_response.__class__ is dict:
+                    try:
+                        _v_original_response = LogRecordMessage.from_dict(_v_original_response)
+                    except DecodeError as _error:
+                        raise _error.within("originalResponse") from None
+                else:
+                    _v_original_response = checked(_v_original_response, "object", "originalResponse")
+                _self.original_response = _v_original_response
+                _n += 1
+            else:
+                _self.original_response = UNSET
+            if "transformedRequest" in _d:
+                _v_transformed_request = _d["transformedRequest"]
+                if _v_transformed_request.__class__ is dict:
+                    try:
+                        _v_transformed_request = LogRecordMessage.from_dict(_v_transformed_request)
+                    except DecodeError as _error:
+                        raise _error.within("transformedRequest") from None
+                else:
+                    _v_transformed_request = checked(_v_transformed_request, "object", "transformedRequest")
+                _self.transformed_request = _v_transformed_request
+                _n += 1
+            else:
+                _self.transformed_request = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "_id",
+                    "created_at",
+                    "finalUntransformedRequest",
+                    "metrics",
+                    "organisation_id",
+                    "originalResponse",
+                    "request",
+                    "response",
+                    "transformedRequest",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.log_record_message_body import LogRecordMessageBody
@@ -46,27 +52,26 @@ class LogRecordMessage:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         body: dict[str, Any] | Unset = UNSET
         if not isinstance(self.body, Unset):
             body = self.body.to_dict()
+        if body is not UNSET:
+            _field_dict["body"] = body
 
         headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.headers, Unset):
             headers = self.headers.to_dict()
-
-        url = self.url
-
-        method = self.method
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if body is not UNSET:
-            _field_dict["body"] = body
         if headers is not UNSET:
             _field_dict["headers"] = headers
+
+        url = self.url
         if url is not UNSET:
             _field_dict["url"] = url
+
+        method = self.method
         if method is not UNSET:
             _field_dict["method"] = method
 
@@ -76,34 +81,60 @@ class LogRecordMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _body = _d.pop("body", UNSET)
-        body: LogRecordMessageBody | Unset
-        if isinstance(_body, Unset):
-            body = UNSET
-        else:
-            body = LogRecordMessageBody.from_dict(_body)
-
-        _headers = _d.pop("headers", UNSET)
-        headers: LogRecordMessageHeaders | Unset
-        if isinstance(_headers, Unset):
-            headers = UNSET
-        else:
-            headers = LogRecordMessageHeaders.from_dict(_headers)
-
-        url = _d.pop("url", UNSET)
-
-        method = _d.pop("method", UNSET)
-
-        _instance = cls(
-            body=body,
-            headers=headers,
-            url=url,
-            method=method,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "body" in _d:
+                _v_body = _d["body"]
+                if _v_body.__class__ is dict:
+                    try:
+                        _v_body = LogRecordMessageBody.from_dict(_v_body)
+                    except DecodeError as _error:
+                        raise _error.within("body") from None
+                else:
+                    _v_body = checked(_v_body, "object", "body")
+                _self.body = _v_body
+                _n += 1
+            else:
+                _self.body = UNSET
+            if "headers" in _d:
+                _v_headers = _d["headers"]
+                if _v_headers.__class__ is dict:
+                    try:
+                        _v_headers = LogRecordMessageHeaders.from_dict(_v_headers)
+                    except DecodeError as _error:
+                        raise _error.within("headers") from None
+                else:
+                    _v_headers = checked(_v_headers, "object", "headers")
+                _self.headers = _v_headers
+                _n += 1
+            else:
+                _self.headers = UNSET
+            if "url" in _d:
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
+                _n += 1
+            else:
+                _self.url = UNSET
+            if "method" in _d:
+                _v_method = _d["method"]
+                if _v_method.__class__ is not str:
+                    _v_method = checked(_v_method, "string", "method")
+                _self.method = _v_method
+                _n += 1
+            else:
+                _self.method = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"body", "headers", "method", "url"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

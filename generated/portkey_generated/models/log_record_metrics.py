@@ -3,13 +3,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    malformed,
+)
 
 T = TypeVar("T", bound="LogRecordMetrics")
 
@@ -121,107 +130,192 @@ class LogRecordMetrics:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         organisation_id = self.organisation_id
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         organisation_name = self.organisation_name
+        if organisation_name is not UNSET:
+            _field_dict["organisation_name"] = organisation_name
 
         prompt_id = self.prompt_id
+        if prompt_id is not UNSET:
+            _field_dict["prompt_id"] = prompt_id
 
         prompt_version_id = self.prompt_version_id
+        if prompt_version_id is not UNSET:
+            _field_dict["prompt_version_id"] = prompt_version_id
 
         config_id = self.config_id
+        if config_id is not UNSET:
+            _field_dict["config_id"] = config_id
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         is_success = self.is_success
+        if is_success is not UNSET:
+            _field_dict["is_success"] = is_success
 
         ai_org = self.ai_org
+        if ai_org is not UNSET:
+            _field_dict["ai_org"] = ai_org
 
         ai_model = self.ai_model
+        if ai_model is not UNSET:
+            _field_dict["ai_model"] = ai_model
 
         req_units = self.req_units
+        if req_units is not UNSET:
+            _field_dict["req_units"] = req_units
 
         res_units = self.res_units
+        if res_units is not UNSET:
+            _field_dict["res_units"] = res_units
 
         total_units = self.total_units
+        if total_units is not UNSET:
+            _field_dict["total_units"] = total_units
 
         cost = self.cost
+        if cost is not UNSET:
+            _field_dict["cost"] = cost
 
         cost_currency = self.cost_currency
+        if cost_currency is not UNSET:
+            _field_dict["cost_currency"] = cost_currency
 
         request_url = self.request_url
+        if request_url is not UNSET:
+            _field_dict["request_url"] = request_url
 
         request_method = self.request_method
+        if request_method is not UNSET:
+            _field_dict["request_method"] = request_method
 
         response_status_code = self.response_status_code
+        if response_status_code is not UNSET:
+            _field_dict["response_status_code"] = response_status_code
 
         response_time = self.response_time
+        if response_time is not UNSET:
+            _field_dict["response_time"] = response_time
 
         is_proxy_call = self.is_proxy_call
+        if is_proxy_call is not UNSET:
+            _field_dict["is_proxy_call"] = is_proxy_call
 
         cache_status: None | str | Unset
         if isinstance(self.cache_status, Unset):
             cache_status = UNSET
         else:
             cache_status = self.cache_status
+        if cache_status is not UNSET:
+            _field_dict["cache_status"] = cache_status
 
         cache_type: None | str | Unset
         if isinstance(self.cache_type, Unset):
             cache_type = UNSET
         else:
             cache_type = self.cache_type
+        if cache_type is not UNSET:
+            _field_dict["cache_type"] = cache_type
 
         stream_mode: int | None | Unset
         if isinstance(self.stream_mode, Unset):
             stream_mode = UNSET
         else:
             stream_mode = self.stream_mode
+        if stream_mode is not UNSET:
+            _field_dict["stream_mode"] = stream_mode
 
         retry_success_count = self.retry_success_count
+        if retry_success_count is not UNSET:
+            _field_dict["retry_success_count"] = retry_success_count
 
         trace_id = self.trace_id
+        if trace_id is not UNSET:
+            _field_dict["trace_id"] = trace_id
 
         span_id = self.span_id
+        if span_id is not UNSET:
+            _field_dict["span_id"] = span_id
 
         span_name = self.span_name
+        if span_name is not UNSET:
+            _field_dict["span_name"] = span_name
 
         parent_span_id = self.parent_span_id
+        if parent_span_id is not UNSET:
+            _field_dict["parent_span_id"] = parent_span_id
 
         mode = self.mode
+        if mode is not UNSET:
+            _field_dict["mode"] = mode
 
         virtual_key = self.virtual_key
+        if virtual_key is not UNSET:
+            _field_dict["virtual_key"] = virtual_key
 
         source = self.source
+        if source is not UNSET:
+            _field_dict["source"] = source
 
         runtime = self.runtime
+        if runtime is not UNSET:
+            _field_dict["runtime"] = runtime
 
         runtime_version = self.runtime_version
+        if runtime_version is not UNSET:
+            _field_dict["runtime_version"] = runtime_version
 
         sdk_version = self.sdk_version
+        if sdk_version is not UNSET:
+            _field_dict["sdk_version"] = sdk_version
 
         config = self.config
+        if config is not UNSET:
+            _field_dict["config"] = config
 
         internal_trace_id = self.internal_trace_id
+        if internal_trace_id is not UNSET:
+            _field_dict["internal_trace_id"] = internal_trace_id
 
         last_used_option_index = self.last_used_option_index
+        if last_used_option_index is not UNSET:
+            _field_dict["last_used_option_index"] = last_used_option_index
 
         config_version_id = self.config_version_id
+        if config_version_id is not UNSET:
+            _field_dict["config_version_id"] = config_version_id
 
         prompt_slug = self.prompt_slug
+        if prompt_slug is not UNSET:
+            _field_dict["prompt_slug"] = prompt_slug
 
         workspace_slug: None | str | Unset
         if isinstance(self.workspace_slug, Unset):
             workspace_slug = UNSET
         else:
             workspace_slug = self.workspace_slug
+        if workspace_slug is not UNSET:
+            _field_dict["workspace_slug"] = workspace_slug
 
         log_store_file_path_format = self.log_store_file_path_format
+        if log_store_file_path_format is not UNSET:
+            _field_dict["log_store_file_path_format"] = log_store_file_path_format
 
         metadata_key: list[None | str] | Unset = UNSET
         if not isinstance(self.metadata_key, Unset):
@@ -231,6 +325,9 @@ class LogRecordMetrics:
                 metadata_key_item = metadata_key_item_data
                 metadata_key.append(metadata_key_item)
 
+        if metadata_key is not UNSET:
+            _field_dict["metadata.key"] = metadata_key
+
         metadata_value: list[None | str] | Unset = UNSET
         if not isinstance(self.metadata_value, Unset):
             metadata_value = []
@@ -239,121 +336,34 @@ class LogRecordMetrics:
                 metadata_value_item = metadata_value_item_data
                 metadata_value.append(metadata_value_item)
 
-        api_key_id = self.api_key_id
-
-        request_parsing_time = self.request_parsing_time
-
-        pre_processing_time = self.pre_processing_time
-
-        cache_processing_time = self.cache_processing_time
-
-        response_parsing_time = self.response_parsing_time
-
-        gateway_processing_time = self.gateway_processing_time
-
-        upstream_response_time = self.upstream_response_time
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if organisation_name is not UNSET:
-            _field_dict["organisation_name"] = organisation_name
-        if prompt_id is not UNSET:
-            _field_dict["prompt_id"] = prompt_id
-        if prompt_version_id is not UNSET:
-            _field_dict["prompt_version_id"] = prompt_version_id
-        if config_id is not UNSET:
-            _field_dict["config_id"] = config_id
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if is_success is not UNSET:
-            _field_dict["is_success"] = is_success
-        if ai_org is not UNSET:
-            _field_dict["ai_org"] = ai_org
-        if ai_model is not UNSET:
-            _field_dict["ai_model"] = ai_model
-        if req_units is not UNSET:
-            _field_dict["req_units"] = req_units
-        if res_units is not UNSET:
-            _field_dict["res_units"] = res_units
-        if total_units is not UNSET:
-            _field_dict["total_units"] = total_units
-        if cost is not UNSET:
-            _field_dict["cost"] = cost
-        if cost_currency is not UNSET:
-            _field_dict["cost_currency"] = cost_currency
-        if request_url is not UNSET:
-            _field_dict["request_url"] = request_url
-        if request_method is not UNSET:
-            _field_dict["request_method"] = request_method
-        if response_status_code is not UNSET:
-            _field_dict["response_status_code"] = response_status_code
-        if response_time is not UNSET:
-            _field_dict["response_time"] = response_time
-        if is_proxy_call is not UNSET:
-            _field_dict["is_proxy_call"] = is_proxy_call
-        if cache_status is not UNSET:
-            _field_dict["cache_status"] = cache_status
-        if cache_type is not UNSET:
-            _field_dict["cache_type"] = cache_type
-        if stream_mode is not UNSET:
-            _field_dict["stream_mode"] = stream_mode
-        if retry_success_count is not UNSET:
-            _field_dict["retry_success_count"] = retry_success_count
-        if trace_id is not UNSET:
-            _field_dict["trace_id"] = trace_id
-        if span_id is not UNSET:
-            _field_dict["span_id"] = span_id
-        if span_name is not UNSET:
-            _field_dict["span_name"] = span_name
-        if parent_span_id is not UNSET:
-            _field_dict["parent_span_id"] = parent_span_id
-        if mode is not UNSET:
-            _field_dict["mode"] = mode
-        if virtual_key is not UNSET:
-            _field_dict["virtual_key"] = virtual_key
-        if source is not UNSET:
-            _field_dict["source"] = source
-        if runtime is not UNSET:
-            _field_dict["runtime"] = runtime
-        if runtime_version is not UNSET:
-            _field_dict["runtime_version"] = runtime_version
-        if sdk_version is not UNSET:
-            _field_dict["sdk_version"] = sdk_version
-        if config is not UNSET:
-            _field_dict["config"] = config
-        if internal_trace_id is not UNSET:
-            _field_dict["internal_trace_id"] = internal_trace_id
-        if last_used_option_index is not UNSET:
-            _field_dict["last_used_option_index"] = last_used_option_index
-        if config_version_id is not UNSET:
-            _field_dict["config_version_id"] = config_version_id
-        if prompt_slug is not UNSET:
-            _field_dict["prompt_slug"] = prompt_slug
-        if workspace_slug is not UNSET:
-            _field_dict["workspace_slug"] = workspace_slug
-        if log_store_file_path_format is not UNSET:
-            _field_dict["log_store_file_path_format"] = log_store_file_path_format
-        if metadata_key is not UNSET:
-            _field_dict["metadata.key"] = metadata_key
         if metadata_value is not UNSET:
             _field_dict["metadata.value"] = metadata_value
+
+        api_key_id = self.api_key_id
         if api_key_id is not UNSET:
             _field_dict["api_key_id"] = api_key_id
+
+        request_parsing_time = self.request_parsing_time
         if request_parsing_time is not UNSET:
             _field_dict["request_parsing_time"] = request_parsing_time
+
+        pre_processing_time = self.pre_processing_time
         if pre_processing_time is not UNSET:
             _field_dict["pre_processing_time"] = pre_processing_time
+
+        cache_processing_time = self.cache_processing_time
         if cache_processing_time is not UNSET:
             _field_dict["cache_processing_time"] = cache_processing_time
+
+        response_parsing_time = self.response_parsing_time
         if response_parsing_time is not UNSET:
             _field_dict["response_parsing_time"] = response_parsing_time
+
+        gateway_processing_time = self.gateway_processing_time
         if gateway_processing_time is not UNSET:
             _field_dict["gateway_processing_time"] = gateway_processing_time
+
+        upstream_response_time = self.upstream_response_time
         if upstream_response_time is not UNSET:
             _field_dict["upstream_response_time"] = upstream_response_time
 
@@ -361,226 +371,512 @@ class LogRecordMetrics:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        organisation_id = _d.pop("organisation_id", UNSET)
-
-        organisation_name = _d.pop("organisation_name", UNSET)
-
-        prompt_id = _d.pop("prompt_id", UNSET)
-
-        prompt_version_id = _d.pop("prompt_version_id", UNSET)
-
-        config_id = _d.pop("config_id", UNSET)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        is_success = _d.pop("is_success", UNSET)
-
-        ai_org = _d.pop("ai_org", UNSET)
-
-        ai_model = _d.pop("ai_model", UNSET)
-
-        req_units = _d.pop("req_units", UNSET)
-
-        res_units = _d.pop("res_units", UNSET)
-
-        total_units = _d.pop("total_units", UNSET)
-
-        cost = _d.pop("cost", UNSET)
-
-        cost_currency = _d.pop("cost_currency", UNSET)
-
-        request_url = _d.pop("request_url", UNSET)
-
-        request_method = _d.pop("request_method", UNSET)
-
-        response_status_code = _d.pop("response_status_code", UNSET)
-
-        response_time = _d.pop("response_time", UNSET)
-
-        is_proxy_call = _d.pop("is_proxy_call", UNSET)
-
-        def _parse_cache_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        cache_status = _parse_cache_status(_d.pop("cache_status", UNSET))
-
-        def _parse_cache_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        cache_type = _parse_cache_type(_d.pop("cache_type", UNSET))
-
-        def _parse_stream_mode(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        stream_mode = _parse_stream_mode(_d.pop("stream_mode", UNSET))
-
-        retry_success_count = _d.pop("retry_success_count", UNSET)
-
-        trace_id = _d.pop("trace_id", UNSET)
-
-        span_id = _d.pop("span_id", UNSET)
-
-        span_name = _d.pop("span_name", UNSET)
-
-        parent_span_id = _d.pop("parent_span_id", UNSET)
-
-        mode = _d.pop("mode", UNSET)
-
-        virtual_key = _d.pop("virtual_key", UNSET)
-
-        source = _d.pop("source", UNSET)
-
-        runtime = _d.pop("runtime", UNSET)
-
-        runtime_version = _d.pop("runtime_version", UNSET)
-
-        sdk_version = _d.pop("sdk_version", UNSET)
-
-        config = _d.pop("config", UNSET)
-
-        internal_trace_id = _d.pop("internal_trace_id", UNSET)
-
-        last_used_option_index = _d.pop("last_used_option_index", UNSET)
-
-        config_version_id = _d.pop("config_version_id", UNSET)
-
-        prompt_slug = _d.pop("prompt_slug", UNSET)
-
-        def _parse_workspace_slug(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        workspace_slug = _parse_workspace_slug(_d.pop("workspace_slug", UNSET))
-
-        log_store_file_path_format = _d.pop("log_store_file_path_format", UNSET)
-
-        _metadata_key = _d.pop("metadata.key", UNSET)
-        metadata_key: list[None | str] | Unset = UNSET
-        if _metadata_key is not UNSET:
-            metadata_key = []
-            for metadata_key_item_data in _metadata_key:
-
-                def _parse_metadata_key_item(data: object) -> None | str:
-                    if data is None:
-                        return data
-                    return cast("None | str", data)
-
-                metadata_key_item = _parse_metadata_key_item(metadata_key_item_data)
-
-                metadata_key.append(metadata_key_item)
-
-        _metadata_value = _d.pop("metadata.value", UNSET)
-        metadata_value: list[None | str] | Unset = UNSET
-        if _metadata_value is not UNSET:
-            metadata_value = []
-            for metadata_value_item_data in _metadata_value:
-
-                def _parse_metadata_value_item(data: object) -> None | str:
-                    if data is None:
-                        return data
-                    return cast("None | str", data)
-
-                metadata_value_item = _parse_metadata_value_item(metadata_value_item_data)
-
-                metadata_value.append(metadata_value_item)
-
-        api_key_id = _d.pop("api_key_id", UNSET)
-
-        request_parsing_time = _d.pop("request_parsing_time", UNSET)
-
-        pre_processing_time = _d.pop("pre_processing_time", UNSET)
-
-        cache_processing_time = _d.pop("cache_processing_time", UNSET)
-
-        response_parsing_time = _d.pop("response_parsing_time", UNSET)
-
-        gateway_processing_time = _d.pop("gateway_processing_time", UNSET)
-
-        upstream_response_time = _d.pop("upstream_response_time", UNSET)
-
-        _instance = cls(
-            id=id,
-            organisation_id=organisation_id,
-            organisation_name=organisation_name,
-            prompt_id=prompt_id,
-            prompt_version_id=prompt_version_id,
-            config_id=config_id,
-            created_at=created_at,
-            is_success=is_success,
-            ai_org=ai_org,
-            ai_model=ai_model,
-            req_units=req_units,
-            res_units=res_units,
-            total_units=total_units,
-            cost=cost,
-            cost_currency=cost_currency,
-            request_url=request_url,
-            request_method=request_method,
-            response_status_code=response_status_code,
-            response_time=response_time,
-            is_proxy_call=is_proxy_call,
-            cache_status=cache_status,
-            cache_type=cache_type,
-            stream_mode=stream_mode,
-            retry_success_count=retry_success_count,
-            trace_id=trace_id,
-            span_id=span_id,
-            span_name=span_name,
-            parent_span_id=parent_span_id,
-            mode=mode,
-            virtual_key=virtual_key,
-            source=source,
-            runtime=runtime,
-            runtime_version=runtime_version,
-            sdk_version=sdk_version,
-            config=config,
-            internal_trace_id=internal_trace_id,
-            last_used_option_index=last_used_option_index,
-            config_version_id=config_version_id,
-            prompt_slug=prompt_slug,
-            workspace_slug=workspace_slug,
-            log_store_file_path_format=log_store_file_path_format,
-            metadata_key=metadata_key,
-            metadata_value=metadata_value,
-            api_key_id=api_key_id,
-            request_parsing_time=request_parsing_time,
-            pre_processing_time=pre_processing_time,
-            cache_processing_time=cache_processing_time,
-            response_parsing_time=response_parsing_time,
-            gateway_processing_time=gateway_processing_time,
-            upstream_response_time=upstream_response_time,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "organisation_id" in _d:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is not str:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "organisation_name" in _d:
+                _v_organisation_name = _d["organisation_name"]
+                if _v_organisation_name.__class__ is not str:
+                    _v_organisation_name = checked(_v_organisation_name, "string", "organisation_name")
+                _self.organisation_name = _v_organisation_name
+                _n += 1
+            else:
+                _self.organisation_name = UNSET
+            if "prompt_id" in _d:
+                _v_prompt_id = _d["prompt_id"]
+                if _v_prompt_id.__class__ is not str:
+                    _v_prompt_id = checked(_v_prompt_id, "string", "prompt_id")
+                _self.prompt_id = _v_prompt_id
+                _n += 1
+            else:
+                _self.prompt_id = UNSET
+            if "prompt_version_id" in _d:
+                _v_prompt_version_id = _d["prompt_version_id"]
+                if _v_prompt_version_id.__class__ is not str:
+                    _v_prompt_version_id = checked(_v_prompt_version_id, "string", "prompt_version_id")
+                _self.prompt_version_id = _v_prompt_version_id
+                _n += 1
+            else:
+                _self.prompt_version_id = UNSET
+            if "config_id" in _d:
+                _v_config_id = _d["config_id"]
+                if _v_config_id.__class__ is not str:
+                    _v_config_id = checked(_v_config_id, "string", "config_id")
+                _self.config_id = _v_config_id
+                _n += 1
+            else:
+                _self.config_id = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "is_success" in _d:
+                _v_is_success = _d["is_success"]
+                if _v_is_success.__class__ is not bool:
+                    _v_is_success = checked(_v_is_success, "boolean", "is_success")
+                _self.is_success = _v_is_success
+                _n += 1
+            else:
+                _self.is_success = UNSET
+            if "ai_org" in _d:
+                _v_ai_org = _d["ai_org"]
+                if _v_ai_org.__class__ is not str:
+                    _v_ai_org = checked(_v_ai_org, "string", "ai_org")
+                _self.ai_org = _v_ai_org
+                _n += 1
+            else:
+                _self.ai_org = UNSET
+            if "ai_model" in _d:
+                _v_ai_model = _d["ai_model"]
+                if _v_ai_model.__class__ is not str:
+                    _v_ai_model = checked(_v_ai_model, "string", "ai_model")
+                _self.ai_model = _v_ai_model
+                _n += 1
+            else:
+                _self.ai_model = UNSET
+            if "req_units" in _d:
+                _v_req_units = _d["req_units"]
+                if _v_req_units.__class__ not in JSON_NUMBERS:
+                    _v_req_units = checked(_v_req_units, "number", "req_units")
+                _self.req_units = _v_req_units
+                _n += 1
+            else:
+                _self.req_units = UNSET
+            if "res_units" in _d:
+                _v_res_units = _d["res_units"]
+                if _v_res_units.__class__ not in JSON_NUMBERS:
+                    _v_res_units = checked(_v_res_units, "number", "res_units")
+                _self.res_units = _v_res_units
+                _n += 1
+            else:
+                _self.res_units = UNSET
+            if "total_units" in _d:
+                _v_total_units = _d["total_units"]
+                if _v_total_units.__class__ not in JSON_NUMBERS:
+                    _v_total_units = checked(_v_total_units, "number", "total_units")
+                _self.total_units = _v_total_units
+                _n += 1
+            else:
+                _self.total_units = UNSET
+            if "cost" in _d:
+                _v_cost = _d["cost"]
+                if _v_cost.__class__ not in JSON_NUMBERS:
+                    _v_cost = checked(_v_cost, "number", "cost")
+                _self.cost = _v_cost
+                _n += 1
+            else:
+                _self.cost = UNSET
+            if "cost_currency" in _d:
+                _v_cost_currency = _d["cost_currency"]
+                if _v_cost_currency.__class__ is not str:
+                    _v_cost_currency = checked(_v_cost_currency, "string", "cost_currency")
+                _self.cost_currency = _v_cost_currency
+                _n += 1
+            else:
+                _self.cost_currency = UNSET
+            if "request_url" in _d:
+                _v_request_url = _d["request_url"]
+                if _v_request_url.__class__ is not str:
+                    _v_request_url = checked(_v_request_url, "string", "request_url")
+                _self.request_url = _v_request_url
+                _n += 1
+            else:
+                _self.request_url = UNSET
+            if "request_method" in _d:
+                _v_request_method = _d["request_method"]
+                if _v_request_method.__class__ is not str:
+                    _v_request_method = checked(_v_request_method, "string", "request_method")
+                _self.request_method = _v_request_method
+                _n += 1
+            else:
+                _self.request_method = UNSET
+            if "response_status_code" in _d:
+                _v_response_status_code = _d["response_status_code"]
+                if _v_response_status_code.__class__ is not int:
+                    _v_response_status_code = checked(
+                        _v_response_status_code, "integer", "response_status_code"
+                    )
+                _self.response_status_code = _v_response_status_code
+                _n += 1
+            else:
+                _self.response_status_code = UNSET
+            if "response_time" in _d:
+                _v_response_time = _d["response_time"]
+                if _v_response_time.__class__ is not int:
+                    _v_response_time = checked(_v_response_time, "integer", "response_time")
+                _self.response_time = _v_response_time
+                _n += 1
+            else:
+                _self.response_time = UNSET
+            if "is_proxy_call" in _d:
+                _v_is_proxy_call = _d["is_proxy_call"]
+                if _v_is_proxy_call.__class__ is not bool:
+                    _v_is_proxy_call = checked(_v_is_proxy_call, "boolean", "is_proxy_call")
+                _self.is_proxy_call = _v_is_proxy_call
+                _n += 1
+            else:
+                _self.is_proxy_call = UNSET
+            if "cache_status" in _d:
+                _v_cache_status = _d["cache_status"]
+                if not (_v_cache_status.__class__ is str or _v_cache_status is None):
+                    _v_cache_status = checked(_v_cache_status, "string or null", "cache_status")
+                _self.cache_status = _v_cache_status
+                _n += 1
+            else:
+                _self.cache_status = UNSET
+            if "cache_type" in _d:
+                _v_cache_type = _d["cache_type"]
+                if not (_v_cache_type.__class__ is str or _v_cache_type is None):
+                    _v_cache_type = checked(_v_cache_type, "string or null", "cache_type")
+                _self.cache_type = _v_cache_type
+                _n += 1
+            else:
+                _self.cache_type = UNSET
+            if "stream_mode" in _d:
+                _v_stream_mode = _d["stream_mode"]
+                if not (_v_stream_mode.__class__ is int or _v_stream_mode is None):
+                    _v_stream_mode = checked(_v_stream_mode, "integer or null", "stream_mode")
+                _self.stream_mode = _v_stream_mode
+                _n += 1
+            else:
+                _self.stream_mode = UNSET
+            if "retry_success_count" in _d:
+                _v_retry_success_count = _d["retry_success_count"]
+                if _v_retry_success_count.__class__ is not int:
+                    _v_retry_success_count = checked(_v_retry_success_count, "integer", "retry_success_count")
+                _self.retry_success_count = _v_retry_success_count
+                _n += 1
+            else:
+                _self.retry_success_count = UNSET
+            if "trace_id" in _d:
+                _v_trace_id = _d["trace_id"]
+                if _v_trace_id.__class__ is not str:
+                    _v_trace_id = checked(_v_trace_id, "string", "trace_id")
+                _self.trace_id = _v_trace_id
+                _n += 1
+            else:
+                _self.trace_id = UNSET
+            if "span_id" in _d:
+                _v_span_id = _d["span_id"]
+                if _v_span_id.__class__ is not str:
+                    _v_span_id = checked(_v_span_id, "string", "span_id")
+                _self.span_id = _v_span_id
+                _n += 1
+            else:
+                _self.span_id = UNSET
+            if "span_name" in _d:
+                _v_span_name = _d["span_name"]
+                if _v_span_name.__class__ is not str:
+                    _v_span_name = checked(_v_span_name, "string", "span_name")
+                _self.span_name = _v_span_name
+                _n += 1
+            else:
+                _self.span_name = UNSET
+            if "parent_span_id" in _d:
+                _v_parent_span_id = _d["parent_span_id"]
+                if _v_parent_span_id.__class__ is not str:
+                    _v_parent_span_id = checked(_v_parent_span_id, "string", "parent_span_id")
+                _self.parent_span_id = _v_parent_span_id
+                _n += 1
+            else:
+                _self.parent_span_id = UNSET
+            if "mode" in _d:
+                _v_mode = _d["mode"]
+                if _v_mode.__class__ is not str:
+                    _v_mode = checked(_v_mode, "string", "mode")
+                _self.mode = _v_mode
+                _n += 1
+            else:
+                _self.mode = UNSET
+            if "virtual_key" in _d:
+                _v_virtual_key = _d["virtual_key"]
+                if _v_virtual_key.__class__ is not str:
+                    _v_virtual_key = checked(_v_virtual_key, "string", "virtual_key")
+                _self.virtual_key = _v_virtual_key
+                _n += 1
+            else:
+                _self.virtual_key = UNSET
+            if "source" in _d:
+                _v_source = _d["source"]
+                if _v_source.__class__ is not str:
+                    _v_source = checked(_v_source, "string", "source")
+                _self.source = _v_source
+                _n += 1
+            else:
+                _self.source = UNSET
+            if "runtime" in _d:
+                _v_runtime = _d["runtime"]
+                if _v_runtime.__class__ is not str:
+                    _v_runtime = checked(_v_runtime, "string", "runtime")
+                _self.runtime = _v_runtime
+                _n += 1
+            else:
+                _self.runtime = UNSET
+            if "runtime_version" in _d:
+                _v_runtime_version = _d["runtime_version"]
+                if _v_runtime_version.__class__ is not str:
+                    _v_runtime_version = checked(_v_runtime_version, "string", "runtime_version")
+                _self.runtime_version = _v_runtime_version
+                _n += 1
+            else:
+                _self.runtime_version = UNSET
+            if "sdk_version" in _d:
+                _v_sdk_version = _d["sdk_version"]
+                if _v_sdk_version.__class__ is not str:
+                    _v_sdk_version = checked(_v_sdk_version, "string", "sdk_version")
+                _self.sdk_version = _v_sdk_version
+                _n += 1
+            else:
+                _self.sdk_version = UNSET
+            if "config" in _d:
+                _v_config = _d["config"]
+                if _v_config.__class__ is not str:
+                    _v_config = checked(_v_config, "string", "config")
+                _self.config = _v_config
+                _n += 1
+            else:
+                _self.config = UNSET
+            if "internal_trace_id" in _d:
+                _v_internal_trace_id = _d["internal_trace_id"]
+                if _v_internal_trace_id.__class__ is not str:
+                    _v_internal_trace_id = checked(_v_internal_trace_id, "string", "internal_trace_id")
+                _self.internal_trace_id = _v_internal_trace_id
+                _n += 1
+            else:
+                _self.internal_trace_id = UNSET
+            if "last_used_option_index" in _d:
+                _v_last_used_option_index = _d["last_used_option_index"]
+                if _v_last_used_option_index.__class__ is not int:
+                    _v_last_used_option_index = checked(
+                        _v_last_used_option_index, "integer", "last_used_option_index"
+                    )
+                _self.last_used_option_index = _v_last_used_option_index
+                _n += 1
+            else:
+                _self.last_used_option_index = UNSET
+            if "config_version_id" in _d:
+                _v_config_version_id = _d["config_version_id"]
+                if _v_config_version_id.__class__ is not str:
+                    _v_config_version_id = checked(_v_config_version_id, "string", "config_version_id")
+                _self.config_version_id = _v_config_version_id
+                _n += 1
+            else:
+                _self.config_version_id = UNSET
+            if "prompt_slug" in _d:
+                _v_prompt_slug = _d["prompt_slug"]
+                if _v_prompt_slug.__class__ is not str:
+                    _v_prompt_slug = checked(_v_prompt_slug, "string", "prompt_slug")
+                _self.prompt_slug = _v_prompt_slug
+                _n += 1
+            else:
+                _self.prompt_slug = UNSET
+            if "workspace_slug" in _d:
+                _v_workspace_slug = _d["workspace_slug"]
+                if not (_v_workspace_slug.__class__ is str or _v_workspace_slug is None):
+                    _v_workspace_slug = checked(_v_workspace_slug, "string or null", "workspace_slug")
+                _self.workspace_slug = _v_workspace_slug
+                _n += 1
+            else:
+                _self.workspace_slug = UNSET
+            if "log_store_file_path_format" in _d:
+                _v_log_store_file_path_format = _d["log_store_file_path_format"]
+                if _v_log_store_file_path_format.__class__ is not str:
+                    _v_log_store_file_path_format = checked(
+                        _v_log_store_file_path_format, "string", "log_store_file_path_format"
+                    )
+                _self.log_store_file_path_format = _v_log_store_file_path_format
+                _n += 1
+            else:
+                _self.log_store_file_path_format = UNSET
+            if "metadata.key" in _d:
+                _v_metadata_key = _d["metadata.key"]
+                if _v_metadata_key.__class__ is list:
+                    try:
+                        if not all(_i is None or _i.__class__ is str for _i in _v_metadata_key):
+                            _v_metadata_key = checked_items(_v_metadata_key, "string or null")
+                    except DecodeError as _error:
+                        raise _error.within("metadata.key") from None
+                else:
+                    _v_metadata_key = checked(_v_metadata_key, "array", "metadata.key")
+                _self.metadata_key = _v_metadata_key
+                _n += 1
+            else:
+                _self.metadata_key = UNSET
+            if "metadata.value" in _d:
+                _v_metadata_value = _d["metadata.value"]
+                if _v_metadata_value.__class__ is list:
+                    try:
+                        if not all(_i is None or _i.__class__ is str for _i in _v_metadata_value):
+                            _v_metadata_value = checked_items(_v_metadata_value, "string or null")
+                    except DecodeError as _error:
+                        raise _error.within("metadata.value") from None
+                else:
+                    _v_metadata_value = checked(_v_metadata_value, "array", "metadata.value")
+                _self.metadata_value = _v_metadata_value
+                _n += 1
+            else:
+                _self.metadata_value = UNSET
+            if "api_key_id" in _d:
+                _v_api_key_id = _d["api_key_id"]
+                if _v_api_key_id.__class__ is not str:
+                    _v_api_key_id = checked(_v_api_key_id, "string", "api_key_id")
+                _self.api_key_id = _v_api_key_id
+                _n += 1
+            else:
+                _self.api_key_id = UNSET
+            if "request_parsing_time" in _d:
+                _v_request_parsing_time = _d["request_parsing_time"]
+                if _v_request_parsing_time.__class__ is not int:
+                    _v_request_parsing_time = checked(
+                        _v_request_parsing_time, "integer", "request_parsing_time"
+                    )
+                _self.request_parsing_time = _v_request_parsing_time
+                _n += 1
+            else:
+                _self.request_parsing_time = UNSET
+            if "pre_processing_time" in _d:
+                _v_pre_processing_time = _d["pre_processing_time"]
+                if _v_pre_processing_time.__class__ is not int:
+                    _v_pre_processing_time = checked(_v_pre_processing_time, "integer", "pre_processing_time")
+                _self.pre_processing_time = _v_pre_processing_time
+                _n += 1
+            else:
+                _self.pre_processing_time = UNSET
+            if "cache_processing_time" in _d:
+                _v_cache_processing_time = _d["cache_processing_time"]
+                if _v_cache_processing_time.__class__ is not int:
+                    _v_cache_processing_time = checked(
+                        _v_cache_processing_time, "integer", "cache_processing_time"
+                    )
+                _self.cache_processing_time = _v_cache_processing_time
+                _n += 1
+            else:
+                _self.cache_processing_time = UNSET
+            if "response_parsing_time" in _d:
+                _v_response_parsing_time = _d["response_parsing_time"]
+                if _v_response_parsing_time.__class__ is not int:
+                    _v_response_parsing_time = checked(
+                        _v_response_parsing_time, "integer", "response_parsing_time"
+                    )
+                _self.response_parsing_time = _v_response_parsing_time
+                _n += 1
+            else:
+                _self.response_parsing_time = UNSET
+            if "gateway_processing_time" in _d:
+                _v_gateway_processing_time = _d["gateway_processing_time"]
+                if _v_gateway_processing_time.__class__ is not int:
+                    _v_gateway_processing_time = checked(
+                        _v_gateway_processing_time, "integer", "gateway_processing_time"
+                    )
+                _self.gateway_processing_time = _v_gateway_processing_time
+                _n += 1
+            else:
+                _self.gateway_processing_time = UNSET
+            if "upstream_response_time" in _d:
+                _v_upstream_response_time = _d["upstream_response_time"]
+                if _v_upstream_response_time.__class__ is not int:
+                    _v_upstream_response_time = checked(
+                        _v_upstream_response_time, "integer", "upstream_response_time"
+                    )
+                _self.upstream_response_time = _v_upstream_response_time
+                _n += 1
+            else:
+                _self.upstream_response_time = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "ai_model",
+                    "ai_org",
+                    "api_key_id",
+                    "cache_processing_time",
+                    "cache_status",
+                    "cache_type",
+                    "config",
+                    "config_id",
+                    "config_version_id",
+                    "cost",
+                    "cost_currency",
+                    "created_at",
+                    "gateway_processing_time",
+                    "id",
+                    "internal_trace_id",
+                    "is_proxy_call",
+                    "is_success",
+                    "last_used_option_index",
+                    "log_store_file_path_format",
+                    "metadata.key",
+                    "metadata.value",
+                    "mode",
+                    "organisation_id",
+                    "organisation_name",
+                    "parent_span_id",
+                    "pre_processing_time",
+                    "prompt_id",
+                    "prompt_slug",
+                    "prompt_version_id",
+                    "req_units",
+                    "request_method",
+                    "request_parsing_time",
+                    "request_url",
+                    "res_units",
+                    "response_parsing_time",
+                    "response_status_code",
+                    "response_time",
+                    "retry_success_count",
+                    "runtime",
+                    "runtime_version",
+                    "sdk_version",
+                    "source",
+                    "span_id",
+                    "span_name",
+                    "stream_mode",
+                    "total_units",
+                    "trace_id",
+                    "upstream_response_time",
+                    "virtual_key",
+                    "workspace_slug",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

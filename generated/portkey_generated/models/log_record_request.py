@@ -7,8 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.log_record_request_method import LogRecordRequestMethod, check_log_record_request_method
-from ..types import UNSET, Unset
+from ..models.log_record_request_method import LogRecordRequestMethod
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.log_record_request_body import LogRecordRequestBody
@@ -51,31 +58,30 @@ class LogRecordRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        url = self.url
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        method: str = self.method
+        if is_set(self.url):
+            url = self.url
+            _field_dict["url"] = url
 
-        portkey_headers = self.portkey_headers.to_dict()
+        if is_set(self.method):
+            method: str = self.method
+            _field_dict["method"] = method
+
+        if is_set(self.portkey_headers):
+            portkey_headers = self.portkey_headers.to_dict()
+            _field_dict["portkeyHeaders"] = portkey_headers
 
         headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.headers, Unset):
             headers = self.headers.to_dict()
+        if headers is not UNSET:
+            _field_dict["headers"] = headers
 
         body: dict[str, Any] | Unset = UNSET
         if not isinstance(self.body, Unset):
             body = self.body.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "url": url,
-                "method": method,
-                "portkeyHeaders": portkey_headers,
-            }
-        )
-        if headers is not UNSET:
-            _field_dict["headers"] = headers
         if body is not UNSET:
             _field_dict["body"] = body
 
@@ -85,37 +91,65 @@ class LogRecordRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        url = _d.pop("url")
-
-        method = check_log_record_request_method(_d.pop("method"))
-
-        portkey_headers = LogRecordRequestPortkeyHeaders.from_dict(_d.pop("portkeyHeaders"))
-
-        _headers = _d.pop("headers", UNSET)
-        headers: LogRecordRequestHeaders | Unset
-        if isinstance(_headers, Unset):
-            headers = UNSET
-        else:
-            headers = LogRecordRequestHeaders.from_dict(_headers)
-
-        _body = _d.pop("body", UNSET)
-        body: LogRecordRequestBody | Unset
-        if isinstance(_body, Unset):
-            body = UNSET
-        else:
-            body = LogRecordRequestBody.from_dict(_body)
-
-        _instance = cls(
-            url=url,
-            method=method,
-            portkey_headers=portkey_headers,
-            headers=headers,
-            body=body,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_url = _d["url"]
+            if _v_url.__class__ is not str:
+                _v_url = checked(_v_url, "string", "url")
+            _self.url = _v_url
+            _v_method = _d["method"]
+            if _v_method.__class__ is not str:
+                _v_method = checked(_v_method, "string", "method")
+            _self.method = _v_method
+            _v_portkey_headers = _d["portkeyHeaders"]
+            if _v_portkey_headers.__class__ is dict:
+                try:
+                    _v_portkey_headers = LogRecordRequestPortkeyHeaders.from_dict(_v_portkey_headers)
+                except DecodeError as _error:
+                    raise _error.within("portkeyHeaders") from None
+            else:
+                _v_portkey_headers = checked(_v_portkey_headers, "object", "portkeyHeaders")
+            _self.portkey_headers = _v_portkey_headers
+            if "headers" in _d:
+                _v_headers = _d["headers"]
+                if _v_headers.__class__ is dict:
+                    try:
+                        _v_headers = LogRecordRequestHeaders.from_dict(_v_headers)
+                    except DecodeError as _error:
+                        raise _error.within("headers") from None
+                else:
+                    _v_headers = checked(_v_headers, "object", "headers")
+                _self.headers = _v_headers
+                _n += 1
+            else:
+                _self.headers = UNSET
+            if "body" in _d:
+                _v_body = _d["body"]
+                if _v_body.__class__ is dict:
+                    try:
+                        _v_body = LogRecordRequestBody.from_dict(_v_body)
+                    except DecodeError as _error:
+                        raise _error.within("body") from None
+                else:
+                    _v_body = checked(_v_body, "object", "body")
+                _self.body = _v_body
+                _n += 1
+            else:
+                _self.body = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"body", "headers", "method", "portkeyHeaders", "url"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.log_record_response_body import LogRecordResponseBody
@@ -48,31 +55,30 @@ class LogRecordResponse:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        status = self.status
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        response_time = self.response_time
+        if is_set(self.status):
+            status = self.status
+            _field_dict["status"] = status
 
-        last_used_option_json_path = self.last_used_option_json_path
+        if is_set(self.response_time):
+            response_time = self.response_time
+            _field_dict["responseTime"] = response_time
+
+        if is_set(self.last_used_option_json_path):
+            last_used_option_json_path = self.last_used_option_json_path
+            _field_dict["lastUsedOptionJsonPath"] = last_used_option_json_path
 
         headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.headers, Unset):
             headers = self.headers.to_dict()
+        if headers is not UNSET:
+            _field_dict["headers"] = headers
 
         body: dict[str, Any] | Unset = UNSET
         if not isinstance(self.body, Unset):
             body = self.body.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "status": status,
-                "responseTime": response_time,
-                "lastUsedOptionJsonPath": last_used_option_json_path,
-            }
-        )
-        if headers is not UNSET:
-            _field_dict["headers"] = headers
         if body is not UNSET:
             _field_dict["body"] = body
 
@@ -82,37 +88,62 @@ class LogRecordResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        status = _d.pop("status")
-
-        response_time = _d.pop("responseTime")
-
-        last_used_option_json_path = _d.pop("lastUsedOptionJsonPath")
-
-        _headers = _d.pop("headers", UNSET)
-        headers: LogRecordResponseHeaders | Unset
-        if isinstance(_headers, Unset):
-            headers = UNSET
-        else:
-            headers = LogRecordResponseHeaders.from_dict(_headers)
-
-        _body = _d.pop("body", UNSET)
-        body: LogRecordResponseBody | Unset
-        if isinstance(_body, Unset):
-            body = UNSET
-        else:
-            body = LogRecordResponseBody.from_dict(_body)
-
-        _instance = cls(
-            status=status,
-            response_time=response_time,
-            last_used_option_json_path=last_used_option_json_path,
-            headers=headers,
-            body=body,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_status = _d["status"]
+            if _v_status.__class__ is not int:
+                _v_status = checked(_v_status, "integer", "status")
+            _self.status = _v_status
+            _v_response_time = _d["responseTime"]
+            if _v_response_time.__class__ is not int:
+                _v_response_time = checked(_v_response_time, "integer", "responseTime")
+            _self.response_time = _v_response_time
+            _v_last_used_option_json_path = _d["lastUsedOptionJsonPath"]
+            if _v_last_used_option_json_path.__class__ is not str:
+                _v_last_used_option_json_path = checked(
+                    _v_last_used_option_json_path, "string", "lastUsedOptionJsonPath"
+                )
+            _self.last_used_option_json_path = _v_last_used_option_json_path
+            if "headers" in _d:
+                _v_headers = _d["headers"]
+                if _v_headers.__class__ is dict:
+                    try:
+                        _v_headers = LogRecordResponseHeaders.from_dict(_v_headers)
+                    except DecodeError as _error:
+                        raise _error.within("headers") from None
+                else:
+                    _v_headers = checked(_v_headers, "object", "headers")
+                _self.headers = _v_headers
+                _n += 1
+            else:
+                _self.headers = UNSET
+            if "body" in _d:
+                _v_body = _d["body"]
+                if _v_body.__class__ is dict:
+                    try:
+                        _v_body = LogRecordResponseBody.from_dict(_v_body)
+                    except DecodeError as _error:
+                        raise _error.within("body") from None
+                else:
+                    _v_body = checked(_v_body, "object", "body")
+                _self.body = _v_body
+                _n += 1
+            else:
+                _self.body = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"body", "headers", "lastUsedOptionJsonPath", "responseTime", "status"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

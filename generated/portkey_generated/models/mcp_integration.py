@@ -3,16 +3,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.mcp_integration_auth_type import McpIntegrationAuthType, check_mcp_integration_auth_type
-from ..models.mcp_integration_transport import McpIntegrationTransport, check_mcp_integration_transport
-from ..models.mcp_integration_type import McpIntegrationType, check_mcp_integration_type
-from ..types import UNSET, Unset, is_json_object
+from ..models.mcp_integration_auth_type import McpIntegrationAuthType
+from ..models.mcp_integration_transport import McpIntegrationTransport
+from ..models.mcp_integration_type import McpIntegrationType
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_configurations import McpIntegrationConfigurations
@@ -81,43 +88,71 @@ class McpIntegration:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         owner_id = self.owner_id
+        if owner_id is not UNSET:
+            _field_dict["owner_id"] = owner_id
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_
 
+        if type_ is not UNSET:
+            _field_dict["type"] = type_
+
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         workspace_id: None | str | Unset
         if isinstance(self.workspace_id, Unset):
             workspace_id = UNSET
         else:
             workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         url = self.url
+        if url is not UNSET:
+            _field_dict["url"] = url
 
         auth_type: str | Unset = UNSET
         if not isinstance(self.auth_type, Unset):
             auth_type = self.auth_type
 
+        if auth_type is not UNSET:
+            _field_dict["auth_type"] = auth_type
+
         transport: str | Unset = UNSET
         if not isinstance(self.transport, Unset):
             transport = self.transport
+
+        if transport is not UNSET:
+            _field_dict["transport"] = transport
 
         configurations: dict[str, Any] | None | Unset
         if isinstance(self.configurations, Unset):
@@ -126,6 +161,8 @@ class McpIntegration:
             configurations = self.configurations.to_dict()
         else:
             configurations = self.configurations
+        if configurations is not UNSET:
+            _field_dict["configurations"] = configurations
 
         global_workspace_access: dict[str, Any] | None | Unset
         if isinstance(self.global_workspace_access, Unset):
@@ -134,6 +171,8 @@ class McpIntegration:
             global_workspace_access = self.global_workspace_access.to_dict()
         else:
             global_workspace_access = self.global_workspace_access
+        if global_workspace_access is not UNSET:
+            _field_dict["global_workspace_access"] = global_workspace_access
 
         secret_mappings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.secret_mappings, Unset):
@@ -142,47 +181,18 @@ class McpIntegration:
                 secret_mappings_item = secret_mappings_item_data.to_dict()
                 secret_mappings.append(secret_mappings_item)
 
+        if secret_mappings is not UNSET:
+            _field_dict["secret_mappings"] = secret_mappings
+
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if owner_id is not UNSET:
-            _field_dict["owner_id"] = owner_id
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if url is not UNSET:
-            _field_dict["url"] = url
-        if auth_type is not UNSET:
-            _field_dict["auth_type"] = auth_type
-        if transport is not UNSET:
-            _field_dict["transport"] = transport
-        if configurations is not UNSET:
-            _field_dict["configurations"] = configurations
-        if global_workspace_access is not UNSET:
-            _field_dict["global_workspace_access"] = global_workspace_access
-        if secret_mappings is not UNSET:
-            _field_dict["secret_mappings"] = secret_mappings
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
         if last_updated_at is not UNSET:
             _field_dict["last_updated_at"] = last_updated_at
 
@@ -192,143 +202,208 @@ class McpIntegration:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        name = _d.pop("name", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        owner_id = _d.pop("owner_id", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        _type_ = _d.pop("type", UNSET)
-        type_: McpIntegrationType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_mcp_integration_type(_type_)
-
-        slug = _d.pop("slug", UNSET)
-
-        def _parse_workspace_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
-
-        url = _d.pop("url", UNSET)
-
-        _auth_type = _d.pop("auth_type", UNSET)
-        auth_type: McpIntegrationAuthType | Unset
-        if isinstance(_auth_type, Unset):
-            auth_type = UNSET
-        else:
-            auth_type = check_mcp_integration_auth_type(_auth_type)
-
-        _transport = _d.pop("transport", UNSET)
-        transport: McpIntegrationTransport | Unset
-        if isinstance(_transport, Unset):
-            transport = UNSET
-        else:
-            transport = check_mcp_integration_transport(_transport)
-
-        def _parse_configurations(data: object) -> McpIntegrationConfigurations | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                configurations_type_0 = McpIntegrationConfigurations.from_dict(data)
-
-                return configurations_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpIntegrationConfigurations | None | Unset", data)
-
-        configurations = _parse_configurations(_d.pop("configurations", UNSET))
-
-        def _parse_global_workspace_access(
-            data: object,
-        ) -> McpIntegrationGlobalWorkspaceAccess | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                global_workspace_access_type_0 = McpIntegrationGlobalWorkspaceAccess.from_dict(data)
-
-                return global_workspace_access_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpIntegrationGlobalWorkspaceAccess | None | Unset", data)
-
-        global_workspace_access = _parse_global_workspace_access(_d.pop("global_workspace_access", UNSET))
-
-        _secret_mappings = _d.pop("secret_mappings", UNSET)
-        secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
-        if _secret_mappings is not UNSET:
-            secret_mappings = []
-            for secret_mappings_item_data in _secret_mappings:
-                secret_mappings_item = SecretReferenceMapping.from_dict(secret_mappings_item_data)
-
-                secret_mappings.append(secret_mappings_item)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _instance = cls(
-            id=id,
-            name=name,
-            description=description,
-            owner_id=owner_id,
-            status=status,
-            type_=type_,
-            slug=slug,
-            workspace_id=workspace_id,
-            url=url,
-            auth_type=auth_type,
-            transport=transport,
-            configurations=configurations,
-            global_workspace_access=global_workspace_access,
-            secret_mappings=secret_mappings,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "owner_id" in _d:
+                _v_owner_id = _d["owner_id"]
+                if _v_owner_id.__class__ is not str:
+                    _v_owner_id = checked(_v_owner_id, "string", "owner_id")
+                _self.owner_id = _v_owner_id
+                _n += 1
+            else:
+                _self.owner_id = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "type" in _d:
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if not (_v_workspace_id.__class__ is str or _v_workspace_id is None):
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "url" in _d:
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
+                _n += 1
+            else:
+                _self.url = UNSET
+            if "auth_type" in _d:
+                _v_auth_type = _d["auth_type"]
+                if _v_auth_type.__class__ is not str:
+                    _v_auth_type = checked(_v_auth_type, "string", "auth_type")
+                _self.auth_type = _v_auth_type
+                _n += 1
+            else:
+                _self.auth_type = UNSET
+            if "transport" in _d:
+                _v_transport = _d["transport"]
+                if _v_transport.__class__ is not str:
+                    _v_transport = checked(_v_transport, "string", "transport")
+                _self.transport = _v_transport
+                _n += 1
+            else:
+                _self.transport = UNSET
+            if "configurations" in _d:
+                _v_configurations = _d["configurations"]
+                if _v_configurations.__class__ is dict:
+                    try:
+                        _v_configurations = McpIntegrationConfigurations.from_dict(_v_configurations)
+                    except DecodeError as _error:
+                        raise _error.within("configurations") from None
+                elif _v_configurations is not None:
+                    _v_configurations = checked(_v_configurations, "object or null", "configurations")
+                _self.configurations = _v_configurations
+                _n += 1
+            else:
+                _self.configurations = UNSET
+            if "global_workspace_access" in _d:
+                _v_global_workspace_access = _d["global_workspace_access"]
+                if _v_global_workspace_access.__class__ is dict:
+                    try:
+                        _v_global_workspace_access = McpIntegrationGlobalWorkspaceAccess.from_dict(
+                            _v_global_workspace_access
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("global_workspace_access") from None
+                elif _v_global_workspace_access is not None:
+                    _v_global_workspace_access = checked(
+                        _v_global_workspace_access, "object or null", "global_workspace_access"
+                    )
+                _self.global_workspace_access = _v_global_workspace_access
+                _n += 1
+            else:
+                _self.global_workspace_access = UNSET
+            if "secret_mappings" in _d:
+                _v_secret_mappings = _d["secret_mappings"]
+                if _v_secret_mappings.__class__ is list:
+                    try:
+                        _v_secret_mappings = [
+                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
+                        ]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
+                            "secret_mappings"
+                        ) from None
+                else:
+                    _v_secret_mappings = checked(_v_secret_mappings, "array", "secret_mappings")
+                _self.secret_mappings = _v_secret_mappings
+                _n += 1
+            else:
+                _self.secret_mappings = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "auth_type",
+                    "configurations",
+                    "created_at",
+                    "description",
+                    "global_workspace_access",
+                    "id",
+                    "last_updated_at",
+                    "name",
+                    "owner_id",
+                    "secret_mappings",
+                    "slug",
+                    "status",
+                    "transport",
+                    "type",
+                    "url",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,16 +3,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.mcp_integration_capability_type import (
     McpIntegrationCapabilityType,
-    check_mcp_integration_capability_type,
 )
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_capability_annotations import McpIntegrationCapabilityAnnotations
@@ -92,23 +99,35 @@ class McpIntegrationCapability:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_
+
+        if type_ is not UNSET:
+            _field_dict["type"] = type_
 
         title: None | str | Unset
         if isinstance(self.title, Unset):
             title = UNSET
         else:
             title = self.title
+        if title is not UNSET:
+            _field_dict["title"] = title
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         icons: list[dict[str, Any]] | None | Unset
         if isinstance(self.icons, Unset):
@@ -121,8 +140,12 @@ class McpIntegrationCapability:
 
         else:
             icons = self.icons
+        if icons is not UNSET:
+            _field_dict["icons"] = icons
 
         enabled = self.enabled
+        if enabled is not UNSET:
+            _field_dict["enabled"] = enabled
 
         input_schema: dict[str, Any] | None | Unset
         if isinstance(self.input_schema, Unset):
@@ -131,6 +154,8 @@ class McpIntegrationCapability:
             input_schema = self.input_schema.to_dict()
         else:
             input_schema = self.input_schema
+        if input_schema is not UNSET:
+            _field_dict["input_schema"] = input_schema
 
         output_schema: dict[str, Any] | None | Unset
         if isinstance(self.output_schema, Unset):
@@ -139,6 +164,8 @@ class McpIntegrationCapability:
             output_schema = self.output_schema.to_dict()
         else:
             output_schema = self.output_schema
+        if output_schema is not UNSET:
+            _field_dict["output_schema"] = output_schema
 
         execution: dict[str, Any] | None | Unset
         if isinstance(self.execution, Unset):
@@ -147,6 +174,8 @@ class McpIntegrationCapability:
             execution = self.execution.to_dict()
         else:
             execution = self.execution
+        if execution is not UNSET:
+            _field_dict["execution"] = execution
 
         annotations: dict[str, Any] | None | Unset
         if isinstance(self.annotations, Unset):
@@ -155,6 +184,8 @@ class McpIntegrationCapability:
             annotations = self.annotations.to_dict()
         else:
             annotations = self.annotations
+        if annotations is not UNSET:
+            _field_dict["annotations"] = annotations
 
         arguments: list[dict[str, Any]] | None | Unset
         if isinstance(self.arguments, Unset):
@@ -167,74 +198,50 @@ class McpIntegrationCapability:
 
         else:
             arguments = self.arguments
+        if arguments is not UNSET:
+            _field_dict["arguments"] = arguments
 
         uri: None | str | Unset
         if isinstance(self.uri, Unset):
             uri = UNSET
         else:
             uri = self.uri
+        if uri is not UNSET:
+            _field_dict["uri"] = uri
 
         uri_template: None | str | Unset
         if isinstance(self.uri_template, Unset):
             uri_template = UNSET
         else:
             uri_template = self.uri_template
+        if uri_template is not UNSET:
+            _field_dict["uri_template"] = uri_template
 
         mime_type: None | str | Unset
         if isinstance(self.mime_type, Unset):
             mime_type = UNSET
         else:
             mime_type = self.mime_type
+        if mime_type is not UNSET:
+            _field_dict["mime_type"] = mime_type
 
         size: float | None | Unset
         if isinstance(self.size, Unset):
             size = UNSET
         else:
             size = self.size
+        if size is not UNSET:
+            _field_dict["size"] = size
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
-        if title is not UNSET:
-            _field_dict["title"] = title
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if icons is not UNSET:
-            _field_dict["icons"] = icons
-        if enabled is not UNSET:
-            _field_dict["enabled"] = enabled
-        if input_schema is not UNSET:
-            _field_dict["input_schema"] = input_schema
-        if output_schema is not UNSET:
-            _field_dict["output_schema"] = output_schema
-        if execution is not UNSET:
-            _field_dict["execution"] = execution
-        if annotations is not UNSET:
-            _field_dict["annotations"] = annotations
-        if arguments is not UNSET:
-            _field_dict["arguments"] = arguments
-        if uri is not UNSET:
-            _field_dict["uri"] = uri
-        if uri_template is not UNSET:
-            _field_dict["uri_template"] = uri_template
-        if mime_type is not UNSET:
-            _field_dict["mime_type"] = mime_type
-        if size is not UNSET:
-            _field_dict["size"] = size
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
         if last_updated_at is not UNSET:
             _field_dict["last_updated_at"] = last_updated_at
 
@@ -244,222 +251,225 @@ class McpIntegrationCapability:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        _type_ = _d.pop("type", UNSET)
-        type_: McpIntegrationCapabilityType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_mcp_integration_capability_type(_type_)
-
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        title = _parse_title(_d.pop("title", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        def _parse_icons(data: object) -> list[McpIntegrationCapabilityIconsItem] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                icons_type_0: list[McpIntegrationCapabilityIconsItem] = []
-                _icons_type_0 = data
-                for icons_type_0_item_data in _icons_type_0:
-                    icons_type_0_item = McpIntegrationCapabilityIconsItem.from_dict(icons_type_0_item_data)
-
-                    icons_type_0.append(icons_type_0_item)
-
-                return icons_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[McpIntegrationCapabilityIconsItem] | None | Unset", data)
-
-        icons = _parse_icons(_d.pop("icons", UNSET))
-
-        enabled = _d.pop("enabled", UNSET)
-
-        def _parse_input_schema(data: object) -> McpIntegrationCapabilityInputSchema | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                input_schema_type_0 = McpIntegrationCapabilityInputSchema.from_dict(data)
-
-                return input_schema_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpIntegrationCapabilityInputSchema | None | Unset", data)
-
-        input_schema = _parse_input_schema(_d.pop("input_schema", UNSET))
-
-        def _parse_output_schema(data: object) -> McpIntegrationCapabilityOutputSchema | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                output_schema_type_0 = McpIntegrationCapabilityOutputSchema.from_dict(data)
-
-                return output_schema_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpIntegrationCapabilityOutputSchema | None | Unset", data)
-
-        output_schema = _parse_output_schema(_d.pop("output_schema", UNSET))
-
-        def _parse_execution(data: object) -> McpIntegrationCapabilityExecution | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                execution_type_0 = McpIntegrationCapabilityExecution.from_dict(data)
-
-                return execution_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpIntegrationCapabilityExecution | None | Unset", data)
-
-        execution = _parse_execution(_d.pop("execution", UNSET))
-
-        def _parse_annotations(data: object) -> McpIntegrationCapabilityAnnotations | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                annotations_type_0 = McpIntegrationCapabilityAnnotations.from_dict(data)
-
-                return annotations_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpIntegrationCapabilityAnnotations | None | Unset", data)
-
-        annotations = _parse_annotations(_d.pop("annotations", UNSET))
-
-        def _parse_arguments(data: object) -> list[McpIntegrationCapabilityArgumentsItem] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                arguments_type_0: list[McpIntegrationCapabilityArgumentsItem] = []
-                _arguments_type_0 = data
-                for arguments_type_0_item_data in _arguments_type_0:
-                    arguments_type_0_item = McpIntegrationCapabilityArgumentsItem.from_dict(
-                        arguments_type_0_item_data
-                    )
-
-                    arguments_type_0.append(arguments_type_0_item)
-
-                return arguments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[McpIntegrationCapabilityArgumentsItem] | None | Unset", data)
-
-        arguments = _parse_arguments(_d.pop("arguments", UNSET))
-
-        def _parse_uri(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        uri = _parse_uri(_d.pop("uri", UNSET))
-
-        def _parse_uri_template(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        uri_template = _parse_uri_template(_d.pop("uri_template", UNSET))
-
-        def _parse_mime_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        mime_type = _parse_mime_type(_d.pop("mime_type", UNSET))
-
-        def _parse_size(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        size = _parse_size(_d.pop("size", UNSET))
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _instance = cls(
-            name=name,
-            type_=type_,
-            title=title,
-            description=description,
-            icons=icons,
-            enabled=enabled,
-            input_schema=input_schema,
-            output_schema=output_schema,
-            execution=execution,
-            annotations=annotations,
-            arguments=arguments,
-            uri=uri,
-            uri_template=uri_template,
-            mime_type=mime_type,
-            size=size,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "type" in _d:
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "title" in _d:
+                _v_title = _d["title"]
+                if not (_v_title.__class__ is str or _v_title is None):
+                    _v_title = checked(_v_title, "string or null", "title")
+                _self.title = _v_title
+                _n += 1
+            else:
+                _self.title = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "icons" in _d:
+                _v_icons = _d["icons"]
+                if _v_icons.__class__ is list:
+                    try:
+                        _v_icons = [McpIntegrationCapabilityIconsItem.from_dict(_i) for _i in _v_icons]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_icons, McpIntegrationCapabilityIconsItem.from_dict).within(
+                            "icons"
+                        ) from None
+                elif _v_icons is not None:
+                    _v_icons = checked(_v_icons, "array or null", "icons")
+                _self.icons = _v_icons
+                _n += 1
+            else:
+                _self.icons = UNSET
+            if "enabled" in _d:
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not bool:
+                    _v_enabled = checked(_v_enabled, "boolean", "enabled")
+                _self.enabled = _v_enabled
+                _n += 1
+            else:
+                _self.enabled = UNSET
+            if "input_schema" in _d:
+                _v_input_schema = _d["input_schema"]
+                if _v_input_schema.__class__ is dict:
+                    try:
+                        _v_input_schema = McpIntegrationCapabilityInputSchema.from_dict(_v_input_schema)
+                    except DecodeError as _error:
+                        raise _error.within("input_schema") from None
+                elif _v_input_schema is not None:
+                    _v_input_schema = checked(_v_input_schema, "object or null", "input_schema")
+                _self.input_schema = _v_input_schema
+                _n += 1
+            else:
+                _self.input_schema = UNSET
+            if "output_schema" in _d:
+                _v_output_schema = _d["output_schema"]
+                if _v_output_schema.__class__ is dict:
+                    try:
+                        _v_output_schema = McpIntegrationCapabilityOutputSchema.from_dict(_v_output_schema)
+                    except DecodeError as _error:
+                        raise _error.within("output_schema") from None
+                elif _v_output_schema is not None:
+                    _v_output_schema = checked(_v_output_schema, "object or null", "output_schema")
+                _self.output_schema = _v_output_schema
+                _n += 1
+            else:
+                _self.output_schema = UNSET
+            if "execution" in _d:
+                _v_execution = _d["execution"]
+                if _v_execution.__class__ is dict:
+                    try:
+                        _v_execution = McpIntegrationCapabilityExecution.from_dict(_v_execution)
+                    except DecodeError as _error:
+                        raise _error.within("execution") from None
+                elif _v_execution is not None:
+                    _v_execution = checked(_v_execution, "object or null", "execution")
+                _self.execution = _v_execution
+                _n += 1
+            else:
+                _self.execution = UNSET
+            if "annotations" in _d:
+                _v_annotations = _d["annotations"]
+                if _v_annotations.__class__ is dict:
+                    try:
+                        _v_annotations = McpIntegrationCapabilityAnnotations.from_dict(_v_annotations)
+                    except DecodeError as _error:
+                        raise _error.within("annotations") from None
+                elif _v_annotations is not None:
+                    _v_annotations = checked(_v_annotations, "object or null", "annotations")
+                _self.annotations = _v_annotations
+                _n += 1
+            else:
+                _self.annotations = UNSET
+            if "arguments" in _d:
+                _v_arguments = _d["arguments"]
+                if _v_arguments.__class__ is list:
+                    try:
+                        _v_arguments = [
+                            McpIntegrationCapabilityArgumentsItem.from_dict(_i) for _i in _v_arguments
+                        ]
+                    except DecodeError as _error:
+                        raise _error.at_item(
+                            _v_arguments, McpIntegrationCapabilityArgumentsItem.from_dict
+                        ).within("arguments") from None
+                elif _v_arguments is not None:
+                    _v_arguments = checked(_v_arguments, "array or null", "arguments")
+                _self.arguments = _v_arguments
+                _n += 1
+            else:
+                _self.arguments = UNSET
+            if "uri" in _d:
+                _v_uri = _d["uri"]
+                if not (_v_uri.__class__ is str or _v_uri is None):
+                    _v_uri = checked(_v_uri, "string or null", "uri")
+                _self.uri = _v_uri
+                _n += 1
+            else:
+                _self.uri = UNSET
+            if "uri_template" in _d:
+                _v_uri_template = _d["uri_template"]
+                if not (_v_uri_template.__class__ is str or _v_uri_template is None):
+                    _v_uri_template = checked(_v_uri_template, "string or null", "uri_template")
+                _self.uri_template = _v_uri_template
+                _n += 1
+            else:
+                _self.uri_template = UNSET
+            if "mime_type" in _d:
+                _v_mime_type = _d["mime_type"]
+                if not (_v_mime_type.__class__ is str or _v_mime_type is None):
+                    _v_mime_type = checked(_v_mime_type, "string or null", "mime_type")
+                _self.mime_type = _v_mime_type
+                _n += 1
+            else:
+                _self.mime_type = UNSET
+            if "size" in _d:
+                _v_size = _d["size"]
+                if not (_v_size.__class__ in JSON_NUMBERS or _v_size is None):
+                    _v_size = checked(_v_size, "number or null", "size")
+                _self.size = _v_size
+                _n += 1
+            else:
+                _self.size = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "annotations",
+                    "arguments",
+                    "created_at",
+                    "description",
+                    "enabled",
+                    "execution",
+                    "icons",
+                    "input_schema",
+                    "last_updated_at",
+                    "mime_type",
+                    "name",
+                    "output_schema",
+                    "size",
+                    "title",
+                    "type",
+                    "uri",
+                    "uri_template",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

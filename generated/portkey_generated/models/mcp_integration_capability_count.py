@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="McpIntegrationCapabilityCount")
 
@@ -23,15 +29,14 @@ class McpIntegrationCapabilityCount:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        total = self.total
-
-        enabled = self.enabled
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        total = self.total
         if total is not UNSET:
             _field_dict["total"] = total
+
+        enabled = self.enabled
         if enabled is not UNSET:
             _field_dict["enabled"] = enabled
 
@@ -39,18 +44,32 @@ class McpIntegrationCapabilityCount:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        total = _d.pop("total", UNSET)
-
-        enabled = _d.pop("enabled", UNSET)
-
-        _instance = cls(
-            total=total,
-            enabled=enabled,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "total" in _d:
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
+                _n += 1
+            else:
+                _self.total = UNSET
+            if "enabled" in _d:
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not int:
+                    _v_enabled = checked(_v_enabled, "integer", "enabled")
+                _self.enabled = _v_enabled
+                _n += 1
+            else:
+                _self.enabled = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"enabled", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

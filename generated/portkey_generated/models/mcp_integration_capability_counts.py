@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_capability_count import McpIntegrationCapabilityCount
@@ -44,31 +50,30 @@ class McpIntegrationCapabilityCounts:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         tools: dict[str, Any] | Unset = UNSET
         if not isinstance(self.tools, Unset):
             tools = self.tools.to_dict()
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
 
         prompts: dict[str, Any] | Unset = UNSET
         if not isinstance(self.prompts, Unset):
             prompts = self.prompts.to_dict()
+        if prompts is not UNSET:
+            _field_dict["prompts"] = prompts
 
         resources: dict[str, Any] | Unset = UNSET
         if not isinstance(self.resources, Unset):
             resources = self.resources.to_dict()
+        if resources is not UNSET:
+            _field_dict["resources"] = resources
 
         resource_templates: dict[str, Any] | Unset = UNSET
         if not isinstance(self.resource_templates, Unset):
             resource_templates = self.resource_templates.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if prompts is not UNSET:
-            _field_dict["prompts"] = prompts
-        if resources is not UNSET:
-            _field_dict["resources"] = resources
         if resource_templates is not UNSET:
             _field_dict["resource_templates"] = resource_templates
 
@@ -78,44 +83,74 @@ class McpIntegrationCapabilityCounts:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _tools = _d.pop("tools", UNSET)
-        tools: McpIntegrationCapabilityCount | Unset
-        if isinstance(_tools, Unset):
-            tools = UNSET
-        else:
-            tools = McpIntegrationCapabilityCount.from_dict(_tools)
-
-        _prompts = _d.pop("prompts", UNSET)
-        prompts: McpIntegrationCapabilityCount | Unset
-        if isinstance(_prompts, Unset):
-            prompts = UNSET
-        else:
-            prompts = McpIntegrationCapabilityCount.from_dict(_prompts)
-
-        _resources = _d.pop("resources", UNSET)
-        resources: McpIntegrationCapabilityCount | Unset
-        if isinstance(_resources, Unset):
-            resources = UNSET
-        else:
-            resources = McpIntegrationCapabilityCount.from_dict(_resources)
-
-        _resource_templates = _d.pop("resource_templates", UNSET)
-        resource_templates: McpIntegrationCapabilityCount | Unset
-        if isinstance(_resource_templates, Unset):
-            resource_templates = UNSET
-        else:
-            resource_templates = McpIntegrationCapabilityCount.from_dict(_resource_templates)
-
-        _instance = cls(
-            tools=tools,
-            prompts=prompts,
-            resources=resources,
-            resource_templates=resource_templates,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "tools" in _d:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is dict:
+                    try:
+                        _v_tools = McpIntegrationCapabilityCount.from_dict(_v_tools)
+                    except DecodeError as _error:
+                        raise _error.within("tools") from None
+                else:
+                    _v_tools = checked(_v_tools, "object", "tools")
+                _self.tools = _v_tools
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "prompts" in _d:
+                _v_prompts = _d["prompts"]
+                if _v_prompts.__class__ is dict:
+                    try:
+                        _v_prompts = McpIntegrationCapabilityCount.from_dict(_v_prompts)
+                    except DecodeError as _error:
+                        raise _error.within("prompts") from None
+                else:
+                    _v_prompts = checked(_v_prompts, "object", "prompts")
+                _self.prompts = _v_prompts
+                _n += 1
+            else:
+                _self.prompts = UNSET
+            if "resources" in _d:
+                _v_resources = _d["resources"]
+                if _v_resources.__class__ is dict:
+                    try:
+                        _v_resources = McpIntegrationCapabilityCount.from_dict(_v_resources)
+                    except DecodeError as _error:
+                        raise _error.within("resources") from None
+                else:
+                    _v_resources = checked(_v_resources, "object", "resources")
+                _self.resources = _v_resources
+                _n += 1
+            else:
+                _self.resources = UNSET
+            if "resource_templates" in _d:
+                _v_resource_templates = _d["resource_templates"]
+                if _v_resource_templates.__class__ is dict:
+                    try:
+                        _v_resource_templates = McpIntegrationCapabilityCount.from_dict(_v_resource_templates)
+                    except DecodeError as _error:
+                        raise _error.within("resource_templates") from None
+                else:
+                    _v_resource_templates = checked(_v_resource_templates, "object", "resource_templates")
+                _self.resource_templates = _v_resource_templates
+                _n += 1
+            else:
+                _self.resource_templates = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"prompts", "resource_templates", "resources", "tools"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_capability import McpIntegrationCapability
@@ -46,6 +52,9 @@ class McpIntegrationCapabilityList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         data: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.data, Unset):
             data = []
@@ -53,23 +62,20 @@ class McpIntegrationCapabilityList:
                 data_item = data_item_data.to_dict()
                 data.append(data_item)
 
+        if data is not UNSET:
+            _field_dict["data"] = data
+
         counts: dict[str, Any] | Unset = UNSET
         if not isinstance(self.counts, Unset):
             counts = self.counts.to_dict()
-
-        total = self.total
-
-        has_more = self.has_more
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if data is not UNSET:
-            _field_dict["data"] = data
         if counts is not UNSET:
             _field_dict["counts"] = counts
+
+        total = self.total
         if total is not UNSET:
             _field_dict["total"] = total
+
+        has_more = self.has_more
         if has_more is not UNSET:
             _field_dict["has_more"] = has_more
 
@@ -79,36 +85,62 @@ class McpIntegrationCapabilityList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _data = _d.pop("data", UNSET)
-        data: list[McpIntegrationCapability] | Unset = UNSET
-        if _data is not UNSET:
-            data = []
-            for data_item_data in _data:
-                data_item = McpIntegrationCapability.from_dict(data_item_data)
-
-                data.append(data_item)
-
-        _counts = _d.pop("counts", UNSET)
-        counts: McpIntegrationCapabilityCounts | Unset
-        if isinstance(_counts, Unset):
-            counts = UNSET
-        else:
-            counts = McpIntegrationCapabilityCounts.from_dict(_counts)
-
-        total = _d.pop("total", UNSET)
-
-        has_more = _d.pop("has_more", UNSET)
-
-        _instance = cls(
-            data=data,
-            counts=counts,
-            total=total,
-            has_more=has_more,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "data" in _d:
+                _v_data = _d["data"]
+                if _v_data.__class__ is list:
+                    try:
+                        _v_data = [McpIntegrationCapability.from_dict(_i) for _i in _v_data]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_data, McpIntegrationCapability.from_dict).within(
+                            "data"
+                        ) from None
+                else:
+                    _v_data = checked(_v_data, "array", "data")
+                _self.data = _v_data
+                _n += 1
+            else:
+                _self.data = UNSET
+            if "counts" in _d:
+                _v_counts = _d["counts"]
+                if _v_counts.__class__ is dict:
+                    try:
+                        _v_counts = McpIntegrationCapabilityCounts.from_dict(_v_counts)
+                    except DecodeError as _error:
+                        raise _error.within("counts") from None
+                else:
+                    _v_counts = checked(_v_counts, "object", "counts")
+                _self.counts = _v_counts
+                _n += 1
+            else:
+                _self.counts = UNSET
+            if "total" in _d:
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
+                _n += 1
+            else:
+                _self.total = UNSET
+            if "has_more" in _d:
+                _v_has_more = _d["has_more"]
+                if _v_has_more.__class__ is not bool:
+                    _v_has_more = checked(_v_has_more, "boolean", "has_more")
+                _self.has_more = _v_has_more
+                _n += 1
+            else:
+                _self.has_more = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"counts", "data", "has_more", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_configurations_custom_headers import (
@@ -56,19 +62,18 @@ class McpIntegrationConfigurations:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         custom_headers: dict[str, Any] | Unset = UNSET
         if not isinstance(self.custom_headers, Unset):
             custom_headers = self.custom_headers.to_dict()
+        if custom_headers is not UNSET:
+            _field_dict["custom_headers"] = custom_headers
 
         passthrough_header: dict[str, Any] | Unset = UNSET
         if not isinstance(self.passthrough_header, Unset):
             passthrough_header = self.passthrough_header.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if custom_headers is not UNSET:
-            _field_dict["custom_headers"] = custom_headers
         if passthrough_header is not UNSET:
             _field_dict["passthrough_header"] = passthrough_header
 
@@ -78,28 +83,48 @@ class McpIntegrationConfigurations:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _custom_headers = _d.pop("custom_headers", UNSET)
-        custom_headers: McpIntegrationConfigurationsCustomHeaders | Unset
-        if isinstance(_custom_headers, Unset):
-            custom_headers = UNSET
-        else:
-            custom_headers = McpIntegrationConfigurationsCustomHeaders.from_dict(_custom_headers)
-
-        _passthrough_header = _d.pop("passthrough_header", UNSET)
-        passthrough_header: McpIntegrationConfigurationsPassthroughHeader | Unset
-        if isinstance(_passthrough_header, Unset):
-            passthrough_header = UNSET
-        else:
-            passthrough_header = McpIntegrationConfigurationsPassthroughHeader.from_dict(_passthrough_header)
-
-        _instance = cls(
-            custom_headers=custom_headers,
-            passthrough_header=passthrough_header,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "custom_headers" in _d:
+                _v_custom_headers = _d["custom_headers"]
+                if _v_custom_headers.__class__ is dict:
+                    try:
+                        _v_custom_headers = McpIntegrationConfigurationsCustomHeaders.from_dict(
+                            _v_custom_headers
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("custom_headers") from None
+                else:
+                    _v_custom_headers = checked(_v_custom_headers, "object", "custom_headers")
+                _self.custom_headers = _v_custom_headers
+                _n += 1
+            else:
+                _self.custom_headers = UNSET
+            if "passthrough_header" in _d:
+                _v_passthrough_header = _d["passthrough_header"]
+                if _v_passthrough_header.__class__ is dict:
+                    try:
+                        _v_passthrough_header = McpIntegrationConfigurationsPassthroughHeader.from_dict(
+                            _v_passthrough_header
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("passthrough_header") from None
+                else:
+                    _v_passthrough_header = checked(_v_passthrough_header, "object", "passthrough_header")
+                _self.passthrough_header = _v_passthrough_header
+                _n += 1
+            else:
+                _self.passthrough_header = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"custom_headers", "passthrough_header"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

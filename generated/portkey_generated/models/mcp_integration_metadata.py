@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_metadata_capability_flags import McpIntegrationMetadataCapabilityFlags
@@ -51,23 +58,32 @@ class McpIntegrationMetadata:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         server_name: None | str | Unset
         if isinstance(self.server_name, Unset):
             server_name = UNSET
         else:
             server_name = self.server_name
+        if server_name is not UNSET:
+            _field_dict["server_name"] = server_name
 
         server_version: None | str | Unset
         if isinstance(self.server_version, Unset):
             server_version = UNSET
         else:
             server_version = self.server_version
+        if server_version is not UNSET:
+            _field_dict["server_version"] = server_version
 
         protocol_version: None | str | Unset
         if isinstance(self.protocol_version, Unset):
             protocol_version = UNSET
         else:
             protocol_version = self.protocol_version
+        if protocol_version is not UNSET:
+            _field_dict["protocol_version"] = protocol_version
 
         capability_flags: dict[str, Any] | None | Unset
         if isinstance(self.capability_flags, Unset):
@@ -76,12 +92,16 @@ class McpIntegrationMetadata:
             capability_flags = self.capability_flags.to_dict()
         else:
             capability_flags = self.capability_flags
+        if capability_flags is not UNSET:
+            _field_dict["capability_flags"] = capability_flags
 
         sync_status: None | str | Unset
         if isinstance(self.sync_status, Unset):
             sync_status = UNSET
         else:
             sync_status = self.sync_status
+        if sync_status is not UNSET:
+            _field_dict["sync_status"] = sync_status
 
         last_synced_at: None | str | Unset
         if isinstance(self.last_synced_at, Unset):
@@ -90,28 +110,14 @@ class McpIntegrationMetadata:
             last_synced_at = self.last_synced_at.isoformat()
         else:
             last_synced_at = self.last_synced_at
+        if last_synced_at is not UNSET:
+            _field_dict["last_synced_at"] = last_synced_at
 
         sync_error: None | str | Unset
         if isinstance(self.sync_error, Unset):
             sync_error = UNSET
         else:
             sync_error = self.sync_error
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if server_name is not UNSET:
-            _field_dict["server_name"] = server_name
-        if server_version is not UNSET:
-            _field_dict["server_version"] = server_version
-        if protocol_version is not UNSET:
-            _field_dict["protocol_version"] = protocol_version
-        if capability_flags is not UNSET:
-            _field_dict["capability_flags"] = capability_flags
-        if sync_status is not UNSET:
-            _field_dict["sync_status"] = sync_status
-        if last_synced_at is not UNSET:
-            _field_dict["last_synced_at"] = last_synced_at
         if sync_error is not UNSET:
             _field_dict["sync_error"] = sync_error
 
@@ -121,99 +127,101 @@ class McpIntegrationMetadata:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_server_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        server_name = _parse_server_name(_d.pop("server_name", UNSET))
-
-        def _parse_server_version(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        server_version = _parse_server_version(_d.pop("server_version", UNSET))
-
-        def _parse_protocol_version(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        protocol_version = _parse_protocol_version(_d.pop("protocol_version", UNSET))
-
-        def _parse_capability_flags(data: object) -> McpIntegrationMetadataCapabilityFlags | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                capability_flags_type_0 = McpIntegrationMetadataCapabilityFlags.from_dict(data)
-
-                return capability_flags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpIntegrationMetadataCapabilityFlags | None | Unset", data)
-
-        capability_flags = _parse_capability_flags(_d.pop("capability_flags", UNSET))
-
-        def _parse_sync_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        sync_status = _parse_sync_status(_d.pop("sync_status", UNSET))
-
-        def _parse_last_synced_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_synced_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return last_synced_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        last_synced_at = _parse_last_synced_at(_d.pop("last_synced_at", UNSET))
-
-        def _parse_sync_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        sync_error = _parse_sync_error(_d.pop("sync_error", UNSET))
-
-        _instance = cls(
-            server_name=server_name,
-            server_version=server_version,
-            protocol_version=protocol_version,
-            capability_flags=capability_flags,
-            sync_status=sync_status,
-            last_synced_at=last_synced_at,
-            sync_error=sync_error,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "server_name" in _d:
+                _v_server_name = _d["server_name"]
+                if not (_v_server_name.__class__ is str or _v_server_name is None):
+                    _v_server_name = checked(_v_server_name, "string or null", "server_name")
+                _self.server_name = _v_server_name
+                _n += 1
+            else:
+                _self.server_name = UNSET
+            if "server_version" in _d:
+                _v_server_version = _d["server_version"]
+                if not (_v_server_version.__class__ is str or _v_server_version is None):
+                    _v_server_version = checked(_v_server_version, "string or null", "server_version")
+                _self.server_version = _v_server_version
+                _n += 1
+            else:
+                _self.server_version = UNSET
+            if "protocol_version" in _d:
+                _v_protocol_version = _d["protocol_version"]
+                if not (_v_protocol_version.__class__ is str or _v_protocol_version is None):
+                    _v_protocol_version = checked(_v_protocol_version, "string or null", "protocol_version")
+                _self.protocol_version = _v_protocol_version
+                _n += 1
+            else:
+                _self.protocol_version = UNSET
+            if "capability_flags" in _d:
+                _v_capability_flags = _d["capability_flags"]
+                if _v_capability_flags.__class__ is dict:
+                    try:
+                        _v_capability_flags = McpIntegrationMetadataCapabilityFlags.from_dict(
+                            _v_capability_flags
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("capability_flags") from None
+                elif _v_capability_flags is not None:
+                    _v_capability_flags = checked(_v_capability_flags, "object or null", "capability_flags")
+                _self.capability_flags = _v_capability_flags
+                _n += 1
+            else:
+                _self.capability_flags = UNSET
+            if "sync_status" in _d:
+                _v_sync_status = _d["sync_status"]
+                if not (_v_sync_status.__class__ is str or _v_sync_status is None):
+                    _v_sync_status = checked(_v_sync_status, "string or null", "sync_status")
+                _self.sync_status = _v_sync_status
+                _n += 1
+            else:
+                _self.sync_status = UNSET
+            if "last_synced_at" in _d:
+                _v_last_synced_at = _d["last_synced_at"]
+                if _v_last_synced_at.__class__ is str:
+                    try:
+                        _v_last_synced_at = datetime.datetime.fromisoformat(_v_last_synced_at)
+                    except ValueError:
+                        _v_last_synced_at = malformed(
+                            _v_last_synced_at, "an ISO 8601 date-time", "last_synced_at"
+                        )
+                elif _v_last_synced_at is not None:
+                    _v_last_synced_at = checked(_v_last_synced_at, "string or null", "last_synced_at")
+                _self.last_synced_at = _v_last_synced_at
+                _n += 1
+            else:
+                _self.last_synced_at = UNSET
+            if "sync_error" in _d:
+                _v_sync_error = _d["sync_error"]
+                if not (_v_sync_error.__class__ is str or _v_sync_error is None):
+                    _v_sync_error = checked(_v_sync_error, "string or null", "sync_error")
+                _self.sync_error = _v_sync_error
+                _n += 1
+            else:
+                _self.sync_error = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "capability_flags",
+                    "last_synced_at",
+                    "protocol_version",
+                    "server_name",
+                    "server_version",
+                    "sync_error",
+                    "sync_status",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

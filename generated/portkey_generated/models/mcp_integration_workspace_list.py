@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess
@@ -44,10 +51,16 @@ class McpIntegrationWorkspaceList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        data: list[dict[str, Any]] = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.data):
+            data: list[dict[str, Any]] = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+            _field_dict["data"] = data
 
         global_workspace_access: dict[str, Any] | None | Unset
         if isinstance(self.global_workspace_access, Unset):
@@ -56,18 +69,10 @@ class McpIntegrationWorkspaceList:
             global_workspace_access = self.global_workspace_access.to_dict()
         else:
             global_workspace_access = self.global_workspace_access
-
-        total = self.total
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "data": data,
-            }
-        )
         if global_workspace_access is not UNSET:
             _field_dict["global_workspace_access"] = global_workspace_access
+
+        total = self.total
         if total is not UNSET:
             _field_dict["total"] = total
 
@@ -77,43 +82,52 @@ class McpIntegrationWorkspaceList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        data: list[McpIntegrationWorkspace] = []
-        _data = _d.pop("data")
-        for data_item_data in _data:
-            data_item = McpIntegrationWorkspace.from_dict(data_item_data)
-
-            data.append(data_item)
-
-        def _parse_global_workspace_access(
-            data: object,
-        ) -> McpIntegrationGlobalWorkspaceAccess | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                global_workspace_access_type_0 = McpIntegrationGlobalWorkspaceAccess.from_dict(data)
-
-                return global_workspace_access_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpIntegrationGlobalWorkspaceAccess | None | Unset", data)
-
-        global_workspace_access = _parse_global_workspace_access(_d.pop("global_workspace_access", UNSET))
-
-        total = _d.pop("total", UNSET)
-
-        _instance = cls(
-            data=data,
-            global_workspace_access=global_workspace_access,
-            total=total,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
+                try:
+                    _v_data = [McpIntegrationWorkspace.from_dict(_i) for _i in _v_data]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_data, McpIntegrationWorkspace.from_dict).within("data") from None
+            else:
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
+            if "global_workspace_access" in _d:
+                _v_global_workspace_access = _d["global_workspace_access"]
+                if _v_global_workspace_access.__class__ is dict:
+                    try:
+                        _v_global_workspace_access = McpIntegrationGlobalWorkspaceAccess.from_dict(
+                            _v_global_workspace_access
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("global_workspace_access") from None
+                elif _v_global_workspace_access is not None:
+                    _v_global_workspace_access = checked(
+                        _v_global_workspace_access, "object or null", "global_workspace_access"
+                    )
+                _self.global_workspace_access = _v_global_workspace_access
+                _n += 1
+            else:
+                _self.global_workspace_access = UNSET
+            if "total" in _d:
+                _v_total = _d["total"]
+                if _v_total.__class__ is not int:
+                    _v_total = checked(_v_total, "integer", "total")
+                _self.total = _v_total
+                _n += 1
+            else:
+                _self.total = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "global_workspace_access", "total"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_global_workspace_access import McpIntegrationGlobalWorkspaceAccess
@@ -42,10 +49,16 @@ class McpIntegrationWorkspaceListLegacy:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        workspaces: list[dict[str, Any]] = []
-        for workspaces_item_data in self.workspaces:
-            workspaces_item = workspaces_item_data.to_dict()
-            workspaces.append(workspaces_item)
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.workspaces):
+            workspaces: list[dict[str, Any]] = []
+            for workspaces_item_data in self.workspaces:
+                workspaces_item = workspaces_item_data.to_dict()
+                workspaces.append(workspaces_item)
+
+            _field_dict["workspaces"] = workspaces
 
         global_workspace_access: dict[str, Any] | None | Unset
         if isinstance(self.global_workspace_access, Unset):
@@ -54,14 +67,6 @@ class McpIntegrationWorkspaceListLegacy:
             global_workspace_access = self.global_workspace_access.to_dict()
         else:
             global_workspace_access = self.global_workspace_access
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "workspaces": workspaces,
-            }
-        )
         if global_workspace_access is not UNSET:
             _field_dict["global_workspace_access"] = global_workspace_access
 
@@ -71,40 +76,46 @@ class McpIntegrationWorkspaceListLegacy:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        workspaces: list[McpIntegrationWorkspace] = []
-        _workspaces = _d.pop("workspaces")
-        for workspaces_item_data in _workspaces:
-            workspaces_item = McpIntegrationWorkspace.from_dict(workspaces_item_data)
-
-            workspaces.append(workspaces_item)
-
-        def _parse_global_workspace_access(
-            data: object,
-        ) -> McpIntegrationGlobalWorkspaceAccess | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                global_workspace_access_type_0 = McpIntegrationGlobalWorkspaceAccess.from_dict(data)
-
-                return global_workspace_access_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpIntegrationGlobalWorkspaceAccess | None | Unset", data)
-
-        global_workspace_access = _parse_global_workspace_access(_d.pop("global_workspace_access", UNSET))
-
-        _instance = cls(
-            workspaces=workspaces,
-            global_workspace_access=global_workspace_access,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_workspaces = _d["workspaces"]
+            if _v_workspaces.__class__ is list:
+                try:
+                    _v_workspaces = [McpIntegrationWorkspace.from_dict(_i) for _i in _v_workspaces]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_workspaces, McpIntegrationWorkspace.from_dict).within(
+                        "workspaces"
+                    ) from None
+            else:
+                _v_workspaces = checked(_v_workspaces, "array", "workspaces")
+            _self.workspaces = _v_workspaces
+            if "global_workspace_access" in _d:
+                _v_global_workspace_access = _d["global_workspace_access"]
+                if _v_global_workspace_access.__class__ is dict:
+                    try:
+                        _v_global_workspace_access = McpIntegrationGlobalWorkspaceAccess.from_dict(
+                            _v_global_workspace_access
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("global_workspace_access") from None
+                elif _v_global_workspace_access is not None:
+                    _v_global_workspace_access = checked(
+                        _v_global_workspace_access, "object or null", "global_workspace_access"
+                    )
+                _self.global_workspace_access = _v_global_workspace_access
+                _n += 1
+            else:
+                _self.global_workspace_access = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"global_workspace_access", "workspaces"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

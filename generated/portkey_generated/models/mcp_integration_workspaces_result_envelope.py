@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_integration_workspace_list import McpIntegrationWorkspaceList
@@ -41,19 +46,17 @@ class McpIntegrationWorkspacesResultEnvelope:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        data: dict[str, Any]
-        if isinstance(self.data, McpIntegrationWorkspaceList):
-            data = self.data.to_dict()
-        else:
-            data = self.data.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "data": data,
-            }
-        )
+
+        if is_set(self.data):
+            data: dict[str, Any]
+            if isinstance(self.data, McpIntegrationWorkspaceList):
+                data = self.data.to_dict()
+            else:
+                data = self.data.to_dict()
+
+            _field_dict["data"] = data
 
         return _field_dict
 
@@ -61,35 +64,25 @@ class McpIntegrationWorkspacesResultEnvelope:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_data(data: object) -> McpIntegrationWorkspaceList | McpIntegrationWorkspaceListLegacy:
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_mcp_integration_workspaces_result_type_0 = (
-                    McpIntegrationWorkspaceList.from_dict(data)
-                )
-
-                return componentsschemas_mcp_integration_workspaces_result_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_mcp_integration_workspaces_result_type_1 = (
-                McpIntegrationWorkspaceListLegacy.from_dict(data)
-            )
-
-            return componentsschemas_mcp_integration_workspaces_result_type_1
-
-        data = _parse_data(_d.pop("data"))
-
-        _instance = cls(
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_data = _d["data"]
+            if _v_data.__class__ is dict:
+                try:
+                    _v_data = _decode_data(_v_data)
+                except DecodeError as _error:
+                    raise _error.within("data") from None
+            else:
+                _v_data = checked(_v_data, "object", "data")
+            _self.data = _v_data
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -106,3 +99,11 @@ class McpIntegrationWorkspacesResultEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_data(data: dict[str, Any]) -> McpIntegrationWorkspaceList | McpIntegrationWorkspaceListLegacy:
+    try:
+        return McpIntegrationWorkspaceList.from_dict(data)
+    except DecodeError:
+        pass
+    return McpIntegrationWorkspaceListLegacy.from_dict(data)

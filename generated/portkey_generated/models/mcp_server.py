@@ -3,13 +3,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_server_integration_details import McpServerIntegrationDetails
@@ -56,27 +63,44 @@ class McpServer:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         mcp_integration_id = self.mcp_integration_id
+        if mcp_integration_id is not UNSET:
+            _field_dict["mcp_integration_id"] = mcp_integration_id
 
         mcp_integration_details: dict[str, Any] | None | Unset
         if isinstance(self.mcp_integration_details, Unset):
@@ -85,32 +109,14 @@ class McpServer:
             mcp_integration_details = self.mcp_integration_details.to_dict()
         else:
             mcp_integration_details = self.mcp_integration_details
+        if mcp_integration_details is not UNSET:
+            _field_dict["mcp_integration_details"] = mcp_integration_details
 
         workspace_id: None | str | Unset
         if isinstance(self.workspace_id, Unset):
             workspace_id = UNSET
         else:
             workspace_id = self.workspace_id
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if mcp_integration_id is not UNSET:
-            _field_dict["mcp_integration_id"] = mcp_integration_id
-        if mcp_integration_details is not UNSET:
-            _field_dict["mcp_integration_details"] = mcp_integration_details
         if workspace_id is not UNSET:
             _field_dict["workspace_id"] = workspace_id
 
@@ -120,78 +126,124 @@ class McpServer:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        slug = _d.pop("slug", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        mcp_integration_id = _d.pop("mcp_integration_id", UNSET)
-
-        def _parse_mcp_integration_details(data: object) -> McpServerIntegrationDetails | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                mcp_integration_details_type_0 = McpServerIntegrationDetails.from_dict(data)
-
-                return mcp_integration_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpServerIntegrationDetails | None | Unset", data)
-
-        mcp_integration_details = _parse_mcp_integration_details(_d.pop("mcp_integration_details", UNSET))
-
-        def _parse_workspace_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
-
-        _instance = cls(
-            id=id,
-            slug=slug,
-            name=name,
-            status=status,
-            description=description,
-            created_at=created_at,
-            mcp_integration_id=mcp_integration_id,
-            mcp_integration_details=mcp_integration_details,
-            workspace_id=workspace_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "mcp_integration_id" in _d:
+                _v_mcp_integration_id = _d["mcp_integration_id"]
+                if _v_mcp_integration_id.__class__ is not str:
+                    _v_mcp_integration_id = checked(_v_mcp_integration_id, "string", "mcp_integration_id")
+                _self.mcp_integration_id = _v_mcp_integration_id
+                _n += 1
+            else:
+                _self.mcp_integration_id = UNSET
+            if "mcp_integration_details" in _d:
+                _v_mcp_integration_details = _d["mcp_integration_details"]
+                if _v_mcp_integration_details.__class__ is dict:
+                    try:
+                        _v_mcp_integration_details = McpServerIntegrationDetails.from_dict(
+                            _v_mcp_integration_details
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("mcp_integration_details") from None
+                elif _v_mcp_integration_details is not None:
+                    _v_mcp_integration_details = checked(
+                        _v_mcp_integration_details, "object or null", "mcp_integration_details"
+                    )
+                _self.mcp_integration_details = _v_mcp_integration_details
+                _n += 1
+            else:
+                _self.mcp_integration_details = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if not (_v_workspace_id.__class__ is str or _v_workspace_id is None):
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "description",
+                    "id",
+                    "mcp_integration_details",
+                    "mcp_integration_id",
+                    "name",
+                    "slug",
+                    "status",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

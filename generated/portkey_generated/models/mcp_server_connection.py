@@ -9,7 +9,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="McpServerConnection")
 
@@ -29,29 +36,28 @@ class McpServerConnection:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         user_id: str | Unset = UNSET
         if not isinstance(self.user_id, Unset):
             user_id = str(self.user_id)
+        if user_id is not UNSET:
+            _field_dict["user_id"] = user_id
 
         connected = self.connected
+        if connected is not UNSET:
+            _field_dict["connected"] = connected
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if user_id is not UNSET:
-            _field_dict["user_id"] = user_id
-        if connected is not UNSET:
-            _field_dict["connected"] = connected
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
         if last_updated_at is not UNSET:
             _field_dict["last_updated_at"] = last_updated_at
 
@@ -59,39 +65,71 @@ class McpServerConnection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _user_id = _d.pop("user_id", UNSET)
-        user_id: UUID | Unset
-        if isinstance(_user_id, Unset):
-            user_id = UNSET
-        else:
-            user_id = UUID(_user_id)
-
-        connected = _d.pop("connected", UNSET)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _instance = cls(
-            user_id=user_id,
-            connected=connected,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "user_id" in _d:
+                _v_user_id = _d["user_id"]
+                if _v_user_id.__class__ is str:
+                    try:
+                        _v_user_id = UUID(_v_user_id)
+                    except ValueError:
+                        _v_user_id = malformed(_v_user_id, "a UUID", "user_id")
+                else:
+                    _v_user_id = checked(_v_user_id, "string", "user_id")
+                _self.user_id = _v_user_id
+                _n += 1
+            else:
+                _self.user_id = UNSET
+            if "connected" in _d:
+                _v_connected = _d["connected"]
+                if _v_connected.__class__ is not bool:
+                    _v_connected = checked(_v_connected, "boolean", "connected")
+                _self.connected = _v_connected
+                _n += 1
+            else:
+                _self.connected = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"connected", "created_at", "last_updated_at", "user_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

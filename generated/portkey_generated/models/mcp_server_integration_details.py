@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.mcp_server_integration_details_configurations import (
@@ -54,11 +60,20 @@ class McpServerIntegrationDetails:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         configurations: dict[str, Any] | None | Unset
         if isinstance(self.configurations, Unset):
@@ -67,28 +82,18 @@ class McpServerIntegrationDetails:
             configurations = self.configurations.to_dict()
         else:
             configurations = self.configurations
-
-        url = self.url
-
-        transport = self.transport
-
-        auth_type = self.auth_type
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if status is not UNSET:
-            _field_dict["status"] = status
         if configurations is not UNSET:
             _field_dict["configurations"] = configurations
+
+        url = self.url
         if url is not UNSET:
             _field_dict["url"] = url
+
+        transport = self.transport
         if transport is not UNSET:
             _field_dict["transport"] = transport
+
+        auth_type = self.auth_type
         if auth_type is not UNSET:
             _field_dict["auth_type"] = auth_type
 
@@ -98,48 +103,85 @@ class McpServerIntegrationDetails:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id", UNSET)
-
-        slug = _d.pop("slug", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        def _parse_configurations(data: object) -> McpServerIntegrationDetailsConfigurations | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                configurations_type_0 = McpServerIntegrationDetailsConfigurations.from_dict(data)
-
-                return configurations_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("McpServerIntegrationDetailsConfigurations | None | Unset", data)
-
-        configurations = _parse_configurations(_d.pop("configurations", UNSET))
-
-        url = _d.pop("url", UNSET)
-
-        transport = _d.pop("transport", UNSET)
-
-        auth_type = _d.pop("auth_type", UNSET)
-
-        _instance = cls(
-            id=id,
-            slug=slug,
-            status=status,
-            configurations=configurations,
-            url=url,
-            transport=transport,
-            auth_type=auth_type,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "configurations" in _d:
+                _v_configurations = _d["configurations"]
+                if _v_configurations.__class__ is dict:
+                    try:
+                        _v_configurations = McpServerIntegrationDetailsConfigurations.from_dict(
+                            _v_configurations
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("configurations") from None
+                elif _v_configurations is not None:
+                    _v_configurations = checked(_v_configurations, "object or null", "configurations")
+                _self.configurations = _v_configurations
+                _n += 1
+            else:
+                _self.configurations = UNSET
+            if "url" in _d:
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
+                _n += 1
+            else:
+                _self.url = UNSET
+            if "transport" in _d:
+                _v_transport = _d["transport"]
+                if _v_transport.__class__ is not str:
+                    _v_transport = checked(_v_transport, "string", "transport")
+                _self.transport = _v_transport
+                _n += 1
+            else:
+                _self.transport = UNSET
+            if "auth_type" in _d:
+                _v_auth_type = _d["auth_type"]
+                if _v_auth_type.__class__ is not str:
+                    _v_auth_type = checked(_v_auth_type, "string", "auth_type")
+                _self.auth_type = _v_auth_type
+                _n += 1
+            else:
+                _self.auth_type = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"auth_type", "configurations", "id", "slug", "status", "transport", "url"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

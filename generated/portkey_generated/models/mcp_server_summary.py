@@ -3,13 +3,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="McpServerSummary")
 
@@ -53,99 +60,98 @@ class McpServerSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         organisation_id = self.organisation_id
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         owner_id = self.owner_id
+        if owner_id is not UNSET:
+            _field_dict["owner_id"] = owner_id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         workspace_id: None | str | Unset
         if isinstance(self.workspace_id, Unset):
             workspace_id = UNSET
         else:
             workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         workspace_name: None | str | Unset
         if isinstance(self.workspace_name, Unset):
             workspace_name = UNSET
         else:
             workspace_name = self.workspace_name
+        if workspace_name is not UNSET:
+            _field_dict["workspace_name"] = workspace_name
 
         workspace_slug: None | str | Unset
         if isinstance(self.workspace_slug, Unset):
             workspace_slug = UNSET
         else:
             workspace_slug = self.workspace_slug
+        if workspace_slug is not UNSET:
+            _field_dict["workspace_slug"] = workspace_slug
 
         mcp_integration_id = self.mcp_integration_id
+        if mcp_integration_id is not UNSET:
+            _field_dict["mcp_integration_id"] = mcp_integration_id
 
         mcp_integration_slug: None | str | Unset
         if isinstance(self.mcp_integration_slug, Unset):
             mcp_integration_slug = UNSET
         else:
             mcp_integration_slug = self.mcp_integration_slug
+        if mcp_integration_slug is not UNSET:
+            _field_dict["mcp_integration_slug"] = mcp_integration_slug
 
         mcp_integration_url: None | str | Unset
         if isinstance(self.mcp_integration_url, Unset):
             mcp_integration_url = UNSET
         else:
             mcp_integration_url = self.mcp_integration_url
-
-        auth_type = self.auth_type
-
-        url = self.url
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if owner_id is not UNSET:
-            _field_dict["owner_id"] = owner_id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if workspace_name is not UNSET:
-            _field_dict["workspace_name"] = workspace_name
-        if workspace_slug is not UNSET:
-            _field_dict["workspace_slug"] = workspace_slug
-        if mcp_integration_id is not UNSET:
-            _field_dict["mcp_integration_id"] = mcp_integration_id
-        if mcp_integration_slug is not UNSET:
-            _field_dict["mcp_integration_slug"] = mcp_integration_slug
         if mcp_integration_url is not UNSET:
             _field_dict["mcp_integration_url"] = mcp_integration_url
+
+        auth_type = self.auth_type
         if auth_type is not UNSET:
             _field_dict["auth_type"] = auth_type
+
+        url = self.url
         if url is not UNSET:
             _field_dict["url"] = url
 
@@ -153,112 +159,182 @@ class McpServerSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        organisation_id = _d.pop("organisation_id", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        status = _d.pop("status", UNSET)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        owner_id = _d.pop("owner_id", UNSET)
-
-        slug = _d.pop("slug", UNSET)
-
-        def _parse_workspace_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        workspace_id = _parse_workspace_id(_d.pop("workspace_id", UNSET))
-
-        def _parse_workspace_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        workspace_name = _parse_workspace_name(_d.pop("workspace_name", UNSET))
-
-        def _parse_workspace_slug(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        workspace_slug = _parse_workspace_slug(_d.pop("workspace_slug", UNSET))
-
-        mcp_integration_id = _d.pop("mcp_integration_id", UNSET)
-
-        def _parse_mcp_integration_slug(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        mcp_integration_slug = _parse_mcp_integration_slug(_d.pop("mcp_integration_slug", UNSET))
-
-        def _parse_mcp_integration_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        mcp_integration_url = _parse_mcp_integration_url(_d.pop("mcp_integration_url", UNSET))
-
-        auth_type = _d.pop("auth_type", UNSET)
-
-        url = _d.pop("url", UNSET)
-
-        _instance = cls(
-            id=id,
-            organisation_id=organisation_id,
-            name=name,
-            description=description,
-            status=status,
-            created_at=created_at,
-            owner_id=owner_id,
-            slug=slug,
-            workspace_id=workspace_id,
-            workspace_name=workspace_name,
-            workspace_slug=workspace_slug,
-            mcp_integration_id=mcp_integration_id,
-            mcp_integration_slug=mcp_integration_slug,
-            mcp_integration_url=mcp_integration_url,
-            auth_type=auth_type,
-            url=url,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "organisation_id" in _d:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is not str:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "owner_id" in _d:
+                _v_owner_id = _d["owner_id"]
+                if _v_owner_id.__class__ is not str:
+                    _v_owner_id = checked(_v_owner_id, "string", "owner_id")
+                _self.owner_id = _v_owner_id
+                _n += 1
+            else:
+                _self.owner_id = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if not (_v_workspace_id.__class__ is str or _v_workspace_id is None):
+                    _v_workspace_id = checked(_v_workspace_id, "string or null", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "workspace_name" in _d:
+                _v_workspace_name = _d["workspace_name"]
+                if not (_v_workspace_name.__class__ is str or _v_workspace_name is None):
+                    _v_workspace_name = checked(_v_workspace_name, "string or null", "workspace_name")
+                _self.workspace_name = _v_workspace_name
+                _n += 1
+            else:
+                _self.workspace_name = UNSET
+            if "workspace_slug" in _d:
+                _v_workspace_slug = _d["workspace_slug"]
+                if not (_v_workspace_slug.__class__ is str or _v_workspace_slug is None):
+                    _v_workspace_slug = checked(_v_workspace_slug, "string or null", "workspace_slug")
+                _self.workspace_slug = _v_workspace_slug
+                _n += 1
+            else:
+                _self.workspace_slug = UNSET
+            if "mcp_integration_id" in _d:
+                _v_mcp_integration_id = _d["mcp_integration_id"]
+                if _v_mcp_integration_id.__class__ is not str:
+                    _v_mcp_integration_id = checked(_v_mcp_integration_id, "string", "mcp_integration_id")
+                _self.mcp_integration_id = _v_mcp_integration_id
+                _n += 1
+            else:
+                _self.mcp_integration_id = UNSET
+            if "mcp_integration_slug" in _d:
+                _v_mcp_integration_slug = _d["mcp_integration_slug"]
+                if not (_v_mcp_integration_slug.__class__ is str or _v_mcp_integration_slug is None):
+                    _v_mcp_integration_slug = checked(
+                        _v_mcp_integration_slug, "string or null", "mcp_integration_slug"
+                    )
+                _self.mcp_integration_slug = _v_mcp_integration_slug
+                _n += 1
+            else:
+                _self.mcp_integration_slug = UNSET
+            if "mcp_integration_url" in _d:
+                _v_mcp_integration_url = _d["mcp_integration_url"]
+                if not (_v_mcp_integration_url.__class__ is str or _v_mcp_integration_url is None):
+                    _v_mcp_integration_url = checked(
+                        _v_mcp_integration_url, "string or null", "mcp_integration_url"
+                    )
+                _self.mcp_integration_url = _v_mcp_integration_url
+                _n += 1
+            else:
+                _self.mcp_integration_url = UNSET
+            if "auth_type" in _d:
+                _v_auth_type = _d["auth_type"]
+                if _v_auth_type.__class__ is not str:
+                    _v_auth_type = checked(_v_auth_type, "string", "auth_type")
+                _self.auth_type = _v_auth_type
+                _n += 1
+            else:
+                _self.auth_type = UNSET
+            if "url" in _d:
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
+                _n += 1
+            else:
+                _self.url = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "auth_type",
+                    "created_at",
+                    "description",
+                    "id",
+                    "mcp_integration_id",
+                    "mcp_integration_slug",
+                    "mcp_integration_url",
+                    "name",
+                    "organisation_id",
+                    "owner_id",
+                    "slug",
+                    "status",
+                    "url",
+                    "workspace_id",
+                    "workspace_name",
+                    "workspace_slug",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="McpServerTestResult")
 
@@ -31,47 +37,46 @@ class McpServerTestResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         success = self.success
+        if success is not UNSET:
+            _field_dict["success"] = success
 
         status_code: int | None | Unset
         if isinstance(self.status_code, Unset):
             status_code = UNSET
         else:
             status_code = self.status_code
+        if status_code is not UNSET:
+            _field_dict["status_code"] = status_code
 
         response_time_ms: int | None | Unset
         if isinstance(self.response_time_ms, Unset):
             response_time_ms = UNSET
         else:
             response_time_ms = self.response_time_ms
+        if response_time_ms is not UNSET:
+            _field_dict["response_time_ms"] = response_time_ms
 
         url: None | str | Unset
         if isinstance(self.url, Unset):
             url = UNSET
         else:
             url = self.url
+        if url is not UNSET:
+            _field_dict["url"] = url
 
         server_name = self.server_name
+        if server_name is not UNSET:
+            _field_dict["server_name"] = server_name
 
         error: None | str | Unset
         if isinstance(self.error, Unset):
             error = UNSET
         else:
             error = self.error
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if success is not UNSET:
-            _field_dict["success"] = success
-        if status_code is not UNSET:
-            _field_dict["status_code"] = status_code
-        if response_time_ms is not UNSET:
-            _field_dict["response_time_ms"] = response_time_ms
-        if url is not UNSET:
-            _field_dict["url"] = url
-        if server_name is not UNSET:
-            _field_dict["server_name"] = server_name
         if error is not UNSET:
             _field_dict["error"] = error
 
@@ -79,58 +84,70 @@ class McpServerTestResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        success = _d.pop("success", UNSET)
-
-        def _parse_status_code(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        status_code = _parse_status_code(_d.pop("status_code", UNSET))
-
-        def _parse_response_time_ms(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        response_time_ms = _parse_response_time_ms(_d.pop("response_time_ms", UNSET))
-
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        url = _parse_url(_d.pop("url", UNSET))
-
-        server_name = _d.pop("server_name", UNSET)
-
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        error = _parse_error(_d.pop("error", UNSET))
-
-        _instance = cls(
-            success=success,
-            status_code=status_code,
-            response_time_ms=response_time_ms,
-            url=url,
-            server_name=server_name,
-            error=error,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "success" in _d:
+                _v_success = _d["success"]
+                if _v_success.__class__ is not bool:
+                    _v_success = checked(_v_success, "boolean", "success")
+                _self.success = _v_success
+                _n += 1
+            else:
+                _self.success = UNSET
+            if "status_code" in _d:
+                _v_status_code = _d["status_code"]
+                if not (_v_status_code.__class__ is int or _v_status_code is None):
+                    _v_status_code = checked(_v_status_code, "integer or null", "status_code")
+                _self.status_code = _v_status_code
+                _n += 1
+            else:
+                _self.status_code = UNSET
+            if "response_time_ms" in _d:
+                _v_response_time_ms = _d["response_time_ms"]
+                if not (_v_response_time_ms.__class__ is int or _v_response_time_ms is None):
+                    _v_response_time_ms = checked(_v_response_time_ms, "integer or null", "response_time_ms")
+                _self.response_time_ms = _v_response_time_ms
+                _n += 1
+            else:
+                _self.response_time_ms = UNSET
+            if "url" in _d:
+                _v_url = _d["url"]
+                if not (_v_url.__class__ is str or _v_url is None):
+                    _v_url = checked(_v_url, "string or null", "url")
+                _self.url = _v_url
+                _n += 1
+            else:
+                _self.url = UNSET
+            if "server_name" in _d:
+                _v_server_name = _d["server_name"]
+                if _v_server_name.__class__ is not str:
+                    _v_server_name = checked(_v_server_name, "string", "server_name")
+                _self.server_name = _v_server_name
+                _n += 1
+            else:
+                _self.server_name = UNSET
+            if "error" in _d:
+                _v_error = _d["error"]
+                if not (_v_error.__class__ is str or _v_error is None):
+                    _v_error = checked(_v_error, "string or null", "error")
+                _self.error = _v_error
+                _n += 1
+            else:
+                _self.error = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"error", "response_time_ms", "server_name", "status_code", "success", "url"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.mcp_server_user_access_entry_connection_status import (
     McpServerUserAccessEntryConnectionStatus,
-    check_mcp_server_user_access_entry_connection_status,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="McpServerUserAccessEntry")
 
@@ -35,41 +40,41 @@ class McpServerUserAccessEntry:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         user_id = self.user_id
+        if user_id is not UNSET:
+            _field_dict["user_id"] = user_id
 
         first_name: None | str | Unset
         if isinstance(self.first_name, Unset):
             first_name = UNSET
         else:
             first_name = self.first_name
+        if first_name is not UNSET:
+            _field_dict["first_name"] = first_name
 
         last_name: None | str | Unset
         if isinstance(self.last_name, Unset):
             last_name = UNSET
         else:
             last_name = self.last_name
+        if last_name is not UNSET:
+            _field_dict["last_name"] = last_name
 
         enabled = self.enabled
+        if enabled is not UNSET:
+            _field_dict["enabled"] = enabled
 
         has_override = self.has_override
+        if has_override is not UNSET:
+            _field_dict["has_override"] = has_override
 
         connection_status: str | Unset = UNSET
         if not isinstance(self.connection_status, Unset):
             connection_status = self.connection_status
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if user_id is not UNSET:
-            _field_dict["user_id"] = user_id
-        if first_name is not UNSET:
-            _field_dict["first_name"] = first_name
-        if last_name is not UNSET:
-            _field_dict["last_name"] = last_name
-        if enabled is not UNSET:
-            _field_dict["enabled"] = enabled
-        if has_override is not UNSET:
-            _field_dict["has_override"] = has_override
         if connection_status is not UNSET:
             _field_dict["connection_status"] = connection_status
 
@@ -77,49 +82,71 @@ class McpServerUserAccessEntry:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        user_id = _d.pop("user_id", UNSET)
-
-        def _parse_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        first_name = _parse_first_name(_d.pop("first_name", UNSET))
-
-        def _parse_last_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        last_name = _parse_last_name(_d.pop("last_name", UNSET))
-
-        enabled = _d.pop("enabled", UNSET)
-
-        has_override = _d.pop("has_override", UNSET)
-
-        _connection_status = _d.pop("connection_status", UNSET)
-        connection_status: McpServerUserAccessEntryConnectionStatus | Unset
-        if isinstance(_connection_status, Unset):
-            connection_status = UNSET
-        else:
-            connection_status = check_mcp_server_user_access_entry_connection_status(_connection_status)
-
-        _instance = cls(
-            user_id=user_id,
-            first_name=first_name,
-            last_name=last_name,
-            enabled=enabled,
-            has_override=has_override,
-            connection_status=connection_status,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "user_id" in _d:
+                _v_user_id = _d["user_id"]
+                if _v_user_id.__class__ is not str:
+                    _v_user_id = checked(_v_user_id, "string", "user_id")
+                _self.user_id = _v_user_id
+                _n += 1
+            else:
+                _self.user_id = UNSET
+            if "first_name" in _d:
+                _v_first_name = _d["first_name"]
+                if not (_v_first_name.__class__ is str or _v_first_name is None):
+                    _v_first_name = checked(_v_first_name, "string or null", "first_name")
+                _self.first_name = _v_first_name
+                _n += 1
+            else:
+                _self.first_name = UNSET
+            if "last_name" in _d:
+                _v_last_name = _d["last_name"]
+                if not (_v_last_name.__class__ is str or _v_last_name is None):
+                    _v_last_name = checked(_v_last_name, "string or null", "last_name")
+                _self.last_name = _v_last_name
+                _n += 1
+            else:
+                _self.last_name = UNSET
+            if "enabled" in _d:
+                _v_enabled = _d["enabled"]
+                if _v_enabled.__class__ is not bool:
+                    _v_enabled = checked(_v_enabled, "boolean", "enabled")
+                _self.enabled = _v_enabled
+                _n += 1
+            else:
+                _self.enabled = UNSET
+            if "has_override" in _d:
+                _v_has_override = _d["has_override"]
+                if _v_has_override.__class__ is not bool:
+                    _v_has_override = checked(_v_has_override, "boolean", "has_override")
+                _self.has_override = _v_has_override
+                _n += 1
+            else:
+                _self.has_override = UNSET
+            if "connection_status" in _d:
+                _v_connection_status = _d["connection_status"]
+                if _v_connection_status.__class__ is not str:
+                    _v_connection_status = checked(_v_connection_status, "string", "connection_status")
+                _self.connection_status = _v_connection_status
+                _n += 1
+            else:
+                _self.connection_status = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {"connection_status", "enabled", "first_name", "has_override", "last_name", "user_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

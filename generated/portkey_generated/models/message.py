@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.message_stop_reason import MessageStopReason, check_message_stop_reason
-from ..types import is_json_object
+from ..models.message_stop_reason import MessageStopReason
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_redacted_thinking_block import MessageRedactedThinkingBlock
@@ -69,50 +75,55 @@ class Message:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        type_ = self.type_
-
-        role = self.role
-
-        content: list[dict[str, Any]] = []
-        for content_item_data in self.content:
-            content_item: dict[str, Any]
-            if isinstance(content_item_data, MessageTextBlock):
-                content_item = content_item_data.to_dict()
-            elif isinstance(content_item_data, MessageToolUseBlock):
-                content_item = content_item_data.to_dict()
-            elif isinstance(content_item_data, MessageThinkingBlock):
-                content_item = content_item_data.to_dict()
-            else:
-                content_item = content_item_data.to_dict()
-
-            content.append(content_item)
-
-        model = self.model
-
-        stop_reason: None | str
-        stop_reason = self.stop_reason
-
-        stop_sequence: None | str
-        stop_sequence = self.stop_sequence
-
-        usage = self.usage.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "type": type_,
-                "role": role,
-                "content": content,
-                "model": model,
-                "stop_reason": stop_reason,
-                "stop_sequence": stop_sequence,
-                "usage": usage,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.role):
+            role = self.role
+            _field_dict["role"] = role
+
+        if is_set(self.content):
+            content: list[dict[str, Any]] = []
+            for content_item_data in self.content:
+                content_item: dict[str, Any]
+                if isinstance(content_item_data, MessageTextBlock):
+                    content_item = content_item_data.to_dict()
+                elif isinstance(content_item_data, MessageToolUseBlock):
+                    content_item = content_item_data.to_dict()
+                elif isinstance(content_item_data, MessageThinkingBlock):
+                    content_item = content_item_data.to_dict()
+                else:
+                    content_item = content_item_data.to_dict()
+
+                content.append(content_item)
+
+            _field_dict["content"] = content
+
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
+
+        if is_set(self.stop_reason):
+            stop_reason: None | str
+            stop_reason = self.stop_reason
+            _field_dict["stop_reason"] = stop_reason
+
+        if is_set(self.stop_sequence):
+            stop_sequence: None | str
+            stop_sequence = self.stop_sequence
+            _field_dict["stop_sequence"] = stop_sequence
+
+        if is_set(self.usage):
+            usage = self.usage.to_dict()
+            _field_dict["usage"] = usage
 
         return _field_dict
 
@@ -120,101 +131,67 @@ class Message:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        _type_: Any = _d.pop("type")
-        if _type_ != "message":
-            raise ValueError(f"type must match const 'message', got '{_type_}'")
-        type_: Literal["message"] = _type_
-
-        _role: Any = _d.pop("role")
-        if _role != "assistant":
-            raise ValueError(f"role must match const 'assistant', got '{_role}'")
-        role: Literal["assistant"] = _role
-
-        content: list[
-            MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock
-        ] = []
-        _content = _d.pop("content")
-        for content_item_data in _content:
-
-            def _parse_content_item(
-                data: object,
-            ) -> MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 8
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_message_content_block_type_0 = MessageTextBlock.from_dict(data)
-
-                    return componentsschemas_message_content_block_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+                    _v_content = [_decode_content_item(_i) for _i in _v_content]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+            else:
+                _v_content = checked(_v_content, "array", "content")
+            _self.content = _v_content
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_stop_reason = _d["stop_reason"]
+            if not (_v_stop_reason.__class__ is str or _v_stop_reason is None):
+                _v_stop_reason = checked(_v_stop_reason, "string or null", "stop_reason")
+            _self.stop_reason = _v_stop_reason
+            _v_stop_sequence = _d["stop_sequence"]
+            if not (_v_stop_sequence.__class__ is str or _v_stop_sequence is None):
+                _v_stop_sequence = checked(_v_stop_sequence, "string or null", "stop_sequence")
+            _self.stop_sequence = _v_stop_sequence
+            _v_usage = _d["usage"]
+            if _v_usage.__class__ is dict:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_message_content_block_type_1 = MessageToolUseBlock.from_dict(data)
-
-                    return componentsschemas_message_content_block_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_message_content_block_type_2 = MessageThinkingBlock.from_dict(data)
-
-                    return componentsschemas_message_content_block_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_content_block_type_3 = MessageRedactedThinkingBlock.from_dict(data)
-
-                return componentsschemas_message_content_block_type_3
-
-            content_item = _parse_content_item(content_item_data)
-
-            content.append(content_item)
-
-        model = _d.pop("model")
-
-        def _parse_stop_reason(data: object) -> MessageStopReason | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                stop_reason_type_0 = check_message_stop_reason(data)
-
-                return stop_reason_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("MessageStopReason | None", data)
-
-        stop_reason = _parse_stop_reason(_d.pop("stop_reason"))
-
-        def _parse_stop_sequence(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        stop_sequence = _parse_stop_sequence(_d.pop("stop_sequence"))
-
-        usage = MessageUsage.from_dict(_d.pop("usage"))
-
-        _instance = cls(
-            id=id,
-            type_=type_,
-            role=role,
-            content=content,
-            model=model,
-            stop_reason=stop_reason,
-            stop_sequence=stop_sequence,
-            usage=usage,
+                    _v_usage = MessageUsage.from_dict(_v_usage)
+                except DecodeError as _error:
+                    raise _error.within("usage") from None
+            else:
+                _v_usage = checked(_v_usage, "object", "usage")
+            _self.usage = _v_usage
+        except KeyError as _error:
+            if _d.get("role", "assistant") != "assistant" or _d.get("type", "message") != "message":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {"content", "id", "model", "role", "stop_reason", "stop_sequence", "type", "usage"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -231,3 +208,31 @@ class Message:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_item_(
+    data: dict[str, Any],
+) -> MessageTextBlock | MessageToolUseBlock | MessageThinkingBlock | MessageRedactedThinkingBlock:
+    _tag = data.get("type")
+    if _tag == "text":
+        return MessageTextBlock.from_dict(data)
+    if _tag == "tool_use":
+        return MessageToolUseBlock.from_dict(data)
+    if _tag == "thinking":
+        return MessageThinkingBlock.from_dict(data)
+    if _tag == "redacted_thinking":
+        return MessageRedactedThinkingBlock.from_dict(data)
+    return MessageTextBlock.from_dict(data)
+
+
+def _decode_content_item(
+    data: Any,
+) -> MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock:
+    if data.__class__ is dict:
+        data = _decode_content_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock = (
+        data
+    )
+    return _result

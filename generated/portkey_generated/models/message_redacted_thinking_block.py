@@ -7,6 +7,14 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="MessageRedactedThinkingBlock")
 
 
@@ -21,38 +29,41 @@ class MessageRedactedThinkingBlock:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        data = self.data
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "data": data,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.data):
+            data = self.data
+            _field_dict["data"] = data
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "redacted_thinking":
-            raise ValueError(f"type must match const 'redacted_thinking', got '{_type_}'")
-        type_: Literal["redacted_thinking"] = _type_
-
-        data = _d.pop("data")
-
-        _instance = cls(
-            type_=type_,
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_data = _d["data"]
+            if _v_data.__class__ is not str:
+                _v_data = checked(_v_data, "string", "data")
+            _self.data = _v_data
+        except KeyError as _error:
+            if _d.get("type", "redacted_thinking") != "redacted_thinking":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_input_json_delta import MessageInputJsonDelta
@@ -53,29 +59,29 @@ class MessageStreamContentBlockDelta:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        index = self.index
-
-        delta: dict[str, Any]
-        if isinstance(self.delta, MessageTextDelta):
-            delta = self.delta.to_dict()
-        elif isinstance(self.delta, MessageInputJsonDelta):
-            delta = self.delta.to_dict()
-        elif isinstance(self.delta, MessageThinkingDelta):
-            delta = self.delta.to_dict()
-        else:
-            delta = self.delta.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "index": index,
-                "delta": delta,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
+
+        if is_set(self.delta):
+            delta: dict[str, Any]
+            if isinstance(self.delta, MessageTextDelta):
+                delta = self.delta.to_dict()
+            elif isinstance(self.delta, MessageInputJsonDelta):
+                delta = self.delta.to_dict()
+            elif isinstance(self.delta, MessageThinkingDelta):
+                delta = self.delta.to_dict()
+            else:
+                delta = self.delta.to_dict()
+
+            _field_dict["delta"] = delta
 
         return _field_dict
 
@@ -83,65 +89,35 @@ class MessageStreamContentBlockDelta:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "content_block_delta":
-            raise ValueError(f"type must match const 'content_block_delta', got '{_type_}'")
-        type_: Literal["content_block_delta"] = _type_
-
-        index = _d.pop("index")
-
-        def _parse_delta(
-            data: object,
-        ) -> MessageInputJsonDelta | MessageSignatureDelta | MessageTextDelta | MessageThinkingDelta:
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_content_block_delta_payload_type_0 = MessageTextDelta.from_dict(
-                    data
-                )
-
-                return componentsschemas_message_content_block_delta_payload_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_content_block_delta_payload_type_1 = (
-                    MessageInputJsonDelta.from_dict(data)
-                )
-
-                return componentsschemas_message_content_block_delta_payload_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_content_block_delta_payload_type_2 = MessageThinkingDelta.from_dict(
-                    data
-                )
-
-                return componentsschemas_message_content_block_delta_payload_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_message_content_block_delta_payload_type_3 = MessageSignatureDelta.from_dict(
-                data
-            )
-
-            return componentsschemas_message_content_block_delta_payload_type_3
-
-        delta = _parse_delta(_d.pop("delta"))
-
-        _instance = cls(
-            type_=type_,
-            index=index,
-            delta=delta,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_delta = _d["delta"]
+            if _v_delta.__class__ is dict:
+                try:
+                    _v_delta = _decode_delta(_v_delta)
+                except DecodeError as _error:
+                    raise _error.within("delta") from None
+            else:
+                _v_delta = checked(_v_delta, "object", "delta")
+            _self.delta = _v_delta
+        except KeyError as _error:
+            if _d.get("type", "content_block_delta") != "content_block_delta":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"delta", "index", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -158,3 +134,18 @@ class MessageStreamContentBlockDelta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_delta(
+    data: dict[str, Any],
+) -> MessageTextDelta | MessageInputJsonDelta | MessageThinkingDelta | MessageSignatureDelta:
+    _tag = data.get("type")
+    if _tag == "text_delta":
+        return MessageTextDelta.from_dict(data)
+    if _tag == "input_json_delta":
+        return MessageInputJsonDelta.from_dict(data)
+    if _tag == "thinking_delta":
+        return MessageThinkingDelta.from_dict(data)
+    if _tag == "signature_delta":
+        return MessageSignatureDelta.from_dict(data)
+    return MessageTextDelta.from_dict(data)

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_redacted_thinking_block import MessageRedactedThinkingBlock
@@ -55,29 +61,29 @@ class MessageStreamContentBlockStart:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        index = self.index
-
-        content_block: dict[str, Any]
-        if isinstance(self.content_block, MessageTextBlock):
-            content_block = self.content_block.to_dict()
-        elif isinstance(self.content_block, MessageToolUseBlock):
-            content_block = self.content_block.to_dict()
-        elif isinstance(self.content_block, MessageThinkingBlock):
-            content_block = self.content_block.to_dict()
-        else:
-            content_block = self.content_block.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "index": index,
-                "content_block": content_block,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
+
+        if is_set(self.content_block):
+            content_block: dict[str, Any]
+            if isinstance(self.content_block, MessageTextBlock):
+                content_block = self.content_block.to_dict()
+            elif isinstance(self.content_block, MessageToolUseBlock):
+                content_block = self.content_block.to_dict()
+            elif isinstance(self.content_block, MessageThinkingBlock):
+                content_block = self.content_block.to_dict()
+            else:
+                content_block = self.content_block.to_dict()
+
+            _field_dict["content_block"] = content_block
 
         return _field_dict
 
@@ -85,57 +91,37 @@ class MessageStreamContentBlockStart:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "content_block_start":
-            raise ValueError(f"type must match const 'content_block_start', got '{_type_}'")
-        type_: Literal["content_block_start"] = _type_
-
-        index = _d.pop("index")
-
-        def _parse_content_block(
-            data: object,
-        ) -> MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock:
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_content_block_type_0 = MessageTextBlock.from_dict(data)
-
-                return componentsschemas_message_content_block_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_content_block_type_1 = MessageToolUseBlock.from_dict(data)
-
-                return componentsschemas_message_content_block_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_content_block_type_2 = MessageThinkingBlock.from_dict(data)
-
-                return componentsschemas_message_content_block_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_message_content_block_type_3 = MessageRedactedThinkingBlock.from_dict(data)
-
-            return componentsschemas_message_content_block_type_3
-
-        content_block = _parse_content_block(_d.pop("content_block"))
-
-        _instance = cls(
-            type_=type_,
-            index=index,
-            content_block=content_block,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_content_block = _d["content_block"]
+            if _v_content_block.__class__ is dict:
+                try:
+                    _v_content_block = _decode_content_block(_v_content_block)
+                except DecodeError as _error:
+                    raise _error.within("content_block") from None
+            else:
+                _v_content_block = checked(_v_content_block, "object", "content_block")
+            _self.content_block = _v_content_block
+        except KeyError as _error:
+            if _d.get("type", "content_block_start") != "content_block_start":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"content_block", "index", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -152,3 +138,18 @@ class MessageStreamContentBlockStart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_block(
+    data: dict[str, Any],
+) -> MessageTextBlock | MessageToolUseBlock | MessageThinkingBlock | MessageRedactedThinkingBlock:
+    _tag = data.get("type")
+    if _tag == "text":
+        return MessageTextBlock.from_dict(data)
+    if _tag == "tool_use":
+        return MessageToolUseBlock.from_dict(data)
+    if _tag == "thinking":
+        return MessageThinkingBlock.from_dict(data)
+    if _tag == "redacted_thinking":
+        return MessageRedactedThinkingBlock.from_dict(data)
+    return MessageTextBlock.from_dict(data)

@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.message_stream_delta_fields import MessageStreamDeltaFields
     from ..models.message_stream_delta_usage import MessageStreamDeltaUsage
@@ -42,21 +50,20 @@ class MessageStreamDelta:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        delta = self.delta.to_dict()
-
-        usage = self.usage.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "delta": delta,
-                "usage": usage,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.delta):
+            delta = self.delta.to_dict()
+            _field_dict["delta"] = delta
+
+        if is_set(self.usage):
+            usage = self.usage.to_dict()
+            _field_dict["usage"] = usage
 
         return _field_dict
 
@@ -64,24 +71,40 @@ class MessageStreamDelta:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "message_delta":
-            raise ValueError(f"type must match const 'message_delta', got '{_type_}'")
-        type_: Literal["message_delta"] = _type_
-
-        delta = MessageStreamDeltaFields.from_dict(_d.pop("delta"))
-
-        usage = MessageStreamDeltaUsage.from_dict(_d.pop("usage"))
-
-        _instance = cls(
-            type_=type_,
-            delta=delta,
-            usage=usage,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_delta = _d["delta"]
+            if _v_delta.__class__ is dict:
+                try:
+                    _v_delta = MessageStreamDeltaFields.from_dict(_v_delta)
+                except DecodeError as _error:
+                    raise _error.within("delta") from None
+            else:
+                _v_delta = checked(_v_delta, "object", "delta")
+            _self.delta = _v_delta
+            _v_usage = _d["usage"]
+            if _v_usage.__class__ is dict:
+                try:
+                    _v_usage = MessageStreamDeltaUsage.from_dict(_v_usage)
+                except DecodeError as _error:
+                    raise _error.within("usage") from None
+            else:
+                _v_usage = checked(_v_usage, "object", "usage")
+            _self.usage = _v_usage
+        except KeyError as _error:
+            if _d.get("type", "message_delta") != "message_delta":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"delta", "type", "usage"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.message_stop_reason import MessageStopReason, check_message_stop_reason
-from ..types import UNSET, Unset
+from ..models.message_stop_reason import MessageStopReason
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="MessageStreamDeltaFields")
 
@@ -24,23 +30,22 @@ class MessageStreamDeltaFields:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         stop_reason: None | str | Unset
         if isinstance(self.stop_reason, Unset):
             stop_reason = UNSET
         else:
             stop_reason = self.stop_reason
+        if stop_reason is not UNSET:
+            _field_dict["stop_reason"] = stop_reason
 
         stop_sequence: None | str | Unset
         if isinstance(self.stop_sequence, Unset):
             stop_sequence = UNSET
         else:
             stop_sequence = self.stop_sequence
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if stop_reason is not UNSET:
-            _field_dict["stop_reason"] = stop_reason
         if stop_sequence is not UNSET:
             _field_dict["stop_sequence"] = stop_sequence
 
@@ -48,41 +53,34 @@ class MessageStreamDeltaFields:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_stop_reason(data: object) -> MessageStopReason | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                stop_reason_type_0 = check_message_stop_reason(data)
-
-                return stop_reason_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("MessageStopReason | None | Unset", data)
-
-        stop_reason = _parse_stop_reason(_d.pop("stop_reason", UNSET))
-
-        def _parse_stop_sequence(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        stop_sequence = _parse_stop_sequence(_d.pop("stop_sequence", UNSET))
-
-        _instance = cls(
-            stop_reason=stop_reason,
-            stop_sequence=stop_sequence,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "stop_reason" in _d:
+                _v_stop_reason = _d["stop_reason"]
+                if not (_v_stop_reason.__class__ is str or _v_stop_reason is None):
+                    _v_stop_reason = checked(_v_stop_reason, "string or null", "stop_reason")
+                _self.stop_reason = _v_stop_reason
+                _n += 1
+            else:
+                _self.stop_reason = UNSET
+            if "stop_sequence" in _d:
+                _v_stop_sequence = _d["stop_sequence"]
+                if not (_v_stop_sequence.__class__ is str or _v_stop_sequence is None):
+                    _v_stop_sequence = checked(_v_stop_sequence, "string or null", "stop_sequence")
+                _self.stop_sequence = _v_stop_sequence
+                _n += 1
+            else:
+                _self.stop_sequence = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"stop_reason", "stop_sequence"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

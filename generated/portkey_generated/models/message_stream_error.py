@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.message_stream_error_detail import MessageStreamErrorDetail
 
@@ -38,18 +46,16 @@ class MessageStreamError:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        error = self.error.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "error": error,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.error):
+            error = self.error.to_dict()
+            _field_dict["error"] = error
 
         return _field_dict
 
@@ -57,21 +63,31 @@ class MessageStreamError:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "error":
-            raise ValueError(f"type must match const 'error', got '{_type_}'")
-        type_: Literal["error"] = _type_
-
-        error = MessageStreamErrorDetail.from_dict(_d.pop("error"))
-
-        _instance = cls(
-            type_=type_,
-            error=error,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_error = _d["error"]
+            if _v_error.__class__ is dict:
+                try:
+                    _v_error = MessageStreamErrorDetail.from_dict(_v_error)
+                except DecodeError as _error:
+                    raise _error.within("error") from None
+            else:
+                _v_error = checked(_v_error, "object", "error")
+            _self.error = _v_error
+        except KeyError as _error:
+            if _d.get("type", "error") != "error":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"error", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

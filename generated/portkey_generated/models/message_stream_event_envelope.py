@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.message_stream_content_block_delta import MessageStreamContentBlockDelta
@@ -70,31 +75,29 @@ class MessageStreamEventEnvelope:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        data: dict[str, Any]
-        if isinstance(self.data, MessageStreamStart):
-            data = self.data.to_dict()
-        elif isinstance(self.data, MessageStreamContentBlockStart):
-            data = self.data.to_dict()
-        elif isinstance(self.data, MessageStreamContentBlockDelta):
-            data = self.data.to_dict()
-        elif isinstance(self.data, MessageStreamContentBlockStop):
-            data = self.data.to_dict()
-        elif isinstance(self.data, MessageStreamDelta):
-            data = self.data.to_dict()
-        elif isinstance(self.data, MessageStreamStop):
-            data = self.data.to_dict()
-        elif isinstance(self.data, MessageStreamPing):
-            data = self.data.to_dict()
-        else:
-            data = self.data.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "data": data,
-            }
-        )
+
+        if is_set(self.data):
+            data: dict[str, Any]
+            if isinstance(self.data, MessageStreamStart):
+                data = self.data.to_dict()
+            elif isinstance(self.data, MessageStreamContentBlockStart):
+                data = self.data.to_dict()
+            elif isinstance(self.data, MessageStreamContentBlockDelta):
+                data = self.data.to_dict()
+            elif isinstance(self.data, MessageStreamContentBlockStop):
+                data = self.data.to_dict()
+            elif isinstance(self.data, MessageStreamDelta):
+                data = self.data.to_dict()
+            elif isinstance(self.data, MessageStreamStop):
+                data = self.data.to_dict()
+            elif isinstance(self.data, MessageStreamPing):
+                data = self.data.to_dict()
+            else:
+                data = self.data.to_dict()
+
+            _field_dict["data"] = data
 
         return _field_dict
 
@@ -102,90 +105,25 @@ class MessageStreamEventEnvelope:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_data(
-            data: object,
-        ) -> (
-            MessageStreamContentBlockDelta
-            | MessageStreamContentBlockStart
-            | MessageStreamContentBlockStop
-            | MessageStreamDelta
-            | MessageStreamError
-            | MessageStreamPing
-            | MessageStreamStart
-            | MessageStreamStop
-        ):
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_stream_event_type_0 = MessageStreamStart.from_dict(data)
-
-                return componentsschemas_message_stream_event_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_stream_event_type_1 = MessageStreamContentBlockStart.from_dict(data)
-
-                return componentsschemas_message_stream_event_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_stream_event_type_2 = MessageStreamContentBlockDelta.from_dict(data)
-
-                return componentsschemas_message_stream_event_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_stream_event_type_3 = MessageStreamContentBlockStop.from_dict(data)
-
-                return componentsschemas_message_stream_event_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_stream_event_type_4 = MessageStreamDelta.from_dict(data)
-
-                return componentsschemas_message_stream_event_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_stream_event_type_5 = MessageStreamStop.from_dict(data)
-
-                return componentsschemas_message_stream_event_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_message_stream_event_type_6 = MessageStreamPing.from_dict(data)
-
-                return componentsschemas_message_stream_event_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_message_stream_event_type_7 = MessageStreamError.from_dict(data)
-
-            return componentsschemas_message_stream_event_type_7
-
-        data = _parse_data(_d.pop("data"))
-
-        _instance = cls(
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_data = _d["data"]
+            if _v_data.__class__ is dict:
+                try:
+                    _v_data = _decode_data(_v_data)
+                except DecodeError as _error:
+                    raise _error.within("data") from None
+            else:
+                _v_data = checked(_v_data, "object", "data")
+            _self.data = _v_data
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -202,3 +140,35 @@ class MessageStreamEventEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_data(
+    data: dict[str, Any],
+) -> (
+    MessageStreamStart
+    | MessageStreamContentBlockStart
+    | MessageStreamContentBlockDelta
+    | MessageStreamContentBlockStop
+    | MessageStreamDelta
+    | MessageStreamStop
+    | MessageStreamPing
+    | MessageStreamError
+):
+    _tag = data.get("type")
+    if _tag == "message_start":
+        return MessageStreamStart.from_dict(data)
+    if _tag == "content_block_start":
+        return MessageStreamContentBlockStart.from_dict(data)
+    if _tag == "content_block_delta":
+        return MessageStreamContentBlockDelta.from_dict(data)
+    if _tag == "content_block_stop":
+        return MessageStreamContentBlockStop.from_dict(data)
+    if _tag == "message_delta":
+        return MessageStreamDelta.from_dict(data)
+    if _tag == "message_stop":
+        return MessageStreamStop.from_dict(data)
+    if _tag == "ping":
+        return MessageStreamPing.from_dict(data)
+    if _tag == "error":
+        return MessageStreamError.from_dict(data)
+    return MessageStreamStart.from_dict(data)

@@ -7,6 +7,14 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="MessageThinkingBlock")
 
 
@@ -23,44 +31,51 @@ class MessageThinkingBlock:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        thinking = self.thinking
-
-        signature = self.signature
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "thinking": thinking,
-                "signature": signature,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.thinking):
+            thinking = self.thinking
+            _field_dict["thinking"] = thinking
+
+        if is_set(self.signature):
+            signature = self.signature
+            _field_dict["signature"] = signature
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "thinking":
-            raise ValueError(f"type must match const 'thinking', got '{_type_}'")
-        type_: Literal["thinking"] = _type_
-
-        thinking = _d.pop("thinking")
-
-        signature = _d.pop("signature")
-
-        _instance = cls(
-            type_=type_,
-            thinking=thinking,
-            signature=signature,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_thinking = _d["thinking"]
+            if _v_thinking.__class__ is not str:
+                _v_thinking = checked(_v_thinking, "string", "thinking")
+            _self.thinking = _v_thinking
+            _v_signature = _d["signature"]
+            if _v_signature.__class__ is not str:
+                _v_signature = checked(_v_signature, "string", "signature")
+            _self.signature = _v_signature
+        except KeyError as _error:
+            if _d.get("type", "thinking") != "thinking":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"signature", "thinking", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

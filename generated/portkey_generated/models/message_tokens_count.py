@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="MessageTokensCount")
 
 
@@ -19,29 +26,31 @@ class MessageTokensCount:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        input_tokens = self.input_tokens
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "input_tokens": input_tokens,
-            }
-        )
+
+        if is_set(self.input_tokens):
+            input_tokens = self.input_tokens
+            _field_dict["input_tokens"] = input_tokens
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        input_tokens = _d.pop("input_tokens")
-
-        _instance = cls(
-            input_tokens=input_tokens,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_input_tokens = _d["input_tokens"]
+            if _v_input_tokens.__class__ is not int:
+                _v_input_tokens = checked(_v_input_tokens, "integer", "input_tokens")
+            _self.input_tokens = _v_input_tokens
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"input_tokens"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

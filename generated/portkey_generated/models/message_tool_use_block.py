@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.message_tool_input import MessageToolInput
 
@@ -42,24 +50,24 @@ class MessageToolUseBlock:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        id = self.id
-
-        name = self.name
-
-        input_ = self.input_.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "id": id,
-                "name": name,
-                "input": input_,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.input_):
+            input_ = self.input_.to_dict()
+            _field_dict["input"] = input_
 
         return _field_dict
 
@@ -67,27 +75,41 @@ class MessageToolUseBlock:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "tool_use":
-            raise ValueError(f"type must match const 'tool_use', got '{_type_}'")
-        type_: Literal["tool_use"] = _type_
-
-        id = _d.pop("id")
-
-        name = _d.pop("name")
-
-        input_ = MessageToolInput.from_dict(_d.pop("input"))
-
-        _instance = cls(
-            type_=type_,
-            id=id,
-            name=name,
-            input_=input_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_input_ = _d["input"]
+            if _v_input_.__class__ is dict:
+                try:
+                    _v_input_ = MessageToolInput.from_dict(_v_input_)
+                except DecodeError as _error:
+                    raise _error.within("input") from None
+            else:
+                _v_input_ = checked(_v_input_, "object", "input")
+            _self.input_ = _v_input_
+        except KeyError as _error:
+            if _d.get("type", "tool_use") != "tool_use":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "input", "name", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="MessageUsage")
 
@@ -27,32 +34,30 @@ class MessageUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        input_tokens = self.input_tokens
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        output_tokens = self.output_tokens
+        if is_set(self.input_tokens):
+            input_tokens = self.input_tokens
+            _field_dict["input_tokens"] = input_tokens
+
+        if is_set(self.output_tokens):
+            output_tokens = self.output_tokens
+            _field_dict["output_tokens"] = output_tokens
 
         cache_creation_input_tokens: int | None | Unset
         if isinstance(self.cache_creation_input_tokens, Unset):
             cache_creation_input_tokens = UNSET
         else:
             cache_creation_input_tokens = self.cache_creation_input_tokens
+        if cache_creation_input_tokens is not UNSET:
+            _field_dict["cache_creation_input_tokens"] = cache_creation_input_tokens
 
         cache_read_input_tokens: int | None | Unset
         if isinstance(self.cache_read_input_tokens, Unset):
             cache_read_input_tokens = UNSET
         else:
             cache_read_input_tokens = self.cache_read_input_tokens
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "input_tokens": input_tokens,
-                "output_tokens": output_tokens,
-            }
-        )
-        if cache_creation_input_tokens is not UNSET:
-            _field_dict["cache_creation_input_tokens"] = cache_creation_input_tokens
         if cache_read_input_tokens is not UNSET:
             _field_dict["cache_read_input_tokens"] = cache_read_input_tokens
 
@@ -60,40 +65,58 @@ class MessageUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        input_tokens = _d.pop("input_tokens")
-
-        output_tokens = _d.pop("output_tokens")
-
-        def _parse_cache_creation_input_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        cache_creation_input_tokens = _parse_cache_creation_input_tokens(
-            _d.pop("cache_creation_input_tokens", UNSET)
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_input_tokens = _d["input_tokens"]
+            if _v_input_tokens.__class__ is not int:
+                _v_input_tokens = checked(_v_input_tokens, "integer", "input_tokens")
+            _self.input_tokens = _v_input_tokens
+            _v_output_tokens = _d["output_tokens"]
+            if _v_output_tokens.__class__ is not int:
+                _v_output_tokens = checked(_v_output_tokens, "integer", "output_tokens")
+            _self.output_tokens = _v_output_tokens
+            if "cache_creation_input_tokens" in _d:
+                _v_cache_creation_input_tokens = _d["cache_creation_input_tokens"]
+                if not (
+                    _v_cache_creation_input_tokens.__class__ is int or _v_cache_creation_input_tokens is None
+                ):
+                    _v_cache_creation_input_tokens = checked(
+                        _v_cache_creation_input_tokens, "integer or null", "cache_creation_input_tokens"
+                    )
+                _self.cache_creation_input_tokens = _v_cache_creation_input_tokens
+                _n += 1
+            else:
+                _self.cache_creation_input_tokens = UNSET
+            if "cache_read_input_tokens" in _d:
+                _v_cache_read_input_tokens = _d["cache_read_input_tokens"]
+                if not (_v_cache_read_input_tokens.__class__ is int or _v_cache_read_input_tokens is None):
+                    _v_cache_read_input_tokens = checked(
+                        _v_cache_read_input_tokens, "integer or null", "cache_read_input_tokens"
+                    )
+                _self.cache_read_input_tokens = _v_cache_read_input_tokens
+                _n += 1
+            else:
+                _self.cache_read_input_tokens = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "cache_creation_input_tokens",
+                    "cache_read_input_tokens",
+                    "input_tokens",
+                    "output_tokens",
+                }
+            }
         )
-
-        def _parse_cache_read_input_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        cache_read_input_tokens = _parse_cache_read_input_tokens(_d.pop("cache_read_input_tokens", UNSET))
-
-        _instance = cls(
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
-            cache_creation_input_tokens=cache_creation_input_tokens,
-            cache_read_input_tokens=cache_read_input_tokens,
-        )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="Model")
 
@@ -30,25 +37,22 @@ class Model:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        object_ = self.object_
-
-        created = self.created
-
-        owned_by = self.owned_by
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        object_ = self.object_
         if object_ is not UNSET:
             _field_dict["object"] = object_
+
+        created = self.created
         if created is not UNSET:
             _field_dict["created"] = created
+
+        owned_by = self.owned_by
         if owned_by is not UNSET:
             _field_dict["owned_by"] = owned_by
 
@@ -56,24 +60,46 @@ class Model:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        created = _d.pop("created", UNSET)
-
-        owned_by = _d.pop("owned_by", UNSET)
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created=created,
-            owned_by=owned_by,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "created" in _d:
+                _v_created = _d["created"]
+                if _v_created.__class__ is not int:
+                    _v_created = checked(_v_created, "integer", "created")
+                _self.created = _v_created
+                _n += 1
+            else:
+                _self.created = UNSET
+            if "owned_by" in _d:
+                _v_owned_by = _d["owned_by"]
+                if _v_owned_by.__class__ is not str:
+                    _v_owned_by = checked(_v_owned_by, "string", "owned_by")
+                _self.owned_by = _v_owned_by
+                _n += 1
+            else:
+                _self.owned_by = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"created", "id", "object", "owned_by"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.model_pricing_detail_currency import (
     ModelPricingDetailCurrency,
-    check_model_pricing_detail_currency,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.model_pricing_finetune import ModelPricingFinetune
@@ -52,31 +57,31 @@ class ModelPricingDetail:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         pay_as_you_go: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pay_as_you_go, Unset):
             pay_as_you_go = self.pay_as_you_go.to_dict()
+        if pay_as_you_go is not UNSET:
+            _field_dict["pay_as_you_go"] = pay_as_you_go
 
         calculate: dict[str, Any] | Unset = UNSET
         if not isinstance(self.calculate, Unset):
             calculate = self.calculate.to_dict()
+        if calculate is not UNSET:
+            _field_dict["calculate"] = calculate
 
         currency: str | Unset = UNSET
         if not isinstance(self.currency, Unset):
             currency = self.currency
 
+        if currency is not UNSET:
+            _field_dict["currency"] = currency
+
         finetune_config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.finetune_config, Unset):
             finetune_config = self.finetune_config.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if pay_as_you_go is not UNSET:
-            _field_dict["pay_as_you_go"] = pay_as_you_go
-        if calculate is not UNSET:
-            _field_dict["calculate"] = calculate
-        if currency is not UNSET:
-            _field_dict["currency"] = currency
         if finetune_config is not UNSET:
             _field_dict["finetune_config"] = finetune_config
 
@@ -86,44 +91,69 @@ class ModelPricingDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _pay_as_you_go = _d.pop("pay_as_you_go", UNSET)
-        pay_as_you_go: ModelPricingRates | Unset
-        if isinstance(_pay_as_you_go, Unset):
-            pay_as_you_go = UNSET
-        else:
-            pay_as_you_go = ModelPricingRates.from_dict(_pay_as_you_go)
-
-        _calculate = _d.pop("calculate", UNSET)
-        calculate: ModelPricingFormulas | Unset
-        if isinstance(_calculate, Unset):
-            calculate = UNSET
-        else:
-            calculate = ModelPricingFormulas.from_dict(_calculate)
-
-        _currency = _d.pop("currency", UNSET)
-        currency: ModelPricingDetailCurrency | Unset
-        if isinstance(_currency, Unset):
-            currency = UNSET
-        else:
-            currency = check_model_pricing_detail_currency(_currency)
-
-        _finetune_config = _d.pop("finetune_config", UNSET)
-        finetune_config: ModelPricingFinetune | Unset
-        if isinstance(_finetune_config, Unset):
-            finetune_config = UNSET
-        else:
-            finetune_config = ModelPricingFinetune.from_dict(_finetune_config)
-
-        _instance = cls(
-            pay_as_you_go=pay_as_you_go,
-            calculate=calculate,
-            currency=currency,
-            finetune_config=finetune_config,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "pay_as_you_go" in _d:
+                _v_pay_as_you_go = _d["pay_as_you_go"]
+                if _v_pay_as_you_go.__class__ is dict:
+                    try:
+                        _v_pay_as_you_go = ModelPricingRates.from_dict(_v_pay_as_you_go)
+                    except DecodeError as _error:
+                        raise _error.within("pay_as_you_go") from None
+                else:
+                    _v_pay_as_you_go = checked(_v_pay_as_you_go, "object", "pay_as_you_go")
+                _self.pay_as_you_go = _v_pay_as_you_go
+                _n += 1
+            else:
+                _self.pay_as_you_go = UNSET
+            if "calculate" in _d:
+                _v_calculate = _d["calculate"]
+                if _v_calculate.__class__ is dict:
+                    try:
+                        _v_calculate = ModelPricingFormulas.from_dict(_v_calculate)
+                    except DecodeError as _error:
+                        raise _error.within("calculate") from None
+                else:
+                    _v_calculate = checked(_v_calculate, "object", "calculate")
+                _self.calculate = _v_calculate
+                _n += 1
+            else:
+                _self.calculate = UNSET
+            if "currency" in _d:
+                _v_currency = _d["currency"]
+                if _v_currency.__class__ is not str:
+                    _v_currency = checked(_v_currency, "string", "currency")
+                _self.currency = _v_currency
+                _n += 1
+            else:
+                _self.currency = UNSET
+            if "finetune_config" in _d:
+                _v_finetune_config = _d["finetune_config"]
+                if _v_finetune_config.__class__ is dict:
+                    try:
+                        _v_finetune_config = ModelPricingFinetune.from_dict(_v_finetune_config)
+                    except DecodeError as _error:
+                        raise _error.within("finetune_config") from None
+                else:
+                    _v_finetune_config = checked(_v_finetune_config, "object", "finetune_config")
+                _self.finetune_config = _v_finetune_config
+                _n += 1
+            else:
+                _self.finetune_config = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"calculate", "currency", "finetune_config", "pay_as_you_go"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

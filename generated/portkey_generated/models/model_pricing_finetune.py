@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.model_pricing_price import ModelPricingPrice
@@ -40,19 +46,18 @@ class ModelPricingFinetune:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         pay_per_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pay_per_token, Unset):
             pay_per_token = self.pay_per_token.to_dict()
+        if pay_per_token is not UNSET:
+            _field_dict["pay_per_token"] = pay_per_token
 
         pay_per_hour: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pay_per_hour, Unset):
             pay_per_hour = self.pay_per_hour.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if pay_per_token is not UNSET:
-            _field_dict["pay_per_token"] = pay_per_token
         if pay_per_hour is not UNSET:
             _field_dict["pay_per_hour"] = pay_per_hour
 
@@ -62,28 +67,44 @@ class ModelPricingFinetune:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _pay_per_token = _d.pop("pay_per_token", UNSET)
-        pay_per_token: ModelPricingPrice | Unset
-        if isinstance(_pay_per_token, Unset):
-            pay_per_token = UNSET
-        else:
-            pay_per_token = ModelPricingPrice.from_dict(_pay_per_token)
-
-        _pay_per_hour = _d.pop("pay_per_hour", UNSET)
-        pay_per_hour: ModelPricingPrice | Unset
-        if isinstance(_pay_per_hour, Unset):
-            pay_per_hour = UNSET
-        else:
-            pay_per_hour = ModelPricingPrice.from_dict(_pay_per_hour)
-
-        _instance = cls(
-            pay_per_token=pay_per_token,
-            pay_per_hour=pay_per_hour,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "pay_per_token" in _d:
+                _v_pay_per_token = _d["pay_per_token"]
+                if _v_pay_per_token.__class__ is dict:
+                    try:
+                        _v_pay_per_token = ModelPricingPrice.from_dict(_v_pay_per_token)
+                    except DecodeError as _error:
+                        raise _error.within("pay_per_token") from None
+                else:
+                    _v_pay_per_token = checked(_v_pay_per_token, "object", "pay_per_token")
+                _self.pay_per_token = _v_pay_per_token
+                _n += 1
+            else:
+                _self.pay_per_token = UNSET
+            if "pay_per_hour" in _d:
+                _v_pay_per_hour = _d["pay_per_hour"]
+                if _v_pay_per_hour.__class__ is dict:
+                    try:
+                        _v_pay_per_hour = ModelPricingPrice.from_dict(_v_pay_per_hour)
+                    except DecodeError as _error:
+                        raise _error.within("pay_per_hour") from None
+                else:
+                    _v_pay_per_hour = checked(_v_pay_per_hour, "object", "pay_per_hour")
+                _self.pay_per_hour = _v_pay_per_hour
+                _n += 1
+            else:
+                _self.pay_per_hour = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"pay_per_hour", "pay_per_token"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.model_pricing_operation import ModelPricingOperation
@@ -40,19 +46,18 @@ class ModelPricingFormulas:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         request: dict[str, Any] | Unset = UNSET
         if not isinstance(self.request, Unset):
             request = self.request.to_dict()
+        if request is not UNSET:
+            _field_dict["request"] = request
 
         response: dict[str, Any] | Unset = UNSET
         if not isinstance(self.response, Unset):
             response = self.response.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if request is not UNSET:
-            _field_dict["request"] = request
         if response is not UNSET:
             _field_dict["response"] = response
 
@@ -62,28 +67,42 @@ class ModelPricingFormulas:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _request = _d.pop("request", UNSET)
-        request: ModelPricingOperation | Unset
-        if isinstance(_request, Unset):
-            request = UNSET
-        else:
-            request = ModelPricingOperation.from_dict(_request)
-
-        _response = _d.pop("response", UNSET)
-        response: ModelPricingOperation | Unset
-        if isinstance(_response, Unset):
-            response = UNSET
-        else:
-            response = ModelPricingOperation.from_dict(_response)
-
-        _instance = cls(
-            request=request,
-            response=response,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "request" in _d:
+                _v_request = _d["request"]
+                if _v_request.__class__ is dict:
+                    try:
+                        _v_request = ModelPricingOperation.from_dict(_v_request)
+                    except DecodeError as _error:
+                        raise _error.within("request") from None
+                else:
+                    _v_request = checked(_v_request, "object", "request")
+                _self.request = _v_request
+                _n += 1
+            else:
+                _self.request = UNSET
+            if "response" in _d:
+                _v_response = _d["response"]
+                if _v_response.__class__ is dict:
+                    try:
+                        _v_response = ModelPricingOperation.from_dict(_v_response)
+                    except DecodeError as _error:
+                        raise _error.within("response") from None
+                else:
+                    _v_response = checked(_v_response, "object", "response")
+                _self.response = _v_response
+                _n += 1
+            else:
+                _self.response = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"request", "response"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

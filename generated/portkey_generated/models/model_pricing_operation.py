@@ -9,9 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.model_pricing_operation_operation import (
     ModelPricingOperationOperation,
-    check_model_pricing_operation_operation,
 )
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.model_pricing_value import ModelPricingValue
@@ -44,26 +48,25 @@ class ModelPricingOperation:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        operation: str = self.operation
-
-        operands: list[dict[str, Any]] = []
-        for operands_item_data in self.operands:
-            operands_item: dict[str, Any]
-            if isinstance(operands_item_data, ModelPricingOperation):
-                operands_item = operands_item_data.to_dict()
-            else:
-                operands_item = operands_item_data.to_dict()
-
-            operands.append(operands_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "operation": operation,
-                "operands": operands,
-            }
-        )
+
+        if is_set(self.operation):
+            operation: str = self.operation
+            _field_dict["operation"] = operation
+
+        if is_set(self.operands):
+            operands: list[dict[str, Any]] = []
+            for operands_item_data in self.operands:
+                operands_item: dict[str, Any]
+                if isinstance(operands_item_data, ModelPricingOperation):
+                    operands_item = operands_item_data.to_dict()
+                else:
+                    operands_item = operands_item_data.to_dict()
+
+                operands.append(operands_item)
+
+            _field_dict["operands"] = operands
 
         return _field_dict
 
@@ -71,39 +74,29 @@ class ModelPricingOperation:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        operation = check_model_pricing_operation_operation(_d.pop("operation"))
-
-        operands: list[ModelPricingOperation | ModelPricingValue] = []
-        _operands = _d.pop("operands")
-        for operands_item_data in _operands:
-
-            def _parse_operands_item(data: object) -> ModelPricingOperation | ModelPricingValue:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_operation = _d["operation"]
+            if _v_operation.__class__ is not str:
+                _v_operation = checked(_v_operation, "string", "operation")
+            _self.operation = _v_operation
+            _v_operands = _d["operands"]
+            if _v_operands.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_model_pricing_operand_type_0 = ModelPricingOperation.from_dict(data)
-
-                    return componentsschemas_model_pricing_operand_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_model_pricing_operand_type_1 = ModelPricingValue.from_dict(data)
-
-                return componentsschemas_model_pricing_operand_type_1
-
-            operands_item = _parse_operands_item(operands_item_data)
-
-            operands.append(operands_item)
-
-        _instance = cls(
-            operation=operation,
-            operands=operands,
+                    _v_operands = [_decode_operands_item(_i) for _i in _v_operands]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_operands, _decode_operands_item).within("operands") from None
+            else:
+                _v_operands = checked(_v_operands, "array", "operands")
+            _self.operands = _v_operands
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"operands", "operation"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -120,3 +113,20 @@ class ModelPricingOperation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_operands_item_(data: dict[str, Any]) -> ModelPricingOperation | ModelPricingValue:
+    try:
+        return ModelPricingOperation.from_dict(data)
+    except DecodeError:
+        pass
+    return ModelPricingValue.from_dict(data)
+
+
+def _decode_operands_item(data: Any) -> ModelPricingOperation | ModelPricingValue:
+    if data.__class__ is dict:
+        data = _decode_operands_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: ModelPricingOperation | ModelPricingValue = data
+    return _result

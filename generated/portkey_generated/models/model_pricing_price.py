@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ModelPricingPrice")
 
@@ -21,11 +28,10 @@ class ModelPricingPrice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        price = self.price
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        price = self.price
         if price is not UNSET:
             _field_dict["price"] = price
 
@@ -33,15 +39,24 @@ class ModelPricingPrice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        price = _d.pop("price", UNSET)
-
-        _instance = cls(
-            price=price,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "price" in _d:
+                _v_price = _d["price"]
+                if _v_price.__class__ not in JSON_NUMBERS:
+                    _v_price = checked(_v_price, "number", "price")
+                _self.price = _v_price
+                _n += 1
+            else:
+                _self.price = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"price"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

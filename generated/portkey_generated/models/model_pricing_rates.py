@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.model_pricing_image_rates import ModelPricingImageRates
@@ -59,61 +65,60 @@ class ModelPricingRates:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         request_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.request_token, Unset):
             request_token = self.request_token.to_dict()
+        if request_token is not UNSET:
+            _field_dict["request_token"] = request_token
 
         response_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.response_token, Unset):
             response_token = self.response_token.to_dict()
+        if response_token is not UNSET:
+            _field_dict["response_token"] = response_token
 
         cache_write_input_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.cache_write_input_token, Unset):
             cache_write_input_token = self.cache_write_input_token.to_dict()
+        if cache_write_input_token is not UNSET:
+            _field_dict["cache_write_input_token"] = cache_write_input_token
 
         cache_read_input_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.cache_read_input_token, Unset):
             cache_read_input_token = self.cache_read_input_token.to_dict()
+        if cache_read_input_token is not UNSET:
+            _field_dict["cache_read_input_token"] = cache_read_input_token
 
         request_audio_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.request_audio_token, Unset):
             request_audio_token = self.request_audio_token.to_dict()
+        if request_audio_token is not UNSET:
+            _field_dict["request_audio_token"] = request_audio_token
 
         response_audio_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.response_audio_token, Unset):
             response_audio_token = self.response_audio_token.to_dict()
+        if response_audio_token is not UNSET:
+            _field_dict["response_audio_token"] = response_audio_token
 
         cache_read_audio_input_token: dict[str, Any] | Unset = UNSET
         if not isinstance(self.cache_read_audio_input_token, Unset):
             cache_read_audio_input_token = self.cache_read_audio_input_token.to_dict()
+        if cache_read_audio_input_token is not UNSET:
+            _field_dict["cache_read_audio_input_token"] = cache_read_audio_input_token
 
         additional_units: dict[str, Any] | Unset = UNSET
         if not isinstance(self.additional_units, Unset):
             additional_units = self.additional_units.to_dict()
+        if additional_units is not UNSET:
+            _field_dict["additional_units"] = additional_units
 
         image: dict[str, Any] | Unset = UNSET
         if not isinstance(self.image, Unset):
             image = self.image.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if request_token is not UNSET:
-            _field_dict["request_token"] = request_token
-        if response_token is not UNSET:
-            _field_dict["response_token"] = response_token
-        if cache_write_input_token is not UNSET:
-            _field_dict["cache_write_input_token"] = cache_write_input_token
-        if cache_read_input_token is not UNSET:
-            _field_dict["cache_read_input_token"] = cache_read_input_token
-        if request_audio_token is not UNSET:
-            _field_dict["request_audio_token"] = request_audio_token
-        if response_audio_token is not UNSET:
-            _field_dict["response_audio_token"] = response_audio_token
-        if cache_read_audio_input_token is not UNSET:
-            _field_dict["cache_read_audio_input_token"] = cache_read_audio_input_token
-        if additional_units is not UNSET:
-            _field_dict["additional_units"] = additional_units
         if image is not UNSET:
             _field_dict["image"] = image
 
@@ -123,84 +128,160 @@ class ModelPricingRates:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _request_token = _d.pop("request_token", UNSET)
-        request_token: ModelPricingPrice | Unset
-        if isinstance(_request_token, Unset):
-            request_token = UNSET
-        else:
-            request_token = ModelPricingPrice.from_dict(_request_token)
-
-        _response_token = _d.pop("response_token", UNSET)
-        response_token: ModelPricingPrice | Unset
-        if isinstance(_response_token, Unset):
-            response_token = UNSET
-        else:
-            response_token = ModelPricingPrice.from_dict(_response_token)
-
-        _cache_write_input_token = _d.pop("cache_write_input_token", UNSET)
-        cache_write_input_token: ModelPricingPrice | Unset
-        if isinstance(_cache_write_input_token, Unset):
-            cache_write_input_token = UNSET
-        else:
-            cache_write_input_token = ModelPricingPrice.from_dict(_cache_write_input_token)
-
-        _cache_read_input_token = _d.pop("cache_read_input_token", UNSET)
-        cache_read_input_token: ModelPricingPrice | Unset
-        if isinstance(_cache_read_input_token, Unset):
-            cache_read_input_token = UNSET
-        else:
-            cache_read_input_token = ModelPricingPrice.from_dict(_cache_read_input_token)
-
-        _request_audio_token = _d.pop("request_audio_token", UNSET)
-        request_audio_token: ModelPricingPrice | Unset
-        if isinstance(_request_audio_token, Unset):
-            request_audio_token = UNSET
-        else:
-            request_audio_token = ModelPricingPrice.from_dict(_request_audio_token)
-
-        _response_audio_token = _d.pop("response_audio_token", UNSET)
-        response_audio_token: ModelPricingPrice | Unset
-        if isinstance(_response_audio_token, Unset):
-            response_audio_token = UNSET
-        else:
-            response_audio_token = ModelPricingPrice.from_dict(_response_audio_token)
-
-        _cache_read_audio_input_token = _d.pop("cache_read_audio_input_token", UNSET)
-        cache_read_audio_input_token: ModelPricingPrice | Unset
-        if isinstance(_cache_read_audio_input_token, Unset):
-            cache_read_audio_input_token = UNSET
-        else:
-            cache_read_audio_input_token = ModelPricingPrice.from_dict(_cache_read_audio_input_token)
-
-        _additional_units = _d.pop("additional_units", UNSET)
-        additional_units: ModelPricingUnitRates | Unset
-        if isinstance(_additional_units, Unset):
-            additional_units = UNSET
-        else:
-            additional_units = ModelPricingUnitRates.from_dict(_additional_units)
-
-        _image = _d.pop("image", UNSET)
-        image: ModelPricingImageRates | Unset
-        if isinstance(_image, Unset):
-            image = UNSET
-        else:
-            image = ModelPricingImageRates.from_dict(_image)
-
-        _instance = cls(
-            request_token=request_token,
-            response_token=response_token,
-            cache_write_input_token=cache_write_input_token,
-            cache_read_input_token=cache_read_input_token,
-            request_audio_token=request_audio_token,
-            response_audio_token=response_audio_token,
-            cache_read_audio_input_token=cache_read_audio_input_token,
-            additional_units=additional_units,
-            image=image,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "request_token" in _d:
+                _v_request_token = _d["request_token"]
+                if _v_request_token.__class__ is dict:
+                    try:
+                        _v_request_token = ModelPricingPrice.from_dict(_v_request_token)
+                    except DecodeError as _error:
+                        raise _error.within("request_token") from None
+                else:
+                    _v_request_token = checked(_v_request_token, "object", "request_token")
+                _self.request_token = _v_request_token
+                _n += 1
+            else:
+                _self.request_token = UNSET
+            if "response_token" in _d:
+                _v_response_token = _d["response_token"]
+                if _v_response_token.__class__ is dict:
+                    try:
+                        _v_response_token = ModelPricingPrice.from_dict(_v_response_token)
+                    except DecodeError as _error:
+                        raise _error.within("response_token") from None
+                else:
+                    _v_response_token = checked(_v_response_token, "object", "response_token")
+                _self.response_token = _v_response_token
+                _n += 1
+            else:
+                _self.response_token = UNSET
+            if "cache_write_input_token" in _d:
+                _v_cache_write_input_token = _d["cache_write_input_token"]
+                if _v_cache_write_input_token.__class__ is dict:
+                    try:
+                        _v_cache_write_input_token = ModelPricingPrice.from_dict(_v_cache_write_input_token)
+                    except DecodeError as _error:
+                        raise _error.within("cache_write_input_token") from None
+                else:
+                    _v_cache_write_input_token = checked(
+                        _v_cache_write_input_token, "object", "cache_write_input_token"
+                    )
+                _self.cache_write_input_token = _v_cache_write_input_token
+                _n += 1
+            else:
+                _self.cache_write_input_token = UNSET
+            if "cache_read_input_token" in _d:
+                _v_cache_read_input_token = _d["cache_read_input_token"]
+                if _v_cache_read_input_token.__class__ is dict:
+                    try:
+                        _v_cache_read_input_token = ModelPricingPrice.from_dict(_v_cache_read_input_token)
+                    except DecodeError as _error:
+                        raise _error.within("cache_read_input_token") from None
+                else:
+                    _v_cache_read_input_token = checked(
+                        _v_cache_read_input_token, "object", "cache_read_input_token"
+                    )
+                _self.cache_read_input_token = _v_cache_read_input_token
+                _n += 1
+            else:
+                _self.cache_read_input_token = UNSET
+            if "request_audio_token" in _d:
+                _v_request_audio_token = _d["request_audio_token"]
+                if _v_request_audio_token.__class__ is dict:
+                    try:
+                        _v_request_audio_token = ModelPricingPrice.from_dict(_v_request_audio_token)
+                    except DecodeError as _error:
+                        raise _error.within("request_audio_token") from None
+                else:
+                    _v_request_audio_token = checked(_v_request_audio_token, "object", "request_audio_token")
+                _self.request_audio_token = _v_request_audio_token
+                _n += 1
+            else:
+                _self.request_audio_token = UNSET
+            if "response_audio_token" in _d:
+                _v_response_audio_token = _d["response_audio_token"]
+                if _v_response_audio_token.__class__ is dict:
+                    try:
+                        _v_response_audio_token = ModelPricingPrice.from_dict(_v_response_audio_token)
+                    except DecodeError as _error:
+                        raise _error.within("response_audio_token") from None
+                else:
+                    _v_response_audio_token = checked(
+                        _v_response_audio_token, "object", "response_audio_token"
+                    )
+                _self.response_audio_token = _v_response_audio_token
+                _n += 1
+            else:
+                _self.response_audio_token = UNSET
+            if "cache_read_audio_input_token" in _d:
+                _v_cache_read_audio_input_token = _d["cache_read_audio_input_token"]
+                if _v_cache_read_audio_input_token.__class__ is dict:
+                    try:
+                        _v_cache_read_audio_input_token = ModelPricingPrice.from_dict(
+                            _v_cache_read_audio_input_token
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("cache_read_audio_input_token") from None
+                else:
+                    _v_cache_read_audio_input_token = checked(
+                        _v_cache_read_audio_input_token, "object", "cache_read_audio_input_token"
+                    )
+                _self.cache_read_audio_input_token = _v_cache_read_audio_input_token
+                _n += 1
+            else:
+                _self.cache_read_audio_input_token = UNSET
+            if "additional_units" in _d:
+                _v_additional_units = _d["additional_units"]
+                if _v_additional_units.__class__ is dict:
+                    try:
+                        _v_additional_units = ModelPricingUnitRates.from_dict(_v_additional_units)
+                    except DecodeError as _error:
+                        raise _error.within("additional_units") from None
+                else:
+                    _v_additional_units = checked(_v_additional_units, "object", "additional_units")
+                _self.additional_units = _v_additional_units
+                _n += 1
+            else:
+                _self.additional_units = UNSET
+            if "image" in _d:
+                _v_image = _d["image"]
+                if _v_image.__class__ is dict:
+                    try:
+                        _v_image = ModelPricingImageRates.from_dict(_v_image)
+                    except DecodeError as _error:
+                        raise _error.within("image") from None
+                else:
+                    _v_image = checked(_v_image, "object", "image")
+                _self.image = _v_image
+                _n += 1
+            else:
+                _self.image = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "additional_units",
+                    "cache_read_audio_input_token",
+                    "cache_read_input_token",
+                    "cache_write_input_token",
+                    "image",
+                    "request_audio_token",
+                    "request_token",
+                    "response_audio_token",
+                    "response_token",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ModerationCategories")
 
@@ -48,59 +55,66 @@ class ModerationCategories:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        harassment = self.harassment
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        harassmentthreatening = self.harassmentthreatening
+        if is_set(self.harassment):
+            harassment = self.harassment
+            _field_dict["harassment"] = harassment
 
-        hate = self.hate
+        if is_set(self.harassmentthreatening):
+            harassmentthreatening = self.harassmentthreatening
+            _field_dict["harassment/threatening"] = harassmentthreatening
 
-        hatethreatening = self.hatethreatening
+        if is_set(self.hate):
+            hate = self.hate
+            _field_dict["hate"] = hate
 
-        self_harm = self.self_harm
+        if is_set(self.hatethreatening):
+            hatethreatening = self.hatethreatening
+            _field_dict["hate/threatening"] = hatethreatening
 
-        self_harmintent = self.self_harmintent
+        if is_set(self.self_harm):
+            self_harm = self.self_harm
+            _field_dict["self-harm"] = self_harm
 
-        self_harminstructions = self.self_harminstructions
+        if is_set(self.self_harmintent):
+            self_harmintent = self.self_harmintent
+            _field_dict["self-harm/intent"] = self_harmintent
 
-        sexual = self.sexual
+        if is_set(self.self_harminstructions):
+            self_harminstructions = self.self_harminstructions
+            _field_dict["self-harm/instructions"] = self_harminstructions
 
-        sexualminors = self.sexualminors
+        if is_set(self.sexual):
+            sexual = self.sexual
+            _field_dict["sexual"] = sexual
 
-        violence = self.violence
+        if is_set(self.sexualminors):
+            sexualminors = self.sexualminors
+            _field_dict["sexual/minors"] = sexualminors
 
-        violencegraphic = self.violencegraphic
+        if is_set(self.violence):
+            violence = self.violence
+            _field_dict["violence"] = violence
+
+        if is_set(self.violencegraphic):
+            violencegraphic = self.violencegraphic
+            _field_dict["violence/graphic"] = violencegraphic
 
         illicit: bool | None | Unset
         if isinstance(self.illicit, Unset):
             illicit = UNSET
         else:
             illicit = self.illicit
+        if illicit is not UNSET:
+            _field_dict["illicit"] = illicit
 
         illicitviolent: bool | None | Unset
         if isinstance(self.illicitviolent, Unset):
             illicitviolent = UNSET
         else:
             illicitviolent = self.illicitviolent
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "harassment": harassment,
-                "harassment/threatening": harassmentthreatening,
-                "hate": hate,
-                "hate/threatening": hatethreatening,
-                "self-harm": self_harm,
-                "self-harm/intent": self_harmintent,
-                "self-harm/instructions": self_harminstructions,
-                "sexual": sexual,
-                "sexual/minors": sexualminors,
-                "violence": violence,
-                "violence/graphic": violencegraphic,
-            }
-        )
-        if illicit is not UNSET:
-            _field_dict["illicit"] = illicit
         if illicitviolent is not UNSET:
             _field_dict["illicit/violent"] = illicitviolent
 
@@ -108,65 +122,101 @@ class ModerationCategories:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        harassment = _d.pop("harassment")
-
-        harassmentthreatening = _d.pop("harassment/threatening")
-
-        hate = _d.pop("hate")
-
-        hatethreatening = _d.pop("hate/threatening")
-
-        self_harm = _d.pop("self-harm")
-
-        self_harmintent = _d.pop("self-harm/intent")
-
-        self_harminstructions = _d.pop("self-harm/instructions")
-
-        sexual = _d.pop("sexual")
-
-        sexualminors = _d.pop("sexual/minors")
-
-        violence = _d.pop("violence")
-
-        violencegraphic = _d.pop("violence/graphic")
-
-        def _parse_illicit(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        illicit = _parse_illicit(_d.pop("illicit", UNSET))
-
-        def _parse_illicitviolent(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        illicitviolent = _parse_illicitviolent(_d.pop("illicit/violent", UNSET))
-
-        _instance = cls(
-            harassment=harassment,
-            harassmentthreatening=harassmentthreatening,
-            hate=hate,
-            hatethreatening=hatethreatening,
-            self_harm=self_harm,
-            self_harmintent=self_harmintent,
-            self_harminstructions=self_harminstructions,
-            sexual=sexual,
-            sexualminors=sexualminors,
-            violence=violence,
-            violencegraphic=violencegraphic,
-            illicit=illicit,
-            illicitviolent=illicitviolent,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 11
+            _v_harassment = _d["harassment"]
+            if _v_harassment.__class__ is not bool:
+                _v_harassment = checked(_v_harassment, "boolean", "harassment")
+            _self.harassment = _v_harassment
+            _v_harassmentthreatening = _d["harassment/threatening"]
+            if _v_harassmentthreatening.__class__ is not bool:
+                _v_harassmentthreatening = checked(
+                    _v_harassmentthreatening, "boolean", "harassment/threatening"
+                )
+            _self.harassmentthreatening = _v_harassmentthreatening
+            _v_hate = _d["hate"]
+            if _v_hate.__class__ is not bool:
+                _v_hate = checked(_v_hate, "boolean", "hate")
+            _self.hate = _v_hate
+            _v_hatethreatening = _d["hate/threatening"]
+            if _v_hatethreatening.__class__ is not bool:
+                _v_hatethreatening = checked(_v_hatethreatening, "boolean", "hate/threatening")
+            _self.hatethreatening = _v_hatethreatening
+            _v_self_harm = _d["self-harm"]
+            if _v_self_harm.__class__ is not bool:
+                _v_self_harm = checked(_v_self_harm, "boolean", "self-harm")
+            _self.self_harm = _v_self_harm
+            _v_self_harmintent = _d["self-harm/intent"]
+            if _v_self_harmintent.__class__ is not bool:
+                _v_self_harmintent = checked(_v_self_harmintent, "boolean", "self-harm/intent")
+            _self.self_harmintent = _v_self_harmintent
+            _v_self_harminstructions = _d["self-harm/instructions"]
+            if _v_self_harminstructions.__class__ is not bool:
+                _v_self_harminstructions = checked(
+                    _v_self_harminstructions, "boolean", "self-harm/instructions"
+                )
+            _self.self_harminstructions = _v_self_harminstructions
+            _v_sexual = _d["sexual"]
+            if _v_sexual.__class__ is not bool:
+                _v_sexual = checked(_v_sexual, "boolean", "sexual")
+            _self.sexual = _v_sexual
+            _v_sexualminors = _d["sexual/minors"]
+            if _v_sexualminors.__class__ is not bool:
+                _v_sexualminors = checked(_v_sexualminors, "boolean", "sexual/minors")
+            _self.sexualminors = _v_sexualminors
+            _v_violence = _d["violence"]
+            if _v_violence.__class__ is not bool:
+                _v_violence = checked(_v_violence, "boolean", "violence")
+            _self.violence = _v_violence
+            _v_violencegraphic = _d["violence/graphic"]
+            if _v_violencegraphic.__class__ is not bool:
+                _v_violencegraphic = checked(_v_violencegraphic, "boolean", "violence/graphic")
+            _self.violencegraphic = _v_violencegraphic
+            if "illicit" in _d:
+                _v_illicit = _d["illicit"]
+                if not (_v_illicit.__class__ is bool or _v_illicit is None):
+                    _v_illicit = checked(_v_illicit, "boolean or null", "illicit")
+                _self.illicit = _v_illicit
+                _n += 1
+            else:
+                _self.illicit = UNSET
+            if "illicit/violent" in _d:
+                _v_illicitviolent = _d["illicit/violent"]
+                if not (_v_illicitviolent.__class__ is bool or _v_illicitviolent is None):
+                    _v_illicitviolent = checked(_v_illicitviolent, "boolean or null", "illicit/violent")
+                _self.illicitviolent = _v_illicitviolent
+                _n += 1
+            else:
+                _self.illicitviolent = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "harassment",
+                    "harassment/threatening",
+                    "hate",
+                    "hate/threatening",
+                    "illicit",
+                    "illicit/violent",
+                    "self-harm",
+                    "self-harm/instructions",
+                    "self-harm/intent",
+                    "sexual",
+                    "sexual/minors",
+                    "violence",
+                    "violence/graphic",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,8 +7,16 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.moderation_input_type import ModerationInputType, check_moderation_input_type
-from ..types import UNSET, Unset
+from ..models.moderation_input_type import ModerationInputType
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 T = TypeVar("T", bound="ModerationCategoryInputTypes")
 
@@ -46,12 +54,18 @@ class ModerationCategoryInputTypes:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         harassment: list[str] | Unset = UNSET
         if not isinstance(self.harassment, Unset):
             harassment = []
             for harassment_item_data in self.harassment:
                 harassment_item: str = harassment_item_data
                 harassment.append(harassment_item)
+
+        if harassment is not UNSET:
+            _field_dict["harassment"] = harassment
 
         harassmentthreatening: list[str] | Unset = UNSET
         if not isinstance(self.harassmentthreatening, Unset):
@@ -60,12 +74,18 @@ class ModerationCategoryInputTypes:
                 harassmentthreatening_item: str = harassmentthreatening_item_data
                 harassmentthreatening.append(harassmentthreatening_item)
 
+        if harassmentthreatening is not UNSET:
+            _field_dict["harassment/threatening"] = harassmentthreatening
+
         hate: list[str] | Unset = UNSET
         if not isinstance(self.hate, Unset):
             hate = []
             for hate_item_data in self.hate:
                 hate_item: str = hate_item_data
                 hate.append(hate_item)
+
+        if hate is not UNSET:
+            _field_dict["hate"] = hate
 
         hatethreatening: list[str] | Unset = UNSET
         if not isinstance(self.hatethreatening, Unset):
@@ -74,12 +94,18 @@ class ModerationCategoryInputTypes:
                 hatethreatening_item: str = hatethreatening_item_data
                 hatethreatening.append(hatethreatening_item)
 
+        if hatethreatening is not UNSET:
+            _field_dict["hate/threatening"] = hatethreatening
+
         illicit: list[str] | Unset = UNSET
         if not isinstance(self.illicit, Unset):
             illicit = []
             for illicit_item_data in self.illicit:
                 illicit_item: str = illicit_item_data
                 illicit.append(illicit_item)
+
+        if illicit is not UNSET:
+            _field_dict["illicit"] = illicit
 
         illicitviolent: list[str] | Unset = UNSET
         if not isinstance(self.illicitviolent, Unset):
@@ -88,12 +114,18 @@ class ModerationCategoryInputTypes:
                 illicitviolent_item: str = illicitviolent_item_data
                 illicitviolent.append(illicitviolent_item)
 
+        if illicitviolent is not UNSET:
+            _field_dict["illicit/violent"] = illicitviolent
+
         self_harm: list[str] | Unset = UNSET
         if not isinstance(self.self_harm, Unset):
             self_harm = []
             for self_harm_item_data in self.self_harm:
                 self_harm_item: str = self_harm_item_data
                 self_harm.append(self_harm_item)
+
+        if self_harm is not UNSET:
+            _field_dict["self-harm"] = self_harm
 
         self_harmintent: list[str] | Unset = UNSET
         if not isinstance(self.self_harmintent, Unset):
@@ -102,12 +134,18 @@ class ModerationCategoryInputTypes:
                 self_harmintent_item: str = self_harmintent_item_data
                 self_harmintent.append(self_harmintent_item)
 
+        if self_harmintent is not UNSET:
+            _field_dict["self-harm/intent"] = self_harmintent
+
         self_harminstructions: list[str] | Unset = UNSET
         if not isinstance(self.self_harminstructions, Unset):
             self_harminstructions = []
             for self_harminstructions_item_data in self.self_harminstructions:
                 self_harminstructions_item: str = self_harminstructions_item_data
                 self_harminstructions.append(self_harminstructions_item)
+
+        if self_harminstructions is not UNSET:
+            _field_dict["self-harm/instructions"] = self_harminstructions
 
         sexual: list[str] | Unset = UNSET
         if not isinstance(self.sexual, Unset):
@@ -116,12 +154,18 @@ class ModerationCategoryInputTypes:
                 sexual_item: str = sexual_item_data
                 sexual.append(sexual_item)
 
+        if sexual is not UNSET:
+            _field_dict["sexual"] = sexual
+
         sexualminors: list[str] | Unset = UNSET
         if not isinstance(self.sexualminors, Unset):
             sexualminors = []
             for sexualminors_item_data in self.sexualminors:
                 sexualminors_item: str = sexualminors_item_data
                 sexualminors.append(sexualminors_item)
+
+        if sexualminors is not UNSET:
+            _field_dict["sexual/minors"] = sexualminors
 
         violence: list[str] | Unset = UNSET
         if not isinstance(self.violence, Unset):
@@ -130,6 +174,9 @@ class ModerationCategoryInputTypes:
                 violence_item: str = violence_item_data
                 violence.append(violence_item)
 
+        if violence is not UNSET:
+            _field_dict["violence"] = violence
+
         violencegraphic: list[str] | Unset = UNSET
         if not isinstance(self.violencegraphic, Unset):
             violencegraphic = []
@@ -137,33 +184,6 @@ class ModerationCategoryInputTypes:
                 violencegraphic_item: str = violencegraphic_item_data
                 violencegraphic.append(violencegraphic_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if harassment is not UNSET:
-            _field_dict["harassment"] = harassment
-        if harassmentthreatening is not UNSET:
-            _field_dict["harassment/threatening"] = harassmentthreatening
-        if hate is not UNSET:
-            _field_dict["hate"] = hate
-        if hatethreatening is not UNSET:
-            _field_dict["hate/threatening"] = hatethreatening
-        if illicit is not UNSET:
-            _field_dict["illicit"] = illicit
-        if illicitviolent is not UNSET:
-            _field_dict["illicit/violent"] = illicitviolent
-        if self_harm is not UNSET:
-            _field_dict["self-harm"] = self_harm
-        if self_harmintent is not UNSET:
-            _field_dict["self-harm/intent"] = self_harmintent
-        if self_harminstructions is not UNSET:
-            _field_dict["self-harm/instructions"] = self_harminstructions
-        if sexual is not UNSET:
-            _field_dict["sexual"] = sexual
-        if sexualminors is not UNSET:
-            _field_dict["sexual/minors"] = sexualminors
-        if violence is not UNSET:
-            _field_dict["violence"] = violence
         if violencegraphic is not UNSET:
             _field_dict["violence/graphic"] = violencegraphic
 
@@ -171,142 +191,223 @@ class ModerationCategoryInputTypes:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _harassment = _d.pop("harassment", UNSET)
-        harassment: list[ModerationInputType] | Unset = UNSET
-        if _harassment is not UNSET:
-            harassment = []
-            for harassment_item_data in _harassment:
-                harassment_item = check_moderation_input_type(harassment_item_data)
-
-                harassment.append(harassment_item)
-
-        _harassmentthreatening = _d.pop("harassment/threatening", UNSET)
-        harassmentthreatening: list[ModerationInputType] | Unset = UNSET
-        if _harassmentthreatening is not UNSET:
-            harassmentthreatening = []
-            for harassmentthreatening_item_data in _harassmentthreatening:
-                harassmentthreatening_item = check_moderation_input_type(harassmentthreatening_item_data)
-
-                harassmentthreatening.append(harassmentthreatening_item)
-
-        _hate = _d.pop("hate", UNSET)
-        hate: list[ModerationInputType] | Unset = UNSET
-        if _hate is not UNSET:
-            hate = []
-            for hate_item_data in _hate:
-                hate_item = check_moderation_input_type(hate_item_data)
-
-                hate.append(hate_item)
-
-        _hatethreatening = _d.pop("hate/threatening", UNSET)
-        hatethreatening: list[ModerationInputType] | Unset = UNSET
-        if _hatethreatening is not UNSET:
-            hatethreatening = []
-            for hatethreatening_item_data in _hatethreatening:
-                hatethreatening_item = check_moderation_input_type(hatethreatening_item_data)
-
-                hatethreatening.append(hatethreatening_item)
-
-        _illicit = _d.pop("illicit", UNSET)
-        illicit: list[ModerationInputType] | Unset = UNSET
-        if _illicit is not UNSET:
-            illicit = []
-            for illicit_item_data in _illicit:
-                illicit_item = check_moderation_input_type(illicit_item_data)
-
-                illicit.append(illicit_item)
-
-        _illicitviolent = _d.pop("illicit/violent", UNSET)
-        illicitviolent: list[ModerationInputType] | Unset = UNSET
-        if _illicitviolent is not UNSET:
-            illicitviolent = []
-            for illicitviolent_item_data in _illicitviolent:
-                illicitviolent_item = check_moderation_input_type(illicitviolent_item_data)
-
-                illicitviolent.append(illicitviolent_item)
-
-        _self_harm = _d.pop("self-harm", UNSET)
-        self_harm: list[ModerationInputType] | Unset = UNSET
-        if _self_harm is not UNSET:
-            self_harm = []
-            for self_harm_item_data in _self_harm:
-                self_harm_item = check_moderation_input_type(self_harm_item_data)
-
-                self_harm.append(self_harm_item)
-
-        _self_harmintent = _d.pop("self-harm/intent", UNSET)
-        self_harmintent: list[ModerationInputType] | Unset = UNSET
-        if _self_harmintent is not UNSET:
-            self_harmintent = []
-            for self_harmintent_item_data in _self_harmintent:
-                self_harmintent_item = check_moderation_input_type(self_harmintent_item_data)
-
-                self_harmintent.append(self_harmintent_item)
-
-        _self_harminstructions = _d.pop("self-harm/instructions", UNSET)
-        self_harminstructions: list[ModerationInputType] | Unset = UNSET
-        if _self_harminstructions is not UNSET:
-            self_harminstructions = []
-            for self_harminstructions_item_data in _self_harminstructions:
-                self_harminstructions_item = check_moderation_input_type(self_harminstructions_item_data)
-
-                self_harminstructions.append(self_harminstructions_item)
-
-        _sexual = _d.pop("sexual", UNSET)
-        sexual: list[ModerationInputType] | Unset = UNSET
-        if _sexual is not UNSET:
-            sexual = []
-            for sexual_item_data in _sexual:
-                sexual_item = check_moderation_input_type(sexual_item_data)
-
-                sexual.append(sexual_item)
-
-        _sexualminors = _d.pop("sexual/minors", UNSET)
-        sexualminors: list[ModerationInputType] | Unset = UNSET
-        if _sexualminors is not UNSET:
-            sexualminors = []
-            for sexualminors_item_data in _sexualminors:
-                sexualminors_item = check_moderation_input_type(sexualminors_item_data)
-
-                sexualminors.append(sexualminors_item)
-
-        _violence = _d.pop("violence", UNSET)
-        violence: list[ModerationInputType] | Unset = UNSET
-        if _violence is not UNSET:
-            violence = []
-            for violence_item_data in _violence:
-                violence_item = check_moderation_input_type(violence_item_data)
-
-                violence.append(violence_item)
-
-        _violencegraphic = _d.pop("violence/graphic", UNSET)
-        violencegraphic: list[ModerationInputType] | Unset = UNSET
-        if _violencegraphic is not UNSET:
-            violencegraphic = []
-            for violencegraphic_item_data in _violencegraphic:
-                violencegraphic_item = check_moderation_input_type(violencegraphic_item_data)
-
-                violencegraphic.append(violencegraphic_item)
-
-        _instance = cls(
-            harassment=harassment,
-            harassmentthreatening=harassmentthreatening,
-            hate=hate,
-            hatethreatening=hatethreatening,
-            illicit=illicit,
-            illicitviolent=illicitviolent,
-            self_harm=self_harm,
-            self_harmintent=self_harmintent,
-            self_harminstructions=self_harminstructions,
-            sexual=sexual,
-            sexualminors=sexualminors,
-            violence=violence,
-            violencegraphic=violencegraphic,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "harassment" in _d:
+                _v_harassment = _d["harassment"]
+                if _v_harassment.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_harassment)):
+                            _v_harassment = checked_items(_v_harassment, "string")
+                    except DecodeError as _error:
+                        raise _error.within("harassment") from None
+                else:
+                    _v_harassment = checked(_v_harassment, "array", "harassment")
+                _self.harassment = _v_harassment
+                _n += 1
+            else:
+                _self.harassment = UNSET
+            if "harassment/threatening" in _d:
+                _v_harassmentthreatening = _d["harassment/threatening"]
+                if _v_harassmentthreatening.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_harassmentthreatening)):
+                            _v_harassmentthreatening = checked_items(_v_harassmentthreatening, "string")
+                    except DecodeError as _error:
+                        raise _error.within("harassment/threatening") from None
+                else:
+                    _v_harassmentthreatening = checked(
+                        _v_harassmentthreatening, "array", "harassment/threatening"
+                    )
+                _self.harassmentthreatening = _v_harassmentthreatening
+                _n += 1
+            else:
+                _self.harassmentthreatening = UNSET
+            if "hate" in _d:
+                _v_hate = _d["hate"]
+                if _v_hate.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_hate)):
+                            _v_hate = checked_items(_v_hate, "string")
+                    except DecodeError as _error:
+                        raise _error.within("hate") from None
+                else:
+                    _v_hate = checked(_v_hate, "array", "hate")
+                _self.hate = _v_hate
+                _n += 1
+            else:
+                _self.hate = UNSET
+            if "hate/threatening" in _d:
+                _v_hatethreatening = _d["hate/threatening"]
+                if _v_hatethreatening.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_hatethreatening)):
+                            _v_hatethreatening = checked_items(_v_hatethreatening, "string")
+                    except DecodeError as _error:
+                        raise _error.within("hate/threatening") from None
+                else:
+                    _v_hatethreatening = checked(_v_hatethreatening, "array", "hate/threatening")
+                _self.hatethreatening = _v_hatethreatening
+                _n += 1
+            else:
+                _self.hatethreatening = UNSET
+            if "illicit" in _d:
+                _v_illicit = _d["illicit"]
+                if _v_illicit.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_illicit)):
+                            _v_illicit = checked_items(_v_illicit, "string")
+                    except DecodeError as _error:
+                        raise _error.within("illicit") from None
+                else:
+                    _v_illicit = checked(_v_illicit, "array", "illicit")
+                _self.illicit = _v_illicit
+                _n += 1
+            else:
+                _self.illicit = UNSET
+            if "illicit/violent" in _d:
+                _v_illicitviolent = _d["illicit/violent"]
+                if _v_illicitviolent.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_illicitviolent)):
+                            _v_illicitviolent = checked_items(_v_illicitviolent, "string")
+                    except DecodeError as _error:
+                        raise _error.within("illicit/violent") from None
+                else:
+                    _v_illicitviolent = checked(_v_illicitviolent, "array", "illicit/violent")
+                _self.illicitviolent = _v_illicitviolent
+                _n += 1
+            else:
+                _self.illicitviolent = UNSET
+            if "self-harm" in _d:
+                _v_self_harm = _d["self-harm"]
+                if _v_self_harm.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_self_harm)):
+                            _v_self_harm = checked_items(_v_self_harm, "string")
+                    except DecodeError as _error:
+                        raise _error.within("self-harm") from None
+                else:
+                    _v_self_harm = checked(_v_self_harm, "array", "self-harm")
+                _self.self_harm = _v_self_harm
+                _n += 1
+            else:
+                _self.self_harm = UNSET
+            if "self-harm/intent" in _d:
+                _v_self_harmintent = _d["self-harm/intent"]
+                if _v_self_harmintent.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_self_harmintent)):
+                            _v_self_harmintent = checked_items(_v_self_harmintent, "string")
+                    except DecodeError as _error:
+                        raise _error.within("self-harm/intent") from None
+                else:
+                    _v_self_harmintent = checked(_v_self_harmintent, "array", "self-harm/intent")
+                _self.self_harmintent = _v_self_harmintent
+                _n += 1
+            else:
+                _self.self_harmintent = UNSET
+            if "self-harm/instructions" in _d:
+                _v_self_harminstructions = _d["self-harm/instructions"]
+                if _v_self_harminstructions.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_self_harminstructions)):
+                            _v_self_harminstructions = checked_items(_v_self_harminstructions, "string")
+                    except DecodeError as _error:
+                        raise _error.within("self-harm/instructions") from None
+                else:
+                    _v_self_harminstructions = checked(
+                        _v_self_harminstructions, "array", "self-harm/instructions"
+                    )
+                _self.self_harminstructions = _v_self_harminstructions
+                _n += 1
+            else:
+                _self.self_harminstructions = UNSET
+            if "sexual" in _d:
+                _v_sexual = _d["sexual"]
+                if _v_sexual.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_sexual)):
+                            _v_sexual = checked_items(_v_sexual, "string")
+                    except DecodeError as _error:
+                        raise _error.within("sexual") from None
+                else:
+                    _v_sexual = checked(_v_sexual, "array", "sexual")
+                _self.sexual = _v_sexual
+                _n += 1
+            else:
+                _self.sexual = UNSET
+            if "sexual/minors" in _d:
+                _v_sexualminors = _d["sexual/minors"]
+                if _v_sexualminors.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_sexualminors)):
+                            _v_sexualminors = checked_items(_v_sexualminors, "string")
+                    except DecodeError as _error:
+                        raise _error.within("sexual/minors") from None
+                else:
+                    _v_sexualminors = checked(_v_sexualminors, "array", "sexual/minors")
+                _self.sexualminors = _v_sexualminors
+                _n += 1
+            else:
+                _self.sexualminors = UNSET
+            if "violence" in _d:
+                _v_violence = _d["violence"]
+                if _v_violence.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_violence)):
+                            _v_violence = checked_items(_v_violence, "string")
+                    except DecodeError as _error:
+                        raise _error.within("violence") from None
+                else:
+                    _v_violence = checked(_v_violence, "array", "violence")
+                _self.violence = _v_violence
+                _n += 1
+            else:
+                _self.violence = UNSET
+            if "violence/graphic" in _d:
+                _v_violencegraphic = _d["violence/graphic"]
+                if _v_violencegraphic.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_violencegraphic)):
+                            _v_violencegraphic = checked_items(_v_violencegraphic, "string")
+                    except DecodeError as _error:
+                        raise _error.within("violence/graphic") from None
+                else:
+                    _v_violencegraphic = checked(_v_violencegraphic, "array", "violence/graphic")
+                _self.violencegraphic = _v_violencegraphic
+                _n += 1
+            else:
+                _self.violencegraphic = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "harassment",
+                    "harassment/threatening",
+                    "hate",
+                    "hate/threatening",
+                    "illicit",
+                    "illicit/violent",
+                    "self-harm",
+                    "self-harm/instructions",
+                    "self-harm/intent",
+                    "sexual",
+                    "sexual/minors",
+                    "violence",
+                    "violence/graphic",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

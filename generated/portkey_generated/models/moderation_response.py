@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.moderation_result import ModerationResult
 
@@ -40,24 +47,24 @@ class ModerationResponse:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        model = self.model
-
-        results: list[dict[str, Any]] = []
-        for results_item_data in self.results:
-            results_item = results_item_data.to_dict()
-            results.append(results_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "model": model,
-                "results": results,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
+
+        if is_set(self.results):
+            results: list[dict[str, Any]] = []
+            for results_item_data in self.results:
+                results_item = results_item_data.to_dict()
+                results.append(results_item)
+
+            _field_dict["results"] = results
 
         return _field_dict
 
@@ -65,26 +72,33 @@ class ModerationResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        model = _d.pop("model")
-
-        results: list[ModerationResult] = []
-        _results = _d.pop("results")
-        for results_item_data in _results:
-            results_item = ModerationResult.from_dict(results_item_data)
-
-            results.append(results_item)
-
-        _instance = cls(
-            id=id,
-            model=model,
-            results=results,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_results = _d["results"]
+            if _v_results.__class__ is list:
+                try:
+                    _v_results = [ModerationResult.from_dict(_i) for _i in _v_results]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_results, ModerationResult.from_dict).within("results") from None
+            else:
+                _v_results = checked(_v_results, "array", "results")
+            _self.results = _v_results
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "model", "results"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.moderation_categories import ModerationCategories
@@ -49,25 +56,24 @@ class ModerationResult:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        flagged = self.flagged
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        categories = self.categories.to_dict()
+        if is_set(self.flagged):
+            flagged = self.flagged
+            _field_dict["flagged"] = flagged
 
-        category_scores = self.category_scores.to_dict()
+        if is_set(self.categories):
+            categories = self.categories.to_dict()
+            _field_dict["categories"] = categories
+
+        if is_set(self.category_scores):
+            category_scores = self.category_scores.to_dict()
+            _field_dict["category_scores"] = category_scores
 
         category_applied_input_types: dict[str, Any] | Unset = UNSET
         if not isinstance(self.category_applied_input_types, Unset):
             category_applied_input_types = self.category_applied_input_types.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "flagged": flagged,
-                "categories": categories,
-                "category_scores": category_scores,
-            }
-        )
         if category_applied_input_types is not UNSET:
             _field_dict["category_applied_input_types"] = category_applied_input_types
 
@@ -77,31 +83,61 @@ class ModerationResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        flagged = _d.pop("flagged")
-
-        categories = ModerationCategories.from_dict(_d.pop("categories"))
-
-        category_scores = ModerationCategoryScores.from_dict(_d.pop("category_scores"))
-
-        _category_applied_input_types = _d.pop("category_applied_input_types", UNSET)
-        category_applied_input_types: ModerationCategoryInputTypes | Unset
-        if isinstance(_category_applied_input_types, Unset):
-            category_applied_input_types = UNSET
-        else:
-            category_applied_input_types = ModerationCategoryInputTypes.from_dict(
-                _category_applied_input_types
-            )
-
-        _instance = cls(
-            flagged=flagged,
-            categories=categories,
-            category_scores=category_scores,
-            category_applied_input_types=category_applied_input_types,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_flagged = _d["flagged"]
+            if _v_flagged.__class__ is not bool:
+                _v_flagged = checked(_v_flagged, "boolean", "flagged")
+            _self.flagged = _v_flagged
+            _v_categories = _d["categories"]
+            if _v_categories.__class__ is dict:
+                try:
+                    _v_categories = ModerationCategories.from_dict(_v_categories)
+                except DecodeError as _error:
+                    raise _error.within("categories") from None
+            else:
+                _v_categories = checked(_v_categories, "object", "categories")
+            _self.categories = _v_categories
+            _v_category_scores = _d["category_scores"]
+            if _v_category_scores.__class__ is dict:
+                try:
+                    _v_category_scores = ModerationCategoryScores.from_dict(_v_category_scores)
+                except DecodeError as _error:
+                    raise _error.within("category_scores") from None
+            else:
+                _v_category_scores = checked(_v_category_scores, "object", "category_scores")
+            _self.category_scores = _v_category_scores
+            if "category_applied_input_types" in _d:
+                _v_category_applied_input_types = _d["category_applied_input_types"]
+                if _v_category_applied_input_types.__class__ is dict:
+                    try:
+                        _v_category_applied_input_types = ModerationCategoryInputTypes.from_dict(
+                            _v_category_applied_input_types
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("category_applied_input_types") from None
+                else:
+                    _v_category_applied_input_types = checked(
+                        _v_category_applied_input_types, "object", "category_applied_input_types"
+                    )
+                _self.category_applied_input_types = _v_category_applied_input_types
+                _n += 1
+            else:
+                _self.category_applied_input_types = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"categories", "category_applied_input_types", "category_scores", "flagged"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

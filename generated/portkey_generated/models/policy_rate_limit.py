@@ -3,16 +3,25 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.policy_rate_limit_status import PolicyRateLimitStatus, check_policy_rate_limit_status
-from ..models.policy_rate_limit_type import PolicyRateLimitType, check_policy_rate_limit_type
-from ..models.policy_rate_limit_unit import PolicyRateLimitUnit, check_policy_rate_limit_unit
-from ..types import UNSET, Unset
+from ..models.policy_rate_limit_status import PolicyRateLimitStatus
+from ..models.policy_rate_limit_type import PolicyRateLimitType
+from ..models.policy_rate_limit_unit import PolicyRateLimitUnit
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.policy_condition import PolicyCondition
@@ -69,31 +78,56 @@ class PolicyRateLimit:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = str(self.id)
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        type_: str = self.type_
+        if is_set(self.id):
+            id = str(self.id)
+            _field_dict["id"] = id
 
-        unit: str = self.unit
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
-        value = self.value
+        if is_set(self.unit):
+            unit: str = self.unit
+            _field_dict["unit"] = unit
 
-        status: str = self.status
+        if is_set(self.value):
+            value = self.value
+            _field_dict["value"] = value
 
-        workspace_id = str(self.workspace_id)
+        if is_set(self.status):
+            status: str = self.status
+            _field_dict["status"] = status
 
-        organisation_id = str(self.organisation_id)
+        if is_set(self.workspace_id):
+            workspace_id = str(self.workspace_id)
+            _field_dict["workspace_id"] = workspace_id
 
-        created_at = self.created_at.isoformat()
+        if is_set(self.organisation_id):
+            organisation_id = str(self.organisation_id)
+            _field_dict["organisation_id"] = organisation_id
 
-        last_updated_at = self.last_updated_at.isoformat()
+        if is_set(self.created_at):
+            created_at = self.created_at.isoformat()
+            _field_dict["created_at"] = created_at
+
+        if is_set(self.last_updated_at):
+            last_updated_at = self.last_updated_at.isoformat()
+            _field_dict["last_updated_at"] = last_updated_at
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         conditions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.conditions, Unset):
@@ -102,6 +136,9 @@ class PolicyRateLimit:
                 conditions_item = conditions_item_data.to_dict()
                 conditions.append(conditions_item)
 
+        if conditions is not UNSET:
+            _field_dict["conditions"] = conditions
+
         group_by: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.group_by, Unset):
             group_by = []
@@ -109,27 +146,6 @@ class PolicyRateLimit:
                 group_by_item = group_by_item_data.to_dict()
                 group_by.append(group_by_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "type": type_,
-                "unit": unit,
-                "value": value,
-                "status": status,
-                "workspace_id": workspace_id,
-                "organisation_id": organisation_id,
-                "created_at": created_at,
-                "last_updated_at": last_updated_at,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if conditions is not UNSET:
-            _field_dict["conditions"] = conditions
         if group_by is not UNSET:
             _field_dict["group_by"] = group_by
 
@@ -139,72 +155,146 @@ class PolicyRateLimit:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = UUID(_d.pop("id"))
-
-        type_ = check_policy_rate_limit_type(_d.pop("type"))
-
-        unit = check_policy_rate_limit_unit(_d.pop("unit"))
-
-        value = _d.pop("value")
-
-        status = check_policy_rate_limit_status(_d.pop("status"))
-
-        workspace_id = UUID(_d.pop("workspace_id"))
-
-        organisation_id = UUID(_d.pop("organisation_id"))
-
-        created_at = datetime.datetime.fromisoformat(_d.pop("created_at"))
-
-        last_updated_at = datetime.datetime.fromisoformat(_d.pop("last_updated_at"))
-
-        object_ = _d.pop("object", UNSET)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        name = _parse_name(_d.pop("name", UNSET))
-
-        _conditions = _d.pop("conditions", UNSET)
-        conditions: list[PolicyCondition] | Unset = UNSET
-        if _conditions is not UNSET:
-            conditions = []
-            for conditions_item_data in _conditions:
-                conditions_item = PolicyCondition.from_dict(conditions_item_data)
-
-                conditions.append(conditions_item)
-
-        _group_by = _d.pop("group_by", UNSET)
-        group_by: list[PolicyGroupBy] | Unset = UNSET
-        if _group_by is not UNSET:
-            group_by = []
-            for group_by_item_data in _group_by:
-                group_by_item = PolicyGroupBy.from_dict(group_by_item_data)
-
-                group_by.append(group_by_item)
-
-        _instance = cls(
-            id=id,
-            type_=type_,
-            unit=unit,
-            value=value,
-            status=status,
-            workspace_id=workspace_id,
-            organisation_id=organisation_id,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            object_=object_,
-            name=name,
-            conditions=conditions,
-            group_by=group_by,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 9
+            _v_id = _d["id"]
+            if _v_id.__class__ is str:
+                try:
+                    _v_id = UUID(_v_id)
+                except ValueError:
+                    _v_id = malformed(_v_id, "a UUID", "id")
+            else:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_unit = _d["unit"]
+            if _v_unit.__class__ is not str:
+                _v_unit = checked(_v_unit, "string", "unit")
+            _self.unit = _v_unit
+            _v_value = _d["value"]
+            if _v_value.__class__ not in JSON_NUMBERS:
+                _v_value = checked(_v_value, "number", "value")
+            _self.value = _v_value
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_workspace_id = _d["workspace_id"]
+            if _v_workspace_id.__class__ is str:
+                try:
+                    _v_workspace_id = UUID(_v_workspace_id)
+                except ValueError:
+                    _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
+            else:
+                _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+            _self.workspace_id = _v_workspace_id
+            _v_organisation_id = _d["organisation_id"]
+            if _v_organisation_id.__class__ is str:
+                try:
+                    _v_organisation_id = UUID(_v_organisation_id)
+                except ValueError:
+                    _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+            else:
+                _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+            _self.organisation_id = _v_organisation_id
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
+                try:
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                except ValueError:
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+            else:
+                _v_created_at = checked(_v_created_at, "string", "created_at")
+            _self.created_at = _v_created_at
+            _v_last_updated_at = _d["last_updated_at"]
+            if _v_last_updated_at.__class__ is str:
+                try:
+                    _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                except ValueError:
+                    _v_last_updated_at = malformed(
+                        _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                    )
+            else:
+                _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+            _self.last_updated_at = _v_last_updated_at
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if not (_v_name.__class__ is str or _v_name is None):
+                    _v_name = checked(_v_name, "string or null", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "conditions" in _d:
+                _v_conditions = _d["conditions"]
+                if _v_conditions.__class__ is list:
+                    try:
+                        _v_conditions = [PolicyCondition.from_dict(_i) for _i in _v_conditions]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_conditions, PolicyCondition.from_dict).within(
+                            "conditions"
+                        ) from None
+                else:
+                    _v_conditions = checked(_v_conditions, "array", "conditions")
+                _self.conditions = _v_conditions
+                _n += 1
+            else:
+                _self.conditions = UNSET
+            if "group_by" in _d:
+                _v_group_by = _d["group_by"]
+                if _v_group_by.__class__ is list:
+                    try:
+                        _v_group_by = [PolicyGroupBy.from_dict(_i) for _i in _v_group_by]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_group_by, PolicyGroupBy.from_dict).within(
+                            "group_by"
+                        ) from None
+                else:
+                    _v_group_by = checked(_v_group_by, "array", "group_by")
+                _self.group_by = _v_group_by
+                _n += 1
+            else:
+                _self.group_by = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "conditions",
+                    "created_at",
+                    "group_by",
+                    "id",
+                    "last_updated_at",
+                    "name",
+                    "object",
+                    "organisation_id",
+                    "status",
+                    "type",
+                    "unit",
+                    "value",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -11,11 +11,19 @@ from attrs import field as _attrs_field
 
 from ..models.policy_usage_limit_periodic_reset import (
     PolicyUsageLimitPeriodicReset,
-    check_policy_usage_limit_periodic_reset,
 )
-from ..models.policy_usage_limit_status import PolicyUsageLimitStatus, check_policy_usage_limit_status
-from ..models.policy_usage_limit_type import PolicyUsageLimitType, check_policy_usage_limit_type
-from ..types import UNSET, Unset
+from ..models.policy_usage_limit_status import PolicyUsageLimitStatus
+from ..models.policy_usage_limit_type import PolicyUsageLimitType
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.policy_condition import PolicyCondition
@@ -84,27 +92,48 @@ class PolicyUsageLimit:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = str(self.id)
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        type_: str = self.type_
+        if is_set(self.id):
+            id = str(self.id)
+            _field_dict["id"] = id
 
-        status: str = self.status
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
-        workspace_id = str(self.workspace_id)
+        if is_set(self.status):
+            status: str = self.status
+            _field_dict["status"] = status
 
-        organisation_id = str(self.organisation_id)
+        if is_set(self.workspace_id):
+            workspace_id = str(self.workspace_id)
+            _field_dict["workspace_id"] = workspace_id
 
-        created_at = self.created_at.isoformat()
+        if is_set(self.organisation_id):
+            organisation_id = str(self.organisation_id)
+            _field_dict["organisation_id"] = organisation_id
 
-        last_updated_at = self.last_updated_at.isoformat()
+        if is_set(self.created_at):
+            created_at = self.created_at.isoformat()
+            _field_dict["created_at"] = created_at
+
+        if is_set(self.last_updated_at):
+            last_updated_at = self.last_updated_at.isoformat()
+            _field_dict["last_updated_at"] = last_updated_at
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         conditions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.conditions, Unset):
@@ -113,6 +142,9 @@ class PolicyUsageLimit:
                 conditions_item = conditions_item_data.to_dict()
                 conditions.append(conditions_item)
 
+        if conditions is not UNSET:
+            _field_dict["conditions"] = conditions
+
         group_by: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.group_by, Unset):
             group_by = []
@@ -120,25 +152,36 @@ class PolicyUsageLimit:
                 group_by_item = group_by_item_data.to_dict()
                 group_by.append(group_by_item)
 
+        if group_by is not UNSET:
+            _field_dict["group_by"] = group_by
+
         credit_limit = self.credit_limit
+        if credit_limit is not UNSET:
+            _field_dict["credit_limit"] = credit_limit
 
         alert_threshold: float | None | Unset
         if isinstance(self.alert_threshold, Unset):
             alert_threshold = UNSET
         else:
             alert_threshold = self.alert_threshold
+        if alert_threshold is not UNSET:
+            _field_dict["alert_threshold"] = alert_threshold
 
         periodic_reset: None | str | Unset
         if isinstance(self.periodic_reset, Unset):
             periodic_reset = UNSET
         else:
             periodic_reset = self.periodic_reset
+        if periodic_reset is not UNSET:
+            _field_dict["periodic_reset"] = periodic_reset
 
         periodic_reset_days: int | None | Unset
         if isinstance(self.periodic_reset_days, Unset):
             periodic_reset_days = UNSET
         else:
             periodic_reset_days = self.periodic_reset_days
+        if periodic_reset_days is not UNSET:
+            _field_dict["periodic_reset_days"] = periodic_reset_days
 
         next_usage_reset_at: None | str | Unset
         if isinstance(self.next_usage_reset_at, Unset):
@@ -147,6 +190,8 @@ class PolicyUsageLimit:
             next_usage_reset_at = self.next_usage_reset_at.isoformat()
         else:
             next_usage_reset_at = self.next_usage_reset_at
+        if next_usage_reset_at is not UNSET:
+            _field_dict["next_usage_reset_at"] = next_usage_reset_at
 
         last_reset_at: None | str | Unset
         if isinstance(self.last_reset_at, Unset):
@@ -155,44 +200,12 @@ class PolicyUsageLimit:
             last_reset_at = self.last_reset_at.isoformat()
         else:
             last_reset_at = self.last_reset_at
+        if last_reset_at is not UNSET:
+            _field_dict["last_reset_at"] = last_reset_at
 
         value_key_usage_map: dict[str, Any] | Unset = UNSET
         if not isinstance(self.value_key_usage_map, Unset):
             value_key_usage_map = self.value_key_usage_map.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "type": type_,
-                "status": status,
-                "workspace_id": workspace_id,
-                "organisation_id": organisation_id,
-                "created_at": created_at,
-                "last_updated_at": last_updated_at,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if conditions is not UNSET:
-            _field_dict["conditions"] = conditions
-        if group_by is not UNSET:
-            _field_dict["group_by"] = group_by
-        if credit_limit is not UNSET:
-            _field_dict["credit_limit"] = credit_limit
-        if alert_threshold is not UNSET:
-            _field_dict["alert_threshold"] = alert_threshold
-        if periodic_reset is not UNSET:
-            _field_dict["periodic_reset"] = periodic_reset
-        if periodic_reset_days is not UNSET:
-            _field_dict["periodic_reset_days"] = periodic_reset_days
-        if next_usage_reset_at is not UNSET:
-            _field_dict["next_usage_reset_at"] = next_usage_reset_at
-        if last_reset_at is not UNSET:
-            _field_dict["last_reset_at"] = last_reset_at
         if value_key_usage_map is not UNSET:
             _field_dict["value_key_usage_map"] = value_key_usage_map
 
@@ -202,151 +215,224 @@ class PolicyUsageLimit:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = UUID(_d.pop("id"))
-
-        type_ = check_policy_usage_limit_type(_d.pop("type"))
-
-        status = check_policy_usage_limit_status(_d.pop("status"))
-
-        workspace_id = UUID(_d.pop("workspace_id"))
-
-        organisation_id = UUID(_d.pop("organisation_id"))
-
-        created_at = datetime.datetime.fromisoformat(_d.pop("created_at"))
-
-        last_updated_at = datetime.datetime.fromisoformat(_d.pop("last_updated_at"))
-
-        object_ = _d.pop("object", UNSET)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        name = _parse_name(_d.pop("name", UNSET))
-
-        _conditions = _d.pop("conditions", UNSET)
-        conditions: list[PolicyCondition] | Unset = UNSET
-        if _conditions is not UNSET:
-            conditions = []
-            for conditions_item_data in _conditions:
-                conditions_item = PolicyCondition.from_dict(conditions_item_data)
-
-                conditions.append(conditions_item)
-
-        _group_by = _d.pop("group_by", UNSET)
-        group_by: list[PolicyGroupBy] | Unset = UNSET
-        if _group_by is not UNSET:
-            group_by = []
-            for group_by_item_data in _group_by:
-                group_by_item = PolicyGroupBy.from_dict(group_by_item_data)
-
-                group_by.append(group_by_item)
-
-        credit_limit = _d.pop("credit_limit", UNSET)
-
-        def _parse_alert_threshold(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        alert_threshold = _parse_alert_threshold(_d.pop("alert_threshold", UNSET))
-
-        def _parse_periodic_reset(data: object) -> None | PolicyUsageLimitPeriodicReset | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                periodic_reset_type_0 = check_policy_usage_limit_periodic_reset(data)
-
-                return periodic_reset_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | PolicyUsageLimitPeriodicReset | Unset", data)
-
-        periodic_reset = _parse_periodic_reset(_d.pop("periodic_reset", UNSET))
-
-        def _parse_periodic_reset_days(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        periodic_reset_days = _parse_periodic_reset_days(_d.pop("periodic_reset_days", UNSET))
-
-        def _parse_next_usage_reset_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                next_usage_reset_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return next_usage_reset_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        next_usage_reset_at = _parse_next_usage_reset_at(_d.pop("next_usage_reset_at", UNSET))
-
-        def _parse_last_reset_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_reset_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return last_reset_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        last_reset_at = _parse_last_reset_at(_d.pop("last_reset_at", UNSET))
-
-        _value_key_usage_map = _d.pop("value_key_usage_map", UNSET)
-        value_key_usage_map: PolicyUsageLimitValueKeyUsageMap | Unset
-        if isinstance(_value_key_usage_map, Unset):
-            value_key_usage_map = UNSET
-        else:
-            value_key_usage_map = PolicyUsageLimitValueKeyUsageMap.from_dict(_value_key_usage_map)
-
-        _instance = cls(
-            id=id,
-            type_=type_,
-            status=status,
-            workspace_id=workspace_id,
-            organisation_id=organisation_id,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            object_=object_,
-            name=name,
-            conditions=conditions,
-            group_by=group_by,
-            credit_limit=credit_limit,
-            alert_threshold=alert_threshold,
-            periodic_reset=periodic_reset,
-            periodic_reset_days=periodic_reset_days,
-            next_usage_reset_at=next_usage_reset_at,
-            last_reset_at=last_reset_at,
-            value_key_usage_map=value_key_usage_map,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 7
+            _v_id = _d["id"]
+            if _v_id.__class__ is str:
+                try:
+                    _v_id = UUID(_v_id)
+                except ValueError:
+                    _v_id = malformed(_v_id, "a UUID", "id")
+            else:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_workspace_id = _d["workspace_id"]
+            if _v_workspace_id.__class__ is str:
+                try:
+                    _v_workspace_id = UUID(_v_workspace_id)
+                except ValueError:
+                    _v_workspace_id = malformed(_v_workspace_id, "a UUID", "workspace_id")
+            else:
+                _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+            _self.workspace_id = _v_workspace_id
+            _v_organisation_id = _d["organisation_id"]
+            if _v_organisation_id.__class__ is str:
+                try:
+                    _v_organisation_id = UUID(_v_organisation_id)
+                except ValueError:
+                    _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+            else:
+                _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+            _self.organisation_id = _v_organisation_id
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is str:
+                try:
+                    _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                except ValueError:
+                    _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+            else:
+                _v_created_at = checked(_v_created_at, "string", "created_at")
+            _self.created_at = _v_created_at
+            _v_last_updated_at = _d["last_updated_at"]
+            if _v_last_updated_at.__class__ is str:
+                try:
+                    _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                except ValueError:
+                    _v_last_updated_at = malformed(
+                        _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                    )
+            else:
+                _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+            _self.last_updated_at = _v_last_updated_at
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if not (_v_name.__class__ is str or _v_name is None):
+                    _v_name = checked(_v_name, "string or null", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "conditions" in _d:
+                _v_conditions = _d["conditions"]
+                if _v_conditions.__class__ is list:
+                    try:
+                        _v_conditions = [PolicyCondition.from_dict(_i) for _i in _v_conditions]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_conditions, PolicyCondition.from_dict).within(
+                            "conditions"
+                        ) from None
+                else:
+                    _v_conditions = checked(_v_conditions, "array", "conditions")
+                _self.conditions = _v_conditions
+                _n += 1
+            else:
+                _self.conditions = UNSET
+            if "group_by" in _d:
+                _v_group_by = _d["group_by"]
+                if _v_group_by.__class__ is list:
+                    try:
+                        _v_group_by = [PolicyGroupBy.from_dict(_i) for _i in _v_group_by]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_group_by, PolicyGroupBy.from_dict).within(
+                            "group_by"
+                        ) from None
+                else:
+                    _v_group_by = checked(_v_group_by, "array", "group_by")
+                _self.group_by = _v_group_by
+                _n += 1
+            else:
+                _self.group_by = UNSET
+            if "credit_limit" in _d:
+                _v_credit_limit = _d["credit_limit"]
+                if _v_credit_limit.__class__ not in JSON_NUMBERS:
+                    _v_credit_limit = checked(_v_credit_limit, "number", "credit_limit")
+                _self.credit_limit = _v_credit_limit
+                _n += 1
+            else:
+                _self.credit_limit = UNSET
+            if "alert_threshold" in _d:
+                _v_alert_threshold = _d["alert_threshold"]
+                if not (_v_alert_threshold.__class__ in JSON_NUMBERS or _v_alert_threshold is None):
+                    _v_alert_threshold = checked(_v_alert_threshold, "number or null", "alert_threshold")
+                _self.alert_threshold = _v_alert_threshold
+                _n += 1
+            else:
+                _self.alert_threshold = UNSET
+            if "periodic_reset" in _d:
+                _v_periodic_reset = _d["periodic_reset"]
+                if not (_v_periodic_reset.__class__ is str or _v_periodic_reset is None):
+                    _v_periodic_reset = checked(_v_periodic_reset, "string or null", "periodic_reset")
+                _self.periodic_reset = _v_periodic_reset
+                _n += 1
+            else:
+                _self.periodic_reset = UNSET
+            if "periodic_reset_days" in _d:
+                _v_periodic_reset_days = _d["periodic_reset_days"]
+                if not (_v_periodic_reset_days.__class__ is int or _v_periodic_reset_days is None):
+                    _v_periodic_reset_days = checked(
+                        _v_periodic_reset_days, "integer or null", "periodic_reset_days"
+                    )
+                _self.periodic_reset_days = _v_periodic_reset_days
+                _n += 1
+            else:
+                _self.periodic_reset_days = UNSET
+            if "next_usage_reset_at" in _d:
+                _v_next_usage_reset_at = _d["next_usage_reset_at"]
+                if _v_next_usage_reset_at.__class__ is str:
+                    try:
+                        _v_next_usage_reset_at = datetime.datetime.fromisoformat(_v_next_usage_reset_at)
+                    except ValueError:
+                        _v_next_usage_reset_at = malformed(
+                            _v_next_usage_reset_at, "an ISO 8601 date-time", "next_usage_reset_at"
+                        )
+                elif _v_next_usage_reset_at is not None:
+                    _v_next_usage_reset_at = checked(
+                        _v_next_usage_reset_at, "string or null", "next_usage_reset_at"
+                    )
+                _self.next_usage_reset_at = _v_next_usage_reset_at
+                _n += 1
+            else:
+                _self.next_usage_reset_at = UNSET
+            if "last_reset_at" in _d:
+                _v_last_reset_at = _d["last_reset_at"]
+                if _v_last_reset_at.__class__ is str:
+                    try:
+                        _v_last_reset_at = datetime.datetime.fromisoformat(_v_last_reset_at)
+                    except ValueError:
+                        _v_last_reset_at = malformed(
+                            _v_last_reset_at, "an ISO 8601 date-time", "last_reset_at"
+                        )
+                elif _v_last_reset_at is not None:
+                    _v_last_reset_at = checked(_v_last_reset_at, "string or null", "last_reset_at")
+                _self.last_reset_at = _v_last_reset_at
+                _n += 1
+            else:
+                _self.last_reset_at = UNSET
+            if "value_key_usage_map" in _d:
+                _v_value_key_usage_map = _d["value_key_usage_map"]
+                if _v_value_key_usage_map.__class__ is dict:
+                    try:
+                        _v_value_key_usage_map = PolicyUsageLimitValueKeyUsageMap.from_dict(
+                            _v_value_key_usage_map
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("value_key_usage_map") from None
+                else:
+                    _v_value_key_usage_map = checked(_v_value_key_usage_map, "object", "value_key_usage_map")
+                _self.value_key_usage_map = _v_value_key_usage_map
+                _n += 1
+            else:
+                _self.value_key_usage_map = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "alert_threshold",
+                    "conditions",
+                    "created_at",
+                    "credit_limit",
+                    "group_by",
+                    "id",
+                    "last_reset_at",
+                    "last_updated_at",
+                    "name",
+                    "next_usage_reset_at",
+                    "object",
+                    "organisation_id",
+                    "periodic_reset",
+                    "periodic_reset_days",
+                    "status",
+                    "type",
+                    "value_key_usage_map",
+                    "workspace_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

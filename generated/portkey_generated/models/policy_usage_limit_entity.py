@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="PolicyUsageLimitEntity")
 
@@ -25,19 +32,18 @@ class PolicyUsageLimitEntity:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        value_key = self.value_key
-
-        current_usage = self.current_usage
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        id = self.id
         if id is not UNSET:
             _field_dict["id"] = id
+
+        value_key = self.value_key
         if value_key is not UNSET:
             _field_dict["value_key"] = value_key
+
+        current_usage = self.current_usage
         if current_usage is not UNSET:
             _field_dict["current_usage"] = current_usage
 
@@ -45,21 +51,42 @@ class PolicyUsageLimitEntity:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id", UNSET)
-
-        value_key = _d.pop("value_key", UNSET)
-
-        current_usage = _d.pop("current_usage", UNSET)
-
-        _instance = cls(
-            id=id,
-            value_key=value_key,
-            current_usage=current_usage,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "value_key" in _d:
+                _v_value_key = _d["value_key"]
+                if _v_value_key.__class__ is not str:
+                    _v_value_key = checked(_v_value_key, "string", "value_key")
+                _self.value_key = _v_value_key
+                _n += 1
+            else:
+                _self.value_key = UNSET
+            if "current_usage" in _d:
+                _v_current_usage = _d["current_usage"]
+                if _v_current_usage.__class__ not in JSON_NUMBERS:
+                    _v_current_usage = checked(_v_current_usage, "number", "current_usage")
+                _self.current_usage = _v_current_usage
+                _n += 1
+            else:
+                _self.current_usage = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"current_usage", "id", "value_key"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+)
+
 if TYPE_CHECKING:
     from ..models.policy_usage_limit_value_usage import PolicyUsageLimitValueUsage
 
@@ -36,7 +42,6 @@ class PolicyUsageLimitValueKeyUsageMap:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-
         _field_dict: dict[str, Any] = {}
         for _prop_name, _prop in self.additional_properties.items():
             _field_dict[_prop_name] = _prop.to_dict()
@@ -47,17 +52,24 @@ class PolicyUsageLimitValueKeyUsageMap:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _instance = cls()
-
-        _additional_properties: dict[str, PolicyUsageLimitValueUsage] = {}
-        for _prop_name, _prop_dict in _d.items():
-            additional_property = PolicyUsageLimitValueUsage.from_dict(_prop_dict)
-
-            _additional_properties[_prop_name] = additional_property
-
-        _instance.additional_properties = _additional_properties
-        return _instance
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _extra: dict[str, PolicyUsageLimitValueUsage] = {}
+        for _k, _x in _d.items():
+            if _x.__class__ is dict:
+                try:
+                    _x = PolicyUsageLimitValueUsage.from_dict(_x)
+                except DecodeError as _error:
+                    raise _error.within(_k) from None
+            else:
+                _x = checked(_x, "object", _k)
+            _extra[_k] = _x
+        _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.policy_usage_limit_value_usage_status import (
     PolicyUsageLimitValueUsageStatus,
-    check_policy_usage_limit_value_usage_status,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="PolicyUsageLimitValueUsage")
 
@@ -31,25 +37,25 @@ class PolicyUsageLimitValueUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         current_usage = self.current_usage
+        if current_usage is not UNSET:
+            _field_dict["current_usage"] = current_usage
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
 
-        is_threshold_alerts_sent = self.is_threshold_alerts_sent
-
-        is_exhausted_alerts_sent = self.is_exhausted_alerts_sent
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if current_usage is not UNSET:
-            _field_dict["current_usage"] = current_usage
         if status is not UNSET:
             _field_dict["status"] = status
+
+        is_threshold_alerts_sent = self.is_threshold_alerts_sent
         if is_threshold_alerts_sent is not UNSET:
             _field_dict["is_threshold_alerts_sent"] = is_threshold_alerts_sent
+
+        is_exhausted_alerts_sent = self.is_exhausted_alerts_sent
         if is_exhausted_alerts_sent is not UNSET:
             _field_dict["is_exhausted_alerts_sent"] = is_exhausted_alerts_sent
 
@@ -57,29 +63,59 @@ class PolicyUsageLimitValueUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        current_usage = _d.pop("current_usage", UNSET)
-
-        _status = _d.pop("status", UNSET)
-        status: PolicyUsageLimitValueUsageStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_policy_usage_limit_value_usage_status(_status)
-
-        is_threshold_alerts_sent = _d.pop("is_threshold_alerts_sent", UNSET)
-
-        is_exhausted_alerts_sent = _d.pop("is_exhausted_alerts_sent", UNSET)
-
-        _instance = cls(
-            current_usage=current_usage,
-            status=status,
-            is_threshold_alerts_sent=is_threshold_alerts_sent,
-            is_exhausted_alerts_sent=is_exhausted_alerts_sent,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "current_usage" in _d:
+                _v_current_usage = _d["current_usage"]
+                if _v_current_usage.__class__ not in JSON_NUMBERS:
+                    _v_current_usage = checked(_v_current_usage, "number", "current_usage")
+                _self.current_usage = _v_current_usage
+                _n += 1
+            else:
+                _self.current_usage = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "is_threshold_alerts_sent" in _d:
+                _v_is_threshold_alerts_sent = _d["is_threshold_alerts_sent"]
+                if _v_is_threshold_alerts_sent.__class__ is not bool:
+                    _v_is_threshold_alerts_sent = checked(
+                        _v_is_threshold_alerts_sent, "boolean", "is_threshold_alerts_sent"
+                    )
+                _self.is_threshold_alerts_sent = _v_is_threshold_alerts_sent
+                _n += 1
+            else:
+                _self.is_threshold_alerts_sent = UNSET
+            if "is_exhausted_alerts_sent" in _d:
+                _v_is_exhausted_alerts_sent = _d["is_exhausted_alerts_sent"]
+                if _v_is_exhausted_alerts_sent.__class__ is not bool:
+                    _v_is_exhausted_alerts_sent = checked(
+                        _v_is_exhausted_alerts_sent, "boolean", "is_exhausted_alerts_sent"
+                    )
+                _self.is_exhausted_alerts_sent = _v_is_exhausted_alerts_sent
+                _n += 1
+            else:
+                _self.is_exhausted_alerts_sent = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {"current_usage", "is_exhausted_alerts_sent", "is_threshold_alerts_sent", "status"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,8 +9,16 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.prompt_version_status import PromptVersionStatus, check_prompt_version_status
-from ..types import UNSET, Unset
+from ..models.prompt_version_status import PromptVersionStatus
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.prompt_function_definition import PromptFunctionDefinition
@@ -96,43 +104,73 @@ class PromptDetail:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         collection_id: str | Unset = UNSET
         if not isinstance(self.collection_id, Unset):
             collection_id = str(self.collection_id)
+        if collection_id is not UNSET:
+            _field_dict["collection_id"] = collection_id
 
         string = self.string
+        if string is not UNSET:
+            _field_dict["string"] = string
 
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
             parameters = self.parameters.to_dict()
+        if parameters is not UNSET:
+            _field_dict["parameters"] = parameters
 
         prompt_version = self.prompt_version
+        if prompt_version is not UNSET:
+            _field_dict["prompt_version"] = prompt_version
 
         prompt_version_id: str | Unset = UNSET
         if not isinstance(self.prompt_version_id, Unset):
             prompt_version_id = str(self.prompt_version_id)
+        if prompt_version_id is not UNSET:
+            _field_dict["prompt_version_id"] = prompt_version_id
 
         prompt_version_status: str | Unset = UNSET
         if not isinstance(self.prompt_version_status, Unset):
             prompt_version_status = self.prompt_version_status
 
+        if prompt_version_status is not UNSET:
+            _field_dict["prompt_version_status"] = prompt_version_status
+
         prompt_version_description = self.prompt_version_description
+        if prompt_version_description is not UNSET:
+            _field_dict["prompt_version_description"] = prompt_version_description
 
         prompt_version_label_id: str | Unset = UNSET
         if not isinstance(self.prompt_version_label_id, Unset):
             prompt_version_label_id = str(self.prompt_version_label_id)
+        if prompt_version_label_id is not UNSET:
+            _field_dict["prompt_version_label_id"] = prompt_version_label_id
 
         virtual_key = self.virtual_key
+        if virtual_key is not UNSET:
+            _field_dict["virtual_key"] = virtual_key
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         functions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.functions, Unset):
@@ -141,6 +179,9 @@ class PromptDetail:
                 functions_item = functions_item_data.to_dict()
                 functions.append(functions_item)
 
+        if functions is not UNSET:
+            _field_dict["functions"] = functions
+
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
             tools = []
@@ -148,69 +189,38 @@ class PromptDetail:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
 
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
+
         tool_choice: dict[str, Any] | Unset = UNSET
         if not isinstance(self.tool_choice, Unset):
             tool_choice = self.tool_choice.to_dict()
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         template_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.template_metadata, Unset):
             template_metadata = self.template_metadata.to_dict()
+        if template_metadata is not UNSET:
+            _field_dict["template_metadata"] = template_metadata
 
         is_raw_template = self.is_raw_template
+        if is_raw_template is not UNSET:
+            _field_dict["is_raw_template"] = is_raw_template
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if collection_id is not UNSET:
-            _field_dict["collection_id"] = collection_id
-        if string is not UNSET:
-            _field_dict["string"] = string
-        if parameters is not UNSET:
-            _field_dict["parameters"] = parameters
-        if prompt_version is not UNSET:
-            _field_dict["prompt_version"] = prompt_version
-        if prompt_version_id is not UNSET:
-            _field_dict["prompt_version_id"] = prompt_version_id
-        if prompt_version_status is not UNSET:
-            _field_dict["prompt_version_status"] = prompt_version_status
-        if prompt_version_description is not UNSET:
-            _field_dict["prompt_version_description"] = prompt_version_description
-        if prompt_version_label_id is not UNSET:
-            _field_dict["prompt_version_label_id"] = prompt_version_label_id
-        if virtual_key is not UNSET:
-            _field_dict["virtual_key"] = virtual_key
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if functions is not UNSET:
-            _field_dict["functions"] = functions
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
-        if template_metadata is not UNSET:
-            _field_dict["template_metadata"] = template_metadata
-        if is_raw_template is not UNSET:
-            _field_dict["is_raw_template"] = is_raw_template
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
         if last_updated_at is not UNSET:
             _field_dict["last_updated_at"] = last_updated_at
 
@@ -220,139 +230,282 @@ class PromptDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        slug = _d.pop("slug", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        _collection_id = _d.pop("collection_id", UNSET)
-        collection_id: UUID | Unset
-        if isinstance(_collection_id, Unset):
-            collection_id = UNSET
-        else:
-            collection_id = UUID(_collection_id)
-
-        string = _d.pop("string", UNSET)
-
-        _parameters = _d.pop("parameters", UNSET)
-        parameters: PromptModelParameters | Unset
-        if isinstance(_parameters, Unset):
-            parameters = UNSET
-        else:
-            parameters = PromptModelParameters.from_dict(_parameters)
-
-        prompt_version = _d.pop("prompt_version", UNSET)
-
-        _prompt_version_id = _d.pop("prompt_version_id", UNSET)
-        prompt_version_id: UUID | Unset
-        if isinstance(_prompt_version_id, Unset):
-            prompt_version_id = UNSET
-        else:
-            prompt_version_id = UUID(_prompt_version_id)
-
-        _prompt_version_status = _d.pop("prompt_version_status", UNSET)
-        prompt_version_status: PromptVersionStatus | Unset
-        if isinstance(_prompt_version_status, Unset):
-            prompt_version_status = UNSET
-        else:
-            prompt_version_status = check_prompt_version_status(_prompt_version_status)
-
-        prompt_version_description = _d.pop("prompt_version_description", UNSET)
-
-        _prompt_version_label_id = _d.pop("prompt_version_label_id", UNSET)
-        prompt_version_label_id: UUID | Unset
-        if isinstance(_prompt_version_label_id, Unset):
-            prompt_version_label_id = UNSET
-        else:
-            prompt_version_label_id = UUID(_prompt_version_label_id)
-
-        virtual_key = _d.pop("virtual_key", UNSET)
-
-        model = _d.pop("model", UNSET)
-
-        _functions = _d.pop("functions", UNSET)
-        functions: list[PromptFunctionDefinition] | Unset = UNSET
-        if _functions is not UNSET:
-            functions = []
-            for functions_item_data in _functions:
-                functions_item = PromptFunctionDefinition.from_dict(functions_item_data)
-
-                functions.append(functions_item)
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[PromptToolDefinition] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = PromptToolDefinition.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        _tool_choice = _d.pop("tool_choice", UNSET)
-        tool_choice: PromptToolChoice | Unset
-        if isinstance(_tool_choice, Unset):
-            tool_choice = UNSET
-        else:
-            tool_choice = PromptToolChoice.from_dict(_tool_choice)
-
-        _template_metadata = _d.pop("template_metadata", UNSET)
-        template_metadata: PromptTemplateMetadata | Unset
-        if isinstance(_template_metadata, Unset):
-            template_metadata = UNSET
-        else:
-            template_metadata = PromptTemplateMetadata.from_dict(_template_metadata)
-
-        is_raw_template = _d.pop("is_raw_template", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _instance = cls(
-            id=id,
-            slug=slug,
-            name=name,
-            collection_id=collection_id,
-            string=string,
-            parameters=parameters,
-            prompt_version=prompt_version,
-            prompt_version_id=prompt_version_id,
-            prompt_version_status=prompt_version_status,
-            prompt_version_description=prompt_version_description,
-            prompt_version_label_id=prompt_version_label_id,
-            virtual_key=virtual_key,
-            model=model,
-            functions=functions,
-            tools=tools,
-            tool_choice=tool_choice,
-            template_metadata=template_metadata,
-            is_raw_template=is_raw_template,
-            status=status,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "collection_id" in _d:
+                _v_collection_id = _d["collection_id"]
+                if _v_collection_id.__class__ is str:
+                    try:
+                        _v_collection_id = UUID(_v_collection_id)
+                    except ValueError:
+                        _v_collection_id = malformed(_v_collection_id, "a UUID", "collection_id")
+                else:
+                    _v_collection_id = checked(_v_collection_id, "string", "collection_id")
+                _self.collection_id = _v_collection_id
+                _n += 1
+            else:
+                _self.collection_id = UNSET
+            if "string" in _d:
+                _v_string = _d["string"]
+                if _v_string.__class__ is not str:
+                    _v_string = checked(_v_string, "string", "string")
+                _self.string = _v_string
+                _n += 1
+            else:
+                _self.string = UNSET
+            if "parameters" in _d:
+                _v_parameters = _d["parameters"]
+                if _v_parameters.__class__ is dict:
+                    try:
+                        _v_parameters = PromptModelParameters.from_dict(_v_parameters)
+                    except DecodeError as _error:
+                        raise _error.within("parameters") from None
+                else:
+                    _v_parameters = checked(_v_parameters, "object", "parameters")
+                _self.parameters = _v_parameters
+                _n += 1
+            else:
+                _self.parameters = UNSET
+            if "prompt_version" in _d:
+                _v_prompt_version = _d["prompt_version"]
+                if _v_prompt_version.__class__ not in JSON_NUMBERS:
+                    _v_prompt_version = checked(_v_prompt_version, "number", "prompt_version")
+                _self.prompt_version = _v_prompt_version
+                _n += 1
+            else:
+                _self.prompt_version = UNSET
+            if "prompt_version_id" in _d:
+                _v_prompt_version_id = _d["prompt_version_id"]
+                if _v_prompt_version_id.__class__ is str:
+                    try:
+                        _v_prompt_version_id = UUID(_v_prompt_version_id)
+                    except ValueError:
+                        _v_prompt_version_id = malformed(_v_prompt_version_id, "a UUID", "prompt_version_id")
+                else:
+                    _v_prompt_version_id = checked(_v_prompt_version_id, "string", "prompt_version_id")
+                _self.prompt_version_id = _v_prompt_version_id
+                _n += 1
+            else:
+                _self.prompt_version_id = UNSET
+            if "prompt_version_status" in _d:
+                _v_prompt_version_status = _d["prompt_version_status"]
+                if _v_prompt_version_status.__class__ is not str:
+                    _v_prompt_version_status = checked(
+                        _v_prompt_version_status, "string", "prompt_version_status"
+                    )
+                _self.prompt_version_status = _v_prompt_version_status
+                _n += 1
+            else:
+                _self.prompt_version_status = UNSET
+            if "prompt_version_description" in _d:
+                _v_prompt_version_description = _d["prompt_version_description"]
+                if _v_prompt_version_description.__class__ is not str:
+                    _v_prompt_version_description = checked(
+                        _v_prompt_version_description, "string", "prompt_version_description"
+                    )
+                _self.prompt_version_description = _v_prompt_version_description
+                _n += 1
+            else:
+                _self.prompt_version_description = UNSET
+            if "prompt_version_label_id" in _d:
+                _v_prompt_version_label_id = _d["prompt_version_label_id"]
+                if _v_prompt_version_label_id.__class__ is str:
+                    try:
+                        _v_prompt_version_label_id = UUID(_v_prompt_version_label_id)
+                    except ValueError:
+                        _v_prompt_version_label_id = malformed(
+                            _v_prompt_version_label_id, "a UUID", "prompt_version_label_id"
+                        )
+                else:
+                    _v_prompt_version_label_id = checked(
+                        _v_prompt_version_label_id, "string", "prompt_version_label_id"
+                    )
+                _self.prompt_version_label_id = _v_prompt_version_label_id
+                _n += 1
+            else:
+                _self.prompt_version_label_id = UNSET
+            if "virtual_key" in _d:
+                _v_virtual_key = _d["virtual_key"]
+                if _v_virtual_key.__class__ is not str:
+                    _v_virtual_key = checked(_v_virtual_key, "string", "virtual_key")
+                _self.virtual_key = _v_virtual_key
+                _n += 1
+            else:
+                _self.virtual_key = UNSET
+            if "model" in _d:
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "functions" in _d:
+                _v_functions = _d["functions"]
+                if _v_functions.__class__ is list:
+                    try:
+                        _v_functions = [PromptFunctionDefinition.from_dict(_i) for _i in _v_functions]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_functions, PromptFunctionDefinition.from_dict).within(
+                            "functions"
+                        ) from None
+                else:
+                    _v_functions = checked(_v_functions, "array", "functions")
+                _self.functions = _v_functions
+                _n += 1
+            else:
+                _self.functions = UNSET
+            if "tools" in _d:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
+                    try:
+                        _v_tools = [PromptToolDefinition.from_dict(_i) for _i in _v_tools]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_tools, PromptToolDefinition.from_dict).within(
+                            "tools"
+                        ) from None
+                else:
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
+                    try:
+                        _v_tool_choice = PromptToolChoice.from_dict(_v_tool_choice)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                else:
+                    _v_tool_choice = checked(_v_tool_choice, "object", "tool_choice")
+                _self.tool_choice = _v_tool_choice
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "template_metadata" in _d:
+                _v_template_metadata = _d["template_metadata"]
+                if _v_template_metadata.__class__ is dict:
+                    try:
+                        _v_template_metadata = PromptTemplateMetadata.from_dict(_v_template_metadata)
+                    except DecodeError as _error:
+                        raise _error.within("template_metadata") from None
+                else:
+                    _v_template_metadata = checked(_v_template_metadata, "object", "template_metadata")
+                _self.template_metadata = _v_template_metadata
+                _n += 1
+            else:
+                _self.template_metadata = UNSET
+            if "is_raw_template" in _d:
+                _v_is_raw_template = _d["is_raw_template"]
+                if _v_is_raw_template.__class__ is not bool:
+                    _v_is_raw_template = checked(_v_is_raw_template, "boolean", "is_raw_template")
+                _self.is_raw_template = _v_is_raw_template
+                _n += 1
+            else:
+                _self.is_raw_template = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "collection_id",
+                    "created_at",
+                    "functions",
+                    "id",
+                    "is_raw_template",
+                    "last_updated_at",
+                    "model",
+                    "name",
+                    "parameters",
+                    "prompt_version",
+                    "prompt_version_description",
+                    "prompt_version_id",
+                    "prompt_version_label_id",
+                    "prompt_version_status",
+                    "slug",
+                    "status",
+                    "string",
+                    "template_metadata",
+                    "tool_choice",
+                    "tools",
+                    "virtual_key",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

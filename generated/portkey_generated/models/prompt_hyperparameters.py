@@ -2,13 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_tool_choice_mode import ChatToolChoiceMode, check_chat_tool_choice_mode
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.chat_tool_choice_mode import ChatToolChoiceMode
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
@@ -91,19 +100,36 @@ class PromptHyperparameters:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         top_k = self.top_k
+        if top_k is not UNSET:
+            _field_dict["top_k"] = top_k
 
         max_tokens = self.max_tokens
+        if max_tokens is not UNSET:
+            _field_dict["max_tokens"] = max_tokens
 
         max_completion_tokens = self.max_completion_tokens
+        if max_completion_tokens is not UNSET:
+            _field_dict["max_completion_tokens"] = max_completion_tokens
 
         n = self.n
+        if n is not UNSET:
+            _field_dict["n"] = n
 
         stop: list[str] | str | Unset
         if isinstance(self.stop, Unset):
@@ -113,18 +139,30 @@ class PromptHyperparameters:
 
         else:
             stop = self.stop
+        if stop is not UNSET:
+            _field_dict["stop"] = stop
 
         presence_penalty = self.presence_penalty
+        if presence_penalty is not UNSET:
+            _field_dict["presence_penalty"] = presence_penalty
 
         frequency_penalty = self.frequency_penalty
+        if frequency_penalty is not UNSET:
+            _field_dict["frequency_penalty"] = frequency_penalty
 
         logit_bias: dict[str, Any] | Unset = UNSET
         if not isinstance(self.logit_bias, Unset):
             logit_bias = self.logit_bias.to_dict()
+        if logit_bias is not UNSET:
+            _field_dict["logit_bias"] = logit_bias
 
         seed = self.seed
+        if seed is not UNSET:
+            _field_dict["seed"] = seed
 
         user = self.user
+        if user is not UNSET:
+            _field_dict["user"] = user
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
@@ -133,6 +171,9 @@ class PromptHyperparameters:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
 
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
+
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
@@ -140,6 +181,8 @@ class PromptHyperparameters:
             tool_choice = self.tool_choice.to_dict()
         else:
             tool_choice = self.tool_choice
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         response_format: dict[str, Any] | Unset
         if isinstance(self.response_format, Unset):
@@ -151,39 +194,6 @@ class PromptHyperparameters:
         else:
             response_format = self.response_format.to_dict()
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
-        if top_k is not UNSET:
-            _field_dict["top_k"] = top_k
-        if max_tokens is not UNSET:
-            _field_dict["max_tokens"] = max_tokens
-        if max_completion_tokens is not UNSET:
-            _field_dict["max_completion_tokens"] = max_completion_tokens
-        if n is not UNSET:
-            _field_dict["n"] = n
-        if stop is not UNSET:
-            _field_dict["stop"] = stop
-        if presence_penalty is not UNSET:
-            _field_dict["presence_penalty"] = presence_penalty
-        if frequency_penalty is not UNSET:
-            _field_dict["frequency_penalty"] = frequency_penalty
-        if logit_bias is not UNSET:
-            _field_dict["logit_bias"] = logit_bias
-        if seed is not UNSET:
-            _field_dict["seed"] = seed
-        if user is not UNSET:
-            _field_dict["user"] = user
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
         if response_format is not UNSET:
             _field_dict["response_format"] = response_format
 
@@ -193,133 +203,196 @@ class PromptHyperparameters:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        model = _d.pop("model", UNSET)
-
-        temperature = _d.pop("temperature", UNSET)
-
-        top_p = _d.pop("top_p", UNSET)
-
-        top_k = _d.pop("top_k", UNSET)
-
-        max_tokens = _d.pop("max_tokens", UNSET)
-
-        max_completion_tokens = _d.pop("max_completion_tokens", UNSET)
-
-        n = _d.pop("n", UNSET)
-
-        def _parse_stop(data: object) -> list[str] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                stop_type_1 = cast("list[str]", data)
-
-                return stop_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | str | Unset", data)
-
-        stop = _parse_stop(_d.pop("stop", UNSET))
-
-        presence_penalty = _d.pop("presence_penalty", UNSET)
-
-        frequency_penalty = _d.pop("frequency_penalty", UNSET)
-
-        _logit_bias = _d.pop("logit_bias", UNSET)
-        logit_bias: PromptHyperparametersLogitBias | Unset
-        if isinstance(_logit_bias, Unset):
-            logit_bias = UNSET
-        else:
-            logit_bias = PromptHyperparametersLogitBias.from_dict(_logit_bias)
-
-        seed = _d.pop("seed", UNSET)
-
-        user = _d.pop("user", UNSET)
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[ChatCompletionTool] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = ChatCompletionTool.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_choice(data: object) -> ChatCompletionNamedToolChoice | ChatToolChoiceMode | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_type_0 = check_chat_tool_choice_mode(
-                    data
-                )
-
-                return componentsschemas_chat_completion_tool_choice_option_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_chat_completion_tool_choice_option_type_1 = (
-                ChatCompletionNamedToolChoice.from_dict(data)
-            )
-
-            return componentsschemas_chat_completion_tool_choice_option_type_1
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
-
-        def _parse_response_format(
-            data: object,
-        ) -> ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema | ChatResponseFormatText | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_response_format_type_0 = ChatResponseFormatText.from_dict(data)
-
-                return componentsschemas_chat_response_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_response_format_type_1 = ChatResponseFormatJsonObject.from_dict(data)
-
-                return componentsschemas_chat_response_format_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_chat_response_format_type_2 = ChatResponseFormatJsonSchema.from_dict(data)
-
-            return componentsschemas_chat_response_format_type_2
-
-        response_format = _parse_response_format(_d.pop("response_format", UNSET))
-
-        _instance = cls(
-            model=model,
-            temperature=temperature,
-            top_p=top_p,
-            top_k=top_k,
-            max_tokens=max_tokens,
-            max_completion_tokens=max_completion_tokens,
-            n=n,
-            stop=stop,
-            presence_penalty=presence_penalty,
-            frequency_penalty=frequency_penalty,
-            logit_bias=logit_bias,
-            seed=seed,
-            user=user,
-            tools=tools,
-            tool_choice=tool_choice,
-            response_format=response_format,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "model" in _d:
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "temperature" in _d:
+                _v_temperature = _d["temperature"]
+                if _v_temperature.__class__ not in JSON_NUMBERS:
+                    _v_temperature = checked(_v_temperature, "number", "temperature")
+                _self.temperature = _v_temperature
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v_top_p = _d["top_p"]
+                if _v_top_p.__class__ not in JSON_NUMBERS:
+                    _v_top_p = checked(_v_top_p, "number", "top_p")
+                _self.top_p = _v_top_p
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "top_k" in _d:
+                _v_top_k = _d["top_k"]
+                if _v_top_k.__class__ is not int:
+                    _v_top_k = checked(_v_top_k, "integer", "top_k")
+                _self.top_k = _v_top_k
+                _n += 1
+            else:
+                _self.top_k = UNSET
+            if "max_tokens" in _d:
+                _v_max_tokens = _d["max_tokens"]
+                if _v_max_tokens.__class__ is not int:
+                    _v_max_tokens = checked(_v_max_tokens, "integer", "max_tokens")
+                _self.max_tokens = _v_max_tokens
+                _n += 1
+            else:
+                _self.max_tokens = UNSET
+            if "max_completion_tokens" in _d:
+                _v_max_completion_tokens = _d["max_completion_tokens"]
+                if _v_max_completion_tokens.__class__ is not int:
+                    _v_max_completion_tokens = checked(
+                        _v_max_completion_tokens, "integer", "max_completion_tokens"
+                    )
+                _self.max_completion_tokens = _v_max_completion_tokens
+                _n += 1
+            else:
+                _self.max_completion_tokens = UNSET
+            if "n" in _d:
+                _v_n = _d["n"]
+                if _v_n.__class__ is not int:
+                    _v_n = checked(_v_n, "integer", "n")
+                _self.n = _v_n
+                _n += 1
+            else:
+                _self.n = UNSET
+            if "stop" in _d:
+                _v_stop = _d["stop"]
+                if _v_stop.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_stop)):
+                            _v_stop = checked_items(_v_stop, "string")
+                    except DecodeError as _error:
+                        raise _error.within("stop") from None
+                elif _v_stop.__class__ is not str:
+                    _v_stop = checked(_v_stop, "array or string", "stop")
+                _self.stop = _v_stop
+                _n += 1
+            else:
+                _self.stop = UNSET
+            if "presence_penalty" in _d:
+                _v_presence_penalty = _d["presence_penalty"]
+                if _v_presence_penalty.__class__ not in JSON_NUMBERS:
+                    _v_presence_penalty = checked(_v_presence_penalty, "number", "presence_penalty")
+                _self.presence_penalty = _v_presence_penalty
+                _n += 1
+            else:
+                _self.presence_penalty = UNSET
+            if "frequency_penalty" in _d:
+                _v_frequency_penalty = _d["frequency_penalty"]
+                if _v_frequency_penalty.__class__ not in JSON_NUMBERS:
+                    _v_frequency_penalty = checked(_v_frequency_penalty, "number", "frequency_penalty")
+                _self.frequency_penalty = _v_frequency_penalty
+                _n += 1
+            else:
+                _self.frequency_penalty = UNSET
+            if "logit_bias" in _d:
+                _v_logit_bias = _d["logit_bias"]
+                if _v_logit_bias.__class__ is dict:
+                    try:
+                        _v_logit_bias = PromptHyperparametersLogitBias.from_dict(_v_logit_bias)
+                    except DecodeError as _error:
+                        raise _error.within("logit_bias") from None
+                else:
+                    _v_logit_bias = checked(_v_logit_bias, "object", "logit_bias")
+                _self.logit_bias = _v_logit_bias
+                _n += 1
+            else:
+                _self.logit_bias = UNSET
+            if "seed" in _d:
+                _v_seed = _d["seed"]
+                if _v_seed.__class__ is not int:
+                    _v_seed = checked(_v_seed, "integer", "seed")
+                _self.seed = _v_seed
+                _n += 1
+            else:
+                _self.seed = UNSET
+            if "user" in _d:
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
+                _n += 1
+            else:
+                _self.user = UNSET
+            if "tools" in _d:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
+                    try:
+                        _v_tools = [ChatCompletionTool.from_dict(_i) for _i in _v_tools]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_tools, ChatCompletionTool.from_dict).within("tools") from None
+                else:
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
+                    try:
+                        _v_tool_choice = ChatCompletionNamedToolChoice.from_dict(_v_tool_choice)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                elif _v_tool_choice.__class__ is not str:
+                    _v_tool_choice = checked(_v_tool_choice, "object or string", "tool_choice")
+                _self.tool_choice = _v_tool_choice
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "response_format" in _d:
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is dict:
+                    try:
+                        _v_response_format = _decode_response_format(_v_response_format)
+                    except DecodeError as _error:
+                        raise _error.within("response_format") from None
+                else:
+                    _v_response_format = checked(_v_response_format, "object", "response_format")
+                _self.response_format = _v_response_format
+                _n += 1
+            else:
+                _self.response_format = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "frequency_penalty",
+                    "logit_bias",
+                    "max_completion_tokens",
+                    "max_tokens",
+                    "model",
+                    "n",
+                    "presence_penalty",
+                    "response_format",
+                    "seed",
+                    "stop",
+                    "temperature",
+                    "tool_choice",
+                    "tools",
+                    "top_k",
+                    "top_p",
+                    "user",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -336,3 +409,16 @@ class PromptHyperparameters:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_response_format(
+    data: dict[str, Any],
+) -> ChatResponseFormatText | ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema:
+    _tag = data.get("type")
+    if _tag == "text":
+        return ChatResponseFormatText.from_dict(data)
+    if _tag == "json_object":
+        return ChatResponseFormatJsonObject.from_dict(data)
+    if _tag == "json_schema":
+        return ChatResponseFormatJsonSchema.from_dict(data)
+    return ChatResponseFormatText.from_dict(data)

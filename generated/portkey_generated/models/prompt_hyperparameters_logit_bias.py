@@ -7,6 +7,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+)
+
 T = TypeVar("T", bound="PromptHyperparametersLogitBias")
 
 
@@ -17,7 +23,6 @@ class PromptHyperparametersLogitBias:
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
 
@@ -25,11 +30,19 @@ class PromptHyperparametersLogitBias:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _instance = cls()
-
-        _instance.additional_properties = _d
-        return _instance
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _extra: dict[str, int] = {}
+        for _k, _x in _d.items():
+            if _x.__class__ is not int:
+                _x = checked(_x, "integer", _k)
+            _extra[_k] = _x
+        _self.additional_properties = _extra
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -11,10 +11,16 @@ from attrs import field as _attrs_field
 
 from ..models.prompt_partial_version_object import (
     PromptPartialVersionObject,
-    check_prompt_partial_version_object,
 )
-from ..models.prompt_version_status import PromptVersionStatus, check_prompt_version_status
-from ..types import UNSET, Unset
+from ..models.prompt_version_status import PromptVersionStatus
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="PromptPartialVersion")
 
@@ -44,53 +50,54 @@ class PromptPartialVersion:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         prompt_partial_id: str | Unset = UNSET
         if not isinstance(self.prompt_partial_id, Unset):
             prompt_partial_id = str(self.prompt_partial_id)
+        if prompt_partial_id is not UNSET:
+            _field_dict["prompt_partial_id"] = prompt_partial_id
 
         prompt_partial_version_id: str | Unset = UNSET
         if not isinstance(self.prompt_partial_version_id, Unset):
             prompt_partial_version_id = str(self.prompt_partial_version_id)
+        if prompt_partial_version_id is not UNSET:
+            _field_dict["prompt_partial_version_id"] = prompt_partial_version_id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         version = self.version
+        if version is not UNSET:
+            _field_dict["version"] = version
 
         string = self.string
+        if string is not UNSET:
+            _field_dict["string"] = string
 
         description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         prompt_version_status: str | Unset = UNSET
         if not isinstance(self.prompt_version_status, Unset):
             prompt_version_status = self.prompt_version_status
 
+        if prompt_version_status is not UNSET:
+            _field_dict["prompt_version_status"] = prompt_version_status
+
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if prompt_partial_id is not UNSET:
-            _field_dict["prompt_partial_id"] = prompt_partial_id
-        if prompt_partial_version_id is not UNSET:
-            _field_dict["prompt_partial_version_id"] = prompt_partial_version_id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if version is not UNSET:
-            _field_dict["version"] = version
-        if string is not UNSET:
-            _field_dict["string"] = string
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if prompt_version_status is not UNSET:
-            _field_dict["prompt_version_status"] = prompt_version_status
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -98,64 +105,126 @@ class PromptPartialVersion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _prompt_partial_id = _d.pop("prompt_partial_id", UNSET)
-        prompt_partial_id: UUID | Unset
-        if isinstance(_prompt_partial_id, Unset):
-            prompt_partial_id = UNSET
-        else:
-            prompt_partial_id = UUID(_prompt_partial_id)
-
-        _prompt_partial_version_id = _d.pop("prompt_partial_version_id", UNSET)
-        prompt_partial_version_id: UUID | Unset
-        if isinstance(_prompt_partial_version_id, Unset):
-            prompt_partial_version_id = UNSET
-        else:
-            prompt_partial_version_id = UUID(_prompt_partial_version_id)
-
-        slug = _d.pop("slug", UNSET)
-
-        version = _d.pop("version", UNSET)
-
-        string = _d.pop("string", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _prompt_version_status = _d.pop("prompt_version_status", UNSET)
-        prompt_version_status: PromptVersionStatus | Unset
-        if isinstance(_prompt_version_status, Unset):
-            prompt_version_status = UNSET
-        else:
-            prompt_version_status = check_prompt_version_status(_prompt_version_status)
-
-        _object_ = _d.pop("object", UNSET)
-        object_: PromptPartialVersionObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_prompt_partial_version_object(_object_)
-
-        _instance = cls(
-            prompt_partial_id=prompt_partial_id,
-            prompt_partial_version_id=prompt_partial_version_id,
-            slug=slug,
-            version=version,
-            string=string,
-            description=description,
-            created_at=created_at,
-            prompt_version_status=prompt_version_status,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "prompt_partial_id" in _d:
+                _v_prompt_partial_id = _d["prompt_partial_id"]
+                if _v_prompt_partial_id.__class__ is str:
+                    try:
+                        _v_prompt_partial_id = UUID(_v_prompt_partial_id)
+                    except ValueError:
+                        _v_prompt_partial_id = malformed(_v_prompt_partial_id, "a UUID", "prompt_partial_id")
+                else:
+                    _v_prompt_partial_id = checked(_v_prompt_partial_id, "string", "prompt_partial_id")
+                _self.prompt_partial_id = _v_prompt_partial_id
+                _n += 1
+            else:
+                _self.prompt_partial_id = UNSET
+            if "prompt_partial_version_id" in _d:
+                _v_prompt_partial_version_id = _d["prompt_partial_version_id"]
+                if _v_prompt_partial_version_id.__class__ is str:
+                    try:
+                        _v_prompt_partial_version_id = UUID(_v_prompt_partial_version_id)
+                    except ValueError:
+                        _v_prompt_partial_version_id = malformed(
+                            _v_prompt_partial_version_id, "a UUID", "prompt_partial_version_id"
+                        )
+                else:
+                    _v_prompt_partial_version_id = checked(
+                        _v_prompt_partial_version_id, "string", "prompt_partial_version_id"
+                    )
+                _self.prompt_partial_version_id = _v_prompt_partial_version_id
+                _n += 1
+            else:
+                _self.prompt_partial_version_id = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "version" in _d:
+                _v_version = _d["version"]
+                if _v_version.__class__ is not str:
+                    _v_version = checked(_v_version, "string", "version")
+                _self.version = _v_version
+                _n += 1
+            else:
+                _self.version = UNSET
+            if "string" in _d:
+                _v_string = _d["string"]
+                if _v_string.__class__ is not str:
+                    _v_string = checked(_v_string, "string", "string")
+                _self.string = _v_string
+                _n += 1
+            else:
+                _self.string = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "prompt_version_status" in _d:
+                _v_prompt_version_status = _d["prompt_version_status"]
+                if _v_prompt_version_status.__class__ is not str:
+                    _v_prompt_version_status = checked(
+                        _v_prompt_version_status, "string", "prompt_version_status"
+                    )
+                _self.prompt_version_status = _v_prompt_version_status
+                _n += 1
+            else:
+                _self.prompt_version_status = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "description",
+                    "object",
+                    "prompt_partial_id",
+                    "prompt_partial_version_id",
+                    "prompt_version_status",
+                    "slug",
+                    "string",
+                    "version",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.prompt_partial_version import PromptPartialVersion
 
@@ -36,20 +43,18 @@ class PromptPartialVersionListEnvelope:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        data: list[dict[str, Any]] = []
-        for componentsschemas_prompt_partial_version_list_item_data in self.data:
-            componentsschemas_prompt_partial_version_list_item = (
-                componentsschemas_prompt_partial_version_list_item_data.to_dict()
-            )
-            data.append(componentsschemas_prompt_partial_version_list_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "data": data,
-            }
-        )
+
+        if is_set(self.data):
+            data: list[dict[str, Any]] = []
+            for componentsschemas_prompt_partial_version_list_item_data in self.data:
+                componentsschemas_prompt_partial_version_list_item = (
+                    componentsschemas_prompt_partial_version_list_item_data.to_dict()
+                )
+                data.append(componentsschemas_prompt_partial_version_list_item)
+
+            _field_dict["data"] = data
 
         return _field_dict
 
@@ -57,22 +62,25 @@ class PromptPartialVersionListEnvelope:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        data: list[PromptPartialVersion] = []
-        _data = _d.pop("data")
-        for componentsschemas_prompt_partial_version_list_item_data in _data:
-            componentsschemas_prompt_partial_version_list_item = PromptPartialVersion.from_dict(
-                componentsschemas_prompt_partial_version_list_item_data
-            )
-
-            data.append(componentsschemas_prompt_partial_version_list_item)
-
-        _instance = cls(
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
+                try:
+                    _v_data = [PromptPartialVersion.from_dict(_i) for _i in _v_data]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_data, PromptPartialVersion.from_dict).within("data") from None
+            else:
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

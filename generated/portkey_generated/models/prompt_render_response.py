@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.prompt_rendered_request import PromptRenderedRequest
 
@@ -39,18 +46,16 @@ class PromptRenderResponse:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        success = self.success
-
-        data = self.data.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "success": success,
-                "data": data,
-            }
-        )
+
+        if is_set(self.success):
+            success = self.success
+            _field_dict["success"] = success
+
+        if is_set(self.data):
+            data = self.data.to_dict()
+            _field_dict["data"] = data
 
         return _field_dict
 
@@ -58,18 +63,29 @@ class PromptRenderResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        success = _d.pop("success")
-
-        data = PromptRenderedRequest.from_dict(_d.pop("data"))
-
-        _instance = cls(
-            success=success,
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_success = _d["success"]
+            if _v_success.__class__ is not bool:
+                _v_success = checked(_v_success, "boolean", "success")
+            _self.success = _v_success
+            _v_data = _d["data"]
+            if _v_data.__class__ is dict:
+                try:
+                    _v_data = PromptRenderedRequest.from_dict(_v_data)
+                except DecodeError as _error:
+                    raise _error.within("data") from None
+            else:
+                _v_data = checked(_v_data, "object", "data")
+            _self.data = _v_data
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data", "success"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

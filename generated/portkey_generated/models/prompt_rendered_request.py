@@ -2,14 +2,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_function_call_mode import ChatFunctionCallMode, check_chat_function_call_mode
-from ..models.chat_tool_choice_mode import ChatToolChoiceMode, check_chat_tool_choice_mode
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.chat_function_call_mode import ChatFunctionCallMode
+from ..models.chat_tool_choice_mode import ChatToolChoiceMode
+from ..types import (
+    JSON_NUMBERS,
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+)
 
 if TYPE_CHECKING:
     from ..models.chat_completion_function_call_option import ChatCompletionFunctionCallOption
@@ -159,19 +168,36 @@ class PromptRenderedRequest:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         top_k = self.top_k
+        if top_k is not UNSET:
+            _field_dict["top_k"] = top_k
 
         max_tokens = self.max_tokens
+        if max_tokens is not UNSET:
+            _field_dict["max_tokens"] = max_tokens
 
         max_completion_tokens = self.max_completion_tokens
+        if max_completion_tokens is not UNSET:
+            _field_dict["max_completion_tokens"] = max_completion_tokens
 
         n = self.n
+        if n is not UNSET:
+            _field_dict["n"] = n
 
         stop: list[str] | str | Unset
         if isinstance(self.stop, Unset):
@@ -181,18 +207,30 @@ class PromptRenderedRequest:
 
         else:
             stop = self.stop
+        if stop is not UNSET:
+            _field_dict["stop"] = stop
 
         presence_penalty = self.presence_penalty
+        if presence_penalty is not UNSET:
+            _field_dict["presence_penalty"] = presence_penalty
 
         frequency_penalty = self.frequency_penalty
+        if frequency_penalty is not UNSET:
+            _field_dict["frequency_penalty"] = frequency_penalty
 
         logit_bias: dict[str, Any] | Unset = UNSET
         if not isinstance(self.logit_bias, Unset):
             logit_bias = self.logit_bias.to_dict()
+        if logit_bias is not UNSET:
+            _field_dict["logit_bias"] = logit_bias
 
         seed = self.seed
+        if seed is not UNSET:
+            _field_dict["seed"] = seed
 
         user = self.user
+        if user is not UNSET:
+            _field_dict["user"] = user
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
@@ -201,6 +239,9 @@ class PromptRenderedRequest:
                 tools_item = tools_item_data.to_dict()
                 tools.append(tools_item)
 
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
+
         tool_choice: dict[str, Any] | str | Unset
         if isinstance(self.tool_choice, Unset):
             tool_choice = UNSET
@@ -208,6 +249,8 @@ class PromptRenderedRequest:
             tool_choice = self.tool_choice.to_dict()
         else:
             tool_choice = self.tool_choice
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         response_format: dict[str, Any] | Unset
         if isinstance(self.response_format, Unset):
@@ -218,6 +261,9 @@ class PromptRenderedRequest:
             response_format = self.response_format.to_dict()
         else:
             response_format = self.response_format.to_dict()
+
+        if response_format is not UNSET:
+            _field_dict["response_format"] = response_format
 
         messages: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.messages, Unset):
@@ -239,27 +285,42 @@ class PromptRenderedRequest:
 
                 messages.append(messages_item)
 
+        if messages is not UNSET:
+            _field_dict["messages"] = messages
+
         prompt = self.prompt
+        if prompt is not UNSET:
+            _field_dict["prompt"] = prompt
 
         stream = self.stream
+        if stream is not UNSET:
+            _field_dict["stream"] = stream
 
         stream_options: dict[str, Any] | Unset = UNSET
         if not isinstance(self.stream_options, Unset):
             stream_options = self.stream_options.to_dict()
+        if stream_options is not UNSET:
+            _field_dict["stream_options"] = stream_options
 
         parallel_tool_calls = self.parallel_tool_calls
+        if parallel_tool_calls is not UNSET:
+            _field_dict["parallel_tool_calls"] = parallel_tool_calls
 
         logprobs: bool | int | None | Unset
         if isinstance(self.logprobs, Unset):
             logprobs = UNSET
         else:
             logprobs = self.logprobs
+        if logprobs is not UNSET:
+            _field_dict["logprobs"] = logprobs
 
         top_logprobs: int | None | Unset
         if isinstance(self.top_logprobs, Unset):
             top_logprobs = UNSET
         else:
             top_logprobs = self.top_logprobs
+        if top_logprobs is not UNSET:
+            _field_dict["top_logprobs"] = top_logprobs
 
         thinking: dict[str, Any] | None | Unset
         if isinstance(self.thinking, Unset):
@@ -268,6 +329,8 @@ class PromptRenderedRequest:
             thinking = self.thinking.to_dict()
         else:
             thinking = self.thinking
+        if thinking is not UNSET:
+            _field_dict["thinking"] = thinking
 
         functions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.functions, Unset):
@@ -276,6 +339,9 @@ class PromptRenderedRequest:
                 functions_item = functions_item_data.to_dict()
                 functions.append(functions_item)
 
+        if functions is not UNSET:
+            _field_dict["functions"] = functions
+
         function_call: dict[str, Any] | str | Unset
         if isinstance(self.function_call, Unset):
             function_call = UNSET
@@ -283,84 +349,30 @@ class PromptRenderedRequest:
             function_call = self.function_call.to_dict()
         else:
             function_call = self.function_call
+        if function_call is not UNSET:
+            _field_dict["function_call"] = function_call
 
         suffix: None | str | Unset
         if isinstance(self.suffix, Unset):
             suffix = UNSET
         else:
             suffix = self.suffix
+        if suffix is not UNSET:
+            _field_dict["suffix"] = suffix
 
         echo: bool | None | Unset
         if isinstance(self.echo, Unset):
             echo = UNSET
         else:
             echo = self.echo
+        if echo is not UNSET:
+            _field_dict["echo"] = echo
 
         best_of: int | None | Unset
         if isinstance(self.best_of, Unset):
             best_of = UNSET
         else:
             best_of = self.best_of
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
-        if top_k is not UNSET:
-            _field_dict["top_k"] = top_k
-        if max_tokens is not UNSET:
-            _field_dict["max_tokens"] = max_tokens
-        if max_completion_tokens is not UNSET:
-            _field_dict["max_completion_tokens"] = max_completion_tokens
-        if n is not UNSET:
-            _field_dict["n"] = n
-        if stop is not UNSET:
-            _field_dict["stop"] = stop
-        if presence_penalty is not UNSET:
-            _field_dict["presence_penalty"] = presence_penalty
-        if frequency_penalty is not UNSET:
-            _field_dict["frequency_penalty"] = frequency_penalty
-        if logit_bias is not UNSET:
-            _field_dict["logit_bias"] = logit_bias
-        if seed is not UNSET:
-            _field_dict["seed"] = seed
-        if user is not UNSET:
-            _field_dict["user"] = user
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
-        if response_format is not UNSET:
-            _field_dict["response_format"] = response_format
-        if messages is not UNSET:
-            _field_dict["messages"] = messages
-        if prompt is not UNSET:
-            _field_dict["prompt"] = prompt
-        if stream is not UNSET:
-            _field_dict["stream"] = stream
-        if stream_options is not UNSET:
-            _field_dict["stream_options"] = stream_options
-        if parallel_tool_calls is not UNSET:
-            _field_dict["parallel_tool_calls"] = parallel_tool_calls
-        if logprobs is not UNSET:
-            _field_dict["logprobs"] = logprobs
-        if top_logprobs is not UNSET:
-            _field_dict["top_logprobs"] = top_logprobs
-        if thinking is not UNSET:
-            _field_dict["thinking"] = thinking
-        if functions is not UNSET:
-            _field_dict["functions"] = functions
-        if function_call is not UNSET:
-            _field_dict["function_call"] = function_call
-        if suffix is not UNSET:
-            _field_dict["suffix"] = suffix
-        if echo is not UNSET:
-            _field_dict["echo"] = echo
         if best_of is not UNSET:
             _field_dict["best_of"] = best_of
 
@@ -370,339 +382,340 @@ class PromptRenderedRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        model = _d.pop("model", UNSET)
-
-        temperature = _d.pop("temperature", UNSET)
-
-        top_p = _d.pop("top_p", UNSET)
-
-        top_k = _d.pop("top_k", UNSET)
-
-        max_tokens = _d.pop("max_tokens", UNSET)
-
-        max_completion_tokens = _d.pop("max_completion_tokens", UNSET)
-
-        n = _d.pop("n", UNSET)
-
-        def _parse_stop(data: object) -> list[str] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                stop_type_1 = cast("list[str]", data)
-
-                return stop_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | str | Unset", data)
-
-        stop = _parse_stop(_d.pop("stop", UNSET))
-
-        presence_penalty = _d.pop("presence_penalty", UNSET)
-
-        frequency_penalty = _d.pop("frequency_penalty", UNSET)
-
-        _logit_bias = _d.pop("logit_bias", UNSET)
-        logit_bias: PromptHyperparametersLogitBias | Unset
-        if isinstance(_logit_bias, Unset):
-            logit_bias = UNSET
-        else:
-            logit_bias = PromptHyperparametersLogitBias.from_dict(_logit_bias)
-
-        seed = _d.pop("seed", UNSET)
-
-        user = _d.pop("user", UNSET)
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[ChatCompletionTool] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-                tools_item = ChatCompletionTool.from_dict(tools_item_data)
-
-                tools.append(tools_item)
-
-        def _parse_tool_choice(data: object) -> ChatCompletionNamedToolChoice | ChatToolChoiceMode | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_chat_completion_tool_choice_option_type_0 = check_chat_tool_choice_mode(
-                    data
-                )
-
-                return componentsschemas_chat_completion_tool_choice_option_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_chat_completion_tool_choice_option_type_1 = (
-                ChatCompletionNamedToolChoice.from_dict(data)
-            )
-
-            return componentsschemas_chat_completion_tool_choice_option_type_1
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
-
-        def _parse_response_format(
-            data: object,
-        ) -> ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema | ChatResponseFormatText | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_response_format_type_0 = ChatResponseFormatText.from_dict(data)
-
-                return componentsschemas_chat_response_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_chat_response_format_type_1 = ChatResponseFormatJsonObject.from_dict(data)
-
-                return componentsschemas_chat_response_format_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_chat_response_format_type_2 = ChatResponseFormatJsonSchema.from_dict(data)
-
-            return componentsschemas_chat_response_format_type_2
-
-        response_format = _parse_response_format(_d.pop("response_format", UNSET))
-
-        _messages = _d.pop("messages", UNSET)
-        messages: (
-            list[
-                ChatCompletionRequestAssistantMessage
-                | ChatCompletionRequestDeveloperMessage
-                | ChatCompletionRequestFunctionMessage
-                | ChatCompletionRequestSystemMessage
-                | ChatCompletionRequestToolMessage
-                | ChatCompletionRequestUserMessage
-            ]
-            | Unset
-        ) = UNSET
-        if _messages is not UNSET:
-            messages = []
-            for messages_item_data in _messages:
-
-                def _parse_messages_item(
-                    data: object,
-                ) -> (
-                    ChatCompletionRequestAssistantMessage
-                    | ChatCompletionRequestDeveloperMessage
-                    | ChatCompletionRequestFunctionMessage
-                    | ChatCompletionRequestSystemMessage
-                    | ChatCompletionRequestToolMessage
-                    | ChatCompletionRequestUserMessage
-                ):
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_message_type_0 = (
-                            ChatCompletionRequestSystemMessage.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_message_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_message_type_1 = (
-                            ChatCompletionRequestDeveloperMessage.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_message_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_message_type_2 = (
-                            ChatCompletionRequestUserMessage.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_message_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_message_type_3 = (
-                            ChatCompletionRequestAssistantMessage.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_message_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_chat_completion_request_message_type_4 = (
-                            ChatCompletionRequestToolMessage.from_dict(data)
-                        )
-
-                        return componentsschemas_chat_completion_request_message_type_4
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_chat_completion_request_message_type_5 = (
-                        ChatCompletionRequestFunctionMessage.from_dict(data)
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "model" in _d:
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "temperature" in _d:
+                _v_temperature = _d["temperature"]
+                if _v_temperature.__class__ not in JSON_NUMBERS:
+                    _v_temperature = checked(_v_temperature, "number", "temperature")
+                _self.temperature = _v_temperature
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v_top_p = _d["top_p"]
+                if _v_top_p.__class__ not in JSON_NUMBERS:
+                    _v_top_p = checked(_v_top_p, "number", "top_p")
+                _self.top_p = _v_top_p
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "top_k" in _d:
+                _v_top_k = _d["top_k"]
+                if _v_top_k.__class__ is not int:
+                    _v_top_k = checked(_v_top_k, "integer", "top_k")
+                _self.top_k = _v_top_k
+                _n += 1
+            else:
+                _self.top_k = UNSET
+            if "max_tokens" in _d:
+                _v_max_tokens = _d["max_tokens"]
+                if _v_max_tokens.__class__ is not int:
+                    _v_max_tokens = checked(_v_max_tokens, "integer", "max_tokens")
+                _self.max_tokens = _v_max_tokens
+                _n += 1
+            else:
+                _self.max_tokens = UNSET
+            if "max_completion_tokens" in _d:
+                _v_max_completion_tokens = _d["max_completion_tokens"]
+                if _v_max_completion_tokens.__class__ is not int:
+                    _v_max_completion_tokens = checked(
+                        _v_max_completion_tokens, "integer", "max_completion_tokens"
                     )
-
-                    return componentsschemas_chat_completion_request_message_type_5
-
-                messages_item = _parse_messages_item(messages_item_data)
-
-                messages.append(messages_item)
-
-        prompt = _d.pop("prompt", UNSET)
-
-        stream = _d.pop("stream", UNSET)
-
-        _stream_options = _d.pop("stream_options", UNSET)
-        stream_options: ChatCompletionStreamOptions | Unset
-        if isinstance(_stream_options, Unset):
-            stream_options = UNSET
-        else:
-            stream_options = ChatCompletionStreamOptions.from_dict(_stream_options)
-
-        parallel_tool_calls = _d.pop("parallel_tool_calls", UNSET)
-
-        def _parse_logprobs(data: object) -> bool | int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | int | None | Unset", data)
-
-        logprobs = _parse_logprobs(_d.pop("logprobs", UNSET))
-
-        def _parse_top_logprobs(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        top_logprobs = _parse_top_logprobs(_d.pop("top_logprobs", UNSET))
-
-        def _parse_thinking(data: object) -> ChatThinkingConfig | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                thinking_type_0 = ChatThinkingConfig.from_dict(data)
-
-                return thinking_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatThinkingConfig | None | Unset", data)
-
-        thinking = _parse_thinking(_d.pop("thinking", UNSET))
-
-        _functions = _d.pop("functions", UNSET)
-        functions: list[ChatCompletionFunctions] | Unset = UNSET
-        if _functions is not UNSET:
-            functions = []
-            for functions_item_data in _functions:
-                functions_item = ChatCompletionFunctions.from_dict(functions_item_data)
-
-                functions.append(functions_item)
-
-        def _parse_function_call(
-            data: object,
-        ) -> ChatCompletionFunctionCallOption | ChatFunctionCallMode | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                function_call_type_0 = check_chat_function_call_mode(data)
-
-                return function_call_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            function_call_type_1 = ChatCompletionFunctionCallOption.from_dict(data)
-
-            return function_call_type_1
-
-        function_call = _parse_function_call(_d.pop("function_call", UNSET))
-
-        def _parse_suffix(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        suffix = _parse_suffix(_d.pop("suffix", UNSET))
-
-        def _parse_echo(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        echo = _parse_echo(_d.pop("echo", UNSET))
-
-        def _parse_best_of(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        best_of = _parse_best_of(_d.pop("best_of", UNSET))
-
-        _instance = cls(
-            model=model,
-            temperature=temperature,
-            top_p=top_p,
-            top_k=top_k,
-            max_tokens=max_tokens,
-            max_completion_tokens=max_completion_tokens,
-            n=n,
-            stop=stop,
-            presence_penalty=presence_penalty,
-            frequency_penalty=frequency_penalty,
-            logit_bias=logit_bias,
-            seed=seed,
-            user=user,
-            tools=tools,
-            tool_choice=tool_choice,
-            response_format=response_format,
-            messages=messages,
-            prompt=prompt,
-            stream=stream,
-            stream_options=stream_options,
-            parallel_tool_calls=parallel_tool_calls,
-            logprobs=logprobs,
-            top_logprobs=top_logprobs,
-            thinking=thinking,
-            functions=functions,
-            function_call=function_call,
-            suffix=suffix,
-            echo=echo,
-            best_of=best_of,
+                _self.max_completion_tokens = _v_max_completion_tokens
+                _n += 1
+            else:
+                _self.max_completion_tokens = UNSET
+            if "n" in _d:
+                _v_n = _d["n"]
+                if _v_n.__class__ is not int:
+                    _v_n = checked(_v_n, "integer", "n")
+                _self.n = _v_n
+                _n += 1
+            else:
+                _self.n = UNSET
+            if "stop" in _d:
+                _v_stop = _d["stop"]
+                if _v_stop.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_stop)):
+                            _v_stop = checked_items(_v_stop, "string")
+                    except DecodeError as _error:
+                        raise _error.within("stop") from None
+                elif _v_stop.__class__ is not str:
+                    _v_stop = checked(_v_stop, "array or string", "stop")
+                _self.stop = _v_stop
+                _n += 1
+            else:
+                _self.stop = UNSET
+            if "presence_penalty" in _d:
+                _v_presence_penalty = _d["presence_penalty"]
+                if _v_presence_penalty.__class__ not in JSON_NUMBERS:
+                    _v_presence_penalty = checked(_v_presence_penalty, "number", "presence_penalty")
+                _self.presence_penalty = _v_presence_penalty
+                _n += 1
+            else:
+                _self.presence_penalty = UNSET
+            if "frequency_penalty" in _d:
+                _v_frequency_penalty = _d["frequency_penalty"]
+                if _v_frequency_penalty.__class__ not in JSON_NUMBERS:
+                    _v_frequency_penalty = checked(_v_frequency_penalty, "number", "frequency_penalty")
+                _self.frequency_penalty = _v_frequency_penalty
+                _n += 1
+            else:
+                _self.frequency_penalty = UNSET
+            if "logit_bias" in _d:
+                _v_logit_bias = _d["logit_bias"]
+                if _v_logit_bias.__class__ is dict:
+                    try:
+                        _v_logit_bias = PromptHyperparametersLogitBias.from_dict(_v_logit_bias)
+                    except DecodeError as _error:
+                        raise _error.within("logit_bias") from None
+                else:
+                    _v_logit_bias = checked(_v_logit_bias, "object", "logit_bias")
+                _self.logit_bias = _v_logit_bias
+                _n += 1
+            else:
+                _self.logit_bias = UNSET
+            if "seed" in _d:
+                _v_seed = _d["seed"]
+                if _v_seed.__class__ is not int:
+                    _v_seed = checked(_v_seed, "integer", "seed")
+                _self.seed = _v_seed
+                _n += 1
+            else:
+                _self.seed = UNSET
+            if "user" in _d:
+                _v_user = _d["user"]
+                if _v_user.__class__ is not str:
+                    _v_user = checked(_v_user, "string", "user")
+                _self.user = _v_user
+                _n += 1
+            else:
+                _self.user = UNSET
+            if "tools" in _d:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
+                    try:
+                        _v_tools = [ChatCompletionTool.from_dict(_i) for _i in _v_tools]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_tools, ChatCompletionTool.from_dict).within("tools") from None
+                else:
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
+                    try:
+                        _v_tool_choice = ChatCompletionNamedToolChoice.from_dict(_v_tool_choice)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                elif _v_tool_choice.__class__ is not str:
+                    _v_tool_choice = checked(_v_tool_choice, "object or string", "tool_choice")
+                _self.tool_choice = _v_tool_choice
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "response_format" in _d:
+                _v_response_format = _d["response_format"]
+                if _v_response_format.__class__ is dict:
+                    try:
+                        _v_response_format = _decode_response_format(_v_response_format)
+                    except DecodeError as _error:
+                        raise _error.within("response_format") from None
+                else:
+                    _v_response_format = checked(_v_response_format, "object", "response_format")
+                _self.response_format = _v_response_format
+                _n += 1
+            else:
+                _self.response_format = UNSET
+            if "messages" in _d:
+                _v_messages = _d["messages"]
+                if _v_messages.__class__ is list:
+                    try:
+                        _v_messages = [_decode_messages_item(_i) for _i in _v_messages]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_messages, _decode_messages_item).within("messages") from None
+                else:
+                    _v_messages = checked(_v_messages, "array", "messages")
+                _self.messages = _v_messages
+                _n += 1
+            else:
+                _self.messages = UNSET
+            if "prompt" in _d:
+                _v_prompt = _d["prompt"]
+                if _v_prompt.__class__ is not str:
+                    _v_prompt = checked(_v_prompt, "string", "prompt")
+                _self.prompt = _v_prompt
+                _n += 1
+            else:
+                _self.prompt = UNSET
+            if "stream" in _d:
+                _v_stream = _d["stream"]
+                if _v_stream.__class__ is not bool:
+                    _v_stream = checked(_v_stream, "boolean", "stream")
+                _self.stream = _v_stream
+                _n += 1
+            else:
+                _self.stream = UNSET
+            if "stream_options" in _d:
+                _v_stream_options = _d["stream_options"]
+                if _v_stream_options.__class__ is dict:
+                    try:
+                        _v_stream_options = ChatCompletionStreamOptions.from_dict(_v_stream_options)
+                    except DecodeError as _error:
+                        raise _error.within("stream_options") from None
+                else:
+                    _v_stream_options = checked(_v_stream_options, "object", "stream_options")
+                _self.stream_options = _v_stream_options
+                _n += 1
+            else:
+                _self.stream_options = UNSET
+            if "parallel_tool_calls" in _d:
+                _v_parallel_tool_calls = _d["parallel_tool_calls"]
+                if _v_parallel_tool_calls.__class__ is not bool:
+                    _v_parallel_tool_calls = checked(_v_parallel_tool_calls, "boolean", "parallel_tool_calls")
+                _self.parallel_tool_calls = _v_parallel_tool_calls
+                _n += 1
+            else:
+                _self.parallel_tool_calls = UNSET
+            if "logprobs" in _d:
+                _v_logprobs = _d["logprobs"]
+                if not (_v_logprobs.__class__ is bool or _v_logprobs.__class__ is int or _v_logprobs is None):
+                    _v_logprobs = checked(_v_logprobs, "integer, boolean or null", "logprobs")
+                _self.logprobs = _v_logprobs
+                _n += 1
+            else:
+                _self.logprobs = UNSET
+            if "top_logprobs" in _d:
+                _v_top_logprobs = _d["top_logprobs"]
+                if not (_v_top_logprobs.__class__ is int or _v_top_logprobs is None):
+                    _v_top_logprobs = checked(_v_top_logprobs, "integer or null", "top_logprobs")
+                _self.top_logprobs = _v_top_logprobs
+                _n += 1
+            else:
+                _self.top_logprobs = UNSET
+            if "thinking" in _d:
+                _v_thinking = _d["thinking"]
+                if _v_thinking.__class__ is dict:
+                    try:
+                        _v_thinking = ChatThinkingConfig.from_dict(_v_thinking)
+                    except DecodeError as _error:
+                        raise _error.within("thinking") from None
+                elif _v_thinking is not None:
+                    _v_thinking = checked(_v_thinking, "object or null", "thinking")
+                _self.thinking = _v_thinking
+                _n += 1
+            else:
+                _self.thinking = UNSET
+            if "functions" in _d:
+                _v_functions = _d["functions"]
+                if _v_functions.__class__ is list:
+                    try:
+                        _v_functions = [ChatCompletionFunctions.from_dict(_i) for _i in _v_functions]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_functions, ChatCompletionFunctions.from_dict).within(
+                            "functions"
+                        ) from None
+                else:
+                    _v_functions = checked(_v_functions, "array", "functions")
+                _self.functions = _v_functions
+                _n += 1
+            else:
+                _self.functions = UNSET
+            if "function_call" in _d:
+                _v_function_call = _d["function_call"]
+                if _v_function_call.__class__ is dict:
+                    try:
+                        _v_function_call = ChatCompletionFunctionCallOption.from_dict(_v_function_call)
+                    except DecodeError as _error:
+                        raise _error.within("function_call") from None
+                elif _v_function_call.__class__ is not str:
+                    _v_function_call = checked(_v_function_call, "object or string", "function_call")
+                _self.function_call = _v_function_call
+                _n += 1
+            else:
+                _self.function_call = UNSET
+            if "suffix" in _d:
+                _v_suffix = _d["suffix"]
+                if not (_v_suffix.__class__ is str or _v_suffix is None):
+                    _v_suffix = checked(_v_suffix, "string or null", "suffix")
+                _self.suffix = _v_suffix
+                _n += 1
+            else:
+                _self.suffix = UNSET
+            if "echo" in _d:
+                _v_echo = _d["echo"]
+                if not (_v_echo.__class__ is bool or _v_echo is None):
+                    _v_echo = checked(_v_echo, "boolean or null", "echo")
+                _self.echo = _v_echo
+                _n += 1
+            else:
+                _self.echo = UNSET
+            if "best_of" in _d:
+                _v_best_of = _d["best_of"]
+                if not (_v_best_of.__class__ is int or _v_best_of is None):
+                    _v_best_of = checked(_v_best_of, "integer or null", "best_of")
+                _self.best_of = _v_best_of
+                _n += 1
+            else:
+                _self.best_of = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "best_of",
+                    "echo",
+                    "frequency_penalty",
+                    "function_call",
+                    "functions",
+                    "logit_bias",
+                    "logprobs",
+                    "max_completion_tokens",
+                    "max_tokens",
+                    "messages",
+                    "model",
+                    "n",
+                    "parallel_tool_calls",
+                    "presence_penalty",
+                    "prompt",
+                    "response_format",
+                    "seed",
+                    "stop",
+                    "stream",
+                    "stream_options",
+                    "suffix",
+                    "temperature",
+                    "thinking",
+                    "tool_choice",
+                    "tools",
+                    "top_k",
+                    "top_logprobs",
+                    "top_p",
+                    "user",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -719,3 +732,67 @@ class PromptRenderedRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_response_format(
+    data: dict[str, Any],
+) -> ChatResponseFormatText | ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema:
+    _tag = data.get("type")
+    if _tag == "text":
+        return ChatResponseFormatText.from_dict(data)
+    if _tag == "json_object":
+        return ChatResponseFormatJsonObject.from_dict(data)
+    if _tag == "json_schema":
+        return ChatResponseFormatJsonSchema.from_dict(data)
+    return ChatResponseFormatText.from_dict(data)
+
+
+def _decode_messages_item_(
+    data: dict[str, Any],
+) -> (
+    ChatCompletionRequestSystemMessage
+    | ChatCompletionRequestDeveloperMessage
+    | ChatCompletionRequestUserMessage
+    | ChatCompletionRequestAssistantMessage
+    | ChatCompletionRequestToolMessage
+    | ChatCompletionRequestFunctionMessage
+):
+    _tag = data.get("role")
+    if _tag == "system":
+        return ChatCompletionRequestSystemMessage.from_dict(data)
+    if _tag == "developer":
+        return ChatCompletionRequestDeveloperMessage.from_dict(data)
+    if _tag == "user":
+        return ChatCompletionRequestUserMessage.from_dict(data)
+    if _tag == "assistant":
+        return ChatCompletionRequestAssistantMessage.from_dict(data)
+    if _tag == "tool":
+        return ChatCompletionRequestToolMessage.from_dict(data)
+    if _tag == "function":
+        return ChatCompletionRequestFunctionMessage.from_dict(data)
+    return ChatCompletionRequestSystemMessage.from_dict(data)
+
+
+def _decode_messages_item(
+    data: Any,
+) -> (
+    ChatCompletionRequestAssistantMessage
+    | ChatCompletionRequestDeveloperMessage
+    | ChatCompletionRequestFunctionMessage
+    | ChatCompletionRequestSystemMessage
+    | ChatCompletionRequestToolMessage
+    | ChatCompletionRequestUserMessage
+):
+    if data.__class__ is dict:
+        data = _decode_messages_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: (
+        ChatCompletionRequestAssistantMessage
+        | ChatCompletionRequestDeveloperMessage
+        | ChatCompletionRequestFunctionMessage
+        | ChatCompletionRequestSystemMessage
+        | ChatCompletionRequestToolMessage
+        | ChatCompletionRequestUserMessage
+    ) = data
+    return _result

@@ -9,8 +9,15 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.prompt_summary_object import PromptSummaryObject, check_prompt_summary_object
-from ..types import UNSET, Unset
+from ..models.prompt_summary_object import PromptSummaryObject
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="PromptSummary")
 
@@ -40,53 +47,53 @@ class PromptSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         collection_id: str | Unset = UNSET
         if not isinstance(self.collection_id, Unset):
             collection_id = str(self.collection_id)
+        if collection_id is not UNSET:
+            _field_dict["collection_id"] = collection_id
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
+        if last_updated_at is not UNSET:
+            _field_dict["last_updated_at"] = last_updated_at
 
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if collection_id is not UNSET:
-            _field_dict["collection_id"] = collection_id
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if last_updated_at is not UNSET:
-            _field_dict["last_updated_at"] = last_updated_at
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -94,64 +101,127 @@ class PromptSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        slug = _d.pop("slug", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        _collection_id = _d.pop("collection_id", UNSET)
-        collection_id: UUID | Unset
-        if isinstance(_collection_id, Unset):
-            collection_id = UNSET
-        else:
-            collection_id = UUID(_collection_id)
-
-        model = _d.pop("model", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _object_ = _d.pop("object", UNSET)
-        object_: PromptSummaryObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_prompt_summary_object(_object_)
-
-        _instance = cls(
-            id=id,
-            slug=slug,
-            name=name,
-            collection_id=collection_id,
-            model=model,
-            status=status,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "collection_id" in _d:
+                _v_collection_id = _d["collection_id"]
+                if _v_collection_id.__class__ is str:
+                    try:
+                        _v_collection_id = UUID(_v_collection_id)
+                    except ValueError:
+                        _v_collection_id = malformed(_v_collection_id, "a UUID", "collection_id")
+                else:
+                    _v_collection_id = checked(_v_collection_id, "string", "collection_id")
+                _self.collection_id = _v_collection_id
+                _n += 1
+            else:
+                _self.collection_id = UNSET
+            if "model" in _d:
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "collection_id",
+                    "created_at",
+                    "id",
+                    "last_updated_at",
+                    "model",
+                    "name",
+                    "object",
+                    "slug",
+                    "status",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

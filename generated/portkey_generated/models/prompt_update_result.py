@@ -8,7 +8,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="PromptUpdateResult")
 
@@ -26,23 +33,22 @@ class PromptUpdateResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         prompt_version_id: str | Unset = UNSET
         if not isinstance(self.prompt_version_id, Unset):
             prompt_version_id = str(self.prompt_version_id)
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
         if prompt_version_id is not UNSET:
             _field_dict["prompt_version_id"] = prompt_version_id
 
@@ -50,31 +56,52 @@ class PromptUpdateResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        slug = _d.pop("slug", UNSET)
-
-        _prompt_version_id = _d.pop("prompt_version_id", UNSET)
-        prompt_version_id: UUID | Unset
-        if isinstance(_prompt_version_id, Unset):
-            prompt_version_id = UNSET
-        else:
-            prompt_version_id = UUID(_prompt_version_id)
-
-        _instance = cls(
-            id=id,
-            slug=slug,
-            prompt_version_id=prompt_version_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "prompt_version_id" in _d:
+                _v_prompt_version_id = _d["prompt_version_id"]
+                if _v_prompt_version_id.__class__ is str:
+                    try:
+                        _v_prompt_version_id = UUID(_v_prompt_version_id)
+                    except ValueError:
+                        _v_prompt_version_id = malformed(_v_prompt_version_id, "a UUID", "prompt_version_id")
+                else:
+                    _v_prompt_version_id = checked(_v_prompt_version_id, "string", "prompt_version_id")
+                _self.prompt_version_id = _v_prompt_version_id
+                _n += 1
+            else:
+                _self.prompt_version_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "prompt_version_id", "slug"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,12 +9,19 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.prompt_version_status import PromptVersionStatus, check_prompt_version_status
+from ..models.prompt_version_status import PromptVersionStatus
 from ..models.prompt_version_summary_object import (
     PromptVersionSummaryObject,
-    check_prompt_version_summary_object,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.prompt_version_summary_prompt_template import PromptVersionSummaryPromptTemplate
@@ -61,57 +68,58 @@ class PromptVersionSummary:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         prompt_id: str | Unset = UNSET
         if not isinstance(self.prompt_id, Unset):
             prompt_id = str(self.prompt_id)
+        if prompt_id is not UNSET:
+            _field_dict["prompt_id"] = prompt_id
 
         prompt_template: dict[str, Any] | Unset = UNSET
         if not isinstance(self.prompt_template, Unset):
             prompt_template = self.prompt_template.to_dict()
+        if prompt_template is not UNSET:
+            _field_dict["prompt_template"] = prompt_template
 
         prompt_version = self.prompt_version
+        if prompt_version is not UNSET:
+            _field_dict["prompt_version"] = prompt_version
 
         prompt_description = self.prompt_description
+        if prompt_description is not UNSET:
+            _field_dict["prompt_description"] = prompt_description
 
         label_id: str | Unset = UNSET
         if not isinstance(self.label_id, Unset):
             label_id = str(self.label_id)
+        if label_id is not UNSET:
+            _field_dict["label_id"] = label_id
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
 
+        if status is not UNSET:
+            _field_dict["status"] = status
+
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if prompt_id is not UNSET:
-            _field_dict["prompt_id"] = prompt_id
-        if prompt_template is not UNSET:
-            _field_dict["prompt_template"] = prompt_template
-        if prompt_version is not UNSET:
-            _field_dict["prompt_version"] = prompt_version
-        if prompt_description is not UNSET:
-            _field_dict["prompt_description"] = prompt_description
-        if label_id is not UNSET:
-            _field_dict["label_id"] = label_id
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if status is not UNSET:
-            _field_dict["status"] = status
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -121,74 +129,130 @@ class PromptVersionSummary:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        _prompt_id = _d.pop("prompt_id", UNSET)
-        prompt_id: UUID | Unset
-        if isinstance(_prompt_id, Unset):
-            prompt_id = UNSET
-        else:
-            prompt_id = UUID(_prompt_id)
-
-        _prompt_template = _d.pop("prompt_template", UNSET)
-        prompt_template: PromptVersionSummaryPromptTemplate | Unset
-        if isinstance(_prompt_template, Unset):
-            prompt_template = UNSET
-        else:
-            prompt_template = PromptVersionSummaryPromptTemplate.from_dict(_prompt_template)
-
-        prompt_version = _d.pop("prompt_version", UNSET)
-
-        prompt_description = _d.pop("prompt_description", UNSET)
-
-        _label_id = _d.pop("label_id", UNSET)
-        label_id: UUID | Unset
-        if isinstance(_label_id, Unset):
-            label_id = UNSET
-        else:
-            label_id = UUID(_label_id)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _status = _d.pop("status", UNSET)
-        status: PromptVersionStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_prompt_version_status(_status)
-
-        _object_ = _d.pop("object", UNSET)
-        object_: PromptVersionSummaryObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_prompt_version_summary_object(_object_)
-
-        _instance = cls(
-            id=id,
-            prompt_id=prompt_id,
-            prompt_template=prompt_template,
-            prompt_version=prompt_version,
-            prompt_description=prompt_description,
-            label_id=label_id,
-            created_at=created_at,
-            status=status,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "prompt_id" in _d:
+                _v_prompt_id = _d["prompt_id"]
+                if _v_prompt_id.__class__ is str:
+                    try:
+                        _v_prompt_id = UUID(_v_prompt_id)
+                    except ValueError:
+                        _v_prompt_id = malformed(_v_prompt_id, "a UUID", "prompt_id")
+                else:
+                    _v_prompt_id = checked(_v_prompt_id, "string", "prompt_id")
+                _self.prompt_id = _v_prompt_id
+                _n += 1
+            else:
+                _self.prompt_id = UNSET
+            if "prompt_template" in _d:
+                _v_prompt_template = _d["prompt_template"]
+                if _v_prompt_template.__class__ is dict:
+                    try:
+                        _v_prompt_template = PromptVersionSummaryPromptTemplate.from_dict(_v_prompt_template)
+                    except DecodeError as _error:
+                        raise _error.within("prompt_template") from None
+                else:
+                    _v_prompt_template = checked(_v_prompt_template, "object", "prompt_template")
+                _self.prompt_template = _v_prompt_template
+                _n += 1
+            else:
+                _self.prompt_template = UNSET
+            if "prompt_version" in _d:
+                _v_prompt_version = _d["prompt_version"]
+                if _v_prompt_version.__class__ not in JSON_NUMBERS:
+                    _v_prompt_version = checked(_v_prompt_version, "number", "prompt_version")
+                _self.prompt_version = _v_prompt_version
+                _n += 1
+            else:
+                _self.prompt_version = UNSET
+            if "prompt_description" in _d:
+                _v_prompt_description = _d["prompt_description"]
+                if _v_prompt_description.__class__ is not str:
+                    _v_prompt_description = checked(_v_prompt_description, "string", "prompt_description")
+                _self.prompt_description = _v_prompt_description
+                _n += 1
+            else:
+                _self.prompt_description = UNSET
+            if "label_id" in _d:
+                _v_label_id = _d["label_id"]
+                if _v_label_id.__class__ is str:
+                    try:
+                        _v_label_id = UUID(_v_label_id)
+                    except ValueError:
+                        _v_label_id = malformed(_v_label_id, "a UUID", "label_id")
+                else:
+                    _v_label_id = checked(_v_label_id, "string", "label_id")
+                _self.label_id = _v_label_id
+                _n += 1
+            else:
+                _self.label_id = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "id",
+                    "label_id",
+                    "object",
+                    "prompt_description",
+                    "prompt_id",
+                    "prompt_template",
+                    "prompt_version",
+                    "status",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+)
+
 T = TypeVar("T", bound="ProviderAck")
 
 
@@ -17,7 +22,6 @@ class ProviderAck:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
 
@@ -25,11 +29,14 @@ class ProviderAck:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _instance = cls()
-
-        _instance.additional_properties = _d
-        return _instance
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = {} if len(_d) == 0 else {_k: _x for _k, _x in _d.items()}
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

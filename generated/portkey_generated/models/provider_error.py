@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ProviderError")
 
@@ -27,37 +34,34 @@ class ProviderError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.message):
+            message = self.message
+            _field_dict["message"] = message
 
         type_: None | str | Unset
         if isinstance(self.type_, Unset):
             type_ = UNSET
         else:
             type_ = self.type_
+        if type_ is not UNSET:
+            _field_dict["type"] = type_
 
         param: None | str | Unset
         if isinstance(self.param, Unset):
             param = UNSET
         else:
             param = self.param
+        if param is not UNSET:
+            _field_dict["param"] = param
 
         code: None | str | Unset
         if isinstance(self.code, Unset):
             code = UNSET
         else:
             code = self.code
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "message": message,
-            }
-        )
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
-        if param is not UNSET:
-            _field_dict["param"] = param
         if code is not UNSET:
             _field_dict["code"] = code
 
@@ -65,45 +69,46 @@ class ProviderError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        message = _d.pop("message")
-
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        type_ = _parse_type_(_d.pop("type", UNSET))
-
-        def _parse_param(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        param = _parse_param(_d.pop("param", UNSET))
-
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        code = _parse_code(_d.pop("code", UNSET))
-
-        _instance = cls(
-            message=message,
-            type_=type_,
-            param=param,
-            code=code,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
+            if "type" in _d:
+                _v_type_ = _d["type"]
+                if not (_v_type_.__class__ is str or _v_type_ is None):
+                    _v_type_ = checked(_v_type_, "string or null", "type")
+                _self.type_ = _v_type_
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "param" in _d:
+                _v_param = _d["param"]
+                if not (_v_param.__class__ is str or _v_param is None):
+                    _v_param = checked(_v_param, "string or null", "param")
+                _self.param = _v_param
+                _n += 1
+            else:
+                _self.param = UNSET
+            if "code" in _d:
+                _v_code = _d["code"]
+                if not (_v_code.__class__ is str or _v_code is None):
+                    _v_code = checked(_v_code, "string or null", "code")
+                _self.code = _v_code
+                _n += 1
+            else:
+                _self.code = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"code", "message", "param", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.provider_error import ProviderError
@@ -40,17 +47,14 @@ class ProviderErrorEnvelope:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        error = self.error.to_dict()
-
-        provider = self.provider
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "error": error,
-            }
-        )
+
+        if is_set(self.error):
+            error = self.error.to_dict()
+            _field_dict["error"] = error
+
+        provider = self.provider
         if provider is not UNSET:
             _field_dict["provider"] = provider
 
@@ -60,18 +64,33 @@ class ProviderErrorEnvelope:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        error = ProviderError.from_dict(_d.pop("error"))
-
-        provider = _d.pop("provider", UNSET)
-
-        _instance = cls(
-            error=error,
-            provider=provider,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_error = _d["error"]
+            if _v_error.__class__ is dict:
+                try:
+                    _v_error = ProviderError.from_dict(_v_error)
+                except DecodeError as _error:
+                    raise _error.within("error") from None
+            else:
+                _v_error = checked(_v_error, "object", "error")
+            _self.error = _v_error
+            if "provider" in _d:
+                _v_provider = _d["provider"]
+                if _v_provider.__class__ is not str:
+                    _v_provider = checked(_v_provider, "string", "provider")
+                _self.provider = _v_provider
+                _n += 1
+            else:
+                _self.provider = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"error", "provider"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

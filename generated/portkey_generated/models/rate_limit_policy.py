@@ -7,8 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.rate_limit_type import RateLimitType, check_rate_limit_type
-from ..models.rate_limit_unit import RateLimitUnit, check_rate_limit_unit
+from ..models.rate_limit_type import RateLimitType
+from ..models.rate_limit_unit import RateLimitUnit
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="RateLimitPolicy")
 
@@ -27,41 +33,47 @@ class RateLimitPolicy:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        unit: str = self.unit
-
-        value = self.value
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "unit": unit,
-                "value": value,
-            }
-        )
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.unit):
+            unit: str = self.unit
+            _field_dict["unit"] = unit
+
+        if is_set(self.value):
+            value = self.value
+            _field_dict["value"] = value
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        type_ = check_rate_limit_type(_d.pop("type"))
-
-        unit = check_rate_limit_unit(_d.pop("unit"))
-
-        value = _d.pop("value")
-
-        _instance = cls(
-            type_=type_,
-            unit=unit,
-            value=value,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_unit = _d["unit"]
+            if _v_unit.__class__ is not str:
+                _v_unit = checked(_v_unit, "string", "unit")
+            _self.unit = _v_unit
+            _v_value = _d["value"]
+            if _v_value.__class__ is not int:
+                _v_value = checked(_v_value, "integer", "value")
+            _self.value = _v_value
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type", "unit", "value"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="RealtimeBetaClientSecret")
 
@@ -23,17 +30,14 @@ class RealtimeBetaClientSecret:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        value = self.value
-
-        expires_at = self.expires_at
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "value": value,
-            }
-        )
+
+        if is_set(self.value):
+            value = self.value
+            _field_dict["value"] = value
+
+        expires_at = self.expires_at
         if expires_at is not UNSET:
             _field_dict["expires_at"] = expires_at
 
@@ -41,18 +45,28 @@ class RealtimeBetaClientSecret:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        value = _d.pop("value")
-
-        expires_at = _d.pop("expires_at", UNSET)
-
-        _instance = cls(
-            value=value,
-            expires_at=expires_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_value = _d["value"]
+            if _v_value.__class__ is not str:
+                _v_value = checked(_v_value, "string", "value")
+            _self.value = _v_value
+            if "expires_at" in _d:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is not int:
+                    _v_expires_at = checked(_v_expires_at, "integer", "expires_at")
+                _self.expires_at = _v_expires_at
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"expires_at", "value"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

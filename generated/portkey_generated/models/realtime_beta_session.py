@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.realtime_beta_client_secret import RealtimeBetaClientSecret
@@ -44,25 +50,24 @@ class RealtimeBetaSession:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         client_secret: dict[str, Any] | Unset = UNSET
         if not isinstance(self.client_secret, Unset):
             client_secret = self.client_secret.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if model is not UNSET:
-            _field_dict["model"] = model
         if client_secret is not UNSET:
             _field_dict["client_secret"] = client_secret
 
@@ -72,29 +77,55 @@ class RealtimeBetaSession:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id", UNSET)
-
-        object_ = _d.pop("object", UNSET)
-
-        model = _d.pop("model", UNSET)
-
-        _client_secret = _d.pop("client_secret", UNSET)
-        client_secret: RealtimeBetaClientSecret | Unset
-        if isinstance(_client_secret, Unset):
-            client_secret = UNSET
-        else:
-            client_secret = RealtimeBetaClientSecret.from_dict(_client_secret)
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            model=model,
-            client_secret=client_secret,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "model" in _d:
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "client_secret" in _d:
+                _v_client_secret = _d["client_secret"]
+                if _v_client_secret.__class__ is dict:
+                    try:
+                        _v_client_secret = RealtimeBetaClientSecret.from_dict(_v_client_secret)
+                    except DecodeError as _error:
+                        raise _error.within("client_secret") from None
+                else:
+                    _v_client_secret = checked(_v_client_secret, "object", "client_secret")
+                _self.client_secret = _v_client_secret
+                _n += 1
+            else:
+                _self.client_secret = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"client_secret", "id", "model", "object"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

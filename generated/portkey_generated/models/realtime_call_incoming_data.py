@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.sip_header import SipHeader
@@ -40,7 +47,12 @@ class RealtimeCallIncomingData:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        call_id = self.call_id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.call_id):
+            call_id = self.call_id
+            _field_dict["call_id"] = call_id
 
         sip_headers: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.sip_headers, Unset):
@@ -49,13 +61,6 @@ class RealtimeCallIncomingData:
                 sip_headers_item = sip_headers_item_data.to_dict()
                 sip_headers.append(sip_headers_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "call_id": call_id,
-            }
-        )
         if sip_headers is not UNSET:
             _field_dict["sip_headers"] = sip_headers
 
@@ -65,25 +70,35 @@ class RealtimeCallIncomingData:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        call_id = _d.pop("call_id")
-
-        _sip_headers = _d.pop("sip_headers", UNSET)
-        sip_headers: list[SipHeader] | Unset = UNSET
-        if _sip_headers is not UNSET:
-            sip_headers = []
-            for sip_headers_item_data in _sip_headers:
-                sip_headers_item = SipHeader.from_dict(sip_headers_item_data)
-
-                sip_headers.append(sip_headers_item)
-
-        _instance = cls(
-            call_id=call_id,
-            sip_headers=sip_headers,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_call_id = _d["call_id"]
+            if _v_call_id.__class__ is not str:
+                _v_call_id = checked(_v_call_id, "string", "call_id")
+            _self.call_id = _v_call_id
+            if "sip_headers" in _d:
+                _v_sip_headers = _d["sip_headers"]
+                if _v_sip_headers.__class__ is list:
+                    try:
+                        _v_sip_headers = [SipHeader.from_dict(_i) for _i in _v_sip_headers]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_sip_headers, SipHeader.from_dict).within(
+                            "sip_headers"
+                        ) from None
+                else:
+                    _v_sip_headers = checked(_v_sip_headers, "array", "sip_headers")
+                _self.sip_headers = _v_sip_headers
+                _n += 1
+            else:
+                _self.sip_headers = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"call_id", "sip_headers"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

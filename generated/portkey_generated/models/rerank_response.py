@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.rerank_result import RerankResult
@@ -50,38 +57,36 @@ class RerankResponse:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        results: list[dict[str, Any]] = []
-        for results_item_data in self.results:
-            results_item = results_item_data.to_dict()
-            results.append(results_item)
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.results):
+            results: list[dict[str, Any]] = []
+            for results_item_data in self.results:
+                results_item = results_item_data.to_dict()
+                results.append(results_item)
+
+            _field_dict["results"] = results
 
         id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         usage: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage, Unset):
             usage = self.usage.to_dict()
-
-        provider = self.provider
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "results": results,
-            }
-        )
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if model is not UNSET:
-            _field_dict["model"] = model
         if usage is not UNSET:
             _field_dict["usage"] = usage
+
+        provider = self.provider
         if provider is not UNSET:
             _field_dict["provider"] = provider
 
@@ -91,43 +96,76 @@ class RerankResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        results: list[RerankResult] = []
-        _results = _d.pop("results")
-        for results_item_data in _results:
-            results_item = RerankResult.from_dict(results_item_data)
-
-            results.append(results_item)
-
-        id = _d.pop("id", UNSET)
-
-        _object_: Any = _d.pop("object", UNSET)
-        if _object_ != "list" and not isinstance(_object_, Unset):
-            raise ValueError(f"object must match const 'list', got '{_object_}'")
-        object_: Literal["list"] | Unset = _object_
-
-        model = _d.pop("model", UNSET)
-
-        _usage = _d.pop("usage", UNSET)
-        usage: RerankUsage | Unset
-        if isinstance(_usage, Unset):
-            usage = UNSET
-        else:
-            usage = RerankUsage.from_dict(_usage)
-
-        provider = _d.pop("provider", UNSET)
-
-        _instance = cls(
-            results=results,
-            id=id,
-            object_=object_,
-            model=model,
-            usage=usage,
-            provider=provider,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_results = _d["results"]
+            if _v_results.__class__ is list:
+                try:
+                    _v_results = [RerankResult.from_dict(_i) for _i in _v_results]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_results, RerankResult.from_dict).within("results") from None
+            else:
+                _v_results = checked(_v_results, "array", "results")
+            _self.results = _v_results
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "model" in _d:
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "usage" in _d:
+                _v_usage = _d["usage"]
+                if _v_usage.__class__ is dict:
+                    try:
+                        _v_usage = RerankUsage.from_dict(_v_usage)
+                    except DecodeError as _error:
+                        raise _error.within("usage") from None
+                else:
+                    _v_usage = checked(_v_usage, "object", "usage")
+                _self.usage = _v_usage
+                _n += 1
+            else:
+                _self.usage = UNSET
+            if "provider" in _d:
+                _v_provider = _d["provider"]
+                if _v_provider.__class__ is not str:
+                    _v_provider = checked(_v_provider, "string", "provider")
+                _self.provider = _v_provider
+                _n += 1
+            else:
+                _self.provider = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"id", "model", "object", "provider", "results", "usage"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.rerank_result_document import RerankResultDocument
@@ -42,22 +50,20 @@ class RerankResult:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        index = self.index
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        relevance_score = self.relevance_score
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
+
+        if is_set(self.relevance_score):
+            relevance_score = self.relevance_score
+            _field_dict["relevance_score"] = relevance_score
 
         document: dict[str, Any] | Unset = UNSET
         if not isinstance(self.document, Unset):
             document = self.document.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "index": index,
-                "relevance_score": relevance_score,
-            }
-        )
         if document is not UNSET:
             _field_dict["document"] = document
 
@@ -67,26 +73,39 @@ class RerankResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        index = _d.pop("index")
-
-        relevance_score = _d.pop("relevance_score")
-
-        _document = _d.pop("document", UNSET)
-        document: RerankResultDocument | Unset
-        if isinstance(_document, Unset):
-            document = UNSET
-        else:
-            document = RerankResultDocument.from_dict(_document)
-
-        _instance = cls(
-            index=index,
-            relevance_score=relevance_score,
-            document=document,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_relevance_score = _d["relevance_score"]
+            if _v_relevance_score.__class__ not in JSON_NUMBERS:
+                _v_relevance_score = checked(_v_relevance_score, "number", "relevance_score")
+            _self.relevance_score = _v_relevance_score
+            if "document" in _d:
+                _v_document = _d["document"]
+                if _v_document.__class__ is dict:
+                    try:
+                        _v_document = RerankResultDocument.from_dict(_v_document)
+                    except DecodeError as _error:
+                        raise _error.within("document") from None
+                else:
+                    _v_document = checked(_v_document, "object", "document")
+                _self.document = _v_document
+                _n += 1
+            else:
+                _self.document = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"document", "index", "relevance_score"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

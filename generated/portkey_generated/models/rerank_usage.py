@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="RerankUsage")
 
@@ -21,11 +27,10 @@ class RerankUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        search_units = self.search_units
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        search_units = self.search_units
         if search_units is not UNSET:
             _field_dict["search_units"] = search_units
 
@@ -33,15 +38,24 @@ class RerankUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        search_units = _d.pop("search_units", UNSET)
-
-        _instance = cls(
-            search_units=search_units,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "search_units" in _d:
+                _v_search_units = _d["search_units"]
+                if _v_search_units.__class__ is not int:
+                    _v_search_units = checked(_v_search_units, "integer", "search_units")
+                _self.search_units = _v_search_units
+                _n += 1
+            else:
+                _self.search_units = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"search_units"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

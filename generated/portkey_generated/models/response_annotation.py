@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ResponseAnnotation")
 
@@ -38,41 +45,38 @@ class ResponseAnnotation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        url = self.url
-
-        title = self.title
-
-        start_index = self.start_index
-
-        end_index = self.end_index
-
-        file_id = self.file_id
-
-        filename = self.filename
-
-        index = self.index
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        url = self.url
         if url is not UNSET:
             _field_dict["url"] = url
+
+        title = self.title
         if title is not UNSET:
             _field_dict["title"] = title
+
+        start_index = self.start_index
         if start_index is not UNSET:
             _field_dict["start_index"] = start_index
+
+        end_index = self.end_index
         if end_index is not UNSET:
             _field_dict["end_index"] = end_index
+
+        file_id = self.file_id
         if file_id is not UNSET:
             _field_dict["file_id"] = file_id
+
+        filename = self.filename
         if filename is not UNSET:
             _field_dict["filename"] = filename
+
+        index = self.index
         if index is not UNSET:
             _field_dict["index"] = index
 
@@ -80,36 +84,83 @@ class ResponseAnnotation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        type_ = _d.pop("type")
-
-        url = _d.pop("url", UNSET)
-
-        title = _d.pop("title", UNSET)
-
-        start_index = _d.pop("start_index", UNSET)
-
-        end_index = _d.pop("end_index", UNSET)
-
-        file_id = _d.pop("file_id", UNSET)
-
-        filename = _d.pop("filename", UNSET)
-
-        index = _d.pop("index", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            url=url,
-            title=title,
-            start_index=start_index,
-            end_index=end_index,
-            file_id=file_id,
-            filename=filename,
-            index=index,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "url" in _d:
+                _v_url = _d["url"]
+                if _v_url.__class__ is not str:
+                    _v_url = checked(_v_url, "string", "url")
+                _self.url = _v_url
+                _n += 1
+            else:
+                _self.url = UNSET
+            if "title" in _d:
+                _v_title = _d["title"]
+                if _v_title.__class__ is not str:
+                    _v_title = checked(_v_title, "string", "title")
+                _self.title = _v_title
+                _n += 1
+            else:
+                _self.title = UNSET
+            if "start_index" in _d:
+                _v_start_index = _d["start_index"]
+                if _v_start_index.__class__ is not int:
+                    _v_start_index = checked(_v_start_index, "integer", "start_index")
+                _self.start_index = _v_start_index
+                _n += 1
+            else:
+                _self.start_index = UNSET
+            if "end_index" in _d:
+                _v_end_index = _d["end_index"]
+                if _v_end_index.__class__ is not int:
+                    _v_end_index = checked(_v_end_index, "integer", "end_index")
+                _self.end_index = _v_end_index
+                _n += 1
+            else:
+                _self.end_index = UNSET
+            if "file_id" in _d:
+                _v_file_id = _d["file_id"]
+                if _v_file_id.__class__ is not str:
+                    _v_file_id = checked(_v_file_id, "string", "file_id")
+                _self.file_id = _v_file_id
+                _n += 1
+            else:
+                _self.file_id = UNSET
+            if "filename" in _d:
+                _v_filename = _d["filename"]
+                if _v_filename.__class__ is not str:
+                    _v_filename = checked(_v_filename, "string", "filename")
+                _self.filename = _v_filename
+                _n += 1
+            else:
+                _self.filename = UNSET
+            if "index" in _d:
+                _v_index = _d["index"]
+                if _v_index.__class__ is not int:
+                    _v_index = checked(_v_index, "integer", "index")
+                _self.index = _v_index
+                _n += 1
+            else:
+                _self.index = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {"end_index", "file_id", "filename", "index", "start_index", "title", "type", "url"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_computer_safety_check import ResponseComputerSafetyCheck
@@ -50,13 +58,24 @@ class ResponseComputerCallOutput:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        call_id = self.call_id
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
 
-        output = self.output.to_dict()
+        if is_set(self.call_id):
+            call_id = self.call_id
+            _field_dict["call_id"] = call_id
+
+        if is_set(self.output):
+            output = self.output.to_dict()
+            _field_dict["output"] = output
 
         id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         acknowledged_safety_checks: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.acknowledged_safety_checks, Unset):
@@ -65,21 +84,10 @@ class ResponseComputerCallOutput:
                 acknowledged_safety_checks_item = acknowledged_safety_checks_item_data.to_dict()
                 acknowledged_safety_checks.append(acknowledged_safety_checks_item)
 
-        status = self.status
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "call_id": call_id,
-                "output": output,
-            }
-        )
-        if id is not UNSET:
-            _field_dict["id"] = id
         if acknowledged_safety_checks is not UNSET:
             _field_dict["acknowledged_safety_checks"] = acknowledged_safety_checks
+
+        status = self.status
         if status is not UNSET:
             _field_dict["status"] = status
 
@@ -89,42 +97,76 @@ class ResponseComputerCallOutput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "computer_call_output":
-            raise ValueError(f"type must match const 'computer_call_output', got '{_type_}'")
-        type_: Literal["computer_call_output"] = _type_
-
-        call_id = _d.pop("call_id")
-
-        output = ResponseComputerScreenshot.from_dict(_d.pop("output"))
-
-        id = _d.pop("id", UNSET)
-
-        _acknowledged_safety_checks = _d.pop("acknowledged_safety_checks", UNSET)
-        acknowledged_safety_checks: list[ResponseComputerSafetyCheck] | Unset = UNSET
-        if _acknowledged_safety_checks is not UNSET:
-            acknowledged_safety_checks = []
-            for acknowledged_safety_checks_item_data in _acknowledged_safety_checks:
-                acknowledged_safety_checks_item = ResponseComputerSafetyCheck.from_dict(
-                    acknowledged_safety_checks_item_data
-                )
-
-                acknowledged_safety_checks.append(acknowledged_safety_checks_item)
-
-        status = _d.pop("status", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            call_id=call_id,
-            output=output,
-            id=id,
-            acknowledged_safety_checks=acknowledged_safety_checks,
-            status=status,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_call_id = _d["call_id"]
+            if _v_call_id.__class__ is not str:
+                _v_call_id = checked(_v_call_id, "string", "call_id")
+            _self.call_id = _v_call_id
+            _v_output = _d["output"]
+            if _v_output.__class__ is dict:
+                try:
+                    _v_output = ResponseComputerScreenshot.from_dict(_v_output)
+                except DecodeError as _error:
+                    raise _error.within("output") from None
+            else:
+                _v_output = checked(_v_output, "object", "output")
+            _self.output = _v_output
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "acknowledged_safety_checks" in _d:
+                _v_acknowledged_safety_checks = _d["acknowledged_safety_checks"]
+                if _v_acknowledged_safety_checks.__class__ is list:
+                    try:
+                        _v_acknowledged_safety_checks = [
+                            ResponseComputerSafetyCheck.from_dict(_i) for _i in _v_acknowledged_safety_checks
+                        ]
+                    except DecodeError as _error:
+                        raise _error.at_item(
+                            _v_acknowledged_safety_checks, ResponseComputerSafetyCheck.from_dict
+                        ).within("acknowledged_safety_checks") from None
+                else:
+                    _v_acknowledged_safety_checks = checked(
+                        _v_acknowledged_safety_checks, "array", "acknowledged_safety_checks"
+                    )
+                _self.acknowledged_safety_checks = _v_acknowledged_safety_checks
+                _n += 1
+            else:
+                _self.acknowledged_safety_checks = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+        except KeyError as _error:
+            if _d.get("type", "computer_call_output") != "computer_call_output":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"acknowledged_safety_checks", "call_id", "id", "output", "status", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

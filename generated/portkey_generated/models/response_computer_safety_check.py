@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="ResponseComputerSafetyCheck")
 
 
@@ -23,41 +30,47 @@ class ResponseComputerSafetyCheck:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        code = self.code
-
-        message = self.message
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "code": code,
-                "message": message,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.code):
+            code = self.code
+            _field_dict["code"] = code
+
+        if is_set(self.message):
+            message = self.message
+            _field_dict["message"] = message
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        code = _d.pop("code")
-
-        message = _d.pop("message")
-
-        _instance = cls(
-            id=id,
-            code=code,
-            message=message,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_code = _d["code"]
+            if _v_code.__class__ is not str:
+                _v_code = checked(_v_code, "string", "code")
+            _self.code = _v_code
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"code", "id", "message"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,15 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ResponseComputerScreenshot")
 
@@ -25,21 +33,18 @@ class ResponseComputerScreenshot:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        image_url = self.image_url
-
-        file_id = self.file_id
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        image_url = self.image_url
         if image_url is not UNSET:
             _field_dict["image_url"] = image_url
+
+        file_id = self.file_id
         if file_id is not UNSET:
             _field_dict["file_id"] = file_id
 
@@ -47,24 +52,40 @@ class ResponseComputerScreenshot:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "computer_screenshot":
-            raise ValueError(f"type must match const 'computer_screenshot', got '{_type_}'")
-        type_: Literal["computer_screenshot"] = _type_
-
-        image_url = _d.pop("image_url", UNSET)
-
-        file_id = _d.pop("file_id", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            image_url=image_url,
-            file_id=file_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "image_url" in _d:
+                _v_image_url = _d["image_url"]
+                if _v_image_url.__class__ is not str:
+                    _v_image_url = checked(_v_image_url, "string", "image_url")
+                _self.image_url = _v_image_url
+                _n += 1
+            else:
+                _self.image_url = UNSET
+            if "file_id" in _d:
+                _v_file_id = _d["file_id"]
+                if _v_file_id.__class__ is not str:
+                    _v_file_id = checked(_v_file_id, "string", "file_id")
+                _self.file_id = _v_file_id
+                _n += 1
+            else:
+                _self.file_id = UNSET
+        except KeyError as _error:
+            if _d.get("type", "computer_screenshot") != "computer_screenshot":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"file_id", "image_url", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

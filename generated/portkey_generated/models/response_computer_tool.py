@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.response_computer_tool_environment import (
     ResponseComputerToolEnvironment,
-    check_response_computer_tool_environment,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 T = TypeVar("T", bound="ResponseComputerTool")
@@ -30,50 +36,63 @@ class ResponseComputerTool:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        display_width = self.display_width
-
-        display_height = self.display_height
-
-        environment: str = self.environment
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "display_width": display_width,
-                "display_height": display_height,
-                "environment": environment,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.display_width):
+            display_width = self.display_width
+            _field_dict["display_width"] = display_width
+
+        if is_set(self.display_height):
+            display_height = self.display_height
+            _field_dict["display_height"] = display_height
+
+        if is_set(self.environment):
+            environment: str = self.environment
+            _field_dict["environment"] = environment
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "computer_use_preview":
-            raise ValueError(f"type must match const 'computer_use_preview', got '{_type_}'")
-        type_: Literal["computer_use_preview"] = _type_
-
-        display_width = _d.pop("display_width")
-
-        display_height = _d.pop("display_height")
-
-        environment = check_response_computer_tool_environment(_d.pop("environment"))
-
-        _instance = cls(
-            type_=type_,
-            display_width=display_width,
-            display_height=display_height,
-            environment=environment,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_display_width = _d["display_width"]
+            if _v_display_width.__class__ is not int:
+                _v_display_width = checked(_v_display_width, "integer", "display_width")
+            _self.display_width = _v_display_width
+            _v_display_height = _d["display_height"]
+            if _v_display_height.__class__ is not int:
+                _v_display_height = checked(_v_display_height, "integer", "display_height")
+            _self.display_height = _v_display_height
+            _v_environment = _d["environment"]
+            if _v_environment.__class__ is not str:
+                _v_environment = checked(_v_environment, "string", "environment")
+            _self.environment = _v_environment
+        except KeyError as _error:
+            if _d.get("type", "computer_use_preview") != "computer_use_preview":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"display_height", "display_width", "environment", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

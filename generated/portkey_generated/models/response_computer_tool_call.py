@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.response_computer_action import ResponseComputerAction
     from ..models.response_computer_safety_check import ResponseComputerSafetyCheck
@@ -49,33 +57,36 @@ class ResponseComputerToolCall:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        id = self.id
-
-        call_id = self.call_id
-
-        action = self.action.to_dict()
-
-        pending_safety_checks: list[dict[str, Any]] = []
-        for pending_safety_checks_item_data in self.pending_safety_checks:
-            pending_safety_checks_item = pending_safety_checks_item_data.to_dict()
-            pending_safety_checks.append(pending_safety_checks_item)
-
-        status = self.status
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "id": id,
-                "call_id": call_id,
-                "action": action,
-                "pending_safety_checks": pending_safety_checks,
-                "status": status,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.call_id):
+            call_id = self.call_id
+            _field_dict["call_id"] = call_id
+
+        if is_set(self.action):
+            action = self.action.to_dict()
+            _field_dict["action"] = action
+
+        if is_set(self.pending_safety_checks):
+            pending_safety_checks: list[dict[str, Any]] = []
+            for pending_safety_checks_item_data in self.pending_safety_checks:
+                pending_safety_checks_item = pending_safety_checks_item_data.to_dict()
+                pending_safety_checks.append(pending_safety_checks_item)
+
+            _field_dict["pending_safety_checks"] = pending_safety_checks
+
+        if is_set(self.status):
+            status = self.status
+            _field_dict["status"] = status
 
         return _field_dict
 
@@ -83,40 +94,62 @@ class ResponseComputerToolCall:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "computer_call":
-            raise ValueError(f"type must match const 'computer_call', got '{_type_}'")
-        type_: Literal["computer_call"] = _type_
-
-        id = _d.pop("id")
-
-        call_id = _d.pop("call_id")
-
-        action = ResponseComputerAction.from_dict(_d.pop("action"))
-
-        pending_safety_checks: list[ResponseComputerSafetyCheck] = []
-        _pending_safety_checks = _d.pop("pending_safety_checks")
-        for pending_safety_checks_item_data in _pending_safety_checks:
-            pending_safety_checks_item = ResponseComputerSafetyCheck.from_dict(
-                pending_safety_checks_item_data
-            )
-
-            pending_safety_checks.append(pending_safety_checks_item)
-
-        status = _d.pop("status")
-
-        _instance = cls(
-            type_=type_,
-            id=id,
-            call_id=call_id,
-            action=action,
-            pending_safety_checks=pending_safety_checks,
-            status=status,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 6
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_call_id = _d["call_id"]
+            if _v_call_id.__class__ is not str:
+                _v_call_id = checked(_v_call_id, "string", "call_id")
+            _self.call_id = _v_call_id
+            _v_action = _d["action"]
+            if _v_action.__class__ is dict:
+                try:
+                    _v_action = ResponseComputerAction.from_dict(_v_action)
+                except DecodeError as _error:
+                    raise _error.within("action") from None
+            else:
+                _v_action = checked(_v_action, "object", "action")
+            _self.action = _v_action
+            _v_pending_safety_checks = _d["pending_safety_checks"]
+            if _v_pending_safety_checks.__class__ is list:
+                try:
+                    _v_pending_safety_checks = [
+                        ResponseComputerSafetyCheck.from_dict(_i) for _i in _v_pending_safety_checks
+                    ]
+                except DecodeError as _error:
+                    raise _error.at_item(
+                        _v_pending_safety_checks, ResponseComputerSafetyCheck.from_dict
+                    ).within("pending_safety_checks") from None
+            else:
+                _v_pending_safety_checks = checked(_v_pending_safety_checks, "array", "pending_safety_checks")
+            _self.pending_safety_checks = _v_pending_safety_checks
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+        except KeyError as _error:
+            if _d.get("type", "computer_call") != "computer_call":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"action", "call_id", "id", "pending_safety_checks", "status", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

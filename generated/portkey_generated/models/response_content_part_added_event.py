@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_output_refusal import ResponseOutputRefusal
@@ -52,35 +60,37 @@ class ResponseContentPartAddedEvent:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        item_id = self.item_id
-
-        output_index = self.output_index
-
-        content_index = self.content_index
-
-        part: dict[str, Any]
-        if isinstance(self.part, ResponseOutputText):
-            part = self.part.to_dict()
-        elif isinstance(self.part, ResponseOutputRefusal):
-            part = self.part.to_dict()
-        else:
-            part = self.part.to_dict()
-
-        sequence_number = self.sequence_number
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "item_id": item_id,
-                "output_index": output_index,
-                "content_index": content_index,
-                "part": part,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.item_id):
+            item_id = self.item_id
+            _field_dict["item_id"] = item_id
+
+        if is_set(self.output_index):
+            output_index = self.output_index
+            _field_dict["output_index"] = output_index
+
+        if is_set(self.content_index):
+            content_index = self.content_index
+            _field_dict["content_index"] = content_index
+
+        if is_set(self.part):
+            part: dict[str, Any]
+            if isinstance(self.part, ResponseOutputText):
+                part = self.part.to_dict()
+            elif isinstance(self.part, ResponseOutputRefusal):
+                part = self.part.to_dict()
+            else:
+                part = self.part.to_dict()
+
+            _field_dict["part"] = part
+
+        sequence_number = self.sequence_number
         if sequence_number is not UNSET:
             _field_dict["sequence_number"] = sequence_number
 
@@ -90,56 +100,57 @@ class ResponseContentPartAddedEvent:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "response.content_part.added":
-            raise ValueError(f"type must match const 'response.content_part.added', got '{_type_}'")
-        type_: Literal["response.content_part.added"] = _type_
-
-        item_id = _d.pop("item_id")
-
-        output_index = _d.pop("output_index")
-
-        content_index = _d.pop("content_index")
-
-        def _parse_part(data: object) -> ResponseOutputRefusal | ResponseOutputText | ResponseUnknownItem:
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_output_content_type_0 = ResponseOutputText.from_dict(data)
-
-                return componentsschemas_response_output_content_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_output_content_type_1 = ResponseOutputRefusal.from_dict(data)
-
-                return componentsschemas_response_output_content_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            part_type_1 = ResponseUnknownItem.from_dict(data)
-
-            return part_type_1
-
-        part = _parse_part(_d.pop("part"))
-
-        sequence_number = _d.pop("sequence_number", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            item_id=item_id,
-            output_index=output_index,
-            content_index=content_index,
-            part=part,
-            sequence_number=sequence_number,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_item_id = _d["item_id"]
+            if _v_item_id.__class__ is not str:
+                _v_item_id = checked(_v_item_id, "string", "item_id")
+            _self.item_id = _v_item_id
+            _v_output_index = _d["output_index"]
+            if _v_output_index.__class__ is not int:
+                _v_output_index = checked(_v_output_index, "integer", "output_index")
+            _self.output_index = _v_output_index
+            _v_content_index = _d["content_index"]
+            if _v_content_index.__class__ is not int:
+                _v_content_index = checked(_v_content_index, "integer", "content_index")
+            _self.content_index = _v_content_index
+            _v_part = _d["part"]
+            if _v_part.__class__ is dict:
+                try:
+                    _v_part = _decode_part(_v_part)
+                except DecodeError as _error:
+                    raise _error.within("part") from None
+            else:
+                _v_part = checked(_v_part, "object", "part")
+            _self.part = _v_part
+            if "sequence_number" in _d:
+                _v_sequence_number = _d["sequence_number"]
+                if _v_sequence_number.__class__ is not int:
+                    _v_sequence_number = checked(_v_sequence_number, "integer", "sequence_number")
+                _self.sequence_number = _v_sequence_number
+                _n += 1
+            else:
+                _self.sequence_number = UNSET
+        except KeyError as _error:
+            if _d.get("type", "response.content_part.added") != "response.content_part.added":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"content_index", "item_id", "output_index", "part", "sequence_number", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -156,3 +167,12 @@ class ResponseContentPartAddedEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_part(data: dict[str, Any]) -> ResponseOutputText | ResponseOutputRefusal | ResponseUnknownItem:
+    _tag = data.get("type")
+    if _tag == "output_text":
+        return ResponseOutputText.from_dict(data)
+    if _tag == "refusal":
+        return ResponseOutputRefusal.from_dict(data)
+    return ResponseUnknownItem.from_dict(data)

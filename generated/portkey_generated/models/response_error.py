@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ResponseError")
 
@@ -23,17 +30,14 @@ class ResponseError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
-        code = self.code
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "message": message,
-            }
-        )
+
+        if is_set(self.message):
+            message = self.message
+            _field_dict["message"] = message
+
+        code = self.code
         if code is not UNSET:
             _field_dict["code"] = code
 
@@ -41,18 +45,28 @@ class ResponseError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        message = _d.pop("message")
-
-        code = _d.pop("code", UNSET)
-
-        _instance = cls(
-            message=message,
-            code=code,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
+            if "code" in _d:
+                _v_code = _d["code"]
+                if _v_code.__class__ is not str:
+                    _v_code = checked(_v_code, "string", "code")
+                _self.code = _v_code
+                _n += 1
+            else:
+                _self.code = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"code", "message"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ResponseErrorEvent")
 
@@ -29,36 +37,34 @@ class ResponseErrorEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        message = self.message
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.message):
+            message = self.message
+            _field_dict["message"] = message
 
         code: None | str | Unset
         if isinstance(self.code, Unset):
             code = UNSET
         else:
             code = self.code
+        if code is not UNSET:
+            _field_dict["code"] = code
 
         param: None | str | Unset
         if isinstance(self.param, Unset):
             param = UNSET
         else:
             param = self.param
-
-        sequence_number = self.sequence_number
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "message": message,
-            }
-        )
-        if code is not UNSET:
-            _field_dict["code"] = code
         if param is not UNSET:
             _field_dict["param"] = param
+
+        sequence_number = self.sequence_number
         if sequence_number is not UNSET:
             _field_dict["sequence_number"] = sequence_number
 
@@ -66,44 +72,56 @@ class ResponseErrorEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "error":
-            raise ValueError(f"type must match const 'error', got '{_type_}'")
-        type_: Literal["error"] = _type_
-
-        message = _d.pop("message")
-
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        code = _parse_code(_d.pop("code", UNSET))
-
-        def _parse_param(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        param = _parse_param(_d.pop("param", UNSET))
-
-        sequence_number = _d.pop("sequence_number", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            message=message,
-            code=code,
-            param=param,
-            sequence_number=sequence_number,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
+            if "code" in _d:
+                _v_code = _d["code"]
+                if not (_v_code.__class__ is str or _v_code is None):
+                    _v_code = checked(_v_code, "string or null", "code")
+                _self.code = _v_code
+                _n += 1
+            else:
+                _self.code = UNSET
+            if "param" in _d:
+                _v_param = _d["param"]
+                if not (_v_param.__class__ is str or _v_param is None):
+                    _v_param = checked(_v_param, "string or null", "param")
+                _self.param = _v_param
+                _n += 1
+            else:
+                _self.param = UNSET
+            if "sequence_number" in _d:
+                _v_sequence_number = _d["sequence_number"]
+                if _v_sequence_number.__class__ is not int:
+                    _v_sequence_number = checked(_v_sequence_number, "integer", "sequence_number")
+                _self.sequence_number = _v_sequence_number
+                _n += 1
+            else:
+                _self.sequence_number = UNSET
+        except KeyError as _error:
+            if _d.get("type", "error") != "error":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"code", "message", "param", "sequence_number", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_file_search_tool_filters import ResponseFileSearchToolFilters
@@ -48,11 +58,21 @@ class ResponseFileSearchTool:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        vector_store_ids = self.vector_store_ids
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.vector_store_ids):
+            vector_store_ids = self.vector_store_ids
+
+            _field_dict["vector_store_ids"] = vector_store_ids
 
         max_num_results = self.max_num_results
+        if max_num_results is not UNSET:
+            _field_dict["max_num_results"] = max_num_results
 
         filters: dict[str, Any] | None | Unset
         if isinstance(self.filters, Unset):
@@ -61,23 +81,12 @@ class ResponseFileSearchTool:
             filters = self.filters.to_dict()
         else:
             filters = self.filters
+        if filters is not UNSET:
+            _field_dict["filters"] = filters
 
         ranking_options: dict[str, Any] | Unset = UNSET
         if not isinstance(self.ranking_options, Unset):
             ranking_options = self.ranking_options.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "vector_store_ids": vector_store_ids,
-            }
-        )
-        if max_num_results is not UNSET:
-            _field_dict["max_num_results"] = max_num_results
-        if filters is not UNSET:
-            _field_dict["filters"] = filters
         if ranking_options is not UNSET:
             _field_dict["ranking_options"] = ranking_options
 
@@ -87,50 +96,74 @@ class ResponseFileSearchTool:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "file_search":
-            raise ValueError(f"type must match const 'file_search', got '{_type_}'")
-        type_: Literal["file_search"] = _type_
-
-        vector_store_ids = cast("list[str]", _d.pop("vector_store_ids"))
-
-        max_num_results = _d.pop("max_num_results", UNSET)
-
-        def _parse_filters(data: object) -> None | ResponseFileSearchToolFilters | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                filters_type_0 = ResponseFileSearchToolFilters.from_dict(data)
-
-                return filters_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseFileSearchToolFilters | Unset", data)
-
-        filters = _parse_filters(_d.pop("filters", UNSET))
-
-        _ranking_options = _d.pop("ranking_options", UNSET)
-        ranking_options: ResponseFileSearchToolRankingOptions | Unset
-        if isinstance(_ranking_options, Unset):
-            ranking_options = UNSET
-        else:
-            ranking_options = ResponseFileSearchToolRankingOptions.from_dict(_ranking_options)
-
-        _instance = cls(
-            type_=type_,
-            vector_store_ids=vector_store_ids,
-            max_num_results=max_num_results,
-            filters=filters,
-            ranking_options=ranking_options,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_vector_store_ids = _d["vector_store_ids"]
+            if _v_vector_store_ids.__class__ is list:
+                try:
+                    if not JSON_STRINGS.issuperset(map(type, _v_vector_store_ids)):
+                        _v_vector_store_ids = checked_items(_v_vector_store_ids, "string")
+                except DecodeError as _error:
+                    raise _error.within("vector_store_ids") from None
+            else:
+                _v_vector_store_ids = checked(_v_vector_store_ids, "array", "vector_store_ids")
+            _self.vector_store_ids = _v_vector_store_ids
+            if "max_num_results" in _d:
+                _v_max_num_results = _d["max_num_results"]
+                if _v_max_num_results.__class__ is not int:
+                    _v_max_num_results = checked(_v_max_num_results, "integer", "max_num_results")
+                _self.max_num_results = _v_max_num_results
+                _n += 1
+            else:
+                _self.max_num_results = UNSET
+            if "filters" in _d:
+                _v_filters = _d["filters"]
+                if _v_filters.__class__ is dict:
+                    try:
+                        _v_filters = ResponseFileSearchToolFilters.from_dict(_v_filters)
+                    except DecodeError as _error:
+                        raise _error.within("filters") from None
+                elif _v_filters is not None:
+                    _v_filters = checked(_v_filters, "object or null", "filters")
+                _self.filters = _v_filters
+                _n += 1
+            else:
+                _self.filters = UNSET
+            if "ranking_options" in _d:
+                _v_ranking_options = _d["ranking_options"]
+                if _v_ranking_options.__class__ is dict:
+                    try:
+                        _v_ranking_options = ResponseFileSearchToolRankingOptions.from_dict(
+                            _v_ranking_options
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("ranking_options") from None
+                else:
+                    _v_ranking_options = checked(_v_ranking_options, "object", "ranking_options")
+                _self.ranking_options = _v_ranking_options
+                _n += 1
+            else:
+                _self.ranking_options = UNSET
+        except KeyError as _error:
+            if _d.get("type", "file_search") != "file_search":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"filters", "max_num_results", "ranking_options", "type", "vector_store_ids"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

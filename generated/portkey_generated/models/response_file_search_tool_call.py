@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array
+from ..types import (
+    JSON_STRINGS,
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_file_search_tool_call_results_item import ResponseFileSearchToolCallResultsItem
@@ -46,15 +56,27 @@ class ResponseFileSearchToolCall:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        id = self.id
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         queries: list[str] | Unset = UNSET
         if not isinstance(self.queries, Unset):
             queries = self.queries
+
+        if queries is not UNSET:
+            _field_dict["queries"] = queries
 
         results: list[dict[str, Any]] | None | Unset
         if isinstance(self.results, Unset):
@@ -67,19 +89,6 @@ class ResponseFileSearchToolCall:
 
         else:
             results = self.results
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "id": id,
-            }
-        )
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if queries is not UNSET:
-            _field_dict["queries"] = queries
         if results is not UNSET:
             _field_dict["results"] = results
 
@@ -89,52 +98,67 @@ class ResponseFileSearchToolCall:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "file_search_call":
-            raise ValueError(f"type must match const 'file_search_call', got '{_type_}'")
-        type_: Literal["file_search_call"] = _type_
-
-        id = _d.pop("id")
-
-        status = _d.pop("status", UNSET)
-
-        queries = cast("list[str]", _d.pop("queries", UNSET))
-
-        def _parse_results(data: object) -> list[ResponseFileSearchToolCallResultsItem] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                results_type_0: list[ResponseFileSearchToolCallResultsItem] = []
-                _results_type_0 = data
-                for results_type_0_item_data in _results_type_0:
-                    results_type_0_item = ResponseFileSearchToolCallResultsItem.from_dict(
-                        results_type_0_item_data
-                    )
-
-                    results_type_0.append(results_type_0_item)
-
-                return results_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[ResponseFileSearchToolCallResultsItem] | None | Unset", data)
-
-        results = _parse_results(_d.pop("results", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            id=id,
-            status=status,
-            queries=queries,
-            results=results,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "queries" in _d:
+                _v_queries = _d["queries"]
+                if _v_queries.__class__ is list:
+                    try:
+                        if not JSON_STRINGS.issuperset(map(type, _v_queries)):
+                            _v_queries = checked_items(_v_queries, "string")
+                    except DecodeError as _error:
+                        raise _error.within("queries") from None
+                else:
+                    _v_queries = checked(_v_queries, "array", "queries")
+                _self.queries = _v_queries
+                _n += 1
+            else:
+                _self.queries = UNSET
+            if "results" in _d:
+                _v_results = _d["results"]
+                if _v_results.__class__ is list:
+                    try:
+                        _v_results = [
+                            ResponseFileSearchToolCallResultsItem.from_dict(_i) for _i in _v_results
+                        ]
+                    except DecodeError as _error:
+                        raise _error.at_item(
+                            _v_results, ResponseFileSearchToolCallResultsItem.from_dict
+                        ).within("results") from None
+                elif _v_results is not None:
+                    _v_results = checked(_v_results, "array or null", "results")
+                _self.results = _v_results
+                _n += 1
+            else:
+                _self.results = UNSET
+        except KeyError as _error:
+            if _d.get("type", "file_search_call") != "file_search_call":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "queries", "results", "status", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

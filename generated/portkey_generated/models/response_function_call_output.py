@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_input_file import ResponseInputFile
@@ -52,52 +60,51 @@ class ResponseFunctionCallOutput:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        call_id = self.call_id
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
 
-        output: list[dict[str, Any]] | str
-        if isinstance(self.output, list):
-            output = []
-            for output_type_1_item_data in self.output:
-                output_type_1_item: dict[str, Any]
-                if isinstance(output_type_1_item_data, ResponseInputText):
-                    output_type_1_item = output_type_1_item_data.to_dict()
-                elif isinstance(output_type_1_item_data, ResponseInputImage):
-                    output_type_1_item = output_type_1_item_data.to_dict()
-                elif isinstance(output_type_1_item_data, ResponseInputFile):
-                    output_type_1_item = output_type_1_item_data.to_dict()
-                else:
-                    output_type_1_item = output_type_1_item_data.to_dict()
+        if is_set(self.call_id):
+            call_id = self.call_id
+            _field_dict["call_id"] = call_id
 
-                output.append(output_type_1_item)
+        if is_set(self.output):
+            output: list[dict[str, Any]] | str
+            if isinstance(self.output, list):
+                output = []
+                for output_type_1_item_data in self.output:
+                    output_type_1_item: dict[str, Any]
+                    if isinstance(output_type_1_item_data, ResponseInputText):
+                        output_type_1_item = output_type_1_item_data.to_dict()
+                    elif isinstance(output_type_1_item_data, ResponseInputImage):
+                        output_type_1_item = output_type_1_item_data.to_dict()
+                    elif isinstance(output_type_1_item_data, ResponseInputFile):
+                        output_type_1_item = output_type_1_item_data.to_dict()
+                    else:
+                        output_type_1_item = output_type_1_item_data.to_dict()
 
-        else:
-            output = self.output
+                    output.append(output_type_1_item)
+
+            else:
+                output = self.output
+            _field_dict["output"] = output
 
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
         else:
             id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
         else:
             status = self.status
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "call_id": call_id,
-                "output": output,
-            }
-        )
-        if id is not UNSET:
-            _field_dict["id"] = id
         if status is not UNSET:
             _field_dict["status"] = status
 
@@ -107,107 +114,53 @@ class ResponseFunctionCallOutput:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "function_call_output":
-            raise ValueError(f"type must match const 'function_call_output', got '{_type_}'")
-        type_: Literal["function_call_output"] = _type_
-
-        call_id = _d.pop("call_id")
-
-        def _parse_output(
-            data: object,
-        ) -> list[ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem] | str:
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                output_type_1: list[
-                    ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem
-                ] = []
-                _output_type_1 = data
-                for output_type_1_item_data in _output_type_1:
-
-                    def _parse_output_type_1_item(
-                        data: object,
-                    ) -> ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem:
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_content_type_0 = ResponseInputText.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_content_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_content_type_1 = ResponseInputImage.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_content_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_content_type_2 = ResponseInputFile.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_content_type_2
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not is_json_object(data):
-                            raise TypeError()
-                        output_type_1_item_type_1 = ResponseUnknownItem.from_dict(data)
-
-                        return output_type_1_item_type_1
-
-                    output_type_1_item = _parse_output_type_1_item(output_type_1_item_data)
-
-                    output_type_1.append(output_type_1_item)
-
-                return output_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "list[ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem] | str",
-                data,
-            )
-
-        output = _parse_output(_d.pop("output"))
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        id = _parse_id(_d.pop("id", UNSET))
-
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        status = _parse_status(_d.pop("status", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            call_id=call_id,
-            output=output,
-            id=id,
-            status=status,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_call_id = _d["call_id"]
+            if _v_call_id.__class__ is not str:
+                _v_call_id = checked(_v_call_id, "string", "call_id")
+            _self.call_id = _v_call_id
+            _v_output = _d["output"]
+            if _v_output.__class__ is list:
+                try:
+                    _v_output = [_decode_output_item(_i) for _i in _v_output]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_output, _decode_output_item).within("output") from None
+            elif _v_output.__class__ is not str:
+                _v_output = checked(_v_output, "array or string", "output")
+            _self.output = _v_output
+            if "id" in _d:
+                _v_id = _d["id"]
+                if not (_v_id.__class__ is str or _v_id is None):
+                    _v_id = checked(_v_id, "string or null", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if not (_v_status.__class__ is str or _v_status is None):
+                    _v_status = checked(_v_status, "string or null", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+        except KeyError as _error:
+            if _d.get("type", "function_call_output") != "function_call_output":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"call_id", "id", "output", "status", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -224,3 +177,27 @@ class ResponseFunctionCallOutput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_output_item_(
+    data: dict[str, Any],
+) -> ResponseInputText | ResponseInputImage | ResponseInputFile | ResponseUnknownItem:
+    _tag = data.get("type")
+    if _tag == "input_text":
+        return ResponseInputText.from_dict(data)
+    if _tag == "input_image":
+        return ResponseInputImage.from_dict(data)
+    if _tag == "input_file":
+        return ResponseInputFile.from_dict(data)
+    return ResponseUnknownItem.from_dict(data)
+
+
+def _decode_output_item(
+    data: Any,
+) -> ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem:
+    if data.__class__ is dict:
+        data = _decode_output_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem = data
+    return _result

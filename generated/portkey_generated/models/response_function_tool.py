@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_function_tool_parameters import ResponseFunctionToolParameters
@@ -46,15 +54,24 @@ class ResponseFunctionTool:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        name = self.name
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         parameters: dict[str, Any] | None | Unset
         if isinstance(self.parameters, Unset):
@@ -63,25 +80,14 @@ class ResponseFunctionTool:
             parameters = self.parameters.to_dict()
         else:
             parameters = self.parameters
+        if parameters is not UNSET:
+            _field_dict["parameters"] = parameters
 
         strict: bool | None | Unset
         if isinstance(self.strict, Unset):
             strict = UNSET
         else:
             strict = self.strict
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "name": name,
-            }
-        )
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if parameters is not UNSET:
-            _field_dict["parameters"] = parameters
         if strict is not UNSET:
             _field_dict["strict"] = strict
 
@@ -91,59 +97,61 @@ class ResponseFunctionTool:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "function":
-            raise ValueError(f"type must match const 'function', got '{_type_}'")
-        type_: Literal["function"] = _type_
-
-        name = _d.pop("name")
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        def _parse_parameters(data: object) -> None | ResponseFunctionToolParameters | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                parameters_type_0 = ResponseFunctionToolParameters.from_dict(data)
-
-                return parameters_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseFunctionToolParameters | Unset", data)
-
-        parameters = _parse_parameters(_d.pop("parameters", UNSET))
-
-        def _parse_strict(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        strict = _parse_strict(_d.pop("strict", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            name=name,
-            description=description,
-            parameters=parameters,
-            strict=strict,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            if "description" in _d:
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "parameters" in _d:
+                _v_parameters = _d["parameters"]
+                if _v_parameters.__class__ is dict:
+                    try:
+                        _v_parameters = ResponseFunctionToolParameters.from_dict(_v_parameters)
+                    except DecodeError as _error:
+                        raise _error.within("parameters") from None
+                elif _v_parameters is not None:
+                    _v_parameters = checked(_v_parameters, "object or null", "parameters")
+                _self.parameters = _v_parameters
+                _n += 1
+            else:
+                _self.parameters = UNSET
+            if "strict" in _d:
+                _v_strict = _d["strict"]
+                if not (_v_strict.__class__ is bool or _v_strict is None):
+                    _v_strict = checked(_v_strict, "boolean or null", "strict")
+                _self.strict = _v_strict
+                _n += 1
+            else:
+                _self.strict = UNSET
+        except KeyError as _error:
+            if _d.get("type", "function") != "function":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"description", "name", "parameters", "strict", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

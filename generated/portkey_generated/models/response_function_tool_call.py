@@ -7,7 +7,15 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ResponseFunctionToolCall")
 
@@ -31,30 +39,30 @@ class ResponseFunctionToolCall:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        call_id = self.call_id
-
-        name = self.name
-
-        arguments = self.arguments
-
-        id = self.id
-
-        status = self.status
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "call_id": call_id,
-                "name": name,
-                "arguments": arguments,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.call_id):
+            call_id = self.call_id
+            _field_dict["call_id"] = call_id
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.arguments):
+            arguments = self.arguments
+            _field_dict["arguments"] = arguments
+
+        id = self.id
         if id is not UNSET:
             _field_dict["id"] = id
+
+        status = self.status
         if status is not UNSET:
             _field_dict["status"] = status
 
@@ -62,33 +70,56 @@ class ResponseFunctionToolCall:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "function_call":
-            raise ValueError(f"type must match const 'function_call', got '{_type_}'")
-        type_: Literal["function_call"] = _type_
-
-        call_id = _d.pop("call_id")
-
-        name = _d.pop("name")
-
-        arguments = _d.pop("arguments")
-
-        id = _d.pop("id", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            call_id=call_id,
-            name=name,
-            arguments=arguments,
-            id=id,
-            status=status,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_call_id = _d["call_id"]
+            if _v_call_id.__class__ is not str:
+                _v_call_id = checked(_v_call_id, "string", "call_id")
+            _self.call_id = _v_call_id
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_arguments = _d["arguments"]
+            if _v_arguments.__class__ is not str:
+                _v_arguments = checked(_v_arguments, "string", "arguments")
+            _self.arguments = _v_arguments
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+        except KeyError as _error:
+            if _d.get("type", "function_call") != "function_call":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"arguments", "call_id", "id", "name", "status", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ResponseInputFile")
 
@@ -29,33 +37,30 @@ class ResponseInputFile:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
 
         file_id: None | str | Unset
         if isinstance(self.file_id, Unset):
             file_id = UNSET
         else:
             file_id = self.file_id
-
-        file_url = self.file_url
-
-        file_data = self.file_data
-
-        filename = self.filename
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
         if file_id is not UNSET:
             _field_dict["file_id"] = file_id
+
+        file_url = self.file_url
         if file_url is not UNSET:
             _field_dict["file_url"] = file_url
+
+        file_data = self.file_data
         if file_data is not UNSET:
             _field_dict["file_data"] = file_data
+
+        filename = self.filename
         if filename is not UNSET:
             _field_dict["filename"] = filename
 
@@ -63,37 +68,60 @@ class ResponseInputFile:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "input_file":
-            raise ValueError(f"type must match const 'input_file', got '{_type_}'")
-        type_: Literal["input_file"] = _type_
-
-        def _parse_file_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        file_id = _parse_file_id(_d.pop("file_id", UNSET))
-
-        file_url = _d.pop("file_url", UNSET)
-
-        file_data = _d.pop("file_data", UNSET)
-
-        filename = _d.pop("filename", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            file_id=file_id,
-            file_url=file_url,
-            file_data=file_data,
-            filename=filename,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "file_id" in _d:
+                _v_file_id = _d["file_id"]
+                if not (_v_file_id.__class__ is str or _v_file_id is None):
+                    _v_file_id = checked(_v_file_id, "string or null", "file_id")
+                _self.file_id = _v_file_id
+                _n += 1
+            else:
+                _self.file_id = UNSET
+            if "file_url" in _d:
+                _v_file_url = _d["file_url"]
+                if _v_file_url.__class__ is not str:
+                    _v_file_url = checked(_v_file_url, "string", "file_url")
+                _self.file_url = _v_file_url
+                _n += 1
+            else:
+                _self.file_url = UNSET
+            if "file_data" in _d:
+                _v_file_data = _d["file_data"]
+                if _v_file_data.__class__ is not str:
+                    _v_file_data = checked(_v_file_data, "string", "file_data")
+                _self.file_data = _v_file_data
+                _n += 1
+            else:
+                _self.file_data = UNSET
+            if "filename" in _d:
+                _v_filename = _d["filename"]
+                if _v_filename.__class__ is not str:
+                    _v_filename = checked(_v_filename, "string", "filename")
+                _self.filename = _v_filename
+                _n += 1
+            else:
+                _self.filename = UNSET
+        except KeyError as _error:
+            if _d.get("type", "input_file") != "input_file":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"file_data", "file_id", "file_url", "filename", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ResponseInputImage")
 
@@ -27,33 +35,30 @@ class ResponseInputImage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
 
         image_url: None | str | Unset
         if isinstance(self.image_url, Unset):
             image_url = UNSET
         else:
             image_url = self.image_url
+        if image_url is not UNSET:
+            _field_dict["image_url"] = image_url
 
         file_id: None | str | Unset
         if isinstance(self.file_id, Unset):
             file_id = UNSET
         else:
             file_id = self.file_id
-
-        detail = self.detail
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if image_url is not UNSET:
-            _field_dict["image_url"] = image_url
         if file_id is not UNSET:
             _field_dict["file_id"] = file_id
+
+        detail = self.detail
         if detail is not UNSET:
             _field_dict["detail"] = detail
 
@@ -61,41 +66,48 @@ class ResponseInputImage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "input_image":
-            raise ValueError(f"type must match const 'input_image', got '{_type_}'")
-        type_: Literal["input_image"] = _type_
-
-        def _parse_image_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        image_url = _parse_image_url(_d.pop("image_url", UNSET))
-
-        def _parse_file_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        file_id = _parse_file_id(_d.pop("file_id", UNSET))
-
-        detail = _d.pop("detail", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            image_url=image_url,
-            file_id=file_id,
-            detail=detail,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "image_url" in _d:
+                _v_image_url = _d["image_url"]
+                if not (_v_image_url.__class__ is str or _v_image_url is None):
+                    _v_image_url = checked(_v_image_url, "string or null", "image_url")
+                _self.image_url = _v_image_url
+                _n += 1
+            else:
+                _self.image_url = UNSET
+            if "file_id" in _d:
+                _v_file_id = _d["file_id"]
+                if not (_v_file_id.__class__ is str or _v_file_id is None):
+                    _v_file_id = checked(_v_file_id, "string or null", "file_id")
+                _self.file_id = _v_file_id
+                _n += 1
+            else:
+                _self.file_id = UNSET
+            if "detail" in _d:
+                _v_detail = _d["detail"]
+                if _v_detail.__class__ is not str:
+                    _v_detail = checked(_v_detail, "string", "detail")
+                _self.detail = _v_detail
+                _n += 1
+            else:
+                _self.detail = UNSET
+        except KeyError as _error:
+            if _d.get("type", "input_image") != "input_image":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"detail", "file_id", "image_url", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

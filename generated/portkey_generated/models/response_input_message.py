@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.response_input_message_role import ResponseInputMessageRole, check_response_input_message_role
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.response_input_message_role import ResponseInputMessageRole
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_input_file import ResponseInputFile
@@ -53,45 +60,43 @@ class ResponseInputMessage:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        role: str = self.role
-
-        content: list[dict[str, Any]] | str
-        if isinstance(self.content, list):
-            content = []
-            for content_type_1_item_data in self.content:
-                content_type_1_item: dict[str, Any]
-                if isinstance(content_type_1_item_data, ResponseInputText):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                elif isinstance(content_type_1_item_data, ResponseInputImage):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                elif isinstance(content_type_1_item_data, ResponseInputFile):
-                    content_type_1_item = content_type_1_item_data.to_dict()
-                else:
-                    content_type_1_item = content_type_1_item_data.to_dict()
-
-                content.append(content_type_1_item)
-
-        else:
-            content = self.content
-
-        type_ = self.type_
-
-        id = self.id
-
-        status = self.status
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "role": role,
-                "content": content,
-            }
-        )
+
+        if is_set(self.role):
+            role: str = self.role
+            _field_dict["role"] = role
+
+        if is_set(self.content):
+            content: list[dict[str, Any]] | str
+            if isinstance(self.content, list):
+                content = []
+                for content_type_1_item_data in self.content:
+                    content_type_1_item: dict[str, Any]
+                    if isinstance(content_type_1_item_data, ResponseInputText):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    elif isinstance(content_type_1_item_data, ResponseInputImage):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    elif isinstance(content_type_1_item_data, ResponseInputFile):
+                        content_type_1_item = content_type_1_item_data.to_dict()
+                    else:
+                        content_type_1_item = content_type_1_item_data.to_dict()
+
+                    content.append(content_type_1_item)
+
+            else:
+                content = self.content
+            _field_dict["content"] = content
+
+        type_ = self.type_
         if type_ is not UNSET:
             _field_dict["type"] = type_
+
+        id = self.id
         if id is not UNSET:
             _field_dict["id"] = id
+
+        status = self.status
         if status is not UNSET:
             _field_dict["status"] = status
 
@@ -101,93 +106,55 @@ class ResponseInputMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        role = check_response_input_message_role(_d.pop("role"))
-
-        def _parse_content(
-            data: object,
-        ) -> list[ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem] | str:
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                content_type_1: list[
-                    ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem
-                ] = []
-                _content_type_1 = data
-                for content_type_1_item_data in _content_type_1:
-
-                    def _parse_content_type_1_item(
-                        data: object,
-                    ) -> ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem:
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_content_type_0 = ResponseInputText.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_content_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_content_type_1 = ResponseInputImage.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_content_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_input_content_type_2 = ResponseInputFile.from_dict(
-                                data
-                            )
-
-                            return componentsschemas_response_input_content_type_2
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not is_json_object(data):
-                            raise TypeError()
-                        content_type_1_item_type_1 = ResponseUnknownItem.from_dict(data)
-
-                        return content_type_1_item_type_1
-
-                    content_type_1_item = _parse_content_type_1_item(content_type_1_item_data)
-
-                    content_type_1.append(content_type_1_item)
-
-                return content_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "list[ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem] | str",
-                data,
-            )
-
-        content = _parse_content(_d.pop("content"))
-
-        _type_: Any = _d.pop("type", UNSET)
-        if _type_ != "message" and not isinstance(_type_, Unset):
-            raise ValueError(f"type must match const 'message', got '{_type_}'")
-        type_: Literal["message"] | Unset = _type_
-
-        id = _d.pop("id", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        _instance = cls(
-            role=role,
-            content=content,
-            type_=type_,
-            id=id,
-            status=status,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
+                try:
+                    _v_content = [_decode_content_item(_i) for _i in _v_content]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+            elif _v_content.__class__ is not str:
+                _v_content = checked(_v_content, "array or string", "content")
+            _self.content = _v_content
+            if "type" in _d:
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "id", "role", "status", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -204,3 +171,27 @@ class ResponseInputMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_item_(
+    data: dict[str, Any],
+) -> ResponseInputText | ResponseInputImage | ResponseInputFile | ResponseUnknownItem:
+    _tag = data.get("type")
+    if _tag == "input_text":
+        return ResponseInputText.from_dict(data)
+    if _tag == "input_image":
+        return ResponseInputImage.from_dict(data)
+    if _tag == "input_file":
+        return ResponseInputFile.from_dict(data)
+    return ResponseUnknownItem.from_dict(data)
+
+
+def _decode_content_item(
+    data: Any,
+) -> ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem:
+    if data.__class__ is dict:
+        data = _decode_content_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: ResponseInputFile | ResponseInputImage | ResponseInputText | ResponseUnknownItem = data
+    return _result

@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ResponseInputTokensDetails")
 
@@ -21,11 +27,10 @@ class ResponseInputTokensDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        cached_tokens = self.cached_tokens
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        cached_tokens = self.cached_tokens
         if cached_tokens is not UNSET:
             _field_dict["cached_tokens"] = cached_tokens
 
@@ -33,15 +38,24 @@ class ResponseInputTokensDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        cached_tokens = _d.pop("cached_tokens", UNSET)
-
-        _instance = cls(
-            cached_tokens=cached_tokens,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "cached_tokens" in _d:
+                _v_cached_tokens = _d["cached_tokens"]
+                if _v_cached_tokens.__class__ is not int:
+                    _v_cached_tokens = checked(_v_cached_tokens, "integer", "cached_tokens")
+                _self.cached_tokens = _v_cached_tokens
+                _n += 1
+            else:
+                _self.cached_tokens = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"cached_tokens"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,13 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.response_tool_choice_mode import ResponseToolChoiceMode, check_response_tool_choice_mode
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.response_tool_choice_mode import ResponseToolChoiceMode
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_computer_tool import ResponseComputerTool
@@ -174,13 +182,24 @@ class ResponseObject:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         error: dict[str, Any] | None | Unset
         if isinstance(self.error, Unset):
@@ -189,6 +208,8 @@ class ResponseObject:
             error = self.error.to_dict()
         else:
             error = self.error
+        if error is not UNSET:
+            _field_dict["error"] = error
 
         incomplete_details: dict[str, Any] | None | Unset
         if isinstance(self.incomplete_details, Unset):
@@ -197,14 +218,20 @@ class ResponseObject:
             incomplete_details = self.incomplete_details.to_dict()
         else:
             incomplete_details = self.incomplete_details
+        if incomplete_details is not UNSET:
+            _field_dict["incomplete_details"] = incomplete_details
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         instructions: None | str | Unset
         if isinstance(self.instructions, Unset):
             instructions = UNSET
         else:
             instructions = self.instructions
+        if instructions is not UNSET:
+            _field_dict["instructions"] = instructions
 
         output: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.output, Unset):
@@ -228,6 +255,9 @@ class ResponseObject:
 
                 output.append(output_item)
 
+        if output is not UNSET:
+            _field_dict["output"] = output
+
         usage: dict[str, Any] | None | Unset
         if isinstance(self.usage, Unset):
             usage = UNSET
@@ -235,6 +265,8 @@ class ResponseObject:
             usage = self.usage.to_dict()
         else:
             usage = self.usage
+        if usage is not UNSET:
+            _field_dict["usage"] = usage
 
         tools: list[dict[str, Any]] | None | Unset
         if isinstance(self.tools, Unset):
@@ -258,6 +290,8 @@ class ResponseObject:
 
         else:
             tools = self.tools
+        if tools is not UNSET:
+            _field_dict["tools"] = tools
 
         tool_choice: dict[str, Any] | None | str | Unset
         if isinstance(self.tool_choice, Unset):
@@ -268,14 +302,20 @@ class ResponseObject:
             tool_choice = self.tool_choice.to_dict()
         else:
             tool_choice = self.tool_choice
+        if tool_choice is not UNSET:
+            _field_dict["tool_choice"] = tool_choice
 
         parallel_tool_calls = self.parallel_tool_calls
+        if parallel_tool_calls is not UNSET:
+            _field_dict["parallel_tool_calls"] = parallel_tool_calls
 
         previous_response_id: None | str | Unset
         if isinstance(self.previous_response_id, Unset):
             previous_response_id = UNSET
         else:
             previous_response_id = self.previous_response_id
+        if previous_response_id is not UNSET:
+            _field_dict["previous_response_id"] = previous_response_id
 
         reasoning: dict[str, Any] | None | Unset
         if isinstance(self.reasoning, Unset):
@@ -284,6 +324,8 @@ class ResponseObject:
             reasoning = self.reasoning.to_dict()
         else:
             reasoning = self.reasoning
+        if reasoning is not UNSET:
+            _field_dict["reasoning"] = reasoning
 
         text: dict[str, Any] | None | Unset
         if isinstance(self.text, Unset):
@@ -292,60 +334,80 @@ class ResponseObject:
             text = self.text.to_dict()
         else:
             text = self.text
+        if text is not UNSET:
+            _field_dict["text"] = text
 
         temperature: float | None | Unset
         if isinstance(self.temperature, Unset):
             temperature = UNSET
         else:
             temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p: float | None | Unset
         if isinstance(self.top_p, Unset):
             top_p = UNSET
         else:
             top_p = self.top_p
+        if top_p is not UNSET:
+            _field_dict["top_p"] = top_p
 
         top_logprobs: int | None | Unset
         if isinstance(self.top_logprobs, Unset):
             top_logprobs = UNSET
         else:
             top_logprobs = self.top_logprobs
+        if top_logprobs is not UNSET:
+            _field_dict["top_logprobs"] = top_logprobs
 
         max_output_tokens: int | None | Unset
         if isinstance(self.max_output_tokens, Unset):
             max_output_tokens = UNSET
         else:
             max_output_tokens = self.max_output_tokens
+        if max_output_tokens is not UNSET:
+            _field_dict["max_output_tokens"] = max_output_tokens
 
         max_tool_calls: int | None | Unset
         if isinstance(self.max_tool_calls, Unset):
             max_tool_calls = UNSET
         else:
             max_tool_calls = self.max_tool_calls
+        if max_tool_calls is not UNSET:
+            _field_dict["max_tool_calls"] = max_tool_calls
 
         truncation: None | str | Unset
         if isinstance(self.truncation, Unset):
             truncation = UNSET
         else:
             truncation = self.truncation
+        if truncation is not UNSET:
+            _field_dict["truncation"] = truncation
 
         store: bool | None | Unset
         if isinstance(self.store, Unset):
             store = UNSET
         else:
             store = self.store
+        if store is not UNSET:
+            _field_dict["store"] = store
 
         background: bool | None | Unset
         if isinstance(self.background, Unset):
             background = UNSET
         else:
             background = self.background
+        if background is not UNSET:
+            _field_dict["background"] = background
 
         service_tier: None | str | Unset
         if isinstance(self.service_tier, Unset):
             service_tier = UNSET
         else:
             service_tier = self.service_tier
+        if service_tier is not UNSET:
+            _field_dict["service_tier"] = service_tier
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -354,86 +416,30 @@ class ResponseObject:
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
+        if metadata is not UNSET:
+            _field_dict["metadata"] = metadata
 
         user: None | str | Unset
         if isinstance(self.user, Unset):
             user = UNSET
         else:
             user = self.user
+        if user is not UNSET:
+            _field_dict["user"] = user
 
         prompt_cache_key: None | str | Unset
         if isinstance(self.prompt_cache_key, Unset):
             prompt_cache_key = UNSET
         else:
             prompt_cache_key = self.prompt_cache_key
+        if prompt_cache_key is not UNSET:
+            _field_dict["prompt_cache_key"] = prompt_cache_key
 
         safety_identifier: None | str | Unset
         if isinstance(self.safety_identifier, Unset):
             safety_identifier = UNSET
         else:
             safety_identifier = self.safety_identifier
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if error is not UNSET:
-            _field_dict["error"] = error
-        if incomplete_details is not UNSET:
-            _field_dict["incomplete_details"] = incomplete_details
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if instructions is not UNSET:
-            _field_dict["instructions"] = instructions
-        if output is not UNSET:
-            _field_dict["output"] = output
-        if usage is not UNSET:
-            _field_dict["usage"] = usage
-        if tools is not UNSET:
-            _field_dict["tools"] = tools
-        if tool_choice is not UNSET:
-            _field_dict["tool_choice"] = tool_choice
-        if parallel_tool_calls is not UNSET:
-            _field_dict["parallel_tool_calls"] = parallel_tool_calls
-        if previous_response_id is not UNSET:
-            _field_dict["previous_response_id"] = previous_response_id
-        if reasoning is not UNSET:
-            _field_dict["reasoning"] = reasoning
-        if text is not UNSET:
-            _field_dict["text"] = text
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
-        if top_p is not UNSET:
-            _field_dict["top_p"] = top_p
-        if top_logprobs is not UNSET:
-            _field_dict["top_logprobs"] = top_logprobs
-        if max_output_tokens is not UNSET:
-            _field_dict["max_output_tokens"] = max_output_tokens
-        if max_tool_calls is not UNSET:
-            _field_dict["max_tool_calls"] = max_tool_calls
-        if truncation is not UNSET:
-            _field_dict["truncation"] = truncation
-        if store is not UNSET:
-            _field_dict["store"] = store
-        if background is not UNSET:
-            _field_dict["background"] = background
-        if service_tier is not UNSET:
-            _field_dict["service_tier"] = service_tier
-        if metadata is not UNSET:
-            _field_dict["metadata"] = metadata
-        if user is not UNSET:
-            _field_dict["user"] = user
-        if prompt_cache_key is not UNSET:
-            _field_dict["prompt_cache_key"] = prompt_cache_key
         if safety_identifier is not UNSET:
             _field_dict["safety_identifier"] = safety_identifier
 
@@ -443,504 +449,334 @@ class ResponseObject:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        def _parse_error(data: object) -> None | ResponseError | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                error_type_0 = ResponseError.from_dict(data)
-
-                return error_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseError | Unset", data)
-
-        error = _parse_error(_d.pop("error", UNSET))
-
-        def _parse_incomplete_details(data: object) -> None | ResponseIncompleteDetails | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                incomplete_details_type_0 = ResponseIncompleteDetails.from_dict(data)
-
-                return incomplete_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseIncompleteDetails | Unset", data)
-
-        incomplete_details = _parse_incomplete_details(_d.pop("incomplete_details", UNSET))
-
-        model = _d.pop("model", UNSET)
-
-        def _parse_instructions(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        instructions = _parse_instructions(_d.pop("instructions", UNSET))
-
-        _output = _d.pop("output", UNSET)
-        output: (
-            list[
-                ResponseComputerToolCall
-                | ResponseFileSearchToolCall
-                | ResponseFunctionToolCall
-                | ResponseOutputMessage
-                | ResponseReasoningItem
-                | ResponseUnknownItem
-                | ResponseWebSearchToolCall
-            ]
-            | Unset
-        ) = UNSET
-        if _output is not UNSET:
-            output = []
-            for output_item_data in _output:
-
-                def _parse_output_item(
-                    data: object,
-                ) -> (
-                    ResponseComputerToolCall
-                    | ResponseFileSearchToolCall
-                    | ResponseFunctionToolCall
-                    | ResponseOutputMessage
-                    | ResponseReasoningItem
-                    | ResponseUnknownItem
-                    | ResponseWebSearchToolCall
-                ):
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ not in JSON_NUMBERS:
+                    _v_created_at = checked(_v_created_at, "number", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "error" in _d:
+                _v_error = _d["error"]
+                if _v_error.__class__ is dict:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_response_output_item_type_0 = ResponseOutputMessage.from_dict(data)
-
-                        return componentsschemas_response_output_item_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v_error = ResponseError.from_dict(_v_error)
+                    except DecodeError as _error:
+                        raise _error.within("error") from None
+                elif _v_error is not None:
+                    _v_error = checked(_v_error, "object or null", "error")
+                _self.error = _v_error
+                _n += 1
+            else:
+                _self.error = UNSET
+            if "incomplete_details" in _d:
+                _v_incomplete_details = _d["incomplete_details"]
+                if _v_incomplete_details.__class__ is dict:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_response_output_item_type_1 = ResponseFunctionToolCall.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_response_output_item_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v_incomplete_details = ResponseIncompleteDetails.from_dict(_v_incomplete_details)
+                    except DecodeError as _error:
+                        raise _error.within("incomplete_details") from None
+                elif _v_incomplete_details is not None:
+                    _v_incomplete_details = checked(
+                        _v_incomplete_details, "object or null", "incomplete_details"
+                    )
+                _self.incomplete_details = _v_incomplete_details
+                _n += 1
+            else:
+                _self.incomplete_details = UNSET
+            if "model" in _d:
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "instructions" in _d:
+                _v_instructions = _d["instructions"]
+                if not (_v_instructions.__class__ is str or _v_instructions is None):
+                    _v_instructions = checked(_v_instructions, "string or null", "instructions")
+                _self.instructions = _v_instructions
+                _n += 1
+            else:
+                _self.instructions = UNSET
+            if "output" in _d:
+                _v_output = _d["output"]
+                if _v_output.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_response_output_item_type_2 = ResponseReasoningItem.from_dict(data)
-
-                        return componentsschemas_response_output_item_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v_output = [_decode_output_item(_i) for _i in _v_output]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_output, _decode_output_item).within("output") from None
+                else:
+                    _v_output = checked(_v_output, "array", "output")
+                _self.output = _v_output
+                _n += 1
+            else:
+                _self.output = UNSET
+            if "usage" in _d:
+                _v_usage = _d["usage"]
+                if _v_usage.__class__ is dict:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_response_output_item_type_3 = ResponseFileSearchToolCall.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_response_output_item_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v_usage = ResponseUsage.from_dict(_v_usage)
+                    except DecodeError as _error:
+                        raise _error.within("usage") from None
+                elif _v_usage is not None:
+                    _v_usage = checked(_v_usage, "object or null", "usage")
+                _self.usage = _v_usage
+                _n += 1
+            else:
+                _self.usage = UNSET
+            if "tools" in _d:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_response_output_item_type_4 = ResponseWebSearchToolCall.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_response_output_item_type_4
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
+                        _v_tools = [_decode_tools_item(_i) for _i in _v_tools]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_tools, _decode_tools_item).within("tools") from None
+                elif _v_tools is not None:
+                    _v_tools = checked(_v_tools, "array or null", "tools")
+                _self.tools = _v_tools
+                _n += 1
+            else:
+                _self.tools = UNSET
+            if "tool_choice" in _d:
+                _v_tool_choice = _d["tool_choice"]
+                if _v_tool_choice.__class__ is dict:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_response_output_item_type_5 = ResponseComputerToolCall.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_response_output_item_type_5
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    output_item_type_1 = ResponseUnknownItem.from_dict(data)
-
-                    return output_item_type_1
-
-                output_item = _parse_output_item(output_item_data)
-
-                output.append(output_item)
-
-        def _parse_usage(data: object) -> None | ResponseUsage | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                usage_type_0 = ResponseUsage.from_dict(data)
-
-                return usage_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseUsage | Unset", data)
-
-        usage = _parse_usage(_d.pop("usage", UNSET))
-
-        def _parse_tools(
-            data: object,
-        ) -> (
-            list[
-                ResponseComputerTool
-                | ResponseFileSearchTool
-                | ResponseFunctionTool
-                | ResponseUnknownItem
-                | ResponseWebSearchTool
-            ]
-            | None
-            | Unset
-        ):
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                tools_type_0: list[
-                    ResponseComputerTool
-                    | ResponseFileSearchTool
-                    | ResponseFunctionTool
-                    | ResponseUnknownItem
-                    | ResponseWebSearchTool
-                ] = []
-                _tools_type_0 = data
-                for tools_type_0_item_data in _tools_type_0:
-
-                    def _parse_tools_type_0_item(
-                        data: object,
-                    ) -> (
-                        ResponseComputerTool
-                        | ResponseFileSearchTool
-                        | ResponseFunctionTool
-                        | ResponseUnknownItem
-                        | ResponseWebSearchTool
-                    ):
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_tool_type_0 = ResponseFunctionTool.from_dict(data)
-
-                            return componentsschemas_response_tool_type_0
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_tool_type_1 = ResponseFileSearchTool.from_dict(data)
-
-                            return componentsschemas_response_tool_type_1
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_tool_type_2 = ResponseWebSearchTool.from_dict(data)
-
-                            return componentsschemas_response_tool_type_2
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        try:
-                            if not is_json_object(data):
-                                raise TypeError()
-                            componentsschemas_response_tool_type_3 = ResponseComputerTool.from_dict(data)
-
-                            return componentsschemas_response_tool_type_3
-                        except (TypeError, ValueError, AttributeError, KeyError):
-                            pass
-                        if not is_json_object(data):
-                            raise TypeError()
-                        tools_type_0_item_type_1 = ResponseUnknownItem.from_dict(data)
-
-                        return tools_type_0_item_type_1
-
-                    tools_type_0_item = _parse_tools_type_0_item(tools_type_0_item_data)
-
-                    tools_type_0.append(tools_type_0_item)
-
-                return tools_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "list[ResponseComputerTool | ResponseFileSearchTool | ResponseFunctionTool | ResponseUnknownItem | ResponseWebSearchTool] | None | Unset",
-                data,
-            )
-
-        tools = _parse_tools(_d.pop("tools", UNSET))
-
-        def _parse_tool_choice(
-            data: object,
-        ) -> None | ResponseToolChoiceFunction | ResponseToolChoiceHosted | ResponseToolChoiceMode | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_response_tool_choice_type_0 = check_response_tool_choice_mode(data)
-
-                return componentsschemas_response_tool_choice_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_tool_choice_type_1 = ResponseToolChoiceFunction.from_dict(data)
-
-                return componentsschemas_response_tool_choice_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_tool_choice_type_2 = ResponseToolChoiceHosted.from_dict(data)
-
-                return componentsschemas_response_tool_choice_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "None | ResponseToolChoiceFunction | ResponseToolChoiceHosted | ResponseToolChoiceMode | Unset",
-                data,
-            )
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice", UNSET))
-
-        parallel_tool_calls = _d.pop("parallel_tool_calls", UNSET)
-
-        def _parse_previous_response_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        previous_response_id = _parse_previous_response_id(_d.pop("previous_response_id", UNSET))
-
-        def _parse_reasoning(data: object) -> None | ResponseReasoningConfig | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                reasoning_type_0 = ResponseReasoningConfig.from_dict(data)
-
-                return reasoning_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseReasoningConfig | Unset", data)
-
-        reasoning = _parse_reasoning(_d.pop("reasoning", UNSET))
-
-        def _parse_text(data: object) -> None | ResponseTextConfig | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                text_type_0 = ResponseTextConfig.from_dict(data)
-
-                return text_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseTextConfig | Unset", data)
-
-        text = _parse_text(_d.pop("text", UNSET))
-
-        def _parse_temperature(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        temperature = _parse_temperature(_d.pop("temperature", UNSET))
-
-        def _parse_top_p(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        top_p = _parse_top_p(_d.pop("top_p", UNSET))
-
-        def _parse_top_logprobs(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        top_logprobs = _parse_top_logprobs(_d.pop("top_logprobs", UNSET))
-
-        def _parse_max_output_tokens(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        max_output_tokens = _parse_max_output_tokens(_d.pop("max_output_tokens", UNSET))
-
-        def _parse_max_tool_calls(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        max_tool_calls = _parse_max_tool_calls(_d.pop("max_tool_calls", UNSET))
-
-        def _parse_truncation(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        truncation = _parse_truncation(_d.pop("truncation", UNSET))
-
-        def _parse_store(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        store = _parse_store(_d.pop("store", UNSET))
-
-        def _parse_background(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        background = _parse_background(_d.pop("background", UNSET))
-
-        def _parse_service_tier(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        service_tier = _parse_service_tier(_d.pop("service_tier", UNSET))
-
-        def _parse_metadata(data: object) -> None | ResponseObjectMetadata | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = ResponseObjectMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseObjectMetadata | Unset", data)
-
-        metadata = _parse_metadata(_d.pop("metadata", UNSET))
-
-        def _parse_user(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        user = _parse_user(_d.pop("user", UNSET))
-
-        def _parse_prompt_cache_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        prompt_cache_key = _parse_prompt_cache_key(_d.pop("prompt_cache_key", UNSET))
-
-        def _parse_safety_identifier(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        safety_identifier = _parse_safety_identifier(_d.pop("safety_identifier", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            status=status,
-            error=error,
-            incomplete_details=incomplete_details,
-            model=model,
-            instructions=instructions,
-            output=output,
-            usage=usage,
-            tools=tools,
-            tool_choice=tool_choice,
-            parallel_tool_calls=parallel_tool_calls,
-            previous_response_id=previous_response_id,
-            reasoning=reasoning,
-            text=text,
-            temperature=temperature,
-            top_p=top_p,
-            top_logprobs=top_logprobs,
-            max_output_tokens=max_output_tokens,
-            max_tool_calls=max_tool_calls,
-            truncation=truncation,
-            store=store,
-            background=background,
-            service_tier=service_tier,
-            metadata=metadata,
-            user=user,
-            prompt_cache_key=prompt_cache_key,
-            safety_identifier=safety_identifier,
+                        _v_tool_choice = _decode_tool_choice(_v_tool_choice)
+                    except DecodeError as _error:
+                        raise _error.within("tool_choice") from None
+                elif not (_v_tool_choice.__class__ is str or _v_tool_choice is None):
+                    _v_tool_choice = checked(_v_tool_choice, "object, string or null", "tool_choice")
+                _self.tool_choice = _v_tool_choice
+                _n += 1
+            else:
+                _self.tool_choice = UNSET
+            if "parallel_tool_calls" in _d:
+                _v_parallel_tool_calls = _d["parallel_tool_calls"]
+                if _v_parallel_tool_calls.__class__ is not bool:
+                    _v_parallel_tool_calls = checked(_v_parallel_tool_calls, "boolean", "parallel_tool_calls")
+                _self.parallel_tool_calls = _v_parallel_tool_calls
+                _n += 1
+            else:
+                _self.parallel_tool_calls = UNSET
+            if "previous_response_id" in _d:
+                _v_previous_response_id = _d["previous_response_id"]
+                if not (_v_previous_response_id.__class__ is str or _v_previous_response_id is None):
+                    _v_previous_response_id = checked(
+                        _v_previous_response_id, "string or null", "previous_response_id"
+                    )
+                _self.previous_response_id = _v_previous_response_id
+                _n += 1
+            else:
+                _self.previous_response_id = UNSET
+            if "reasoning" in _d:
+                _v_reasoning = _d["reasoning"]
+                if _v_reasoning.__class__ is dict:
+                    try:
+                        _v_reasoning = ResponseReasoningConfig.from_dict(_v_reasoning)
+                    except DecodeError as _error:
+                        raise _error.within("reasoning") from None
+                elif _v_reasoning is not None:
+                    _v_reasoning = checked(_v_reasoning, "object or null", "reasoning")
+                _self.reasoning = _v_reasoning
+                _n += 1
+            else:
+                _self.reasoning = UNSET
+            if "text" in _d:
+                _v_text = _d["text"]
+                if _v_text.__class__ is dict:
+                    try:
+                        _v_text = ResponseTextConfig.from_dict(_v_text)
+                    except DecodeError as _error:
+                        raise _error.within("text") from None
+                elif _v_text is not None:
+                    _v_text = checked(_v_text, "object or null", "text")
+                _self.text = _v_text
+                _n += 1
+            else:
+                _self.text = UNSET
+            if "temperature" in _d:
+                _v_temperature = _d["temperature"]
+                if not (_v_temperature.__class__ in JSON_NUMBERS or _v_temperature is None):
+                    _v_temperature = checked(_v_temperature, "number or null", "temperature")
+                _self.temperature = _v_temperature
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v_top_p = _d["top_p"]
+                if not (_v_top_p.__class__ in JSON_NUMBERS or _v_top_p is None):
+                    _v_top_p = checked(_v_top_p, "number or null", "top_p")
+                _self.top_p = _v_top_p
+                _n += 1
+            else:
+                _self.top_p = UNSET
+            if "top_logprobs" in _d:
+                _v_top_logprobs = _d["top_logprobs"]
+                if not (_v_top_logprobs.__class__ is int or _v_top_logprobs is None):
+                    _v_top_logprobs = checked(_v_top_logprobs, "integer or null", "top_logprobs")
+                _self.top_logprobs = _v_top_logprobs
+                _n += 1
+            else:
+                _self.top_logprobs = UNSET
+            if "max_output_tokens" in _d:
+                _v_max_output_tokens = _d["max_output_tokens"]
+                if not (_v_max_output_tokens.__class__ is int or _v_max_output_tokens is None):
+                    _v_max_output_tokens = checked(
+                        _v_max_output_tokens, "integer or null", "max_output_tokens"
+                    )
+                _self.max_output_tokens = _v_max_output_tokens
+                _n += 1
+            else:
+                _self.max_output_tokens = UNSET
+            if "max_tool_calls" in _d:
+                _v_max_tool_calls = _d["max_tool_calls"]
+                if not (_v_max_tool_calls.__class__ is int or _v_max_tool_calls is None):
+                    _v_max_tool_calls = checked(_v_max_tool_calls, "integer or null", "max_tool_calls")
+                _self.max_tool_calls = _v_max_tool_calls
+                _n += 1
+            else:
+                _self.max_tool_calls = UNSET
+            if "truncation" in _d:
+                _v_truncation = _d["truncation"]
+                if not (_v_truncation.__class__ is str or _v_truncation is None):
+                    _v_truncation = checked(_v_truncation, "string or null", "truncation")
+                _self.truncation = _v_truncation
+                _n += 1
+            else:
+                _self.truncation = UNSET
+            if "store" in _d:
+                _v_store = _d["store"]
+                if not (_v_store.__class__ is bool or _v_store is None):
+                    _v_store = checked(_v_store, "boolean or null", "store")
+                _self.store = _v_store
+                _n += 1
+            else:
+                _self.store = UNSET
+            if "background" in _d:
+                _v_background = _d["background"]
+                if not (_v_background.__class__ is bool or _v_background is None):
+                    _v_background = checked(_v_background, "boolean or null", "background")
+                _self.background = _v_background
+                _n += 1
+            else:
+                _self.background = UNSET
+            if "service_tier" in _d:
+                _v_service_tier = _d["service_tier"]
+                if not (_v_service_tier.__class__ is str or _v_service_tier is None):
+                    _v_service_tier = checked(_v_service_tier, "string or null", "service_tier")
+                _self.service_tier = _v_service_tier
+                _n += 1
+            else:
+                _self.service_tier = UNSET
+            if "metadata" in _d:
+                _v_metadata = _d["metadata"]
+                if _v_metadata.__class__ is dict:
+                    try:
+                        _v_metadata = ResponseObjectMetadata.from_dict(_v_metadata)
+                    except DecodeError as _error:
+                        raise _error.within("metadata") from None
+                elif _v_metadata is not None:
+                    _v_metadata = checked(_v_metadata, "object or null", "metadata")
+                _self.metadata = _v_metadata
+                _n += 1
+            else:
+                _self.metadata = UNSET
+            if "user" in _d:
+                _v_user = _d["user"]
+                if not (_v_user.__class__ is str or _v_user is None):
+                    _v_user = checked(_v_user, "string or null", "user")
+                _self.user = _v_user
+                _n += 1
+            else:
+                _self.user = UNSET
+            if "prompt_cache_key" in _d:
+                _v_prompt_cache_key = _d["prompt_cache_key"]
+                if not (_v_prompt_cache_key.__class__ is str or _v_prompt_cache_key is None):
+                    _v_prompt_cache_key = checked(_v_prompt_cache_key, "string or null", "prompt_cache_key")
+                _self.prompt_cache_key = _v_prompt_cache_key
+                _n += 1
+            else:
+                _self.prompt_cache_key = UNSET
+            if "safety_identifier" in _d:
+                _v_safety_identifier = _d["safety_identifier"]
+                if not (_v_safety_identifier.__class__ is str or _v_safety_identifier is None):
+                    _v_safety_identifier = checked(
+                        _v_safety_identifier, "string or null", "safety_identifier"
+                    )
+                _self.safety_identifier = _v_safety_identifier
+                _n += 1
+            else:
+                _self.safety_identifier = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "background",
+                    "created_at",
+                    "error",
+                    "id",
+                    "incomplete_details",
+                    "instructions",
+                    "max_output_tokens",
+                    "max_tool_calls",
+                    "metadata",
+                    "model",
+                    "object",
+                    "output",
+                    "parallel_tool_calls",
+                    "previous_response_id",
+                    "prompt_cache_key",
+                    "reasoning",
+                    "safety_identifier",
+                    "service_tier",
+                    "status",
+                    "store",
+                    "temperature",
+                    "text",
+                    "tool_choice",
+                    "tools",
+                    "top_logprobs",
+                    "top_p",
+                    "truncation",
+                    "usage",
+                    "user",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -957,3 +793,106 @@ class ResponseObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_output_item_(
+    data: dict[str, Any],
+) -> (
+    ResponseOutputMessage
+    | ResponseFunctionToolCall
+    | ResponseReasoningItem
+    | ResponseFileSearchToolCall
+    | ResponseWebSearchToolCall
+    | ResponseComputerToolCall
+    | ResponseUnknownItem
+):
+    _tag = data.get("type")
+    if _tag == "message":
+        return ResponseOutputMessage.from_dict(data)
+    if _tag == "function_call":
+        return ResponseFunctionToolCall.from_dict(data)
+    if _tag == "reasoning":
+        return ResponseReasoningItem.from_dict(data)
+    if _tag == "file_search_call":
+        return ResponseFileSearchToolCall.from_dict(data)
+    if _tag == "web_search_call":
+        return ResponseWebSearchToolCall.from_dict(data)
+    if _tag == "computer_call":
+        return ResponseComputerToolCall.from_dict(data)
+    return ResponseUnknownItem.from_dict(data)
+
+
+def _decode_output_item(
+    data: Any,
+) -> (
+    ResponseComputerToolCall
+    | ResponseFileSearchToolCall
+    | ResponseFunctionToolCall
+    | ResponseOutputMessage
+    | ResponseReasoningItem
+    | ResponseUnknownItem
+    | ResponseWebSearchToolCall
+):
+    if data.__class__ is dict:
+        data = _decode_output_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: (
+        ResponseComputerToolCall
+        | ResponseFileSearchToolCall
+        | ResponseFunctionToolCall
+        | ResponseOutputMessage
+        | ResponseReasoningItem
+        | ResponseUnknownItem
+        | ResponseWebSearchToolCall
+    ) = data
+    return _result
+
+
+def _decode_tools_item_(
+    data: dict[str, Any],
+) -> (
+    ResponseFunctionTool
+    | ResponseFileSearchTool
+    | ResponseWebSearchTool
+    | ResponseComputerTool
+    | ResponseUnknownItem
+):
+    _tag = data.get("type")
+    if _tag == "function":
+        return ResponseFunctionTool.from_dict(data)
+    if _tag == "file_search":
+        return ResponseFileSearchTool.from_dict(data)
+    if _tag == "computer_use_preview":
+        return ResponseComputerTool.from_dict(data)
+    return ResponseWebSearchTool.from_dict(data)
+
+
+def _decode_tools_item(
+    data: Any,
+) -> (
+    ResponseComputerTool
+    | ResponseFileSearchTool
+    | ResponseFunctionTool
+    | ResponseUnknownItem
+    | ResponseWebSearchTool
+):
+    if data.__class__ is dict:
+        data = _decode_tools_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: (
+        ResponseComputerTool
+        | ResponseFileSearchTool
+        | ResponseFunctionTool
+        | ResponseUnknownItem
+        | ResponseWebSearchTool
+    ) = data
+    return _result
+
+
+def _decode_tool_choice(data: dict[str, Any]) -> ResponseToolChoiceFunction | ResponseToolChoiceHosted:
+    _tag = data.get("type")
+    if _tag == "function":
+        return ResponseToolChoiceFunction.from_dict(data)
+    return ResponseToolChoiceHosted.from_dict(data)

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_computer_tool_call import ResponseComputerToolCall
@@ -72,37 +80,37 @@ class ResponseOutputItemAddedEvent:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        output_index = self.output_index
-
-        item: dict[str, Any]
-        if isinstance(self.item, ResponseOutputMessage):
-            item = self.item.to_dict()
-        elif isinstance(self.item, ResponseFunctionToolCall):
-            item = self.item.to_dict()
-        elif isinstance(self.item, ResponseReasoningItem):
-            item = self.item.to_dict()
-        elif isinstance(self.item, ResponseFileSearchToolCall):
-            item = self.item.to_dict()
-        elif isinstance(self.item, ResponseWebSearchToolCall):
-            item = self.item.to_dict()
-        elif isinstance(self.item, ResponseComputerToolCall):
-            item = self.item.to_dict()
-        else:
-            item = self.item.to_dict()
-
-        sequence_number = self.sequence_number
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "output_index": output_index,
-                "item": item,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.output_index):
+            output_index = self.output_index
+            _field_dict["output_index"] = output_index
+
+        if is_set(self.item):
+            item: dict[str, Any]
+            if isinstance(self.item, ResponseOutputMessage):
+                item = self.item.to_dict()
+            elif isinstance(self.item, ResponseFunctionToolCall):
+                item = self.item.to_dict()
+            elif isinstance(self.item, ResponseReasoningItem):
+                item = self.item.to_dict()
+            elif isinstance(self.item, ResponseFileSearchToolCall):
+                item = self.item.to_dict()
+            elif isinstance(self.item, ResponseWebSearchToolCall):
+                item = self.item.to_dict()
+            elif isinstance(self.item, ResponseComputerToolCall):
+                item = self.item.to_dict()
+            else:
+                item = self.item.to_dict()
+
+            _field_dict["item"] = item
+
+        sequence_number = self.sequence_number
         if sequence_number is not UNSET:
             _field_dict["sequence_number"] = sequence_number
 
@@ -112,92 +120,49 @@ class ResponseOutputItemAddedEvent:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "response.output_item.added":
-            raise ValueError(f"type must match const 'response.output_item.added', got '{_type_}'")
-        type_: Literal["response.output_item.added"] = _type_
-
-        output_index = _d.pop("output_index")
-
-        def _parse_item(
-            data: object,
-        ) -> (
-            ResponseComputerToolCall
-            | ResponseFileSearchToolCall
-            | ResponseFunctionToolCall
-            | ResponseOutputMessage
-            | ResponseReasoningItem
-            | ResponseUnknownItem
-            | ResponseWebSearchToolCall
-        ):
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_output_item_type_0 = ResponseOutputMessage.from_dict(data)
-
-                return componentsschemas_response_output_item_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_output_item_type_1 = ResponseFunctionToolCall.from_dict(data)
-
-                return componentsschemas_response_output_item_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_output_item_type_2 = ResponseReasoningItem.from_dict(data)
-
-                return componentsschemas_response_output_item_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_output_item_type_3 = ResponseFileSearchToolCall.from_dict(data)
-
-                return componentsschemas_response_output_item_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_output_item_type_4 = ResponseWebSearchToolCall.from_dict(data)
-
-                return componentsschemas_response_output_item_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_output_item_type_5 = ResponseComputerToolCall.from_dict(data)
-
-                return componentsschemas_response_output_item_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            item_type_1 = ResponseUnknownItem.from_dict(data)
-
-            return item_type_1
-
-        item = _parse_item(_d.pop("item"))
-
-        sequence_number = _d.pop("sequence_number", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            output_index=output_index,
-            item=item,
-            sequence_number=sequence_number,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_output_index = _d["output_index"]
+            if _v_output_index.__class__ is not int:
+                _v_output_index = checked(_v_output_index, "integer", "output_index")
+            _self.output_index = _v_output_index
+            _v_item = _d["item"]
+            if _v_item.__class__ is dict:
+                try:
+                    _v_item = _decode_item(_v_item)
+                except DecodeError as _error:
+                    raise _error.within("item") from None
+            else:
+                _v_item = checked(_v_item, "object", "item")
+            _self.item = _v_item
+            if "sequence_number" in _d:
+                _v_sequence_number = _d["sequence_number"]
+                if _v_sequence_number.__class__ is not int:
+                    _v_sequence_number = checked(_v_sequence_number, "integer", "sequence_number")
+                _self.sequence_number = _v_sequence_number
+                _n += 1
+            else:
+                _self.sequence_number = UNSET
+        except KeyError as _error:
+            if _d.get("type", "response.output_item.added") != "response.output_item.added":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"item", "output_index", "sequence_number", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -214,3 +179,30 @@ class ResponseOutputItemAddedEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_item(
+    data: dict[str, Any],
+) -> (
+    ResponseOutputMessage
+    | ResponseFunctionToolCall
+    | ResponseReasoningItem
+    | ResponseFileSearchToolCall
+    | ResponseWebSearchToolCall
+    | ResponseComputerToolCall
+    | ResponseUnknownItem
+):
+    _tag = data.get("type")
+    if _tag == "message":
+        return ResponseOutputMessage.from_dict(data)
+    if _tag == "function_call":
+        return ResponseFunctionToolCall.from_dict(data)
+    if _tag == "reasoning":
+        return ResponseReasoningItem.from_dict(data)
+    if _tag == "file_search_call":
+        return ResponseFileSearchToolCall.from_dict(data)
+    if _tag == "web_search_call":
+        return ResponseWebSearchToolCall.from_dict(data)
+    if _tag == "computer_call":
+        return ResponseComputerToolCall.from_dict(data)
+    return ResponseUnknownItem.from_dict(data)

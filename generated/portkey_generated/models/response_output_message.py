@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_output_refusal import ResponseOutputRefusal
@@ -50,36 +58,37 @@ class ResponseOutputMessage:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
-
-        id = self.id
-
-        role = self.role
-
-        content: list[dict[str, Any]] = []
-        for content_item_data in self.content:
-            content_item: dict[str, Any]
-            if isinstance(content_item_data, ResponseOutputText):
-                content_item = content_item_data.to_dict()
-            elif isinstance(content_item_data, ResponseOutputRefusal):
-                content_item = content_item_data.to_dict()
-            else:
-                content_item = content_item_data.to_dict()
-
-            content.append(content_item)
-
-        status = self.status
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "id": id,
-                "role": role,
-                "content": content,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.role):
+            role = self.role
+            _field_dict["role"] = role
+
+        if is_set(self.content):
+            content: list[dict[str, Any]] = []
+            for content_item_data in self.content:
+                content_item: dict[str, Any]
+                if isinstance(content_item_data, ResponseOutputText):
+                    content_item = content_item_data.to_dict()
+                elif isinstance(content_item_data, ResponseOutputRefusal):
+                    content_item = content_item_data.to_dict()
+                else:
+                    content_item = content_item_data.to_dict()
+
+                content.append(content_item)
+
+            _field_dict["content"] = content
+
+        status = self.status
         if status is not UNSET:
             _field_dict["status"] = status
 
@@ -89,64 +98,49 @@ class ResponseOutputMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "message":
-            raise ValueError(f"type must match const 'message', got '{_type_}'")
-        type_: Literal["message"] = _type_
-
-        id = _d.pop("id")
-
-        _role: Any = _d.pop("role")
-        if _role != "assistant":
-            raise ValueError(f"role must match const 'assistant', got '{_role}'")
-        role: Literal["assistant"] = _role
-
-        content: list[ResponseOutputRefusal | ResponseOutputText | ResponseUnknownItem] = []
-        _content = _d.pop("content")
-        for content_item_data in _content:
-
-            def _parse_content_item(
-                data: object,
-            ) -> ResponseOutputRefusal | ResponseOutputText | ResponseUnknownItem:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_response_output_content_type_0 = ResponseOutputText.from_dict(data)
-
-                    return componentsschemas_response_output_content_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_response_output_content_type_1 = ResponseOutputRefusal.from_dict(data)
-
-                    return componentsschemas_response_output_content_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                content_item_type_1 = ResponseUnknownItem.from_dict(data)
-
-                return content_item_type_1
-
-            content_item = _parse_content_item(content_item_data)
-
-            content.append(content_item)
-
-        status = _d.pop("status", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            id=id,
-            role=role,
-            content=content,
-            status=status,
+                    _v_content = [_decode_content_item(_i) for _i in _v_content]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+            else:
+                _v_content = checked(_v_content, "array", "content")
+            _self.content = _v_content
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+        except KeyError as _error:
+            if _d.get("role", "assistant") != "assistant" or _d.get("type", "message") != "message":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "id", "role", "status", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -163,3 +157,23 @@ class ResponseOutputMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_item_(
+    data: dict[str, Any],
+) -> ResponseOutputText | ResponseOutputRefusal | ResponseUnknownItem:
+    _tag = data.get("type")
+    if _tag == "output_text":
+        return ResponseOutputText.from_dict(data)
+    if _tag == "refusal":
+        return ResponseOutputRefusal.from_dict(data)
+    return ResponseUnknownItem.from_dict(data)
+
+
+def _decode_content_item(data: Any) -> ResponseOutputRefusal | ResponseOutputText | ResponseUnknownItem:
+    if data.__class__ is dict:
+        data = _decode_content_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: ResponseOutputRefusal | ResponseOutputText | ResponseUnknownItem = data
+    return _result

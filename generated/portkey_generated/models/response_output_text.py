@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_annotation import ResponseAnnotation
@@ -46,9 +54,16 @@ class ResponseOutputText:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        text = self.text
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.text):
+            text = self.text
+            _field_dict["text"] = text
 
         annotations: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.annotations, Unset):
@@ -57,6 +72,9 @@ class ResponseOutputText:
                 annotations_item = annotations_item_data.to_dict()
                 annotations.append(annotations_item)
 
+        if annotations is not UNSET:
+            _field_dict["annotations"] = annotations
+
         logprobs: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.logprobs, Unset):
             logprobs = []
@@ -64,16 +82,6 @@ class ResponseOutputText:
                 logprobs_item = logprobs_item_data.to_dict()
                 logprobs.append(logprobs_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "text": text,
-            }
-        )
-        if annotations is not UNSET:
-            _field_dict["annotations"] = annotations
         if logprobs is not UNSET:
             _field_dict["logprobs"] = logprobs
 
@@ -83,41 +91,58 @@ class ResponseOutputText:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "output_text":
-            raise ValueError(f"type must match const 'output_text', got '{_type_}'")
-        type_: Literal["output_text"] = _type_
-
-        text = _d.pop("text")
-
-        _annotations = _d.pop("annotations", UNSET)
-        annotations: list[ResponseAnnotation] | Unset = UNSET
-        if _annotations is not UNSET:
-            annotations = []
-            for annotations_item_data in _annotations:
-                annotations_item = ResponseAnnotation.from_dict(annotations_item_data)
-
-                annotations.append(annotations_item)
-
-        _logprobs = _d.pop("logprobs", UNSET)
-        logprobs: list[ResponseOutputTextLogprobsItem] | Unset = UNSET
-        if _logprobs is not UNSET:
-            logprobs = []
-            for logprobs_item_data in _logprobs:
-                logprobs_item = ResponseOutputTextLogprobsItem.from_dict(logprobs_item_data)
-
-                logprobs.append(logprobs_item)
-
-        _instance = cls(
-            type_=type_,
-            text=text,
-            annotations=annotations,
-            logprobs=logprobs,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
+            if "annotations" in _d:
+                _v_annotations = _d["annotations"]
+                if _v_annotations.__class__ is list:
+                    try:
+                        _v_annotations = [ResponseAnnotation.from_dict(_i) for _i in _v_annotations]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_annotations, ResponseAnnotation.from_dict).within(
+                            "annotations"
+                        ) from None
+                else:
+                    _v_annotations = checked(_v_annotations, "array", "annotations")
+                _self.annotations = _v_annotations
+                _n += 1
+            else:
+                _self.annotations = UNSET
+            if "logprobs" in _d:
+                _v_logprobs = _d["logprobs"]
+                if _v_logprobs.__class__ is list:
+                    try:
+                        _v_logprobs = [ResponseOutputTextLogprobsItem.from_dict(_i) for _i in _v_logprobs]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_logprobs, ResponseOutputTextLogprobsItem.from_dict).within(
+                            "logprobs"
+                        ) from None
+                else:
+                    _v_logprobs = checked(_v_logprobs, "array", "logprobs")
+                _self.logprobs = _v_logprobs
+                _n += 1
+            else:
+                _self.logprobs = UNSET
+        except KeyError as _error:
+            if _d.get("type", "output_text") != "output_text":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"annotations", "logprobs", "text", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

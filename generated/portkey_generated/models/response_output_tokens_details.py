@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ResponseOutputTokensDetails")
 
@@ -21,11 +27,10 @@ class ResponseOutputTokensDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        reasoning_tokens = self.reasoning_tokens
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update({})
+
+        reasoning_tokens = self.reasoning_tokens
         if reasoning_tokens is not UNSET:
             _field_dict["reasoning_tokens"] = reasoning_tokens
 
@@ -33,15 +38,24 @@ class ResponseOutputTokensDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        reasoning_tokens = _d.pop("reasoning_tokens", UNSET)
-
-        _instance = cls(
-            reasoning_tokens=reasoning_tokens,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "reasoning_tokens" in _d:
+                _v_reasoning_tokens = _d["reasoning_tokens"]
+                if _v_reasoning_tokens.__class__ is not int:
+                    _v_reasoning_tokens = checked(_v_reasoning_tokens, "integer", "reasoning_tokens")
+                _self.reasoning_tokens = _v_reasoning_tokens
+                _n += 1
+            else:
+                _self.reasoning_tokens = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"reasoning_tokens"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ResponseReasoningConfig")
 
@@ -25,31 +31,30 @@ class ResponseReasoningConfig:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         effort: None | str | Unset
         if isinstance(self.effort, Unset):
             effort = UNSET
         else:
             effort = self.effort
+        if effort is not UNSET:
+            _field_dict["effort"] = effort
 
         summary: None | str | Unset
         if isinstance(self.summary, Unset):
             summary = UNSET
         else:
             summary = self.summary
+        if summary is not UNSET:
+            _field_dict["summary"] = summary
 
         generate_summary: None | str | Unset
         if isinstance(self.generate_summary, Unset):
             generate_summary = UNSET
         else:
             generate_summary = self.generate_summary
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if effort is not UNSET:
-            _field_dict["effort"] = effort
-        if summary is not UNSET:
-            _field_dict["summary"] = summary
         if generate_summary is not UNSET:
             _field_dict["generate_summary"] = generate_summary
 
@@ -57,43 +62,42 @@ class ResponseReasoningConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_effort(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        effort = _parse_effort(_d.pop("effort", UNSET))
-
-        def _parse_summary(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        summary = _parse_summary(_d.pop("summary", UNSET))
-
-        def _parse_generate_summary(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        generate_summary = _parse_generate_summary(_d.pop("generate_summary", UNSET))
-
-        _instance = cls(
-            effort=effort,
-            summary=summary,
-            generate_summary=generate_summary,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "effort" in _d:
+                _v_effort = _d["effort"]
+                if not (_v_effort.__class__ is str or _v_effort is None):
+                    _v_effort = checked(_v_effort, "string or null", "effort")
+                _self.effort = _v_effort
+                _n += 1
+            else:
+                _self.effort = UNSET
+            if "summary" in _d:
+                _v_summary = _d["summary"]
+                if not (_v_summary.__class__ is str or _v_summary is None):
+                    _v_summary = checked(_v_summary, "string or null", "summary")
+                _self.summary = _v_summary
+                _n += 1
+            else:
+                _self.summary = UNSET
+            if "generate_summary" in _d:
+                _v_generate_summary = _d["generate_summary"]
+                if not (_v_generate_summary.__class__ is str or _v_generate_summary is None):
+                    _v_generate_summary = checked(_v_generate_summary, "string or null", "generate_summary")
+                _self.generate_summary = _v_generate_summary
+                _n += 1
+            else:
+                _self.generate_summary = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"effort", "generate_summary", "summary"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

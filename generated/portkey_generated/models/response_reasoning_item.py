@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_array
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_reasoning_text import ResponseReasoningText
@@ -48,9 +56,16 @@ class ResponseReasoningItem:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        id = self.id
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         summary: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.summary, Unset):
@@ -58,6 +73,9 @@ class ResponseReasoningItem:
             for summary_item_data in self.summary:
                 summary_item = summary_item_data.to_dict()
                 summary.append(summary_item)
+
+        if summary is not UNSET:
+            _field_dict["summary"] = summary
 
         content: list[dict[str, Any]] | None | Unset
         if isinstance(self.content, Unset):
@@ -70,33 +88,22 @@ class ResponseReasoningItem:
 
         else:
             content = self.content
+        if content is not UNSET:
+            _field_dict["content"] = content
 
         encrypted_content: None | str | Unset
         if isinstance(self.encrypted_content, Unset):
             encrypted_content = UNSET
         else:
             encrypted_content = self.encrypted_content
+        if encrypted_content is not UNSET:
+            _field_dict["encrypted_content"] = encrypted_content
 
         status: None | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
         else:
             status = self.status
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "id": id,
-            }
-        )
-        if summary is not UNSET:
-            _field_dict["summary"] = summary
-        if content is not UNSET:
-            _field_dict["content"] = content
-        if encrypted_content is not UNSET:
-            _field_dict["encrypted_content"] = encrypted_content
         if status is not UNSET:
             _field_dict["status"] = status
 
@@ -106,74 +113,80 @@ class ResponseReasoningItem:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "reasoning":
-            raise ValueError(f"type must match const 'reasoning', got '{_type_}'")
-        type_: Literal["reasoning"] = _type_
-
-        id = _d.pop("id")
-
-        _summary = _d.pop("summary", UNSET)
-        summary: list[ResponseReasoningText] | Unset = UNSET
-        if _summary is not UNSET:
-            summary = []
-            for summary_item_data in _summary:
-                summary_item = ResponseReasoningText.from_dict(summary_item_data)
-
-                summary.append(summary_item)
-
-        def _parse_content(data: object) -> list[ResponseReasoningText] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                content_type_0: list[ResponseReasoningText] = []
-                _content_type_0 = data
-                for content_type_0_item_data in _content_type_0:
-                    content_type_0_item = ResponseReasoningText.from_dict(content_type_0_item_data)
-
-                    content_type_0.append(content_type_0_item)
-
-                return content_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[ResponseReasoningText] | None | Unset", data)
-
-        content = _parse_content(_d.pop("content", UNSET))
-
-        def _parse_encrypted_content(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        encrypted_content = _parse_encrypted_content(_d.pop("encrypted_content", UNSET))
-
-        def _parse_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        status = _parse_status(_d.pop("status", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            id=id,
-            summary=summary,
-            content=content,
-            encrypted_content=encrypted_content,
-            status=status,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "summary" in _d:
+                _v_summary = _d["summary"]
+                if _v_summary.__class__ is list:
+                    try:
+                        _v_summary = [ResponseReasoningText.from_dict(_i) for _i in _v_summary]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_summary, ResponseReasoningText.from_dict).within(
+                            "summary"
+                        ) from None
+                else:
+                    _v_summary = checked(_v_summary, "array", "summary")
+                _self.summary = _v_summary
+                _n += 1
+            else:
+                _self.summary = UNSET
+            if "content" in _d:
+                _v_content = _d["content"]
+                if _v_content.__class__ is list:
+                    try:
+                        _v_content = [ResponseReasoningText.from_dict(_i) for _i in _v_content]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_content, ResponseReasoningText.from_dict).within(
+                            "content"
+                        ) from None
+                elif _v_content is not None:
+                    _v_content = checked(_v_content, "array or null", "content")
+                _self.content = _v_content
+                _n += 1
+            else:
+                _self.content = UNSET
+            if "encrypted_content" in _d:
+                _v_encrypted_content = _d["encrypted_content"]
+                if not (_v_encrypted_content.__class__ is str or _v_encrypted_content is None):
+                    _v_encrypted_content = checked(
+                        _v_encrypted_content, "string or null", "encrypted_content"
+                    )
+                _self.encrypted_content = _v_encrypted_content
+                _n += 1
+            else:
+                _self.encrypted_content = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if not (_v_status.__class__ is str or _v_status is None):
+                    _v_status = checked(_v_status, "string or null", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+        except KeyError as _error:
+            if _d.get("type", "reasoning") != "reasoning":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"content", "encrypted_content", "id", "status", "summary", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,15 @@ from typing import Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ResponseRefusalDoneEvent")
 
@@ -31,29 +39,30 @@ class ResponseRefusalDoneEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        item_id = self.item_id
-
-        output_index = self.output_index
-
-        content_index = self.content_index
-
-        refusal = self.refusal
-
-        sequence_number = self.sequence_number
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "item_id": item_id,
-                "output_index": output_index,
-                "content_index": content_index,
-                "refusal": refusal,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.item_id):
+            item_id = self.item_id
+            _field_dict["item_id"] = item_id
+
+        if is_set(self.output_index):
+            output_index = self.output_index
+            _field_dict["output_index"] = output_index
+
+        if is_set(self.content_index):
+            content_index = self.content_index
+            _field_dict["content_index"] = content_index
+
+        if is_set(self.refusal):
+            refusal = self.refusal
+            _field_dict["refusal"] = refusal
+
+        sequence_number = self.sequence_number
         if sequence_number is not UNSET:
             _field_dict["sequence_number"] = sequence_number
 
@@ -61,33 +70,53 @@ class ResponseRefusalDoneEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "response.refusal.done":
-            raise ValueError(f"type must match const 'response.refusal.done', got '{_type_}'")
-        type_: Literal["response.refusal.done"] = _type_
-
-        item_id = _d.pop("item_id")
-
-        output_index = _d.pop("output_index")
-
-        content_index = _d.pop("content_index")
-
-        refusal = _d.pop("refusal")
-
-        sequence_number = _d.pop("sequence_number", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            item_id=item_id,
-            output_index=output_index,
-            content_index=content_index,
-            refusal=refusal,
-            sequence_number=sequence_number,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_item_id = _d["item_id"]
+            if _v_item_id.__class__ is not str:
+                _v_item_id = checked(_v_item_id, "string", "item_id")
+            _self.item_id = _v_item_id
+            _v_output_index = _d["output_index"]
+            if _v_output_index.__class__ is not int:
+                _v_output_index = checked(_v_output_index, "integer", "output_index")
+            _self.output_index = _v_output_index
+            _v_content_index = _d["content_index"]
+            if _v_content_index.__class__ is not int:
+                _v_content_index = checked(_v_content_index, "integer", "content_index")
+            _self.content_index = _v_content_index
+            _v_refusal = _d["refusal"]
+            if _v_refusal.__class__ is not str:
+                _v_refusal = checked(_v_refusal, "string", "refusal")
+            _self.refusal = _v_refusal
+            if "sequence_number" in _d:
+                _v_sequence_number = _d["sequence_number"]
+                if _v_sequence_number.__class__ is not int:
+                    _v_sequence_number = checked(_v_sequence_number, "integer", "sequence_number")
+                _self.sequence_number = _v_sequence_number
+                _n += 1
+            else:
+                _self.sequence_number = UNSET
+        except KeyError as _error:
+            if _d.get("type", "response.refusal.done") != "response.refusal.done":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {"content_index", "item_id", "output_index", "refusal", "sequence_number", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_completed_event import ResponseCompletedEvent
@@ -107,49 +112,47 @@ class ResponseStreamEventEnvelope:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        data: dict[str, Any]
-        if isinstance(self.data, ResponseCreatedEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseInProgressEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseCompletedEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseFailedEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseIncompleteEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseOutputItemAddedEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseOutputItemDoneEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseContentPartAddedEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseContentPartDoneEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseTextDeltaEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseTextDoneEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseFunctionCallArgumentsDeltaEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseFunctionCallArgumentsDoneEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseRefusalDeltaEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseRefusalDoneEvent):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ResponseErrorEvent):
-            data = self.data.to_dict()
-        else:
-            data = self.data.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "data": data,
-            }
-        )
+
+        if is_set(self.data):
+            data: dict[str, Any]
+            if isinstance(self.data, ResponseCreatedEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseInProgressEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseCompletedEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseFailedEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseIncompleteEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseOutputItemAddedEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseOutputItemDoneEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseContentPartAddedEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseContentPartDoneEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseTextDeltaEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseTextDoneEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseFunctionCallArgumentsDeltaEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseFunctionCallArgumentsDoneEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseRefusalDeltaEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseRefusalDoneEvent):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ResponseErrorEvent):
+                data = self.data.to_dict()
+            else:
+                data = self.data.to_dict()
+
+            _field_dict["data"] = data
 
         return _field_dict
 
@@ -157,187 +160,25 @@ class ResponseStreamEventEnvelope:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_data(
-            data: object,
-        ) -> (
-            ResponseCompletedEvent
-            | ResponseContentPartAddedEvent
-            | ResponseContentPartDoneEvent
-            | ResponseCreatedEvent
-            | ResponseErrorEvent
-            | ResponseFailedEvent
-            | ResponseFunctionCallArgumentsDeltaEvent
-            | ResponseFunctionCallArgumentsDoneEvent
-            | ResponseIncompleteEvent
-            | ResponseInProgressEvent
-            | ResponseOutputItemAddedEvent
-            | ResponseOutputItemDoneEvent
-            | ResponseRefusalDeltaEvent
-            | ResponseRefusalDoneEvent
-            | ResponseTextDeltaEvent
-            | ResponseTextDoneEvent
-            | ResponseUnknownStreamEvent
-        ):
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_0 = ResponseCreatedEvent.from_dict(data)
-
-                return componentsschemas_response_known_stream_event_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_1 = ResponseInProgressEvent.from_dict(data)
-
-                return componentsschemas_response_known_stream_event_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_2 = ResponseCompletedEvent.from_dict(data)
-
-                return componentsschemas_response_known_stream_event_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_3 = ResponseFailedEvent.from_dict(data)
-
-                return componentsschemas_response_known_stream_event_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_4 = ResponseIncompleteEvent.from_dict(data)
-
-                return componentsschemas_response_known_stream_event_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_5 = ResponseOutputItemAddedEvent.from_dict(
-                    data
-                )
-
-                return componentsschemas_response_known_stream_event_type_5
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_6 = ResponseOutputItemDoneEvent.from_dict(
-                    data
-                )
-
-                return componentsschemas_response_known_stream_event_type_6
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_7 = (
-                    ResponseContentPartAddedEvent.from_dict(data)
-                )
-
-                return componentsschemas_response_known_stream_event_type_7
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_8 = ResponseContentPartDoneEvent.from_dict(
-                    data
-                )
-
-                return componentsschemas_response_known_stream_event_type_8
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_9 = ResponseTextDeltaEvent.from_dict(data)
-
-                return componentsschemas_response_known_stream_event_type_9
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_10 = ResponseTextDoneEvent.from_dict(data)
-
-                return componentsschemas_response_known_stream_event_type_10
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_11 = (
-                    ResponseFunctionCallArgumentsDeltaEvent.from_dict(data)
-                )
-
-                return componentsschemas_response_known_stream_event_type_11
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_12 = (
-                    ResponseFunctionCallArgumentsDoneEvent.from_dict(data)
-                )
-
-                return componentsschemas_response_known_stream_event_type_12
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_13 = ResponseRefusalDeltaEvent.from_dict(
-                    data
-                )
-
-                return componentsschemas_response_known_stream_event_type_13
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_14 = ResponseRefusalDoneEvent.from_dict(
-                    data
-                )
-
-                return componentsschemas_response_known_stream_event_type_14
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_known_stream_event_type_15 = ResponseErrorEvent.from_dict(data)
-
-                return componentsschemas_response_known_stream_event_type_15
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_response_stream_event_type_1 = ResponseUnknownStreamEvent.from_dict(data)
-
-            return componentsschemas_response_stream_event_type_1
-
-        data = _parse_data(_d.pop("data"))
-
-        _instance = cls(
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_data = _d["data"]
+            if _v_data.__class__ is dict:
+                try:
+                    _v_data = _decode_data(_v_data)
+                except DecodeError as _error:
+                    raise _error.within("data") from None
+            else:
+                _v_data = checked(_v_data, "object", "data")
+            _self.data = _v_data
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -354,3 +195,60 @@ class ResponseStreamEventEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_data(
+    data: dict[str, Any],
+) -> (
+    ResponseCreatedEvent
+    | ResponseInProgressEvent
+    | ResponseCompletedEvent
+    | ResponseFailedEvent
+    | ResponseIncompleteEvent
+    | ResponseOutputItemAddedEvent
+    | ResponseOutputItemDoneEvent
+    | ResponseContentPartAddedEvent
+    | ResponseContentPartDoneEvent
+    | ResponseTextDeltaEvent
+    | ResponseTextDoneEvent
+    | ResponseFunctionCallArgumentsDeltaEvent
+    | ResponseFunctionCallArgumentsDoneEvent
+    | ResponseRefusalDeltaEvent
+    | ResponseRefusalDoneEvent
+    | ResponseErrorEvent
+    | ResponseUnknownStreamEvent
+):
+    _tag = data.get("type")
+    if _tag == "response.created":
+        return ResponseCreatedEvent.from_dict(data)
+    if _tag == "response.in_progress":
+        return ResponseInProgressEvent.from_dict(data)
+    if _tag == "response.completed":
+        return ResponseCompletedEvent.from_dict(data)
+    if _tag == "response.failed":
+        return ResponseFailedEvent.from_dict(data)
+    if _tag == "response.incomplete":
+        return ResponseIncompleteEvent.from_dict(data)
+    if _tag == "response.output_item.added":
+        return ResponseOutputItemAddedEvent.from_dict(data)
+    if _tag == "response.output_item.done":
+        return ResponseOutputItemDoneEvent.from_dict(data)
+    if _tag == "response.content_part.added":
+        return ResponseContentPartAddedEvent.from_dict(data)
+    if _tag == "response.content_part.done":
+        return ResponseContentPartDoneEvent.from_dict(data)
+    if _tag == "response.output_text.delta":
+        return ResponseTextDeltaEvent.from_dict(data)
+    if _tag == "response.output_text.done":
+        return ResponseTextDoneEvent.from_dict(data)
+    if _tag == "response.function_call_arguments.delta":
+        return ResponseFunctionCallArgumentsDeltaEvent.from_dict(data)
+    if _tag == "response.function_call_arguments.done":
+        return ResponseFunctionCallArgumentsDoneEvent.from_dict(data)
+    if _tag == "response.refusal.delta":
+        return ResponseRefusalDeltaEvent.from_dict(data)
+    if _tag == "response.refusal.done":
+        return ResponseRefusalDoneEvent.from_dict(data)
+    if _tag == "error":
+        return ResponseErrorEvent.from_dict(data)
+    return ResponseUnknownStreamEvent.from_dict(data)

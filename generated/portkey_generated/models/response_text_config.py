@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.response_text_format_json_object import ResponseTextFormatJsonObject
@@ -50,6 +56,9 @@ class ResponseTextConfig:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         format_: dict[str, Any] | Unset
         if isinstance(self.format_, Unset):
             format_ = UNSET
@@ -60,17 +69,14 @@ class ResponseTextConfig:
         else:
             format_ = self.format_.to_dict()
 
+        if format_ is not UNSET:
+            _field_dict["format"] = format_
+
         verbosity: None | str | Unset
         if isinstance(self.verbosity, Unset):
             verbosity = UNSET
         else:
             verbosity = self.verbosity
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if format_ is not UNSET:
-            _field_dict["format"] = format_
         if verbosity is not UNSET:
             _field_dict["verbosity"] = verbosity
 
@@ -80,53 +86,37 @@ class ResponseTextConfig:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_format_(
-            data: object,
-        ) -> ResponseTextFormatJsonObject | ResponseTextFormatJsonSchema | ResponseTextFormatText | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_text_format_type_0 = ResponseTextFormatText.from_dict(data)
-
-                return componentsschemas_response_text_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_response_text_format_type_1 = ResponseTextFormatJsonSchema.from_dict(data)
-
-                return componentsschemas_response_text_format_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_response_text_format_type_2 = ResponseTextFormatJsonObject.from_dict(data)
-
-            return componentsschemas_response_text_format_type_2
-
-        format_ = _parse_format_(_d.pop("format", UNSET))
-
-        def _parse_verbosity(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        verbosity = _parse_verbosity(_d.pop("verbosity", UNSET))
-
-        _instance = cls(
-            format_=format_,
-            verbosity=verbosity,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "format" in _d:
+                _v_format_ = _d["format"]
+                if _v_format_.__class__ is dict:
+                    try:
+                        _v_format_ = _decode_format_(_v_format_)
+                    except DecodeError as _error:
+                        raise _error.within("format") from None
+                else:
+                    _v_format_ = checked(_v_format_, "object", "format")
+                _self.format_ = _v_format_
+                _n += 1
+            else:
+                _self.format_ = UNSET
+            if "verbosity" in _d:
+                _v_verbosity = _d["verbosity"]
+                if not (_v_verbosity.__class__ is str or _v_verbosity is None):
+                    _v_verbosity = checked(_v_verbosity, "string or null", "verbosity")
+                _self.verbosity = _v_verbosity
+                _n += 1
+            else:
+                _self.verbosity = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"format", "verbosity"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -143,3 +133,16 @@ class ResponseTextConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_format_(
+    data: dict[str, Any],
+) -> ResponseTextFormatText | ResponseTextFormatJsonSchema | ResponseTextFormatJsonObject:
+    _tag = data.get("type")
+    if _tag == "text":
+        return ResponseTextFormatText.from_dict(data)
+    if _tag == "json_schema":
+        return ResponseTextFormatJsonSchema.from_dict(data)
+    if _tag == "json_object":
+        return ResponseTextFormatJsonObject.from_dict(data)
+    return ResponseTextFormatText.from_dict(data)

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_text_done_event_logprobs_item import ResponseTextDoneEventLogprobsItem
@@ -50,15 +58,28 @@ class ResponseTextDoneEvent:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        item_id = self.item_id
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
 
-        output_index = self.output_index
+        if is_set(self.item_id):
+            item_id = self.item_id
+            _field_dict["item_id"] = item_id
 
-        content_index = self.content_index
+        if is_set(self.output_index):
+            output_index = self.output_index
+            _field_dict["output_index"] = output_index
 
-        text = self.text
+        if is_set(self.content_index):
+            content_index = self.content_index
+            _field_dict["content_index"] = content_index
+
+        if is_set(self.text):
+            text = self.text
+            _field_dict["text"] = text
 
         logprobs: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.logprobs, Unset):
@@ -67,21 +88,10 @@ class ResponseTextDoneEvent:
                 logprobs_item = logprobs_item_data.to_dict()
                 logprobs.append(logprobs_item)
 
-        sequence_number = self.sequence_number
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "item_id": item_id,
-                "output_index": output_index,
-                "content_index": content_index,
-                "text": text,
-            }
-        )
         if logprobs is not UNSET:
             _field_dict["logprobs"] = logprobs
+
+        sequence_number = self.sequence_number
         if sequence_number is not UNSET:
             _field_dict["sequence_number"] = sequence_number
 
@@ -91,43 +101,76 @@ class ResponseTextDoneEvent:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "response.output_text.done":
-            raise ValueError(f"type must match const 'response.output_text.done', got '{_type_}'")
-        type_: Literal["response.output_text.done"] = _type_
-
-        item_id = _d.pop("item_id")
-
-        output_index = _d.pop("output_index")
-
-        content_index = _d.pop("content_index")
-
-        text = _d.pop("text")
-
-        _logprobs = _d.pop("logprobs", UNSET)
-        logprobs: list[ResponseTextDoneEventLogprobsItem] | Unset = UNSET
-        if _logprobs is not UNSET:
-            logprobs = []
-            for logprobs_item_data in _logprobs:
-                logprobs_item = ResponseTextDoneEventLogprobsItem.from_dict(logprobs_item_data)
-
-                logprobs.append(logprobs_item)
-
-        sequence_number = _d.pop("sequence_number", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            item_id=item_id,
-            output_index=output_index,
-            content_index=content_index,
-            text=text,
-            logprobs=logprobs,
-            sequence_number=sequence_number,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_item_id = _d["item_id"]
+            if _v_item_id.__class__ is not str:
+                _v_item_id = checked(_v_item_id, "string", "item_id")
+            _self.item_id = _v_item_id
+            _v_output_index = _d["output_index"]
+            if _v_output_index.__class__ is not int:
+                _v_output_index = checked(_v_output_index, "integer", "output_index")
+            _self.output_index = _v_output_index
+            _v_content_index = _d["content_index"]
+            if _v_content_index.__class__ is not int:
+                _v_content_index = checked(_v_content_index, "integer", "content_index")
+            _self.content_index = _v_content_index
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
+            if "logprobs" in _d:
+                _v_logprobs = _d["logprobs"]
+                if _v_logprobs.__class__ is list:
+                    try:
+                        _v_logprobs = [ResponseTextDoneEventLogprobsItem.from_dict(_i) for _i in _v_logprobs]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_logprobs, ResponseTextDoneEventLogprobsItem.from_dict).within(
+                            "logprobs"
+                        ) from None
+                else:
+                    _v_logprobs = checked(_v_logprobs, "array", "logprobs")
+                _self.logprobs = _v_logprobs
+                _n += 1
+            else:
+                _self.logprobs = UNSET
+            if "sequence_number" in _d:
+                _v_sequence_number = _d["sequence_number"]
+                if _v_sequence_number.__class__ is not int:
+                    _v_sequence_number = checked(_v_sequence_number, "integer", "sequence_number")
+                _self.sequence_number = _v_sequence_number
+                _n += 1
+            else:
+                _self.sequence_number = UNSET
+        except KeyError as _error:
+            if _d.get("type", "response.output_text.done") != "response.output_text.done":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "content_index",
+                    "item_id",
+                    "logprobs",
+                    "output_index",
+                    "sequence_number",
+                    "text",
+                    "type",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_text_format_json_schema_schema import ResponseTextFormatJsonSchemaSchema
@@ -46,31 +54,30 @@ class ResponseTextFormatJsonSchema:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        name = self.name
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
 
-        schema = self.schema.to_dict()
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.schema):
+            schema = self.schema.to_dict()
+            _field_dict["schema"] = schema
 
         description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         strict: bool | None | Unset
         if isinstance(self.strict, Unset):
             strict = UNSET
         else:
             strict = self.strict
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "name": name,
-                "schema": schema,
-            }
-        )
-        if description is not UNSET:
-            _field_dict["description"] = description
         if strict is not UNSET:
             _field_dict["strict"] = strict
 
@@ -80,37 +87,57 @@ class ResponseTextFormatJsonSchema:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "json_schema":
-            raise ValueError(f"type must match const 'json_schema', got '{_type_}'")
-        type_: Literal["json_schema"] = _type_
-
-        name = _d.pop("name")
-
-        schema = ResponseTextFormatJsonSchemaSchema.from_dict(_d.pop("schema"))
-
-        description = _d.pop("description", UNSET)
-
-        def _parse_strict(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("bool | None | Unset", data)
-
-        strict = _parse_strict(_d.pop("strict", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            name=name,
-            schema=schema,
-            description=description,
-            strict=strict,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_schema = _d["schema"]
+            if _v_schema.__class__ is dict:
+                try:
+                    _v_schema = ResponseTextFormatJsonSchemaSchema.from_dict(_v_schema)
+                except DecodeError as _error:
+                    raise _error.within("schema") from None
+            else:
+                _v_schema = checked(_v_schema, "object", "schema")
+            _self.schema = _v_schema
+            if "description" in _d:
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "strict" in _d:
+                _v_strict = _d["strict"]
+                if not (_v_strict.__class__ is bool or _v_strict is None):
+                    _v_strict = checked(_v_strict, "boolean or null", "strict")
+                _self.strict = _v_strict
+                _n += 1
+            else:
+                _self.strict = UNSET
+        except KeyError as _error:
+            if _d.get("type", "json_schema") != "json_schema":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"description", "name", "schema", "strict", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

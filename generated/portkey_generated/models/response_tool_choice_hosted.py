@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.response_tool_choice_hosted_type_type_0 import (
     ResponseToolChoiceHostedTypeType0,
-    check_response_tool_choice_hosted_type_type_0,
+)
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
 )
 
 T = TypeVar("T", bound="ResponseToolChoiceHosted")
@@ -27,42 +32,32 @@ class ResponseToolChoiceHosted:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str
-        type_ = self.type_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+
+        if is_set(self.type_):
+            type_: str
+            type_ = self.type_
+            _field_dict["type"] = type_
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_type_(data: object) -> ResponseToolChoiceHostedTypeType0 | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = check_response_tool_choice_hosted_type_type_0(data)
-
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ResponseToolChoiceHostedTypeType0 | str", data)
-
-        type_ = _parse_type_(_d.pop("type"))
-
-        _instance = cls(
-            type_=type_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

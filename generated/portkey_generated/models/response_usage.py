@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_input_tokens_details import ResponseInputTokensDetails
@@ -48,11 +55,20 @@ class ResponseUsage:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        input_tokens = self.input_tokens
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        output_tokens = self.output_tokens
+        if is_set(self.input_tokens):
+            input_tokens = self.input_tokens
+            _field_dict["input_tokens"] = input_tokens
 
-        total_tokens = self.total_tokens
+        if is_set(self.output_tokens):
+            output_tokens = self.output_tokens
+            _field_dict["output_tokens"] = output_tokens
+
+        if is_set(self.total_tokens):
+            total_tokens = self.total_tokens
+            _field_dict["total_tokens"] = total_tokens
 
         input_tokens_details: dict[str, Any] | None | Unset
         if isinstance(self.input_tokens_details, Unset):
@@ -61,6 +77,8 @@ class ResponseUsage:
             input_tokens_details = self.input_tokens_details.to_dict()
         else:
             input_tokens_details = self.input_tokens_details
+        if input_tokens_details is not UNSET:
+            _field_dict["input_tokens_details"] = input_tokens_details
 
         output_tokens_details: dict[str, Any] | None | Unset
         if isinstance(self.output_tokens_details, Unset):
@@ -69,18 +87,6 @@ class ResponseUsage:
             output_tokens_details = self.output_tokens_details.to_dict()
         else:
             output_tokens_details = self.output_tokens_details
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "input_tokens": input_tokens,
-                "output_tokens": output_tokens,
-                "total_tokens": total_tokens,
-            }
-        )
-        if input_tokens_details is not UNSET:
-            _field_dict["input_tokens_details"] = input_tokens_details
         if output_tokens_details is not UNSET:
             _field_dict["output_tokens_details"] = output_tokens_details
 
@@ -90,57 +96,75 @@ class ResponseUsage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        input_tokens = _d.pop("input_tokens")
-
-        output_tokens = _d.pop("output_tokens")
-
-        total_tokens = _d.pop("total_tokens")
-
-        def _parse_input_tokens_details(data: object) -> None | ResponseInputTokensDetails | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                input_tokens_details_type_0 = ResponseInputTokensDetails.from_dict(data)
-
-                return input_tokens_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseInputTokensDetails | Unset", data)
-
-        input_tokens_details = _parse_input_tokens_details(_d.pop("input_tokens_details", UNSET))
-
-        def _parse_output_tokens_details(data: object) -> None | ResponseOutputTokensDetails | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                output_tokens_details_type_0 = ResponseOutputTokensDetails.from_dict(data)
-
-                return output_tokens_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseOutputTokensDetails | Unset", data)
-
-        output_tokens_details = _parse_output_tokens_details(_d.pop("output_tokens_details", UNSET))
-
-        _instance = cls(
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
-            total_tokens=total_tokens,
-            input_tokens_details=input_tokens_details,
-            output_tokens_details=output_tokens_details,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_input_tokens = _d["input_tokens"]
+            if _v_input_tokens.__class__ is not int:
+                _v_input_tokens = checked(_v_input_tokens, "integer", "input_tokens")
+            _self.input_tokens = _v_input_tokens
+            _v_output_tokens = _d["output_tokens"]
+            if _v_output_tokens.__class__ is not int:
+                _v_output_tokens = checked(_v_output_tokens, "integer", "output_tokens")
+            _self.output_tokens = _v_output_tokens
+            _v_total_tokens = _d["total_tokens"]
+            if _v_total_tokens.__class__ is not int:
+                _v_total_tokens = checked(_v_total_tokens, "integer", "total_tokens")
+            _self.total_tokens = _v_total_tokens
+            if "input_tokens_details" in _d:
+                _v_input_tokens_details = _d["input_tokens_details"]
+                if _v_input_tokens_details.__class__ is dict:
+                    try:
+                        _v_input_tokens_details = ResponseInputTokensDetails.from_dict(
+                            _v_input_tokens_details
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("input_tokens_details") from None
+                elif _v_input_tokens_details is not None:
+                    _v_input_tokens_details = checked(
+                        _v_input_tokens_details, "object or null", "input_tokens_details"
+                    )
+                _self.input_tokens_details = _v_input_tokens_details
+                _n += 1
+            else:
+                _self.input_tokens_details = UNSET
+            if "output_tokens_details" in _d:
+                _v_output_tokens_details = _d["output_tokens_details"]
+                if _v_output_tokens_details.__class__ is dict:
+                    try:
+                        _v_output_tokens_details = ResponseOutputTokensDetails.from_dict(
+                            _v_output_tokens_details
+                        )
+                    except DecodeError as _error:
+                        raise _error.within("output_tokens_details") from None
+                elif _v_output_tokens_details is not None:
+                    _v_output_tokens_details = checked(
+                        _v_output_tokens_details, "object or null", "output_tokens_details"
+                    )
+                _self.output_tokens_details = _v_output_tokens_details
+                _n += 1
+            else:
+                _self.output_tokens_details = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "input_tokens",
+                    "input_tokens_details",
+                    "output_tokens",
+                    "output_tokens_details",
+                    "total_tokens",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,20 +2,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.response_web_search_tool_search_context_size import (
     ResponseWebSearchToolSearchContextSize,
-    check_response_web_search_tool_search_context_size,
 )
 from ..models.response_web_search_tool_type import (
     ResponseWebSearchToolType,
-    check_response_web_search_tool_type,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_web_search_tool_filters import ResponseWebSearchToolFilters
@@ -54,11 +59,19 @@ class ResponseWebSearchTool:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         search_context_size: str | Unset = UNSET
         if not isinstance(self.search_context_size, Unset):
             search_context_size = self.search_context_size
+
+        if search_context_size is not UNSET:
+            _field_dict["search_context_size"] = search_context_size
 
         user_location: dict[str, Any] | None | Unset
         if isinstance(self.user_location, Unset):
@@ -67,6 +80,8 @@ class ResponseWebSearchTool:
             user_location = self.user_location.to_dict()
         else:
             user_location = self.user_location
+        if user_location is not UNSET:
+            _field_dict["user_location"] = user_location
 
         filters: dict[str, Any] | None | Unset
         if isinstance(self.filters, Unset):
@@ -75,18 +90,6 @@ class ResponseWebSearchTool:
             filters = self.filters.to_dict()
         else:
             filters = self.filters
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if search_context_size is not UNSET:
-            _field_dict["search_context_size"] = search_context_size
-        if user_location is not UNSET:
-            _field_dict["user_location"] = user_location
         if filters is not UNSET:
             _field_dict["filters"] = filters
 
@@ -96,59 +99,60 @@ class ResponseWebSearchTool:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_response_web_search_tool_type(_d.pop("type"))
-
-        _search_context_size = _d.pop("search_context_size", UNSET)
-        search_context_size: ResponseWebSearchToolSearchContextSize | Unset
-        if isinstance(_search_context_size, Unset):
-            search_context_size = UNSET
-        else:
-            search_context_size = check_response_web_search_tool_search_context_size(_search_context_size)
-
-        def _parse_user_location(data: object) -> None | ResponseWebSearchToolUserLocation | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                user_location_type_0 = ResponseWebSearchToolUserLocation.from_dict(data)
-
-                return user_location_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseWebSearchToolUserLocation | Unset", data)
-
-        user_location = _parse_user_location(_d.pop("user_location", UNSET))
-
-        def _parse_filters(data: object) -> None | ResponseWebSearchToolFilters | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                filters_type_0 = ResponseWebSearchToolFilters.from_dict(data)
-
-                return filters_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ResponseWebSearchToolFilters | Unset", data)
-
-        filters = _parse_filters(_d.pop("filters", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            search_context_size=search_context_size,
-            user_location=user_location,
-            filters=filters,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "search_context_size" in _d:
+                _v_search_context_size = _d["search_context_size"]
+                if _v_search_context_size.__class__ is not str:
+                    _v_search_context_size = checked(_v_search_context_size, "string", "search_context_size")
+                _self.search_context_size = _v_search_context_size
+                _n += 1
+            else:
+                _self.search_context_size = UNSET
+            if "user_location" in _d:
+                _v_user_location = _d["user_location"]
+                if _v_user_location.__class__ is dict:
+                    try:
+                        _v_user_location = ResponseWebSearchToolUserLocation.from_dict(_v_user_location)
+                    except DecodeError as _error:
+                        raise _error.within("user_location") from None
+                elif _v_user_location is not None:
+                    _v_user_location = checked(_v_user_location, "object or null", "user_location")
+                _self.user_location = _v_user_location
+                _n += 1
+            else:
+                _self.user_location = UNSET
+            if "filters" in _d:
+                _v_filters = _d["filters"]
+                if _v_filters.__class__ is dict:
+                    try:
+                        _v_filters = ResponseWebSearchToolFilters.from_dict(_v_filters)
+                    except DecodeError as _error:
+                        raise _error.within("filters") from None
+                elif _v_filters is not None:
+                    _v_filters = checked(_v_filters, "object or null", "filters")
+                _self.filters = _v_filters
+                _n += 1
+            else:
+                _self.filters = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"filters", "search_context_size", "type", "user_location"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.response_web_search_tool_call_action import ResponseWebSearchToolCallAction
@@ -44,26 +52,24 @@ class ResponseWebSearchToolCall:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_ = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        id = self.id
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         action: dict[str, Any] | Unset = UNSET
         if not isinstance(self.action, Unset):
             action = self.action.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "id": id,
-            }
-        )
-        if status is not UNSET:
-            _field_dict["status"] = status
         if action is not UNSET:
             _field_dict["action"] = action
 
@@ -73,32 +79,49 @@ class ResponseWebSearchToolCall:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _type_: Any = _d.pop("type")
-        if _type_ != "web_search_call":
-            raise ValueError(f"type must match const 'web_search_call', got '{_type_}'")
-        type_: Literal["web_search_call"] = _type_
-
-        id = _d.pop("id")
-
-        status = _d.pop("status", UNSET)
-
-        _action = _d.pop("action", UNSET)
-        action: ResponseWebSearchToolCallAction | Unset
-        if isinstance(_action, Unset):
-            action = UNSET
-        else:
-            action = ResponseWebSearchToolCallAction.from_dict(_action)
-
-        _instance = cls(
-            type_=type_,
-            id=id,
-            status=status,
-            action=action,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "action" in _d:
+                _v_action = _d["action"]
+                if _v_action.__class__ is dict:
+                    try:
+                        _v_action = ResponseWebSearchToolCallAction.from_dict(_v_action)
+                    except DecodeError as _error:
+                        raise _error.within("action") from None
+                else:
+                    _v_action = checked(_v_action, "object", "action")
+                _self.action = _v_action
+                _n += 1
+            else:
+                _self.action = UNSET
+        except KeyError as _error:
+            if _d.get("type", "web_search_call") != "web_search_call":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"action", "id", "status", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

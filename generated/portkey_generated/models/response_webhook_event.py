@@ -7,8 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.response_webhook_event_type import ResponseWebhookEventType, check_response_webhook_event_type
-from ..types import UNSET, Unset
+from ..models.response_webhook_event_type import ResponseWebhookEventType
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.webhook_object_ref import WebhookObjectRef
@@ -47,26 +54,26 @@ class ResponseWebhookEvent:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        created_at = self.created_at
-
-        type_: str = self.type_
-
-        data = self.data.to_dict()
-
-        object_ = self.object_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "created_at": created_at,
-                "type": type_,
-                "data": data,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.created_at):
+            created_at = self.created_at
+            _field_dict["created_at"] = created_at
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.data):
+            data = self.data.to_dict()
+            _field_dict["data"] = data
+
+        object_ = self.object_
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -76,27 +83,47 @@ class ResponseWebhookEvent:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        created_at = _d.pop("created_at")
-
-        type_ = check_response_webhook_event_type(_d.pop("type"))
-
-        data = WebhookObjectRef.from_dict(_d.pop("data"))
-
-        object_ = _d.pop("object", UNSET)
-
-        _instance = cls(
-            id=id,
-            created_at=created_at,
-            type_=type_,
-            data=data,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_data = _d["data"]
+            if _v_data.__class__ is dict:
+                try:
+                    _v_data = WebhookObjectRef.from_dict(_v_data)
+                except DecodeError as _error:
+                    raise _error.within("data") from None
+            else:
+                _v_data = checked(_v_data, "object", "data")
+            _self.data = _v_data
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"created_at", "data", "id", "object", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,8 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.scim_workspace_mapping_role import ScimWorkspaceMappingRole, check_scim_workspace_mapping_role
-from ..types import UNSET, Unset
+from ..models.scim_workspace_mapping_role import ScimWorkspaceMappingRole
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ScimWorkspaceMapping")
 
@@ -30,29 +36,29 @@ class ScimWorkspaceMapping:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         workspace_id = self.workspace_id
+        if workspace_id is not UNSET:
+            _field_dict["workspace_id"] = workspace_id
 
         scim_group = self.scim_group
+        if scim_group is not UNSET:
+            _field_dict["scim_group"] = scim_group
 
         scim_group_id = self.scim_group_id
+        if scim_group_id is not UNSET:
+            _field_dict["scim_group_id"] = scim_group_id
 
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if workspace_id is not UNSET:
-            _field_dict["workspace_id"] = workspace_id
-        if scim_group is not UNSET:
-            _field_dict["scim_group"] = scim_group
-        if scim_group_id is not UNSET:
-            _field_dict["scim_group_id"] = scim_group_id
         if role is not UNSET:
             _field_dict["role"] = role
 
@@ -60,32 +66,62 @@ class ScimWorkspaceMapping:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id", UNSET)
-
-        workspace_id = _d.pop("workspace_id", UNSET)
-
-        scim_group = _d.pop("scim_group", UNSET)
-
-        scim_group_id = _d.pop("scim_group_id", UNSET)
-
-        _role = _d.pop("role", UNSET)
-        role: ScimWorkspaceMappingRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_scim_workspace_mapping_role(_role)
-
-        _instance = cls(
-            id=id,
-            workspace_id=workspace_id,
-            scim_group=scim_group,
-            scim_group_id=scim_group_id,
-            role=role,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "workspace_id" in _d:
+                _v_workspace_id = _d["workspace_id"]
+                if _v_workspace_id.__class__ is not str:
+                    _v_workspace_id = checked(_v_workspace_id, "string", "workspace_id")
+                _self.workspace_id = _v_workspace_id
+                _n += 1
+            else:
+                _self.workspace_id = UNSET
+            if "scim_group" in _d:
+                _v_scim_group = _d["scim_group"]
+                if _v_scim_group.__class__ is not str:
+                    _v_scim_group = checked(_v_scim_group, "string", "scim_group")
+                _self.scim_group = _v_scim_group
+                _n += 1
+            else:
+                _self.scim_group = UNSET
+            if "scim_group_id" in _d:
+                _v_scim_group_id = _d["scim_group_id"]
+                if _v_scim_group_id.__class__ is not str:
+                    _v_scim_group_id = checked(_v_scim_group_id, "string", "scim_group_id")
+                _self.scim_group_id = _v_scim_group_id
+                _n += 1
+            else:
+                _self.scim_group_id = UNSET
+            if "role" in _d:
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
+                _n += 1
+            else:
+                _self.role = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"id", "role", "scim_group", "scim_group_id", "workspace_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.scim_workspace_mapping import ScimWorkspaceMapping
@@ -40,6 +46,9 @@ class ScimWorkspaceMappingList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         mappings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.mappings, Unset):
             mappings = []
@@ -47,13 +56,10 @@ class ScimWorkspaceMappingList:
                 mappings_item = mappings_item_data.to_dict()
                 mappings.append(mappings_item)
 
-        total_count = self.total_count
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if mappings is not UNSET:
             _field_dict["mappings"] = mappings
+
+        total_count = self.total_count
         if total_count is not UNSET:
             _field_dict["total_count"] = total_count
 
@@ -63,25 +69,41 @@ class ScimWorkspaceMappingList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _mappings = _d.pop("mappings", UNSET)
-        mappings: list[ScimWorkspaceMapping] | Unset = UNSET
-        if _mappings is not UNSET:
-            mappings = []
-            for mappings_item_data in _mappings:
-                mappings_item = ScimWorkspaceMapping.from_dict(mappings_item_data)
-
-                mappings.append(mappings_item)
-
-        total_count = _d.pop("total_count", UNSET)
-
-        _instance = cls(
-            mappings=mappings,
-            total_count=total_count,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "mappings" in _d:
+                _v_mappings = _d["mappings"]
+                if _v_mappings.__class__ is list:
+                    try:
+                        _v_mappings = [ScimWorkspaceMapping.from_dict(_i) for _i in _v_mappings]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_mappings, ScimWorkspaceMapping.from_dict).within(
+                            "mappings"
+                        ) from None
+                else:
+                    _v_mappings = checked(_v_mappings, "array", "mappings")
+                _self.mappings = _v_mappings
+                _n += 1
+            else:
+                _self.mappings = UNSET
+            if "total_count" in _d:
+                _v_total_count = _d["total_count"]
+                if _v_total_count.__class__ is not int:
+                    _v_total_count = checked(_v_total_count, "integer", "total_count")
+                _self.total_count = _v_total_count
+                _n += 1
+            else:
+                _self.total_count = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"mappings", "total_count"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -11,14 +11,19 @@ from attrs import field as _attrs_field
 
 from ..models.secret_reference_detail_object import (
     SecretReferenceDetailObject,
-    check_secret_reference_detail_object,
 )
 from ..models.secret_reference_manager_type import (
     SecretReferenceManagerType,
-    check_secret_reference_manager_type,
 )
-from ..models.secret_reference_status import SecretReferenceStatus, check_secret_reference_status
-from ..types import UNSET, Unset, is_json_object
+from ..models.secret_reference_status import SecretReferenceStatus
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.secret_reference_detail_auth_config import SecretReferenceDetailAuthConfig
@@ -82,37 +87,59 @@ class SecretReferenceDetail:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         organisation_id: str | Unset = UNSET
         if not isinstance(self.organisation_id, Unset):
             organisation_id = str(self.organisation_id)
+        if organisation_id is not UNSET:
+            _field_dict["organisation_id"] = organisation_id
 
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
+        if description is not UNSET:
+            _field_dict["description"] = description
 
         manager_type: str | Unset = UNSET
         if not isinstance(self.manager_type, Unset):
             manager_type = self.manager_type
 
+        if manager_type is not UNSET:
+            _field_dict["manager_type"] = manager_type
+
         secret_path = self.secret_path
+        if secret_path is not UNSET:
+            _field_dict["secret_path"] = secret_path
 
         secret_key: None | str | Unset
         if isinstance(self.secret_key, Unset):
             secret_key = UNSET
         else:
             secret_key = self.secret_key
+        if secret_key is not UNSET:
+            _field_dict["secret_key"] = secret_key
 
         allow_all_workspaces = self.allow_all_workspaces
+        if allow_all_workspaces is not UNSET:
+            _field_dict["allow_all_workspaces"] = allow_all_workspaces
 
         tags: dict[str, Any] | None | Unset
         if isinstance(self.tags, Unset):
@@ -121,62 +148,42 @@ class SecretReferenceDetail:
             tags = self.tags.to_dict()
         else:
             tags = self.tags
+        if tags is not UNSET:
+            _field_dict["tags"] = tags
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
 
+        if status is not UNSET:
+            _field_dict["status"] = status
+
         created_by = self.created_by
+        if created_by is not UNSET:
+            _field_dict["created_by"] = created_by
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         last_updated_at: str | Unset = UNSET
         if not isinstance(self.last_updated_at, Unset):
             last_updated_at = self.last_updated_at.isoformat()
+        if last_updated_at is not UNSET:
+            _field_dict["last_updated_at"] = last_updated_at
 
         auth_config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.auth_config, Unset):
             auth_config = self.auth_config.to_dict()
+        if auth_config is not UNSET:
+            _field_dict["auth_config"] = auth_config
 
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
-        if organisation_id is not UNSET:
-            _field_dict["organisation_id"] = organisation_id
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if description is not UNSET:
-            _field_dict["description"] = description
-        if manager_type is not UNSET:
-            _field_dict["manager_type"] = manager_type
-        if secret_path is not UNSET:
-            _field_dict["secret_path"] = secret_path
-        if secret_key is not UNSET:
-            _field_dict["secret_key"] = secret_key
-        if allow_all_workspaces is not UNSET:
-            _field_dict["allow_all_workspaces"] = allow_all_workspaces
-        if tags is not UNSET:
-            _field_dict["tags"] = tags
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if created_by is not UNSET:
-            _field_dict["created_by"] = created_by
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if last_updated_at is not UNSET:
-            _field_dict["last_updated_at"] = last_updated_at
-        if auth_config is not UNSET:
-            _field_dict["auth_config"] = auth_config
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -186,129 +193,202 @@ class SecretReferenceDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _id = _d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
-
-        _organisation_id = _d.pop("organisation_id", UNSET)
-        organisation_id: UUID | Unset
-        if isinstance(_organisation_id, Unset):
-            organisation_id = UNSET
-        else:
-            organisation_id = UUID(_organisation_id)
-
-        name = _d.pop("name", UNSET)
-
-        slug = _d.pop("slug", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        description = _parse_description(_d.pop("description", UNSET))
-
-        _manager_type = _d.pop("manager_type", UNSET)
-        manager_type: SecretReferenceManagerType | Unset
-        if isinstance(_manager_type, Unset):
-            manager_type = UNSET
-        else:
-            manager_type = check_secret_reference_manager_type(_manager_type)
-
-        secret_path = _d.pop("secret_path", UNSET)
-
-        def _parse_secret_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        secret_key = _parse_secret_key(_d.pop("secret_key", UNSET))
-
-        allow_all_workspaces = _d.pop("allow_all_workspaces", UNSET)
-
-        def _parse_tags(data: object) -> None | SecretReferenceTags | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                tags_type_0 = SecretReferenceTags.from_dict(data)
-
-                return tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | SecretReferenceTags | Unset", data)
-
-        tags = _parse_tags(_d.pop("tags", UNSET))
-
-        _status = _d.pop("status", UNSET)
-        status: SecretReferenceStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_secret_reference_status(_status)
-
-        created_by = _d.pop("created_by", UNSET)
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = _d.pop("last_updated_at", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        _auth_config = _d.pop("auth_config", UNSET)
-        auth_config: SecretReferenceDetailAuthConfig | Unset
-        if isinstance(_auth_config, Unset):
-            auth_config = UNSET
-        else:
-            auth_config = SecretReferenceDetailAuthConfig.from_dict(_auth_config)
-
-        _object_ = _d.pop("object", UNSET)
-        object_: SecretReferenceDetailObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_secret_reference_detail_object(_object_)
-
-        _instance = cls(
-            id=id,
-            organisation_id=organisation_id,
-            name=name,
-            slug=slug,
-            description=description,
-            manager_type=manager_type,
-            secret_path=secret_path,
-            secret_key=secret_key,
-            allow_all_workspaces=allow_all_workspaces,
-            tags=tags,
-            status=status,
-            created_by=created_by,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            auth_config=auth_config,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is str:
+                    try:
+                        _v_id = UUID(_v_id)
+                    except ValueError:
+                        _v_id = malformed(_v_id, "a UUID", "id")
+                else:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "organisation_id" in _d:
+                _v_organisation_id = _d["organisation_id"]
+                if _v_organisation_id.__class__ is str:
+                    try:
+                        _v_organisation_id = UUID(_v_organisation_id)
+                    except ValueError:
+                        _v_organisation_id = malformed(_v_organisation_id, "a UUID", "organisation_id")
+                else:
+                    _v_organisation_id = checked(_v_organisation_id, "string", "organisation_id")
+                _self.organisation_id = _v_organisation_id
+                _n += 1
+            else:
+                _self.organisation_id = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if not (_v_description.__class__ is str or _v_description is None):
+                    _v_description = checked(_v_description, "string or null", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "manager_type" in _d:
+                _v_manager_type = _d["manager_type"]
+                if _v_manager_type.__class__ is not str:
+                    _v_manager_type = checked(_v_manager_type, "string", "manager_type")
+                _self.manager_type = _v_manager_type
+                _n += 1
+            else:
+                _self.manager_type = UNSET
+            if "secret_path" in _d:
+                _v_secret_path = _d["secret_path"]
+                if _v_secret_path.__class__ is not str:
+                    _v_secret_path = checked(_v_secret_path, "string", "secret_path")
+                _self.secret_path = _v_secret_path
+                _n += 1
+            else:
+                _self.secret_path = UNSET
+            if "secret_key" in _d:
+                _v_secret_key = _d["secret_key"]
+                if not (_v_secret_key.__class__ is str or _v_secret_key is None):
+                    _v_secret_key = checked(_v_secret_key, "string or null", "secret_key")
+                _self.secret_key = _v_secret_key
+                _n += 1
+            else:
+                _self.secret_key = UNSET
+            if "allow_all_workspaces" in _d:
+                _v_allow_all_workspaces = _d["allow_all_workspaces"]
+                if _v_allow_all_workspaces.__class__ is not bool:
+                    _v_allow_all_workspaces = checked(
+                        _v_allow_all_workspaces, "boolean", "allow_all_workspaces"
+                    )
+                _self.allow_all_workspaces = _v_allow_all_workspaces
+                _n += 1
+            else:
+                _self.allow_all_workspaces = UNSET
+            if "tags" in _d:
+                _v_tags = _d["tags"]
+                if _v_tags.__class__ is dict:
+                    try:
+                        _v_tags = SecretReferenceTags.from_dict(_v_tags)
+                    except DecodeError as _error:
+                        raise _error.within("tags") from None
+                elif _v_tags is not None:
+                    _v_tags = checked(_v_tags, "object or null", "tags")
+                _self.tags = _v_tags
+                _n += 1
+            else:
+                _self.tags = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "created_by" in _d:
+                _v_created_by = _d["created_by"]
+                if _v_created_by.__class__ is not str:
+                    _v_created_by = checked(_v_created_by, "string", "created_by")
+                _self.created_by = _v_created_by
+                _n += 1
+            else:
+                _self.created_by = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "last_updated_at" in _d:
+                _v_last_updated_at = _d["last_updated_at"]
+                if _v_last_updated_at.__class__ is str:
+                    try:
+                        _v_last_updated_at = datetime.datetime.fromisoformat(_v_last_updated_at)
+                    except ValueError:
+                        _v_last_updated_at = malformed(
+                            _v_last_updated_at, "an ISO 8601 date-time", "last_updated_at"
+                        )
+                else:
+                    _v_last_updated_at = checked(_v_last_updated_at, "string", "last_updated_at")
+                _self.last_updated_at = _v_last_updated_at
+                _n += 1
+            else:
+                _self.last_updated_at = UNSET
+            if "auth_config" in _d:
+                _v_auth_config = _d["auth_config"]
+                if _v_auth_config.__class__ is dict:
+                    try:
+                        _v_auth_config = SecretReferenceDetailAuthConfig.from_dict(_v_auth_config)
+                    except DecodeError as _error:
+                        raise _error.within("auth_config") from None
+                else:
+                    _v_auth_config = checked(_v_auth_config, "object", "auth_config")
+                _self.auth_config = _v_auth_config
+                _n += 1
+            else:
+                _self.auth_config = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "allow_all_workspaces",
+                    "auth_config",
+                    "created_at",
+                    "created_by",
+                    "description",
+                    "id",
+                    "last_updated_at",
+                    "manager_type",
+                    "name",
+                    "object",
+                    "organisation_id",
+                    "secret_key",
+                    "secret_path",
+                    "slug",
+                    "status",
+                    "tags",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

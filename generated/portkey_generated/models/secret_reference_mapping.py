@@ -2,16 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.secret_reference_value_format import (
     SecretReferenceValueFormat,
-    check_secret_reference_value_format,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="SecretReferenceMapping")
 
@@ -35,32 +41,30 @@ class SecretReferenceMapping:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        target_field = self.target_field
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        secret_reference_id = self.secret_reference_id
+        if is_set(self.target_field):
+            target_field = self.target_field
+            _field_dict["target_field"] = target_field
+
+        if is_set(self.secret_reference_id):
+            secret_reference_id = self.secret_reference_id
+            _field_dict["secret_reference_id"] = secret_reference_id
 
         secret_key: None | str | Unset
         if isinstance(self.secret_key, Unset):
             secret_key = UNSET
         else:
             secret_key = self.secret_key
+        if secret_key is not UNSET:
+            _field_dict["secret_key"] = secret_key
 
         value_format: None | str | Unset
         if isinstance(self.value_format, Unset):
             value_format = UNSET
         else:
             value_format = self.value_format
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "target_field": target_field,
-                "secret_reference_id": secret_reference_id,
-            }
-        )
-        if secret_key is not UNSET:
-            _field_dict["secret_key"] = secret_key
         if value_format is not UNSET:
             _field_dict["value_format"] = value_format
 
@@ -68,46 +72,46 @@ class SecretReferenceMapping:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        target_field = _d.pop("target_field")
-
-        secret_reference_id = _d.pop("secret_reference_id")
-
-        def _parse_secret_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        secret_key = _parse_secret_key(_d.pop("secret_key", UNSET))
-
-        def _parse_value_format(data: object) -> None | SecretReferenceValueFormat | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                value_format_type_0 = check_secret_reference_value_format(data)
-
-                return value_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | SecretReferenceValueFormat | Unset", data)
-
-        value_format = _parse_value_format(_d.pop("value_format", UNSET))
-
-        _instance = cls(
-            target_field=target_field,
-            secret_reference_id=secret_reference_id,
-            secret_key=secret_key,
-            value_format=value_format,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_target_field = _d["target_field"]
+            if _v_target_field.__class__ is not str:
+                _v_target_field = checked(_v_target_field, "string", "target_field")
+            _self.target_field = _v_target_field
+            _v_secret_reference_id = _d["secret_reference_id"]
+            if _v_secret_reference_id.__class__ is not str:
+                _v_secret_reference_id = checked(_v_secret_reference_id, "string", "secret_reference_id")
+            _self.secret_reference_id = _v_secret_reference_id
+            if "secret_key" in _d:
+                _v_secret_key = _d["secret_key"]
+                if not (_v_secret_key.__class__ is str or _v_secret_key is None):
+                    _v_secret_key = checked(_v_secret_key, "string or null", "secret_key")
+                _self.secret_key = _v_secret_key
+                _n += 1
+            else:
+                _self.secret_key = UNSET
+            if "value_format" in _d:
+                _v_value_format = _d["value_format"]
+                if not (_v_value_format.__class__ is str or _v_value_format is None):
+                    _v_value_format = checked(_v_value_format, "string or null", "value_format")
+                _self.value_format = _v_value_format
+                _n += 1
+            else:
+                _self.value_format = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"secret_key", "secret_reference_id", "target_field", "value_format"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

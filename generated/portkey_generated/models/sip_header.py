@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="SipHeader")
 
 
@@ -21,35 +28,39 @@ class SipHeader:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        value = self.value
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "name": name,
-                "value": value,
-            }
-        )
+
+        if is_set(self.name):
+            name = self.name
+            _field_dict["name"] = name
+
+        if is_set(self.value):
+            value = self.value
+            _field_dict["value"] = value
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name")
-
-        value = _d.pop("value")
-
-        _instance = cls(
-            name=name,
-            value=value,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_name = _d["name"]
+            if _v_name.__class__ is not str:
+                _v_name = checked(_v_name, "string", "name")
+            _self.name = _v_name
+            _v_value = _d["value"]
+            if _v_value.__class__ is not str:
+                _v_value = checked(_v_value, "string", "value")
+            _self.value = _v_value
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"name", "value"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="Skill")
 
@@ -33,37 +40,34 @@ class Skill:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        object_ = self.object_
-
-        name = self.name
-
-        description = self.description
-
-        created_at = self.created_at
-
-        default_version = self.default_version
-
-        latest_version = self.latest_version
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        object_ = self.object_
         if object_ is not UNSET:
             _field_dict["object"] = object_
+
+        name = self.name
         if name is not UNSET:
             _field_dict["name"] = name
+
+        description = self.description
         if description is not UNSET:
             _field_dict["description"] = description
+
+        created_at = self.created_at
         if created_at is not UNSET:
             _field_dict["created_at"] = created_at
+
+        default_version = self.default_version
         if default_version is not UNSET:
             _field_dict["default_version"] = default_version
+
+        latest_version = self.latest_version
         if latest_version is not UNSET:
             _field_dict["latest_version"] = latest_version
 
@@ -71,33 +75,83 @@ class Skill:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        default_version = _d.pop("default_version", UNSET)
-
-        latest_version = _d.pop("latest_version", UNSET)
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            name=name,
-            description=description,
-            created_at=created_at,
-            default_version=default_version,
-            latest_version=latest_version,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "default_version" in _d:
+                _v_default_version = _d["default_version"]
+                if _v_default_version.__class__ is not str:
+                    _v_default_version = checked(_v_default_version, "string", "default_version")
+                _self.default_version = _v_default_version
+                _n += 1
+            else:
+                _self.default_version = UNSET
+            if "latest_version" in _d:
+                _v_latest_version = _d["latest_version"]
+                if _v_latest_version.__class__ is not str:
+                    _v_latest_version = checked(_v_latest_version, "string", "latest_version")
+                _self.latest_version = _v_latest_version
+                _n += 1
+            else:
+                _self.latest_version = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "default_version",
+                    "description",
+                    "id",
+                    "latest_version",
+                    "name",
+                    "object",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

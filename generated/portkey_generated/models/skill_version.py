@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="SkillVersion")
 
@@ -33,37 +40,34 @@ class SkillVersion:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        object_ = self.object_
-
-        skill_id = self.skill_id
-
-        version = self.version
-
-        created_at = self.created_at
-
-        name = self.name
-
-        description = self.description
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        object_ = self.object_
         if object_ is not UNSET:
             _field_dict["object"] = object_
+
+        skill_id = self.skill_id
         if skill_id is not UNSET:
             _field_dict["skill_id"] = skill_id
+
+        version = self.version
         if version is not UNSET:
             _field_dict["version"] = version
+
+        created_at = self.created_at
         if created_at is not UNSET:
             _field_dict["created_at"] = created_at
+
+        name = self.name
         if name is not UNSET:
             _field_dict["name"] = name
+
+        description = self.description
         if description is not UNSET:
             _field_dict["description"] = description
 
@@ -71,33 +75,74 @@ class SkillVersion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        skill_id = _d.pop("skill_id", UNSET)
-
-        version = _d.pop("version", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        name = _d.pop("name", UNSET)
-
-        description = _d.pop("description", UNSET)
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            skill_id=skill_id,
-            version=version,
-            created_at=created_at,
-            name=name,
-            description=description,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "skill_id" in _d:
+                _v_skill_id = _d["skill_id"]
+                if _v_skill_id.__class__ is not str:
+                    _v_skill_id = checked(_v_skill_id, "string", "skill_id")
+                _self.skill_id = _v_skill_id
+                _n += 1
+            else:
+                _self.skill_id = UNSET
+            if "version" in _d:
+                _v_version = _d["version"]
+                if _v_version.__class__ is not str:
+                    _v_version = checked(_v_version, "string", "version")
+                _self.version = _v_version
+                _n += 1
+            else:
+                _self.version = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "description" in _d:
+                _v_description = _d["description"]
+                if _v_description.__class__ is not str:
+                    _v_description = checked(_v_description, "string", "description")
+                _self.description = _v_description
+                _n += 1
+            else:
+                _self.description = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"created_at", "description", "id", "name", "object", "skill_id", "version"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

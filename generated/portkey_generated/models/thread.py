@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.thread_object import ThreadObject, check_thread_object
-from ..types import is_json_object
+from ..models.thread_object import ThreadObject
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -49,35 +55,36 @@ class Thread:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        object_: str = self.object_
-
-        created_at = self.created_at
-
-        tool_resources: dict[str, Any] | None
-        if isinstance(self.tool_resources, AssistantToolResources):
-            tool_resources = self.tool_resources.to_dict()
-        else:
-            tool_resources = self.tool_resources
-
-        metadata: dict[str, Any] | None
-        if isinstance(self.metadata, AssistantMetadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created_at": created_at,
-                "tool_resources": tool_resources,
-                "metadata": metadata,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
+
+        if is_set(self.created_at):
+            created_at = self.created_at
+            _field_dict["created_at"] = created_at
+
+        if is_set(self.tool_resources):
+            tool_resources: dict[str, Any] | None
+            if isinstance(self.tool_resources, AssistantToolResources):
+                tool_resources = self.tool_resources.to_dict()
+            else:
+                tool_resources = self.tool_resources
+            _field_dict["tool_resources"] = tool_resources
+
+        if is_set(self.metadata):
+            metadata: dict[str, Any] | None
+            if isinstance(self.metadata, AssistantMetadata):
+                metadata = self.metadata.to_dict()
+            else:
+                metadata = self.metadata
+            _field_dict["metadata"] = metadata
 
         return _field_dict
 
@@ -85,53 +92,54 @@ class Thread:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = check_thread_object(_d.pop("object"))
-
-        created_at = _d.pop("created_at")
-
-        def _parse_tool_resources(data: object) -> AssistantToolResources | None:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                tool_resources_type_0 = AssistantToolResources.from_dict(data)
-
-                return tool_resources_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantToolResources | None", data)
-
-        tool_resources = _parse_tool_resources(_d.pop("tool_resources"))
-
-        def _parse_metadata(data: object) -> AssistantMetadata | None:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = AssistantMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantMetadata | None", data)
-
-        metadata = _parse_metadata(_d.pop("metadata"))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            tool_resources=tool_resources,
-            metadata=metadata,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_tool_resources = _d["tool_resources"]
+            if _v_tool_resources.__class__ is dict:
+                try:
+                    _v_tool_resources = AssistantToolResources.from_dict(_v_tool_resources)
+                except DecodeError as _error:
+                    raise _error.within("tool_resources") from None
+            elif _v_tool_resources is not None:
+                _v_tool_resources = checked(_v_tool_resources, "object or null", "tool_resources")
+            _self.tool_resources = _v_tool_resources
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
+                try:
+                    _v_metadata = AssistantMetadata.from_dict(_v_metadata)
+                except DecodeError as _error:
+                    raise _error.within("metadata") from None
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
+        except KeyError as _error:
+            if _d.get("object", "thread") != "thread":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"created_at", "id", "metadata", "object", "tool_resources"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.thread_deleted_object import ThreadDeletedObject, check_thread_deleted_object
+from ..models.thread_deleted_object import ThreadDeletedObject
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ThreadDeleted")
 
@@ -25,41 +32,51 @@ class ThreadDeleted:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        object_: str = self.object_
-
-        deleted = self.deleted
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "deleted": deleted,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
+
+        if is_set(self.deleted):
+            deleted = self.deleted
+            _field_dict["deleted"] = deleted
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = check_thread_deleted_object(_d.pop("object"))
-
-        deleted = _d.pop("deleted")
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            deleted=deleted,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_deleted = _d["deleted"]
+            if _v_deleted.__class__ is not bool:
+                _v_deleted = checked(_v_deleted, "boolean", "deleted")
+            _self.deleted = _v_deleted
+        except KeyError as _error:
+            if _d.get("object", "thread.deleted") != "thread.deleted":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.thread_message_object import ThreadMessageObject, check_thread_message_object
-from ..models.thread_message_role import ThreadMessageRole, check_thread_message_role
-from ..models.thread_message_status import ThreadMessageStatus, check_thread_message_status
-from ..types import is_json_array, is_json_object
+from ..models.thread_message_object import ThreadMessageObject
+from ..models.thread_message_role import ThreadMessageRole
+from ..models.thread_message_status import ThreadMessageStatus
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -92,86 +98,97 @@ class ThreadMessage:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        object_: str = self.object_
-
-        created_at = self.created_at
-
-        thread_id = self.thread_id
-
-        status: str = self.status
-
-        incomplete_details: dict[str, Any] | None
-        if isinstance(self.incomplete_details, ThreadMessageIncompleteDetails):
-            incomplete_details = self.incomplete_details.to_dict()
-        else:
-            incomplete_details = self.incomplete_details
-
-        completed_at: int | None
-        completed_at = self.completed_at
-
-        incomplete_at: int | None
-        incomplete_at = self.incomplete_at
-
-        role: str = self.role
-
-        content: list[dict[str, Any]] = []
-        for content_item_data in self.content:
-            content_item: dict[str, Any]
-            if isinstance(content_item_data, ThreadMessageContentImageFile):
-                content_item = content_item_data.to_dict()
-            elif isinstance(content_item_data, ThreadMessageContentImageUrl):
-                content_item = content_item_data.to_dict()
-            elif isinstance(content_item_data, ThreadMessageContentText):
-                content_item = content_item_data.to_dict()
-            else:
-                content_item = content_item_data.to_dict()
-
-            content.append(content_item)
-
-        assistant_id: None | str
-        assistant_id = self.assistant_id
-
-        run_id: None | str
-        run_id = self.run_id
-
-        attachments: list[dict[str, Any]] | None
-        if isinstance(self.attachments, list):
-            attachments = []
-            for attachments_type_0_item_data in self.attachments:
-                attachments_type_0_item = attachments_type_0_item_data.to_dict()
-                attachments.append(attachments_type_0_item)
-
-        else:
-            attachments = self.attachments
-
-        metadata: dict[str, Any] | None
-        if isinstance(self.metadata, AssistantMetadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created_at": created_at,
-                "thread_id": thread_id,
-                "status": status,
-                "incomplete_details": incomplete_details,
-                "completed_at": completed_at,
-                "incomplete_at": incomplete_at,
-                "role": role,
-                "content": content,
-                "assistant_id": assistant_id,
-                "run_id": run_id,
-                "attachments": attachments,
-                "metadata": metadata,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
+
+        if is_set(self.created_at):
+            created_at = self.created_at
+            _field_dict["created_at"] = created_at
+
+        if is_set(self.thread_id):
+            thread_id = self.thread_id
+            _field_dict["thread_id"] = thread_id
+
+        if is_set(self.status):
+            status: str = self.status
+            _field_dict["status"] = status
+
+        if is_set(self.incomplete_details):
+            incomplete_details: dict[str, Any] | None
+            if isinstance(self.incomplete_details, ThreadMessageIncompleteDetails):
+                incomplete_details = self.incomplete_details.to_dict()
+            else:
+                incomplete_details = self.incomplete_details
+            _field_dict["incomplete_details"] = incomplete_details
+
+        if is_set(self.completed_at):
+            completed_at: int | None
+            completed_at = self.completed_at
+            _field_dict["completed_at"] = completed_at
+
+        if is_set(self.incomplete_at):
+            incomplete_at: int | None
+            incomplete_at = self.incomplete_at
+            _field_dict["incomplete_at"] = incomplete_at
+
+        if is_set(self.role):
+            role: str = self.role
+            _field_dict["role"] = role
+
+        if is_set(self.content):
+            content: list[dict[str, Any]] = []
+            for content_item_data in self.content:
+                content_item: dict[str, Any]
+                if isinstance(content_item_data, ThreadMessageContentImageFile):
+                    content_item = content_item_data.to_dict()
+                elif isinstance(content_item_data, ThreadMessageContentImageUrl):
+                    content_item = content_item_data.to_dict()
+                elif isinstance(content_item_data, ThreadMessageContentText):
+                    content_item = content_item_data.to_dict()
+                else:
+                    content_item = content_item_data.to_dict()
+
+                content.append(content_item)
+
+            _field_dict["content"] = content
+
+        if is_set(self.assistant_id):
+            assistant_id: None | str
+            assistant_id = self.assistant_id
+            _field_dict["assistant_id"] = assistant_id
+
+        if is_set(self.run_id):
+            run_id: None | str
+            run_id = self.run_id
+            _field_dict["run_id"] = run_id
+
+        if is_set(self.attachments):
+            attachments: list[dict[str, Any]] | None
+            if isinstance(self.attachments, list):
+                attachments = []
+                for attachments_type_0_item_data in self.attachments:
+                    attachments_type_0_item = attachments_type_0_item_data.to_dict()
+                    attachments.append(attachments_type_0_item)
+
+            else:
+                attachments = self.attachments
+            _field_dict["attachments"] = attachments
+
+        if is_set(self.metadata):
+            metadata: dict[str, Any] | None
+            if isinstance(self.metadata, AssistantMetadata):
+                metadata = self.metadata.to_dict()
+            else:
+                metadata = self.metadata
+            _field_dict["metadata"] = metadata
 
         return _field_dict
 
@@ -179,175 +196,118 @@ class ThreadMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = check_thread_message_object(_d.pop("object"))
-
-        created_at = _d.pop("created_at")
-
-        thread_id = _d.pop("thread_id")
-
-        status = check_thread_message_status(_d.pop("status"))
-
-        def _parse_incomplete_details(data: object) -> None | ThreadMessageIncompleteDetails:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                incomplete_details_type_0 = ThreadMessageIncompleteDetails.from_dict(data)
-
-                return incomplete_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadMessageIncompleteDetails", data)
-
-        incomplete_details = _parse_incomplete_details(_d.pop("incomplete_details"))
-
-        def _parse_completed_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        completed_at = _parse_completed_at(_d.pop("completed_at"))
-
-        def _parse_incomplete_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        incomplete_at = _parse_incomplete_at(_d.pop("incomplete_at"))
-
-        role = check_thread_message_role(_d.pop("role"))
-
-        content: list[
-            ThreadMessageContentImageFile
-            | ThreadMessageContentImageUrl
-            | ThreadMessageContentRefusal
-            | ThreadMessageContentText
-        ] = []
-        _content = _d.pop("content")
-        for content_item_data in _content:
-
-            def _parse_content_item(
-                data: object,
-            ) -> (
-                ThreadMessageContentImageFile
-                | ThreadMessageContentImageUrl
-                | ThreadMessageContentRefusal
-                | ThreadMessageContentText
-            ):
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 14
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_thread_id = _d["thread_id"]
+            if _v_thread_id.__class__ is not str:
+                _v_thread_id = checked(_v_thread_id, "string", "thread_id")
+            _self.thread_id = _v_thread_id
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_incomplete_details = _d["incomplete_details"]
+            if _v_incomplete_details.__class__ is dict:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_message_content_part_type_0 = (
-                        ThreadMessageContentImageFile.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_message_content_part_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+                    _v_incomplete_details = ThreadMessageIncompleteDetails.from_dict(_v_incomplete_details)
+                except DecodeError as _error:
+                    raise _error.within("incomplete_details") from None
+            elif _v_incomplete_details is not None:
+                _v_incomplete_details = checked(_v_incomplete_details, "object or null", "incomplete_details")
+            _self.incomplete_details = _v_incomplete_details
+            _v_completed_at = _d["completed_at"]
+            if not (_v_completed_at.__class__ is int or _v_completed_at is None):
+                _v_completed_at = checked(_v_completed_at, "integer or null", "completed_at")
+            _self.completed_at = _v_completed_at
+            _v_incomplete_at = _d["incomplete_at"]
+            if not (_v_incomplete_at.__class__ is int or _v_incomplete_at is None):
+                _v_incomplete_at = checked(_v_incomplete_at, "integer or null", "incomplete_at")
+            _self.incomplete_at = _v_incomplete_at
+            _v_role = _d["role"]
+            if _v_role.__class__ is not str:
+                _v_role = checked(_v_role, "string", "role")
+            _self.role = _v_role
+            _v_content = _d["content"]
+            if _v_content.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_message_content_part_type_1 = (
-                        ThreadMessageContentImageUrl.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_message_content_part_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+                    _v_content = [_decode_content_item(_i) for _i in _v_content]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+            else:
+                _v_content = checked(_v_content, "array", "content")
+            _self.content = _v_content
+            _v_assistant_id = _d["assistant_id"]
+            if not (_v_assistant_id.__class__ is str or _v_assistant_id is None):
+                _v_assistant_id = checked(_v_assistant_id, "string or null", "assistant_id")
+            _self.assistant_id = _v_assistant_id
+            _v_run_id = _d["run_id"]
+            if not (_v_run_id.__class__ is str or _v_run_id is None):
+                _v_run_id = checked(_v_run_id, "string or null", "run_id")
+            _self.run_id = _v_run_id
+            _v_attachments = _d["attachments"]
+            if _v_attachments.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_message_content_part_type_2 = ThreadMessageContentText.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_thread_message_content_part_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_message_content_part_type_3 = ThreadMessageContentRefusal.from_dict(
-                    data
-                )
-
-                return componentsschemas_thread_message_content_part_type_3
-
-            content_item = _parse_content_item(content_item_data)
-
-            content.append(content_item)
-
-        def _parse_assistant_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        assistant_id = _parse_assistant_id(_d.pop("assistant_id"))
-
-        def _parse_run_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        run_id = _parse_run_id(_d.pop("run_id"))
-
-        def _parse_attachments(data: object) -> list[ThreadMessageAttachment] | None:
-            if data is None:
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                attachments_type_0: list[ThreadMessageAttachment] = []
-                _attachments_type_0 = data
-                for attachments_type_0_item_data in _attachments_type_0:
-                    attachments_type_0_item = ThreadMessageAttachment.from_dict(attachments_type_0_item_data)
-
-                    attachments_type_0.append(attachments_type_0_item)
-
-                return attachments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[ThreadMessageAttachment] | None", data)
-
-        attachments = _parse_attachments(_d.pop("attachments"))
-
-        def _parse_metadata(data: object) -> AssistantMetadata | None:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = AssistantMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantMetadata | None", data)
-
-        metadata = _parse_metadata(_d.pop("metadata"))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            thread_id=thread_id,
-            status=status,
-            incomplete_details=incomplete_details,
-            completed_at=completed_at,
-            incomplete_at=incomplete_at,
-            role=role,
-            content=content,
-            assistant_id=assistant_id,
-            run_id=run_id,
-            attachments=attachments,
-            metadata=metadata,
+                    _v_attachments = [ThreadMessageAttachment.from_dict(_i) for _i in _v_attachments]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_attachments, ThreadMessageAttachment.from_dict).within(
+                        "attachments"
+                    ) from None
+            elif _v_attachments is not None:
+                _v_attachments = checked(_v_attachments, "array or null", "attachments")
+            _self.attachments = _v_attachments
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
+                try:
+                    _v_metadata = AssistantMetadata.from_dict(_v_metadata)
+                except DecodeError as _error:
+                    raise _error.within("metadata") from None
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
+        except KeyError as _error:
+            if _d.get("object", "thread.message") != "thread.message":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "assistant_id",
+                    "attachments",
+                    "completed_at",
+                    "content",
+                    "created_at",
+                    "id",
+                    "incomplete_at",
+                    "incomplete_details",
+                    "metadata",
+                    "object",
+                    "role",
+                    "run_id",
+                    "status",
+                    "thread_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -364,3 +324,44 @@ class ThreadMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_item_(
+    data: dict[str, Any],
+) -> (
+    ThreadMessageContentImageFile
+    | ThreadMessageContentImageUrl
+    | ThreadMessageContentText
+    | ThreadMessageContentRefusal
+):
+    _tag = data.get("type")
+    if _tag == "image_file":
+        return ThreadMessageContentImageFile.from_dict(data)
+    if _tag == "image_url":
+        return ThreadMessageContentImageUrl.from_dict(data)
+    if _tag == "text":
+        return ThreadMessageContentText.from_dict(data)
+    if _tag == "refusal":
+        return ThreadMessageContentRefusal.from_dict(data)
+    return ThreadMessageContentImageFile.from_dict(data)
+
+
+def _decode_content_item(
+    data: Any,
+) -> (
+    ThreadMessageContentImageFile
+    | ThreadMessageContentImageUrl
+    | ThreadMessageContentRefusal
+    | ThreadMessageContentText
+):
+    if data.__class__ is dict:
+        data = _decode_content_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: (
+        ThreadMessageContentImageFile
+        | ThreadMessageContentImageUrl
+        | ThreadMessageContentRefusal
+        | ThreadMessageContentText
+    ) = data
+    return _result

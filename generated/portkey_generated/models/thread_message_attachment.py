@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_tool_code_interpreter import AssistantToolCodeInterpreter
@@ -42,7 +48,12 @@ class ThreadMessageAttachment:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         file_id = self.file_id
+        if file_id is not UNSET:
+            _field_dict["file_id"] = file_id
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
@@ -56,11 +67,6 @@ class ThreadMessageAttachment:
 
                 tools.append(tools_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if file_id is not UNSET:
-            _field_dict["file_id"] = file_id
         if tools is not UNSET:
             _field_dict["tools"] = tools
 
@@ -70,47 +76,37 @@ class ThreadMessageAttachment:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        file_id = _d.pop("file_id", UNSET)
-
-        _tools = _d.pop("tools", UNSET)
-        tools: list[AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch] | Unset = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for tools_item_data in _tools:
-
-                def _parse_tools_item(
-                    data: object,
-                ) -> AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "file_id" in _d:
+                _v_file_id = _d["file_id"]
+                if _v_file_id.__class__ is not str:
+                    _v_file_id = checked(_v_file_id, "string", "file_id")
+                _self.file_id = _v_file_id
+                _n += 1
+            else:
+                _self.file_id = UNSET
+            if "tools" in _d:
+                _v_tools = _d["tools"]
+                if _v_tools.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_thread_message_attachment_tool_type_0 = (
-                            AssistantToolCodeInterpreter.from_dict(data)
-                        )
-
-                        return componentsschemas_thread_message_attachment_tool_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_message_attachment_tool_type_1 = (
-                        ThreadMessageAttachmentFileSearch.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_message_attachment_tool_type_1
-
-                tools_item = _parse_tools_item(tools_item_data)
-
-                tools.append(tools_item)
-
-        _instance = cls(
-            file_id=file_id,
-            tools=tools,
+                        _v_tools = [_decode_tools_item(_i) for _i in _v_tools]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_tools, _decode_tools_item).within("tools") from None
+                else:
+                    _v_tools = checked(_v_tools, "array", "tools")
+                _self.tools = _v_tools
+                _n += 1
+            else:
+                _self.tools = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file_id", "tools"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -127,3 +123,23 @@ class ThreadMessageAttachment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_tools_item_(
+    data: dict[str, Any],
+) -> AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch:
+    _tag = data.get("type")
+    if _tag == "code_interpreter":
+        return AssistantToolCodeInterpreter.from_dict(data)
+    if _tag == "file_search":
+        return ThreadMessageAttachmentFileSearch.from_dict(data)
+    return AssistantToolCodeInterpreter.from_dict(data)
+
+
+def _decode_tools_item(data: Any) -> AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch:
+    if data.__class__ is dict:
+        data = _decode_tools_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch = data
+    return _result

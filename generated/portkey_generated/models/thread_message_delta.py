@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.thread_message_delta_object import ThreadMessageDeltaObject, check_thread_message_delta_object
+from ..models.thread_message_delta_object import ThreadMessageDeltaObject
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_message_delta_body import ThreadMessageDeltaBody
@@ -42,21 +49,20 @@ class ThreadMessageDelta:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        object_: str = self.object_
-
-        delta = self.delta.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "delta": delta,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
+
+        if is_set(self.delta):
+            delta = self.delta.to_dict()
+            _field_dict["delta"] = delta
 
         return _field_dict
 
@@ -64,21 +70,35 @@ class ThreadMessageDelta:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = check_thread_message_delta_object(_d.pop("object"))
-
-        delta = ThreadMessageDeltaBody.from_dict(_d.pop("delta"))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            delta=delta,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_delta = _d["delta"]
+            if _v_delta.__class__ is dict:
+                try:
+                    _v_delta = ThreadMessageDeltaBody.from_dict(_v_delta)
+                except DecodeError as _error:
+                    raise _error.within("delta") from None
+            else:
+                _v_delta = checked(_v_delta, "object", "delta")
+            _self.delta = _v_delta
+        except KeyError as _error:
+            if _d.get("object", "thread.message.delta") != "thread.message.delta":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"delta", "id", "object"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

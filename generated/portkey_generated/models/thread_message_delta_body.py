@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.thread_message_delta_body_role import (
     ThreadMessageDeltaBodyRole,
-    check_thread_message_delta_body_role,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_message_delta_content_image_file import ThreadMessageDeltaContentImageFile
@@ -63,9 +68,15 @@ class ThreadMessageDeltaBody:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         role: str | Unset = UNSET
         if not isinstance(self.role, Unset):
             role = self.role
+
+        if role is not UNSET:
+            _field_dict["role"] = role
 
         content: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.content, Unset):
@@ -83,11 +94,6 @@ class ThreadMessageDeltaBody:
 
                 content.append(content_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if role is not UNSET:
-            _field_dict["role"] = role
         if content is not UNSET:
             _field_dict["content"] = content
 
@@ -97,85 +103,37 @@ class ThreadMessageDeltaBody:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        _role = _d.pop("role", UNSET)
-        role: ThreadMessageDeltaBodyRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = check_thread_message_delta_body_role(_role)
-
-        _content = _d.pop("content", UNSET)
-        content: (
-            list[
-                ThreadMessageDeltaContentImageFile
-                | ThreadMessageDeltaContentImageUrl
-                | ThreadMessageDeltaContentRefusal
-                | ThreadMessageDeltaContentText
-            ]
-            | Unset
-        ) = UNSET
-        if _content is not UNSET:
-            content = []
-            for content_item_data in _content:
-
-                def _parse_content_item(
-                    data: object,
-                ) -> (
-                    ThreadMessageDeltaContentImageFile
-                    | ThreadMessageDeltaContentImageUrl
-                    | ThreadMessageDeltaContentRefusal
-                    | ThreadMessageDeltaContentText
-                ):
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "role" in _d:
+                _v_role = _d["role"]
+                if _v_role.__class__ is not str:
+                    _v_role = checked(_v_role, "string", "role")
+                _self.role = _v_role
+                _n += 1
+            else:
+                _self.role = UNSET
+            if "content" in _d:
+                _v_content = _d["content"]
+                if _v_content.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_thread_message_delta_content_part_type_0 = (
-                            ThreadMessageDeltaContentImageFile.from_dict(data)
-                        )
-
-                        return componentsschemas_thread_message_delta_content_part_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_thread_message_delta_content_part_type_1 = (
-                            ThreadMessageDeltaContentImageUrl.from_dict(data)
-                        )
-
-                        return componentsschemas_thread_message_delta_content_part_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_thread_message_delta_content_part_type_2 = (
-                            ThreadMessageDeltaContentText.from_dict(data)
-                        )
-
-                        return componentsschemas_thread_message_delta_content_part_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_message_delta_content_part_type_3 = (
-                        ThreadMessageDeltaContentRefusal.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_message_delta_content_part_type_3
-
-                content_item = _parse_content_item(content_item_data)
-
-                content.append(content_item)
-
-        _instance = cls(
-            role=role,
-            content=content,
+                        _v_content = [_decode_content_item(_i) for _i in _v_content]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_content, _decode_content_item).within("content") from None
+                else:
+                    _v_content = checked(_v_content, "array", "content")
+                _self.content = _v_content
+                _n += 1
+            else:
+                _self.content = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"content", "role"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -192,3 +150,44 @@ class ThreadMessageDeltaBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_content_item_(
+    data: dict[str, Any],
+) -> (
+    ThreadMessageDeltaContentImageFile
+    | ThreadMessageDeltaContentImageUrl
+    | ThreadMessageDeltaContentText
+    | ThreadMessageDeltaContentRefusal
+):
+    _tag = data.get("type")
+    if _tag == "image_file":
+        return ThreadMessageDeltaContentImageFile.from_dict(data)
+    if _tag == "image_url":
+        return ThreadMessageDeltaContentImageUrl.from_dict(data)
+    if _tag == "text":
+        return ThreadMessageDeltaContentText.from_dict(data)
+    if _tag == "refusal":
+        return ThreadMessageDeltaContentRefusal.from_dict(data)
+    return ThreadMessageDeltaContentImageFile.from_dict(data)
+
+
+def _decode_content_item(
+    data: Any,
+) -> (
+    ThreadMessageDeltaContentImageFile
+    | ThreadMessageDeltaContentImageUrl
+    | ThreadMessageDeltaContentRefusal
+    | ThreadMessageDeltaContentText
+):
+    if data.__class__ is dict:
+        data = _decode_content_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: (
+        ThreadMessageDeltaContentImageFile
+        | ThreadMessageDeltaContentImageUrl
+        | ThreadMessageDeltaContentRefusal
+        | ThreadMessageDeltaContentText
+    ) = data
+    return _result

@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.thread_message_delta_content_image_url_type import (
     ThreadMessageDeltaContentImageUrlType,
-    check_thread_message_delta_content_image_url_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_message_delta_image_url import ThreadMessageDeltaImageUrl
@@ -46,22 +53,20 @@ class ThreadMessageDeltaContentImageUrl:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        index = self.index
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        type_: str = self.type_
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         image_url: dict[str, Any] | Unset = UNSET
         if not isinstance(self.image_url, Unset):
             image_url = self.image_url.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "index": index,
-                "type": type_,
-            }
-        )
         if image_url is not UNSET:
             _field_dict["image_url"] = image_url
 
@@ -71,26 +76,41 @@ class ThreadMessageDeltaContentImageUrl:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        index = _d.pop("index")
-
-        type_ = check_thread_message_delta_content_image_url_type(_d.pop("type"))
-
-        _image_url = _d.pop("image_url", UNSET)
-        image_url: ThreadMessageDeltaImageUrl | Unset
-        if isinstance(_image_url, Unset):
-            image_url = UNSET
-        else:
-            image_url = ThreadMessageDeltaImageUrl.from_dict(_image_url)
-
-        _instance = cls(
-            index=index,
-            type_=type_,
-            image_url=image_url,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "image_url" in _d:
+                _v_image_url = _d["image_url"]
+                if _v_image_url.__class__ is dict:
+                    try:
+                        _v_image_url = ThreadMessageDeltaImageUrl.from_dict(_v_image_url)
+                    except DecodeError as _error:
+                        raise _error.within("image_url") from None
+                else:
+                    _v_image_url = checked(_v_image_url, "object", "image_url")
+                _self.image_url = _v_image_url
+                _n += 1
+            else:
+                _self.image_url = UNSET
+        except KeyError as _error:
+            if _d.get("type", "image_url") != "image_url":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"image_url", "index", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

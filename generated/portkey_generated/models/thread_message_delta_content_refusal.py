@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.thread_message_delta_content_refusal_type import (
     ThreadMessageDeltaContentRefusalType,
-    check_thread_message_delta_content_refusal_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ThreadMessageDeltaContentRefusal")
 
@@ -29,20 +36,18 @@ class ThreadMessageDeltaContentRefusal:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        index = self.index
-
-        type_: str = self.type_
-
-        refusal = self.refusal
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "index": index,
-                "type": type_,
-            }
-        )
+
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        refusal = self.refusal
         if refusal is not UNSET:
             _field_dict["refusal"] = refusal
 
@@ -50,21 +55,36 @@ class ThreadMessageDeltaContentRefusal:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        index = _d.pop("index")
-
-        type_ = check_thread_message_delta_content_refusal_type(_d.pop("type"))
-
-        refusal = _d.pop("refusal", UNSET)
-
-        _instance = cls(
-            index=index,
-            type_=type_,
-            refusal=refusal,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "refusal" in _d:
+                _v_refusal = _d["refusal"]
+                if _v_refusal.__class__ is not str:
+                    _v_refusal = checked(_v_refusal, "string", "refusal")
+                _self.refusal = _v_refusal
+                _n += 1
+            else:
+                _self.refusal = UNSET
+        except KeyError as _error:
+            if _d.get("type", "refusal") != "refusal":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"index", "refusal", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

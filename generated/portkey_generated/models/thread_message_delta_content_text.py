@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.thread_message_delta_content_text_type import (
     ThreadMessageDeltaContentTextType,
-    check_thread_message_delta_content_text_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_message_delta_text import ThreadMessageDeltaText
@@ -46,22 +53,20 @@ class ThreadMessageDeltaContentText:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        index = self.index
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        type_: str = self.type_
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         text: dict[str, Any] | Unset = UNSET
         if not isinstance(self.text, Unset):
             text = self.text.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "index": index,
-                "type": type_,
-            }
-        )
         if text is not UNSET:
             _field_dict["text"] = text
 
@@ -71,26 +76,39 @@ class ThreadMessageDeltaContentText:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        index = _d.pop("index")
-
-        type_ = check_thread_message_delta_content_text_type(_d.pop("type"))
-
-        _text = _d.pop("text", UNSET)
-        text: ThreadMessageDeltaText | Unset
-        if isinstance(_text, Unset):
-            text = UNSET
-        else:
-            text = ThreadMessageDeltaText.from_dict(_text)
-
-        _instance = cls(
-            index=index,
-            type_=type_,
-            text=text,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "text" in _d:
+                _v_text = _d["text"]
+                if _v_text.__class__ is dict:
+                    try:
+                        _v_text = ThreadMessageDeltaText.from_dict(_v_text)
+                    except DecodeError as _error:
+                        raise _error.within("text") from None
+                else:
+                    _v_text = checked(_v_text, "object", "text")
+                _self.text = _v_text
+                _n += 1
+            else:
+                _self.text = UNSET
+        except KeyError as _error:
+            if _d.get("type", "text") != "text":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"index", "text", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_message_delta_file_citation_annotation import (
@@ -48,7 +54,12 @@ class ThreadMessageDeltaText:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         value = self.value
+        if value is not UNSET:
+            _field_dict["value"] = value
 
         annotations: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.annotations, Unset):
@@ -62,11 +73,6 @@ class ThreadMessageDeltaText:
 
                 annotations.append(annotations_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if value is not UNSET:
-            _field_dict["value"] = value
         if annotations is not UNSET:
             _field_dict["annotations"] = annotations
 
@@ -76,49 +82,39 @@ class ThreadMessageDeltaText:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        value = _d.pop("value", UNSET)
-
-        _annotations = _d.pop("annotations", UNSET)
-        annotations: (
-            list[ThreadMessageDeltaFileCitationAnnotation | ThreadMessageDeltaFilePathAnnotation] | Unset
-        ) = UNSET
-        if _annotations is not UNSET:
-            annotations = []
-            for annotations_item_data in _annotations:
-
-                def _parse_annotations_item(
-                    data: object,
-                ) -> ThreadMessageDeltaFileCitationAnnotation | ThreadMessageDeltaFilePathAnnotation:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "value" in _d:
+                _v_value = _d["value"]
+                if _v_value.__class__ is not str:
+                    _v_value = checked(_v_value, "string", "value")
+                _self.value = _v_value
+                _n += 1
+            else:
+                _self.value = UNSET
+            if "annotations" in _d:
+                _v_annotations = _d["annotations"]
+                if _v_annotations.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_thread_message_delta_annotation_type_0 = (
-                            ThreadMessageDeltaFileCitationAnnotation.from_dict(data)
-                        )
-
-                        return componentsschemas_thread_message_delta_annotation_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_message_delta_annotation_type_1 = (
-                        ThreadMessageDeltaFilePathAnnotation.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_message_delta_annotation_type_1
-
-                annotations_item = _parse_annotations_item(annotations_item_data)
-
-                annotations.append(annotations_item)
-
-        _instance = cls(
-            value=value,
-            annotations=annotations,
+                        _v_annotations = [_decode_annotations_item(_i) for _i in _v_annotations]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_annotations, _decode_annotations_item).within(
+                            "annotations"
+                        ) from None
+                else:
+                    _v_annotations = checked(_v_annotations, "array", "annotations")
+                _self.annotations = _v_annotations
+                _n += 1
+            else:
+                _self.annotations = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"annotations", "value"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -135,3 +131,25 @@ class ThreadMessageDeltaText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_annotations_item_(
+    data: dict[str, Any],
+) -> ThreadMessageDeltaFileCitationAnnotation | ThreadMessageDeltaFilePathAnnotation:
+    _tag = data.get("type")
+    if _tag == "file_citation":
+        return ThreadMessageDeltaFileCitationAnnotation.from_dict(data)
+    if _tag == "file_path":
+        return ThreadMessageDeltaFilePathAnnotation.from_dict(data)
+    return ThreadMessageDeltaFileCitationAnnotation.from_dict(data)
+
+
+def _decode_annotations_item(
+    data: Any,
+) -> ThreadMessageDeltaFileCitationAnnotation | ThreadMessageDeltaFilePathAnnotation:
+    if data.__class__ is dict:
+        data = _decode_annotations_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: ThreadMessageDeltaFileCitationAnnotation | ThreadMessageDeltaFilePathAnnotation = data
+    return _result

@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ThreadMessageFileCitation")
 
@@ -23,17 +30,14 @@ class ThreadMessageFileCitation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        file_id = self.file_id
-
-        quote = self.quote
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "file_id": file_id,
-            }
-        )
+
+        if is_set(self.file_id):
+            file_id = self.file_id
+            _field_dict["file_id"] = file_id
+
+        quote = self.quote
         if quote is not UNSET:
             _field_dict["quote"] = quote
 
@@ -41,18 +45,28 @@ class ThreadMessageFileCitation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        file_id = _d.pop("file_id")
-
-        quote = _d.pop("quote", UNSET)
-
-        _instance = cls(
-            file_id=file_id,
-            quote=quote,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_file_id = _d["file_id"]
+            if _v_file_id.__class__ is not str:
+                _v_file_id = checked(_v_file_id, "string", "file_id")
+            _self.file_id = _v_file_id
+            if "quote" in _d:
+                _v_quote = _d["quote"]
+                if _v_quote.__class__ is not str:
+                    _v_quote = checked(_v_quote, "string", "quote")
+                _self.quote = _v_quote
+                _n += 1
+            else:
+                _self.quote = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file_id", "quote"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

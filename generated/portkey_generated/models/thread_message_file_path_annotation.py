@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.thread_message_file_path_annotation_type import (
     ThreadMessageFilePathAnnotationType,
-    check_thread_message_file_path_annotation_type,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 if TYPE_CHECKING:
@@ -49,27 +55,28 @@ class ThreadMessageFilePathAnnotation:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
-
-        text = self.text
-
-        file_path = self.file_path.to_dict()
-
-        start_index = self.start_index
-
-        end_index = self.end_index
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "text": text,
-                "file_path": file_path,
-                "start_index": start_index,
-                "end_index": end_index,
-            }
-        )
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.text):
+            text = self.text
+            _field_dict["text"] = text
+
+        if is_set(self.file_path):
+            file_path = self.file_path.to_dict()
+            _field_dict["file_path"] = file_path
+
+        if is_set(self.start_index):
+            start_index = self.start_index
+            _field_dict["start_index"] = start_index
+
+        if is_set(self.end_index):
+            end_index = self.end_index
+            _field_dict["end_index"] = end_index
 
         return _field_dict
 
@@ -77,27 +84,49 @@ class ThreadMessageFilePathAnnotation:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_thread_message_file_path_annotation_type(_d.pop("type"))
-
-        text = _d.pop("text")
-
-        file_path = ThreadMessageFilePath.from_dict(_d.pop("file_path"))
-
-        start_index = _d.pop("start_index")
-
-        end_index = _d.pop("end_index")
-
-        _instance = cls(
-            type_=type_,
-            text=text,
-            file_path=file_path,
-            start_index=start_index,
-            end_index=end_index,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
+            _v_file_path = _d["file_path"]
+            if _v_file_path.__class__ is dict:
+                try:
+                    _v_file_path = ThreadMessageFilePath.from_dict(_v_file_path)
+                except DecodeError as _error:
+                    raise _error.within("file_path") from None
+            else:
+                _v_file_path = checked(_v_file_path, "object", "file_path")
+            _self.file_path = _v_file_path
+            _v_start_index = _d["start_index"]
+            if _v_start_index.__class__ is not int:
+                _v_start_index = checked(_v_start_index, "integer", "start_index")
+            _self.start_index = _v_start_index
+            _v_end_index = _d["end_index"]
+            if _v_end_index.__class__ is not int:
+                _v_end_index = checked(_v_end_index, "integer", "end_index")
+            _self.end_index = _v_end_index
+        except KeyError as _error:
+            if _d.get("type", "file_path") != "file_path":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"end_index", "file_path", "start_index", "text", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

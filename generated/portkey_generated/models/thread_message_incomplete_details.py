@@ -9,7 +9,12 @@ from attrs import field as _attrs_field
 
 from ..models.thread_message_incomplete_details_reason import (
     ThreadMessageIncompleteDetailsReason,
-    check_thread_message_incomplete_details_reason,
+)
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
 )
 
 T = TypeVar("T", bound="ThreadMessageIncompleteDetails")
@@ -24,29 +29,31 @@ class ThreadMessageIncompleteDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        reason: str = self.reason
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "reason": reason,
-            }
-        )
+
+        if is_set(self.reason):
+            reason: str = self.reason
+            _field_dict["reason"] = reason
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        reason = check_thread_message_incomplete_details_reason(_d.pop("reason"))
-
-        _instance = cls(
-            reason=reason,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_reason = _d["reason"]
+            if _v_reason.__class__ is not str:
+                _v_reason = checked(_v_reason, "string", "reason")
+            _self.reason = _v_reason
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"reason"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

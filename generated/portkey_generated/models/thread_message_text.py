@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_message_file_citation_annotation import ThreadMessageFileCitationAnnotation
@@ -42,26 +47,25 @@ class ThreadMessageText:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        value = self.value
-
-        annotations: list[dict[str, Any]] = []
-        for annotations_item_data in self.annotations:
-            annotations_item: dict[str, Any]
-            if isinstance(annotations_item_data, ThreadMessageFileCitationAnnotation):
-                annotations_item = annotations_item_data.to_dict()
-            else:
-                annotations_item = annotations_item_data.to_dict()
-
-            annotations.append(annotations_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "value": value,
-                "annotations": annotations,
-            }
-        )
+
+        if is_set(self.value):
+            value = self.value
+            _field_dict["value"] = value
+
+        if is_set(self.annotations):
+            annotations: list[dict[str, Any]] = []
+            for annotations_item_data in self.annotations:
+                annotations_item: dict[str, Any]
+                if isinstance(annotations_item_data, ThreadMessageFileCitationAnnotation):
+                    annotations_item = annotations_item_data.to_dict()
+                else:
+                    annotations_item = annotations_item_data.to_dict()
+
+                annotations.append(annotations_item)
+
+            _field_dict["annotations"] = annotations
 
         return _field_dict
 
@@ -69,45 +73,31 @@ class ThreadMessageText:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        value = _d.pop("value")
-
-        annotations: list[ThreadMessageFileCitationAnnotation | ThreadMessageFilePathAnnotation] = []
-        _annotations = _d.pop("annotations")
-        for annotations_item_data in _annotations:
-
-            def _parse_annotations_item(
-                data: object,
-            ) -> ThreadMessageFileCitationAnnotation | ThreadMessageFilePathAnnotation:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_value = _d["value"]
+            if _v_value.__class__ is not str:
+                _v_value = checked(_v_value, "string", "value")
+            _self.value = _v_value
+            _v_annotations = _d["annotations"]
+            if _v_annotations.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_message_annotation_type_0 = (
-                        ThreadMessageFileCitationAnnotation.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_message_annotation_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_message_annotation_type_1 = (
-                    ThreadMessageFilePathAnnotation.from_dict(data)
-                )
-
-                return componentsschemas_thread_message_annotation_type_1
-
-            annotations_item = _parse_annotations_item(annotations_item_data)
-
-            annotations.append(annotations_item)
-
-        _instance = cls(
-            value=value,
-            annotations=annotations,
+                    _v_annotations = [_decode_annotations_item(_i) for _i in _v_annotations]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_annotations, _decode_annotations_item).within(
+                        "annotations"
+                    ) from None
+            else:
+                _v_annotations = checked(_v_annotations, "array", "annotations")
+            _self.annotations = _v_annotations
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"annotations", "value"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -124,3 +114,25 @@ class ThreadMessageText:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_annotations_item_(
+    data: dict[str, Any],
+) -> ThreadMessageFileCitationAnnotation | ThreadMessageFilePathAnnotation:
+    _tag = data.get("type")
+    if _tag == "file_citation":
+        return ThreadMessageFileCitationAnnotation.from_dict(data)
+    if _tag == "file_path":
+        return ThreadMessageFilePathAnnotation.from_dict(data)
+    return ThreadMessageFileCitationAnnotation.from_dict(data)
+
+
+def _decode_annotations_item(
+    data: Any,
+) -> ThreadMessageFileCitationAnnotation | ThreadMessageFilePathAnnotation:
+    if data.__class__ is dict:
+        data = _decode_annotations_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: ThreadMessageFileCitationAnnotation | ThreadMessageFilePathAnnotation = data
+    return _result

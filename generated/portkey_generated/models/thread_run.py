@@ -2,19 +2,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.assistant_response_format_mode import (
     AssistantResponseFormatMode,
-    check_assistant_response_format_mode,
 )
-from ..models.thread_run_object import ThreadRunObject, check_thread_run_object
-from ..models.thread_run_status import ThreadRunStatus, check_thread_run_status
-from ..models.thread_run_tool_choice_mode import ThreadRunToolChoiceMode, check_thread_run_tool_choice_mode
-from ..types import UNSET, Unset, is_json_object
+from ..models.thread_run_object import ThreadRunObject
+from ..models.thread_run_status import ThreadRunStatus
+from ..models.thread_run_tool_choice_mode import ThreadRunToolChoiceMode
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -130,150 +138,172 @@ class ThreadRun:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        object_: str = self.object_
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
-        created_at = self.created_at
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
 
-        thread_id = self.thread_id
+        if is_set(self.created_at):
+            created_at = self.created_at
+            _field_dict["created_at"] = created_at
 
-        assistant_id = self.assistant_id
+        if is_set(self.thread_id):
+            thread_id = self.thread_id
+            _field_dict["thread_id"] = thread_id
 
-        status: str = self.status
+        if is_set(self.assistant_id):
+            assistant_id = self.assistant_id
+            _field_dict["assistant_id"] = assistant_id
 
-        required_action: dict[str, Any] | None
-        if isinstance(self.required_action, ThreadRunRequiredAction):
-            required_action = self.required_action.to_dict()
-        else:
-            required_action = self.required_action
+        if is_set(self.status):
+            status: str = self.status
+            _field_dict["status"] = status
 
-        last_error: dict[str, Any] | None
-        if isinstance(self.last_error, ThreadRunLastError):
-            last_error = self.last_error.to_dict()
-        else:
-            last_error = self.last_error
-
-        expires_at: int | None
-        expires_at = self.expires_at
-
-        started_at: int | None
-        started_at = self.started_at
-
-        cancelled_at: int | None
-        cancelled_at = self.cancelled_at
-
-        failed_at: int | None
-        failed_at = self.failed_at
-
-        completed_at: int | None
-        completed_at = self.completed_at
-
-        incomplete_details: dict[str, Any] | None
-        if isinstance(self.incomplete_details, ThreadRunIncompleteDetails):
-            incomplete_details = self.incomplete_details.to_dict()
-        else:
-            incomplete_details = self.incomplete_details
-
-        model = self.model
-
-        instructions = self.instructions
-
-        tools: list[dict[str, Any]] = []
-        for tools_item_data in self.tools:
-            tools_item: dict[str, Any]
-            if isinstance(tools_item_data, AssistantToolCodeInterpreter):
-                tools_item = tools_item_data.to_dict()
-            elif isinstance(tools_item_data, AssistantToolFileSearch):
-                tools_item = tools_item_data.to_dict()
+        if is_set(self.required_action):
+            required_action: dict[str, Any] | None
+            if isinstance(self.required_action, ThreadRunRequiredAction):
+                required_action = self.required_action.to_dict()
             else:
-                tools_item = tools_item_data.to_dict()
+                required_action = self.required_action
+            _field_dict["required_action"] = required_action
 
-            tools.append(tools_item)
+        if is_set(self.last_error):
+            last_error: dict[str, Any] | None
+            if isinstance(self.last_error, ThreadRunLastError):
+                last_error = self.last_error.to_dict()
+            else:
+                last_error = self.last_error
+            _field_dict["last_error"] = last_error
 
-        metadata: dict[str, Any] | None
-        if isinstance(self.metadata, AssistantMetadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
+        if is_set(self.expires_at):
+            expires_at: int | None
+            expires_at = self.expires_at
+            _field_dict["expires_at"] = expires_at
 
-        usage: dict[str, Any] | None
-        if isinstance(self.usage, ThreadRunUsage):
-            usage = self.usage.to_dict()
-        else:
-            usage = self.usage
+        if is_set(self.started_at):
+            started_at: int | None
+            started_at = self.started_at
+            _field_dict["started_at"] = started_at
 
-        max_prompt_tokens: int | None
-        max_prompt_tokens = self.max_prompt_tokens
+        if is_set(self.cancelled_at):
+            cancelled_at: int | None
+            cancelled_at = self.cancelled_at
+            _field_dict["cancelled_at"] = cancelled_at
 
-        max_completion_tokens: int | None
-        max_completion_tokens = self.max_completion_tokens
+        if is_set(self.failed_at):
+            failed_at: int | None
+            failed_at = self.failed_at
+            _field_dict["failed_at"] = failed_at
 
-        truncation_strategy: dict[str, Any] | None
-        if isinstance(self.truncation_strategy, ThreadRunTruncationStrategy):
-            truncation_strategy = self.truncation_strategy.to_dict()
-        else:
-            truncation_strategy = self.truncation_strategy
+        if is_set(self.completed_at):
+            completed_at: int | None
+            completed_at = self.completed_at
+            _field_dict["completed_at"] = completed_at
 
-        tool_choice: dict[str, Any] | None | str
-        if isinstance(self.tool_choice, ThreadRunNamedToolChoice):
-            tool_choice = self.tool_choice.to_dict()
-        else:
-            tool_choice = self.tool_choice
+        if is_set(self.incomplete_details):
+            incomplete_details: dict[str, Any] | None
+            if isinstance(self.incomplete_details, ThreadRunIncompleteDetails):
+                incomplete_details = self.incomplete_details.to_dict()
+            else:
+                incomplete_details = self.incomplete_details
+            _field_dict["incomplete_details"] = incomplete_details
 
-        parallel_tool_calls = self.parallel_tool_calls
+        if is_set(self.model):
+            model = self.model
+            _field_dict["model"] = model
 
-        response_format: dict[str, Any] | None | str
-        if isinstance(self.response_format, AssistantResponseFormat):
-            response_format = self.response_format.to_dict()
-        else:
-            response_format = self.response_format
+        if is_set(self.instructions):
+            instructions = self.instructions
+            _field_dict["instructions"] = instructions
+
+        if is_set(self.tools):
+            tools: list[dict[str, Any]] = []
+            for tools_item_data in self.tools:
+                tools_item: dict[str, Any]
+                if isinstance(tools_item_data, AssistantToolCodeInterpreter):
+                    tools_item = tools_item_data.to_dict()
+                elif isinstance(tools_item_data, AssistantToolFileSearch):
+                    tools_item = tools_item_data.to_dict()
+                else:
+                    tools_item = tools_item_data.to_dict()
+
+                tools.append(tools_item)
+
+            _field_dict["tools"] = tools
+
+        if is_set(self.metadata):
+            metadata: dict[str, Any] | None
+            if isinstance(self.metadata, AssistantMetadata):
+                metadata = self.metadata.to_dict()
+            else:
+                metadata = self.metadata
+            _field_dict["metadata"] = metadata
+
+        if is_set(self.usage):
+            usage: dict[str, Any] | None
+            if isinstance(self.usage, ThreadRunUsage):
+                usage = self.usage.to_dict()
+            else:
+                usage = self.usage
+            _field_dict["usage"] = usage
+
+        if is_set(self.max_prompt_tokens):
+            max_prompt_tokens: int | None
+            max_prompt_tokens = self.max_prompt_tokens
+            _field_dict["max_prompt_tokens"] = max_prompt_tokens
+
+        if is_set(self.max_completion_tokens):
+            max_completion_tokens: int | None
+            max_completion_tokens = self.max_completion_tokens
+            _field_dict["max_completion_tokens"] = max_completion_tokens
+
+        if is_set(self.truncation_strategy):
+            truncation_strategy: dict[str, Any] | None
+            if isinstance(self.truncation_strategy, ThreadRunTruncationStrategy):
+                truncation_strategy = self.truncation_strategy.to_dict()
+            else:
+                truncation_strategy = self.truncation_strategy
+            _field_dict["truncation_strategy"] = truncation_strategy
+
+        if is_set(self.tool_choice):
+            tool_choice: dict[str, Any] | None | str
+            if isinstance(self.tool_choice, ThreadRunNamedToolChoice):
+                tool_choice = self.tool_choice.to_dict()
+            else:
+                tool_choice = self.tool_choice
+            _field_dict["tool_choice"] = tool_choice
+
+        if is_set(self.parallel_tool_calls):
+            parallel_tool_calls = self.parallel_tool_calls
+            _field_dict["parallel_tool_calls"] = parallel_tool_calls
+
+        if is_set(self.response_format):
+            response_format: dict[str, Any] | None | str
+            if isinstance(self.response_format, AssistantResponseFormat):
+                response_format = self.response_format.to_dict()
+            else:
+                response_format = self.response_format
+            _field_dict["response_format"] = response_format
 
         temperature: float | None | Unset
         if isinstance(self.temperature, Unset):
             temperature = UNSET
         else:
             temperature = self.temperature
+        if temperature is not UNSET:
+            _field_dict["temperature"] = temperature
 
         top_p: float | None | Unset
         if isinstance(self.top_p, Unset):
             top_p = UNSET
         else:
             top_p = self.top_p
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created_at": created_at,
-                "thread_id": thread_id,
-                "assistant_id": assistant_id,
-                "status": status,
-                "required_action": required_action,
-                "last_error": last_error,
-                "expires_at": expires_at,
-                "started_at": started_at,
-                "cancelled_at": cancelled_at,
-                "failed_at": failed_at,
-                "completed_at": completed_at,
-                "incomplete_details": incomplete_details,
-                "model": model,
-                "instructions": instructions,
-                "tools": tools,
-                "metadata": metadata,
-                "usage": usage,
-                "max_prompt_tokens": max_prompt_tokens,
-                "max_completion_tokens": max_completion_tokens,
-                "truncation_strategy": truncation_strategy,
-                "tool_choice": tool_choice,
-                "parallel_tool_calls": parallel_tool_calls,
-                "response_format": response_format,
-            }
-        )
-        if temperature is not UNSET:
-            _field_dict["temperature"] = temperature
         if top_p is not UNSET:
             _field_dict["top_p"] = top_p
 
@@ -283,299 +313,218 @@ class ThreadRun:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = check_thread_run_object(_d.pop("object"))
-
-        created_at = _d.pop("created_at")
-
-        thread_id = _d.pop("thread_id")
-
-        assistant_id = _d.pop("assistant_id")
-
-        status = check_thread_run_status(_d.pop("status"))
-
-        def _parse_required_action(data: object) -> None | ThreadRunRequiredAction:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                required_action_type_0 = ThreadRunRequiredAction.from_dict(data)
-
-                return required_action_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadRunRequiredAction", data)
-
-        required_action = _parse_required_action(_d.pop("required_action"))
-
-        def _parse_last_error(data: object) -> None | ThreadRunLastError:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                last_error_type_0 = ThreadRunLastError.from_dict(data)
-
-                return last_error_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadRunLastError", data)
-
-        last_error = _parse_last_error(_d.pop("last_error"))
-
-        def _parse_expires_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        expires_at = _parse_expires_at(_d.pop("expires_at"))
-
-        def _parse_started_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        started_at = _parse_started_at(_d.pop("started_at"))
-
-        def _parse_cancelled_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        cancelled_at = _parse_cancelled_at(_d.pop("cancelled_at"))
-
-        def _parse_failed_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        failed_at = _parse_failed_at(_d.pop("failed_at"))
-
-        def _parse_completed_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        completed_at = _parse_completed_at(_d.pop("completed_at"))
-
-        def _parse_incomplete_details(data: object) -> None | ThreadRunIncompleteDetails:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                incomplete_details_type_0 = ThreadRunIncompleteDetails.from_dict(data)
-
-                return incomplete_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadRunIncompleteDetails", data)
-
-        incomplete_details = _parse_incomplete_details(_d.pop("incomplete_details"))
-
-        model = _d.pop("model")
-
-        instructions = _d.pop("instructions")
-
-        tools: list[AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction] = []
-        _tools = _d.pop("tools")
-        for tools_item_data in _tools:
-
-            def _parse_tools_item(
-                data: object,
-            ) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 25
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_thread_id = _d["thread_id"]
+            if _v_thread_id.__class__ is not str:
+                _v_thread_id = checked(_v_thread_id, "string", "thread_id")
+            _self.thread_id = _v_thread_id
+            _v_assistant_id = _d["assistant_id"]
+            if _v_assistant_id.__class__ is not str:
+                _v_assistant_id = checked(_v_assistant_id, "string", "assistant_id")
+            _self.assistant_id = _v_assistant_id
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_required_action = _d["required_action"]
+            if _v_required_action.__class__ is dict:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_assistant_tool_type_0 = AssistantToolCodeInterpreter.from_dict(data)
-
-                    return componentsschemas_assistant_tool_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+                    _v_required_action = ThreadRunRequiredAction.from_dict(_v_required_action)
+                except DecodeError as _error:
+                    raise _error.within("required_action") from None
+            elif _v_required_action is not None:
+                _v_required_action = checked(_v_required_action, "object or null", "required_action")
+            _self.required_action = _v_required_action
+            _v_last_error = _d["last_error"]
+            if _v_last_error.__class__ is dict:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_assistant_tool_type_1 = AssistantToolFileSearch.from_dict(data)
-
-                    return componentsschemas_assistant_tool_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_assistant_tool_type_2 = AssistantToolFunction.from_dict(data)
-
-                return componentsschemas_assistant_tool_type_2
-
-            tools_item = _parse_tools_item(tools_item_data)
-
-            tools.append(tools_item)
-
-        def _parse_metadata(data: object) -> AssistantMetadata | None:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = AssistantMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantMetadata | None", data)
-
-        metadata = _parse_metadata(_d.pop("metadata"))
-
-        def _parse_usage(data: object) -> None | ThreadRunUsage:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                usage_type_0 = ThreadRunUsage.from_dict(data)
-
-                return usage_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadRunUsage", data)
-
-        usage = _parse_usage(_d.pop("usage"))
-
-        def _parse_max_prompt_tokens(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        max_prompt_tokens = _parse_max_prompt_tokens(_d.pop("max_prompt_tokens"))
-
-        def _parse_max_completion_tokens(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        max_completion_tokens = _parse_max_completion_tokens(_d.pop("max_completion_tokens"))
-
-        def _parse_truncation_strategy(data: object) -> None | ThreadRunTruncationStrategy:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                truncation_strategy_type_0 = ThreadRunTruncationStrategy.from_dict(data)
-
-                return truncation_strategy_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadRunTruncationStrategy", data)
-
-        truncation_strategy = _parse_truncation_strategy(_d.pop("truncation_strategy"))
-
-        def _parse_tool_choice(data: object) -> None | ThreadRunNamedToolChoice | ThreadRunToolChoiceMode:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_thread_run_tool_choice_type_0 = check_thread_run_tool_choice_mode(data)
-
-                return componentsschemas_thread_run_tool_choice_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_tool_choice_type_1 = ThreadRunNamedToolChoice.from_dict(data)
-
-                return componentsschemas_thread_run_tool_choice_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadRunNamedToolChoice | ThreadRunToolChoiceMode", data)
-
-        tool_choice = _parse_tool_choice(_d.pop("tool_choice"))
-
-        parallel_tool_calls = _d.pop("parallel_tool_calls")
-
-        def _parse_response_format(
-            data: object,
-        ) -> AssistantResponseFormat | AssistantResponseFormatMode | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_assistant_response_format_option_type_0 = (
-                    check_assistant_response_format_mode(data)
+                    _v_last_error = ThreadRunLastError.from_dict(_v_last_error)
+                except DecodeError as _error:
+                    raise _error.within("last_error") from None
+            elif _v_last_error is not None:
+                _v_last_error = checked(_v_last_error, "object or null", "last_error")
+            _self.last_error = _v_last_error
+            _v_expires_at = _d["expires_at"]
+            if not (_v_expires_at.__class__ is int or _v_expires_at is None):
+                _v_expires_at = checked(_v_expires_at, "integer or null", "expires_at")
+            _self.expires_at = _v_expires_at
+            _v_started_at = _d["started_at"]
+            if not (_v_started_at.__class__ is int or _v_started_at is None):
+                _v_started_at = checked(_v_started_at, "integer or null", "started_at")
+            _self.started_at = _v_started_at
+            _v_cancelled_at = _d["cancelled_at"]
+            if not (_v_cancelled_at.__class__ is int or _v_cancelled_at is None):
+                _v_cancelled_at = checked(_v_cancelled_at, "integer or null", "cancelled_at")
+            _self.cancelled_at = _v_cancelled_at
+            _v_failed_at = _d["failed_at"]
+            if not (_v_failed_at.__class__ is int or _v_failed_at is None):
+                _v_failed_at = checked(_v_failed_at, "integer or null", "failed_at")
+            _self.failed_at = _v_failed_at
+            _v_completed_at = _d["completed_at"]
+            if not (_v_completed_at.__class__ is int or _v_completed_at is None):
+                _v_completed_at = checked(_v_completed_at, "integer or null", "completed_at")
+            _self.completed_at = _v_completed_at
+            _v_incomplete_details = _d["incomplete_details"]
+            if _v_incomplete_details.__class__ is dict:
+                try:
+                    _v_incomplete_details = ThreadRunIncompleteDetails.from_dict(_v_incomplete_details)
+                except DecodeError as _error:
+                    raise _error.within("incomplete_details") from None
+            elif _v_incomplete_details is not None:
+                _v_incomplete_details = checked(_v_incomplete_details, "object or null", "incomplete_details")
+            _self.incomplete_details = _v_incomplete_details
+            _v_model = _d["model"]
+            if _v_model.__class__ is not str:
+                _v_model = checked(_v_model, "string", "model")
+            _self.model = _v_model
+            _v_instructions = _d["instructions"]
+            if _v_instructions.__class__ is not str:
+                _v_instructions = checked(_v_instructions, "string", "instructions")
+            _self.instructions = _v_instructions
+            _v_tools = _d["tools"]
+            if _v_tools.__class__ is list:
+                try:
+                    _v_tools = [_decode_tools_item(_i) for _i in _v_tools]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_tools, _decode_tools_item).within("tools") from None
+            else:
+                _v_tools = checked(_v_tools, "array", "tools")
+            _self.tools = _v_tools
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
+                try:
+                    _v_metadata = AssistantMetadata.from_dict(_v_metadata)
+                except DecodeError as _error:
+                    raise _error.within("metadata") from None
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
+            _v_usage = _d["usage"]
+            if _v_usage.__class__ is dict:
+                try:
+                    _v_usage = ThreadRunUsage.from_dict(_v_usage)
+                except DecodeError as _error:
+                    raise _error.within("usage") from None
+            elif _v_usage is not None:
+                _v_usage = checked(_v_usage, "object or null", "usage")
+            _self.usage = _v_usage
+            _v_max_prompt_tokens = _d["max_prompt_tokens"]
+            if not (_v_max_prompt_tokens.__class__ is int or _v_max_prompt_tokens is None):
+                _v_max_prompt_tokens = checked(_v_max_prompt_tokens, "integer or null", "max_prompt_tokens")
+            _self.max_prompt_tokens = _v_max_prompt_tokens
+            _v_max_completion_tokens = _d["max_completion_tokens"]
+            if not (_v_max_completion_tokens.__class__ is int or _v_max_completion_tokens is None):
+                _v_max_completion_tokens = checked(
+                    _v_max_completion_tokens, "integer or null", "max_completion_tokens"
                 )
-
-                return componentsschemas_assistant_response_format_option_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_assistant_response_format_option_type_1 = AssistantResponseFormat.from_dict(
-                    data
+            _self.max_completion_tokens = _v_max_completion_tokens
+            _v_truncation_strategy = _d["truncation_strategy"]
+            if _v_truncation_strategy.__class__ is dict:
+                try:
+                    _v_truncation_strategy = ThreadRunTruncationStrategy.from_dict(_v_truncation_strategy)
+                except DecodeError as _error:
+                    raise _error.within("truncation_strategy") from None
+            elif _v_truncation_strategy is not None:
+                _v_truncation_strategy = checked(
+                    _v_truncation_strategy, "object or null", "truncation_strategy"
                 )
-
-                return componentsschemas_assistant_response_format_option_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantResponseFormat | AssistantResponseFormatMode | None", data)
-
-        response_format = _parse_response_format(_d.pop("response_format"))
-
-        def _parse_temperature(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        temperature = _parse_temperature(_d.pop("temperature", UNSET))
-
-        def _parse_top_p(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        top_p = _parse_top_p(_d.pop("top_p", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            thread_id=thread_id,
-            assistant_id=assistant_id,
-            status=status,
-            required_action=required_action,
-            last_error=last_error,
-            expires_at=expires_at,
-            started_at=started_at,
-            cancelled_at=cancelled_at,
-            failed_at=failed_at,
-            completed_at=completed_at,
-            incomplete_details=incomplete_details,
-            model=model,
-            instructions=instructions,
-            tools=tools,
-            metadata=metadata,
-            usage=usage,
-            max_prompt_tokens=max_prompt_tokens,
-            max_completion_tokens=max_completion_tokens,
-            truncation_strategy=truncation_strategy,
-            tool_choice=tool_choice,
-            parallel_tool_calls=parallel_tool_calls,
-            response_format=response_format,
-            temperature=temperature,
-            top_p=top_p,
+            _self.truncation_strategy = _v_truncation_strategy
+            _v_tool_choice = _d["tool_choice"]
+            if _v_tool_choice.__class__ is dict:
+                try:
+                    _v_tool_choice = ThreadRunNamedToolChoice.from_dict(_v_tool_choice)
+                except DecodeError as _error:
+                    raise _error.within("tool_choice") from None
+            elif not (_v_tool_choice.__class__ is str or _v_tool_choice is None):
+                _v_tool_choice = checked(_v_tool_choice, "object, string or null", "tool_choice")
+            _self.tool_choice = _v_tool_choice
+            _v_parallel_tool_calls = _d["parallel_tool_calls"]
+            if _v_parallel_tool_calls.__class__ is not bool:
+                _v_parallel_tool_calls = checked(_v_parallel_tool_calls, "boolean", "parallel_tool_calls")
+            _self.parallel_tool_calls = _v_parallel_tool_calls
+            _v_response_format = _d["response_format"]
+            if _v_response_format.__class__ is dict:
+                try:
+                    _v_response_format = AssistantResponseFormat.from_dict(_v_response_format)
+                except DecodeError as _error:
+                    raise _error.within("response_format") from None
+            elif not (_v_response_format.__class__ is str or _v_response_format is None):
+                _v_response_format = checked(_v_response_format, "object, string or null", "response_format")
+            _self.response_format = _v_response_format
+            if "temperature" in _d:
+                _v_temperature = _d["temperature"]
+                if not (_v_temperature.__class__ in JSON_NUMBERS or _v_temperature is None):
+                    _v_temperature = checked(_v_temperature, "number or null", "temperature")
+                _self.temperature = _v_temperature
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "top_p" in _d:
+                _v_top_p = _d["top_p"]
+                if not (_v_top_p.__class__ in JSON_NUMBERS or _v_top_p is None):
+                    _v_top_p = checked(_v_top_p, "number or null", "top_p")
+                _self.top_p = _v_top_p
+                _n += 1
+            else:
+                _self.top_p = UNSET
+        except KeyError as _error:
+            if _d.get("object", "thread.run") != "thread.run":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "assistant_id",
+                    "cancelled_at",
+                    "completed_at",
+                    "created_at",
+                    "expires_at",
+                    "failed_at",
+                    "id",
+                    "incomplete_details",
+                    "instructions",
+                    "last_error",
+                    "max_completion_tokens",
+                    "max_prompt_tokens",
+                    "metadata",
+                    "model",
+                    "object",
+                    "parallel_tool_calls",
+                    "required_action",
+                    "response_format",
+                    "started_at",
+                    "status",
+                    "temperature",
+                    "thread_id",
+                    "tool_choice",
+                    "tools",
+                    "top_p",
+                    "truncation_strategy",
+                    "usage",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -592,3 +541,27 @@ class ThreadRun:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_tools_item_(
+    data: dict[str, Any],
+) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+    _tag = data.get("type")
+    if _tag == "code_interpreter":
+        return AssistantToolCodeInterpreter.from_dict(data)
+    if _tag == "file_search":
+        return AssistantToolFileSearch.from_dict(data)
+    if _tag == "function":
+        return AssistantToolFunction.from_dict(data)
+    return AssistantToolCodeInterpreter.from_dict(data)
+
+
+def _decode_tools_item(
+    data: Any,
+) -> AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction:
+    if data.__class__ is dict:
+        data = _decode_tools_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: AssistantToolCodeInterpreter | AssistantToolFileSearch | AssistantToolFunction = data
+    return _result

@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.thread_run_incomplete_details_reason import (
     ThreadRunIncompleteDetailsReason,
-    check_thread_run_incomplete_details_reason,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ThreadRunIncompleteDetails")
 
@@ -25,13 +30,13 @@ class ThreadRunIncompleteDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         reason: str | Unset = UNSET
         if not isinstance(self.reason, Unset):
             reason = self.reason
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if reason is not UNSET:
             _field_dict["reason"] = reason
 
@@ -39,20 +44,24 @@ class ThreadRunIncompleteDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        _reason = _d.pop("reason", UNSET)
-        reason: ThreadRunIncompleteDetailsReason | Unset
-        if isinstance(_reason, Unset):
-            reason = UNSET
-        else:
-            reason = check_thread_run_incomplete_details_reason(_reason)
-
-        _instance = cls(
-            reason=reason,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "reason" in _d:
+                _v_reason = _d["reason"]
+                if _v_reason.__class__ is not str:
+                    _v_reason = checked(_v_reason, "string", "reason")
+                _self.reason = _v_reason
+                _n += 1
+            else:
+                _self.reason = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"reason"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,15 @@ from attrs import field as _attrs_field
 
 from ..models.thread_run_named_tool_choice_type import (
     ThreadRunNamedToolChoiceType,
-    check_thread_run_named_tool_choice_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_named_function import ThreadRunNamedFunction
@@ -44,19 +50,16 @@ class ThreadRunNamedToolChoice:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         function: dict[str, Any] | Unset = UNSET
         if not isinstance(self.function, Unset):
             function = self.function.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
         if function is not UNSET:
             _field_dict["function"] = function
 
@@ -66,23 +69,33 @@ class ThreadRunNamedToolChoice:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_thread_run_named_tool_choice_type(_d.pop("type"))
-
-        _function = _d.pop("function", UNSET)
-        function: ThreadRunNamedFunction | Unset
-        if isinstance(_function, Unset):
-            function = UNSET
-        else:
-            function = ThreadRunNamedFunction.from_dict(_function)
-
-        _instance = cls(
-            type_=type_,
-            function=function,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "function" in _d:
+                _v_function = _d["function"]
+                if _v_function.__class__ is dict:
+                    try:
+                        _v_function = ThreadRunNamedFunction.from_dict(_v_function)
+                    except DecodeError as _error:
+                        raise _error.within("function") from None
+                else:
+                    _v_function = checked(_v_function, "object", "function")
+                _self.function = _v_function
+                _n += 1
+            else:
+                _self.function = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"function", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 if TYPE_CHECKING:
     from ..models.thread_run_tool_call import ThreadRunToolCall
 
@@ -36,18 +43,16 @@ class ThreadRunPendingToolCalls:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        tool_calls: list[dict[str, Any]] = []
-        for tool_calls_item_data in self.tool_calls:
-            tool_calls_item = tool_calls_item_data.to_dict()
-            tool_calls.append(tool_calls_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "tool_calls": tool_calls,
-            }
-        )
+
+        if is_set(self.tool_calls):
+            tool_calls: list[dict[str, Any]] = []
+            for tool_calls_item_data in self.tool_calls:
+                tool_calls_item = tool_calls_item_data.to_dict()
+                tool_calls.append(tool_calls_item)
+
+            _field_dict["tool_calls"] = tool_calls
 
         return _field_dict
 
@@ -55,20 +60,27 @@ class ThreadRunPendingToolCalls:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        tool_calls: list[ThreadRunToolCall] = []
-        _tool_calls = _d.pop("tool_calls")
-        for tool_calls_item_data in _tool_calls:
-            tool_calls_item = ThreadRunToolCall.from_dict(tool_calls_item_data)
-
-            tool_calls.append(tool_calls_item)
-
-        _instance = cls(
-            tool_calls=tool_calls,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_tool_calls = _d["tool_calls"]
+            if _v_tool_calls.__class__ is list:
+                try:
+                    _v_tool_calls = [ThreadRunToolCall.from_dict(_i) for _i in _v_tool_calls]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_tool_calls, ThreadRunToolCall.from_dict).within(
+                        "tool_calls"
+                    ) from None
+            else:
+                _v_tool_calls = checked(_v_tool_calls, "array", "tool_calls")
+            _self.tool_calls = _v_tool_calls
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"tool_calls"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.thread_run_step_object import ThreadRunStepObject, check_thread_run_step_object
-from ..models.thread_run_step_status import ThreadRunStepStatus, check_thread_run_step_status
-from ..models.thread_run_step_type import ThreadRunStepType, check_thread_run_step_type
-from ..types import is_json_object
+from ..models.thread_run_step_object import ThreadRunStepObject
+from ..models.thread_run_step_status import ThreadRunStepStatus
+from ..models.thread_run_step_type import ThreadRunStepType
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.assistant_metadata import AssistantMetadata
@@ -85,80 +91,93 @@ class ThreadRunStep:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        object_: str = self.object_
-
-        created_at = self.created_at
-
-        assistant_id = self.assistant_id
-
-        thread_id = self.thread_id
-
-        run_id = self.run_id
-
-        type_: str = self.type_
-
-        status: str = self.status
-
-        step_details: dict[str, Any]
-        if isinstance(self.step_details, ThreadRunStepMessageCreationDetails):
-            step_details = self.step_details.to_dict()
-        else:
-            step_details = self.step_details.to_dict()
-
-        last_error: dict[str, Any] | None
-        if isinstance(self.last_error, ThreadRunStepLastError):
-            last_error = self.last_error.to_dict()
-        else:
-            last_error = self.last_error
-
-        expired_at: int | None
-        expired_at = self.expired_at
-
-        cancelled_at: int | None
-        cancelled_at = self.cancelled_at
-
-        failed_at: int | None
-        failed_at = self.failed_at
-
-        completed_at: int | None
-        completed_at = self.completed_at
-
-        metadata: dict[str, Any] | None
-        if isinstance(self.metadata, AssistantMetadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
-
-        usage: dict[str, Any] | None
-        if isinstance(self.usage, ThreadRunUsage):
-            usage = self.usage.to_dict()
-        else:
-            usage = self.usage
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created_at": created_at,
-                "assistant_id": assistant_id,
-                "thread_id": thread_id,
-                "run_id": run_id,
-                "type": type_,
-                "status": status,
-                "step_details": step_details,
-                "last_error": last_error,
-                "expired_at": expired_at,
-                "cancelled_at": cancelled_at,
-                "failed_at": failed_at,
-                "completed_at": completed_at,
-                "metadata": metadata,
-                "usage": usage,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
+
+        if is_set(self.created_at):
+            created_at = self.created_at
+            _field_dict["created_at"] = created_at
+
+        if is_set(self.assistant_id):
+            assistant_id = self.assistant_id
+            _field_dict["assistant_id"] = assistant_id
+
+        if is_set(self.thread_id):
+            thread_id = self.thread_id
+            _field_dict["thread_id"] = thread_id
+
+        if is_set(self.run_id):
+            run_id = self.run_id
+            _field_dict["run_id"] = run_id
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.status):
+            status: str = self.status
+            _field_dict["status"] = status
+
+        if is_set(self.step_details):
+            step_details: dict[str, Any]
+            if isinstance(self.step_details, ThreadRunStepMessageCreationDetails):
+                step_details = self.step_details.to_dict()
+            else:
+                step_details = self.step_details.to_dict()
+
+            _field_dict["step_details"] = step_details
+
+        if is_set(self.last_error):
+            last_error: dict[str, Any] | None
+            if isinstance(self.last_error, ThreadRunStepLastError):
+                last_error = self.last_error.to_dict()
+            else:
+                last_error = self.last_error
+            _field_dict["last_error"] = last_error
+
+        if is_set(self.expired_at):
+            expired_at: int | None
+            expired_at = self.expired_at
+            _field_dict["expired_at"] = expired_at
+
+        if is_set(self.cancelled_at):
+            cancelled_at: int | None
+            cancelled_at = self.cancelled_at
+            _field_dict["cancelled_at"] = cancelled_at
+
+        if is_set(self.failed_at):
+            failed_at: int | None
+            failed_at = self.failed_at
+            _field_dict["failed_at"] = failed_at
+
+        if is_set(self.completed_at):
+            completed_at: int | None
+            completed_at = self.completed_at
+            _field_dict["completed_at"] = completed_at
+
+        if is_set(self.metadata):
+            metadata: dict[str, Any] | None
+            if isinstance(self.metadata, AssistantMetadata):
+                metadata = self.metadata.to_dict()
+            else:
+                metadata = self.metadata
+            _field_dict["metadata"] = metadata
+
+        if is_set(self.usage):
+            usage: dict[str, Any] | None
+            if isinstance(self.usage, ThreadRunUsage):
+                usage = self.usage.to_dict()
+            else:
+                usage = self.usage
+            _field_dict["usage"] = usage
 
         return _field_dict
 
@@ -166,138 +185,126 @@ class ThreadRunStep:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = check_thread_run_step_object(_d.pop("object"))
-
-        created_at = _d.pop("created_at")
-
-        assistant_id = _d.pop("assistant_id")
-
-        thread_id = _d.pop("thread_id")
-
-        run_id = _d.pop("run_id")
-
-        type_ = check_thread_run_step_type(_d.pop("type"))
-
-        status = check_thread_run_step_status(_d.pop("status"))
-
-        def _parse_step_details(
-            data: object,
-        ) -> ThreadRunStepMessageCreationDetails | ThreadRunStepToolCallsDetails:
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_step_details_type_0 = (
-                    ThreadRunStepMessageCreationDetails.from_dict(data)
-                )
-
-                return componentsschemas_thread_run_step_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_thread_run_step_details_type_1 = ThreadRunStepToolCallsDetails.from_dict(data)
-
-            return componentsschemas_thread_run_step_details_type_1
-
-        step_details = _parse_step_details(_d.pop("step_details"))
-
-        def _parse_last_error(data: object) -> None | ThreadRunStepLastError:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                last_error_type_0 = ThreadRunStepLastError.from_dict(data)
-
-                return last_error_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadRunStepLastError", data)
-
-        last_error = _parse_last_error(_d.pop("last_error"))
-
-        def _parse_expired_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        expired_at = _parse_expired_at(_d.pop("expired_at"))
-
-        def _parse_cancelled_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        cancelled_at = _parse_cancelled_at(_d.pop("cancelled_at"))
-
-        def _parse_failed_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        failed_at = _parse_failed_at(_d.pop("failed_at"))
-
-        def _parse_completed_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        completed_at = _parse_completed_at(_d.pop("completed_at"))
-
-        def _parse_metadata(data: object) -> AssistantMetadata | None:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = AssistantMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("AssistantMetadata | None", data)
-
-        metadata = _parse_metadata(_d.pop("metadata"))
-
-        def _parse_usage(data: object) -> None | ThreadRunUsage:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                usage_type_0 = ThreadRunUsage.from_dict(data)
-
-                return usage_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ThreadRunUsage", data)
-
-        usage = _parse_usage(_d.pop("usage"))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            assistant_id=assistant_id,
-            thread_id=thread_id,
-            run_id=run_id,
-            type_=type_,
-            status=status,
-            step_details=step_details,
-            last_error=last_error,
-            expired_at=expired_at,
-            cancelled_at=cancelled_at,
-            failed_at=failed_at,
-            completed_at=completed_at,
-            metadata=metadata,
-            usage=usage,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 16
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_assistant_id = _d["assistant_id"]
+            if _v_assistant_id.__class__ is not str:
+                _v_assistant_id = checked(_v_assistant_id, "string", "assistant_id")
+            _self.assistant_id = _v_assistant_id
+            _v_thread_id = _d["thread_id"]
+            if _v_thread_id.__class__ is not str:
+                _v_thread_id = checked(_v_thread_id, "string", "thread_id")
+            _self.thread_id = _v_thread_id
+            _v_run_id = _d["run_id"]
+            if _v_run_id.__class__ is not str:
+                _v_run_id = checked(_v_run_id, "string", "run_id")
+            _self.run_id = _v_run_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_step_details = _d["step_details"]
+            if _v_step_details.__class__ is dict:
+                try:
+                    _v_step_details = _decode_step_details(_v_step_details)
+                except DecodeError as _error:
+                    raise _error.within("step_details") from None
+            else:
+                _v_step_details = checked(_v_step_details, "object", "step_details")
+            _self.step_details = _v_step_details
+            _v_last_error = _d["last_error"]
+            if _v_last_error.__class__ is dict:
+                try:
+                    _v_last_error = ThreadRunStepLastError.from_dict(_v_last_error)
+                except DecodeError as _error:
+                    raise _error.within("last_error") from None
+            elif _v_last_error is not None:
+                _v_last_error = checked(_v_last_error, "object or null", "last_error")
+            _self.last_error = _v_last_error
+            _v_expired_at = _d["expired_at"]
+            if not (_v_expired_at.__class__ is int or _v_expired_at is None):
+                _v_expired_at = checked(_v_expired_at, "integer or null", "expired_at")
+            _self.expired_at = _v_expired_at
+            _v_cancelled_at = _d["cancelled_at"]
+            if not (_v_cancelled_at.__class__ is int or _v_cancelled_at is None):
+                _v_cancelled_at = checked(_v_cancelled_at, "integer or null", "cancelled_at")
+            _self.cancelled_at = _v_cancelled_at
+            _v_failed_at = _d["failed_at"]
+            if not (_v_failed_at.__class__ is int or _v_failed_at is None):
+                _v_failed_at = checked(_v_failed_at, "integer or null", "failed_at")
+            _self.failed_at = _v_failed_at
+            _v_completed_at = _d["completed_at"]
+            if not (_v_completed_at.__class__ is int or _v_completed_at is None):
+                _v_completed_at = checked(_v_completed_at, "integer or null", "completed_at")
+            _self.completed_at = _v_completed_at
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
+                try:
+                    _v_metadata = AssistantMetadata.from_dict(_v_metadata)
+                except DecodeError as _error:
+                    raise _error.within("metadata") from None
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
+            _v_usage = _d["usage"]
+            if _v_usage.__class__ is dict:
+                try:
+                    _v_usage = ThreadRunUsage.from_dict(_v_usage)
+                except DecodeError as _error:
+                    raise _error.within("usage") from None
+            elif _v_usage is not None:
+                _v_usage = checked(_v_usage, "object or null", "usage")
+            _self.usage = _v_usage
+        except KeyError as _error:
+            if _d.get("object", "thread.run.step") != "thread.run.step":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "assistant_id",
+                    "cancelled_at",
+                    "completed_at",
+                    "created_at",
+                    "expired_at",
+                    "failed_at",
+                    "id",
+                    "last_error",
+                    "metadata",
+                    "object",
+                    "run_id",
+                    "status",
+                    "step_details",
+                    "thread_id",
+                    "type",
+                    "usage",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -314,3 +321,14 @@ class ThreadRunStep:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_step_details(
+    data: dict[str, Any],
+) -> ThreadRunStepMessageCreationDetails | ThreadRunStepToolCallsDetails:
+    _tag = data.get("type")
+    if _tag == "message_creation":
+        return ThreadRunStepMessageCreationDetails.from_dict(data)
+    if _tag == "tool_calls":
+        return ThreadRunStepToolCallsDetails.from_dict(data)
+    return ThreadRunStepMessageCreationDetails.from_dict(data)

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_code_interpreter_image import ThreadRunStepCodeInterpreterImage
@@ -42,26 +47,25 @@ class ThreadRunStepCodeInterpreter:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        input_ = self.input_
-
-        outputs: list[dict[str, Any]] = []
-        for outputs_item_data in self.outputs:
-            outputs_item: dict[str, Any]
-            if isinstance(outputs_item_data, ThreadRunStepCodeInterpreterLogs):
-                outputs_item = outputs_item_data.to_dict()
-            else:
-                outputs_item = outputs_item_data.to_dict()
-
-            outputs.append(outputs_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "input": input_,
-                "outputs": outputs,
-            }
-        )
+
+        if is_set(self.input_):
+            input_ = self.input_
+            _field_dict["input"] = input_
+
+        if is_set(self.outputs):
+            outputs: list[dict[str, Any]] = []
+            for outputs_item_data in self.outputs:
+                outputs_item: dict[str, Any]
+                if isinstance(outputs_item_data, ThreadRunStepCodeInterpreterLogs):
+                    outputs_item = outputs_item_data.to_dict()
+                else:
+                    outputs_item = outputs_item_data.to_dict()
+
+                outputs.append(outputs_item)
+
+            _field_dict["outputs"] = outputs
 
         return _field_dict
 
@@ -69,45 +73,29 @@ class ThreadRunStepCodeInterpreter:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        input_ = _d.pop("input")
-
-        outputs: list[ThreadRunStepCodeInterpreterImage | ThreadRunStepCodeInterpreterLogs] = []
-        _outputs = _d.pop("outputs")
-        for outputs_item_data in _outputs:
-
-            def _parse_outputs_item(
-                data: object,
-            ) -> ThreadRunStepCodeInterpreterImage | ThreadRunStepCodeInterpreterLogs:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_input_ = _d["input"]
+            if _v_input_.__class__ is not str:
+                _v_input_ = checked(_v_input_, "string", "input")
+            _self.input_ = _v_input_
+            _v_outputs = _d["outputs"]
+            if _v_outputs.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_run_step_code_interpreter_output_type_0 = (
-                        ThreadRunStepCodeInterpreterLogs.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_run_step_code_interpreter_output_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_step_code_interpreter_output_type_1 = (
-                    ThreadRunStepCodeInterpreterImage.from_dict(data)
-                )
-
-                return componentsschemas_thread_run_step_code_interpreter_output_type_1
-
-            outputs_item = _parse_outputs_item(outputs_item_data)
-
-            outputs.append(outputs_item)
-
-        _instance = cls(
-            input_=input_,
-            outputs=outputs,
+                    _v_outputs = [_decode_outputs_item(_i) for _i in _v_outputs]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_outputs, _decode_outputs_item).within("outputs") from None
+            else:
+                _v_outputs = checked(_v_outputs, "array", "outputs")
+            _self.outputs = _v_outputs
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"input", "outputs"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -124,3 +112,23 @@ class ThreadRunStepCodeInterpreter:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_outputs_item_(
+    data: dict[str, Any],
+) -> ThreadRunStepCodeInterpreterLogs | ThreadRunStepCodeInterpreterImage:
+    _tag = data.get("type")
+    if _tag == "logs":
+        return ThreadRunStepCodeInterpreterLogs.from_dict(data)
+    if _tag == "image":
+        return ThreadRunStepCodeInterpreterImage.from_dict(data)
+    return ThreadRunStepCodeInterpreterLogs.from_dict(data)
+
+
+def _decode_outputs_item(data: Any) -> ThreadRunStepCodeInterpreterImage | ThreadRunStepCodeInterpreterLogs:
+    if data.__class__ is dict:
+        data = _decode_outputs_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: ThreadRunStepCodeInterpreterImage | ThreadRunStepCodeInterpreterLogs = data
+    return _result

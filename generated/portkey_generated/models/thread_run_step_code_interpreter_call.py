@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.thread_run_step_code_interpreter_call_type import (
     ThreadRunStepCodeInterpreterCallType,
-    check_thread_run_step_code_interpreter_call_type,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 if TYPE_CHECKING:
@@ -45,21 +51,20 @@ class ThreadRunStepCodeInterpreterCall:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        type_: str = self.type_
-
-        code_interpreter = self.code_interpreter.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "type": type_,
-                "code_interpreter": code_interpreter,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.code_interpreter):
+            code_interpreter = self.code_interpreter.to_dict()
+            _field_dict["code_interpreter"] = code_interpreter
 
         return _field_dict
 
@@ -67,21 +72,37 @@ class ThreadRunStepCodeInterpreterCall:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        type_ = check_thread_run_step_code_interpreter_call_type(_d.pop("type"))
-
-        code_interpreter = ThreadRunStepCodeInterpreter.from_dict(_d.pop("code_interpreter"))
-
-        _instance = cls(
-            id=id,
-            type_=type_,
-            code_interpreter=code_interpreter,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_code_interpreter = _d["code_interpreter"]
+            if _v_code_interpreter.__class__ is dict:
+                try:
+                    _v_code_interpreter = ThreadRunStepCodeInterpreter.from_dict(_v_code_interpreter)
+                except DecodeError as _error:
+                    raise _error.within("code_interpreter") from None
+            else:
+                _v_code_interpreter = checked(_v_code_interpreter, "object", "code_interpreter")
+            _self.code_interpreter = _v_code_interpreter
+        except KeyError as _error:
+            if _d.get("type", "code_interpreter") != "code_interpreter":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"code_interpreter", "id", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_delta_message_creation_details import (
@@ -46,6 +52,9 @@ class ThreadRunStepDeltaBody:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         step_details: dict[str, Any] | Unset
         if isinstance(self.step_details, Unset):
             step_details = UNSET
@@ -54,9 +63,6 @@ class ThreadRunStepDeltaBody:
         else:
             step_details = self.step_details.to_dict()
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
         if step_details is not UNSET:
             _field_dict["step_details"] = step_details
 
@@ -66,39 +72,29 @@ class ThreadRunStepDeltaBody:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_step_details(
-            data: object,
-        ) -> ThreadRunStepDeltaMessageCreationDetails | ThreadRunStepDeltaToolCallsDetails | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_step_delta_details_type_0 = (
-                    ThreadRunStepDeltaMessageCreationDetails.from_dict(data)
-                )
-
-                return componentsschemas_thread_run_step_delta_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_thread_run_step_delta_details_type_1 = (
-                ThreadRunStepDeltaToolCallsDetails.from_dict(data)
-            )
-
-            return componentsschemas_thread_run_step_delta_details_type_1
-
-        step_details = _parse_step_details(_d.pop("step_details", UNSET))
-
-        _instance = cls(
-            step_details=step_details,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "step_details" in _d:
+                _v_step_details = _d["step_details"]
+                if _v_step_details.__class__ is dict:
+                    try:
+                        _v_step_details = _decode_step_details(_v_step_details)
+                    except DecodeError as _error:
+                        raise _error.within("step_details") from None
+                else:
+                    _v_step_details = checked(_v_step_details, "object", "step_details")
+                _self.step_details = _v_step_details
+                _n += 1
+            else:
+                _self.step_details = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"step_details"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -115,3 +111,14 @@ class ThreadRunStepDeltaBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_step_details(
+    data: dict[str, Any],
+) -> ThreadRunStepDeltaMessageCreationDetails | ThreadRunStepDeltaToolCallsDetails:
+    _tag = data.get("type")
+    if _tag == "message_creation":
+        return ThreadRunStepDeltaMessageCreationDetails.from_dict(data)
+    if _tag == "tool_calls":
+        return ThreadRunStepDeltaToolCallsDetails.from_dict(data)
+    return ThreadRunStepDeltaMessageCreationDetails.from_dict(data)

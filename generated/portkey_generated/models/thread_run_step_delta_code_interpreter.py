@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_delta_code_interpreter_image import ThreadRunStepDeltaCodeInterpreterImage
@@ -44,7 +50,12 @@ class ThreadRunStepDeltaCodeInterpreter:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         input_ = self.input_
+        if input_ is not UNSET:
+            _field_dict["input"] = input_
 
         outputs: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.outputs, Unset):
@@ -58,11 +69,6 @@ class ThreadRunStepDeltaCodeInterpreter:
 
                 outputs.append(outputs_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if input_ is not UNSET:
-            _field_dict["input"] = input_
         if outputs is not UNSET:
             _field_dict["outputs"] = outputs
 
@@ -72,49 +78,37 @@ class ThreadRunStepDeltaCodeInterpreter:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        input_ = _d.pop("input", UNSET)
-
-        _outputs = _d.pop("outputs", UNSET)
-        outputs: (
-            list[ThreadRunStepDeltaCodeInterpreterImage | ThreadRunStepDeltaCodeInterpreterLogs] | Unset
-        ) = UNSET
-        if _outputs is not UNSET:
-            outputs = []
-            for outputs_item_data in _outputs:
-
-                def _parse_outputs_item(
-                    data: object,
-                ) -> ThreadRunStepDeltaCodeInterpreterImage | ThreadRunStepDeltaCodeInterpreterLogs:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "input" in _d:
+                _v_input_ = _d["input"]
+                if _v_input_.__class__ is not str:
+                    _v_input_ = checked(_v_input_, "string", "input")
+                _self.input_ = _v_input_
+                _n += 1
+            else:
+                _self.input_ = UNSET
+            if "outputs" in _d:
+                _v_outputs = _d["outputs"]
+                if _v_outputs.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_thread_run_step_delta_code_interpreter_output_type_0 = (
-                            ThreadRunStepDeltaCodeInterpreterLogs.from_dict(data)
-                        )
-
-                        return componentsschemas_thread_run_step_delta_code_interpreter_output_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_run_step_delta_code_interpreter_output_type_1 = (
-                        ThreadRunStepDeltaCodeInterpreterImage.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_run_step_delta_code_interpreter_output_type_1
-
-                outputs_item = _parse_outputs_item(outputs_item_data)
-
-                outputs.append(outputs_item)
-
-        _instance = cls(
-            input_=input_,
-            outputs=outputs,
+                        _v_outputs = [_decode_outputs_item(_i) for _i in _v_outputs]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_outputs, _decode_outputs_item).within("outputs") from None
+                else:
+                    _v_outputs = checked(_v_outputs, "array", "outputs")
+                _self.outputs = _v_outputs
+                _n += 1
+            else:
+                _self.outputs = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"input", "outputs"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -131,3 +125,25 @@ class ThreadRunStepDeltaCodeInterpreter:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_outputs_item_(
+    data: dict[str, Any],
+) -> ThreadRunStepDeltaCodeInterpreterLogs | ThreadRunStepDeltaCodeInterpreterImage:
+    _tag = data.get("type")
+    if _tag == "logs":
+        return ThreadRunStepDeltaCodeInterpreterLogs.from_dict(data)
+    if _tag == "image":
+        return ThreadRunStepDeltaCodeInterpreterImage.from_dict(data)
+    return ThreadRunStepDeltaCodeInterpreterLogs.from_dict(data)
+
+
+def _decode_outputs_item(
+    data: Any,
+) -> ThreadRunStepDeltaCodeInterpreterImage | ThreadRunStepDeltaCodeInterpreterLogs:
+    if data.__class__ is dict:
+        data = _decode_outputs_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: ThreadRunStepDeltaCodeInterpreterImage | ThreadRunStepDeltaCodeInterpreterLogs = data
+    return _result

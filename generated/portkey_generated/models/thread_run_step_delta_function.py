@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="ThreadRunStepDeltaFunction")
 
@@ -25,23 +31,22 @@ class ThreadRunStepDeltaFunction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         arguments = self.arguments
+        if arguments is not UNSET:
+            _field_dict["arguments"] = arguments
 
         output: None | str | Unset
         if isinstance(self.output, Unset):
             output = UNSET
         else:
             output = self.output
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if arguments is not UNSET:
-            _field_dict["arguments"] = arguments
         if output is not UNSET:
             _field_dict["output"] = output
 
@@ -49,28 +54,42 @@ class ThreadRunStepDeltaFunction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        arguments = _d.pop("arguments", UNSET)
-
-        def _parse_output(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        output = _parse_output(_d.pop("output", UNSET))
-
-        _instance = cls(
-            name=name,
-            arguments=arguments,
-            output=output,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "arguments" in _d:
+                _v_arguments = _d["arguments"]
+                if _v_arguments.__class__ is not str:
+                    _v_arguments = checked(_v_arguments, "string", "arguments")
+                _self.arguments = _v_arguments
+                _n += 1
+            else:
+                _self.arguments = UNSET
+            if "output" in _d:
+                _v_output = _d["output"]
+                if not (_v_output.__class__ is str or _v_output is None):
+                    _v_output = checked(_v_output, "string or null", "output")
+                _self.output = _v_output
+                _n += 1
+            else:
+                _self.output = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"arguments", "name", "output"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.thread_run_step_delta_function_call_type import (
     ThreadRunStepDeltaFunctionCallType,
-    check_thread_run_step_delta_function_call_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_delta_function import ThreadRunStepDeltaFunction
@@ -48,26 +55,24 @@ class ThreadRunStepDeltaFunctionCall:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        index = self.index
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        type_: str = self.type_
+        if is_set(self.index):
+            index = self.index
+            _field_dict["index"] = index
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         function: dict[str, Any] | Unset = UNSET
         if not isinstance(self.function, Unset):
             function = self.function.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "index": index,
-                "type": type_,
-            }
-        )
-        if id is not UNSET:
-            _field_dict["id"] = id
         if function is not UNSET:
             _field_dict["function"] = function
 
@@ -77,29 +82,49 @@ class ThreadRunStepDeltaFunctionCall:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        index = _d.pop("index")
-
-        type_ = check_thread_run_step_delta_function_call_type(_d.pop("type"))
-
-        id = _d.pop("id", UNSET)
-
-        _function = _d.pop("function", UNSET)
-        function: ThreadRunStepDeltaFunction | Unset
-        if isinstance(_function, Unset):
-            function = UNSET
-        else:
-            function = ThreadRunStepDeltaFunction.from_dict(_function)
-
-        _instance = cls(
-            index=index,
-            type_=type_,
-            id=id,
-            function=function,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_index = _d["index"]
+            if _v_index.__class__ is not int:
+                _v_index = checked(_v_index, "integer", "index")
+            _self.index = _v_index
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "id" in _d:
+                _v_id = _d["id"]
+                if _v_id.__class__ is not str:
+                    _v_id = checked(_v_id, "string", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "function" in _d:
+                _v_function = _d["function"]
+                if _v_function.__class__ is dict:
+                    try:
+                        _v_function = ThreadRunStepDeltaFunction.from_dict(_v_function)
+                    except DecodeError as _error:
+                        raise _error.within("function") from None
+                else:
+                    _v_function = checked(_v_function, "object", "function")
+                _self.function = _v_function
+                _n += 1
+            else:
+                _self.function = UNSET
+        except KeyError as _error:
+            if _d.get("type", "function") != "function":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"function", "id", "index", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

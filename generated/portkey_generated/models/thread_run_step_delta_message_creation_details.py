@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.thread_run_step_delta_message_creation_details_type import (
     ThreadRunStepDeltaMessageCreationDetailsType,
-    check_thread_run_step_delta_message_creation_details_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_message_creation import ThreadRunStepMessageCreation
@@ -44,19 +51,16 @@ class ThreadRunStepDeltaMessageCreationDetails:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         message_creation: dict[str, Any] | Unset = UNSET
         if not isinstance(self.message_creation, Unset):
             message_creation = self.message_creation.to_dict()
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
         if message_creation is not UNSET:
             _field_dict["message_creation"] = message_creation
 
@@ -66,23 +70,37 @@ class ThreadRunStepDeltaMessageCreationDetails:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_thread_run_step_delta_message_creation_details_type(_d.pop("type"))
-
-        _message_creation = _d.pop("message_creation", UNSET)
-        message_creation: ThreadRunStepMessageCreation | Unset
-        if isinstance(_message_creation, Unset):
-            message_creation = UNSET
-        else:
-            message_creation = ThreadRunStepMessageCreation.from_dict(_message_creation)
-
-        _instance = cls(
-            type_=type_,
-            message_creation=message_creation,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "message_creation" in _d:
+                _v_message_creation = _d["message_creation"]
+                if _v_message_creation.__class__ is dict:
+                    try:
+                        _v_message_creation = ThreadRunStepMessageCreation.from_dict(_v_message_creation)
+                    except DecodeError as _error:
+                        raise _error.within("message_creation") from None
+                else:
+                    _v_message_creation = checked(_v_message_creation, "object", "message_creation")
+                _self.message_creation = _v_message_creation
+                _n += 1
+            else:
+                _self.message_creation = UNSET
+        except KeyError as _error:
+            if _d.get("type", "message_creation") != "message_creation":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"message_creation", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,9 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.thread_run_step_delta_tool_calls_details_type import (
     ThreadRunStepDeltaToolCallsDetailsType,
-    check_thread_run_step_delta_tool_calls_details_type,
 )
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_delta_code_interpreter_call import ThreadRunStepDeltaCodeInterpreterCall
@@ -59,7 +66,12 @@ class ThreadRunStepDeltaToolCallsDetails:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         tool_calls: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tool_calls, Unset):
@@ -75,13 +87,6 @@ class ThreadRunStepDeltaToolCallsDetails:
 
                 tool_calls.append(tool_calls_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
         if tool_calls is not UNSET:
             _field_dict["tool_calls"] = tool_calls
 
@@ -91,68 +96,37 @@ class ThreadRunStepDeltaToolCallsDetails:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_thread_run_step_delta_tool_calls_details_type(_d.pop("type"))
-
-        _tool_calls = _d.pop("tool_calls", UNSET)
-        tool_calls: (
-            list[
-                ThreadRunStepDeltaCodeInterpreterCall
-                | ThreadRunStepDeltaFileSearchCall
-                | ThreadRunStepDeltaFunctionCall
-            ]
-            | Unset
-        ) = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-
-                def _parse_tool_calls_item(
-                    data: object,
-                ) -> (
-                    ThreadRunStepDeltaCodeInterpreterCall
-                    | ThreadRunStepDeltaFileSearchCall
-                    | ThreadRunStepDeltaFunctionCall
-                ):
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "tool_calls" in _d:
+                _v_tool_calls = _d["tool_calls"]
+                if _v_tool_calls.__class__ is list:
                     try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_thread_run_step_delta_tool_call_type_0 = (
-                            ThreadRunStepDeltaCodeInterpreterCall.from_dict(data)
-                        )
-
-                        return componentsschemas_thread_run_step_delta_tool_call_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not is_json_object(data):
-                            raise TypeError()
-                        componentsschemas_thread_run_step_delta_tool_call_type_1 = (
-                            ThreadRunStepDeltaFileSearchCall.from_dict(data)
-                        )
-
-                        return componentsschemas_thread_run_step_delta_tool_call_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_run_step_delta_tool_call_type_2 = (
-                        ThreadRunStepDeltaFunctionCall.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_run_step_delta_tool_call_type_2
-
-                tool_calls_item = _parse_tool_calls_item(tool_calls_item_data)
-
-                tool_calls.append(tool_calls_item)
-
-        _instance = cls(
-            type_=type_,
-            tool_calls=tool_calls,
+                        _v_tool_calls = [_decode_tool_calls_item(_i) for _i in _v_tool_calls]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_tool_calls, _decode_tool_calls_item).within(
+                            "tool_calls"
+                        ) from None
+                else:
+                    _v_tool_calls = checked(_v_tool_calls, "array", "tool_calls")
+                _self.tool_calls = _v_tool_calls
+                _n += 1
+            else:
+                _self.tool_calls = UNSET
+        except KeyError as _error:
+            if _d.get("type", "tool_calls") != "tool_calls":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"tool_calls", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -169,3 +143,35 @@ class ThreadRunStepDeltaToolCallsDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_tool_calls_item_(
+    data: dict[str, Any],
+) -> (
+    ThreadRunStepDeltaCodeInterpreterCall | ThreadRunStepDeltaFileSearchCall | ThreadRunStepDeltaFunctionCall
+):
+    _tag = data.get("type")
+    if _tag == "code_interpreter":
+        return ThreadRunStepDeltaCodeInterpreterCall.from_dict(data)
+    if _tag == "file_search":
+        return ThreadRunStepDeltaFileSearchCall.from_dict(data)
+    if _tag == "function":
+        return ThreadRunStepDeltaFunctionCall.from_dict(data)
+    return ThreadRunStepDeltaCodeInterpreterCall.from_dict(data)
+
+
+def _decode_tool_calls_item(
+    data: Any,
+) -> (
+    ThreadRunStepDeltaCodeInterpreterCall | ThreadRunStepDeltaFileSearchCall | ThreadRunStepDeltaFunctionCall
+):
+    if data.__class__ is dict:
+        data = _decode_tool_calls_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: (
+        ThreadRunStepDeltaCodeInterpreterCall
+        | ThreadRunStepDeltaFileSearchCall
+        | ThreadRunStepDeltaFunctionCall
+    ) = data
+    return _result

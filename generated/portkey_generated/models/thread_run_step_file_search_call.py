@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.thread_run_step_file_search_call_type import (
     ThreadRunStepFileSearchCallType,
-    check_thread_run_step_file_search_call_type,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 if TYPE_CHECKING:
@@ -45,21 +51,20 @@ class ThreadRunStepFileSearchCall:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        type_: str = self.type_
-
-        file_search = self.file_search.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "type": type_,
-                "file_search": file_search,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.file_search):
+            file_search = self.file_search.to_dict()
+            _field_dict["file_search"] = file_search
 
         return _field_dict
 
@@ -67,21 +72,37 @@ class ThreadRunStepFileSearchCall:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        type_ = check_thread_run_step_file_search_call_type(_d.pop("type"))
-
-        file_search = ThreadRunStepFileSearchResult.from_dict(_d.pop("file_search"))
-
-        _instance = cls(
-            id=id,
-            type_=type_,
-            file_search=file_search,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_file_search = _d["file_search"]
+            if _v_file_search.__class__ is dict:
+                try:
+                    _v_file_search = ThreadRunStepFileSearchResult.from_dict(_v_file_search)
+                except DecodeError as _error:
+                    raise _error.within("file_search") from None
+            else:
+                _v_file_search = checked(_v_file_search, "object", "file_search")
+            _self.file_search = _v_file_search
+        except KeyError as _error:
+            if _d.get("type", "file_search") != "file_search":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"file_search", "id", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

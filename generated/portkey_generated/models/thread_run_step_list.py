@@ -2,10 +2,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_step import ThreadRunStep
@@ -44,32 +51,34 @@ class ThreadRunStepList:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        object_ = self.object_
-
-        data: list[dict[str, Any]] = []
-        for data_item_data in self.data:
-            data_item = data_item_data.to_dict()
-            data.append(data_item)
-
-        first_id: None | str
-        first_id = self.first_id
-
-        last_id: None | str
-        last_id = self.last_id
-
-        has_more = self.has_more
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "object": object_,
-                "data": data,
-                "first_id": first_id,
-                "last_id": last_id,
-                "has_more": has_more,
-            }
-        )
+
+        if is_set(self.object_):
+            object_ = self.object_
+            _field_dict["object"] = object_
+
+        if is_set(self.data):
+            data: list[dict[str, Any]] = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+            _field_dict["data"] = data
+
+        if is_set(self.first_id):
+            first_id: None | str
+            first_id = self.first_id
+            _field_dict["first_id"] = first_id
+
+        if is_set(self.last_id):
+            last_id: None | str
+            last_id = self.last_id
+            _field_dict["last_id"] = last_id
+
+        if is_set(self.has_more):
+            has_more = self.has_more
+            _field_dict["has_more"] = has_more
 
         return _field_dict
 
@@ -77,42 +86,47 @@ class ThreadRunStepList:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        object_ = _d.pop("object")
-
-        data: list[ThreadRunStep] = []
-        _data = _d.pop("data")
-        for data_item_data in _data:
-            data_item = ThreadRunStep.from_dict(data_item_data)
-
-            data.append(data_item)
-
-        def _parse_first_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        first_id = _parse_first_id(_d.pop("first_id"))
-
-        def _parse_last_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        last_id = _parse_last_id(_d.pop("last_id"))
-
-        has_more = _d.pop("has_more")
-
-        _instance = cls(
-            object_=object_,
-            data=data,
-            first_id=first_id,
-            last_id=last_id,
-            has_more=has_more,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_data = _d["data"]
+            if _v_data.__class__ is list:
+                try:
+                    _v_data = [ThreadRunStep.from_dict(_i) for _i in _v_data]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_data, ThreadRunStep.from_dict).within("data") from None
+            else:
+                _v_data = checked(_v_data, "array", "data")
+            _self.data = _v_data
+            _v_first_id = _d["first_id"]
+            if not (_v_first_id.__class__ is str or _v_first_id is None):
+                _v_first_id = checked(_v_first_id, "string or null", "first_id")
+            _self.first_id = _v_first_id
+            _v_last_id = _d["last_id"]
+            if not (_v_last_id.__class__ is str or _v_last_id is None):
+                _v_last_id = checked(_v_last_id, "string or null", "last_id")
+            _self.last_id = _v_last_id
+            _v_has_more = _d["has_more"]
+            if _v_has_more.__class__ is not bool:
+                _v_has_more = checked(_v_has_more, "boolean", "has_more")
+            _self.has_more = _v_has_more
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"data", "first_id", "has_more", "last_id", "object"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

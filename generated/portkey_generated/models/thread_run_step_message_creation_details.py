@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.thread_run_step_message_creation_details_type import (
     ThreadRunStepMessageCreationDetailsType,
-    check_thread_run_step_message_creation_details_type,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 if TYPE_CHECKING:
@@ -43,18 +49,16 @@ class ThreadRunStepMessageCreationDetails:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
-
-        message_creation = self.message_creation.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "message_creation": message_creation,
-            }
-        )
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.message_creation):
+            message_creation = self.message_creation.to_dict()
+            _field_dict["message_creation"] = message_creation
 
         return _field_dict
 
@@ -62,18 +66,33 @@ class ThreadRunStepMessageCreationDetails:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_thread_run_step_message_creation_details_type(_d.pop("type"))
-
-        message_creation = ThreadRunStepMessageCreation.from_dict(_d.pop("message_creation"))
-
-        _instance = cls(
-            type_=type_,
-            message_creation=message_creation,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_message_creation = _d["message_creation"]
+            if _v_message_creation.__class__ is dict:
+                try:
+                    _v_message_creation = ThreadRunStepMessageCreation.from_dict(_v_message_creation)
+                except DecodeError as _error:
+                    raise _error.within("message_creation") from None
+            else:
+                _v_message_creation = checked(_v_message_creation, "object", "message_creation")
+            _self.message_creation = _v_message_creation
+        except KeyError as _error:
+            if _d.get("type", "message_creation") != "message_creation":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"message_creation", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

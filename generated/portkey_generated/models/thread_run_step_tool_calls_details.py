@@ -9,9 +9,14 @@ from attrs import field as _attrs_field
 
 from ..models.thread_run_step_tool_calls_details_type import (
     ThreadRunStepToolCallsDetailsType,
-    check_thread_run_step_tool_calls_details_type,
 )
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_step_code_interpreter_call import ThreadRunStepCodeInterpreterCall
@@ -54,28 +59,27 @@ class ThreadRunStepToolCallsDetails:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        type_: str = self.type_
-
-        tool_calls: list[dict[str, Any]] = []
-        for tool_calls_item_data in self.tool_calls:
-            tool_calls_item: dict[str, Any]
-            if isinstance(tool_calls_item_data, ThreadRunStepCodeInterpreterCall):
-                tool_calls_item = tool_calls_item_data.to_dict()
-            elif isinstance(tool_calls_item_data, ThreadRunStepFileSearchCall):
-                tool_calls_item = tool_calls_item_data.to_dict()
-            else:
-                tool_calls_item = tool_calls_item_data.to_dict()
-
-            tool_calls.append(tool_calls_item)
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-                "tool_calls": tool_calls,
-            }
-        )
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.tool_calls):
+            tool_calls: list[dict[str, Any]] = []
+            for tool_calls_item_data in self.tool_calls:
+                tool_calls_item: dict[str, Any]
+                if isinstance(tool_calls_item_data, ThreadRunStepCodeInterpreterCall):
+                    tool_calls_item = tool_calls_item_data.to_dict()
+                elif isinstance(tool_calls_item_data, ThreadRunStepFileSearchCall):
+                    tool_calls_item = tool_calls_item_data.to_dict()
+                else:
+                    tool_calls_item = tool_calls_item_data.to_dict()
+
+                tool_calls.append(tool_calls_item)
+
+            _field_dict["tool_calls"] = tool_calls
 
         return _field_dict
 
@@ -83,55 +87,33 @@ class ThreadRunStepToolCallsDetails:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        type_ = check_thread_run_step_tool_calls_details_type(_d.pop("type"))
-
-        tool_calls: list[
-            ThreadRunStepCodeInterpreterCall | ThreadRunStepFileSearchCall | ThreadRunStepFunctionCall
-        ] = []
-        _tool_calls = _d.pop("tool_calls")
-        for tool_calls_item_data in _tool_calls:
-
-            def _parse_tool_calls_item(
-                data: object,
-            ) -> ThreadRunStepCodeInterpreterCall | ThreadRunStepFileSearchCall | ThreadRunStepFunctionCall:
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_tool_calls = _d["tool_calls"]
+            if _v_tool_calls.__class__ is list:
                 try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_run_step_tool_call_type_0 = (
-                        ThreadRunStepCodeInterpreterCall.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_run_step_tool_call_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not is_json_object(data):
-                        raise TypeError()
-                    componentsschemas_thread_run_step_tool_call_type_1 = (
-                        ThreadRunStepFileSearchCall.from_dict(data)
-                    )
-
-                    return componentsschemas_thread_run_step_tool_call_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_step_tool_call_type_2 = ThreadRunStepFunctionCall.from_dict(data)
-
-                return componentsschemas_thread_run_step_tool_call_type_2
-
-            tool_calls_item = _parse_tool_calls_item(tool_calls_item_data)
-
-            tool_calls.append(tool_calls_item)
-
-        _instance = cls(
-            type_=type_,
-            tool_calls=tool_calls,
+                    _v_tool_calls = [_decode_tool_calls_item(_i) for _i in _v_tool_calls]
+                except DecodeError as _error:
+                    raise _error.at_item(_v_tool_calls, _decode_tool_calls_item).within(
+                        "tool_calls"
+                    ) from None
+            else:
+                _v_tool_calls = checked(_v_tool_calls, "array", "tool_calls")
+            _self.tool_calls = _v_tool_calls
+        except KeyError as _error:
+            if _d.get("type", "tool_calls") != "tool_calls":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"tool_calls", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -148,3 +130,27 @@ class ThreadRunStepToolCallsDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_tool_calls_item_(
+    data: dict[str, Any],
+) -> ThreadRunStepCodeInterpreterCall | ThreadRunStepFileSearchCall | ThreadRunStepFunctionCall:
+    _tag = data.get("type")
+    if _tag == "code_interpreter":
+        return ThreadRunStepCodeInterpreterCall.from_dict(data)
+    if _tag == "file_search":
+        return ThreadRunStepFileSearchCall.from_dict(data)
+    if _tag == "function":
+        return ThreadRunStepFunctionCall.from_dict(data)
+    return ThreadRunStepCodeInterpreterCall.from_dict(data)
+
+
+def _decode_tool_calls_item(
+    data: Any,
+) -> ThreadRunStepCodeInterpreterCall | ThreadRunStepFileSearchCall | ThreadRunStepFunctionCall:
+    if data.__class__ is dict:
+        data = _decode_tool_calls_item_(data)
+    else:
+        data = checked(data, "object")
+    _result: ThreadRunStepCodeInterpreterCall | ThreadRunStepFileSearchCall | ThreadRunStepFunctionCall = data
+    return _result

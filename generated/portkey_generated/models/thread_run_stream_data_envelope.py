@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import is_json_object
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread import Thread
@@ -58,27 +63,25 @@ class ThreadRunStreamDataEnvelope:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        data: dict[str, Any]
-        if isinstance(self.data, Thread):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ThreadRun):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ThreadRunStep):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ThreadRunStepDelta):
-            data = self.data.to_dict()
-        elif isinstance(self.data, ThreadMessage):
-            data = self.data.to_dict()
-        else:
-            data = self.data.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "data": data,
-            }
-        )
+
+        if is_set(self.data):
+            data: dict[str, Any]
+            if isinstance(self.data, Thread):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ThreadRun):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ThreadRunStep):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ThreadRunStepDelta):
+                data = self.data.to_dict()
+            elif isinstance(self.data, ThreadMessage):
+                data = self.data.to_dict()
+            else:
+                data = self.data.to_dict()
+
+            _field_dict["data"] = data
 
         return _field_dict
 
@@ -86,65 +89,25 @@ class ThreadRunStreamDataEnvelope:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-
-        def _parse_data(
-            data: object,
-        ) -> Thread | ThreadMessage | ThreadMessageDelta | ThreadRun | ThreadRunStep | ThreadRunStepDelta:
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_stream_data_type_0 = Thread.from_dict(data)
-
-                return componentsschemas_thread_run_stream_data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_stream_data_type_1 = ThreadRun.from_dict(data)
-
-                return componentsschemas_thread_run_stream_data_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_stream_data_type_2 = ThreadRunStep.from_dict(data)
-
-                return componentsschemas_thread_run_stream_data_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_stream_data_type_3 = ThreadRunStepDelta.from_dict(data)
-
-                return componentsschemas_thread_run_stream_data_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_thread_run_stream_data_type_4 = ThreadMessage.from_dict(data)
-
-                return componentsschemas_thread_run_stream_data_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_thread_run_stream_data_type_5 = ThreadMessageDelta.from_dict(data)
-
-            return componentsschemas_thread_run_stream_data_type_5
-
-        data = _parse_data(_d.pop("data"))
-
-        _instance = cls(
-            data=data,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_data = _d["data"]
+            if _v_data.__class__ is dict:
+                try:
+                    _v_data = _decode_data(_v_data)
+                except DecodeError as _error:
+                    raise _error.within("data") from None
+            else:
+                _v_data = checked(_v_data, "object", "data")
+            _self.data = _v_data
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -161,3 +124,22 @@ class ThreadRunStreamDataEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_data(
+    data: dict[str, Any],
+) -> Thread | ThreadRun | ThreadRunStep | ThreadRunStepDelta | ThreadMessage | ThreadMessageDelta:
+    _tag = data.get("object")
+    if _tag == "thread":
+        return Thread.from_dict(data)
+    if _tag == "thread.run":
+        return ThreadRun.from_dict(data)
+    if _tag == "thread.run.step":
+        return ThreadRunStep.from_dict(data)
+    if _tag == "thread.run.step.delta":
+        return ThreadRunStepDelta.from_dict(data)
+    if _tag == "thread.message":
+        return ThreadMessage.from_dict(data)
+    if _tag == "thread.message.delta":
+        return ThreadMessageDelta.from_dict(data)
+    return Thread.from_dict(data)

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.thread_run_tool_call_type import ThreadRunToolCallType, check_thread_run_tool_call_type
+from ..models.thread_run_tool_call_type import ThreadRunToolCallType
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.thread_run_tool_call_function import ThreadRunToolCallFunction
@@ -42,21 +49,20 @@ class ThreadRunToolCall:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        type_: str = self.type_
-
-        function = self.function.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "type": type_,
-                "function": function,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
+
+        if is_set(self.function):
+            function = self.function.to_dict()
+            _field_dict["function"] = function
 
         return _field_dict
 
@@ -64,21 +70,35 @@ class ThreadRunToolCall:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        type_ = check_thread_run_tool_call_type(_d.pop("type"))
-
-        function = ThreadRunToolCallFunction.from_dict(_d.pop("function"))
-
-        _instance = cls(
-            id=id,
-            type_=type_,
-            function=function,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            _v_function = _d["function"]
+            if _v_function.__class__ is dict:
+                try:
+                    _v_function = ThreadRunToolCallFunction.from_dict(_v_function)
+                except DecodeError as _error:
+                    raise _error.within("function") from None
+            else:
+                _v_function = checked(_v_function, "object", "function")
+            _self.function = _v_function
+        except KeyError as _error:
+            if _d.get("type", "function") != "function":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"function", "id", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

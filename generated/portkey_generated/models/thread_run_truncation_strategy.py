@@ -2,16 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.thread_run_truncation_strategy_type import (
     ThreadRunTruncationStrategyType,
-    check_thread_run_truncation_strategy_type,
 )
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="ThreadRunTruncationStrategy")
 
@@ -28,21 +34,18 @@ class ThreadRunTruncationStrategy:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         last_messages: int | None | Unset
         if isinstance(self.last_messages, Unset):
             last_messages = UNSET
         else:
             last_messages = self.last_messages
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
         if last_messages is not UNSET:
             _field_dict["last_messages"] = last_messages
 
@@ -50,25 +53,28 @@ class ThreadRunTruncationStrategy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        type_ = check_thread_run_truncation_strategy_type(_d.pop("type"))
-
-        def _parse_last_messages(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        last_messages = _parse_last_messages(_d.pop("last_messages", UNSET))
-
-        _instance = cls(
-            type_=type_,
-            last_messages=last_messages,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "last_messages" in _d:
+                _v_last_messages = _d["last_messages"]
+                if not (_v_last_messages.__class__ is int or _v_last_messages is None):
+                    _v_last_messages = checked(_v_last_messages, "integer or null", "last_messages")
+                _self.last_messages = _v_last_messages
+                _n += 1
+            else:
+                _self.last_messages = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"last_messages", "type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.transcription_segment import TranscriptionSegment
@@ -52,11 +60,20 @@ class Transcription:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        text = self.text
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.text):
+            text = self.text
+            _field_dict["text"] = text
 
         language = self.language
+        if language is not UNSET:
+            _field_dict["language"] = language
 
         duration = self.duration
+        if duration is not UNSET:
+            _field_dict["duration"] = duration
 
         words: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.words, Unset):
@@ -65,12 +82,18 @@ class Transcription:
                 words_item = words_item_data.to_dict()
                 words.append(words_item)
 
+        if words is not UNSET:
+            _field_dict["words"] = words
+
         segments: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.segments, Unset):
             segments = []
             for segments_item_data in self.segments:
                 segments_item = segments_item_data.to_dict()
                 segments.append(segments_item)
+
+        if segments is not UNSET:
+            _field_dict["segments"] = segments
 
         usage: dict[str, Any] | None | Unset
         if isinstance(self.usage, Unset):
@@ -79,22 +102,6 @@ class Transcription:
             usage = self.usage.to_dict()
         else:
             usage = self.usage
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "text": text,
-            }
-        )
-        if language is not UNSET:
-            _field_dict["language"] = language
-        if duration is not UNSET:
-            _field_dict["duration"] = duration
-        if words is not UNSET:
-            _field_dict["words"] = words
-        if segments is not UNSET:
-            _field_dict["segments"] = segments
         if usage is not UNSET:
             _field_dict["usage"] = usage
 
@@ -104,59 +111,83 @@ class Transcription:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        text = _d.pop("text")
-
-        language = _d.pop("language", UNSET)
-
-        duration = _d.pop("duration", UNSET)
-
-        _words = _d.pop("words", UNSET)
-        words: list[TranscriptionWord] | Unset = UNSET
-        if _words is not UNSET:
-            words = []
-            for words_item_data in _words:
-                words_item = TranscriptionWord.from_dict(words_item_data)
-
-                words.append(words_item)
-
-        _segments = _d.pop("segments", UNSET)
-        segments: list[TranscriptionSegment] | Unset = UNSET
-        if _segments is not UNSET:
-            segments = []
-            for segments_item_data in _segments:
-                segments_item = TranscriptionSegment.from_dict(segments_item_data)
-
-                segments.append(segments_item)
-
-        def _parse_usage(data: object) -> None | TranscriptionUsage | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                usage_type_0 = TranscriptionUsage.from_dict(data)
-
-                return usage_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | TranscriptionUsage | Unset", data)
-
-        usage = _parse_usage(_d.pop("usage", UNSET))
-
-        _instance = cls(
-            text=text,
-            language=language,
-            duration=duration,
-            words=words,
-            segments=segments,
-            usage=usage,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
+            if "language" in _d:
+                _v_language = _d["language"]
+                if _v_language.__class__ is not str:
+                    _v_language = checked(_v_language, "string", "language")
+                _self.language = _v_language
+                _n += 1
+            else:
+                _self.language = UNSET
+            if "duration" in _d:
+                _v_duration = _d["duration"]
+                if _v_duration.__class__ not in JSON_NUMBERS:
+                    _v_duration = checked(_v_duration, "number", "duration")
+                _self.duration = _v_duration
+                _n += 1
+            else:
+                _self.duration = UNSET
+            if "words" in _d:
+                _v_words = _d["words"]
+                if _v_words.__class__ is list:
+                    try:
+                        _v_words = [TranscriptionWord.from_dict(_i) for _i in _v_words]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_words, TranscriptionWord.from_dict).within("words") from None
+                else:
+                    _v_words = checked(_v_words, "array", "words")
+                _self.words = _v_words
+                _n += 1
+            else:
+                _self.words = UNSET
+            if "segments" in _d:
+                _v_segments = _d["segments"]
+                if _v_segments.__class__ is list:
+                    try:
+                        _v_segments = [TranscriptionSegment.from_dict(_i) for _i in _v_segments]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_segments, TranscriptionSegment.from_dict).within(
+                            "segments"
+                        ) from None
+                else:
+                    _v_segments = checked(_v_segments, "array", "segments")
+                _self.segments = _v_segments
+                _n += 1
+            else:
+                _self.segments = UNSET
+            if "usage" in _d:
+                _v_usage = _d["usage"]
+                if _v_usage.__class__ is dict:
+                    try:
+                        _v_usage = TranscriptionUsage.from_dict(_v_usage)
+                    except DecodeError as _error:
+                        raise _error.within("usage") from None
+                elif _v_usage is not None:
+                    _v_usage = checked(_v_usage, "object or null", "usage")
+                _self.usage = _v_usage
+                _n += 1
+            else:
+                _self.usage = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"duration", "language", "segments", "text", "usage", "words"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_INTEGERS,
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    checked_items,
+    is_set,
+)
 
 T = TypeVar("T", bound="TranscriptionSegment")
 
@@ -39,48 +49,49 @@ class TranscriptionSegment:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        start = self.start
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
-        end = self.end
+        if is_set(self.start):
+            start = self.start
+            _field_dict["start"] = start
 
-        text = self.text
+        if is_set(self.end):
+            end = self.end
+            _field_dict["end"] = end
+
+        if is_set(self.text):
+            text = self.text
+            _field_dict["text"] = text
 
         seek = self.seek
+        if seek is not UNSET:
+            _field_dict["seek"] = seek
 
         tokens: list[int] | Unset = UNSET
         if not isinstance(self.tokens, Unset):
             tokens = self.tokens
 
-        temperature = self.temperature
-
-        avg_logprob = self.avg_logprob
-
-        compression_ratio = self.compression_ratio
-
-        no_speech_prob = self.no_speech_prob
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "start": start,
-                "end": end,
-                "text": text,
-            }
-        )
-        if seek is not UNSET:
-            _field_dict["seek"] = seek
         if tokens is not UNSET:
             _field_dict["tokens"] = tokens
+
+        temperature = self.temperature
         if temperature is not UNSET:
             _field_dict["temperature"] = temperature
+
+        avg_logprob = self.avg_logprob
         if avg_logprob is not UNSET:
             _field_dict["avg_logprob"] = avg_logprob
+
+        compression_ratio = self.compression_ratio
         if compression_ratio is not UNSET:
             _field_dict["compression_ratio"] = compression_ratio
+
+        no_speech_prob = self.no_speech_prob
         if no_speech_prob is not UNSET:
             _field_dict["no_speech_prob"] = no_speech_prob
 
@@ -88,42 +99,104 @@ class TranscriptionSegment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        start = _d.pop("start")
-
-        end = _d.pop("end")
-
-        text = _d.pop("text")
-
-        seek = _d.pop("seek", UNSET)
-
-        tokens = cast("list[int]", _d.pop("tokens", UNSET))
-
-        temperature = _d.pop("temperature", UNSET)
-
-        avg_logprob = _d.pop("avg_logprob", UNSET)
-
-        compression_ratio = _d.pop("compression_ratio", UNSET)
-
-        no_speech_prob = _d.pop("no_speech_prob", UNSET)
-
-        _instance = cls(
-            id=id,
-            start=start,
-            end=end,
-            text=text,
-            seek=seek,
-            tokens=tokens,
-            temperature=temperature,
-            avg_logprob=avg_logprob,
-            compression_ratio=compression_ratio,
-            no_speech_prob=no_speech_prob,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 4
+            _v_id = _d["id"]
+            if _v_id.__class__ is not int:
+                _v_id = checked(_v_id, "integer", "id")
+            _self.id = _v_id
+            _v_start = _d["start"]
+            if _v_start.__class__ not in JSON_NUMBERS:
+                _v_start = checked(_v_start, "number", "start")
+            _self.start = _v_start
+            _v_end = _d["end"]
+            if _v_end.__class__ not in JSON_NUMBERS:
+                _v_end = checked(_v_end, "number", "end")
+            _self.end = _v_end
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
+            if "seek" in _d:
+                _v_seek = _d["seek"]
+                if _v_seek.__class__ is not int:
+                    _v_seek = checked(_v_seek, "integer", "seek")
+                _self.seek = _v_seek
+                _n += 1
+            else:
+                _self.seek = UNSET
+            if "tokens" in _d:
+                _v_tokens = _d["tokens"]
+                if _v_tokens.__class__ is list:
+                    try:
+                        if not JSON_INTEGERS.issuperset(map(type, _v_tokens)):
+                            _v_tokens = checked_items(_v_tokens, "integer")
+                    except DecodeError as _error:
+                        raise _error.within("tokens") from None
+                else:
+                    _v_tokens = checked(_v_tokens, "array", "tokens")
+                _self.tokens = _v_tokens
+                _n += 1
+            else:
+                _self.tokens = UNSET
+            if "temperature" in _d:
+                _v_temperature = _d["temperature"]
+                if _v_temperature.__class__ not in JSON_NUMBERS:
+                    _v_temperature = checked(_v_temperature, "number", "temperature")
+                _self.temperature = _v_temperature
+                _n += 1
+            else:
+                _self.temperature = UNSET
+            if "avg_logprob" in _d:
+                _v_avg_logprob = _d["avg_logprob"]
+                if _v_avg_logprob.__class__ not in JSON_NUMBERS:
+                    _v_avg_logprob = checked(_v_avg_logprob, "number", "avg_logprob")
+                _self.avg_logprob = _v_avg_logprob
+                _n += 1
+            else:
+                _self.avg_logprob = UNSET
+            if "compression_ratio" in _d:
+                _v_compression_ratio = _d["compression_ratio"]
+                if _v_compression_ratio.__class__ not in JSON_NUMBERS:
+                    _v_compression_ratio = checked(_v_compression_ratio, "number", "compression_ratio")
+                _self.compression_ratio = _v_compression_ratio
+                _n += 1
+            else:
+                _self.compression_ratio = UNSET
+            if "no_speech_prob" in _d:
+                _v_no_speech_prob = _d["no_speech_prob"]
+                if _v_no_speech_prob.__class__ not in JSON_NUMBERS:
+                    _v_no_speech_prob = checked(_v_no_speech_prob, "number", "no_speech_prob")
+                _self.no_speech_prob = _v_no_speech_prob
+                _n += 1
+            else:
+                _self.no_speech_prob = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "avg_logprob",
+                    "compression_ratio",
+                    "end",
+                    "id",
+                    "no_speech_prob",
+                    "seek",
+                    "start",
+                    "temperature",
+                    "text",
+                    "tokens",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="TranscriptionUsage")
 
@@ -29,29 +37,26 @@ class TranscriptionUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
-
-        input_tokens = self.input_tokens
-
-        output_tokens = self.output_tokens
-
-        total_tokens = self.total_tokens
-
-        seconds = self.seconds
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+
+        if is_set(self.type_):
+            type_ = self.type_
+            _field_dict["type"] = type_
+
+        input_tokens = self.input_tokens
         if input_tokens is not UNSET:
             _field_dict["input_tokens"] = input_tokens
+
+        output_tokens = self.output_tokens
         if output_tokens is not UNSET:
             _field_dict["output_tokens"] = output_tokens
+
+        total_tokens = self.total_tokens
         if total_tokens is not UNSET:
             _field_dict["total_tokens"] = total_tokens
+
+        seconds = self.seconds
         if seconds is not UNSET:
             _field_dict["seconds"] = seconds
 
@@ -59,27 +64,58 @@ class TranscriptionUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        type_ = _d.pop("type")
-
-        input_tokens = _d.pop("input_tokens", UNSET)
-
-        output_tokens = _d.pop("output_tokens", UNSET)
-
-        total_tokens = _d.pop("total_tokens", UNSET)
-
-        seconds = _d.pop("seconds", UNSET)
-
-        _instance = cls(
-            type_=type_,
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
-            total_tokens=total_tokens,
-            seconds=seconds,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+            if "input_tokens" in _d:
+                _v_input_tokens = _d["input_tokens"]
+                if _v_input_tokens.__class__ is not int:
+                    _v_input_tokens = checked(_v_input_tokens, "integer", "input_tokens")
+                _self.input_tokens = _v_input_tokens
+                _n += 1
+            else:
+                _self.input_tokens = UNSET
+            if "output_tokens" in _d:
+                _v_output_tokens = _d["output_tokens"]
+                if _v_output_tokens.__class__ is not int:
+                    _v_output_tokens = checked(_v_output_tokens, "integer", "output_tokens")
+                _self.output_tokens = _v_output_tokens
+                _n += 1
+            else:
+                _self.output_tokens = UNSET
+            if "total_tokens" in _d:
+                _v_total_tokens = _d["total_tokens"]
+                if _v_total_tokens.__class__ is not int:
+                    _v_total_tokens = checked(_v_total_tokens, "integer", "total_tokens")
+                _self.total_tokens = _v_total_tokens
+                _n += 1
+            else:
+                _self.total_tokens = UNSET
+            if "seconds" in _d:
+                _v_seconds = _d["seconds"]
+                if _v_seconds.__class__ not in JSON_NUMBERS:
+                    _v_seconds = checked(_v_seconds, "number", "seconds")
+                _self.seconds = _v_seconds
+                _n += 1
+            else:
+                _self.seconds = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"input_tokens", "output_tokens", "seconds", "total_tokens", "type"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    JSON_NUMBERS,
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="TranscriptionWord")
 
 
@@ -23,41 +31,47 @@ class TranscriptionWord:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        word = self.word
-
-        start = self.start
-
-        end = self.end
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "word": word,
-                "start": start,
-                "end": end,
-            }
-        )
+
+        if is_set(self.word):
+            word = self.word
+            _field_dict["word"] = word
+
+        if is_set(self.start):
+            start = self.start
+            _field_dict["start"] = start
+
+        if is_set(self.end):
+            end = self.end
+            _field_dict["end"] = end
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        word = _d.pop("word")
-
-        start = _d.pop("start")
-
-        end = _d.pop("end")
-
-        _instance = cls(
-            word=word,
-            start=start,
-            end=end,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 3
+            _v_word = _d["word"]
+            if _v_word.__class__ is not str:
+                _v_word = checked(_v_word, "string", "word")
+            _self.word = _v_word
+            _v_start = _d["start"]
+            if _v_start.__class__ not in JSON_NUMBERS:
+                _v_start = checked(_v_start, "number", "start")
+            _self.start = _v_start
+            _v_end = _d["end"]
+            if _v_end.__class__ not in JSON_NUMBERS:
+                _v_end = checked(_v_end, "number", "end")
+            _self.end = _v_end
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"end", "start", "word"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.transcription_segment import TranscriptionSegment
@@ -44,11 +52,20 @@ class Translation:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        text = self.text
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.text):
+            text = self.text
+            _field_dict["text"] = text
 
         language = self.language
+        if language is not UNSET:
+            _field_dict["language"] = language
 
         duration = self.duration
+        if duration is not UNSET:
+            _field_dict["duration"] = duration
 
         segments: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.segments, Unset):
@@ -57,17 +74,6 @@ class Translation:
                 segments_item = segments_item_data.to_dict()
                 segments.append(segments_item)
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "text": text,
-            }
-        )
-        if language is not UNSET:
-            _field_dict["language"] = language
-        if duration is not UNSET:
-            _field_dict["duration"] = duration
         if segments is not UNSET:
             _field_dict["segments"] = segments
 
@@ -77,31 +83,53 @@ class Translation:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        text = _d.pop("text")
-
-        language = _d.pop("language", UNSET)
-
-        duration = _d.pop("duration", UNSET)
-
-        _segments = _d.pop("segments", UNSET)
-        segments: list[TranscriptionSegment] | Unset = UNSET
-        if _segments is not UNSET:
-            segments = []
-            for segments_item_data in _segments:
-                segments_item = TranscriptionSegment.from_dict(segments_item_data)
-
-                segments.append(segments_item)
-
-        _instance = cls(
-            text=text,
-            language=language,
-            duration=duration,
-            segments=segments,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_text = _d["text"]
+            if _v_text.__class__ is not str:
+                _v_text = checked(_v_text, "string", "text")
+            _self.text = _v_text
+            if "language" in _d:
+                _v_language = _d["language"]
+                if _v_language.__class__ is not str:
+                    _v_language = checked(_v_language, "string", "language")
+                _self.language = _v_language
+                _n += 1
+            else:
+                _self.language = UNSET
+            if "duration" in _d:
+                _v_duration = _d["duration"]
+                if _v_duration.__class__ not in JSON_NUMBERS:
+                    _v_duration = checked(_v_duration, "number", "duration")
+                _self.duration = _v_duration
+                _n += 1
+            else:
+                _self.duration = UNSET
+            if "segments" in _d:
+                _v_segments = _d["segments"]
+                if _v_segments.__class__ is list:
+                    try:
+                        _v_segments = [TranscriptionSegment.from_dict(_i) for _i in _v_segments]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_segments, TranscriptionSegment.from_dict).within(
+                            "segments"
+                        ) from None
+                else:
+                    _v_segments = checked(_v_segments, "array", "segments")
+                _self.segments = _v_segments
+                _n += 1
+            else:
+                _self.segments = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"duration", "language", "segments", "text"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

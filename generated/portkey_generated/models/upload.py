@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.file_object import FileObject
@@ -54,21 +61,40 @@ class Upload:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         expires_at = self.expires_at
+        if expires_at is not UNSET:
+            _field_dict["expires_at"] = expires_at
 
         filename = self.filename
+        if filename is not UNSET:
+            _field_dict["filename"] = filename
 
         bytes_ = self.bytes_
+        if bytes_ is not UNSET:
+            _field_dict["bytes"] = bytes_
 
         purpose = self.purpose
+        if purpose is not UNSET:
+            _field_dict["purpose"] = purpose
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         file: dict[str, Any] | None | Unset
         if isinstance(self.file, Unset):
@@ -77,28 +103,6 @@ class Upload:
             file = self.file.to_dict()
         else:
             file = self.file
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if expires_at is not UNSET:
-            _field_dict["expires_at"] = expires_at
-        if filename is not UNSET:
-            _field_dict["filename"] = filename
-        if bytes_ is not UNSET:
-            _field_dict["bytes"] = bytes_
-        if purpose is not UNSET:
-            _field_dict["purpose"] = purpose
-        if status is not UNSET:
-            _field_dict["status"] = status
         if file is not UNSET:
             _field_dict["file"] = file
 
@@ -108,54 +112,106 @@ class Upload:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        expires_at = _d.pop("expires_at", UNSET)
-
-        filename = _d.pop("filename", UNSET)
-
-        bytes_ = _d.pop("bytes", UNSET)
-
-        purpose = _d.pop("purpose", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        def _parse_file(data: object) -> FileObject | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                file_type_0 = FileObject.from_dict(data)
-
-                return file_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("FileObject | None | Unset", data)
-
-        file = _parse_file(_d.pop("file", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            expires_at=expires_at,
-            filename=filename,
-            bytes_=bytes_,
-            purpose=purpose,
-            status=status,
-            file=file,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "expires_at" in _d:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is not int:
+                    _v_expires_at = checked(_v_expires_at, "integer", "expires_at")
+                _self.expires_at = _v_expires_at
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "filename" in _d:
+                _v_filename = _d["filename"]
+                if _v_filename.__class__ is not str:
+                    _v_filename = checked(_v_filename, "string", "filename")
+                _self.filename = _v_filename
+                _n += 1
+            else:
+                _self.filename = UNSET
+            if "bytes" in _d:
+                _v_bytes_ = _d["bytes"]
+                if _v_bytes_.__class__ is not int:
+                    _v_bytes_ = checked(_v_bytes_, "integer", "bytes")
+                _self.bytes_ = _v_bytes_
+                _n += 1
+            else:
+                _self.bytes_ = UNSET
+            if "purpose" in _d:
+                _v_purpose = _d["purpose"]
+                if _v_purpose.__class__ is not str:
+                    _v_purpose = checked(_v_purpose, "string", "purpose")
+                _self.purpose = _v_purpose
+                _n += 1
+            else:
+                _self.purpose = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "file" in _d:
+                _v_file = _d["file"]
+                if _v_file.__class__ is dict:
+                    try:
+                        _v_file = FileObject.from_dict(_v_file)
+                    except DecodeError as _error:
+                        raise _error.within("file") from None
+                elif _v_file is not None:
+                    _v_file = checked(_v_file, "object or null", "file")
+                _self.file = _v_file
+                _n += 1
+            else:
+                _self.file = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "bytes",
+                    "created_at",
+                    "expires_at",
+                    "file",
+                    "filename",
+                    "id",
+                    "object",
+                    "purpose",
+                    "status",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

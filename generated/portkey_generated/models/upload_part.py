@@ -7,7 +7,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="UploadPart")
 
@@ -27,25 +34,22 @@ class UploadPart:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        object_ = self.object_
-
-        created_at = self.created_at
-
-        upload_id = self.upload_id
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        object_ = self.object_
         if object_ is not UNSET:
             _field_dict["object"] = object_
+
+        created_at = self.created_at
         if created_at is not UNSET:
             _field_dict["created_at"] = created_at
+
+        upload_id = self.upload_id
         if upload_id is not UNSET:
             _field_dict["upload_id"] = upload_id
 
@@ -53,24 +57,46 @@ class UploadPart:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        upload_id = _d.pop("upload_id", UNSET)
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            upload_id=upload_id,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "upload_id" in _d:
+                _v_upload_id = _d["upload_id"]
+                if _v_upload_id.__class__ is not str:
+                    _v_upload_id = checked(_v_upload_id, "string", "upload_id")
+                _self.upload_id = _v_upload_id
+                _n += 1
+            else:
+                _self.upload_id = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "object", "upload_id"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,14 +3,21 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.usage_limit_reset_period import UsageLimitResetPeriod, check_usage_limit_reset_period
-from ..models.usage_limit_type import UsageLimitType, check_usage_limit_type
-from ..types import UNSET, Unset
+from ..models.usage_limit_reset_period import UsageLimitResetPeriod
+from ..models.usage_limit_type import UsageLimitType
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 T = TypeVar("T", bound="UsageLimitPolicy")
 
@@ -37,33 +44,47 @@ class UsageLimitPolicy:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         credit_limit: int | None | Unset
         if isinstance(self.credit_limit, Unset):
             credit_limit = UNSET
         else:
             credit_limit = self.credit_limit
+        if credit_limit is not UNSET:
+            _field_dict["credit_limit"] = credit_limit
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_
+
+        if type_ is not UNSET:
+            _field_dict["type"] = type_
 
         alert_threshold: int | None | Unset
         if isinstance(self.alert_threshold, Unset):
             alert_threshold = UNSET
         else:
             alert_threshold = self.alert_threshold
+        if alert_threshold is not UNSET:
+            _field_dict["alert_threshold"] = alert_threshold
 
         periodic_reset: None | str | Unset
         if isinstance(self.periodic_reset, Unset):
             periodic_reset = UNSET
         else:
             periodic_reset = self.periodic_reset
+        if periodic_reset is not UNSET:
+            _field_dict["periodic_reset"] = periodic_reset
 
         periodic_reset_days: int | None | Unset
         if isinstance(self.periodic_reset_days, Unset):
             periodic_reset_days = UNSET
         else:
             periodic_reset_days = self.periodic_reset_days
+        if periodic_reset_days is not UNSET:
+            _field_dict["periodic_reset_days"] = periodic_reset_days
 
         next_usage_reset_at: None | str | Unset
         if isinstance(self.next_usage_reset_at, Unset):
@@ -72,20 +93,6 @@ class UsageLimitPolicy:
             next_usage_reset_at = self.next_usage_reset_at.isoformat()
         else:
             next_usage_reset_at = self.next_usage_reset_at
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if credit_limit is not UNSET:
-            _field_dict["credit_limit"] = credit_limit
-        if type_ is not UNSET:
-            _field_dict["type"] = type_
-        if alert_threshold is not UNSET:
-            _field_dict["alert_threshold"] = alert_threshold
-        if periodic_reset is not UNSET:
-            _field_dict["periodic_reset"] = periodic_reset
-        if periodic_reset_days is not UNSET:
-            _field_dict["periodic_reset_days"] = periodic_reset_days
         if next_usage_reset_at is not UNSET:
             _field_dict["next_usage_reset_at"] = next_usage_reset_at
 
@@ -93,87 +100,89 @@ class UsageLimitPolicy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_credit_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        credit_limit = _parse_credit_limit(_d.pop("credit_limit", UNSET))
-
-        _type_ = _d.pop("type", UNSET)
-        type_: UsageLimitType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_usage_limit_type(_type_)
-
-        def _parse_alert_threshold(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        alert_threshold = _parse_alert_threshold(_d.pop("alert_threshold", UNSET))
-
-        def _parse_periodic_reset(data: object) -> None | Unset | UsageLimitResetPeriod:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                periodic_reset_type_0 = check_usage_limit_reset_period(data)
-
-                return periodic_reset_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UsageLimitResetPeriod", data)
-
-        periodic_reset = _parse_periodic_reset(_d.pop("periodic_reset", UNSET))
-
-        def _parse_periodic_reset_days(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        periodic_reset_days = _parse_periodic_reset_days(_d.pop("periodic_reset_days", UNSET))
-
-        def _parse_next_usage_reset_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                next_usage_reset_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return next_usage_reset_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        next_usage_reset_at = _parse_next_usage_reset_at(_d.pop("next_usage_reset_at", UNSET))
-
-        _instance = cls(
-            credit_limit=credit_limit,
-            type_=type_,
-            alert_threshold=alert_threshold,
-            periodic_reset=periodic_reset,
-            periodic_reset_days=periodic_reset_days,
-            next_usage_reset_at=next_usage_reset_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "credit_limit" in _d:
+                _v_credit_limit = _d["credit_limit"]
+                if not (_v_credit_limit.__class__ is int or _v_credit_limit is None):
+                    _v_credit_limit = checked(_v_credit_limit, "integer or null", "credit_limit")
+                _self.credit_limit = _v_credit_limit
+                _n += 1
+            else:
+                _self.credit_limit = UNSET
+            if "type" in _d:
+                _v_type_ = _d["type"]
+                if _v_type_.__class__ is not str:
+                    _v_type_ = checked(_v_type_, "string", "type")
+                _self.type_ = _v_type_
+                _n += 1
+            else:
+                _self.type_ = UNSET
+            if "alert_threshold" in _d:
+                _v_alert_threshold = _d["alert_threshold"]
+                if not (_v_alert_threshold.__class__ is int or _v_alert_threshold is None):
+                    _v_alert_threshold = checked(_v_alert_threshold, "integer or null", "alert_threshold")
+                _self.alert_threshold = _v_alert_threshold
+                _n += 1
+            else:
+                _self.alert_threshold = UNSET
+            if "periodic_reset" in _d:
+                _v_periodic_reset = _d["periodic_reset"]
+                if not (_v_periodic_reset.__class__ is str or _v_periodic_reset is None):
+                    _v_periodic_reset = checked(_v_periodic_reset, "string or null", "periodic_reset")
+                _self.periodic_reset = _v_periodic_reset
+                _n += 1
+            else:
+                _self.periodic_reset = UNSET
+            if "periodic_reset_days" in _d:
+                _v_periodic_reset_days = _d["periodic_reset_days"]
+                if not (_v_periodic_reset_days.__class__ is int or _v_periodic_reset_days is None):
+                    _v_periodic_reset_days = checked(
+                        _v_periodic_reset_days, "integer or null", "periodic_reset_days"
+                    )
+                _self.periodic_reset_days = _v_periodic_reset_days
+                _n += 1
+            else:
+                _self.periodic_reset_days = UNSET
+            if "next_usage_reset_at" in _d:
+                _v_next_usage_reset_at = _d["next_usage_reset_at"]
+                if _v_next_usage_reset_at.__class__ is str:
+                    try:
+                        _v_next_usage_reset_at = datetime.datetime.fromisoformat(_v_next_usage_reset_at)
+                    except ValueError:
+                        _v_next_usage_reset_at = malformed(
+                            _v_next_usage_reset_at, "an ISO 8601 date-time", "next_usage_reset_at"
+                        )
+                elif _v_next_usage_reset_at is not None:
+                    _v_next_usage_reset_at = checked(
+                        _v_next_usage_reset_at, "string or null", "next_usage_reset_at"
+                    )
+                _self.next_usage_reset_at = _v_next_usage_reset_at
+                _n += 1
+            else:
+                _self.next_usage_reset_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "alert_threshold",
+                    "credit_limit",
+                    "next_usage_reset_at",
+                    "periodic_reset",
+                    "periodic_reset_days",
+                    "type",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,14 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.vector_store_object import VectorStoreObject, check_vector_store_object
-from ..models.vector_store_status import VectorStoreStatus, check_vector_store_status
-from ..types import UNSET, Unset, is_json_object
+from ..models.vector_store_object import VectorStoreObject
+from ..models.vector_store_status import VectorStoreStatus
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.vector_store_expiration import VectorStoreExpiration
@@ -64,57 +72,62 @@ class VectorStore:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        object_: str = self.object_
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
-        created_at = self.created_at
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
 
-        name: None | str
-        name = self.name
+        if is_set(self.created_at):
+            created_at = self.created_at
+            _field_dict["created_at"] = created_at
 
-        usage_bytes = self.usage_bytes
+        if is_set(self.name):
+            name: None | str
+            name = self.name
+            _field_dict["name"] = name
 
-        file_counts = self.file_counts.to_dict()
+        if is_set(self.usage_bytes):
+            usage_bytes = self.usage_bytes
+            _field_dict["usage_bytes"] = usage_bytes
 
-        status: str = self.status
+        if is_set(self.file_counts):
+            file_counts = self.file_counts.to_dict()
+            _field_dict["file_counts"] = file_counts
 
-        last_active_at: int | None
-        last_active_at = self.last_active_at
+        if is_set(self.status):
+            status: str = self.status
+            _field_dict["status"] = status
 
-        metadata: dict[str, Any] | None
-        if isinstance(self.metadata, VectorStoreMetadata):
-            metadata = self.metadata.to_dict()
-        else:
-            metadata = self.metadata
+        if is_set(self.last_active_at):
+            last_active_at: int | None
+            last_active_at = self.last_active_at
+            _field_dict["last_active_at"] = last_active_at
+
+        if is_set(self.metadata):
+            metadata: dict[str, Any] | None
+            if isinstance(self.metadata, VectorStoreMetadata):
+                metadata = self.metadata.to_dict()
+            else:
+                metadata = self.metadata
+            _field_dict["metadata"] = metadata
 
         expires_after: dict[str, Any] | Unset = UNSET
         if not isinstance(self.expires_after, Unset):
             expires_after = self.expires_after.to_dict()
+        if expires_after is not UNSET:
+            _field_dict["expires_after"] = expires_after
 
         expires_at: int | None | Unset
         if isinstance(self.expires_at, Unset):
             expires_at = UNSET
         else:
             expires_at = self.expires_at
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created_at": created_at,
-                "name": name,
-                "usage_bytes": usage_bytes,
-                "file_counts": file_counts,
-                "status": status,
-                "last_active_at": last_active_at,
-                "metadata": metadata,
-            }
-        )
-        if expires_after is not UNSET:
-            _field_dict["expires_after"] = expires_after
         if expires_at is not UNSET:
             _field_dict["expires_at"] = expires_at
 
@@ -124,80 +137,104 @@ class VectorStore:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = check_vector_store_object(_d.pop("object"))
-
-        created_at = _d.pop("created_at")
-
-        def _parse_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast("None | str", data)
-
-        name = _parse_name(_d.pop("name"))
-
-        usage_bytes = _d.pop("usage_bytes")
-
-        file_counts = VectorStoreFileCounts.from_dict(_d.pop("file_counts"))
-
-        status = check_vector_store_status(_d.pop("status"))
-
-        def _parse_last_active_at(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        last_active_at = _parse_last_active_at(_d.pop("last_active_at"))
-
-        def _parse_metadata(data: object) -> None | VectorStoreMetadata:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                metadata_type_0 = VectorStoreMetadata.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | VectorStoreMetadata", data)
-
-        metadata = _parse_metadata(_d.pop("metadata"))
-
-        _expires_after = _d.pop("expires_after", UNSET)
-        expires_after: VectorStoreExpiration | Unset
-        if isinstance(_expires_after, Unset):
-            expires_after = UNSET
-        else:
-            expires_after = VectorStoreExpiration.from_dict(_expires_after)
-
-        def _parse_expires_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            name=name,
-            usage_bytes=usage_bytes,
-            file_counts=file_counts,
-            status=status,
-            last_active_at=last_active_at,
-            metadata=metadata,
-            expires_after=expires_after,
-            expires_at=expires_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 9
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_name = _d["name"]
+            if not (_v_name.__class__ is str or _v_name is None):
+                _v_name = checked(_v_name, "string or null", "name")
+            _self.name = _v_name
+            _v_usage_bytes = _d["usage_bytes"]
+            if _v_usage_bytes.__class__ is not int:
+                _v_usage_bytes = checked(_v_usage_bytes, "integer", "usage_bytes")
+            _self.usage_bytes = _v_usage_bytes
+            _v_file_counts = _d["file_counts"]
+            if _v_file_counts.__class__ is dict:
+                try:
+                    _v_file_counts = VectorStoreFileCounts.from_dict(_v_file_counts)
+                except DecodeError as _error:
+                    raise _error.within("file_counts") from None
+            else:
+                _v_file_counts = checked(_v_file_counts, "object", "file_counts")
+            _self.file_counts = _v_file_counts
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_last_active_at = _d["last_active_at"]
+            if not (_v_last_active_at.__class__ is int or _v_last_active_at is None):
+                _v_last_active_at = checked(_v_last_active_at, "integer or null", "last_active_at")
+            _self.last_active_at = _v_last_active_at
+            _v_metadata = _d["metadata"]
+            if _v_metadata.__class__ is dict:
+                try:
+                    _v_metadata = VectorStoreMetadata.from_dict(_v_metadata)
+                except DecodeError as _error:
+                    raise _error.within("metadata") from None
+            elif _v_metadata is not None:
+                _v_metadata = checked(_v_metadata, "object or null", "metadata")
+            _self.metadata = _v_metadata
+            if "expires_after" in _d:
+                _v_expires_after = _d["expires_after"]
+                if _v_expires_after.__class__ is dict:
+                    try:
+                        _v_expires_after = VectorStoreExpiration.from_dict(_v_expires_after)
+                    except DecodeError as _error:
+                        raise _error.within("expires_after") from None
+                else:
+                    _v_expires_after = checked(_v_expires_after, "object", "expires_after")
+                _self.expires_after = _v_expires_after
+                _n += 1
+            else:
+                _self.expires_after = UNSET
+            if "expires_at" in _d:
+                _v_expires_at = _d["expires_at"]
+                if not (_v_expires_at.__class__ is int or _v_expires_at is None):
+                    _v_expires_at = checked(_v_expires_at, "integer or null", "expires_at")
+                _self.expires_at = _v_expires_at
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+        except KeyError as _error:
+            if _d.get("object", "vector_store") != "vector_store":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "expires_after",
+                    "expires_at",
+                    "file_counts",
+                    "id",
+                    "last_active_at",
+                    "metadata",
+                    "name",
+                    "object",
+                    "status",
+                    "usage_bytes",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.vector_store_expiration_anchor import (
     VectorStoreExpirationAnchor,
-    check_vector_store_expiration_anchor,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 T = TypeVar("T", bound="VectorStoreExpiration")
@@ -26,35 +32,41 @@ class VectorStoreExpiration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        anchor: str = self.anchor
-
-        days = self.days
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "anchor": anchor,
-                "days": days,
-            }
-        )
+
+        if is_set(self.anchor):
+            anchor: str = self.anchor
+            _field_dict["anchor"] = anchor
+
+        if is_set(self.days):
+            days = self.days
+            _field_dict["days"] = days
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        anchor = check_vector_store_expiration_anchor(_d.pop("anchor"))
-
-        days = _d.pop("days")
-
-        _instance = cls(
-            anchor=anchor,
-            days=days,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_anchor = _d["anchor"]
+            if _v_anchor.__class__ is not str:
+                _v_anchor = checked(_v_anchor, "string", "anchor")
+            _self.anchor = _v_anchor
+            _v_days = _d["days"]
+            if _v_days.__class__ is not int:
+                _v_days = checked(_v_days, "integer", "days")
+            _self.days = _v_days
+        except KeyError as _error:
+            if _d.get("anchor", "last_active_at") != "last_active_at":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"anchor", "days"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

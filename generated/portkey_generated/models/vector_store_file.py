@@ -2,14 +2,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.vector_store_file_object import VectorStoreFileObject, check_vector_store_file_object
-from ..models.vector_store_file_status import VectorStoreFileStatus, check_vector_store_file_status
-from ..types import UNSET, Unset, is_json_object
+from ..models.vector_store_file_object import VectorStoreFileObject
+from ..models.vector_store_file_status import VectorStoreFileStatus
+from ..types import (
+    UNSET,
+    DecodeError,
+    MissingAsUnset,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.vector_store_file_error import VectorStoreFileError
@@ -62,23 +70,40 @@ class VectorStoreFile:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
 
-        object_: str = self.object_
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
-        usage_bytes = self.usage_bytes
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
 
-        created_at = self.created_at
+        if is_set(self.usage_bytes):
+            usage_bytes = self.usage_bytes
+            _field_dict["usage_bytes"] = usage_bytes
 
-        vector_store_id = self.vector_store_id
+        if is_set(self.created_at):
+            created_at = self.created_at
+            _field_dict["created_at"] = created_at
 
-        status: str = self.status
+        if is_set(self.vector_store_id):
+            vector_store_id = self.vector_store_id
+            _field_dict["vector_store_id"] = vector_store_id
 
-        last_error: dict[str, Any] | None
-        if isinstance(self.last_error, VectorStoreFileError):
-            last_error = self.last_error.to_dict()
-        else:
-            last_error = self.last_error
+        if is_set(self.status):
+            status: str = self.status
+            _field_dict["status"] = status
+
+        if is_set(self.last_error):
+            last_error: dict[str, Any] | None
+            if isinstance(self.last_error, VectorStoreFileError):
+                last_error = self.last_error.to_dict()
+            else:
+                last_error = self.last_error
+            _field_dict["last_error"] = last_error
 
         chunking_strategy: dict[str, Any] | Unset
         if isinstance(self.chunking_strategy, Unset):
@@ -88,19 +113,6 @@ class VectorStoreFile:
         else:
             chunking_strategy = self.chunking_strategy.to_dict()
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "usage_bytes": usage_bytes,
-                "created_at": created_at,
-                "vector_store_id": vector_store_id,
-                "status": status,
-                "last_error": last_error,
-            }
-        )
         if chunking_strategy is not UNSET:
             _field_dict["chunking_strategy"] = chunking_strategy
 
@@ -110,72 +122,80 @@ class VectorStoreFile:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = check_vector_store_file_object(_d.pop("object"))
-
-        usage_bytes = _d.pop("usage_bytes")
-
-        created_at = _d.pop("created_at")
-
-        vector_store_id = _d.pop("vector_store_id")
-
-        status = check_vector_store_file_status(_d.pop("status"))
-
-        def _parse_last_error(data: object) -> None | VectorStoreFileError:
-            if data is None:
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                last_error_type_0 = VectorStoreFileError.from_dict(data)
-
-                return last_error_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | VectorStoreFileError", data)
-
-        last_error = _parse_last_error(_d.pop("last_error"))
-
-        def _parse_chunking_strategy(
-            data: object,
-        ) -> Unset | VectorStoreOtherChunkingStrategy | VectorStoreStaticChunkingStrategy:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                componentsschemas_vector_store_chunking_strategy_type_0 = (
-                    VectorStoreStaticChunkingStrategy.from_dict(data)
-                )
-
-                return componentsschemas_vector_store_chunking_strategy_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not is_json_object(data):
-                raise TypeError()
-            componentsschemas_vector_store_chunking_strategy_type_1 = (
-                VectorStoreOtherChunkingStrategy.from_dict(data)
-            )
-
-            return componentsschemas_vector_store_chunking_strategy_type_1
-
-        chunking_strategy = _parse_chunking_strategy(_d.pop("chunking_strategy", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            usage_bytes=usage_bytes,
-            created_at=created_at,
-            vector_store_id=vector_store_id,
-            status=status,
-            last_error=last_error,
-            chunking_strategy=chunking_strategy,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 7
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_usage_bytes = _d["usage_bytes"]
+            if _v_usage_bytes.__class__ is not int:
+                _v_usage_bytes = checked(_v_usage_bytes, "integer", "usage_bytes")
+            _self.usage_bytes = _v_usage_bytes
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_vector_store_id = _d["vector_store_id"]
+            if _v_vector_store_id.__class__ is not str:
+                _v_vector_store_id = checked(_v_vector_store_id, "string", "vector_store_id")
+            _self.vector_store_id = _v_vector_store_id
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_last_error = _d["last_error"]
+            if _v_last_error.__class__ is dict:
+                try:
+                    _v_last_error = VectorStoreFileError.from_dict(_v_last_error)
+                except DecodeError as _error:
+                    raise _error.within("last_error") from None
+            elif _v_last_error is not None:
+                _v_last_error = checked(_v_last_error, "object or null", "last_error")
+            _self.last_error = _v_last_error
+            if "chunking_strategy" in _d:
+                _v_chunking_strategy = _d["chunking_strategy"]
+                if _v_chunking_strategy.__class__ is dict:
+                    try:
+                        _v_chunking_strategy = _decode_chunking_strategy(_v_chunking_strategy)
+                    except DecodeError as _error:
+                        raise _error.within("chunking_strategy") from None
+                else:
+                    _v_chunking_strategy = checked(_v_chunking_strategy, "object", "chunking_strategy")
+                _self.chunking_strategy = _v_chunking_strategy
+                _n += 1
+            else:
+                _self.chunking_strategy = UNSET
+        except KeyError as _error:
+            if _d.get("object", "vector_store.file") != "vector_store.file":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "chunking_strategy",
+                    "created_at",
+                    "id",
+                    "last_error",
+                    "object",
+                    "status",
+                    "usage_bytes",
+                    "vector_store_id",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -192,3 +212,14 @@ class VectorStoreFile:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _decode_chunking_strategy(
+    data: dict[str, Any],
+) -> VectorStoreStaticChunkingStrategy | VectorStoreOtherChunkingStrategy:
+    _tag = data.get("type")
+    if _tag == "static":
+        return VectorStoreStaticChunkingStrategy.from_dict(data)
+    if _tag == "other":
+        return VectorStoreOtherChunkingStrategy.from_dict(data)
+    return VectorStoreStaticChunkingStrategy.from_dict(data)

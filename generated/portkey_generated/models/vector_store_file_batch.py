@@ -9,11 +9,16 @@ from attrs import field as _attrs_field
 
 from ..models.vector_store_file_batch_object import (
     VectorStoreFileBatchObject,
-    check_vector_store_file_batch_object,
 )
 from ..models.vector_store_file_batch_status import (
     VectorStoreFileBatchStatus,
-    check_vector_store_file_batch_status,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 if TYPE_CHECKING:
@@ -55,30 +60,32 @@ class VectorStoreFileBatch:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
-
-        object_: str = self.object_
-
-        created_at = self.created_at
-
-        vector_store_id = self.vector_store_id
-
-        status: str = self.status
-
-        file_counts = self.file_counts.to_dict()
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created_at": created_at,
-                "vector_store_id": vector_store_id,
-                "status": status,
-                "file_counts": file_counts,
-            }
-        )
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
+
+        if is_set(self.object_):
+            object_: str = self.object_
+            _field_dict["object"] = object_
+
+        if is_set(self.created_at):
+            created_at = self.created_at
+            _field_dict["created_at"] = created_at
+
+        if is_set(self.vector_store_id):
+            vector_store_id = self.vector_store_id
+            _field_dict["vector_store_id"] = vector_store_id
+
+        if is_set(self.status):
+            status: str = self.status
+            _field_dict["status"] = status
+
+        if is_set(self.file_counts):
+            file_counts = self.file_counts.to_dict()
+            _field_dict["file_counts"] = file_counts
 
         return _field_dict
 
@@ -86,30 +93,53 @@ class VectorStoreFileBatch:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = check_vector_store_file_batch_object(_d.pop("object"))
-
-        created_at = _d.pop("created_at")
-
-        vector_store_id = _d.pop("vector_store_id")
-
-        status = check_vector_store_file_batch_status(_d.pop("status"))
-
-        file_counts = VectorStoreFileCounts.from_dict(_d.pop("file_counts"))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            created_at=created_at,
-            vector_store_id=vector_store_id,
-            status=status,
-            file_counts=file_counts,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 6
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            _v_object_ = _d["object"]
+            if _v_object_.__class__ is not str:
+                _v_object_ = checked(_v_object_, "string", "object")
+            _self.object_ = _v_object_
+            _v_created_at = _d["created_at"]
+            if _v_created_at.__class__ is not int:
+                _v_created_at = checked(_v_created_at, "integer", "created_at")
+            _self.created_at = _v_created_at
+            _v_vector_store_id = _d["vector_store_id"]
+            if _v_vector_store_id.__class__ is not str:
+                _v_vector_store_id = checked(_v_vector_store_id, "string", "vector_store_id")
+            _self.vector_store_id = _v_vector_store_id
+            _v_status = _d["status"]
+            if _v_status.__class__ is not str:
+                _v_status = checked(_v_status, "string", "status")
+            _self.status = _v_status
+            _v_file_counts = _d["file_counts"]
+            if _v_file_counts.__class__ is dict:
+                try:
+                    _v_file_counts = VectorStoreFileCounts.from_dict(_v_file_counts)
+                except DecodeError as _error:
+                    raise _error.within("file_counts") from None
+            else:
+                _v_file_counts = checked(_v_file_counts, "object", "file_counts")
+            _self.file_counts = _v_file_counts
+        except KeyError as _error:
+            if _d.get("object", "vector_store.files_batch") != "vector_store.files_batch":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"created_at", "file_counts", "id", "object", "status", "vector_store_id"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

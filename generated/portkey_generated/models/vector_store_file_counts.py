@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="VectorStoreFileCounts")
 
 
@@ -27,53 +34,69 @@ class VectorStoreFileCounts:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        in_progress = self.in_progress
-
-        completed = self.completed
-
-        failed = self.failed
-
-        cancelled = self.cancelled
-
-        total = self.total
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "in_progress": in_progress,
-                "completed": completed,
-                "failed": failed,
-                "cancelled": cancelled,
-                "total": total,
-            }
-        )
+
+        if is_set(self.in_progress):
+            in_progress = self.in_progress
+            _field_dict["in_progress"] = in_progress
+
+        if is_set(self.completed):
+            completed = self.completed
+            _field_dict["completed"] = completed
+
+        if is_set(self.failed):
+            failed = self.failed
+            _field_dict["failed"] = failed
+
+        if is_set(self.cancelled):
+            cancelled = self.cancelled
+            _field_dict["cancelled"] = cancelled
+
+        if is_set(self.total):
+            total = self.total
+            _field_dict["total"] = total
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        in_progress = _d.pop("in_progress")
-
-        completed = _d.pop("completed")
-
-        failed = _d.pop("failed")
-
-        cancelled = _d.pop("cancelled")
-
-        total = _d.pop("total")
-
-        _instance = cls(
-            in_progress=in_progress,
-            completed=completed,
-            failed=failed,
-            cancelled=cancelled,
-            total=total,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 5
+            _v_in_progress = _d["in_progress"]
+            if _v_in_progress.__class__ is not int:
+                _v_in_progress = checked(_v_in_progress, "integer", "in_progress")
+            _self.in_progress = _v_in_progress
+            _v_completed = _d["completed"]
+            if _v_completed.__class__ is not int:
+                _v_completed = checked(_v_completed, "integer", "completed")
+            _self.completed = _v_completed
+            _v_failed = _d["failed"]
+            if _v_failed.__class__ is not int:
+                _v_failed = checked(_v_failed, "integer", "failed")
+            _self.failed = _v_failed
+            _v_cancelled = _d["cancelled"]
+            if _v_cancelled.__class__ is not int:
+                _v_cancelled = checked(_v_cancelled, "integer", "cancelled")
+            _self.cancelled = _v_cancelled
+            _v_total = _d["total"]
+            if _v_total.__class__ is not int:
+                _v_total = checked(_v_total, "integer", "total")
+            _self.total = _v_total
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k not in {"cancelled", "completed", "failed", "in_progress", "total"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

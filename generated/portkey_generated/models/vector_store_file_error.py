@@ -7,7 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.vector_store_file_error_code import VectorStoreFileErrorCode, check_vector_store_file_error_code
+from ..models.vector_store_file_error_code import VectorStoreFileErrorCode
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
 
 T = TypeVar("T", bound="VectorStoreFileError")
 
@@ -23,35 +29,39 @@ class VectorStoreFileError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        code: str = self.code
-
-        message = self.message
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "code": code,
-                "message": message,
-            }
-        )
+
+        if is_set(self.code):
+            code: str = self.code
+            _field_dict["code"] = code
+
+        if is_set(self.message):
+            message = self.message
+            _field_dict["message"] = message
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        code = check_vector_store_file_error_code(_d.pop("code"))
-
-        message = _d.pop("message")
-
-        _instance = cls(
-            code=code,
-            message=message,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_code = _d["code"]
+            if _v_code.__class__ is not str:
+                _v_code = checked(_v_code, "string", "code")
+            _self.code = _v_code
+            _v_message = _d["message"]
+            if _v_message.__class__ is not str:
+                _v_message = checked(_v_message, "string", "message")
+            _self.message = _v_message
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"code", "message"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,7 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.vector_store_other_chunking_strategy_type import (
     VectorStoreOtherChunkingStrategyType,
-    check_vector_store_other_chunking_strategy_type,
+)
+from ..types import (
+    DecodeError,
+    MissingAsUnset,
+    as_object,
+    checked,
+    is_set,
 )
 
 T = TypeVar("T", bound="VectorStoreOtherChunkingStrategy")
@@ -24,29 +30,33 @@ class VectorStoreOtherChunkingStrategy:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+
+        if is_set(self.type_):
+            type_: str = self.type_
+            _field_dict["type"] = type_
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        type_ = check_vector_store_other_chunking_strategy_type(_d.pop("type"))
-
-        _instance = cls(
-            type_=type_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_type_ = _d["type"]
+            if _v_type_.__class__ is not str:
+                _v_type_ = checked(_v_type_, "string", "type")
+            _self.type_ = _v_type_
+        except KeyError as _error:
+            if _d.get("type", "other") != "other":
+                return cls.from_dict(MissingAsUnset(_d))
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    DecodeError,
+    as_object,
+    checked,
+    is_set,
+)
+
 T = TypeVar("T", bound="VectorStoreStaticChunkingConfig")
 
 
@@ -21,35 +28,45 @@ class VectorStoreStaticChunkingConfig:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
-        max_chunk_size_tokens = self.max_chunk_size_tokens
-
-        chunk_overlap_tokens = self.chunk_overlap_tokens
-
         _field_dict: dict[str, Any] = {}
         _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "max_chunk_size_tokens": max_chunk_size_tokens,
-                "chunk_overlap_tokens": chunk_overlap_tokens,
-            }
-        )
+
+        if is_set(self.max_chunk_size_tokens):
+            max_chunk_size_tokens = self.max_chunk_size_tokens
+            _field_dict["max_chunk_size_tokens"] = max_chunk_size_tokens
+
+        if is_set(self.chunk_overlap_tokens):
+            chunk_overlap_tokens = self.chunk_overlap_tokens
+            _field_dict["chunk_overlap_tokens"] = chunk_overlap_tokens
 
         return _field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-        max_chunk_size_tokens = _d.pop("max_chunk_size_tokens")
-
-        chunk_overlap_tokens = _d.pop("chunk_overlap_tokens")
-
-        _instance = cls(
-            max_chunk_size_tokens=max_chunk_size_tokens,
-            chunk_overlap_tokens=chunk_overlap_tokens,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 2
+            _v_max_chunk_size_tokens = _d["max_chunk_size_tokens"]
+            if _v_max_chunk_size_tokens.__class__ is not int:
+                _v_max_chunk_size_tokens = checked(
+                    _v_max_chunk_size_tokens, "integer", "max_chunk_size_tokens"
+                )
+            _self.max_chunk_size_tokens = _v_max_chunk_size_tokens
+            _v_chunk_overlap_tokens = _d["chunk_overlap_tokens"]
+            if _v_chunk_overlap_tokens.__class__ is not int:
+                _v_chunk_overlap_tokens = checked(_v_chunk_overlap_tokens, "integer", "chunk_overlap_tokens")
+            _self.chunk_overlap_tokens = _v_chunk_overlap_tokens
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x for _k, _x in _d.items() if _k not in {"chunk_overlap_tokens", "max_chunk_size_tokens"}
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, is_json_object
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    is_set,
+)
 
 if TYPE_CHECKING:
     from ..models.video_error import VideoError
@@ -62,45 +69,72 @@ class Video:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
-        id = self.id
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
+        if is_set(self.id):
+            id = self.id
+            _field_dict["id"] = id
 
         object_ = self.object_
+        if object_ is not UNSET:
+            _field_dict["object"] = object_
 
         model = self.model
+        if model is not UNSET:
+            _field_dict["model"] = model
 
         status = self.status
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         progress = self.progress
+        if progress is not UNSET:
+            _field_dict["progress"] = progress
 
         created_at = self.created_at
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         completed_at: int | None | Unset
         if isinstance(self.completed_at, Unset):
             completed_at = UNSET
         else:
             completed_at = self.completed_at
+        if completed_at is not UNSET:
+            _field_dict["completed_at"] = completed_at
 
         expires_at: int | None | Unset
         if isinstance(self.expires_at, Unset):
             expires_at = UNSET
         else:
             expires_at = self.expires_at
+        if expires_at is not UNSET:
+            _field_dict["expires_at"] = expires_at
 
         prompt: None | str | Unset
         if isinstance(self.prompt, Unset):
             prompt = UNSET
         else:
             prompt = self.prompt
+        if prompt is not UNSET:
+            _field_dict["prompt"] = prompt
 
         size = self.size
+        if size is not UNSET:
+            _field_dict["size"] = size
 
         seconds = self.seconds
+        if seconds is not UNSET:
+            _field_dict["seconds"] = seconds
 
         remixed_from_video_id: None | str | Unset
         if isinstance(self.remixed_from_video_id, Unset):
             remixed_from_video_id = UNSET
         else:
             remixed_from_video_id = self.remixed_from_video_id
+        if remixed_from_video_id is not UNSET:
+            _field_dict["remixed_from_video_id"] = remixed_from_video_id
 
         error: dict[str, Any] | None | Unset
         if isinstance(self.error, Unset):
@@ -109,36 +143,6 @@ class Video:
             error = self.error.to_dict()
         else:
             error = self.error
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update(
-            {
-                "id": id,
-            }
-        )
-        if object_ is not UNSET:
-            _field_dict["object"] = object_
-        if model is not UNSET:
-            _field_dict["model"] = model
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if progress is not UNSET:
-            _field_dict["progress"] = progress
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if completed_at is not UNSET:
-            _field_dict["completed_at"] = completed_at
-        if expires_at is not UNSET:
-            _field_dict["expires_at"] = expires_at
-        if prompt is not UNSET:
-            _field_dict["prompt"] = prompt
-        if size is not UNSET:
-            _field_dict["size"] = size
-        if seconds is not UNSET:
-            _field_dict["seconds"] = seconds
-        if remixed_from_video_id is not UNSET:
-            _field_dict["remixed_from_video_id"] = remixed_from_video_id
         if error is not UNSET:
             _field_dict["error"] = error
 
@@ -148,94 +152,144 @@ class Video:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        id = _d.pop("id")
-
-        object_ = _d.pop("object", UNSET)
-
-        model = _d.pop("model", UNSET)
-
-        status = _d.pop("status", UNSET)
-
-        progress = _d.pop("progress", UNSET)
-
-        created_at = _d.pop("created_at", UNSET)
-
-        def _parse_completed_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        completed_at = _parse_completed_at(_d.pop("completed_at", UNSET))
-
-        def _parse_expires_at(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
-
-        def _parse_prompt(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        prompt = _parse_prompt(_d.pop("prompt", UNSET))
-
-        size = _d.pop("size", UNSET)
-
-        seconds = _d.pop("seconds", UNSET)
-
-        def _parse_remixed_from_video_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        remixed_from_video_id = _parse_remixed_from_video_id(_d.pop("remixed_from_video_id", UNSET))
-
-        def _parse_error(data: object) -> None | Unset | VideoError:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                error_type_0 = VideoError.from_dict(data)
-
-                return error_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | VideoError", data)
-
-        error = _parse_error(_d.pop("error", UNSET))
-
-        _instance = cls(
-            id=id,
-            object_=object_,
-            model=model,
-            status=status,
-            progress=progress,
-            created_at=created_at,
-            completed_at=completed_at,
-            expires_at=expires_at,
-            prompt=prompt,
-            size=size,
-            seconds=seconds,
-            remixed_from_video_id=remixed_from_video_id,
-            error=error,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 1
+            _v_id = _d["id"]
+            if _v_id.__class__ is not str:
+                _v_id = checked(_v_id, "string", "id")
+            _self.id = _v_id
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+            if "model" in _d:
+                _v_model = _d["model"]
+                if _v_model.__class__ is not str:
+                    _v_model = checked(_v_model, "string", "model")
+                _self.model = _v_model
+                _n += 1
+            else:
+                _self.model = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "progress" in _d:
+                _v_progress = _d["progress"]
+                if _v_progress.__class__ is not int:
+                    _v_progress = checked(_v_progress, "integer", "progress")
+                _self.progress = _v_progress
+                _n += 1
+            else:
+                _self.progress = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "completed_at" in _d:
+                _v_completed_at = _d["completed_at"]
+                if not (_v_completed_at.__class__ is int or _v_completed_at is None):
+                    _v_completed_at = checked(_v_completed_at, "integer or null", "completed_at")
+                _self.completed_at = _v_completed_at
+                _n += 1
+            else:
+                _self.completed_at = UNSET
+            if "expires_at" in _d:
+                _v_expires_at = _d["expires_at"]
+                if not (_v_expires_at.__class__ is int or _v_expires_at is None):
+                    _v_expires_at = checked(_v_expires_at, "integer or null", "expires_at")
+                _self.expires_at = _v_expires_at
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "prompt" in _d:
+                _v_prompt = _d["prompt"]
+                if not (_v_prompt.__class__ is str or _v_prompt is None):
+                    _v_prompt = checked(_v_prompt, "string or null", "prompt")
+                _self.prompt = _v_prompt
+                _n += 1
+            else:
+                _self.prompt = UNSET
+            if "size" in _d:
+                _v_size = _d["size"]
+                if _v_size.__class__ is not str:
+                    _v_size = checked(_v_size, "string", "size")
+                _self.size = _v_size
+                _n += 1
+            else:
+                _self.size = UNSET
+            if "seconds" in _d:
+                _v_seconds = _d["seconds"]
+                if _v_seconds.__class__ is not str:
+                    _v_seconds = checked(_v_seconds, "string", "seconds")
+                _self.seconds = _v_seconds
+                _n += 1
+            else:
+                _self.seconds = UNSET
+            if "remixed_from_video_id" in _d:
+                _v_remixed_from_video_id = _d["remixed_from_video_id"]
+                if not (_v_remixed_from_video_id.__class__ is str or _v_remixed_from_video_id is None):
+                    _v_remixed_from_video_id = checked(
+                        _v_remixed_from_video_id, "string or null", "remixed_from_video_id"
+                    )
+                _self.remixed_from_video_id = _v_remixed_from_video_id
+                _n += 1
+            else:
+                _self.remixed_from_video_id = UNSET
+            if "error" in _d:
+                _v_error = _d["error"]
+                if _v_error.__class__ is dict:
+                    try:
+                        _v_error = VideoError.from_dict(_v_error)
+                    except DecodeError as _error:
+                        raise _error.within("error") from None
+                elif _v_error is not None:
+                    _v_error = checked(_v_error, "object or null", "error")
+                _self.error = _v_error
+                _n += 1
+            else:
+                _self.error = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "completed_at",
+                    "created_at",
+                    "error",
+                    "expires_at",
+                    "id",
+                    "model",
+                    "object",
+                    "progress",
+                    "prompt",
+                    "remixed_from_video_id",
+                    "seconds",
+                    "size",
+                    "status",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

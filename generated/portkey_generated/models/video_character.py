@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+)
 
 T = TypeVar("T", bound="VideoCharacter")
 
@@ -25,27 +31,26 @@ class VideoCharacter:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
     def to_dict(self) -> dict[str, Any]:
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
         else:
             id = self.id
+        if id is not UNSET:
+            _field_dict["id"] = id
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
-
-        created_at = self.created_at
-
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if id is not UNSET:
-            _field_dict["id"] = id
         if name is not UNSET:
             _field_dict["name"] = name
+
+        created_at = self.created_at
         if created_at is not UNSET:
             _field_dict["created_at"] = created_at
 
@@ -53,36 +58,42 @@ class VideoCharacter:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _d = dict(src_dict)
-
-        def _parse_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        id = _parse_id(_d.pop("id", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        name = _parse_name(_d.pop("name", UNSET))
-
-        created_at = _d.pop("created_at", UNSET)
-
-        _instance = cls(
-            id=id,
-            name=name,
-            created_at=created_at,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "id" in _d:
+                _v_id = _d["id"]
+                if not (_v_id.__class__ is str or _v_id is None):
+                    _v_id = checked(_v_id, "string or null", "id")
+                _self.id = _v_id
+                _n += 1
+            else:
+                _self.id = UNSET
+            if "name" in _d:
+                _v_name = _d["name"]
+                if not (_v_name.__class__ is str or _v_name is None):
+                    _v_name = checked(_v_name, "string or null", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is not int:
+                    _v_created_at = checked(_v_created_at, "integer", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {_k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "name"}}
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:

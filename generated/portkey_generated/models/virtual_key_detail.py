@@ -3,14 +3,22 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.virtual_key_detail_object import VirtualKeyDetailObject, check_virtual_key_detail_object
-from ..models.virtual_key_status import VirtualKeyStatus, check_virtual_key_status
-from ..types import UNSET, Unset, is_json_array, is_json_object
+from ..models.virtual_key_detail_object import VirtualKeyDetailObject
+from ..models.virtual_key_status import VirtualKeyStatus
+from ..types import (
+    JSON_NUMBERS,
+    UNSET,
+    DecodeError,
+    Unset,
+    as_object,
+    checked,
+    malformed,
+)
 
 if TYPE_CHECKING:
     from ..models.rate_limit_policy import RateLimitPolicy
@@ -69,17 +77,27 @@ class VirtualKeyDetail:
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
             _import_models()
+        _field_dict: dict[str, Any] = {}
+        _field_dict.update(self.additional_properties)
+
         name = self.name
+        if name is not UNSET:
+            _field_dict["name"] = name
 
         note: None | str | Unset
         if isinstance(self.note, Unset):
             note = UNSET
         else:
             note = self.note
+        if note is not UNSET:
+            _field_dict["note"] = note
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status
+
+        if status is not UNSET:
+            _field_dict["status"] = status
 
         usage_limits: dict[str, Any] | None | Unset
         if isinstance(self.usage_limits, Unset):
@@ -88,22 +106,32 @@ class VirtualKeyDetail:
             usage_limits = self.usage_limits.to_dict()
         else:
             usage_limits = self.usage_limits
+        if usage_limits is not UNSET:
+            _field_dict["usage_limits"] = usage_limits
 
         reset_usage: float | None | Unset
         if isinstance(self.reset_usage, Unset):
             reset_usage = UNSET
         else:
             reset_usage = self.reset_usage
+        if reset_usage is not UNSET:
+            _field_dict["reset_usage"] = reset_usage
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
+        if created_at is not UNSET:
+            _field_dict["created_at"] = created_at
 
         slug = self.slug
+        if slug is not UNSET:
+            _field_dict["slug"] = slug
 
         model_config: dict[str, Any] | Unset = UNSET
         if not isinstance(self.model_config, Unset):
             model_config = self.model_config.to_dict()
+        if model_config is not UNSET:
+            _field_dict["model_config"] = model_config
 
         rate_limits: list[dict[str, Any]] | None | Unset
         if isinstance(self.rate_limits, Unset):
@@ -116,6 +144,8 @@ class VirtualKeyDetail:
 
         else:
             rate_limits = self.rate_limits
+        if rate_limits is not UNSET:
+            _field_dict["rate_limits"] = rate_limits
 
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
@@ -124,6 +154,8 @@ class VirtualKeyDetail:
             expires_at = self.expires_at.isoformat()
         else:
             expires_at = self.expires_at
+        if expires_at is not UNSET:
+            _field_dict["expires_at"] = expires_at
 
         secret_mappings: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.secret_mappings, Unset):
@@ -132,35 +164,13 @@ class VirtualKeyDetail:
                 secret_mappings_item = secret_mappings_item_data.to_dict()
                 secret_mappings.append(secret_mappings_item)
 
+        if secret_mappings is not UNSET:
+            _field_dict["secret_mappings"] = secret_mappings
+
         object_: str | Unset = UNSET
         if not isinstance(self.object_, Unset):
             object_ = self.object_
 
-        _field_dict: dict[str, Any] = {}
-        _field_dict.update(self.additional_properties)
-        _field_dict.update({})
-        if name is not UNSET:
-            _field_dict["name"] = name
-        if note is not UNSET:
-            _field_dict["note"] = note
-        if status is not UNSET:
-            _field_dict["status"] = status
-        if usage_limits is not UNSET:
-            _field_dict["usage_limits"] = usage_limits
-        if reset_usage is not UNSET:
-            _field_dict["reset_usage"] = reset_usage
-        if created_at is not UNSET:
-            _field_dict["created_at"] = created_at
-        if slug is not UNSET:
-            _field_dict["slug"] = slug
-        if model_config is not UNSET:
-            _field_dict["model_config"] = model_config
-        if rate_limits is not UNSET:
-            _field_dict["rate_limits"] = rate_limits
-        if expires_at is not UNSET:
-            _field_dict["expires_at"] = expires_at
-        if secret_mappings is not UNSET:
-            _field_dict["secret_mappings"] = secret_mappings
         if object_ is not UNSET:
             _field_dict["object"] = object_
 
@@ -170,139 +180,168 @@ class VirtualKeyDetail:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         if not _models_imported:
             _import_models()
-        _d = dict(src_dict)
-        name = _d.pop("name", UNSET)
-
-        def _parse_note(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        note = _parse_note(_d.pop("note", UNSET))
-
-        _status = _d.pop("status", UNSET)
-        status: VirtualKeyStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_virtual_key_status(_status)
-
-        def _parse_usage_limits(data: object) -> None | Unset | UsageLimitPolicy:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_object(data):
-                    raise TypeError()
-                usage_limits_type_0 = UsageLimitPolicy.from_dict(data)
-
-                return usage_limits_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UsageLimitPolicy", data)
-
-        usage_limits = _parse_usage_limits(_d.pop("usage_limits", UNSET))
-
-        def _parse_reset_usage(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        reset_usage = _parse_reset_usage(_d.pop("reset_usage", UNSET))
-
-        _created_at = _d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        slug = _d.pop("slug", UNSET)
-
-        _model_config = _d.pop("model_config", UNSET)
-        model_config: VirtualKeyModelConfig | Unset
-        if isinstance(_model_config, Unset):
-            model_config = UNSET
-        else:
-            model_config = VirtualKeyModelConfig.from_dict(_model_config)
-
-        def _parse_rate_limits(data: object) -> list[RateLimitPolicy] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not is_json_array(data):
-                    raise TypeError()
-                rate_limits_type_0: list[RateLimitPolicy] = []
-                _rate_limits_type_0 = data
-                for rate_limits_type_0_item_data in _rate_limits_type_0:
-                    rate_limits_type_0_item = RateLimitPolicy.from_dict(rate_limits_type_0_item_data)
-
-                    rate_limits_type_0.append(rate_limits_type_0_item)
-
-                return rate_limits_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[RateLimitPolicy] | None | Unset", data)
-
-        rate_limits = _parse_rate_limits(_d.pop("rate_limits", UNSET))
-
-        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                expires_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return expires_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
-        expires_at = _parse_expires_at(_d.pop("expires_at", UNSET))
-
-        _secret_mappings = _d.pop("secret_mappings", UNSET)
-        secret_mappings: list[SecretReferenceMapping] | Unset = UNSET
-        if _secret_mappings is not UNSET:
-            secret_mappings = []
-            for secret_mappings_item_data in _secret_mappings:
-                secret_mappings_item = SecretReferenceMapping.from_dict(secret_mappings_item_data)
-
-                secret_mappings.append(secret_mappings_item)
-
-        _object_ = _d.pop("object", UNSET)
-        object_: VirtualKeyDetailObject | Unset
-        if isinstance(_object_, Unset):
-            object_ = UNSET
-        else:
-            object_ = check_virtual_key_detail_object(_object_)
-
-        _instance = cls(
-            name=name,
-            note=note,
-            status=status,
-            usage_limits=usage_limits,
-            reset_usage=reset_usage,
-            created_at=created_at,
-            slug=slug,
-            model_config=model_config,
-            rate_limits=rate_limits,
-            expires_at=expires_at,
-            secret_mappings=secret_mappings,
-            object_=object_,
+        _d = src_dict if src_dict.__class__ is dict else as_object(src_dict)
+        _self = cls.__new__(cls)
+        try:
+            _n = 0
+            if "name" in _d:
+                _v_name = _d["name"]
+                if _v_name.__class__ is not str:
+                    _v_name = checked(_v_name, "string", "name")
+                _self.name = _v_name
+                _n += 1
+            else:
+                _self.name = UNSET
+            if "note" in _d:
+                _v_note = _d["note"]
+                if not (_v_note.__class__ is str or _v_note is None):
+                    _v_note = checked(_v_note, "string or null", "note")
+                _self.note = _v_note
+                _n += 1
+            else:
+                _self.note = UNSET
+            if "status" in _d:
+                _v_status = _d["status"]
+                if _v_status.__class__ is not str:
+                    _v_status = checked(_v_status, "string", "status")
+                _self.status = _v_status
+                _n += 1
+            else:
+                _self.status = UNSET
+            if "usage_limits" in _d:
+                _v_usage_limits = _d["usage_limits"]
+                if _v_usage_limits.__class__ is dict:
+                    try:
+                        _v_usage_limits = UsageLimitPolicy.from_dict(_v_usage_limits)
+                    except DecodeError as _error:
+                        raise _error.within("usage_limits") from None
+                elif _v_usage_limits is not None:
+                    _v_usage_limits = checked(_v_usage_limits, "object or null", "usage_limits")
+                _self.usage_limits = _v_usage_limits
+                _n += 1
+            else:
+                _self.usage_limits = UNSET
+            if "reset_usage" in _d:
+                _v_reset_usage = _d["reset_usage"]
+                if not (_v_reset_usage.__class__ in JSON_NUMBERS or _v_reset_usage is None):
+                    _v_reset_usage = checked(_v_reset_usage, "number or null", "reset_usage")
+                _self.reset_usage = _v_reset_usage
+                _n += 1
+            else:
+                _self.reset_usage = UNSET
+            if "created_at" in _d:
+                _v_created_at = _d["created_at"]
+                if _v_created_at.__class__ is str:
+                    try:
+                        _v_created_at = datetime.datetime.fromisoformat(_v_created_at)
+                    except ValueError:
+                        _v_created_at = malformed(_v_created_at, "an ISO 8601 date-time", "created_at")
+                else:
+                    _v_created_at = checked(_v_created_at, "string", "created_at")
+                _self.created_at = _v_created_at
+                _n += 1
+            else:
+                _self.created_at = UNSET
+            if "slug" in _d:
+                _v_slug = _d["slug"]
+                if _v_slug.__class__ is not str:
+                    _v_slug = checked(_v_slug, "string", "slug")
+                _self.slug = _v_slug
+                _n += 1
+            else:
+                _self.slug = UNSET
+            if "model_config" in _d:
+                _v_model_config = _d["model_config"]
+                if _v_model_config.__class__ is dict:
+                    try:
+                        _v_model_config = VirtualKeyModelConfig.from_dict(_v_model_config)
+                    except DecodeError as _error:
+                        raise _error.within("model_config") from None
+                else:
+                    _v_model_config = checked(_v_model_config, "object", "model_config")
+                _self.model_config = _v_model_config
+                _n += 1
+            else:
+                _self.model_config = UNSET
+            if "rate_limits" in _d:
+                _v_rate_limits = _d["rate_limits"]
+                if _v_rate_limits.__class__ is list:
+                    try:
+                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                            "rate_limits"
+                        ) from None
+                elif _v_rate_limits is not None:
+                    _v_rate_limits = checked(_v_rate_limits, "array or null", "rate_limits")
+                _self.rate_limits = _v_rate_limits
+                _n += 1
+            else:
+                _self.rate_limits = UNSET
+            if "expires_at" in _d:
+                _v_expires_at = _d["expires_at"]
+                if _v_expires_at.__class__ is str:
+                    try:
+                        _v_expires_at = datetime.datetime.fromisoformat(_v_expires_at)
+                    except ValueError:
+                        _v_expires_at = malformed(_v_expires_at, "an ISO 8601 date-time", "expires_at")
+                elif _v_expires_at is not None:
+                    _v_expires_at = checked(_v_expires_at, "string or null", "expires_at")
+                _self.expires_at = _v_expires_at
+                _n += 1
+            else:
+                _self.expires_at = UNSET
+            if "secret_mappings" in _d:
+                _v_secret_mappings = _d["secret_mappings"]
+                if _v_secret_mappings.__class__ is list:
+                    try:
+                        _v_secret_mappings = [
+                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
+                        ]
+                    except DecodeError as _error:
+                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
+                            "secret_mappings"
+                        ) from None
+                else:
+                    _v_secret_mappings = checked(_v_secret_mappings, "array", "secret_mappings")
+                _self.secret_mappings = _v_secret_mappings
+                _n += 1
+            else:
+                _self.secret_mappings = UNSET
+            if "object" in _d:
+                _v_object_ = _d["object"]
+                if _v_object_.__class__ is not str:
+                    _v_object_ = checked(_v_object_, "string", "object")
+                _self.object_ = _v_object_
+                _n += 1
+            else:
+                _self.object_ = UNSET
+        except KeyError as _error:
+            raise DecodeError.missing(_error) from None
+        _self.additional_properties = (
+            {}
+            if len(_d) == _n
+            else {
+                _k: _x
+                for _k, _x in _d.items()
+                if _k
+                not in {
+                    "created_at",
+                    "expires_at",
+                    "model_config",
+                    "name",
+                    "note",
+                    "object",
+                    "rate_limits",
+                    "reset_usage",
+                    "secret_mappings",
+                    "slug",
+                    "status",
+                    "usage_limits",
+                }
+            }
         )
-
-        _instance.additional_properties = _d
-        return _instance
+        return _self
 
     @property
     def additional_keys(self) -> list[str]:
