@@ -1299,6 +1299,20 @@ class ChatCompletionTool(TypedDict):
     """
 
 
+class ChatCompletionUpdateRequest(TypedDict):
+    """
+    New metadata for a stored chat completion.
+    """
+
+    metadata: ChatCompletionUpdateRequestMetadata | None
+    """
+    Up to 16 string key/value pairs; they replace the ones kept so far.
+    """
+
+
+ChatCompletionUpdateRequestMetadata: TypeAlias = Mapping[str, str]
+
+
 ChatCompletionUserContentPart: TypeAlias = (
     ChatCompletionContentPartText
     | ChatCompletionContentPartImage
@@ -7674,6 +7688,33 @@ class ResponseAnnotation(TypedDict):
     """
 
 
+class ResponseCompactRequest(TypedDict):
+    """
+    The conversation to compact and the model that compacts it.
+    """
+
+    model: str
+    """
+    Model that does the compaction, as the provider names it.
+    """
+    input: NotRequired[str | Sequence[ResponseInputItem] | None]
+    """
+    The input, as one user text or as a list of typed items.
+    """
+    previous_response_id: NotRequired[str | None]
+    """
+    Id of an earlier stored response whose conversation comes before the input.
+    """
+    instructions: NotRequired[str | None]
+    """
+    A system (developer) message placed before the input.
+    """
+    prompt_cache_key: NotRequired[str | None]
+    """
+    Key that groups similar requests so the provider's prompt cache hits more often.
+    """
+
+
 class ResponseComputerAction(TypedDict):
     """
     One computer action: `click`, `double_click`, `drag`, `keypress`, `move`, `screenshot`, `scroll`, `type` or `wait`, with its coordinates, keys or text as extra properties.
@@ -8190,6 +8231,63 @@ class ResponseInputText(TypedDict):
 ResponseInputContent: TypeAlias = ResponseInputText | ResponseInputImage | ResponseInputFile
 """
 One part of an input message.
+"""
+
+
+class ResponseInputTokensRequest(TypedDict):
+    """
+    The request whose input tokens are counted; the same fields as when creating a response.
+    """
+
+    model: NotRequired[str | None]
+    """
+    Model whose tokenizer counts, as the provider names it.
+    """
+    input: NotRequired[str | Sequence[ResponseInputItem] | None]
+    """
+    The input, as one user text or as a list of typed items.
+    """
+    previous_response_id: NotRequired[str | None]
+    """
+    Id of an earlier stored response whose conversation comes before the input.
+    """
+    instructions: NotRequired[str | None]
+    """
+    A system (developer) message placed before the input.
+    """
+    conversation: NotRequired[str | None]
+    """
+    Id of a conversation whose items come before the input.
+    """
+    tools: NotRequired[Sequence[ResponseTool | ResponseUnknownItem] | None]
+    """
+    Tools the model could call; their definitions count as input.
+    """
+    tool_choice: NotRequired[ResponseToolChoice]
+    """
+    Whether the model may, must or must not call tools, or which one it must call.
+    """
+    parallel_tool_calls: NotRequired[bool | None]
+    """
+    Whether the model may call several tools in one turn.
+    """
+    reasoning: NotRequired[ResponseReasoningConfig | None]
+    """
+    Effort and summary settings for reasoning models.
+    """
+    text: NotRequired[ResponseTextConfig]
+    """
+    Format (plain text or JSON) and verbosity of text output.
+    """
+    truncation: NotRequired[ResponseInputTokensRequestTruncation]
+    """
+    `auto` drops the oldest items when the input overflows the context window; `disabled` fails instead.
+    """
+
+
+ResponseInputTokensRequestTruncation: TypeAlias = Literal["auto", "disabled"]
+"""
+`auto` drops the oldest items when the input overflows the context window; `disabled` fails instead.
 """
 
 

@@ -161,6 +161,7 @@ if TYPE_CHECKING:
         ChatCompletionContentPartInputAudio,
         ChatCompletionContentPartRefusal,
         ChatCompletionContentPartText,
+        ChatCompletionDeleted,
         ChatCompletionFinishReason,
         ChatCompletionFunctionCall,
         ChatCompletionFunctionCallDelta,
@@ -171,6 +172,8 @@ if TYPE_CHECKING:
         ChatCompletionInputAudio,
         ChatCompletionInputAudioFormat,
         ChatCompletionInputFile,
+        ChatCompletionList,
+        ChatCompletionMessageList,
         ChatCompletionMessageToolCall,
         ChatCompletionNamedToolChoice,
         ChatCompletionRequestAssistantMessage,
@@ -181,6 +184,7 @@ if TYPE_CHECKING:
         ChatCompletionRequestUserMessage,
         ChatCompletionResponseAudio,
         ChatCompletionResponseMessage,
+        ChatCompletionStoredMessage,
         ChatCompletionStreamDelta,
         ChatCompletionStreamDeltaRole,
         ChatCompletionStreamOptions,
@@ -462,6 +466,8 @@ if TYPE_CHECKING:
         LabelEmptyResult,
         LabelList,
         ListAssistantsOrder,
+        ListChatCompletionMessagesOrder,
+        ListChatCompletionsOrder,
         ListCheckpointPermissionsOrder,
         ListContainerFilesOrder,
         ListContainersOrder,
@@ -705,6 +711,7 @@ if TYPE_CHECKING:
         RerankResultDocument,
         RerankUsage,
         ResponseAnnotation,
+        ResponseCompaction,
         ResponseCompletedEvent,
         ResponseComputerAction,
         ResponseComputerCallOutput,
@@ -739,6 +746,7 @@ if TYPE_CHECKING:
         ResponseInputMessage,
         ResponseInputMessageRole,
         ResponseInputText,
+        ResponseInputTokens,
         ResponseInputTokensDetails,
         ResponseItemList,
         ResponseItemReference,
@@ -1069,6 +1077,8 @@ if TYPE_CHECKING:
     from .params import ChatCompletionStreamOptions as ChatCompletionStreamOptionsParam
     from .params import ChatCompletionTool as ChatCompletionToolParam
     from .params import ChatCompletionToolChoiceOption as ChatCompletionToolChoiceOptionParam
+    from .params import ChatCompletionUpdateRequest as ChatCompletionUpdateRequestParam
+    from .params import ChatCompletionUpdateRequestMetadata as ChatCompletionUpdateRequestMetadataParam
     from .params import ChatCompletionUserContentPart as ChatCompletionUserContentPartParam
     from .params import ChatFunctionCallMode as ChatFunctionCallModeParam
     from .params import ChatFunctionDefinition as ChatFunctionDefinitionParam
@@ -1468,6 +1478,7 @@ if TYPE_CHECKING:
     from .params import RerankDocument as RerankDocumentParam
     from .params import RerankDocumentObject as RerankDocumentObjectParam
     from .params import ResponseAnnotation as ResponseAnnotationParam
+    from .params import ResponseCompactRequest as ResponseCompactRequestParam
     from .params import ResponseComputerAction as ResponseComputerActionParam
     from .params import ResponseComputerCallOutput as ResponseComputerCallOutputParam
     from .params import ResponseComputerSafetyCheck as ResponseComputerSafetyCheckParam
@@ -1495,6 +1506,8 @@ if TYPE_CHECKING:
     from .params import ResponseInputMessage as ResponseInputMessageParam
     from .params import ResponseInputMessageRole as ResponseInputMessageRoleParam
     from .params import ResponseInputText as ResponseInputTextParam
+    from .params import ResponseInputTokensRequest as ResponseInputTokensRequestParam
+    from .params import ResponseInputTokensRequestTruncation as ResponseInputTokensRequestTruncationParam
     from .params import ResponseItemReference as ResponseItemReferenceParam
     from .params import ResponseOutputContent as ResponseOutputContentParam
     from .params import ResponseOutputMessage as ResponseOutputMessageParam
@@ -1855,6 +1868,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ChatCompletionContentPartRefusalParam": (".params", "ChatCompletionContentPartRefusal"),
     "ChatCompletionContentPartText": (".models", "ChatCompletionContentPartText"),
     "ChatCompletionContentPartTextParam": (".params", "ChatCompletionContentPartText"),
+    "ChatCompletionDeleted": (".models", "ChatCompletionDeleted"),
     "ChatCompletionFinishReason": (".models", "ChatCompletionFinishReason"),
     "ChatCompletionFunctionCall": (".models", "ChatCompletionFunctionCall"),
     "ChatCompletionFunctionCallDelta": (".models", "ChatCompletionFunctionCallDelta"),
@@ -1873,6 +1887,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ChatCompletionInputAudioParam": (".params", "ChatCompletionInputAudio"),
     "ChatCompletionInputFile": (".models", "ChatCompletionInputFile"),
     "ChatCompletionInputFileParam": (".params", "ChatCompletionInputFile"),
+    "ChatCompletionList": (".models", "ChatCompletionList"),
+    "ChatCompletionMessageList": (".models", "ChatCompletionMessageList"),
     "ChatCompletionMessageToolCall": (".models", "ChatCompletionMessageToolCall"),
     "ChatCompletionMessageToolCallParam": (".params", "ChatCompletionMessageToolCall"),
     "ChatCompletionModalityParam": (".params", "ChatCompletionModality"),
@@ -1894,6 +1910,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ChatCompletionRequestUserMessageParam": (".params", "ChatCompletionRequestUserMessage"),
     "ChatCompletionResponseAudio": (".models", "ChatCompletionResponseAudio"),
     "ChatCompletionResponseMessage": (".models", "ChatCompletionResponseMessage"),
+    "ChatCompletionStoredMessage": (".models", "ChatCompletionStoredMessage"),
     "ChatCompletionStreamDelta": (".models", "ChatCompletionStreamDelta"),
     "ChatCompletionStreamDeltaRole": (".models", "ChatCompletionStreamDeltaRole"),
     "ChatCompletionStreamOptions": (".models", "ChatCompletionStreamOptions"),
@@ -1904,6 +1921,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ChatCompletionToolChoiceOptionParam": (".params", "ChatCompletionToolChoiceOption"),
     "ChatCompletionToolParam": (".params", "ChatCompletionTool"),
     "ChatCompletionTopLogprob": (".models", "ChatCompletionTopLogprob"),
+    "ChatCompletionUpdateRequestMetadataParam": (".params", "ChatCompletionUpdateRequestMetadata"),
+    "ChatCompletionUpdateRequestParam": (".params", "ChatCompletionUpdateRequest"),
     "ChatCompletionUrlCitation": (".models", "ChatCompletionUrlCitation"),
     "ChatCompletionUserContentPartParam": (".params", "ChatCompletionUserContentPart"),
     "ChatFunctionCallMode": (".models", "ChatFunctionCallMode"),
@@ -2453,6 +2472,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "LabelList": (".models", "LabelList"),
     "LabelUpdateRequestParam": (".params", "LabelUpdateRequest"),
     "ListAssistantsOrder": (".models", "ListAssistantsOrder"),
+    "ListChatCompletionMessagesOrder": (".models", "ListChatCompletionMessagesOrder"),
+    "ListChatCompletionsOrder": (".models", "ListChatCompletionsOrder"),
     "ListCheckpointPermissionsOrder": (".models", "ListCheckpointPermissionsOrder"),
     "ListContainerFilesOrder": (".models", "ListContainerFilesOrder"),
     "ListContainersOrder": (".models", "ListContainersOrder"),
@@ -2839,6 +2860,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "RerankUsage": (".models", "RerankUsage"),
     "ResponseAnnotation": (".models", "ResponseAnnotation"),
     "ResponseAnnotationParam": (".params", "ResponseAnnotation"),
+    "ResponseCompactRequestParam": (".params", "ResponseCompactRequest"),
+    "ResponseCompaction": (".models", "ResponseCompaction"),
     "ResponseCompletedEvent": (".models", "ResponseCompletedEvent"),
     "ResponseComputerAction": (".models", "ResponseComputerAction"),
     "ResponseComputerActionParam": (".params", "ResponseComputerAction"),
@@ -2900,7 +2923,10 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ResponseInputMessageRoleParam": (".params", "ResponseInputMessageRole"),
     "ResponseInputText": (".models", "ResponseInputText"),
     "ResponseInputTextParam": (".params", "ResponseInputText"),
+    "ResponseInputTokens": (".models", "ResponseInputTokens"),
     "ResponseInputTokensDetails": (".models", "ResponseInputTokensDetails"),
+    "ResponseInputTokensRequestParam": (".params", "ResponseInputTokensRequest"),
+    "ResponseInputTokensRequestTruncationParam": (".params", "ResponseInputTokensRequestTruncation"),
     "ResponseItemList": (".models", "ResponseItemList"),
     "ResponseItemReference": (".models", "ResponseItemReference"),
     "ResponseItemReferenceParam": (".params", "ResponseItemReference"),
@@ -3523,6 +3549,7 @@ __all__: tuple[str, ...] = (
     "ChatCompletionContentPartRefusalParam",
     "ChatCompletionContentPartText",
     "ChatCompletionContentPartTextParam",
+    "ChatCompletionDeleted",
     "ChatCompletionFinishReason",
     "ChatCompletionFunctionCall",
     "ChatCompletionFunctionCallDelta",
@@ -3541,6 +3568,8 @@ __all__: tuple[str, ...] = (
     "ChatCompletionInputAudioParam",
     "ChatCompletionInputFile",
     "ChatCompletionInputFileParam",
+    "ChatCompletionList",
+    "ChatCompletionMessageList",
     "ChatCompletionMessageToolCall",
     "ChatCompletionMessageToolCallParam",
     "ChatCompletionModalityParam",
@@ -3562,6 +3591,7 @@ __all__: tuple[str, ...] = (
     "ChatCompletionRequestUserMessageParam",
     "ChatCompletionResponseAudio",
     "ChatCompletionResponseMessage",
+    "ChatCompletionStoredMessage",
     "ChatCompletionStreamDelta",
     "ChatCompletionStreamDeltaRole",
     "ChatCompletionStreamOptions",
@@ -3572,6 +3602,8 @@ __all__: tuple[str, ...] = (
     "ChatCompletionToolChoiceOptionParam",
     "ChatCompletionToolParam",
     "ChatCompletionTopLogprob",
+    "ChatCompletionUpdateRequestMetadataParam",
+    "ChatCompletionUpdateRequestParam",
     "ChatCompletionUrlCitation",
     "ChatCompletionUserContentPartParam",
     "ChatFunctionCallMode",
@@ -4109,6 +4141,8 @@ __all__: tuple[str, ...] = (
     "LabelList",
     "LabelUpdateRequestParam",
     "ListAssistantsOrder",
+    "ListChatCompletionMessagesOrder",
+    "ListChatCompletionsOrder",
     "ListCheckpointPermissionsOrder",
     "ListContainerFilesOrder",
     "ListContainersOrder",
@@ -4474,6 +4508,8 @@ __all__: tuple[str, ...] = (
     "RerankUsage",
     "ResponseAnnotation",
     "ResponseAnnotationParam",
+    "ResponseCompactRequestParam",
+    "ResponseCompaction",
     "ResponseCompletedEvent",
     "ResponseComputerAction",
     "ResponseComputerActionParam",
@@ -4535,7 +4571,10 @@ __all__: tuple[str, ...] = (
     "ResponseInputMessageRoleParam",
     "ResponseInputText",
     "ResponseInputTextParam",
+    "ResponseInputTokens",
     "ResponseInputTokensDetails",
+    "ResponseInputTokensRequestParam",
+    "ResponseInputTokensRequestTruncationParam",
     "ResponseItemList",
     "ResponseItemReference",
     "ResponseItemReferenceParam",

@@ -143,6 +143,7 @@ if TYPE_CHECKING:
     from .chat_completion_content_part_input_audio import ChatCompletionContentPartInputAudio
     from .chat_completion_content_part_refusal import ChatCompletionContentPartRefusal
     from .chat_completion_content_part_text import ChatCompletionContentPartText
+    from .chat_completion_deleted import ChatCompletionDeleted
     from .chat_completion_finish_reason import ChatCompletionFinishReason
     from .chat_completion_function_call import ChatCompletionFunctionCall
     from .chat_completion_function_call_delta import ChatCompletionFunctionCallDelta
@@ -153,6 +154,8 @@ if TYPE_CHECKING:
     from .chat_completion_input_audio import ChatCompletionInputAudio
     from .chat_completion_input_audio_format import ChatCompletionInputAudioFormat
     from .chat_completion_input_file import ChatCompletionInputFile
+    from .chat_completion_list import ChatCompletionList
+    from .chat_completion_message_list import ChatCompletionMessageList
     from .chat_completion_message_tool_call import ChatCompletionMessageToolCall
     from .chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
     from .chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage
@@ -163,6 +166,7 @@ if TYPE_CHECKING:
     from .chat_completion_request_user_message import ChatCompletionRequestUserMessage
     from .chat_completion_response_audio import ChatCompletionResponseAudio
     from .chat_completion_response_message import ChatCompletionResponseMessage
+    from .chat_completion_stored_message import ChatCompletionStoredMessage
     from .chat_completion_stream_delta import ChatCompletionStreamDelta
     from .chat_completion_stream_delta_role import ChatCompletionStreamDeltaRole
     from .chat_completion_stream_options import ChatCompletionStreamOptions
@@ -446,6 +450,8 @@ if TYPE_CHECKING:
     from .label_empty_result import LabelEmptyResult
     from .label_list import LabelList
     from .list_assistants_order import ListAssistantsOrder
+    from .list_chat_completion_messages_order import ListChatCompletionMessagesOrder
+    from .list_chat_completions_order import ListChatCompletionsOrder
     from .list_checkpoint_permissions_order import ListCheckpointPermissionsOrder
     from .list_container_files_order import ListContainerFilesOrder
     from .list_containers_order import ListContainersOrder
@@ -696,6 +702,7 @@ if TYPE_CHECKING:
     from .rerank_result_document import RerankResultDocument
     from .rerank_usage import RerankUsage
     from .response_annotation import ResponseAnnotation
+    from .response_compaction import ResponseCompaction
     from .response_completed_event import ResponseCompletedEvent
     from .response_computer_action import ResponseComputerAction
     from .response_computer_call_output import ResponseComputerCallOutput
@@ -730,6 +737,7 @@ if TYPE_CHECKING:
     from .response_input_message import ResponseInputMessage
     from .response_input_message_role import ResponseInputMessageRole
     from .response_input_text import ResponseInputText
+    from .response_input_tokens import ResponseInputTokens
     from .response_input_tokens_details import ResponseInputTokensDetails
     from .response_item_list import ResponseItemList
     from .response_item_reference import ResponseItemReference
@@ -1118,6 +1126,7 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionContentPartInputAudio": ".chat_completion_content_part_input_audio",
     "ChatCompletionContentPartRefusal": ".chat_completion_content_part_refusal",
     "ChatCompletionContentPartText": ".chat_completion_content_part_text",
+    "ChatCompletionDeleted": ".chat_completion_deleted",
     "ChatCompletionFinishReason": ".chat_completion_finish_reason",
     "ChatCompletionFunctionCall": ".chat_completion_function_call",
     "ChatCompletionFunctionCallDelta": ".chat_completion_function_call_delta",
@@ -1128,6 +1137,8 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionInputAudio": ".chat_completion_input_audio",
     "ChatCompletionInputAudioFormat": ".chat_completion_input_audio_format",
     "ChatCompletionInputFile": ".chat_completion_input_file",
+    "ChatCompletionList": ".chat_completion_list",
+    "ChatCompletionMessageList": ".chat_completion_message_list",
     "ChatCompletionMessageToolCall": ".chat_completion_message_tool_call",
     "ChatCompletionNamedToolChoice": ".chat_completion_named_tool_choice",
     "ChatCompletionRequestAssistantMessage": ".chat_completion_request_assistant_message",
@@ -1138,6 +1149,7 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionRequestUserMessage": ".chat_completion_request_user_message",
     "ChatCompletionResponseAudio": ".chat_completion_response_audio",
     "ChatCompletionResponseMessage": ".chat_completion_response_message",
+    "ChatCompletionStoredMessage": ".chat_completion_stored_message",
     "ChatCompletionStreamDelta": ".chat_completion_stream_delta",
     "ChatCompletionStreamDeltaRole": ".chat_completion_stream_delta_role",
     "ChatCompletionStreamOptions": ".chat_completion_stream_options",
@@ -1419,6 +1431,8 @@ _MODULE_OF: dict[str, str] = {
     "LabelEmptyResult": ".label_empty_result",
     "LabelList": ".label_list",
     "ListAssistantsOrder": ".list_assistants_order",
+    "ListChatCompletionMessagesOrder": ".list_chat_completion_messages_order",
+    "ListChatCompletionsOrder": ".list_chat_completions_order",
     "ListCheckpointPermissionsOrder": ".list_checkpoint_permissions_order",
     "ListContainerFilesOrder": ".list_container_files_order",
     "ListContainersOrder": ".list_containers_order",
@@ -1667,6 +1681,7 @@ _MODULE_OF: dict[str, str] = {
     "RerankResultDocument": ".rerank_result_document",
     "RerankUsage": ".rerank_usage",
     "ResponseAnnotation": ".response_annotation",
+    "ResponseCompaction": ".response_compaction",
     "ResponseCompletedEvent": ".response_completed_event",
     "ResponseComputerAction": ".response_computer_action",
     "ResponseComputerCallOutput": ".response_computer_call_output",
@@ -1701,6 +1716,7 @@ _MODULE_OF: dict[str, str] = {
     "ResponseInputMessage": ".response_input_message",
     "ResponseInputMessageRole": ".response_input_message_role",
     "ResponseInputText": ".response_input_text",
+    "ResponseInputTokens": ".response_input_tokens",
     "ResponseInputTokensDetails": ".response_input_tokens_details",
     "ResponseItemList": ".response_item_list",
     "ResponseItemReference": ".response_item_reference",
@@ -2086,6 +2102,7 @@ __all__: tuple[str, ...] = (
     "ChatCompletionContentPartInputAudio",
     "ChatCompletionContentPartRefusal",
     "ChatCompletionContentPartText",
+    "ChatCompletionDeleted",
     "ChatCompletionFinishReason",
     "ChatCompletionFunctionCall",
     "ChatCompletionFunctionCallDelta",
@@ -2096,6 +2113,8 @@ __all__: tuple[str, ...] = (
     "ChatCompletionInputAudio",
     "ChatCompletionInputAudioFormat",
     "ChatCompletionInputFile",
+    "ChatCompletionList",
+    "ChatCompletionMessageList",
     "ChatCompletionMessageToolCall",
     "ChatCompletionNamedToolChoice",
     "ChatCompletionRequestAssistantMessage",
@@ -2106,6 +2125,7 @@ __all__: tuple[str, ...] = (
     "ChatCompletionRequestUserMessage",
     "ChatCompletionResponseAudio",
     "ChatCompletionResponseMessage",
+    "ChatCompletionStoredMessage",
     "ChatCompletionStreamDelta",
     "ChatCompletionStreamDeltaRole",
     "ChatCompletionStreamOptions",
@@ -2387,6 +2407,8 @@ __all__: tuple[str, ...] = (
     "LabelEmptyResult",
     "LabelList",
     "ListAssistantsOrder",
+    "ListChatCompletionMessagesOrder",
+    "ListChatCompletionsOrder",
     "ListCheckpointPermissionsOrder",
     "ListContainerFilesOrder",
     "ListContainersOrder",
@@ -2635,6 +2657,7 @@ __all__: tuple[str, ...] = (
     "RerankResultDocument",
     "RerankUsage",
     "ResponseAnnotation",
+    "ResponseCompaction",
     "ResponseCompletedEvent",
     "ResponseComputerAction",
     "ResponseComputerCallOutput",
@@ -2669,6 +2692,7 @@ __all__: tuple[str, ...] = (
     "ResponseInputMessage",
     "ResponseInputMessageRole",
     "ResponseInputText",
+    "ResponseInputTokens",
     "ResponseInputTokensDetails",
     "ResponseItemList",
     "ResponseItemReference",
