@@ -6068,6 +6068,33 @@ class McpIntegrationGlobalWorkspaceAccess(TypedDict):
     """
 
 
+class McpIntegrationSyncRequest(TypedDict):
+    """
+    What the remote MCP server reports now.
+    """
+
+    server_info: NotRequired[McpIntegrationSyncRequestServerInfo]
+    """
+    The server's own description (name, version...), as it sent it.
+    """
+    capabilities: NotRequired[Sequence[McpIntegrationSyncRequestCapabilitiesItem]]
+    """
+    One entry per tool, prompt or resource, as the remote server describes it.
+    """
+
+
+McpIntegrationSyncRequestCapabilitiesItem: TypeAlias = Mapping[str, Any]
+"""
+One capability, with the fields the remote server sent.
+"""
+
+
+McpIntegrationSyncRequestServerInfo: TypeAlias = Mapping[str, Any]
+"""
+The server's own description (name, version...), as it sent it.
+"""
+
+
 class McpIntegrationUpdateRequest(TypedDict):
     """
     MCP integration fields to change; at least one must be given.
@@ -6151,6 +6178,23 @@ class McpIntegrationWorkspacesUpdateRequest(TypedDict):
     """
 
 
+class McpServerCapabilitiesSyncRequest(TypedDict):
+    """
+    The capabilities the remote MCP server offers now.
+    """
+
+    capabilities: NotRequired[Sequence[McpServerCapabilitiesSyncRequestCapabilitiesItem]]
+    """
+    One entry per tool, prompt or resource, as the remote server describes it.
+    """
+
+
+McpServerCapabilitiesSyncRequestCapabilitiesItem: TypeAlias = Mapping[str, Any]
+"""
+One capability, with the fields the remote server sent.
+"""
+
+
 class McpServerCapabilitiesUpdateRequest(TypedDict):
     """
     The capabilities to switch on or off.
@@ -6211,6 +6255,70 @@ class McpServerCreateRequest(TypedDict):
     slug: NotRequired[str]
     """
     Handle for the server, unique in the organisation; generated when left out.
+    """
+
+
+class McpServerMetadata(TypedDict):
+    """
+    What a remote MCP server announces about itself.
+    """
+
+    server_name: NotRequired[str | None]
+    """
+    Name the remote server announced.
+    """
+    server_version: NotRequired[str | None]
+    """
+    Version the remote server announced.
+    """
+    protocol_version: NotRequired[str | None]
+    """
+    MCP protocol version agreed with the remote server.
+    """
+    title: NotRequired[str | None]
+    """
+    Display title of the server.
+    """
+    description: NotRequired[str | None]
+    """
+    What the server offers, in its own words.
+    """
+    website_url: NotRequired[str | None]
+    """
+    Address of the server's website.
+    """
+    icons: NotRequired[McpServerMetadataIcons | None]
+    """
+    Icons the server announced.
+    """
+    capability_flags: NotRequired[McpServerMetadataCapabilityFlags | None]
+    """
+    Capability flags the server announced during the handshake.
+    """
+    instructions: NotRequired[str | None]
+    """
+    Usage instructions the server gives to clients.
+    """
+
+
+McpServerMetadataCapabilityFlags: TypeAlias = Mapping[str, Any]
+
+
+McpServerMetadataIcons: TypeAlias = Mapping[str, Any]
+
+
+class McpServerTokensUpdateRequest(TypedDict):
+    """
+    OAuth tokens to store for a user's connection to an MCP server.
+    """
+
+    access_token: str
+    """
+    The access token to send to the remote MCP server.
+    """
+    refresh_token: NotRequired[str]
+    """
+    The token used to get a new access token.
     """
 
 

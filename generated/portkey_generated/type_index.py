@@ -102,6 +102,8 @@ if TYPE_CHECKING:
         AnalyticsUserGroupList,
         AnalyticsUserRequestsGraph,
         AnalyticsUserRequestsSummary,
+        AnalyticsWorkspaceGroup,
+        AnalyticsWorkspaceGroupList,
         ApiKeyAck,
         ApiKeyCreateResult,
         ApiKeyCreateResultObject,
@@ -547,6 +549,8 @@ if TYPE_CHECKING:
         McpIntegrationCapabilityList,
         McpIntegrationCapabilityOutputSchema,
         McpIntegrationCapabilityType,
+        McpIntegrationCheckResult,
+        McpIntegrationCheckResultDetails,
         McpIntegrationConfigurations,
         McpIntegrationConfigurationsCustomHeaders,
         McpIntegrationConfigurationsPassthroughHeader,
@@ -578,16 +582,22 @@ if TYPE_CHECKING:
         McpServerCapabilityList,
         McpServerCapabilityOutputSchema,
         McpServerCapabilityType,
+        McpServerClientInfo,
         McpServerConnection,
         McpServerConnectionList,
         McpServerCreated,
         McpServerIntegrationDetails,
         McpServerIntegrationDetailsConfigurations,
         McpServerList,
+        McpServerMetadata,
+        McpServerMetadataCapabilityFlags,
+        McpServerMetadataIcons,
         McpServerOperationResult,
         McpServerSuccessResult,
         McpServerSummary,
         McpServerTestResult,
+        McpServerTokens,
+        McpServerUserAccessCheck,
         McpServerUserAccessEntry,
         McpServerUserAccessEntryConnectionStatus,
         McpServerUserAccessList,
@@ -1373,15 +1383,28 @@ if TYPE_CHECKING:
     from .params import McpIntegrationCreateRequestAuthType as McpIntegrationCreateRequestAuthTypeParam
     from .params import McpIntegrationCreateRequestTransport as McpIntegrationCreateRequestTransportParam
     from .params import McpIntegrationGlobalWorkspaceAccess as McpIntegrationGlobalWorkspaceAccessParam
+    from .params import McpIntegrationSyncRequest as McpIntegrationSyncRequestParam
+    from .params import (
+        McpIntegrationSyncRequestCapabilitiesItem as McpIntegrationSyncRequestCapabilitiesItemParam,
+    )
+    from .params import McpIntegrationSyncRequestServerInfo as McpIntegrationSyncRequestServerInfoParam
     from .params import McpIntegrationUpdateRequest as McpIntegrationUpdateRequestParam
     from .params import McpIntegrationUpdateRequestAuthType as McpIntegrationUpdateRequestAuthTypeParam
     from .params import McpIntegrationUpdateRequestTransport as McpIntegrationUpdateRequestTransportParam
     from .params import McpIntegrationWorkspacesUpdateRequest as McpIntegrationWorkspacesUpdateRequestParam
     from .params import McpIntegrationWorkspaceToggle as McpIntegrationWorkspaceToggleParam
+    from .params import McpServerCapabilitiesSyncRequest as McpServerCapabilitiesSyncRequestParam
+    from .params import (
+        McpServerCapabilitiesSyncRequestCapabilitiesItem as McpServerCapabilitiesSyncRequestCapabilitiesItemParam,
+    )
     from .params import McpServerCapabilitiesUpdateRequest as McpServerCapabilitiesUpdateRequestParam
     from .params import McpServerCapabilityToggle as McpServerCapabilityToggleParam
     from .params import McpServerCapabilityToggleType as McpServerCapabilityToggleTypeParam
     from .params import McpServerCreateRequest as McpServerCreateRequestParam
+    from .params import McpServerMetadata as McpServerMetadataParam
+    from .params import McpServerMetadataCapabilityFlags as McpServerMetadataCapabilityFlagsParam
+    from .params import McpServerMetadataIcons as McpServerMetadataIconsParam
+    from .params import McpServerTokensUpdateRequest as McpServerTokensUpdateRequestParam
     from .params import McpServerUpdateRequest as McpServerUpdateRequestParam
     from .params import McpServerUserAccessToggle as McpServerUserAccessToggleParam
     from .params import McpServerUserAccessUpdateRequest as McpServerUserAccessUpdateRequestParam
@@ -1762,6 +1785,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "AnalyticsUserGroupList": (".models", "AnalyticsUserGroupList"),
     "AnalyticsUserRequestsGraph": (".models", "AnalyticsUserRequestsGraph"),
     "AnalyticsUserRequestsSummary": (".models", "AnalyticsUserRequestsSummary"),
+    "AnalyticsWorkspaceGroup": (".models", "AnalyticsWorkspaceGroup"),
+    "AnalyticsWorkspaceGroupList": (".models", "AnalyticsWorkspaceGroupList"),
     "ApiKeyAck": (".models", "ApiKeyAck"),
     "ApiKeyCreateRequestParam": (".params", "ApiKeyCreateRequest"),
     "ApiKeyCreateResult": (".models", "ApiKeyCreateResult"),
@@ -2571,6 +2596,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "McpIntegrationCapabilityToggleParam": (".params", "McpIntegrationCapabilityToggle"),
     "McpIntegrationCapabilityToggleTypeParam": (".params", "McpIntegrationCapabilityToggleType"),
     "McpIntegrationCapabilityType": (".models", "McpIntegrationCapabilityType"),
+    "McpIntegrationCheckResult": (".models", "McpIntegrationCheckResult"),
+    "McpIntegrationCheckResultDetails": (".models", "McpIntegrationCheckResultDetails"),
     "McpIntegrationConfigurations": (".models", "McpIntegrationConfigurations"),
     "McpIntegrationConfigurationsCustomHeaders": (".models", "McpIntegrationConfigurationsCustomHeaders"),
     "McpIntegrationConfigurationsCustomHeadersParam": (
@@ -2601,6 +2628,12 @@ _WHERE: dict[str, tuple[str, str]] = {
     "McpIntegrationSummaryAuthType": (".models", "McpIntegrationSummaryAuthType"),
     "McpIntegrationSummaryTransport": (".models", "McpIntegrationSummaryTransport"),
     "McpIntegrationSummaryType": (".models", "McpIntegrationSummaryType"),
+    "McpIntegrationSyncRequestCapabilitiesItemParam": (
+        ".params",
+        "McpIntegrationSyncRequestCapabilitiesItem",
+    ),
+    "McpIntegrationSyncRequestParam": (".params", "McpIntegrationSyncRequest"),
+    "McpIntegrationSyncRequestServerInfoParam": (".params", "McpIntegrationSyncRequestServerInfo"),
     "McpIntegrationTransport": (".models", "McpIntegrationTransport"),
     "McpIntegrationType": (".models", "McpIntegrationType"),
     "McpIntegrationUpdateRequestAuthTypeParam": (".params", "McpIntegrationUpdateRequestAuthType"),
@@ -2612,6 +2645,11 @@ _WHERE: dict[str, tuple[str, str]] = {
     "McpIntegrationWorkspaceToggleParam": (".params", "McpIntegrationWorkspaceToggle"),
     "McpIntegrationWorkspacesUpdateRequestParam": (".params", "McpIntegrationWorkspacesUpdateRequest"),
     "McpServer": (".models", "McpServer"),
+    "McpServerCapabilitiesSyncRequestCapabilitiesItemParam": (
+        ".params",
+        "McpServerCapabilitiesSyncRequestCapabilitiesItem",
+    ),
+    "McpServerCapabilitiesSyncRequestParam": (".params", "McpServerCapabilitiesSyncRequest"),
     "McpServerCapabilitiesUpdateRequestParam": (".params", "McpServerCapabilitiesUpdateRequest"),
     "McpServerCapability": (".models", "McpServerCapability"),
     "McpServerCapabilityAnnotations": (".models", "McpServerCapabilityAnnotations"),
@@ -2626,6 +2664,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "McpServerCapabilityToggleParam": (".params", "McpServerCapabilityToggle"),
     "McpServerCapabilityToggleTypeParam": (".params", "McpServerCapabilityToggleType"),
     "McpServerCapabilityType": (".models", "McpServerCapabilityType"),
+    "McpServerClientInfo": (".models", "McpServerClientInfo"),
     "McpServerConnection": (".models", "McpServerConnection"),
     "McpServerConnectionList": (".models", "McpServerConnectionList"),
     "McpServerCreateRequestParam": (".params", "McpServerCreateRequest"),
@@ -2633,11 +2672,20 @@ _WHERE: dict[str, tuple[str, str]] = {
     "McpServerIntegrationDetails": (".models", "McpServerIntegrationDetails"),
     "McpServerIntegrationDetailsConfigurations": (".models", "McpServerIntegrationDetailsConfigurations"),
     "McpServerList": (".models", "McpServerList"),
+    "McpServerMetadata": (".models", "McpServerMetadata"),
+    "McpServerMetadataCapabilityFlags": (".models", "McpServerMetadataCapabilityFlags"),
+    "McpServerMetadataCapabilityFlagsParam": (".params", "McpServerMetadataCapabilityFlags"),
+    "McpServerMetadataIcons": (".models", "McpServerMetadataIcons"),
+    "McpServerMetadataIconsParam": (".params", "McpServerMetadataIcons"),
+    "McpServerMetadataParam": (".params", "McpServerMetadata"),
     "McpServerOperationResult": (".models", "McpServerOperationResult"),
     "McpServerSuccessResult": (".models", "McpServerSuccessResult"),
     "McpServerSummary": (".models", "McpServerSummary"),
     "McpServerTestResult": (".models", "McpServerTestResult"),
+    "McpServerTokens": (".models", "McpServerTokens"),
+    "McpServerTokensUpdateRequestParam": (".params", "McpServerTokensUpdateRequest"),
     "McpServerUpdateRequestParam": (".params", "McpServerUpdateRequest"),
+    "McpServerUserAccessCheck": (".models", "McpServerUserAccessCheck"),
     "McpServerUserAccessEntry": (".models", "McpServerUserAccessEntry"),
     "McpServerUserAccessEntryConnectionStatus": (".models", "McpServerUserAccessEntryConnectionStatus"),
     "McpServerUserAccessList": (".models", "McpServerUserAccessList"),
@@ -3443,6 +3491,8 @@ __all__: tuple[str, ...] = (
     "AnalyticsUserGroupList",
     "AnalyticsUserRequestsGraph",
     "AnalyticsUserRequestsSummary",
+    "AnalyticsWorkspaceGroup",
+    "AnalyticsWorkspaceGroupList",
     "ApiKeyAck",
     "ApiKeyCreateRequestParam",
     "ApiKeyCreateResult",
@@ -4240,6 +4290,8 @@ __all__: tuple[str, ...] = (
     "McpIntegrationCapabilityToggleParam",
     "McpIntegrationCapabilityToggleTypeParam",
     "McpIntegrationCapabilityType",
+    "McpIntegrationCheckResult",
+    "McpIntegrationCheckResultDetails",
     "McpIntegrationConfigurations",
     "McpIntegrationConfigurationsCustomHeaders",
     "McpIntegrationConfigurationsCustomHeadersParam",
@@ -4261,6 +4313,9 @@ __all__: tuple[str, ...] = (
     "McpIntegrationSummaryAuthType",
     "McpIntegrationSummaryTransport",
     "McpIntegrationSummaryType",
+    "McpIntegrationSyncRequestCapabilitiesItemParam",
+    "McpIntegrationSyncRequestParam",
+    "McpIntegrationSyncRequestServerInfoParam",
     "McpIntegrationTransport",
     "McpIntegrationType",
     "McpIntegrationUpdateRequestAuthTypeParam",
@@ -4272,6 +4327,8 @@ __all__: tuple[str, ...] = (
     "McpIntegrationWorkspaceToggleParam",
     "McpIntegrationWorkspacesUpdateRequestParam",
     "McpServer",
+    "McpServerCapabilitiesSyncRequestCapabilitiesItemParam",
+    "McpServerCapabilitiesSyncRequestParam",
     "McpServerCapabilitiesUpdateRequestParam",
     "McpServerCapability",
     "McpServerCapabilityAnnotations",
@@ -4286,6 +4343,7 @@ __all__: tuple[str, ...] = (
     "McpServerCapabilityToggleParam",
     "McpServerCapabilityToggleTypeParam",
     "McpServerCapabilityType",
+    "McpServerClientInfo",
     "McpServerConnection",
     "McpServerConnectionList",
     "McpServerCreateRequestParam",
@@ -4293,11 +4351,20 @@ __all__: tuple[str, ...] = (
     "McpServerIntegrationDetails",
     "McpServerIntegrationDetailsConfigurations",
     "McpServerList",
+    "McpServerMetadata",
+    "McpServerMetadataCapabilityFlags",
+    "McpServerMetadataCapabilityFlagsParam",
+    "McpServerMetadataIcons",
+    "McpServerMetadataIconsParam",
+    "McpServerMetadataParam",
     "McpServerOperationResult",
     "McpServerSuccessResult",
     "McpServerSummary",
     "McpServerTestResult",
+    "McpServerTokens",
+    "McpServerTokensUpdateRequestParam",
     "McpServerUpdateRequestParam",
+    "McpServerUserAccessCheck",
     "McpServerUserAccessEntry",
     "McpServerUserAccessEntryConnectionStatus",
     "McpServerUserAccessList",

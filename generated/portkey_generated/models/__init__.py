@@ -84,6 +84,8 @@ if TYPE_CHECKING:
     from .analytics_user_group_list import AnalyticsUserGroupList
     from .analytics_user_requests_graph import AnalyticsUserRequestsGraph
     from .analytics_user_requests_summary import AnalyticsUserRequestsSummary
+    from .analytics_workspace_group import AnalyticsWorkspaceGroup
+    from .analytics_workspace_group_list import AnalyticsWorkspaceGroupList
     from .api_key_ack import ApiKeyAck
     from .api_key_create_result import ApiKeyCreateResult
     from .api_key_create_result_object import ApiKeyCreateResultObject
@@ -531,6 +533,8 @@ if TYPE_CHECKING:
     from .mcp_integration_capability_list import McpIntegrationCapabilityList
     from .mcp_integration_capability_output_schema import McpIntegrationCapabilityOutputSchema
     from .mcp_integration_capability_type import McpIntegrationCapabilityType
+    from .mcp_integration_check_result import McpIntegrationCheckResult
+    from .mcp_integration_check_result_details import McpIntegrationCheckResultDetails
     from .mcp_integration_configurations import McpIntegrationConfigurations
     from .mcp_integration_configurations_custom_headers import McpIntegrationConfigurationsCustomHeaders
     from .mcp_integration_configurations_passthrough_header import (
@@ -565,16 +569,22 @@ if TYPE_CHECKING:
     from .mcp_server_capability_list import McpServerCapabilityList
     from .mcp_server_capability_output_schema import McpServerCapabilityOutputSchema
     from .mcp_server_capability_type import McpServerCapabilityType
+    from .mcp_server_client_info import McpServerClientInfo
     from .mcp_server_connection import McpServerConnection
     from .mcp_server_connection_list import McpServerConnectionList
     from .mcp_server_created import McpServerCreated
     from .mcp_server_integration_details import McpServerIntegrationDetails
     from .mcp_server_integration_details_configurations import McpServerIntegrationDetailsConfigurations
     from .mcp_server_list import McpServerList
+    from .mcp_server_metadata import McpServerMetadata
+    from .mcp_server_metadata_capability_flags import McpServerMetadataCapabilityFlags
+    from .mcp_server_metadata_icons import McpServerMetadataIcons
     from .mcp_server_operation_result import McpServerOperationResult
     from .mcp_server_success_result import McpServerSuccessResult
     from .mcp_server_summary import McpServerSummary
     from .mcp_server_test_result import McpServerTestResult
+    from .mcp_server_tokens import McpServerTokens
+    from .mcp_server_user_access_check import McpServerUserAccessCheck
     from .mcp_server_user_access_entry import McpServerUserAccessEntry
     from .mcp_server_user_access_entry_connection_status import McpServerUserAccessEntryConnectionStatus
     from .mcp_server_user_access_list import McpServerUserAccessList
@@ -1067,6 +1077,8 @@ _MODULE_OF: dict[str, str] = {
     "AnalyticsUserGroupList": ".analytics_user_group_list",
     "AnalyticsUserRequestsGraph": ".analytics_user_requests_graph",
     "AnalyticsUserRequestsSummary": ".analytics_user_requests_summary",
+    "AnalyticsWorkspaceGroup": ".analytics_workspace_group",
+    "AnalyticsWorkspaceGroupList": ".analytics_workspace_group_list",
     "ApiKeyAck": ".api_key_ack",
     "ApiKeyCreateResult": ".api_key_create_result",
     "ApiKeyCreateResultObject": ".api_key_create_result_object",
@@ -1512,6 +1524,8 @@ _MODULE_OF: dict[str, str] = {
     "McpIntegrationCapabilityList": ".mcp_integration_capability_list",
     "McpIntegrationCapabilityOutputSchema": ".mcp_integration_capability_output_schema",
     "McpIntegrationCapabilityType": ".mcp_integration_capability_type",
+    "McpIntegrationCheckResult": ".mcp_integration_check_result",
+    "McpIntegrationCheckResultDetails": ".mcp_integration_check_result_details",
     "McpIntegrationConfigurations": ".mcp_integration_configurations",
     "McpIntegrationConfigurationsCustomHeaders": ".mcp_integration_configurations_custom_headers",
     "McpIntegrationConfigurationsPassthroughHeader": ".mcp_integration_configurations_passthrough_header",
@@ -1544,16 +1558,22 @@ _MODULE_OF: dict[str, str] = {
     "McpServerCapabilityList": ".mcp_server_capability_list",
     "McpServerCapabilityOutputSchema": ".mcp_server_capability_output_schema",
     "McpServerCapabilityType": ".mcp_server_capability_type",
+    "McpServerClientInfo": ".mcp_server_client_info",
     "McpServerConnection": ".mcp_server_connection",
     "McpServerConnectionList": ".mcp_server_connection_list",
     "McpServerCreated": ".mcp_server_created",
     "McpServerIntegrationDetails": ".mcp_server_integration_details",
     "McpServerIntegrationDetailsConfigurations": ".mcp_server_integration_details_configurations",
     "McpServerList": ".mcp_server_list",
+    "McpServerMetadata": ".mcp_server_metadata",
+    "McpServerMetadataCapabilityFlags": ".mcp_server_metadata_capability_flags",
+    "McpServerMetadataIcons": ".mcp_server_metadata_icons",
     "McpServerOperationResult": ".mcp_server_operation_result",
     "McpServerSuccessResult": ".mcp_server_success_result",
     "McpServerSummary": ".mcp_server_summary",
     "McpServerTestResult": ".mcp_server_test_result",
+    "McpServerTokens": ".mcp_server_tokens",
+    "McpServerUserAccessCheck": ".mcp_server_user_access_check",
     "McpServerUserAccessEntry": ".mcp_server_user_access_entry",
     "McpServerUserAccessEntryConnectionStatus": ".mcp_server_user_access_entry_connection_status",
     "McpServerUserAccessList": ".mcp_server_user_access_list",
@@ -2043,6 +2063,8 @@ __all__: tuple[str, ...] = (
     "AnalyticsUserGroupList",
     "AnalyticsUserRequestsGraph",
     "AnalyticsUserRequestsSummary",
+    "AnalyticsWorkspaceGroup",
+    "AnalyticsWorkspaceGroupList",
     "ApiKeyAck",
     "ApiKeyCreateResult",
     "ApiKeyCreateResultObject",
@@ -2488,6 +2510,8 @@ __all__: tuple[str, ...] = (
     "McpIntegrationCapabilityList",
     "McpIntegrationCapabilityOutputSchema",
     "McpIntegrationCapabilityType",
+    "McpIntegrationCheckResult",
+    "McpIntegrationCheckResultDetails",
     "McpIntegrationConfigurations",
     "McpIntegrationConfigurationsCustomHeaders",
     "McpIntegrationConfigurationsPassthroughHeader",
@@ -2520,16 +2544,22 @@ __all__: tuple[str, ...] = (
     "McpServerCapabilityList",
     "McpServerCapabilityOutputSchema",
     "McpServerCapabilityType",
+    "McpServerClientInfo",
     "McpServerConnection",
     "McpServerConnectionList",
     "McpServerCreated",
     "McpServerIntegrationDetails",
     "McpServerIntegrationDetailsConfigurations",
     "McpServerList",
+    "McpServerMetadata",
+    "McpServerMetadataCapabilityFlags",
+    "McpServerMetadataIcons",
     "McpServerOperationResult",
     "McpServerSuccessResult",
     "McpServerSummary",
     "McpServerTestResult",
+    "McpServerTokens",
+    "McpServerUserAccessCheck",
     "McpServerUserAccessEntry",
     "McpServerUserAccessEntryConnectionStatus",
     "McpServerUserAccessList",
