@@ -1537,6 +1537,111 @@ class ChatWebSearchUserLocation(TypedDict):
     """
 
 
+class ChatkitExpiresAfter(TypedDict):
+    """
+    A session lifetime counted from its creation.
+    """
+
+    anchor: ChatkitExpiresAfterAnchor
+    """
+    What the lifetime counts from; always `created_at`.
+    """
+    seconds: int
+    """
+    Seconds the session lives.
+    """
+
+
+ChatkitExpiresAfterAnchor: TypeAlias = Literal["created_at"]
+"""
+What the lifetime counts from; always `created_at`.
+"""
+
+
+class ChatkitRateLimits(TypedDict):
+    """
+    Request limits of a ChatKit session.
+    """
+
+    max_requests_per_1_minute: NotRequired[int]
+    """
+    Most requests per minute.
+    """
+
+
+class ChatkitSessionCreateRequest(TypedDict):
+    """
+    The workflow and end user of a new ChatKit session, with optional limits.
+    """
+
+    workflow: ChatkitWorkflowParam
+    """
+    The workflow the session runs.
+    """
+    user: str
+    """
+    Your identifier of the end user; threads are kept per user.
+    """
+    expires_after: NotRequired[ChatkitExpiresAfter]
+    """
+    How long after its creation the session expires.
+    """
+    rate_limits: NotRequired[ChatkitRateLimits]
+    """
+    Request limits of the session.
+    """
+    chatkit_configuration: NotRequired[ChatkitSessionCreateRequestChatkitConfiguration]
+    """
+    Options of the ChatKit front end (thread titling, file uploads, history), as OpenAI defines them.
+    """
+
+
+ChatkitSessionCreateRequestChatkitConfiguration: TypeAlias = Mapping[str, Any]
+"""
+Options of the ChatKit front end (thread titling, file uploads, history), as OpenAI defines them.
+"""
+
+
+class ChatkitTracing(TypedDict):
+    """
+    Tracing setting of a workflow run.
+    """
+
+    enabled: bool
+    """
+    Whether tracing is on.
+    """
+
+
+class ChatkitWorkflowParam(TypedDict):
+    """
+    The workflow a session runs.
+    """
+
+    id: str
+    """
+    Id of the workflow.
+    """
+    version: NotRequired[str]
+    """
+    Version of the workflow; the latest deployment when left out.
+    """
+    state_variables: NotRequired[ChatkitWorkflowParamStateVariables]
+    """
+    Values (strings, numbers, booleans) the workflow reads, by name.
+    """
+    tracing: NotRequired[ChatkitTracing]
+    """
+    Whether the session is traced.
+    """
+
+
+ChatkitWorkflowParamStateVariables: TypeAlias = Mapping[str, Any]
+"""
+Values (strings, numbers, booleans) the workflow reads, by name.
+"""
+
+
 class CheckpointPermissionCreateRequest(TypedDict):
     """
     The projects to share the checkpoint with.

@@ -188,6 +188,20 @@ if TYPE_CHECKING:
     from .chat_thinking_config import ChatThinkingConfig
     from .chat_thinking_config_type import ChatThinkingConfigType
     from .chat_tool_choice_mode import ChatToolChoiceMode
+    from .chatkit_rate_limits import ChatkitRateLimits
+    from .chatkit_session import ChatkitSession
+    from .chatkit_session_chatkit_configuration import ChatkitSessionChatkitConfiguration
+    from .chatkit_session_status import ChatkitSessionStatus
+    from .chatkit_thread import ChatkitThread
+    from .chatkit_thread_deleted import ChatkitThreadDeleted
+    from .chatkit_thread_item import ChatkitThreadItem
+    from .chatkit_thread_item_list import ChatkitThreadItemList
+    from .chatkit_thread_list import ChatkitThreadList
+    from .chatkit_thread_status import ChatkitThreadStatus
+    from .chatkit_thread_status_type import ChatkitThreadStatusType
+    from .chatkit_tracing import ChatkitTracing
+    from .chatkit_workflow import ChatkitWorkflow
+    from .chatkit_workflow_state_variables import ChatkitWorkflowStateVariables
     from .checkpoint_permission import CheckpointPermission
     from .checkpoint_permission_deleted import CheckpointPermissionDeleted
     from .checkpoint_permission_list import CheckpointPermissionList
@@ -454,6 +468,8 @@ if TYPE_CHECKING:
     from .list_assistants_order import ListAssistantsOrder
     from .list_chat_completion_messages_order import ListChatCompletionMessagesOrder
     from .list_chat_completions_order import ListChatCompletionsOrder
+    from .list_chatkit_thread_items_order import ListChatkitThreadItemsOrder
+    from .list_chatkit_threads_order import ListChatkitThreadsOrder
     from .list_checkpoint_permissions_order import ListCheckpointPermissionsOrder
     from .list_container_files_order import ListContainerFilesOrder
     from .list_containers_order import ListContainersOrder
@@ -1181,6 +1197,20 @@ _MODULE_OF: dict[str, str] = {
     "ChatThinkingConfig": ".chat_thinking_config",
     "ChatThinkingConfigType": ".chat_thinking_config_type",
     "ChatToolChoiceMode": ".chat_tool_choice_mode",
+    "ChatkitRateLimits": ".chatkit_rate_limits",
+    "ChatkitSession": ".chatkit_session",
+    "ChatkitSessionChatkitConfiguration": ".chatkit_session_chatkit_configuration",
+    "ChatkitSessionStatus": ".chatkit_session_status",
+    "ChatkitThread": ".chatkit_thread",
+    "ChatkitThreadDeleted": ".chatkit_thread_deleted",
+    "ChatkitThreadItem": ".chatkit_thread_item",
+    "ChatkitThreadItemList": ".chatkit_thread_item_list",
+    "ChatkitThreadList": ".chatkit_thread_list",
+    "ChatkitThreadStatus": ".chatkit_thread_status",
+    "ChatkitThreadStatusType": ".chatkit_thread_status_type",
+    "ChatkitTracing": ".chatkit_tracing",
+    "ChatkitWorkflow": ".chatkit_workflow",
+    "ChatkitWorkflowStateVariables": ".chatkit_workflow_state_variables",
     "CheckpointPermission": ".checkpoint_permission",
     "CheckpointPermissionDeleted": ".checkpoint_permission_deleted",
     "CheckpointPermissionList": ".checkpoint_permission_list",
@@ -1445,6 +1475,8 @@ _MODULE_OF: dict[str, str] = {
     "ListAssistantsOrder": ".list_assistants_order",
     "ListChatCompletionMessagesOrder": ".list_chat_completion_messages_order",
     "ListChatCompletionsOrder": ".list_chat_completions_order",
+    "ListChatkitThreadItemsOrder": ".list_chatkit_thread_items_order",
+    "ListChatkitThreadsOrder": ".list_chatkit_threads_order",
     "ListCheckpointPermissionsOrder": ".list_checkpoint_permissions_order",
     "ListContainerFilesOrder": ".list_container_files_order",
     "ListContainersOrder": ".list_containers_order",
@@ -2161,6 +2193,20 @@ __all__: tuple[str, ...] = (
     "ChatFunctionParameters",
     "ChatJsonSchemaFormat",
     "ChatJsonSchemaFormatSchema",
+    "ChatkitRateLimits",
+    "ChatkitSession",
+    "ChatkitSessionChatkitConfiguration",
+    "ChatkitSessionStatus",
+    "ChatkitThread",
+    "ChatkitThreadDeleted",
+    "ChatkitThreadItem",
+    "ChatkitThreadItemList",
+    "ChatkitThreadList",
+    "ChatkitThreadStatus",
+    "ChatkitThreadStatusType",
+    "ChatkitTracing",
+    "ChatkitWorkflow",
+    "ChatkitWorkflowStateVariables",
     "ChatResponseFormatJsonObject",
     "ChatResponseFormatJsonSchema",
     "ChatResponseFormatText",
@@ -2431,6 +2477,8 @@ __all__: tuple[str, ...] = (
     "ListAssistantsOrder",
     "ListChatCompletionMessagesOrder",
     "ListChatCompletionsOrder",
+    "ListChatkitThreadItemsOrder",
+    "ListChatkitThreadsOrder",
     "ListCheckpointPermissionsOrder",
     "ListContainerFilesOrder",
     "ListContainersOrder",
