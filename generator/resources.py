@@ -176,6 +176,9 @@ class Method:
     chunk_decode: str | None
     stream_only: bool
     header_options: list[tuple[str, str]]
+    fixed_headers: dict[str, str]
+    """Headers the operation always sends (`x-sdk-headers`), such as OpenAI's beta opt-in; a caller's
+    `extra_headers` of the same name wins."""
     docstring: str
     paging: Paging | None
 
@@ -318,6 +321,7 @@ def _method(
         chunk_decode=chunk_decode,
         stream_only=bool(chunk) and response == "none",
         header_options=header_options,
+        fixed_headers=dict(op.get("x-sdk-headers", {})),
         docstring=_docstring(op, path_params + body_fields + query_params),
         paging=_paging(spec, op, params, query_params, imports) if response == "json" and not chunk else None,
     )

@@ -1299,6 +1299,20 @@ class ChatCompletionTool(TypedDict):
     """
 
 
+class ChatCompletionUpdateRequest(TypedDict):
+    """
+    New metadata for a stored chat completion.
+    """
+
+    metadata: ChatCompletionUpdateRequestMetadata | None
+    """
+    Up to 16 string key/value pairs; they replace the ones kept so far.
+    """
+
+
+ChatCompletionUpdateRequestMetadata: TypeAlias = Mapping[str, str]
+
+
 ChatCompletionUserContentPart: TypeAlias = (
     ChatCompletionContentPartText
     | ChatCompletionContentPartImage
@@ -1521,6 +1535,111 @@ class ChatWebSearchUserLocation(TypedDict):
     """
     The location's parts.
     """
+
+
+class ChatkitExpiresAfter(TypedDict):
+    """
+    A session lifetime counted from its creation.
+    """
+
+    anchor: ChatkitExpiresAfterAnchor
+    """
+    What the lifetime counts from; always `created_at`.
+    """
+    seconds: int
+    """
+    Seconds the session lives.
+    """
+
+
+ChatkitExpiresAfterAnchor: TypeAlias = Literal["created_at"]
+"""
+What the lifetime counts from; always `created_at`.
+"""
+
+
+class ChatkitRateLimits(TypedDict):
+    """
+    Request limits of a ChatKit session.
+    """
+
+    max_requests_per_1_minute: NotRequired[int]
+    """
+    Most requests per minute.
+    """
+
+
+class ChatkitSessionCreateRequest(TypedDict):
+    """
+    The workflow and end user of a new ChatKit session, with optional limits.
+    """
+
+    workflow: ChatkitWorkflowParam
+    """
+    The workflow the session runs.
+    """
+    user: str
+    """
+    Your identifier of the end user; threads are kept per user.
+    """
+    expires_after: NotRequired[ChatkitExpiresAfter]
+    """
+    How long after its creation the session expires.
+    """
+    rate_limits: NotRequired[ChatkitRateLimits]
+    """
+    Request limits of the session.
+    """
+    chatkit_configuration: NotRequired[ChatkitSessionCreateRequestChatkitConfiguration]
+    """
+    Options of the ChatKit front end (thread titling, file uploads, history), as OpenAI defines them.
+    """
+
+
+ChatkitSessionCreateRequestChatkitConfiguration: TypeAlias = Mapping[str, Any]
+"""
+Options of the ChatKit front end (thread titling, file uploads, history), as OpenAI defines them.
+"""
+
+
+class ChatkitTracing(TypedDict):
+    """
+    Tracing setting of a workflow run.
+    """
+
+    enabled: bool
+    """
+    Whether tracing is on.
+    """
+
+
+class ChatkitWorkflowParam(TypedDict):
+    """
+    The workflow a session runs.
+    """
+
+    id: str
+    """
+    Id of the workflow.
+    """
+    version: NotRequired[str]
+    """
+    Version of the workflow; the latest deployment when left out.
+    """
+    state_variables: NotRequired[ChatkitWorkflowParamStateVariables]
+    """
+    Values (strings, numbers, booleans) the workflow reads, by name.
+    """
+    tracing: NotRequired[ChatkitTracing]
+    """
+    Whether the session is traced.
+    """
+
+
+ChatkitWorkflowParamStateVariables: TypeAlias = Mapping[str, Any]
+"""
+Values (strings, numbers, booleans) the workflow reads, by name.
+"""
 
 
 class CheckpointPermissionCreateRequest(TypedDict):
@@ -6054,6 +6173,33 @@ class McpIntegrationGlobalWorkspaceAccess(TypedDict):
     """
 
 
+class McpIntegrationSyncRequest(TypedDict):
+    """
+    What the remote MCP server reports now.
+    """
+
+    server_info: NotRequired[McpIntegrationSyncRequestServerInfo]
+    """
+    The server's own description (name, version...), as it sent it.
+    """
+    capabilities: NotRequired[Sequence[McpIntegrationSyncRequestCapabilitiesItem]]
+    """
+    One entry per tool, prompt or resource, as the remote server describes it.
+    """
+
+
+McpIntegrationSyncRequestCapabilitiesItem: TypeAlias = Mapping[str, Any]
+"""
+One capability, with the fields the remote server sent.
+"""
+
+
+McpIntegrationSyncRequestServerInfo: TypeAlias = Mapping[str, Any]
+"""
+The server's own description (name, version...), as it sent it.
+"""
+
+
 class McpIntegrationUpdateRequest(TypedDict):
     """
     MCP integration fields to change; at least one must be given.
@@ -6137,6 +6283,23 @@ class McpIntegrationWorkspacesUpdateRequest(TypedDict):
     """
 
 
+class McpServerCapabilitiesSyncRequest(TypedDict):
+    """
+    The capabilities the remote MCP server offers now.
+    """
+
+    capabilities: NotRequired[Sequence[McpServerCapabilitiesSyncRequestCapabilitiesItem]]
+    """
+    One entry per tool, prompt or resource, as the remote server describes it.
+    """
+
+
+McpServerCapabilitiesSyncRequestCapabilitiesItem: TypeAlias = Mapping[str, Any]
+"""
+One capability, with the fields the remote server sent.
+"""
+
+
 class McpServerCapabilitiesUpdateRequest(TypedDict):
     """
     The capabilities to switch on or off.
@@ -6197,6 +6360,70 @@ class McpServerCreateRequest(TypedDict):
     slug: NotRequired[str]
     """
     Handle for the server, unique in the organisation; generated when left out.
+    """
+
+
+class McpServerMetadata(TypedDict):
+    """
+    What a remote MCP server announces about itself.
+    """
+
+    server_name: NotRequired[str | None]
+    """
+    Name the remote server announced.
+    """
+    server_version: NotRequired[str | None]
+    """
+    Version the remote server announced.
+    """
+    protocol_version: NotRequired[str | None]
+    """
+    MCP protocol version agreed with the remote server.
+    """
+    title: NotRequired[str | None]
+    """
+    Display title of the server.
+    """
+    description: NotRequired[str | None]
+    """
+    What the server offers, in its own words.
+    """
+    website_url: NotRequired[str | None]
+    """
+    Address of the server's website.
+    """
+    icons: NotRequired[McpServerMetadataIcons | None]
+    """
+    Icons the server announced.
+    """
+    capability_flags: NotRequired[McpServerMetadataCapabilityFlags | None]
+    """
+    Capability flags the server announced during the handshake.
+    """
+    instructions: NotRequired[str | None]
+    """
+    Usage instructions the server gives to clients.
+    """
+
+
+McpServerMetadataCapabilityFlags: TypeAlias = Mapping[str, Any]
+
+
+McpServerMetadataIcons: TypeAlias = Mapping[str, Any]
+
+
+class McpServerTokensUpdateRequest(TypedDict):
+    """
+    OAuth tokens to store for a user's connection to an MCP server.
+    """
+
+    access_token: str
+    """
+    The access token to send to the remote MCP server.
+    """
+    refresh_token: NotRequired[str]
+    """
+    The token used to get a new access token.
     """
 
 
@@ -7674,6 +7901,33 @@ class ResponseAnnotation(TypedDict):
     """
 
 
+class ResponseCompactRequest(TypedDict):
+    """
+    The conversation to compact and the model that compacts it.
+    """
+
+    model: str
+    """
+    Model that does the compaction, as the provider names it.
+    """
+    input: NotRequired[str | Sequence[ResponseInputItem] | None]
+    """
+    The input, as one user text or as a list of typed items.
+    """
+    previous_response_id: NotRequired[str | None]
+    """
+    Id of an earlier stored response whose conversation comes before the input.
+    """
+    instructions: NotRequired[str | None]
+    """
+    A system (developer) message placed before the input.
+    """
+    prompt_cache_key: NotRequired[str | None]
+    """
+    Key that groups similar requests so the provider's prompt cache hits more often.
+    """
+
+
 class ResponseComputerAction(TypedDict):
     """
     One computer action: `click`, `double_click`, `drag`, `keypress`, `move`, `screenshot`, `scroll`, `type` or `wait`, with its coordinates, keys or text as extra properties.
@@ -8190,6 +8444,63 @@ class ResponseInputText(TypedDict):
 ResponseInputContent: TypeAlias = ResponseInputText | ResponseInputImage | ResponseInputFile
 """
 One part of an input message.
+"""
+
+
+class ResponseInputTokensRequest(TypedDict):
+    """
+    The request whose input tokens are counted; the same fields as when creating a response.
+    """
+
+    model: NotRequired[str | None]
+    """
+    Model whose tokenizer counts, as the provider names it.
+    """
+    input: NotRequired[str | Sequence[ResponseInputItem] | None]
+    """
+    The input, as one user text or as a list of typed items.
+    """
+    previous_response_id: NotRequired[str | None]
+    """
+    Id of an earlier stored response whose conversation comes before the input.
+    """
+    instructions: NotRequired[str | None]
+    """
+    A system (developer) message placed before the input.
+    """
+    conversation: NotRequired[str | None]
+    """
+    Id of a conversation whose items come before the input.
+    """
+    tools: NotRequired[Sequence[ResponseTool | ResponseUnknownItem] | None]
+    """
+    Tools the model could call; their definitions count as input.
+    """
+    tool_choice: NotRequired[ResponseToolChoice]
+    """
+    Whether the model may, must or must not call tools, or which one it must call.
+    """
+    parallel_tool_calls: NotRequired[bool | None]
+    """
+    Whether the model may call several tools in one turn.
+    """
+    reasoning: NotRequired[ResponseReasoningConfig | None]
+    """
+    Effort and summary settings for reasoning models.
+    """
+    text: NotRequired[ResponseTextConfig]
+    """
+    Format (plain text or JSON) and verbosity of text output.
+    """
+    truncation: NotRequired[ResponseInputTokensRequestTruncation]
+    """
+    `auto` drops the oldest items when the input overflows the context window; `disabled` fails instead.
+    """
+
+
+ResponseInputTokensRequestTruncation: TypeAlias = Literal["auto", "disabled"]
+"""
+`auto` drops the oldest items when the input overflows the context window; `disabled` fails instead.
 """
 
 

@@ -102,6 +102,8 @@ if TYPE_CHECKING:
         AnalyticsUserGroupList,
         AnalyticsUserRequestsGraph,
         AnalyticsUserRequestsSummary,
+        AnalyticsWorkspaceGroup,
+        AnalyticsWorkspaceGroupList,
         ApiKeyAck,
         ApiKeyCreateResult,
         ApiKeyCreateResultObject,
@@ -161,6 +163,7 @@ if TYPE_CHECKING:
         ChatCompletionContentPartInputAudio,
         ChatCompletionContentPartRefusal,
         ChatCompletionContentPartText,
+        ChatCompletionDeleted,
         ChatCompletionFinishReason,
         ChatCompletionFunctionCall,
         ChatCompletionFunctionCallDelta,
@@ -171,6 +174,8 @@ if TYPE_CHECKING:
         ChatCompletionInputAudio,
         ChatCompletionInputAudioFormat,
         ChatCompletionInputFile,
+        ChatCompletionList,
+        ChatCompletionMessageList,
         ChatCompletionMessageToolCall,
         ChatCompletionNamedToolChoice,
         ChatCompletionRequestAssistantMessage,
@@ -181,6 +186,7 @@ if TYPE_CHECKING:
         ChatCompletionRequestUserMessage,
         ChatCompletionResponseAudio,
         ChatCompletionResponseMessage,
+        ChatCompletionStoredMessage,
         ChatCompletionStreamDelta,
         ChatCompletionStreamDeltaRole,
         ChatCompletionStreamOptions,
@@ -194,6 +200,20 @@ if TYPE_CHECKING:
         ChatFunctionParameters,
         ChatJsonSchemaFormat,
         ChatJsonSchemaFormatSchema,
+        ChatkitRateLimits,
+        ChatkitSession,
+        ChatkitSessionChatkitConfiguration,
+        ChatkitSessionStatus,
+        ChatkitThread,
+        ChatkitThreadDeleted,
+        ChatkitThreadItem,
+        ChatkitThreadItemList,
+        ChatkitThreadList,
+        ChatkitThreadStatus,
+        ChatkitThreadStatusType,
+        ChatkitTracing,
+        ChatkitWorkflow,
+        ChatkitWorkflowStateVariables,
         ChatResponseFormatJsonObject,
         ChatResponseFormatJsonSchema,
         ChatResponseFormatText,
@@ -462,6 +482,10 @@ if TYPE_CHECKING:
         LabelEmptyResult,
         LabelList,
         ListAssistantsOrder,
+        ListChatCompletionMessagesOrder,
+        ListChatCompletionsOrder,
+        ListChatkitThreadItemsOrder,
+        ListChatkitThreadsOrder,
         ListCheckpointPermissionsOrder,
         ListContainerFilesOrder,
         ListContainersOrder,
@@ -541,6 +565,8 @@ if TYPE_CHECKING:
         McpIntegrationCapabilityList,
         McpIntegrationCapabilityOutputSchema,
         McpIntegrationCapabilityType,
+        McpIntegrationCheckResult,
+        McpIntegrationCheckResultDetails,
         McpIntegrationConfigurations,
         McpIntegrationConfigurationsCustomHeaders,
         McpIntegrationConfigurationsPassthroughHeader,
@@ -572,16 +598,22 @@ if TYPE_CHECKING:
         McpServerCapabilityList,
         McpServerCapabilityOutputSchema,
         McpServerCapabilityType,
+        McpServerClientInfo,
         McpServerConnection,
         McpServerConnectionList,
         McpServerCreated,
         McpServerIntegrationDetails,
         McpServerIntegrationDetailsConfigurations,
         McpServerList,
+        McpServerMetadata,
+        McpServerMetadataCapabilityFlags,
+        McpServerMetadataIcons,
         McpServerOperationResult,
         McpServerSuccessResult,
         McpServerSummary,
         McpServerTestResult,
+        McpServerTokens,
+        McpServerUserAccessCheck,
         McpServerUserAccessEntry,
         McpServerUserAccessEntryConnectionStatus,
         McpServerUserAccessList,
@@ -705,6 +737,7 @@ if TYPE_CHECKING:
         RerankResultDocument,
         RerankUsage,
         ResponseAnnotation,
+        ResponseCompaction,
         ResponseCompletedEvent,
         ResponseComputerAction,
         ResponseComputerCallOutput,
@@ -739,6 +772,7 @@ if TYPE_CHECKING:
         ResponseInputMessage,
         ResponseInputMessageRole,
         ResponseInputText,
+        ResponseInputTokens,
         ResponseInputTokensDetails,
         ResponseItemList,
         ResponseItemReference,
@@ -1069,12 +1103,24 @@ if TYPE_CHECKING:
     from .params import ChatCompletionStreamOptions as ChatCompletionStreamOptionsParam
     from .params import ChatCompletionTool as ChatCompletionToolParam
     from .params import ChatCompletionToolChoiceOption as ChatCompletionToolChoiceOptionParam
+    from .params import ChatCompletionUpdateRequest as ChatCompletionUpdateRequestParam
+    from .params import ChatCompletionUpdateRequestMetadata as ChatCompletionUpdateRequestMetadataParam
     from .params import ChatCompletionUserContentPart as ChatCompletionUserContentPartParam
     from .params import ChatFunctionCallMode as ChatFunctionCallModeParam
     from .params import ChatFunctionDefinition as ChatFunctionDefinitionParam
     from .params import ChatFunctionParameters as ChatFunctionParametersParam
     from .params import ChatJsonSchemaFormat as ChatJsonSchemaFormatParam
     from .params import ChatJsonSchemaFormatSchema as ChatJsonSchemaFormatSchemaParam
+    from .params import ChatkitExpiresAfter as ChatkitExpiresAfterParam
+    from .params import ChatkitExpiresAfterAnchor as ChatkitExpiresAfterAnchorParam
+    from .params import ChatkitRateLimits as ChatkitRateLimitsParam
+    from .params import ChatkitSessionCreateRequest as ChatkitSessionCreateRequestParam
+    from .params import (
+        ChatkitSessionCreateRequestChatkitConfiguration as ChatkitSessionCreateRequestChatkitConfigurationParam,
+    )
+    from .params import ChatkitTracing as ChatkitTracingParam
+    from .params import ChatkitWorkflowParam as ChatkitWorkflowParamParam
+    from .params import ChatkitWorkflowParamStateVariables as ChatkitWorkflowParamStateVariablesParam
     from .params import ChatReasoningEffort as ChatReasoningEffortParam
     from .params import ChatResponseFormat as ChatResponseFormatParam
     from .params import ChatResponseFormatJsonObject as ChatResponseFormatJsonObjectParam
@@ -1363,15 +1409,28 @@ if TYPE_CHECKING:
     from .params import McpIntegrationCreateRequestAuthType as McpIntegrationCreateRequestAuthTypeParam
     from .params import McpIntegrationCreateRequestTransport as McpIntegrationCreateRequestTransportParam
     from .params import McpIntegrationGlobalWorkspaceAccess as McpIntegrationGlobalWorkspaceAccessParam
+    from .params import McpIntegrationSyncRequest as McpIntegrationSyncRequestParam
+    from .params import (
+        McpIntegrationSyncRequestCapabilitiesItem as McpIntegrationSyncRequestCapabilitiesItemParam,
+    )
+    from .params import McpIntegrationSyncRequestServerInfo as McpIntegrationSyncRequestServerInfoParam
     from .params import McpIntegrationUpdateRequest as McpIntegrationUpdateRequestParam
     from .params import McpIntegrationUpdateRequestAuthType as McpIntegrationUpdateRequestAuthTypeParam
     from .params import McpIntegrationUpdateRequestTransport as McpIntegrationUpdateRequestTransportParam
     from .params import McpIntegrationWorkspacesUpdateRequest as McpIntegrationWorkspacesUpdateRequestParam
     from .params import McpIntegrationWorkspaceToggle as McpIntegrationWorkspaceToggleParam
+    from .params import McpServerCapabilitiesSyncRequest as McpServerCapabilitiesSyncRequestParam
+    from .params import (
+        McpServerCapabilitiesSyncRequestCapabilitiesItem as McpServerCapabilitiesSyncRequestCapabilitiesItemParam,
+    )
     from .params import McpServerCapabilitiesUpdateRequest as McpServerCapabilitiesUpdateRequestParam
     from .params import McpServerCapabilityToggle as McpServerCapabilityToggleParam
     from .params import McpServerCapabilityToggleType as McpServerCapabilityToggleTypeParam
     from .params import McpServerCreateRequest as McpServerCreateRequestParam
+    from .params import McpServerMetadata as McpServerMetadataParam
+    from .params import McpServerMetadataCapabilityFlags as McpServerMetadataCapabilityFlagsParam
+    from .params import McpServerMetadataIcons as McpServerMetadataIconsParam
+    from .params import McpServerTokensUpdateRequest as McpServerTokensUpdateRequestParam
     from .params import McpServerUpdateRequest as McpServerUpdateRequestParam
     from .params import McpServerUserAccessToggle as McpServerUserAccessToggleParam
     from .params import McpServerUserAccessUpdateRequest as McpServerUserAccessUpdateRequestParam
@@ -1468,6 +1527,7 @@ if TYPE_CHECKING:
     from .params import RerankDocument as RerankDocumentParam
     from .params import RerankDocumentObject as RerankDocumentObjectParam
     from .params import ResponseAnnotation as ResponseAnnotationParam
+    from .params import ResponseCompactRequest as ResponseCompactRequestParam
     from .params import ResponseComputerAction as ResponseComputerActionParam
     from .params import ResponseComputerCallOutput as ResponseComputerCallOutputParam
     from .params import ResponseComputerSafetyCheck as ResponseComputerSafetyCheckParam
@@ -1495,6 +1555,8 @@ if TYPE_CHECKING:
     from .params import ResponseInputMessage as ResponseInputMessageParam
     from .params import ResponseInputMessageRole as ResponseInputMessageRoleParam
     from .params import ResponseInputText as ResponseInputTextParam
+    from .params import ResponseInputTokensRequest as ResponseInputTokensRequestParam
+    from .params import ResponseInputTokensRequestTruncation as ResponseInputTokensRequestTruncationParam
     from .params import ResponseItemReference as ResponseItemReferenceParam
     from .params import ResponseOutputContent as ResponseOutputContentParam
     from .params import ResponseOutputMessage as ResponseOutputMessageParam
@@ -1749,6 +1811,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "AnalyticsUserGroupList": (".models", "AnalyticsUserGroupList"),
     "AnalyticsUserRequestsGraph": (".models", "AnalyticsUserRequestsGraph"),
     "AnalyticsUserRequestsSummary": (".models", "AnalyticsUserRequestsSummary"),
+    "AnalyticsWorkspaceGroup": (".models", "AnalyticsWorkspaceGroup"),
+    "AnalyticsWorkspaceGroupList": (".models", "AnalyticsWorkspaceGroupList"),
     "ApiKeyAck": (".models", "ApiKeyAck"),
     "ApiKeyCreateRequestParam": (".params", "ApiKeyCreateRequest"),
     "ApiKeyCreateResult": (".models", "ApiKeyCreateResult"),
@@ -1855,6 +1919,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ChatCompletionContentPartRefusalParam": (".params", "ChatCompletionContentPartRefusal"),
     "ChatCompletionContentPartText": (".models", "ChatCompletionContentPartText"),
     "ChatCompletionContentPartTextParam": (".params", "ChatCompletionContentPartText"),
+    "ChatCompletionDeleted": (".models", "ChatCompletionDeleted"),
     "ChatCompletionFinishReason": (".models", "ChatCompletionFinishReason"),
     "ChatCompletionFunctionCall": (".models", "ChatCompletionFunctionCall"),
     "ChatCompletionFunctionCallDelta": (".models", "ChatCompletionFunctionCallDelta"),
@@ -1873,6 +1938,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ChatCompletionInputAudioParam": (".params", "ChatCompletionInputAudio"),
     "ChatCompletionInputFile": (".models", "ChatCompletionInputFile"),
     "ChatCompletionInputFileParam": (".params", "ChatCompletionInputFile"),
+    "ChatCompletionList": (".models", "ChatCompletionList"),
+    "ChatCompletionMessageList": (".models", "ChatCompletionMessageList"),
     "ChatCompletionMessageToolCall": (".models", "ChatCompletionMessageToolCall"),
     "ChatCompletionMessageToolCallParam": (".params", "ChatCompletionMessageToolCall"),
     "ChatCompletionModalityParam": (".params", "ChatCompletionModality"),
@@ -1894,6 +1961,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ChatCompletionRequestUserMessageParam": (".params", "ChatCompletionRequestUserMessage"),
     "ChatCompletionResponseAudio": (".models", "ChatCompletionResponseAudio"),
     "ChatCompletionResponseMessage": (".models", "ChatCompletionResponseMessage"),
+    "ChatCompletionStoredMessage": (".models", "ChatCompletionStoredMessage"),
     "ChatCompletionStreamDelta": (".models", "ChatCompletionStreamDelta"),
     "ChatCompletionStreamDeltaRole": (".models", "ChatCompletionStreamDeltaRole"),
     "ChatCompletionStreamOptions": (".models", "ChatCompletionStreamOptions"),
@@ -1904,6 +1972,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ChatCompletionToolChoiceOptionParam": (".params", "ChatCompletionToolChoiceOption"),
     "ChatCompletionToolParam": (".params", "ChatCompletionTool"),
     "ChatCompletionTopLogprob": (".models", "ChatCompletionTopLogprob"),
+    "ChatCompletionUpdateRequestMetadataParam": (".params", "ChatCompletionUpdateRequestMetadata"),
+    "ChatCompletionUpdateRequestParam": (".params", "ChatCompletionUpdateRequest"),
     "ChatCompletionUrlCitation": (".models", "ChatCompletionUrlCitation"),
     "ChatCompletionUserContentPartParam": (".params", "ChatCompletionUserContentPart"),
     "ChatFunctionCallMode": (".models", "ChatFunctionCallMode"),
@@ -1935,6 +2005,31 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ChatWebSearchOptionsParam": (".params", "ChatWebSearchOptions"),
     "ChatWebSearchOptionsSearchContextSizeParam": (".params", "ChatWebSearchOptionsSearchContextSize"),
     "ChatWebSearchUserLocationParam": (".params", "ChatWebSearchUserLocation"),
+    "ChatkitExpiresAfterAnchorParam": (".params", "ChatkitExpiresAfterAnchor"),
+    "ChatkitExpiresAfterParam": (".params", "ChatkitExpiresAfter"),
+    "ChatkitRateLimits": (".models", "ChatkitRateLimits"),
+    "ChatkitRateLimitsParam": (".params", "ChatkitRateLimits"),
+    "ChatkitSession": (".models", "ChatkitSession"),
+    "ChatkitSessionChatkitConfiguration": (".models", "ChatkitSessionChatkitConfiguration"),
+    "ChatkitSessionCreateRequestChatkitConfigurationParam": (
+        ".params",
+        "ChatkitSessionCreateRequestChatkitConfiguration",
+    ),
+    "ChatkitSessionCreateRequestParam": (".params", "ChatkitSessionCreateRequest"),
+    "ChatkitSessionStatus": (".models", "ChatkitSessionStatus"),
+    "ChatkitThread": (".models", "ChatkitThread"),
+    "ChatkitThreadDeleted": (".models", "ChatkitThreadDeleted"),
+    "ChatkitThreadItem": (".models", "ChatkitThreadItem"),
+    "ChatkitThreadItemList": (".models", "ChatkitThreadItemList"),
+    "ChatkitThreadList": (".models", "ChatkitThreadList"),
+    "ChatkitThreadStatus": (".models", "ChatkitThreadStatus"),
+    "ChatkitThreadStatusType": (".models", "ChatkitThreadStatusType"),
+    "ChatkitTracing": (".models", "ChatkitTracing"),
+    "ChatkitTracingParam": (".params", "ChatkitTracing"),
+    "ChatkitWorkflow": (".models", "ChatkitWorkflow"),
+    "ChatkitWorkflowParamParam": (".params", "ChatkitWorkflowParam"),
+    "ChatkitWorkflowParamStateVariablesParam": (".params", "ChatkitWorkflowParamStateVariables"),
+    "ChatkitWorkflowStateVariables": (".models", "ChatkitWorkflowStateVariables"),
     "CheckpointPermission": (".models", "CheckpointPermission"),
     "CheckpointPermissionCreateRequestParam": (".params", "CheckpointPermissionCreateRequest"),
     "CheckpointPermissionDeleted": (".models", "CheckpointPermissionDeleted"),
@@ -2453,6 +2548,10 @@ _WHERE: dict[str, tuple[str, str]] = {
     "LabelList": (".models", "LabelList"),
     "LabelUpdateRequestParam": (".params", "LabelUpdateRequest"),
     "ListAssistantsOrder": (".models", "ListAssistantsOrder"),
+    "ListChatCompletionMessagesOrder": (".models", "ListChatCompletionMessagesOrder"),
+    "ListChatCompletionsOrder": (".models", "ListChatCompletionsOrder"),
+    "ListChatkitThreadItemsOrder": (".models", "ListChatkitThreadItemsOrder"),
+    "ListChatkitThreadsOrder": (".models", "ListChatkitThreadsOrder"),
     "ListCheckpointPermissionsOrder": (".models", "ListCheckpointPermissionsOrder"),
     "ListContainerFilesOrder": (".models", "ListContainerFilesOrder"),
     "ListContainersOrder": (".models", "ListContainersOrder"),
@@ -2550,6 +2649,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "McpIntegrationCapabilityToggleParam": (".params", "McpIntegrationCapabilityToggle"),
     "McpIntegrationCapabilityToggleTypeParam": (".params", "McpIntegrationCapabilityToggleType"),
     "McpIntegrationCapabilityType": (".models", "McpIntegrationCapabilityType"),
+    "McpIntegrationCheckResult": (".models", "McpIntegrationCheckResult"),
+    "McpIntegrationCheckResultDetails": (".models", "McpIntegrationCheckResultDetails"),
     "McpIntegrationConfigurations": (".models", "McpIntegrationConfigurations"),
     "McpIntegrationConfigurationsCustomHeaders": (".models", "McpIntegrationConfigurationsCustomHeaders"),
     "McpIntegrationConfigurationsCustomHeadersParam": (
@@ -2580,6 +2681,12 @@ _WHERE: dict[str, tuple[str, str]] = {
     "McpIntegrationSummaryAuthType": (".models", "McpIntegrationSummaryAuthType"),
     "McpIntegrationSummaryTransport": (".models", "McpIntegrationSummaryTransport"),
     "McpIntegrationSummaryType": (".models", "McpIntegrationSummaryType"),
+    "McpIntegrationSyncRequestCapabilitiesItemParam": (
+        ".params",
+        "McpIntegrationSyncRequestCapabilitiesItem",
+    ),
+    "McpIntegrationSyncRequestParam": (".params", "McpIntegrationSyncRequest"),
+    "McpIntegrationSyncRequestServerInfoParam": (".params", "McpIntegrationSyncRequestServerInfo"),
     "McpIntegrationTransport": (".models", "McpIntegrationTransport"),
     "McpIntegrationType": (".models", "McpIntegrationType"),
     "McpIntegrationUpdateRequestAuthTypeParam": (".params", "McpIntegrationUpdateRequestAuthType"),
@@ -2591,6 +2698,11 @@ _WHERE: dict[str, tuple[str, str]] = {
     "McpIntegrationWorkspaceToggleParam": (".params", "McpIntegrationWorkspaceToggle"),
     "McpIntegrationWorkspacesUpdateRequestParam": (".params", "McpIntegrationWorkspacesUpdateRequest"),
     "McpServer": (".models", "McpServer"),
+    "McpServerCapabilitiesSyncRequestCapabilitiesItemParam": (
+        ".params",
+        "McpServerCapabilitiesSyncRequestCapabilitiesItem",
+    ),
+    "McpServerCapabilitiesSyncRequestParam": (".params", "McpServerCapabilitiesSyncRequest"),
     "McpServerCapabilitiesUpdateRequestParam": (".params", "McpServerCapabilitiesUpdateRequest"),
     "McpServerCapability": (".models", "McpServerCapability"),
     "McpServerCapabilityAnnotations": (".models", "McpServerCapabilityAnnotations"),
@@ -2605,6 +2717,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "McpServerCapabilityToggleParam": (".params", "McpServerCapabilityToggle"),
     "McpServerCapabilityToggleTypeParam": (".params", "McpServerCapabilityToggleType"),
     "McpServerCapabilityType": (".models", "McpServerCapabilityType"),
+    "McpServerClientInfo": (".models", "McpServerClientInfo"),
     "McpServerConnection": (".models", "McpServerConnection"),
     "McpServerConnectionList": (".models", "McpServerConnectionList"),
     "McpServerCreateRequestParam": (".params", "McpServerCreateRequest"),
@@ -2612,11 +2725,20 @@ _WHERE: dict[str, tuple[str, str]] = {
     "McpServerIntegrationDetails": (".models", "McpServerIntegrationDetails"),
     "McpServerIntegrationDetailsConfigurations": (".models", "McpServerIntegrationDetailsConfigurations"),
     "McpServerList": (".models", "McpServerList"),
+    "McpServerMetadata": (".models", "McpServerMetadata"),
+    "McpServerMetadataCapabilityFlags": (".models", "McpServerMetadataCapabilityFlags"),
+    "McpServerMetadataCapabilityFlagsParam": (".params", "McpServerMetadataCapabilityFlags"),
+    "McpServerMetadataIcons": (".models", "McpServerMetadataIcons"),
+    "McpServerMetadataIconsParam": (".params", "McpServerMetadataIcons"),
+    "McpServerMetadataParam": (".params", "McpServerMetadata"),
     "McpServerOperationResult": (".models", "McpServerOperationResult"),
     "McpServerSuccessResult": (".models", "McpServerSuccessResult"),
     "McpServerSummary": (".models", "McpServerSummary"),
     "McpServerTestResult": (".models", "McpServerTestResult"),
+    "McpServerTokens": (".models", "McpServerTokens"),
+    "McpServerTokensUpdateRequestParam": (".params", "McpServerTokensUpdateRequest"),
     "McpServerUpdateRequestParam": (".params", "McpServerUpdateRequest"),
+    "McpServerUserAccessCheck": (".models", "McpServerUserAccessCheck"),
     "McpServerUserAccessEntry": (".models", "McpServerUserAccessEntry"),
     "McpServerUserAccessEntryConnectionStatus": (".models", "McpServerUserAccessEntryConnectionStatus"),
     "McpServerUserAccessList": (".models", "McpServerUserAccessList"),
@@ -2839,6 +2961,8 @@ _WHERE: dict[str, tuple[str, str]] = {
     "RerankUsage": (".models", "RerankUsage"),
     "ResponseAnnotation": (".models", "ResponseAnnotation"),
     "ResponseAnnotationParam": (".params", "ResponseAnnotation"),
+    "ResponseCompactRequestParam": (".params", "ResponseCompactRequest"),
+    "ResponseCompaction": (".models", "ResponseCompaction"),
     "ResponseCompletedEvent": (".models", "ResponseCompletedEvent"),
     "ResponseComputerAction": (".models", "ResponseComputerAction"),
     "ResponseComputerActionParam": (".params", "ResponseComputerAction"),
@@ -2900,7 +3024,10 @@ _WHERE: dict[str, tuple[str, str]] = {
     "ResponseInputMessageRoleParam": (".params", "ResponseInputMessageRole"),
     "ResponseInputText": (".models", "ResponseInputText"),
     "ResponseInputTextParam": (".params", "ResponseInputText"),
+    "ResponseInputTokens": (".models", "ResponseInputTokens"),
     "ResponseInputTokensDetails": (".models", "ResponseInputTokensDetails"),
+    "ResponseInputTokensRequestParam": (".params", "ResponseInputTokensRequest"),
+    "ResponseInputTokensRequestTruncationParam": (".params", "ResponseInputTokensRequestTruncation"),
     "ResponseItemList": (".models", "ResponseItemList"),
     "ResponseItemReference": (".models", "ResponseItemReference"),
     "ResponseItemReferenceParam": (".params", "ResponseItemReference"),
@@ -3417,6 +3544,8 @@ __all__: tuple[str, ...] = (
     "AnalyticsUserGroupList",
     "AnalyticsUserRequestsGraph",
     "AnalyticsUserRequestsSummary",
+    "AnalyticsWorkspaceGroup",
+    "AnalyticsWorkspaceGroupList",
     "ApiKeyAck",
     "ApiKeyCreateRequestParam",
     "ApiKeyCreateResult",
@@ -3523,6 +3652,7 @@ __all__: tuple[str, ...] = (
     "ChatCompletionContentPartRefusalParam",
     "ChatCompletionContentPartText",
     "ChatCompletionContentPartTextParam",
+    "ChatCompletionDeleted",
     "ChatCompletionFinishReason",
     "ChatCompletionFunctionCall",
     "ChatCompletionFunctionCallDelta",
@@ -3541,6 +3671,8 @@ __all__: tuple[str, ...] = (
     "ChatCompletionInputAudioParam",
     "ChatCompletionInputFile",
     "ChatCompletionInputFileParam",
+    "ChatCompletionList",
+    "ChatCompletionMessageList",
     "ChatCompletionMessageToolCall",
     "ChatCompletionMessageToolCallParam",
     "ChatCompletionModalityParam",
@@ -3562,6 +3694,7 @@ __all__: tuple[str, ...] = (
     "ChatCompletionRequestUserMessageParam",
     "ChatCompletionResponseAudio",
     "ChatCompletionResponseMessage",
+    "ChatCompletionStoredMessage",
     "ChatCompletionStreamDelta",
     "ChatCompletionStreamDeltaRole",
     "ChatCompletionStreamOptions",
@@ -3572,6 +3705,8 @@ __all__: tuple[str, ...] = (
     "ChatCompletionToolChoiceOptionParam",
     "ChatCompletionToolParam",
     "ChatCompletionTopLogprob",
+    "ChatCompletionUpdateRequestMetadataParam",
+    "ChatCompletionUpdateRequestParam",
     "ChatCompletionUrlCitation",
     "ChatCompletionUserContentPartParam",
     "ChatFunctionCallMode",
@@ -3603,6 +3738,28 @@ __all__: tuple[str, ...] = (
     "ChatWebSearchOptionsParam",
     "ChatWebSearchOptionsSearchContextSizeParam",
     "ChatWebSearchUserLocationParam",
+    "ChatkitExpiresAfterAnchorParam",
+    "ChatkitExpiresAfterParam",
+    "ChatkitRateLimits",
+    "ChatkitRateLimitsParam",
+    "ChatkitSession",
+    "ChatkitSessionChatkitConfiguration",
+    "ChatkitSessionCreateRequestChatkitConfigurationParam",
+    "ChatkitSessionCreateRequestParam",
+    "ChatkitSessionStatus",
+    "ChatkitThread",
+    "ChatkitThreadDeleted",
+    "ChatkitThreadItem",
+    "ChatkitThreadItemList",
+    "ChatkitThreadList",
+    "ChatkitThreadStatus",
+    "ChatkitThreadStatusType",
+    "ChatkitTracing",
+    "ChatkitTracingParam",
+    "ChatkitWorkflow",
+    "ChatkitWorkflowParamParam",
+    "ChatkitWorkflowParamStateVariablesParam",
+    "ChatkitWorkflowStateVariables",
     "CheckpointPermission",
     "CheckpointPermissionCreateRequestParam",
     "CheckpointPermissionDeleted",
@@ -4109,6 +4266,10 @@ __all__: tuple[str, ...] = (
     "LabelList",
     "LabelUpdateRequestParam",
     "ListAssistantsOrder",
+    "ListChatCompletionMessagesOrder",
+    "ListChatCompletionsOrder",
+    "ListChatkitThreadItemsOrder",
+    "ListChatkitThreadsOrder",
     "ListCheckpointPermissionsOrder",
     "ListContainerFilesOrder",
     "ListContainersOrder",
@@ -4206,6 +4367,8 @@ __all__: tuple[str, ...] = (
     "McpIntegrationCapabilityToggleParam",
     "McpIntegrationCapabilityToggleTypeParam",
     "McpIntegrationCapabilityType",
+    "McpIntegrationCheckResult",
+    "McpIntegrationCheckResultDetails",
     "McpIntegrationConfigurations",
     "McpIntegrationConfigurationsCustomHeaders",
     "McpIntegrationConfigurationsCustomHeadersParam",
@@ -4227,6 +4390,9 @@ __all__: tuple[str, ...] = (
     "McpIntegrationSummaryAuthType",
     "McpIntegrationSummaryTransport",
     "McpIntegrationSummaryType",
+    "McpIntegrationSyncRequestCapabilitiesItemParam",
+    "McpIntegrationSyncRequestParam",
+    "McpIntegrationSyncRequestServerInfoParam",
     "McpIntegrationTransport",
     "McpIntegrationType",
     "McpIntegrationUpdateRequestAuthTypeParam",
@@ -4238,6 +4404,8 @@ __all__: tuple[str, ...] = (
     "McpIntegrationWorkspaceToggleParam",
     "McpIntegrationWorkspacesUpdateRequestParam",
     "McpServer",
+    "McpServerCapabilitiesSyncRequestCapabilitiesItemParam",
+    "McpServerCapabilitiesSyncRequestParam",
     "McpServerCapabilitiesUpdateRequestParam",
     "McpServerCapability",
     "McpServerCapabilityAnnotations",
@@ -4252,6 +4420,7 @@ __all__: tuple[str, ...] = (
     "McpServerCapabilityToggleParam",
     "McpServerCapabilityToggleTypeParam",
     "McpServerCapabilityType",
+    "McpServerClientInfo",
     "McpServerConnection",
     "McpServerConnectionList",
     "McpServerCreateRequestParam",
@@ -4259,11 +4428,20 @@ __all__: tuple[str, ...] = (
     "McpServerIntegrationDetails",
     "McpServerIntegrationDetailsConfigurations",
     "McpServerList",
+    "McpServerMetadata",
+    "McpServerMetadataCapabilityFlags",
+    "McpServerMetadataCapabilityFlagsParam",
+    "McpServerMetadataIcons",
+    "McpServerMetadataIconsParam",
+    "McpServerMetadataParam",
     "McpServerOperationResult",
     "McpServerSuccessResult",
     "McpServerSummary",
     "McpServerTestResult",
+    "McpServerTokens",
+    "McpServerTokensUpdateRequestParam",
     "McpServerUpdateRequestParam",
+    "McpServerUserAccessCheck",
     "McpServerUserAccessEntry",
     "McpServerUserAccessEntryConnectionStatus",
     "McpServerUserAccessList",
@@ -4474,6 +4652,8 @@ __all__: tuple[str, ...] = (
     "RerankUsage",
     "ResponseAnnotation",
     "ResponseAnnotationParam",
+    "ResponseCompactRequestParam",
+    "ResponseCompaction",
     "ResponseCompletedEvent",
     "ResponseComputerAction",
     "ResponseComputerActionParam",
@@ -4535,7 +4715,10 @@ __all__: tuple[str, ...] = (
     "ResponseInputMessageRoleParam",
     "ResponseInputText",
     "ResponseInputTextParam",
+    "ResponseInputTokens",
     "ResponseInputTokensDetails",
+    "ResponseInputTokensRequestParam",
+    "ResponseInputTokensRequestTruncationParam",
     "ResponseItemList",
     "ResponseItemReference",
     "ResponseItemReferenceParam",

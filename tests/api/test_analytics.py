@@ -269,6 +269,20 @@ CASES = [
         returns="AnalyticsMetadataGroupList",
         expect={"data.0.metadata_value": "prod", "data.0.last_seen": "2024-06-07T23:59:12+00:00"},
     ),
+    Case(
+        "analytics.groups.workspaces",
+        "GET",
+        "/analytics/groups/workspaces",
+        kwargs=WINDOW,
+        query=WINDOW,
+        reply={
+            "object": "list",
+            "total": 1,
+            "data": [{"workspace_id": "ws-research-4b1c", "requests": "96", "object": "analytics-group"}],
+        },
+        returns="AnalyticsWorkspaceGroupList",
+        expect={"total": 1, "data.0.additional_properties.workspace_id": "ws-research-4b1c"},
+    ),
 ]
 
 ERROR = ErrorCase(

@@ -183,6 +183,32 @@ CASES = [
         returns="McpIntegrationMetadata",
         expect={"server_name": "linear-mcp", "protocol_version": "2025-03-26", "sync_error": None},
     ),
+    Case(
+        "mcp_integrations.sync",
+        "POST",
+        f"{PATH}/sync",
+        args=(INTEGRATION_ID,),
+        kwargs={
+            "server_info": {"name": "linear-mcp", "version": "1.4.0"},
+            "capabilities": [{"name": "create_issue", "type": "tool"}],
+        },
+        body={
+            "server_info": {"name": "linear-mcp", "version": "1.4.0"},
+            "capabilities": [{"name": "create_issue", "type": "tool"}],
+        },
+        reply={"success": True, "message": "Synced 1 capability", "details": {"added": 1}},
+        returns="McpIntegrationCheckResult",
+        expect={"success": True, "message": "Synced 1 capability"},
+    ),
+    Case(
+        "mcp_integrations.test",
+        "POST",
+        f"{PATH}/test",
+        args=(INTEGRATION_ID,),
+        reply={"success": False, "message": "Connection refused", "details": None},
+        returns="McpIntegrationCheckResult",
+        expect={"success": False, "details": None},
+    ),
 ]
 
 ERROR = ErrorCase(

@@ -111,7 +111,7 @@ def test_exactly_the_lists_the_rule_picks_have_an_iterator(flavor: str) -> None:
         "analytics.groups.users_all",
         "evals.runs.list_all",
     } <= set(paged)
-    assert len(paged) == 48
+    assert len(paged) == 53
 
 
 async def test_cursor_pages_follow_last_id_then_the_last_item(flavor: str) -> None:

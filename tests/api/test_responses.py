@@ -108,6 +108,52 @@ CASES = [
             "last_id": "msg_abc123",
         },
     ),
+    Case(
+        "responses.cancel",
+        "POST",
+        f"{PATH}/cancel",
+        args=(RESPONSE_ID,),
+        reply={**RESPONSE, "status": "cancelled", "background": True, "output": []},
+        returns="ResponseObject",
+        expect={"id": RESPONSE_ID, "status": "cancelled"},
+    ),
+    Case(
+        "responses.input_tokens.count",
+        "POST",
+        "/responses/input_tokens",
+        kwargs={"model": "gpt-4o", "input": "What is the capital of France?", "instructions": "Be brief."},
+        body={"model": "gpt-4o", "input": "What is the capital of France?", "instructions": "Be brief."},
+        reply={"object": "response.input_tokens", "input_tokens": 19},
+        returns="ResponseInputTokens",
+        expect={"input_tokens": 19},
+    ),
+    Case(
+        "responses.compact",
+        "POST",
+        "/responses/compact",
+        kwargs={"model": "gpt-4o", "previous_response_id": RESPONSE_ID},
+        body={"model": "gpt-4o", "previous_response_id": RESPONSE_ID},
+        reply={
+            "id": "resp_cmp_0042",
+            "object": "response.compaction",
+            "output": [
+                {
+                    "type": "message",
+                    "role": "user",
+                    "content": [{"type": "input_text", "text": "What is the capital of France?"}],
+                },
+                {"type": "compaction", "id": "cmp_0042", "encrypted_content": "gAAAAB..."},
+            ],
+            "created_at": 1741476600,
+            "usage": {"input_tokens": 123, "output_tokens": 40, "total_tokens": 163},
+        },
+        returns="ResponseCompaction",
+        expect={
+            "output.0.__class__.__name__": "ResponseInputMessage",
+            "output.1.__class__.__name__": "ResponseUnknownItem",
+            "usage.total_tokens": 163,
+        },
+    ),
 ]
 
 ERROR = ErrorCase(

@@ -84,6 +84,8 @@ if TYPE_CHECKING:
     from .analytics_user_group_list import AnalyticsUserGroupList
     from .analytics_user_requests_graph import AnalyticsUserRequestsGraph
     from .analytics_user_requests_summary import AnalyticsUserRequestsSummary
+    from .analytics_workspace_group import AnalyticsWorkspaceGroup
+    from .analytics_workspace_group_list import AnalyticsWorkspaceGroupList
     from .api_key_ack import ApiKeyAck
     from .api_key_create_result import ApiKeyCreateResult
     from .api_key_create_result_object import ApiKeyCreateResultObject
@@ -143,6 +145,7 @@ if TYPE_CHECKING:
     from .chat_completion_content_part_input_audio import ChatCompletionContentPartInputAudio
     from .chat_completion_content_part_refusal import ChatCompletionContentPartRefusal
     from .chat_completion_content_part_text import ChatCompletionContentPartText
+    from .chat_completion_deleted import ChatCompletionDeleted
     from .chat_completion_finish_reason import ChatCompletionFinishReason
     from .chat_completion_function_call import ChatCompletionFunctionCall
     from .chat_completion_function_call_delta import ChatCompletionFunctionCallDelta
@@ -153,6 +156,8 @@ if TYPE_CHECKING:
     from .chat_completion_input_audio import ChatCompletionInputAudio
     from .chat_completion_input_audio_format import ChatCompletionInputAudioFormat
     from .chat_completion_input_file import ChatCompletionInputFile
+    from .chat_completion_list import ChatCompletionList
+    from .chat_completion_message_list import ChatCompletionMessageList
     from .chat_completion_message_tool_call import ChatCompletionMessageToolCall
     from .chat_completion_named_tool_choice import ChatCompletionNamedToolChoice
     from .chat_completion_request_assistant_message import ChatCompletionRequestAssistantMessage
@@ -163,6 +168,7 @@ if TYPE_CHECKING:
     from .chat_completion_request_user_message import ChatCompletionRequestUserMessage
     from .chat_completion_response_audio import ChatCompletionResponseAudio
     from .chat_completion_response_message import ChatCompletionResponseMessage
+    from .chat_completion_stored_message import ChatCompletionStoredMessage
     from .chat_completion_stream_delta import ChatCompletionStreamDelta
     from .chat_completion_stream_delta_role import ChatCompletionStreamDeltaRole
     from .chat_completion_stream_options import ChatCompletionStreamOptions
@@ -182,6 +188,20 @@ if TYPE_CHECKING:
     from .chat_thinking_config import ChatThinkingConfig
     from .chat_thinking_config_type import ChatThinkingConfigType
     from .chat_tool_choice_mode import ChatToolChoiceMode
+    from .chatkit_rate_limits import ChatkitRateLimits
+    from .chatkit_session import ChatkitSession
+    from .chatkit_session_chatkit_configuration import ChatkitSessionChatkitConfiguration
+    from .chatkit_session_status import ChatkitSessionStatus
+    from .chatkit_thread import ChatkitThread
+    from .chatkit_thread_deleted import ChatkitThreadDeleted
+    from .chatkit_thread_item import ChatkitThreadItem
+    from .chatkit_thread_item_list import ChatkitThreadItemList
+    from .chatkit_thread_list import ChatkitThreadList
+    from .chatkit_thread_status import ChatkitThreadStatus
+    from .chatkit_thread_status_type import ChatkitThreadStatusType
+    from .chatkit_tracing import ChatkitTracing
+    from .chatkit_workflow import ChatkitWorkflow
+    from .chatkit_workflow_state_variables import ChatkitWorkflowStateVariables
     from .checkpoint_permission import CheckpointPermission
     from .checkpoint_permission_deleted import CheckpointPermissionDeleted
     from .checkpoint_permission_list import CheckpointPermissionList
@@ -446,6 +466,10 @@ if TYPE_CHECKING:
     from .label_empty_result import LabelEmptyResult
     from .label_list import LabelList
     from .list_assistants_order import ListAssistantsOrder
+    from .list_chat_completion_messages_order import ListChatCompletionMessagesOrder
+    from .list_chat_completions_order import ListChatCompletionsOrder
+    from .list_chatkit_thread_items_order import ListChatkitThreadItemsOrder
+    from .list_chatkit_threads_order import ListChatkitThreadsOrder
     from .list_checkpoint_permissions_order import ListCheckpointPermissionsOrder
     from .list_container_files_order import ListContainerFilesOrder
     from .list_containers_order import ListContainersOrder
@@ -525,6 +549,8 @@ if TYPE_CHECKING:
     from .mcp_integration_capability_list import McpIntegrationCapabilityList
     from .mcp_integration_capability_output_schema import McpIntegrationCapabilityOutputSchema
     from .mcp_integration_capability_type import McpIntegrationCapabilityType
+    from .mcp_integration_check_result import McpIntegrationCheckResult
+    from .mcp_integration_check_result_details import McpIntegrationCheckResultDetails
     from .mcp_integration_configurations import McpIntegrationConfigurations
     from .mcp_integration_configurations_custom_headers import McpIntegrationConfigurationsCustomHeaders
     from .mcp_integration_configurations_passthrough_header import (
@@ -559,16 +585,22 @@ if TYPE_CHECKING:
     from .mcp_server_capability_list import McpServerCapabilityList
     from .mcp_server_capability_output_schema import McpServerCapabilityOutputSchema
     from .mcp_server_capability_type import McpServerCapabilityType
+    from .mcp_server_client_info import McpServerClientInfo
     from .mcp_server_connection import McpServerConnection
     from .mcp_server_connection_list import McpServerConnectionList
     from .mcp_server_created import McpServerCreated
     from .mcp_server_integration_details import McpServerIntegrationDetails
     from .mcp_server_integration_details_configurations import McpServerIntegrationDetailsConfigurations
     from .mcp_server_list import McpServerList
+    from .mcp_server_metadata import McpServerMetadata
+    from .mcp_server_metadata_capability_flags import McpServerMetadataCapabilityFlags
+    from .mcp_server_metadata_icons import McpServerMetadataIcons
     from .mcp_server_operation_result import McpServerOperationResult
     from .mcp_server_success_result import McpServerSuccessResult
     from .mcp_server_summary import McpServerSummary
     from .mcp_server_test_result import McpServerTestResult
+    from .mcp_server_tokens import McpServerTokens
+    from .mcp_server_user_access_check import McpServerUserAccessCheck
     from .mcp_server_user_access_entry import McpServerUserAccessEntry
     from .mcp_server_user_access_entry_connection_status import McpServerUserAccessEntryConnectionStatus
     from .mcp_server_user_access_list import McpServerUserAccessList
@@ -696,6 +728,7 @@ if TYPE_CHECKING:
     from .rerank_result_document import RerankResultDocument
     from .rerank_usage import RerankUsage
     from .response_annotation import ResponseAnnotation
+    from .response_compaction import ResponseCompaction
     from .response_completed_event import ResponseCompletedEvent
     from .response_computer_action import ResponseComputerAction
     from .response_computer_call_output import ResponseComputerCallOutput
@@ -730,6 +763,7 @@ if TYPE_CHECKING:
     from .response_input_message import ResponseInputMessage
     from .response_input_message_role import ResponseInputMessageRole
     from .response_input_text import ResponseInputText
+    from .response_input_tokens import ResponseInputTokens
     from .response_input_tokens_details import ResponseInputTokensDetails
     from .response_item_list import ResponseItemList
     from .response_item_reference import ResponseItemReference
@@ -1059,6 +1093,8 @@ _MODULE_OF: dict[str, str] = {
     "AnalyticsUserGroupList": ".analytics_user_group_list",
     "AnalyticsUserRequestsGraph": ".analytics_user_requests_graph",
     "AnalyticsUserRequestsSummary": ".analytics_user_requests_summary",
+    "AnalyticsWorkspaceGroup": ".analytics_workspace_group",
+    "AnalyticsWorkspaceGroupList": ".analytics_workspace_group_list",
     "ApiKeyAck": ".api_key_ack",
     "ApiKeyCreateResult": ".api_key_create_result",
     "ApiKeyCreateResultObject": ".api_key_create_result_object",
@@ -1118,6 +1154,7 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionContentPartInputAudio": ".chat_completion_content_part_input_audio",
     "ChatCompletionContentPartRefusal": ".chat_completion_content_part_refusal",
     "ChatCompletionContentPartText": ".chat_completion_content_part_text",
+    "ChatCompletionDeleted": ".chat_completion_deleted",
     "ChatCompletionFinishReason": ".chat_completion_finish_reason",
     "ChatCompletionFunctionCall": ".chat_completion_function_call",
     "ChatCompletionFunctionCallDelta": ".chat_completion_function_call_delta",
@@ -1128,6 +1165,8 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionInputAudio": ".chat_completion_input_audio",
     "ChatCompletionInputAudioFormat": ".chat_completion_input_audio_format",
     "ChatCompletionInputFile": ".chat_completion_input_file",
+    "ChatCompletionList": ".chat_completion_list",
+    "ChatCompletionMessageList": ".chat_completion_message_list",
     "ChatCompletionMessageToolCall": ".chat_completion_message_tool_call",
     "ChatCompletionNamedToolChoice": ".chat_completion_named_tool_choice",
     "ChatCompletionRequestAssistantMessage": ".chat_completion_request_assistant_message",
@@ -1138,6 +1177,7 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionRequestUserMessage": ".chat_completion_request_user_message",
     "ChatCompletionResponseAudio": ".chat_completion_response_audio",
     "ChatCompletionResponseMessage": ".chat_completion_response_message",
+    "ChatCompletionStoredMessage": ".chat_completion_stored_message",
     "ChatCompletionStreamDelta": ".chat_completion_stream_delta",
     "ChatCompletionStreamDeltaRole": ".chat_completion_stream_delta_role",
     "ChatCompletionStreamOptions": ".chat_completion_stream_options",
@@ -1157,6 +1197,20 @@ _MODULE_OF: dict[str, str] = {
     "ChatThinkingConfig": ".chat_thinking_config",
     "ChatThinkingConfigType": ".chat_thinking_config_type",
     "ChatToolChoiceMode": ".chat_tool_choice_mode",
+    "ChatkitRateLimits": ".chatkit_rate_limits",
+    "ChatkitSession": ".chatkit_session",
+    "ChatkitSessionChatkitConfiguration": ".chatkit_session_chatkit_configuration",
+    "ChatkitSessionStatus": ".chatkit_session_status",
+    "ChatkitThread": ".chatkit_thread",
+    "ChatkitThreadDeleted": ".chatkit_thread_deleted",
+    "ChatkitThreadItem": ".chatkit_thread_item",
+    "ChatkitThreadItemList": ".chatkit_thread_item_list",
+    "ChatkitThreadList": ".chatkit_thread_list",
+    "ChatkitThreadStatus": ".chatkit_thread_status",
+    "ChatkitThreadStatusType": ".chatkit_thread_status_type",
+    "ChatkitTracing": ".chatkit_tracing",
+    "ChatkitWorkflow": ".chatkit_workflow",
+    "ChatkitWorkflowStateVariables": ".chatkit_workflow_state_variables",
     "CheckpointPermission": ".checkpoint_permission",
     "CheckpointPermissionDeleted": ".checkpoint_permission_deleted",
     "CheckpointPermissionList": ".checkpoint_permission_list",
@@ -1419,6 +1473,10 @@ _MODULE_OF: dict[str, str] = {
     "LabelEmptyResult": ".label_empty_result",
     "LabelList": ".label_list",
     "ListAssistantsOrder": ".list_assistants_order",
+    "ListChatCompletionMessagesOrder": ".list_chat_completion_messages_order",
+    "ListChatCompletionsOrder": ".list_chat_completions_order",
+    "ListChatkitThreadItemsOrder": ".list_chatkit_thread_items_order",
+    "ListChatkitThreadsOrder": ".list_chatkit_threads_order",
     "ListCheckpointPermissionsOrder": ".list_checkpoint_permissions_order",
     "ListContainerFilesOrder": ".list_container_files_order",
     "ListContainersOrder": ".list_containers_order",
@@ -1498,6 +1556,8 @@ _MODULE_OF: dict[str, str] = {
     "McpIntegrationCapabilityList": ".mcp_integration_capability_list",
     "McpIntegrationCapabilityOutputSchema": ".mcp_integration_capability_output_schema",
     "McpIntegrationCapabilityType": ".mcp_integration_capability_type",
+    "McpIntegrationCheckResult": ".mcp_integration_check_result",
+    "McpIntegrationCheckResultDetails": ".mcp_integration_check_result_details",
     "McpIntegrationConfigurations": ".mcp_integration_configurations",
     "McpIntegrationConfigurationsCustomHeaders": ".mcp_integration_configurations_custom_headers",
     "McpIntegrationConfigurationsPassthroughHeader": ".mcp_integration_configurations_passthrough_header",
@@ -1530,16 +1590,22 @@ _MODULE_OF: dict[str, str] = {
     "McpServerCapabilityList": ".mcp_server_capability_list",
     "McpServerCapabilityOutputSchema": ".mcp_server_capability_output_schema",
     "McpServerCapabilityType": ".mcp_server_capability_type",
+    "McpServerClientInfo": ".mcp_server_client_info",
     "McpServerConnection": ".mcp_server_connection",
     "McpServerConnectionList": ".mcp_server_connection_list",
     "McpServerCreated": ".mcp_server_created",
     "McpServerIntegrationDetails": ".mcp_server_integration_details",
     "McpServerIntegrationDetailsConfigurations": ".mcp_server_integration_details_configurations",
     "McpServerList": ".mcp_server_list",
+    "McpServerMetadata": ".mcp_server_metadata",
+    "McpServerMetadataCapabilityFlags": ".mcp_server_metadata_capability_flags",
+    "McpServerMetadataIcons": ".mcp_server_metadata_icons",
     "McpServerOperationResult": ".mcp_server_operation_result",
     "McpServerSuccessResult": ".mcp_server_success_result",
     "McpServerSummary": ".mcp_server_summary",
     "McpServerTestResult": ".mcp_server_test_result",
+    "McpServerTokens": ".mcp_server_tokens",
+    "McpServerUserAccessCheck": ".mcp_server_user_access_check",
     "McpServerUserAccessEntry": ".mcp_server_user_access_entry",
     "McpServerUserAccessEntryConnectionStatus": ".mcp_server_user_access_entry_connection_status",
     "McpServerUserAccessList": ".mcp_server_user_access_list",
@@ -1667,6 +1733,7 @@ _MODULE_OF: dict[str, str] = {
     "RerankResultDocument": ".rerank_result_document",
     "RerankUsage": ".rerank_usage",
     "ResponseAnnotation": ".response_annotation",
+    "ResponseCompaction": ".response_compaction",
     "ResponseCompletedEvent": ".response_completed_event",
     "ResponseComputerAction": ".response_computer_action",
     "ResponseComputerCallOutput": ".response_computer_call_output",
@@ -1701,6 +1768,7 @@ _MODULE_OF: dict[str, str] = {
     "ResponseInputMessage": ".response_input_message",
     "ResponseInputMessageRole": ".response_input_message_role",
     "ResponseInputText": ".response_input_text",
+    "ResponseInputTokens": ".response_input_tokens",
     "ResponseInputTokensDetails": ".response_input_tokens_details",
     "ResponseItemList": ".response_item_list",
     "ResponseItemReference": ".response_item_reference",
@@ -2027,6 +2095,8 @@ __all__: tuple[str, ...] = (
     "AnalyticsUserGroupList",
     "AnalyticsUserRequestsGraph",
     "AnalyticsUserRequestsSummary",
+    "AnalyticsWorkspaceGroup",
+    "AnalyticsWorkspaceGroupList",
     "ApiKeyAck",
     "ApiKeyCreateResult",
     "ApiKeyCreateResultObject",
@@ -2086,6 +2156,7 @@ __all__: tuple[str, ...] = (
     "ChatCompletionContentPartInputAudio",
     "ChatCompletionContentPartRefusal",
     "ChatCompletionContentPartText",
+    "ChatCompletionDeleted",
     "ChatCompletionFinishReason",
     "ChatCompletionFunctionCall",
     "ChatCompletionFunctionCallDelta",
@@ -2096,6 +2167,8 @@ __all__: tuple[str, ...] = (
     "ChatCompletionInputAudio",
     "ChatCompletionInputAudioFormat",
     "ChatCompletionInputFile",
+    "ChatCompletionList",
+    "ChatCompletionMessageList",
     "ChatCompletionMessageToolCall",
     "ChatCompletionNamedToolChoice",
     "ChatCompletionRequestAssistantMessage",
@@ -2106,6 +2179,7 @@ __all__: tuple[str, ...] = (
     "ChatCompletionRequestUserMessage",
     "ChatCompletionResponseAudio",
     "ChatCompletionResponseMessage",
+    "ChatCompletionStoredMessage",
     "ChatCompletionStreamDelta",
     "ChatCompletionStreamDeltaRole",
     "ChatCompletionStreamOptions",
@@ -2119,6 +2193,20 @@ __all__: tuple[str, ...] = (
     "ChatFunctionParameters",
     "ChatJsonSchemaFormat",
     "ChatJsonSchemaFormatSchema",
+    "ChatkitRateLimits",
+    "ChatkitSession",
+    "ChatkitSessionChatkitConfiguration",
+    "ChatkitSessionStatus",
+    "ChatkitThread",
+    "ChatkitThreadDeleted",
+    "ChatkitThreadItem",
+    "ChatkitThreadItemList",
+    "ChatkitThreadList",
+    "ChatkitThreadStatus",
+    "ChatkitThreadStatusType",
+    "ChatkitTracing",
+    "ChatkitWorkflow",
+    "ChatkitWorkflowStateVariables",
     "ChatResponseFormatJsonObject",
     "ChatResponseFormatJsonSchema",
     "ChatResponseFormatText",
@@ -2387,6 +2475,10 @@ __all__: tuple[str, ...] = (
     "LabelEmptyResult",
     "LabelList",
     "ListAssistantsOrder",
+    "ListChatCompletionMessagesOrder",
+    "ListChatCompletionsOrder",
+    "ListChatkitThreadItemsOrder",
+    "ListChatkitThreadsOrder",
     "ListCheckpointPermissionsOrder",
     "ListContainerFilesOrder",
     "ListContainersOrder",
@@ -2466,6 +2558,8 @@ __all__: tuple[str, ...] = (
     "McpIntegrationCapabilityList",
     "McpIntegrationCapabilityOutputSchema",
     "McpIntegrationCapabilityType",
+    "McpIntegrationCheckResult",
+    "McpIntegrationCheckResultDetails",
     "McpIntegrationConfigurations",
     "McpIntegrationConfigurationsCustomHeaders",
     "McpIntegrationConfigurationsPassthroughHeader",
@@ -2498,16 +2592,22 @@ __all__: tuple[str, ...] = (
     "McpServerCapabilityList",
     "McpServerCapabilityOutputSchema",
     "McpServerCapabilityType",
+    "McpServerClientInfo",
     "McpServerConnection",
     "McpServerConnectionList",
     "McpServerCreated",
     "McpServerIntegrationDetails",
     "McpServerIntegrationDetailsConfigurations",
     "McpServerList",
+    "McpServerMetadata",
+    "McpServerMetadataCapabilityFlags",
+    "McpServerMetadataIcons",
     "McpServerOperationResult",
     "McpServerSuccessResult",
     "McpServerSummary",
     "McpServerTestResult",
+    "McpServerTokens",
+    "McpServerUserAccessCheck",
     "McpServerUserAccessEntry",
     "McpServerUserAccessEntryConnectionStatus",
     "McpServerUserAccessList",
@@ -2635,6 +2735,7 @@ __all__: tuple[str, ...] = (
     "RerankResultDocument",
     "RerankUsage",
     "ResponseAnnotation",
+    "ResponseCompaction",
     "ResponseCompletedEvent",
     "ResponseComputerAction",
     "ResponseComputerCallOutput",
@@ -2669,6 +2770,7 @@ __all__: tuple[str, ...] = (
     "ResponseInputMessage",
     "ResponseInputMessageRole",
     "ResponseInputText",
+    "ResponseInputTokens",
     "ResponseInputTokensDetails",
     "ResponseItemList",
     "ResponseItemReference",

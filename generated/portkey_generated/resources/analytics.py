@@ -26,6 +26,7 @@ from ..models import analytics_status_codes_graph as _m_analytics_status_codes_g
 from ..models import analytics_total_average_graph as _m_analytics_total_average_graph
 from ..models import analytics_user_group_list as _m_analytics_user_group_list
 from ..models import analytics_user_requests_graph as _m_analytics_user_requests_graph
+from ..models import analytics_workspace_group_list as _m_analytics_workspace_group_list
 from ._base import (
     NOT_GIVEN,
     AsyncResource,
@@ -99,6 +100,9 @@ _OP_LISTMETADATAGROUPS = Operation(
     "listMetadataGroups", "GET", "/analytics/groups/metadata/{metadataKey}", "control", "none", "json"
 )
 _OP_LISTUSERGROUPS = Operation("listUserGroups", "GET", "/analytics/groups/users", "control", "none", "json")
+_OP_LISTWORKSPACEGROUPS = Operation(
+    "listWorkspaceGroups", "GET", "/analytics/groups/workspaces", "control", "none", "json"
+)
 _OP_GETCACHESUMMARY = Operation(
     "getCacheSummary", "GET", "/analytics/summary/cache", "control", "none", "json"
 )
@@ -4011,6 +4015,179 @@ class AnalyticsGroups(SyncResource):
             first=0,
         )
 
+    def workspaces(
+        self,
+        *,
+        time_of_generation_min: str,
+        time_of_generation_max: str,
+        total_units_min: int | NotGiven = NOT_GIVEN,
+        total_units_max: int | NotGiven = NOT_GIVEN,
+        cost_min: float | NotGiven = NOT_GIVEN,
+        cost_max: float | NotGiven = NOT_GIVEN,
+        prompt_token_min: int | NotGiven = NOT_GIVEN,
+        prompt_token_max: int | NotGiven = NOT_GIVEN,
+        completion_token_min: int | NotGiven = NOT_GIVEN,
+        completion_token_max: int | NotGiven = NOT_GIVEN,
+        status_code: str | NotGiven = NOT_GIVEN,
+        weighted_feedback_min: float | NotGiven = NOT_GIVEN,
+        weighted_feedback_max: float | NotGiven = NOT_GIVEN,
+        virtual_keys: str | NotGiven = NOT_GIVEN,
+        configs: str | NotGiven = NOT_GIVEN,
+        api_key_ids: str | NotGiven = NOT_GIVEN,
+        metadata: str | NotGiven = NOT_GIVEN,
+        ai_org_model: str | NotGiven = NOT_GIVEN,
+        trace_id: str | NotGiven = NOT_GIVEN,
+        span_id: str | NotGiven = NOT_GIVEN,
+        prompt_slug: str | NotGiven = NOT_GIVEN,
+        current_page: int | NotGiven = NOT_GIVEN,
+        page_size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _m_analytics_workspace_group_list.AnalyticsWorkspaceGroupList:
+        """Usage per workspace.
+
+        Returns one page of the organisation's workspaces with the usage each accounts for.
+
+        Args:
+            time_of_generation_min: Start of the time window, as an ISO 8601 timestamp with offset (for example 2025-03-01T00:00:00+00:00).
+            time_of_generation_max: End of the time window, as an ISO 8601 timestamp with offset.
+            total_units_min: Only requests with at least this many tokens in total.
+            total_units_max: Only requests with at most this many tokens in total.
+            cost_min: Only requests that cost at least this much, in cents.
+            cost_max: Only requests that cost at most this much, in cents.
+            prompt_token_min: Only requests with at least this many prompt tokens.
+            prompt_token_max: Only requests with at most this many prompt tokens.
+            completion_token_min: Only requests with at least this many completion tokens.
+            completion_token_max: Only requests with at most this many completion tokens.
+            status_code: Only requests answered with one of these HTTP statuses, comma-separated (for example 401,403).
+            weighted_feedback_min: Only requests whose weighted feedback is at least this value (-10 to 10).
+            weighted_feedback_max: Only requests whose weighted feedback is at most this value (-10 to 10).
+            virtual_keys: Only requests made through these virtual keys, as comma-separated slugs.
+            configs: Only requests routed by these configs, as comma-separated slugs.
+            api_key_ids: Only requests made with these Portkey API keys, as comma-separated UUIDs.
+            metadata: Only requests carrying all of these metadata pairs, given as a JSON object serialised to a string (for example {"env":"staging"}).
+            ai_org_model: Only requests served by these provider and model pairs, comma-separated, each written `provider__model` with two underscores (for example openai__gpt-4o).
+            trace_id: Only requests of these traces, as comma-separated trace ids.
+            span_id: Only requests of these spans, as comma-separated span ids.
+            prompt_slug: Only requests that ran these saved prompts, as comma-separated slugs.
+            current_page: Zero-based index of the page of groups to return.
+            page_size: How many groups one page holds."""
+        return self._client._request(
+            _OP_LISTWORKSPACEGROUPS,
+            _m_analytics_workspace_group_list.AnalyticsWorkspaceGroupList.from_dict,
+            "/analytics/groups/workspaces",
+            query_params(
+                {
+                    "time_of_generation_min": time_of_generation_min,
+                    "time_of_generation_max": time_of_generation_max,
+                    "total_units_min": total_units_min,
+                    "total_units_max": total_units_max,
+                    "cost_min": cost_min,
+                    "cost_max": cost_max,
+                    "prompt_token_min": prompt_token_min,
+                    "prompt_token_max": prompt_token_max,
+                    "completion_token_min": completion_token_min,
+                    "completion_token_max": completion_token_max,
+                    "status_code": status_code,
+                    "weighted_feedback_min": weighted_feedback_min,
+                    "weighted_feedback_max": weighted_feedback_max,
+                    "virtual_keys": virtual_keys,
+                    "configs": configs,
+                    "api_key_ids": api_key_ids,
+                    "metadata": metadata,
+                    "ai_org_model": ai_org_model,
+                    "trace_id": trace_id,
+                    "span_id": span_id,
+                    "prompt_slug": prompt_slug,
+                    "current_page": current_page,
+                    "page_size": page_size,
+                }
+            ),
+            None,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def workspaces_all(
+        self,
+        *,
+        time_of_generation_min: str,
+        time_of_generation_max: str,
+        total_units_min: int | NotGiven = NOT_GIVEN,
+        total_units_max: int | NotGiven = NOT_GIVEN,
+        cost_min: float | NotGiven = NOT_GIVEN,
+        cost_max: float | NotGiven = NOT_GIVEN,
+        prompt_token_min: int | NotGiven = NOT_GIVEN,
+        prompt_token_max: int | NotGiven = NOT_GIVEN,
+        completion_token_min: int | NotGiven = NOT_GIVEN,
+        completion_token_max: int | NotGiven = NOT_GIVEN,
+        status_code: str | NotGiven = NOT_GIVEN,
+        weighted_feedback_min: float | NotGiven = NOT_GIVEN,
+        weighted_feedback_max: float | NotGiven = NOT_GIVEN,
+        virtual_keys: str | NotGiven = NOT_GIVEN,
+        configs: str | NotGiven = NOT_GIVEN,
+        api_key_ids: str | NotGiven = NOT_GIVEN,
+        metadata: str | NotGiven = NOT_GIVEN,
+        ai_org_model: str | NotGiven = NOT_GIVEN,
+        trace_id: str | NotGiven = NOT_GIVEN,
+        span_id: str | NotGiven = NOT_GIVEN,
+        prompt_slug: str | NotGiven = NOT_GIVEN,
+        current_page: int | NotGiven = NOT_GIVEN,
+        page_size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Iterator[_models.AnalyticsWorkspaceGroup]:
+        """The items of every page of `workspaces`, fetched one page at a time as the iteration goes.
+
+        Takes the arguments of `workspaces`; `current_page` is where the walk starts (the server's first page, 0, when left out)."""
+        return numbered_items(
+            lambda number: self.workspaces(
+                time_of_generation_min=time_of_generation_min,
+                time_of_generation_max=time_of_generation_max,
+                total_units_min=total_units_min,
+                total_units_max=total_units_max,
+                cost_min=cost_min,
+                cost_max=cost_max,
+                prompt_token_min=prompt_token_min,
+                prompt_token_max=prompt_token_max,
+                completion_token_min=completion_token_min,
+                completion_token_max=completion_token_max,
+                status_code=status_code,
+                weighted_feedback_min=weighted_feedback_min,
+                weighted_feedback_max=weighted_feedback_max,
+                virtual_keys=virtual_keys,
+                configs=configs,
+                api_key_ids=api_key_ids,
+                metadata=metadata,
+                ai_org_model=ai_org_model,
+                trace_id=trace_id,
+                span_id=span_id,
+                prompt_slug=prompt_slug,
+                current_page=number,
+                page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            lambda page: page.data,
+            current_page,
+            page_size,
+            first=0,
+        )
+
 
 class AnalyticsGroupsWithRawResponse(SyncResource):
     """`client.analytics.groups.with_raw_response`."""
@@ -4296,6 +4473,107 @@ class AnalyticsGroupsWithRawResponse(SyncResource):
                     "time_of_generation_min": time_of_generation_min,
                     "time_of_generation_max": time_of_generation_max,
                     "workspace_slug": workspace_slug,
+                    "total_units_min": total_units_min,
+                    "total_units_max": total_units_max,
+                    "cost_min": cost_min,
+                    "cost_max": cost_max,
+                    "prompt_token_min": prompt_token_min,
+                    "prompt_token_max": prompt_token_max,
+                    "completion_token_min": completion_token_min,
+                    "completion_token_max": completion_token_max,
+                    "status_code": status_code,
+                    "weighted_feedback_min": weighted_feedback_min,
+                    "weighted_feedback_max": weighted_feedback_max,
+                    "virtual_keys": virtual_keys,
+                    "configs": configs,
+                    "api_key_ids": api_key_ids,
+                    "metadata": metadata,
+                    "ai_org_model": ai_org_model,
+                    "trace_id": trace_id,
+                    "span_id": span_id,
+                    "prompt_slug": prompt_slug,
+                    "current_page": current_page,
+                    "page_size": page_size,
+                }
+            ),
+            None,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def workspaces(
+        self,
+        *,
+        time_of_generation_min: str,
+        time_of_generation_max: str,
+        total_units_min: int | NotGiven = NOT_GIVEN,
+        total_units_max: int | NotGiven = NOT_GIVEN,
+        cost_min: float | NotGiven = NOT_GIVEN,
+        cost_max: float | NotGiven = NOT_GIVEN,
+        prompt_token_min: int | NotGiven = NOT_GIVEN,
+        prompt_token_max: int | NotGiven = NOT_GIVEN,
+        completion_token_min: int | NotGiven = NOT_GIVEN,
+        completion_token_max: int | NotGiven = NOT_GIVEN,
+        status_code: str | NotGiven = NOT_GIVEN,
+        weighted_feedback_min: float | NotGiven = NOT_GIVEN,
+        weighted_feedback_max: float | NotGiven = NOT_GIVEN,
+        virtual_keys: str | NotGiven = NOT_GIVEN,
+        configs: str | NotGiven = NOT_GIVEN,
+        api_key_ids: str | NotGiven = NOT_GIVEN,
+        metadata: str | NotGiven = NOT_GIVEN,
+        ai_org_model: str | NotGiven = NOT_GIVEN,
+        trace_id: str | NotGiven = NOT_GIVEN,
+        span_id: str | NotGiven = NOT_GIVEN,
+        prompt_slug: str | NotGiven = NOT_GIVEN,
+        current_page: int | NotGiven = NOT_GIVEN,
+        page_size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[_m_analytics_workspace_group_list.AnalyticsWorkspaceGroupList]:
+        """Usage per workspace.
+
+        Returns one page of the organisation's workspaces with the usage each accounts for.
+
+        Args:
+            time_of_generation_min: Start of the time window, as an ISO 8601 timestamp with offset (for example 2025-03-01T00:00:00+00:00).
+            time_of_generation_max: End of the time window, as an ISO 8601 timestamp with offset.
+            total_units_min: Only requests with at least this many tokens in total.
+            total_units_max: Only requests with at most this many tokens in total.
+            cost_min: Only requests that cost at least this much, in cents.
+            cost_max: Only requests that cost at most this much, in cents.
+            prompt_token_min: Only requests with at least this many prompt tokens.
+            prompt_token_max: Only requests with at most this many prompt tokens.
+            completion_token_min: Only requests with at least this many completion tokens.
+            completion_token_max: Only requests with at most this many completion tokens.
+            status_code: Only requests answered with one of these HTTP statuses, comma-separated (for example 401,403).
+            weighted_feedback_min: Only requests whose weighted feedback is at least this value (-10 to 10).
+            weighted_feedback_max: Only requests whose weighted feedback is at most this value (-10 to 10).
+            virtual_keys: Only requests made through these virtual keys, as comma-separated slugs.
+            configs: Only requests routed by these configs, as comma-separated slugs.
+            api_key_ids: Only requests made with these Portkey API keys, as comma-separated UUIDs.
+            metadata: Only requests carrying all of these metadata pairs, given as a JSON object serialised to a string (for example {"env":"staging"}).
+            ai_org_model: Only requests served by these provider and model pairs, comma-separated, each written `provider__model` with two underscores (for example openai__gpt-4o).
+            trace_id: Only requests of these traces, as comma-separated trace ids.
+            span_id: Only requests of these spans, as comma-separated span ids.
+            prompt_slug: Only requests that ran these saved prompts, as comma-separated slugs.
+            current_page: Zero-based index of the page of groups to return.
+            page_size: How many groups one page holds."""
+        return self._client._request_raw(
+            _OP_LISTWORKSPACEGROUPS,
+            _m_analytics_workspace_group_list.AnalyticsWorkspaceGroupList.from_dict,
+            "/analytics/groups/workspaces",
+            query_params(
+                {
+                    "time_of_generation_min": time_of_generation_min,
+                    "time_of_generation_max": time_of_generation_max,
                     "total_units_min": total_units_min,
                     "total_units_max": total_units_max,
                     "cost_min": cost_min,
@@ -8446,6 +8724,179 @@ class AsyncAnalyticsGroups(AsyncResource):
             first=0,
         )
 
+    async def workspaces(
+        self,
+        *,
+        time_of_generation_min: str,
+        time_of_generation_max: str,
+        total_units_min: int | NotGiven = NOT_GIVEN,
+        total_units_max: int | NotGiven = NOT_GIVEN,
+        cost_min: float | NotGiven = NOT_GIVEN,
+        cost_max: float | NotGiven = NOT_GIVEN,
+        prompt_token_min: int | NotGiven = NOT_GIVEN,
+        prompt_token_max: int | NotGiven = NOT_GIVEN,
+        completion_token_min: int | NotGiven = NOT_GIVEN,
+        completion_token_max: int | NotGiven = NOT_GIVEN,
+        status_code: str | NotGiven = NOT_GIVEN,
+        weighted_feedback_min: float | NotGiven = NOT_GIVEN,
+        weighted_feedback_max: float | NotGiven = NOT_GIVEN,
+        virtual_keys: str | NotGiven = NOT_GIVEN,
+        configs: str | NotGiven = NOT_GIVEN,
+        api_key_ids: str | NotGiven = NOT_GIVEN,
+        metadata: str | NotGiven = NOT_GIVEN,
+        ai_org_model: str | NotGiven = NOT_GIVEN,
+        trace_id: str | NotGiven = NOT_GIVEN,
+        span_id: str | NotGiven = NOT_GIVEN,
+        prompt_slug: str | NotGiven = NOT_GIVEN,
+        current_page: int | NotGiven = NOT_GIVEN,
+        page_size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _m_analytics_workspace_group_list.AnalyticsWorkspaceGroupList:
+        """Usage per workspace.
+
+        Returns one page of the organisation's workspaces with the usage each accounts for.
+
+        Args:
+            time_of_generation_min: Start of the time window, as an ISO 8601 timestamp with offset (for example 2025-03-01T00:00:00+00:00).
+            time_of_generation_max: End of the time window, as an ISO 8601 timestamp with offset.
+            total_units_min: Only requests with at least this many tokens in total.
+            total_units_max: Only requests with at most this many tokens in total.
+            cost_min: Only requests that cost at least this much, in cents.
+            cost_max: Only requests that cost at most this much, in cents.
+            prompt_token_min: Only requests with at least this many prompt tokens.
+            prompt_token_max: Only requests with at most this many prompt tokens.
+            completion_token_min: Only requests with at least this many completion tokens.
+            completion_token_max: Only requests with at most this many completion tokens.
+            status_code: Only requests answered with one of these HTTP statuses, comma-separated (for example 401,403).
+            weighted_feedback_min: Only requests whose weighted feedback is at least this value (-10 to 10).
+            weighted_feedback_max: Only requests whose weighted feedback is at most this value (-10 to 10).
+            virtual_keys: Only requests made through these virtual keys, as comma-separated slugs.
+            configs: Only requests routed by these configs, as comma-separated slugs.
+            api_key_ids: Only requests made with these Portkey API keys, as comma-separated UUIDs.
+            metadata: Only requests carrying all of these metadata pairs, given as a JSON object serialised to a string (for example {"env":"staging"}).
+            ai_org_model: Only requests served by these provider and model pairs, comma-separated, each written `provider__model` with two underscores (for example openai__gpt-4o).
+            trace_id: Only requests of these traces, as comma-separated trace ids.
+            span_id: Only requests of these spans, as comma-separated span ids.
+            prompt_slug: Only requests that ran these saved prompts, as comma-separated slugs.
+            current_page: Zero-based index of the page of groups to return.
+            page_size: How many groups one page holds."""
+        return await self._client._request(
+            _OP_LISTWORKSPACEGROUPS,
+            _m_analytics_workspace_group_list.AnalyticsWorkspaceGroupList.from_dict,
+            "/analytics/groups/workspaces",
+            query_params(
+                {
+                    "time_of_generation_min": time_of_generation_min,
+                    "time_of_generation_max": time_of_generation_max,
+                    "total_units_min": total_units_min,
+                    "total_units_max": total_units_max,
+                    "cost_min": cost_min,
+                    "cost_max": cost_max,
+                    "prompt_token_min": prompt_token_min,
+                    "prompt_token_max": prompt_token_max,
+                    "completion_token_min": completion_token_min,
+                    "completion_token_max": completion_token_max,
+                    "status_code": status_code,
+                    "weighted_feedback_min": weighted_feedback_min,
+                    "weighted_feedback_max": weighted_feedback_max,
+                    "virtual_keys": virtual_keys,
+                    "configs": configs,
+                    "api_key_ids": api_key_ids,
+                    "metadata": metadata,
+                    "ai_org_model": ai_org_model,
+                    "trace_id": trace_id,
+                    "span_id": span_id,
+                    "prompt_slug": prompt_slug,
+                    "current_page": current_page,
+                    "page_size": page_size,
+                }
+            ),
+            None,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def workspaces_all(
+        self,
+        *,
+        time_of_generation_min: str,
+        time_of_generation_max: str,
+        total_units_min: int | NotGiven = NOT_GIVEN,
+        total_units_max: int | NotGiven = NOT_GIVEN,
+        cost_min: float | NotGiven = NOT_GIVEN,
+        cost_max: float | NotGiven = NOT_GIVEN,
+        prompt_token_min: int | NotGiven = NOT_GIVEN,
+        prompt_token_max: int | NotGiven = NOT_GIVEN,
+        completion_token_min: int | NotGiven = NOT_GIVEN,
+        completion_token_max: int | NotGiven = NOT_GIVEN,
+        status_code: str | NotGiven = NOT_GIVEN,
+        weighted_feedback_min: float | NotGiven = NOT_GIVEN,
+        weighted_feedback_max: float | NotGiven = NOT_GIVEN,
+        virtual_keys: str | NotGiven = NOT_GIVEN,
+        configs: str | NotGiven = NOT_GIVEN,
+        api_key_ids: str | NotGiven = NOT_GIVEN,
+        metadata: str | NotGiven = NOT_GIVEN,
+        ai_org_model: str | NotGiven = NOT_GIVEN,
+        trace_id: str | NotGiven = NOT_GIVEN,
+        span_id: str | NotGiven = NOT_GIVEN,
+        prompt_slug: str | NotGiven = NOT_GIVEN,
+        current_page: int | NotGiven = NOT_GIVEN,
+        page_size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncIterator[_models.AnalyticsWorkspaceGroup]:
+        """The items of every page of `workspaces`, fetched one page at a time as the iteration goes.
+
+        Takes the arguments of `workspaces`; `current_page` is where the walk starts (the server's first page, 0, when left out)."""
+        return async_numbered_items(
+            lambda number: self.workspaces(
+                time_of_generation_min=time_of_generation_min,
+                time_of_generation_max=time_of_generation_max,
+                total_units_min=total_units_min,
+                total_units_max=total_units_max,
+                cost_min=cost_min,
+                cost_max=cost_max,
+                prompt_token_min=prompt_token_min,
+                prompt_token_max=prompt_token_max,
+                completion_token_min=completion_token_min,
+                completion_token_max=completion_token_max,
+                status_code=status_code,
+                weighted_feedback_min=weighted_feedback_min,
+                weighted_feedback_max=weighted_feedback_max,
+                virtual_keys=virtual_keys,
+                configs=configs,
+                api_key_ids=api_key_ids,
+                metadata=metadata,
+                ai_org_model=ai_org_model,
+                trace_id=trace_id,
+                span_id=span_id,
+                prompt_slug=prompt_slug,
+                current_page=number,
+                page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+            lambda page: page.data,
+            current_page,
+            page_size,
+            first=0,
+        )
+
 
 class AsyncAnalyticsGroupsWithRawResponse(AsyncResource):
     """`client.analytics.groups.with_raw_response` (async)."""
@@ -8731,6 +9182,107 @@ class AsyncAnalyticsGroupsWithRawResponse(AsyncResource):
                     "time_of_generation_min": time_of_generation_min,
                     "time_of_generation_max": time_of_generation_max,
                     "workspace_slug": workspace_slug,
+                    "total_units_min": total_units_min,
+                    "total_units_max": total_units_max,
+                    "cost_min": cost_min,
+                    "cost_max": cost_max,
+                    "prompt_token_min": prompt_token_min,
+                    "prompt_token_max": prompt_token_max,
+                    "completion_token_min": completion_token_min,
+                    "completion_token_max": completion_token_max,
+                    "status_code": status_code,
+                    "weighted_feedback_min": weighted_feedback_min,
+                    "weighted_feedback_max": weighted_feedback_max,
+                    "virtual_keys": virtual_keys,
+                    "configs": configs,
+                    "api_key_ids": api_key_ids,
+                    "metadata": metadata,
+                    "ai_org_model": ai_org_model,
+                    "trace_id": trace_id,
+                    "span_id": span_id,
+                    "prompt_slug": prompt_slug,
+                    "current_page": current_page,
+                    "page_size": page_size,
+                }
+            ),
+            None,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def workspaces(
+        self,
+        *,
+        time_of_generation_min: str,
+        time_of_generation_max: str,
+        total_units_min: int | NotGiven = NOT_GIVEN,
+        total_units_max: int | NotGiven = NOT_GIVEN,
+        cost_min: float | NotGiven = NOT_GIVEN,
+        cost_max: float | NotGiven = NOT_GIVEN,
+        prompt_token_min: int | NotGiven = NOT_GIVEN,
+        prompt_token_max: int | NotGiven = NOT_GIVEN,
+        completion_token_min: int | NotGiven = NOT_GIVEN,
+        completion_token_max: int | NotGiven = NOT_GIVEN,
+        status_code: str | NotGiven = NOT_GIVEN,
+        weighted_feedback_min: float | NotGiven = NOT_GIVEN,
+        weighted_feedback_max: float | NotGiven = NOT_GIVEN,
+        virtual_keys: str | NotGiven = NOT_GIVEN,
+        configs: str | NotGiven = NOT_GIVEN,
+        api_key_ids: str | NotGiven = NOT_GIVEN,
+        metadata: str | NotGiven = NOT_GIVEN,
+        ai_org_model: str | NotGiven = NOT_GIVEN,
+        trace_id: str | NotGiven = NOT_GIVEN,
+        span_id: str | NotGiven = NOT_GIVEN,
+        prompt_slug: str | NotGiven = NOT_GIVEN,
+        current_page: int | NotGiven = NOT_GIVEN,
+        page_size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[_m_analytics_workspace_group_list.AnalyticsWorkspaceGroupList]:
+        """Usage per workspace.
+
+        Returns one page of the organisation's workspaces with the usage each accounts for.
+
+        Args:
+            time_of_generation_min: Start of the time window, as an ISO 8601 timestamp with offset (for example 2025-03-01T00:00:00+00:00).
+            time_of_generation_max: End of the time window, as an ISO 8601 timestamp with offset.
+            total_units_min: Only requests with at least this many tokens in total.
+            total_units_max: Only requests with at most this many tokens in total.
+            cost_min: Only requests that cost at least this much, in cents.
+            cost_max: Only requests that cost at most this much, in cents.
+            prompt_token_min: Only requests with at least this many prompt tokens.
+            prompt_token_max: Only requests with at most this many prompt tokens.
+            completion_token_min: Only requests with at least this many completion tokens.
+            completion_token_max: Only requests with at most this many completion tokens.
+            status_code: Only requests answered with one of these HTTP statuses, comma-separated (for example 401,403).
+            weighted_feedback_min: Only requests whose weighted feedback is at least this value (-10 to 10).
+            weighted_feedback_max: Only requests whose weighted feedback is at most this value (-10 to 10).
+            virtual_keys: Only requests made through these virtual keys, as comma-separated slugs.
+            configs: Only requests routed by these configs, as comma-separated slugs.
+            api_key_ids: Only requests made with these Portkey API keys, as comma-separated UUIDs.
+            metadata: Only requests carrying all of these metadata pairs, given as a JSON object serialised to a string (for example {"env":"staging"}).
+            ai_org_model: Only requests served by these provider and model pairs, comma-separated, each written `provider__model` with two underscores (for example openai__gpt-4o).
+            trace_id: Only requests of these traces, as comma-separated trace ids.
+            span_id: Only requests of these spans, as comma-separated span ids.
+            prompt_slug: Only requests that ran these saved prompts, as comma-separated slugs.
+            current_page: Zero-based index of the page of groups to return.
+            page_size: How many groups one page holds."""
+        return await self._client._request_raw(
+            _OP_LISTWORKSPACEGROUPS,
+            _m_analytics_workspace_group_list.AnalyticsWorkspaceGroupList.from_dict,
+            "/analytics/groups/workspaces",
+            query_params(
+                {
+                    "time_of_generation_min": time_of_generation_min,
+                    "time_of_generation_max": time_of_generation_max,
                     "total_units_min": total_units_min,
                     "total_units_max": total_units_max,
                     "cost_min": cost_min,

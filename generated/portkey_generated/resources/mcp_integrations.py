@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from ..models import mcp_integration as _m_mcp_integration
 from ..models import mcp_integration_capability_list as _m_mcp_integration_capability_list
+from ..models import mcp_integration_check_result as _m_mcp_integration_check_result
 from ..models import mcp_integration_created as _m_mcp_integration_created
 from ..models import mcp_integration_list as _m_mcp_integration_list
 from ..models import mcp_integration_metadata as _m_mcp_integration_metadata
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
         McpIntegrationCreateRequestAuthType,
         McpIntegrationCreateRequestTransport,
         McpIntegrationGlobalWorkspaceAccess,
+        McpIntegrationSyncRequestCapabilitiesItem,
+        McpIntegrationSyncRequestServerInfo,
         McpIntegrationUpdateRequestAuthType,
         McpIntegrationUpdateRequestTransport,
         McpIntegrationWorkspaceToggle,
@@ -73,6 +76,12 @@ _OP_LISTMCPINTEGRATIONS = Operation(
 )
 _OP_RETRIEVEMCPINTEGRATION = Operation(
     "retrieveMcpIntegration", "GET", "/mcp-integrations/{mcpIntegrationId}", "control", "none", "json"
+)
+_OP_SYNCMCPINTEGRATION = Operation(
+    "syncMcpIntegration", "POST", "/mcp-integrations/{mcpIntegrationId}/sync", "control", "json", "json"
+)
+_OP_TESTMCPINTEGRATION = Operation(
+    "testMcpIntegration", "POST", "/mcp-integrations/{mcpIntegrationId}/test", "control", "none", "json"
 )
 _OP_UPDATEMCPINTEGRATION = Operation(
     "updateMcpIntegration", "PUT", "/mcp-integrations/{mcpIntegrationId}", "control", "json", "json"
@@ -352,6 +361,78 @@ class McpIntegrations(SyncResource):
             ),
         )
 
+    def sync(
+        self,
+        mcp_integration_id: str,
+        *,
+        server_info: McpIntegrationSyncRequestServerInfo | NotGiven = NOT_GIVEN,
+        capabilities: Sequence[McpIntegrationSyncRequestCapabilitiesItem] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _m_mcp_integration_check_result.McpIntegrationCheckResult:
+        """Sync an MCP integration.
+
+        Records the server information and capabilities the remote MCP server now reports as those of the integration.
+
+        Args:
+            mcp_integration_id: The MCP integration's UUID or slug.
+            server_info: The server's own description (name, version...), as it sent it.
+            capabilities: One entry per tool, prompt or resource, as the remote server describes it."""
+        body = body_fields(
+            {
+                "server_info": server_info,
+                "capabilities": capabilities,
+            }
+        )
+        return self._client._request(
+            _OP_SYNCMCPINTEGRATION,
+            _m_mcp_integration_check_result.McpIntegrationCheckResult.from_dict,
+            f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/sync",
+            None,
+            body,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def test(
+        self,
+        mcp_integration_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _m_mcp_integration_check_result.McpIntegrationCheckResult:
+        """Test an MCP integration.
+
+        Tries to reach the remote MCP server at the integration's URL and reports the outcome.
+
+        Args:
+            mcp_integration_id: The MCP integration's UUID or slug."""
+        return self._client._request(
+            _OP_TESTMCPINTEGRATION,
+            _m_mcp_integration_check_result.McpIntegrationCheckResult.from_dict,
+            f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/test",
+            None,
+            None,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     def update(
         self,
         mcp_integration_id: str,
@@ -576,6 +657,78 @@ class McpIntegrationsWithRawResponse(SyncResource):
             _OP_RETRIEVEMCPINTEGRATION,
             _m_mcp_integration.McpIntegration.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}",
+            None,
+            None,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def sync(
+        self,
+        mcp_integration_id: str,
+        *,
+        server_info: McpIntegrationSyncRequestServerInfo | NotGiven = NOT_GIVEN,
+        capabilities: Sequence[McpIntegrationSyncRequestCapabilitiesItem] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[_m_mcp_integration_check_result.McpIntegrationCheckResult]:
+        """Sync an MCP integration.
+
+        Records the server information and capabilities the remote MCP server now reports as those of the integration.
+
+        Args:
+            mcp_integration_id: The MCP integration's UUID or slug.
+            server_info: The server's own description (name, version...), as it sent it.
+            capabilities: One entry per tool, prompt or resource, as the remote server describes it."""
+        body = body_fields(
+            {
+                "server_info": server_info,
+                "capabilities": capabilities,
+            }
+        )
+        return self._client._request_raw(
+            _OP_SYNCMCPINTEGRATION,
+            _m_mcp_integration_check_result.McpIntegrationCheckResult.from_dict,
+            f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/sync",
+            None,
+            body,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def test(
+        self,
+        mcp_integration_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[_m_mcp_integration_check_result.McpIntegrationCheckResult]:
+        """Test an MCP integration.
+
+        Tries to reach the remote MCP server at the integration's URL and reports the outcome.
+
+        Args:
+            mcp_integration_id: The MCP integration's UUID or slug."""
+        return self._client._request_raw(
+            _OP_TESTMCPINTEGRATION,
+            _m_mcp_integration_check_result.McpIntegrationCheckResult.from_dict,
+            f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/test",
             None,
             None,
             CallOptions(
@@ -1336,6 +1489,78 @@ class AsyncMcpIntegrations(AsyncResource):
             ),
         )
 
+    async def sync(
+        self,
+        mcp_integration_id: str,
+        *,
+        server_info: McpIntegrationSyncRequestServerInfo | NotGiven = NOT_GIVEN,
+        capabilities: Sequence[McpIntegrationSyncRequestCapabilitiesItem] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _m_mcp_integration_check_result.McpIntegrationCheckResult:
+        """Sync an MCP integration.
+
+        Records the server information and capabilities the remote MCP server now reports as those of the integration.
+
+        Args:
+            mcp_integration_id: The MCP integration's UUID or slug.
+            server_info: The server's own description (name, version...), as it sent it.
+            capabilities: One entry per tool, prompt or resource, as the remote server describes it."""
+        body = body_fields(
+            {
+                "server_info": server_info,
+                "capabilities": capabilities,
+            }
+        )
+        return await self._client._request(
+            _OP_SYNCMCPINTEGRATION,
+            _m_mcp_integration_check_result.McpIntegrationCheckResult.from_dict,
+            f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/sync",
+            None,
+            body,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def test(
+        self,
+        mcp_integration_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> _m_mcp_integration_check_result.McpIntegrationCheckResult:
+        """Test an MCP integration.
+
+        Tries to reach the remote MCP server at the integration's URL and reports the outcome.
+
+        Args:
+            mcp_integration_id: The MCP integration's UUID or slug."""
+        return await self._client._request(
+            _OP_TESTMCPINTEGRATION,
+            _m_mcp_integration_check_result.McpIntegrationCheckResult.from_dict,
+            f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/test",
+            None,
+            None,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
     async def update(
         self,
         mcp_integration_id: str,
@@ -1560,6 +1785,78 @@ class AsyncMcpIntegrationsWithRawResponse(AsyncResource):
             _OP_RETRIEVEMCPINTEGRATION,
             _m_mcp_integration.McpIntegration.from_dict,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}",
+            None,
+            None,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def sync(
+        self,
+        mcp_integration_id: str,
+        *,
+        server_info: McpIntegrationSyncRequestServerInfo | NotGiven = NOT_GIVEN,
+        capabilities: Sequence[McpIntegrationSyncRequestCapabilitiesItem] | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[_m_mcp_integration_check_result.McpIntegrationCheckResult]:
+        """Sync an MCP integration.
+
+        Records the server information and capabilities the remote MCP server now reports as those of the integration.
+
+        Args:
+            mcp_integration_id: The MCP integration's UUID or slug.
+            server_info: The server's own description (name, version...), as it sent it.
+            capabilities: One entry per tool, prompt or resource, as the remote server describes it."""
+        body = body_fields(
+            {
+                "server_info": server_info,
+                "capabilities": capabilities,
+            }
+        )
+        return await self._client._request_raw(
+            _OP_SYNCMCPINTEGRATION,
+            _m_mcp_integration_check_result.McpIntegrationCheckResult.from_dict,
+            f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/sync",
+            None,
+            body,
+            CallOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def test(
+        self,
+        mcp_integration_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[_m_mcp_integration_check_result.McpIntegrationCheckResult]:
+        """Test an MCP integration.
+
+        Tries to reach the remote MCP server at the integration's URL and reports the outcome.
+
+        Args:
+            mcp_integration_id: The MCP integration's UUID or slug."""
+        return await self._client._request_raw(
+            _OP_TESTMCPINTEGRATION,
+            _m_mcp_integration_check_result.McpIntegrationCheckResult.from_dict,
+            f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/test",
             None,
             None,
             CallOptions(
