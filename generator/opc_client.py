@@ -4,6 +4,7 @@ description (what the accounting reads) and writes `types.py` and the response m
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -103,6 +104,22 @@ def _check_property_names(data: GeneratorData) -> None:
         )
 
 
+SECRET_FIELD = re.compile(
+    r"(^|_)(secret|password|passphrase|private_key|api_key)$|(^|_)(access|refresh|id|bearer|session)_token$"
+)
+"""Response fields that hold a credential (`client_secret`, `access_token`, `api_key`...): kept out of the
+model's repr, so printing a result shows no secret."""
+
+
+def hidden_from_repr(declaration: str, name: str) -> str:
+    """`name: T` / `name: T = D` as an attrs field left out of the repr when `name` is a credential's."""
+    if not SECRET_FIELD.search(name):
+        return declaration
+    annotation, _, default = declaration.partition(" = ")
+    field = f"_attrs_field(default={default}, repr=False)" if default else "_attrs_field(repr=False)"
+    return f"{annotation} = {field}"
+
+
 def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput:
     """Write opc's `types.py` and the model modules the clients decode with (`model_scope.py`) into
     `package_dir`. Its endpoint modules, `client.py` and `errors.py` are not written: the resources
@@ -121,6 +138,7 @@ def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput
     project = Project(openapi=written, config=config, custom_template_path=TEMPLATES)
     parsed_models = {str(model.class_info.name): model for model in data.models}
     project.env.globals["decode_model"] = partial(decode_model, models=parsed_models)
+    project.env.filters["hidden_from_repr"] = hidden_from_repr
     # `Project.build` minus `_build_api` (and minus metadata and post hooks, which `--meta none` and
     # `post_hooks=[]` turn off anyway); openapi-python-client is pinned, so these names hold.
     project.package_dir.mkdir(parents=True, exist_ok=True)

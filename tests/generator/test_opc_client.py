@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from small_fixture import SMALL_SPEC
 
 from generator.bundle import load_file
 from generator.normalize import normalize
-from generator.opc_client import generate_client
+from generator.opc_client import generate_client, hidden_from_repr
 
 
 def test_only_response_models_are_written_and_places_keep_their_classes(tmp_path: Path) -> None:
@@ -30,3 +31,34 @@ def test_only_response_models_are_written_and_places_keep_their_classes(tmp_path
     assert places[("POST /pets/{petId}/adoptions", "response 200")] == {"AdoptionRecord"}
     assert places[("Pet", "property details")] == {"Cat", "Dog"}
     assert places[("ListPetsResponse200", "property data[]")] == {"Pet"}
+
+
+@pytest.mark.parametrize(
+    ("name", "hidden"),
+    [
+        ("client_secret", True),
+        ("access_token", True),
+        ("refresh_token", True),
+        ("api_key", True),
+        ("password", True),
+        ("masked_azure_entra_client_secret", True),
+        ("max_tokens", False),
+        ("request_token", False),
+        ("token", False),
+        ("secret_mappings", False),
+    ],
+)
+def test_credential_fields_are_left_out_of_the_repr(name: str, hidden: bool) -> None:
+    declared = hidden_from_repr(f"{name}: str | Unset = UNSET", name)
+    assert (declared == f"{name}: str | Unset = _attrs_field(default=UNSET, repr=False)") is hidden
+    assert hidden_from_repr(f"{name}: str", name) == (
+        f"{name}: str = _attrs_field(repr=False)" if hidden else f"{name}: str"
+    )
+
+
+def test_a_generated_model_with_a_secret_prints_without_it() -> None:
+    from portkey_generated.models import McpServerTokens
+
+    tokens = McpServerTokens.from_dict({"access_token": "at-0123456789", "refresh_token": "rt-0123456789"})
+    assert tokens.access_token == "at-0123456789"
+    assert "0123456789" not in repr(tokens)

@@ -45,7 +45,7 @@ class ChatkitSession:
 
     id: str
     """ Id of the session. """
-    client_secret: str
+    client_secret: str = _attrs_field(repr=False)
     """ The short-lived secret the ChatKit front end opens the session with. """
     status: ChatkitSessionStatus
     """ Whether the session can still be used. """

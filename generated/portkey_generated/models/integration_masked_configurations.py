@@ -62,7 +62,7 @@ class IntegrationMaskedConfigurations:
     """ Entra ID tenant, for `entra` authentication. """
     azure_entra_client_id: str | Unset = UNSET
     """ Application (client) id, for `entra` authentication. """
-    masked_azure_entra_client_secret: str | Unset = UNSET
+    masked_azure_entra_client_secret: str | Unset = _attrs_field(default=UNSET, repr=False)
     """ `azure_entra_client_secret` with most of it hidden. """
     azure_managed_client_id: str | Unset = UNSET
     """ Client id of a user-assigned identity, for `managed` authentication. """

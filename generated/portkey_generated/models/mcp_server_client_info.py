@@ -24,7 +24,7 @@ class McpServerClientInfo:
 
     client_id: None | str | Unset = UNSET
     """ The client's id at the remote server. """
-    client_secret: None | str | Unset = UNSET
+    client_secret: None | str | Unset = _attrs_field(default=UNSET, repr=False)
     """ The client's secret, when it has one. """
     object_: None | str | Unset = UNSET
     """ Kind of object. """

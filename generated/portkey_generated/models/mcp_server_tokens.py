@@ -22,9 +22,9 @@ T = TypeVar("T", bound="McpServerTokens")
 class McpServerTokens:
     """OAuth tokens stored for a user's connection to an MCP server."""
 
-    access_token: None | str | Unset = UNSET
+    access_token: None | str | Unset = _attrs_field(default=UNSET, repr=False)
     """ The access token sent to the remote MCP server. """
-    refresh_token: None | str | Unset = UNSET
+    refresh_token: None | str | Unset = _attrs_field(default=UNSET, repr=False)
     """ The token used to get a new access token, when there is one. """
     expires_at: None | str | Unset = UNSET
     """ When the access token expires. """

@@ -43,7 +43,7 @@ class RealtimeBetaSession:
     """ Always `realtime.session` (or `realtime.transcription_session`). """
     model: str | Unset = UNSET
     """ Realtime model of the session. """
-    client_secret: RealtimeBetaClientSecret | Unset = UNSET
+    client_secret: RealtimeBetaClientSecret | Unset = _attrs_field(default=UNSET, repr=False)
     """ A short-lived key of a beta realtime session. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
 
