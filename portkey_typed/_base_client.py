@@ -225,7 +225,7 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
 
     @property
     def websocket_base_url(self) -> str:
-        """The base URL of realtime WebSocket sessions: `websocket_base_url=`, else `base_url` as ws(s)."""
+        """The base URL of realtime WebSocket connections: `websocket_base_url=`, else `base_url` as ws(s)."""
         return self._websocket_base_url
 
     @property

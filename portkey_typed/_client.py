@@ -70,7 +70,7 @@ class Portkey(ClientCore[httpx.Client], SyncResources):
 
     @cached_property
     def realtime(self) -> Realtime:
-        """Realtime sessions: `connect(model=...)` opens the WebSocket; `client_secrets`, `calls`."""
+        """Realtime: `connect(model=...)` opens a WebSocket conversation; `client_secrets`, `calls`."""
         from ._realtime import Realtime
 
         return Realtime(self)
@@ -200,7 +200,7 @@ class AsyncPortkey(ClientCore[httpx.AsyncClient], AsyncResources):
 
     @cached_property
     def realtime(self) -> AsyncRealtime:
-        """Realtime sessions: `connect(model=...)` opens the WebSocket; `client_secrets`, `calls`."""
+        """Realtime: `connect(model=...)` opens a WebSocket conversation; `client_secrets`, `calls`."""
         from ._realtime import AsyncRealtime
 
         return AsyncRealtime(self)

@@ -1,4 +1,4 @@
-"""`client.realtime`: the generated HTTP calls plus `connect`, a realtime WebSocket session through the
+"""`client.realtime`: the generated HTTP calls plus `connect`, a realtime WebSocket connection through the
 gateway (its `/v1/realtime` route), carrying the client's Portkey headers on the handshake.
 
 The WebSocket side needs the optional `websockets` package: `pip install 'portkey-typed[realtime]'`.
@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 RealtimeEvent: TypeAlias = Mapping[str, Any]
-"""One event of the session: a JSON object whose `type` names it (`session.update`, `response.done`...)."""
+"""One realtime event: a JSON object whose `type` names it (`response.create`, `response.done`...)."""
 
 
 class RealtimeConnectionOptions(TypedDict, total=False):
