@@ -25,6 +25,8 @@ from ._exceptions import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidWebhookPayloadError,
+    InvalidWebhookSignatureError,
     NotFoundError,
     PermissionDeniedError,
     PortkeyError,
@@ -36,7 +38,6 @@ from ._exceptions import (
 from ._legacy import LLMOptions
 from ._response import APIResponse
 from ._version import __version__
-from ._webhooks import InvalidWebhookPayloadError, InvalidWebhookSignatureError
 
 if TYPE_CHECKING:
     from ._chat_stream import accumulate_chat_completion, async_accumulate_chat_completion

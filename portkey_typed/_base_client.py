@@ -12,6 +12,7 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 import httpx
@@ -112,8 +113,8 @@ class Prepared(NamedTuple):
     """A request ready to send, the same bytes on every attempt."""
 
     method: str
-    url: str
-    headers: dict[str, str]
+    url: httpx.URL
+    headers: httpx.Headers
     params: dict[str, Any] | None
     content: bytes | None
     data: dict[str, Any] | None
@@ -153,6 +154,8 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
     _base_url: str
     _headers: dict[str, str]
     _control_headers: dict[str, str]
+    _wire_headers: dict[tuple[bool, bool], httpx.Headers]
+    """The client's headers as httpx takes them, by (data plane, JSON body), built once per client."""
     _options: dict[str, Any]
     _settings: dict[str, Any]
     _metadata: dict[str, str]
@@ -210,6 +213,13 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
         self._control_headers = {k: v for k, v in headers.items() if k not in _GATEWAY_HEADERS}
         if basic:
             self._headers["authorization"] = self._control_headers["authorization"] = basic
+        self._wire_headers = {
+            (data, has_json): _wire_headers(
+                {**(headers if data else self._control_headers), **(_JSON_CONTENT if has_json else {})}
+            )
+            for data in (True, False)
+            for has_json in (True, False)
+        }
         self._metadata = metadata(options["metadata"]) if "metadata" in options else {}
         self._base_url = base_url
         self._max_retries = _max_retries(settings.get("max_retries", DEFAULT_MAX_RETRIES))
@@ -272,13 +282,13 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
     def _prepare(
         self, op: Operation, path: str, query: Query | None, body: object, call: CallOptions
     ) -> Prepared:
-        headers = self._headers if op.plane == "data" else self._control_headers
+        data_plane = op.plane == "data"
+        call_headers: dict[str, str] | None = None
         params = dict(query) if query else None
         timeout = self._timeout
         max_retries = self._max_retries
         if call != DEFAULT_CALL_OPTIONS:
             call_headers = self._call_headers(call)
-            headers = {**headers, **call_headers}
             if _call_has_secrets(call_headers, call.config):
                 _warn_if_insecure(self._base_url)
             if call.extra_query:
@@ -307,10 +317,19 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
             data, files = _multipart(cast("Mapping[str, object]", body))
         elif body is not None:
             content = json_body(body)
-            headers = {**headers, "content-type": "application/json"}
+        if call_headers is None:
+            headers = self._wire_headers[data_plane, content is not None]
+        else:
+            headers = _wire_headers(
+                {
+                    **(self._headers if data_plane else self._control_headers),
+                    **call_headers,
+                    **(_JSON_CONTENT if content is not None else {}),
+                }
+            )
         return Prepared(
             op.method,
-            _operation_base(self._base_url, op) + path,
+            _url(_operation_base(self._base_url, op) + path),
             headers,
             params,
             content,
@@ -530,6 +549,32 @@ def _webhook_secret(value: object) -> str | None:
             "webhook_secret", "must be the webhook's signing secret, a non-empty string"
         )
     return value
+
+
+_JSON_CONTENT = {"content-type": "application/json"}
+
+
+def _wire_headers(headers: dict[str, str]) -> httpx.Headers:
+    """`headers` as httpx keeps them (built once per client, or once per call that adds its own), so
+    no attempt converts them again; anything httpx refuses becomes a `PortkeyValidationError`."""
+    try:
+        return httpx.Headers(headers)
+    except (TypeError, ValueError) as exc:
+        raise PortkeyValidationError(
+            "headers", f"httpx cannot send them ({type(exc).__name__}: {exc}); check the header values"
+        ) from None
+
+
+@lru_cache(maxsize=512)
+def _url(text: str) -> httpx.URL:
+    """The parsed URL of a request (parsing costs more than the rest of building the request, and a
+    service calls the same few URLs over and over, so parsed URLs are kept)."""
+    try:
+        return httpx.URL(text)
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise PortkeyValidationError(
+            "request", f"httpx cannot build it ({type(exc).__name__}: {exc}); check the arguments"
+        ) from None
 
 
 _GATEWAY_HEADERS = frozenset(

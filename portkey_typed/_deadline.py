@@ -8,13 +8,11 @@ error at the deadline. Outside `bounded` the pool behaves as httpx made it.
 
 from __future__ import annotations
 
-import ssl
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextvars import ContextVar, Token
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import httpcore
 import httpx
 
 _DEADLINE: ContextVar[float | None] = ContextVar("portkey_typed_deadline", default=None)
@@ -22,8 +20,7 @@ _LEAST = 0.001
 """A socket timeout of 0 would mean "do not block"; a spent deadline becomes this instead, so the
 operation fails with httpx's timeout error."""
 
-SocketOptions = Iterable[Any] | None
-T = TypeVar("T")
+E = TypeVar("E")
 
 
 def attempt_limit(timeout: httpx.Timeout) -> float | None:
@@ -57,32 +54,55 @@ def idle_timeout(response: httpx.Response) -> float | None:
     return timeout.get("read")
 
 
-def paced(events: Iterator[T], seconds: float | None) -> Iterator[T]:
-    """The items of `events`, each due within `seconds` of the one before (bytes between items, such as
-    an event stream's comments, do not count)."""
+def paced_events(
+    pieces: Iterator[bytes], parse: Callable[[bytes], list[E]], seconds: float | None
+) -> Iterator[E]:
+    """The events `parse` finds in `pieces` (a stream's body as it arrives), each due within `seconds` of
+    being asked for: the deadline starts when the consumer asks for an event and holds over pieces that
+    complete none (comments, keep-alives, an event split across pieces)."""
+    now, start, stop = time.monotonic, _DEADLINE.set, _DEADLINE.reset
+    due = None
     while True:
-        with bounded(seconds):
-            item = next(events, _END)
-        if item is _END:
+        if due is None and seconds is not None:
+            due = now() + seconds
+        token = start(due)
+        try:
+            piece = next(pieces, None)
+        finally:
+            stop(token)
+        if piece is None:
             return
-        yield item
+        events = parse(piece)
+        if events:
+            due = None
+            yield from events
 
 
-async def apaced(events: AsyncIterator[T], seconds: float | None) -> AsyncIterator[T]:
-    """`paced` for an asynchronous iterator."""
+async def apaced_events(
+    pieces: AsyncIterator[bytes], parse: Callable[[bytes], list[E]], seconds: float | None
+) -> AsyncIterator[E]:
+    """`paced_events` for a body read asynchronously."""
+    now, start, stop = time.monotonic, _DEADLINE.set, _DEADLINE.reset
+    due = None
     while True:
-        with bounded(seconds):
-            try:
-                item = await events.__anext__()
-            except StopAsyncIteration:
-                return
-        yield item
+        if due is None and seconds is not None:
+            due = now() + seconds
+        token = start(due)
+        try:
+            piece = await pieces.__anext__()
+        except StopAsyncIteration:
+            return
+        finally:
+            stop(token)
+        events = parse(piece)
+        if events:
+            due = None
+            for event in events:
+                yield event
 
 
-_END: Any = object()
-
-
-def _left(timeout: float | None) -> float | None:
+def left(timeout: float | None) -> float | None:
+    """A socket operation's timeout, cut to the time left before the current deadline."""
     deadline = _DEADLINE.get()
     if deadline is None:
         return timeout
@@ -91,103 +111,15 @@ def _left(timeout: float | None) -> float | None:
 
 
 def install(http: httpx.Client | httpx.AsyncClient) -> None:
-    """Make the connection pools of `http` respect `bounded` (a pool of another kind is left alone)."""
+    """Make the connection pools of `http` respect `bounded` (a pool of another kind is left alone).
+
+    The wrappers live in `_bounded_sockets`, imported here: they subclass httpcore's network backends,
+    and `import portkey_typed` should not load httpcore before a client needs it."""
+    from ._bounded_sockets import wrap_backend
+
     transports: list[object] = [getattr(http, "_transport", None), *getattr(http, "_mounts", {}).values()]
     for transport in transports:
         pool = getattr(transport, "_pool", None)
-        backend = getattr(pool, "_network_backend", None)
-        if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, _Backend):
-            vars(pool)["_network_backend"] = _Backend(backend)
-        elif isinstance(backend, httpcore.AsyncNetworkBackend) and not isinstance(backend, _AsyncBackend):
-            vars(pool)["_network_backend"] = _AsyncBackend(backend)
-
-
-class _Stream(httpcore.NetworkStream):
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
-        self._stream = stream
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _left(timeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _left(timeout))
-
-    def close(self) -> None:
-        self._stream.close()
-
-    def start_tls(
-        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
-    ) -> httpcore.NetworkStream:
-        return _Stream(self._stream.start_tls(ssl_context, server_hostname, _left(timeout)))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
-
-
-class _Backend(httpcore.NetworkBackend):
-    def __init__(self, backend: httpcore.NetworkBackend) -> None:
-        self._backend = backend
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: SocketOptions = None,
-    ) -> httpcore.NetworkStream:
-        return _Stream(self._backend.connect_tcp(host, port, _left(timeout), local_address, socket_options))
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: SocketOptions = None
-    ) -> httpcore.NetworkStream:
-        return _Stream(self._backend.connect_unix_socket(path, _left(timeout), socket_options))
-
-    def sleep(self, seconds: float) -> None:
-        self._backend.sleep(seconds)
-
-
-class _AsyncStream(httpcore.AsyncNetworkStream):
-    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
-        self._stream = stream
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return await self._stream.read(max_bytes, _left(timeout))
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self._stream.write(buffer, _left(timeout))
-
-    async def aclose(self) -> None:
-        await self._stream.aclose()
-
-    async def start_tls(
-        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
-    ) -> httpcore.AsyncNetworkStream:
-        return _AsyncStream(await self._stream.start_tls(ssl_context, server_hostname, _left(timeout)))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
-
-
-class _AsyncBackend(httpcore.AsyncNetworkBackend):
-    def __init__(self, backend: httpcore.AsyncNetworkBackend) -> None:
-        self._backend = backend
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: SocketOptions = None,
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self._backend.connect_tcp(host, port, _left(timeout), local_address, socket_options)
-        return _AsyncStream(stream)
-
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: SocketOptions = None
-    ) -> httpcore.AsyncNetworkStream:
-        return _AsyncStream(await self._backend.connect_unix_socket(path, _left(timeout), socket_options))
-
-    async def sleep(self, seconds: float) -> None:
-        await self._backend.sleep(seconds)
+        wrapped = wrap_backend(getattr(pool, "_network_backend", None))
+        if wrapped is not None:
+            vars(pool)["_network_backend"] = wrapped

@@ -91,9 +91,7 @@ def header_json(value: object, option: str = "header") -> str:
 
 def _dumps(value: object, option: str, *, ascii_only: bool) -> str:
     try:
-        text = json.dumps(
-            value, separators=(",", ":"), ensure_ascii=ascii_only, allow_nan=False, default=_plain
-        )
+        text = (_ASCII_ENCODER if ascii_only else _ENCODER).encode(value)
     except (TypeError, ValueError, RecursionError):
         place, problem = _json_fault(value, option, frozenset()) or (option, "is not JSON")
         place = place or "body"
@@ -141,6 +139,11 @@ def _plain(value: object) -> object:
     if isinstance(value, (Sequence, Set)) and not isinstance(value, (str, bytes, bytearray)):
         return list(cast("Sequence[object]", value))
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_plain)
+_ASCII_ENCODER = json.JSONEncoder(separators=(",", ":"), allow_nan=False, default=_plain)
+"""Made once: `json.dumps` with options builds an encoder on every call."""
 
 
 def encode(option: HeaderOption, value: object) -> str:

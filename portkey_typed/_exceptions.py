@@ -40,6 +40,14 @@ class PortkeyValidationError(PortkeyError, ValueError):
         self.problem = problem
 
 
+class InvalidWebhookSignatureError(PortkeyError, ValueError):
+    """A webhook delivery is not signed with the secret, is too old or too new, or lacks a header."""
+
+
+class InvalidWebhookPayloadError(PortkeyError, ValueError):
+    """A correctly signed webhook body is not an event this client knows how to decode."""
+
+
 class APIError(PortkeyError):
     """A call failed: the gateway could not be reached, or it answered with an error."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from typing import Any, Generic, TypeVar, cast
@@ -11,7 +12,7 @@ from typing_extensions import Self
 
 from portkey_generated.types import DecodeError
 
-from ._deadline import apaced, idle_timeout, paced
+from ._deadline import apaced_events, idle_timeout, paced_events
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -93,16 +94,19 @@ class _EventParser:
     `id:` and `retry:` are not used. (Measured: httpx-sse's parser alone ran streams at 0.79x the rate of
     httpx's `iter_lines` + `json.loads`; this one keeps the typed stream above 0.7x of that floor.)"""
 
-    __slots__ = ("_data", "_name", "_pending")
+    __slots__ = ("_data", "_decode", "_name", "_pending")
 
     def __init__(self) -> None:
         self._pending = ""
         self._name = ""
         self._data: list[str] = []
+        self._decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+        """Event streams are UTF-8 whatever their content type says; a character split across pieces
+        waits for its end."""
 
-    def feed(self, text: str) -> list[tuple[str, str]]:
-        """The (event name, data) of each event that `text` completes."""
-        text = self._pending + text
+    def feed(self, piece: bytes) -> list[tuple[str, str]]:
+        """The (event name, data) of each event that `piece` of the body completes."""
+        text = self._pending + self._decode(piece)
         held = ""
         if "\r" in text:
             if text[-1] == "\r":  # the LF of a CRLF may come with the next piece
@@ -185,17 +189,22 @@ class AsyncStream(Generic[T]):
 
 
 def _events(response: httpx.Response) -> Iterator[tuple[str, str]]:
-    """The (name, data) of each event of a response's event stream, as its text arrives."""
-    parser = _EventParser()
-    for text in response.iter_text():
-        yield from parser.feed(text)
+    """The (name, data) of each event of a response's event stream as it arrives, each within the
+    request's read timeout."""
+    pieces = response.iter_raw() if _unencoded(response) else response.iter_bytes()
+    return paced_events(pieces, _EventParser().feed, idle_timeout(response))
 
 
-async def _async_events(response: httpx.Response) -> AsyncIterator[tuple[str, str]]:
-    parser = _EventParser()
-    async for text in response.aiter_text():
-        for event in parser.feed(text):
-            yield event
+def _async_events(response: httpx.Response) -> AsyncIterator[tuple[str, str]]:
+    pieces = response.aiter_raw() if _unencoded(response) else response.aiter_bytes()
+    return apaced_events(pieces, _EventParser().feed, idle_timeout(response))
+
+
+def _unencoded(response: httpx.Response) -> bool:
+    """Whether the body comes without a content encoding (as event streams do), so the raw bytes are the
+    body and httpx's decoding layer can be skipped."""
+    encoding: str = response.headers.get("content-encoding", "identity")
+    return encoding.strip().lower() == "identity"
 
 
 # The chunk generators are functions, not methods: a generator that held its stream object would make
@@ -206,7 +215,7 @@ async def _async_events(response: httpx.Response) -> AsyncIterator[tuple[str, st
 def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T, None, None]:
     decode, loads = decoder.decode, json.loads
     try:
-        for name, data in paced(_events(response), idle_timeout(response)):
+        for name, data in _events(response):
             if data[:1] == "{" and name == "message":
                 try:
                     payload = loads(data)
@@ -243,7 +252,7 @@ def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T,
 async def _async_chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> AsyncGenerator[T, None]:
     decode, loads = decoder.decode, json.loads
     try:
-        async for name, data in apaced(_async_events(response), idle_timeout(response)):
+        async for name, data in _async_events(response):
             if data[:1] == "{" and name == "message":
                 try:
                     payload = loads(data)

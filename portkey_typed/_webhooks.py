@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._exceptions import PortkeyError, PortkeyValidationError
+from ._exceptions import InvalidWebhookPayloadError, InvalidWebhookSignatureError, PortkeyValidationError
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -52,14 +52,6 @@ DEFAULT_TOLERANCE = 300
 """Seconds a delivery's timestamp may differ from this machine's clock (either way)."""
 
 HeadersLike: TypeAlias = Mapping[str, str] | httpx.Headers
-
-
-class InvalidWebhookSignatureError(PortkeyError, ValueError):
-    """A webhook delivery is not signed with the secret, is too old or too new, or lacks a header."""
-
-
-class InvalidWebhookPayloadError(PortkeyError, ValueError):
-    """A correctly signed webhook body is not an event this client knows how to decode."""
 
 
 class Webhooks:

@@ -64,3 +64,18 @@ def test_an_open_file_goes_out_under_its_own_name(gateway: MockGateway, tmp_path
         client.files.create(file=upload, purpose="batch")
     assert b'filename="batch.jsonl"' in gateway.last.read()
     assert ("file", b'{"custom_id": "r1"}') in _parts(gateway.last)
+
+
+def test_a_left_out_argument_is_left_out_and_none_is_sent_as_null(gateway: MockGateway) -> None:
+    # The body keeps what the caller gave: NOT_GIVEN (the only NotGiven there is) drops a field.
+    from portkey_typed import NOT_GIVEN, NotGiven
+
+    assert NotGiven() is NOT_GIVEN
+    gateway.script(
+        json_reply({"id": "c", "object": "chat.completion", "created": 1, "model": "m", "choices": []})
+    )
+    client = Portkey(provider="openai", http_client=gateway.sync_http())
+
+    client.chat.completions.create(model="m", messages=[], temperature=NotGiven(), seed=None, user=NOT_GIVEN)
+
+    assert gateway.last.read() == b'{"messages":[],"model":"m","seed":null}'

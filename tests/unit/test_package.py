@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,3 +29,28 @@ def test_the_mit_licence_is_in_the_repository_and_goes_into_the_wheel() -> None:
     assert project["license"] == "MIT"
     assert project["license-files"] == ["LICENSE"]
     assert (ROOT / "LICENSE").read_text().startswith("MIT License\n")
+
+
+def loaded_by(code: str) -> set[str]:
+    """The modules a fresh interpreter has loaded after running `code`."""
+    script = f"import sys\n{code}\nprint('\\n'.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+def test_the_import_loads_no_transport_and_no_optional_part() -> None:
+    # Import time is a feature: httpcore and its stack come with the first client, the generated
+    # models with the first call that decodes one, webhooks and realtime with their first use.
+    loaded = loaded_by("import portkey_typed")
+
+    assert not {"httpcore", "h11", "anyio"} & loaded
+    assert not {m for m in loaded if m.startswith("portkey_generated.models")}
+    assert (
+        not {"portkey_typed._webhooks", "portkey_typed._realtime", "portkey_typed._bounded_sockets"} & loaded
+    )
+
+
+def test_a_client_bounds_its_sockets_from_the_start() -> None:
+    loaded = loaded_by("import portkey_typed\nportkey_typed.Portkey(api_key='k')")
+
+    assert {"httpcore", "portkey_typed._bounded_sockets"} <= loaded

@@ -137,3 +137,12 @@ async def test_call_options_http_would_refuse_are_refused_before_sending(
     with pytest.raises(PortkeyValidationError) as caught:
         await resolve(silent_client.chat.completions.create(**arguments))
     assert caught.value.option == option
+
+
+async def test_a_url_httpx_cannot_parse_is_refused_each_time(silent_client: Portkey | AsyncPortkey) -> None:
+    # The parsed URLs of requests are kept for reuse; one that fails to parse must fail every time.
+    for _ in range(2):
+        with pytest.raises(PortkeyValidationError) as caught:
+            await resolve(silent_client.files.retrieve("x" * 70_000))
+        assert caught.value.option == "request"
+        assert "URL too long" in caught.value.problem

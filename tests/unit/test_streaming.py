@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
+import zlib
 from typing import Any
 
 import httpx
@@ -87,6 +89,25 @@ async def test_events_split_anywhere_even_inside_a_character(
     pieces = [raw[i : i + 7] for i in range(0, len(raw), 7)]
 
     assert await contents(make_client, gateway, *pieces) == ["café", "ü"]
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "identity"])
+async def test_a_compressed_event_stream_is_decompressed(
+    encoding: str, make_client: ClientFactory, gateway: MockGateway
+) -> None:
+    raw = (chunk_event("zip") + chunk_event("ped") + DONE).encode()
+    packed = {
+        "gzip": lambda data: gzip.compress(data),
+        "deflate": lambda data: zlib.compress(data),
+        "identity": lambda data: data,
+    }[encoding](raw)
+    response, _ = sse_reply(*[packed[i : i + 9] for i in range(0, len(packed), 9)])
+    response.headers["content-encoding"] = encoding
+    gateway.script(response)
+
+    chunks = await collect(await stream_of(make_client()))
+
+    assert [chunk.choices[0].delta.content for chunk in chunks] == ["zip", "ped"]
 
 
 @pytest.mark.parametrize(

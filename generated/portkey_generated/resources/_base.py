@@ -9,7 +9,7 @@ arguments, to a requester: the handwritten `portkey_typed` client implements `Sy
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
-from typing import Any, Literal, NamedTuple, Protocol, TypeVar, cast, runtime_checkable
+from typing import Any, ClassVar, Literal, NamedTuple, Protocol, TypeVar, cast, runtime_checkable
 
 import httpx
 from typing_extensions import Self
@@ -23,9 +23,17 @@ P = TypeVar("P")
 
 
 class NotGiven:
-    """The type of `NOT_GIVEN`: an argument the caller left out, as opposed to one set to None."""
+    """The type of `NOT_GIVEN`: an argument the caller left out, as opposed to one set to None.
+
+    It has one instance (`NotGiven()` returns `NOT_GIVEN`), so code can test it with `is`."""
 
     __slots__ = ()
+    _instance: ClassVar[NotGiven | None] = None
+
+    def __new__(cls) -> NotGiven:
+        if NotGiven._instance is None:
+            NotGiven._instance = super().__new__(cls)
+        return NotGiven._instance
 
     def __bool__(self) -> Literal[False]:
         return False
@@ -252,7 +260,7 @@ def query_params(params: Mapping[str, object]) -> dict[str, object] | None:
 
 def body_fields(fields: dict[str, object]) -> dict[str, object]:
     """The body fields the caller gave: NOT_GIVEN left out, None kept (it is sent as JSON null)."""
-    return {k: v for k, v in fields.items() if not isinstance(v, NotGiven)}
+    return {k: v for k, v in fields.items() if v is not NOT_GIVEN}
 
 
 def as_bytes(data: Any) -> bytes:
