@@ -318,8 +318,11 @@ def _list_items(member: Any, var: str, writer: _Writer, base: str, key: str | No
             checks = " or ".join(_check_expr(kind, "_i") for kind in sorted(kinds))
             test = f"all({checks} for _i in {var})"
         return _wrap_path([f"if not {test}:", f"    {var} = checked_items({var}, {description!r})"], key)
+    bind: list[str] = []
     if len(inner_members) == 1 and type(inner_members[0]).__name__ == "ModelProperty":
-        decode = f"{_class(inner_members[0])}.from_dict"
+        # One lookup of the bound classmethod for the whole list, not one per item.
+        decode = f"{var}_item"
+        bind = [f"{decode} = {_class(inner_members[0])}.from_dict"]
     else:
         decode = writer.function_name(base)
         body = _decode(inner, "data", None, writer, base + "_")
@@ -332,6 +335,7 @@ def _list_items(member: Any, var: str, writer: _Writer, base: str, key: str | No
             )
         )
     return [
+        *bind,
         "try:",
         f"    {var} = [{decode}(_i) for _i in {var}]",
         "except DecodeError as _error:",

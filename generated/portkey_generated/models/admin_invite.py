@@ -246,12 +246,11 @@ class AdminInvite:
             if "workspaces" in _d:
                 _v_workspaces = _d["workspaces"]
                 if _v_workspaces.__class__ is list:
+                    _v_workspaces_item = AdminInviteWorkspace.from_dict
                     try:
-                        _v_workspaces = [AdminInviteWorkspace.from_dict(_i) for _i in _v_workspaces]
+                        _v_workspaces = [_v_workspaces_item(_i) for _i in _v_workspaces]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_workspaces, AdminInviteWorkspace.from_dict).within(
-                            "workspaces"
-                        ) from None
+                        raise _error.at_item(_v_workspaces, _v_workspaces_item).within("workspaces") from None
                 else:
                     _v_workspaces = checked(_v_workspaces, "array", "workspaces")
                 _self.workspaces = _v_workspaces

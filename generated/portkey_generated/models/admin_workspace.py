@@ -217,10 +217,11 @@ class AdminWorkspace:
             if "usage_limits" in _d:
                 _v_usage_limits = _d["usage_limits"]
                 if _v_usage_limits.__class__ is list:
+                    _v_usage_limits_item = UsageLimitPolicy.from_dict
                     try:
-                        _v_usage_limits = [UsageLimitPolicy.from_dict(_i) for _i in _v_usage_limits]
+                        _v_usage_limits = [_v_usage_limits_item(_i) for _i in _v_usage_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_usage_limits, UsageLimitPolicy.from_dict).within(
+                        raise _error.at_item(_v_usage_limits, _v_usage_limits_item).within(
                             "usage_limits"
                         ) from None
                 else:
@@ -232,10 +233,11 @@ class AdminWorkspace:
             if "rate_limits" in _d:
                 _v_rate_limits = _d["rate_limits"]
                 if _v_rate_limits.__class__ is list:
+                    _v_rate_limits_item = RateLimitPolicy.from_dict
                     try:
-                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
+                        _v_rate_limits = [_v_rate_limits_item(_i) for _i in _v_rate_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                        raise _error.at_item(_v_rate_limits, _v_rate_limits_item).within(
                             "rate_limits"
                         ) from None
                 else:

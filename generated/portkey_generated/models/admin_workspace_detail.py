@@ -231,12 +231,11 @@ class AdminWorkspaceDetail:
             if "users" in _d:
                 _v_users = _d["users"]
                 if _v_users.__class__ is list:
+                    _v_users_item = AdminWorkspaceMember.from_dict
                     try:
-                        _v_users = [AdminWorkspaceMember.from_dict(_i) for _i in _v_users]
+                        _v_users = [_v_users_item(_i) for _i in _v_users]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_users, AdminWorkspaceMember.from_dict).within(
-                            "users"
-                        ) from None
+                        raise _error.at_item(_v_users, _v_users_item).within("users") from None
                 else:
                     _v_users = checked(_v_users, "array", "users")
                 _self.users = _v_users
@@ -246,10 +245,11 @@ class AdminWorkspaceDetail:
             if "usage_limits" in _d:
                 _v_usage_limits = _d["usage_limits"]
                 if _v_usage_limits.__class__ is list:
+                    _v_usage_limits_item = UsageLimitPolicy.from_dict
                     try:
-                        _v_usage_limits = [UsageLimitPolicy.from_dict(_i) for _i in _v_usage_limits]
+                        _v_usage_limits = [_v_usage_limits_item(_i) for _i in _v_usage_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_usage_limits, UsageLimitPolicy.from_dict).within(
+                        raise _error.at_item(_v_usage_limits, _v_usage_limits_item).within(
                             "usage_limits"
                         ) from None
                 else:
@@ -261,10 +261,11 @@ class AdminWorkspaceDetail:
             if "rate_limits" in _d:
                 _v_rate_limits = _d["rate_limits"]
                 if _v_rate_limits.__class__ is list:
+                    _v_rate_limits_item = RateLimitPolicy.from_dict
                     try:
-                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
+                        _v_rate_limits = [_v_rate_limits_item(_i) for _i in _v_rate_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                        raise _error.at_item(_v_rate_limits, _v_rate_limits_item).within(
                             "rate_limits"
                         ) from None
                 else:

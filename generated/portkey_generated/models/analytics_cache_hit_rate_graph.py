@@ -91,12 +91,11 @@ class AnalyticsCacheHitRateGraph:
             _self.summary = _v_summary
             _v_data_points = _d["data_points"]
             if _v_data_points.__class__ is list:
+                _v_data_points_item = AnalyticsCacheHitRatePoint.from_dict
                 try:
-                    _v_data_points = [AnalyticsCacheHitRatePoint.from_dict(_i) for _i in _v_data_points]
+                    _v_data_points = [_v_data_points_item(_i) for _i in _v_data_points]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_data_points, AnalyticsCacheHitRatePoint.from_dict).within(
-                        "data_points"
-                    ) from None
+                    raise _error.at_item(_v_data_points, _v_data_points_item).within("data_points") from None
             else:
                 _v_data_points = checked(_v_data_points, "array", "data_points")
             _self.data_points = _v_data_points

@@ -83,12 +83,11 @@ class AnalyticsErrorStackPoint:
             _self.timestamp = _v_timestamp
             _v_stats = _d["stats"]
             if _v_stats.__class__ is list:
+                _v_stats_item = AnalyticsStatusCodeCount.from_dict
                 try:
-                    _v_stats = [AnalyticsStatusCodeCount.from_dict(_i) for _i in _v_stats]
+                    _v_stats = [_v_stats_item(_i) for _i in _v_stats]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_stats, AnalyticsStatusCodeCount.from_dict).within(
-                        "stats"
-                    ) from None
+                    raise _error.at_item(_v_stats, _v_stats_item).within("stats") from None
             else:
                 _v_stats = checked(_v_stats, "array", "stats")
             _self.stats = _v_stats

@@ -88,10 +88,11 @@ class AnalyticsModelGroupList:
             _self.total = _v_total
             _v_data = _d["data"]
             if _v_data.__class__ is list:
+                _v_data_item = AnalyticsModelGroup.from_dict
                 try:
-                    _v_data = [AnalyticsModelGroup.from_dict(_i) for _i in _v_data]
+                    _v_data = [_v_data_item(_i) for _i in _v_data]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_data, AnalyticsModelGroup.from_dict).within("data") from None
+                    raise _error.at_item(_v_data, _v_data_item).within("data") from None
             else:
                 _v_data = checked(_v_data, "array", "data")
             _self.data = _v_data

@@ -89,10 +89,11 @@ class AnalyticsRescuedPoint:
             _self.timestamp = _v_timestamp
             _v_retry = _d["retry"]
             if _v_retry.__class__ is list:
+                _v_retry_item = AnalyticsRetryBucket.from_dict
                 try:
-                    _v_retry = [AnalyticsRetryBucket.from_dict(_i) for _i in _v_retry]
+                    _v_retry = [_v_retry_item(_i) for _i in _v_retry]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_retry, AnalyticsRetryBucket.from_dict).within("retry") from None
+                    raise _error.at_item(_v_retry, _v_retry_item).within("retry") from None
             else:
                 _v_retry = checked(_v_retry, "array", "retry")
             _self.retry = _v_retry

@@ -383,10 +383,11 @@ class ApiKeyDetail:
             if "rate_limits" in _d:
                 _v_rate_limits = _d["rate_limits"]
                 if _v_rate_limits.__class__ is list:
+                    _v_rate_limits_item = RateLimitPolicy.from_dict
                     try:
-                        _v_rate_limits = [RateLimitPolicy.from_dict(_i) for _i in _v_rate_limits]
+                        _v_rate_limits = [_v_rate_limits_item(_i) for _i in _v_rate_limits]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_rate_limits, RateLimitPolicy.from_dict).within(
+                        raise _error.at_item(_v_rate_limits, _v_rate_limits_item).within(
                             "rate_limits"
                         ) from None
                 elif _v_rate_limits is not None:

@@ -96,10 +96,11 @@ class AssistantList:
             _self.object_ = _v_object_
             _v_data = _d["data"]
             if _v_data.__class__ is list:
+                _v_data_item = Assistant.from_dict
                 try:
-                    _v_data = [Assistant.from_dict(_i) for _i in _v_data]
+                    _v_data = [_v_data_item(_i) for _i in _v_data]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_data, Assistant.from_dict).within("data") from None
+                    raise _error.at_item(_v_data, _v_data_item).within("data") from None
             else:
                 _v_data = checked(_v_data, "array", "data")
             _self.data = _v_data

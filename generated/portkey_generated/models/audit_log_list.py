@@ -82,10 +82,11 @@ class AuditLogList:
             if "records" in _d:
                 _v_records = _d["records"]
                 if _v_records.__class__ is list:
+                    _v_records_item = AuditLogRecord.from_dict
                     try:
-                        _v_records = [AuditLogRecord.from_dict(_i) for _i in _v_records]
+                        _v_records = [_v_records_item(_i) for _i in _v_records]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_records, AuditLogRecord.from_dict).within("records") from None
+                        raise _error.at_item(_v_records, _v_records_item).within("records") from None
                 else:
                     _v_records = checked(_v_records, "array", "records")
                 _self.records = _v_records

@@ -100,10 +100,11 @@ class BatchList:
             _n = 1
             _v_data = _d["data"]
             if _v_data.__class__ is list:
+                _v_data_item = Batch.from_dict
                 try:
-                    _v_data = [Batch.from_dict(_i) for _i in _v_data]
+                    _v_data = [_v_data_item(_i) for _i in _v_data]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_data, Batch.from_dict).within("data") from None
+                    raise _error.at_item(_v_data, _v_data_item).within("data") from None
             else:
                 _v_data = checked(_v_data, "array", "data")
             _self.data = _v_data

@@ -90,12 +90,11 @@ class ChatCompletionChoiceLogprobs:
             if "content" in _d:
                 _v_content = _d["content"]
                 if _v_content.__class__ is list:
+                    _v_content_item = ChatCompletionTokenLogprob.from_dict
                     try:
-                        _v_content = [ChatCompletionTokenLogprob.from_dict(_i) for _i in _v_content]
+                        _v_content = [_v_content_item(_i) for _i in _v_content]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_content, ChatCompletionTokenLogprob.from_dict).within(
-                            "content"
-                        ) from None
+                        raise _error.at_item(_v_content, _v_content_item).within("content") from None
                 elif _v_content is not None:
                     _v_content = checked(_v_content, "array or null", "content")
                 _self.content = _v_content
@@ -105,12 +104,11 @@ class ChatCompletionChoiceLogprobs:
             if "refusal" in _d:
                 _v_refusal = _d["refusal"]
                 if _v_refusal.__class__ is list:
+                    _v_refusal_item = ChatCompletionTokenLogprob.from_dict
                     try:
-                        _v_refusal = [ChatCompletionTokenLogprob.from_dict(_i) for _i in _v_refusal]
+                        _v_refusal = [_v_refusal_item(_i) for _i in _v_refusal]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_refusal, ChatCompletionTokenLogprob.from_dict).within(
-                            "refusal"
-                        ) from None
+                        raise _error.at_item(_v_refusal, _v_refusal_item).within("refusal") from None
                 elif _v_refusal is not None:
                     _v_refusal = checked(_v_refusal, "array or null", "refusal")
                 _self.refusal = _v_refusal

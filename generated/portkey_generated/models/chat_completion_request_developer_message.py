@@ -89,12 +89,11 @@ class ChatCompletionRequestDeveloperMessage:
             _self.role = _v_role
             _v_content = _d["content"]
             if _v_content.__class__ is list:
+                _v_content_item = ChatCompletionContentPartText.from_dict
                 try:
-                    _v_content = [ChatCompletionContentPartText.from_dict(_i) for _i in _v_content]
+                    _v_content = [_v_content_item(_i) for _i in _v_content]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_content, ChatCompletionContentPartText.from_dict).within(
-                        "content"
-                    ) from None
+                    raise _error.at_item(_v_content, _v_content_item).within("content") from None
             elif _v_content.__class__ is not str:
                 _v_content = checked(_v_content, "array or string", "content")
             _self.content = _v_content

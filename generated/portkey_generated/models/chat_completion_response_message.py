@@ -158,12 +158,11 @@ class ChatCompletionResponseMessage:
             if "tool_calls" in _d:
                 _v_tool_calls = _d["tool_calls"]
                 if _v_tool_calls.__class__ is list:
+                    _v_tool_calls_item = ChatCompletionMessageToolCall.from_dict
                     try:
-                        _v_tool_calls = [ChatCompletionMessageToolCall.from_dict(_i) for _i in _v_tool_calls]
+                        _v_tool_calls = [_v_tool_calls_item(_i) for _i in _v_tool_calls]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_tool_calls, ChatCompletionMessageToolCall.from_dict).within(
-                            "tool_calls"
-                        ) from None
+                        raise _error.at_item(_v_tool_calls, _v_tool_calls_item).within("tool_calls") from None
                 else:
                     _v_tool_calls = checked(_v_tool_calls, "array", "tool_calls")
                 _self.tool_calls = _v_tool_calls
@@ -199,10 +198,11 @@ class ChatCompletionResponseMessage:
             if "annotations" in _d:
                 _v_annotations = _d["annotations"]
                 if _v_annotations.__class__ is list:
+                    _v_annotations_item = ChatCompletionAnnotation.from_dict
                     try:
-                        _v_annotations = [ChatCompletionAnnotation.from_dict(_i) for _i in _v_annotations]
+                        _v_annotations = [_v_annotations_item(_i) for _i in _v_annotations]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_annotations, ChatCompletionAnnotation.from_dict).within(
+                        raise _error.at_item(_v_annotations, _v_annotations_item).within(
                             "annotations"
                         ) from None
                 else:

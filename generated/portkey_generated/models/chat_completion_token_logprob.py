@@ -110,10 +110,11 @@ class ChatCompletionTokenLogprob:
             _self.bytes_ = _v_bytes_
             _v_top_logprobs = _d["top_logprobs"]
             if _v_top_logprobs.__class__ is list:
+                _v_top_logprobs_item = ChatCompletionTopLogprob.from_dict
                 try:
-                    _v_top_logprobs = [ChatCompletionTopLogprob.from_dict(_i) for _i in _v_top_logprobs]
+                    _v_top_logprobs = [_v_top_logprobs_item(_i) for _i in _v_top_logprobs]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_top_logprobs, ChatCompletionTopLogprob.from_dict).within(
+                    raise _error.at_item(_v_top_logprobs, _v_top_logprobs_item).within(
                         "top_logprobs"
                     ) from None
             else:

@@ -248,10 +248,11 @@ class CollectionDetail:
             if "child_collections" in _d:
                 _v_child_collections = _d["child_collections"]
                 if _v_child_collections.__class__ is list:
+                    _v_child_collections_item = CollectionChild.from_dict
                     try:
-                        _v_child_collections = [CollectionChild.from_dict(_i) for _i in _v_child_collections]
+                        _v_child_collections = [_v_child_collections_item(_i) for _i in _v_child_collections]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_child_collections, CollectionChild.from_dict).within(
+                        raise _error.at_item(_v_child_collections, _v_child_collections_item).within(
                             "child_collections"
                         ) from None
                 else:

@@ -136,10 +136,11 @@ class CompletionChunk:
             _self.model = _v_model
             _v_choices = _d["choices"]
             if _v_choices.__class__ is list:
+                _v_choices_item = CompletionChoice.from_dict
                 try:
-                    _v_choices = [CompletionChoice.from_dict(_i) for _i in _v_choices]
+                    _v_choices = [_v_choices_item(_i) for _i in _v_choices]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_choices, CompletionChoice.from_dict).within("choices") from None
+                    raise _error.at_item(_v_choices, _v_choices_item).within("choices") from None
             else:
                 _v_choices = checked(_v_choices, "array", "choices")
             _self.choices = _v_choices

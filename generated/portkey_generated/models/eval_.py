@@ -160,12 +160,11 @@ class Eval:
             if "testing_criteria" in _d:
                 _v_testing_criteria = _d["testing_criteria"]
                 if _v_testing_criteria.__class__ is list:
+                    _v_testing_criteria_item = EvalTestingCriteriaItem.from_dict
                     try:
-                        _v_testing_criteria = [
-                            EvalTestingCriteriaItem.from_dict(_i) for _i in _v_testing_criteria
-                        ]
+                        _v_testing_criteria = [_v_testing_criteria_item(_i) for _i in _v_testing_criteria]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_testing_criteria, EvalTestingCriteriaItem.from_dict).within(
+                        raise _error.at_item(_v_testing_criteria, _v_testing_criteria_item).within(
                             "testing_criteria"
                         ) from None
                 else:

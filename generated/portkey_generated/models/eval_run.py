@@ -265,12 +265,11 @@ class EvalRun:
             if "per_model_usage" in _d:
                 _v_per_model_usage = _d["per_model_usage"]
                 if _v_per_model_usage.__class__ is list:
+                    _v_per_model_usage_item = EvalRunPerModelUsageItem.from_dict
                     try:
-                        _v_per_model_usage = [
-                            EvalRunPerModelUsageItem.from_dict(_i) for _i in _v_per_model_usage
-                        ]
+                        _v_per_model_usage = [_v_per_model_usage_item(_i) for _i in _v_per_model_usage]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_per_model_usage, EvalRunPerModelUsageItem.from_dict).within(
+                        raise _error.at_item(_v_per_model_usage, _v_per_model_usage_item).within(
                             "per_model_usage"
                         ) from None
                 else:
@@ -282,14 +281,14 @@ class EvalRun:
             if "per_testing_criteria_results" in _d:
                 _v_per_testing_criteria_results = _d["per_testing_criteria_results"]
                 if _v_per_testing_criteria_results.__class__ is list:
+                    _v_per_testing_criteria_results_item = EvalRunPerTestingCriteriaResultsItem.from_dict
                     try:
                         _v_per_testing_criteria_results = [
-                            EvalRunPerTestingCriteriaResultsItem.from_dict(_i)
-                            for _i in _v_per_testing_criteria_results
+                            _v_per_testing_criteria_results_item(_i) for _i in _v_per_testing_criteria_results
                         ]
                     except DecodeError as _error:
                         raise _error.at_item(
-                            _v_per_testing_criteria_results, EvalRunPerTestingCriteriaResultsItem.from_dict
+                            _v_per_testing_criteria_results, _v_per_testing_criteria_results_item
                         ).within("per_testing_criteria_results") from None
                 else:
                     _v_per_testing_criteria_results = checked(

@@ -418,10 +418,11 @@ class FineTuningJob:
             if "integrations" in _d:
                 _v_integrations = _d["integrations"]
                 if _v_integrations.__class__ is list:
+                    _v_integrations_item = FineTuningIntegration.from_dict
                     try:
-                        _v_integrations = [FineTuningIntegration.from_dict(_i) for _i in _v_integrations]
+                        _v_integrations = [_v_integrations_item(_i) for _i in _v_integrations]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_integrations, FineTuningIntegration.from_dict).within(
+                        raise _error.at_item(_v_integrations, _v_integrations_item).within(
                             "integrations"
                         ) from None
                 elif _v_integrations is not None:

@@ -326,13 +326,14 @@ class IntegrationMaskedConfigurations:
             if "azure_deployment_config" in _d:
                 _v_azure_deployment_config = _d["azure_deployment_config"]
                 if _v_azure_deployment_config.__class__ is list:
+                    _v_azure_deployment_config_item = IntegrationAzureDeployment.from_dict
                     try:
                         _v_azure_deployment_config = [
-                            IntegrationAzureDeployment.from_dict(_i) for _i in _v_azure_deployment_config
+                            _v_azure_deployment_config_item(_i) for _i in _v_azure_deployment_config
                         ]
                     except DecodeError as _error:
                         raise _error.at_item(
-                            _v_azure_deployment_config, IntegrationAzureDeployment.from_dict
+                            _v_azure_deployment_config, _v_azure_deployment_config_item
                         ).within("azure_deployment_config") from None
                 else:
                     _v_azure_deployment_config = checked(

@@ -84,10 +84,11 @@ class IntegrationModelList:
             if "models" in _d:
                 _v_models = _d["models"]
                 if _v_models.__class__ is list:
+                    _v_models_item = IntegrationModel.from_dict
                     try:
-                        _v_models = [IntegrationModel.from_dict(_i) for _i in _v_models]
+                        _v_models = [_v_models_item(_i) for _i in _v_models]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_models, IntegrationModel.from_dict).within("models") from None
+                        raise _error.at_item(_v_models, _v_models_item).within("models") from None
                 else:
                     _v_models = checked(_v_models, "array", "models")
                 _self.models = _v_models

@@ -319,12 +319,11 @@ class McpIntegrationSummary:
             if "secret_mappings" in _d:
                 _v_secret_mappings = _d["secret_mappings"]
                 if _v_secret_mappings.__class__ is list:
+                    _v_secret_mappings_item = SecretReferenceMapping.from_dict
                     try:
-                        _v_secret_mappings = [
-                            SecretReferenceMapping.from_dict(_i) for _i in _v_secret_mappings
-                        ]
+                        _v_secret_mappings = [_v_secret_mappings_item(_i) for _i in _v_secret_mappings]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_secret_mappings, SecretReferenceMapping.from_dict).within(
+                        raise _error.at_item(_v_secret_mappings, _v_secret_mappings_item).within(
                             "secret_mappings"
                         ) from None
                 else:

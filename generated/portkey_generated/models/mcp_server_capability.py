@@ -280,12 +280,11 @@ class McpServerCapability:
             if "icons" in _d:
                 _v_icons = _d["icons"]
                 if _v_icons.__class__ is list:
+                    _v_icons_item = McpServerCapabilityIconsItem.from_dict
                     try:
-                        _v_icons = [McpServerCapabilityIconsItem.from_dict(_i) for _i in _v_icons]
+                        _v_icons = [_v_icons_item(_i) for _i in _v_icons]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_icons, McpServerCapabilityIconsItem.from_dict).within(
-                            "icons"
-                        ) from None
+                        raise _error.at_item(_v_icons, _v_icons_item).within("icons") from None
                 elif _v_icons is not None:
                     _v_icons = checked(_v_icons, "array or null", "icons")
                 _self.icons = _v_icons
@@ -365,12 +364,11 @@ class McpServerCapability:
             if "arguments" in _d:
                 _v_arguments = _d["arguments"]
                 if _v_arguments.__class__ is list:
+                    _v_arguments_item = McpServerCapabilityArgumentsItem.from_dict
                     try:
-                        _v_arguments = [McpServerCapabilityArgumentsItem.from_dict(_i) for _i in _v_arguments]
+                        _v_arguments = [_v_arguments_item(_i) for _i in _v_arguments]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_arguments, McpServerCapabilityArgumentsItem.from_dict).within(
-                            "arguments"
-                        ) from None
+                        raise _error.at_item(_v_arguments, _v_arguments_item).within("arguments") from None
                 elif _v_arguments is not None:
                     _v_arguments = checked(_v_arguments, "array or null", "arguments")
                 _self.arguments = _v_arguments

@@ -293,12 +293,11 @@ class PolicyUsageLimit:
             if "conditions" in _d:
                 _v_conditions = _d["conditions"]
                 if _v_conditions.__class__ is list:
+                    _v_conditions_item = PolicyCondition.from_dict
                     try:
-                        _v_conditions = [PolicyCondition.from_dict(_i) for _i in _v_conditions]
+                        _v_conditions = [_v_conditions_item(_i) for _i in _v_conditions]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_conditions, PolicyCondition.from_dict).within(
-                            "conditions"
-                        ) from None
+                        raise _error.at_item(_v_conditions, _v_conditions_item).within("conditions") from None
                 else:
                     _v_conditions = checked(_v_conditions, "array", "conditions")
                 _self.conditions = _v_conditions
@@ -308,12 +307,11 @@ class PolicyUsageLimit:
             if "group_by" in _d:
                 _v_group_by = _d["group_by"]
                 if _v_group_by.__class__ is list:
+                    _v_group_by_item = PolicyGroupBy.from_dict
                     try:
-                        _v_group_by = [PolicyGroupBy.from_dict(_i) for _i in _v_group_by]
+                        _v_group_by = [_v_group_by_item(_i) for _i in _v_group_by]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_group_by, PolicyGroupBy.from_dict).within(
-                            "group_by"
-                        ) from None
+                        raise _error.at_item(_v_group_by, _v_group_by_item).within("group_by") from None
                 else:
                     _v_group_by = checked(_v_group_by, "array", "group_by")
                 _self.group_by = _v_group_by

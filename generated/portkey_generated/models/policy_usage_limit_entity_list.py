@@ -90,12 +90,11 @@ class PolicyUsageLimitEntityList:
             if "data" in _d:
                 _v_data = _d["data"]
                 if _v_data.__class__ is list:
+                    _v_data_item = PolicyUsageLimitEntity.from_dict
                     try:
-                        _v_data = [PolicyUsageLimitEntity.from_dict(_i) for _i in _v_data]
+                        _v_data = [_v_data_item(_i) for _i in _v_data]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_data, PolicyUsageLimitEntity.from_dict).within(
-                            "data"
-                        ) from None
+                        raise _error.at_item(_v_data, _v_data_item).within("data") from None
                 else:
                     _v_data = checked(_v_data, "array", "data")
                 _self.data = _v_data

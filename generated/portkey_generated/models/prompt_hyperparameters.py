@@ -327,10 +327,11 @@ class PromptHyperparameters:
             if "tools" in _d:
                 _v_tools = _d["tools"]
                 if _v_tools.__class__ is list:
+                    _v_tools_item = ChatCompletionTool.from_dict
                     try:
-                        _v_tools = [ChatCompletionTool.from_dict(_i) for _i in _v_tools]
+                        _v_tools = [_v_tools_item(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_tools, ChatCompletionTool.from_dict).within("tools") from None
+                        raise _error.at_item(_v_tools, _v_tools_item).within("tools") from None
                 else:
                     _v_tools = checked(_v_tools, "array", "tools")
                 _self.tools = _v_tools

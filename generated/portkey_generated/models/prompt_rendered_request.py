@@ -506,10 +506,11 @@ class PromptRenderedRequest:
             if "tools" in _d:
                 _v_tools = _d["tools"]
                 if _v_tools.__class__ is list:
+                    _v_tools_item = ChatCompletionTool.from_dict
                     try:
-                        _v_tools = [ChatCompletionTool.from_dict(_i) for _i in _v_tools]
+                        _v_tools = [_v_tools_item(_i) for _i in _v_tools]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_tools, ChatCompletionTool.from_dict).within("tools") from None
+                        raise _error.at_item(_v_tools, _v_tools_item).within("tools") from None
                 else:
                     _v_tools = checked(_v_tools, "array", "tools")
                 _self.tools = _v_tools
@@ -624,12 +625,11 @@ class PromptRenderedRequest:
             if "functions" in _d:
                 _v_functions = _d["functions"]
                 if _v_functions.__class__ is list:
+                    _v_functions_item = ChatCompletionFunctions.from_dict
                     try:
-                        _v_functions = [ChatCompletionFunctions.from_dict(_i) for _i in _v_functions]
+                        _v_functions = [_v_functions_item(_i) for _i in _v_functions]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_functions, ChatCompletionFunctions.from_dict).within(
-                            "functions"
-                        ) from None
+                        raise _error.at_item(_v_functions, _v_functions_item).within("functions") from None
                 else:
                     _v_functions = checked(_v_functions, "array", "functions")
                 _self.functions = _v_functions

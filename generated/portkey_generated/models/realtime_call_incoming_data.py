@@ -81,10 +81,11 @@ class RealtimeCallIncomingData:
             if "sip_headers" in _d:
                 _v_sip_headers = _d["sip_headers"]
                 if _v_sip_headers.__class__ is list:
+                    _v_sip_headers_item = SipHeader.from_dict
                     try:
-                        _v_sip_headers = [SipHeader.from_dict(_i) for _i in _v_sip_headers]
+                        _v_sip_headers = [_v_sip_headers_item(_i) for _i in _v_sip_headers]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_sip_headers, SipHeader.from_dict).within(
+                        raise _error.at_item(_v_sip_headers, _v_sip_headers_item).within(
                             "sip_headers"
                         ) from None
                 else:

@@ -102,10 +102,11 @@ class RerankResponse:
             _n = 1
             _v_results = _d["results"]
             if _v_results.__class__ is list:
+                _v_results_item = RerankResult.from_dict
                 try:
-                    _v_results = [RerankResult.from_dict(_i) for _i in _v_results]
+                    _v_results = [_v_results_item(_i) for _i in _v_results]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_results, RerankResult.from_dict).within("results") from None
+                    raise _error.at_item(_v_results, _v_results_item).within("results") from None
             else:
                 _v_results = checked(_v_results, "array", "results")
             _self.results = _v_results

@@ -129,13 +129,14 @@ class ResponseComputerCallOutput:
             if "acknowledged_safety_checks" in _d:
                 _v_acknowledged_safety_checks = _d["acknowledged_safety_checks"]
                 if _v_acknowledged_safety_checks.__class__ is list:
+                    _v_acknowledged_safety_checks_item = ResponseComputerSafetyCheck.from_dict
                     try:
                         _v_acknowledged_safety_checks = [
-                            ResponseComputerSafetyCheck.from_dict(_i) for _i in _v_acknowledged_safety_checks
+                            _v_acknowledged_safety_checks_item(_i) for _i in _v_acknowledged_safety_checks
                         ]
                     except DecodeError as _error:
                         raise _error.at_item(
-                            _v_acknowledged_safety_checks, ResponseComputerSafetyCheck.from_dict
+                            _v_acknowledged_safety_checks, _v_acknowledged_safety_checks_item
                         ).within("acknowledged_safety_checks") from None
                 else:
                     _v_acknowledged_safety_checks = checked(

@@ -121,14 +121,15 @@ class ResponseComputerToolCall:
             _self.action = _v_action
             _v_pending_safety_checks = _d["pending_safety_checks"]
             if _v_pending_safety_checks.__class__ is list:
+                _v_pending_safety_checks_item = ResponseComputerSafetyCheck.from_dict
                 try:
                     _v_pending_safety_checks = [
-                        ResponseComputerSafetyCheck.from_dict(_i) for _i in _v_pending_safety_checks
+                        _v_pending_safety_checks_item(_i) for _i in _v_pending_safety_checks
                     ]
                 except DecodeError as _error:
-                    raise _error.at_item(
-                        _v_pending_safety_checks, ResponseComputerSafetyCheck.from_dict
-                    ).within("pending_safety_checks") from None
+                    raise _error.at_item(_v_pending_safety_checks, _v_pending_safety_checks_item).within(
+                        "pending_safety_checks"
+                    ) from None
             else:
                 _v_pending_safety_checks = checked(_v_pending_safety_checks, "array", "pending_safety_checks")
             _self.pending_safety_checks = _v_pending_safety_checks

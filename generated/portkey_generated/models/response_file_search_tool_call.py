@@ -135,14 +135,11 @@ class ResponseFileSearchToolCall:
             if "results" in _d:
                 _v_results = _d["results"]
                 if _v_results.__class__ is list:
+                    _v_results_item = ResponseFileSearchToolCallResultsItem.from_dict
                     try:
-                        _v_results = [
-                            ResponseFileSearchToolCallResultsItem.from_dict(_i) for _i in _v_results
-                        ]
+                        _v_results = [_v_results_item(_i) for _i in _v_results]
                     except DecodeError as _error:
-                        raise _error.at_item(
-                            _v_results, ResponseFileSearchToolCallResultsItem.from_dict
-                        ).within("results") from None
+                        raise _error.at_item(_v_results, _v_results_item).within("results") from None
                 elif _v_results is not None:
                     _v_results = checked(_v_results, "array or null", "results")
                 _self.results = _v_results

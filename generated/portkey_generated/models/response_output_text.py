@@ -106,10 +106,11 @@ class ResponseOutputText:
             if "annotations" in _d:
                 _v_annotations = _d["annotations"]
                 if _v_annotations.__class__ is list:
+                    _v_annotations_item = ResponseAnnotation.from_dict
                     try:
-                        _v_annotations = [ResponseAnnotation.from_dict(_i) for _i in _v_annotations]
+                        _v_annotations = [_v_annotations_item(_i) for _i in _v_annotations]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_annotations, ResponseAnnotation.from_dict).within(
+                        raise _error.at_item(_v_annotations, _v_annotations_item).within(
                             "annotations"
                         ) from None
                 else:
@@ -121,12 +122,11 @@ class ResponseOutputText:
             if "logprobs" in _d:
                 _v_logprobs = _d["logprobs"]
                 if _v_logprobs.__class__ is list:
+                    _v_logprobs_item = ResponseOutputTextLogprobsItem.from_dict
                     try:
-                        _v_logprobs = [ResponseOutputTextLogprobsItem.from_dict(_i) for _i in _v_logprobs]
+                        _v_logprobs = [_v_logprobs_item(_i) for _i in _v_logprobs]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_logprobs, ResponseOutputTextLogprobsItem.from_dict).within(
-                            "logprobs"
-                        ) from None
+                        raise _error.at_item(_v_logprobs, _v_logprobs_item).within("logprobs") from None
                 else:
                     _v_logprobs = checked(_v_logprobs, "array", "logprobs")
                 _self.logprobs = _v_logprobs

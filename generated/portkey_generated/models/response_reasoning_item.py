@@ -128,12 +128,11 @@ class ResponseReasoningItem:
             if "summary" in _d:
                 _v_summary = _d["summary"]
                 if _v_summary.__class__ is list:
+                    _v_summary_item = ResponseReasoningText.from_dict
                     try:
-                        _v_summary = [ResponseReasoningText.from_dict(_i) for _i in _v_summary]
+                        _v_summary = [_v_summary_item(_i) for _i in _v_summary]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_summary, ResponseReasoningText.from_dict).within(
-                            "summary"
-                        ) from None
+                        raise _error.at_item(_v_summary, _v_summary_item).within("summary") from None
                 else:
                     _v_summary = checked(_v_summary, "array", "summary")
                 _self.summary = _v_summary
@@ -143,12 +142,11 @@ class ResponseReasoningItem:
             if "content" in _d:
                 _v_content = _d["content"]
                 if _v_content.__class__ is list:
+                    _v_content_item = ResponseReasoningText.from_dict
                     try:
-                        _v_content = [ResponseReasoningText.from_dict(_i) for _i in _v_content]
+                        _v_content = [_v_content_item(_i) for _i in _v_content]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_content, ResponseReasoningText.from_dict).within(
-                            "content"
-                        ) from None
+                        raise _error.at_item(_v_content, _v_content_item).within("content") from None
                 elif _v_content is not None:
                     _v_content = checked(_v_content, "array or null", "content")
                 _self.content = _v_content

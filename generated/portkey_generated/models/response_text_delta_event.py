@@ -128,12 +128,11 @@ class ResponseTextDeltaEvent:
             if "logprobs" in _d:
                 _v_logprobs = _d["logprobs"]
                 if _v_logprobs.__class__ is list:
+                    _v_logprobs_item = ResponseTextDeltaEventLogprobsItem.from_dict
                     try:
-                        _v_logprobs = [ResponseTextDeltaEventLogprobsItem.from_dict(_i) for _i in _v_logprobs]
+                        _v_logprobs = [_v_logprobs_item(_i) for _i in _v_logprobs]
                     except DecodeError as _error:
-                        raise _error.at_item(
-                            _v_logprobs, ResponseTextDeltaEventLogprobsItem.from_dict
-                        ).within("logprobs") from None
+                        raise _error.at_item(_v_logprobs, _v_logprobs_item).within("logprobs") from None
                 else:
                     _v_logprobs = checked(_v_logprobs, "array", "logprobs")
                 _self.logprobs = _v_logprobs

@@ -76,12 +76,11 @@ class ScimWorkspaceMappingList:
             if "mappings" in _d:
                 _v_mappings = _d["mappings"]
                 if _v_mappings.__class__ is list:
+                    _v_mappings_item = ScimWorkspaceMapping.from_dict
                     try:
-                        _v_mappings = [ScimWorkspaceMapping.from_dict(_i) for _i in _v_mappings]
+                        _v_mappings = [_v_mappings_item(_i) for _i in _v_mappings]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_mappings, ScimWorkspaceMapping.from_dict).within(
-                            "mappings"
-                        ) from None
+                        raise _error.at_item(_v_mappings, _v_mappings_item).within("mappings") from None
                 else:
                     _v_mappings = checked(_v_mappings, "array", "mappings")
                 _self.mappings = _v_mappings

@@ -260,12 +260,11 @@ class ThreadMessage:
             _self.run_id = _v_run_id
             _v_attachments = _d["attachments"]
             if _v_attachments.__class__ is list:
+                _v_attachments_item = ThreadMessageAttachment.from_dict
                 try:
-                    _v_attachments = [ThreadMessageAttachment.from_dict(_i) for _i in _v_attachments]
+                    _v_attachments = [_v_attachments_item(_i) for _i in _v_attachments]
                 except DecodeError as _error:
-                    raise _error.at_item(_v_attachments, ThreadMessageAttachment.from_dict).within(
-                        "attachments"
-                    ) from None
+                    raise _error.at_item(_v_attachments, _v_attachments_item).within("attachments") from None
             elif _v_attachments is not None:
                 _v_attachments = checked(_v_attachments, "array or null", "attachments")
             _self.attachments = _v_attachments

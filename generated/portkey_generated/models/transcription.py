@@ -138,10 +138,11 @@ class Transcription:
             if "words" in _d:
                 _v_words = _d["words"]
                 if _v_words.__class__ is list:
+                    _v_words_item = TranscriptionWord.from_dict
                     try:
-                        _v_words = [TranscriptionWord.from_dict(_i) for _i in _v_words]
+                        _v_words = [_v_words_item(_i) for _i in _v_words]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_words, TranscriptionWord.from_dict).within("words") from None
+                        raise _error.at_item(_v_words, _v_words_item).within("words") from None
                 else:
                     _v_words = checked(_v_words, "array", "words")
                 _self.words = _v_words
@@ -151,12 +152,11 @@ class Transcription:
             if "segments" in _d:
                 _v_segments = _d["segments"]
                 if _v_segments.__class__ is list:
+                    _v_segments_item = TranscriptionSegment.from_dict
                     try:
-                        _v_segments = [TranscriptionSegment.from_dict(_i) for _i in _v_segments]
+                        _v_segments = [_v_segments_item(_i) for _i in _v_segments]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_segments, TranscriptionSegment.from_dict).within(
-                            "segments"
-                        ) from None
+                        raise _error.at_item(_v_segments, _v_segments_item).within("segments") from None
                 else:
                     _v_segments = checked(_v_segments, "array", "segments")
                 _self.segments = _v_segments

@@ -110,12 +110,11 @@ class Translation:
             if "segments" in _d:
                 _v_segments = _d["segments"]
                 if _v_segments.__class__ is list:
+                    _v_segments_item = TranscriptionSegment.from_dict
                     try:
-                        _v_segments = [TranscriptionSegment.from_dict(_i) for _i in _v_segments]
+                        _v_segments = [_v_segments_item(_i) for _i in _v_segments]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_segments, TranscriptionSegment.from_dict).within(
-                            "segments"
-                        ) from None
+                        raise _error.at_item(_v_segments, _v_segments_item).within("segments") from None
                 else:
                     _v_segments = checked(_v_segments, "array", "segments")
                 _self.segments = _v_segments

@@ -94,10 +94,11 @@ class Owner:
             if "pets" in _d:
                 _v_pets = _d["pets"]
                 if _v_pets.__class__ is list:
+                    _v_pets_item = Pet.from_dict
                     try:
-                        _v_pets = [Pet.from_dict(_i) for _i in _v_pets]
+                        _v_pets = [_v_pets_item(_i) for _i in _v_pets]
                     except DecodeError as _error:
-                        raise _error.at_item(_v_pets, Pet.from_dict).within("pets") from None
+                        raise _error.at_item(_v_pets, _v_pets_item).within("pets") from None
                 else:
                     _v_pets = checked(_v_pets, "array", "pets")
                 _self.pets = _v_pets
