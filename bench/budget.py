@@ -17,6 +17,8 @@ class Budget:
     """Processes per SDK for the per-request, decoding and streaming figures (each measures once)."""
     overhead_calls: int
     """Timed calls of the per-request loop in each process (after as many warm-up calls)."""
+    paired_blocks: int
+    """Alternating blocks of an SDK and the floor in one process (`bench.paired`), per figure."""
     large_chat_runs: int
     """Timed large chat decodes in each process (their median is that process's figure)."""
     embedding_runs: int
@@ -45,6 +47,7 @@ FULL = Budget(
     memory_requests=1_000,
     inprocess_rounds=7,
     overhead_calls=400,
+    paired_blocks=15,
     large_chat_runs=5,
     embedding_runs=2,
     gateway_rounds=3,
@@ -64,6 +67,7 @@ QUICK = Budget(
     memory_requests=200,
     inprocess_rounds=2,
     overhead_calls=100,
+    paired_blocks=5,
     large_chat_runs=3,
     embedding_runs=1,
     gateway_rounds=1,

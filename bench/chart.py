@@ -18,7 +18,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from bench.report import FIGURES, OFFICIAL, RAW, TYPED, value
+from bench.report import FIGURES, OFFICIAL, RAW, TYPED, paired_ratio, value
 
 SKIPPED = {"import_wall_ms", "first_call_wall_ms", "import_modules"}
 
@@ -30,7 +30,10 @@ def ratios(figures: dict[str, Any], over: str) -> dict[str, float]:
         if figure.key in SKIPPED:
             continue
         mine, theirs = value(figures, figure.key, TYPED), value(figures, figure.key, over)
-        if mine and theirs:
+        paired = paired_ratio(figures, figure.key) if over == RAW else None
+        if paired:
+            found[figure.label] = 1 / paired if figure.higher_is_better else paired
+        elif mine and theirs:
             found[figure.label] = theirs / mine if figure.higher_is_better else mine / theirs
     return found
 

@@ -114,18 +114,21 @@ def memory(workers: Workers, budget: Budget) -> dict[str, Any]:
 def in_process(workers: Workers, budget: Budget) -> dict[str, Any]:
     """Overhead, large decodes and streaming: several processes per SDK, interleaved."""
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in SDK_NAMES}
+    paired: list[dict[str, float]] = []
     for _ in range(budget.inprocess_rounds):
         for name in SDK_NAMES:
             runs[name].append(workers.json("bench.inprocess", name, json.dumps(budget.as_dict())))
-    figures = runs[SDK_NAMES[0]][0].keys()
-    return {
+        paired.append(workers.json("bench.paired", "portkey-typed", json.dumps(budget.as_dict())))
+    figures: dict[str, Any] = {
         figure: {
             name: summary([run[figure] for run in runs[name]])
             for name in SDK_NAMES
             if figure in runs[name][0]
         }
-        for figure in figures
+        for figure in runs[SDK_NAMES[0]][0]
     }
+    figures["paired_with_floor"] = {figure: summary([run[figure] for run in paired]) for figure in paired[0]}
+    return figures
 
 
 def cpu_seconds(pid: int) -> float:

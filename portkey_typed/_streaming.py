@@ -94,19 +94,23 @@ class _EventParser:
     `id:` and `retry:` are not used. (Measured: httpx-sse's parser alone ran streams at 0.79x the rate of
     httpx's `iter_lines` + `json.loads`; this one keeps the typed stream above 0.7x of that floor.)"""
 
-    __slots__ = ("_data", "_decode", "_name", "_pending")
+    __slots__ = ("_data", "_name", "_partial", "_pending")
 
     def __init__(self) -> None:
         self._pending = ""
+        self._partial = b""
+        """The start of a UTF-8 character split across pieces (event streams are UTF-8 whatever their
+        content type says), decoded with the next piece."""
         self._name = ""
         self._data: list[str] = []
-        self._decode = codecs.getincrementaldecoder("utf-8")("replace").decode
-        """Event streams are UTF-8 whatever their content type says; a character split across pieces
-        waits for its end."""
 
     def feed(self, piece: bytes) -> list[tuple[str, str]]:
         """The (event name, data) of each event that `piece` of the body completes."""
-        text = self._pending + self._decode(piece)
+        if self._partial:
+            piece = self._partial + piece
+        decoded, used = codecs.utf_8_decode(piece, "replace", False)
+        self._partial = piece[used:]
+        text = self._pending + decoded
         held = ""
         if "\r" in text:
             if text[-1] == "\r":  # the LF of a CRLF may come with the next piece

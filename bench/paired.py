@@ -1,0 +1,142 @@
+"""`python -m bench.paired SDK BUDGET_JSON`: an SDK's cost over the floor's, measured side by side.
+
+On a shared 2-core machine the CPU's speed drifts from one process to the next (the floor's own per-request
+time ranged 115-215 µs over three fresh processes in one minute), which swamps a 10% difference between
+figures taken in separate processes. Here the SDK and the floor (httpx+json) run in one process, in
+alternating blocks of the same work; each block pair gives a ratio, and the figure is their median.
+Prints one JSON object: per figure, the SDK's time over the floor's (for streams: its rate over the floor's).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import statistics
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+
+from bench import payloads
+from bench.subjects import SUBJECTS, Subject, Target
+from bench.transport import async_sse_transport, json_transport, sse_transport
+
+FLOOR = SUBJECTS["httpx+json"]
+
+
+def paired(mine: Callable[[], object], floor: Callable[[], object], repeat: int, blocks: int) -> float:
+    """Median over `blocks` of (time of `repeat` calls of `mine`) / (the same of `floor`)."""
+    for call in (mine, floor):
+        for _ in range(repeat):
+            call()
+    ratios = []
+    for _ in range(blocks):
+        gc.collect()
+        times = []
+        for call in (mine, floor):
+            started = time.process_time()
+            for _ in range(repeat):
+                call()
+            times.append(time.process_time() - started)
+        ratios.append(times[0] / times[1])
+    return statistics.median(ratios)
+
+
+async def apaired(
+    mine: Callable[[], Awaitable[object]], floor: Callable[[], Awaitable[object]], repeat: int, blocks: int
+) -> float:
+    """`paired` for awaited calls, one at a time on one event loop."""
+    for call in (mine, floor):
+        for _ in range(repeat):
+            await call()
+    ratios = []
+    for _ in range(blocks):
+        gc.collect()
+        times = []
+        for call in (mine, floor):
+            started = time.process_time()
+            for _ in range(repeat):
+                await call()
+            times.append(time.process_time() - started)
+        ratios.append(times[0] / times[1])
+    return statistics.median(ratios)
+
+
+def clients(subject: Subject, body: bytes) -> tuple[Any, Any]:
+    """The subject's client and the floor's, each on its own httpx client over the same answer."""
+    make = lambda: httpx.Client(transport=json_transport(body))  # noqa: E731
+    return subject.sync_client(Target(), make()), FLOOR.sync_client(Target(), make())
+
+
+def measure(subject: Subject, budget: dict[str, int]) -> dict[str, float]:
+    calls, blocks = budget["overhead_calls"], budget["paired_blocks"]
+    mine, floor = clients(subject, payloads.small_chat())
+    results = {
+        "overhead_sync_us": paired(lambda: subject.chat(mine), lambda: FLOOR.chat(floor), calls, blocks)
+    }
+    mine, floor = clients(subject, payloads.large_chat())
+    results["large_chat_ms"] = paired(lambda: subject.chat(mine), lambda: FLOOR.chat(floor), 3, blocks)
+
+    streams = [
+        subject.sync_client(Target(), httpx.Client(transport=sse_transport(payloads.stream_frames()))),
+        FLOOR.sync_client(Target(), httpx.Client(transport=sse_transport(payloads.stream_frames()))),
+    ]
+    time_ratio = paired(
+        lambda: sum(1 for _ in subject.stream(streams[0])),
+        lambda: sum(1 for _ in FLOOR.stream(streams[1])),
+        1,
+        max(3, blocks // 3),
+    )
+    results["stream_sync_chunks_per_s"] = 1 / time_ratio
+
+    async def async_figures() -> dict[str, float]:
+        small = [
+            subject.async_client(
+                Target(), httpx.AsyncClient(transport=json_transport(payloads.small_chat()))
+            ),
+            FLOOR.async_client(Target(), httpx.AsyncClient(transport=json_transport(payloads.small_chat()))),
+        ]
+        overhead = await apaired(
+            lambda: subject.achat(small[0]), lambda: FLOOR.achat(small[1]), calls, blocks
+        )
+        frames = payloads.stream_frames()
+        streamers = [
+            subject.async_client(Target(), httpx.AsyncClient(transport=async_sse_transport(frames))),
+            FLOOR.async_client(Target(), httpx.AsyncClient(transport=async_sse_transport(frames))),
+        ]
+
+        async def consume(sdk: Subject, client: Any) -> int:
+            return sum([1 async for _ in await sdk.astream(client)])
+
+        stream = await apaired(
+            lambda: consume(subject, streamers[0]),
+            lambda: consume(FLOOR, streamers[1]),
+            1,
+            max(3, blocks // 3),
+        )
+        return {"overhead_async_us": overhead, "stream_async_chunks_per_s": 1 / stream}
+
+    results.update(asyncio.run(async_figures()))
+
+    decoder = subject.chunk_decoder()
+    if decoder is not None:
+        events = [frame.decode()[len("data: ") :].strip() for frame in payloads.stream_frames()[:2_001]]
+        results["chunk_decode_us"] = paired(
+            lambda: [decoder(data) for data in events],
+            lambda: [json.loads(data) for data in events],
+            1,
+            blocks,
+        )
+    return results
+
+
+def main(argv: list[str]) -> None:
+    name, budget = argv[0], json.loads(argv[1])
+    print(json.dumps(measure(SUBJECTS[name], budget)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
