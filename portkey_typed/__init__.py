@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from portkey_generated.header_options import PortkeyHeaderOptions
 from portkey_generated.resources._base import NOT_GIVEN, AsyncStream, NotGiven, RawResponse, Stream
-from portkey_generated.response_headers import PortkeyResponseHeaders
 
 from ._base_client import HOSTED_BASE_URL, LOCAL_BASE_URL, InsecureTransportWarning, UnsupportedOptionWarning
 from ._client import AsyncPortkey, ClientChanges, Portkey
@@ -35,12 +34,14 @@ from ._exceptions import (
     RequestTimeoutError,
     UnprocessableEntityError,
 )
-from ._legacy import LLMOptions
 from ._response import APIResponse
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from portkey_generated.response_headers import PortkeyResponseHeaders
+
     from ._chat_stream import accumulate_chat_completion, async_accumulate_chat_completion
+    from ._legacy import LLMOptions
     from ._realtime import AsyncRealtimeConnection, RealtimeConnection
 
 _LAZY = {
@@ -48,11 +49,13 @@ _LAZY = {
     "async_accumulate_chat_completion": "._chat_stream",
     "RealtimeConnection": "._realtime",
     "AsyncRealtimeConnection": "._realtime",
+    "LLMOptions": "._legacy",
+    "PortkeyResponseHeaders": "portkey_generated.response_headers",
 }
 
 
 def __getattr__(name: str) -> Any:
-    """Load the helpers that need generated models only when they are first used."""
+    """Load what needs generated models or attrs only when it is first used."""
     if name in _LAZY:
         import importlib
 

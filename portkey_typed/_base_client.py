@@ -13,7 +13,7 @@ import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Literal, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, cast
 
 import httpx
 from typing_extensions import Self, Unpack
@@ -52,7 +52,6 @@ from ._exceptions import (
     error_message,
     status_error_class,
 )
-from ._legacy import LLMOptions, legacy_config
 from ._redaction import (
     HELD_SECRETS,
     is_secret_header,
@@ -64,6 +63,9 @@ from ._redaction import (
     shown_url,
 )
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._legacy import LLMOptions
 
 T = TypeVar("T")
 log = logging.getLogger("portkey_typed")
@@ -145,7 +147,7 @@ class ClientChanges(PortkeyHeaderOptions, total=False):
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
 
 
-class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
+class ClientCore(ClientOptions[HttpClientT, "LLMOptions"]):
     """The state and the request-building logic of `Portkey` and `AsyncPortkey`."""
 
     _http: HttpClientT
@@ -185,6 +187,8 @@ class ClientCore(ClientOptions[HttpClientT, LLMOptions]):
                 raise PortkeyValidationError(
                     "config", "give either config= or the older mode= and llms=, not both"
                 )
+            from ._legacy import legacy_config
+
             config, trace_id, llm_metadata = legacy_config(mode or "single", _llm_list(llms))
             options["config"] = config
             if trace_id is not None:

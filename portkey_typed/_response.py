@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import httpx
 
-from portkey_generated.response_headers import PortkeyResponseHeaders
+if TYPE_CHECKING:
+    from portkey_generated.response_headers import PortkeyResponseHeaders
 
 T = TypeVar("T")
 
@@ -35,6 +36,8 @@ class APIResponse(Generic[T]):
     def portkey(self) -> PortkeyResponseHeaders:
         """The `x-portkey-*` response headers, typed."""
         if self._portkey is None:
+            from portkey_generated.response_headers import PortkeyResponseHeaders
+
             self._portkey = PortkeyResponseHeaders.from_headers(self.http_response.headers)
         return self._portkey
 

@@ -39,11 +39,11 @@ def loaded_by(code: str) -> set[str]:
 
 
 def test_the_import_loads_no_transport_and_no_optional_part() -> None:
-    # Import time is a feature: httpcore and its stack come with the first client, the generated
-    # models with the first call that decodes one, webhooks and realtime with their first use.
+    # Import time is a feature: httpcore and its stack come with the first client, attrs and the
+    # generated models with the first call that decodes one, webhooks and realtime with their first use.
     loaded = loaded_by("import portkey_typed")
 
-    assert not {"httpcore", "h11", "anyio"} & loaded
+    assert not {"httpcore", "h11", "anyio", "attr", "attrs"} & loaded
     assert not {m for m in loaded if m.startswith("portkey_generated.models")}
     assert (
         not {"portkey_typed._webhooks", "portkey_typed._realtime", "portkey_typed._bounded_sockets"} & loaded

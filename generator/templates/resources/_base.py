@@ -8,13 +8,25 @@ arguments, to a requester: the handwritten `portkey_typed` client implements `Sy
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar, Literal, NamedTuple, Protocol, TypeVar, cast, runtime_checkable
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Literal,
+    NamedTuple,
+    Protocol,
+    TypeVar,
+    cast,
+    runtime_checkable,
+)
 
 import httpx
 from typing_extensions import Self
 
-from ..response_headers import PortkeyResponseHeaders
 from ..types import Unset
+
+if TYPE_CHECKING:
+    from ..response_headers import PortkeyResponseHeaders
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
