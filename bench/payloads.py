@@ -39,7 +39,7 @@ def _usage(prompt: int, completion: int) -> dict[str, Any]:
 
 def _completion(choices: list[dict[str, Any]], completion_tokens: int) -> bytes:
     body = {
-        "id": "chatcmpl-bench0000000000000000000001",
+        "id": "chatcmpl-Bx7kQ2mZt9LwR4vN8cYp3Hd6sJf",  # shaped like OpenAI's ids: base62, no long digit runs
         "object": "chat.completion",
         "created": CREATED,
         "model": MODEL,
@@ -114,7 +114,7 @@ def embeddings() -> bytes:
 def stream_frames() -> list[bytes]:
     """The SSE frames of a long chat stream, one `data:` event each, ending with `[DONE]`."""
     base = {
-        "id": "chatcmpl-bench0000000000000000000002",
+        "id": "chatcmpl-Cq4TfW8nLs2ZxK7vB1mRj9Ye5Gh",
         "object": "chat.completion.chunk",
         "created": CREATED,
         "model": MODEL,

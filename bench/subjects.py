@@ -113,9 +113,10 @@ class PortkeyTyped(Subject):
 
     def chunk_decoder(self) -> Callable[[str], Any]:
         from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
+        from portkey_typed._json_parser import parse_json
 
         decode = ChatCompletionChunk.from_dict
-        return lambda data: decode(json.loads(data))
+        return lambda data: decode(parse_json(data))
 
 
 class PortkeyAI(Subject):

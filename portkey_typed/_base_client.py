@@ -52,6 +52,7 @@ from ._exceptions import (
     error_message,
     status_error_class,
 )
+from ._json_parser import parse_json
 from ._redaction import (
     HELD_SECRETS,
     is_secret_header,
@@ -218,7 +219,7 @@ class ClientCore(ClientOptions[HttpClientT, "LLMOptions"]):
         if basic:
             self._headers["authorization"] = self._control_headers["authorization"] = basic
         self._wire_headers = {
-            (data, has_json): _wire_headers(
+            (data, has_json): _as_httpx_headers(
                 {**(headers if data else self._control_headers), **(_JSON_CONTENT if has_json else {})}
             )
             for data in (True, False)
@@ -324,7 +325,7 @@ class ClientCore(ClientOptions[HttpClientT, "LLMOptions"]):
         if call_headers is None:
             headers = self._wire_headers[data_plane, content is not None]
         else:
-            headers = _wire_headers(
+            headers = _as_httpx_headers(
                 {
                     **(self._headers if data_plane else self._control_headers),
                     **call_headers,
@@ -417,7 +418,7 @@ class ClientCore(ClientOptions[HttpClientT, "LLMOptions"]):
             return decode(None)
         content = response.content
         try:
-            data = json.loads(content)
+            data = parse_json(content)
         except ValueError:
             raise self._not_json(op, response) from None
         try:
@@ -558,7 +559,7 @@ def _webhook_secret(value: object) -> str | None:
 _JSON_CONTENT = {"content-type": "application/json"}
 
 
-def _wire_headers(headers: dict[str, str]) -> httpx.Headers:
+def _as_httpx_headers(headers: dict[str, str]) -> httpx.Headers:
     """`headers` as httpx keeps them (built once per client, or once per call that adds its own), so
     no attempt converts them again; anything httpx refuses becomes a `PortkeyValidationError`."""
     try:

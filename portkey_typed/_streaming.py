@@ -20,6 +20,7 @@ from ._exceptions import (
     APIStreamError,
     APITimeoutError,
 )
+from ._json_parser import parse_json
 from ._redaction import scrub
 
 T = TypeVar("T")
@@ -217,7 +218,7 @@ def _unencoded(response: httpx.Response) -> bool:
 
 
 def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T, None, None]:
-    decode, loads = decoder.decode, json.loads
+    decode, loads = decoder.decode, parse_json
     try:
         for name, data in _events(response):
             if data[:1] == "{" and name == "message":
@@ -254,7 +255,7 @@ def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T,
 
 
 async def _async_chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> AsyncGenerator[T, None]:
-    decode, loads = decoder.decode, json.loads
+    decode, loads = decoder.decode, parse_json
     try:
         async for name, data in _async_events(response):
             if data[:1] == "{" and name == "message":
