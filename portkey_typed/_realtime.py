@@ -62,7 +62,7 @@ MISSING_EXTRA = (
 
 
 class Realtime(_GeneratedRealtime):
-    """`client.realtime`: `connect(model=...)` for the WebSocket session, `client_secrets` and `calls`."""
+    """`client.realtime`: `connect(model=...)` for the WebSocket connection, `client_secrets` and `calls`."""
 
     def __init__(self, client: ClientCore[Any]) -> None:
         super().__init__(cast("SyncRequester", client))
@@ -76,7 +76,7 @@ class Realtime(_GeneratedRealtime):
         extra_headers: Mapping[str, str] | None = None,
         websocket_connection_options: RealtimeConnectionOptions | None = None,
     ) -> RealtimeConnectionManager:
-        """A context manager that opens the session on entry and closes it on exit:
+        """A context manager that opens the connection on entry and closes it on exit:
         `with client.realtime.connect(model="gpt-realtime") as connection: ...`."""
         return RealtimeConnectionManager(
             self._core,
@@ -99,7 +99,7 @@ class AsyncRealtime(_GeneratedAsyncRealtime):
         extra_headers: Mapping[str, str] | None = None,
         websocket_connection_options: RealtimeConnectionOptions | None = None,
     ) -> AsyncRealtimeConnectionManager:
-        """An async context manager that opens the session on entry and closes it on exit."""
+        """An async context manager that opens the connection on entry and closes it on exit."""
         return AsyncRealtimeConnectionManager(
             self._core,
             _Handshake(self._core, model, extra_query, extra_headers, websocket_connection_options),
@@ -130,7 +130,7 @@ class _Handshake:
         self.options: RealtimeConnectionOptions = {**(options or {})}
 
     def failed(self, client: ClientCore[Any], error: BaseException) -> PortkeyError:
-        """The typed error for a handshake that did not open a session."""
+        """The typed error for a handshake that did not open the connection."""
         from websockets.exceptions import InvalidStatus
 
         request = httpx.Request("GET", self.url.replace("ws", "http", 1))
@@ -143,12 +143,12 @@ class _Handshake:
             response.read()
             return client._status_error(response)
         if isinstance(error, TimeoutError):
-            return APITimeoutError(f"Opening the realtime session timed out: {error}", request=request)
-        return APIConnectionError(f"Could not open the realtime session: {error}", request=request)
+            return APITimeoutError(f"Opening the realtime connection timed out: {error}", request=request)
+        return APIConnectionError(f"Could not open the realtime connection: {error}", request=request)
 
 
 class RealtimeConnection:
-    """An open realtime session: `send` events, `recv` them (or iterate), `close`."""
+    """An open realtime connection: `send` events, `recv` them (or iterate), `close`."""
 
     def __init__(self, connection: SyncWebSocket) -> None:
         self._connection = connection
@@ -158,7 +158,7 @@ class RealtimeConnection:
         self._connection.send(json.dumps(event))
 
     def recv(self) -> RealtimeEvent:
-        """The next server event; raises `APIConnectionError` when the session ended abnormally."""
+        """The next server event; raises `APIConnectionError` when the connection ended abnormally."""
         return parse_event(self.recv_bytes())
 
     def recv_bytes(self) -> bytes:
@@ -171,7 +171,7 @@ class RealtimeConnection:
             raise _closed(closed) from None
 
     def __iter__(self) -> Iterator[RealtimeEvent]:
-        """Every server event until the session is closed normally."""
+        """Every server event until the connection is closed normally."""
         from websockets.exceptions import ConnectionClosedOK
 
         try:
@@ -185,7 +185,7 @@ class RealtimeConnection:
 
 
 class AsyncRealtimeConnection:
-    """An open realtime session of `AsyncPortkey`."""
+    """An open realtime connection of `AsyncPortkey`."""
 
     def __init__(self, connection: AsyncWebSocket) -> None:
         self._connection = connection
@@ -195,7 +195,7 @@ class AsyncRealtimeConnection:
         await self._connection.send(json.dumps(event))
 
     async def recv(self) -> RealtimeEvent:
-        """The next server event; raises `APIConnectionError` when the session ended abnormally."""
+        """The next server event; raises `APIConnectionError` when the connection ended abnormally."""
         return parse_event(await self.recv_bytes())
 
     async def recv_bytes(self) -> bytes:
@@ -208,7 +208,7 @@ class AsyncRealtimeConnection:
             raise _closed(closed) from None
 
     async def __aiter__(self) -> AsyncIterator[RealtimeEvent]:
-        """Every server event until the session is closed normally."""
+        """Every server event until the connection is closed normally."""
         from websockets.exceptions import ConnectionClosedOK
 
         try:
@@ -230,7 +230,7 @@ class RealtimeConnectionManager:
         self._connection: RealtimeConnection | None = None
 
     def enter(self) -> RealtimeConnection:
-        """Open the session (the WebSocket handshake through the gateway)."""
+        """Open the connection (the WebSocket handshake through the gateway)."""
         try:
             from websockets.sync.client import connect
         except ImportError:
@@ -267,7 +267,7 @@ class AsyncRealtimeConnectionManager:
         self._connection: AsyncRealtimeConnection | None = None
 
     async def enter(self) -> AsyncRealtimeConnection:
-        """Open the session (the WebSocket handshake through the gateway)."""
+        """Open the connection (the WebSocket handshake through the gateway)."""
         try:
             from websockets.asyncio.client import connect
         except ImportError:
@@ -299,10 +299,12 @@ def parse_event(data: str | bytes) -> RealtimeEvent:
     try:
         event: object = json.loads(data)
     except ValueError as error:
-        raise APIConnectionError(f"The realtime session sent a message that is not JSON: {error}") from None
+        raise APIConnectionError(
+            f"The realtime connection sent a message that is not JSON: {error}"
+        ) from None
     if not isinstance(event, dict):
         raise APIConnectionError(
-            f"The realtime session sent a JSON {type(event).__name__}, not an event object"
+            f"The realtime connection sent a JSON {type(event).__name__}, not an event object"
         )
     return cast("dict[str, Any]", event)
 
@@ -318,4 +320,4 @@ def _handshake_errors() -> type[Exception]:
 
 
 def _closed(closed: Exception) -> APIConnectionError:
-    return APIConnectionError(f"The realtime session closed abnormally: {closed}")
+    return APIConnectionError(f"The realtime connection closed abnormally: {closed}")

@@ -1,7 +1,7 @@
 """client.realtime.connect through the real gateway's `/v1/realtime` route, as far as it goes offline.
 
 The gateway dials the provider's own realtime host (api.openai.com for openai; `custom_host` does not
-apply there), so no local upstream can answer; tests/unit/test_realtime_connect.py checks the session
+apply there), so no local upstream can answer; tests/unit/test_realtime_connect.py checks the connection
 against a WebSocket server of the tests' own. Here: the handshake reaches the route and a provider that
 has no realtime API comes back as a typed status error, not a hang or a raw WebSocket exception."""
 

@@ -1,4 +1,4 @@
-"""client.realtime.connect: the WebSocket session, against the tests' own WebSocket server on 127.0.0.1
+"""client.realtime.connect: the WebSocket connection, against the tests' own WebSocket server on 127.0.0.1
 (the real gateway's realtime route always dials the provider's public host, so it cannot reach a local
 upstream; tests/integration/test_realtime_gateway.py drives that route as far as it goes offline)."""
 
@@ -32,7 +32,7 @@ class RealtimeServer:
 
     def __init__(self) -> None:
         self.handshakes: list[dict[str, Any]] = []
-        self._server: Server = serve(self._session, "127.0.0.1", 0, process_request=self._check)
+        self._server: Server = serve(self._serve_connection, "127.0.0.1", 0, process_request=self._check)
         self.port = self._server.socket.getsockname()[1]
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
 
@@ -47,7 +47,7 @@ class RealtimeServer:
             return response
         return None
 
-    def _session(self, socket: ServerConnection) -> None:
+    def _serve_connection(self, socket: ServerConnection) -> None:
         socket.send(
             json.dumps({"type": "session.created", "event_id": "event_1", "session": {"id": "sess_1"}})
         )
@@ -83,7 +83,7 @@ def options(server: RealtimeServer, **extra: Any) -> dict[str, Any]:
     }
 
 
-def test_a_session_opens_with_the_clients_headers_and_relays_events(server: RealtimeServer) -> None:
+def test_a_connection_opens_with_the_clients_headers_and_relays_events(server: RealtimeServer) -> None:
     client = Portkey(**options(server))
     with client.realtime.connect(
         model="gpt-realtime", extra_query={"intent": "demo"}, extra_headers={"X-Extra": "1"}
@@ -112,7 +112,7 @@ def test_a_session_opens_with_the_clients_headers_and_relays_events(server: Real
     )
 
 
-async def test_the_async_client_opens_the_same_session(server: RealtimeServer) -> None:
+async def test_the_async_client_opens_the_same_connection(server: RealtimeServer) -> None:
     client = AsyncPortkey(**options(server))
     async with client.realtime.connect(model="gpt-realtime") as connection:
         assert (await connection.recv())["type"] == "session.created"
@@ -160,7 +160,7 @@ def test_an_abnormal_close_is_a_connection_error(server: RealtimeServer) -> None
 
 def test_nothing_listening_is_a_connection_error() -> None:
     client = Portkey(base_url="http://127.0.0.1:9/v1", authorization=PROVIDER_KEY)
-    with pytest.raises(APIConnectionError, match="Could not open the realtime session"):
+    with pytest.raises(APIConnectionError, match="Could not open the realtime connection"):
         client.realtime.connect(model="gpt-realtime").enter()
 
 
