@@ -359,9 +359,7 @@ class ClientCore(ClientOptions[HttpClientT, "LLMOptions"]):
                 timeout=prepared.timeout,
             )
         except (httpx.InvalidURL, TypeError, ValueError) as exc:
-            raise PortkeyValidationError(
-                "request", f"httpx cannot build it ({type(exc).__name__}: {exc}); check the arguments"
-            ) from None
+            raise _unbuildable(exc) from None
         if self._webhook_secret:
             request.extensions[HELD_SECRETS] = (self._webhook_secret,)
         return request
@@ -577,9 +575,14 @@ def _url(text: str) -> httpx.URL:
     try:
         return httpx.URL(text)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
-        raise PortkeyValidationError(
-            "request", f"httpx cannot build it ({type(exc).__name__}: {exc}); check the arguments"
-        ) from None
+        raise _unbuildable(exc) from None
+
+
+def _unbuildable(exc: Exception) -> PortkeyValidationError:
+    """The error for a request httpx refuses to build (its URL, say), naming httpx's own complaint."""
+    return PortkeyValidationError(
+        "request", f"httpx cannot build it ({type(exc).__name__}: {exc}); check the arguments"
+    )
 
 
 _GATEWAY_HEADERS = frozenset(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import json
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from typing import Any, Generic, TypeVar, cast
 
@@ -61,7 +60,7 @@ class _EventDecoder(Generic[T]):
         if not data:
             return None
         try:
-            payload = json.loads(data)
+            payload = parse_json(data)
         except ValueError:
             if name == "error":
                 raise _stream_error(self._response, data, {}) from None
