@@ -114,7 +114,10 @@ def test_cut_stream_ends_early_without_done(http: httpx.Client, upstream: Upstre
     body = {**CHAT, "stream": True}
     with http.stream("POST", "/chat/completions", json=body, headers=provider_headers(upstream)) as answer:
         data = [line for line in answer.iter_lines() if line.startswith("data: ")]
-    assert len(data) == 2
+    # The gateway reads the upstream through a web stream, and a stream that errors drops the chunks still queued
+    # in it: when the cut arrives before the gateway has read the second event, only the first comes through.
+    assert 1 <= len(data) <= 2
+    assert all(line.startswith('data: {"id"') for line in data)
     assert "data: [DONE]" not in data
 
 
