@@ -9,8 +9,8 @@ member or, failing one, as its first member with the fields it lacks set to `UNS
 The code is written for speed: fields are read by indexing (no copy of the dict, no `pop`), checked with
 `value.__class__ is T` (the slow, lenient check in `types.checked` runs only when that fails), set on an
 instance made with `cls.__new__` (no keyword `__init__`), unions are dispatched on the value's JSON type
-and on their tag, and `additional_properties` is computed only when the object has more keys than the
-fields it matched. Union members that need more than a type check get a module-level `_decode_<name>`
+and on their tag, and `additional_properties` is set only when the object has more keys than the
+fields it matched (else its slot stays empty, and the first read makes an empty dict: types.py). Union members that need more than a type check get a module-level `_decode_<name>`
 function, never a closure made per call.
 """
 
@@ -415,8 +415,8 @@ def decode_model(model: Any, models: Mapping[str, Any]) -> ModelDecoding:
         count = "_n" if required or optional else "0"
         if not decode:
             lines += [
-                f"_self.additional_properties = {{}} if len(_d) == {count} else "
-                f"{{_k: _x for _k, _x in _d.items() {condition}}}"
+                f"if len(_d) != {count}:",
+                f"    _self.additional_properties = {{_k: _x for _k, _x in _d.items() {condition}}}",
             ]
         else:
             type_string = _type(extra)

@@ -2,12 +2,17 @@
 """Contains some shared types for properties"""
 
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, TypeGuard, cast
+from types import MemberDescriptorType
+from typing import Any, Literal, TypeGuard, TypeVar, cast
 
 
 class Unset:
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __reduce__(self) -> str:
+        """Copies and pickles of a model keep the one UNSET, so `is UNSET` and equality hold for them."""
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -153,6 +158,46 @@ def as_object(value: Any) -> dict[str, Any]:
     raise DecodeError(f"expected object, got {json_kind(value)}")
 
 
+class AdditionalProperties:
+    """A model's `additional_properties`, made an empty dict when first read while its slot is empty.
+
+    Most objects carry no keys beyond the described ones, and `from_dict` leaves the slot empty for them: a
+    decoded object costs one allocation instead of two, so the garbage collector, which counts allocations,
+    runs half as often while an answer of many objects is decoded."""
+
+    __slots__ = ("_delete", "_get", "_set")
+
+    def __init__(self, slot: MemberDescriptorType) -> None:
+        self._get = slot.__get__
+        self._set = slot.__set__
+        self._delete = slot.__delete__
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        try:
+            return self._get(instance, owner)
+        except AttributeError:
+            extra: dict[str, Any] = {}
+            self._set(instance, extra)
+            return extra
+
+    def __set__(self, instance: object, value: dict[str, Any]) -> None:
+        self._set(instance, value)
+
+    def __delete__(self, instance: object) -> None:
+        self._delete(instance)
+
+
+_Model = TypeVar("_Model", bound=type)
+
+
+def lazy_additional_properties(cls: _Model) -> _Model:
+    """Put an `AdditionalProperties` in place of the slot attrs made for the class's `additional_properties`."""
+    setattr(cls, "additional_properties", AdditionalProperties(cls.__dict__["additional_properties"]))
+    return cls
+
+
 def is_set(value: object) -> bool:
     """Whether a required field holds a value (it reads UNSET in an object of a type the description does not
     know)."""
@@ -165,6 +210,7 @@ __all__ = [
     "JSON_NUMBERS",
     "JSON_STRINGS",
     "UNSET",
+    "AdditionalProperties",
     "DecodeError",
     "MissingAsUnset",
     "Unset",
@@ -174,5 +220,6 @@ __all__ = [
     "is_json_object",
     "is_set",
     "json_kind",
+    "lazy_additional_properties",
     "malformed",
 ]

@@ -17,6 +17,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AdminInvite")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AdminInvite:
     """An invitation to join the organisation."""
@@ -62,7 +64,7 @@ class AdminInvite:
     """ Identifier of the user who sent it. """
     workspaces: list[AdminInviteWorkspace] | Unset = UNSET
     """ Workspaces the invitation grants, each with its role. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -259,10 +261,8 @@ class AdminInvite:
                 _self.workspaces = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -279,7 +279,6 @@ class AdminInvite:
                     "workspaces",
                 }
             }
-        )
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AdminInviteCreated")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AdminInviteCreated:
     """The invitation just sent."""
@@ -25,7 +27,7 @@ class AdminInviteCreated:
     """ Identifier of the invitation. """
     invite_link: str
     """ Link the invited person follows to join. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -57,9 +59,8 @@ class AdminInviteCreated:
             _self.invite_link = _v_invite_link
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "invite_link"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"id", "invite_link"}}
         return _self
 
     @property

@@ -13,18 +13,20 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AdminInviteResent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AdminInviteResent:
     """Result of sending an invitation again."""
 
     invite_link: str | Unset = UNSET
     """ Link carried by the resent invitation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -52,9 +54,8 @@ class AdminInviteResent:
                 _self.invite_link = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"inviteLink"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"inviteLink"}}
         return _self
 
     @property

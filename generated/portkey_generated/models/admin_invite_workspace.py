@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AdminInviteWorkspace")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AdminInviteWorkspace:
     """A workspace granted by an invitation, as the API reports it back."""
@@ -26,7 +28,7 @@ class AdminInviteWorkspace:
     """ Identifier of the workspace. """
     role: str | Unset = UNSET
     """ Workspace role granted there. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -66,9 +68,10 @@ class AdminInviteWorkspace:
                 _self.role = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"role", "workspace_id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"role", "workspace_id"}
+            }
         return _self
 
     @property

@@ -19,12 +19,14 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="AdminUser")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AdminUser:
     """A person who belongs to the organisation."""
@@ -47,7 +49,7 @@ class AdminUser:
     """ When the record last changed. """
     workspace_ids: list[str] | Unset = UNSET
     """ Workspaces the user belongs to. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -209,10 +211,8 @@ class AdminUser:
                 _self.workspace_ids = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -228,7 +228,6 @@ class AdminUser:
                     "workspace_ids",
                 }
             }
-        )
         return _self
 
     @property

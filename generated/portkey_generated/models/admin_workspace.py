@@ -14,6 +14,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AdminWorkspace")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AdminWorkspace:
     """A workspace of the organisation."""
@@ -61,7 +63,7 @@ class AdminWorkspace:
     """ Budgets that apply to the whole workspace. """
     rate_limits: list[RateLimitPolicy] | Unset = UNSET
     """ Throughput caps that apply to the whole workspace. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -248,10 +250,8 @@ class AdminWorkspace:
                 _self.rate_limits = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -267,7 +267,6 @@ class AdminWorkspace:
                     "usage_limits",
                 }
             }
-        )
         return _self
 
     @property

@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AdminWorkspaceDefaults")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AdminWorkspaceDefaults:
     """Settings every request made inside the workspace starts from."""
@@ -54,7 +56,7 @@ class AdminWorkspaceDefaults:
     """ Config applied by default to user API keys of the workspace, if any. """
     object_: AdminWorkspaceDefaultsObject | Unset = UNSET
     """ Kind of record; always `workspace`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -180,10 +182,8 @@ class AdminWorkspaceDefaults:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -196,7 +196,6 @@ class AdminWorkspaceDefaults:
                     "user_api_key_config",
                 }
             }
-        )
         return _self
 
     @property

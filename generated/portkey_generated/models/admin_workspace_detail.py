@@ -14,6 +14,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -41,6 +42,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AdminWorkspaceDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AdminWorkspaceDetail:
     """A workspace with the list of its members."""
@@ -65,7 +67,7 @@ class AdminWorkspaceDetail:
     """ Budgets that apply to the whole workspace. """
     rate_limits: list[RateLimitPolicy] | Unset = UNSET
     """ Throughput caps that apply to the whole workspace. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -276,10 +278,8 @@ class AdminWorkspaceDetail:
                 _self.rate_limits = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -296,7 +296,6 @@ class AdminWorkspaceDetail:
                     "users",
                 }
             }
-        )
         return _self
 
     @property

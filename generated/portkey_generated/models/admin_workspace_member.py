@@ -27,6 +27,7 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -48,6 +49,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AdminWorkspaceMember")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AdminWorkspaceMember:
     """An organisation user seen from inside one workspace."""
@@ -78,7 +80,7 @@ class AdminWorkspaceMember:
     """ Permission scopes the user has in the workspace, such as `configs.read`. """
     settings: AdminWorkspaceMemberSettings | None | Unset = UNSET
     """ Per-member settings, when any are stored. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -316,10 +318,8 @@ class AdminWorkspaceMember:
                 _self.settings = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -339,7 +339,6 @@ class AdminWorkspaceMember:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,12 +14,14 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="AnalyticsAveragePoint")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsAveragePoint:
     """One time bucket of an averaging graph."""
@@ -28,7 +30,7 @@ class AnalyticsAveragePoint:
     """ Start of the bucket. """
     avg: float
     """ Mean within the bucket. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -65,9 +67,8 @@ class AnalyticsAveragePoint:
             _self.avg = _v_avg
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"avg", "timestamp"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"avg", "timestamp"}}
         return _self
 
     @property

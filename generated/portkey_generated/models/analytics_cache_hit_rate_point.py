@@ -14,12 +14,14 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="AnalyticsCacheHitRatePoint")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsCacheHitRatePoint:
     """Cache figures of one time bucket."""
@@ -36,7 +38,7 @@ class AnalyticsCacheHitRatePoint:
     """ Savings from simple-cache hits, summed from the start of the window to this bucket. """
     cumulative_semantic_cache_savings: float
     """ Savings from semantic-cache hits, summed from the start of the window to this bucket. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -109,10 +111,8 @@ class AnalyticsCacheHitRatePoint:
             _self.cumulative_semantic_cache_savings = _v_cumulative_semantic_cache_savings
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -125,7 +125,6 @@ class AnalyticsCacheHitRatePoint:
                     "timestamp",
                 }
             }
-        )
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsCacheHitRateSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsCacheHitRateSummary:
     """Whole-window cache figures."""
@@ -26,7 +28,7 @@ class AnalyticsCacheHitRateSummary:
     """ Cache hits over the whole window. """
     rate: float
     """ Percentage of requests answered from the cache. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -58,9 +60,8 @@ class AnalyticsCacheHitRateSummary:
             _self.rate = _v_rate
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"rate", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"rate", "total"}}
         return _self
 
     @property

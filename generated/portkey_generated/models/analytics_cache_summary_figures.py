@@ -14,11 +14,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsCacheSummaryFigures")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsCacheSummaryFigures:
     """Cache use over the whole window."""
@@ -31,7 +33,7 @@ class AnalyticsCacheSummaryFigures:
     """ All requests in the window. """
     cache_speedup: float | Unset = UNSET
     """ How much faster cache hits were than provider calls. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -95,15 +97,12 @@ class AnalyticsCacheSummaryFigures:
                 _self.cache_speedup = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"avg_latency", "cache_speedup", "hits", "total_requests"}
             }
-        )
         return _self
 
     @property

@@ -13,12 +13,14 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="AnalyticsCountPoint")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsCountPoint:
     """One time bucket of a counting graph."""
@@ -27,7 +29,7 @@ class AnalyticsCountPoint:
     """ Start of the bucket. """
     total: int
     """ Count within the bucket. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -64,9 +66,10 @@ class AnalyticsCountPoint:
             _self.total = _v_total
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"timestamp", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"timestamp", "total"}
+            }
         return _self
 
     @property

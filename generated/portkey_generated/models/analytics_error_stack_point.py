@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AnalyticsErrorStackPoint")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsErrorStackPoint:
     """Failures of one time bucket, split by HTTP status."""
@@ -42,7 +44,7 @@ class AnalyticsErrorStackPoint:
     """ Start of the bucket. """
     stats: list[AnalyticsStatusCodeCount]
     """ One entry per status seen in the bucket. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -93,9 +95,10 @@ class AnalyticsErrorStackPoint:
             _self.stats = _v_stats
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"stats", "timestamp"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"stats", "timestamp"}
+            }
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsFeedbackModelPoint")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsFeedbackModelPoint:
     """Feedback received by requests one model served."""
@@ -28,7 +30,7 @@ class AnalyticsFeedbackModelPoint:
     """ Feedback entries for that model. """
     avg_weighted_feedback: float
     """ Their mean weighted score. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -70,11 +72,10 @@ class AnalyticsFeedbackModelPoint:
             _self.avg_weighted_feedback = _v_avg_weighted_feedback
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"ai_model", "avg_weighted_feedback", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"ai_model", "avg_weighted_feedback", "total"}
+            }
         return _self
 
     @property

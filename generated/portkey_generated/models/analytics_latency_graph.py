@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AnalyticsLatencyGraph")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsLatencyGraph:
     """Mean and percentile response times per time bucket."""
@@ -46,7 +48,7 @@ class AnalyticsLatencyGraph:
     """ One entry per time bucket, oldest first. """
     object_: AnalyticsGraphObject
     """ Kind of object of every graph answer; always `analytics-graph`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -107,11 +109,10 @@ class AnalyticsLatencyGraph:
             if _d.get("object", "analytics-graph") != "analytics-graph":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"data_points", "object", "summary"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"data_points", "object", "summary"}
+            }
         return _self
 
     @property

@@ -14,12 +14,14 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="AnalyticsLatencyPoint")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsLatencyPoint:
     """Response times of one time bucket, in milliseconds."""
@@ -34,7 +36,7 @@ class AnalyticsLatencyPoint:
     """ Response time that 90% of the bucket's requests beat. """
     p99: float
     """ Response time that 99% of the bucket's requests beat. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -95,11 +97,10 @@ class AnalyticsLatencyPoint:
             _self.p99 = _v_p99
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"avg", "p50", "p90", "p99", "timestamp"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"avg", "p50", "p90", "p99", "timestamp"}
+            }
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsLatencySummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsLatencySummary:
     """Whole-window response times, in milliseconds."""
@@ -30,7 +32,7 @@ class AnalyticsLatencySummary:
     """ Response time that 90% of requests beat. """
     p99: float
     """ Response time that 99% of requests beat. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -78,11 +80,10 @@ class AnalyticsLatencySummary:
             _self.p99 = _v_p99
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"avg", "p50", "p90", "p99"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"avg", "p50", "p90", "p99"}
+            }
         return _self
 
     @property

@@ -16,12 +16,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="AnalyticsMetadataGroup")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsMetadataGroup:
     """Usage by the requests that carried one value of the chosen metadata key."""
@@ -42,7 +44,7 @@ class AnalyticsMetadataGroup:
     """ Time of the latest request carrying the value. """
     object_: AnalyticsGroupObject | Unset = UNSET
     """ Kind of object of every group row; always `analytics-group`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -168,10 +170,8 @@ class AnalyticsMetadataGroup:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -186,7 +186,6 @@ class AnalyticsMetadataGroup:
                     "requests_with_feedback",
                 }
             }
-        )
         return _self
 
     @property

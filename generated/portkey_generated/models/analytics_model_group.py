@@ -14,11 +14,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsModelGroup")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsModelGroup:
     """Usage of one model."""
@@ -29,7 +31,7 @@ class AnalyticsModelGroup:
     """ Requests it served (a number sent as a string). """
     object_: AnalyticsGroupObject | Unset = UNSET
     """ Kind of object of every group row; always `analytics-group`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -84,11 +86,10 @@ class AnalyticsModelGroup:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"ai_model", "object", "requests"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"ai_model", "object", "requests"}
+            }
         return _self
 
     @property

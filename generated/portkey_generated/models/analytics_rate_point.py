@@ -14,12 +14,14 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="AnalyticsRatePoint")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsRatePoint:
     """Percentage of one time bucket."""
@@ -28,7 +30,7 @@ class AnalyticsRatePoint:
     """ Start of the bucket. """
     rate: float
     """ Percentage within the bucket. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -65,9 +67,8 @@ class AnalyticsRatePoint:
             _self.rate = _v_rate
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"rate", "timestamp"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"rate", "timestamp"}}
         return _self
 
     @property

@@ -13,18 +13,20 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsRateSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsRateSummary:
     """Whole-window percentage."""
 
     rate: float
     """ Percentage over the whole window. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -48,9 +50,8 @@ class AnalyticsRateSummary:
             _self.rate = _v_rate
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"rate"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"rate"}}
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AnalyticsRescuedPoint")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsRescuedPoint:
     """Rescued requests of one time bucket."""
@@ -44,7 +46,7 @@ class AnalyticsRescuedPoint:
     """ Requests saved by retries, split by how many retries they took. """
     fallback: int
     """ Requests saved by a fallback target. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -103,11 +105,10 @@ class AnalyticsRescuedPoint:
             _self.fallback = _v_fallback
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"fallback", "retry", "timestamp"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"fallback", "retry", "timestamp"}
+            }
         return _self
 
     @property

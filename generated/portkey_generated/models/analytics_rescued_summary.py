@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsRescuedSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsRescuedSummary:
     """Whole-window counts of requests saved by retries and by fallbacks."""
@@ -25,7 +27,7 @@ class AnalyticsRescuedSummary:
     """ Requests that succeeded after one or more retries. """
     fallback: int
     """ Requests that succeeded on a fallback target. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -57,9 +59,8 @@ class AnalyticsRescuedSummary:
             _self.fallback = _v_fallback
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"fallback", "retry"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"fallback", "retry"}}
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsRetryBucket")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsRetryBucket:
     """Requests that succeeded after a given number of retries."""
@@ -26,7 +28,7 @@ class AnalyticsRetryBucket:
     """ Retries it took to succeed. """
     count: int | Unset = UNSET
     """ Requests that needed that many. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -66,11 +68,10 @@ class AnalyticsRetryBucket:
                 _self.count = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"count", "retry_success_count"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"count", "retry_success_count"}
+            }
         return _self
 
     @property

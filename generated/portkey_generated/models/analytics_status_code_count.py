@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsStatusCodeCount")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsStatusCodeCount:
     """How many failures ended with one HTTP status."""
@@ -26,7 +28,7 @@ class AnalyticsStatusCodeCount:
     """ The HTTP status. """
     count: int | Unset = UNSET
     """ Failures with that status. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -68,11 +70,10 @@ class AnalyticsStatusCodeCount:
                 _self.count = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"count", "response_status_code"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"count", "response_status_code"}
+            }
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsStatusCodePoint")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsStatusCodePoint:
     """Failures that ended with one HTTP status, over the whole window."""
@@ -25,7 +27,7 @@ class AnalyticsStatusCodePoint:
     """ The HTTP status. """
     count: int
     """ Failures with that status. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -57,9 +59,10 @@ class AnalyticsStatusCodePoint:
             _self.count = _v_count
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"count", "status_code"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"count", "status_code"}
+            }
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsStatusCodesSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsStatusCodesSummary:
     """Whole-window failure figures."""
@@ -25,7 +27,7 @@ class AnalyticsStatusCodesSummary:
     """ Failed requests over the whole window. """
     unique_error_codes: int
     """ Distinct HTTP statuses among them. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -57,11 +59,10 @@ class AnalyticsStatusCodesSummary:
             _self.unique_error_codes = _v_unique_error_codes
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"total_errors", "unique_error_codes"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"total_errors", "unique_error_codes"}
+            }
         return _self
 
     @property

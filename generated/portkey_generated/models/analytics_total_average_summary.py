@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsTotalAverageSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsTotalAverageSummary:
     """Whole-window sum and per-request mean (cost in cents, or tokens)."""
@@ -26,7 +28,7 @@ class AnalyticsTotalAverageSummary:
     """ Sum over the whole window. """
     avg: float
     """ Mean per request over the whole window. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -58,9 +60,8 @@ class AnalyticsTotalAverageSummary:
             _self.avg = _v_avg
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"avg", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"avg", "total"}}
         return _self
 
     @property

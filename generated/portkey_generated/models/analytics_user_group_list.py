@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AnalyticsUserGroupList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsUserGroupList:
     """One page of per-user usage rows."""
@@ -44,7 +46,7 @@ class AnalyticsUserGroupList:
     """ Number of users, over all pages. """
     data: list[AnalyticsUserGroup]
     """ The rows on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -100,11 +102,10 @@ class AnalyticsUserGroupList:
             if _d.get("object", "list") != "list":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "object", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"data", "object", "total"}
+            }
         return _self
 
     @property

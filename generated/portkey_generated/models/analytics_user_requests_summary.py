@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsUserRequestsSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsUserRequestsSummary:
     """Whole-window request and user counts behind the per-user average."""
@@ -28,7 +30,7 @@ class AnalyticsUserRequestsSummary:
     """ Distinct users over the whole window. """
     avg: float
     """ Requests per user over the whole window. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -68,9 +70,10 @@ class AnalyticsUserRequestsSummary:
             _self.avg = _v_avg
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"avg", "total", "unique"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"avg", "total", "unique"}
+            }
         return _self
 
     @property

@@ -14,18 +14,20 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AnalyticsWorkspaceGroup")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AnalyticsWorkspaceGroup:
     """Usage of one workspace; its measures are kept as extra properties, as the API sends them."""
 
     object_: AnalyticsGroupObject | Unset = UNSET
     """ Kind of object of every group row; always `analytics-group`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -56,9 +58,8 @@ class AnalyticsWorkspaceGroup:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"object"}}
         return _self
 
     @property

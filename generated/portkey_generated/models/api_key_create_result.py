@@ -15,12 +15,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="ApiKeyCreateResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ApiKeyCreateResult:
     """A newly issued key, with the only copy of its full value."""
@@ -31,7 +33,7 @@ class ApiKeyCreateResult:
     """ Full key value; store it now, later reads return it masked. """
     object_: ApiKeyCreateResultObject | Unset = UNSET
     """ Kind of object, always `api-key`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -93,9 +95,10 @@ class ApiKeyCreateResult:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "key", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "key", "object"}
+            }
         return _self
 
     @property

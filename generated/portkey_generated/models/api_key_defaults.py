@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ApiKeyDefaults")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ApiKeyDefaults:
     """Values the key applies to every request made with it."""
@@ -43,7 +45,7 @@ class ApiKeyDefaults:
     """ Saved config applied to every request made with the key. """
     allow_config_override: bool | Unset = True
     """ When false, a request cannot replace the config given in `config_id`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -108,15 +110,12 @@ class ApiKeyDefaults:
                 _self.allow_config_override = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"allow_config_override", "config_id", "metadata"}
             }
-        )
         return _self
 
     @property

@@ -22,6 +22,7 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -47,6 +48,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ApiKeyDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ApiKeyDetail:
     """A Portkey API key and its settings."""
@@ -91,7 +93,7 @@ class ApiKeyDetail:
     """ When the key stops working; null if it never expires. """
     object_: ApiKeyDetailObject | Unset = UNSET
     """ Kind of object, always `api-key`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -481,10 +483,8 @@ class ApiKeyDetail:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -511,7 +511,6 @@ class ApiKeyDetail:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

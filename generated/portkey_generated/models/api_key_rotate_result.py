@@ -15,12 +15,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="ApiKeyRotateResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ApiKeyRotateResult:
     """The new value of a rotated key."""
@@ -31,7 +33,7 @@ class ApiKeyRotateResult:
     """ The new full key value. """
     key_transition_expires_at: datetime.datetime | Unset = UNSET
     """ Moment after which the old value is refused. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -103,11 +105,10 @@ class ApiKeyRotateResult:
                 _self.key_transition_expires_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "key", "key_transition_expires_at"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "key", "key_transition_expires_at"}
+            }
         return _self
 
     @property

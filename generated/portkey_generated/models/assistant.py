@@ -20,6 +20,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Assistant")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Assistant:
     """An assistant stored with the provider."""
@@ -87,7 +89,7 @@ class Assistant:
     """ Nucleus sampling mass, 0 to 1; the provider uses 1 when unset. """
     response_format: AssistantResponseFormat | AssistantResponseFormatMode | None | Unset = UNSET
     """ Output format the model is held to. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -289,10 +291,8 @@ class Assistant:
             if _d.get("object", "assistant") != "assistant":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -312,7 +312,6 @@ class Assistant:
                     "top_p",
                 }
             }
-        )
         return _self
 
     @property

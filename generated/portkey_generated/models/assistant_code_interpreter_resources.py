@@ -15,18 +15,20 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AssistantCodeInterpreterResources")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AssistantCodeInterpreterResources:
     """Files the code interpreter may open."""
 
     file_ids: list[str] | Unset = UNSET
     """ Up to 20 uploaded file ids. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,8 @@ class AssistantCodeInterpreterResources:
                 _self.file_ids = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file_ids"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"file_ids"}}
         return _self
 
     @property

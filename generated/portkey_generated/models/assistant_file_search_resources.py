@@ -15,18 +15,20 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AssistantFileSearchResources")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AssistantFileSearchResources:
     """Vector stores the file search tool queries."""
 
     vector_store_ids: list[str] | Unset = UNSET
     """ Id of the one vector store to search. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,8 @@ class AssistantFileSearchResources:
                 _self.vector_store_ids = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"vector_store_ids"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"vector_store_ids"}}
         return _self
 
     @property

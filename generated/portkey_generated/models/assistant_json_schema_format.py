@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AssistantJsonSchemaFormat")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AssistantJsonSchemaFormat:
     """A named JSON Schema the model's output must match."""
@@ -46,7 +48,7 @@ class AssistantJsonSchemaFormat:
     """ A JSON Schema document, kept as a free-form object. """
     strict: bool | None | Unset = UNSET
     """ When true, the output follows the schema exactly. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -121,11 +123,10 @@ class AssistantJsonSchemaFormat:
                 _self.strict = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"description", "name", "schema", "strict"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"description", "name", "schema", "strict"}
+            }
         return _self
 
     @property

@@ -17,6 +17,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AssistantResponseFormat")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AssistantResponseFormat:
     """Output format object. `json_object` makes the model answer with valid JSON (also ask for JSON in the instructions);
@@ -48,7 +50,7 @@ class AssistantResponseFormat:
     """ Output kind. """
     json_schema: AssistantJsonSchemaFormat | Unset = UNSET
     """ A named JSON Schema the model's output must match. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -95,9 +97,10 @@ class AssistantResponseFormat:
                 _self.json_schema = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"json_schema", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"json_schema", "type"}
+            }
         return _self
 
     @property

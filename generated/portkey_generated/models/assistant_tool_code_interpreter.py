@@ -16,18 +16,20 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="AssistantToolCodeInterpreter")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AssistantToolCodeInterpreter:
     """Lets the model write and run Python code in a sandbox."""
 
     type_: AssistantToolCodeInterpreterType
     """ Tool kind; always `code_interpreter`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -53,9 +55,8 @@ class AssistantToolCodeInterpreter:
             if _d.get("type", "code_interpreter") != "code_interpreter":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"type"}}
         return _self
 
     @property

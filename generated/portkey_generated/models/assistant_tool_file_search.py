@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AssistantToolFileSearch")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AssistantToolFileSearch:
     """Lets the model search the files of the attached vector stores."""
@@ -46,7 +48,7 @@ class AssistantToolFileSearch:
     """ Tool kind; always `file_search`. """
     file_search: AssistantFileSearchOptions | Unset = UNSET
     """ Settings that tune the file search tool. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -95,9 +97,10 @@ class AssistantToolFileSearch:
             if _d.get("type", "file_search") != "file_search":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file_search", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"file_search", "type"}
+            }
         return _self
 
     @property

@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AssistantToolFunction")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AssistantToolFunction:
     """Lets the model ask the caller to run a function it describes."""
@@ -44,7 +46,7 @@ class AssistantToolFunction:
     """ Tool kind; always `function`. """
     function: AssistantFunctionDefinition
     """ Name, purpose and argument schema of a callable function. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -87,9 +89,8 @@ class AssistantToolFunction:
             if _d.get("type", "function") != "function":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"function", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"function", "type"}}
         return _self
 
     @property

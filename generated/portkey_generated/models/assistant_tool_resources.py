@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AssistantToolResources")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AssistantToolResources:
     """Ids of the files and vector stores that the tools may read."""
@@ -43,7 +45,7 @@ class AssistantToolResources:
     """ Files the code interpreter may open. """
     file_search: AssistantFileSearchResources | Unset = UNSET
     """ Vector stores the file search tool queries. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -101,11 +103,10 @@ class AssistantToolResources:
                 _self.file_search = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"code_interpreter", "file_search"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"code_interpreter", "file_search"}
+            }
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="AuditLogList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AuditLogList:
     """One page of audit records."""
@@ -43,7 +45,7 @@ class AuditLogList:
     """ Number of records returned. """
     object_: str | Unset = UNSET
     """ Kind of object returned. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -111,11 +113,10 @@ class AuditLogList:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"object", "records", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"object", "records", "total"}
+            }
         return _self
 
     @property

@@ -16,12 +16,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="AuditLogRecord")
 
 
+@lazy_additional_properties
 @_attrs_define
 class AuditLogRecord:
     """One management action, with who made it, from where, and the outcome."""
@@ -58,7 +60,7 @@ class AuditLogRecord:
     """ IP address the action came from. """
     country: str | Unset = UNSET
     """ Country of that IP address. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -288,10 +290,8 @@ class AuditLogRecord:
                 _self.country = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -314,7 +314,6 @@ class AuditLogRecord:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Batch")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Batch:
     """A batch job and its progress."""
@@ -86,7 +88,7 @@ class Batch:
     """ How many of the batch's requests are done. """
     metadata: BatchMetadata | None | Unset = UNSET
     """ The key/value pairs stored with the batch. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -431,10 +433,8 @@ class Batch:
                 _self.metadata = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -462,7 +462,6 @@ class Batch:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="BatchError")
 
 
+@lazy_additional_properties
 @_attrs_define
 class BatchError:
     """One problem found in a batch's input file."""
@@ -30,7 +32,7 @@ class BatchError:
     """ Name of the offending parameter, if any. """
     line: int | None | Unset = UNSET
     """ Line of the input file with the problem, if any. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -110,11 +112,10 @@ class BatchError:
                 _self.line = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"code", "line", "message", "param"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"code", "line", "message", "param"}
+            }
         return _self
 
     @property

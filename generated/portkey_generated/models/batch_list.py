@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="BatchList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class BatchList:
     """A page of batch jobs."""
@@ -48,7 +50,7 @@ class BatchList:
     """ Id of the last batch of the page; pass it as `after` to get the next page. """
     has_more: bool | Unset = UNSET
     """ Whether more batches follow this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -142,15 +144,12 @@ class BatchList:
                 _self.has_more = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"data", "first_id", "has_more", "last_id", "object"}
             }
-        )
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="BatchRequestCounts")
 
 
+@lazy_additional_properties
 @_attrs_define
 class BatchRequestCounts:
     """Progress counts of a batch."""
@@ -27,7 +29,7 @@ class BatchRequestCounts:
     """ Requests that finished successfully. """
     failed: int
     """ Requests that failed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -67,11 +69,10 @@ class BatchRequestCounts:
             _self.failed = _v_failed
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"completed", "failed", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"completed", "failed", "total"}
+            }
         return _self
 
     @property

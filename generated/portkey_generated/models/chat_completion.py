@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletion")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletion:
     """A finished chat completion, in the OpenAI shape whatever the provider."""
@@ -57,7 +59,7 @@ class ChatCompletion:
     """ Identifies the backend configuration that served the request. """
     service_tier: None | str | Unset = UNSET
     """ Processing tier that actually served the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -182,10 +184,8 @@ class ChatCompletion:
             if _d.get("object", "chat.completion") != "chat.completion":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -200,7 +200,6 @@ class ChatCompletion:
                     "usage",
                 }
             }
-        )
         return _self
 
     @property

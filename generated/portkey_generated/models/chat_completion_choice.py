@@ -17,6 +17,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionChoice")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionChoice:
     """One generated reply and why generation stopped."""
@@ -51,7 +53,7 @@ class ChatCompletionChoice:
     """ Why the model stopped generating. """
     logprobs: ChatCompletionChoiceLogprobs | None | Unset = UNSET
     """ Token log probabilities, when they were requested. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -124,13 +126,10 @@ class ChatCompletionChoice:
                 _self.logprobs = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x for _k, _x in _d.items() if _k not in {"finish_reason", "index", "logprobs", "message"}
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionChunk")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionChunk:
     """One server-sent event of a streamed chat completion."""
@@ -57,7 +59,7 @@ class ChatCompletionChunk:
     """ Identifies the backend configuration that served the request. """
     service_tier: None | str | Unset = UNSET
     """ Processing tier that actually served the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -186,10 +188,8 @@ class ChatCompletionChunk:
             if _d.get("object", "chat.completion.chunk") != "chat.completion.chunk":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -204,7 +204,6 @@ class ChatCompletionChunk:
                     "usage",
                 }
             }
-        )
         return _self
 
     @property

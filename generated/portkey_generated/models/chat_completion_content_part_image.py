@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionContentPartImage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionContentPartImage:
     """An image, given by URL or as a base64 data URL."""
@@ -41,7 +43,7 @@ class ChatCompletionContentPartImage:
     """ Always `image_url`. """
     image_url: ChatCompletionImageUrl
     """ Where the image is and how closely the model should look at it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -84,9 +86,8 @@ class ChatCompletionContentPartImage:
             if _d.get("type", "image_url") != "image_url":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"image_url", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"image_url", "type"}}
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatCompletionFunctionCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionFunctionCall:
     """Which function to run and with what arguments."""
@@ -25,7 +27,7 @@ class ChatCompletionFunctionCall:
     """ Name of the function. """
     arguments: str
     """ The arguments as a JSON string; the model may produce invalid JSON, so validate it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -57,9 +59,8 @@ class ChatCompletionFunctionCall:
             _self.arguments = _v_arguments
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"arguments", "name"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"arguments", "name"}}
         return _self
 
     @property

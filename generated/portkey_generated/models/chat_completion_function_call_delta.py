@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatCompletionFunctionCallDelta")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionFunctionCallDelta:
     """A piece of a function name and its JSON arguments."""
@@ -26,7 +28,7 @@ class ChatCompletionFunctionCallDelta:
     """ The function name (first piece only). """
     arguments: str | Unset = UNSET
     """ The next characters of the JSON arguments string. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -66,9 +68,8 @@ class ChatCompletionFunctionCallDelta:
                 _self.arguments = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"arguments", "name"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"arguments", "name"}}
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionFunctions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionFunctions:
     """A function the model may call (deprecated form of a function tool)."""
@@ -44,7 +46,7 @@ class ChatCompletionFunctions:
     """ What the function does, to help the model decide when to call it. """
     parameters: ChatFunctionParameters | Unset = UNSET
     """ JSON Schema object describing the function's arguments. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -103,11 +105,10 @@ class ChatCompletionFunctions:
                 _self.parameters = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"description", "name", "parameters"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"description", "name", "parameters"}
+            }
         return _self
 
     @property

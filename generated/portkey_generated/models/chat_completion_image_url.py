@@ -17,11 +17,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatCompletionImageUrl")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionImageUrl:
     """Where the image is and how closely the model should look at it."""
@@ -30,7 +32,7 @@ class ChatCompletionImageUrl:
     """ An https URL of the image, or a `data:` URL with its base64 bytes. """
     detail: ChatCompletionImageUrlDetail | Unset = UNSET
     """ Resolution the model views the image at; `low` is cheaper. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -69,9 +71,8 @@ class ChatCompletionImageUrl:
                 _self.detail = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"detail", "url"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"detail", "url"}}
         return _self
 
     @property

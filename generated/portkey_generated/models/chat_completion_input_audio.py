@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatCompletionInputAudio")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionInputAudio:
     """Base64 audio bytes and their encoding."""
@@ -28,7 +30,7 @@ class ChatCompletionInputAudio:
     """ The audio, base64-encoded. """
     format_: ChatCompletionInputAudioFormat
     """ Encoding of the audio bytes. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -60,9 +62,8 @@ class ChatCompletionInputAudio:
             _self.format_ = _v_format_
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data", "format"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"data", "format"}}
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatCompletionInputFile")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionInputFile:
     """A file given either by the ID of an upload or by its base64 content."""
@@ -28,7 +30,7 @@ class ChatCompletionInputFile:
     """ The file's content as a base64 `data:` URL. """
     filename: str | Unset = UNSET
     """ Name of the file, used with `file_data`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -80,11 +82,10 @@ class ChatCompletionInputFile:
                 _self.filename = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"file_data", "file_id", "filename"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"file_data", "file_id", "filename"}
+            }
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionMessageToolCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionMessageToolCall:
     """A call the model made to one of the supplied function tools."""
@@ -43,7 +45,7 @@ class ChatCompletionMessageToolCall:
     """ Always `function`. """
     function: ChatCompletionFunctionCall
     """ Which function to run and with what arguments. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -94,9 +96,10 @@ class ChatCompletionMessageToolCall:
             if _d.get("type", "function") != "function":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"function", "id", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"function", "id", "type"}
+            }
         return _self
 
     @property

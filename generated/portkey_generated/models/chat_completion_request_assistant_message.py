@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionRequestAssistantMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionRequestAssistantMessage:
     """An earlier reply of the model, sent back as context (with any tool calls it made)."""
@@ -69,7 +71,7 @@ class ChatCompletionRequestAssistantMessage:
     """ Tool calls the model made in that turn. """
     function_call: ChatCompletionFunctionCall | None | Unset = UNSET
     """ Function call the model made (older form of `tool_calls`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -229,15 +231,12 @@ class ChatCompletionRequestAssistantMessage:
             if _d.get("role", "assistant") != "assistant":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"audio", "content", "function_call", "name", "refusal", "role", "tool_calls"}
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionRequestDeveloperMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionRequestDeveloperMessage:
     """Instructions from the application developer, which newer models follow over user input."""
@@ -45,7 +47,7 @@ class ChatCompletionRequestDeveloperMessage:
     """ The instructions, as a string or as text parts. """
     name: str | Unset = UNSET
     """ Optional name that tells apart participants sharing a role. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -109,11 +111,10 @@ class ChatCompletionRequestDeveloperMessage:
             if _d.get("role", "developer") != "developer":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}
+            }
         return _self
 
     @property

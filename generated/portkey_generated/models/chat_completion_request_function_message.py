@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatCompletionRequestFunctionMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionRequestFunctionMessage:
     """The result of a deprecated function call, sent back to the model."""
@@ -28,7 +30,7 @@ class ChatCompletionRequestFunctionMessage:
     """ The function's output. """
     name: str
     """ Name of the function that ran. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -71,11 +73,10 @@ class ChatCompletionRequestFunctionMessage:
             if _d.get("role", "function") != "function":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}
+            }
         return _self
 
     @property

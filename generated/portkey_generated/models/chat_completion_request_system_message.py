@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionRequestSystemMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionRequestSystemMessage:
     """Instructions that set the assistant's behaviour, for models without a developer role."""
@@ -45,7 +47,7 @@ class ChatCompletionRequestSystemMessage:
     """ The instructions, as a string or as text parts. """
     name: str | Unset = UNSET
     """ Optional name that tells apart participants sharing a role. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -109,11 +111,10 @@ class ChatCompletionRequestSystemMessage:
             if _d.get("role", "system") != "system":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}
+            }
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionRequestToolMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionRequestToolMessage:
     """The result of running a tool call, sent back to the model."""
@@ -43,7 +45,7 @@ class ChatCompletionRequestToolMessage:
     """ The tool's output, as a string or as text parts. """
     tool_call_id: str
     """ ID of the tool call this message answers. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -103,11 +105,10 @@ class ChatCompletionRequestToolMessage:
             if _d.get("role", "tool") != "tool":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "role", "tool_call_id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"content", "role", "tool_call_id"}
+            }
         return _self
 
     @property

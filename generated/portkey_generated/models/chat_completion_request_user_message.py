@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionRequestUserMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionRequestUserMessage:
     """A message written by the end user, possibly with images, audio or files."""
@@ -64,7 +66,7 @@ class ChatCompletionRequestUserMessage:
     """ The message, as a string or as a list of text, image, audio and file parts. """
     name: str | Unset = UNSET
     """ Optional name that tells apart participants sharing a role. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -136,11 +138,10 @@ class ChatCompletionRequestUserMessage:
             if _d.get("role", "user") != "user":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"content", "name", "role"}
+            }
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatCompletionResponseAudio")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionResponseAudio:
     """Audio the model spoke, with its transcript."""
@@ -29,7 +31,7 @@ class ChatCompletionResponseAudio:
     """ The audio bytes, base64-encoded in the requested format. """
     transcript: str
     """ What was said. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -77,11 +79,10 @@ class ChatCompletionResponseAudio:
             _self.transcript = _v_transcript
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "expires_at", "id", "transcript"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"data", "expires_at", "id", "transcript"}
+            }
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionResponseMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionResponseMessage:
     """The message the model produced."""
@@ -64,7 +66,7 @@ class ChatCompletionResponseMessage:
     """ The spoken reply, when audio output was requested. """
     annotations: list[ChatCompletionAnnotation] | Unset = UNSET
     """ Citations attached to the text, such as web pages found by web search. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -215,16 +217,13 @@ class ChatCompletionResponseMessage:
             if _d.get("role", "assistant") != "assistant":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
                 not in {"annotations", "audio", "content", "function_call", "refusal", "role", "tool_calls"}
             }
-        )
         return _self
 
     @property

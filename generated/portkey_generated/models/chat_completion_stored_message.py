@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionStoredMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionStoredMessage:
     """One message of a stored chat completion."""
@@ -68,7 +70,7 @@ class ChatCompletionStoredMessage:
         | Unset
     ) = UNSET
     """ The message's text and image parts, when it was given as parts. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -178,15 +180,12 @@ class ChatCompletionStoredMessage:
                 _self.content_parts = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"content", "content_parts", "id", "name", "role"}
             }
-        )
         return _self
 
     @property

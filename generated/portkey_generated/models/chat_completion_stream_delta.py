@@ -16,6 +16,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionStreamDelta")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionStreamDelta:
     """What a chunk adds to a reply; every field may be absent."""
@@ -52,7 +54,7 @@ class ChatCompletionStreamDelta:
     """ Pieces of tool calls, matched up by `index`. """
     function_call: ChatCompletionFunctionCallDelta | None | Unset = UNSET
     """ Piece of a deprecated function call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -166,15 +168,12 @@ class ChatCompletionStreamDelta:
                 _self.function_call = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"content", "function_call", "refusal", "role", "tool_calls"}
             }
-        )
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatCompletionStreamOptions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionStreamOptions:
     """Options that apply only when `stream` is true."""
@@ -25,7 +27,7 @@ class ChatCompletionStreamOptions:
     include_usage: bool | Unset = UNSET
     """ When true, one more chunk with empty `choices` and the token `usage` is sent just before the end of the
     stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -53,9 +55,8 @@ class ChatCompletionStreamOptions:
                 _self.include_usage = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"include_usage"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"include_usage"}}
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionTokenLogprob")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionTokenLogprob:
     """A generated token, its log probability and the likeliest alternatives."""
@@ -47,7 +49,7 @@ class ChatCompletionTokenLogprob:
     """ UTF-8 bytes of the token, for tokens that split a character. """
     top_logprobs: list[ChatCompletionTopLogprob]
     """ The most likely tokens at this position. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -122,11 +124,10 @@ class ChatCompletionTokenLogprob:
             _self.top_logprobs = _v_top_logprobs
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"bytes", "logprob", "token", "top_logprobs"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"bytes", "logprob", "token", "top_logprobs"}
+            }
         return _self
 
     @property

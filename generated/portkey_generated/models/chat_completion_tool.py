@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionTool")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionTool:
     """A tool the model may call; only functions are supported."""
@@ -41,7 +43,7 @@ class ChatCompletionTool:
     """ Always `function`. """
     function: ChatFunctionDefinition
     """ Name, purpose and argument schema of a callable function. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -84,9 +86,8 @@ class ChatCompletionTool:
             if _d.get("type", "function") != "function":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"function", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"function", "type"}}
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatCompletionToolCallDelta")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionToolCallDelta:
     """A piece of one tool call. The first piece carries its id, type and name; later pieces add to its arguments."""
@@ -46,7 +48,7 @@ class ChatCompletionToolCallDelta:
     """ Always `function` (first piece only). """
     function: ChatCompletionFunctionCallDelta | Unset = UNSET
     """ A piece of a function name and its JSON arguments. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -117,11 +119,10 @@ class ChatCompletionToolCallDelta:
                 _self.function = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"function", "id", "index", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"function", "id", "index", "type"}
+            }
         return _self
 
     @property

@@ -15,11 +15,13 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatCompletionTopLogprob")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionTopLogprob:
     """An alternative token at one position."""
@@ -30,7 +32,7 @@ class ChatCompletionTopLogprob:
     """ Its log probability. """
     bytes_: list[int] | None
     """ UTF-8 bytes of the token. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -81,11 +83,10 @@ class ChatCompletionTopLogprob:
             _self.bytes_ = _v_bytes_
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"bytes", "logprob", "token"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"bytes", "logprob", "token"}
+            }
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatCompletionUrlCitation")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatCompletionUrlCitation:
     """A web page cited by a span of the reply."""
@@ -29,7 +31,7 @@ class ChatCompletionUrlCitation:
     """ Address of the cited page. """
     title: str
     """ Title of the cited page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -77,11 +79,10 @@ class ChatCompletionUrlCitation:
             _self.title = _v_title
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"end_index", "start_index", "title", "url"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"end_index", "start_index", "title", "url"}
+            }
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatFunctionDefinition")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatFunctionDefinition:
     """Name, purpose and argument schema of a callable function."""
@@ -46,7 +48,7 @@ class ChatFunctionDefinition:
     """ JSON Schema object describing the function's arguments. """
     strict: bool | None | Unset = UNSET
     """ When true, generated arguments follow `parameters` exactly. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -121,13 +123,10 @@ class ChatFunctionDefinition:
                 _self.strict = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x for _k, _x in _d.items() if _k not in {"description", "name", "parameters", "strict"}
             }
-        )
         return _self
 
     @property

@@ -10,16 +10,18 @@ from attrs import field as _attrs_field
 from ..types import (
     DecodeError,
     as_object,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatFunctionParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatFunctionParameters:
     """JSON Schema object describing the function's arguments."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -35,7 +37,8 @@ class ChatFunctionParameters:
             _n = 0
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = {} if len(_d) == 0 else {_k: _x for _k, _x in _d.items()}
+        if len(_d) != 0:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items()}
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatResponseFormatJsonSchema")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatResponseFormatJsonSchema:
     """Output that must match a given JSON Schema (structured outputs)."""
@@ -41,7 +43,7 @@ class ChatResponseFormatJsonSchema:
     """ Always `json_schema`. """
     json_schema: ChatJsonSchemaFormat
     """ A named JSON Schema that the output must follow. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -84,9 +86,10 @@ class ChatResponseFormatJsonSchema:
             if _d.get("type", "json_schema") != "json_schema":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"json_schema", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"json_schema", "type"}
+            }
         return _self
 
     @property

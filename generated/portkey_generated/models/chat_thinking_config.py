@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatThinkingConfig")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatThinkingConfig:
     """Turns extended reasoning on or off and bounds its token budget."""
@@ -28,7 +30,7 @@ class ChatThinkingConfig:
     """ Whether the model reasons at length before answering. """
     budget_tokens: int | Unset = UNSET
     """ Most tokens the model may spend on reasoning. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -64,9 +66,10 @@ class ChatThinkingConfig:
                 _self.budget_tokens = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"budget_tokens", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"budget_tokens", "type"}
+            }
         return _self
 
     @property

@@ -13,18 +13,20 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatkitRateLimits")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatkitRateLimits:
     """Request limits of a ChatKit session."""
 
     max_requests_per_1_minute: int | Unset = UNSET
     """ Most requests per minute. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -54,11 +56,10 @@ class ChatkitRateLimits:
                 _self.max_requests_per_1_minute = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"max_requests_per_1_minute"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"max_requests_per_1_minute"}
+            }
         return _self
 
     @property

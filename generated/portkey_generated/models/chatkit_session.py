@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatkitSession")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatkitSession:
     """A ChatKit session."""
@@ -63,7 +65,7 @@ class ChatkitSession:
     """ Most requests per minute the session allows. """
     chatkit_configuration: ChatkitSessionChatkitConfiguration | Unset = UNSET
     """ Options of the ChatKit front end in force for the session. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -218,10 +220,8 @@ class ChatkitSession:
                 _self.chatkit_configuration = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -238,7 +238,6 @@ class ChatkitSession:
                     "workflow",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatkitThread")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatkitThread:
     """A ChatKit conversation."""
@@ -50,7 +52,7 @@ class ChatkitThread:
     """ Always `chatkit.thread`. """
     title: None | str | Unset = UNSET
     """ Title of the thread; null until one is given or generated. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -135,15 +137,12 @@ class ChatkitThread:
                 _self.title = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"created_at", "id", "object", "status", "title", "user"}
             }
-        )
         return _self
 
     @property

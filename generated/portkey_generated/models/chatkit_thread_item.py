@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatkitThreadItem")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatkitThreadItem:
     """One item of a ChatKit thread. `type` says which kind (`chatkit.user_message`, `chatkit.assistant_message`,
@@ -37,7 +39,7 @@ class ChatkitThreadItem:
     """ When the item was created, in Unix seconds. """
     thread_id: str | Unset = UNSET
     """ Id of the thread the item belongs to. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -105,15 +107,12 @@ class ChatkitThreadItem:
                 _self.thread_id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"created_at", "id", "object", "thread_id", "type"}
             }
-        )
         return _self
 
     @property

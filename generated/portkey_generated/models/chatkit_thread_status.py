@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatkitThreadStatus")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatkitThreadStatus:
     """Whether a thread accepts new messages (`active`, `locked` or `closed`) and why not."""
@@ -28,7 +30,7 @@ class ChatkitThreadStatus:
     """ The state of the thread. """
     reason: None | str | Unset = UNSET
     """ Why the thread was locked or closed, when a reason was recorded. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -68,9 +70,8 @@ class ChatkitThreadStatus:
                 _self.reason = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"reason", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"reason", "type"}}
         return _self
 
     @property

@@ -12,18 +12,20 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ChatkitTracing")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatkitTracing:
     """Tracing setting of a workflow run."""
 
     enabled: bool
     """ Whether tracing is on. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -47,9 +49,8 @@ class ChatkitTracing:
             _self.enabled = _v_enabled
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"enabled"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"enabled"}}
         return _self
 
     @property

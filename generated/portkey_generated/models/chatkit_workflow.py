@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ChatkitWorkflow")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ChatkitWorkflow:
     """The workflow a session runs, as the session reports it."""
@@ -48,7 +50,7 @@ class ChatkitWorkflow:
     """ Values the workflow reads, by name. """
     tracing: ChatkitTracing | Unset = UNSET
     """ Tracing setting of a workflow run. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -134,13 +136,10 @@ class ChatkitWorkflow:
                 _self.tracing = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x for _k, _x in _d.items() if _k not in {"id", "state_variables", "tracing", "version"}
             }
-        )
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="CheckpointPermission")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CheckpointPermission:
     """One project's access to a checkpoint."""
@@ -31,7 +33,7 @@ class CheckpointPermission:
     """ When the permission was granted, in Unix seconds. """
     project_id: str | Unset = UNSET
     """ Id of the project that may use the checkpoint. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -91,11 +93,10 @@ class CheckpointPermission:
                 _self.project_id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "object", "project_id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "object", "project_id"}
+            }
         return _self
 
     @property

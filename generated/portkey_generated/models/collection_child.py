@@ -15,6 +15,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="CollectionChild")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CollectionChild:
     """Short form of a nested collection."""
@@ -48,7 +50,7 @@ class CollectionChild:
     """ Time of its last change. """
     collection_details: CollectionStats | Unset = UNSET
     """ Counts and freshness of what a collection holds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -139,15 +141,12 @@ class CollectionChild:
                 _self.collection_details = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"collection_details", "id", "last_updated_at", "name"}
             }
-        )
         return _self
 
     @property

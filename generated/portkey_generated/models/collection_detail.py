@@ -16,6 +16,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="CollectionDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CollectionDetail:
     """A collection with the collections nested directly inside it."""
@@ -61,7 +63,7 @@ class CollectionDetail:
     """ Time of the last change. """
     child_collections: list[CollectionChild] | Unset = UNSET
     """ Collections whose parent is this one. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -263,10 +265,8 @@ class CollectionDetail:
                 _self.child_collections = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -283,7 +283,6 @@ class CollectionDetail:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -16,6 +16,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="CollectionListItem")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CollectionListItem:
     """A collection as listed, with counts of its contents."""
@@ -61,7 +63,7 @@ class CollectionListItem:
     """ Time of the last change. """
     collection_details: CollectionStats | Unset = UNSET
     """ Counts and freshness of what a collection holds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -256,10 +258,8 @@ class CollectionListItem:
                 _self.collection_details = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -276,7 +276,6 @@ class CollectionListItem:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -16,12 +16,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="CollectionRecord")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CollectionRecord:
     """The stored fields of a collection."""
@@ -44,7 +46,7 @@ class CollectionRecord:
     """ Creation time. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ Time of the last change. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -216,10 +218,8 @@ class CollectionRecord:
                 _self.last_updated_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -235,7 +235,6 @@ class CollectionRecord:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

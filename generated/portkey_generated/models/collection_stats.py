@@ -14,12 +14,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="CollectionStats")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CollectionStats:
     """Counts and freshness of what a collection holds."""
@@ -32,7 +34,7 @@ class CollectionStats:
     """ Latest change among the nested collections; null when there are none. """
     prompts_last_updated_at: datetime.datetime | None | Unset = UNSET
     """ Latest change among the prompts; null when there are none. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -136,10 +138,8 @@ class CollectionStats:
                 _self.prompts_last_updated_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -150,7 +150,6 @@ class CollectionStats:
                     "prompts_last_updated_at",
                 }
             }
-        )
         return _self
 
     @property

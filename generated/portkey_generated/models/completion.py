@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Completion")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Completion:
     """The result of a legacy completion request."""
@@ -55,7 +57,7 @@ class Completion:
     """ Token counts of a request, shared by chat and legacy completions. """
     system_fingerprint: None | str | Unset = UNSET
     """ Identifies the backend configuration that served the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -164,15 +166,12 @@ class Completion:
             if _d.get("object", "text_completion") != "text_completion":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"choices", "created", "id", "model", "object", "system_fingerprint", "usage"}
             }
-        )
         return _self
 
     @property

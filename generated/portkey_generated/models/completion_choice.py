@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="CompletionChoice")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CompletionChoice:
     """One generated text and why generation stopped."""
@@ -47,7 +49,7 @@ class CompletionChoice:
     """ Why the model stopped generating. """
     logprobs: CompletionLogprobs | None | Unset = UNSET
     """ Token log probabilities, when they were requested. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -115,11 +117,10 @@ class CompletionChoice:
                 _self.logprobs = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"finish_reason", "index", "logprobs", "text"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"finish_reason", "index", "logprobs", "text"}
+            }
         return _self
 
     @property

@@ -17,6 +17,7 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="CompletionLogprobs")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CompletionLogprobs:
     """Per-token details of a generated text, as parallel lists."""
@@ -49,7 +51,7 @@ class CompletionLogprobs:
     """ For each position, the likeliest tokens and their log probabilities. """
     text_offset: list[int] | Unset = UNSET
     """ Character offset of each token in the text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -165,15 +167,12 @@ class CompletionLogprobs:
                 _self.text_offset = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"text_offset", "token_logprobs", "tokens", "top_logprobs"}
             }
-        )
         return _self
 
     @property

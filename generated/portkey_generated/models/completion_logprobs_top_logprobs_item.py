@@ -12,14 +12,16 @@ from ..types import (
     DecodeError,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="CompletionLogprobsTopLogprobsItem")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CompletionLogprobsTopLogprobsItem:
-    additional_properties: dict[str, float] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, float] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}

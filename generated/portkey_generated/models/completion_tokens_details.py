@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="CompletionTokensDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CompletionTokensDetails:
     """Breakdown of the generated tokens."""
@@ -30,7 +32,7 @@ class CompletionTokensDetails:
     """ Predicted tokens that appeared in the reply. """
     rejected_prediction_tokens: int | Unset = UNSET
     """ Predicted tokens that did not appear in the reply (still billed). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -98,10 +100,8 @@ class CompletionTokensDetails:
                 _self.rejected_prediction_tokens = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -112,7 +112,6 @@ class CompletionTokensDetails:
                     "rejected_prediction_tokens",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="CompletionUsage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class CompletionUsage:
     """Token counts of a request, shared by chat and legacy completions."""
@@ -50,7 +52,7 @@ class CompletionUsage:
     """ Breakdown of the input tokens. """
     completion_tokens_details: CompletionTokensDetails | Unset = UNSET
     """ Breakdown of the generated tokens. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -138,10 +140,8 @@ class CompletionUsage:
                 _self.completion_tokens_details = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -153,7 +153,6 @@ class CompletionUsage:
                     "total_tokens",
                 }
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ConfigDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ConfigDetail:
     """A saved config with its body."""
@@ -73,7 +75,7 @@ class ConfigDetail:
     """ Identifier of the version returned. """
     object_: str | Unset = UNSET
     """ Kind of object, `config`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -354,10 +356,8 @@ class ConfigDetail:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -380,7 +380,6 @@ class ConfigDetail:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

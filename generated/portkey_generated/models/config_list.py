@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ConfigList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ConfigList:
     """The saved configs of a workspace."""
@@ -41,7 +43,7 @@ class ConfigList:
     """ True when the list was read. """
     data: list[ConfigSummary] | Unset = UNSET
     """ The configs. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -97,9 +99,8 @@ class ConfigList:
                 _self.data = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data", "success"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"data", "success"}}
         return _self
 
     @property

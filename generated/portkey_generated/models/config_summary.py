@@ -15,12 +15,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="ConfigSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ConfigSummary:
     """A saved config without its body, as shown in lists."""
@@ -47,7 +49,7 @@ class ConfigSummary:
     """ When the config was created. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the config last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -250,10 +252,8 @@ class ConfigSummary:
                 _self.last_updated_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -271,7 +271,6 @@ class ConfigSummary:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -15,12 +15,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="ConfigVersion")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ConfigVersion:
     """One saved version of a config."""
@@ -57,7 +59,7 @@ class ConfigVersion:
     """ Identifier of this version. """
     object_: str | Unset = UNSET
     """ Kind of object, `config`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -327,10 +329,8 @@ class ConfigVersion:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -353,7 +353,6 @@ class ConfigVersion:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Container")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Container:
     """A code-interpreter container."""
@@ -58,7 +60,7 @@ class Container:
     """ Memory of the container, such as `1g`. """
     network_policy: ContainerNetworkPolicy | Unset = UNSET
     """ Outbound network access of the container. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -196,10 +198,8 @@ class Container:
                 _self.network_policy = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -215,7 +215,6 @@ class Container:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

@@ -16,11 +16,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ContainerExpiresAfter")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ContainerExpiresAfter:
     """An expiry rule: the container is removed some minutes after an anchor time."""
@@ -29,7 +31,7 @@ class ContainerExpiresAfter:
     """ The time the countdown starts from; `last_active_at`. """
     minutes: int
     """ Minutes after the anchor at which the container expires. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,8 @@ class ContainerExpiresAfter:
             if _d.get("anchor", "last_active_at") != "last_active_at":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"anchor", "minutes"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"anchor", "minutes"}}
         return _self
 
     @property

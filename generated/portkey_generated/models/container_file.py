@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ContainerFile")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ContainerFile:
     """A file inside a container."""
@@ -37,7 +39,7 @@ class ContainerFile:
     """ Path of the file inside the container. """
     source: str | Unset = UNSET
     """ Where the file came from: `user` for uploads, `assistant` for files the code wrote. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -137,15 +139,12 @@ class ContainerFile:
                 _self.source = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"bytes", "container_id", "created_at", "id", "object", "path", "source"}
             }
-        )
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Conversation")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Conversation:
     """A stored conversation."""
@@ -46,7 +48,7 @@ class Conversation:
     """ When the conversation was created, in Unix seconds. """
     metadata: ConversationMetadata | None | Unset = UNSET
     """ Metadata attached to the conversation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -121,11 +123,10 @@ class Conversation:
                 _self.metadata = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "metadata", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "metadata", "object"}
+            }
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ConversationItem")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ConversationItem:
     """One item of a conversation: a message, a tool call, a tool call's output... Fields other than `type` and `id` depend
@@ -30,7 +32,7 @@ class ConversationItem:
     """ Kind of item, such as `message`, `function_call` or `function_call_output`. """
     id: str | Unset = UNSET
     """ Id of the item. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -66,9 +68,8 @@ class ConversationItem:
                 _self.id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"id", "type"}}
         return _self
 
     @property

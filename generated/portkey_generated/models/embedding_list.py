@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="EmbeddingList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class EmbeddingList:
     """The embeddings of every input, with the model used and the tokens counted."""
@@ -47,7 +49,7 @@ class EmbeddingList:
     """ The model that produced the vectors. """
     usage: EmbeddingUsage
     """ Tokens counted for an embedding request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -116,11 +118,10 @@ class EmbeddingList:
             if _d.get("object", "list") != "list":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "model", "object", "usage"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"data", "model", "object", "usage"}
+            }
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="EmbeddingUsage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class EmbeddingUsage:
     """Tokens counted for an embedding request."""
@@ -25,7 +27,7 @@ class EmbeddingUsage:
     """ Tokens in the input. """
     total_tokens: int
     """ All tokens billed for the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -57,11 +59,10 @@ class EmbeddingUsage:
             _self.total_tokens = _v_total_tokens
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"prompt_tokens", "total_tokens"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"prompt_tokens", "total_tokens"}
+            }
         return _self
 
     @property

@@ -15,11 +15,13 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="EmbeddingVector")
 
 
+@lazy_additional_properties
 @_attrs_define
 class EmbeddingVector:
     """The vector of one input."""
@@ -31,7 +33,7 @@ class EmbeddingVector:
     embedding: list[float] | str
     """ The vector: a list of numbers, or a base64 string when `encoding_format` was `base64`. Its length depends on
     the model and on `dimensions`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -84,11 +86,10 @@ class EmbeddingVector:
             if _d.get("object", "embedding") != "embedding":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"embedding", "index", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"embedding", "index", "object"}
+            }
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Eval")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Eval:
     """An evaluation kept by the provider."""
@@ -56,7 +58,7 @@ class Eval:
     """ The graders every sample is checked by. """
     metadata: EvalMetadata | None | Unset = UNSET
     """ Metadata attached to the evaluation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -188,10 +190,8 @@ class Eval:
                 _self.metadata = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -205,7 +205,6 @@ class Eval:
                     "testing_criteria",
                 }
             }
-        )
         return _self
 
     @property

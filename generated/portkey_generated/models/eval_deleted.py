@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="EvalDeleted")
 
 
+@lazy_additional_properties
 @_attrs_define
 class EvalDeleted:
     """Outcome of deleting an evaluation."""
@@ -29,7 +31,7 @@ class EvalDeleted:
     """ Always `eval.deleted`. """
     eval_id: str | Unset = UNSET
     """ Id of the deleted evaluation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -77,11 +79,10 @@ class EvalDeleted:
                 _self.eval_id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"deleted", "eval_id", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"deleted", "eval_id", "object"}
+            }
         return _self
 
     @property

@@ -10,14 +10,16 @@ from attrs import field as _attrs_field
 from ..types import (
     DecodeError,
     as_object,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="EvalMetadata")
 
 
+@lazy_additional_properties
 @_attrs_define
 class EvalMetadata:
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -33,7 +35,8 @@ class EvalMetadata:
             _n = 0
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = {} if len(_d) == 0 else {_k: _x for _k, _x in _d.items()}
+        if len(_d) != 0:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items()}
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="EvalRun")
 
 
+@lazy_additional_properties
 @_attrs_define
 class EvalRun:
     """One run of an evaluation."""
@@ -83,7 +85,7 @@ class EvalRun:
     """ Metadata attached to the run. """
     error: EvalRunError | None | Unset = UNSET
     """ Why the run failed, when it did. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -339,10 +341,8 @@ class EvalRun:
                 _self.error = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -363,7 +363,6 @@ class EvalRun:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

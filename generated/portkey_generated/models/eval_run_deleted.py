@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="EvalRunDeleted")
 
 
+@lazy_additional_properties
 @_attrs_define
 class EvalRunDeleted:
     """Outcome of deleting a run."""
@@ -29,7 +31,7 @@ class EvalRunDeleted:
     """ Always `eval.run.deleted`. """
     run_id: str | Unset = UNSET
     """ Id of the deleted run. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -77,11 +79,10 @@ class EvalRunDeleted:
                 _self.run_id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"deleted", "object", "run_id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"deleted", "object", "run_id"}
+            }
         return _self
 
     @property

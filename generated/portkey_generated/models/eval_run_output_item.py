@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="EvalRunOutputItem")
 
 
+@lazy_additional_properties
 @_attrs_define
 class EvalRunOutputItem:
     """One graded sample of a run."""
@@ -66,7 +68,7 @@ class EvalRunOutputItem:
     """ What each grader concluded. """
     sample: EvalRunOutputItemSample | Unset = UNSET
     """ The model input and output that were graded, with usage and any error. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -228,10 +230,8 @@ class EvalRunOutputItem:
                 _self.sample = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -248,7 +248,6 @@ class EvalRunOutputItem:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="EvalRunResultCounts")
 
 
+@lazy_additional_properties
 @_attrs_define
 class EvalRunResultCounts:
     """How many samples of a run ended each way."""
@@ -30,7 +32,7 @@ class EvalRunResultCounts:
     """ Samples some grader failed. """
     errored: int | Unset = UNSET
     """ Samples that could not be graded. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -94,11 +96,10 @@ class EvalRunResultCounts:
                 _self.errored = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"errored", "failed", "passed", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"errored", "failed", "passed", "total"}
+            }
         return _self
 
     @property

@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="FeedbackResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FeedbackResponse:
     """Outcome of sending or changing feedback."""
@@ -30,7 +32,7 @@ class FeedbackResponse:
     """ Human-readable outcome. """
     feedback_ids: list[str] | Unset = UNSET
     """ Ids of the stored feedback records, for later updates. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -91,11 +93,10 @@ class FeedbackResponse:
                 _self.feedback_ids = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"feedback_ids", "message", "status"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"feedback_ids", "message", "status"}
+            }
         return _self
 
     @property

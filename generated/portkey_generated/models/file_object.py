@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="FileObject")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FileObject:
     """A file stored with the provider."""
@@ -42,7 +44,7 @@ class FileObject:
     """ Processing state, `uploaded`, `processed` or `error` (deprecated by OpenAI). """
     status_details: None | str | Unset = UNSET
     """ Why validation failed, for files rejected for fine-tuning (deprecated by OpenAI). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -178,10 +180,8 @@ class FileObject:
                 _self.status_details = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -197,7 +197,6 @@ class FileObject:
                     "status_details",
                 }
             }
-        )
         return _self
 
     @property

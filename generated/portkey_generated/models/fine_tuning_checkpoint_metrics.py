@@ -14,11 +14,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="FineTuningCheckpointMetrics")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningCheckpointMetrics:
     """Training and validation figures at a checkpoint."""
@@ -37,7 +39,7 @@ class FineTuningCheckpointMetrics:
     """ Loss on the whole validation file. """
     full_valid_mean_token_accuracy: float | Unset = UNSET
     """ Share of tokens of the whole validation file predicted right. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -143,10 +145,8 @@ class FineTuningCheckpointMetrics:
                 _self.full_valid_mean_token_accuracy = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -160,7 +160,6 @@ class FineTuningCheckpointMetrics:
                     "valid_mean_token_accuracy",
                 }
             }
-        )
         return _self
 
     @property

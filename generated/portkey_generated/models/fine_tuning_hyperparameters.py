@@ -14,11 +14,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="FineTuningHyperparameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningHyperparameters:
     """Training settings; each is a number or `auto` (the provider picks). Jobs translated from other providers may report
@@ -34,7 +36,7 @@ class FineTuningHyperparameters:
     """ Scale applied to the base learning rate. """
     beta: float | None | str | Unset = UNSET
     """ For `dpo`, how strongly the model is held to its starting behaviour. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -122,15 +124,12 @@ class FineTuningHyperparameters:
                 _self.beta = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"batch_size", "beta", "learning_rate_multiplier", "n_epochs"}
             }
-        )
         return _self
 
     @property

@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="FineTuningIntegration")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningIntegration:
     """An outside service a job reports its progress to."""
@@ -44,7 +46,7 @@ class FineTuningIntegration:
     """ The service; only Weights & Biases (`wandb`) exists today. """
     wandb: FineTuningWandbIntegration
     """ Where in Weights & Biases the job's metrics go. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -87,9 +89,8 @@ class FineTuningIntegration:
             if _d.get("type", "wandb") != "wandb":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type", "wandb"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"type", "wandb"}}
         return _self
 
     @property

@@ -16,6 +16,7 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="FineTuningJob")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningJob:
     """A fine-tuning job and its progress."""
@@ -95,7 +97,7 @@ class FineTuningJob:
     """ Outside services the job reports to. """
     metadata: FineTuningJobMetadata | None | Unset = UNSET
     """ The key/value pairs stored with the job. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -446,10 +448,8 @@ class FineTuningJob:
                 _self.metadata = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -476,7 +476,6 @@ class FineTuningJob:
                     "validation_file",
                 }
             }
-        )
         return _self
 
     @property

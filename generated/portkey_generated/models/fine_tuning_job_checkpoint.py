@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="FineTuningJobCheckpoint")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningJobCheckpoint:
     """A model saved part-way through training."""
@@ -52,7 +54,7 @@ class FineTuningJobCheckpoint:
     """ Training step at which it was saved. """
     metrics: FineTuningCheckpointMetrics | Unset = UNSET
     """ Training and validation figures at a checkpoint. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -157,10 +159,8 @@ class FineTuningJobCheckpoint:
                 _self.metrics = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -174,7 +174,6 @@ class FineTuningJobCheckpoint:
                     "step_number",
                 }
             }
-        )
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="FineTuningJobError")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningJobError:
     """Why a fine-tuning job failed."""
@@ -28,7 +30,7 @@ class FineTuningJobError:
     """ What went wrong. """
     param: None | str | Unset = UNSET
     """ The parameter at fault (often `training_file`), if any. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -84,11 +86,10 @@ class FineTuningJobError:
                 _self.param = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"code", "message", "param"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"code", "message", "param"}
+            }
         return _self
 
     @property

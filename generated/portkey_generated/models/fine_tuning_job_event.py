@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="FineTuningJobEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningJobEvent:
     """A progress message or metric logged by a job."""
@@ -52,7 +54,7 @@ class FineTuningJobEvent:
     """ `message` for text events, `metrics` for events whose `data` holds training metrics. """
     data: FineTuningJobEventData | None | Unset = UNSET
     """ Structured details of the event, such as the step's metrics. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -159,15 +161,12 @@ class FineTuningJobEvent:
                 _self.data = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"created_at", "data", "id", "level", "message", "object", "type"}
             }
-        )
         return _self
 
     @property

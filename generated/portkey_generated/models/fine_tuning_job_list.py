@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="FineTuningJobList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningJobList:
     """A page of fine-tuning jobs."""
@@ -44,7 +46,7 @@ class FineTuningJobList:
     """ Always `list`. """
     has_more: bool | Unset = UNSET
     """ Whether more jobs follow this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -106,11 +108,10 @@ class FineTuningJobList:
                 _self.has_more = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "has_more", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"data", "has_more", "object"}
+            }
         return _self
 
     @property

@@ -17,6 +17,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="FineTuningJobWebhookEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningJobWebhookEvent:
     """A fine-tuning job finished one way or another."""
@@ -51,7 +53,7 @@ class FineTuningJobWebhookEvent:
     """ The object an event is about. """
     object_: str | Unset = UNSET
     """ Always `event`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -120,11 +122,10 @@ class FineTuningJobWebhookEvent:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"created_at", "data", "id", "object", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"created_at", "data", "id", "object", "type"}
+            }
         return _self
 
     @property

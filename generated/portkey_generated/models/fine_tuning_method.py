@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="FineTuningMethod")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningMethod:
     """The training method and its settings."""
@@ -52,7 +54,7 @@ class FineTuningMethod:
     """ Settings of direct preference optimisation. """
     reinforcement: FineTuningMethodReinforcement | Unset = UNSET
     """ Settings of reinforcement fine-tuning (grader and hyper-parameters), passed through as given. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -137,11 +139,10 @@ class FineTuningMethod:
                 _self.reinforcement = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"dpo", "reinforcement", "supervised", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"dpo", "reinforcement", "supervised", "type"}
+            }
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="FineTuningSupervisedMethod")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningSupervisedMethod:
     """Settings of supervised fine-tuning."""
@@ -40,7 +42,7 @@ class FineTuningSupervisedMethod:
     hyperparameters: FineTuningHyperparameters | Unset = UNSET
     """ Training settings; each is a number or `auto` (the provider picks). Jobs translated from other providers may
     report null for values they do not have. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -79,9 +81,8 @@ class FineTuningSupervisedMethod:
                 _self.hyperparameters = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"hyperparameters"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"hyperparameters"}}
         return _self
 
     @property

@@ -16,11 +16,13 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="FineTuningWandbIntegration")
 
 
+@lazy_additional_properties
 @_attrs_define
 class FineTuningWandbIntegration:
     """Where in Weights & Biases the job's metrics go."""
@@ -33,7 +35,7 @@ class FineTuningWandbIntegration:
     """ Team or user owning the run; your default entity when left out. """
     tags: list[str] | Unset = UNSET
     """ Tags added to the run. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -110,11 +112,10 @@ class FineTuningWandbIntegration:
                 _self.tags = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"entity", "name", "project", "tags"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"entity", "name", "project", "tags"}
+            }
         return _self
 
     @property

@@ -18,11 +18,13 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GatewayFailure")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GatewayFailure:
     """Error the gateway raises on its own, such as a missing provider or an invalid config."""
@@ -33,7 +35,7 @@ class GatewayFailure:
     """ What went wrong, in plain words. """
     errors: list[str] | Unset = UNSET
     """ One entry per schema fault when the gateway rejected a config. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -88,11 +90,10 @@ class GatewayFailure:
             if _d.get("status", "failure") != "failure":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"errors", "message", "status"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"errors", "message", "status"}
+            }
         return _self
 
     @property

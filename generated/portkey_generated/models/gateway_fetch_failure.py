@@ -12,18 +12,20 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GatewayFetchFailure")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GatewayFetchFailure:
     """Body the gateway returns when it could not reach the upstream, or the upstream did not answer JSON."""
 
     html_message: str
     """ The low-level failure text (for example a failed fetch and its cause). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -47,9 +49,8 @@ class GatewayFetchFailure:
             _self.html_message = _v_html_message
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"html-message"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"html-message"}}
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="Generation")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Generation:
     """The result of the deprecated generate route; other fields are kept as given."""
@@ -28,7 +30,7 @@ class Generation:
     """ The result of the run, as Portkey returns it. """
     warning: None | str | Unset = UNSET
     """ A notice from Portkey, such as the deprecation of this route. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -86,11 +88,10 @@ class Generation:
                 _self.warning = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "success", "warning"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"data", "success", "warning"}
+            }
         return _self
 
     @property

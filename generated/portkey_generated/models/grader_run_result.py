@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GraderRunResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GraderRunResult:
     """The outcome of running a grader once."""
@@ -59,7 +61,7 @@ class GraderRunResult:
     """ Grades of the inner graders of a `multi` grader, by name. """
     model_grader_token_usage_per_model: GraderRunResultModelGraderTokenUsagePerModel | Unset = UNSET
     """ Tokens spent by model graders, by model. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -150,15 +152,12 @@ class GraderRunResult:
                 _self.model_grader_token_usage_per_model = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"metadata", "model_grader_token_usage_per_model", "reward", "sub_rewards"}
             }
-        )
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,13 +34,14 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GraderValidateResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GraderValidateResult:
     """A grader that passed the checks."""
 
     grader: GraderValidateResultGrader | Unset = UNSET
     """ The grader as the provider understood it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -78,9 +80,8 @@ class GraderValidateResult:
                 _self.grader = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"grader"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"grader"}}
         return _self
 
     @property

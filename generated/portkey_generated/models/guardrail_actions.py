@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailActions")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailActions:
     """What the gateway does once the checks have given their verdict."""
@@ -44,7 +46,7 @@ class GuardrailActions:
     """ True to refuse the request when a check fails; false only records the verdict. """
     async_: bool = False
     """ True to run the checks without holding up the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -106,11 +108,10 @@ class GuardrailActions:
             _self.on_fail = _v_on_fail
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"async", "deny", "on_fail", "on_success"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"async", "deny", "on_fail", "on_success"}
+            }
         return _self
 
     @property

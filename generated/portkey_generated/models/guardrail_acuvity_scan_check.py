@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailAcuvityScanCheck")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailAcuvityScanCheck:
     """Acuvity's multi-detector scan."""
@@ -51,7 +53,7 @@ class GuardrailAcuvityScanCheck:
     parameters: GuardrailAcuvityScanParameters | Unset = UNSET
     """ Settings of the Acuvity scan. Each detector can be switched on or off, and the scored ones fail above a
     threshold from 0 to 1. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -124,11 +126,10 @@ class GuardrailAcuvityScanCheck:
             if _d.get("id", "acuvity.scan") != "acuvity.scan":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}
+            }
         return _self
 
     @property

@@ -23,11 +23,13 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailAcuvityScanParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailAcuvityScanParameters:
     """Settings of the Acuvity scan. Each detector can be switched on or off, and the scored ones fail above a threshold
@@ -77,7 +79,7 @@ class GuardrailAcuvityScanParameters:
     """ Kinds of secret to look for. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -378,10 +380,8 @@ class GuardrailAcuvityScanParameters:
                 _self.timeout = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -409,7 +409,6 @@ class GuardrailAcuvityScanParameters:
                     "toxic_threshold",
                 }
             }
-        )
         return _self
 
     @property

@@ -16,11 +16,13 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailAllowedRequestTypesParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailAllowedRequestTypesParameters:
     """Settings of the request-type check. Give an allow-list, a block-list or both; a type on both lists is blocked."""
@@ -29,7 +31,7 @@ class GuardrailAllowedRequestTypesParameters:
     """ Only these kinds of request may pass. """
     blocked_types: list[GuardrailRequestType] | Unset = UNSET
     """ These kinds of request are refused. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -93,11 +95,10 @@ class GuardrailAllowedRequestTypesParameters:
                 _self.blocked_types = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"allowedTypes", "blockedTypes"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"allowedTypes", "blockedTypes"}
+            }
         return _self
 
     @property

@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailAzureContentSafetyCheck")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailAzureContentSafetyCheck:
     """Azure AI Content Safety."""
@@ -50,7 +52,7 @@ class GuardrailAzureContentSafetyCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailAzureContentSafetyParameters | Unset = UNSET
     """ Settings of the Azure AI Content Safety check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -123,11 +125,10 @@ class GuardrailAzureContentSafetyCheck:
             if _d.get("id", "azure.contentSafety") != "azure.contentSafety":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}
+            }
         return _self
 
     @property

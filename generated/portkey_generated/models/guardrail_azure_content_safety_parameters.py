@@ -19,11 +19,13 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailAzureContentSafetyParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailAzureContentSafetyParameters:
     """Settings of the Azure AI Content Safety check."""
@@ -38,7 +40,7 @@ class GuardrailAzureContentSafetyParameters:
     """ Harm categories to evaluate. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -135,15 +137,12 @@ class GuardrailAzureContentSafetyParameters:
                 _self.timeout = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"apiVersion", "blocklistNames", "categories", "severity", "timeout"}
             }
-        )
         return _self
 
     @property

@@ -15,11 +15,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailAzurePiiParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailAzurePiiParameters:
     """Settings of the Azure PII check."""
@@ -34,7 +36,7 @@ class GuardrailAzurePiiParameters:
     """ True to mask the personal data found. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -113,15 +115,12 @@ class GuardrailAzurePiiParameters:
                 _self.timeout = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"apiVersion", "domain", "modelVersion", "redact", "timeout"}
             }
-        )
         return _self
 
     @property

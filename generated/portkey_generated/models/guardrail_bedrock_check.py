@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailBedrockCheck")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailBedrockCheck:
     """An AWS Bedrock guardrail."""
@@ -48,7 +50,7 @@ class GuardrailBedrockCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailBedrockParameters | Unset = UNSET
     """ Settings of the AWS Bedrock guardrail check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -121,11 +123,10 @@ class GuardrailBedrockCheck:
             if _d.get("id", "bedrock.guard") != "bedrock.guard":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}
+            }
         return _self
 
     @property

@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailBedrockParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailBedrockParameters:
     """Settings of the AWS Bedrock guardrail check."""
@@ -32,7 +34,7 @@ class GuardrailBedrockParameters:
     """ True to mask the personal data Bedrock finds. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -88,15 +90,12 @@ class GuardrailBedrockParameters:
                 _self.timeout = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"guardrailId", "guardrailVersion", "redact", "timeout"}
             }
-        )
         return _self
 
     @property

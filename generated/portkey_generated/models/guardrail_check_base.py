@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailCheckBase")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailCheckBase:
     """Fields every check has, whatever its kind."""
@@ -26,7 +28,7 @@ class GuardrailCheckBase:
     """ Your own name for this check. """
     is_enabled: bool | Unset = True
     """ False to keep the check in the guardrail without running it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -66,9 +68,10 @@ class GuardrailCheckBase:
                 _self.is_enabled = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"is_enabled", "name"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"is_enabled", "name"}
+            }
         return _self
 
     @property

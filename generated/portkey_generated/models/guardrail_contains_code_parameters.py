@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailContainsCodeParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailContainsCodeParameters:
     """Settings of the code-detection check."""
@@ -28,7 +30,7 @@ class GuardrailContainsCodeParameters:
     """ Language of code to look for. """
     not_: bool | Unset = False
     """ True to turn the verdict around. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -64,9 +66,8 @@ class GuardrailContainsCodeParameters:
                 _self.not_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"format", "not"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"format", "not"}}
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailCreateResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailCreateResult:
     """Identifies a newly saved guardrail."""
@@ -27,7 +29,7 @@ class GuardrailCreateResult:
     """ Slug of the guardrail. """
     version_id: str
     """ Identifier of its first version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -67,11 +69,10 @@ class GuardrailCreateResult:
             _self.version_id = _v_version_id
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "slug", "version_id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "slug", "version_id"}
+            }
         return _self
 
     @property

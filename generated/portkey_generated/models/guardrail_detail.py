@@ -17,6 +17,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -136,6 +137,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailDetail:
     """A guardrail with its checks and actions."""
@@ -200,7 +202,7 @@ class GuardrailDetail:
     """ The checks of the guardrail. """
     actions: GuardrailActions | Unset = UNSET
     """ What the gateway does once the checks have given their verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -472,10 +474,8 @@ class GuardrailDetail:
                 _self.actions = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -494,7 +494,6 @@ class GuardrailDetail:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

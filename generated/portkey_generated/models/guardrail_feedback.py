@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailFeedback")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailFeedback:
     """Feedback attached to a request's log after the checks. Usual values are 5 for a pass and -5 for a failure, with
@@ -31,7 +33,7 @@ class GuardrailFeedback:
     """ Weight of the score. """
     metadata: str
     """ Extra text stored with the feedback. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -71,11 +73,10 @@ class GuardrailFeedback:
             _self.metadata = _v_metadata
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"metadata", "value", "weight"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"metadata", "value", "weight"}
+            }
         return _self
 
     @property

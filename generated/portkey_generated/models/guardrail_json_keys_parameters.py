@@ -15,11 +15,13 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailJsonKeysParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailJsonKeysParameters:
     """Settings of the JSON keys check."""
@@ -28,7 +30,7 @@ class GuardrailJsonKeysParameters:
     """ Keys to look for. """
     operator: GuardrailKeyOperator
     """ Whether any, all or none of the listed items must be present. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -67,9 +69,8 @@ class GuardrailJsonKeysParameters:
             _self.operator = _v_operator
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"keys", "operator"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"keys", "operator"}}
         return _self
 
     @property

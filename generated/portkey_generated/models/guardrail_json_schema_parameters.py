@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailJsonSchemaParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailJsonSchemaParameters:
     """Settings of the JSON Schema check."""
@@ -42,7 +44,7 @@ class GuardrailJsonSchemaParameters:
     """ The JSON Schema the output must satisfy. """
     not_: bool | Unset = False
     """ True to turn the verdict around. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -87,9 +89,8 @@ class GuardrailJsonSchemaParameters:
                 _self.not_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"not", "schema"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"not", "schema"}}
         return _self
 
     @property

@@ -17,11 +17,13 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailJwtParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailJwtParameters:
     """Settings of the JWT check."""
@@ -38,7 +40,7 @@ class GuardrailJwtParameters:
     """ Oldest accepted token, as a duration such as `1d`. """
     algorithms: list[str] | Unset = UNSET
     """ Signing algorithms accepted. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -127,16 +129,13 @@ class GuardrailJwtParameters:
                 _self.algorithms = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
                 not in {"algorithms", "cacheMaxAge", "clockTolerance", "headerKey", "jwksUri", "maxTokenAge"}
             }
-        )
         return _self
 
     @property

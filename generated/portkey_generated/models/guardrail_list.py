@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailList:
     """One page of guardrails."""
@@ -40,7 +42,7 @@ class GuardrailList:
     """ The guardrails on this page. """
     total: int
     """ Number of guardrails over all pages. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -86,9 +88,8 @@ class GuardrailList:
             _self.total = _v_total
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"data", "total"}}
         return _self
 
     @property

@@ -14,18 +14,20 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailModelWhitelistParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailModelWhitelistParameters:
     """Settings of the model allow-list check."""
 
     models: list[str]
     """ Models that requests may ask for. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -56,9 +58,8 @@ class GuardrailModelWhitelistParameters:
             _self.models = _v_models
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"models"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"models"}}
         return _self
 
     @property

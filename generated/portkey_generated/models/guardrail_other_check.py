@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailOtherCheck")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailOtherCheck:
     """A check of a kind without a dedicated form here - such as `default.isAllLowerCase`, `portkey.gibberish` or
@@ -49,7 +51,7 @@ class GuardrailOtherCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailOpenParameters | Unset = UNSET
     """ Settings of a check kind that has no dedicated form; any fields the check accepts. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -120,11 +122,10 @@ class GuardrailOtherCheck:
                 _self.parameters = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}
+            }
         return _self
 
     @property

@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailOutcomeAction")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailOutcomeAction:
     """What to record for one verdict."""
@@ -39,7 +41,7 @@ class GuardrailOutcomeAction:
     feedback: GuardrailFeedback
     """ Feedback attached to a request's log after the checks. Usual values are 5 for a pass and -5 for a failure,
     with weight 1 and empty metadata. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -72,9 +74,8 @@ class GuardrailOutcomeAction:
             _self.feedback = _v_feedback
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"feedback"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"feedback"}}
         return _self
 
     @property

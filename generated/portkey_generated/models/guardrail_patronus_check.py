@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailPatronusCheck")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailPatronusCheck:
     """One of Patronus' ready-made evaluators."""
@@ -47,7 +49,7 @@ class GuardrailPatronusCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailPatronusParameters | Unset = UNSET
     """ Settings of the ready-made Patronus evaluators. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -118,11 +120,10 @@ class GuardrailPatronusCheck:
                 _self.parameters = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}
+            }
         return _self
 
     @property

@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailPatronusCustomParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailPatronusCustomParameters:
     """Settings of a custom Patronus evaluator."""
@@ -28,7 +30,7 @@ class GuardrailPatronusCustomParameters:
     """ Evaluator profile to run, such as `system:is-concise`. """
     timeout: float | Unset = 15000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -64,9 +66,10 @@ class GuardrailPatronusCustomParameters:
                 _self.timeout = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"profile", "timeout"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"profile", "timeout"}
+            }
         return _self
 
     @property

@@ -18,11 +18,13 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailPillarScanParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailPillarScanParameters:
     """Settings of the Pillar scans."""
@@ -31,7 +33,7 @@ class GuardrailPillarScanParameters:
     """ Scanners to run. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -77,9 +79,10 @@ class GuardrailPillarScanParameters:
                 _self.timeout = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"scanners", "timeout"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"scanners", "timeout"}
+            }
         return _self
 
     @property

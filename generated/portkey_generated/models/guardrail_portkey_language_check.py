@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailPortkeyLanguageCheck")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailPortkeyLanguageCheck:
     """Portkey's language detection."""
@@ -50,7 +52,7 @@ class GuardrailPortkeyLanguageCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailPortkeyLanguageParameters | Unset = UNSET
     """ Settings of Portkey's language check. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -123,11 +125,10 @@ class GuardrailPortkeyLanguageCheck:
             if _d.get("id", "portkey.language") != "portkey.language":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}
+            }
         return _self
 
     @property

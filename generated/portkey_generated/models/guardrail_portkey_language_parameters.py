@@ -15,11 +15,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailPortkeyLanguageParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailPortkeyLanguageParameters:
     """Settings of Portkey's language check."""
@@ -30,7 +32,7 @@ class GuardrailPortkeyLanguageParameters:
     """ True to turn the verdict around. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -85,11 +87,10 @@ class GuardrailPortkeyLanguageParameters:
                 _self.timeout = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"language", "not", "timeout"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"language", "not", "timeout"}
+            }
         return _self
 
     @property

@@ -18,11 +18,13 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailPortkeyPiiParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailPortkeyPiiParameters:
     """Settings of Portkey's PII check."""
@@ -33,7 +35,7 @@ class GuardrailPortkeyPiiParameters:
     """ True to mask the personal data found instead of only reporting it. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -91,11 +93,10 @@ class GuardrailPortkeyPiiParameters:
                 _self.timeout = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"categories", "redact", "timeout"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"categories", "redact", "timeout"}
+            }
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailPrismaAirsParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailPrismaAirsParameters:
     """Settings of the Prisma AIRS check."""
@@ -29,7 +31,7 @@ class GuardrailPrismaAirsParameters:
     """ Model name reported to Prisma AIRS. """
     app_user: str | Unset = UNSET
     """ End-user identifier reported to Prisma AIRS. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -77,11 +79,10 @@ class GuardrailPrismaAirsParameters:
                 _self.app_user = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"ai_model", "app_user", "profile_name"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"ai_model", "app_user", "profile_name"}
+            }
         return _self
 
     @property

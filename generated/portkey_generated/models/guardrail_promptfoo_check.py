@@ -17,6 +17,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailPromptfooCheck")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailPromptfooCheck:
     """Promptfoo's injection, personal-data and harm detectors."""
@@ -49,7 +51,7 @@ class GuardrailPromptfooCheck:
     """ False to keep the check in the guardrail without running it. """
     parameters: GuardrailPromptfooParameters | Unset = UNSET
     """ Settings of the Promptfoo detectors. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -120,11 +122,10 @@ class GuardrailPromptfooCheck:
                 _self.parameters = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "is_enabled", "name", "parameters"}
+            }
         return _self
 
     @property

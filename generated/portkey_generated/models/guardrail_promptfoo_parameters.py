@@ -14,11 +14,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailPromptfooParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailPromptfooParameters:
     """Settings of the Promptfoo detectors."""
@@ -27,7 +29,7 @@ class GuardrailPromptfooParameters:
     """ True to mask what the detector flags. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -67,9 +69,8 @@ class GuardrailPromptfooParameters:
                 _self.timeout = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"redact", "timeout"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"redact", "timeout"}}
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailRegexMatchParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailRegexMatchParameters:
     """Settings of the regular-expression check."""
@@ -27,7 +29,7 @@ class GuardrailRegexMatchParameters:
     """ The regular expression. """
     not_: bool | Unset = False
     """ True to fail when the expression matches instead of when it does not. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,8 @@ class GuardrailRegexMatchParameters:
                 _self.not_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"not", "rule"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"not", "rule"}}
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailSentenceCountParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailSentenceCountParameters:
     """Settings of the sentence-count check."""
@@ -29,7 +31,7 @@ class GuardrailSentenceCountParameters:
     """ Most sentences allowed. """
     not_: bool | Unset = False
     """ True to turn the verdict around. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -81,11 +83,10 @@ class GuardrailSentenceCountParameters:
                 _self.not_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"maxSentences", "minSentences", "not"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"maxSentences", "minSentences", "not"}
+            }
         return _self
 
     @property

@@ -17,12 +17,14 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="GuardrailSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailSummary:
     """The short form of a guardrail, as shown in lists."""
@@ -47,7 +49,7 @@ class GuardrailSummary:
     """ Lifecycle state of a guardrail. """
     updated_by: None | Unset | UUID = UNSET
     """ User who made the last change. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -208,10 +210,8 @@ class GuardrailSummary:
                 _self.updated_by = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -228,7 +228,6 @@ class GuardrailSummary:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

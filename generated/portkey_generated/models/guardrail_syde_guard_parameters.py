@@ -14,11 +14,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailSydeGuardParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailSydeGuardParameters:
     """Settings of the SydeGuard check; each threshold is a risk score from 0 to 1."""
@@ -31,7 +33,7 @@ class GuardrailSydeGuardParameters:
     """ Evasion score above which the check fails. """
     timeout: float | Unset = 5000.0
     """ Milliseconds to wait for the verdict. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -97,16 +99,13 @@ class GuardrailSydeGuardParameters:
                 _self.timeout = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
                 not in {"evasion_threshold", "prompt_injection_threshold", "timeout", "toxicity_threshold"}
             }
-        )
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailUpdateResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailUpdateResult:
     """Identifies an updated guardrail and its new version."""
@@ -29,7 +31,7 @@ class GuardrailUpdateResult:
     """ Slug of the guardrail. """
     version_id: str | Unset = UNSET
     """ Identifier of the version the update produced. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -73,11 +75,10 @@ class GuardrailUpdateResult:
                 _self.version_id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "slug", "version_id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "slug", "version_id"}
+            }
         return _self
 
     @property

@@ -13,18 +13,20 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailUppercaseParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailUppercaseParameters:
     """Settings of the upper-case check."""
 
     not_: bool | Unset = False
     """ True to turn the verdict around. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -52,9 +54,8 @@ class GuardrailUppercaseParameters:
                 _self.not_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"not"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"not"}}
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="GuardrailValidUrlsParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailValidUrlsParameters:
     """Settings of the valid-URL check."""
@@ -26,7 +28,7 @@ class GuardrailValidUrlsParameters:
     """ True to only check that each domain resolves, which is much faster. """
     not_: bool | Unset = False
     """ True to turn the verdict around. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -66,9 +68,8 @@ class GuardrailValidUrlsParameters:
                 _self.not_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"not", "onlyDNS"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"not", "onlyDNS"}}
         return _self
 
     @property

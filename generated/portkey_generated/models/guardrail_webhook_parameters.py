@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="GuardrailWebhookParameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class GuardrailWebhookParameters:
     """Settings of the webhook check."""
@@ -47,7 +49,7 @@ class GuardrailWebhookParameters:
     """ Milliseconds to wait for the endpoint. """
     fail_on_error: bool | Unset = False
     """ True to fail the check when the endpoint errs, answers non-200 or times out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -118,15 +120,12 @@ class GuardrailWebhookParameters:
                 _self.fail_on_error = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"failOnError", "headers", "timeout", "webhookURL"}
             }
-        )
         return _self
 
     @property

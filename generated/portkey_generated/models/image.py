@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="Image")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Image:
     """One produced picture; which of `url` and `b64_json` is set follows `response_format`."""
@@ -28,7 +30,7 @@ class Image:
     """ Temporary address of the picture (OpenAI keeps it for about an hour). """
     revised_prompt: None | str | Unset = UNSET
     """ The prompt the model actually drew from, when it rewrote yours. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -92,11 +94,10 @@ class Image:
                 _self.revised_prompt = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"b64_json", "revised_prompt", "url"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"b64_json", "revised_prompt", "url"}
+            }
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ImagesInputTokensDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ImagesInputTokensDetails:
     """Split of the input tokens of an image call."""
@@ -26,7 +28,7 @@ class ImagesInputTokensDetails:
     """ Tokens of the text prompt. """
     image_tokens: int | Unset = UNSET
     """ Tokens of the input pictures. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -66,11 +68,10 @@ class ImagesInputTokensDetails:
                 _self.image_tokens = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"image_tokens", "text_tokens"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"image_tokens", "text_tokens"}
+            }
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ImagesResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ImagesResponse:
     """The pictures produced by a generation, edit or variation call."""
@@ -54,7 +56,7 @@ class ImagesResponse:
     """ Size of the pictures, when the model reports it. """
     usage: ImagesUsage | None | Unset = UNSET
     """ Token counts, for token-billed image models. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -171,15 +173,12 @@ class ImagesResponse:
                 _self.usage = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"background", "created", "data", "output_format", "quality", "size", "usage"}
             }
-        )
         return _self
 
     @property

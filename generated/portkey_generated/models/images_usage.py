@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ImagesUsage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ImagesUsage:
     """Tokens billed for an image call."""
@@ -45,7 +47,7 @@ class ImagesUsage:
     """ Tokens of the produced pictures. """
     input_tokens_details: ImagesInputTokensDetails | None | Unset = UNSET
     """ How the input tokens split between text and pictures. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -126,15 +128,12 @@ class ImagesUsage:
                 _self.input_tokens_details = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"input_tokens", "input_tokens_details", "output_tokens", "total_tokens"}
             }
-        )
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="IntegrationAzureDeployment")
 
 
+@lazy_additional_properties
 @_attrs_define
 class IntegrationAzureDeployment:
     """One Azure OpenAI deployment reachable through the integration."""
@@ -33,7 +35,7 @@ class IntegrationAzureDeployment:
     """ Short name that requests can use to pick this deployment. """
     is_default: bool | Unset = False
     """ True for the deployment used when a request names none. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -99,10 +101,8 @@ class IntegrationAzureDeployment:
                 _self.is_default = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -114,7 +114,6 @@ class IntegrationAzureDeployment:
                     "is_default",
                 }
             }
-        )
         return _self
 
     @property

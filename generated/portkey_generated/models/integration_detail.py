@@ -17,6 +17,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -49,6 +50,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="IntegrationDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class IntegrationDetail:
     """An integration with its settings, limits and model policy."""
@@ -88,7 +90,7 @@ class IntegrationDetail:
     """ Fields filled from secret references (`key` or `configurations.<field>`). """
     pricing_adjustments: IntegrationPricingAdjustments | None | Unset = UNSET
     """ Multipliers applied to Portkey's list prices for this integration. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -409,10 +411,8 @@ class IntegrationDetail:
                 _self.pricing_adjustments = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -436,7 +436,6 @@ class IntegrationDetail:
                     "workspace_count",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="IntegrationGlobalWorkspaceAccess")
 
 
+@lazy_additional_properties
 @_attrs_define
 class IntegrationGlobalWorkspaceAccess:
     """Access given to every workspace, including workspaces created later."""
@@ -46,7 +48,7 @@ class IntegrationGlobalWorkspaceAccess:
     """ Budget each workspace gets (at most one entry). """
     rate_limits: list[RateLimitPolicy] | None | Unset = UNSET
     """ Rate limit each workspace gets (at most one entry). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -134,11 +136,10 @@ class IntegrationGlobalWorkspaceAccess:
                 _self.rate_limits = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"enabled", "rate_limits", "usage_limits"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"enabled", "rate_limits", "usage_limits"}
+            }
         return _self
 
     @property

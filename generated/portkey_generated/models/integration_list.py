@@ -14,6 +14,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="IntegrationList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class IntegrationList:
     """One page of integrations."""
@@ -44,7 +46,7 @@ class IntegrationList:
     """ Number of integrations over all pages. """
     data: list[IntegrationSummary] | Unset = UNSET
     """ The integrations on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -115,11 +117,10 @@ class IntegrationList:
                 _self.data = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "object", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"data", "object", "total"}
+            }
         return _self
 
     @property

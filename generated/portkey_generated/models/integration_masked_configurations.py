@@ -18,6 +18,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="IntegrationMaskedConfigurations")
 
 
+@lazy_additional_properties
 @_attrs_define
 class IntegrationMaskedConfigurations:
     """Provider-specific settings as read back. Plain values (ids, URLs, regions) keep their names; each secret value is
@@ -124,7 +126,7 @@ class IntegrationMaskedConfigurations:
     """ Base URL to send requests to instead of the provider's own. """
     custom_headers: IntegrationMaskedConfigurationsCustomHeaders | Unset = UNSET
     """ Extra headers added to every request, as name to value. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -654,10 +656,8 @@ class IntegrationMaskedConfigurations:
                 _self.custom_headers = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -700,7 +700,6 @@ class IntegrationMaskedConfigurations:
                     "workers_ai_account_id",
                 }
             }
-        )
         return _self
 
     @property

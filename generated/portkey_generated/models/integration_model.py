@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="IntegrationModel")
 
 
+@lazy_additional_properties
 @_attrs_define
 class IntegrationModel:
     """One model of an integration."""
@@ -51,7 +53,7 @@ class IntegrationModel:
     """ Model a fine-tuned model was trained from. """
     pricing_config: IntegrationModelPricing | Unset = UNSET
     """ How a model of the integration is priced. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -174,10 +176,8 @@ class IntegrationModel:
                 _self.pricing_config = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -191,7 +191,6 @@ class IntegrationModel:
                     "slug",
                 }
             }
-        )
         return _self
 
     @property

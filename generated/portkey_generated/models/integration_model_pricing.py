@@ -16,6 +16,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="IntegrationModelPricing")
 
 
+@lazy_additional_properties
 @_attrs_define
 class IntegrationModelPricing:
     """How a model of the integration is priced."""
@@ -44,7 +46,7 @@ class IntegrationModelPricing:
     """ Pricing scheme; `static` means fixed per-token prices. """
     pay_as_you_go: IntegrationModelTokenPrices | Unset = UNSET
     """ Pay-as-you-go token prices of a model. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -98,9 +100,10 @@ class IntegrationModelPricing:
                 _self.pay_as_you_go = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"pay_as_you_go", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"pay_as_you_go", "type"}
+            }
         return _self
 
     @property

@@ -17,12 +17,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="IntegrationSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class IntegrationSummary:
     """The short form of an integration, as shown in lists."""
@@ -47,7 +49,7 @@ class IntegrationSummary:
     """ Free-text description. """
     object_: IntegrationSummaryObject | Unset = UNSET
     """ Kind of object, always `integration`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -227,10 +229,8 @@ class IntegrationSummary:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -247,7 +247,6 @@ class IntegrationSummary:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     DecodeError,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="IntegrationUnitPricingMultipliers")
 
 
+@lazy_additional_properties
 @_attrs_define
 class IntegrationUnitPricingMultipliers:
     """Multipliers keyed by billing unit (`web_search`, `file_search`, `input_image` and the like), using the unit names of
@@ -24,7 +26,7 @@ class IntegrationUnitPricingMultipliers:
 
     """
 
-    additional_properties: dict[str, float | None] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, float | None] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="IntegrationWorkspaceAccess")
 
 
+@lazy_additional_properties
 @_attrs_define
 class IntegrationWorkspaceAccess:
     """Whether one workspace may use the integration, and within which limits."""
@@ -47,7 +49,7 @@ class IntegrationWorkspaceAccess:
     """ Budget of the workspace on this integration. """
     rate_limits: list[RateLimitPolicy] | None | Unset = UNSET
     """ Rate limits of the workspace on this integration. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -151,13 +153,10 @@ class IntegrationWorkspaceAccess:
                 _self.rate_limits = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x for _k, _x in _d.items() if _k not in {"enabled", "id", "rate_limits", "usage_limits"}
             }
-        )
         return _self
 
     @property

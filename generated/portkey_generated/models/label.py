@@ -15,12 +15,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="Label")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Label:
     """A label as stored by Portkey."""
@@ -45,7 +47,7 @@ class Label:
     """ Time of the last change. """
     status: str | Unset = UNSET
     """ Lifecycle state of the label (for example active). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -218,10 +220,8 @@ class Label:
                 _self.status = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -238,7 +238,6 @@ class Label:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,19 +14,21 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="LabelCreateResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LabelCreateResult:
     """Answer to a label creation."""
 
     id: UUID | Unset = UNSET
     """ UUID given to the new label. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -61,9 +63,8 @@ class LabelCreateResult:
                 _self.id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"id"}}
         return _self
 
     @property

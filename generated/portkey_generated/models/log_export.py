@@ -20,6 +20,7 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -41,6 +42,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="LogExport")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LogExport:
     """A log export's definition and state."""
@@ -67,7 +69,7 @@ class LogExport:
     """ Workspace whose logs it covers. """
     object_: LogExportObject
     """ Kind of object; always `export`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -224,10 +226,8 @@ class LogExport:
             if _d.get("object", "export") != "export":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -245,7 +245,6 @@ class LogExport:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="LogExportFilters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LogExportFilters:
     """Conditions a log must meet to be exported; all given conditions apply together."""
@@ -86,7 +88,7 @@ class LogExportFilters:
     """ Most logs to export (up to 50000, which is also the default). """
     current_page: float | Unset = UNSET
     """ Zero-based page of matching logs to export. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -419,10 +421,8 @@ class LogExportFilters:
                 _self.current_page = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -452,7 +452,6 @@ class LogExportFilters:
                     "workspace_slug",
                 }
             }
-        )
         return _self
 
     @property

@@ -16,11 +16,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="LogExportTaskResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LogExportTaskResult:
     """Answer to starting or cancelling a log export."""
@@ -29,7 +31,7 @@ class LogExportTaskResult:
     """ What happened to the export, in plain words. """
     object_: LogExportTaskResultObject
     """ Kind of object; always `export`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,8 @@ class LogExportTaskResult:
             if _d.get("object", "export") != "export":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"message", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"message", "object"}}
         return _self
 
     @property

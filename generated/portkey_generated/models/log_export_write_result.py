@@ -17,12 +17,14 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="LogExportWriteResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LogExportWriteResult:
     """Answer to creating or changing a log export."""
@@ -33,7 +35,7 @@ class LogExportWriteResult:
     """ Number of logs the export covers. """
     object_: LogExportWriteResultObject
     """ Kind of object; always `export`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -80,9 +82,10 @@ class LogExportWriteResult:
             if _d.get("object", "export") != "export":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "object", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "object", "total"}
+            }
         return _self
 
     @property

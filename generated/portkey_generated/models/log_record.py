@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -43,6 +44,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="LogRecord")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LogRecord:
     """One request as Portkey logged it."""
@@ -65,7 +67,7 @@ class LogRecord:
     """ A request or response captured at one stage of the gateway's processing. """
     transformed_request: LogRecordMessage | Unset = UNSET
     """ A request or response captured at one stage of the gateway's processing. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -234,10 +236,8 @@ class LogRecord:
                 _self.transformed_request = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -253,7 +253,6 @@ class LogRecord:
                     "transformedRequest",
                 }
             }
-        )
         return _self
 
     @property

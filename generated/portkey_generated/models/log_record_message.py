@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="LogRecordMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LogRecordMessage:
     """A request or response captured at one stage of the gateway's processing."""
@@ -47,7 +49,7 @@ class LogRecordMessage:
     """ The URL, when captured. """
     method: str | Unset = UNSET
     """ The HTTP method, when captured. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -129,11 +131,10 @@ class LogRecordMessage:
                 _self.method = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"body", "headers", "method", "url"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"body", "headers", "method", "url"}
+            }
         return _self
 
     @property

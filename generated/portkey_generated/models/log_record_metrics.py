@@ -17,12 +17,14 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="LogRecordMetrics")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LogRecordMetrics:
     """Figures Portkey derives from a log entry for analytics."""
@@ -127,7 +129,7 @@ class LogRecordMetrics:
     """ Milliseconds the gateway itself took. """
     upstream_response_time: int | Unset = UNSET
     """ Milliseconds the provider took. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -815,10 +817,8 @@ class LogRecordMetrics:
                 _self.upstream_response_time = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -875,7 +875,6 @@ class LogRecordMetrics:
                     "workspace_slug",
                 }
             }
-        )
         return _self
 
     @property

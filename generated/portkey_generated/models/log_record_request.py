@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="LogRecordRequest")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LogRecordRequest:
     """Request side of a log entry."""
@@ -53,7 +55,7 @@ class LogRecordRequest:
     """ Request headers (debug logging only). """
     body: LogRecordRequestBody | Unset = UNSET
     """ Request body (debug logging only). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -140,15 +142,12 @@ class LogRecordRequest:
                 _self.body = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"body", "headers", "method", "portkeyHeaders", "url"}
             }
-        )
         return _self
 
     @property

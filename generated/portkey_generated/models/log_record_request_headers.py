@@ -11,16 +11,18 @@ from ..types import (
     DecodeError,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="LogRecordRequestHeaders")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LogRecordRequestHeaders:
     """Request headers (debug logging only)."""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, str] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="LogRecordResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class LogRecordResponse:
     """Response side of a log entry."""
@@ -50,7 +52,7 @@ class LogRecordResponse:
     """ Response headers (debug logging, or failed requests). """
     body: LogRecordResponseBody | Unset = UNSET
     """ Response body (debug logging, or failed requests); may be redacted for some embedding models. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -134,15 +136,12 @@ class LogRecordResponse:
                 _self.body = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"body", "headers", "lastUsedOptionJsonPath", "responseTime", "status"}
             }
-        )
         return _self
 
     @property

@@ -18,6 +18,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -47,6 +48,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpIntegration")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegration:
     """One MCP integration with its settings and workspace access."""
@@ -83,7 +85,7 @@ class McpIntegration:
     """ When the integration was created. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the integration last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -375,10 +377,8 @@ class McpIntegration:
                 _self.last_updated_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -401,7 +401,6 @@ class McpIntegration:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

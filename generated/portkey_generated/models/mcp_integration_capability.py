@@ -18,6 +18,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -56,6 +57,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpIntegrationCapability")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationCapability:
     """One tool, prompt, resource or resource template offered by the remote server."""
@@ -94,7 +96,7 @@ class McpIntegrationCapability:
     """ When the capability was first synced. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the capability last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -437,10 +439,8 @@ class McpIntegrationCapability:
                 _self.last_updated_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -464,7 +464,6 @@ class McpIntegrationCapability:
                     "uri_template",
                 }
             }
-        )
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpIntegrationCheckResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationCheckResult:
     """Outcome of syncing or testing an MCP integration."""
@@ -45,7 +47,7 @@ class McpIntegrationCheckResult:
     """ Further facts about the outcome. """
     object_: None | str | Unset = UNSET
     """ Kind of object. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -136,11 +138,10 @@ class McpIntegrationCheckResult:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"details", "message", "object", "success"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"details", "message", "object", "success"}
+            }
         return _self
 
     @property

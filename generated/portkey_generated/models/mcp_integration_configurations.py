@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpIntegrationConfigurations")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationConfigurations:
     """Connection and authentication settings of an integration, such as extra headers or OAuth client credentials. Keys
@@ -57,7 +59,7 @@ class McpIntegrationConfigurations:
     """ Headers the gateway adds to every call to the remote MCP server. """
     passthrough_header: McpIntegrationConfigurationsPassthroughHeader | Unset = UNSET
     """ Headers copied from the caller's request onto the call to the remote MCP server. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -119,11 +121,10 @@ class McpIntegrationConfigurations:
                 _self.passthrough_header = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"custom_headers", "passthrough_header"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"custom_headers", "passthrough_header"}
+            }
         return _self
 
     @property

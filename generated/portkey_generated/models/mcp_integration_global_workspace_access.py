@@ -13,18 +13,20 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="McpIntegrationGlobalWorkspaceAccess")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationGlobalWorkspaceAccess:
     """Organisation-wide access setting of an integration."""
 
     enabled: bool | Unset = UNSET
     """ True when every workspace may use the integration unless one is excluded. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -52,9 +54,8 @@ class McpIntegrationGlobalWorkspaceAccess:
                 _self.enabled = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"enabled"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"enabled"}}
         return _self
 
     @property

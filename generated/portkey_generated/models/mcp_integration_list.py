@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpIntegrationList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationList:
     """One page of MCP integrations."""
@@ -43,7 +45,7 @@ class McpIntegrationList:
     """ How many integrations match the filters across all pages. """
     has_more: bool | Unset = UNSET
     """ True when a later page exists. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -111,11 +113,10 @@ class McpIntegrationList:
                 _self.has_more = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "has_more", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"data", "has_more", "total"}
+            }
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpIntegrationMetadata")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationMetadata:
     """What the remote MCP server reported about itself, and how the last sync went."""
@@ -53,7 +55,7 @@ class McpIntegrationMetadata:
     """ When the capabilities were last synced. """
     sync_error: None | str | Unset = UNSET
     """ Why the last sync failed, if it did. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -203,10 +205,8 @@ class McpIntegrationMetadata:
                 _self.sync_error = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -220,7 +220,6 @@ class McpIntegrationMetadata:
                     "sync_status",
                 }
             }
-        )
         return _self
 
     @property

@@ -25,6 +25,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -48,6 +49,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpIntegrationSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationSummary:
     """An MCP integration as it appears in a list."""
@@ -85,7 +87,7 @@ class McpIntegrationSummary:
     """ When the integration was created. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the integration last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -362,10 +364,8 @@ class McpIntegrationSummary:
                 _self.last_updated_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -388,7 +388,6 @@ class McpIntegrationSummary:
                     "workspaces_count",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,12 +14,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="McpIntegrationWorkspace")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationWorkspace:
     """Whether one workspace may use an MCP integration."""
@@ -34,7 +36,7 @@ class McpIntegrationWorkspace:
     """ When the access record was created. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the access record last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -126,15 +128,12 @@ class McpIntegrationWorkspace:
                 _self.last_updated_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"created_at", "enabled", "id", "last_updated_at", "status"}
             }
-        )
         return _self
 
     @property

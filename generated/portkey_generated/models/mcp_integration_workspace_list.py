@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpIntegrationWorkspaceList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationWorkspaceList:
     """Workspace access of an integration, in the shape returned when `version` is sent."""
@@ -46,7 +48,7 @@ class McpIntegrationWorkspaceList:
     """ Organisation-wide access setting, if one is set. """
     total: int | Unset = UNSET
     """ How many workspace entries there are. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -123,11 +125,10 @@ class McpIntegrationWorkspaceList:
                 _self.total = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "global_workspace_access", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"data", "global_workspace_access", "total"}
+            }
         return _self
 
     @property

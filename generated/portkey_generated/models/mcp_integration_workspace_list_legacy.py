@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpIntegrationWorkspaceListLegacy")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationWorkspaceListLegacy:
     """Workspace access of an integration, in the older shape returned when `version` is not sent."""
@@ -44,7 +46,7 @@ class McpIntegrationWorkspaceListLegacy:
     """ One entry per workspace. """
     global_workspace_access: McpIntegrationGlobalWorkspaceAccess | None | Unset = UNSET
     """ Organisation-wide access setting, if one is set. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -109,11 +111,10 @@ class McpIntegrationWorkspaceListLegacy:
                 _self.global_workspace_access = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"global_workspace_access", "workspaces"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"global_workspace_access", "workspaces"}
+            }
         return _self
 
     @property

@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpIntegrationWorkspacesResultEnvelope")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpIntegrationWorkspacesResultEnvelope:
     """Carries one `McpIntegrationWorkspacesResult` value so that it can be decoded."""
@@ -41,7 +43,7 @@ class McpIntegrationWorkspacesResultEnvelope:
     data: McpIntegrationWorkspaceList | McpIntegrationWorkspaceListLegacy
     """ Workspace access of an integration: the `data` shape when the `version` query parameter is sent, the
     `workspaces` shape otherwise. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -79,9 +81,8 @@ class McpIntegrationWorkspacesResultEnvelope:
             _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpServer")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServer:
     """One MCP server with the integration it is built on."""
@@ -58,7 +60,7 @@ class McpServer:
     """ Details of that integration; only filled in for system and service callers. """
     workspace_id: None | str | Unset = UNSET
     """ Workspace the server belongs to; only filled in for system and service callers. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -223,10 +225,8 @@ class McpServer:
                 _self.workspace_id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -242,7 +242,6 @@ class McpServer:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpServerCapability")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerCapability:
     """One tool, prompt, resource or resource template offered by an MCP server."""
@@ -88,7 +90,7 @@ class McpServerCapability:
     """ Media type of a resource. """
     size: float | None | Unset = UNSET
     """ Size of a resource in bytes, when known. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -409,10 +411,8 @@ class McpServerCapability:
                 _self.size = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -435,7 +435,6 @@ class McpServerCapability:
                     "uri_template",
                 }
             }
-        )
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="McpServerCapabilityCount")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerCapabilityCount:
     """How many capabilities of one kind a server has, and how many are switched on."""
@@ -26,7 +28,7 @@ class McpServerCapabilityCount:
     """ All capabilities of this kind. """
     enabled: int | Unset = UNSET
     """ Those switched on. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -66,9 +68,8 @@ class McpServerCapabilityCount:
                 _self.enabled = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"enabled", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"enabled", "total"}}
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpServerCapabilityCounts")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerCapabilityCounts:
     """Capability counts of an MCP server, per kind."""
@@ -45,7 +47,7 @@ class McpServerCapabilityCounts:
     """ How many capabilities of one kind a server has, and how many are switched on. """
     resource_templates: McpServerCapabilityCount | Unset = UNSET
     """ How many capabilities of one kind a server has, and how many are switched on. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -141,15 +143,12 @@ class McpServerCapabilityCounts:
                 _self.resource_templates = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"prompts", "resource_templates", "resources", "tools"}
             }
-        )
         return _self
 
     @property

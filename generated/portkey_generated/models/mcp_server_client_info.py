@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="McpServerClientInfo")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerClientInfo:
     """The OAuth client registered with a remote MCP server."""
@@ -28,7 +30,7 @@ class McpServerClientInfo:
     """ The client's secret, when it has one. """
     object_: None | str | Unset = UNSET
     """ Kind of object. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -92,11 +94,10 @@ class McpServerClientInfo:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"client_id", "client_secret", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"client_id", "client_secret", "object"}
+            }
         return _self
 
     @property

@@ -15,12 +15,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="McpServerConnection")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerConnection:
     """One user's connection to an MCP server."""
@@ -33,7 +35,7 @@ class McpServerConnection:
     """ When the user first connected. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ When the connection last changed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -120,15 +122,12 @@ class McpServerConnection:
                 _self.last_updated_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"connected", "created_at", "last_updated_at", "user_id"}
             }
-        )
         return _self
 
     @property

@@ -14,12 +14,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="McpServerCreated")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerCreated:
     """The MCP server just created."""
@@ -28,7 +30,7 @@ class McpServerCreated:
     """ UUID of the new server. """
     slug: str | Unset = UNSET
     """ Handle of the new server. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -75,9 +77,8 @@ class McpServerCreated:
                 _self.slug = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "slug"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"id", "slug"}}
         return _self
 
     @property

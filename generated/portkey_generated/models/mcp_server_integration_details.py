@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpServerIntegrationDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerIntegrationDetails:
     """The integration behind an MCP server, as shown to system and service callers."""
@@ -55,7 +57,7 @@ class McpServerIntegrationDetails:
     """ Transport used to talk to the remote server. """
     auth_type: str | Unset = UNSET
     """ How the gateway authenticates to the remote server. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -172,15 +174,12 @@ class McpServerIntegrationDetails:
                 _self.auth_type = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"auth_type", "configurations", "id", "slug", "status", "transport", "url"}
             }
-        )
         return _self
 
     @property

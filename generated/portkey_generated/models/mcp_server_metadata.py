@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpServerMetadata")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerMetadata:
     """What a remote MCP server announces about itself."""
@@ -57,7 +59,7 @@ class McpServerMetadata:
     """ Capability flags the server announced during the handshake. """
     instructions: None | str | Unset = UNSET
     """ Usage instructions the server gives to clients. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -235,10 +237,8 @@ class McpServerMetadata:
                 _self.instructions = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -254,7 +254,6 @@ class McpServerMetadata:
                     "website_url",
                 }
             }
-        )
         return _self
 
     @property

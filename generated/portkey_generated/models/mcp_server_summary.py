@@ -15,12 +15,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="McpServerSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerSummary:
     """An MCP server as it appears in a list."""
@@ -57,7 +59,7 @@ class McpServerSummary:
     """ How the gateway authenticates to the remote server. """
     url: str | Unset = UNSET
     """ The gateway address clients use for this server, of the form `<gateway>/<slug>/mcp`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -307,10 +309,8 @@ class McpServerSummary:
                 _self.url = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -333,7 +333,6 @@ class McpServerSummary:
                     "workspace_slug",
                 }
             }
-        )
         return _self
 
     @property

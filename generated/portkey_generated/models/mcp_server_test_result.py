@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="McpServerTestResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerTestResult:
     """What happened when the gateway tried to reach the remote MCP server."""
@@ -34,7 +36,7 @@ class McpServerTestResult:
     """ Name of the MCP server that was tested. """
     error: None | str | Unset = UNSET
     """ Why the test failed, when `success` is false. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -138,15 +140,12 @@ class McpServerTestResult:
                 _self.error = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"error", "response_time_ms", "server_name", "status_code", "success", "url"}
             }
-        )
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="McpServerTokens")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerTokens:
     """OAuth tokens stored for a user's connection to an MCP server."""
@@ -30,7 +32,7 @@ class McpServerTokens:
     """ When the access token expires. """
     object_: None | str | Unset = UNSET
     """ Kind of object. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -110,15 +112,12 @@ class McpServerTokens:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"access_token", "expires_at", "object", "refresh_token"}
             }
-        )
         return _self
 
     @property

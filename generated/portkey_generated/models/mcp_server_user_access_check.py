@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="McpServerUserAccessCheck")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerUserAccessCheck:
     """Whether the calling user may use an MCP server."""
@@ -26,7 +28,7 @@ class McpServerUserAccessCheck:
     """ True when the caller may use the server. """
     object_: None | str | Unset = UNSET
     """ Kind of object. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -70,9 +72,10 @@ class McpServerUserAccessCheck:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"has_access", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"has_access", "object"}
+            }
         return _self
 
     @property

@@ -16,11 +16,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="McpServerUserAccessEntry")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerUserAccessEntry:
     """Whether one user may use an MCP server."""
@@ -37,7 +39,7 @@ class McpServerUserAccessEntry:
     """ True when `enabled` comes from a per-user rule rather than the server default. """
     connection_status: McpServerUserAccessEntryConnectionStatus | Unset = UNSET
     """ Whether the user has connected to the server. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -136,16 +138,13 @@ class McpServerUserAccessEntry:
                 _self.connection_status = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
                 not in {"connection_status", "enabled", "first_name", "has_override", "last_name", "user_id"}
             }
-        )
         return _self
 
     @property

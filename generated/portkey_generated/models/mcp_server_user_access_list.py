@@ -16,6 +16,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="McpServerUserAccessList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class McpServerUserAccessList:
     """One page of user access entries of an MCP server."""
@@ -48,7 +50,7 @@ class McpServerUserAccessList:
     """ How many users match the filters across all pages. """
     has_more: bool | Unset = UNSET
     """ True when a later page exists. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -131,15 +133,12 @@ class McpServerUserAccessList:
                 _self.has_more = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"data", "default_user_access", "has_more", "total"}
             }
-        )
         return _self
 
     @property

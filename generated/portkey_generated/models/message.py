@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Message")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Message:
     """The model's turn, in Anthropic's format."""
@@ -70,7 +72,7 @@ class Message:
     """ The stop sequence that ended generation, if one did. """
     usage: MessageUsage
     """ Tokens billed for a turn. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -181,16 +183,13 @@ class Message:
             if _d.get("role", "assistant") != "assistant" or _d.get("type", "message") != "message":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
                 not in {"content", "id", "model", "role", "stop_reason", "stop_sequence", "type", "usage"}
             }
-        )
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="MessageInputJsonDelta")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageInputJsonDelta:
     """Next piece of a tool call's input, as raw JSON text."""
@@ -26,7 +28,7 @@ class MessageInputJsonDelta:
     """ Always `input_json_delta`. """
     partial_json: str
     """ JSON text to append; the whole input parses only once the block stops. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -60,9 +62,10 @@ class MessageInputJsonDelta:
             if _d.get("type", "input_json_delta") != "input_json_delta":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"partial_json", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"partial_json", "type"}
+            }
         return _self
 
     @property

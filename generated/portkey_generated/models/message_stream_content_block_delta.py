@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="MessageStreamContentBlockDelta")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageStreamContentBlockDelta:
     """More content for the block at `index`."""
@@ -54,7 +56,7 @@ class MessageStreamContentBlockDelta:
     """ Position of the block being extended. """
     delta: MessageInputJsonDelta | MessageSignatureDelta | MessageTextDelta | MessageThinkingDelta
     """ The increment a `content_block_delta` event carries. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -114,9 +116,10 @@ class MessageStreamContentBlockDelta:
             if _d.get("type", "content_block_delta") != "content_block_delta":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"delta", "index", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"delta", "index", "type"}
+            }
         return _self
 
     @property

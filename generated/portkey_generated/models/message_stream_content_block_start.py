@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="MessageStreamContentBlockStart")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageStreamContentBlockStart:
     """A new content block begins at `index`."""
@@ -56,7 +58,7 @@ class MessageStreamContentBlockStart:
         MessageRedactedThinkingBlock | MessageTextBlock | MessageThinkingBlock | MessageToolUseBlock
     )
     """ A block of content in the model's turn. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -116,11 +118,10 @@ class MessageStreamContentBlockStart:
             if _d.get("type", "content_block_start") != "content_block_start":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"content_block", "index", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"content_block", "index", "type"}
+            }
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="MessageStreamContentBlockStop")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageStreamContentBlockStop:
     """The block at `index` is complete."""
@@ -26,7 +28,7 @@ class MessageStreamContentBlockStop:
     """ Always `content_block_stop`. """
     index: int
     """ Position of the finished block. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -60,9 +62,8 @@ class MessageStreamContentBlockStop:
             if _d.get("type", "content_block_stop") != "content_block_stop":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"index", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"index", "type"}}
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="MessageStreamDelta")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageStreamDelta:
     """Changes to the message as a whole, sent near the end with the final output usage."""
@@ -45,7 +47,7 @@ class MessageStreamDelta:
     """ The message fields that are only known at the end. """
     usage: MessageStreamDeltaUsage
     """ Running token counts; the counts are totals so far, not increments. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -101,9 +103,10 @@ class MessageStreamDelta:
             if _d.get("type", "message_delta") != "message_delta":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"delta", "type", "usage"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"delta", "type", "usage"}
+            }
         return _self
 
     @property

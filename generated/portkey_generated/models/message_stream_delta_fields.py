@@ -14,11 +14,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="MessageStreamDeltaFields")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageStreamDeltaFields:
     """The message fields that are only known at the end."""
@@ -27,7 +29,7 @@ class MessageStreamDeltaFields:
     """ Why generation ended. """
     stop_sequence: None | str | Unset = UNSET
     """ The stop sequence that ended generation, if one did. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -75,11 +77,10 @@ class MessageStreamDeltaFields:
                 _self.stop_sequence = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"stop_reason", "stop_sequence"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"stop_reason", "stop_sequence"}
+            }
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="MessageStreamDeltaUsage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageStreamDeltaUsage:
     """Running token counts; the counts are totals so far, not increments."""
@@ -31,7 +33,7 @@ class MessageStreamDeltaUsage:
     """ Input tokens written to the prompt cache. """
     cache_read_input_tokens: int | None | Unset = UNSET
     """ Input tokens read from the prompt cache. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -109,10 +111,8 @@ class MessageStreamDeltaUsage:
                 _self.cache_read_input_tokens = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -123,7 +123,6 @@ class MessageStreamDeltaUsage:
                     "output_tokens",
                 }
             }
-        )
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="MessageStreamError")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageStreamError:
     """The stream failed part-way (for example the provider was overloaded); no more events follow."""
@@ -41,7 +43,7 @@ class MessageStreamError:
     """ Always `error`. """
     error: MessageStreamErrorDetail
     """ What went wrong in a failed stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -84,9 +86,8 @@ class MessageStreamError:
             if _d.get("type", "error") != "error":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"error", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"error", "type"}}
         return _self
 
     @property

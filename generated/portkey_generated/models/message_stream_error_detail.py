@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="MessageStreamErrorDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageStreamErrorDetail:
     """What went wrong in a failed stream."""
@@ -25,7 +27,7 @@ class MessageStreamErrorDetail:
     """ Error category, such as `overloaded_error` or `api_error`. """
     message: str
     """ Human-readable explanation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -57,9 +59,8 @@ class MessageStreamErrorDetail:
             _self.message = _v_message
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"message", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"message", "type"}}
         return _self
 
     @property

@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="MessageStreamEventEnvelope")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageStreamEventEnvelope:
     """Carries one `MessageStreamEvent` value so that it can be decoded."""
@@ -70,7 +72,7 @@ class MessageStreamEventEnvelope:
         | MessageStreamStop
     )
     """ The JSON payload of one server-sent event of a streamed message. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -120,9 +122,8 @@ class MessageStreamEventEnvelope:
             _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="MessageStreamStart")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageStreamStart:
     """First event; carries the message with empty content."""
@@ -41,7 +43,7 @@ class MessageStreamStart:
     """ Always `message_start`. """
     message: Message
     """ The model's turn, in Anthropic's format. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -84,9 +86,8 @@ class MessageStreamStart:
             if _d.get("type", "message_start") != "message_start":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"message", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"message", "type"}}
         return _self
 
     @property

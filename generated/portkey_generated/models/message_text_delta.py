@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="MessageTextDelta")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageTextDelta:
     """Next piece of a text block."""
@@ -26,7 +28,7 @@ class MessageTextDelta:
     """ Always `text_delta`. """
     text: str
     """ The new text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -60,9 +62,8 @@ class MessageTextDelta:
             if _d.get("type", "text_delta") != "text_delta":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"text", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"text", "type"}}
         return _self
 
     @property

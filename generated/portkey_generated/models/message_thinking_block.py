@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="MessageThinkingBlock")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageThinkingBlock:
     """The model's visible reasoning."""
@@ -28,7 +30,7 @@ class MessageThinkingBlock:
     """ The reasoning text. """
     signature: str
     """ Signature to send back with the block in later turns. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -70,11 +72,10 @@ class MessageThinkingBlock:
             if _d.get("type", "thinking") != "thinking":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"signature", "thinking", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"signature", "thinking", "type"}
+            }
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="MessageToolUseBlock")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageToolUseBlock:
     """A tool call the model wants the caller to run."""
@@ -45,7 +47,7 @@ class MessageToolUseBlock:
     """ Name of the tool to run. """
     input_: MessageToolInput
     """ Arguments of a tool call, as a JSON object matching the tool's input schema. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -104,11 +106,10 @@ class MessageToolUseBlock:
             if _d.get("type", "tool_use") != "tool_use":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "input", "name", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "input", "name", "type"}
+            }
         return _self
 
     @property

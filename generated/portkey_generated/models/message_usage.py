@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="MessageUsage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class MessageUsage:
     """Tokens billed for a turn."""
@@ -31,7 +33,7 @@ class MessageUsage:
     """ Input tokens written to the prompt cache. """
     cache_read_input_tokens: int | None | Unset = UNSET
     """ Input tokens read from the prompt cache. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -101,10 +103,8 @@ class MessageUsage:
                 _self.cache_read_input_tokens = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -115,7 +115,6 @@ class MessageUsage:
                     "output_tokens",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="Model")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Model:
     """A model you can call. OpenAI-style providers fill `created` and `owned_by`; others add fields of their own (kept as
@@ -34,7 +36,7 @@ class Model:
     """ When the model was published, in Unix seconds. """
     owned_by: str | Unset = UNSET
     """ Organisation that owns the model. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -94,11 +96,10 @@ class Model:
                 _self.owned_by = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"created", "id", "object", "owned_by"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"created", "id", "object", "owned_by"}
+            }
         return _self
 
     @property

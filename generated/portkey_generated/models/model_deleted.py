@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ModelDeleted")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModelDeleted:
     """Outcome of deleting a fine-tuned model."""
@@ -29,7 +31,7 @@ class ModelDeleted:
     """ Whether the model was deleted. """
     object_: str | Unset = UNSET
     """ Always `model`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -73,11 +75,10 @@ class ModelDeleted:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object"}
+            }
         return _self
 
     @property

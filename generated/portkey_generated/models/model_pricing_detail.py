@@ -16,6 +16,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ModelPricingDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModelPricingDetail:
     """Everything Portkey knows about the price of one model."""
@@ -52,7 +54,7 @@ class ModelPricingDetail:
     """ Currency of every price; always `USD` (amounts are in cents). """
     finetune_config: ModelPricingFinetune | Unset = UNSET
     """ Prices of fine-tuning. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -144,15 +146,12 @@ class ModelPricingDetail:
                 _self.finetune_config = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"calculate", "currency", "finetune_config", "pay_as_you_go"}
             }
-        )
         return _self
 
     @property

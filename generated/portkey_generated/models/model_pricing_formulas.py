@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ModelPricingFormulas")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModelPricingFormulas:
     """Formulas that turn token counts and rates into a cost."""
@@ -41,7 +43,7 @@ class ModelPricingFormulas:
     """ An arithmetic step of a cost formula. """
     response: ModelPricingOperation | Unset = UNSET
     """ An arithmetic step of a cost formula. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -99,9 +101,10 @@ class ModelPricingFormulas:
                 _self.response = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"request", "response"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"request", "response"}
+            }
         return _self
 
     @property

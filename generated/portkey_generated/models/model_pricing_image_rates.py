@@ -11,6 +11,7 @@ from ..types import (
     DecodeError,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -31,13 +32,12 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ModelPricingImageRates")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModelPricingImageRates:
     """Image generation prices keyed by quality, then by image size."""
 
-    additional_properties: dict[str, ModelPricingImageSizeRates] = _attrs_field(
-        init=False, factory=lambda: {}
-    )
+    additional_properties: dict[str, ModelPricingImageSizeRates] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:

@@ -11,6 +11,7 @@ from ..types import (
     DecodeError,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -31,11 +32,12 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ModelPricingImageSizeRates")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModelPricingImageSizeRates:
     """Prices of one image quality, keyed by image size."""
 
-    additional_properties: dict[str, ModelPricingPrice] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, ModelPricingPrice] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:

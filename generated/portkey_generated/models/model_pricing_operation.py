@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ModelPricingOperation")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModelPricingOperation:
     """An arithmetic step of a cost formula."""
@@ -43,7 +45,7 @@ class ModelPricingOperation:
     """ Whether the operands are added or multiplied. """
     operands: list[ModelPricingOperation | ModelPricingValue]
     """ Inputs of the step - nested steps or named values. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -93,9 +95,10 @@ class ModelPricingOperation:
             _self.operands = _v_operands
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"operands", "operation"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"operands", "operation"}
+            }
         return _self
 
     @property

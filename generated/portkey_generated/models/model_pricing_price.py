@@ -14,18 +14,20 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ModelPricingPrice")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModelPricingPrice:
     """One price."""
 
     price: float | Unset = UNSET
     """ Amount in US cents per token or per unit (0.003 cents per token is $0.03 per thousand tokens). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -53,9 +55,8 @@ class ModelPricingPrice:
                 _self.price = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"price"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"price"}}
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ModelPricingRates")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModelPricingRates:
     """Pay-as-you-go prices of a model."""
@@ -60,7 +62,7 @@ class ModelPricingRates:
     or video seconds. """
     image: ModelPricingImageRates | Unset = UNSET
     """ Image generation prices keyed by quality, then by image size. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -261,10 +263,8 @@ class ModelPricingRates:
                 _self.image = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -280,7 +280,6 @@ class ModelPricingRates:
                     "response_token",
                 }
             }
-        )
         return _self
 
     @property

@@ -11,6 +11,7 @@ from ..types import (
     DecodeError,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ModelPricingUnitRates")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModelPricingUnitRates:
     """Extra charges keyed by unit name - for example `web_search`, `file_search`, `thinking_token`, `image_token` or video
@@ -38,7 +40,7 @@ class ModelPricingUnitRates:
 
     """
 
-    additional_properties: dict[str, ModelPricingPrice] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, ModelPricingPrice] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ModelPricingValue")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModelPricingValue:
     """A named value inside a cost formula."""
@@ -24,7 +26,7 @@ class ModelPricingValue:
     value: str
     """ Name of a count or a rate, such as `input_tokens`, `output_tokens`, `rates.request_token` or
     `rates.response_token`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -48,9 +50,8 @@ class ModelPricingValue:
             _self.value = _v_value
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"value"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"value"}}
         return _self
 
     @property

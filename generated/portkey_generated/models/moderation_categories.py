@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ModerationCategories")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModerationCategories:
     """Whether each category fired. Names are the provider's own, slashes and dashes included; `illicit` and
@@ -52,7 +54,7 @@ class ModerationCategories:
     """ Advice or instructions for committing wrongdoing. """
     illicitviolent: bool | None | Unset = UNSET
     """ Advice or instructions for wrongdoing that also involves violence or weapons. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -192,10 +194,8 @@ class ModerationCategories:
                 _self.illicitviolent = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -215,7 +215,6 @@ class ModerationCategories:
                     "violence/graphic",
                 }
             }
-        )
         return _self
 
     @property

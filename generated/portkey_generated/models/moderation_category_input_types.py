@@ -16,11 +16,13 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ModerationCategoryInputTypes")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModerationCategoryInputTypes:
     """For each category, the kinds of input it was evaluated on (multimodal models only)."""
@@ -51,7 +53,7 @@ class ModerationCategoryInputTypes:
     """ Input kinds that were checked for violence. """
     violencegraphic: list[ModerationInputType] | Unset = UNSET
     """ Input kinds that were checked for violence/graphic. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -383,10 +385,8 @@ class ModerationCategoryInputTypes:
                 _self.violencegraphic = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -406,7 +406,6 @@ class ModerationCategoryInputTypes:
                     "violence/graphic",
                 }
             }
-        )
         return _self
 
     @property

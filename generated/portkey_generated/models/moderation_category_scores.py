@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ModerationCategoryScores")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModerationCategoryScores:
     """The model's confidence, from 0 to 1, for each category."""
@@ -50,7 +52,7 @@ class ModerationCategoryScores:
     """ Model confidence, 0 to 1, for illicit. """
     illicitviolent: float | Unset = UNSET
     """ Model confidence, 0 to 1, for illicit/violent. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -182,10 +184,8 @@ class ModerationCategoryScores:
                 _self.illicitviolent = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -205,7 +205,6 @@ class ModerationCategoryScores:
                     "violence/graphic",
                 }
             }
-        )
         return _self
 
     @property

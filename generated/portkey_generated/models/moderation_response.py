@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ModerationResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModerationResponse:
     """The moderation verdicts for a request."""
@@ -42,7 +44,7 @@ class ModerationResponse:
     """ The moderation model that ran. """
     results: list[ModerationResult]
     """ One result per input, in input order. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -96,9 +98,10 @@ class ModerationResponse:
             _self.results = _v_results
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "model", "results"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "model", "results"}
+            }
         return _self
 
     @property

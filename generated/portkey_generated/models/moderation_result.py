@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ModerationResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ModerationResult:
     """The verdict for one input."""
@@ -51,7 +53,7 @@ class ModerationResult:
     """ The model's confidence, from 0 to 1, for each category. """
     category_applied_input_types: ModerationCategoryInputTypes | Unset = UNSET
     """ For each category, the kinds of input it was evaluated on (multimodal models only). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -128,15 +130,12 @@ class ModerationResult:
                 _self.category_applied_input_types = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"categories", "category_applied_input_types", "category_scores", "flagged"}
             }
-        )
         return _self
 
     @property

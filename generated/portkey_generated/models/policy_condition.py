@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="PolicyCondition")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PolicyCondition:
     """One test a request must pass for a policy to apply to it."""
@@ -26,7 +28,7 @@ class PolicyCondition:
     (such as `metadata.team`). """
     value: str
     """ The value that key must have. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -58,9 +60,8 @@ class PolicyCondition:
             _self.value = _v_value
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"key", "value"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"key", "value"}}
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="PolicyGroupBy")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PolicyGroupBy:
     """One key whose distinct values each get their own counter under a policy."""
@@ -24,7 +26,7 @@ class PolicyGroupBy:
     key: str
     """ What to count by: `api_key`, `organisation_id`, `workspace_id`, or a metadata field written
     `metadata.<name>`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -48,9 +50,8 @@ class PolicyGroupBy:
             _self.key = _v_key
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"key"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"key"}}
         return _self
 
     @property

@@ -20,6 +20,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -43,6 +44,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="PolicyRateLimit")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PolicyRateLimit:
     """A cap on requests or tokens per time window applied to the requests that match its conditions."""
@@ -73,7 +75,7 @@ class PolicyRateLimit:
     """ Tests a request must pass for the policy to apply. """
     group_by: list[PolicyGroupBy] | Unset = UNSET
     """ Keys whose values each get their own counter. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -268,10 +270,8 @@ class PolicyRateLimit:
                 _self.group_by = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -291,7 +291,6 @@ class PolicyRateLimit:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -22,6 +22,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -47,6 +48,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="PolicyUsageLimit")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PolicyUsageLimit:
     """A budget on cost or tokens applied to the requests that match its conditions."""
@@ -87,7 +89,7 @@ class PolicyUsageLimit:
     """ When consumption was last set back to zero. """
     value_key_usage_map: PolicyUsageLimitValueKeyUsageMap | Unset = UNSET
     """ Consumption per counted value, keyed by value; only sent when `include_usage` is true. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -401,10 +403,8 @@ class PolicyUsageLimit:
                 _self.value_key_usage_map = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -429,7 +429,6 @@ class PolicyUsageLimit:
                     "workspace_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="PolicyUsageLimitEntity")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PolicyUsageLimitEntity:
     """One distinct value a usage limits policy keeps a budget for."""
@@ -29,7 +31,7 @@ class PolicyUsageLimitEntity:
     """ The counted value, written as its key, such as `metadata._user:alice`. """
     current_usage: float | Unset = UNSET
     """ How much the value has consumed in the current period. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -81,11 +83,10 @@ class PolicyUsageLimitEntity:
                 _self.current_usage = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"current_usage", "id", "value_key"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"current_usage", "id", "value_key"}
+            }
         return _self
 
     @property

@@ -11,6 +11,7 @@ from ..types import (
     DecodeError,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -31,13 +32,12 @@ def _import_models() -> None:
 T = TypeVar("T", bound="PolicyUsageLimitValueKeyUsageMap")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PolicyUsageLimitValueKeyUsageMap:
     """Consumption per counted value, keyed by value; only sent when `include_usage` is true."""
 
-    additional_properties: dict[str, PolicyUsageLimitValueUsage] = _attrs_field(
-        init=False, factory=lambda: {}
-    )
+    additional_properties: dict[str, PolicyUsageLimitValueUsage] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:

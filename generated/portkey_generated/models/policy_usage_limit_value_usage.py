@@ -17,11 +17,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="PolicyUsageLimitValueUsage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PolicyUsageLimitValueUsage:
     """Consumption of one counted value under a usage limits policy."""
@@ -34,7 +36,7 @@ class PolicyUsageLimitValueUsage:
     """ True once the alert for crossing the alert level has gone out. """
     is_exhausted_alerts_sent: bool | Unset = UNSET
     """ True once the alert for running out of budget has gone out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -105,16 +107,13 @@ class PolicyUsageLimitValueUsage:
                 _self.is_exhausted_alerts_sent = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
                 not in {"current_usage", "is_exhausted_alerts_sent", "is_threshold_alerts_sent", "status"}
             }
-        )
         return _self
 
     @property

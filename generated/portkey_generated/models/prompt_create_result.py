@@ -15,12 +15,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="PromptCreateResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptCreateResult:
     """Identity of a newly saved prompt."""
@@ -33,7 +35,7 @@ class PromptCreateResult:
     """ UUID of the first version. """
     object_: PromptCreateResultObject | Unset = UNSET
     """ Kind of object; always `prompt`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -114,11 +116,10 @@ class PromptCreateResult:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "object", "slug", "version_id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "object", "slug", "version_id"}
+            }
         return _self
 
     @property

@@ -17,6 +17,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -52,6 +53,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="PromptDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptDetail:
     """A saved prompt with the full content of one of its versions."""
@@ -99,7 +101,7 @@ class PromptDetail:
     """ Creation time. """
     last_updated_at: datetime.datetime | Unset = UNSET
     """ Time of the last change. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -471,10 +473,8 @@ class PromptDetail:
                 _self.last_updated_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -502,7 +502,6 @@ class PromptDetail:
                     "virtual_key",
                 }
             }
-        )
         return _self
 
     @property

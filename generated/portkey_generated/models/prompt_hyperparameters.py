@@ -17,6 +17,7 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="PromptHyperparameters")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptHyperparameters:
     """Model settings that override the ones saved with the template for this call. Other chat completion fields may be
@@ -95,7 +97,7 @@ class PromptHyperparameters:
         ChatResponseFormatJsonObject | ChatResponseFormatJsonSchema | ChatResponseFormatText | Unset
     ) = UNSET
     """ The shape the model's output must take. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -366,10 +368,8 @@ class PromptHyperparameters:
                 _self.response_format = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -392,7 +392,6 @@ class PromptHyperparameters:
                     "user",
                 }
             }
-        )
         return _self
 
     @property

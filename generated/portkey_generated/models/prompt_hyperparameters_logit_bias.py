@@ -11,16 +11,18 @@ from ..types import (
     DecodeError,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="PromptHyperparametersLogitBias")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptHyperparametersLogitBias:
     """Maps token ids (as strings) to a bias from -100 to 100."""
 
-    additional_properties: dict[str, int] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, int] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}

@@ -14,12 +14,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="PromptPartialCreateResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptPartialCreateResult:
     """Identity of a newly saved partial."""
@@ -30,7 +32,7 @@ class PromptPartialCreateResult:
     """ URL-safe handle of the partial, which templates use to include it. """
     version_id: UUID | Unset = UNSET
     """ UUID of the first version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -96,11 +98,10 @@ class PromptPartialCreateResult:
                 _self.version_id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "slug", "version_id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "slug", "version_id"}
+            }
         return _self
 
     @property

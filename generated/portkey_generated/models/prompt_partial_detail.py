@@ -17,12 +17,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="PromptPartialDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptPartialDetail:
     """A partial with the text of its default version."""
@@ -49,7 +51,7 @@ class PromptPartialDetail:
     """ Time of the last change. """
     status: PromptVersionStatus | Unset = UNSET
     """ Whether a version is current or archived. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -241,10 +243,8 @@ class PromptPartialDetail:
                 _self.status = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -262,7 +262,6 @@ class PromptPartialDetail:
                     "version_description",
                 }
             }
-        )
         return _self
 
     @property

@@ -19,12 +19,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="PromptPartialSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptPartialSummary:
     """Short form of a partial, as listed."""
@@ -45,7 +47,7 @@ class PromptPartialSummary:
     """ Whether a version is current or archived. """
     object_: PromptPartialSummaryObject | Unset = UNSET
     """ Kind of object; always `partial`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -193,10 +195,8 @@ class PromptPartialSummary:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -211,7 +211,6 @@ class PromptPartialSummary:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

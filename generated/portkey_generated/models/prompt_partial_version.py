@@ -19,12 +19,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="PromptPartialVersion")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptPartialVersion:
     """One saved version of a partial."""
@@ -47,7 +49,7 @@ class PromptPartialVersion:
     """ Whether a version is current or archived. """
     object_: PromptPartialVersionObject | Unset = UNSET
     """ Kind of object; always `partial`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -204,10 +206,8 @@ class PromptPartialVersion:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -223,7 +223,6 @@ class PromptPartialVersion:
                     "version",
                 }
             }
-        )
         return _self
 
     @property

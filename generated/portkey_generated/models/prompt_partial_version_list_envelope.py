@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -32,13 +33,14 @@ def _import_models() -> None:
 T = TypeVar("T", bound="PromptPartialVersionListEnvelope")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptPartialVersionListEnvelope:
     """Carries one `PromptPartialVersionList` value so that it can be decoded."""
 
     data: list[PromptPartialVersion]
     """ Every version of a partial. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -78,9 +80,8 @@ class PromptPartialVersionListEnvelope:
             _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
         return _self
 
     @property

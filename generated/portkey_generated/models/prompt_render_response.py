@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="PromptRenderResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptRenderResponse:
     """Outcome of rendering a template."""
@@ -41,7 +43,7 @@ class PromptRenderResponse:
     data: PromptRenderedRequest
     """ The request body a template renders to: `messages` for chat templates, `prompt` for completion templates,
     with the model settings saved in the template. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -82,9 +84,8 @@ class PromptRenderResponse:
             _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data", "success"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"data", "success"}}
         return _self
 
     @property

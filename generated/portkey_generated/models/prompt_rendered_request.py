@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     checked_items,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="PromptRenderedRequest")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptRenderedRequest:
     """The request body a template renders to: `messages` for chat templates, `prompt` for completion templates, with the
@@ -163,7 +165,7 @@ class PromptRenderedRequest:
     """ Whether the answer repeats the prompt before the completion (completion templates). """
     best_of: int | None | Unset = UNSET
     """ How many completions the provider makes to return the best (completion templates). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -675,10 +677,8 @@ class PromptRenderedRequest:
                 _self.best_of = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -714,7 +714,6 @@ class PromptRenderedRequest:
                     "user",
                 }
             }
-        )
         return _self
 
     @property

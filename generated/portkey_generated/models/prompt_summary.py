@@ -16,12 +16,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="PromptSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptSummary:
     """Short form of a saved prompt, as listed."""
@@ -44,7 +46,7 @@ class PromptSummary:
     """ Time of the last change. """
     object_: PromptSummaryObject | Unset = UNSET
     """ Kind of object; always `prompt`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -201,10 +203,8 @@ class PromptSummary:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -220,7 +220,6 @@ class PromptSummary:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="PromptTokensDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptTokensDetails:
     """Breakdown of the input tokens."""
@@ -26,7 +28,7 @@ class PromptTokensDetails:
     """ Input tokens read from the provider's prompt cache. """
     audio_tokens: int | Unset = UNSET
     """ Input tokens that were audio. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -66,11 +68,10 @@ class PromptTokensDetails:
                 _self.audio_tokens = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"audio_tokens", "cached_tokens"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"audio_tokens", "cached_tokens"}
+            }
         return _self
 
     @property

@@ -14,12 +14,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="PromptUpdateResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptUpdateResult:
     """Identity of an updated prompt and of the version the update produced."""
@@ -30,7 +32,7 @@ class PromptUpdateResult:
     """ URL-safe handle of the prompt. """
     prompt_version_id: UUID | Unset = UNSET
     """ UUID of the version now holding the prompt's content. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -96,11 +98,10 @@ class PromptUpdateResult:
                 _self.prompt_version_id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "prompt_version_id", "slug"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "prompt_version_id", "slug"}
+            }
         return _self
 
     @property

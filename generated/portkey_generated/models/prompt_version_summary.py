@@ -20,6 +20,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -41,6 +42,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="PromptVersionSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class PromptVersionSummary:
     """One saved version of a prompt."""
@@ -63,7 +65,7 @@ class PromptVersionSummary:
     """ Whether a version is current or archived. """
     object_: PromptVersionSummaryObject | Unset = UNSET
     """ Kind of object; always `prompt`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -232,10 +234,8 @@ class PromptVersionSummary:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -251,7 +251,6 @@ class PromptVersionSummary:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

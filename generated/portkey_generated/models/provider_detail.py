@@ -17,6 +17,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -40,6 +41,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ProviderDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ProviderDetail:
     """A workspace provider and its limits."""
@@ -66,7 +68,7 @@ class ProviderDetail:
     """ When the provider stops working; null if it never expires. """
     object_: ProviderDetailObject | Unset = UNSET
     """ Kind of object, always `provider`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -279,10 +281,8 @@ class ProviderDetail:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -300,7 +300,6 @@ class ProviderDetail:
                     "usage_limits",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ProviderError")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ProviderError:
     """OpenAI-style error details, passed through or translated from the provider's answer."""
@@ -31,7 +33,7 @@ class ProviderError:
     """ The request field the error concerns, if any. """
     code: None | str | Unset = UNSET
     """ Machine-readable error code, if the provider gave one. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -103,11 +105,10 @@ class ProviderError:
                 _self.code = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"code", "message", "param", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"code", "message", "param", "type"}
+            }
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ProviderErrorEnvelope")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ProviderErrorEnvelope:
     """Body of a failed call that reached the provider; the HTTP status is the provider's."""
@@ -42,7 +44,7 @@ class ProviderErrorEnvelope:
     """ OpenAI-style error details, passed through or translated from the provider's answer. """
     provider: str | Unset = UNSET
     """ The provider that answered with the error. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -87,9 +89,8 @@ class ProviderErrorEnvelope:
                 _self.provider = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"error", "provider"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"error", "provider"}}
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="RateLimitPolicy")
 
 
+@lazy_additional_properties
 @_attrs_define
 class RateLimitPolicy:
     """A cap on how many requests or tokens may pass within one time window."""
@@ -30,7 +32,7 @@ class RateLimitPolicy:
     week. `rps` and `rpw` are accepted on API keys; the other owners take `rpd`, `rph` and `rpm`. """
     value: int
     """ How many requests or tokens one window allows. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -70,9 +72,10 @@ class RateLimitPolicy:
             _self.value = _v_value
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type", "unit", "value"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"type", "unit", "value"}
+            }
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="RealtimeBetaClientSecret")
 
 
+@lazy_additional_properties
 @_attrs_define
 class RealtimeBetaClientSecret:
     """A short-lived key of a beta realtime session."""
@@ -27,7 +29,7 @@ class RealtimeBetaClientSecret:
     """ The key. """
     expires_at: int | Unset = UNSET
     """ When the key stops working, in Unix seconds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,10 @@ class RealtimeBetaClientSecret:
                 _self.expires_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"expires_at", "value"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"expires_at", "value"}
+            }
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="RealtimeBetaSession")
 
 
+@lazy_additional_properties
 @_attrs_define
 class RealtimeBetaSession:
     """A realtime session created through the beta interface; other fields are kept as given."""
@@ -45,7 +47,7 @@ class RealtimeBetaSession:
     """ Realtime model of the session. """
     client_secret: RealtimeBetaClientSecret | Unset = _attrs_field(default=UNSET, repr=False)
     """ A short-lived key of a beta realtime session. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -120,11 +122,10 @@ class RealtimeBetaSession:
                 _self.client_secret = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"client_secret", "id", "model", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"client_secret", "id", "model", "object"}
+            }
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="RealtimeCallIncomingData")
 
 
+@lazy_additional_properties
 @_attrs_define
 class RealtimeCallIncomingData:
     """An incoming SIP call."""
@@ -42,7 +44,7 @@ class RealtimeCallIncomingData:
     """ Id of the call; accept, reject or transfer it with `realtime.calls`. """
     sip_headers: list[SipHeader] | Unset = UNSET
     """ Headers of the SIP INVITE. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -96,9 +98,10 @@ class RealtimeCallIncomingData:
                 _self.sip_headers = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"call_id", "sip_headers"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"call_id", "sip_headers"}
+            }
         return _self
 
     @property

@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="RealtimeCallIncomingWebhookEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class RealtimeCallIncomingWebhookEvent:
     """A SIP call reached the project's realtime number."""
@@ -52,7 +54,7 @@ class RealtimeCallIncomingWebhookEvent:
     """ An incoming SIP call. """
     object_: str | Unset = UNSET
     """ Always `event`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -123,11 +125,10 @@ class RealtimeCallIncomingWebhookEvent:
             if _d.get("type", "realtime.call.incoming") != "realtime.call.incoming":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"created_at", "data", "id", "object", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"created_at", "data", "id", "object", "type"}
+            }
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="RealtimeClientSecret")
 
 
+@lazy_additional_properties
 @_attrs_define
 class RealtimeClientSecret:
     """A short-lived key for one realtime session."""
@@ -44,7 +46,7 @@ class RealtimeClientSecret:
     """ When the key stops working, in Unix seconds. """
     session: RealtimeClientSecretSession | Unset = UNSET
     """ The configuration of the session the key opens, as the provider stored it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -103,11 +105,10 @@ class RealtimeClientSecret:
                 _self.session = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"expires_at", "session", "value"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"expires_at", "session", "value"}
+            }
         return _self
 
     @property

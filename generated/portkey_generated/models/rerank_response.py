@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="RerankResponse")
 
 
+@lazy_additional_properties
 @_attrs_define
 class RerankResponse:
     """Scored documents, most relevant first."""
@@ -52,7 +54,7 @@ class RerankResponse:
     """ What the request cost at the provider. """
     provider: str | Unset = UNSET
     """ The provider that served the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -157,15 +159,12 @@ class RerankResponse:
                 _self.provider = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"id", "model", "object", "provider", "results", "usage"}
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="RerankResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class RerankResult:
     """The score of one document."""
@@ -45,7 +47,7 @@ class RerankResult:
     """ How relevant the document is; higher is better, usually between 0 and 1. """
     document: RerankResultDocument | Unset = UNSET
     """ The scored document, present when `return_documents` was true. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -100,11 +102,10 @@ class RerankResult:
                 _self.document = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"document", "index", "relevance_score"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"document", "index", "relevance_score"}
+            }
         return _self
 
     @property

@@ -13,18 +13,20 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="RerankUsage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class RerankUsage:
     """What the request cost at the provider."""
 
     search_units: int | Unset = UNSET
     """ Search units billed (the provider's billing unit for rerank calls). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -52,9 +54,8 @@ class RerankUsage:
                 _self.search_units = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"search_units"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"search_units"}}
         return _self
 
     @property

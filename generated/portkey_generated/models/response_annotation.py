@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseAnnotation")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseAnnotation:
     """A citation attached to output text. `type` says which: `url_citation` (with `url`, `title`, `start_index`,
@@ -42,7 +44,7 @@ class ResponseAnnotation:
     """ Name of the cited file. """
     index: int | Unset = UNSET
     """ Position in the text where the file is cited. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -150,16 +152,13 @@ class ResponseAnnotation:
                 _self.index = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
                 not in {"end_index", "file_id", "filename", "index", "start_index", "title", "type", "url"}
             }
-        )
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseCompaction")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseCompaction:
     """A conversation shortened into fewer items."""
@@ -95,7 +97,7 @@ class ResponseCompaction:
     """ When the compaction was made, in Unix seconds. """
     usage: ResponseUsage | Unset = UNSET
     """ Tokens used by a response. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -206,13 +208,10 @@ class ResponseCompaction:
                 _self.usage = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "object", "output", "usage"}
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseComputerCallOutput")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseComputerCallOutput:
     """The screenshot taken after carrying out a computer action."""
@@ -53,7 +55,7 @@ class ResponseComputerCallOutput:
     """ The pending safety checks the caller acknowledged. """
     status: str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`, on items read back. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -158,15 +160,12 @@ class ResponseComputerCallOutput:
             if _d.get("type", "computer_call_output") != "computer_call_output":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"acknowledged_safety_checks", "call_id", "id", "output", "status", "type"}
             }
-        )
         return _self
 
     @property

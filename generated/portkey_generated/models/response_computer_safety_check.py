@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseComputerSafetyCheck")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseComputerSafetyCheck:
     """A safety check raised about a computer action."""
@@ -27,7 +29,7 @@ class ResponseComputerSafetyCheck:
     """ Kind of check. """
     message: str
     """ What the check is about. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -67,9 +69,10 @@ class ResponseComputerSafetyCheck:
             _self.message = _v_message
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"code", "id", "message"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"code", "id", "message"}
+            }
         return _self
 
     @property

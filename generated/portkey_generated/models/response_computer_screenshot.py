@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseComputerScreenshot")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseComputerScreenshot:
     """A screenshot of the computer, by URL or uploaded file."""
@@ -30,7 +32,7 @@ class ResponseComputerScreenshot:
     """ The screenshot as a URL or a base64 data URL. """
     file_id: str | Unset = UNSET
     """ Id of an uploaded file holding the screenshot. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -80,11 +82,10 @@ class ResponseComputerScreenshot:
             if _d.get("type", "computer_screenshot") != "computer_screenshot":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"file_id", "image_url", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"file_id", "image_url", "type"}
+            }
         return _self
 
     @property

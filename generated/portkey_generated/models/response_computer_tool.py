@@ -16,11 +16,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseComputerTool")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseComputerTool:
     """Lets the model operate a computer through screenshots and actions you carry out."""
@@ -33,7 +35,7 @@ class ResponseComputerTool:
     """ Height of the screen, in pixels. """
     environment: ResponseComputerToolEnvironment
     """ Kind of computer the model is operating. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -83,15 +85,12 @@ class ResponseComputerTool:
             if _d.get("type", "computer_use_preview") != "computer_use_preview":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"display_height", "display_width", "environment", "type"}
             }
-        )
         return _self
 
     @property

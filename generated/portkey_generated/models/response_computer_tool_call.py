@@ -13,6 +13,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseComputerToolCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseComputerToolCall:
     """An action the model wants carried out on the computer; answer with a `computer_call_output` item."""
@@ -52,7 +54,7 @@ class ResponseComputerToolCall:
     """ Checks the caller must acknowledge before carrying out the action. """
     status: str
     """ `in_progress`, `completed` or `incomplete`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -141,15 +143,12 @@ class ResponseComputerToolCall:
             if _d.get("type", "computer_call") != "computer_call":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"action", "call_id", "id", "pending_safety_checks", "status", "type"}
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseContentPartDoneEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseContentPartDoneEvent:
     """A content part of a message is complete."""
@@ -55,7 +57,7 @@ class ResponseContentPartDoneEvent:
     """ The finished part. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -141,15 +143,12 @@ class ResponseContentPartDoneEvent:
             if _d.get("type", "response.content_part.done") != "response.content_part.done":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"content_index", "item_id", "output_index", "part", "sequence_number", "type"}
             }
-        )
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseError")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseError:
     """Why a response failed."""
@@ -27,7 +29,7 @@ class ResponseError:
     """ What went wrong. """
     code: str | Unset = UNSET
     """ Machine-readable kind of failure (such as `server_error`, `rate_limit_exceeded` or `invalid_prompt`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,8 @@ class ResponseError:
                 _self.code = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"code", "message"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"code", "message"}}
         return _self
 
     @property

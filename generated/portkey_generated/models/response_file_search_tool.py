@@ -17,6 +17,7 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseFileSearchTool")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseFileSearchTool:
     """Search over the provider's vector stores."""
@@ -53,7 +55,7 @@ class ResponseFileSearchTool:
     """ Attribute filter applied to the files (comparison or compound filter). """
     ranking_options: ResponseFileSearchToolRankingOptions | Unset = UNSET
     """ Ranker and score threshold of the search. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -154,15 +156,12 @@ class ResponseFileSearchTool:
             if _d.get("type", "file_search") != "file_search":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"filters", "max_num_results", "ranking_options", "type", "vector_store_ids"}
             }
-        )
         return _self
 
     @property

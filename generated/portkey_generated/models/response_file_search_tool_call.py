@@ -17,6 +17,7 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseFileSearchToolCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseFileSearchToolCall:
     """A file search the model ran, with its queries and (when included) results."""
@@ -51,7 +53,7 @@ class ResponseFileSearchToolCall:
     """ The search queries used. """
     results: list[ResponseFileSearchToolCallResultsItem] | None | Unset = UNSET
     """ The matching file chunks, when `file_search_call.results` was included. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -150,11 +152,10 @@ class ResponseFileSearchToolCall:
             if _d.get("type", "file_search_call") != "file_search_call":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"id", "queries", "results", "status", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "queries", "results", "status", "type"}
+            }
         return _self
 
     @property

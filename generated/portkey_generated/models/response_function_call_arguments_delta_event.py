@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseFunctionCallArgumentsDeltaEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseFunctionCallArgumentsDeltaEvent:
     """More of the arguments of a function call."""
@@ -34,7 +36,7 @@ class ResponseFunctionCallArgumentsDeltaEvent:
     """ The next piece of the arguments' JSON text. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -99,15 +101,12 @@ class ResponseFunctionCallArgumentsDeltaEvent:
             ):
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"delta", "item_id", "output_index", "sequence_number", "type"}
             }
-        )
         return _self
 
     @property

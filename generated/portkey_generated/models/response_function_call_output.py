@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseFunctionCallOutput")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseFunctionCallOutput:
     """The result of a function call, sent back to the model."""
@@ -55,7 +57,7 @@ class ResponseFunctionCallOutput:
     """ Id of the item, on items read back from a stored response. """
     status: None | str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -155,11 +157,10 @@ class ResponseFunctionCallOutput:
             if _d.get("type", "function_call_output") != "function_call_output":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"call_id", "id", "output", "status", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"call_id", "id", "output", "status", "type"}
+            }
         return _self
 
     @property

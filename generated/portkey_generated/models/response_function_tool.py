@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseFunctionTool")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseFunctionTool:
     """A function you implement; the model returns a `function_call` item with its arguments."""
@@ -49,7 +51,7 @@ class ResponseFunctionTool:
     """ JSON Schema of the arguments. """
     strict: bool | None | Unset = UNSET
     """ Make the model's arguments follow `parameters` exactly. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -142,15 +144,12 @@ class ResponseFunctionTool:
             if _d.get("type", "function") != "function":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"description", "name", "parameters", "strict", "type"}
             }
-        )
         return _self
 
     @property

@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseFunctionToolCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseFunctionToolCall:
     """A call of one of your functions, requested by the model; answer it with a `function_call_output` item."""
@@ -36,7 +38,7 @@ class ResponseFunctionToolCall:
     """ Id of the item. """
     status: str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -110,15 +112,12 @@ class ResponseFunctionToolCall:
             if _d.get("type", "function_call") != "function_call":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"arguments", "call_id", "id", "name", "status", "type"}
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseInProgressEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseInProgressEvent:
     """The model started working on the response."""
@@ -45,7 +47,7 @@ class ResponseInProgressEvent:
     """ A model response with its output items and token usage. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -100,11 +102,10 @@ class ResponseInProgressEvent:
             if _d.get("type", "response.in_progress") != "response.in_progress":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"response", "sequence_number", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"response", "sequence_number", "type"}
+            }
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseIncompleteEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseIncompleteEvent:
     """The response stopped early; its `incomplete_details` say why."""
@@ -45,7 +47,7 @@ class ResponseIncompleteEvent:
     """ A model response with its output items and token usage. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -100,11 +102,10 @@ class ResponseIncompleteEvent:
             if _d.get("type", "response.incomplete") != "response.incomplete":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"response", "sequence_number", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"response", "sequence_number", "type"}
+            }
         return _self
 
     @property

@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseInputFile")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseInputFile:
     """A file input (such as a PDF), by file id, URL or inline data."""
@@ -34,7 +36,7 @@ class ResponseInputFile:
     """ The file's content, base64-encoded (as a `data:` URL). """
     filename: str | Unset = UNSET
     """ Name of the file, when sent inline. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -112,15 +114,12 @@ class ResponseInputFile:
             if _d.get("type", "input_file") != "input_file":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"file_data", "file_id", "file_url", "filename", "type"}
             }
-        )
         return _self
 
     @property

@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseInputImage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseInputImage:
     """An image input, by URL (or data URL) or by uploaded file id."""
@@ -32,7 +34,7 @@ class ResponseInputImage:
     """ Id of an uploaded image file. """
     detail: str | Unset = UNSET
     """ Resolution the model looks at, `low`, `high` or `auto` (the default). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -102,11 +104,10 @@ class ResponseInputImage:
             if _d.get("type", "input_image") != "input_image":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"detail", "file_id", "image_url", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"detail", "file_id", "image_url", "type"}
+            }
         return _self
 
     @property

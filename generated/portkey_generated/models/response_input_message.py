@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseInputMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseInputMessage:
     """A message given to the model, as text or as typed content parts."""
@@ -55,7 +57,7 @@ class ResponseInputMessage:
     """ Id of the item, on items read back from a stored response. """
     status: str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`, on items read back from a stored response. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -149,11 +151,10 @@ class ResponseInputMessage:
                 _self.status = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "id", "role", "status", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"content", "id", "role", "status", "type"}
+            }
         return _self
 
     @property

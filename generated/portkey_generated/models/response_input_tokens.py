@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseInputTokens")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseInputTokens:
     """How many tokens an input amounts to."""
@@ -27,7 +29,7 @@ class ResponseInputTokens:
     """ Number of input tokens. """
     object_: str | Unset = UNSET
     """ Always `response.input_tokens`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,10 @@ class ResponseInputTokens:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"input_tokens", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"input_tokens", "object"}
+            }
         return _self
 
     @property

@@ -13,18 +13,20 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseInputTokensDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseInputTokensDetails:
     """Breakdown of a response's input tokens."""
 
     cached_tokens: int | Unset = UNSET
     """ Input tokens served from the provider's prompt cache. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -52,9 +54,8 @@ class ResponseInputTokensDetails:
                 _self.cached_tokens = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"cached_tokens"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"cached_tokens"}}
         return _self
 
     @property

@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseObject")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseObject:
     """A model response with its output items and token usage."""
@@ -177,7 +179,7 @@ class ResponseObject:
     """ The prompt cache key sent with the request. """
     safety_identifier: None | str | Unset = UNSET
     """ The safety identifier sent with the request. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -736,10 +738,8 @@ class ResponseObject:
                 _self.safety_identifier = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -775,7 +775,6 @@ class ResponseObject:
                     "user",
                 }
             }
-        )
         return _self
 
     @property

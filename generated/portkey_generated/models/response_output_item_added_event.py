@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseOutputItemAddedEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseOutputItemAddedEvent:
     """A new output item started."""
@@ -75,7 +77,7 @@ class ResponseOutputItemAddedEvent:
     """ The item as first announced. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -153,15 +155,12 @@ class ResponseOutputItemAddedEvent:
             if _d.get("type", "response.output_item.added") != "response.output_item.added":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"item", "output_index", "sequence_number", "type"}
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseOutputMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseOutputMessage:
     """A message written by the model."""
@@ -53,7 +55,7 @@ class ResponseOutputMessage:
     """ The message's parts, in order. """
     status: str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -135,11 +137,10 @@ class ResponseOutputMessage:
             if _d.get("role", "assistant") != "assistant" or _d.get("type", "message") != "message":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"content", "id", "role", "status", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"content", "id", "role", "status", "type"}
+            }
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseOutputRefusal")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseOutputRefusal:
     """The model's refusal to answer."""
@@ -26,7 +28,7 @@ class ResponseOutputRefusal:
     """ Always `refusal`. """
     refusal: str
     """ Why the model refused. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -60,9 +62,8 @@ class ResponseOutputRefusal:
             if _d.get("type", "refusal") != "refusal":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"refusal", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"refusal", "type"}}
         return _self
 
     @property

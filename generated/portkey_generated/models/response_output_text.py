@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseOutputText")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseOutputText:
     """Text written by the model."""
@@ -49,7 +51,7 @@ class ResponseOutputText:
     """ Citations and file references attached to spans of the text. """
     logprobs: list[ResponseOutputTextLogprobsItem] | Unset = UNSET
     """ Log probabilities of the tokens, when `message.output_text.logprobs` was included. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -137,11 +139,10 @@ class ResponseOutputText:
             if _d.get("type", "output_text") != "output_text":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"annotations", "logprobs", "text", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"annotations", "logprobs", "text", "type"}
+            }
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseReasoningConfig")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseReasoningConfig:
     """Settings for reasoning models."""
@@ -28,7 +30,7 @@ class ResponseReasoningConfig:
     """ Summary of the reasoning to return, `auto`, `concise` or `detailed`. """
     generate_summary: None | str | Unset = UNSET
     """ Older name of `summary`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -92,11 +94,10 @@ class ResponseReasoningConfig:
                 _self.generate_summary = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"effort", "generate_summary", "summary"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"effort", "generate_summary", "summary"}
+            }
         return _self
 
     @property

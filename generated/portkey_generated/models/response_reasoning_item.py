@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseReasoningItem")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseReasoningItem:
     """The model's reasoning before it answered (as a summary, and encrypted when asked for)."""
@@ -51,7 +53,7 @@ class ResponseReasoningItem:
     """ Opaque reasoning state to pass back in later input, when `reasoning.encrypted_content` was included. """
     status: None | str | Unset = UNSET
     """ `in_progress`, `completed` or `incomplete`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -175,15 +177,12 @@ class ResponseReasoningItem:
             if _d.get("type", "reasoning") != "reasoning":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"content", "encrypted_content", "id", "status", "summary", "type"}
             }
-        )
         return _self
 
     @property

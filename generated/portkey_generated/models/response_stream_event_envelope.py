@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseStreamEventEnvelope")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseStreamEventEnvelope:
     """Carries one `ResponseStreamEvent` value so that it can be decoded."""
@@ -107,7 +109,7 @@ class ResponseStreamEventEnvelope:
     )
     """ One server-sent event of a streamed response: one of the event types modelled here, or, for any other type
     (reasoning summaries, tool progress...), a `ResponseUnknownStreamEvent`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -175,9 +177,8 @@ class ResponseStreamEventEnvelope:
             _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseTextConfig")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseTextConfig:
     """Settings for the text the model writes."""
@@ -51,7 +53,7 @@ class ResponseTextConfig:
     """ Shape the text output must take. """
     verbosity: None | str | Unset = UNSET
     """ How long the answer should be, `low`, `medium` or `high`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -113,9 +115,10 @@ class ResponseTextConfig:
                 _self.verbosity = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"format", "verbosity"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"format", "verbosity"}
+            }
         return _self
 
     @property

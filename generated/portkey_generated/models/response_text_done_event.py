@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseTextDoneEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseTextDoneEvent:
     """An output text part is complete."""
@@ -53,7 +55,7 @@ class ResponseTextDoneEvent:
     """ Log probabilities of the part's tokens, when asked for. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -151,10 +153,8 @@ class ResponseTextDoneEvent:
             if _d.get("type", "response.output_text.done") != "response.output_text.done":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -168,7 +168,6 @@ class ResponseTextDoneEvent:
                     "type",
                 }
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseTextFormatJsonSchema")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseTextFormatJsonSchema:
     """JSON output that follows the given schema (structured outputs)."""
@@ -49,7 +51,7 @@ class ResponseTextFormatJsonSchema:
     """ What the output is for, to guide the model. """
     strict: bool | None | Unset = UNSET
     """ Enforce the schema exactly (only a subset of JSON Schema is allowed then). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -128,15 +130,12 @@ class ResponseTextFormatJsonSchema:
             if _d.get("type", "json_schema") != "json_schema":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"description", "name", "schema", "strict", "type"}
             }
-        )
         return _self
 
     @property

@@ -13,18 +13,20 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseTextFormatText")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseTextFormatText:
     """Free text output (the default)."""
 
     type_: Literal["text"]
     """ Always `text`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -50,9 +52,8 @@ class ResponseTextFormatText:
             if _d.get("type", "text") != "text":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"type"}}
         return _self
 
     @property

@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseToolChoiceHosted")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseToolChoiceHosted:
     """Forces the use of one built-in tool. Also decodes any other object-valued choice that names a `type` (its other
@@ -29,7 +31,7 @@ class ResponseToolChoiceHosted:
 
     type_: ResponseToolChoiceHostedTypeType0 | str
     """ The built-in tool. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -54,9 +56,8 @@ class ResponseToolChoiceHosted:
             _self.type_ = _v_type_
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"type"}}
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseUnknownItem")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseUnknownItem:
     """An item, content part or tool of a type this description does not model (such as `computer_call` or `mcp_call`).
@@ -26,7 +28,7 @@ class ResponseUnknownItem:
 
     type_: str
     """ The item's type. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -50,9 +52,8 @@ class ResponseUnknownItem:
             _self.type_ = _v_type_
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"type"}}
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ResponseUnknownStreamEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseUnknownStreamEvent:
     """A stream event of a type not modelled here; `type` names it and its other fields are kept as extra properties."""
@@ -27,7 +29,7 @@ class ResponseUnknownStreamEvent:
     """ The event's type. """
     sequence_number: int | Unset = UNSET
     """ Position of the event in the stream. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,11 +65,10 @@ class ResponseUnknownStreamEvent:
                 _self.sequence_number = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"sequence_number", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"sequence_number", "type"}
+            }
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseUsage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseUsage:
     """Tokens used by a response."""
@@ -50,7 +52,7 @@ class ResponseUsage:
     """ Breakdown of the input tokens. """
     output_tokens_details: None | ResponseOutputTokensDetails | Unset = UNSET
     """ Breakdown of the output tokens. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -148,10 +150,8 @@ class ResponseUsage:
                 _self.output_tokens_details = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -163,7 +163,6 @@ class ResponseUsage:
                     "total_tokens",
                 }
             }
-        )
         return _self
 
     @property

@@ -20,6 +20,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseWebSearchTool")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseWebSearchTool:
     """Search the web."""
@@ -54,7 +56,7 @@ class ResponseWebSearchTool:
     """ Approximate location of the user (country, region, city, timezone) to localise results. """
     filters: None | ResponseWebSearchToolFilters | Unset = UNSET
     """ Limits on the search, such as allowed domains. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -143,15 +145,12 @@ class ResponseWebSearchTool:
                 _self.filters = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"filters", "search_context_size", "type", "user_location"}
             }
-        )
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseWebSearchToolCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseWebSearchToolCall:
     """A web search the model ran."""
@@ -47,7 +49,7 @@ class ResponseWebSearchToolCall:
     """ `in_progress`, `searching`, `completed` or `failed`. """
     action: ResponseWebSearchToolCallAction | Unset = UNSET
     """ What was done (`search` with its query, `open_page`, `find`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -116,11 +118,10 @@ class ResponseWebSearchToolCall:
             if _d.get("type", "web_search_call") != "web_search_call":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"action", "id", "status", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"action", "id", "status", "type"}
+            }
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ResponseWebhookEvent")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ResponseWebhookEvent:
     """A background response finished one way or another."""
@@ -49,7 +51,7 @@ class ResponseWebhookEvent:
     """ The object an event is about. """
     object_: str | Unset = UNSET
     """ Always `event`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -118,11 +120,10 @@ class ResponseWebhookEvent:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"created_at", "data", "id", "object", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"created_at", "data", "id", "object", "type"}
+            }
         return _self
 
     @property

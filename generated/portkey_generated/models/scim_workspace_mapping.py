@@ -14,11 +14,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ScimWorkspaceMapping")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ScimWorkspaceMapping:
     """A link that places the members of one SCIM group in one workspace."""
@@ -33,7 +35,7 @@ class ScimWorkspaceMapping:
     """ Identifier of the SCIM group. """
     role: ScimWorkspaceMappingRole | Unset = UNSET
     """ Workspace role the group's members receive. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -112,15 +114,12 @@ class ScimWorkspaceMapping:
                 _self.role = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"id", "role", "scim_group", "scim_group_id", "workspace_id"}
             }
-        )
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ScimWorkspaceMappingList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ScimWorkspaceMappingList:
     """All mappings that match the filters; this list is not paged."""
@@ -41,7 +43,7 @@ class ScimWorkspaceMappingList:
     """ The mappings. """
     total_count: int | Unset = UNSET
     """ How many mappings the list holds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -97,11 +99,10 @@ class ScimWorkspaceMappingList:
                 _self.total_count = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"mappings", "total_count"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"mappings", "total_count"}
+            }
         return _self
 
     @property

@@ -17,12 +17,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="SecretReferenceCreateResult")
 
 
+@lazy_additional_properties
 @_attrs_define
 class SecretReferenceCreateResult:
     """Identifiers of a newly created secret reference."""
@@ -33,7 +35,7 @@ class SecretReferenceCreateResult:
     """ Short name of the new reference. """
     object_: SecretReferenceCreateResultObject | Unset = UNSET
     """ Kind of object, always `secret-reference`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -95,9 +97,10 @@ class SecretReferenceCreateResult:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"id", "object", "slug"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"id", "object", "slug"}
+            }
         return _self
 
     @property

@@ -22,6 +22,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -45,6 +46,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="SecretReferenceDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class SecretReferenceDetail:
     """A secret reference with all of its settings."""
@@ -82,7 +84,7 @@ class SecretReferenceDetail:
     user. """
     object_: SecretReferenceDetailObject | Unset = UNSET
     """ Kind of object, always `secret-reference`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -361,10 +363,8 @@ class SecretReferenceDetail:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -387,7 +387,6 @@ class SecretReferenceDetail:
                     "tags",
                 }
             }
-        )
         return _self
 
     @property

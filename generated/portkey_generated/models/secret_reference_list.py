@@ -16,6 +16,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="SecretReferenceList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class SecretReferenceList:
     """One page of secret references."""
@@ -46,7 +48,7 @@ class SecretReferenceList:
     """ Number of references matching the filters, over all pages. """
     data: list[SecretReferenceSummary] | Unset = UNSET
     """ The references on this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -117,11 +119,10 @@ class SecretReferenceList:
                 _self.data = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"data", "object", "total"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"data", "object", "total"}
+            }
         return _self
 
     @property

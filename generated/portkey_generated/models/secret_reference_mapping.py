@@ -17,11 +17,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="SecretReferenceMapping")
 
 
+@lazy_additional_properties
 @_attrs_define
 class SecretReferenceMapping:
     """Fills one field of an integration, virtual key or MCP integration from a secret reference each time the entity is
@@ -38,7 +40,7 @@ class SecretReferenceMapping:
     """ Key to read inside a multi-value secret, in place of the one set on the reference. """
     value_format: None | SecretReferenceValueFormat | Unset = UNSET
     """ How to read the secret value before placing it in the target field. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -102,15 +104,12 @@ class SecretReferenceMapping:
                 _self.value_format = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"secret_key", "secret_reference_id", "target_field", "value_format"}
             }
-        )
         return _self
 
     @property

@@ -22,12 +22,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="SecretReferenceSummary")
 
 
+@lazy_additional_properties
 @_attrs_define
 class SecretReferenceSummary:
     """The short form of a secret reference, as shown in lists."""
@@ -48,7 +50,7 @@ class SecretReferenceSummary:
     """ When the reference last changed. """
     object_: SecretReferenceSummaryObject | Unset = UNSET
     """ Kind of object, always `secret-reference`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -192,10 +194,8 @@ class SecretReferenceSummary:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -210,7 +210,6 @@ class SecretReferenceSummary:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

@@ -11,16 +11,18 @@ from ..types import (
     DecodeError,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="SecretReferenceTags")
 
 
+@lazy_additional_properties
 @_attrs_define
 class SecretReferenceTags:
     """Free labels attached to a reference, as tag name to tag value."""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, str] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}

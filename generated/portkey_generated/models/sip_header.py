@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="SipHeader")
 
 
+@lazy_additional_properties
 @_attrs_define
 class SipHeader:
     """One SIP header."""
@@ -25,7 +27,7 @@ class SipHeader:
     """ Name of the header. """
     value: str
     """ Value of the header. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -57,9 +59,8 @@ class SipHeader:
             _self.value = _v_value
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"name", "value"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"name", "value"}}
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="Skill")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Skill:
     """A skill kept by the provider."""
@@ -37,7 +39,7 @@ class Skill:
     """ Version used when none is named. """
     latest_version: str | Unset = UNSET
     """ Newest version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -133,10 +135,8 @@ class Skill:
                 _self.latest_version = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -150,7 +150,6 @@ class Skill:
                     "object",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="SkillVersion")
 
 
+@lazy_additional_properties
 @_attrs_define
 class SkillVersion:
     """One version of a skill."""
@@ -37,7 +39,7 @@ class SkillVersion:
     """ Name of the skill in this version. """
     description: str | Unset = UNSET
     """ What the skill does in this version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -133,15 +135,12 @@ class SkillVersion:
                 _self.description = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"created_at", "description", "id", "name", "object", "skill_id", "version"}
             }
-        )
         return _self
 
     @property

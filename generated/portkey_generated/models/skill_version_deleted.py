@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="SkillVersionDeleted")
 
 
+@lazy_additional_properties
 @_attrs_define
 class SkillVersionDeleted:
     """Outcome of deleting a skill version."""
@@ -31,7 +33,7 @@ class SkillVersionDeleted:
     """ Always `skill.version.deleted`. """
     version: str | Unset = UNSET
     """ The deleted version. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -87,11 +89,10 @@ class SkillVersionDeleted:
                 _self.version = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object", "version"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object", "version"}
+            }
         return _self
 
     @property

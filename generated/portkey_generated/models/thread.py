@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Thread")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Thread:
     """A conversation that holds messages and that runs of assistants act on."""
@@ -50,7 +52,7 @@ class Thread:
     """ Files and vector stores the tools may read while working on this thread. """
     metadata: AssistantMetadata | None
     """ Labels attached by the caller. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -130,15 +132,12 @@ class Thread:
             if _d.get("object", "thread") != "thread":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"created_at", "id", "metadata", "object", "tool_resources"}
             }
-        )
         return _self
 
     @property

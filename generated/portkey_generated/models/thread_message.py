@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessage:
     """One message of a thread, written by the user or produced by an assistant during a run."""
@@ -93,7 +95,7 @@ class ThreadMessage:
     """ Files attached to the message and the tools they were handed to. """
     metadata: AssistantMetadata | None
     """ Labels attached by the caller. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -281,10 +283,8 @@ class ThreadMessage:
             if _d.get("object", "thread.message") != "thread.message":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -305,7 +305,6 @@ class ThreadMessage:
                     "thread_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageAttachment")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageAttachment:
     """An uploaded file attached to a message and the tools it is handed to."""
@@ -43,7 +45,7 @@ class ThreadMessageAttachment:
     """ Id of the uploaded file. """
     tools: list[AssistantToolCodeInterpreter | ThreadMessageAttachmentFileSearch] | Unset = UNSET
     """ Tools that receive the file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -103,9 +105,8 @@ class ThreadMessageAttachment:
                 _self.tools = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file_id", "tools"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"file_id", "tools"}}
         return _self
 
     @property

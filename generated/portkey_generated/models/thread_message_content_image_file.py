@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageContentImageFile")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageContentImageFile:
     """An image part that points at an uploaded file."""
@@ -44,7 +46,7 @@ class ThreadMessageContentImageFile:
     """ Part kind; always `image_file`. """
     image_file: ThreadMessageImageFile
     """ Reference to an uploaded image file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -87,9 +89,10 @@ class ThreadMessageContentImageFile:
             if _d.get("type", "image_file") != "image_file":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"image_file", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"image_file", "type"}
+            }
         return _self
 
     @property

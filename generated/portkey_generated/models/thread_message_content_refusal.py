@@ -16,11 +16,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadMessageContentRefusal")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageContentRefusal:
     """A part in which the model declines to answer."""
@@ -29,7 +31,7 @@ class ThreadMessageContentRefusal:
     """ Part kind; always `refusal`. """
     refusal: str
     """ The model's explanation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,8 @@ class ThreadMessageContentRefusal:
             if _d.get("type", "refusal") != "refusal":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"refusal", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"refusal", "type"}}
         return _self
 
     @property

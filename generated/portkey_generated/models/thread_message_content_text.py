@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageContentText")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageContentText:
     """A text part of a stored message."""
@@ -44,7 +46,7 @@ class ThreadMessageContentText:
     """ Part kind; always `text`. """
     text: ThreadMessageText
     """ Text written into a message, with the citations and file links found in it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -87,9 +89,8 @@ class ThreadMessageContentText:
             if _d.get("type", "text") != "text":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"text", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"text", "type"}}
         return _self
 
     @property

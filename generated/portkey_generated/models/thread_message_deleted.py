@@ -16,11 +16,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadMessageDeleted")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageDeleted:
     """Answer to a message deletion."""
@@ -31,7 +33,7 @@ class ThreadMessageDeleted:
     """ Kind of object; always `thread.message.deleted`. """
     deleted: bool
     """ True when the message was removed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -73,11 +75,10 @@ class ThreadMessageDeleted:
             if _d.get("object", "thread.message.deleted") != "thread.message.deleted":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object"}
+            }
         return _self
 
     @property

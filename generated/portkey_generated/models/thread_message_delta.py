@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageDelta")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageDelta:
     """The fields of a message that changed while it is being streamed."""
@@ -44,7 +46,7 @@ class ThreadMessageDelta:
     """ Kind of object; always `thread.message.delta`. """
     delta: ThreadMessageDeltaBody
     """ Changed fields of a streamed message. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -95,9 +97,10 @@ class ThreadMessageDelta:
             if _d.get("object", "thread.message.delta") != "thread.message.delta":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"delta", "id", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"delta", "id", "object"}
+            }
         return _self
 
     @property

@@ -16,6 +16,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageDeltaBody")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageDeltaBody:
     """Changed fields of a streamed message."""
@@ -63,7 +65,7 @@ class ThreadMessageDeltaBody:
         | Unset
     ) = UNSET
     """ New or extended content parts, each placed by its `index`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -130,9 +132,8 @@ class ThreadMessageDeltaBody:
                 _self.content = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"content", "role"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"content", "role"}}
         return _self
 
     @property

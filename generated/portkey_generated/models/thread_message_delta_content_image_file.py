@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageDeltaContentImageFile")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageDeltaContentImageFile:
     """An image part of a streamed message that points at an uploaded file."""
@@ -48,7 +50,7 @@ class ThreadMessageDeltaContentImageFile:
     """ Part kind; always `image_file`. """
     image_file: ThreadMessageDeltaImageFile | Unset = UNSET
     """ Reference to an uploaded image, as streamed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -105,11 +107,10 @@ class ThreadMessageDeltaContentImageFile:
             if _d.get("type", "image_file") != "image_file":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"image_file", "index", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"image_file", "index", "type"}
+            }
         return _self
 
     @property

@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageDeltaContentImageUrl")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageDeltaContentImageUrl:
     """An image part of a streamed message that points at a web address."""
@@ -48,7 +50,7 @@ class ThreadMessageDeltaContentImageUrl:
     """ Part kind; always `image_url`. """
     image_url: ThreadMessageDeltaImageUrl | Unset = UNSET
     """ Reference to an image on the web, as streamed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -105,11 +107,10 @@ class ThreadMessageDeltaContentImageUrl:
             if _d.get("type", "image_url") != "image_url":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"image_url", "index", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"image_url", "index", "type"}
+            }
         return _self
 
     @property

@@ -18,11 +18,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadMessageDeltaContentRefusal")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageDeltaContentRefusal:
     """A fragment of a refusal part of a streamed message."""
@@ -33,7 +35,7 @@ class ThreadMessageDeltaContentRefusal:
     """ Part kind; always `refusal`. """
     refusal: str | Unset = UNSET
     """ The characters to append to the refusal. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -79,11 +81,10 @@ class ThreadMessageDeltaContentRefusal:
             if _d.get("type", "refusal") != "refusal":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"index", "refusal", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"index", "refusal", "type"}
+            }
         return _self
 
     @property

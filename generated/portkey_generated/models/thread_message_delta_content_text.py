@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageDeltaContentText")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageDeltaContentText:
     """A fragment of a text part of a streamed message."""
@@ -48,7 +50,7 @@ class ThreadMessageDeltaContentText:
     """ Part kind; always `text`. """
     text: ThreadMessageDeltaText | Unset = UNSET
     """ Text added to a streamed text part. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -105,9 +107,10 @@ class ThreadMessageDeltaContentText:
             if _d.get("type", "text") != "text":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"index", "text", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"index", "text", "type"}
+            }
         return _self
 
     @property

@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageDeltaFilePathAnnotation")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageDeltaFilePathAnnotation:
     """A link to a generated file that appeared in streamed text."""
@@ -54,7 +56,7 @@ class ThreadMessageDeltaFilePathAnnotation:
     """ Offset in the text where the span starts. """
     end_index: int | Unset = UNSET
     """ Offset in the text where the span ends. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -147,15 +149,12 @@ class ThreadMessageDeltaFilePathAnnotation:
             if _d.get("type", "file_path") != "file_path":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"end_index", "file_path", "index", "start_index", "text", "type"}
             }
-        )
         return _self
 
     @property

@@ -16,11 +16,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadMessageDeltaImageUrl")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageDeltaImageUrl:
     """Reference to an image on the web, as streamed."""
@@ -29,7 +31,7 @@ class ThreadMessageDeltaImageUrl:
     """ Address of the image. """
     detail: ThreadMessageDeltaImageUrlDetail | Unset = UNSET
     """ Resolution the model looks at. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -72,9 +74,8 @@ class ThreadMessageDeltaImageUrl:
                 _self.detail = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"detail", "url"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"detail", "url"}}
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageDeltaText")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageDeltaText:
     """Text added to a streamed text part."""
@@ -49,7 +51,7 @@ class ThreadMessageDeltaText:
         list[ThreadMessageDeltaFileCitationAnnotation | ThreadMessageDeltaFilePathAnnotation] | Unset
     ) = UNSET
     """ Annotations that appeared with this fragment. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -111,9 +113,10 @@ class ThreadMessageDeltaText:
                 _self.annotations = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"annotations", "value"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"annotations", "value"}
+            }
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadMessageFileCitation")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageFileCitation:
     """The file a citation points at."""
@@ -27,7 +29,7 @@ class ThreadMessageFileCitation:
     """ Id of the cited file. """
     quote: str | Unset = UNSET
     """ The quoted passage, when the provider still reports it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,8 @@ class ThreadMessageFileCitation:
                 _self.quote = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file_id", "quote"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"file_id", "quote"}}
         return _self
 
     @property

@@ -12,18 +12,20 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadMessageFilePath")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageFilePath:
     """A file produced by the code interpreter."""
 
     file_id: str
     """ Id of the generated file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -47,9 +49,8 @@ class ThreadMessageFilePath:
             _self.file_id = _v_file_id
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"file_id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"file_id"}}
         return _self
 
     @property

@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageFilePathAnnotation")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageFilePathAnnotation:
     """A span of text that links to a file the code interpreter wrote."""
@@ -50,7 +52,7 @@ class ThreadMessageFilePathAnnotation:
     """ Offset in the text where the span starts. """
     end_index: int
     """ Offset in the text where the span ends. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -117,15 +119,12 @@ class ThreadMessageFilePathAnnotation:
             if _d.get("type", "file_path") != "file_path":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"end_index", "file_path", "start_index", "text", "type"}
             }
-        )
         return _self
 
     @property

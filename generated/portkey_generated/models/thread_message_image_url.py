@@ -17,11 +17,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadMessageImageUrl")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageImageUrl:
     """Reference to an image on the web."""
@@ -30,7 +32,7 @@ class ThreadMessageImageUrl:
     """ Address of a JPEG, PNG, GIF or WebP image. """
     detail: ThreadMessageImageUrlDetail | Unset = UNSET
     """ Resolution the model looks at; `low` costs fewer tokens (provider default `auto`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -69,9 +71,8 @@ class ThreadMessageImageUrl:
                 _self.detail = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"detail", "url"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"detail", "url"}}
         return _self
 
     @property

@@ -15,18 +15,20 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadMessageIncompleteDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageIncompleteDetails:
     """Why a message was left unfinished."""
 
     reason: ThreadMessageIncompleteDetailsReason
     """ What stopped the message. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -50,9 +52,8 @@ class ThreadMessageIncompleteDetails:
             _self.reason = _v_reason
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"reason"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"reason"}}
         return _self
 
     @property

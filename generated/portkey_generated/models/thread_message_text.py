@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadMessageText")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadMessageText:
     """Text written into a message, with the citations and file links found in it."""
@@ -42,7 +44,7 @@ class ThreadMessageText:
     """ The text. """
     annotations: list[ThreadMessageFileCitationAnnotation | ThreadMessageFilePathAnnotation]
     """ Spans of `value` that cite a file or link to a generated file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -94,9 +96,10 @@ class ThreadMessageText:
             _self.annotations = _v_annotations
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"annotations", "value"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"annotations", "value"}
+            }
         return _self
 
     @property

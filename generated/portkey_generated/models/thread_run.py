@@ -22,6 +22,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRun")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRun:
     """One execution of an assistant on a thread, with its lifecycle timestamps and settings."""
@@ -133,7 +135,7 @@ class ThreadRun:
     """ Sampling temperature of the run (1 when unset). """
     top_p: float | None | Unset = UNSET
     """ Nucleus sampling mass of the run (1 when unset). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -486,10 +488,8 @@ class ThreadRun:
             if _d.get("object", "thread.run") != "thread.run":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -523,7 +523,6 @@ class ThreadRun:
                     "usage",
                 }
             }
-        )
         return _self
 
     @property

@@ -16,18 +16,20 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadRunIncompleteDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunIncompleteDetails:
     """Why a run ended before finishing."""
 
     reason: ThreadRunIncompleteDetailsReason | Unset = UNSET
     """ The token budget that ran out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -58,9 +60,8 @@ class ThreadRunIncompleteDetails:
                 _self.reason = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"reason"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"reason"}}
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadRunLastError")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunLastError:
     """The error that ended a run."""
@@ -26,7 +28,7 @@ class ThreadRunLastError:
     """ Machine-readable error code. """
     message: str
     """ Human-readable explanation. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -58,9 +60,8 @@ class ThreadRunLastError:
             _self.message = _v_message
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"code", "message"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"code", "message"}}
         return _self
 
     @property

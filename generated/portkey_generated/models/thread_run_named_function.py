@@ -12,18 +12,20 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadRunNamedFunction")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunNamedFunction:
     """Names the function the model must call."""
 
     name: str
     """ Name of the function. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -47,9 +49,8 @@ class ThreadRunNamedFunction:
             _self.name = _v_name
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"name"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"name"}}
         return _self
 
     @property

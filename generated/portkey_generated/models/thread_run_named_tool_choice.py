@@ -17,6 +17,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunNamedToolChoice")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunNamedToolChoice:
     """Forces the model to use one specific tool."""
@@ -45,7 +47,7 @@ class ThreadRunNamedToolChoice:
     """ Kind of tool to force; with `function`, also name it in `function`. """
     function: ThreadRunNamedFunction | Unset = UNSET
     """ Names the function the model must call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -92,9 +94,8 @@ class ThreadRunNamedToolChoice:
                 _self.function = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"function", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"function", "type"}}
         return _self
 
     @property

@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -32,13 +33,14 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunPendingToolCalls")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunPendingToolCalls:
     """Function calls a run is waiting on."""
 
     tool_calls: list[ThreadRunToolCall]
     """ The calls to execute; answer each one by its `id`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -76,9 +78,8 @@ class ThreadRunPendingToolCalls:
             _self.tool_calls = _v_tool_calls
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"tool_calls"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"tool_calls"}}
         return _self
 
     @property

@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunRequiredAction")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunRequiredAction:
     """What a paused run needs from the caller."""
@@ -44,7 +46,7 @@ class ThreadRunRequiredAction:
     """ Action kind; only `submit_tool_outputs` exists. """
     submit_tool_outputs: ThreadRunPendingToolCalls
     """ Function calls a run is waiting on. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -87,11 +89,10 @@ class ThreadRunRequiredAction:
             if _d.get("type", "submit_tool_outputs") != "submit_tool_outputs":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"submit_tool_outputs", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"submit_tool_outputs", "type"}
+            }
         return _self
 
     @property

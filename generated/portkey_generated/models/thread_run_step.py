@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStep")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStep:
     """One thing a run did along the way, such as writing a message or calling tools."""
@@ -86,7 +88,7 @@ class ThreadRunStep:
     """ Labels attached by the caller. """
     usage: None | ThreadRunUsage
     """ Tokens the step used; null while it is still in progress. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -277,10 +279,8 @@ class ThreadRunStep:
             if _d.get("object", "thread.run.step") != "thread.run.step":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -303,7 +303,6 @@ class ThreadRunStep:
                     "usage",
                 }
             }
-        )
         return _self
 
     @property

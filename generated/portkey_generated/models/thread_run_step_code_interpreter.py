@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepCodeInterpreter")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepCodeInterpreter:
     """Code the interpreter ran and what came out of it."""
@@ -42,7 +44,7 @@ class ThreadRunStepCodeInterpreter:
     """ The code that was run. """
     outputs: list[ThreadRunStepCodeInterpreterImage | ThreadRunStepCodeInterpreterLogs]
     """ Log text and images the code produced, in order. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -92,9 +94,8 @@ class ThreadRunStepCodeInterpreter:
             _self.outputs = _v_outputs
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"input", "outputs"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"input", "outputs"}}
         return _self
 
     @property

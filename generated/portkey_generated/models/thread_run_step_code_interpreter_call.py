@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepCodeInterpreterCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepCodeInterpreterCall:
     """A run of the code interpreter."""
@@ -46,7 +48,7 @@ class ThreadRunStepCodeInterpreterCall:
     """ Call kind; always `code_interpreter`. """
     code_interpreter: ThreadRunStepCodeInterpreter
     """ Code the interpreter ran and what came out of it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -97,11 +99,10 @@ class ThreadRunStepCodeInterpreterCall:
             if _d.get("type", "code_interpreter") != "code_interpreter":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"code_interpreter", "id", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"code_interpreter", "id", "type"}
+            }
         return _self
 
     @property

@@ -16,11 +16,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadRunStepCodeInterpreterLogs")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepCodeInterpreterLogs:
     """Text the code printed."""
@@ -29,7 +31,7 @@ class ThreadRunStepCodeInterpreterLogs:
     """ Output kind; always `logs`. """
     logs: str
     """ The printed text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -63,9 +65,8 @@ class ThreadRunStepCodeInterpreterLogs:
             if _d.get("type", "logs") != "logs":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"logs", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"logs", "type"}}
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepDeltaBody")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepDeltaBody:
     """Changed fields of a streamed run step."""
@@ -47,7 +49,7 @@ class ThreadRunStepDeltaBody:
         UNSET
     )
     """ A fragment of what a streamed run step did, told apart by `type`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -91,9 +93,8 @@ class ThreadRunStepDeltaBody:
                 _self.step_details = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"step_details"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"step_details"}}
         return _self
 
     @property

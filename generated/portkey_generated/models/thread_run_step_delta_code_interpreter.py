@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepDeltaCodeInterpreter")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepDeltaCodeInterpreter:
     """Code and outputs added to a streamed code interpreter call."""
@@ -45,7 +47,7 @@ class ThreadRunStepDeltaCodeInterpreter:
         UNSET
     )
     """ New outputs, each placed by its `index`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -105,9 +107,8 @@ class ThreadRunStepDeltaCodeInterpreter:
                 _self.outputs = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"input", "outputs"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"input", "outputs"}}
         return _self
 
     @property

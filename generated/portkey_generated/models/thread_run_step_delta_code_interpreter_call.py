@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepDeltaCodeInterpreterCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepDeltaCodeInterpreterCall:
     """A fragment of a code interpreter call."""
@@ -50,7 +52,7 @@ class ThreadRunStepDeltaCodeInterpreterCall:
     """ Id of the tool call. """
     code_interpreter: ThreadRunStepDeltaCodeInterpreter | Unset = UNSET
     """ Code and outputs added to a streamed code interpreter call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -119,11 +121,10 @@ class ThreadRunStepDeltaCodeInterpreterCall:
             if _d.get("type", "code_interpreter") != "code_interpreter":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"code_interpreter", "id", "index", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"code_interpreter", "id", "index", "type"}
+            }
         return _self
 
     @property

@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepDeltaCodeInterpreterImage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepDeltaCodeInterpreterImage:
     """An image added to a streamed code interpreter call."""
@@ -48,7 +50,7 @@ class ThreadRunStepDeltaCodeInterpreterImage:
     """ Output kind; always `image`. """
     image: ThreadRunStepImageFile | Unset = UNSET
     """ A file the code interpreter stored. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -105,9 +107,10 @@ class ThreadRunStepDeltaCodeInterpreterImage:
             if _d.get("type", "image") != "image":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"image", "index", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"image", "index", "type"}
+            }
         return _self
 
     @property

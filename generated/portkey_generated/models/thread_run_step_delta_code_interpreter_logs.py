@@ -18,11 +18,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadRunStepDeltaCodeInterpreterLogs")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepDeltaCodeInterpreterLogs:
     """Printed text added to a streamed code interpreter call."""
@@ -33,7 +35,7 @@ class ThreadRunStepDeltaCodeInterpreterLogs:
     """ Output kind; always `logs`. """
     logs: str | Unset = UNSET
     """ The printed text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -79,9 +81,10 @@ class ThreadRunStepDeltaCodeInterpreterLogs:
             if _d.get("type", "logs") != "logs":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"index", "logs", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"index", "logs", "type"}
+            }
         return _self
 
     @property

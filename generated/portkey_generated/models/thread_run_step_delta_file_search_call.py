@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepDeltaFileSearchCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepDeltaFileSearchCall:
     """A fragment of a file search call."""
@@ -50,7 +52,7 @@ class ThreadRunStepDeltaFileSearchCall:
     """ Provider-reported details of a file search; often an empty object. """
     id: str | Unset = UNSET
     """ Id of the tool call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -113,11 +115,10 @@ class ThreadRunStepDeltaFileSearchCall:
             if _d.get("type", "file_search") != "file_search":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"file_search", "id", "index", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"file_search", "id", "index", "type"}
+            }
         return _self
 
     @property

@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadRunStepDeltaFunction")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepDeltaFunction:
     """Parts of a function call added in one stream fragment."""
@@ -28,7 +30,7 @@ class ThreadRunStepDeltaFunction:
     """ Argument characters to append to the JSON-encoded arguments. """
     output: None | str | Unset = UNSET
     """ The submitted output, once there is one. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -84,11 +86,10 @@ class ThreadRunStepDeltaFunction:
                 _self.output = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"arguments", "name", "output"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"arguments", "name", "output"}
+            }
         return _self
 
     @property

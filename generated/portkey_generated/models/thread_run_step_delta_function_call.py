@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepDeltaFunctionCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepDeltaFunctionCall:
     """A fragment of a function call."""
@@ -50,7 +52,7 @@ class ThreadRunStepDeltaFunctionCall:
     """ Id of the tool call. """
     function: ThreadRunStepDeltaFunction | Unset = UNSET
     """ Parts of a function call added in one stream fragment. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -119,11 +121,10 @@ class ThreadRunStepDeltaFunctionCall:
             if _d.get("type", "function") != "function":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"function", "id", "index", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"function", "id", "index", "type"}
+            }
         return _self
 
     @property

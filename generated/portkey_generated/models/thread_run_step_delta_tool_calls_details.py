@@ -18,6 +18,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepDeltaToolCallsDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepDeltaToolCallsDetails:
     """A streamed step that calls tools."""
@@ -61,7 +63,7 @@ class ThreadRunStepDeltaToolCallsDetails:
         | Unset
     ) = UNSET
     """ Fragments of the tool calls, each placed by its `index`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -123,9 +125,10 @@ class ThreadRunStepDeltaToolCallsDetails:
             if _d.get("type", "tool_calls") != "tool_calls":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"tool_calls", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"tool_calls", "type"}
+            }
         return _self
 
     @property

@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepFileSearchCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepFileSearchCall:
     """A search of the attached vector stores."""
@@ -46,7 +48,7 @@ class ThreadRunStepFileSearchCall:
     """ Call kind; always `file_search`. """
     file_search: ThreadRunStepFileSearchResult
     """ Provider-reported details of a file search; often an empty object. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -97,11 +99,10 @@ class ThreadRunStepFileSearchCall:
             if _d.get("type", "file_search") != "file_search":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"file_search", "id", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"file_search", "id", "type"}
+            }
         return _self
 
     @property

@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadRunStepFunction")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepFunction:
     """A function call as recorded in a run step."""
@@ -27,7 +29,7 @@ class ThreadRunStepFunction:
     """ The arguments, as a JSON-encoded object. """
     output: None | str
     """ The output the caller submitted; null until it was submitted. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -68,11 +70,10 @@ class ThreadRunStepFunction:
             _self.output = _v_output
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"arguments", "name", "output"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"arguments", "name", "output"}
+            }
         return _self
 
     @property

@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepList")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepList:
     """One page of run steps with its cursors."""
@@ -46,7 +48,7 @@ class ThreadRunStepList:
     """ Id of the last item on the page (null on an empty page); use as `after`. """
     has_more: bool
     """ Whether more items follow this page. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -118,15 +120,12 @@ class ThreadRunStepList:
             _self.has_more = _v_has_more
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"data", "first_id", "has_more", "last_id", "object"}
             }
-        )
         return _self
 
     @property

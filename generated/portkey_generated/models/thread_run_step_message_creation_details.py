@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepMessageCreationDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepMessageCreationDetails:
     """A step that wrote a message."""
@@ -44,7 +46,7 @@ class ThreadRunStepMessageCreationDetails:
     """ Detail kind; always `message_creation`. """
     message_creation: ThreadRunStepMessageCreation
     """ Points at the message a step wrote. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -87,11 +89,10 @@ class ThreadRunStepMessageCreationDetails:
             if _d.get("type", "message_creation") != "message_creation":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"message_creation", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"message_creation", "type"}
+            }
         return _self
 
     @property

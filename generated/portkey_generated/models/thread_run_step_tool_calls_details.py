@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStepToolCallsDetails")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStepToolCallsDetails:
     """A step that called one or more tools."""
@@ -54,7 +56,7 @@ class ThreadRunStepToolCallsDetails:
         ThreadRunStepCodeInterpreterCall | ThreadRunStepFileSearchCall | ThreadRunStepFunctionCall
     ]
     """ The tool calls made in the step. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -110,9 +112,10 @@ class ThreadRunStepToolCallsDetails:
             if _d.get("type", "tool_calls") != "tool_calls":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"tool_calls", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"tool_calls", "type"}
+            }
         return _self
 
     @property

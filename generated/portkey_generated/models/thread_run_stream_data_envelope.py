@@ -12,6 +12,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunStreamDataEnvelope")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunStreamDataEnvelope:
     """Carries one `ThreadRunStreamData` value so that it can be decoded."""
@@ -58,7 +60,7 @@ class ThreadRunStreamDataEnvelope:
     Thread, `thread.run.*` a ThreadRun, `thread.run.step.*` a ThreadRunStep (or a ThreadRunStepDelta for
     `thread.run.step.delta`), `thread.message.*` a ThreadMessage (or a ThreadMessageDelta for
     `thread.message.delta`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -104,9 +106,8 @@ class ThreadRunStreamDataEnvelope:
             _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {_k: _x for _k, _x in _d.items() if _k not in {"data"}}
         return _self
 
     @property

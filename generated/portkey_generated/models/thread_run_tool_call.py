@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="ThreadRunToolCall")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunToolCall:
     """A function call the model made and the caller must execute."""
@@ -44,7 +46,7 @@ class ThreadRunToolCall:
     """ Call kind; only `function` exists. """
     function: ThreadRunToolCallFunction
     """ Name and arguments of a requested function call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -95,9 +97,10 @@ class ThreadRunToolCall:
             if _d.get("type", "function") != "function":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"function", "id", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"function", "id", "type"}
+            }
         return _self
 
     @property

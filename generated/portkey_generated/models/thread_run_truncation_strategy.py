@@ -17,11 +17,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadRunTruncationStrategy")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunTruncationStrategy:
     """How to trim the thread before a run sends it to the model."""
@@ -31,7 +33,7 @@ class ThreadRunTruncationStrategy:
     most recent `last_messages` messages. """
     last_messages: int | None | Unset = UNSET
     """ How many recent messages to keep with `last_messages`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -71,9 +73,10 @@ class ThreadRunTruncationStrategy:
                 _self.last_messages = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"last_messages", "type"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"last_messages", "type"}
+            }
         return _self
 
     @property

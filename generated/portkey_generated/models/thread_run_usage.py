@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="ThreadRunUsage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class ThreadRunUsage:
     """Token counts of a run or of one run step."""
@@ -27,7 +29,7 @@ class ThreadRunUsage:
     """ Tokens the model generated. """
     total_tokens: int
     """ Sum of prompt and completion tokens. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -67,15 +69,12 @@ class ThreadRunUsage:
             _self.total_tokens = _v_total_tokens
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"completion_tokens", "prompt_tokens", "total_tokens"}
             }
-        )
         return _self
 
     @property

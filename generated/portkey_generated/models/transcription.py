@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Transcription")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Transcription:
     """What was said in the recording; the fields besides `text` come with `verbose_json`."""
@@ -55,7 +57,7 @@ class Transcription:
     """ The transcript cut into timed segments. """
     usage: None | TranscriptionUsage | Unset = UNSET
     """ What the call was billed on, for models that report it. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -178,15 +180,12 @@ class Transcription:
                 _self.usage = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"duration", "language", "segments", "text", "usage", "words"}
             }
-        )
         return _self
 
     @property

@@ -17,11 +17,13 @@ from ..types import (
     checked,
     checked_items,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="TranscriptionSegment")
 
 
+@lazy_additional_properties
 @_attrs_define
 class TranscriptionSegment:
     """A stretch of the transcript with its timing and the model's confidence figures."""
@@ -46,7 +48,7 @@ class TranscriptionSegment:
     """ Compression ratio of the text; above 2.4 suggests a failed decode. """
     no_speech_prob: float | Unset = UNSET
     """ Probability that the segment holds no speech. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -175,10 +177,8 @@ class TranscriptionSegment:
                 _self.no_speech_prob = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -195,7 +195,6 @@ class TranscriptionSegment:
                     "tokens",
                 }
             }
-        )
         return _self
 
     @property

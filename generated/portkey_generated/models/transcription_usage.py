@@ -15,11 +15,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="TranscriptionUsage")
 
 
+@lazy_additional_properties
 @_attrs_define
 class TranscriptionUsage:
     """Billing figures of a transcription: token counts (`type` is `tokens`) or audio length (`type` is `duration`)."""
@@ -34,7 +36,7 @@ class TranscriptionUsage:
     """ Input plus output tokens. """
     seconds: float | Unset = UNSET
     """ Seconds of audio billed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -106,15 +108,12 @@ class TranscriptionUsage:
                 _self.seconds = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"input_tokens", "output_tokens", "seconds", "total_tokens", "type"}
             }
-        )
         return _self
 
     @property

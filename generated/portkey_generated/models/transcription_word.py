@@ -13,11 +13,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="TranscriptionWord")
 
 
+@lazy_additional_properties
 @_attrs_define
 class TranscriptionWord:
     """One recognised word and when it is spoken."""
@@ -28,7 +30,7 @@ class TranscriptionWord:
     """ Start of the word, in seconds from the beginning of the recording. """
     end: float
     """ End of the word, in seconds from the beginning of the recording. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -68,9 +70,10 @@ class TranscriptionWord:
             _self.end = _v_end
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {} if len(_d) == _n else {_k: _x for _k, _x in _d.items() if _k not in {"end", "start", "word"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"end", "start", "word"}
+            }
         return _self
 
     @property

@@ -15,6 +15,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Translation")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Translation:
     """English text of the recording; the fields besides `text` come with `verbose_json`."""
@@ -47,7 +49,7 @@ class Translation:
     """ Length of the recording in seconds. """
     segments: list[TranscriptionSegment] | Unset = UNSET
     """ The transcript cut into timed segments. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -123,11 +125,10 @@ class Translation:
                 _self.segments = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"duration", "language", "segments", "text"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"duration", "language", "segments", "text"}
+            }
         return _self
 
     @property

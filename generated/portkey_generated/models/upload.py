@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Upload")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Upload:
     """A file being uploaded in parts."""
@@ -56,7 +58,7 @@ class Upload:
     """ State of the upload: `pending`, `completed`, `cancelled` or `expired`. """
     file: FileObject | None | Unset = UNSET
     """ The stored file, once the upload is completed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -191,10 +193,8 @@ class Upload:
                 _self.file = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -210,7 +210,6 @@ class Upload:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="UploadPart")
 
 
+@lazy_additional_properties
 @_attrs_define
 class UploadPart:
     """One stored part of an upload."""
@@ -31,7 +33,7 @@ class UploadPart:
     """ When the part was stored, in Unix seconds. """
     upload_id: str | Unset = UNSET
     """ Id of the upload the part belongs to. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -91,11 +93,10 @@ class UploadPart:
                 _self.upload_id = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "object", "upload_id"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "object", "upload_id"}
+            }
         return _self
 
     @property

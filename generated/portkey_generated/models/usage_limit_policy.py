@@ -16,12 +16,14 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
 T = TypeVar("T", bound="UsageLimitPolicy")
 
 
+@lazy_additional_properties
 @_attrs_define
 class UsageLimitPolicy:
     """A budget on a key, provider or integration: a ceiling on cost or tokens, an optional alert level, and an optional
@@ -41,7 +43,7 @@ class UsageLimitPolicy:
     """ Set usage back to zero every this many days (1 to 365) instead of on a calendar cycle. """
     next_usage_reset_at: datetime.datetime | None | Unset = UNSET
     """ When usage is next set back to zero; computed from the reset settings when left out. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -165,10 +167,8 @@ class UsageLimitPolicy:
                 _self.next_usage_reset_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -181,7 +181,6 @@ class UsageLimitPolicy:
                     "type",
                 }
             }
-        )
         return _self
 
     @property

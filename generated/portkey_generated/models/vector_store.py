@@ -17,6 +17,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="VectorStore")
 
 
+@lazy_additional_properties
 @_attrs_define
 class VectorStore:
     """A searchable index built from uploaded files, used by the file search tool."""
@@ -67,7 +69,7 @@ class VectorStore:
     """ Policy that lets a vector store expire a number of days after it was last used. """
     expires_at: int | None | Unset = UNSET
     """ When the store expires, Unix seconds; null without an expiry policy. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -212,10 +214,8 @@ class VectorStore:
             if _d.get("object", "vector_store") != "vector_store":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -233,7 +233,6 @@ class VectorStore:
                     "usage_bytes",
                 }
             }
-        )
         return _self
 
     @property

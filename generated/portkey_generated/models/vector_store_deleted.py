@@ -14,11 +14,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="VectorStoreDeleted")
 
 
+@lazy_additional_properties
 @_attrs_define
 class VectorStoreDeleted:
     """Answer to a vector store deletion."""
@@ -29,7 +31,7 @@ class VectorStoreDeleted:
     """ Kind of object; always `vector_store.deleted`. """
     deleted: bool
     """ True when the store was removed. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -71,11 +73,10 @@ class VectorStoreDeleted:
             if _d.get("object", "vector_store.deleted") != "vector_store.deleted":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object"}
+            }
         return _self
 
     @property

@@ -17,6 +17,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="VectorStoreFile")
 
 
+@lazy_additional_properties
 @_attrs_define
 class VectorStoreFile:
     """An uploaded file attached to a vector store, with its indexing state."""
@@ -65,7 +67,7 @@ class VectorStoreFile:
     """ Why indexing failed; null when it did not. """
     chunking_strategy: Unset | VectorStoreOtherChunkingStrategy | VectorStoreStaticChunkingStrategy = UNSET
     """ How a file was split into chunks, told apart by `type`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -176,10 +178,8 @@ class VectorStoreFile:
             if _d.get("object", "vector_store.file") != "vector_store.file":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -194,7 +194,6 @@ class VectorStoreFile:
                     "vector_store_id",
                 }
             }
-        )
         return _self
 
     @property

@@ -19,6 +19,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="VectorStoreFileBatch")
 
 
+@lazy_additional_properties
 @_attrs_define
 class VectorStoreFileBatch:
     """A group of files attached to a vector store in one call."""
@@ -55,7 +57,7 @@ class VectorStoreFileBatch:
     """ State of the batch as a whole. """
     file_counts: VectorStoreFileCounts
     """ Number of files per processing state. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -130,15 +132,12 @@ class VectorStoreFileBatch:
             if _d.get("object", "vector_store.files_batch") != "vector_store.files_batch":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"created_at", "file_counts", "id", "object", "status", "vector_store_id"}
             }
-        )
         return _self
 
     @property

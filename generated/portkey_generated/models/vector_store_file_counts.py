@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="VectorStoreFileCounts")
 
 
+@lazy_additional_properties
 @_attrs_define
 class VectorStoreFileCounts:
     """Number of files per processing state."""
@@ -31,7 +33,7 @@ class VectorStoreFileCounts:
     """ Files whose indexing was cancelled. """
     total: int
     """ All files counted. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -87,15 +89,12 @@ class VectorStoreFileCounts:
             _self.total = _v_total
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"cancelled", "completed", "failed", "in_progress", "total"}
             }
-        )
         return _self
 
     @property

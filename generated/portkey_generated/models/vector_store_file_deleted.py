@@ -16,11 +16,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="VectorStoreFileDeleted")
 
 
+@lazy_additional_properties
 @_attrs_define
 class VectorStoreFileDeleted:
     """Answer to detaching a file from a vector store."""
@@ -31,7 +33,7 @@ class VectorStoreFileDeleted:
     """ Kind of object; always `vector_store.file.deleted`. """
     deleted: bool
     """ True when the file left the store. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -73,11 +75,10 @@ class VectorStoreFileDeleted:
             if _d.get("object", "vector_store.file.deleted") != "vector_store.file.deleted":
                 return cls.from_dict(MissingAsUnset(_d))
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"deleted", "id", "object"}
+            }
         return _self
 
     @property

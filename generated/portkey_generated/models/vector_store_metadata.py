@@ -11,11 +11,13 @@ from ..types import (
     DecodeError,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="VectorStoreMetadata")
 
 
+@lazy_additional_properties
 @_attrs_define
 class VectorStoreMetadata:
     """Caller-defined labels stored on a vector store: at most 16 pairs, keys up to 64 characters and values up to 512
@@ -23,7 +25,7 @@ class VectorStoreMetadata:
 
     """
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, str] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}

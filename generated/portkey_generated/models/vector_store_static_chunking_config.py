@@ -12,11 +12,13 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="VectorStoreStaticChunkingConfig")
 
 
+@lazy_additional_properties
 @_attrs_define
 class VectorStoreStaticChunkingConfig:
     """Chunk size and overlap, in tokens."""
@@ -25,7 +27,7 @@ class VectorStoreStaticChunkingConfig:
     """ Largest chunk, 100 to 4096 tokens (provider default 800). """
     chunk_overlap_tokens: int
     """ Tokens shared by neighbouring chunks; at most half of `max_chunk_size_tokens` (provider default 400). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -59,13 +61,10 @@ class VectorStoreStaticChunkingConfig:
             _self.chunk_overlap_tokens = _v_chunk_overlap_tokens
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x for _k, _x in _d.items() if _k not in {"chunk_overlap_tokens", "max_chunk_size_tokens"}
             }
-        )
         return _self
 
     @property

@@ -14,6 +14,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Video")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Video:
     """A video generation job."""
@@ -64,7 +66,7 @@ class Video:
     """ Id of the video this one remixes, if any. """
     error: None | Unset | VideoError = UNSET
     """ Why the job failed (a `code` and a `message`), when it did. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -265,10 +267,8 @@ class Video:
                 _self.error = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -288,7 +288,6 @@ class Video:
                     "status",
                 }
             }
-        )
         return _self
 
     @property

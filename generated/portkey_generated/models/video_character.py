@@ -13,11 +13,13 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 T = TypeVar("T", bound="VideoCharacter")
 
 
+@lazy_additional_properties
 @_attrs_define
 class VideoCharacter:
     """A character stored for use in videos."""
@@ -28,7 +30,7 @@ class VideoCharacter:
     """ Name of the character. """
     created_at: int | Unset = UNSET
     """ When the character was stored, in Unix seconds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         _field_dict: dict[str, Any] = {}
@@ -88,11 +90,10 @@ class VideoCharacter:
                 _self.created_at = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "name"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"created_at", "id", "name"}
+            }
         return _self
 
     @property

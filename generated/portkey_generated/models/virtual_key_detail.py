@@ -17,6 +17,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
     malformed,
 )
 
@@ -44,6 +45,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="VirtualKeyDetail")
 
 
+@lazy_additional_properties
 @_attrs_define
 class VirtualKeyDetail:
     """A virtual key as Portkey reports it; the provider secret itself is never returned."""
@@ -72,7 +74,7 @@ class VirtualKeyDetail:
     """ Fields of the key filled from secret references (`key` or `model_config.<field>`). """
     object_: VirtualKeyDetailObject | Unset = UNSET
     """ Kind of object, always `virtual-key`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -318,10 +320,8 @@ class VirtualKeyDetail:
                 _self.object_ = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k
@@ -340,7 +340,6 @@ class VirtualKeyDetail:
                     "usage_limits",
                 }
             }
-        )
         return _self
 
     @property

@@ -13,6 +13,7 @@ from ..types import (
     Unset,
     as_object,
     checked,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -35,13 +36,14 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Owner")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Owner:
     name: str | Unset = UNSET
     pets: list[Pet] | Unset = UNSET
     """ The pets it looks after. """
     address: None | OwnerAddress | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -120,11 +122,10 @@ class Owner:
                 _self.address = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {_k: _x for _k, _x in _d.items() if _k not in {"address", "name", "pets"}}
-        )
+        if len(_d) != _n:
+            _self.additional_properties = {
+                _k: _x for _k, _x in _d.items() if _k not in {"address", "name", "pets"}
+            }
         return _self
 
     @property

@@ -16,6 +16,7 @@ from ..types import (
     as_object,
     checked,
     is_set,
+    lazy_additional_properties,
 )
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ def _import_models() -> None:
 T = TypeVar("T", bound="Pet")
 
 
+@lazy_additional_properties
 @_attrs_define
 class Pet:
     id: str
@@ -57,7 +59,7 @@ class Pet:
     async_: bool | Unset = UNSET
     """ A key that is a Python keyword. """
     details: Cat | Dog | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=lambda: {})
+    additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:
         if not _models_imported:
@@ -187,15 +189,12 @@ class Pet:
                 _self.details = UNSET
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
-        _self.additional_properties = (
-            {}
-            if len(_d) == _n
-            else {
+        if len(_d) != _n:
+            _self.additional_properties = {
                 _k: _x
                 for _k, _x in _d.items()
                 if _k not in {"async", "details", "id", "kind", "name", "owner", "self-harm/intent", "tags"}
             }
-        )
         return _self
 
     @property
