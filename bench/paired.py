@@ -4,6 +4,12 @@ On a shared 2-core machine the CPU's speed drifts from one process to the next (
 time ranged 115-215 µs over three fresh processes in one minute), which swamps a 10% difference between
 figures taken in separate processes. Here the SDK and the floor (httpx+json) run in one process, in
 alternating blocks of the same work; each block pair gives a ratio, and the figure is their median.
+
+Each block runs in the order SDK, floor, floor, SDK after one untimed call of each. Timed SDK-then-floor,
+the side that ran first paid for the collection before it (`gc.collect()` empties the allocator's free
+lists) and for the switch from the other's code and data: the floor's large decode measured against
+itself came out 1.44x with three calls per block. `floor_self_check` is that control, measured the way
+the figures are: it should read close to 1.00.
 Prints one JSON object: per figure, the SDK's time over the floor's (for streams: its rate over the floor's).
 """
 
@@ -27,21 +33,34 @@ from bench.transport import async_sse_transport, json_transport, sse_transport
 FLOOR = SUBJECTS["httpx+json"]
 
 
+def _timed(call: Callable[[], object], repeat: int) -> float:
+    started = time.process_time()
+    for _ in range(repeat):
+        call()
+    return time.process_time() - started
+
+
+async def _atimed(call: Callable[[], Awaitable[object]], repeat: int) -> float:
+    started = time.process_time()
+    for _ in range(repeat):
+        await call()
+    return time.process_time() - started
+
+
 def paired(mine: Callable[[], object], floor: Callable[[], object], repeat: int, blocks: int) -> float:
-    """Median over `blocks` of (time of `repeat` calls of `mine`) / (the same of `floor`)."""
+    """Median over `blocks` of (time of 2 x `repeat` calls of `mine`) / (the same of `floor`), each block
+    timed mine, floor, floor, mine."""
     for call in (mine, floor):
         for _ in range(repeat):
             call()
     ratios = []
     for _ in range(blocks):
         gc.collect()
-        times = []
-        for call in (mine, floor):
-            started = time.process_time()
-            for _ in range(repeat):
-                call()
-            times.append(time.process_time() - started)
-        ratios.append(times[0] / times[1])
+        mine()
+        floor()
+        first = _timed(mine, repeat)
+        floors = _timed(floor, repeat) + _timed(floor, repeat)
+        ratios.append((first + _timed(mine, repeat)) / floors)
     return statistics.median(ratios)
 
 
@@ -55,13 +74,11 @@ async def apaired(
     ratios = []
     for _ in range(blocks):
         gc.collect()
-        times = []
-        for call in (mine, floor):
-            started = time.process_time()
-            for _ in range(repeat):
-                await call()
-            times.append(time.process_time() - started)
-        ratios.append(times[0] / times[1])
+        await mine()
+        await floor()
+        first = await _atimed(mine, repeat)
+        floors = await _atimed(floor, repeat) + await _atimed(floor, repeat)
+        ratios.append((first + await _atimed(mine, repeat)) / floors)
     return statistics.median(ratios)
 
 
@@ -79,6 +96,8 @@ def measure(subject: Subject, budget: dict[str, int]) -> dict[str, float]:
     }
     mine, floor = clients(subject, payloads.large_chat())
     results["large_chat_ms"] = paired(lambda: subject.chat(mine), lambda: FLOOR.chat(floor), 3, blocks)
+    twin = clients(subject, payloads.large_chat())[1]
+    results["floor_self_check"] = paired(lambda: FLOOR.chat(twin), lambda: FLOOR.chat(floor), 3, blocks)
 
     streams = [
         subject.sync_client(Target(), httpx.Client(transport=sse_transport(payloads.stream_frames()))),

@@ -335,33 +335,39 @@ def decode_lines(profiles: dict[str, Any], figures: dict[str, Any]) -> list[str]
     )
     objects = int(parts["objects"])
     per_object = (parts["from_dict_us"] - parts["instances_us"]) / objects * 1e3
-    typed = parts.get("parse_us", parts["json_loads_us"]) + parts["from_dict_us"]
-    whole = _floor_ratio("large_chat_ms")(figures)
-    whole_text = (
+    parse = parts.get("parse_us", parts["json_loads_us"])
+    fresh = parts.get("parse_and_decode_us")
+    fresh_text = (
         ""
-        if whole is None
-        else f" The whole call, paired with the floor's, costs {whole:.2f}x: more than the parts timed apart "
-        "suggest, because each call builds a fresh tree of dicts and then one of instances (allocation, "
-        "cache misses and the collector's passes over the young objects), where the parts above decode "
-        "the same warm tree again and again."
+        if fresh is None
+        else f" Parsing and decoding a fresh copy each time, as a call does, takes {fresh:,.0f} "
+        f"({fresh / parts['json_loads_us']:.2f}x of `json.loads`): each call builds a new tree of dicts and then "
+        "one of instances, with the allocations, cache misses and collector passes over young objects that "
+        "re-decoding one warm tree does not have."
     )
+    whole = _floor_ratio("large_chat_ms")(figures)
+    whole_text = "" if whole is None else f" The whole call, paired with the floor's, costs {whole:.2f}x."
     return [
         "",
         f"Decoding the 64 x 4 tool-call completion ({objects} objects), CPU µs, medians in one process: "
         f"`json.loads` {parts['json_loads_us']:,.0f}; portkey-typed's parser (orjson, and `json` where the "
-        f"two would differ) {parts.get('parse_us', parts['json_loads_us']):,.0f}; `ChatCompletion.from_dict` "
-        f"of its result {parts['from_dict_us']:,.0f}; the two together {typed / parts['json_loads_us']:.2f}x "
-        f"of `json.loads` alone. Of `from_dict`, making the {objects} instances and their empty "
-        f"`additional_properties` dicts alone takes {parts['instances_us']:,.0f}; the rest is "
-        f"{per_object:,.0f} ns per object: the `from_dict` call, reading and type-testing each field (one "
-        "dict lookup and one `__class__` test, about 30-40 ns a field) and setting it. That is the floor of a "
-        "Python decoder that checks every field and returns attrs instances (one Python call and one "
-        "instance per object); going lower needs that work done in C." + whole_text + chunk_text,
+        f"two would differ) {parse:,.0f}; `ChatCompletion.from_dict` of its result {parts['from_dict_us']:,.0f}"
+        f"; the two together {(parse + parts['from_dict_us']) / parts['json_loads_us']:.2f}x of `json.loads` "
+        f"alone. Of `from_dict`, making the {objects} instances alone takes {parts['instances_us']:,.0f} (an "
+        "object without keys beyond the described ones gets no `additional_properties` dict until one is "
+        f"read); the rest is {per_object:,.0f} ns per object: the `from_dict` call, reading and type-testing "
+        "each field (one dict lookup and one `__class__` test, about 30-40 ns a field) and setting it. That is "
+        "the floor of a Python decoder that checks every field and returns attrs instances (one Python call "
+        "and one instance per object); going lower needs that work done in C."
+        + fresh_text
+        + whole_text
+        + chunk_text,
     ]
 
 
-def method_lines(budget: Budget) -> list[str]:
+def method_lines(budget: Budget, figures: dict[str, Any]) -> list[str]:
     b = budget
+    control = paired_ratio(figures, "floor_self_check")
     return [
         "- CPU time (`time.process_time` of the measuring process) is the headline for everything that runs "
         "in one process without waiting on the network: on a shared 2-core machine it stays within a few "
@@ -383,9 +389,18 @@ def method_lines(budget: Budget) -> list[str]:
         "115-215 µs over three fresh processes in one minute). So portkey-typed and httpx+json also run "
         f"side by side in one process (`bench/paired.py`, {b.inprocess_rounds} processes): alternating blocks "
         f"of the same work ({b.overhead_calls} small calls, 3 large decodes or one whole stream per block, "
-        f"{b.paired_blocks} block pairs for calls and decodes, {max(3, b.paired_blocks // 3)} for streams); "
-        "each pair gives a ratio, the process's figure is their median, the column the median over the "
-        "processes. The targets against the floor use this column where it has a value.",
+        f"{b.paired_blocks} blocks for calls and decodes, {max(3, b.paired_blocks // 3)} for streams), each "
+        "block timed portkey-typed, floor, floor, portkey-typed after one untimed call of each; each block "
+        "gives a ratio, the process's figure is their median, the column the median over the processes. The "
+        "targets against the floor use this column where it has a value. The order matters for short blocks: "
+        "timed one side then the other, whichever ran first after the block's `gc.collect()` paid more (the "
+        "floor's large decode against itself read 1.44x, and portkey-typed's large decode 1.6-1.8x where "
+        "the balanced order gives about 1.4x)."
+        + (
+            ""
+            if control is None
+            else f" The control, the floor's large decode measured against itself this way, reads {control:.2f}x."
+        ),
         f"- Large decodes: in each process, the median of {b.large_chat_runs} (chat) and {b.embedding_runs} "
         '(embeddings) calls after a warm-up; every SDK asks for `encoding_format="float"` so all decode '
         "the same JSON numbers.",
@@ -479,7 +494,7 @@ def write(
         "",
         "## How it is measured",
         "",
-        *method_lines(budget),
+        *method_lines(budget, figures),
         "",
         "## Where the time goes",
         *decode_lines(profiles, figures),
