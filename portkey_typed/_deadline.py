@@ -114,12 +114,16 @@ def install(http: httpx.Client | httpx.AsyncClient) -> None:
     """Make the connection pools of `http` respect `bounded` (a pool of another kind is left alone).
 
     The wrappers live in `_bounded_sockets`, imported here: they subclass httpcore's network backends,
-    and `import portkey_typed` should not load httpcore before a client needs it."""
+    and neither `import portkey_typed` nor a client on a transport without a pool (a `MockTransport`)
+    should load httpcore."""
+    transports: list[object] = [getattr(http, "_transport", None), *getattr(http, "_mounts", {}).values()]
+    pools = [getattr(transport, "_pool", None) for transport in transports]
+    backends = [(pool, getattr(pool, "_network_backend", None)) for pool in pools]
+    if all(backend is None for _, backend in backends):
+        return
     from ._bounded_sockets import wrap_backend
 
-    transports: list[object] = [getattr(http, "_transport", None), *getattr(http, "_mounts", {}).values()]
-    for transport in transports:
-        pool = getattr(transport, "_pool", None)
-        wrapped = wrap_backend(getattr(pool, "_network_backend", None))
+    for pool, backend in backends:
+        wrapped = wrap_backend(backend)
         if wrapped is not None:
             vars(pool)["_network_backend"] = wrapped

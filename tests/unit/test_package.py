@@ -54,3 +54,13 @@ def test_a_client_bounds_its_sockets_from_the_start() -> None:
     loaded = loaded_by("import portkey_typed\nportkey_typed.Portkey(api_key='k')")
 
     assert {"httpcore", "portkey_typed._bounded_sockets"} <= loaded
+
+
+def test_a_client_on_a_transport_without_a_pool_loads_no_httpcore() -> None:
+    loaded = loaded_by(
+        "import httpx, portkey_typed\n"
+        "transport = httpx.MockTransport(lambda request: httpx.Response(200))\n"
+        "portkey_typed.Portkey(api_key='k', http_client=httpx.Client(transport=transport))"
+    )
+
+    assert not {"httpcore", "portkey_typed._bounded_sockets"} & loaded
