@@ -59,6 +59,7 @@ def test_equality_and_repr_do_not_depend_on_whether_it_was_read() -> None:
     read = ChatCompletionFunctionCall.from_dict({"name": "f", "arguments": "{}"})
     assert read.additional_properties == {}
     assert unread == built == read
+    assert attrs.asdict(unread) == {"name": "f", "arguments": "{}", "additional_properties": {}}
     assert (
         repr(unread)
         == repr(built)
