@@ -27,10 +27,10 @@ from typing import Any
 import httpx
 
 from bench import payloads
-from bench.subjects import SUBJECTS, Subject, Target
+from bench.subjects import SUBJECTS, PortkeyTyped, RawHttpx, Subject, Target
 from bench.transport import async_sse_transport, json_transport, sse_transport
 
-FLOOR = SUBJECTS["httpx+json"]
+FLOOR = RawHttpx()
 
 
 def _timed(call: Callable[[], object], repeat: int) -> float:
@@ -110,6 +110,8 @@ def measure(subject: Subject, budget: dict[str, int]) -> dict[str, float]:
         max(3, blocks // 3),
     )
     results["stream_sync_chunks_per_s"] = 1 / time_ratio
+    if isinstance(subject, PortkeyTyped):
+        results.update(resource_streams(subject, max(3, blocks // 3)))
 
     async def async_figures() -> dict[str, float]:
         small = [
@@ -149,6 +151,29 @@ def measure(subject: Subject, budget: dict[str, int]) -> dict[str, float]:
             1,
             blocks,
         )
+    return results
+
+
+def resource_streams(subject: PortkeyTyped, blocks: int) -> dict[str, float]:
+    """The other streaming resources' chunk rates over the floor's (sync), each on its own payload."""
+    results = {}
+    for resource in payloads.RESOURCE_STREAMS:
+        frames = payloads.resource_stream_frames(resource)
+        mine = subject.sync_client(Target(), httpx.Client(transport=sse_transport(frames)))
+        floor = FLOOR.sync_client(Target(), httpx.Client(transport=sse_transport(frames)))
+
+        def typed(client: Any = mine, resource: str = resource) -> int:
+            with subject.resource_stream(client, resource) as stream:
+                return sum(1 for _ in stream)
+
+        def raw(client: Any = floor, resource: str = resource) -> int:
+            return sum(1 for _ in FLOOR.resource_events(client, resource))
+
+        if typed() != raw():
+            raise RuntimeError(
+                f"bench: the {resource} stream gave the SDK and the floor different event counts"
+            )
+        results[f"stream_{resource}_chunks_per_s"] = 1 / paired(typed, raw, 1, blocks)
     return results
 
 

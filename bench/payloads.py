@@ -133,6 +133,52 @@ def stream_frames() -> list[bytes]:
     return frames
 
 
+RESOURCE_STREAMS = ("completions", "responses", "messages")
+"""The streaming resources besides chat that `bench.paired` measures against the floor."""
+
+
+def resource_stream_frames(resource: str) -> list[bytes]:
+    """The SSE frames of a long stream of `resource` (one of `RESOURCE_STREAMS`), `STREAM_CHUNKS` events
+    of text and the resource's end marker."""
+    if resource == "completions":
+        base = {"id": "cmpl-Bx7kQ2mZt9LwR4vN8cYp3Hd6sJf", "object": "text_completion", "created": CREATED}
+        events = [
+            {
+                **base,
+                "model": MODEL,
+                "choices": [{"text": f"word{i} ", "index": 0, "logprobs": None, "finish_reason": None}],
+            }
+            for i in range(STREAM_CHUNKS)
+        ]
+        return [b"data: " + json.dumps(event).encode() + b"\n\n" for event in events] + [b"data: [DONE]\n\n"]
+    if resource == "responses":
+        events = [
+            {
+                "type": "response.output_text.delta",
+                "item_id": "msg_68af3c2b9e0c8190a1b2c3d4e5f6a7b8",
+                "output_index": 0,
+                "content_index": 0,
+                "delta": f"word{i} ",
+                "sequence_number": i,
+                "logprobs": [],
+            }
+            for i in range(STREAM_CHUNKS)
+        ]
+        end = b"data: [DONE]\n\n"
+    elif resource == "messages":
+        events = [
+            {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": f"word{i} "}}
+            for i in range(STREAM_CHUNKS)
+        ]
+        end = b"event: message_stop\ndata: " + json.dumps({"type": "message_stop"}).encode() + b"\n\n"
+    else:
+        raise ValueError(f"no stream payload for {resource!r}")
+    named = [
+        f"event: {event['type']}\ndata: ".encode() + json.dumps(event).encode() + b"\n\n" for event in events
+    ]
+    return [*named, end]
+
+
 def stream_chunk_count() -> int:
     """Typed chunks a client yields for `stream_frames()` (every frame but `[DONE]`)."""
     return STREAM_CHUNKS + 2

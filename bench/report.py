@@ -10,6 +10,7 @@ from typing import Any
 
 from bench.budget import QUICK, Budget
 from bench.names import SDK_NAMES
+from bench.payloads import RESOURCE_STREAMS
 
 TYPED, OFFICIAL, RAW = "portkey-typed", "portkey-ai", "httpx+json"
 
@@ -163,6 +164,16 @@ TARGETS = (
         _floor_ratio("stream_async_chunks_per_s"),
         0.7,
         at_least=True,
+    ),
+    *(
+        Target(
+            f"{resource} streaming >= 0.7x of httpx+json's chunks/s",
+            f"stream_{resource}_chunks_per_s",
+            _floor_ratio(f"stream_{resource}_chunks_per_s"),
+            0.7,
+            at_least=True,
+        )
+        for resource in RESOURCE_STREAMS
     ),
     Target(
         "RSS after import <= 1/3 of portkey-ai's", "rss_import_mb", _ratio("rss_import_mb", OFFICIAL), 1 / 3
@@ -404,6 +415,10 @@ def method_lines(budget: Budget, figures: dict[str, Any]) -> list[str]:
         f"- Large decodes: in each process, the median of {b.large_chat_runs} (chat) and {b.embedding_runs} "
         '(embeddings) calls after a warm-up; every SDK asks for `encoding_format="float"` so all decode '
         "the same JSON numbers.",
+        "- Other streaming resources (the targets named after them): completions, responses and messages "
+        "streams of 10,000 text events and their end marker (with the `event:` lines responses and messages "
+        "send), portkey-typed's typed events against the floor's `json.loads` of each `data:` line over the "
+        f"same bytes, sync, paired as above ({max(3, b.paired_blocks // 3)} blocks per process).",
         "- Streaming: 10,000 content chunks plus a role and a finish chunk, one SSE event per network read; "
         "in each process one whole stream after a warm-up stream, each SDK yielding its own typed chunks "
         "(httpx+json yields dicts).",

@@ -111,6 +111,16 @@ class PortkeyTyped(Subject):
     def default_async_client(self, target: Target) -> Any:
         return self.async_client(target, None)
 
+    def resource_stream(self, client: Any, resource: str) -> Any:
+        """A stream of `resource` (payloads.RESOURCE_STREAMS), to be used in a `with` block."""
+        if resource == "completions":
+            return client.completions.create(model=MODEL, prompt="Say hello.", stream=True)
+        if resource == "responses":
+            return client.responses.create(model=MODEL, input="Say hello.", stream=True)
+        if resource == "messages":
+            return client.messages.create(model=MODEL, max_tokens=64, messages=MESSAGES, stream=True)
+        raise ValueError(f"no stream call for {resource!r}")
+
     def chunk_decoder(self) -> Callable[[str], Any]:
         from portkey_generated.models.chat_completion_chunk import ChatCompletionChunk
         from portkey_typed._json_parser import parse_json
@@ -193,6 +203,16 @@ class RawHttpx(Subject):
 
     def chunk_decoder(self) -> Callable[[str], Any]:
         return json.loads
+
+    def resource_events(self, client: RawClient, resource: str) -> Iterator[Any]:
+        """The decoded `data:` of every event of a `resource` stream (the SSE `event:` lines are skipped)."""
+        body = json.dumps({"model": MODEL, "stream": True}).encode()
+        with client.http.stream(
+            "POST", f"{client.url}/{resource}", content=body, headers=client.headers
+        ) as answer:
+            for line in answer.iter_lines():
+                if line.startswith("data: ") and line != "data: [DONE]":
+                    yield json.loads(line[6:])
 
     def chat(self, client: RawClient) -> Any:
         body = json.dumps({"model": MODEL, "messages": MESSAGES}).encode()
