@@ -220,7 +220,7 @@ def _chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> Generator[T,
     decode, loads = decoder.decode, parse_json
     try:
         for name, data in _events(response):
-            if data[:1] == "{" and name == "message":
+            if data[:1] == "{" and name != "error":
                 try:
                     payload = loads(data)
                 except ValueError:
@@ -257,7 +257,7 @@ async def _async_chunks(response: httpx.Response, decoder: _EventDecoder[T]) -> 
     decode, loads = decoder.decode, parse_json
     try:
         async for name, data in _async_events(response):
-            if data[:1] == "{" and name == "message":
+            if data[:1] == "{" and name != "error":
                 try:
                     payload = loads(data)
                 except ValueError:
