@@ -343,6 +343,15 @@ def _list_items(member: Any, var: str, writer: _Writer, base: str, key: str | No
     ]
 
 
+def _decode_value(model: Any, required: list[Any], writer: _Writer) -> str:
+    (prop,) = required
+    body = ['"""The value this envelope carries, decoded from JSON; a `DecodeError` path starts at it."""']
+    if model.lazy_imports:
+        body += ["if not _models_imported:", "    _import_models()"]
+    body += [*_decode(prop, "data", None, writer, "data"), *_typed_return(_type(prop), "_value")]
+    return "\n".join([f"def decode_value(data: Any) -> {_type(prop)}:", *_indent(body)])
+
+
 def _typed_return(type_string: str, name: str = "_result") -> list[str]:
     """Return `data` as `type_string` (`data` is Any to a type checker, which may not be returned as is)."""
     return [f"{name}: {type_string} = data", f"return {name}"]
@@ -366,13 +375,21 @@ class ModelDecoding:
     functions: str
 
 
-def decode_model(model: Any, models: Mapping[str, Any]) -> ModelDecoding:
+def decode_model(
+    model: Any, models: Mapping[str, Any], envelopes: frozenset[str] = frozenset()
+) -> ModelDecoding:
     """The decoding code of one opc model (the template calls this once per model); `models` has every
-    parsed model by class name."""
+    parsed model by class name. An envelope (a class in `envelopes`: one required `data` property, made by
+    generator/resources.py for a response or stream chunk that is not an object) also gets a module-level
+    `decode_value`, which the resources call: it decodes the value itself, with no envelope object and no
+    `data` at the start of error paths."""
     writer = _Writer(models)
     required = list(model.required_properties or ())
     optional = list(model.optional_properties or ())
     extra = model.additional_properties
+    envelope = str(model.class_info.name) in envelopes
+    if envelope:
+        writer.functions.append(_decode_value(model, required, writer))
     lines = [
         "_d = src_dict if src_dict.__class__ is dict else as_object(src_dict)",
         "_self = cls.__new__(cls)",
@@ -384,7 +401,10 @@ def decode_model(model: Any, models: Mapping[str, Any]) -> ModelDecoding:
     for prop in required:
         key, var = repr(_wire_name(prop)), f"_v_{prop.python_name}"
         body.append(f"{var} = _d[{key}]")
-        body.extend(_decode(prop, var, key, writer, str(prop.python_name)))
+        if envelope:
+            body += _wrap_path([f"{var} = decode_value({var})"], key)
+        else:
+            body.extend(_decode(prop, var, key, writer, str(prop.python_name)))
         body.append(f"_self.{prop.python_name} = {var}")
     for prop in optional:
         key, var = repr(_wire_name(prop)), f"_v_{prop.python_name}"

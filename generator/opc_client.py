@@ -13,6 +13,7 @@ from openapi_python_client import Project
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
+from openapi_python_client.strings import ClassName
 
 from generator.errors import GenerationError
 from generator.model_decoding import decode_model
@@ -137,7 +138,11 @@ def generate_client(spec: Spec, package_dir: Path, source: Path) -> ClientOutput
     )
     project = Project(openapi=written, config=config, custom_template_path=TEMPLATES)
     parsed_models = {str(model.class_info.name): model for model in data.models}
-    project.env.globals["decode_model"] = partial(decode_model, models=parsed_models)
+    schemas = spec.get("components", {}).get("schemas", {})
+    envelopes = frozenset(
+        str(ClassName(name, "")) for name, schema in schemas.items() if schema.get("x-sdk-envelope")
+    )
+    project.env.globals["decode_model"] = partial(decode_model, models=parsed_models, envelopes=envelopes)
     project.env.filters["hidden_from_repr"] = hidden_from_repr
     # `Project.build` minus `_build_api` (and minus metadata and post hooks, which `--meta none` and
     # `post_hooks=[]` turn off anyway); openapi-python-client is pinned, so these names hold.

@@ -263,7 +263,6 @@ class _Imports:
     models: set[str] = field(default_factory=set)
     type_only: set[tuple[str, str]] = field(default_factory=set)
     params: set[str] = field(default_factory=set)
-    decoders: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _method(
@@ -460,20 +459,18 @@ def _success(spec: dict[str, Any], op: dict[str, Any], imports: _Imports) -> tup
 
 
 def _decoder(spec: dict[str, Any], name: str, imports: _Imports) -> tuple[str, str]:
-    """The annotation and decoder of a named component: `Model.from_dict`, or via its envelope."""
+    """The annotation and decoder of a named component: `Model.from_dict`, or its envelope module's
+    `decode_value` (the value itself, no envelope object made)."""
     schema = spec["components"]["schemas"].get(name, {})
     if _is_model(spec, schema):
         cls = str(ClassName(name, ""))
         module = _model_module(cls)
         imports.models.add(module)
         return f"_m_{module}.{cls}", f"_m_{module}.{cls}.from_dict"
-    envelope = str(ClassName(f"{name}{ENVELOPE_SUFFIX}", ""))
-    module = _model_module(envelope)
+    module = _model_module(str(ClassName(f"{name}{ENVELOPE_SUFFIX}", "")))
     imports.models.add(module)
     annotation = _model_annotation(spec, {"$ref": f"#/components/schemas/{name}"}, imports)
-    function = f"_decode_{PythonIdentifier(name, 'x')}"
-    imports.decoders[function] = (f"_m_{module}.{envelope}", annotation)
-    return annotation, function
+    return annotation, f"_m_{module}.decode_value"
 
 
 def _param(spec: dict[str, Any], param: dict[str, Any], taken: set[str]) -> Param:

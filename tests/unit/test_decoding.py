@@ -180,6 +180,24 @@ async def test_a_chunk_of_the_wrong_type_names_its_path(
     )
 
 
+async def test_an_event_of_a_union_stream_names_its_path_from_the_event(
+    make_client: ClientFactory, gateway: MockGateway
+) -> None:
+    # Responses' events are a union, decoded through a generated envelope module; the path starts at the
+    # event, not at the envelope's `data`.
+    event = {"type": "response.output_text.delta", "item_id": 5, "output_index": 0, "content_index": 0}
+    response, _ = sse_reply(f"event: {event['type']}\ndata: {json.dumps({**event, 'delta': 'x'})}\n\n")
+    gateway.script(response)
+    stream = await resolve(make_client().responses.create(model="m", input="hi", stream=True))
+
+    with pytest.raises(APIResponseValidationError) as caught:
+        await collect(stream)
+
+    assert caught.value.message == (
+        "the stream sent a chunk that does not match its schema: item_id: expected string, got integer"
+    )
+
+
 async def test_a_chunk_with_a_new_role_and_field_is_kept(
     make_client: ClientFactory, gateway: MockGateway
 ) -> None:

@@ -71,13 +71,10 @@ class McpIntegrationWorkspacesResultEnvelope:
         try:
             _n = 1
             _v_data = _d["data"]
-            if _v_data.__class__ is dict:
-                try:
-                    _v_data = _decode_data(_v_data)
-                except DecodeError as _error:
-                    raise _error.within("data") from None
-            else:
-                _v_data = checked(_v_data, "object", "data")
+            try:
+                _v_data = decode_value(_v_data)
+            except DecodeError as _error:
+                raise _error.within("data") from None
             _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
@@ -108,3 +105,15 @@ def _decode_data(data: dict[str, Any]) -> McpIntegrationWorkspaceList | McpInteg
     except DecodeError:
         pass
     return McpIntegrationWorkspaceListLegacy.from_dict(data)
+
+
+def decode_value(data: Any) -> McpIntegrationWorkspaceList | McpIntegrationWorkspaceListLegacy:
+    """The value this envelope carries, decoded from JSON; a `DecodeError` path starts at it."""
+    if not _models_imported:
+        _import_models()
+    if data.__class__ is dict:
+        data = _decode_data(data)
+    else:
+        data = checked(data, "object")
+    _value: McpIntegrationWorkspaceList | McpIntegrationWorkspaceListLegacy = data
+    return _value

@@ -69,14 +69,10 @@ class PromptPartialVersionListEnvelope:
         try:
             _n = 1
             _v_data = _d["data"]
-            if _v_data.__class__ is list:
-                _v_data_item = PromptPartialVersion.from_dict
-                try:
-                    _v_data = [_v_data_item(_i) for _i in _v_data]
-                except DecodeError as _error:
-                    raise _error.at_item(_v_data, _v_data_item).within("data") from None
-            else:
-                _v_data = checked(_v_data, "array", "data")
+            try:
+                _v_data = decode_value(_v_data)
+            except DecodeError as _error:
+                raise _error.within("data") from None
             _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
@@ -99,3 +95,19 @@ class PromptPartialVersionListEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def decode_value(data: Any) -> list[PromptPartialVersion]:
+    """The value this envelope carries, decoded from JSON; a `DecodeError` path starts at it."""
+    if not _models_imported:
+        _import_models()
+    if data.__class__ is list:
+        data_item = PromptPartialVersion.from_dict
+        try:
+            data = [data_item(_i) for _i in data]
+        except DecodeError as _error:
+            raise _error.at_item(data, data_item) from None
+    else:
+        data = checked(data, "array")
+    _value: list[PromptPartialVersion] = data
+    return _value

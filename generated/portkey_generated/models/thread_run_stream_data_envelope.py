@@ -96,13 +96,10 @@ class ThreadRunStreamDataEnvelope:
         try:
             _n = 1
             _v_data = _d["data"]
-            if _v_data.__class__ is dict:
-                try:
-                    _v_data = _decode_data(_v_data)
-                except DecodeError as _error:
-                    raise _error.within("data") from None
-            else:
-                _v_data = checked(_v_data, "object", "data")
+            try:
+                _v_data = decode_value(_v_data)
+            except DecodeError as _error:
+                raise _error.within("data") from None
             _self.data = _v_data
         except KeyError as _error:
             raise DecodeError.missing(_error) from None
@@ -144,3 +141,19 @@ def _decode_data(
     if _tag == "thread.message.delta":
         return ThreadMessageDelta.from_dict(data)
     return Thread.from_dict(data)
+
+
+def decode_value(
+    data: Any,
+) -> Thread | ThreadMessage | ThreadMessageDelta | ThreadRun | ThreadRunStep | ThreadRunStepDelta:
+    """The value this envelope carries, decoded from JSON; a `DecodeError` path starts at it."""
+    if not _models_imported:
+        _import_models()
+    if data.__class__ is dict:
+        data = _decode_data(data)
+    else:
+        data = checked(data, "object")
+    _value: Thread | ThreadMessage | ThreadMessageDelta | ThreadRun | ThreadRunStep | ThreadRunStepDelta = (
+        data
+    )
+    return _value

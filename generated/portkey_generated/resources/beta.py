@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 from urllib.parse import quote
 
 from ..models import assistant as _m_assistant
@@ -74,19 +74,6 @@ if TYPE_CHECKING:
     )
 
     pass
-
-
-def _decode_thread_run_stream_data(
-    data: Any,
-) -> (
-    _models.Thread
-    | _models.ThreadRun
-    | _models.ThreadRunStep
-    | _models.ThreadRunStepDelta
-    | _models.ThreadMessage
-    | _models.ThreadMessageDelta
-):
-    return _m_thread_run_stream_data_envelope.ThreadRunStreamDataEnvelope.from_dict({"data": data}).data
 
 
 _OP_CREATEASSISTANT = Operation("createAssistant", "POST", "/assistants", "data", "json", "json")
@@ -2066,7 +2053,7 @@ class BetaThreads(SyncResource):
         if stream:
             return self._client._request_stream(
                 _OP_CREATETHREADANDRUN,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 "/threads/runs",
                 None,
                 body,
@@ -2485,7 +2472,7 @@ class BetaThreadsWithRawResponse(SyncResource):
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATETHREADANDRUN,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 "/threads/runs",
                 None,
                 body,
@@ -3460,7 +3447,7 @@ class BetaThreadsRuns(SyncResource):
         if stream:
             return self._client._request_stream(
                 _OP_CREATETHREADRUN,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 f"/threads/{quote(str(thread_id), safe='')}/runs",
                 None,
                 body,
@@ -3761,7 +3748,7 @@ class BetaThreadsRuns(SyncResource):
         if stream:
             return self._client._request_stream(
                 _OP_SUBMITTHREADRUNTOOLOUTPUTS,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 f"/threads/{quote(str(thread_id), safe='')}/runs/{quote(str(run_id), safe='')}/submit_tool_outputs",
                 None,
                 body,
@@ -4097,7 +4084,7 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATETHREADRUN,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 f"/threads/{quote(str(thread_id), safe='')}/runs",
                 None,
                 body,
@@ -4360,7 +4347,7 @@ class BetaThreadsRunsWithRawResponse(SyncResource):
         if stream:
             return self._client._request_raw_stream(
                 _OP_SUBMITTHREADRUNTOOLOUTPUTS,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 f"/threads/{quote(str(thread_id), safe='')}/runs/{quote(str(run_id), safe='')}/submit_tool_outputs",
                 None,
                 body,
@@ -6601,7 +6588,7 @@ class AsyncBetaThreads(AsyncResource):
         if stream:
             return await self._client._request_stream(
                 _OP_CREATETHREADANDRUN,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 "/threads/runs",
                 None,
                 body,
@@ -7020,7 +7007,7 @@ class AsyncBetaThreadsWithRawResponse(AsyncResource):
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATETHREADANDRUN,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 "/threads/runs",
                 None,
                 body,
@@ -7995,7 +7982,7 @@ class AsyncBetaThreadsRuns(AsyncResource):
         if stream:
             return await self._client._request_stream(
                 _OP_CREATETHREADRUN,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 f"/threads/{quote(str(thread_id), safe='')}/runs",
                 None,
                 body,
@@ -8296,7 +8283,7 @@ class AsyncBetaThreadsRuns(AsyncResource):
         if stream:
             return await self._client._request_stream(
                 _OP_SUBMITTHREADRUNTOOLOUTPUTS,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 f"/threads/{quote(str(thread_id), safe='')}/runs/{quote(str(run_id), safe='')}/submit_tool_outputs",
                 None,
                 body,
@@ -8632,7 +8619,7 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATETHREADRUN,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 f"/threads/{quote(str(thread_id), safe='')}/runs",
                 None,
                 body,
@@ -8895,7 +8882,7 @@ class AsyncBetaThreadsRunsWithRawResponse(AsyncResource):
         if stream:
             return await self._client._request_raw_stream(
                 _OP_SUBMITTHREADRUNTOOLOUTPUTS,
-                _decode_thread_run_stream_data,
+                _m_thread_run_stream_data_envelope.decode_value,
                 f"/threads/{quote(str(thread_id), safe='')}/runs/{quote(str(run_id), safe='')}/submit_tool_outputs",
                 None,
                 body,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import quote
 
 from ..models import mcp_integration as _m_mcp_integration
@@ -55,14 +55,6 @@ if TYPE_CHECKING:
     )
 
     pass
-
-
-def _decode_mcp_integration_workspaces_result(
-    data: Any,
-) -> _models.McpIntegrationWorkspaceList | _models.McpIntegrationWorkspaceListLegacy:
-    return _m_mcp_integration_workspaces_result_envelope.McpIntegrationWorkspacesResultEnvelope.from_dict(
-        {"data": data}
-    ).data
 
 
 _OP_CREATEMCPINTEGRATION = Operation(
@@ -1109,7 +1101,7 @@ class McpIntegrationsWorkspaces(SyncResource):
             version: Any value asks for the `data`/`total` shape of the answer."""
         return self._client._request(
             _OP_LISTMCPINTEGRATIONWORKSPACES,
-            _decode_mcp_integration_workspaces_result,
+            _m_mcp_integration_workspaces_result_envelope.decode_value,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/workspaces",
             query_params(
                 {
@@ -1194,7 +1186,7 @@ class McpIntegrationsWorkspacesWithRawResponse(SyncResource):
             version: Any value asks for the `data`/`total` shape of the answer."""
         return self._client._request_raw(
             _OP_LISTMCPINTEGRATIONWORKSPACES,
-            _decode_mcp_integration_workspaces_result,
+            _m_mcp_integration_workspaces_result_envelope.decode_value,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/workspaces",
             query_params(
                 {
@@ -2237,7 +2229,7 @@ class AsyncMcpIntegrationsWorkspaces(AsyncResource):
             version: Any value asks for the `data`/`total` shape of the answer."""
         return await self._client._request(
             _OP_LISTMCPINTEGRATIONWORKSPACES,
-            _decode_mcp_integration_workspaces_result,
+            _m_mcp_integration_workspaces_result_envelope.decode_value,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/workspaces",
             query_params(
                 {
@@ -2322,7 +2314,7 @@ class AsyncMcpIntegrationsWorkspacesWithRawResponse(AsyncResource):
             version: Any value asks for the `data`/`total` shape of the answer."""
         return await self._client._request_raw(
             _OP_LISTMCPINTEGRATIONWORKSPACES,
-            _decode_mcp_integration_workspaces_result,
+            _m_mcp_integration_workspaces_result_envelope.decode_value,
             f"/mcp-integrations/{quote(str(mcp_integration_id), safe='')}/workspaces",
             query_params(
                 {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 
 from ..models import message as _m_message
 from ..models import message_stream_event_envelope as _m_message_stream_event_envelope
@@ -41,21 +41,6 @@ if TYPE_CHECKING:
     )
 
     pass
-
-
-def _decode_message_stream_event(
-    data: Any,
-) -> (
-    _models.MessageStreamStart
-    | _models.MessageStreamContentBlockStart
-    | _models.MessageStreamContentBlockDelta
-    | _models.MessageStreamContentBlockStop
-    | _models.MessageStreamDelta
-    | _models.MessageStreamStop
-    | _models.MessageStreamPing
-    | _models.MessageStreamError
-):
-    return _m_message_stream_event_envelope.MessageStreamEventEnvelope.from_dict({"data": data}).data
 
 
 _OP_COUNTMESSAGETOKENS = Operation(
@@ -314,7 +299,7 @@ class Messages(SyncResource):
         if stream:
             return self._client._request_stream(
                 _OP_CREATEMESSAGE,
-                _decode_message_stream_event,
+                _m_message_stream_event_envelope.decode_value,
                 "/messages",
                 None,
                 body,
@@ -601,7 +586,7 @@ class MessagesWithRawResponse(SyncResource):
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATEMESSAGE,
-                _decode_message_stream_event,
+                _m_message_stream_event_envelope.decode_value,
                 "/messages",
                 None,
                 body,
@@ -887,7 +872,7 @@ class AsyncMessages(AsyncResource):
         if stream:
             return await self._client._request_stream(
                 _OP_CREATEMESSAGE,
-                _decode_message_stream_event,
+                _m_message_stream_event_envelope.decode_value,
                 "/messages",
                 None,
                 body,
@@ -1174,7 +1159,7 @@ class AsyncMessagesWithRawResponse(AsyncResource):
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATEMESSAGE,
-                _decode_message_stream_event,
+                _m_message_stream_event_envelope.decode_value,
                 "/messages",
                 None,
                 body,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 from urllib.parse import quote
 
 from ..models import chat_completion as _m_chat_completion
@@ -62,20 +62,6 @@ if TYPE_CHECKING:
     )
 
     pass
-
-
-def _decode_prompt_partial_list(data: Any) -> list[_models.PromptPartialSummary]:
-    return _m_prompt_partial_list_envelope.PromptPartialListEnvelope.from_dict({"data": data}).data
-
-
-def _decode_prompt_partial_version_list(data: Any) -> list[_models.PromptPartialVersion]:
-    return _m_prompt_partial_version_list_envelope.PromptPartialVersionListEnvelope.from_dict(
-        {"data": data}
-    ).data
-
-
-def _decode_prompt_version_list(data: Any) -> list[_models.PromptVersionSummary]:
-    return _m_prompt_version_list_envelope.PromptVersionListEnvelope.from_dict({"data": data}).data
 
 
 _OP_CREATEPROMPT = Operation("createPrompt", "POST", "/prompts", "control", "json", "json")
@@ -1065,7 +1051,7 @@ class PromptsPartials(SyncResource):
             collection_id: Only partials in this collection (id or slug)."""
         return self._client._request(
             _OP_LISTPROMPTPARTIALS,
-            _decode_prompt_partial_list,
+            _m_prompt_partial_list_envelope.decode_value,
             "/prompts/partials",
             query_params(
                 {
@@ -1296,7 +1282,7 @@ class PromptsPartialsWithRawResponse(SyncResource):
             collection_id: Only partials in this collection (id or slug)."""
         return self._client._request_raw(
             _OP_LISTPROMPTPARTIALS,
-            _decode_prompt_partial_list,
+            _m_prompt_partial_list_envelope.decode_value,
             "/prompts/partials",
             query_params(
                 {
@@ -1456,7 +1442,7 @@ class PromptsPartialsVersions(SyncResource):
             prompt_partial_id: The partial, by id or slug."""
         return self._client._request(
             _OP_LISTPROMPTPARTIALVERSIONS,
-            _decode_prompt_partial_version_list,
+            _m_prompt_partial_version_list_envelope.decode_value,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}/versions",
             None,
             None,
@@ -1491,7 +1477,7 @@ class PromptsPartialsVersionsWithRawResponse(SyncResource):
             prompt_partial_id: The partial, by id or slug."""
         return self._client._request_raw(
             _OP_LISTPROMPTPARTIALVERSIONS,
-            _decode_prompt_partial_version_list,
+            _m_prompt_partial_version_list_envelope.decode_value,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}/versions",
             None,
             None,
@@ -2010,7 +1996,7 @@ class PromptsVersions(SyncResource):
             prompt_id: The saved prompt, by id or slug."""
         return self._client._request(
             _OP_LISTPROMPTVERSIONS,
-            _decode_prompt_version_list,
+            _m_prompt_version_list_envelope.decode_value,
             f"/prompts/{quote(str(prompt_id), safe='')}/versions",
             None,
             None,
@@ -2118,7 +2104,7 @@ class PromptsVersionsWithRawResponse(SyncResource):
             prompt_id: The saved prompt, by id or slug."""
         return self._client._request_raw(
             _OP_LISTPROMPTVERSIONS,
-            _decode_prompt_version_list,
+            _m_prompt_version_list_envelope.decode_value,
             f"/prompts/{quote(str(prompt_id), safe='')}/versions",
             None,
             None,
@@ -3138,7 +3124,7 @@ class AsyncPromptsPartials(AsyncResource):
             collection_id: Only partials in this collection (id or slug)."""
         return await self._client._request(
             _OP_LISTPROMPTPARTIALS,
-            _decode_prompt_partial_list,
+            _m_prompt_partial_list_envelope.decode_value,
             "/prompts/partials",
             query_params(
                 {
@@ -3369,7 +3355,7 @@ class AsyncPromptsPartialsWithRawResponse(AsyncResource):
             collection_id: Only partials in this collection (id or slug)."""
         return await self._client._request_raw(
             _OP_LISTPROMPTPARTIALS,
-            _decode_prompt_partial_list,
+            _m_prompt_partial_list_envelope.decode_value,
             "/prompts/partials",
             query_params(
                 {
@@ -3529,7 +3515,7 @@ class AsyncPromptsPartialsVersions(AsyncResource):
             prompt_partial_id: The partial, by id or slug."""
         return await self._client._request(
             _OP_LISTPROMPTPARTIALVERSIONS,
-            _decode_prompt_partial_version_list,
+            _m_prompt_partial_version_list_envelope.decode_value,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}/versions",
             None,
             None,
@@ -3564,7 +3550,7 @@ class AsyncPromptsPartialsVersionsWithRawResponse(AsyncResource):
             prompt_partial_id: The partial, by id or slug."""
         return await self._client._request_raw(
             _OP_LISTPROMPTPARTIALVERSIONS,
-            _decode_prompt_partial_version_list,
+            _m_prompt_partial_version_list_envelope.decode_value,
             f"/prompts/partials/{quote(str(prompt_partial_id), safe='')}/versions",
             None,
             None,
@@ -4083,7 +4069,7 @@ class AsyncPromptsVersions(AsyncResource):
             prompt_id: The saved prompt, by id or slug."""
         return await self._client._request(
             _OP_LISTPROMPTVERSIONS,
-            _decode_prompt_version_list,
+            _m_prompt_version_list_envelope.decode_value,
             f"/prompts/{quote(str(prompt_id), safe='')}/versions",
             None,
             None,
@@ -4191,7 +4177,7 @@ class AsyncPromptsVersionsWithRawResponse(AsyncResource):
             prompt_id: The saved prompt, by id or slug."""
         return await self._client._request_raw(
             _OP_LISTPROMPTVERSIONS,
-            _decode_prompt_version_list,
+            _m_prompt_version_list_envelope.decode_value,
             f"/prompts/{quote(str(prompt_id), safe='')}/versions",
             None,
             None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Literal, overload
 from urllib.parse import quote
 
 from ..models import response_compaction as _m_response_compaction
@@ -52,30 +52,6 @@ if TYPE_CHECKING:
     )
 
     pass
-
-
-def _decode_response_stream_event(
-    data: Any,
-) -> (
-    _models.ResponseCreatedEvent
-    | _models.ResponseInProgressEvent
-    | _models.ResponseCompletedEvent
-    | _models.ResponseFailedEvent
-    | _models.ResponseIncompleteEvent
-    | _models.ResponseOutputItemAddedEvent
-    | _models.ResponseOutputItemDoneEvent
-    | _models.ResponseContentPartAddedEvent
-    | _models.ResponseContentPartDoneEvent
-    | _models.ResponseTextDeltaEvent
-    | _models.ResponseTextDoneEvent
-    | _models.ResponseFunctionCallArgumentsDeltaEvent
-    | _models.ResponseFunctionCallArgumentsDoneEvent
-    | _models.ResponseRefusalDeltaEvent
-    | _models.ResponseRefusalDoneEvent
-    | _models.ResponseErrorEvent
-    | _models.ResponseUnknownStreamEvent
-):
-    return _m_response_stream_event_envelope.ResponseStreamEventEnvelope.from_dict({"data": data}).data
 
 
 _OP_CANCELRESPONSE = Operation(
@@ -484,7 +460,7 @@ class Responses(SyncResource):
         if stream:
             return self._client._request_stream(
                 _OP_CREATERESPONSE,
-                _decode_response_stream_event,
+                _m_response_stream_event_envelope.decode_value,
                 "/responses",
                 None,
                 body,
@@ -990,7 +966,7 @@ class ResponsesWithRawResponse(SyncResource):
         if stream:
             return self._client._request_raw_stream(
                 _OP_CREATERESPONSE,
-                _decode_response_stream_event,
+                _m_response_stream_event_envelope.decode_value,
                 "/responses",
                 None,
                 body,
@@ -1849,7 +1825,7 @@ class AsyncResponses(AsyncResource):
         if stream:
             return await self._client._request_stream(
                 _OP_CREATERESPONSE,
-                _decode_response_stream_event,
+                _m_response_stream_event_envelope.decode_value,
                 "/responses",
                 None,
                 body,
@@ -2355,7 +2331,7 @@ class AsyncResponsesWithRawResponse(AsyncResource):
         if stream:
             return await self._client._request_raw_stream(
                 _OP_CREATERESPONSE,
-                _decode_response_stream_event,
+                _m_response_stream_event_envelope.decode_value,
                 "/responses",
                 None,
                 body,
