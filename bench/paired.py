@@ -173,7 +173,7 @@ def resource_streams(subject: PortkeyTyped, blocks: int) -> dict[str, float]:
             raise RuntimeError(
                 f"bench: the {resource} stream gave the SDK and the floor different event counts"
             )
-        results[f"stream_{resource}_chunks_per_s"] = 1 / paired(typed, raw, 1, blocks)
+        results[f"stream_{resource.replace('/', '_')}_chunks_per_s"] = 1 / paired(typed, raw, 1, blocks)
     return results
 
 

@@ -133,7 +133,7 @@ def stream_frames() -> list[bytes]:
     return frames
 
 
-RESOURCE_STREAMS = ("completions", "responses", "messages")
+RESOURCE_STREAMS = ("completions", "responses", "messages", "threads/runs")
 """The streaming resources besides chat that `bench.paired` measures against the floor."""
 
 
@@ -171,6 +171,19 @@ def resource_stream_frames(resource: str) -> list[bytes]:
             for i in range(STREAM_CHUNKS)
         ]
         end = b"event: message_stop\ndata: " + json.dumps({"type": "message_stop"}).encode() + b"\n\n"
+    elif resource == "threads/runs":
+        events = [
+            {
+                "id": "msg_Bx7kQ2mZt9LwR4vN8cYp3Hd6",
+                "object": "thread.message.delta",
+                "delta": {"content": [{"index": 0, "type": "text", "text": {"value": f"word{i} "}}]},
+            }
+            for i in range(STREAM_CHUNKS)
+        ]
+        named = [
+            b"event: thread.message.delta\ndata: " + json.dumps(event).encode() + b"\n\n" for event in events
+        ]
+        return [*named, b"event: done\ndata: [DONE]\n\n"]
     else:
         raise ValueError(f"no stream payload for {resource!r}")
     named = [

@@ -168,8 +168,8 @@ TARGETS = (
     *(
         Target(
             f"{resource} streaming >= 0.7x of httpx+json's chunks/s",
-            f"stream_{resource}_chunks_per_s",
-            _floor_ratio(f"stream_{resource}_chunks_per_s"),
+            f"stream_{resource.replace('/', '_')}_chunks_per_s",
+            _floor_ratio(f"stream_{resource.replace('/', '_')}_chunks_per_s"),
             0.7,
             at_least=True,
         )
@@ -415,9 +415,9 @@ def method_lines(budget: Budget, figures: dict[str, Any]) -> list[str]:
         f"- Large decodes: in each process, the median of {b.large_chat_runs} (chat) and {b.embedding_runs} "
         '(embeddings) calls after a warm-up; every SDK asks for `encoding_format="float"` so all decode '
         "the same JSON numbers.",
-        "- Other streaming resources (the targets named after them): completions, responses and messages "
-        "streams of 10,000 text events and their end marker (with the `event:` lines responses and messages "
-        "send), portkey-typed's typed events against the floor's `json.loads` of each `data:` line over the "
+        "- Other streaming resources (the targets named after them): completions, responses, messages and "
+        "threads/runs (assistants) streams of 10,000 text events and their end marker (with the `event:` "
+        "lines the last three send), portkey-typed's typed events against the floor's `json.loads` of each `data:` line over the "
         f"same bytes, sync, paired as above ({max(3, b.paired_blocks // 3)} blocks per process).",
         "- Streaming: 10,000 content chunks plus a role and a finish chunk, one SSE event per network read; "
         "in each process one whole stream after a warm-up stream, each SDK yielding its own typed chunks "

@@ -119,6 +119,8 @@ class PortkeyTyped(Subject):
             return client.responses.create(model=MODEL, input="Say hello.", stream=True)
         if resource == "messages":
             return client.messages.create(model=MODEL, max_tokens=64, messages=MESSAGES, stream=True)
+        if resource == "threads/runs":
+            return client.beta.threads.create_and_run(assistant_id="asst_bench", stream=True)
         raise ValueError(f"no stream call for {resource!r}")
 
     def chunk_decoder(self) -> Callable[[str], Any]:
