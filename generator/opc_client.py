@@ -4,7 +4,6 @@ description (what the accounting reads) and writes `types.py` and the response m
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -105,16 +104,30 @@ def _check_property_names(data: GeneratorData) -> None:
         )
 
 
-SECRET_FIELD = re.compile(
-    r"(^|_)(secret|password|passphrase|private_key|api_key)$|(^|_)(access|refresh|id|bearer|session)_token$"
+CREDENTIAL_FIELDS = (
+    "secret",
+    "password",
+    "passphrase",
+    "private_key",
+    "api_key",
+    "access_token",
+    "refresh_token",
+    "id_token",
+    "bearer_token",
+    "session_token",
 )
-"""Response fields that hold a credential (`client_secret`, `access_token`, `api_key`...): kept out of the
-model's repr, so printing a result shows no secret."""
+"""Names of response fields that hold a credential, alone or as the last words of a longer name
+(`client_secret`, `access_token`, `aws_session_token`): kept out of the model's repr, so printing a result
+shows no secret."""
+
+
+def _holds_credential(name: str) -> bool:
+    return any(name == word or name.endswith(f"_{word}") for word in CREDENTIAL_FIELDS)
 
 
 def hidden_from_repr(declaration: str, name: str) -> str:
     """`name: T` / `name: T = D` as an attrs field left out of the repr when `name` is a credential's."""
-    if not SECRET_FIELD.search(name):
+    if not _holds_credential(name):
         return declaration
     annotation, _, default = declaration.partition(" = ")
     field = f"_attrs_field(default={default}, repr=False)" if default else "_attrs_field(repr=False)"

@@ -1539,7 +1539,7 @@ class ChatWebSearchUserLocation(TypedDict):
 
 class ChatkitExpiresAfter(TypedDict):
     """
-    A session lifetime counted from its creation.
+    A grant's lifetime counted from its creation.
     """
 
     anchor: ChatkitExpiresAfterAnchor
@@ -1548,7 +1548,7 @@ class ChatkitExpiresAfter(TypedDict):
     """
     seconds: int
     """
-    Seconds the session lives.
+    Seconds the grant lasts.
     """
 
 
@@ -1560,7 +1560,7 @@ What the lifetime counts from; always `created_at`.
 
 class ChatkitRateLimits(TypedDict):
     """
-    Request limits of a ChatKit session.
+    Request limits of a ChatKit grant.
     """
 
     max_requests_per_1_minute: NotRequired[int]
@@ -1571,12 +1571,12 @@ class ChatkitRateLimits(TypedDict):
 
 class ChatkitSessionCreateRequest(TypedDict):
     """
-    The workflow and end user of a new ChatKit session, with optional limits.
+    The workflow and end user of a new ChatKit grant, with optional limits.
     """
 
     workflow: ChatkitWorkflowParam
     """
-    The workflow the session runs.
+    The workflow the grant opens.
     """
     user: str
     """
@@ -1584,11 +1584,11 @@ class ChatkitSessionCreateRequest(TypedDict):
     """
     expires_after: NotRequired[ChatkitExpiresAfter]
     """
-    How long after its creation the session expires.
+    How long after its creation the grant expires.
     """
     rate_limits: NotRequired[ChatkitRateLimits]
     """
-    Request limits of the session.
+    Request limits of the grant.
     """
     chatkit_configuration: NotRequired[ChatkitSessionCreateRequestChatkitConfiguration]
     """
@@ -1615,7 +1615,7 @@ class ChatkitTracing(TypedDict):
 
 class ChatkitWorkflowParam(TypedDict):
     """
-    The workflow a session runs.
+    The workflow a grant opens.
     """
 
     id: str
@@ -1632,7 +1632,7 @@ class ChatkitWorkflowParam(TypedDict):
     """
     tracing: NotRequired[ChatkitTracing]
     """
-    Whether the session is traced.
+    Whether runs under the grant are traced.
     """
 
 

@@ -22,7 +22,7 @@ T = TypeVar("T", bound="ChatkitRateLimits")
 @lazy_additional_properties
 @_attrs_define
 class ChatkitRateLimits:
-    """Request limits of a ChatKit session."""
+    """Request limits of a ChatKit grant."""
 
     max_requests_per_1_minute: int | Unset = UNSET
     """ Most requests per minute. """

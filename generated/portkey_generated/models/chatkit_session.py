@@ -43,28 +43,28 @@ T = TypeVar("T", bound="ChatkitSession")
 @lazy_additional_properties
 @_attrs_define
 class ChatkitSession:
-    """A ChatKit session."""
+    """A ChatKit grant: one end user's short-lived access to a workflow through the ChatKit front end."""
 
     id: str
-    """ Id of the session. """
+    """ Id of the grant. """
     client_secret: str = _attrs_field(repr=False)
-    """ The short-lived secret the ChatKit front end opens the session with. """
+    """ The short-lived secret the ChatKit front end connects with. """
     status: ChatkitSessionStatus
-    """ Whether the session can still be used. """
+    """ Whether the grant can still be used. """
     object_: str | Unset = UNSET
     """ Always `chatkit.session`. """
     expires_at: int | Unset = UNSET
-    """ When the session expires, in Unix seconds. """
+    """ When the grant expires, in Unix seconds. """
     workflow: ChatkitWorkflow | Unset = UNSET
-    """ The workflow a session runs, as the session reports it. """
+    """ The workflow a grant opens, as the grant reports it. """
     user: str | Unset = UNSET
     """ Your identifier of the end user. """
     rate_limits: ChatkitRateLimits | Unset = UNSET
-    """ Request limits of a ChatKit session. """
+    """ Request limits of a ChatKit grant. """
     max_requests_per_1_minute: int | Unset = UNSET
-    """ Most requests per minute the session allows. """
+    """ Most requests per minute the grant allows. """
     chatkit_configuration: ChatkitSessionChatkitConfiguration | Unset = UNSET
-    """ Options of the ChatKit front end in force for the session. """
+    """ Options of the ChatKit front end in force for the grant. """
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 
     def to_dict(self) -> dict[str, Any]:

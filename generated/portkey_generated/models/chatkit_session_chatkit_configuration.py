@@ -19,7 +19,7 @@ T = TypeVar("T", bound="ChatkitSessionChatkitConfiguration")
 @lazy_additional_properties
 @_attrs_define
 class ChatkitSessionChatkitConfiguration:
-    """Options of the ChatKit front end in force for the session."""
+    """Options of the ChatKit front end in force for the grant."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False)
 

@@ -40,7 +40,7 @@ T = TypeVar("T", bound="ChatkitWorkflow")
 @lazy_additional_properties
 @_attrs_define
 class ChatkitWorkflow:
-    """The workflow a session runs, as the session reports it."""
+    """The workflow a grant opens, as the grant reports it."""
 
     id: str
     """ Id of the workflow. """

@@ -833,12 +833,12 @@ class BetaChatkitSessions(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> _m_chatkit_session.ChatkitSession:
-        """Cancel a ChatKit session.
+        """Revoke a ChatKit grant.
 
-        Ends a ChatKit session before it expires, so its client secret stops working.
+        Ends a ChatKit grant before it expires, so its client secret stops working.
 
         Args:
-            session_id: Id of a ChatKit session (`cksess_...`)."""
+            session_id: Id of a ChatKit grant (`cksess_...`)."""
         return self._client._request(
             _OP_CANCELCHATKITSESSION,
             _m_chatkit_session.ChatkitSession.from_dict,
@@ -878,15 +878,15 @@ class BetaChatkitSessions(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> _m_chatkit_session.ChatkitSession:
-        """Create a ChatKit session.
+        """Issue a ChatKit grant.
 
-        Starts a ChatKit session for one end user on a workflow and returns it with the client secret the ChatKit front end uses.
+        Gives one end user short-lived access to a workflow and returns the grant with the client secret the ChatKit front end uses.
 
         Args:
-            workflow: The workflow the session runs.
+            workflow: The workflow the grant opens.
             user: Your identifier of the end user; threads are kept per user.
-            expires_after: How long after its creation the session expires.
-            rate_limits: Request limits of the session.
+            expires_after: How long after its creation the grant expires.
+            rate_limits: Request limits of the grant.
             chatkit_configuration: Options of the ChatKit front end (thread titling, file uploads, history), as OpenAI defines them."""
         body = body_fields(
             {
@@ -936,12 +936,12 @@ class BetaChatkitSessionsWithRawResponse(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> RawResponse[_m_chatkit_session.ChatkitSession]:
-        """Cancel a ChatKit session.
+        """Revoke a ChatKit grant.
 
-        Ends a ChatKit session before it expires, so its client secret stops working.
+        Ends a ChatKit grant before it expires, so its client secret stops working.
 
         Args:
-            session_id: Id of a ChatKit session (`cksess_...`)."""
+            session_id: Id of a ChatKit grant (`cksess_...`)."""
         return self._client._request_raw(
             _OP_CANCELCHATKITSESSION,
             _m_chatkit_session.ChatkitSession.from_dict,
@@ -981,15 +981,15 @@ class BetaChatkitSessionsWithRawResponse(SyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> RawResponse[_m_chatkit_session.ChatkitSession]:
-        """Create a ChatKit session.
+        """Issue a ChatKit grant.
 
-        Starts a ChatKit session for one end user on a workflow and returns it with the client secret the ChatKit front end uses.
+        Gives one end user short-lived access to a workflow and returns the grant with the client secret the ChatKit front end uses.
 
         Args:
-            workflow: The workflow the session runs.
+            workflow: The workflow the grant opens.
             user: Your identifier of the end user; threads are kept per user.
-            expires_after: How long after its creation the session expires.
-            rate_limits: Request limits of the session.
+            expires_after: How long after its creation the grant expires.
+            rate_limits: Request limits of the grant.
             chatkit_configuration: Options of the ChatKit front end (thread titling, file uploads, history), as OpenAI defines them."""
         body = body_fields(
             {
@@ -5368,12 +5368,12 @@ class AsyncBetaChatkitSessions(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> _m_chatkit_session.ChatkitSession:
-        """Cancel a ChatKit session.
+        """Revoke a ChatKit grant.
 
-        Ends a ChatKit session before it expires, so its client secret stops working.
+        Ends a ChatKit grant before it expires, so its client secret stops working.
 
         Args:
-            session_id: Id of a ChatKit session (`cksess_...`)."""
+            session_id: Id of a ChatKit grant (`cksess_...`)."""
         return await self._client._request(
             _OP_CANCELCHATKITSESSION,
             _m_chatkit_session.ChatkitSession.from_dict,
@@ -5413,15 +5413,15 @@ class AsyncBetaChatkitSessions(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> _m_chatkit_session.ChatkitSession:
-        """Create a ChatKit session.
+        """Issue a ChatKit grant.
 
-        Starts a ChatKit session for one end user on a workflow and returns it with the client secret the ChatKit front end uses.
+        Gives one end user short-lived access to a workflow and returns the grant with the client secret the ChatKit front end uses.
 
         Args:
-            workflow: The workflow the session runs.
+            workflow: The workflow the grant opens.
             user: Your identifier of the end user; threads are kept per user.
-            expires_after: How long after its creation the session expires.
-            rate_limits: Request limits of the session.
+            expires_after: How long after its creation the grant expires.
+            rate_limits: Request limits of the grant.
             chatkit_configuration: Options of the ChatKit front end (thread titling, file uploads, history), as OpenAI defines them."""
         body = body_fields(
             {
@@ -5471,12 +5471,12 @@ class AsyncBetaChatkitSessionsWithRawResponse(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> RawResponse[_m_chatkit_session.ChatkitSession]:
-        """Cancel a ChatKit session.
+        """Revoke a ChatKit grant.
 
-        Ends a ChatKit session before it expires, so its client secret stops working.
+        Ends a ChatKit grant before it expires, so its client secret stops working.
 
         Args:
-            session_id: Id of a ChatKit session (`cksess_...`)."""
+            session_id: Id of a ChatKit grant (`cksess_...`)."""
         return await self._client._request_raw(
             _OP_CANCELCHATKITSESSION,
             _m_chatkit_session.ChatkitSession.from_dict,
@@ -5516,15 +5516,15 @@ class AsyncBetaChatkitSessionsWithRawResponse(AsyncResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> RawResponse[_m_chatkit_session.ChatkitSession]:
-        """Create a ChatKit session.
+        """Issue a ChatKit grant.
 
-        Starts a ChatKit session for one end user on a workflow and returns it with the client secret the ChatKit front end uses.
+        Gives one end user short-lived access to a workflow and returns the grant with the client secret the ChatKit front end uses.
 
         Args:
-            workflow: The workflow the session runs.
+            workflow: The workflow the grant opens.
             user: Your identifier of the end user; threads are kept per user.
-            expires_after: How long after its creation the session expires.
-            rate_limits: Request limits of the session.
+            expires_after: How long after its creation the grant expires.
+            rate_limits: Request limits of the grant.
             chatkit_configuration: Options of the ChatKit front end (thread titling, file uploads, history), as OpenAI defines them."""
         body = body_fields(
             {
