@@ -50,9 +50,8 @@ async def _atimed(call: Callable[[], Awaitable[object]], repeat: int) -> float:
 def paired(mine: Callable[[], object], floor: Callable[[], object], repeat: int, blocks: int) -> float:
     """Median over `blocks` of (time of 2 x `repeat` calls of `mine`) / (the same of `floor`), each block
     timed mine, floor, floor, mine."""
-    for call in (mine, floor):
-        for _ in range(repeat):
-            call()
+    _timed(mine, repeat)  # warm-up
+    _timed(floor, repeat)
     ratios = []
     for _ in range(blocks):
         gc.collect()
@@ -68,9 +67,8 @@ async def apaired(
     mine: Callable[[], Awaitable[object]], floor: Callable[[], Awaitable[object]], repeat: int, blocks: int
 ) -> float:
     """`paired` for awaited calls, one at a time on one event loop."""
-    for call in (mine, floor):
-        for _ in range(repeat):
-            await call()
+    await _atimed(mine, repeat)  # warm-up
+    await _atimed(floor, repeat)
     ratios = []
     for _ in range(blocks):
         gc.collect()

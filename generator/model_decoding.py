@@ -10,8 +10,9 @@ The code is written for speed: fields are read by indexing (no copy of the dict,
 `value.__class__ is T` (the slow, lenient check in `types.checked` runs only when that fails), set on an
 instance made with `cls.__new__` (no keyword `__init__`), unions are dispatched on the value's JSON type
 and on their tag, and `additional_properties` is set only when the object has more keys than the
-fields it matched (else its slot stays empty, and the first read makes an empty dict: types.py). Union members that need more than a type check get a module-level `_decode_<name>`
-function, never a closure made per call.
+fields it matched (else its slot stays empty, and the first read makes an empty dict: types.py). Union
+members that need more than a type check get a module-level `_decode_<name>` function, never a closure
+made per call.
 """
 
 from __future__ import annotations

@@ -219,9 +219,7 @@ class ClientCore(ClientOptions[HttpClientT, "LLMOptions"]):
         if basic:
             self._headers["authorization"] = self._control_headers["authorization"] = basic
         self._wire_headers = {
-            (data, has_json): _as_httpx_headers(
-                {**(headers if data else self._control_headers), **(_JSON_CONTENT if has_json else {})}
-            )
+            (data, has_json): self._headers_for(data, has_json)
             for data in (True, False)
             for has_json in (True, False)
         }
@@ -284,6 +282,13 @@ class ClientCore(ClientOptions[HttpClientT, "LLMOptions"]):
             settings["mode"] = settings["llms"] = None
         return settings, options
 
+    def _headers_for(
+        self, data_plane: bool, has_json: bool, call_headers: Mapping[str, str] | None = None
+    ) -> httpx.Headers:
+        """The headers of a request to the data or control plane, with a JSON content type or without."""
+        base = self._headers if data_plane else self._control_headers
+        return _as_httpx_headers({**base, **(call_headers or {}), **(_JSON_CONTENT if has_json else {})})
+
     def _prepare(
         self, op: Operation, path: str, query: Query | None, body: object, call: CallOptions
     ) -> Prepared:
@@ -325,13 +330,7 @@ class ClientCore(ClientOptions[HttpClientT, "LLMOptions"]):
         if call_headers is None:
             headers = self._wire_headers[data_plane, content is not None]
         else:
-            headers = _as_httpx_headers(
-                {
-                    **(self._headers if data_plane else self._control_headers),
-                    **call_headers,
-                    **(_JSON_CONTENT if content is not None else {}),
-                }
-            )
+            headers = self._headers_for(data_plane, content is not None, call_headers)
         return Prepared(
             op.method,
             _url(_operation_base(self._base_url, op) + path),
